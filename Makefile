@@ -1,0 +1,36 @@
+# warta — set-up and everyday commands. `make demo` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: venv demo test lint bench train clean
+
+$(BIN)/warta: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/warta
+
+venv: $(BIN)/warta
+
+demo: venv  ## extract the bundled sample pages
+	$(BIN)/warta extract samples/ --format markdown
+
+test: venv  ## the test suite (what CI runs)
+	$(BIN)/python -m pytest
+
+lint: venv
+	$(BIN)/ruff check src tests bench train
+	$(BIN)/mypy
+
+bench: venv  ## extraction benchmarks (installs the anchors)
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/bench_text.py
+
+train: venv
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python train/flatten.py
+	$(BIN)/python train/train_classifier.py --kind text
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,1 @@
+"""Build the Article from labelled blocks."""

@@ -1,0 +1,130 @@
+"""Body blocks → paragraphs, headings and quotes.
+
+Flatteners split a sentence wherever a link or `<b>` sat; those fragments are
+re-joined here. Repeated paragraphs (a pull quote restating a paragraph, a
+lede printed twice) are dropped, keeping the first occurrence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from warta.model import Block, BodyPart, Label
+
+_WORD = re.compile(r"\w+")
+_TERMINAL = tuple('.!?;:"”’)»…')
+# "(*/S-01)", "(yum/yum)", "(ant/P-2)", "(Ant/ABC)" at the very end of the text.
+_EDITOR_CODE = re.compile(r"\s*\(((?:\*|[A-Za-z][A-Za-z0-9.-]{0,9})(?:\s*/\s*(?:\*|[A-Za-z0-9][A-Za-z0-9.-]{0,9})){1,3})\)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class BodyResult:
+    parts: list[BodyPart]
+    editor_codes: list[str]
+
+
+def is_heading_like(text: str) -> bool:
+    """Short, unterminated, capitalised: how a subheading looks once flattened."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 14
+        and not text.endswith(_TERMINAL + (",",))
+        and (text[0].isupper() or text[0].isdigit())
+    )
+
+
+def _starts_continuation(text: str) -> bool:
+    first = text[0]
+    return first.islower() or first in ",.;:)]}!?%”’'\"-–—"
+
+
+def _join(left: str, right: str) -> str:
+    if right[0] in ",.;:)]}!?%”’":
+        return left + right
+    return f"{left} {right}"
+
+
+def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
+    """(text, first block, is_heading) runs, joining fragments of one sentence."""
+    runs: list[tuple[str, Block, bool]] = []
+    for k, block in enumerate(blocks):
+        text = block.text
+        s = block.structure
+        nxt = blocks[k + 1].text if k + 1 < len(blocks) else ""
+        prev_text = runs[-1][0] if runs else ""
+        prev_heading = runs[-1][2] if runs else False
+        if s.heading_level > 0:
+            runs.append((text, block, True))
+            continue
+        joinable = (
+            runs
+            and not prev_heading
+            and not s.blank_before
+            and not s.bullet
+            and not prev_text.endswith(_TERMINAL)
+            and (s.tag in ("", "a", "span", "b", "strong", "em", "i") or _starts_continuation(text))
+        )
+        if joinable and (_starts_continuation(text) or len(prev_text.split()) <= 6 or len(text.split()) <= 6):
+            runs[-1] = (_join(prev_text, text), runs[-1][1], False)
+            continue
+        heading = (
+            is_heading_like(text)
+            and (not prev_text or prev_text.endswith(_TERMINAL))
+            and bool(nxt)
+            and not _starts_continuation(nxt)
+            and len(nxt.split()) > len(text.split())
+        )
+        runs.append((text, block, heading))
+    return runs
+
+
+def _shingle_set(text: str) -> set[tuple[str, ...]]:
+    tokens = [t.lower() for t in _WORD.findall(text)]
+    if len(tokens) < 3:
+        return {tuple(tokens)} if tokens else set()
+    return set(zip(tokens, tokens[1:], tokens[2:], strict=False))
+
+
+def _is_repeat(shingles: set[tuple[str, ...]], earlier: list[set[tuple[str, ...]]]) -> bool:
+    if len(shingles) < 4:
+        return False
+    return any(len(shingles & seen) >= 0.8 * len(shingles) for seen in earlier)
+
+
+def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
+    body_blocks = [b for b, label in zip(blocks, labels, strict=True) if label is Label.BODY]
+    parts: list[BodyPart] = []
+    seen: list[set[tuple[str, ...]]] = []
+    seen_headings: set[str] = set()
+    for text, block, heading in _merge_fragments(body_blocks):
+        if heading:
+            key = text.lower()
+            if key in seen_headings:
+                continue
+            seen_headings.add(key)
+            parts.append(BodyPart("heading", text, block.index))
+            continue
+        shingles = _shingle_set(text)
+        if _is_repeat(shingles, seen):
+            continue
+        seen.append(shingles)
+        kind = "quote" if block.structure.in_blockquote else (
+            "list_item" if block.structure.in_list or block.structure.bullet else "paragraph")
+        parts.append(BodyPart(kind, text, block.index))  # type: ignore[arg-type]
+    codes: list[str] = []
+    # The editor code closes the article: look at the last paragraphs only.
+    for k in range(len(parts) - 1, max(len(parts) - 3, -1), -1):
+        match = _EDITOR_CODE.search(parts[k].text)
+        if match:
+            codes = [c.strip() for c in match.group(1).split("/") if c.strip() not in ("*", "")]
+            stripped = parts[k].text[: match.start()].rstrip()
+            if stripped:
+                parts[k] = BodyPart(parts[k].kind, stripped, parts[k].block)
+            else:
+                del parts[k]
+            break
+    while parts and parts[-1].kind == "heading":
+        parts.pop()
+    return BodyResult(parts, list(dict.fromkeys(codes)))

@@ -1,0 +1,121 @@
+"""The page's other parts as data: read-also links, related posts, sidebar lists, comments."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from warta.lexicon import Lexicon, normalise_marker
+from warta.model import Block, Comment, Label, ListItem
+
+_WORD = re.compile(r"\w+")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_AGO = re.compile(r"\b\d+\s+\w+\s+(lalu|ago|yang lalu)\b", re.I)
+
+
+def is_date_line(text: str, lexicon: Lexicon) -> bool:
+    """A short line that is mostly a date ("February 13, 2026", "12/02/2026 07:01 WIB", "3 jam lalu")."""
+    words = _WORD.findall(text.lower())
+    if not words or len(words) > 9:
+        return False
+    if _NUMERIC_DATE.search(text) or _AGO.search(text):
+        return True
+    month = any(w in cal.months for cal in lexicon.calendars for w in words if len(w) >= 3)
+    return month and (_YEAR.search(text) is not None or any(w.isdigit() for w in words))
+
+
+@dataclass(slots=True)
+class PageLists:
+    read_also: list[ListItem] = field(default_factory=list)
+    related: list[ListItem] = field(default_factory=list)
+    sidebar: list[ListItem] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> str:
+    norm = normalise_marker(text)
+    for prefix in prefixes:
+        if norm.startswith(prefix):
+            # Cut the same number of characters from the original (normalisation
+            # keeps length for the ASCII markers), then leading separators.
+            rest = text.lstrip(" \t•*-–—»›|")[len(prefix) :]
+            return rest.lstrip(" :.-–—|»›\u00a0").strip()
+    return text.strip()
+
+
+def _read_also(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
+    items: list[ListItem] = []
+    pending_marker = False
+    for block in blocks:
+        title = _strip_prefix(block.text, lexicon.read_also_prefix)
+        if not title:
+            pending_marker = True
+            continue
+        is_marker = normalise_marker(block.text) != normalise_marker(title)
+        if is_marker or pending_marker:
+            items.append(ListItem(title=title, url=block.structure.href))
+        pending_marker = False
+    return items
+
+
+def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
+    """Title lines, each followed by optional date and teaser lines; repeated titles merged."""
+    items: list[ListItem] = []
+    for block in blocks:
+        text = block.text.strip()
+        norm = normalise_marker(text)
+        if not norm or norm in lexicon.related_header or norm in lexicon.sidebar_header:
+            continue
+        if is_date_line(text, lexicon):
+            if items and items[-1].date is None:
+                items[-1] = ListItem(items[-1].title, items[-1].url, text, items[-1].teaser)
+            continue
+        n_words = len(text.split())
+        if items and n_words >= 12 and items[-1].teaser is None:
+            items[-1] = ListItem(items[-1].title, items[-1].url, items[-1].date, text)
+            continue
+        if any(normalise_marker(item.title) == norm for item in items[-2:]):
+            continue  # the same headline printed twice (image alt text + link)
+        items.append(ListItem(title=text, url=block.structure.href))
+    return items
+
+
+def _comments(blocks: Sequence[Block], lexicon: Lexicon) -> list[Comment]:
+    comments: list[Comment] = []
+    author: str | None = None
+    date: str | None = None
+    for block in blocks:
+        text = block.text.strip()
+        norm = normalise_marker(text)
+        if norm in lexicon.comment_header or any(m in norm for m in lexicon.comment_form):
+            continue
+        if is_date_line(text, lexicon):
+            date = text
+            continue
+        words = text.split()
+        if len(words) <= 4 and not text.endswith((".", "!", "?")):
+            author = text
+            continue
+        comments.append(Comment(text=text, author=author, date=date))
+        author = date = None
+    return comments
+
+
+def build_lists(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> PageLists:
+    def of(label: Label) -> list[Block]:
+        return [b for b, lab in zip(blocks, labels, strict=True) if lab is label]
+
+    tags: list[str] = []
+    for block in of(Label.TAGS):
+        rest = _strip_prefix(block.text, lexicon.tags_prefix)
+        tags.extend(t.strip(" #") for t in re.split(r"[,;|#]", rest) if t.strip(" #"))
+    return PageLists(
+        read_also=_read_also(of(Label.READ_ALSO), lexicon),
+        related=_list_items(of(Label.RELATED), lexicon),
+        sidebar=_list_items(of(Label.SIDEBAR), lexicon),
+        comments=_comments(of(Label.COMMENTS), lexicon),
+        tags=list(dict.fromkeys(tags)),
+    )

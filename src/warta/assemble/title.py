@@ -1,0 +1,74 @@
+"""The article's own headline, without the site-name suffix."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from warta.model import Block, Label
+
+_WORD = re.compile(r"\w+")
+_SITE_SEPARATORS = re.compile(r"\s+[|–—•·»:-]\s+|\s+::\s+|\s*\|\s*")
+
+
+def strip_site_name(title: str, site: str | None = None) -> str:
+    """'Headline | Site' → 'Headline'. Keeps the longest part when no site name is known."""
+    parts = [p.strip() for p in _SITE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) <= 1:
+        return title.strip()
+    if site:
+        site_key = re.sub(r"\W", "", site.lower())
+        kept = [p for p in parts if re.sub(r"\W", "", p.lower()) not in site_key]
+        if kept and len(kept) < len(parts):
+            parts = kept
+            if len(parts) == 1:
+                return parts[0]
+    best = max(parts, key=lambda p: len(p.split()))
+    return best if len(best.split()) >= 3 else title.strip()
+
+
+def _tokens(text: str) -> set[str]:
+    return {t.lower() for t in _WORD.findall(text)}
+
+
+def choose_title(
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    hint: str | None = None,
+) -> tuple[str | None, int | None]:
+    """Pick the headline block before the body; `hint` is a metadata title (HTML <title>, og:title).
+
+    For flattened text the first line is usually the page's `<title>`, so it
+    plays the hint's role when no metadata exists.
+    """
+    if not blocks:
+        return None, None
+    body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
+    start = body[0] if body else len(blocks)
+    reference = hint or blocks[0].text
+    ref_tokens = _tokens(reference)
+    best: tuple[float, int] | None = None
+    for i in range(max(0, start - 40), min(start + 1, len(blocks))):
+        block = blocks[i]
+        text = block.text
+        n_words = len(text.split())
+        if labels[i] not in (Label.OTHER, Label.BODY, Label.TITLE) or not 2 <= n_words <= 30:
+            continue
+        if i == start and labels[i] is Label.BODY and not block.structure.heading_level:
+            if text.endswith((".", "!", "?")) or n_words > 20:
+                continue
+        tokens = _tokens(text)
+        overlap = len(tokens & ref_tokens) / len(tokens | ref_tokens) if tokens and ref_tokens else 0.0
+        score = 2.0 * overlap + 1.0 / (1 + start - i)
+        if block.structure.heading_level == 1:
+            score += 1.5
+        elif block.structure.heading_level:
+            score += 0.3
+        if i == 0 and hint is None:
+            score += 0.3
+        if best is None or score > best[0]:
+            best = (score, i)
+    if best is None or best[0] < 0.9:
+        return (strip_site_name(reference) if reference else None), (0 if hint is None else None)
+    index = best[1]
+    return strip_site_name(blocks[index].text), index

@@ -1,0 +1,1 @@
+"""Label blocks: features, a learned sequence model, and lexicon rules."""

@@ -1,0 +1,136 @@
+"""`warta extract`: pages in, clean articles out."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from warta.cli import app
+from warta.options import ExtractOptions
+from warta.pipeline import Extractor, PageResult
+from warta.readers import JsonlFields, read_paths
+from warta.render import RENDERERS, SUFFIXES, to_json
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+    text = "text"
+
+
+def _output_name(source: str | None, index: int, fmt: OutputFormat) -> str:
+    base = Path((source or f"page-{index}").split("#")[0].replace(":", "_")).name
+    for suffix in (".gz", ".html", ".htm", ".txt", ".jsonl"):
+        base = base.removesuffix(suffix)
+    return f"{index:05d}-{base}{SUFFIXES[fmt.value]}"
+
+
+@app.command(
+    epilog=(
+        "[b]Examples[/b]\n\n"
+        "  warta extract page.html\n\n"
+        "  warta extract samples/ --format markdown\n\n"
+        "  warta extract 'crawl/**/*.html.gz' --format jsonl --output articles.jsonl\n\n"
+        "  warta extract dump.jsonl --text-field content --url-field link -o out/\n\n"
+        "  cat page.txt | warta extract - --format text"
+    )
+)
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, JSONL/WARC files, or - for stdin.")],
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.json,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="A file (json/jsonl: all pages) or a directory (one file per page).")
+    ] = None,
+    text_field: Annotated[str, typer.Option(help="JSONL field holding flattened text.")] = "text",
+    html_field: Annotated[str, typer.Option(help="JSONL field holding HTML.")] = "html",
+    url_field: Annotated[str, typer.Option(help="JSONL field holding the page URL.")] = "url",
+    config: Annotated[Path | None, typer.Option(help="TOML file of extraction options ([extract] table).")] = None,
+    timeout: Annotated[float, typer.Option(help="Per-page time limit in seconds (0 = none).")] = 0.0,
+    labels: Annotated[bool, typer.Option(help="Include each block's label in JSON output.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Extract clean articles (title, body, bylines, dates, read-also/related/sidebar lists) from pages."""
+    options = ExtractOptions.from_toml(config) if config else ExtractOptions()
+    options = options.with_(timeout_s=timeout or options.timeout_s, include_labels=labels)
+    extractor = Extractor(options)
+    fields = JsonlFields(text=text_field, html=html_field, url=url_field)
+    err = Console(stderr=True)
+    to_dir = output is not None and (output.is_dir() or (not output.suffix and format is not OutputFormat.jsonl))
+    if to_dir and output is not None:
+        output.mkdir(parents=True, exist_ok=True)
+    stream = (
+        output.open("w", encoding="utf-8") if output is not None and not to_dir else sys.stdout
+    )
+    failures: Counter[str] = Counter()
+    failed_sources: list[tuple[str, str]] = []
+    ok = 0
+    progress = Progress(
+        TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.fields[status]}"), console=err, disable=quiet or not err.is_terminal, transient=True,
+    )
+    json_array: list[dict[str, object]] = []
+    with progress:
+        task = progress.add_task("pages", total=None, status="")
+        for index, result in enumerate(extractor.process_many(read_paths(paths, fields))):
+            progress.update(task, advance=1, status=f"{ok} ok, {sum(failures.values())} failed")
+            if not result.ok:
+                failures[result.error or "unknown error"] += 1
+                failed_sources.append((result.source or "?", result.error or ""))
+                if format is OutputFormat.jsonl:
+                    stream.write(json.dumps({"source": result.source, "error": result.error}, ensure_ascii=False) + "\n")
+                continue
+            ok += 1
+            _write(result, index, format, stream, output if to_dir else None, labels, json_array)
+    if format is OutputFormat.json and not to_dir:
+        data: object = json_array[0] if len(json_array) == 1 and not failures else json_array
+        stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    if stream is not sys.stdout:
+        stream.close()
+    if not quiet:
+        _summary(err, ok, failed_sources)
+    if ok == 0 and failed_sources:
+        raise typer.Exit(code=1)
+
+
+def _write(
+    result: PageResult,
+    index: int,
+    fmt: OutputFormat,
+    stream: object,
+    directory: Path | None,
+    labels: bool,
+    json_array: list[dict[str, object]],
+) -> None:
+    article = result.article
+    assert article is not None
+    if directory is not None:
+        text = to_json(article, include_labels=labels) if fmt in (OutputFormat.json, OutputFormat.jsonl) \
+            else RENDERERS[fmt.value](article)  # type: ignore[operator]
+        (directory / _output_name(result.source, index, fmt)).write_text(text, encoding="utf-8")
+        return
+    if fmt is OutputFormat.jsonl:
+        stream.write(json.dumps(article.to_dict(labels), ensure_ascii=False) + "\n")  # type: ignore[attr-defined]
+    elif fmt is OutputFormat.json:
+        json_array.append(article.to_dict(labels))
+    else:
+        stream.write(RENDERERS[fmt.value](article) + "\n")  # type: ignore[attr-defined, operator]
+
+
+def _summary(console: Console, ok: int, failed: list[tuple[str, str]]) -> None:
+    console.print(f"[green]{ok} extracted[/green], [red]{len(failed)} failed[/red]")
+    reasons = Counter(reason for _, reason in failed)
+    for reason, count in reasons.most_common(10):
+        console.print(f"  {count} × {reason}")
+    for source, reason in failed[:20]:
+        console.print(f"  [dim]{source}[/dim]: {reason}")
+    if len(failed) > 20:
+        console.print(f"  … and {len(failed) - 20} more")

@@ -1,0 +1,154 @@
+"""Language knowledge as data: one TOML file per language in `lexicon/data/`.
+
+Markers of all loaded languages are merged, because a page's language is not
+known before extraction and Indonesian pages carry English template text
+("Related Posts", "Leave a Reply"). Adding a language means adding a file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+DEFAULT_LANGUAGES = ("id", "en")
+
+_SPACE = re.compile(r"\s+")
+_EDGE_PUNCT = " \t:.-–—|»›>•*·#"
+
+
+def normalise_marker(text: str) -> str:
+    """Lower-case, NFKC, whitespace-collapsed, trailing punctuation trimmed."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return _SPACE.sub(" ", text).strip(_EDGE_PUNCT)
+
+
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    """Calendar words of one language, used by `warta.meta.dates`."""
+
+    language: str
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    time_words: tuple[str, ...]
+    relative: dict[str, str]
+    ago_words: tuple[str, ...]
+    units: dict[str, str]
+    numbers: dict[str, int]
+    timezones: dict[str, str]
+    day_periods: dict[str, tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Merged markers and words of the loaded languages."""
+
+    languages: tuple[str, ...]
+    read_also_prefix: tuple[str, ...]
+    related_header: frozenset[str]
+    sidebar_header: frozenset[str]
+    comment_header: frozenset[str]
+    comment_form: tuple[str, ...]
+    promo_line: frozenset[str]
+    promo_prefix: tuple[str, ...]
+    share_line: frozenset[str]
+    nav_line: frozenset[str]
+    footer_contains: tuple[str, ...]
+    tags_prefix: tuple[str, ...]
+    source_prefix: tuple[str, ...]
+    author_prefix: tuple[str, ...]
+    editor_prefix: tuple[str, ...]
+    photographer_prefix: tuple[str, ...]
+    team_prefix: tuple[str, ...]
+    byline_junk: tuple[str, ...]
+    agencies: tuple[str, ...]
+    stopwords: frozenset[str]
+    stopwords_by_language: dict[str, frozenset[str]]
+    speech_verbs: frozenset[str]
+    calendars: tuple[Calendar, ...]
+
+    def starts_with_any(self, normalised: str, prefixes: tuple[str, ...]) -> bool:
+        return any(normalised.startswith(p) for p in prefixes)
+
+
+def _read_language(language: str) -> dict[str, Any]:
+    path = resources.files("warta.lexicon") / "data" / f"{language}.toml"
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        from warta.errors import ConfigError
+
+        raise ConfigError(
+            f"no lexicon for language {language!r}: add src/warta/lexicon/data/{language}.toml"
+        ) from exc
+
+
+def _calendar(language: str, data: dict[str, Any]) -> Calendar:
+    cal = data.get("calendar", {})
+    months = {name: i + 1 for i, names in enumerate(cal.get("months", [])) for name in names}
+    weekdays = {name: i for i, names in enumerate(cal.get("weekdays", [])) for name in names}
+    periods = {k: (int(v[0]), int(v[1])) for k, v in cal.get("day_periods", {}).items()}
+    return Calendar(
+        language=language,
+        months=months,
+        weekdays=weekdays,
+        time_words=tuple(cal.get("time_words", [])),
+        relative=dict(cal.get("relative", {})),
+        ago_words=tuple(cal.get("ago_words", [])),
+        units=dict(cal.get("units", {})),
+        numbers={k: int(v) for k, v in cal.get("numbers", {}).items()},
+        timezones=dict(cal.get("timezones", {})),
+        day_periods=periods,
+    )
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
+    """Load and merge the lexicons of `languages` (cached: lexicons are immutable)."""
+    raw = {lang: _read_language(lang) for lang in languages}
+
+    def merged(section: str, key: str) -> list[str]:
+        values: list[str] = []
+        for data in raw.values():
+            values.extend(normalise_marker(v) for v in data.get(section, {}).get(key, []))
+        return [v for v in dict.fromkeys(values) if v]
+
+    def longest_first(values: list[str]) -> tuple[str, ...]:
+        return tuple(sorted(values, key=len, reverse=True))
+
+    promo = merged("markers", "promo_line")
+    stop_by_lang = {
+        lang: frozenset(w.lower() for w in data.get("words", {}).get("stop", []))
+        for lang, data in raw.items()
+    }
+    return Lexicon(
+        languages=languages,
+        read_also_prefix=longest_first(merged("markers", "read_also_prefix")),
+        related_header=frozenset(merged("markers", "related_header")),
+        sidebar_header=frozenset(merged("markers", "sidebar_header")),
+        comment_header=frozenset(merged("markers", "comment_header")),
+        comment_form=longest_first(merged("markers", "comment_form")),
+        promo_line=frozenset(promo),
+        promo_prefix=longest_first([p for p in promo if len(p) >= 8]),
+        share_line=frozenset(merged("markers", "share_line")),
+        nav_line=frozenset(merged("markers", "nav_line")),
+        footer_contains=tuple(merged("markers", "footer_contains")),
+        tags_prefix=longest_first(merged("markers", "tags_prefix")),
+        source_prefix=longest_first(merged("markers", "source_prefix")),
+        author_prefix=longest_first(merged("byline", "author_prefix")),
+        editor_prefix=longest_first(merged("byline", "editor_prefix")),
+        photographer_prefix=longest_first(merged("byline", "photographer_prefix")),
+        team_prefix=longest_first(merged("byline", "team_prefix")),
+        byline_junk=tuple(merged("byline", "junk")),
+        agencies=longest_first(merged("dateline", "agencies")),
+        stopwords=frozenset().union(*stop_by_lang.values()),
+        stopwords_by_language=stop_by_lang,
+        speech_verbs=frozenset(
+            w.lower() for data in raw.values() for w in data.get("words", {}).get("speech_verbs", [])
+        ),
+        calendars=tuple(_calendar(lang, data) for lang, data in raw.items()),
+    )

@@ -1,0 +1,1 @@
+"""Metadata: dates, bylines, language, page metadata."""

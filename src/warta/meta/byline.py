@@ -1,0 +1,121 @@
+"""Bylines: authors, editors, photographers, agencies and teams.
+
+Two shapes are read: prefixed credit lines ("Penulis: A", "Editor: B",
+"By A and B", "Reporting by A; Editing by B") anywhere outside the body, and a
+bare name on its own line right after the body or right before it, as many
+Indonesian portals print it. Junk that templates put where names go ("Email
+The Author", "3 hours ago") is rejected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from warta.lexicon import Lexicon, normalise_marker
+from warta.model import Block, Label, Person
+
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^(?:bin|binti|van|von|de|der|da|al|el|la|le|di|dos)$")
+_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b|\bserta\b)\s*", re.I)
+_CLAUSE = re.compile(r"\s*[;|]\s*|\s{2,}")
+_SEPARATOR = re.compile(r"^[\s:|/-–—]+")
+
+
+@dataclass(slots=True)
+class Bylines:
+    authors: list[Person] = field(default_factory=list)
+    editors: list[Person] = field(default_factory=list)
+    blocks: list[int] = field(default_factory=list)
+
+
+def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
+    """A person's name: 1–5 capitalised words, no digits, nothing from the junk list."""
+    text = text.strip()
+    if not 3 <= len(text) <= 60 or any(c.isdigit() for c in text):
+        return False
+    norm = normalise_marker(text)
+    if any(j in norm for j in lexicon.byline_junk):
+        return False
+    if (
+        norm in lexicon.nav_line
+        or norm in lexicon.share_line
+        or norm in lexicon.related_header
+        or norm in lexicon.sidebar_header
+        or norm in lexicon.comment_header
+        or norm in lexicon.promo_line
+    ):
+        return False
+    words = text.split()
+    return 1 <= len(words) <= 5 and all(_NAME_TOKEN.match(w) for w in words) and any(
+        w[0].isupper() for w in words
+    )
+
+
+def _people(text: str, role: str, lexicon: Lexicon) -> list[Person]:
+    people = []
+    for raw in _SPLIT.split(text):
+        name = raw.strip(" .:-–—()")
+        if not name:
+            continue
+        norm = normalise_marker(name)
+        if lexicon.starts_with_any(norm, lexicon.team_prefix) and len(name.split()) <= 4:
+            people.append(Person(name, role="team", is_organisation=True))
+        elif norm in lexicon.agencies:
+            people.append(Person(name, role="agency", is_organisation=True))
+        elif is_plausible_name(name, lexicon):
+            people.append(Person(name, role=role))
+    return people
+
+
+def _prefixed(text: str, lexicon: Lexicon) -> list[Person]:
+    """People credited by a prefixed clause; a line may hold several clauses."""
+    found: list[Person] = []
+    for clause in _CLAUSE.split(text):
+        norm = normalise_marker(clause)
+        for prefixes, role in (
+            (lexicon.editor_prefix, "editor"),
+            (lexicon.photographer_prefix, "photographer"),
+            (lexicon.author_prefix, "author"),
+        ):
+            hit = next((p for p in prefixes if norm.startswith(p + " ") or norm.startswith(p + ":")
+                        or norm == p), None)
+            if hit is None:
+                continue
+            rest = _SEPARATOR.sub("", clause.strip()[len(hit):])
+            found.extend(_people(rest, role, lexicon))
+            break
+    return found
+
+
+def find_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> Bylines:
+    result = Bylines()
+    body_idx = [i for i, lab in enumerate(labels) if lab is Label.BODY]
+    if not body_idx:
+        return result
+    first, last = body_idx[0], body_idx[-1]
+    # Credit lines sit near the body: a little before it or after it.
+    window = range(max(0, first - 15), min(len(blocks), last + 12))
+    for i in window:
+        if labels[i] in (Label.BODY, Label.READ_ALSO) and i not in (first, last):
+            continue
+        text = blocks[i].text
+        if len(text) > 200:
+            continue
+        people = _prefixed(text, lexicon)
+        if people:
+            result.blocks.append(i)
+            for person in people:
+                (result.editors if person.role == "editor" else result.authors).append(person)
+    if not result.authors:
+        # A bare name on its own line right after the body (Indonesian portals).
+        for i in range(last + 1, min(len(blocks), last + 3)):
+            if labels[i] in (Label.RELATED, Label.SIDEBAR, Label.COMMENTS):
+                break
+            if is_plausible_name(blocks[i].text, lexicon) and len(blocks[i].text.split()) >= 2:
+                result.authors.append(Person(blocks[i].text.strip(), role="author"))
+                result.blocks.append(i)
+                break
+    result.authors = list(dict.fromkeys(result.authors))
+    result.editors = list(dict.fromkeys(result.editors))
+    return result

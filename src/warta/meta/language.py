@@ -1,0 +1,25 @@
+"""Language of an article (and of a paragraph)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+
+@lru_cache(maxsize=4)
+def _identifier(languages: tuple[str, ...]) -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    if languages:
+        identifier.set_languages(list(languages))
+    return identifier
+
+
+def detect_language(text: str, candidates: tuple[str, ...] = ()) -> tuple[str | None, float]:
+    """(ISO 639-1 code, confidence) of `text`; (None, 0.0) for text too short to tell."""
+    sample = text[:3000]
+    if sum(c.isalpha() for c in sample) < 20:
+        return None, 0.0
+    lang, prob = _identifier(candidates).classify(sample)
+    return str(lang), float(prob)

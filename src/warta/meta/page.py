@@ -1,0 +1,25 @@
+"""Page-level metadata found outside the visible blocks (HTML head, JSON-LD, OpenGraph)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class PageMetadata:
+    """Raw evidence from the page's markup. Strings are kept as found; resolution happens later."""
+
+    title: str | None = None  # <title>
+    headline: str | None = None  # JSON-LD headline / og:title
+    description: str | None = None
+    site_name: str | None = None
+    canonical_url: str | None = None
+    base_url: str | None = None
+    language: str | None = None  # <html lang>, og:locale, content-language
+    published: list[tuple[str, str]] = field(default_factory=list)  # (raw value, source)
+    modified: list[tuple[str, str]] = field(default_factory=list)
+    authors: list[tuple[str, str]] = field(default_factory=list)  # (name, source)
+    tags: list[str] = field(default_factory=list)
+    images: list[dict[str, str]] = field(default_factory=list)
+    article_body: str | None = None  # JSON-LD articleBody, often truncated: evidence only
+    article_type: str | None = None

@@ -1,0 +1,242 @@
+"""The data that flows through warta: Page → Block → Label → Article.
+
+Every stage speaks these types. `Article.to_dict()` produces the versioned JSON
+output described in `docs/schema.md` and `src/warta/schema/article.schema.json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from enum import Enum
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1.0"
+
+PageKind = Literal["html", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One raw input: an HTML document or flattened page text.
+
+    `content` is bytes when the reader did not know the encoding; `decode_page`
+    in `warta.readers.encoding` turns it into text.
+    """
+
+    content: str | bytes
+    kind: PageKind | None = None
+    url: str | None = None
+    source: str | None = None
+    fetched_at: datetime | None = None
+    encoding: str | None = None
+    http_headers: dict[str, str] | None = None
+    # Problems met while reading (truncated gzip, undecodable bytes...): carried
+    # into `Article.warnings` so a partial result is always flagged.
+    warnings: tuple[str, ...] = ()
+
+
+class Label(str, Enum):
+    """What a block is. Values are stable: they appear in the JSON output."""
+
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    BODY = "body"
+    HEADING = "heading"
+    QUOTE = "quote"
+    CAPTION = "caption"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    READ_ALSO = "read_also"
+    RELATED = "related"
+    SIDEBAR = "sidebar"
+    COMMENTS = "comments"
+    NAV = "nav"
+    FOOTER = "footer"
+    AD = "ad"
+    TAGS = "tags"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class BlockStructure:
+    """What the page's structure says about a block.
+
+    The text path fills the layout fields (blank lines, bullets); the HTML path
+    fills the DOM fields too. Defaults mean "unknown / not applicable".
+    """
+
+    blank_before: bool = False
+    blank_after: bool = False
+    bullet: bool = False
+    heading_level: int = 0
+    tag: str = ""
+    tag_path: str = ""
+    in_list: bool = False
+    in_table: bool = False
+    in_figure: bool = False
+    in_blockquote: bool = False
+    in_link: bool = False
+    link_density: float = 0.0
+    class_tokens: tuple[str, ...] = ()
+    href: str | None = None
+    dom_depth: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of a page in reading order."""
+
+    index: int
+    text: str
+    structure: BlockStructure = field(default_factory=BlockStructure)
+    start: int = 0  # offset of the block in the decoded page text (text path) or -1
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a value came from: the text that gave it and the zone it was found in."""
+
+    text: str
+    source: str  # e.g. "json-ld", "meta", "byline", "dateline", "body", "url"
+    block: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A resolved date with its precision and the evidence it was read from."""
+
+    value: datetime
+    precision: Literal["year", "month", "day", "hour", "minute", "second"]
+    evidence: Evidence
+    timezone: str | None = None
+    inferred_year: bool = False
+
+    def iso(self) -> str:
+        if self.precision in ("year", "month", "day"):
+            return self.value.date().isoformat()
+        return self.value.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A credited contributor. `role` is author, editor, reporter, photographer, agency or team."""
+
+    name: str
+    role: str = "author"
+    is_organisation: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """One entry of a read-also, related or sidebar list."""
+
+    title: str
+    url: str | None = None
+    date: str | None = None
+    teaser: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BodyPart:
+    """One element of the article body in reading order."""
+
+    kind: Literal["paragraph", "heading", "quote", "list_item", "caption"]
+    text: str
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    text: str
+    author: str | None = None
+    date: str | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    """The product of extraction. Field names are part of the public schema."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    body: list[BodyPart] = field(default_factory=list)
+    authors: list[Person] = field(default_factory=list)
+    editors: list[Person] = field(default_factory=list)
+    editor_codes: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    published: DateValue | None = None
+    modified: DateValue | None = None
+    site: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    language: str | None = None
+    read_also: list[ListItem] = field(default_factory=list)
+    related: list[ListItem] = field(default_factory=list)
+    sidebar: list[ListItem] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    images: list[dict[str, str]] = field(default_factory=list)
+    source: str | None = None
+    input_kind: PageKind | None = None
+    warnings: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    annotations: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The article's main text: body paragraphs, headings and quotes, one per line."""
+        return "\n".join(part.text for part in self.body)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [part.text for part in self.body if part.kind == "paragraph"]
+
+    @property
+    def headings(self) -> list[str]:
+        return [part.text for part in self.body if part.kind == "heading"]
+
+    def to_dict(self, include_labels: bool = False) -> dict[str, Any]:
+        """The article as JSON-ready data following schema version `SCHEMA_VERSION`."""
+
+        def date(d: DateValue | None) -> dict[str, Any] | None:
+            if d is None:
+                return None
+            return {
+                "value": d.iso(),
+                "precision": d.precision,
+                "timezone": d.timezone,
+                "inferred_year": d.inferred_year,
+                "evidence": asdict(d.evidence),
+            }
+
+        out: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "authors": [asdict(p) for p in self.authors],
+            "editors": [asdict(p) for p in self.editors],
+            "editor_codes": list(self.editor_codes),
+            "dateline": self.dateline,
+            "published": date(self.published),
+            "modified": date(self.modified),
+            "site": self.site,
+            "url": self.url,
+            "canonical_url": self.canonical_url,
+            "language": self.language,
+            "text": self.text,
+            "body": [asdict(p) for p in self.body],
+            "read_also": [asdict(i) for i in self.read_also],
+            "related": [asdict(i) for i in self.related],
+            "sidebar": [asdict(i) for i in self.sidebar],
+            "comments": [asdict(c) for c in self.comments],
+            "tags": list(self.tags),
+            "images": list(self.images),
+            "source": self.source,
+            "input_kind": self.input_kind,
+            "warnings": list(self.warnings),
+            "annotations": dict(self.annotations),
+        }
+        if include_labels:
+            out["labels"] = list(self.labels)
+        return out

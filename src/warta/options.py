@@ -1,0 +1,53 @@
+"""One options object for extraction instead of keyword sprawl."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from warta.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    """How to extract. Load from TOML with `ExtractOptions.from_toml`, override with `.with_(...)`.
+
+    Example:
+        >>> ExtractOptions().with_(languages=("id",)).languages
+        ('id',)
+    """
+
+    languages: tuple[str, ...] = ("id", "en")
+    # Probability above which a block counts as article body.
+    body_threshold: float = 0.5
+    # Pages larger than this (decoded characters) are truncated and flagged.
+    max_chars: int = 5_000_000
+    # Longest a single line may be before it is cut into pieces (flattened text).
+    max_line_chars: int = 20_000
+    # Per-page time limit in seconds, honoured by the library (0 = none).
+    timeout_s: float = 0.0
+    # Reference date for relative and year-less dates (defaults to fetch time, then now).
+    reference: datetime | None = None
+    # Keep block labels in the output (for debugging and evaluation).
+    include_labels: bool = False
+
+    def with_(self, **changes: Any) -> ExtractOptions:
+        return replace(self, **changes)
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> ExtractOptions:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read options file {path}: {exc}") from exc
+        section = data.get("extract", data)
+        known = {f.name for f in fields(cls)}
+        unknown = set(section) - known
+        if unknown:
+            raise ConfigError(f"unknown option(s) in {path}: {', '.join(sorted(unknown))}")
+        if "languages" in section:
+            section["languages"] = tuple(section["languages"])
+        return cls(**section)

@@ -1,0 +1,240 @@
+"""The per-page function: Page → Article, the same for HTML and flattened text.
+
+    >>> import warta
+    >>> article = warta.extract("Judul\\n\\nParagraf pertama yang panjang ...")  # doctest: +SKIP
+
+`Extractor` loads the lexicon and models once and applies them to many pages
+(load once, apply many). `process_page` never raises for a bad page: it
+returns a `PageResult` carrying either the article or the error, so batches go on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from warta.assemble.body import build_body
+from warta.assemble.lists import build_lists
+from warta.assemble.title import choose_title, strip_site_name
+from warta.classify.features import block_features
+from warta.classify.labels import label_blocks
+from warta.classify.model import BlockClassifier, load_classifier
+from warta.errors import ExtractionTimeout, InputError, WartaError
+from warta.lexicon import Lexicon, load_lexicon
+from warta.meta.byline import find_bylines
+from warta.meta.dates import resolve_dates
+from warta.meta.language import detect_language
+from warta.meta.page import PageMetadata
+from warta.model import Article, Block, Label, Page, PageKind
+from warta.options import ExtractOptions
+from warta.readers.encoding import charset_from_header, decode_bytes
+from warta.readers.files import ReadError
+from warta.readers.sniff import sniff_kind
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """The outcome of one page: an article, or the reason there is none."""
+
+    source: str | None
+    article: Article | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.article is not None
+
+
+class Deadline:
+    """A per-page time limit checked between stages (0 = no limit)."""
+
+    __slots__ = ("_end", "_limit")
+
+    def __init__(self, seconds: float) -> None:
+        self._limit = seconds
+        self._end = time.monotonic() + seconds if seconds > 0 else float("inf")
+
+    def check(self, stage: str) -> None:
+        if time.monotonic() > self._end:
+            raise ExtractionTimeout(f"page exceeded the {self._limit:g}s time limit during {stage}")
+
+    @property
+    def remaining(self) -> float:
+        return self._end - time.monotonic()
+
+
+def decode_page(page: Page, options: ExtractOptions) -> tuple[str, PageKind, list[str]]:
+    """Page content as text, its kind, and warnings met while decoding."""
+    warnings = list(page.warnings)
+    content = page.content
+    if isinstance(content, bytes):
+        declared = page.encoding or charset_from_header((page.http_headers or {}).get("content-type"))
+        text, encoding, replaced = decode_bytes(content, declared)
+        if replaced:
+            warnings.append(f"undecodable bytes replaced while decoding as {encoding}")
+    else:
+        text = content
+    if not text.strip():
+        raise InputError("empty page: no text after decoding")
+    if len(text) > options.max_chars:
+        text = text[: options.max_chars]
+        warnings.append(f"page truncated to its first {options.max_chars} characters")
+    kind = page.kind or sniff_kind(text)
+    return text, kind, warnings
+
+
+def _site_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host[4:] if host.startswith("www.") else host or None
+
+
+class Extractor:
+    """Extraction with loaded lexicon and models; reuse one for many pages."""
+
+    def __init__(self, options: ExtractOptions | None = None) -> None:
+        self.options = options or ExtractOptions()
+        self.lexicon: Lexicon = load_lexicon(self.options.languages)
+        self._classifiers: dict[PageKind, BlockClassifier] = {}
+
+    def classifier(self, kind: PageKind) -> BlockClassifier:
+        if kind not in self._classifiers:
+            self._classifiers[kind] = load_classifier(kind)
+        return self._classifiers[kind]
+
+    def segment(self, text: str, kind: PageKind, deadline: Deadline) -> tuple[list[Block], PageMetadata | None]:
+        if kind == "html":
+            from warta.segment.html import segment_html
+
+            segmented = segment_html(text, deadline=deadline)
+            return segmented.blocks, segmented.metadata
+        from warta.segment.text import segment_text
+
+        return segment_text(text, self.options.max_line_chars), None
+
+    def extract_page(self, page: Page) -> Article:
+        """Extract one page; raises `WartaError` subclasses for unusable input."""
+        options = self.options
+        deadline = Deadline(options.timeout_s)
+        text, kind, warnings = decode_page(page, options)
+        blocks, metadata = self.segment(text, kind, deadline)
+        deadline.check("segmentation")
+        if not blocks:
+            raise InputError("no text blocks found in the page")
+        features = block_features(blocks, self.lexicon)
+        probs = self.classifier(kind).predict(features)
+        deadline.check("classification")
+        labels = label_blocks(blocks, probs.tolist(), self.lexicon, options.body_threshold)
+        article = self.assemble(blocks, labels, metadata, page, kind)
+        article.warnings.extend(warnings)
+        if not article.body:
+            article.warnings.append("no article body found")
+        deadline.check("assembly")
+        return article
+
+    def assemble(
+        self,
+        blocks: list[Block],
+        labels: list[Label],
+        metadata: PageMetadata | None,
+        page: Page,
+        kind: PageKind,
+    ) -> Article:
+        lexicon = self.lexicon
+        url = page.url or (metadata.canonical_url if metadata else None)
+        hint = None
+        if metadata is not None:
+            hint = metadata.headline or metadata.title
+        title, title_index = choose_title(blocks, labels, hint)
+        if title_index is not None and labels[title_index] is not Label.BODY:
+            labels[title_index] = Label.TITLE
+        elif title_index is not None and strip_site_name(blocks[title_index].text) == title:
+            labels[title_index] = Label.TITLE
+        bylines = find_bylines(blocks, labels, lexicon)
+        for i in bylines.blocks:
+            if labels[i] is not Label.BODY:
+                labels[i] = Label.BYLINE
+        body = build_body(blocks, labels)
+        lists = build_lists(blocks, labels, lexicon)
+        reference = self.options.reference or page.fetched_at
+        published, modified = resolve_dates(blocks, labels, metadata, reference, lexicon, url)
+        body_text = "\n".join(p.text for p in body.parts)
+        language, _ = detect_language(body_text or (title or ""))
+        if metadata is not None and metadata.language and not language:
+            language = metadata.language
+        article = Article(
+            title=title,
+            body=body.parts,
+            authors=bylines.authors,
+            editors=bylines.editors,
+            editor_codes=body.editor_codes,
+            published=published,
+            modified=modified,
+            site=(metadata.site_name if metadata and metadata.site_name else None) or _site_of(url),
+            url=page.url,
+            canonical_url=metadata.canonical_url if metadata else None,
+            language=language,
+            read_also=lists.read_also,
+            related=lists.related,
+            sidebar=lists.sidebar,
+            comments=lists.comments,
+            tags=lists.tags or (metadata.tags if metadata else []),
+            images=metadata.images if metadata else [],
+            source=page.source,
+            input_kind=kind,
+            labels=[label.value for label in labels],
+        )
+        if body.parts:
+            from warta.meta.dateline import find_dateline
+
+            article.dateline = find_dateline(body.parts[0].text, lexicon)
+        return article
+
+    def process(self, item: Page | ReadError) -> PageResult:
+        """Extract one page or pass a read error through; never raises for bad input."""
+        if isinstance(item, ReadError):
+            return PageResult(item.source, error=item.message)
+        try:
+            return PageResult(item.source, article=self.extract_page(item))
+        except WartaError as exc:
+            return PageResult(item.source, error=str(exc))
+        except RecursionError:
+            return PageResult(item.source, error="page structure too deeply nested to process")
+        except MemoryError:
+            return PageResult(item.source, error="page too large to process in memory")
+
+    def process_many(self, items: Iterable[Page | ReadError]) -> Iterator[PageResult]:
+        for item in items:
+            yield self.process(item)
+
+
+def extract(
+    content: str | bytes,
+    url: str | None = None,
+    options: ExtractOptions | None = None,
+    kind: PageKind | None = None,
+) -> Article:
+    """Extract a clean article from HTML or flattened page text.
+
+    >>> article = extract(open("page.html", "rb").read(), url="https://example.com/a")  # doctest: +SKIP
+    >>> article.title, article.published, article.text  # doctest: +SKIP
+    """
+    extractor = _default_extractor(options or ExtractOptions())
+    return extractor.extract_page(Page(content=content, kind=kind, url=url, source="<extract>"))
+
+
+_EXTRACTORS: dict[ExtractOptions, Extractor] = {}
+
+
+def _default_extractor(options: ExtractOptions) -> Extractor:
+    # Bounded: one extractor per distinct options value (options are frozen and
+    # few); models and lexicons inside are read-only.
+    extractor = _EXTRACTORS.get(options)
+    if extractor is None:
+        if len(_EXTRACTORS) > 8:
+            _EXTRACTORS.clear()
+        extractor = _EXTRACTORS[options] = Extractor(options)
+    return extractor

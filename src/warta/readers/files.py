@@ -1,0 +1,122 @@
+"""Files, directories, globs, `.gz` and stdin → Pages."""
+
+from __future__ import annotations
+
+import glob
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from warta.model import Page
+from warta.readers.jsonl import JsonlFields, read_jsonl
+
+# Extensions picked up when a directory is given.
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".text", ".md")
+RECORD_SUFFIXES = (".jsonl", ".ndjson", ".warc", ".wet")
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    """An input that could not be turned into a page, and why."""
+
+    source: str
+    message: str
+
+
+def _base_suffix(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    return Path(name).suffix
+
+
+def gunzip(data: bytes) -> tuple[bytes, str | None]:
+    """Decompress gzip data; a truncated or corrupt stream yields what was readable and a warning."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data)
+        out += inflater.flush()
+    except zlib.error as exc:
+        return b"", f"corrupt gzip data: {exc}"
+    if not inflater.eof:
+        return out, f"truncated gzip: read {len(out)} bytes before the stream ended"
+    return out, None
+
+
+def expand_paths(inputs: Iterable[str]) -> Iterator[Path | str]:
+    """Yield files for each input: a file, a directory (recursive), a glob, or '-' for stdin."""
+    for item in inputs:
+        if item == "-":
+            yield "-"
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and _base_suffix(child) in PAGE_SUFFIXES + RECORD_SUFFIXES:
+                    yield child
+        elif path.exists():
+            yield path
+        else:
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                yield Path(item)  # reported as missing by read_paths
+            for match in matches:
+                if Path(match).is_file():
+                    yield Path(match)
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Page | ReadError:
+    """Read one page file (optionally gzipped). Encoding is decided later, by `decode_page`."""
+    source = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        return ReadError(source, f"cannot read file: {exc.strerror or exc}")
+    warnings: list[str] = []
+    if len(data) > max_bytes:
+        data = data[:max_bytes]
+        warnings.append(f"file larger than {max_bytes} bytes: only the first part was read")
+    if path.name.lower().endswith(".gz"):
+        data, problem = gunzip(data)
+        if problem:
+            if not data:
+                return ReadError(source, problem)
+            warnings.append(problem)
+    if not data:
+        return ReadError(source, "empty file")
+    suffix = _base_suffix(path)
+    kind = "text" if suffix in (".txt", ".text", ".md") else "html" if suffix in (".html", ".htm", ".xhtml") else None
+    return Page(content=data, kind=kind, source=source, warnings=tuple(warnings))
+
+
+def read_paths(
+    inputs: Iterable[str],
+    fields: JsonlFields | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Page | ReadError]:
+    """Pages from files, directories, globs and stdin; JSONL and WARC files yield one page per record."""
+    for item in expand_paths(inputs):
+        if item == "-":
+            data = sys.stdin.buffer.read()
+            if not data:
+                yield ReadError("<stdin>", "empty input on stdin")
+            else:
+                yield Page(content=data, source="<stdin>")
+            continue
+        assert isinstance(item, Path)
+        if not item.exists():
+            yield ReadError(str(item), "no such file or directory")
+            continue
+        suffix = _base_suffix(item)
+        if suffix in (".jsonl", ".ndjson"):
+            yield from read_jsonl(item, fields or JsonlFields())
+        elif suffix in (".warc", ".wet"):
+            from warta.readers import warc
+
+            yield from warc.read_warc(item)
+        else:
+            yield read_file(item, max_bytes)

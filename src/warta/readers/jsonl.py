@@ -1,0 +1,97 @@
+"""JSONL dumps (FineWeb, CulturaX, our own output) → Pages, one per line.
+
+Field names are configurable because every dump names them differently.
+A broken line yields a `ReadError` naming the line; the file goes on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from warta.model import Page
+
+if TYPE_CHECKING:
+    from warta.readers.files import ReadError
+
+
+@dataclass(frozen=True, slots=True)
+class JsonlFields:
+    """Which JSON fields hold the page. The first present of html/text wins, html first."""
+
+    text: str = "text"
+    html: str = "html"
+    url: str = "url"
+    date: str = "date"
+    id: str = "id"
+
+
+def _parse_date(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _open(path: Path) -> BinaryIO:
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
+
+
+def read_jsonl(path: Path, fields: JsonlFields) -> Iterator[Page | ReadError]:
+    from warta.readers.files import ReadError
+
+    try:
+        handle = _open(path)
+    except OSError as exc:
+        yield ReadError(str(path), f"cannot read file: {exc}")
+        return
+    with handle:
+        stream = io.BufferedReader(handle)  # type: ignore[arg-type]
+        line_no = 0
+        while True:
+            try:
+                raw = stream.readline()
+            except (OSError, EOFError) as exc:
+                yield ReadError(f"{path}:{line_no + 1}", f"stopped reading: {exc}")
+                return
+            if not raw:
+                return
+            line_no += 1
+            source = f"{path}:{line_no}"
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                yield ReadError(source, f"not valid JSON: {exc}")
+                continue
+            if not isinstance(record, dict):
+                yield ReadError(source, "JSON line is not an object")
+                continue
+            html = record.get(fields.html)
+            text = record.get(fields.text)
+            content, kind = (html, "html") if isinstance(html, str) and html.strip() else (text, "text")
+            if not isinstance(content, str) or not content.strip():
+                yield ReadError(
+                    source, f"no text in field {fields.text!r} or {fields.html!r} (use --text-field/--html-field)"
+                )
+                continue
+            url = record.get(fields.url)
+            record_id = record.get(fields.id)
+            yield Page(
+                content=content,
+                kind=kind,  # type: ignore[arg-type]
+                url=url if isinstance(url, str) else None,
+                source=f"{source}#{record_id}" if record_id is not None else source,
+                fetched_at=_parse_date(record.get(fields.date)),
+            )

@@ -1,0 +1,73 @@
+"""Flattened page text → blocks.
+
+Each non-empty line is a block: naive flatteners put every text node on its own
+line (so lines, not paragraphs, are the unit that boilerplate comes in), and
+layout-keeping flatteners put one paragraph per line with blank lines between.
+Blank lines and bullet marks survive as structure features.
+"""
+
+from __future__ import annotations
+
+import re
+
+from warta.model import Block, BlockStructure
+
+_BULLET = re.compile(r"^\s*(?:[•●▪■◦‣∙·*\-–—►▶»]|\d{1,2}[.)])\s+")
+_SPACE = re.compile(r"[ \t\u00a0\u200b\u3000]+")
+
+
+def _split_long(line: str, limit: int) -> list[str]:
+    """Cut a line longer than `limit` at the last sentence end or space before the limit."""
+    pieces: list[str] = []
+    while len(line) > limit:
+        window = line[:limit]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        if cut < limit // 2:
+            cut = window.rfind(" ")
+        if cut < limit // 2:
+            cut = limit - 1
+        pieces.append(line[: cut + 1])
+        line = line[cut + 1 :]
+    pieces.append(line)
+    return pieces
+
+
+def segment_text(text: str, max_line_chars: int = 20_000) -> list[Block]:
+    """Split flattened page text into blocks in reading order.
+
+    >>> [b.text for b in segment_text("Title\\n\\n• item one\\nBody text.")]
+    ['Title', 'item one', 'Body text.']
+    """
+    blocks: list[Block] = []
+    blank_pending = False
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        start = offset
+        offset += len(raw)
+        line = raw.rstrip("\r\n")
+        bullet_match = _BULLET.match(line)
+        content = _SPACE.sub(" ", line[bullet_match.end() :] if bullet_match else line).strip()
+        if not content:
+            blank_pending = True
+            if blocks and not blocks[-1].structure.blank_after:
+                last = blocks[-1]
+                blocks[-1] = Block(
+                    last.index,
+                    last.text,
+                    _with_blank_after(last.structure),
+                    last.start,
+                    last.end,
+                )
+            continue
+        for piece in _split_long(content, max_line_chars):
+            structure = BlockStructure(
+                blank_before=blank_pending or not blocks,
+                bullet=bullet_match is not None,
+            )
+            blocks.append(Block(len(blocks), piece.strip(), structure, start, offset))
+            blank_pending = False
+    return blocks
+
+
+def _with_blank_after(s: BlockStructure) -> BlockStructure:
+    return BlockStructure(blank_before=s.blank_before, blank_after=True, bullet=s.bullet)

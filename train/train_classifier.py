@@ -1,0 +1,178 @@
+"""Learn the block classifier from WCXB dev pages (ScrapingHub stays evaluation-only).
+
+    python train/flatten.py                      # once: flatten the pages (cache)
+    python train/train_classifier.py --kind text # writes src/warta/classify/models/text.stage*.txt
+
+Cross-validated (grouped by site) SH scores on WCXB are printed and written to
+bench/results/train-<kind>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import lightgbm as lgb
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "train"))
+
+from align import align_blocks  # noqa: E402
+from flatten import CACHE, WCXB  # noqa: E402
+
+from warta.classify.features import FEATURE_NAMES, STAGE2_NAMES, block_features, stage2_features  # noqa: E402
+from warta.evaluate import bow_scores, sh_scores  # noqa: E402
+from warta.lexicon import load_lexicon  # noqa: E402
+from warta.model import Block  # noqa: E402
+from warta.segment.text import segment_text  # noqa: E402
+
+MODELS = ROOT / "src" / "warta" / "classify" / "models"
+PARAMS = {
+    "objective": "binary",
+    "learning_rate": 0.08,
+    "num_leaves": 31,
+    "min_data_in_leaf": 40,
+    "feature_fraction": 0.8,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "verbose": -1,
+    "num_threads": 2,
+    "seed": 7,
+}
+ROUNDS = (220, 160)
+
+
+def gold_pages() -> Iterator[tuple[str, str, str]]:
+    """(file id, domain, gold main text) for WCXB pages that have gold text."""
+    meta = json.loads((WCXB / "metadata.json").read_text())
+    meta = meta.get("files", meta) if isinstance(meta, dict) else {}
+    for path in sorted((WCXB / "ground-truth").glob("*.json")):
+        data = json.loads(path.read_text())
+        text = (data.get("ground_truth") or {}).get("main_content") or ""
+        if not text.strip():
+            continue
+        fid = data.get("file_id") or path.stem
+        url = data.get("url") or ""
+        domain = url.split("/")[2] if url.count("/") >= 2 else fid
+        yield fid, domain, text
+
+
+def text_pages(fid: str) -> Iterator[tuple[str, list[Block]]]:
+    for flattener in ("bs4", "inscriptis"):
+        path = CACHE / f"wcxb-{flattener}" / f"{fid}.txt"
+        if path.exists():
+            yield flattener, segment_text(path.read_text(encoding="utf-8"))
+
+
+def html_pages(fid: str) -> Iterator[tuple[str, list[Block]]]:
+    from warta.segment.html import segment_html
+
+    html = gzip.decompress((WCXB / "html" / f"{fid}.html.gz").read_bytes()).decode("utf-8", "replace")
+    yield "html", segment_html(html).blocks
+
+
+SEGMENTERS: dict[str, Callable[[str], Iterator[tuple[str, list[Block]]]]] = {
+    "text": text_pages,
+    "html": html_pages,
+}
+
+
+def build(kind: str, limit: int | None) -> list[dict]:
+    lexicon = load_lexicon()
+    docs = []
+    for n, (fid, domain, gold) in enumerate(gold_pages()):
+        if limit and n >= limit:
+            break
+        for variant, blocks in SEGMENTERS[kind](fid):
+            if not blocks:
+                continue
+            x = block_features(blocks, lexicon).values
+            y = np.array(align_blocks(blocks, gold), dtype=np.float32)
+            docs.append({"fid": fid, "domain": domain, "variant": variant, "x": x, "y": y,
+                         "blocks": blocks, "gold": gold})
+    return docs
+
+
+def folds(docs: list[dict], k: int) -> list[int]:
+    domains = sorted({d["domain"] for d in docs})
+    rng = np.random.default_rng(11)
+    order = rng.permutation(len(domains))
+    fold_of = {domains[i]: j % k for j, i in enumerate(order)}
+    return [fold_of[d["domain"]] for d in docs]
+
+
+def train_stage(xs: list[np.ndarray], ys: list[np.ndarray], rounds: int, names: tuple[str, ...]) -> lgb.Booster:
+    data = lgb.Dataset(np.concatenate(xs), np.concatenate(ys), feature_name=list(names), free_raw_data=True)
+    return lgb.train(PARAMS, data, num_boost_round=rounds)
+
+
+def page_text(doc: dict, probs: np.ndarray, threshold: float) -> str:
+    return "\n".join(b.text for b, p in zip(doc["blocks"], probs, strict=True) if p >= threshold)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--kind", choices=sorted(SEGMENTERS), default="text")
+    parser.add_argument("--folds", type=int, default=4)
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N gold pages")
+    args = parser.parse_args()
+    t0 = time.time()
+    docs = build(args.kind, args.limit)
+    names2 = FEATURE_NAMES + STAGE2_NAMES
+    print(f"{len(docs)} documents, {sum(len(d['y']) for d in docs)} blocks, "
+          f"{time.time() - t0:.0f}s to build", file=sys.stderr)
+    fold = folds(docs, args.folds)
+
+    # Out-of-fold stage-1 probabilities feed stage 2, so stage 2 learns from
+    # probabilities as noisy as those it will see on unseen pages.
+    p1 = [np.zeros(0)] * len(docs)
+    for f in range(args.folds):
+        train = [i for i, g in enumerate(fold) if g != f]
+        model = train_stage([docs[i]["x"] for i in train], [docs[i]["y"] for i in train], ROUNDS[0], FEATURE_NAMES)
+        for i, g in enumerate(fold):
+            if g == f:
+                p1[i] = model.predict(docs[i]["x"], num_threads=2)
+    x2 = [stage2_features(d["x"], p.astype(np.float32)) for d, p in zip(docs, p1, strict=True)]
+
+    # Cross-validated estimate of the whole two-stage model.
+    p2 = [np.zeros(0)] * len(docs)
+    for f in range(args.folds):
+        train = [i for i, g in enumerate(fold) if g != f]
+        model = train_stage([x2[i] for i in train], [docs[i]["y"] for i in train], ROUNDS[1], names2)
+        for i, g in enumerate(fold):
+            if g == f:
+                p2[i] = model.predict(x2[i], num_threads=2)
+
+    report: dict[str, object] = {"kind": args.kind, "documents": len(docs), "folds": args.folds}
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
+        for variant in sorted({d["variant"] for d in docs}):
+            pairs = [(page_text(d, p, threshold), d["gold"]) for d, p in zip(docs, p2, strict=True)
+                     if d["variant"] == variant]
+            sh = sh_scores(pairs)
+            bow = bow_scores(pairs)
+            report[f"cv_{variant}_t{threshold}"] = {"sh": sh.as_dict(), "bow_f1": round(bow.f1, 4)}
+            print(f"t={threshold} {variant:10s} SH P={sh.precision:.3f} R={sh.recall:.3f} "
+                  f"F1={sh.f1:.3f}  bow F1={bow.f1:.3f}", file=sys.stderr)
+
+    final1 = train_stage([d["x"] for d in docs], [d["y"] for d in docs], ROUNDS[0], FEATURE_NAMES)
+    final2 = train_stage(x2, [d["y"] for d in docs], ROUNDS[1], names2)
+    MODELS.mkdir(parents=True, exist_ok=True)
+    for stage, model in ((1, final1), (2, final2)):
+        (MODELS / f"{args.kind}.stage{stage}.txt").write_text(model.model_to_string(), encoding="utf-8")
+    importance = sorted(zip(names2, final2.feature_importance("gain"), strict=True), key=lambda t: -t[1])[:20]
+    report["top_features_stage2"] = [(n, round(float(v))) for n, v in importance]
+    out = ROOT / "bench" / "results" / f"train-{args.kind}.json"
+    out.write_text(json.dumps(report, indent=2))
+    print(f"done in {time.time() - t0:.0f}s; report in {out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
