@@ -26,8 +26,7 @@ sys.path.insert(0, str(ROOT / "train"))
 
 from align import align_blocks  # noqa: E402
 from flatten import CACHE, WCXB  # noqa: E402
-
-from warta.classify.features import FEATURE_NAMES, STAGE2_NAMES, block_features, stage2_features  # noqa: E402
+from warta.classify.features import STAGE2_NAMES, block_features, feature_names, stage2_features  # noqa: E402
 from warta.evaluate import bow_scores, sh_scores  # noqa: E402
 from warta.lexicon import load_lexicon  # noqa: E402
 from warta.model import Block  # noqa: E402
@@ -94,10 +93,19 @@ def build(kind: str, limit: int | None) -> list[dict]:
         for variant, blocks in SEGMENTERS[kind](fid):
             if not blocks:
                 continue
-            x = block_features(blocks, lexicon).values
+            x = block_features(blocks, lexicon, "html" if kind == "html" else "text").values
             y = np.array(align_blocks(blocks, gold), dtype=np.float32)
-            docs.append({"fid": fid, "domain": domain, "variant": variant, "x": x, "y": y,
-                         "blocks": blocks, "gold": gold})
+            docs.append(
+                {
+                    "fid": fid,
+                    "domain": domain,
+                    "variant": variant,
+                    "x": x,
+                    "y": y,
+                    "blocks": blocks,
+                    "gold": gold,
+                }
+            )
     return docs
 
 
@@ -109,7 +117,9 @@ def folds(docs: list[dict], k: int) -> list[int]:
     return [fold_of[d["domain"]] for d in docs]
 
 
-def train_stage(xs: list[np.ndarray], ys: list[np.ndarray], rounds: int, names: tuple[str, ...]) -> lgb.Booster:
+def train_stage(
+    xs: list[np.ndarray], ys: list[np.ndarray], rounds: int, names: tuple[str, ...]
+) -> lgb.Booster:
     data = lgb.Dataset(np.concatenate(xs), np.concatenate(ys), feature_name=list(names), free_raw_data=True)
     return lgb.train(PARAMS, data, num_boost_round=rounds)
 
@@ -119,16 +129,21 @@ def page_text(doc: dict, probs: np.ndarray, threshold: float) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--kind", choices=sorted(SEGMENTERS), default="text")
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--limit", type=int, default=None, help="use only the first N gold pages")
     args = parser.parse_args()
     t0 = time.time()
     docs = build(args.kind, args.limit)
-    names2 = FEATURE_NAMES + STAGE2_NAMES
-    print(f"{len(docs)} documents, {sum(len(d['y']) for d in docs)} blocks, "
-          f"{time.time() - t0:.0f}s to build", file=sys.stderr)
+    names1 = feature_names("html" if args.kind == "html" else "text")
+    names2 = names1 + STAGE2_NAMES
+    print(
+        f"{len(docs)} documents, {sum(len(d['y']) for d in docs)} blocks, {time.time() - t0:.0f}s to build",
+        file=sys.stderr,
+    )
     fold = folds(docs, args.folds)
 
     # Out-of-fold stage-1 probabilities feed stage 2, so stage 2 learns from
@@ -136,7 +151,7 @@ def main() -> None:
     p1 = [np.zeros(0)] * len(docs)
     for f in range(args.folds):
         train = [i for i, g in enumerate(fold) if g != f]
-        model = train_stage([docs[i]["x"] for i in train], [docs[i]["y"] for i in train], ROUNDS[0], FEATURE_NAMES)
+        model = train_stage([docs[i]["x"] for i in train], [docs[i]["y"] for i in train], ROUNDS[0], names1)
         for i, g in enumerate(fold):
             if g == f:
                 p1[i] = model.predict(docs[i]["x"], num_threads=2)
@@ -154,15 +169,21 @@ def main() -> None:
     report: dict[str, object] = {"kind": args.kind, "documents": len(docs), "folds": args.folds}
     for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
         for variant in sorted({d["variant"] for d in docs}):
-            pairs = [(page_text(d, p, threshold), d["gold"]) for d, p in zip(docs, p2, strict=True)
-                     if d["variant"] == variant]
+            pairs = [
+                (page_text(d, p, threshold), d["gold"])
+                for d, p in zip(docs, p2, strict=True)
+                if d["variant"] == variant
+            ]
             sh = sh_scores(pairs)
             bow = bow_scores(pairs)
             report[f"cv_{variant}_t{threshold}"] = {"sh": sh.as_dict(), "bow_f1": round(bow.f1, 4)}
-            print(f"t={threshold} {variant:10s} SH P={sh.precision:.3f} R={sh.recall:.3f} "
-                  f"F1={sh.f1:.3f}  bow F1={bow.f1:.3f}", file=sys.stderr)
+            print(
+                f"t={threshold} {variant:10s} SH P={sh.precision:.3f} R={sh.recall:.3f} "
+                f"F1={sh.f1:.3f}  bow F1={bow.f1:.3f}",
+                file=sys.stderr,
+            )
 
-    final1 = train_stage([d["x"] for d in docs], [d["y"] for d in docs], ROUNDS[0], FEATURE_NAMES)
+    final1 = train_stage([d["x"] for d in docs], [d["y"] for d in docs], ROUNDS[0], names1)
     final2 = train_stage(x2, [d["y"] for d in docs], ROUNDS[1], names2)
     MODELS.mkdir(parents=True, exist_ok=True)
     for stage, model in ((1, final1), (2, final2)):

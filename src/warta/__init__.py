@@ -1,7 +1,7 @@
 """warta: clean, structured, searchable news data from raw pages.
 
-    >>> import warta
-    >>> article = warta.extract(page_text_or_html, url="https://example.com/news/1")  # doctest: +SKIP
+>>> import warta
+>>> article = warta.extract(page_text_or_html, url="https://example.com/news/1")  # doctest: +SKIP
 """
 
 from warta.errors import ConfigError, ExtractionTimeout, InputError, WartaError

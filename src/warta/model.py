@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Literal
 
 SCHEMA_VERSION = "1.0"
@@ -36,7 +36,7 @@ class Page:
     warnings: tuple[str, ...] = ()
 
 
-class Label(str, Enum):
+class Label(StrEnum):
     """What a block is. Values are stable: they appear in the JSON output."""
 
     TITLE = "title"

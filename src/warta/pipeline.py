@@ -11,7 +11,7 @@ returns a `PageResult` carrying either the article or the error, so batches go o
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -19,7 +19,7 @@ from warta.assemble.body import build_body
 from warta.assemble.lists import build_lists
 from warta.assemble.title import choose_title, strip_site_name
 from warta.classify.features import block_features
-from warta.classify.labels import label_blocks
+from warta.classify.labels import block_key, label_blocks
 from warta.classify.model import BlockClassifier, load_classifier
 from warta.errors import ExtractionTimeout, InputError, WartaError
 from warta.lexicon import Lexicon, load_lexicon
@@ -105,7 +105,9 @@ class Extractor:
             self._classifiers[kind] = load_classifier(kind)
         return self._classifiers[kind]
 
-    def segment(self, text: str, kind: PageKind, deadline: Deadline) -> tuple[list[Block], PageMetadata | None]:
+    def segment(
+        self, text: str, kind: PageKind, deadline: Deadline
+    ) -> tuple[list[Block], PageMetadata | None]:
         if kind == "html":
             from warta.segment.html import segment_html
 
@@ -115,8 +117,12 @@ class Extractor:
 
         return segment_text(text, self.options.max_line_chars), None
 
-    def extract_page(self, page: Page) -> Article:
-        """Extract one page; raises `WartaError` subclasses for unusable input."""
+    def extract_page(self, page: Page, boilerplate: Collection[str] | None = None) -> Article:
+        """Extract one page; raises `WartaError` subclasses for unusable input.
+
+        `boilerplate` holds `block_key`s of blocks known to be site template
+        (learned across a site's pages by `warta.corpus`); they never reach the body.
+        """
         options = self.options
         deadline = Deadline(options.timeout_s)
         text, kind, warnings = decode_page(page, options)
@@ -124,8 +130,12 @@ class Extractor:
         deadline.check("segmentation")
         if not blocks:
             raise InputError("no text blocks found in the page")
-        features = block_features(blocks, self.lexicon)
+        features = block_features(blocks, self.lexicon, kind)
         probs = self.classifier(kind).predict(features)
+        if boilerplate:
+            for i, block in enumerate(blocks):
+                if block_key(block.text) in boilerplate:
+                    probs[i] = 0.0
         deadline.check("classification")
         labels = label_blocks(blocks, probs.tolist(), self.lexicon, options.body_threshold)
         article = self.assemble(blocks, labels, metadata, page, kind)
@@ -149,9 +159,9 @@ class Extractor:
         if metadata is not None:
             hint = metadata.headline or metadata.title
         title, title_index = choose_title(blocks, labels, hint)
-        if title_index is not None and labels[title_index] is not Label.BODY:
-            labels[title_index] = Label.TITLE
-        elif title_index is not None and strip_site_name(blocks[title_index].text) == title:
+        if (title_index is not None and labels[title_index] is not Label.BODY) or (
+            title_index is not None and strip_site_name(blocks[title_index].text) == title
+        ):
             labels[title_index] = Label.TITLE
         bylines = find_bylines(blocks, labels, lexicon)
         for i in bylines.blocks:
@@ -193,12 +203,12 @@ class Extractor:
             article.dateline = find_dateline(body.parts[0].text, lexicon)
         return article
 
-    def process(self, item: Page | ReadError) -> PageResult:
+    def process(self, item: Page | ReadError, boilerplate: Collection[str] | None = None) -> PageResult:
         """Extract one page or pass a read error through; never raises for bad input."""
         if isinstance(item, ReadError):
             return PageResult(item.source, error=item.message)
         try:
-            return PageResult(item.source, article=self.extract_page(item))
+            return PageResult(item.source, article=self.extract_page(item, boilerplate))
         except WartaError as exc:
             return PageResult(item.source, error=str(exc))
         except RecursionError:

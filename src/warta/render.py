@@ -46,8 +46,11 @@ def to_markdown(article: Article) -> str:
             lines += [f"- {part.text}", ""]
         else:
             lines += [part.text, ""]
-    for name, items in (("Read also", article.read_also), ("Related", article.related),
-                        ("Sidebar", article.sidebar)):
+    for name, items in (
+        ("Read also", article.read_also),
+        ("Related", article.related),
+        ("Sidebar", article.sidebar),
+    ):
         if not items:
             continue
         lines += [f"### {name}", ""]

@@ -16,7 +16,9 @@ from warta.model import Block, BodyPart, Label
 _WORD = re.compile(r"\w+")
 _TERMINAL = tuple('.!?;:"”’)»…')
 # "(*/S-01)", "(yum/yum)", "(ant/P-2)", "(Ant/ABC)" at the very end of the text.
-_EDITOR_CODE = re.compile(r"\s*\(((?:\*|[A-Za-z][A-Za-z0-9.-]{0,9})(?:\s*/\s*(?:\*|[A-Za-z0-9][A-Za-z0-9.-]{0,9})){1,3})\)\s*$")
+_EDITOR_CODE = re.compile(
+    r"\s*\(((?:\*|[A-Za-z][A-Za-z0-9.-]{0,9})(?:\s*/\s*(?:\*|[A-Za-z0-9][A-Za-z0-9.-]{0,9})){1,3})\)\s*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,7 @@ def is_heading_like(text: str) -> bool:
     words = text.split()
     return (
         1 <= len(words) <= 14
-        and not text.endswith(_TERMINAL + (",",))
+        and not text.endswith((*_TERMINAL, ","))
         and (text[0].isupper() or text[0].isdigit())
     )
 
@@ -110,8 +112,11 @@ def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
         if _is_repeat(shingles, seen):
             continue
         seen.append(shingles)
-        kind = "quote" if block.structure.in_blockquote else (
-            "list_item" if block.structure.in_list or block.structure.bullet else "paragraph")
+        kind = (
+            "quote"
+            if block.structure.in_blockquote
+            else ("list_item" if block.structure.in_list or block.structure.bullet else "paragraph")
+        )
         parts.append(BodyPart(kind, text, block.index))  # type: ignore[arg-type]
     codes: list[str] = []
     # The editor code closes the article: look at the last paragraphs only.

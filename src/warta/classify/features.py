@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from warta.lexicon import Lexicon, normalise_marker
-from warta.model import Block
+from warta.model import Block, PageKind
 
 _WORD = re.compile(r"\w+")
 _DATE_NUMERIC = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{1,2}\b")
@@ -29,22 +29,89 @@ _QUOTES = frozenset('"“”„«»')
 
 # Class/id tokens that mark boilerplate or content containers in HTML.
 _BOILER_CLASS = (
-    "comment", "related", "sidebar", "share", "social", "footer", "nav", "menu", "header",
-    "widget", "promo", "advert", "banner", "breadcrumb", "popular", "trending", "newsletter",
-    "subscribe", "cookie", "modal", "recommend", "tags", "author", "byline", "meta", "caption",
-    "baca", "terkait", "komentar", "ads", "iklan", "rekomendasi",
+    "comment",
+    "related",
+    "sidebar",
+    "share",
+    "social",
+    "footer",
+    "nav",
+    "menu",
+    "header",
+    "widget",
+    "promo",
+    "advert",
+    "banner",
+    "breadcrumb",
+    "popular",
+    "trending",
+    "newsletter",
+    "subscribe",
+    "cookie",
+    "modal",
+    "recommend",
+    "tags",
+    "author",
+    "byline",
+    "meta",
+    "caption",
+    "baca",
+    "terkait",
+    "komentar",
+    "ads",
+    "iklan",
+    "rekomendasi",
 )
 _CONTENT_CLASS = ("article", "content", "entry", "post", "story", "body", "text", "detail", "isi", "main")
 
 PER_BLOCK = (
-    "log_chars", "n_words", "mean_word_len", "alpha_ratio", "digit_ratio", "upper_ratio",
-    "punct_per_word", "ends_sentence", "ends_ellipsis", "starts_upper", "starts_lower",
-    "stop_ratio", "read_also", "related_header", "sidebar_header", "comment_header",
-    "comment_form", "promo", "share", "nav", "footer", "tags", "byline_prefix", "date_like",
-    "time_like", "repeats", "title_overlap", "title_prefix", "blank_before", "blank_after",
-    "bullet", "urlish", "capitalised_ratio", "has_quote", "pipe_or_sep",
-    "heading_level", "in_list", "in_table", "in_figure", "in_blockquote", "in_link",
-    "link_density", "class_boiler", "class_content", "tag_p", "tag_heading", "dom_depth",
+    "log_chars",
+    "n_words",
+    "mean_word_len",
+    "alpha_ratio",
+    "digit_ratio",
+    "upper_ratio",
+    "punct_per_word",
+    "ends_sentence",
+    "ends_ellipsis",
+    "starts_upper",
+    "starts_lower",
+    "stop_ratio",
+    "read_also",
+    "related_header",
+    "sidebar_header",
+    "comment_header",
+    "comment_form",
+    "promo",
+    "share",
+    "nav",
+    "footer",
+    "tags",
+    "byline_prefix",
+    "date_like",
+    "time_like",
+    "repeats",
+    "title_overlap",
+    "title_prefix",
+    "blank_before",
+    "blank_after",
+    "bullet",
+    "urlish",
+    "capitalised_ratio",
+    "has_quote",
+    "pipe_or_sep",
+    "heading_level",
+    "in_list",
+    "in_table",
+    "in_figure",
+    "in_blockquote",
+    "in_link",
+    "link_density",
+    "class_boiler",
+    "class_content",
+    "tag_p",
+    "tag_heading",
+    "dom_depth",
 )
 _COL = {name: i for i, name in enumerate(PER_BLOCK)}
 
@@ -106,9 +173,11 @@ def _per_block(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.float32]:
             lexicon.starts_with_any(norm, lexicon.author_prefix)
             or lexicon.starts_with_any(norm, lexicon.editor_prefix)
         )
-        row[23] = n_words <= 12 and (
-            _DATE_NUMERIC.search(text) is not None or any(w in months for w in lower_words)
-        ) and any(c.isdigit() for c in text)
+        row[23] = (
+            n_words <= 12
+            and (_DATE_NUMERIC.search(text) is not None or any(w in months for w in lower_words))
+            and any(c.isdigit() for c in text)
+        )
         row[24] = n_words <= 12 and _TIME.search(text) is not None
         row[25] = math.log(counts[norm])
         if title_tokens and i > 0:
@@ -177,29 +246,65 @@ def _blocks_since(flags: NDArray[np.float32]) -> NDArray[np.float32]:
 
 
 CONTEXT_NAMES: tuple[str, ...] = (
-    "rel_pos", "log_n_blocks", "chars_before", "chars_after",
-    "words_w1", "words_w2", "words_w5", "words_w10", "words_w25",
-    "ends_w3", "stop_w3", "stop_w10", "link_w3", "blank_w3",
-    "since_comment", "since_related", "since_sidebar", "since_read_also", "since_promo",
-    "dist_longest", "signed_dist_longest", "dist_dense", "after_dense",
-    "since_title", "words_rank",
+    "rel_pos",
+    "log_n_blocks",
+    "chars_before",
+    "chars_after",
+    "words_w1",
+    "words_w2",
+    "words_w5",
+    "words_w10",
+    "words_w25",
+    "ends_w3",
+    "stop_w3",
+    "stop_w10",
+    "link_w3",
+    "blank_w3",
+    "since_comment",
+    "since_related",
+    "since_sidebar",
+    "since_read_also",
+    "since_promo",
+    "dist_longest",
+    "signed_dist_longest",
+    "dist_dense",
+    "after_dense",
+    "since_title",
+    "words_rank",
 )
-NEIGHBOUR_COLS = ("n_words", "ends_sentence", "stop_ratio", "read_also", "blank_before",
-                  "starts_lower", "log_chars", "link_density", "tag_p", "heading_level")
+NEIGHBOUR_COLS = (
+    "n_words",
+    "ends_sentence",
+    "stop_ratio",
+    "read_also",
+    "blank_before",
+    "starts_lower",
+    "log_chars",
+    "link_density",
+    "tag_p",
+    "heading_level",
+)
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
 FEATURE_NAMES: tuple[str, ...] = (
-    PER_BLOCK
-    + CONTEXT_NAMES
-    + tuple(f"{c}@{o:+d}" for o in NEIGHBOUR_OFFSETS for c in NEIGHBOUR_COLS)
+    PER_BLOCK + CONTEXT_NAMES + tuple(f"{c}@{o:+d}" for o in NEIGHBOUR_OFFSETS for c in NEIGHBOUR_COLS)
 )
 
 
-def block_features(blocks: list[Block], lexicon: Lexicon) -> FeatureMatrix:
-    """Feature matrix of a page's blocks, in the column order of `FEATURE_NAMES`."""
+def feature_names(kind: PageKind) -> tuple[str, ...]:
+    if kind == "html":
+        from warta.classify.html_features import HTML_EXTRA_NAMES
+
+        return FEATURE_NAMES + HTML_EXTRA_NAMES
+    return FEATURE_NAMES
+
+
+def block_features(blocks: list[Block], lexicon: Lexicon, kind: PageKind = "text") -> FeatureMatrix:
+    """Feature matrix of a page's blocks, in the column order of `feature_names(kind)`."""
+    names = feature_names(kind)
     base = _per_block(blocks, lexicon)
     n = len(blocks)
     if n == 0:
-        return FeatureMatrix(np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32), FEATURE_NAMES)
+        return FeatureMatrix(np.zeros((0, len(names)), dtype=np.float32), names)
     words = base[:, _COL["n_words"]]
     chars = np.expm1(base[:, _COL["log_chars"]])
     total = float(chars.sum()) or 1.0
@@ -242,11 +347,13 @@ def block_features(blocks: list[Block], lexicon: Lexicon) -> FeatureMatrix:
         ],
         axis=1,
     ).astype(np.float32)
-    neighbours = [
-        _shift(base[:, _COL[c]], -o)[:, None] for o in NEIGHBOUR_OFFSETS for c in NEIGHBOUR_COLS
-    ]
-    values = np.concatenate([base, context, *neighbours], axis=1)
-    return FeatureMatrix(values, FEATURE_NAMES)
+    neighbours = [_shift(base[:, _COL[c]], -o)[:, None] for o in NEIGHBOUR_OFFSETS for c in NEIGHBOUR_COLS]
+    columns = [base, context, *neighbours]
+    if kind == "html":
+        from warta.classify.html_features import html_extra_features
+
+        columns.append(html_extra_features(blocks))
+    return FeatureMatrix(np.concatenate(columns, axis=1), names)
 
 
 def stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> NDArray[np.float32]:
@@ -285,6 +392,18 @@ def stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> N
 
 
 STAGE2_NAMES = (
-    "p", "p_w1", "p_w2", "p_w5", "p_w12", "p@-1", "p@+1", "p@-2", "p@+2",
-    "p_before", "p_after", "mass_before", "max_p_before", "max_p_after",
+    "p",
+    "p_w1",
+    "p_w2",
+    "p_w5",
+    "p_w12",
+    "p@-1",
+    "p@+1",
+    "p@-2",
+    "p@+2",
+    "p_before",
+    "p_after",
+    "mass_before",
+    "max_p_before",
+    "max_p_after",
 )

@@ -9,6 +9,7 @@ next run of body text.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from warta.lexicon import Lexicon, normalise_marker
@@ -19,6 +20,11 @@ _SECTION_OF_HEADER = (
     ("related_header", Label.RELATED),
     ("sidebar_header", Label.SIDEBAR),
 )
+
+
+def block_key(text: str) -> str:
+    """A stable key for a block's text, insensitive to case and spacing (for site templates)."""
+    return hashlib.blake2b(normalise_marker(text).encode("utf-8"), digest_size=8).hexdigest()
 
 
 def marker_of(norm: str, lexicon: Lexicon) -> Label | None:

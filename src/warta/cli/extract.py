@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +20,7 @@ from warta.readers import JsonlFields, read_paths
 from warta.render import RENDERERS, SUFFIXES, to_json
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     markdown = "markdown"
@@ -45,15 +45,24 @@ def _output_name(source: str | None, index: int, fmt: OutputFormat) -> str:
     )
 )
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, JSONL/WARC files, or - for stdin.")],
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.json,
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories, globs, JSONL/WARC files, or - for stdin.")
+    ],
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.json,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="A file (json/jsonl: all pages) or a directory (one file per page).")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="A file (json/jsonl: all pages) or a directory (one file per page)."
+        ),
     ] = None,
     text_field: Annotated[str, typer.Option(help="JSONL field holding flattened text.")] = "text",
     html_field: Annotated[str, typer.Option(help="JSONL field holding HTML.")] = "html",
     url_field: Annotated[str, typer.Option(help="JSONL field holding the page URL.")] = "url",
-    config: Annotated[Path | None, typer.Option(help="TOML file of extraction options ([extract] table).")] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="TOML file of extraction options ([extract] table).")
+    ] = None,
     timeout: Annotated[float, typer.Option(help="Per-page time limit in seconds (0 = none).")] = 0.0,
     labels: Annotated[bool, typer.Option(help="Include each block's label in JSON output.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
@@ -64,18 +73,24 @@ def extract(
     extractor = Extractor(options)
     fields = JsonlFields(text=text_field, html=html_field, url=url_field)
     err = Console(stderr=True)
-    to_dir = output is not None and (output.is_dir() or (not output.suffix and format is not OutputFormat.jsonl))
+    to_dir = output is not None and (
+        output.is_dir() or (not output.suffix and format is not OutputFormat.jsonl)
+    )
     if to_dir and output is not None:
         output.mkdir(parents=True, exist_ok=True)
-    stream = (
-        output.open("w", encoding="utf-8") if output is not None and not to_dir else sys.stdout
-    )
+    stream = output.open("w", encoding="utf-8") if output is not None and not to_dir else sys.stdout
     failures: Counter[str] = Counter()
     failed_sources: list[tuple[str, str]] = []
     ok = 0
     progress = Progress(
-        TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.fields[status]}"), console=err, disable=quiet or not err.is_terminal, transient=True,
+        TextColumn("[bold]extract"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[status]}"),
+        console=err,
+        disable=quiet or not err.is_terminal,
+        transient=True,
     )
     json_array: list[dict[str, object]] = []
     with progress:
@@ -86,7 +101,10 @@ def extract(
                 failures[result.error or "unknown error"] += 1
                 failed_sources.append((result.source or "?", result.error or ""))
                 if format is OutputFormat.jsonl:
-                    stream.write(json.dumps({"source": result.source, "error": result.error}, ensure_ascii=False) + "\n")
+                    stream.write(
+                        json.dumps({"source": result.source, "error": result.error}, ensure_ascii=False)
+                        + "\n"
+                    )
                 continue
             ok += 1
             _write(result, index, format, stream, output if to_dir else None, labels, json_array)
@@ -113,8 +131,11 @@ def _write(
     article = result.article
     assert article is not None
     if directory is not None:
-        text = to_json(article, include_labels=labels) if fmt in (OutputFormat.json, OutputFormat.jsonl) \
-            else RENDERERS[fmt.value](article)  # type: ignore[operator]
+        text = (
+            to_json(article, include_labels=labels)
+            if fmt in (OutputFormat.json, OutputFormat.jsonl)
+            else RENDERERS[fmt.value](article)
+        )  # type: ignore[operator]
         (directory / _output_name(result.source, index, fmt)).write_text(text, encoding="utf-8")
         return
     if fmt is OutputFormat.jsonl:

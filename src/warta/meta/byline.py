@@ -47,8 +47,10 @@ def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
     ):
         return False
     words = text.split()
-    return 1 <= len(words) <= 5 and all(_NAME_TOKEN.match(w) for w in words) and any(
-        w[0].isupper() for w in words
+    return (
+        1 <= len(words) <= 5
+        and all(_NAME_TOKEN.match(w) for w in words)
+        and any(w[0].isupper() for w in words)
     )
 
 
@@ -78,11 +80,13 @@ def _prefixed(text: str, lexicon: Lexicon) -> list[Person]:
             (lexicon.photographer_prefix, "photographer"),
             (lexicon.author_prefix, "author"),
         ):
-            hit = next((p for p in prefixes if norm.startswith(p + " ") or norm.startswith(p + ":")
-                        or norm == p), None)
+            hit = next(
+                (p for p in prefixes if norm.startswith(p + " ") or norm.startswith(p + ":") or norm == p),
+                None,
+            )
             if hit is None:
                 continue
-            rest = _SEPARATOR.sub("", clause.strip()[len(hit):])
+            rest = _SEPARATOR.sub("", clause.strip()[len(hit) :])
             found.extend(_people(rest, role, lexicon))
             break
     return found

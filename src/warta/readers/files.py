@@ -89,7 +89,13 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Page | ReadErro
     if not data:
         return ReadError(source, "empty file")
     suffix = _base_suffix(path)
-    kind = "text" if suffix in (".txt", ".text", ".md") else "html" if suffix in (".html", ".htm", ".xhtml") else None
+    kind = (
+        "text"
+        if suffix in (".txt", ".text", ".md")
+        else "html"
+        if suffix in (".html", ".htm", ".xhtml")
+        else None
+    )
     return Page(content=data, kind=kind, source=source, warnings=tuple(warnings))
 
 

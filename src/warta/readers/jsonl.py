@@ -83,7 +83,8 @@ def read_jsonl(path: Path, fields: JsonlFields) -> Iterator[Page | ReadError]:
             content, kind = (html, "html") if isinstance(html, str) and html.strip() else (text, "text")
             if not isinstance(content, str) or not content.strip():
                 yield ReadError(
-                    source, f"no text in field {fields.text!r} or {fields.html!r} (use --text-field/--html-field)"
+                    source,
+                    f"no text in field {fields.text!r} or {fields.html!r} (use --text-field/--html-field)",
                 )
                 continue
             url = record.get(fields.url)
