@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from warta.meta.datetext import DateGrammar
 
 DEFAULT_LANGUAGES = ("id", "en")
 
@@ -41,6 +44,14 @@ class Calendar:
     numbers: dict[str, int]
     timezones: dict[str, str]
     day_periods: dict[str, tuple[int, int]]
+    # "dmy" or "mdy": how to read 03/04/2025 when either part could be the month.
+    numeric_order: str = "dmy"
+    weekday_prefix: tuple[str, ...] = ()
+    weekday_suffix: tuple[str, ...] = ()
+    am_pm: dict[str, int] = field(default_factory=dict)
+    ordinal_suffixes: tuple[str, ...] = ()
+    modified_markers: tuple[str, ...] = ()
+    published_markers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +81,8 @@ class Lexicon:
     stopwords_by_language: dict[str, frozenset[str]]
     speech_verbs: frozenset[str]
     calendars: tuple[Calendar, ...]
+    # Compiled date patterns of `calendars`, built once by `load_lexicon`.
+    date_grammar: DateGrammar | None = None
 
     def starts_with_any(self, normalised: str, prefixes: tuple[str, ...]) -> bool:
         return any(normalised.startswith(p) for p in prefixes)
@@ -103,6 +116,13 @@ def _calendar(language: str, data: dict[str, Any]) -> Calendar:
         numbers={k: int(v) for k, v in cal.get("numbers", {}).items()},
         timezones=dict(cal.get("timezones", {})),
         day_periods=periods,
+        numeric_order=str(cal.get("numeric_order", "dmy")),
+        weekday_prefix=tuple(cal.get("weekday_prefix", [])),
+        weekday_suffix=tuple(cal.get("weekday_suffix", [])),
+        am_pm={k: int(v) for k, v in cal.get("am_pm", {}).items()},
+        ordinal_suffixes=tuple(cal.get("ordinal_suffixes", [])),
+        modified_markers=tuple(cal.get("modified_markers", [])),
+        published_markers=tuple(cal.get("published_markers", [])),
     )
 
 
@@ -125,6 +145,9 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         lang: frozenset(w.lower() for w in data.get("words", {}).get("stop", []))
         for lang, data in raw.items()
     }
+    from warta.meta.datetext import build_grammar
+
+    calendars = tuple(_calendar(lang, data) for lang, data in raw.items())
     return Lexicon(
         languages=languages,
         read_also_prefix=longest_first(merged("markers", "read_also_prefix")),
@@ -150,5 +173,6 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         speech_verbs=frozenset(
             w.lower() for data in raw.values() for w in data.get("words", {}).get("speech_verbs", [])
         ),
-        calendars=tuple(_calendar(lang, data) for lang, data in raw.items()),
+        calendars=calendars,
+        date_grammar=build_grammar(calendars),
     )

@@ -1,13 +1,233 @@
-"""Dates: published and modified with precision and evidence (see issue #4 for the full reader)."""
+"""Published and modified dates: candidates from every source, ranked, checked, chosen.
+
+Candidates come from the page's markup (JSON-LD, meta tags, <time>: the raw
+`(value, source)` pairs of `PageMetadata`), from the blocks around the title
+(byline and dateline zone), from the lead, from the URL and, last, from dates
+mentioned in the body. Blocks labelled sidebar, related, comments, nav, footer,
+ad or tags never give a date, and no date after the reference (fetch time, or now)
+is accepted: the two failures users report most.
+
+    >>> from warta.lexicon import load_lexicon
+    >>> from warta.model import Block, Label
+    >>> blocks = [Block(0, "Judul"), Block(1, "KCNA, Senin (28/4) mengutip pernyataan partai.")]
+    >>> published, _ = resolve_dates(blocks, [Label.TITLE, Label.BODY], None, None, load_lexicon())
+    >>> published.iso(), published.evidence.source
+    ('2025-04-28', 'dateline')
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 from warta.lexicon import Lexicon
+from warta.meta.datetext import DateGrammar, DateMatch, Precision, find_dates, grammar_of
 from warta.meta.page import PageMetadata
-from warta.model import Block, DateValue, Label
+from warta.model import Block, DateValue, Evidence, Label
+
+Role = Literal["published", "modified"]
+
+# Higher is more trusted. Markup is written for machines and rarely wrong about
+# which date is which; the URL holds a day but no time; body mentions are events.
+SOURCE_RANK: dict[str, int] = {
+    "json-ld": 100,
+    "meta": 95,
+    "time": 85,
+    "markup": 80,
+    "byline": 70,
+    "dateline": 60,
+    "url": 50,
+    "tail": 40,
+    "body": 30,
+}
+_IGNORED = frozenset(
+    {
+        Label.SIDEBAR,
+        Label.RELATED,
+        Label.COMMENTS,
+        Label.READ_ALSO,
+        Label.NAV,
+        Label.FOOTER,
+        Label.AD,
+        Label.TAGS,
+    }
+)
+_BYLINE_LABELS = frozenset({Label.BYLINE, Label.DATELINE})
+_URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
+_PRECISION_ORDER = ("year", "month", "day", "hour", "minute", "second")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One date that could be the article's published or modified date."""
+
+    date: DateValue
+    role: Role
+    score: float
+    position: int  # order of discovery: markup first, then blocks in reading order
+
+
+def _metadata_zone(source: str) -> str:
+    """Map a metadata source label ("json-ld:datePublished", "meta:article:published_time") to a zone."""
+    key = source.lower()
+    if "json" in key or "ld" in key.split(":")[0]:
+        return "json-ld"
+    if key.startswith(("meta", "og", "article", "dc", "itemprop", "parsely", "sailthru")):
+        return "meta"
+    if "time" in key.split(":")[0]:
+        return "time"
+    return "markup"
+
+
+def _to_value(match: DateMatch, source: str, block: int | None) -> DateValue:
+    return DateValue(
+        value=match.value,
+        precision=match.precision,
+        evidence=Evidence(text=match.text, source=source, block=block),
+        timezone=match.timezone,
+        inferred_year=match.inferred_year,
+    )
+
+
+def _score(match: DateMatch, zone: str) -> float:
+    score = float(SOURCE_RANK.get(zone, 20))
+    if match.weekday_ok is False:
+        score -= 25  # "Senin, 29 April" when 29 April was a Tuesday: a typo or a wrong year
+    elif match.has_weekday:
+        score += 5  # Indonesian news opens with the day of the news: "Senin (28/4)"
+    if match.kind == "inferred" and not match.has_weekday:
+        score -= 5
+    score += 0.5 * _PRECISION_ORDER.index(match.precision) / len(_PRECISION_ORDER)
+    return score
+
+
+def _metadata_candidates(
+    metadata: PageMetadata, reference: datetime | None, lexicon: Lexicon, grammar: DateGrammar
+) -> Iterator[Candidate]:
+    roles: tuple[tuple[Role, list[tuple[str, str]]], ...] = (
+        ("published", metadata.published),
+        ("modified", metadata.modified),
+    )
+    for role, raw_list in roles:
+        for position, (raw, source) in enumerate(raw_list):
+            matches = [m for m in find_dates(raw, reference, lexicon, grammar) if m.kind != "time"]
+            if not matches:
+                continue
+            best = max(matches, key=lambda m: (m.kind == "absolute", m.end - m.start))
+            zone = _metadata_zone(source)
+            yield Candidate(_to_value(best, source, None), role, _score(best, zone), position)
+
+
+def _url_candidate(url: str | None) -> Candidate | None:
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else ""
+    day = _URL_DAY.search(path)
+    if day:
+        try:
+            value = datetime(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+        except ValueError:
+            value = None
+        if value is not None:
+            date = DateValue(value, "day", Evidence(day.group(0), "url"))
+            return Candidate(date, "published", SOURCE_RANK["url"] + 0.2, 10_000)
+    month = _URL_MONTH.search(path)
+    if month:
+        value = datetime(int(month.group(1)), int(month.group(2)), 1)
+        return Candidate(
+            DateValue(value, "month", Evidence(month.group(0), "url")), "published", 45.0, 10_000
+        )
+    return None
+
+
+def _zone_of(i: int, labels: Sequence[Label], first_body: int | None, last_body: int | None) -> str | None:
+    """Which zone block `i` is in, or None when its dates must not be used."""
+    label = labels[i]
+    if label in _IGNORED or label is Label.TITLE:
+        return None
+    if label in _BYLINE_LABELS:
+        return "byline"
+    if first_body is None or last_body is None:
+        return "byline" if label is not Label.BODY and i < 15 else None
+    if label is Label.BODY or label in (Label.QUOTE, Label.HEADING, Label.SUBTITLE):
+        return "dateline" if i == first_body else "body"
+    if first_body - 12 <= i < first_body:
+        return "byline"
+    if last_body < i <= last_body + 3:
+        return "tail"
+    return None
+
+
+def _marker_role(text: str, start: int, grammar: DateGrammar) -> Role | None:
+    """Published/modified as said by a word before the date ("Diperbarui 12 Des", "Updated:")."""
+    before = text[max(0, start - 40) : start].lower()
+    if any(m in before for m in grammar.modified_markers):
+        return "modified"
+    if any(m in before for m in grammar.published_markers):
+        return "published"
+    return None
+
+
+def _block_candidates(
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    reference: datetime | None,
+    lexicon: Lexicon,
+    grammar: DateGrammar,
+) -> Iterator[Candidate]:
+    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    first_body, last_body = (body[0], body[-1]) if body else (None, None)
+    for i, block in enumerate(blocks):
+        zone = _zone_of(i, labels, first_body, last_body)
+        if zone is None:
+            continue
+        text = block.text if zone in ("byline", "tail") or len(block.text) < 400 else block.text[:2000]
+        if zone == "dateline":
+            text = text[:200]
+        for match in find_dates(text, reference, lexicon, grammar):
+            if match.kind == "time":
+                continue
+            # Relative dates tell the publication time only next to the byline, and only
+            # when the reference is a real fetch time; in the body they are events.
+            if match.kind == "relative" and (zone not in ("byline", "tail") or reference is None):
+                continue
+            if zone in ("body", "dateline") and match.precision in ("year", "month"):
+                continue
+            role = _marker_role(text, match.start, grammar) or "published"
+            score = _score(match, zone) + (3 if _marker_role(text, match.start, grammar) else 0)
+            yield Candidate(_to_value(match, zone, i), role, score, 1_000 + i)
+
+
+def _not_after(date: DateValue, reference: datetime) -> bool:
+    return date.value.date() <= reference.date()
+
+
+def date_candidates(
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    metadata: PageMetadata | None,
+    reference: datetime | None,
+    lexicon: Lexicon,
+    url: str | None = None,
+    now: datetime | None = None,
+) -> list[Candidate]:
+    """Every usable date of the page, best first; none after the reference (or `now`)."""
+    grammar = grammar_of(lexicon)
+    found: list[Candidate] = []
+    if metadata is not None:
+        found.extend(_metadata_candidates(metadata, reference, lexicon, grammar))
+    url_candidate = _url_candidate(url)
+    if url_candidate is not None:
+        found.append(url_candidate)
+    found.extend(_block_candidates(blocks, labels, reference, lexicon, grammar))
+    limit = reference or now or datetime.now()
+    usable = [c for c in found if _not_after(c.date, limit)]
+    return sorted(usable, key=lambda c: (-c.score, c.position))
 
 
 def resolve_dates(
@@ -18,5 +238,22 @@ def resolve_dates(
     lexicon: Lexicon,
     url: str | None = None,
 ) -> tuple[DateValue | None, DateValue | None]:
-    """(published, modified). Not yet implemented: returns no dates."""
-    return None, None
+    """(published, modified) of a page, each with its evidence.
+
+    A modified date earlier than the published one is dropped; when only a
+    modified date exists, it is not promoted to published.
+    """
+    candidates = date_candidates(blocks, labels, metadata, reference, lexicon, url)
+    published = next((c.date for c in candidates if c.role == "published"), None)
+    modified = next((c.date for c in candidates if c.role == "modified"), None)
+    if published is not None and modified is not None and _naive(modified) < _naive(published):
+        modified = None
+    return published, modified
+
+
+def _naive(date: DateValue) -> datetime:
+    value = date.value
+    return value.replace(tzinfo=None) - (value.utcoffset() or (value - value))
+
+
+__all__ = ["SOURCE_RANK", "Candidate", "Precision", "date_candidates", "resolve_dates"]

@@ -1,0 +1,473 @@
+"""Date and time expressions in running text, read with the lexicon's calendar words.
+
+    >>> from datetime import datetime
+    >>> from warta.lexicon import load_lexicon
+    >>> [m.iso() for m in find_dates("Senin (28/4) malam", datetime(2025, 5, 2), load_lexicon())]
+    ['2025-04-28']
+
+Absolute forms (ISO 8601, "12 Des 2024 07:01 WIB", "December 12, 2024 at 7:01 p.m. ET",
+"28/04/2025"), year-less forms whose year is inferred from the weekday or the
+reference ("Senin (28/4)", "24 April"), relative forms ("kemarin", "3 jam lalu",
+"dua hari lalu", "pekan lalu", "last week", "on Saturday") and bare times
+("pukul 21.45 WIB"). Every word comes from the lexicon (`[calendar]` in
+`lexicon/data/*.toml`), so another language is a data file. The patterns are
+compiled once per lexicon by `build_grammar`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from warta.lexicon import Calendar, Lexicon
+
+Precision = Literal["year", "month", "day", "hour", "minute", "second"]
+Kind = Literal["absolute", "inferred", "relative", "time"]
+
+_OFFSET = re.compile(r"^(?:gmt|utc)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """One date expression found in a text, resolved against a reference."""
+
+    value: datetime
+    precision: Precision
+    text: str
+    start: int
+    end: int
+    kind: Kind
+    timezone: str | None = None
+    inferred_year: bool = False
+    # True/False when the text names a weekday that was checked against the date.
+    weekday_ok: bool | None = None
+    has_weekday: bool = False
+
+    def iso(self) -> str:
+        if self.precision in ("year", "month", "day"):
+            return self.value.date().isoformat()
+        return self.value.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class DateGrammar:
+    """Merged calendar words and the compiled patterns built from them."""
+
+    months: Mapping[str, int]
+    weekdays: Mapping[str, int]
+    relative: Mapping[str, tuple[int, str]]
+    units: Mapping[str, str]
+    numbers: Mapping[str, int]
+    timezones: Mapping[str, str]
+    day_periods: Mapping[str, tuple[int, int]]
+    am_pm: Mapping[str, int]
+    numeric_order: str
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    modified_markers: tuple[str, ...]
+    published_markers: tuple[str, ...]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    unique = sorted({w.lower() for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique) or r"(?!x)x"
+
+
+def _merge(dicts: Iterable[Mapping[str, object]]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for d in dicts:
+        for k, v in d.items():
+            out.setdefault(k.lower(), v)
+    return out
+
+
+def _relative_offset(code: str) -> tuple[int, str]:
+    match = re.fullmatch(r"([+-]?\d+)([dwmy])", code.strip())
+    if not match:
+        return 0, "d"
+    return int(match.group(1)), match.group(2)
+
+
+def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
+    """Compile the date patterns of `calendars` (merged; the first one decides numeric order)."""
+    months = {k: int(v) for k, v in _merge(c.months for c in calendars).items() if isinstance(v, int)}
+    weekdays = {k: int(v) for k, v in _merge(c.weekdays for c in calendars).items() if isinstance(v, int)}
+    relative = {k.lower(): _relative_offset(v) for c in calendars for k, v in c.relative.items() if v}
+    units = {k.lower(): v for c in calendars for k, v in c.units.items()}
+    numbers = {k.lower(): v for c in calendars for k, v in c.numbers.items()}
+    zones = {k.lower(): v for c in calendars for k, v in c.timezones.items()}
+    periods = {k.lower(): v for c in calendars for k, v in c.day_periods.items()}
+    am_pm = {k.lower(): v for c in calendars for k, v in c.am_pm.items()}
+
+    mon = _alternation(months)
+    wd = _alternation(weekdays)
+    ordinal = _alternation(s for c in calendars for s in c.ordinal_suffixes)
+    time_word = _alternation(w for c in calendars for w in c.time_words)
+    ampm = _alternation(am_pm)
+    period = _alternation(periods)
+    tz_names = _alternation(zones)
+    ago = _alternation(w for c in calendars for w in c.ago_words)
+    unit = _alternation(units)
+    number = _alternation(numbers)
+    rel = _alternation(relative)
+    wd_pre = _alternation(w for c in calendars for w in c.weekday_prefix)
+    wd_post = _alternation(w for c in calendars for w in c.weekday_suffix)
+
+    b, e = r"(?<![\w])", r"(?![\w])"
+    tz = rf"(?P<tz>(?:gmt|utc)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?|[+-]\d{{2}}:?\d{{2}}|(?:{tz_names}){e})"
+    clock = (
+        rf"(?P<tw>(?:{time_word}){e}\.?)?\s*(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d{{2}})(?:[.:](?P<s>\d{{2}}))?)?"
+        rf"(?!\d)(?:\s*(?P<ampm>(?:{ampm})(?!\w)))?(?:\s+(?P<per>(?:{period}){e}))?(?:\s*\(?{tz}\)?)?"
+    )
+    time_tail = rf"(?:\s*(?:,|\||-|–|—|/|•)?\s*{clock})?"
+    weekday_head = rf"(?:(?P<wd>{wd})\.?{e},?\s*)?"
+    day = rf"(?P<d>\d{{1,2}})(?:{ordinal})?(?!\d)"
+    year = r"(?P<y>\d{4})(?!\d)"
+    sep = r"(?:\s*[-/.]\s*|\s+|\s*,\s*)"
+    patterns = (
+        (
+            "iso",
+            rf"(?<![\d/.])(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?:(?:T|\s+)(?P<h>\d{{2}}):(?P<mi>\d{{2}})"
+            rf"(?::(?P<s>\d{{2}})(?:[.,]\d+)?)?\s*(?P<tz>Z|[+-]\d{{2}}:?\d{{2}}|(?:{tz_names}){e})?)?(?![\d])",
+        ),
+        ("ymd", rf"(?<![\d/.])(?P<y>\d{{4}})[/.](?P<m>\d{{1,2}})[/.](?P<d>\d{{1,2}})(?![\d]){time_tail}"),
+        ("dmy", rf"{b}{weekday_head}{day}{sep}(?P<mon>{mon})\.?{e}{sep}{year}{time_tail}"),
+        ("mdy", rf"{b}{weekday_head}(?P<mon>{mon})\.?{e}\s*{day}(?:\s*,\s*|\s+){year}{time_tail}"),
+        (
+            "numeric",
+            rf"{b}{weekday_head}\(?(?<![\d/.])(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)"
+            rf"(?P<y>\d{{4}}|(?<=[/-])\d{{2}})(?![\d/]|\.\d)\)?{time_tail}",
+        ),
+        (
+            "wd_numeric",
+            rf"{b}(?P<wd>{wd})\.?{e}\s*[,(]\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?!\d)\s*\)?"
+            rf"(?:\s+(?P<per0>(?:{period}){e}))?{time_tail}",
+        ),
+        ("dm", rf"{b}{weekday_head}{day}\s+(?P<mon>{mon})\.?{e}(?!\s*[-/.,]?\s*\d){time_tail}"),
+        ("md", rf"{b}{weekday_head}(?P<mon>{mon})\.?{e}\s*{day}(?!\s*,?\s*\d){time_tail}"),
+        ("my", rf"{b}(?P<mon>{mon})\.?{e},?\s*{year}"),
+        ("ago", rf"{b}(?P<n>\d+|{number})\s*(?P<unit>{unit}){e}\s+(?P<ago>{ago}){e}"),
+        ("relative", rf"{b}(?P<rel>{rel}){e}(?:\s+(?P<per0>(?:{period}){e}))?{time_tail}"),
+        ("weekday", rf"{b}(?P<pre>{wd_pre})\s+(?P<wd>{wd}){e}(?:\s+(?P<post>{wd_post}){e})?{time_tail}"),
+        ("weekday_post", rf"{b}(?P<wd>{wd})\s+(?P<post>{wd_post}){e}{time_tail}"),
+        ("time", rf"{b}{clock}"),
+    )
+    first = calendars[0] if calendars else None
+    return DateGrammar(
+        months=months,
+        weekdays=weekdays,
+        relative=relative,
+        units=units,
+        numbers=numbers,
+        timezones=zones,
+        day_periods=periods,
+        am_pm=am_pm,
+        numeric_order=first.numeric_order if first else "dmy",
+        patterns=tuple((name, re.compile(rx, re.I)) for name, rx in patterns),
+        modified_markers=tuple(m.lower() for c in calendars for m in c.modified_markers),
+        published_markers=tuple(m.lower() for c in calendars for m in c.published_markers),
+    )
+
+
+def grammar_of(lexicon: Lexicon) -> DateGrammar:
+    """The lexicon's compiled grammar (built here only for a hand-made Lexicon without one)."""
+    return lexicon.date_grammar or build_grammar(lexicon.calendars)
+
+
+# ---------------------------------------------------------------------------
+# Pieces
+
+
+def _key(text: str | None) -> str:
+    return re.sub(r"\s+", " ", (text or "").lower()).strip()
+
+
+def _tzinfo(name: str | None, grammar: DateGrammar) -> tuple[timezone | None, str | None]:
+    """(tzinfo, label) for a zone name ("WIB") or an offset ("+0700", "GMT+7", "Z")."""
+    if not name:
+        return None, None
+    key = _key(name)
+    offset = grammar.timezones.get(key)
+    if key == "z":
+        offset = "+00:00"
+    match = _OFFSET.match(offset or key.replace(" ", ""))
+    if not match:
+        return None, None
+    sign = -1 if match.group(1) == "-" else 1
+    hours, minutes = int(match.group(2)), int(match.group(3) or 0)
+    if hours > 14 or minutes >= 60:
+        return None, None
+    tz = timezone(sign * timedelta(hours=hours, minutes=minutes))
+    label = name.strip().upper() if offset is not None and key != "z" else _offset_label(tz)
+    return tz, label
+
+
+def _offset_label(tz: timezone) -> str:
+    delta = tz.utcoffset(None)
+    total = int(delta.total_seconds() // 60)
+    sign = "-" if total < 0 else "+"
+    return f"{sign}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
+
+
+def _clock(
+    groups: Mapping[str, str | None], grammar: DateGrammar
+) -> tuple[int, int, int | None, str | None] | None:
+    """(hour, minute, second, zone) of a matched clock, or None when it is not a time."""
+    if groups.get("h") is None:
+        return None
+    hour, minute = int(groups["h"] or 0), groups.get("mi")
+    ampm, per = _key(groups.get("ampm")), _key(groups.get("per"))
+    if minute is None and not (groups.get("tw") and (ampm or per)) and not ampm:
+        return None
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + grammar.am_pm.get(ampm, 0)
+    elif per in grammar.day_periods and hour < 12 and grammar.day_periods[per][0] >= 12:
+        hour += 12
+    mi = int(minute or 0)
+    raw_second = groups.get("s")
+    second = int(raw_second) if raw_second else None
+    if hour > 23 or mi > 59 or (second is not None and second > 59):
+        return None
+    return hour, mi, second, groups.get("tz")
+
+
+def _year(raw: str) -> int:
+    y = int(raw)
+    return y + 2000 if y < 100 and len(raw) <= 2 else y
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def infer_year(month: int, day: int, weekday: int | None, reference: date) -> int | None:
+    """The latest year ≤ the reference's in which `day`/`month` is not after the reference and,
+    when `weekday` is given (0 = Monday), falls on that weekday."""
+    for year in range(reference.year, reference.year - 29, -1):
+        candidate = _safe_date(year, month, day)
+        if candidate is None or candidate > reference:
+            continue
+        if weekday is None or candidate.weekday() == weekday:
+            return year
+    return None
+
+
+def _shift(ref: datetime, amount: int, unit: str) -> tuple[datetime, Precision]:
+    if unit in ("second", "minute"):
+        return ref + timedelta(**{unit + "s": amount}), "minute"
+    if unit == "hour":
+        return ref + timedelta(hours=amount), "hour"
+    if unit in ("day", "d"):
+        return ref + timedelta(days=amount), "day"
+    if unit in ("week", "w"):
+        return ref + timedelta(weeks=amount), "day"
+    if unit in ("month", "m"):
+        index = ref.year * 12 + ref.month - 1 + amount
+        return ref.replace(year=index // 12, month=index % 12 + 1, day=1), "month"
+    return ref.replace(year=ref.year + amount, month=1, day=1), "year"
+
+
+def _truncate(value: datetime, precision: Precision) -> datetime:
+    if precision in ("year", "month", "day"):
+        return value.replace(hour=0, minute=0, second=0, microsecond=0)
+    if precision == "hour":
+        return value.replace(minute=0, second=0, microsecond=0)
+    return value.replace(second=0, microsecond=0) if precision == "minute" else value
+
+
+# ---------------------------------------------------------------------------
+# One handler per pattern: groups → DateMatch fields (or None to reject)
+
+_Fields = tuple[date, Kind, bool, bool | None]  # day, kind, inferred_year, weekday_ok
+
+
+def _weekday_check(day: date, groups: Mapping[str, str | None], grammar: DateGrammar) -> bool | None:
+    name = _key(groups.get("wd"))
+    if not name or name not in grammar.weekdays:
+        return None
+    return day.weekday() == grammar.weekdays[name]
+
+
+def _full(y: int, m: int, d: int, groups: Mapping[str, str | None], grammar: DateGrammar) -> _Fields | None:
+    day = _safe_date(y, m, d)
+    if day is None or not 1900 <= y <= 2100:
+        return None
+    return day, "absolute", False, _weekday_check(day, groups, grammar)
+
+
+def _yearless(
+    m: int, d: int, groups: Mapping[str, str | None], grammar: DateGrammar, ref: date
+) -> _Fields | None:
+    if _safe_date(2000, m, d) is None:  # 2000 is a leap year: any real day/month passes
+        return None
+    wd_name = _key(groups.get("wd"))
+    weekday = grammar.weekdays.get(wd_name) if wd_name else None
+    year = infer_year(m, d, weekday, ref)
+    if year is None:
+        return None
+    return date(year, m, d), "inferred", True, (True if weekday is not None else None)
+
+
+def _month_of(groups: Mapping[str, str | None], grammar: DateGrammar) -> int | None:
+    return grammar.months.get(_key(groups.get("mon")))
+
+
+def _numeric_order(a: int, b: int, grammar: DateGrammar) -> tuple[int, int] | None:
+    """(month, day) of two numbers, by value when one cannot be a month, else by the lexicon."""
+    if a > 12 and b <= 12:
+        return b, a
+    if b > 12 and a <= 12:
+        return a, b
+    if a > 12 and b > 12:
+        return None
+    return (b, a) if grammar.numeric_order == "dmy" else (a, b)
+
+
+def _absolute_fields(
+    name: str, g: Mapping[str, str | None], grammar: DateGrammar, ref: date
+) -> _Fields | None:
+    if name in ("iso", "ymd"):
+        return _full(int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0), g, grammar)
+    if name in ("dmy", "mdy", "dm", "md"):
+        month = _month_of(g, grammar)
+        if month is None:
+            return None
+        if name in ("dm", "md"):
+            return _yearless(month, int(g["d"] or 0), g, grammar, ref)
+        return _full(int(g["y"] or 0), month, int(g["d"] or 0), g, grammar)
+    if name in ("numeric", "wd_numeric"):
+        order = _numeric_order(int(g["a"] or 0), int(g["b"] or 0), grammar)
+        if order is None:
+            return None
+        month, day = order
+        if name == "numeric":
+            return _full(_year(g["y"] or "0"), month, day, g, grammar)
+        if grammar.numeric_order == "dmy" or int(g["a"] or 0) > 12:
+            month, day = int(g["b"] or 0), int(g["a"] or 0)
+        return _yearless(month, day, g, grammar, ref)
+    return None
+
+
+def _relative_day(
+    name: str, g: Mapping[str, str | None], grammar: DateGrammar, ref: datetime
+) -> tuple[datetime, Precision] | None:
+    if name == "relative":
+        amount, unit = grammar.relative[_key(g["rel"])]
+        return _shift(ref, amount, unit)
+    if name == "ago":
+        raw = _key(g["n"])
+        n = int(raw) if raw.isdigit() else grammar.numbers.get(raw)
+        unit_name = grammar.units.get(_key(g["unit"]))
+        if n is None or unit_name is None:
+            return None
+        return _shift(ref, -n, unit_name)
+    if name in ("weekday", "weekday_post"):
+        weekday = grammar.weekdays[_key(g["wd"])]
+        back = (ref.weekday() - weekday) % 7
+        if g.get("post") and back == 0:
+            back = 7  # "Sabtu lalu" said on a Saturday is a week back
+        return ref - timedelta(days=back), "day"
+    if name == "time":
+        return ref, "day"
+    return None
+
+
+def _resolve(name: str, match: re.Match[str], grammar: DateGrammar, ref: datetime) -> DateMatch | None:
+    g = match.groupdict()
+    clock = _clock(g, grammar) if "h" in g else None
+    if name == "time" and (clock is None or not (g.get("tw") or g.get("tz") or g.get("ampm"))):
+        return None  # a bare "2.30" is a number, not a time
+    if name == "my":
+        month = _month_of(g, grammar)
+        y = int(g["y"] or 0)
+        if month is None or not 1900 <= y <= 2100:
+            return None
+        return DateMatch(
+            datetime(y, month, 1), "month", match.group(0), match.start(), match.end(), "absolute"
+        )
+    fields = _absolute_fields(name, g, grammar, ref.date())
+    if fields is not None:
+        day, kind, inferred, weekday_ok = fields
+        value = datetime(day.year, day.month, day.day)
+        precision: Precision = "day"
+    elif name in ("iso", "ymd", "dmy", "mdy", "dm", "md", "numeric", "wd_numeric"):
+        return None
+    else:
+        shifted = _relative_day(name, g, grammar, ref.replace(tzinfo=None))
+        if shifted is None:
+            return None
+        value, precision = shifted[0], shifted[1]
+        kind, inferred, weekday_ok = ("time" if name == "time" else "relative"), False, None
+        if precision in ("hour", "minute"):
+            clock = None
+    zone: str | None = None
+    if clock is not None and precision == "day":
+        hour, minute, second, raw_zone = clock
+        value = value.replace(hour=hour, minute=minute, second=second or 0)
+        precision = "second" if second is not None else "minute"
+        tz, zone = _tzinfo(raw_zone, grammar)
+        if tz is not None:
+            value = value.replace(tzinfo=tz)
+    text = match.group(0).rstrip(" ,|-–—/•(")
+    return DateMatch(
+        value=_truncate(value, precision),
+        precision=precision,
+        text=text,
+        start=match.start(),
+        end=match.start() + len(text),
+        kind=kind,
+        timezone=zone,
+        inferred_year=inferred,
+        weekday_ok=weekday_ok,
+        has_weekday=bool(g.get("wd")),
+    )
+
+
+def find_dates(
+    text: str,
+    reference: datetime | None,
+    lexicon: Lexicon,
+    grammar: DateGrammar | None = None,
+    now: Callable[[], datetime] = datetime.now,
+) -> list[DateMatch]:
+    """Every date expression in `text`, in text order, longest match first where they overlap.
+
+    Year-less and relative expressions are resolved against `reference` (now when None).
+    """
+    grammar = grammar or grammar_of(lexicon)
+    ref = reference or now()
+    found: list[DateMatch] = []
+    for name, pattern in grammar.patterns:
+        for match in pattern.finditer(text):
+            resolved = _resolve(name, match, grammar, ref)
+            if resolved is not None:
+                found.append(resolved)
+    # Where expressions overlap, the most specific wins: absolute over inferred over
+    # relative, then the longest ("pada hari Senin (28/4)" reads as the date, not the weekday).
+    found.sort(key=lambda m: (_KIND_RANK[m.kind], -(m.end - m.start), m.start))
+    chosen: list[DateMatch] = []
+    for candidate in found:
+        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+_KIND_RANK: dict[str, int] = {"absolute": 0, "inferred": 1, "relative": 2, "time": 3}
+
+
+def parse_date(
+    text: str, reference: datetime | None, lexicon: Lexicon, now: Callable[[], datetime] = datetime.now
+) -> DateMatch | None:
+    """The most specific date expression in `text` (absolute before inferred before relative)."""
+    matches = find_dates(text, reference, lexicon, now=now)
+    if not matches:
+        return None
+    return min(matches, key=lambda m: (_KIND_RANK[m.kind], -(m.end - m.start), m.start))
