@@ -49,14 +49,13 @@ PARAMS = {
 ROUNDS = (220, 160)
 
 
-def gold_pages() -> Iterator[tuple[str, str, str]]:
-    """(file id, domain, gold main text) for WCXB pages that have gold text."""
-    meta = json.loads((WCXB / "metadata.json").read_text())
-    meta = meta.get("files", meta) if isinstance(meta, dict) else {}
+def gold_pages(types: frozenset[str] | None = None) -> Iterator[tuple[str, str, str]]:
+    """(file id, domain, gold main text) for WCXB pages that have gold text, of the given page types."""
     for path in sorted((WCXB / "ground-truth").glob("*.json")):
         data = json.loads(path.read_text())
         text = (data.get("ground_truth") or {}).get("main_content") or ""
-        if not text.strip():
+        page_type = ((data.get("_internal") or {}).get("page_type") or {}).get("primary", "")
+        if not text.strip() or (types and page_type not in types):
             continue
         fid = data.get("file_id") or path.stem
         url = data.get("url") or ""
@@ -84,10 +83,10 @@ SEGMENTERS: dict[str, Callable[[str], Iterator[tuple[str, list[Block]]]]] = {
 }
 
 
-def build(kind: str, limit: int | None) -> list[dict]:
+def build(kind: str, limit: int | None, types: frozenset[str] | None = None) -> list[dict]:
     lexicon = load_lexicon()
     docs = []
-    for n, (fid, domain, gold) in enumerate(gold_pages()):
+    for n, (fid, domain, gold) in enumerate(gold_pages(types)):
         if limit and n >= limit:
             break
         for variant, blocks in SEGMENTERS[kind](fid):
@@ -135,9 +134,11 @@ def main() -> None:
     parser.add_argument("--kind", choices=sorted(SEGMENTERS), default="text")
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--limit", type=int, default=None, help="use only the first N gold pages")
+    parser.add_argument("--types", default="article", help="WCXB page types to learn from (comma-separated, 'all')")
     args = parser.parse_args()
     t0 = time.time()
-    docs = build(args.kind, args.limit)
+    types = None if args.types == "all" else frozenset(args.types.split(","))
+    docs = build(args.kind, args.limit, types)
     names1 = feature_names("html" if args.kind == "html" else "text")
     names2 = names1 + STAGE2_NAMES
     print(
@@ -166,7 +167,8 @@ def main() -> None:
             if g == f:
                 p2[i] = model.predict(x2[i], num_threads=2)
 
-    report: dict[str, object] = {"kind": args.kind, "documents": len(docs), "folds": args.folds}
+    report: dict[str, object] = {"kind": args.kind, "documents": len(docs), "folds": args.folds,
+                                 "page_types": args.types}
     for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
         for variant in sorted({d["variant"] for d in docs}):
             pairs = [

@@ -158,7 +158,7 @@ class Extractor:
         hint = None
         if metadata is not None:
             hint = metadata.headline or metadata.title
-        title, title_index = choose_title(blocks, labels, hint)
+        title, title_index = choose_title(blocks, labels, lexicon, hint)
         if (title_index is not None and labels[title_index] is not Label.BODY) or (
             title_index is not None and strip_site_name(blocks[title_index].text) == title
         ):

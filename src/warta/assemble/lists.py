@@ -18,7 +18,7 @@ _AGO = re.compile(r"\b\d+\s+\w+\s+(lalu|ago|yang lalu)\b", re.I)
 def is_date_line(text: str, lexicon: Lexicon) -> bool:
     """A short line that is mostly a date ("February 13, 2026", "12/02/2026 07:01 WIB", "3 jam lalu")."""
     words = _WORD.findall(text.lower())
-    if not words or len(words) > 9:
+    if not words or len(words) > 14:
         return False
     if _NUMERIC_DATE.search(text) or _AGO.search(text):
         return True

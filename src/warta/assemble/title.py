@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from warta.assemble.lists import is_date_line
+from warta.lexicon import Lexicon, normalise_marker
 from warta.model import Block, Label
 
 _WORD = re.compile(r"\w+")
@@ -31,44 +33,79 @@ def _tokens(text: str) -> set[str]:
     return {t.lower() for t in _WORD.findall(text)}
 
 
+def _mostly_menu_words(norm: str, lexicon: Lexicon) -> bool:
+    """'facebook twitter whatsapp salin link': a row of buttons or menu entries."""
+    words = norm.split()
+    menu = sum(w in lexicon.share_line or w in lexicon.nav_line for w in words)
+    return menu * 2 >= len(words)
+
+
+def _headline_shape(text: str) -> float:
+    """How much a line looks like a headline: capitalised, 4–20 words, no closing full stop."""
+    words = text.split()
+    score = 0.0
+    if 4 <= len(words) <= 20:
+        score += 0.3
+    if text[0].isupper() or text[0].isdigit():
+        score += 0.1
+    if not text.endswith((".", ",", ";")):
+        score += 0.1
+    return score
+
+
 def choose_title(
     blocks: Sequence[Block],
     labels: Sequence[Label],
+    lexicon: Lexicon,
     hint: str | None = None,
 ) -> tuple[str | None, int | None]:
     """Pick the headline block before the body; `hint` is a metadata title (HTML <title>, og:title).
 
     For flattened text the first line is usually the page's `<title>`, so it
-    plays the hint's role when no metadata exists.
+    plays the hint's role when no metadata exists. A very short first line is
+    a site name, not a title, and gives no evidence.
     """
     if not blocks:
         return None, None
     body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
     start = body[0] if body else len(blocks)
-    reference = hint or blocks[0].text
-    ref_tokens = _tokens(reference)
+    first_is_text = labels[0] in (Label.OTHER, Label.BODY, Label.TITLE)
+    reference = hint or (blocks[0].text if first_is_text else "")
+    stripped_reference = strip_site_name(reference)
+    ref_tokens = _tokens(stripped_reference) if len(stripped_reference.split()) >= 4 else set()
     best: tuple[float, int] | None = None
-    for i in range(max(0, start - 40), min(start + 1, len(blocks))):
+    rank = 0  # eligible candidates seen between this one and the body start
+    for i in range(min(start, len(blocks) - 1), max(-1, start - 41), -1):
         block = blocks[i]
         text = block.text
         n_words = len(text.split())
         if labels[i] not in (Label.OTHER, Label.BODY, Label.TITLE) or not 2 <= n_words <= 30:
             continue
-        if i == start and labels[i] is Label.BODY and not block.structure.heading_level:
-            if text.endswith((".", "!", "?")) or n_words > 20:
-                continue
+        at_body = i == start and labels[i] is Label.BODY and not block.structure.heading_level
+        if at_body and (text.endswith((".", "!", "?")) or n_words > 20):
+            continue
+        norm = normalise_marker(text)
+        if (
+            is_date_line(text, lexicon)
+            or lexicon.contains_any(norm, lexicon.caption_prefix)
+            or _mostly_menu_words(norm, lexicon)
+        ):
+            continue
         tokens = _tokens(text)
         overlap = len(tokens & ref_tokens) / len(tokens | ref_tokens) if tokens and ref_tokens else 0.0
-        score = 2.0 * overlap + 1.0 / (1 + start - i)
+        score = 2.0 * overlap + 1.0 / (1 + rank) + _headline_shape(text)
+        rank += 1
         if block.structure.heading_level == 1:
             score += 1.5
         elif block.structure.heading_level:
             score += 0.3
         if i == 0 and hint is None:
-            score += 0.3
+            score += 0.1
         if best is None or score > best[0]:
             best = (score, i)
-    if best is None or best[0] < 0.9:
-        return (strip_site_name(reference) if reference else None), (0 if hint is None else None)
+    if best is None or (best[0] < 1.2 and ref_tokens):
+        if not reference:
+            return None, None
+        return stripped_reference, (0 if hint is None else None)
     index = best[1]
     return strip_site_name(blocks[index].text), index

@@ -25,7 +25,7 @@ _DATE_NUMERIC = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{1,
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _URLISH = re.compile(r"https?://|www\.|@\w|#\w|\.com\b|\.id\b")
 _SENTENCE_END = frozenset('.!?"”’)»…')
-_QUOTES = frozenset('"“”„«»')
+_QUOTE_RE = re.compile('["“”„«»]')
 
 # Class/id tokens that mark boilerplate or content containers in HTML.
 _BOILER_CLASS = (
@@ -142,43 +142,42 @@ def _per_block(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.float32]:
         words = _WORD.findall(text)
         n_words = len(words)
         n_chars = len(text)
-        letters = sum(c.isalpha() for c in text)
-        lower_words = [w.lower() for w in words]
+        letters = sum(map(str.isalpha, text))
+        digits = sum(map(str.isdigit, text))
         row[0] = math.log1p(n_chars)
         row[1] = math.log1p(n_words)
-        row[2] = (sum(len(w) for w in words) / n_words) if n_words else 0.0
-        row[3] = letters / n_chars if n_chars else 0.0
-        row[4] = sum(c.isdigit() for c in text) / n_chars if n_chars else 0.0
-        row[5] = sum(c.isupper() for c in text) / letters if letters else 0.0
+        row[2] = (sum(map(len, words)) / n_words) if n_words else 0.0
+        row[3] = letters / n_chars
+        row[4] = digits / n_chars
+        row[5] = sum(map(str.isupper, text)) / letters if letters else 0.0
         row[6] = (text.count(",") + text.count(".")) / n_words if n_words else 0.0
-        last = text[-1]
-        row[7] = last in _SENTENCE_END
+        row[7] = text[-1] in _SENTENCE_END
         row[8] = text.endswith(("…", "..."))
         row[9] = text[0].isupper()
         row[10] = text[0].islower()
-        row[11] = sum(w in stop for w in lower_words) / n_words if n_words else 0.0
-        row[12] = lexicon.starts_with_any(norm, lexicon.read_also_prefix)
-        row[13] = norm in lexicon.related_header
-        row[14] = norm in lexicon.sidebar_header
-        row[15] = norm in lexicon.comment_header
-        row[16] = any(m in norm for m in lexicon.comment_form) if n_chars < 200 else 0.0
-        row[17] = norm in lexicon.promo_line or (
-            n_chars < 200 and lexicon.starts_with_any(norm, lexicon.promo_prefix)
-        )
-        row[18] = norm in lexicon.share_line
-        row[19] = norm in lexicon.nav_line
-        row[20] = n_chars < 300 and any(m in norm for m in lexicon.footer_contains)
-        row[21] = lexicon.starts_with_any(norm, lexicon.tags_prefix)
-        row[22] = n_chars < 120 and (
-            lexicon.starts_with_any(norm, lexicon.author_prefix)
-            or lexicon.starts_with_any(norm, lexicon.editor_prefix)
-        )
-        row[23] = (
-            n_words <= 12
-            and (_DATE_NUMERIC.search(text) is not None or any(w in months for w in lower_words))
-            and any(c.isdigit() for c in text)
-        )
-        row[24] = n_words <= 12 and _TIME.search(text) is not None
+        lower_words = text.lower().split() if n_words > 12 else [w.lower() for w in words]
+        row[11] = sum(map(stop.__contains__, lower_words)) / len(lower_words) if lower_words else 0.0
+        short = n_chars < 300
+        if short:
+            row[12] = lexicon.starts_with_any(norm, lexicon.read_also_prefix)
+            row[13] = norm in lexicon.related_header
+            row[14] = norm in lexicon.sidebar_header
+            row[15] = norm in lexicon.comment_header
+            row[16] = n_chars < 200 and lexicon.contains_any(norm, lexicon.comment_form)
+            row[17] = norm in lexicon.promo_line or (
+                n_chars < 200 and lexicon.starts_with_any(norm, lexicon.promo_prefix)
+            )
+            row[18] = norm in lexicon.share_line
+            row[19] = norm in lexicon.nav_line
+            row[20] = lexicon.contains_any(norm, lexicon.footer_contains)
+            row[21] = lexicon.starts_with_any(norm, lexicon.tags_prefix)
+            row[22] = n_chars < 120 and (
+                lexicon.starts_with_any(norm, lexicon.author_prefix)
+                or lexicon.starts_with_any(norm, lexicon.editor_prefix)
+            )
+        if n_words <= 12 and digits:
+            row[23] = _DATE_NUMERIC.search(text) is not None or any(w in months for w in lower_words)
+            row[24] = _TIME.search(text) is not None
         row[25] = math.log(counts[norm])
         if title_tokens and i > 0:
             tokens = set(_WORD.findall(norm))
@@ -191,7 +190,7 @@ def _per_block(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.float32]:
         row[30] = s.bullet
         row[31] = _URLISH.search(text) is not None
         row[32] = sum(w[0].isupper() for w in words) / n_words if n_words else 0.0
-        row[33] = any(c in _QUOTES for c in text)
+        row[33] = _QUOTE_RE.search(text) is not None
         row[34] = ("|" in text) or (" / " in text) or (" • " in text)
         if s.tag:
             row[35] = s.heading_level
@@ -290,12 +289,38 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
+TEXT_EXTRA_NAMES = ("caption", "credit_in_parens", "editor_code_end", "name_like", "date_line", "ends_colon")
+_CREDIT = re.compile(r"^\(?[^()]{2,60}\)$|\((?:foto|photo|ant|antara|reuters|ap|afp)\b[^()]*\)\.?$", re.I)
+_CODE_END = re.compile(r"\((?:\*|[A-Za-z]{1,6})(?:/[A-Za-z0-9*-]{1,8}){1,3}\)\s*$")
+_NAME_LIKE = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}$")
+
+
+def _text_extra(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.float32]:
+    """Shape cues learned after the shared columns: captions, credits, codes, names, date lines."""
+    from warta.assemble.lists import is_date_line
+
+    out = np.zeros((len(blocks), len(TEXT_EXTRA_NAMES)), dtype=np.float32)
+    for i, block in enumerate(blocks):
+        text = block.text
+        if len(text) > 400:
+            out[i, 2] = _CODE_END.search(text) is not None
+            continue
+        norm = normalise_marker(text)
+        out[i, 0] = lexicon.contains_any(norm, lexicon.caption_prefix)
+        out[i, 1] = _CREDIT.search(text) is not None
+        out[i, 2] = _CODE_END.search(text) is not None
+        out[i, 3] = _NAME_LIKE.match(text) is not None
+        out[i, 4] = len(text) < 120 and is_date_line(text, lexicon)
+        out[i, 5] = text.endswith(":")
+    return out
+
+
 def feature_names(kind: PageKind) -> tuple[str, ...]:
     if kind == "html":
         from warta.classify.html_features import HTML_EXTRA_NAMES
 
         return FEATURE_NAMES + HTML_EXTRA_NAMES
-    return FEATURE_NAMES
+    return FEATURE_NAMES + TEXT_EXTRA_NAMES
 
 
 def block_features(blocks: list[Block], lexicon: Lexicon, kind: PageKind = "text") -> FeatureMatrix:
@@ -353,6 +378,8 @@ def block_features(blocks: list[Block], lexicon: Lexicon, kind: PageKind = "text
         from warta.classify.html_features import html_extra_features
 
         columns.append(html_extra_features(blocks))
+    else:
+        columns.append(_text_extra(blocks, lexicon))
     return FeatureMatrix(np.concatenate(columns, axis=1), names)
 
 

@@ -38,11 +38,11 @@ def marker_of(norm: str, lexicon: Lexicon) -> Label | None:
         return Label.AD
     if norm in lexicon.share_line or norm in lexicon.nav_line:
         return Label.NAV
-    if n < 300 and any(m in norm for m in lexicon.footer_contains):
+    if n < 300 and lexicon.contains_any(norm, lexicon.footer_contains):
         return Label.FOOTER
     if n < 400 and lexicon.starts_with_any(norm, lexicon.tags_prefix):
         return Label.TAGS
-    if n < 200 and any(m in norm for m in lexicon.comment_form):
+    if n < 200 and lexicon.contains_any(norm, lexicon.comment_form):
         return Label.COMMENTS
     return None
 
@@ -56,6 +56,14 @@ def section_header(norm: str, lexicon: Lexicon) -> Label | None:
     if norm in lexicon.sidebar_header:
         return Label.SIDEBAR
     return None
+
+
+def _single_link_follows(probs: Sequence[float], at: int, threshold: float) -> bool:
+    """True when block `at` is followed by at most one non-body block, then body again."""
+    k = at + 1
+    while k < len(probs) and probs[k] < threshold and k - at <= 2:
+        k += 1
+    return k < len(probs) and probs[k] >= threshold and k - at <= 2
 
 
 def label_blocks(
@@ -74,7 +82,15 @@ def label_blocks(
         header = section_header(norm, lexicon)
         marker = marker_of(norm, lexicon)
         is_body = p >= threshold
-        if header is not None and len(norm) < 60:
+        # "Baca juga:" alone on a line is either an inline read-also (one link,
+        # then the article goes on) or the header of a related box (several links).
+        inline_read_also = (
+            marker is Label.READ_ALSO
+            and bool(labels)
+            and labels[-1] is Label.BODY
+            and _single_link_follows(probs, len(labels), threshold)
+        )
+        if header is not None and len(norm) < 60 and not inline_read_also:
             section = header
             labels.append(header)
             body_run = 0

@@ -70,6 +70,7 @@ class Lexicon:
     nav_line: frozenset[str]
     footer_contains: tuple[str, ...]
     tags_prefix: tuple[str, ...]
+    caption_prefix: tuple[str, ...]
     source_prefix: tuple[str, ...]
     author_prefix: tuple[str, ...]
     editor_prefix: tuple[str, ...]
@@ -85,7 +86,21 @@ class Lexicon:
     date_grammar: DateGrammar | None = None
 
     def starts_with_any(self, normalised: str, prefixes: tuple[str, ...]) -> bool:
-        return any(normalised.startswith(p) for p in prefixes)
+        return _prefix_pattern(prefixes).match(normalised) is not None
+
+    def contains_any(self, normalised: str, needles: tuple[str, ...]) -> bool:
+        return _contains_pattern(needles).search(normalised) is not None
+
+
+@lru_cache(maxsize=64)
+def _prefix_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    # One alternation instead of a Python loop: this runs for every block.
+    return re.compile("|".join(re.escape(p) for p in prefixes) or r"(?!)")
+
+
+@lru_cache(maxsize=64)
+def _contains_pattern(needles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(p) for p in needles) or r"(?!)")
 
 
 def _read_language(language: str) -> dict[str, Any]:
@@ -161,6 +176,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         nav_line=frozenset(merged("markers", "nav_line")),
         footer_contains=tuple(merged("markers", "footer_contains")),
         tags_prefix=longest_first(merged("markers", "tags_prefix")),
+        caption_prefix=longest_first(merged("markers", "caption_prefix")),
         source_prefix=longest_first(merged("markers", "source_prefix")),
         author_prefix=longest_first(merged("byline", "author_prefix")),
         editor_prefix=longest_first(merged("byline", "editor_prefix")),

@@ -1,0 +1,68 @@
+from warta.assemble.body import build_body, is_heading_like
+from warta.model import Block, BlockStructure, Label
+from warta.segment.text import segment_text
+
+
+def _body(text: str):
+    blocks = segment_text(text)
+    return build_body(blocks, [Label.BODY] * len(blocks))
+
+
+def test_fragments_of_one_sentence_are_rejoined():
+    result = _body("The minister met\nJoko Widodo\nin Jakarta on Monday, officials said.\nA second paragraph starts here.")
+    texts = [p.text for p in result.parts]
+    assert texts[0] == "The minister met Joko Widodo in Jakarta on Monday, officials said."
+    assert texts[1] == "A second paragraph starts here."
+
+
+def test_punctuation_fragment_joins_without_space():
+    result = _body("He visited\nBandung\n, then went home.")
+    assert result.parts[0].text == "He visited Bandung, then went home."
+
+
+def test_blank_lines_keep_paragraphs_apart():
+    result = _body("First paragraph without a full stop\n\nsecond one starts lower case.")
+    assert len(result.parts) == 2
+
+
+def test_repeated_paragraph_is_dropped_once():
+    para = "Korea Selatan mengatakan bahwa pengakuan itu adalah sebuah pengakuan atas tindakan kriminal."
+    result = _body(f"{para}\n\nParagraf lain yang berbeda sama sekali isinya.\n\n{para[:-1]} “kriminal”")
+    assert [p.text for p in result.parts].count(para) == 1
+    assert len(result.parts) == 2
+
+
+def test_editor_code_is_taken_out_of_the_last_paragraph():
+    result = _body("Paragraf pertama cukup panjang di sini.\n\nPengerahan tersebut dibantah. (*/S-01)")
+    assert result.editor_codes == ["S-01"]
+    assert result.parts[-1].text == "Pengerahan tersebut dibantah."
+
+
+def test_reporter_initials_code():
+    result = _body("Kalimat pertama berita ini.\n\nKalimat terakhir berita ini. (fyk/ash)")
+    assert result.editor_codes == ["fyk", "ash"]
+
+
+def test_subheading_between_paragraphs():
+    result = _body(
+        "Paragraf pembuka yang panjang dan berakhir dengan titik.\n\n"
+        "Korea Utara dikecam Korsel dan AS\n\n"
+        "Kementerian Luar Negeri AS menuntut agar pengerahan pasukan segera dihentikan."
+    )
+    assert [p.kind for p in result.parts] == ["paragraph", "heading", "paragraph"]
+
+
+def test_html_heading_level_wins():
+    blocks = [
+        Block(0, "Intro sentence that ends.", BlockStructure(tag="p")),
+        Block(1, "What happened next", BlockStructure(tag="h2", heading_level=2)),
+        Block(2, "Body text continues here.", BlockStructure(tag="p")),
+    ]
+    result = build_body(blocks, [Label.BODY] * 3)
+    assert result.parts[1].kind == "heading"
+
+
+def test_heading_shape():
+    assert is_heading_like("Korea Utara dikecam Korsel dan AS")
+    assert not is_heading_like("this starts lower case")
+    assert not is_heading_like("A full sentence that ends with a period.")

@@ -1,0 +1,59 @@
+from warta.assemble.lists import build_lists, is_date_line
+from warta.classify.labels import label_blocks
+from warta.lexicon import load_lexicon
+from warta.segment.text import segment_text
+
+LEX = load_lexicon()
+
+
+def _lists(text: str, body_lines: int):
+    blocks = segment_text(text)
+    probs = [0.9] * body_lines + [0.1] * (len(blocks) - body_lines)
+    return build_lists(blocks, label_blocks(blocks, probs, LEX), LEX)
+
+
+def test_sidebar_items_get_their_dates_and_repeats_merge():
+    text = (
+        "Body one is long enough.\n\nBody two is long too.\n\n"
+        "Terpopuler\n\nBanjir Rendam Tiga Kecamatan\n\n• 3 Maret 2025\n\nBanjir Rendam Tiga Kecamatan\n\n"
+        "Harga Cabai Naik Lagi\n\n• 2 Maret 2025\n\nHarga Cabai Naik Lagi"
+    )
+    lists = _lists(text, 2)
+    assert [(i.title, i.date) for i in lists.sidebar] == [
+        ("Banjir Rendam Tiga Kecamatan", "3 Maret 2025"),
+        ("Harga Cabai Naik Lagi", "2 Maret 2025"),
+    ]
+
+
+def test_related_titles_with_teasers():
+    teaser = "Sebuah ringkasan yang cukup panjang tentang berita lain yang terkait dengan topik ini dan berakhir…"
+    text = f"Body one.\n\nBody two.\n\nBerita Terkait\n\nJudul Berita Lain\n\n{teaser}\n\nJudul Kedua Tanpa Ringkasan"
+    lists = _lists(text, 2)
+    assert [i.title for i in lists.related] == ["Judul Berita Lain", "Judul Kedua Tanpa Ringkasan"]
+    assert lists.related[0].teaser == teaser
+    assert lists.related[1].teaser is None
+
+
+def test_read_also_marker_alone_on_its_line_takes_the_next_line():
+    text = "Paragraf satu panjang.\nBaca juga:\nJudul Tautan Lain\nParagraf dua panjang."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.9, 0.9], LEX)
+    lists = build_lists(blocks, labels, LEX)
+    assert [i.title for i in lists.read_also] == ["Judul Tautan Lain"]
+
+
+def test_comments_with_authors():
+    text = (
+        "Body one.\n\nBody two.\n\nLeave a Reply\n\nYour email address will not be published.\n\n"
+        "Comments\n\nRina\n\nArtikel yang sangat membantu, terima kasih.\n\nBudi\n\nSaya tidak setuju dengan kesimpulannya."
+    )
+    lists = _lists(text, 2)
+    assert [(c.author, c.text[:7]) for c in lists.comments] == [("Rina", "Artikel"), ("Budi", "Saya ti")]
+
+
+def test_date_lines():
+    assert is_date_line("February 13, 2026", LEX)
+    assert is_date_line("Kamis, 12 Des 2024 07:01 WIB", LEX)
+    assert is_date_line("3 jam lalu", LEX)
+    assert not is_date_line("Harga Cabai Naik Lagi", LEX)
+    assert not is_date_line("Mei adalah bulan yang panjang bagi para petani di desa itu", LEX)

@@ -1,0 +1,33 @@
+from warta.classify.labels import block_key, label_blocks
+from warta.lexicon import load_lexicon
+from warta.model import Label
+from warta.segment.text import segment_text
+
+LEX = load_lexicon()
+
+
+def test_promos_and_markers_never_body_even_when_model_says_so():
+    text = "ADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\nBaca juga: Judul Lain\nBagikan\n© 2025 Media"
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.99] * len(blocks), LEX)
+    assert labels == [Label.AD, Label.AD, Label.READ_ALSO, Label.NAV, Label.FOOTER]
+
+
+def test_comment_section_is_never_body():
+    text = "Leave a Reply\nA comment that looks like body text, long and well formed.\nAnother one."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.1, 0.95, 0.95], LEX)
+    assert labels == [Label.COMMENTS, Label.COMMENTS, Label.COMMENTS]
+
+
+def test_article_resuming_after_a_related_box_is_body_again():
+    text = "Berita Terkait\nJudul\nPara one.\nPara two.\nPara three."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.1, 0.2, 0.9, 0.9, 0.9], LEX)
+    assert labels[2:] == [Label.BODY, Label.BODY, Label.BODY]
+    assert labels[1] is Label.RELATED
+
+
+def test_block_key_ignores_case_and_spacing():
+    assert block_key("Jangan  Lewatkan") == block_key("jangan lewatkan")
+    assert block_key("Jangan Lewatkan") != block_key("Berita Terkait")
