@@ -48,7 +48,9 @@ def date(
     try:
         ref = datetime.fromisoformat(reference) if reference else None
     except ValueError as exc:
-        raise typer.BadParameter(f"--reference must be an ISO date-time such as 2025-05-02T10:00 ({exc})") from exc
+        raise typer.BadParameter(
+            f"--reference must be an ISO date-time such as 2025-05-02T10:00 ({exc})"
+        ) from exc
     try:
         lexicon = load_lexicon(tuple(lang) if lang else DEFAULT_LANGUAGES)
     except ConfigError as exc:
@@ -56,4 +58,6 @@ def date(
     if ref is not None and ref.tzinfo is not None:
         ref = ref.replace(tzinfo=None)  # relative dates are wall-clock arithmetic
     found = [_as_json(m) for m in find_dates(text, ref, lexicon)]
-    typer.echo(json.dumps({"text": text, "reference": reference, "dates": found}, ensure_ascii=False, indent=2))
+    typer.echo(
+        json.dumps({"text": text, "reference": reference, "dates": found}, ensure_ascii=False, indent=2)
+    )
