@@ -97,6 +97,13 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, bo
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name, False
+    wide = _known(declared)
+    if wide and wide.startswith(("utf-16", "utf-32")):
+        # A declared UTF-16/32 page without a BOM is full of NUL bytes: trust the declaration.
+        try:
+            return data.decode(wide), wide, False
+        except UnicodeDecodeError:
+            pass
     if looks_binary(data):
         raise InputError("binary input: this looks like an image, archive or other non-text file")
     candidates = [_known(declared)]

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from warta.model import Page
+from warta.model import Page, PageKind
 from warta.readers.jsonl import JsonlFields, read_jsonl
 
 # Extensions picked up when a directory is given.
@@ -108,7 +108,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Page | ReadErro
     if not data:
         return ReadError(source, "empty file")
     suffix = _base_suffix(path)
-    kind = (
+    kind: PageKind | None = (
         "text"
         if suffix in (".txt", ".text", ".md")
         else "html"
