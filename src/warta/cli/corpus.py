@@ -49,6 +49,7 @@ def ingest_command(
         1, os.cpu_count() or 1
     ),
     templates: Annotated[bool, typer.Option(help="Learn and remove per-site templates.")] = True,
+    batch_size: Annotated[int, typer.Option(help="Pages per write transaction (resume granularity).")] = 256,
     text_field: Annotated[str, typer.Option(help="JSONL field holding flattened text.")] = "text",
     html_field: Annotated[str, typer.Option(help="JSONL field holding HTML.")] = "html",
     url_field: Annotated[str, typer.Option(help="JSONL field holding the page URL.")] = "url",
@@ -63,7 +64,7 @@ def ingest_command(
     err = Console(stderr=True)
     store = _open(db, err, must_exist=False)
     options = IngestOptions(
-        workers=workers, templates=templates, extract=ExtractOptions().with_(timeout_s=timeout)
+        workers=workers, templates=templates, batch_size=max(1, batch_size), extract=ExtractOptions().with_(timeout_s=timeout)
     )
     fields = JsonlFields(text=text_field, html=html_field, url=url_field)
     progress = Progress(
