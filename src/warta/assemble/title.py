@@ -27,6 +27,25 @@ def strip_site_name(title: str, site: str | None = None) -> str:
     return best if len(best.split()) >= 3 else title.strip()
 
 
+def headline_part(title: str) -> str:
+    """'Headline – Subtitle | Site' → 'Headline': the part before the first separator, if it is a phrase.
+
+    On HTML pages the `<h1>` and `<title>` already name the article; what
+    follows a separator is a site name or a tagline, rarely the headline.
+    """
+    parts = [p.strip() for p in _SITE_SEPARATORS.split(title) if p.strip()]
+    if parts and len(parts[0].split()) >= 2:
+        return parts[0]
+    return title.strip()
+
+
+def _first_h1(blocks: Sequence[Block]) -> int | None:
+    for i, block in enumerate(blocks):
+        if block.structure.heading_level == 1 and 2 <= len(block.text.split()) <= 30:
+            return i
+    return None
+
+
 def _tokens(text: str) -> set[str]:
     return {t.lower() for t in _WORD.findall(text)}
 
@@ -43,6 +62,9 @@ def choose_title(
     """
     if not blocks:
         return None, None
+    h1 = _first_h1(blocks)
+    if h1 is not None and labels[h1] in (Label.OTHER, Label.BODY, Label.TITLE, Label.HEADING):
+        return headline_part(blocks[h1].text), h1
     body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
     start = body[0] if body else len(blocks)
     reference = hint or blocks[0].text
@@ -54,9 +76,9 @@ def choose_title(
         n_words = len(text.split())
         if labels[i] not in (Label.OTHER, Label.BODY, Label.TITLE) or not 2 <= n_words <= 30:
             continue
-        if i == start and labels[i] is Label.BODY and not block.structure.heading_level:
-            if text.endswith((".", "!", "?")) or n_words > 20:
-                continue
+        sentence_like = text.endswith((".", "!", "?")) or n_words > 20
+        if i == start and labels[i] is Label.BODY and not block.structure.heading_level and sentence_like:
+            continue
         tokens = _tokens(text)
         overlap = len(tokens & ref_tokens) / len(tokens | ref_tokens) if tokens and ref_tokens else 0.0
         score = 2.0 * overlap + 1.0 / (1 + start - i)
