@@ -14,12 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from warta.lexicon import Lexicon, normalise_marker
+from warta.meta.page import PageMetadata
 from warta.model import Block, Label, Person
 
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^(?:bin|binti|van|von|de|der|da|al|el|la|le|di|dos)$")
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b|\bserta\b)\s*", re.I)
 _CLAUSE = re.compile(r"\s*[;|]\s*|\s{2,}")
 _SEPARATOR = re.compile(r"^[\s:|/-–—]+")
+_NOT_A_NAME = re.compile(r"https?://|www\.|@|\.(?:com|org|net|id)\b|[<>{}\[\]=]", re.I)
+# Markup sources in order of trust: JSON-LD is written for machines, a meta author tag
+# is often a profile URL or the site's name.
+_SOURCE_ORDER = ("json-ld", "microdata", "meta", "rel", "link")
 
 
 @dataclass(slots=True)
@@ -54,14 +59,19 @@ def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
     )
 
 
+def _is_team(norm: str, lexicon: Lexicon) -> bool:
+    """ "Tim detikJabar", "Tim Redaksi": a prefix word followed by a space, never "Timothy"."""
+    return any(norm == p or norm.startswith(p + " ") for p in lexicon.team_prefix)
+
+
 def _people(text: str, role: str, lexicon: Lexicon) -> list[Person]:
     people = []
     for raw in _SPLIT.split(text):
         name = raw.strip(" .:-–—()")
-        if not name:
+        if not name or _NOT_A_NAME.search(name):
             continue
         norm = normalise_marker(name)
-        if lexicon.starts_with_any(norm, lexicon.team_prefix) and len(name.split()) <= 4:
+        if _is_team(norm, lexicon) and len(name.split()) <= 4:
             people.append(Person(name, role="team", is_organisation=True))
         elif norm in lexicon.agencies:
             people.append(Person(name, role="agency", is_organisation=True))
@@ -92,7 +102,43 @@ def _prefixed(text: str, lexicon: Lexicon) -> list[Person]:
     return found
 
 
-def find_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> Bylines:
+def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Person]:
+    """Authors named in the page's markup, most trusted source first, junk and URLs dropped."""
+    if metadata is None:
+        return []
+
+    def rank(source: str) -> int:
+        key = source.lower()
+        return next((i for i, s in enumerate(_SOURCE_ORDER) if key.startswith(s)), len(_SOURCE_ORDER))
+
+    people: list[Person] = []
+    for name, _source in sorted(metadata.authors, key=lambda pair: rank(pair[1])):
+        text = name.strip()
+        norm = normalise_marker(text)
+        hit = next((p for p in lexicon.author_prefix if norm.startswith(p + " ")), None)
+        if hit is not None:
+            text = _SEPARATOR.sub("", text[len(hit) :])
+        people.extend(_people(text, "author", lexicon))
+    site = normalise_marker(metadata.site_name or "")
+    return list(dict.fromkeys(p for p in people if normalise_marker(p.name) != site))
+
+
+def find_bylines(
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    lexicon: Lexicon,
+    metadata: PageMetadata | None = None,
+) -> Bylines:
+    """Authors and editors credited on the page: the visible byline, else the markup's authors."""
+    result = _visible_bylines(blocks, labels, lexicon)
+    if not any(not p.is_organisation for p in result.authors):
+        from_markup = metadata_people(metadata, lexicon)
+        if from_markup:
+            result.authors = list(dict.fromkeys([*from_markup, *result.authors]))
+    return result
+
+
+def _visible_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> Bylines:
     result = Bylines()
     body_idx = [i for i, lab in enumerate(labels) if lab is Label.BODY]
     if not body_idx:
