@@ -45,7 +45,8 @@ def _pages(limit: int | None) -> Iterator[tuple[str, str, dict[str, Any]]]:
 
 
 def _norm(text: str | None) -> str:
-    return " ".join((text or "").lower().replace(" and ", ", ").split()).strip(" ,")
+    text = (text or "").lower().replace(" & ", ", ").replace(", and ", ", ").replace(" and ", ", ")
+    return " ".join(text.split()).strip(" ,")
 
 
 def bag_f1(gold: str | None, pred: str | None) -> float:
@@ -66,7 +67,8 @@ def _run_page(item: tuple[str, str, dict[str, Any]]) -> dict[str, Any]:
     import warta
 
     page_id, url, truth = item
-    html = gzip.open(DATA / "html" / f"{page_id}.html.gz").read().decode("utf-8", "replace")
+    with gzip.open(DATA / "html" / f"{page_id}.html.gz") as handle:
+        html = handle.read().decode("utf-8", "replace")
     out: dict[str, Any] = {"id": page_id, "gold_date": truth.get("publish_date"), "gold_author": truth.get("author")}
     started = time.perf_counter()
     try:

@@ -19,6 +19,9 @@ from warta.model import Block, Label, Person
 
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^(?:bin|binti|van|von|de|der|da|al|el|la|le|di|dos)$")
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b|\bserta\b)\s*", re.I)
+# Markup lists people one per value or joined by "and"/"&"; commas there often carry
+# credentials ("Dylan Bailey, MS, RD"), so they do not split.
+_SPLIT_MARKUP = re.compile(r"\s*(?:;|&|\band\b|\bdan\b)\s*", re.I)
 _CLAUSE = re.compile(r"\s*[;|]\s*|\s{2,}")
 _SEPARATOR = re.compile(r"^[\s:|/-–—]+")
 _NOT_A_NAME = re.compile(r"https?://|www\.|@|\.(?:com|org|net|id)\b|[<>{}\[\]=]", re.I)
@@ -64,9 +67,15 @@ def _is_team(norm: str, lexicon: Lexicon) -> bool:
     return any(norm == p or norm.startswith(p + " ") for p in lexicon.team_prefix)
 
 
-def _people(text: str, role: str, lexicon: Lexicon) -> list[Person]:
+def _markup_name(name: str, lexicon: Lexicon) -> bool:
+    """Looser than `is_plausible_name`: markup names organisations ("Swoogo") and lower-case names."""
+    norm = normalise_marker(name)
+    return 2 <= len(name) <= 80 and len(name.split()) <= 8 and not any(j in norm for j in lexicon.byline_junk)
+
+
+def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> list[Person]:
     people = []
-    for raw in _SPLIT.split(text):
+    for raw in (_SPLIT_MARKUP if markup else _SPLIT).split(text):
         name = raw.strip(" .:-–—()")
         if not name or _NOT_A_NAME.search(name):
             continue
@@ -75,7 +84,7 @@ def _people(text: str, role: str, lexicon: Lexicon) -> list[Person]:
             people.append(Person(name, role="team", is_organisation=True))
         elif norm in lexicon.agencies:
             people.append(Person(name, role="agency", is_organisation=True))
-        elif is_plausible_name(name, lexicon):
+        elif is_plausible_name(name, lexicon) or (markup and _markup_name(name, lexicon)):
             people.append(Person(name, role=role))
     return people
 
@@ -118,9 +127,8 @@ def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Per
         hit = next((p for p in lexicon.author_prefix if norm.startswith(p + " ")), None)
         if hit is not None:
             text = _SEPARATOR.sub("", text[len(hit) :])
-        people.extend(_people(text, "author", lexicon))
-    site = normalise_marker(metadata.site_name or "")
-    return list(dict.fromkeys(p for p in people if normalise_marker(p.name) != site))
+        people.extend(_people(text, "author", lexicon, markup=True))
+    return list(dict.fromkeys(people))
 
 
 def find_bylines(
@@ -129,12 +137,16 @@ def find_bylines(
     lexicon: Lexicon,
     metadata: PageMetadata | None = None,
 ) -> Bylines:
-    """Authors and editors credited on the page: the visible byline, else the markup's authors."""
+    """Authors and editors credited on the page.
+
+    Authors named in the markup (JSON-LD, meta tags) come first: templates put
+    junk where visible names go far more often than into structured data. The
+    visible byline gives the authors when the markup has none, and always the editors.
+    """
     result = _visible_bylines(blocks, labels, lexicon)
-    if not any(not p.is_organisation for p in result.authors):
-        from_markup = metadata_people(metadata, lexicon)
-        if from_markup:
-            result.authors = list(dict.fromkeys([*from_markup, *result.authors]))
+    from_markup = metadata_people(metadata, lexicon)
+    if from_markup:
+        result.authors = from_markup
     return result
 
 
@@ -145,7 +157,8 @@ def _visible_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: 
         return result
     first, last = body_idx[0], body_idx[-1]
     # Credit lines sit near the body: a little before it or after it.
-    window = range(max(0, first - 15), min(len(blocks), last + 12))
+    title = next((i for i, lab in enumerate(labels) if lab is Label.TITLE), first)
+    window = range(max(0, min(first - 15, title + 1)), min(len(blocks), last + 12))
     for i in window:
         if labels[i] in (Label.BODY, Label.READ_ALSO) and i not in (first, last):
             continue
