@@ -10,7 +10,7 @@ ancestors and its first link, made absolute against `<base href>` or the page UR
 
     >>> seg = segment_html("<html><body><h1>Judul</h1><p>Isi <a href='/a'>tautan</a>.</p></body></html>")
     >>> [(b.text, b.structure.tag) for b in seg.blocks]
-    [('Judul', 'h1'), ('Isi tautan .', 'p')]
+    [('Judul', 'h1'), ('Isi tautan.', 'p')]
 """
 
 from __future__ import annotations
