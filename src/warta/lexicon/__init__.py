@@ -85,7 +85,7 @@ class Lexicon:
     date_grammar: DateGrammar | None = None
 
     def starts_with_any(self, normalised: str, prefixes: tuple[str, ...]) -> bool:
-        return any(normalised.startswith(p) for p in prefixes)
+        return normalised.startswith(prefixes)  # str.startswith scans a tuple in C
 
 
 def _read_language(language: str) -> dict[str, Any]:
