@@ -13,8 +13,11 @@ $(BIN)/warta: pyproject.toml
 
 venv: $(BIN)/warta
 
-demo: venv  ## extract the bundled sample pages
+demo: venv  ## extract the bundled sample pages, build a corpus from them and search it (no server)
 	$(BIN)/warta extract samples/ --format markdown
+	$(BIN)/warta ingest samples/ --db warta.db
+	$(BIN)/warta sites --db warta.db
+	$(BIN)/warta search "$${QUERY:-jakarta}" --db warta.db --limit 5
 
 test: venv  ## the test suite (what CI runs)
 	$(BIN)/python -m pytest

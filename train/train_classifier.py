@@ -51,6 +51,11 @@ ROUNDS = (220, 160)
 
 def gold_pages(types: frozenset[str] | None = None) -> Iterator[tuple[str, str, str]]:
     """(file id, domain, gold main text) for WCXB pages that have gold text, of the given page types."""
+    yield from ((fid, domain, text) for fid, domain, text, _ in gold_pages_with_url(types))
+
+
+def gold_pages_with_url(types: frozenset[str] | None = None) -> Iterator[tuple[str, str, str, str]]:
+    """(file id, domain, gold main text, page url) for WCXB pages that have gold text."""
     for path in sorted((WCXB / "ground-truth").glob("*.json")):
         data = json.loads(path.read_text())
         text = (data.get("ground_truth") or {}).get("main_content") or ""
@@ -60,24 +65,24 @@ def gold_pages(types: frozenset[str] | None = None) -> Iterator[tuple[str, str, 
         fid = data.get("file_id") or path.stem
         url = data.get("url") or ""
         domain = url.split("/")[2] if url.count("/") >= 2 else fid
-        yield fid, domain, text
+        yield fid, domain, text, url
 
 
-def text_pages(fid: str) -> Iterator[tuple[str, list[Block]]]:
+def text_pages(fid: str, url: str = "") -> Iterator[tuple[str, list[Block]]]:
     for flattener in ("bs4", "inscriptis"):
         path = CACHE / f"wcxb-{flattener}" / f"{fid}.txt"
         if path.exists():
             yield flattener, segment_text(path.read_text(encoding="utf-8"))
 
 
-def html_pages(fid: str) -> Iterator[tuple[str, list[Block]]]:
+def html_pages(fid: str, url: str = "") -> Iterator[tuple[str, list[Block]]]:
     from warta.segment.html import segment_html
 
     html = gzip.decompress((WCXB / "html" / f"{fid}.html.gz").read_bytes()).decode("utf-8", "replace")
-    yield "html", segment_html(html).blocks
+    yield "html", segment_html(html, base_url=url or None).blocks
 
 
-SEGMENTERS: dict[str, Callable[[str], Iterator[tuple[str, list[Block]]]]] = {
+SEGMENTERS: dict[str, Callable[[str, str], Iterator[tuple[str, list[Block]]]]] = {
     "text": text_pages,
     "html": html_pages,
 }
@@ -86,10 +91,10 @@ SEGMENTERS: dict[str, Callable[[str], Iterator[tuple[str, list[Block]]]]] = {
 def build(kind: str, limit: int | None, types: frozenset[str] | None = None) -> list[dict]:
     lexicon = load_lexicon()
     docs = []
-    for n, (fid, domain, gold) in enumerate(gold_pages(types)):
+    for n, (fid, domain, gold, url) in enumerate(gold_pages_with_url(types)):
         if limit and n >= limit:
             break
-        for variant, blocks in SEGMENTERS[kind](fid):
+        for variant, blocks in SEGMENTERS[kind](fid, url):
             if not blocks:
                 continue
             x = block_features(blocks, lexicon, "html" if kind == "html" else "text").values
@@ -123,6 +128,18 @@ def train_stage(
     return lgb.train(PARAMS, data, num_boost_round=rounds)
 
 
+def save_fold_models(
+    docs: list[dict], fold: list[int], stage1: list[lgb.Booster], stage2: list[lgb.Booster]
+) -> None:
+    """Fold models and the page → fold map, so bench/ can score WCXB cross-validated end to end."""
+    out = CACHE / f"{docs[0]['variant']}-folds"
+    out.mkdir(parents=True, exist_ok=True)
+    for f in range(len(stage2)):
+        (out / f"fold{f}.stage1.txt").write_text(stage1[f].model_to_string(), encoding="utf-8")
+        (out / f"fold{f}.stage2.txt").write_text(stage2[f].model_to_string(), encoding="utf-8")
+    (out / "folds.json").write_text(json.dumps({d["fid"]: g for d, g in zip(docs, fold, strict=True)}))
+
+
 def page_text(doc: dict, probs: np.ndarray, threshold: float) -> str:
     return "\n".join(b.text for b, p in zip(doc["blocks"], probs, strict=True) if p >= threshold)
 
@@ -150,9 +167,11 @@ def main() -> None:
     # Out-of-fold stage-1 probabilities feed stage 2, so stage 2 learns from
     # probabilities as noisy as those it will see on unseen pages.
     p1 = [np.zeros(0)] * len(docs)
+    stage1_models = []
     for f in range(args.folds):
         train = [i for i, g in enumerate(fold) if g != f]
         model = train_stage([docs[i]["x"] for i in train], [docs[i]["y"] for i in train], ROUNDS[0], names1)
+        stage1_models.append(model)
         for i, g in enumerate(fold):
             if g == f:
                 p1[i] = model.predict(docs[i]["x"], num_threads=2)
@@ -160,12 +179,16 @@ def main() -> None:
 
     # Cross-validated estimate of the whole two-stage model.
     p2 = [np.zeros(0)] * len(docs)
+    fold_models = []
     for f in range(args.folds):
         train = [i for i, g in enumerate(fold) if g != f]
         model = train_stage([x2[i] for i in train], [docs[i]["y"] for i in train], ROUNDS[1], names2)
         for i, g in enumerate(fold):
             if g == f:
                 p2[i] = model.predict(x2[i], num_threads=2)
+        fold_models.append(model)
+    if args.kind == "html":
+        save_fold_models(docs, fold, stage1_models, fold_models)
 
     report: dict[str, object] = {"kind": args.kind, "documents": len(docs), "folds": args.folds,
                                  "page_types": args.types}

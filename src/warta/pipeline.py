@@ -106,12 +106,12 @@ class Extractor:
         return self._classifiers[kind]
 
     def segment(
-        self, text: str, kind: PageKind, deadline: Deadline
+        self, text: str, kind: PageKind, deadline: Deadline, url: str | None = None
     ) -> tuple[list[Block], PageMetadata | None]:
         if kind == "html":
             from warta.segment.html import segment_html
 
-            segmented = segment_html(text, deadline=deadline)
+            segmented = segment_html(text, deadline=deadline, base_url=url)
             return segmented.blocks, segmented.metadata
         from warta.segment.text import segment_text
 
@@ -126,7 +126,7 @@ class Extractor:
         options = self.options
         deadline = Deadline(options.timeout_s)
         text, kind, warnings = decode_page(page, options)
-        blocks, metadata = self.segment(text, kind, deadline)
+        blocks, metadata = self.segment(text, kind, deadline, page.url)
         deadline.check("segmentation")
         if not blocks:
             raise InputError("no text blocks found in the page")
@@ -138,6 +138,10 @@ class Extractor:
                     probs[i] = 0.0
         deadline.check("classification")
         labels = label_blocks(blocks, probs.tolist(), self.lexicon, options.body_threshold)
+        if kind == "html":
+            from warta.classify.html_labels import refine_html_labels
+
+            labels = refine_html_labels(blocks, labels)
         article = self.assemble(blocks, labels, metadata, page, kind)
         article.warnings.extend(warnings)
         if not article.body:
@@ -163,7 +167,7 @@ class Extractor:
             title_index is not None and strip_site_name(blocks[title_index].text) == title
         ):
             labels[title_index] = Label.TITLE
-        bylines = find_bylines(blocks, labels, lexicon)
+        bylines = find_bylines(blocks, labels, lexicon, metadata)
         for i in bylines.blocks:
             if labels[i] is not Label.BODY:
                 labels[i] = Label.BYLINE

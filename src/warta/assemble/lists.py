@@ -55,7 +55,8 @@ def _read_also(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
             pending_marker = True
             continue
         is_marker = normalise_marker(block.text) != normalise_marker(title)
-        if is_marker or pending_marker:
+        # A linked line inside a read-also box (HTML) is an item without a marker of its own.
+        if is_marker or pending_marker or block.structure.href is not None:
             items.append(ListItem(title=title, url=block.structure.href))
         pending_marker = False
     return items

@@ -29,6 +29,25 @@ def strip_site_name(title: str, site: str | None = None) -> str:
     return best if len(best.split()) >= 3 else title.strip()
 
 
+def headline_part(title: str) -> str:
+    """'Headline – Subtitle | Site' → 'Headline': the part before the first separator, if it is a phrase.
+
+    On HTML pages the `<h1>` and `<title>` already name the article; what
+    follows a separator is a site name or a tagline, rarely the headline.
+    """
+    parts = [p.strip() for p in _SITE_SEPARATORS.split(title) if p.strip()]
+    if parts and len(parts[0].split()) >= 2:
+        return parts[0]
+    return title.strip()
+
+
+def _first_h1(blocks: Sequence[Block]) -> int | None:
+    for i, block in enumerate(blocks):
+        if block.structure.heading_level == 1 and 2 <= len(block.text.split()) <= 30:
+            return i
+    return None
+
+
 def _tokens(text: str) -> set[str]:
     return {t.lower() for t in _WORD.findall(text)}
 
@@ -67,6 +86,9 @@ def choose_title(
     """
     if not blocks:
         return None, None
+    h1 = _first_h1(blocks)
+    if h1 is not None and labels[h1] in (Label.OTHER, Label.BODY, Label.TITLE, Label.HEADING):
+        return headline_part(blocks[h1].text), h1
     body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
     start = body[0] if body else len(blocks)
     first_is_text = labels[0] in (Label.OTHER, Label.BODY, Label.TITLE)

@@ -14,12 +14,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from warta.lexicon import Lexicon, normalise_marker
+from warta.meta.page import PageMetadata
 from warta.model import Block, Label, Person
 
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^(?:bin|binti|van|von|de|der|da|al|el|la|le|di|dos)$")
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b|\bserta\b)\s*", re.I)
+# Markup lists people one per value or joined by "and"/"&"; commas there often carry
+# credentials ("Dylan Bailey, MS, RD"), so they do not split.
+_SPLIT_MARKUP = re.compile(r"\s*(?:;|&|\band\b|\bdan\b)\s*", re.I)
 _CLAUSE = re.compile(r"\s*[;|]\s*|\s{2,}")
 _SEPARATOR = re.compile(r"^[\s:|/-–—]+")
+_NOT_A_NAME = re.compile(r"https?://|www\.|@|\.(?:com|org|net|id)\b|[<>{}\[\]=]", re.I)
+# Markup sources in order of trust: JSON-LD is written for machines, a meta author tag
+# is often a profile URL or the site's name.
+_SOURCE_ORDER = ("json-ld", "microdata", "meta", "rel", "link")
 
 
 @dataclass(slots=True)
@@ -54,18 +62,29 @@ def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
     )
 
 
-def _people(text: str, role: str, lexicon: Lexicon) -> list[Person]:
+def _is_team(norm: str, lexicon: Lexicon) -> bool:
+    """ "Tim detikJabar", "Tim Redaksi": a prefix word followed by a space, never "Timothy"."""
+    return any(norm == p or norm.startswith(p + " ") for p in lexicon.team_prefix)
+
+
+def _markup_name(name: str, lexicon: Lexicon) -> bool:
+    """Looser than `is_plausible_name`: markup names organisations ("Swoogo") and lower-case names."""
+    norm = normalise_marker(name)
+    return 2 <= len(name) <= 80 and len(name.split()) <= 8 and not any(j in norm for j in lexicon.byline_junk)
+
+
+def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> list[Person]:
     people = []
-    for raw in _SPLIT.split(text):
+    for raw in (_SPLIT_MARKUP if markup else _SPLIT).split(text):
         name = raw.strip(" .:-–—()")
-        if not name:
+        if not name or _NOT_A_NAME.search(name):
             continue
         norm = normalise_marker(name)
-        if lexicon.starts_with_any(norm, lexicon.team_prefix) and len(name.split()) <= 4:
+        if _is_team(norm, lexicon) and len(name.split()) <= 4:
             people.append(Person(name, role="team", is_organisation=True))
         elif norm in lexicon.agencies:
             people.append(Person(name, role="agency", is_organisation=True))
-        elif is_plausible_name(name, lexicon):
+        elif is_plausible_name(name, lexicon) or (markup and _markup_name(name, lexicon)):
             people.append(Person(name, role=role))
     return people
 
@@ -92,14 +111,54 @@ def _prefixed(text: str, lexicon: Lexicon) -> list[Person]:
     return found
 
 
-def find_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> Bylines:
+def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Person]:
+    """Authors named in the page's markup, most trusted source first, junk and URLs dropped."""
+    if metadata is None:
+        return []
+
+    def rank(source: str) -> int:
+        key = source.lower()
+        return next((i for i, s in enumerate(_SOURCE_ORDER) if key.startswith(s)), len(_SOURCE_ORDER))
+
+    people: list[Person] = []
+    for name, _source in sorted(metadata.authors, key=lambda pair: rank(pair[1])):
+        text = name.strip()
+        norm = normalise_marker(text)
+        hit = next((p for p in lexicon.author_prefix if norm.startswith(p + " ")), None)
+        if hit is not None:
+            text = _SEPARATOR.sub("", text[len(hit) :])
+        people.extend(_people(text, "author", lexicon, markup=True))
+    return list(dict.fromkeys(people))
+
+
+def find_bylines(
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    lexicon: Lexicon,
+    metadata: PageMetadata | None = None,
+) -> Bylines:
+    """Authors and editors credited on the page.
+
+    Authors named in the markup (JSON-LD, meta tags) come first: templates put
+    junk where visible names go far more often than into structured data. The
+    visible byline gives the authors when the markup has none, and always the editors.
+    """
+    result = _visible_bylines(blocks, labels, lexicon)
+    from_markup = metadata_people(metadata, lexicon)
+    if from_markup:
+        result.authors = from_markup
+    return result
+
+
+def _visible_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> Bylines:
     result = Bylines()
     body_idx = [i for i, lab in enumerate(labels) if lab is Label.BODY]
     if not body_idx:
         return result
     first, last = body_idx[0], body_idx[-1]
     # Credit lines sit near the body: a little before it or after it.
-    window = range(max(0, first - 15), min(len(blocks), last + 12))
+    title = next((i for i, lab in enumerate(labels) if lab is Label.TITLE), first)
+    window = range(max(0, min(first - 15, title + 1)), min(len(blocks), last + 12))
     for i in window:
         if labels[i] in (Label.BODY, Label.READ_ALSO) and i not in (first, last):
             continue

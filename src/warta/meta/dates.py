@@ -145,7 +145,9 @@ def _url_candidate(url: str | None) -> Candidate | None:
     return None
 
 
-def _zone_of(i: int, labels: Sequence[Label], first_body: int | None, last_body: int | None) -> str | None:
+def _zone_of(
+    i: int, labels: Sequence[Label], first_body: int | None, last_body: int | None, title: int | None
+) -> str | None:
     """Which zone block `i` is in, or None when its dates must not be used."""
     label = labels[i]
     if label in _IGNORED or label is Label.TITLE:
@@ -156,7 +158,7 @@ def _zone_of(i: int, labels: Sequence[Label], first_body: int | None, last_body:
         return "byline" if label is not Label.BODY and i < 15 else None
     if label is Label.BODY or label in (Label.QUOTE, Label.HEADING, Label.SUBTITLE):
         return "dateline" if i == first_body else "body"
-    if first_body - 12 <= i < first_body:
+    if first_body - 12 <= i < first_body or (title is not None and title < i < first_body):
         return "byline"
     if last_body < i <= last_body + 3:
         return "tail"
@@ -182,8 +184,9 @@ def _block_candidates(
 ) -> Iterator[Candidate]:
     body = [i for i, label in enumerate(labels) if label is Label.BODY]
     first_body, last_body = (body[0], body[-1]) if body else (None, None)
+    title = next((i for i, label in enumerate(labels) if label is Label.TITLE), None)
     for i, block in enumerate(blocks):
-        zone = _zone_of(i, labels, first_body, last_body)
+        zone = _zone_of(i, labels, first_body, last_body, title)
         if zone is None:
             continue
         text = block.text if zone in ("byline", "tail") or len(block.text) < 400 else block.text[:2000]
@@ -240,12 +243,14 @@ def resolve_dates(
 ) -> tuple[DateValue | None, DateValue | None]:
     """(published, modified) of a page, each with its evidence.
 
-    A modified date earlier than the published one is dropped; when only a
-    modified date exists, it is not promoted to published.
+    A modified date earlier than the published one is dropped; when the page
+    states only a modified date, it is the best available published date too.
     """
     candidates = date_candidates(blocks, labels, metadata, reference, lexicon, url)
     published = next((c.date for c in candidates if c.role == "published"), None)
     modified = next((c.date for c in candidates if c.role == "modified"), None)
+    if published is None:
+        published = modified
     if published is not None and modified is not None and _naive(modified) < _naive(published):
         modified = None
     return published, modified

@@ -260,7 +260,15 @@ def infer_year(month: int, day: int, weekday: int | None, reference: date) -> in
     return None
 
 
-def _shift(ref: datetime, amount: int, unit: str) -> tuple[datetime, Precision]:
+def _shift(ref: datetime, amount: int, unit: str) -> tuple[datetime, Precision] | None:
+    """`ref` moved by `amount` units, or None when that leaves the calendar ("5000 tahun lalu")."""
+    try:
+        return _shift_unchecked(ref, amount, unit)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _shift_unchecked(ref: datetime, amount: int, unit: str) -> tuple[datetime, Precision]:
     if unit in ("second", "minute"):
         return ref + timedelta(**{unit + "s": amount}), "minute"
     if unit == "hour":

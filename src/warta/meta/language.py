@@ -23,3 +23,20 @@ def detect_language(text: str, candidates: tuple[str, ...] = ()) -> tuple[str | 
         return None, 0.0
     lang, prob = _identifier(candidates).classify(sample)
     return str(lang), float(prob)
+
+
+def paragraph_languages(
+    paragraphs: list[str], article_language: str | None, candidates: tuple[str, ...] = ("id", "ms", "en")
+) -> list[str | None]:
+    """Language of each paragraph; a paragraph too short to tell takes the article's language.
+
+    Restricting to a few candidates (by default Indonesian, Malay and English) is
+    what bench/bench_langid.py measured best for short texts with py3langid; the
+    article's own language is always a candidate.
+    """
+    pool = tuple(dict.fromkeys((*candidates, article_language))) if article_language else candidates
+    out: list[str | None] = []
+    for paragraph in paragraphs:
+        lang, _ = detect_language(paragraph, pool)
+        out.append(lang or article_language)
+    return out

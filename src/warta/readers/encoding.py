@@ -47,6 +47,45 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(head) > 0.05
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """True when `data` holds valid multi-byte UTF-8 sequences and only a few invalid bytes."""
+    sample = data[:200_000]
+    text = sample.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - invalid
+    return multibyte > 0 and invalid <= max(multibyte, len(sample) // 1000)
+
+
+# What windows-1252 bytes 0x80-0xFF look like in Western-language text (English,
+# Indonesian, French, German, Dutch...): accented letters and typographic signs.
+# Signs that stand for letters in cp1250 (¿ ³ ¹ œ Ÿ: Polish ż ł ą ś ź) are left out.
+_WESTERN = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ"
+    "“”‘’„–—…•€™«»°©®£\u00a0"
+)
+
+
+def _western_cp1252(data: bytes) -> bool:
+    """True when `data` reads as windows-1252 Western text (the WHATWG default for legacy pages).
+
+    Charset detection often mistakes short Latin-1 text for cp1250 or cp1257;
+    this check wins when every high byte is a Western letter or sign and accented
+    letters stay a minority, as they do in Western languages (a Cyrillic or Greek
+    single-byte page is mostly high bytes and falls through to detection).
+    """
+    sample = data[:200_000]
+    try:
+        text = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    high = [ch for ch in text if ord(ch) > 0x7F]
+    if not high or any(ch not in _WESTERN for ch in high):
+        return False
+    letters = sum(1 for ch in text if ch.isalpha())
+    accented = sum(1 for ch in high if ch.isalpha())
+    return accented <= 0.3 * letters
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, bool]:
     """Decode `data`; returns (text, encoding used, whether replacement characters were needed).
 
@@ -58,6 +97,13 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, bo
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name, False
+    wide = _known(declared)
+    if wide and wide.startswith(("utf-16", "utf-32")):
+        # A declared UTF-16/32 page without a BOM is full of NUL bytes: trust the declaration.
+        try:
+            return data.decode(wide), wide, False
+        except UnicodeDecodeError:
+            pass
     if looks_binary(data):
         raise InputError("binary input: this looks like an image, archive or other non-text file")
     candidates = [_known(declared)]
@@ -70,6 +116,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, bo
             return data.decode(name), name, False
         except (UnicodeDecodeError, LookupError):
             continue
+    if _mostly_utf8(data):
+        # Evidently UTF-8 with a few corrupt bytes: detection would pick a
+        # single-byte codec and garble every real multi-byte character instead.
+        return data.decode("utf-8", errors="replace"), "utf-8", True
+    if _western_cp1252(data):
+        return data.decode("cp1252"), "cp1252", False
     best = from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
         try:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from warta.model import Page
+from warta.model import Page, PageKind
 from warta.readers.jsonl import JsonlFields, read_jsonl
 
 # Extensions picked up when a directory is given.
@@ -33,17 +33,34 @@ def _base_suffix(path: Path) -> str:
     return Path(name).suffix
 
 
-def gunzip(data: bytes) -> tuple[bytes, str | None]:
-    """Decompress gzip data; a truncated or corrupt stream yields what was readable and a warning."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = inflater.decompress(data)
-        out += inflater.flush()
-    except zlib.error as exc:
-        return b"", f"corrupt gzip data: {exc}"
-    if not inflater.eof:
-        return out, f"truncated gzip: read {len(out)} bytes before the stream ended"
-    return out, None
+def gunzip(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, str | None]:
+    """Decompress gzip data; a truncated or corrupt stream yields what was readable and a warning.
+
+    Concatenated members (``cat a.gz b.gz``, common in crawl dumps) are all read;
+    output beyond `max_bytes` is cut off with a warning rather than inflated into memory.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    rest = data
+    while rest:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out = inflater.decompress(rest, max_bytes - size + 1)
+        except zlib.error as exc:
+            if chunks:  # trailing garbage after complete members
+                return b"".join(chunks), f"corrupt gzip data after {size} bytes: {exc}"
+            return b"", f"corrupt gzip data: {exc}"
+        chunks.append(out)
+        size += len(out)
+        if size > max_bytes:
+            return b"".join(chunks)[:max_bytes], (
+                f"gzip content larger than {max_bytes} bytes: only the first part was read"
+            )
+        if not inflater.eof:
+            return b"".join(chunks), f"truncated gzip: read {size} bytes before the stream ended"
+        # Some writers pad the file with NUL bytes after the last member.
+        rest = inflater.unused_data.lstrip(b"\x00")
+    return b"".join(chunks), None
 
 
 def expand_paths(inputs: Iterable[str]) -> Iterator[Path | str]:
@@ -80,8 +97,10 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Page | ReadErro
     if len(data) > max_bytes:
         data = data[:max_bytes]
         warnings.append(f"file larger than {max_bytes} bytes: only the first part was read")
+    if not data:
+        return ReadError(source, "empty file")
     if path.name.lower().endswith(".gz"):
-        data, problem = gunzip(data)
+        data, problem = gunzip(data, max_bytes)
         if problem:
             if not data:
                 return ReadError(source, problem)
@@ -89,7 +108,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Page | ReadErro
     if not data:
         return ReadError(source, "empty file")
     suffix = _base_suffix(path)
-    kind = (
+    kind: PageKind | None = (
         "text"
         if suffix in (".txt", ".text", ".md")
         else "html"

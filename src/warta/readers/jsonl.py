@@ -56,7 +56,7 @@ def read_jsonl(path: Path, fields: JsonlFields) -> Iterator[Page | ReadError]:
         yield ReadError(str(path), f"cannot read file: {exc}")
         return
     with handle:
-        stream = io.BufferedReader(handle)  # type: ignore[arg-type]
+        stream = io.BufferedReader(handle)  # type: ignore[arg-type, type-var]
         line_no = 0
         while True:
             try:

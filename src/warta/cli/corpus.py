@@ -1,0 +1,197 @@
+"""`warta ingest`, `warta search`, `warta export`, `warta sites`: the corpus commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from warta.cli import app
+from warta.corpus.export import ExportFormat, export
+from warta.corpus.search import QueryError, SearchFilters, search
+from warta.corpus.store import Store, StoreError
+from warta.corpus.templates import site_reports
+from warta.options import ExtractOptions
+from warta.readers import JsonlFields
+from warta.run.ingest import IngestOptions, IngestReport, ingest
+
+DbOption = Annotated[Path, typer.Option("--db", help="The corpus database (SQLite file).")]
+
+
+def _open(db: Path, console: Console, must_exist: bool = True) -> Store:
+    if must_exist and not db.exists():
+        console.print(f"[red]no corpus at {db}[/red]: build one with `warta ingest PATH --db {db}`")
+        raise typer.Exit(code=2)
+    try:
+        return Store.open(db)
+    except StoreError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(code=2) from exc
+
+
+@app.command(
+    "ingest",
+    epilog="[b]Examples[/b]\n\n  warta ingest samples/ --db corpus.db\n\n  warta ingest 'crawl/*.warc.gz' dump.jsonl --db corpus.db --workers 8",
+)
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, JSONL/WARC files.")],
+    db: DbOption = Path("corpus.db"),
+    workers: Annotated[int, typer.Option(help="Extraction processes (1 = in-process).")] = max(
+        1, os.cpu_count() or 1
+    ),
+    templates: Annotated[bool, typer.Option(help="Learn and remove per-site templates.")] = True,
+    batch_size: Annotated[int, typer.Option(help="Pages per write transaction (resume granularity).")] = 256,
+    text_field: Annotated[str, typer.Option(help="JSONL field holding flattened text.")] = "text",
+    html_field: Annotated[str, typer.Option(help="JSONL field holding HTML.")] = "html",
+    url_field: Annotated[str, typer.Option(help="JSONL field holding the page URL.")] = "url",
+    timeout: Annotated[float, typer.Option(help="Per-page time limit in seconds (0 = none).")] = 0.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+) -> None:
+    """Build or extend a corpus: extract, deduplicate, learn site templates, index for search.
+
+    Re-running the same command is safe: records already ingested are skipped,
+    and an interrupted ingest resumes where it stopped.
+    """
+    err = Console(stderr=True)
+    store = _open(db, err, must_exist=False)
+    options = IngestOptions(
+        workers=workers, templates=templates, batch_size=max(1, batch_size), extract=ExtractOptions().with_(timeout_s=timeout)
+    )
+    fields = JsonlFields(text=text_field, html=html_field, url=url_field)
+    progress = Progress(
+        SpinnerColumn(), TextColumn("[bold]ingest[/bold] {task.fields[status]}"), TimeElapsedColumn(),
+        console=err, disable=quiet or not err.is_terminal, transient=True,
+    )
+    with progress:
+        task = progress.add_task("pages", status="")
+
+        def update(report: IngestReport) -> None:
+            progress.update(task, status=_status(report))
+
+        report = ingest(store, paths, options, fields, on_batch=update)
+    stats = store.stats()
+    store.close()
+    if not quiet:
+        _summary(err, report, stats)
+    if report.ingested == 0 and report.failed and not report.already:
+        raise typer.Exit(code=1)
+
+
+def _status(report: IngestReport) -> str:
+    return (
+        f"{report.seen} read, {report.ingested} stored, {sum(report.skipped.values()) + report.already} skipped,"
+        f" {sum(report.failed.values())} failed"
+    )
+
+
+def _summary(console: Console, report: IngestReport, stats: dict[str, int]) -> None:
+    console.print(f"[green]{report.ingested} articles stored[/green] ({_status(report)})")
+    if report.already:
+        console.print(f"  {report.already} × already ingested by an earlier run")
+    for reason, count in report.skipped.most_common(10):
+        console.print(f"  {count} × skipped: {reason}")
+    for reason, count in report.failed.most_common(10):
+        console.print(f"  [red]{count} × failed[/red]: {reason}")
+    for source, reason in report.failed_examples[:10]:
+        console.print(f"    [dim]{source}[/dim]: {reason}")
+    clusters = report.clusters
+    if clusters is not None:
+        console.print(
+            f"  duplicates: {clusters.clusters} clusters ({clusters.exact} exact, {clusters.near} near,"
+            f" {clusters.cross_site} across sites), {clusters.duplicates} copies linked to a representative"
+        )
+    console.print(
+        f"  templates: {stats['templates']} blocks learned over {stats['sites']} sites;"
+        f" {report.refiltered} earlier articles cleaned with them"
+    )
+    console.print(f"  corpus: {stats['articles']} articles in total")
+
+
+@app.command(
+    "search",
+    epilog='[b]Examples[/b]\n\n  warta search "banjir jakarta" --db corpus.db\n\n  warta search pemilu --site kompas.com --from 2024-01 --json',
+)
+def search_command(
+    query: Annotated[str, typer.Argument(help='Words, "quoted phrases", prefix* — all must match.')],
+    db: DbOption = Path("corpus.db"),
+    site: Annotated[str | None, typer.Option(help="Only this site (host name).")] = None,
+    lang: Annotated[str | None, typer.Option(help="Only this language code (id, en, ...).")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Published on or after (YYYY[-MM[-DD]]).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Published on or before (YYYY[-MM[-DD]]).")] = None,
+    limit: Annotated[int, typer.Option(help="How many results.")] = 10,
+    duplicates: Annotated[bool, typer.Option(help="Show every copy, not one per duplicate cluster.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines output.")] = False,
+) -> None:
+    """Search the corpus (BM25 ranking, highlighted snippets)."""
+    err = Console(stderr=True)
+    store = _open(db, err)
+    filters = SearchFilters(site, lang, date_from, date_to, limit, duplicates)
+    try:
+        hits = search(store, query, filters)
+    except QueryError as exc:
+        err.print(f"[red]cannot search:[/red] {exc}")
+        raise typer.Exit(code=2) from exc
+    finally:
+        store.close()
+    if as_json:
+        for hit in hits:
+            sys.stdout.write(json.dumps(asdict(hit), ensure_ascii=False) + "\n")
+        return
+    out = Console()
+    if not hits:
+        out.print("no results")
+        return
+    for rank, hit in enumerate(hits, 1):
+        copies = f" [dim](+{hit.cluster_size - 1} copies)[/dim]" if hit.cluster_size > 1 else ""
+        out.print(f"[bold]{rank}. {hit.title or '(untitled)'}[/bold]{copies}")
+        out.print(f"   [dim]{hit.site} · {hit.published or 'no date'} · {hit.url or ''}[/dim]")
+        out.print(Text("   ").append(_highlighted(hit.snippet)))
+
+
+def _highlighted(snippet: str) -> Text:
+    text = Text()
+    for i, piece in enumerate(snippet.split("**")):
+        text.append(piece, style="bold yellow" if i % 2 else "")
+    return text
+
+
+@app.command("export", epilog="[b]Examples[/b]\n\n  warta export --db corpus.db --format parquet -o corpus.parquet")
+def export_command(
+    db: DbOption = Path("corpus.db"),
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.jsonl,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output file (default: stdout).")] = None,
+    dedup: Annotated[bool, typer.Option(help="One article per duplicate cluster.")] = False,
+) -> None:
+    """Export the corpus as JSONL, CSV or Parquet."""
+    err = Console(stderr=True)
+    store = _open(db, err)
+    try:
+        count = export(store, output if output is not None else sys.stdout, format, dedup)
+    except Exception as exc:
+        err.print(f"[red]export failed:[/red] {exc}")
+        raise typer.Exit(code=1) from exc
+    finally:
+        store.close()
+    err.print(f"{count} articles exported")
+
+
+@app.command("sites")
+def sites_command(db: DbOption = Path("corpus.db")) -> None:
+    """Sites in the corpus, with the template blocks learned for each."""
+    err = Console(stderr=True)
+    store = _open(db, err)
+    reports = site_reports(store)
+    store.close()
+    table = Table("site", "pages", "articles", "template blocks", "examples")
+    for r in reports:
+        table.add_row(r.site, str(r.pages), str(r.articles), str(r.template_blocks), " | ".join(r.examples))
+    Console().print(table)

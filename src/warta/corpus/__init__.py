@@ -1,0 +1,1 @@
+"""The corpus: an embedded, searchable, deduplicated store of articles."""

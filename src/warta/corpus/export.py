@@ -1,0 +1,85 @@
+"""Export the corpus to JSONL, CSV or Parquet, streaming (never the whole corpus in memory)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from enum import StrEnum
+from itertools import islice
+from pathlib import Path
+from typing import IO, Any
+
+from warta.corpus.store import Store
+from warta.errors import WartaError
+
+COLUMNS = (
+    "id", "url", "canonical_url", "site", "title", "language", "published", "text",
+    "text_hash", "cluster_id", "is_representative", "source",
+)
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def _rows(store: Store, representatives_only: bool) -> Iterator[dict[str, Any]]:
+    where = "WHERE a.is_representative = 1" if representatives_only else ""
+    for row in store.iter_rows(
+        "SELECT a.id, a.url, a.canonical_url, s.name AS site, a.title, a.language, a.published,"
+        " a.body AS text, a.text_hash, a.cluster_id, a.is_representative, a.source, a.data"
+        f" FROM articles a JOIN sites s ON s.id = a.site_id {where} ORDER BY a.id"
+    ):
+        yield dict(row)
+
+
+def export(
+    store: Store, out: IO[str] | Path, fmt: ExportFormat, representatives_only: bool = False
+) -> int:
+    """Write every article (or one per duplicate cluster); returns how many were written."""
+    rows = _rows(store, representatives_only)
+    if fmt is ExportFormat.parquet:
+        if not isinstance(out, Path):
+            raise WartaError("Parquet export needs an output file (--output corpus.parquet)")
+        return _parquet(rows, out)
+    if isinstance(out, Path):
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            return _text(rows, handle, fmt)
+    return _text(rows, out, fmt)
+
+
+def _text(rows: Iterator[dict[str, Any]], handle: IO[str], fmt: ExportFormat) -> int:
+    count = 0
+    if fmt is ExportFormat.jsonl:
+        for row in rows:
+            data = json.loads(row.pop("data"))
+            data.update(id=row["id"], cluster_id=row["cluster_id"], is_representative=bool(row["is_representative"]))
+            handle.write(json.dumps(data, ensure_ascii=False) + "\n")
+            count += 1
+        return count
+    writer = csv.DictWriter(handle, fieldnames=COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    return count
+
+
+def _parquet(rows: Iterator[dict[str, Any]], path: Path, batch: int = 5000) -> int:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise WartaError("Parquet export needs pyarrow: pip install pyarrow") from exc
+    schema = pa.schema(
+        [(name, pa.int64() if name in ("id", "cluster_id", "is_representative") else pa.string()) for name in COLUMNS]
+    )
+    count = 0
+    with pq.ParquetWriter(str(path), schema, compression="zstd") as writer:
+        while chunk := list(islice(rows, batch)):
+            table = pa.Table.from_pylist([{k: r[k] for k in COLUMNS} for r in chunk], schema=schema)
+            writer.write_table(table)
+            count += len(chunk)
+    return count

@@ -1,0 +1,333 @@
+"""The embedded corpus store: one SQLite file (WAL) with FTS5 over title and body.
+
+    >>> store = Store.open("corpus.db")  # doctest: +SKIP
+    >>> store.stats()  # doctest: +SKIP
+
+Articles are keyed by URL (canonical when known) and carry a normalised text
+hash; every input record processed is remembered in `sources`, in the same
+transaction as the article it produced, so an interrupted ingest resumes where
+it stopped and a repeated one changes nothing. Nothing is ever deleted by
+deduplication: clusters only *link* copies and name a representative.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from warta.corpus.stems import stem_text
+from warta.errors import WartaError
+
+SCHEMA_VERSION = 1
+
+
+class StoreError(WartaError):
+    """The corpus database cannot be opened or is not a warta corpus."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """One article row ready to write: what the parent process inserts."""
+
+    url_key: str
+    url: str | None
+    canonical_url: str | None
+    site: str
+    title: str | None
+    body: str
+    language: str | None
+    published: str | None
+    source: str
+    text_hash: str
+    data: dict[str, Any]
+    links: tuple[tuple[str, str, str | None], ...]  # (kind, title, url)
+    # Distinct blocks of the page (template evidence): key, and the text when short.
+    blocks: tuple[tuple[str, str | None], ...]
+    signature: bytes | None  # MinHash signature, None when the body is too short
+    bands: tuple[int, ...]
+    template_version: int
+
+
+_TOKENIZERS = {
+    "unicode61": "unicode61 remove_diacritics 2",
+    "unicode61+id": "unicode61 remove_diacritics 2",
+    "trigram": "trigram",
+}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (
+  id INTEGER PRIMARY KEY, started_at REAL NOT NULL, finished_at REAL, inputs TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'running',
+  ingested INTEGER NOT NULL DEFAULT 0, skipped INTEGER NOT NULL DEFAULT 0,
+  failed INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS sites (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+  pages INTEGER NOT NULL DEFAULT 0, template_version INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS articles (
+  id INTEGER PRIMARY KEY, url_key TEXT NOT NULL UNIQUE, url TEXT, canonical_url TEXT,
+  site_id INTEGER NOT NULL REFERENCES sites(id), title TEXT, body TEXT NOT NULL,
+  language TEXT, published TEXT, source TEXT NOT NULL, text_hash TEXT NOT NULL,
+  stems TEXT NOT NULL DEFAULT '', data TEXT NOT NULL, run_id INTEGER,
+  template_version INTEGER NOT NULL DEFAULT 0, cluster_id INTEGER, is_representative INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(text_hash);
+CREATE INDEX IF NOT EXISTS articles_site ON articles(site_id, published);
+CREATE TABLE IF NOT EXISTS sources (
+  source TEXT PRIMARY KEY, run_id INTEGER, status TEXT NOT NULL, reason TEXT, article_id INTEGER
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS links (
+  article_id INTEGER NOT NULL REFERENCES articles(id), kind TEXT NOT NULL,
+  position INTEGER NOT NULL, title TEXT NOT NULL, url TEXT,
+  PRIMARY KEY (article_id, kind, position)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS site_blocks (
+  site_id INTEGER NOT NULL, key TEXT NOT NULL, pages INTEGER NOT NULL,
+  PRIMARY KEY (site_id, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS block_texts (
+  site_id INTEGER NOT NULL, key TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (site_id, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS templates (
+  site_id INTEGER NOT NULL, key TEXT NOT NULL, pages INTEGER NOT NULL, text TEXT,
+  PRIMARY KEY (site_id, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS signatures (article_id INTEGER PRIMARY KEY, signature BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS lsh (
+  bucket INTEGER NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY (bucket, article_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS clusters (
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL, representative_id INTEGER NOT NULL,
+  size INTEGER NOT NULL, sites INTEGER NOT NULL
+);
+"""
+
+_FTS = """
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+  title, body, stems, content='articles', content_rowid='id', tokenize='{tokenize}'
+);
+CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, body, stems) VALUES (new.id, new.title, new.body, new.stems);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, body, stems)
+  VALUES ('delete', old.id, old.title, old.body, old.stems);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE OF title, body, stems ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, body, stems)
+  VALUES ('delete', old.id, old.title, old.body, old.stems);
+  INSERT INTO articles_fts(rowid, title, body, stems) VALUES (new.id, new.title, new.body, new.stems);
+END;
+"""
+
+
+class Store:
+    """A corpus database. Open with `Store.open(path)`; one writer at a time."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str, tokenizer: str) -> None:
+        self.conn = conn
+        self.path = path
+        self.tokenizer = tokenizer
+
+    @classmethod
+    def open(cls, path: str | Path, tokenizer: str = "unicode61+id") -> Store:
+        """Open (creating if needed) a corpus. `tokenizer` only matters when creating it."""
+        if tokenizer not in _TOKENIZERS:
+            raise StoreError(f"unknown tokenizer {tokenizer!r}; choose one of {', '.join(_TOKENIZERS)}")
+        try:
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA busy_timeout=10000")
+            conn.execute("PRAGMA cache_size=-65536")
+            conn.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open {path} as a warta corpus: {exc}") from exc
+        stored = conn.execute("SELECT value FROM meta WHERE key='tokenizer'").fetchone()
+        if stored is None:
+            conn.executescript(_FTS.format(tokenize=_TOKENIZERS[tokenizer]))
+            conn.execute("INSERT INTO meta VALUES ('tokenizer', ?), ('schema', ?)", (tokenizer, str(SCHEMA_VERSION)))
+        else:
+            tokenizer = str(stored[0])
+        return cls(conn, str(path), tokenizer)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- runs and resume -------------------------------------------------
+
+    def start_run(self, inputs: Iterable[str]) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO runs (started_at, inputs) VALUES (?, ?)", (time.time(), json.dumps(list(inputs)))
+        )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, ingested: int, skipped: int, failed: int) -> None:
+        self.conn.execute(
+            "UPDATE runs SET finished_at=?, status='done', ingested=?, skipped=?, failed=? WHERE id=?",
+            (time.time(), ingested, skipped, failed, run_id),
+        )
+
+    def seen_sources(self, sources: Iterable[str]) -> set[str]:
+        """Which of these input records were already processed by an earlier (maybe interrupted) run."""
+        items = list(sources)
+        seen: set[str] = set()
+        for i in range(0, len(items), 500):
+            chunk = items[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(f"SELECT source FROM sources WHERE source IN ({marks})", chunk)
+            seen.update(str(r[0]) for r in rows)
+        return seen
+
+    # -- sites and templates ---------------------------------------------
+
+    def site_id(self, name: str) -> int:
+        row = self.conn.execute("SELECT id FROM sites WHERE name=?", (name,)).fetchone()
+        if row is not None:
+            return int(row[0])
+        cur = self.conn.execute("INSERT INTO sites (name) VALUES (?)", (name,))
+        return int(cur.lastrowid or 0)
+
+    def template_keys(self) -> dict[str, tuple[int, frozenset[str]]]:
+        """Per site name: (template version, learned boilerplate block keys)."""
+        out: dict[str, tuple[int, set[str]]] = {}
+        rows = self.conn.execute(
+            "SELECT s.name, s.template_version, t.key FROM sites s JOIN templates t ON t.site_id = s.id"
+        )
+        for name, version, key in rows:
+            out.setdefault(name, (int(version), set()))[1].add(key)
+        return {name: (v, frozenset(keys)) for name, (v, keys) in out.items()}
+
+    # -- writing ---------------------------------------------------------
+
+    def write_batch(
+        self,
+        run_id: int,
+        articles: Iterable[StoredArticle],
+        outcomes: Iterable[tuple[str, str, str]],
+    ) -> tuple[int, int]:
+        """Insert articles and record every processed source, in one transaction.
+
+        `outcomes` are (source, status, reason) for records that produced no new
+        article (failed or skipped). Returns (inserted, duplicates-of-known-url).
+        """
+        inserted = duplicates = 0
+        with self.transaction():
+            for article in articles:
+                if self._insert(run_id, article):
+                    inserted += 1
+                else:
+                    duplicates += 1
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO sources (source, run_id, status, reason) VALUES (?, ?, ?, ?)",
+                [(source, run_id, status, reason) for source, status, reason in outcomes],
+            )
+        return inserted, duplicates
+
+    def _insert(self, run_id: int, a: StoredArticle) -> bool:
+        conn = self.conn
+        row = conn.execute("SELECT id FROM articles WHERE url_key=?", (a.url_key,)).fetchone()
+        if row is not None:
+            conn.execute(
+                "INSERT OR IGNORE INTO sources VALUES (?, ?, 'skipped', 'URL already in the corpus', ?)",
+                (a.source, run_id, int(row[0])),
+            )
+            return False
+        site_id = self.site_id(a.site)
+        stems = stem_text(f"{a.title or ''}\n{a.body}") if self.tokenizer == "unicode61+id" else ""
+        cur = conn.execute(
+            "INSERT INTO articles (url_key, url, canonical_url, site_id, title, body, language, published,"
+            " source, text_hash, stems, data, run_id, template_version)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                a.url_key, a.url, a.canonical_url, site_id, a.title, a.body, a.language, a.published,
+                a.source, a.text_hash, stems, json.dumps(a.data, ensure_ascii=False), run_id,
+                a.template_version,
+            ),
+        )
+        article_id = int(cur.lastrowid or 0)
+        conn.execute(
+            "INSERT OR IGNORE INTO sources VALUES (?, ?, 'ok', NULL, ?)", (a.source, run_id, article_id)
+        )
+        conn.executemany(
+            "INSERT INTO links VALUES (?, ?, ?, ?, ?)",
+            [(article_id, kind, i, title, url) for i, (kind, title, url) in enumerate(a.links)],
+        )
+        self._count_site_page(site_id, a)
+        if a.signature is not None:
+            conn.execute("INSERT INTO signatures VALUES (?, ?)", (article_id, a.signature))
+            conn.executemany("INSERT OR IGNORE INTO lsh VALUES (?, ?)", [(b, article_id) for b in a.bands])
+        return True
+
+    def _count_site_page(self, site_id: int, a: StoredArticle) -> None:
+        # An exact copy of a page already counted adds no template evidence:
+        # otherwise a story republished three times would look like template.
+        copy = self.conn.execute(
+            "SELECT 1 FROM articles WHERE text_hash=? AND site_id=? AND url_key<>? LIMIT 1",
+            (a.text_hash, site_id, a.url_key),
+        ).fetchone()
+        if copy is not None:
+            return
+        self.conn.execute("UPDATE sites SET pages = pages + 1 WHERE id=?", (site_id,))
+        for key, text in a.blocks:
+            pages = self.conn.execute(
+                "INSERT INTO site_blocks VALUES (?, ?, 1)"
+                " ON CONFLICT(site_id, key) DO UPDATE SET pages = pages + 1 RETURNING pages",
+                (site_id, key),
+            ).fetchone()[0]
+            # Keep the text of repeated short blocks only: it names templates in reports.
+            if pages == 2 and text is not None:
+                self.conn.execute("INSERT OR IGNORE INTO block_texts VALUES (?, ?, ?)", (site_id, key, text))
+
+    def transaction(self) -> _Transaction:
+        return _Transaction(self.conn)
+
+    # -- reading ---------------------------------------------------------
+
+    def stats(self) -> dict[str, int]:
+        def one(sql: str) -> int:
+            return int(self.conn.execute(sql).fetchone()[0])
+
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "sites": one("SELECT count(*) FROM sites"),
+            "links": one("SELECT count(*) FROM links"),
+            "clusters": one("SELECT count(*) FROM clusters"),
+            "duplicates": one("SELECT count(*) FROM articles WHERE is_representative = 0"),
+            "sources": one("SELECT count(*) FROM sources"),
+            "failed": one("SELECT count(*) FROM sources WHERE status='failed'"),
+            "skipped": one("SELECT count(*) FROM sources WHERE status='skipped'"),
+            "templates": one("SELECT count(*) FROM templates"),
+        }
+
+    def iter_rows(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[sqlite3.Row]:
+        cur = self.conn.cursor()
+        cur.row_factory = sqlite3.Row
+        yield from cur.execute(sql, params)
+
+
+class _Transaction:
+    """`BEGIN IMMEDIATE` … `COMMIT`, rolled back on error (autocommit connection)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.conn.execute("ROLLBACK" if exc_type is not None else "COMMIT")

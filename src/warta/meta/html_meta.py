@@ -1,0 +1,222 @@
+"""Page metadata from HTML markup: JSON-LD, OpenGraph, <meta>, <link rel=canonical>, <time>, <html lang>.
+
+Everything is kept as evidence (raw strings with their source); deciding which
+date or title wins happens later, against the visible blocks. JSON-LD
+`articleBody` in particular is often truncated or stale.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> meta = html_metadata(LexborHTMLParser('<html lang="id"><head><title>A | B</title></head></html>'))
+    >>> meta.title, meta.language
+    ('A | B', 'id')
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser
+
+from warta.meta.page import PageMetadata
+
+_ARTICLE_TYPES = frozenset(
+    {
+        "newsarticle", "article", "blogposting", "reportagenews", "analysisnewsarticle",
+        "opinionnewsarticle", "backgroundnewsarticle", "scholarlyarticle", "techarticle",
+        "liveblogposting", "posting", "socialmediaposting", "report", "webpage",
+    }
+)  # fmt: skip
+_PUBLISHED_META = (
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+    "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
+    "parsely-pub-date", "sailthru.date", "content_publishdate", "article.published",
+    "cxenseparse:recs:publishtime",
+)  # fmt: skip
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "lastmod", "dcterms.modified")
+_AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
+_MAX_JSONLD_CHARS = 2_000_000
+_MAX_NODES = 500
+
+
+def _clean(value: Any) -> str | None:
+    if isinstance(value, str):
+        # JSON-LD and <meta> values are often still entity-escaped ("&#8211;").
+        text = " ".join((html.unescape(value) if "&" in value else value).split())
+        return text or None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _json_objects(data: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON-LD object in `data` (top level, lists and @graph), breadth first, bounded."""
+    queue = [data]
+    seen = 0
+    while queue and seen < _MAX_NODES:
+        item = queue.pop(0)
+        seen += 1
+        if isinstance(item, list):
+            queue.extend(item)
+        elif isinstance(item, dict):
+            yield item
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                queue.extend(graph)
+            main = item.get("mainEntity")
+            if isinstance(main, dict | list):
+                queue.append(main)
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    raw = obj.get("@type")
+    values = raw if isinstance(raw, list) else [raw]
+    return {v.lower() for v in values if isinstance(v, str)}
+
+
+def _names(value: Any) -> list[str]:
+    """Author/publisher names from a string, an object with `name`, or a list of them."""
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items[:20]:
+        name = _clean(item.get("name")) if isinstance(item, dict) else _clean(item)
+        if name:
+            names.append(name)
+    return names
+
+
+def _image_urls(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    urls: list[str] = []
+    for item in items[:10]:
+        url = _clean(item.get("url") or item.get("contentUrl")) if isinstance(item, dict) else _clean(item)
+        if url:
+            urls.append(url)
+    return urls
+
+
+def _apply_jsonld(meta: PageMetadata, obj: dict[str, Any], rank: int) -> None:
+    """Fill `meta` from one article-like JSON-LD object. `rank` 0 is the best article object."""
+    source = "json-ld"
+    types = _types(obj)
+    if rank == 0 or meta.headline is None:
+        headline = _clean(obj.get("headline")) or _clean(obj.get("name"))
+        if headline and (meta.headline is None or "webpage" not in types):
+            meta.headline = headline
+    if meta.article_type is None or rank == 0:
+        meta.article_type = next(iter(sorted(types)), None)
+    for key, target in (("datePublished", meta.published), ("dateCreated", meta.published)):
+        value = _clean(obj.get(key))
+        if value:
+            target.append((value, source))
+    value = _clean(obj.get("dateModified"))
+    if value:
+        meta.modified.append((value, source))
+    for name in _names(obj.get("author")):
+        meta.authors.append((name, source))
+    publisher = _names(obj.get("publisher"))
+    if publisher and meta.site_name is None:
+        meta.site_name = publisher[0]
+    body = _clean(obj.get("articleBody"))
+    if body and (meta.article_body is None or len(body) > len(meta.article_body)):
+        meta.article_body = body
+    keywords = obj.get("keywords")
+    if isinstance(keywords, str):
+        meta.tags.extend(k.strip() for k in keywords.split(",") if k.strip())
+    elif isinstance(keywords, list):
+        meta.tags.extend(k for k in (_clean(k) for k in keywords[:50]) if k)
+    for url in _image_urls(obj.get("image")):
+        meta.images.append({"url": url, "source": source})
+    if meta.description is None:
+        meta.description = _clean(obj.get("description"))
+
+
+def _read_jsonld(tree: LexborHTMLParser, meta: PageMetadata) -> None:
+    articles: list[dict[str, Any]] = []
+    for script in tree.css('script[type="application/ld+json"]')[:20]:
+        raw = script.text(deep=True) or ""
+        if len(raw) > _MAX_JSONLD_CHARS:
+            continue
+        try:
+            data = json.loads(raw.strip().rstrip(";"), strict=False)
+        except (json.JSONDecodeError, RecursionError, ValueError):
+            continue
+        for obj in _json_objects(data):
+            types = _types(obj)
+            if types & _ARTICLE_TYPES:
+                articles.append(obj)
+            elif types & {"organization", "newsmediaorganization", "website"} and meta.site_name is None:
+                meta.site_name = _clean(obj.get("name"))
+    # Real article types before the generic WebPage.
+    articles.sort(key=lambda o: "webpage" in _types(o) and not (_types(o) - {"webpage"}))
+    for rank, obj in enumerate(articles[:5]):
+        _apply_jsonld(meta, obj, rank)
+
+
+def _read_meta_tags(tree: LexborHTMLParser, meta: PageMetadata) -> None:
+    og_title = twitter_title = None
+    for node in tree.css("meta")[:400]:
+        attrs = node.attributes
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
+        content = _clean(attrs.get("content"))
+        if not key or not content:
+            http_equiv = (attrs.get("http-equiv") or "").lower()
+            if http_equiv == "content-language" and content and meta.language is None:
+                meta.language = content
+            continue
+        if key == "og:title":
+            og_title = og_title or content
+        elif key == "twitter:title":
+            twitter_title = twitter_title or content
+        elif key == "og:site_name" or key == "application-name":
+            meta.site_name = meta.site_name or content
+        elif key in ("description", "og:description") and meta.description is None:
+            meta.description = content
+        elif key == "og:locale" and meta.language is None:
+            meta.language = content
+        elif key in _PUBLISHED_META:
+            meta.published.append((content, f"meta:{key}"))
+        elif key in _MODIFIED_META:
+            meta.modified.append((content, f"meta:{key}"))
+        elif key in _AUTHOR_META and not content.startswith("http"):
+            meta.authors.append((content, f"meta:{key}"))
+        elif key in ("article:tag", "keywords", "news_keywords"):
+            meta.tags.extend(t.strip() for t in content.split(",") if t.strip())
+        elif key in ("og:image", "twitter:image"):
+            meta.images.append({"url": content, "source": f"meta:{key}"})
+        elif key in ("og:url",) and meta.canonical_url is None:
+            meta.canonical_url = content
+    if meta.headline is None:
+        meta.headline = og_title or twitter_title
+
+
+def html_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMetadata:
+    """Collect the metadata of a parsed page. Never raises for malformed markup."""
+    meta = PageMetadata()
+    root = tree.root
+    if root is not None:
+        lang = _clean(root.attributes.get("lang") or root.attributes.get("xml:lang"))
+        if lang:
+            meta.language = lang
+    title = tree.css_first("title")
+    if title is not None:
+        meta.title = _clean(title.text(deep=True))
+    base = tree.css_first("base[href]")
+    base_href = _clean(base.attributes.get("href")) if base is not None else None
+    meta.base_url = urljoin(page_url or "", base_href) if base_href else page_url
+    _read_jsonld(tree, meta)
+    _read_meta_tags(tree, meta)
+    canonical = tree.css_first('link[rel="canonical"]')
+    href = _clean(canonical.attributes.get("href")) if canonical is not None else None
+    if href:
+        meta.canonical_url = href
+    if meta.canonical_url and meta.base_url:
+        meta.canonical_url = urljoin(meta.base_url, meta.canonical_url)
+    for node in tree.css("time[datetime]")[:3]:
+        value = _clean(node.attributes.get("datetime"))
+        if value:
+            meta.published.append((value, "time"))
+    meta.tags = list(dict.fromkeys(meta.tags))[:50]
+    return meta

@@ -1,0 +1,115 @@
+"""The per-page work of an ingest, run inside pool workers.
+
+Each worker process builds one `PageWorker` (extractor, lexicon, models and
+MinHash permutations loaded once) and applies it to many pages. The result is
+a plain, picklable value: the row to store, or the reason there is none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from warta.classify.labels import block_key
+from warta.corpus.dedup import MinHasher, text_hash
+from warta.corpus.store import StoredArticle
+from warta.errors import WartaError
+from warta.model import Article, Page
+from warta.options import ExtractOptions
+from warta.pipeline import Deadline, Extractor, decode_page
+from warta.readers.files import ReadError
+
+_SHORT_BLOCK = 200
+
+
+@dataclass(frozen=True, slots=True)
+class PageOutcome:
+    """What one page became: a row to store, or (status, reason)."""
+
+    source: str
+    article: StoredArticle | None = None
+    status: str = "ok"  # ok | skipped | failed
+    reason: str | None = None
+
+
+def site_of_url(url: str | None) -> str | None:
+    """The site a URL belongs to: its host without `www.`."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.") or None
+
+
+def url_key(url: str | None, source: str) -> str:
+    """The article key: the URL without fragment and trailing slash, else the input record."""
+    if not url:
+        return f"source:{source}"
+    parts = urlsplit(url.strip())
+    path = parts.path.rstrip("/") or "/"
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{host}{path}{query}"
+
+
+class PageWorker:
+    """Page → `PageOutcome`; never raises for a bad page."""
+
+    def __init__(self, options: ExtractOptions | None = None) -> None:
+        self.extractor = Extractor(options)
+        self.hasher = MinHasher()
+
+    def run(self, item: Page | ReadError, boilerplate: Collection[str], version: int) -> PageOutcome:
+        if isinstance(item, ReadError):
+            return PageOutcome(item.source, status="failed", reason=item.message)
+        source = item.source or "<unknown>"
+        try:
+            blocks = self._blocks(item)
+        except WartaError as exc:
+            return PageOutcome(source, status="failed", reason=str(exc))
+        result = self.extractor.process(item, boilerplate=boilerplate)
+        if result.article is None:
+            return PageOutcome(source, status="failed", reason=result.error or "extraction failed")
+        if not result.article.body:
+            return PageOutcome(source, status="skipped", reason="no article body found")
+        return PageOutcome(source, article=self._row(item, result.article, source, blocks, version))
+
+    def _blocks(self, page: Page) -> tuple[tuple[str, str | None], ...]:
+        text, kind, _ = decode_page(page, self.extractor.options)
+        blocks, _ = self.extractor.segment(text, kind, Deadline(self.extractor.options.timeout_s))
+        seen: dict[str, str | None] = {}
+        for block in blocks:
+            key = block_key(block.text)
+            if key not in seen:
+                seen[key] = block.text if len(block.text) <= _SHORT_BLOCK else None
+        return tuple(seen.items())
+
+    def _row(
+        self, page: Page, article: Article, source: str, blocks: tuple[tuple[str, str | None], ...], version: int
+    ) -> StoredArticle:
+        body = article.text
+        signature = self.hasher.signature(body)
+        links = tuple(
+            (kind, item.title, item.url)
+            for kind, items in (("read_also", article.read_also), ("related", article.related), ("sidebar", article.sidebar))
+            for item in items
+        )
+        url = article.canonical_url or page.url
+        return StoredArticle(
+            url_key=url_key(url, source),
+            url=page.url,
+            canonical_url=article.canonical_url,
+            site=site_of_url(page.url) or article.site or "(unknown)",
+            title=article.title,
+            body=body,
+            language=article.language,
+            published=article.published.iso() if article.published else None,
+            source=source,
+            text_hash=text_hash(body),
+            data=article.to_dict(),
+            links=links,
+            blocks=blocks,
+            signature=signature.tobytes() if signature is not None else None,
+            bands=self.hasher.bands(signature) if signature is not None else (),
+            template_version=version,
+        )

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from warta.corpus.export import ExportFormat, export
+from warta.corpus.store import Store
+from warta.corpus.templates import site_reports
+from warta.run.ingest import IngestOptions, ingest
+
+LEAKY = "Dapatkan berita pilihan"
+
+
+def _ingest(db: Path, path: Path) -> tuple[Store, object]:
+    store = Store.open(db)
+    report = ingest(store, [str(path)], IngestOptions(workers=1, batch_size=8))
+    return store, report
+
+
+def _cluster_of(store: Store, url: str) -> int | None:
+    row = store.conn.execute("SELECT cluster_id FROM articles WHERE url=?", (url,)).fetchone()
+    assert row is not None, url
+    return row[0]
+
+
+def test_ingest_reports_bad_records_and_keeps_going(crawl: tuple[Path, dict[str, list[str]]], tmp_path: Path) -> None:
+    path, _ = crawl
+    store, report = _ingest(tmp_path / "c.db", path)
+    assert report.ingested == 39  # type: ignore[attr-defined]
+    assert sum(report.failed.values()) == 2  # type: ignore[attr-defined]  # empty text + broken JSON
+    assert store.stats()["articles"] == 39
+
+
+def test_reingest_is_idempotent(crawl: tuple[Path, dict[str, list[str]]], tmp_path: Path) -> None:
+    path, _ = crawl
+    store, _ = _ingest(tmp_path / "c.db", path)
+    before = store.stats()
+    bodies = store.conn.execute("SELECT id, body, cluster_id FROM articles ORDER BY id").fetchall()
+    report = ingest(store, [str(path)], IngestOptions(workers=1))
+    assert report.ingested == 0
+    assert report.already == 41
+    assert store.stats() == before
+    assert store.conn.execute("SELECT id, body, cluster_id FROM articles ORDER BY id").fetchall() == bodies
+
+
+def test_duplicates_are_linked_not_lost(crawl: tuple[Path, dict[str, list[str]]], tmp_path: Path) -> None:
+    path, groups = crawl
+    store, _ = _ingest(tmp_path / "c.db", path)
+    for kind, (original, copy) in groups.items():
+        cluster = _cluster_of(store, original)
+        assert cluster is not None, kind
+        assert _cluster_of(store, copy) == cluster, kind
+        reps = store.conn.execute(
+            "SELECT count(*) FROM articles WHERE cluster_id=? AND is_representative=1", (cluster,)
+        ).fetchone()[0]
+        assert reps == 1
+    sites = store.conn.execute(
+        "SELECT sites FROM clusters WHERE id=?", (_cluster_of(store, groups["syndicated"][0]),)
+    ).fetchone()[0]
+    assert sites == 2
+    # Every other article is alone.
+    assert store.conn.execute("SELECT count(*) FROM articles WHERE cluster_id IS NOT NULL").fetchone()[0] == 6
+
+
+def test_site_templates_are_learned_and_removed(crawl: tuple[Path, dict[str, list[str]]], tmp_path: Path) -> None:
+    path, _ = crawl
+    store, _ = _ingest(tmp_path / "c.db", path)
+    reports = {r.site: r for r in site_reports(store)}
+    assert set(reports) == {"kabar.co.id", "warta.id", "daily.com"}
+    assert all(r.template_blocks >= 3 for r in reports.values())
+    texts = {t for (t,) in store.conn.execute("SELECT text FROM templates WHERE text IS NOT NULL")}
+    assert "Beranda | Nasional | Ekonomi | Olahraga" in texts
+    assert any(t.startswith(LEAKY) for t in texts)
+    leaked = store.conn.execute("SELECT count(*) FROM articles WHERE body LIKE ?", (f"%{LEAKY}%",)).fetchone()[0]
+    assert leaked == 0
+
+
+def test_templates_off_learns_nothing(crawl: tuple[Path, dict[str, list[str]]], tmp_path: Path) -> None:
+    path, _ = crawl
+    store = Store.open(tmp_path / "c.db")
+    ingest(store, [str(path)], IngestOptions(workers=1, templates=False))
+    assert store.stats()["templates"] == 0
+
+
+def test_parallel_ingest_matches_in_process(crawl: tuple[Path, dict[str, list[str]]], tmp_path: Path) -> None:
+    path, _ = crawl
+    one, _ = _ingest(tmp_path / "one.db", path)
+    two = Store.open(tmp_path / "two.db")
+    ingest(two, [str(path)], IngestOptions(workers=2, batch_size=8))
+    query = "SELECT url, text_hash, is_representative FROM articles ORDER BY url"
+    assert one.conn.execute(query).fetchall() == two.conn.execute(query).fetchall()
+
+
+def test_export_formats(crawl: tuple[Path, dict[str, list[str]]], tmp_path: Path) -> None:
+    path, _ = crawl
+    store, _ = _ingest(tmp_path / "c.db", path)
+    out = io.StringIO()
+    assert export(store, out, ExportFormat.jsonl) == 39
+    first = json.loads(out.getvalue().splitlines()[0])
+    assert first["schema_version"] and first["text"]
+    out = io.StringIO()
+    assert export(store, out, ExportFormat.csv, representatives_only=True) == 36
+    assert len(list(csv.DictReader(io.StringIO(out.getvalue())))) == 36
+    import pyarrow.parquet as pq
+
+    assert export(store, tmp_path / "c.parquet", ExportFormat.parquet) == 39
+    assert pq.read_table(tmp_path / "c.parquet").num_rows == 39

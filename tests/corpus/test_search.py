@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warta.corpus.dedup import text_hash
+from warta.corpus.search import QueryError, SearchFilters, parse_query, search
+from warta.corpus.store import Store, StoredArticle
+
+
+def _article(i: int, site: str, body: str) -> StoredArticle:
+    return StoredArticle(
+        url_key=f"{site}/{i}", url=f"https://{site}/{i}", canonical_url=None, site=site,
+        title=f"Judul {i}", body=body, language="id", published=f"2024-0{i % 9 + 1}-01",
+        source=f"s{i}", text_hash=text_hash(body), data={"text": body}, links=(), blocks=(),
+        signature=None, bands=(), template_version=0,
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    store = Store.open(tmp_path / "s.db")
+    articles = [
+        _article(1, "a.id", "Pemerintah membangun jembatan baru di Jakarta."),
+        _article(2, "a.id", "Pembangunan jalan tol dimulai tahun ini."),
+        _article(3, "b.id", "Harga beras naik di pasar Surabaya."),
+        _article(4, "b.id", "Rahasia: data pribadi warga tidak boleh bocor."),
+    ]
+    store.write_batch(1, articles, [])
+    return store
+
+
+def _ids(hits: list) -> set[int]:  # type: ignore[type-arg]
+    return {h.id for h in hits}
+
+
+def test_ranked_search_with_snippet(store: Store) -> None:
+    hits = search(store, "jembatan")
+    assert [h.id for h in hits] == [1]
+    assert "**jembatan**" in hits[0].snippet
+
+
+def test_indonesian_affixes_match_through_stems(store: Store) -> None:
+    assert _ids(search(store, "bangun")) == {1, 2}
+
+
+def test_filters_are_applied(store: Store) -> None:
+    assert _ids(search(store, "harga", SearchFilters(site="a.id"))) == set()
+    assert _ids(search(store, "harga", SearchFilters(site="www.b.id"))) == {3}
+    assert _ids(search(store, "jembatan", SearchFilters(date_from="2024-03"))) == set()
+
+
+HOSTILE = [
+    '"unbalanced quote',
+    'jembatan"',
+    "NEAR(jembatan",
+    "NEAR(jembatan jakarta, 2)",
+    "body:rahasia",
+    "title:judul OR rahasia",
+    "{title body}: rahasia",
+    "*",
+    "jembatan *",
+    "' OR 1=1 --",
+    "jembatan'; DROP TABLE articles; --",
+    "jembatan) OR (rahasia",
+    "jembatan UNION SELECT body FROM articles",
+    "^jembatan",
+    "jembatan AND NOT rahasia",
+    "\x00jembatan",
+    "jembatan\u202e",
+    "x" * 900,
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_never_crash_or_leak(store: Store, query: str) -> None:
+    try:
+        hits = search(store, query)
+    except QueryError as exc:
+        assert str(exc)
+        return
+    words = [w for t in parse_query(query) for w in t.words]
+    for hit in hits:
+        body = store.conn.execute("SELECT lower(title || ' ' || body || ' ' || stems) FROM articles WHERE id=?", (hit.id,)).fetchone()[0]
+        assert all(w in body for w in words), (query, hit)
+    assert 4 not in _ids(hits) or "rahasia" in words
+    assert store.stats()["articles"] == 4
+
+
+def test_oversized_and_empty_queries_get_clear_messages(store: Store) -> None:
+    with pytest.raises(QueryError, match="characters"):
+        search(store, "jembatan " * 2000)
+    with pytest.raises(QueryError, match="no words"):
+        search(store, '*** "" () ^')
+    with pytest.raises(QueryError, match="--from"):
+        search(store, "jembatan", SearchFilters(date_from="2024'; DROP"))
+    with pytest.raises(QueryError, match="--limit"):
+        search(store, "jembatan", SearchFilters(limit=0))

@@ -1,0 +1,288 @@
+"""Dates: the written expression set, round-trip properties, and published/modified choice."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from warta.lexicon import Lexicon, load_lexicon
+from warta.meta.dates import resolve_dates
+from warta.meta.datetext import find_dates, infer_year, parse_date
+from warta.meta.page import PageMetadata
+from warta.model import Block, Label
+
+HERE = Path(__file__).parent
+REFERENCE = datetime(2025, 5, 5, 12, 0)  # a Monday
+EXAMPLE = HERE.parents[1].parent / "shared" / "examples" / "flattened-id-news-page.txt"
+
+
+def _lexicon(lang: str) -> Lexicon:
+    # The page's language is unknown when dates are read: both calendars are loaded,
+    # the row's language first (it decides 03/04 order).
+    return load_lexicon((lang, "en" if lang != "en" else "id"))
+
+
+def _rows() -> list[tuple[str, datetime, str, str, str]]:
+    rows = []
+    for line in (HERE / "dates_handwritten.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        lang, ref, text, want, precision = line.split("\t")
+        rows.append((lang, REFERENCE if ref == "-" else datetime.fromisoformat(ref), text, want, precision))
+    return rows
+
+
+ROWS = _rows()
+
+
+def _read(lang: str, reference: datetime, text: str) -> tuple[str, str]:
+    found = find_dates(text, reference, _lexicon(lang))
+    return (found[0].iso(), found[0].precision) if found else ("NONE", "-")
+
+
+def test_expression_set_size() -> None:
+    assert len(ROWS) >= 300
+    assert sum(1 for r in ROWS if r[0] == "id") >= 150
+
+
+def test_expression_set_accuracy() -> None:
+    misses = [
+        (text, want, _read(lang, ref, text))
+        for lang, ref, text, want, prec in ROWS
+        if _read(lang, ref, text) != (want, prec)
+    ]
+    accuracy = 1 - len(misses) / len(ROWS)
+    assert accuracy >= 0.97, f"{accuracy:.3f} exact; misses: {misses[:20]}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "reference", "text", "want", "precision"),
+    [r for r in ROWS if r[0] == "id"][:40],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_indonesian_examples(lang: str, reference: datetime, text: str, want: str, precision: str) -> None:
+    assert _read(lang, reference, text) == (want, precision)
+
+
+# ---------------------------------------------------------------------------
+# Round trips: a generated date formatted in every supported pattern reads back.
+
+ID = load_lexicon(("id", "en"))
+EN = load_lexicon(("en", "id"))
+
+
+def _names(lexicon: Lexicon, lang: str) -> tuple[list[list[str]], list[list[str]]]:
+    cal = next(c for c in lexicon.calendars if c.language == lang)
+    months: list[list[str]] = [[] for _ in range(12)]
+    for name, number in cal.months.items():
+        months[number - 1].append(name)
+    weekdays: list[list[str]] = [[] for _ in range(7)]
+    for name, number in cal.weekdays.items():
+        weekdays[number].append(name)
+    return months, weekdays
+
+
+ID_MONTHS, ID_DAYS = _names(ID, "id")
+EN_MONTHS, EN_DAYS = _names(EN, "en")
+
+days = st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))
+clock = st.tuples(st.integers(0, 23), st.integers(0, 59))
+
+
+def _cap(word: str, style: int) -> str:
+    return (word.capitalize(), word.upper(), word)[style % 3]
+
+
+@settings(max_examples=300, deadline=None)
+@given(days, clock, st.integers(0, 20), st.integers(0, 2), st.sampled_from(["WIB", "WITA", "WIT", ""]))
+def test_indonesian_written_dates_round_trip(
+    day: date, hm: tuple[int, int], pick: int, style: int, zone: str
+) -> None:
+    month = ID_MONTHS[day.month - 1][pick % len(ID_MONTHS[day.month - 1])]
+    weekday = ID_DAYS[day.weekday()][pick % len(ID_DAYS[day.weekday()])]
+    h, m = hm
+    sep = (" ", " | ", " - ", ", pukul ")[pick % 4]
+    text = f"{_cap(weekday, style)}, {day.day} {_cap(month, style)} {day.year}{sep}{h:02d}.{m:02d} {zone}".strip()
+    found = parse_date(text, REFERENCE, ID)
+    assert found is not None, text
+    assert (found.value.date(), found.value.hour, found.value.minute) == (day, h, m), text
+    assert found.weekday_ok is True
+    assert found.timezone == (zone or None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(days, clock, st.integers(0, 20), st.sampled_from(["/", "-", "."]))
+def test_numeric_day_first_round_trip(day: date, hm: tuple[int, int], pick: int, sep: str) -> None:
+    h, m = hm
+    text = f"{day.day:02d}{sep}{day.month:02d}{sep}{day.year} {h:02d}:{m:02d}"
+    found = parse_date(text, REFERENCE, ID)
+    assert found is not None and found.value == datetime(day.year, day.month, day.day, h, m), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(days, clock, st.integers(0, 20), st.integers(0, 2))
+def test_english_written_dates_round_trip(day: date, hm: tuple[int, int], pick: int, form: int) -> None:
+    month = EN_MONTHS[day.month - 1][pick % len(EN_MONTHS[day.month - 1])].capitalize()
+    weekday = EN_DAYS[day.weekday()][pick % len(EN_DAYS[day.weekday()])].capitalize()
+    h, m = hm
+    hour12, ampm = (h % 12 or 12), ("AM", "PM", "a.m.", "p.m.")[(h >= 12) + 2 * (pick % 2)]
+    text = (
+        f"{weekday}, {month} {day.day}, {day.year} at {hour12}:{m:02d} {ampm} ET",
+        f"{day.day} {month} {day.year} {h:02d}:{m:02d} GMT",
+        f"{month}. {day.day}, {day.year}, {hour12}:{m:02d} {ampm}",
+    )[form]
+    found = parse_date(text, REFERENCE, EN)
+    assert found is not None, text
+    assert (found.value.date(), found.value.hour, found.value.minute) == (day, h, m), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(days, st.integers(0, 20))
+def test_iso_round_trip(day: date, offset_hours: int) -> None:
+    value = datetime(day.year, day.month, day.day, offset_hours % 24, 7, 9)
+    found = parse_date(value.isoformat() + "+07:00", REFERENCE, ID)
+    assert found is not None and found.value.replace(tzinfo=None) == value
+    assert found.precision == "second"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=date(2001, 1, 1), max_value=date(2030, 12, 31)), st.integers(0, 400))
+def test_weekday_day_month_infers_the_latest_consistent_year(day: date, back: int) -> None:
+    reference = datetime.combine(day + timedelta(days=back), datetime.min.time())
+    text = f"{ID_DAYS[day.weekday()][0].capitalize()} ({day.day}/{day.month})"
+    found = parse_date(text, reference, ID)
+    assert found is not None and found.inferred_year
+    got = found.value.date()
+    assert got.weekday() == day.weekday() and (got.month, got.day) == (day.month, day.day)
+    assert day <= got <= reference.date()  # the latest such year not after the reference
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 12), st.sampled_from(["jam", "hari", "pekan", "menit"]))
+def test_ago_is_before_reference(n: int, unit: str) -> None:
+    found = parse_date(f"{n} {unit} yang lalu", REFERENCE, ID)
+    assert found is not None and found.value < REFERENCE
+
+
+def test_infer_year_leap_day() -> None:
+    assert infer_year(2, 29, 3, date(2025, 5, 5)) == 2024  # Thursday 29 February 2024
+    assert infer_year(2, 29, None, date(2025, 5, 5)) == 2024
+
+
+def test_weekday_mismatch_is_flagged_not_trusted() -> None:
+    found = parse_date("Senin, 29 April 2025", REFERENCE, ID)
+    assert found is not None and found.weekday_ok is False
+
+
+# ---------------------------------------------------------------------------
+# Published / modified
+
+
+def _blocks(*items: tuple[str, Label]) -> tuple[list[Block], list[Label]]:
+    return [Block(i, text) for i, (text, _) in enumerate(items)], [label for _, label in items]
+
+
+def test_example_page_published_from_its_own_weekday_date() -> None:
+    import warta
+
+    article = warta.extract(EXAMPLE.read_text(encoding="utf-8"), kind="text")
+    assert article.published is not None
+    assert article.published.iso() == "2025-04-28"
+    assert article.published.evidence.text == "Senin (28/4)"
+    assert article.published.inferred_year
+
+
+def test_sidebar_related_and_comment_dates_are_never_chosen() -> None:
+    blocks, labels = _blocks(
+        ("Judul berita", Label.TITLE),
+        ("Paragraf tanpa tanggal yang cukup panjang untuk menjadi isi berita.", Label.BODY),
+        ("February 13, 2026", Label.SIDEBAR),
+        ("12 Februari 2026", Label.RELATED),
+        ("Komentar 1 Maret 2026", Label.COMMENTS),
+    )
+    assert resolve_dates(blocks, labels, None, datetime(2026, 11, 26), ID) == (None, None)
+
+
+def test_no_date_after_the_reference() -> None:
+    blocks, labels = _blocks(
+        ("Judul", Label.TITLE),
+        ("Kamis, 12 Juni 2025 10:00 WIB", Label.BYLINE),
+        ("JAKARTA - Rapat digelar Senin (28/4).", Label.BODY),
+    )
+    published, _ = resolve_dates(blocks, labels, None, datetime(2025, 5, 5), ID)
+    assert published is not None and published.iso() == "2025-04-28"
+
+
+def test_metadata_outranks_url_and_body() -> None:
+    blocks, labels = _blocks(("Judul", Label.TITLE), ("Pada 1 Januari 2025 terjadi banjir.", Label.BODY))
+    meta = PageMetadata(
+        published=[("2025-04-28T10:15:00+07:00", "json-ld:datePublished")],
+        modified=[("2025-04-29T08:00:00+07:00", "meta:article:modified_time")],
+    )
+    published, modified = resolve_dates(
+        blocks, labels, meta, datetime(2025, 5, 5), ID, "https://x.id/read/2025/04/27/a"
+    )
+    assert published is not None and published.iso() == "2025-04-28T10:15:00+07:00"
+    assert published.evidence.source == "json-ld:datePublished"
+    assert modified is not None and modified.iso().startswith("2025-04-29")
+
+
+def test_modified_before_published_is_dropped() -> None:
+    meta = PageMetadata(published=[("2025-04-28", "meta")], modified=[("2025-04-01", "meta")])
+    blocks, labels = _blocks(("Judul", Label.TITLE), ("Isi.", Label.BODY))
+    assert resolve_dates(blocks, labels, meta, datetime(2025, 5, 5), ID)[1] is None
+
+
+def test_updated_marker_in_byline_zone_is_modified() -> None:
+    blocks, labels = _blocks(
+        ("Judul", Label.TITLE),
+        ("Diterbitkan 28 April 2025 10:00 WIB", Label.BYLINE),
+        ("Diperbarui 30 April 2025 08:00 WIB", Label.BYLINE),
+        ("Isi berita.", Label.BODY),
+    )
+    published, modified = resolve_dates(blocks, labels, None, datetime(2025, 5, 5), ID)
+    assert published is not None and published.iso().startswith("2025-04-28")
+    assert modified is not None and modified.iso().startswith("2025-04-30")
+
+
+def test_url_date_when_nothing_else() -> None:
+    blocks, labels = _blocks(("Judul", Label.TITLE), ("Isi berita tanpa tanggal.", Label.BODY))
+    published, _ = resolve_dates(blocks, labels, None, None, ID, "https://news.example.com/2024/12/12/judul")
+    assert published is not None and published.iso() == "2024-12-12"
+    assert published.evidence.source == "url"
+
+
+def test_relative_byline_date_needs_a_real_reference() -> None:
+    blocks, labels = _blocks(("Judul", Label.TITLE), ("3 jam lalu", Label.BYLINE), ("Isi.", Label.BODY))
+    assert resolve_dates(blocks, labels, None, None, ID)[0] is None
+    published, _ = resolve_dates(blocks, labels, None, datetime(2025, 5, 5, 12), ID)
+    assert published is not None and published.iso() == "2025-05-05T09:00:00"
+
+
+def test_cli_date_prints_json() -> None:
+    from warta.cli import _register, app
+
+    _register()
+    result = CliRunner().invoke(
+        app, ["date", "Kamis, 12 Des 2024 07:01 WIB", "--reference", "2025-05-05T12:00"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    (found,) = data["dates"]
+    assert found["value"] == "2024-12-12T07:01:00+07:00"
+    assert found["precision"] == "minute" and found["timezone"] == "WIB"
+    assert found["evidence"]["text"] == "Kamis, 12 Des 2024 07:01 WIB"
+
+
+def test_cli_date_english_month_first() -> None:
+    from warta.cli import _register, app
+
+    _register()
+    result = CliRunner().invoke(app, ["date", "05/03/2025", "--lang", "en", "--reference", "2025-05-05"])
+    assert json.loads(result.output)["dates"][0]["value"] == "2025-05-03"

@@ -1,0 +1,256 @@
+"""Bad inputs: each yields a clear per-record error or a flagged partial result."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from warta.pipeline import Extractor, PageResult
+from warta.readers import ReadError, read_paths
+from warta.readers.files import gunzip, read_file
+
+PARAGRAPHS = [
+    "Pemerintah Kota Bandung meresmikan jalur sepeda baru sepanjang dua belas kilometer yang "
+    "menghubungkan kawasan Dago dengan pusat kota pada Senin pagi.",
+    "Wali Kota mengatakan jalur tersebut dibangun untuk mengurangi kemacetan dan mendorong warga "
+    "beralih dari kendaraan bermotor ke sepeda untuk perjalanan jarak pendek.",
+    "Menurut Dinas Perhubungan, jumlah pesepeda di Bandung meningkat hampir dua kali lipat dalam "
+    "tiga tahun terakhir, terutama pada akhir pekan dan hari bebas kendaraan.",
+    "Sejumlah warga menyambut baik jalur itu, meski ada yang meminta pemerintah menambah rambu dan "
+    "penerangan di beberapa titik yang dinilai rawan pada malam hari.",
+]
+PAGE = "Bandung Resmikan Jalur Sepeda Baru Sepanjang 12 Kilometer\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def one(extractor: Extractor, *paths: Path | str) -> PageResult:
+    results = list(extractor.process_many(read_paths([str(p) for p in paths])))
+    assert len(results) == 1, results
+    return results[0]
+
+
+def test_good_page_extracts(tmp_path: Path, extractor: Extractor) -> None:
+    path = tmp_path / "good.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    result = one(extractor, path)
+    assert result.ok and result.article is not None
+    assert "jalur sepeda baru sepanjang dua belas kilometer" in result.article.text
+    assert result.article.warnings == []
+
+
+def test_empty_file(tmp_path: Path, extractor: Extractor) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    result = one(extractor, path)
+    assert not result.ok
+    assert result.source == str(path)
+    assert result.error == "empty file"
+
+
+def test_empty_gz_file_is_reported_as_empty(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt.gz"
+    path.write_bytes(b"")
+    item = read_file(path)
+    assert isinstance(item, ReadError)
+    assert item.message == "empty file"
+
+
+def test_whitespace_only_file(tmp_path: Path, extractor: Extractor) -> None:
+    path = tmp_path / "blank.txt"
+    path.write_text(" \n\n\t \n", encoding="utf-8")
+    result = one(extractor, path)
+    assert not result.ok
+    assert result.error is not None and "empty page" in result.error
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("picture.txt", PNG),
+        ("picture.html", PNG),
+        ("archive.txt", gzip.compress(PAGE.encode("utf-8"))),  # gzip bytes without a .gz name
+    ],
+)
+def test_binary_file_is_refused(tmp_path: Path, extractor: Extractor, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = one(extractor, path)
+    assert not result.ok
+    assert result.error is not None and "binary input" in result.error
+
+
+def test_invalid_utf8_is_decoded_and_flagged(tmp_path: Path, extractor: Extractor) -> None:
+    text = PAGE.replace("Wali Kota mengatakan", "Wali Kota — yang biasa ngopi di kafé — mengatakan")
+    raw = text.encode("utf-8")
+    cut = raw.index(b"Menurut")
+    path = tmp_path / "broken.txt"
+    path.write_bytes(raw[:cut] + b"\xe2\x80 \xff" + raw[cut:])  # a cut-off sequence and a stray byte
+    result = one(extractor, path)
+    assert result.ok and result.article is not None
+    article = result.article
+    assert any("undecodable bytes" in w for w in article.warnings), article.warnings
+    # The real multi-byte characters survive: the page was read as UTF-8, not as a legacy codec.
+    assert "yang biasa ngopi di kafé" in article.text
+    assert "—" in article.text
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252"])
+def test_legacy_western_encoding_decodes_correctly(tmp_path: Path, extractor: Extractor, codec: str) -> None:
+    text = PAGE.replace("Sejumlah warga", "Pemilik café « Le Vélo », Andrés Muñoz, dan sejumlah warga")
+    path = tmp_path / f"{codec}.txt"
+    path.write_bytes(text.encode(codec))
+    result = one(extractor, path)
+    assert result.ok and result.article is not None
+    assert "Pemilik café « Le Vélo », Andrés Muñoz" in result.article.text
+    assert result.article.warnings == []
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-8-sig"])
+def test_bom_encodings(tmp_path: Path, extractor: Extractor, codec: str) -> None:
+    text = PAGE.replace("Sejumlah warga", "Warga café “Sepeda” dan sejumlah warga")
+    data = text.encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data
+    path = tmp_path / "bom.txt"
+    path.write_bytes(data)
+    result = one(extractor, path)
+    assert result.ok and result.article is not None
+    assert result.article.title == "Bandung Resmikan Jalur Sepeda Baru Sepanjang 12 Kilometer"
+    assert "Warga café “Sepeda” dan sejumlah warga" in result.article.text
+    assert "\ufeff" not in result.article.text
+
+
+def test_huge_single_line_is_cut_and_flagged(tmp_path: Path, extractor: Extractor) -> None:
+    sentence = PARAGRAPHS[0] + " "
+    path = tmp_path / "huge.txt"
+    with path.open("w", encoding="utf-8") as handle:
+        for _ in range(50 * 1024 * 1024 // len(sentence) + 1):
+            handle.write(sentence)
+    assert path.stat().st_size >= 50 * 1024 * 1024
+    result = one(extractor, path)
+    if result.ok:
+        assert result.article is not None
+        assert any("truncated" in w for w in result.article.warnings), result.article.warnings
+    else:
+        assert result.error
+
+
+def _noisy_text(n_words: int) -> str:
+    rng = random.Random(7)
+    words = ["berita", "kota", "warga", "jalan", "harga", "pasar", "sekolah", "hujan", "banjir", "kantor"]
+    return " ".join(f"{rng.choice(words)}{rng.randrange(10_000)}" for _ in range(n_words))
+
+
+def test_truncated_gzip_gives_partial_flagged_page(tmp_path: Path, extractor: Extractor) -> None:
+    content = PAGE + "\n" + _noisy_text(20_000) + "\n"
+    data = gzip.compress(content.encode("utf-8"))
+    path = tmp_path / "cut.txt.gz"
+    path.write_bytes(data[: len(data) // 2])
+    item = read_file(path)
+    assert not isinstance(item, ReadError)
+    assert any("truncated gzip" in w for w in item.warnings)
+    assert isinstance(item.content, bytes) and 0 < len(item.content) < len(content)
+    result = one(extractor, path)
+    assert result.ok and result.article is not None
+    assert any("truncated gzip" in w for w in result.article.warnings)
+
+
+def test_corrupt_gzip_is_an_error(tmp_path: Path, extractor: Extractor) -> None:
+    path = tmp_path / "notgzip.html.gz"
+    path.write_bytes(b"this was never gzip data " * 10)
+    result = one(extractor, path)
+    assert not result.ok
+    assert result.error is not None and "corrupt gzip" in result.error
+
+
+def test_gzip_with_concatenated_members_is_read_whole(tmp_path: Path) -> None:
+    first, second = PAGE[:200], PAGE[200:]
+    data = gzip.compress(first.encode()) + gzip.compress(second.encode()) + b"\x00" * 16
+    path = tmp_path / "members.txt.gz"
+    path.write_bytes(data)
+    item = read_file(path)
+    assert not isinstance(item, ReadError)
+    assert item.content == PAGE.encode()
+    assert item.warnings == ()
+
+
+def test_gunzip_caps_decompressed_size() -> None:
+    data = gzip.compress(b"a" * 1_000_000)
+    out, problem = gunzip(data, max_bytes=1000)
+    assert len(out) == 1000
+    assert problem is not None and "larger than 1000 bytes" in problem
+
+
+def test_missing_path(tmp_path: Path, extractor: Extractor) -> None:
+    missing = tmp_path / "nope" / "missing.txt"
+    result = one(extractor, missing)
+    assert not result.ok
+    assert result.source == str(missing)
+    assert result.error == "no such file or directory"
+
+
+def test_glob_matching_nothing_is_reported(tmp_path: Path, extractor: Extractor) -> None:
+    result = one(extractor, tmp_path / "*.nothing")
+    assert not result.ok and result.error == "no such file or directory"
+
+
+def _jsonl_line(record: object) -> str:
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def test_jsonl_with_broken_lines(tmp_path: Path, extractor: Extractor) -> None:
+    path = tmp_path / "dump.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(_jsonl_line({"text": PAGE, "url": "https://example.com/a", "id": "a"}))
+        handle.write('{"text": "unterminated\n')
+        handle.write(_jsonl_line([1, 2, 3]))
+        handle.write("\n")  # blank lines are skipped silently
+        handle.write(_jsonl_line({"url": "https://example.com/no-text"}))
+        handle.write(_jsonl_line({"text": 42}))
+        handle.write(_jsonl_line({"text": PAGE, "url": "https://example.com/b"}))
+    with path.open("ab") as handle:
+        handle.write(b'{"text": "rusak \xff\xfe"}\n')
+        handle.write(_jsonl_line({"html": "", "text": PAGE}).encode())
+    results = list(extractor.process_many(read_paths([str(path)])))
+    by_source = {r.source: r for r in results}
+    assert [r.source for r in results] == [
+        f"{path}:1#a",
+        f"{path}:2",
+        f"{path}:3",
+        f"{path}:5",
+        f"{path}:6",
+        f"{path}:7",
+        f"{path}:8",
+        f"{path}:9",
+    ]
+    assert by_source[f"{path}:1#a"].ok
+    assert by_source[f"{path}:1#a"].article.url == "https://example.com/a"  # type: ignore[union-attr]
+    assert "not valid JSON" in (by_source[f"{path}:2"].error or "")
+    assert by_source[f"{path}:3"].error == "JSON line is not an object"
+    assert "no text in field 'text'" in (by_source[f"{path}:5"].error or "")
+    assert "no text in field 'text'" in (by_source[f"{path}:6"].error or "")
+    assert by_source[f"{path}:7"].ok
+    assert "not valid JSON" in (by_source[f"{path}:8"].error or "")
+    assert by_source[f"{path}:9"].ok
+    assert sum(r.ok for r in results) == 3
+
+
+def test_truncated_jsonl_gz_keeps_good_lines(tmp_path: Path, extractor: Extractor) -> None:
+    lines = "".join(_jsonl_line({"text": PAGE + _noisy_text(300), "id": i}) for i in range(40))
+    data = gzip.compress(lines.encode("utf-8"))
+    path = tmp_path / "dump.jsonl.gz"
+    path.write_bytes(data[: len(data) * 2 // 3])
+    results = list(extractor.process_many(read_paths([str(path)])))
+    assert results[0].ok
+    assert not results[-1].ok
+    assert "stopped reading" in (results[-1].error or "")
+    assert 1 < len(results) < 41

@@ -1,0 +1,127 @@
+"""decode_bytes: text → bytes → text round-trips, where the bytes are unambiguous."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warta.errors import InputError
+from warta.readers.encoding import charset_from_header, decode_bytes, looks_binary
+
+# Any printable text, no control characters (those mark binary files) and no
+# U+FEFF (a leading one is a byte-order mark and is rightly consumed).
+PRINTABLE = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufeff")
+    | st.sampled_from("\n\t "),
+    min_size=1,
+    max_size=400,
+)
+
+ASCII_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=8)
+# Accented letters as Western text uses them; Ã and Â are left out because
+# "Ã©"-style pairs are also valid UTF-8 (that is what mojibake is made of).
+ACCENT = st.sampled_from("éèêëàáâäçñüúùöóôïíîßÉÈÀÇÑÜÖ")
+
+
+@st.composite
+def western_text(draw: st.DrawFn, typographic: bool) -> str:
+    """Western-language text: mostly ASCII words, some with one accented letter inside."""
+    words = []
+    for _ in range(draw(st.integers(min_value=1, max_value=40))):
+        left, right = draw(ASCII_WORD), draw(ASCII_WORD)
+        word = f"{left}{draw(ACCENT)}{right}" if draw(st.booleans()) else left
+        if typographic and draw(st.integers(0, 5)) == 0:
+            word = draw(st.sampled_from(["“{}”", "‘{}’", "{} –", "{} —", "{}…", "{} €"])).format(word)
+        words.append(word)
+    return " ".join(words) + draw(st.sampled_from([".", "!", "?", ".\n"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(PRINTABLE)
+def test_utf8_round_trip(text: str) -> None:
+    decoded, _, replaced = decode_bytes(text.encode("utf-8"))
+    assert decoded == text
+    assert not replaced
+
+
+@settings(max_examples=200, deadline=None)
+@given(PRINTABLE, st.sampled_from(["utf-16", "utf-8-sig"]))
+def test_bom_round_trip(text: str, codec: str) -> None:
+    decoded, _, replaced = decode_bytes(text.encode(codec))
+    assert decoded == text
+    assert not replaced
+
+
+@settings(max_examples=200, deadline=None)
+@given(western_text(typographic=False))
+def test_latin1_round_trip(text: str) -> None:
+    decoded, _, replaced = decode_bytes(text.encode("latin-1"))
+    assert decoded == text
+    assert not replaced
+
+
+@settings(max_examples=200, deadline=None)
+@given(western_text(typographic=True))
+def test_cp1252_round_trip(text: str) -> None:
+    decoded, _, replaced = decode_bytes(text.encode("cp1252"))
+    assert decoded == text
+    assert not replaced
+
+
+@settings(max_examples=100, deadline=None)
+@given(PRINTABLE)
+def test_declared_utf16_without_bom(text: str) -> None:
+    decoded, encoding, _ = decode_bytes(text.encode("utf-16-le"), declared="UTF-16LE")
+    assert decoded == text
+    assert codecs.lookup(encoding).name == "utf-16-le"
+
+
+def test_utf8_with_corrupt_bytes_is_flagged() -> None:
+    text, encoding, replaced = decode_bytes("Harga kopi — naik ".encode() * 20 + b"\xff" + b" akhir.")
+    assert encoding == "utf-8" and replaced
+    assert text.count("—") == 20 and "\ufffd" in text
+
+
+def test_meta_charset_is_used() -> None:
+    html = '<html><head><meta charset="windows-1252"></head><body>“café”</body></html>'
+    text, encoding, _ = decode_bytes(html.encode("cp1252"))
+    assert "“café”" in text and encoding == "cp1252"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+        b"\x1f\x8b\x08\x00" + bytes(200),
+        b"PK\x03\x04" + bytes(range(32)) * 20,
+    ],
+)
+def test_binary_is_refused(data: bytes) -> None:
+    assert looks_binary(data)
+    with pytest.raises(InputError, match="binary input"):
+        decode_bytes(data)
+
+
+def test_empty_is_refused() -> None:
+    with pytest.raises(InputError, match="empty input"):
+        decode_bytes(b"")
+
+
+def test_utf16_text_is_not_binary() -> None:
+    assert not looks_binary("Halo dunia".encode("utf-16"))
+
+
+@pytest.mark.parametrize(
+    ("header", "charset"),
+    [
+        ("text/html; charset=ISO-8859-1", "ISO-8859-1"),
+        ('text/html; charset="utf-8"', "utf-8"),
+        ("text/html", None),
+        (None, None),
+    ],
+)
+def test_charset_from_header(header: str | None, charset: str | None) -> None:
+    assert charset_from_header(header) == charset

@@ -1,0 +1,100 @@
+"""WARC/WET reading: records become pages, broken archives become errors, never crashes."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from warta.readers.files import ReadError, read_paths
+from warta.readers.warc import read_warc
+
+HTML = b"<html><head><title>T</title></head><body><p>Halo dunia.</p></body></html>"
+
+
+def _record(kind: str, uri: str, block: bytes, content_type: str, n: int) -> bytes:
+    head = (
+        "WARC/1.0\r\n"
+        f"WARC-Type: {kind}\r\n"
+        f"WARC-Target-URI: {uri}\r\n"
+        "WARC-Date: 2024-05-01T10:00:00Z\r\n"
+        f"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{n:012d}>\r\n"
+        f"Content-Type: {content_type}\r\n"
+        f"Content-Length: {len(block)}\r\n\r\n"
+    ).encode()
+    return head + block + b"\r\n\r\n"
+
+
+def _response(uri: str, body: bytes, n: int, ctype: str = "text/html; charset=iso-8859-1") -> bytes:
+    http = f"HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n".encode()
+    return _record("response", uri, http + body, "application/http; msgtype=response", n)
+
+
+def _archive(records: list[bytes], path: Path, compress: bool) -> Path:
+    data = b"".join(gzip.compress(r) for r in records) if compress else b"".join(records)
+    path.write_bytes(data)
+    return path
+
+
+def test_warc_responses_become_html_pages(tmp_path: Path) -> None:
+    records = [
+        _record("warcinfo", "", b"software: test\r\n", "application/warc-fields", 0),
+        _response("https://a.example/1", HTML, 1),
+        _response("https://a.example/logo.png", b"\x89PNG....", 2, "image/png"),
+        _response("https://a.example/2", "<p>Caf\u00e9</p>".encode("latin-1"), 3),
+    ]
+    for compress in (False, True):
+        path = _archive(records, tmp_path / f"a{int(compress)}.warc", compress)
+        pages = list(read_warc(path))
+        assert [p.url for p in pages if not isinstance(p, ReadError)] == [
+            "https://a.example/1",
+            "https://a.example/2",
+        ]
+        first = pages[0]
+        assert not isinstance(first, ReadError)
+        assert first.kind == "html" and first.encoding == "iso-8859-1"
+        assert first.content == HTML
+        assert first.fetched_at is not None and first.fetched_at.year == 2024
+
+
+def test_wet_conversions_become_text_pages(tmp_path: Path) -> None:
+    text = b"Judul berita\n\nIsi berita yang panjang."
+    path = _archive(
+        [_record("conversion", "https://b.example/x", text, "text/plain", 1)], tmp_path / "b.wet", True
+    )
+    (page,) = list(read_warc(path))
+    assert not isinstance(page, ReadError)
+    assert page.kind == "text" and page.content == text and page.url == "https://b.example/x"
+
+
+def test_truncated_archive_flags_the_partial_record(tmp_path: Path) -> None:
+    data = _response("https://a.example/1", HTML * 50, 1)
+    path = tmp_path / "t.warc"
+    path.write_bytes(data[: len(data) // 2])
+    items = list(read_warc(path))
+    assert len(items) == 1
+    item = items[0]
+    assert isinstance(item, ReadError) or any("truncated" in w for w in item.warnings)
+
+
+def test_truncated_gzip_archive_keeps_complete_records(tmp_path: Path) -> None:
+    records = [_response(f"https://a.example/{i}", HTML * 20, i) for i in range(5)]
+    blob = b"".join(gzip.compress(r) for r in records)
+    path = tmp_path / "t.warc.gz"
+    path.write_bytes(blob[: len(blob) - 40])
+    pages = [p for p in read_warc(path) if not isinstance(p, ReadError)]
+    assert 4 <= len(pages) <= 5
+
+
+def test_not_a_warc_and_missing_file_are_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.warc"
+    bad.write_bytes(b"this is not an archive\n")
+    items = list(read_warc(bad))
+    assert len(items) == 1 and isinstance(items[0], ReadError)
+    missing = list(read_warc(tmp_path / "none.warc"))
+    assert isinstance(missing[0], ReadError) and "cannot read" in missing[0].message
+
+
+def test_read_paths_routes_warc_files(tmp_path: Path) -> None:
+    path = _archive([_response("https://a.example/1", HTML, 1)], tmp_path / "c.warc.gz", True)
+    items = list(read_paths([str(path)]))
+    assert len(items) == 1 and not isinstance(items[0], ReadError)

@@ -1,0 +1,105 @@
+"""HTML segmentation: reading order, structure features, hidden content, links."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.errors import ExtractionTimeout, InputError
+from warta.pipeline import Deadline
+from warta.segment.html import segment_html
+
+PAGE = """<!doctype html><html lang="id"><head><base href="https://portal.example/news/">
+<title>Judul Berita - Portal</title><style>p { color: red }</style>
+<script>var x = "<p>not text</p>";</script></head>
+<body>
+<nav class="main-menu"><ul><li><a href="/">Home</a></li><li><a href="/politik">Politik</a></li></ul></nav>
+<article class="post-content">
+<h1 class="entry-title">Judul Berita</h1>
+<p>Paragraf pertama dengan <a href="a.html">tautan</a> dan <b>tebal</b>.</p>
+<div hidden><p>Tersembunyi atribut</p></div>
+<div style="display: none">Tersembunyi gaya</div>
+<blockquote><p>Kutipan penting.</p></blockquote>
+<figure><img src="x.jpg"><figcaption>Keterangan foto</figcaption></figure>
+<table><tr><td>Sel tabel</td></tr></table>
+<p>Baris satu<br>baris dua</p>
+<noscript>Aktifkan JavaScript</noscript>
+</article>
+<aside class="sidebar widget"><h3>Terpopuler</h3><ul><li><a href="https://other.example/x">Berita lain</a></li></ul></aside>
+</body></html>"""
+
+
+def _by_text(seg: object) -> dict[str, object]:
+    return {b.text: b for b in seg.blocks}  # type: ignore[attr-defined]
+
+
+def test_blocks_in_reading_order_without_script_style_hidden() -> None:
+    texts = [b.text for b in segment_html(PAGE).blocks]
+    assert texts == [
+        "Home",
+        "Politik",
+        "Judul Berita",
+        "Paragraf pertama dengan tautan dan tebal.",
+        "Kutipan penting.",
+        "Keterangan foto",
+        "Sel tabel",
+        "Baris satu",
+        "baris dua",
+        "Terpopuler",
+        "Berita lain",
+    ]
+
+
+def test_structure_features() -> None:
+    blocks = _by_text(segment_html(PAGE))
+    h1 = blocks["Judul Berita"].structure  # type: ignore[attr-defined]
+    assert h1.heading_level == 1 and h1.tag == "h1"
+    assert "entry" in h1.class_tokens and "article" in h1.class_tokens
+    para = blocks["Paragraf pertama dengan tautan dan tebal."].structure  # type: ignore[attr-defined]
+    assert para.tag == "p" and 0.1 < para.link_density < 0.5 and not para.in_link
+    assert para.tag_path.endswith("article>p")
+    assert blocks["Kutipan penting."].structure.in_blockquote  # type: ignore[attr-defined]
+    assert blocks["Keterangan foto"].structure.in_figure  # type: ignore[attr-defined]
+    assert blocks["Sel tabel"].structure.in_table  # type: ignore[attr-defined]
+    home = blocks["Home"].structure  # type: ignore[attr-defined]
+    assert home.in_list and home.in_link and home.link_density == 1.0 and "nav" in home.class_tokens
+    side = blocks["Berita lain"].structure  # type: ignore[attr-defined]
+    assert "sidebar" in side.class_tokens and "aside" in side.class_tokens
+
+
+def test_links_absolute_against_base_href() -> None:
+    blocks = _by_text(segment_html(PAGE, base_url="https://ignored.example/"))
+    assert blocks["Paragraf pertama dengan tautan dan tebal."].structure.href == (  # type: ignore[attr-defined]
+        "https://portal.example/news/a.html"
+    )
+    assert blocks["Home"].structure.href == "https://portal.example/"  # type: ignore[attr-defined]
+    assert blocks["Berita lain"].structure.href == "https://other.example/x"  # type: ignore[attr-defined]
+
+
+def test_links_absolute_against_page_url_without_base() -> None:
+    html = '<p><a href="../b/c.html">x</a></p><p><a href="javascript:void(0)">y</a></p>'
+    blocks = segment_html(html, base_url="https://site.example/a/b/page").blocks
+    assert blocks[0].structure.href == "https://site.example/a/b/c.html"
+    assert blocks[1].structure.href is None
+
+
+def test_metadata_collected() -> None:
+    meta = segment_html(PAGE).metadata
+    assert meta.title == "Judul Berita - Portal"
+    assert meta.language == "id"
+    assert meta.base_url == "https://portal.example/news/"
+
+
+def test_deep_nesting_is_iterative() -> None:
+    html = "<div>" * 10_000 + "<p>dalam sekali</p>" + "</div>" * 10_000
+    assert [b.text for b in segment_html(html).blocks] == ["dalam sekali"]
+
+
+def test_deadline_is_checked_while_walking() -> None:
+    html = "<div>" + "<p>kata</p>" * 20_000 + "</div>"
+    with pytest.raises(ExtractionTimeout):
+        segment_html(html, deadline=Deadline(1e-9))
+
+
+def test_empty_html_is_an_input_error() -> None:
+    with pytest.raises(InputError):
+        segment_html("   ")

@@ -1,0 +1,97 @@
+"""segment_text: flattened page text → blocks with layout structure."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warta.segment.text import segment_text
+
+
+def texts(source: str) -> list[str]:
+    return [b.text for b in segment_text(source)]
+
+
+def test_each_non_empty_line_is_a_block() -> None:
+    blocks = segment_text("Judul\nbaris dua\n\n\nbaris tiga\n")
+    assert [b.text for b in blocks] == ["Judul", "baris dua", "baris tiga"]
+    assert [b.index for b in blocks] == [0, 1, 2]
+
+
+def test_blank_lines_become_structure() -> None:
+    first, second, third = segment_text("Judul\nbaris dua\n\nbaris tiga")
+    assert first.structure.blank_before  # the page start counts as a break
+    assert not first.structure.blank_after
+    assert not second.structure.blank_before and second.structure.blank_after
+    assert third.structure.blank_before and not third.structure.blank_after
+
+
+def test_whitespace_only_lines_count_as_blank() -> None:
+    _, second = segment_text("satu\n \t\u00a0\ndua")
+    assert second.structure.blank_before
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["• Item", "* Item", "- Item", "– Item", "▪ Item", "► Item", "1. Item", "12) Item", "  • Item"],
+)
+def test_bullets_are_stripped_and_flagged(line: str) -> None:
+    (block,) = segment_text(line)
+    assert block.text == "Item"
+    assert block.structure.bullet
+
+
+@pytest.mark.parametrize("line", ["-5 derajat di puncak", "2026 adalah tahun", "*/S-01", "•tanpa spasi"])
+def test_text_that_only_looks_like_a_bullet(line: str) -> None:
+    (block,) = segment_text(line)
+    assert block.text == line
+    assert not block.structure.bullet
+
+
+def test_inner_whitespace_is_collapsed() -> None:
+    assert texts("Harga\u00a0 cabai\t\tnaik\u200b lagi  ") == ["Harga cabai naik lagi"]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_endings(newline: str) -> None:
+    assert texts(newline.join(["satu", "", "dua"])) == ["satu", "dua"]
+
+
+def test_offsets_point_into_the_source() -> None:
+    source = "Judul berita\r\n\r\nParagraf   pertama.\nParagraf kedua.\n"
+    for block in segment_text(source):
+        raw = source[block.start : block.end]
+        assert " ".join(raw.split()) == block.text
+
+
+def test_long_lines_are_cut_at_sentence_ends() -> None:
+    sentence = "Ini adalah kalimat yang cukup panjang untuk pengujian. "
+    line = sentence * 40
+    blocks = segment_text(line, max_line_chars=300)
+    assert len(blocks) > 1
+    assert all(len(b.text) <= 300 for b in blocks)
+    assert all(b.text.endswith(".") for b in blocks[:-1])
+    assert " ".join(b.text for b in blocks) == line.strip()
+
+
+def test_long_line_without_spaces_is_cut_hard() -> None:
+    blocks = segment_text("x" * 1000, max_line_chars=300)
+    assert "".join(b.text for b in blocks) == "x" * 1000
+    assert all(len(b.text) <= 300 for b in blocks)
+
+
+def test_empty_input() -> None:
+    assert segment_text("") == []
+    assert segment_text("\n\n  \n") == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet="abc xyz.•-\t", max_size=30), max_size=30))
+def test_blocks_are_the_non_empty_lines_in_order(lines: list[str]) -> None:
+    blocks = segment_text("\n".join(lines))
+    assert [b.index for b in blocks] == list(range(len(blocks)))
+    assert all(b.text and b.text == b.text.strip() for b in blocks)
+    assert all("  " not in b.text for b in blocks)
+    starts = [b.start for b in blocks]
+    assert starts == sorted(starts)
