@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain, compress
+from operator import attrgetter, methodcaller
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -25,6 +31,7 @@ _DATE_NUMERIC = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{1,
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _URLISH = re.compile(r"https?://|www\.|@\w|#\w|\.com\b|\.id\b")
 _SENTENCE_END = frozenset('.!?"”’)»…')
+_SENTENCE_END_CODES = np.array(sorted(map(ord, _SENTENCE_END)), dtype=np.uint32)
 _QUOTE_RE = re.compile('["“”„«»]')
 
 # Class/id tokens that mark boilerplate or content containers in HTML.
@@ -124,89 +131,377 @@ class FeatureMatrix:
     names: tuple[str, ...]
 
 
+@lru_cache(maxsize=1)
+def _char_classes() -> NDArray[np.uint8]:
+    """Class bits of every BMP code point: 1 alpha, 2 digit, 4 upper, 8 word (\\w), 16 lower."""
+    table = np.zeros(0x10000, dtype=np.uint8)
+    for code in range(0x10000):
+        ch = chr(code)
+        bits = 0
+        if ch.isalpha():
+            bits |= 1
+        if ch.isdigit():
+            bits |= 2
+        if ch.isupper():
+            bits |= 4
+        if ch.isalnum() or ch == "_":
+            bits |= 8
+        if ch.islower():
+            bits |= 16
+        table[code] = bits
+    return table
+
+
+def _exact_classes(code: int) -> int:
+    """`_char_classes` bits of one code point, astral planes included."""
+    ch = chr(code)
+    return (ch.isalpha() | ch.isdigit() << 1 | ch.isupper() << 2 | (ch.isalnum() or ch == "_") << 3
+            | ch.islower() << 4)
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """A page's texts joined by "\\n" and read as code points: per-line values come from C-speed scans."""
+
+    texts: list[str]
+    joined: str
+    lengths: NDArray[np.int64]
+    starts: NDArray[np.int64]
+    codes: NDArray[np.uint32]
+    classes: NDArray[np.uint8]  # astral code points count as letters (as the models were trained)
+    line: NDArray[np.int64]  # line of every code point; a "\n" belongs to the line after it
+
+    @classmethod
+    def of(cls, texts: list[str]) -> _Page:
+        joined = "\n".join(texts)
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        starts = np.zeros(len(texts), dtype=np.int64)
+        np.cumsum(lengths[:-1] + 1, out=starts[1:])
+        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+        classes = _char_classes()[np.minimum(codes, 0xFFFF)]
+        classes[codes > 0xFFFF] = 1
+        line = np.cumsum(codes == 10)
+        return cls(texts, joined, lengths, starts, codes, classes, line)
+
+    def count(self, *masks: NDArray[np.bool_]) -> NDArray[np.float64]:
+        """Per line and mask: how many code points have the mask set (one row per mask)."""
+        n = len(self.texts)
+        stacked = np.zeros((len(masks), len(self.codes) + 1), dtype=np.uint8)  # + 1: a last empty line
+        for row, mask in zip(stacked, masks, strict=False):
+            row[:-1] = mask
+        return np.add.reduceat(stacked, self.starts, axis=1, dtype=np.int32)[:, :n].astype(np.float64)
+
+    def edge_classes(self, last: bool) -> tuple[NDArray[np.uint32], NDArray[np.uint8]]:
+        """Code point and exact class bits of each line's first (or last) character; 0 for empty lines."""
+        nonempty = self.lengths > 0
+        at = np.where(nonempty, self.starts + (self.lengths - 1 if last else 0), 0)
+        codes = np.where(nonempty, self.codes[at] if len(self.codes) else 0, 0).astype(np.uint32)
+        classes = _char_classes()[np.minimum(codes, 0xFFFF)]
+        for i in np.flatnonzero(codes > 0xFFFF).tolist():
+            classes[i] = _exact_classes(int(codes[i]))
+        return codes, classes
+
+    def lines_matching(self, pattern: re.Pattern[str]) -> NDArray[np.bool_]:
+        """Which lines contain a match of `pattern` (one scan of the joined page)."""
+        flags = np.zeros(len(self.texts), dtype=np.bool_)
+        positions = [m.start() for m in pattern.finditer(self.joined)]
+        if positions:
+            flags[np.searchsorted(self.starts, positions, side="right") - 1] = True
+        return flags
+
+
+def _char_counts(page: _Page) -> NDArray[np.float64]:
+    """Per line: letters, digits, upper-case letters, words, word characters, capitalised words,
+    commas and full stops, full stops."""
+    classes, codes = page.classes, page.codes
+    word = (classes & 8) > 0
+    starts = word.copy()
+    starts[1:] &= ~word[:-1]
+    upper = (classes & 4) > 0
+    stops = codes == 46
+    return page.count((classes & 1) > 0, (classes & 2) > 0, upper, starts, word, starts & upper,
+                      stops | (codes == 44), stops)
+
+
+_STRIP_EDGE = methodcaller("strip", " \t:.-–—|»›>•*·#")
+
+
+def _normalise_lines(texts: list[str]) -> list[str]:
+    """`normalise_marker` of every text, with C-level passes over the joined page."""
+    joined = "\n".join(texts)
+    # NFKC leaves ASCII alone and never composes across "\n", so the page can be normalised whole.
+    if not joined.isascii() and not unicodedata.is_normalized("NFKC", joined):
+        joined = unicodedata.normalize("NFKC", joined)
+    lines = joined.lower().split("\n")
+    if len(lines) != len(texts):  # a text with a line break inside: normalise one by one
+        return [_fast_norm(t) for t in texts]
+    # " ".join(split()) collapses whitespace like `\s+` -> " " and drops it at the edges, which the
+    # edge strip would remove anyway.
+    return list(map(_STRIP_EDGE, map(" ".join, map(str.split, lines))))
+
+
+def _fast_norm(text: str) -> str:
+    """`normalise_marker`, skipping Unicode normalisation for ASCII text."""
+    if text.isascii():
+        return _SPACE.sub(" ", text.lower()).strip(_EDGE)
+    return normalise_marker(text)
+
+
+_SPACE = re.compile(r"\s+")
+_EDGE = " \t:.-–—|»›>•*·#"
+
+
+@dataclass(frozen=True, slots=True)
+class _Markers:
+    """Lexicon markers compiled for whole-page matching; built once per lexicon content."""
+
+    comment_form: tuple[str, ...]
+    footer: tuple[str, ...]
+    caption: tuple[str, ...]
+    comment_count: re.Pattern[str]
+    # Prefix tuples as anchored trie regexes: `.match` beats str.startswith over ~70 prefixes.
+    read_also_prefix: re.Pattern[str]
+    promo_prefix: re.Pattern[str]
+    tags_prefix: re.Pattern[str]
+    byline_prefix: re.Pattern[str]
+    months: frozenset[str]
+
+
+def _markers(lexicon: Lexicon) -> _Markers:
+    return _compile_markers(
+        lexicon.comment_form, lexicon.footer_contains, lexicon.caption_prefix, lexicon.comment_count_words,
+        lexicon.read_also_prefix, lexicon.promo_prefix, lexicon.tags_prefix, lexicon.author_prefix + lexicon.editor_prefix, tuple(m for cal in lexicon.calendars for m in cal.months),
+    )
+
+
+@lru_cache(maxsize=8)
+def _compile_markers(
+    comment_form: tuple[str, ...],
+    footer: tuple[str, ...],
+    caption: tuple[str, ...],
+    count_words: frozenset[str],
+    read_also_prefix: tuple[str, ...],
+    promo_prefix: tuple[str, ...],
+    tags_prefix: tuple[str, ...],
+    byline_prefix: tuple[str, ...],
+    months: tuple[str, ...],
+) -> _Markers:
+    return _Markers(
+        comment_form=comment_form,
+        footer=footer,
+        caption=caption,
+        # `Lexicon.is_comment_header`'s count form: "<number> <count word>[ ...]"; the number is checked
+        # with str.isdigit on the (few) matches.
+        comment_count=re.compile(rf"(\w+) {_trie([w for w in count_words if ' ' not in w])}(?: |$)"),
+        read_also_prefix=re.compile(_trie(read_also_prefix)),
+        promo_prefix=re.compile(_trie(promo_prefix)),
+        tags_prefix=re.compile(_trie(tags_prefix)),
+        byline_prefix=re.compile(_trie(byline_prefix)),
+        months=frozenset(m for m in months if len(m) >= 3),
+    )
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching exactly `words`, factored by common prefixes (one branch per next character)."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root) if root else "(?!)"
+
+
+def _containing(needles: tuple[str, ...], lines: list[str]) -> NDArray[np.bool_]:
+    """Which lines contain any of `needles` (`Lexicon.contains_any`, line by line).
+
+    One C substring search per needle over the joined lines is far cheaper than an alternation
+    regex tried at every position; needles are rare, so their occurrences are few.
+    """
+    flags = np.zeros(len(lines), dtype=np.bool_)
+    if "" in needles:
+        flags[:] = True
+        return flags
+    joined = "\n".join(lines)
+    positions: list[int] = []
+    for needle in needles:
+        at = joined.find(needle)
+        while at >= 0:
+            positions.append(at)
+            at = joined.find(needle, at + 1)
+    if positions:
+        lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
+        starts = np.concatenate(([0], np.cumsum(lengths[:-1] + 1)))
+        flags[np.searchsorted(starts, positions, side="right") - 1] = True
+    return flags
+
+
+def _select(values: list[str], mask: NDArray[np.bool_]) -> tuple[NDArray[np.intp], list[str]]:
+    rows = np.flatnonzero(mask)
+    return rows, [values[i] for i in rows.tolist()]
+
+
+def _flags(func: Callable[[str], object], values: list[str]) -> NDArray[np.bool_]:
+    return np.fromiter(map(bool, map(func, values)), dtype=np.bool_, count=len(values))
+
+
 def _per_block(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.float32]:
     n = len(blocks)
     out = np.zeros((n, len(PER_BLOCK)), dtype=np.float32)
     if n == 0:
         return out
-    normalised = [normalise_marker(b.text) for b in blocks]
-    counts = Counter(normalised)
-    title_tokens = set(_WORD.findall(normalised[0]))
-    first_line = normalised[0]
-    stop = lexicon.stopwords
-    months = {m for cal in lexicon.calendars for m in cal.months if len(m) >= 3}
-    for i, block in enumerate(blocks):
-        text = block.text
-        norm = normalised[i]
-        row = out[i]
-        words = _WORD.findall(text)
-        n_words = len(words)
-        n_chars = len(text)
-        letters = sum(map(str.isalpha, text))
-        digits = sum(map(str.isdigit, text))
-        row[0] = math.log1p(n_chars)
-        row[1] = math.log1p(n_words)
-        row[2] = (sum(map(len, words)) / n_words) if n_words else 0.0
-        row[3] = letters / n_chars
-        row[4] = digits / n_chars
-        row[5] = sum(map(str.isupper, text)) / letters if letters else 0.0
-        row[6] = (text.count(",") + text.count(".")) / n_words if n_words else 0.0
-        row[7] = text[-1] in _SENTENCE_END
-        row[8] = text.endswith(("…", "..."))
-        row[9] = text[0].isupper()
-        row[10] = text[0].islower()
-        lower_words = text.lower().split() if n_words > 12 else [w.lower() for w in words]
-        row[11] = sum(map(stop.__contains__, lower_words)) / len(lower_words) if lower_words else 0.0
-        short = n_chars < 300
-        if short:
-            row[12] = lexicon.starts_with_any(norm, lexicon.read_also_prefix)
-            row[13] = norm in lexicon.related_header
-            row[14] = norm in lexicon.sidebar_header
-            row[15] = norm in lexicon.comment_header
-            row[16] = n_chars < 200 and lexicon.contains_any(norm, lexicon.comment_form)
-            row[17] = norm in lexicon.promo_line or (
-                n_chars < 200 and lexicon.starts_with_any(norm, lexicon.promo_prefix)
-            )
-            row[18] = norm in lexicon.share_line
-            row[19] = norm in lexicon.nav_line
-            row[20] = lexicon.contains_any(norm, lexicon.footer_contains)
-            row[21] = lexicon.starts_with_any(norm, lexicon.tags_prefix)
-            row[22] = n_chars < 120 and (
-                lexicon.starts_with_any(norm, lexicon.author_prefix)
-                or lexicon.starts_with_any(norm, lexicon.editor_prefix)
-            )
-        if n_words <= 12 and digits:
-            row[23] = _DATE_NUMERIC.search(text) is not None or any(w in months for w in lower_words)
-            row[24] = _TIME.search(text) is not None
-        row[25] = math.log(counts[norm])
-        if title_tokens and i > 0:
-            tokens = set(_WORD.findall(norm))
-            if tokens:
-                row[26] = len(tokens & title_tokens) / len(tokens | title_tokens)
-                row[27] = len(norm) > 10 and first_line.startswith(norm)
-        s = block.structure
-        row[28] = s.blank_before
-        row[29] = s.blank_after
-        row[30] = s.bullet
-        row[31] = _URLISH.search(text) is not None
-        row[32] = sum(w[0].isupper() for w in words) / n_words if n_words else 0.0
-        row[33] = _QUOTE_RE.search(text) is not None
-        row[34] = ("|" in text) or (" / " in text) or (" • " in text)
-        if s.tag:
-            row[35] = s.heading_level
-            row[36] = s.in_list
-            row[37] = s.in_table
-            row[38] = s.in_figure
-            row[39] = s.in_blockquote
-            row[40] = s.in_link
-            row[41] = s.link_density
-            classes = " ".join(s.class_tokens)
-            row[42] = sum(tok in classes for tok in _BOILER_CLASS)
-            row[43] = sum(tok in classes for tok in _CONTENT_CLASS)
-            row[44] = s.tag == "p"
-            row[45] = s.heading_level > 0
-            row[46] = s.dom_depth
+    texts = [b.text for b in blocks]
+    page = _Page.of(texts)
+    n_chars = page.lengths.astype(np.float64)
+    letters, digits, upper, n_words, word_chars, capitalised, punct, dots = _char_counts(page)
+    safe_words = np.maximum(n_words, 1)
+    out[:, 0] = np.log1p(n_chars)
+    out[:, 1] = np.log1p(n_words)
+    out[:, 2] = word_chars / safe_words
+    out[:, 3] = letters / np.maximum(n_chars, 1)
+    out[:, 4] = digits / np.maximum(n_chars, 1)
+    out[:, 5] = upper / np.maximum(letters, 1)
+    out[:, 32] = capitalised / safe_words
+    out[:, 6] = np.where(n_words > 0, punct / safe_words, 0.0)
+
+    last, _ = page.edge_classes(last=True)
+    out[:, 7] = np.isin(last, _SENTENCE_END_CODES)
+    tail3 = [t.endswith("...") for t in _select(texts, dots >= 3)[1]]
+    out[:, 8] = last == 0x2026
+    out[np.flatnonzero(dots >= 3)[tail3], 8] = 1.0
+    _, first = page.edge_classes(last=False)
+    out[:, 9] = (first & 4) > 0
+    out[:, 10] = (first & 16) > 0
+    out[:, 31] = page.lines_matching(_URLISH)
+    out[:, 33] = page.lines_matching(_QUOTE_RE)
+    out[:, 34] = [("|" in t) or (" / " in t) or (" • " in t) for t in texts]
+
+    norms = _normalise_lines(texts)
+    counts = Counter(norms)
+    out[:, 25] = np.log(np.fromiter(map(counts.__getitem__, norms), dtype=np.float64, count=n))
+    _stop_ratio(out, norms, n_words, digits, page, lexicon)
+    _markers_columns(out, texts, norms, n_words, lexicon)
+    _structure_columns(out, blocks)
     return out
+
+
+def _stop_ratio(out: NDArray[np.float32], norms: list[str], n_words: NDArray[np.float64],
+                digits: NDArray[np.float64], page: _Page, lexicon: Lexicon) -> None:
+    """stop_ratio, date_like, time_like, title_overlap, title_prefix: the columns that need word lists."""
+    stop = lexicon.stopwords
+    # Long lines: whitespace tokens (the line is text, punctuation barely matters); short ones: \w tokens.
+    rows, long_lines = _select(norms, n_words > 12)
+    tokens = list(map(str.split, long_lines))
+    _token_ratio(out, rows, tokens, stop)
+    rows, short_lines = _select(norms, n_words <= 30)
+    tokens = list(map(_WORD.findall, short_lines))
+    in_stop_mode = n_words[rows] <= 12
+    _token_ratio(out, rows[in_stop_mode], list(compress(tokens, in_stop_mode.tolist())), stop)
+
+    datey = in_stop_mode & (digits[rows] > 0)
+    if datey.any():
+        date_rows = rows[datey]
+        date_texts = [page.texts[i] for i in date_rows.tolist()]
+        months = _markers(lexicon).months
+        has_date = _flags(_DATE_NUMERIC.search, date_texts)
+        has_month = ~np.fromiter(map(months.isdisjoint, compress(tokens, datey.tolist())), dtype=np.bool_)
+        out[date_rows, 23] = has_date | has_month
+        out[date_rows, 24] = _flags(_TIME.search, date_texts)
+
+    title = set(_WORD.findall(norms[0]))
+    overlap = (page.lengths[rows] < 300) & (rows > 0)
+    if title and overlap.any():
+        sets = list(map(set, compress(tokens, overlap.tolist())))
+        sizes = np.fromiter(map(len, sets), dtype=np.float64, count=len(sets))
+        shared = np.fromiter(map(len, map(title.intersection, sets)), dtype=np.float64, count=len(sets))
+        has = sizes > 0
+        at = rows[overlap][has]
+        out[at, 26] = shared[has] / (sizes[has] + len(title) - shared[has])
+        candidates = [norms[i] for i in at.tolist()]
+        first_line = norms[0]
+        out[at, 27] = [len(c) > 10 and first_line.startswith(c) for c in candidates]
+
+
+def _token_ratio(out: NDArray[np.float32], rows: NDArray[np.intp], tokens: list[list[str]],
+                 stop: frozenset[str]) -> None:
+    sizes = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+    if not sizes.sum():
+        return
+    hits = np.fromiter(map(stop.__contains__, chain.from_iterable(tokens)), dtype=np.bool_)
+    per_line = np.bincount(np.repeat(np.arange(len(tokens)), sizes), weights=hits, minlength=len(tokens))
+    has = sizes > 0
+    out[rows[has], 11] = per_line[has] / sizes[has]
+
+
+def _markers_columns(out: NDArray[np.float32], texts: list[str], norms: list[str],
+                     n_words: NDArray[np.float64], lexicon: Lexicon) -> None:
+    """Lexicon marker columns (12-22) of the lines short enough to be markers."""
+    chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    rows, lines = _select(norms, chars < 300)
+    if not lines:
+        return
+    markers = _markers(lexicon)
+    out[rows, 12] = _flags(markers.read_also_prefix.match, lines)
+    out[rows, 13] = _flags(lexicon.related_header.__contains__, lines)
+    out[rows, 14] = _flags(lexicon.sidebar_header.__contains__, lines)
+    header = _flags(lexicon.comment_header.__contains__, lines)
+    for j, m in enumerate(map(markers.comment_count.match, lines)):
+        if m is not None and m.group(1).isdigit():
+            header[j] = True
+    out[rows, 15] = header
+    out[rows, 18] = _flags(lexicon.share_line.__contains__, lines)
+    out[rows, 19] = _flags(lexicon.nav_line.__contains__, lines)
+    out[rows, 20] = _containing(markers.footer, lines)
+    out[rows, 21] = _flags(markers.tags_prefix.match, lines)
+    promo = _flags(lexicon.promo_line.__contains__, lines)
+
+    under_200 = chars[rows] < 200
+    rows_200, lines_200 = rows[under_200], list(compress(lines, under_200.tolist()))
+    lowered = [texts[i].lower() for i in rows_200.tolist()]
+    out[rows_200, 16] = (
+        _flags(lexicon.comment_widget.__contains__, lines_200)
+        | _containing(markers.comment_form, lines_200)
+        | np.array([t.endswith(lexicon.comment_attribution) for t in lowered], dtype=np.bool_)
+    )
+    promo[under_200] |= _flags(markers.promo_prefix.match, lines_200)
+    out[rows, 17] = promo
+    under_120 = chars[rows] < 120
+    out[rows[under_120], 22] = _flags(markers.byline_prefix.match, list(compress(lines, under_120.tolist())))
+
+
+_STRUCTURE_LAYOUT = attrgetter("blank_before", "blank_after", "bullet")
+
+
+def _structure_columns(out: NDArray[np.float32], blocks: list[Block]) -> None:
+    structures = [b.structure for b in blocks]
+    out[:, 28:31] = list(map(_STRUCTURE_LAYOUT, structures))
+    if not any(s.tag for s in structures):
+        return  # flattened text: no DOM fields
+    for i, s in enumerate(structures):
+        if not s.tag:
+            continue
+        row = out[i]
+        row[35] = s.heading_level
+        row[36] = s.in_list
+        row[37] = s.in_table
+        row[38] = s.in_figure
+        row[39] = s.in_blockquote
+        row[40] = s.in_link
+        row[41] = s.link_density
+        classes = " ".join(s.class_tokens)
+        row[42] = sum(tok in classes for tok in _BOILER_CLASS)
+        row[43] = sum(tok in classes for tok in _CONTENT_CLASS)
+        row[44] = s.tag == "p"
+        row[45] = s.heading_level > 0
+        row[46] = s.dom_depth
 
 
 def _window_mean(values: NDArray[np.float32], radius: int) -> NDArray[np.float32]:
@@ -216,7 +511,8 @@ def _window_mean(values: NDArray[np.float32], radius: int) -> NDArray[np.float32
     idx = np.arange(n)
     lo = np.clip(idx - radius, 0, n)
     hi = np.clip(idx + radius + 1, 0, n)
-    return ((csum[hi] - csum[lo]) / (hi - lo)).astype(np.float32)
+    mean: NDArray[np.float32] = ((csum[hi] - csum[lo]) / (hi - lo)).astype(np.float32)
+    return mean
 
 
 def _shift(values: NDArray[np.float32], by: int, fill: float = -1.0) -> NDArray[np.float32]:
@@ -234,14 +530,11 @@ def _shift(values: NDArray[np.float32], by: int, fill: float = -1.0) -> NDArray[
 def _blocks_since(flags: NDArray[np.float32]) -> NDArray[np.float32]:
     """log(1 + number of blocks since the last block where flag is set); -1 if none above."""
     n = len(flags)
-    out = np.full(n, -1.0, dtype=np.float32)
-    last = -1
-    for i in range(n):
-        if last >= 0:
-            out[i] = math.log1p(i - last)
-        if flags[i]:
-            last = i
-    return out
+    idx = np.arange(n)
+    # Index of the last flagged block strictly above each block (-1: none).
+    last = np.maximum.accumulate(np.where(flags != 0, idx, -1)) if n else idx
+    above = np.concatenate(([-1], last[:-1])) if n else idx
+    return np.where(above >= 0, np.log1p(idx - above), -1.0).astype(np.float32)
 
 
 CONTEXT_NAMES: tuple[str, ...] = (
@@ -289,9 +582,12 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
-TEXT_EXTRA_NAMES = ("caption", "credit_in_parens", "editor_code_end", "name_like", "date_line", "ends_colon")
+TEXT_EXTRA_NAMES = (
+    "caption", "credit_in_parens", "editor_code_end", "name_like", "date_line", "ends_colon", "count_suffix",
+)
+_COUNT_SUFFIX = re.compile(r"\(\d+\)$")
 _CREDIT = re.compile(r"^\(?[^()]{2,60}\)$|\((?:foto|photo|ant|antara|reuters|ap|afp)\b[^()]*\)\.?$", re.I)
-_CODE_END = re.compile(r"\((?:\*|[A-Za-z]{1,6})(?:/[A-Za-z0-9*-]{1,8}){1,3}\)\s*$")
+_CODE_END_LINE = re.compile(r"\((?:\*|[A-Za-z]{1,6})(?:/[A-Za-z0-9*-]{1,8}){1,3}\)[ \t]*$", re.M)
 _NAME_LIKE = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}$")
 
 
@@ -299,20 +595,42 @@ def _text_extra(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.float32]:
     """Shape cues learned after the shared columns: captions, credits, codes, names, date lines."""
     from warta.assemble.lists import is_date_line
 
-    out = np.zeros((len(blocks), len(TEXT_EXTRA_NAMES)), dtype=np.float32)
-    for i, block in enumerate(blocks):
-        text = block.text
-        if len(text) > 400:
-            out[i, 2] = _CODE_END.search(text) is not None
-            continue
-        norm = normalise_marker(text)
-        out[i, 0] = lexicon.contains_any(norm, lexicon.caption_prefix)
-        out[i, 1] = _CREDIT.search(text) is not None
-        out[i, 2] = _CODE_END.search(text) is not None
-        out[i, 3] = _NAME_LIKE.match(text) is not None
-        out[i, 4] = len(text) < 120 and is_date_line(text, lexicon)
-        out[i, 5] = text.endswith(":")
+    n = len(blocks)
+    out = np.zeros((n, len(TEXT_EXTRA_NAMES)), dtype=np.float32)
+    if n == 0:
+        return out
+    texts = [b.text for b in blocks]
+    page = _Page.of(texts)
+    out[:, 2] = page.lines_matching(_CODE_END_LINE)
+    short = page.lengths <= 400
+    rows, lines = _select(texts, short)
+    if not lines:
+        return out
+    out[rows, 0] = _containing(_markers(lexicon).caption, _normalise_lines(lines))
+    last, _ = page.edge_classes(last=True)
+    first, _ = page.edge_classes(last=False)
+    out[:, 5] = short & (last == ord(":"))
+    # Each pattern below can only match lines ending (or starting) with a given character: test those only.
+    closing = short & (last == ord(")"))
+    credit = closing | short & (last == ord(".")) & _second_last_is(page, ")")
+    at, candidates = _select(texts, credit)
+    out[at, 1] = _flags(_CREDIT.search, candidates)
+    at, candidates = _select(texts, closing)
+    out[at, 6] = _flags(_COUNT_SUFFIX.search, candidates)
+    at, candidates = _select(texts, short & (first >= ord("A")) & (first <= ord("Z")))
+    out[at, 3] = _flags(_NAME_LIKE.match, candidates)
+    # any(c.isdigit()) per line: the class table, or the exact test where astral code points hide digits
+    has_digit, astral = page.count((page.classes & 2) > 0, page.codes > 0xFFFF) > 0
+    at, candidates = _select(texts, (page.lengths < 120) & (has_digit | astral))
+    out[at, 4] = [any(map(str.isdigit, t)) and is_date_line(t, lexicon) for t in candidates]
     return out
+
+
+def _second_last_is(page: _Page, char: str) -> NDArray[np.bool_]:
+    at = page.starts + page.lengths - 2
+    ok = page.lengths >= 2
+    flags: NDArray[np.bool_] = ok & (page.codes[np.where(ok, at, 0)] == ord(char))
+    return flags
 
 
 def feature_names(kind: PageKind) -> tuple[str, ...]:
