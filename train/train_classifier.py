@@ -190,6 +190,14 @@ def main() -> None:
     if args.kind == "html":
         save_fold_models(docs, fold, stage1_models, fold_models)
 
+    if args.kind == "text":
+        # Out-of-fold probabilities, for tuning the labelling and assembly rules on
+        # unseen pages without retraining (train/tune_rules.py).
+        import pickle
+
+        oof = [(d["fid"], d["variant"], d["blocks"], p, d["gold"]) for d, p in zip(docs, p2, strict=True)]
+        (CACHE / f"oof-{args.kind}.pkl").write_bytes(pickle.dumps(oof))
+
     report: dict[str, object] = {"kind": args.kind, "documents": len(docs), "folds": args.folds,
                                  "page_types": args.types}
     for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):

@@ -31,3 +31,22 @@ def test_article_resuming_after_a_related_box_is_body_again():
 def test_block_key_ignores_case_and_spacing():
     assert block_key("Jangan  Lewatkan") == block_key("jangan lewatkan")
     assert block_key("Jangan Lewatkan") != block_key("Berita Terkait")
+
+
+def test_comment_thread_recognised_by_attribution_lines():
+    text = (
+        "Article paragraph one, long enough.\nArticle paragraph two, long enough.\n"
+        "Gary M on September 17, 2018 at 8:50 pm said:\nHave you written anything about giving later?\n"
+        "Catherine on September 19, 2018 at 12:48 pm said:\nHi Gary, our best guess is that it is small."
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels[:2] == [Label.BODY, Label.BODY]
+    assert set(labels[2:]) == {Label.COMMENTS}
+
+
+def test_comment_count_header():
+    text = "Body.\n34 responses to “Anthony Lynn: We needed to win”\nA reader comment that reads like body."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.2, 0.9], LEX)
+    assert labels[1:] == [Label.COMMENTS, Label.COMMENTS]

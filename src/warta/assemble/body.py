@@ -60,6 +60,9 @@ def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
         if s.heading_level > 0:
             runs.append((text, block, True))
             continue
+        if runs and not prev_heading and prev_text.endswith((" -", " --", " –", " —")):
+            runs[-1] = (f"{prev_text} {text}", runs[-1][1], False)
+            continue
         joinable = (
             runs
             and not prev_heading
@@ -73,6 +76,7 @@ def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
             continue
         heading = (
             is_heading_like(text)
+            and not text.endswith(("-", "–", "—"))
             and (not prev_text or prev_text.endswith(_TERMINAL))
             and bool(nxt)
             and not _starts_continuation(nxt)
@@ -89,16 +93,34 @@ def _shingle_set(text: str) -> set[tuple[str, ...]]:
     return set(zip(tokens, tokens[1:], tokens[2:], strict=False))
 
 
-def _is_repeat(shingles: set[tuple[str, ...]], earlier: list[set[tuple[str, ...]]]) -> bool:
-    if len(shingles) < 4:
-        return False
-    return any(len(shingles & seen) >= 0.8 * len(shingles) for seen in earlier)
+class _SeenParagraphs:
+    """Shingle sets of the paragraphs kept so far, indexed by shingle so a repeat
+    check costs the size of the new paragraph, not the number of paragraphs."""
+
+    def __init__(self) -> None:
+        self._owners: dict[tuple[str, ...], list[int]] = {}
+        self._count = 0
+
+    def is_repeat(self, shingles: set[tuple[str, ...]]) -> bool:
+        """True when ≥ 80% of `shingles` occur in one earlier paragraph."""
+        if len(shingles) < 4:
+            return False
+        hits: dict[int, int] = {}
+        for shingle in shingles:
+            for owner in self._owners.get(shingle, ()):
+                hits[owner] = hits.get(owner, 0) + 1
+        return bool(hits) and max(hits.values()) >= 0.8 * len(shingles)
+
+    def add(self, shingles: set[tuple[str, ...]]) -> None:
+        for shingle in shingles:
+            self._owners.setdefault(shingle, []).append(self._count)
+        self._count += 1
 
 
 def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
     body_blocks = [b for b, label in zip(blocks, labels, strict=True) if label is Label.BODY]
     parts: list[BodyPart] = []
-    seen: list[set[tuple[str, ...]]] = []
+    seen = _SeenParagraphs()
     seen_headings: set[str] = set()
     for text, block, heading in _merge_fragments(body_blocks):
         if heading:
@@ -109,9 +131,9 @@ def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
             parts.append(BodyPart("heading", text, block.index))
             continue
         shingles = _shingle_set(text)
-        if _is_repeat(shingles, seen):
+        if seen.is_repeat(shingles):
             continue
-        seen.append(shingles)
+        seen.add(shingles)
         kind = (
             "quote"
             if block.structure.in_blockquote

@@ -16,14 +16,34 @@ _AGO = re.compile(r"\b\d+\s+\w+\s+(lalu|ago|yang lalu)\b", re.I)
 
 
 def is_date_line(text: str, lexicon: Lexicon) -> bool:
-    """A short line that is mostly a date ("February 13, 2026", "12/02/2026 07:01 WIB", "3 jam lalu")."""
+    """A short line that is mostly a date ("February 13, 2026", "12/02/2026 07:01 WIB", "3 jam lalu").
+
+    A headline that merely mentions a month ("Tarif Listrik April 2026 Tidak Naik") is not one:
+    most of the line's words must be date words or numbers.
+    """
     words = _WORD.findall(text.lower())
     if not words or len(words) > 14:
+        return False
+    datey = sum(w.isdigit() or w in lexicon.date_words for w in words)
+    if datey * 2 < len(words):
         return False
     if _NUMERIC_DATE.search(text) or _AGO.search(text):
         return True
     month = any(w in cal.months for cal in lexicon.calendars for w in words if len(w) >= 3)
     return month and (_YEAR.search(text) is not None or any(w.isdigit() for w in words))
+
+
+def is_menu_row(text: str, lexicon: Lexicon) -> bool:
+    """A row of footer or menu links flattened onto one line ("Pedoman Media Siber Kebijakan Privasi Kontak")."""
+    norm = normalise_marker(text)
+    words = norm.split()
+    if not words:
+        return True
+    single = sum(w in lexicon.nav_line or w in lexicon.share_line for w in words)
+    if single * 2 >= len(words):
+        return True
+    phrases = sum(1 for p in lexicon.nav_line if " " in p and p in norm)
+    return phrases >= 2
 
 
 @dataclass(slots=True)
@@ -62,6 +82,16 @@ def _read_also(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
     return items
 
 
+_INLINE_DATE = re.compile(r"\s+[·|•–-]\s+(?P<date>[^·|•]{4,40})$")
+_SITE_NAME = re.compile(r"^[\w-]+(\.[a-z]{2,3}){1,2}$", re.I)
+
+
+def _headline_like(text: str, lexicon: Lexicon) -> bool:
+    """A list entry worth keeping: a phrase of 3+ words, not a number, site name or menu row."""
+    words = text.split()
+    return len(words) >= 3 and not _SITE_NAME.match(text) and not is_menu_row(text, lexicon)
+
+
 def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
     """Title lines, each followed by optional date and teaser lines; repeated titles merged."""
     items: list[ListItem] = []
@@ -78,9 +108,15 @@ def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
         if items and n_words >= 12 and items[-1].teaser is None:
             items[-1] = ListItem(items[-1].title, items[-1].url, items[-1].date, text)
             continue
+        if not _headline_like(text, lexicon):
+            continue
         if any(normalise_marker(item.title) == norm for item in items[-2:]):
             continue  # the same headline printed twice (image alt text + link)
-        items.append(ListItem(title=text, url=block.structure.href))
+        date = None
+        inline = _INLINE_DATE.search(text)
+        if inline and is_date_line(inline.group("date"), lexicon):
+            date, text = inline.group("date").strip(), text[: inline.start()].strip()
+        items.append(ListItem(title=text, url=block.structure.href, date=date))
     return items
 
 

@@ -10,6 +10,7 @@ next run of body text.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 
 from warta.lexicon import Lexicon, normalise_marker
@@ -49,7 +50,7 @@ def marker_of(norm: str, lexicon: Lexicon) -> Label | None:
 
 def section_header(norm: str, lexicon: Lexicon) -> Label | None:
     """The section a header block opens: related, sidebar or comments."""
-    if norm in lexicon.comment_header:
+    if lexicon.is_comment_header(norm):
         return Label.COMMENTS
     if norm in lexicon.related_header:
         return Label.RELATED
@@ -58,12 +59,54 @@ def section_header(norm: str, lexicon: Lexicon) -> Label | None:
     return None
 
 
-def _single_link_follows(probs: Sequence[float], at: int, threshold: float) -> bool:
-    """True when block `at` is followed by at most one non-body block, then body again."""
+def _links_before_body_resumes(blocks: Sequence[Block], probs: Sequence[float], at: int, threshold: float) -> int:
+    """How many short non-body blocks follow block `at` before the body resumes (0 if it doesn't soon)."""
     k = at + 1
-    while k < len(probs) and probs[k] < threshold and k - at <= 2:
+    while k < len(probs) and probs[k] < threshold and k - at <= 6:
+        if len(blocks[k].text) > 160:
+            return 0
         k += 1
-    return k < len(probs) and probs[k] >= threshold and k - at <= 2
+    resumes = k < len(probs) and probs[k] >= threshold and k - at <= 6
+    return k - at - 1 if resumes else 0
+
+
+def _is_attribution(text: str, lexicon: Lexicon) -> bool:
+    return len(text) < 150 and text.lower().endswith(lexicon.comment_attribution)
+
+
+def _opens_comment_thread(blocks: Sequence[Block], at: int, lexicon: Lexicon) -> bool:
+    """'Gary M on September 17, 2018 at 8:50 pm said:' twice within a few dozen blocks: a comment thread."""
+    if not _is_attribution(blocks[at].text, lexicon):
+        return False
+    return any(_is_attribution(b.text, lexicon) for b in blocks[at + 1 : at + 40])
+
+
+def _keep_main_region(
+    blocks: Sequence[Block], labels: list[Label], probs: Sequence[float], max_gap: int, min_share: float
+) -> None:
+    """Drop body runs far from the article's main run: a second dense region after a long
+    stretch of boilerplate is another article's teaser, a comment thread or a footer."""
+    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    if len(body) < 2:
+        return
+    runs: list[list[int]] = [[body[0]]]
+    for prev, cur in zip(body, body[1:], strict=False):
+        gap_labels = labels[prev + 1 : cur]
+        breaks = cur - prev - 1 > max_gap or any(
+            lab in (Label.RELATED, Label.SIDEBAR, Label.COMMENTS) for lab in gap_labels
+        )
+        if breaks:
+            runs.append([cur])
+        else:
+            runs[-1].append(cur)
+    if len(runs) == 1:
+        return
+    weight = [sum(len(blocks[i].text) * probs[i] for i in run) for run in runs]
+    main = max(range(len(runs)), key=weight.__getitem__)
+    for k, run in enumerate(runs):
+        if k != main and weight[k] < min_share * weight[main]:
+            for i in run:
+                labels[i] = Label.OTHER
 
 
 def label_blocks(
@@ -71,52 +114,62 @@ def label_blocks(
     probs: Sequence[float],
     lexicon: Lexicon,
     threshold: float = 0.5,
+    max_gap: int = 10,
+    min_share: float = 0.0,
 ) -> list[Label]:
     """One label per block, in order."""
     labels: list[Label] = []
     section: Label | None = None
     body_run = 0
-    previous_read_also_marker = False
-    for block, p in zip(blocks, probs, strict=True):
+    read_also_items = 0
+    seen_body = False
+    for i, (block, p) in enumerate(zip(blocks, probs, strict=True)):
         norm = normalise_marker(block.text)
         header = section_header(norm, lexicon)
         marker = marker_of(norm, lexicon)
         is_body = p >= threshold
-        # "Baca juga:" alone on a line is either an inline read-also (one link,
-        # then the article goes on) or the header of a related box (several links).
-        inline_read_also = (
-            marker is Label.READ_ALSO
-            and bool(labels)
-            and labels[-1] is Label.BODY
-            and _single_link_follows(probs, len(labels), threshold)
-        )
-        if header is not None and len(norm) < 60 and not inline_read_also:
+        if read_also_items and len(norm) < 200:
+            # The link titles of an inline "Baca juga" box.
+            labels.append(Label.READ_ALSO)
+            read_also_items -= 1
+            continue
+        read_also_items = 0
+        if marker is Label.READ_ALSO:
+            # "Baca juga:" alone on a line inside the body heads a box of links after
+            # which the article goes on; the same words after the body head a related list.
+            bare = len(norm) <= 25
+            inside_body = bool(labels) and labels[-1] in (Label.BODY, Label.READ_ALSO)
+            links = _links_before_body_resumes(blocks, probs, i, threshold) if bare else 0
+            if bare and inside_body and not links and i + 2 < len(blocks) and probs[i + 2] >= threshold:
+                following = blocks[i + 1].text
+                links = int(len(following) < 200 and not following.endswith((".", "!", "?")))
+            if not bare or inside_body and links:
+                labels.append(Label.READ_ALSO)
+                read_also_items = links
+                continue
+        if header is None and seen_body and _opens_comment_thread(blocks, i, lexicon):
+            header = Label.COMMENTS
+        if header is not None and (len(norm) < 60 or header is Label.COMMENTS and len(norm) < 200):
             section = header
             labels.append(header)
             body_run = 0
-            previous_read_also_marker = False
             continue
-        if marker is Label.READ_ALSO:
-            labels.append(Label.READ_ALSO)
-            # "Baca juga:" alone on its line: its link text follows on the next line.
-            previous_read_also_marker = len(norm) <= 20
-            continue
-        if previous_read_also_marker and len(norm) < 200:
-            labels.append(Label.READ_ALSO)
-            previous_read_also_marker = False
-            continue
-        previous_read_also_marker = False
         if marker is not None:
             labels.append(marker)
             continue
         if is_body:
             body_run += 1
+            # A comments section is sticky once the article has been seen; one opened
+            # by a menu entry above the article ("Comments") ends like any other.
+            sticky = section is Label.COMMENTS and seen_body
             if section is None:
                 labels.append(Label.BODY)
-            elif section is not Label.COMMENTS and body_run >= 3:
+                seen_body = True
+            elif not sticky and body_run >= 3:
                 # Three body blocks in a row: the article resumed after a
                 # related/sidebar box; the run so far was body too.
                 section = None
+                seen_body = True
                 for j in range(len(labels) - body_run + 1, len(labels)):
                     labels[j] = Label.BODY
                 labels.append(Label.BODY)
@@ -125,4 +178,55 @@ def label_blocks(
             continue
         body_run = 0
         labels.append(section if section is not None else Label.OTHER)
+    _bridge_fragments(blocks, labels)
+    _mark_captions(blocks, labels, lexicon)
+    if min_share > 0:
+        _keep_main_region(blocks, labels, probs, max_gap, min_share)
     return labels
+
+
+_TERMINAL = tuple('.!?"”’)»…:')
+# "ANTARA FOTO/Adeng Bustomi/nym", "REUTERS/File Photo", "TEMPO/Imam Sukamto", "Tribunnews/HO"
+_PHOTO_CREDIT = re.compile(r"\b[A-Z][A-Za-z]{1,15}(?: FOTO| PHOTO)?/[A-Z][\w .-]{1,40}(?:/\w+)?\)?\.?$")
+# "TRIBUNNEWS.COM, JAKARTA -" or "Jakarta, CNN Indonesia --" alone on a line
+_DATELINE_LINE = re.compile(r"^[\w.,() ]{3,50}\s(?:-{1,2}|–|—)$")
+
+
+def _bridge_fragments(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """Relabel short non-body lines that a flattener split out of a body sentence (link text)
+    and dateline lines that open the first paragraph."""
+    n = len(blocks)
+    for i in range(1, n - 1):
+        if labels[i] is not Label.OTHER:
+            continue
+        text = blocks[i].text
+        if len(text) > 120:
+            continue
+        nxt = i + 1
+        if labels[nxt] is not Label.BODY:
+            continue
+        next_text = blocks[nxt].text
+        prev_body = labels[i - 1] is Label.BODY
+        if _DATELINE_LINE.match(text) and text[0].isupper():
+            labels[i] = Label.BODY
+            continue
+        if (
+            prev_body
+            and not blocks[i].structure.blank_before
+            and not blocks[i - 1].text.endswith(_TERMINAL)
+            and (next_text[0].islower() or next_text[0] in ",.;:)")
+        ):
+            labels[i] = Label.BODY
+
+
+def _mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon) -> None:
+    for i, block in enumerate(blocks):
+        if labels[i] is not Label.BODY and labels[i] is not Label.OTHER:
+            continue
+        text = block.text
+        if len(text) > 300 or block.structure.in_blockquote:
+            continue
+        norm = normalise_marker(text)
+        if (block.structure.in_figure or lexicon.starts_with_any(norm, lexicon.caption_prefix)
+                or _PHOTO_CREDIT.search(text) or "(foto:" in norm or "(photo:" in norm):
+            labels[i] = Label.CAPTION

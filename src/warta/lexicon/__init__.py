@@ -64,6 +64,9 @@ class Lexicon:
     sidebar_header: frozenset[str]
     comment_header: frozenset[str]
     comment_form: tuple[str, ...]
+    comment_widget: frozenset[str]
+    comment_count_words: frozenset[str]
+    comment_attribution: tuple[str, ...]
     promo_line: frozenset[str]
     promo_prefix: tuple[str, ...]
     share_line: frozenset[str]
@@ -82,11 +85,20 @@ class Lexicon:
     stopwords_by_language: dict[str, frozenset[str]]
     speech_verbs: frozenset[str]
     calendars: tuple[Calendar, ...]
+    # Single words of the calendars (months, weekdays, zones, units...): "is this line a date?"
+    date_words: frozenset[str] = frozenset()
     # Compiled date patterns of `calendars`, built once by `load_lexicon`.
     date_grammar: DateGrammar | None = None
 
     def starts_with_any(self, normalised: str, prefixes: tuple[str, ...]) -> bool:
         return normalised.startswith(prefixes)  # str.startswith scans a tuple in C
+
+    def is_comment_header(self, normalised: str) -> bool:
+        """'Leave a Reply', 'Komentar', or a count: '34 responses to …', '12 komentar'."""
+        if normalised in self.comment_header:
+            return True
+        head = normalised.split(maxsplit=2)
+        return len(head) >= 2 and head[0].isdigit() and head[1] in self.comment_count_words
 
     def contains_any(self, normalised: str, needles: tuple[str, ...]) -> bool:
         return _contains_pattern(needles).search(normalised) is not None
@@ -165,6 +177,11 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         sidebar_header=frozenset(merged("markers", "sidebar_header")),
         comment_header=frozenset(merged("markers", "comment_header")),
         comment_form=longest_first(merged("markers", "comment_form")),
+        comment_widget=frozenset(merged("markers", "comment_widget")),
+        comment_count_words=frozenset(merged("markers", "comment_count_words")),
+        comment_attribution=tuple(
+            v.lower() for data in raw.values() for v in data.get("markers", {}).get("comment_attribution", [])
+        ),
         promo_line=frozenset(promo),
         promo_prefix=longest_first([p for p in promo if len(p) >= 8]),
         share_line=frozenset(merged("markers", "share_line")),
@@ -185,5 +202,12 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
             w.lower() for data in raw.values() for w in data.get("words", {}).get("speech_verbs", [])
         ),
         calendars=calendars,
+        date_words=frozenset(
+            w
+            for cal in calendars
+            for group in (cal.months, cal.weekdays, cal.timezones, cal.time_words, cal.ago_words, cal.units)
+            for w in group
+            if " " not in w
+        ),
         date_grammar=build_grammar(calendars),
     )

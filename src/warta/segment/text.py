@@ -13,6 +13,7 @@ import re
 from warta.model import Block, BlockStructure
 
 _BULLET = re.compile(r"^\s*(?:[•●▪■◦‣∙·*\-–—►▶»]|\d{1,2}[.)])\s+")
+_BULLET_START = frozenset(" \t•●▪■◦‣∙·*-–—►▶»0123456789")
 _SPACE = re.compile(r"[ \t\u00a0\u200b\u3000]+")
 
 
@@ -45,8 +46,11 @@ def segment_text(text: str, max_line_chars: int = 20_000) -> list[Block]:
         start = offset
         offset += len(raw)
         line = raw.rstrip("\r\n")
-        bullet_match = _BULLET.match(line)
-        content = _SPACE.sub(" ", line[bullet_match.end() :] if bullet_match else line).strip()
+        bullet_match = _BULLET.match(line) if line[:1] in _BULLET_START else None
+        content = line[bullet_match.end() :] if bullet_match else line
+        if "  " in content or "\t" in content or not content.isascii():
+            content = _SPACE.sub(" ", content)
+        content = content.strip()
         if not content:
             blank_pending = True
             if blocks and not blocks[-1].structure.blank_after:
