@@ -23,7 +23,8 @@ _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b|\bserta\b)\s*", re.I)
 # credentials ("Dylan Bailey, MS, RD"), so they do not split.
 _SPLIT_MARKUP = re.compile(r"\s*(?:;|&|\band\b|\bdan\b)\s*", re.I)
 _CLAUSE = re.compile(r"\s*[;|]\s*|\s{2,}")
-_SEPARATOR = re.compile(r"^[\s:|/-–—]+")
+# "-" escaped: unescaped, "/-–" is a range that spans every letter.
+_SEPARATOR = re.compile(r"^[\s:|/\-–—]+")
 _NOT_A_NAME = re.compile(r"https?://|www\.|@|\.(?:com|org|net|id)\b|[<>{}\[\]=]", re.I)
 # Markup sources in order of trust: JSON-LD is written for machines, a meta author tag
 # is often a profile URL or the site's name.
