@@ -158,7 +158,9 @@ def _zone_of(
         return "byline" if label is not Label.BODY and i < 15 else None
     if label is Label.BODY or label in (Label.QUOTE, Label.HEADING, Label.SUBTITLE):
         return "dateline" if i == first_body else "body"
-    if first_body - 12 <= i < first_body or (title is not None and title < i < first_body):
+    # The byline zone: between the title and the body, or (when the title was not found
+    # among the blocks) the unlabelled blocks just above the body.
+    if first_body - 25 <= i < first_body or (title is not None and title < i < first_body):
         return "byline"
     if last_body < i <= last_body + 3:
         return "tail"
