@@ -141,7 +141,7 @@ class Extractor:
         if kind == "html":
             from warta.classify.html_labels import refine_html_labels
 
-            labels = refine_html_labels(blocks, labels)
+            labels = refine_html_labels(blocks, labels, probs.tolist(), options.body_threshold)
         article = self.assemble(blocks, labels, metadata, page, kind)
         article.warnings.extend(warnings)
         if not article.body:

@@ -21,9 +21,15 @@ _KINDS = (
     ("read_also", Label.READ_ALSO),
     ("related", Label.RELATED),
     ("sidebar", Label.SIDEBAR),
+    ("footer", Label.FOOTER),
 )
-# Labels that a container may overrule: the model's guesses, not lexicon markers.
-_OVERRULABLE = frozenset({Label.BODY, Label.OTHER, Label.HEADING, Label.NAV})
+# Labels that a container may overrule: the model's guesses and the sections that
+# lexicon headers open (a header's section has no end in flat text; in HTML its
+# container ends it), not the markers of a block's own text.
+_OVERRULABLE = frozenset(
+    {Label.BODY, Label.OTHER, Label.HEADING, Label.NAV, Label.RELATED, Label.SIDEBAR, Label.COMMENTS}
+)
+_SECTIONS = frozenset({Label.RELATED, Label.SIDEBAR, Label.COMMENTS})
 
 
 @lru_cache(maxsize=1)
@@ -42,8 +48,19 @@ def _container(tokens: Sequence[str]) -> tuple[Label, str] | None:
     return None
 
 
-def refine_html_labels(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Label]:
-    """Labels with comment, read-also, related and sidebar containers applied."""
+def _is_header(block: Block) -> bool:
+    return block.structure.heading_level > 0 or len(block.text) < 40
+
+
+def refine_html_labels(
+    blocks: Sequence[Block], labels: Sequence[Label], probs: Sequence[float], threshold: float = 0.5
+) -> list[Label]:
+    """Labels with comment, read-also, related, sidebar and footer containers applied.
+
+    A block that a lexicon header put in a related/sidebar/comments section but
+    that sits in no such container and that the model calls body is body again:
+    in HTML the header's box ends where its container ends.
+    """
     found = [_container(b.structure.class_tokens) for b in blocks]
     body_tokens: Counter[str] = Counter()
     n_body = 0
@@ -54,7 +71,11 @@ def refine_html_labels(blocks: Sequence[Block], labels: Sequence[Label]) -> list
                 body_tokens[hit[1]] += 1
     out = list(labels)
     for i, hit in enumerate(found):
-        if hit is None or out[i] not in _OVERRULABLE:
+        if hit is None:
+            if out[i] in _SECTIONS and probs[i] >= threshold and not _is_header(blocks[i]):
+                out[i] = Label.BODY
+            continue
+        if out[i] not in _OVERRULABLE:
             continue
         kind, token = hit
         if out[i] is Label.BODY and body_tokens[token] * 2 > n_body:
