@@ -130,6 +130,11 @@ class Extractor:
         deadline.check("segmentation")
         if not blocks:
             raise InputError("no text blocks found in the page")
+        if kind == "html":
+            from warta.segment.html import MAX_BLOCKS
+
+            if len(blocks) >= MAX_BLOCKS:
+                warnings.append(f"page has more than {MAX_BLOCKS} blocks: only the first {MAX_BLOCKS} were used")
         features = block_features(blocks, self.lexicon, kind)
         probs = self.classifier(kind).predict(features)
         if boilerplate:

@@ -59,6 +59,9 @@ _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _MAX_TOKENS_DEPTH = 14  # class tokens come from this many nearest ancestors
 _PATH_DEPTH = 6
 _CHECK_EVERY = 512  # nodes between deadline checks
+# No article page has this many blocks; beyond it the walk stops, so feature
+# extraction and classification stay bounded on huge or generated pages.
+MAX_BLOCKS = 20_000
 
 
 @dataclass(slots=True)
@@ -204,9 +207,10 @@ class _Walker:
                 href=buf.href,
                 dom_depth=snap.dom_depth,
             )
-            self.blocks.append(
-                Block(index=len(self.blocks), text=text, structure=structure, start=-1, end=-1)
-            )
+            if len(self.blocks) < MAX_BLOCKS:
+                self.blocks.append(
+                    Block(index=len(self.blocks), text=text, structure=structure, start=-1, end=-1)
+                )
         self.buffer = _Buffer()
         self.snapshot = None
 
@@ -256,8 +260,11 @@ class _Walker:
                 self.leave(item)
                 continue
             seen += 1
-            if self.deadline is not None and seen % _CHECK_EVERY == 0:
-                self.deadline.check("html segmentation")
+            if seen % _CHECK_EVERY == 0:
+                if self.deadline is not None:
+                    self.deadline.check("html segmentation")
+                if len(self.blocks) >= MAX_BLOCKS:
+                    break
             tag = item.tag
             if tag == "-text":
                 self.text(item.text_content or "")
