@@ -123,9 +123,37 @@ def folds(docs: list[dict], k: int) -> list[int]:
 
 
 def train_stage(
-    xs: list[np.ndarray], ys: list[np.ndarray], rounds: int, names: tuple[str, ...]
+    xs: list[np.ndarray],
+    ys: list[np.ndarray],
+    rounds: int,
+    names: tuple[str, ...],
+    negatives: int | None = None,
 ) -> lgb.Booster:
-    data = lgb.Dataset(np.concatenate(xs), np.concatenate(ys), feature_name=list(names), free_raw_data=True)
+    """One boosted model. With `negatives`, each page keeps all body blocks and at most that
+    many others, weighted up so the class balance (and the probabilities) stay unbiased."""
+    weights = [np.ones(len(y), dtype=np.float32) for y in ys]
+    if negatives:
+        rng = np.random.default_rng(5)
+        kept_x, kept_y, kept_w = [], [], []
+        for x, y in zip(xs, ys, strict=True):
+            neg = np.flatnonzero(y == 0)
+            w = np.ones(len(y), dtype=np.float32)
+            if len(neg) > negatives:
+                drop = rng.choice(neg, len(neg) - negatives, replace=False)
+                w[neg] = len(neg) / negatives
+                w[drop] = 0.0
+            keep = w > 0
+            kept_x.append(x[keep])
+            kept_y.append(y[keep])
+            kept_w.append(w[keep])
+        xs, ys, weights = kept_x, kept_y, kept_w
+    data = lgb.Dataset(
+        np.concatenate(xs),
+        np.concatenate(ys),
+        weight=np.concatenate(weights),
+        feature_name=list(names),
+        free_raw_data=True,
+    )
     return lgb.train(PARAMS, data, num_boost_round=rounds)
 
 
@@ -152,7 +180,14 @@ def main() -> None:
     parser.add_argument("--kind", choices=sorted(SEGMENTERS), default="text")
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--limit", type=int, default=None, help="use only the first N gold pages")
+    parser.add_argument("--threads", type=int, default=PARAMS["num_threads"], help="LightGBM threads")
+    parser.add_argument(
+        "--negatives", type=int, default=None, help="keep at most N non-body blocks per page (weighted)"
+    )
+    parser.add_argument("--rounds", type=int, nargs=2, default=ROUNDS, help="boosting rounds of stage 1, 2")
     args = parser.parse_args()
+    PARAMS["num_threads"] = args.threads
+    rounds = tuple(args.rounds)
     t0 = time.time()
     docs = build(args.kind, args.limit)
     names1 = feature_names("html" if args.kind == "html" else "text")
@@ -169,11 +204,13 @@ def main() -> None:
     stage1_models = []
     for f in range(args.folds):
         train = [i for i, g in enumerate(fold) if g != f]
-        model = train_stage([docs[i]["x"] for i in train], [docs[i]["y"] for i in train], ROUNDS[0], names1)
+        model = train_stage(
+            [docs[i]["x"] for i in train], [docs[i]["y"] for i in train], rounds[0], names1, args.negatives
+        )
         stage1_models.append(model)
         for i, g in enumerate(fold):
             if g == f:
-                p1[i] = model.predict(docs[i]["x"], num_threads=2)
+                p1[i] = model.predict(docs[i]["x"], num_threads=PARAMS["num_threads"])
     x2 = [stage2_features(d["x"], p.astype(np.float32)) for d, p in zip(docs, p1, strict=True)]
 
     # Cross-validated estimate of the whole two-stage model.
@@ -181,10 +218,12 @@ def main() -> None:
     fold_models = []
     for f in range(args.folds):
         train = [i for i, g in enumerate(fold) if g != f]
-        model = train_stage([x2[i] for i in train], [docs[i]["y"] for i in train], ROUNDS[1], names2)
+        model = train_stage(
+            [x2[i] for i in train], [docs[i]["y"] for i in train], rounds[1], names2, args.negatives
+        )
         for i, g in enumerate(fold):
             if g == f:
-                p2[i] = model.predict(x2[i], num_threads=2)
+                p2[i] = model.predict(x2[i], num_threads=PARAMS["num_threads"])
         fold_models.append(model)
     if args.kind == "html":
         save_fold_models(docs, fold, stage1_models, fold_models)
@@ -206,8 +245,8 @@ def main() -> None:
                 file=sys.stderr,
             )
 
-    final1 = train_stage([d["x"] for d in docs], [d["y"] for d in docs], ROUNDS[0], names1)
-    final2 = train_stage(x2, [d["y"] for d in docs], ROUNDS[1], names2)
+    final1 = train_stage([d["x"] for d in docs], [d["y"] for d in docs], rounds[0], names1, args.negatives)
+    final2 = train_stage(x2, [d["y"] for d in docs], rounds[1], names2, args.negatives)
     MODELS.mkdir(parents=True, exist_ok=True)
     for stage, model in ((1, final1), (2, final2)):
         (MODELS / f"{args.kind}.stage{stage}.txt").write_text(model.model_to_string(), encoding="utf-8")

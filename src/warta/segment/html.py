@@ -218,6 +218,11 @@ class _Walker:
         ctx = self.ctx
         href = None
         if tag == "a":
+            buf = self.buffer
+            if ctx.links == 0 and buf.chars and buf.link_chars == buf.chars:
+                # Links side by side with nothing between them are separate items
+                # (a menu, a "most read" box), not one sentence.
+                self.flush()
             ctx.links += 1
             href = _absolute(attrs.get("href"), self.base_url)
         elif tag in ("ul", "ol", "dl", "menu"):
