@@ -69,12 +69,18 @@ def _run_page(item: tuple[str, str, dict[str, Any]]) -> dict[str, Any]:
     page_id, url, truth = item
     with gzip.open(DATA / "html" / f"{page_id}.html.gz") as handle:
         html = handle.read().decode("utf-8", "replace")
-    out: dict[str, Any] = {"id": page_id, "gold_date": truth.get("publish_date"), "gold_author": truth.get("author")}
+    out: dict[str, Any] = {
+        "id": page_id,
+        "gold_date": truth.get("publish_date"),
+        "gold_author": truth.get("author"),
+    }
     started = time.perf_counter()
     try:
         article = warta.extract(html, url=url or None, kind="html")
         out["warta_date"] = article.published.value.date().isoformat() if article.published else None
         out["warta_date_source"] = article.published.evidence.source if article.published else None
+        out["warta_date_evidence"] = article.published.evidence.text if article.published else None
+        out["warta_modified"] = article.modified.value.date().isoformat() if article.modified else None
         out["warta_author"] = ", ".join(p.name for p in article.authors if p.role != "team") or None
     except Exception as exc:  # a benchmark records failures instead of stopping
         out["warta_error"] = repr(exc)

@@ -129,7 +129,12 @@ class Extractor:
         blocks, metadata = self.segment(text, kind, deadline, page.url)
         deadline.check("segmentation")
         if not blocks:
-            raise InputError("no text blocks found in the page")
+            if metadata is None:
+                raise InputError("no text blocks found in the page")
+            # A page whose body we cannot find still has its markup metadata (dates, authors).
+            article = self.assemble([], [], metadata, page, kind)
+            article.warnings.extend([*warnings, "no text blocks found in the page"])
+            return article
         if kind == "html":
             from warta.segment.html import MAX_BLOCKS
 

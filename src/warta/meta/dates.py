@@ -37,12 +37,22 @@ SOURCE_RANK: dict[str, int] = {
     "meta": 95,
     "time": 85,
     "markup": 80,
+    "time-text": 78,  # <time> without a datetime attribute: its visible text
+    "meta-other": 74,  # site-specific <meta> keys ("cludo:date", "w-published-date")
     "byline": 70,
     "dateline": 60,
+    "script": 55,  # a date key in the page's state JSON
     "url": 50,
+    "visible": 45,  # a short block that is a date and little else, wherever it sits
     "tail": 40,
     "body": 30,
 }
+# Body dates and stray visible dates are read only when nothing better (a day from
+# markup, the byline zone or the URL) was found, and only in the first few body blocks:
+# scanning every paragraph cost a quarter of the text path's time for dates that lose.
+_MAX_BODY_BLOCKS = 5
+_MAX_VISIBLE_BLOCKS = 400
+_STANDALONE_CHARS = 80
 _IGNORED = frozenset(
     {
         Label.SIDEBAR,
@@ -74,7 +84,10 @@ class Candidate:
 def _metadata_zone(source: str) -> str:
     """Map a metadata source label ("json-ld:datePublished", "meta:article:published_time") to a zone."""
     key = source.lower()
-    if "json" in key or "ld" in key.split(":")[0]:
+    head = key.split(":")[0]
+    if head in ("meta-other", "time-text", "script"):
+        return head
+    if "json" in key or "ld" in head:
         return "json-ld"
     if key.startswith(("meta", "og", "article", "dc", "itemprop", "parsely", "sailthru")):
         return "meta"
@@ -93,14 +106,16 @@ def _to_value(match: DateMatch, source: str, block: int | None) -> DateValue:
     )
 
 
-def _score(match: DateMatch, zone: str) -> float:
+def _score(match: DateMatch, zone: str, reference: datetime | None) -> float:
     score = float(SOURCE_RANK.get(zone, 20))
     if match.weekday_ok is False:
         score -= 25  # "Senin, 29 April" when 29 April was a Tuesday: a typo or a wrong year
     elif match.has_weekday:
         score += 5  # Indonesian news opens with the day of the news: "Senin (28/4)"
     if match.kind == "inferred" and not match.has_weekday:
-        score -= 5
+        # "Jan 7" is this year's 7 January only when "this year" is the fetch year; with
+        # no fetch time it is a guess, below any date that states its year.
+        score -= 5 if reference is not None else 30
     score += 0.5 * _PRECISION_ORDER.index(match.precision) / len(_PRECISION_ORDER)
     return score
 
@@ -119,7 +134,7 @@ def _metadata_candidates(
                 continue
             best = max(matches, key=lambda m: (m.kind == "absolute", m.end - m.start))
             zone = _metadata_zone(source)
-            yield Candidate(_to_value(best, source, None), role, _score(best, zone), position)
+            yield Candidate(_to_value(best, source, None), role, _score(best, zone, reference), position)
 
 
 def _url_candidate(url: str | None) -> Candidate | None:
@@ -140,7 +155,7 @@ def _url_candidate(url: str | None) -> Candidate | None:
     if month:
         value = datetime(int(month.group(1)), int(month.group(2)), 1)
         return Candidate(
-            DateValue(value, "month", Evidence(month.group(0), "url")), "published", 45.0, 10_000
+            DateValue(value, "month", Evidence(month.group(0), "url")), "published", 44.0, 10_000
         )
     return None
 
@@ -183,14 +198,30 @@ def _block_candidates(
     reference: datetime | None,
     lexicon: Lexicon,
     grammar: DateGrammar,
+    deep: bool = False,
 ) -> Iterator[Candidate]:
+    """Dates of the byline zone, dateline and tail; with `deep`, of the body and stray date blocks."""
     body = [i for i, label in enumerate(labels) if label is Label.BODY]
     first_body, last_body = (body[0], body[-1]) if body else (None, None)
     title = next((i for i, label in enumerate(labels) if label is Label.TITLE), None)
+    body_seen = 0
     for i, block in enumerate(blocks):
         zone = _zone_of(i, labels, first_body, last_body, title)
-        if zone is None:
+        if zone == "body":
+            body_seen += 1
+            if not deep or body_seen > _MAX_BODY_BLOCKS:
+                continue
+        elif zone is None:
+            # Stray dates after the body are the teasers of other articles.
+            if (
+                deep
+                and i < min(_MAX_VISIBLE_BLOCKS, last_body or _MAX_VISIBLE_BLOCKS)
+                and labels[i] is not Label.TITLE
+            ):
+                yield from _standalone_candidates(block, i, reference, lexicon, grammar)
             continue
+        elif deep:
+            continue  # read in the first pass
         text = block.text if zone in ("byline", "tail") or len(block.text) < 400 else block.text[:2000]
         if zone == "dateline":
             text = text[:200]
@@ -203,13 +234,44 @@ def _block_candidates(
                 continue
             if zone in ("body", "dateline") and match.precision in ("year", "month"):
                 continue
-            role = _marker_role(text, match.start, grammar) or "published"
-            score = _score(match, zone) + (3 if _marker_role(text, match.start, grammar) else 0)
-            yield Candidate(_to_value(match, zone, i), role, score, 1_000 + i)
+            marked = _marker_role(text, match.start, grammar)
+            score = _score(match, zone, reference) + (3 if marked else 0)
+            yield Candidate(_to_value(match, zone, i), marked or "published", score, 1_000 + i)
+
+
+def _standalone_candidates(
+    block: Block, i: int, reference: datetime | None, lexicon: Lexicon, grammar: DateGrammar
+) -> Iterator[Candidate]:
+    """A short block that is one full date and a few words ("Published on July 8, 2025",
+    "Jun 08, 2023 • 11 Minute Read"), in a block the classifier put in a sidebar or footer:
+    templates often wrap the article's date so."""
+    text = block.text
+    if len(text) > _STANDALONE_CHARS or not any(c.isdigit() for c in text):
+        return
+    for match in find_dates(text, reference, lexicon, grammar):
+        if match.kind != "absolute" or match.precision in ("year", "month"):
+            continue
+        rest = (text[: match.start] + " " + text[match.end :]).split()
+        marked = _marker_role(text, match.start, grammar)
+        if len(rest) <= 4 or marked:
+            score = _score(match, "visible", reference) + (3 if marked else 0)
+            yield Candidate(_to_value(match, "visible", i), marked or "published", score, 1_000 + i)
+        return
 
 
 def _not_after(date: DateValue, reference: datetime) -> bool:
     return date.value.date() <= reference.date()
+
+
+def _has_day(candidates: Sequence[Candidate], limit: datetime) -> bool:
+    """Whether a published date to the day, at least as trusted as a stray visible date, is known."""
+    return any(
+        c.role == "published"
+        and c.score >= SOURCE_RANK["visible"]
+        and c.date.precision not in ("year", "month")
+        and _not_after(c.date, limit)
+        for c in candidates
+    )
 
 
 def date_candidates(
@@ -221,8 +283,13 @@ def date_candidates(
     url: str | None = None,
     now: datetime | None = None,
 ) -> list[Candidate]:
-    """Every usable date of the page, best first; none after the reference (or `now`)."""
+    """The usable dates of the page, best first; none after the reference (or `now`).
+
+    Body paragraphs and stray date blocks are read only when markup, the byline
+    zone and the URL give no published day: their dates would rank below those anyway.
+    """
     grammar = grammar_of(lexicon)
+    limit = reference or now or datetime.now()
     found: list[Candidate] = []
     if metadata is not None:
         found.extend(_metadata_candidates(metadata, reference, lexicon, grammar))
@@ -230,7 +297,8 @@ def date_candidates(
     if url_candidate is not None:
         found.append(url_candidate)
     found.extend(_block_candidates(blocks, labels, reference, lexicon, grammar))
-    limit = reference or now or datetime.now()
+    if not _has_day(found, limit):
+        found.extend(_block_candidates(blocks, labels, reference, lexicon, grammar, deep=True))
     usable = [c for c in found if _not_after(c.date, limit)]
     return sorted(usable, key=lambda c: (-c.score, c.position))
 
