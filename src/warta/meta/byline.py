@@ -42,6 +42,10 @@ _AUTHOR_HREF = re.compile(
 _CLASS_TOKENS_SEEN = 10  # the innermost class tokens of a block: its own and its parents'
 _NAME_WINDOW = 3  # blocks past the first body block that may still hold the byline
 _BOX_WINDOW = 30  # blocks past the body where an author box may sit
+_TAXONOMY_HREF = re.compile(r"/(?:category|categories|tag|tags|topics?|section)/|[?&](?:cat|tag)=", re.I)
+_NOT_AN_AUTHOR_BOX = frozenset(
+    {Label.COMMENTS, Label.RELATED, Label.READ_ALSO, Label.NAV, Label.TAGS, Label.FOOTER}
+)
 _HANDLE = re.compile(r"^[\w.-]+$")
 
 
@@ -95,6 +99,8 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
         if not name or _NOT_A_NAME.search(name):
             continue
         norm = normalise_marker(name)
+        if norm.rstrip(":") in _prefix_words(lexicon):
+            continue  # "Author", "Written By": a label whose name sits in the next block
         if _is_team(norm, lexicon) and len(name.split()) <= 4:
             people.append(Person(name, role="team", is_organisation=True))
         elif norm in lexicon.agencies:
@@ -111,6 +117,12 @@ def _without_dates(text: str, lexicon: Lexicon) -> str:
     for match in reversed(find_dates(text, None, lexicon, grammar_of(lexicon))):
         text = f"{text[: match.start]}  {text[match.end :]}"
     return text
+
+
+def _prefix_words(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(
+        p.rstrip(":") for p in (*lexicon.author_prefix, *lexicon.editor_prefix, *lexicon.photographer_prefix)
+    ) | {"author", "authors", "writer"}
 
 
 def _prefixed(text: str, lexicon: Lexicon) -> list[Person]:
@@ -175,16 +187,37 @@ def find_bylines(
     from_markup = metadata_people(metadata, lexicon)
     site = _site_key(metadata)
     people = [p for p in from_markup if not _is_site(p.name, site)]
-    visible = [p for p in result.authors if p.role == "author"]
+    visible = result.authors
     if people and not (visible and all(_HANDLE.match(p.name) for p in people)):
         result.authors = people  # a login name ("kffnirmitap") loses to a visible name
-    elif not visible:
-        marked = _marked_names(blocks, labels, lexicon)
-        if marked:
-            result.authors = marked
-        elif from_markup:
-            result.authors = from_markup  # the site is the author ("EcoFlow") when no one else is
+    elif visible:
+        result.authors = visible
+    elif from_markup:
+        # The markup names the site ("GlossGenius"): a name the template marks near the
+        # title is the writer; with none, the site is the author ("EcoFlow").
+        result.authors = _marked_names(blocks, labels, lexicon, after_body=False) or from_markup
+    else:
+        result.authors = _marked_names(blocks, labels, lexicon) or _bare_name(blocks, labels, lexicon, result)
     return result
+
+
+def _bare_name(
+    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, result: Bylines
+) -> list[Person]:
+    """A bare name on its own line right after the body, as Indonesian portals print it."""
+    body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
+    if not body:
+        return []
+    last = body[-1]
+    for i in range(last + 1, min(len(blocks), last + 3)):
+        if labels[i] in (Label.RELATED, Label.SIDEBAR, Label.COMMENTS):
+            break
+        if blocks[i].structure.heading_level:
+            continue  # "Related Topics", "More Articles You Might Enjoy"
+        if is_plausible_name(blocks[i].text, lexicon) and len(blocks[i].text.split()) >= 2:
+            result.blocks.append(i)
+            return [Person(blocks[i].text.strip(), role="author")]
+    return []
 
 
 def _site_key(metadata: PageMetadata | None) -> str:
@@ -200,9 +233,11 @@ def _is_site(name: str, site: str) -> bool:
     return len(key) >= 3 and key in site
 
 
-def _marked_names(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> list[Person]:
+def _marked_names(
+    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, after_body: bool = True
+) -> list[Person]:
     """Names in blocks that the template marks as the author's (class or profile link), nearest
-    the title first, then in an author box after the body."""
+    the title first, then (with `after_body`) in an author box after the body."""
     body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
     if not body:
         return []
@@ -213,13 +248,17 @@ def _marked_names(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lex
         range(start, min(len(blocks), first + _NAME_WINDOW)),
         range(last + 1, min(len(blocks), last + _BOX_WINDOW)),
     )
-    for window in windows:
+    for window in windows if after_body else windows[:1]:
         for i in window:
             block = blocks[i]
             if len(block.text) > 120 or labels[i] is Label.TITLE:
                 continue
+            if i > first and labels[i] in _NOT_AN_AUTHOR_BOX:
+                continue  # commenters, other articles' authors
             tokens = block.structure.class_tokens[-_CLASS_TOKENS_SEEN:]
             href = block.structure.href or ""
+            if _TAXONOMY_HREF.search(href):
+                continue  # "Photo Log": a category link inside a post whose class names the author
             if not (any(m in t for t in tokens for m in _AUTHOR_CLASS) or _AUTHOR_HREF.search(href)):
                 continue
             people = _prefixed(block.text, lexicon) or [
@@ -253,17 +292,6 @@ def _visible_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: 
             result.blocks.append(i)
             for person in people:
                 (result.editors if person.role == "editor" else result.authors).append(person)
-    if not result.authors:
-        # A bare name on its own line right after the body (Indonesian portals).
-        for i in range(last + 1, min(len(blocks), last + 3)):
-            if labels[i] in (Label.RELATED, Label.SIDEBAR, Label.COMMENTS):
-                break
-            if blocks[i].structure.heading_level:
-                continue  # "Related Topics", "More Articles You Might Enjoy"
-            if is_plausible_name(blocks[i].text, lexicon) and len(blocks[i].text.split()) >= 2:
-                result.authors.append(Person(blocks[i].text.strip(), role="author"))
-                result.blocks.append(i)
-                break
     result.authors = list(dict.fromkeys(result.authors))
     result.editors = list(dict.fromkeys(result.editors))
     return result
