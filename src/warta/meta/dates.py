@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from warta.lexicon import Lexicon
+from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.datetext import DateGrammar, DateMatch, Precision, find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.model import Block, DateValue, Evidence, Label
@@ -205,20 +205,20 @@ def _block_candidates(
     first_body, last_body = (body[0], body[-1]) if body else (None, None)
     title = next((i for i, label in enumerate(labels) if label is Label.TITLE), None)
     body_seen = 0
-    for i, block in enumerate(blocks):
+    after_body: list[Candidate] = []
+    for i, block in enumerate(blocks[:_MAX_VISIBLE_BLOCKS] if deep else blocks):
         zone = _zone_of(i, labels, first_body, last_body, title)
         if zone == "body":
             body_seen += 1
             if not deep or body_seen > _MAX_BODY_BLOCKS:
                 continue
         elif zone is None:
-            # Stray dates after the body are the teasers of other articles.
-            if (
-                deep
-                and i < min(_MAX_VISIBLE_BLOCKS, last_body or _MAX_VISIBLE_BLOCKS)
-                and labels[i] is not Label.TITLE
-            ):
-                yield from _standalone_candidates(block, i, reference, lexicon, grammar)
+            if deep and labels[i] is not Label.TITLE:
+                found = _standalone_candidates(block, i, reference, lexicon, grammar)
+                if last_body is not None and i > last_body:
+                    after_body.extend(found)
+                else:
+                    yield from found
             continue
         elif deep:
             continue  # read in the first pass
@@ -237,26 +237,32 @@ def _block_candidates(
             marked = _marker_role(text, match.start, grammar)
             score = _score(match, zone, reference) + (3 if marked else 0)
             yield Candidate(_to_value(match, zone, i), marked or "published", score, 1_000 + i)
+    # After the body, one date may be the article's ("Published Feb 2, 2023" under it);
+    # several different ones are the teasers of other articles.
+    if len({c.date.value.date() for c in after_body}) == 1:
+        yield after_body[0]
 
 
 def _standalone_candidates(
     block: Block, i: int, reference: datetime | None, lexicon: Lexicon, grammar: DateGrammar
-) -> Iterator[Candidate]:
+) -> list[Candidate]:
     """A short block that is one full date and a few words ("Published on July 8, 2025",
     "Jun 08, 2023 • 11 Minute Read"), in a block the classifier put in a sidebar or footer:
     templates often wrap the article's date so."""
     text = block.text
     if len(text) > _STANDALONE_CHARS or not any(c.isdigit() for c in text):
-        return
+        return []
     for match in find_dates(text, reference, lexicon, grammar):
         if match.kind != "absolute" or match.precision in ("year", "month"):
             continue
         rest = (text[: match.start] + " " + text[match.end :]).split()
         marked = _marker_role(text, match.start, grammar)
-        if len(rest) <= 4 or marked:
+        credit = normalise_marker(text).startswith(tuple(p + " " for p in lexicon.author_prefix))
+        if len(rest) <= 4 or marked or (credit and len(rest) <= 10):
             score = _score(match, "visible", reference) + (3 if marked else 0)
-            yield Candidate(_to_value(match, "visible", i), marked or "published", score, 1_000 + i)
-        return
+            return [Candidate(_to_value(match, "visible", i), marked or "published", score, 1_000 + i)]
+        return []
+    return []
 
 
 def _not_after(date: DateValue, reference: datetime) -> bool:
