@@ -54,14 +54,21 @@ def gold_pages() -> Iterator[tuple[str, str, str]]:
     yield from ((fid, domain, text) for fid, domain, text, _ in gold_pages_with_url())
 
 
-def gold_pages_with_url() -> Iterator[tuple[str, str, str, str]]:
-    """(file id, domain, gold main text, page url) for WCXB pages that have gold text."""
+def page_type(data: dict, meta: dict) -> str:
+    fid = data.get("file_id") or ""
+    listed = (meta.get(fid) or {}).get("page_type")
+    return str(listed or ((data.get("_internal") or {}).get("page_type") or {}).get("primary") or "")
+
+
+def gold_pages_with_url(types: tuple[str, ...] = ()) -> Iterator[tuple[str, str, str, str]]:
+    """(file id, domain, gold main text, page url) for WCXB pages that have gold text,
+    only of the page `types` given (all when empty)."""
     meta = json.loads((WCXB / "metadata.json").read_text())
     meta = meta.get("files", meta) if isinstance(meta, dict) else {}
     for path in sorted((WCXB / "ground-truth").glob("*.json")):
         data = json.loads(path.read_text())
         text = (data.get("ground_truth") or {}).get("main_content") or ""
-        if not text.strip():
+        if not text.strip() or (types and page_type(data, meta) not in types):
             continue
         fid = data.get("file_id") or path.stem
         url = data.get("url") or ""
@@ -89,10 +96,10 @@ SEGMENTERS: dict[str, Callable[[str, str], Iterator[tuple[str, list[Block]]]]] =
 }
 
 
-def build(kind: str, limit: int | None) -> list[dict]:
+def build(kind: str, limit: int | None, types: tuple[str, ...] = ()) -> list[dict]:
     lexicon = load_lexicon()
     docs = []
-    for n, (fid, domain, gold, url) in enumerate(gold_pages_with_url()):
+    for n, (fid, domain, gold, url) in enumerate(gold_pages_with_url(types)):
         if limit and n >= limit:
             break
         for variant, blocks in SEGMENTERS[kind](fid, url):
@@ -180,6 +187,7 @@ def main() -> None:
     parser.add_argument("--kind", choices=sorted(SEGMENTERS), default="text")
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--limit", type=int, default=None, help="use only the first N gold pages")
+    parser.add_argument("--types", nargs="*", default=[], help="train on these WCXB page types only")
     parser.add_argument("--threads", type=int, default=PARAMS["num_threads"], help="LightGBM threads")
     parser.add_argument(
         "--negatives", type=int, default=None, help="keep at most N non-body blocks per page (weighted)"
@@ -189,7 +197,7 @@ def main() -> None:
     PARAMS["num_threads"] = args.threads
     rounds = tuple(args.rounds)
     t0 = time.time()
-    docs = build(args.kind, args.limit)
+    docs = build(args.kind, args.limit, tuple(args.types))
     names1 = feature_names("html" if args.kind == "html" else "text")
     names2 = names1 + STAGE2_NAMES
     print(

@@ -52,6 +52,7 @@ SKIP_TAGS = frozenset(
 )  # fmt: skip
 # Semantic elements whose name is as telling as a class token.
 _SEMANTIC = frozenset({"aside", "nav", "footer", "header", "article", "main", "form", "figure"})
+_NEVER_HIDDEN = frozenset({"html", "body", "main", "article"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_CLASSES = frozenset({"hidden", "d-none", "visually-hidden", "sr-only", "screen-reader-text", "hide"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -107,13 +108,15 @@ def _class_tokens(attrs: dict[str, str | None]) -> tuple[str, ...]:
     return tuple(t for t in _TOKEN_SPLIT.split(raw.lower()) if len(t) > 1)
 
 
-def _is_hidden(attrs: dict[str, str | None], tokens: tuple[str, ...]) -> bool:
+def _is_hidden(attrs: dict[str, str | None]) -> bool:
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
-    return any(t in _HIDDEN_CLASSES for t in tokens)
+    # Whole class names only: "f_hide_ellipsis_on" is a feature flag, not "hide".
+    classes = attrs.get("class")
+    return bool(classes) and any(c in _HIDDEN_CLASSES for c in classes.lower().split())
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:
@@ -278,7 +281,7 @@ class _Walker:
                 continue
             attrs = item.attributes
             tokens = _class_tokens(attrs) if attrs else ()
-            if attrs and _is_hidden(attrs, tokens):
+            if attrs and tag not in _NEVER_HIDDEN and _is_hidden(attrs):
                 continue
             if tag in BLOCK_TAGS:
                 self.flush()
