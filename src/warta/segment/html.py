@@ -116,7 +116,7 @@ def _is_hidden(attrs: dict[str, str | None]) -> bool:
         return True
     # Whole class names only: "f_hide_ellipsis_on" is a feature flag, not "hide".
     classes = attrs.get("class")
-    return bool(classes) and any(c in _HIDDEN_CLASSES for c in classes.lower().split())
+    return classes is not None and any(c in _HIDDEN_CLASSES for c in classes.lower().split())
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:
