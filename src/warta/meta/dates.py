@@ -1,11 +1,14 @@
 """Published and modified dates: candidates from every source, ranked, checked, chosen.
 
-Candidates come from the page's markup (JSON-LD, meta tags, <time>: the raw
-`(value, source)` pairs of `PageMetadata`), from the blocks around the title
-(byline and dateline zone), from the lead, from the URL and, last, from dates
-mentioned in the body. Blocks labelled sidebar, related, comments, nav, footer,
-ad or tags never give a date, and no date after the reference (fetch time, or now)
-is accepted: the two failures users report most.
+Candidates come from the page's markup (JSON-LD, meta tags, microdata, <time>,
+state JSON: the raw `(value, source)` pairs of `PageMetadata`), from the blocks
+around the title (byline and dateline zone), from the URL and, only when none of
+those gives a day, from the first body blocks and from short blocks that are a
+date and little else ("Published on July 8, 2025"), wherever the classifier put
+them. Otherwise blocks labelled sidebar, related, comments, nav, footer, ad or tags
+never give a date; after the body, several different stray dates are other
+articles' teasers and none is used. No date after the reference (fetch time, or
+now) is accepted: the two failures users report most.
 
     >>> from warta.lexicon import load_lexicon
     >>> from warta.model import Block, Label
@@ -43,7 +46,7 @@ SOURCE_RANK: dict[str, int] = {
     "dateline": 60,
     "script": 55,  # a date key in the page's state JSON
     "url": 50,
-    "visible": 45,  # a short block that is a date and little else, wherever it sits
+    "visible": 29,  # a short block that is a date and little else, wherever it sits (last resort)
     "tail": 40,
     "body": 30,
 }
@@ -273,7 +276,7 @@ def _has_day(candidates: Sequence[Candidate], limit: datetime) -> bool:
     """Whether a published date to the day, at least as trusted as a stray visible date, is known."""
     return any(
         c.role == "published"
-        and c.score >= SOURCE_RANK["visible"]
+        and c.score >= SOURCE_RANK["url"]
         and c.date.precision not in ("year", "month")
         and _not_after(c.date, limit)
         for c in candidates
@@ -324,6 +327,19 @@ def resolve_dates(
     """
     candidates = date_candidates(blocks, labels, metadata, reference, lexicon, url)
     published = next((c.date for c in candidates if c.role == "published"), None)
+    if published is not None and published.evidence.source == "url" and published.precision == "month":
+        # "/2025/12/" says the month; a day of that month from anywhere on the page says more.
+        month = (published.value.year, published.value.month)
+        published = next(
+            (
+                c.date
+                for c in candidates
+                if c.role == "published"
+                and c.date.precision not in ("year", "month")
+                and (c.date.value.year, c.date.value.month) == month
+            ),
+            published,
+        )
     modified = next((c.date for c in candidates if c.role == "modified"), None)
     if published is None:
         published = modified
