@@ -74,3 +74,88 @@ def test_markup_authors_first_and_credentials_kept() -> None:
     )
     found = _find(("T", Label.TITLE), ("Share This Story", Label.OTHER), (BODY, Label.BODY), metadata=meta)
     assert [p.name for p in found.authors] == ["Dylan Bailey, MS, RD"]
+
+
+def _find_html(*lines: tuple[str, Label, tuple[str, ...], str | None], metadata: PageMetadata | None = None):  # type: ignore[no-untyped-def]
+    from warta.model import BlockStructure
+
+    blocks = [
+        Block(i, text, BlockStructure(class_tokens=tokens, href=href))
+        for i, (text, _, tokens, href) in enumerate(lines)
+    ]
+    return find_bylines(blocks, [line[1] for line in lines], LEX, metadata)
+
+
+BODY_EN = "A paragraph of the article, long enough for the classifier to call it body text."
+
+
+def test_name_in_an_author_marked_block() -> None:
+    found = _find_html(
+        ("A Title", Label.TITLE, (), None),
+        ("Sara Brown", Label.OTHER, ("post", "author", "name"), None),
+        (BODY_EN, Label.BODY, (), None),
+    )
+    assert [p.name for p in found.authors] == ["Sara Brown"]
+
+
+def test_name_linked_to_a_profile_page() -> None:
+    found = _find_html(
+        ("A Title", Label.TITLE, (), None),
+        ("Oleg Parashchak", Label.SIDEBAR, ("wrap",), "https://beinsure.com/authors/oleg-parashchak/"),
+        (BODY_EN, Label.BODY, (), None),
+    )
+    assert [p.name for p in found.authors] == ["Oleg Parashchak"]
+
+
+def test_commenters_and_category_links_are_not_authors() -> None:
+    found = _find_html(
+        ("A Title", Label.TITLE, (), None),
+        (BODY_EN, Label.BODY, (), None),
+        ("Photo Log", Label.OTHER, ("post", "author", "scott"), "https://x.example/blog/category/Photo+Log"),
+        ("A Thornton", Label.COMMENTS, ("comment",), "https://substack.com/profile/1-a-thornton"),
+    )
+    assert found.authors == []
+
+
+def test_credit_line_with_a_date_before_the_name() -> None:
+    found = _find(
+        ("Title", Label.TITLE), ("September 1st, 2023 By Emily Norwood", Label.OTHER), (BODY, Label.BODY)
+    )
+    assert [p.name for p in found.authors] == ["Emily Norwood"]
+
+
+def test_a_label_alone_is_not_a_name() -> None:
+    found = _find_html(
+        ("A Title", Label.TITLE, (), None),
+        ("Author", Label.OTHER, ("author", "label"), None),
+        (BODY_EN, Label.BODY, (), None),
+    )
+    assert found.authors == []
+
+
+def test_markup_author_from_the_most_trusted_source_only() -> None:
+    meta = PageMetadata(authors=[("Richard Garner", "json-ld"), ("RenoFi", "meta:author")])
+    assert [p.name for p in _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=meta).authors] == [
+        "Richard Garner"
+    ]
+
+
+def test_site_named_as_author_yields_to_a_marked_name() -> None:
+    meta = PageMetadata(authors=[("GlossGenius", "json-ld")], site_name="GlossGenius")
+    found = _find_html(
+        ("A Title", Label.TITLE, (), None),
+        ("Shauna Mitchell", Label.OTHER, ("text", "author"), None),
+        (BODY_EN, Label.BODY, (), None),
+        metadata=meta,
+    )
+    assert [p.name for p in found.authors] == ["Shauna Mitchell"]
+    alone = _find_html(("A Title", Label.TITLE, (), None), (BODY_EN, Label.BODY, (), None), metadata=meta)
+    assert [p.name for p in alone.authors] == ["GlossGenius"]
+
+
+def test_login_name_in_markup_loses_to_a_visible_credit() -> None:
+    meta = PageMetadata(authors=[("kffnirmitap", "meta:author")])
+    found = _find(
+        ("T", Label.TITLE), ("Author: Nirmita Panchal", Label.OTHER), (BODY, Label.BODY), metadata=meta
+    )
+    assert [p.name for p in found.authors] == ["Nirmita Panchal"]

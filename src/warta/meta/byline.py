@@ -212,8 +212,8 @@ def _bare_name(
     for i in range(last + 1, min(len(blocks), last + 3)):
         if labels[i] in (Label.RELATED, Label.SIDEBAR, Label.COMMENTS):
             break
-        if blocks[i].structure.heading_level:
-            continue  # "Related Topics", "More Articles You Might Enjoy"
+        if blocks[i].structure.heading_level or _TAXONOMY_HREF.search(blocks[i].structure.href or ""):
+            continue  # "Related Topics", "More Articles You Might Enjoy", a category link
         if is_plausible_name(blocks[i].text, lexicon) and len(blocks[i].text.split()) >= 2:
             result.blocks.append(i)
             return [Person(blocks[i].text.strip(), role="author")]
