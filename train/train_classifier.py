@@ -49,18 +49,26 @@ PARAMS = {
 ROUNDS = (220, 160)
 
 
-def gold_pages(types: frozenset[str] | None = None) -> Iterator[tuple[str, str, str]]:
+def gold_pages(types: tuple[str, ...] = ()) -> Iterator[tuple[str, str, str]]:
     """(file id, domain, gold main text) for WCXB pages that have gold text, of the given page types."""
     yield from ((fid, domain, text) for fid, domain, text, _ in gold_pages_with_url(types))
 
 
-def gold_pages_with_url(types: frozenset[str] | None = None) -> Iterator[tuple[str, str, str, str]]:
-    """(file id, domain, gold main text, page url) for WCXB pages that have gold text."""
+def page_type(data: dict, meta: dict) -> str:
+    fid = data.get("file_id") or ""
+    listed = (meta.get(fid) or {}).get("page_type")
+    return str(listed or ((data.get("_internal") or {}).get("page_type") or {}).get("primary") or "")
+
+
+def gold_pages_with_url(types: tuple[str, ...] = ()) -> Iterator[tuple[str, str, str, str]]:
+    """(file id, domain, gold main text, page url) for WCXB pages that have gold text,
+    only of the page `types` given (all when empty)."""
+    meta = json.loads((WCXB / "metadata.json").read_text())
+    meta = meta.get("files", meta) if isinstance(meta, dict) else {}
     for path in sorted((WCXB / "ground-truth").glob("*.json")):
         data = json.loads(path.read_text())
         text = (data.get("ground_truth") or {}).get("main_content") or ""
-        page_type = ((data.get("_internal") or {}).get("page_type") or {}).get("primary", "")
-        if not text.strip() or (types and page_type not in types):
+        if not text.strip() or (types and page_type(data, meta) not in types):
             continue
         fid = data.get("file_id") or path.stem
         url = data.get("url") or ""
@@ -88,7 +96,7 @@ SEGMENTERS: dict[str, Callable[[str, str], Iterator[tuple[str, list[Block]]]]] =
 }
 
 
-def build(kind: str, limit: int | None, types: frozenset[str] | None = None) -> list[dict]:
+def build(kind: str, limit: int | None, types: tuple[str, ...] = ()) -> list[dict]:
     lexicon = load_lexicon()
     docs = []
     for n, (fid, domain, gold, url) in enumerate(gold_pages_with_url(types)):
@@ -122,9 +130,37 @@ def folds(docs: list[dict], k: int) -> list[int]:
 
 
 def train_stage(
-    xs: list[np.ndarray], ys: list[np.ndarray], rounds: int, names: tuple[str, ...]
+    xs: list[np.ndarray],
+    ys: list[np.ndarray],
+    rounds: int,
+    names: tuple[str, ...],
+    negatives: int | None = None,
 ) -> lgb.Booster:
-    data = lgb.Dataset(np.concatenate(xs), np.concatenate(ys), feature_name=list(names), free_raw_data=True)
+    """One boosted model. With `negatives`, each page keeps all body blocks and at most that
+    many others, weighted up so the class balance (and the probabilities) stay unbiased."""
+    weights = [np.ones(len(y), dtype=np.float32) for y in ys]
+    if negatives:
+        rng = np.random.default_rng(5)
+        kept_x, kept_y, kept_w = [], [], []
+        for x, y in zip(xs, ys, strict=True):
+            neg = np.flatnonzero(y == 0)
+            w = np.ones(len(y), dtype=np.float32)
+            if len(neg) > negatives:
+                drop = rng.choice(neg, len(neg) - negatives, replace=False)
+                w[neg] = len(neg) / negatives
+                w[drop] = 0.0
+            keep = w > 0
+            kept_x.append(x[keep])
+            kept_y.append(y[keep])
+            kept_w.append(w[keep])
+        xs, ys, weights = kept_x, kept_y, kept_w
+    data = lgb.Dataset(
+        np.concatenate(xs),
+        np.concatenate(ys),
+        weight=np.concatenate(weights),
+        feature_name=list(names),
+        free_raw_data=True,
+    )
     return lgb.train(PARAMS, data, num_boost_round=rounds)
 
 
@@ -151,11 +187,17 @@ def main() -> None:
     parser.add_argument("--kind", choices=sorted(SEGMENTERS), default="text")
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--limit", type=int, default=None, help="use only the first N gold pages")
-    parser.add_argument("--types", default="article", help="WCXB page types to learn from (comma-separated, 'all')")
+    parser.add_argument("--types", nargs="*", default=[], help="train on these WCXB page types only")
+    parser.add_argument("--threads", type=int, default=PARAMS["num_threads"], help="LightGBM threads")
+    parser.add_argument(
+        "--negatives", type=int, default=None, help="keep at most N non-body blocks per page (weighted)"
+    )
+    parser.add_argument("--rounds", type=int, nargs=2, default=ROUNDS, help="boosting rounds of stage 1, 2")
     args = parser.parse_args()
+    PARAMS["num_threads"] = args.threads
+    rounds = tuple(args.rounds)
     t0 = time.time()
-    types = None if args.types == "all" else frozenset(args.types.split(","))
-    docs = build(args.kind, args.limit, types)
+    docs = build(args.kind, args.limit, tuple(args.types))
     names1 = feature_names("html" if args.kind == "html" else "text")
     names2 = names1 + STAGE2_NAMES
     print(
@@ -170,11 +212,13 @@ def main() -> None:
     stage1_models = []
     for f in range(args.folds):
         train = [i for i, g in enumerate(fold) if g != f]
-        model = train_stage([docs[i]["x"] for i in train], [docs[i]["y"] for i in train], ROUNDS[0], names1)
+        model = train_stage(
+            [docs[i]["x"] for i in train], [docs[i]["y"] for i in train], rounds[0], names1, args.negatives
+        )
         stage1_models.append(model)
         for i, g in enumerate(fold):
             if g == f:
-                p1[i] = model.predict(docs[i]["x"], num_threads=2)
+                p1[i] = model.predict(docs[i]["x"], num_threads=PARAMS["num_threads"])
     x2 = [stage2_features(d["x"], p.astype(np.float32)) for d, p in zip(docs, p1, strict=True)]
 
     # Cross-validated estimate of the whole two-stage model.
@@ -182,10 +226,12 @@ def main() -> None:
     fold_models = []
     for f in range(args.folds):
         train = [i for i, g in enumerate(fold) if g != f]
-        model = train_stage([x2[i] for i in train], [docs[i]["y"] for i in train], ROUNDS[1], names2)
+        model = train_stage(
+            [x2[i] for i in train], [docs[i]["y"] for i in train], rounds[1], names2, args.negatives
+        )
         for i, g in enumerate(fold):
             if g == f:
-                p2[i] = model.predict(x2[i], num_threads=2)
+                p2[i] = model.predict(x2[i], num_threads=PARAMS["num_threads"])
         fold_models.append(model)
     if args.kind == "html":
         save_fold_models(docs, fold, stage1_models, fold_models)
@@ -216,8 +262,8 @@ def main() -> None:
                 file=sys.stderr,
             )
 
-    final1 = train_stage([d["x"] for d in docs], [d["y"] for d in docs], ROUNDS[0], names1)
-    final2 = train_stage(x2, [d["y"] for d in docs], ROUNDS[1], names2)
+    final1 = train_stage([d["x"] for d in docs], [d["y"] for d in docs], rounds[0], names1, args.negatives)
+    final2 = train_stage(x2, [d["y"] for d in docs], rounds[1], names2, args.negatives)
     MODELS.mkdir(parents=True, exist_ok=True)
     for stage, model in ((1, final1), (2, final2)):
         (MODELS / f"{args.kind}.stage{stage}.txt").write_text(model.model_to_string(), encoding="utf-8")

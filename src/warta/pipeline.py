@@ -129,7 +129,17 @@ class Extractor:
         blocks, metadata = self.segment(text, kind, deadline, page.url)
         deadline.check("segmentation")
         if not blocks:
-            raise InputError("no text blocks found in the page")
+            if metadata is None:
+                raise InputError("no text blocks found in the page")
+            # A page whose body we cannot find still has its markup metadata (dates, authors).
+            article = self.assemble([], [], metadata, page, kind)
+            article.warnings.extend([*warnings, "no text blocks found in the page"])
+            return article
+        if kind == "html":
+            from warta.segment.html import MAX_BLOCKS
+
+            if len(blocks) >= MAX_BLOCKS:
+                warnings.append(f"page has more than {MAX_BLOCKS} blocks: only the first {MAX_BLOCKS} were used")
         features = block_features(blocks, self.lexicon, kind)
         probs = self.classifier(kind).predict(features)
         if boilerplate:
@@ -141,7 +151,7 @@ class Extractor:
         if kind == "html":
             from warta.classify.html_labels import refine_html_labels
 
-            labels = refine_html_labels(blocks, labels)
+            labels = refine_html_labels(blocks, labels, probs.tolist(), options.body_threshold)
         article = self.assemble(blocks, labels, metadata, page, kind)
         article.warnings.extend(warnings)
         if not article.body:

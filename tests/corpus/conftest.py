@@ -46,7 +46,7 @@ def make_crawl(directory: Path, pages_per_site: int = 12, seed: int = 3) -> dict
     lines.append({"url": exact, "text": page_text(site, title, paragraphs)})
     groups["exact"] = [url, exact]
     site, url, title, paragraphs = stories[1]
-    edited = [p.replace(p.split()[3], "diubah", 1) for p in paragraphs[:2]] + paragraphs[2:] + [paragraph(rng)]
+    edited = [p.replace(p.split()[3], "diubah", 1) for p in paragraphs[:1]] + paragraphs[1:]
     near = f"https://www.{site}/near/1"
     lines.append({"url": near, "text": page_text(site, title + " (updated)", edited)})
     groups["near"] = [url, near]

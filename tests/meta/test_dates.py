@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from warta.lexicon import Lexicon, load_lexicon
-from warta.meta.dates import resolve_dates
+from warta.meta.dates import date_candidates, resolve_dates
 from warta.meta.datetext import find_dates, infer_year, parse_date
 from warta.meta.page import PageMetadata
 from warta.model import Block, Label
@@ -286,3 +286,72 @@ def test_cli_date_english_month_first() -> None:
     _register()
     result = CliRunner().invoke(app, ["date", "05/03/2025", "--lang", "en", "--reference", "2025-05-05"])
     assert json.loads(result.output)["dates"][0]["value"] == "2025-05-03"
+
+
+def test_citation_year_month_day() -> None:
+    (found,) = find_dates("2023 Jan 7", None, load_lexicon(("en",)))
+    assert found.iso() == "2023-01-07" and found.kind == "absolute"
+
+
+def test_site_specific_meta_key_gives_the_date() -> None:
+    blocks, labels = _blocks(("Title", Label.TITLE), ("Body text without any date.", Label.BODY))
+    meta = PageMetadata(published=[("2023-06-08T23:03:43Z", "meta-other:cludo:date")])
+    published, _ = resolve_dates(blocks, labels, meta, None, EN)
+    assert published is not None and published.iso().startswith("2023-06-08")
+    assert published.evidence.source == "meta-other:cludo:date"
+
+
+def test_body_is_not_scanned_when_the_byline_gives_a_day() -> None:
+    blocks, labels = _blocks(
+        ("Title", Label.TITLE),
+        ("March 3, 2025", Label.BYLINE),
+        ("The first paragraph, the dateline zone, holds no date.", Label.BODY),
+        ("On January 5, 2024 the council met.", Label.BODY),
+        ("On February 6, 2024 it met again.", Label.BODY),
+    )
+    found = date_candidates(blocks, labels, None, None, EN)
+    assert [c.date.iso() for c in found] == ["2025-03-03"]
+
+
+def test_body_dates_only_from_the_first_body_blocks() -> None:
+    items = [("Title", Label.TITLE)] + [("Nothing dated here.", Label.BODY)] * 6
+    blocks, labels = _blocks(*items, ("It happened on January 5, 2024.", Label.BODY))
+    assert resolve_dates(blocks, labels, None, None, EN)[0] is None
+
+
+def test_stray_date_block_before_the_body_is_a_last_resort() -> None:
+    blocks, labels = _blocks(
+        ("Title", Label.TITLE),
+        ("Published on July 18, 2025", Label.SIDEBAR),
+        ("Body text without any date, long enough to be a paragraph.", Label.BODY),
+    )
+    published, _ = resolve_dates(blocks, labels, None, None, EN)
+    assert published is not None and published.iso() == "2025-07-18"
+    assert published.evidence.source == "visible"
+
+
+def test_one_date_after_the_body_counts_several_are_teasers() -> None:
+    body = ("Body text without any date, long enough to be a paragraph.", Label.BODY)
+    blocks, labels = _blocks(("Title", Label.TITLE), body, ("Feb 2, 2023", Label.SIDEBAR))
+    published, _ = resolve_dates(blocks, labels, None, None, EN)
+    assert published is not None and published.iso() == "2023-02-02"
+    blocks, labels = _blocks(
+        ("Title", Label.TITLE), body, ("Feb 2, 2023", Label.SIDEBAR), ("Jan 9, 2023", Label.SIDEBAR)
+    )
+    assert resolve_dates(blocks, labels, None, None, EN)[0] is None
+
+
+def test_yearless_date_without_a_reference_loses_to_a_full_one() -> None:
+    blocks, labels = _blocks(
+        ("Title", Label.TITLE), ("Jan 7", Label.BYLINE), ("Body text without a date.", Label.BODY)
+    )
+    published, _ = resolve_dates(blocks, labels, None, None, EN, "https://x.example/2023/01/07/a")
+    assert published is not None and published.iso() == "2023-01-07"
+    assert published.evidence.source == "url"
+
+
+def test_url_month_yields_to_a_day_of_that_month() -> None:
+    items = [("Title", Label.TITLE)] + [("Nothing dated here.", Label.BODY)] * 2
+    blocks, labels = _blocks(*items, ("Dec 19, 2025", Label.FOOTER))
+    published, _ = resolve_dates(blocks, labels, None, None, EN, "https://blog.example/2025/12/post")
+    assert published is not None and published.iso() == "2025-12-19"

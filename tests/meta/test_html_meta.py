@@ -60,3 +60,50 @@ def test_opengraph_headline_without_jsonld() -> None:
 def test_garbage_never_raises() -> None:
     for html in ("", "<script type='application/ld+json'>[[[[[[</script>", "<meta content>", "<<<>>>"):
         html_metadata(LexborHTMLParser(html))
+
+
+def _meta(html: str):  # type: ignore[no-untyped-def]
+    return html_metadata(LexborHTMLParser(html))
+
+
+def test_site_specific_meta_keys_are_kept_apart() -> None:
+    meta = _meta(
+        '<html><head><meta name="cludo:date" content="2023-06-08T23:03:43Z">'
+        '<meta name="last-updated" content="2024-01-02">'
+        '<meta name="validDate" content="2030-01-01"></head></html>'
+    )
+    assert meta.published == [("2023-06-08T23:03:43Z", "meta-other:cludo:date")]
+    assert meta.modified == [("2024-01-02", "meta-other:last-updated")]
+
+
+def test_time_text_microdata_and_updated_class() -> None:
+    meta = _meta(
+        "<html><body><h1>T</h1><time>Dec 19, 2025</time>"
+        '<time class="updated" datetime="2025-12-20">x</time>'
+        '<span itemprop="datePublished" content="2025-12-18">18 Dec</span></body></html>'
+    )
+    assert ("2025-12-18", "itemprop:datePublished") in meta.published
+    assert ("Dec 19, 2025", "time-text") in meta.published
+    assert meta.modified == [("2025-12-20", "time")]
+
+
+def test_state_json_date_only_when_nothing_else() -> None:
+    page = '<html><body><script>window.__S={"slug":"a","publishedAt":"2025-10-20T13:08:55-07:00"}</script></body></html>'
+    assert _meta(page).published == [("2025-10-20T13:08:55-07:00", "script:publishedAt")]
+    with_meta = page.replace(
+        "<body>", '<head><meta property="article:published_time" content="2025-10-21"></head><body>'
+    )
+    assert _meta(with_meta).published == [("2025-10-21", "meta:article:published_time")]
+
+
+def test_a_page_without_text_blocks_keeps_its_metadata() -> None:
+    import warta
+
+    article = warta.extract(
+        '<html><head><meta property="article:published_time" content="2025-05-27T06:03:43Z">'
+        '<meta name="author" content="Austin Chia"></head><body><script>x()</script></body></html>',
+        kind="html",
+    )
+    assert article.published is not None and article.published.iso().startswith("2025-05-27")
+    assert [p.name for p in article.authors] == ["Austin Chia"]
+    assert "no text blocks found in the page" in article.warnings

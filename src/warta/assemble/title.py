@@ -41,11 +41,29 @@ def headline_part(title: str) -> str:
     return title.strip()
 
 
-def _first_h1(blocks: Sequence[Block]) -> int | None:
-    for i, block in enumerate(blocks):
-        if block.structure.heading_level == 1 and 2 <= len(block.text.split()) <= 30:
-            return i
-    return None
+def _headline_block(blocks: Sequence[Block], hint: str | None) -> int | None:
+    """The HTML heading that names the article: the first `<h1>`, unless it shares no
+    words with the metadata title while a lower heading does (blogs put the site name in <h1>)."""
+    headings = [
+        i
+        for i, block in enumerate(blocks)
+        if 1 <= block.structure.heading_level <= 3 and 2 <= len(block.text.split()) <= 30
+    ]
+    h1 = next((i for i in headings if blocks[i].structure.heading_level == 1), None)
+    if not hint:
+        return h1
+    ref = _tokens(hint)
+
+    def overlap(i: int) -> float:
+        tokens = _tokens(blocks[i].text)
+        return len(tokens & ref) / len(tokens | ref) if tokens and ref else 0.0
+
+    if h1 is not None and overlap(h1) >= 0.2:
+        return h1
+    best = max(headings, key=overlap, default=None)
+    if best is not None and overlap(best) >= 0.5:
+        return best
+    return h1
 
 
 def _tokens(text: str) -> set[str]:
@@ -86,8 +104,8 @@ def choose_title(
     """
     if not blocks:
         return None, None
-    h1 = _first_h1(blocks)
-    if h1 is not None and labels[h1] in (Label.OTHER, Label.BODY, Label.TITLE, Label.HEADING):
+    h1 = _headline_block(blocks, hint)
+    if h1 is not None:  # the page's own heading outranks any section a lexicon header opened
         return headline_part(blocks[h1].text), h1
     body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
     start = body[0] if body else len(blocks)

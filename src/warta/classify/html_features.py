@@ -11,6 +11,7 @@ menu items share another and are all links.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -33,6 +34,7 @@ _TOKEN_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("cls_caption", ("caption", "credit", "photo", "image", "media", "gallery")),
     ("cls_tag", ("tag", "topic", "keyword", "label", "category")),
 )
+_TOKEN_PATTERNS = tuple(re.compile("|".join(needles)) for _, needles in _TOKEN_GROUPS)
 _SEMANTIC = ("aside", "nav", "footer", "header", "article", "main", "form", "figure")
 
 HTML_EXTRA_NAMES: tuple[str, ...] = (
@@ -82,8 +84,8 @@ def html_extra_features(blocks: list[Block]) -> NDArray[np.float32]:
             if name in tokens:
                 row[sem_base + j] = 1.0
         joined = " ".join(s.class_tokens)
-        for j, (_, needles) in enumerate(_TOKEN_GROUPS):
-            if any(needle in joined for needle in needles):
+        for j, pattern in enumerate(_TOKEN_PATTERNS):
+            if pattern.search(joined) is not None:
                 row[tok_base + j] = 1.0
         row[agg] = s.href is not None
         row[agg + 9] = math.log1p(len(s.class_tokens))

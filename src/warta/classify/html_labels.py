@@ -9,7 +9,6 @@ token that most body blocks carry is a page-wide wrapper ("comments-open" on
 from __future__ import annotations
 
 import tomllib
-from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -21,9 +20,16 @@ _KINDS = (
     ("read_also", Label.READ_ALSO),
     ("related", Label.RELATED),
     ("sidebar", Label.SIDEBAR),
+    ("footer", Label.FOOTER),
 )
-# Labels that a container may overrule: the model's guesses, not lexicon markers.
-_OVERRULABLE = frozenset({Label.BODY, Label.OTHER, Label.HEADING, Label.NAV})
+# Labels that a container may overrule: the model's guesses and the sections that
+# lexicon headers open (a header's section has no end in flat text; in HTML its
+# container ends it), not the markers of a block's own text.
+_OVERRULABLE = frozenset(
+    {Label.BODY, Label.OTHER, Label.HEADING, Label.NAV, Label.RELATED, Label.SIDEBAR, Label.COMMENTS}
+)
+_FALLBACK_MIN = 0.05  # below this, the page really has no article text
+_SECTIONS = frozenset({Label.RELATED, Label.SIDEBAR, Label.COMMENTS})
 
 
 @lru_cache(maxsize=1)
@@ -42,22 +48,55 @@ def _container(tokens: Sequence[str]) -> tuple[Label, str] | None:
     return None
 
 
-def refine_html_labels(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Label]:
-    """Labels with comment, read-also, related and sidebar containers applied."""
+def _is_header(block: Block) -> bool:
+    return block.structure.heading_level > 0 or len(block.text) < 40
+
+
+def refine_html_labels(
+    blocks: Sequence[Block], labels: Sequence[Label], probs: Sequence[float], threshold: float = 0.5
+) -> list[Label]:
+    """Labels with comment, read-also, related, sidebar and footer containers applied.
+
+    A block that a lexicon header put in a related/sidebar/comments section but
+    that sits in no such container and that the model calls body is body again:
+    in HTML the header's box ends where its container ends.
+    """
     found = [_container(b.structure.class_tokens) for b in blocks]
-    body_tokens: Counter[str] = Counter()
-    n_body = 0
-    for hit, label in zip(found, labels, strict=True):
-        if label is Label.BODY:
-            n_body += 1
-            if hit is not None:
-                body_tokens[hit[1]] += 1
+    # Tokens on the likeliest body blocks mark wrappers around the article ("has-sidebar"
+    # on the layout), not boxes beside it; comments under an article never carry them.
+    core = sorted(range(len(blocks)), key=lambda i: -probs[i])[:3]
+    wrappers = {t for i in core if probs[i] >= threshold for t in blocks[i].structure.class_tokens}
     out = list(labels)
     for i, hit in enumerate(found):
-        if hit is None or out[i] not in _OVERRULABLE:
+        is_body = probs[i] >= threshold
+        if hit is not None and hit[1] in wrappers:
+            hit = None
+        if hit is None:
+            if out[i] in _SECTIONS and is_body and not _is_header(blocks[i]):
+                out[i] = Label.BODY
             continue
-        kind, token = hit
-        if out[i] is Label.BODY and body_tokens[token] * 2 > n_body:
-            continue  # a wrapper around most of the body, not a box beside it
-        out[i] = kind
+        if out[i] in _OVERRULABLE:
+            out[i] = hit[0]
+    if Label.BODY not in out:
+        _fallback_body(blocks, out, probs, found)
     return out
+
+
+def _fallback_body(
+    blocks: Sequence[Block],
+    labels: list[Label],
+    probs: Sequence[float],
+    found: Sequence[tuple[Label, str] | None],
+) -> None:
+    """No block reached the threshold: keep the likeliest block and its like-minded siblings
+    (same tag path, at least half its probability) rather than return an empty article."""
+    candidates = [i for i in range(len(blocks)) if found[i] is None and labels[i] in _OVERRULABLE]
+    if not candidates:
+        return
+    best = max(candidates, key=lambda i: probs[i])
+    if probs[best] < _FALLBACK_MIN:
+        return
+    path = blocks[best].structure.tag_path
+    for i in candidates:
+        if i == best or (blocks[i].structure.tag_path == path and probs[i] >= probs[best] / 2):
+            labels[i] = Label.BODY

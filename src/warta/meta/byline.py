@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from warta.lexicon import Lexicon, normalise_marker
+from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.model import Block, Label, Person
 
@@ -22,12 +23,30 @@ _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b|\bserta\b)\s*", re.I)
 # Markup lists people one per value or joined by "and"/"&"; commas there often carry
 # credentials ("Dylan Bailey, MS, RD"), so they do not split.
 _SPLIT_MARKUP = re.compile(r"\s*(?:;|&|\band\b|\bdan\b)\s*", re.I)
-_CLAUSE = re.compile(r"\s*[;|]\s*|\s{2,}")
-_SEPARATOR = re.compile(r"^[\s:|/-–—]+")
+# Clauses of a credit line: "By A | Apr 21, 2025", "By A · 5 min read", "Posted by A on Friday".
+_CLAUSE = re.compile(r"\s*[;|·•]\s*|\s{2,}|\s+[-–—]\s+|\s+(?:on|at|in|pada)\s+")
+# "-" escaped: unescaped, "/-–" is a range that spans every letter.
+_SEPARATOR = re.compile(r"^[\s:|/\-–—]+")
 _NOT_A_NAME = re.compile(r"https?://|www\.|@|\.(?:com|org|net|id)\b|[<>{}\[\]=]", re.I)
 # Markup sources in order of trust: JSON-LD is written for machines, a meta author tag
 # is often a profile URL or the site's name.
 _SOURCE_ORDER = ("json-ld", "microdata", "meta", "rel", "link")
+# Templates mark the author's name by class ("post-author-name", "byline") or link it to
+# a profile page; such a block needs no "By" before the name.
+_AUTHOR_CLASS = ("author", "byline", "writer")
+_AUTHOR_HREF = re.compile(
+    r"/(?:author|authors|autor|penulis|profile|profiles|people|person|staff|team|writers?|contributors?|"
+    r"reporters?|wartawan|producers)/|[?&]author=",
+    re.I,
+)
+_CLASS_TOKENS_SEEN = 10  # the innermost class tokens of a block: its own and its parents'
+_NAME_WINDOW = 3  # blocks past the first body block that may still hold the byline
+_BOX_WINDOW = 30  # blocks past the body where an author box may sit
+_TAXONOMY_HREF = re.compile(r"/(?:category|categories|tag|tags|topics?|section)/|[?&](?:cat|tag)=", re.I)
+_NOT_AN_AUTHOR_BOX = frozenset(
+    {Label.COMMENTS, Label.RELATED, Label.READ_ALSO, Label.NAV, Label.TAGS, Label.FOOTER}
+)
+_HANDLE = re.compile(r"^[\w.-]+$")
 
 
 @dataclass(slots=True)
@@ -80,6 +99,8 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
         if not name or _NOT_A_NAME.search(name):
             continue
         norm = normalise_marker(name)
+        if norm.rstrip(":") in _prefix_words(lexicon):
+            continue  # "Author", "Written By": a label whose name sits in the next block
         if _is_team(norm, lexicon) and len(name.split()) <= 4:
             people.append(Person(name, role="team", is_organisation=True))
         elif norm in lexicon.agencies:
@@ -89,10 +110,25 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
     return people
 
 
+def _without_dates(text: str, lexicon: Lexicon) -> str:
+    """`text` with its date expressions replaced by a clause break ("September 1st, 2023 By A")."""
+    if not any(c.isdigit() for c in text):
+        return text
+    for match in reversed(find_dates(text, None, lexicon, grammar_of(lexicon))):
+        text = f"{text[: match.start]}  {text[match.end :]}"
+    return text
+
+
+def _prefix_words(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(
+        p.rstrip(":") for p in (*lexicon.author_prefix, *lexicon.editor_prefix, *lexicon.photographer_prefix)
+    ) | {"author", "authors", "writer"}
+
+
 def _prefixed(text: str, lexicon: Lexicon) -> list[Person]:
     """People credited by a prefixed clause; a line may hold several clauses."""
     found: list[Person] = []
-    for clause in _CLAUSE.split(text):
+    for clause in _CLAUSE.split(_without_dates(text, lexicon)):
         norm = normalise_marker(clause)
         for prefixes, role in (
             (lexicon.editor_prefix, "editor"),
@@ -121,7 +157,11 @@ def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Per
         return next((i for i, s in enumerate(_SOURCE_ORDER) if key.startswith(s)), len(_SOURCE_ORDER))
 
     people: list[Person] = []
-    for name, _source in sorted(metadata.authors, key=lambda pair: rank(pair[1])):
+    best = min((rank(source) for _name, source in metadata.authors), default=0)
+    # One source: JSON-LD names the writer where the meta tag of the same page names the site.
+    for name, source in metadata.authors:
+        if rank(source) != best:
+            continue
         text = name.strip()
         norm = normalise_marker(text)
         hit = next((p for p in lexicon.author_prefix if norm.startswith(p + " ")), None)
@@ -145,9 +185,91 @@ def find_bylines(
     """
     result = _visible_bylines(blocks, labels, lexicon)
     from_markup = metadata_people(metadata, lexicon)
-    if from_markup:
-        result.authors = from_markup
+    site = _site_key(metadata)
+    people = [p for p in from_markup if not _is_site(p.name, site)]
+    visible = result.authors
+    if people and not (visible and all(_HANDLE.match(p.name) for p in people)):
+        result.authors = people  # a login name ("kffnirmitap") loses to a visible name
+    elif visible:
+        result.authors = visible
+    elif from_markup:
+        # The markup names the site ("GlossGenius"): a name the template marks near the
+        # title is the writer; with none, the site is the author ("EcoFlow").
+        result.authors = _marked_names(blocks, labels, lexicon, after_body=False) or from_markup
+    else:
+        result.authors = _marked_names(blocks, labels, lexicon) or _bare_name(blocks, labels, lexicon, result)
     return result
+
+
+def _bare_name(
+    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, result: Bylines
+) -> list[Person]:
+    """A bare name on its own line right after the body, as Indonesian portals print it."""
+    body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
+    if not body:
+        return []
+    last = body[-1]
+    for i in range(last + 1, min(len(blocks), last + 3)):
+        if labels[i] in (Label.RELATED, Label.SIDEBAR, Label.COMMENTS):
+            break
+        if blocks[i].structure.heading_level or _TAXONOMY_HREF.search(blocks[i].structure.href or ""):
+            continue  # "Related Topics", "More Articles You Might Enjoy", a category link
+        if is_plausible_name(blocks[i].text, lexicon) and len(blocks[i].text.split()) >= 2:
+            result.blocks.append(i)
+            return [Person(blocks[i].text.strip(), role="author")]
+    return []
+
+
+def _site_key(metadata: PageMetadata | None) -> str:
+    """The site's name and host squeezed to letters, to spot a publisher given as the author."""
+    if metadata is None:
+        return ""
+    host = (metadata.canonical_url or metadata.base_url or "").split("://", 1)[-1].split("/", 1)[0]
+    return re.sub(r"\W", "", f"{metadata.site_name or ''} {host}".lower())
+
+
+def _is_site(name: str, site: str) -> bool:
+    key = re.sub(r"\W", "", name.lower())
+    return len(key) >= 3 and key in site
+
+
+def _marked_names(
+    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, after_body: bool = True
+) -> list[Person]:
+    """Names in blocks that the template marks as the author's (class or profile link), nearest
+    the title first, then (with `after_body`) in an author box after the body."""
+    body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
+    if not body:
+        return []
+    first, last = body[0], body[-1]
+    title = next((i for i, lab in enumerate(labels) if lab is Label.TITLE), None)
+    start = title if title is not None and title < first else max(0, first - 15)
+    windows = (
+        range(start, min(len(blocks), first + _NAME_WINDOW)),
+        range(last + 1, min(len(blocks), last + _BOX_WINDOW)),
+    )
+    for window in windows if after_body else windows[:1]:
+        for i in window:
+            block = blocks[i]
+            if len(block.text) > 120 or labels[i] is Label.TITLE:
+                continue
+            if i > first and labels[i] in _NOT_AN_AUTHOR_BOX:
+                continue  # commenters, other articles' authors
+            tokens = block.structure.class_tokens[-_CLASS_TOKENS_SEEN:]
+            href = block.structure.href or ""
+            if _TAXONOMY_HREF.search(href):
+                continue  # "Photo Log": a category link inside a post whose class names the author
+            if not (any(m in t for t in tokens for m in _AUTHOR_CLASS) or _AUTHOR_HREF.search(href)):
+                continue
+            people = _prefixed(block.text, lexicon) or [
+                p
+                for clause in _CLAUSE.split(_without_dates(block.text, lexicon))[:1]
+                for p in _people(clause, "author", lexicon)
+            ]
+            people = [p for p in people if p.role == "author"]
+            if people:
+                return list(dict.fromkeys(people))
+    return []
 
 
 def _visible_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> Bylines:
@@ -170,15 +292,6 @@ def _visible_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: 
             result.blocks.append(i)
             for person in people:
                 (result.editors if person.role == "editor" else result.authors).append(person)
-    if not result.authors:
-        # A bare name on its own line right after the body (Indonesian portals).
-        for i in range(last + 1, min(len(blocks), last + 3)):
-            if labels[i] in (Label.RELATED, Label.SIDEBAR, Label.COMMENTS):
-                break
-            if is_plausible_name(blocks[i].text, lexicon) and len(blocks[i].text.split()) >= 2:
-                result.authors.append(Person(blocks[i].text.strip(), role="author"))
-                result.blocks.append(i)
-                break
     result.authors = list(dict.fromkeys(result.authors))
     result.editors = list(dict.fromkeys(result.editors))
     return result

@@ -1,11 +1,14 @@
 """Published and modified dates: candidates from every source, ranked, checked, chosen.
 
-Candidates come from the page's markup (JSON-LD, meta tags, <time>: the raw
-`(value, source)` pairs of `PageMetadata`), from the blocks around the title
-(byline and dateline zone), from the lead, from the URL and, last, from dates
-mentioned in the body. Blocks labelled sidebar, related, comments, nav, footer,
-ad or tags never give a date, and no date after the reference (fetch time, or now)
-is accepted: the two failures users report most.
+Candidates come from the page's markup (JSON-LD, meta tags, microdata, <time>,
+state JSON: the raw `(value, source)` pairs of `PageMetadata`), from the blocks
+around the title (byline and dateline zone), from the URL and, only when none of
+those gives a day, from the first body blocks and from short blocks that are a
+date and little else ("Published on July 8, 2025"), wherever the classifier put
+them. Otherwise blocks labelled sidebar, related, comments, nav, footer, ad or tags
+never give a date; after the body, several different stray dates are other
+articles' teasers and none is used. No date after the reference (fetch time, or
+now) is accepted: the two failures users report most.
 
     >>> from warta.lexicon import load_lexicon
     >>> from warta.model import Block, Label
@@ -23,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from warta.lexicon import Lexicon
+from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.datetext import DateGrammar, DateMatch, Precision, find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.model import Block, DateValue, Evidence, Label
@@ -37,12 +40,22 @@ SOURCE_RANK: dict[str, int] = {
     "meta": 95,
     "time": 85,
     "markup": 80,
+    "time-text": 78,  # <time> without a datetime attribute: its visible text
+    "meta-other": 74,  # site-specific <meta> keys ("cludo:date", "w-published-date")
     "byline": 70,
     "dateline": 60,
+    "script": 55,  # a date key in the page's state JSON
     "url": 50,
+    "visible": 29,  # a short block that is a date and little else, wherever it sits (last resort)
     "tail": 40,
     "body": 30,
 }
+# Body dates and stray visible dates are read only when nothing better (a day from
+# markup, the byline zone or the URL) was found, and only in the first few body blocks:
+# scanning every paragraph cost a quarter of the text path's time for dates that lose.
+_MAX_BODY_BLOCKS = 5
+_MAX_VISIBLE_BLOCKS = 400
+_STANDALONE_CHARS = 80
 _IGNORED = frozenset(
     {
         Label.SIDEBAR,
@@ -74,7 +87,10 @@ class Candidate:
 def _metadata_zone(source: str) -> str:
     """Map a metadata source label ("json-ld:datePublished", "meta:article:published_time") to a zone."""
     key = source.lower()
-    if "json" in key or "ld" in key.split(":")[0]:
+    head = key.split(":")[0]
+    if head in ("meta-other", "time-text", "script"):
+        return head
+    if "json" in key or "ld" in head:
         return "json-ld"
     if key.startswith(("meta", "og", "article", "dc", "itemprop", "parsely", "sailthru")):
         return "meta"
@@ -93,14 +109,16 @@ def _to_value(match: DateMatch, source: str, block: int | None) -> DateValue:
     )
 
 
-def _score(match: DateMatch, zone: str) -> float:
+def _score(match: DateMatch, zone: str, reference: datetime | None) -> float:
     score = float(SOURCE_RANK.get(zone, 20))
     if match.weekday_ok is False:
         score -= 25  # "Senin, 29 April" when 29 April was a Tuesday: a typo or a wrong year
     elif match.has_weekday:
         score += 5  # Indonesian news opens with the day of the news: "Senin (28/4)"
     if match.kind == "inferred" and not match.has_weekday:
-        score -= 5
+        # "Jan 7" is this year's 7 January only when "this year" is the fetch year; with
+        # no fetch time it is a guess, below any date that states its year.
+        score -= 5 if reference is not None else 30
     score += 0.5 * _PRECISION_ORDER.index(match.precision) / len(_PRECISION_ORDER)
     return score
 
@@ -119,7 +137,7 @@ def _metadata_candidates(
                 continue
             best = max(matches, key=lambda m: (m.kind == "absolute", m.end - m.start))
             zone = _metadata_zone(source)
-            yield Candidate(_to_value(best, source, None), role, _score(best, zone), position)
+            yield Candidate(_to_value(best, source, None), role, _score(best, zone, reference), position)
 
 
 def _url_candidate(url: str | None) -> Candidate | None:
@@ -140,7 +158,7 @@ def _url_candidate(url: str | None) -> Candidate | None:
     if month:
         value = datetime(int(month.group(1)), int(month.group(2)), 1)
         return Candidate(
-            DateValue(value, "month", Evidence(month.group(0), "url")), "published", 45.0, 10_000
+            DateValue(value, "month", Evidence(month.group(0), "url")), "published", 44.0, 10_000
         )
     return None
 
@@ -158,7 +176,9 @@ def _zone_of(
         return "byline" if label is not Label.BODY and i < 15 else None
     if label is Label.BODY or label in (Label.QUOTE, Label.HEADING, Label.SUBTITLE):
         return "dateline" if i == first_body else "body"
-    if first_body - 12 <= i < first_body or (title is not None and title < i < first_body):
+    # The byline zone: between the title and the body, or (when the title was not found
+    # among the blocks) the unlabelled blocks just above the body.
+    if first_body - 25 <= i < first_body or (title is not None and title < i < first_body):
         return "byline"
     if last_body < i <= last_body + 3:
         return "tail"
@@ -181,14 +201,30 @@ def _block_candidates(
     reference: datetime | None,
     lexicon: Lexicon,
     grammar: DateGrammar,
+    deep: bool = False,
 ) -> Iterator[Candidate]:
+    """Dates of the byline zone, dateline and tail; with `deep`, of the body and stray date blocks."""
     body = [i for i, label in enumerate(labels) if label is Label.BODY]
     first_body, last_body = (body[0], body[-1]) if body else (None, None)
     title = next((i for i, label in enumerate(labels) if label is Label.TITLE), None)
-    for i, block in enumerate(blocks):
+    body_seen = 0
+    after_body: list[Candidate] = []
+    for i, block in enumerate(blocks[:_MAX_VISIBLE_BLOCKS] if deep else blocks):
         zone = _zone_of(i, labels, first_body, last_body, title)
-        if zone is None:
+        if zone == "body":
+            body_seen += 1
+            if not deep or body_seen > _MAX_BODY_BLOCKS:
+                continue
+        elif zone is None:
+            if deep and labels[i] is not Label.TITLE:
+                found = _standalone_candidates(block, i, reference, lexicon, grammar)
+                if last_body is not None and i > last_body:
+                    after_body.extend(found)
+                else:
+                    yield from found
             continue
+        elif deep:
+            continue  # read in the first pass
         text = block.text if zone in ("byline", "tail") or len(block.text) < 400 else block.text[:2000]
         if zone == "dateline":
             text = text[:200]
@@ -201,13 +237,50 @@ def _block_candidates(
                 continue
             if zone in ("body", "dateline") and match.precision in ("year", "month"):
                 continue
-            role = _marker_role(text, match.start, grammar) or "published"
-            score = _score(match, zone) + (3 if _marker_role(text, match.start, grammar) else 0)
-            yield Candidate(_to_value(match, zone, i), role, score, 1_000 + i)
+            marked = _marker_role(text, match.start, grammar)
+            score = _score(match, zone, reference) + (3 if marked else 0)
+            yield Candidate(_to_value(match, zone, i), marked or "published", score, 1_000 + i)
+    # After the body, one date may be the article's ("Published Feb 2, 2023" under it);
+    # several different ones are the teasers of other articles.
+    if len({c.date.value.date() for c in after_body}) == 1:
+        yield after_body[0]
+
+
+def _standalone_candidates(
+    block: Block, i: int, reference: datetime | None, lexicon: Lexicon, grammar: DateGrammar
+) -> list[Candidate]:
+    """A short block that is one full date and a few words ("Published on July 8, 2025",
+    "Jun 08, 2023 • 11 Minute Read"), in a block the classifier put in a sidebar or footer:
+    templates often wrap the article's date so."""
+    text = block.text
+    if len(text) > _STANDALONE_CHARS or not any(c.isdigit() for c in text):
+        return []
+    for match in find_dates(text, reference, lexicon, grammar):
+        if match.kind != "absolute" or match.precision in ("year", "month"):
+            continue
+        rest = (text[: match.start] + " " + text[match.end :]).split()
+        marked = _marker_role(text, match.start, grammar)
+        credit = normalise_marker(text).startswith(tuple(p + " " for p in lexicon.author_prefix))
+        if len(rest) <= 4 or marked or (credit and len(rest) <= 10):
+            score = _score(match, "visible", reference) + (3 if marked else 0)
+            return [Candidate(_to_value(match, "visible", i), marked or "published", score, 1_000 + i)]
+        return []
+    return []
 
 
 def _not_after(date: DateValue, reference: datetime) -> bool:
     return date.value.date() <= reference.date()
+
+
+def _has_day(candidates: Sequence[Candidate], limit: datetime) -> bool:
+    """Whether a published date to the day, at least as trusted as a stray visible date, is known."""
+    return any(
+        c.role == "published"
+        and c.score >= SOURCE_RANK["url"]
+        and c.date.precision not in ("year", "month")
+        and _not_after(c.date, limit)
+        for c in candidates
+    )
 
 
 def date_candidates(
@@ -219,8 +292,13 @@ def date_candidates(
     url: str | None = None,
     now: datetime | None = None,
 ) -> list[Candidate]:
-    """Every usable date of the page, best first; none after the reference (or `now`)."""
+    """The usable dates of the page, best first; none after the reference (or `now`).
+
+    Body paragraphs and stray date blocks are read only when markup, the byline
+    zone and the URL give no published day: their dates would rank below those anyway.
+    """
     grammar = grammar_of(lexicon)
+    limit = reference or now or datetime.now()
     found: list[Candidate] = []
     if metadata is not None:
         found.extend(_metadata_candidates(metadata, reference, lexicon, grammar))
@@ -228,7 +306,8 @@ def date_candidates(
     if url_candidate is not None:
         found.append(url_candidate)
     found.extend(_block_candidates(blocks, labels, reference, lexicon, grammar))
-    limit = reference or now or datetime.now()
+    if not _has_day(found, limit):
+        found.extend(_block_candidates(blocks, labels, reference, lexicon, grammar, deep=True))
     usable = [c for c in found if _not_after(c.date, limit)]
     return sorted(usable, key=lambda c: (-c.score, c.position))
 
@@ -248,6 +327,19 @@ def resolve_dates(
     """
     candidates = date_candidates(blocks, labels, metadata, reference, lexicon, url)
     published = next((c.date for c in candidates if c.role == "published"), None)
+    if published is not None and published.evidence.source == "url" and published.precision == "month":
+        # "/2025/12/" says the month; a day of that month from anywhere on the page says more.
+        month = (published.value.year, published.value.month)
+        published = next(
+            (
+                c.date
+                for c in candidates
+                if c.role == "published"
+                and c.date.precision not in ("year", "month")
+                and (c.date.value.year, c.date.value.month) == month
+            ),
+            published,
+        )
     modified = next((c.date for c in candidates if c.role == "modified"), None)
     if published is None:
         published = modified

@@ -134,6 +134,8 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
             rf"(?::(?P<s>\d{{2}})(?:[.,]\d+)?)?\s*(?P<tz>Z|[+-]\d{{2}}:?\d{{2}}|(?:{tz_names}){e})?)?(?![\d])",
         ),
         ("ymd", rf"(?<![\d/.])(?P<y>\d{{4}})[/.](?P<m>\d{{1,2}})[/.](?P<d>\d{{1,2}})(?![\d]){time_tail}"),
+        # "2023 Jan 7": citation metadata and PubMed write year, month name, day.
+        ("ymd_text", rf"{b}{year}\s+(?P<mon>{mon})\.?{e}\s+{day}{time_tail}"),
         ("dmy", rf"{b}{weekday_head}{day}{sep}(?P<mon>{mon})\.?{e}{sep}{year}{time_tail}"),
         ("mdy", rf"{b}{weekday_head}(?P<mon>{mon})\.?{e}\s*{day}(?:\s*,\s*|\s+){year}{time_tail}"),
         (
@@ -344,7 +346,7 @@ def _absolute_fields(
 ) -> _Fields | None:
     if name in ("iso", "ymd"):
         return _full(int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0), g, grammar)
-    if name in ("dmy", "mdy", "dm", "md"):
+    if name in ("dmy", "mdy", "ymd_text", "dm", "md"):
         month = _month_of(g, grammar)
         if month is None:
             return None
@@ -406,7 +408,7 @@ def _resolve(name: str, match: re.Match[str], grammar: DateGrammar, ref: datetim
         day, kind, inferred, weekday_ok = fields
         value = datetime(day.year, day.month, day.day)
         precision: Precision = "day"
-    elif name in ("iso", "ymd", "dmy", "mdy", "dm", "md", "numeric", "wd_numeric"):
+    elif name in ("iso", "ymd", "ymd_text", "dmy", "mdy", "dm", "md", "numeric", "wd_numeric"):
         return None
     else:
         shifted = _relative_day(name, g, grammar, ref.replace(tzinfo=None))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin
@@ -38,6 +39,17 @@ _PUBLISHED_META = (
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "lastmod", "dcterms.modified")
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
 _MAX_JSONLD_CHARS = 2_000_000
+# Site-specific keys ("cludo:date", "w-published-date", <meta name="published">): kept
+# under their own source so that date ranking trusts them below the standard keys.
+_GUESS_PUBLISHED = re.compile(r"publish|(?:^|[:._-])(?:date|created|posted)$")
+_GUESS_MODIFIED = re.compile(r"modif|updated")
+_GUESS_EXCLUDED = re.compile(r"expir|event|start|end|birth|valid|copyright|format")
+# Dates in a page's state JSON (Next.js, Contentful, Prismic): a last resort.
+_SCRIPT_DATE = re.compile(
+    r'"(datePublished|publishedAt|published_at|publishDate|publish_date|first_publication_date|date_posted)"'
+    r'\s*:\s*"([^"]{8,40})"'
+)
+_MAX_SCRIPT_CHARS = 1_000_000
 _MAX_NODES = 500
 
 
@@ -180,6 +192,10 @@ def _read_meta_tags(tree: LexborHTMLParser, meta: PageMetadata) -> None:
             meta.published.append((content, f"meta:{key}"))
         elif key in _MODIFIED_META:
             meta.modified.append((content, f"meta:{key}"))
+        elif _GUESS_MODIFIED.search(key) and not _GUESS_EXCLUDED.search(key):
+            meta.modified.append((content, f"meta-other:{key}"))
+        elif _GUESS_PUBLISHED.search(key) and not _GUESS_EXCLUDED.search(key):
+            meta.published.append((content, f"meta-other:{key}"))
         elif key in _AUTHOR_META and not content.startswith("http"):
             meta.authors.append((content, f"meta:{key}"))
         elif key in ("article:tag", "keywords", "news_keywords"):
@@ -190,6 +206,47 @@ def _read_meta_tags(tree: LexborHTMLParser, meta: PageMetadata) -> None:
             meta.canonical_url = content
     if meta.headline is None:
         meta.headline = og_title or twitter_title
+
+
+def _read_visible_dates(tree: LexborHTMLParser, meta: PageMetadata) -> None:
+    """<time> elements, microdata dates and, failing those, dates in the page's state JSON."""
+    for node in tree.css("[itemprop=datePublished], [itemprop=dateModified]")[:4]:
+        if node.tag == "meta":
+            continue  # read with the other <meta> tags
+        attrs = node.attributes
+        value = _clean(attrs.get("content") or attrs.get("datetime") or node.text(deep=True)[:80])
+        if value:
+            target = meta.published if attrs.get("itemprop") == "datePublished" else meta.modified
+            target.append((value, f"itemprop:{attrs.get('itemprop')}"))
+    for node in tree.css("time")[:5]:
+        attrs = node.attributes
+        value = _clean(attrs.get("datetime"))
+        source = "time"
+        if not value:
+            value = _clean(node.text(deep=True)[:80])
+            source = "time-text"
+        if not value:
+            continue
+        # <time class="updated">: WordPress themes print both dates as <time>.
+        classes = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}".lower()
+        if "updat" in classes or "modif" in classes:
+            meta.modified.append((value, source))
+        else:
+            meta.published.append((value, source))
+    if meta.published:
+        return
+    budget = _MAX_SCRIPT_CHARS
+    for script in tree.css("script:not([src])")[:50]:
+        if script.attributes.get("type") == "application/ld+json":
+            continue
+        raw = script.text(deep=True) or ""
+        budget -= len(raw)
+        if budget < 0:
+            break
+        found = _SCRIPT_DATE.search(raw)
+        if found:
+            meta.published.append((found.group(2), f"script:{found.group(1)}"))
+            return
 
 
 def html_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMetadata:
@@ -214,9 +271,6 @@ def html_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMe
         meta.canonical_url = href
     if meta.canonical_url and meta.base_url:
         meta.canonical_url = urljoin(meta.base_url, meta.canonical_url)
-    for node in tree.css("time[datetime]")[:3]:
-        value = _clean(node.attributes.get("datetime"))
-        if value:
-            meta.published.append((value, "time"))
+    _read_visible_dates(tree, meta)
     meta.tags = list(dict.fromkeys(meta.tags))[:50]
     return meta

@@ -52,6 +52,7 @@ SKIP_TAGS = frozenset(
 )  # fmt: skip
 # Semantic elements whose name is as telling as a class token.
 _SEMANTIC = frozenset({"aside", "nav", "footer", "header", "article", "main", "form", "figure"})
+_NEVER_HIDDEN = frozenset({"html", "body", "main", "article"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_CLASSES = frozenset({"hidden", "d-none", "visually-hidden", "sr-only", "screen-reader-text", "hide"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -59,6 +60,9 @@ _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _MAX_TOKENS_DEPTH = 14  # class tokens come from this many nearest ancestors
 _PATH_DEPTH = 6
 _CHECK_EVERY = 512  # nodes between deadline checks
+# No article page has this many blocks; beyond it the walk stops, so feature
+# extraction and classification stay bounded on huge or generated pages.
+MAX_BLOCKS = 20_000
 
 
 @dataclass(slots=True)
@@ -104,13 +108,15 @@ def _class_tokens(attrs: dict[str, str | None]) -> tuple[str, ...]:
     return tuple(t for t in _TOKEN_SPLIT.split(raw.lower()) if len(t) > 1)
 
 
-def _is_hidden(attrs: dict[str, str | None], tokens: tuple[str, ...]) -> bool:
+def _is_hidden(attrs: dict[str, str | None]) -> bool:
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
-    return any(t in _HIDDEN_CLASSES for t in tokens)
+    # Whole class names only: "f_hide_ellipsis_on" is a feature flag, not "hide".
+    classes = attrs.get("class")
+    return classes is not None and any(c in _HIDDEN_CLASSES for c in classes.lower().split())
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:
@@ -204,9 +210,10 @@ class _Walker:
                 href=buf.href,
                 dom_depth=snap.dom_depth,
             )
-            self.blocks.append(
-                Block(index=len(self.blocks), text=text, structure=structure, start=-1, end=-1)
-            )
+            if len(self.blocks) < MAX_BLOCKS:
+                self.blocks.append(
+                    Block(index=len(self.blocks), text=text, structure=structure, start=-1, end=-1)
+                )
         self.buffer = _Buffer()
         self.snapshot = None
 
@@ -214,6 +221,11 @@ class _Walker:
         ctx = self.ctx
         href = None
         if tag == "a":
+            buf = self.buffer
+            if ctx.links == 0 and buf.chars and buf.link_chars == buf.chars:
+                # Links side by side with nothing between them are separate items
+                # (a menu, a "most read" box), not one sentence.
+                self.flush()
             ctx.links += 1
             href = _absolute(attrs.get("href"), self.base_url)
         elif tag in ("ul", "ol", "dl", "menu"):
@@ -256,8 +268,11 @@ class _Walker:
                 self.leave(item)
                 continue
             seen += 1
-            if self.deadline is not None and seen % _CHECK_EVERY == 0:
-                self.deadline.check("html segmentation")
+            if seen % _CHECK_EVERY == 0:
+                if self.deadline is not None:
+                    self.deadline.check("html segmentation")
+                if len(self.blocks) >= MAX_BLOCKS:
+                    break
             tag = item.tag
             if tag == "-text":
                 self.text(item.text_content or "")
@@ -266,7 +281,7 @@ class _Walker:
                 continue
             attrs = item.attributes
             tokens = _class_tokens(attrs) if attrs else ()
-            if attrs and _is_hidden(attrs, tokens):
+            if attrs and tag not in _NEVER_HIDDEN and _is_hidden(attrs):
                 continue
             if tag in BLOCK_TAGS:
                 self.flush()

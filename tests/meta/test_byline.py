@@ -1,0 +1,161 @@
+"""Bylines: prefixed credits, agencies, teams, junk, and markup authors."""
+
+from __future__ import annotations
+
+from warta.lexicon import load_lexicon
+from warta.meta.byline import find_bylines, is_plausible_name
+from warta.meta.page import PageMetadata
+from warta.model import Block, Label, Person
+
+LEX = load_lexicon()
+BODY = "Paragraf isi berita yang cukup panjang untuk dianggap sebagai isi artikel oleh pengklasifikasi."
+
+
+def _find(*lines: tuple[str, Label], metadata: PageMetadata | None = None):  # type: ignore[no-untyped-def]
+    blocks = [Block(i, text) for i, (text, _) in enumerate(lines)]
+    return find_bylines(blocks, [label for _, label in lines], LEX, metadata)
+
+
+def test_indonesian_credit_lines() -> None:
+    found = _find(
+        ("Judul", Label.TITLE),
+        ("Penulis: Budi Santoso | Editor: Rina Wijaya", Label.OTHER),
+        (BODY, Label.BODY),
+        ("Pewarta: Fahmi Ramadhan", Label.OTHER),
+    )
+    assert [p.name for p in found.authors] == ["Budi Santoso", "Fahmi Ramadhan"]
+    assert [p.name for p in found.editors] == ["Rina Wijaya"]
+
+
+def test_reuters_style_credits() -> None:
+    found = _find(
+        ("Title", Label.TITLE),
+        (BODY, Label.BODY),
+        ("Reporting by Jane Doe and John Roe; Editing by Mark Potter", Label.OTHER),
+    )
+    assert [p.name for p in found.authors] == ["Jane Doe", "John Roe"]
+    assert [p.name for p in found.editors] == ["Mark Potter"]
+
+
+def test_by_and_oleh() -> None:
+    assert [
+        p.name
+        for p in _find(("T", Label.TITLE), ("By Ann Lee and Bo Kim", Label.OTHER), (BODY, Label.BODY)).authors
+    ] == [
+        "Ann Lee",
+        "Bo Kim",
+    ]
+    assert [
+        p.name
+        for p in _find(("T", Label.TITLE), ("Oleh: Siti Aminah", Label.OTHER), (BODY, Label.BODY)).authors
+    ] == ["Siti Aminah"]
+
+
+def test_team_bylines_are_organisations() -> None:
+    found = _find(("Judul", Label.TITLE), ("Penulis: Tim detikJabar", Label.OTHER), (BODY, Label.BODY))
+    assert found.authors == [Person("Tim detikJabar", role="team", is_organisation=True)]
+
+
+def test_timothy_is_not_a_team() -> None:
+    found = _find(("T", Label.TITLE), ("By Timothy Smith", Label.OTHER), (BODY, Label.BODY))
+    assert found.authors == [Person("Timothy Smith")]
+
+
+def test_junk_is_rejected() -> None:
+    for junk in ("Email The Author", "Hours Ago", "3 jam lalu", "Kirim Email"):
+        assert not is_plausible_name(junk, LEX), junk
+    found = _find(("T", Label.TITLE), ("By Email The Author", Label.OTHER), (BODY, Label.BODY))
+    assert found.authors == []
+
+
+def test_markup_authors_first_and_credentials_kept() -> None:
+    meta = PageMetadata(
+        authors=[("Dylan Bailey, MS, RD", "json-ld"), ("https://facebook.com/x", "meta:author")]
+    )
+    found = _find(("T", Label.TITLE), ("Share This Story", Label.OTHER), (BODY, Label.BODY), metadata=meta)
+    assert [p.name for p in found.authors] == ["Dylan Bailey, MS, RD"]
+
+
+def _find_html(*lines: tuple[str, Label, tuple[str, ...], str | None], metadata: PageMetadata | None = None):  # type: ignore[no-untyped-def]
+    from warta.model import BlockStructure
+
+    blocks = [
+        Block(i, text, BlockStructure(class_tokens=tokens, href=href))
+        for i, (text, _, tokens, href) in enumerate(lines)
+    ]
+    return find_bylines(blocks, [line[1] for line in lines], LEX, metadata)
+
+
+BODY_EN = "A paragraph of the article, long enough for the classifier to call it body text."
+
+
+def test_name_in_an_author_marked_block() -> None:
+    found = _find_html(
+        ("A Title", Label.TITLE, (), None),
+        ("Sara Brown", Label.OTHER, ("post", "author", "name"), None),
+        (BODY_EN, Label.BODY, (), None),
+    )
+    assert [p.name for p in found.authors] == ["Sara Brown"]
+
+
+def test_name_linked_to_a_profile_page() -> None:
+    found = _find_html(
+        ("A Title", Label.TITLE, (), None),
+        ("Oleg Parashchak", Label.SIDEBAR, ("wrap",), "https://beinsure.com/authors/oleg-parashchak/"),
+        (BODY_EN, Label.BODY, (), None),
+    )
+    assert [p.name for p in found.authors] == ["Oleg Parashchak"]
+
+
+def test_commenters_and_category_links_are_not_authors() -> None:
+    found = _find_html(
+        ("A Title", Label.TITLE, (), None),
+        (BODY_EN, Label.BODY, (), None),
+        ("Photo Log", Label.OTHER, ("post", "author", "scott"), "https://x.example/blog/category/Photo+Log"),
+        ("A Thornton", Label.COMMENTS, ("comment",), "https://substack.com/profile/1-a-thornton"),
+    )
+    assert found.authors == []
+
+
+def test_credit_line_with_a_date_before_the_name() -> None:
+    found = _find(
+        ("Title", Label.TITLE), ("September 1st, 2023 By Emily Norwood", Label.OTHER), (BODY, Label.BODY)
+    )
+    assert [p.name for p in found.authors] == ["Emily Norwood"]
+
+
+def test_a_label_alone_is_not_a_name() -> None:
+    found = _find_html(
+        ("A Title", Label.TITLE, (), None),
+        ("Author", Label.OTHER, ("author", "label"), None),
+        (BODY_EN, Label.BODY, (), None),
+    )
+    assert found.authors == []
+
+
+def test_markup_author_from_the_most_trusted_source_only() -> None:
+    meta = PageMetadata(authors=[("Richard Garner", "json-ld"), ("RenoFi", "meta:author")])
+    assert [p.name for p in _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=meta).authors] == [
+        "Richard Garner"
+    ]
+
+
+def test_site_named_as_author_yields_to_a_marked_name() -> None:
+    meta = PageMetadata(authors=[("GlossGenius", "json-ld")], site_name="GlossGenius")
+    found = _find_html(
+        ("A Title", Label.TITLE, (), None),
+        ("Shauna Mitchell", Label.OTHER, ("text", "author"), None),
+        (BODY_EN, Label.BODY, (), None),
+        metadata=meta,
+    )
+    assert [p.name for p in found.authors] == ["Shauna Mitchell"]
+    alone = _find_html(("A Title", Label.TITLE, (), None), (BODY_EN, Label.BODY, (), None), metadata=meta)
+    assert [p.name for p in alone.authors] == ["GlossGenius"]
+
+
+def test_login_name_in_markup_loses_to_a_visible_credit() -> None:
+    meta = PageMetadata(authors=[("kffnirmitap", "meta:author")])
+    found = _find(
+        ("T", Label.TITLE), ("Author: Nirmita Panchal", Label.OTHER), (BODY, Label.BODY), metadata=meta
+    )
+    assert [p.name for p in found.authors] == ["Nirmita Panchal"]
