@@ -26,7 +26,8 @@ _KINDS = (
 # lexicon headers open (a header's section has no end in flat text; in HTML its
 # container ends it), not the markers of a block's own text.
 _OVERRULABLE = frozenset(
-    {Label.BODY, Label.OTHER, Label.HEADING, Label.NAV, Label.RELATED, Label.SIDEBAR, Label.COMMENTS}
+    {Label.BODY, Label.OTHER, Label.HEADING, Label.NAV, Label.RELATED, Label.SIDEBAR, Label.COMMENTS,
+     Label.READ_ALSO}
 )
 _FALLBACK_MIN = 0.05  # below this, the page really has no article text
 _SECTIONS = frozenset({Label.RELATED, Label.SIDEBAR, Label.COMMENTS})
