@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from warta.assemble.body import build_body
-from warta.assemble.lists import build_lists
+from warta.assemble.lists import build_lists, is_date_line
 from warta.assemble.title import choose_title, strip_site_name
 from warta.classify.features import block_features
 from warta.classify.labels import block_key, label_blocks
@@ -90,6 +90,27 @@ def _site_of(url: str | None) -> str | None:
         return None
     host = urlsplit(url).hostname or ""
     return host[4:] if host.startswith("www.") else host or None
+
+
+def _standfirst(
+    blocks: list[Block], labels: list[Label], title_index: int | None, lexicon: Lexicon
+) -> str | None:
+    """The line right under the headline that sums the story up, without a closing full stop."""
+    if title_index is None or title_index + 1 >= len(blocks):
+        return None
+    i = title_index + 1
+    text = blocks[i].text
+    words = len(text.split())
+    if (
+        labels[i] in (Label.BODY, Label.OTHER)
+        and 5 <= words <= 40
+        and not text.endswith((".", "!", "?", ":"))
+        and not is_date_line(text, lexicon)
+        and not text.lower().startswith(lexicon.author_prefix)
+    ):
+        labels[i] = Label.SUBTITLE
+        return text
+    return None
 
 
 class Extractor:
@@ -177,6 +198,7 @@ class Extractor:
             title_index is not None and strip_site_name(blocks[title_index].text) == title
         ):
             labels[title_index] = Label.TITLE
+        subtitle = _standfirst(blocks, labels, title_index, lexicon)
         bylines = find_bylines(blocks, labels, lexicon, metadata)
         for i in bylines.blocks:
             if labels[i] is not Label.BODY:
@@ -191,6 +213,7 @@ class Extractor:
             language = metadata.language
         article = Article(
             title=title,
+            subtitle=subtitle,
             body=body.parts,
             authors=bylines.authors,
             editors=bylines.editors,

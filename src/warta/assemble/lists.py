@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from warta.classify.labels import is_menu_row
 from warta.lexicon import Lexicon, normalise_marker
 from warta.model import Block, Comment, Label, ListItem
 
@@ -31,19 +32,6 @@ def is_date_line(text: str, lexicon: Lexicon) -> bool:
         return True
     month = any(w in cal.months for cal in lexicon.calendars for w in words if len(w) >= 3)
     return month and (_YEAR.search(text) is not None or any(w.isdigit() for w in words))
-
-
-def is_menu_row(text: str, lexicon: Lexicon) -> bool:
-    """A row of footer or menu links flattened onto one line ("Pedoman Media Siber Kebijakan Privasi Kontak")."""
-    norm = normalise_marker(text)
-    words = norm.split()
-    if not words:
-        return True
-    single = sum(w in lexicon.nav_line or w in lexicon.share_line for w in words)
-    if single * 2 >= len(words):
-        return True
-    phrases = sum(1 for p in lexicon.nav_line if " " in p and p in norm)
-    return phrases >= 2
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ next run of body text.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -28,6 +29,19 @@ def block_key(text: str) -> str:
     return hashlib.blake2b(normalise_marker(text).encode("utf-8"), digest_size=8).hexdigest()
 
 
+def is_menu_row(text: str, lexicon: Lexicon) -> bool:
+    """A row of footer or menu links flattened onto one line ("Pedoman Media Siber Kebijakan Privasi Kontak")."""
+    norm = normalise_marker(text)
+    words = norm.split()
+    if not words:
+        return True
+    single = sum(w in lexicon.nav_line or w in lexicon.share_line for w in words)
+    if single * 2 >= len(words):
+        return True
+    phrases = sum(1 for p in lexicon.nav_line if " " in p and p in norm)
+    return phrases >= 2
+
+
 def marker_of(norm: str, lexicon: Lexicon) -> Label | None:
     """The boilerplate label a lexicon marker gives a normalised block text, if any."""
     n = len(norm)
@@ -38,6 +52,10 @@ def marker_of(norm: str, lexicon: Lexicon) -> Label | None:
     if n < 200 and (norm in lexicon.promo_line or lexicon.starts_with_any(norm, lexicon.promo_prefix)):
         return Label.AD
     if norm in lexicon.share_line or norm in lexicon.nav_line:
+        return Label.NAV
+    if n < 400 and lexicon.contains_any(norm, lexicon.consent_contains):
+        return Label.AD
+    if n < 160 and len(norm.split()) >= 3 and is_menu_row(norm, lexicon):
         return Label.NAV
     if n < 300 and lexicon.contains_any(norm, lexicon.footer_contains):
         return Label.FOOTER
@@ -52,7 +70,9 @@ def section_header(norm: str, lexicon: Lexicon) -> Label | None:
     """The section a header block opens: related, sidebar or comments."""
     if lexicon.is_comment_header(norm):
         return Label.COMMENTS
-    if norm in lexicon.related_header:
+    if norm in lexicon.related_header or (
+        len(norm) < 40 and norm.startswith(lexicon.related_header_prefix)
+    ):
         return Label.RELATED
     if norm in lexicon.sidebar_header:
         return Label.SIDEBAR
@@ -90,7 +110,7 @@ def _keep_main_region(
     if len(body) < 2:
         return
     runs: list[list[int]] = [[body[0]]]
-    for prev, cur in zip(body, body[1:], strict=False):
+    for prev, cur in itertools.pairwise(body):
         gap_labels = labels[prev + 1 : cur]
         breaks = cur - prev - 1 > max_gap or any(
             lab in (Label.RELATED, Label.SIDEBAR, Label.COMMENTS) for lab in gap_labels
@@ -143,13 +163,13 @@ def label_blocks(
             if bare and inside_body and not links and i + 2 < len(blocks) and probs[i + 2] >= threshold:
                 following = blocks[i + 1].text
                 links = int(len(following) < 200 and not following.endswith((".", "!", "?")))
-            if not bare or inside_body and links:
+            if not bare or (inside_body and links):
                 labels.append(Label.READ_ALSO)
                 read_also_items = links
                 continue
         if header is None and seen_body and _opens_comment_thread(blocks, i, lexicon):
             header = Label.COMMENTS
-        if header is not None and (len(norm) < 60 or header is Label.COMMENTS and len(norm) < 200):
+        if header is not None and (len(norm) < 60 or (header is Label.COMMENTS and len(norm) < 200)):
             section = header
             labels.append(header)
             body_run = 0
@@ -227,6 +247,10 @@ def _mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexico
         if len(text) > 300 or block.structure.in_blockquote:
             continue
         norm = normalise_marker(text)
-        if (block.structure.in_figure or lexicon.starts_with_any(norm, lexicon.caption_prefix)
-                or _PHOTO_CREDIT.search(text) or "(foto:" in norm or "(photo:" in norm):
+        if (
+            block.structure.in_figure
+            or lexicon.starts_with_any(norm, lexicon.caption_prefix)
+            or _PHOTO_CREDIT.search(text)
+            or ("(" in norm and lexicon.contains_any(norm, lexicon.caption_in_parens))
+        ):
             labels[i] = Label.CAPTION

@@ -74,6 +74,9 @@ class Lexicon:
     footer_contains: tuple[str, ...]
     tags_prefix: tuple[str, ...]
     caption_prefix: tuple[str, ...]
+    consent_contains: tuple[str, ...]
+    caption_in_parens: tuple[str, ...]
+    related_header_prefix: tuple[str, ...]
     source_prefix: tuple[str, ...]
     author_prefix: tuple[str, ...]
     editor_prefix: tuple[str, ...]
@@ -159,6 +162,16 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
             values.extend(normalise_marker(v) for v in data.get(section, {}).get(key, []))
         return [v for v in dict.fromkeys(values) if v]
 
+    def prefixes(section: str, key: str) -> list[str]:
+        # A prefix written with a colon ("read:", "more:") must keep it, or it would
+        # match every line that starts with the word ("reading", "moreover").
+        values: list[str] = []
+        for data in raw.values():
+            for v in data.get(section, {}).get(key, []):
+                norm = normalise_marker(v)
+                values.append(norm + ":" if v.rstrip().endswith(":") and norm else norm)
+        return [v for v in dict.fromkeys(values) if v]
+
     def longest_first(values: list[str]) -> tuple[str, ...]:
         return tuple(sorted(values, key=len, reverse=True))
 
@@ -172,7 +185,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
     calendars = tuple(_calendar(lang, data) for lang, data in raw.items())
     return Lexicon(
         languages=languages,
-        read_also_prefix=longest_first(merged("markers", "read_also_prefix")),
+        read_also_prefix=longest_first(prefixes("markers", "read_also_prefix")),
         related_header=frozenset(merged("markers", "related_header")),
         sidebar_header=frozenset(merged("markers", "sidebar_header")),
         comment_header=frozenset(merged("markers", "comment_header")),
@@ -187,9 +200,12 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         share_line=frozenset(merged("markers", "share_line")),
         nav_line=frozenset(merged("markers", "nav_line")),
         footer_contains=tuple(merged("markers", "footer_contains")),
-        tags_prefix=longest_first(merged("markers", "tags_prefix")),
-        caption_prefix=longest_first(merged("markers", "caption_prefix")),
-        source_prefix=longest_first(merged("markers", "source_prefix")),
+        tags_prefix=longest_first(prefixes("markers", "tags_prefix")),
+        caption_prefix=longest_first(prefixes("markers", "caption_prefix")),
+        consent_contains=longest_first(merged("markers", "consent_contains")),
+        caption_in_parens=tuple("(" + p for p in prefixes("markers", "caption_prefix") if p.endswith(":")),
+        related_header_prefix=tuple(p + " " for p in merged("markers", "related_header_prefix")),
+        source_prefix=longest_first(prefixes("markers", "source_prefix")),
         author_prefix=longest_first(merged("byline", "author_prefix")),
         editor_prefix=longest_first(merged("byline", "editor_prefix")),
         photographer_prefix=longest_first(merged("byline", "photographer_prefix")),
