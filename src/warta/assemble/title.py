@@ -126,7 +126,8 @@ def choose_title(
             continue
         norm = normalise_marker(text)
         if (
-            is_date_line(text, lexicon)
+            text.endswith(("-", "–", "—"))  # a dateline on its own line: "Jakarta, CNN Indonesia --"
+            or is_date_line(text, lexicon)
             or lexicon.contains_any(norm, lexicon.caption_prefix)
             or _mostly_menu_words(norm, lexicon)
         ):

@@ -83,6 +83,7 @@ class Lexicon:
     photographer_prefix: tuple[str, ...]
     team_prefix: tuple[str, ...]
     byline_junk: tuple[str, ...]
+    byline_roles: frozenset[str]
     agencies: tuple[str, ...]
     stopwords: frozenset[str]
     stopwords_by_language: dict[str, frozenset[str]]
@@ -211,6 +212,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         photographer_prefix=longest_first(merged("byline", "photographer_prefix")),
         team_prefix=longest_first(merged("byline", "team_prefix")),
         byline_junk=tuple(merged("byline", "junk")),
+        byline_roles=frozenset(merged("byline", "roles")),
         agencies=longest_first(merged("dateline", "agencies")),
         stopwords=frozenset().union(*stop_by_lang.values()),
         stopwords_by_language=stop_by_lang,

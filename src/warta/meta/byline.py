@@ -92,9 +92,17 @@ def _markup_name(name: str, lexicon: Lexicon) -> bool:
     return 2 <= len(name) <= 80 and len(name.split()) <= 8 and not any(j in norm for j in lexicon.byline_junk)
 
 
+def _without_role(text: str, lexicon: Lexicon) -> str:
+    """'Oliver Pennington, Local Democracy Reporter' → 'Oliver Pennington'; 'Arief Setiawan, Jurnalis' likewise."""
+    head, sep, tail = text.partition(",")
+    if sep and any(w in lexicon.byline_roles for w in normalise_marker(tail).split()):
+        return head
+    return text
+
+
 def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> list[Person]:
     people = []
-    for raw in (_SPLIT_MARKUP if markup else _SPLIT).split(text):
+    for raw in (_SPLIT_MARKUP if markup else _SPLIT).split(_without_role(text, lexicon)):
         name = raw.strip(" .:-–—()")
         if not name or _NOT_A_NAME.search(name):
             continue
@@ -197,8 +205,36 @@ def find_bylines(
         # title is the writer; with none, the site is the author ("EcoFlow").
         result.authors = _marked_names(blocks, labels, lexicon, after_body=False) or from_markup
     else:
-        result.authors = _marked_names(blocks, labels, lexicon) or _bare_name(blocks, labels, lexicon, result)
+        result.authors = (
+            _marked_names(blocks, labels, lexicon)
+            or _header_name(blocks, labels, lexicon, result)
+            or _bare_name(blocks, labels, lexicon, result)
+        )
     return result
+
+
+_HEADER_SPLIT = re.compile(r"\s*(?:,|\s[-–—|·•]\s|·)\s*")
+
+
+def _header_name(
+    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, result: Bylines
+) -> list[Person]:
+    """A name under the headline, alone or followed by the site, a role or the date:
+    'Sri Rahayu, CNN Indonesia', 'Rahmat Fajar Hidayat - detikNews', 'Arief Setiawan, Jurnalis · Minggu …'."""
+    body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
+    if not body:
+        return []
+    first = body[0]
+    for i in range(max(0, first - 8), first):
+        if labels[i] not in (Label.OTHER, Label.BYLINE, Label.DATELINE):
+            continue
+        parts = _HEADER_SPLIT.split(blocks[i].text.strip(), maxsplit=1)
+        name = parts[0]
+        rest = parts[1] if len(parts) > 1 else ""
+        if 2 <= len(name.split()) <= 4 and len(rest.split()) <= 10 and is_plausible_name(name, lexicon):
+            result.blocks.append(i)
+            return [Person(name, role="author")]
+    return []
 
 
 def _bare_name(
