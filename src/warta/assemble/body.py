@@ -117,6 +117,25 @@ class _SeenParagraphs:
         self._count += 1
 
 
+_CODE_LINE = re.compile(r"^\s*\(((?:\*|[A-Za-z][A-Za-z0-9.-]{0,9})(?:\s*/\s*(?:\*|[A-Za-z0-9][A-Za-z0-9.-]{0,9})){1,3})\)\s*$")
+
+
+def _codes(group: str) -> list[str]:
+    return [c.strip() for c in group.split("/") if c.strip() not in ("*", "")]
+
+
+def trailing_code(blocks: Sequence[Block], labels: Sequence[Label]) -> tuple[int, list[str]] | None:
+    """An editor code on its own line just after the body: "(fyk/ash)" (detik, CNN Indonesia)."""
+    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    if not body:
+        return None
+    for i in range(body[-1] + 1, min(len(blocks), body[-1] + 4)):
+        match = _CODE_LINE.match(blocks[i].text)
+        if match:
+            return i, _codes(match.group(1))
+    return None
+
+
 def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
     body_blocks = [b for b, label in zip(blocks, labels, strict=True) if label is Label.BODY]
     parts: list[BodyPart] = []
@@ -145,7 +164,7 @@ def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
     for k in range(len(parts) - 1, max(len(parts) - 3, -1), -1):
         match = _EDITOR_CODE.search(parts[k].text)
         if match:
-            codes = [c.strip() for c in match.group(1).split("/") if c.strip() not in ("*", "")]
+            codes = _codes(match.group(1))
             stripped = parts[k].text[: match.start()].rstrip()
             if stripped:
                 parts[k] = BodyPart(parts[k].kind, stripped, parts[k].block)
@@ -154,4 +173,8 @@ def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
             break
     while parts and parts[-1].kind == "heading":
         parts.pop()
+    if not codes:
+        found = trailing_code(blocks, labels)
+        if found:
+            codes = found[1]
     return BodyResult(parts, list(dict.fromkeys(codes)))

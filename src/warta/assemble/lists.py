@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from warta.classify.labels import is_menu_row
+from warta.classify.labels import is_menu_row, section_header
 from warta.lexicon import Lexicon, normalise_marker
 from warta.model import Block, Comment, Label, ListItem
 
@@ -86,7 +86,7 @@ def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
     for block in blocks:
         text = block.text.strip()
         norm = normalise_marker(text)
-        if not norm or norm in lexicon.related_header or norm in lexicon.sidebar_header:
+        if not norm or section_header(norm, lexicon) is not None:
             continue
         if is_date_line(text, lexicon):
             if items and items[-1].date is None:

@@ -71,7 +71,8 @@ def section_header(norm: str, lexicon: Lexicon) -> Label | None:
     if lexicon.is_comment_header(norm):
         return Label.COMMENTS
     if norm in lexicon.related_header or (
-        len(norm) < 40 and norm.startswith(lexicon.related_header_prefix)
+        len(norm) < 40
+        and (norm.startswith(lexicon.related_header_prefix) or norm.endswith(lexicon.related_header_suffix))
     ):
         return Label.RELATED
     if norm in lexicon.sidebar_header:

@@ -77,6 +77,7 @@ class Lexicon:
     consent_contains: tuple[str, ...]
     caption_in_parens: tuple[str, ...]
     related_header_prefix: tuple[str, ...]
+    related_header_suffix: tuple[str, ...]
     source_prefix: tuple[str, ...]
     author_prefix: tuple[str, ...]
     editor_prefix: tuple[str, ...]
@@ -206,6 +207,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         consent_contains=longest_first(merged("markers", "consent_contains")),
         caption_in_parens=tuple("(" + p for p in prefixes("markers", "caption_prefix") if p.endswith(":")),
         related_header_prefix=tuple(p + " " for p in merged("markers", "related_header_prefix")),
+        related_header_suffix=tuple(" " + p for p in merged("markers", "related_header_suffix")),
         source_prefix=longest_first(prefixes("markers", "source_prefix")),
         author_prefix=longest_first(merged("byline", "author_prefix")),
         editor_prefix=longest_first(merged("byline", "editor_prefix")),
