@@ -1,7 +1,8 @@
 """WARC and WET files → Pages, one per HTML response or text conversion record.
 
-fastwarc reads plain and gzipped archives (about twice as fast as warcio on
-gzipped WARCs here, see bench/results/html-warc.md). Records are streamed: the
+fastwarc reads plain and gzipped archives; on gzipped WARCs it is as fast as warcio
+here, Page construction included (bench/results/html-warc.md), and it is typed C++
+with record-type filtering done before Python sees a record. Records are streamed: the
 archive is never held in memory. HTTP headers travel with the page so the
 charset they declare is used when decoding; a record that cannot be read
 becomes a `ReadError` and the iteration goes on where it can.

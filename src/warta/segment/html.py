@@ -316,6 +316,7 @@ def segment_html(
     root = tree.body or tree.root
     if root is None:
         raise InputError("the HTML has no document element")
-    walker = _Walker(metadata.base_url or base_url, deadline)
+    # Without a page URL, the canonical link still says where the page lives.
+    walker = _Walker(metadata.base_url or base_url or metadata.canonical_url, deadline)
     walker.walk(root)
     return HtmlSegmentation(walker.blocks, metadata)
