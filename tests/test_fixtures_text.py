@@ -57,13 +57,21 @@ def _article(page: Path) -> Article:
     return _ARTICLES[page]
 
 
+# Checks the extractor does not pass yet, with the reason; they run and are
+# reported as xfail (an XPASS means a gap closed: remove it from the file).
+KNOWN_GAPS: dict[str, str] = json.loads((FIXTURES / "known_gaps.json").read_text(encoding="utf-8"))
+
+
 def _cases() -> list[Any]:
     cases = []
     for page in PAGES:
         expected = _expected(page)
         for name in CHECKED_FIELDS:
             if name in expected:
-                cases.append(pytest.param(page, name, expected[name], id=f"{page.stem}-{name}"))
+                case_id = f"{page.stem}-{name}"
+                gap = KNOWN_GAPS.get(case_id)
+                marks = [pytest.mark.xfail(reason=f"known gap: {gap}", strict=False)] if gap else []
+                cases.append(pytest.param(page, name, expected[name], id=case_id, marks=marks))
     return cases
 
 

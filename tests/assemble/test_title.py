@@ -1,6 +1,6 @@
 from warta.assemble.title import choose_title, strip_site_name
-from warta.model import Label
 from warta.lexicon import load_lexicon
+from warta.model import Label
 from warta.segment.text import segment_text
 
 

@@ -50,3 +50,17 @@ def test_comment_count_header():
     blocks = segment_text(text)
     labels = label_blocks(blocks, [0.9, 0.2, 0.9], LEX)
     assert labels[1:] == [Label.COMMENTS, Label.COMMENTS]
+
+
+def test_breadcrumbs_and_counted_archive_entries_are_navigation():
+    text = "News › Local\nOutubro (217)\nWordPress (53)\nA sentence about 53 people (and more)."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels == [Label.NAV, Label.NAV, Label.NAV, Label.BODY]
+
+
+def test_fragments_before_a_mid_sentence_body_line_join_the_body():
+    text = "Menu\nJAKARTA, KOMPAS.com -\nHarga cabai rawit merah di\nPasar Induk\n, Jakarta Timur, melonjak tajam."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.1, 0.3, 0.4, 0.3, 0.9], LEX)
+    assert labels[1:] == [Label.BODY] * 4

@@ -29,6 +29,14 @@ def block_key(text: str) -> str:
     return hashlib.blake2b(normalise_marker(text).encode("utf-8"), digest_size=8).hexdigest()
 
 
+# "News › Local", "Beranda > Humaniora": short segments joined by arrows
+_BREADCRUMB = re.compile(r"^(?:[^›>»/]{1,30}\s[›>»]\s)+[^›>»]{1,40}$")
+
+
+# "Outubro (217)", "WordPress (53)": archive and category widget entries
+_COUNTED_ENTRY = re.compile(r"^[^.!?]{1,50}\s\(\d{1,6}\)$")
+
+
 def is_menu_row(text: str, lexicon: Lexicon) -> bool:
     """A row of footer or menu links flattened onto one line ("Pedoman Media Siber Kebijakan Privasi Kontak")."""
     norm = normalise_marker(text)
@@ -56,6 +64,8 @@ def marker_of(norm: str, lexicon: Lexicon) -> Label | None:
     if n < 400 and lexicon.contains_any(norm, lexicon.consent_contains):
         return Label.AD
     if n < 160 and len(norm.split()) >= 3 and is_menu_row(norm, lexicon):
+        return Label.NAV
+    if n < 120 and (_BREADCRUMB.search(norm) or _COUNTED_ENTRY.search(norm)):
         return Label.NAV
     if n < 300 and lexicon.contains_any(norm, lexicon.footer_contains):
         return Label.FOOTER
@@ -200,6 +210,7 @@ def label_blocks(
         body_run = 0
         labels.append(section if section is not None else Label.OTHER)
     _bridge_fragments(blocks, labels)
+    _bridge_backwards(blocks, labels)
     _mark_captions(blocks, labels, lexicon)
     if min_share > 0:
         _keep_main_region(blocks, labels, probs, max_gap, min_share)
@@ -238,6 +249,26 @@ def _bridge_fragments(blocks: Sequence[Block], labels: list[Label]) -> None:
             and (next_text[0].islower() or next_text[0] in ",.;:)")
         ):
             labels[i] = Label.BODY
+
+
+def _bridge_backwards(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """A body block that starts mid-sentence (", Jakarta Timur, melonjak …") takes the
+    unterminated fragments just before it, and the dateline line that opens them."""
+    for i in range(1, len(blocks)):
+        if labels[i] is not Label.BODY or labels[i - 1] is not Label.OTHER:
+            continue
+        first = blocks[i].text[0]
+        if not (first.islower() or first in ",.;:)"):
+            continue
+        k = i - 1
+        while k >= 0 and i - k <= 4 and labels[k] is Label.OTHER and len(blocks[k].text) <= 120:
+            text = blocks[k].text
+            if text.endswith(_TERMINAL) or blocks[k].structure.blank_after:
+                break
+            labels[k] = Label.BODY
+            if _DATELINE_LINE.match(text):
+                break
+            k -= 1
 
 
 def _mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon) -> None:
