@@ -136,8 +136,13 @@ def _prefix_words(lexicon: Lexicon) -> frozenset[str]:
 def _prefixed(text: str, lexicon: Lexicon) -> list[Person]:
     """People credited by a prefixed clause; a line may hold several clauses."""
     found: list[Person] = []
+    starts = (*lexicon.editor_prefix, *lexicon.photographer_prefix, *lexicon.author_prefix)
+    if not lexicon.contains_any(normalise_marker(text), starts):
+        return found  # no credit word anywhere: skip the date scan below
     for clause in _CLAUSE.split(_without_dates(text, lexicon)):
         norm = normalise_marker(clause)
+        if not norm.startswith(starts):
+            continue  # no credit word at all: the common case, decided in C
         for prefixes, role in (
             (lexicon.editor_prefix, "editor"),
             (lexicon.photographer_prefix, "photographer"),
