@@ -19,7 +19,7 @@ def _identifier(languages: tuple[str, ...]) -> Any:
 def detect_language(text: str, candidates: tuple[str, ...] = ()) -> tuple[str | None, float]:
     """(ISO 639-1 code, confidence) of `text`; (None, 0.0) for text too short to tell."""
     sample = text[:2000]
-    if len(sample) < 20 or sum(map(str.isalpha, sample[:200])) < 20 and sum(map(str.isalpha, sample)) < 20:
+    if sum(map(str.isalpha, sample)) < 20:
         return None, 0.0
     lang, prob = _identifier(candidates).classify(sample)
     return str(lang), float(prob)
