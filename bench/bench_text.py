@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import html
-import re
 import sys
 import time
 from collections.abc import Callable
@@ -21,11 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from common import BENCH_DATA, load_gold, markdown_table, write_results  # noqa: E402
-
-from warta.evaluate import bow_scores, sh_scores  # noqa: E402
-from warta.model import Page  # noqa: E402
-from warta.pipeline import Extractor  # noqa: E402
+from common import BENCH_DATA, load_gold, markdown_table, write_results
+from warta.evaluate import bow_scores, sh_scores
+from warta.model import Page
+from warta.pipeline import Extractor
 
 System = Callable[[str], str]
 _TERMINAL = ('.', '!', '?', '"', '”', "'", '’')
