@@ -23,7 +23,7 @@ from warta.classify.labels import block_key, label_blocks
 from warta.classify.model import BlockClassifier, load_classifier
 from warta.errors import ExtractionTimeout, InputError, WartaError
 from warta.lexicon import Lexicon, load_lexicon
-from warta.meta.byline import find_bylines
+from warta.meta.byline import find_bylines, is_plausible_name
 from warta.meta.dates import resolve_dates
 from warta.meta.language import detect_language
 from warta.meta.page import PageMetadata
@@ -113,6 +113,16 @@ def _standfirst(
     return None
 
 
+def _unmark_trailing_name(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
+    """A bare name taken as the last body line is the byline printed under the article."""
+    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    if len(body) < 2:
+        return
+    last = blocks[body[-1]].text
+    if len(last.split()) <= 4 and not last.endswith((".", "!", "?", '"', "”")) and is_plausible_name(last, lexicon):
+        labels[body[-1]] = Label.OTHER
+
+
 class Extractor:
     """Extraction with loaded lexicon and models; reuse one for many pages."""
 
@@ -199,6 +209,7 @@ class Extractor:
         ):
             labels[title_index] = Label.TITLE
         subtitle = _standfirst(blocks, labels, title_index, lexicon)
+        _unmark_trailing_name(blocks, labels, lexicon)
         bylines = find_bylines(blocks, labels, lexicon, metadata)
         for i in bylines.blocks:
             if labels[i] is not Label.BODY:

@@ -144,8 +144,8 @@ def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
     for text, block, heading in _merge_fragments(body_blocks):
         if heading:
             key = text.lower()
-            if key in seen_headings:
-                continue
+            if key in seen_headings or seen.is_repeat(_shingle_set(text)):
+                continue  # a pull quote restating a paragraph is no subheading
             seen_headings.add(key)
             parts.append(BodyPart("heading", text, block.index))
             continue
