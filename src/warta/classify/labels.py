@@ -46,8 +46,9 @@ def is_menu_row(text: str, lexicon: Lexicon) -> bool:
     single = sum(w in lexicon.nav_line or w in lexicon.share_line for w in words)
     if single * 2 >= len(words):
         return True
-    phrases = sum(1 for p in lexicon.nav_line if " " in p and p in norm)
-    return phrases >= 2
+    if not lexicon.contains_any(norm, lexicon.nav_phrases):
+        return False
+    return sum(1 for p in lexicon.nav_phrases if p in norm) >= 2
 
 
 def marker_of(norm: str, lexicon: Lexicon) -> Label | None:

@@ -26,8 +26,9 @@ _EDGE_PUNCT = " \t:.-–—|»›>•*·#"
 
 def normalise_marker(text: str) -> str:
     """Lower-case, NFKC, whitespace-collapsed, trailing punctuation trimmed."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    return _SPACE.sub(" ", text).strip(_EDGE_PUNCT)
+    if not text.isascii():  # NFKC leaves ASCII unchanged: skip it on the common path
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.lower().split()).strip(_EDGE_PUNCT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,7 @@ class Lexicon:
     footer_contains: tuple[str, ...]
     tags_prefix: tuple[str, ...]
     caption_prefix: tuple[str, ...]
+    nav_phrases: tuple[str, ...]
     consent_contains: tuple[str, ...]
     caption_in_parens: tuple[str, ...]
     related_header_prefix: tuple[str, ...]
@@ -204,6 +206,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         footer_contains=tuple(merged("markers", "footer_contains")),
         tags_prefix=longest_first(prefixes("markers", "tags_prefix")),
         caption_prefix=longest_first(prefixes("markers", "caption_prefix")),
+        nav_phrases=longest_first([p for p in merged("markers", "nav_line") if " " in p]),
         consent_contains=longest_first(merged("markers", "consent_contains")),
         caption_in_parens=tuple("(" + p for p in prefixes("markers", "caption_prefix") if p.endswith(":")),
         related_header_prefix=tuple(p + " " for p in merged("markers", "related_header_prefix")),
