@@ -113,10 +113,11 @@ def search(store: Store, query: str, filters: SearchFilters | None = None) -> li
     filters = filters or SearchFilters()
     _check_filters(filters)
     expression = fts_expression(parse_query(query), stems=store.tokenizer == "unicode61+id")
+    # Two steps: rank every match by BM25 (cheap), then build snippets for the page of
+    # hits only; snippet() on every matching row made common words slow.
     sql = [
         "SELECT a.id, a.title, a.url, s.name, a.language, a.published,"
         " bm25(articles_fts, 3.0, 1.0, 0.5) AS score,"
-        " snippet(articles_fts, 1, '**', '**', '…', 16),"
         " coalesce((SELECT size FROM clusters c WHERE c.id = a.cluster_id), 1)"
         " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN sites s ON s.id = a.site_id"
         " WHERE articles_fts MATCH ?"
@@ -139,7 +140,18 @@ def search(store: Store, query: str, filters: SearchFilters | None = None) -> li
     sql.append("ORDER BY score LIMIT ?")
     params.append(filters.limit)
     try:
-        rows = store.conn.execute(" ".join(sql), params).fetchall()
+        ranked = store.conn.execute(" ".join(sql), params).fetchall()
+        snippets: dict[int, str] = {}
+        if ranked:
+            marks = ",".join("?" * len(ranked))
+            snippets = dict(
+                store.conn.execute(
+                    "SELECT rowid, snippet(articles_fts, 1, '**', '**', '…', 16) FROM articles_fts"
+                    f" WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+                    [expression, *(r[0] for r in ranked)],
+                ).fetchall()
+            )
     except sqlite3.OperationalError as exc:
         raise QueryError(f"the search could not run: {exc}") from exc
+    rows = [(*r[:7], snippets.get(r[0], ""), r[7]) for r in ranked]
     return [Hit(int(r[0]), r[1], r[2], r[3], r[4], r[5], float(r[6]), r[7] or "", int(r[8])) for r in rows]
