@@ -291,12 +291,27 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--parts", default="pipeline,store,datasketch,tokenizers")
     parser.add_argument("--out", type=Path, default=Path("bench/results/corpus-bench.json"))
+    parser.add_argument("--keep-db", type=Path, default=None, help="keep the full store here (for --parts search)")
     args = parser.parse_args()
     results: dict[str, object] = json.loads(args.out.read_text()) if args.out.exists() else {}
     parts = args.parts.split(",")
     if "store" in parts:
-        with tempfile.TemporaryDirectory() as tmp:
-            results["store_dedup_search_full"] = build_store(args.data, args.pages, args.seed, Path(tmp) / "full.db")
+        if args.keep_db:
+            args.keep_db.unlink(missing_ok=True)
+            results["store_dedup_search_full"] = build_store(args.data, args.pages, args.seed, args.keep_db)
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                results["store_dedup_search_full"] = build_store(
+                    args.data, args.pages, args.seed, Path(tmp) / "full.db"
+                )
+        print(json.dumps(results["store_dedup_search_full"], indent=1), flush=True)
+    if "search" in parts:
+        # Search latency again on a store kept by an earlier `--parts store --keep-db PATH`.
+        if not args.keep_db or not args.keep_db.exists():
+            raise SystemExit("--parts search needs --keep-db PATH of a store built with --parts store")
+        store = Store.open(args.keep_db)
+        results.setdefault("store_dedup_search_full", {})["search"] = search_latency(store, args.seed)  # type: ignore[index]
+        store.close()
         print(json.dumps(results["store_dedup_search_full"], indent=1), flush=True)
     if "datasketch" in parts:
         results["datasketch"] = datasketch_compare(args.seed)
