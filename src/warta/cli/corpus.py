@@ -184,7 +184,14 @@ def export_command(
     err.print(f"{count} articles exported")
 
 
-@app.command("sites")
+@app.command(
+    "sites",
+    epilog=(
+        "[b]Examples[/b]\n\n"
+        "  warta sites --db corpus.db\n\n"
+        "  warta ingest crawl/ --db corpus.db && warta sites --db corpus.db"
+    ),
+)
 def sites_command(db: DbOption = Path("corpus.db")) -> None:
     """Sites in the corpus, with the template blocks learned for each."""
     err = Console(stderr=True)
