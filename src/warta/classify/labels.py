@@ -219,8 +219,9 @@ def label_blocks(
 
 
 _TERMINAL = tuple('.!?"”’)»…:')
-# "ANTARA FOTO/Adeng Bustomi/nym", "REUTERS/File Photo", "TEMPO/Imam Sukamto", "Tribunnews/HO"
-_PHOTO_CREDIT = re.compile(r"\b[A-Z][A-Za-z]{1,15}(?: FOTO| PHOTO)?/[A-Z][\w .-]{1,40}(?:/\w+)?\)?\.?$")
+# "ANTARA FOTO/Adeng Bustomi/nym", "REUTERS/File Photo", "TEMPO/Imam Sukamto", "Tribunnews/HO":
+# AGENCY[ WORD]/Name — a shape, so it needs no word list per language
+_PHOTO_CREDIT = re.compile(r"\b[A-Z][A-Za-z]{1,15}(?: [A-Z]{3,8})?/[A-Z][\w .-]{1,40}(?:/\w+)?\)?\.?$")
 # "(Ant/S-03)", "(fyk/ash)": an editor code closes the article, it is no photo credit
 _EDITOR_CODE_END = re.compile(r"\((?:\*|[A-Za-z]{1,6})(?:/[A-Za-z0-9*-]{1,8}){1,3}\)\s*$")
 # "TRIBUNNEWS.COM, JAKARTA -" or "Jakarta, CNN Indonesia --" alone on a line
