@@ -113,6 +113,7 @@ def search(store: Store, query: str, filters: SearchFilters | None = None) -> li
     filters = filters or SearchFilters()
     _check_filters(filters)
     expression = fts_expression(parse_query(query), stems=store.tokenizer == "unicode61+id")
+    store.map_for_reading()
     # Two steps: rank every match by BM25 (cheap), then build snippets for the page of
     # hits only; snippet() on every matching row made common words slow.
     sql = [

@@ -136,6 +136,11 @@ class Store:
         self.path = path
         self.tokenizer = tokenizer
 
+    def map_for_reading(self) -> None:
+        """Let SQLite read the file through a memory map (searches read large FTS doclists;
+        mapped pages skip a copy through the page cache). Writers keep the default."""
+        self.conn.execute("PRAGMA mmap_size=1073741824")
+
     @classmethod
     def open(cls, path: str | Path, tokenizer: str = "unicode61+id") -> Store:
         """Open (creating if needed) a corpus. `tokenizer` only matters when creating it."""
