@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from warta.assemble.body import build_body
@@ -284,15 +285,8 @@ def extract(
     return extractor.extract_page(Page(content=content, kind=kind, url=url, source="<extract>"))
 
 
-_EXTRACTORS: dict[ExtractOptions, Extractor] = {}
-
-
+@lru_cache(maxsize=8)
 def _default_extractor(options: ExtractOptions) -> Extractor:
-    # Bounded: one extractor per distinct options value (options are frozen and
-    # few); models and lexicons inside are read-only.
-    extractor = _EXTRACTORS.get(options)
-    if extractor is None:
-        if len(_EXTRACTORS) > 8:
-            _EXTRACTORS.clear()
-        extractor = _EXTRACTORS[options] = Extractor(options)
-    return extractor
+    # One extractor per distinct options value (options are frozen and few); the
+    # models and lexicons inside are read-only.
+    return Extractor(options)

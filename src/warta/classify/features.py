@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from warta.lexicon import Lexicon, normalise_marker
+from warta.lexicon import EDGE_PUNCTUATION, Lexicon, normalise_marker
 from warta.model import Block, PageKind
 
 _WORD = re.compile(r"\w+")
@@ -223,7 +223,7 @@ def _char_counts(page: _Page) -> NDArray[np.float64]:
                       stops | (codes == 44), stops)
 
 
-_STRIP_EDGE = methodcaller("strip", " \t:.-–—|»›>•*·#")
+_STRIP_EDGE = methodcaller("strip", EDGE_PUNCTUATION)
 
 
 def _normalise_lines(texts: list[str]) -> list[str]:
@@ -234,21 +234,10 @@ def _normalise_lines(texts: list[str]) -> list[str]:
         joined = unicodedata.normalize("NFKC", joined)
     lines = joined.lower().split("\n")
     if len(lines) != len(texts):  # a text with a line break inside: normalise one by one
-        return [_fast_norm(t) for t in texts]
+        return [normalise_marker(t) for t in texts]
     # " ".join(split()) collapses whitespace like `\s+` -> " " and drops it at the edges, which the
     # edge strip would remove anyway.
     return list(map(_STRIP_EDGE, map(" ".join, map(str.split, lines))))
-
-
-def _fast_norm(text: str) -> str:
-    """`normalise_marker`, skipping Unicode normalisation for ASCII text."""
-    if text.isascii():
-        return _SPACE.sub(" ", text.lower()).strip(_EDGE)
-    return normalise_marker(text)
-
-
-_SPACE = re.compile(r"\s+")
-_EDGE = " \t:.-–—|»›>•*·#"
 
 
 @dataclass(frozen=True, slots=True)
@@ -587,7 +576,8 @@ TEXT_EXTRA_NAMES = (
 )
 _COUNT_SUFFIX = re.compile(r"\(\d+\)$")
 _CREDIT = re.compile(r"^\(?[^()]{2,60}\)$|\((?:foto|photo|ant|antara|reuters|ap|afp)\b[^()]*\)\.?$", re.I)
-_CODE_END_LINE = re.compile(r"\((?:\*|[A-Za-z]{1,6})(?:/[A-Za-z0-9*-]{1,8}){1,3}\)[ \t]*$", re.M)
+# "(*/S-01)", "(fyk/ash)", "(Ant/S-03)" closing a text: an editor or agency code.
+EDITOR_CODE_AT_END = re.compile(r"\((?:\*|[A-Za-z]{1,6})(?:/[A-Za-z0-9*-]{1,8}){1,3}\)[ \t]*$", re.M)
 _NAME_LIKE = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}$")
 
 
@@ -601,7 +591,7 @@ def _text_extra(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.float32]:
         return out
     texts = [b.text for b in blocks]
     page = _Page.of(texts)
-    out[:, 2] = page.lines_matching(_CODE_END_LINE)
+    out[:, 2] = page.lines_matching(EDITOR_CODE_AT_END)
     short = page.lengths <= 400
     rows, lines = _select(texts, short)
     if not lines:

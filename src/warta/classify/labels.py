@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from warta.classify.features import EDITOR_CODE_AT_END
 from warta.lexicon import Lexicon, normalise_marker
 from warta.model import Block, Label
 
@@ -222,8 +223,6 @@ _TERMINAL = tuple('.!?"”’)»…:')
 # "ANTARA FOTO/Adeng Bustomi/nym", "REUTERS/File Photo", "TEMPO/Imam Sukamto", "Tribunnews/HO":
 # AGENCY[ WORD]/Name — a shape, so it needs no word list per language
 _PHOTO_CREDIT = re.compile(r"\b[A-Z][A-Za-z]{1,15}(?: [A-Z]{3,8})?/[A-Z][\w .-]{1,40}(?:/\w+)?\)?\.?$")
-# "(Ant/S-03)", "(fyk/ash)": an editor code closes the article, it is no photo credit
-_EDITOR_CODE_END = re.compile(r"\((?:\*|[A-Za-z]{1,6})(?:/[A-Za-z0-9*-]{1,8}){1,3}\)\s*$")
 # "TRIBUNNEWS.COM, JAKARTA -" or "Jakarta, CNN Indonesia --" alone on a line
 _DATELINE_LINE = re.compile(r"^[\w.,() ]{3,50}\s(?:-{1,2}|–|—)$")
 
@@ -286,7 +285,7 @@ def _mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexico
         if (
             block.structure.in_figure
             or lexicon.starts_with_any(norm, lexicon.caption_prefix)
-            or (_PHOTO_CREDIT.search(text) and not _EDITOR_CODE_END.search(text))
+            or (_PHOTO_CREDIT.search(text) and not EDITOR_CODE_AT_END.search(text))
             or ("(" in norm and lexicon.contains_any(norm, lexicon.caption_in_parens))
         ):
             labels[i] = Label.CAPTION

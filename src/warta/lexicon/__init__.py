@@ -21,14 +21,14 @@ if TYPE_CHECKING:
 DEFAULT_LANGUAGES = ("id", "en")
 
 _SPACE = re.compile(r"\s+")
-_EDGE_PUNCT = " \t:.-–—|»›>•*·#"
+EDGE_PUNCTUATION = " \t:.-–—|»›>•*·#"
 
 
 def normalise_marker(text: str) -> str:
     """Lower-case, NFKC, whitespace-collapsed, trailing punctuation trimmed."""
     if not text.isascii():  # NFKC leaves ASCII unchanged: skip it on the common path
         text = unicodedata.normalize("NFKC", text)
-    return " ".join(text.lower().split()).strip(_EDGE_PUNCT)
+    return " ".join(text.lower().split()).strip(EDGE_PUNCTUATION)
 
 
 @dataclass(frozen=True, slots=True)
