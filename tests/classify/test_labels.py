@@ -14,10 +14,30 @@ def test_promos_and_markers_never_body_even_when_model_says_so():
 
 
 def test_comment_section_is_never_body():
-    text = "Leave a Reply\nA comment that looks like body text, long and well formed.\nAnother one."
+    text = (
+        "The article itself, one paragraph.\nLeave a Reply\n"
+        "A comment that looks like body text, long and well formed.\nAnother one.\nAnd a third."
+    )
     blocks = segment_text(text)
-    labels = label_blocks(blocks, [0.1, 0.95, 0.95], LEX)
-    assert labels == [Label.COMMENTS, Label.COMMENTS, Label.COMMENTS]
+    labels = label_blocks(blocks, [0.9, 0.1, 0.95, 0.95, 0.95], LEX)
+    assert labels == [Label.BODY] + [Label.COMMENTS] * 4
+
+
+def test_comment_link_above_the_article_opens_no_section():
+    text = "Posted by Vortex\nLeave a comment\nFirst paragraph.\nSecond paragraph.\nbug-tracker\nThird."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.02, 0.02, 0.7, 0.8, 0.45, 0.7], LEX)
+    assert labels[1] is Label.COMMENTS
+    assert [labels[i] for i in (2, 3, 5)] == [Label.BODY] * 3
+
+
+def test_zero_comment_count_opens_no_thread():
+    assert LEX.is_comment_header("12 comments")
+    assert not LEX.is_comment_header("0 comments")
+    text = "Teaser paragraph.\n0 Comments\nThe article, one.\nThe article, two.\nThe article, three."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.6, 0.2, 0.95, 0.95, 0.95], LEX)
+    assert labels[2:] == [Label.BODY] * 3
 
 
 def test_article_resuming_after_a_related_box_is_body_again():

@@ -182,6 +182,10 @@ def label_blocks(
                 continue
         if header is None and seen_body and _opens_comment_thread(blocks, i, lexicon):
             header = Label.COMMENTS
+        if header is Label.COMMENTS and not seen_body and len(norm) < 60:
+            # "Leave a comment" in the post's meta line above the article opens nothing.
+            labels.append(Label.COMMENTS)
+            continue
         if header is not None and (len(norm) < 60 or (header is Label.COMMENTS and len(norm) < 200)):
             section = header
             labels.append(header)

@@ -105,7 +105,8 @@ class Lexicon:
         if normalised in self.comment_header:
             return True
         head = normalised.split(maxsplit=2)
-        return len(head) >= 2 and head[0].isdigit() and head[1] in self.comment_count_words
+        # "0 comments" counts a thread that isn't there: nothing follows it
+        return len(head) >= 2 and head[0].isdigit() and int(head[0]) > 0 and head[1] in self.comment_count_words
 
     def contains_any(self, normalised: str, needles: tuple[str, ...]) -> bool:
         return _contains_pattern(needles).search(normalised) is not None
