@@ -84,3 +84,17 @@ def test_fragments_before_a_mid_sentence_body_line_join_the_body():
     blocks = segment_text(text)
     labels = label_blocks(blocks, [0.1, 0.3, 0.4, 0.3, 0.9], LEX)
     assert labels[1:] == [Label.BODY] * 4
+
+
+def test_image_urls_keyword_lists_and_credited_captions_are_not_body():
+    text = (
+        "The article's first paragraph, long enough to be prose.\n"
+        "https://static.example.com/image/5dd3a0-500-250/ten-things.jpg?w=500\n"
+        "How to retire early,Early retirement,Retiring early,Personal Finance\n"
+        "A habitation module compared with its hibernation equivalent. Credit: ESA\n"
+        "Jakarta, Bandung, Surabaya, dan Medan adalah kota besar di Indonesia.\n"
+        "The engineer said the photo: it was taken in 1969, not later."
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels == [Label.BODY, Label.OTHER, Label.TAGS, Label.CAPTION, Label.BODY, Label.BODY]

@@ -52,11 +52,22 @@ def is_menu_row(text: str, lexicon: Lexicon) -> bool:
     return sum(1 for p in lexicon.nav_phrases if p in norm) >= 2
 
 
+# An image address alone on a line (an <img> the flattener printed), with any query string.
+_IMAGE_URL = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:[?#]\S*)?$")
+# "How to retire early,Early retirement,Retiring early,Personal Finance": a keywords
+# meta field, terms joined by commas without spaces and no sentence in it.
+_KEYWORD_LIST = re.compile(r"^[^,.!?]{1,60}(?:,[^\s,][^,.!?]{0,60}){3,}$")
+
+
 def marker_of(norm: str, lexicon: Lexicon) -> Label | None:
     """The boilerplate label a lexicon marker gives a normalised block text, if any."""
     n = len(norm)
     if n == 0:
         return Label.OTHER
+    if _IMAGE_URL.match(norm):
+        return Label.OTHER
+    if n < 600 and _KEYWORD_LIST.match(norm):
+        return Label.TAGS
     if lexicon.starts_with_any(norm, lexicon.read_also_prefix) and n < 300:
         return Label.READ_ALSO
     if n < 200 and (norm in lexicon.promo_line or lexicon.starts_with_any(norm, lexicon.promo_prefix)):
@@ -288,6 +299,7 @@ def _mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexico
         norm = normalise_marker(text)
         if (
             block.structure.in_figure
+            or lexicon.ends_with_credit(norm)
             or lexicon.starts_with_any(norm, lexicon.caption_prefix)
             or (_PHOTO_CREDIT.search(text) and not EDITOR_CODE_AT_END.search(text))
             or ("(" in norm and lexicon.contains_any(norm, lexicon.caption_in_parens))

@@ -108,8 +108,18 @@ class Lexicon:
         # "0 comments" counts a thread that isn't there: nothing follows it
         return len(head) >= 2 and head[0].isdigit() and int(head[0]) > 0 and head[1] in self.comment_count_words
 
+    def ends_with_credit(self, normalised: str) -> bool:
+        """'… the hibernation module. credit: esa': a caption closed by its image credit."""
+        return _credit_pattern(self.caption_prefix).search(normalised) is not None
+
     def contains_any(self, normalised: str, needles: tuple[str, ...]) -> bool:
         return _contains_pattern(needles).search(normalised) is not None
+
+
+@lru_cache(maxsize=8)
+def _credit_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    labels = "|".join(re.escape(p) for p in prefixes if p.endswith(":") and p[0].isalpha())
+    return re.compile(rf"[.!?)]\s+\(?(?:{labels})\s*[^.!?:]{{1,60}}\)?$" if labels else r"(?!)")
 
 
 @lru_cache(maxsize=64)
