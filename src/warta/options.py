@@ -20,7 +20,7 @@ class ExtractOptions:
         ('id',)
     """
 
-    languages: tuple[str, ...] = ("id", "en")
+    languages: tuple[str, ...] = ("id", "en", "pt", "es", "fr", "de")
     # Probability above which a block counts as article body.
     body_threshold: float = 0.5
     # Pages larger than this (decoded characters) are truncated and flagged.

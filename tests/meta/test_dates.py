@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from warta.lexicon import Lexicon, load_lexicon
+from warta.lexicon import DEFAULT_LANGUAGES, Lexicon, load_lexicon
 from warta.meta.dates import date_candidates, resolve_dates
 from warta.meta.datetext import find_dates, infer_year, parse_date
 from warta.meta.page import PageMetadata
@@ -23,9 +23,9 @@ EXAMPLE = HERE.parents[1].parent / "shared" / "examples" / "flattened-id-news-pa
 
 
 def _lexicon(lang: str) -> Lexicon:
-    # The page's language is unknown when dates are read: both calendars are loaded,
-    # the row's language first (it decides 03/04 order).
-    return load_lexicon((lang, "en" if lang != "en" else "id"))
+    # The page's language is unknown when dates are read: every bundled calendar is
+    # loaded, the row's language first (it decides 03/04 order).
+    return load_lexicon((lang, *(other for other in DEFAULT_LANGUAGES if other != lang)))
 
 
 def _rows() -> list[tuple[str, datetime, str, str, str]]:

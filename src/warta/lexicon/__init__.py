@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from warta.meta.datetext import DateGrammar
 
-DEFAULT_LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGES = ("id", "en", "pt", "es", "fr", "de")
 
 _SPACE = re.compile(r"\s+")
 EDGE_PUNCTUATION = " \t:.-–—|»›>•*·#"
@@ -53,6 +53,8 @@ class Calendar:
     ordinal_suffixes: tuple[str, ...] = ()
     modified_markers: tuple[str, ...] = ()
     published_markers: tuple[str, ...] = ()
+    # Words joining day, month and year: "5 de outubro de 2024", "12 de marzo de 2023".
+    connectors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +165,7 @@ def _calendar(language: str, data: dict[str, Any]) -> Calendar:
         ordinal_suffixes=tuple(cal.get("ordinal_suffixes", [])),
         modified_markers=tuple(cal.get("modified_markers", [])),
         published_markers=tuple(cal.get("published_markers", [])),
+        connectors=tuple(cal.get("connectors", [])),
     )
 
 

@@ -126,7 +126,8 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
     weekday_head = rf"(?:(?P<wd>{wd})\.?{e},?\s*)?"
     day = rf"(?P<d>\d{{1,2}})(?:{ordinal})?(?!\d)"
     year = r"(?P<y>\d{4})(?!\d)"
-    sep = r"(?:\s*[-/.]\s*|\s+|\s*,\s*)"
+    joiner = _alternation(w for c in calendars for w in c.connectors)
+    sep = rf"(?:\s*[-/.]\s*|\s+(?:(?:{joiner})\s+)?|\s*,\s*)"
     patterns = (
         (
             "iso",
@@ -148,7 +149,7 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
             rf"{b}(?P<wd>{wd})\.?{e}\s*[,(]\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?!\d)\s*\)?"
             rf"(?:\s+(?P<per0>(?:{period}){e}))?{time_tail}",
         ),
-        ("dm", rf"{b}{weekday_head}{day}\s+(?P<mon>{mon})\.?{e}(?!\s*[-/.,]?\s*\d){time_tail}"),
+        ("dm", rf"{b}{weekday_head}{day}\s+(?:(?:{joiner})\s+)?(?P<mon>{mon})\.?{e}(?!\s*[-/.,]?\s*\d){time_tail}"),
         ("md", rf"{b}{weekday_head}(?P<mon>{mon})\.?{e}\s*{day}(?!\s*,?\s*\d){time_tail}"),
         ("my", rf"{b}(?P<mon>{mon})\.?{e},?\s*{year}"),
         ("ago", rf"{b}(?P<n>\d+|{number})\s*(?P<unit>{unit}){e}\s+(?P<ago>{ago}){e}"),

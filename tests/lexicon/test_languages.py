@@ -1,0 +1,75 @@
+"""Every bundled lexicon loads, and adding languages does not change what the others mean."""
+
+from importlib import resources
+
+import pytest
+
+from warta.classify.labels import label_blocks, section_header
+from warta.lexicon import DEFAULT_LANGUAGES, load_lexicon, normalise_marker
+from warta.meta.datetext import parse_date
+from warta.model import Label
+from warta.segment.text import segment_text
+
+BUNDLED = sorted(
+    p.name.removesuffix(".toml")
+    for p in (resources.files("warta.lexicon") / "data").iterdir()
+    if p.name.endswith(".toml") and p.name != "html.toml"
+)
+
+
+def test_every_bundled_language_is_loaded_by_default() -> None:
+    assert sorted(DEFAULT_LANGUAGES) == BUNDLED
+    assert load_lexicon().languages == DEFAULT_LANGUAGES
+
+
+@pytest.mark.parametrize("language", BUNDLED)
+def test_each_lexicon_loads_alone_with_markers_and_stopwords(language: str) -> None:
+    lexicon = load_lexicon((language,))
+    assert lexicon.stopwords
+    assert lexicon.related_header and lexicon.comment_header and lexicon.promo_line
+
+
+@pytest.mark.parametrize(
+    ("header", "section"),
+    [
+        ("Você pode gostar...", Label.RELATED),
+        ("Notícias relacionadas", Label.RELATED),
+        ("Te puede interesar", Label.RELATED),
+        ("Das könnte Sie auch interessieren", Label.RELATED),
+        ("Articles similaires", Label.RELATED),
+        ("Deixe um comentário", Label.COMMENTS),
+        ("12 comentarios", Label.COMMENTS),
+        ("Les plus lus", Label.SIDEBAR),
+    ],
+)
+def test_headers_of_other_languages_open_their_sections(header: str, section: Label) -> None:
+    assert section_header(normalise_marker(header), load_lexicon()) is section
+
+
+def test_related_list_in_portuguese_stays_out_of_the_body() -> None:
+    text = (
+        "Primeiro parágrafo do artigo, com texto suficiente.\nSegundo parágrafo do artigo.\n"
+        "Você pode gostar...\nOutra mensagem longa sobre a vida e o amor que não é deste artigo.\n"
+        "Mais uma mensagem longa de outra página do mesmo site."
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.1, 0.8, 0.8], load_lexicon())
+    assert labels == [Label.BODY, Label.BODY, Label.RELATED, Label.RELATED, Label.RELATED]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 days ago", "2025-05-03"),  # 'ago' is no month abbreviation here (agosto)
+        ("out 5 players", None),  # nor 'out' (outubro)
+        ("5 de outubro de 2024", "2024-10-05"),
+        ("12 de marzo de 2023", "2023-03-12"),
+        ("3. März 2022", "2022-03-03"),
+        ("14 juillet 2021", "2021-07-14"),
+    ],
+)
+def test_merged_calendars_keep_each_language_meaning(text: str, expected: str | None) -> None:
+    from datetime import datetime
+
+    found = parse_date(text, datetime(2025, 5, 6, 12, 0), load_lexicon())
+    assert (found.value.date().isoformat() if found else None) == expected
