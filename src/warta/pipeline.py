@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from warta.assemble.body import build_body
 from warta.assemble.lists import build_lists, is_date_line
-from warta.assemble.title import choose_title, strip_site_name
+from warta.assemble.title import choose_html_title, choose_title, strip_site_name
 from warta.classify.features import block_features
 from warta.classify.labels import block_key, label_blocks
 from warta.classify.model import BlockClassifier, load_classifier
@@ -201,14 +201,19 @@ class Extractor:
     ) -> Article:
         lexicon = self.lexicon
         url = page.url or (metadata.canonical_url if metadata else None)
-        hint = None
-        if metadata is not None:
-            hint = metadata.headline or metadata.title
-        title, title_index = choose_title(blocks, labels, lexicon, hint)
-        if (title_index is not None and labels[title_index] is not Label.BODY) or (
-            title_index is not None and strip_site_name(blocks[title_index].text) == title
-        ):
-            labels[title_index] = Label.TITLE
+        if metadata is not None and metadata.titles:
+            site_names = [*metadata.site_names, *([metadata.site_name] if metadata.site_name else [])]
+            titles = [value for value, _ in metadata.titles]
+            title, title_index = choose_html_title(blocks, titles, site_names, url)
+            if title_index is not None:
+                labels[title_index] = Label.TITLE
+        else:
+            hint = metadata.headline or metadata.title if metadata is not None else None
+            title, title_index = choose_title(blocks, labels, lexicon, hint)
+            if (title_index is not None and labels[title_index] is not Label.BODY) or (
+                title_index is not None and strip_site_name(blocks[title_index].text) == title
+            ):
+                labels[title_index] = Label.TITLE
         subtitle = _standfirst(blocks, labels, title_index, lexicon)
         _unmark_trailing_name(blocks, labels, lexicon)
         bylines = find_bylines(blocks, labels, lexicon, metadata)

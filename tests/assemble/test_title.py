@@ -19,3 +19,113 @@ def test_headline_line_matching_the_page_title_is_chosen():
     title, index = choose_title(blocks, labels, load_lexicon())
     assert title == "Harga Beras Naik di Pasar Induk"
     assert index == 3
+
+
+# ---------------------------------------------------------------- HTML pages
+def _html_title(body: str, titles: list[str], site_names: tuple[str, ...] = (), url: str | None = None):  # type: ignore[no-untyped-def]
+    from warta.assemble.title import choose_html_title
+    from warta.segment.html import segment_html
+
+    blocks = segment_html(f"<html><body>{body}</body></html>").blocks
+    title, index = choose_html_title(blocks, titles, site_names, url)
+    return title, (blocks[index].text if index is not None else None)
+
+
+def test_site_keys_come_from_names_and_the_registered_host_name():
+    from warta.assemble.title import site_keys
+
+    assert "obsidian" in site_keys([], "https://forum.obsidian.md/t/plugins/1")
+    assert "bbc" in site_keys([], "https://news.bbc.co.uk/a")
+    assert "thedailyledger" in site_keys(["The Daily Ledger"])
+
+
+def test_metadata_headline_is_the_first_part_that_does_not_name_the_site():
+    from warta.assemble.title import metadata_headline, site_keys
+
+    keys = site_keys(["Obsidian Forum"], "https://forum.obsidian.md/t/x")
+    assert metadata_headline("Plugin Recommendations? - Help - Obsidian Forum", keys) == "Plugin Recommendations?"
+    keys = site_keys([], "https://www.psychiatry.org/news")
+    assert metadata_headline("Psychiatry.org - What Are the Latest Trends in Care?", keys) == (
+        "What Are the Latest Trends in Care?"
+    )
+    assert metadata_headline("No separator at all", keys) == "No separator at all"
+
+
+def test_without_site_name_keeps_the_tagline():
+    from warta.assemble.title import without_site_name
+
+    assert without_site_name("Moving Help in Jackson – Local Movers | HireAHelper", {"hireahelper"}) == (
+        "Moving Help in Jackson – Local Movers"
+    )
+    assert without_site_name("Licensed Movers in San Francisco | Bellhop", {"bellhop"}) == (
+        "Licensed Movers in San Francisco"
+    )
+
+
+def test_logo_h1_loses_to_the_heading_the_metadata_repeats():
+    title, block = _html_title(
+        "<h1>The Daily Ledger</h1><h2>Markets rally as inflation cools</h2><p>Stocks rose on Tuesday.</p>",
+        ["Markets rally as inflation cools | The Daily Ledger"],
+        ("The Daily Ledger",),
+    )
+    assert title == "Markets rally as inflation cools"
+    assert block == "Markets rally as inflation cools"
+
+
+def test_forum_section_and_site_name_around_the_thread_title():
+    title, block = _html_title(
+        "<h1>Plugin Recommendations?</h1><p>Which plugins do you use?</p>",
+        ["Plugin Recommendations? - Help - Obsidian Forum"],
+        (),
+        "https://forum.obsidian.md/t/plugin-recommendations/1",
+    )
+    assert title == "Plugin Recommendations?"
+    assert block == "Plugin Recommendations?"
+
+
+def test_site_name_joined_to_the_title_without_a_separator():
+    title, _ = _html_title(
+        "<h3>Vibe Coding</h3><p>Some text about it.</p>", ["davidbau.com Vibe Coding"], (), "https://davidbau.com/x"
+    )
+    assert title == "Vibe Coding"
+
+
+def test_slogan_h1_sharing_no_words_loses_to_the_metadata_headline():
+    title, block = _html_title(
+        "<h1>Build what is next</h1><p>We rent GPUs.</p>", ["Cloud GPUs for Teams | Acme"], ("Acme",)
+    )
+    assert title == "Cloud GPUs for Teams"
+    assert block is None
+
+
+def test_rephrased_h1_wins_over_the_seo_title():
+    title, block = _html_title(
+        "<h1>Ten Ways to Save on Groceries This Winter</h1><p>Prices are up.</p>",
+        ["How to Save on Groceries in 2025 | Kitchen Notes"],
+        ("Kitchen Notes",),
+    )
+    assert title == "Ten Ways to Save on Groceries This Winter"
+    assert block == title
+
+
+def test_a_section_name_in_the_last_part_is_no_agreement():
+    # "Markets" is only the title's last part: the <h1> showing it is a section label.
+    title, _ = _html_title(
+        "<h1>Markets</h1><p>Shares fell.</p>", ["Quarterly results beat forecasts - Markets"], (), None
+    )
+    assert title == "Quarterly results beat forecasts"
+
+
+def test_extract_html_strips_the_site_suffix_and_skips_the_logo():
+    from warta import extract
+
+    html = (
+        "<html><head><title>Harbour ferry service to resume after repairs | Coastal Times</title>"
+        '<meta property="og:site_name" content="Coastal Times"></head><body>'
+        "<header><h1>Coastal Times</h1></header><article><h2>Harbour ferry service to resume after repairs</h2>"
+        + "<p>The harbour ferry will run again from Monday after two weeks of engine repairs, the operator said.</p>"
+        * 4
+        + "</article></body></html>"
+    )
+    article = extract(html, url="https://coastaltimes.example/news/ferry")
+    assert article.title == "Harbour ferry service to resume after repairs"

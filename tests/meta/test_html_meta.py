@@ -107,3 +107,21 @@ def test_a_page_without_text_blocks_keeps_its_metadata() -> None:
     assert article.published is not None and article.published.iso().startswith("2025-05-27")
     assert [p.name for p in article.authors] == ["Austin Chia"]
     assert "no text blocks found in the page" in article.warnings
+
+
+def test_every_title_and_site_name_is_kept_as_evidence() -> None:
+    meta = html_metadata(LexborHTMLParser(PAGE), "https://portal.example/news/x")
+    assert meta.titles == [
+        ("Gempa M 5,6 Guncang Cianjur – Warga Panik", "json-ld"),
+        ("Gempa Guncang Cianjur (OG)", "meta:og:title"),
+        ("Gempa Guncang Cianjur | Portal Berita", "title"),
+    ]
+    assert meta.site_names == ["Portal Berita"]
+
+
+def test_webpage_name_is_no_title_and_double_escaped_entities_are_undone() -> None:
+    meta = _meta(
+        '<html><head><script type="application/ld+json">{"@type": "WebPage", "name": "Home Page"}</script>'
+        '<meta property="og:title" content="Long-Distance &amp;#038; Cross-Country Movers"></head></html>'
+    )
+    assert meta.titles == [("Long-Distance & Cross-Country Movers", "meta:og:title")]

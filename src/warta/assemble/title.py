@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from urllib.parse import urlsplit
 
 from warta.assemble.lists import is_date_line
 from warta.lexicon import Lexicon, normalise_marker
 from warta.model import Block, Label
 
 _WORD = re.compile(r"\w+")
-_SITE_SEPARATORS = re.compile(r"\s+[|–—•·»:-]\s+|\s+::\s+|\s*\|\s*")
+_SEPARATOR = r"\s+[|–—•·»:-]\s+|\s+::\s+|\s*\|\s*"
+_SITE_SEPARATORS = re.compile(_SEPARATOR)
+_SEPARATOR_KEPT = re.compile(f"({_SEPARATOR})")
+_NON_WORD = re.compile(r"[\W_]+")
+_MAX_PARTS = 8
+# A page heading that shares less than this (Jaccard, words) with the metadata
+# title is a slogan, a section name or a logo, not the article's headline.
+_MIN_HEADING_OVERLAP = 0.15
 
 
 def strip_site_name(title: str, site: str | None = None) -> str:
@@ -150,3 +158,179 @@ def choose_title(
         return stripped_reference, (0 if hint is None else None)
     index = best[1]
     return strip_site_name(blocks[index].text), index
+
+
+# ---------------------------------------------------------------- HTML pages
+# An HTML page states its headline up to five times: JSON-LD `headline`, og:title,
+# twitter:title, <title> and the visible <h1>. The metadata titles carry the site's
+# name ("Headline | Site", "Site: Headline") and sometimes a section or a tagline;
+# the visible heading may be a logo, a slogan or a shortened headline. Evidence
+# that two sources agree on beats any single source.
+
+
+def _key(text: str) -> str:
+    """'The Daily-Ledger.com' → 'thedailyledgercom': how site names are compared."""
+    return _NON_WORD.sub("", text.lower())
+
+
+def _norm(text: str) -> str:
+    """Words only, lower case: how two titles are compared."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def site_keys(names: Iterable[str], url: str | None = None) -> set[str]:
+    """Keys of the site's name: og:site_name, JSON-LD publisher, and the host name.
+
+    For the host, the whole name, the name without its top-level domain and the
+    registered name are kept: 'forum.obsidian.md' → {'forumobsidianmd', 'forumobsidian', 'obsidian'};
+    'news.bbc.co.uk' → {..., 'bbc'} (a label of three letters or less before the
+    top-level domain is a second-level domain such as 'co').
+    """
+    keys = {_key(name) for name in names}
+    host = (urlsplit(url).hostname or "") if url else ""
+    host = host.removeprefix("www.")
+    labels = [label for label in host.split(".") if label]
+    if len(labels) >= 2:
+        name = labels[-2] if len(labels) == 2 or len(labels[-2]) > 3 else labels[-3]
+        keys.update({_key(host), _key(".".join(labels[:-1])), _key(name)})
+    return {k for k in keys if len(k) >= 2}
+
+
+def is_site_name(text: str, keys: set[str]) -> bool:
+    """Whether `text` names the site: equal to a site key, a piece of one, or mostly one."""
+    k = _key(text)
+    if not k:
+        return True  # punctuation or symbols only: no headline either
+    return any(k == s or (len(k) >= 3 and k in s) or (s in k and 2 * len(s) >= len(k)) for s in keys)
+
+
+def _title_parts(title: str) -> tuple[list[str], list[str]]:
+    """'A – B | C' → (['A', 'B', 'C'], [' – ', ' | ']). Empty parts are kept (as '')."""
+    pieces = _SEPARATOR_KEPT.split(title)[: 2 * _MAX_PARTS - 1]
+    return [p.strip() for p in pieces[0::2]], pieces[1::2]
+
+
+def _slices(title: str) -> Iterator[tuple[int, int, int, str]]:
+    """Every run of consecutive parts of a title, as (first, end, number of parts, text)."""
+    parts, seps = _title_parts(title)
+    for i in range(len(parts)):
+        text = parts[i]
+        for j in range(i + 1, len(parts) + 1):
+            if j > i + 1:
+                text = f"{text}{seps[j - 2]}{parts[j - 1]}"
+            yield i, j, len(parts), text.strip()
+
+
+def without_site_name(title: str, keys: set[str]) -> str:
+    """'Headline – Tagline | Site' → 'Headline – Tagline': site-name parts dropped from both ends."""
+    parts, seps = _title_parts(title)
+    first, end = 0, len(parts)
+    while end - first > 1 and is_site_name(parts[end - 1], keys):
+        end -= 1
+    while end - first > 1 and is_site_name(parts[first], keys):
+        first += 1
+    text = parts[first]
+    for k in range(first + 1, end):
+        text = f"{text}{seps[k - 1]}{parts[k]}"
+    return text.strip() or title.strip()
+
+
+def metadata_headline(title: str, keys: set[str]) -> str:
+    """The headline in a metadata title: its first part that does not name the site.
+
+    'Headline – Tagline | Site' → 'Headline'; 'Site: Headline' → 'Headline'. What
+    follows the headline is a section, a tagline or the site, rarely the headline.
+    """
+    parts = [p for p in _title_parts(title)[0] if p]
+    kept = [p for p in parts if not is_site_name(p, keys)]
+    return (kept or parts or [title.strip()])[0]
+
+
+def _without_site_words(norm: str, keys: set[str]) -> str:
+    """'davidbau com vibe coding' → 'vibe coding': the site's name joined to the title without a separator."""
+    words = norm.split()
+    for k in range(min(3, len(words) - 1), 0, -1):  # longest first: 'davidbau com' before 'davidbau'
+        if _key("".join(words[:k])) in keys:
+            return " ".join(words[k:])
+        if _key("".join(words[-k:])) in keys:
+            return " ".join(words[:-k])
+    return norm
+
+
+def _agreeing_heading(
+    blocks: Sequence[Block], titles: Sequence[str], keys: set[str]
+) -> tuple[str, int] | None:
+    """A visible heading that a metadata title repeats (whole, or some of its parts).
+
+    A run of parts that names the site does not count (the logo in <h1> matches the
+    "| Site" suffix), nor does the last part alone (where sites put their name or
+    section when the name is not known). <h1> headings are tried first, then <h2>/<h3>.
+    """
+    wanted: set[str] = set()
+    for title in titles:
+        wanted.add(_without_site_words(_norm(title), keys))
+        for first, end, n_parts, text in _slices(title):
+            if n_parts > 1 and first > 0 and end == n_parts:
+                continue
+            if text and not is_site_name(text, keys):
+                wanted.add(_norm(text))
+    wanted.discard("")
+    headings = [
+        i
+        for i, block in enumerate(blocks)
+        if 1 <= block.structure.heading_level <= 3 and len(block.text.split()) <= 40
+    ]
+    headings.sort(key=lambda i: blocks[i].structure.heading_level != 1)  # stable: document order kept
+    for i in headings:
+        text = blocks[i].text
+        for candidate in (text, headline_part(text)):
+            if _norm(candidate) in wanted:
+                return candidate, i
+    return None
+
+
+def _page_heading(blocks: Sequence[Block], keys: set[str]) -> int | None:
+    """The first <h1> that is not the site's name."""
+    for i, block in enumerate(blocks):
+        if (
+            block.structure.heading_level == 1
+            and len(block.text.split()) <= 30
+            and not is_site_name(block.text, keys)
+        ):
+            return i
+    return None
+
+
+def _jaccard(a: str, b: str) -> float:
+    ta, tb = _tokens(a), _tokens(b)
+    return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
+
+
+def choose_html_title(
+    blocks: Sequence[Block],
+    titles: Sequence[str],
+    site_names: Iterable[str] = (),
+    url: str | None = None,
+) -> tuple[str | None, int | None]:
+    """The headline of an HTML page and the index of its block (None when no block shows it).
+
+    `titles` are the metadata titles, most trusted first (JSON-LD headline, og:title,
+    twitter:title, <title>). In order:
+
+    1. a visible heading that a metadata title repeats, site name aside;
+    2. else the page's <h1>, unless it shares (almost) no words with the metadata
+       headline: then it is a slogan or a section and the metadata headline wins;
+    3. else the metadata headline. (Without an <h1>, the lines above the body are
+       buttons, prices and teasers far more often than the headline.)
+    """
+    keys = site_keys(site_names, url)
+    agreed = _agreeing_heading(blocks, titles, keys)
+    if agreed is not None:
+        return agreed
+    meta = metadata_headline(titles[0], keys) if titles else None
+    h1 = _page_heading(blocks, keys)
+    if h1 is not None:
+        heading = without_site_name(blocks[h1].text, keys)
+        if meta is None or _jaccard(meta, heading) >= _MIN_HEADING_OVERLAP:
+            return heading, h1
+    return meta, None

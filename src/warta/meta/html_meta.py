@@ -55,8 +55,13 @@ _MAX_NODES = 500
 
 def _clean(value: Any) -> str | None:
     if isinstance(value, str):
-        # JSON-LD and <meta> values are often still entity-escaped ("&#8211;").
-        text = " ".join((html.unescape(value) if "&" in value else value).split())
+        # JSON-LD and <meta> values are often still entity-escaped ("&#8211;"), some
+        # twice ("&amp;#038;").
+        for _ in range(2):
+            if "&" not in value:
+                break
+            value = html.unescape(value)
+        text = " ".join(value.split())
         return text or None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
@@ -117,6 +122,9 @@ def _apply_jsonld(meta: PageMetadata, obj: dict[str, Any], rank: int) -> None:
         headline = _clean(obj.get("headline")) or _clean(obj.get("name"))
         if headline and (meta.headline is None or "webpage" not in types):
             meta.headline = headline
+        # Only a `headline` is a title; a WebPage's `name` is often "Home Page" or the site.
+        if _clean(obj.get("headline")) and not any(source == "json-ld" for _, source in meta.titles):
+            meta.titles.append((headline or "", "json-ld"))
     if meta.article_type is None or rank == 0:
         meta.article_type = next(iter(sorted(types)), None)
     for key, target in (("datePublished", meta.published), ("dateCreated", meta.published)):
@@ -131,6 +139,7 @@ def _apply_jsonld(meta: PageMetadata, obj: dict[str, Any], rank: int) -> None:
     publisher = _names(obj.get("publisher"))
     if publisher and meta.site_name is None:
         meta.site_name = publisher[0]
+    meta.site_names.extend(publisher[:2])
     body = _clean(obj.get("articleBody"))
     if body and (meta.article_body is None or len(body) > len(meta.article_body)):
         meta.article_body = body
@@ -159,8 +168,11 @@ def _read_jsonld(tree: LexborHTMLParser, meta: PageMetadata) -> None:
             types = _types(obj)
             if types & _ARTICLE_TYPES:
                 articles.append(obj)
-            elif types & {"organization", "newsmediaorganization", "website"} and meta.site_name is None:
-                meta.site_name = _clean(obj.get("name"))
+            elif types & {"organization", "newsmediaorganization", "website"}:
+                name = _clean(obj.get("name"))
+                if name:
+                    meta.site_names.append(name)
+                    meta.site_name = meta.site_name or name
     # Real article types before the generic WebPage.
     articles.sort(key=lambda o: "webpage" in _types(o) and not (_types(o) - {"webpage"}))
     for rank, obj in enumerate(articles[:5]):
@@ -184,6 +196,7 @@ def _read_meta_tags(tree: LexborHTMLParser, meta: PageMetadata) -> None:
             twitter_title = twitter_title or content
         elif key == "og:site_name" or key == "application-name":
             meta.site_name = meta.site_name or content
+            meta.site_names.append(content)
         elif key in ("description", "og:description") and meta.description is None:
             meta.description = content
         elif key == "og:locale" and meta.language is None:
@@ -206,6 +219,9 @@ def _read_meta_tags(tree: LexborHTMLParser, meta: PageMetadata) -> None:
             meta.canonical_url = content
     if meta.headline is None:
         meta.headline = og_title or twitter_title
+    for value, source in ((og_title, "meta:og:title"), (twitter_title, "meta:twitter:title")):
+        if value:
+            meta.titles.append((value, source))
 
 
 def _read_visible_dates(tree: LexborHTMLParser, meta: PageMetadata) -> None:
@@ -265,6 +281,9 @@ def html_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMe
     meta.base_url = urljoin(page_url or "", base_href) if base_href else page_url
     _read_jsonld(tree, meta)
     _read_meta_tags(tree, meta)
+    if meta.title:
+        meta.titles.append((meta.title, "title"))
+    meta.site_names = list(dict.fromkeys(meta.site_names))[:10]
     canonical = tree.css_first('link[rel="canonical"]')
     href = _clean(canonical.attributes.get("href")) if canonical is not None else None
     if href:

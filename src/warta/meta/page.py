@@ -13,6 +13,10 @@ class PageMetadata:
     headline: str | None = None  # JSON-LD headline / og:title
     description: str | None = None
     site_name: str | None = None
+    # Every title the markup gives, in trust order: (value, source) with source one of
+    # "json-ld" (headline), "meta:og:title", "meta:twitter:title", "title" (<title>).
+    titles: list[tuple[str, str]] = field(default_factory=list)
+    site_names: list[str] = field(default_factory=list)  # og:site_name, JSON-LD publisher/WebSite name...
     canonical_url: str | None = None
     base_url: str | None = None
     language: str | None = None  # <html lang>, og:locale, content-language
