@@ -9,6 +9,7 @@ token that most body blocks carry is a page-wide wrapper ("comments-open" on
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -29,6 +30,7 @@ _OVERRULABLE = frozenset(
     {Label.BODY, Label.OTHER, Label.HEADING, Label.NAV, Label.RELATED, Label.SIDEBAR, Label.COMMENTS,
      Label.READ_ALSO}
 )
+_PARAGRAPH_MIN = 160  # a section's teaser titles and dates are shorter than an article's paragraphs
 _FALLBACK_MIN = 0.05  # below this, the page really has no article text
 _SECTIONS = frozenset({Label.RELATED, Label.SIDEBAR, Label.COMMENTS})
 
@@ -63,17 +65,20 @@ def refine_html_labels(
     in HTML the header's box ends where its container ends.
     """
     found = [_container(b.structure.class_tokens) for b in blocks]
-    # Tokens on the likeliest body blocks mark wrappers around the article ("has-sidebar"
-    # on the layout), not boxes beside it; comments under an article never carry them.
-    core = sorted(range(len(blocks)), key=lambda i: -probs[i])[:3]
-    wrappers = {t for i in core if probs[i] >= threshold for t in blocks[i].structure.class_tokens}
+    # Tokens that most of the likeliest body blocks carry mark wrappers around the article
+    # ("has-sidebar" on the layout), not boxes beside it; comments under an article
+    # never carry them. Most, not any: one comment the model liked must not make
+    # "comment" a wrapper token.
+    core = [i for i in sorted(range(len(blocks)), key=lambda i: -probs[i])[:3] if probs[i] >= threshold]
+    votes = Counter(t for i in core for t in set(blocks[i].structure.class_tokens))
+    wrappers = {t for t, n in votes.items() if 2 * n > len(core)}
     out = list(labels)
     for i, hit in enumerate(found):
         is_body = probs[i] >= threshold
         if hit is not None and hit[1] in wrappers:
             hit = None
         if hit is None:
-            if out[i] in _SECTIONS and is_body and not _is_header(blocks[i]):
+            if out[i] in _SECTIONS and is_body and len(blocks[i].text) >= _PARAGRAPH_MIN and not _is_header(blocks[i]):
                 out[i] = Label.BODY
             continue
         if out[i] in _OVERRULABLE:

@@ -1,0 +1,37 @@
+from warta.classify.html_labels import refine_html_labels
+from warta.model import Block, BlockStructure, Label
+
+ARTICLE = ("post", "entry", "content")
+COMMENT = ("post", "entry", "comments", "comment", "list")
+
+
+def _block(i: int, text: str, tokens: tuple[str, ...], heading: int = 0) -> Block:
+    return Block(i, text, BlockStructure(class_tokens=tokens, heading_level=heading, tag="p"))
+
+
+def test_one_comment_the_model_liked_does_not_make_comment_a_wrapper_token() -> None:
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    reply = "A reply in the thread that reads like the article's own prose, " * 3
+    blocks = [_block(0, paragraph, ARTICLE), _block(1, paragraph, ARTICLE), _block(2, reply, COMMENT)]
+    labels = refine_html_labels(blocks, [Label.BODY] * 3, [0.95, 0.9, 0.6])
+    assert labels == [Label.BODY, Label.BODY, Label.COMMENTS]
+
+
+def test_tokens_on_most_of_the_article_are_a_wrapper_not_a_container() -> None:
+    wrapped = ("comments", "open", "entry")  # "comments-open" on <body>
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    blocks = [_block(i, paragraph, wrapped) for i in range(3)]
+    assert refine_html_labels(blocks, [Label.BODY] * 3, [0.95, 0.9, 0.85]) == [Label.BODY] * 3
+
+
+def test_short_teasers_under_a_related_header_stay_related_even_when_the_model_likes_them() -> None:
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    blocks = [
+        _block(0, paragraph, ARTICLE),
+        _block(1, "More stories like this one", ("grid",), heading=5),
+        _block(2, "2017 Lexus LC500 coupe arrives in the Philippines", ("grid", "card")),
+        _block(3, "A long paragraph after the header that is the article again, " * 3, ("grid",)),
+    ]
+    labels = [Label.BODY, Label.RELATED, Label.RELATED, Label.RELATED]
+    out = refine_html_labels(blocks, labels, [0.95, 0.2, 0.7, 0.9])
+    assert out == [Label.BODY, Label.RELATED, Label.RELATED, Label.BODY]
