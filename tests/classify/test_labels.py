@@ -98,3 +98,17 @@ def test_image_urls_keyword_lists_and_credited_captions_are_not_body():
     blocks = segment_text(text)
     labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
     assert labels == [Label.BODY, Label.OTHER, Label.TAGS, Label.CAPTION, Label.BODY, Label.BODY]
+
+
+def test_full_paragraph_just_under_the_threshold_next_to_the_body_is_body() -> None:
+    lede = (
+        "The son of a former president was stabbed to death on Tuesday evening, while another man "
+        "was critically injured in an attempt to stop the assailant, police said."
+    )
+    text = f"By STAFF\n{lede}\nThe stabbing occurred during a lecture at the clinic where he worked.\nTeaser title"
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.05, 0.42, 0.66, 0.14], LEX)
+    assert labels[1:3] == [Label.BODY, Label.BODY]
+    # far from the body, or not a full sentence, it stays out
+    assert label_blocks(blocks, [0.05, 0.42, 0.1, 0.66], LEX)[1] is not Label.BODY
+    assert label_blocks(blocks, [0.05, 0.2, 0.66, 0.14], LEX)[1] is not Label.BODY

@@ -226,6 +226,7 @@ def label_blocks(
             continue
         body_run = 0
         labels.append(section if section is not None else Label.OTHER)
+    _adopt_near_misses(blocks, labels, probs, threshold - _NEAR_MISS)
     _bridge_fragments(blocks, labels)
     _bridge_backwards(blocks, labels)
     _mark_captions(blocks, labels, lexicon)
@@ -240,6 +241,23 @@ _TERMINAL = tuple('.!?"”’)»…:')
 _PHOTO_CREDIT = re.compile(r"\b[A-Z][A-Za-z]{1,15}(?: [A-Z]{3,8})?/[A-Z][\w .-]{1,40}(?:/\w+)?\)?\.?$")
 # "TRIBUNNEWS.COM, JAKARTA -" or "Jakarta, CNN Indonesia --" alone on a line
 _DATELINE_LINE = re.compile(r"^[\w.,() ]{3,50}\s(?:-{1,2}|–|—)$")
+
+
+_NEAR_MISS = 0.25
+
+
+def _adopt_near_misses(blocks: Sequence[Block], labels: list[Label], probs: Sequence[float], floor: float) -> None:
+    """A full-sentence paragraph just under the threshold, right next to the body, is
+    body: the lede under the byline or the closing paragraph the model doubted."""
+    body = [label is Label.BODY for label in labels]
+    for i, block in enumerate(blocks):
+        if labels[i] is not Label.OTHER or not floor <= probs[i]:
+            continue
+        text = block.text
+        if len(text) < 150 or not text.endswith(_TERMINAL):
+            continue
+        if (i > 0 and body[i - 1]) or (i + 1 < len(blocks) and body[i + 1]):
+            labels[i] = Label.BODY
 
 
 def _bridge_fragments(blocks: Sequence[Block], labels: list[Label]) -> None:
