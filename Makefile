@@ -33,7 +33,8 @@ bench: venv  ## extraction benchmarks (installs the anchors)
 train: venv
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python train/flatten.py
-	$(BIN)/python train/train_classifier.py --kind text
+	$(BIN)/python train/train_classifier.py --kind text --types article service documentation --folds 3 --rounds 300 200 --threads 1
+	$(BIN)/python train/train_classifier.py --kind html --types article --negatives 60 --folds 4 --rounds 300 200 --threads 1
 
 clean:
 	rm -rf $(VENV) build *.egg-info
