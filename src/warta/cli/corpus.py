@@ -1,10 +1,11 @@
-"""`warta ingest`, `warta search`, `warta export`, `warta sites`: the corpus commands."""
+"""`warta ingest`, `warta search`, `warta reindex`, `warta export`, `warta sites`: the corpus commands."""
 
 from __future__ import annotations
 
 import json
 import os
 import sys
+import time
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from warta.cli import app
+from warta.corpus.champions import prunable, refresh_search_index, search_index_hint
 from warta.corpus.export import ExportFormat, export
 from warta.corpus.search import QueryError, SearchFilters, search
 from warta.corpus.store import Store, StoreError
@@ -113,6 +115,8 @@ def _summary(console: Console, report: IngestReport, stats: dict[str, int]) -> N
         f"  templates: {stats['templates']} blocks learned over {stats['sites']} sites;"
         f" {report.refiltered} earlier articles cleaned with them"
     )
+    if report.search_index:
+        console.print("  search: champion lists rebuilt")
     console.print(f"  corpus: {stats['articles']} articles in total")
 
 
@@ -136,6 +140,9 @@ def search_command(
     store = _open(db, err)
     filters = SearchFilters(site, lang, date_from, date_to, limit, duplicates)
     try:
+        hint = search_index_hint(store)
+        if hint:
+            err.print(f"[yellow]note:[/yellow] {hint}: `warta reindex --db {db}` makes searches for common words faster")
         hits = search(store, query, filters)
     except QueryError as exc:
         err.print(f"[red]cannot search:[/red] {exc}")
@@ -155,6 +162,32 @@ def search_command(
         out.print(f"[bold]{rank}. {hit.title or '(untitled)'}[/bold]{copies}")
         out.print(f"   [dim]{hit.site} · {hit.published or 'no date'} · {hit.url or ''}[/dim]")
         out.print(Text("   ").append(_highlighted(hit.snippet)))
+
+
+@app.command("reindex", epilog="[b]Examples[/b]\n\n  warta reindex --db corpus.db")
+def reindex_command(
+    db: DbOption = Path("corpus.db"),
+    force: Annotated[bool, typer.Option(help="Rebuild even when the lists are up to date.")] = False,
+) -> None:
+    """Rebuild the search index's champion lists (ingest does it when a tenth of the corpus changed).
+
+    Searches for common words score only each word's best documents when the lists
+    prove that nothing else can enter the results; without them every match is scored.
+    """
+    err = Console(stderr=True)
+    store = _open(db, err)
+    start = time.perf_counter()
+    try:
+        usable = prunable(store)
+        rebuilt = refresh_search_index(store, force=force)
+    finally:
+        store.close()
+    if not usable:
+        err.print("this corpus uses the trigram tokenizer: searches score every match, no lists to build")
+    elif rebuilt:
+        err.print(f"[green]search index rebuilt[/green] in {time.perf_counter() - start:.1f} s")
+    else:
+        err.print("search index already up to date (use --force to rebuild)")
 
 
 def _highlighted(snippet: str) -> Text:

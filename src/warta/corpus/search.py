@@ -6,14 +6,21 @@ of two or more characters (prefix search); everything else — column filters,
 NEAR, parentheses, operators, SQL — is either dropped or searched as plain
 words. Each term is emitted as an FTS5 string literal, and every other value
 (site, language, dates, limit) is a bound parameter.
+
+Ranking reads only the FTS index and a covering index of the filter columns; titles and
+snippets are fetched for the returned page only. A query of common words scores just the
+candidates of `warta.corpus.champions` when their bound proves the same top-k, scores
+included; otherwise every match is scored.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass
 
+from warta.corpus.champions import bm25_sql, candidates
 from warta.corpus.stems import stem_word
 from warta.corpus.store import Store
 from warta.errors import WartaError
@@ -21,6 +28,7 @@ from warta.errors import WartaError
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 16
 MAX_LIMIT = 1000
+_PRUNE_LIMIT = 100  # deeper pages are rarely proved by the champion lists
 _PHRASE = re.compile(r'"([^"]*)"')
 _WORD = re.compile(r"\w+\*?", re.UNICODE)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -88,15 +96,20 @@ def _literal(words: tuple[str, ...]) -> str:
     return '"' + " ".join(words).replace('"', '""') + '"'
 
 
+def term_phrases(term: Term, stems: bool) -> list[str]:
+    """The FTS5 phrases a term matches through, any one sufficing: title/body, then its stem."""
+    phrases = ["{title body}: " + _literal(term.words) + ("*" if term.prefix else "")]
+    if stems and not term.prefix and len(term.words) == 1:
+        phrases.append("stems: " + _literal((stem_word(term.words[0]),)))
+    return phrases
+
+
 def fts_expression(terms: list[Term], stems: bool) -> str:
     """The FTS5 MATCH expression: all terms required; a word also matches through its stem."""
     parts = []
     for term in terms:
-        literal = _literal(term.words) + ("*" if term.prefix else "")
-        match = "{title body}: " + literal
-        if stems and not term.prefix and len(term.words) == 1:
-            match = f"({match} OR stems: {_literal((stem_word(term.words[0]),))})"
-        parts.append(match)
+        phrases = term_phrases(term, stems)
+        parts.append(phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")")
     return " AND ".join(parts)
 
 
@@ -112,47 +125,124 @@ def search(store: Store, query: str, filters: SearchFilters | None = None) -> li
     """Articles matching `query`, best first (BM25, title weighted ×3)."""
     filters = filters or SearchFilters()
     _check_filters(filters)
-    expression = fts_expression(parse_query(query), stems=store.tokenizer == "unicode61+id")
+    terms = parse_query(query)
     store.map_for_reading()
-    # Two steps: rank every match by BM25 (cheap), then build snippets for the page of
-    # hits only; snippet() on every matching row made common words slow.
-    sql = [
-        "SELECT a.id, a.title, a.url, s.name, a.language, a.published,"
-        " bm25(articles_fts, 3.0, 1.0, 0.5) AS score,"
-        " coalesce((SELECT size FROM clusters c WHERE c.id = a.cluster_id), 1)"
-        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN sites s ON s.id = a.site_id"
-        " WHERE articles_fts MATCH ?"
-    ]
-    params: list[object] = [expression]
-    if filters.site:
-        sql.append("AND s.name = ?")
-        params.append(filters.site.lower().removeprefix("www."))
-    if filters.language:
-        sql.append("AND a.language = ?")
-        params.append(filters.language)
-    if filters.date_from:
-        sql.append("AND a.published >= ?")
-        params.append(filters.date_from)
-    if filters.date_to:
-        sql.append("AND substr(a.published, 1, ?) <= ?")
-        params.extend([len(filters.date_to), filters.date_to])
-    if not filters.include_duplicates:
-        sql.append("AND a.is_representative = 1")
-    sql.append("ORDER BY score LIMIT ?")
-    params.append(filters.limit)
+    conn = store.conn
+    # One snapshot for every step: a concurrent ingest must not slip an article in between
+    # the champion lists' candidates and the ranking that relies on them.
+    snapshot = not conn.in_transaction
+    if snapshot:
+        conn.execute("BEGIN")
     try:
-        ranked = store.conn.execute(" ".join(sql), params).fetchall()
-        snippets: dict[int, str] = {}
-        if ranked:
-            marks = ",".join("?" * len(ranked))
-            snippets = dict(
-                store.conn.execute(
-                    "SELECT rowid, snippet(articles_fts, 1, '**', '**', '…', 16) FROM articles_fts"
-                    f" WHERE articles_fts MATCH ? AND rowid IN ({marks})",
-                    [expression, *(r[0] for r in ranked)],
-                ).fetchall()
-            )
+        ranked, _ = rank(store, terms, filters)
+        return _hits(store, fts_expression(terms, store.tokenizer == "unicode61+id"), ranked)
     except sqlite3.OperationalError as exc:
         raise QueryError(f"the search could not run: {exc}") from exc
-    rows = [(*r[:7], snippets.get(r[0], ""), r[7]) for r in ranked]
-    return [Hit(int(r[0]), r[1], r[2], r[3], r[4], r[5], float(r[6]), r[7] or "", int(r[8])) for r in rows]
+    finally:
+        if snapshot:
+            conn.execute("COMMIT")
+
+
+def rank(
+    store: Store, terms: list[Term], filters: SearchFilters, prune: bool = True
+) -> tuple[list[tuple[int, float]], bool]:
+    """The top `filters.limit` (article id, BM25 score) of a query, best first, ties by id;
+    and whether champion lists proved them without scoring every match (`warta.corpus.champions`).
+
+    Ranking reads only the FTS index and the `articles_search` covering index: titles,
+    sites and cluster sizes are looked up for the returned page only.
+    """
+    conn = store.conn
+    stems = store.tokenizer == "unicode61+id"
+    conds: list[str] = []  # on the article's filter columns
+    params: list[object] = []
+    site_id = None
+    if filters.site:
+        site = conn.execute("SELECT id FROM sites WHERE name = ?", (filters.site.lower().removeprefix("www."),))
+        row = site.fetchone()
+        if row is None:
+            return [], False
+        site_id = int(row[0])
+        conds.append("a.site_id = ?")
+        params.append(site_id)
+    if filters.language:
+        conds.append("a.language = ?")
+        params.append(filters.language)
+    if filters.date_from:
+        conds.append("a.published >= ?")
+        params.append(filters.date_from)
+    if filters.date_to:
+        conds.append("substr(a.published, 1, ?) <= ?")
+        params.extend([len(filters.date_to), filters.date_to])
+    if not filters.include_duplicates:
+        conds.append("a.is_representative = 1")
+    where = "".join(f" AND {c}" for c in conds)
+    select = (
+        f"SELECT f.rowid, {bm25_sql()} AS score"
+        " FROM articles_fts f JOIN articles a INDEXED BY articles_search ON a.id = f.rowid"
+        " WHERE articles_fts MATCH ?"
+    )
+    order = " ORDER BY score, f.rowid LIMIT ?"
+    expression = fts_expression(terms, stems)
+    # A site is a small share of the corpus: its best matches rarely beat the bound, and
+    # scoring only its matches is cheap. Prefixes and phrases have no champion lists.
+    if prune and site_id is None and filters.limit <= _PRUNE_LIMIT and all(
+        not t.prefix and len(t.words) == 1 for t in terms
+    ):
+        found = candidates(store, [term_phrases(t, stems) for t in terms], filters.limit)
+        if found is not None:
+            try:
+                likely = found.likely(4 * filters.limit + 16)
+                passing = {
+                    int(r[0])
+                    for r in conn.execute(
+                        "SELECT a.id FROM articles a INDEXED BY articles_search"
+                        " WHERE a.id IN (SELECT value FROM json_each(?))" + where,
+                        [json.dumps(likely), *params],
+                    )
+                }
+                ids = found.above(found.floor(passing, filters.limit))
+                rows = conn.execute(
+                    select + " AND +f.rowid IN (SELECT value FROM json_each(?))" + where + order,
+                    [expression, json.dumps(ids), *params, filters.limit],
+                ).fetchall()
+            except sqlite3.OperationalError:  # an SQLite built without JSON: score every match
+                rows = []
+            if found.proves([float(r[1]) for r in rows], filters.limit):
+                return [(int(r[0]), float(r[1])) for r in rows], True
+    if site_id is not None:  # the site's ids (from its index) are a cheaper first check than the join
+        select += " AND +f.rowid IN (SELECT id FROM articles WHERE site_id = ?)"
+        params.insert(0, site_id)
+    rows = conn.execute(select + where + order, [expression, *params, filters.limit]).fetchall()
+    return [(int(r[0]), float(r[1])) for r in rows], False
+
+
+def _hits(store: Store, expression: str, ranked: list[tuple[int, float]]) -> list[Hit]:
+    """Titles, sites, cluster sizes and snippets for the ranked page only."""
+    if not ranked:
+        return []
+    ids = [r[0] for r in ranked]
+    marks = ",".join("?" * len(ids))
+    info = {
+        int(r[0]): r[1:]
+        for r in store.conn.execute(
+            "SELECT a.id, a.title, a.url, s.name, a.language, a.published, coalesce(c.size, 1)"
+            " FROM articles a JOIN sites s ON s.id = a.site_id LEFT JOIN clusters c ON c.id = a.cluster_id"
+            f" WHERE a.id IN ({marks})",
+            ids,
+        )
+    }
+    snippets = dict(
+        store.conn.execute(
+            "SELECT rowid, snippet(articles_fts, 1, '**', '**', '…', 16) FROM articles_fts"
+            f" WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+            [expression, *ids],
+        ).fetchall()
+    )
+    hits = []
+    for article_id, score in ranked:
+        title, url, site, language, published, size = info[article_id]
+        hits.append(
+            Hit(article_id, title, url, site, language, published, score, snippets.get(article_id) or "", int(size))
+        )
+    return hits

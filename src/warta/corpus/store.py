@@ -23,7 +23,7 @@ from typing import Any
 from warta.corpus.stems import stem_text
 from warta.errors import WartaError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: search covering index, champion lists and change log
 
 
 class StoreError(WartaError):
@@ -107,6 +107,21 @@ CREATE TABLE IF NOT EXISTS clusters (
   id INTEGER PRIMARY KEY, kind TEXT NOT NULL, representative_id INTEGER NOT NULL,
   size INTEGER NOT NULL, sites INTEGER NOT NULL
 );
+-- Search: the columns its filters read, so ranking never loads an article row (bodies
+-- spill into overflow pages and the flags sit after them); per common phrase, its best
+-- documents (ids, and their BM25 part g as float32) and the bound on all others; the
+-- articles changed since those lists were built. See warta.corpus.champions.
+CREATE INDEX IF NOT EXISTS articles_search ON articles(id, is_representative, site_id, language, published);
+CREATE TABLE IF NOT EXISTS search_champions (
+  phrase TEXT PRIMARY KEY, docs INTEGER NOT NULL, tail REAL NOT NULL, ids BLOB NOT NULL, scores BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS search_dirty (article_id INTEGER PRIMARY KEY);
+CREATE TRIGGER IF NOT EXISTS articles_search_au AFTER UPDATE OF title, body, stems ON articles BEGIN
+  INSERT OR IGNORE INTO search_dirty VALUES (old.id);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_search_ad AFTER DELETE ON articles BEGIN
+  INSERT OR IGNORE INTO search_dirty VALUES (old.id);
+END;
 """
 
 _FTS = """
@@ -161,6 +176,11 @@ class Store:
             conn.execute("INSERT INTO meta VALUES ('tokenizer', ?), ('schema', ?)", (tokenizer, str(SCHEMA_VERSION)))
         else:
             tokenizer = str(stored[0])
+            # Stores from before schema 2 got the search index and tables from _SCHEMA above;
+            # their champion lists are missing until `warta reindex` or the next ingest.
+            schema = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            if schema is None or int(schema[0]) < SCHEMA_VERSION:
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         return cls(conn, str(path), tokenizer)
 
     def close(self) -> None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 
+from warta.corpus.champions import refresh_search_index
 from warta.corpus.clusters import ClusterSummary, build_clusters
 from warta.corpus.dedup import MinHasher
 from warta.corpus.store import Store
@@ -61,6 +62,7 @@ class IngestReport:
     templates_changed: int = 0
     refiltered: int = 0
     clusters: ClusterSummary | None = None
+    search_index: bool = False  # search champion lists rebuilt (warta.corpus.champions)
 
 
 def _batches(items: Iterable[Page | ReadError], size: int) -> Iterator[list[Page | ReadError]]:
@@ -199,6 +201,7 @@ def _finish(store: Store, options: IngestOptions, report: IngestReport) -> None:
         report.templates_changed += learn_templates(store, options.policy)
         report.refiltered = apply_templates(store, MinHasher())
     report.clusters = build_clusters(store)
+    report.search_index = refresh_search_index(store)
     store.finish_run(
         report.run_id, report.ingested, sum(report.skipped.values()) + report.already, sum(report.failed.values())
     )
