@@ -69,6 +69,9 @@ class DateGrammar:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     modified_markers: tuple[str, ...]
     published_markers: tuple[str, ...]
+    # Cheap tests that a text can match a pattern at all: see `_GATES` and `find_dates`.
+    month_word: re.Pattern[str] = re.compile(r"(?!x)x")
+    weekday_word: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -171,7 +174,33 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         patterns=tuple((name, re.compile(rx, re.I)) for name, rx in patterns),
         modified_markers=tuple(m.lower() for c in calendars for m in c.modified_markers),
         published_markers=tuple(m.lower() for c in calendars for m in c.published_markers),
+        month_word=re.compile(rf"{b}(?:{mon})", re.I),
+        weekday_word=re.compile(rf"{b}(?:{wd})", re.I),
     )
+
+
+# What a text must contain for a pattern to match anywhere in it: a digit (a day, year or
+# hour group that is not optional), a month name (a required `mon` group) or a weekday name
+# (a required `wd` group). The month and weekday tests search the very alternation the
+# pattern holds, with the same flags, where the pattern has it: after a non-word character
+# (every required `mon`/`wd` group follows `{b}`, a separator or whitespace), so a text
+# failing a gate cannot match its pattern.
+_GATES: dict[str, tuple[str, ...]] = {
+    "iso": ("digit",),
+    "ymd": ("digit",),
+    "ymd_text": ("digit", "month"),
+    "dmy": ("digit", "month"),
+    "mdy": ("digit", "month"),
+    "numeric": ("digit",),
+    "wd_numeric": ("digit", "weekday"),
+    "dm": ("digit", "month"),
+    "md": ("digit", "month"),
+    "my": ("digit", "month"),
+    "weekday": ("weekday",),
+    "weekday_post": ("weekday",),
+    "time": ("digit",),
+}
+_DIGIT = re.compile(r"\d")
 
 
 def grammar_of(lexicon: Lexicon) -> DateGrammar:
@@ -455,7 +484,12 @@ def find_dates(
     grammar = grammar or grammar_of(lexicon)
     ref = reference or now()
     found: list[DateMatch] = []
+    present: dict[str, bool] = {}
+    tests = {"digit": _DIGIT, "month": grammar.month_word, "weekday": grammar.weekday_word}
     for name, pattern in grammar.patterns:
+        gates = _GATES.get(name, ())
+        if not all(_present(gate, tests, present, text) for gate in gates):
+            continue
         for match in pattern.finditer(text):
             resolved = _resolve(name, match, grammar, ref)
             if resolved is not None:
@@ -468,6 +502,13 @@ def find_dates(
         if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
             chosen.append(candidate)
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _present(gate: str, tests: Mapping[str, re.Pattern[str]], memo: dict[str, bool], text: str) -> bool:
+    """Whether `text` passes `gate` (each gate is searched at most once per text)."""
+    if gate not in memo:
+        memo[gate] = tests[gate].search(text) is not None
+    return memo[gate]
 
 
 _KIND_RANK: dict[str, int] = {"absolute": 0, "inferred": 1, "relative": 2, "time": 3}
