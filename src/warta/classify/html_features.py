@@ -11,8 +11,7 @@ menu items share another and are all links.
 from __future__ import annotations
 
 import math
-import re
-from collections import defaultdict
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -34,8 +33,8 @@ _TOKEN_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("cls_caption", ("caption", "credit", "photo", "image", "media", "gallery")),
     ("cls_tag", ("tag", "topic", "keyword", "label", "category")),
 )
-_TOKEN_PATTERNS = tuple(re.compile("|".join(needles)) for _, needles in _TOKEN_GROUPS)
 _SEMANTIC = ("aside", "nav", "footer", "header", "article", "main", "form", "figure")
+_TAG_COL = {t: i for i, t in enumerate(_TAGS)}
 
 HTML_EXTRA_NAMES: tuple[str, ...] = (
     tuple(f"tag_{t}" for t in _TAGS)
@@ -56,63 +55,81 @@ HTML_EXTRA_NAMES: tuple[str, ...] = (
 )
 
 
+def _token_columns(tokens: tuple[str, ...]) -> list[float]:
+    """within_* and cls_* flags and log(1 + number of tokens) of one class/id token tuple.
+
+    A cls_* group is on when one of its words occurs in the space-joined tokens (the words
+    hold no space, so a plain substring test is the whole check).
+    """
+    present = set(tokens)
+    contains = " ".join(tokens).__contains__
+    return (
+        [float(name in present) for name in _SEMANTIC]
+        + [float(any(map(contains, needles))) for _, needles in _TOKEN_GROUPS]
+        + [math.log1p(len(tokens))]
+    )
+
+
+def _ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any]]:
+    """Dense ids of `keys` (first-seen order) and the distinct keys."""
+    index: dict[Any, int] = {}
+    ids = np.fromiter((index.setdefault(k, len(index)) for k in keys), dtype=np.int64, count=len(keys))
+    return ids, list(index)
+
+
 def html_extra_features(blocks: list[Block]) -> NDArray[np.float32]:
-    """The HTML-only columns, in the order of `HTML_EXTRA_NAMES`."""
+    """The HTML-only columns, in the order of `HTML_EXTRA_NAMES`.
+
+    Blocks of one page share few distinct class/id token tuples and tag paths, so the
+    token columns are computed once per distinct tuple and the groups are counted with bincount.
+    """
     n = len(blocks)
     out = np.zeros((n, len(HTML_EXTRA_NAMES)), dtype=np.float32)
     if n == 0:
         return out
-    tag_col = {t: i for i, t in enumerate(_TAGS)}
     sem_base = len(_TAGS)
     tok_base = sem_base + len(_SEMANTIC)
     agg = tok_base + len(_TOKEN_GROUPS)
+    structures = [b.structure for b in blocks]
     chars = np.fromiter((len(b.text) for b in blocks), dtype=np.float64, count=n)
     words = np.fromiter((b.text.count(" ") + 1 for b in blocks), dtype=np.float64, count=n)
-    links = np.fromiter((b.structure.link_density for b in blocks), dtype=np.float64, count=n)
+    links = np.fromiter((s.link_density for s in structures), dtype=np.float64, count=n)
     total = float(chars.sum()) or 1.0
-    group_of: list[str] = []
-    class_group_of: list[tuple[str, ...]] = []
-    first_h1 = -1
-    for i, block in enumerate(blocks):
-        s = block.structure
-        row = out[i]
-        col = tag_col.get(s.tag)
-        if col is not None:
-            row[col] = 1.0
-        tokens = set(s.class_tokens)
-        for j, name in enumerate(_SEMANTIC):
-            if name in tokens:
-                row[sem_base + j] = 1.0
-        joined = " ".join(s.class_tokens)
-        for j, pattern in enumerate(_TOKEN_PATTERNS):
-            if pattern.search(joined) is not None:
-                row[tok_base + j] = 1.0
-        row[agg] = s.href is not None
-        row[agg + 9] = math.log1p(len(s.class_tokens))
-        group_of.append(s.tag_path)
-        class_group_of.append(s.class_tokens[:4])
-        if first_h1 < 0 and s.heading_level == 1:
-            first_h1 = i
-    _group_stats(out, group_of, chars, words, links, total, agg)
-    class_chars: dict[tuple[str, ...], float] = defaultdict(float)
-    for key, c in zip(class_group_of, chars, strict=True):
-        class_chars[key] += c
-    run = 0
-    for i in range(n):
-        run = run + 1 if i > 0 and group_of[i] == group_of[i - 1] else 1
-        out[i, agg + 5] = math.log1p(run)
-        out[i, agg + 6] = class_chars[class_group_of[i]] / total
-        if first_h1 >= 0:
-            out[i, agg + 7] = math.log1p(abs(i - first_h1))
-            out[i, agg + 8] = i < first_h1
-        else:
-            out[i, agg + 7] = -1.0
+
+    tag_ids = np.fromiter((_TAG_COL.get(s.tag, -1) for s in structures), dtype=np.int64, count=n)
+    tagged = np.flatnonzero(tag_ids >= 0)
+    out[tagged, tag_ids[tagged]] = 1.0
+    token_ids, distinct_tokens = _ids([s.class_tokens for s in structures])
+    token_table = np.array([_token_columns(t) for t in distinct_tokens], dtype=np.float64)
+    out[:, sem_base : agg] = token_table[token_ids, :-1]
+    out[:, agg] = np.fromiter((s.href is not None for s in structures), dtype=np.bool_, count=n)
+    out[:, agg + 9] = token_table[token_ids, -1]
+
+    group_ids, _ = _ids([s.tag_path for s in structures])
+    _group_stats(out, group_ids, chars, words, links, total, agg)
+    # Runs of consecutive blocks on one tag path: 1, 2, 3... restarting at each change of path.
+    starts = np.ones(n, dtype=np.bool_)
+    starts[1:] = group_ids[1:] != group_ids[:-1]
+    positions = np.arange(n)
+    run = positions - np.maximum.accumulate(np.where(starts, positions, 0)) + 1
+    log1p = np.array([math.log1p(k) for k in range(n + 1)], dtype=np.float64)
+    out[:, agg + 5] = log1p[run]
+    class_ids, _ = _ids([s.class_tokens[:4] for s in structures])
+    out[:, agg + 6] = np.bincount(class_ids, weights=chars)[class_ids] / total
+    levels = np.fromiter((s.heading_level for s in structures), dtype=np.int64, count=n)
+    h1 = np.flatnonzero(levels == 1)
+    if len(h1):
+        first_h1 = int(h1[0])
+        out[:, agg + 7] = log1p[np.abs(positions - first_h1)]
+        out[:, agg + 8] = positions < first_h1
+    else:
+        out[:, agg + 7] = -1.0
     return out
 
 
 def _group_stats(
     out: NDArray[np.float32],
-    group_of: list[str],
+    ids: NDArray[np.int64],
     chars: NDArray[np.float64],
     words: NDArray[np.float64],
     links: NDArray[np.float64],
@@ -120,10 +137,6 @@ def _group_stats(
     agg: int,
 ) -> None:
     """Per tag-path group: size, share of the page's text, link density, mean words."""
-    index: dict[str, int] = {}
-    ids = np.fromiter(
-        (index.setdefault(g, len(index)) for g in group_of), dtype=np.int64, count=len(group_of)
-    )
     count = np.bincount(ids).astype(np.float64)
     gchars = np.bincount(ids, weights=chars)
     glinks = np.bincount(ids, weights=links * chars)
