@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress
-from operator import attrgetter, methodcaller
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from warta.lexicon import EDGE_PUNCTUATION, Lexicon, normalise_marker
+from warta.lexicon import JoinedLines, Lexicon, normalise_lines
 from warta.model import Block, PageKind
 
 _WORD = re.compile(r"\w+")
@@ -180,7 +179,7 @@ class _Page:
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
         classes = _char_classes()[np.minimum(codes, 0xFFFF)]
         classes[codes > 0xFFFF] = 1
-        return cls(texts, joined, lengths, starts, codes, classes, _normalise_lines(texts, joined))
+        return cls(texts, joined, lengths, starts, codes, classes, normalise_lines(texts, joined))
 
     def count(self, *masks: NDArray[np.bool_]) -> NDArray[np.float64]:
         """Per line and mask: how many code points have the mask set (one row per mask)."""
@@ -220,22 +219,6 @@ def _char_counts(page: _Page) -> NDArray[np.float64]:
     stops = codes == 46
     return page.count((classes & 1) > 0, (classes & 2) > 0, upper, starts, word, starts & upper,
                       stops | (codes == 44), stops)
-
-
-_STRIP_EDGE = methodcaller("strip", EDGE_PUNCTUATION)
-
-
-def _normalise_lines(texts: list[str], joined: str) -> list[str]:
-    """`normalise_marker` of every text, with C-level passes over the page `joined` by "\n"."""
-    # NFKC leaves ASCII alone and never composes across "\n", so the page can be normalised whole.
-    if not joined.isascii() and not unicodedata.is_normalized("NFKC", joined):
-        joined = unicodedata.normalize("NFKC", joined)
-    lines = joined.lower().split("\n")
-    if len(lines) != len(texts):  # a text with a line break inside: normalise one by one
-        return [normalise_marker(t) for t in texts]
-    # " ".join(split()) collapses whitespace like `\s+` -> " " and drops it at the edges, which the
-    # edge strip would remove anyway.
-    return list(map(_STRIP_EDGE, map(" ".join, map(str.split, lines))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,27 +291,8 @@ def _trie(words: Iterable[str]) -> str:
 
 
 def _containing(needles: tuple[str, ...], lines: list[str]) -> NDArray[np.bool_]:
-    """Which lines contain any of `needles` (`Lexicon.contains_any`, line by line).
-
-    One C substring search per needle over the joined lines is far cheaper than an alternation
-    regex tried at every position; needles are rare, so their occurrences are few.
-    """
-    flags = np.zeros(len(lines), dtype=np.bool_)
-    if "" in needles:
-        flags[:] = True
-        return flags
-    joined = "\n".join(lines)
-    positions: list[int] = []
-    for needle in needles:
-        at = joined.find(needle)
-        while at >= 0:
-            positions.append(at)
-            at = joined.find(needle, at + 1)
-    if positions:
-        lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
-        starts = np.concatenate(([0], np.cumsum(lengths[:-1] + 1)))
-        flags[np.searchsorted(starts, positions, side="right") - 1] = True
-    return flags
+    """Which lines contain any of `needles` (`Lexicon.contains_any`, line by line)."""
+    return np.array(JoinedLines.of(lines).containing(needles), dtype=np.bool_).reshape(len(lines))
 
 
 def _select(values: list[str], mask: NDArray[np.bool_]) -> tuple[NDArray[np.intp], list[str]]:

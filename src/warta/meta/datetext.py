@@ -487,8 +487,7 @@ def find_dates(
     present: dict[str, bool] = {}
     tests = {"digit": _DIGIT, "month": grammar.month_word, "weekday": grammar.weekday_word}
     for name, pattern in grammar.patterns:
-        gates = _GATES.get(name, ())
-        if not all(_present(gate, tests, present, text) for gate in gates):
+        if not _passes(_GATES.get(name, ()), tests, present, text):
             continue
         for match in pattern.finditer(text):
             resolved = _resolve(name, match, grammar, ref)
@@ -504,11 +503,15 @@ def find_dates(
     return sorted(chosen, key=lambda m: m.start)
 
 
-def _present(gate: str, tests: Mapping[str, re.Pattern[str]], memo: dict[str, bool], text: str) -> bool:
-    """Whether `text` passes `gate` (each gate is searched at most once per text)."""
-    if gate not in memo:
-        memo[gate] = tests[gate].search(text) is not None
-    return memo[gate]
+def _passes(gates: tuple[str, ...], tests: Mapping[str, re.Pattern[str]], memo: dict[str, bool], text: str) -> bool:
+    """Whether `text` passes all `gates` (each gate is searched at most once per text)."""
+    for gate in gates:
+        ok = memo.get(gate)
+        if ok is None:
+            ok = memo[gate] = tests[gate].search(text) is not None
+        if not ok:
+            return False
+    return True
 
 
 _KIND_RANK: dict[str, int] = {"absolute": 0, "inferred": 1, "relative": 2, "time": 3}
