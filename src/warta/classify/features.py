@@ -14,9 +14,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import chain, compress
-from operator import attrgetter
+from operator import attrgetter, or_
 from typing import Any
 
 import numpy as np
@@ -431,20 +431,43 @@ def _markers_columns(out: NDArray[np.float32], texts: list[str], norms: list[str
 _STRUCTURE_LAYOUT = attrgetter("blank_before", "blank_after", "bullet")
 
 
-_DOM_NUMBERS = attrgetter(
-    "heading_level", "in_list", "in_table", "in_figure", "in_blockquote", "in_link", "link_density"
-)
+_DOM_NUMBERS = ("heading_level", "in_list", "in_table", "in_figure", "in_blockquote", "in_link", "link_density")
 
 
-def _class_counts(tokens: tuple[str, ...], memo: dict[tuple[str, ...], tuple[int, int]]) -> tuple[int, int]:
-    """How many boilerplate and content class markers occur in the joined class/id tokens
-    (`memo`: a page's blocks share few distinct token tuples)."""
-    counts = memo.get(tokens)
-    if counts is None:
-        classes = " ".join(tokens)
-        counts = sum(tok in classes for tok in _BOILER_CLASS), sum(tok in classes for tok in _CONTENT_CLASS)
-        memo[tokens] = counts
+_BOILER_BITS = (1 << len(_BOILER_CLASS)) - 1
+
+
+@lru_cache(maxsize=1 << 16)
+def _class_marker_bits(token: str) -> int:
+    """Bit k set when the k-th marker of _BOILER_CLASS + _CONTENT_CLASS occurs in `token`."""
+    return sum(1 << k for k, marker in enumerate(_BOILER_CLASS + _CONTENT_CLASS) if marker in token)
+
+
+def tuple_bits(distinct: list[tuple[str, ...]], bits_of: Callable[[str], int]) -> list[int]:
+    """OR of the tokens' bits for every token tuple.
+
+    A marker word holds no space, so it occurs in the space-joined tokens exactly when it
+    occurs in one token: per-token bits (cached, tokens repeat within and across pages)
+    give the joined string's answer.
+    """
+    return [reduce(or_, map(bits_of, tokens), 0) for tokens in distinct]
+
+
+def _class_marker_counts(distinct: list[tuple[str, ...]]) -> NDArray[np.float64]:
+    """Per class/id token tuple: how many boilerplate and how many content class markers occur
+    in its space-joined tokens."""
+    bits = tuple_bits(distinct, _class_marker_bits)
+    counts = np.zeros((len(distinct), 2), dtype=np.float64)
+    counts[:, 0] = [(b & _BOILER_BITS).bit_count() for b in bits]
+    counts[:, 1] = [(b >> len(_BOILER_CLASS)).bit_count() for b in bits]
     return counts
+
+
+def distinct_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any]]:
+    """Dense ids of `keys` (first-seen order) and the distinct keys."""
+    distinct = list(dict.fromkeys(keys))
+    position = dict(zip(distinct, range(len(distinct)), strict=True))
+    return np.fromiter(map(position.__getitem__, keys), dtype=np.int64, count=len(keys)), distinct
 
 
 def _structure_columns(out: NDArray[np.float32], blocks: list[Block]) -> None:
@@ -454,13 +477,14 @@ def _structure_columns(out: NDArray[np.float32], blocks: list[Block]) -> None:
         return  # flattened text: no DOM fields
     rows = [i for i, s in enumerate(structures) if s.tag]
     dom = [structures[i] for i in rows]
-    out[rows, 35:42] = list(map(_DOM_NUMBERS, dom))
-    memo: dict[tuple[str, ...], tuple[int, int]] = {}
-    out[rows, 42:44] = [_class_counts(s.class_tokens, memo) for s in dom]
-    levels = out[rows, 35]
-    out[rows, 44] = [s.tag == "p" for s in dom]
-    out[rows, 45] = levels > 0
-    out[rows, 46] = [s.dom_depth for s in dom]
+    k = len(dom)
+    for column, name in enumerate(_DOM_NUMBERS, start=35):
+        out[rows, column] = np.fromiter(map(attrgetter(name), dom), dtype=np.float64, count=k)
+    ids, distinct = distinct_ids([s.class_tokens for s in dom])
+    out[rows, 42:44] = _class_marker_counts(distinct)[ids]
+    out[rows, 44] = np.fromiter(map("p".__eq__, map(attrgetter("tag"), dom)), dtype=np.bool_, count=k)
+    out[rows, 45] = out[rows, 35] > 0
+    out[rows, 46] = np.fromiter(map(attrgetter("dom_depth"), dom), dtype=np.float64, count=k)
 
 
 def _window_mean(values: NDArray[np.float32], radius: int) -> NDArray[np.float32]:

@@ -11,11 +11,14 @@ menu items share another and are all links.
 from __future__ import annotations
 
 import math
-from typing import Any
+from functools import lru_cache
+from itertools import repeat
+from operator import attrgetter, methodcaller
 
 import numpy as np
 from numpy.typing import NDArray
 
+from warta.classify.features import distinct_ids, tuple_bits
 from warta.model import Block
 
 _TAGS = ("div", "li", "td", "th", "dd", "dt", "figcaption", "pre", "span", "body", "blockquote", "label")
@@ -35,6 +38,11 @@ _TOKEN_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _SEMANTIC = ("aside", "nav", "footer", "header", "article", "main", "form", "figure")
 _TAG_COL = {t: i for i, t in enumerate(_TAGS)}
+_STRUCTURE, _TEXT = attrgetter("structure"), attrgetter("text")
+_TAG, _TAG_PATH, _HREF = attrgetter("tag"), attrgetter("tag_path"), attrgetter("href")
+_CLASS_TOKENS, _LINK_DENSITY, _HEADING_LEVEL = (
+    attrgetter("class_tokens"), attrgetter("link_density"), attrgetter("heading_level")
+)
 
 HTML_EXTRA_NAMES: tuple[str, ...] = (
     tuple(f"tag_{t}" for t in _TAGS)
@@ -55,26 +63,30 @@ HTML_EXTRA_NAMES: tuple[str, ...] = (
 )
 
 
-def _token_columns(tokens: tuple[str, ...]) -> list[float]:
-    """within_* and cls_* flags and log(1 + number of tokens) of one class/id token tuple.
+@lru_cache(maxsize=1 << 16)
+def _group_bits(token: str) -> int:
+    """Bit j set when a word of the j-th token group occurs in `token`."""
+    return sum(1 << j for j, (_, needles) in enumerate(_TOKEN_GROUPS) if any(map(token.__contains__, needles)))
 
-    A cls_* group is on when one of its words occurs in the space-joined tokens (the words
-    hold no space, so a plain substring test is the whole check).
+
+def _token_table(distinct: list[tuple[str, ...]]) -> NDArray[np.float64]:
+    """Per distinct class/id token tuple: within_* flags, cls_* flags, log(1 + number of tokens).
+
+    A cls_* group is on when one of its words occurs in the space-joined tokens.
     """
-    present = set(tokens)
-    contains = " ".join(tokens).__contains__
-    return (
-        [float(name in present) for name in _SEMANTIC]
-        + [float(any(map(contains, needles))) for _, needles in _TOKEN_GROUPS]
-        + [math.log1p(len(tokens))]
-    )
-
-
-def _ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any]]:
-    """Dense ids of `keys` (first-seen order) and the distinct keys."""
-    index: dict[Any, int] = {}
-    ids = np.fromiter((index.setdefault(k, len(index)) for k in keys), dtype=np.int64, count=len(keys))
-    return ids, list(index)
+    table = np.zeros((len(distinct), len(_SEMANTIC) + len(_TOKEN_GROUPS) + 1), dtype=np.float64)
+    groups = tuple_bits(distinct, _group_bits)
+    for row, tokens in enumerate(distinct):
+        if not tokens:
+            continue
+        present = set(tokens)
+        bits = groups[row]
+        table[row] = [
+            *map(present.__contains__, _SEMANTIC),
+            *[(bits >> j) & 1 for j in range(len(_TOKEN_GROUPS))],
+            math.log1p(len(tokens)),
+        ]
+    return table
 
 
 def html_extra_features(blocks: list[Block]) -> NDArray[np.float32]:
@@ -90,22 +102,24 @@ def html_extra_features(blocks: list[Block]) -> NDArray[np.float32]:
     sem_base = len(_TAGS)
     tok_base = sem_base + len(_SEMANTIC)
     agg = tok_base + len(_TOKEN_GROUPS)
-    structures = [b.structure for b in blocks]
-    chars = np.fromiter((len(b.text) for b in blocks), dtype=np.float64, count=n)
-    words = np.fromiter((b.text.count(" ") + 1 for b in blocks), dtype=np.float64, count=n)
-    links = np.fromiter((s.link_density for s in structures), dtype=np.float64, count=n)
+    structures = list(map(_STRUCTURE, blocks))
+    texts = list(map(_TEXT, blocks))
+    chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
+    words = np.fromiter(map(methodcaller("count", " "), texts), dtype=np.float64, count=n) + 1
+    links = np.fromiter(map(_LINK_DENSITY, structures), dtype=np.float64, count=n)
     total = float(chars.sum()) or 1.0
 
-    tag_ids = np.fromiter((_TAG_COL.get(s.tag, -1) for s in structures), dtype=np.int64, count=n)
+    tags = list(map(_TAG, structures))
+    tag_ids = np.fromiter(map(_TAG_COL.get, tags, repeat(-1)), dtype=np.int64, count=n)
     tagged = np.flatnonzero(tag_ids >= 0)
     out[tagged, tag_ids[tagged]] = 1.0
-    token_ids, distinct_tokens = _ids([s.class_tokens for s in structures])
-    token_table = np.array([_token_columns(t) for t in distinct_tokens], dtype=np.float64)
+    token_ids, distinct_tokens = distinct_ids(list(map(_CLASS_TOKENS, structures)))
+    token_table = _token_table(distinct_tokens)
     out[:, sem_base : agg] = token_table[token_ids, :-1]
-    out[:, agg] = np.fromiter((s.href is not None for s in structures), dtype=np.bool_, count=n)
+    out[:, agg] = np.fromiter(map(None.__ne__, map(_HREF, structures)), dtype=np.bool_, count=n)
     out[:, agg + 9] = token_table[token_ids, -1]
 
-    group_ids, _ = _ids([s.tag_path for s in structures])
+    group_ids, _ = distinct_ids(list(map(_TAG_PATH, structures)))
     _group_stats(out, group_ids, chars, words, links, total, agg)
     # Runs of consecutive blocks on one tag path: 1, 2, 3... restarting at each change of path.
     starts = np.ones(n, dtype=np.bool_)
@@ -114,9 +128,9 @@ def html_extra_features(blocks: list[Block]) -> NDArray[np.float32]:
     run = positions - np.maximum.accumulate(np.where(starts, positions, 0)) + 1
     log1p = np.array([math.log1p(k) for k in range(n + 1)], dtype=np.float64)
     out[:, agg + 5] = log1p[run]
-    class_ids, _ = _ids([s.class_tokens[:4] for s in structures])
+    class_ids, _ = distinct_ids([s.class_tokens[:4] for s in structures])
     out[:, agg + 6] = np.bincount(class_ids, weights=chars)[class_ids] / total
-    levels = np.fromiter((s.heading_level for s in structures), dtype=np.int64, count=n)
+    levels = np.fromiter(map(_HEADING_LEVEL, structures), dtype=np.int64, count=n)
     h1 = np.flatnonzero(levels == 1)
     if len(h1):
         first_h1 = int(h1[0])
