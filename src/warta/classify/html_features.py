@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from itertools import repeat
-from operator import attrgetter, methodcaller
+from operator import attrgetter, is_not, methodcaller
 
 import numpy as np
 from numpy.typing import NDArray
@@ -116,7 +116,7 @@ def html_extra_features(blocks: list[Block]) -> NDArray[np.float32]:
     token_ids, distinct_tokens = distinct_ids(list(map(_CLASS_TOKENS, structures)))
     token_table = _token_table(distinct_tokens)
     out[:, sem_base : agg] = token_table[token_ids, :-1]
-    out[:, agg] = np.fromiter(map(None.__ne__, map(_HREF, structures)), dtype=np.bool_, count=n)
+    out[:, agg] = np.fromiter(map(is_not, map(_HREF, structures), repeat(None)), dtype=np.bool_, count=n)
     out[:, agg + 9] = token_table[token_ids, -1]
 
     group_ids, _ = distinct_ids(list(map(_TAG_PATH, structures)))
