@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from itertools import product
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -69,9 +70,11 @@ class DateGrammar:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     modified_markers: tuple[str, ...]
     published_markers: tuple[str, ...]
-    # Cheap tests that a text can match a pattern at all: see `_GATES` and `find_dates`.
+    # Cheap tests that a text can match a pattern at all (see `_GATES`), and the patterns
+    # worth running for each outcome (has a digit, a month name, a weekday name).
     month_word: re.Pattern[str] = re.compile(r"(?!x)x")
     weekday_word: re.Pattern[str] = re.compile(r"(?!x)x")
+    gated: Mapping[tuple[bool, bool, bool], tuple[tuple[str, re.Pattern[str]], ...]] = field(default_factory=dict)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -161,6 +164,7 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         ("time", rf"{b}{clock}"),
     )
     first = calendars[0] if calendars else None
+    compiled = tuple((name, re.compile(rx, re.I)) for name, rx in patterns)
     return DateGrammar(
         months=months,
         weekdays=weekdays,
@@ -171,12 +175,26 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         day_periods=periods,
         am_pm=am_pm,
         numeric_order=first.numeric_order if first else "dmy",
-        patterns=tuple((name, re.compile(rx, re.I)) for name, rx in patterns),
+        patterns=compiled,
         modified_markers=tuple(m.lower() for c in calendars for m in c.modified_markers),
         published_markers=tuple(m.lower() for c in calendars for m in c.published_markers),
         month_word=re.compile(rf"{b}(?:{mon})", re.I),
         weekday_word=re.compile(rf"{b}(?:{wd})", re.I),
+        gated=_gated(compiled),
     )
+
+
+def _gated(
+    patterns: tuple[tuple[str, re.Pattern[str]], ...],
+) -> dict[tuple[bool, bool, bool], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """For each (digit, month, weekday) outcome, the patterns whose gates it passes, in order."""
+    out = {}
+    for digit, month, weekday in product((False, True), repeat=3):
+        passed = {"digit": digit, "month": month, "weekday": weekday}
+        out[digit, month, weekday] = tuple(
+            (name, pattern) for name, pattern in patterns if all(passed[g] for g in _GATES.get(name, ()))
+        )
+    return out
 
 
 # What a text must contain for a pattern to match anywhere in it: a digit (a day, year or
@@ -484,11 +502,11 @@ def find_dates(
     grammar = grammar or grammar_of(lexicon)
     ref = reference or now()
     found: list[DateMatch] = []
-    present: dict[str, bool] = {}
-    tests = {"digit": _DIGIT, "month": grammar.month_word, "weekday": grammar.weekday_word}
-    for name, pattern in grammar.patterns:
-        if not _passes(_GATES.get(name, ()), tests, present, text):
-            continue
+    digit = _DIGIT.search(text) is not None
+    # Every pattern with a month name also needs a digit: no need to look for one without.
+    month = digit and grammar.month_word.search(text) is not None
+    weekday = grammar.weekday_word.search(text) is not None
+    for name, pattern in grammar.gated.get((digit, month, weekday), grammar.patterns):
         for match in pattern.finditer(text):
             resolved = _resolve(name, match, grammar, ref)
             if resolved is not None:
@@ -501,17 +519,6 @@ def find_dates(
         if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
             chosen.append(candidate)
     return sorted(chosen, key=lambda m: m.start)
-
-
-def _passes(gates: tuple[str, ...], tests: Mapping[str, re.Pattern[str]], memo: dict[str, bool], text: str) -> bool:
-    """Whether `text` passes all `gates` (each gate is searched at most once per text)."""
-    for gate in gates:
-        ok = memo.get(gate)
-        if ok is None:
-            ok = memo[gate] = tests[gate].search(text) is not None
-        if not ok:
-            return False
-    return True
 
 
 _KIND_RANK: dict[str, int] = {"absolute": 0, "inferred": 1, "relative": 2, "time": 3}
