@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import chain
+from operator import itemgetter
 from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
@@ -57,7 +58,7 @@ _NEVER_HIDDEN = frozenset({"html", "body", "main", "article"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_CLASSES = frozenset({"hidden", "d-none", "visually-hidden", "sr-only", "screen-reader-text", "hide"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_TOKEN = re.compile(r"[a-z0-9]{2,}")
 _MAX_TOKENS_DEPTH = 14  # class tokens come from this many nearest ancestors
 _PATH_DEPTH = 6
 _CHECK_EVERY = 512  # nodes between deadline checks
@@ -95,12 +96,18 @@ class _Attributes:
     hidden_class: bool
 
 
-def _read_attributes(classes: str | None, ident: str | None) -> _Attributes:
-    raw = " ".join(v for v in (classes, ident) if v)
-    tokens = tuple(t for t in _TOKEN_SPLIT.split(raw.lower()) if len(t) > 1) if raw else ()
+def _tokens(value: str) -> tuple[str, ...]:
+    """Runs of [a-z0-9] of two characters or more in the lower-cased value."""
+    return tuple(_TOKEN.findall(value.lower()))
+
+
+def _read_class(classes: str) -> _Attributes:
+    lowered = classes.lower()
     # Whole class names only: "f_hide_ellipsis_on" is a feature flag, not "hide".
-    hidden = classes is not None and any(c in _HIDDEN_CLASSES for c in classes.lower().split())
-    return _Attributes(tokens, hidden)
+    return _Attributes(tuple(_TOKEN.findall(lowered)), not _HIDDEN_CLASSES.isdisjoint(lowered.split()))
+
+
+_NO_CLASS = _Attributes((), False)
 
 
 def _is_hidden(attrs: dict[str, str | None], read: _Attributes) -> bool:
@@ -158,6 +165,9 @@ def _absolute(href: str | None, base: str | None, origin: str | None = None) -> 
 
 
 _LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
+# Elements whose entering and leaving change a counter of `_Walker` (links, lists, tables...).
+_COUNTED = frozenset({"a", "table", "figure", "blockquote"}) | _LIST_TAGS | _HEADINGS.keys()
+_TAG_OF, _CONTRIBUTED = itemgetter(0), itemgetter(2)
 
 
 class _Walker:
@@ -174,28 +184,28 @@ class _Walker:
         self.deadline = deadline
         self.blocks: list[Block] = []
         self.buffer = _Buffer()
-        self.tags: list[str] = []
-        self.block_tags: list[str] = []  # the nearest block-level tag at or above each open element
-        self.contributed: list[tuple[str, ...]] = []  # class tokens (and semantic tag name) of each
+        # Per open element: its tag, the nearest block-level tag at or above it, and the class
+        # tokens (and semantic tag name) it gives the blocks inside it.
+        self.frames: list[tuple[str, str, tuple[str, ...]]] = []
         self.links: list[str | None] = []  # raw href of each open <a>
         self.lists = self.tables = self.figures = self.quotes = self.heading = 0
         self._origin = _origin(base_url)
         self._absolute: dict[str | None, str | None] = {}
-        self._attributes: dict[tuple[str | None, str | None], _Attributes] = {}
+        self._classes: dict[str, _Attributes] = {}
 
     def _snapshot(self) -> tuple[int, str, str, bool, bool, bool, bool, tuple[str, ...], int]:
-        tags = self.tags
-        tokens = dict.fromkeys(chain.from_iterable(self.contributed[-_MAX_TOKENS_DEPTH:]))
+        frames = self.frames
+        tokens = dict.fromkeys(chain.from_iterable(map(_CONTRIBUTED, frames[-_MAX_TOKENS_DEPTH:])))
         return (
             self.heading,
-            (self.block_tags[-1] if self.block_tags else "") or "body",
-            ">".join(tags[-_PATH_DEPTH:]),
+            (frames[-1][1] if frames else "") or "body",
+            ">".join(map(_TAG_OF, frames[-_PATH_DEPTH:])),
             self.lists > 0,
             self.tables > 0,
             self.figures > 0,
             self.quotes > 0,
             tuple(tokens),
-            min(len(tags), 64),
+            min(len(frames), 64),
         )
 
     def _link(self) -> str | None:
@@ -209,11 +219,8 @@ class _Walker:
         return None
 
     def text(self, raw: str) -> None:
+        """Add a text node holding more than whitespace to the current block."""
         buf = self.buffer
-        if not raw or raw.isspace():
-            if raw and buf.pieces:
-                buf.pieces.append(" ")
-            return
         if buf.snapshot is None:
             buf.snapshot = self._snapshot()
         buf.pieces.append(raw)
@@ -254,60 +261,65 @@ class _Walker:
         self.buffer = _Buffer()
 
     def attributes(self, classes: str | None, ident: str | None) -> _Attributes:
-        key = (classes, ident)
-        read = self._attributes.get(key)
-        if read is None:
-            read = self._attributes[key] = _read_attributes(classes, ident)
+        """The class/id tokens (a class value is read once per page: classes repeat, ids rarely)."""
+        if classes is None:
+            read = _NO_CLASS
+        else:
+            read = self._classes.get(classes) or self._classes.setdefault(classes, _read_class(classes))
+        if ident:
+            # The tokens of "class id" are the class's then the id's: the space splits them.
+            return _Attributes(read.tokens + _tokens(ident), read.hidden_class)
         return read
 
     def enter(self, tag: str, tokens: tuple[str, ...], href: str | None) -> None:
-        if tag == "a":
-            buf = self.buffer
-            if not self.links and buf.chars and buf.link_chars == buf.chars:
-                # Links side by side with nothing between them are separate items
-                # (a menu, a "most read" box), not one sentence.
-                self.flush()
-            self.links.append(href)
-        elif tag in _LIST_TAGS:
-            self.lists += 1
-        elif tag == "table":
-            self.tables += 1
-        elif tag == "figure":
-            self.figures += 1
-        elif tag == "blockquote":
-            self.quotes += 1
-        elif tag in _HEADINGS:
-            self.heading = _HEADINGS[tag]
-        self.tags.append(tag)
-        parent = self.block_tags[-1] if self.block_tags else ""
-        self.block_tags.append(tag if tag in BLOCK_TAGS else parent)
-        self.contributed.append((*tokens, tag) if tag in _SEMANTIC else tokens)
+        if tag in _COUNTED:
+            if tag == "a":
+                buf = self.buffer
+                if not self.links and buf.chars and buf.link_chars == buf.chars:
+                    # Links side by side with nothing between them are separate items
+                    # (a menu, a "most read" box), not one sentence.
+                    self.flush()
+                self.links.append(href)
+            elif tag in _LIST_TAGS:
+                self.lists += 1
+            elif tag == "table":
+                self.tables += 1
+            elif tag == "figure":
+                self.figures += 1
+            elif tag == "blockquote":
+                self.quotes += 1
+            else:
+                self.heading = _HEADINGS[tag]
+        frames = self.frames
+        block_tag = tag if tag in BLOCK_TAGS else (frames[-1][1] if frames else "")
+        frames.append((tag, block_tag, (*tokens, tag) if tag in _SEMANTIC else tokens))
 
     def leave(self, tag: str) -> None:
-        if tag == "a":
-            self.links.pop()
-        elif tag in _LIST_TAGS:
-            self.lists -= 1
-        elif tag == "table":
-            self.tables -= 1
-        elif tag == "figure":
-            self.figures -= 1
-        elif tag == "blockquote":
-            self.quotes -= 1
-        elif tag in _HEADINGS:
-            self.heading = 0
-        self.tags.pop()
-        self.block_tags.pop()
-        self.contributed.pop()
+        if tag in _COUNTED:
+            if tag == "a":
+                self.links.pop()
+            elif tag in _LIST_TAGS:
+                self.lists -= 1
+            elif tag == "table":
+                self.tables -= 1
+            elif tag == "figure":
+                self.figures -= 1
+            elif tag == "blockquote":
+                self.quotes -= 1
+            else:
+                self.heading = 0
+        self.frames.pop()
 
     def walk(self, root: LexborNode) -> None:
-        # Stack items: a node to enter, or a tag name string meaning "leave it".
+        # Stack items: a node to enter, or a tag name string meaning "leave it". The hot
+        # paths (text nodes, empty flushes) are inlined: this loop runs for every node.
         stack: list[LexborNode | str] = [root]
+        pop, push, extend = stack.pop, stack.append, stack.extend
         seen = 0
         while stack:
-            item = stack.pop()
+            item = pop()
             if type(item) is str:
-                if item in BLOCK_TAGS:
+                if item in BLOCK_TAGS and self.buffer.pieces:
                     self.flush()
                 self.leave(item)
                 continue
@@ -320,9 +332,13 @@ class _Walker:
                     break
             tag = item.tag
             if tag == "-text":
-                self.text(item.text_content or "")
+                raw = item.text_content
+                if raw and not raw.isspace():
+                    self.text(raw)
+                elif raw and self.buffer.pieces:
+                    self.buffer.pieces.append(" ")
                 continue
-            if tag is None or tag.startswith(("_", "!", "-")) or tag in SKIP_TAGS:
+            if tag is None or tag in SKIP_TAGS or tag.startswith(("_", "!", "-")):
                 continue
             attrs = item.attributes
             tokens: tuple[str, ...] = ()
@@ -332,14 +348,16 @@ class _Walker:
                     continue
                 tokens = read.tokens
             if tag in BLOCK_TAGS:
-                self.flush()
-            if tag == "br" or tag == "hr":
-                continue
+                if self.buffer.pieces:
+                    self.flush()
+                if tag == "br" or tag == "hr":
+                    continue
             self.enter(tag, tokens, attrs.get("href") if tag == "a" else None)
-            stack.append(tag)
+            push(tag)
             children = list(item.iter(include_text=True))
-            children.reverse()
-            stack.extend(children)
+            if children:
+                children.reverse()
+                extend(children)
         self.flush()
 
 
