@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, reduce
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from operator import attrgetter, or_
 from typing import Any
 
@@ -235,12 +235,19 @@ class _Markers:
     tags_prefix: re.Pattern[str]
     byline_prefix: re.Pattern[str]
     months: frozenset[str]
+    # Whole-line markers: line -> bits of the sets that hold it (_SET_BITS), one lookup per line.
+    whole_lines: dict[str, int]
+
+
+_SET_BITS = ("related_header", "sidebar_header", "comment_header", "share_line", "nav_line", "promo_line",
+             "comment_widget")
 
 
 def _markers(lexicon: Lexicon) -> _Markers:
     return _compile_markers(
         lexicon.comment_form, lexicon.footer_contains, lexicon.caption_prefix, lexicon.comment_count_words,
         lexicon.read_also_prefix, lexicon.promo_prefix, lexicon.tags_prefix, lexicon.author_prefix + lexicon.editor_prefix, tuple(m for cal in lexicon.calendars for m in cal.months),
+        tuple(getattr(lexicon, name) for name in _SET_BITS),
     )
 
 
@@ -255,7 +262,12 @@ def _compile_markers(
     tags_prefix: tuple[str, ...],
     byline_prefix: tuple[str, ...],
     months: tuple[str, ...],
+    whole_line_sets: tuple[frozenset[str], ...],
 ) -> _Markers:
+    whole_lines: dict[str, int] = {}
+    for bit, members in enumerate(whole_line_sets):
+        for line in members:
+            whole_lines[line] = whole_lines.get(line, 0) | 1 << bit
     return _Markers(
         comment_form=comment_form,
         footer=footer,
@@ -268,6 +280,7 @@ def _compile_markers(
         tags_prefix=re.compile(_trie(tags_prefix)),
         byline_prefix=re.compile(_trie(byline_prefix)),
         months=frozenset(m for m in months if len(m) >= 3),
+        whole_lines=whole_lines,
     )
 
 
@@ -400,25 +413,30 @@ def _markers_columns(out: NDArray[np.float32], texts: list[str], norms: list[str
     if not lines:
         return
     markers = _markers(lexicon)
+    k = len(lines)
+    sets = np.fromiter(map(markers.whole_lines.get, lines, repeat(0)), dtype=np.int64, count=k)
+    related, sidebar, comment, share, nav, promo_line, widget = ((sets >> bit) & 1 > 0 for bit in range(7))
     out[rows, 12] = _flags(markers.read_also_prefix.match, lines)
-    out[rows, 13] = _flags(lexicon.related_header.__contains__, lines)
-    out[rows, 14] = _flags(lexicon.sidebar_header.__contains__, lines)
-    header = _flags(lexicon.comment_header.__contains__, lines)
-    for j, m in enumerate(map(markers.comment_count.match, lines)):
+    out[rows, 13] = related
+    out[rows, 14] = sidebar
+    header = comment
+    # "<number> <count word>": the regex finds the shape, str.isdigit checks the number.
+    for j in np.flatnonzero(_flags(markers.comment_count.match, lines)).tolist():
+        m = markers.comment_count.match(lines[j])
         if m is not None and m.group(1).isdigit():
             header[j] = True
     out[rows, 15] = header
-    out[rows, 18] = _flags(lexicon.share_line.__contains__, lines)
-    out[rows, 19] = _flags(lexicon.nav_line.__contains__, lines)
+    out[rows, 18] = share
+    out[rows, 19] = nav
     out[rows, 20] = _containing(markers.footer, lines)
     out[rows, 21] = _flags(markers.tags_prefix.match, lines)
-    promo = _flags(lexicon.promo_line.__contains__, lines)
+    promo = promo_line
 
     under_200 = chars[rows] < 200
     rows_200, lines_200 = rows[under_200], list(compress(lines, under_200.tolist()))
     lowered = [texts[i].lower() for i in rows_200.tolist()]
     out[rows_200, 16] = (
-        _flags(lexicon.comment_widget.__contains__, lines_200)
+        widget[under_200]
         | _containing(markers.comment_form, lines_200)
         | np.array([t.endswith(lexicon.comment_attribution) for t in lowered], dtype=np.bool_)
     )
