@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from itertools import product
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from warta.lexicon import Calendar, Lexicon
@@ -78,8 +78,31 @@ class DateGrammar:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    unique = sorted({w.lower() for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique) or r"(?!x)x"
+    """A regex matching any of `words` (lower-cased; a space matches any whitespace run),
+    factored as a trie: one branch per next character, so an attempt at a text position
+    costs the length of the word there, not the number of words.
+
+    At a position the words that match are prefixes of one another, and the trie tries
+    them longest first (a word's continuation is a greedy optional group), as a plain
+    alternation sorted longest first does: the same matches, found faster.
+    """
+    root: dict[str, Any] = {}
+    for word in {w.lower() for w in words if w}:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(root) if root else r"(?!x)x"
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _merge(dicts: Iterable[Mapping[str, object]]) -> dict[str, object]:
