@@ -171,7 +171,8 @@ class _Page:
     norms: list[str]  # `normalise_marker` of every text
 
     @classmethod
-    def of(cls, texts: list[str]) -> _Page:
+    def of(cls, texts: list[str], norms: list[str] | None = None) -> _Page:
+        """The page of `texts`; `norms`: their `normalise_lines`, when already known."""
         joined = "\n".join(texts)
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         starts = np.zeros(len(texts), dtype=np.int64)
@@ -179,7 +180,7 @@ class _Page:
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
         classes = _char_classes()[np.minimum(codes, 0xFFFF)]
         classes[codes > 0xFFFF] = 1
-        return cls(texts, joined, lengths, starts, codes, classes, normalise_lines(texts, joined))
+        return cls(texts, joined, lengths, starts, codes, classes, norms or normalise_lines(texts, joined))
 
     def count(self, *masks: NDArray[np.bool_]) -> NDArray[np.float64]:
         """Per line and mask: how many code points have the mask set (one row per mask)."""
@@ -688,13 +689,18 @@ def _neighbours(base: NDArray[np.float32]) -> NDArray[np.float32]:
     return np.concatenate([padded[reach + o : reach + o + n] for o in NEIGHBOUR_OFFSETS], axis=1)
 
 
-def block_features(blocks: list[Block], lexicon: Lexicon, kind: PageKind = "text") -> FeatureMatrix:
-    """Feature matrix of a page's blocks, in the column order of `feature_names(kind)`."""
+def block_features(
+    blocks: list[Block], lexicon: Lexicon, kind: PageKind = "text", norms: list[str] | None = None
+) -> FeatureMatrix:
+    """Feature matrix of a page's blocks, in the column order of `feature_names(kind)`.
+
+    `norms`: the blocks' texts through `lexicon.normalise_lines`, when the caller has them.
+    """
     names = feature_names(kind)
     n = len(blocks)
     if n == 0:
         return FeatureMatrix(np.zeros((0, len(names)), dtype=np.float32), names)
-    page = _Page.of([b.text for b in blocks])
+    page = _Page.of([b.text for b in blocks], norms)
     base = _per_block(blocks, lexicon, page)
     chars = np.expm1(base[:, _COL["log_chars"]])
     total = float(chars.sum()) or 1.0

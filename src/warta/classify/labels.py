@@ -205,14 +205,15 @@ def label_blocks(
     threshold: float = 0.5,
     max_gap: int = 10,
     min_share: float = 0.0,
+    norms: list[str] | None = None,
 ) -> list[Label]:
-    """One label per block, in order."""
+    """One label per block, in order (`norms`: the texts through `normalise_lines`, if known)."""
     labels: list[Label] = []
     section: Label | None = None
     body_run = 0
     read_also_items = 0
     seen_body = False
-    norms = normalise_lines([b.text for b in blocks])
+    norms = norms if norms is not None else normalise_lines([b.text for b in blocks])
     markers = markers_of(norms, lexicon)
     for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):
         header = section_header(norm, lexicon)
