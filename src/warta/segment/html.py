@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
-from typing import Protocol
+from typing import Protocol, cast
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -323,7 +323,7 @@ class _Walker:
                     self.flush()
                 self.leave(item)
                 continue
-            assert not isinstance(item, str)
+            item = cast(LexborNode, item)
             seen += 1
             if seen % _CHECK_EVERY == 0:
                 if self.deadline is not None:
