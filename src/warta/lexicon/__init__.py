@@ -66,7 +66,8 @@ class JoinedLines:
 
     @classmethod
     def of(cls, lines: list[str]) -> JoinedLines:
-        starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0)) if lines else []
+        # Each line starts one past the end of the one before (the "\\n").
+        starts = list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0)) if lines else []
         return cls(lines, "\n".join(lines), starts)
 
     def containing(self, needles: tuple[str, ...]) -> list[bool]:
