@@ -23,7 +23,7 @@ from warta.classify.features import block_features
 from warta.classify.labels import block_key, label_blocks
 from warta.classify.model import BlockClassifier, load_classifier
 from warta.errors import ExtractionTimeout, InputError, WartaError
-from warta.lexicon import Lexicon, load_lexicon
+from warta.lexicon import Lexicon, load_lexicon, normalise_lines
 from warta.meta.byline import find_bylines, is_plausible_name
 from warta.meta.dates import resolve_dates
 from warta.meta.language import detect_language
@@ -172,14 +172,15 @@ class Extractor:
 
             if len(blocks) >= MAX_BLOCKS:
                 warnings.append(f"page has more than {MAX_BLOCKS} blocks: only the first {MAX_BLOCKS} were used")
-        features = block_features(blocks, self.lexicon, kind)
+        norms = normalise_lines([b.text for b in blocks])  # shared by the features and the labels
+        features = block_features(blocks, self.lexicon, kind, norms)
         probs = self.classifier(kind).predict(features)
         if boilerplate:
             for i, block in enumerate(blocks):
                 if block_key(block.text) in boilerplate:
                     probs[i] = 0.0
         deadline.check("classification")
-        labels = label_blocks(blocks, probs.tolist(), self.lexicon, options.body_threshold)
+        labels = label_blocks(blocks, probs.tolist(), self.lexicon, options.body_threshold, norms=norms)
         if kind == "html":
             from warta.classify.html_labels import refine_html_labels
 

@@ -8,8 +8,10 @@ lede printed twice) are dropped, keeping the first occurrence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from warta.model import Block, BodyPart, Label
 
@@ -87,7 +89,8 @@ def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
 
 
 def _shingle_set(text: str) -> set[tuple[str, ...]]:
-    tokens = [t.lower() for t in _WORD.findall(text)]
+    # Lower-casing ASCII text first gives the same tokens (elsewhere it can split or merge them).
+    tokens = _WORD.findall(text.lower()) if text.isascii() else [t.lower() for t in _WORD.findall(text)]
     if len(tokens) < 3:
         return {tuple(tokens)} if tokens else set()
     return set(zip(tokens, tokens[1:], tokens[2:], strict=False))
@@ -95,25 +98,36 @@ def _shingle_set(text: str) -> set[tuple[str, ...]]:
 
 class _SeenParagraphs:
     """Shingle sets of the paragraphs kept so far, indexed by shingle so a repeat
-    check costs the size of the new paragraph, not the number of paragraphs."""
+    check costs the size of the new paragraph, not the number of paragraphs.
+
+    A shingle's first paragraph is kept in one dict (filled in bulk), the rare later
+    ones in another.
+    """
 
     def __init__(self) -> None:
-        self._owners: dict[tuple[str, ...], list[int]] = {}
+        self._first: dict[tuple[str, ...], int] = {}
+        self._more: dict[tuple[str, ...], list[int]] = {}
         self._count = 0
 
     def is_repeat(self, shingles: set[tuple[str, ...]]) -> bool:
         """True when ≥ 80% of `shingles` occur in one earlier paragraph."""
         if len(shingles) < 4:
             return False
-        hits: dict[int, int] = {}
-        for shingle in shingles:
-            for owner in self._owners.get(shingle, ()):
-                hits[owner] = hits.get(owner, 0) + 1
-        return bool(hits) and max(hits.values()) >= 0.8 * len(shingles)
+        first = self._first
+        seen = list(filter(first.__contains__, shingles))
+        if not seen:
+            return False
+        hits = Counter(map(first.__getitem__, seen))
+        if self._more:
+            hits.update(chain.from_iterable(self._more.get(s, ()) for s in seen))
+        return max(hits.values()) >= 0.8 * len(shingles)
 
     def add(self, shingles: set[tuple[str, ...]]) -> None:
-        for shingle in shingles:
-            self._owners.setdefault(shingle, []).append(self._count)
+        first, count = self._first, self._count
+        known = list(filter(first.__contains__, shingles))
+        for shingle in known:
+            self._more.setdefault(shingle, []).append(count)
+        first.update(dict.fromkeys(shingles.difference(known) if known else shingles, count))
         self._count += 1
 
 

@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import chain, compress
-from operator import attrgetter, methodcaller
+from functools import lru_cache, reduce
+from itertools import chain, compress, repeat
+from operator import attrgetter, or_
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from warta.lexicon import EDGE_PUNCTUATION, Lexicon, normalise_marker
+from warta.lexicon import JoinedLines, Lexicon, normalise_lines
 from warta.model import Block, PageKind
 
 _WORD = re.compile(r"\w+")
@@ -169,10 +168,11 @@ class _Page:
     starts: NDArray[np.int64]
     codes: NDArray[np.uint32]
     classes: NDArray[np.uint8]  # astral code points count as letters (as the models were trained)
-    line: NDArray[np.int64]  # line of every code point; a "\n" belongs to the line after it
+    norms: list[str]  # `normalise_marker` of every text
 
     @classmethod
-    def of(cls, texts: list[str]) -> _Page:
+    def of(cls, texts: list[str], norms: list[str] | None = None) -> _Page:
+        """The page of `texts`; `norms`: their `normalise_lines`, when already known."""
         joined = "\n".join(texts)
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         starts = np.zeros(len(texts), dtype=np.int64)
@@ -180,8 +180,7 @@ class _Page:
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
         classes = _char_classes()[np.minimum(codes, 0xFFFF)]
         classes[codes > 0xFFFF] = 1
-        line = np.cumsum(codes == 10)
-        return cls(texts, joined, lengths, starts, codes, classes, line)
+        return cls(texts, joined, lengths, starts, codes, classes, norms or normalise_lines(texts, joined))
 
     def count(self, *masks: NDArray[np.bool_]) -> NDArray[np.float64]:
         """Per line and mask: how many code points have the mask set (one row per mask)."""
@@ -223,23 +222,6 @@ def _char_counts(page: _Page) -> NDArray[np.float64]:
                       stops | (codes == 44), stops)
 
 
-_STRIP_EDGE = methodcaller("strip", EDGE_PUNCTUATION)
-
-
-def _normalise_lines(texts: list[str]) -> list[str]:
-    """`normalise_marker` of every text, with C-level passes over the joined page."""
-    joined = "\n".join(texts)
-    # NFKC leaves ASCII alone and never composes across "\n", so the page can be normalised whole.
-    if not joined.isascii() and not unicodedata.is_normalized("NFKC", joined):
-        joined = unicodedata.normalize("NFKC", joined)
-    lines = joined.lower().split("\n")
-    if len(lines) != len(texts):  # a text with a line break inside: normalise one by one
-        return [normalise_marker(t) for t in texts]
-    # " ".join(split()) collapses whitespace like `\s+` -> " " and drops it at the edges, which the
-    # edge strip would remove anyway.
-    return list(map(_STRIP_EDGE, map(" ".join, map(str.split, lines))))
-
-
 @dataclass(frozen=True, slots=True)
 class _Markers:
     """Lexicon markers compiled for whole-page matching; built once per lexicon content."""
@@ -254,12 +236,19 @@ class _Markers:
     tags_prefix: re.Pattern[str]
     byline_prefix: re.Pattern[str]
     months: frozenset[str]
+    # Whole-line markers: line -> bits of the sets that hold it (_SET_BITS), one lookup per line.
+    whole_lines: dict[str, int]
+
+
+_SET_BITS = ("related_header", "sidebar_header", "comment_header", "share_line", "nav_line", "promo_line",
+             "comment_widget")
 
 
 def _markers(lexicon: Lexicon) -> _Markers:
     return _compile_markers(
         lexicon.comment_form, lexicon.footer_contains, lexicon.caption_prefix, lexicon.comment_count_words,
         lexicon.read_also_prefix, lexicon.promo_prefix, lexicon.tags_prefix, lexicon.author_prefix + lexicon.editor_prefix, tuple(m for cal in lexicon.calendars for m in cal.months),
+        tuple(getattr(lexicon, name) for name in _SET_BITS),
     )
 
 
@@ -274,7 +263,12 @@ def _compile_markers(
     tags_prefix: tuple[str, ...],
     byline_prefix: tuple[str, ...],
     months: tuple[str, ...],
+    whole_line_sets: tuple[frozenset[str], ...],
 ) -> _Markers:
+    whole_lines: dict[str, int] = {}
+    for bit, members in enumerate(whole_line_sets):
+        for line in members:
+            whole_lines[line] = whole_lines.get(line, 0) | 1 << bit
     return _Markers(
         comment_form=comment_form,
         footer=footer,
@@ -287,6 +281,7 @@ def _compile_markers(
         tags_prefix=re.compile(_trie(tags_prefix)),
         byline_prefix=re.compile(_trie(byline_prefix)),
         months=frozenset(m for m in months if len(m) >= 3),
+        whole_lines=whole_lines,
     )
 
 
@@ -310,27 +305,8 @@ def _trie(words: Iterable[str]) -> str:
 
 
 def _containing(needles: tuple[str, ...], lines: list[str]) -> NDArray[np.bool_]:
-    """Which lines contain any of `needles` (`Lexicon.contains_any`, line by line).
-
-    One C substring search per needle over the joined lines is far cheaper than an alternation
-    regex tried at every position; needles are rare, so their occurrences are few.
-    """
-    flags = np.zeros(len(lines), dtype=np.bool_)
-    if "" in needles:
-        flags[:] = True
-        return flags
-    joined = "\n".join(lines)
-    positions: list[int] = []
-    for needle in needles:
-        at = joined.find(needle)
-        while at >= 0:
-            positions.append(at)
-            at = joined.find(needle, at + 1)
-    if positions:
-        lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
-        starts = np.concatenate(([0], np.cumsum(lengths[:-1] + 1)))
-        flags[np.searchsorted(starts, positions, side="right") - 1] = True
-    return flags
+    """Which lines contain any of `needles` (`Lexicon.contains_any`, line by line)."""
+    return np.array(JoinedLines.of(lines).containing(needles), dtype=np.bool_).reshape(len(lines))
 
 
 def _select(values: list[str], mask: NDArray[np.bool_]) -> tuple[NDArray[np.intp], list[str]]:
@@ -342,13 +318,13 @@ def _flags(func: Callable[[str], object], values: list[str]) -> NDArray[np.bool_
     return np.fromiter(map(bool, map(func, values)), dtype=np.bool_, count=len(values))
 
 
-def _per_block(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.float32]:
+def _per_block(blocks: list[Block], lexicon: Lexicon, page: _Page | None = None) -> NDArray[np.float32]:
     n = len(blocks)
     out = np.zeros((n, len(PER_BLOCK)), dtype=np.float32)
     if n == 0:
         return out
-    texts = [b.text for b in blocks]
-    page = _Page.of(texts)
+    page = page or _Page.of([b.text for b in blocks])
+    texts = page.texts
     n_chars = page.lengths.astype(np.float64)
     letters, digits, upper, n_words, word_chars, capitalised, punct, dots = _char_counts(page)
     safe_words = np.maximum(n_words, 1)
@@ -373,7 +349,7 @@ def _per_block(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.float32]:
     out[:, 33] = page.lines_matching(_QUOTE_RE)
     out[:, 34] = [("|" in t) or (" / " in t) or (" • " in t) for t in texts]
 
-    norms = _normalise_lines(texts)
+    norms = page.norms
     counts = Counter(norms)
     out[:, 25] = np.log(np.fromiter(map(counts.__getitem__, norms), dtype=np.float64, count=n))
     _stop_ratio(out, norms, n_words, digits, page, lexicon)
@@ -438,25 +414,30 @@ def _markers_columns(out: NDArray[np.float32], texts: list[str], norms: list[str
     if not lines:
         return
     markers = _markers(lexicon)
+    k = len(lines)
+    sets = np.fromiter(map(markers.whole_lines.get, lines, repeat(0)), dtype=np.int64, count=k)
+    related, sidebar, comment, share, nav, promo_line, widget = ((sets >> bit) & 1 > 0 for bit in range(7))
     out[rows, 12] = _flags(markers.read_also_prefix.match, lines)
-    out[rows, 13] = _flags(lexicon.related_header.__contains__, lines)
-    out[rows, 14] = _flags(lexicon.sidebar_header.__contains__, lines)
-    header = _flags(lexicon.comment_header.__contains__, lines)
-    for j, m in enumerate(map(markers.comment_count.match, lines)):
+    out[rows, 13] = related
+    out[rows, 14] = sidebar
+    header = comment
+    # "<number> <count word>": the regex finds the shape, str.isdigit checks the number.
+    for j in np.flatnonzero(_flags(markers.comment_count.match, lines)).tolist():
+        m = markers.comment_count.match(lines[j])
         if m is not None and m.group(1).isdigit():
             header[j] = True
     out[rows, 15] = header
-    out[rows, 18] = _flags(lexicon.share_line.__contains__, lines)
-    out[rows, 19] = _flags(lexicon.nav_line.__contains__, lines)
+    out[rows, 18] = share
+    out[rows, 19] = nav
     out[rows, 20] = _containing(markers.footer, lines)
     out[rows, 21] = _flags(markers.tags_prefix.match, lines)
-    promo = _flags(lexicon.promo_line.__contains__, lines)
+    promo = promo_line
 
     under_200 = chars[rows] < 200
     rows_200, lines_200 = rows[under_200], list(compress(lines, under_200.tolist()))
     lowered = [texts[i].lower() for i in rows_200.tolist()]
     out[rows_200, 16] = (
-        _flags(lexicon.comment_widget.__contains__, lines_200)
+        widget[under_200]
         | _containing(markers.comment_form, lines_200)
         | np.array([t.endswith(lexicon.comment_attribution) for t in lowered], dtype=np.bool_)
     )
@@ -469,28 +450,60 @@ def _markers_columns(out: NDArray[np.float32], texts: list[str], norms: list[str
 _STRUCTURE_LAYOUT = attrgetter("blank_before", "blank_after", "bullet")
 
 
+_DOM_NUMBERS = ("heading_level", "in_list", "in_table", "in_figure", "in_blockquote", "in_link", "link_density")
+
+
+_BOILER_BITS = (1 << len(_BOILER_CLASS)) - 1
+
+
+@lru_cache(maxsize=1 << 16)
+def _class_marker_bits(token: str) -> int:
+    """Bit k set when the k-th marker of _BOILER_CLASS + _CONTENT_CLASS occurs in `token`."""
+    return sum(1 << k for k, marker in enumerate(_BOILER_CLASS + _CONTENT_CLASS) if marker in token)
+
+
+def tuple_bits(distinct: list[tuple[str, ...]], bits_of: Callable[[str], int]) -> list[int]:
+    """OR of the tokens' bits for every token tuple.
+
+    A marker word holds no space, so it occurs in the space-joined tokens exactly when it
+    occurs in one token: per-token bits (cached, tokens repeat within and across pages)
+    give the joined string's answer.
+    """
+    return [reduce(or_, map(bits_of, tokens), 0) for tokens in distinct]
+
+
+def _class_marker_counts(distinct: list[tuple[str, ...]]) -> NDArray[np.float64]:
+    """Per class/id token tuple: how many boilerplate and how many content class markers occur
+    in its space-joined tokens."""
+    bits = tuple_bits(distinct, _class_marker_bits)
+    counts = np.zeros((len(distinct), 2), dtype=np.float64)
+    counts[:, 0] = [(b & _BOILER_BITS).bit_count() for b in bits]
+    counts[:, 1] = [(b >> len(_BOILER_CLASS)).bit_count() for b in bits]
+    return counts
+
+
+def distinct_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any]]:
+    """Dense ids of `keys` (first-seen order) and the distinct keys."""
+    distinct = list(dict.fromkeys(keys))
+    position = dict(zip(distinct, range(len(distinct)), strict=True))
+    return np.fromiter(map(position.__getitem__, keys), dtype=np.int64, count=len(keys)), distinct
+
+
 def _structure_columns(out: NDArray[np.float32], blocks: list[Block]) -> None:
     structures = [b.structure for b in blocks]
     out[:, 28:31] = list(map(_STRUCTURE_LAYOUT, structures))
     if not any(s.tag for s in structures):
         return  # flattened text: no DOM fields
-    for i, s in enumerate(structures):
-        if not s.tag:
-            continue
-        row = out[i]
-        row[35] = s.heading_level
-        row[36] = s.in_list
-        row[37] = s.in_table
-        row[38] = s.in_figure
-        row[39] = s.in_blockquote
-        row[40] = s.in_link
-        row[41] = s.link_density
-        classes = " ".join(s.class_tokens)
-        row[42] = sum(tok in classes for tok in _BOILER_CLASS)
-        row[43] = sum(tok in classes for tok in _CONTENT_CLASS)
-        row[44] = s.tag == "p"
-        row[45] = s.heading_level > 0
-        row[46] = s.dom_depth
+    rows = [i for i, s in enumerate(structures) if s.tag]
+    dom = [structures[i] for i in rows]
+    k = len(dom)
+    for column, name in enumerate(_DOM_NUMBERS, start=35):
+        out[rows, column] = np.fromiter(map(attrgetter(name), dom), dtype=np.float64, count=k)
+    ids, distinct = distinct_ids([s.class_tokens for s in dom])
+    out[rows, 42:44] = _class_marker_counts(distinct)[ids]
+    out[rows, 44] = np.fromiter(map("p".__eq__, map(attrgetter("tag"), dom)), dtype=np.bool_, count=k)
+    out[rows, 45] = out[rows, 35] > 0
+    out[rows, 46] = np.fromiter(map(attrgetter("dom_depth"), dom), dtype=np.float64, count=k)
 
 
 def _window_mean(values: NDArray[np.float32], radius: int) -> NDArray[np.float32]:
@@ -581,7 +594,7 @@ EDITOR_CODE_AT_END = re.compile(r"\((?:\*|[A-Za-z]{1,6})(?:/[A-Za-z0-9*-]{1,8}){
 _NAME_LIKE = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}$")
 
 
-def _text_extra(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.float32]:
+def _text_extra(blocks: list[Block], lexicon: Lexicon, page: _Page | None = None) -> NDArray[np.float32]:
     """Shape cues learned after the shared columns: captions, credits, codes, names, date lines."""
     from warta.assemble.lists import is_date_line
 
@@ -589,14 +602,14 @@ def _text_extra(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.float32]:
     out = np.zeros((n, len(TEXT_EXTRA_NAMES)), dtype=np.float32)
     if n == 0:
         return out
-    texts = [b.text for b in blocks]
-    page = _Page.of(texts)
+    page = page or _Page.of([b.text for b in blocks])
+    texts = page.texts
     out[:, 2] = page.lines_matching(EDITOR_CODE_AT_END)
     short = page.lengths <= 400
     rows, lines = _select(texts, short)
     if not lines:
         return out
-    out[rows, 0] = _containing(_markers(lexicon).caption, _normalise_lines(lines))
+    out[rows, 0] = _containing(_markers(lexicon).caption, [page.norms[i] for i in rows.tolist()])
     last, _ = page.edge_classes(last=True)
     first, _ = page.edge_classes(last=False)
     out[:, 5] = short & (last == ord(":"))
@@ -631,63 +644,107 @@ def feature_names(kind: PageKind) -> tuple[str, ...]:
     return FEATURE_NAMES + TEXT_EXTRA_NAMES
 
 
-def block_features(blocks: list[Block], lexicon: Lexicon, kind: PageKind = "text") -> FeatureMatrix:
-    """Feature matrix of a page's blocks, in the column order of `feature_names(kind)`."""
+def _window_means(values: NDArray[np.float32], radii: tuple[int, ...]) -> NDArray[np.float64]:
+    """`_window_mean` of every column of `values`, column j over radius `radii[j]`, in one pass."""
+    n = len(values)
+    csum = np.zeros((n + 1, values.shape[1]), dtype=np.float64)
+    np.cumsum(values, axis=0, dtype=np.float64, out=csum[1:])
+    idx = np.arange(n)[:, None]
+    r = np.asarray(radii)[None, :]
+    lo = np.clip(idx - r, 0, n)
+    hi = np.clip(idx + r + 1, 0, n)
+    cols = np.arange(values.shape[1])[None, :]
+    means: NDArray[np.float64] = (csum[hi, cols] - csum[lo, cols]) / (hi - lo)
+    return means
+
+
+def _blocks_since_many(flags: NDArray[np.float32]) -> NDArray[np.float32]:
+    """`_blocks_since` of every column of `flags`."""
+    n = len(flags)
+    idx = np.arange(n)[:, None]
+    last = np.maximum.accumulate(np.where(flags != 0, idx, -1), axis=0)
+    above = np.empty_like(last)
+    above[0] = -1
+    above[1:] = last[:-1]
+    since: NDArray[np.float32] = np.where(above >= 0, np.log1p(idx - above), -1.0).astype(np.float32)
+    return since
+
+
+# Context columns computed as windowed means: (source column, radius), in CONTEXT_NAMES order.
+_WINDOWS = (
+    ("n_words", 1), ("n_words", 2), ("n_words", 5), ("n_words", 10), ("n_words", 25), ("ends_sentence", 3),
+    ("stop_ratio", 3), ("stop_ratio", 10), ("link_density", 3), ("blank_before", 3),
+)  # fmt: skip
+_WINDOW_SOURCES = [_COL[c] for c, _ in _WINDOWS]
+_WINDOW_RADII = tuple(r for _, r in _WINDOWS)
+_NEIGHBOUR_SOURCES = [_COL[c] for c in NEIGHBOUR_COLS]
+
+
+def _neighbours(base: NDArray[np.float32]) -> NDArray[np.float32]:
+    """NEIGHBOUR_COLS of the blocks at NEIGHBOUR_OFFSETS (-1 beyond the page), offset by offset."""
+    n = len(base)
+    reach = max(abs(o) for o in NEIGHBOUR_OFFSETS)
+    padded = np.full((n + 2 * reach, len(_NEIGHBOUR_SOURCES)), -1.0, dtype=np.float32)
+    padded[reach : reach + n] = base[:, _NEIGHBOUR_SOURCES]
+    return np.concatenate([padded[reach + o : reach + o + n] for o in NEIGHBOUR_OFFSETS], axis=1)
+
+
+def block_features(
+    blocks: list[Block], lexicon: Lexicon, kind: PageKind = "text", norms: list[str] | None = None
+) -> FeatureMatrix:
+    """Feature matrix of a page's blocks, in the column order of `feature_names(kind)`.
+
+    `norms`: the blocks' texts through `lexicon.normalise_lines`, when the caller has them.
+    """
     names = feature_names(kind)
-    base = _per_block(blocks, lexicon)
     n = len(blocks)
     if n == 0:
         return FeatureMatrix(np.zeros((0, len(names)), dtype=np.float32), names)
-    words = base[:, _COL["n_words"]]
+    page = _Page.of([b.text for b in blocks], norms)
+    base = _per_block(blocks, lexicon, page)
     chars = np.expm1(base[:, _COL["log_chars"]])
     total = float(chars.sum()) or 1.0
     cum = np.cumsum(chars) - chars
     idx = np.arange(n, dtype=np.float32)
     longest = int(np.argmax(chars))
-    dense_window = _window_mean(words, 5)
-    dense = int(np.argmax(dense_window))
+    windows = _window_means(base[:, _WINDOW_SOURCES], _WINDOW_RADII)
+    dense = int(np.argmax(windows[:, 2].astype(np.float32)))  # n_words over radius 5
     title_hits = (base[:, _COL["title_prefix"]] > 0) | (base[:, _COL["title_overlap"]] > 0.6)
     order = np.argsort(-chars, kind="stable")
     rank = np.empty(n, dtype=np.float32)
     rank[order] = np.arange(n, dtype=np.float32)
-    context = np.stack(
+    flags = np.stack(
         [
-            idx / max(n - 1, 1),
-            np.full(n, math.log1p(n), dtype=np.float32),
-            cum / total,
-            1.0 - (cum + chars) / total,
-            _window_mean(words, 1),
-            _window_mean(words, 2),
-            _window_mean(words, 5),
-            _window_mean(words, 10),
-            _window_mean(words, 25),
-            _window_mean(base[:, _COL["ends_sentence"]], 3),
-            _window_mean(base[:, _COL["stop_ratio"]], 3),
-            _window_mean(base[:, _COL["stop_ratio"]], 10),
-            _window_mean(base[:, _COL["link_density"]], 3),
-            _window_mean(base[:, _COL["blank_before"]], 3),
-            _blocks_since(base[:, _COL["comment_header"]] + base[:, _COL["comment_form"]]),
-            _blocks_since(base[:, _COL["related_header"]]),
-            _blocks_since(base[:, _COL["sidebar_header"]]),
-            _blocks_since(base[:, _COL["read_also"]]),
-            _blocks_since(base[:, _COL["promo"]]),
-            np.log1p(np.abs(idx - longest)),
-            np.sign(idx - longest) * np.log1p(np.abs(idx - longest)),
-            np.log1p(np.abs(idx - dense)),
-            (idx > dense).astype(np.float32),
-            _blocks_since(title_hits.astype(np.float32)),
-            np.log1p(rank),
+            base[:, _COL["comment_header"]] + base[:, _COL["comment_form"]],
+            base[:, _COL["related_header"]],
+            base[:, _COL["sidebar_header"]],
+            base[:, _COL["read_also"]],
+            base[:, _COL["promo"]],
+            title_hits.astype(np.float32),
         ],
         axis=1,
-    ).astype(np.float32)
-    neighbours = [_shift(base[:, _COL[c]], -o)[:, None] for o in NEIGHBOUR_OFFSETS for c in NEIGHBOUR_COLS]
-    columns = [base, context, *neighbours]
+    )
+    since = _blocks_since_many(flags)
+    context = np.empty((n, len(CONTEXT_NAMES)), dtype=np.float32)
+    context[:, 0] = idx / max(n - 1, 1)
+    context[:, 1] = np.float32(math.log1p(n))
+    context[:, 2] = cum / total
+    context[:, 3] = 1.0 - (cum + chars) / total
+    context[:, 4:14] = windows
+    context[:, 14:19] = since[:, :5]
+    context[:, 19] = np.log1p(np.abs(idx - longest))
+    context[:, 20] = np.sign(idx - longest) * np.log1p(np.abs(idx - longest))
+    context[:, 21] = np.log1p(np.abs(idx - dense))
+    context[:, 22] = idx > dense
+    context[:, 23] = since[:, 5]
+    context[:, 24] = np.log1p(rank)
+    columns = [base, context, _neighbours(base)]
     if kind == "html":
         from warta.classify.html_features import html_extra_features
 
         columns.append(html_extra_features(blocks))
     else:
-        columns.append(_text_extra(blocks, lexicon))
+        columns.append(_text_extra(blocks, lexicon, page))
     return FeatureMatrix(np.concatenate(columns, axis=1), names)
 
 

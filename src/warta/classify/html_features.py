@@ -11,12 +11,14 @@ menu items share another and are all links.
 from __future__ import annotations
 
 import math
-import re
-from collections import defaultdict
+from functools import lru_cache
+from itertools import repeat
+from operator import attrgetter, is_not, methodcaller
 
 import numpy as np
 from numpy.typing import NDArray
 
+from warta.classify.features import distinct_ids, tuple_bits
 from warta.model import Block
 
 _TAGS = ("div", "li", "td", "th", "dd", "dt", "figcaption", "pre", "span", "body", "blockquote", "label")
@@ -34,8 +36,13 @@ _TOKEN_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("cls_caption", ("caption", "credit", "photo", "image", "media", "gallery")),
     ("cls_tag", ("tag", "topic", "keyword", "label", "category")),
 )
-_TOKEN_PATTERNS = tuple(re.compile("|".join(needles)) for _, needles in _TOKEN_GROUPS)
 _SEMANTIC = ("aside", "nav", "footer", "header", "article", "main", "form", "figure")
+_TAG_COL = {t: i for i, t in enumerate(_TAGS)}
+_STRUCTURE, _TEXT = attrgetter("structure"), attrgetter("text")
+_TAG, _TAG_PATH, _HREF = attrgetter("tag"), attrgetter("tag_path"), attrgetter("href")
+_CLASS_TOKENS, _LINK_DENSITY, _HEADING_LEVEL = (
+    attrgetter("class_tokens"), attrgetter("link_density"), attrgetter("heading_level")
+)
 
 HTML_EXTRA_NAMES: tuple[str, ...] = (
     tuple(f"tag_{t}" for t in _TAGS)
@@ -56,63 +63,87 @@ HTML_EXTRA_NAMES: tuple[str, ...] = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
+def _group_bits(token: str) -> int:
+    """Bit j set when a word of the j-th token group occurs in `token`."""
+    return sum(1 << j for j, (_, needles) in enumerate(_TOKEN_GROUPS) if any(map(token.__contains__, needles)))
+
+
+def _token_table(distinct: list[tuple[str, ...]]) -> NDArray[np.float64]:
+    """Per distinct class/id token tuple: within_* flags, cls_* flags, log(1 + number of tokens).
+
+    A cls_* group is on when one of its words occurs in the space-joined tokens.
+    """
+    table = np.zeros((len(distinct), len(_SEMANTIC) + len(_TOKEN_GROUPS) + 1), dtype=np.float64)
+    groups = tuple_bits(distinct, _group_bits)
+    for row, tokens in enumerate(distinct):
+        if not tokens:
+            continue
+        present = set(tokens)
+        bits = groups[row]
+        table[row] = [
+            *map(present.__contains__, _SEMANTIC),
+            *[(bits >> j) & 1 for j in range(len(_TOKEN_GROUPS))],
+            math.log1p(len(tokens)),
+        ]
+    return table
+
+
 def html_extra_features(blocks: list[Block]) -> NDArray[np.float32]:
-    """The HTML-only columns, in the order of `HTML_EXTRA_NAMES`."""
+    """The HTML-only columns, in the order of `HTML_EXTRA_NAMES`.
+
+    Blocks of one page share few distinct class/id token tuples and tag paths, so the
+    token columns are computed once per distinct tuple and the groups are counted with bincount.
+    """
     n = len(blocks)
     out = np.zeros((n, len(HTML_EXTRA_NAMES)), dtype=np.float32)
     if n == 0:
         return out
-    tag_col = {t: i for i, t in enumerate(_TAGS)}
     sem_base = len(_TAGS)
     tok_base = sem_base + len(_SEMANTIC)
     agg = tok_base + len(_TOKEN_GROUPS)
-    chars = np.fromiter((len(b.text) for b in blocks), dtype=np.float64, count=n)
-    words = np.fromiter((b.text.count(" ") + 1 for b in blocks), dtype=np.float64, count=n)
-    links = np.fromiter((b.structure.link_density for b in blocks), dtype=np.float64, count=n)
+    structures = list(map(_STRUCTURE, blocks))
+    texts = list(map(_TEXT, blocks))
+    chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
+    words = np.fromiter(map(methodcaller("count", " "), texts), dtype=np.float64, count=n) + 1
+    links = np.fromiter(map(_LINK_DENSITY, structures), dtype=np.float64, count=n)
     total = float(chars.sum()) or 1.0
-    group_of: list[str] = []
-    class_group_of: list[tuple[str, ...]] = []
-    first_h1 = -1
-    for i, block in enumerate(blocks):
-        s = block.structure
-        row = out[i]
-        col = tag_col.get(s.tag)
-        if col is not None:
-            row[col] = 1.0
-        tokens = set(s.class_tokens)
-        for j, name in enumerate(_SEMANTIC):
-            if name in tokens:
-                row[sem_base + j] = 1.0
-        joined = " ".join(s.class_tokens)
-        for j, pattern in enumerate(_TOKEN_PATTERNS):
-            if pattern.search(joined) is not None:
-                row[tok_base + j] = 1.0
-        row[agg] = s.href is not None
-        row[agg + 9] = math.log1p(len(s.class_tokens))
-        group_of.append(s.tag_path)
-        class_group_of.append(s.class_tokens[:4])
-        if first_h1 < 0 and s.heading_level == 1:
-            first_h1 = i
-    _group_stats(out, group_of, chars, words, links, total, agg)
-    class_chars: dict[tuple[str, ...], float] = defaultdict(float)
-    for key, c in zip(class_group_of, chars, strict=True):
-        class_chars[key] += c
-    run = 0
-    for i in range(n):
-        run = run + 1 if i > 0 and group_of[i] == group_of[i - 1] else 1
-        out[i, agg + 5] = math.log1p(run)
-        out[i, agg + 6] = class_chars[class_group_of[i]] / total
-        if first_h1 >= 0:
-            out[i, agg + 7] = math.log1p(abs(i - first_h1))
-            out[i, agg + 8] = i < first_h1
-        else:
-            out[i, agg + 7] = -1.0
+
+    tags = list(map(_TAG, structures))
+    tag_ids = np.fromiter(map(_TAG_COL.get, tags, repeat(-1)), dtype=np.int64, count=n)
+    tagged = np.flatnonzero(tag_ids >= 0)
+    out[tagged, tag_ids[tagged]] = 1.0
+    token_ids, distinct_tokens = distinct_ids(list(map(_CLASS_TOKENS, structures)))
+    token_table = _token_table(distinct_tokens)
+    out[:, sem_base : agg] = token_table[token_ids, :-1]
+    out[:, agg] = np.fromiter(map(is_not, map(_HREF, structures), repeat(None)), dtype=np.bool_, count=n)
+    out[:, agg + 9] = token_table[token_ids, -1]
+
+    group_ids, _ = distinct_ids(list(map(_TAG_PATH, structures)))
+    _group_stats(out, group_ids, chars, words, links, total, agg)
+    # Runs of consecutive blocks on one tag path: 1, 2, 3... restarting at each change of path.
+    starts = np.ones(n, dtype=np.bool_)
+    starts[1:] = group_ids[1:] != group_ids[:-1]
+    positions = np.arange(n)
+    run = positions - np.maximum.accumulate(np.where(starts, positions, 0)) + 1
+    log1p = np.array([math.log1p(k) for k in range(n + 1)], dtype=np.float64)
+    out[:, agg + 5] = log1p[run]
+    class_ids, _ = distinct_ids([s.class_tokens[:4] for s in structures])
+    out[:, agg + 6] = np.bincount(class_ids, weights=chars)[class_ids] / total
+    levels = np.fromiter(map(_HEADING_LEVEL, structures), dtype=np.int64, count=n)
+    h1 = np.flatnonzero(levels == 1)
+    if len(h1):
+        first_h1 = int(h1[0])
+        out[:, agg + 7] = log1p[np.abs(positions - first_h1)]
+        out[:, agg + 8] = positions < first_h1
+    else:
+        out[:, agg + 7] = -1.0
     return out
 
 
 def _group_stats(
     out: NDArray[np.float32],
-    group_of: list[str],
+    ids: NDArray[np.int64],
     chars: NDArray[np.float64],
     words: NDArray[np.float64],
     links: NDArray[np.float64],
@@ -120,10 +151,6 @@ def _group_stats(
     agg: int,
 ) -> None:
     """Per tag-path group: size, share of the page's text, link density, mean words."""
-    index: dict[str, int] = {}
-    ids = np.fromiter(
-        (index.setdefault(g, len(index)) for g in group_of), dtype=np.int64, count=len(group_of)
-    )
     count = np.bincount(ids).astype(np.float64)
     gchars = np.bincount(ids, weights=chars)
     glinks = np.bincount(ids, weights=links * chars)

@@ -64,7 +64,9 @@ def refine_html_labels(
     that sits in no such container and that the model calls body is body again:
     in HTML the header's box ends where its container ends.
     """
-    found = [_container(b.structure.class_tokens) for b in blocks]
+    # Blocks share few distinct token tuples: look each up once.
+    distinct = {tokens: _container(tokens) for tokens in {b.structure.class_tokens for b in blocks}}
+    found = [distinct[b.structure.class_tokens] for b in blocks]
     # Tokens that most of the likeliest body blocks carry mark wrappers around the article
     # ("has-sidebar" on the layout), not boxes beside it; comments under an article
     # never carry them. Most, not any: one comment the model liked must not make

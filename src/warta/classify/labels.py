@@ -13,9 +13,10 @@ import hashlib
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from warta.classify.features import EDITOR_CODE_AT_END
-from warta.lexicon import Lexicon, normalise_marker
+from warta.lexicon import JoinedLines, Lexicon, normalise_lines, normalise_marker
 from warta.model import Block, Label
 
 _SECTION_OF_HEADER = (
@@ -40,14 +41,18 @@ _COUNTED_ENTRY = re.compile(r"^[^.!?]{1,50}\s\(\d{1,6}\)$")
 
 def is_menu_row(text: str, lexicon: Lexicon) -> bool:
     """A row of footer or menu links flattened onto one line ("Pedoman Media Siber Kebijakan Privasi Kontak")."""
-    norm = normalise_marker(text)
+    return _menu_row(normalise_marker(text), lexicon)
+
+
+def _menu_row(norm: str, lexicon: Lexicon, has_phrase: bool | None = None) -> bool:
+    """`is_menu_row` of a normalised text; `has_phrase`: whether it contains a nav phrase, if known."""
     words = norm.split()
     if not words:
         return True
     single = sum(w in lexicon.nav_line or w in lexicon.share_line for w in words)
     if single * 2 >= len(words):
         return True
-    if not lexicon.contains_any(norm, lexicon.nav_phrases):
+    if not (lexicon.contains_any(norm, lexicon.nav_phrases) if has_phrase is None else has_phrase):
         return False
     return sum(1 for p in lexicon.nav_phrases if p in norm) >= 2
 
@@ -61,6 +66,42 @@ _KEYWORD_LIST = re.compile(r"^[^,.!?]{1,60}(?:,[^\s,][^,.!?]{0,60}){3,}$")
 
 def marker_of(norm: str, lexicon: Lexicon) -> Label | None:
     """The boilerplate label a lexicon marker gives a normalised block text, if any."""
+    return _marker(
+        norm,
+        lexicon,
+        _SubstringMarkers(
+            lexicon.contains_any(norm, lexicon.consent_contains),
+            lexicon.contains_any(norm, lexicon.footer_contains),
+            lexicon.contains_any(norm, lexicon.comment_form),
+            None,
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _SubstringMarkers:
+    """Which substring markers a normalised text contains (None: not known, test it)."""
+
+    consent: bool
+    footer: bool
+    comment_form: bool
+    nav_phrase: bool | None
+
+
+def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
+    """`marker_of` of every normalised text of a page, the substring markers searched page-wide."""
+    lines = JoinedLines.of(norms)
+    found = zip(
+        lines.containing(lexicon.consent_contains),
+        lines.containing(lexicon.footer_contains),
+        lines.containing(lexicon.comment_form),
+        lines.containing(lexicon.nav_phrases),
+        strict=True,
+    )
+    return [_marker(norm, lexicon, _SubstringMarkers(*flags)) for norm, flags in zip(norms, found, strict=True)]
+
+
+def _marker(norm: str, lexicon: Lexicon, found: _SubstringMarkers) -> Label | None:
     n = len(norm)
     if n == 0:
         return Label.OTHER
@@ -68,25 +109,40 @@ def marker_of(norm: str, lexicon: Lexicon) -> Label | None:
         return Label.OTHER
     if n < 600 and _KEYWORD_LIST.match(norm):
         return Label.TAGS
-    if lexicon.starts_with_any(norm, lexicon.read_also_prefix) and n < 300:
+    if n < 300 and norm.startswith(lexicon.read_also_prefix):
         return Label.READ_ALSO
-    if n < 200 and (norm in lexicon.promo_line or lexicon.starts_with_any(norm, lexicon.promo_prefix)):
+    if n < 200 and (norm in lexicon.promo_line or norm.startswith(lexicon.promo_prefix)):
         return Label.AD
     if norm in lexicon.share_line or norm in lexicon.nav_line:
         return Label.NAV
-    if n < 400 and lexicon.contains_any(norm, lexicon.consent_contains):
+    if n < 400 and found.consent:
         return Label.AD
-    if n < 160 and len(norm.split()) >= 3 and is_menu_row(norm, lexicon):
+    if n < 160 and len(norm.split()) >= 3 and _menu_row_again(norm, lexicon, found.nav_phrase):
         return Label.NAV
-    if n < 120 and (_BREADCRUMB.search(norm) or _COUNTED_ENTRY.search(norm)):
+    if n < 120 and _nav_shape(norm):
         return Label.NAV
-    if n < 300 and lexicon.contains_any(norm, lexicon.footer_contains):
+    if n < 300 and found.footer:
         return Label.FOOTER
-    if n < 400 and lexicon.starts_with_any(norm, lexicon.tags_prefix):
+    if n < 400 and norm.startswith(lexicon.tags_prefix):
         return Label.TAGS
-    if n < 200 and lexicon.contains_any(norm, lexicon.comment_form):
+    if n < 200 and found.comment_form:
         return Label.COMMENTS
     return None
+
+
+def _menu_row_again(norm: str, lexicon: Lexicon, has_phrase: bool | None) -> bool:
+    """`is_menu_row(norm)`: normalising a normalised text again changes nothing in ASCII;
+    elsewhere it is redone, and the phrase test with it."""
+    if norm.isascii():
+        return _menu_row(norm, lexicon, has_phrase)
+    return is_menu_row(norm, lexicon)
+
+
+def _nav_shape(norm: str) -> bool:
+    """A breadcrumb or a counted archive entry (each regex only where its separator can be)."""
+    if ("›" in norm or ">" in norm or "»" in norm) and _BREADCRUMB.search(norm):
+        return True
+    return norm.endswith(")") and _COUNTED_ENTRY.search(norm) is not None
 
 
 def section_header(norm: str, lexicon: Lexicon) -> Label | None:
@@ -160,17 +216,19 @@ def label_blocks(
     threshold: float = 0.5,
     max_gap: int = 10,
     min_share: float = 0.0,
+    norms: list[str] | None = None,
 ) -> list[Label]:
-    """One label per block, in order."""
+    """One label per block, in order (`norms`: the texts through `normalise_lines`, if known)."""
     labels: list[Label] = []
     section: Label | None = None
     body_run = 0
     read_also_items = 0
     seen_body = False
-    for i, (block, p) in enumerate(zip(blocks, probs, strict=True)):
-        norm = normalise_marker(block.text)
+    norms = norms if norms is not None else normalise_lines([b.text for b in blocks])
+    markers = markers_of(norms, lexicon)
+    for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):
         header = section_header(norm, lexicon)
-        marker = marker_of(norm, lexicon)
+        marker = markers[i]
         is_body = p >= threshold
         if read_also_items and len(norm) < 200:
             # The link titles of an inline "Baca juga" box.
@@ -229,7 +287,7 @@ def label_blocks(
     _adopt_near_misses(blocks, labels, probs, threshold - _NEAR_MISS)
     _bridge_fragments(blocks, labels)
     _bridge_backwards(blocks, labels)
-    _mark_captions(blocks, labels, lexicon)
+    _mark_captions(blocks, labels, lexicon, norms)
     if min_share > 0:
         _keep_main_region(blocks, labels, probs, max_gap, min_share)
     return labels
@@ -307,14 +365,14 @@ def _bridge_backwards(blocks: Sequence[Block], labels: list[Label]) -> None:
             k -= 1
 
 
-def _mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon) -> None:
+def _mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
     for i, block in enumerate(blocks):
         if labels[i] is not Label.BODY and labels[i] is not Label.OTHER:
             continue
         text = block.text
         if len(text) > 300 or block.structure.in_blockquote:
             continue
-        norm = normalise_marker(text)
+        norm = norms[i]
         if (
             block.structure.in_figure
             or lexicon.ends_with_credit(norm)

@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
+from operator import methodcaller
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -29,6 +32,61 @@ def normalise_marker(text: str) -> str:
     if not text.isascii():  # NFKC leaves ASCII unchanged: skip it on the common path
         text = unicodedata.normalize("NFKC", text)
     return " ".join(text.lower().split()).strip(EDGE_PUNCTUATION)
+
+
+_STRIP_EDGE = methodcaller("strip", EDGE_PUNCTUATION)
+
+
+def normalise_lines(texts: list[str], joined: str | None = None) -> list[str]:
+    """`normalise_marker` of every text, with C-level passes over the texts joined by "\n"."""
+    if joined is None:
+        joined = "\n".join(texts)
+    # NFKC leaves ASCII alone and never composes across "\n", so the page can be normalised whole.
+    if not joined.isascii() and not unicodedata.is_normalized("NFKC", joined):
+        joined = unicodedata.normalize("NFKC", joined)
+    lines = joined.lower().split("\n")
+    if len(lines) != len(texts):  # a text with a line break inside: normalise one by one
+        return [normalise_marker(t) for t in texts]
+    # " ".join(split()) collapses whitespace like `\s+` -> " " and drops it at the edges, which the
+    # edge strip would remove anyway.
+    return list(map(_STRIP_EDGE, map(" ".join, map(str.split, lines))))
+
+
+@dataclass(frozen=True, slots=True)
+class JoinedLines:
+    """Lines joined by "\\n", for substring tests of every line at once.
+
+    One C substring search per needle over the joined lines is far cheaper than an alternation
+    regex tried at every position of every line; needles are rare, so their occurrences are few.
+    """
+
+    lines: list[str]
+    joined: str
+    starts: list[int]  # offset of each line in `joined`
+
+    @classmethod
+    def of(cls, lines: list[str]) -> JoinedLines:
+        # Each line starts one past the end of the one before (the "\\n").
+        starts = list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0)) if lines else []
+        return cls(lines, "\n".join(lines), starts)
+
+    def containing(self, needles: tuple[str, ...]) -> list[bool]:
+        """Which lines contain any of `needles` (`Lexicon.contains_any`, line by line)."""
+        lines = self.lines
+        if "" in needles:
+            return [True] * len(lines)
+        flags = [False] * len(lines)
+        joined, starts = self.joined, self.starts
+        for needle in needles:
+            if "\n" in needle:  # could match across lines: test line by line
+                for i, line in enumerate(lines):
+                    flags[i] = flags[i] or needle in line
+                continue
+            at = joined.find(needle)
+            while at >= 0:
+                flags[bisect_right(starts, at) - 1] = True
+                at = joined.find(needle, at + 1)
+        return flags
 
 
 @dataclass(frozen=True, slots=True)

@@ -253,7 +253,7 @@ def _standalone_candidates(
     "Jun 08, 2023 • 11 Minute Read"), in a block the classifier put in a sidebar or footer:
     templates often wrap the article's date so."""
     text = block.text
-    if len(text) > _STANDALONE_CHARS or not any(c.isdigit() for c in text):
+    if len(text) > _STANDALONE_CHARS or not any(map(str.isdigit, text)):
         return []
     for match in find_dates(text, reference, lexicon, grammar):
         if match.kind != "absolute" or match.precision in ("year", "month"):

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Literal
+from itertools import product
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from warta.lexicon import Calendar, Lexicon
@@ -69,11 +70,39 @@ class DateGrammar:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     modified_markers: tuple[str, ...]
     published_markers: tuple[str, ...]
+    # Cheap tests that a text can match a pattern at all (see `_GATES`), and the patterns
+    # worth running for each outcome (has a digit, a month name, a weekday name).
+    month_word: re.Pattern[str] = re.compile(r"(?!x)x")
+    weekday_word: re.Pattern[str] = re.compile(r"(?!x)x")
+    gated: Mapping[tuple[bool, bool, bool], tuple[tuple[str, re.Pattern[str]], ...]] = field(default_factory=dict)
 
 
 def _alternation(words: Iterable[str]) -> str:
-    unique = sorted({w.lower() for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique) or r"(?!x)x"
+    """A regex matching any of `words` (lower-cased; a space matches any whitespace run),
+    factored as a trie: one branch per next character, so an attempt at a text position
+    costs the length of the word there, not the number of words.
+
+    At a position the words that match are prefixes of one another, and the trie tries
+    them longest first (a word's continuation is a greedy optional group), as a plain
+    alternation sorted longest first does: the same matches, found faster.
+    """
+    root: dict[str, Any] = {}
+    for word in {w.lower() for w in words if w}:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(root) if root else r"(?!x)x"
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _merge(dicts: Iterable[Mapping[str, object]]) -> dict[str, object]:
@@ -159,6 +188,7 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         ("time", rf"{b}{clock}"),
     )
     first = calendars[0] if calendars else None
+    compiled = tuple((name, re.compile(rx, re.I)) for name, rx in patterns)
     return DateGrammar(
         months=months,
         weekdays=weekdays,
@@ -169,10 +199,50 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         day_periods=periods,
         am_pm=am_pm,
         numeric_order=first.numeric_order if first else "dmy",
-        patterns=tuple((name, re.compile(rx, re.I)) for name, rx in patterns),
+        patterns=compiled,
         modified_markers=tuple(m.lower() for c in calendars for m in c.modified_markers),
         published_markers=tuple(m.lower() for c in calendars for m in c.published_markers),
+        month_word=re.compile(rf"{b}(?:{mon})", re.I),
+        weekday_word=re.compile(rf"{b}(?:{wd})", re.I),
+        gated=_gated(compiled),
     )
+
+
+def _gated(
+    patterns: tuple[tuple[str, re.Pattern[str]], ...],
+) -> dict[tuple[bool, bool, bool], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """For each (digit, month, weekday) outcome, the patterns whose gates it passes, in order."""
+    out = {}
+    for digit, month, weekday in product((False, True), repeat=3):
+        passed = {"digit": digit, "month": month, "weekday": weekday}
+        out[digit, month, weekday] = tuple(
+            (name, pattern) for name, pattern in patterns if all(passed[g] for g in _GATES.get(name, ()))
+        )
+    return out
+
+
+# What a text must contain for a pattern to match anywhere in it: a digit (a day, year or
+# hour group that is not optional), a month name (a required `mon` group) or a weekday name
+# (a required `wd` group). The month and weekday tests search the very alternation the
+# pattern holds, with the same flags, where the pattern has it: after a non-word character
+# (every required `mon`/`wd` group follows `{b}`, a separator or whitespace), so a text
+# failing a gate cannot match its pattern.
+_GATES: dict[str, tuple[str, ...]] = {
+    "iso": ("digit",),
+    "ymd": ("digit",),
+    "ymd_text": ("digit", "month"),
+    "dmy": ("digit", "month"),
+    "mdy": ("digit", "month"),
+    "numeric": ("digit",),
+    "wd_numeric": ("digit", "weekday"),
+    "dm": ("digit", "month"),
+    "md": ("digit", "month"),
+    "my": ("digit", "month"),
+    "weekday": ("weekday",),
+    "weekday_post": ("weekday",),
+    "time": ("digit",),
+}
+_DIGIT = re.compile(r"\d")
 
 
 def grammar_of(lexicon: Lexicon) -> DateGrammar:
@@ -456,7 +526,11 @@ def find_dates(
     grammar = grammar or grammar_of(lexicon)
     ref = reference or now()
     found: list[DateMatch] = []
-    for name, pattern in grammar.patterns:
+    digit = _DIGIT.search(text) is not None
+    # Every pattern with a month name also needs a digit: no need to look for one without.
+    month = digit and grammar.month_word.search(text) is not None
+    weekday = grammar.weekday_word.search(text) is not None
+    for name, pattern in grammar.gated.get((digit, month, weekday), grammar.patterns):
         for match in pattern.finditer(text):
             resolved = _resolve(name, match, grammar, ref)
             if resolved is not None:

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Protocol
-from urllib.parse import urljoin
+from itertools import chain
+from operator import itemgetter
+from typing import Protocol, cast
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -56,7 +58,7 @@ _NEVER_HIDDEN = frozenset({"html", "body", "main", "article"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_CLASSES = frozenset({"hidden", "d-none", "visually-hidden", "sr-only", "screen-reader-text", "hide"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_TOKEN = re.compile(r"[a-z0-9]{2,}")
 _MAX_TOKENS_DEPTH = 14  # class tokens come from this many nearest ancestors
 _PATH_DEPTH = 6
 _CHECK_EVERY = 512  # nodes between deadline checks
@@ -74,58 +76,87 @@ class HtmlSegmentation:
 
 
 @dataclass(slots=True)
-class _Frame:
-    tag: str
-    tokens: tuple[str, ...]
-    href: str | None
-
-
-@dataclass(slots=True)
-class _Context:
-    """Counters of the open elements while walking (how many lists, tables... we are in)."""
-
-    lists: int = 0
-    tables: int = 0
-    figures: int = 0
-    quotes: int = 0
-    links: int = 0
-    heading: int = 0
-    frames: list[_Frame] = field(default_factory=list)
-
-
-@dataclass(slots=True)
 class _Buffer:
+    """Text of the block being built, and how much of it is link text."""
+
     pieces: list[str] = field(default_factory=list)
     link_chars: int = 0
     chars: int = 0
     href: str | None = None
+    # What the DOM said where the block's first text was: the fields of `BlockStructure`
+    # from heading_level to dom_depth, taken once (see `_Walker._snapshot`).
+    snapshot: tuple[int, str, str, bool, bool, bool, bool, tuple[str, ...], int] | None = None
 
 
-def _class_tokens(attrs: dict[str, str | None]) -> tuple[str, ...]:
-    raw = " ".join(v for k in ("class", "id") if (v := attrs.get(k)))
-    if not raw:
-        return ()
-    return tuple(t for t in _TOKEN_SPLIT.split(raw.lower()) if len(t) > 1)
+@dataclass(frozen=True, slots=True)
+class _Attributes:
+    """What an element's class/id attributes say: its tokens, and whether a class hides it."""
+
+    tokens: tuple[str, ...]
+    hidden_class: bool
 
 
-def _is_hidden(attrs: dict[str, str | None]) -> bool:
+def _tokens(value: str) -> tuple[str, ...]:
+    """Runs of [a-z0-9] of two characters or more in the lower-cased value."""
+    return tuple(_TOKEN.findall(value.lower()))
+
+
+def _read_class(classes: str) -> _Attributes:
+    lowered = classes.lower()
+    # Whole class names only: "f_hide_ellipsis_on" is a feature flag, not "hide".
+    return _Attributes(tuple(_TOKEN.findall(lowered)), not _HIDDEN_CLASSES.isdisjoint(lowered.split()))
+
+
+_NO_CLASS = _Attributes((), False)
+
+
+def _is_hidden(attrs: dict[str, str | None], read: _Attributes) -> bool:
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
-    # Whole class names only: "f_hide_ellipsis_on" is a feature flag, not "hide".
-    classes = attrs.get("class")
-    return classes is not None and any(c in _HIDDEN_CLASSES for c in classes.lower().split())
+    return read.hidden_class
 
 
-def _absolute(href: str | None, base: str | None) -> str | None:
+# Links that `urljoin` leaves as written (an absolute http(s) URL without empty "?"/"#" parts
+# or ";params") or only prefixes with the base's scheme and host (a root path without dot
+# segments or "//"): most links on a page, answered without parsing.
+_PLAIN_ABSOLUTE = re.compile(r"https?://[^/?#\[\]\s;]+(?:/[^?#\s;]*)?(?:\?[^#\s]+)?(?:#\S+)?")
+_PLAIN_ROOT = re.compile(r"/(?!/)(?P<path>[^?#\s;]*)(?:\?[^#\s]+)?(?:#\S+)?")
+_DOT_OR_EMPTY_SEGMENT = re.compile(r"(?:^|/)\.\.?(?:/|$)|//")
+
+
+def _origin(base: str | None) -> str | None:
+    """"scheme://host" of an http(s) base URL, when root paths may be joined to it directly."""
+    if not base:
+        return None
+    try:
+        parts = urlsplit(base)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _absolute(href: str | None, base: str | None, origin: str | None = None) -> str | None:
+    """`href` made absolute against `base` (`urljoin`); None for no link, fragments and scripts.
+
+    `origin` is `_origin(base)`, given to answer plain links without `urljoin`.
+    """
     if not href:
         return None
     href = href.strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return None
     if base:
+        if _PLAIN_ABSOLUTE.fullmatch(href):
+            return href
+        if origin is not None:
+            root = _PLAIN_ROOT.fullmatch(href)
+            if root is not None and not _DOT_OR_EMPTY_SEGMENT.search(root.group("path")):
+                return origin + href
         try:
             return urljoin(base, href)
         except ValueError:
@@ -133,140 +164,166 @@ def _absolute(href: str | None, base: str | None) -> str | None:
     return href
 
 
+_LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
+# Elements whose entering and leaving change a counter of `_Walker` (links, lists, tables...).
+_COUNTED = frozenset({"a", "table", "figure", "blockquote"}) | _LIST_TAGS | _HEADINGS.keys()
+_TAG_OF, _CONTRIBUTED = itemgetter(0), itemgetter(2)
+
+
 class _Walker:
-    """One pass over the DOM, turning text into blocks."""
+    """One pass over the DOM, turning text into blocks.
+
+    The open elements are kept as parallel stacks (tag, nearest block-level tag, class
+    tokens it contributes), so a block's structure is read off the stacks' tops. Links
+    are made absolute only when a block takes one as its href, once per distinct href;
+    class/id attributes are read once per distinct value.
+    """
 
     def __init__(self, base_url: str | None, deadline: DeadlineLike | None) -> None:
         self.base_url = base_url
         self.deadline = deadline
         self.blocks: list[Block] = []
-        self.ctx = _Context()
         self.buffer = _Buffer()
-        self.snapshot: BlockStructure | None = None
+        # Per open element: its tag, the nearest block-level tag at or above it, and the class
+        # tokens (and semantic tag name) it gives the blocks inside it.
+        self.frames: list[tuple[str, str, tuple[str, ...]]] = []
+        self.links: list[str | None] = []  # raw href of each open <a>
+        self.lists = self.tables = self.figures = self.quotes = self.heading = 0
+        self._origin = _origin(base_url)
+        self._absolute: dict[str | None, str | None] = {}
+        self._classes: dict[str, _Attributes] = {}
 
-    def _structure(self) -> BlockStructure:
-        ctx = self.ctx
-        frames = ctx.frames
-        block_tag = ""
-        for frame in reversed(frames):
-            if frame.tag in BLOCK_TAGS:
-                block_tag = frame.tag
-                break
-        tokens: list[str] = []
-        for frame in frames[-_MAX_TOKENS_DEPTH:]:
-            tokens.extend(frame.tokens)
-            if frame.tag in _SEMANTIC:
-                tokens.append(frame.tag)
-        return BlockStructure(
-            heading_level=ctx.heading,
-            tag=block_tag or "body",
-            tag_path=">".join(f.tag for f in frames[-_PATH_DEPTH:]),
-            in_list=ctx.lists > 0,
-            in_table=ctx.tables > 0,
-            in_figure=ctx.figures > 0,
-            in_blockquote=ctx.quotes > 0,
-            class_tokens=tuple(dict.fromkeys(tokens)),
-            dom_depth=min(len(frames), 64),
+    def _snapshot(self) -> tuple[int, str, str, bool, bool, bool, bool, tuple[str, ...], int]:
+        frames = self.frames
+        tokens = dict.fromkeys(chain.from_iterable(map(_CONTRIBUTED, frames[-_MAX_TOKENS_DEPTH:])))
+        return (
+            self.heading,
+            (frames[-1][1] if frames else "") or "body",
+            ">".join(map(_TAG_OF, frames[-_PATH_DEPTH:])),
+            self.lists > 0,
+            self.tables > 0,
+            self.figures > 0,
+            self.quotes > 0,
+            tuple(tokens),
+            min(len(frames), 64),
         )
 
+    def _link(self) -> str | None:
+        """The innermost open link that resolves to an address."""
+        for raw in reversed(self.links):
+            if raw not in self._absolute:
+                self._absolute[raw] = _absolute(raw, self.base_url, self._origin)
+            href = self._absolute[raw]
+            if href is not None:
+                return href
+        return None
+
     def text(self, raw: str) -> None:
-        if not raw or raw.isspace():
-            if raw and self.buffer.pieces:
-                self.buffer.pieces.append(" ")
-            return
+        """Add a text node holding more than whitespace to the current block."""
         buf = self.buffer
-        if self.snapshot is None:
-            self.snapshot = self._structure()
+        if buf.snapshot is None:
+            buf.snapshot = self._snapshot()
         buf.pieces.append(raw)
         n = len(raw.strip())
         buf.chars += n
-        if self.ctx.links:
+        if self.links:
             buf.link_chars += n
             if buf.href is None:
-                for frame in reversed(self.ctx.frames):
-                    if frame.href is not None:
-                        buf.href = frame.href
-                        break
+                buf.href = self._link()
 
     def flush(self) -> None:
         buf = self.buffer
         if not buf.pieces:
             return
         text = " ".join("".join(buf.pieces).split())
-        snap = self.snapshot
+        snap = buf.snapshot
         if text and snap is not None:
             density = min(buf.link_chars / buf.chars, 1.0) if buf.chars else 0.0
+            heading, tag, path, in_list, in_table, in_figure, in_quote, tokens, depth = snap
             structure = BlockStructure(
-                heading_level=snap.heading_level,
-                tag=snap.tag,
-                tag_path=snap.tag_path,
-                in_list=snap.in_list,
-                in_table=snap.in_table,
-                in_figure=snap.in_figure,
-                in_blockquote=snap.in_blockquote,
+                heading_level=heading,
+                tag=tag,
+                tag_path=path,
+                in_list=in_list,
+                in_table=in_table,
+                in_figure=in_figure,
+                in_blockquote=in_quote,
                 in_link=density >= 0.9,
                 link_density=density,
-                class_tokens=snap.class_tokens,
+                class_tokens=tokens,
                 href=buf.href,
-                dom_depth=snap.dom_depth,
+                dom_depth=depth,
             )
             if len(self.blocks) < MAX_BLOCKS:
                 self.blocks.append(
                     Block(index=len(self.blocks), text=text, structure=structure, start=-1, end=-1)
                 )
         self.buffer = _Buffer()
-        self.snapshot = None
 
-    def enter(self, tag: str, attrs: dict[str, str | None], tokens: tuple[str, ...]) -> None:
-        ctx = self.ctx
-        href = None
-        if tag == "a":
-            buf = self.buffer
-            if ctx.links == 0 and buf.chars and buf.link_chars == buf.chars:
-                # Links side by side with nothing between them are separate items
-                # (a menu, a "most read" box), not one sentence.
-                self.flush()
-            ctx.links += 1
-            href = _absolute(attrs.get("href"), self.base_url)
-        elif tag in ("ul", "ol", "dl", "menu"):
-            ctx.lists += 1
-        elif tag == "table":
-            ctx.tables += 1
-        elif tag == "figure":
-            ctx.figures += 1
-        elif tag == "blockquote":
-            ctx.quotes += 1
-        elif tag in _HEADINGS:
-            ctx.heading = _HEADINGS[tag]
-        ctx.frames.append(_Frame(tag, tokens, href))
+    def attributes(self, classes: str | None, ident: str | None) -> _Attributes:
+        """The class/id tokens (a class value is read once per page: classes repeat, ids rarely)."""
+        if classes is None:
+            read = _NO_CLASS
+        else:
+            read = self._classes.get(classes) or self._classes.setdefault(classes, _read_class(classes))
+        if ident:
+            # The tokens of "class id" are the class's then the id's: the space splits them.
+            return _Attributes(read.tokens + _tokens(ident), read.hidden_class)
+        return read
+
+    def enter(self, tag: str, tokens: tuple[str, ...], href: str | None) -> None:
+        if tag in _COUNTED:
+            if tag == "a":
+                buf = self.buffer
+                if not self.links and buf.chars and buf.link_chars == buf.chars:
+                    # Links side by side with nothing between them are separate items
+                    # (a menu, a "most read" box), not one sentence.
+                    self.flush()
+                self.links.append(href)
+            elif tag in _LIST_TAGS:
+                self.lists += 1
+            elif tag == "table":
+                self.tables += 1
+            elif tag == "figure":
+                self.figures += 1
+            elif tag == "blockquote":
+                self.quotes += 1
+            else:
+                self.heading = _HEADINGS[tag]
+        frames = self.frames
+        block_tag = tag if tag in BLOCK_TAGS else (frames[-1][1] if frames else "")
+        frames.append((tag, block_tag, (*tokens, tag) if tag in _SEMANTIC else tokens))
 
     def leave(self, tag: str) -> None:
-        ctx = self.ctx
-        if tag == "a":
-            ctx.links -= 1
-        elif tag in ("ul", "ol", "dl", "menu"):
-            ctx.lists -= 1
-        elif tag == "table":
-            ctx.tables -= 1
-        elif tag == "figure":
-            ctx.figures -= 1
-        elif tag == "blockquote":
-            ctx.quotes -= 1
-        elif tag in _HEADINGS:
-            ctx.heading = 0
-        ctx.frames.pop()
+        if tag in _COUNTED:
+            if tag == "a":
+                self.links.pop()
+            elif tag in _LIST_TAGS:
+                self.lists -= 1
+            elif tag == "table":
+                self.tables -= 1
+            elif tag == "figure":
+                self.figures -= 1
+            elif tag == "blockquote":
+                self.quotes -= 1
+            else:
+                self.heading = 0
+        self.frames.pop()
 
     def walk(self, root: LexborNode) -> None:
-        # Stack items: a node to enter, or a tag name string meaning "leave it".
+        # Stack items: a node to enter, or a tag name string meaning "leave it". The hot
+        # paths (text nodes, empty flushes) are inlined: this loop runs for every node.
         stack: list[LexborNode | str] = [root]
+        pop, push, extend = stack.pop, stack.append, stack.extend
         seen = 0
         while stack:
-            item = stack.pop()
-            if isinstance(item, str):
-                if item in BLOCK_TAGS:
+            item = pop()
+            if type(item) is str:
+                if item in BLOCK_TAGS and self.buffer.pieces:
                     self.flush()
                 self.leave(item)
                 continue
+            item = cast(LexborNode, item)
             seen += 1
             if seen % _CHECK_EVERY == 0:
                 if self.deadline is not None:
@@ -275,26 +332,32 @@ class _Walker:
                     break
             tag = item.tag
             if tag == "-text":
-                self.text(item.text_content or "")
+                raw = item.text_content
+                if raw and not raw.isspace():
+                    self.text(raw)
+                elif raw and self.buffer.pieces:
+                    self.buffer.pieces.append(" ")
                 continue
-            if tag is None or tag.startswith(("_", "!", "-")) or tag in SKIP_TAGS:
+            if tag is None or tag in SKIP_TAGS or tag.startswith(("_", "!", "-")):
                 continue
             attrs = item.attributes
-            tokens = _class_tokens(attrs) if attrs else ()
-            if attrs and tag not in _NEVER_HIDDEN and _is_hidden(attrs):
-                continue
+            tokens: tuple[str, ...] = ()
+            if attrs:
+                read = self.attributes(attrs.get("class"), attrs.get("id"))
+                if tag not in _NEVER_HIDDEN and _is_hidden(attrs, read):
+                    continue
+                tokens = read.tokens
             if tag in BLOCK_TAGS:
-                self.flush()
-            if tag == "br" or tag == "hr":
-                continue
-            self.enter(tag, attrs, tokens)
-            stack.append(tag)
-            children: list[LexborNode] = []
-            child = item.child
-            while child is not None:
-                children.append(child)
-                child = child.next
-            stack.extend(reversed(children))
+                if self.buffer.pieces:
+                    self.flush()
+                if tag == "br" or tag == "hr":
+                    continue
+            self.enter(tag, tokens, attrs.get("href") if tag == "a" else None)
+            push(tag)
+            children = list(item.iter(include_text=True))
+            if children:
+                children.reverse()
+                extend(children)
         self.flush()
 
 

@@ -55,23 +55,25 @@ def segment_text(text: str, max_line_chars: int = 20_000) -> list[Block]:
             blank_pending = True
             if blocks and not blocks[-1].structure.blank_after:
                 last = blocks[-1]
-                blocks[-1] = Block(
-                    last.index,
-                    last.text,
-                    _with_blank_after(last.structure),
-                    last.start,
-                    last.end,
-                )
+                blocks[-1] = Block(last.index, last.text, _with_blank_after(last.structure), last.start, last.end)
             continue
-        for piece in _split_long(content, max_line_chars):
-            structure = BlockStructure(
-                blank_before=blank_pending or not blocks,
-                bullet=bullet_match is not None,
-            )
+        structure = _STRUCTURES[blank_pending or not blocks, False, bullet_match is not None]
+        pieces = _split_long(content, max_line_chars) if len(content) > max_line_chars else (content,)
+        for piece in pieces:
             blocks.append(Block(len(blocks), piece.strip(), structure, start, offset))
-            blank_pending = False
+            structure = _STRUCTURES[False, False, bullet_match is not None]
+        blank_pending = False
     return blocks
 
 
+# The few structures a line can have (blank line before, after, bullet), shared by all blocks.
+_STRUCTURES = {
+    (before, after, bullet): BlockStructure(blank_before=before, blank_after=after, bullet=bullet)
+    for before in (False, True)
+    for after in (False, True)
+    for bullet in (False, True)
+}
+
+
 def _with_blank_after(s: BlockStructure) -> BlockStructure:
-    return BlockStructure(blank_before=s.blank_before, blank_after=True, bullet=s.bullet)
+    return _STRUCTURES[s.blank_before, True, s.bullet]

@@ -1,0 +1,90 @@
+"""py3langid's byte-automaton walk, vectorised with numpy.
+
+py3langid counts its features by walking a DFA over the UTF-8 bytes of the
+text, one Python step per byte: most of the time of `classify`. The DFA is an
+n-gram matcher, so the state after byte i depends on the last few bytes only.
+All states are therefore found with a few array passes: pass k gives, for
+every position, the state reached by reading the last k bytes from the start
+state. Once a pass changes nothing, every position satisfies the DFA's
+recurrence `state[i] = next(state[i - 1], byte[i])` from the start state, so
+the states are exactly those of the sequential walk (whatever the n-gram
+order of the model). If that does not happen within `_MAX_PASSES`, the
+original walk runs. Features are then counted in first-occurrence order,
+which is the order py3langid sums them in, so scores are bit-identical.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from py3langid.langid import LanguageIdentifier
+
+_MAX_PASSES = 12
+_UINT = {2: np.uint16, 4: np.uint32, 8: np.uint64}
+
+
+class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ships no type hints
+    """A `LanguageIdentifier` whose feature counts come from `feature_counts`."""
+
+    __slots__ = ("_next_np", "_out_np", "_rowbase_np")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        nextmove = self.tk_nextmove
+        # A view of py3langid's own transition table (no copy: it is tens of megabytes).
+        self._next_np: NDArray[np.unsignedinteger[Any]] = np.frombuffer(nextmove, dtype=_UINT[nextmove.itemsize])
+        self._rowbase_np = np.asarray(self._rowbase, dtype=np.intp)
+        self._out_np = np.asarray(self.tk_output, dtype=np.intp)
+
+    def _states(self, data: bytes) -> NDArray[np.unsignedinteger[Any]] | None:
+        """The DFA state after every byte of `data`, or None if the passes did not settle."""
+        codes = np.frombuffer(data, dtype=np.uint8).astype(np.intp)
+        nxt, rowbase = self._next_np, self._rowbase_np
+        states: NDArray[np.unsignedinteger[Any]] = nxt[rowbase[0] + codes]
+        before = np.zeros_like(states)
+        for _ in range(_MAX_PASSES):
+            before[1:] = states[:-1]
+            stepped = nxt[rowbase[before] + codes]
+            if np.array_equal(stepped, states):
+                return states
+            states = stepped
+        return None
+
+    def feature_counts(self, data: bytes) -> tuple[NDArray[np.intp], NDArray[np.float32]] | None:
+        """(features, counts) in first-occurrence order, the order py3langid sums them in; None if none."""
+        if not data:
+            return None
+        states = self._states(data)
+        if states is None:
+            from py3langid.langid import visit_counts
+
+            visits = visit_counts(self.tk_nextmove, self._rowbase, self.tk_output, data)
+            if not visits:
+                return None
+            keys = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
+            return keys, np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
+        features = self._out_np[states]
+        features = features[features >= 0]
+        if len(features) == 0:
+            return None
+        unique, first, count = np.unique(features, return_index=True, return_counts=True)
+        order = np.argsort(first, kind="stable")
+        return unique[order], count[order].astype(np.float32)
+
+    def _raw_score(self, text: bytes) -> Any:
+        found = self.feature_counts(text)
+        if found is None:
+            return super()._raw_score(text)  # no features: py3langid's own fill value
+        features, counts = found
+        # py3langid's `_sparse_score`, on the same arrays in the same order.
+        return np.log1p(counts) @ self.nb_ptc[features] + self.nb_pc
+
+
+def supported() -> bool:
+    """Whether the installed py3langid has the layout this module reads (0.4: deduplicated DFA rows)."""
+    slots = getattr(LanguageIdentifier, "__slots__", ())
+    return hasattr(LanguageIdentifier, "_raw_score") and all(
+        name in slots for name in ("_rowbase", "tk_nextmove", "tk_output", "nb_ptc", "nb_pc")
+    )
