@@ -73,3 +73,10 @@ def test_merged_calendars_keep_each_language_meaning(text: str, expected: str | 
 
     found = parse_date(text, datetime(2025, 5, 6, 12, 0), load_lexicon())
     assert (found.value.date().isoformat() if found else None) == expected
+
+
+@pytest.mark.parametrize("name", ["Trevor Jackins", "Horace Vorster", "Ilya Sutskever", "Shahid Khan"])
+def test_junk_words_of_other_languages_do_not_reject_names(name: str) -> None:
+    from warta.meta.byline import is_plausible_name
+
+    assert is_plausible_name(name, load_lexicon())
