@@ -1,4 +1,4 @@
-"""`warta ingest`, `warta search`, `warta reindex`, `warta export`, `warta sites`: the corpus commands."""
+"""`warta ingest`, `search`, `reindex`, `export`, `sites` and `serve`: the corpus commands."""
 
 from __future__ import annotations
 
@@ -235,3 +235,32 @@ def sites_command(db: DbOption = Path("corpus.db")) -> None:
     for r in reports:
         table.add_row(r.site, str(r.pages), str(r.articles), str(r.template_blocks), " | ".join(r.examples))
     Console().print(table)
+
+
+@app.command(
+    "serve",
+    epilog="[b]Examples[/b]\n\n  warta serve --db corpus.db                 # http://127.0.0.1:8000\n\n"
+    "  warta serve --db corpus.db --port 9000 --host 0.0.0.0\n\n"
+    "  curl 'http://127.0.0.1:8000/api/search?q=Korea+Utara&lang=id'",
+)
+def serve_command(
+    db: DbOption = Path("corpus.db"),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Read and explore the corpus in a browser: search, articles with their lists and copies, sites.
+
+    Read-only; a JSON API sits beside the pages (/api/search, /api/article/ID, /api/docs).
+    Needs the serve extra: pip install 'warta[serve]'.
+    """
+    err = Console(stderr=True)
+    _open(db, err).close()  # a clear message for a missing or broken corpus
+    try:
+        import uvicorn
+
+        from warta.serve import create_app
+    except ImportError as exc:
+        err.print(f"[red]the web browser needs the serve extra[/red]: pip install 'warta[serve]' ({exc})")
+        raise typer.Exit(code=2) from exc
+    err.print(f"serving {db} on http://{host}:{port} (Ctrl+C stops)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")

@@ -1,0 +1,170 @@
+"""The corpus browser: search, read an article with its lists and copies, see the sites.
+
+A read-only FastAPI app over one corpus file. Each request opens its own connection
+(SQLite connections are not shared across the server's threads); the store's WAL mode
+lets an ingest run while the browser reads.
+
+    warta serve --db corpus.db            # http://127.0.0.1:8000
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from warta.corpus.search import Hit, QueryError, SearchFilters, search
+from warta.corpus.store import Store
+from warta.corpus.templates import site_reports
+from warta.errors import WartaError
+from warta.serve import pages
+
+MAX_LIMIT = 100
+
+
+def create_app(db: str | Path) -> Any:
+    """The FastAPI app for the corpus at `db` (which must exist: the browser never creates one)."""
+    from fastapi import FastAPI, HTTPException, Query
+    from fastapi.responses import HTMLResponse
+
+    path = Path(db)
+    if not path.is_file():
+        raise WartaError(f"no corpus at {path}: build one with `warta ingest PATH --db {path}`")
+
+    @contextmanager
+    def opened() -> Iterator[Store]:
+        store = Store.open(path)
+        store.map_for_reading()
+        try:
+            yield store
+        finally:
+            store.close()
+
+    app = FastAPI(title="warta", docs_url="/api/docs", redoc_url=None)
+
+    def filters_of(site: str | None, lang: str | None, date_from: str | None, date_to: str | None,
+                   limit: int) -> SearchFilters:
+        return SearchFilters(site or None, lang or None, date_from or None, date_to or None,
+                             max(1, min(limit, MAX_LIMIT)))
+
+    @app.get("/", response_class=HTMLResponse)
+    def home(
+        q: str = "",
+        site: str | None = None,
+        lang: str | None = None,
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
+        limit: int = 20,
+    ) -> str:
+        filters = filters_of(site, lang, date_from, date_to, limit)
+        error = None
+        hits: list[Hit] = []
+        with opened() as store:
+            choices = _choices(store)
+            stats = store.stats()
+            if q.strip():
+                try:
+                    hits = search(store, q, filters)
+                except QueryError as exc:
+                    error = str(exc)
+                listing = ""
+            else:
+                listing = _latest_html(store, filters)
+        body = (
+            "<h1>warta corpus</h1>" + pages.corpus_summary(stats)
+            + pages.search_form(q, filters, *choices)
+            + pages.results_html(q.strip(), hits, error) + listing
+        )
+        return pages.layout(q or "corpus", body)
+
+    @app.get("/article/{article_id}", response_class=HTMLResponse)
+    def article(article_id: int) -> str:
+        with opened() as store:
+            found = _article(store, article_id)
+            if found is None:
+                raise HTTPException(404, f"no article {article_id}")
+            data, site, copies = found
+        return pages.layout(str(data.get("title") or article_id), pages.article_html(article_id, data, site, copies))
+
+    @app.get("/sites", response_class=HTMLResponse)
+    def sites() -> str:
+        with opened() as store:
+            reports = site_reports(store)
+        return pages.layout("sites", pages.sites_html(reports))
+
+    @app.get("/api/search")
+    def api_search(
+        q: str,
+        site: str | None = None,
+        lang: str | None = None,
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
+        limit: int = 10,
+    ) -> list[dict[str, Any]]:
+        with opened() as store:
+            try:
+                hits = search(store, q, filters_of(site, lang, date_from, date_to, limit))
+            except QueryError as exc:
+                raise HTTPException(400, str(exc)) from exc
+        return [asdict(h) for h in hits]
+
+    @app.get("/api/article/{article_id}")
+    def api_article(article_id: int) -> dict[str, Any]:
+        with opened() as store:
+            found = _article(store, article_id)
+        if found is None:
+            raise HTTPException(404, f"no article {article_id}")
+        data, site, copies = found
+        return {"id": article_id, "site": site, "article": data,
+                "copies": [{"id": i, "title": t, "site": s} for i, t, s in copies]}
+
+    return app
+
+
+def _choices(store: Store) -> tuple[list[str], list[str]]:
+    sites = [str(r[0]) for r in store.conn.execute("SELECT name FROM sites ORDER BY name")]
+    languages = [str(r[0]) for r in store.conn.execute(
+        "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL ORDER BY language")]
+    return sites, languages
+
+
+def _latest_html(store: Store, filters: SearchFilters) -> str:
+    """Without a query: the newest articles (of the chosen site and language), one per story."""
+    where, params = ["a.is_representative = 1"], []
+    if filters.site:
+        where.append("s.name = ?")
+        params.append(filters.site)
+    if filters.language:
+        where.append("a.language = ?")
+        params.append(filters.language)
+    rows = store.conn.execute(
+        "SELECT a.id, a.title, s.name, a.published, a.language FROM articles a JOIN sites s ON s.id = a.site_id"
+        f" WHERE {' AND '.join(where)} ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?",
+        [*params, filters.limit],
+    ).fetchall()
+    hits = [Hit(int(r[0]), r[1], None, r[2], r[4], r[3], 0.0, "", 1) for r in rows]
+    return "<h2>latest</h2>" + "".join(map(pages.hit_html, hits)) if hits else "<p>no articles yet</p>"
+
+
+def _article(store: Store, article_id: int) -> tuple[dict[str, Any], str, list[tuple[int, str, str]]] | None:
+    row = store.conn.execute(
+        "SELECT a.data, s.name, a.cluster_id FROM articles a JOIN sites s ON s.id = a.site_id WHERE a.id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    data, site, cluster = json.loads(row[0]), str(row[1]), row[2]
+    copies: list[tuple[int, str, str]] = []
+    if cluster is not None:
+        copies = [
+            (int(r[0]), r[1], str(r[2]))
+            for r in store.conn.execute(
+                "SELECT a.id, a.title, s.name FROM articles a JOIN sites s ON s.id = a.site_id"
+                " WHERE a.cluster_id = ? AND a.id != ? ORDER BY a.id LIMIT 50",
+                (cluster, article_id),
+            )
+        ]
+    return data, site, copies

@@ -1,0 +1,144 @@
+"""HTML of the corpus browser: small pure functions from data to escaped markup.
+
+Everything that comes from the corpus passes through `esc` (or `snippet_html`, which
+escapes first and only then turns the search index's `**` highlight marks into <mark>).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+from urllib.parse import urlencode
+
+from warta.corpus.search import Hit, SearchFilters
+from warta.corpus.templates import SiteReport
+
+_STYLE = """
+body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+a{color:#0b5394}nav a{margin-right:1rem}form{margin:1rem 0}input,select{font:inherit;padding:.2rem}
+.hit{margin:1.2rem 0}.meta{color:#666;font-size:.9rem}mark{background:#fff3a3}
+table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left}
+.error{color:#a00}aside{background:#f6f6f6;padding:.5rem 1rem;margin:1rem 0}
+"""
+
+
+def esc(value: object) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def snippet_html(snippet: str) -> str:
+    """The search snippet with its `**…**` highlights as <mark>, everything else escaped."""
+    parts = esc(snippet).split("**")
+    return "".join(f"<mark>{p}</mark>" if i % 2 else p for i, p in enumerate(parts))
+
+
+def layout(title: str, body: str) -> str:
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'>"
+        f"<meta name='viewport' content='width=device-width,initial-scale=1'><title>{esc(title)} · warta</title>"
+        f"<style>{_STYLE}</style></head><body><nav><a href='/'>search</a><a href='/sites'>sites</a></nav>"
+        f"{body}</body></html>"
+    )
+
+
+def search_form(query: str, filters: SearchFilters, sites: Sequence[str], languages: Sequence[str]) -> str:
+    def options(values: Sequence[str], chosen: str | None, blank: str) -> str:
+        rows = [f"<option value=''>{esc(blank)}</option>"]
+        rows += [f"<option{' selected' if v == chosen else ''}>{esc(v)}</option>" for v in values]
+        return "".join(rows)
+
+    return (
+        "<form method='get' action='/'>"
+        f"<input name='q' size='40' value='{esc(query)}' placeholder='words, \"phrases\", prefix*' autofocus> "
+        f"<select name='site'>{options(sites, filters.site, 'all sites')}</select> "
+        f"<select name='lang'>{options(languages, filters.language, 'all languages')}</select> "
+        f"from <input name='from' size='10' value='{esc(filters.date_from or '')}' placeholder='YYYY-MM-DD'> "
+        f"to <input name='to' size='10' value='{esc(filters.date_to or '')}' placeholder='YYYY-MM-DD'> "
+        "<button>search</button></form>"
+    )
+
+
+def hit_html(hit: Hit) -> str:
+    copies = f" · {hit.cluster_size} copies" if hit.cluster_size > 1 else ""
+    return (
+        f"<div class='hit'><a href='/article/{hit.id}'>{esc(hit.title or '(no title)')}</a>"
+        f"<div class='meta'>{esc(hit.site)} · {esc(hit.published or 'no date')} · {esc(hit.language or '?')}"
+        f"{copies}</div><div>{snippet_html(hit.snippet)}</div></div>"
+    )
+
+
+def results_html(query: str, hits: Sequence[Hit], error: str | None) -> str:
+    if error:
+        return f"<p class='error'>cannot search: {esc(error)}</p>"
+    if not query:
+        return ""
+    if not hits:
+        return "<p>no results</p>"
+    return f"<p class='meta'>{len(hits)} results</p>" + "".join(map(hit_html, hits))
+
+
+def corpus_summary(stats: Mapping[str, int]) -> str:
+    return "<p class='meta'>" + " · ".join(f"{esc(v)} {esc(k)}" for k, v in stats.items()) + "</p>"
+
+
+def _items(title: str, items: Iterable[Mapping[str, Any]], base: str | None) -> str:
+    rows = []
+    for item in items:
+        label = esc(item.get("title") or "")
+        url = item.get("url")
+        link = f"<a href='{esc(url)}' rel='nofollow noopener'>{label}</a>" if url else label
+        extra = " · ".join(esc(item[k]) for k in ("date", "teaser") if item.get(k))
+        rows.append(f"<li>{link}{' <span class=meta>' + extra + '</span>' if extra else ''}</li>")
+    return f"<aside><b>{esc(title)}</b><ul>{''.join(rows)}</ul></aside>" if rows else ""
+
+
+def article_html(article_id: int, data: Mapping[str, Any], site: str, copies: Sequence[tuple[int, str, str]]) -> str:
+    published = data.get("published") or {}
+    people = ", ".join(esc(p.get("name")) for p in data.get("authors") or [])
+    editors = ", ".join(esc(p.get("name")) for p in data.get("editors") or [])
+    meta = [
+        esc(site),
+        esc(published.get("value") or "no date") + (f" ({esc(published.get('precision'))})" if published else ""),
+        esc(data.get("language") or "?"),
+    ]
+    if people:
+        meta.append("by " + people)
+    if editors:
+        meta.append("editors " + editors)
+    if data.get("editor_codes"):
+        meta.append("codes " + esc(", ".join(data["editor_codes"])))
+    body = []
+    for part in data.get("body") or []:
+        tag = {"heading": "h3", "quote": "blockquote", "list_item": "li"}.get(part.get("kind"), "p")
+        body.append(f"<{tag}>{esc(part.get('text'))}</{tag}>")
+    url = data.get("url") or data.get("canonical_url")
+    source = f"<p class='meta'><a href='{esc(url)}' rel='nofollow noopener'>{esc(url)}</a></p>" if url else ""
+    dups = ""
+    if copies:
+        rows = "".join(f"<li><a href='/article/{i}'>{esc(t or '(no title)')}</a> · {esc(s)}</li>" for i, t, s in copies)
+        dups = f"<aside><b>copies of this story</b><ul>{rows}</ul></aside>"
+    return (
+        f"<h1>{esc(data.get('title') or '(no title)')}</h1>"
+        + (f"<p><i>{esc(data['subtitle'])}</i></p>" if data.get("subtitle") else "")
+        + f"<p class='meta'>{' · '.join(meta)}</p>{source}"
+        + "".join(body)
+        + _items("read also", data.get("read_also") or [], url)
+        + _items("related", data.get("related") or [], url)
+        + _items("sidebar", data.get("sidebar") or [], url)
+        + _items("tags", ({"title": t} for t in data.get("tags") or []), url)
+        + dups
+        + f"<p class='meta'>article {article_id} · <a href='/api/article/{article_id}'>JSON</a></p>"
+    )
+
+
+def sites_html(reports: Sequence[SiteReport]) -> str:
+    rows = "".join(
+        f"<tr><td><a href='/?{urlencode({'site': r.site, 'q': ''})}'>{esc(r.site)}</a></td><td>{r.pages}</td>"
+        f"<td>{r.articles}</td><td>{r.template_blocks}</td><td>{esc(' | '.join(r.examples))}</td></tr>"
+        for r in reports
+    )
+    return (
+        "<h1>Sites</h1><table><tr><th>site</th><th>pages</th><th>articles</th>"
+        f"<th>template blocks</th><th>examples</th></tr>{rows}</table>"
+    )

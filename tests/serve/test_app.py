@@ -1,0 +1,88 @@
+"""The corpus browser, through FastAPI's test client, over a corpus built from a synthetic crawl."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from tests.corpus.conftest import make_crawl
+
+from warta.corpus.store import Store
+from warta.errors import WartaError
+from warta.run.ingest import IngestOptions, ingest
+from warta.serve import create_app
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, list[str]]]:
+    directory = tmp_path_factory.mktemp("crawl")
+    groups = make_crawl(directory)
+    db = directory / "corpus.db"
+    with Store.open(db) as store:
+        ingest(store, [str(directory / "crawl.jsonl")], IngestOptions(workers=1))
+    return db, groups
+
+
+@pytest.fixture(scope="module")
+def client(corpus: tuple[Path, dict[str, list[str]]]) -> TestClient:
+    return TestClient(create_app(corpus[0]))
+
+
+def test_home_lists_the_latest_articles_and_the_filters(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "kabar.co.id" in page.text and "<option>daily.com</option>" in page.text
+    assert page.text.count("class='hit'") == 20
+
+
+def test_search_shows_ranked_hits_with_escaped_highlights(client: TestClient) -> None:
+    page = client.get("/", params={"q": "jembatan", "site": "warta.id"})
+    assert page.status_code == 200
+    hits = re.findall(r"<div class='meta'>([^<]*)</div>", page.text)
+    assert hits and all(h.startswith("warta.id") for h in hits)
+    assert "<mark>jembatan</mark>" in page.text.lower()
+
+
+def test_hostile_queries_give_a_message_not_an_error_page(client: TestClient) -> None:
+    for query in ['"unbalanced', "NEAR(", "body: x", "*", "<script>alert(1)</script>"]:
+        page = client.get("/", params={"q": query})
+        assert page.status_code == 200
+        assert "<script>alert" not in page.text
+    assert client.get("/api/search", params={"q": '"'}).status_code == 400
+
+
+def test_article_page_shows_the_story_and_its_copies(
+    client: TestClient, corpus: tuple[Path, dict[str, list[str]]]
+) -> None:
+    db, groups = corpus
+    with Store.open(db) as store:
+        first, copy = (
+            store.conn.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()[0] for url in groups["exact"]
+        )
+    page = client.get(f"/article/{first}")
+    assert page.status_code == 200
+    assert "copies of this story" in page.text and f"/article/{copy}" in page.text
+    data = client.get(f"/api/article/{first}").json()
+    assert data["article"]["title"] and {c["id"] for c in data["copies"]} >= {copy}
+    assert client.get("/article/999999").status_code == 404
+
+
+def test_api_search_returns_hits_as_json(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "banjir", "limit": 3}).json()
+    assert 1 <= len(hits) <= 3
+    assert {"id", "title", "site", "score", "snippet"} <= set(hits[0])
+    scores = [h["score"] for h in hits]
+    assert scores == sorted(scores)  # FTS5 BM25: lower is better
+
+
+def test_sites_page_reports_every_site(client: TestClient) -> None:
+    page = client.get("/sites")
+    assert all(site in page.text for site in ("kabar.co.id", "warta.id", "daily.com"))
+
+
+def test_a_missing_corpus_is_refused_not_created(tmp_path: Path) -> None:
+    with pytest.raises(WartaError, match="no corpus"):
+        create_app(tmp_path / "missing.db")
+    assert not (tmp_path / "missing.db").exists()
