@@ -1,0 +1,148 @@
+"""Extraction for crawls that outgrow one machine, on a Ray cluster (needs `warta[scale]`).
+
+The input files are dealt into shards (large files alone, small ones grouped to about
+the same number of bytes); each shard is one Ray task that reads its files with the
+same readers as `warta extract` (JSONL, WARC, gzip, HTML, text), extracts every page and
+writes `part-NNNNN.jsonl` (one article per line, the versioned JSON schema) plus a
+`part-NNNNN.errors.jsonl` of the pages it skipped and why. A shard's files are written
+under a temporary name and renamed when complete, so a run that is stopped and started
+again redoes only the shards that had not finished. The result is a sharded JSONL
+dataset: load it with any tool, or build a corpus from it on one machine.
+
+    ray start --head                     # or an existing cluster
+    warta scale 's3-mirror/crawl/**/*.warc.gz' --out articles/ --address auto
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from warta.options import ExtractOptions
+from warta.readers import JsonlFields, read_paths
+from warta.readers.files import expand_paths
+
+
+@dataclass(frozen=True, slots=True)
+class ShardResult:
+    shard: int
+    articles: int
+    failed: int
+    reasons: dict[str, int]
+    skipped: bool = False  # its output already existed (a resumed run)
+
+
+@dataclass(slots=True)
+class ScaleReport:
+    shards: int = 0
+    resumed: int = 0
+    articles: int = 0
+    failed: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+
+    def add(self, result: ShardResult) -> None:
+        self.resumed += result.skipped
+        self.articles += result.articles
+        self.failed += result.failed
+        self.reasons.update(result.reasons)
+
+
+def plan_shards(paths: Sequence[Path], target_bytes: int) -> list[list[Path]]:
+    """Files dealt into shards of about `target_bytes` each, in input order; a larger file is a shard alone."""
+    shards: list[list[Path]] = []
+    current: list[Path] = []
+    size = 0
+    for path in paths:
+        length = path.stat().st_size if path.exists() else 0
+        if current and size + length > target_bytes:
+            shards.append(current)
+            current, size = [], 0
+        current.append(path)
+        size += length
+    if current:
+        shards.append(current)
+    return shards
+
+
+def _part(out: Path, shard: int) -> Path:
+    return out / f"part-{shard:05d}.jsonl"
+
+
+def _reason(message: str) -> str:
+    return message.split(":", 1)[0][:80]
+
+
+def extract_shard(
+    shard: int, files: Sequence[str], out: str, options: ExtractOptions, fields: JsonlFields | None
+) -> ShardResult:
+    """Extract one shard's files into its part files (runs inside a Ray task, or locally)."""
+    from warta.pipeline import Extractor
+
+    out_dir = Path(out)
+    target = _part(out_dir, shard)
+    errors_target = target.with_suffix(".errors.jsonl")
+    if target.exists() and errors_target.exists():
+        return ShardResult(shard, 0, 0, {}, skipped=True)
+    extractor = Extractor(options)
+    articles = failed = 0
+    reasons: Counter[str] = Counter()
+    tmp, errors_tmp = target.with_suffix(".jsonl.tmp"), errors_target.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8") as good, errors_tmp.open("w", encoding="utf-8") as bad:
+        for result in extractor.process_many(read_paths(files, fields)):
+            if result.article is not None:
+                good.write(json.dumps(result.article.to_dict(), ensure_ascii=False) + "\n")
+                articles += 1
+            else:
+                failed += 1
+                reasons[_reason(result.error or "unknown error")] += 1
+                bad.write(json.dumps({"source": result.source, "error": result.error}, ensure_ascii=False) + "\n")
+    os.replace(errors_tmp, errors_target)
+    os.replace(tmp, target)  # last: a part file exists only when its shard is complete
+    return ShardResult(shard, articles, failed, dict(reasons))
+
+
+def extract_on_ray(
+    inputs: Iterable[str],
+    out: Path,
+    options: ExtractOptions | None = None,
+    fields: JsonlFields | None = None,
+    address: str | None = None,
+    shard_bytes: int = 64 * 2**20,
+    on_shard: Callable[[ShardResult], None] | None = None,
+    num_cpus: int | None = None,
+    on_plan: Callable[[int], None] | None = None,
+) -> ScaleReport:
+    """Extract every page of `inputs` on a Ray cluster (`address`; None starts a local one
+    with `num_cpus`, all cores by default). A Ray session already open is used as it is."""
+    import ray
+
+    options = options or ExtractOptions()
+    files = [p for p in expand_paths(inputs) if isinstance(p, Path)]
+    shards = plan_shards(files, shard_bytes)
+    out.mkdir(parents=True, exist_ok=True)
+    report = ScaleReport(shards=len(shards))
+    if on_plan is not None:
+        on_plan(len(shards))
+    started_here = not ray.is_initialized()
+    if started_here:
+        ray.init(address=address, num_cpus=num_cpus if address is None else None,
+                 include_dashboard=False, log_to_driver=False)
+    try:
+        task = ray.remote(extract_shard)
+        pending = [
+            task.remote(i, [str(p) for p in shard], str(out), options, fields) for i, shard in enumerate(shards)
+        ]
+        while pending:
+            done, pending = ray.wait(pending, num_returns=1)
+            result: ShardResult = ray.get(done[0])
+            report.add(result)
+            if on_shard is not None:
+                on_shard(result)
+    finally:
+        if started_here:
+            ray.shutdown()
+    return report

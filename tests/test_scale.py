@@ -1,0 +1,70 @@
+"""Scale-out extraction: shard planning, one shard run locally (and resumed), and a run on a local Ray."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from warta.options import ExtractOptions
+from warta.scale import extract_on_ray, extract_shard, plan_shards
+
+ARTICLE = (
+    "Harbour mural restored\n\nThe mural on the harbour wall was restored this week by the artist who painted it "
+    "forty years ago, using the original colours she had kept in her studio.\n\nVisitors watched her work from "
+    "the quay for five days, and the council said the wall will be lit at night from next month.\n"
+)
+
+
+def _crawl(directory: Path) -> list[Path]:
+    directory.mkdir()
+    lines = [json.dumps({"url": f"https://news.example/{i}", "text": ARTICLE.replace("five", str(i + 2))}) for i in range(6)]
+    (directory / "a.jsonl").write_text("\n".join([*lines[:3], "{broken"]) + "\n", encoding="utf-8")
+    (directory / "b.jsonl").write_text("\n".join(lines[3:]) + "\n", encoding="utf-8")
+    (directory / "empty.txt").write_text("", encoding="utf-8")
+    return sorted(directory.iterdir())
+
+
+def _read(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_plan_shards_groups_small_files_and_keeps_large_ones_alone(tmp_path: Path) -> None:
+    sizes = [10, 10, 50, 5, 5]
+    paths = []
+    for i, size in enumerate(sizes):
+        path = tmp_path / f"{i}.txt"
+        path.write_bytes(b"x" * size)
+        paths.append(path)
+    shards = plan_shards(paths, target_bytes=25)
+    assert [[p.name for p in s] for s in shards] == [["0.txt", "1.txt"], ["2.txt"], ["3.txt", "4.txt"]]
+    assert plan_shards([], 25) == []
+
+
+def test_a_shard_writes_articles_and_reasons_and_is_not_redone(tmp_path: Path) -> None:
+    files = [str(p) for p in _crawl(tmp_path / "crawl")]
+    out = tmp_path / "out"
+    out.mkdir()
+    result = extract_shard(0, files, str(out), ExtractOptions(), None)
+    articles = _read(out / "part-00000.jsonl")
+    errors = _read(out / "part-00000.errors.jsonl")
+    assert result.articles == len(articles) == 6 and not result.skipped
+    assert all(a["title"] == "Harbour mural restored" and a["schema_version"] for a in articles)
+    assert result.failed == len(errors) == 2  # the broken JSON line and the empty file
+    assert not list(out.glob("*.tmp"))
+    again = extract_shard(0, files, str(out), ExtractOptions(), None)
+    assert again.skipped and again.articles == 0
+
+
+def test_extract_on_a_local_ray_cluster(tmp_path: Path) -> None:
+    ray = pytest.importorskip("ray")
+    _crawl(tmp_path / "crawl")
+    out = tmp_path / "out"
+    try:
+        report = extract_on_ray([str(tmp_path / "crawl")], out, shard_bytes=1, num_cpus=1)
+    finally:
+        ray.shutdown()
+    assert report.shards == 3 and report.articles == 6 and report.failed == 2
+    assert sum(len(_read(p)) for p in out.glob("part-*[0-9].jsonl")) == 6
+    assert report.reasons
