@@ -112,3 +112,16 @@ def test_full_paragraph_just_under_the_threshold_next_to_the_body_is_body() -> N
     # far from the body, or not a full sentence, it stays out
     assert label_blocks(blocks, [0.05, 0.42, 0.1, 0.66], LEX)[1] is not Label.BODY
     assert label_blocks(blocks, [0.05, 0.2, 0.66, 0.14], LEX)[1] is not Label.BODY
+
+
+def test_colon_ended_header_inside_the_body_heads_an_inline_box_of_links() -> None:
+    text = (
+        "Paragraf pertama artikel yang cukup panjang.\nPilihan Editor:\n"
+        "Hakim Tolak Praperadilan Eks Bupati\nParagraf kedua artikel.\nParagraf ketiga artikel."
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.7, 0.86, 0.94, 0.92], LEX)
+    assert labels == [Label.BODY, Label.READ_ALSO, Label.READ_ALSO, Label.BODY, Label.BODY]
+    # without the colon, or after the body, the same words head a sidebar list
+    after = label_blocks(segment_text("Pilihan Editor\nJudul Lain Satu\nJudul Lain Dua"), [0.1, 0.2, 0.2], LEX)
+    assert after[0] is Label.SIDEBAR

@@ -170,6 +170,17 @@ def _links_before_body_resumes(blocks: Sequence[Block], probs: Sequence[float], 
     return k - at - 1 if resumes else 0
 
 
+def _inline_box_links(blocks: Sequence[Block], probs: Sequence[float], at: int, threshold: float) -> int:
+    """How many link lines the box headed by block `at` holds before the article goes on:
+    the short non-body lines before the body resumes, or else one title-like line (no
+    sentence end) that the model took for body, when the body goes on right after it."""
+    links = _links_before_body_resumes(blocks, probs, at, threshold)
+    if not links and at + 2 < len(blocks) and probs[at + 2] >= threshold:
+        following = blocks[at + 1].text
+        links = int(len(following) < 200 and not following.endswith((".", "!", "?")))
+    return links
+
+
 def _is_attribution(text: str, lexicon: Lexicon) -> bool:
     return len(text) < 150 and text.lower().endswith(lexicon.comment_attribution)
 
@@ -241,11 +252,21 @@ def label_blocks(
             # which the article goes on; the same words after the body head a related list.
             bare = len(norm) <= 25
             inside_body = bool(labels) and labels[-1] in (Label.BODY, Label.READ_ALSO)
-            links = _links_before_body_resumes(blocks, probs, i, threshold) if bare else 0
-            if bare and inside_body and not links and i + 2 < len(blocks) and probs[i + 2] >= threshold:
-                following = blocks[i + 1].text
-                links = int(len(following) < 200 and not following.endswith((".", "!", "?")))
+            links = _inline_box_links(blocks, probs, i, threshold) if bare and inside_body else 0
             if not bare or (inside_body and links):
+                labels.append(Label.READ_ALSO)
+                read_also_items = links
+                continue
+        if (
+            header in (Label.RELATED, Label.SIDEBAR)
+            and blocks[i].text.rstrip().endswith(":")
+            and labels
+            and labels[-1] is Label.BODY
+        ):
+            # "Pilihan Editor:" between two paragraphs: a colon-ended header inside the
+            # body leads into an inline box of links after which the article goes on.
+            links = _inline_box_links(blocks, probs, i, threshold)
+            if links:
                 labels.append(Label.READ_ALSO)
                 read_also_items = links
                 continue
