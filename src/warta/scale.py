@@ -25,6 +25,7 @@ from pathlib import Path
 from warta.options import ExtractOptions
 from warta.readers import JsonlFields, read_paths
 from warta.readers.files import expand_paths
+from warta.render import to_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ def extract_shard(
     with tmp.open("w", encoding="utf-8") as good, errors_tmp.open("w", encoding="utf-8") as bad:
         for result in extractor.process_many(read_paths(files, fields)):
             if result.article is not None:
-                good.write(json.dumps(result.article.to_dict(), ensure_ascii=False) + "\n")
+                good.write(to_json(result.article, indent=None) + "\n")
                 articles += 1
             else:
                 failed += 1

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from warta.lexicon import JoinedLines, Lexicon, normalise_lines
+from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines
 from warta.model import Block, PageKind
 
 _WORD = re.compile(r"\w+")
@@ -33,42 +33,9 @@ _SENTENCE_END = frozenset('.!?"”’)»…')
 _SENTENCE_END_CODES = np.array(sorted(map(ord, _SENTENCE_END)), dtype=np.uint32)
 _QUOTE_RE = re.compile('["“”„«»]')
 
-# Class/id tokens that mark boilerplate or content containers in HTML.
-_BOILER_CLASS = (
-    "comment",
-    "related",
-    "sidebar",
-    "share",
-    "social",
-    "footer",
-    "nav",
-    "menu",
-    "header",
-    "widget",
-    "promo",
-    "advert",
-    "banner",
-    "breadcrumb",
-    "popular",
-    "trending",
-    "newsletter",
-    "subscribe",
-    "cookie",
-    "modal",
-    "recommend",
-    "tags",
-    "author",
-    "byline",
-    "meta",
-    "caption",
-    "baca",
-    "terkait",
-    "komentar",
-    "ads",
-    "iklan",
-    "rekomendasi",
-)
-_CONTENT_CLASS = ("article", "content", "entry", "post", "story", "body", "text", "detail", "isi", "main")
+# Class/id markers of boilerplate and content containers in HTML (lexicon/data/html.toml).
+_BOILER_CLASS: tuple[str, ...] = tuple(html_lexicon()["classes"]["boilerplate"])
+_CONTENT_CLASS: tuple[str, ...] = tuple(html_lexicon()["classes"]["content"])
 
 PER_BLOCK = (
     "log_chars",
@@ -238,6 +205,8 @@ class _Markers:
     months: frozenset[str]
     # Whole-line markers: line -> bits of the sets that hold it (_SET_BITS), one lookup per line.
     whole_lines: dict[str, int]
+    # A line that is a parenthesised credit: "(Foto: …)", "(Reuters)", or any short "(…)".
+    credit: re.Pattern[str]
 
 
 _SET_BITS = ("related_header", "sidebar_header", "comment_header", "share_line", "nav_line", "promo_line",
@@ -249,6 +218,7 @@ def _markers(lexicon: Lexicon) -> _Markers:
         lexicon.comment_form, lexicon.footer_contains, lexicon.caption_prefix, lexicon.comment_count_words,
         lexicon.read_also_prefix, lexicon.promo_prefix, lexicon.tags_prefix, lexicon.author_prefix + lexicon.editor_prefix, tuple(m for cal in lexicon.calendars for m in cal.months),
         tuple(getattr(lexicon, name) for name in _SET_BITS),
+        lexicon.credit_words,
     )
 
 
@@ -264,6 +234,7 @@ def _compile_markers(
     byline_prefix: tuple[str, ...],
     months: tuple[str, ...],
     whole_line_sets: tuple[frozenset[str], ...],
+    credit_words: tuple[str, ...],
 ) -> _Markers:
     whole_lines: dict[str, int] = {}
     for bit, members in enumerate(whole_line_sets):
@@ -282,6 +253,9 @@ def _compile_markers(
         byline_prefix=re.compile(_trie(byline_prefix)),
         months=frozenset(m for m in months if len(m) >= 3),
         whole_lines=whole_lines,
+        credit=re.compile(
+            rf"^\(?[^()]{{2,60}}\)$|\((?:{'|'.join(map(re.escape, credit_words)) or '(?!)'})\b[^()]*\)\.?$", re.I
+        ),
     )
 
 
@@ -588,7 +562,6 @@ TEXT_EXTRA_NAMES = (
     "caption", "credit_in_parens", "editor_code_end", "name_like", "date_line", "ends_colon", "count_suffix",
 )
 _COUNT_SUFFIX = re.compile(r"\(\d+\)$")
-_CREDIT = re.compile(r"^\(?[^()]{2,60}\)$|\((?:foto|photo|ant|antara|reuters|ap|afp)\b[^()]*\)\.?$", re.I)
 # "(*/S-01)", "(fyk/ash)", "(Ant/S-03)" closing a text: an editor or agency code.
 EDITOR_CODE_AT_END = re.compile(r"\((?:\*|[A-Za-z]{1,6})(?:/[A-Za-z0-9*-]{1,8}){1,3}\)[ \t]*$", re.M)
 _NAME_LIKE = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}$")
@@ -617,7 +590,7 @@ def _text_extra(blocks: list[Block], lexicon: Lexicon, page: _Page | None = None
     closing = short & (last == ord(")"))
     credit = closing | short & (last == ord(".")) & _second_last_is(page, ")")
     at, candidates = _select(texts, credit)
-    out[at, 1] = _flags(_CREDIT.search, candidates)
+    out[at, 1] = _flags(_markers(lexicon).credit.search, candidates)
     at, candidates = _select(texts, closing)
     out[at, 6] = _flags(_COUNT_SUFFIX.search, candidates)
     at, candidates = _select(texts, short & (first >= ord("A")) & (first <= ord("Z")))

@@ -8,12 +8,11 @@ token that most body blocks carry is a page-wide wrapper ("comments-open" on
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 
+from warta.lexicon import html_lexicon
 from warta.model import Block, Label
 
 _KINDS = (
@@ -38,8 +37,7 @@ _SECTIONS = frozenset({Label.RELATED, Label.SIDEBAR, Label.COMMENTS})
 @lru_cache(maxsize=1)
 def container_tokens() -> tuple[tuple[Label, frozenset[str]], ...]:
     """The (label, class tokens) table from `lexicon/data/html.toml`; read once."""
-    text = (resources.files("warta.lexicon") / "data" / "html.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text).get("containers", {})
+    data = html_lexicon().get("containers", {})
     return tuple((label, frozenset(data.get(key, ()))) for key, label in _KINDS)
 
 

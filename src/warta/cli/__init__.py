@@ -5,7 +5,14 @@ Each sub-command lives in its own module and registers itself on `app`.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
+
+# The JSONL field options every command that reads pages takes.
+TextField = Annotated[str, typer.Option(help="JSONL field holding flattened text.")]
+HtmlField = Annotated[str, typer.Option(help="JSONL field holding HTML.")]
+UrlField = Annotated[str, typer.Option(help="JSONL field holding the page URL.")]
 
 app = typer.Typer(
     name="warta",

@@ -16,7 +16,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from warta.cli import app
+from warta.cli import HtmlField, TextField, UrlField, app
 from warta.corpus.champions import prunable, refresh_search_index, search_index_hint
 from warta.corpus.export import ExportFormat, export
 from warta.corpus.search import QueryError, SearchFilters, search
@@ -52,9 +52,9 @@ def ingest_command(
     ),
     templates: Annotated[bool, typer.Option(help="Learn and remove per-site templates.")] = True,
     batch_size: Annotated[int, typer.Option(help="Pages per write transaction (resume granularity).")] = 256,
-    text_field: Annotated[str, typer.Option(help="JSONL field holding flattened text.")] = "text",
-    html_field: Annotated[str, typer.Option(help="JSONL field holding HTML.")] = "html",
-    url_field: Annotated[str, typer.Option(help="JSONL field holding the page URL.")] = "url",
+    text_field: TextField = "text",
+    html_field: HtmlField = "html",
+    url_field: UrlField = "url",
     timeout: Annotated[float, typer.Option(help="Per-page time limit in seconds (0 = none).")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:

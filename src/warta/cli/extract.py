@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from warta.cli import app
+from warta.cli import HtmlField, TextField, UrlField, app
 from warta.options import ExtractOptions
 from warta.pipeline import Extractor, PageResult
 from warta.readers import JsonlFields, read_paths
@@ -57,9 +57,9 @@ def extract(
             "--output", "-o", help="A file (json/jsonl: all pages) or a directory (one file per page)."
         ),
     ] = None,
-    text_field: Annotated[str, typer.Option(help="JSONL field holding flattened text.")] = "text",
-    html_field: Annotated[str, typer.Option(help="JSONL field holding HTML.")] = "html",
-    url_field: Annotated[str, typer.Option(help="JSONL field holding the page URL.")] = "url",
+    text_field: TextField = "text",
+    html_field: HtmlField = "html",
+    url_field: UrlField = "url",
     config: Annotated[
         Path | None, typer.Option(help="TOML file of extraction options ([extract] table).")
     ] = None,

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from warta.cli import app
+from warta.cli import HtmlField, TextField, UrlField, app
 from warta.readers import JsonlFields
 
 _EXAMPLES = """[b]Examples[/b]
@@ -30,9 +30,9 @@ def scale_command(
         str | None, typer.Option(help="Ray cluster address ('auto' for a running one); none starts a local one.")
     ] = None,
     shard_mb: Annotated[int, typer.Option(help="About this many MB of input per task.")] = 64,
-    text_field: Annotated[str, typer.Option(help="JSONL field holding flattened text.")] = "text",
-    html_field: Annotated[str, typer.Option(help="JSONL field holding HTML.")] = "html",
-    url_field: Annotated[str, typer.Option(help="JSONL field holding the page URL.")] = "url",
+    text_field: TextField = "text",
+    html_field: HtmlField = "html",
+    url_field: UrlField = "url",
 ) -> None:
     """Extract a crawl that outgrows one machine on a Ray cluster: one task per shard of input files.
 

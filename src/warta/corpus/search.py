@@ -143,25 +143,18 @@ def search(store: Store, query: str, filters: SearchFilters | None = None) -> li
             conn.execute("COMMIT")
 
 
-def rank(
-    store: Store, terms: list[Term], filters: SearchFilters, prune: bool = True
-) -> tuple[list[tuple[int, float]], bool]:
-    """The top `filters.limit` (article id, BM25 score) of a query, best first, ties by id;
-    and whether champion lists proved them without scoring every match (`warta.corpus.champions`).
-
-    Ranking reads only the FTS index and the `articles_search` covering index: titles,
-    sites and cluster sizes are looked up for the returned page only.
-    """
-    conn = store.conn
-    stems = store.tokenizer == "unicode61+id"
-    conds: list[str] = []  # on the article's filter columns
+def filter_conditions(store: Store, filters: SearchFilters) -> tuple[str, list[object], int | None] | None:
+    """The filters as SQL on `articles a` (" AND …" clauses, their parameters) and the site's
+    id; None when the site is not in the corpus (nothing can match)."""
+    conds: list[str] = []
     params: list[object] = []
     site_id = None
     if filters.site:
-        site = conn.execute("SELECT id FROM sites WHERE name = ?", (filters.site.lower().removeprefix("www."),))
-        row = site.fetchone()
+        row = store.conn.execute(
+            "SELECT id FROM sites WHERE name = ?", (filters.site.lower().removeprefix("www."),)
+        ).fetchone()
         if row is None:
-            return [], False
+            return None
         site_id = int(row[0])
         conds.append("a.site_id = ?")
         params.append(site_id)
@@ -176,7 +169,41 @@ def rank(
         params.extend([len(filters.date_to), filters.date_to])
     if not filters.include_duplicates:
         conds.append("a.is_representative = 1")
-    where = "".join(f" AND {c}" for c in conds)
+    return "".join(f" AND {c}" for c in conds), params, site_id
+
+
+def latest(store: Store, filters: SearchFilters) -> list[Hit]:
+    """Without a query: the newest articles that pass the filters (one per story unless
+    `include_duplicates`), newest first; hits without score or snippet."""
+    _check_filters(filters)
+    found = filter_conditions(store, filters)
+    if found is None:
+        return []
+    where, params, _ = found
+    rows = store.conn.execute(
+        "SELECT a.id, a.title, a.url, s.name, a.language, a.published, coalesce(c.size, 1)"
+        " FROM articles a JOIN sites s ON s.id = a.site_id LEFT JOIN clusters c ON c.id = a.cluster_id"
+        f" WHERE 1{where} ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?",
+        [*params, filters.limit],
+    ).fetchall()
+    return [Hit(int(r[0]), r[1], r[2], r[3], r[4], r[5], 0.0, "", int(r[6])) for r in rows]
+
+
+def rank(
+    store: Store, terms: list[Term], filters: SearchFilters, prune: bool = True
+) -> tuple[list[tuple[int, float]], bool]:
+    """The top `filters.limit` (article id, BM25 score) of a query, best first, ties by id;
+    and whether champion lists proved them without scoring every match (`warta.corpus.champions`).
+
+    Ranking reads only the FTS index and the `articles_search` covering index: titles,
+    sites and cluster sizes are looked up for the returned page only.
+    """
+    conn = store.conn
+    stems = store.tokenizer == "unicode61+id"
+    found_filters = filter_conditions(store, filters)
+    if found_filters is None:
+        return [], False
+    where, params, site_id = found_filters
     select = (
         f"SELECT f.rowid, {bm25_sql()} AS score"
         " FROM articles_fts f JOIN articles a INDEXED BY articles_search ON a.id = f.rowid"

@@ -135,6 +135,8 @@ class Lexicon:
     footer_contains: tuple[str, ...]
     tags_prefix: tuple[str, ...]
     caption_prefix: tuple[str, ...]
+    # Words that open a parenthesised image credit: "(Foto: …)", "(ANTARA/…)", "(Reuters)".
+    credit_words: tuple[str, ...]
     nav_phrases: tuple[str, ...]
     consent_contains: tuple[str, ...]
     caption_in_parens: tuple[str, ...]
@@ -186,6 +188,13 @@ def _credit_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
 def _contains_pattern(needles: tuple[str, ...]) -> re.Pattern[str]:
     # One alternation instead of a Python loop: this runs for every block.
     return re.compile("|".join(re.escape(p) for p in needles) or r"(?!)")
+
+
+@lru_cache(maxsize=1)
+def html_lexicon() -> dict[str, Any]:
+    """`data/html.toml`: class/id tokens of HTML containers and of content/boilerplate wrappers."""
+    text = (resources.files("warta.lexicon") / "data" / "html.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
 
 
 def _read_language(language: str) -> dict[str, Any]:
@@ -278,6 +287,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         footer_contains=tuple(merged("markers", "footer_contains")),
         tags_prefix=longest_first(prefixes("markers", "tags_prefix")),
         caption_prefix=longest_first(prefixes("markers", "caption_prefix")),
+        credit_words=tuple(merged("markers", "credit_words")),
         nav_phrases=longest_first([p for p in merged("markers", "nav_line") if " " in p]),
         consent_contains=longest_first(merged("markers", "consent_contains")),
         caption_in_parens=tuple("(" + p for p in prefixes("markers", "caption_prefix") if p.endswith(":")),

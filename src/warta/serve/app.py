@@ -16,13 +16,13 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from warta.corpus.search import Hit, QueryError, SearchFilters, search
+from warta.corpus.search import Hit, QueryError, SearchFilters, latest, search
 from warta.corpus.store import Store
 from warta.corpus.templates import site_reports
 from warta.errors import WartaError
 from warta.serve import pages
 
-MAX_LIMIT = 100
+PAGE_LIMIT = 100  # results on one page of the browser (the search itself allows more)
 
 
 def create_app(db: str | Path) -> Any:
@@ -48,7 +48,7 @@ def create_app(db: str | Path) -> Any:
     def filters_of(site: str | None, lang: str | None, date_from: str | None, date_to: str | None,
                    limit: int) -> SearchFilters:
         return SearchFilters(site or None, lang or None, date_from or None, date_to or None,
-                             max(1, min(limit, MAX_LIMIT)))
+                             max(1, min(limit, PAGE_LIMIT)))
 
     @app.get("/", response_class=HTMLResponse)
     def home(
@@ -132,20 +132,11 @@ def _choices(store: Store) -> tuple[list[str], list[str]]:
 
 
 def _latest_html(store: Store, filters: SearchFilters) -> str:
-    """Without a query: the newest articles (of the chosen site and language), one per story."""
-    where, params = ["a.is_representative = 1"], []
-    if filters.site:
-        where.append("s.name = ?")
-        params.append(filters.site)
-    if filters.language:
-        where.append("a.language = ?")
-        params.append(filters.language)
-    rows = store.conn.execute(
-        "SELECT a.id, a.title, s.name, a.published, a.language FROM articles a JOIN sites s ON s.id = a.site_id"
-        f" WHERE {' AND '.join(where)} ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?",
-        [*params, filters.limit],
-    ).fetchall()
-    hits = [Hit(int(r[0]), r[1], None, r[2], r[4], r[3], 0.0, "", 1) for r in rows]
+    """Without a query: the newest articles that pass the filters, one per story."""
+    try:
+        hits = latest(store, filters)
+    except QueryError as exc:
+        return pages.results_html("", [], str(exc))
     return "<h2>latest</h2>" + "".join(map(pages.hit_html, hits)) if hits else "<p>no articles yet</p>"
 
 

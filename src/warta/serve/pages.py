@@ -82,7 +82,7 @@ def corpus_summary(stats: Mapping[str, int]) -> str:
     return "<p class='meta'>" + " · ".join(f"{esc(v)} {esc(k)}" for k, v in stats.items()) + "</p>"
 
 
-def _items(title: str, items: Iterable[Mapping[str, Any]], base: str | None) -> str:
+def _items(title: str, items: Iterable[Mapping[str, Any]]) -> str:
     rows = []
     for item in items:
         label = esc(item.get("title") or "")
@@ -123,10 +123,10 @@ def article_html(article_id: int, data: Mapping[str, Any], site: str, copies: Se
         + (f"<p><i>{esc(data['subtitle'])}</i></p>" if data.get("subtitle") else "")
         + f"<p class='meta'>{' · '.join(meta)}</p>{source}"
         + "".join(body)
-        + _items("read also", data.get("read_also") or [], url)
-        + _items("related", data.get("related") or [], url)
-        + _items("sidebar", data.get("sidebar") or [], url)
-        + _items("tags", ({"title": t} for t in data.get("tags") or []), url)
+        + _items("read also", data.get("read_also") or [])
+        + _items("related", data.get("related") or [])
+        + _items("sidebar", data.get("sidebar") or [])
+        + _items("tags", ({"title": t} for t in data.get("tags") or []))
         + dups
         + f"<p class='meta'>article {article_id} · <a href='/api/article/{article_id}'>JSON</a></p>"
     )
