@@ -19,22 +19,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from warta.classify.features import distinct_ids, tuple_bits
+from warta.lexicon import html_lexicon
 from warta.model import Block
 
 _TAGS = ("div", "li", "td", "th", "dd", "dt", "figcaption", "pre", "span", "body", "blockquote", "label")
-# Token groups matched as substrings of the joined class/id tokens.
-_TOKEN_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("cls_comment", ("comment", "komentar", "disqus", "reply", "respond")),
-    ("cls_related", ("related", "terkait", "recommend", "rekomendasi", "more", "also", "baca", "lainnya")),
-    ("cls_share", ("share", "social", "sharing", "follow")),
-    ("cls_sidebar", ("sidebar", "widget", "aside", "popular", "trending", "terpopuler")),
-    ("cls_nav", ("nav", "menu", "breadcrumb", "header", "topbar", "pagination")),
-    ("cls_footer", ("footer", "copyright", "bottom")),
-    ("cls_ad", ("ad", "ads", "advert", "iklan", "promo", "sponsor", "banner")),
-    ("cls_body", ("article", "content", "entry", "post", "story", "body", "text", "detail", "isi", "main")),
-    ("cls_meta", ("author", "byline", "date", "time", "meta", "info", "credit")),
-    ("cls_caption", ("caption", "credit", "photo", "image", "media", "gallery")),
-    ("cls_tag", ("tag", "topic", "keyword", "label", "category")),
+# Token groups matched as substrings of the joined class/id tokens (lexicon/data/html.toml).
+_TOKEN_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (name, tuple(tokens)) for name, tokens in html_lexicon()["class_groups"].items()
 )
 _SEMANTIC = ("aside", "nav", "footer", "header", "article", "main", "form", "figure")
 _TAG_COL = {t: i for i, t in enumerate(_TAGS)}
