@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "train"))
 
 from align import align_blocks  # noqa: E402
 from flatten import CACHE, WCXB  # noqa: E402
-from warta.classify.features import REGION_NAMES, STAGE2_NAMES, block_features, feature_names, stage2_features  # noqa: E402
+from warta.classify.features import STAGE2_NAMES, block_features, feature_names, stage2_features  # noqa: E402
 from warta.evaluate import bow_scores, sh_scores  # noqa: E402
 from warta.lexicon import load_lexicon  # noqa: E402
 from warta.model import Block  # noqa: E402
@@ -188,7 +188,6 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--limit", type=int, default=None, help="use only the first N gold pages")
     parser.add_argument("--types", nargs="*", default=[], help="train on these WCXB page types only")
-    parser.add_argument("--regions", action="store_true", help="stage 2 sees runs of body text (text model)")
     parser.add_argument("--threads", type=int, default=PARAMS["num_threads"], help="LightGBM threads")
     parser.add_argument(
         "--negatives", type=int, default=None, help="keep at most N non-body blocks per page (weighted)"
@@ -200,7 +199,7 @@ def main() -> None:
     t0 = time.time()
     docs = build(args.kind, args.limit, tuple(args.types))
     names1 = feature_names("html" if args.kind == "html" else "text")
-    names2 = names1 + STAGE2_NAMES + (REGION_NAMES if args.regions else ())
+    names2 = names1 + STAGE2_NAMES
     print(
         f"{len(docs)} documents, {sum(len(d['y']) for d in docs)} blocks, {time.time() - t0:.0f}s to build",
         file=sys.stderr,
@@ -220,7 +219,7 @@ def main() -> None:
         for i, g in enumerate(fold):
             if g == f:
                 p1[i] = model.predict(docs[i]["x"], num_threads=PARAMS["num_threads"])
-    x2 = [stage2_features(d["x"], p.astype(np.float32), args.regions) for d, p in zip(docs, p1, strict=True)]
+    x2 = [stage2_features(d["x"], p.astype(np.float32)) for d, p in zip(docs, p1, strict=True)]
 
     # Cross-validated estimate of the whole two-stage model.
     p2 = [np.zeros(0)] * len(docs)

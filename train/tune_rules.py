@@ -9,7 +9,6 @@ model did not see, so rule settings are chosen on WCXB, never on ScrapingHub.
 
 from __future__ import annotations
 
-import itertools
 import pickle
 import sys
 from pathlib import Path
@@ -28,18 +27,17 @@ CACHE = ROOT / "train" / "cache"
 def main() -> None:
     oof = pickle.loads((CACHE / "oof-text.pkl").read_bytes())
     lexicon = load_lexicon()
-    grid = list(itertools.product((0.5, 0.6), (6, 12), (0.0, 0.2, 0.4)))
-    for threshold, max_gap, min_share in grid:
+    for threshold in (0.4, 0.45, 0.5, 0.55, 0.6):
         pairs: dict[str, list[tuple[str, str]]] = {}
         for _fid, variant, blocks, probs, gold in oof:
-            labels = label_blocks(blocks, list(probs), lexicon, threshold, max_gap, min_share)
+            labels = label_blocks(blocks, list(probs), lexicon, threshold)
             text = "\n".join(p.text for p in build_body(blocks, labels).parts)
             pairs.setdefault(variant, []).append((text, gold))
         line = " ".join(
             f"{v}: P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f}"
             for v, s in ((v, sh_scores(p)) for v, p in sorted(pairs.items()))
         )
-        print(f"t={threshold} gap={max_gap} share={min_share}  {line}", flush=True)
+        print(f"t={threshold}  {line}", flush=True)
 
 
 if __name__ == "__main__":

@@ -721,53 +721,15 @@ def block_features(
     return FeatureMatrix(np.concatenate(columns, axis=1), names)
 
 
-REGION_NAMES = ("run_share", "in_main_run", "before_main", "after_main", "dist_main", "log_runs")
-
-
-def _region_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> NDArray[np.float32]:
-    """Where a block stands against the page's runs of likely body text.
-
-    The article is usually one dense run; a second run after a stretch of
-    boilerplate (comments, teasers of other stories) is rarely the article.
-    """
-    n = len(probs)
-    out = np.zeros((n, len(REGION_NAMES)), dtype=np.float32)
-    body = np.flatnonzero(probs >= 0.5)
-    if len(body) == 0:
-        return out
-    chars = np.expm1(first[:, 0])
-    breaks = np.flatnonzero(np.diff(body) > 4)
-    starts = body[np.r_[0, breaks + 1]]
-    ends = body[np.r_[breaks, len(body) - 1]]
-    csum = np.concatenate(([0.0], np.cumsum(chars * probs)))
-    weights = csum[ends + 1] - csum[starts]
-    main = int(np.argmax(weights))
-    idx = np.arange(n)
-    run = np.clip(np.searchsorted(starts, idx, side="right") - 1, 0, len(starts) - 1)
-    inside = (idx >= starts[run]) & (idx <= ends[run])
-    out[:, 0] = np.where(inside, weights[run] / max(float(weights[main]), 1e-6), 0.0)
-    out[:, 1] = inside & (run == main)
-    out[:, 2] = idx < starts[main]
-    out[:, 3] = idx > ends[main]
-    dist = np.where(idx < starts[main], starts[main] - idx, np.where(idx > ends[main], idx - ends[main], 0))
-    out[:, 4] = np.log1p(dist)
-    out[:, 5] = math.log(len(starts))
-    return out
-
-
-def stage2_features(
-    first: NDArray[np.float32], probs: NDArray[np.float32], regions: bool = False
-) -> NDArray[np.float32]:
+def stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> NDArray[np.float32]:
     """Add the first model's probabilities in context: the sequence step of the classifier.
 
     A block between two confident body blocks is likely body; a run of short
-    lines whose neighbours are all boilerplate is likely boilerplate. With
-    `regions`, the block's place against the page's runs of body text is added.
+    lines whose neighbours are all boilerplate is likely boilerplate.
     """
     n = len(probs)
-    width = first.shape[1] + len(STAGE2_NAMES) + (len(REGION_NAMES) if regions else 0)
     if n == 0:
-        return np.zeros((0, width), dtype=np.float32)
+        return np.zeros((0, first.shape[1] + len(STAGE2_NAMES)), dtype=np.float32)
     csum = np.cumsum(probs)
     before = (csum - probs) / np.maximum(np.arange(n), 1)
     after = (csum[-1] - csum) / np.maximum(n - 1 - np.arange(n), 1)
@@ -791,8 +753,6 @@ def stage2_features(
         ],
         axis=1,
     ).astype(np.float32)
-    if regions:
-        return np.concatenate([first, extra, _region_features(first, probs)], axis=1)
     return np.concatenate([first, extra], axis=1)
 
 

@@ -10,7 +10,6 @@ next run of body text.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -192,41 +191,11 @@ def _opens_comment_thread(blocks: Sequence[Block], at: int, lexicon: Lexicon) ->
     return any(_is_attribution(b.text, lexicon) for b in blocks[at + 1 : at + 40])
 
 
-def _keep_main_region(
-    blocks: Sequence[Block], labels: list[Label], probs: Sequence[float], max_gap: int, min_share: float
-) -> None:
-    """Drop body runs far from the article's main run: a second dense region after a long
-    stretch of boilerplate is another article's teaser, a comment thread or a footer."""
-    body = [i for i, label in enumerate(labels) if label is Label.BODY]
-    if len(body) < 2:
-        return
-    runs: list[list[int]] = [[body[0]]]
-    for prev, cur in itertools.pairwise(body):
-        gap_labels = labels[prev + 1 : cur]
-        breaks = cur - prev - 1 > max_gap or any(
-            lab in (Label.RELATED, Label.SIDEBAR, Label.COMMENTS) for lab in gap_labels
-        )
-        if breaks:
-            runs.append([cur])
-        else:
-            runs[-1].append(cur)
-    if len(runs) == 1:
-        return
-    weight = [sum(len(blocks[i].text) * probs[i] for i in run) for run in runs]
-    main = max(range(len(runs)), key=weight.__getitem__)
-    for k, run in enumerate(runs):
-        if k != main and weight[k] < min_share * weight[main]:
-            for i in run:
-                labels[i] = Label.OTHER
-
-
 def label_blocks(
     blocks: Sequence[Block],
     probs: Sequence[float],
     lexicon: Lexicon,
     threshold: float = 0.5,
-    max_gap: int = 10,
-    min_share: float = 0.0,
     norms: list[str] | None = None,
 ) -> list[Label]:
     """One label per block, in order (`norms`: the texts through `normalise_lines`, if known)."""
@@ -309,8 +278,6 @@ def label_blocks(
     _bridge_fragments(blocks, labels)
     _bridge_backwards(blocks, labels)
     _mark_captions(blocks, labels, lexicon, norms)
-    if min_share > 0:
-        _keep_main_region(blocks, labels, probs, max_gap, min_share)
     return labels
 
 

@@ -16,7 +16,7 @@ from importlib import resources
 import numpy as np
 from numpy.typing import NDArray
 
-from warta.classify.features import REGION_NAMES, STAGE2_NAMES, FeatureMatrix, stage2_features
+from warta.classify.features import FeatureMatrix, stage2_features
 from warta.errors import ConfigError
 from warta.model import PageKind
 
@@ -27,14 +27,13 @@ class BlockClassifier:
 
     stage1: object  # lightgbm.Booster (kept untyped: lightgbm ships no type hints)
     stage2: object
-    regions: bool = False  # stage 2 also sees the block's place among runs of body text
 
     def predict(self, features: FeatureMatrix) -> NDArray[np.float32]:
         x = features.values
         if len(x) == 0:
             return np.zeros(0, dtype=np.float32)
         p1 = np.asarray(self.stage1.predict(x, num_threads=1), dtype=np.float32)  # type: ignore[attr-defined]
-        x2 = stage2_features(x, p1, self.regions)
+        x2 = stage2_features(x, p1)
         return np.asarray(self.stage2.predict(x2, num_threads=1), dtype=np.float32)  # type: ignore[attr-defined]
 
 
@@ -59,5 +58,4 @@ def load_classifier(kind: PageKind) -> BlockClassifier:
             ) from exc
         boosters.append(lightgbm.Booster(model_str=text))
     stage1, stage2 = boosters
-    with_regions = stage1.num_feature() + len(STAGE2_NAMES) + len(REGION_NAMES)
-    return BlockClassifier(stage1, stage2, regions=stage2.num_feature() == with_regions)
+    return BlockClassifier(stage1, stage2)
