@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from warta.lexicon import Lexicon, normalise_marker
+from warta.lexicon import Lexicon, html_lexicon, normalise_marker
 from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.model import Block, Label, Person
@@ -32,12 +32,10 @@ _NOT_A_NAME = re.compile(r"https?://|www\.|@|\.(?:com|org|net|id)\b|[<>{}\[\]=]"
 # is often a profile URL or the site's name.
 _SOURCE_ORDER = ("json-ld", "microdata", "meta", "rel", "link")
 # Templates mark the author's name by class ("post-author-name", "byline") or link it to
-# a profile page; such a block needs no "By" before the name.
-_AUTHOR_CLASS = ("author", "byline", "writer")
+# a profile page; such a block needs no "By" before the name (lexicon/data/html.toml).
+_AUTHOR_CLASS: tuple[str, ...] = tuple(html_lexicon()["classes"]["author"])
 _AUTHOR_HREF = re.compile(
-    r"/(?:author|authors|autor|penulis|profile|profiles|people|person|staff|team|writers?|contributors?|"
-    r"reporters?|wartawan|producers)/|[?&]author=",
-    re.I,
+    rf"/(?:{'|'.join(map(re.escape, html_lexicon()['classes']['author_paths']))})/|[?&]author=", re.I
 )
 _CLASS_TOKENS_SEEN = 10  # the innermost class tokens of a block: its own and its parents'
 _NAME_WINDOW = 3  # blocks past the first body block that may still hold the byline
