@@ -24,7 +24,7 @@ from warta.classify.labels import block_key, label_blocks
 from warta.classify.model import BlockClassifier, load_classifier
 from warta.errors import ExtractionTimeout, InputError, WartaError
 from warta.lexicon import Lexicon, load_lexicon, normalise_lines
-from warta.meta.byline import find_bylines, is_plausible_name
+from warta.meta.byline import find_bylines, is_outlet_byline, is_plausible_name
 from warta.meta.dates import resolve_dates
 from warta.meta.language import detect_language
 from warta.meta.page import PageMetadata
@@ -108,6 +108,7 @@ def _standfirst(
         and not text.endswith((".", "!", "?", ":"))
         and not is_date_line(text, lexicon)
         and not text.lower().startswith(lexicon.author_prefix)
+        and not is_outlet_byline(text, lexicon)
     ):
         labels[i] = Label.SUBTITLE
         return text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from warta.lexicon import load_lexicon
-from warta.meta.byline import find_bylines, is_plausible_name
+from warta.meta.byline import find_bylines, is_outlet_byline, is_plausible_name
 from warta.meta.page import PageMetadata
 from warta.model import Block, Label, Person
 
@@ -159,3 +159,56 @@ def test_login_name_in_markup_loses_to_a_visible_credit() -> None:
         ("T", Label.TITLE), ("Author: Nirmita Panchal", Label.OTHER), (BODY, Label.BODY), metadata=meta
     )
     assert [p.name for p in found.authors] == ["Nirmita Panchal"]
+
+
+def test_name_under_the_headline_with_the_outlet_not_the_outlet_alone() -> None:
+    found = _find(
+        ("Warta Harian Nusantara", Label.OTHER),  # the site's banner: a capitalised phrase too
+        ("Kabar Ekonomi", Label.NAV),
+        ("Dewi Kartika, CNN Indonesia", Label.OTHER),
+        ("Harga Cabai Turun Jelang Panen Raya", Label.TITLE),
+        (BODY, Label.BODY),
+    )
+    assert [p.name for p in found.authors] == ["Dewi Kartika"]
+
+
+def test_an_outlet_name_alone_is_no_author() -> None:
+    found = _find(("CNN Indonesia", Label.OTHER), ("Harga Cabai Turun", Label.TITLE), (BODY, Label.BODY))
+    assert found.authors == []
+
+
+def test_outlet_byline_shape() -> None:
+    assert is_outlet_byline("Rahmat Fajar Hidayat - detikNews", LEX)
+    assert is_outlet_byline("Arief Setiawan, Jurnalis", LEX)
+    assert not is_outlet_byline("Polisi Tangkap Pencuri Kabel", LEX)  # a title-case headline
+    assert not is_outlet_byline("Budi Santoso", LEX)  # a bare name: no outlet, no role
+
+
+def test_credit_label_and_name_on_separate_lines() -> None:
+    found = _find(
+        ("Judul Berita", Label.TITLE),
+        ("Penulis", Label.OTHER),
+        ("Budi Santoso", Label.OTHER),
+        ("Editor:", Label.OTHER),
+        ("Rina Wijaya", Label.OTHER),
+        (BODY, Label.BODY),
+    )
+    assert [p.name for p in found.authors] == ["Budi Santoso"]
+    assert [p.name for p in found.editors] == ["Rina Wijaya"]
+    assert {2, 4} <= set(found.blocks)
+
+
+def test_a_label_followed_by_a_sentence_names_nobody() -> None:
+    found = _find(("Judul", Label.TITLE), ("Editor", Label.OTHER), (BODY, Label.BODY), (BODY + " Lagi.", Label.BODY))
+    assert found.editors == []
+
+
+def test_parenthesised_full_name_after_the_story_is_the_editor() -> None:
+    found = _find(
+        ("Judul", Label.TITLE),
+        (BODY, Label.BODY),
+        ("(Rina Wijaya)", Label.OTHER),
+        ("(Antara)", Label.OTHER),  # an agency credit, not an editor
+    )
+    assert [p.name for p in found.editors] == ["Rina Wijaya"]
+    assert found.authors == []

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from warta.assemble.lists import is_date_line
 from warta.lexicon import Lexicon, normalise_marker
+from warta.meta.byline import is_outlet_byline
 from warta.model import Block, Label
 
 _WORD = re.compile(r"\w+")
@@ -138,6 +139,7 @@ def choose_title(
             or is_date_line(text, lexicon)
             or lexicon.contains_any(norm, lexicon.caption_prefix)
             or _mostly_menu_words(norm, lexicon)
+            or is_outlet_byline(text, lexicon)
         ):
             continue
         tokens = _tokens(text)

@@ -219,25 +219,53 @@ def find_bylines(
 _HEADER_SPLIT = re.compile(r"\s*(?:,|\s[-–—|·•]\s|·)\s*")
 
 
+def header_byline_name(text: str, lexicon: Lexicon) -> str | None:
+    """The name of a byline line under a headline, alone or followed by the outlet, a role or
+    the date: 'Sri Rahayu, CNN Indonesia', 'Rahmat Fajar Hidayat - detikNews',
+    'Arief Setiawan, Jurnalis · Minggu …'. An outlet's own name ('CNN Indonesia') is no person."""
+    parts = _HEADER_SPLIT.split(text.strip(), maxsplit=1)
+    name = parts[0]
+    rest = parts[1] if len(parts) > 1 else ""
+    if not (2 <= len(name.split()) <= 4 and len(rest.split()) <= 10 and is_plausible_name(name, lexicon)):
+        return None
+    if normalise_marker(name) in lexicon.agencies:
+        return None
+    return name
+
+
+def is_outlet_byline(text: str, lexicon: Lexicon) -> bool:
+    """A name followed by the outlet or a role ('Rahmat Fajar Hidayat - detikNews',
+    'Sri Rahayu, CNN Indonesia', 'Arief Setiawan, Jurnalis'): a byline, never a headline
+    (a short title-case headline alone would pass for a name)."""
+    name = header_byline_name(text, lexicon)
+    if name is None or name == text.strip():
+        return False
+    rest = normalise_marker(_HEADER_SPLIT.split(text.strip(), maxsplit=1)[1])
+    words = rest.split()
+    return rest in lexicon.agencies or bool(words and words[0] in lexicon.byline_roles)
+
+
 def _header_name(
     blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, result: Bylines
 ) -> list[Person]:
-    """A name under the headline, alone or followed by the site, a role or the date:
-    'Sri Rahayu, CNN Indonesia', 'Rahmat Fajar Hidayat - detikNews', 'Arief Setiawan, Jurnalis · Minggu …'."""
+    """A name under the headline (`header_byline_name`); a line that also names the outlet or
+    a role after the name is surer than a bare name, which may be a section or a site."""
     body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
     if not body:
         return []
     first = body[0]
+    found: list[tuple[bool, int, str]] = []
     for i in range(max(0, first - 8), first):
         if labels[i] not in (Label.OTHER, Label.BYLINE, Label.DATELINE):
             continue
-        parts = _HEADER_SPLIT.split(blocks[i].text.strip(), maxsplit=1)
-        name = parts[0]
-        rest = parts[1] if len(parts) > 1 else ""
-        if 2 <= len(name.split()) <= 4 and len(rest.split()) <= 10 and is_plausible_name(name, lexicon):
-            result.blocks.append(i)
-            return [Person(name, role="author")]
-    return []
+        name = header_byline_name(blocks[i].text, lexicon)
+        if name is not None:
+            found.append((name == blocks[i].text.strip(), i, name))
+    if not found:
+        return []
+    _bare, i, name = min(found)  # with a rest first, then nearest the top
+    result.blocks.append(i)
+    return [Person(name, role="author")]
 
 
 def _bare_name(
@@ -311,6 +339,42 @@ def _marked_names(
     return []
 
 
+def _credit_role(norm: str, lexicon: Lexicon) -> str | None:
+    """The role a credit label alone on its line names ("Editor", "Penulis:"), or None."""
+    label = norm.rstrip(": ").strip()
+    for prefixes, role in (
+        (lexicon.editor_prefix, "editor"),
+        (lexicon.photographer_prefix, "photographer"),
+        (lexicon.author_prefix, "author"),
+    ):
+        if label in (p.rstrip(": ") for p in prefixes):
+            return role
+    return None
+
+
+def _labelled_next(blocks: Sequence[Block], i: int, lexicon: Lexicon) -> list[Person]:
+    """'Editor' on one line and the name on the next, as templates print label and value apart."""
+    if i + 1 >= len(blocks) or len(blocks[i].text) > 30:
+        return []
+    role = _credit_role(normalise_marker(blocks[i].text), lexicon)
+    following = blocks[i + 1].text
+    if role is None or len(following) > 120:
+        return []
+    return _people(following, role, lexicon)
+
+
+def _closing_editor(text: str, lexicon: Lexicon) -> list[Person]:
+    """'(Erha Aprili Ramadhoni)' on its own line after the story: the editor's full name where
+    other portals print initials or a code ("(erh)", "(*/S-01)")."""
+    text = text.strip()
+    if not (text.startswith("(") and text.endswith(")")):
+        return []
+    name = text[1:-1].strip()
+    if len(name.split()) < 2 or not is_plausible_name(name, lexicon) or normalise_marker(name) in lexicon.agencies:
+        return []
+    return [Person(name, role="editor")]
+
+
 def _visible_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> Bylines:
     result = Bylines()
     body_idx = [i for i, lab in enumerate(labels) if lab is Label.BODY]
@@ -327,6 +391,12 @@ def _visible_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: 
         if len(text) > 200:
             continue
         people = _prefixed(text, lexicon)
+        if not people and i > last:
+            people = _closing_editor(text, lexicon)
+        if not people:
+            people = _labelled_next(blocks, i, lexicon)
+            if people:
+                result.blocks.append(i + 1)
         if people:
             result.blocks.append(i)
             for person in people:
