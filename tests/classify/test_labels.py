@@ -48,6 +48,18 @@ def test_article_resuming_after_a_related_box_is_body_again():
     assert labels[1] is Label.RELATED
 
 
+def test_marker_line_inside_the_resuming_run_is_not_mistaken_for_its_first_paragraph():
+    # A sidebar header far above the article keeps its section open until three body
+    # blocks in a row; a marker line ("More:") among them must not shift which blocks
+    # the run turns back into body.
+    text = "Trending\nMenu item\nFirst paragraph of the story.\nSecond paragraph.\nMore:\nThird paragraph."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.1, 0.1, 0.95, 0.95, 0.7, 0.95], LEX)
+    assert labels[2:4] == [Label.BODY, Label.BODY]
+    assert labels[4] is Label.NAV
+    assert labels[5] is Label.BODY
+
+
 def test_block_key_ignores_case_and_spacing():
     assert block_key("Jangan  Lewatkan") == block_key("jangan lewatkan")
     assert block_key("Jangan Lewatkan") != block_key("Berita Terkait")

@@ -201,7 +201,7 @@ def label_blocks(
     """One label per block, in order (`norms`: the texts through `normalise_lines`, if known)."""
     labels: list[Label] = []
     section: Label | None = None
-    body_run = 0
+    body_run: list[int] = []  # the body-like blocks seen in a row inside the current section
     read_also_items = 0
     seen_body = False
     norms = norms if norms is not None else normalise_lines([b.text for b in blocks])
@@ -248,31 +248,32 @@ def label_blocks(
         if header is not None and (len(norm) < 60 or (header is Label.COMMENTS and len(norm) < 200)):
             section = header
             labels.append(header)
-            body_run = 0
+            body_run = []
             continue
         if marker is not None:
             labels.append(marker)
             continue
         if is_body:
-            body_run += 1
+            body_run.append(i)
             # A comments section is sticky once the article has been seen; one opened
             # by a menu entry above the article ("Comments") ends like any other.
             sticky = section is Label.COMMENTS and seen_body
             if section is None:
                 labels.append(Label.BODY)
                 seen_body = True
-            elif not sticky and body_run >= 3:
+            elif not sticky and len(body_run) >= 3:
                 # Three body blocks in a row: the article resumed after a
-                # related/sidebar box; the run so far was body too.
+                # related/sidebar box; the run so far was body too (a marker
+                # line between them, such as "More:", stays what it is).
                 section = None
                 seen_body = True
-                for j in range(len(labels) - body_run + 1, len(labels)):
+                for j in body_run[:-1]:
                     labels[j] = Label.BODY
                 labels.append(Label.BODY)
             else:
                 labels.append(section)
             continue
-        body_run = 0
+        body_run = []
         labels.append(section if section is not None else Label.OTHER)
     _adopt_near_misses(blocks, labels, probs, threshold - _NEAR_MISS)
     _bridge_fragments(blocks, labels)
