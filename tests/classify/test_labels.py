@@ -60,6 +60,19 @@ def test_marker_line_inside_the_resuming_run_is_not_mistaken_for_its_first_parag
     assert labels[5] is Label.BODY
 
 
+def test_links_the_model_liked_under_a_related_header_do_not_resume_the_article():
+    from warta.model import Block, BlockStructure
+
+    paragraph = "A paragraph of the story, long enough to read as prose and end with a stop."
+    texts = [paragraph, paragraph, "You may also like...", "Who will win the cup?", "Band reunites for a tour",
+             "Fans vote for the hall of fame", "Disclaimer"]
+    density = [0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 0.0]
+    blocks = [Block(i, t, BlockStructure(tag="p", link_density=d)) for i, (t, d) in enumerate(zip(texts, density, strict=True))]
+    labels = label_blocks(blocks, [0.95, 0.95, 0.8, 0.88, 0.83, 0.81, 0.2], LEX)
+    assert labels[:2] == [Label.BODY, Label.BODY]
+    assert labels[2:6] == [Label.RELATED] * 4
+
+
 def test_block_key_ignores_case_and_spacing():
     assert block_key("Jangan  Lewatkan") == block_key("jangan lewatkan")
     assert block_key("Jangan Lewatkan") != block_key("Berita Terkait")

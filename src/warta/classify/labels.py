@@ -191,6 +191,9 @@ def _opens_comment_thread(blocks: Sequence[Block], at: int, lexicon: Lexicon) ->
     return any(_is_attribution(b.text, lexicon) for b in blocks[at + 1 : at + 40])
 
 
+_LINK_LINE = 0.6  # share of a block's text inside links from which it reads as a link, not prose
+
+
 def label_blocks(
     blocks: Sequence[Block],
     probs: Sequence[float],
@@ -254,6 +257,11 @@ def label_blocks(
             labels.append(marker)
             continue
         if is_body:
+            if section is not None and blocks[i].structure.link_density >= _LINK_LINE:
+                # A link the model liked under a related/sidebar header is one of the
+                # box's items, not a sign that the article resumed.
+                labels.append(section)
+                continue
             body_run.append(i)
             # A comments section is sticky once the article has been seen; one opened
             # by a menu entry above the article ("Comments") ends like any other.
