@@ -35,3 +35,39 @@ def test_short_teasers_under_a_related_header_stay_related_even_when_the_model_l
     labels = [Label.BODY, Label.RELATED, Label.RELATED, Label.RELATED]
     out = refine_html_labels(blocks, labels, [0.95, 0.2, 0.7, 0.9])
     assert out == [Label.BODY, Label.RELATED, Label.RELATED, Label.BODY]
+
+
+def _linked(i: int, text: str, tokens: tuple[str, ...], tag: str = "h3") -> Block:
+    return Block(i, text, BlockStructure(class_tokens=tokens, tag=tag, link_density=1.0))
+
+
+def test_repeated_teaser_cards_after_the_story_are_related() -> None:
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    title, date, summary = ("more", "card", "title"), ("more", "card", "date"), ("more", "card", "summary")
+    blocks = [_block(0, paragraph, ARTICLE), _block(1, paragraph, ARTICLE)]
+    for n in range(3):
+        blocks += [
+            _linked(len(blocks), f"Another story on the same site, number {n}", title),
+            _block(len(blocks) + 1, "Monday 12 May 2025", date),
+            _block(len(blocks) + 2, "The first sentence of that other story, which the model liked.", summary),
+        ]
+    labels = [Label.BODY, Label.BODY] + [Label.OTHER, Label.OTHER, Label.BODY] * 3
+    probs = [0.95, 0.95] + [0.2, 0.1, 0.8] * 3
+    out = refine_html_labels(blocks, labels, probs)
+    assert out[:2] == [Label.BODY, Label.BODY]
+    assert out[2:] == [Label.RELATED] * 9
+
+
+def test_article_paragraphs_under_linked_item_names_stay_body() -> None:
+    # A list article: each item's name links to the product, and its paragraph shares
+    # its markup with the article's introduction.
+    intro = "An introduction to the list that is long enough to be prose, " * 3
+    blocks = [_block(0, intro, ARTICLE)]
+    for n in range(3):
+        blocks += [
+            _linked(len(blocks), f"The product number {n} with its name", ("list", "item")),
+            _block(len(blocks) + 1, "Why we like this product, in a sentence or two of prose.", ARTICLE),
+        ]
+    labels = [Label.BODY] + [Label.BODY, Label.BODY] * 3
+    out = refine_html_labels(blocks, labels, [0.95] + [0.7, 0.9] * 3)
+    assert out == [Label.BODY] * 7

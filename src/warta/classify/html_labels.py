@@ -83,9 +83,71 @@ def refine_html_labels(
             continue
         if out[i] in _OVERRULABLE:
             out[i] = hit[0]
+    _mark_teaser_cards(blocks, out)
     if Label.BODY not in out:
         _fallback_body(blocks, out, probs, found)
     return out
+
+
+_CARD_LINK = 0.9  # a card's headline is a link, nearly all of it
+_CARD_HEADLINE = (15, 200)  # characters of a linked headline
+_CARD_GAP = 4  # blocks from the headline to its summary, the byline and date between
+_CARD_META_MAX = 100  # the lines between headline and summary are this short
+_CARD_SUMMARY = (40, 500)  # characters of a teaser's summary: a sentence or two
+_CARD_MIN = 3  # cards of one kind on the page
+_CARD_LABELS = frozenset({Label.BODY, Label.OTHER})
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", ":")
+
+
+def _card_headline(block: Block) -> bool:
+    lo, hi = _CARD_HEADLINE
+    return block.structure.link_density >= _CARD_LINK and lo <= len(block.text) <= hi
+
+
+def _mark_teaser_cards(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """Teaser cards (a linked headline, maybe a byline and date, then a summary that the
+    model takes for a paragraph), repeated with the same markup, are a list of other
+    stories: related, with their headlines. Only where every body block of the summaries'
+    markup is such a card summary: an article's own paragraphs under linked subheadings
+    share their markup with its other paragraphs."""
+    cards: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for i, block in enumerate(blocks):
+        if labels[i] is not Label.BODY or not _CARD_SUMMARY[0] <= len(block.text) <= _CARD_SUMMARY[1]:
+            continue
+        if block.structure.heading_level > 0:
+            continue  # a heading after a link is the next item's title, not a summary
+        if block.structure.link_density >= _CARD_LINK / 3:
+            continue
+        for k in range(i - 1, max(-1, i - 1 - _CARD_GAP), -1):
+            if _card_headline(blocks[k]):
+                cards.setdefault(block.structure.class_tokens, []).append((k, i))
+                break
+            if len(blocks[k].text) > _CARD_META_MAX or labels[k] is Label.BODY:
+                break  # a byline or date line sits between headline and summary, no paragraph
+    body_by_tokens = Counter(blocks[i].structure.class_tokens for i, lab in enumerate(labels) if lab is Label.BODY)
+    for tokens, found in cards.items():
+        if not tokens or len(found) < _CARD_MIN or len(found) < body_by_tokens[tokens]:
+            continue
+        for start, end in found:
+            # The card's kicker above its headline and its byline under the summary.
+            if start > 0 and _card_line(blocks[start - 1], labels[start - 1]):
+                start -= 1
+            while end + 1 < len(blocks) and end + 1 - start <= _CARD_GAP + 2 and _card_line(blocks[end + 1], labels[end + 1]):
+                end += 1
+            for j in range(start, end + 1):
+                if labels[j] in _CARD_LABELS:
+                    labels[j] = Label.RELATED
+
+
+def _card_line(block: Block, label: Label) -> bool:
+    """A card's short kicker, byline or date line: no sentence, no link-heavy headline."""
+    text = block.text
+    return (
+        label is Label.BODY
+        and len(text) <= _CARD_META_MAX // 2
+        and not text.endswith(_SENTENCE_END)
+        and block.structure.link_density < _CARD_LINK
+    )
 
 
 def _fallback_body(
