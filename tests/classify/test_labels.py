@@ -73,6 +73,20 @@ def test_links_the_model_liked_under_a_related_header_do_not_resume_the_article(
     assert labels[2:6] == [Label.RELATED] * 4
 
 
+def test_menu_entry_named_like_a_header_opens_no_section():
+    from warta.model import Block, BlockStructure
+
+    menu = BlockStructure(tag="li", in_list=True, link_density=1.0)
+    prose = BlockStructure(tag="p")
+    texts = ["Home", "Latest", "Politics", "The story's first paragraph, a full sentence.", "Its last paragraph."]
+    blocks = [Block(i, t, menu if i < 3 else prose) for i, t in enumerate(texts)]
+    labels = label_blocks(blocks, [0.01, 0.01, 0.01, 0.63, 0.53], LEX)
+    assert labels[3:] == [Label.BODY, Label.BODY]
+    # The same word as a heading over a box still opens it.
+    blocks[1] = Block(1, "Latest", BlockStructure(tag="h3", heading_level=3))
+    assert label_blocks(blocks, [0.01, 0.01, 0.01, 0.63, 0.53], LEX)[3:] == [Label.SIDEBAR, Label.SIDEBAR]
+
+
 def test_block_key_ignores_case_and_spacing():
     assert block_key("Jangan  Lewatkan") == block_key("jangan lewatkan")
     assert block_key("Jangan Lewatkan") != block_key("Berita Terkait")

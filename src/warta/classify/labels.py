@@ -191,6 +191,12 @@ def _opens_comment_thread(blocks: Sequence[Block], at: int, lexicon: Lexicon) ->
     return any(_is_attribution(b.text, lexicon) for b in blocks[at + 1 : at + 40])
 
 
+def _menu_entry(block: Block) -> bool:
+    """A list item that is all link: an entry of a menu, not a box's header."""
+    structure = block.structure
+    return structure.in_list and structure.link_density >= 0.9
+
+
 _LINK_LINE = 0.6  # share of a block's text inside links from which it reads as a link, not prose
 
 
@@ -211,6 +217,8 @@ def label_blocks(
     markers = markers_of(norms, lexicon)
     for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):
         header = section_header(norm, lexicon)
+        if header is not None and header is not Label.COMMENTS and _menu_entry(blocks[i]):
+            header = None  # "Latest" in the site menu links to a page; it heads no box here
         marker = markers[i]
         is_body = p >= threshold
         if read_also_items and len(norm) < 200:
