@@ -71,3 +71,19 @@ def test_article_paragraphs_under_linked_item_names_stay_body() -> None:
     labels = [Label.BODY] + [Label.BODY, Label.BODY] * 3
     out = refine_html_labels(blocks, labels, [0.95] + [0.7, 0.9] * 3)
     assert out == [Label.BODY] * 7
+
+
+def test_container_around_a_doubtful_article_is_a_wrapper_for_the_fallback() -> None:
+    # A blog template puts its only post inside "widget blog": no block reached the
+    # threshold, yet the likeliest ones share that token, so it wraps, not boxes, them.
+    post = ("section", "widget", "blog", "posts", "hentry", "body")
+    paragraph = "A paragraph of the blog post that the model was not sure about, " * 2
+    blocks = [
+        _block(0, "Popular Posts", ("sidebar", "widget", "popular"), heading=3),
+        _block(1, paragraph, post),
+        _block(2, paragraph, post),
+        _block(3, "Another post's title in the popular list", ("sidebar", "widget", "popular")),
+    ]
+    labels = [Label.SIDEBAR, Label.OTHER, Label.OTHER, Label.SIDEBAR]
+    out = refine_html_labels(blocks, labels, [0.1, 0.45, 0.42, 0.2])
+    assert out == [Label.SIDEBAR, Label.BODY, Label.BODY, Label.SIDEBAR]

@@ -69,14 +69,18 @@ def refine_html_labels(
     # ("has-sidebar" on the layout), not boxes beside it; comments under an article
     # never carry them. Most, not any: one comment the model liked must not make
     # "comment" a wrapper token.
-    core = [i for i in sorted(range(len(blocks)), key=lambda i: -probs[i])[:3] if probs[i] >= threshold]
+    likeliest = sorted(range(len(blocks)), key=lambda i: -probs[i])[:3]
+    core = [i for i in likeliest if probs[i] >= threshold]
+    if not core:
+        # No block reached the threshold: the likeliest still tell the wrapper apart
+        # ("widget" around a blog's only post), or the fallback finds nothing to keep.
+        core = [i for i in likeliest if probs[i] >= _FALLBACK_MIN]
     votes = Counter(t for i in core for t in set(blocks[i].structure.class_tokens))
     wrappers = {t for t, n in votes.items() if 2 * n > len(core)}
     out = list(labels)
+    found = [None if hit is not None and hit[1] in wrappers else hit for hit in found]
     for i, hit in enumerate(found):
         is_body = probs[i] >= threshold
-        if hit is not None and hit[1] in wrappers:
-            hit = None
         if hit is None:
             if out[i] in _SECTIONS and is_body and len(blocks[i].text) >= _PARAGRAPH_MIN and not _is_header(blocks[i]):
                 out[i] = Label.BODY
