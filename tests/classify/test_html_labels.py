@@ -87,3 +87,24 @@ def test_container_around_a_doubtful_article_is_a_wrapper_for_the_fallback() -> 
     labels = [Label.SIDEBAR, Label.OTHER, Label.OTHER, Label.SIDEBAR]
     out = refine_html_labels(blocks, labels, [0.1, 0.45, 0.42, 0.2])
     assert out == [Label.SIDEBAR, Label.BODY, Label.BODY, Label.SIDEBAR]
+
+
+def test_author_bio_box_is_not_body_even_under_a_wrapper_token() -> None:
+    # <body class="sidebar-left"> puts "sidebar" on every block, so it is a wrapper; the
+    # author box further in still counts by its own token.
+    page = ("single", "sidebar", "left", "main", "content")
+    article, bio = (*page, "entry", "article"), (*page, "author", "profile", "description", "bio")
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    about = "Father of two, the author teaches reading at a school in the town where he lives. " * 2
+    blocks = [_block(0, paragraph, article), _block(1, paragraph, article), _block(2, paragraph, article)]
+    blocks.append(_block(3, about, bio))
+    out = refine_html_labels(blocks, [Label.BODY] * 4, [0.98, 0.97, 0.96, 0.6])
+    assert out == [Label.BODY, Label.BODY, Label.BODY, Label.OTHER]
+
+
+def test_box_token_beside_the_wrapper_on_the_same_element_stays_a_wrapper() -> None:
+    # One class soup on <body> holds "sidebar" and "readmore": both wrap the article.
+    soup = ("blog", "sidebar", "readmore", "footer", "main", "entry", "article")
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    blocks = [_block(i, paragraph, soup) for i in range(3)]
+    assert refine_html_labels(blocks, [Label.BODY] * 3, [0.98, 0.97, 0.96]) == [Label.BODY] * 3

@@ -1,4 +1,4 @@
-"""Labels from the HTML containers a block sits in: comments, read-also, related, sidebar.
+"""Labels from the HTML containers a block sits in: comments, read-also, related, sidebar, author bio.
 
 The model says whether a block is body; the markup often says plainly what the
 rest is (`<ol class="comment-list">`, `<div class="baca-juga">`). A container
@@ -9,7 +9,7 @@ token that most body blocks carry is a page-wide wrapper ("comments-open" on
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from warta.lexicon import html_lexicon
@@ -21,6 +21,7 @@ _KINDS = (
     ("related", Label.RELATED),
     ("sidebar", Label.SIDEBAR),
     ("footer", Label.FOOTER),
+    ("bio", Label.OTHER),
 )
 # Labels that a container may overrule: the model's guesses and the sections that
 # lexicon headers open (a header's section has no end in flat text; in HTML its
@@ -41,7 +42,18 @@ def container_tokens() -> tuple[tuple[Label, frozenset[str]], ...]:
     return tuple((label, frozenset(data.get(key, ()))) for key, label in _KINDS)
 
 
-def _container(tokens: Sequence[str]) -> tuple[Label, str] | None:
+def _container(tokens: Sequence[str], wrappers: Collection[str] = ()) -> tuple[Label, str] | None:
+    """The first container kind (and its token) among a block's tokens. Where that token
+    is a wrapper's, a box's token on an element inside every wrapper ("author-bio" under
+    a <body class="sidebar-left">) counts instead."""
+    hit = _first_container(tokens)
+    if hit is None or hit[1] not in wrappers:
+        return hit
+    inner = 1 + max(k for k, token in enumerate(tokens) if token in wrappers)
+    return _first_container(tokens[inner:])
+
+
+def _first_container(tokens: Sequence[str]) -> tuple[Label, str] | None:
     for label, known in container_tokens():
         for token in tokens:
             if token in known:
@@ -62,9 +74,6 @@ def refine_html_labels(
     that sits in no such container and that the model calls body is body again:
     in HTML the header's box ends where its container ends.
     """
-    # Blocks share few distinct token tuples: look each up once.
-    distinct = {tokens: _container(tokens) for tokens in {b.structure.class_tokens for b in blocks}}
-    found = [distinct[b.structure.class_tokens] for b in blocks]
     # Tokens that most of the likeliest body blocks carry mark wrappers around the article
     # ("has-sidebar" on the layout), not boxes beside it; comments under an article
     # never carry them. Most, not any: one comment the model liked must not make
@@ -77,8 +86,11 @@ def refine_html_labels(
         core = [i for i in likeliest if probs[i] >= _FALLBACK_MIN]
     votes = Counter(t for i in core for t in set(blocks[i].structure.class_tokens))
     wrappers = {t for t, n in votes.items() if 2 * n > len(core)}
+    # Blocks share few distinct token tuples: look each up once. A wrapper token
+    # ("sidebar-left" on <body>) does not hide a box's own token further in ("author-bio").
+    distinct = {tokens: _container(tokens, wrappers) for tokens in {b.structure.class_tokens for b in blocks}}
+    found = [distinct[b.structure.class_tokens] for b in blocks]
     out = list(labels)
-    found = [None if hit is not None and hit[1] in wrappers else hit for hit in found]
     for i, hit in enumerate(found):
         is_body = probs[i] >= threshold
         if hit is None:
