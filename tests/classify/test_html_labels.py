@@ -35,3 +35,76 @@ def test_short_teasers_under_a_related_header_stay_related_even_when_the_model_l
     labels = [Label.BODY, Label.RELATED, Label.RELATED, Label.RELATED]
     out = refine_html_labels(blocks, labels, [0.95, 0.2, 0.7, 0.9])
     assert out == [Label.BODY, Label.RELATED, Label.RELATED, Label.BODY]
+
+
+def _linked(i: int, text: str, tokens: tuple[str, ...], tag: str = "h3") -> Block:
+    return Block(i, text, BlockStructure(class_tokens=tokens, tag=tag, link_density=1.0))
+
+
+def test_repeated_teaser_cards_after_the_story_are_related() -> None:
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    title, date, summary = ("more", "card", "title"), ("more", "card", "date"), ("more", "card", "summary")
+    blocks = [_block(0, paragraph, ARTICLE), _block(1, paragraph, ARTICLE)]
+    for n in range(3):
+        blocks += [
+            _linked(len(blocks), f"Another story on the same site, number {n}", title),
+            _block(len(blocks) + 1, "Monday 12 May 2025", date),
+            _block(len(blocks) + 2, "The first sentence of that other story, which the model liked.", summary),
+        ]
+    labels = [Label.BODY, Label.BODY] + [Label.OTHER, Label.OTHER, Label.BODY] * 3
+    probs = [0.95, 0.95] + [0.2, 0.1, 0.8] * 3
+    out = refine_html_labels(blocks, labels, probs)
+    assert out[:2] == [Label.BODY, Label.BODY]
+    assert out[2:] == [Label.RELATED] * 9
+
+
+def test_article_paragraphs_under_linked_item_names_stay_body() -> None:
+    # A list article: each item's name links to the product, and its paragraph shares
+    # its markup with the article's introduction.
+    intro = "An introduction to the list that is long enough to be prose, " * 3
+    blocks = [_block(0, intro, ARTICLE)]
+    for n in range(3):
+        blocks += [
+            _linked(len(blocks), f"The product number {n} with its name", ("list", "item")),
+            _block(len(blocks) + 1, "Why we like this product, in a sentence or two of prose.", ARTICLE),
+        ]
+    labels = [Label.BODY] + [Label.BODY, Label.BODY] * 3
+    out = refine_html_labels(blocks, labels, [0.95] + [0.7, 0.9] * 3)
+    assert out == [Label.BODY] * 7
+
+
+def test_container_around_a_doubtful_article_is_a_wrapper_for_the_fallback() -> None:
+    # A blog template puts its only post inside "widget blog": no block reached the
+    # threshold, yet the likeliest ones share that token, so it wraps, not boxes, them.
+    post = ("section", "widget", "blog", "posts", "hentry", "body")
+    paragraph = "A paragraph of the blog post that the model was not sure about, " * 2
+    blocks = [
+        _block(0, "Popular Posts", ("sidebar", "widget", "popular"), heading=3),
+        _block(1, paragraph, post),
+        _block(2, paragraph, post),
+        _block(3, "Another post's title in the popular list", ("sidebar", "widget", "popular")),
+    ]
+    labels = [Label.SIDEBAR, Label.OTHER, Label.OTHER, Label.SIDEBAR]
+    out = refine_html_labels(blocks, labels, [0.1, 0.45, 0.42, 0.2])
+    assert out == [Label.SIDEBAR, Label.BODY, Label.BODY, Label.SIDEBAR]
+
+
+def test_author_bio_box_is_not_body_even_under_a_wrapper_token() -> None:
+    # <body class="sidebar-left"> puts "sidebar" on every block, so it is a wrapper; the
+    # author box further in still counts by its own token.
+    page = ("single", "sidebar", "left", "main", "content")
+    article, bio = (*page, "entry", "article"), (*page, "author", "profile", "description", "bio")
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    about = "Father of two, the author teaches reading at a school in the town where he lives. " * 2
+    blocks = [_block(0, paragraph, article), _block(1, paragraph, article), _block(2, paragraph, article)]
+    blocks.append(_block(3, about, bio))
+    out = refine_html_labels(blocks, [Label.BODY] * 4, [0.98, 0.97, 0.96, 0.6])
+    assert out == [Label.BODY, Label.BODY, Label.BODY, Label.OTHER]
+
+
+def test_box_token_beside_the_wrapper_on_the_same_element_stays_a_wrapper() -> None:
+    # One class soup on <body> holds "sidebar" and "readmore": both wrap the article.
+    soup = ("blog", "sidebar", "readmore", "footer", "main", "entry", "article")
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    blocks = [_block(i, paragraph, soup) for i in range(3)]
+    assert refine_html_labels(blocks, [Label.BODY] * 3, [0.98, 0.97, 0.96]) == [Label.BODY] * 3

@@ -48,6 +48,45 @@ def test_article_resuming_after_a_related_box_is_body_again():
     assert labels[1] is Label.RELATED
 
 
+def test_marker_line_inside_the_resuming_run_is_not_mistaken_for_its_first_paragraph():
+    # A sidebar header far above the article keeps its section open until three body
+    # blocks in a row; a marker line ("More:") among them must not shift which blocks
+    # the run turns back into body.
+    text = "Trending\nMenu item\nFirst paragraph of the story.\nSecond paragraph.\nMore:\nThird paragraph."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.1, 0.1, 0.95, 0.95, 0.7, 0.95], LEX)
+    assert labels[2:4] == [Label.BODY, Label.BODY]
+    assert labels[4] is Label.NAV
+    assert labels[5] is Label.BODY
+
+
+def test_links_the_model_liked_under_a_related_header_do_not_resume_the_article():
+    from warta.model import Block, BlockStructure
+
+    paragraph = "A paragraph of the story, long enough to read as prose and end with a stop."
+    texts = [paragraph, paragraph, "You may also like...", "Who will win the cup?", "Band reunites for a tour",
+             "Fans vote for the hall of fame", "Disclaimer"]
+    density = [0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 0.0]
+    blocks = [Block(i, t, BlockStructure(tag="p", link_density=d)) for i, (t, d) in enumerate(zip(texts, density, strict=True))]
+    labels = label_blocks(blocks, [0.95, 0.95, 0.8, 0.88, 0.83, 0.81, 0.2], LEX)
+    assert labels[:2] == [Label.BODY, Label.BODY]
+    assert labels[2:6] == [Label.RELATED] * 4
+
+
+def test_menu_entry_named_like_a_header_opens_no_section():
+    from warta.model import Block, BlockStructure
+
+    menu = BlockStructure(tag="li", in_list=True, link_density=1.0)
+    prose = BlockStructure(tag="p")
+    texts = ["Home", "Latest", "Politics", "The story's first paragraph, a full sentence.", "Its last paragraph."]
+    blocks = [Block(i, t, menu if i < 3 else prose) for i, t in enumerate(texts)]
+    labels = label_blocks(blocks, [0.01, 0.01, 0.01, 0.63, 0.53], LEX)
+    assert labels[3:] == [Label.BODY, Label.BODY]
+    # The same word as a heading over a box still opens it.
+    blocks[1] = Block(1, "Latest", BlockStructure(tag="h3", heading_level=3))
+    assert label_blocks(blocks, [0.01, 0.01, 0.01, 0.63, 0.53], LEX)[3:] == [Label.SIDEBAR, Label.SIDEBAR]
+
+
 def test_block_key_ignores_case_and_spacing():
     assert block_key("Jangan  Lewatkan") == block_key("jangan lewatkan")
     assert block_key("Jangan Lewatkan") != block_key("Berita Terkait")

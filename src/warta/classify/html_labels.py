@@ -1,4 +1,4 @@
-"""Labels from the HTML containers a block sits in: comments, read-also, related, sidebar.
+"""Labels from the HTML containers a block sits in: comments, read-also, related, sidebar, author bio.
 
 The model says whether a block is body; the markup often says plainly what the
 rest is (`<ol class="comment-list">`, `<div class="baca-juga">`). A container
@@ -9,7 +9,7 @@ token that most body blocks carry is a page-wide wrapper ("comments-open" on
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from warta.lexicon import html_lexicon
@@ -21,6 +21,7 @@ _KINDS = (
     ("related", Label.RELATED),
     ("sidebar", Label.SIDEBAR),
     ("footer", Label.FOOTER),
+    ("bio", Label.OTHER),
 )
 # Labels that a container may overrule: the model's guesses and the sections that
 # lexicon headers open (a header's section has no end in flat text; in HTML its
@@ -41,7 +42,18 @@ def container_tokens() -> tuple[tuple[Label, frozenset[str]], ...]:
     return tuple((label, frozenset(data.get(key, ()))) for key, label in _KINDS)
 
 
-def _container(tokens: Sequence[str]) -> tuple[Label, str] | None:
+def _container(tokens: Sequence[str], wrappers: Collection[str] = ()) -> tuple[Label, str] | None:
+    """The first container kind (and its token) among a block's tokens. Where that token
+    is a wrapper's, a box's token on an element inside every wrapper ("author-bio" under
+    a <body class="sidebar-left">) counts instead."""
+    hit = _first_container(tokens)
+    if hit is None or hit[1] not in wrappers:
+        return hit
+    inner = 1 + max(k for k, token in enumerate(tokens) if token in wrappers)
+    return _first_container(tokens[inner:])
+
+
+def _first_container(tokens: Sequence[str]) -> tuple[Label, str] | None:
     for label, known in container_tokens():
         for token in tokens:
             if token in known:
@@ -62,30 +74,96 @@ def refine_html_labels(
     that sits in no such container and that the model calls body is body again:
     in HTML the header's box ends where its container ends.
     """
-    # Blocks share few distinct token tuples: look each up once.
-    distinct = {tokens: _container(tokens) for tokens in {b.structure.class_tokens for b in blocks}}
-    found = [distinct[b.structure.class_tokens] for b in blocks]
     # Tokens that most of the likeliest body blocks carry mark wrappers around the article
     # ("has-sidebar" on the layout), not boxes beside it; comments under an article
     # never carry them. Most, not any: one comment the model liked must not make
     # "comment" a wrapper token.
-    core = [i for i in sorted(range(len(blocks)), key=lambda i: -probs[i])[:3] if probs[i] >= threshold]
+    likeliest = sorted(range(len(blocks)), key=lambda i: -probs[i])[:3]
+    core = [i for i in likeliest if probs[i] >= threshold]
+    if not core:
+        # No block reached the threshold: the likeliest still tell the wrapper apart
+        # ("widget" around a blog's only post), or the fallback finds nothing to keep.
+        core = [i for i in likeliest if probs[i] >= _FALLBACK_MIN]
     votes = Counter(t for i in core for t in set(blocks[i].structure.class_tokens))
     wrappers = {t for t, n in votes.items() if 2 * n > len(core)}
+    # Blocks share few distinct token tuples: look each up once. A wrapper token
+    # ("sidebar-left" on <body>) does not hide a box's own token further in ("author-bio").
+    distinct = {tokens: _container(tokens, wrappers) for tokens in {b.structure.class_tokens for b in blocks}}
+    found = [distinct[b.structure.class_tokens] for b in blocks]
     out = list(labels)
     for i, hit in enumerate(found):
         is_body = probs[i] >= threshold
-        if hit is not None and hit[1] in wrappers:
-            hit = None
         if hit is None:
             if out[i] in _SECTIONS and is_body and len(blocks[i].text) >= _PARAGRAPH_MIN and not _is_header(blocks[i]):
                 out[i] = Label.BODY
             continue
         if out[i] in _OVERRULABLE:
             out[i] = hit[0]
+    _mark_teaser_cards(blocks, out)
     if Label.BODY not in out:
         _fallback_body(blocks, out, probs, found)
     return out
+
+
+_CARD_LINK = 0.9  # a card's headline is a link, nearly all of it
+_CARD_HEADLINE = (15, 200)  # characters of a linked headline
+_CARD_GAP = 4  # blocks from the headline to its summary, the byline and date between
+_CARD_META_MAX = 100  # the lines between headline and summary are this short
+_CARD_SUMMARY = (40, 500)  # characters of a teaser's summary: a sentence or two
+_CARD_MIN = 3  # cards of one kind on the page
+_CARD_LABELS = frozenset({Label.BODY, Label.OTHER})
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", ":")
+
+
+def _card_headline(block: Block) -> bool:
+    lo, hi = _CARD_HEADLINE
+    return block.structure.link_density >= _CARD_LINK and lo <= len(block.text) <= hi
+
+
+def _mark_teaser_cards(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """Teaser cards (a linked headline, maybe a byline and date, then a summary that the
+    model takes for a paragraph), repeated with the same markup, are a list of other
+    stories: related, with their headlines. Only where every body block of the summaries'
+    markup is such a card summary: an article's own paragraphs under linked subheadings
+    share their markup with its other paragraphs."""
+    cards: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for i, block in enumerate(blocks):
+        if labels[i] is not Label.BODY or not _CARD_SUMMARY[0] <= len(block.text) <= _CARD_SUMMARY[1]:
+            continue
+        if block.structure.heading_level > 0:
+            continue  # a heading after a link is the next item's title, not a summary
+        if block.structure.link_density >= _CARD_LINK / 3:
+            continue
+        for k in range(i - 1, max(-1, i - 1 - _CARD_GAP), -1):
+            if _card_headline(blocks[k]):
+                cards.setdefault(block.structure.class_tokens, []).append((k, i))
+                break
+            if len(blocks[k].text) > _CARD_META_MAX or labels[k] is Label.BODY:
+                break  # a byline or date line sits between headline and summary, no paragraph
+    body_by_tokens = Counter(blocks[i].structure.class_tokens for i, lab in enumerate(labels) if lab is Label.BODY)
+    for tokens, found in cards.items():
+        if not tokens or len(found) < _CARD_MIN or len(found) < body_by_tokens[tokens]:
+            continue
+        for start, end in found:
+            # The card's kicker above its headline and its byline under the summary.
+            if start > 0 and _card_line(blocks[start - 1], labels[start - 1]):
+                start -= 1
+            while end + 1 < len(blocks) and end + 1 - start <= _CARD_GAP + 2 and _card_line(blocks[end + 1], labels[end + 1]):
+                end += 1
+            for j in range(start, end + 1):
+                if labels[j] in _CARD_LABELS:
+                    labels[j] = Label.RELATED
+
+
+def _card_line(block: Block, label: Label) -> bool:
+    """A card's short kicker, byline or date line: no sentence, no link-heavy headline."""
+    text = block.text
+    return (
+        label is Label.BODY
+        and len(text) <= _CARD_META_MAX // 2
+        and not text.endswith(_SENTENCE_END)
+        and block.structure.link_density < _CARD_LINK
+    )
 
 
 def _fallback_body(

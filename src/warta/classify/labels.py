@@ -191,6 +191,15 @@ def _opens_comment_thread(blocks: Sequence[Block], at: int, lexicon: Lexicon) ->
     return any(_is_attribution(b.text, lexicon) for b in blocks[at + 1 : at + 40])
 
 
+def _menu_entry(block: Block) -> bool:
+    """A list item that is all link: an entry of a menu, not a box's header."""
+    structure = block.structure
+    return structure.in_list and structure.link_density >= 0.9
+
+
+_LINK_LINE = 0.6  # share of a block's text inside links from which it reads as a link, not prose
+
+
 def label_blocks(
     blocks: Sequence[Block],
     probs: Sequence[float],
@@ -201,13 +210,15 @@ def label_blocks(
     """One label per block, in order (`norms`: the texts through `normalise_lines`, if known)."""
     labels: list[Label] = []
     section: Label | None = None
-    body_run = 0
+    body_run: list[int] = []  # the body-like blocks seen in a row inside the current section
     read_also_items = 0
     seen_body = False
     norms = norms if norms is not None else normalise_lines([b.text for b in blocks])
     markers = markers_of(norms, lexicon)
     for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):
         header = section_header(norm, lexicon)
+        if header is not None and header is not Label.COMMENTS and _menu_entry(blocks[i]):
+            header = None  # "Latest" in the site menu links to a page; it heads no box here
         marker = markers[i]
         is_body = p >= threshold
         if read_also_items and len(norm) < 200:
@@ -248,31 +259,37 @@ def label_blocks(
         if header is not None and (len(norm) < 60 or (header is Label.COMMENTS and len(norm) < 200)):
             section = header
             labels.append(header)
-            body_run = 0
+            body_run = []
             continue
         if marker is not None:
             labels.append(marker)
             continue
         if is_body:
-            body_run += 1
+            if section is not None and blocks[i].structure.link_density >= _LINK_LINE:
+                # A link the model liked under a related/sidebar header is one of the
+                # box's items, not a sign that the article resumed.
+                labels.append(section)
+                continue
+            body_run.append(i)
             # A comments section is sticky once the article has been seen; one opened
             # by a menu entry above the article ("Comments") ends like any other.
             sticky = section is Label.COMMENTS and seen_body
             if section is None:
                 labels.append(Label.BODY)
                 seen_body = True
-            elif not sticky and body_run >= 3:
+            elif not sticky and len(body_run) >= 3:
                 # Three body blocks in a row: the article resumed after a
-                # related/sidebar box; the run so far was body too.
+                # related/sidebar box; the run so far was body too (a marker
+                # line between them, such as "More:", stays what it is).
                 section = None
                 seen_body = True
-                for j in range(len(labels) - body_run + 1, len(labels)):
+                for j in body_run[:-1]:
                     labels[j] = Label.BODY
                 labels.append(Label.BODY)
             else:
                 labels.append(section)
             continue
-        body_run = 0
+        body_run = []
         labels.append(section if section is not None else Label.OTHER)
     _adopt_near_misses(blocks, labels, probs, threshold - _NEAR_MISS)
     _bridge_fragments(blocks, labels)
