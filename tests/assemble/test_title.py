@@ -21,6 +21,18 @@ def test_headline_line_matching_the_page_title_is_chosen():
     assert index == 3
 
 
+def test_credit_and_outlet_bylines_between_headline_and_body_are_not_the_title():
+    text = (
+        "Beranda\nNelayan Muara Angke Panen Ikan Tongkol\nRina Wijaya - Kompas.com\n"
+        "Penulis: Budi Santoso\nBy Jane Doe\nBody."
+    )
+    blocks = segment_text(text)
+    labels = [Label.OTHER] * 5 + [Label.BODY]
+    title, index = choose_title(blocks, labels, load_lexicon())
+    assert title == "Nelayan Muara Angke Panen Ikan Tongkol"
+    assert index == 1
+
+
 # ---------------------------------------------------------------- HTML pages
 def _html_title(body: str, titles: list[str], site_names: tuple[str, ...] = (), url: str | None = None):  # type: ignore[no-untyped-def]
     from warta.assemble.title import choose_html_title

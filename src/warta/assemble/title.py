@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from warta.assemble.lists import is_date_line
 from warta.lexicon import Lexicon, normalise_marker
-from warta.meta.byline import is_outlet_byline
+from warta.meta.byline import is_credit_line, is_outlet_byline
 from warta.model import Block, Label
 
 _WORD = re.compile(r"\w+")
@@ -140,6 +140,7 @@ def choose_title(
             or lexicon.contains_any(norm, lexicon.caption_prefix)
             or _mostly_menu_words(norm, lexicon)
             or is_outlet_byline(text, lexicon)
+            or is_credit_line(text, lexicon)
         ):
             continue
         tokens = _tokens(text)

@@ -245,6 +245,12 @@ def is_outlet_byline(text: str, lexicon: Lexicon) -> bool:
     return rest in lexicon.agencies or bool(words and words[0] in lexicon.byline_roles)
 
 
+def is_credit_line(text: str, lexicon: Lexicon) -> bool:
+    """A short line crediting people ('By Samuel Horti', 'Written By Isabella Tabacchi',
+    'Editor: Rina Wijaya'): a byline, never a headline."""
+    return len(text) <= 150 and bool(_prefixed(text, lexicon))
+
+
 def _header_name(
     blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, result: Bylines
 ) -> list[Person]:
