@@ -66,3 +66,19 @@ def test_heading_shape():
     assert is_heading_like("Korea Utara dikecam Korsel dan AS")
     assert not is_heading_like("this starts lower case")
     assert not is_heading_like("A full sentence that ends with a period.")
+
+
+def test_a_full_stop_cut_off_at_a_link_closes_the_sentence() -> None:
+    blocks = [
+        Block(0, "Pendaftaran dibuka mulai 10 Maret melalui aplikasi"),
+        Block(1, "Mitra Darat"),
+        Block(2, "."),
+        Block(3, "Kuota tahun ini sekitar 120.000 penumpang."),
+        Block(4, "."),
+    ]
+    labels = [Label.BODY, Label.BODY, Label.OTHER, Label.BODY, Label.OTHER]
+    parts = build_body(blocks, labels).parts
+    assert [p.text for p in parts] == [
+        "Pendaftaran dibuka mulai 10 Maret melalui aplikasi Mitra Darat.",
+        "Kuota tahun ini sekitar 120.000 penumpang.",
+    ]

@@ -150,8 +150,28 @@ def trailing_code(blocks: Sequence[Block], labels: Sequence[Label]) -> tuple[int
     return None
 
 
+_PUNCTUATION_ONLY = frozenset(".,;:!?)]}”’\"'…")
+
+
+def _closes_previous(blocks: Sequence[Block], labels: Sequence[Label], i: int) -> bool:
+    """A line of bare punctuation ('.') right after a body line: the end of a sentence the
+    flattener cut at a link ('... melalui aplikasi' / 'Mitra Darat' / '.')."""
+    text = blocks[i].text
+    return (
+        i > 0
+        and len(text) <= 3
+        and set(text) <= _PUNCTUATION_ONLY
+        and labels[i - 1] is Label.BODY
+        and not blocks[i - 1].text.endswith(_TERMINAL)
+    )
+
+
 def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
-    body_blocks = [b for b, label in zip(blocks, labels, strict=True) if label is Label.BODY]
+    body_blocks = [
+        b
+        for i, (b, label) in enumerate(zip(blocks, labels, strict=True))
+        if label is Label.BODY or _closes_previous(blocks, labels, i)
+    ]
     parts: list[BodyPart] = []
     seen = _SeenParagraphs()
     seen_headings: set[str] = set()
