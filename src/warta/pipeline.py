@@ -17,7 +17,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from warta.assemble.body import build_body
-from warta.assemble.lists import build_lists, is_date_line
+from warta.assemble.lists import build_lists, is_date_line, without_self_links
 from warta.assemble.title import choose_html_title, choose_title, strip_site_name
 from warta.classify.features import block_features
 from warta.classify.labels import block_key, label_blocks
@@ -265,7 +265,7 @@ class Extractor:
             url=page.url,
             canonical_url=metadata.canonical_url if metadata else None,
             language=language,
-            read_also=lists.read_also,
+            read_also=without_self_links(lists.read_also, title),
             related=lists.related,
             sidebar=lists.sidebar,
             comments=lists.comments,

@@ -57,3 +57,17 @@ def test_date_lines():
     assert is_date_line("3 jam lalu", LEX)
     assert not is_date_line("Harga Cabai Naik Lagi", LEX)
     assert not is_date_line("Mei adalah bulan yang panjang bagi para petani di desa itu", LEX)
+
+
+def test_a_read_also_line_naming_the_page_itself_is_no_read_also_item() -> None:
+    from warta.assemble.lists import without_self_links
+    from warta.model import ListItem
+
+    items = [
+        ListItem(title="Harga Cabai Turun Jelang Panen Raya di Brebes"),
+        ListItem(title='kabarkota, "Banjir Rendam Tiga Desa di Hulu Sungai" selengkapnya'),
+        ListItem(title="Banjir Rendam Tiga Desa di Hulu Sungai, Ratusan Warga Mengungsi"),
+    ]
+    kept = without_self_links(items, "Banjir Rendam Tiga Desa di Hulu Sungai, Ratusan Warga Mengungsi")
+    assert [i.title for i in kept] == ["Harga Cabai Turun Jelang Panen Raya di Brebes"]
+    assert without_self_links(items, None) == items
