@@ -28,7 +28,7 @@ from warta.meta.byline import find_bylines, is_credit_line, is_outlet_byline, is
 from warta.meta.dates import resolve_dates
 from warta.meta.language import detect_language
 from warta.meta.page import PageMetadata
-from warta.model import Article, Block, Label, Page, PageKind
+from warta.model import Article, Block, BodyPart, Label, Page, PageKind
 from warta.options import ExtractOptions
 from warta.readers.encoding import charset_from_header, decode_bytes
 from warta.readers.files import ReadError
@@ -136,6 +136,21 @@ def _unmark_header_above_byline(blocks: list[Block], labels: list[Label], lexico
             return  # a paragraph: the story has begun
 
 
+def _dateline_above_lead(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> str | None:
+    """A dateline on its own line right above the first body block ('Liputan6.com, Jakarta')
+    opens the lead, as it does when printed inline: it joins the body, and is the dateline."""
+    first = next((i for i, label in enumerate(labels) if label is Label.BODY), None)
+    if not first or labels[first - 1] is Label.BODY:
+        return None
+    from warta.meta.dateline import is_dateline_line
+
+    text = blocks[first - 1].text
+    if not is_dateline_line(text, lexicon):
+        return None
+    labels[first - 1] = Label.BODY
+    return text.strip().rstrip("-–— ")
+
+
 def _unmark_trailing_name(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
     """A bare name taken as the last body line is the byline printed under the article."""
     body = [i for i, label in enumerate(labels) if label is Label.BODY]
@@ -225,6 +240,7 @@ class Extractor:
         lexicon = self.lexicon
         url = page.url or (metadata.canonical_url if metadata else None)
         _unmark_header_above_byline(blocks, labels, lexicon)
+        dateline_line = _dateline_above_lead(blocks, labels, lexicon)
         if metadata is not None and metadata.titles:
             site_names = [*metadata.site_names, *([metadata.site_name] if metadata.site_name else [])]
             titles = [value for value, _ in metadata.titles]
@@ -245,6 +261,9 @@ class Extractor:
             if labels[i] is not Label.BODY:
                 labels[i] = Label.BYLINE
         body = build_body(blocks, labels)
+        if dateline_line and len(body.parts) > 1 and body.parts[0].text == dateline_line:
+            lead = body.parts[1]
+            body.parts[:2] = [BodyPart(lead.kind, f"{dateline_line} {lead.text}", body.parts[0].block)]
         lists = build_lists(blocks, labels, lexicon)
         reference = self.options.reference or page.fetched_at
         published, modified = resolve_dates(blocks, labels, metadata, reference, lexicon, url)
@@ -278,7 +297,7 @@ class Extractor:
         if body.parts:
             from warta.meta.dateline import find_dateline
 
-            article.dateline = find_dateline(body.parts[0].text, lexicon)
+            article.dateline = find_dateline(body.parts[0].text, lexicon) or dateline_line
         return article
 
     def process(self, item: Page | ReadError, boilerplate: Collection[str] | None = None) -> PageResult:

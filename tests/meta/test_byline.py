@@ -212,3 +212,10 @@ def test_parenthesised_full_name_after_the_story_is_the_editor() -> None:
     )
     assert [p.name for p in found.editors] == ["Rina Wijaya"]
     assert found.authors == []
+
+
+def test_a_bare_capitalised_line_above_the_headline_is_no_author() -> None:
+    found = _find(("Kabar Kota", Label.OTHER), ("Bus Tambahan Disiapkan", Label.TITLE), (BODY, Label.BODY))
+    assert found.authors == []
+    found = _find(("Bus Tambahan Disiapkan", Label.TITLE), ("Dewi Kartika", Label.OTHER), (BODY, Label.BODY))
+    assert [p.name for p in found.authors] == ["Dewi Kartika"]

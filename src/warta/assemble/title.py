@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from warta.assemble.lists import is_date_line
 from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.byline import is_credit_line, is_outlet_byline
+from warta.meta.dateline import is_dateline_line
 from warta.model import Block, Label
 
 _WORD = re.compile(r"\w+")
@@ -141,6 +142,7 @@ def choose_title(
             or _mostly_menu_words(norm, lexicon)
             or is_outlet_byline(text, lexicon)
             or is_credit_line(text, lexicon)
+            or is_dateline_line(text, lexicon)
         ):
             continue
         tokens = _tokens(text)

@@ -260,13 +260,18 @@ def _header_name(
     if not body:
         return []
     first = body[0]
+    title = next((i for i, label in enumerate(labels[:first]) if label is Label.TITLE), None)
     found: list[tuple[bool, int, str]] = []
     for i in range(max(0, first - 8), first):
         if labels[i] not in (Label.OTHER, Label.BYLINE, Label.DATELINE):
             continue
         name = header_byline_name(blocks[i].text, lexicon)
-        if name is not None:
-            found.append((name == blocks[i].text.strip(), i, name))
+        if name is None:
+            continue
+        bare = name == blocks[i].text.strip()
+        if bare and title is not None and i < title:
+            continue  # a bare capitalised line above the headline is the site's or section's name
+        found.append((bare, i, name))
     if not found:
         return []
     _bare, i, name = min(found)  # with a rest first, then nearest the top

@@ -29,3 +29,26 @@ def find_dateline(lead: str, lexicon: Lexicon) -> str | None:
     if known_agency or (place.isupper() and len(place) >= 3):
         return match.group("line").strip(" -–—")
     return None
+
+
+_PLACE = re.compile(r"^[A-Z][A-Za-z.'’]*(?:\s[A-Z][A-Za-z.'’]*){0,2}$")
+
+
+def is_dateline_line(text: str, lexicon: Lexicon) -> bool:
+    """A dateline printed on a line of its own above the lead: 'Liputan6.com, Jakarta',
+    'JAKARTA, KOMPAS.com', 'Jakarta (ANTARA)' — an outlet or agency and a place, nothing else."""
+    text = text.strip().rstrip("-–— ")
+    if not 5 <= len(text) <= 50:
+        return False
+    if text.endswith(")") and "(" in text:
+        place, _, agency = text[:-1].partition("(")
+        parts = [place.strip(), agency.strip()]
+    else:
+        parts = [p.strip() for p in text.split(",")]
+    if len(parts) != 2:
+        return False
+    for outlet, place in (parts, parts[::-1]):
+        key = outlet.lower()
+        if _PLACE.match(place) and any(key == a or key.startswith(a) for a in lexicon.agencies):
+            return True
+    return False

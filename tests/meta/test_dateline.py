@@ -1,0 +1,60 @@
+"""Datelines: inline at the start of the lead, or on a line of their own above it."""
+
+from __future__ import annotations
+
+import pytest
+
+import warta
+from warta.lexicon import load_lexicon
+from warta.meta.dateline import find_dateline, is_dateline_line
+
+LEX = load_lexicon()
+
+
+@pytest.mark.parametrize(
+    ("lead", "dateline"),
+    [
+        ("JAKARTA, KOMPAS.com - Pemerintah menaikkan harga.", "JAKARTA, KOMPAS.com"),
+        ("Jakarta (ANTARA) - Pemerintah menaikkan harga.", "Jakarta (ANTARA)"),
+        ("JAKARTA, April 23 (Reuters) - The government raised prices.", "JAKARTA, April 23 (Reuters)"),
+        ("WASHINGTON (AP) — The Senate voted on Tuesday.", "WASHINGTON (AP)"),
+        ("Pemerintah menaikkan harga - kata menteri.", None),
+    ],
+)
+def test_inline_datelines(lead: str, dateline: str | None) -> None:
+    assert find_dateline(lead, LEX) == dateline
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Liputan6.com, Jakarta", True),
+        ("JAKARTA, KOMPAS.com -", True),
+        ("Surabaya (ANTARA)", True),
+        ("Jakarta, Senin", False),  # a place and a weekday: no outlet
+        ("Harga Beras, Jakarta", False),
+        ("Liputan6.com, harga beras naik lagi di pasar", False),
+    ],
+)
+def test_dateline_on_its_own_line(line: str, expected: bool) -> None:
+    assert is_dateline_line(line, LEX) is expected
+
+
+def test_a_dateline_line_above_the_lead_opens_the_body() -> None:
+    lead = (
+        "Pemerintah kota menyiapkan 40 unit bus tambahan untuk melayani warga selama masa libur sekolah, "
+        "dengan rute baru yang menghubungkan terminal dan kawasan wisata."
+    )
+    text = "\n".join(
+        [
+            "Kabar Kota",
+            "Bus Tambahan Disiapkan untuk Libur Sekolah",
+            "Liputan6.com, Surabaya",
+            lead,
+            "Kepala dinas perhubungan mengatakan armada tambahan akan beroperasi mulai pekan depan di seluruh rute.",
+            "Warga diminta memantau jadwal keberangkatan melalui aplikasi resmi pemerintah kota setiap hari.",
+        ]
+    )
+    article = warta.extract(text, kind="text")
+    assert article.dateline == "Liputan6.com, Surabaya"
+    assert article.body[0].text.startswith("Liputan6.com, Surabaya Pemerintah kota")
