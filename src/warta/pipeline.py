@@ -24,7 +24,7 @@ from warta.classify.labels import block_key, label_blocks
 from warta.classify.model import BlockClassifier, load_classifier
 from warta.errors import ExtractionTimeout, InputError, WartaError
 from warta.lexicon import Lexicon, load_lexicon, normalise_lines
-from warta.meta.byline import find_bylines, is_outlet_byline, is_plausible_name
+from warta.meta.byline import find_bylines, is_credit_line, is_outlet_byline, is_plausible_name
 from warta.meta.dates import resolve_dates
 from warta.meta.language import detect_language
 from warta.meta.page import PageMetadata
@@ -115,6 +115,27 @@ def _standfirst(
     return None
 
 
+_HEADER_BODY_BLOCKS = 3  # headline, standfirst, site name: what may sit above a byline
+_HEADER_LINE_CHARS = 250
+
+
+def _unmark_header_above_byline(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
+    """A credit line ('By Oliver Pennington, Reporter') among the first body blocks closes the
+    article's header: the short lines the model took for body above it are the headline and
+    standfirst, and the story starts below it."""
+    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    for n, i in enumerate(body[: _HEADER_BODY_BLOCKS + 1]):
+        if is_credit_line(blocks[i].text, lexicon):
+            if n == 0 or len(body) <= n + 1:
+                return  # nothing above it, or nothing of the story below it
+            for j in body[:n]:
+                labels[j] = Label.OTHER
+            labels[i] = Label.BYLINE
+            return
+        if len(blocks[i].text) > _HEADER_LINE_CHARS:
+            return  # a paragraph: the story has begun
+
+
 def _unmark_trailing_name(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
     """A bare name taken as the last body line is the byline printed under the article."""
     body = [i for i, label in enumerate(labels) if label is Label.BODY]
@@ -203,6 +224,7 @@ class Extractor:
     ) -> Article:
         lexicon = self.lexicon
         url = page.url or (metadata.canonical_url if metadata else None)
+        _unmark_header_above_byline(blocks, labels, lexicon)
         if metadata is not None and metadata.titles:
             site_names = [*metadata.site_names, *([metadata.site_name] if metadata.site_name else [])]
             titles = [value for value, _ in metadata.titles]

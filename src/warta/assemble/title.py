@@ -159,8 +159,35 @@ def choose_title(
         if not reference:
             return None, None
         return stripped_reference, (0 if hint is None else None)
-    index = best[1]
+    index = _above_standfirst(blocks, labels, lexicon, best[1])
     return strip_site_name(blocks[index].text), index
+
+
+def _eligible_headline(block: Block, label: Label, lexicon: Lexicon) -> bool:
+    text = block.text
+    norm = normalise_marker(text)
+    return (
+        label in (Label.OTHER, Label.BODY, Label.TITLE)
+        and 4 <= len(text.split()) <= 20
+        and not text.endswith((".", "!", "?", ":", "-", "–", "—"))
+        and not is_date_line(text, lexicon)
+        and not lexicon.contains_any(norm, lexicon.caption_prefix)
+        and not _mostly_menu_words(norm, lexicon)
+        and not is_outlet_byline(text, lexicon)
+        and not is_credit_line(text, lexicon)
+    )
+
+
+def _above_standfirst(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, index: int) -> int:
+    """The headline when the line chosen is the standfirst printed under it: a long summary
+    line right below a shorter headline-shaped line (news pages print headline, then deck)."""
+    if index == 0 or blocks[index].structure.heading_level:
+        return index
+    above = index - 1
+    words, words_above = len(blocks[index].text.split()), len(blocks[above].text.split())
+    if words >= 10 and words_above < words and _eligible_headline(blocks[above], labels[above], lexicon):
+        return above
+    return index
 
 
 # ---------------------------------------------------------------- HTML pages
