@@ -66,3 +66,18 @@ def test_heading_shape():
     assert is_heading_like("Korea Utara dikecam Korsel dan AS")
     assert not is_heading_like("this starts lower case")
     assert not is_heading_like("A full sentence that ends with a period.")
+
+
+def test_single_lower_case_editor_code_closes_the_body():
+    from warta.assemble.body import build_body as _build
+    from warta.model import Label as _Label
+    from warta.segment.text import segment_text as _seg
+
+    blocks = _seg("Paragraf pertama yang panjang.\nParagraf terakhir berita ini. [dan]\nSumber: (AP)")
+    result = _build(blocks, [_Label.BODY, _Label.BODY, _Label.OTHER])
+    assert result.editor_codes == ["dan"]
+    assert result.parts[-1].text == "Paragraf terakhir berita ini."
+    blocks = _seg("Paragraf pertama yang panjang.\nParagraf terakhir berita ini.\n(akr)\nkopi")
+    result = _build(blocks, [_Label.BODY] * 4)
+    assert result.editor_codes == ["akr"]
+    assert [p.text for p in result.parts] == ["Paragraf pertama yang panjang.", "Paragraf terakhir berita ini."]
