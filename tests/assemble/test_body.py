@@ -82,3 +82,16 @@ def test_a_full_stop_cut_off_at_a_link_closes_the_sentence() -> None:
         "Pendaftaran dibuka mulai 10 Maret melalui aplikasi Mitra Darat.",
         "Kuota tahun ini sekitar 120.000 penumpang.",
     ]
+def test_single_lower_case_editor_code_closes_the_body():
+    from warta.assemble.body import build_body as _build
+    from warta.model import Label as _Label
+    from warta.segment.text import segment_text as _seg
+
+    blocks = _seg("Paragraf pertama yang panjang.\nParagraf terakhir berita ini. [dan]\nSumber: (AP)")
+    result = _build(blocks, [_Label.BODY, _Label.BODY, _Label.OTHER])
+    assert result.editor_codes == ["dan"]
+    assert result.parts[-1].text == "Paragraf terakhir berita ini."
+    blocks = _seg("Paragraf pertama yang panjang.\nParagraf terakhir berita ini.\n(akr)\nkopi")
+    result = _build(blocks, [_Label.BODY] * 4)
+    assert result.editor_codes == ["akr"]
+    assert [p.text for p in result.parts] == ["Paragraf pertama yang panjang.", "Paragraf terakhir berita ini."]

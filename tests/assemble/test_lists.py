@@ -42,6 +42,16 @@ def test_read_also_marker_alone_on_its_line_takes_the_next_line():
     assert [i.title for i in lists.read_also] == ["Judul Tautan Lain"]
 
 
+def test_bare_read_also_marker_takes_all_the_lines_right_under_it():
+    text = (
+        "Body one.\nBaca juga:\nJudul Pertama Tentang Banjir\nJudul Kedua Tentang Jalan Rusak\n"
+        "Paragraf berikutnya berlanjut di sini dengan kalimat lengkap."
+    )
+    blocks = segment_text(text)
+    lists = build_lists(blocks, label_blocks(blocks, [0.9, 0.1, 0.2, 0.8, 0.9], LEX), LEX)
+    assert [i.title for i in lists.read_also] == ["Judul Pertama Tentang Banjir", "Judul Kedua Tentang Jalan Rusak"]
+
+
 def test_comments_with_authors():
     text = (
         "Body one.\n\nBody two.\n\nLeave a Reply\n\nYour email address will not be published.\n\n"
@@ -71,3 +81,23 @@ def test_a_read_also_line_naming_the_page_itself_is_no_read_also_item() -> None:
     kept = without_self_links(items, "Banjir Rendam Tiga Desa di Hulu Sungai, Ratusan Warga Mengungsi")
     assert [i.title for i in kept] == ["Harga Cabai Turun Jelang Panen Raya di Brebes"]
     assert without_self_links(items, None) == items
+def test_rank_numbers_of_a_most_read_list_are_dropped_but_a_number_in_a_headline_stays():
+    text = "Body one.\n\nBody two.\n\nTerpopuler\n\n1  Gempa Guncang Sukabumi Pagi Ini\n\n2  Harga Cabai Naik Lagi di Pasar"
+    assert [i.title for i in _lists(text, 2).sidebar] == [
+        "Gempa Guncang Sukabumi Pagi Ini",
+        "Harga Cabai Naik Lagi di Pasar",
+    ]
+    text = "Body one.\n\nBody two.\n\nTerpopuler\n\n5 Tips Merawat Sepeda Listrik\n\n3 Cara Hemat Listrik di Rumah"
+    assert [i.title for i in _lists(text, 2).sidebar] == ["5 Tips Merawat Sepeda Listrik", "3 Cara Hemat Listrik di Rumah"]
+
+
+def test_rank_numbers_are_dropped_from_a_numbered_run_after_unnumbered_items():
+    text = (
+        "Body one.\n\nBody two.\n\nTerpopuler\n\nCara Cek Bansos Lewat HP\n\n"
+        "1  Gempa Guncang Sukabumi Pagi Ini\n\n2  Harga Cabai Naik Lagi di Pasar"
+    )
+    assert [i.title for i in _lists(text, 2).sidebar] == [
+        "Cara Cek Bansos Lewat HP",
+        "Gempa Guncang Sukabumi Pagi Ini",
+        "Harga Cabai Naik Lagi di Pasar",
+    ]

@@ -33,6 +33,16 @@ def test_credit_and_outlet_bylines_between_headline_and_body_are_not_the_title()
     assert index == 1
 
 
+def test_short_lines_between_headline_and_body_do_not_outrank_it():
+    # A bare author name and a photo label sit between the headline and the lede.
+    text = "Kabar Kota\nBeranda\nPetani Kopi Lampung Panen Raya Lebih Awal\nKamis, 19 Maret 2026\nHendra Kusuma\nPhoto :\nBody."
+    blocks = segment_text(text)
+    labels = [Label.OTHER] * 6 + [Label.BODY]
+    title, index = choose_title(blocks, labels, load_lexicon())
+    assert title == "Petani Kopi Lampung Panen Raya Lebih Awal"
+    assert index == 2
+
+
 # ---------------------------------------------------------------- HTML pages
 def _html_title(body: str, titles: list[str], site_names: tuple[str, ...] = (), url: str | None = None):  # type: ignore[no-untyped-def]
     from warta.assemble.title import choose_html_title

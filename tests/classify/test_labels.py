@@ -164,3 +164,30 @@ def test_colon_ended_header_inside_the_body_heads_an_inline_box_of_links() -> No
     # without the colon, or after the body, the same words head a sidebar list
     after = label_blocks(segment_text("Pilihan Editor\nJudul Lain Satu\nJudul Lain Dua"), [0.1, 0.2, 0.2], LEX)
     assert after[0] is Label.SIDEBAR
+
+
+def test_bare_read_also_header_takes_every_title_line_under_it():
+    # Flattened without blank lines: the box's later titles look like body to the model.
+    text = (
+        "Paragraf pertama berita yang cukup panjang.\nBaca juga:\nJudul Pertama Tentang Banjir\n"
+        "Judul Kedua Tentang Jalan Rusak\nJudul Ketiga Soal Harga Beras\nParagraf berikutnya berlanjut di sini."
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.1, 0.2, 0.8, 0.8, 0.9], LEX)
+    assert labels == [Label.BODY] + [Label.READ_ALSO] * 4 + [Label.BODY]
+
+
+def test_read_also_box_stops_at_a_blank_line_or_a_sentence():
+    text = (
+        "Paragraf pertama berita yang cukup panjang.\n\nBaca juga:\nJudul Pertama Tentang Banjir\n\n"
+        "Subjudul Setelah Kotak Tautan\n\nParagraf berikutnya berlanjut di sini."
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.1, 0.2, 0.8, 0.9], LEX)
+    assert labels == [Label.BODY, Label.READ_ALSO, Label.READ_ALSO, Label.BODY, Label.BODY]
+
+
+def test_read_the_full_article_elsewhere_is_a_promo_not_a_read_also_link():
+    blocks = segment_text("Paragraf terakhir berita ini.\nBaca artikel selengkapnya di Contoh.example")
+    labels = label_blocks(blocks, [0.9, 0.1], LEX)
+    assert labels[1] is Label.AD

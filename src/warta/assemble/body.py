@@ -131,6 +131,15 @@ class _SeenParagraphs:
         self._count += 1
 
 
+# One editor's initials, lower case, closing the last paragraph or alone on its line:
+# "(akr)", "… saluran irigasi. [dan]" (upper case would be an agency: "(AP)").
+_SINGLE_CODE = re.compile(r"(?:^|(?<=[.!?\"”]))\s*[(\[]([a-z][a-z0-9]{1,7})[)\]]\s*$")
+
+
+def _stray_line(text: str) -> bool:
+    return len(text.split()) <= 4 and not text.endswith(_TERMINAL)
+
+
 _CODE_LINE = re.compile(r"^\s*\(((?:\*|[A-Za-z][A-Za-z0-9.-]{0,9})(?:\s*/\s*(?:\*|[A-Za-z0-9][A-Za-z0-9.-]{0,9})){1,3})\)\s*$")
 
 
@@ -196,8 +205,10 @@ def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
     codes: list[str] = []
     # The editor code closes the article: look at the last paragraphs only.
     for k in range(len(parts) - 1, max(len(parts) - 3, -1), -1):
-        match = _EDITOR_CODE.search(parts[k].text)
+        match = _EDITOR_CODE.search(parts[k].text) or _SINGLE_CODE.search(parts[k].text)
         if match:
+            if all(_stray_line(part.text) for part in parts[k + 1 :]):
+                del parts[k + 1 :]  # a tag or a button after the code the article closed with
             codes = _codes(match.group(1))
             stripped = parts[k].text[: match.start()].rstrip()
             if stripped:

@@ -56,8 +56,11 @@ def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> str:
 
 def _read_also(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
     items: list[ListItem] = []
-    pending_marker = False
+    pending_marker = False  # a bare "Baca juga:" heads the item lines right under it
+    previous = -2
     for block in blocks:
+        pending_marker = pending_marker and block.index == previous + 1
+        previous = block.index
         title = _strip_prefix(block.text, lexicon.read_also_prefix)
         if not title:
             pending_marker = True
@@ -66,7 +69,7 @@ def _read_also(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
         # A linked line inside a read-also box (HTML) is an item without a marker of its own.
         if is_marker or pending_marker or block.structure.href is not None:
             items.append(ListItem(title=title, url=block.structure.href))
-        pending_marker = False
+        pending_marker = pending_marker and not is_marker
     return items
 
 
@@ -105,7 +108,29 @@ def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
         if inline and is_date_line(inline.group("date"), lexicon):
             date, text = inline.group("date").strip(), text[: inline.start()].strip()
         items.append(ListItem(title=text, url=block.structure.href, date=date))
-    return items
+    return _without_ranks(items)
+
+
+_RANK = re.compile(r"^(\d{1,2})[.)]?\s+(?=\S)")
+
+
+def _without_ranks(items: list[ListItem]) -> list[ListItem]:
+    """'1 Title', '2 Title', …: a most-read list's rank numbers (1, 2, 3 in a row) are no part of the titles.
+    A lone number is kept: '5 Tips Merawat Sepeda' is a headline."""
+    out = list(items)
+    k = 0
+    while k < len(out):
+        end = k
+        while end < len(out) and (m := _RANK.match(out[end].title)) and int(m.group(1)) == end - k + 1:
+            end += 1
+        if end - k >= 2:
+            for j in range(k, end):
+                item = out[j]
+                cut = _RANK.match(item.title)
+                assert cut is not None
+                out[j] = ListItem(item.title[cut.end() :], item.url, item.date, item.teaser)
+        k = max(end, k + 1)
+    return out
 
 
 def _comments(blocks: Sequence[Block], lexicon: Lexicon) -> list[Comment]:

@@ -21,6 +21,7 @@ _MAX_PARTS = 8
 # A page heading that shares less than this (Jaccard, words) with the metadata
 # title is a slogan, a section name or a logo, not the article's headline.
 _MIN_HEADING_OVERLAP = 0.15
+_HEADLINE_MIN_WORDS = 4
 
 
 def strip_site_name(title: str, site: str | None = None) -> str:
@@ -147,8 +148,11 @@ def choose_title(
             continue
         tokens = _tokens(text)
         overlap = len(tokens & ref_tokens) / len(tokens | ref_tokens) if tokens and ref_tokens else 0.0
-        score = 2.0 * overlap + 1.0 / (1 + rank) + _headline_shape(text)
-        rank += 1
+        short = n_words < _HEADLINE_MIN_WORDS
+        # A name, a label or a counter of one to three words between the headline and
+        # the body ('Hendra Kusuma', 'Photo :') neither outranks nor pushes back the headline.
+        score = 2.0 * overlap + (0.5 if short else 1.0) / (1 + rank) + _headline_shape(text)
+        rank += 0 if short else 1
         if block.structure.heading_level == 1:
             score += 1.5
         elif block.structure.heading_level:

@@ -108,10 +108,10 @@ def _marker(norm: str, lexicon: Lexicon, found: _SubstringMarkers) -> Label | No
         return Label.OTHER
     if n < 600 and _KEYWORD_LIST.match(norm):
         return Label.TAGS
+    if n < 200 and (norm in lexicon.promo_line or norm.startswith(lexicon.promo_prefix)):
+        return Label.AD  # before read-also: "baca artikel selengkapnya di …" links to no other article
     if n < 300 and norm.startswith(lexicon.read_also_prefix):
         return Label.READ_ALSO
-    if n < 200 and (norm in lexicon.promo_line or norm.startswith(lexicon.promo_prefix)):
-        return Label.AD
     if norm in lexicon.share_line or norm in lexicon.nav_line:
         return Label.NAV
     if n < 400 and found.consent:
@@ -177,7 +177,30 @@ def _inline_box_links(blocks: Sequence[Block], probs: Sequence[float], at: int, 
     if not links and at + 2 < len(blocks) and probs[at + 2] >= threshold:
         following = blocks[at + 1].text
         links = int(len(following) < 200 and not following.endswith((".", "!", "?")))
-    return links
+    return links + _more_box_titles(blocks, probs, at + links + 1, threshold) if links else 0
+
+
+_MAX_BOX_LINKS = 6
+
+
+def _more_box_titles(blocks: Sequence[Block], probs: Sequence[float], start: int, threshold: float) -> int:
+    """How many more link titles a "Baca juga:" box holds from block `start` on: lines the model
+    took for body that are titles (short, no sentence end), set right under the box's
+    previous line with no blank line between, while a paragraph follows them."""
+    k = start
+    while k < len(blocks) and k - start < _MAX_BOX_LINKS:
+        block = blocks[k]
+        text = block.text
+        if (
+            probs[k] < threshold
+            or block.structure.blank_before
+            or not 3 <= len(text.split()) <= 25
+            or not (text[0].isupper() or text[0].isdigit())
+            or text.endswith(_TERMINAL)
+        ):
+            break
+        k += 1
+    return k - start if k < len(blocks) and blocks[k].text.endswith(_TERMINAL) else 0
 
 
 def _is_attribution(text: str, lexicon: Lexicon) -> bool:
