@@ -125,3 +125,47 @@ def test_colon_ended_header_inside_the_body_heads_an_inline_box_of_links() -> No
     # without the colon, or after the body, the same words head a sidebar list
     after = label_blocks(segment_text("Pilihan Editor\nJudul Lain Satu\nJudul Lain Dua"), [0.1, 0.2, 0.2], LEX)
     assert after[0] is Label.SIDEBAR
+
+
+ARTICLE = (
+    "The council voted on Tuesday to close the old bridge for repairs that will take most of the coming year, "
+    "officials said, after inspectors found cracks in two of its supporting piers during a routine check.\n"
+    "Drivers will be sent along the river road instead, which the city says can carry the extra traffic.\n"
+)
+
+
+def test_teaser_cards_with_timestamps_after_the_article_are_related():
+    cards = "".join(
+        f"{title}\n{teaser}\n{stamp}\n"
+        for title, teaser, stamp in (
+            ("Why farmers may paint their cows with stripes", "Some thought it was a joke, but it works.", "32M ago"),
+            ("Two troops killed in helicopter crash", "Officials dismiss claims the craft was shot down.", "2H ago"),
+            ("Woman risks her life to save a koala", "Hundreds of homes have burned this week.", "14H ago"),
+        )
+    )
+    blocks = segment_text(ARTICLE + cards)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels[:2] == [Label.BODY, Label.BODY]
+    assert Label.BODY not in labels[2:]
+
+
+def test_headlines_with_cut_short_excerpts_are_related():
+    cards = "".join(
+        f"Headline number {n} about the city budget\nNEW DELHI: The ministry said on Wednesday that the plan...\n"
+        for n in range(3)
+    )
+    blocks = segment_text(cards + ARTICLE)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert Label.BODY not in labels[:6]
+    assert labels[6:] == [Label.BODY, Label.BODY]
+
+
+def test_dated_entries_holding_the_longest_paragraph_stay_body():
+    entries = "".join(
+        f"Release {n} brings faster sync\n{'Sync is faster and uses less memory on large projects. ' * (2 + n)}\n"
+        f"March {n + 3}, 2026\n"
+        for n in range(4)
+    )
+    blocks = segment_text(entries)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert all(labels[i] is Label.BODY for i in range(len(blocks)) if not blocks[i].text.startswith("March"))

@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from warta.classify.features import EDITOR_CODE_AT_END
 from warta.lexicon import JoinedLines, Lexicon, normalise_lines, normalise_marker
@@ -278,6 +279,7 @@ def label_blocks(
     _bridge_fragments(blocks, labels)
     _bridge_backwards(blocks, labels)
     _mark_captions(blocks, labels, lexicon, norms)
+    _unmark_teaser_cards(blocks, labels, lexicon)
     return labels
 
 
@@ -369,3 +371,123 @@ def _mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexico
             or ("(" in norm and lexicon.contains_any(norm, lexicon.caption_in_parens))
         ):
             labels[i] = Label.CAPTION
+
+
+# Teaser cards: the "more stories" lists around an article, each card a headline with its
+# teaser sentence and a timestamp ("Why farmers paint their cows / Some people thought … / 32M ago").
+_CARD_TITLE_MAX = 160
+_CARD_TEXT_MAX = 350  # longer than this is an article paragraph, never a card line
+_CARD_TEASER_MAX = 300  # the teaser text of one card, all its sentence lines together
+_CARD_SPAN = 6  # a card's lines from one timestamp to the next
+_MIN_CARDS = 3
+_UNFINISHED = (".", "!", ",", ";", ":", "…")
+_TRUNCATED = ("...", "…")
+
+
+@lru_cache(maxsize=16)
+def _relative_time(ago_words: tuple[str, ...]) -> re.Pattern[str]:
+    """ "32M ago", "updated 5H ago": a number with a unit (or its abbreviation) and an ago word."""
+    words = "|".join(re.escape(w) for w in sorted(ago_words, key=len, reverse=True)) or r"(?!)"
+    return re.compile(rf"^(?:\w+ )?\d+\s?[^\W\d]{{1,8}}\.? (?:{words})$", re.IGNORECASE)
+
+
+def _card_shapes(blocks: Sequence[Block], lexicon: Lexicon) -> str:
+    """One letter per block: D timestamp, M short meta line (source, author), T headline,
+    S teaser sentence, L longer text."""
+    from warta.assemble.lists import is_date_line  # lists imports this module
+
+    relative = _relative_time(tuple(w for cal in lexicon.calendars for w in cal.ago_words))
+    shapes = []
+    for block in blocks:
+        text = block.text
+        n = len(text)
+        words = len(text.split())
+        if (
+            n <= 60
+            and any(c.isdigit() for c in text)
+            and (relative.match(text) or is_date_line(text, lexicon))
+        ):
+            shapes.append("D")
+        elif words <= 4 and n <= 40:
+            shapes.append("M")
+        elif n <= _CARD_TITLE_MAX and words >= 3 and not text.endswith(_UNFINISHED):
+            shapes.append("T")
+        else:
+            shapes.append("S" if n <= _CARD_TEXT_MAX else "L")
+    return "".join(shapes)
+
+
+def _timestamp_shape(text: str) -> str:
+    """ "32M ago" and "1H ago", "Tuesday November 19, 2019" and "Monday November 18, 2019": alike."""
+    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", text))
+
+
+def _stamped_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, int]]:
+    """Runs of ≥ 3 cards, each a headline and at most a short teaser between timestamps of one shape."""
+    stamps = [i for i, shape in enumerate(shapes) if shape == "D"]
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(stamps):
+        run = [stamps[k]]
+        while k + 1 < len(stamps):
+            a, b = stamps[k], stamps[k + 1]
+            card = shapes[a + 1 : b]
+            teaser = sum(len(blocks[m].text) for m in range(a + 1, b) if shapes[m] == "S")
+            if (
+                2 <= b - a <= _CARD_SPAN
+                and "T" in card
+                and "L" not in card
+                and teaser <= _CARD_TEASER_MAX
+                and _timestamp_shape(blocks[a].text) == _timestamp_shape(blocks[b].text)
+            ):
+                run.append(b)
+                k += 1
+            else:
+                break
+        k += 1
+        if len(run) < _MIN_CARDS:
+            continue
+        # The first card's lines stand before its timestamp: as many as the next card has.
+        start = run[0]
+        while start > 0 and run[0] - start < run[1] - run[0] - 1 and shapes[start - 1] in "TSM":
+            start -= 1
+        runs.append((start if "T" in shapes[start : run[0]] else run[0], run[-1] + 1))
+    return runs
+
+
+def _excerpt_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, int]]:
+    """Runs of ≥ 3 headlines each followed by an excerpt cut short with an ellipsis."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(blocks) - 1:
+        j = i
+        while (
+            j + 1 < len(blocks)
+            and shapes[j] == "T"
+            and shapes[j + 1] == "S"
+            and blocks[j + 1].text.endswith(_TRUNCATED)
+        ):
+            j += 2
+        if (j - i) // 2 >= _MIN_CARDS:
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon) -> None:
+    """Teaser cards (headline, teaser, timestamp, repeated; or headlines with cut-short excerpts)
+    the model took for body are a related list. The article's longest paragraph is never in one:
+    a run holding it is the article itself (a listing page)."""
+    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    if not body:
+        return
+    longest = max(body, key=lambda i: len(blocks[i].text))
+    shapes = _card_shapes(blocks, lexicon)
+    for start, end in _stamped_card_runs(blocks, shapes) + _excerpt_card_runs(blocks, shapes):
+        if start <= longest < end:
+            continue
+        for i in range(start, end):
+            if labels[i] is Label.BODY:
+                labels[i] = Label.RELATED
