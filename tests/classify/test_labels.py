@@ -169,3 +169,18 @@ def test_dated_entries_holding_the_longest_paragraph_stay_body():
     blocks = segment_text(entries)
     labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
     assert all(labels[i] is Label.BODY for i in range(len(blocks)) if not blocks[i].text.startswith("March"))
+
+
+def test_headlines_after_a_related_header_do_not_resume_the_article():
+    text = (
+        "The article's last paragraph, which ends the story.\nRelated Stories\n"
+        "Video shows dramatic rescue of kidnapped girl\nMan arrested after victims found in car\n"
+        "Jail guards charged with falsifying records\nSafety officials urge Boeing to redesign part"
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.1, 0.8, 0.8, 0.8, 0.8], LEX)
+    assert labels == [Label.BODY] + [Label.RELATED] * 5
+    # A paragraph among them: the article goes on after the box, headlines and all.
+    blocks = segment_text(text + "\nThe story then goes on with another full paragraph.")
+    labels = label_blocks(blocks, [0.9, 0.1, 0.8, 0.8, 0.8, 0.8, 0.9], LEX)
+    assert labels[2:] == [Label.BODY] * 5

@@ -192,6 +192,11 @@ def _opens_comment_thread(blocks: Sequence[Block], at: int, lexicon: Lexicon) ->
     return any(_is_attribution(b.text, lexicon) for b in blocks[at + 1 : at + 40])
 
 
+def _is_paragraph(text: str) -> bool:
+    """Longer than a headline, or a finished sentence."""
+    return len(text) > 160 or text.endswith((".", "!", "?", '"', "”", ":"))
+
+
 def label_blocks(
     blocks: Sequence[Block],
     probs: Sequence[float],
@@ -203,6 +208,7 @@ def label_blocks(
     labels: list[Label] = []
     section: Label | None = None
     body_run = 0
+    run_paragraphs = 0
     read_also_items = 0
     seen_body = False
     norms = norms if norms is not None else normalise_lines([b.text for b in blocks])
@@ -250,21 +256,24 @@ def label_blocks(
             section = header
             labels.append(header)
             body_run = 0
+            run_paragraphs = 0
             continue
         if marker is not None:
             labels.append(marker)
             continue
         if is_body:
             body_run += 1
+            run_paragraphs += _is_paragraph(blocks[i].text)
             # A comments section is sticky once the article has been seen; one opened
             # by a menu entry above the article ("Comments") ends like any other.
             sticky = section is Label.COMMENTS and seen_body
             if section is None:
                 labels.append(Label.BODY)
                 seen_body = True
-            elif not sticky and body_run >= 3:
-                # Three body blocks in a row: the article resumed after a
-                # related/sidebar box; the run so far was body too.
+            elif not sticky and body_run >= 3 and run_paragraphs:
+                # Three body blocks in a row, one of them a paragraph: the article resumed
+                # after a related/sidebar box; the run so far was body too. (Headlines alone,
+                # however many, are the box's list.)
                 section = None
                 seen_body = True
                 for j in range(len(labels) - body_run + 1, len(labels)):
@@ -274,6 +283,7 @@ def label_blocks(
                 labels.append(section)
             continue
         body_run = 0
+        run_paragraphs = 0
         labels.append(section if section is not None else Label.OTHER)
     _adopt_near_misses(blocks, labels, probs, threshold - _NEAR_MISS)
     _bridge_fragments(blocks, labels)
