@@ -139,7 +139,7 @@ def test_teaser_cards_with_timestamps_after_the_article_are_related():
         f"{title}\n{teaser}\n{stamp}\n"
         for title, teaser, stamp in (
             ("Why farmers may paint their cows with stripes", "Some thought it was a joke, but it works.", "32M ago"),
-            ("Two troops killed in helicopter crash", "Officials dismiss claims the craft was shot down.", "2H ago"),
+            ("Two troops killed in helicopter crash", "Officials dismiss claims the craft was shot down.", "updated 2H ago"),
             ("Woman risks her life to save a koala", "Hundreds of homes have burned this week.", "14H ago"),
         )
     )

@@ -428,8 +428,10 @@ def _card_shapes(blocks: Sequence[Block], lexicon: Lexicon) -> str:
 
 
 def _timestamp_shape(text: str) -> str:
-    """ "32M ago" and "1H ago", "Tuesday November 19, 2019" and "Monday November 18, 2019": alike."""
-    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", text))
+    """ "32M ago", "updated 1H ago"; "Tuesday November 19, 2019", "Monday November 18, 2019": alike
+    (the shape from the first number on)."""
+    first = next((k for k, c in enumerate(text) if c.isdigit()), 0)
+    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", text[first:]))
 
 
 def _stamped_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, int]]:
