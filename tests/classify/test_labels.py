@@ -184,3 +184,16 @@ def test_headlines_after_a_related_header_do_not_resume_the_article():
     blocks = segment_text(text + "\nThe story then goes on with another full paragraph.")
     labels = label_blocks(blocks, [0.9, 0.1, 0.8, 0.8, 0.8, 0.8, 0.9], LEX)
     assert labels[2:] == [Label.BODY] * 5
+
+
+def test_author_box_after_the_article_is_sidebar():
+    text = (
+        "The article's first paragraph, long enough to count.\nThe article's last paragraph.\n"
+        "Über Moritz Bachmann\nAls Inbound Sales Manager bildet Moritz Bachmann die Schnittstelle im Team."
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.8, 0.7], LEX)
+    assert labels == [Label.BODY, Label.BODY, Label.SIDEBAR, Label.SIDEBAR]
+    # "About" opening a sentence of the article opens nothing.
+    blocks = segment_text("The first paragraph.\nAbout 200 people came to the meeting on Monday.")
+    assert label_blocks(blocks, [0.9, 0.9], LEX) == [Label.BODY, Label.BODY]

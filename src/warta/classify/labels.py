@@ -192,6 +192,20 @@ def _opens_comment_thread(blocks: Sequence[Block], at: int, lexicon: Lexicon) ->
     return any(_is_attribution(b.text, lexicon) for b in blocks[at + 1 : at + 40])
 
 
+def _opens_bio_box(text: str, norm: str, lexicon: Lexicon) -> bool:
+    """'About Jane Doe', 'Über Moritz Bachmann', 'About the author': the header of an author or
+    company box (a short line: the prefix and a capitalised name, or a header of its own)."""
+    if len(norm) > 60:
+        return False
+    for prefix in lexicon.bio_header_prefix:
+        if norm == prefix.rstrip() and " " in norm:
+            return True
+        if norm.startswith(prefix):
+            rest = text.split()[len(prefix.split()) :]
+            return 1 <= len(rest) <= 4 and all(w[0].isupper() for w in rest)
+    return False
+
+
 def _is_paragraph(text: str) -> bool:
     """Longer than a headline, or a finished sentence."""
     return len(text) > 160 or text.endswith((".", "!", "?", '"', "”", ":"))
@@ -248,6 +262,8 @@ def label_blocks(
                 continue
         if header is None and seen_body and _opens_comment_thread(blocks, i, lexicon):
             header = Label.COMMENTS
+        if header is None and seen_body and _opens_bio_box(blocks[i].text, norm, lexicon):
+            header = Label.SIDEBAR
         if header is Label.COMMENTS and not seen_body and len(norm) < 60:
             # "Leave a comment" in the post's meta line above the article opens nothing.
             labels.append(Label.COMMENTS)
