@@ -1,4 +1,4 @@
-from warta.classify.labels import block_key, label_blocks
+from warta.classify.labels import block_key, label_blocks, section_header
 from warta.lexicon import load_lexicon
 from warta.model import Label
 from warta.segment.text import segment_text
@@ -197,3 +197,13 @@ def test_author_box_after_the_article_is_sidebar():
     # "About" opening a sentence of the article opens nothing.
     blocks = segment_text("The first paragraph.\nAbout 200 people came to the meeting on Monday.")
     assert label_blocks(blocks, [0.9, 0.9], LEX) == [Label.BODY, Label.BODY]
+
+
+def test_bracketed_comment_counts_open_a_thread():
+    assert section_header("[ 167 comments ]", LEX) is Label.COMMENTS
+    assert section_header("comments (12)", LEX) is Label.COMMENTS
+    assert section_header("comments (0)", LEX) is None
+    text = "The article paragraph.\n[ 167 comments ]\nFirst comment here.\nSecond comment.\nThird comment."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.3, 0.9, 0.9, 0.9], LEX)
+    assert labels == [Label.BODY] + [Label.COMMENTS] * 4

@@ -145,9 +145,23 @@ def _nav_shape(norm: str) -> bool:
     return norm.endswith(")") and _COUNTED_ENTRY.search(norm) is not None
 
 
+_BRACKETS = str.maketrans("", "", "[](){}")
+
+
+def _bracketed_comment_count(norm: str, lexicon: Lexicon) -> bool:
+    """ "[ 167 comments ]", "comments (12)": a thread's count in brackets, or after the word."""
+    if len(norm) > 30 or not any(c in norm for c in "[](){}"):
+        return False
+    words = norm.translate(_BRACKETS).split()
+    if len(words) != 2:
+        return False
+    count, word = (words[1], words[0]) if words[1].isdigit() else (words[0], words[1])
+    return count.isdigit() and int(count) > 0 and word in lexicon.comment_count_words
+
+
 def section_header(norm: str, lexicon: Lexicon) -> Label | None:
     """The section a header block opens: related, sidebar or comments."""
-    if lexicon.is_comment_header(norm):
+    if lexicon.is_comment_header(norm) or _bracketed_comment_count(norm, lexicon):
         return Label.COMMENTS
     if norm in lexicon.related_header or (
         len(norm) < 40
