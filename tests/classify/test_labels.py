@@ -207,3 +207,16 @@ def test_bracketed_comment_counts_open_a_thread():
     blocks = segment_text(text)
     labels = label_blocks(blocks, [0.9, 0.3, 0.9, 0.9, 0.9], LEX)
     assert labels == [Label.BODY] + [Label.COMMENTS] * 4
+
+
+def test_a_long_run_of_single_words_is_a_tag_cloud():
+    words = ["edital", "educacao", "(12)", "enchentes", "futebol", "governo", "(3)", "saude", "Jaraguá", "obras"]
+    blocks = segment_text(ARTICLE + "\n".join(words))
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels[:2] == [Label.BODY, Label.BODY]
+    assert labels[2:] == [Label.NAV] * len(words)
+    # Source code split token by token is no tag cloud.
+    tokens = ["from", "requests", "import", "Session", "s", "=", "Session", "()", "req", "Request", "url"]
+    blocks = segment_text(ARTICLE + "\n".join(tokens))
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert Label.NAV not in labels

@@ -320,6 +320,7 @@ def label_blocks(
     _bridge_backwards(blocks, labels)
     _mark_captions(blocks, labels, lexicon, norms)
     _unmark_teaser_cards(blocks, labels, lexicon)
+    _unmark_word_lists(blocks, labels)
     return labels
 
 
@@ -533,3 +534,37 @@ def _unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], lexicon: 
         for i in range(start, end):
             if labels[i] is Label.BODY:
                 labels[i] = Label.RELATED
+
+
+# Tag clouds, category and archive lists flattened one entry a line: "edital", "WordPress", "(53)".
+_WORD_LIST_MIN = 10
+_ENTRY_COUNT = re.compile(r"^\(\d{1,6}\)$")
+_CODE_CHARS = frozenset("_=(){}[]@\"'/;<>*#$%+")
+
+
+def _is_list_word(text: str) -> bool:
+    """One or two words, no sentence end, no code characters (source code split token by token)."""
+    if _ENTRY_COUNT.match(text):
+        return True
+    return (
+        len(text) <= 30
+        and len(text.split()) <= 2
+        and not text.endswith((".", "!", "?", ":"))
+        and any(c.isalnum() for c in text)
+        and _CODE_CHARS.isdisjoint(text)
+    )
+
+
+def _unmark_word_lists(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """A run of ≥ 10 lines of a word or two each is a tag cloud or a category list, not body."""
+    n = len(blocks)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and _is_list_word(blocks[j].text):
+            j += 1
+        if j - i >= _WORD_LIST_MIN:
+            for k in range(i, j):
+                if labels[k] is Label.BODY:
+                    labels[k] = Label.NAV
+        i = max(j, i + 1)
