@@ -1,5 +1,5 @@
 from warta.classify.labels import block_key, label_blocks, section_header
-from warta.lexicon import load_lexicon
+from warta.lexicon import load_lexicon, normalise_marker
 from warta.model import Label
 from warta.segment.text import segment_text
 
@@ -220,3 +220,9 @@ def test_a_long_run_of_single_words_is_a_tag_cloud():
     blocks = segment_text(ARTICLE + "\n".join(tokens))
     labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
     assert Label.NAV not in labels
+
+
+def test_latest_and_most_read_headers_open_a_related_section():
+    for header in ("Latest Headlines", "Trending News", "Most read in world news", "Terpopuler di Nasional"):
+        assert section_header(normalise_marker(header), LEX) is Label.RELATED, header
+    assert section_header(normalise_marker("Latest figures show a rise in prices across the region"), LEX) is None
