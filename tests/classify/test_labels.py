@@ -226,3 +226,10 @@ def test_latest_and_most_read_headers_open_a_related_section():
     for header in ("Latest Headlines", "Trending News", "Most read in world news", "Terpopuler di Nasional"):
         assert section_header(normalise_marker(header), LEX) is Label.RELATED, header
     assert section_header(normalise_marker("Latest figures show a rise in prices across the region"), LEX) is None
+
+
+def test_newsletter_pitch_is_never_body():
+    text = ARTICLE + "Subscribe for our daily newsletter\nStay up to date with Acme. Subscribe to our newsletter."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels == [Label.BODY, Label.BODY, Label.AD, Label.AD]

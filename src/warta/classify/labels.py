@@ -74,6 +74,7 @@ def marker_of(norm: str, lexicon: Lexicon) -> Label | None:
             lexicon.contains_any(norm, lexicon.footer_contains),
             lexicon.contains_any(norm, lexicon.comment_form),
             None,
+            lexicon.contains_any(norm, lexicon.promo_contains),
         ),
     )
 
@@ -86,6 +87,7 @@ class _SubstringMarkers:
     footer: bool
     comment_form: bool
     nav_phrase: bool | None
+    promo: bool
 
 
 def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
@@ -96,6 +98,7 @@ def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
         lines.containing(lexicon.footer_contains),
         lines.containing(lexicon.comment_form),
         lines.containing(lexicon.nav_phrases),
+        lines.containing(lexicon.promo_contains),
         strict=True,
     )
     return [_marker(norm, lexicon, _SubstringMarkers(*flags)) for norm, flags in zip(norms, found, strict=True)]
@@ -116,6 +119,8 @@ def _marker(norm: str, lexicon: Lexicon, found: _SubstringMarkers) -> Label | No
     if norm in lexicon.share_line or norm in lexicon.nav_line:
         return Label.NAV
     if n < 400 and found.consent:
+        return Label.AD
+    if n < 200 and found.promo:
         return Label.AD
     if n < 160 and len(norm.split()) >= 3 and _menu_row_again(norm, lexicon, found.nav_phrase):
         return Label.NAV
