@@ -233,3 +233,19 @@ def test_newsletter_pitch_is_never_body():
     blocks = segment_text(text)
     labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
     assert labels == [Label.BODY, Label.BODY, Label.AD, Label.AD]
+
+
+def test_headline_strip_above_the_article_is_related():
+    headlines = [
+        "Ferris wheel becomes giant Christmas lantern",
+        "Walmart boss says the chain could go away",
+        "Amateur fighter dies after a brain injury",
+        "Lowe's policies leave workers on eggshells",
+        "Europe's richest man to spend on a store",
+    ]
+    blocks = segment_text("\n".join(headlines) + "\n" + ARTICLE)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels == [Label.RELATED] * 5 + [Label.BODY, Label.BODY]
+    # The same lines between two paragraphs are the article's own list.
+    blocks = segment_text(ARTICLE + "\n".join(headlines) + "\n" + ARTICLE)
+    assert set(label_blocks(blocks, [0.9] * len(blocks), LEX)) == {Label.BODY}

@@ -324,7 +324,9 @@ def label_blocks(
     _bridge_fragments(blocks, labels)
     _bridge_backwards(blocks, labels)
     _mark_captions(blocks, labels, lexicon, norms)
-    _unmark_teaser_cards(blocks, labels, lexicon)
+    shapes = _card_shapes(blocks, lexicon)
+    _unmark_teaser_cards(blocks, labels, shapes)
+    _unmark_headlines_above_article(blocks, labels, shapes)
     _unmark_word_lists(blocks, labels)
     return labels
 
@@ -524,7 +526,7 @@ def _excerpt_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, 
     return runs
 
 
-def _unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon) -> None:
+def _unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: str) -> None:
     """Teaser cards (headline, teaser, timestamp, repeated; or headlines with cut-short excerpts)
     the model took for body are a related list. The article's longest paragraph is never in one:
     a run holding it is the article itself (a listing page)."""
@@ -532,13 +534,33 @@ def _unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], lexicon: 
     if not body:
         return
     longest = max(body, key=lambda i: len(blocks[i].text))
-    shapes = _card_shapes(blocks, lexicon)
     for start, end in _stamped_card_runs(blocks, shapes) + _excerpt_card_runs(blocks, shapes):
         if start <= longest < end:
             continue
         for i in range(start, end):
             if labels[i] is Label.BODY:
                 labels[i] = Label.RELATED
+
+
+_HEADLINE_RUN = 5
+
+
+def _unmark_headlines_above_article(blocks: Sequence[Block], labels: list[Label], shapes: str) -> None:
+    """A run of ≥ 5 headlines (unfinished lines of 3+ words) wholly above the article's first
+    paragraph is a list of other stories (a site's top-stories strip), not the article."""
+    first = next(
+        (i for i, label in enumerate(labels) if label is Label.BODY and _is_long_sentence(blocks[i].text)), None
+    )
+    if first is None:
+        return
+    for run in re.finditer(rf"T{{{_HEADLINE_RUN},}}", shapes[:first]):
+        for i in range(run.start(), run.end()):
+            if labels[i] is Label.BODY:
+                labels[i] = Label.RELATED
+
+
+def _is_long_sentence(text: str) -> bool:
+    return len(text) > 160 and text.endswith((".", "!", "?", '"', "”"))
 
 
 # Tag clouds, category and archive lists flattened one entry a line: "edital", "WordPress", "(53)".
