@@ -249,3 +249,12 @@ def test_headline_strip_above_the_article_is_related():
     # The same lines between two paragraphs are the article's own list.
     blocks = segment_text(ARTICLE + "\n".join(headlines) + "\n" + ARTICLE)
     assert set(label_blocks(blocks, [0.9] * len(blocks), LEX)) == {Label.BODY}
+
+
+def test_single_words_the_markup_puts_in_a_list_stay_body():
+    from dataclasses import replace
+
+    words = ["flour", "sugar", "butter", "eggs", "milk", "salt", "yeast", "water", "honey", "vanilla"]
+    blocks = segment_text(ARTICLE + "\n".join(words))
+    blocks = [b if i < 2 else replace(b, structure=replace(b.structure, in_list=True)) for i, b in enumerate(blocks)]
+    assert set(label_blocks(blocks, [0.9] * len(blocks), LEX)) == {Label.BODY}

@@ -590,7 +590,10 @@ def _unmark_word_lists(blocks: Sequence[Block], labels: list[Label]) -> None:
         j = i
         while j < n and _is_list_word(blocks[j].text):
             j += 1
-        if j - i >= _WORD_LIST_MIN:
+        # Entries the markup puts in a list or table are the page's own (HTML input says so).
+        if j - i >= _WORD_LIST_MIN and not any(
+            blocks[k].structure.in_list or blocks[k].structure.in_table for k in range(i, j)
+        ):
             for k in range(i, j):
                 if labels[k] is Label.BODY:
                     labels[k] = Label.NAV
