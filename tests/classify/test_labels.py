@@ -1,5 +1,5 @@
-from warta.classify.labels import block_key, label_blocks
-from warta.lexicon import load_lexicon
+from warta.classify.labels import block_key, label_blocks, section_header
+from warta.lexicon import load_lexicon, normalise_marker
 from warta.model import Label
 from warta.segment.text import segment_text
 
@@ -191,3 +191,136 @@ def test_read_the_full_article_elsewhere_is_a_promo_not_a_read_also_link():
     blocks = segment_text("Paragraf terakhir berita ini.\nBaca artikel selengkapnya di Contoh.example")
     labels = label_blocks(blocks, [0.9, 0.1], LEX)
     assert labels[1] is Label.AD
+
+
+ARTICLE = (
+    "The council voted on Tuesday to close the old bridge for repairs that will take most of the coming year, "
+    "officials said, after inspectors found cracks in two of its supporting piers during a routine check.\n"
+    "Drivers will be sent along the river road instead, which the city says can carry the extra traffic.\n"
+)
+
+
+def test_teaser_cards_with_timestamps_after_the_article_are_related():
+    cards = "".join(
+        f"{title}\n{teaser}\n{stamp}\n"
+        for title, teaser, stamp in (
+            ("Why farmers may paint their cows with stripes", "Some thought it was a joke, but it works.", "32M ago"),
+            ("Two troops killed in helicopter crash", "Officials dismiss claims the craft was shot down.", "updated 2H ago"),
+            ("Woman risks her life to save a koala", "Hundreds of homes have burned this week.", "14H ago"),
+        )
+    )
+    blocks = segment_text(ARTICLE + cards)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels[:2] == [Label.BODY, Label.BODY]
+    assert Label.BODY not in labels[2:]
+
+
+def test_headlines_with_cut_short_excerpts_are_related():
+    cards = "".join(
+        f"Headline number {n} about the city budget\nNEW DELHI: The ministry said on Wednesday that the plan...\n"
+        for n in range(3)
+    )
+    blocks = segment_text(cards + ARTICLE)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert Label.BODY not in labels[:6]
+    assert labels[6:] == [Label.BODY, Label.BODY]
+
+
+def test_dated_entries_holding_the_longest_paragraph_stay_body():
+    entries = "".join(
+        f"Release {n} brings faster sync\n{'Sync is faster and uses less memory on large projects. ' * (2 + n)}\n"
+        f"March {n + 3}, 2026\n"
+        for n in range(4)
+    )
+    blocks = segment_text(entries)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert all(labels[i] is Label.BODY for i in range(len(blocks)) if not blocks[i].text.startswith("March"))
+
+
+def test_headlines_after_a_related_header_do_not_resume_the_article():
+    text = (
+        "The article's last paragraph, which ends the story.\nRelated Stories\n"
+        "Video shows dramatic rescue of kidnapped girl\nMan arrested after victims found in car\n"
+        "Jail guards charged with falsifying records\nSafety officials urge Boeing to redesign part"
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.1, 0.8, 0.8, 0.8, 0.8], LEX)
+    assert labels == [Label.BODY] + [Label.RELATED] * 5
+    # A paragraph among them: the article goes on after the box, headlines and all.
+    blocks = segment_text(text + "\nThe story then goes on with another full paragraph.")
+    labels = label_blocks(blocks, [0.9, 0.1, 0.8, 0.8, 0.8, 0.8, 0.9], LEX)
+    assert labels[2:] == [Label.BODY] * 5
+
+
+def test_author_box_after_the_article_is_sidebar():
+    text = (
+        "The article's first paragraph, long enough to count.\nThe article's last paragraph.\n"
+        "Über Moritz Bachmann\nAls Inbound Sales Manager bildet Moritz Bachmann die Schnittstelle im Team."
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.8, 0.7], LEX)
+    assert labels == [Label.BODY, Label.BODY, Label.SIDEBAR, Label.SIDEBAR]
+    # "About" opening a sentence of the article opens nothing.
+    blocks = segment_text("The first paragraph.\nAbout 200 people came to the meeting on Monday.")
+    assert label_blocks(blocks, [0.9, 0.9], LEX) == [Label.BODY, Label.BODY]
+
+
+def test_bracketed_comment_counts_open_a_thread():
+    assert section_header("[ 167 comments ]", LEX) is Label.COMMENTS
+    assert section_header("comments (12)", LEX) is Label.COMMENTS
+    assert section_header("comments (0)", LEX) is None
+    text = "The article paragraph.\n[ 167 comments ]\nFirst comment here.\nSecond comment.\nThird comment."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.3, 0.9, 0.9, 0.9], LEX)
+    assert labels == [Label.BODY] + [Label.COMMENTS] * 4
+
+
+def test_a_long_run_of_single_words_is_a_tag_cloud():
+    words = ["edital", "educacao", "(12)", "enchentes", "futebol", "governo", "(3)", "saude", "Jaraguá", "obras"]
+    blocks = segment_text(ARTICLE + "\n".join(words))
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels[:2] == [Label.BODY, Label.BODY]
+    assert labels[2:] == [Label.NAV] * len(words)
+    # Source code split token by token is no tag cloud.
+    tokens = ["from", "requests", "import", "Session", "s", "=", "Session", "()", "req", "Request", "url"]
+    blocks = segment_text(ARTICLE + "\n".join(tokens))
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert Label.NAV not in labels
+
+
+def test_latest_and_most_read_headers_open_a_related_section():
+    for header in ("Latest Headlines", "Trending News", "Most read in world news", "Terpopuler di Nasional"):
+        assert section_header(normalise_marker(header), LEX) is Label.RELATED, header
+    assert section_header(normalise_marker("Latest figures show a rise in prices across the region"), LEX) is None
+
+
+def test_newsletter_pitch_is_never_body():
+    text = ARTICLE + "Subscribe for our daily newsletter\nStay up to date with Acme. Subscribe to our newsletter."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels == [Label.BODY, Label.BODY, Label.AD, Label.AD]
+
+
+def test_headline_strip_above_the_article_is_related():
+    headlines = [
+        "Ferris wheel becomes giant Christmas lantern",
+        "Walmart boss says the chain could go away",
+        "Amateur fighter dies after a brain injury",
+        "Lowe's policies leave workers on eggshells",
+        "Europe's richest man to spend on a store",
+    ]
+    blocks = segment_text("\n".join(headlines) + "\n" + ARTICLE)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels == [Label.RELATED] * 5 + [Label.BODY, Label.BODY]
+    # The same lines between two paragraphs are the article's own list.
+    blocks = segment_text(ARTICLE + "\n".join(headlines) + "\n" + ARTICLE)
+    assert set(label_blocks(blocks, [0.9] * len(blocks), LEX)) == {Label.BODY}
+
+
+def test_single_words_the_markup_puts_in_a_list_stay_body():
+    from dataclasses import replace
+
+    words = ["flour", "sugar", "butter", "eggs", "milk", "salt", "yeast", "water", "honey", "vanilla"]
+    blocks = segment_text(ARTICLE + "\n".join(words))
+    blocks = [b if i < 2 else replace(b, structure=replace(b.structure, in_list=True)) for i, b in enumerate(blocks)]
+    assert set(label_blocks(blocks, [0.9] * len(blocks), LEX)) == {Label.BODY}

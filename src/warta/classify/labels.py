@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from warta.classify.features import EDITOR_CODE_AT_END
 from warta.lexicon import JoinedLines, Lexicon, normalise_lines, normalise_marker
@@ -73,6 +74,7 @@ def marker_of(norm: str, lexicon: Lexicon) -> Label | None:
             lexicon.contains_any(norm, lexicon.footer_contains),
             lexicon.contains_any(norm, lexicon.comment_form),
             None,
+            lexicon.contains_any(norm, lexicon.promo_contains),
         ),
     )
 
@@ -85,6 +87,7 @@ class _SubstringMarkers:
     footer: bool
     comment_form: bool
     nav_phrase: bool | None
+    promo: bool
 
 
 def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
@@ -95,6 +98,7 @@ def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
         lines.containing(lexicon.footer_contains),
         lines.containing(lexicon.comment_form),
         lines.containing(lexicon.nav_phrases),
+        lines.containing(lexicon.promo_contains),
         strict=True,
     )
     return [_marker(norm, lexicon, _SubstringMarkers(*flags)) for norm, flags in zip(norms, found, strict=True)]
@@ -115,6 +119,8 @@ def _marker(norm: str, lexicon: Lexicon, found: _SubstringMarkers) -> Label | No
     if norm in lexicon.share_line or norm in lexicon.nav_line:
         return Label.NAV
     if n < 400 and found.consent:
+        return Label.AD
+    if n < 200 and found.promo:
         return Label.AD
     if n < 160 and len(norm.split()) >= 3 and _menu_row_again(norm, lexicon, found.nav_phrase):
         return Label.NAV
@@ -144,9 +150,23 @@ def _nav_shape(norm: str) -> bool:
     return norm.endswith(")") and _COUNTED_ENTRY.search(norm) is not None
 
 
+_BRACKETS = str.maketrans("", "", "[](){}")
+
+
+def _bracketed_comment_count(norm: str, lexicon: Lexicon) -> bool:
+    """ "[ 167 comments ]", "comments (12)": a thread's count in brackets, or after the word."""
+    if len(norm) > 30 or not any(c in norm for c in "[](){}"):
+        return False
+    words = norm.translate(_BRACKETS).split()
+    if len(words) != 2:
+        return False
+    count, word = (words[1], words[0]) if words[1].isdigit() else (words[0], words[1])
+    return count.isdigit() and int(count) > 0 and word in lexicon.comment_count_words
+
+
 def section_header(norm: str, lexicon: Lexicon) -> Label | None:
     """The section a header block opens: related, sidebar or comments."""
-    if lexicon.is_comment_header(norm):
+    if lexicon.is_comment_header(norm) or _bracketed_comment_count(norm, lexicon):
         return Label.COMMENTS
     if norm in lexicon.related_header or (
         len(norm) < 40
@@ -223,6 +243,25 @@ def _menu_entry(block: Block) -> bool:
 _LINK_LINE = 0.6  # share of a block's text inside links from which it reads as a link, not prose
 
 
+def _opens_bio_box(text: str, norm: str, lexicon: Lexicon) -> bool:
+    """'About Jane Doe', 'Über Moritz Bachmann', 'About the author': the header of an author or
+    company box (a short line: the prefix and a capitalised name, or a header of its own)."""
+    if len(norm) > 60:
+        return False
+    for prefix in lexicon.bio_header_prefix:
+        if norm == prefix.rstrip() and " " in norm:
+            return True
+        if norm.startswith(prefix):
+            rest = text.split()[len(prefix.split()) :]
+            return 1 <= len(rest) <= 4 and all(w[0].isupper() for w in rest)
+    return False
+
+
+def _is_paragraph(text: str) -> bool:
+    """Longer than a headline, or a finished sentence."""
+    return len(text) > 160 or text.endswith((".", "!", "?", '"', "”", ":"))
+
+
 def label_blocks(
     blocks: Sequence[Block],
     probs: Sequence[float],
@@ -234,6 +273,7 @@ def label_blocks(
     labels: list[Label] = []
     section: Label | None = None
     body_run: list[int] = []  # the body-like blocks seen in a row inside the current section
+    run_paragraphs = 0
     read_also_items = 0
     seen_body = False
     norms = norms if norms is not None else normalise_lines([b.text for b in blocks])
@@ -275,6 +315,8 @@ def label_blocks(
                 continue
         if header is None and seen_body and _opens_comment_thread(blocks, i, lexicon):
             header = Label.COMMENTS
+        if header is None and seen_body and _opens_bio_box(blocks[i].text, norm, lexicon):
+            header = Label.SIDEBAR
         if header is Label.COMMENTS and not seen_body and len(norm) < 60:
             # "Leave a comment" in the post's meta line above the article opens nothing.
             labels.append(Label.COMMENTS)
@@ -283,6 +325,7 @@ def label_blocks(
             section = header
             labels.append(header)
             body_run = []
+            run_paragraphs = 0
             continue
         if marker is not None:
             labels.append(marker)
@@ -294,16 +337,18 @@ def label_blocks(
                 labels.append(section)
                 continue
             body_run.append(i)
+            run_paragraphs += _is_paragraph(blocks[i].text)
             # A comments section is sticky once the article has been seen; one opened
             # by a menu entry above the article ("Comments") ends like any other.
             sticky = section is Label.COMMENTS and seen_body
             if section is None:
                 labels.append(Label.BODY)
                 seen_body = True
-            elif not sticky and len(body_run) >= 3:
-                # Three body blocks in a row: the article resumed after a
-                # related/sidebar box; the run so far was body too (a marker
-                # line between them, such as "More:", stays what it is).
+            elif not sticky and len(body_run) >= 3 and run_paragraphs:
+                # Three body blocks in a row, one of them a paragraph: the article resumed
+                # after a related/sidebar box; the run so far was body too (a marker line
+                # between them, such as "More:", stays what it is; headlines alone, however
+                # many, are the box's list).
                 section = None
                 seen_body = True
                 for j in body_run[:-1]:
@@ -313,11 +358,16 @@ def label_blocks(
                 labels.append(section)
             continue
         body_run = []
+        run_paragraphs = 0
         labels.append(section if section is not None else Label.OTHER)
     _adopt_near_misses(blocks, labels, probs, threshold - _NEAR_MISS)
     _bridge_fragments(blocks, labels)
     _bridge_backwards(blocks, labels)
     _mark_captions(blocks, labels, lexicon, norms)
+    shapes = _card_shapes(blocks, lexicon)
+    _unmark_teaser_cards(blocks, labels, shapes)
+    _unmark_headlines_above_article(blocks, labels, shapes)
+    _unmark_word_lists(blocks, labels)
     return labels
 
 
@@ -409,3 +459,182 @@ def _mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexico
             or ("(" in norm and lexicon.contains_any(norm, lexicon.caption_in_parens))
         ):
             labels[i] = Label.CAPTION
+
+
+# Teaser cards: the "more stories" lists around an article, each card a headline with its
+# teaser sentence and a timestamp ("Why farmers paint their cows / Some people thought … / 32M ago").
+_CARD_TITLE_MAX = 160
+_CARD_TEXT_MAX = 350  # longer than this is an article paragraph, never a card line
+_CARD_TEASER_MAX = 300  # the teaser text of one card, all its sentence lines together
+_CARD_SPAN = 6  # a card's lines from one timestamp to the next
+_MIN_CARDS = 3
+_UNFINISHED = (".", "!", ",", ";", ":", "…")
+_TRUNCATED = ("...", "…")
+
+
+@lru_cache(maxsize=16)
+def _relative_time(ago_words: tuple[str, ...]) -> re.Pattern[str]:
+    """ "32M ago", "updated 5H ago": a number with a unit (or its abbreviation) and an ago word."""
+    words = "|".join(re.escape(w) for w in sorted(ago_words, key=len, reverse=True)) or r"(?!)"
+    return re.compile(rf"^(?:\w+ )?\d+\s?[^\W\d]{{1,8}}\.? (?:{words})$", re.IGNORECASE)
+
+
+def _card_shapes(blocks: Sequence[Block], lexicon: Lexicon) -> str:
+    """One letter per block: D timestamp, M short meta line (source, author), T headline,
+    S teaser sentence, L longer text."""
+    from warta.assemble.lists import is_date_line  # lists imports this module
+
+    relative = _relative_time(tuple(w for cal in lexicon.calendars for w in cal.ago_words))
+    shapes = []
+    for block in blocks:
+        text = block.text
+        n = len(text)
+        words = len(text.split())
+        if (
+            n <= 60
+            and any(c.isdigit() for c in text)
+            and (relative.match(text) or is_date_line(text, lexicon))
+        ):
+            shapes.append("D")
+        elif words <= 4 and n <= 40:
+            shapes.append("M")
+        elif n <= _CARD_TITLE_MAX and words >= 3 and not text.endswith(_UNFINISHED):
+            shapes.append("T")
+        else:
+            shapes.append("S" if n <= _CARD_TEXT_MAX else "L")
+    return "".join(shapes)
+
+
+def _timestamp_shape(text: str) -> str:
+    """ "32M ago", "updated 1H ago"; "Tuesday November 19, 2019", "Monday November 18, 2019": alike
+    (the shape from the first number on)."""
+    first = next((k for k, c in enumerate(text) if c.isdigit()), 0)
+    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", text[first:]))
+
+
+def _stamped_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, int]]:
+    """Runs of ≥ 3 cards, each a headline and at most a short teaser between timestamps of one shape."""
+    stamps = [i for i, shape in enumerate(shapes) if shape == "D"]
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(stamps):
+        run = [stamps[k]]
+        while k + 1 < len(stamps):
+            a, b = stamps[k], stamps[k + 1]
+            card = shapes[a + 1 : b]
+            teaser = sum(len(blocks[m].text) for m in range(a + 1, b) if shapes[m] == "S")
+            if (
+                2 <= b - a <= _CARD_SPAN
+                and "T" in card
+                and "L" not in card
+                and teaser <= _CARD_TEASER_MAX
+                and _timestamp_shape(blocks[a].text) == _timestamp_shape(blocks[b].text)
+            ):
+                run.append(b)
+                k += 1
+            else:
+                break
+        k += 1
+        if len(run) < _MIN_CARDS:
+            continue
+        # The first card's lines stand before its timestamp: as many as the next card has.
+        start = run[0]
+        while start > 0 and run[0] - start < run[1] - run[0] - 1 and shapes[start - 1] in "TSM":
+            start -= 1
+        runs.append((start if "T" in shapes[start : run[0]] else run[0], run[-1] + 1))
+    return runs
+
+
+def _excerpt_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, int]]:
+    """Runs of ≥ 3 headlines each followed by an excerpt cut short with an ellipsis."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(blocks) - 1:
+        j = i
+        while (
+            j + 1 < len(blocks)
+            and shapes[j] == "T"
+            and shapes[j + 1] == "S"
+            and blocks[j + 1].text.endswith(_TRUNCATED)
+        ):
+            j += 2
+        if (j - i) // 2 >= _MIN_CARDS:
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: str) -> None:
+    """Teaser cards (headline, teaser, timestamp, repeated; or headlines with cut-short excerpts)
+    the model took for body are a related list. The article's longest paragraph is never in one:
+    a run holding it is the article itself (a listing page)."""
+    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    if not body:
+        return
+    longest = max(body, key=lambda i: len(blocks[i].text))
+    for start, end in _stamped_card_runs(blocks, shapes) + _excerpt_card_runs(blocks, shapes):
+        if start <= longest < end:
+            continue
+        for i in range(start, end):
+            if labels[i] is Label.BODY:
+                labels[i] = Label.RELATED
+
+
+_HEADLINE_RUN = 5
+
+
+def _unmark_headlines_above_article(blocks: Sequence[Block], labels: list[Label], shapes: str) -> None:
+    """A run of ≥ 5 headlines (unfinished lines of 3+ words) wholly above the article's first
+    paragraph is a list of other stories (a site's top-stories strip), not the article."""
+    first = next(
+        (i for i, label in enumerate(labels) if label is Label.BODY and _is_long_sentence(blocks[i].text)), None
+    )
+    if first is None:
+        return
+    for run in re.finditer(rf"T{{{_HEADLINE_RUN},}}", shapes[:first]):
+        for i in range(run.start(), run.end()):
+            if labels[i] is Label.BODY:
+                labels[i] = Label.RELATED
+
+
+def _is_long_sentence(text: str) -> bool:
+    return len(text) > 160 and text.endswith((".", "!", "?", '"', "”"))
+
+
+# Tag clouds, category and archive lists flattened one entry a line: "edital", "WordPress", "(53)".
+_WORD_LIST_MIN = 10
+_ENTRY_COUNT = re.compile(r"^\(\d{1,6}\)$")
+_CODE_CHARS = frozenset("_=(){}[]@\"'/;<>*#$%+")
+
+
+def _is_list_word(text: str) -> bool:
+    """One or two words, no sentence end, no code characters (source code split token by token)."""
+    if _ENTRY_COUNT.match(text):
+        return True
+    return (
+        len(text) <= 30
+        and len(text.split()) <= 2
+        and not text.endswith((".", "!", "?", ":"))
+        and any(c.isalnum() for c in text)
+        and _CODE_CHARS.isdisjoint(text)
+    )
+
+
+def _unmark_word_lists(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """A run of ≥ 10 lines of a word or two each is a tag cloud or a category list, not body."""
+    n = len(blocks)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and _is_list_word(blocks[j].text):
+            j += 1
+        # Entries the markup puts in a list or table are the page's own (HTML input says so).
+        if j - i >= _WORD_LIST_MIN and not any(
+            blocks[k].structure.in_list or blocks[k].structure.in_table for k in range(i, j)
+        ):
+            for k in range(i, j):
+                if labels[k] is Label.BODY:
+                    labels[k] = Label.NAV
+        i = max(j, i + 1)

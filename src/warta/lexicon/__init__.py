@@ -139,8 +139,12 @@ class Lexicon:
     credit_words: tuple[str, ...]
     nav_phrases: tuple[str, ...]
     consent_contains: tuple[str, ...]
+    # A newsletter or subscription pitch: a short line containing one of these is never article text.
+    promo_contains: tuple[str, ...]
     caption_in_parens: tuple[str, ...]
     related_header_prefix: tuple[str, ...]
+    # "About Jane Doe", "Sobre Carlos Nadalim": the header of an author or company box after the article
+    bio_header_prefix: tuple[str, ...]
     related_header_suffix: tuple[str, ...]
     source_prefix: tuple[str, ...]
     author_prefix: tuple[str, ...]
@@ -290,9 +294,11 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         credit_words=tuple(merged("markers", "credit_words")),
         nav_phrases=longest_first([p for p in merged("markers", "nav_line") if " " in p]),
         consent_contains=longest_first(merged("markers", "consent_contains")),
+        promo_contains=longest_first(merged("markers", "promo_contains")),
         caption_in_parens=tuple("(" + p for p in prefixes("markers", "caption_prefix") if p.endswith(":")),
         related_header_prefix=tuple(p + " " for p in merged("markers", "related_header_prefix")),
         related_header_suffix=tuple(" " + p for p in merged("markers", "related_header_suffix")),
+        bio_header_prefix=longest_first([p + " " for p in merged("markers", "bio_header_prefix")]),
         source_prefix=longest_first(prefixes("markers", "source_prefix")),
         author_prefix=longest_first(merged("byline", "author_prefix")),
         editor_prefix=longest_first(merged("byline", "editor_prefix")),
