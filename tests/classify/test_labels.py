@@ -1,6 +1,6 @@
 from warta.classify.labels import block_key, label_blocks, section_header
 from warta.lexicon import load_lexicon, normalise_marker
-from warta.model import Label
+from warta.model import Block, Label
 from warta.segment.text import segment_text
 
 LEX = load_lexicon()
@@ -324,3 +324,19 @@ def test_single_words_the_markup_puts_in_a_list_stay_body():
     blocks = segment_text(ARTICLE + "\n".join(words))
     blocks = [b if i < 2 else replace(b, structure=replace(b.structure, in_list=True)) for i, b in enumerate(blocks)]
     assert set(label_blocks(blocks, [0.9] * len(blocks), LEX)) == {Label.BODY}
+
+
+def test_a_headline_run_longer_than_the_body_under_it_is_the_article() -> None:
+    """A calendar of short dated lines above a sidebar blurb is the article, not a top-stories strip."""
+    from warta.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    entries = [f"Etapa {n}: {n} de maio de 2018 em Interlagos" for n in range(1, 9)]
+    blurb = (
+        "Clique na imagem acima e veja como está o ranking dos pilotos nesta temporada da Fórmula 1, "
+        "com todos os resultados e os comentários do nosso colunista sobre a disputa."
+    )
+    texts = ["Calendário da Stock Car 2018", *entries, blurb]
+    blocks = [Block(i, t) for i, t in enumerate(texts)]
+    labels = label_blocks(blocks, [0.9] * len(blocks), lex)
+    assert all(label is Label.BODY for label in labels[1:9])

@@ -594,9 +594,12 @@ def _unmark_headlines_above_article(blocks: Sequence[Block], labels: list[Label]
     if first is None:
         return
     for run in re.finditer(rf"T{{{_HEADLINE_RUN},}}", shapes[:first]):
-        for i in range(run.start(), run.end()):
-            if labels[i] is Label.BODY:
-                labels[i] = Label.RELATED
+        strip = [i for i in range(run.start(), run.end()) if labels[i] is Label.BODY]
+        below = sum(len(blocks[i].text) for i in range(run.end(), len(blocks)) if labels[i] is Label.BODY)
+        if sum(len(blocks[i].text) for i in strip) >= below:
+            continue  # more text than all the body under it: the article itself (a calendar, a list)
+        for i in strip:
+            labels[i] = Label.RELATED
 
 
 def _is_long_sentence(text: str) -> bool:
