@@ -246,7 +246,7 @@ _LINK_LINE = 0.6  # share of a block's text inside links from which it reads as 
 def _opens_bio_box(text: str, norm: str, lexicon: Lexicon) -> bool:
     """'About Jane Doe', 'Über Moritz Bachmann', 'About the author': the header of an author or
     company box (a short line: the prefix and a capitalised name, or a header of its own)."""
-    if len(norm) > 60:
+    if len(norm) > 60 or not (norm + " ").startswith(lexicon.bio_header_prefix):
         return False
     for prefix in lexicon.bio_header_prefix:
         if norm == prefix.rstrip() and " " in norm:
@@ -472,6 +472,9 @@ _UNFINISHED = (".", "!", ",", ";", ":", "…")
 _TRUNCATED = ("...", "…")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=16)
 def _relative_time(ago_words: tuple[str, ...]) -> re.Pattern[str]:
     """ "32M ago", "updated 5H ago": a number with a unit (or its abbreviation) and an ago word."""
@@ -492,7 +495,7 @@ def _card_shapes(blocks: Sequence[Block], lexicon: Lexicon) -> str:
         words = len(text.split())
         if (
             n <= 60
-            and any(c.isdigit() for c in text)
+            and _DIGIT.search(text) is not None
             and (relative.match(text) or is_date_line(text, lexicon))
         ):
             shapes.append("D")
@@ -614,11 +617,12 @@ _CODE_CHARS = frozenset("_=(){}[]@\"'/;<>*#$%+")
 
 def _is_list_word(text: str) -> bool:
     """One or two words, no sentence end, no code characters (source code split token by token)."""
+    if len(text) > 30:
+        return False
     if _ENTRY_COUNT.match(text):
         return True
     return (
-        len(text) <= 30
-        and len(text.split()) <= 2
+        len(text.split()) <= 2
         and not text.endswith((".", "!", "?", ":"))
         and any(c.isalnum() for c in text)
         and _CODE_CHARS.isdisjoint(text)

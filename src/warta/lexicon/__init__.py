@@ -153,6 +153,7 @@ class Lexicon:
     team_prefix: tuple[str, ...]
     byline_junk: tuple[str, ...]
     byline_roles: frozenset[str]
+    credit_labels: dict[str, str]  # a credit prefix alone on its line ("editor", "penulis") → its role
     agencies: tuple[str, ...]
     stopwords: frozenset[str]
     stopwords_by_language: dict[str, frozenset[str]]
@@ -240,6 +241,15 @@ def _calendar(language: str, data: dict[str, Any]) -> Calendar:
     )
 
 
+def _credit_labels(groups: tuple[tuple[str, list[str]], ...]) -> dict[str, str]:
+    """Each credit prefix without its colon, mapped to its role; editor prefixes win ties."""
+    labels: dict[str, str] = {}
+    for role, prefixes in groups:
+        for prefix in prefixes:
+            labels.setdefault(prefix.rstrip(": "), role)
+    return labels
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
     """Load and merge the lexicons of `languages` (cached: lexicons are immutable)."""
@@ -306,6 +316,11 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         team_prefix=longest_first(merged("byline", "team_prefix")),
         byline_junk=tuple(merged("byline", "junk")),
         byline_roles=frozenset(merged("byline", "roles")),
+        credit_labels=_credit_labels(
+            (("editor", merged("byline", "editor_prefix")),
+             ("photographer", merged("byline", "photographer_prefix")),
+             ("author", merged("byline", "author_prefix")))
+        ),
         agencies=longest_first(merged("dateline", "agencies")),
         stopwords=frozenset().union(*stop_by_lang.values()),
         stopwords_by_language=stop_by_lang,

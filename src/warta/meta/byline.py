@@ -352,15 +352,7 @@ def _marked_names(
 
 def _credit_role(norm: str, lexicon: Lexicon) -> str | None:
     """The role a credit label alone on its line names ("Editor", "Penulis:"), or None."""
-    label = norm.rstrip(": ").strip()
-    for prefixes, role in (
-        (lexicon.editor_prefix, "editor"),
-        (lexicon.photographer_prefix, "photographer"),
-        (lexicon.author_prefix, "author"),
-    ):
-        if label in (p.rstrip(": ") for p in prefixes):
-            return role
-    return None
+    return lexicon.credit_labels.get(norm.rstrip(": ").strip())
 
 
 def _labelled_next(blocks: Sequence[Block], i: int, lexicon: Lexicon) -> list[Person]:
