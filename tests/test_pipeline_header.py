@@ -56,3 +56,84 @@ def test_the_headline_above_the_standfirst_is_the_title() -> None:
     labels = [Label.NAV, Label.OTHER, Label.OTHER, Label.OTHER, Label.BODY]
     title, index = choose_title(blocks, labels, LEX)
     assert (title, index) == ("Council approves plan to turn old tram depot into housing", 1)
+
+
+def test_a_reading_time_line_under_the_headline_is_not_the_title() -> None:
+    blocks = _blocks(
+        "News Sport Business",
+        "Council approves plan to turn old tram depot into housing",
+        "Tuesday 17 March 2026",
+        "4 min read",
+        PARAGRAPH,
+    )
+    labels = [Label.NAV, Label.OTHER, Label.OTHER, Label.OTHER, Label.BODY]
+    assert choose_title(blocks, labels, LEX) == ("Council approves plan to turn old tram depot into housing", 1)
+    assert LEX.is_reading_time("waktu baca 3 menit")
+    assert LEX.is_reading_time("Lesezeit: 4 Min.")
+    assert not LEX.is_reading_time("Reading time matters for 3 reasons, and here is why it is so")
+
+
+def test_a_title_case_headline_above_a_sentence_case_deck_is_the_title() -> None:
+    blocks = _blocks(
+        "Beranda Berita",
+        "Petani Kopi Lampung Panen Raya Lebih Awal Tahun Ini",
+        "Cuaca kering membuat buah kopi matang dua pekan lebih cepat",
+        PARAGRAPH,
+    )
+    labels = [Label.NAV, Label.OTHER, Label.OTHER, Label.BODY]
+    assert choose_title(blocks, labels, LEX) == ("Petani Kopi Lampung Panen Raya Lebih Awal Tahun Ini", 1)
+
+
+def test_date_and_headline_labelled_body_on_a_page_without_blank_lines() -> None:
+    from warta.pipeline import _unmark_dates_around_title
+
+    blocks = _blocks(
+        "Kabar Kota",
+        "Jumat, 20 Maret 2026 – 15:22 WIB",
+        "Petugas Lapas Gagalkan Penyelundupan Barang Terlarang",
+        PARAGRAPH,
+    )
+    labels = [Label.OTHER, Label.BODY, Label.BODY, Label.BODY]
+    title, index = choose_title(blocks, labels, LEX)
+    assert (title, index) == ("Petugas Lapas Gagalkan Penyelundupan Barang Terlarang", 2)
+    _unmark_dates_around_title(blocks, labels, LEX, 2)
+    assert labels[1] is Label.OTHER
+
+
+def test_a_headline_a_list_header_swallowed_is_found_above_the_credit_line() -> None:
+    from warta.pipeline import _unmark_dates_around_title
+
+    blocks = _blocks(
+        "Kabar Kota",
+        "Trending",
+        "Pemkab Bangun Embung untuk Atasi Kekeringan Sawah",
+        "Reporter : Dimas Arya | Editor : Wulan Sari",
+        "Selasa, 10 Maret 2026 09:15",
+        PARAGRAPH,
+    )
+    labels = [Label.OTHER, Label.SIDEBAR, Label.SIDEBAR, Label.BYLINE, Label.SIDEBAR, Label.BODY]
+    title, index = choose_title(blocks, labels, LEX)
+    assert (title, index) == ("Pemkab Bangun Embung untuk Atasi Kekeringan Sawah", 2)
+    _unmark_dates_around_title(blocks, labels, LEX, 2)
+    assert labels[4] is Label.OTHER
+
+
+def test_a_headline_printed_twice_outranks_the_publication_name_on_the_first_line() -> None:
+    from warta.pipeline import _unmark_dates_around_title
+
+    blocks = _blocks(
+        "Notes from the Allotment",
+        "Share this post",
+        "What a failed harvest taught me about soil",
+        "Copy link",
+        "What a failed harvest taught me about soil",
+        "Three seasons of blight and one patient neighbour",
+        "Mar 14, 2026",
+        PARAGRAPH,
+    )
+    labels = [Label.TITLE, *[Label.SIDEBAR] * 6, Label.BODY]
+    labels[3] = Label.NAV
+    title, index = choose_title(blocks, labels, LEX)
+    assert (title, index) == ("What a failed harvest taught me about soil", 4)
+    _unmark_dates_around_title(blocks, labels, LEX, 4)
+    assert labels[5:7] == [Label.OTHER, Label.OTHER]

@@ -151,6 +151,24 @@ def _dateline_above_lead(blocks: list[Block], labels: list[Label], lexicon: Lexi
     return text.strip().rstrip("-–— ")
 
 
+def _unmark_dates_around_title(blocks: list[Block], labels: list[Label], lexicon: Lexicon, title: int) -> None:
+    """A date line labelled body right above the headline is the page's date, not article text
+    (a page without blank lines runs date, headline and lede together)."""
+    i = title - 1
+    while i >= 0 and labels[i] is Label.BODY and is_date_line(blocks[i].text, lexicon):
+        labels[i] = Label.OTHER
+        i -= 1
+    # A list header above the headline ('Trending' in a flattened menu) does not reach past it:
+    # the lines between the headline and the body near it (standfirst, byline, date) are the article's.
+    end = title + 1
+    while end < len(blocks) and labels[end] is not Label.BODY:
+        end += 1
+    if end < len(blocks) and end - title <= 8:
+        for i in range(title + 1, end):
+            if labels[i] in (Label.SIDEBAR, Label.RELATED):
+                labels[i] = Label.OTHER
+
+
 def _unmark_trailing_name(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
     """A bare name taken as the last body line is the byline printed under the article."""
     body = [i for i, label in enumerate(labels) if label is Label.BODY]
@@ -254,6 +272,7 @@ class Extractor:
                 title_index is not None and strip_site_name(blocks[title_index].text) == title
             ):
                 labels[title_index] = Label.TITLE
+                _unmark_dates_around_title(blocks, labels, lexicon, title_index)
         subtitle = _standfirst(blocks, labels, title_index, lexicon)
         _unmark_trailing_name(blocks, labels, lexicon)
         bylines = find_bylines(blocks, labels, lexicon, metadata)

@@ -80,3 +80,24 @@ def test_junk_words_of_other_languages_do_not_reject_names(name: str) -> None:
     from warta.meta.byline import is_plausible_name
 
     assert is_plausible_name(name, load_lexicon())
+
+
+def test_a_channel_subscription_pitch_to_the_reader_is_a_promo() -> None:
+    from warta.classify.labels import marker_of
+
+    lex = load_lexicon()
+    norm = normalise_marker("Sekarang kamu bisa berlangganan kanal berita ini lewat WhatsApp. Klik di sini.")
+    assert marker_of(norm, lex) is Label.AD
+
+
+@pytest.mark.parametrize("language", ["id", "en", "pt", "es", "fr", "de"])
+def test_every_language_knows_its_reading_time_line(language: str) -> None:
+    lines = {
+        "id": "waktu baca 3 menit",
+        "en": "5 min read",
+        "pt": "Tempo de leitura: 4 min",
+        "es": "Tiempo de lectura: 4 minutos",
+        "fr": "Temps de lecture : 4 min",
+        "de": "Lesezeit: 4 Minuten",
+    }
+    assert load_lexicon((language,)).is_reading_time(lines[language])

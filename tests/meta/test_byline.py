@@ -219,3 +219,33 @@ def test_a_bare_capitalised_line_above_the_headline_is_no_author() -> None:
     assert found.authors == []
     found = _find(("Bus Tambahan Disiapkan", Label.TITLE), ("Dewi Kartika", Label.OTHER), (BODY, Label.BODY))
     assert [p.name for p in found.authors] == ["Dewi Kartika"]
+
+
+def test_abbreviated_credit_labels_need_their_colon() -> None:
+    found = _find(
+        ("Rep: Nur Aini Lestari/ Red: Hasanul Rizqa", Label.OTHER),
+        (BODY, Label.BODY),
+    )
+    assert [p.name for p in found.authors] == ["Nur Aini Lestari"]
+    assert [p.name for p in found.editors] == ["Hasanul Rizqa"]
+    # Without the colon the words are no labels.
+    found = _find(("Red Bull Racing", Label.OTHER), (BODY, Label.BODY))
+    assert not found.editors
+
+
+def test_all_capitals_wire_byline_comes_out_in_normal_case() -> None:
+    found = _find(("By MARÍA O'NEILL-GRANT and JOHN K. SMITH", Label.OTHER), (BODY, Label.BODY))
+    assert [p.name for p in found.authors] == ["María O'Neill-Grant", "John K. Smith"]
+
+
+def test_one_name_a_line_after_a_label_joined_by_commas() -> None:
+    found = _find(
+        ("Oleh :", Label.OTHER),
+        ("Rizky Ramadhan,", Label.OTHER),
+        ("Fikri Halim (Banten)", Label.OTHER),
+        ("Editor :", Label.OTHER),
+        ("Anisa Maharani", Label.OTHER),
+        (BODY, Label.BODY),
+    )
+    assert [p.name for p in found.authors] == ["Rizky Ramadhan", "Fikri Halim"]
+    assert [p.name for p in found.editors] == ["Anisa Maharani"]

@@ -120,6 +120,10 @@ def choose_title(
         return headline_part(blocks[h1].text), h1
     body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
     start = body[0] if body else len(blocks)
+    # A date line is never the first line of an article: on a page without blank lines the
+    # date and the headline under it may be labelled body; the headline is then the start.
+    while start + 1 < len(blocks) and labels[start] is Label.BODY and is_date_line(blocks[start].text, lexicon):
+        start += 1
     first_is_text = labels[0] in (Label.OTHER, Label.BODY, Label.TITLE)
     reference = hint or (blocks[0].text if first_is_text else "")
     stripped_reference = strip_site_name(reference)
@@ -130,7 +134,12 @@ def choose_title(
         block = blocks[i]
         text = block.text
         n_words = len(text.split())
-        if labels[i] not in (Label.OTHER, Label.BODY, Label.TITLE) or not 2 <= n_words <= 30:
+        if not 2 <= n_words <= 30:
+            continue
+        twice = _printed_twice(blocks, labels, i, start)
+        if labels[i] not in (Label.OTHER, Label.BODY, Label.TITLE) and not (
+            twice or _above_credit(blocks, labels, lexicon, i)
+        ):
             continue
         at_body = i == start and labels[i] is Label.BODY and not block.structure.heading_level
         if at_body and (text.endswith((".", "!", "?")) or n_words > 20):
@@ -139,6 +148,7 @@ def choose_title(
         if (
             text.endswith(("-", "–", "—"))  # a dateline on its own line: "Jakarta, CNN Indonesia --"
             or is_date_line(text, lexicon)
+            or lexicon.is_reading_time(text)
             or lexicon.contains_any(norm, lexicon.caption_prefix)
             or _mostly_menu_words(norm, lexicon)
             or is_outlet_byline(text, lexicon)
@@ -159,6 +169,8 @@ def choose_title(
             score += 0.3
         if i == 0 and hint is None:
             score += 0.1
+        if twice:  # printing it twice says as much as the page title naming it
+            score += 2.0
         if best is None or score > best[0]:
             best = (score, i)
     if best is None or (best[0] < 1.2 and ref_tokens):
@@ -169,6 +181,28 @@ def choose_title(
     return strip_site_name(blocks[index].text), index
 
 
+def _above_credit(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, index: int) -> bool:
+    """A line a list header ('Trending' in a flattened menu) swallowed, right above the article's
+    credit line: the headline, whatever section the header opened."""
+    return (
+        labels[index] in (Label.SIDEBAR, Label.RELATED)
+        and index + 1 < len(blocks)
+        and is_credit_line(blocks[index + 1].text, lexicon)
+    )
+
+
+def _printed_twice(blocks: Sequence[Block], labels: Sequence[Label], index: int, start: int) -> bool:
+    """A headline-shaped line a list swallowed that the header prints twice (once on a share
+    card, once over the story), the second time near the body: the post's headline."""
+    text = blocks[index].text
+    return (
+        labels[index] in (Label.SIDEBAR, Label.RELATED)
+        and start - index <= 8
+        and 4 <= len(text.split()) <= 20
+        and any(blocks[j].text == text for j in range(max(0, index - 12), index))
+    )
+
+
 def _eligible_headline(block: Block, label: Label, lexicon: Lexicon) -> bool:
     text = block.text
     norm = normalise_marker(text)
@@ -177,6 +211,7 @@ def _eligible_headline(block: Block, label: Label, lexicon: Lexicon) -> bool:
         and 4 <= len(text.split()) <= 20
         and not text.endswith((".", "!", "?", ":", "-", "–", "—"))
         and not is_date_line(text, lexicon)
+        and not lexicon.is_reading_time(text)
         and not lexicon.contains_any(norm, lexicon.caption_prefix)
         and not _mostly_menu_words(norm, lexicon)
         and not is_outlet_byline(text, lexicon)
@@ -191,9 +226,20 @@ def _above_standfirst(blocks: Sequence[Block], labels: Sequence[Label], lexicon:
         return index
     above = index - 1
     words, words_above = len(blocks[index].text.split()), len(blocks[above].text.split())
-    if words >= 10 and words_above < words and _eligible_headline(blocks[above], labels[above], lexicon):
+    if not _eligible_headline(blocks[above], labels[above], lexicon):
+        return index
+    if words >= 10 and words_above < words:
+        return above
+    # A Title-Case line over a sentence-case one: headline and deck, whatever their lengths.
+    if words >= 6 and _capitalised_share(blocks[above].text) >= 0.7 and _capitalised_share(blocks[index].text) <= 0.3:
         return above
     return index
+
+
+def _capitalised_share(text: str) -> float:
+    """The share of words after the first that start with a capital ('Title Case' ≈ 1, 'Sentence case' ≈ 0)."""
+    words = [w for w in text.split()[1:] if w[0].isalpha()]
+    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
 
 
 # ---------------------------------------------------------------- HTML pages

@@ -163,6 +163,19 @@ class Lexicon:
     date_words: frozenset[str] = frozenset()
     # Compiled date patterns of `calendars`, built once by `load_lexicon`.
     date_grammar: DateGrammar | None = None
+    # "waktu baca", "min read": a short line with a number and one of these is a reading-time line.
+    reading_time: tuple[str, ...] = ()
+    # Abbreviated credit labels with their colon ("rep:", "red:"): never matched without it.
+    author_abbrev: tuple[str, ...] = ()
+    editor_abbrev: tuple[str, ...] = ()
+
+    def is_reading_time(self, text: str) -> bool:
+        """'waktu baca 3 menit', '5 min read', 'Reading time: 4 minutes'."""
+        return (
+            len(text.split()) <= 8
+            and any(c.isdigit() for c in text)
+            and self.contains_any(normalise_marker(text), self.reading_time)
+        )
 
     def starts_with_any(self, normalised: str, prefixes: tuple[str, ...]) -> bool:
         return normalised.startswith(prefixes)  # str.startswith scans a tuple in C
@@ -336,4 +349,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
             if " " not in w
         ),
         date_grammar=build_grammar(calendars),
+        reading_time=longest_first(merged("markers", "reading_time")),
+        author_abbrev=longest_first(prefixes("byline", "author_abbrev")),
+        editor_abbrev=longest_first(prefixes("byline", "editor_abbrev")),
     )

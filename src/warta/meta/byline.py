@@ -24,7 +24,8 @@ _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b|\bserta\b)\s*", re.I)
 # credentials ("Dylan Bailey, MS, RD"), so they do not split.
 _SPLIT_MARKUP = re.compile(r"\s*(?:;|&|\band\b|\bdan\b)\s*", re.I)
 # Clauses of a credit line: "By A | Apr 21, 2025", "By A · 5 min read", "Posted by A on Friday".
-_CLAUSE = re.compile(r"\s*[;|·•]\s*|\s{2,}|\s+[-–—]\s+|\s+(?:on|at|in|pada)\s+")
+# A slash before a short label with a colon ends a clause too: "Rep: A/ Red: B".
+_CLAUSE = re.compile(r"\s*[;|·•]\s*|\s{2,}|\s+[-–—]\s+|\s+(?:on|at|in|pada)\s+|\s*/\s*(?=[^\W\d]{2,12}\s?:)")
 # "-" escaped: unescaped, "/-–" is a range that spans every letter.
 _SEPARATOR = re.compile(r"^[\s:|/\-–—]+")
 _NOT_A_NAME = re.compile(r"https?://|www\.|@|\.(?:com|org|net|id)\b|[<>{}\[\]=]", re.I)
@@ -98,10 +99,22 @@ def _without_role(text: str, lexicon: Lexicon) -> str:
     return text
 
 
+_PLACE_IN_BRACKETS = re.compile(r"\s+\([^()\d]{2,30}\)$")
+_CASED_PART = re.compile(r"[^\W\d_]+")
+
+
+def _normal_case(name: str) -> str:
+    """'LAURA M. DELANEY' → 'Laura M. Delaney': wire bylines print names in capitals."""
+    if not name.isupper() or len(name.split()) < 2:
+        return name
+    return _CASED_PART.sub(lambda m: m.group(0).capitalize(), name)
+
+
 def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> list[Person]:
     people = []
     for raw in (_SPLIT_MARKUP if markup else _SPLIT).split(_without_role(text, lexicon)):
-        name = raw.strip(" .:-–—()")
+        # "Fikri Halim (Banten)": the reporter's region in brackets after the name
+        name = _PLACE_IN_BRACKETS.sub("", raw.strip()).strip(" .:-–—()")
         if not name or _NOT_A_NAME.search(name):
             continue
         norm = normalise_marker(name)
@@ -111,7 +124,9 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
             people.append(Person(name, role="team", is_organisation=True))
         elif norm in lexicon.agencies:
             people.append(Person(name, role="agency", is_organisation=True))
-        elif is_plausible_name(name, lexicon) or (markup and _markup_name(name, lexicon)):
+        elif is_plausible_name(name, lexicon):
+            people.append(Person(name if markup else _normal_case(name), role=role))
+        elif markup and _markup_name(name, lexicon):
             people.append(Person(name, role=role))
     return people
 
@@ -134,7 +149,13 @@ def _prefix_words(lexicon: Lexicon) -> frozenset[str]:
 def _prefixed(text: str, lexicon: Lexicon) -> list[Person]:
     """People credited by a prefixed clause; a line may hold several clauses."""
     found: list[Person] = []
-    starts = (*lexicon.editor_prefix, *lexicon.photographer_prefix, *lexicon.author_prefix)
+    starts = (
+        *lexicon.editor_prefix,
+        *lexicon.editor_abbrev,
+        *lexicon.photographer_prefix,
+        *lexicon.author_prefix,
+        *lexicon.author_abbrev,
+    )
     if not lexicon.contains_any(normalise_marker(text), starts):
         return found  # no credit word anywhere: skip the date scan below
     for clause in _CLAUSE.split(_without_dates(text, lexicon)):
@@ -142,9 +163,9 @@ def _prefixed(text: str, lexicon: Lexicon) -> list[Person]:
         if not norm.startswith(starts):
             continue  # no credit word at all: the common case, decided in C
         for prefixes, role in (
-            (lexicon.editor_prefix, "editor"),
+            ((*lexicon.editor_prefix, *lexicon.editor_abbrev), "editor"),
             (lexicon.photographer_prefix, "photographer"),
-            (lexicon.author_prefix, "author"),
+            ((*lexicon.author_prefix, *lexicon.author_abbrev), "author"),
         ):
             hit = next(
                 (p for p in prefixes if norm.startswith(p + " ") or norm.startswith(p + ":") or norm == p),
@@ -363,6 +384,8 @@ def _labelled_next(blocks: Sequence[Block], i: int, lexicon: Lexicon) -> list[Pe
     following = blocks[i + 1].text
     if role is None or len(following) > 120:
         return []
+    if following.rstrip().endswith(",") and i + 2 < len(blocks) and len(blocks[i + 2].text) <= 60:
+        following += " " + blocks[i + 2].text  # one name a line, joined by commas
     return _people(following, role, lexicon)
 
 
