@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.errors import ConfigError
+from warta.lexicon import DEFAULT_LANGUAGES
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +21,7 @@ class ExtractOptions:
         ('id',)
     """
 
-    languages: tuple[str, ...] = ("id", "en", "pt", "es", "fr", "de")
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
     # Probability above which a block counts as article body.
     body_threshold: float = 0.5
     # Pages larger than this (decoded characters) are truncated and flagged.

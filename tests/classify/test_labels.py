@@ -340,3 +340,32 @@ def test_a_headline_run_longer_than_the_body_under_it_is_the_article() -> None:
     blocks = [Block(i, t) for i, t in enumerate(texts)]
     labels = label_blocks(blocks, [0.9] * len(blocks), lex)
     assert all(label is Label.BODY for label in labels[1:9])
+
+
+def test_text_printed_under_a_page_footer_far_past_the_article_is_not_body() -> None:
+    article = [
+        "The council voted on Tuesday to close the old bridge for repairs that will last all winter long.",
+        "Drivers will have to take the ring road, which adds about twenty minutes to the trip downtown.",
+        "The mayor said the work could not wait another year after the last inspection report came in.",
+    ]
+    menus = [f"Section {n}" for n in range(25)]
+    rules = [
+        "Users are obliged to speak respectfully to the other participants in the discussion.",
+        "A comment will be deleted if it contains spam or insults.",
+    ]
+    lines = [*article, *menus, "© 2019 Example News. All rights reserved", *rules]
+    blocks = segment_text("\n".join(lines))
+    probs = [0.9] * 3 + [0.1] * 25 + [0.1] + [0.8] * 2
+    labels = label_blocks(blocks, probs, LEX)
+    assert labels[:3] == [Label.BODY] * 3
+    assert Label.BODY not in labels[3:]
+
+
+def test_text_under_a_footer_line_right_after_the_article_stays_body() -> None:
+    lines = [
+        "The council voted on Tuesday to close the old bridge for repairs that will last all winter long.",
+        "© Reuters",
+        "Drivers will have to take the ring road, which adds about twenty minutes to the trip downtown.",
+    ]
+    labels = label_blocks(segment_text("\n".join(lines)), [0.9, 0.2, 0.9], LEX)
+    assert labels[0] is Label.BODY and labels[2] is Label.BODY

@@ -40,6 +40,10 @@ def test_each_lexicon_loads_alone_with_markers_and_stopwords(language: str) -> N
         ("Deixe um comentário", Label.COMMENTS),
         ("12 comentarios", Label.COMMENTS),
         ("Les plus lus", Label.SIDEBAR),
+        ("Вам также может быть интересно", Label.RELATED),
+        ("Добавить комментарий", Label.COMMENTS),
+        ("15 комментариев", Label.COMMENTS),
+        ("Свежие записи", Label.SIDEBAR),
     ],
 )
 def test_headers_of_other_languages_open_their_sections(header: str, section: Label) -> None:
@@ -57,6 +61,20 @@ def test_related_list_in_portuguese_stays_out_of_the_body() -> None:
     assert labels == [Label.BODY, Label.BODY, Label.RELATED, Label.RELATED, Label.RELATED]
 
 
+def test_russian_comment_form_and_sidebar_stay_out_of_the_body() -> None:
+    text = (
+        "Первый абзац статьи, в котором достаточно текста для тела.\nВторой абзац статьи.\n"
+        "Добавить комментарий\nОтменить ответ\n"
+        "Сохранить моё имя, email и адрес сайта в этом браузере для последующих моих комментариев.\n"
+        "Свежие записи\nКакой мировой рекорд по планке и как его побили в этом году\n"
+        "Где находится самое почетное место в традиционном доме"
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.6, 0.6, 0.7, 0.4, 0.8, 0.8], load_lexicon())
+    assert labels[:2] == [Label.BODY, Label.BODY]
+    assert Label.BODY not in labels[2:]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -66,6 +84,7 @@ def test_related_list_in_portuguese_stays_out_of_the_body() -> None:
         ("12 de marzo de 2023", "2023-03-12"),
         ("3. März 2022", "2022-03-03"),
         ("14 juillet 2021", "2021-07-14"),
+        ("12 марта 2019", "2019-03-12"),
     ],
 )
 def test_merged_calendars_keep_each_language_meaning(text: str, expected: str | None) -> None:

@@ -368,6 +368,7 @@ def label_blocks(
     _unmark_teaser_cards(blocks, labels, shapes)
     _unmark_headlines_above_article(blocks, labels, shapes)
     _unmark_word_lists(blocks, labels)
+    _unmark_text_past_footer(blocks, labels)
     return labels
 
 
@@ -645,3 +646,26 @@ def _unmark_word_lists(blocks: Sequence[Block], labels: list[Label]) -> None:
                 if labels[k] is Label.BODY:
                     labels[k] = Label.NAV
         i = max(j, i + 1)
+
+
+_FOOTER_GAP = 20  # blocks of menus and widgets between the article's end and the page footer
+
+
+def _unmark_text_past_footer(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """Body text under the page footer ("© 2019 … All rights reserved"), when the footer stands
+    well past the article's end and the text under it is less than the article above: a
+    privacy notice or community rules printed after the page (hidden dialogs), not the article."""
+    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    if not body:
+        return
+    for footer, label in enumerate(labels):
+        if label is not Label.FOOTER:
+            continue
+        before = [i for i in body if i < footer]
+        if not before or footer - before[-1] < _FOOTER_GAP:
+            continue
+        after = [i for i in body if i > footer]
+        if sum(len(blocks[i].text) for i in after) < sum(len(blocks[i].text) for i in before):
+            for i in after:
+                labels[i] = Label.FOOTER
+        return

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from warta.meta.datetext import DateGrammar
 
-DEFAULT_LANGUAGES = ("id", "en", "pt", "es", "fr", "de")
+DEFAULT_LANGUAGES = ("id", "en", "pt", "es", "fr", "de", "ru")
 
 _SPACE = re.compile(r"\s+")
 EDGE_PUNCTUATION = " \t:.-–—|»›>•*·#"
