@@ -137,3 +137,19 @@ def test_a_headline_printed_twice_outranks_the_publication_name_on_the_first_lin
     assert (title, index) == ("What a failed harvest taught me about soil", 4)
     _unmark_dates_around_title(blocks, labels, LEX, 4)
     assert labels[5:7] == [Label.OTHER, Label.OTHER]
+
+
+def test_an_upper_case_related_header_inside_the_body_heads_a_box_of_titles() -> None:
+    import warta
+
+    text = (
+        "Harbour Towns Brace for a Short Season\n\n"
+        "The first paragraph of the story is long enough to be read as the article body by anyone.\n\n"
+        "The second paragraph goes on with more detail about the season and the boats in the harbour.\n\n"
+        "RELATED COVERAGE\n\nCity council debates new rules for the market\n\n"
+        "The third paragraph resumes the story after the box with another complete sentence here.\n\n"
+        "The fourth paragraph closes the story with a final complete sentence about the harbour."
+    )
+    article = warta.extract(text, kind="text")
+    assert all("City council" not in part.text for part in article.body)
+    assert [item.title for item in article.related] == ["City council debates new rules for the market"]

@@ -20,10 +20,10 @@ from warta.assemble.body import build_body
 from warta.assemble.lists import build_lists, is_date_line, without_self_links
 from warta.assemble.title import choose_html_title, choose_title, strip_site_name
 from warta.classify.features import block_features
-from warta.classify.labels import block_key, label_blocks
+from warta.classify.labels import block_key, label_blocks, section_header
 from warta.classify.model import BlockClassifier, load_classifier
 from warta.errors import ExtractionTimeout, InputError, WartaError
-from warta.lexicon import Lexicon, load_lexicon, normalise_lines
+from warta.lexicon import Lexicon, load_lexicon, normalise_lines, normalise_marker
 from warta.meta.byline import find_bylines, is_credit_line, is_outlet_byline, is_plausible_name
 from warta.meta.dates import resolve_dates
 from warta.meta.language import detect_language
@@ -117,6 +117,30 @@ def _standfirst(
 
 _HEADER_BODY_BLOCKS = 3  # headline, standfirst, site name: what may sit above a byline
 _HEADER_LINE_CHARS = 250
+
+
+_BOX_TITLES = 6
+_SENTENCE_END = tuple('.!?"”’)»…:')
+
+
+def _related_box_in_body(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
+    """'RELATED COVERAGE' between two paragraphs, then headline lines, then the story goes on
+    (AP): an upper-case related header inside the body heads a box of titles, which the
+    labels took for body once the article resumed under them."""
+    for i, block in enumerate(blocks):
+        if labels[i] is not Label.RELATED or not block.text.isupper() or i == 0 or labels[i - 1] is not Label.BODY:
+            continue
+        if section_header(normalise_marker(block.text), lexicon) is not Label.RELATED:
+            continue
+        k = i + 1
+        while k < len(blocks) and k - i <= _BOX_TITLES and labels[k] is Label.BODY:
+            text = blocks[k].text
+            if not 3 <= len(text.split()) <= 25 or not text[0].isupper() or text.endswith(_SENTENCE_END):
+                break
+            k += 1
+        if k > i + 1 and k < len(blocks) and labels[k] is Label.BODY and blocks[k].text.endswith(_SENTENCE_END):
+            for j in range(i + 1, k):
+                labels[j] = Label.RELATED
 
 
 def _unmark_header_above_byline(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
@@ -258,6 +282,8 @@ class Extractor:
         lexicon = self.lexicon
         url = page.url or (metadata.canonical_url if metadata else None)
         _unmark_header_above_byline(blocks, labels, lexicon)
+        if kind == "text":
+            _related_box_in_body(blocks, labels, lexicon)
         dateline_line = _dateline_above_lead(blocks, labels, lexicon)
         if metadata is not None and metadata.titles:
             site_names = [*metadata.site_names, *([metadata.site_name] if metadata.site_name else [])]

@@ -101,3 +101,33 @@ def test_rank_numbers_are_dropped_from_a_numbered_run_after_unnumbered_items():
         "Gempa Guncang Sukabumi Pagi Ini",
         "Harga Cabai Naik Lagi di Pasar",
     ]
+
+
+def test_a_long_entry_with_its_own_date_is_the_next_item_not_a_teaser() -> None:
+    text = (
+        "Body one.\n\nBody two.\n\nTerpopuler\n\nHarga Cabai Naik Lagi · 2 Maret 2025\n\n"
+        "Pemerintah Kota Resmikan Taman Baru di Tepi Sungai untuk Warga Utara · 1 Maret 2025"
+    )
+    lists = _lists(text, 2)
+    assert [(i.title, i.date, i.teaser) for i in lists.sidebar] == [
+        ("Harga Cabai Naik Lagi", "2 Maret 2025", None),
+        ("Pemerintah Kota Resmikan Taman Baru di Tepi Sungai untuk Warga Utara", "1 Maret 2025", None),
+    ]
+
+
+def test_comment_thread_headers_widgets_and_policy_notices_are_no_comments() -> None:
+    text = (
+        "Body one.\n\nBody two.\n\n2 thoughts on “A Day at the Market”\n\nRestacks\n\nWrite a comment...\n\n"
+        "Rina\n\nArtikel yang sangat membantu, terima kasih.\n\n"
+        "Komentar\n\nKomentar di bawah ini adalah tanggung jawab pribadi pengirim dan bukan pendapat redaksi.\n\n"
+        "Budi\n\nSaya tidak setuju dengan kesimpulannya."
+    )
+    lists = _lists(text, 2)
+    assert [(c.author, c.text[:7]) for c in lists.comments] == [("Rina", "Artikel"), ("Budi", "Saya ti")]
+
+
+def test_a_sidebar_header_with_a_related_suffix_still_heads_a_sidebar() -> None:
+    text = "Body one.\n\nBody two.\n\nBerita Terkini Lainnya\n\nHarga Cabai Naik Lagi\n\n2 Maret 2025"
+    lists = _lists(text, 2)
+    assert lists.related == []
+    assert [(i.title, i.date) for i in lists.sidebar] == [("Harga Cabai Naik Lagi", "2 Maret 2025")]

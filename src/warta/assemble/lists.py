@@ -95,8 +95,12 @@ def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
             if items and items[-1].date is None:
                 items[-1] = ListItem(items[-1].title, items[-1].url, text, items[-1].teaser)
             continue
+        inline = _INLINE_DATE.search(text)
+        dated = inline is not None and is_date_line(inline.group("date"), lexicon)
         n_words = len(text.split())
-        if items and n_words >= 12 and items[-1].teaser is None:
+        if items and n_words >= 12 and items[-1].teaser is None and not dated:
+            # A long line under a title is its teaser, unless it carries a date of its
+            # own ('Title · 07 Maret 2026'): then it is the next entry.
             items[-1] = ListItem(items[-1].title, items[-1].url, items[-1].date, text)
             continue
         if not _headline_like(text, lexicon):
@@ -104,8 +108,8 @@ def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
         if any(normalise_marker(item.title) == norm for item in items[-2:]):
             continue  # the same headline printed twice (image alt text + link)
         date = None
-        inline = _INLINE_DATE.search(text)
-        if inline and is_date_line(inline.group("date"), lexicon):
+        if dated:
+            assert inline is not None
             date, text = inline.group("date").strip(), text[: inline.start()].strip()
         items.append(ListItem(title=text, url=block.structure.href, date=date))
     return _without_ranks(items)
@@ -140,8 +144,12 @@ def _comments(blocks: Sequence[Block], lexicon: Lexicon) -> list[Comment]:
     for block in blocks:
         text = block.text.strip()
         norm = normalise_marker(text)
-        if norm in lexicon.comment_header or any(m in norm for m in lexicon.comment_form):
-            continue
+        if (
+            norm in lexicon.comment_widget
+            or section_header(norm, lexicon) is Label.COMMENTS  # '3 thoughts on "…"' too
+            or any(m in norm for m in lexicon.comment_form)
+        ):
+            continue  # the thread's header, buttons and form: no reader's words
         if is_date_line(text, lexicon):
             date = text
             continue

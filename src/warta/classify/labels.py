@@ -164,10 +164,23 @@ def _bracketed_comment_count(norm: str, lexicon: Lexicon) -> bool:
     return count.isdigit() and int(count) > 0 and word in lexicon.comment_count_words
 
 
+def _sidebar_header_with_suffix(norm: str, lexicon: Lexicon) -> bool:
+    """'Berita Terkini Lainnya': a sidebar header ('berita terkini') with a related header's
+    suffix ('lainnya') after it still heads the sidebar list, not a related one."""
+    if len(norm) >= 40 or not norm.endswith(lexicon.related_header_suffix):
+        return False
+    return any(
+        norm.endswith(suffix) and norm[: -len(suffix)].strip() in lexicon.sidebar_header
+        for suffix in lexicon.related_header_suffix
+    )
+
+
 def section_header(norm: str, lexicon: Lexicon) -> Label | None:
     """The section a header block opens: related, sidebar or comments."""
     if lexicon.is_comment_header(norm) or _bracketed_comment_count(norm, lexicon):
         return Label.COMMENTS
+    if _sidebar_header_with_suffix(norm, lexicon):
+        return Label.SIDEBAR
     if norm in lexicon.related_header or (
         len(norm) < 40
         and (norm.startswith(lexicon.related_header_prefix) or norm.endswith(lexicon.related_header_suffix))
