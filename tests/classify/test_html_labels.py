@@ -108,3 +108,26 @@ def test_box_token_beside_the_wrapper_on_the_same_element_stays_a_wrapper() -> N
     paragraph = "A paragraph of the article that is long enough to be prose, " * 3
     blocks = [_block(i, paragraph, soup) for i in range(3)]
     assert refine_html_labels(blocks, [Label.BODY] * 3, [0.98, 0.97, 0.96]) == [Label.BODY] * 3
+
+
+def test_a_menu_link_named_like_a_box_header_opens_no_section() -> None:
+    """'Subscribe' in the site's <nav> is a menu entry, not the header of a sidebar box that
+    would swallow the article's standfirst (which the model likes) and caption."""
+    from warta.classify.labels import label_blocks
+    from warta.lexicon import load_lexicon
+    from warta.segment.html import segment_html
+
+    paragraph = "The council approved the new bus routes on Tuesday after a long debate about costs."
+    html = (
+        "<html><body><header><nav><a href='/news'>News</a> <a href='/subscribe'>Subscribe</a></nav></header>"
+        "<main><article><h1>Council approves new bus routes for the valley</h1>"
+        "<p class='standfirst'>Six villages get a daily service again from March</p>"
+        "<figure><img src='/bus.jpg' alt=''><figcaption>A bus at the valley depot</figcaption></figure>"
+        f"<p>{paragraph}</p><p>{paragraph}</p><p>{paragraph}</p></article></main></body></html>"
+    )
+    blocks = segment_html(html).blocks
+    assert [b.text for b in blocks][:3] == ["News", "Subscribe", "Council approves new bus routes for the valley"]
+    probs = [0.05, 0.05, 0.25, 0.7, 0.1, 0.95, 0.95, 0.95]
+    labels = label_blocks(blocks, probs, load_lexicon())
+    assert Label.SIDEBAR not in labels
+    assert labels[3] is Label.BODY  # the standfirst stays with the article (assembly makes it the subtitle)

@@ -247,10 +247,15 @@ def _opens_comment_thread(blocks: Sequence[Block], at: int, lexicon: Lexicon) ->
     return any(_is_attribution(b.text, lexicon) for b in blocks[at + 1 : at + 40])
 
 
+_MENU_TOKENS = frozenset({"nav", "menu"})
+
+
 def _menu_entry(block: Block) -> bool:
-    """A list item that is all link: an entry of a menu, not a box's header."""
+    """A link alone in a list item or in a <nav>/menu: an entry of a menu, not a box's header."""
     structure = block.structure
-    return structure.in_list and structure.link_density >= 0.9
+    return structure.link_density >= 0.9 and (
+        structure.in_list or not _MENU_TOKENS.isdisjoint(structure.class_tokens)
+    )
 
 
 _LINK_LINE = 0.6  # share of a block's text inside links from which it reads as a link, not prose
