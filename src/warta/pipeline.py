@@ -17,18 +17,28 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from warta.assemble.body import build_body
-from warta.assemble.lists import build_lists, is_date_line, without_self_links
-from warta.assemble.title import choose_html_title, choose_title, strip_site_name
+from warta.assemble.layout import (
+    dateline_above_lead,
+    join_dateline,
+    related_box_in_body,
+    standfirst,
+    unmark_dates_around_title,
+    unmark_header_above_byline,
+    unmark_trailing_name,
+)
+from warta.assemble.lists import build_lists
+from warta.assemble.title import choose_html_title, choose_title, strip_site_name, without_self_links
 from warta.classify.features import block_features
-from warta.classify.labels import block_key, label_blocks, section_header
+from warta.classify.labels import block_key, label_blocks
 from warta.classify.model import BlockClassifier, load_classifier
 from warta.errors import ExtractionTimeout, InputError, WartaError
-from warta.lexicon import Lexicon, load_lexicon, normalise_lines, normalise_marker
-from warta.meta.byline import find_bylines, is_credit_line, is_outlet_byline, is_plausible_name
+from warta.lexicon import Lexicon, load_lexicon, normalise_lines
+from warta.meta.byline import find_bylines
+from warta.meta.dateline import find_dateline
 from warta.meta.dates import resolve_dates
 from warta.meta.language import detect_language
 from warta.meta.page import PageMetadata
-from warta.model import Article, Block, BodyPart, Label, Page, PageKind
+from warta.model import Article, Block, Label, Page, PageKind
 from warta.options import ExtractOptions
 from warta.readers.encoding import charset_from_header, decode_bytes
 from warta.readers.files import ReadError
@@ -91,116 +101,6 @@ def _site_of(url: str | None) -> str | None:
         return None
     host = urlsplit(url).hostname or ""
     return host[4:] if host.startswith("www.") else host or None
-
-
-def _standfirst(
-    blocks: list[Block], labels: list[Label], title_index: int | None, lexicon: Lexicon
-) -> str | None:
-    """The line right under the headline that sums the story up, without a closing full stop."""
-    if title_index is None or title_index + 1 >= len(blocks):
-        return None
-    i = title_index + 1
-    text = blocks[i].text
-    words = len(text.split())
-    if (
-        labels[i] in (Label.BODY, Label.OTHER)
-        and 5 <= words <= 40
-        and not text.endswith((".", "!", "?", ":"))
-        and not is_date_line(text, lexicon)
-        and not text.lower().startswith(lexicon.author_prefix)
-        and not is_outlet_byline(text, lexicon)
-    ):
-        labels[i] = Label.SUBTITLE
-        return text
-    return None
-
-
-_HEADER_BODY_BLOCKS = 3  # headline, standfirst, site name: what may sit above a byline
-_HEADER_LINE_CHARS = 250
-
-
-_BOX_TITLES = 6
-_SENTENCE_END = tuple('.!?"”’)»…:')
-
-
-def _related_box_in_body(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
-    """'RELATED COVERAGE' between two paragraphs, then headline lines, then the story goes on
-    (AP): an upper-case related header inside the body heads a box of titles, which the
-    labels took for body once the article resumed under them."""
-    for i, block in enumerate(blocks):
-        if labels[i] is not Label.RELATED or not block.text.isupper() or i == 0 or labels[i - 1] is not Label.BODY:
-            continue
-        if section_header(normalise_marker(block.text), lexicon) is not Label.RELATED:
-            continue
-        k = i + 1
-        while k < len(blocks) and k - i <= _BOX_TITLES and labels[k] is Label.BODY:
-            text = blocks[k].text
-            if not 3 <= len(text.split()) <= 25 or not text[0].isupper() or text.endswith(_SENTENCE_END):
-                break
-            k += 1
-        if k > i + 1 and k < len(blocks) and labels[k] is Label.BODY and blocks[k].text.endswith(_SENTENCE_END):
-            for j in range(i + 1, k):
-                labels[j] = Label.RELATED
-
-
-def _unmark_header_above_byline(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
-    """A credit line ('By Oliver Pennington, Reporter') among the first body blocks closes the
-    article's header: the short lines the model took for body above it are the headline and
-    standfirst, and the story starts below it."""
-    body = [i for i, label in enumerate(labels) if label is Label.BODY]
-    for n, i in enumerate(body[: _HEADER_BODY_BLOCKS + 1]):
-        if is_credit_line(blocks[i].text, lexicon):
-            if n == 0 or len(body) <= n + 1:
-                return  # nothing above it, or nothing of the story below it
-            for j in body[:n]:
-                labels[j] = Label.OTHER
-            labels[i] = Label.BYLINE
-            return
-        if len(blocks[i].text) > _HEADER_LINE_CHARS:
-            return  # a paragraph: the story has begun
-
-
-def _dateline_above_lead(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> str | None:
-    """A dateline on its own line right above the first body block ('Liputan6.com, Jakarta')
-    opens the lead, as it does when printed inline: it joins the body, and is the dateline."""
-    first = next((i for i, label in enumerate(labels) if label is Label.BODY), None)
-    if not first or labels[first - 1] is Label.BODY:
-        return None
-    from warta.meta.dateline import is_dateline_line
-
-    text = blocks[first - 1].text
-    if not is_dateline_line(text, lexicon):
-        return None
-    labels[first - 1] = Label.BODY
-    return text.strip().rstrip("-–— ")
-
-
-def _unmark_dates_around_title(blocks: list[Block], labels: list[Label], lexicon: Lexicon, title: int) -> None:
-    """A date line labelled body right above the headline is the page's date, not article text
-    (a page without blank lines runs date, headline and lede together)."""
-    i = title - 1
-    while i >= 0 and labels[i] is Label.BODY and is_date_line(blocks[i].text, lexicon):
-        labels[i] = Label.OTHER
-        i -= 1
-    # A list header above the headline ('Trending' in a flattened menu) does not reach past it:
-    # the lines between the headline and the body near it (standfirst, byline, date) are the article's.
-    end = title + 1
-    while end < len(blocks) and labels[end] is not Label.BODY:
-        end += 1
-    if end < len(blocks) and end - title <= 8:
-        for i in range(title + 1, end):
-            if labels[i] in (Label.SIDEBAR, Label.RELATED):
-                labels[i] = Label.OTHER
-
-
-def _unmark_trailing_name(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
-    """A bare name taken as the last body line is the byline printed under the article."""
-    body = [i for i, label in enumerate(labels) if label is Label.BODY]
-    if len(body) < 2:
-        return
-    last = blocks[body[-1]].text
-    if len(last.split()) <= 4 and not last.endswith((".", "!", "?", '"', "”")) and is_plausible_name(last, lexicon):
-        labels[body[-1]] = Label.OTHER
 
 
 class Extractor:
@@ -281,10 +181,10 @@ class Extractor:
     ) -> Article:
         lexicon = self.lexicon
         url = page.url or (metadata.canonical_url if metadata else None)
-        _unmark_header_above_byline(blocks, labels, lexicon)
+        unmark_header_above_byline(blocks, labels, lexicon)
         if kind == "text":
-            _related_box_in_body(blocks, labels, lexicon)
-        dateline_line = _dateline_above_lead(blocks, labels, lexicon)
+            related_box_in_body(blocks, labels, lexicon)
+        dateline_line = dateline_above_lead(blocks, labels, lexicon)
         if metadata is not None and metadata.titles:
             site_names = [*metadata.site_names, *([metadata.site_name] if metadata.site_name else [])]
             titles = [value for value, _ in metadata.titles]
@@ -298,17 +198,16 @@ class Extractor:
                 title_index is not None and strip_site_name(blocks[title_index].text) == title
             ):
                 labels[title_index] = Label.TITLE
-                _unmark_dates_around_title(blocks, labels, lexicon, title_index)
-        subtitle = _standfirst(blocks, labels, title_index, lexicon)
-        _unmark_trailing_name(blocks, labels, lexicon)
+                unmark_dates_around_title(blocks, labels, lexicon, title_index)
+        subtitle = standfirst(blocks, labels, title_index, lexicon)
+        unmark_trailing_name(blocks, labels, lexicon)
         bylines = find_bylines(blocks, labels, lexicon, metadata)
         for i in bylines.blocks:
             if labels[i] is not Label.BODY:
                 labels[i] = Label.BYLINE
         body = build_body(blocks, labels)
-        if dateline_line and len(body.parts) > 1 and body.parts[0].text == dateline_line:
-            lead = body.parts[1]
-            body.parts[:2] = [BodyPart(lead.kind, f"{dateline_line} {lead.text}", body.parts[0].block)]
+        if dateline_line:
+            join_dateline(body.parts, dateline_line)
         lists = build_lists(blocks, labels, lexicon)
         reference = self.options.reference or page.fetched_at
         published, modified = resolve_dates(blocks, labels, metadata, reference, lexicon, url)
@@ -340,8 +239,6 @@ class Extractor:
             labels=[label.value for label in labels],
         )
         if body.parts:
-            from warta.meta.dateline import find_dateline
-
             article.dateline = find_dateline(body.parts[0].text, lexicon) or dateline_line
         return article
 

@@ -69,18 +69,6 @@ def test_date_lines():
     assert not is_date_line("Mei adalah bulan yang panjang bagi para petani di desa itu", LEX)
 
 
-def test_a_read_also_line_naming_the_page_itself_is_no_read_also_item() -> None:
-    from warta.assemble.lists import without_self_links
-    from warta.model import ListItem
-
-    items = [
-        ListItem(title="Harga Cabai Turun Jelang Panen Raya di Brebes"),
-        ListItem(title='kabarkota, "Banjir Rendam Tiga Desa di Hulu Sungai" selengkapnya'),
-        ListItem(title="Banjir Rendam Tiga Desa di Hulu Sungai, Ratusan Warga Mengungsi"),
-    ]
-    kept = without_self_links(items, "Banjir Rendam Tiga Desa di Hulu Sungai, Ratusan Warga Mengungsi")
-    assert [i.title for i in kept] == ["Harga Cabai Turun Jelang Panen Raya di Brebes"]
-    assert without_self_links(items, None) == items
 def test_rank_numbers_of_a_most_read_list_are_dropped_but_a_number_in_a_headline_stays():
     text = "Body one.\n\nBody two.\n\nTerpopuler\n\n1  Gempa Guncang Sukabumi Pagi Ini\n\n2  Harga Cabai Naik Lagi di Pasar"
     assert [i.title for i in _lists(text, 2).sidebar] == [

@@ -151,3 +151,17 @@ def test_extract_html_strips_the_site_suffix_and_skips_the_logo():
     )
     article = extract(html, url="https://coastaltimes.example/news/ferry")
     assert article.title == "Harbour ferry service to resume after repairs"
+
+
+def test_a_read_also_line_naming_the_page_itself_is_no_read_also_item() -> None:
+    from warta.assemble.title import without_self_links
+    from warta.model import ListItem
+
+    items = [
+        ListItem(title="Harga Cabai Turun Jelang Panen Raya di Brebes"),
+        ListItem(title='kabarkota, "Banjir Rendam Tiga Desa di Hulu Sungai" selengkapnya'),
+        ListItem(title="Banjir Rendam Tiga Desa di Hulu Sungai, Ratusan Warga Mengungsi"),
+    ]
+    kept = without_self_links(items, "Banjir Rendam Tiga Desa di Hulu Sungai, Ratusan Warga Mengungsi")
+    assert [i.title for i in kept] == ["Harga Cabai Turun Jelang Panen Raya di Brebes"]
+    assert without_self_links(items, None) == items

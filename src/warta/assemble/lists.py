@@ -177,29 +177,3 @@ def build_lists(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexic
         comments=_comments(of(Label.COMMENTS), lexicon),
         tags=list(dict.fromkeys(tags)),
     )
-
-
-_WORDS = re.compile(r"\w+")
-_QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{15,})[\"“”„«»]")
-
-
-def _words(text: str) -> str:
-    return " ".join(_WORDS.findall(text.lower()))
-
-
-def _names_page(item: ListItem, key: str) -> bool:
-    text = _words(item.title)
-    if key in text:
-        return True
-    # 'Baca artikel detiknews, "<the headline's first part>" selengkapnya'
-    quoted = [_words(q) for q in _QUOTED.findall(item.title)]
-    return any(len(q.split()) >= 4 and q in key for q in quoted)
-
-
-def without_self_links(items: list[ListItem], title: str | None) -> list[ListItem]:
-    """Read-also items minus the page's own story: 'Baca artikel detiknews, "<this headline>"
-    selengkapnya' closes every article of some portals."""
-    key = _words(title) if title else ""
-    if len(key) < 15:
-        return items
-    return [item for item in items if not _names_page(item, key)]

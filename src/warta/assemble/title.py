@@ -10,7 +10,7 @@ from warta.assemble.lists import is_date_line
 from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.byline import is_credit_line, is_outlet_byline
 from warta.meta.dateline import is_dateline_line
-from warta.model import Block, Label
+from warta.model import Block, Label, ListItem
 
 _WORD = re.compile(r"\w+")
 _SEPARATOR = r"\s+[|–—•·»:-]\s+|\s+::\s+|\s*\|\s*"
@@ -145,16 +145,8 @@ def choose_title(
         if at_body and (text.endswith((".", "!", "?")) or n_words > 20):
             continue
         norm = normalise_marker(text)
-        if (
-            text.endswith(("-", "–", "—"))  # a dateline on its own line: "Jakarta, CNN Indonesia --"
-            or is_date_line(text, lexicon)
-            or lexicon.is_reading_time(text)
-            or lexicon.contains_any(norm, lexicon.caption_prefix)
-            or _mostly_menu_words(norm, lexicon)
-            or is_outlet_byline(text, lexicon)
-            or is_credit_line(text, lexicon)
-            or is_dateline_line(text, lexicon)
-        ):
+        # "Jakarta, CNN Indonesia --": a dateline on its own line
+        if text.endswith(("-", "–", "—")) or _names_something_else(text, norm, lexicon):
             continue
         tokens = _tokens(text)
         overlap = len(tokens & ref_tokens) / len(tokens | ref_tokens) if tokens and ref_tokens else 0.0
@@ -203,19 +195,26 @@ def _printed_twice(blocks: Sequence[Block], labels: Sequence[Label], index: int,
     )
 
 
+def _names_something_else(text: str, norm: str, lexicon: Lexicon) -> bool:
+    """A date, a reading time, a caption, a menu row, a byline or a dateline: never the headline."""
+    return (
+        is_date_line(text, lexicon)
+        or lexicon.is_reading_time(text)
+        or lexicon.contains_any(norm, lexicon.caption_prefix)
+        or _mostly_menu_words(norm, lexicon)
+        or is_outlet_byline(text, lexicon)
+        or is_credit_line(text, lexicon)
+        or is_dateline_line(text, lexicon)
+    )
+
+
 def _eligible_headline(block: Block, label: Label, lexicon: Lexicon) -> bool:
     text = block.text
-    norm = normalise_marker(text)
     return (
         label in (Label.OTHER, Label.BODY, Label.TITLE)
         and 4 <= len(text.split()) <= 20
         and not text.endswith((".", "!", "?", ":", "-", "–", "—"))
-        and not is_date_line(text, lexicon)
-        and not lexicon.is_reading_time(text)
-        and not lexicon.contains_any(norm, lexicon.caption_prefix)
-        and not _mostly_menu_words(norm, lexicon)
-        and not is_outlet_byline(text, lexicon)
-        and not is_credit_line(text, lexicon)
+        and not _names_something_else(text, normalise_marker(text), lexicon)
     )
 
 
@@ -416,3 +415,25 @@ def choose_html_title(
         if meta is None or _jaccard(meta, heading) >= _MIN_HEADING_OVERLAP:
             return heading, h1
     return meta, None
+
+
+# ---------------------------------------------------------------- the headline named again
+_QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{15,})[\"“”„«»]")
+
+
+def _names_page(item: ListItem, key: str) -> bool:
+    text = _norm(item.title)
+    if key in text:
+        return True
+    # 'Baca artikel detiknews, "<the headline's first part>" selengkapnya'
+    quoted = [_norm(q) for q in _QUOTED.findall(item.title)]
+    return any(len(q.split()) >= 4 and q in key for q in quoted)
+
+
+def without_self_links(items: list[ListItem], title: str | None) -> list[ListItem]:
+    """Read-also items minus the page's own story: 'Baca artikel detiknews, "<this headline>"
+    selengkapnya' closes every article of some portals."""
+    key = _norm(title) if title else ""
+    if len(key) < 15:
+        return items
+    return [item for item in items if not _names_page(item, key)]

@@ -229,11 +229,11 @@ def _more_box_titles(blocks: Sequence[Block], probs: Sequence[float], start: int
             or block.structure.blank_before
             or not 3 <= len(text.split()) <= 25
             or not (text[0].isupper() or text[0].isdigit())
-            or text.endswith(_TERMINAL)
+            or text.endswith(SENTENCE_END)
         ):
             break
         k += 1
-    return k - start if k < len(blocks) and blocks[k].text.endswith(_TERMINAL) else 0
+    return k - start if k < len(blocks) and blocks[k].text.endswith(SENTENCE_END) else 0
 
 
 def _is_attribution(text: str, lexicon: Lexicon) -> bool:
@@ -390,7 +390,7 @@ def label_blocks(
     return labels
 
 
-_TERMINAL = tuple('.!?"”’)»…:')
+SENTENCE_END = tuple('.!?"”’)»…:')  # what closes a sentence (or a quote of one)
 # "ANTARA FOTO/Adeng Bustomi/nym", "REUTERS/File Photo", "TEMPO/Imam Sukamto", "Tribunnews/HO":
 # AGENCY[ WORD]/Name — a shape, so it needs no word list per language
 _PHOTO_CREDIT = re.compile(r"\b[A-Z][A-Za-z]{1,15}(?: [A-Z]{3,8})?/[A-Z][\w .-]{1,40}(?:/\w+)?\)?\.?$")
@@ -409,7 +409,7 @@ def _adopt_near_misses(blocks: Sequence[Block], labels: list[Label], probs: Sequ
         if labels[i] is not Label.OTHER or not floor <= probs[i]:
             continue
         text = block.text
-        if len(text) < 150 or not text.endswith(_TERMINAL):
+        if len(text) < 150 or not text.endswith(SENTENCE_END):
             continue
         if (i > 0 and body[i - 1]) or (i + 1 < len(blocks) and body[i + 1]):
             labels[i] = Label.BODY
@@ -436,7 +436,7 @@ def _bridge_fragments(blocks: Sequence[Block], labels: list[Label]) -> None:
         if (
             prev_body
             and not blocks[i].structure.blank_before
-            and not blocks[i - 1].text.endswith(_TERMINAL)
+            and not blocks[i - 1].text.endswith(SENTENCE_END)
             and (next_text[0].islower() or next_text[0] in ",.;:)")
         ):
             labels[i] = Label.BODY
@@ -454,7 +454,7 @@ def _bridge_backwards(blocks: Sequence[Block], labels: list[Label]) -> None:
         k = i - 1
         while k >= 0 and i - k <= 4 and labels[k] is Label.OTHER and len(blocks[k].text) <= 120:
             text = blocks[k].text
-            if text.endswith(_TERMINAL) or blocks[k].structure.blank_after:
+            if text.endswith(SENTENCE_END) or blocks[k].structure.blank_after:
                 break
             labels[k] = Label.BODY
             if _DATELINE_LINE.match(text):

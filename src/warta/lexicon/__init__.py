@@ -168,6 +168,10 @@ class Lexicon:
     # Abbreviated credit labels with their colon ("rep:", "red:"): never matched without it.
     author_abbrev: tuple[str, ...] = ()
     editor_abbrev: tuple[str, ...] = ()
+    # The credit prefixes by role (editor, photographer, author; abbreviations with their
+    # role's words), and all of them in that order: what opens a credit clause.
+    credit_prefixes: tuple[tuple[tuple[str, ...], str], ...] = ()
+    credit_starts: tuple[str, ...] = ()
 
     def is_reading_time(self, text: str) -> bool:
         """'waktu baca 3 menit', '5 min read', 'Reading time: 4 minutes'."""
@@ -295,6 +299,16 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
     from warta.meta.datetext import build_grammar
 
     calendars = tuple(_calendar(lang, data) for lang, data in raw.items())
+    author_prefix = longest_first(merged("byline", "author_prefix"))
+    editor_prefix = longest_first(merged("byline", "editor_prefix"))
+    photographer_prefix = longest_first(merged("byline", "photographer_prefix"))
+    author_abbrev = longest_first(prefixes("byline", "author_abbrev"))
+    editor_abbrev = longest_first(prefixes("byline", "editor_abbrev"))
+    credit_prefixes = (
+        ((*editor_prefix, *editor_abbrev), "editor"),
+        (photographer_prefix, "photographer"),
+        ((*author_prefix, *author_abbrev), "author"),
+    )
     return Lexicon(
         languages=languages,
         read_also_prefix=longest_first(prefixes("markers", "read_also_prefix")),
@@ -323,9 +337,9 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         related_header_suffix=tuple(" " + p for p in merged("markers", "related_header_suffix")),
         bio_header_prefix=longest_first([p + " " for p in merged("markers", "bio_header_prefix")]),
         source_prefix=longest_first(prefixes("markers", "source_prefix")),
-        author_prefix=longest_first(merged("byline", "author_prefix")),
-        editor_prefix=longest_first(merged("byline", "editor_prefix")),
-        photographer_prefix=longest_first(merged("byline", "photographer_prefix")),
+        author_prefix=author_prefix,
+        editor_prefix=editor_prefix,
+        photographer_prefix=photographer_prefix,
         team_prefix=longest_first(merged("byline", "team_prefix")),
         byline_junk=tuple(merged("byline", "junk")),
         byline_roles=frozenset(merged("byline", "roles")),
@@ -350,6 +364,8 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         ),
         date_grammar=build_grammar(calendars),
         reading_time=longest_first(merged("markers", "reading_time")),
-        author_abbrev=longest_first(prefixes("byline", "author_abbrev")),
-        editor_abbrev=longest_first(prefixes("byline", "editor_abbrev")),
+        author_abbrev=author_abbrev,
+        editor_abbrev=editor_abbrev,
+        credit_prefixes=credit_prefixes,
+        credit_starts=tuple(p for group, _role in credit_prefixes for p in group),
     )

@@ -118,7 +118,7 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
         if not name or _NOT_A_NAME.search(name):
             continue
         norm = normalise_marker(name)
-        if norm.rstrip(":") in _prefix_words(lexicon):
+        if _is_credit_label(norm.rstrip(":"), lexicon):
             continue  # "Author", "Written By": a label whose name sits in the next block
         if _is_team(norm, lexicon) and len(name.split()) <= 4:
             people.append(Person(name, role="team", is_organisation=True))
@@ -140,33 +140,25 @@ def _without_dates(text: str, lexicon: Lexicon) -> str:
     return text
 
 
-def _prefix_words(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(
-        p.rstrip(":") for p in (*lexicon.author_prefix, *lexicon.editor_prefix, *lexicon.photographer_prefix)
-    ) | {"author", "authors", "writer"}
+_GENERIC_CREDIT_LABELS = frozenset({"author", "authors", "writer"})
+
+
+def _is_credit_label(word: str, lexicon: Lexicon) -> bool:
+    """'Author', 'Written By', 'Penulis': a credit label whose name sits in the next block."""
+    return word in lexicon.credit_labels or word in _GENERIC_CREDIT_LABELS
 
 
 def _prefixed(text: str, lexicon: Lexicon) -> list[Person]:
     """People credited by a prefixed clause; a line may hold several clauses."""
     found: list[Person] = []
-    starts = (
-        *lexicon.editor_prefix,
-        *lexicon.editor_abbrev,
-        *lexicon.photographer_prefix,
-        *lexicon.author_prefix,
-        *lexicon.author_abbrev,
-    )
+    starts = lexicon.credit_starts
     if not lexicon.contains_any(normalise_marker(text), starts):
         return found  # no credit word anywhere: skip the date scan below
     for clause in _CLAUSE.split(_without_dates(text, lexicon)):
         norm = normalise_marker(clause)
         if not norm.startswith(starts):
             continue  # no credit word at all: the common case, decided in C
-        for prefixes, role in (
-            ((*lexicon.editor_prefix, *lexicon.editor_abbrev), "editor"),
-            (lexicon.photographer_prefix, "photographer"),
-            ((*lexicon.author_prefix, *lexicon.author_abbrev), "author"),
-        ):
+        for prefixes, role in lexicon.credit_prefixes:
             hit = next(
                 (p for p in prefixes if norm.startswith(p + " ") or norm.startswith(p + ":") or norm == p),
                 None,

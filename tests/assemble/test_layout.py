@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from warta.assemble.layout import unmark_header_above_byline
 from warta.assemble.title import choose_title
 from warta.lexicon import load_lexicon
 from warta.model import Block, Label
-from warta.pipeline import _unmark_header_above_byline
 
 LEX = load_lexicon()
 PARAGRAPH = (
@@ -27,21 +27,21 @@ def test_byline_among_the_first_body_blocks_closes_the_header() -> None:
         PARAGRAPH + " Again.",
     )
     labels = [Label.BODY] * 5
-    _unmark_header_above_byline(blocks, labels, LEX)
+    unmark_header_above_byline(blocks, labels, LEX)
     assert labels == [Label.OTHER, Label.OTHER, Label.BYLINE, Label.BODY, Label.BODY]
 
 
 def test_no_header_is_cut_once_a_paragraph_has_begun() -> None:
     blocks = _blocks(PARAGRAPH, "By the way, the vote was close", PARAGRAPH + " Again.")
     labels = [Label.BODY] * 3
-    _unmark_header_above_byline(blocks, labels, LEX)
+    unmark_header_above_byline(blocks, labels, LEX)
     assert labels == [Label.BODY] * 3
 
 
 def test_credit_line_closing_the_story_is_left_alone() -> None:
     blocks = _blocks("Council approves plan for the old tram depot", "By Oliver Pennington")
     labels = [Label.BODY, Label.BODY]
-    _unmark_header_above_byline(blocks, labels, LEX)
+    unmark_header_above_byline(blocks, labels, LEX)
     assert labels == [Label.BODY, Label.BODY]
 
 
@@ -85,7 +85,7 @@ def test_a_title_case_headline_above_a_sentence_case_deck_is_the_title() -> None
 
 
 def test_date_and_headline_labelled_body_on_a_page_without_blank_lines() -> None:
-    from warta.pipeline import _unmark_dates_around_title
+    from warta.assemble.layout import unmark_dates_around_title
 
     blocks = _blocks(
         "Kabar Kota",
@@ -96,12 +96,12 @@ def test_date_and_headline_labelled_body_on_a_page_without_blank_lines() -> None
     labels = [Label.OTHER, Label.BODY, Label.BODY, Label.BODY]
     title, index = choose_title(blocks, labels, LEX)
     assert (title, index) == ("Petugas Lapas Gagalkan Penyelundupan Barang Terlarang", 2)
-    _unmark_dates_around_title(blocks, labels, LEX, 2)
+    unmark_dates_around_title(blocks, labels, LEX, 2)
     assert labels[1] is Label.OTHER
 
 
 def test_a_headline_a_list_header_swallowed_is_found_above_the_credit_line() -> None:
-    from warta.pipeline import _unmark_dates_around_title
+    from warta.assemble.layout import unmark_dates_around_title
 
     blocks = _blocks(
         "Kabar Kota",
@@ -114,12 +114,12 @@ def test_a_headline_a_list_header_swallowed_is_found_above_the_credit_line() -> 
     labels = [Label.OTHER, Label.SIDEBAR, Label.SIDEBAR, Label.BYLINE, Label.SIDEBAR, Label.BODY]
     title, index = choose_title(blocks, labels, LEX)
     assert (title, index) == ("Pemkab Bangun Embung untuk Atasi Kekeringan Sawah", 2)
-    _unmark_dates_around_title(blocks, labels, LEX, 2)
+    unmark_dates_around_title(blocks, labels, LEX, 2)
     assert labels[4] is Label.OTHER
 
 
 def test_a_headline_printed_twice_outranks_the_publication_name_on_the_first_line() -> None:
-    from warta.pipeline import _unmark_dates_around_title
+    from warta.assemble.layout import unmark_dates_around_title
 
     blocks = _blocks(
         "Notes from the Allotment",
@@ -135,7 +135,7 @@ def test_a_headline_printed_twice_outranks_the_publication_name_on_the_first_lin
     labels[3] = Label.NAV
     title, index = choose_title(blocks, labels, LEX)
     assert (title, index) == ("What a failed harvest taught me about soil", 4)
-    _unmark_dates_around_title(blocks, labels, LEX, 4)
+    unmark_dates_around_title(blocks, labels, LEX, 4)
     assert labels[5:7] == [Label.OTHER, Label.OTHER]
 
 

@@ -1,0 +1,131 @@
+"""The article's layout on the labels, before assembly: its header (headline, standfirst,
+byline, a dateline on its own line), a related box inside the body, a name closing the story.
+
+The classifier labels blocks one by one; these rules read the few lines around the
+headline and the body's edges together, where a news page's layout says more than any
+single line. Each takes the labels and changes them in place.
+"""
+
+from __future__ import annotations
+
+from warta.assemble.lists import is_date_line
+from warta.classify.labels import SENTENCE_END, section_header
+from warta.lexicon import Lexicon, normalise_marker
+from warta.meta.byline import is_credit_line, is_outlet_byline, is_plausible_name
+from warta.meta.dateline import is_dateline_line
+from warta.model import Block, BodyPart, Label
+
+
+def standfirst(
+    blocks: list[Block], labels: list[Label], title_index: int | None, lexicon: Lexicon
+) -> str | None:
+    """The line right under the headline that sums the story up, without a closing full stop."""
+    if title_index is None or title_index + 1 >= len(blocks):
+        return None
+    i = title_index + 1
+    text = blocks[i].text
+    words = len(text.split())
+    if (
+        labels[i] in (Label.BODY, Label.OTHER)
+        and 5 <= words <= 40
+        and not text.endswith((".", "!", "?", ":"))
+        and not is_date_line(text, lexicon)
+        and not text.lower().startswith(lexicon.author_prefix)
+        and not is_outlet_byline(text, lexicon)
+    ):
+        labels[i] = Label.SUBTITLE
+        return text
+    return None
+
+
+_HEADER_BODY_BLOCKS = 3  # headline, standfirst, site name: what may sit above a byline
+_HEADER_LINE_CHARS = 250
+
+
+_BOX_TITLES = 6
+
+
+def related_box_in_body(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
+    """'RELATED COVERAGE' between two paragraphs, then headline lines, then the story goes on
+    (AP): an upper-case related header inside the body heads a box of titles, which the
+    labels took for body once the article resumed under them."""
+    for i, block in enumerate(blocks):
+        if labels[i] is not Label.RELATED or not block.text.isupper() or i == 0 or labels[i - 1] is not Label.BODY:
+            continue
+        if section_header(normalise_marker(block.text), lexicon) is not Label.RELATED:
+            continue
+        k = i + 1
+        while k < len(blocks) and k - i <= _BOX_TITLES and labels[k] is Label.BODY:
+            text = blocks[k].text
+            if not 3 <= len(text.split()) <= 25 or not text[0].isupper() or text.endswith(SENTENCE_END):
+                break
+            k += 1
+        if k > i + 1 and k < len(blocks) and labels[k] is Label.BODY and blocks[k].text.endswith(SENTENCE_END):
+            for j in range(i + 1, k):
+                labels[j] = Label.RELATED
+
+
+def unmark_header_above_byline(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
+    """A credit line ('By Oliver Pennington, Reporter') among the first body blocks closes the
+    article's header: the short lines the model took for body above it are the headline and
+    standfirst, and the story starts below it."""
+    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    for n, i in enumerate(body[: _HEADER_BODY_BLOCKS + 1]):
+        if is_credit_line(blocks[i].text, lexicon):
+            if n == 0 or len(body) <= n + 1:
+                return  # nothing above it, or nothing of the story below it
+            for j in body[:n]:
+                labels[j] = Label.OTHER
+            labels[i] = Label.BYLINE
+            return
+        if len(blocks[i].text) > _HEADER_LINE_CHARS:
+            return  # a paragraph: the story has begun
+
+
+def dateline_above_lead(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> str | None:
+    """A dateline on its own line right above the first body block ('Liputan6.com, Jakarta')
+    opens the lead, as it does when printed inline: it joins the body, and is the dateline."""
+    first = next((i for i, label in enumerate(labels) if label is Label.BODY), None)
+    if not first or labels[first - 1] is Label.BODY:
+        return None
+    text = blocks[first - 1].text
+    if not is_dateline_line(text, lexicon):
+        return None
+    labels[first - 1] = Label.BODY
+    return text.strip().rstrip("-–— ")
+
+
+def unmark_dates_around_title(blocks: list[Block], labels: list[Label], lexicon: Lexicon, title: int) -> None:
+    """A date line labelled body right above the headline is the page's date, not article text
+    (a page without blank lines runs date, headline and lede together)."""
+    i = title - 1
+    while i >= 0 and labels[i] is Label.BODY and is_date_line(blocks[i].text, lexicon):
+        labels[i] = Label.OTHER
+        i -= 1
+    # A list header above the headline ('Trending' in a flattened menu) does not reach past it:
+    # the lines between the headline and the body near it (standfirst, byline, date) are the article's.
+    end = title + 1
+    while end < len(blocks) and labels[end] is not Label.BODY:
+        end += 1
+    if end < len(blocks) and end - title <= 8:
+        for i in range(title + 1, end):
+            if labels[i] in (Label.SIDEBAR, Label.RELATED):
+                labels[i] = Label.OTHER
+
+
+def unmark_trailing_name(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
+    """A bare name taken as the last body line is the byline printed under the article."""
+    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    if len(body) < 2:
+        return
+    last = blocks[body[-1]].text
+    if len(last.split()) <= 4 and not last.endswith((".", "!", "?", '"', "”")) and is_plausible_name(last, lexicon):
+        labels[body[-1]] = Label.OTHER
+
+
+def join_dateline(parts: list[BodyPart], dateline: str) -> None:
+    """The dateline line found by `dateline_above_lead` opens the lead paragraph (assembly
+    may have kept it apart, as a short line above a longer one)."""
+    if len(parts) > 1 and parts[0].text == dateline:
+        lead = parts[1]
+        parts[:2] = [BodyPart(lead.kind, f"{dateline} {lead.text}", parts[0].block)]
