@@ -103,3 +103,13 @@ def test_deadline_is_checked_while_walking() -> None:
 def test_empty_html_is_an_input_error() -> None:
     with pytest.raises(InputError):
         segment_html("   ")
+
+
+def test_invisible_characters_dropped_from_blocks_and_metadata() -> None:
+    html = (
+        "<html><head><title>Home Repair Assis&shy;tance</title></head>"
+        "<body><h1>Home Repair Assis&shy;tance</h1><p>Zero\u200bwidth text stays one word.</p></body></html>"
+    )
+    result = segment_html(html)
+    assert [b.text for b in result.blocks] == ["Home Repair Assistance", "Zerowidth text stays one word."]
+    assert result.metadata.title == "Home Repair Assistance"

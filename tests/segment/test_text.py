@@ -95,3 +95,8 @@ def test_blocks_are_the_non_empty_lines_in_order(lines: list[str]) -> None:
     assert all("  " not in b.text for b in blocks)
     starts = [b.start for b in blocks]
     assert starts == sorted(starts)
+
+
+def test_invisible_characters_are_dropped_not_spaced() -> None:
+    blocks = segment_text("\ufeffAssis\u00adtance pro\u200bgram\nword\u2060joiner\n\ufeff\n")
+    assert [b.text for b in blocks] == ["Assistance program", "wordjoiner"]

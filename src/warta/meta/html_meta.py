@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser
 
 from warta.meta.page import PageMetadata
+from warta.segment import drop_invisible
 
 _ARTICLE_TYPES = frozenset(
     {
@@ -61,7 +62,7 @@ def _clean(value: Any) -> str | None:
             if "&" not in value:
                 break
             value = html.unescape(value)
-        text = " ".join(value.split())
+        text = " ".join(drop_invisible(value).split())
         return text or None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)

@@ -28,6 +28,7 @@ from warta.errors import InputError
 from warta.meta.html_meta import html_metadata
 from warta.meta.page import PageMetadata
 from warta.model import Block, BlockStructure
+from warta.segment import drop_invisible
 
 
 class DeadlineLike(Protocol):
@@ -235,7 +236,7 @@ class _Walker:
         buf = self.buffer
         if not buf.pieces:
             return
-        text = " ".join("".join(buf.pieces).split())
+        text = " ".join(drop_invisible("".join(buf.pieces)).split())
         snap = buf.snapshot
         if text and snap is not None:
             density = min(buf.link_chars / buf.chars, 1.0) if buf.chars else 0.0

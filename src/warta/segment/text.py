@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from warta.model import Block, BlockStructure
+from warta.segment import drop_invisible
 
 _BULLET = re.compile(r"^\s*(?:[•●▪■◦‣∙·*\-–—►▶»]|\d{1,2}[.)])\s+")
 _BULLET_START = frozenset(" \t•●▪■◦‣∙·*-–—►▶»0123456789")
-_SPACE = re.compile(r"[ \t\u00a0\u200b\u3000]+")
+_SPACE = re.compile(r"[ \t\u00a0\u3000]+")
 
 
 def _split_long(line: str, limit: int) -> list[str]:
@@ -48,7 +49,9 @@ def segment_text(text: str, max_line_chars: int = 20_000) -> list[Block]:
         line = raw.rstrip("\r\n")
         bullet_match = _BULLET.match(line) if line[:1] in _BULLET_START else None
         content = line[bullet_match.end() :] if bullet_match else line
-        if "  " in content or "\t" in content or not content.isascii():
+        if not content.isascii():
+            content = _SPACE.sub(" ", drop_invisible(content))
+        elif "  " in content or "\t" in content:
             content = _SPACE.sub(" ", content)
         content = content.strip()
         if not content:
