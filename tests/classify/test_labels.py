@@ -369,3 +369,21 @@ def test_text_under_a_footer_line_right_after_the_article_stays_body() -> None:
     ]
     labels = label_blocks(segment_text("\n".join(lines)), [0.9, 0.2, 0.9], LEX)
     assert labels[0] is Label.BODY and labels[2] is Label.BODY
+
+
+def test_story_cards_with_a_full_opening_paragraph_after_the_article_are_related():
+    # "Headline / Author / date / opening paragraph": each card's paragraph is longer than a
+    # short teaser, one of them longer than any paragraph of the article above.
+    opening = "The committee met again this week to weigh the plan, and members said they expect a vote soon. "
+    cards = "".join(
+        f"{title}\n{author}\nTuesday November {day}, 2019\n{opening * reps}\n"
+        for title, author, day, reps in (
+            ("Why the new budget plan is a bust", "Jane Roe", 19, 4),
+            ("The town that rebuilt its harbour", "John Doe", 18, 5),
+            ("What the election debate got wrong", "Ann Smith", 18, 4),
+        )
+    )
+    blocks = segment_text(ARTICLE * 3 + cards)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels[:6] == [Label.BODY] * 6
+    assert Label.BODY not in labels[6:]

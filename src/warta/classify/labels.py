@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from warta.classify.features import EDITOR_CODE_AT_END
 from warta.lexicon import JoinedLines, Lexicon, normalise_lines, normalise_marker
@@ -485,6 +486,7 @@ def _mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexico
 _CARD_TITLE_MAX = 160
 _CARD_TEXT_MAX = 350  # longer than this is an article paragraph, never a card line
 _CARD_TEASER_MAX = 300  # the teaser text of one card, all its sentence lines together
+_CARD_PARAGRAPH_MAX = 700  # a card's teaser when it is a single paragraph (a story's opening)
 _CARD_SPAN = 6  # a card's lines from one timestamp to the next
 _MIN_CARDS = 3
 _UNFINISHED = (".", "!", ",", ";", ":", "…")
@@ -534,6 +536,27 @@ def _timestamp_shape(text: str) -> str:
     return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", text[first:]))
 
 
+def _is_card(blocks: Sequence[Block], shapes: str, start: int, end: int) -> bool:
+    """Whether blocks `start`..`end` between two timestamps are one card: a headline with short
+    teaser lines, or title lines around a single teaser paragraph ("Headline / Author / date /
+    one paragraph", a story list that prints each story's opening paragraph in full)."""
+    card = shapes[start:end]
+    if "T" not in card:
+        return False
+    teaser = [len(blocks[m].text) for m in range(start, end) if shapes[m] in "SL"]
+    if "L" not in card and sum(teaser) <= _CARD_TEASER_MAX:
+        return True
+    return len(teaser) == 1 and teaser[0] <= _CARD_PARAGRAPH_MAX
+
+
+def _teaser_after_stamp(shapes: str, start: int, end: int) -> int:
+    """How many teaser lines (S, L) open the blocks `start`..`end` that follow a timestamp."""
+    k = start
+    while k < end and shapes[k] in "SL":
+        k += 1
+    return k - start
+
+
 def _stamped_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, int]]:
     """Runs of ≥ 3 cards, each a headline and at most a short teaser between timestamps of one shape."""
     stamps = [i for i, shape in enumerate(shapes) if shape == "D"]
@@ -543,13 +566,9 @@ def _stamped_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, 
         run = [stamps[k]]
         while k + 1 < len(stamps):
             a, b = stamps[k], stamps[k + 1]
-            card = shapes[a + 1 : b]
-            teaser = sum(len(blocks[m].text) for m in range(a + 1, b) if shapes[m] == "S")
             if (
                 2 <= b - a <= _CARD_SPAN
-                and "T" in card
-                and "L" not in card
-                and teaser <= _CARD_TEASER_MAX
+                and _is_card(blocks, shapes, a + 1, b)
                 and _timestamp_shape(blocks[a].text) == _timestamp_shape(blocks[b].text)
             ):
                 run.append(b)
@@ -559,11 +578,16 @@ def _stamped_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, 
         k += 1
         if len(run) < _MIN_CARDS:
             continue
-        # The first card's lines stand before its timestamp: as many as the next card has.
+        # The first card's lines stand before its timestamp: as many as the next card has
+        # before its own. Where every card opens with teaser lines right after its timestamp
+        # ("Headline / Author / date / teaser"), those are the timestamp's card, the last one too.
+        after = min(_teaser_after_stamp(shapes, a + 1, b) for a, b in pairwise(run))
         start = run[0]
-        while start > 0 and run[0] - start < run[1] - run[0] - 1 and shapes[start - 1] in "TSM":
+        while start > 0 and run[0] - start < run[1] - run[0] - 1 - after and shapes[start - 1] in "TSM":
             start -= 1
-        runs.append((start if "T" in shapes[start : run[0]] else run[0], run[-1] + 1))
+        end = run[-1] + 1
+        end += min(after, _teaser_after_stamp(shapes, end, len(shapes)))
+        runs.append((start if "T" in shapes[start : run[0]] else run[0], end))
     return runs
 
 
@@ -591,17 +615,25 @@ def _excerpt_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, 
 def _unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: str) -> None:
     """Teaser cards (headline, teaser, timestamp, repeated; or headlines with cut-short excerpts)
     the model took for body are a related list. The article's longest paragraph is never in one:
-    a run holding it is the article itself (a listing page)."""
+    a run holding it is the article itself (a listing page), unless an article stands above it
+    (body text at least half the run's: the stories after an article can print long openings)."""
     body = [i for i, label in enumerate(labels) if label is Label.BODY]
     if not body:
         return
     longest = max(body, key=lambda i: len(blocks[i].text))
     for start, end in _stamped_card_runs(blocks, shapes) + _excerpt_card_runs(blocks, shapes):
-        if start <= longest < end:
+        if start <= longest < end and not _article_above(blocks, body, start, end):
             continue
         for i in range(start, end):
             if labels[i] is Label.BODY:
                 labels[i] = Label.RELATED
+
+
+def _article_above(blocks: Sequence[Block], body: list[int], start: int, end: int) -> bool:
+    """Whether the body text above blocks `start`..`end` is at least half the body text in them."""
+    above = sum(len(blocks[i].text) for i in body if i < start)
+    inside = sum(len(blocks[i].text) for i in body if start <= i < end)
+    return above * 2 >= inside
 
 
 _HEADLINE_RUN = 5
