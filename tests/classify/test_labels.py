@@ -387,3 +387,17 @@ def test_story_cards_with_a_full_opening_paragraph_after_the_article_are_related
     labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
     assert labels[:6] == [Label.BODY] * 6
     assert Label.BODY not in labels[6:]
+
+
+def test_cut_excerpts_under_a_related_header_do_not_resume_the_article():
+    # "You may also like" then teasers cut short with "…" between share-button lines:
+    # paragraph-like, but a list of other stories, also the ones that fit uncut.
+    teaser = "Life asks for courage and hope, to wait for the best and to make the best happen every day"
+    text = (
+        ARTICLE + "You may also like...\n"
+        + f"{teaser} …\nShare\n{teaser} and more …\nShare\n{teaser}!\nShare\n{teaser}, she wrote.\nShare\n"
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.3] + [0.8, 0.3] * 4, LEX)
+    assert labels[:2] == [Label.BODY, Label.BODY]
+    assert Label.BODY not in labels[2:]

@@ -276,6 +276,14 @@ def _opens_bio_box(text: str, norm: str, lexicon: Lexicon) -> bool:
     return False
 
 
+_MIN_EXCERPTS = 2
+
+
+def _is_cut_excerpt(text: str) -> bool:
+    """A teaser paragraph cut short: a sentence's worth of text ending in an ellipsis."""
+    return len(text) > 80 and text.endswith(_TRUNCATED)
+
+
 def _is_paragraph(text: str) -> bool:
     """Longer than a headline, or a finished sentence."""
     return len(text) > 160 or text.endswith((".", "!", "?", '"', "”", ":"))
@@ -293,6 +301,7 @@ def label_blocks(
     section: Label | None = None
     body_run: list[int] = []  # the body-like blocks seen in a row inside the current section
     run_paragraphs = 0
+    excerpts = 0  # the cut excerpts in the current section, opened after the article
     read_also_items = 0
     seen_body = False
     norms = norms if norms is not None else normalise_lines([b.text for b in blocks])
@@ -345,6 +354,7 @@ def label_blocks(
             labels.append(header)
             body_run = []
             run_paragraphs = 0
+            excerpts = 0
             continue
         if marker is not None:
             labels.append(marker)
@@ -357,9 +367,12 @@ def label_blocks(
                 continue
             body_run.append(i)
             run_paragraphs += _is_paragraph(blocks[i].text)
+            # Two excerpts cut short ("…") under a header after the article: a list of
+            # teasers, however many paragraph-like ones follow.
+            excerpts += seen_body and section is not None and _is_cut_excerpt(blocks[i].text)
             # A comments section is sticky once the article has been seen; one opened
             # by a menu entry above the article ("Comments") ends like any other.
-            sticky = section is Label.COMMENTS and seen_body
+            sticky = (section is Label.COMMENTS and seen_body) or excerpts >= _MIN_EXCERPTS
             if section is None:
                 labels.append(Label.BODY)
                 seen_body = True
