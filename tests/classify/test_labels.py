@@ -401,3 +401,22 @@ def test_cut_excerpts_under_a_related_header_do_not_resume_the_article():
     labels = label_blocks(blocks, [0.9, 0.9, 0.3] + [0.8, 0.3] * 4, LEX)
     assert labels[:2] == [Label.BODY, Label.BODY]
     assert Label.BODY not in labels[2:]
+
+
+def test_headlines_with_teasers_right_under_a_header_do_not_resume_the_article():
+    cards = (
+        "Top stories\n"
+        "Town votes to rebuild the old harbour wall\nThe council approved the plan on Tuesday night.\n"
+        "Local bakery wins a national prize\nIts rye loaf beat two hundred others.\n"
+        "New bus line links the two valleys\nService starts next month, the operator said.\n"
+    )
+    blocks = segment_text(ARTICLE + cards)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.2] + [0.8] * 6, LEX)
+    assert labels[:2] == [Label.BODY, Label.BODY]
+    assert Label.BODY not in labels[2:]
+    # The article going on after the list (a subheading, then paragraphs) is body again.
+    more = "What the new plan means\nThe bridge will reopen in spring.\nDrivers welcomed the news on Wednesday.\n"
+    blocks = segment_text(ARTICLE + cards + more)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.2] + [0.8] * 9, LEX)
+    assert Label.BODY not in labels[2:9]
+    assert labels[9:] == [Label.BODY] * 3

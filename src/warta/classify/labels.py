@@ -302,6 +302,9 @@ def label_blocks(
     body_run: list[int] = []  # the body-like blocks seen in a row inside the current section
     run_paragraphs = 0
     excerpts = 0  # the cut excerpts in the current section, opened after the article
+    listed_until = 0  # the end of a list of headlines with teasers right under the current header
+    fresh = False  # whether no body-like block has followed the current header yet
+    shapes = _card_shapes(blocks, lexicon)
     read_also_items = 0
     seen_body = False
     norms = norms if norms is not None else normalise_lines([b.text for b in blocks])
@@ -355,6 +358,7 @@ def label_blocks(
             body_run = []
             run_paragraphs = 0
             excerpts = 0
+            fresh = True
             continue
         if marker is not None:
             labels.append(marker)
@@ -363,6 +367,16 @@ def label_blocks(
             if section is not None and blocks[i].structure.link_density >= _LINK_LINE:
                 # A link the model liked under a related/sidebar header is one of the
                 # box's items, not a sign that the article resumed.
+                labels.append(section)
+                continue
+            if section is not None and fresh:
+                listed_until = _teaser_list_end(blocks, shapes, i)
+            fresh = False
+            if section is not None and i < listed_until:
+                # Headlines each with its teaser sentence right under the header ("Top stories"):
+                # the box's list, however many paragraphs it holds; the article resumes after it.
+                body_run = []
+                run_paragraphs = 0
                 labels.append(section)
                 continue
             body_run.append(i)
@@ -396,7 +410,6 @@ def label_blocks(
     _bridge_fragments(blocks, labels)
     _bridge_backwards(blocks, labels)
     _mark_captions(blocks, labels, lexicon, norms)
-    shapes = _card_shapes(blocks, lexicon)
     _unmark_teaser_cards(blocks, labels, shapes)
     _unmark_headlines_above_article(blocks, labels, shapes)
     _unmark_word_lists(blocks, labels)
@@ -647,6 +660,27 @@ def _article_above(blocks: Sequence[Block], body: list[int], start: int, end: in
     above = sum(len(blocks[i].text) for i in body if i < start)
     inside = sum(len(blocks[i].text) for i in body if start <= i < end)
     return above * 2 >= inside
+
+
+# A card of one or two headline lines and one teaser sentence ("T S", "T T S"); a teaser with a
+# paragraph right after it is a subheading's first paragraph, not a card.
+_TEASER_CARD = re.compile(r"T{1,2}S(?![SL])")
+
+
+def _teaser_list_end(blocks: Sequence[Block], shapes: str, start: int) -> int:
+    """The end of the list of ≥ 3 headline-and-teaser cards from block `start` on (`start` if none):
+    each teaser a sentence of its own (a capital first), not a list item's continuation."""
+    end = start
+    cards = 0
+    while (card := _TEASER_CARD.match(shapes, end)) and _starts_sentence(blocks[card.end() - 1].text):
+        end = card.end()
+        cards += 1
+    return end if cards >= _MIN_CARDS else start
+
+
+def _starts_sentence(text: str) -> bool:
+    first = text[0]
+    return first.isupper() or first.isdigit() or first in "\"“‘'"
 
 
 _HEADLINE_RUN = 5
