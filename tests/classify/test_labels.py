@@ -420,3 +420,20 @@ def test_headlines_with_teasers_right_under_a_header_do_not_resume_the_article()
     labels = label_blocks(blocks, [0.9, 0.9, 0.2] + [0.8] * 9, LEX)
     assert Label.BODY not in labels[2:9]
     assert labels[9:] == [Label.BODY] * 3
+
+
+def test_cut_excerpts_above_the_article_are_related_unless_nothing_longer_follows():
+    # A ticker of "Headline CITY: excerpt..." lines, the headline joined onto the excerpt.
+    ticker = "".join(
+        f"Story {n} on the city budget LONDON: The ministry said on Wednesday that the plan would go ahead...\n"
+        for n in range(3)
+    )
+    blocks = segment_text(ticker + ARTICLE)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels == [Label.RELATED] * 3 + [Label.BODY] * 2
+    # A listing whose paragraphs below are all shorter than its excerpts: kept.
+    long_ticker = ticker.replace("would go ahead", "would go ahead, and " + "that the work would start in spring " * 4)
+    closing = "The list is updated every week with the reviews our readers sent in, and it closes on Friday." * 2
+    blocks = segment_text(long_ticker + closing)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels == [Label.BODY] * 4

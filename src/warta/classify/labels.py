@@ -638,6 +638,19 @@ def _excerpt_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, 
     return runs
 
 
+def _cut_excerpt_runs(blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """Runs of ≥ 3 paragraphs in a row each cut short with an ellipsis."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for i in range(len(blocks) + 1):
+        if i < len(blocks) and _is_cut_excerpt(blocks[i].text):
+            continue
+        if i - start >= _MIN_CARDS:
+            runs.append((start, i))
+        start = i + 1
+    return runs
+
+
 def _unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: str) -> None:
     """Teaser cards (headline, teaser, timestamp, repeated; or headlines with cut-short excerpts)
     the model took for body are a related list. The article's longest paragraph is never in one:
@@ -687,8 +700,8 @@ _HEADLINE_RUN = 5
 
 
 def _unmark_headlines_above_article(blocks: Sequence[Block], labels: list[Label], shapes: str) -> None:
-    """A run of ≥ 5 headlines (unfinished lines of 3+ words) wholly above the article's first
-    paragraph is a list of other stories (a site's top-stories strip), not the article."""
+    """A run of ≥ 5 headlines (unfinished lines of 3+ words), or of ≥ 3 excerpts cut short, wholly
+    above the article's first paragraph is a list of other stories (a top-stories strip), not the article."""
     first = next(
         (i for i, label in enumerate(labels) if label is Label.BODY and _is_long_sentence(blocks[i].text)), None
     )
@@ -701,10 +714,21 @@ def _unmark_headlines_above_article(blocks: Sequence[Block], labels: list[Label]
             continue  # more text than all the body under it: the article itself (a calendar, a list)
         for i in strip:
             labels[i] = Label.RELATED
+    # Teasers whose headline the flattener joined onto the cut excerpt ("Headline CITY: The ministry
+    # said..."), when the article under them has a paragraph longer than any (it is not cut short).
+    for start, end in _cut_excerpt_runs(blocks):
+        if end > first:
+            break
+        cut = max(len(blocks[i].text) for i in range(start, end))
+        if any(len(blocks[i].text) > cut for i in range(end, len(blocks)) if labels[i] is Label.BODY):
+            for i in range(start, end):
+                if labels[i] is Label.BODY:
+                    labels[i] = Label.RELATED
 
 
 def _is_long_sentence(text: str) -> bool:
-    return len(text) > 160 and text.endswith((".", "!", "?", '"', "”"))
+    """A paragraph of the article: long and finished, not an excerpt cut short ("… said..." is)."""
+    return len(text) > 160 and text.endswith((".", "!", "?", '"', "”")) and not text.endswith(_TRUNCATED)
 
 
 # Tag clouds, category and archive lists flattened one entry a line: "edital", "WordPress", "(53)".
