@@ -437,3 +437,15 @@ def test_cut_excerpts_above_the_article_are_related_unless_nothing_longer_follow
     blocks = segment_text(long_ticker + closing)
     labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
     assert labels == [Label.BODY] * 4
+
+
+def test_bio_header_split_over_two_lines_opens_the_author_box():
+    bio = "Als Vertriebsleiter bildet Moritz Bachmann die Schnittstelle zwischen Marketing und Vertrieb. " * 2
+    blocks = segment_text(ARTICLE + "Über\nMoritz Bachmann\n" + bio)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.3, 0.3, 0.9], LEX)
+    assert labels[:2] == [Label.BODY, Label.BODY]
+    assert Label.BODY not in labels[2:]
+    # "About" in a menu, followed by other entries, opens nothing.
+    blocks = segment_text(ARTICLE + "About\nTrack A Shipment\nContact Us\n" + ARTICLE)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.1, 0.1, 0.1, 0.9, 0.9], LEX)
+    assert labels[5:] == [Label.BODY, Label.BODY]

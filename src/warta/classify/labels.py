@@ -279,6 +279,16 @@ def _opens_bio_box(text: str, norm: str, lexicon: Lexicon) -> bool:
 _MIN_EXCERPTS = 2
 
 
+def _opens_split_bio_box(blocks: Sequence[Block], norms: list[str], at: int, lexicon: Lexicon) -> bool:
+    """'Über' alone on a line, 'Moritz Bachmann' on the next, then the bio's paragraph: a bio box
+    header the flattener split (not 'About' in a menu, followed by other entries)."""
+    if at + 2 >= len(blocks) or norms[at] + " " not in lexicon.bio_header_prefix:
+        return False
+    if not _is_long_sentence(blocks[at + 2].text):
+        return False
+    return _opens_bio_box(f"{blocks[at].text} {blocks[at + 1].text}", f"{norms[at]} {norms[at + 1]}", lexicon)
+
+
 def _is_cut_excerpt(text: str) -> bool:
     """A teaser paragraph cut short: a sentence's worth of text ending in an ellipsis."""
     return len(text) > 80 and text.endswith(_TRUNCATED)
@@ -347,6 +357,8 @@ def label_blocks(
         if header is None and seen_body and _opens_comment_thread(blocks, i, lexicon):
             header = Label.COMMENTS
         if header is None and seen_body and _opens_bio_box(blocks[i].text, norm, lexicon):
+            header = Label.SIDEBAR
+        if header is None and seen_body and _opens_split_bio_box(blocks, norms, i, lexicon):
             header = Label.SIDEBAR
         if header is Label.COMMENTS and not seen_body and len(norm) < 60:
             # "Leave a comment" in the post's meta line above the article opens nothing.
