@@ -449,3 +449,19 @@ def test_bio_header_split_over_two_lines_opens_the_author_box():
     blocks = segment_text(ARTICLE + "About\nTrack A Shipment\nContact Us\n" + ARTICLE)
     labels = label_blocks(blocks, [0.9, 0.9, 0.1, 0.1, 0.1, 0.9, 0.9], LEX)
     assert labels[5:] == [Label.BODY, Label.BODY]
+
+
+def test_a_colon_lead_in_under_a_header_does_not_resume_the_article():
+    text = (
+        ARTICLE + "Trending\nSenior Discounts\nSites Of Interest\nHotels\n"
+        "The Customer Service Center can be contacted with any questions or requests:\n"
+        "Telephone: 555-0100 Extension 4\n"
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.2] + [0.7] * 5, LEX)
+    assert Label.BODY not in labels[2:]
+    # A colon line going on a sentence split at a link is the article's, as before.
+    text = ARTICLE + "Trending\nThe service can be defined to\npublish that listener:\nport 80\n"
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.2] + [0.7] * 3, LEX)
+    assert labels[3:] == [Label.BODY] * 3

@@ -295,8 +295,12 @@ def _is_cut_excerpt(text: str) -> bool:
 
 
 def _is_paragraph(text: str) -> bool:
-    """Longer than a headline, or a finished sentence."""
-    return len(text) > 160 or text.endswith((".", "!", "?", '"', "”", ":"))
+    """Longer than a headline, or a finished sentence. A line ending in a colon only where it goes on
+    a sentence split at a link or code ("to publish that listener:"): one of its own is as often a
+    box's lead-in ("Customer service can be reached at:") as the article's."""
+    if text.endswith(":"):
+        return len(text) > 160 or not _starts_sentence(text)
+    return len(text) > 160 or text.endswith((".", "!", "?", '"', "”"))
 
 
 def label_blocks(
