@@ -465,3 +465,19 @@ def test_a_colon_lead_in_under_a_header_does_not_resume_the_article():
     blocks = segment_text(text)
     labels = label_blocks(blocks, [0.9, 0.9, 0.2] + [0.7] * 3, LEX)
     assert labels[3:] == [Label.BODY] * 3
+
+
+def test_a_story_card_whose_headline_is_split_at_its_links_keeps_the_run_going():
+    # "Headline / Author / date / paragraph" cards; one headline split into short lines
+    # ("What made / Joker / so popular?") with no line of a headline's shape left.
+    opening = "The committee met again this week to weigh the plan, and members said they expect a vote soon. "
+    cards = (
+        "Why the new budget plan is a bust\nJane Roe\nTuesday November 19, 2019\n" + opening * 2 + "\n"
+        "What made\nJoker\nso popular?\nJohn Doe\nTuesday November 18, 2019\n" + opening * 2 + "\n"
+        "What the election debate got wrong\nAnn Smith\nTuesday November 18, 2019\n" + opening * 2 + "\n"
+        "The town that rebuilt its harbour\nBen Stone\nTuesday November 17, 2019\n" + opening * 2 + "\n"
+    )
+    blocks = segment_text(ARTICLE * 3 + cards)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels[:6] == [Label.BODY] * 6
+    assert Label.BODY not in labels[6:]

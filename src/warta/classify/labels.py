@@ -578,13 +578,18 @@ def _timestamp_shape(text: str) -> str:
     return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", text[first:]))
 
 
+# A card whose headline the flattener split at its links ("What made / Joker / so popular?") into
+# short lines, with the byline after them: teaser lines, then three short lines or more.
+_SPLIT_HEADLINE_CARD = re.compile(r"[SL]*M{3,}")
+
+
 def _is_card(blocks: Sequence[Block], shapes: str, start: int, end: int) -> bool:
     """Whether blocks `start`..`end` between two timestamps are one card: a headline with short
     teaser lines, or title lines around a single teaser paragraph ("Headline / Author / date /
     one paragraph", a story list that prints each story's opening paragraph in full)."""
     card = shapes[start:end]
-    if "T" not in card:
-        return False
+    if "T" not in card and not _SPLIT_HEADLINE_CARD.fullmatch(card):
+        return False  # no headline
     teaser = [len(blocks[m].text) for m in range(start, end) if shapes[m] in "SL"]
     if "L" not in card and sum(teaser) <= _CARD_TEASER_MAX:
         return True
@@ -620,12 +625,13 @@ def _stamped_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, 
         k += 1
         if len(run) < _MIN_CARDS:
             continue
-        # The first card's lines stand before its timestamp: as many as the next card has
-        # before its own. Where every card opens with teaser lines right after its timestamp
+        # The first card's lines stand before its timestamp: as many as the shortest next card
+        # has before its own. Where every card opens with teaser lines right after its timestamp
         # ("Headline / Author / date / teaser"), those are the timestamp's card, the last one too.
         after = min(_teaser_after_stamp(shapes, a + 1, b) for a, b in pairwise(run))
+        lead = min(b - a - 1 for a, b in pairwise(run)) - after
         start = run[0]
-        while start > 0 and run[0] - start < run[1] - run[0] - 1 - after and shapes[start - 1] in "TSM":
+        while start > 0 and run[0] - start < lead and shapes[start - 1] in "TSM":
             start -= 1
         end = run[-1] + 1
         end += min(after, _teaser_after_stamp(shapes, end, len(shapes)))
