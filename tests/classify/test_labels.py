@@ -481,3 +481,11 @@ def test_a_story_card_whose_headline_is_split_at_its_links_keeps_the_run_going()
     labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
     assert labels[:6] == [Label.BODY] * 6
     assert Label.BODY not in labels[6:]
+
+
+def test_screen_reader_caption_labels_mark_captions():
+    # "Image caption …" / "Media caption …": the hidden label a flattener prints before a caption.
+    text = ARTICLE + "Image caption The old bridge seen from the river bank\nMedia caption Drivers queue at the detour\n"
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels == [Label.BODY, Label.BODY, Label.CAPTION, Label.CAPTION]
