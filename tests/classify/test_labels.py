@@ -489,3 +489,17 @@ def test_screen_reader_caption_labels_mark_captions():
     blocks = segment_text(text)
     labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
     assert labels == [Label.BODY, Label.BODY, Label.CAPTION, Label.CAPTION]
+
+
+def test_headlines_right_above_a_box_link_are_its_list():
+    # An inline box with its link to the section at the bottom ("More in Politics").
+    text = (
+        ARTICLE + "Watch live: the mayor testifies about the bridge at a hearing\n"
+        "Key moments from the council's first hearing on the repairs\n"
+        "Drivers say the detour adds twenty minutes to the commute\n"
+        "More in Politics\n" + ARTICLE * 2
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.8, 0.8, 0.8, 0.3] + [0.9] * 4, LEX)
+    assert labels[2:6] == [Label.RELATED] * 4
+    assert labels[:2] + labels[6:] == [Label.BODY] * 6

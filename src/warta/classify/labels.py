@@ -428,6 +428,7 @@ def label_blocks(
     _mark_captions(blocks, labels, lexicon, norms)
     _unmark_teaser_cards(blocks, labels, shapes)
     _unmark_headlines_above_article(blocks, labels, shapes)
+    _unmark_headlines_above_box_link(blocks, labels, shapes, lexicon, norms)
     _unmark_word_lists(blocks, labels)
     _unmark_text_past_footer(blocks, labels)
     return labels
@@ -746,6 +747,25 @@ def _unmark_headlines_above_article(blocks: Sequence[Block], labels: list[Label]
             for i in range(start, end):
                 if labels[i] is Label.BODY:
                     labels[i] = Label.RELATED
+
+
+_BOX_HEADLINES = 3
+
+
+def _unmark_headlines_above_box_link(
+    blocks: Sequence[Block], labels: list[Label], shapes: str, lexicon: Lexicon, norms: list[str]
+) -> None:
+    """≥ 3 headlines in a row the model took for body, right above a related header ("More in
+    Politics"): the box's list with its link to the section at the bottom, not the article."""
+    for i in range(_BOX_HEADLINES, len(blocks)):
+        if labels[i] is not Label.RELATED or section_header(norms[i], lexicon) is not Label.RELATED:
+            continue
+        k = i
+        while k > 0 and shapes[k - 1] == "T" and labels[k - 1] is Label.BODY:
+            k -= 1
+        if i - k >= _BOX_HEADLINES:
+            for j in range(k, i):
+                labels[j] = Label.RELATED
 
 
 def _is_long_sentence(text: str) -> bool:
