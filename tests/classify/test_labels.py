@@ -503,3 +503,20 @@ def test_headlines_right_above_a_box_link_are_its_list():
     labels = label_blocks(blocks, [0.9, 0.9, 0.8, 0.8, 0.8, 0.3] + [0.9] * 4, LEX)
     assert labels[2:6] == [Label.RELATED] * 4
     assert labels[:2] + labels[6:] == [Label.BODY] * 6
+
+
+def test_cards_with_a_kicker_in_capitals_over_each_headline_are_related():
+    cards = (
+        "RIVER WATCH\nFloods close the old ferry for the winter\n"
+        "TOWN HALL\nMayor promises a vote on the harbour plan\n"
+        "SPORTS ROUNDUP\nLocal club wins the regional cup again\n"
+    )
+    blocks = segment_text(ARTICLE * 2 + cards)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels[:4] == [Label.BODY] * 4
+    assert Label.BODY not in labels[4:]
+    # The same label over every headline is a button ("BUY NOW"), not a kicker: kept.
+    buttons = "".join(f"BUY NOW\nThe {name} card for small cases\n" for name in ("Mini", "Compact", "Slim"))
+    blocks = segment_text(ARTICLE * 2 + buttons)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert Label.RELATED not in labels

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -683,12 +684,53 @@ def _unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: s
     if not body:
         return
     longest = max(body, key=lambda i: len(blocks[i].text))
-    for start, end in _stamped_card_runs(blocks, shapes) + _excerpt_card_runs(blocks, shapes):
+    runs = _stamped_card_runs(blocks, shapes) + _excerpt_card_runs(blocks, shapes) + _kicker_card_runs(blocks, shapes)
+    for start, end in runs:
         if start <= longest < end and not _article_above(blocks, body, start, end):
             continue
         for i in range(start, end):
             if labels[i] is Label.BODY:
                 labels[i] = Label.RELATED
+
+
+def _is_kicker(text: str) -> bool:
+    """ "RANDY ANDY", "‘GET WITH THE PROGRAM’": a label of a few words in capitals set above a card's
+    headline (one word in capitals is as often a code keyword or an acronym split out of a sentence)."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(letters) >= 3
+        and len(text) <= 40
+        and 2 <= len(text.split()) <= 6
+        and all(c.isupper() for c in letters)
+        and not text.endswith((".", ":"))
+    )
+
+
+def _kicker_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, int]]:
+    """Runs of ≥ 3 cards, each a kicker in capitals over its headline (starting like a sentence),
+    kickers a few lines apart (the last card as long as the shortest one before it)."""
+    kickers = [
+        i
+        for i in range(len(blocks) - 1)
+        if shapes[i + 1] == "T"
+        and _is_kicker(blocks[i].text)
+        and _starts_sentence(blocks[i + 1].text)
+        and not _is_kicker(blocks[i + 1].text)
+    ]
+    # A label repeated over several headlines ("BUY NOW") is a button, not a story's kicker.
+    repeated = Counter(blocks[i].text for i in kickers)
+    kickers = [i for i in kickers if repeated[blocks[i].text] == 1]
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(kickers):
+        j = k
+        while j + 1 < len(kickers) and 2 <= kickers[j + 1] - kickers[j] <= _CARD_SPAN:
+            j += 1
+        if j - k + 1 >= _MIN_CARDS:
+            shortest = min(b - a for a, b in pairwise(kickers[k : j + 1]))
+            runs.append((kickers[k], min(kickers[j] + shortest, len(blocks))))
+        k = j + 1
+    return runs
 
 
 def _article_above(blocks: Sequence[Block], body: list[int], start: int, end: int) -> bool:
