@@ -369,3 +369,154 @@ def test_text_under_a_footer_line_right_after_the_article_stays_body() -> None:
     ]
     labels = label_blocks(segment_text("\n".join(lines)), [0.9, 0.2, 0.9], LEX)
     assert labels[0] is Label.BODY and labels[2] is Label.BODY
+
+
+def test_story_cards_with_a_full_opening_paragraph_after_the_article_are_related():
+    # "Headline / Author / date / opening paragraph": each card's paragraph is longer than a
+    # short teaser, one of them longer than any paragraph of the article above.
+    opening = "The committee met again this week to weigh the plan, and members said they expect a vote soon. "
+    cards = "".join(
+        f"{title}\n{author}\nTuesday November {day}, 2019\n{opening * reps}\n"
+        for title, author, day, reps in (
+            ("Why the new budget plan is a bust", "Jane Roe", 19, 4),
+            ("The town that rebuilt its harbour", "John Doe", 18, 5),
+            ("What the election debate got wrong", "Ann Smith", 18, 4),
+        )
+    )
+    blocks = segment_text(ARTICLE * 3 + cards)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels[:6] == [Label.BODY] * 6
+    assert Label.BODY not in labels[6:]
+
+
+def test_cut_excerpts_under_a_related_header_do_not_resume_the_article():
+    # "You may also like" then teasers cut short with "…" between share-button lines:
+    # paragraph-like, but a list of other stories, also the ones that fit uncut.
+    teaser = "Life asks for courage and hope, to wait for the best and to make the best happen every day"
+    text = (
+        ARTICLE + "You may also like...\n"
+        + f"{teaser} …\nShare\n{teaser} and more …\nShare\n{teaser}!\nShare\n{teaser}, she wrote.\nShare\n"
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.3] + [0.8, 0.3] * 4, LEX)
+    assert labels[:2] == [Label.BODY, Label.BODY]
+    assert Label.BODY not in labels[2:]
+
+
+def test_headlines_with_teasers_right_under_a_header_do_not_resume_the_article():
+    cards = (
+        "Top stories\n"
+        "Town votes to rebuild the old harbour wall\nThe council approved the plan on Tuesday night.\n"
+        "Local bakery wins a national prize\nIts rye loaf beat two hundred others.\n"
+        "New bus line links the two valleys\nService starts next month, the operator said.\n"
+    )
+    blocks = segment_text(ARTICLE + cards)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.2] + [0.8] * 6, LEX)
+    assert labels[:2] == [Label.BODY, Label.BODY]
+    assert Label.BODY not in labels[2:]
+    # The article going on after the list (a subheading, then paragraphs) is body again.
+    more = "What the new plan means\nThe bridge will reopen in spring.\nDrivers welcomed the news on Wednesday.\n"
+    blocks = segment_text(ARTICLE + cards + more)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.2] + [0.8] * 9, LEX)
+    assert Label.BODY not in labels[2:9]
+    assert labels[9:] == [Label.BODY] * 3
+
+
+def test_cut_excerpts_above_the_article_are_related_unless_nothing_longer_follows():
+    # A ticker of "Headline CITY: excerpt..." lines, the headline joined onto the excerpt.
+    ticker = "".join(
+        f"Story {n} on the city budget LONDON: The ministry said on Wednesday that the plan would go ahead...\n"
+        for n in range(3)
+    )
+    blocks = segment_text(ticker + ARTICLE)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels == [Label.RELATED] * 3 + [Label.BODY] * 2
+    # A listing whose paragraphs below are all shorter than its excerpts: kept.
+    long_ticker = ticker.replace("would go ahead", "would go ahead, and " + "that the work would start in spring " * 4)
+    closing = "The list is updated every week with the reviews our readers sent in, and it closes on Friday." * 2
+    blocks = segment_text(long_ticker + closing)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels == [Label.BODY] * 4
+
+
+def test_bio_header_split_over_two_lines_opens_the_author_box():
+    bio = "Als Vertriebsleiter bildet Moritz Bachmann die Schnittstelle zwischen Marketing und Vertrieb. " * 2
+    blocks = segment_text(ARTICLE + "Über\nMoritz Bachmann\n" + bio)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.3, 0.3, 0.9], LEX)
+    assert labels[:2] == [Label.BODY, Label.BODY]
+    assert Label.BODY not in labels[2:]
+    # "About" in a menu, followed by other entries, opens nothing.
+    blocks = segment_text(ARTICLE + "About\nTrack A Shipment\nContact Us\n" + ARTICLE)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.1, 0.1, 0.1, 0.9, 0.9], LEX)
+    assert labels[5:] == [Label.BODY, Label.BODY]
+
+
+def test_a_colon_lead_in_under_a_header_does_not_resume_the_article():
+    text = (
+        ARTICLE + "Trending\nSenior Discounts\nSites Of Interest\nHotels\n"
+        "The Customer Service Center can be contacted with any questions or requests:\n"
+        "Telephone: 555-0100 Extension 4\n"
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.2] + [0.7] * 5, LEX)
+    assert Label.BODY not in labels[2:]
+    # A colon line going on a sentence split at a link is the article's, as before.
+    text = ARTICLE + "Trending\nThe service can be defined to\npublish that listener:\nport 80\n"
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.2] + [0.7] * 3, LEX)
+    assert labels[3:] == [Label.BODY] * 3
+
+
+def test_a_story_card_whose_headline_is_split_at_its_links_keeps_the_run_going():
+    # "Headline / Author / date / paragraph" cards; one headline split into short lines
+    # ("What made / Joker / so popular?") with no line of a headline's shape left.
+    opening = "The committee met again this week to weigh the plan, and members said they expect a vote soon. "
+    cards = (
+        "Why the new budget plan is a bust\nJane Roe\nTuesday November 19, 2019\n" + opening * 2 + "\n"
+        "What made\nJoker\nso popular?\nJohn Doe\nTuesday November 18, 2019\n" + opening * 2 + "\n"
+        "What the election debate got wrong\nAnn Smith\nTuesday November 18, 2019\n" + opening * 2 + "\n"
+        "The town that rebuilt its harbour\nBen Stone\nTuesday November 17, 2019\n" + opening * 2 + "\n"
+    )
+    blocks = segment_text(ARTICLE * 3 + cards)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels[:6] == [Label.BODY] * 6
+    assert Label.BODY not in labels[6:]
+
+
+def test_screen_reader_caption_labels_mark_captions():
+    # "Image caption …" / "Media caption …": the hidden label a flattener prints before a caption.
+    text = ARTICLE + "Image caption The old bridge seen from the river bank\nMedia caption Drivers queue at the detour\n"
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels == [Label.BODY, Label.BODY, Label.CAPTION, Label.CAPTION]
+
+
+def test_headlines_right_above_a_box_link_are_its_list():
+    # An inline box with its link to the section at the bottom ("More in Politics").
+    text = (
+        ARTICLE + "Watch live: the mayor testifies about the bridge at a hearing\n"
+        "Key moments from the council's first hearing on the repairs\n"
+        "Drivers say the detour adds twenty minutes to the commute\n"
+        "More in Politics\n" + ARTICLE * 2
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.8, 0.8, 0.8, 0.3] + [0.9] * 4, LEX)
+    assert labels[2:6] == [Label.RELATED] * 4
+    assert labels[:2] + labels[6:] == [Label.BODY] * 6
+
+
+def test_cards_with_a_kicker_in_capitals_over_each_headline_are_related():
+    cards = (
+        "RIVER WATCH\nFloods close the old ferry for the winter\n"
+        "TOWN HALL\nMayor promises a vote on the harbour plan\n"
+        "SPORTS ROUNDUP\nLocal club wins the regional cup again\n"
+    )
+    blocks = segment_text(ARTICLE * 2 + cards)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels[:4] == [Label.BODY] * 4
+    assert Label.BODY not in labels[4:]
+    # The same label over every headline is a button ("BUY NOW"), not a kicker: kept.
+    buttons = "".join(f"BUY NOW\nThe {name} card for small cases\n" for name in ("Mini", "Compact", "Slim"))
+    blocks = segment_text(ARTICLE * 2 + buttons)
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert Label.RELATED not in labels

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from warta.classify.features import EDITOR_CODE_AT_END
 from warta.lexicon import JoinedLines, Lexicon, normalise_lines, normalise_marker
@@ -275,9 +277,31 @@ def _opens_bio_box(text: str, norm: str, lexicon: Lexicon) -> bool:
     return False
 
 
+_MIN_EXCERPTS = 2
+
+
+def _opens_split_bio_box(blocks: Sequence[Block], norms: list[str], at: int, lexicon: Lexicon) -> bool:
+    """'Über' alone on a line, 'Moritz Bachmann' on the next, then the bio's paragraph: a bio box
+    header the flattener split (not 'About' in a menu, followed by other entries)."""
+    if at + 2 >= len(blocks) or norms[at] + " " not in lexicon.bio_header_prefix:
+        return False
+    if not _is_long_sentence(blocks[at + 2].text):
+        return False
+    return _opens_bio_box(f"{blocks[at].text} {blocks[at + 1].text}", f"{norms[at]} {norms[at + 1]}", lexicon)
+
+
+def _is_cut_excerpt(text: str) -> bool:
+    """A teaser paragraph cut short: a sentence's worth of text ending in an ellipsis."""
+    return len(text) > 80 and text.endswith(_TRUNCATED)
+
+
 def _is_paragraph(text: str) -> bool:
-    """Longer than a headline, or a finished sentence."""
-    return len(text) > 160 or text.endswith((".", "!", "?", '"', "”", ":"))
+    """Longer than a headline, or a finished sentence. A line ending in a colon only where it goes on
+    a sentence split at a link or code ("to publish that listener:"): one of its own is as often a
+    box's lead-in ("Customer service can be reached at:") as the article's."""
+    if text.endswith(":"):
+        return len(text) > 160 or not _starts_sentence(text)
+    return len(text) > 160 or text.endswith((".", "!", "?", '"', "”"))
 
 
 def label_blocks(
@@ -292,6 +316,10 @@ def label_blocks(
     section: Label | None = None
     body_run: list[int] = []  # the body-like blocks seen in a row inside the current section
     run_paragraphs = 0
+    excerpts = 0  # the cut excerpts in the current section, opened after the article
+    listed_until = 0  # the end of a list of headlines with teasers right under the current header
+    fresh = False  # whether no body-like block has followed the current header yet
+    shapes = _card_shapes(blocks, lexicon)
     read_also_items = 0
     seen_body = False
     norms = norms if norms is not None else normalise_lines([b.text for b in blocks])
@@ -335,6 +363,8 @@ def label_blocks(
             header = Label.COMMENTS
         if header is None and seen_body and _opens_bio_box(blocks[i].text, norm, lexicon):
             header = Label.SIDEBAR
+        if header is None and seen_body and _opens_split_bio_box(blocks, norms, i, lexicon):
+            header = Label.SIDEBAR
         if header is Label.COMMENTS and not seen_body and len(norm) < 60:
             # "Leave a comment" in the post's meta line above the article opens nothing.
             labels.append(Label.COMMENTS)
@@ -344,6 +374,8 @@ def label_blocks(
             labels.append(header)
             body_run = []
             run_paragraphs = 0
+            excerpts = 0
+            fresh = True
             continue
         if marker is not None:
             labels.append(marker)
@@ -354,11 +386,24 @@ def label_blocks(
                 # box's items, not a sign that the article resumed.
                 labels.append(section)
                 continue
+            if section is not None and fresh:
+                listed_until = _teaser_list_end(blocks, shapes, i)
+            fresh = False
+            if section is not None and i < listed_until:
+                # Headlines each with its teaser sentence right under the header ("Top stories"):
+                # the box's list, however many paragraphs it holds; the article resumes after it.
+                body_run = []
+                run_paragraphs = 0
+                labels.append(section)
+                continue
             body_run.append(i)
             run_paragraphs += _is_paragraph(blocks[i].text)
+            # Two excerpts cut short ("…") under a header after the article: a list of
+            # teasers, however many paragraph-like ones follow.
+            excerpts += seen_body and section is not None and _is_cut_excerpt(blocks[i].text)
             # A comments section is sticky once the article has been seen; one opened
             # by a menu entry above the article ("Comments") ends like any other.
-            sticky = section is Label.COMMENTS and seen_body
+            sticky = (section is Label.COMMENTS and seen_body) or excerpts >= _MIN_EXCERPTS
             if section is None:
                 labels.append(Label.BODY)
                 seen_body = True
@@ -382,9 +427,9 @@ def label_blocks(
     _bridge_fragments(blocks, labels)
     _bridge_backwards(blocks, labels)
     _mark_captions(blocks, labels, lexicon, norms)
-    shapes = _card_shapes(blocks, lexicon)
     _unmark_teaser_cards(blocks, labels, shapes)
     _unmark_headlines_above_article(blocks, labels, shapes)
+    _unmark_headlines_above_box_link(blocks, labels, shapes, lexicon, norms)
     _unmark_word_lists(blocks, labels)
     _unmark_text_past_footer(blocks, labels)
     return labels
@@ -485,6 +530,7 @@ def _mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexico
 _CARD_TITLE_MAX = 160
 _CARD_TEXT_MAX = 350  # longer than this is an article paragraph, never a card line
 _CARD_TEASER_MAX = 300  # the teaser text of one card, all its sentence lines together
+_CARD_PARAGRAPH_MAX = 700  # a card's teaser when it is a single paragraph (a story's opening)
 _CARD_SPAN = 6  # a card's lines from one timestamp to the next
 _MIN_CARDS = 3
 _UNFINISHED = (".", "!", ",", ";", ":", "…")
@@ -534,6 +580,32 @@ def _timestamp_shape(text: str) -> str:
     return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", text[first:]))
 
 
+# A card whose headline the flattener split at its links ("What made / Joker / so popular?") into
+# short lines, with the byline after them: teaser lines, then three short lines or more.
+_SPLIT_HEADLINE_CARD = re.compile(r"[SL]*M{3,}")
+
+
+def _is_card(blocks: Sequence[Block], shapes: str, start: int, end: int) -> bool:
+    """Whether blocks `start`..`end` between two timestamps are one card: a headline with short
+    teaser lines, or title lines around a single teaser paragraph ("Headline / Author / date /
+    one paragraph", a story list that prints each story's opening paragraph in full)."""
+    card = shapes[start:end]
+    if "T" not in card and not _SPLIT_HEADLINE_CARD.fullmatch(card):
+        return False  # no headline
+    teaser = [len(blocks[m].text) for m in range(start, end) if shapes[m] in "SL"]
+    if "L" not in card and sum(teaser) <= _CARD_TEASER_MAX:
+        return True
+    return len(teaser) == 1 and teaser[0] <= _CARD_PARAGRAPH_MAX
+
+
+def _teaser_after_stamp(shapes: str, start: int, end: int) -> int:
+    """How many teaser lines (S, L) open the blocks `start`..`end` that follow a timestamp."""
+    k = start
+    while k < end and shapes[k] in "SL":
+        k += 1
+    return k - start
+
+
 def _stamped_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, int]]:
     """Runs of ≥ 3 cards, each a headline and at most a short teaser between timestamps of one shape."""
     stamps = [i for i, shape in enumerate(shapes) if shape == "D"]
@@ -543,13 +615,9 @@ def _stamped_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, 
         run = [stamps[k]]
         while k + 1 < len(stamps):
             a, b = stamps[k], stamps[k + 1]
-            card = shapes[a + 1 : b]
-            teaser = sum(len(blocks[m].text) for m in range(a + 1, b) if shapes[m] == "S")
             if (
                 2 <= b - a <= _CARD_SPAN
-                and "T" in card
-                and "L" not in card
-                and teaser <= _CARD_TEASER_MAX
+                and _is_card(blocks, shapes, a + 1, b)
                 and _timestamp_shape(blocks[a].text) == _timestamp_shape(blocks[b].text)
             ):
                 run.append(b)
@@ -559,11 +627,17 @@ def _stamped_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, 
         k += 1
         if len(run) < _MIN_CARDS:
             continue
-        # The first card's lines stand before its timestamp: as many as the next card has.
+        # The first card's lines stand before its timestamp: as many as the shortest next card
+        # has before its own. Where every card opens with teaser lines right after its timestamp
+        # ("Headline / Author / date / teaser"), those are the timestamp's card, the last one too.
+        after = min(_teaser_after_stamp(shapes, a + 1, b) for a, b in pairwise(run))
+        lead = min(b - a - 1 for a, b in pairwise(run)) - after
         start = run[0]
-        while start > 0 and run[0] - start < run[1] - run[0] - 1 and shapes[start - 1] in "TSM":
+        while start > 0 and run[0] - start < lead and shapes[start - 1] in "TSM":
             start -= 1
-        runs.append((start if "T" in shapes[start : run[0]] else run[0], run[-1] + 1))
+        end = run[-1] + 1
+        end += min(after, _teaser_after_stamp(shapes, end, len(shapes)))
+        runs.append((start if "T" in shapes[start : run[0]] else run[0], end))
     return runs
 
 
@@ -588,28 +662,111 @@ def _excerpt_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, 
     return runs
 
 
+def _cut_excerpt_runs(blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """Runs of ≥ 3 paragraphs in a row each cut short with an ellipsis."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for i in range(len(blocks) + 1):
+        if i < len(blocks) and _is_cut_excerpt(blocks[i].text):
+            continue
+        if i - start >= _MIN_CARDS:
+            runs.append((start, i))
+        start = i + 1
+    return runs
+
+
 def _unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: str) -> None:
     """Teaser cards (headline, teaser, timestamp, repeated; or headlines with cut-short excerpts)
     the model took for body are a related list. The article's longest paragraph is never in one:
-    a run holding it is the article itself (a listing page)."""
+    a run holding it is the article itself (a listing page), unless an article stands above it
+    (body text at least half the run's: the stories after an article can print long openings)."""
     body = [i for i, label in enumerate(labels) if label is Label.BODY]
     if not body:
         return
     longest = max(body, key=lambda i: len(blocks[i].text))
-    for start, end in _stamped_card_runs(blocks, shapes) + _excerpt_card_runs(blocks, shapes):
-        if start <= longest < end:
+    runs = _stamped_card_runs(blocks, shapes) + _excerpt_card_runs(blocks, shapes) + _kicker_card_runs(blocks, shapes)
+    for start, end in runs:
+        if start <= longest < end and not _article_above(blocks, body, start, end):
             continue
         for i in range(start, end):
             if labels[i] is Label.BODY:
                 labels[i] = Label.RELATED
 
 
+def _is_kicker(text: str) -> bool:
+    """ "RANDY ANDY", "‘GET WITH THE PROGRAM’": a label of a few words in capitals set above a card's
+    headline (one word in capitals is as often a code keyword or an acronym split out of a sentence)."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(letters) >= 3
+        and len(text) <= 40
+        and 2 <= len(text.split()) <= 6
+        and all(c.isupper() for c in letters)
+        and not text.endswith((".", ":"))
+    )
+
+
+def _kicker_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, int]]:
+    """Runs of ≥ 3 cards, each a kicker in capitals over its headline (starting like a sentence),
+    kickers a few lines apart (the last card as long as the shortest one before it)."""
+    kickers = [
+        i
+        for i in range(len(blocks) - 1)
+        if shapes[i + 1] == "T"
+        and _is_kicker(blocks[i].text)
+        and _starts_sentence(blocks[i + 1].text)
+        and not _is_kicker(blocks[i + 1].text)
+    ]
+    # A label repeated over several headlines ("BUY NOW") is a button, not a story's kicker.
+    repeated = Counter(blocks[i].text for i in kickers)
+    kickers = [i for i in kickers if repeated[blocks[i].text] == 1]
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(kickers):
+        j = k
+        while j + 1 < len(kickers) and 2 <= kickers[j + 1] - kickers[j] <= _CARD_SPAN:
+            j += 1
+        if j - k + 1 >= _MIN_CARDS:
+            shortest = min(b - a for a, b in pairwise(kickers[k : j + 1]))
+            runs.append((kickers[k], min(kickers[j] + shortest, len(blocks))))
+        k = j + 1
+    return runs
+
+
+def _article_above(blocks: Sequence[Block], body: list[int], start: int, end: int) -> bool:
+    """Whether the body text above blocks `start`..`end` is at least half the body text in them."""
+    above = sum(len(blocks[i].text) for i in body if i < start)
+    inside = sum(len(blocks[i].text) for i in body if start <= i < end)
+    return above * 2 >= inside
+
+
+# A card of one or two headline lines and one teaser sentence ("T S", "T T S"); a teaser with a
+# paragraph right after it is a subheading's first paragraph, not a card.
+_TEASER_CARD = re.compile(r"T{1,2}S(?![SL])")
+
+
+def _teaser_list_end(blocks: Sequence[Block], shapes: str, start: int) -> int:
+    """The end of the list of ≥ 3 headline-and-teaser cards from block `start` on (`start` if none):
+    each teaser a sentence of its own (a capital first), not a list item's continuation."""
+    end = start
+    cards = 0
+    while (card := _TEASER_CARD.match(shapes, end)) and _starts_sentence(blocks[card.end() - 1].text):
+        end = card.end()
+        cards += 1
+    return end if cards >= _MIN_CARDS else start
+
+
+def _starts_sentence(text: str) -> bool:
+    first = text[0]
+    return first.isupper() or first.isdigit() or first in "\"“‘'"
+
+
 _HEADLINE_RUN = 5
 
 
 def _unmark_headlines_above_article(blocks: Sequence[Block], labels: list[Label], shapes: str) -> None:
-    """A run of ≥ 5 headlines (unfinished lines of 3+ words) wholly above the article's first
-    paragraph is a list of other stories (a site's top-stories strip), not the article."""
+    """A run of ≥ 5 headlines (unfinished lines of 3+ words), or of ≥ 3 excerpts cut short, wholly
+    above the article's first paragraph is a list of other stories (a top-stories strip), not the article."""
     first = next(
         (i for i, label in enumerate(labels) if label is Label.BODY and _is_long_sentence(blocks[i].text)), None
     )
@@ -622,10 +779,40 @@ def _unmark_headlines_above_article(blocks: Sequence[Block], labels: list[Label]
             continue  # more text than all the body under it: the article itself (a calendar, a list)
         for i in strip:
             labels[i] = Label.RELATED
+    # Teasers whose headline the flattener joined onto the cut excerpt ("Headline CITY: The ministry
+    # said..."), when the article under them has a paragraph longer than any (it is not cut short).
+    for start, end in _cut_excerpt_runs(blocks):
+        if end > first:
+            break
+        cut = max(len(blocks[i].text) for i in range(start, end))
+        if any(len(blocks[i].text) > cut for i in range(end, len(blocks)) if labels[i] is Label.BODY):
+            for i in range(start, end):
+                if labels[i] is Label.BODY:
+                    labels[i] = Label.RELATED
+
+
+_BOX_HEADLINES = 3
+
+
+def _unmark_headlines_above_box_link(
+    blocks: Sequence[Block], labels: list[Label], shapes: str, lexicon: Lexicon, norms: list[str]
+) -> None:
+    """≥ 3 headlines in a row the model took for body, right above a related header ("More in
+    Politics"): the box's list with its link to the section at the bottom, not the article."""
+    for i in range(_BOX_HEADLINES, len(blocks)):
+        if labels[i] is not Label.RELATED or section_header(norms[i], lexicon) is not Label.RELATED:
+            continue
+        k = i
+        while k > 0 and shapes[k - 1] == "T" and labels[k - 1] is Label.BODY:
+            k -= 1
+        if i - k >= _BOX_HEADLINES:
+            for j in range(k, i):
+                labels[j] = Label.RELATED
 
 
 def _is_long_sentence(text: str) -> bool:
-    return len(text) > 160 and text.endswith((".", "!", "?", '"', "”"))
+    """A paragraph of the article: long and finished, not an excerpt cut short ("… said..." is)."""
+    return len(text) > 160 and text.endswith((".", "!", "?", '"', "”")) and not text.endswith(_TRUNCATED)
 
 
 # Tag clouds, category and archive lists flattened one entry a line: "edital", "WordPress", "(53)".
