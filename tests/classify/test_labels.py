@@ -1,4 +1,6 @@
-from warta.classify.labels import block_key, label_blocks, section_header
+import pytest
+
+from warta.classify.labels import block_key, label_blocks, markers_of, section_header
 from warta.lexicon import load_lexicon, normalise_marker
 from warta.model import Block, Label
 from warta.segment.text import segment_text
@@ -341,6 +343,40 @@ def test_a_headline_run_longer_than_the_body_under_it_is_the_article() -> None:
     labels = label_blocks(blocks, [0.9] * len(blocks), lex)
     assert all(label is Label.BODY for label in labels[1:9])
 
+
+
+def test_short_lines_under_a_calendar_do_not_outweigh_it() -> None:
+    """Only paragraphs under the strip count as the article: short lines (tags, a link, a notice
+    label) adding up to more text than the calendar do not make it a top-stories strip."""
+    from warta.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    entries = [f"Etapa {n}: {n} de maio de 2018 em Interlagos" for n in range(1, 9)]
+    blurb = (
+        "Clique na imagem acima e veja como está o ranking dos pilotos nesta temporada da Fórmula 1, "
+        "com todos os resultados e os comentários do nosso colunista sobre a disputa."
+    )
+    short = [f"Stock Car em {city}, etapa de abertura" for city in ("Curitiba", "Londrina", "Cascavel", "Tarumã")]
+    texts = ["Calendário da Stock Car 2018", *entries, blurb, *short]
+    blocks = [Block(i, t) for i, t in enumerate(texts)]
+    assert sum(map(len, [blurb, *short])) > sum(map(len, entries))
+    labels = label_blocks(blocks, [0.9] * len(blocks), lex)
+    assert all(label is Label.BODY for label in labels[1:9])
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Your comment is awaiting moderation.",
+        "ATENÇÃO: comentários ofensivos não serão aprovados pelo moderador.",
+        "Komentar akan dimoderasi sebelum tampil.",
+    ],
+)
+def test_comment_moderation_notices_are_comment_form_lines(notice: str) -> None:
+    from warta.lexicon import load_lexicon, normalise_lines
+
+    lex = load_lexicon()
+    assert markers_of(normalise_lines([notice]), lex) == [Label.COMMENTS]
 
 def test_text_printed_under_a_page_footer_far_past_the_article_is_not_body() -> None:
     article = [
