@@ -100,8 +100,7 @@ def test_comment_thread_recognised_by_attribution_lines():
         "Gary M on September 17, 2018 at 8:50 pm said:\nHave you written anything about giving later?\n"
         "Catherine on September 19, 2018 at 12:48 pm said:\nHi Gary, our best guess is that it is small."
     )
-    blocks = segment_text(text)
-    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    labels = _confident_labels(text)
     assert labels[:2] == [Label.BODY, Label.BODY]
     assert set(labels[2:]) == {Label.COMMENTS}
 
@@ -115,8 +114,7 @@ def test_comment_count_header():
 
 def test_breadcrumbs_and_counted_archive_entries_are_navigation():
     text = "News › Local\nOutubro (217)\nWordPress (53)\nA sentence about 53 people (and more)."
-    blocks = segment_text(text)
-    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    labels = _confident_labels(text)
     assert labels == [Label.NAV, Label.NAV, Label.NAV, Label.BODY]
 
 
@@ -136,8 +134,7 @@ def test_image_urls_keyword_lists_and_credited_captions_are_not_body():
         "Jakarta, Bandung, Surabaya, dan Medan adalah kota besar di Indonesia.\n"
         "The engineer said the photo: it was taken in 1969, not later."
     )
-    blocks = segment_text(text)
-    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    labels = _confident_labels(text)
     assert labels == [Label.BODY, Label.OTHER, Label.TAGS, Label.CAPTION, Label.BODY, Label.BODY]
 
 
@@ -195,6 +192,12 @@ def test_read_the_full_article_elsewhere_is_a_promo_not_a_read_also_link():
     assert labels[1] is Label.AD
 
 
+def _confident_labels(text: str) -> list[Label]:
+    """Labels of flattened `text` when the model calls every line body (the rules decide alone)."""
+    blocks = segment_text(text)
+    return label_blocks(blocks, [0.9] * len(blocks), LEX)
+
+
 ARTICLE = (
     "The council voted on Tuesday to close the old bridge for repairs that will take most of the coming year, "
     "officials said, after inspectors found cracks in two of its supporting piers during a routine check.\n"
@@ -211,8 +214,7 @@ def test_teaser_cards_with_timestamps_after_the_article_are_related():
             ("Woman risks her life to save a koala", "Hundreds of homes have burned this week.", "14H ago"),
         )
     )
-    blocks = segment_text(ARTICLE + cards)
-    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    labels = _confident_labels(ARTICLE + cards)
     assert labels[:2] == [Label.BODY, Label.BODY]
     assert Label.BODY not in labels[2:]
 
@@ -222,8 +224,7 @@ def test_headlines_with_cut_short_excerpts_are_related():
         f"Headline number {n} about the city budget\nNEW DELHI: The ministry said on Wednesday that the plan...\n"
         for n in range(3)
     )
-    blocks = segment_text(cards + ARTICLE)
-    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    labels = _confident_labels(cards + ARTICLE)
     assert Label.BODY not in labels[:6]
     assert labels[6:] == [Label.BODY, Label.BODY]
 
@@ -285,8 +286,7 @@ def test_a_long_run_of_single_words_is_a_tag_cloud():
     assert labels[2:] == [Label.NAV] * len(words)
     # Source code split token by token is no tag cloud.
     tokens = ["from", "requests", "import", "Session", "s", "=", "Session", "()", "req", "Request", "url"]
-    blocks = segment_text(ARTICLE + "\n".join(tokens))
-    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    labels = _confident_labels(ARTICLE + "\n".join(tokens))
     assert Label.NAV not in labels
 
 
@@ -298,8 +298,7 @@ def test_latest_and_most_read_headers_open_a_related_section():
 
 def test_newsletter_pitch_is_never_body():
     text = ARTICLE + "Subscribe for our daily newsletter\nStay up to date with Acme. Subscribe to our newsletter."
-    blocks = segment_text(text)
-    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    labels = _confident_labels(text)
     assert labels == [Label.BODY, Label.BODY, Label.AD, Label.AD]
 
 
@@ -419,8 +418,7 @@ def test_story_cards_with_a_full_opening_paragraph_after_the_article_are_related
             ("What the election debate got wrong", "Ann Smith", 18, 4),
         )
     )
-    blocks = segment_text(ARTICLE * 3 + cards)
-    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    labels = _confident_labels(ARTICLE * 3 + cards)
     assert labels[:6] == [Label.BODY] * 6
     assert Label.BODY not in labels[6:]
 
@@ -470,8 +468,7 @@ def test_cut_excerpts_above_the_article_are_related_unless_nothing_longer_follow
     # A listing whose paragraphs below are all shorter than its excerpts: kept.
     long_ticker = ticker.replace("would go ahead", "would go ahead, and " + "that the work would start in spring " * 4)
     closing = "The list is updated every week with the reviews our readers sent in, and it closes on Friday." * 2
-    blocks = segment_text(long_ticker + closing)
-    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    labels = _confident_labels(long_ticker + closing)
     assert labels == [Label.BODY] * 4
 
 
@@ -513,8 +510,7 @@ def test_a_story_card_whose_headline_is_split_at_its_links_keeps_the_run_going()
         "What the election debate got wrong\nAnn Smith\nTuesday November 18, 2019\n" + opening * 2 + "\n"
         "The town that rebuilt its harbour\nBen Stone\nTuesday November 17, 2019\n" + opening * 2 + "\n"
     )
-    blocks = segment_text(ARTICLE * 3 + cards)
-    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    labels = _confident_labels(ARTICLE * 3 + cards)
     assert labels[:6] == [Label.BODY] * 6
     assert Label.BODY not in labels[6:]
 
@@ -522,8 +518,7 @@ def test_a_story_card_whose_headline_is_split_at_its_links_keeps_the_run_going()
 def test_screen_reader_caption_labels_mark_captions():
     # "Image caption …" / "Media caption …": the hidden label a flattener prints before a caption.
     text = ARTICLE + "Image caption The old bridge seen from the river bank\nMedia caption Drivers queue at the detour\n"
-    blocks = segment_text(text)
-    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    labels = _confident_labels(text)
     assert labels == [Label.BODY, Label.BODY, Label.CAPTION, Label.CAPTION]
 
 
@@ -553,6 +548,5 @@ def test_cards_with_a_kicker_in_capitals_over_each_headline_are_related():
     assert Label.BODY not in labels[4:]
     # The same label over every headline is a button ("BUY NOW"), not a kicker: kept.
     buttons = "".join(f"BUY NOW\nThe {name} card for small cases\n" for name in ("Mini", "Compact", "Slim"))
-    blocks = segment_text(ARTICLE * 2 + buttons)
-    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    labels = _confident_labels(ARTICLE * 2 + buttons)
     assert Label.RELATED not in labels

@@ -9,7 +9,7 @@ single line. Each takes the labels and changes them in place.
 from __future__ import annotations
 
 from warta.assemble.lists import is_date_line
-from warta.classify.labels import SENTENCE_END, section_header
+from warta.classify.labels import PARAGRAPH_END, SENTENCE_END, section_header
 from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.byline import is_credit_line, is_outlet_byline, is_plausible_name
 from warta.meta.dateline import is_dateline_line
@@ -119,7 +119,7 @@ def unmark_trailing_name(blocks: list[Block], labels: list[Label], lexicon: Lexi
     if len(body) < 2:
         return
     last = blocks[body[-1]].text
-    if len(last.split()) <= 4 and not last.endswith((".", "!", "?", '"', "”")) and is_plausible_name(last, lexicon):
+    if len(last.split()) <= 4 and not last.endswith(PARAGRAPH_END) and is_plausible_name(last, lexicon):
         labels[body[-1]] = Label.OTHER
 
 

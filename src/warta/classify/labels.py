@@ -295,13 +295,16 @@ def _is_cut_excerpt(text: str) -> bool:
     return len(text) > 80 and text.endswith(_TRUNCATED)
 
 
+PARAGRAPH_END = (".", "!", "?", '"', "”")  # what ends an article's paragraph (a colon does not)
+
+
 def _is_paragraph(text: str) -> bool:
     """Longer than a headline, or a finished sentence. A line ending in a colon only where it goes on
     a sentence split at a link or code ("to publish that listener:"): one of its own is as often a
     box's lead-in ("Customer service can be reached at:") as the article's."""
     if text.endswith(":"):
         return len(text) > 160 or not _starts_sentence(text)
-    return len(text) > 160 or text.endswith((".", "!", "?", '"', "”"))
+    return len(text) > 160 or text.endswith(PARAGRAPH_END)
 
 
 def label_blocks(
@@ -688,9 +691,14 @@ def _unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: s
     for start, end in runs:
         if start <= longest < end and not _article_above(blocks, body, start, end):
             continue
-        for i in range(start, end):
-            if labels[i] is Label.BODY:
-                labels[i] = Label.RELATED
+        _body_to_related(labels, start, end)
+
+
+def _body_to_related(labels: list[Label], start: int, end: int) -> None:
+    """The body blocks among `start`..`end` are another story list's items."""
+    for i in range(start, end):
+        if labels[i] is Label.BODY:
+            labels[i] = Label.RELATED
 
 
 def _is_kicker(text: str) -> bool:
@@ -786,9 +794,7 @@ def _unmark_headlines_above_article(blocks: Sequence[Block], labels: list[Label]
             break
         cut = max(len(blocks[i].text) for i in range(start, end))
         if any(len(blocks[i].text) > cut for i in range(end, len(blocks)) if labels[i] is Label.BODY):
-            for i in range(start, end):
-                if labels[i] is Label.BODY:
-                    labels[i] = Label.RELATED
+            _body_to_related(labels, start, end)
 
 
 _BOX_HEADLINES = 3
@@ -806,13 +812,12 @@ def _unmark_headlines_above_box_link(
         while k > 0 and shapes[k - 1] == "T" and labels[k - 1] is Label.BODY:
             k -= 1
         if i - k >= _BOX_HEADLINES:
-            for j in range(k, i):
-                labels[j] = Label.RELATED
+            _body_to_related(labels, k, i)  # all body: the walk above stopped at the first that is not
 
 
 def _is_long_sentence(text: str) -> bool:
     """A paragraph of the article: long and finished, not an excerpt cut short ("… said..." is)."""
-    return len(text) > 160 and text.endswith((".", "!", "?", '"', "”")) and not text.endswith(_TRUNCATED)
+    return len(text) > 160 and text.endswith(PARAGRAPH_END) and not text.endswith(_TRUNCATED)
 
 
 # Tag clouds, category and archive lists flattened one entry a line: "edital", "WordPress", "(53)".
