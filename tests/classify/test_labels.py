@@ -550,3 +550,44 @@ def test_cards_with_a_kicker_in_capitals_over_each_headline_are_related():
     buttons = "".join(f"BUY NOW\nThe {name} card for small cases\n" for name in ("Mini", "Compact", "Slim"))
     labels = _confident_labels(ARTICLE * 2 + buttons)
     assert Label.RELATED not in labels
+
+
+def test_company_boilerplate_closing_a_press_release_is_not_body():
+    text = (
+        ARTICLE
+        + "Northwind Labs is a leading provider of water sensors for city utilities, with offices on three continents.\n"
+        "Northwind Labs is headquartered in Oslo and employs around 400 people.\n"
+        "Stay up to date with Northwind."
+    )
+    labels = _confident_labels(text)
+    assert labels[-4] is Label.BODY
+    assert labels[-3:] == [Label.SIDEBAR] * 3
+
+
+def test_company_named_at_the_article_start_stays_body():
+    text = (
+        "Northwind Labs is a leading provider of water sensors, and on Tuesday it said it would open a plant.\n"
+        + ARTICLE
+    )
+    assert set(_confident_labels(text)) == {Label.BODY}
+
+
+def test_source_list_after_the_article_is_not_body():
+    text = (
+        ARTICLE
+        + "Sources:\nCity Gazette, \"Bridge to close for a year\", March 3\n"
+        "Email interview with a council spokesman, March 4"
+    )
+    labels = _confident_labels(text)
+    assert labels[-3:] == [Label.OTHER] * 3
+    assert set(labels[:-3]) == {Label.BODY}
+
+
+def test_company_entry_under_its_own_heading_stays_body():
+    text = ARTICLE + "Northwind Labs\nNorthwind Labs is a leading provider of water sensors for city utilities, with offices."
+    assert set(_confident_labels(text)) == {Label.BODY}
+
+
+def test_sources_word_split_out_of_a_sentence_ends_nothing():
+    text = ARTICLE + "gathering data from a number of\nsources\nin order to understand the audience and then act on it."
+    assert set(_confident_labels(text)) == {Label.BODY}

@@ -435,6 +435,8 @@ def label_blocks(
     _unmark_headlines_above_box_link(blocks, labels, shapes, lexicon, norms)
     _unmark_word_lists(blocks, labels)
     _unmark_text_past_footer(blocks, labels)
+    _unmark_company_boilerplate(blocks, labels, lexicon, norms)
+    _unmark_source_list(blocks, labels, lexicon, norms)
     return labels
 
 
@@ -878,4 +880,59 @@ def _unmark_text_past_footer(blocks: Sequence[Block], labels: list[Label]) -> No
         if sum(len(blocks[i].text) for i in after) < sum(len(blocks[i].text) for i in before):
             for i in after:
                 labels[i] = Label.FOOTER
+        return
+
+
+_COMPANY_NAME_WORDS = 4
+_SHORT_TAIL = 60  # a line this short after the boilerplate ("Stay up to date with Acme.") goes with it
+
+
+def _company_intro_name(text: str, norm: str, lexicon: Lexicon) -> str | None:
+    """ "Acme Health is a global provider of …": the first word of the company name (one to four
+    capitalised words) that opens a company's boilerplate paragraph, if the paragraph opens so."""
+    for phrase in lexicon.company_intro:
+        at = norm.find(phrase)
+        if at <= 0 or at > 60:
+            continue
+        words = text.split()[: len(norm[:at].split())]
+        if len(words) <= _COMPANY_NAME_WORDS and all(w[0].isupper() or w[0].isdigit() for w in words):
+            return words[0]
+    return None
+
+
+def _unmark_company_boilerplate(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
+    """A press release's closing boilerplate with no "About Acme" header over it: the last body
+    paragraphs, the first "Acme is a leading …", each of them opening with the name (or a short
+    line), under an article with more text than them. A company box, not the article."""
+    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    for k, i in enumerate(body):
+        text = blocks[i].text
+        if len(text) < 80 or not text[0].isupper() or (name := _company_intro_name(text, norms[i], lexicon)) is None:
+            continue
+        if i > 0 and text.startswith(blocks[i - 1].text):
+            continue  # the name as a heading right above: an entry of a list of companies, not a box
+        tail = body[k:]
+        if not all(blocks[j].text.startswith(name) or len(blocks[j].text) <= _SHORT_TAIL for j in tail):
+            continue
+        if sum(len(blocks[j].text) for j in body[:k]) > sum(len(blocks[j].text) for j in tail):
+            for j in tail:
+                labels[j] = Label.SIDEBAR
+        return
+
+
+def _unmark_source_list(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
+    """A "Sources:" header under the article: the citations listed one a line after it (and what
+    follows them) are not the article, when they are less text than the article above."""
+    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    first = next((i for i in body if _is_long_sentence(blocks[i].text)), None)
+    if first is None:
+        return
+    for at in range(first + 1, len(blocks)):
+        if norms[at] not in lexicon.source_list_header or not blocks[at].text[0].isupper():
+            continue  # "… from a number of / sources / in order to …": a word split out of a sentence
+        after = [i for i in body if i > at]
+        if sum(len(blocks[i].text) for i in after) < sum(len(blocks[i].text) for i in body if i < at):
+            labels[at] = Label.OTHER if labels[at] is Label.BODY else labels[at]
+            for i in after:
+                labels[i] = Label.OTHER
         return

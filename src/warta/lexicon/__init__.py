@@ -145,6 +145,10 @@ class Lexicon:
     related_header_prefix: tuple[str, ...]
     # "About Jane Doe", "Sobre Carlos Nadalim": the header of an author or company box after the article
     bio_header_prefix: tuple[str, ...]
+    # "Sources:", "Our Sources": the header of the source list that ends a fact-check
+    source_list_header: frozenset[str]
+    # "Acme is a global provider of …": the opening of a company's boilerplate after a press release
+    company_intro: tuple[str, ...]
     related_header_suffix: tuple[str, ...]
     source_prefix: tuple[str, ...]
     author_prefix: tuple[str, ...]
@@ -335,6 +339,8 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         caption_in_parens=tuple("(" + p for p in prefixes("markers", "caption_prefix") if p.endswith(":")),
         related_header_prefix=tuple(p + " " for p in merged("markers", "related_header_prefix")),
         related_header_suffix=tuple(" " + p for p in merged("markers", "related_header_suffix")),
+        source_list_header=frozenset(merged("markers", "source_list_header")),
+        company_intro=tuple(" " + p + " " for p in merged("markers", "company_intro")),
         bio_header_prefix=longest_first([p + " " for p in merged("markers", "bio_header_prefix")]),
         source_prefix=longest_first(prefixes("markers", "source_prefix")),
         author_prefix=author_prefix,
