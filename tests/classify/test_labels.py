@@ -591,3 +591,20 @@ def test_company_entry_under_its_own_heading_stays_body():
 def test_sources_word_split_out_of_a_sentence_ends_nothing():
     text = ARTICLE + "gathering data from a number of\nsources\nin order to understand the audience and then act on it."
     assert set(_confident_labels(text)) == {Label.BODY}
+
+
+def test_teaser_list_whose_first_headline_the_model_doubted_is_the_box():
+    text = (
+        "Latest Headlines\n"
+        "Bakery Closes After Forty Years On Main Street\n"
+        "The owners said rising rents left them no choice.\n"
+        "Council Approves New Bike Lanes Downtown\n"
+        "Work on the first stretch starts in the spring.\n"
+        "Storm Knocks Out Power To Thousands Overnight\n"
+        "Crews expect to restore most lines by noon.\n"
+        "Weather\n"
+    ) + ARTICLE
+    blocks = segment_text(text)
+    probs = [0.1, 0.2] + [0.9] * 5 + [0.1, 0.9, 0.9]
+    labels = label_blocks(blocks, probs, LEX)
+    assert labels[:7] == [Label.RELATED] * 7

@@ -390,7 +390,9 @@ def label_blocks(
                 labels.append(section)
                 continue
             if section is not None and fresh:
-                listed_until = _teaser_list_end(blocks, shapes, i)
+                # The list's first headline may be one the model doubted, right above its teaser.
+                first_card = i - 1 if shapes[i - 1] == "T" and labels[-1] is section else i
+                listed_until = _teaser_list_end(blocks, shapes, first_card)
             fresh = False
             if section is not None and i < listed_until:
                 # Headlines each with its teaser sentence right under the header ("Top stories"):
