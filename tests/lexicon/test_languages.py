@@ -4,7 +4,8 @@ from importlib import resources
 
 import pytest
 
-from warta.classify.labels import label_blocks, section_header
+from warta.classify.labels import label_blocks
+from warta.classify.markers import section_header
 from warta.lexicon import DEFAULT_LANGUAGES, load_lexicon, normalise_marker
 from warta.meta.datetext import parse_date
 from warta.model import Label
@@ -102,7 +103,7 @@ def test_junk_words_of_other_languages_do_not_reject_names(name: str) -> None:
 
 
 def test_a_channel_subscription_pitch_to_the_reader_is_a_promo() -> None:
-    from warta.classify.labels import marker_of
+    from warta.classify.markers import marker_of
 
     lex = load_lexicon()
     norm = normalise_marker("Sekarang kamu bisa berlangganan kanal berita ini lewat WhatsApp. Klik di sini.")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 
+from warta.classify.sentences import starts_capitalised
 from warta.model import Block, BodyPart, Label
 
 _WORD = re.compile(r"\w+")
@@ -35,7 +36,7 @@ def is_heading_like(text: str) -> bool:
     return (
         1 <= len(words) <= 14
         and not text.endswith((*_TERMINAL, ","))
-        and (text[0].isupper() or text[0].isdigit())
+        and starts_capitalised(text)
     )
 
 

@@ -9,7 +9,8 @@ single line. Each takes the labels and changes them in place.
 from __future__ import annotations
 
 from warta.assemble.lists import is_date_line
-from warta.classify.labels import PARAGRAPH_END, SENTENCE_END, section_header
+from warta.classify.markers import section_header
+from warta.classify.sentences import PARAGRAPH_END, SENTENCE_END
 from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.byline import is_credit_line, is_outlet_byline, is_plausible_name
 from warta.meta.dateline import is_dateline_line

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from warta.classify.labels import is_menu_row, section_header
+from warta.classify.markers import is_menu_row, section_header
 from warta.lexicon import Lexicon, normalise_marker
 from warta.model import Block, Comment, Label, ListItem
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from urllib.parse import urlsplit
 
 from warta.assemble.lists import is_date_line
+from warta.classify.sentences import starts_capitalised
 from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.byline import is_credit_line, is_outlet_byline
 from warta.meta.dateline import is_dateline_line
@@ -94,7 +95,7 @@ def _headline_shape(text: str) -> float:
     score = 0.0
     if 4 <= len(words) <= 20:
         score += 0.3
-    if text[0].isupper() or text[0].isdigit():
+    if starts_capitalised(text):
         score += 0.1
     if not text.endswith((".", ",", ";")):
         score += 0.1

@@ -1,0 +1,115 @@
+"""Line-by-line passes over the body's edges once the sections are walked.
+
+After `label_blocks` has walked the sections, single lines at the body's edges are
+settled: a full paragraph the model just doubted next to the body joins it; the bits
+a flattener split out of a sentence at its links, and a dateline line opening the
+first paragraph, are bridged back; captions and photo credits are marked:
+
+    JAKARTA, KOMPAS.com -            <- dateline, body
+    Harga cabai rawit merah di        <- fragment, body
+    Pasar Induk                       <- fragment, body
+    , Jakarta Timur, melonjak tajam.  <- body (starts mid-sentence)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from warta.classify.features import EDITOR_CODE_AT_END
+from warta.classify.sentences import SENTENCE_END
+from warta.lexicon import Lexicon
+from warta.model import Block, Label
+
+# "ANTARA FOTO/Adeng Bustomi/nym", "REUTERS/File Photo", "TEMPO/Imam Sukamto", "Tribunnews/HO":
+# AGENCY[ WORD]/Name — a shape, so it needs no word list per language
+_PHOTO_CREDIT = re.compile(r"\b[A-Z][A-Za-z]{1,15}(?: [A-Z]{3,8})?/[A-Z][\w .-]{1,40}(?:/\w+)?\)?\.?$")
+# "TRIBUNNEWS.COM, JAKARTA -" or "Jakarta, CNN Indonesia --" alone on a line
+_DATELINE_LINE = re.compile(r"^[\w.,() ]{3,50}\s(?:-{1,2}|–|—)$")
+
+
+NEAR_MISS = 0.25
+
+
+def adopt_near_misses(
+    blocks: Sequence[Block], labels: list[Label], probs: Sequence[float], floor: float
+) -> None:
+    """A full-sentence paragraph just under the threshold, right next to the body, is
+    body: the lede under the byline or the closing paragraph the model doubted."""
+    body = [label is Label.BODY for label in labels]
+    for i, block in enumerate(blocks):
+        if labels[i] is not Label.OTHER or not floor <= probs[i]:
+            continue
+        text = block.text
+        if len(text) < 150 or not text.endswith(SENTENCE_END):
+            continue
+        if (i > 0 and body[i - 1]) or (i + 1 < len(blocks) and body[i + 1]):
+            labels[i] = Label.BODY
+
+
+def bridge_fragments(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """Relabel short non-body lines that a flattener split out of a body sentence (link text)
+    and dateline lines that open the first paragraph."""
+    n = len(blocks)
+    for i in range(1, n - 1):
+        if labels[i] is not Label.OTHER:
+            continue
+        text = blocks[i].text
+        if len(text) > 120:
+            continue
+        nxt = i + 1
+        if labels[nxt] is not Label.BODY:
+            continue
+        next_text = blocks[nxt].text
+        prev_body = labels[i - 1] is Label.BODY
+        if _DATELINE_LINE.match(text) and text[0].isupper():
+            labels[i] = Label.BODY
+            continue
+        if (
+            prev_body
+            and not blocks[i].structure.blank_before
+            and not blocks[i - 1].text.endswith(SENTENCE_END)
+            and (next_text[0].islower() or next_text[0] in ",.;:)")
+        ):
+            labels[i] = Label.BODY
+
+
+def bridge_backwards(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """A body block that starts mid-sentence (", Jakarta Timur, melonjak …") takes the
+    unterminated fragments just before it, and the dateline line that opens them."""
+    for i in range(1, len(blocks)):
+        if labels[i] is not Label.BODY or labels[i - 1] is not Label.OTHER:
+            continue
+        first = blocks[i].text[0]
+        if not (first.islower() or first in ",.;:)"):
+            continue
+        k = i - 1
+        while k >= 0 and i - k <= 4 and labels[k] is Label.OTHER and len(blocks[k].text) <= 120:
+            text = blocks[k].text
+            if text.endswith(SENTENCE_END) or blocks[k].structure.blank_after:
+                break
+            labels[k] = Label.BODY
+            if _DATELINE_LINE.match(text):
+                break
+            k -= 1
+
+
+def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
+    """Short lines that caption a photo: in a <figure>, ending in a credit ("… Credit: ESA"),
+    opening with a caption label ("Image caption The old bridge …"), closing with an agency's
+    credit ("ANTARA FOTO/Adeng Bustomi/nym") or naming a photo in brackets."""
+    for i, block in enumerate(blocks):
+        if labels[i] is not Label.BODY and labels[i] is not Label.OTHER:
+            continue
+        text = block.text
+        if len(text) > 300 or block.structure.in_blockquote:
+            continue
+        norm = norms[i]
+        if (
+            block.structure.in_figure
+            or lexicon.ends_with_credit(norm)
+            or lexicon.starts_with_any(norm, lexicon.caption_prefix)
+            or (_PHOTO_CREDIT.search(text) and not EDITOR_CODE_AT_END.search(text))
+            or ("(" in norm and lexicon.contains_any(norm, lexicon.caption_in_parens))
+        ):
+            labels[i] = Label.CAPTION

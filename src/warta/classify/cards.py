@@ -1,0 +1,314 @@
+"""Story cards: lists of other stories the model took for the article's body.
+
+News pages print other stories around the article as cards, each a headline with a
+teaser, a timestamp or a kicker, repeated:
+
+    Why farmers may paint their cows with stripes   <- T headline
+    Some thought it was a joke, but it works.       <- S teaser
+    32M ago                                         <- D timestamp
+    Two troops killed in helicopter crash
+    …
+
+`card_shapes` gives each block a letter (D timestamp, M meta line, T headline,
+S teaser sentence, L longer text); the rules here find runs of cards in those
+letters (timestamped cards, headlines with cut excerpts, kickers over headlines,
+a headline strip above the article or above a "More in …" link) and turn the body
+among them into a related list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import pairwise
+
+from warta.assemble.lists import is_date_line
+from warta.classify.markers import section_header
+from warta.classify.sentences import TRUNCATED, is_cut_excerpt, is_long_sentence, starts_sentence
+from warta.lexicon import Lexicon
+from warta.model import Block, Label
+
+# Teaser cards: the "more stories" lists around an article, each card a headline with its
+# teaser sentence and a timestamp ("Why farmers paint their cows / Some people thought … / 32M ago").
+_CARD_TITLE_MAX = 160
+_CARD_TEXT_MAX = 350  # longer than this is an article paragraph, never a card line
+_CARD_TEASER_MAX = 300  # the teaser text of one card, all its sentence lines together
+_CARD_PARAGRAPH_MAX = 700  # a card's teaser when it is a single paragraph (a story's opening)
+_CARD_SPAN = 6  # a card's lines from one timestamp to the next
+_MIN_CARDS = 3
+
+_UNFINISHED = (".", "!", ",", ";", ":", "…")
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=16)
+def _relative_time(ago_words: tuple[str, ...]) -> re.Pattern[str]:
+    """ "32M ago", "updated 5H ago": a number with a unit (or its abbreviation) and an ago word."""
+    words = "|".join(re.escape(w) for w in sorted(ago_words, key=len, reverse=True)) or r"(?!)"
+    return re.compile(rf"^(?:\w+ )?\d+\s?[^\W\d]{{1,8}}\.? (?:{words})$", re.IGNORECASE)
+
+
+def card_shapes(blocks: Sequence[Block], lexicon: Lexicon) -> str:
+    """One letter per block: D timestamp, M short meta line (source, author), T headline,
+    S teaser sentence, L longer text."""
+    relative = _relative_time(tuple(w for cal in lexicon.calendars for w in cal.ago_words))
+    shapes = []
+    for block in blocks:
+        text = block.text
+        n = len(text)
+        words = len(text.split())
+        if (
+            n <= 60
+            and _DIGIT.search(text) is not None
+            and (relative.match(text) or is_date_line(text, lexicon))
+        ):
+            shapes.append("D")
+        elif words <= 4 and n <= 40:
+            shapes.append("M")
+        elif n <= _CARD_TITLE_MAX and words >= 3 and not text.endswith(_UNFINISHED):
+            shapes.append("T")
+        else:
+            shapes.append("S" if n <= _CARD_TEXT_MAX else "L")
+    return "".join(shapes)
+
+
+def _timestamp_shape(text: str) -> str:
+    """ "32M ago", "updated 1H ago"; "Tuesday November 19, 2019", "Monday November 18, 2019": alike
+    (the shape from the first number on)."""
+    first = next((k for k, c in enumerate(text) if c.isdigit()), 0)
+    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", text[first:]))
+
+
+# A card whose headline the flattener split at its links ("What made / Joker / so popular?") into
+# short lines, with the byline after them: teaser lines, then three short lines or more.
+_SPLIT_HEADLINE_CARD = re.compile(r"[SL]*M{3,}")
+
+
+def _is_card(blocks: Sequence[Block], shapes: str, start: int, end: int) -> bool:
+    """Whether blocks `start`..`end` between two timestamps are one card: a headline with short
+    teaser lines, or title lines around a single teaser paragraph ("Headline / Author / date /
+    one paragraph", a story list that prints each story's opening paragraph in full)."""
+    card = shapes[start:end]
+    if "T" not in card and not _SPLIT_HEADLINE_CARD.fullmatch(card):
+        return False  # no headline
+    teaser = [len(blocks[m].text) for m in range(start, end) if shapes[m] in "SL"]
+    if "L" not in card and sum(teaser) <= _CARD_TEASER_MAX:
+        return True
+    return len(teaser) == 1 and teaser[0] <= _CARD_PARAGRAPH_MAX
+
+
+def _teaser_after_stamp(shapes: str, start: int, end: int) -> int:
+    """How many teaser lines (S, L) open the blocks `start`..`end` that follow a timestamp."""
+    k = start
+    while k < end and shapes[k] in "SL":
+        k += 1
+    return k - start
+
+
+def _stamped_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, int]]:
+    """Runs of ≥ 3 cards, each a headline and at most a short teaser between timestamps of one shape."""
+    stamps = [i for i, shape in enumerate(shapes) if shape == "D"]
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(stamps):
+        run = [stamps[k]]
+        while k + 1 < len(stamps):
+            a, b = stamps[k], stamps[k + 1]
+            if (
+                2 <= b - a <= _CARD_SPAN
+                and _is_card(blocks, shapes, a + 1, b)
+                and _timestamp_shape(blocks[a].text) == _timestamp_shape(blocks[b].text)
+            ):
+                run.append(b)
+                k += 1
+            else:
+                break
+        k += 1
+        if len(run) < _MIN_CARDS:
+            continue
+        # The first card's lines stand before its timestamp: as many as the shortest next card
+        # has before its own. Where every card opens with teaser lines right after its timestamp
+        # ("Headline / Author / date / teaser"), those are the timestamp's card, the last one too.
+        after = min(_teaser_after_stamp(shapes, a + 1, b) for a, b in pairwise(run))
+        lead = min(b - a - 1 for a, b in pairwise(run)) - after
+        start = run[0]
+        while start > 0 and run[0] - start < lead and shapes[start - 1] in "TSM":
+            start -= 1
+        end = run[-1] + 1
+        end += min(after, _teaser_after_stamp(shapes, end, len(shapes)))
+        runs.append((start if "T" in shapes[start : run[0]] else run[0], end))
+    return runs
+
+
+def _excerpt_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, int]]:
+    """Runs of ≥ 3 headlines each followed by an excerpt cut short with an ellipsis."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(blocks) - 1:
+        j = i
+        while (
+            j + 1 < len(blocks)
+            and shapes[j] == "T"
+            and shapes[j + 1] == "S"
+            and blocks[j + 1].text.endswith(TRUNCATED)
+        ):
+            j += 2
+        if (j - i) // 2 >= _MIN_CARDS:
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _cut_excerpt_runs(blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """Runs of ≥ 3 paragraphs in a row each cut short with an ellipsis."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for i in range(len(blocks) + 1):
+        if i < len(blocks) and is_cut_excerpt(blocks[i].text):
+            continue
+        if i - start >= _MIN_CARDS:
+            runs.append((start, i))
+        start = i + 1
+    return runs
+
+
+def unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: str) -> None:
+    """Teaser cards (headline, teaser, timestamp, repeated; or headlines with cut-short excerpts)
+    the model took for body are a related list. The article's longest paragraph is never in one:
+    a run holding it is the article itself (a listing page), unless an article stands above it
+    (body text at least half the run's: the stories after an article can print long openings)."""
+    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    if not body:
+        return
+    longest = max(body, key=lambda i: len(blocks[i].text))
+    runs = (
+        _stamped_card_runs(blocks, shapes)
+        + _excerpt_card_runs(blocks, shapes)
+        + _kicker_card_runs(blocks, shapes)
+    )
+    for start, end in runs:
+        if start <= longest < end and not _article_above(blocks, body, start, end):
+            continue
+        _body_to_related(labels, start, end)
+
+
+def _body_to_related(labels: list[Label], start: int, end: int) -> None:
+    """The body blocks among `start`..`end` are another story list's items."""
+    for i in range(start, end):
+        if labels[i] is Label.BODY:
+            labels[i] = Label.RELATED
+
+
+def _is_kicker(text: str) -> bool:
+    """ "RANDY ANDY", "‘GET WITH THE PROGRAM’": a label of a few words in capitals set above a card's
+    headline (one word in capitals is as often a code keyword or an acronym split out of a sentence)."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(letters) >= 3
+        and len(text) <= 40
+        and 2 <= len(text.split()) <= 6
+        and all(c.isupper() for c in letters)
+        and not text.endswith((".", ":"))
+    )
+
+
+def _kicker_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, int]]:
+    """Runs of ≥ 3 cards, each a kicker in capitals over its headline (starting like a sentence),
+    kickers a few lines apart (the last card as long as the shortest one before it)."""
+    kickers = [
+        i
+        for i in range(len(blocks) - 1)
+        if shapes[i + 1] == "T"
+        and _is_kicker(blocks[i].text)
+        and starts_sentence(blocks[i + 1].text)
+        and not _is_kicker(blocks[i + 1].text)
+    ]
+    # A label repeated over several headlines ("BUY NOW") is a button, not a story's kicker.
+    repeated = Counter(blocks[i].text for i in kickers)
+    kickers = [i for i in kickers if repeated[blocks[i].text] == 1]
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(kickers):
+        j = k
+        while j + 1 < len(kickers) and 2 <= kickers[j + 1] - kickers[j] <= _CARD_SPAN:
+            j += 1
+        if j - k + 1 >= _MIN_CARDS:
+            shortest = min(b - a for a, b in pairwise(kickers[k : j + 1]))
+            runs.append((kickers[k], min(kickers[j] + shortest, len(blocks))))
+        k = j + 1
+    return runs
+
+
+def _article_above(blocks: Sequence[Block], body: list[int], start: int, end: int) -> bool:
+    """Whether the body text above blocks `start`..`end` is at least half the body text in them."""
+    above = sum(len(blocks[i].text) for i in body if i < start)
+    inside = sum(len(blocks[i].text) for i in body if start <= i < end)
+    return above * 2 >= inside
+
+
+# A card of one or two headline lines and one teaser sentence ("T S", "T T S"); a teaser with a
+# paragraph right after it is a subheading's first paragraph, not a card.
+_TEASER_CARD = re.compile(r"T{1,2}S(?![SL])")
+
+
+def teaser_list_end(blocks: Sequence[Block], shapes: str, start: int) -> int:
+    """The end of the list of ≥ 3 headline-and-teaser cards from block `start` on (`start` if none):
+    each teaser a sentence of its own (a capital first), not a list item's continuation."""
+    end = start
+    cards = 0
+    while (card := _TEASER_CARD.match(shapes, end)) and starts_sentence(blocks[card.end() - 1].text):
+        end = card.end()
+        cards += 1
+    return end if cards >= _MIN_CARDS else start
+
+
+_HEADLINE_RUN = 5
+
+
+def unmark_headlines_above_article(blocks: Sequence[Block], labels: list[Label], shapes: str) -> None:
+    """A run of ≥ 5 headlines (unfinished lines of 3+ words), or of ≥ 3 excerpts cut short, wholly
+    above the article's first paragraph is a list of other stories (a top-stories strip), not the article."""
+    first = next(
+        (i for i, label in enumerate(labels) if label is Label.BODY and is_long_sentence(blocks[i].text)),
+        None,
+    )
+    if first is None:
+        return
+    for run in re.finditer(rf"T{{{_HEADLINE_RUN},}}", shapes[:first]):
+        strip = [i for i in range(run.start(), run.end()) if labels[i] is Label.BODY]
+        below = sum(len(blocks[i].text) for i in range(run.end(), len(blocks)) if labels[i] is Label.BODY)
+        if sum(len(blocks[i].text) for i in strip) >= below:
+            continue  # more text than all the body under it: the article itself (a calendar, a list)
+        for i in strip:
+            labels[i] = Label.RELATED
+    # Teasers whose headline the flattener joined onto the cut excerpt ("Headline CITY: The ministry
+    # said..."), when the article under them has a paragraph longer than any (it is not cut short).
+    for start, end in _cut_excerpt_runs(blocks):
+        if end > first:
+            break
+        cut = max(len(blocks[i].text) for i in range(start, end))
+        if any(len(blocks[i].text) > cut for i in range(end, len(blocks)) if labels[i] is Label.BODY):
+            _body_to_related(labels, start, end)
+
+
+_BOX_HEADLINES = 3
+
+
+def unmark_headlines_above_box_link(
+    blocks: Sequence[Block], labels: list[Label], shapes: str, lexicon: Lexicon, norms: list[str]
+) -> None:
+    """≥ 3 headlines in a row the model took for body, right above a related header ("More in
+    Politics"): the box's list with its link to the section at the bottom, not the article."""
+    for i in range(_BOX_HEADLINES, len(blocks)):
+        if labels[i] is not Label.RELATED or section_header(norms[i], lexicon) is not Label.RELATED:
+            continue
+        k = i
+        while k > 0 and shapes[k - 1] == "T" and labels[k - 1] is Label.BODY:
+            k -= 1
+        if i - k >= _BOX_HEADLINES:
+            _body_to_related(labels, k, i)  # all body: the walk above stopped at the first that is not

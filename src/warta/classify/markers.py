@@ -1,0 +1,181 @@
+"""What a single line says by the lexicon: boilerplate markers and section headers.
+
+A marker labels a block by its own text, whatever the model thought of it:
+
+    Baca juga: Judul Lain          -> read-also
+    SCROLL TO CONTINUE WITH CONTENT -> ad
+    News › Local                    -> navigation (a breadcrumb)
+    © 2025 Media                    -> footer
+
+A section header ("Related Posts", "Jangan Lewatkan", "[ 167 comments ]") labels the
+section it opens; `label_blocks` decides how far that section runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from warta.lexicon import JoinedLines, Lexicon, normalise_marker
+from warta.model import Label
+
+# "News › Local", "Beranda > Humaniora": short segments joined by arrows
+_BREADCRUMB = re.compile(r"^(?:[^›>»/]{1,30}\s[›>»]\s)+[^›>»]{1,40}$")
+
+
+# "Outubro (217)", "WordPress (53)": archive and category widget entries
+_COUNTED_ENTRY = re.compile(r"^[^.!?]{1,50}\s\(\d{1,6}\)$")
+
+
+def is_menu_row(text: str, lexicon: Lexicon) -> bool:
+    """A row of footer or menu links flattened onto one line ("Pedoman Media Siber Kebijakan Privasi Kontak")."""
+    return _menu_row(normalise_marker(text), lexicon)
+
+
+def _menu_row(norm: str, lexicon: Lexicon, has_phrase: bool | None = None) -> bool:
+    """`is_menu_row` of a normalised text; `has_phrase`: whether it contains a nav phrase, if known."""
+    words = norm.split()
+    if not words:
+        return True
+    single = sum(w in lexicon.nav_line or w in lexicon.share_line for w in words)
+    if single * 2 >= len(words):
+        return True
+    if not (lexicon.contains_any(norm, lexicon.nav_phrases) if has_phrase is None else has_phrase):
+        return False
+    return sum(1 for p in lexicon.nav_phrases if p in norm) >= 2
+
+
+# An image address alone on a line (an <img> the flattener printed), with any query string.
+_IMAGE_URL = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:[?#]\S*)?$")
+# "How to retire early,Early retirement,Retiring early,Personal Finance": a keywords
+# meta field, terms joined by commas without spaces and no sentence in it.
+_KEYWORD_LIST = re.compile(r"^[^,.!?]{1,60}(?:,[^\s,][^,.!?]{0,60}){3,}$")
+
+
+def marker_of(norm: str, lexicon: Lexicon) -> Label | None:
+    """The boilerplate label a lexicon marker gives a normalised block text, if any."""
+    return _marker(
+        norm,
+        lexicon,
+        _SubstringMarkers(
+            lexicon.contains_any(norm, lexicon.consent_contains),
+            lexicon.contains_any(norm, lexicon.footer_contains),
+            lexicon.contains_any(norm, lexicon.comment_form),
+            None,
+            lexicon.contains_any(norm, lexicon.promo_contains),
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _SubstringMarkers:
+    """Which substring markers a normalised text contains (None: not known, test it)."""
+
+    consent: bool
+    footer: bool
+    comment_form: bool
+    nav_phrase: bool | None
+    promo: bool
+
+
+def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
+    """`marker_of` of every normalised text of a page, the substring markers searched page-wide."""
+    lines = JoinedLines.of(norms)
+    found = zip(
+        lines.containing(lexicon.consent_contains),
+        lines.containing(lexicon.footer_contains),
+        lines.containing(lexicon.comment_form),
+        lines.containing(lexicon.nav_phrases),
+        lines.containing(lexicon.promo_contains),
+        strict=True,
+    )
+    return [
+        _marker(norm, lexicon, _SubstringMarkers(*flags)) for norm, flags in zip(norms, found, strict=True)
+    ]
+
+
+def _marker(norm: str, lexicon: Lexicon, found: _SubstringMarkers) -> Label | None:
+    n = len(norm)
+    if n == 0:
+        return Label.OTHER
+    if _IMAGE_URL.match(norm):
+        return Label.OTHER
+    if n < 600 and _KEYWORD_LIST.match(norm):
+        return Label.TAGS
+    if n < 200 and (norm in lexicon.promo_line or norm.startswith(lexicon.promo_prefix)):
+        return Label.AD  # before read-also: "baca artikel selengkapnya di …" links to no other article
+    if n < 300 and norm.startswith(lexicon.read_also_prefix):
+        return Label.READ_ALSO
+    if norm in lexicon.share_line or norm in lexicon.nav_line:
+        return Label.NAV
+    if n < 400 and found.consent:
+        return Label.AD
+    if n < 200 and found.promo:
+        return Label.AD
+    if n < 160 and len(norm.split()) >= 3 and _menu_row_again(norm, lexicon, found.nav_phrase):
+        return Label.NAV
+    if n < 120 and _nav_shape(norm):
+        return Label.NAV
+    if n < 300 and found.footer:
+        return Label.FOOTER
+    if n < 400 and norm.startswith(lexicon.tags_prefix):
+        return Label.TAGS
+    if n < 200 and found.comment_form:
+        return Label.COMMENTS
+    return None
+
+
+def _menu_row_again(norm: str, lexicon: Lexicon, has_phrase: bool | None) -> bool:
+    """`is_menu_row(norm)`: normalising a normalised text again changes nothing in ASCII;
+    elsewhere it is redone, and the phrase test with it."""
+    if norm.isascii():
+        return _menu_row(norm, lexicon, has_phrase)
+    return is_menu_row(norm, lexicon)
+
+
+def _nav_shape(norm: str) -> bool:
+    """A breadcrumb or a counted archive entry (each regex only where its separator can be)."""
+    if ("›" in norm or ">" in norm or "»" in norm) and _BREADCRUMB.search(norm):
+        return True
+    return norm.endswith(")") and _COUNTED_ENTRY.search(norm) is not None
+
+
+_BRACKETS = str.maketrans("", "", "[](){}")
+
+
+def _bracketed_comment_count(norm: str, lexicon: Lexicon) -> bool:
+    """ "[ 167 comments ]", "comments (12)": a thread's count in brackets, or after the word."""
+    if len(norm) > 30 or not any(c in norm for c in "[](){}"):
+        return False
+    words = norm.translate(_BRACKETS).split()
+    if len(words) != 2:
+        return False
+    count, word = (words[1], words[0]) if words[1].isdigit() else (words[0], words[1])
+    return count.isdigit() and int(count) > 0 and word in lexicon.comment_count_words
+
+
+def _sidebar_header_with_suffix(norm: str, lexicon: Lexicon) -> bool:
+    """'Berita Terkini Lainnya': a sidebar header ('berita terkini') with a related header's
+    suffix ('lainnya') after it still heads the sidebar list, not a related one."""
+    if len(norm) >= 40 or not norm.endswith(lexicon.related_header_suffix):
+        return False
+    return any(
+        norm.endswith(suffix) and norm[: -len(suffix)].strip() in lexicon.sidebar_header
+        for suffix in lexicon.related_header_suffix
+    )
+
+
+def section_header(norm: str, lexicon: Lexicon) -> Label | None:
+    """The section a header block opens: related, sidebar or comments."""
+    if lexicon.is_comment_header(norm) or _bracketed_comment_count(norm, lexicon):
+        return Label.COMMENTS
+    if _sidebar_header_with_suffix(norm, lexicon):
+        return Label.SIDEBAR
+    if norm in lexicon.related_header or (
+        len(norm) < 40
+        and (norm.startswith(lexicon.related_header_prefix) or norm.endswith(lexicon.related_header_suffix))
+    ):
+        return Label.RELATED
+    if norm in lexicon.sidebar_header:
+        return Label.SIDEBAR
+    return None

@@ -1,0 +1,141 @@
+"""Runs of body text that belong to the page around the article, mostly under it.
+
+Each pass takes back body the model granted to something that is not the article:
+
+- a tag cloud or category list flattened one word a line ("edital", "WordPress", "(53)");
+- text printed under the page footer ("© 2019 … All rights reserved") far past the article;
+- a press release's company boilerplate ("Acme Health is a global provider of …");
+- the citations listed under a "Sources:" header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from warta.classify.sentences import is_long_sentence, starts_capitalised
+from warta.lexicon import Lexicon
+from warta.model import Block, Label
+
+# Tag clouds, category and archive lists flattened one entry a line: "edital", "WordPress", "(53)".
+_WORD_LIST_MIN = 10
+_ENTRY_COUNT = re.compile(r"^\(\d{1,6}\)$")
+_CODE_CHARS = frozenset("_=(){}[]@\"'/;<>*#$%+")
+
+
+def _is_list_word(text: str) -> bool:
+    """One or two words, no sentence end, no code characters (source code split token by token)."""
+    if len(text) > 30:
+        return False
+    if _ENTRY_COUNT.match(text):
+        return True
+    return (
+        len(text.split()) <= 2
+        and not text.endswith((".", "!", "?", ":"))
+        and any(c.isalnum() for c in text)
+        and _CODE_CHARS.isdisjoint(text)
+    )
+
+
+def unmark_word_lists(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """A run of ≥ 10 lines of a word or two each is a tag cloud or a category list, not body."""
+    n = len(blocks)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and _is_list_word(blocks[j].text):
+            j += 1
+        # Entries the markup puts in a list or table are the page's own (HTML input says so).
+        if j - i >= _WORD_LIST_MIN and not any(
+            blocks[k].structure.in_list or blocks[k].structure.in_table for k in range(i, j)
+        ):
+            for k in range(i, j):
+                if labels[k] is Label.BODY:
+                    labels[k] = Label.NAV
+        i = max(j, i + 1)
+
+
+_FOOTER_GAP = 20  # blocks of menus and widgets between the article's end and the page footer
+
+
+def unmark_text_past_footer(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """Body text under the page footer ("© 2019 … All rights reserved"), when the footer stands
+    well past the article's end and the text under it is less than the article above: a
+    privacy notice or community rules printed after the page (hidden dialogs), not the article."""
+    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    if not body:
+        return
+    for footer, label in enumerate(labels):
+        if label is not Label.FOOTER:
+            continue
+        before = [i for i in body if i < footer]
+        if not before or footer - before[-1] < _FOOTER_GAP:
+            continue
+        after = [i for i in body if i > footer]
+        if sum(len(blocks[i].text) for i in after) < sum(len(blocks[i].text) for i in before):
+            for i in after:
+                labels[i] = Label.FOOTER
+        return
+
+
+_COMPANY_NAME_WORDS = 4
+_SHORT_TAIL = 60  # a line this short after the boilerplate ("Stay up to date with Acme.") goes with it
+
+
+def _company_intro_name(text: str, norm: str, lexicon: Lexicon) -> str | None:
+    """ "Acme Health is a global provider of …": the first word of the company name (one to four
+    capitalised words) that opens a company's boilerplate paragraph, if the paragraph opens so."""
+    for phrase in lexicon.company_intro:
+        at = norm.find(phrase)
+        if at <= 0 or at > 60:
+            continue
+        words = text.split()[: len(norm[:at].split())]
+        if len(words) <= _COMPANY_NAME_WORDS and all(starts_capitalised(w) for w in words):
+            return words[0]
+    return None
+
+
+def unmark_company_boilerplate(
+    blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]
+) -> None:
+    """A press release's closing boilerplate with no "About Acme" header over it: the last body
+    paragraphs, the first "Acme is a leading …", each of them opening with the name (or a short
+    line), under an article with more text than them. A company box, not the article."""
+    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    for k, i in enumerate(body):
+        text = blocks[i].text
+        if (
+            len(text) < 80
+            or not text[0].isupper()
+            or (name := _company_intro_name(text, norms[i], lexicon)) is None
+        ):
+            continue
+        if i > 0 and text.startswith(blocks[i - 1].text):
+            continue  # the name as a heading right above: an entry of a list of companies, not a box
+        tail = body[k:]
+        if not all(blocks[j].text.startswith(name) or len(blocks[j].text) <= _SHORT_TAIL for j in tail):
+            continue
+        if sum(len(blocks[j].text) for j in body[:k]) > sum(len(blocks[j].text) for j in tail):
+            for j in tail:
+                labels[j] = Label.SIDEBAR
+        return
+
+
+def unmark_source_list(
+    blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]
+) -> None:
+    """A "Sources:" header under the article: the citations listed one a line after it (and what
+    follows them) are not the article, when they are less text than the article above."""
+    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    first = next((i for i in body if is_long_sentence(blocks[i].text)), None)
+    if first is None:
+        return
+    for at in range(first + 1, len(blocks)):
+        if norms[at] not in lexicon.source_list_header or not blocks[at].text[0].isupper():
+            continue  # "… from a number of / sources / in order to …": a word split out of a sentence
+        after = [i for i in body if i > at]
+        if sum(len(blocks[i].text) for i in after) < sum(len(blocks[i].text) for i in body if i < at):
+            labels[at] = Label.OTHER if labels[at] is Label.BODY else labels[at]
+            for i in after:
+                labels[i] = Label.OTHER
+        return

@@ -1,0 +1,39 @@
+"""The line passes on the body's edges (`warta.classify.body_lines`): near misses, split fragments, captions."""
+
+from warta.classify.labels import label_blocks
+from warta.lexicon import load_lexicon
+from warta.model import Label
+from warta.segment.text import segment_text
+
+LEX = load_lexicon()
+
+
+def test_fragments_before_a_mid_sentence_body_line_join_the_body():
+    text = "Menu\nJAKARTA, KOMPAS.com -\nHarga cabai rawit merah di\nPasar Induk\n, Jakarta Timur, melonjak tajam."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.1, 0.3, 0.4, 0.3, 0.9], LEX)
+    assert labels[1:] == [Label.BODY] * 4
+
+
+def test_full_paragraph_just_under_the_threshold_next_to_the_body_is_body() -> None:
+    lede = (
+        "The son of a former president was stabbed to death on Tuesday evening, while another man "
+        "was critically injured in an attempt to stop the assailant, police said."
+    )
+    text = f"By STAFF\n{lede}\nThe stabbing occurred during a lecture at the clinic where he worked.\nTeaser title"
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.05, 0.42, 0.66, 0.14], LEX)
+    assert labels[1:3] == [Label.BODY, Label.BODY]
+    # far from the body, or not a full sentence, it stays out
+    assert label_blocks(blocks, [0.05, 0.42, 0.1, 0.66], LEX)[1] is not Label.BODY
+    assert label_blocks(blocks, [0.05, 0.2, 0.66, 0.14], LEX)[1] is not Label.BODY
+
+
+def test_screen_reader_caption_labels_mark_captions(article, confident_labels):
+    # "Image caption …" / "Media caption …": the hidden label a flattener prints before a caption.
+    text = (
+        article
+        + "Image caption The old bridge seen from the river bank\nMedia caption Drivers queue at the detour\n"
+    )
+    labels = confident_labels(text)
+    assert labels == [Label.BODY, Label.BODY, Label.CAPTION, Label.CAPTION]

@@ -1,0 +1,102 @@
+"""Line markers and section headers (`warta.classify.markers`), through `label_blocks` and directly."""
+
+import pytest
+
+from warta.classify.labels import label_blocks
+from warta.classify.markers import markers_of, section_header
+from warta.lexicon import load_lexicon, normalise_marker
+from warta.model import Label
+from warta.segment.text import segment_text
+
+LEX = load_lexicon()
+
+
+def test_promos_and_markers_never_body_even_when_model_says_so():
+    text = "ADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\nBaca juga: Judul Lain\nBagikan\n© 2025 Media"
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.99] * len(blocks), LEX)
+    assert labels == [Label.AD, Label.AD, Label.READ_ALSO, Label.NAV, Label.FOOTER]
+
+
+def test_zero_comment_count_opens_no_thread():
+    assert LEX.is_comment_header("12 comments")
+    assert not LEX.is_comment_header("0 comments")
+    text = "Teaser paragraph.\n0 Comments\nThe article, one.\nThe article, two.\nThe article, three."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.6, 0.2, 0.95, 0.95, 0.95], LEX)
+    assert labels[2:] == [Label.BODY] * 3
+
+
+def test_comment_count_header():
+    text = "Body.\n34 responses to “Anthony Lynn: We needed to win”\nA reader comment that reads like body."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.2, 0.9], LEX)
+    assert labels[1:] == [Label.COMMENTS, Label.COMMENTS]
+
+
+def test_breadcrumbs_and_counted_archive_entries_are_navigation(confident_labels):
+    text = "News › Local\nOutubro (217)\nWordPress (53)\nA sentence about 53 people (and more)."
+    labels = confident_labels(text)
+    assert labels == [Label.NAV, Label.NAV, Label.NAV, Label.BODY]
+
+
+def test_image_urls_keyword_lists_and_credited_captions_are_not_body(confident_labels):
+    text = (
+        "The article's first paragraph, long enough to be prose.\n"
+        "https://static.example.com/image/5dd3a0-500-250/ten-things.jpg?w=500\n"
+        "How to retire early,Early retirement,Retiring early,Personal Finance\n"
+        "A habitation module compared with its hibernation equivalent. Credit: ESA\n"
+        "Jakarta, Bandung, Surabaya, dan Medan adalah kota besar di Indonesia.\n"
+        "The engineer said the photo: it was taken in 1969, not later."
+    )
+    labels = confident_labels(text)
+    assert labels == [Label.BODY, Label.OTHER, Label.TAGS, Label.CAPTION, Label.BODY, Label.BODY]
+
+
+def test_read_the_full_article_elsewhere_is_a_promo_not_a_read_also_link():
+    blocks = segment_text("Paragraf terakhir berita ini.\nBaca artikel selengkapnya di Contoh.example")
+    labels = label_blocks(blocks, [0.9, 0.1], LEX)
+    assert labels[1] is Label.AD
+
+
+def test_bracketed_comment_counts_open_a_thread():
+    assert section_header("[ 167 comments ]", LEX) is Label.COMMENTS
+    assert section_header("comments (12)", LEX) is Label.COMMENTS
+    assert section_header("comments (0)", LEX) is None
+    text = "The article paragraph.\n[ 167 comments ]\nFirst comment here.\nSecond comment.\nThird comment."
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.3, 0.9, 0.9, 0.9], LEX)
+    assert labels == [Label.BODY] + [Label.COMMENTS] * 4
+
+
+def test_latest_and_most_read_headers_open_a_related_section():
+    for header in ("Latest Headlines", "Trending News", "Most read in world news", "Terpopuler di Nasional"):
+        assert section_header(normalise_marker(header), LEX) is Label.RELATED, header
+    assert (
+        section_header(normalise_marker("Latest figures show a rise in prices across the region"), LEX)
+        is None
+    )
+
+
+def test_newsletter_pitch_is_never_body(article, confident_labels):
+    text = (
+        article
+        + "Subscribe for our daily newsletter\nStay up to date with Acme. Subscribe to our newsletter."
+    )
+    labels = confident_labels(text)
+    assert labels == [Label.BODY, Label.BODY, Label.AD, Label.AD]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Your comment is awaiting moderation.",
+        "ATENÇÃO: comentários ofensivos não serão aprovados pelo moderador.",
+        "Komentar akan dimoderasi sebelum tampil.",
+    ],
+)
+def test_comment_moderation_notices_are_comment_form_lines(notice: str) -> None:
+    from warta.lexicon import load_lexicon, normalise_lines
+
+    lex = load_lexicon()
+    assert markers_of(normalise_lines([notice]), lex) == [Label.COMMENTS]

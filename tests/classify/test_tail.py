@@ -1,0 +1,118 @@
+"""Body runs that belong to the page around the article (`warta.classify.tail`): word lists,
+text past the footer, company boilerplate, source lists."""
+
+from warta.classify.labels import label_blocks
+from warta.lexicon import load_lexicon
+from warta.model import Label
+from warta.segment.text import segment_text
+
+LEX = load_lexicon()
+
+
+def test_a_long_run_of_single_words_is_a_tag_cloud(article, confident_labels):
+    words = [
+        "edital",
+        "educacao",
+        "(12)",
+        "enchentes",
+        "futebol",
+        "governo",
+        "(3)",
+        "saude",
+        "Jaraguá",
+        "obras",
+    ]
+    blocks = segment_text(article + "\n".join(words))
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels[:2] == [Label.BODY, Label.BODY]
+    assert labels[2:] == [Label.NAV] * len(words)
+    # Source code split token by token is no tag cloud.
+    tokens = ["from", "requests", "import", "Session", "s", "=", "Session", "()", "req", "Request", "url"]
+    labels = confident_labels(article + "\n".join(tokens))
+    assert Label.NAV not in labels
+
+
+def test_single_words_the_markup_puts_in_a_list_stay_body(article):
+    from dataclasses import replace
+
+    words = ["flour", "sugar", "butter", "eggs", "milk", "salt", "yeast", "water", "honey", "vanilla"]
+    blocks = segment_text(article + "\n".join(words))
+    blocks = [
+        b if i < 2 else replace(b, structure=replace(b.structure, in_list=True)) for i, b in enumerate(blocks)
+    ]
+    assert set(label_blocks(blocks, [0.9] * len(blocks), LEX)) == {Label.BODY}
+
+
+def test_text_printed_under_a_page_footer_far_past_the_article_is_not_body() -> None:
+    article = [
+        "The council voted on Tuesday to close the old bridge for repairs that will last all winter long.",
+        "Drivers will have to take the ring road, which adds about twenty minutes to the trip downtown.",
+        "The mayor said the work could not wait another year after the last inspection report came in.",
+    ]
+    menus = [f"Section {n}" for n in range(25)]
+    rules = [
+        "Users are obliged to speak respectfully to the other participants in the discussion.",
+        "A comment will be deleted if it contains spam or insults.",
+    ]
+    lines = [*article, *menus, "© 2019 Example News. All rights reserved", *rules]
+    blocks = segment_text("\n".join(lines))
+    probs = [0.9] * 3 + [0.1] * 25 + [0.1] + [0.8] * 2
+    labels = label_blocks(blocks, probs, LEX)
+    assert labels[:3] == [Label.BODY] * 3
+    assert Label.BODY not in labels[3:]
+
+
+def test_text_under_a_footer_line_right_after_the_article_stays_body() -> None:
+    lines = [
+        "The council voted on Tuesday to close the old bridge for repairs that will last all winter long.",
+        "© Reuters",
+        "Drivers will have to take the ring road, which adds about twenty minutes to the trip downtown.",
+    ]
+    labels = label_blocks(segment_text("\n".join(lines)), [0.9, 0.2, 0.9], LEX)
+    assert labels[0] is Label.BODY and labels[2] is Label.BODY
+
+
+def test_company_boilerplate_closing_a_press_release_is_not_body(article, confident_labels):
+    text = (
+        article
+        + "Northwind Labs is a leading provider of water sensors for city utilities, with offices on three continents.\n"
+        "Northwind Labs is headquartered in Oslo and employs around 400 people.\n"
+        "Stay up to date with Northwind."
+    )
+    labels = confident_labels(text)
+    assert labels[-4] is Label.BODY
+    assert labels[-3:] == [Label.SIDEBAR] * 3
+
+
+def test_company_named_at_the_article_start_stays_body(article, confident_labels):
+    text = (
+        "Northwind Labs is a leading provider of water sensors, and on Tuesday it said it would open a plant.\n"
+        + article
+    )
+    assert set(confident_labels(text)) == {Label.BODY}
+
+
+def test_source_list_after_the_article_is_not_body(article, confident_labels):
+    text = (
+        article + 'Sources:\nCity Gazette, "Bridge to close for a year", March 3\n'
+        "Email interview with a council spokesman, March 4"
+    )
+    labels = confident_labels(text)
+    assert labels[-3:] == [Label.OTHER] * 3
+    assert set(labels[:-3]) == {Label.BODY}
+
+
+def test_company_entry_under_its_own_heading_stays_body(article, confident_labels):
+    text = (
+        article
+        + "Northwind Labs\nNorthwind Labs is a leading provider of water sensors for city utilities, with offices."
+    )
+    assert set(confident_labels(text)) == {Label.BODY}
+
+
+def test_sources_word_split_out_of_a_sentence_ends_nothing(article, confident_labels):
+    text = (
+        article
+        + "gathering data from a number of\nsources\nin order to understand the audience and then act on it."
+    )
+    assert set(confident_labels(text)) == {Label.BODY}
