@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from warta.classify.markers import is_menu_row, section_header
+from warta.classify.markers import is_menu_row_normalised, section_header
 from warta.lexicon import Lexicon, normalise_marker
 from warta.model import Block, Comment, Label, ListItem
 
@@ -22,15 +23,22 @@ def is_date_line(text: str, lexicon: Lexicon) -> bool:
     A headline that merely mentions a month ("Tarif Listrik April 2026 Tidak Naik") is not one:
     most of the line's words must be date words or numbers.
     """
+    return _is_date_line(text, lexicon.date_words, lexicon.month_words)
+
+
+# Cached: the same short lines are asked about by the features, the card rules, the title and the
+# lists of a page (and a site's template lines recur across pages); the word sets are the lexicon's own.
+@lru_cache(maxsize=1 << 14)
+def _is_date_line(text: str, date_words: frozenset[str], month_words: frozenset[str]) -> bool:
     words = _WORD.findall(text.lower())
     if not words or len(words) > 14:
         return False
-    datey = sum(w.isdigit() or w in lexicon.date_words for w in words)
+    datey = sum(w.isdigit() or w in date_words for w in words)
     if datey * 2 < len(words):
         return False
     if _NUMERIC_DATE.search(text) or _AGO.search(text):
         return True
-    month = any(w in cal.months for cal in lexicon.calendars for w in words if len(w) >= 3)
+    month = any(w in month_words for w in words if len(w) >= 3)
     return month and (_YEAR.search(text) is not None or any(w.isdigit() for w in words))
 
 
@@ -77,15 +85,17 @@ _INLINE_DATE = re.compile(r"\s+[·|•–-]\s+(?P<date>[^·|•]{4,40})$")
 _SITE_NAME = re.compile(r"^[\w-]+(\.[a-z]{2,3}){1,2}$", re.I)
 
 
-def _headline_like(text: str, lexicon: Lexicon) -> bool:
-    """A list entry worth keeping: a phrase of 3+ words, not a number, site name or menu row."""
+def _headline_like(text: str, norm: str, lexicon: Lexicon) -> bool:
+    """A list entry worth keeping: a phrase of 3+ words, not a number, site name or menu row
+    (`norm`: the text through `normalise_marker`)."""
     words = text.split()
-    return len(words) >= 3 and not _SITE_NAME.match(text) and not is_menu_row(text, lexicon)
+    return len(words) >= 3 and not _SITE_NAME.match(text) and not is_menu_row_normalised(norm, lexicon)
 
 
 def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
     """Title lines, each followed by optional date and teaser lines; repeated titles merged."""
     items: list[ListItem] = []
+    title_norms: list[str] = []  # `normalise_marker` of each item's title
     for block in blocks:
         text = block.text.strip()
         norm = normalise_marker(text)
@@ -103,15 +113,16 @@ def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
             # own ('Title · 07 Maret 2026'): then it is the next entry.
             items[-1] = ListItem(items[-1].title, items[-1].url, items[-1].date, text)
             continue
-        if not _headline_like(text, lexicon):
+        if not _headline_like(text, norm, lexicon):
             continue
-        if any(normalise_marker(item.title) == norm for item in items[-2:]):
+        if norm in title_norms[-2:]:
             continue  # the same headline printed twice (image alt text + link)
         date = None
         if dated:
             assert inline is not None
             date, text = inline.group("date").strip(), text[: inline.start()].strip()
         items.append(ListItem(title=text, url=block.structure.href, date=date))
+        title_norms.append(norm if date is None else normalise_marker(text))
     return _without_ranks(items)
 
 

@@ -42,7 +42,7 @@ def container_tokens() -> tuple[tuple[Label, frozenset[str]], ...]:
     return tuple((label, frozenset(data.get(key, ()))) for key, label in _KINDS)
 
 
-def _container(tokens: Sequence[str], wrappers: Collection[str] = ()) -> tuple[Label, str] | None:
+def _container(tokens: tuple[str, ...], wrappers: Collection[str] = ()) -> tuple[Label, str] | None:
     """The first container kind (and its token) among a block's tokens. Where that token
     is a wrapper's, a box's token on an element inside every wrapper ("author-bio" under
     a <body class="sidebar-left">) counts instead."""
@@ -53,7 +53,8 @@ def _container(tokens: Sequence[str], wrappers: Collection[str] = ()) -> tuple[L
     return _first_container(tokens[inner:])
 
 
-def _first_container(tokens: Sequence[str]) -> tuple[Label, str] | None:
+@lru_cache(maxsize=1 << 14)  # token tuples repeat within and across a site's pages; the table is constant
+def _first_container(tokens: tuple[str, ...]) -> tuple[Label, str] | None:
     for label, known in container_tokens():
         for token in tokens:
             if token in known:

@@ -32,6 +32,11 @@ def is_menu_row(text: str, lexicon: Lexicon) -> bool:
     return _menu_row(normalise_marker(text), lexicon)
 
 
+def is_menu_row_normalised(norm: str, lexicon: Lexicon) -> bool:
+    """`is_menu_row` of a text already through `normalise_marker`."""
+    return _menu_row(norm, lexicon)
+
+
 def _menu_row(norm: str, lexicon: Lexicon, has_phrase: bool | None = None) -> bool:
     """`is_menu_row` of a normalised text; `has_phrase`: whether it contains a nav phrase, if known."""
     words = norm.split()
@@ -78,15 +83,23 @@ class _SubstringMarkers:
     promo: bool
 
 
+def _shorter_than(limit: int, norms: list[str]) -> JoinedLines:
+    """`norms` with every text of `limit` characters or more blanked."""
+    return JoinedLines.of([norm if len(norm) < limit else "" for norm in norms])
+
+
 def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
     """`marker_of` of every normalised text of a page, the substring markers searched page-wide."""
-    lines = JoinedLines.of(norms)
+    # `_marker` reads a substring flag only of a text shorter than 400 characters (consent), 300
+    # (footer), 200 (comment form, promo) or 160 (nav phrase): longer texts, the article's paragraphs
+    # and most of the page's characters, are blanked rather than searched.
+    under_400, under_200 = _shorter_than(400, norms), _shorter_than(200, norms)
     found = zip(
-        lines.containing(lexicon.consent_contains),
-        lines.containing(lexicon.footer_contains),
-        lines.containing(lexicon.comment_form),
-        lines.containing(lexicon.nav_phrases),
-        lines.containing(lexicon.promo_contains),
+        under_400.containing(lexicon.consent_contains),
+        under_400.containing(lexicon.footer_contains),
+        under_200.containing(lexicon.comment_form),
+        under_200.containing(lexicon.nav_phrases),
+        under_200.containing(lexicon.promo_contains),
         strict=True,
     )
     return [
@@ -141,11 +154,12 @@ def _nav_shape(norm: str) -> bool:
 
 
 _BRACKETS = str.maketrans("", "", "[](){}")
+_BRACKET = re.compile(r"[\[\](){}]")
 
 
 def _bracketed_comment_count(norm: str, lexicon: Lexicon) -> bool:
     """ "[ 167 comments ]", "comments (12)": a thread's count in brackets, or after the word."""
-    if len(norm) > 30 or not any(c in norm for c in "[](){}"):
+    if len(norm) > 30 or _BRACKET.search(norm) is None:
         return False
     words = norm.translate(_BRACKETS).split()
     if len(words) != 2:
@@ -169,6 +183,10 @@ def section_header(norm: str, lexicon: Lexicon) -> Label | None:
     """The section a header block opens: related, sidebar or comments."""
     if lexicon.is_comment_header(norm) or _bracketed_comment_count(norm, lexicon):
         return Label.COMMENTS
+    if len(norm) >= 40:  # the common case, a text line: only the whole-line headers can match
+        if norm in lexicon.related_header:
+            return Label.RELATED
+        return Label.SIDEBAR if norm in lexicon.sidebar_header else None
     if _sidebar_header_with_suffix(norm, lexicon):
         return Label.SIDEBAR
     if norm in lexicon.related_header or (

@@ -165,6 +165,8 @@ class Lexicon:
     calendars: tuple[Calendar, ...]
     # Single words of the calendars (months, weekdays, zones, units...): "is this line a date?"
     date_words: frozenset[str] = frozenset()
+    # The calendars' month names of 3+ characters ("mei", "march"): "does this line name a month?"
+    month_words: frozenset[str] = frozenset()
     # Compiled date patterns of `calendars`, built once by `load_lexicon`.
     date_grammar: DateGrammar | None = None
     # "waktu baca", "min read": a short line with a number and one of these is a reading-time line.
@@ -192,6 +194,8 @@ class Lexicon:
         """'Leave a Reply', 'Komentar', or a count: '34 responses to …', '12 komentar'."""
         if normalised in self.comment_header:
             return True
+        if not normalised.lstrip()[:1].isdigit():  # no count first: skip the split (most lines)
+            return False
         head = normalised.split(maxsplit=2)
         # "0 comments" counts a thread that isn't there: nothing follows it
         return len(head) >= 2 and head[0].isdigit() and int(head[0]) > 0 and head[1] in self.comment_count_words
@@ -368,6 +372,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
             for w in group
             if " " not in w
         ),
+        month_words=frozenset(m for cal in calendars for m in cal.months if len(m) >= 3),
         date_grammar=build_grammar(calendars),
         reading_time=longest_first(merged("markers", "reading_time")),
         author_abbrev=author_abbrev,
