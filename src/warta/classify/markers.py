@@ -14,7 +14,7 @@ section it opens; `label_blocks` decides how far that section runs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from warta.lexicon import JoinedLines, Lexicon, normalise_marker
 from warta.model import Label
@@ -72,9 +72,10 @@ def marker_of(norm: str, lexicon: Lexicon) -> Label | None:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _SubstringMarkers:
-    """Which substring markers a normalised text contains (None: not known, test it)."""
+class _SubstringMarkers(NamedTuple):
+    """Which substring markers a normalised text contains (None: not known, test it).
+
+    A named tuple, not a frozen dataclass: one is built per block, and a tuple is built in C."""
 
     consent: bool
     footer: bool
@@ -111,9 +112,10 @@ def _marker(norm: str, lexicon: Lexicon, found: _SubstringMarkers) -> Label | No
     n = len(norm)
     if n == 0:
         return Label.OTHER
-    if _IMAGE_URL.match(norm):
+    # Cheap tests first: an image address holds no space, a keyword list at least three commas.
+    if " " not in norm and _IMAGE_URL.match(norm):
         return Label.OTHER
-    if n < 600 and _KEYWORD_LIST.match(norm):
+    if n < 600 and norm.count(",") >= 3 and _KEYWORD_LIST.match(norm):
         return Label.TAGS
     if n < 200 and (norm in lexicon.promo_line or norm.startswith(lexicon.promo_prefix)):
         return Label.AD  # before read-also: "baca artikel selengkapnya di …" links to no other article
