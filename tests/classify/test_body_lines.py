@@ -37,3 +37,22 @@ def test_screen_reader_caption_labels_mark_captions(article, confident_labels):
     )
     labels = confident_labels(text)
     assert labels == [Label.BODY, Label.BODY, Label.CAPTION, Label.CAPTION]
+
+
+def test_credit_lines_naming_a_picture_agency_are_captions(article, confident_labels):
+    # A photographer and an agency split by "|" or "/", alone on a line under the photo.
+    text = (
+        "Jane Doe | Bloomberg | Getty Images\n"
+        + article
+        + "(AP Photo/John Roe, File)\nBudi Santoso / Shutterstock\nWarga antre di halte / ANTARA FOTO\n"
+    )
+    labels = confident_labels(text)
+    assert labels == [Label.CAPTION, Label.BODY, Label.BODY, Label.CAPTION, Label.CAPTION, Label.CAPTION]
+
+
+def test_lines_with_slashes_but_no_agency_are_not_credits():
+    from warta.classify.body_lines import is_agency_credit
+
+    assert is_agency_credit("Jane Doe | Getty Images", LEX)
+    assert not is_agency_credit("Input / output | design notes", LEX)
+    assert not is_agency_credit("Reuters reported that the deal / merger had stalled | sources said so today", LEX)

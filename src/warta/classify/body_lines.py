@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from warta.classify.features import EDITOR_CODE_AT_END
 from warta.classify.sentences import SENTENCE_END
-from warta.lexicon import Lexicon
+from warta.lexicon import Lexicon, normalise_marker
 from warta.model import Block, Label
 
 # "ANTARA FOTO/Adeng Bustomi/nym", "REUTERS/File Photo", "TEMPO/Imam Sukamto", "Tribunnews/HO":
@@ -29,6 +29,30 @@ _DATELINE_LINE = re.compile(r"^[\w.,() ]{3,50}\s(?:-{1,2}|–|—)$")
 
 
 NEAR_MISS = 0.25
+
+# "Jane Doe | Bloomberg | Getty Images", "Mikolette / Getty Images", "Aja Koska/E+ via Getty Images"
+_CREDIT_SEPARATOR = re.compile(r"\s*[|/]\s*|\s+via\s+")
+_CREDIT_MAX_CHARS = 80
+_CREDIT_SEGMENT_WORDS = 5
+
+
+def is_agency_credit(text: str, lexicon: Lexicon) -> bool:
+    """A photo credit on its own line: a few short names split by "|" or "/" (or "via"), the
+    first or the last a picture agency or stock library, in brackets or not:
+
+        Jane Doe | Bloomberg | Getty Images
+        (AP Photo/Jane Doe, File)
+        Shutterstock / Budi Santoso
+    """
+    if len(text) > _CREDIT_MAX_CHARS or text.endswith(("!", "?", ":")):
+        return False
+    segments = _CREDIT_SEPARATOR.split(text.strip().strip("()[]").strip())
+    if not 2 <= len(segments) <= 4 or any(
+        not s or len(s.split()) > _CREDIT_SEGMENT_WORDS for s in segments
+    ):
+        return False
+    agencies = lexicon.photo_agencies
+    return normalise_marker(segments[0]) in agencies or normalise_marker(segments[-1]) in agencies
 
 
 def adopt_near_misses(
@@ -97,7 +121,8 @@ def bridge_backwards(blocks: Sequence[Block], labels: list[Label]) -> None:
 def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
     """Short lines that caption a photo: in a <figure>, ending in a credit ("… Credit: ESA"),
     opening with a caption label ("Image caption The old bridge …"), closing with an agency's
-    credit ("ANTARA FOTO/Adeng Bustomi/nym") or naming a photo in brackets."""
+    credit ("ANTARA FOTO/Adeng Bustomi/nym"), naming a photo in brackets, or a credit line of
+    names with an agency ("Jane Doe | Getty Images")."""
     for i, block in enumerate(blocks):
         if labels[i] is not Label.BODY and labels[i] is not Label.OTHER:
             continue
@@ -111,5 +136,6 @@ def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon
             or lexicon.starts_with_any(norm, lexicon.caption_prefix)
             or (_PHOTO_CREDIT.search(text) and not EDITOR_CODE_AT_END.search(text))
             or ("(" in norm and lexicon.contains_any(norm, lexicon.caption_in_parens))
+            or is_agency_credit(text, lexicon)
         ):
             labels[i] = Label.CAPTION

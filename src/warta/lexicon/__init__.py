@@ -137,6 +137,8 @@ class Lexicon:
     caption_prefix: tuple[str, ...]
     # Words that open a parenthesised image credit: "(Foto: …)", "(ANTARA/…)", "(Reuters)".
     credit_words: tuple[str, ...]
+    # Picture agencies and stock libraries named in a photo credit: "Jane Doe | Getty Images".
+    photo_agencies: frozenset[str]
     nav_phrases: tuple[str, ...]
     consent_contains: tuple[str, ...]
     # A newsletter or subscription pitch: a short line containing one of these is never article text.
@@ -333,6 +335,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         tags_prefix=longest_first(prefixes("markers", "tags_prefix")),
         caption_prefix=longest_first(prefixes("markers", "caption_prefix")),
         credit_words=tuple(merged("markers", "credit_words")),
+        photo_agencies=frozenset(merged("markers", "photo_agencies")),
         nav_phrases=longest_first([p for p in merged("markers", "nav_line") if " " in p]),
         consent_contains=longest_first(merged("markers", "consent_contains")),
         promo_contains=longest_first(merged("markers", "promo_contains")),
