@@ -56,3 +56,25 @@ def test_lines_with_slashes_but_no_agency_are_not_credits():
     assert is_agency_credit("Jane Doe | Getty Images", LEX)
     assert not is_agency_credit("Input / output | design notes", LEX)
     assert not is_agency_credit("Reuters reported that the deal / merger had stalled | sources said so today", LEX)
+
+
+def test_gallery_slide_counters_and_their_captions_are_captions(article, confident_labels):
+    # A gallery flattened slide by slide: the counter, the slide's caption under it.
+    text = (
+        article
+        + "Image 1 of 2\nThe old bridge seen from the river bank at dawn.\n"
+        + "Foto 2 dari 2\nAntrean kendaraan di jalan alternatif.\n"
+        + "Work on the new piers is due to start in the spring, the council said.\n"
+    )
+    labels = confident_labels(text)
+    assert labels == [Label.BODY, Label.BODY] + [Label.CAPTION] * 4 + [Label.BODY]
+
+
+def test_slide_counter_shape():
+    from warta.classify.body_lines import is_slide_counter
+
+    assert is_slide_counter("image 3 of 12", LEX)
+    assert is_slide_counter("3 of 12", LEX)
+    assert not is_slide_counter("13 of 12", LEX)
+    assert not is_slide_counter("one of 12", LEX)
+    assert not is_slide_counter("chapter 3 of 12", LEX)

@@ -118,6 +118,45 @@ def bridge_backwards(blocks: Sequence[Block], labels: list[Label]) -> None:
             k -= 1
 
 
+_SLIDE_CAPTION_MAX = 300
+
+
+def is_slide_counter(norm: str, lexicon: Lexicon) -> bool:
+    """ "Image 2 of 5", "foto 2 dari 5", "3 of 12": a photo gallery's slide counter (normalised text)."""
+    words = norm.split()
+    if len(words) == 4 and words[0] in lexicon.gallery_nouns:
+        words = words[1:]
+    return (
+        len(words) == 3
+        and words[0].isdigit()
+        and words[2].isdigit()
+        and words[1] in lexicon.gallery_of
+        and 0 < int(words[0]) <= int(words[2])
+    )
+
+
+def mark_slide_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
+    """A photo gallery flattened slide by slide: each slide's counter and the short caption right
+    under it are captions, not the article:
+
+        Image 2 of 5                                  <- caption
+        An artist's impression of the new lander.     <- caption
+        (Image credit: Acme Space)
+    """
+    for i, norm in enumerate(norms):
+        if not is_slide_counter(norm, lexicon):
+            continue
+        labels[i] = Label.CAPTION if labels[i] in (Label.BODY, Label.OTHER) else labels[i]
+        nxt = i + 1
+        if (
+            nxt < len(blocks)
+            and labels[nxt] is Label.BODY
+            and len(blocks[nxt].text) <= _SLIDE_CAPTION_MAX
+            and not is_slide_counter(norms[nxt], lexicon)
+        ):
+            labels[nxt] = Label.CAPTION
+
+
 def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
     """Short lines that caption a photo: in a <figure>, ending in a credit ("… Credit: ESA"),
     opening with a caption label ("Image caption The old bridge …"), closing with an agency's
