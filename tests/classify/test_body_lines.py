@@ -78,3 +78,13 @@ def test_slide_counter_shape():
     assert not is_slide_counter("13 of 12", LEX)
     assert not is_slide_counter("one of 12", LEX)
     assert not is_slide_counter("chapter 3 of 12", LEX)
+
+
+def test_a_caption_closed_by_an_agency_credit_is_a_caption(article, confident_labels):
+    # The flattener joins the caption and its credit: "… river bank. Jane Doe / Reuters file".
+    text = (
+        article
+        + "The old bridge seen from the river bank on Monday. Jane Doe / Reuters file\n"
+        + "Work on the new piers is due to start in the spring. Officials / the council said so.\n"
+    )
+    assert confident_labels(text) == [Label.BODY, Label.BODY, Label.CAPTION, Label.BODY]

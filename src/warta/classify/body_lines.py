@@ -55,6 +55,21 @@ def is_agency_credit(text: str, lexicon: Lexicon) -> bool:
     return normalise_marker(segments[0]) in agencies or normalise_marker(segments[-1]) in agencies
 
 
+_CAPTION_MAX = 300
+_SENTENCE_BREAK = re.compile(r"[.!?] ")
+
+
+def ends_with_agency_credit(text: str, lexicon: Lexicon) -> bool:
+    """A caption closed by its photo credit after the last sentence, the way a flattener joins them:
+
+        The old bridge seen from the river bank. Jane Doe / Reuters file
+    """
+    if len(text) > _CAPTION_MAX:
+        return False
+    breaks = list(_SENTENCE_BREAK.finditer(text))
+    return bool(breaks) and is_agency_credit(text[breaks[-1].end() :], lexicon)
+
+
 def adopt_near_misses(
     blocks: Sequence[Block], labels: list[Label], probs: Sequence[float], floor: float
 ) -> None:
@@ -176,5 +191,6 @@ def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon
             or (_PHOTO_CREDIT.search(text) and not EDITOR_CODE_AT_END.search(text))
             or ("(" in norm and lexicon.contains_any(norm, lexicon.caption_in_parens))
             or is_agency_credit(text, lexicon)
+            or ends_with_agency_credit(text, lexicon)
         ):
             labels[i] = Label.CAPTION
