@@ -116,6 +116,10 @@ def test_comment_moderation_notices_are_comment_form_lines(notice: str) -> None:
         "Terima kasih telah berlangganan buletin harian kami!",
         "Berlangganan untuk membaca artikel ini secara lengkap.",
         "Mari dukung jurnalisme yang bebas dan mandiri.",
+        "Enjoyed the read? Share it with a friend!",  # share, follow and alert appeals
+        "Get news alerts on your phone as stories break.",
+        "Follow us on the usual social networks for more.",
+        "Artikel ini bermanfaat? Bagikan ke teman Anda.",
     ],
 )
 def test_newsletter_paywall_and_donation_lines_are_ads(line, article, confident_labels):
