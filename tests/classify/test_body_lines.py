@@ -88,3 +88,15 @@ def test_a_caption_closed_by_an_agency_credit_is_a_caption(article, confident_la
         + "Work on the new piers is due to start in the spring. Officials / the council said so.\n"
     )
     assert confident_labels(text) == [Label.BODY, Label.BODY, Label.CAPTION, Label.BODY]
+
+
+def test_a_credit_split_over_lines_is_a_caption_but_not_an_agency_named_in_a_sentence(article, confident_labels):
+    # "Photo:" and "Getty Images" each alone under a caption; "Reuters" split out of a sentence stays.
+    text = (
+        article
+        + "Photo:\nGetty Images\n"
+        + "The works were first reported by\nReuters\n, which cited two officials.\n"
+    )
+    labels = confident_labels(text)
+    assert labels[2:4] == [Label.CAPTION, Label.CAPTION]
+    assert labels[4:] == [Label.BODY] * 3

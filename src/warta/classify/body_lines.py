@@ -55,6 +55,20 @@ def is_agency_credit(text: str, lexicon: Lexicon) -> bool:
     return normalise_marker(segments[0]) in agencies or normalise_marker(segments[-1]) in agencies
 
 
+def is_bare_credit(blocks: Sequence[Block], i: int, norm: str, lexicon: Lexicon) -> bool:
+    """A photo credit split over lines by the flattener: the agency alone ("Getty Images", "EPA")
+    or the credit label alone ("Photo:", "Foto:") on its line, between whole sentences (not a
+    name split out of one at its link: "According to / Reuters / , the ministry …")."""
+    text = blocks[i].text
+    if len(text) > 40:
+        return False
+    if not (norm in lexicon.photo_agencies or (text.endswith(":") and norm + ":" in lexicon.caption_prefix)):
+        return False
+    after_sentence = i == 0 or blocks[i - 1].text.endswith(SENTENCE_END)
+    nxt = blocks[i + 1].text if i + 1 < len(blocks) else "X"
+    return after_sentence and not (nxt[0].islower() or nxt[0] in ",.;:)")
+
+
 _CAPTION_MAX = 300
 _SENTENCE_BREAK = re.compile(r"[.!?] ")
 
@@ -192,5 +206,6 @@ def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon
             or ("(" in norm and lexicon.contains_any(norm, lexicon.caption_in_parens))
             or is_agency_credit(text, lexicon)
             or ends_with_agency_credit(text, lexicon)
+            or is_bare_credit(blocks, i, norm, lexicon)
         ):
             labels[i] = Label.CAPTION
