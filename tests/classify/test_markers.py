@@ -107,6 +107,8 @@ def test_comment_moderation_notices_are_comment_form_lines(notice: str) -> None:
     [
         "Thanks for signing up! Check your email to confirm.",  # a newsletter form's messages
         "Something went wrong while processing your subscription.",
+        "By signing up, you agree to our terms and to receive our emails.",  # a form's consent note
+        "Dengan berlangganan, Anda menyetujui syarat dan ketentuan kami.",
         "We have sent you a link: click it to activate your subscription.",
         "Klik tautan di email untuk mengaktifkan langganan, lalu konfirmasi langganan Anda.",
         "Already have an account? To read the full story, log in.",  # a paywall
