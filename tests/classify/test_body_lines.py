@@ -37,3 +37,66 @@ def test_screen_reader_caption_labels_mark_captions(article, confident_labels):
     )
     labels = confident_labels(text)
     assert labels == [Label.BODY, Label.BODY, Label.CAPTION, Label.CAPTION]
+
+
+def test_credit_lines_naming_a_picture_agency_are_captions(article, confident_labels):
+    # A photographer and an agency split by "|" or "/", alone on a line under the photo.
+    text = (
+        "Jane Doe | Bloomberg | Getty Images\n"
+        + article
+        + "(AP Photo/John Roe, File)\nBudi Santoso / Shutterstock\nWarga antre di halte / ANTARA FOTO\n"
+    )
+    labels = confident_labels(text)
+    assert labels == [Label.CAPTION, Label.BODY, Label.BODY, Label.CAPTION, Label.CAPTION, Label.CAPTION]
+
+
+def test_lines_with_slashes_but_no_agency_are_not_credits():
+    from warta.classify.body_lines import is_agency_credit
+
+    assert is_agency_credit("Jane Doe | Getty Images", LEX)
+    assert not is_agency_credit("Input / output | design notes", LEX)
+    assert not is_agency_credit("Reuters reported that the deal / merger had stalled | sources said so today", LEX)
+
+
+def test_gallery_slide_counters_and_their_captions_are_captions(article, confident_labels):
+    # A gallery flattened slide by slide: the counter, the slide's caption under it.
+    text = (
+        article
+        + "Image 1 of 2\nThe old bridge seen from the river bank at dawn.\n"
+        + "Foto 2 dari 2\nAntrean kendaraan di jalan alternatif.\n"
+        + "Work on the new piers is due to start in the spring, the council said.\n"
+    )
+    labels = confident_labels(text)
+    assert labels == [Label.BODY, Label.BODY] + [Label.CAPTION] * 4 + [Label.BODY]
+
+
+def test_slide_counter_shape():
+    from warta.classify.body_lines import is_slide_counter
+
+    assert is_slide_counter("image 3 of 12", LEX)
+    assert is_slide_counter("3 of 12", LEX)
+    assert not is_slide_counter("13 of 12", LEX)
+    assert not is_slide_counter("one of 12", LEX)
+    assert not is_slide_counter("chapter 3 of 12", LEX)
+
+
+def test_a_caption_closed_by_an_agency_credit_is_a_caption(article, confident_labels):
+    # The flattener joins the caption and its credit: "… river bank. Jane Doe / Reuters file".
+    text = (
+        article
+        + "The old bridge seen from the river bank on Monday. Jane Doe / Reuters file\n"
+        + "Work on the new piers is due to start in the spring. Officials / the council said so.\n"
+    )
+    assert confident_labels(text) == [Label.BODY, Label.BODY, Label.CAPTION, Label.BODY]
+
+
+def test_a_credit_split_over_lines_is_a_caption_but_not_an_agency_named_in_a_sentence(article, confident_labels):
+    # "Photo:" and "Getty Images" each alone under a caption; "Reuters" split out of a sentence stays.
+    text = (
+        article
+        + "Photo:\nGetty Images\n"
+        + "The works were first reported by\nReuters\n, which cited two officials.\n"
+    )
+    labels = confident_labels(text)
+    assert labels[2:4] == [Label.CAPTION, Label.CAPTION]
+    assert labels[4:] == [Label.BODY] * 3

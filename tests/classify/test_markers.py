@@ -100,3 +100,34 @@ def test_comment_moderation_notices_are_comment_form_lines(notice: str) -> None:
 
     lex = load_lexicon()
     assert markers_of(normalise_lines([notice]), lex) == [Label.COMMENTS]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thanks for signing up! Check your email to confirm.",  # a newsletter form's messages
+        "Something went wrong while processing your subscription.",
+        "By signing up, you agree to our terms and to receive our emails.",  # a form's consent note
+        "Dengan berlangganan, Anda menyetujui syarat dan ketentuan kami.",
+        "We have sent you a link: click it to activate your subscription.",
+        "Klik tautan di email untuk mengaktifkan langganan, lalu konfirmasi langganan Anda.",
+        "Already have an account? To read the full story, log in.",  # a paywall
+        "You have reached your limit. Subscribe to continue reading.",
+        "If you like this piece, please consider supporting us with a small gift.",  # a donation appeal
+        "This site runs on reader donations alone.",
+        "Terima kasih telah berlangganan buletin harian kami!",
+        "Berlangganan untuk membaca artikel ini secara lengkap.",
+        "Mari dukung jurnalisme yang bebas dan mandiri.",
+        "Enjoyed the read? Share it with a friend!",  # share, follow and alert appeals
+        "Get news alerts on your phone as stories break.",
+        "Follow us on the usual social networks for more.",
+        "Artikel ini bermanfaat? Bagikan ke teman Anda.",
+    ],
+)
+def test_newsletter_paywall_and_donation_lines_are_ads(line, article, confident_labels):
+    assert confident_labels(article + line + "\n" + article) == [Label.BODY] * 2 + [Label.AD] + [Label.BODY] * 2
+
+
+def test_comment_guidelines_note_is_a_comment_form_line(article, confident_labels):
+    text = article + "Comments are subject to our house rules, which you can read here.\n"
+    assert confident_labels(text)[-1] is Label.COMMENTS

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from warta.classify.features import EDITOR_CODE_AT_END
 from warta.classify.sentences import SENTENCE_END
-from warta.lexicon import Lexicon
+from warta.lexicon import Lexicon, normalise_marker
 from warta.model import Block, Label
 
 # "ANTARA FOTO/Adeng Bustomi/nym", "REUTERS/File Photo", "TEMPO/Imam Sukamto", "Tribunnews/HO":
@@ -29,6 +29,59 @@ _DATELINE_LINE = re.compile(r"^[\w.,() ]{3,50}\s(?:-{1,2}|–|—)$")
 
 
 NEAR_MISS = 0.25
+
+# "Jane Doe | Bloomberg | Getty Images", "Mikolette / Getty Images", "Aja Koska/E+ via Getty Images"
+_CREDIT_SEPARATOR = re.compile(r"\s*[|/]\s*|\s+via\s+")
+_CREDIT_MAX_CHARS = 80
+_CREDIT_SEGMENT_WORDS = 5
+
+
+def is_agency_credit(text: str, lexicon: Lexicon) -> bool:
+    """A photo credit on its own line: a few short names split by "|" or "/" (or "via"), the
+    first or the last a picture agency or stock library, in brackets or not:
+
+        Jane Doe | Bloomberg | Getty Images
+        (AP Photo/Jane Doe, File)
+        Shutterstock / Budi Santoso
+    """
+    if len(text) > _CREDIT_MAX_CHARS or text.endswith(("!", "?", ":")):
+        return False
+    segments = _CREDIT_SEPARATOR.split(text.strip().strip("()[]").strip())
+    if not 2 <= len(segments) <= 4 or any(
+        not s or len(s.split()) > _CREDIT_SEGMENT_WORDS for s in segments
+    ):
+        return False
+    agencies = lexicon.photo_agencies
+    return normalise_marker(segments[0]) in agencies or normalise_marker(segments[-1]) in agencies
+
+
+def is_bare_credit(blocks: Sequence[Block], i: int, norm: str, lexicon: Lexicon) -> bool:
+    """A photo credit split over lines by the flattener: the agency alone ("Getty Images", "EPA")
+    or the credit label alone ("Photo:", "Foto:") on its line, between whole sentences (not a
+    name split out of one at its link: "According to / Reuters / , the ministry …")."""
+    text = blocks[i].text
+    if len(text) > 40:
+        return False
+    if not (norm in lexicon.photo_agencies or (text.endswith(":") and norm + ":" in lexicon.caption_prefix)):
+        return False
+    after_sentence = i == 0 or blocks[i - 1].text.endswith(SENTENCE_END)
+    nxt = blocks[i + 1].text if i + 1 < len(blocks) else "X"
+    return after_sentence and not (nxt[0].islower() or nxt[0] in ",.;:)")
+
+
+_CAPTION_MAX = 300
+_SENTENCE_BREAK = re.compile(r"[.!?] ")
+
+
+def ends_with_agency_credit(text: str, lexicon: Lexicon) -> bool:
+    """A caption closed by its photo credit after the last sentence, the way a flattener joins them:
+
+        The old bridge seen from the river bank. Jane Doe / Reuters file
+    """
+    if len(text) > _CAPTION_MAX:
+        return False
+    breaks = list(_SENTENCE_BREAK.finditer(text))
+    return bool(breaks) and is_agency_credit(text[breaks[-1].end() :], lexicon)
 
 
 def adopt_near_misses(
@@ -94,10 +147,50 @@ def bridge_backwards(blocks: Sequence[Block], labels: list[Label]) -> None:
             k -= 1
 
 
+_SLIDE_CAPTION_MAX = 300
+
+
+def is_slide_counter(norm: str, lexicon: Lexicon) -> bool:
+    """ "Image 2 of 5", "foto 2 dari 5", "3 of 12": a photo gallery's slide counter (normalised text)."""
+    words = norm.split()
+    if len(words) == 4 and words[0] in lexicon.gallery_nouns:
+        words = words[1:]
+    return (
+        len(words) == 3
+        and words[0].isdigit()
+        and words[2].isdigit()
+        and words[1] in lexicon.gallery_of
+        and 0 < int(words[0]) <= int(words[2])
+    )
+
+
+def mark_slide_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
+    """A photo gallery flattened slide by slide: each slide's counter and the short caption right
+    under it are captions, not the article:
+
+        Image 2 of 5                                  <- caption
+        An artist's impression of the new lander.     <- caption
+        (Image credit: Acme Space)
+    """
+    for i, norm in enumerate(norms):
+        if not is_slide_counter(norm, lexicon):
+            continue
+        labels[i] = Label.CAPTION if labels[i] in (Label.BODY, Label.OTHER) else labels[i]
+        nxt = i + 1
+        if (
+            nxt < len(blocks)
+            and labels[nxt] is Label.BODY
+            and len(blocks[nxt].text) <= _SLIDE_CAPTION_MAX
+            and not is_slide_counter(norms[nxt], lexicon)
+        ):
+            labels[nxt] = Label.CAPTION
+
+
 def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
     """Short lines that caption a photo: in a <figure>, ending in a credit ("… Credit: ESA"),
     opening with a caption label ("Image caption The old bridge …"), closing with an agency's
-    credit ("ANTARA FOTO/Adeng Bustomi/nym") or naming a photo in brackets."""
+    credit ("ANTARA FOTO/Adeng Bustomi/nym"), naming a photo in brackets, or a credit line of
+    names with an agency ("Jane Doe | Getty Images")."""
     for i, block in enumerate(blocks):
         if labels[i] is not Label.BODY and labels[i] is not Label.OTHER:
             continue
@@ -111,5 +204,8 @@ def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon
             or lexicon.starts_with_any(norm, lexicon.caption_prefix)
             or (_PHOTO_CREDIT.search(text) and not EDITOR_CODE_AT_END.search(text))
             or ("(" in norm and lexicon.contains_any(norm, lexicon.caption_in_parens))
+            or is_agency_credit(text, lexicon)
+            or ends_with_agency_credit(text, lexicon)
+            or is_bare_credit(blocks, i, norm, lexicon)
         ):
             labels[i] = Label.CAPTION

@@ -25,6 +25,7 @@ from warta.classify.body_lines import (
     bridge_backwards,
     bridge_fragments,
     mark_captions,
+    mark_slide_captions,
 )
 from warta.classify.cards import (
     card_shapes,
@@ -280,6 +281,7 @@ def label_blocks(
     bridge_fragments(blocks, labels)
     bridge_backwards(blocks, labels)
     mark_captions(blocks, labels, lexicon, norms)
+    mark_slide_captions(blocks, labels, lexicon, norms)
     unmark_teaser_cards(blocks, labels, shapes)
     unmark_headlines_above_article(blocks, labels, shapes)
     unmark_headlines_above_box_link(blocks, labels, shapes, lexicon, norms)

@@ -137,6 +137,11 @@ class Lexicon:
     caption_prefix: tuple[str, ...]
     # Words that open a parenthesised image credit: "(Foto: …)", "(ANTARA/…)", "(Reuters)".
     credit_words: tuple[str, ...]
+    # Picture agencies and stock libraries named in a photo credit: "Jane Doe | Getty Images".
+    photo_agencies: frozenset[str]
+    # A photo gallery's slide counter: "Image 2 of 5", "Foto 2 dari 5" (the noun, the word between the numbers).
+    gallery_nouns: frozenset[str]
+    gallery_of: frozenset[str]
     nav_phrases: tuple[str, ...]
     consent_contains: tuple[str, ...]
     # A newsletter or subscription pitch: a short line containing one of these is never article text.
@@ -337,6 +342,9 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         tags_prefix=longest_first(prefixes("markers", "tags_prefix")),
         caption_prefix=longest_first(prefixes("markers", "caption_prefix")),
         credit_words=tuple(merged("markers", "credit_words")),
+        photo_agencies=frozenset(merged("markers", "photo_agencies")),
+        gallery_nouns=frozenset(merged("markers", "gallery_nouns")),
+        gallery_of=frozenset(merged("markers", "gallery_of")),
         nav_phrases=longest_first([p for p in merged("markers", "nav_line") if " " in p]),
         consent_contains=longest_first(merged("markers", "consent_contains")),
         promo_contains=longest_first(merged("markers", "promo_contains")),
