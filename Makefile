@@ -24,6 +24,7 @@ test: venv  ## the test suite (what CI runs)
 
 lint: venv
 	$(BIN)/ruff check src tests bench train
+	$(BIN)/ruff format --check src tests bench train
 	$(BIN)/mypy
 
 bench: venv  ## extraction benchmarks (installs the anchors)

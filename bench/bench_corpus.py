@@ -58,7 +58,9 @@ def pipeline(data: Path, pages: int, seed: int, workers: int) -> dict[str, objec
         memory: list[float] = []
         start = time.perf_counter()
         report = ingest(
-            store, [str(subset)], IngestOptions(workers=workers, templates=templates),
+            store,
+            [str(subset)],
+            IngestOptions(workers=workers, templates=templates),
             on_batch=lambda r, m=memory: m.append(rss_mb()),
         )
         elapsed = time.perf_counter() - start
@@ -79,7 +81,7 @@ def pipeline(data: Path, pages: int, seed: int, workers: int) -> dict[str, objec
 
 def body_precision(store: Store, sites: list, seed: int) -> dict[str, float]:  # type: ignore[type-arg]
     kept = true = truth_total = 0
-    for (source, body) in store.conn.execute("SELECT source, body FROM articles"):
+    for source, body in store.conn.execute("SELECT source, body FROM articles"):
         index = int(source.rsplit("#", 1)[1])
         paragraphs = set(make_page(index, sites, seed).paragraphs)
         parts = [p for p in body.split("\n") if p]
@@ -103,11 +105,22 @@ def build_store(data: Path, total: int, seed: int, db: Path) -> dict[str, object
         signature = hasher.signature(body)
         batch.append(
             StoredArticle(
-                url_key=url_key(page.url, str(index)), url=page.url, canonical_url=None,
-                site=page.site.host.removeprefix("www."), title=page.title, body=body, language=page.site.lang,
-                published=page.date, source=f"gen#{index}", text_hash=text_hash(body), data={"text": body},
-                links=(), blocks=(), signature=signature.tobytes() if signature is not None else None,
-                bands=hasher.bands(signature) if signature is not None else (), template_version=0,
+                url_key=url_key(page.url, str(index)),
+                url=page.url,
+                canonical_url=None,
+                site=page.site.host.removeprefix("www."),
+                title=page.title,
+                body=body,
+                language=page.site.lang,
+                published=page.date,
+                source=f"gen#{index}",
+                text_hash=text_hash(body),
+                data={"text": body},
+                links=(),
+                blocks=(),
+                signature=signature.tobytes() if signature is not None else None,
+                bands=hasher.bands(signature) if signature is not None else (),
+                template_version=0,
             )
         )
         if len(batch) == 1000:
@@ -158,8 +171,11 @@ def dedup_quality(store: Store, data: Path, total: int) -> dict[str, float]:
 
     tp, predicted, actual = pairs(cells), pairs(clusters), pairs(groups)
     return {
-        "pairs_true": actual, "pairs_predicted": predicted, "pairs_correct": tp,
-        "precision": round(tp / max(predicted, 1), 4), "recall": round(tp / max(actual, 1), 4),
+        "pairs_true": actual,
+        "pairs_predicted": predicted,
+        "pairs_correct": tp,
+        "precision": round(tp / max(predicted, 1), 4),
+        "recall": round(tp / max(actual, 1), 4),
     }
 
 
@@ -173,7 +189,9 @@ def indexed_search_latency(store: Store, seed: int) -> dict[str, object]:
 
 def search_latency(store: Store, seed: int, n: int = 300) -> dict[str, float]:
     rng = random.Random(seed)
-    words = [w for (body,) in store.conn.execute("SELECT body FROM articles LIMIT 200") for w in body.split()[:30]]
+    words = [
+        w for (body,) in store.conn.execute("SELECT body FROM articles LIMIT 200") for w in body.split()[:30]
+    ]
     queries = []
     for i in range(n):
         k = 1 + i % 3
@@ -186,7 +204,9 @@ def search_latency(store: Store, seed: int, n: int = 300) -> dict[str, float]:
         timings.append((time.perf_counter() - start) * 1000)
     timings.sort()
     return {
-        "queries": n, "p50_ms": round(timings[n // 2], 2), "p95_ms": round(timings[int(n * 0.95)], 2),
+        "queries": n,
+        "p50_ms": round(timings[n // 2], 2),
+        "p95_ms": round(timings[int(n * 0.95)], 2),
         "max_ms": round(timings[-1], 2),
     }
 
@@ -211,7 +231,10 @@ def datasketch_compare(seed: int, total: int = 5000) -> dict[str, object]:
         theirs.append(m)
     ds_s = time.perf_counter() - start
     ds_pairs = {
-        (min(i, int(j)), max(i, int(j))) for i, m in enumerate(theirs) for j in lsh.query(m) if int(j) != i
+        (min(i, int(j)), max(i, int(j)))
+        for i, m in enumerate(theirs)
+        for j in lsh.query(m)
+        if int(j) != i
         if m.jaccard(theirs[int(j)]) >= 0.7
     }
     from warta.corpus.dedup import UnionFind, link_bucket
@@ -229,8 +252,12 @@ def datasketch_compare(seed: int, total: int = 5000) -> dict[str, object]:
     our_pairs = {(a, b) for g in sets.groups() for x, a in enumerate(g) for b in g[x + 1 :]}
     agree = len(our_pairs & ds_pairs)
     return {
-        "docs": total, "ours_signature_s": round(ours_s, 2), "datasketch_signature_and_lsh_s": round(ds_s, 2),
-        "pairs_ours": len(our_pairs), "pairs_datasketch": len(ds_pairs), "pairs_both": agree,
+        "docs": total,
+        "ours_signature_s": round(ours_s, 2),
+        "datasketch_signature_and_lsh_s": round(ds_s, 2),
+        "pairs_ours": len(our_pairs),
+        "pairs_datasketch": len(ds_pairs),
+        "pairs_both": agree,
         "agreement_jaccard": round(agree / max(len(our_pairs | ds_pairs), 1), 4),
     }
 
@@ -252,9 +279,22 @@ def tokenizers(seed: int, total: int = 1800) -> dict[str, object]:
             store = Store.open(db, tokenizer=name)
             rows = [
                 StoredArticle(
-                    url_key=f"{i}", url=None, canonical_url=None, site=p.site.host, title=p.title, body=b,
-                    language="id", published=None, source=f"{i}", text_hash=text_hash(b), data={}, links=(),
-                    blocks=(), signature=None, bands=(), template_version=0,
+                    url_key=f"{i}",
+                    url=None,
+                    canonical_url=None,
+                    site=p.site.host,
+                    title=p.title,
+                    body=b,
+                    language="id",
+                    published=None,
+                    source=f"{i}",
+                    text_hash=text_hash(b),
+                    data={},
+                    links=(),
+                    blocks=(),
+                    signature=None,
+                    bands=(),
+                    template_version=0,
                 )
                 for i, (p, b) in enumerate(bodies)
             ]
@@ -274,7 +314,9 @@ def tokenizers(seed: int, total: int = 1800) -> dict[str, object]:
                 "recall": round(sum(recall) / len(recall), 4),
                 "precision": round(sum(precision) / max(len(precision), 1), 4),
                 "fts_index_mb": round(
-                    store.conn.execute("SELECT sum(length(block)) FROM articles_fts_data").fetchone()[0] / 2**20, 2
+                    store.conn.execute("SELECT sum(length(block)) FROM articles_fts_data").fetchone()[0]
+                    / 2**20,
+                    2,
                 ),
                 "fts_rows": fts_pages,
                 "db_mb": round(db.stat().st_size / 2**20, 2),
@@ -287,7 +329,16 @@ def tokenizers(seed: int, total: int = 1800) -> dict[str, object]:
 def _has_root(body: str, root: str) -> bool:
     from gen_corpus import _nasal
 
-    forms = {root, "di" + root, root + "kan", root + "nya", "ber" + root, root + "an", "me" + _nasal(root), "pe" + _nasal(root) + "an"}
+    forms = {
+        root,
+        "di" + root,
+        root + "kan",
+        root + "nya",
+        "ber" + root,
+        root + "an",
+        "me" + _nasal(root),
+        "pe" + _nasal(root) + "an",
+    }
     return any(w.strip(".,").lower() in forms for w in body.split())
 
 
@@ -300,7 +351,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--parts", default="pipeline,store,datasketch,tokenizers")
     parser.add_argument("--out", type=Path, default=Path("bench/results/corpus-bench.json"))
-    parser.add_argument("--keep-db", type=Path, default=None, help="keep the full store here (for --parts search)")
+    parser.add_argument(
+        "--keep-db", type=Path, default=None, help="keep the full store here (for --parts search)"
+    )
     args = parser.parse_args()
     results: dict[str, object] = json.loads(args.out.read_text()) if args.out.exists() else {}
     parts = args.parts.split(",")

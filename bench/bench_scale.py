@@ -73,12 +73,23 @@ def main() -> None:
 
             ray.shutdown()
             same = articles_of(out) == single
-            rows.append([f"Ray, local, {n} CPU", n, round(seconds, 1), report.articles if same else f"{report.articles} (DIFFERENT)"])
+            rows.append(
+                [
+                    f"Ray, local, {n} CPU",
+                    n,
+                    round(seconds, 1),
+                    report.articles if same else f"{report.articles} (DIFFERENT)",
+                ]
+            )
     for row in rows:
         row.insert(3, round(pages / row[2], 1))
     table = markdown_table(["run", "CPUs", "seconds", "pages/s", "articles"], rows)
     print(table)
-    write_results("scale", {"pages": pages, "input_files": FILES, "rows": rows}, f"{pages} WCXB dev HTML pages in {FILES} JSONL files (Ray start-up included)\n\n" + table)
+    write_results(
+        "scale",
+        {"pages": pages, "input_files": FILES, "rows": rows},
+        f"{pages} WCXB dev HTML pages in {FILES} JSONL files (Ray start-up included)\n\n" + table,
+    )
 
 
 if __name__ == "__main__":

@@ -72,7 +72,9 @@ def seconds(run: Callable[[str], object], pages: list[str]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
 
@@ -85,7 +87,10 @@ def main() -> None:
     for round_ in range(args.rounds):
         for name, run in systems.items():
             times[name].append(seconds(run, pages))
-        print(f"round {round_ + 1}: " + ", ".join(f"{n} {t[-1]:.2f} s" for n, t in times.items()), file=sys.stderr)
+        print(
+            f"round {round_ + 1}: " + ", ".join(f"{n} {t[-1]:.2f} s" for n, t in times.items()),
+            file=sys.stderr,
+        )
 
     extractor = Extractor()
     texts = {variant: text_pages(variant) for variant in ("scrapinghub-flat", "scrapinghub-flat-inscriptis")}
@@ -107,8 +112,16 @@ def main() -> None:
             ratios = [t / w for w, t in zip(values, times["trafilatura"], strict=True)]
             row["median_speed_vs_trafilatura"] = round(statistics.median(ratios), 2)
         payload[f"html/{name}"] = row
-        rows.append(["ScrapingHub HTML", name, row["best_pages_per_s"], row["median_pages_per_s"], "-",
-                     row.get("median_speed_vs_trafilatura", "-")])
+        rows.append(
+            [
+                "ScrapingHub HTML",
+                name,
+                row["best_pages_per_s"],
+                row["median_pages_per_s"],
+                "-",
+                row.get("median_speed_vs_trafilatura", "-"),
+            ]
+        )
     for variant, values in text_times.items():
         n_bytes = sum(len(t.encode("utf-8")) for t in texts[variant])
         row = {
@@ -118,14 +131,33 @@ def main() -> None:
             "median_mb_per_s": round(n_bytes / statistics.median(values) / 1e6, 2),
         }
         payload[f"text/{variant}"] = row
-        rows.append([variant, "warta", row["best_pages_per_s"], row["median_pages_per_s"],
-                     f"{row['best_mb_per_s']} / {row['median_mb_per_s']}", "-"])
-    table = "\n".join([
-        f"# Speed, one process, {args.rounds} interleaved rounds (`python bench/bench_speed.py`)",
-        "",
-        markdown_table(["input", "system", "pages/s (best)", "pages/s (median)", "MB/s (best / median)",
-                        "× trafilatura (median of rounds)"], rows),
-    ])
+        rows.append(
+            [
+                variant,
+                "warta",
+                row["best_pages_per_s"],
+                row["median_pages_per_s"],
+                f"{row['best_mb_per_s']} / {row['median_mb_per_s']}",
+                "-",
+            ]
+        )
+    table = "\n".join(
+        [
+            f"# Speed, one process, {args.rounds} interleaved rounds (`python bench/bench_speed.py`)",
+            "",
+            markdown_table(
+                [
+                    "input",
+                    "system",
+                    "pages/s (best)",
+                    "pages/s (median)",
+                    "MB/s (best / median)",
+                    "× trafilatura (median of rounds)",
+                ],
+                rows,
+            ),
+        ]
+    )
     print(table)
     write_results("speed", payload, table)
 

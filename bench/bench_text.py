@@ -26,8 +26,16 @@ from warta.model import Page
 from warta.pipeline import Extractor
 
 System = Callable[[str], str]
-_TERMINAL = ('.', '!', '?', '"', '”', "'", '’')
-_C4_BAD = ("javascript", "lorem ipsum", "{", "terms of use", "privacy policy", "cookie policy", "uses cookies")
+_TERMINAL = (".", "!", "?", '"', "”", "'", "’")
+_C4_BAD = (
+    "javascript",
+    "lorem ipsum",
+    "{",
+    "terms of use",
+    "privacy policy",
+    "cookie policy",
+    "uses cookies",
+)
 
 
 def keep_all(text: str) -> str:
@@ -50,13 +58,27 @@ def make_justext() -> System:
     import justext
     import py3langid
 
-    names = {"en": "English", "id": "Indonesian", "pt": "Portuguese", "ru": "Russian", "de": "German",
-             "it": "Italian", "fr": "French", "es": "Spanish", "ms": "Malay", "nl": "Dutch"}
+    names = {
+        "en": "English",
+        "id": "Indonesian",
+        "pt": "Portuguese",
+        "ru": "Russian",
+        "de": "German",
+        "it": "Italian",
+        "fr": "French",
+        "es": "Spanish",
+        "ms": "Malay",
+        "nl": "Dutch",
+    }
 
     def run(text: str) -> str:
         lang, _ = py3langid.classify(text[:5000])
         stoplist = justext.get_stoplist(names.get(lang, "English"))
-        doc = "<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip()) + "</body></html>"
+        doc = (
+            "<html><body>"
+            + "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip())
+            + "</body></html>"
+        )
         paragraphs = justext.justext(doc, stoplist)
         return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
@@ -86,14 +108,18 @@ def score(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="warta only, no anchors")
     parser.add_argument("--repeat", type=int, default=3, help="timing repetitions for warta throughput")
     args = parser.parse_args()
 
     systems: dict[str, System] = {"warta": make_warta()}
     if not args.quick:
-        systems.update({"keep-all": keep_all, "c4-line-filter": c4_line_filter, "justext-per-line": make_justext()})
+        systems.update(
+            {"keep-all": keep_all, "c4-line-filter": c4_line_filter, "justext-per-line": make_justext()}
+        )
 
     results: dict[str, dict[str, dict[str, float]]] = {}
     rows = []
@@ -110,8 +136,18 @@ def main() -> None:
             metrics = score(pred, gold)
             metrics.update({"pages_per_s": len(inputs) / seconds, "mb_per_s": n_bytes / seconds / 1e6})
             results[variant][name] = metrics
-            rows.append([variant, name, metrics["sh_precision"], metrics["sh_recall"], metrics["sh_f1"],
-                         metrics["bow_f1"], round(metrics["pages_per_s"], 1), round(metrics["mb_per_s"], 2)])
+            rows.append(
+                [
+                    variant,
+                    name,
+                    metrics["sh_precision"],
+                    metrics["sh_recall"],
+                    metrics["sh_f1"],
+                    metrics["bow_f1"],
+                    round(metrics["pages_per_s"], 1),
+                    round(metrics["mb_per_s"], 2),
+                ]
+            )
             print(rows[-1], file=sys.stderr)
 
     if not args.quick:
@@ -119,20 +155,31 @@ def main() -> None:
 
         directory = BENCH_DATA / "scrapinghub"
         gold = load_gold(directory)
-        pages = {k: gzip.decompress((directory / "html" / f"{k}.html.gz").read_bytes()).decode("utf-8")
-                 for k in gold}
+        pages = {
+            k: gzip.decompress((directory / "html" / f"{k}.html.gz").read_bytes()).decode("utf-8")
+            for k in gold
+        }
         pred, seconds = timed(lambda h: trafilatura.extract(h, include_comments=False) or "", pages)
         metrics = score(pred, gold)
         metrics["pages_per_s"] = len(pages) / seconds
         results["scrapinghub-html"] = {"trafilatura": metrics}
-        rows.append(["scrapinghub (HTML)", "trafilatura (upper reference)", metrics["sh_precision"],
-                     metrics["sh_recall"], metrics["sh_f1"], metrics["bow_f1"], round(metrics["pages_per_s"], 1), "-"])
+        rows.append(
+            [
+                "scrapinghub (HTML)",
+                "trafilatura (upper reference)",
+                metrics["sh_precision"],
+                metrics["sh_recall"],
+                metrics["sh_f1"],
+                metrics["bow_f1"],
+                round(metrics["pages_per_s"], 1),
+                "-",
+            ]
+        )
         for variant in ("scrapinghub-flat", "scrapinghub-flat-inscriptis"):
             gap = metrics["sh_f1"] - results[variant]["warta"]["sh_f1"]
             results[variant]["gap_to_trafilatura_html"] = {"sh_f1": gap}
 
-    table = markdown_table(
-        ["input", "system", "SH P", "SH R", "SH F1", "bow F1", "pages/s", "MB/s"], rows)
+    table = markdown_table(["input", "system", "SH P", "SH R", "SH F1", "bow F1", "pages/s", "MB/s"], rows)
     print(table)
     write_results("text-quick" if args.quick else "text", {"results": results}, table)
 

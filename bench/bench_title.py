@@ -31,21 +31,30 @@ from bench_html import RESULTS, ROOT, wcxb, wcxb_titles
 
 def _commit() -> str:
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-        dirty = subprocess.run(["git", "status", "--porcelain", "src"], cwd=ROOT, capture_output=True, text=True)
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        )
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "src"], cwd=ROOT, capture_output=True, text=True
+        )
         return out.stdout.strip() + (" (src modified)" if dirty.stdout.strip() else "")
     except OSError:
         return "unknown"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--systems", nargs="*", default=["warta", "trafilatura"])
     parser.add_argument("--update-html-bench", action="store_true")
     args = parser.parse_args()
 
     pages = [p for p in wcxb(None) if p[5]]
-    halves = {"even": [p for p in pages if int(p[0]) % 2 == 0], "odd": [p for p in pages if int(p[0]) % 2 == 1]}
+    halves = {
+        "even": [p for p in pages if int(p[0]) % 2 == 0],
+        "odd": [p for p in pages if int(p[0]) % 2 == 1],
+    }
     systems: dict[str, Any] = {name: None for name in args.systems}  # wcxb_titles only looks at the names
     hits: dict[str, dict[str, int]] = {name: {} for name in systems}
     for half, subset in halves.items():
@@ -75,7 +84,12 @@ def main() -> None:
         lines.append(f"| {name} | {row['even']} | {row['odd']} | {row['all']} |")
     text = "\n".join(lines)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    payload = {"generated": time.strftime("%Y-%m-%dT%H:%M:%S"), "code": _commit(), "pages": sizes, "title_match": table}
+    payload = {
+        "generated": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "code": _commit(),
+        "pages": sizes,
+        "title_match": table,
+    }
     (RESULTS / "html-title.json").write_text(json.dumps(payload, indent=2) + "\n")
     (RESULTS / "html-title.md").write_text(text + "\n")
     print(text)

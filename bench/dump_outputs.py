@@ -33,7 +33,12 @@ def pages() -> Iterator[tuple[str, str, PageKind, str | None]]:
     gold = json.loads((sh / "ground-truth.json").read_text(encoding="utf-8"))
     for variant in ("scrapinghub-flat", "scrapinghub-flat-inscriptis"):
         for key in sorted(gold):
-            yield f"{variant}/{key}", (BENCH_DATA / variant / f"{key}.txt").read_text(encoding="utf-8"), "text", None
+            yield (
+                f"{variant}/{key}",
+                (BENCH_DATA / variant / f"{key}.txt").read_text(encoding="utf-8"),
+                "text",
+                None,
+            )
     for key in sorted(gold):
         html = gzip.decompress((sh / "html" / f"{key}.html.gz").read_bytes()).decode("utf-8", "replace")
         yield f"scrapinghub/{key}", html, "html", gold[key].get("url") or None
@@ -50,7 +55,9 @@ def dump(out: Path) -> None:
     with out.open("w", encoding="utf-8") as handle:
         for key, content, kind, url in pages():
             result = extractor.process(Page(content=content, kind=kind, url=url, source=key))
-            record = result.article.to_dict(include_labels=True) if result.article else {"error": result.error}
+            record = (
+                result.article.to_dict(include_labels=True) if result.article else {"error": result.error}
+            )
             handle.write(json.dumps({"key": key, "out": record}, ensure_ascii=False, sort_keys=True) + "\n")
 
 
@@ -67,14 +74,18 @@ def compare(before: Path, after: Path) -> int:
         if a == b:
             continue
         differing += 1
-        fields = sorted(k for k in (a or {}).keys() | (b or {}).keys() if (a or {}).get(k) != (b or {}).get(k))
+        fields = sorted(
+            k for k in (a or {}).keys() | (b or {}).keys() if (a or {}).get(k) != (b or {}).get(k)
+        )
         print(f"{key}: {', '.join(fields)}")
     print(f"{len(old)} pages before, {len(new)} after, {differing} differ", file=sys.stderr)
     return 1 if differing else 0
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("dump").add_argument("out", type=Path)
     cmp = sub.add_parser("compare")

@@ -24,9 +24,230 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-ID_ROOTS = ["bangun", "jalan", "tulis", "ambil", "kirim", "pakai", "tanam", "sapu", "pukul", "lihat", "dengar", "jual", "beli", "bayar", "ajar", "baca", "cari", "dapat", "buat", "kerja", "tolong", "pilih", "tuntut", "periksa", "selidik", "tangkap", "lapor", "umum", "rencana", "kembang", "tingkat", "turun", "naik", "ubah", "atur", "kelola", "sedia", "hasil", "capai", "bantu", "jaga", "rawat", "obat", "sehat", "didik", "latih", "siap", "tunda", "tolak", "terima", "minta", "tanya", "jawab", "temu", "kumpul", "bagi", "hitung", "ukur", "uji", "coba", "pasar", "modal", "harga", "untung", "rugi", "pajak", "dana", "anggar"]
-ID_WORDS = ["pemerintah", "daerah", "kota", "provinsi", "warga", "masyarakat", "presiden", "menteri", "gubernur", "bupati", "polisi", "sekolah", "rumah", "sakit", "pasar", "banjir", "gempa", "hujan", "listrik", "air", "bahan", "bakar", "minyak", "harga", "beras", "tahun", "bulan", "minggu", "hari", "ini", "kemarin", "besok", "yang", "dan", "di", "ke", "dari", "untuk", "dengan", "pada", "dalam", "akan", "telah", "sudah", "masih", "juga", "tidak", "bisa", "harus", "lebih", "sangat", "banyak", "baru", "lama", "besar", "kecil", "jakarta", "surabaya", "bandung", "medan", "makassar", "semarang", "yogyakarta", "bali", "papua", "aceh", "kalimantan"]
-EN_WORDS = ["government", "council", "city", "province", "residents", "community", "president", "minister", "governor", "mayor", "police", "school", "hospital", "market", "flood", "earthquake", "rain", "power", "water", "fuel", "oil", "price", "rice", "year", "month", "week", "today", "yesterday", "tomorrow", "the", "and", "in", "to", "from", "for", "with", "on", "at", "will", "has", "have", "been", "still", "also", "not", "can", "must", "more", "very", "many", "new", "old", "large", "small", "said", "report", "plan", "budget", "court", "election", "vote", "party", "economy", "growth", "inflation", "bank", "trade", "export", "import", "road", "bridge", "project", "officials", "announced", "decision", "public", "health", "education", "transport", "energy", "policy", "data", "study"]
+ID_ROOTS = [
+    "bangun",
+    "jalan",
+    "tulis",
+    "ambil",
+    "kirim",
+    "pakai",
+    "tanam",
+    "sapu",
+    "pukul",
+    "lihat",
+    "dengar",
+    "jual",
+    "beli",
+    "bayar",
+    "ajar",
+    "baca",
+    "cari",
+    "dapat",
+    "buat",
+    "kerja",
+    "tolong",
+    "pilih",
+    "tuntut",
+    "periksa",
+    "selidik",
+    "tangkap",
+    "lapor",
+    "umum",
+    "rencana",
+    "kembang",
+    "tingkat",
+    "turun",
+    "naik",
+    "ubah",
+    "atur",
+    "kelola",
+    "sedia",
+    "hasil",
+    "capai",
+    "bantu",
+    "jaga",
+    "rawat",
+    "obat",
+    "sehat",
+    "didik",
+    "latih",
+    "siap",
+    "tunda",
+    "tolak",
+    "terima",
+    "minta",
+    "tanya",
+    "jawab",
+    "temu",
+    "kumpul",
+    "bagi",
+    "hitung",
+    "ukur",
+    "uji",
+    "coba",
+    "pasar",
+    "modal",
+    "harga",
+    "untung",
+    "rugi",
+    "pajak",
+    "dana",
+    "anggar",
+]
+ID_WORDS = [
+    "pemerintah",
+    "daerah",
+    "kota",
+    "provinsi",
+    "warga",
+    "masyarakat",
+    "presiden",
+    "menteri",
+    "gubernur",
+    "bupati",
+    "polisi",
+    "sekolah",
+    "rumah",
+    "sakit",
+    "pasar",
+    "banjir",
+    "gempa",
+    "hujan",
+    "listrik",
+    "air",
+    "bahan",
+    "bakar",
+    "minyak",
+    "harga",
+    "beras",
+    "tahun",
+    "bulan",
+    "minggu",
+    "hari",
+    "ini",
+    "kemarin",
+    "besok",
+    "yang",
+    "dan",
+    "di",
+    "ke",
+    "dari",
+    "untuk",
+    "dengan",
+    "pada",
+    "dalam",
+    "akan",
+    "telah",
+    "sudah",
+    "masih",
+    "juga",
+    "tidak",
+    "bisa",
+    "harus",
+    "lebih",
+    "sangat",
+    "banyak",
+    "baru",
+    "lama",
+    "besar",
+    "kecil",
+    "jakarta",
+    "surabaya",
+    "bandung",
+    "medan",
+    "makassar",
+    "semarang",
+    "yogyakarta",
+    "bali",
+    "papua",
+    "aceh",
+    "kalimantan",
+]
+EN_WORDS = [
+    "government",
+    "council",
+    "city",
+    "province",
+    "residents",
+    "community",
+    "president",
+    "minister",
+    "governor",
+    "mayor",
+    "police",
+    "school",
+    "hospital",
+    "market",
+    "flood",
+    "earthquake",
+    "rain",
+    "power",
+    "water",
+    "fuel",
+    "oil",
+    "price",
+    "rice",
+    "year",
+    "month",
+    "week",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "the",
+    "and",
+    "in",
+    "to",
+    "from",
+    "for",
+    "with",
+    "on",
+    "at",
+    "will",
+    "has",
+    "have",
+    "been",
+    "still",
+    "also",
+    "not",
+    "can",
+    "must",
+    "more",
+    "very",
+    "many",
+    "new",
+    "old",
+    "large",
+    "small",
+    "said",
+    "report",
+    "plan",
+    "budget",
+    "court",
+    "election",
+    "vote",
+    "party",
+    "economy",
+    "growth",
+    "inflation",
+    "bank",
+    "trade",
+    "export",
+    "import",
+    "road",
+    "bridge",
+    "project",
+    "officials",
+    "announced",
+    "decision",
+    "public",
+    "health",
+    "education",
+    "transport",
+    "energy",
+    "policy",
+    "data",
+    "study",
+]
 ID_MARKERS = ("Baca juga:", "Simak juga:")
 EN_MARKERS = ("Read also:", "See also:")
 
@@ -96,7 +317,10 @@ def _nasal(root: str) -> str:
 def sentence(rng: random.Random, lang: str) -> str:
     n = rng.randint(9, 22)
     if lang == "id":
-        words = [affixed(rng.choice(ID_ROOTS), rng) if rng.random() < 0.3 else rng.choice(ID_WORDS) for _ in range(n)]
+        words = [
+            affixed(rng.choice(ID_ROOTS), rng) if rng.random() < 0.3 else rng.choice(ID_WORDS)
+            for _ in range(n)
+        ]
     else:
         words = [rng.choice(EN_WORDS) for _ in range(n)]
     words.append(f"{rng.randint(2, 999)}")  # numbers make stories distinct
@@ -111,11 +335,17 @@ def make_sites(count: int, seed: int, html: bool = False) -> list[Site]:
         lang = "id" if i % 2 == 0 else "en"
         name = f"{'Kabar' if lang == 'id' else 'Daily'}{chr(65 + i % 26)}{i}"
         host = f"www.{name.lower()}.{'co.id' if lang == 'id' else 'com'}"
-        menu = ("Beranda", "Nasional", "Ekonomi", "Olahraga", "Teknologi") if lang == "id" else ("Home", "World", "Business", "Sport", "Tech")
+        menu = (
+            ("Beranda", "Nasional", "Ekonomi", "Olahraga", "Teknologi")
+            if lang == "id"
+            else ("Home", "World", "Business", "Sport", "Tech")
+        )
         nav = (f"{name} — {'Berita Terkini' if lang == 'id' else 'Latest News'}", " | ".join(menu))
         footer = (
             f"© 2024 {name}. {'Hak cipta dilindungi' if lang == 'id' else 'All rights reserved'}.",
-            "Tentang Kami | Redaksi | Pedoman Media Siber | Kontak" if lang == "id" else "About | Editorial | Privacy | Contact",
+            "Tentang Kami | Redaksi | Pedoman Media Siber | Kontak"
+            if lang == "id"
+            else "About | Editorial | Privacy | Contact",
         )
         if lang == "id":
             leaky = (
@@ -135,7 +365,9 @@ def make_sites(count: int, seed: int, html: bool = False) -> list[Site]:
 def story(group: int, seed: int, lang: str) -> tuple[str, tuple[str, ...], str]:
     rng = random.Random(seed * 1_000_003 + group)
     title = " ".join(sentence(rng, lang).split()[:8]).rstrip(".").title()
-    paragraphs = tuple(" ".join(sentence(rng, lang) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(5, 9)))
+    paragraphs = tuple(
+        " ".join(sentence(rng, lang) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(5, 9))
+    )
     date = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     return title, paragraphs, date
 
@@ -160,7 +392,15 @@ def make_page(index: int, sites: list[Site], seed: int) -> GenPage:
     """Page `index`: 70% originals, 8% exact copies, 12% near copies, 10% syndicated copies."""
     rng = random.Random(seed * 7_919 + index)
     roll = rng.random()
-    kind = "original" if index < 50 or roll < 0.70 else "exact" if roll < 0.78 else "near" if roll < 0.90 else "syndicated"
+    kind = (
+        "original"
+        if index < 50 or roll < 0.70
+        else "exact"
+        if roll < 0.78
+        else "near"
+        if roll < 0.90
+        else "syndicated"
+    )
     group = index if kind == "original" else _earlier_original(index, rng, seed)
     origin = random.Random(seed * 7_919 + group)
     origin.random()
@@ -237,8 +477,21 @@ def main() -> None:
                     rng = random.Random(index)
                     field = "html" if page.site.html else "text"
                     content = render_html(page, rng) if page.site.html else render_text(page, rng)
-                    shard.write(json.dumps({"url": page.url, field: content, "id": index}, ensure_ascii=False) + "\n")
-                    truth.write(json.dumps({"index": index, "url": page.url, "group": page.group, "kind": page.kind, "site": page.site.host}) + "\n")
+                    shard.write(
+                        json.dumps({"url": page.url, field: content, "id": index}, ensure_ascii=False) + "\n"
+                    )
+                    truth.write(
+                        json.dumps(
+                            {
+                                "index": index,
+                                "url": page.url,
+                                "group": page.group,
+                                "kind": page.kind,
+                                "site": page.site.host,
+                            }
+                        )
+                        + "\n"
+                    )
     print(f"wrote {args.pages} pages over {len(sites)} sites to {args.out}")
 
 

@@ -28,8 +28,10 @@ def test_agrees_with_the_reference_scorer(shared):
         pytest.skip("reference scorer missing")
     ref = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(ref)
-    gold = {k: v["articleBody"] for k, v in json.loads(
-        (shared / "bench" / "scrapinghub" / "ground-truth.json").read_text()).items()}
+    gold = {
+        k: v["articleBody"]
+        for k, v in json.loads((shared / "bench" / "scrapinghub" / "ground-truth.json").read_text()).items()
+    }
     keys = sorted(gold)[:60]
     # Predictions of varying quality: truncated, padded with noise, empty.
     pred = {}

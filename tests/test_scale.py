@@ -19,7 +19,10 @@ ARTICLE = (
 
 def _crawl(directory: Path) -> list[Path]:
     directory.mkdir()
-    lines = [json.dumps({"url": f"https://news.example/{i}", "text": ARTICLE.replace("five", str(i + 2))}) for i in range(6)]
+    lines = [
+        json.dumps({"url": f"https://news.example/{i}", "text": ARTICLE.replace("five", str(i + 2))})
+        for i in range(6)
+    ]
     (directory / "a.jsonl").write_text("\n".join([*lines[:3], "{broken"]) + "\n", encoding="utf-8")
     (directory / "b.jsonl").write_text("\n".join(lines[3:]) + "\n", encoding="utf-8")
     (directory / "empty.txt").write_text("", encoding="utf-8")

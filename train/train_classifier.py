@@ -244,8 +244,12 @@ def main() -> None:
         oof = [(d["fid"], d["variant"], d["blocks"], p, d["gold"]) for d, p in zip(docs, p2, strict=True)]
         (CACHE / f"oof-{args.kind}.pkl").write_bytes(pickle.dumps(oof))
 
-    report: dict[str, object] = {"kind": args.kind, "documents": len(docs), "folds": args.folds,
-                                 "page_types": args.types}
+    report: dict[str, object] = {
+        "kind": args.kind,
+        "documents": len(docs),
+        "folds": args.folds,
+        "page_types": args.types,
+    }
     for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
         for variant in sorted({d["variant"] for d in docs}):
             pairs = [

@@ -150,7 +150,9 @@ class Extractor:
             from warta.segment.html import MAX_BLOCKS
 
             if len(blocks) >= MAX_BLOCKS:
-                warnings.append(f"page has more than {MAX_BLOCKS} blocks: only the first {MAX_BLOCKS} were used")
+                warnings.append(
+                    f"page has more than {MAX_BLOCKS} blocks: only the first {MAX_BLOCKS} were used"
+                )
         norms = normalise_lines([b.text for b in blocks])  # shared by the features and the labels
         features = block_features(blocks, self.lexicon, kind, norms)
         probs = self.classifier(kind).predict(features)

@@ -100,7 +100,9 @@ def extract_shard(
             else:
                 failed += 1
                 reasons[_reason(result.error or "unknown error")] += 1
-                bad.write(json.dumps({"source": result.source, "error": result.error}, ensure_ascii=False) + "\n")
+                bad.write(
+                    json.dumps({"source": result.source, "error": result.error}, ensure_ascii=False) + "\n"
+                )
     os.replace(errors_tmp, errors_target)
     os.replace(tmp, target)  # last: a part file exists only when its shard is complete
     return ShardResult(shard, articles, failed, dict(reasons))
@@ -130,12 +132,17 @@ def extract_on_ray(
         on_plan(len(shards))
     started_here = not ray.is_initialized()
     if started_here:
-        ray.init(address=address, num_cpus=num_cpus if address is None else None,
-                 include_dashboard=False, log_to_driver=False)
+        ray.init(
+            address=address,
+            num_cpus=num_cpus if address is None else None,
+            include_dashboard=False,
+            log_to_driver=False,
+        )
     try:
         task = ray.remote(extract_shard)
         pending = [
-            task.remote(i, [str(p) for p in shard], str(out), options, fields) for i, shard in enumerate(shards)
+            task.remote(i, [str(p) for p in shard], str(out), options, fields)
+            for i, shard in enumerate(shards)
         ]
         while pending:
             done, pending = ray.wait(pending, num_returns=1)

@@ -9,7 +9,9 @@ def _body(text: str):
 
 
 def test_fragments_of_one_sentence_are_rejoined():
-    result = _body("The minister met\nJoko Widodo\nin Jakarta on Monday, officials said.\nA second paragraph starts here.")
+    result = _body(
+        "The minister met\nJoko Widodo\nin Jakarta on Monday, officials said.\nA second paragraph starts here."
+    )
     texts = [p.text for p in result.parts]
     assert texts[0] == "The minister met Joko Widodo in Jakarta on Monday, officials said."
     assert texts[1] == "A second paragraph starts here."
@@ -82,6 +84,8 @@ def test_a_full_stop_cut_off_at_a_link_closes_the_sentence() -> None:
         "Pendaftaran dibuka mulai 10 Maret melalui aplikasi Mitra Darat.",
         "Kuota tahun ini sekitar 120.000 penumpang.",
     ]
+
+
 def test_single_lower_case_editor_code_closes_the_body():
     from warta.assemble.body import build_body as _build
     from warta.model import Label as _Label
@@ -94,4 +98,7 @@ def test_single_lower_case_editor_code_closes_the_body():
     blocks = _seg("Paragraf pertama yang panjang.\nParagraf terakhir berita ini.\n(akr)\nkopi")
     result = _build(blocks, [_Label.BODY] * 4)
     assert result.editor_codes == ["akr"]
-    assert [p.text for p in result.parts] == ["Paragraf pertama yang panjang.", "Paragraf terakhir berita ini."]
+    assert [p.text for p in result.parts] == [
+        "Paragraf pertama yang panjang.",
+        "Paragraf terakhir berita ini.",
+    ]

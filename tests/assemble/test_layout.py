@@ -67,7 +67,10 @@ def test_a_reading_time_line_under_the_headline_is_not_the_title() -> None:
         PARAGRAPH,
     )
     labels = [Label.NAV, Label.OTHER, Label.OTHER, Label.OTHER, Label.BODY]
-    assert choose_title(blocks, labels, LEX) == ("Council approves plan to turn old tram depot into housing", 1)
+    assert choose_title(blocks, labels, LEX) == (
+        "Council approves plan to turn old tram depot into housing",
+        1,
+    )
     assert LEX.is_reading_time("waktu baca 3 menit")
     assert LEX.is_reading_time("Lesezeit: 4 Min.")
     assert not LEX.is_reading_time("Reading time matters for 3 reasons, and here is why it is so")

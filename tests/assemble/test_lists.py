@@ -26,7 +26,9 @@ def test_sidebar_items_get_their_dates_and_repeats_merge():
 
 
 def test_related_titles_with_teasers():
-    teaser = "Sebuah ringkasan yang cukup panjang tentang berita lain yang terkait dengan topik ini dan berakhir…"
+    teaser = (
+        "Sebuah ringkasan yang cukup panjang tentang berita lain yang terkait dengan topik ini dan berakhir…"
+    )
     text = f"Body one.\n\nBody two.\n\nBerita Terkait\n\nJudul Berita Lain\n\n{teaser}\n\nJudul Kedua Tanpa Ringkasan"
     lists = _lists(text, 2)
     assert [i.title for i in lists.related] == ["Judul Berita Lain", "Judul Kedua Tanpa Ringkasan"]
@@ -49,7 +51,10 @@ def test_bare_read_also_marker_takes_all_the_lines_right_under_it():
     )
     blocks = segment_text(text)
     lists = build_lists(blocks, label_blocks(blocks, [0.9, 0.1, 0.2, 0.8, 0.9], LEX), LEX)
-    assert [i.title for i in lists.read_also] == ["Judul Pertama Tentang Banjir", "Judul Kedua Tentang Jalan Rusak"]
+    assert [i.title for i in lists.read_also] == [
+        "Judul Pertama Tentang Banjir",
+        "Judul Kedua Tentang Jalan Rusak",
+    ]
 
 
 def test_comments_with_authors():
@@ -76,7 +81,10 @@ def test_rank_numbers_of_a_most_read_list_are_dropped_but_a_number_in_a_headline
         "Harga Cabai Naik Lagi di Pasar",
     ]
     text = "Body one.\n\nBody two.\n\nTerpopuler\n\n5 Tips Merawat Sepeda Listrik\n\n3 Cara Hemat Listrik di Rumah"
-    assert [i.title for i in _lists(text, 2).sidebar] == ["5 Tips Merawat Sepeda Listrik", "3 Cara Hemat Listrik di Rumah"]
+    assert [i.title for i in _lists(text, 2).sidebar] == [
+        "5 Tips Merawat Sepeda Listrik",
+        "3 Cara Hemat Listrik di Rumah",
+    ]
 
 
 def test_rank_numbers_are_dropped_from_a_numbered_run_after_unnumbered_items():

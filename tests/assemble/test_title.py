@@ -5,7 +5,9 @@ from warta.segment.text import segment_text
 
 
 def test_site_suffix_is_removed():
-    assert strip_site_name("Harga Beras Naik di Pasar Induk | Kabar Kota") == "Harga Beras Naik di Pasar Induk"
+    assert (
+        strip_site_name("Harga Beras Naik di Pasar Induk | Kabar Kota") == "Harga Beras Naik di Pasar Induk"
+    )
     assert strip_site_name("Markets rally as inflation cools - The Daily Ledger", "dailyledger.com") == (
         "Markets rally as inflation cools"
     )
@@ -65,7 +67,10 @@ def test_metadata_headline_is_the_first_part_that_does_not_name_the_site():
     from warta.assemble.title import metadata_headline, site_keys
 
     keys = site_keys(["Obsidian Forum"], "https://forum.obsidian.md/t/x")
-    assert metadata_headline("Plugin Recommendations? - Help - Obsidian Forum", keys) == "Plugin Recommendations?"
+    assert (
+        metadata_headline("Plugin Recommendations? - Help - Obsidian Forum", keys)
+        == "Plugin Recommendations?"
+    )
     keys = site_keys([], "https://www.psychiatry.org/news")
     assert metadata_headline("Psychiatry.org - What Are the Latest Trends in Care?", keys) == (
         "What Are the Latest Trends in Care?"
@@ -107,7 +112,10 @@ def test_forum_section_and_site_name_around_the_thread_title():
 
 def test_site_name_joined_to_the_title_without_a_separator():
     title, _ = _html_title(
-        "<h3>Vibe Coding</h3><p>Some text about it.</p>", ["davidbau.com Vibe Coding"], (), "https://davidbau.com/x"
+        "<h3>Vibe Coding</h3><p>Some text about it.</p>",
+        ["davidbau.com Vibe Coding"],
+        (),
+        "https://davidbau.com/x",
     )
     assert title == "Vibe Coding"
 

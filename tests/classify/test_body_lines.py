@@ -55,7 +55,9 @@ def test_lines_with_slashes_but_no_agency_are_not_credits():
 
     assert is_agency_credit("Jane Doe | Getty Images", LEX)
     assert not is_agency_credit("Input / output | design notes", LEX)
-    assert not is_agency_credit("Reuters reported that the deal / merger had stalled | sources said so today", LEX)
+    assert not is_agency_credit(
+        "Reuters reported that the deal / merger had stalled | sources said so today", LEX
+    )
 
 
 def test_gallery_slide_counters_and_their_captions_are_captions(article, confident_labels):
@@ -90,7 +92,9 @@ def test_a_caption_closed_by_an_agency_credit_is_a_caption(article, confident_la
     assert confident_labels(text) == [Label.BODY, Label.BODY, Label.CAPTION, Label.BODY]
 
 
-def test_a_credit_split_over_lines_is_a_caption_but_not_an_agency_named_in_a_sentence(article, confident_labels):
+def test_a_credit_split_over_lines_is_a_caption_but_not_an_agency_named_in_a_sentence(
+    article, confident_labels
+):
     # "Photo:" and "Getty Images" each alone under a caption; "Reuters" split out of a sentence stays.
     text = (
         article

@@ -69,7 +69,9 @@ def _char_counts(texts: list[str]) -> NDArray[np.float64]:
     return out
 
 
-def _regex_lines(pattern: re.Pattern[str], joined: str, starts: NDArray[np.int64], n: int) -> NDArray[np.bool_]:
+def _regex_lines(
+    pattern: re.Pattern[str], joined: str, starts: NDArray[np.int64], n: int
+) -> NDArray[np.bool_]:
     flags = np.zeros(n, dtype=np.bool_)
     positions = [m.start() for m in pattern.finditer(joined)]
     if positions:
@@ -117,8 +119,10 @@ def reference_per_block(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.flo
     first_line = normalised[0]
     stop = lexicon.stopwords
     months = {m for cal in lexicon.calendars for m in cal.months if len(m) >= 3}
-    cols: dict[int, list[float]] = {k: [0.0] * n for k in (6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
-                                                            20, 21, 22, 23, 24, 25, 26, 27, 34)}
+    cols: dict[int, list[float]] = {
+        k: [0.0] * n
+        for k in (6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 34)
+    }
     c6, c7, c8, c9, c10, c11 = cols[6], cols[7], cols[8], cols[9], cols[10], cols[11]
     c23, c24, c25, c34 = cols[23], cols[24], cols[25], cols[34]
     words_list = n_words.tolist()
@@ -148,7 +152,9 @@ def reference_per_block(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.flo
                 or lexicon.contains_any(norm, lexicon.comment_form)
                 or text.lower().endswith(lexicon.comment_attribution)
             )
-            cols[17][i] = norm in lexicon.promo_line or (chars < 200 and norm.startswith(lexicon.promo_prefix))
+            cols[17][i] = norm in lexicon.promo_line or (
+                chars < 200 and norm.startswith(lexicon.promo_prefix)
+            )
             cols[18][i] = norm in lexicon.share_line
             cols[19][i] = norm in lexicon.nav_line
             cols[20][i] = lexicon.contains_any(norm, lexicon.footer_contains)
@@ -295,7 +301,9 @@ def _html_like() -> list[Block]:
     structures = [
         BlockStructure(tag="h1", heading_level=1, dom_depth=5, class_tokens=("entry-title",)),
         BlockStructure(tag="p", dom_depth=7, class_tokens=("article-content", "text")),
-        BlockStructure(tag="li", in_list=True, in_link=True, link_density=1.0, class_tokens=("related", "nav")),
+        BlockStructure(
+            tag="li", in_list=True, in_link=True, link_density=1.0, class_tokens=("related", "nav")
+        ),
         BlockStructure(blank_before=True, bullet=True),
     ]
     texts = ["A Headline For The Page", "Body text of the page, with words.", "Related story", "• bullet"]
@@ -318,16 +326,33 @@ def _assert_agree(ref: NDArray[np.float32], new: NDArray[np.float32], names: tup
 def test_handwritten_pages_match_reference() -> None:
     lexicon = load_lexicon()
     for blocks in [*_pages(), _html_like()]:
-        np.testing.assert_allclose(_per_block(blocks, lexicon), reference_per_block(blocks, lexicon), atol=1e-6)
-        np.testing.assert_allclose(_text_extra(blocks, lexicon), reference_text_extra(blocks, lexicon), atol=1e-6)
+        np.testing.assert_allclose(
+            _per_block(blocks, lexicon), reference_per_block(blocks, lexicon), atol=1e-6
+        )
+        np.testing.assert_allclose(
+            _text_extra(blocks, lexicon), reference_text_extra(blocks, lexicon), atol=1e-6
+        )
 
 
 def test_handwritten_pages_hit_the_markers() -> None:
     """The hand-written page exercises the marker columns (else the comparison proves little)."""
     lexicon = load_lexicon()
     values = _per_block(_pages()[0], lexicon)
-    for name in ("read_also", "related_header", "sidebar_header", "comment_header", "comment_form", "share",
-                 "tags", "byline_prefix", "date_like", "time_like", "repeats", "pipe_or_sep", "urlish"):
+    for name in (
+        "read_also",
+        "related_header",
+        "sidebar_header",
+        "comment_header",
+        "comment_form",
+        "share",
+        "tags",
+        "byline_prefix",
+        "date_like",
+        "time_like",
+        "repeats",
+        "pipe_or_sep",
+        "urlish",
+    ):
         assert values[:, PER_BLOCK.index(name)].any(), name
     extra = _text_extra(_pages()[0], lexicon)
     for j, name in enumerate(TEXT_EXTRA_NAMES):

@@ -49,7 +49,9 @@ def test_repeated_teaser_cards_after_the_story_are_related() -> None:
         blocks += [
             _linked(len(blocks), f"Another story on the same site, number {n}", title),
             _block(len(blocks) + 1, "Monday 12 May 2025", date),
-            _block(len(blocks) + 2, "The first sentence of that other story, which the model liked.", summary),
+            _block(
+                len(blocks) + 2, "The first sentence of that other story, which the model liked.", summary
+            ),
         ]
     labels = [Label.BODY, Label.BODY] + [Label.OTHER, Label.OTHER, Label.BODY] * 3
     probs = [0.95, 0.95] + [0.2, 0.1, 0.8] * 3
@@ -126,7 +128,11 @@ def test_a_menu_link_named_like_a_box_header_opens_no_section() -> None:
         f"<p>{paragraph}</p><p>{paragraph}</p><p>{paragraph}</p></article></main></body></html>"
     )
     blocks = segment_html(html).blocks
-    assert [b.text for b in blocks][:3] == ["News", "Subscribe", "Council approves new bus routes for the valley"]
+    assert [b.text for b in blocks][:3] == [
+        "News",
+        "Subscribe",
+        "Council approves new bus routes for the valley",
+    ]
     probs = [0.05, 0.05, 0.25, 0.7, 0.1, 0.95, 0.95, 0.95]
     labels = label_blocks(blocks, probs, load_lexicon())
     assert Label.SIDEBAR not in labels

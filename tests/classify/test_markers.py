@@ -125,7 +125,9 @@ def test_comment_moderation_notices_are_comment_form_lines(notice: str) -> None:
     ],
 )
 def test_newsletter_paywall_and_donation_lines_are_ads(line, article, confident_labels):
-    assert confident_labels(article + line + "\n" + article) == [Label.BODY] * 2 + [Label.AD] + [Label.BODY] * 2
+    assert (
+        confident_labels(article + line + "\n" + article) == [Label.BODY] * 2 + [Label.AD] + [Label.BODY] * 2
+    )
 
 
 def test_comment_guidelines_note_is_a_comment_form_line(article, confident_labels):

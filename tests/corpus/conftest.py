@@ -8,7 +8,43 @@ from pathlib import Path
 
 import pytest
 
-WORDS = ["pemerintah", "kota", "warga", "banjir", "jalan", "pasar", "harga", "beras", "listrik", "sekolah", "menteri", "presiden", "gubernur", "membangun", "pembangunan", "dibangun", "jembatan", "proyek", "anggaran", "rakyat", "desa", "petani", "panen", "council", "residents", "flood", "bridge", "market", "budget", "minister", "school", "hospital", "election", "vote", "report"]
+WORDS = [
+    "pemerintah",
+    "kota",
+    "warga",
+    "banjir",
+    "jalan",
+    "pasar",
+    "harga",
+    "beras",
+    "listrik",
+    "sekolah",
+    "menteri",
+    "presiden",
+    "gubernur",
+    "membangun",
+    "pembangunan",
+    "dibangun",
+    "jembatan",
+    "proyek",
+    "anggaran",
+    "rakyat",
+    "desa",
+    "petani",
+    "panen",
+    "council",
+    "residents",
+    "flood",
+    "bridge",
+    "market",
+    "budget",
+    "minister",
+    "school",
+    "hospital",
+    "election",
+    "vote",
+    "report",
+]
 
 
 def paragraph(rng: random.Random) -> str:

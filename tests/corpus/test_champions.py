@@ -18,9 +18,41 @@ from warta.corpus.stems import stem_text
 from warta.corpus.store import SCHEMA_VERSION, Store, StoredArticle
 from warta.run.ingest import IngestOptions, ingest
 
-ID = ["dan", "yang", "kota", "pemerintah", "warga", "banjir", "jalan", "pasar", "harga", "beras", "membangun",
-      "pembangunan", "dibangun", "jembatan", "anggaran", "rakyat", "desa", "petani", "sekolah", "gubernur"]
-EN = ["the", "and", "council", "residents", "flood", "bridge", "market", "budget", "minister", "school", "vote"]
+ID = [
+    "dan",
+    "yang",
+    "kota",
+    "pemerintah",
+    "warga",
+    "banjir",
+    "jalan",
+    "pasar",
+    "harga",
+    "beras",
+    "membangun",
+    "pembangunan",
+    "dibangun",
+    "jembatan",
+    "anggaran",
+    "rakyat",
+    "desa",
+    "petani",
+    "sekolah",
+    "gubernur",
+]
+EN = [
+    "the",
+    "and",
+    "council",
+    "residents",
+    "flood",
+    "bridge",
+    "market",
+    "budget",
+    "minister",
+    "school",
+    "vote",
+]
 SMALL = 30  # champions per phrase in these tests: the corpus has a few hundred articles
 
 
@@ -33,9 +65,22 @@ def _article(i: int, rng: random.Random) -> StoredArticle:
 
     title, body = text(rng.randint(2, 6)), text(rng.randint(5, 120))
     return StoredArticle(
-        url_key=f"u{i}", url=f"https://s{i % 4}.id/{i}", canonical_url=None, site=f"s{i % 4}.id", title=title,
-        body=body, language=lang, published=f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}", source=f"s{i}",
-        text_hash=text_hash(body), data={}, links=(), blocks=(), signature=None, bands=(), template_version=0,
+        url_key=f"u{i}",
+        url=f"https://s{i % 4}.id/{i}",
+        canonical_url=None,
+        site=f"s{i % 4}.id",
+        title=title,
+        body=body,
+        language=lang,
+        published=f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+        source=f"s{i}",
+        text_hash=text_hash(body),
+        data={},
+        links=(),
+        blocks=(),
+        signature=None,
+        bands=(),
+        template_version=0,
     )
 
 
@@ -49,11 +94,29 @@ def big(tmp_path: Path) -> Store:
     return store
 
 
-QUERIES = ["dan", "kota", "bangun", "pembangunan warga", "the market", "dan yang kota", "harga beras",
-           "budget and the", "jembatan desa", "flood", "minister school", "pasar dan", "rakyat petani yang"]
+QUERIES = [
+    "dan",
+    "kota",
+    "bangun",
+    "pembangunan warga",
+    "the market",
+    "dan yang kota",
+    "harga beras",
+    "budget and the",
+    "jembatan desa",
+    "flood",
+    "minister school",
+    "pasar dan",
+    "rakyat petani yang",
+]
 FILTERS = [
-    SearchFilters(), SearchFilters(limit=1), SearchFilters(limit=3), SearchFilters(language="id"),
-    SearchFilters(date_from="2024-06"), SearchFilters(date_to="2024-05-15"), SearchFilters(include_duplicates=True),
+    SearchFilters(),
+    SearchFilters(limit=1),
+    SearchFilters(limit=3),
+    SearchFilters(language="id"),
+    SearchFilters(date_from="2024-06"),
+    SearchFilters(date_to="2024-05-15"),
+    SearchFilters(include_duplicates=True),
 ]
 
 
@@ -95,7 +158,9 @@ def test_articles_added_changed_or_deleted_after_the_build_are_ranked_right(big:
     assert _top(big, "kota") == new_id
     assert rank(big, parse_query("kota"), SearchFilters())[1]  # found through the candidates, not a rescore
 
-    old_id = big.conn.execute("SELECT id FROM articles WHERE id % 7 <> 0 AND id < ? ORDER BY id DESC", (new_id,)).fetchone()[0]
+    old_id = big.conn.execute(
+        "SELECT id FROM articles WHERE id % 7 <> 0 AND id < ? ORDER BY id DESC", (new_id,)
+    ).fetchone()[0]
     big.conn.execute(
         "UPDATE articles SET title=?, body=?, stems=? WHERE id=?",
         ("desa desa desa desa", "desa", stem_text("desa desa desa desa\ndesa"), old_id),
@@ -141,7 +206,9 @@ def test_store_from_before_the_lists_is_migrated_on_open(tmp_path: Path) -> None
     store = Store.open(db)
     names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
     assert {"articles_search", "search_champions", "search_dirty", "articles_search_au"} <= names
-    assert store.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] == str(SCHEMA_VERSION)
+    assert store.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] == str(
+        SCHEMA_VERSION
+    )
     assert index_info(store) is None and needs_refresh(store)
     assert search(store, "kota")  # full scoring until reindexed
     store.close()
@@ -168,9 +235,22 @@ def test_ingest_builds_the_lists(crawl: tuple[Path, dict[str, list[str]]], tmp_p
 
 def _plain(i: int, title: str, body: str) -> StoredArticle:
     return StoredArticle(
-        url_key=f"p{i}", url=None, canonical_url=None, site="p.id", title=title, body=body, language="en",
-        published=None, source=f"p{i}", text_hash=text_hash(body), data={}, links=(), blocks=(), signature=None,
-        bands=(), template_version=0,
+        url_key=f"p{i}",
+        url=None,
+        canonical_url=None,
+        site="p.id",
+        title=title,
+        body=body,
+        language="en",
+        published=None,
+        source=f"p{i}",
+        text_hash=text_hash(body),
+        data={},
+        links=(),
+        blocks=(),
+        signature=None,
+        bands=(),
+        template_version=0,
     )
 
 
@@ -192,7 +272,9 @@ def test_a_longer_average_lets_a_long_article_overtake_the_champions(tmp_path: P
     assert search(store, "zeta", SearchFilters(limit=1))[0].id == long_id
 
 
-def test_a_failing_candidate_query_falls_back_to_full_scoring(big: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_candidate_query_falls_back_to_full_scoring(
+    big: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     full, _ = rank(big, parse_query("dan"), SearchFilters(), prune=False)
     assert rank(big, parse_query("dan"), SearchFilters()) == (full, True)
     # As with an SQLite without JSON support: json_each() fails, the search still answers.
@@ -209,7 +291,9 @@ def test_bounds_hold_while_the_corpus_drifts(big: Store) -> None:
     assert _compare(big) > 0
     for article_id in rng.sample(range(1, 400), 15):
         big.conn.execute("UPDATE articles SET title = body, body = title WHERE id = ?", (article_id,))
-    big.conn.execute("DELETE FROM articles WHERE id IN (SELECT id FROM articles ORDER BY length(body) LIMIT 10)")
+    big.conn.execute(
+        "DELETE FROM articles WHERE id IN (SELECT id FROM articles ORDER BY length(body) LIMIT 10)"
+    )
     assert _compare(big) > 0
 
 
@@ -225,7 +309,11 @@ def _check_bounds(store: Store) -> int:
         kept = found.above(floor)
         narrowed += floor > 0 and len(kept) < len(every)
         assert found.floor(set(), 10) == 0 and found.above(0) == sorted(every)
-        full = dict(rank(store, parse_query(query), SearchFilters(limit=1000, include_duplicates=True), prune=False)[0])
+        full = dict(
+            rank(store, parse_query(query), SearchFilters(limit=1000, include_duplicates=True), prune=False)[
+                0
+            ]
+        )
         known = sorted((-lo for i, lo, ok in zip(found.ids, found.lower, found.matched, strict=True) if ok))
         for i, lo, hi, ok in zip(found.ids, found.lower, found.upper, found.matched, strict=True):
             if ok:  # a certain match: a real one, scoring at least its lower bound
@@ -235,7 +323,11 @@ def _check_bounds(store: Store) -> int:
         # The floor only counts matches that pass the filters.
         half = set(sorted(every)[::2])
         lows = sorted(
-            (lo for i, lo, ok in zip(found.ids, found.lower, found.matched, strict=True) if ok and int(i) in half),
+            (
+                lo
+                for i, lo, ok in zip(found.ids, found.lower, found.matched, strict=True)
+                if ok and int(i) in half
+            ),
             reverse=True,
         )
         assert found.floor(half, 3) == (lows[2] if len(lows) >= 3 else 0.0)

@@ -25,7 +25,9 @@ def _cluster_of(store: Store, url: str) -> int | None:
     return row[0]
 
 
-def test_ingest_reports_bad_records_and_keeps_going(crawl: tuple[Path, dict[str, list[str]]], tmp_path: Path) -> None:
+def test_ingest_reports_bad_records_and_keeps_going(
+    crawl: tuple[Path, dict[str, list[str]]], tmp_path: Path
+) -> None:
     path, _ = crawl
     store, report = _ingest(tmp_path / "c.db", path)
     assert report.ingested == 39  # type: ignore[attr-defined]
@@ -64,7 +66,9 @@ def test_duplicates_are_linked_not_lost(crawl: tuple[Path, dict[str, list[str]]]
     assert store.conn.execute("SELECT count(*) FROM articles WHERE cluster_id IS NOT NULL").fetchone()[0] == 6
 
 
-def test_site_templates_are_learned_and_removed(crawl: tuple[Path, dict[str, list[str]]], tmp_path: Path) -> None:
+def test_site_templates_are_learned_and_removed(
+    crawl: tuple[Path, dict[str, list[str]]], tmp_path: Path
+) -> None:
     path, _ = crawl
     store, _ = _ingest(tmp_path / "c.db", path)
     reports = {r.site: r for r in site_reports(store)}
@@ -73,7 +77,9 @@ def test_site_templates_are_learned_and_removed(crawl: tuple[Path, dict[str, lis
     texts = {t for (t,) in store.conn.execute("SELECT text FROM templates WHERE text IS NOT NULL")}
     assert "Beranda | Nasional | Ekonomi | Olahraga" in texts
     assert any(t.startswith(LEAKY) for t in texts)
-    leaked = store.conn.execute("SELECT count(*) FROM articles WHERE body LIKE ?", (f"%{LEAKY}%",)).fetchone()[0]
+    leaked = store.conn.execute(
+        "SELECT count(*) FROM articles WHERE body LIKE ?", (f"%{LEAKY}%",)
+    ).fetchone()[0]
     assert leaked == 0
 
 

@@ -11,10 +11,22 @@ from warta.corpus.store import Store, StoredArticle
 
 def _article(i: int, site: str, body: str) -> StoredArticle:
     return StoredArticle(
-        url_key=f"{site}/{i}", url=f"https://{site}/{i}", canonical_url=None, site=site,
-        title=f"Judul {i}", body=body, language="id", published=f"2024-0{i % 9 + 1}-01",
-        source=f"s{i}", text_hash=text_hash(body), data={"text": body}, links=(), blocks=(),
-        signature=None, bands=(), template_version=0,
+        url_key=f"{site}/{i}",
+        url=f"https://{site}/{i}",
+        canonical_url=None,
+        site=site,
+        title=f"Judul {i}",
+        body=body,
+        language="id",
+        published=f"2024-0{i % 9 + 1}-01",
+        source=f"s{i}",
+        text_hash=text_hash(body),
+        data={"text": body},
+        links=(),
+        blocks=(),
+        signature=None,
+        bands=(),
+        template_version=0,
     )
 
 
@@ -82,7 +94,9 @@ def test_hostile_queries_never_crash_or_leak(store: Store, query: str) -> None:
         return
     words = [w for t in parse_query(query) for w in t.words]
     for hit in hits:
-        body = store.conn.execute("SELECT lower(title || ' ' || body || ' ' || stems) FROM articles WHERE id=?", (hit.id,)).fetchone()[0]
+        body = store.conn.execute(
+            "SELECT lower(title || ' ' || body || ' ' || stems) FROM articles WHERE id=?", (hit.id,)
+        ).fetchone()[0]
         assert all(w in body for w in words), (query, hit)
     assert 4 not in _ids(hits) or "rahasia" in words
     assert store.stats()["articles"] == 4

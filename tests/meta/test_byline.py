@@ -199,7 +199,9 @@ def test_credit_label_and_name_on_separate_lines() -> None:
 
 
 def test_a_label_followed_by_a_sentence_names_nobody() -> None:
-    found = _find(("Judul", Label.TITLE), ("Editor", Label.OTHER), (BODY, Label.BODY), (BODY + " Lagi.", Label.BODY))
+    found = _find(
+        ("Judul", Label.TITLE), ("Editor", Label.OTHER), (BODY, Label.BODY), (BODY + " Lagi.", Label.BODY)
+    )
     assert found.editors == []
 
 

@@ -45,7 +45,9 @@ def full_article() -> Article:
         editor_codes=["fyk", "ash"],
         dateline="JAKARTA, KOMPAS.com",
         published=DateValue(
-            datetime(2026, 3, 14, 9, 12, tzinfo=wib), "minute", Evidence("14/03/2026, 09:12 WIB", "byline", 4),
+            datetime(2026, 3, 14, 9, 12, tzinfo=wib),
+            "minute",
+            Evidence("14/03/2026, 09:12 WIB", "byline", 4),
             timezone="WIB",
         ),
         modified=DateValue(datetime(2026, 3, 14), "day", Evidence("14 Maret", "body"), inferred_year=True),

@@ -59,7 +59,8 @@ def test_article_page_shows_the_story_and_its_copies(
     db, groups = corpus
     with Store.open(db) as store:
         first, copy = (
-            store.conn.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()[0] for url in groups["exact"]
+            store.conn.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()[0]
+            for url in groups["exact"]
         )
     page = client.get(f"/article/{first}")
     assert page.status_code == 200

@@ -33,11 +33,7 @@ class BodyResult:
 def is_heading_like(text: str) -> bool:
     """Short, unterminated, capitalised: how a subheading looks once flattened."""
     words = text.split()
-    return (
-        1 <= len(words) <= 14
-        and not text.endswith((*_TERMINAL, ","))
-        and starts_capitalised(text)
-    )
+    return 1 <= len(words) <= 14 and not text.endswith((*_TERMINAL, ",")) and starts_capitalised(text)
 
 
 def _starts_continuation(text: str) -> bool:
@@ -141,7 +137,9 @@ def _stray_line(text: str) -> bool:
     return len(text.split()) <= 4 and not text.endswith(_TERMINAL)
 
 
-_CODE_LINE = re.compile(r"^\s*\(((?:\*|[A-Za-z][A-Za-z0-9.-]{0,9})(?:\s*/\s*(?:\*|[A-Za-z0-9][A-Za-z0-9.-]{0,9})){1,3})\)\s*$")
+_CODE_LINE = re.compile(
+    r"^\s*\(((?:\*|[A-Za-z][A-Za-z0-9.-]{0,9})(?:\s*/\s*(?:\*|[A-Za-z0-9][A-Za-z0-9.-]{0,9})){1,3})\)\s*$"
+)
 
 
 def _codes(group: str) -> list[str]:

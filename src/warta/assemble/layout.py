@@ -51,7 +51,12 @@ def related_box_in_body(blocks: list[Block], labels: list[Label], lexicon: Lexic
     (AP): an upper-case related header inside the body heads a box of titles, which the
     labels took for body once the article resumed under them."""
     for i, block in enumerate(blocks):
-        if labels[i] is not Label.RELATED or not block.text.isupper() or i == 0 or labels[i - 1] is not Label.BODY:
+        if (
+            labels[i] is not Label.RELATED
+            or not block.text.isupper()
+            or i == 0
+            or labels[i - 1] is not Label.BODY
+        ):
             continue
         if section_header(normalise_marker(block.text), lexicon) is not Label.RELATED:
             continue
@@ -61,7 +66,12 @@ def related_box_in_body(blocks: list[Block], labels: list[Label], lexicon: Lexic
             if not 3 <= len(text.split()) <= 25 or not text[0].isupper() or text.endswith(SENTENCE_END):
                 break
             k += 1
-        if k > i + 1 and k < len(blocks) and labels[k] is Label.BODY and blocks[k].text.endswith(SENTENCE_END):
+        if (
+            k > i + 1
+            and k < len(blocks)
+            and labels[k] is Label.BODY
+            and blocks[k].text.endswith(SENTENCE_END)
+        ):
             for j in range(i + 1, k):
                 labels[j] = Label.RELATED
 

@@ -123,7 +123,9 @@ def choose_title(
     start = body[0] if body else len(blocks)
     # A date line is never the first line of an article: on a page without blank lines the
     # date and the headline under it may be labelled body; the headline is then the start.
-    while start + 1 < len(blocks) and labels[start] is Label.BODY and is_date_line(blocks[start].text, lexicon):
+    while (
+        start + 1 < len(blocks) and labels[start] is Label.BODY and is_date_line(blocks[start].text, lexicon)
+    ):
         start += 1
     first_is_text = labels[0] in (Label.OTHER, Label.BODY, Label.TITLE)
     reference = hint or (blocks[0].text if first_is_text else "")
@@ -231,7 +233,11 @@ def _above_standfirst(blocks: Sequence[Block], labels: Sequence[Label], lexicon:
     if words >= 10 and words_above < words:
         return above
     # A Title-Case line over a sentence-case one: headline and deck, whatever their lengths.
-    if words >= 6 and _capitalised_share(blocks[above].text) >= 0.7 and _capitalised_share(blocks[index].text) <= 0.3:
+    if (
+        words >= 6
+        and _capitalised_share(blocks[above].text) >= 0.7
+        and _capitalised_share(blocks[index].text) <= 0.3
+    ):
         return above
     return index
 

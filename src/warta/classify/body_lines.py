@@ -47,9 +47,7 @@ def is_agency_credit(text: str, lexicon: Lexicon) -> bool:
     if len(text) > _CREDIT_MAX_CHARS or text.endswith(("!", "?", ":")):
         return False
     segments = _CREDIT_SEPARATOR.split(text.strip().strip("()[]").strip())
-    if not 2 <= len(segments) <= 4 or any(
-        not s or len(s.split()) > _CREDIT_SEGMENT_WORDS for s in segments
-    ):
+    if not 2 <= len(segments) <= 4 or any(not s or len(s.split()) > _CREDIT_SEGMENT_WORDS for s in segments):
         return False
     agencies = lexicon.photo_agencies
     return normalise_marker(segments[0]) in agencies or normalise_marker(segments[-1]) in agencies
@@ -76,7 +74,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?] ")
 def ends_with_agency_credit(text: str, lexicon: Lexicon) -> bool:
     """A caption closed by its photo credit after the last sentence, the way a flattener joins them:
 
-        The old bridge seen from the river bank. Jane Doe / Reuters file
+    The old bridge seen from the river bank. Jane Doe / Reuters file
     """
     if len(text) > _CAPTION_MAX:
         return False
@@ -164,7 +162,9 @@ def is_slide_counter(norm: str, lexicon: Lexicon) -> bool:
     )
 
 
-def mark_slide_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
+def mark_slide_captions(
+    blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]
+) -> None:
     """A photo gallery flattened slide by slide: each slide's counter and the short caption right
     under it are captions, not the article:
 

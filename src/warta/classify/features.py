@@ -121,8 +121,13 @@ def _char_classes() -> NDArray[np.uint8]:
 def _exact_classes(code: int) -> int:
     """`_char_classes` bits of one code point, astral planes included."""
     ch = chr(code)
-    return (ch.isalpha() | ch.isdigit() << 1 | ch.isupper() << 2 | (ch.isalnum() or ch == "_") << 3
-            | ch.islower() << 4)
+    return (
+        ch.isalpha()
+        | ch.isdigit() << 1
+        | ch.isupper() << 2
+        | (ch.isalnum() or ch == "_") << 3
+        | ch.islower() << 4
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +190,16 @@ def _char_counts(page: _Page) -> NDArray[np.float64]:
     starts[1:] &= ~word[:-1]
     upper = (classes & 4) > 0
     stops = codes == 46
-    return page.count((classes & 1) > 0, (classes & 2) > 0, upper, starts, word, starts & upper,
-                      stops | (codes == 44), stops)
+    return page.count(
+        (classes & 1) > 0,
+        (classes & 2) > 0,
+        upper,
+        starts,
+        word,
+        starts & upper,
+        stops | (codes == 44),
+        stops,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,14 +222,28 @@ class _Markers:
     credit: re.Pattern[str]
 
 
-_SET_BITS = ("related_header", "sidebar_header", "comment_header", "share_line", "nav_line", "promo_line",
-             "comment_widget")
+_SET_BITS = (
+    "related_header",
+    "sidebar_header",
+    "comment_header",
+    "share_line",
+    "nav_line",
+    "promo_line",
+    "comment_widget",
+)
 
 
 def _markers(lexicon: Lexicon) -> _Markers:
     return _compile_markers(
-        lexicon.comment_form, lexicon.footer_contains, lexicon.caption_prefix, lexicon.comment_count_words,
-        lexicon.read_also_prefix, lexicon.promo_prefix, lexicon.tags_prefix, lexicon.author_prefix + lexicon.editor_prefix, tuple(m for cal in lexicon.calendars for m in cal.months),
+        lexicon.comment_form,
+        lexicon.footer_contains,
+        lexicon.caption_prefix,
+        lexicon.comment_count_words,
+        lexicon.read_also_prefix,
+        lexicon.promo_prefix,
+        lexicon.tags_prefix,
+        lexicon.author_prefix + lexicon.editor_prefix,
+        tuple(m for cal in lexicon.calendars for m in cal.months),
         tuple(getattr(lexicon, name) for name in _SET_BITS),
         lexicon.credit_words,
     )
@@ -254,7 +281,8 @@ def _compile_markers(
         months=frozenset(m for m in months if len(m) >= 3),
         whole_lines=whole_lines,
         credit=re.compile(
-            rf"^\(?[^()]{{2,60}}\)$|\((?:{'|'.join(map(re.escape, credit_words)) or '(?!)'})\b[^()]*\)\.?$", re.I
+            rf"^\(?[^()]{{2,60}}\)$|\((?:{'|'.join(map(re.escape, credit_words)) or '(?!)'})\b[^()]*\)\.?$",
+            re.I,
         ),
     )
 
@@ -332,8 +360,14 @@ def _per_block(blocks: list[Block], lexicon: Lexicon, page: _Page | None = None)
     return out
 
 
-def _stop_ratio(out: NDArray[np.float32], norms: list[str], n_words: NDArray[np.float64],
-                digits: NDArray[np.float64], page: _Page, lexicon: Lexicon) -> None:
+def _stop_ratio(
+    out: NDArray[np.float32],
+    norms: list[str],
+    n_words: NDArray[np.float64],
+    digits: NDArray[np.float64],
+    page: _Page,
+    lexicon: Lexicon,
+) -> None:
     """stop_ratio, date_like, time_like, title_overlap, title_prefix: the columns that need word lists."""
     stop = lexicon.stopwords
     # Long lines: whitespace tokens (the line is text, punctuation barely matters); short ones: \w tokens.
@@ -369,8 +403,9 @@ def _stop_ratio(out: NDArray[np.float32], norms: list[str], n_words: NDArray[np.
         out[at, 27] = [len(c) > 10 and first_line.startswith(c) for c in candidates]
 
 
-def _token_ratio(out: NDArray[np.float32], rows: NDArray[np.intp], tokens: list[list[str]],
-                 stop: frozenset[str]) -> None:
+def _token_ratio(
+    out: NDArray[np.float32], rows: NDArray[np.intp], tokens: list[list[str]], stop: frozenset[str]
+) -> None:
     sizes = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
     if not sizes.sum():
         return
@@ -380,8 +415,13 @@ def _token_ratio(out: NDArray[np.float32], rows: NDArray[np.intp], tokens: list[
     out[rows[has], 11] = per_line[has] / sizes[has]
 
 
-def _markers_columns(out: NDArray[np.float32], texts: list[str], norms: list[str],
-                     n_words: NDArray[np.float64], lexicon: Lexicon) -> None:
+def _markers_columns(
+    out: NDArray[np.float32],
+    texts: list[str],
+    norms: list[str],
+    n_words: NDArray[np.float64],
+    lexicon: Lexicon,
+) -> None:
     """Lexicon marker columns (12-22) of the lines short enough to be markers."""
     chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     rows, lines = _select(norms, chars < 300)
@@ -424,7 +464,15 @@ def _markers_columns(out: NDArray[np.float32], texts: list[str], norms: list[str
 _STRUCTURE_LAYOUT = attrgetter("blank_before", "blank_after", "bullet")
 
 
-_DOM_NUMBERS = ("heading_level", "in_list", "in_table", "in_figure", "in_blockquote", "in_link", "link_density")
+_DOM_NUMBERS = (
+    "heading_level",
+    "in_list",
+    "in_table",
+    "in_figure",
+    "in_blockquote",
+    "in_link",
+    "link_density",
+)
 
 
 _BOILER_BITS = (1 << len(_BOILER_CLASS)) - 1
@@ -559,7 +607,13 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 
 TEXT_EXTRA_NAMES = (
-    "caption", "credit_in_parens", "editor_code_end", "name_like", "date_line", "ends_colon", "count_suffix",
+    "caption",
+    "credit_in_parens",
+    "editor_code_end",
+    "name_like",
+    "date_line",
+    "ends_colon",
+    "count_suffix",
 )
 _COUNT_SUFFIX = re.compile(r"\(\d+\)$")
 # "(*/S-01)", "(fyk/ash)", "(Ant/S-03)" closing a text: an editor or agency code.

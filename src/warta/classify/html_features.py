@@ -32,7 +32,9 @@ _TAG_COL = {t: i for i, t in enumerate(_TAGS)}
 _STRUCTURE, _TEXT = attrgetter("structure"), attrgetter("text")
 _TAG, _TAG_PATH, _HREF = attrgetter("tag"), attrgetter("tag_path"), attrgetter("href")
 _CLASS_TOKENS, _LINK_DENSITY, _HEADING_LEVEL = (
-    attrgetter("class_tokens"), attrgetter("link_density"), attrgetter("heading_level")
+    attrgetter("class_tokens"),
+    attrgetter("link_density"),
+    attrgetter("heading_level"),
 )
 
 HTML_EXTRA_NAMES: tuple[str, ...] = (
@@ -57,7 +59,9 @@ HTML_EXTRA_NAMES: tuple[str, ...] = (
 @lru_cache(maxsize=1 << 16)
 def _group_bits(token: str) -> int:
     """Bit j set when a word of the j-th token group occurs in `token`."""
-    return sum(1 << j for j, (_, needles) in enumerate(_TOKEN_GROUPS) if any(map(token.__contains__, needles)))
+    return sum(
+        1 << j for j, (_, needles) in enumerate(_TOKEN_GROUPS) if any(map(token.__contains__, needles))
+    )
 
 
 def _token_table(distinct: list[tuple[str, ...]]) -> NDArray[np.float64]:
@@ -106,7 +110,7 @@ def html_extra_features(blocks: list[Block]) -> NDArray[np.float32]:
     out[tagged, tag_ids[tagged]] = 1.0
     token_ids, distinct_tokens = distinct_ids(list(map(_CLASS_TOKENS, structures)))
     token_table = _token_table(distinct_tokens)
-    out[:, sem_base : agg] = token_table[token_ids, :-1]
+    out[:, sem_base:agg] = token_table[token_ids, :-1]
     out[:, agg] = np.fromiter(map(is_not, map(_HREF, structures), repeat(None)), dtype=np.bool_, count=n)
     out[:, agg + 9] = token_table[token_ids, -1]
 

@@ -27,8 +27,16 @@ _KINDS = (
 # lexicon headers open (a header's section has no end in flat text; in HTML its
 # container ends it), not the markers of a block's own text.
 _OVERRULABLE = frozenset(
-    {Label.BODY, Label.OTHER, Label.HEADING, Label.NAV, Label.RELATED, Label.SIDEBAR, Label.COMMENTS,
-     Label.READ_ALSO}
+    {
+        Label.BODY,
+        Label.OTHER,
+        Label.HEADING,
+        Label.NAV,
+        Label.RELATED,
+        Label.SIDEBAR,
+        Label.COMMENTS,
+        Label.READ_ALSO,
+    }
 )
 _PARAGRAPH_MIN = 160  # a section's teaser titles and dates are shorter than an article's paragraphs
 _FALLBACK_MIN = 0.05  # below this, the page really has no article text
@@ -95,7 +103,12 @@ def refine_html_labels(
     for i, hit in enumerate(found):
         is_body = probs[i] >= threshold
         if hit is None:
-            if out[i] in _SECTIONS and is_body and len(blocks[i].text) >= _PARAGRAPH_MIN and not _is_header(blocks[i]):
+            if (
+                out[i] in _SECTIONS
+                and is_body
+                and len(blocks[i].text) >= _PARAGRAPH_MIN
+                and not _is_header(blocks[i])
+            ):
                 out[i] = Label.BODY
             continue
         if out[i] in _OVERRULABLE:
@@ -141,7 +154,9 @@ def _mark_teaser_cards(blocks: Sequence[Block], labels: list[Label]) -> None:
                 break
             if len(blocks[k].text) > _CARD_META_MAX or labels[k] is Label.BODY:
                 break  # a byline or date line sits between headline and summary, no paragraph
-    body_by_tokens = Counter(blocks[i].structure.class_tokens for i, lab in enumerate(labels) if lab is Label.BODY)
+    body_by_tokens = Counter(
+        blocks[i].structure.class_tokens for i, lab in enumerate(labels) if lab is Label.BODY
+    )
     for tokens, found in cards.items():
         if not tokens or len(found) < _CARD_MIN or len(found) < body_by_tokens[tokens]:
             continue
@@ -149,7 +164,11 @@ def _mark_teaser_cards(blocks: Sequence[Block], labels: list[Label]) -> None:
             # The card's kicker above its headline and its byline under the summary.
             if start > 0 and _card_line(blocks[start - 1], labels[start - 1]):
                 start -= 1
-            while end + 1 < len(blocks) and end + 1 - start <= _CARD_GAP + 2 and _card_line(blocks[end + 1], labels[end + 1]):
+            while (
+                end + 1 < len(blocks)
+                and end + 1 - start <= _CARD_GAP + 2
+                and _card_line(blocks[end + 1], labels[end + 1])
+            ):
                 end += 1
             for j in range(start, end + 1):
                 if labels[j] in _CARD_LABELS:

@@ -66,12 +66,19 @@ def ingest_command(
     err = Console(stderr=True)
     store = _open(db, err, must_exist=False)
     options = IngestOptions(
-        workers=workers, templates=templates, batch_size=max(1, batch_size), extract=ExtractOptions().with_(timeout_s=timeout)
+        workers=workers,
+        templates=templates,
+        batch_size=max(1, batch_size),
+        extract=ExtractOptions().with_(timeout_s=timeout),
     )
     fields = JsonlFields(text=text_field, html=html_field, url=url_field)
     progress = Progress(
-        SpinnerColumn(), TextColumn("[bold]ingest[/bold] {task.fields[status]}"), TimeElapsedColumn(),
-        console=err, disable=quiet or not err.is_terminal, transient=True,
+        SpinnerColumn(),
+        TextColumn("[bold]ingest[/bold] {task.fields[status]}"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+        transient=True,
     )
     with progress:
         task = progress.add_task("pages", status="")
@@ -129,8 +136,12 @@ def search_command(
     db: DbOption = Path("corpus.db"),
     site: Annotated[str | None, typer.Option(help="Only this site (host name).")] = None,
     lang: Annotated[str | None, typer.Option(help="Only this language code (id, en, ...).")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="Published on or after (YYYY[-MM[-DD]]).")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Published on or before (YYYY[-MM[-DD]]).")] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="Published on or after (YYYY[-MM[-DD]]).")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Published on or before (YYYY[-MM[-DD]]).")
+    ] = None,
     limit: Annotated[int, typer.Option(help="How many results.")] = 10,
     duplicates: Annotated[bool, typer.Option(help="Show every copy, not one per duplicate cluster.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines output.")] = False,
@@ -142,7 +153,9 @@ def search_command(
     try:
         hint = search_index_hint(store)
         if hint:
-            err.print(f"[yellow]note:[/yellow] {hint}: `warta reindex --db {db}` makes searches for common words faster")
+            err.print(
+                f"[yellow]note:[/yellow] {hint}: `warta reindex --db {db}` makes searches for common words faster"
+            )
         hits = search(store, query, filters)
     except QueryError as exc:
         err.print(f"[red]cannot search:[/red] {exc}")
@@ -197,11 +210,17 @@ def _highlighted(snippet: str) -> Text:
     return text
 
 
-@app.command("export", epilog="[b]Examples[/b]\n\n  warta export --db corpus.db --format parquet -o corpus.parquet")
+@app.command(
+    "export", epilog="[b]Examples[/b]\n\n  warta export --db corpus.db --format parquet -o corpus.parquet"
+)
 def export_command(
     db: DbOption = Path("corpus.db"),
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.jsonl,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output file (default: stdout).")] = None,
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExportFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Output file (default: stdout).")
+    ] = None,
     dedup: Annotated[bool, typer.Option(help="One article per duplicate cluster.")] = False,
 ) -> None:
     """Export the corpus as JSONL, CSV or Parquet."""

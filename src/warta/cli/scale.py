@@ -24,10 +24,13 @@ _EXAMPLES = """[b]Examples[/b]
 
 @app.command("scale", epilog=_EXAMPLES)
 def scale_command(
-    inputs: Annotated[list[str], typer.Argument(help="Files, directories or globs (JSONL, WARC, HTML, text, .gz).")],
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, directories or globs (JSONL, WARC, HTML, text, .gz).")
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory for part-NNNNN.jsonl files.")],
     address: Annotated[
-        str | None, typer.Option(help="Ray cluster address ('auto' for a running one); none starts a local one.")
+        str | None,
+        typer.Option(help="Ray cluster address ('auto' for a running one); none starts a local one."),
     ] = None,
     shard_mb: Annotated[int, typer.Option(help="About this many MB of input per task.")] = 64,
     text_field: TextField = "text",
@@ -59,7 +62,13 @@ def scale_command(
             progress.advance(task)
 
         report = extract_on_ray(
-            inputs, out, fields=fields, address=address, shard_bytes=shard_mb * 2**20, on_shard=done, on_plan=planned
+            inputs,
+            out,
+            fields=fields,
+            address=address,
+            shard_bytes=shard_mb * 2**20,
+            on_shard=done,
+            on_plan=planned,
         )
     err.print(
         f"{report.shards} shards ({report.resumed} already done), {report.articles} articles, "

@@ -161,8 +161,13 @@ def index_info(store: Store) -> IndexInfo | None:
     try:
         data = json.loads(row[0])
         info = IndexInfo(
-            int(data["version"]), tuple(float(w) for w in data["weights"]), int(data["champions"]),
-            int(data["rows"]), float(data["avgdl"]), int(data["max_id"]), str(data["id_type"]),
+            int(data["version"]),
+            tuple(float(w) for w in data["weights"]),
+            int(data["champions"]),
+            int(data["rows"]),
+            float(data["avgdl"]),
+            int(data["max_id"]),
+            str(data["id_type"]),
         )
     except (ValueError, KeyError, TypeError):
         return None
@@ -233,8 +238,13 @@ def build_search_index(store: Store, champions: int = CHAMPIONS) -> int:
         lists = list(_champion_lists(conn, rows, champions, id_type))
         conn.executemany("INSERT INTO search_champions VALUES (?, ?, ?, ?, ?)", lists)
         info = {
-            "version": INDEX_VERSION, "weights": list(WEIGHTS), "champions": champions,
-            "rows": rows, "avgdl": avgdl, "max_id": max_id, "id_type": id_type,
+            "version": INDEX_VERSION,
+            "weights": list(WEIGHTS),
+            "champions": champions,
+            "rows": rows,
+            "avgdl": avgdl,
+            "max_id": max_id,
+            "id_type": id_type,
         }
         conn.execute("INSERT INTO meta VALUES (?, ?)", (_META_KEY, json.dumps(info)))
     return len(lists)
@@ -257,7 +267,9 @@ def _champion_lists(
     for key, upper in counts.items():
         if upper <= champions:
             continue
-        docs = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (key,)).fetchone()[0]
+        docs = conn.execute(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (key,)
+        ).fetchone()[0]
         if docs <= champions:
             continue
         top = conn.execute(
@@ -279,9 +291,7 @@ def phrase(columns: str, term: str) -> str:
     return f"{{{columns}}}: {literal}" if " " in columns else f"{columns}: {literal}"
 
 
-def candidates(
-    store: Store, terms: list[list[str]], limit: int, max_share: float = 0.3
-) -> Candidates | None:
+def candidates(store: Store, terms: list[list[str]], limit: int, max_share: float = 0.3) -> Candidates | None:
     """Candidates for a query whose every term is a list of plain phrases (any one may match).
 
     None when pruning cannot pay: no usable lists, a small corpus, too many
@@ -298,7 +308,10 @@ def candidates(
         return None
     cap = int(rows * max_share)
     changed = [int(r[0]) for r in conn.execute("SELECT article_id FROM search_dirty LIMIT ?", (cap + 1,))]
-    added = [int(r[0]) for r in conn.execute("SELECT id FROM articles WHERE id > ? LIMIT ?", (info.max_id, cap + 1))]
+    added = [
+        int(r[0])
+        for r in conn.execute("SELECT id FROM articles WHERE id > ? LIMIT ?", (info.max_id, cap + 1))
+    ]
     if len(changed) + len(added) > cap:
         return None
     grow = max(1.0, avgdl / info.avgdl)  # g of an unchanged document rises at most this much
@@ -321,7 +334,12 @@ def candidates(
                 term_ids.append(np.array([r[0] for r in found], dtype=np.int64))
                 extra.extend(int(r[0]) for r in found)
                 continue
-            docs, tail, ids, g = int(row[0]), float(row[1]), np.frombuffer(row[2], info.id_type), np.frombuffer(row[3], "<f4")
+            docs, tail, ids, g = (
+                int(row[0]),
+                float(row[1]),
+                np.frombuffer(row[2], info.id_type),
+                np.frombuffer(row[3], "<f4"),
+            )
             most = idf(rows, max(0, docs - len(changed)))  # changed documents may have left the phrase
             least = idf(rows, docs + len(changed) + len(added))  # new and changed ones may have joined
             lists.append((t, most, least, tail, ids.astype(np.int64), g.astype(np.float64)))

@@ -14,8 +14,18 @@ from warta.corpus.store import Store
 from warta.errors import WartaError
 
 COLUMNS = (
-    "id", "url", "canonical_url", "site", "title", "language", "published", "text",
-    "text_hash", "cluster_id", "is_representative", "source",
+    "id",
+    "url",
+    "canonical_url",
+    "site",
+    "title",
+    "language",
+    "published",
+    "text",
+    "text_hash",
+    "cluster_id",
+    "is_representative",
+    "source",
 )
 
 
@@ -35,9 +45,7 @@ def _rows(store: Store, representatives_only: bool) -> Iterator[dict[str, Any]]:
         yield dict(row)
 
 
-def export(
-    store: Store, out: IO[str] | Path, fmt: ExportFormat, representatives_only: bool = False
-) -> int:
+def export(store: Store, out: IO[str] | Path, fmt: ExportFormat, representatives_only: bool = False) -> int:
     """Write every article (or one per duplicate cluster); returns how many were written."""
     rows = _rows(store, representatives_only)
     if fmt is ExportFormat.parquet:
@@ -55,7 +63,9 @@ def _text(rows: Iterator[dict[str, Any]], handle: IO[str], fmt: ExportFormat) ->
     if fmt is ExportFormat.jsonl:
         for row in rows:
             data = json.loads(row.pop("data"))
-            data.update(id=row["id"], cluster_id=row["cluster_id"], is_representative=bool(row["is_representative"]))
+            data.update(
+                id=row["id"], cluster_id=row["cluster_id"], is_representative=bool(row["is_representative"])
+            )
             handle.write(json.dumps(data, ensure_ascii=False) + "\n")
             count += 1
         return count
@@ -74,7 +84,10 @@ def _parquet(rows: Iterator[dict[str, Any]], path: Path, batch: int = 5000) -> i
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise WartaError("Parquet export needs pyarrow: pip install pyarrow") from exc
     schema = pa.schema(
-        [(name, pa.int64() if name in ("id", "cluster_id", "is_representative") else pa.string()) for name in COLUMNS]
+        [
+            (name, pa.int64() if name in ("id", "cluster_id", "is_representative") else pa.string())
+            for name in COLUMNS
+        ]
     )
     count = 0
     with pq.ParquetWriter(str(path), schema, compression="zstd") as writer:

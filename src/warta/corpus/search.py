@@ -213,8 +213,11 @@ def rank(
     expression = fts_expression(terms, stems)
     # A site is a small share of the corpus: its best matches rarely beat the bound, and
     # scoring only its matches is cheap. Prefixes and phrases have no champion lists.
-    if prune and site_id is None and filters.limit <= _PRUNE_LIMIT and all(
-        not t.prefix and len(t.words) == 1 for t in terms
+    if (
+        prune
+        and site_id is None
+        and filters.limit <= _PRUNE_LIMIT
+        and all(not t.prefix and len(t.words) == 1 for t in terms)
     ):
         found = candidates(store, [term_phrases(t, stems) for t in terms], filters.limit)
         if found is not None:
@@ -270,6 +273,16 @@ def _hits(store: Store, expression: str, ranked: list[tuple[int, float]]) -> lis
     for article_id, score in ranked:
         title, url, site, language, published, size = info[article_id]
         hits.append(
-            Hit(article_id, title, url, site, language, published, score, snippets.get(article_id) or "", int(size))
+            Hit(
+                article_id,
+                title,
+                url,
+                site,
+                language,
+                published,
+                score,
+                snippets.get(article_id) or "",
+                int(size),
+            )
         )
     return hits

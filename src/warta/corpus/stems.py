@@ -19,8 +19,14 @@ _POSSESSIVES = ("nya", "ku", "mu")
 _SUFFIXES = ("kan", "an", "i")
 # me(N)-/pe(N)- with the nasal that replaced the root's first consonant.
 _NASAL = (
-    ("meny", "s"), ("peny", "s"), ("meng", ""), ("peng", ""),
-    ("mem", "p"), ("pem", "p"), ("men", "t"), ("pen", "t"),
+    ("meny", "s"),
+    ("peny", "s"),
+    ("meng", ""),
+    ("peng", ""),
+    ("mem", "p"),
+    ("pem", "p"),
+    ("men", "t"),
+    ("pen", "t"),
 )
 _PREFIXES = ("memper", "diper", "ber", "ter", "per", "di", "ke", "se", "me", "pe")
 

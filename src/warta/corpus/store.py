@@ -173,7 +173,9 @@ class Store:
         stored = conn.execute("SELECT value FROM meta WHERE key='tokenizer'").fetchone()
         if stored is None:
             conn.executescript(_FTS.format(tokenize=_TOKENIZERS[tokenizer]))
-            conn.execute("INSERT INTO meta VALUES ('tokenizer', ?), ('schema', ?)", (tokenizer, str(SCHEMA_VERSION)))
+            conn.execute(
+                "INSERT INTO meta VALUES ('tokenizer', ?), ('schema', ?)", (tokenizer, str(SCHEMA_VERSION))
+            )
         else:
             tokenizer = str(stored[0])
             # Stores from before schema 2 got the search index and tables from _SCHEMA above;
@@ -278,8 +280,19 @@ class Store:
             " source, text_hash, stems, data, run_id, template_version)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                a.url_key, a.url, a.canonical_url, site_id, a.title, a.body, a.language, a.published,
-                a.source, a.text_hash, stems, json.dumps(a.data, ensure_ascii=False), run_id,
+                a.url_key,
+                a.url,
+                a.canonical_url,
+                site_id,
+                a.title,
+                a.body,
+                a.language,
+                a.published,
+                a.source,
+                a.text_hash,
+                stems,
+                json.dumps(a.data, ensure_ascii=False),
+                run_id,
                 a.template_version,
             ),
         )

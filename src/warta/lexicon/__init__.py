@@ -203,7 +203,9 @@ class Lexicon:
             return False
         head = normalised.split(maxsplit=2)
         # "0 comments" counts a thread that isn't there: nothing follows it
-        return len(head) >= 2 and head[0].isdigit() and int(head[0]) > 0 and head[1] in self.comment_count_words
+        return (
+            len(head) >= 2 and head[0].isdigit() and int(head[0]) > 0 and head[1] in self.comment_count_words
+        )
 
     def ends_with_credit(self, normalised: str) -> bool:
         """'… the hibernation module. credit: esa': a caption closed by its image credit."""
@@ -362,9 +364,11 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         byline_junk=tuple(merged("byline", "junk")),
         byline_roles=frozenset(merged("byline", "roles")),
         credit_labels=_credit_labels(
-            (("editor", merged("byline", "editor_prefix")),
-             ("photographer", merged("byline", "photographer_prefix")),
-             ("author", merged("byline", "author_prefix")))
+            (
+                ("editor", merged("byline", "editor_prefix")),
+                ("photographer", merged("byline", "photographer_prefix")),
+                ("author", merged("byline", "author_prefix")),
+            )
         ),
         agencies=longest_first(merged("dateline", "agencies")),
         stopwords=frozenset().union(*stop_by_lang.values()),

@@ -388,7 +388,11 @@ def _closing_editor(text: str, lexicon: Lexicon) -> list[Person]:
     if not (text.startswith("(") and text.endswith(")")):
         return []
     name = text[1:-1].strip()
-    if len(name.split()) < 2 or not is_plausible_name(name, lexicon) or normalise_marker(name) in lexicon.agencies:
+    if (
+        len(name.split()) < 2
+        or not is_plausible_name(name, lexicon)
+        or normalise_marker(name) in lexicon.agencies
+    ):
         return []
     return [Person(name, role="editor")]
 

@@ -74,7 +74,9 @@ class DateGrammar:
     # worth running for each outcome (has a digit, a month name, a weekday name).
     month_word: re.Pattern[str] = re.compile(r"(?!x)x")
     weekday_word: re.Pattern[str] = re.compile(r"(?!x)x")
-    gated: Mapping[tuple[bool, bool, bool], tuple[tuple[str, re.Pattern[str]], ...]] = field(default_factory=dict)
+    gated: Mapping[tuple[bool, bool, bool], tuple[tuple[str, re.Pattern[str]], ...]] = field(
+        default_factory=dict
+    )
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -97,7 +99,9 @@ def _alternation(words: Iterable[str]) -> str:
 
 def _trie_pattern(node: dict[str, Any]) -> str:
     branches = [
-        (r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
+        for ch, child in sorted(node.items())
+        if ch
     ]
     if not branches:
         return ""
@@ -178,7 +182,10 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
             rf"{b}(?P<wd>{wd})\.?{e}\s*[,(]\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?!\d)\s*\)?"
             rf"(?:\s+(?P<per0>(?:{period}){e}))?{time_tail}",
         ),
-        ("dm", rf"{b}{weekday_head}{day}\s+(?:(?:{joiner})\s+)?(?P<mon>{mon})\.?{e}(?!\s*[-/.,]?\s*\d){time_tail}"),
+        (
+            "dm",
+            rf"{b}{weekday_head}{day}\s+(?:(?:{joiner})\s+)?(?P<mon>{mon})\.?{e}(?!\s*[-/.,]?\s*\d){time_tail}",
+        ),
         ("md", rf"{b}{weekday_head}(?P<mon>{mon})\.?{e}\s*{day}(?!\s*,?\s*\d){time_tail}"),
         ("my", rf"{b}(?P<mon>{mon})\.?{e},?\s*{year}"),
         ("ago", rf"{b}(?P<n>\d+|{number})\s*(?P<unit>{unit}){e}\s+(?P<ago>{ago}){e}"),

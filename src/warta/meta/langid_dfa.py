@@ -34,7 +34,9 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
         super().__init__(*args, **kwargs)
         nextmove = self.tk_nextmove
         # A view of py3langid's own transition table (no copy: it is tens of megabytes).
-        self._next_np: NDArray[np.unsignedinteger[Any]] = np.frombuffer(nextmove, dtype=_UINT[nextmove.itemsize])
+        self._next_np: NDArray[np.unsignedinteger[Any]] = np.frombuffer(
+            nextmove, dtype=_UINT[nextmove.itemsize]
+        )
         self._rowbase_np = np.asarray(self._rowbase, dtype=np.intp)
         self._out_np = np.asarray(self.tk_output, dtype=np.intp)
 

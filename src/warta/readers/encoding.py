@@ -59,10 +59,7 @@ def _mostly_utf8(data: bytes) -> bool:
 # What windows-1252 bytes 0x80-0xFF look like in Western-language text (English,
 # Indonesian, French, German, Dutch...): accented letters and typographic signs.
 # Signs that stand for letters in cp1250 (¿ ³ ¹ œ Ÿ: Polish ż ł ą ś ź) are left out.
-_WESTERN = frozenset(
-    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ"
-    "“”‘’„–—…•€™«»°©®£\u00a0"
-)
+_WESTERN = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ“”‘’„–—…•€™«»°©®£\u00a0")
 
 
 def _western_cp1252(data: bytes) -> bool:

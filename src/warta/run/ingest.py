@@ -127,7 +127,9 @@ def ingest(
             tasks = _new_tasks(store, batch, templates, report)
             submitted: AsyncResult[list[PageOutcome]] | list[PageOutcome]
             if pool is not None:
-                submitted = pool.map_async(_work, tasks, chunksize=max(1, len(tasks) // (4 * options.workers)))
+                submitted = pool.map_async(
+                    _work, tasks, chunksize=max(1, len(tasks) // (4 * options.workers))
+                )
             else:
                 assert local is not None
                 submitted = [local.run(*task) for task in tasks]
@@ -203,7 +205,8 @@ def _finish(store: Store, options: IngestOptions, report: IngestReport) -> None:
     report.clusters = build_clusters(store)
     report.search_index = refresh_search_index(store)
     store.finish_run(
-        report.run_id, report.ingested, sum(report.skipped.values()) + report.already, sum(report.failed.values())
+        report.run_id,
+        report.ingested,
+        sum(report.skipped.values()) + report.already,
+        sum(report.failed.values()),
     )
-
-

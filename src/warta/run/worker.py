@@ -85,13 +85,22 @@ class PageWorker:
         return tuple(seen.items())
 
     def _row(
-        self, page: Page, article: Article, source: str, blocks: tuple[tuple[str, str | None], ...], version: int
+        self,
+        page: Page,
+        article: Article,
+        source: str,
+        blocks: tuple[tuple[str, str | None], ...],
+        version: int,
     ) -> StoredArticle:
         body = article.text
         signature = self.hasher.signature(body)
         links = tuple(
             (kind, item.title, item.url)
-            for kind, items in (("read_also", article.read_also), ("related", article.related), ("sidebar", article.sidebar))
+            for kind, items in (
+                ("read_also", article.read_also),
+                ("related", article.related),
+                ("sidebar", article.sidebar),
+            )
             for item in items
         )
         url = article.canonical_url or page.url

@@ -1,8 +1,8 @@
 """The JSON Schema of warta's output (`Article.to_dict()`), versioned with `SCHEMA_VERSION`.
 
-    >>> from warta.schema import article_schema
-    >>> article_schema()["properties"]["schema_version"]["const"]  # doctest: +SKIP
-    '1.0'
+>>> from warta.schema import article_schema
+>>> article_schema()["properties"]["schema_version"]["const"]  # doctest: +SKIP
+'1.0'
 """
 
 from __future__ import annotations

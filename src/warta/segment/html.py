@@ -129,7 +129,7 @@ _DOT_OR_EMPTY_SEGMENT = re.compile(r"(?:^|/)\.\.?(?:/|$)|//")
 
 
 def _origin(base: str | None) -> str | None:
-    """"scheme://host" of an http(s) base URL, when root paths may be joined to it directly."""
+    """ "scheme://host" of an http(s) base URL, when root paths may be joined to it directly."""
     if not base:
         return None
     try:

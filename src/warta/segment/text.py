@@ -58,7 +58,9 @@ def segment_text(text: str, max_line_chars: int = 20_000) -> list[Block]:
             blank_pending = True
             if blocks and not blocks[-1].structure.blank_after:
                 last = blocks[-1]
-                blocks[-1] = Block(last.index, last.text, _with_blank_after(last.structure), last.start, last.end)
+                blocks[-1] = Block(
+                    last.index, last.text, _with_blank_after(last.structure), last.start, last.end
+                )
             continue
         structure = _STRUCTURES[blank_pending or not blocks, False, bullet_match is not None]
         pieces = _split_long(content, max_line_chars) if len(content) > max_line_chars else (content,)

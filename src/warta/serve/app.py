@@ -45,10 +45,12 @@ def create_app(db: str | Path) -> Any:
 
     app = FastAPI(title="warta", docs_url="/api/docs", redoc_url=None)
 
-    def filters_of(site: str | None, lang: str | None, date_from: str | None, date_to: str | None,
-                   limit: int) -> SearchFilters:
-        return SearchFilters(site or None, lang or None, date_from or None, date_to or None,
-                             max(1, min(limit, PAGE_LIMIT)))
+    def filters_of(
+        site: str | None, lang: str | None, date_from: str | None, date_to: str | None, limit: int
+    ) -> SearchFilters:
+        return SearchFilters(
+            site or None, lang or None, date_from or None, date_to or None, max(1, min(limit, PAGE_LIMIT))
+        )
 
     @app.get("/", response_class=HTMLResponse)
     def home(
@@ -74,9 +76,11 @@ def create_app(db: str | Path) -> Any:
             else:
                 listing = _latest_html(store, filters)
         body = (
-            "<h1>warta corpus</h1>" + pages.corpus_summary(stats)
+            "<h1>warta corpus</h1>"
+            + pages.corpus_summary(stats)
             + pages.search_form(q, filters, *choices)
-            + pages.results_html(q.strip(), hits, error) + listing
+            + pages.results_html(q.strip(), hits, error)
+            + listing
         )
         return pages.layout(q or "corpus", body)
 
@@ -87,7 +91,9 @@ def create_app(db: str | Path) -> Any:
             if found is None:
                 raise HTTPException(404, f"no article {article_id}")
             data, site, copies = found
-        return pages.layout(str(data.get("title") or article_id), pages.article_html(article_id, data, site, copies))
+        return pages.layout(
+            str(data.get("title") or article_id), pages.article_html(article_id, data, site, copies)
+        )
 
     @app.get("/sites", response_class=HTMLResponse)
     def sites() -> str:
@@ -118,16 +124,24 @@ def create_app(db: str | Path) -> Any:
         if found is None:
             raise HTTPException(404, f"no article {article_id}")
         data, site, copies = found
-        return {"id": article_id, "site": site, "article": data,
-                "copies": [{"id": i, "title": t, "site": s} for i, t, s in copies]}
+        return {
+            "id": article_id,
+            "site": site,
+            "article": data,
+            "copies": [{"id": i, "title": t, "site": s} for i, t, s in copies],
+        }
 
     return app
 
 
 def _choices(store: Store) -> tuple[list[str], list[str]]:
     sites = [str(r[0]) for r in store.conn.execute("SELECT name FROM sites ORDER BY name")]
-    languages = [str(r[0]) for r in store.conn.execute(
-        "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL ORDER BY language")]
+    languages = [
+        str(r[0])
+        for r in store.conn.execute(
+            "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL ORDER BY language"
+        )
+    ]
     return sites, languages
 
 

@@ -93,13 +93,16 @@ def _items(title: str, items: Iterable[Mapping[str, Any]]) -> str:
     return f"<aside><b>{esc(title)}</b><ul>{''.join(rows)}</ul></aside>" if rows else ""
 
 
-def article_html(article_id: int, data: Mapping[str, Any], site: str, copies: Sequence[tuple[int, str, str]]) -> str:
+def article_html(
+    article_id: int, data: Mapping[str, Any], site: str, copies: Sequence[tuple[int, str, str]]
+) -> str:
     published = data.get("published") or {}
     people = ", ".join(esc(p.get("name")) for p in data.get("authors") or [])
     editors = ", ".join(esc(p.get("name")) for p in data.get("editors") or [])
     meta = [
         esc(site),
-        esc(published.get("value") or "no date") + (f" ({esc(published.get('precision'))})" if published else ""),
+        esc(published.get("value") or "no date")
+        + (f" ({esc(published.get('precision'))})" if published else ""),
         esc(data.get("language") or "?"),
     ]
     if people:
@@ -116,7 +119,9 @@ def article_html(article_id: int, data: Mapping[str, Any], site: str, copies: Se
     source = f"<p class='meta'><a href='{esc(url)}' rel='nofollow noopener'>{esc(url)}</a></p>" if url else ""
     dups = ""
     if copies:
-        rows = "".join(f"<li><a href='/article/{i}'>{esc(t or '(no title)')}</a> · {esc(s)}</li>" for i, t, s in copies)
+        rows = "".join(
+            f"<li><a href='/article/{i}'>{esc(t or '(no title)')}</a> · {esc(s)}</li>" for i, t, s in copies
+        )
         dups = f"<aside><b>copies of this story</b><ul>{rows}</ul></aside>"
     return (
         f"<h1>{esc(data.get('title') or '(no title)')}</h1>"
