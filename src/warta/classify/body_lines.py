@@ -36,6 +36,11 @@ _CREDIT_MAX_CHARS = 80
 _CREDIT_SEGMENT_WORDS = 5
 
 
+def _has_credit_separator(text: str) -> bool:
+    """Whether `_CREDIT_SEPARATOR` can split `text` at all (a cheap test that skips most lines)."""
+    return "/" in text or "|" in text or "via" in text
+
+
 def is_agency_credit(text: str, lexicon: Lexicon) -> bool:
     """A photo credit on its own line: a few short names split by "|" or "/" (or "via"), the
     first or the last a picture agency or stock library, in brackets or not:
@@ -44,7 +49,7 @@ def is_agency_credit(text: str, lexicon: Lexicon) -> bool:
         (AP Photo/Jane Doe, File)
         Shutterstock / Budi Santoso
     """
-    if len(text) > _CREDIT_MAX_CHARS or text.endswith(("!", "?", ":")):
+    if len(text) > _CREDIT_MAX_CHARS or text.endswith(("!", "?", ":")) or not _has_credit_separator(text):
         return False
     segments = _CREDIT_SEPARATOR.split(text.strip().strip("()[]").strip())
     if not 2 <= len(segments) <= 4 or any(not s or len(s.split()) > _CREDIT_SEGMENT_WORDS for s in segments):
@@ -76,8 +81,8 @@ def ends_with_agency_credit(text: str, lexicon: Lexicon) -> bool:
 
     The old bridge seen from the river bank. Jane Doe / Reuters file
     """
-    if len(text) > _CAPTION_MAX:
-        return False
+    if len(text) > _CAPTION_MAX or not _has_credit_separator(text):
+        return False  # the credit after the last sentence needs a separator
     breaks = list(_SENTENCE_BREAK.finditer(text))
     return bool(breaks) and is_agency_credit(text[breaks[-1].end() :], lexicon)
 
@@ -150,6 +155,8 @@ _SLIDE_CAPTION_MAX = 300
 
 def is_slide_counter(norm: str, lexicon: Lexicon) -> bool:
     """ "Image 2 of 5", "foto 2 dari 5", "3 of 12": a photo gallery's slide counter (normalised text)."""
+    if not norm.rstrip()[-1:].isdigit():
+        return False  # a counter ends in a number: skip the split for every other line
     words = norm.split()
     if len(words) == 4 and words[0] in lexicon.gallery_nouns:
         words = words[1:]
@@ -202,7 +209,7 @@ def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon
             block.structure.in_figure
             or lexicon.ends_with_credit(norm)
             or lexicon.starts_with_any(norm, lexicon.caption_prefix)
-            or (_PHOTO_CREDIT.search(text) and not EDITOR_CODE_AT_END.search(text))
+            or ("/" in text and _PHOTO_CREDIT.search(text) and not EDITOR_CODE_AT_END.search(text))
             or ("(" in norm and lexicon.contains_any(norm, lexicon.caption_in_parens))
             or is_agency_credit(text, lexicon)
             or ends_with_agency_credit(text, lexicon)

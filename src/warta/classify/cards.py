@@ -59,14 +59,15 @@ def card_shapes(blocks: Sequence[Block], lexicon: Lexicon) -> str:
     for block in blocks:
         text = block.text
         n = len(text)
-        words = len(text.split())
+        # Only a headline or a meta line needs its words counted: skip the split for longer text.
+        words = len(text.split()) if n <= _CARD_TITLE_MAX else 0
         if (
             n <= 60
             and _DIGIT.search(text) is not None
             and (relative.match(text) or is_date_line(text, lexicon))
         ):
             shapes.append("D")
-        elif words <= 4 and n <= 40:
+        elif n <= 40 and words <= 4:
             shapes.append("M")
         elif n <= _CARD_TITLE_MAX and words >= 3 and not text.endswith(_UNFINISHED):
             shapes.append("T")
@@ -146,8 +147,8 @@ def _stamped_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, 
 def _excerpt_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, int]]:
     """Runs of ≥ 3 headlines each followed by an excerpt cut short with an ellipsis."""
     runs: list[tuple[int, int]] = []
-    i = 0
-    while i < len(blocks) - 1:
+    i = shapes.find("TS")  # a run can only start at a headline over a teaser: jump from one to the next
+    while i != -1:
         j = i
         while (
             j + 1 < len(blocks)
@@ -161,6 +162,7 @@ def _excerpt_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, 
             i = j
         else:
             i += 1
+        i = shapes.find("TS", i)
     return runs
 
 
@@ -207,14 +209,10 @@ def _body_to_related(labels: list[Label], start: int, end: int) -> None:
 def _is_kicker(text: str) -> bool:
     """ "RANDY ANDY", "‘GET WITH THE PROGRAM’": a label of a few words in capitals set above a card's
     headline (one word in capitals is as often a code keyword or an acronym split out of a sentence)."""
+    if len(text) > 40 or text.endswith((".", ":")) or not 2 <= len(text.split()) <= 6:
+        return False  # the cheap tests first: most lines are longer than a kicker
     letters = [c for c in text if c.isalpha()]
-    return (
-        len(letters) >= 3
-        and len(text) <= 40
-        and 2 <= len(text.split()) <= 6
-        and all(c.isupper() for c in letters)
-        and not text.endswith((".", ":"))
-    )
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _kicker_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, int]]:

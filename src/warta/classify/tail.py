@@ -21,29 +21,31 @@ from warta.model import Block, Label
 _WORD_LIST_MIN = 10
 _ENTRY_COUNT = re.compile(r"^\(\d{1,6}\)$")
 _CODE_CHARS = frozenset("_=(){}[]@\"'/;<>*#$%+")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what str.isalnum accepts: \w less the underscore
 
 
 def _is_list_word(text: str) -> bool:
     """One or two words, no sentence end, no code characters (source code split token by token)."""
     if len(text) > 30:
         return False
-    if _ENTRY_COUNT.match(text):
+    if text.startswith("(") and _ENTRY_COUNT.match(text):
         return True
     return (
         len(text.split()) <= 2
         and not text.endswith((".", "!", "?", ":"))
-        and any(c.isalnum() for c in text)
         and _CODE_CHARS.isdisjoint(text)
+        and _LETTER_OR_DIGIT.search(text) is not None
     )
 
 
 def unmark_word_lists(blocks: Sequence[Block], labels: list[Label]) -> None:
     """A run of ≥ 10 lines of a word or two each is a tag cloud or a category list, not body."""
     n = len(blocks)
+    is_word = [_is_list_word(block.text) for block in blocks]  # once per line, not once per run tried
     i = 0
     while i < n:
         j = i
-        while j < n and _is_list_word(blocks[j].text):
+        while j < n and is_word[j]:
             j += 1
         # Entries the markup puts in a list or table are the page's own (HTML input says so).
         if j - i >= _WORD_LIST_MIN and not any(

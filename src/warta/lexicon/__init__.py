@@ -209,7 +209,8 @@ class Lexicon:
 
     def ends_with_credit(self, normalised: str) -> bool:
         """'… the hibernation module. credit: esa': a caption closed by its image credit."""
-        return _credit_pattern(self.caption_prefix).search(normalised) is not None
+        # Every credit label ends in a colon: a line without one is skipped without the regex.
+        return ":" in normalised and _credit_pattern(self.caption_prefix).search(normalised) is not None
 
     def contains_any(self, normalised: str, needles: tuple[str, ...]) -> bool:
         return _contains_pattern(needles).search(normalised) is not None
