@@ -116,11 +116,8 @@ def build_store(data: Path, total: int, seed: int, db: Path) -> dict[str, object
                 source=f"gen#{index}",
                 text_hash=text_hash(body),
                 data={"text": body},
-                links=(),
-                blocks=(),
                 signature=signature.tobytes() if signature is not None else None,
                 bands=hasher.bands(signature) if signature is not None else (),
-                template_version=0,
             )
         )
         if len(batch) == 1000:
@@ -289,12 +286,6 @@ def tokenizers(seed: int, total: int = 1800) -> dict[str, object]:
                     published=None,
                     source=f"{i}",
                     text_hash=text_hash(b),
-                    data={},
-                    links=(),
-                    blocks=(),
-                    signature=None,
-                    bands=(),
-                    template_version=0,
                 )
                 for i, (p, b) in enumerate(bodies)
             ]

@@ -75,12 +75,6 @@ def _article(i: int, rng: random.Random) -> StoredArticle:
         published=f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
         source=f"s{i}",
         text_hash=text_hash(body),
-        data={},
-        links=(),
-        blocks=(),
-        signature=None,
-        bands=(),
-        template_version=0,
     )
 
 
@@ -245,12 +239,6 @@ def _plain(i: int, title: str, body: str) -> StoredArticle:
         published=None,
         source=f"p{i}",
         text_hash=text_hash(body),
-        data={},
-        links=(),
-        blocks=(),
-        signature=None,
-        bands=(),
-        template_version=0,
     )
 
 

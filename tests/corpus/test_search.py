@@ -22,11 +22,6 @@ def _article(i: int, site: str, body: str) -> StoredArticle:
         source=f"s{i}",
         text_hash=text_hash(body),
         data={"text": body},
-        links=(),
-        blocks=(),
-        signature=None,
-        bands=(),
-        template_version=0,
     )
 
 

@@ -38,7 +38,7 @@ def _is_date_line(text: str, date_words: frozenset[str], month_words: frozenset[
         return False
     if _NUMERIC_DATE.search(text) or _AGO.search(text):
         return True
-    month = any(w in month_words for w in words if len(w) >= 3)
+    month = not month_words.isdisjoint(words)  # month names of 3+ characters only
     return month and (_YEAR.search(text) is not None or any(w.isdigit() for w in words))
 
 

@@ -243,7 +243,7 @@ def _markers(lexicon: Lexicon) -> _Markers:
         lexicon.promo_prefix,
         lexicon.tags_prefix,
         lexicon.author_prefix + lexicon.editor_prefix,
-        tuple(m for cal in lexicon.calendars for m in cal.months),
+        lexicon.month_words,
         tuple(getattr(lexicon, name) for name in _SET_BITS),
         lexicon.credit_words,
     )
@@ -259,7 +259,7 @@ def _compile_markers(
     promo_prefix: tuple[str, ...],
     tags_prefix: tuple[str, ...],
     byline_prefix: tuple[str, ...],
-    months: tuple[str, ...],
+    months: frozenset[str],  # `Lexicon.month_words`
     whole_line_sets: tuple[frozenset[str], ...],
     credit_words: tuple[str, ...],
 ) -> _Markers:
@@ -278,7 +278,7 @@ def _compile_markers(
         promo_prefix=re.compile(_trie(promo_prefix)),
         tags_prefix=re.compile(_trie(tags_prefix)),
         byline_prefix=re.compile(_trie(byline_prefix)),
-        months=frozenset(m for m in months if len(m) >= 3),
+        months=months,
         whole_lines=whole_lines,
         credit=re.compile(
             rf"^\(?[^()]{{2,60}}\)$|\((?:{'|'.join(map(re.escape, credit_words)) or '(?!)'})\b[^()]*\)\.?$",

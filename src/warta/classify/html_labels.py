@@ -68,7 +68,6 @@ def _any_container_token() -> frozenset[str]:
     return frozenset().union(*(known for _, known in container_tokens()))
 
 
-@lru_cache(maxsize=1 << 14)  # token tuples repeat within and across a site's pages; the table is constant
 def _first_container(tokens: tuple[str, ...]) -> tuple[Label, str] | None:
     if _any_container_token().isdisjoint(tokens):
         return None  # most blocks sit in no container: one C-level test instead of a scan per kind

@@ -29,16 +29,12 @@ _COUNTED_ENTRY = re.compile(r"^[^.!?]{1,50}\s\(\d{1,6}\)$")
 
 def is_menu_row(text: str, lexicon: Lexicon) -> bool:
     """A row of footer or menu links flattened onto one line ("Pedoman Media Siber Kebijakan Privasi Kontak")."""
-    return _menu_row(normalise_marker(text), lexicon)
+    return is_menu_row_normalised(normalise_marker(text), lexicon)
 
 
-def is_menu_row_normalised(norm: str, lexicon: Lexicon) -> bool:
-    """`is_menu_row` of a text already through `normalise_marker`."""
-    return _menu_row(norm, lexicon)
-
-
-def _menu_row(norm: str, lexicon: Lexicon, has_phrase: bool | None = None) -> bool:
-    """`is_menu_row` of a normalised text; `has_phrase`: whether it contains a nav phrase, if known."""
+def is_menu_row_normalised(norm: str, lexicon: Lexicon, has_phrase: bool | None = None) -> bool:
+    """`is_menu_row` of a text already through `normalise_marker`; `has_phrase`: whether it
+    contains a nav phrase, if known."""
     words = norm.split()
     if not words:
         return True
@@ -72,6 +68,15 @@ def marker_of(norm: str, lexicon: Lexicon) -> Label | None:
     )
 
 
+# The longest normalised text each substring marker is read for (`_marker`): `markers_of`
+# searches only texts shorter than these, the article's paragraphs are never searched.
+_CONSENT_MAX = 400
+_FOOTER_MAX = 300
+_COMMENT_FORM_MAX = 200
+_PROMO_MAX = 200
+_NAV_PHRASE_MAX = 160
+
+
 class _SubstringMarkers(NamedTuple):
     """Which substring markers a normalised text contains (None: not known, test it).
 
@@ -91,16 +96,19 @@ def _shorter_than(limit: int, norms: list[str]) -> JoinedLines:
 
 def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
     """`marker_of` of every normalised text of a page, the substring markers searched page-wide."""
-    # `_marker` reads a substring flag only of a text shorter than 400 characters (consent), 300
-    # (footer), 200 (comment form, promo) or 160 (nav phrase): longer texts, the article's paragraphs
-    # and most of the page's characters, are blanked rather than searched.
-    under_400, under_200 = _shorter_than(400, norms), _shorter_than(200, norms)
+    # `_marker` reads a substring flag only of a short text: longer texts, the article's
+    # paragraphs and most of the page's characters, are blanked rather than searched.
+    long_limit, short_limit = (
+        max(_CONSENT_MAX, _FOOTER_MAX),
+        max(_COMMENT_FORM_MAX, _NAV_PHRASE_MAX, _PROMO_MAX),
+    )
+    under_long, under_short = _shorter_than(long_limit, norms), _shorter_than(short_limit, norms)
     found = zip(
-        under_400.containing(lexicon.consent_contains),
-        under_400.containing(lexicon.footer_contains),
-        under_200.containing(lexicon.comment_form),
-        under_200.containing(lexicon.nav_phrases),
-        under_200.containing(lexicon.promo_contains),
+        under_long.containing(lexicon.consent_contains),
+        under_long.containing(lexicon.footer_contains),
+        under_short.containing(lexicon.comment_form),
+        under_short.containing(lexicon.nav_phrases),
+        under_short.containing(lexicon.promo_contains),
         strict=True,
     )
     return [
@@ -123,19 +131,19 @@ def _marker(norm: str, lexicon: Lexicon, found: _SubstringMarkers) -> Label | No
         return Label.READ_ALSO
     if norm in lexicon.share_line or norm in lexicon.nav_line:
         return Label.NAV
-    if n < 400 and found.consent:
+    if n < _CONSENT_MAX and found.consent:
         return Label.AD
-    if n < 200 and found.promo:
+    if n < _PROMO_MAX and found.promo:
         return Label.AD
-    if n < 160 and len(norm.split()) >= 3 and _menu_row_again(norm, lexicon, found.nav_phrase):
+    if n < _NAV_PHRASE_MAX and len(norm.split()) >= 3 and _menu_row_again(norm, lexicon, found.nav_phrase):
         return Label.NAV
     if n < 120 and _nav_shape(norm):
         return Label.NAV
-    if n < 300 and found.footer:
+    if n < _FOOTER_MAX and found.footer:
         return Label.FOOTER
     if n < 400 and norm.startswith(lexicon.tags_prefix):
         return Label.TAGS
-    if n < 200 and found.comment_form:
+    if n < _COMMENT_FORM_MAX and found.comment_form:
         return Label.COMMENTS
     return None
 
@@ -144,7 +152,7 @@ def _menu_row_again(norm: str, lexicon: Lexicon, has_phrase: bool | None) -> boo
     """`is_menu_row(norm)`: normalising a normalised text again changes nothing in ASCII;
     elsewhere it is redone, and the phrase test with it."""
     if norm.isascii():
-        return _menu_row(norm, lexicon, has_phrase)
+        return is_menu_row_normalised(norm, lexicon, has_phrase)
     return is_menu_row(norm, lexicon)
 
 
@@ -191,9 +199,10 @@ def section_header(norm: str, lexicon: Lexicon) -> Label | None:
         return Label.SIDEBAR if norm in lexicon.sidebar_header else None
     if _sidebar_header_with_suffix(norm, lexicon):
         return Label.SIDEBAR
-    if norm in lexicon.related_header or (
-        len(norm) < 40
-        and (norm.startswith(lexicon.related_header_prefix) or norm.endswith(lexicon.related_header_suffix))
+    if (
+        norm in lexicon.related_header
+        or norm.startswith(lexicon.related_header_prefix)
+        or norm.endswith(lexicon.related_header_suffix)
     ):
         return Label.RELATED
     if norm in lexicon.sidebar_header:

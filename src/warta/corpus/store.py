@@ -16,7 +16,7 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,13 +44,14 @@ class StoredArticle:
     published: str | None
     source: str
     text_hash: str
-    data: dict[str, Any]
-    links: tuple[tuple[str, str, str | None], ...]  # (kind, title, url)
+    # What follows is evidence an extraction adds; a row built from text alone has none of it.
+    data: dict[str, Any] = field(default_factory=dict)
+    links: tuple[tuple[str, str, str | None], ...] = ()  # (kind, title, url)
     # Distinct blocks of the page (template evidence): key, and the text when short.
-    blocks: tuple[tuple[str, str | None], ...]
-    signature: bytes | None  # MinHash signature, None when the body is too short
-    bands: tuple[int, ...]
-    template_version: int
+    blocks: tuple[tuple[str, str | None], ...] = ()
+    signature: bytes | None = None  # MinHash signature, None when the body is too short
+    bands: tuple[int, ...] = ()
+    template_version: int = 0
 
 
 _TOKENIZERS = {
