@@ -11,6 +11,7 @@ the field. Keys of the expectation file:
 - read_also: titles in order; related: titles in order with `teaser` presence;
   sidebar: titles in order with their date (null = no date)
 - comments: number of reader comments; headings: body sub-headings in order
+- tags: the page's tags in order
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ CHECKED_FIELDS = (
     "sidebar",
     "comments",
     "headings",
+    "tags",
 )
 
 
@@ -124,5 +126,7 @@ def test_fixture_field(page: Path, field: str, want: Any) -> None:
         assert len(article.comments) == want
     elif field == "headings":
         assert article.headings == want
+    elif field == "tags":
+        assert article.tags == want
     else:  # pragma: no cover - guarded by test_every_fixture_has_expectations
         pytest.fail(f"unknown field {field}")

@@ -104,3 +104,19 @@ def test_a_credit_split_over_lines_is_a_caption_but_not_an_agency_named_in_a_sen
     labels = confident_labels(text)
     assert labels[2:4] == [Label.CAPTION, Label.CAPTION]
     assert labels[4:] == [Label.BODY] * 3
+
+
+def test_a_labelled_photo_credit_takes_its_short_caption_along(article, confident_labels):
+    text = article + "Gedung Merah Putih KPK\nPhoto :\nVIVA/M Ali Wafa\n" + article
+    labels = confident_labels(text)
+    assert labels[2:5] == [Label.CAPTION, Label.CAPTION, Label.CAPTION]
+
+
+def test_the_next_page_under_a_pagination_link_goes_on_with_the_article(article):
+    text = (
+        article
+        + "Halaman Selanjutnya\nPara tersangka disangkakan melanggar Pasal 2 ayat 1 undang-undang itu.\n"
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.1, 0.1], LEX)
+    assert labels[3] is Label.BODY

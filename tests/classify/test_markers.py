@@ -147,3 +147,17 @@ def test_news_lines_that_share_words_with_appeals_stay_body(line, article, confi
 def test_comment_guidelines_note_is_a_comment_form_line(article, confident_labels):
     text = article + "Comments are subject to our house rules, which you can read here.\n"
     assert confident_labels(text)[-1] is Label.COMMENTS
+
+
+def test_hashtag_lines_and_a_tags_header_after_the_article_are_tags(article, confident_labels):
+    text = (
+        article
+        + "#banjir #pekalongan\n#1 in the charts, the band said on Friday.\nTags\n# banjir rob\nKorupsi\n"
+    )
+    labels = confident_labels(text)
+    assert labels[2:] == [Label.TAGS, Label.BODY, Label.TAGS, Label.TAGS, Label.TAGS]
+
+
+def test_a_tags_header_above_the_article_opens_nothing(article, confident_labels):
+    labels = confident_labels("Topik\nVideo\n" + article)
+    assert Label.TAGS not in labels

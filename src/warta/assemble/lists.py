@@ -179,6 +179,8 @@ def build_lists(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexic
 
     tags: list[str] = []
     for block in of(Label.TAGS):
+        if normalise_marker(block.text) in lexicon.tags_header:
+            continue  # the list's header ("Tags"), not a tag
         rest = _strip_prefix(block.text, lexicon.tags_prefix)
         tags.extend(t.strip(" #") for t in re.split(r"[,;|#]", rest) if t.strip(" #"))
     return PageLists(

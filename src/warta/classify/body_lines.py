@@ -103,6 +103,29 @@ def adopt_near_misses(
             labels[i] = Label.BODY
 
 
+_PAGE_SENTENCE_MIN_WORDS = 8
+
+
+def _finished_sentences(text: str) -> bool:
+    """A sentence or more of the article, not a headline or a link: words enough, a full stop."""
+    return text.endswith(SENTENCE_END) and len(text.split()) >= _PAGE_SENTENCE_MIN_WORDS
+
+
+def adopt_after_page_break(
+    blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]
+) -> None:
+    """The article's next page printed under its pagination link ("Halaman Selanjutnya",
+    "Next page") right after the body: the long, finished paragraphs that follow go on with
+    the article, however much the model doubted text past a link line."""
+    for i in range(1, len(blocks) - 1):
+        if norms[i] not in lexicon.page_break or labels[i - 1] is not Label.BODY:
+            continue
+        j = i + 1
+        while j < len(blocks) and labels[j] is Label.OTHER and _finished_sentences(blocks[j].text):
+            labels[j] = Label.BODY
+            j += 1
+
+
 def bridge_fragments(blocks: Sequence[Block], labels: list[Label]) -> None:
     """Relabel short non-body lines that a flattener split out of a body sentence (link text)
     and dateline lines that open the first paragraph."""
@@ -216,3 +239,34 @@ def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon
             or is_bare_credit(blocks, i, norm, lexicon)
         ):
             labels[i] = Label.CAPTION
+    mark_labelled_photos(blocks, labels, lexicon, norms)
+
+
+_LABELLED_CAPTION_MAX_WORDS = 8
+
+
+def mark_labelled_photos(
+    blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]
+) -> None:
+    """A photo printed as caption, credit label and credit on three lines, the way a flattener
+    reads a figure with a labelled credit; the label and the short caption above it go with
+    the credit:
+
+        Gedung Merah Putih KPK     <- caption
+        Photo :                    <- caption
+        VIVA/M Ali Wafa            <- caption (a credit already)
+    """
+    for i in range(1, len(blocks) - 1):
+        text = blocks[i].text.rstrip()
+        if labels[i + 1] is not Label.CAPTION or not text.endswith(":") or len(text) > 12:
+            continue
+        if norms[i] + ":" not in lexicon.caption_prefix:
+            continue
+        labels[i] = Label.CAPTION
+        above = blocks[i - 1].text
+        if (
+            labels[i - 1] in (Label.BODY, Label.OTHER)
+            and len(above.split()) <= _LABELLED_CAPTION_MAX_WORDS
+            and not above.endswith(SENTENCE_END)
+        ):
+            labels[i - 1] = Label.CAPTION

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from warta.classify.body_lines import (
     NEAR_MISS,
+    adopt_after_page_break,
     adopt_near_misses,
     bridge_backwards,
     bridge_fragments,
@@ -156,6 +157,19 @@ def _opens_split_bio_box(blocks: Sequence[Block], norms: list[str], at: int, lex
     return _opens_bio_box(f"{blocks[at].text} {blocks[at + 1].text}", f"{norms[at]} {norms[at + 1]}", lexicon)
 
 
+_TAG_MAX_WORDS = 4
+_TAG_MAX_CHARS = 40
+
+
+def _tag_item(text: str) -> bool:
+    """'# banjir rob', 'Korupsi': one tag, a few words that are not a sentence."""
+    return (
+        len(text) <= _TAG_MAX_CHARS
+        and len(text.split()) <= _TAG_MAX_WORDS
+        and not text.endswith(SENTENCE_END)
+    )
+
+
 def label_blocks(
     blocks: Sequence[Block],
     probs: Sequence[float],
@@ -177,7 +191,11 @@ def label_blocks(
     norms = norms if norms is not None else normalise_lines([b.text for b in blocks])
     markers = markers_of(norms, lexicon)
     for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):
+        if section is Label.TAGS and not _tag_item(blocks[i].text):
+            section = None  # a tag list holds one short tag per line; anything else ends it
         header = section_header(norm, lexicon)
+        if header is Label.TAGS and not seen_body:
+            header = None  # "Topik" in the site menu above the article heads no tag list
         if header is not None and header is not Label.COMMENTS and _menu_entry(blocks[i]):
             header = None  # "Latest" in the site menu links to a page; it heads no box here
         marker = markers[i]
@@ -278,6 +296,7 @@ def label_blocks(
         run_paragraphs = 0
         labels.append(section if section is not None else Label.OTHER)
     adopt_near_misses(blocks, labels, probs, threshold - NEAR_MISS)
+    adopt_after_page_break(blocks, labels, lexicon, norms)
     bridge_fragments(blocks, labels)
     bridge_backwards(blocks, labels)
     mark_captions(blocks, labels, lexicon, norms)

@@ -50,6 +50,9 @@ def is_menu_row_normalised(norm: str, lexicon: Lexicon, has_phrase: bool | None 
 _IMAGE_URL = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:[?#]\S*)?$")
 # "How to retire early,Early retirement,Retiring early,Personal Finance": a keywords
 # meta field, terms joined by commas without spaces and no sentence in it.
+# "#banjir #pekalongan": a line of two hashtags or more (letters first: "#1" ranks, it tags
+# nothing), as normalised: the edge strip has taken the first "#" off
+_HASHTAGS = re.compile(r"[^\W\d_][\w-]*(?:[\s,]+#[^\W\d_][\w-]*)+$")
 _KEYWORD_LIST = re.compile(r"^[^,.!?]{1,60}(?:,[^\s,][^,.!?]{0,60}){3,}$")
 
 
@@ -125,6 +128,8 @@ def _marker(norm: str, lexicon: Lexicon, found: _SubstringMarkers) -> Label | No
         return Label.OTHER
     if n < 600 and norm.count(",") >= 3 and _KEYWORD_LIST.match(norm):
         return Label.TAGS
+    if n < 200 and " #" in norm and _HASHTAGS.match(norm):
+        return Label.TAGS
     if n < 200 and (norm in lexicon.promo_line or norm.startswith(lexicon.promo_prefix)):
         return Label.AD  # before read-also: "baca artikel selengkapnya di …" links to no other article
     if n < 300 and norm.startswith(lexicon.read_also_prefix):
@@ -190,9 +195,11 @@ def _sidebar_header_with_suffix(norm: str, lexicon: Lexicon) -> bool:
 
 
 def section_header(norm: str, lexicon: Lexicon) -> Label | None:
-    """The section a header block opens: related, sidebar or comments."""
+    """The section a header block opens: related, sidebar, comments or tags."""
     if lexicon.is_comment_header(norm) or _bracketed_comment_count(norm, lexicon):
         return Label.COMMENTS
+    if norm in lexicon.tags_header:
+        return Label.TAGS
     if len(norm) >= 40:  # the common case, a text line: only the whole-line headers can match
         if norm in lexicon.related_header:
             return Label.RELATED

@@ -134,6 +134,8 @@ class Lexicon:
     nav_line: frozenset[str]
     footer_contains: tuple[str, ...]
     tags_prefix: tuple[str, ...]
+    tags_header: frozenset[str]  # a header alone on its line over one tag per line
+    page_break: frozenset[str]  # a link to the article's next page, alone on its line
     caption_prefix: tuple[str, ...]
     # Words that open a parenthesised image credit: "(Foto: …)", "(ANTARA/…)", "(Reuters)".
     credit_words: tuple[str, ...]
@@ -343,6 +345,8 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         nav_line=frozenset(merged("markers", "nav_line")),
         footer_contains=tuple(merged("markers", "footer_contains")),
         tags_prefix=longest_first(prefixes("markers", "tags_prefix")),
+        tags_header=frozenset(merged("markers", "tags_header")),
+        page_break=frozenset(merged("markers", "page_break")),
         caption_prefix=longest_first(prefixes("markers", "caption_prefix")),
         credit_words=tuple(merged("markers", "credit_words")),
         photo_agencies=frozenset(merged("markers", "photo_agencies")),
