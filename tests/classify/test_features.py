@@ -149,7 +149,7 @@ def reference_per_block(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.flo
             cols[15][i] = lexicon.is_comment_header(norm)
             cols[16][i] = chars < 200 and (
                 norm in lexicon.comment_widget
-                or lexicon.contains_any(norm, lexicon.comment_form)
+                or lexicon.contains_substring(norm, lexicon.comment_form)
                 or text.lower().endswith(lexicon.comment_attribution)
             )
             cols[17][i] = norm in lexicon.promo_line or (
@@ -157,7 +157,7 @@ def reference_per_block(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.flo
             )
             cols[18][i] = norm in lexicon.share_line
             cols[19][i] = norm in lexicon.nav_line
-            cols[20][i] = lexicon.contains_any(norm, lexicon.footer_contains)
+            cols[20][i] = lexicon.contains_substring(norm, lexicon.footer_contains)
             cols[21][i] = norm.startswith(lexicon.tags_prefix)
             cols[22][i] = chars < 120 and (
                 norm.startswith(lexicon.author_prefix) or norm.startswith(lexicon.editor_prefix)
@@ -211,7 +211,7 @@ def reference_text_extra(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.fl
     for i, text in enumerate(texts):
         if len(text) > 400:
             continue
-        out[i, 0] = lexicon.contains_any(_fast_norm(text), lexicon.caption_prefix)
+        out[i, 0] = lexicon.contains_substring(_fast_norm(text), lexicon.caption_prefix)
         out[i, 1] = _CREDIT.search(text) is not None
         out[i, 3] = _NAME_LIKE.match(text) is not None
         out[i, 4] = len(text) < 120 and any(c.isdigit() for c in text) and is_date_line(text, lexicon)

@@ -158,7 +158,7 @@ def _comments(blocks: Sequence[Block], lexicon: Lexicon) -> list[Comment]:
         if (
             norm in lexicon.comment_widget
             or section_header(norm, lexicon) is Label.COMMENTS  # '3 thoughts on "…"' too
-            or any(m in norm for m in lexicon.comment_form)
+            or lexicon.contains_any(norm, lexicon.comment_form)
         ):
             continue  # the thread's header, buttons and form: no reader's words
         if is_date_line(text, lexicon):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from warta.lexicon import JoinedLines, Lexicon, normalise_marker
+from warta.lexicon import JoinedLines, Lexicon, normalise_marker, phrase_in
 from warta.model import Label
 
 # "News › Local", "Beranda > Humaniora": short segments joined by arrows
@@ -43,7 +43,7 @@ def is_menu_row_normalised(norm: str, lexicon: Lexicon, has_phrase: bool | None 
         return True
     if not (lexicon.contains_any(norm, lexicon.nav_phrases) if has_phrase is None else has_phrase):
         return False
-    return sum(1 for p in lexicon.nav_phrases if p in norm) >= 2
+    return sum(1 for p in lexicon.nav_phrases if phrase_in(norm, p)) >= 2
 
 
 # An image address alone on a line (an <img> the flattener printed), with any query string.

@@ -152,7 +152,9 @@ def _prefixed(text: str, lexicon: Lexicon) -> list[Person]:
     """People credited by a prefixed clause; a line may hold several clauses."""
     found: list[Person] = []
     starts = lexicon.credit_starts
-    if not lexicon.contains_any(normalise_marker(text), starts):
+    # A substring pre-test: the clauses' `startswith` below decides, so a hit inside a word costs
+    # only the scan.
+    if not lexicon.contains_substring(normalise_marker(text), starts):
         return found  # no credit word anywhere: skip the date scan below
     for clause in _CLAUSE.split(_without_dates(text, lexicon)):
         norm = normalise_marker(clause)

@@ -1,0 +1,108 @@
+"""Lexicon phrases match whole words, never inside a longer one (`warta.lexicon.phrase_in`).
+
+Indonesian builds words with affixes ("memberikan", "hak ciptanya") and English with suffixes
+("copyrighted", "workers"): a phrase found inside such a word is article text, not a marker.
+"""
+
+import pytest
+
+from warta.classify.labels import label_blocks
+from warta.classify.markers import is_menu_row, markers_of
+from warta.lexicon import JoinedLines, load_lexicon, normalise_lines, phrase_in
+from warta.model import Label
+from warta.segment.text import segment_text
+
+LEX = load_lexicon()
+ARTICLE = (
+    "The council voted on Tuesday to close the old bridge for repairs that will take most of the coming year, "
+    "officials said, after inspectors found cracks in two of its supporting piers during a routine check.\n"
+    "Drivers will be sent along the river road instead, which the city says can carry the extra traffic.\n"
+)
+
+
+def _labels_among_news(line: str) -> list[Label]:
+    """Labels of `line` between two news paragraphs when the model calls every line body."""
+    blocks = segment_text(ARTICLE + line + "\n" + ARTICLE)
+    return label_blocks(blocks, [0.9] * len(blocks), LEX)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "found"),
+    [
+        ("warga memberikan donasi untuk korban", "berikan donasi", False),  # a prefix glued on
+        ("berikan donasi anda hari ini", "berikan donasi", True),
+        ("menggugat label atas hak ciptanya", "hak cipta", False),  # a suffix glued on
+        ("the photo is copyrighted", "copyright", False),
+        ("copyright 2024 acme", "copyright", True),
+        ("copyright2024 acme", "copyright", True),  # a digit is no letter: still the word
+        ("5min read", "min read", True),
+        ("the admin reads it", "min read", False),
+        ("©2024 acme", "©", True),  # an edge that is no letter stays free
+        ("lihat juga:berita lain", "lihat juga:", True),
+        ("not copyrighted, copyright acme", "copyright", True),  # a later occurrence can match
+        ("", "copyright", False),
+    ],
+)
+def test_a_phrase_matches_only_as_whole_words(text: str, phrase: str, found: bool) -> None:
+    assert phrase_in(text, phrase) is found
+    assert LEX.contains_any(text, (phrase,)) is found
+    assert JoinedLines.of(["line before", text, "line after"]).containing((phrase,)) == [False, found, False]
+
+
+def test_substring_matching_is_still_there_for_pre_tests_and_features() -> None:
+    assert LEX.contains_substring("the photo is copyrighted", ("copyright",))
+    lines = JoinedLines.of(["the photo is copyrighted"])
+    assert lines.containing(("copyright",), whole_words=False) == [True]
+
+
+def test_lines_meet_at_a_word_edge_in_joined_lines() -> None:
+    # "\n" joins the lines: a phrase at a line's end is not glued to the next line's first word.
+    assert JoinedLines.of(["baca hak cipta", "nya lagi"]).containing(("hak cipta",)) == [True, False]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Penyanyi itu menggugat perusahaan rekaman atas hak ciptanya.",  # not "hak cipta": a footer
+        "The photo is copyrighted by the agency, the court heard.",  # not "copyright": a footer
+        "Unions urged lawmakers to support our workers at the plant.",  # not "support our work"
+        "The agency publishes four newsletters a year on water quality.",  # not "our newsletters"
+        "Some browsers refuse cookies to protect privacy, experts say.",  # not "use cookies to"
+        "Warga memberikan donasi untuk korban banjir di posko kelurahan.",  # not "berikan donasi"
+        "Dewan Pers mendukung jurnalisme yang berimbang menjelang pemilu.",  # not "dukung jurnalisme"
+    ],
+)
+def test_news_lines_holding_a_phrase_inside_a_word_stay_body(line: str) -> None:
+    assert markers_of(normalise_lines([line]), LEX) == [None]
+    assert _labels_among_news(line) == [Label.BODY] * 5
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Hak cipta © 2025 Harian Kota. Dilarang mengutip tanpa izin.", Label.FOOTER),
+        ("Copyright 2025 Acme News. All rights reserved.", Label.FOOTER),
+        ("Please support our work with a small monthly gift.", Label.AD),
+        ("Sign up for our newsletters and get the news first.", Label.AD),
+        ("We use cookies to improve your experience on this site.", Label.AD),
+        ("Situs ini menggunakan cookies untuk pengalaman yang lebih baik.", Label.AD),
+        ("Berikan donasi Anda untuk membantu redaksi tetap independen.", Label.AD),
+        ("Dukung jurnalisme independen dengan berlangganan.", Label.AD),
+        ("Komentar akan dimoderasi sebelum tampil.", Label.COMMENTS),
+    ],
+)
+def test_boilerplate_lines_are_still_marked(line: str, label: Label) -> None:
+    assert markers_of(normalise_lines([line]), LEX) == [label]
+    assert _labels_among_news(line)[2] is label
+
+
+def test_a_menu_row_counts_whole_phrases_only() -> None:
+    assert is_menu_row("Tentang Kami Kebijakan Privasi Pedoman Media Siber", LEX)
+    # "tentang kami" and "info iklan" are there only inside "kamis" and "iklannya"
+    assert not is_menu_row("Tentang kamisan dan info iklannya pekan ini di kota", LEX)
+
+
+def test_a_reading_time_needs_the_whole_words() -> None:
+    assert LEX.is_reading_time("5 min read")
+    assert LEX.is_reading_time("Waktu baca: 3 menit")
+    assert not LEX.is_reading_time("Admin reads 3 posts")  # "min read" inside "admin reads"
