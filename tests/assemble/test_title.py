@@ -173,3 +173,23 @@ def test_a_read_also_line_naming_the_page_itself_is_no_read_also_item() -> None:
     kept = without_self_links(items, "Banjir Rendam Tiga Desa di Hulu Sungai, Ratusan Warga Mengungsi")
     assert [i.title for i in kept] == ["Harga Cabai Turun Jelang Panen Raya di Brebes"]
     assert without_self_links(items, None) == items
+
+
+def test_heading_that_prints_the_page_title_loses_the_site_suffix():
+    # Templates that print the <title> as the <h1>: the site's name is no part of the headline.
+    title, block = _html_title(
+        "<h1>Catering Tips | Cookshack</h1><p>How do you plan for a crowd?</p>",
+        ["Catering Tips | Cookshack"],
+        ("Cookshack",),
+    )
+    assert title == "Catering Tips"
+    assert block == "Catering Tips | Cookshack"
+
+
+def test_heading_that_begins_with_the_site_name_keeps_it():
+    # 'Nintendo Switch' on nintendo.com is the product, not the site's name.
+    from warta.assemble.title import heading_without_site_name, site_keys
+
+    keys = site_keys([], "https://www.nintendo.example/switch")
+    assert heading_without_site_name("Nintendo Switch - OLED Model", keys) == "Nintendo Switch - OLED Model"
+    assert heading_without_site_name("Switch Games - Nintendo", keys) == "Switch Games"

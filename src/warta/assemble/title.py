@@ -323,6 +323,32 @@ def without_site_name(title: str, keys: set[str]) -> str:
     return text.strip() or title.strip()
 
 
+def _spells_site_name(text: str, keys: set[str]) -> bool:
+    """Whether `text` is the site's name or a piece of it ('Cookshack'), not merely starts with it
+    ('Nintendo Switch' on nintendo.com is a product, not the site)."""
+    k = _key(text)
+    return bool(k) and any(k == s or (len(k) >= 3 and k in s) for s in keys)
+
+
+def heading_without_site_name(heading: str, keys: set[str]) -> str:
+    """'Catering Tips | Cookshack' → 'Catering Tips': a visible heading that repeats the <title>,
+    site name and all (templates that print the <title> as the page's <h1>).
+
+    Only parts that spell the site's name are dropped, and only at the end, where
+    titles carry it: a heading's first part is its subject even when the site's
+    name begins it."""
+    parts, seps = _title_parts(heading)
+    end = len(parts)
+    while end > 1 and _spells_site_name(parts[end - 1], keys):
+        end -= 1
+    if end == len(parts):
+        return heading.strip()
+    text = parts[0]
+    for k in range(1, end):
+        text = f"{text}{seps[k - 1]}{parts[k]}"
+    return text.strip() or heading.strip()
+
+
 def metadata_headline(title: str, keys: set[str]) -> str:
     """The headline in a metadata title: its first part that does not name the site.
 
@@ -373,7 +399,7 @@ def _agreeing_heading(
         text = blocks[i].text
         for candidate in (text, headline_part(text)):
             if _norm(candidate) in wanted:
-                return candidate, i
+                return heading_without_site_name(candidate, keys), i
     return None
 
 
