@@ -193,3 +193,27 @@ def test_heading_that_begins_with_the_site_name_keeps_it():
     keys = site_keys([], "https://www.nintendo.example/switch")
     assert heading_without_site_name("Nintendo Switch - OLED Model", keys) == "Nintendo Switch - OLED Model"
     assert heading_without_site_name("Switch Games - Nintendo", keys) == "Switch Games"
+
+
+def test_headline_h1_beats_a_site_and_slogan_title():
+    # 'Site - slogan' is the app shell's title on every page; the <h1> names this one.
+    title, block = _html_title(
+        "<h1>Best laptop for college to buy this year?</h1><p>I need a light one.</p>",
+        ["Forumly - The heart of the conversation"],
+        (),
+        "https://www.forumly.example/r/laptops/1",
+    )
+    assert title == "Best laptop for college to buy this year?"
+    assert block == title
+
+
+def test_short_h1_loses_to_a_site_and_slogan_title_it_shares_no_words_with():
+    # A one- or two-word <h1> under such a title is a logo or a slogan too.
+    title, block = _html_title(
+        "<h1>Clarity, finally.</h1><p>Organise your life.</p>",
+        ["Listo | A To-Do List to Organize Your Work & Life"],
+        (),
+        "https://listo.example/",
+    )
+    assert title == "A To-Do List to Organize Your Work & Life"
+    assert block is None

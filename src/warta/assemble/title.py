@@ -415,6 +415,21 @@ def _page_heading(blocks: Sequence[Block], keys: set[str]) -> int | None:
     return None
 
 
+def names_site_first(title: str, keys: set[str]) -> bool:
+    """'Reddit - The heart of the internet': the site's name, then more.
+
+    Articles put the site's name last ('Headline | Site'); a title that opens with
+    it is the home page's or the app shell's, the same on every page, and what
+    follows is the site's slogan, not this page's headline."""
+    parts = [p for p in _title_parts(title)[0] if p]
+    return len(parts) >= 2 and is_site_name(parts[0], keys)
+
+
+def _heading_outranks_slogan(heading: str, titles: Sequence[str], keys: set[str]) -> bool:
+    """A headline-sized <h1> beats a metadata title that is only the site's name and slogan."""
+    return bool(titles) and names_site_first(titles[0], keys) and len(heading.split()) >= _HEADLINE_MIN_WORDS
+
+
 def _jaccard(a: str, b: str) -> float:
     ta, tb = _tokens(a), _tokens(b)
     return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
@@ -433,7 +448,8 @@ def choose_html_title(
 
     1. a visible heading that a metadata title repeats, site name aside;
     2. else the page's <h1>, unless it shares (almost) no words with the metadata
-       headline: then it is a slogan or a section and the metadata headline wins;
+       headline: then it is a slogan or a section and the metadata headline wins,
+       except when that metadata title is 'Site – slogan' and the <h1> is headline-sized;
     3. else the metadata headline. (Without an <h1>, the lines above the body are
        buttons, prices and teasers far more often than the headline.)
     """
@@ -445,7 +461,11 @@ def choose_html_title(
     h1 = _page_heading(blocks, keys)
     if h1 is not None:
         heading = without_site_name(blocks[h1].text, keys)
-        if meta is None or _jaccard(meta, heading) >= _MIN_HEADING_OVERLAP:
+        if (
+            meta is None
+            or _jaccard(meta, heading) >= _MIN_HEADING_OVERLAP
+            or _heading_outranks_slogan(heading, titles, keys)
+        ):
             return heading, h1
     return meta, None
 
