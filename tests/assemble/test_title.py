@@ -217,3 +217,24 @@ def test_short_h1_loses_to_a_site_and_slogan_title_it_shares_no_words_with():
     )
     assert title == "A To-Do List to Organize Your Work & Life"
     assert block is None
+
+
+def test_heading_split_by_a_line_break_is_read_whole():
+    # '<br>' splits the <h1> into two blocks; the metadata title names their sum.
+    title, block = _html_title(
+        "<h1>Remote<br>Full-Stack Programming Jobs</h1><p>Latest posts.</p>",
+        ["Remote Full-Stack Programming Jobs | Jobboard"],
+        ("Jobboard",),
+    )
+    assert title == "Remote Full-Stack Programming Jobs"
+    assert block == "Remote"
+
+
+def test_two_headings_are_not_joined_when_the_metadata_names_one():
+    title, block = _html_title(
+        "<h1>Real Estate 101</h1><h1>Investing for Beginners</h1><p>Start small.</p>",
+        ["Investing for Beginners | Realty Hub"],
+        ("Realty Hub",),
+    )
+    assert title == "Investing for Beginners"
+    assert block == "Investing for Beginners"

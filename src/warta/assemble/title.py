@@ -23,6 +23,7 @@ _MAX_PARTS = 8
 # title is a slogan, a section name or a logo, not the article's headline.
 _MIN_HEADING_OVERLAP = 0.15
 _HEADLINE_MIN_WORDS = 4
+_MAX_HEADING_PIECES = 3  # blocks one heading element may be split into (by <br> or inner blocks)
 
 
 def strip_site_name(title: str, site: str | None = None) -> str:
@@ -378,7 +379,9 @@ def _agreeing_heading(
 
     A run of parts that names the site does not count (the logo in <h1> matches the
     "| Site" suffix), nor does the last part alone (where sites put their name or
-    section when the name is not known). <h1> headings are tried first, then <h2>/<h3>.
+    section when the name is not known). <h1> headings are tried first, then <h2>/<h3>;
+    a heading split into blocks is tried whole first (only the metadata's agreement
+    tells one split heading from two headings side by side).
     """
     wanted: set[str] = set()
     for title in titles:
@@ -397,10 +400,26 @@ def _agreeing_heading(
     headings.sort(key=lambda i: blocks[i].structure.heading_level != 1)  # stable: document order kept
     for i in headings:
         text = blocks[i].text
-        for candidate in (text, headline_part(text)):
+        for candidate in (*_split_heading(blocks, i), text, headline_part(text)):
             if _norm(candidate) in wanted:
                 return heading_without_site_name(candidate, keys), i
     return None
+
+
+def _split_heading(blocks: Sequence[Block], index: int) -> list[str]:
+    """The heading at `index` read on with the heading blocks right after it at the same level.
+
+    A <br> or a block-level <span>/<div> inside an <h1> ('Remote<br>Full-Stack Jobs')
+    splits it into blocks; the page's headline is their sum. Longest first."""
+    level = blocks[index].structure.heading_level
+    end = index + 1
+    while (
+        end < len(blocks)
+        and end - index < _MAX_HEADING_PIECES
+        and blocks[end].structure.heading_level == level
+    ):
+        end += 1
+    return [" ".join(b.text for b in blocks[index:stop]) for stop in range(end, index + 1, -1)]
 
 
 def _page_heading(blocks: Sequence[Block], keys: set[str]) -> int | None:
