@@ -238,3 +238,36 @@ def test_two_headings_are_not_joined_when_the_metadata_names_one():
     )
     assert title == "Investing for Beginners"
     assert block == "Investing for Beginners"
+
+
+def test_section_after_the_headline_in_the_heading_is_dropped():
+    # The <title> repeats the heading, section and all; one or two words after a separator name the column.
+    title, block = _html_title(
+        "<h1>How meditation rewires brains and improves health | Opinion</h1><p>Breathe.</p>",
+        ["How meditation rewires brains and improves health | Opinion"],
+        (),
+        "https://paper.example/opinion/1",
+    )
+    assert title == "How meditation rewires brains and improves health"
+    assert block == "How meditation rewires brains and improves health | Opinion"
+
+
+def test_a_longer_subtitle_after_the_headline_stays():
+    title, _ = _html_title(
+        "<h1>Transitioning to a plant-based diet – tips and tricks</h1><p>Start slowly.</p>",
+        ["Transitioning to a plant-based diet – tips and tricks"],
+        (),
+        "https://food.example/diet",
+    )
+    assert title == "Transitioning to a plant-based diet – tips and tricks"
+
+
+def test_brand_after_the_h1_is_dropped_without_metadata_agreement():
+    title, block = _html_title(
+        "<h1>Barbecue charbon inox 1600 - Martinsen</h1><p>Acier inoxydable.</p>",
+        ["Barbecue charbon Martinsen 1600 inox 40 cm"],
+        (),
+        "https://grill.example/p/1600",
+    )
+    assert title == "Barbecue charbon inox 1600"
+    assert block == "Barbecue charbon inox 1600 - Martinsen"

@@ -23,6 +23,7 @@ _MAX_PARTS = 8
 # title is a slogan, a section name or a logo, not the article's headline.
 _MIN_HEADING_OVERLAP = 0.15
 _HEADLINE_MIN_WORDS = 4
+_MAX_SECTION_WORDS = 2
 _MAX_HEADING_PIECES = 3  # blocks one heading element may be split into (by <br> or inner blocks)
 
 
@@ -402,8 +403,24 @@ def _agreeing_heading(
         text = blocks[i].text
         for candidate in (*_split_heading(blocks, i), text, headline_part(text)):
             if _norm(candidate) in wanted:
-                return heading_without_site_name(candidate, keys), i
+                return _without_section(heading_without_site_name(candidate, keys)), i
     return None
+
+
+def _without_section(heading: str) -> str:
+    """'How meditation rewires brains | Opinion' → 'How meditation rewires brains'.
+
+    A heading of a headline-sized part and a one- or two-word last part names the
+    section, the column or the brand after the headline (a subtitle or tagline has
+    more words and stays)."""
+    parts = _title_parts(heading)[0]
+    if (
+        len(parts) == 2
+        and 1 <= len(parts[1].split()) <= _MAX_SECTION_WORDS
+        and len(parts[0].split()) >= _HEADLINE_MIN_WORDS
+    ):
+        return parts[0]
+    return heading
 
 
 def _split_heading(blocks: Sequence[Block], index: int) -> list[str]:
@@ -479,7 +496,7 @@ def choose_html_title(
     meta = metadata_headline(titles[0], keys) if titles else None
     h1 = _page_heading(blocks, keys)
     if h1 is not None:
-        heading = without_site_name(blocks[h1].text, keys)
+        heading = _without_section(without_site_name(blocks[h1].text, keys))
         if (
             meta is None
             or _jaccard(meta, heading) >= _MIN_HEADING_OVERLAP
