@@ -173,3 +173,101 @@ def test_a_read_also_line_naming_the_page_itself_is_no_read_also_item() -> None:
     kept = without_self_links(items, "Banjir Rendam Tiga Desa di Hulu Sungai, Ratusan Warga Mengungsi")
     assert [i.title for i in kept] == ["Harga Cabai Turun Jelang Panen Raya di Brebes"]
     assert without_self_links(items, None) == items
+
+
+def test_heading_that_prints_the_page_title_loses_the_site_suffix():
+    # Templates that print the <title> as the <h1>: the site's name is no part of the headline.
+    title, block = _html_title(
+        "<h1>Catering Tips | Cookshack</h1><p>How do you plan for a crowd?</p>",
+        ["Catering Tips | Cookshack"],
+        ("Cookshack",),
+    )
+    assert title == "Catering Tips"
+    assert block == "Catering Tips | Cookshack"
+
+
+def test_heading_that_begins_with_the_site_name_keeps_it():
+    # 'Nintendo Switch' on nintendo.com is the product, not the site's name.
+    from warta.assemble.title import heading_without_site_name, site_keys
+
+    keys = site_keys([], "https://www.nintendo.example/switch")
+    assert heading_without_site_name("Nintendo Switch - OLED Model", keys) == "Nintendo Switch - OLED Model"
+    assert heading_without_site_name("Switch Games - Nintendo", keys) == "Switch Games"
+
+
+def test_headline_h1_beats_a_site_and_slogan_title():
+    # 'Site - slogan' is the app shell's title on every page; the <h1> names this one.
+    title, block = _html_title(
+        "<h1>Best laptop for college to buy this year?</h1><p>I need a light one.</p>",
+        ["Forumly - The heart of the conversation"],
+        (),
+        "https://www.forumly.example/r/laptops/1",
+    )
+    assert title == "Best laptop for college to buy this year?"
+    assert block == title
+
+
+def test_short_h1_loses_to_a_site_and_slogan_title_it_shares_no_words_with():
+    # A one- or two-word <h1> under such a title is a logo or a slogan too.
+    title, block = _html_title(
+        "<h1>Clarity, finally.</h1><p>Organise your life.</p>",
+        ["Listo | A To-Do List to Organize Your Work & Life"],
+        (),
+        "https://listo.example/",
+    )
+    assert title == "A To-Do List to Organize Your Work & Life"
+    assert block is None
+
+
+def test_heading_split_by_a_line_break_is_read_whole():
+    # '<br>' splits the <h1> into two blocks; the metadata title names their sum.
+    title, block = _html_title(
+        "<h1>Remote<br>Full-Stack Programming Jobs</h1><p>Latest posts.</p>",
+        ["Remote Full-Stack Programming Jobs | Jobboard"],
+        ("Jobboard",),
+    )
+    assert title == "Remote Full-Stack Programming Jobs"
+    assert block == "Remote"
+
+
+def test_two_headings_are_not_joined_when_the_metadata_names_one():
+    title, block = _html_title(
+        "<h1>Real Estate 101</h1><h1>Investing for Beginners</h1><p>Start small.</p>",
+        ["Investing for Beginners | Realty Hub"],
+        ("Realty Hub",),
+    )
+    assert title == "Investing for Beginners"
+    assert block == "Investing for Beginners"
+
+
+def test_section_after_the_headline_in_the_heading_is_dropped():
+    # The <title> repeats the heading, section and all; one or two words after a separator name the column.
+    title, block = _html_title(
+        "<h1>How meditation rewires brains and improves health | Opinion</h1><p>Breathe.</p>",
+        ["How meditation rewires brains and improves health | Opinion"],
+        (),
+        "https://paper.example/opinion/1",
+    )
+    assert title == "How meditation rewires brains and improves health"
+    assert block == "How meditation rewires brains and improves health | Opinion"
+
+
+def test_a_longer_subtitle_after_the_headline_stays():
+    title, _ = _html_title(
+        "<h1>Transitioning to a plant-based diet – tips and tricks</h1><p>Start slowly.</p>",
+        ["Transitioning to a plant-based diet – tips and tricks"],
+        (),
+        "https://food.example/diet",
+    )
+    assert title == "Transitioning to a plant-based diet – tips and tricks"
+
+
+def test_brand_after_the_h1_is_dropped_without_metadata_agreement():
+    title, block = _html_title(
+        "<h1>Barbecue charbon inox 1600 - Martinsen</h1><p>Acier inoxydable.</p>",
+        ["Barbecue charbon Martinsen 1600 inox 40 cm"],
+        (),
+        "https://grill.example/p/1600",
+    )
+    assert title == "Barbecue charbon inox 1600"
+    assert block == "Barbecue charbon inox 1600 - Martinsen"

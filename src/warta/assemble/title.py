@@ -26,6 +26,8 @@ _HEADLINE_MIN_WORDS = 4
 # Below this score the best line is no better evidence than the page title (a short line alone,
 # or a line that shares no word with the title)
 _WEAK_HEADLINE = 1.2
+_MAX_SECTION_WORDS = 2
+_MAX_HEADING_PIECES = 3  # blocks one heading element may be split into (by <br> or inner blocks)
 
 
 def strip_site_name(title: str, site: str | None = None) -> str:
@@ -409,6 +411,32 @@ def without_site_name(title: str, keys: set[str]) -> str:
     return text.strip() or title.strip()
 
 
+def _spells_site_name(text: str, keys: set[str]) -> bool:
+    """Whether `text` is the site's name or a piece of it ('Cookshack'), not merely starts with it
+    ('Nintendo Switch' on nintendo.com is a product, not the site)."""
+    k = _key(text)
+    return bool(k) and any(k == s or (len(k) >= 3 and k in s) for s in keys)
+
+
+def heading_without_site_name(heading: str, keys: set[str]) -> str:
+    """'Catering Tips | Cookshack' → 'Catering Tips': a visible heading that repeats the <title>,
+    site name and all (templates that print the <title> as the page's <h1>).
+
+    Only parts that spell the site's name are dropped, and only at the end, where
+    titles carry it: a heading's first part is its subject even when the site's
+    name begins it."""
+    parts, seps = _title_parts(heading)
+    end = len(parts)
+    while end > 1 and _spells_site_name(parts[end - 1], keys):
+        end -= 1
+    if end == len(parts):
+        return heading.strip()
+    text = parts[0]
+    for k in range(1, end):
+        text = f"{text}{seps[k - 1]}{parts[k]}"
+    return text.strip() or heading.strip()
+
+
 def metadata_headline(title: str, keys: set[str]) -> str:
     """The headline in a metadata title: its first part that does not name the site.
 
@@ -438,7 +466,9 @@ def _agreeing_heading(
 
     A run of parts that names the site does not count (the logo in <h1> matches the
     "| Site" suffix), nor does the last part alone (where sites put their name or
-    section when the name is not known). <h1> headings are tried first, then <h2>/<h3>.
+    section when the name is not known). <h1> headings are tried first, then <h2>/<h3>;
+    a heading split into blocks is tried whole first (only the metadata's agreement
+    tells one split heading from two headings side by side).
     """
     wanted: set[str] = set()
     for title in titles:
@@ -457,10 +487,42 @@ def _agreeing_heading(
     headings.sort(key=lambda i: blocks[i].structure.heading_level != 1)  # stable: document order kept
     for i in headings:
         text = blocks[i].text
-        for candidate in (text, headline_part(text)):
+        for candidate in (*_split_heading(blocks, i), text, headline_part(text)):
             if _norm(candidate) in wanted:
-                return candidate, i
+                return _without_section(heading_without_site_name(candidate, keys)), i
     return None
+
+
+def _without_section(heading: str) -> str:
+    """'How meditation rewires brains | Opinion' → 'How meditation rewires brains'.
+
+    A heading of a headline-sized part and a one- or two-word last part names the
+    section, the column or the brand after the headline (a subtitle or tagline has
+    more words and stays)."""
+    parts = _title_parts(heading)[0]
+    if (
+        len(parts) == 2
+        and 1 <= len(parts[1].split()) <= _MAX_SECTION_WORDS
+        and len(parts[0].split()) >= _HEADLINE_MIN_WORDS
+    ):
+        return parts[0]
+    return heading
+
+
+def _split_heading(blocks: Sequence[Block], index: int) -> list[str]:
+    """The heading at `index` read on with the heading blocks right after it at the same level.
+
+    A <br> or a block-level <span>/<div> inside an <h1> ('Remote<br>Full-Stack Jobs')
+    splits it into blocks; the page's headline is their sum. Longest first."""
+    level = blocks[index].structure.heading_level
+    end = index + 1
+    while (
+        end < len(blocks)
+        and end - index < _MAX_HEADING_PIECES
+        and blocks[end].structure.heading_level == level
+    ):
+        end += 1
+    return [" ".join(b.text for b in blocks[index:stop]) for stop in range(end, index + 1, -1)]
 
 
 def _page_heading(blocks: Sequence[Block], keys: set[str]) -> int | None:
@@ -473,6 +535,21 @@ def _page_heading(blocks: Sequence[Block], keys: set[str]) -> int | None:
         ):
             return i
     return None
+
+
+def names_site_first(title: str, keys: set[str]) -> bool:
+    """'Reddit - The heart of the internet': the site's name, then more.
+
+    Articles put the site's name last ('Headline | Site'); a title that opens with
+    it is the home page's or the app shell's, the same on every page, and what
+    follows is the site's slogan, not this page's headline."""
+    parts = [p for p in _title_parts(title)[0] if p]
+    return len(parts) >= 2 and is_site_name(parts[0], keys)
+
+
+def _heading_outranks_slogan(heading: str, titles: Sequence[str], keys: set[str]) -> bool:
+    """A headline-sized <h1> beats a metadata title that is only the site's name and slogan."""
+    return bool(titles) and names_site_first(titles[0], keys) and len(heading.split()) >= _HEADLINE_MIN_WORDS
 
 
 def _jaccard(a: str, b: str) -> float:
@@ -493,7 +570,8 @@ def choose_html_title(
 
     1. a visible heading that a metadata title repeats, site name aside;
     2. else the page's <h1>, unless it shares (almost) no words with the metadata
-       headline: then it is a slogan or a section and the metadata headline wins;
+       headline: then it is a slogan or a section and the metadata headline wins,
+       except when that metadata title is 'Site – slogan' and the <h1> is headline-sized;
     3. else the metadata headline. (Without an <h1>, the lines above the body are
        buttons, prices and teasers far more often than the headline.)
     """
@@ -504,8 +582,12 @@ def choose_html_title(
     meta = metadata_headline(titles[0], keys) if titles else None
     h1 = _page_heading(blocks, keys)
     if h1 is not None:
-        heading = without_site_name(blocks[h1].text, keys)
-        if meta is None or _jaccard(meta, heading) >= _MIN_HEADING_OVERLAP:
+        heading = _without_section(without_site_name(blocks[h1].text, keys))
+        if (
+            meta is None
+            or _jaccard(meta, heading) >= _MIN_HEADING_OVERLAP
+            or _heading_outranks_slogan(heading, titles, keys)
+        ):
             return heading, h1
     return meta, None
 
