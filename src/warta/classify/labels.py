@@ -192,7 +192,9 @@ def label_blocks(
     markers = markers_of(norms, lexicon)
     for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):
         if section is Label.TAGS and not _tag_item(blocks[i].text):
-            section = None  # a tag list holds one short tag per line; anything else ends it
+            # A tag list holds one short tag per line; what follows it is the page's end matter,
+            # as under any sidebar header (the article can still resume, as it does there).
+            section = Label.SIDEBAR
         header = section_header(norm, lexicon)
         if header is Label.TAGS and not seen_body:
             header = None  # "Topik" in the site menu above the article heads no tag list
