@@ -102,3 +102,17 @@ def test_single_lower_case_editor_code_closes_the_body():
         "Paragraf pertama yang panjang.",
         "Paragraf terakhir berita ini.",
     ]
+
+
+def test_a_quoted_subheading_is_a_heading_not_the_start_of_the_next_paragraph():
+    assert is_heading_like("'We feel forgotten'")
+    assert is_heading_like("“Kami merasa dilupakan”")
+    assert not is_heading_like("“We will rebuild,”")
+    text = (
+        "A spokesperson said the company was sorry for the disruption this summer.\n"
+        "'We feel forgotten'\n"
+        "Local councillor Morag Stewart said residents felt their concerns had been ignored for years.\n"
+    )
+    blocks = segment_text(text)
+    parts = build_body(blocks, [Label.BODY] * len(blocks)).parts
+    assert [p.kind for p in parts] == ["paragraph", "heading", "paragraph"]

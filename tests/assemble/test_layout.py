@@ -81,10 +81,24 @@ def test_a_title_case_headline_above_a_sentence_case_deck_is_the_title() -> None
         "Beranda Berita",
         "Petani Kopi Lampung Panen Raya Lebih Awal Tahun Ini",
         "Cuaca kering membuat buah kopi matang dua pekan lebih cepat",
-        PARAGRAPH,
+        "Petani kopi di Lampung Barat mulai memanen buah kopi robusta sejak awal bulan, dua pekan "
+        "lebih cepat dibanding tahun lalu, karena cuaca kering membuat buah matang serentak.",
     )
     labels = [Label.NAV, Label.OTHER, Label.OTHER, Label.BODY]
     assert choose_title(blocks, labels, LEX) == ("Petani Kopi Lampung Panen Raya Lebih Awal Tahun Ini", 1)
+
+
+def test_a_section_label_above_the_headline_is_not_the_title() -> None:
+    blocks = _blocks(
+        "Scotland Politics",
+        "Edinburgh, Fife & East",
+        "Ferry firm apologises after island routes cancelled for third week",
+        "A ferry operator has apologised to island communities after sailings on two routes were "
+        "cancelled for a third consecutive week, blaming repairs that took longer than expected.",
+    )
+    labels = [Label.NAV, Label.OTHER, Label.OTHER, Label.BODY]
+    title, _ = choose_title(blocks, labels, LEX)
+    assert title == "Ferry firm apologises after island routes cancelled for third week"
 
 
 def test_date_and_headline_labelled_body_on_a_page_without_blank_lines() -> None:

@@ -30,10 +30,15 @@ class BodyResult:
     editor_codes: list[str]
 
 
+_QUOTES = "\"“”‘’'"
+
+
 def is_heading_like(text: str) -> bool:
-    """Short, unterminated, capitalised: how a subheading looks once flattened."""
-    words = text.split()
-    return 1 <= len(words) <= 14 and not text.endswith((*_TERMINAL, ",")) and starts_capitalised(text)
+    """Short, unterminated, capitalised: how a subheading looks once flattened. A subheading
+    may quote someone whole ("'We feel forgotten'"): its quotes are not its punctuation."""
+    core = text.strip(_QUOTES)
+    words = core.split()
+    return 1 <= len(words) <= 14 and not core.endswith((*_TERMINAL, ",")) and starts_capitalised(core)
 
 
 def _starts_continuation(text: str) -> bool:

@@ -149,7 +149,10 @@ def choose_title(
         if not reference:
             return None, None
         return stripped_reference, (0 if hint is None else None)
-    index = _above_standfirst(blocks, labels, lexicon, best[1], _LISTED_LABELS if listed else _TEXT_LABELS)
+    lede = _lede_words(blocks, start, lexicon)
+    index = _above_standfirst(
+        blocks, labels, lexicon, best[1], lede, _LISTED_LABELS if listed else _TEXT_LABELS
+    )
     return strip_site_name(blocks[index].text), index
 
 
@@ -171,7 +174,7 @@ def _best_headline(
     start whose label is one of `allowed`; None if there is no such line."""
     best: tuple[float, int] | None = None
     rank = 0  # eligible candidates seen between this one and the body start
-    lede = _content_words(" ".join(b.text for b in blocks[start : start + _LEDE_BLOCKS]), lexicon)
+    lede = _lede_words(blocks, start, lexicon)
     for i in range(min(start, len(blocks) - 1), max(-1, start - span), -1):
         block = blocks[i]
         text = block.text
@@ -226,6 +229,11 @@ _LEDE_WEIGHT = 1.0
 _LEDE_WEIGHT_ALONE = 2.0
 _LEDE_CAP = 4
 _LEDE_SHARED_WORDS = 2
+
+
+def _lede_words(blocks: Sequence[Block], start: int, lexicon: Lexicon) -> set[str]:
+    """The content words of the first paragraphs of the body (from block `start`)."""
+    return _content_words(" ".join(b.text for b in blocks[start : start + _LEDE_BLOCKS]), lexicon)
 
 
 def _content_words(text: str, lexicon: Lexicon) -> set[str]:
@@ -308,6 +316,7 @@ def _above_standfirst(
     labels: Sequence[Label],
     lexicon: Lexicon,
     index: int,
+    lede: set[str],
     allowed: tuple[Label, ...] = _TEXT_LABELS,
 ) -> int:
     """The headline when the line chosen is the standfirst printed under it: a long summary
@@ -317,6 +326,10 @@ def _above_standfirst(
     above = index - 1
     words, words_above = len(blocks[index].text.split()), len(blocks[above].text.split())
     if not _eligible_headline(blocks[above], labels[above], lexicon, allowed):
+        return index
+    if not _content_words(blocks[above].text, lexicon) & lede:
+        # A section label over the headline ("Edinburgh, Fife & East") names nothing the story
+        # is about; a headline over its deck shares a word with the first paragraphs.
         return index
     if words >= 10 and words_above < words:
         return above
