@@ -14,7 +14,6 @@ import time
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from warta.assemble.body import build_body
 from warta.assemble.layout import (
@@ -38,6 +37,7 @@ from warta.meta.dateline import find_dateline
 from warta.meta.dates import resolve_dates
 from warta.meta.language import detect_language
 from warta.meta.page import PageMetadata
+from warta.meta.urls import url_host
 from warta.model import Article, Block, Label, Page, PageKind
 from warta.options import ExtractOptions
 from warta.readers.encoding import charset_from_header, decode_bytes
@@ -97,9 +97,7 @@ def decode_page(page: Page, options: ExtractOptions) -> tuple[str, PageKind, lis
 
 
 def _site_of(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
+    host = url_host(url) or ""
     return host[4:] if host.startswith("www.") else host or None
 
 

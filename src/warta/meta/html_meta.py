@@ -17,11 +17,11 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
 from warta.meta.page import PageMetadata
+from warta.meta.urls import join_url
 from warta.segment import drop_invisible
 
 _ARTICLE_TYPES = frozenset(
@@ -279,7 +279,7 @@ def html_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMe
         meta.title = _clean(title.text(deep=True))
     base = tree.css_first("base[href]")
     base_href = _clean(base.attributes.get("href")) if base is not None else None
-    meta.base_url = urljoin(page_url or "", base_href) if base_href else page_url
+    meta.base_url = join_url(page_url, base_href) if base_href else page_url
     _read_jsonld(tree, meta)
     _read_meta_tags(tree, meta)
     if meta.title:
@@ -290,7 +290,7 @@ def html_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMe
     if href:
         meta.canonical_url = href
     if meta.canonical_url and meta.base_url:
-        meta.canonical_url = urljoin(meta.base_url, meta.canonical_url)
+        meta.canonical_url = join_url(meta.base_url, meta.canonical_url)
     _read_visible_dates(tree, meta)
     meta.tags = list(dict.fromkeys(meta.tags))[:50]
     return meta

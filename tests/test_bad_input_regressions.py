@@ -1,0 +1,63 @@
+"""Crashes found by fuzzing (tests/test_fuzz_inputs.py), each pinned by the smallest input.
+
+Every input here once raised something other than a `WartaError` out of
+`warta.extract`, or stopped a batch; now each gives an article or a clear error.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import warta
+from warta.pipeline import Extractor
+from warta.readers import read_paths
+from warta.run.worker import site_of_url, url_key
+
+PARAGRAPH = (
+    "Pemerintah daerah mengumumkan rencana pembangunan jembatan baru yang akan "
+    "menghubungkan dua kecamatan di tepi sungai, dan warga menyambut baik kabar tersebut."
+)
+TEXT_PAGE = f"Jembatan baru dibangun\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n"
+
+
+def _html(head: str = "") -> str:
+    return f"<html><head>{head}</head><body><h1>Jembatan baru dibangun</h1><p>{PARAGRAPH}</p></body></html>"
+
+
+# --- URLs that urllib cannot parse (a malformed authority) -------------------------------
+
+
+@pytest.mark.parametrize("url", ["http://[bad", "http://]x/a", "https://[zz]/a"])
+@pytest.mark.parametrize("page", [TEXT_PAGE, _html()], ids=["text", "html"])
+def test_unparseable_page_url_is_kept_but_not_used(page: str, url: str) -> None:
+    article = warta.extract(page, url=url)
+    assert article.url == url
+    assert article.site is None
+    assert "jembatan baru" in article.text
+
+
+@pytest.mark.parametrize(
+    "head",
+    ['<link rel="canonical" href="http://[::1/a">', '<base href="http://[bad/">'],
+    ids=["canonical", "base"],
+)
+def test_unparseable_canonical_or_base_in_the_page(head: str) -> None:
+    article = warta.extract(_html(head), url="https://example.com/a")
+    assert "jembatan baru" in article.text
+    assert warta.extract(_html(head)).title == "Jembatan baru dibangun"
+
+
+def test_corpus_keys_of_unparseable_urls() -> None:
+    assert site_of_url("http://[bad") is None
+    assert url_key("http://[bad ", "f.jsonl:1") == "http://[bad"
+    assert url_key("https://www.Example.com/a/?q=1#x", "f.jsonl:1") == "example.com/a?q=1"
+
+
+def test_batch_goes_on_past_a_page_with_an_unparseable_canonical(tmp_path: Path) -> None:
+    (tmp_path / "a-bad.html").write_text(_html('<link rel="canonical" href="http://[x/a">'), encoding="utf-8")
+    (tmp_path / "b-good.txt").write_text(TEXT_PAGE, encoding="utf-8")
+    results = list(Extractor().process_many(read_paths([str(tmp_path)])))
+    assert [r.ok for r in results] == [True, True]
