@@ -61,3 +61,49 @@ def test_batch_goes_on_past_a_page_with_an_unparseable_canonical(tmp_path: Path)
     (tmp_path / "b-good.txt").write_text(TEXT_PAGE, encoding="utf-8")
     results = list(Extractor().process_many(read_paths([str(tmp_path)])))
     assert [r.ok for r in results] == [True, True]
+
+
+# --- Lone surrogates (JSON "\ud800" escapes, or a caller's str) ----------------------------
+
+
+def _writable(article: warta.Article) -> None:
+    # What the CLI does with every article: JSON, written as UTF-8.
+    json.dumps(article.to_dict(True), ensure_ascii=False).encode("utf-8")
+
+
+def test_lone_surrogates_in_str_input_are_replaced_and_flagged() -> None:
+    article = warta.extract(
+        f"Jembatan \ud800 baru\n\n{PARAGRAPH}\n\n{PARAGRAPH} \udfff\n", url="https://a.com/\ud800"
+    )
+    assert "dua kecamatan" in article.text
+    assert "lone surrogate code points replaced with U+FFFD" in article.warnings
+    assert article.url == "https://a.com/\ufffd"
+    _writable(article)
+
+
+def test_lone_surrogates_in_json_ld_do_not_reach_the_article() -> None:
+    jsonld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Jembatan \\ud800",'
+        ' "author": "Budi \\udfff Santoso", "keywords": "jembatan\\ud800,sungai"}</script>'
+    )
+    article = warta.extract(_html(jsonld))
+    assert [a.name for a in article.authors] == ["Budi \ufffd Santoso"]
+    _writable(article)
+
+
+def test_cli_batch_with_surrogate_escapes_in_jsonl(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from warta.cli import _register, app
+
+    dump = tmp_path / "dump.jsonl"
+    good = json.dumps({"text": TEXT_PAGE, "url": "https://a.com/1"})
+    bad = json.dumps({"text": TEXT_PAGE, "url": "https://a.com/2"}).replace("Jembatan", "Jembatan \\ud800")
+    odd = json.dumps({"text": TEXT_PAGE, "url": "https://a.com/@", "id": "x@"}).replace("@", "\\udfff")
+    dump.write_text("\n".join([good, bad, odd]) + "\n", encoding="utf-8")
+    _register()
+    result = CliRunner().invoke(app, ["extract", str(dump), "--format", "jsonl", "-q"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 3 and all("error" not in r for r in records)
+    assert records[2]["url"] == "https://a.com/\ufffd"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from warta.assemble.body import build_body
@@ -40,7 +40,7 @@ from warta.meta.page import PageMetadata
 from warta.meta.urls import url_host
 from warta.model import Article, Block, Label, Page, PageKind
 from warta.options import ExtractOptions
-from warta.readers.encoding import charset_from_header, decode_bytes
+from warta.readers.encoding import charset_from_header, decode_bytes, repair_surrogates
 from warta.readers.files import ReadError
 from warta.readers.sniff import sniff_kind
 
@@ -86,7 +86,9 @@ def decode_page(page: Page, options: ExtractOptions) -> tuple[str, PageKind, lis
         if replaced:
             warnings.append(f"undecodable bytes replaced while decoding as {encoding}")
     else:
-        text = content
+        text, repaired = repair_surrogates(content)
+        if repaired:
+            warnings.append("lone surrogate code points replaced with U+FFFD")
     if not text.strip():
         raise InputError("empty page: no text after decoding")
     if len(text) > options.max_chars:
@@ -134,6 +136,9 @@ class Extractor:
         """
         options = self.options
         deadline = Deadline(options.timeout_s)
+        if page.url and not page.url.isascii():
+            # The URL is written into the article: it must be encodable, as the text is.
+            page = replace(page, url=repair_surrogates(page.url)[0])
         text, kind, warnings = decode_page(page, options)
         blocks, metadata = self.segment(text, kind, deadline, page.url)
         deadline.check("segmentation")

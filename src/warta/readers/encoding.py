@@ -128,6 +128,26 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, bo
     return data.decode("utf-8", errors="replace"), "utf-8", True
 
 
+def repair_surrogates(text: str) -> tuple[str, bool]:
+    """`text` with lone surrogate code points replaced by U+FFFD, and whether there were any.
+
+    Decoding bytes never yields them, but JSON does ("\\ud800" escapes in a JSONL record or
+    JSON-LD), and so can a caller's str. They cannot be encoded, so left in place they fail
+    feature extraction and every UTF-8 write of the article. A surrogate pair written as two
+    code points is joined into the character it stands for.
+
+    >>> repair_surrogates("a\\ud800b\\ud83d\\ude00")
+    ('a\\ufffdb\\U0001f600', True)
+    """
+    if text.isascii():
+        return text, False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace"), True
+    return text, False
+
+
 def charset_from_header(content_type: str | None) -> str | None:
     """The charset named in a Content-Type header value, if any."""
     if not content_type:

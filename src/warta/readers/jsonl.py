@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from warta.model import Page
+from warta.readers.encoding import repair_surrogates
 
 if TYPE_CHECKING:
     from warta.readers.files import ReadError
@@ -89,10 +90,12 @@ def read_jsonl(path: Path, fields: JsonlFields) -> Iterator[Page | ReadError]:
                 continue
             url = record.get(fields.url)
             record_id = record.get(fields.id)
+            # "\\ud800" escapes decode to lone surrogates, which no output can encode;
+            # the content is repaired (and flagged) by `decode_page`.
             yield Page(
                 content=content,
                 kind=kind,  # type: ignore[arg-type]
-                url=url if isinstance(url, str) else None,
-                source=f"{source}#{record_id}" if record_id is not None else source,
+                url=repair_surrogates(url)[0] if isinstance(url, str) else None,
+                source=repair_surrogates(f"{source}#{record_id}" if record_id is not None else source)[0],
                 fetched_at=_parse_date(record.get(fields.date)),
             )
