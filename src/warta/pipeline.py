@@ -43,6 +43,7 @@ from warta.options import ExtractOptions
 from warta.readers.encoding import charset_from_header, decode_bytes, repair_surrogates
 from warta.readers.files import ReadError
 from warta.readers.sniff import sniff_kind
+from warta.segment.bounds import bound_markup
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,12 @@ def decode_page(page: Page, options: ExtractOptions) -> tuple[str, PageKind, lis
         text = text[: options.max_chars]
         warnings.append(f"page truncated to its first {options.max_chars} characters")
     kind = page.kind or sniff_kind(text)
+    if kind == "html":
+        # The parse cannot be interrupted by the time limit: markup it would spend
+        # quadratic time on is cut first (flagged, like the size cut above).
+        text, problem = bound_markup(text)
+        if problem:
+            warnings.append(problem)
     return text, kind, warnings
 
 
