@@ -7,6 +7,7 @@ Every input here once raised something other than a `WartaError` out of
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,29 @@ def test_cli_batch_with_surrogate_escapes_in_jsonl(tmp_path: Path) -> None:
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == 3 and all("error" not in r for r in records)
     assert records[2]["url"] == "https://a.com/\ufffd"
+
+
+# --- File names that are not UTF-8 (POSIX names are bytes) --------------------------------
+
+
+def test_file_names_that_are_not_utf8_are_named_with_escapes(tmp_path: Path) -> None:
+    from warta.corpus.store import Store
+    from warta.run.ingest import IngestOptions, ingest
+
+    directory = tmp_path / "crawl"
+    directory.mkdir()
+    odd = Path(os.fsdecode(bytes(directory) + b"/berita-\xff.txt"))
+    odd.write_text(TEXT_PAGE, encoding="utf-8")
+    (directory / "bad-\udcfe.jsonl").write_text('{"text": 5}\n', encoding="utf-8", errors="surrogateescape")
+    results = list(Extractor().process_many(read_paths([str(directory)])))
+    assert sorted(r.source or "" for r in results) == [
+        f"{directory}/bad-\\xfe.jsonl:1",
+        f"{directory}/berita-\\xff.txt",
+    ]
+    for result in results:
+        json.dumps({"source": result.source, "error": result.error}, ensure_ascii=False).encode("utf-8")
+    # SQLite refused the surrogate in the source name and stopped the ingest.
+    store = Store.open(tmp_path / "c.db")
+    report = ingest(store, [str(directory)], IngestOptions(workers=1))
+    assert report.ingested == 1 and sum(report.failed.values()) == 1
+    assert ingest(store, [str(directory)], IngestOptions(workers=1)).already == 2

@@ -6,6 +6,7 @@ Binary input is refused with a clear message instead of decoded into noise.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 
 from charset_normalizer import from_bytes
@@ -146,6 +147,25 @@ def repair_surrogates(text: str) -> tuple[str, bool]:
     except UnicodeEncodeError:
         return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace"), True
     return text, False
+
+
+def path_source(path: object) -> str:
+    """A path as results name it: `str(path)`, with bytes of the name that are not UTF-8 as \\xNN.
+
+    POSIX file names are bytes; Python decodes the undecodable ones to lone surrogates
+    (surrogateescape), which neither JSON written as UTF-8 nor SQLite can store. The
+    escaped form is stable across runs, so a resumed ingest recognises the record.
+
+    >>> path_source(b"/tmp/berita-\\xff.txt".decode("utf-8", "surrogateescape"))
+    '/tmp/berita-\\\\xff.txt'
+    """
+    name = str(path)
+    if name.isascii():
+        return name
+    try:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that did not come from a file name
+        return repair_surrogates(name)[0]
 
 
 def charset_from_header(content_type: str | None) -> str | None:

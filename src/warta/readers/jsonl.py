@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from warta.model import Page
-from warta.readers.encoding import repair_surrogates
+from warta.readers.encoding import path_source, repair_surrogates
 
 if TYPE_CHECKING:
     from warta.readers.files import ReadError
@@ -54,8 +54,9 @@ def read_jsonl(path: Path, fields: JsonlFields) -> Iterator[Page | ReadError]:
     try:
         handle = _open(path)
     except OSError as exc:
-        yield ReadError(str(path), f"cannot read file: {exc}")
+        yield ReadError(path_source(path), f"cannot read file: {exc}")
         return
+    name = path_source(path)
     with handle:
         stream = io.BufferedReader(handle)  # type: ignore[arg-type, type-var]
         line_no = 0
@@ -63,12 +64,12 @@ def read_jsonl(path: Path, fields: JsonlFields) -> Iterator[Page | ReadError]:
             try:
                 raw = stream.readline()
             except (OSError, EOFError) as exc:
-                yield ReadError(f"{path}:{line_no + 1}", f"stopped reading: {exc}")
+                yield ReadError(f"{path_source(path)}:{line_no + 1}", f"stopped reading: {exc}")
                 return
             if not raw:
                 return
             line_no += 1
-            source = f"{path}:{line_no}"
+            source = f"{name}:{line_no}"
             if not raw.strip():
                 continue
             try:

@@ -19,6 +19,7 @@ from pathlib import Path
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
 from warta.model import Page
+from warta.readers.encoding import path_source
 from warta.readers.files import ReadError
 
 # Larger payloads are cut (and flagged), as for plain files.
@@ -61,7 +62,7 @@ def _record_page(record: WarcRecord, source: str) -> Page | ReadError | None:
 
 def read_warc(path: Path | str) -> Iterator[Page | ReadError]:
     """Pages from a WARC (HTML responses and resources) or WET file (text conversions), gzipped or not."""
-    source = str(path)
+    source = path_source(path)
     types = WarcRecordType.response | WarcRecordType.resource | WarcRecordType.conversion
     try:
         handle = open(path, "rb")  # noqa: SIM115 -- closed in the finally below, across yields
