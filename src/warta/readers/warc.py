@@ -20,7 +20,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
 from warta.model import Page
 from warta.readers.encoding import path_source
-from warta.readers.files import ReadError
+from warta.readers.files import ReadError, gunzip
 
 # Larger payloads are cut (and flagged), as for plain files.
 MAX_RECORD_BYTES = 64 * 1024 * 1024
@@ -71,9 +71,11 @@ def read_warc(path: Path | str) -> Iterator[Page | ReadError]:
         return
     seen = 0
     failed = False
+    last_pos = -1
     try:
         for record in ArchiveIterator(handle, record_types=types, parse_http=True):
             seen += 1
+            last_pos = record.stream_pos
             page = _record_page(record, source)
             if page is not None:
                 yield page
@@ -84,3 +86,25 @@ def read_warc(path: Path | str) -> Iterator[Page | ReadError]:
         handle.close()
     if seen == 0 and not failed:
         yield ReadError(source, "no WARC records found: the file is empty, truncated or not a WARC")
+    elif not failed:
+        problem = _gzip_tail_problem(path, last_pos)
+        if problem:
+            yield ReadError(source, f"WARC file ended early after {seen} records: {problem}")
+
+
+def _gzip_tail_problem(path: Path | str, last_pos: int) -> str | None:
+    """Why the gzip members after the last record read could not be, if they could not.
+
+    fastwarc ends a gzipped archive quietly at a truncated member, so the record in it
+    would be lost without a word; re-inflating from the last record found tells.
+    """
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(max(last_pos, 0))
+            tail = handle.read(2 * MAX_RECORD_BYTES)
+    except OSError as exc:
+        return f"cannot re-read the end of the file: {exc.strerror or exc}"
+    if not tail.startswith(b"\x1f\x8b"):
+        return None  # not gzipped: fastwarc reports truncation itself
+    _, problem = gunzip(tail, 2 * MAX_RECORD_BYTES)
+    return problem
