@@ -26,13 +26,23 @@ _BOMS = (
 _BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
+# Python codecs that no web page is encoded in: a page naming one ("undefined",
+# "punycode", "unicode_escape"...) would raise UnicodeError or decode into noise.
+_NOT_WEB = frozenset({"undefined", "punycode", "idna", "unicode-escape", "raw-unicode-escape", "utf-7"})
+
+
 def _known(name: str | None) -> str | None:
+    """The codec a declared charset names, if it is a text encoding a page can be in."""
     if not name:
         return None
     try:
-        return codecs.lookup(name.strip().lower()).name
+        info = codecs.lookup(name.strip().lower())
     except LookupError:
         return None
+    # Bytes-to-bytes and str-to-str codecs (base64, zlib, rot13) are not text encodings.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_WEB:
+        return None
+    return info.name
 
 
 def looks_binary(data: bytes) -> bool:
@@ -107,12 +117,15 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, bo
     candidates = [_known(declared)]
     meta = _META_CHARSET.search(data[:4096])
     if meta:
-        candidates.append(_known(meta.group(1).decode("ascii", errors="ignore")))
+        named = _known(meta.group(1).decode("ascii", errors="ignore"))
+        # A <meta> the regex could read is in ASCII-compatible bytes, so it cannot be
+        # UTF-16/32: the HTML standard reads such a declaration as UTF-8.
+        candidates.append("utf-8" if named and named.startswith(("utf-16", "utf-32")) else named)
     candidates.append("utf-8")
     for name in dict.fromkeys(c for c in candidates if c):
         try:
             return data.decode(name), name, False
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             continue
     if _mostly_utf8(data):
         # Evidently UTF-8 with a few corrupt bytes: detection would pick a
@@ -124,7 +137,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, bo
     if best is not None and best.encoding:
         try:
             return data.decode(best.encoding), best.encoding, False
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             pass
     return data.decode("utf-8", errors="replace"), "utf-8", True
 
