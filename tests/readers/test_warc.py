@@ -119,3 +119,16 @@ def test_complete_gzip_archive_ending_in_other_records_is_not_flagged(tmp_path: 
     ]
     items = list(read_warc(_archive(records, tmp_path / "ok.warc.gz", True)))
     assert len(items) == 1 and not isinstance(items[0], ReadError)
+
+
+def test_records_sharing_or_lacking_an_id_keep_distinct_sources(tmp_path: Path) -> None:
+    # The source is the ingest's resume key: shared names made all but one record "already ingested".
+    same = [_response(f"https://a.example/{i}", HTML, 7) for i in range(3)]
+    no_id = _response("https://a.example/9", HTML, 8).replace(
+        b"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000008>\r\n", b""
+    )
+    path = _archive([*same, no_id, no_id], tmp_path / "ids.warc", False)
+    sources = [p.source for p in read_warc(path) if not isinstance(p, ReadError)]
+    assert len(sources) == 5 and len(set(sources)) == 5
+    assert sources[0] == f"{path}#<urn:uuid:00000000-0000-0000-0000-000000000007>"
+    assert sources == [p.source for p in read_warc(path) if not isinstance(p, ReadError)]  # stable

@@ -27,11 +27,24 @@ MAX_RECORD_BYTES = 64 * 1024 * 1024
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/xml", "application/xml", "")
 
 
-def _record_page(record: WarcRecord, source: str) -> Page | ReadError | None:
+def _record_source(source: str, record_id: str | None, offset: int, seen_ids: set[str]) -> str:
+    """How a record is named: by its WARC-Record-ID, made unique by its offset when needed.
+
+    The name is the ingest's resume key, so two records may not share one: a broken
+    archive without record IDs, or one repeating an ID, would otherwise have all but
+    its first record taken for "already ingested". The offset is stable across runs.
+    """
+    if not record_id:
+        return f"{source}@{offset}"
+    if record_id in seen_ids:
+        return f"{source}#{record_id}@{offset}"
+    seen_ids.add(record_id)
+    return f"{source}#{record_id}"
+
+
+def _record_page(record: WarcRecord, where: str) -> Page | ReadError | None:
     """The page in one record; None for records that hold no page (warcinfo, images, requests)."""
     target = record.headers.get("WARC-Target-URI") or None
-    record_id = record.record_id or "?"
-    where = f"{source}#{record_id}"
     try:
         body = record.reader.read(MAX_RECORD_BYTES + 1)
     except Exception as exc:  # fastwarc raises plain exceptions for broken streams
@@ -72,11 +85,13 @@ def read_warc(path: Path | str) -> Iterator[Page | ReadError]:
     seen = 0
     failed = False
     last_pos = -1
+    seen_ids: set[str] = set()
     try:
         for record in ArchiveIterator(handle, record_types=types, parse_http=True):
             seen += 1
             last_pos = record.stream_pos
-            page = _record_page(record, source)
+            where = _record_source(source, record.record_id, record.stream_pos, seen_ids)
+            page = _record_page(record, where)
             if page is not None:
                 yield page
     except Exception as exc:  # a corrupt or truncated archive ends the file, not the batch
