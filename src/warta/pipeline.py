@@ -43,6 +43,7 @@ from warta.options import ExtractOptions
 from warta.readers.encoding import charset_from_header, decode_bytes, repair_surrogates
 from warta.readers.files import ReadError
 from warta.readers.sniff import sniff_kind
+from warta.segment import MAX_BLOCKS
 from warta.segment.bounds import bound_markup
 
 
@@ -156,13 +157,8 @@ class Extractor:
             article = self.assemble([], [], metadata, page, kind)
             article.warnings.extend([*warnings, "no text blocks found in the page"])
             return article
-        if kind == "html":
-            from warta.segment.html import MAX_BLOCKS
-
-            if len(blocks) >= MAX_BLOCKS:
-                warnings.append(
-                    f"page has more than {MAX_BLOCKS} blocks: only the first {MAX_BLOCKS} were used"
-                )
+        if len(blocks) >= MAX_BLOCKS:
+            warnings.append(f"page has more than {MAX_BLOCKS} blocks: only the first {MAX_BLOCKS} were used")
         norms = normalise_lines([b.text for b in blocks])  # shared by the features and the labels
         features = block_features(blocks, self.lexicon, kind, norms)
         probs = self.classifier(kind).predict(features)
@@ -176,6 +172,7 @@ class Extractor:
             from warta.classify.html_labels import refine_html_labels
 
             labels = refine_html_labels(blocks, labels, probs.tolist(), options.body_threshold)
+        deadline.check("labelling")  # labelling and assembly each take as long as classification
         article = self.assemble(blocks, labels, metadata, page, kind)
         article.warnings.extend(warnings)
         if not article.body:
