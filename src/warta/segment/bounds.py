@@ -4,8 +4,11 @@ lexbor's tree builder walks the stack of open elements for most start tags (the
 "p in button scope" check), so a page nested N elements deep costs O(N²): 20,000
 unclosed `<li><ul>` take 4 s, and 5 MB of them would take hours. Inside one
 `<select>`, each `<option>` re-runs the selectedness algorithm over all earlier
-options: 100,000 of them take 50 s. The parse is one C call that the per-page
-time limit cannot interrupt, so the limit has to be applied to the markup first.
+options: 100,000 of them take 50 s. Formatting elements left open (`<b id=1>`,
+`<font color=2>`: distinct attributes escape the parser's limit of three alike) are
+re-opened, cloned, at every following paragraph: 5,000 `<p><b id=N></p>` (89 KB)
+take 26 s. The parse is one C call that the per-page time limit cannot interrupt,
+so the limit has to be applied to the markup first.
 
 Both checks start with `str.count`, which rules out ordinary pages in
 microseconds; only a page that might exceed a bound is scanned tag by tag.
@@ -20,6 +23,16 @@ import re
 MAX_DEPTH = 12_000
 # Options in one <select> (never article text: select is skipped) before the rest are dropped.
 MAX_OPTIONS = 5_000
+# Formatting elements open at once beyond which further start tags are dropped: they
+# carry no text (what they wrap is kept) and only `<a>` matters to segmentation.
+MAX_FORMATTING = 16
+
+# Start tags the parser keeps in its list of active formatting elements (<a> and <nobr>
+# are closed by the next one of their kind, so they cannot pile up).
+_FORMATTING = frozenset({"b", "big", "code", "em", "font", "i", "s", "small", "strike", "strong", "tt", "u"})
+# (The lookahead on the first letter halves the time these take on ordinary pages.)
+_FORMATTING_START = re.compile(r"<(?=[bcefistu])(?:b|big|code|em|font|i|s|small|strike|strong|tt|u)\s", re.I)
+_FORMATTING_END = re.compile(r"</(?=[bcefistu])(?:b|big|code|em|font|i|s|small|strike|strong|tt|u)\s*>", re.I)
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)|<!--")
 _RAW_TEXT = frozenset(
@@ -38,15 +51,19 @@ _NOT_NESTING = frozenset(
 
 
 def _may_exceed(html: str) -> bool:
-    """A cheap necessary condition for either bound to be exceeded."""
+    """A cheap necessary condition for any bound to be exceeded."""
     tags = html.count("<")
-    if tags <= MAX_OPTIONS:
+    if tags <= MAX_FORMATTING:
         return False
     # Every element that is closed takes one "<" to open and one "</" to close; what is
     # left over bounds the nesting depth from above.
     if tags - 2 * html.count("</") > MAX_DEPTH:
         return True
-    return html.count("<option") + html.count("<OPTION") > MAX_OPTIONS
+    if tags > MAX_OPTIONS and html.count("<option") + html.count("<OPTION") > MAX_OPTIONS:
+        return True
+    # Only formatting tags with attributes can pile up (three alike is the parser's limit).
+    starts = len(_FORMATTING_START.findall(html))
+    return starts > MAX_FORMATTING and starts - len(_FORMATTING_END.findall(html)) > MAX_FORMATTING
 
 
 def _close_pattern(name: str) -> re.Pattern[str]:
@@ -65,6 +82,7 @@ def bound_markup(html: str) -> tuple[str, str | None]:
     if not _may_exceed(html):
         return html, None
     depth = 0
+    formatting = 0  # formatting elements opened and not closed
     options = 0  # in the open <select>
     drop: list[tuple[int, int]] = []  # (start, end) spans of surplus options
     pos = 0
@@ -82,6 +100,8 @@ def bound_markup(html: str) -> tuple[str, str | None]:
         if match.group(1):  # a closing tag
             if name == "select":
                 options = 0
+            elif name in _FORMATTING and formatting > 0:
+                formatting -= 1
             if name not in _NOT_NESTING and depth > 0:
                 depth -= 1
             continue
@@ -91,7 +111,15 @@ def bound_markup(html: str) -> tuple[str, str | None]:
                 break
             pos = close_match.end()
             continue
-        if name == "select":
+        if name in _FORMATTING:
+            formatting += 1
+            if formatting > MAX_FORMATTING:
+                close = html.find(">", pos)
+                drop.append((match.start(), close + 1 if close >= 0 else end))
+                pos = close + 1 if close >= 0 else end
+                formatting -= 1
+                continue
+        elif name == "select":
             options = 0
         elif name == "option":
             options += 1
@@ -122,7 +150,10 @@ def _apply(html: str, drop: list[tuple[int, int]], cut: int | None) -> tuple[str
     pieces.append(html[last:cut] if cut is not None else html[last:])
     problems = []
     if drop:
-        problems.append(f"a <select> with more than {MAX_OPTIONS} options: the rest were dropped")
+        problems.append(
+            f"more than {MAX_OPTIONS} options in a <select> or {MAX_FORMATTING} unclosed formatting"
+            " elements: the surplus tags were dropped"
+        )
     if cut is not None:
         problems.append(
             f"markup nested deeper than {MAX_DEPTH} elements: the page was cut at character {cut}"
