@@ -66,3 +66,11 @@ def test_unclosed_formatting_elements_are_dropped_beyond_the_limit_and_their_tex
 def test_closed_or_repeated_formatting_is_left_alone() -> None:
     page = "<p>" + "".join(f"<b id={i}>x</b><i class=c>y</i>" for i in range(2_000)) + "<b>" * 100
     assert bound_markup(page) == (page, None)
+
+
+def test_an_end_tag_of_another_name_does_not_close_a_formatting_element() -> None:
+    # "<font color=N><p></b>" kept every font open while a plain count called them closed.
+    page = "<html><body>" + "".join(f"<font color={i}><p>kata{i}</b>" for i in range(1_000))
+    text, warning = bound_markup(page)
+    assert warning is not None
+    assert text.count("<font ") == MAX_FORMATTING and "kata999</b>" in text

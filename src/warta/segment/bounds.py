@@ -17,6 +17,7 @@ microseconds; only a page that might exceed a bound is scanned tag by tag.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 # Deeper than the 10,000 levels a page may legitimately (if absurdly) be wrapped in;
 # parsing this deep still costs about a second at worst.
@@ -31,8 +32,8 @@ MAX_FORMATTING = 16
 # are closed by the next one of their kind, so they cannot pile up).
 _FORMATTING = frozenset({"b", "big", "code", "em", "font", "i", "s", "small", "strike", "strong", "tt", "u"})
 # (The lookahead on the first letter halves the time these take on ordinary pages.)
-_FORMATTING_START = re.compile(r"<(?=[bcefistu])(?:b|big|code|em|font|i|s|small|strike|strong|tt|u)\s", re.I)
-_FORMATTING_END = re.compile(r"</(?=[bcefistu])(?:b|big|code|em|font|i|s|small|strike|strong|tt|u)\s*>", re.I)
+_FORMATTING_START = re.compile(r"<(?=[bcefistu])(b|big|code|em|font|i|s|small|strike|strong|tt|u)\s", re.I)
+_FORMATTING_END = re.compile(r"</(?=[bcefistu])(b|big|code|em|font|i|s|small|strike|strong|tt|u)\s*>", re.I)
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)|<!--")
 _RAW_TEXT = frozenset(
@@ -61,9 +62,14 @@ def _may_exceed(html: str) -> bool:
         return True
     if tags > MAX_OPTIONS and html.count("<option") + html.count("<OPTION") > MAX_OPTIONS:
         return True
-    # Only formatting tags with attributes can pile up (three alike is the parser's limit).
-    starts = len(_FORMATTING_START.findall(html))
-    return starts > MAX_FORMATTING and starts - len(_FORMATTING_END.findall(html)) > MAX_FORMATTING
+    # Only formatting tags with attributes can pile up (three alike is the parser's limit),
+    # and only an end tag of the same name closes one ("<font color=1></b>" leaves it open).
+    starts = _FORMATTING_START.findall(html)
+    if len(starts) <= MAX_FORMATTING:
+        return False
+    ends = Counter(name.lower() for name in _FORMATTING_END.findall(html))
+    unclosed = Counter(name.lower() for name in starts) - ends
+    return unclosed.total() > MAX_FORMATTING
 
 
 def _close_pattern(name: str) -> re.Pattern[str]:
@@ -82,7 +88,7 @@ def bound_markup(html: str) -> tuple[str, str | None]:
     if not _may_exceed(html):
         return html, None
     depth = 0
-    formatting = 0  # formatting elements opened and not closed
+    formatting: Counter[str] = Counter()  # formatting elements opened and not closed, by name
     options = 0  # in the open <select>
     drop: list[tuple[int, int]] = []  # (start, end) spans of surplus options
     pos = 0
@@ -100,8 +106,8 @@ def bound_markup(html: str) -> tuple[str, str | None]:
         if match.group(1):  # a closing tag
             if name == "select":
                 options = 0
-            elif name in _FORMATTING and formatting > 0:
-                formatting -= 1
+            elif formatting[name] > 0:
+                formatting[name] -= 1
             if name not in _NOT_NESTING and depth > 0:
                 depth -= 1
             continue
@@ -112,12 +118,12 @@ def bound_markup(html: str) -> tuple[str, str | None]:
             pos = close_match.end()
             continue
         if name in _FORMATTING:
-            formatting += 1
-            if formatting > MAX_FORMATTING:
+            formatting[name] += 1
+            if formatting.total() > MAX_FORMATTING:
                 close = html.find(">", pos)
                 drop.append((match.start(), close + 1 if close >= 0 else end))
                 pos = close + 1 if close >= 0 else end
-                formatting -= 1
+                formatting[name] -= 1
                 continue
         elif name == "select":
             options = 0
