@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from warta.assemble.body import build_body
 from warta.assemble.layout import (
@@ -38,11 +37,14 @@ from warta.meta.dateline import find_dateline
 from warta.meta.dates import resolve_dates
 from warta.meta.language import detect_language
 from warta.meta.page import PageMetadata
+from warta.meta.urls import url_host
 from warta.model import Article, Block, Label, Page, PageKind
 from warta.options import ExtractOptions
-from warta.readers.encoding import charset_from_header, decode_bytes
+from warta.readers.encoding import charset_from_header, decode_bytes, repair_surrogates
 from warta.readers.files import ReadError
 from warta.readers.sniff import sniff_kind
+from warta.segment import MAX_BLOCKS
+from warta.segment.bounds import bound_markup
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,20 +88,26 @@ def decode_page(page: Page, options: ExtractOptions) -> tuple[str, PageKind, lis
         if replaced:
             warnings.append(f"undecodable bytes replaced while decoding as {encoding}")
     else:
-        text = content
+        text, repaired = repair_surrogates(content)
+        if repaired:
+            warnings.append("lone surrogate code points replaced with U+FFFD")
     if not text.strip():
         raise InputError("empty page: no text after decoding")
     if len(text) > options.max_chars:
         text = text[: options.max_chars]
         warnings.append(f"page truncated to its first {options.max_chars} characters")
     kind = page.kind or sniff_kind(text)
+    if kind == "html":
+        # The parse cannot be interrupted by the time limit: markup it would spend
+        # quadratic time on is cut first (flagged, like the size cut above).
+        text, problem = bound_markup(text)
+        if problem:
+            warnings.append(problem)
     return text, kind, warnings
 
 
 def _site_of(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
+    host = url_host(url) or ""
     return host[4:] if host.startswith("www.") else host or None
 
 
@@ -136,6 +144,9 @@ class Extractor:
         """
         options = self.options
         deadline = Deadline(options.timeout_s)
+        if page.url and not page.url.isascii():
+            # The URL is written into the article: it must be encodable, as the text is.
+            page = replace(page, url=repair_surrogates(page.url)[0])
         text, kind, warnings = decode_page(page, options)
         blocks, metadata = self.segment(text, kind, deadline, page.url)
         deadline.check("segmentation")
@@ -146,13 +157,8 @@ class Extractor:
             article = self.assemble([], [], metadata, page, kind)
             article.warnings.extend([*warnings, "no text blocks found in the page"])
             return article
-        if kind == "html":
-            from warta.segment.html import MAX_BLOCKS
-
-            if len(blocks) >= MAX_BLOCKS:
-                warnings.append(
-                    f"page has more than {MAX_BLOCKS} blocks: only the first {MAX_BLOCKS} were used"
-                )
+        if len(blocks) >= MAX_BLOCKS:
+            warnings.append(f"page has more than {MAX_BLOCKS} blocks: only the first {MAX_BLOCKS} were used")
         norms = normalise_lines([b.text for b in blocks])  # shared by the features and the labels
         features = block_features(blocks, self.lexicon, kind, norms)
         probs = self.classifier(kind).predict(features)
@@ -166,6 +172,7 @@ class Extractor:
             from warta.classify.html_labels import refine_html_labels
 
             labels = refine_html_labels(blocks, labels, probs.tolist(), options.body_threshold)
+        deadline.check("labelling")  # labelling and assembly each take as long as classification
         article = self.assemble(blocks, labels, metadata, page, kind)
         article.warnings.extend(warnings)
         if not article.body:

@@ -116,3 +116,37 @@ def test_a_quoted_subheading_is_a_heading_not_the_start_of_the_next_paragraph():
     blocks = segment_text(text)
     parts = build_body(blocks, [Label.BODY] * len(blocks)).parts
     assert [p.kind for p in parts] == ["paragraph", "heading", "paragraph"]
+
+
+def test_repeat_check_matches_counting_over_every_earlier_paragraph() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from warta.assemble.body import _SeenParagraphs
+
+    words = st.lists(st.sampled_from("abcdefgh"), min_size=0, max_size=8)
+
+    @settings(max_examples=200, deadline=None, derandomize=True)
+    @given(st.lists(words.map(lambda w: {tuple(w[i : i + 2]) for i in range(len(w) - 1)}), max_size=12))
+    def check(paragraphs: list[set[tuple[str, ...]]]) -> None:
+        seen = _SeenParagraphs()
+        earlier: list[set[tuple[str, ...]]] = []
+        for shingles in paragraphs:
+            expected = len(shingles) >= 4 and any(len(shingles & p) >= 0.8 * len(shingles) for p in earlier)
+            assert seen.is_repeat(shingles) == expected
+            seen.add(shingles)
+            earlier.append(shingles)
+
+    check()
+
+
+def test_a_phrase_shared_by_thousands_of_paragraphs_does_not_make_each_check_scan_them() -> None:
+    # Counting hits over every shared shingle took 23 s for 20,000 such lines.
+    from warta.assemble.body import _SeenParagraphs, _shingle_set
+
+    seen = _SeenParagraphs()
+    for i in range(5_000):
+        seen.add(_shingle_set(f"Baris nomor {i} dari halaman yang sangat panjang."))
+    late = _shingle_set("Baris nomor 99999 dari halaman yang sangat panjang.")
+    assert len(seen.candidates(late)) <= 2
+    assert not seen.is_repeat(late)

@@ -125,3 +125,17 @@ def test_utf16_text_is_not_binary() -> None:
 )
 def test_charset_from_header(header: str | None, charset: str | None) -> None:
     assert charset_from_header(header) == charset
+
+
+@pytest.mark.parametrize("charset", ["undefined", "punycode", "unicode_escape", "utf-7", "base64", "rot13"])
+def test_python_only_codecs_named_by_a_page_are_ignored(charset: str) -> None:
+    # "undefined" and "punycode" raised UnicodeError out of decode_bytes; the others decoded into noise.
+    page = f'<html><head><meta charset="{charset}"></head><body><p>Kota Bandung \\ +AGE-'
+    for data in (page.encode(), (page + " café").encode()):
+        for declared in (None, charset):
+            assert decode_bytes(data, declared) == (data.decode("utf-8"), "utf-8", False)
+
+
+def test_meta_utf16_on_an_ascii_compatible_page_is_read_as_utf8() -> None:
+    data = '<meta charset="utf-16"><p>Kota Bandung café</p>'.encode()
+    assert decode_bytes(data) == (data.decode("utf-8"), "utf-8", False)

@@ -98,3 +98,37 @@ def test_read_paths_routes_warc_files(tmp_path: Path) -> None:
     path = _archive([_response("https://a.example/1", HTML, 1)], tmp_path / "c.warc.gz", True)
     items = list(read_paths([str(path)]))
     assert len(items) == 1 and not isinstance(items[0], ReadError)
+
+
+def test_truncated_last_gzip_member_is_reported(tmp_path: Path) -> None:
+    # fastwarc ends quietly at a gzip member cut short: the record in it must not vanish unreported.
+    members = [gzip.compress(_response(f"https://a.example/{i}", HTML * 20, i)) for i in range(3)]
+    path = tmp_path / "t.warc.gz"
+    path.write_bytes(members[0] + members[1] + members[2][:60])
+    items = list(read_warc(path))
+    pages = [p for p in items if not isinstance(p, ReadError)]
+    errors = [e for e in items if isinstance(e, ReadError)]
+    assert len(pages) == 2
+    assert len(errors) == 1 and "truncated gzip" in errors[0].message
+
+
+def test_complete_gzip_archive_ending_in_other_records_is_not_flagged(tmp_path: Path) -> None:
+    records = [
+        _response("https://a.example/1", HTML, 1),
+        _record("request", "https://a.example/1", b"GET / HTTP/1.1\r\n\r\n", "application/http", 2),
+    ]
+    items = list(read_warc(_archive(records, tmp_path / "ok.warc.gz", True)))
+    assert len(items) == 1 and not isinstance(items[0], ReadError)
+
+
+def test_records_sharing_or_lacking_an_id_keep_distinct_sources(tmp_path: Path) -> None:
+    # The source is the ingest's resume key: shared names made all but one record "already ingested".
+    same = [_response(f"https://a.example/{i}", HTML, 7) for i in range(3)]
+    no_id = _response("https://a.example/9", HTML, 8).replace(
+        b"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000008>\r\n", b""
+    )
+    path = _archive([*same, no_id, no_id], tmp_path / "ids.warc", False)
+    sources = [p.source for p in read_warc(path) if not isinstance(p, ReadError)]
+    assert len(sources) == 5 and len(set(sources)) == 5
+    assert sources[0] == f"{path}#<urn:uuid:00000000-0000-0000-0000-000000000007>"
+    assert sources == [p.source for p in read_warc(path) if not isinstance(p, ReadError)]  # stable

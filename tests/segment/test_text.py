@@ -100,3 +100,13 @@ def test_blocks_are_the_non_empty_lines_in_order(lines: list[str]) -> None:
 def test_invisible_characters_are_dropped_not_spaced() -> None:
     blocks = segment_text("Assis\u00adtance pro\u200bgram\nword\u2060joiner\n\u200b\n")
     assert [b.text for b in blocks] == ["Assistance program", "wordjoiner"]
+
+
+def test_block_count_is_bounded() -> None:
+    # 100,000 lines took 10 s after segmentation, in stages the time limit cannot interrupt.
+    # (The pipeline flags a page that reaches MAX_BLOCKS whatever its kind: see test_adversarial_html.)
+    from warta.segment import MAX_BLOCKS
+
+    text = "\n".join(f"Baris nomor {i} dari halaman yang sangat panjang." for i in range(MAX_BLOCKS + 5_000))
+    blocks = segment_text(text)
+    assert len(blocks) == MAX_BLOCKS and blocks[-1].text.startswith(f"Baris nomor {MAX_BLOCKS - 1} ")

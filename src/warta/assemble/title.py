@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from urllib.parse import urlsplit
 
 from warta.assemble.lists import is_date_line
 from warta.classify.sentences import starts_capitalised
 from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.byline import is_credit_line, is_outlet_byline
 from warta.meta.dateline import is_dateline_line
+from warta.meta.urls import url_host
 from warta.model import Block, Label, ListItem
 
 _WORD = re.compile(r"\w+")
@@ -376,7 +376,7 @@ def site_keys(names: Iterable[str], url: str | None = None) -> set[str]:
     top-level domain is a second-level domain such as 'co').
     """
     keys = {_key(name) for name in names}
-    host = (urlsplit(url).hostname or "") if url else ""
+    host = url_host(url) or ""
     host = host.removeprefix("www.")
     labels = [label for label in host.split(".") if label]
     if len(labels) >= 2:

@@ -17,11 +17,12 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
 from warta.meta.page import PageMetadata
+from warta.meta.urls import join_url
+from warta.readers.encoding import repair_surrogates
 from warta.segment import drop_invisible
 
 _ARTICLE_TYPES = frozenset(
@@ -63,7 +64,8 @@ def _clean(value: Any) -> str | None:
                 break
             value = html.unescape(value)
         text = " ".join(drop_invisible(value).split())
-        return text or None
+        # JSON-LD "\\ud800" escapes decode to lone surrogates, which no output can encode.
+        return repair_surrogates(text)[0] or None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return None
@@ -146,7 +148,7 @@ def _apply_jsonld(meta: PageMetadata, obj: dict[str, Any], rank: int) -> None:
         meta.article_body = body
     keywords = obj.get("keywords")
     if isinstance(keywords, str):
-        meta.tags.extend(k.strip() for k in keywords.split(",") if k.strip())
+        meta.tags.extend(k.strip() for k in repair_surrogates(keywords)[0].split(",") if k.strip())
     elif isinstance(keywords, list):
         meta.tags.extend(k for k in (_clean(k) for k in keywords[:50]) if k)
     for url in _image_urls(obj.get("image")):
@@ -279,7 +281,7 @@ def html_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMe
         meta.title = _clean(title.text(deep=True))
     base = tree.css_first("base[href]")
     base_href = _clean(base.attributes.get("href")) if base is not None else None
-    meta.base_url = urljoin(page_url or "", base_href) if base_href else page_url
+    meta.base_url = join_url(page_url, base_href) if base_href else page_url
     _read_jsonld(tree, meta)
     _read_meta_tags(tree, meta)
     if meta.title:
@@ -290,7 +292,7 @@ def html_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMe
     if href:
         meta.canonical_url = href
     if meta.canonical_url and meta.base_url:
-        meta.canonical_url = urljoin(meta.base_url, meta.canonical_url)
+        meta.canonical_url = join_url(meta.base_url, meta.canonical_url)
     _read_visible_dates(tree, meta)
     meta.tags = list(dict.fromkeys(meta.tags))[:50]
     return meta

@@ -6,6 +6,7 @@ Binary input is refused with a clear message instead of decoded into noise.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 
 from charset_normalizer import from_bytes
@@ -25,13 +26,23 @@ _BOMS = (
 _BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
+# Python codecs that no web page is encoded in: a page naming one ("undefined",
+# "punycode", "unicode_escape"...) would raise UnicodeError or decode into noise.
+_NOT_WEB = frozenset({"undefined", "punycode", "idna", "unicode-escape", "raw-unicode-escape", "utf-7"})
+
+
 def _known(name: str | None) -> str | None:
+    """The codec a declared charset names, if it is a text encoding a page can be in."""
     if not name:
         return None
     try:
-        return codecs.lookup(name.strip().lower()).name
+        info = codecs.lookup(name.strip().lower())
     except LookupError:
         return None
+    # Bytes-to-bytes and str-to-str codecs (base64, zlib, rot13) are not text encodings.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_WEB:
+        return None
+    return info.name
 
 
 def looks_binary(data: bytes) -> bool:
@@ -106,12 +117,15 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, bo
     candidates = [_known(declared)]
     meta = _META_CHARSET.search(data[:4096])
     if meta:
-        candidates.append(_known(meta.group(1).decode("ascii", errors="ignore")))
+        named = _known(meta.group(1).decode("ascii", errors="ignore"))
+        # A <meta> the regex could read is in ASCII-compatible bytes, so it cannot be
+        # UTF-16/32: the HTML standard reads such a declaration as UTF-8.
+        candidates.append("utf-8" if named and named.startswith(("utf-16", "utf-32")) else named)
     candidates.append("utf-8")
     for name in dict.fromkeys(c for c in candidates if c):
         try:
             return data.decode(name), name, False
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             continue
     if _mostly_utf8(data):
         # Evidently UTF-8 with a few corrupt bytes: detection would pick a
@@ -123,9 +137,48 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, bo
     if best is not None and best.encoding:
         try:
             return data.decode(best.encoding), best.encoding, False
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             pass
     return data.decode("utf-8", errors="replace"), "utf-8", True
+
+
+def repair_surrogates(text: str) -> tuple[str, bool]:
+    """`text` with lone surrogate code points replaced by U+FFFD, and whether there were any.
+
+    Decoding bytes never yields them, but JSON does ("\\ud800" escapes in a JSONL record or
+    JSON-LD), and so can a caller's str. They cannot be encoded, so left in place they fail
+    feature extraction and every UTF-8 write of the article. A surrogate pair written as two
+    code points is joined into the character it stands for.
+
+    >>> repair_surrogates("a\\ud800b\\ud83d\\ude00")
+    ('a\\ufffdb\\U0001f600', True)
+    """
+    if text.isascii():
+        return text, False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace"), True
+    return text, False
+
+
+def path_source(path: object) -> str:
+    """A path as results name it: `str(path)`, with bytes of the name that are not UTF-8 as \\xNN.
+
+    POSIX file names are bytes; Python decodes the undecodable ones to lone surrogates
+    (surrogateescape), which neither JSON written as UTF-8 nor SQLite can store. The
+    escaped form is stable across runs, so a resumed ingest recognises the record.
+
+    >>> path_source(b"/tmp/berita-\\xff.txt".decode("utf-8", "surrogateescape"))
+    '/tmp/berita-\\\\xff.txt'
+    """
+    name = str(path)
+    if name.isascii():
+        return name
+    try:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that did not come from a file name
+        return repair_surrogates(name)[0]
 
 
 def charset_from_header(content_type: str | None) -> str | None:

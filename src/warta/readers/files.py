@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warta.model import Page, PageKind
+from warta.readers.encoding import path_source
 from warta.readers.jsonl import JsonlFields, read_jsonl
 
 # Extensions picked up when a directory is given.
@@ -87,7 +88,7 @@ def expand_paths(inputs: Iterable[str]) -> Iterator[Path | str]:
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Page | ReadError:
     """Read one page file (optionally gzipped). Encoding is decided later, by `decode_page`."""
-    source = str(path)
+    source = path_source(path)
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
@@ -134,7 +135,7 @@ def read_paths(
             continue
         assert isinstance(item, Path)
         if not item.exists():
-            yield ReadError(str(item), "no such file or directory")
+            yield ReadError(path_source(item), "no such file or directory")
             continue
         suffix = _base_suffix(item)
         if suffix in (".jsonl", ".ndjson"):

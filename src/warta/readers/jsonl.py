@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from warta.model import Page
+from warta.readers.encoding import path_source, repair_surrogates
 
 if TYPE_CHECKING:
     from warta.readers.files import ReadError
@@ -53,8 +54,9 @@ def read_jsonl(path: Path, fields: JsonlFields) -> Iterator[Page | ReadError]:
     try:
         handle = _open(path)
     except OSError as exc:
-        yield ReadError(str(path), f"cannot read file: {exc}")
+        yield ReadError(path_source(path), f"cannot read file: {exc}")
         return
+    name = path_source(path)
     with handle:
         stream = io.BufferedReader(handle)  # type: ignore[arg-type, type-var]
         line_no = 0
@@ -62,12 +64,12 @@ def read_jsonl(path: Path, fields: JsonlFields) -> Iterator[Page | ReadError]:
             try:
                 raw = stream.readline()
             except (OSError, EOFError) as exc:
-                yield ReadError(f"{path}:{line_no + 1}", f"stopped reading: {exc}")
+                yield ReadError(f"{path_source(path)}:{line_no + 1}", f"stopped reading: {exc}")
                 return
             if not raw:
                 return
             line_no += 1
-            source = f"{path}:{line_no}"
+            source = f"{name}:{line_no}"
             if not raw.strip():
                 continue
             try:
@@ -89,10 +91,12 @@ def read_jsonl(path: Path, fields: JsonlFields) -> Iterator[Page | ReadError]:
                 continue
             url = record.get(fields.url)
             record_id = record.get(fields.id)
+            # "\\ud800" escapes decode to lone surrogates, which no output can encode;
+            # the content is repaired (and flagged) by `decode_page`.
             yield Page(
                 content=content,
                 kind=kind,  # type: ignore[arg-type]
-                url=url if isinstance(url, str) else None,
-                source=f"{source}#{record_id}" if record_id is not None else source,
+                url=repair_surrogates(url)[0] if isinstance(url, str) else None,
+                source=repair_surrogates(f"{source}#{record_id}" if record_id is not None else source)[0],
                 fetched_at=_parse_date(record.get(fields.date)),
             )

@@ -19,18 +19,32 @@ from pathlib import Path
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
 from warta.model import Page
-from warta.readers.files import ReadError
+from warta.readers.encoding import path_source
+from warta.readers.files import ReadError, gunzip
 
 # Larger payloads are cut (and flagged), as for plain files.
 MAX_RECORD_BYTES = 64 * 1024 * 1024
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/xml", "application/xml", "")
 
 
-def _record_page(record: WarcRecord, source: str) -> Page | ReadError | None:
+def _record_source(source: str, record_id: str | None, offset: int, seen_ids: set[str]) -> str:
+    """How a record is named: by its WARC-Record-ID, made unique by its offset when needed.
+
+    The name is the ingest's resume key, so two records may not share one: a broken
+    archive without record IDs, or one repeating an ID, would otherwise have all but
+    its first record taken for "already ingested". The offset is stable across runs.
+    """
+    if not record_id:
+        return f"{source}@{offset}"
+    if record_id in seen_ids:
+        return f"{source}#{record_id}@{offset}"
+    seen_ids.add(record_id)
+    return f"{source}#{record_id}"
+
+
+def _record_page(record: WarcRecord, where: str) -> Page | ReadError | None:
     """The page in one record; None for records that hold no page (warcinfo, images, requests)."""
     target = record.headers.get("WARC-Target-URI") or None
-    record_id = record.record_id or "?"
-    where = f"{source}#{record_id}"
     try:
         body = record.reader.read(MAX_RECORD_BYTES + 1)
     except Exception as exc:  # fastwarc raises plain exceptions for broken streams
@@ -61,7 +75,7 @@ def _record_page(record: WarcRecord, source: str) -> Page | ReadError | None:
 
 def read_warc(path: Path | str) -> Iterator[Page | ReadError]:
     """Pages from a WARC (HTML responses and resources) or WET file (text conversions), gzipped or not."""
-    source = str(path)
+    source = path_source(path)
     types = WarcRecordType.response | WarcRecordType.resource | WarcRecordType.conversion
     try:
         handle = open(path, "rb")  # noqa: SIM115 -- closed in the finally below, across yields
@@ -70,10 +84,14 @@ def read_warc(path: Path | str) -> Iterator[Page | ReadError]:
         return
     seen = 0
     failed = False
+    last_pos = -1
+    seen_ids: set[str] = set()
     try:
         for record in ArchiveIterator(handle, record_types=types, parse_http=True):
             seen += 1
-            page = _record_page(record, source)
+            last_pos = record.stream_pos
+            where = _record_source(source, record.record_id, record.stream_pos, seen_ids)
+            page = _record_page(record, where)
             if page is not None:
                 yield page
     except Exception as exc:  # a corrupt or truncated archive ends the file, not the batch
@@ -83,3 +101,25 @@ def read_warc(path: Path | str) -> Iterator[Page | ReadError]:
         handle.close()
     if seen == 0 and not failed:
         yield ReadError(source, "no WARC records found: the file is empty, truncated or not a WARC")
+    elif not failed:
+        problem = _gzip_tail_problem(path, last_pos)
+        if problem:
+            yield ReadError(source, f"WARC file ended early after {seen} records: {problem}")
+
+
+def _gzip_tail_problem(path: Path | str, last_pos: int) -> str | None:
+    """Why the gzip members after the last record read could not be, if they could not.
+
+    fastwarc ends a gzipped archive quietly at a truncated member, so the record in it
+    would be lost without a word; re-inflating from the last record found tells.
+    """
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(max(last_pos, 0))
+            tail = handle.read(2 * MAX_RECORD_BYTES)
+    except OSError as exc:
+        return f"cannot re-read the end of the file: {exc.strerror or exc}"
+    if not tail.startswith(b"\x1f\x8b"):
+        return None  # not gzipped: fastwarc reports truncation itself
+    _, problem = gunzip(tail, 2 * MAX_RECORD_BYTES)
+    return problem

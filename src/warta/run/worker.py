@@ -15,6 +15,7 @@ from warta.classify.labels import block_key
 from warta.corpus.dedup import MinHasher, text_hash
 from warta.corpus.store import StoredArticle
 from warta.errors import WartaError
+from warta.meta.urls import url_host
 from warta.model import Article, Page
 from warta.options import ExtractOptions
 from warta.pipeline import Deadline, Extractor, decode_page
@@ -35,17 +36,18 @@ class PageOutcome:
 
 def site_of_url(url: str | None) -> str | None:
     """The site a URL belongs to: its host without `www.`."""
-    if not url:
-        return None
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.") or None
+    return (url_host(url) or "").removeprefix("www.") or None
 
 
 def url_key(url: str | None, source: str) -> str:
     """The article key: the URL without fragment and trailing slash, else the input record."""
     if not url:
         return f"source:{source}"
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        # A malformed authority ("http://[bad"): the URL as written still names the page.
+        return url.strip()
     path = parts.path.rstrip("/") or "/"
     host = (parts.hostname or "").lower().removeprefix("www.")
     query = f"?{parts.query}" if parts.query else ""

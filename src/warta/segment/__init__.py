@@ -5,6 +5,11 @@
 # the word "Assistance" in the body, the title and every feature. (A stray U+FEFF stays for now:
 # dropping it cost a ScrapingHub page its body, where the lone-BOM line was what ended a run of
 # tag/notice lines that otherwise resumed the article; see the closing note of session 4.)
+# No article page has this many blocks; beyond it segmentation stops, so feature
+# extraction, classification and assembly (all linear in blocks) stay bounded on huge or
+# generated pages, HTML and flattened text alike. The pipeline flags the cut.
+MAX_BLOCKS = 20_000
+
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060"))
 
 

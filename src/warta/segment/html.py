@@ -28,7 +28,7 @@ from warta.errors import InputError
 from warta.meta.html_meta import html_metadata
 from warta.meta.page import PageMetadata
 from warta.model import Block, BlockStructure
-from warta.segment import drop_invisible
+from warta.segment import MAX_BLOCKS, drop_invisible
 
 
 class DeadlineLike(Protocol):
@@ -63,9 +63,6 @@ _TOKEN = re.compile(r"[a-z0-9]{2,}")
 _MAX_TOKENS_DEPTH = 14  # class tokens come from this many nearest ancestors
 _PATH_DEPTH = 6
 _CHECK_EVERY = 512  # nodes between deadline checks
-# No article page has this many blocks; beyond it the walk stops, so feature
-# extraction and classification stay bounded on huge or generated pages.
-MAX_BLOCKS = 20_000
 
 
 @dataclass(slots=True)

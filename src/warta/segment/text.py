@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from warta.model import Block, BlockStructure
-from warta.segment import drop_invisible
+from warta.segment import MAX_BLOCKS, drop_invisible
 
 _BULLET = re.compile(r"^\s*(?:[•●▪■◦‣∙·*\-–—►▶»]|\d{1,2}[.)])\s+")
 _BULLET_START = frozenset(" \t•●▪■◦‣∙·*-–—►▶»0123456789")
@@ -34,8 +34,8 @@ def _split_long(line: str, limit: int) -> list[str]:
     return pieces
 
 
-def segment_text(text: str, max_line_chars: int = 20_000) -> list[Block]:
-    """Split flattened page text into blocks in reading order.
+def segment_text(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_BLOCKS) -> list[Block]:
+    """Split flattened page text into blocks in reading order; at most `max_blocks` of them.
 
     >>> [b.text for b in segment_text("Title\\n\\n• item one\\nBody text.")]
     ['Title', 'item one', 'Body text.']
@@ -68,6 +68,9 @@ def segment_text(text: str, max_line_chars: int = 20_000) -> list[Block]:
             blocks.append(Block(len(blocks), piece.strip(), structure, start, offset))
             structure = _STRUCTURES[False, False, bullet_match is not None]
         blank_pending = False
+        if len(blocks) >= max_blocks:
+            # 100,000 lines took 10 s past segmentation, beyond what the time limit can cut short.
+            return blocks[:max_blocks]
     return blocks
 
 

@@ -1,0 +1,167 @@
+"""Markup the HTML parser would take quadratic time on is cut before parsing.
+
+lexbor's tree builder walks the stack of open elements for most start tags (the
+"p in button scope" check), so a page nested N elements deep costs O(N²): 20,000
+unclosed `<li><ul>` take 4 s, and 5 MB of them would take hours. Inside one
+`<select>`, each `<option>` re-runs the selectedness algorithm over all earlier
+options: 100,000 of them take 50 s. Formatting elements left open (`<b id=1>`,
+`<font color=2>`: distinct attributes escape the parser's limit of three alike) are
+re-opened, cloned, at every following paragraph: 5,000 `<p><b id=N></p>` (89 KB)
+take 26 s. The parse is one C call that the per-page time limit cannot interrupt,
+so the limit has to be applied to the markup first.
+
+Both checks start with `str.count`, which rules out ordinary pages in
+microseconds; only a page that might exceed a bound is scanned tag by tag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# Deeper than the 10,000 levels a page may legitimately (if absurdly) be wrapped in;
+# parsing this deep still costs about a second at worst.
+MAX_DEPTH = 12_000
+# Options in one <select> (never article text: select is skipped) before the rest are dropped.
+MAX_OPTIONS = 5_000
+# Formatting elements open at once beyond which further start tags are dropped: they
+# carry no text (what they wrap is kept) and only `<a>` matters to segmentation.
+MAX_FORMATTING = 16
+
+# Start tags the parser keeps in its list of active formatting elements (<a> and <nobr>
+# are closed by the next one of their kind, so they cannot pile up).
+_FORMATTING = frozenset({"b", "big", "code", "em", "font", "i", "s", "small", "strike", "strong", "tt", "u"})
+# (The lookahead on the first letter halves the time these take on ordinary pages.)
+_FORMATTING_START = re.compile(r"<(?=[bcefistu])(b|big|code|em|font|i|s|small|strike|strong|tt|u)\s", re.I)
+_FORMATTING_END = re.compile(r"</(?=[bcefistu])(b|big|code|em|font|i|s|small|strike|strong|tt|u)\s*>", re.I)
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)|<!--")
+_RAW_TEXT = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"}
+)
+# Elements that never stay open: void elements, and those the parser closes by itself
+# (an unclosed <p>, <li> or <td> in a long list or table does not nest).
+_NOT_NESTING = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
+        "param", "source", "track", "wbr", "basefont", "bgsound", "frame", "image",
+        "p", "li", "dt", "dd", "td", "th", "tr", "option", "optgroup", "thead", "tbody", "tfoot",
+        "colgroup", "caption", "rb", "rt", "rp", "rtc", "html", "head", "body",
+    }
+)  # fmt: skip
+
+
+def _may_exceed(html: str) -> bool:
+    """A cheap necessary condition for any bound to be exceeded."""
+    tags = html.count("<")
+    if tags <= MAX_FORMATTING:
+        return False
+    # Every element that is closed takes one "<" to open and one "</" to close; what is
+    # left over bounds the nesting depth from above.
+    if tags - 2 * html.count("</") > MAX_DEPTH:
+        return True
+    if tags > MAX_OPTIONS and html.count("<option") + html.count("<OPTION") > MAX_OPTIONS:
+        return True
+    # Only formatting tags with attributes can pile up (three alike is the parser's limit),
+    # and only an end tag of the same name closes one ("<font color=1></b>" leaves it open).
+    starts = _FORMATTING_START.findall(html)
+    if len(starts) <= MAX_FORMATTING:
+        return False
+    ends = Counter(name.lower() for name in _FORMATTING_END.findall(html))
+    unclosed = Counter(name.lower() for name in starts) - ends
+    return unclosed.total() > MAX_FORMATTING
+
+
+def _close_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{re.escape(name)}[\s/>]", re.I)
+
+
+def bound_markup(html: str) -> tuple[str, str | None]:
+    """`html` with runaway nesting cut off and excess <option>s dropped, and a warning if so.
+
+    >>> bound_markup("<div><p>kept</p></div>")
+    ('<div><p>kept</p></div>', None)
+    >>> text, warning = bound_markup("<ul>" * 20_000 + "x")
+    >>> len(text) == 4 * MAX_DEPTH, warning is not None
+    (True, True)
+    """
+    if not _may_exceed(html):
+        return html, None
+    depth = 0
+    formatting: Counter[str] = Counter()  # formatting elements opened and not closed, by name
+    options = 0  # in the open <select>
+    drop: list[tuple[int, int]] = []  # (start, end) spans of surplus options
+    pos = 0
+    end = len(html)
+    cut: int | None = None
+    while (match := _TAG.search(html, pos)) is not None:
+        pos = match.end()
+        if match.group(0) == "<!--":
+            close = html.find("-->", pos)
+            if close < 0:
+                break
+            pos = close + 3
+            continue
+        name = match.group(2).lower()
+        if match.group(1):  # a closing tag
+            if name == "select":
+                options = 0
+            elif formatting[name] > 0:
+                formatting[name] -= 1
+            if name not in _NOT_NESTING and depth > 0:
+                depth -= 1
+            continue
+        if name in _RAW_TEXT:
+            close_match = _close_pattern(name).search(html, pos)
+            if close_match is None:
+                break
+            pos = close_match.end()
+            continue
+        if name in _FORMATTING:
+            formatting[name] += 1
+            if formatting.total() > MAX_FORMATTING:
+                close = html.find(">", pos)
+                drop.append((match.start(), close + 1 if close >= 0 else end))
+                pos = close + 1 if close >= 0 else end
+                formatting[name] -= 1
+                continue
+        elif name == "select":
+            options = 0
+        elif name == "option":
+            options += 1
+            if options > MAX_OPTIONS:
+                stop = _close_pattern("select").search(html, pos)
+                span_end = stop.start() if stop is not None else end
+                drop.append((match.start(), span_end))
+                pos = span_end
+                options = 0
+                continue
+        if name in _NOT_NESTING or html.startswith("/>", html.find(">", pos) - 1):
+            continue
+        depth += 1
+        if depth > MAX_DEPTH:
+            cut = match.start()
+            break
+    return _apply(html, drop, cut)
+
+
+def _apply(html: str, drop: list[tuple[int, int]], cut: int | None) -> tuple[str, str | None]:
+    if not drop and cut is None:
+        return html, None
+    pieces: list[str] = []
+    last = 0
+    for start, stop in drop:
+        pieces.append(html[last:start])
+        last = stop
+    pieces.append(html[last:cut] if cut is not None else html[last:])
+    problems = []
+    if drop:
+        problems.append(
+            f"more than {MAX_OPTIONS} options in a <select> or {MAX_FORMATTING} unclosed formatting"
+            " elements: the surplus tags were dropped"
+        )
+    if cut is not None:
+        problems.append(
+            f"markup nested deeper than {MAX_DEPTH} elements: the page was cut at character {cut}"
+        )
+    return "".join(pieces), "; ".join(problems)
