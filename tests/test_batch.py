@@ -168,3 +168,28 @@ def test_cli_single_good_page_is_one_json_object(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert data["title"] == "Harbour ferry service to resume after engine repairs"
     assert data["source"] == str(page)
+
+
+def test_an_unexpected_exception_on_one_page_is_that_page_s_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from warta.model import Page
+    from warta.run.worker import PageWorker
+
+    extractor = Extractor()
+    pages = [Page(content="Line one of a page.\n" * 5, source=f"p{i}", kind="text") for i in range(3)]
+    real = extractor.extract_page
+
+    def flaky(page: Page, boilerplate: object = None) -> object:
+        if page.source == "p1":
+            raise KeyError("a bug")
+        return real(page)
+
+    monkeypatch.setattr(extractor, "extract_page", flaky)
+    results = list(extractor.process_many(pages))
+    assert [r.source for r in results] == ["p0", "p1", "p2"]
+    assert results[1].error is not None and "KeyError" in results[1].error
+    assert results[0].error is None and results[2].error is None
+
+    worker = PageWorker()
+    monkeypatch.setattr(worker, "_blocks", lambda page: (_ for _ in ()).throw(IndexError("another bug")))
+    outcome = worker.run(pages[0], frozenset(), 1)
+    assert outcome.status == "failed" and "IndexError" in (outcome.reason or "")

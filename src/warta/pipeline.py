@@ -263,10 +263,17 @@ class Extractor:
             return PageResult(item.source, error="page structure too deeply nested to process")
         except MemoryError:
             return PageResult(item.source, error="page too large to process in memory")
+        except Exception as exc:  # a bug of ours on one page must not end a batch of millions
+            return PageResult(item.source, error=internal_error(exc))
 
     def process_many(self, items: Iterable[Page | ReadError]) -> Iterator[PageResult]:
         for item in items:
             yield self.process(item)
+
+
+def internal_error(exc: Exception) -> str:
+    """The per-record reason for an unexpected exception: a bug to report, with what raised it."""
+    return f"internal error ({type(exc).__name__}: {exc}); please report it with the input"
 
 
 def extract(

@@ -18,7 +18,7 @@ from warta.errors import WartaError
 from warta.meta.urls import url_host
 from warta.model import Article, Page
 from warta.options import ExtractOptions
-from warta.pipeline import Deadline, Extractor, decode_page
+from warta.pipeline import Deadline, Extractor, decode_page, internal_error
 from warta.readers.files import ReadError
 
 _SHORT_BLOCK = 200
@@ -69,6 +69,12 @@ class PageWorker:
             blocks = self._blocks(item)
         except WartaError as exc:
             return PageOutcome(source, status="failed", reason=str(exc))
+        except (RecursionError, MemoryError) as exc:
+            return PageOutcome(
+                source, status="failed", reason=f"page too large or deep ({type(exc).__name__})"
+            )
+        except Exception as exc:  # one page's bug must not end an ingest run
+            return PageOutcome(source, status="failed", reason=internal_error(exc))
         result = self.extractor.process(item, boilerplate=boilerplate)
         if result.article is None:
             return PageOutcome(source, status="failed", reason=result.error or "extraction failed")
