@@ -113,3 +113,14 @@ def test_export_formats(crawl: tuple[Path, dict[str, list[str]]], tmp_path: Path
 
     assert export(store, tmp_path / "c.parquet", ExportFormat.parquet) == 39
     assert pq.read_table(tmp_path / "c.parquet").num_rows == 39
+
+
+def test_an_input_named_twice_in_one_run_is_reported_as_such(
+    crawl: tuple[Path, dict[str, list[str]]], tmp_path: Path
+) -> None:
+    path, _ = crawl
+    store = Store.open(tmp_path / "c.db")
+    report = ingest(store, [str(path), str(path)], IngestOptions(workers=1, batch_size=100))
+    assert report.already == 0  # nothing came from an earlier run
+    assert report.skipped["input record given twice in this run"] == 41
+    assert report.ingested == 39

@@ -165,8 +165,10 @@ def _new_tasks(
     fresh: dict[str, Page | ReadError] = {}
     for item in batch:
         source = _source(item)
-        if source in seen or source in fresh:
+        if source in seen:
             report.already += 1
+        elif source in fresh:  # the same record twice in this run's inputs (a file named twice)
+            report.skipped["input record given twice in this run"] += 1
         else:
             fresh[source] = item
     return [templates.task(item) for item in fresh.values()]
