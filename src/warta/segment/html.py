@@ -51,6 +51,9 @@ SKIP_TAGS = frozenset(
         "script", "style", "noscript", "template", "iframe", "svg", "math", "head",
         "object", "embed", "canvas", "select", "button", "input", "textarea",
         "option", "audio", "video", "map", "title", "meta", "link", "frameset", "frame",
+        # AMP's ad and tracking elements: their only text is an ad's loading placeholder or
+        # fallback ("Iklan", "Advertisement could not load"), which would join the next paragraph.
+        "amp-ad", "amp-embed", "amp-sticky-ad", "amp-auto-ads", "amp-analytics", "amp-pixel",
     }
 )  # fmt: skip
 # Semantic elements whose name is as telling as a class token.
