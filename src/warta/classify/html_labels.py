@@ -78,6 +78,16 @@ def _first_container(tokens: tuple[str, ...]) -> tuple[Label, str] | None:
     return None
 
 
+def _own_read_also(block: Block, label: Label) -> bool:
+    """A read-also line that carries its own marker and link ("Baca juga: <a>Title</a>"):
+    the marker is its unlinked text. Templates put such one-line boxes inside the body in
+    containers named "inline-related" or "related-inline"; a "related" container does not
+    make them a related list. The linked items under a bare "Read more:" header are all
+    link, and follow the container."""
+    structure = block.structure
+    return label is Label.READ_ALSO and structure.href is not None and 0.0 < structure.link_density < 0.9
+
+
 def _is_header(block: Block) -> bool:
     return block.structure.heading_level > 0 or len(block.text) < 40
 
@@ -119,7 +129,7 @@ def refine_html_labels(
             ):
                 out[i] = Label.BODY
             continue
-        if out[i] in _OVERRULABLE:
+        if out[i] in _OVERRULABLE and not (hit[0] is Label.RELATED and _own_read_also(blocks[i], out[i])):
             out[i] = hit[0]
     _mark_teaser_cards(blocks, out)
     if Label.BODY not in out:
