@@ -160,3 +160,19 @@ def test_an_inline_read_also_line_in_a_related_container_stays_read_also() -> No
     out = refine_html_labels(blocks, labels, [0.95, 0.3, 0.9, 0.1, 0.2])
     # The bare header's linked items follow their container.
     assert out == [Label.BODY, Label.READ_ALSO, Label.BODY, Label.RELATED, Label.RELATED]
+
+
+def test_a_pull_quote_in_an_aside_is_no_sidebar_list() -> None:
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    quote = ("article", "body", "pullquote", "aside")
+    blocks = [
+        _block(0, paragraph, ARTICLE),
+        _block(1, "We are choosing where the water goes instead of waiting", quote),
+        _block(2, "Parish council chair", (*quote, "footer")),
+        _block(3, "Most read", ("aside", "popular")),
+        _block(4, paragraph, ARTICLE),
+    ]
+    labels = [Label.BODY, Label.BODY, Label.OTHER, Label.OTHER, Label.BODY]
+    out = refine_html_labels(blocks, labels, [0.95, 0.6, 0.2, 0.1, 0.9])
+    # The model decides whether the quote is body; its <aside> makes it no sidebar.
+    assert out == [Label.BODY, Label.BODY, Label.OTHER, Label.SIDEBAR, Label.BODY]

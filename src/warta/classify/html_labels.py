@@ -1,4 +1,4 @@
-"""Labels from the HTML containers a block sits in: comments, read-also, related, sidebar, author bio.
+"""Labels from the HTML containers a block sits in: comments, read-also, related, sidebar, author bio, pull quotes.
 
 The model says whether a block is body; the markup often says plainly what the
 rest is (`<ol class="comment-list">`, `<div class="baca-juga">`). A container
@@ -68,9 +68,19 @@ def _any_container_token() -> frozenset[str]:
     return frozenset().union(*(known for _, known in container_tokens()))
 
 
+@lru_cache(maxsize=1)
+def _pull_quote_tokens() -> frozenset[str]:
+    return frozenset(html_lexicon().get("containers", {}).get("pullquote", ()))
+
+
 def _first_container(tokens: tuple[str, ...]) -> tuple[Label, str] | None:
     if _any_container_token().isdisjoint(tokens):
         return None  # most blocks sit in no container: one C-level test instead of a scan per kind
+    if not _pull_quote_tokens().isdisjoint(tokens):
+        # A pull quote sits in an <aside> or a floated box in the body and repeats the
+        # story's words: no list beside the article. Whether it is body is the model's call
+        # (ScrapingHub's gold keeps pull quotes in the text).
+        return None
     for label, known in container_tokens():
         for token in tokens:
             if token in known:
