@@ -261,3 +261,9 @@ def test_credits_run_together_by_inline_spans() -> None:
     )
     assert [p.name for p in found.authors] == ["Yoga Pratama"]
     assert [p.name for p in found.editors] == ["Lusiana Dewi"]
+
+
+def test_edited_by_with_a_colon_stays_one_credit() -> None:
+    found = _find(("Judul", Label.TITLE), ("Edited by: Keri Stone", Label.OTHER), (BODY, Label.BODY))
+    assert [p.name for p in found.editors] == ["Keri Stone"]
+    assert found.authors == []

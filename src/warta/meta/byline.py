@@ -158,10 +158,22 @@ def _credit_clauses(text: str, starts: tuple[str, ...]) -> list[str]:
     out: list[str] = []
     for clause in _CLAUSE.split(text):
         if normalise_marker(clause).startswith(starts):  # the common miss is decided in C
-            out.extend(
-                part for part in _NEXT_LABEL.split(clause) if normalise_marker(part).startswith(starts)
-            )
+            out.extend(part for part in _split_labels(clause) if normalise_marker(part).startswith(starts))
     return out
+
+
+def _split_labels(clause: str) -> list[str]:
+    """`clause` cut before each "Label:" that follows a labelled value: "Reporter: A Editor: B"
+    gives two, "Edited by: B" one (no value before "by:")."""
+    parts: list[str] = []
+    cut = 0
+    for match in _NEXT_LABEL.finditer(clause):
+        head = clause[cut : match.start()]
+        if ":" in head and head.split(":", 1)[1].strip():
+            parts.append(head)
+            cut = match.end()
+    parts.append(clause[cut:])
+    return parts
 
 
 def _prefixed(text: str, lexicon: Lexicon) -> list[Person]:
