@@ -86,6 +86,8 @@ class _Buffer:
     pieces: list[str] = field(default_factory=list)
     link_chars: int = 0
     chars: int = 0
+    tail_chars: int = 0  # characters outside links since the last link's text
+    colon: bool = False  # whether the last text outside links ends with ":" ("Tags:")
     href: str | None = None
     # What the DOM said where the block's first text was: the fields of `BlockStructure`
     # from heading_level to dom_depth, taken once (see `_Walker._snapshot`).
@@ -168,6 +170,8 @@ def _absolute(href: str | None, base: str | None, origin: str | None = None) -> 
     return href
 
 
+# Text before a row of links that is a label of the row ("Tags:", "Kata kunci:"), not a sentence.
+_LABEL_CHARS = 20
 _LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
 # Elements whose entering and leaving change a counter of `_Walker` (links, lists, tables...).
 _COUNTED = frozenset({"a", "table", "figure", "blockquote"}) | _LIST_TAGS | _HEADINGS.keys()
@@ -232,8 +236,12 @@ class _Walker:
         buf.chars += n
         if self.links:
             buf.link_chars += n
+            buf.tail_chars = 0
             if buf.href is None:
                 buf.href = self._link()
+        else:
+            buf.tail_chars += n
+            buf.colon = raw.rstrip().endswith(":")
 
     def flush(self) -> None:
         buf = self.buffer
@@ -279,9 +287,19 @@ class _Walker:
         if tag in _COUNTED:
             if tag == "a":
                 buf = self.buffer
-                if not self.links and buf.chars and buf.link_chars == buf.chars:
+                if (
+                    not self.links
+                    and buf.link_chars
+                    and not buf.tail_chars
+                    and (
+                        buf.link_chars == buf.chars
+                        or (buf.colon and buf.chars - buf.link_chars <= _LABEL_CHARS)
+                    )
+                ):
                     # Links side by side with nothing between them are separate items
-                    # (a menu, a "most read" box), not one sentence.
+                    # (a menu, a "most read" box, the tags after "Tags:"), not one sentence.
+                    # Only a short label ending in ":" may come before them: in "Gov. <a>Name</a>
+                    # <a>hover card</a>" the text is a sentence that goes on after the links.
                     self.flush()
                 self.links.append(href)
             elif tag in _LIST_TAGS:
