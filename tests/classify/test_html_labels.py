@@ -176,3 +176,15 @@ def test_a_pull_quote_in_an_aside_is_no_sidebar_list() -> None:
     out = refine_html_labels(blocks, labels, [0.95, 0.6, 0.2, 0.1, 0.9])
     # The model decides whether the quote is body; its <aside> makes it no sidebar.
     assert out == [Label.BODY, Label.BODY, Label.OTHER, Label.SIDEBAR, Label.BODY]
+
+
+def test_a_newsletter_modal_is_no_sidebar_list() -> None:
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    modal = ("newsletter", "modal", "popup", "modal", "content")
+    blocks = [
+        _block(0, paragraph, ARTICLE),
+        _block(1, "Never miss a story", modal, heading=3),
+        _block(2, "Sign up for the morning newsletter and get the top headlines every day.", modal),
+    ]
+    out = refine_html_labels(blocks, [Label.BODY, Label.SIDEBAR, Label.BODY], [0.95, 0.1, 0.55])
+    assert out == [Label.BODY, Label.OTHER, Label.OTHER]

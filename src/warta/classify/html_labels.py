@@ -23,6 +23,7 @@ _KINDS = (
     ("sidebar", Label.SIDEBAR),
     ("footer", Label.FOOTER),
     ("bio", Label.OTHER),
+    ("overlay", Label.OTHER),
 )
 # Labels that a container may overrule: the model's guesses and the sections that
 # lexicon headers open (a header's section has no end in flat text; in HTML its
