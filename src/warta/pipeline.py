@@ -248,7 +248,8 @@ class Extractor:
             labels=[label.value for label in labels],
         )
         if body.parts:
-            article.dateline = find_dateline(body.parts[0].text, lexicon) or dateline_line
+            outlets = [*metadata.site_names, *filter(None, [metadata.site_name])] if metadata else []
+            article.dateline = find_dateline(body.parts[0].text, lexicon, outlets) or dateline_line
         return article
 
     def process(self, item: Page | ReadError, boilerplate: Collection[str] | None = None) -> PageResult:

@@ -127,3 +127,21 @@ def test_a_sidebar_header_with_a_related_suffix_still_heads_a_sidebar() -> None:
     lists = _lists(text, 2)
     assert lists.related == []
     assert [(i.title, i.date) for i in lists.sidebar] == [("Harga Cabai Naik Lagi", "2 Maret 2025")]
+
+
+def test_tag_links_after_a_tags_line_are_tags():
+    from warta.model import Block, BlockStructure, Label
+
+    def link(i, text, href):
+        return Block(i, text, BlockStructure(href=href, link_density=1.0))
+
+    blocks = [
+        Block(
+            0, "Tags: arus balik", BlockStructure(href="https://x.example/tag/arus-balik", link_density=0.6)
+        ),
+        link(1, "Bakauheni", "https://x.example/tag/bakauheni"),
+        link(2, "Beranda", "https://x.example/"),
+        link(3, "Lampung", "https://x.example/tag/lampung"),
+    ]
+    labels = [Label.TAGS, Label.OTHER, Label.OTHER, Label.OTHER]
+    assert build_lists(blocks, labels, load_lexicon()).tags == ["arus balik", "Bakauheni"]

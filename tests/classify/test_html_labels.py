@@ -137,3 +137,54 @@ def test_a_menu_link_named_like_a_box_header_opens_no_section() -> None:
     labels = label_blocks(blocks, probs, load_lexicon())
     assert Label.SIDEBAR not in labels
     assert labels[3] is Label.BODY  # the standfirst stays with the article (assembly makes it the subtitle)
+
+
+def test_an_inline_read_also_line_in_a_related_container_stays_read_also() -> None:
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    box = ("content", "inline", "related")
+    line = Block(
+        1,
+        "Baca juga: Harga Garam Anjlok Saat Panen Raya",
+        BlockStructure(class_tokens=box, tag="div", href="https://x.example/a", link_density=0.75),
+    )
+    header = _block(3, "Read more:", box)
+    item = Block(
+        4,
+        "Bond yields climb as investors wait",
+        BlockStructure(
+            class_tokens=box, tag="li", href="https://x.example/b", link_density=1.0, in_link=True
+        ),
+    )
+    blocks = [_block(0, paragraph, ARTICLE), line, _block(2, paragraph, ARTICLE), header, item]
+    labels = [Label.BODY, Label.READ_ALSO, Label.BODY, Label.READ_ALSO, Label.READ_ALSO]
+    out = refine_html_labels(blocks, labels, [0.95, 0.3, 0.9, 0.1, 0.2])
+    # The bare header's linked items follow their container.
+    assert out == [Label.BODY, Label.READ_ALSO, Label.BODY, Label.RELATED, Label.RELATED]
+
+
+def test_a_pull_quote_in_an_aside_is_no_sidebar_list() -> None:
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    quote = ("article", "body", "pullquote", "aside")
+    blocks = [
+        _block(0, paragraph, ARTICLE),
+        _block(1, "We are choosing where the water goes instead of waiting", quote),
+        _block(2, "Parish council chair", (*quote, "footer")),
+        _block(3, "Most read", ("aside", "popular")),
+        _block(4, paragraph, ARTICLE),
+    ]
+    labels = [Label.BODY, Label.BODY, Label.OTHER, Label.OTHER, Label.BODY]
+    out = refine_html_labels(blocks, labels, [0.95, 0.6, 0.2, 0.1, 0.9])
+    # The model decides whether the quote is body; its <aside> makes it no sidebar.
+    assert out == [Label.BODY, Label.BODY, Label.OTHER, Label.SIDEBAR, Label.BODY]
+
+
+def test_a_newsletter_modal_is_no_sidebar_list() -> None:
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    modal = ("newsletter", "modal", "popup", "modal", "content")
+    blocks = [
+        _block(0, paragraph, ARTICLE),
+        _block(1, "Never miss a story", modal, heading=3),
+        _block(2, "Sign up for the morning newsletter and get the top headlines every day.", modal),
+    ]
+    out = refine_html_labels(blocks, [Label.BODY, Label.SIDEBAR, Label.BODY], [0.95, 0.1, 0.55])
+    assert out == [Label.BODY, Label.OTHER, Label.OTHER]

@@ -251,3 +251,19 @@ def test_one_name_a_line_after_a_label_joined_by_commas() -> None:
     )
     assert [p.name for p in found.authors] == ["Rizky Ramadhan", "Fikri Halim"]
     assert [p.name for p in found.editors] == ["Anisa Maharani"]
+
+
+def test_credits_run_together_by_inline_spans() -> None:
+    found = _find(
+        ("Judul", Label.TITLE),
+        ("Reporter: Yoga Pratama Editor: Lusiana Dewi Senin, 15 April 2024 | 16:20 WIB", Label.OTHER),
+        (BODY, Label.BODY),
+    )
+    assert [p.name for p in found.authors] == ["Yoga Pratama"]
+    assert [p.name for p in found.editors] == ["Lusiana Dewi"]
+
+
+def test_edited_by_with_a_colon_stays_one_credit() -> None:
+    found = _find(("Judul", Label.TITLE), ("Edited by: Keri Stone", Label.OTHER), (BODY, Label.BODY))
+    assert [p.name for p in found.editors] == ["Keri Stone"]
+    assert found.authors == []

@@ -58,3 +58,10 @@ def test_a_dateline_line_above_the_lead_opens_the_body() -> None:
     article = warta.extract(text, kind="text")
     assert article.dateline == "Liputan6.com, Surabaya"
     assert article.body[0].text.startswith("Liputan6.com, Surabaya Pemerintah kota")
+
+
+def test_the_sites_own_name_after_the_place_makes_a_dateline() -> None:
+    lead = "Jakarta, Warta Raya -- Puluhan petani garam mulai beralih."
+    assert find_dateline(lead, LEX) is None
+    assert find_dateline(lead, LEX, ["Warta Raya"]) == "Jakarta, Warta Raya"
+    assert find_dateline("Meanwhile, Warta Raya - said.", LEX, ["Kabar Kini"]) is None

@@ -113,3 +113,23 @@ def test_invisible_characters_dropped_from_blocks_and_metadata() -> None:
     result = segment_html(html)
     assert [b.text for b in result.blocks] == ["Home Repair Assistance", "Zerowidth text stays one word."]
     assert result.metadata.title == "Home Repair Assistance"
+
+
+def test_amp_ads_give_no_text() -> None:
+    page = (
+        "<html ⚡><body><p>Paragraf pertama.</p>"
+        '<amp-ad type="doubleclick"><div placeholder>Iklan</div><div fallback>Iklan gagal dimuat</div></amp-ad>'
+        "Kalimat sesudah iklan.<p>Paragraf kedua.</p></body></html>"
+    )
+    texts = [b.text for b in segment_html(page).blocks]
+    assert texts == ["Paragraf pertama.", "Kalimat sesudah iklan.", "Paragraf kedua."]
+
+
+def test_links_side_by_side_after_a_short_label_are_separate_blocks() -> None:
+    page = (
+        '<body><div class="tags"><span>Tags:</span> <a href="/tag/a">arus balik</a> '
+        '<a href="/tag/b">Bakauheni</a></div>'
+        '<p>Oleh <a href="/p/ani">Ani</a> dan <a href="/p/budi">Budi</a></p></body>'
+    )
+    texts = [b.text for b in segment_html(page).blocks]
+    assert texts == ["Tags: arus balik", "Bakauheni", "Oleh Ani dan Budi"]

@@ -173,12 +173,41 @@ def _comments(blocks: Sequence[Block], lexicon: Lexicon) -> list[Comment]:
     return comments
 
 
+# A link to a tag or topic page ("/tag/banjir", "?tag=x").
+_TAG_HREF = re.compile(r"/(?:tag|tags|topic|topics|topik|label)/|[?&]tag=", re.I)
+_TAG_CHARS = 40
+_UNLABELLED = frozenset({Label.OTHER, Label.NAV})
+
+
+def _tag_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Block]:
+    """The tag blocks, and the tag links right after a tags line that no label reached:
+    in "Tags: <a>x</a> <a>y</a>" the label and first link make one line, the other links
+    lines of their own with nothing but their link to say they are tags."""
+    out: list[Block] = []
+    previous_tags = False
+    for block, label in zip(blocks, labels, strict=True):
+        if label is Label.TAGS:
+            out.append(block)
+            previous_tags = True
+            continue
+        previous_tags = (
+            previous_tags
+            and label in _UNLABELLED
+            and len(block.text) <= _TAG_CHARS
+            and block.structure.link_density >= 0.9
+            and _TAG_HREF.search(block.structure.href or "") is not None
+        )
+        if previous_tags:
+            out.append(block)
+    return out
+
+
 def build_lists(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> PageLists:
     def of(label: Label) -> list[Block]:
         return [b for b, lab in zip(blocks, labels, strict=True) if lab is label]
 
     tags: list[str] = []
-    for block in of(Label.TAGS):
+    for block in _tag_blocks(blocks, labels):
         if normalise_marker(block.text) in lexicon.tags_header:
             continue  # the list's header ("Tags"), not a tag
         rest = _strip_prefix(block.text, lexicon.tags_prefix)

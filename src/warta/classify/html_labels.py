@@ -1,4 +1,4 @@
-"""Labels from the HTML containers a block sits in: comments, read-also, related, sidebar, author bio.
+"""Labels from the HTML containers a block sits in: comments, read-also, related, sidebar, author bio, pull quotes.
 
 The model says whether a block is body; the markup often says plainly what the
 rest is (`<ol class="comment-list">`, `<div class="baca-juga">`). A container
@@ -23,6 +23,7 @@ _KINDS = (
     ("sidebar", Label.SIDEBAR),
     ("footer", Label.FOOTER),
     ("bio", Label.OTHER),
+    ("overlay", Label.OTHER),
 )
 # Labels that a container may overrule: the model's guesses and the sections that
 # lexicon headers open (a header's section has no end in flat text; in HTML its
@@ -68,14 +69,34 @@ def _any_container_token() -> frozenset[str]:
     return frozenset().union(*(known for _, known in container_tokens()))
 
 
+@lru_cache(maxsize=1)
+def _pull_quote_tokens() -> frozenset[str]:
+    return frozenset(html_lexicon().get("containers", {}).get("pullquote", ()))
+
+
 def _first_container(tokens: tuple[str, ...]) -> tuple[Label, str] | None:
     if _any_container_token().isdisjoint(tokens):
         return None  # most blocks sit in no container: one C-level test instead of a scan per kind
+    if not _pull_quote_tokens().isdisjoint(tokens):
+        # A pull quote sits in an <aside> or a floated box in the body and repeats the
+        # story's words: no list beside the article. Whether it is body is the model's call
+        # (ScrapingHub's gold keeps pull quotes in the text).
+        return None
     for label, known in container_tokens():
         for token in tokens:
             if token in known:
                 return label, token
     return None
+
+
+def _own_read_also(block: Block, label: Label) -> bool:
+    """A read-also line that carries its own marker and link ("Baca juga: <a>Title</a>"):
+    the marker is its unlinked text. Templates put such one-line boxes inside the body in
+    containers named "inline-related" or "related-inline"; a "related" container does not
+    make them a related list. The linked items under a bare "Read more:" header are all
+    link, and follow the container."""
+    structure = block.structure
+    return label is Label.READ_ALSO and structure.href is not None and 0.0 < structure.link_density < 0.9
 
 
 def _is_header(block: Block) -> bool:
@@ -119,7 +140,7 @@ def refine_html_labels(
             ):
                 out[i] = Label.BODY
             continue
-        if out[i] in _OVERRULABLE:
+        if out[i] in _OVERRULABLE and not (hit[0] is Label.RELATED and _own_read_also(blocks[i], out[i])):
             out[i] = hit[0]
     _mark_teaser_cards(blocks, out)
     if Label.BODY not in out:

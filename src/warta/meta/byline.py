@@ -26,6 +26,9 @@ _SPLIT_MARKUP = re.compile(r"\s*(?:;|&|\band\b|\bdan\b)\s*", re.I)
 # Clauses of a credit line: "By A | Apr 21, 2025", "By A · 5 min read", "Posted by A on Friday".
 # A slash before a short label with a colon ends a clause too: "Rep: A/ Red: B".
 _CLAUSE = re.compile(r"\s*[;|·•]\s*|\s{2,}|\s+[-–—]\s+|\s+(?:on|at|in|pada)\s+|\s*/\s*(?=[^\W\d]{2,12}\s?:)")
+# Inside a credit clause, a short label with a colon starts the next credit, where a
+# template's inline spans run them together: "Reporter: A Editor: B".
+_NEXT_LABEL = re.compile(r"\s+(?=[^\W\d]{2,12}:\s)")
 # "-" escaped: unescaped, "/-–" is a range that spans every letter.
 _SEPARATOR = re.compile(r"^[\s:|/\-–—]+")
 _NOT_A_NAME = re.compile(r"https?://|www\.|@|\.(?:com|org|net|id)\b|[<>{}\[\]=]", re.I)
@@ -148,6 +151,31 @@ def _is_credit_label(word: str, lexicon: Lexicon) -> bool:
     return word in lexicon.credit_labels or word in _GENERIC_CREDIT_LABELS
 
 
+def _credit_clauses(text: str, starts: tuple[str, ...]) -> list[str]:
+    """The clauses of `text` that start with a credit word, a run-together "Label: A Label: B"
+    split in two. Only a clause that opens with a credit is split: "... nasi. Foto: Humas"
+    ends a caption, it starts no credit line."""
+    out: list[str] = []
+    for clause in _CLAUSE.split(text):
+        if normalise_marker(clause).startswith(starts):  # the common miss is decided in C
+            out.extend(part for part in _split_labels(clause) if normalise_marker(part).startswith(starts))
+    return out
+
+
+def _split_labels(clause: str) -> list[str]:
+    """`clause` cut before each "Label:" that follows a labelled value: "Reporter: A Editor: B"
+    gives two, "Edited by: B" one (no value before "by:")."""
+    parts: list[str] = []
+    cut = 0
+    for match in _NEXT_LABEL.finditer(clause):
+        head = clause[cut : match.start()]
+        if ":" in head and head.split(":", 1)[1].strip():
+            parts.append(head)
+            cut = match.end()
+    parts.append(clause[cut:])
+    return parts
+
+
 def _prefixed(text: str, lexicon: Lexicon) -> list[Person]:
     """People credited by a prefixed clause; a line may hold several clauses."""
     found: list[Person] = []
@@ -156,10 +184,8 @@ def _prefixed(text: str, lexicon: Lexicon) -> list[Person]:
     # only the scan.
     if not lexicon.contains_substring(normalise_marker(text), starts):
         return found  # no credit word anywhere: skip the date scan below
-    for clause in _CLAUSE.split(_without_dates(text, lexicon)):
+    for clause in _credit_clauses(_without_dates(text, lexicon), starts):
         norm = normalise_marker(clause)
-        if not norm.startswith(starts):
-            continue  # no credit word at all: the common case, decided in C
         for prefixes, role in lexicon.credit_prefixes:
             hit = next(
                 (p for p in prefixes if norm.startswith(p + " ") or norm.startswith(p + ":") or norm == p),

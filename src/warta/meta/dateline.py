@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from warta.lexicon import Lexicon
 
@@ -18,14 +19,22 @@ _DATELINE = re.compile(
 )
 
 
-def find_dateline(lead: str, lexicon: Lexicon) -> str | None:
-    """The dateline that opens `lead`, if it has one with a known agency or an upper-case place."""
+def find_dateline(lead: str, lexicon: Lexicon, outlets: Sequence[str] = ()) -> str | None:
+    """The dateline that opens `lead`, if it has one with a known agency or an upper-case place.
+
+    `outlets` are the page's own site names (from its markup): "Jakarta, Warta Raya --" names
+    the site itself where the agency list knows only the large outlets.
+    """
     match = _DATELINE.match(lead[:120])
     if not match:
         return None
     place = match.group("place").strip()
     agency = (match.group("agency") or match.group("extra") or "").strip().lower()
-    known_agency = any(agency.startswith(a) for a in lexicon.agencies) or ".com" in agency
+    known_agency = (
+        any(agency.startswith(a) for a in lexicon.agencies)
+        or ".com" in agency
+        or (bool(agency) and any(agency == name.strip().lower() for name in outlets))
+    )
     if known_agency or (place.isupper() and len(place) >= 3):
         return match.group("line").strip(" -–—")
     return None

@@ -51,6 +51,9 @@ SKIP_TAGS = frozenset(
         "script", "style", "noscript", "template", "iframe", "svg", "math", "head",
         "object", "embed", "canvas", "select", "button", "input", "textarea",
         "option", "audio", "video", "map", "title", "meta", "link", "frameset", "frame",
+        # AMP's ad and tracking elements: their only text is an ad's loading placeholder or
+        # fallback ("Iklan", "Advertisement could not load"), which would join the next paragraph.
+        "amp-ad", "amp-embed", "amp-sticky-ad", "amp-auto-ads", "amp-analytics", "amp-pixel",
     }
 )  # fmt: skip
 # Semantic elements whose name is as telling as a class token.
@@ -80,6 +83,8 @@ class _Buffer:
     pieces: list[str] = field(default_factory=list)
     link_chars: int = 0
     chars: int = 0
+    tail_chars: int = 0  # characters outside links since the last link's text
+    colon: bool = False  # whether the last text outside links ends with ":" ("Tags:")
     href: str | None = None
     # What the DOM said where the block's first text was: the fields of `BlockStructure`
     # from heading_level to dom_depth, taken once (see `_Walker._snapshot`).
@@ -162,6 +167,8 @@ def _absolute(href: str | None, base: str | None, origin: str | None = None) -> 
     return href
 
 
+# Text before a row of links that is a label of the row ("Tags:", "Kata kunci:"), not a sentence.
+_LABEL_CHARS = 20
 _LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
 # Elements whose entering and leaving change a counter of `_Walker` (links, lists, tables...).
 _COUNTED = frozenset({"a", "table", "figure", "blockquote"}) | _LIST_TAGS | _HEADINGS.keys()
@@ -226,8 +233,12 @@ class _Walker:
         buf.chars += n
         if self.links:
             buf.link_chars += n
+            buf.tail_chars = 0
             if buf.href is None:
                 buf.href = self._link()
+        else:
+            buf.tail_chars += n
+            buf.colon = raw.rstrip().endswith(":")
 
     def flush(self) -> None:
         buf = self.buffer
@@ -273,9 +284,19 @@ class _Walker:
         if tag in _COUNTED:
             if tag == "a":
                 buf = self.buffer
-                if not self.links and buf.chars and buf.link_chars == buf.chars:
+                if (
+                    not self.links
+                    and buf.link_chars
+                    and not buf.tail_chars
+                    and (
+                        buf.link_chars == buf.chars
+                        or (buf.colon and buf.chars - buf.link_chars <= _LABEL_CHARS)
+                    )
+                ):
                     # Links side by side with nothing between them are separate items
-                    # (a menu, a "most read" box), not one sentence.
+                    # (a menu, a "most read" box, the tags after "Tags:"), not one sentence.
+                    # Only a short label ending in ":" may come before them: in "Gov. <a>Name</a>
+                    # <a>hover card</a>" the text is a sentence that goes on after the links.
                     self.flush()
                 self.links.append(href)
             elif tag in _LIST_TAGS:
