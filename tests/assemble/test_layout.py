@@ -170,3 +170,16 @@ def test_an_upper_case_related_header_inside_the_body_heads_a_box_of_titles() ->
     article = warta.extract(text, kind="text")
     assert all("City council" not in part.text for part in article.body)
     assert [item.title for item in article.related] == ["City council debates new rules for the market"]
+
+
+def test_a_sentence_broken_at_a_link_is_no_headline() -> None:
+    blocks = _blocks(
+        "Home Guide",
+        "What a kitchen renovation costs in 2026",
+        "Renovating a kitchen costs between",
+        "twenty and sixty thousand dollars, and renovating a kitchen costs more where plumbing moves.",
+        "Cabinets and counters are the largest share of what a kitchen renovation costs, builders say.",
+    )
+    labels = [Label.OTHER, Label.OTHER, Label.OTHER, Label.BODY, Label.BODY]
+    title, _ = choose_title(blocks, labels, LEX)
+    assert title == "What a kitchen renovation costs in 2026"

@@ -189,6 +189,8 @@ def _best_headline(
         at_body = i == start and labels[i] is Label.BODY and not block.structure.heading_level
         if at_body and (text.endswith((".", "!", "?")) or n_words > 20):
             continue
+        if _sentence_goes_on(blocks, i, lexicon):
+            continue
         norm = normalise_marker(text)
         # "Jakarta, CNN Indonesia --": a dateline on its own line
         if text.endswith(("-", "–", "—")) or _names_something_else(text, norm, lexicon):
@@ -238,6 +240,21 @@ def _lede_words(blocks: Sequence[Block], start: int, lexicon: Lexicon) -> set[st
 
 def _content_words(text: str, lexicon: Lexicon) -> set[str]:
     return {w for w in _tokens(text) if len(w) >= 3 and w not in lexicon.stopwords}
+
+
+def _sentence_goes_on(blocks: Sequence[Block], i: int, lexicon: Lexicon) -> bool:
+    """'Renovating a home costs between' with 'an average of $20,000 …' under it: the start of a
+    sentence the flattener broke at a link, not a headline (a byline or a date in lower case
+    under a headline is no continuation)."""
+    if i + 1 >= len(blocks) or blocks[i].structure.heading_level:
+        return False
+    nxt = blocks[i + 1].text
+    first_word = nxt.split()[0] if nxt.strip() else ""
+    if not first_word or any(c.isupper() for c in first_word):  # 'iRunFar's experts …': a name
+        return False
+    if not (nxt[0].islower() or nxt[0] in ",.;:)%"):
+        return False
+    return not (is_credit_line(nxt, lexicon) or is_date_line(nxt, lexicon) or len(nxt.split()) < 3)
 
 
 def _listed_headline(block: Block, label: Label, lexicon: Lexicon, lede: set[str]) -> bool:
