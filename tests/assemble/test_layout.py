@@ -183,3 +183,17 @@ def test_a_sentence_broken_at_a_link_is_no_headline() -> None:
     labels = [Label.OTHER, Label.OTHER, Label.OTHER, Label.BODY, Label.BODY]
     title, _ = choose_title(blocks, labels, LEX)
     assert title == "What a kitchen renovation costs in 2026"
+
+
+def test_a_page_title_wins_over_a_heading_that_shares_no_word_with_it() -> None:
+    blocks = _blocks(
+        "College Application Essay Tips | Study Hub",
+        "Find Colleges Near You Today",
+        "Scholarships And Financial Aid Guides",
+        "Succeed in High School",
+        "Students who succeed in high school start early: admissions officers read thousands of "
+        "essays each year, and the ones they remember tell a specific story.",
+    )
+    labels = [Label.OTHER, Label.OTHER, Label.OTHER, Label.OTHER, Label.BODY]
+    title, _ = choose_title(blocks, labels, LEX)
+    assert title == "College Application Essay Tips"

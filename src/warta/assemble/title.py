@@ -145,7 +145,16 @@ def choose_title(
         swallowed = _best_headline(blocks, labels, lexicon, start, ref_tokens, hint, _LISTED_LABELS, 12)
         if swallowed is not None and (best is None or swallowed[0] > best[0]):
             best, listed = swallowed, True
-    if best is None or (best[0] < _WEAK_HEADLINE and ref_tokens):
+    # A page title on the first line ('Headline | Site') that shares no content word with the best
+    # line below it names something else than that line: a landing page whose headings are
+    # slogans; the page title is then the page's own name for itself.
+    unrelated = (
+        best is not None
+        and bool(ref_tokens)
+        and (hint is not None or stripped_reference != reference.strip())
+        and not _content_words(blocks[best[1]].text, lexicon) & _content_words(stripped_reference, lexicon)
+    )
+    if best is None or (best[0] < _WEAK_HEADLINE and ref_tokens) or unrelated:
         if not reference:
             return None, None
         return stripped_reference, (0 if hint is None else None)
