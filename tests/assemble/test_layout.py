@@ -197,3 +197,16 @@ def test_a_page_title_wins_over_a_heading_that_shares_no_word_with_it() -> None:
     labels = [Label.OTHER, Label.OTHER, Label.OTHER, Label.OTHER, Label.BODY]
     title, _ = choose_title(blocks, labels, LEX)
     assert title == "College Application Essay Tips"
+
+
+def test_a_list_item_is_no_headline() -> None:
+    blocks = _blocks(
+        "Skip to content",
+        "Our Guide For Dim Rooms",
+        "+ Low Light Plant Care",
+        "Low light plant care starts with the window: a north window gives most plants enough "
+        "light to grow slowly through the winter, and care means watering less.",
+    )
+    labels = [Label.NAV, Label.OTHER, Label.OTHER, Label.BODY]
+    title, _ = choose_title(blocks, labels, LEX)
+    assert title == "Our Guide For Dim Rooms"

@@ -200,6 +200,8 @@ def _best_headline(
             continue
         if _sentence_goes_on(blocks, i, lexicon):
             continue
+        if block.structure.bullet or text.startswith(_LIST_MARKS):
+            continue  # a list item ('+ Tips & Techniques': a nested item as inscriptis prints it)
         norm = normalise_marker(text)
         # "Jakarta, CNN Indonesia --": a dateline on its own line
         if text.endswith(("-", "–", "—")) or _names_something_else(text, norm, lexicon):
@@ -249,6 +251,9 @@ def _lede_words(blocks: Sequence[Block], start: int, lexicon: Lexicon) -> set[st
 
 def _content_words(text: str, lexicon: Lexicon) -> set[str]:
     return {w for w in _tokens(text) if len(w) >= 3 and w not in lexicon.stopwords}
+
+
+_LIST_MARKS = ("+ ", "* ", "o ")
 
 
 def _sentence_goes_on(blocks: Sequence[Block], i: int, lexicon: Lexicon) -> bool:
