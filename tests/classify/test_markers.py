@@ -87,6 +87,13 @@ def test_newsletter_pitch_is_never_body(article, confident_labels):
     assert labels == [Label.BODY, Label.BODY, Label.AD, Label.AD]
 
 
+def test_inline_pitch_of_a_newsletter_post_is_an_ad(article, confident_labels):
+    text = (
+        article + "Thanks for reading The Desk! Subscribe for free to receive new posts and support my work."
+    )
+    assert confident_labels(text)[-1] is Label.AD
+
+
 @pytest.mark.parametrize(
     "notice",
     [
