@@ -127,3 +127,15 @@ def test_a_sidebar_header_with_a_related_suffix_still_heads_a_sidebar() -> None:
     lists = _lists(text, 2)
     assert lists.related == []
     assert [(i.title, i.date) for i in lists.sidebar] == [("Harga Cabai Naik Lagi", "2 Maret 2025")]
+
+
+def test_a_date_under_a_new_header_is_not_the_last_headline_s():
+    text = (
+        "Body one is long enough.\n\nBody two is long too.\n\n"
+        "Recent Posts\nFive Soups for a Rainy Week\nWhy I Stopped Buying Spices\nArchives\nFebruary 2026\nJanuary 2026"
+    )
+    lists = _lists(text, 2)
+    assert [(i.title, i.date) for i in lists.sidebar] == [
+        ("Five Soups for a Rainy Week", None),
+        ("Why I Stopped Buying Spices", None),
+    ]

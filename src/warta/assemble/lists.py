@@ -96,13 +96,19 @@ def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
     """Title lines, each followed by optional date and teaser lines; repeated titles merged."""
     items: list[ListItem] = []
     title_norms: list[str] = []  # `normalise_marker` of each item's title
+    dates_open = False  # whether a date line may still be the last item's (no header since)
     for block in blocks:
         text = block.text.strip()
         norm = normalise_marker(text)
-        if not norm or section_header(norm, lexicon) is not None:
+        if not norm:
+            continue
+        if section_header(norm, lexicon) is not None:
+            # "Archives" over "February 2026": dates under a new header are its entries,
+            # not the date of the previous box's last headline.
+            dates_open = False
             continue
         if is_date_line(text, lexicon):
-            if items and items[-1].date is None:
+            if items and items[-1].date is None and dates_open:
                 items[-1] = ListItem(items[-1].title, items[-1].url, text, items[-1].teaser)
             continue
         inline = _INLINE_DATE.search(text)
@@ -122,6 +128,7 @@ def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
             assert inline is not None
             date, text = inline.group("date").strip(), text[: inline.start()].strip()
         items.append(ListItem(title=text, url=block.structure.href, date=date))
+        dates_open = True
         title_norms.append(norm if date is None else normalise_marker(text))
     return _without_ranks(items)
 
