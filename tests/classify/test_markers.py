@@ -87,6 +87,11 @@ def test_newsletter_pitch_is_never_body(article, confident_labels):
     assert labels == [Label.BODY, Label.BODY, Label.AD, Label.AD]
 
 
+@pytest.mark.parametrize("header", ["Sponsored Content", "Sponsored Links", "Berita Populer"])
+def test_box_headers_of_paid_links_and_popular_stories_head_a_sidebar(header):
+    assert section_header(normalise_marker(header), LEX) is Label.SIDEBAR
+
+
 def test_inline_pitch_of_a_newsletter_post_is_an_ad(article, confident_labels):
     text = (
         article + "Thanks for reading The Desk! Subscribe for free to receive new posts and support my work."
