@@ -243,3 +243,11 @@ def test_a_colon_lead_in_under_a_header_does_not_resume_the_article(article):
     blocks = segment_text(text)
     labels = label_blocks(blocks, [0.9, 0.9, 0.2] + [0.7] * 3, LEX)
     assert labels[3:] == [Label.BODY] * 3
+
+
+def test_read_also_line_above_the_article_is_no_read_also_link(article, confident_labels):
+    labels = confident_labels(
+        "Baca artikel Media lainnya di Media App\n" + article + "Baca juga: Judul Lain\n"
+    )
+    assert labels[0] is Label.AD
+    assert labels[-1] is Label.READ_ALSO

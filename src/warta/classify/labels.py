@@ -214,6 +214,10 @@ def label_blocks(
             read_also_items -= 1
             continue
         read_also_items = 0
+        if marker is Label.READ_ALSO and not seen_body:
+            # "Baca artikel … lainnya di … App" above the article's first paragraph: a read-also
+            # link sits inside the article it interrupts; one ahead of it points elsewhere.
+            marker = Label.AD
         if marker is Label.READ_ALSO:
             # "Baca juga:" alone on a line inside the body heads a box of links after
             # which the article goes on; the same words after the body head a related list.
