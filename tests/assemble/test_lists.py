@@ -139,3 +139,10 @@ def test_a_date_under_a_new_header_is_not_the_last_headline_s():
         ("Five Soups for a Rainy Week", None),
         ("Why I Stopped Buying Spices", None),
     ]
+
+
+def test_colon_ended_read_also_header_alone_on_its_line_takes_the_next_line():
+    text = "Paragraf satu panjang.\nPilihan Editor:\nJudul Tautan Lain\nParagraf dua panjang."
+    blocks = segment_text(text)
+    lists = build_lists(blocks, label_blocks(blocks, [0.9, 0.9, 0.9, 0.9], LEX), LEX)
+    assert [i.title for i in lists.read_also] == ["Judul Tautan Lain"]

@@ -70,7 +70,8 @@ def _read_also(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
         pending_marker = pending_marker and block.index == previous + 1
         previous = block.index
         title = _strip_prefix(block.text, lexicon.read_also_prefix)
-        if not title:
+        if not title or normalise_marker(title) + ":" in lexicon.read_also_prefix:
+            # 'Pilihan Editor:' alone: normalising took its colon, so the prefix did not match
             pending_marker = True
             continue
         is_marker = normalise_marker(block.text) != normalise_marker(title)
