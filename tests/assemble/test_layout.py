@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warta.assemble.layout import unmark_header_above_byline
+from warta.assemble.layout import dateline_above_lead, unmark_header_above_byline
 from warta.assemble.title import choose_title
 from warta.lexicon import load_lexicon
 from warta.model import Block, Label
@@ -156,3 +156,19 @@ def test_an_upper_case_related_header_inside_the_body_heads_a_box_of_titles() ->
     article = warta.extract(text, kind="text")
     assert all("City council" not in part.text for part in article.body)
     assert [item.title for item in article.related] == ["City council debates new rules for the market"]
+
+
+def test_one_sentence_summary_above_a_dateline_lead_is_no_body() -> None:
+    lead = "REPUBLIKA.CO.ID, MALANG -- Sebuah universitas swasta di Kota Malang mewajibkan mahasiswa baru ikut kelas."
+    blocks = _blocks("Kelas literasi keuangan akan digelar selama satu semester.", lead, PARAGRAPH)
+    labels = [Label.BODY] * 3
+    dateline_above_lead(blocks, labels, LEX)
+    assert labels == [Label.SUBTITLE, Label.BODY, Label.BODY]
+    # above a lead without a dateline, or two sentences long, it is the article's
+    for first, second in (
+        ("Kelas literasi keuangan akan digelar selama satu semester.", PARAGRAPH),
+        ("Kelas itu digelar satu semester. Semua wajib ikut.", lead),
+    ):
+        labels = [Label.BODY] * 3
+        dateline_above_lead(_blocks(first, second, PARAGRAPH), labels, LEX)
+        assert labels == [Label.BODY] * 3
