@@ -172,3 +172,21 @@ def test_one_sentence_summary_above_a_dateline_lead_is_no_body() -> None:
         labels = [Label.BODY] * 3
         dateline_above_lead(_blocks(first, second, PARAGRAPH), labels, LEX)
         assert labels == [Label.BODY] * 3
+
+
+def test_a_list_above_the_headline_that_repeats_it_is_the_post_s_share_card() -> None:
+    from warta.assemble.layout import unmark_dates_around_title
+
+    headline = "What a failed potato harvest taught me about soil"
+    blocks = _blocks(
+        "Subscribe", "Share this post", "Field Notes", headline, "Copy link", headline, PARAGRAPH
+    )
+    sidebar = [Label.SIDEBAR] * 4 + [Label.NAV]
+    labels = [*sidebar, Label.TITLE, Label.BODY]
+    unmark_dates_around_title(blocks, labels, LEX, 5)
+    assert labels[1:4] == [Label.OTHER] * 3
+    # a box above the headline that does not repeat it stays a box
+    blocks = _blocks("Trending", "Band reunites for a tour", "Fans vote", "Menu", headline, PARAGRAPH)
+    labels = [Label.SIDEBAR] * 3 + [Label.NAV, Label.TITLE, Label.BODY]
+    unmark_dates_around_title(blocks, labels, LEX, 4)
+    assert labels[1:3] == [Label.SIDEBAR] * 2

@@ -124,6 +124,24 @@ def dateline_above_lead(blocks: list[Block], labels: list[Label], lexicon: Lexic
     return text.strip().rstrip("-–— ")
 
 
+_SHARE_CARD_LINES = 12
+
+
+def _unmark_share_card_above_title(blocks: list[Block], labels: list[Label], title: int) -> None:
+    """'Share this post' / blog name / the headline again / 'Copy link' right above the headline:
+    a list that repeats the page's own headline is the post's share card, not a box of other
+    stories; its lines are the page's header."""
+    headline = normalise_marker(blocks[title].text)
+    start = title - 1
+    while start >= 0 and title - start <= _SHARE_CARD_LINES and labels[start] is not Label.BODY:
+        start -= 1
+    above = range(start + 1, title)
+    listed = [i for i in above if labels[i] in (Label.SIDEBAR, Label.RELATED)]
+    if any(normalise_marker(blocks[i].text) == headline for i in listed):
+        for i in listed:
+            labels[i] = Label.OTHER
+
+
 def unmark_dates_around_title(blocks: list[Block], labels: list[Label], lexicon: Lexicon, title: int) -> None:
     """A date line labelled body right above the headline is the page's date, not article text
     (a page without blank lines runs date, headline and lede together)."""
@@ -131,6 +149,7 @@ def unmark_dates_around_title(blocks: list[Block], labels: list[Label], lexicon:
     while i >= 0 and labels[i] is Label.BODY and is_date_line(blocks[i].text, lexicon):
         labels[i] = Label.OTHER
         i -= 1
+    _unmark_share_card_above_title(blocks, labels, title)
     # A list header above the headline ('Trending' in a flattened menu) does not reach past it:
     # the lines between the headline and the body near it (standfirst, byline, date) are the article's.
     end = title + 1
