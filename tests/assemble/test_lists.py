@@ -146,3 +146,13 @@ def test_colon_ended_read_also_header_alone_on_its_line_takes_the_next_line():
     blocks = segment_text(text)
     lists = build_lists(blocks, label_blocks(blocks, [0.9, 0.9, 0.9, 0.9], LEX), LEX)
     assert [i.title for i in lists.read_also] == ["Judul Tautan Lain"]
+
+
+def test_links_below_the_page_s_copyright_line_are_no_box_entries():
+    text = (
+        "Body one is long enough.\n\nBody two is long too.\n\n"
+        "Terpopuler\nBanjir Rendam Tiga Kecamatan Lagi\n© 2026 Media Kita\nKebijakan Privasi Kami Semua\n"
+        "Mulai menulis di sini"
+    )
+    lists = _lists(text, 2)
+    assert [i.title for i in lists.sidebar] == ["Banjir Rendam Tiga Kecamatan Lagi"]

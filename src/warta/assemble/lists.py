@@ -181,9 +181,24 @@ def _comments(blocks: Sequence[Block], lexicon: Lexicon) -> list[Comment]:
     return comments
 
 
+def _page_footer_start(labels: Sequence[Label]) -> int:
+    """Where the page's footer begins: its last copyright line, when it comes after the body
+    (a '©' in a photo credit inside the article is no footer); past the end if none."""
+    last_body = max((i for i, lab in enumerate(labels) if lab is Label.BODY), default=-1)
+    footer = max((i for i, lab in enumerate(labels) if lab is Label.FOOTER), default=-1)
+    return footer if footer > last_body else len(labels)
+
+
 def build_lists(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> PageLists:
     def of(label: Label) -> list[Block]:
         return [b for b, lab in zip(blocks, labels, strict=True) if lab is label]
+
+    # Below the copyright line the links are the footer's ('Privacy ∙ Terms', 'Start writing'),
+    # not entries of the box whose section ran on to the end of the page.
+    footer = _page_footer_start(labels)
+
+    def listed(label: Label) -> list[Block]:
+        return [b for b, lab in zip(blocks[:footer], labels[:footer], strict=True) if lab is label]
 
     tags: list[str] = []
     for block in of(Label.TAGS):
@@ -193,8 +208,8 @@ def build_lists(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexic
         tags.extend(t.strip(" #") for t in re.split(r"[,;|#]", rest) if t.strip(" #"))
     return PageLists(
         read_also=_read_also(of(Label.READ_ALSO), lexicon),
-        related=_list_items(of(Label.RELATED), lexicon),
-        sidebar=_list_items(of(Label.SIDEBAR), lexicon),
+        related=_list_items(listed(Label.RELATED), lexicon),
+        sidebar=_list_items(listed(Label.SIDEBAR), lexicon),
         comments=_comments(of(Label.COMMENTS), lexicon),
         tags=list(dict.fromkeys(tags)),
     )
