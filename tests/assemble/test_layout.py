@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warta.assemble.layout import unmark_header_above_byline
+from warta.assemble.layout import dateline_above_lead, unmark_header_above_byline
 from warta.assemble.title import choose_title
 from warta.lexicon import load_lexicon
 from warta.model import Block, Label
@@ -210,3 +210,37 @@ def test_a_list_item_is_no_headline() -> None:
     labels = [Label.NAV, Label.OTHER, Label.OTHER, Label.BODY]
     title, _ = choose_title(blocks, labels, LEX)
     assert title == "Our Guide For Dim Rooms"
+
+
+def test_one_sentence_summary_above_a_dateline_lead_is_no_body() -> None:
+    lead = "REPUBLIKA.CO.ID, MALANG -- Sebuah universitas swasta di Kota Malang mewajibkan mahasiswa baru ikut kelas."
+    blocks = _blocks("Kelas literasi keuangan akan digelar selama satu semester.", lead, PARAGRAPH)
+    labels = [Label.BODY] * 3
+    dateline_above_lead(blocks, labels, LEX)
+    assert labels == [Label.SUBTITLE, Label.BODY, Label.BODY]
+    # above a lead without a dateline, or two sentences long, it is the article's
+    for first, second in (
+        ("Kelas literasi keuangan akan digelar selama satu semester.", PARAGRAPH),
+        ("Kelas itu digelar satu semester. Semua wajib ikut.", lead),
+    ):
+        labels = [Label.BODY] * 3
+        dateline_above_lead(_blocks(first, second, PARAGRAPH), labels, LEX)
+        assert labels == [Label.BODY] * 3
+
+
+def test_a_list_above_the_headline_that_repeats_it_is_the_post_s_share_card() -> None:
+    from warta.assemble.layout import unmark_dates_around_title
+
+    headline = "What a failed potato harvest taught me about soil"
+    blocks = _blocks(
+        "Subscribe", "Share this post", "Field Notes", headline, "Copy link", headline, PARAGRAPH
+    )
+    sidebar = [Label.SIDEBAR] * 4 + [Label.NAV]
+    labels = [*sidebar, Label.TITLE, Label.BODY]
+    unmark_dates_around_title(blocks, labels, LEX, 5)
+    assert labels[1:4] == [Label.OTHER] * 3
+    # a box above the headline that does not repeat it stays a box
+    blocks = _blocks("Trending", "Band reunites for a tour", "Fans vote", "Menu", headline, PARAGRAPH)
+    labels = [Label.SIDEBAR] * 3 + [Label.NAV, Label.TITLE, Label.BODY]
+    unmark_dates_around_title(blocks, labels, LEX, 4)
+    assert labels[1:3] == [Label.SIDEBAR] * 2

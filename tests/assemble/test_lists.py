@@ -145,3 +145,32 @@ def test_tag_links_after_a_tags_line_are_tags():
     ]
     labels = [Label.TAGS, Label.OTHER, Label.OTHER, Label.OTHER]
     assert build_lists(blocks, labels, load_lexicon()).tags == ["arus balik", "Bakauheni"]
+
+
+def test_a_date_under_a_new_header_is_not_the_last_headline_s():
+    text = (
+        "Body one is long enough.\n\nBody two is long too.\n\n"
+        "Recent Posts\nFive Soups for a Rainy Week\nWhy I Stopped Buying Spices\nArchives\nFebruary 2026\nJanuary 2026"
+    )
+    lists = _lists(text, 2)
+    assert [(i.title, i.date) for i in lists.sidebar] == [
+        ("Five Soups for a Rainy Week", None),
+        ("Why I Stopped Buying Spices", None),
+    ]
+
+
+def test_colon_ended_read_also_header_alone_on_its_line_takes_the_next_line():
+    text = "Paragraf satu panjang.\nPilihan Editor:\nJudul Tautan Lain\nParagraf dua panjang."
+    blocks = segment_text(text)
+    lists = build_lists(blocks, label_blocks(blocks, [0.9, 0.9, 0.9, 0.9], LEX), LEX)
+    assert [i.title for i in lists.read_also] == ["Judul Tautan Lain"]
+
+
+def test_links_below_the_page_s_copyright_line_are_no_box_entries():
+    text = (
+        "Body one is long enough.\n\nBody two is long too.\n\n"
+        "Terpopuler\nBanjir Rendam Tiga Kecamatan Lagi\n© 2026 Media Kita\nKebijakan Privasi Kami Semua\n"
+        "Mulai menulis di sini"
+    )
+    lists = _lists(text, 2)
+    assert [i.title for i in lists.sidebar] == ["Banjir Rendam Tiga Kecamatan Lagi"]

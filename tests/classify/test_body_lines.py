@@ -29,6 +29,19 @@ def test_full_paragraph_just_under_the_threshold_next_to_the_body_is_body() -> N
     assert label_blocks(blocks, [0.05, 0.2, 0.66, 0.14], LEX)[1] is not Label.BODY
 
 
+def test_short_closing_paragraph_right_above_the_share_row_is_body() -> None:
+    paragraph = "We ended up treating every story as a small bundle of evidence, which beat any single field."
+    closing = "The other lesson is humility about duplicates. Wire stories appear dozens of times."
+    blocks = segment_text(f"{paragraph}\n{closing}\nShare\n12 Likes")
+    assert label_blocks(blocks, [0.8, 0.45, 0.05, 0.1], LEX)[1] is Label.BODY
+    # one sentence of that length, or no share row under it: it stays out
+    single = "The other lesson is humility about duplicates in the wire, which we learned."
+    blocks = segment_text(f"{paragraph}\n{single}\nShare\n12 Likes")
+    assert label_blocks(blocks, [0.8, 0.45, 0.05, 0.1], LEX)[1] is not Label.BODY
+    blocks = segment_text(f"{paragraph}\n{closing}\nNo spam, we promise\n12 Likes")
+    assert label_blocks(blocks, [0.8, 0.45, 0.05, 0.1], LEX)[1] is not Label.BODY
+
+
 def test_screen_reader_caption_labels_mark_captions(article, confident_labels):
     # "Image caption …" / "Media caption …": the hidden label a flattener prints before a caption.
     text = (

@@ -46,6 +46,39 @@ def test_marker_line_inside_the_resuming_run_is_not_mistaken_for_its_first_parag
     assert labels[5] is Label.BODY
 
 
+def test_two_long_paragraphs_under_a_top_bar_header_are_the_article_resuming():
+    # "Subscribe" in the site's bar above the post opens a sidebar section; the post's two
+    # opening paragraphs, then an inline promo and another "Subscribe", cut the run at two.
+    paragraph = (
+        "Last September I dug up what should have been my best potato crop yet and found a bed "
+        "of marble-sized tubers, half of them already soft, though I had followed every rule."
+    )
+    text = (
+        f"Subscribe\nShare this post\n{paragraph}\n{paragraph}\nWant more? Sign up now\nSubscribe\nMore text"
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.01, 0.02, 0.9, 0.9, 0.8, 0.1, 0.3], LEX)
+    assert labels[2:4] == [Label.BODY, Label.BODY]
+
+
+def test_two_teasers_between_headers_after_the_article_stay_the_box_s():
+    paragraph = (
+        "A teaser of another story that runs long enough to read as a finished paragraph of prose, "
+        "the way a box of recommended stories prints its first lines under each headline."
+    )
+    text = f"The article itself, one paragraph.\nTrending\n{paragraph}\n{paragraph}\nLatest\nMore"
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.1, 0.9, 0.9, 0.1, 0.1], LEX)
+    assert labels[2:4] == [Label.SIDEBAR, Label.SIDEBAR]
+
+
+def test_two_headlines_under_a_header_do_not_resume_the_article():
+    text = "Trending\nBand reunites for a tour.\nFans vote for the hall of fame.\nLatest\nMore"
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.1, 0.9, 0.9, 0.1, 0.1], LEX)
+    assert labels[1:3] == [Label.SIDEBAR, Label.SIDEBAR]
+
+
 def test_links_the_model_liked_under_a_related_header_do_not_resume_the_article():
     from warta.model import BlockStructure
 
@@ -210,3 +243,11 @@ def test_a_colon_lead_in_under_a_header_does_not_resume_the_article(article):
     blocks = segment_text(text)
     labels = label_blocks(blocks, [0.9, 0.9, 0.2] + [0.7] * 3, LEX)
     assert labels[3:] == [Label.BODY] * 3
+
+
+def test_read_also_line_above_the_article_is_no_read_also_link(article, confident_labels):
+    labels = confident_labels(
+        "Baca artikel Media lainnya di Media App\n" + article + "Baca juga: Judul Lain\n"
+    )
+    assert labels[0] is Label.AD
+    assert labels[-1] is Label.READ_ALSO

@@ -15,7 +15,8 @@ def test_promos_and_markers_never_body_even_when_model_says_so():
     text = "ADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\nBaca juga: Judul Lain\nBagikan\n© 2025 Media"
     blocks = segment_text(text)
     labels = label_blocks(blocks, [0.99] * len(blocks), LEX)
-    assert labels == [Label.AD, Label.AD, Label.READ_ALSO, Label.NAV, Label.FOOTER]
+    # no article text above it: the read-also line links elsewhere, it heads no inline box
+    assert labels == [Label.AD, Label.AD, Label.AD, Label.NAV, Label.FOOTER]
 
 
 def test_zero_comment_count_opens_no_thread():
@@ -85,6 +86,18 @@ def test_newsletter_pitch_is_never_body(article, confident_labels):
     )
     labels = confident_labels(text)
     assert labels == [Label.BODY, Label.BODY, Label.AD, Label.AD]
+
+
+@pytest.mark.parametrize("header", ["Sponsored Content", "Sponsored Links", "Berita Populer"])
+def test_box_headers_of_paid_links_and_popular_stories_head_a_sidebar(header):
+    assert section_header(normalise_marker(header), LEX) is Label.SIDEBAR
+
+
+def test_inline_pitch_of_a_newsletter_post_is_an_ad(article, confident_labels):
+    text = (
+        article + "Thanks for reading The Desk! Subscribe for free to receive new posts and support my work."
+    )
+    assert confident_labels(text)[-1] is Label.AD
 
 
 @pytest.mark.parametrize(

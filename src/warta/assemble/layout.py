@@ -13,7 +13,7 @@ from warta.classify.markers import section_header
 from warta.classify.sentences import PARAGRAPH_END, SENTENCE_END
 from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.byline import is_credit_line, is_outlet_byline, is_plausible_name
-from warta.meta.dateline import is_dateline_line
+from warta.meta.dateline import find_dateline, is_dateline_line
 from warta.model import Block, BodyPart, Label
 
 
@@ -93,9 +93,27 @@ def unmark_header_above_byline(blocks: list[Block], labels: list[Label], lexicon
             return  # a paragraph: the story has begun
 
 
+_SUMMARY_MAX_CHARS = 160
+
+
+def _unmark_summary_above_lead(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
+    """'Kelas literasi keuangan akan digelar selama satu semester.' above 'REPUBLIKA.CO.ID,
+    MALANG -- Sebuah universitas …': the dateline opens the article, so the one short sentence
+    the model took for body right above it is the story's summary under the photo, not its lead."""
+    body = [i for i, label in enumerate(labels) if label is Label.BODY][:2]
+    if len(body) < 2 or body[1] != body[0] + 1:
+        return
+    first, lead = blocks[body[0]].text, blocks[body[1]].text
+    one_sentence = len(first) <= _SUMMARY_MAX_CHARS and not any(c in first[:-1] for c in ".!?")
+    if one_sentence and first.endswith(".") and find_dateline(lead, lexicon) is not None:
+        labels[body[0]] = Label.SUBTITLE
+
+
 def dateline_above_lead(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> str | None:
     """A dateline on its own line right above the first body block ('Liputan6.com, Jakarta')
-    opens the lead, as it does when printed inline: it joins the body, and is the dateline."""
+    opens the lead, as it does when printed inline: it joins the body, and is the dateline.
+    A dateline printed inline opens the lead too: a one-sentence summary above it goes."""
+    _unmark_summary_above_lead(blocks, labels, lexicon)
     first = next((i for i, label in enumerate(labels) if label is Label.BODY), None)
     if not first or labels[first - 1] is Label.BODY:
         return None
@@ -106,6 +124,24 @@ def dateline_above_lead(blocks: list[Block], labels: list[Label], lexicon: Lexic
     return text.strip().rstrip("-–— ")
 
 
+_SHARE_CARD_LINES = 12
+
+
+def _unmark_share_card_above_title(blocks: list[Block], labels: list[Label], title: int) -> None:
+    """'Share this post' / blog name / the headline again / 'Copy link' right above the headline:
+    a list that repeats the page's own headline is the post's share card, not a box of other
+    stories; its lines are the page's header."""
+    headline = normalise_marker(blocks[title].text)
+    start = title - 1
+    while start >= 0 and title - start <= _SHARE_CARD_LINES and labels[start] is not Label.BODY:
+        start -= 1
+    above = range(start + 1, title)
+    listed = [i for i in above if labels[i] in (Label.SIDEBAR, Label.RELATED)]
+    if any(normalise_marker(blocks[i].text) == headline for i in listed):
+        for i in listed:
+            labels[i] = Label.OTHER
+
+
 def unmark_dates_around_title(blocks: list[Block], labels: list[Label], lexicon: Lexicon, title: int) -> None:
     """A date line labelled body right above the headline is the page's date, not article text
     (a page without blank lines runs date, headline and lede together)."""
@@ -113,6 +149,7 @@ def unmark_dates_around_title(blocks: list[Block], labels: list[Label], lexicon:
     while i >= 0 and labels[i] is Label.BODY and is_date_line(blocks[i].text, lexicon):
         labels[i] = Label.OTHER
         i -= 1
+    _unmark_share_card_above_title(blocks, labels, title)
     # A list header above the headline ('Trending' in a flattened menu) does not reach past it:
     # the lines between the headline and the body near it (standfirst, byline, date) are the article's.
     end = title + 1

@@ -70,7 +70,8 @@ def _read_also(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
         pending_marker = pending_marker and block.index == previous + 1
         previous = block.index
         title = _strip_prefix(block.text, lexicon.read_also_prefix)
-        if not title:
+        if not title or normalise_marker(title) + ":" in lexicon.read_also_prefix:
+            # 'Pilihan Editor:' alone: normalising took its colon, so the prefix did not match
             pending_marker = True
             continue
         is_marker = normalise_marker(block.text) != normalise_marker(title)
@@ -96,13 +97,19 @@ def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
     """Title lines, each followed by optional date and teaser lines; repeated titles merged."""
     items: list[ListItem] = []
     title_norms: list[str] = []  # `normalise_marker` of each item's title
+    dates_open = False  # whether a date line may still be the last item's (no header since)
     for block in blocks:
         text = block.text.strip()
         norm = normalise_marker(text)
-        if not norm or section_header(norm, lexicon) is not None:
+        if not norm:
+            continue
+        if section_header(norm, lexicon) is not None:
+            # "Archives" over "February 2026": dates under a new header are its entries,
+            # not the date of the previous box's last headline.
+            dates_open = False
             continue
         if is_date_line(text, lexicon):
-            if items and items[-1].date is None:
+            if items and items[-1].date is None and dates_open:
                 items[-1] = ListItem(items[-1].title, items[-1].url, text, items[-1].teaser)
             continue
         inline = _INLINE_DATE.search(text)
@@ -122,6 +129,7 @@ def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
             assert inline is not None
             date, text = inline.group("date").strip(), text[: inline.start()].strip()
         items.append(ListItem(title=text, url=block.structure.href, date=date))
+        dates_open = True
         title_norms.append(norm if date is None else normalise_marker(text))
     return _without_ranks(items)
 
@@ -202,9 +210,24 @@ def _tag_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Block]
     return out
 
 
+def _page_footer_start(labels: Sequence[Label]) -> int:
+    """Where the page's footer begins: its last copyright line, when it comes after the body
+    (a '©' in a photo credit inside the article is no footer); past the end if none."""
+    last_body = max((i for i, lab in enumerate(labels) if lab is Label.BODY), default=-1)
+    footer = max((i for i, lab in enumerate(labels) if lab is Label.FOOTER), default=-1)
+    return footer if footer > last_body else len(labels)
+
+
 def build_lists(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> PageLists:
     def of(label: Label) -> list[Block]:
         return [b for b, lab in zip(blocks, labels, strict=True) if lab is label]
+
+    # Below the copyright line the links are the footer's ('Privacy ∙ Terms', 'Start writing'),
+    # not entries of the box whose section ran on to the end of the page.
+    footer = _page_footer_start(labels)
+
+    def listed(label: Label) -> list[Block]:
+        return [b for b, lab in zip(blocks[:footer], labels[:footer], strict=True) if lab is label]
 
     tags: list[str] = []
     for block in _tag_blocks(blocks, labels):
@@ -214,8 +237,8 @@ def build_lists(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexic
         tags.extend(t.strip(" #") for t in re.split(r"[,;|#]", rest) if t.strip(" #"))
     return PageLists(
         read_also=_read_also(of(Label.READ_ALSO), lexicon),
-        related=_list_items(of(Label.RELATED), lexicon),
-        sidebar=_list_items(of(Label.SIDEBAR), lexicon),
+        related=_list_items(listed(Label.RELATED), lexicon),
+        sidebar=_list_items(listed(Label.SIDEBAR), lexicon),
         comments=_comments(of(Label.COMMENTS), lexicon),
         tags=list(dict.fromkeys(tags)),
     )

@@ -87,6 +87,22 @@ def ends_with_agency_credit(text: str, lexicon: Lexicon) -> bool:
     return bool(breaks) and is_agency_credit(text[breaks[-1].end() :], lexicon)
 
 
+_SHORT_PARAGRAPH_MIN = 80
+# a sentence's end, then the next one's capital: "… about duplicates. Wire stories …"
+_NEXT_SENTENCE = re.compile(r"[.!?][\"”’)]? +[\"“‘(]?[^\W\d_]")
+
+
+def _closing_paragraph(blocks: Sequence[Block], labels: Sequence[Label], i: int) -> bool:
+    """A paragraph of two sentences or more, shorter than `adopt_near_misses` asks, between the
+    body's last line and the post's share row ('Share', 'Like', 'Tweet'): the article's close."""
+    text = blocks[i].text
+    if not (len(text) >= _SHORT_PARAGRAPH_MIN and text.endswith(SENTENCE_END)):
+        return False
+    if not (0 < i < len(blocks) - 1 and labels[i - 1] is Label.BODY and labels[i + 1] is Label.NAV):
+        return False
+    return any(text[m.end() - 1].isupper() for m in _NEXT_SENTENCE.finditer(text))
+
+
 def adopt_near_misses(
     blocks: Sequence[Block], labels: list[Label], probs: Sequence[float], floor: float
 ) -> None:
@@ -97,6 +113,9 @@ def adopt_near_misses(
         if labels[i] is not Label.OTHER or not floor <= probs[i]:
             continue
         text = block.text
+        if _closing_paragraph(blocks, labels, i):
+            labels[i] = Label.BODY
+            continue
         if len(text) < 150 or not text.endswith(SENTENCE_END):
             continue
         if (i > 0 and body[i - 1]) or (i + 1 < len(blocks) and body[i + 1]):

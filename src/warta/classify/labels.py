@@ -170,6 +170,14 @@ def _tag_item(text: str) -> bool:
     )
 
 
+def _two_paragraphs_cut_short(blocks: Sequence[Block], body_run: list[int]) -> bool:
+    """Whether the body-like run a new header cuts holds just two long finished paragraphs:
+    prose, where a related/sidebar box lists headlines, each with a teaser at most (three
+    body-like blocks in a row resume the article anyway). Read above the article only: the
+    post's opening under a "Subscribe" in the site's bar, cut by a promo and the next header."""
+    return len(body_run) == 2 and all(is_long_sentence(blocks[j].text) for j in body_run)
+
+
 def label_blocks(
     blocks: Sequence[Block],
     probs: Sequence[float],
@@ -208,6 +216,10 @@ def label_blocks(
             read_also_items -= 1
             continue
         read_also_items = 0
+        if marker is Label.READ_ALSO and not seen_body:
+            # "Baca artikel … lainnya di … App" above the article's first paragraph: a read-also
+            # link sits inside the article it interrupts; one ahead of it points elsewhere.
+            marker = Label.AD
         if marker is Label.READ_ALSO:
             # "Baca juga:" alone on a line inside the body heads a box of links after
             # which the article goes on; the same words after the body head a related list.
@@ -218,6 +230,17 @@ def label_blocks(
                 labels.append(Label.READ_ALSO)
                 read_also_items = links
                 continue
+        if (
+            header is not None
+            and section in (Label.RELATED, Label.SIDEBAR)
+            and not seen_body
+            and _two_paragraphs_cut_short(blocks, body_run)
+        ):
+            # The article opening under a header in the site's bar, then a promo line and the
+            # next header: too short a run to resume on, but a box lists no such prose.
+            for j in body_run:
+                labels[j] = Label.BODY
+            section, seen_body = None, True
         if (
             header in (Label.RELATED, Label.SIDEBAR)
             and blocks[i].text.rstrip().endswith(":")
