@@ -208,7 +208,8 @@ class Extractor:
             ):
                 labels[title_index] = Label.TITLE
                 unmark_dates_around_title(blocks, labels, lexicon, title_index)
-        subtitle = standfirst(blocks, labels, title_index, lexicon)
+        markup_authors = [name for name, _ in metadata.authors] if metadata is not None else []
+        subtitle = standfirst(blocks, labels, title_index, lexicon, markup_authors)
         unmark_trailing_name(blocks, labels, lexicon)
         bylines = find_bylines(blocks, labels, lexicon, metadata)
         for i in bylines.blocks:

@@ -244,3 +244,19 @@ def test_a_list_above_the_headline_that_repeats_it_is_the_post_s_share_card() ->
     labels = [Label.SIDEBAR] * 3 + [Label.NAV, Label.TITLE, Label.BODY]
     unmark_dates_around_title(blocks, labels, LEX, 4)
     assert labels[1:3] == [Label.SIDEBAR] * 2
+
+
+def test_a_line_of_the_markup_authors_under_the_headline_is_no_standfirst() -> None:
+    from warta.assemble.layout import standfirst
+
+    blocks = _blocks(
+        "Harga Beras Naik Jelang Lebaran di Sejumlah Pasar Tradisional",
+        "Rina Wijaya, Budi Santoso dan Dewi Lestari",
+        PARAGRAPH,
+    )
+    labels = [Label.TITLE, Label.OTHER, Label.BODY]
+    names = ["Rina Wijaya", "Budi Santoso", "Dewi Lestari"]
+    marked = list(labels)
+    assert standfirst(blocks, marked, 0, LEX, names) is None
+    assert marked[1] is Label.BYLINE
+    assert standfirst(blocks, list(labels), 0, LEX) == "Rina Wijaya, Budi Santoso dan Dewi Lestari"

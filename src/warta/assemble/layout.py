@@ -8,6 +8,9 @@ single line. Each takes the labels and changes them in place.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from warta.assemble.lists import is_date_line
 from warta.classify.markers import section_header
 from warta.classify.sentences import PARAGRAPH_END, SENTENCE_END
@@ -18,9 +21,14 @@ from warta.model import Block, BodyPart, Label
 
 
 def standfirst(
-    blocks: list[Block], labels: list[Label], title_index: int | None, lexicon: Lexicon
+    blocks: list[Block],
+    labels: list[Label],
+    title_index: int | None,
+    lexicon: Lexicon,
+    authors: Sequence[str] = (),
 ) -> str | None:
-    """The line right under the headline that sums the story up, without a closing full stop."""
+    """The line right under the headline that sums the story up, without a closing full stop.
+    `authors`: names the page's markup gives; a line of those names is a byline, not a deck."""
     if title_index is None or title_index + 1 >= len(blocks):
         return None
     i = title_index + 1
@@ -34,9 +42,25 @@ def standfirst(
         and not text.lower().startswith(lexicon.author_prefix)
         and not is_outlet_byline(text, lexicon)
     ):
+        if _names_only(text, authors):
+            labels[i] = Label.BYLINE  # the markup's authors printed under the headline
+            return None
         labels[i] = Label.SUBTITLE
         return text
     return None
+
+
+_NAME_JOINERS = frozenset({"and", "dan", "&", "with", "oleh", "by"})
+
+
+def _names_only(text: str, names: Sequence[str]) -> bool:
+    """'Rina Wijaya, Budi Santoso': every word of the line is a word of a known author's name
+    (or a joiner between names)."""
+    if not names:
+        return False
+    known = {w.lower() for name in names for w in re.findall(r"\w+", name)}
+    words = [w.lower() for w in re.findall(r"\w+", text)]
+    return bool(words) and all(w in known or w in _NAME_JOINERS for w in words)
 
 
 _HEADER_BODY_BLOCKS = 3  # headline, standfirst, site name: what may sit above a byline
