@@ -6,6 +6,7 @@ from warta.assemble.layout import dateline_above_lead, unmark_header_above_bylin
 from warta.assemble.title import choose_title
 from warta.lexicon import load_lexicon
 from warta.model import Block, Label
+from warta.segment.text import segment_text
 
 LEX = load_lexicon()
 PARAGRAPH = (
@@ -260,3 +261,18 @@ def test_a_line_of_the_markup_authors_under_the_headline_is_no_standfirst() -> N
     assert standfirst(blocks, marked, 0, LEX, names) is None
     assert marked[1] is Label.BYLINE
     assert standfirst(blocks, list(labels), 0, LEX) == "Rina Wijaya, Budi Santoso dan Dewi Lestari"
+
+
+def test_a_headline_set_apart_by_blank_lines_outranks_lines_run_together() -> None:
+    blocks = segment_text(
+        "Skip to content\n"
+        "Home\n\n"
+        "Why We Are Greening Our Streets\n\n"
+        "Our Newsletter Archive And Events Calendar\n"
+        "Read the latest updates from the parks department\n"
+        "The city will plant ten thousand trees along its busiest streets over the next two "
+        "years, the parks department said, to cool neighbourhoods that lack shade.\n"
+    )
+    labels = [Label.NAV, Label.NAV, Label.OTHER, Label.OTHER, Label.OTHER, Label.BODY]
+    title, _ = choose_title(blocks, labels, LEX)
+    assert title == "Why We Are Greening Our Streets"

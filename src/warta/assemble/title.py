@@ -227,6 +227,8 @@ def _best_headline(
             score += 0.3
         if i == 0 and hint is None:
             score += 0.1
+        if block.structure.blank_before and block.structure.blank_after:
+            score += _SET_APART
         if twice:  # printing it twice says as much as the page title naming it
             score += 2.0
         if best is None or score > best[0]:
@@ -234,6 +236,9 @@ def _best_headline(
     return best
 
 
+# A line set apart by blank lines above and below is a block of its own on the page: where
+# the flattener keeps blank lines (inscriptis), the headline is one; chosen on even WCXB ids.
+_SET_APART = 1.5
 _LEDE_BLOCKS = 3
 # A headline names what its first paragraphs are about: each content word it shares with them
 # (up to _LEDE_CAP) adds to its score; more so where no page title on the first line speaks.
