@@ -42,7 +42,7 @@ def standfirst(
         and not text.lower().startswith(lexicon.author_prefix)
         and not is_outlet_byline(text, lexicon)
     ):
-        if _names_only(text, authors):
+        if _names_only(text, authors, lexicon):
             labels[i] = Label.BYLINE  # the markup's authors printed under the headline
             return None
         labels[i] = Label.SUBTITLE
@@ -50,17 +50,15 @@ def standfirst(
     return None
 
 
-_NAME_JOINERS = frozenset({"and", "dan", "&", "with", "oleh", "by"})
-
-
-def _names_only(text: str, names: Sequence[str]) -> bool:
-    """'Rina Wijaya, Budi Santoso': every word of the line is a word of a known author's name
-    (or a joiner between names)."""
+def _names_only(text: str, names: Sequence[str], lexicon: Lexicon) -> bool:
+    """'Oleh Rina Wijaya, Budi Santoso dan Dewi': every word of the line is a word of a known
+    author's name, of a byline's lead-in or of what joins names (the lexicon's byline data)."""
     if not names:
         return False
     known = {w.lower() for name in names for w in re.findall(r"\w+", name)}
+    known.update(w for phrase in (*lexicon.author_prefix, *lexicon.name_separators) for w in phrase.split())
     words = [w.lower() for w in re.findall(r"\w+", text)]
-    return bool(words) and all(w in known or w in _NAME_JOINERS for w in words)
+    return bool(words) and all(w in known for w in words)
 
 
 _HEADER_BODY_BLOCKS = 3  # headline, standfirst, site name: what may sit above a byline

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from warta.classify.markers import is_menu_row_normalised, section_header
-from warta.lexicon import Lexicon, normalise_marker
+from warta.lexicon import Lexicon, html_lexicon, normalise_marker
 from warta.model import Block, Comment, Label, ListItem
 
 _WORD = re.compile(r"\w+")
@@ -181,8 +181,15 @@ def _comments(blocks: Sequence[Block], lexicon: Lexicon) -> list[Comment]:
     return comments
 
 
-# A link to a tag or topic page ("/tag/banjir", "?tag=x").
-_TAG_HREF = re.compile(r"/(?:tag|tags|topic|topics|topik|label)/|[?&]tag=", re.I)
+@lru_cache(maxsize=1)
+def _tag_href() -> re.Pattern[str]:
+    """A link to a tag or topic page ("/tag/banjir", "?tag=x"): words from lexicon/data/html.toml."""
+    links = html_lexicon()["links"]
+    paths = "|".join(map(re.escape, links["tag_path"]))
+    queries = "|".join(map(re.escape, links["tag_query"]))
+    return re.compile(rf"/(?:{paths})/|[?&](?:{queries})=", re.I)
+
+
 _TAG_CHARS = 40
 _UNLABELLED = frozenset({Label.OTHER, Label.NAV})
 
@@ -203,7 +210,7 @@ def _tag_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Block]
             and label in _UNLABELLED
             and len(block.text) <= _TAG_CHARS
             and block.structure.link_density >= 0.9
-            and _TAG_HREF.search(block.structure.href or "") is not None
+            and _tag_href().search(block.structure.href or "") is not None
         )
         if previous_tags:
             out.append(block)

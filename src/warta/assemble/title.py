@@ -136,13 +136,14 @@ def choose_title(
     reference = hint or (blocks[0].text if first_is_text else "")
     stripped_reference = strip_site_name(reference)
     ref_tokens = _tokens(stripped_reference) if len(stripped_reference.split()) >= 4 else set()
-    best = _best_headline(blocks, labels, lexicon, start, ref_tokens, hint, _TEXT_LABELS, 41)
+    lede = _lede_words(blocks, start, lexicon)
+    best = _best_headline(blocks, labels, lexicon, start, ref_tokens, lede, hint, _TEXT_LABELS, 41)
     listed = False
     if not ref_tokens and (best is None or best[0] < _WEAK_HEADLINE):
         # No headline-shaped line outside the lists and no page title to check against: a list
         # header above the article ("Subscribe" on a newsletter post) may have swallowed the
         # headline on its way down to the body; look again right above the body, lists included.
-        swallowed = _best_headline(blocks, labels, lexicon, start, ref_tokens, hint, _LISTED_LABELS, 12)
+        swallowed = _best_headline(blocks, labels, lexicon, start, ref_tokens, lede, hint, _LISTED_LABELS, 12)
         if swallowed is not None and (best is None or swallowed[0] > best[0]):
             best, listed = swallowed, True
     # A page title on the first line ('Headline | Site') that shares no content word with the best
@@ -158,7 +159,6 @@ def choose_title(
         if not reference:
             return None, None
         return stripped_reference, (0 if hint is None else None)
-    lede = _lede_words(blocks, start, lexicon)
     index = _above_standfirst(
         blocks, labels, lexicon, best[1], lede, _LISTED_LABELS if listed else _TEXT_LABELS
     )
@@ -175,15 +175,16 @@ def _best_headline(
     lexicon: Lexicon,
     start: int,
     ref_tokens: set[str],
+    lede: set[str],
     hint: str | None,
     allowed: tuple[Label, ...],
     span: int,
 ) -> tuple[float, int] | None:
     """(score, index) of the most headline-like line among the `span` lines above the body
-    start whose label is one of `allowed`; None if there is no such line."""
+    start whose label is one of `allowed`; None if there is no such line. `lede`: the
+    content words of the first paragraphs (`_lede_words`)."""
     best: tuple[float, int] | None = None
     rank = 0  # eligible candidates seen between this one and the body start
-    lede = _lede_words(blocks, start, lexicon)
     for i in range(min(start, len(blocks) - 1), max(-1, start - span), -1):
         block = blocks[i]
         text = block.text
@@ -435,6 +436,14 @@ def _title_parts(title: str) -> tuple[list[str], list[str]]:
     return [p.strip() for p in pieces[0::2]], pieces[1::2]
 
 
+def _joined(parts: list[str], seps: list[str], first: int, end: int) -> str:
+    """Parts `first` to `end` of a title with the separators that stood between them."""
+    text = parts[first]
+    for k in range(first + 1, end):
+        text = f"{text}{seps[k - 1]}{parts[k]}"
+    return text
+
+
 def _slices(title: str) -> Iterator[tuple[int, int, int, str]]:
     """Every run of consecutive parts of a title, as (first, end, number of parts, text)."""
     parts, seps = _title_parts(title)
@@ -454,10 +463,7 @@ def without_site_name(title: str, keys: set[str]) -> str:
         end -= 1
     while end - first > 1 and is_site_name(parts[first], keys):
         first += 1
-    text = parts[first]
-    for k in range(first + 1, end):
-        text = f"{text}{seps[k - 1]}{parts[k]}"
-    return text.strip() or title.strip()
+    return _joined(parts, seps, first, end).strip() or title.strip()
 
 
 def _spells_site_name(text: str, keys: set[str]) -> bool:
@@ -480,10 +486,7 @@ def heading_without_site_name(heading: str, keys: set[str]) -> str:
         end -= 1
     if end == len(parts):
         return heading.strip()
-    text = parts[0]
-    for k in range(1, end):
-        text = f"{text}{seps[k - 1]}{parts[k]}"
-    return text.strip() or heading.strip()
+    return _joined(parts, seps, 0, end).strip() or heading.strip()
 
 
 def metadata_headline(title: str, keys: set[str]) -> str:

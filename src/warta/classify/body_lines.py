@@ -58,6 +58,12 @@ def is_agency_credit(text: str, lexicon: Lexicon) -> bool:
     return normalise_marker(segments[0]) in agencies or normalise_marker(segments[-1]) in agencies
 
 
+def is_credit_label(text: str, norm: str, lexicon: Lexicon) -> bool:
+    """'Photo :', 'Foto:': a caption label alone on its line (`norm`: the text normalised, which
+    drops the colon the lexicon's label keeps)."""
+    return text.rstrip().endswith(":") and norm + ":" in lexicon.caption_prefix
+
+
 def is_bare_credit(blocks: Sequence[Block], i: int, norm: str, lexicon: Lexicon) -> bool:
     """A photo credit split over lines by the flattener: the agency alone ("Getty Images", "EPA")
     or the credit label alone ("Photo:", "Foto:") on its line, between whole sentences (not a
@@ -65,7 +71,7 @@ def is_bare_credit(blocks: Sequence[Block], i: int, norm: str, lexicon: Lexicon)
     text = blocks[i].text
     if len(text) > 40:
         return False
-    if not (norm in lexicon.photo_agencies or (text.endswith(":") and norm + ":" in lexicon.caption_prefix)):
+    if not (norm in lexicon.photo_agencies or is_credit_label(text, norm, lexicon)):
         return False
     after_sentence = i == 0 or blocks[i - 1].text.endswith(SENTENCE_END)
     nxt = blocks[i + 1].text if i + 1 < len(blocks) else "X"
@@ -276,10 +282,12 @@ def mark_labelled_photos(
         VIVA/M Ali Wafa            <- caption (a credit already)
     """
     for i in range(1, len(blocks) - 1):
-        text = blocks[i].text.rstrip()
-        if labels[i + 1] is not Label.CAPTION or not text.endswith(":") or len(text) > 12:
-            continue
-        if norms[i] + ":" not in lexicon.caption_prefix:
+        text = blocks[i].text
+        if (
+            labels[i + 1] is not Label.CAPTION
+            or len(text) > 12
+            or not is_credit_label(text, norms[i], lexicon)
+        ):
             continue
         labels[i] = Label.CAPTION
         above = blocks[i - 1].text

@@ -468,15 +468,9 @@ def _markers_columns(
 _STRUCTURE_LAYOUT = attrgetter("blank_before", "blank_after", "bullet")
 
 
-_DOM_NUMBERS = (
-    "heading_level",
-    "in_list",
-    "in_table",
-    "in_figure",
-    "in_blockquote",
-    "in_link",
-    "link_density",
-)
+# The numeric DOM fields of BlockStructure, each the column of the same name in PER_BLOCK.
+_DOM_FIRST = _COL["heading_level"]
+_DOM_NUMBERS = PER_BLOCK[_DOM_FIRST : _COL["link_density"] + 1]
 
 
 _BOILER_BITS = (1 << len(_BOILER_CLASS)) - 1
@@ -523,7 +517,7 @@ def _structure_columns(out: NDArray[np.float32], blocks: list[Block]) -> None:
     rows = [i for i, s in enumerate(structures) if s.tag]
     dom = [structures[i] for i in rows]
     k = len(dom)
-    for column, name in enumerate(_DOM_NUMBERS, start=35):
+    for column, name in enumerate(_DOM_NUMBERS, start=_DOM_FIRST):
         out[rows, column] = np.fromiter(map(attrgetter(name), dom), dtype=np.float64, count=k)
     ids, distinct = distinct_ids([s.class_tokens for s in dom])
     out[rows, 42:44] = _class_marker_counts(distinct)[ids]

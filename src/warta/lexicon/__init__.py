@@ -194,6 +194,7 @@ class Lexicon:
     related_header_suffix: tuple[str, ...]
     source_prefix: tuple[str, ...]
     author_prefix: tuple[str, ...]
+    name_separators: tuple[str, ...]  # what joins names in a byline ('and', 'dan', '&')
     editor_prefix: tuple[str, ...]
     photographer_prefix: tuple[str, ...]
     team_prefix: tuple[str, ...]
@@ -408,6 +409,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         bio_header_prefix=longest_first([p + " " for p in merged("markers", "bio_header_prefix")]),
         source_prefix=longest_first(prefixes("markers", "source_prefix")),
         author_prefix=author_prefix,
+        name_separators=tuple(merged("byline", "separators")),
         editor_prefix=editor_prefix,
         photographer_prefix=photographer_prefix,
         team_prefix=longest_first(merged("byline", "team_prefix")),
