@@ -259,22 +259,23 @@ class Extractor:
             return PageResult(item.source, error=item.message)
         try:
             return PageResult(item.source, article=self.extract_page(item, boilerplate))
-        except WartaError as exc:
-            return PageResult(item.source, error=str(exc))
-        except RecursionError:
-            return PageResult(item.source, error="page structure too deeply nested to process")
-        except MemoryError:
-            return PageResult(item.source, error="page too large to process in memory")
-        except Exception as exc:  # a bug of ours on one page must not end a batch of millions
-            return PageResult(item.source, error=internal_error(exc))
+        except Exception as exc:  # one page, whatever went wrong, must not end a batch of millions
+            return PageResult(item.source, error=failure_reason(exc))
 
     def process_many(self, items: Iterable[Page | ReadError]) -> Iterator[PageResult]:
         for item in items:
             yield self.process(item)
 
 
-def internal_error(exc: Exception) -> str:
-    """The per-record reason for an unexpected exception: a bug to report, with what raised it."""
+def failure_reason(exc: Exception) -> str:
+    """Why one page failed, for its record in a batch report: warta's own errors say it
+    themselves; anything else is a bug to report, named with what raised it."""
+    if isinstance(exc, WartaError):
+        return str(exc)
+    if isinstance(exc, RecursionError):
+        return "page structure too deeply nested to process"
+    if isinstance(exc, MemoryError):
+        return "page too large to process in memory"
     return f"internal error ({type(exc).__name__}: {exc}); please report it with the input"
 
 

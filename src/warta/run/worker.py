@@ -14,11 +14,10 @@ from urllib.parse import urlsplit
 from warta.classify.labels import block_key
 from warta.corpus.dedup import MinHasher, text_hash
 from warta.corpus.store import StoredArticle
-from warta.errors import WartaError
 from warta.meta.urls import url_host
 from warta.model import Article, Page
 from warta.options import ExtractOptions
-from warta.pipeline import Deadline, Extractor, decode_page, internal_error
+from warta.pipeline import Deadline, Extractor, decode_page, failure_reason
 from warta.readers.files import ReadError
 
 _SHORT_BLOCK = 200
@@ -67,14 +66,8 @@ class PageWorker:
         source = item.source or "<unknown>"
         try:
             blocks = self._blocks(item)
-        except WartaError as exc:
-            return PageOutcome(source, status="failed", reason=str(exc))
-        except (RecursionError, MemoryError) as exc:
-            return PageOutcome(
-                source, status="failed", reason=f"page too large or deep ({type(exc).__name__})"
-            )
-        except Exception as exc:  # one page's bug must not end an ingest run
-            return PageOutcome(source, status="failed", reason=internal_error(exc))
+        except Exception as exc:  # one page, whatever went wrong, must not end an ingest run
+            return PageOutcome(source, status="failed", reason=failure_reason(exc))
         result = self.extractor.process(item, boilerplate=boilerplate)
         if result.article is None:
             return PageOutcome(source, status="failed", reason=result.error or "extraction failed")
