@@ -32,8 +32,10 @@ MAX_FORMATTING = 16
 # are closed by the next one of their kind, so they cannot pile up).
 _FORMATTING = frozenset({"b", "big", "code", "em", "font", "i", "s", "small", "strike", "strong", "tt", "u"})
 # (The lookahead on the first letter halves the time these take on ordinary pages.)
-_FORMATTING_START = re.compile(r"<(?=[bcefistu])(b|big|code|em|font|i|s|small|strike|strong|tt|u)\s", re.I)
-_FORMATTING_END = re.compile(r"</(?=[bcefistu])(b|big|code|em|font|i|s|small|strike|strong|tt|u)\s*>", re.I)
+_FIRST_LETTERS = "".join(sorted({name[0] for name in _FORMATTING}))
+_NAMES = "|".join(sorted(_FORMATTING))
+_FORMATTING_START = re.compile(rf"<(?=[{_FIRST_LETTERS}])({_NAMES})\s", re.I)
+_FORMATTING_END = re.compile(rf"</(?=[{_FIRST_LETTERS}])({_NAMES})\s*>", re.I)
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)|<!--")
 _RAW_TEXT = frozenset(

@@ -20,13 +20,14 @@ from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
 from typing import Protocol, cast
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from warta.errors import InputError
 from warta.meta.html_meta import html_metadata
 from warta.meta.page import PageMetadata
+from warta.meta.urls import join_url
 from warta.model import Block, BlockStructure
 from warta.segment import MAX_BLOCKS, drop_invisible
 
@@ -160,10 +161,7 @@ def _absolute(href: str | None, base: str | None, origin: str | None = None) -> 
             root = _PLAIN_ROOT.fullmatch(href)
             if root is not None and not _DOT_OR_EMPTY_SEGMENT.search(root.group("path")):
                 return origin + href
-        try:
-            return urljoin(base, href)
-        except ValueError:
-            return href
+        return join_url(base, href)
     return href
 
 
