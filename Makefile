@@ -8,7 +8,8 @@ BIN := $(VENV)/bin
 $(BIN)/warta: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,serve]'
+	$(BIN)/pip install --quiet -e '.[dev,serve,fast]'
+	-$(BIN)/warta models --compile  # once per machine, about a minute; LightGBM is used without it
 	touch $(BIN)/warta
 
 venv: $(BIN)/warta

@@ -9,7 +9,8 @@ round times each system once over the same pages, in turn, and the table gives
 the best and the median round; the ratio to trafilatura is taken round by round
 (warta's time over trafilatura's in the same round) and its median reported.
 HTML: the 181 ScrapingHub pages (warta, trafilatura default, resiliparse).
-Text: the flattened ScrapingHub pages (warta), in MB/s of input.
+Text: the flattened ScrapingHub pages (warta), in MB/s of input. When compiled models are cached
+(`warta models --compile`), warta is timed twice: as installed, and with LightGBM scoring.
 Results go to bench/results/speed.{json,md}.
 """
 
@@ -28,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import BENCH_DATA, load_gold, markdown_table, write_results
 from warta.model import Page
+from warta.options import ExtractOptions
 from warta.pipeline import Extractor
 
 
@@ -44,10 +46,18 @@ def text_pages(variant: str) -> list[str]:
     return [(directory / f"{key}.txt").read_text(encoding="utf-8") for key in sorted(load_gold(directory))]
 
 
+def warta_extractors() -> dict[str, Extractor]:
+    """warta as installed (compiled models when cached), and with LightGBM scoring when that differs."""
+    extractors = {"warta": Extractor()}
+    if extractors["warta"].classifier("html").compiled:
+        extractors["warta (LightGBM scoring)"] = Extractor(ExtractOptions(compiled_models="off"))
+    return extractors
+
+
 def html_systems() -> dict[str, Callable[[str], object]]:
-    extractor = Extractor()
     systems: dict[str, Callable[[str], object]] = {
-        "warta": lambda html: extractor.extract_page(Page(content=html, kind="html")),
+        name: lambda html, extractor=extractor: extractor.extract_page(Page(content=html, kind="html"))
+        for name, extractor in warta_extractors().items()
     }
     try:
         import trafilatura
@@ -92,13 +102,18 @@ def main() -> None:
             file=sys.stderr,
         )
 
-    extractor = Extractor()
+    extractors = warta_extractors()
     texts = {variant: text_pages(variant) for variant in ("scrapinghub-flat", "scrapinghub-flat-inscriptis")}
-    text_times: dict[str, list[float]] = {variant: [] for variant in texts}
+    text_times: dict[tuple[str, str], list[float]] = {
+        (variant, name): [] for variant in texts for name in extractors
+    }
     for _ in range(args.rounds):
-        for variant, inputs in texts.items():
-            text_times[variant].append(
-                seconds(lambda text: extractor.extract_page(Page(content=text, kind="text")), inputs)
+        for (variant, name), values in text_times.items():
+            extractor = extractors[name]
+            values.append(
+                seconds(
+                    lambda text, e=extractor: e.extract_page(Page(content=text, kind="text")), texts[variant]
+                )
             )
 
     rows = []
@@ -122,7 +137,7 @@ def main() -> None:
                 row.get("median_speed_vs_trafilatura", "-"),
             ]
         )
-    for variant, values in text_times.items():
+    for (variant, name), values in text_times.items():
         n_bytes = sum(len(t.encode("utf-8")) for t in texts[variant])
         row = {
             "best_pages_per_s": round(len(texts[variant]) / min(values), 1),
@@ -130,11 +145,11 @@ def main() -> None:
             "best_mb_per_s": round(n_bytes / min(values) / 1e6, 2),
             "median_mb_per_s": round(n_bytes / statistics.median(values) / 1e6, 2),
         }
-        payload[f"text/{variant}"] = row
+        payload[f"text/{variant}/{name}"] = row
         rows.append(
             [
                 variant,
-                "warta",
+                name,
                 row["best_pages_per_s"],
                 row["median_pages_per_s"],
                 f"{row['best_mb_per_s']} / {row['median_mb_per_s']}",

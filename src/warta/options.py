@@ -34,6 +34,9 @@ class ExtractOptions:
     reference: datetime | None = None
     # Keep block labels in the output (for debugging and evaluation).
     include_labels: bool = False
+    # Block scoring: 'auto' uses a compiled copy of the models when one is cached
+    # (`warta models --compile`), 'compile' compiles missing ones first, 'off' is LightGBM only.
+    compiled_models: str = "auto"
 
     def with_(self, **changes: Any) -> ExtractOptions:
         return replace(self, **changes)

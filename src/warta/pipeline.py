@@ -121,7 +121,7 @@ class Extractor:
 
     def classifier(self, kind: PageKind) -> BlockClassifier:
         if kind not in self._classifiers:
-            self._classifiers[kind] = load_classifier(kind)
+            self._classifiers[kind] = load_classifier(kind, self.options.compiled_models)
         return self._classifiers[kind]
 
     def segment(

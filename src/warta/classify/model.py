@@ -5,6 +5,8 @@ re-scores it with stage-1 probabilities of the blocks around it, which is how
 the sequence (a short line between body paragraphs, a teaser run after a
 "Related Posts" header) enters the decision. Weights are learned by
 `train/train_classifier.py`; the model files ship in `classify/models/`.
+Each stage is scored by LightGBM, or by the same model compiled to machine
+code when one is cached (`warta.classify.compiled`).
 """
 
 from __future__ import annotations
@@ -12,50 +14,84 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
 
+from warta.classify.compiled import Scorer, load_compiled
 from warta.classify.features import FeatureMatrix, stage2_features
 from warta.errors import ConfigError
 from warta.model import PageKind
+
+# 'auto': a compiled model when one is cached, else LightGBM; 'compile': compile what is
+# missing first (seconds per model, once per host); 'off': LightGBM only.
+CompiledModels = Literal["auto", "compile", "off"]
 
 
 @dataclass(frozen=True)
 class BlockClassifier:
     """P(body) for every block of a page."""
 
-    stage1: object  # lightgbm.Booster (kept untyped: lightgbm ships no type hints)
-    stage2: object
+    stage1: Scorer
+    stage2: Scorer
+    compiled: bool = False
 
     def predict(self, features: FeatureMatrix) -> NDArray[np.float32]:
         x = features.values
         if len(x) == 0:
             return np.zeros(0, dtype=np.float32)
-        p1 = np.asarray(self.stage1.predict(x, num_threads=1), dtype=np.float32)  # type: ignore[attr-defined]
+        p1 = np.asarray(self.stage1(x), dtype=np.float32)
         x2 = stage2_features(x, p1)
-        return np.asarray(self.stage2.predict(x2, num_threads=1), dtype=np.float32)  # type: ignore[attr-defined]
+        return np.asarray(self.stage2(x2), dtype=np.float32)
 
 
 def model_path(kind: PageKind, stage: int) -> str:
     return f"{kind}.stage{stage}.txt"
 
 
-@lru_cache(maxsize=4)
-def load_classifier(kind: PageKind) -> BlockClassifier:
-    """Load the shipped model for `kind` ('text' or 'html'); cached, models are read-only."""
+def _lightgbm_scorer(model_text: str) -> Scorer:
     import lightgbm
 
-    models = resources.files("warta.classify") / "models"
-    boosters = []
-    for stage in (1, 2):
-        path = models / model_path(kind, stage)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError as exc:
-            raise ConfigError(
-                f"model file {path} is missing: run `python train/train_classifier.py --kind {kind}`"
-            ) from exc
-        boosters.append(lightgbm.Booster(model_str=text))
-    stage1, stage2 = boosters
-    return BlockClassifier(stage1, stage2)
+    booster = lightgbm.Booster(model_str=model_text)
+
+    def score(x: NDArray[Any]) -> NDArray[np.float64]:
+        return np.asarray(booster.predict(x, num_threads=1), dtype=np.float64)
+
+    return score
+
+
+def _stage_scorer(kind: PageKind, stage: int, compiled: str) -> tuple[Scorer, bool]:
+    """One stage's scorer and whether it is compiled."""
+    name = model_path(kind, stage)
+    resource = resources.files("warta.classify") / "models" / name
+    try:
+        text = resource.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ConfigError(
+            f"model file {resource} is missing: run `python train/train_classifier.py --kind {kind}`"
+        ) from exc
+    if compiled != "off":
+        with resources.as_file(resource) as path:
+            native = load_compiled(
+                Path(path), name.removesuffix(".txt"), compile_missing=compiled == "compile"
+            )
+        if native is not None:
+            return native, True
+    return _lightgbm_scorer(text), False
+
+
+COMPILED_MODES: tuple[CompiledModels, ...] = ("auto", "compile", "off")
+
+
+@lru_cache(maxsize=8)
+def load_classifier(kind: PageKind, compiled: str = "auto") -> BlockClassifier:
+    """Load the shipped model for `kind` ('text' or 'html'); cached, models are read-only.
+
+    `compiled` is one of `COMPILED_MODES` (see `CompiledModels`)."""
+    if compiled not in COMPILED_MODES:
+        raise ConfigError(f"compiled_models must be one of {', '.join(COMPILED_MODES)}, not {compiled!r}")
+    stage1, native1 = _stage_scorer(kind, 1, compiled)
+    stage2, native2 = _stage_scorer(kind, 2, compiled)
+    return BlockClassifier(stage1, stage2, compiled=native1 and native2)

@@ -30,7 +30,7 @@ def _root() -> None:
 
 def _register() -> None:
     # Imported for their side effect: each module adds its commands to `app`.
-    from warta.cli import corpus, date, extract, scale  # noqa: F401
+    from warta.cli import corpus, date, extract, models, scale  # noqa: F401
 
 
 def main() -> None:

@@ -1,0 +1,100 @@
+"""The shipped LightGBM models compiled to machine code, when the optional `lleaves` is installed.
+
+Scoring a page's blocks with LightGBM walks 500 trees per block through its
+tree interpreter: about a fifth of the time of a flattened page. `lleaves`
+(LLVM, through llvmlite's bundled compiler: no C toolchain needed) turns each
+model into one native function that gives the same probabilities (equal to
+about 1e-15) several times faster (`bench/bench_speed.py` reports both).
+
+Compiling takes seconds per model, so it is never done behind a caller's back:
+`warta models compile` (run by `make` at set-up) writes the compiled objects to
+the cache directory, and `load_compiled` only loads what is there, unless told
+to compile. A cached object is keyed by everything that makes it valid: the
+model text, the lleaves and llvmlite versions and the host CPU (the code is
+specialised for it), because lleaves itself never checks a cache's staleness.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+Scorer = Callable[[NDArray[Any]], NDArray[np.float64]]
+CACHE_ENV = "WARTA_CACHE_DIR"
+
+
+def lleaves_available() -> bool:
+    try:
+        import lleaves  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def cache_dir() -> Path:
+    """Where compiled models live: $WARTA_CACHE_DIR, else $XDG_CACHE_HOME/warta, else ~/.cache/warta."""
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "warta"
+
+
+def _host_key() -> str:
+    import llvmlite.binding as llvm
+
+    llvm.initialize_native_target()
+    cpu = llvm.get_host_cpu_name()
+    features = llvm.get_host_cpu_features().flatten()
+    versions = f"lleaves-{metadata.version('lleaves')}-llvmlite-{metadata.version('llvmlite')}"
+    return f"{versions}-{cpu}-{hashlib.sha256(features.encode()).hexdigest()[:12]}"
+
+
+def compiled_path(model_text: str, name: str, directory: Path | None = None) -> Path:
+    """The cache file of one model compiled on this host by these library versions."""
+    digest = hashlib.sha256(model_text.encode()).hexdigest()[:16]
+    return (directory or cache_dir()) / "models" / f"{name}-{digest}-{_host_key()}.o"
+
+
+def load_compiled(
+    model_file: Path, name: str, compile_missing: bool = False, directory: Path | None = None
+) -> Scorer | None:
+    """A native scorer for `model_file` (a LightGBM text model), or None.
+
+    None when lleaves is not installed, or when no compiled object is cached and
+    `compile_missing` is false. A compile writes to a temporary file and renames it
+    into place, so processes compiling the same model at once never see half a file.
+    """
+    if not lleaves_available():
+        return None
+    import lleaves
+
+    target = compiled_path(model_file.read_text(encoding="utf-8"), name, directory)
+    if not target.exists():
+        if not compile_missing:
+            return None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, scratch = tempfile.mkstemp(dir=target.parent, suffix=".o.part")
+        os.close(fd)
+        os.unlink(scratch)  # lleaves compiles only when its cache path does not exist yet
+        try:
+            lleaves.Model(model_file=str(model_file)).compile(cache=scratch)
+            os.replace(scratch, target)
+        finally:
+            if os.path.exists(scratch):
+                os.unlink(scratch)
+    model = lleaves.Model(model_file=str(model_file))
+    model.compile(cache=str(target))
+
+    def score(x: NDArray[Any]) -> NDArray[np.float64]:
+        return np.asarray(model.predict(x, n_jobs=1), dtype=np.float64)
+
+    return score

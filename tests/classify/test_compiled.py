@@ -1,0 +1,86 @@
+"""The compiled models (lleaves) score blocks exactly as LightGBM does, and are only used when valid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from warta.classify import compiled
+from warta.classify.features import FeatureMatrix, block_features
+from warta.classify.labels import normalise_lines
+from warta.classify.model import load_classifier
+from warta.errors import ConfigError
+from warta.lexicon import load_lexicon
+from warta.model import Page, PageKind
+from warta.options import ExtractOptions
+from warta.pipeline import Extractor
+from warta.segment.html import segment_html
+from warta.segment.text import segment_text
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+PAGES: list[tuple[PageKind, Path]] = [
+    *(("text", p) for p in sorted((FIXTURES / "text").glob("*.txt"))[:6]),
+    *(("html", p) for p in sorted((FIXTURES / "html").glob("*.html"))[:4]),
+]
+MODEL = Path(compiled.__file__).parent / "models" / "text.stage2.txt"
+
+
+def _matrix(kind: PageKind, path: Path) -> FeatureMatrix:
+    text = path.read_text(encoding="utf-8")
+    blocks = segment_html(text).blocks if kind == "html" else segment_text(text)
+    return block_features(blocks, load_lexicon(), kind, normalise_lines([b.text for b in blocks]))
+
+
+@pytest.mark.parametrize(("kind", "path"), PAGES, ids=[p.name for _, p in PAGES])
+def test_compiled_scores_equal_lightgbm(kind: PageKind, path: Path) -> None:
+    pytest.importorskip("lleaves")
+    native = load_classifier(kind, "compile")
+    reference = load_classifier(kind, "off")
+    assert native.compiled and not reference.compiled
+    matrix = _matrix(kind, path)
+    np.testing.assert_allclose(
+        native.stage1(matrix.values), reference.stage1(matrix.values), rtol=0, atol=1e-12
+    )
+    np.testing.assert_array_equal(native.predict(matrix), reference.predict(matrix))
+
+
+def test_extraction_is_the_same_with_either_scorer() -> None:
+    pytest.importorskip("lleaves")
+    page = Page(content=(FIXTURES / "text" / "ap-wire.txt").read_text(encoding="utf-8"), kind="text")
+    native = Extractor(ExtractOptions(compiled_models="compile", include_labels=True)).extract_page(page)
+    reference = Extractor(ExtractOptions(compiled_models="off", include_labels=True)).extract_page(page)
+    assert native.to_dict(include_labels=True) == reference.to_dict(include_labels=True)
+
+
+def test_nothing_is_compiled_unless_asked(tmp_path: Path) -> None:
+    pytest.importorskip("lleaves")
+    assert compiled.load_compiled(MODEL, "text.stage2", directory=tmp_path) is None
+    assert not list(tmp_path.rglob("*.o"))
+
+
+def test_a_compiled_copy_is_keyed_by_the_model_text(tmp_path: Path) -> None:
+    pytest.importorskip("lleaves")
+    text = MODEL.read_text(encoding="utf-8")
+    same = compiled.compiled_path(text, "m", tmp_path)
+    assert same == compiled.compiled_path(text, "m", tmp_path)
+    assert compiled.compiled_path(text.replace("Tree=0", "Tree=0 ", 1), "m", tmp_path) != same
+
+
+def test_cache_directory_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(compiled.CACHE_ENV, str(tmp_path / "c"))
+    assert compiled.cache_dir() == tmp_path / "c"
+    monkeypatch.delenv(compiled.CACHE_ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert compiled.cache_dir() == tmp_path / "xdg" / "warta"
+
+
+def test_without_lleaves_lightgbm_scores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(compiled, "lleaves_available", lambda: False)
+    assert compiled.load_compiled(MODEL, "text.stage2", compile_missing=True) is None
+
+
+def test_an_unknown_mode_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="compiled_models"):
+        load_classifier("text", "fast")
