@@ -27,7 +27,7 @@ from datetime import datetime
 from typing import Literal
 
 from warta.lexicon import Lexicon, normalise_marker
-from warta.meta.datetext import DateGrammar, DateMatch, Precision, find_dates, grammar_of
+from warta.meta.datetext import DateGrammar, DateMatch, Kind, Precision, find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.model import Block, DateValue, Evidence, Label
 
@@ -132,7 +132,7 @@ def _metadata_candidates(
     )
     for role, raw_list in roles:
         for position, (raw, source) in enumerate(raw_list):
-            matches = [m for m in find_dates(raw, reference, lexicon, grammar) if m.kind != "time"]
+            matches = find_dates(raw, reference, lexicon, grammar, least_specific="relative")
             if not matches:
                 continue
             best = max(matches, key=lambda m: (m.kind == "absolute", m.end - m.start))
@@ -228,13 +228,12 @@ def _block_candidates(
         text = block.text if zone in ("byline", "tail") or len(block.text) < 400 else block.text[:2000]
         if zone == "dateline":
             text = text[:200]
-        for match in find_dates(text, reference, lexicon, grammar):
-            if match.kind == "time":
-                continue
-            # Relative dates tell the publication time only next to the byline, and only
-            # when the reference is a real fetch time; in the body they are events.
-            if match.kind == "relative" and (zone not in ("byline", "tail") or reference is None):
-                continue
+        # Relative dates tell the publication time only next to the byline, and only
+        # when the reference is a real fetch time; in the body they are events. Times
+        # alone say no day. The kinds not used are not looked for.
+        relative = zone in ("byline", "tail") and reference is not None
+        least: Kind = "relative" if relative else "inferred"
+        for match in find_dates(text, reference, lexicon, grammar, least_specific=least):
             if zone in ("body", "dateline") and match.precision in ("year", "month"):
                 continue
             marked = _marker_role(text, match.start, grammar)
@@ -255,8 +254,8 @@ def _standalone_candidates(
     text = block.text
     if len(text) > _STANDALONE_CHARS or not any(map(str.isdigit, text)):
         return []
-    for match in find_dates(text, reference, lexicon, grammar):
-        if match.kind != "absolute" or match.precision in ("year", "month"):
+    for match in find_dates(text, reference, lexicon, grammar, least_specific="absolute"):
+        if match.precision in ("year", "month"):
             continue
         rest = (text[: match.start] + " " + text[match.end :]).split()
         marked = _marker_role(text, match.start, grammar)
