@@ -92,7 +92,7 @@ def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
 
 def _shingle_set(text: str) -> set[tuple[str, ...]]:
     # Lower-casing ASCII text first gives the same tokens (elsewhere it can split or merge them).
-    tokens = _WORD.findall(text.lower()) if text.isascii() else [t.lower() for t in _WORD.findall(text)]
+    tokens = _WORD.findall(text.lower()) if text.isascii() else list(map(str.lower, _WORD.findall(text)))
     if len(tokens) < 3:
         return {tuple(tokens)} if tokens else set()
     return set(zip(tokens, tokens[1:], tokens[2:], strict=False))
@@ -132,6 +132,8 @@ class _SeenParagraphs:
         if len(shingles) < 4:
             return False
         need, sets = 0.8 * len(shingles), self._sets
+        if len(shingles) - len(shingles.difference(self._first)) < need:
+            return False  # fewer than that occur in any earlier paragraph: most paragraphs
         return any(len(shingles & sets[c]) >= need for c in self.candidates(shingles))
 
     def add(self, shingles: set[tuple[str, ...]]) -> None:
@@ -163,10 +165,10 @@ def _codes(group: str) -> list[str]:
 
 def trailing_code(blocks: Sequence[Block], labels: Sequence[Label]) -> tuple[int, list[str]] | None:
     """An editor code on its own line just after the body: "(fyk/ash)" (detik, CNN Indonesia)."""
-    body = [i for i, label in enumerate(labels) if label is Label.BODY]
-    if not body:
+    if Label.BODY not in labels:
         return None
-    for i in range(body[-1] + 1, min(len(blocks), body[-1] + 4)):
+    last = len(labels) - 1 - labels[::-1].index(Label.BODY)
+    for i in range(last + 1, min(len(blocks), last + 4)):
         match = _CODE_LINE.match(blocks[i].text)
         if match:
             return i, _codes(match.group(1))
@@ -190,10 +192,11 @@ def _closes_previous(blocks: Sequence[Block], labels: Sequence[Label], i: int) -
 
 
 def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
+    body = Label.BODY  # looked up once: an enum member is a slow attribute to read per block
     body_blocks = [
         b
         for i, (b, label) in enumerate(zip(blocks, labels, strict=True))
-        if label is Label.BODY or _closes_previous(blocks, labels, i)
+        if label is body or (len(b.text) <= 3 and _closes_previous(blocks, labels, i))
     ]
     parts: list[BodyPart] = []
     seen = _SeenParagraphs()

@@ -220,9 +220,13 @@ def _tag_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Block]
 def _page_footer_start(labels: Sequence[Label]) -> int:
     """Where the page's footer begins: its last copyright line, when it comes after the body
     (a '©' in a photo credit inside the article is no footer); past the end if none."""
-    last_body = max((i for i, lab in enumerate(labels) if lab is Label.BODY), default=-1)
-    footer = max((i for i, lab in enumerate(labels) if lab is Label.FOOTER), default=-1)
-    return footer if footer > last_body else len(labels)
+    footer = _last_index(labels, Label.FOOTER)
+    return footer if footer > _last_index(labels, Label.BODY) else len(labels)
+
+
+def _last_index(labels: Sequence[Label], label: Label) -> int:
+    """Where `label` last occurs in `labels`, -1 if nowhere."""
+    return len(labels) - 1 - labels[::-1].index(label) if label in labels else -1
 
 
 def build_lists(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> PageLists:

@@ -49,6 +49,8 @@ _NOT_AN_AUTHOR_BOX = frozenset(
     {Label.COMMENTS, Label.RELATED, Label.READ_ALSO, Label.NAV, Label.TAGS, Label.FOOTER}
 )
 _HANDLE = re.compile(r"^[\w.-]+$")
+# A set, not `Label.X` per block: reading an enum member is a slow attribute lookup.
+_NO_CREDITS = frozenset({Label.BODY, Label.READ_ALSO})
 
 
 @dataclass(slots=True)
@@ -297,11 +299,12 @@ def _header_name(
 ) -> list[Person]:
     """A name under the headline (`header_byline_name`); a line that also names the outlet or
     a role after the name is surer than a bare name, which may be a section or a site."""
-    body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
-    if not body:
+    span = _body_span(labels)
+    if span is None:
         return []
-    first = body[0]
-    title = next((i for i, label in enumerate(labels[:first]) if label is Label.TITLE), None)
+    first = span[0]
+    title = _first_index(labels, Label.TITLE)
+    title = title if title is not None and title < first else None
     found: list[tuple[bool, int, str]] = []
     for i in range(max(0, first - 8), first):
         if labels[i] not in (Label.OTHER, Label.BYLINE, Label.DATELINE):
@@ -324,10 +327,10 @@ def _bare_name(
     blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, result: Bylines
 ) -> list[Person]:
     """A bare name on its own line right after the body, as Indonesian portals print it."""
-    body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
-    if not body:
+    span = _body_span(labels)
+    if span is None:
         return []
-    last = body[-1]
+    last = span[1]
     for i in range(last + 1, min(len(blocks), last + 3)):
         if labels[i] in (Label.RELATED, Label.SIDEBAR, Label.COMMENTS):
             break
@@ -337,6 +340,18 @@ def _bare_name(
             result.blocks.append(i)
             return [Person(blocks[i].text.strip(), role="author")]
     return []
+
+
+def _first_index(labels: Sequence[Label], label: Label) -> int | None:
+    """Where `label` first occurs in `labels` (a C-level scan), or None."""
+    return labels.index(label) if label in labels else None
+
+
+def _body_span(labels: Sequence[Label]) -> tuple[int, int] | None:
+    """The first and the last body block, or None when there is no body."""
+    if Label.BODY not in labels:
+        return None
+    return labels.index(Label.BODY), len(labels) - 1 - labels[::-1].index(Label.BODY)
 
 
 def _site_key(metadata: PageMetadata | None) -> str:
@@ -357,11 +372,11 @@ def _marked_names(
 ) -> list[Person]:
     """Names in blocks that the template marks as the author's (class or profile link), nearest
     the title first, then (with `after_body`) in an author box after the body."""
-    body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
-    if not body:
+    span = _body_span(labels)
+    if span is None:
         return []
-    first, last = body[0], body[-1]
-    title = next((i for i, lab in enumerate(labels) if lab is Label.TITLE), None)
+    first, last = span
+    title = _first_index(labels, Label.TITLE)
     start = title if title is not None and title < first else max(0, first - 15)
     windows = (
         range(start, min(len(blocks), first + _NAME_WINDOW)),
@@ -427,15 +442,16 @@ def _closing_editor(text: str, lexicon: Lexicon) -> list[Person]:
 
 def _visible_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> Bylines:
     result = Bylines()
-    body_idx = [i for i, lab in enumerate(labels) if lab is Label.BODY]
-    if not body_idx:
+    span = _body_span(labels)
+    if span is None:
         return result
-    first, last = body_idx[0], body_idx[-1]
+    first, last = span
     # Credit lines sit near the body: a little before it or after it.
-    title = next((i for i, lab in enumerate(labels) if lab is Label.TITLE), first)
+    title = _first_index(labels, Label.TITLE)
+    title = first if title is None else title
     window = range(max(0, min(first - 15, title + 1)), min(len(blocks), last + 12))
     for i in window:
-        if labels[i] in (Label.BODY, Label.READ_ALSO) and i not in (first, last):
+        if labels[i] in _NO_CREDITS and i not in (first, last):
             continue
         text = blocks[i].text
         if len(text) > 200:

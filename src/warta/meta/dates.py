@@ -69,6 +69,9 @@ _IGNORED = frozenset(
     }
 )
 _BYLINE_LABELS = frozenset({Label.BYLINE, Label.DATELINE})
+# Sets, not `Label.X` per block: reading an enum member is a slow attribute lookup.
+_DATELESS = _IGNORED | {Label.TITLE}
+_TEXT_LABELS = frozenset({Label.BODY, Label.QUOTE, Label.HEADING, Label.SUBTITLE})
 _URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
 _PRECISION_ORDER = ("year", "month", "day", "hour", "minute", "second")
@@ -168,13 +171,13 @@ def _zone_of(
 ) -> str | None:
     """Which zone block `i` is in, or None when its dates must not be used."""
     label = labels[i]
-    if label in _IGNORED or label is Label.TITLE:
+    if label in _DATELESS:
         return None
     if label in _BYLINE_LABELS:
         return "byline"
     if first_body is None or last_body is None:
         return "byline" if label is not Label.BODY and i < 15 else None
-    if label is Label.BODY or label in (Label.QUOTE, Label.HEADING, Label.SUBTITLE):
+    if label in _TEXT_LABELS:
         return "dateline" if i == first_body else "body"
     # The byline zone: between the title and the body, or (when the title was not found
     # among the blocks) the unlabelled blocks just above the body.
@@ -204,9 +207,8 @@ def _block_candidates(
     deep: bool = False,
 ) -> Iterator[Candidate]:
     """Dates of the byline zone, dateline and tail; with `deep`, of the body and stray date blocks."""
-    body = [i for i, label in enumerate(labels) if label is Label.BODY]
-    first_body, last_body = (body[0], body[-1]) if body else (None, None)
-    title = next((i for i, label in enumerate(labels) if label is Label.TITLE), None)
+    first_body, last_body = _first_and_last(labels, Label.BODY)
+    title = _first_and_last(labels, Label.TITLE)[0]
     body_seen = 0
     after_body: list[Candidate] = []
     for i, block in enumerate(blocks[:_MAX_VISIBLE_BLOCKS] if deep else blocks):
@@ -216,7 +218,7 @@ def _block_candidates(
             if not deep or body_seen > _MAX_BODY_BLOCKS:
                 continue
         elif zone is None:
-            if deep and labels[i] is not Label.TITLE:
+            if deep and len(block.text) <= _STANDALONE_CHARS and labels[i] is not Label.TITLE:
                 found = _standalone_candidates(block, i, reference, lexicon, grammar)
                 if last_body is not None and i > last_body:
                     after_body.extend(found)
@@ -243,6 +245,13 @@ def _block_candidates(
     # several different ones are the teasers of other articles.
     if len({c.date.value.date() for c in after_body}) == 1:
         yield after_body[0]
+
+
+def _first_and_last(labels: Sequence[Label], label: Label) -> tuple[int | None, int | None]:
+    """Where `label` first and last occurs in `labels` (C-level scans), or (None, None)."""
+    if label not in labels:
+        return None, None
+    return labels.index(label), len(labels) - 1 - labels[::-1].index(label)
 
 
 def _standalone_candidates(
