@@ -129,19 +129,34 @@ class _SeenParagraphs:
 
     def is_repeat(self, shingles: set[tuple[str, ...]]) -> bool:
         """True when ≥ 80% of `shingles` occur in one earlier paragraph."""
+        return self._repeats(shingles, shingles.difference(self._first))
+
+    def _repeats(self, shingles: set[tuple[str, ...]], unseen: set[tuple[str, ...]]) -> bool:
+        """`is_repeat`, given the shingles no earlier paragraph holds."""
         if len(shingles) < 4:
             return False
         need, sets = 0.8 * len(shingles), self._sets
-        if len(shingles) - len(shingles.difference(self._first)) < need:
+        if len(shingles) - len(unseen) < need:
             return False  # fewer than that occur in any earlier paragraph: most paragraphs
         return any(len(shingles & sets[c]) >= need for c in self.candidates(shingles))
 
     def add(self, shingles: set[tuple[str, ...]]) -> None:
-        first, count = self._first, len(self._sets)
-        known = list(filter(first.__contains__, shingles))
-        for shingle in known:
-            self._more.setdefault(shingle, []).append(count)
-        first.update(dict.fromkeys(shingles.difference(known) if known else shingles, count))
+        self._add(shingles, shingles.difference(self._first))
+
+    def add_unless_repeat(self, shingles: set[tuple[str, ...]]) -> bool:
+        """`add` unless `is_repeat`; whether added."""
+        unseen = shingles.difference(self._first)
+        if self._repeats(shingles, unseen):
+            return False
+        self._add(shingles, unseen)
+        return True
+
+    def _add(self, shingles: set[tuple[str, ...]], unseen: set[tuple[str, ...]]) -> None:
+        count = len(self._sets)
+        if len(unseen) < len(shingles):
+            for shingle in shingles.difference(unseen):
+                self._more.setdefault(shingle, []).append(count)
+        self._first.update(dict.fromkeys(unseen, count))
         self._sets.append(shingles)
 
 
@@ -209,10 +224,8 @@ def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
             seen_headings.add(key)
             parts.append(BodyPart("heading", text, block.index))
             continue
-        shingles = _shingle_set(text)
-        if seen.is_repeat(shingles):
+        if not seen.add_unless_repeat(_shingle_set(text)):
             continue
-        seen.add(shingles)
         kind = (
             "quote"
             if block.structure.in_blockquote
