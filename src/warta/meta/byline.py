@@ -63,10 +63,10 @@ class Bylines:
 def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
     """A person's name: 1–5 capitalised words, no digits, nothing from the junk list."""
     text = text.strip()
-    if not 3 <= len(text) <= 60 or any(c.isdigit() for c in text):
+    if not 3 <= len(text) <= 60 or any(map(str.isdigit, text)):
         return False
     norm = normalise_marker(text)
-    if any(j in norm for j in lexicon.byline_junk):
+    if lexicon.contains_substring(norm, lexicon.byline_junk):
         return False
     if (
         norm in lexicon.nav_line
@@ -93,7 +93,11 @@ def _is_team(norm: str, lexicon: Lexicon) -> bool:
 def _markup_name(name: str, lexicon: Lexicon) -> bool:
     """Looser than `is_plausible_name`: markup names organisations ("Swoogo") and lower-case names."""
     norm = normalise_marker(name)
-    return 2 <= len(name) <= 80 and len(name.split()) <= 8 and not any(j in norm for j in lexicon.byline_junk)
+    return (
+        2 <= len(name) <= 80
+        and len(name.split()) <= 8
+        and not lexicon.contains_substring(norm, lexicon.byline_junk)
+    )
 
 
 def _without_role(text: str, lexicon: Lexicon) -> str:
@@ -178,13 +182,14 @@ def _split_labels(clause: str) -> list[str]:
     return parts
 
 
-def _prefixed(text: str, lexicon: Lexicon) -> list[Person]:
-    """People credited by a prefixed clause; a line may hold several clauses."""
+def _prefixed(text: str, lexicon: Lexicon, norm: str | None = None) -> list[Person]:
+    """People credited by a prefixed clause; a line may hold several clauses.
+    `norm`: `normalise_marker(text)`, where the caller has it."""
     found: list[Person] = []
     starts = lexicon.credit_starts
     # A substring pre-test: the clauses' `startswith` below decides, so a hit inside a word costs
     # only the scan.
-    if not lexicon.contains_substring(normalise_marker(text), starts):
+    if not lexicon.contains_substring(normalise_marker(text) if norm is None else norm, starts):
         return found  # no credit word anywhere: skip the date scan below
     for clause in _credit_clauses(_without_dates(text, lexicon), starts):
         norm = normalise_marker(clause)
@@ -411,11 +416,14 @@ def _credit_role(norm: str, lexicon: Lexicon) -> str | None:
     return lexicon.credit_labels.get(norm.rstrip(": ").strip())
 
 
-def _labelled_next(blocks: Sequence[Block], i: int, lexicon: Lexicon) -> list[Person]:
-    """'Editor' on one line and the name on the next, as templates print label and value apart."""
+def _labelled_next(
+    blocks: Sequence[Block], i: int, lexicon: Lexicon, norm: str | None = None
+) -> list[Person]:
+    """'Editor' on one line and the name on the next, as templates print label and value apart.
+    `norm`: `normalise_marker` of block `i`'s text, where the caller has it."""
     if i + 1 >= len(blocks) or len(blocks[i].text) > 30:
         return []
-    role = _credit_role(normalise_marker(blocks[i].text), lexicon)
+    role = _credit_role(normalise_marker(blocks[i].text) if norm is None else norm, lexicon)
     following = blocks[i + 1].text
     if role is None or len(following) > 120:
         return []
@@ -456,11 +464,12 @@ def _visible_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: 
         text = blocks[i].text
         if len(text) > 200:
             continue
-        people = _prefixed(text, lexicon)
+        norm = normalise_marker(text)
+        people = _prefixed(text, lexicon, norm)
         if not people and i > last:
             people = _closing_editor(text, lexicon)
         if not people:
-            people = _labelled_next(blocks, i, lexicon)
+            people = _labelled_next(blocks, i, lexicon, norm)
             if people:
                 result.blocks.append(i + 1)
         if people:
