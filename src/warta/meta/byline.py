@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from warta.lexicon import Lexicon, html_lexicon, normalise_marker
 from warta.meta.datetext import find_dates, grammar_of
@@ -53,6 +55,29 @@ _HANDLE = re.compile(r"^[\w.-]+$")
 _NO_CREDITS = frozenset({Label.BODY, Label.READ_ALSO})
 
 
+@lru_cache(maxsize=8)
+def _substring_trie(needles: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex found in a text exactly where one of `needles` is (`Lexicon.contains_substring`),
+    factored as a trie: one branch per next character, so each text position costs the length
+    of the needle there, not the number of needles (75 credit words are tested on most lines)."""
+    root: dict[str, Any] = {}
+    for needle in needles:
+        node = root
+        for ch in needle:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    # No needle, or one empty one, matches nowhere there too (its alternation is empty).
+    return re.compile(_trie_pattern(root) if "|".join(needles) else r"(?!)")
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 @dataclass(slots=True)
 class Bylines:
     authors: list[Person] = field(default_factory=list)
@@ -66,7 +91,7 @@ def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
     if not 3 <= len(text) <= 60 or any(map(str.isdigit, text)):
         return False
     norm = normalise_marker(text)
-    if lexicon.contains_substring(norm, lexicon.byline_junk):
+    if _substring_trie(lexicon.byline_junk).search(norm):
         return False
     if (
         norm in lexicon.nav_line
@@ -96,7 +121,7 @@ def _markup_name(name: str, lexicon: Lexicon) -> bool:
     return (
         2 <= len(name) <= 80
         and len(name.split()) <= 8
-        and not lexicon.contains_substring(norm, lexicon.byline_junk)
+        and not _substring_trie(lexicon.byline_junk).search(norm)
     )
 
 
@@ -189,7 +214,7 @@ def _prefixed(text: str, lexicon: Lexicon, norm: str | None = None) -> list[Pers
     starts = lexicon.credit_starts
     # A substring pre-test: the clauses' `startswith` below decides, so a hit inside a word costs
     # only the scan.
-    if not lexicon.contains_substring(normalise_marker(text) if norm is None else norm, starts):
+    if not _substring_trie(starts).search(normalise_marker(text) if norm is None else norm):
         return found  # no credit word anywhere: skip the date scan below
     for clause in _credit_clauses(_without_dates(text, lexicon), starts):
         norm = normalise_marker(clause)
