@@ -21,7 +21,7 @@ now) is accepted: the two failures users report most.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -211,7 +211,14 @@ def _block_candidates(
     title = _first_and_last(labels, Label.TITLE)[0]
     body_seen = 0
     after_body: list[Candidate] = []
-    for i, block in enumerate(blocks[:_MAX_VISIBLE_BLOCKS] if deep else blocks):
+    if deep:
+        indices: Iterable[int] = range(min(len(blocks), _MAX_VISIBLE_BLOCKS))
+    else:
+        indices = _first_pass_blocks(labels, len(blocks), first_body, last_body, title)
+    for i in indices:
+        block = blocks[i]
+        if deep and body_seen >= _MAX_BODY_BLOCKS and len(block.text) > _STANDALONE_CHARS:
+            continue  # no body block is read any more, and a long block is no stray date
         zone = _zone_of(i, labels, first_body, last_body, title)
         if zone == "body":
             body_seen += 1
@@ -245,6 +252,22 @@ def _block_candidates(
     # several different ones are the teasers of other articles.
     if len({c.date.value.date() for c in after_body}) == 1:
         yield after_body[0]
+
+
+def _first_pass_blocks(
+    labels: Sequence[Label], count: int, first_body: int | None, last_body: int | None, title: int | None
+) -> list[int]:
+    """The blocks that `_zone_of` may put in the byline zone, the dateline or the tail (those
+    the first pass reads), in order: the blocks near the body's edges and the byline blocks."""
+    if first_body is None or last_body is None:
+        near = set(range(min(count, 15)))
+    else:
+        near = set(range(max(0, first_body - 25), first_body + 1))
+        near.update(range(last_body + 1, last_body + 4))
+        if title is not None:
+            near.update(range(title + 1, first_body))
+    near.update(i for i, label in enumerate(labels) if label in _BYLINE_LABELS)
+    return sorted(i for i in near if i < count)
 
 
 def _first_and_last(labels: Sequence[Label], label: Label) -> tuple[int | None, int | None]:
