@@ -23,7 +23,8 @@ def is_date_line(text: str, lexicon: Lexicon) -> bool:
     A headline that merely mentions a month ("Tarif Listrik April 2026 Tidak Naik") is not one:
     most of the line's words must be date words or numbers.
     """
-    return _is_date_line(text, lexicon.date_words, lexicon.month_words)
+    # Every date line has a digit (its year, day or count): most lines are decided here.
+    return any(map(str.isdigit, text)) and _is_date_line(text, lexicon.date_words, lexicon.month_words)
 
 
 # Cached: the same short lines are asked about by the features, the card rules, the title and the

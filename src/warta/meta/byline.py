@@ -167,7 +167,7 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
 
 def _without_dates(text: str, lexicon: Lexicon) -> str:
     """`text` with its date expressions replaced by a clause break ("September 1st, 2023 By A")."""
-    if not any(c.isdigit() for c in text):
+    if not any(map(str.isdigit, text)):
         return text
     for match in reversed(find_dates(text, None, lexicon, grammar_of(lexicon))):
         text = f"{text[: match.start]}  {text[match.end :]}"
