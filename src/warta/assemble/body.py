@@ -37,13 +37,18 @@ def is_heading_like(text: str) -> bool:
     """Short, unterminated, capitalised: how a subheading looks once flattened. A subheading
     may quote someone whole ("'We feel forgotten'"): its quotes are not its punctuation."""
     core = text.strip(_QUOTES)
-    words = core.split()
+    words = core.split(maxsplit=14)  # at most 15 parts: enough to tell "more than 14"
     return 1 <= len(words) <= 14 and not core.endswith((*_TERMINAL, ",")) and starts_capitalised(core)
 
 
 def _starts_continuation(text: str) -> bool:
     first = text[0]
     return first.islower() or first in ",.;:)]}!?%”’'\"-–—"
+
+
+def _at_most_words(text: str, n: int) -> bool:
+    """`len(text.split()) <= n`, without splitting all of a long text."""
+    return len(text.split(maxsplit=n)) <= n
 
 
 def _join(left: str, right: str) -> str:
@@ -75,7 +80,9 @@ def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
             and not prev_text.endswith(_TERMINAL)
             and (s.tag in ("", "a", "span", "b", "strong", "em", "i") or _starts_continuation(text))
         )
-        if joinable and (_starts_continuation(text) or len(prev_text.split()) <= 6 or len(text.split()) <= 6):
+        if joinable and (
+            _starts_continuation(text) or _at_most_words(prev_text, 6) or _at_most_words(text, 6)
+        ):
             runs[-1] = (_join(prev_text, text), runs[-1][1], False)
             continue
         heading = (

@@ -77,13 +77,11 @@ def related_box_in_body(blocks: list[Block], labels: list[Label], lexicon: Lexic
     """'RELATED COVERAGE' between two paragraphs, then headline lines, then the story goes on
     (AP): an upper-case related header inside the body heads a box of titles, which the
     labels took for body once the article resumed under them."""
+    related = Label.RELATED  # looked up once: an enum member is a slow attribute to read per block
+    if related not in labels:
+        return
     for i, block in enumerate(blocks):
-        if (
-            labels[i] is not Label.RELATED
-            or not block.text.isupper()
-            or i == 0
-            or labels[i - 1] is not Label.BODY
-        ):
+        if labels[i] is not related or not block.text.isupper() or i == 0 or labels[i - 1] is not Label.BODY:
             continue
         if section_header(normalise_marker(block.text), lexicon) is not Label.RELATED:
             continue

@@ -200,9 +200,12 @@ def _tag_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Block]
     in "Tags: <a>x</a> <a>y</a>" the label and first link make one line, the other links
     lines of their own with nothing but their link to say they are tags."""
     out: list[Block] = []
+    tags = Label.TAGS  # looked up once: an enum member is a slow attribute to read per block
+    if tags not in labels:
+        return out  # no tags line: no link after one either
     previous_tags = False
     for block, label in zip(blocks, labels, strict=True):
-        if label is Label.TAGS:
+        if label is tags:
             out.append(block)
             previous_tags = True
             continue
@@ -232,6 +235,8 @@ def _last_index(labels: Sequence[Label], label: Label) -> int:
 
 def build_lists(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> PageLists:
     def of(label: Label) -> list[Block]:
+        if label not in labels:  # a C-level scan: most pages lack most of these sections
+            return []
         return [b for b, lab in zip(blocks, labels, strict=True) if lab is label]
 
     # Below the copyright line the links are the footer's ('Privacy ∙ Terms', 'Start writing'),
@@ -239,6 +244,8 @@ def build_lists(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexic
     footer = _page_footer_start(labels)
 
     def listed(label: Label) -> list[Block]:
+        if label not in labels:
+            return []
         return [b for b, lab in zip(blocks[:footer], labels[:footer], strict=True) if lab is label]
 
     tags: list[str] = []
