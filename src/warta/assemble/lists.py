@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from warta.classify.markers import is_menu_row_normalised, section_header
-from warta.lexicon import Lexicon, html_lexicon, normalise_marker
+from warta.lexicon import Lexicon, html_lexicon, normalise_lines, normalise_marker
 from warta.model import Block, Comment, Label, ListItem
 
 _WORD = re.compile(r"\w+")
@@ -99,9 +99,9 @@ def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
     items: list[ListItem] = []
     title_norms: list[str] = []  # `normalise_marker` of each item's title
     dates_open = False  # whether a date line may still be the last item's (no header since)
-    for block in blocks:
+    # `normalise_marker` of each text, in bulk (the edge whitespace `strip` takes it drops too)
+    for block, norm in zip(blocks, normalise_lines([block.text for block in blocks]), strict=True):
         text = block.text.strip()
-        norm = normalise_marker(text)
         if not norm:
             continue
         if section_header(norm, lexicon) is not None:
@@ -161,9 +161,8 @@ def _comments(blocks: Sequence[Block], lexicon: Lexicon) -> list[Comment]:
     comments: list[Comment] = []
     author: str | None = None
     date: str | None = None
-    for block in blocks:
+    for block, norm in zip(blocks, normalise_lines([block.text for block in blocks]), strict=True):
         text = block.text.strip()
-        norm = normalise_marker(text)
         if (
             norm in lexicon.comment_widget
             or section_header(norm, lexicon) is Label.COMMENTS  # '3 thoughts on "…"' too

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from warta.lexicon import Lexicon, html_lexicon, normalise_marker
+from warta.lexicon import Lexicon, html_lexicon, normalise_lines, normalise_marker
 from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.model import Block, Label, Person
@@ -483,13 +483,14 @@ def _visible_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: 
     title = _first_index(labels, Label.TITLE)
     title = first if title is None else title
     window = range(max(0, min(first - 15, title + 1)), min(len(blocks), last + 12))
-    for i in window:
-        if labels[i] in _NO_CREDITS and i not in (first, last):
-            continue
+    read = [
+        i
+        for i in window
+        if not (labels[i] in _NO_CREDITS and i not in (first, last)) and len(blocks[i].text) <= 200
+    ]
+    # `normalise_marker` of each text read, in bulk
+    for i, norm in zip(read, normalise_lines([blocks[i].text for i in read]), strict=True):
         text = blocks[i].text
-        if len(text) > 200:
-            continue
-        norm = normalise_marker(text)
         people = _prefixed(text, lexicon, norm)
         if not people and i > last:
             people = _closing_editor(text, lexicon)
