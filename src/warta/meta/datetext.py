@@ -578,7 +578,8 @@ def find_dates(
     shape = digit and _NUMERIC_SHAPE.search(text) is not None
     # Every pattern with a month name also needs a digit: no need to look for one without.
     month = digit and grammar.month_word.search(text) is not None
-    weekday = grammar.weekday_word.search(text) is not None
+    # No absolute pattern needs a weekday name: looking for one only matters past them.
+    weekday = rank > _KIND_RANK["absolute"] and grammar.weekday_word.search(text) is not None
     patterns = grammar.gated.get((rank, digit, shape, month, weekday))
     if patterns is None:  # a grammar built by hand, without gates
         patterns = tuple((name, pattern) for name, pattern in grammar.patterns if _wanted(name, rank))
