@@ -97,12 +97,18 @@ def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
     return runs
 
 
-def _shingle_set(text: str) -> set[tuple[str, ...]]:
+# A shingle: three consecutive words joined by a space (fewer in a text that has fewer), one
+# string where a tuple would be one more object for the garbage collector to track; words
+# hold no space, so the joins are as distinct as the word triples.
+Shingle = str
+
+
+def _shingle_set(text: str) -> set[Shingle]:
     # Lower-casing ASCII text first gives the same tokens (elsewhere it can split or merge them).
     tokens = _WORD.findall(text.lower()) if text.isascii() else list(map(str.lower, _WORD.findall(text)))
     if len(tokens) < 3:
-        return {tuple(tokens)} if tokens else set()
-    return set(zip(tokens, tokens[1:], tokens[2:], strict=False))
+        return {" ".join(tokens)} if tokens else set()
+    return set(map(" ".join, zip(tokens, tokens[1:], tokens[2:], strict=False)))
 
 
 class _SeenParagraphs:
@@ -114,15 +120,15 @@ class _SeenParagraphs:
     """
 
     def __init__(self) -> None:
-        self._first: dict[tuple[str, ...], int] = {}
-        self._more: dict[tuple[str, ...], list[int]] = {}
-        self._sets: list[set[tuple[str, ...]]] = []
+        self._first: dict[Shingle, int] = {}
+        self._more: dict[Shingle, list[int]] = {}
+        self._sets: list[set[Shingle]] = []
 
-    def _paragraphs_with(self, shingle: tuple[str, ...]) -> list[int]:
+    def _paragraphs_with(self, shingle: Shingle) -> list[int]:
         first = self._first.get(shingle)
         return [] if first is None else [first, *self._more.get(shingle, ())]
 
-    def candidates(self, shingles: set[tuple[str, ...]]) -> set[int]:
+    def candidates(self, shingles: set[Shingle]) -> set[int]:
         """Every earlier paragraph that may hold 80% of `shingles` (and a few that do not).
 
         A paragraph holding `need` of the shingles holds one of any `len - need + 1` of
@@ -134,11 +140,11 @@ class _SeenParagraphs:
         enough = len(shingles) - math.ceil(0.8 * len(shingles)) + 1
         return set(chain.from_iterable(postings[:enough]))
 
-    def is_repeat(self, shingles: set[tuple[str, ...]]) -> bool:
+    def is_repeat(self, shingles: set[Shingle]) -> bool:
         """True when ≥ 80% of `shingles` occur in one earlier paragraph."""
         return self._repeats(shingles, shingles.difference(self._first))
 
-    def _repeats(self, shingles: set[tuple[str, ...]], unseen: set[tuple[str, ...]]) -> bool:
+    def _repeats(self, shingles: set[Shingle], unseen: set[Shingle]) -> bool:
         """`is_repeat`, given the shingles no earlier paragraph holds."""
         if len(shingles) < 4:
             return False
@@ -147,10 +153,10 @@ class _SeenParagraphs:
             return False  # fewer than that occur in any earlier paragraph: most paragraphs
         return any(len(shingles & sets[c]) >= need for c in self.candidates(shingles))
 
-    def add(self, shingles: set[tuple[str, ...]]) -> None:
+    def add(self, shingles: set[Shingle]) -> None:
         self._add(shingles, shingles.difference(self._first))
 
-    def add_unless_repeat(self, shingles: set[tuple[str, ...]]) -> bool:
+    def add_unless_repeat(self, shingles: set[Shingle]) -> bool:
         """`add` unless `is_repeat`; whether added."""
         unseen = shingles.difference(self._first)
         if self._repeats(shingles, unseen):
@@ -158,7 +164,7 @@ class _SeenParagraphs:
         self._add(shingles, unseen)
         return True
 
-    def _add(self, shingles: set[tuple[str, ...]], unseen: set[tuple[str, ...]]) -> None:
+    def _add(self, shingles: set[Shingle], unseen: set[Shingle]) -> None:
         count = len(self._sets)
         if len(unseen) < len(shingles):
             for shingle in shingles.difference(unseen):
