@@ -131,10 +131,10 @@ def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
             # own ('Title · 07 Maret 2026'): then it is the next entry.
             items[-1] = ListItem(items[-1].title, items[-1].url, items[-1].date, text)
             continue
-        if not _headline_like(text, norm, lexicon):
-            continue
         if norm in title_norms[-2:]:
             continue  # the same headline printed twice (image alt text + link)
+        if not _headline_like(text, norm, lexicon):
+            continue
         date = None
         if dated:
             assert inline is not None

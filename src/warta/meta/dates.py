@@ -217,8 +217,12 @@ def _block_candidates(
         indices = _first_pass_blocks(labels, len(blocks), first_body, last_body, title)
     for i in indices:
         block = blocks[i]
-        if deep and body_seen >= _MAX_BODY_BLOCKS and len(block.text) > _STANDALONE_CHARS:
-            continue  # no body block is read any more, and a long block is no stray date
+        if (
+            deep
+            and not (labels[i] in _TEXT_LABELS and body_seen < _MAX_BODY_BLOCKS)
+            and not _may_be_date(block.text)
+        ):
+            continue  # no body block to read, and no stray date
         zone = _zone_of(i, labels, first_body, last_body, title)
         if zone == "body":
             body_seen += 1
@@ -277,6 +281,11 @@ def _first_and_last(labels: Sequence[Label], label: Label) -> tuple[int | None, 
     return labels.index(label), len(labels) - 1 - labels[::-1].index(label)
 
 
+def _may_be_date(text: str) -> bool:
+    """Whether `_standalone_candidates` may find a date in `text`: short, with a digit."""
+    return len(text) <= _STANDALONE_CHARS and any(map(str.isdigit, text))
+
+
 def _standalone_candidates(
     block: Block, i: int, reference: datetime | None, lexicon: Lexicon, grammar: DateGrammar
 ) -> list[Candidate]:
@@ -284,7 +293,7 @@ def _standalone_candidates(
     "Jun 08, 2023 • 11 Minute Read"), in a block the classifier put in a sidebar or footer:
     templates often wrap the article's date so."""
     text = block.text
-    if len(text) > _STANDALONE_CHARS or not any(map(str.isdigit, text)):
+    if not _may_be_date(text):
         return []
     for match in find_dates(text, reference, lexicon, grammar, least_specific="absolute"):
         if match.precision in ("year", "month"):
