@@ -246,7 +246,7 @@ class Extractor:
             images=metadata.images if metadata else [],
             source=page.source,
             input_kind=kind,
-            labels=[label.value for label in labels],
+            labels=[label._value_ for label in labels],  # `.value` reads through a slow descriptor
         )
         if body.parts:
             outlets = [*metadata.site_names, *filter(None, [metadata.site_name])] if metadata else []

@@ -37,13 +37,18 @@ def is_heading_like(text: str) -> bool:
     """Short, unterminated, capitalised: how a subheading looks once flattened. A subheading
     may quote someone whole ("'We feel forgotten'"): its quotes are not its punctuation."""
     core = text.strip(_QUOTES)
-    words = core.split()
+    words = core.split(maxsplit=14)  # at most 15 parts: enough to tell "more than 14"
     return 1 <= len(words) <= 14 and not core.endswith((*_TERMINAL, ",")) and starts_capitalised(core)
 
 
 def _starts_continuation(text: str) -> bool:
     first = text[0]
     return first.islower() or first in ",.;:)]}!?%”’'\"-–—"
+
+
+def _at_most_words(text: str, n: int) -> bool:
+    """`len(text.split()) <= n`, without splitting all of a long text."""
+    return len(text.split(maxsplit=n)) <= n
 
 
 def _join(left: str, right: str) -> str:
@@ -75,7 +80,9 @@ def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
             and not prev_text.endswith(_TERMINAL)
             and (s.tag in ("", "a", "span", "b", "strong", "em", "i") or _starts_continuation(text))
         )
-        if joinable and (_starts_continuation(text) or len(prev_text.split()) <= 6 or len(text.split()) <= 6):
+        if joinable and (
+            _starts_continuation(text) or _at_most_words(prev_text, 6) or _at_most_words(text, 6)
+        ):
             runs[-1] = (_join(prev_text, text), runs[-1][1], False)
             continue
         heading = (
@@ -90,12 +97,18 @@ def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
     return runs
 
 
-def _shingle_set(text: str) -> set[tuple[str, ...]]:
+# A shingle: three consecutive words joined by a space (fewer in a text that has fewer), one
+# string where a tuple would be one more object for the garbage collector to track; words
+# hold no space, so the joins are as distinct as the word triples.
+Shingle = str
+
+
+def _shingle_set(text: str) -> set[Shingle]:
     # Lower-casing ASCII text first gives the same tokens (elsewhere it can split or merge them).
-    tokens = _WORD.findall(text.lower()) if text.isascii() else [t.lower() for t in _WORD.findall(text)]
+    tokens = _WORD.findall(text.lower()) if text.isascii() else list(map(str.lower, _WORD.findall(text)))
     if len(tokens) < 3:
-        return {tuple(tokens)} if tokens else set()
-    return set(zip(tokens, tokens[1:], tokens[2:], strict=False))
+        return {" ".join(tokens)} if tokens else set()
+    return set(map(" ".join, zip(tokens, tokens[1:], tokens[2:], strict=False)))
 
 
 class _SeenParagraphs:
@@ -107,15 +120,15 @@ class _SeenParagraphs:
     """
 
     def __init__(self) -> None:
-        self._first: dict[tuple[str, ...], int] = {}
-        self._more: dict[tuple[str, ...], list[int]] = {}
-        self._sets: list[set[tuple[str, ...]]] = []
+        self._first: dict[Shingle, int] = {}
+        self._more: dict[Shingle, list[int]] = {}
+        self._sets: list[set[Shingle]] = []
 
-    def _paragraphs_with(self, shingle: tuple[str, ...]) -> list[int]:
+    def _paragraphs_with(self, shingle: Shingle) -> list[int]:
         first = self._first.get(shingle)
         return [] if first is None else [first, *self._more.get(shingle, ())]
 
-    def candidates(self, shingles: set[tuple[str, ...]]) -> set[int]:
+    def candidates(self, shingles: set[Shingle]) -> set[int]:
         """Every earlier paragraph that may hold 80% of `shingles` (and a few that do not).
 
         A paragraph holding `need` of the shingles holds one of any `len - need + 1` of
@@ -127,19 +140,36 @@ class _SeenParagraphs:
         enough = len(shingles) - math.ceil(0.8 * len(shingles)) + 1
         return set(chain.from_iterable(postings[:enough]))
 
-    def is_repeat(self, shingles: set[tuple[str, ...]]) -> bool:
+    def is_repeat(self, shingles: set[Shingle]) -> bool:
         """True when ≥ 80% of `shingles` occur in one earlier paragraph."""
+        return self._repeats(shingles, shingles.difference(self._first))
+
+    def _repeats(self, shingles: set[Shingle], unseen: set[Shingle]) -> bool:
+        """`is_repeat`, given the shingles no earlier paragraph holds."""
         if len(shingles) < 4:
             return False
         need, sets = 0.8 * len(shingles), self._sets
+        if len(shingles) - len(unseen) < need:
+            return False  # fewer than that occur in any earlier paragraph: most paragraphs
         return any(len(shingles & sets[c]) >= need for c in self.candidates(shingles))
 
-    def add(self, shingles: set[tuple[str, ...]]) -> None:
-        first, count = self._first, len(self._sets)
-        known = list(filter(first.__contains__, shingles))
-        for shingle in known:
-            self._more.setdefault(shingle, []).append(count)
-        first.update(dict.fromkeys(shingles.difference(known) if known else shingles, count))
+    def add(self, shingles: set[Shingle]) -> None:
+        self._add(shingles, shingles.difference(self._first))
+
+    def add_unless_repeat(self, shingles: set[Shingle]) -> bool:
+        """`add` unless `is_repeat`; whether added."""
+        unseen = shingles.difference(self._first)
+        if self._repeats(shingles, unseen):
+            return False
+        self._add(shingles, unseen)
+        return True
+
+    def _add(self, shingles: set[Shingle], unseen: set[Shingle]) -> None:
+        count = len(self._sets)
+        if len(unseen) < len(shingles):
+            for shingle in shingles.difference(unseen):
+                self._more.setdefault(shingle, []).append(count)
+        self._first.update(dict.fromkeys(unseen, count))
         self._sets.append(shingles)
 
 
@@ -163,10 +193,10 @@ def _codes(group: str) -> list[str]:
 
 def trailing_code(blocks: Sequence[Block], labels: Sequence[Label]) -> tuple[int, list[str]] | None:
     """An editor code on its own line just after the body: "(fyk/ash)" (detik, CNN Indonesia)."""
-    body = [i for i, label in enumerate(labels) if label is Label.BODY]
-    if not body:
+    if Label.BODY not in labels:
         return None
-    for i in range(body[-1] + 1, min(len(blocks), body[-1] + 4)):
+    last = len(labels) - 1 - labels[::-1].index(Label.BODY)
+    for i in range(last + 1, min(len(blocks), last + 4)):
         match = _CODE_LINE.match(blocks[i].text)
         if match:
             return i, _codes(match.group(1))
@@ -190,10 +220,11 @@ def _closes_previous(blocks: Sequence[Block], labels: Sequence[Label], i: int) -
 
 
 def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
+    body = Label.BODY  # looked up once: an enum member is a slow attribute to read per block
     body_blocks = [
         b
         for i, (b, label) in enumerate(zip(blocks, labels, strict=True))
-        if label is Label.BODY or _closes_previous(blocks, labels, i)
+        if label is body or (len(b.text) <= 3 and _closes_previous(blocks, labels, i))
     ]
     parts: list[BodyPart] = []
     seen = _SeenParagraphs()
@@ -206,10 +237,8 @@ def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
             seen_headings.add(key)
             parts.append(BodyPart("heading", text, block.index))
             continue
-        shingles = _shingle_set(text)
-        if seen.is_repeat(shingles):
+        if not seen.add_unless_repeat(_shingle_set(text)):
             continue
-        seen.add(shingles)
         kind = (
             "quote"
             if block.structure.in_blockquote

@@ -61,6 +61,11 @@ def _names_only(text: str, names: Sequence[str], lexicon: Lexicon) -> bool:
     return bool(words) and all(w in known for w in words)
 
 
+def _body_indices(labels: Sequence[Label]) -> list[int]:
+    body = Label.BODY  # looked up once: an enum member is a slow attribute to read per block
+    return [i for i, label in enumerate(labels) if label is body]
+
+
 _HEADER_BODY_BLOCKS = 3  # headline, standfirst, site name: what may sit above a byline
 _HEADER_LINE_CHARS = 250
 
@@ -72,13 +77,11 @@ def related_box_in_body(blocks: list[Block], labels: list[Label], lexicon: Lexic
     """'RELATED COVERAGE' between two paragraphs, then headline lines, then the story goes on
     (AP): an upper-case related header inside the body heads a box of titles, which the
     labels took for body once the article resumed under them."""
+    related = Label.RELATED  # looked up once: an enum member is a slow attribute to read per block
+    if related not in labels:
+        return
     for i, block in enumerate(blocks):
-        if (
-            labels[i] is not Label.RELATED
-            or not block.text.isupper()
-            or i == 0
-            or labels[i - 1] is not Label.BODY
-        ):
+        if labels[i] is not related or not block.text.isupper() or i == 0 or labels[i - 1] is not Label.BODY:
             continue
         if section_header(normalise_marker(block.text), lexicon) is not Label.RELATED:
             continue
@@ -102,7 +105,7 @@ def unmark_header_above_byline(blocks: list[Block], labels: list[Label], lexicon
     """A credit line ('By Oliver Pennington, Reporter') among the first body blocks closes the
     article's header: the short lines the model took for body above it are the headline and
     standfirst, and the story starts below it."""
-    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    body = _body_indices(labels)
     for n, i in enumerate(body[: _HEADER_BODY_BLOCKS + 1]):
         if is_credit_line(blocks[i].text, lexicon):
             if n == 0 or len(body) <= n + 1:
@@ -122,13 +125,15 @@ def _unmark_summary_above_lead(blocks: list[Block], labels: list[Label], lexicon
     """'Kelas literasi keuangan akan digelar selama satu semester.' above 'REPUBLIKA.CO.ID,
     MALANG -- Sebuah universitas …': the dateline opens the article, so the one short sentence
     the model took for body right above it is the story's summary under the photo, not its lead."""
-    body = [i for i, label in enumerate(labels) if label is Label.BODY][:2]
-    if len(body) < 2 or body[1] != body[0] + 1:
+    if Label.BODY not in labels:
         return
-    first, lead = blocks[body[0]].text, blocks[body[1]].text
+    i = labels.index(Label.BODY)  # the first body block; the lead must follow it
+    if i + 1 >= len(labels) or labels[i + 1] is not Label.BODY:
+        return
+    first, lead = blocks[i].text, blocks[i + 1].text
     one_sentence = len(first) <= _SUMMARY_MAX_CHARS and not any(c in first[:-1] for c in ".!?")
     if one_sentence and first.endswith(".") and find_dateline(lead, lexicon) is not None:
-        labels[body[0]] = Label.SUBTITLE
+        labels[i] = Label.SUBTITLE
 
 
 def dateline_above_lead(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> str | None:
@@ -136,7 +141,7 @@ def dateline_above_lead(blocks: list[Block], labels: list[Label], lexicon: Lexic
     opens the lead, as it does when printed inline: it joins the body, and is the dateline.
     A dateline printed inline opens the lead too: a one-sentence summary above it goes."""
     _unmark_summary_above_lead(blocks, labels, lexicon)
-    first = next((i for i, label in enumerate(labels) if label is Label.BODY), None)
+    first = labels.index(Label.BODY) if Label.BODY in labels else None
     if not first or labels[first - 1] is Label.BODY:
         return None
     text = blocks[first - 1].text
@@ -185,7 +190,7 @@ def unmark_dates_around_title(blocks: list[Block], labels: list[Label], lexicon:
 
 def unmark_trailing_name(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
     """A bare name taken as the last body line is the byline printed under the article."""
-    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    body = _body_indices(labels)
     if len(body) < 2:
         return
     last = blocks[body[-1]].text

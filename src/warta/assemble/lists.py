@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from warta.classify.markers import is_menu_row_normalised, section_header
-from warta.lexicon import Lexicon, html_lexicon, normalise_marker
+from warta.lexicon import Lexicon, html_lexicon, normalise_lines, normalise_marker, phrase_in
+from warta.meta.byline import substring_pattern
 from warta.model import Block, Comment, Label, ListItem
 
 _WORD = re.compile(r"\w+")
@@ -23,7 +24,8 @@ def is_date_line(text: str, lexicon: Lexicon) -> bool:
     A headline that merely mentions a month ("Tarif Listrik April 2026 Tidak Naik") is not one:
     most of the line's words must be date words or numbers.
     """
-    return _is_date_line(text, lexicon.date_words, lexicon.month_words)
+    # Every date line has a digit (its year, day or count): most lines are decided here.
+    return any(map(str.isdigit, text)) and _is_date_line(text, lexicon.date_words, lexicon.month_words)
 
 
 # Cached: the same short lines are asked about by the features, the card rules, the title and the
@@ -90,7 +92,16 @@ def _headline_like(text: str, norm: str, lexicon: Lexicon) -> bool:
     """A list entry worth keeping: a phrase of 3+ words, not a number, site name or menu row
     (`norm`: the text through `normalise_marker`)."""
     words = text.split()
-    return len(words) >= 3 and not _SITE_NAME.match(text) and not is_menu_row_normalised(norm, lexicon)
+    return (
+        len(words) >= 3
+        and not _SITE_NAME.match(text)
+        and not is_menu_row_normalised(norm, lexicon, _contains_phrase(norm, lexicon.nav_phrases))
+    )
+
+
+def _contains_phrase(norm: str, phrases: tuple[str, ...]) -> bool:
+    """`Lexicon.contains_any`, its substring pre-test by `substring_pattern`'s trie."""
+    return substring_pattern(phrases).search(norm) is not None and any(phrase_in(norm, p) for p in phrases)
 
 
 def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
@@ -98,9 +109,9 @@ def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
     items: list[ListItem] = []
     title_norms: list[str] = []  # `normalise_marker` of each item's title
     dates_open = False  # whether a date line may still be the last item's (no header since)
-    for block in blocks:
+    # `normalise_marker` of each text, in bulk (the edge whitespace `strip` takes it drops too)
+    for block, norm in zip(blocks, normalise_lines([block.text for block in blocks]), strict=True):
         text = block.text.strip()
-        norm = normalise_marker(text)
         if not norm:
             continue
         if section_header(norm, lexicon) is not None:
@@ -120,10 +131,10 @@ def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
             # own ('Title · 07 Maret 2026'): then it is the next entry.
             items[-1] = ListItem(items[-1].title, items[-1].url, items[-1].date, text)
             continue
-        if not _headline_like(text, norm, lexicon):
-            continue
         if norm in title_norms[-2:]:
             continue  # the same headline printed twice (image alt text + link)
+        if not _headline_like(text, norm, lexicon):
+            continue
         date = None
         if dated:
             assert inline is not None
@@ -160,13 +171,12 @@ def _comments(blocks: Sequence[Block], lexicon: Lexicon) -> list[Comment]:
     comments: list[Comment] = []
     author: str | None = None
     date: str | None = None
-    for block in blocks:
+    for block, norm in zip(blocks, normalise_lines([block.text for block in blocks]), strict=True):
         text = block.text.strip()
-        norm = normalise_marker(text)
         if (
             norm in lexicon.comment_widget
             or section_header(norm, lexicon) is Label.COMMENTS  # '3 thoughts on "…"' too
-            or lexicon.contains_any(norm, lexicon.comment_form)
+            or _contains_phrase(norm, lexicon.comment_form)
         ):
             continue  # the thread's header, buttons and form: no reader's words
         if is_date_line(text, lexicon):
@@ -199,9 +209,12 @@ def _tag_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Block]
     in "Tags: <a>x</a> <a>y</a>" the label and first link make one line, the other links
     lines of their own with nothing but their link to say they are tags."""
     out: list[Block] = []
+    tags = Label.TAGS  # looked up once: an enum member is a slow attribute to read per block
+    if tags not in labels:
+        return out  # no tags line: no link after one either
     previous_tags = False
     for block, label in zip(blocks, labels, strict=True):
-        if label is Label.TAGS:
+        if label is tags:
             out.append(block)
             previous_tags = True
             continue
@@ -220,13 +233,19 @@ def _tag_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Block]
 def _page_footer_start(labels: Sequence[Label]) -> int:
     """Where the page's footer begins: its last copyright line, when it comes after the body
     (a '©' in a photo credit inside the article is no footer); past the end if none."""
-    last_body = max((i for i, lab in enumerate(labels) if lab is Label.BODY), default=-1)
-    footer = max((i for i, lab in enumerate(labels) if lab is Label.FOOTER), default=-1)
-    return footer if footer > last_body else len(labels)
+    footer = _last_index(labels, Label.FOOTER)
+    return footer if footer > _last_index(labels, Label.BODY) else len(labels)
+
+
+def _last_index(labels: Sequence[Label], label: Label) -> int:
+    """Where `label` last occurs in `labels`, -1 if nowhere."""
+    return len(labels) - 1 - labels[::-1].index(label) if label in labels else -1
 
 
 def build_lists(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> PageLists:
     def of(label: Label) -> list[Block]:
+        if label not in labels:  # a C-level scan: most pages lack most of these sections
+            return []
         return [b for b, lab in zip(blocks, labels, strict=True) if lab is label]
 
     # Below the copyright line the links are the footer's ('Privacy ∙ Terms', 'Start writing'),
@@ -234,6 +253,8 @@ def build_lists(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexic
     footer = _page_footer_start(labels)
 
     def listed(label: Label) -> list[Block]:
+        if label not in labels:
+            return []
         return [b for b, lab in zip(blocks[:footer], labels[:footer], strict=True) if lab is label]
 
     tags: list[str] = []

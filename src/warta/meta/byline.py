@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
-from warta.lexicon import Lexicon, html_lexicon, normalise_marker
+from warta.lexicon import Lexicon, html_lexicon, normalise_lines, normalise_marker
 from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.model import Block, Label, Person
@@ -49,6 +51,32 @@ _NOT_AN_AUTHOR_BOX = frozenset(
     {Label.COMMENTS, Label.RELATED, Label.READ_ALSO, Label.NAV, Label.TAGS, Label.FOOTER}
 )
 _HANDLE = re.compile(r"^[\w.-]+$")
+# A set, not `Label.X` per block: reading an enum member is a slow attribute lookup.
+_NO_CREDITS = frozenset({Label.BODY, Label.READ_ALSO})
+
+
+@lru_cache(maxsize=8)
+def substring_pattern(needles: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex found in a text exactly where one of `needles` is (`Lexicon.contains_substring`),
+    factored as a trie: one branch per next character, so each text position costs the length
+    of the needle there, not the number of needles (75 credit words are tested on most lines).
+    Two to three times faster than the flat alternation on news lines."""
+    root: dict[str, Any] = {}
+    for needle in needles:
+        node = root
+        for ch in needle:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    # No needle, or one empty one, matches nowhere there too (its alternation is empty).
+    return re.compile(_trie_pattern(root) if "|".join(needles) else r"(?!)")
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @dataclass(slots=True)
@@ -61,10 +89,10 @@ class Bylines:
 def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
     """A person's name: 1–5 capitalised words, no digits, nothing from the junk list."""
     text = text.strip()
-    if not 3 <= len(text) <= 60 or any(c.isdigit() for c in text):
+    if not 3 <= len(text) <= 60 or any(map(str.isdigit, text)):
         return False
     norm = normalise_marker(text)
-    if any(j in norm for j in lexicon.byline_junk):
+    if substring_pattern(lexicon.byline_junk).search(norm):
         return False
     if (
         norm in lexicon.nav_line
@@ -91,7 +119,11 @@ def _is_team(norm: str, lexicon: Lexicon) -> bool:
 def _markup_name(name: str, lexicon: Lexicon) -> bool:
     """Looser than `is_plausible_name`: markup names organisations ("Swoogo") and lower-case names."""
     norm = normalise_marker(name)
-    return 2 <= len(name) <= 80 and len(name.split()) <= 8 and not any(j in norm for j in lexicon.byline_junk)
+    return (
+        2 <= len(name) <= 80
+        and len(name.split()) <= 8
+        and not substring_pattern(lexicon.byline_junk).search(norm)
+    )
 
 
 def _without_role(text: str, lexicon: Lexicon) -> str:
@@ -136,7 +168,7 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
 
 def _without_dates(text: str, lexicon: Lexicon) -> str:
     """`text` with its date expressions replaced by a clause break ("September 1st, 2023 By A")."""
-    if not any(c.isdigit() for c in text):
+    if not any(map(str.isdigit, text)):
         return text
     for match in reversed(find_dates(text, None, lexicon, grammar_of(lexicon))):
         text = f"{text[: match.start]}  {text[match.end :]}"
@@ -176,13 +208,14 @@ def _split_labels(clause: str) -> list[str]:
     return parts
 
 
-def _prefixed(text: str, lexicon: Lexicon) -> list[Person]:
-    """People credited by a prefixed clause; a line may hold several clauses."""
+def _prefixed(text: str, lexicon: Lexicon, norm: str | None = None) -> list[Person]:
+    """People credited by a prefixed clause; a line may hold several clauses.
+    `norm`: `normalise_marker(text)`, where the caller has it."""
     found: list[Person] = []
     starts = lexicon.credit_starts
     # A substring pre-test: the clauses' `startswith` below decides, so a hit inside a word costs
     # only the scan.
-    if not lexicon.contains_substring(normalise_marker(text), starts):
+    if not substring_pattern(starts).search(normalise_marker(text) if norm is None else norm):
         return found  # no credit word anywhere: skip the date scan below
     for clause in _credit_clauses(_without_dates(text, lexicon), starts):
         norm = normalise_marker(clause)
@@ -297,11 +330,12 @@ def _header_name(
 ) -> list[Person]:
     """A name under the headline (`header_byline_name`); a line that also names the outlet or
     a role after the name is surer than a bare name, which may be a section or a site."""
-    body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
-    if not body:
+    span = _body_span(labels)
+    if span is None:
         return []
-    first = body[0]
-    title = next((i for i, label in enumerate(labels[:first]) if label is Label.TITLE), None)
+    first = span[0]
+    title = _first_index(labels, Label.TITLE)
+    title = title if title is not None and title < first else None
     found: list[tuple[bool, int, str]] = []
     for i in range(max(0, first - 8), first):
         if labels[i] not in (Label.OTHER, Label.BYLINE, Label.DATELINE):
@@ -324,10 +358,10 @@ def _bare_name(
     blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, result: Bylines
 ) -> list[Person]:
     """A bare name on its own line right after the body, as Indonesian portals print it."""
-    body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
-    if not body:
+    span = _body_span(labels)
+    if span is None:
         return []
-    last = body[-1]
+    last = span[1]
     for i in range(last + 1, min(len(blocks), last + 3)):
         if labels[i] in (Label.RELATED, Label.SIDEBAR, Label.COMMENTS):
             break
@@ -337,6 +371,18 @@ def _bare_name(
             result.blocks.append(i)
             return [Person(blocks[i].text.strip(), role="author")]
     return []
+
+
+def _first_index(labels: Sequence[Label], label: Label) -> int | None:
+    """Where `label` first occurs in `labels` (a C-level scan), or None."""
+    return labels.index(label) if label in labels else None
+
+
+def _body_span(labels: Sequence[Label]) -> tuple[int, int] | None:
+    """The first and the last body block, or None when there is no body."""
+    if Label.BODY not in labels:
+        return None
+    return labels.index(Label.BODY), len(labels) - 1 - labels[::-1].index(Label.BODY)
 
 
 def _site_key(metadata: PageMetadata | None) -> str:
@@ -357,11 +403,11 @@ def _marked_names(
 ) -> list[Person]:
     """Names in blocks that the template marks as the author's (class or profile link), nearest
     the title first, then (with `after_body`) in an author box after the body."""
-    body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
-    if not body:
+    span = _body_span(labels)
+    if span is None:
         return []
-    first, last = body[0], body[-1]
-    title = next((i for i, lab in enumerate(labels) if lab is Label.TITLE), None)
+    first, last = span
+    title = _first_index(labels, Label.TITLE)
     start = title if title is not None and title < first else max(0, first - 15)
     windows = (
         range(start, min(len(blocks), first + _NAME_WINDOW)),
@@ -396,11 +442,14 @@ def _credit_role(norm: str, lexicon: Lexicon) -> str | None:
     return lexicon.credit_labels.get(norm.rstrip(": ").strip())
 
 
-def _labelled_next(blocks: Sequence[Block], i: int, lexicon: Lexicon) -> list[Person]:
-    """'Editor' on one line and the name on the next, as templates print label and value apart."""
+def _labelled_next(
+    blocks: Sequence[Block], i: int, lexicon: Lexicon, norm: str | None = None
+) -> list[Person]:
+    """'Editor' on one line and the name on the next, as templates print label and value apart.
+    `norm`: `normalise_marker` of block `i`'s text, where the caller has it."""
     if i + 1 >= len(blocks) or len(blocks[i].text) > 30:
         return []
-    role = _credit_role(normalise_marker(blocks[i].text), lexicon)
+    role = _credit_role(normalise_marker(blocks[i].text) if norm is None else norm, lexicon)
     following = blocks[i + 1].text
     if role is None or len(following) > 120:
         return []
@@ -427,24 +476,27 @@ def _closing_editor(text: str, lexicon: Lexicon) -> list[Person]:
 
 def _visible_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> Bylines:
     result = Bylines()
-    body_idx = [i for i, lab in enumerate(labels) if lab is Label.BODY]
-    if not body_idx:
+    span = _body_span(labels)
+    if span is None:
         return result
-    first, last = body_idx[0], body_idx[-1]
+    first, last = span
     # Credit lines sit near the body: a little before it or after it.
-    title = next((i for i, lab in enumerate(labels) if lab is Label.TITLE), first)
+    title = _first_index(labels, Label.TITLE)
+    title = first if title is None else title
     window = range(max(0, min(first - 15, title + 1)), min(len(blocks), last + 12))
-    for i in window:
-        if labels[i] in (Label.BODY, Label.READ_ALSO) and i not in (first, last):
-            continue
+    read = [
+        i
+        for i in window
+        if not (labels[i] in _NO_CREDITS and i not in (first, last)) and len(blocks[i].text) <= 200
+    ]
+    # `normalise_marker` of each text read, in bulk
+    for i, norm in zip(read, normalise_lines([blocks[i].text for i in read]), strict=True):
         text = blocks[i].text
-        if len(text) > 200:
-            continue
-        people = _prefixed(text, lexicon)
+        people = _prefixed(text, lexicon, norm)
         if not people and i > last:
             people = _closing_editor(text, lexicon)
         if not people:
-            people = _labelled_next(blocks, i, lexicon)
+            people = _labelled_next(blocks, i, lexicon, norm)
             if people:
                 result.blocks.append(i + 1)
         if people:

@@ -21,13 +21,13 @@ now) is accepted: the two failures users report most.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
 from warta.lexicon import Lexicon, normalise_marker
-from warta.meta.datetext import DateGrammar, DateMatch, Precision, find_dates, grammar_of
+from warta.meta.datetext import DateGrammar, DateMatch, Kind, Precision, find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.model import Block, DateValue, Evidence, Label
 
@@ -69,6 +69,9 @@ _IGNORED = frozenset(
     }
 )
 _BYLINE_LABELS = frozenset({Label.BYLINE, Label.DATELINE})
+# Sets, not `Label.X` per block: reading an enum member is a slow attribute lookup.
+_DATELESS = _IGNORED | {Label.TITLE}
+_TEXT_LABELS = frozenset({Label.BODY, Label.QUOTE, Label.HEADING, Label.SUBTITLE})
 _URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
 _PRECISION_ORDER = ("year", "month", "day", "hour", "minute", "second")
@@ -132,7 +135,7 @@ def _metadata_candidates(
     )
     for role, raw_list in roles:
         for position, (raw, source) in enumerate(raw_list):
-            matches = [m for m in find_dates(raw, reference, lexicon, grammar) if m.kind != "time"]
+            matches = find_dates(raw, reference, lexicon, grammar, least_specific="relative")
             if not matches:
                 continue
             best = max(matches, key=lambda m: (m.kind == "absolute", m.end - m.start))
@@ -168,13 +171,13 @@ def _zone_of(
 ) -> str | None:
     """Which zone block `i` is in, or None when its dates must not be used."""
     label = labels[i]
-    if label in _IGNORED or label is Label.TITLE:
+    if label in _DATELESS:
         return None
     if label in _BYLINE_LABELS:
         return "byline"
     if first_body is None or last_body is None:
         return "byline" if label is not Label.BODY and i < 15 else None
-    if label is Label.BODY or label in (Label.QUOTE, Label.HEADING, Label.SUBTITLE):
+    if label in _TEXT_LABELS:
         return "dateline" if i == first_body else "body"
     # The byline zone: between the title and the body, or (when the title was not found
     # among the blocks) the unlabelled blocks just above the body.
@@ -204,19 +207,29 @@ def _block_candidates(
     deep: bool = False,
 ) -> Iterator[Candidate]:
     """Dates of the byline zone, dateline and tail; with `deep`, of the body and stray date blocks."""
-    body = [i for i, label in enumerate(labels) if label is Label.BODY]
-    first_body, last_body = (body[0], body[-1]) if body else (None, None)
-    title = next((i for i, label in enumerate(labels) if label is Label.TITLE), None)
+    first_body, last_body = _first_and_last(labels, Label.BODY)
+    title = _first_and_last(labels, Label.TITLE)[0]
     body_seen = 0
     after_body: list[Candidate] = []
-    for i, block in enumerate(blocks[:_MAX_VISIBLE_BLOCKS] if deep else blocks):
+    if deep:
+        indices: Iterable[int] = range(min(len(blocks), _MAX_VISIBLE_BLOCKS))
+    else:
+        indices = _first_pass_blocks(labels, len(blocks), first_body, last_body, title)
+    for i in indices:
+        block = blocks[i]
+        if (
+            deep
+            and not (labels[i] in _TEXT_LABELS and body_seen < _MAX_BODY_BLOCKS)
+            and not _may_be_date(block.text)
+        ):
+            continue  # no body block to read, and no stray date
         zone = _zone_of(i, labels, first_body, last_body, title)
         if zone == "body":
             body_seen += 1
             if not deep or body_seen > _MAX_BODY_BLOCKS:
                 continue
         elif zone is None:
-            if deep and labels[i] is not Label.TITLE:
+            if deep and len(block.text) <= _STANDALONE_CHARS and labels[i] is not Label.TITLE:
                 found = _standalone_candidates(block, i, reference, lexicon, grammar)
                 if last_body is not None and i > last_body:
                     after_body.extend(found)
@@ -228,13 +241,12 @@ def _block_candidates(
         text = block.text if zone in ("byline", "tail") or len(block.text) < 400 else block.text[:2000]
         if zone == "dateline":
             text = text[:200]
-        for match in find_dates(text, reference, lexicon, grammar):
-            if match.kind == "time":
-                continue
-            # Relative dates tell the publication time only next to the byline, and only
-            # when the reference is a real fetch time; in the body they are events.
-            if match.kind == "relative" and (zone not in ("byline", "tail") or reference is None):
-                continue
+        # Relative dates tell the publication time only next to the byline, and only
+        # when the reference is a real fetch time; in the body they are events. Times
+        # alone say no day. The kinds not used are not looked for.
+        relative = zone in ("byline", "tail") and reference is not None
+        least: Kind = "relative" if relative else "inferred"
+        for match in find_dates(text, reference, lexicon, grammar, least_specific=least):
             if zone in ("body", "dateline") and match.precision in ("year", "month"):
                 continue
             marked = _marker_role(text, match.start, grammar)
@@ -246,6 +258,34 @@ def _block_candidates(
         yield after_body[0]
 
 
+def _first_pass_blocks(
+    labels: Sequence[Label], count: int, first_body: int | None, last_body: int | None, title: int | None
+) -> list[int]:
+    """The blocks that `_zone_of` may put in the byline zone, the dateline or the tail (those
+    the first pass reads), in order: the blocks near the body's edges and the byline blocks."""
+    if first_body is None or last_body is None:
+        near = set(range(min(count, 15)))
+    else:
+        near = set(range(max(0, first_body - 25), first_body + 1))
+        near.update(range(last_body + 1, last_body + 4))
+        if title is not None:
+            near.update(range(title + 1, first_body))
+    near.update(i for i, label in enumerate(labels) if label in _BYLINE_LABELS)
+    return sorted(i for i in near if i < count)
+
+
+def _first_and_last(labels: Sequence[Label], label: Label) -> tuple[int | None, int | None]:
+    """Where `label` first and last occurs in `labels` (C-level scans), or (None, None)."""
+    if label not in labels:
+        return None, None
+    return labels.index(label), len(labels) - 1 - labels[::-1].index(label)
+
+
+def _may_be_date(text: str) -> bool:
+    """Whether `_standalone_candidates` may find a date in `text`: short, with a digit."""
+    return len(text) <= _STANDALONE_CHARS and any(map(str.isdigit, text))
+
+
 def _standalone_candidates(
     block: Block, i: int, reference: datetime | None, lexicon: Lexicon, grammar: DateGrammar
 ) -> list[Candidate]:
@@ -253,10 +293,10 @@ def _standalone_candidates(
     "Jun 08, 2023 • 11 Minute Read"), in a block the classifier put in a sidebar or footer:
     templates often wrap the article's date so."""
     text = block.text
-    if len(text) > _STANDALONE_CHARS or not any(map(str.isdigit, text)):
+    if not _may_be_date(text):
         return []
-    for match in find_dates(text, reference, lexicon, grammar):
-        if match.kind != "absolute" or match.precision in ("year", "month"):
+    for match in find_dates(text, reference, lexicon, grammar, least_specific="absolute"):
+        if match.precision in ("year", "month"):
             continue
         rest = (text[: match.start] + " " + text[match.end :]).split()
         marked = _marker_role(text, match.start, grammar)

@@ -71,10 +71,11 @@ class DateGrammar:
     modified_markers: tuple[str, ...]
     published_markers: tuple[str, ...]
     # Cheap tests that a text can match a pattern at all (see `_GATES`), and the patterns
-    # worth running for each outcome (has a digit, a month name, a weekday name).
+    # worth running for each outcome: (least specific kind wanted, as its `_KIND_RANK`;
+    # has a digit, a numeric date's shape, a month name, a weekday name).
     month_word: re.Pattern[str] = re.compile(r"(?!x)x")
     weekday_word: re.Pattern[str] = re.compile(r"(?!x)x")
-    gated: Mapping[tuple[bool, bool, bool], tuple[tuple[str, re.Pattern[str]], ...]] = field(
+    gated: Mapping[tuple[int, bool, bool, bool, bool], tuple[tuple[str, re.Pattern[str]], ...]] = field(
         default_factory=dict
     )
 
@@ -217,30 +218,40 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
 
 def _gated(
     patterns: tuple[tuple[str, re.Pattern[str]], ...],
-) -> dict[tuple[bool, bool, bool], tuple[tuple[str, re.Pattern[str]], ...]]:
-    """For each (digit, month, weekday) outcome, the patterns whose gates it passes, in order."""
+) -> dict[tuple[int, bool, bool, bool, bool], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """For each (least specific kind, digit, shape, month, weekday) outcome, the patterns that
+    can give a wanted kind and whose gates it passes, in order."""
     out = {}
-    for digit, month, weekday in product((False, True), repeat=3):
-        passed = {"digit": digit, "month": month, "weekday": weekday}
-        out[digit, month, weekday] = tuple(
-            (name, pattern) for name, pattern in patterns if all(passed[g] for g in _GATES.get(name, ()))
-        )
+    for rank in _KIND_RANK.values():
+        for digit, shape, month, weekday in product((False, True), repeat=4):
+            passed = {"digit": digit, "shape": shape, "month": month, "weekday": weekday}
+            out[rank, digit, shape, month, weekday] = tuple(
+                (name, pattern)
+                for name, pattern in patterns
+                if _wanted(name, rank) and all(passed[g] for g in _GATES.get(name, ()))
+            )
     return out
 
 
+def _wanted(name: str, rank: int) -> bool:
+    """Whether pattern `name` can give a match of a kind ranked `rank` or more specific."""
+    return min(_KIND_RANK[kind] for kind in _PATTERN_KINDS.get(name, ("time",))) <= rank
+
+
 # What a text must contain for a pattern to match anywhere in it: a digit (a day, year or
-# hour group that is not optional), a month name (a required `mon` group) or a weekday name
-# (a required `wd` group). The month and weekday tests search the very alternation the
+# hour group that is not optional), a numeric date's shape (`_NUMERIC_SHAPE`: the digits and
+# separators every numeric pattern requires), a month name (a required `mon` group) or a
+# weekday name (a required `wd` group). The month and weekday tests search the very alternation the
 # pattern holds, with the same flags, where the pattern has it: after a non-word character
 # (every required `mon`/`wd` group follows `{b}`, a separator or whitespace), so a text
 # failing a gate cannot match its pattern.
 _GATES: dict[str, tuple[str, ...]] = {
-    "iso": ("digit",),
-    "ymd": ("digit",),
+    "iso": ("digit", "shape"),
+    "ymd": ("digit", "shape"),
     "ymd_text": ("digit", "month"),
     "dmy": ("digit", "month"),
     "mdy": ("digit", "month"),
-    "numeric": ("digit",),
+    "numeric": ("digit", "shape"),
     "wd_numeric": ("digit", "weekday"),
     "dm": ("digit", "month"),
     "md": ("digit", "month"),
@@ -250,6 +261,29 @@ _GATES: dict[str, tuple[str, ...]] = {
     "time": ("digit",),
 }
 _DIGIT = re.compile(r"\d")
+# "2024-12-05", "2024/12/05", "28/04/2025", "28.04.25": a digit, a separator, a number of one or
+# two digits, a separator and a digit, which `iso`, `ymd` and `numeric` each need.
+_NUMERIC_SHAPE = re.compile(r"\d[/.-]\d{1,2}[/.-]\d")
+# The kinds each pattern's matches resolve to (see `_resolve`): a search for the more
+# specific kinds only need not run the others.
+_PATTERN_KINDS: dict[str, tuple[Kind, ...]] = {
+    "iso": ("absolute",),
+    "ymd": ("absolute",),
+    "ymd_text": ("absolute",),
+    "dmy": ("absolute",),
+    "mdy": ("absolute",),
+    "numeric": ("absolute",),
+    "wd_numeric": ("inferred",),
+    "dm": ("inferred",),
+    "md": ("inferred",),
+    "my": ("absolute",),
+    "ago": ("relative",),
+    "relative": ("relative",),
+    "weekday": ("relative",),
+    "weekday_post": ("relative",),
+    "time": ("time",),
+}
+_KIND_RANK: dict[str, int] = {"absolute": 0, "inferred": 1, "relative": 2, "time": 3}
 
 
 def grammar_of(lexicon: Lexicon) -> DateGrammar:
@@ -525,19 +559,31 @@ def find_dates(
     lexicon: Lexicon,
     grammar: DateGrammar | None = None,
     now: Callable[[], datetime] = datetime.now,
+    least_specific: Kind = "time",
 ) -> list[DateMatch]:
     """Every date expression in `text`, in text order, longest match first where they overlap.
 
     Year-less and relative expressions are resolved against `reference` (now when None).
+    `least_specific`: the matches of the kinds up to this one (absolute, inferred, relative,
+    time) only, the others not looked for. Overlaps are settled most specific kind first, so
+    these are exactly the matches of those kinds that a full search returns.
     """
     grammar = grammar or grammar_of(lexicon)
     ref = reference or now()
     found: list[DateMatch] = []
+    rank = _KIND_RANK[least_specific]
     digit = _DIGIT.search(text) is not None
+    if not digit and rank <= _KIND_RANK["inferred"]:
+        return found  # every absolute or inferred pattern needs a digit
+    shape = digit and _NUMERIC_SHAPE.search(text) is not None
     # Every pattern with a month name also needs a digit: no need to look for one without.
     month = digit and grammar.month_word.search(text) is not None
-    weekday = grammar.weekday_word.search(text) is not None
-    for name, pattern in grammar.gated.get((digit, month, weekday), grammar.patterns):
+    # No absolute pattern needs a weekday name: looking for one only matters past them.
+    weekday = rank > _KIND_RANK["absolute"] and grammar.weekday_word.search(text) is not None
+    patterns = grammar.gated.get((rank, digit, shape, month, weekday))
+    if patterns is None:  # a grammar built by hand, without gates
+        patterns = tuple((name, pattern) for name, pattern in grammar.patterns if _wanted(name, rank))
+    for name, pattern in patterns:
         for match in pattern.finditer(text):
             resolved = _resolve(name, match, grammar, ref)
             if resolved is not None:
@@ -550,9 +596,6 @@ def find_dates(
         if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
             chosen.append(candidate)
     return sorted(chosen, key=lambda m: m.start)
-
-
-_KIND_RANK: dict[str, int] = {"absolute": 0, "inferred": 1, "relative": 2, "time": 3}
 
 
 def parse_date(

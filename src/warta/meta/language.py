@@ -23,10 +23,15 @@ def _identifier(languages: tuple[str, ...]) -> Any:
 def detect_language(text: str, candidates: tuple[str, ...] = ()) -> tuple[str | None, float]:
     """(ISO 639-1 code, confidence) of `text`; (None, 0.0) for text too short to tell."""
     sample = text[:2000]
-    if sum(map(str.isalpha, sample)) < 20:
+    if not _has_letters(sample, 20):
         return None, 0.0
     lang, prob = _identifier(candidates).classify(sample)
     return str(lang), float(prob)
+
+
+def _has_letters(text: str, count: int) -> bool:
+    """Whether `text` holds at least `count` letters; a long text is decided by its start."""
+    return sum(map(str.isalpha, text[: 4 * count])) >= count or sum(map(str.isalpha, text)) >= count
 
 
 def paragraph_languages(
