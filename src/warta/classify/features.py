@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from itertools import chain, compress, repeat
@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines
+from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, trie_pattern
 from warta.model import Block, PageKind
 
 _WORD = re.compile(r"\w+")
@@ -273,11 +273,11 @@ def _compile_markers(
         caption=caption,
         # `Lexicon.is_comment_header`'s count form: "<number> <count word>[ ...]"; the number is checked
         # with str.isdigit on the (few) matches.
-        comment_count=re.compile(rf"(\w+) {_trie([w for w in count_words if ' ' not in w])}(?: |$)"),
-        read_also_prefix=re.compile(_trie(read_also_prefix)),
-        promo_prefix=re.compile(_trie(promo_prefix)),
-        tags_prefix=re.compile(_trie(tags_prefix)),
-        byline_prefix=re.compile(_trie(byline_prefix)),
+        comment_count=re.compile(rf"(\w+) {trie_pattern([w for w in count_words if ' ' not in w])}(?: |$)"),
+        read_also_prefix=re.compile(trie_pattern(read_also_prefix)),
+        promo_prefix=re.compile(trie_pattern(promo_prefix)),
+        tags_prefix=re.compile(trie_pattern(tags_prefix)),
+        byline_prefix=re.compile(trie_pattern(byline_prefix)),
         months=months,
         whole_lines=whole_lines,
         credit=re.compile(
@@ -285,25 +285,6 @@ def _compile_markers(
             re.I,
         ),
     )
-
-
-def _trie(words: Iterable[str]) -> str:
-    """A regex matching exactly `words`, factored by common prefixes (one branch per next character)."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root) if root else "(?!)"
 
 
 def _containing(needles: tuple[str, ...], lines: list[str]) -> NDArray[np.bool_]:

@@ -198,12 +198,14 @@ def label_blocks(
     seen_body = False
     norms = norms if norms is not None else normalise_lines([b.text for b in blocks])
     markers = markers_of(norms, lexicon)
+    # A header depends on the text alone: a line the page repeats (menu entries) is read once.
+    headers = {norm: section_header(norm, lexicon) for norm in dict.fromkeys(norms)}
     for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):
         if section is Label.TAGS and not _tag_item(blocks[i].text):
             # A tag list holds one short tag per line; what follows it is the page's end matter,
             # as under any sidebar header (the article can still resume, as it does there).
             section = Label.SIDEBAR
-        header = section_header(norm, lexicon)
+        header = headers[norm]
         if header is Label.TAGS and not seen_body:
             header = None  # "Topik" in the site menu above the article heads no tag list
         if header is not None and header is not Label.COMMENTS and _menu_entry(blocks[i]):

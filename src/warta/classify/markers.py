@@ -14,6 +14,7 @@ section it opens; `label_blocks` decides how far that section runs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from warta.lexicon import JoinedLines, Lexicon, normalise_marker, phrase_in
@@ -56,11 +57,28 @@ _HASHTAGS = re.compile(r"[^\W\d_][\w-]*(?:[\s,]+#[^\W\d_][\w-]*)+$")
 _KEYWORD_LIST = re.compile(r"^[^,.!?]{1,60}(?:,[^\s,][^,.!?]{0,60}){3,}$")
 
 
+class _Prefixes(NamedTuple):
+    """`.match` of the lexicon's marker prefixes (`Lexicon.starts_with_pattern`), looked up once a page."""
+
+    promo: Callable[[str], re.Match[str] | None]
+    read_also: Callable[[str], re.Match[str] | None]
+    tags: Callable[[str], re.Match[str] | None]
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> _Prefixes:
+        return cls(
+            lexicon.starts_with_pattern("promo_prefix").match,
+            lexicon.starts_with_pattern("read_also_prefix").match,
+            lexicon.starts_with_pattern("tags_prefix").match,
+        )
+
+
 def marker_of(norm: str, lexicon: Lexicon) -> Label | None:
     """The boilerplate label a lexicon marker gives a normalised block text, if any."""
     return _marker(
         norm,
         lexicon,
+        _Prefixes.of(lexicon),
         _SubstringMarkers(
             lexicon.contains_any(norm, lexicon.consent_contains),
             lexicon.contains_any(norm, lexicon.footer_contains),
@@ -78,6 +96,7 @@ _FOOTER_MAX = 300
 _COMMENT_FORM_MAX = 200
 _PROMO_MAX = 200
 _NAV_PHRASE_MAX = 160
+_SEARCHED_MAX = max(_CONSENT_MAX, _FOOTER_MAX, _COMMENT_FORM_MAX, _PROMO_MAX, _NAV_PHRASE_MAX)
 
 
 class _SubstringMarkers(NamedTuple):
@@ -92,47 +111,47 @@ class _SubstringMarkers(NamedTuple):
     promo: bool
 
 
-def _shorter_than(limit: int, norms: list[str]) -> JoinedLines:
-    """`norms` with every text of `limit` characters or more blanked."""
-    return JoinedLines.of([norm if len(norm) < limit else "" for norm in norms])
-
-
 def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
     """`marker_of` of every normalised text of a page, the substring markers searched page-wide."""
-    # `_marker` reads a substring flag only of a short text: longer texts, the article's
-    # paragraphs and most of the page's characters, are blanked rather than searched.
-    long_limit, short_limit = (
-        max(_CONSENT_MAX, _FOOTER_MAX),
-        max(_COMMENT_FORM_MAX, _NAV_PHRASE_MAX, _PROMO_MAX),
-    )
-    under_long, under_short = _shorter_than(long_limit, norms), _shorter_than(short_limit, norms)
+    # A marker depends on the text alone: a line the page repeats (menus, share rows) is read once.
+    distinct = list(dict.fromkeys(norms))
+    # `_marker` reads a substring flag only of a text shorter than the flag's limit: longer texts,
+    # the article's paragraphs and most of the page's characters, are blanked rather than searched.
+    searched = JoinedLines.of([norm if len(norm) < _SEARCHED_MAX else "" for norm in distinct])
     found = zip(
-        under_long.containing(lexicon.consent_contains),
-        under_long.containing(lexicon.footer_contains),
-        under_short.containing(lexicon.comment_form),
-        under_short.containing(lexicon.nav_phrases),
-        under_short.containing(lexicon.promo_contains),
+        *searched.containing_each(
+            (
+                lexicon.consent_contains,
+                lexicon.footer_contains,
+                lexicon.comment_form,
+                lexicon.nav_phrases,
+                lexicon.promo_contains,
+            )
+        ),
         strict=True,
     )
-    return [
-        _marker(norm, lexicon, _SubstringMarkers(*flags)) for norm, flags in zip(norms, found, strict=True)
-    ]
+    prefixes = _Prefixes.of(lexicon)
+    marker = {
+        norm: _marker(norm, lexicon, prefixes, _SubstringMarkers(*flags))
+        for norm, flags in zip(distinct, found, strict=True)
+    }
+    return [marker[norm] for norm in norms]
 
 
-def _marker(norm: str, lexicon: Lexicon, found: _SubstringMarkers) -> Label | None:
+def _marker(norm: str, lexicon: Lexicon, prefixes: _Prefixes, found: _SubstringMarkers) -> Label | None:
     n = len(norm)
     if n == 0:
         return Label.OTHER
-    # Cheap tests first: an image address holds no space, a keyword list at least three commas.
-    if " " not in norm and _IMAGE_URL.match(norm):
+    # Cheap tests first: an image address holds no space and a dot, a keyword list at least three commas.
+    if " " not in norm and "." in norm and _IMAGE_URL.match(norm):
         return Label.OTHER
     if n < 600 and norm.count(",") >= 3 and _KEYWORD_LIST.match(norm):
         return Label.TAGS
     if n < 200 and " #" in norm and _HASHTAGS.match(norm):
         return Label.TAGS
-    if n < 200 and (norm in lexicon.promo_line or norm.startswith(lexicon.promo_prefix)):
+    if n < 200 and (norm in lexicon.promo_line or prefixes.promo(norm)):
         return Label.AD  # before read-also: "baca artikel selengkapnya di …" links to no other article
-    if n < 300 and norm.startswith(lexicon.read_also_prefix):
+    if n < 300 and prefixes.read_also(norm):
         return Label.READ_ALSO
     if norm in lexicon.share_line or norm in lexicon.nav_line:
         return Label.NAV
@@ -146,7 +165,7 @@ def _marker(norm: str, lexicon: Lexicon, found: _SubstringMarkers) -> Label | No
         return Label.NAV
     if n < _FOOTER_MAX and found.footer:
         return Label.FOOTER
-    if n < 400 and norm.startswith(lexicon.tags_prefix):
+    if n < 400 and prefixes.tags(norm):
         return Label.TAGS
     if n < _COMMENT_FORM_MAX and found.comment_form:
         return Label.COMMENTS
@@ -208,7 +227,7 @@ def section_header(norm: str, lexicon: Lexicon) -> Label | None:
         return Label.SIDEBAR
     if (
         norm in lexicon.related_header
-        or norm.startswith(lexicon.related_header_prefix)
+        or lexicon.starts_with_pattern("related_header_prefix").match(norm)
         or norm.endswith(lexicon.related_header_suffix)
     ):
         return Label.RELATED

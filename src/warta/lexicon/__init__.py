@@ -11,6 +11,7 @@ import re
 import tomllib
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -82,6 +83,34 @@ def phrase_in(text: str, phrase: str) -> bool:
     return False
 
 
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching exactly `words`, factored by common prefixes (one branch per next character).
+
+    Anchored (`.match`) it answers `text.startswith(words)`; searched, it finds where any of them
+    occurs. Either costs a few steps where a tuple of phrases costs one comparison per phrase.
+    """
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root) if root else "(?!)"
+
+
+@lru_cache(maxsize=16)
+def _any_needle(lists: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    return re.compile(trie_pattern({needle for needles in lists for needle in needles}))
+
+
 @dataclass(frozen=True, slots=True)
 class JoinedLines:
     """Lines joined by "\\n", for phrase tests of every line at once.
@@ -114,14 +143,42 @@ class JoinedLines:
                 for i, line in enumerate(lines):
                     flags[i] = flags[i] or (phrase_in(line, needle) if whole_words else needle in line)
                 continue
+            at = joined.find(needle)
+            if at < 0:  # the common case: a needle the page does not hold
+                continue
             edges = phrase_edges(needle) if whole_words else (False, False)
             size = len(needle)
-            at = joined.find(needle)
             while at >= 0:
                 if at_word_edges(joined, at, at + size, edges):
                     flags[bisect_right(starts, at) - 1] = True
                 at = joined.find(needle, at + 1)
         return flags
+
+    def containing_each(
+        self, lists: tuple[tuple[str, ...], ...], *, whole_words: bool = True
+    ) -> list[list[bool]]:
+        """`containing` of each needle list in `lists`.
+
+        One regex pass over the lines finds those that hold a needle of any list as a substring
+        (a few per page); only those are then searched needle by needle, list by list.
+        """
+        if any("\n" in needle or not needle for needles in lists for needle in needles):
+            return [self.containing(needles, whole_words=whole_words) for needles in lists]
+        starts = self.starts
+        # No needle holds a "\n": a match lies inside one line.
+        rows = list(
+            dict.fromkeys(
+                bisect_right(starts, m.start()) - 1 for m in _any_needle(lists).finditer(self.joined)
+            )
+        )
+        found = JoinedLines.of([self.lines[row] for row in rows])
+        result = []
+        for needles in lists:
+            flags = [False] * len(self.lines)
+            for row, hit in zip(rows, found.containing(needles, whole_words=whole_words), strict=True):
+                flags[row] = hit
+            result.append(flags)
+        return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +278,18 @@ class Lexicon:
     # role's words), and all of them in that order: what opens a credit clause.
     credit_prefixes: tuple[tuple[tuple[str, ...], str], ...] = ()
     credit_starts: tuple[str, ...] = ()
+    # Compiled forms of the fields above, built on first use (`starts_with_pattern`); not data.
+    _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def starts_with_pattern(self, name: str) -> re.Pattern[str]:
+        """A regex whose `.match(text)` says `text.startswith(prefixes)`, `prefixes` the tuple field
+        called `name`: a trie tries a few characters where a tuple of prefixes costs one
+        comparison per prefix (read for every line of every page)."""
+        pattern = self._compiled.get(name)
+        if pattern is None:
+            prefixes: tuple[str, ...] = getattr(self, name)
+            pattern = self._compiled[name] = re.compile(trie_pattern(prefixes))
+        return pattern
 
     def is_reading_time(self, text: str) -> bool:
         """'waktu baca 3 menit', '5 min read', 'Reading time: 4 minutes'."""
