@@ -141,9 +141,11 @@ class _Page:
     codes: NDArray[np.uint32]
     classes: NDArray[np.uint8]  # astral code points count as letters (as the models were trained)
     norms: list[str]  # `normalise_marker` of every text
+    # Per `_SUBSTRING_LISTS` list (rows) and line: whether the line's norm holds one of its markers.
+    substrings: NDArray[np.bool_]
 
     @classmethod
-    def of(cls, texts: list[str], norms: list[str] | None = None) -> _Page:
+    def of(cls, texts: list[str], lexicon: Lexicon, norms: list[str] | None = None) -> _Page:
         """The page of `texts`; `norms`: their `normalise_lines`, when already known."""
         joined = "\n".join(texts)
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
@@ -152,7 +154,10 @@ class _Page:
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
         classes = _char_classes()[np.minimum(codes, 0xFFFF)]
         classes[codes > 0xFFFF] = 1
-        return cls(texts, joined, lengths, starts, codes, classes, norms or normalise_lines(texts, joined))
+        norms = norms or normalise_lines(texts, joined)
+        return cls(
+            texts, joined, lengths, starts, codes, classes, norms, _substrings(norms, lengths, lexicon)
+        )
 
     def count(self, *masks: NDArray[np.bool_]) -> NDArray[np.float64]:
         """Per line and mask: how many code points have the mask set (one row per mask)."""
@@ -287,13 +292,30 @@ def _compile_markers(
     )
 
 
-def _containing(needles: tuple[str, ...], lines: list[str]) -> NDArray[np.bool_]:
-    """Which lines contain any of `needles` (`Lexicon.contains_substring`, line by line)."""
+# The marker lists the columns search for as substrings: footer, comment form, caption (rows of
+# `_Page.substrings`), and the longest text any of those columns reads.
+_FOOTER, _COMMENT_FORM, _CAPTION = range(3)
+_SUBSTRING_MAX = 400
+
+
+def _substrings(norms: list[str], lengths: NDArray[np.int64], lexicon: Lexicon) -> NDArray[np.bool_]:
+    """`_Page.substrings`: which lines' norms contain any footer, comment form or caption marker
+    (`Lexicon.contains_substring`, line by line), a line the page repeats searched once; lines
+    over `_SUBSTRING_MAX` characters are not searched (no column reads them)."""
     # As plain substrings, unlike the rules' whole words: the shipped models learned these
     # columns so. Whole words here changed one of 757 dumped pages (SH-F1 +0.0001): switch
     # when the models are next trained, not before.
-    flags = JoinedLines.of(lines).containing(needles, whole_words=False)
-    return np.array(flags, dtype=np.bool_).reshape(len(lines))
+    markers = _markers(lexicon)
+    searched = [
+        norm if size <= _SUBSTRING_MAX else "" for norm, size in zip(norms, lengths.tolist(), strict=True)
+    ]
+    distinct = {norm: k for k, norm in enumerate(dict.fromkeys(searched))}
+    found = JoinedLines.of(list(distinct)).containing_each(
+        (markers.footer, markers.comment_form, markers.caption), whole_words=False
+    )
+    index = np.fromiter(map(distinct.__getitem__, searched), dtype=np.intp, count=len(searched))
+    flags: NDArray[np.bool_] = np.array(found, dtype=np.bool_).reshape(3, len(distinct))[:, index]
+    return flags
 
 
 def _select(values: list[str], mask: NDArray[np.bool_]) -> tuple[NDArray[np.intp], list[str]]:
@@ -310,7 +332,7 @@ def _per_block(blocks: list[Block], lexicon: Lexicon, page: _Page | None = None)
     out = np.zeros((n, len(PER_BLOCK)), dtype=np.float32)
     if n == 0:
         return out
-    page = page or _Page.of([b.text for b in blocks])
+    page = page or _Page.of([b.text for b in blocks], lexicon)
     texts = page.texts
     n_chars = page.lengths.astype(np.float64)
     letters, digits, upper, n_words, word_chars, capitalised, punct, dots = _char_counts(page)
@@ -340,7 +362,7 @@ def _per_block(blocks: list[Block], lexicon: Lexicon, page: _Page | None = None)
     counts = Counter(norms)
     out[:, 25] = np.log(np.fromiter(map(counts.__getitem__, norms), dtype=np.float64, count=n))
     _stop_ratio(out, norms, n_words, digits, page, lexicon)
-    _markers_columns(out, texts, norms, n_words, lexicon)
+    _markers_columns(out, page, lexicon)
     _structure_columns(out, blocks)
     return out
 
@@ -400,16 +422,10 @@ def _token_ratio(
     out[rows[has], 11] = per_line[has] / sizes[has]
 
 
-def _markers_columns(
-    out: NDArray[np.float32],
-    texts: list[str],
-    norms: list[str],
-    n_words: NDArray[np.float64],
-    lexicon: Lexicon,
-) -> None:
+def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) -> None:
     """Lexicon marker columns (12-22) of the lines short enough to be markers."""
-    chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    rows, lines = _select(norms, chars < 300)
+    texts, chars = page.texts, page.lengths
+    rows, lines = _select(page.norms, chars < 300)
     if not lines:
         return
     markers = _markers(lexicon)
@@ -428,7 +444,7 @@ def _markers_columns(
     out[rows, 15] = header
     out[rows, 18] = share
     out[rows, 19] = nav
-    out[rows, 20] = _containing(markers.footer, lines)
+    out[rows, 20] = page.substrings[_FOOTER, rows]
     out[rows, 21] = _flags(markers.tags_prefix.match, lines)
     promo = promo_line
 
@@ -437,7 +453,7 @@ def _markers_columns(
     lowered = [texts[i].lower() for i in rows_200.tolist()]
     out[rows_200, 16] = (
         widget[under_200]
-        | _containing(markers.comment_form, lines_200)
+        | page.substrings[_COMMENT_FORM, rows_200]
         | np.array([t.endswith(lexicon.comment_attribution) for t in lowered], dtype=np.bool_)
     )
     promo[under_200] |= _flags(markers.promo_prefix.match, lines_200)
@@ -608,14 +624,14 @@ def _text_extra(blocks: list[Block], lexicon: Lexicon, page: _Page | None = None
     out = np.zeros((n, len(TEXT_EXTRA_NAMES)), dtype=np.float32)
     if n == 0:
         return out
-    page = page or _Page.of([b.text for b in blocks])
+    page = page or _Page.of([b.text for b in blocks], lexicon)
     texts = page.texts
     out[:, 2] = page.lines_matching(EDITOR_CODE_AT_END)
     short = page.lengths <= 400
     rows, lines = _select(texts, short)
     if not lines:
         return out
-    out[rows, 0] = _containing(_markers(lexicon).caption, [page.norms[i] for i in rows.tolist()])
+    out[rows, 0] = page.substrings[_CAPTION, rows]
     last, _ = page.edge_classes(last=True)
     first, _ = page.edge_classes(last=False)
     out[:, 5] = short & (last == ord(":"))
@@ -706,7 +722,7 @@ def block_features(
     n = len(blocks)
     if n == 0:
         return FeatureMatrix(np.zeros((0, len(names)), dtype=np.float32), names)
-    page = _Page.of([b.text for b in blocks], norms)
+    page = _Page.of([b.text for b in blocks], lexicon, norms)
     base = _per_block(blocks, lexicon, page)
     chars = np.expm1(base[:, _COL["log_chars"]])
     total = float(chars.sum()) or 1.0
