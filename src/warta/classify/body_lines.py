@@ -260,8 +260,11 @@ def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon
             or caption_start(norm)
             or ("/" in text and _PHOTO_CREDIT.search(text) and not EDITOR_CODE_AT_END.search(text))
             or ("(" in norm and lexicon.contains_any(norm, lexicon.caption_in_parens))
-            or is_agency_credit(text, lexicon)
-            or ends_with_agency_credit(text, lexicon)
+            # Both credit shapes need a separator: the cheap test skips most lines.
+            or (
+                _has_credit_separator(text)
+                and (is_agency_credit(text, lexicon) or ends_with_agency_credit(text, lexicon))
+            )
             or is_bare_credit(blocks, i, norm, lexicon)
         ):
             labels[i] = Label.CAPTION

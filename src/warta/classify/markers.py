@@ -39,7 +39,7 @@ def is_menu_row_normalised(norm: str, lexicon: Lexicon, has_phrase: bool | None 
     words = norm.split()
     if not words:
         return True
-    single = sum(w in lexicon.nav_line or w in lexicon.share_line for w in words)
+    single = sum(map(lexicon.menu_words().__contains__, words))
     if single * 2 >= len(words):
         return True
     if not (lexicon.contains_any(norm, lexicon.nav_phrases) if has_phrase is None else has_phrase):
@@ -63,6 +63,7 @@ class _Prefixes(NamedTuple):
     promo: Callable[[str], re.Match[str] | None]
     read_also: Callable[[str], re.Match[str] | None]
     tags: Callable[[str], re.Match[str] | None]
+    any: Callable[[str], re.Match[str] | None]  # any of the three: most lines start with none
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _Prefixes:
@@ -70,6 +71,7 @@ class _Prefixes(NamedTuple):
             lexicon.starts_with_pattern("promo_prefix").match,
             lexicon.starts_with_pattern("read_also_prefix").match,
             lexicon.starts_with_pattern("tags_prefix").match,
+            lexicon.starts_with_pattern("promo_prefix", "read_also_prefix", "tags_prefix").match,
         )
 
 
@@ -149,9 +151,10 @@ def _marker(norm: str, lexicon: Lexicon, prefixes: _Prefixes, found: _SubstringM
         return Label.TAGS
     if n < 200 and " #" in norm and _HASHTAGS.match(norm):
         return Label.TAGS
-    if n < 200 and (norm in lexicon.promo_line or prefixes.promo(norm)):
+    prefixed = n < 400 and prefixes.any(norm) is not None  # whether a prefix test below can pass
+    if n < 200 and (norm in lexicon.promo_line or (prefixed and prefixes.promo(norm))):
         return Label.AD  # before read-also: "baca artikel selengkapnya di …" links to no other article
-    if n < 300 and prefixes.read_also(norm):
+    if n < 300 and prefixed and prefixes.read_also(norm):
         return Label.READ_ALSO
     if norm in lexicon.share_line or norm in lexicon.nav_line:
         return Label.NAV
@@ -165,7 +168,7 @@ def _marker(norm: str, lexicon: Lexicon, prefixes: _Prefixes, found: _SubstringM
         return Label.NAV
     if n < _FOOTER_MAX and found.footer:
         return Label.FOOTER
-    if n < 400 and prefixes.tags(norm):
+    if n < 400 and prefixed and prefixes.tags(norm):
         return Label.TAGS
     if n < _COMMENT_FORM_MAX and found.comment_form:
         return Label.COMMENTS

@@ -24,9 +24,12 @@ _CODE_CHARS = frozenset("_=(){}[]@\"'/;<>*#$%+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what str.isalnum accepts: \w less the underscore
 
 
+_LIST_WORD_MAX = 30
+
+
 def _is_list_word(text: str) -> bool:
     """One or two words, no sentence end, no code characters (source code split token by token)."""
-    if len(text) > 30:
+    if len(text) > _LIST_WORD_MAX:
         return False
     if text.startswith("(") and _ENTRY_COUNT.match(text):
         return True
@@ -41,7 +44,10 @@ def _is_list_word(text: str) -> bool:
 def unmark_word_lists(blocks: Sequence[Block], labels: list[Label]) -> None:
     """A run of ≥ 10 lines of a word or two each is a tag cloud or a category list, not body."""
     n = len(blocks)
-    is_word = [_is_list_word(block.text) for block in blocks]  # once per line, not once per run tried
+    # Once per line, not once per run tried; the length test inline (most lines fail it).
+    is_word = [
+        len(text) <= _LIST_WORD_MAX and _is_list_word(text) for text in (block.text for block in blocks)
+    ]
     i = 0
     while i < n:
         j = i
