@@ -111,17 +111,40 @@ def trie_pattern(words: Iterable[str]) -> str:
 _AFTER_LETTER = "(?<![a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u045f])"
 
 
+@dataclass(frozen=True, slots=True)
+class _NeedleIndex:
+    """Needle lists compiled for `JoinedLines.containing_each`."""
+
+    # Between them they match in every line that holds a needle (and in a few more): a phrase
+    # of several words is looked for from its first space on, a literal space first that the
+    # regex engine skips to, trying the phrases' rests only there; single words everywhere.
+    lines: tuple[re.Pattern[str], ...]
+    # Matches the longest needle starting at a position (as whole words: not where a letter
+    # comes before a needle that opens with one).
+    finder: re.Pattern[str]
+    # Each needle -> the needles it starts with (itself too): what else starts where it does,
+    # each with the numbers of the lists that hold it and the word edges it needs.
+    starting: dict[str, tuple[tuple[str, tuple[int, ...], tuple[bool, bool]], ...]]
+
+
 @lru_cache(maxsize=16)
-def _any_needle(lists: tuple[tuple[str, ...], ...], whole_words: bool) -> re.Pattern[str]:
-    """A regex finding every line that holds one of the needles of `lists` (as whole words, when
-    `whole_words`: there it may find more, never fewer)."""
-    every = {needle for needles in lists for needle in needles}
+def _needle_index(lists: tuple[tuple[str, ...], ...], whole_words: bool) -> _NeedleIndex:
+    every = list(dict.fromkeys(needle for needles in lists for needle in needles))
+    owners = {needle: tuple(k for k, needles in enumerate(lists) if needle in needles) for needle in every}
+    edges = {needle: phrase_edges(needle) if whole_words else (False, False) for needle in every}
+    starting = {
+        needle: tuple((other, owners[other], edges[other]) for other in every if needle.startswith(other))
+        for needle in every
+    }
+    rests = trie_pattern(needle.split(" ", 1)[1] for needle in every if " " in needle)
+    single = trie_pattern(needle for needle in every if " " not in needle)
+    lines = (re.compile(f" (?:{rests})"), re.compile(single))
+    others = trie_pattern(needle for needle in every if not edges[needle][0])
     if not whole_words:
-        return re.compile(trie_pattern(every))
-    # Tried at a word's start only, the letter-initial phrases cost a third of the search.
-    words = trie_pattern(n for n in every if phrase_edges(n)[0])
-    others = trie_pattern(n for n in every if not phrase_edges(n)[0])
-    return re.compile(f"{_AFTER_LETTER}(?:{words})|{others}")
+        return _NeedleIndex(lines, re.compile(others), starting)
+    # Tried at a word's start only, the needles that open with a letter cost a third of the search.
+    words = trie_pattern(needle for needle in every if edges[needle][0])
+    return _NeedleIndex(lines, re.compile(f"{_AFTER_LETTER}(?:{words})|{others}"), starting)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,29 +193,36 @@ class JoinedLines:
     def containing_each(
         self, lists: tuple[tuple[str, ...], ...], *, whole_words: bool = True
     ) -> list[list[bool]]:
-        """`containing` of each needle list in `lists`.
+        """`containing` of each needle list in `lists`, in two regex searches.
 
-        One regex pass over the lines finds those that hold a needle of any list as a substring
-        (a few per page); only those are then searched needle by needle, list by list.
+        The first finds the few lines that may hold a needle; the second stops at every position
+        of those where a needle starts and reports the longest one there: the others starting
+        there are its prefixes.
         """
         if any("\n" in needle or not needle for needles in lists for needle in needles):
             return [self.containing(needles, whole_words=whole_words) for needles in lists]
-        starts = self.starts
-        # No needle holds a "\n": a match lies inside one line.
-        rows = list(
-            dict.fromkeys(
-                bisect_right(starts, m.start()) - 1
-                for m in _any_needle(lists, whole_words).finditer(self.joined)
-            )
+        index = _needle_index(lists, whole_words)
+        # No needle holds a "\n": each match lies in one line.
+        rows = sorted(
+            {
+                bisect_right(self.starts, m.start()) - 1
+                for lines in index.lines
+                for m in lines.finditer(self.joined)
+            }
         )
-        found = JoinedLines.of([self.lines[row] for row in rows])
-        result = []
-        for needles in lists:
-            flags = [False] * len(self.lines)
-            for row, hit in zip(rows, found.containing(needles, whole_words=whole_words), strict=True):
-                flags[row] = hit
-            result.append(flags)
-        return result
+        maybe = JoinedLines.of([self.lines[row] for row in rows])
+        flags = [[False] * len(self.lines) for _ in lists]
+        joined, starts, search = maybe.joined, maybe.starts, index.finder.search
+        found = search(joined)
+        while found is not None:
+            at = found.start()
+            for needle, owners, edges in index.starting[found.group()]:
+                if at_word_edges(joined, at, at + len(needle), edges):
+                    row = rows[bisect_right(starts, at) - 1]
+                    for k in owners:
+                        flags[k][row] = True
+            found = search(joined, at + 1)
+        return flags
 
 
 @dataclass(frozen=True, slots=True)
