@@ -220,6 +220,7 @@ class _Markers:
     promo_prefix: re.Pattern[str]
     tags_prefix: re.Pattern[str]
     byline_prefix: re.Pattern[str]
+    any_prefix: re.Pattern[str]  # any of the four: most lines start with none
     months: frozenset[str]
     # Whole-line markers: line -> bits of the sets that hold it (_SET_BITS), one lookup per line.
     whole_lines: dict[str, int]
@@ -283,6 +284,7 @@ def _compile_markers(
         promo_prefix=re.compile(trie_pattern(promo_prefix)),
         tags_prefix=re.compile(trie_pattern(tags_prefix)),
         byline_prefix=re.compile(trie_pattern(byline_prefix)),
+        any_prefix=re.compile(trie_pattern(read_also_prefix + promo_prefix + tags_prefix + byline_prefix)),
         months=months,
         whole_lines=whole_lines,
         credit=re.compile(
@@ -325,6 +327,16 @@ def _select(values: list[str], mask: NDArray[np.bool_]) -> tuple[NDArray[np.intp
 
 def _flags(func: Callable[[str], object], values: list[str]) -> NDArray[np.bool_]:
     return np.fromiter(map(bool, map(func, values)), dtype=np.bool_, count=len(values))
+
+
+def _flags_where(
+    func: Callable[[str], object], values: list[str], where: NDArray[np.bool_]
+) -> NDArray[np.bool_]:
+    """`_flags(func, values)`, `func` called only `where` a cheaper test allows it (False elsewhere)."""
+    flags = np.zeros(len(values), dtype=np.bool_)
+    rows, candidates = _select(values, where)
+    flags[rows] = _flags(func, candidates)
+    return flags
 
 
 def _per_block(blocks: list[Block], lexicon: Lexicon, page: _Page | None = None) -> NDArray[np.float32]:
@@ -432,7 +444,8 @@ def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) ->
     k = len(lines)
     sets = np.fromiter(map(markers.whole_lines.get, lines, repeat(0)), dtype=np.int64, count=k)
     related, sidebar, comment, share, nav, promo_line, widget = ((sets >> bit) & 1 > 0 for bit in range(7))
-    out[rows, 12] = _flags(markers.read_also_prefix.match, lines)
+    prefixed = _flags(markers.any_prefix.match, lines)
+    out[rows, 12] = _flags_where(markers.read_also_prefix.match, lines, prefixed)
     out[rows, 13] = related
     out[rows, 14] = sidebar
     header = comment
@@ -445,21 +458,21 @@ def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) ->
     out[rows, 18] = share
     out[rows, 19] = nav
     out[rows, 20] = page.substrings[_FOOTER, rows]
-    out[rows, 21] = _flags(markers.tags_prefix.match, lines)
+    out[rows, 21] = _flags_where(markers.tags_prefix.match, lines, prefixed)
     promo = promo_line
 
     under_200 = chars[rows] < 200
-    rows_200, lines_200 = rows[under_200], list(compress(lines, under_200.tolist()))
+    rows_200 = rows[under_200]
     lowered = [texts[i].lower() for i in rows_200.tolist()]
     out[rows_200, 16] = (
         widget[under_200]
         | page.substrings[_COMMENT_FORM, rows_200]
-        | np.array([t.endswith(lexicon.comment_attribution) for t in lowered], dtype=np.bool_)
+        | _flags(lexicon.ends_with_attribution, lowered)
     )
-    promo[under_200] |= _flags(markers.promo_prefix.match, lines_200)
+    promo[under_200] |= _flags_where(markers.promo_prefix.match, lines, prefixed)[under_200]
     out[rows, 17] = promo
     under_120 = chars[rows] < 120
-    out[rows[under_120], 22] = _flags(markers.byline_prefix.match, list(compress(lines, under_120.tolist())))
+    out[rows[under_120], 22] = _flags_where(markers.byline_prefix.match, lines, prefixed)[under_120]
 
 
 _STRUCTURE_LAYOUT = attrgetter("blank_before", "blank_after", "bullet")

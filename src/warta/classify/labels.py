@@ -106,7 +106,7 @@ def _more_box_titles(blocks: Sequence[Block], probs: Sequence[float], start: int
 
 
 def _is_attribution(text: str, lexicon: Lexicon) -> bool:
-    return len(text) < 150 and text.lower().endswith(lexicon.comment_attribution)
+    return len(text) < 150 and lexicon.ends_with_attribution(text.lower())
 
 
 def _opens_comment_thread(blocks: Sequence[Block], at: int, lexicon: Lexicon) -> bool:
