@@ -329,6 +329,15 @@ def _flags(func: Callable[[str], object], values: list[str]) -> NDArray[np.bool_
     return np.fromiter(map(bool, map(func, values)), dtype=np.bool_, count=len(values))
 
 
+def _ends_with(texts: list[str], suffixes: tuple[str, ...]) -> NDArray[np.bool_]:
+    """`text.endswith(suffixes)` of every text, the last character looked up first: it rules out most."""
+    lasts = {suffix[-1:] for suffix in suffixes}
+    if "" in lasts:  # an empty suffix ends every text
+        return np.ones(len(texts), dtype=np.bool_)
+    flags = (text[-1:] in lasts and text.endswith(suffixes) for text in texts)
+    return np.fromiter(flags, dtype=np.bool_, count=len(texts))
+
+
 def _flags_where(
     func: Callable[[str], object], values: list[str], where: NDArray[np.bool_]
 ) -> NDArray[np.bool_]:
@@ -467,7 +476,7 @@ def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) ->
     out[rows_200, 16] = (
         widget[under_200]
         | page.substrings[_COMMENT_FORM, rows_200]
-        | _flags(lexicon.ends_with_attribution, lowered)
+        | _ends_with(lowered, lexicon.comment_attribution)
     )
     promo[under_200] |= _flags_where(markers.promo_prefix.match, lines, prefixed)[under_200]
     out[rows, 17] = promo
