@@ -87,6 +87,7 @@ def unmark_text_past_footer(blocks: Sequence[Block], labels: list[Label]) -> Non
 
 
 _COMPANY_NAME_WORDS = 4
+_INTRO_AT_MOST = 60  # where the intro phrase starts at the latest: after the name, not later
 _SHORT_TAIL = 60  # a line this short after the boilerplate ("Stay up to date with Acme.") goes with it
 
 
@@ -94,8 +95,9 @@ def _company_intro_name(text: str, norm: str, lexicon: Lexicon) -> str | None:
     """ "Acme Health is a global provider of …": the first word of the company name (one to four
     capitalised words) that opens a company's boilerplate paragraph, if the paragraph opens so."""
     for phrase in lexicon.company_intro:
-        at = norm.find(phrase)
-        if at <= 0 or at > 60:
+        # Its first occurrence, looked for where it may open the name only: not through the paragraph.
+        at = norm.find(phrase, 0, _INTRO_AT_MOST + len(phrase))
+        if at <= 0:
             continue
         words = text.split()[: len(norm[:at].split())]
         if len(words) <= _COMPANY_NAME_WORDS and all(starts_capitalised(w) for w in words):
