@@ -348,12 +348,30 @@ def _flags_where(
     return flags
 
 
-def _per_block(blocks: list[Block], lexicon: Lexicon, page: _Page | None = None) -> NDArray[np.float32]:
-    n = len(blocks)
+def _per_block(
+    blocks: list[Block], lexicon: Lexicon, page: _Page | None = None, rows: NDArray[np.int64] | None = None
+) -> NDArray[np.float32]:
+    """The PER_BLOCK columns of `blocks`. `page`: the page of their distinct texts, `rows`: each
+    block's line in it (by default a page of every block's text)."""
+    if not blocks:
+        return np.zeros((0, len(PER_BLOCK)), dtype=np.float32)
+    if page is None or rows is None:
+        page, rows = _Page.of([b.text for b in blocks], lexicon), np.arange(len(blocks))
+    out = _line_columns(page, np.bincount(rows, minlength=len(page.texts)), lexicon)[rows]
+    out[0, _TITLE_OVERLAP : _TITLE_PREFIX + 1] = 0.0  # the first block is the title, compared with nothing
+    _structure_columns(out, blocks)
+    return out
+
+
+_TITLE_OVERLAP, _TITLE_PREFIX = _COL["title_overlap"], _COL["title_prefix"]
+
+
+def _line_columns(page: _Page, times: NDArray[np.int64], lexicon: Lexicon) -> NDArray[np.float32]:
+    """The PER_BLOCK columns that a block's text decides, one row per line of `page` (a text the
+    page repeats is read once); `times`: how many blocks hold each line. The structure columns
+    stay zero, and the title columns are filled for the first line too."""
+    n = len(page.texts)
     out = np.zeros((n, len(PER_BLOCK)), dtype=np.float32)
-    if n == 0:
-        return out
-    page = page or _Page.of([b.text for b in blocks], lexicon)
     texts = page.texts
     n_chars = page.lengths.astype(np.float64)
     letters, digits, upper, n_words, word_chars, capitalised, punct, dots = _char_counts(page)
@@ -380,11 +398,12 @@ def _per_block(blocks: list[Block], lexicon: Lexicon, page: _Page | None = None)
     out[:, 34] = [("|" in t) or (" / " in t) or (" • " in t) for t in texts]
 
     norms = page.norms
-    counts = Counter(norms)
+    counts: Counter[str] = Counter()  # blocks per norm (texts that differ can share one)
+    for norm, k in zip(norms, times.tolist(), strict=True):
+        counts[norm] += k
     out[:, 25] = np.log(np.fromiter(map(counts.__getitem__, norms), dtype=np.float64, count=n))
     _stop_ratio(out, norms, n_words, digits, page, lexicon)
     _markers_columns(out, page, lexicon)
-    _structure_columns(out, blocks)
     return out
 
 
@@ -418,7 +437,7 @@ def _stop_ratio(
         out[date_rows, 24] = _flags(_TIME.search, date_texts)
 
     title = set(_WORD.findall(norms[0]))
-    overlap = (page.lengths[rows] < 300) & (rows > 0)
+    overlap = page.lengths[rows] < 300
     if title and overlap.any():
         sets = list(map(set, compress(tokens, overlap.tolist())))
         sizes = np.fromiter(map(len, sets), dtype=np.float64, count=len(sets))
@@ -638,16 +657,24 @@ EDITOR_CODE_AT_END = re.compile(r"\((?:\*|[A-Za-z]{1,6})(?:/[A-Za-z0-9*-]{1,8}){
 _NAME_LIKE = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}$")
 
 
-def _text_extra(blocks: list[Block], lexicon: Lexicon, page: _Page | None = None) -> NDArray[np.float32]:
-    """Shape cues learned after the shared columns: captions, credits, codes, names, date lines."""
+def _text_extra(
+    blocks: list[Block], lexicon: Lexicon, page: _Page | None = None, rows: NDArray[np.int64] | None = None
+) -> NDArray[np.float32]:
+    """Shape cues learned after the shared columns: captions, credits, codes, names, date lines
+    (`page`, `rows`: as for `_per_block`)."""
+    if not blocks:
+        return np.zeros((0, len(TEXT_EXTRA_NAMES)), dtype=np.float32)
+    if page is None or rows is None:
+        page, rows = _Page.of([b.text for b in blocks], lexicon), np.arange(len(blocks))
+    return _text_extra_lines(page, lexicon)[rows]
+
+
+def _text_extra_lines(page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
+    """`_text_extra` of every line of `page`: each column is the line's text's alone."""
     from warta.assemble.lists import is_date_line
 
-    n = len(blocks)
-    out = np.zeros((n, len(TEXT_EXTRA_NAMES)), dtype=np.float32)
-    if n == 0:
-        return out
-    page = page or _Page.of([b.text for b in blocks], lexicon)
     texts = page.texts
+    out = np.zeros((len(texts), len(TEXT_EXTRA_NAMES)), dtype=np.float32)
     out[:, 2] = page.lines_matching(EDITOR_CODE_AT_END)
     short = page.lengths <= 400
     rows, lines = _select(texts, short)
@@ -744,8 +771,13 @@ def block_features(
     n = len(blocks)
     if n == 0:
         return FeatureMatrix(np.zeros((0, len(names)), dtype=np.float32), names)
-    page = _Page.of([b.text for b in blocks], lexicon, norms)
-    base = _per_block(blocks, lexicon, page)
+    texts = [b.text for b in blocks]
+    norms = norms if norms is not None else normalise_lines(texts)
+    # Each distinct text read once (menus and share rows repeat): `rows` maps the blocks to them.
+    rows, distinct = distinct_ids(texts)
+    first = np.unique(rows, return_index=True)[1]
+    page = _Page.of(distinct, lexicon, [norms[i] for i in first.tolist()])
+    base = _per_block(blocks, lexicon, page, rows)
     chars = np.expm1(base[:, _COL["log_chars"]])
     total = float(chars.sum()) or 1.0
     cum = np.cumsum(chars) - chars
@@ -788,7 +820,7 @@ def block_features(
 
         columns.append(html_extra_features(blocks))
     else:
-        columns.append(_text_extra(blocks, lexicon, page))
+        columns.append(_text_extra(blocks, lexicon, page, rows))
     return FeatureMatrix(np.concatenate(columns, axis=1), names)
 
 
