@@ -352,11 +352,11 @@ def _per_block(
     blocks: list[Block], lexicon: Lexicon, page: _Page | None = None, rows: NDArray[np.int64] | None = None
 ) -> NDArray[np.float32]:
     """The PER_BLOCK columns of `blocks`. `page`: the page of their distinct texts, `rows`: each
-    block's line in it (by default a page of every block's text)."""
+    block's line in it (by default a page of every block's text, a line per block)."""
     if not blocks:
         return np.zeros((0, len(PER_BLOCK)), dtype=np.float32)
-    if page is None or rows is None:
-        page, rows = _Page.of([b.text for b in blocks], lexicon), np.arange(len(blocks))
+    page = page or _Page.of([b.text for b in blocks], lexicon)
+    rows = np.arange(len(blocks)) if rows is None else rows
     out = _line_columns(page, np.bincount(rows, minlength=len(page.texts)), lexicon)[rows]
     out[0, _TITLE_OVERLAP : _TITLE_PREFIX + 1] = 0.0  # the first block is the title, compared with nothing
     _structure_columns(out, blocks)
@@ -509,6 +509,7 @@ _STRUCTURE_LAYOUT = attrgetter("blank_before", "blank_after", "bullet")
 # The numeric DOM fields of BlockStructure, each the column of the same name in PER_BLOCK.
 _DOM_FIRST = _COL["heading_level"]
 _DOM_NUMBERS = PER_BLOCK[_DOM_FIRST : _COL["link_density"] + 1]
+_DOM_NUMBERS_OF = attrgetter(*_DOM_NUMBERS)
 
 
 _BOILER_BITS = (1 << len(_BOILER_CLASS)) - 1
@@ -518,6 +519,12 @@ _BOILER_BITS = (1 << len(_BOILER_CLASS)) - 1
 def _class_marker_bits(token: str) -> int:
     """Bit k set when the k-th marker of _BOILER_CLASS + _CONTENT_CLASS occurs in `token`."""
     return sum(1 << k for k, marker in enumerate(_BOILER_CLASS + _CONTENT_CLASS) if marker in token)
+
+
+@lru_cache(maxsize=1 << 14)
+def _tuple_marker_bits(tokens: tuple[str, ...]) -> int:
+    """`_class_marker_bits` of all `tokens` together (cached too: pages of a site share their class lists)."""
+    return reduce(or_, map(_class_marker_bits, tokens), 0)
 
 
 def tuple_bits(distinct: list[tuple[str, ...]], bits_of: Callable[[str], int]) -> list[int]:
@@ -533,7 +540,7 @@ def tuple_bits(distinct: list[tuple[str, ...]], bits_of: Callable[[str], int]) -
 def _class_marker_counts(distinct: list[tuple[str, ...]]) -> NDArray[np.float64]:
     """Per class/id token tuple: how many boilerplate and how many content class markers occur
     in its space-joined tokens."""
-    bits = tuple_bits(distinct, _class_marker_bits)
+    bits = list(map(_tuple_marker_bits, distinct))
     counts = np.zeros((len(distinct), 2), dtype=np.float64)
     counts[:, 0] = [(b & _BOILER_BITS).bit_count() for b in bits]
     counts[:, 1] = [(b >> len(_BOILER_CLASS)).bit_count() for b in bits]
@@ -555,8 +562,8 @@ def _structure_columns(out: NDArray[np.float32], blocks: list[Block]) -> None:
     rows = [i for i, s in enumerate(structures) if s.tag]
     dom = [structures[i] for i in rows]
     k = len(dom)
-    for column, name in enumerate(_DOM_NUMBERS, start=_DOM_FIRST):
-        out[rows, column] = np.fromiter(map(attrgetter(name), dom), dtype=np.float64, count=k)
+    numbers = np.array(list(map(_DOM_NUMBERS_OF, dom)), dtype=np.float64).reshape(k, len(_DOM_NUMBERS))
+    out[rows, _DOM_FIRST : _DOM_FIRST + len(_DOM_NUMBERS)] = numbers
     ids, distinct = distinct_ids([s.class_tokens for s in dom])
     out[rows, 42:44] = _class_marker_counts(distinct)[ids]
     out[rows, 44] = np.fromiter(map("p".__eq__, map(attrgetter("tag"), dom)), dtype=np.bool_, count=k)
@@ -664,8 +671,8 @@ def _text_extra(
     (`page`, `rows`: as for `_per_block`)."""
     if not blocks:
         return np.zeros((0, len(TEXT_EXTRA_NAMES)), dtype=np.float32)
-    if page is None or rows is None:
-        page, rows = _Page.of([b.text for b in blocks], lexicon), np.arange(len(blocks))
+    page = page or _Page.of([b.text for b in blocks], lexicon)
+    rows = np.arange(len(blocks)) if rows is None else rows
     return _text_extra_lines(page, lexicon)[rows]
 
 
