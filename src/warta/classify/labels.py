@@ -199,7 +199,11 @@ def label_blocks(
     norms = norms if norms is not None else normalise_lines([b.text for b in blocks])
     markers = markers_of(norms, lexicon)
     # A header depends on the text alone: a line the page repeats (menu entries) is read once.
-    headers = {norm: section_header(norm, lexicon) for norm in dict.fromkeys(norms)}
+    distinct = list(dict.fromkeys(norms))
+    headers = {norm: section_header(norm, lexicon) for norm in distinct}
+    # The texts a bio box header can open with (both bio tests ask this first): most pages hold none.
+    bio_start = lexicon.starts_with_pattern("bio_header_prefix").match
+    bio_prefixed = {norm for norm in distinct if bio_start(norm + " ")}
     for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):
         if section is Label.TAGS and not _tag_item(blocks[i].text):
             # A tag list holds one short tag per line; what follows it is the page's end matter,
@@ -258,9 +262,15 @@ def label_blocks(
                 continue
         if header is None and seen_body and _opens_comment_thread(blocks, i, lexicon):
             header = Label.COMMENTS
-        if header is None and seen_body and _opens_bio_box(blocks[i].text, norm, lexicon):
-            header = Label.SIDEBAR
-        if header is None and seen_body and _opens_split_bio_box(blocks, norms, i, lexicon):
+        if (
+            header is None
+            and seen_body
+            and norm in bio_prefixed
+            and (
+                _opens_bio_box(blocks[i].text, norm, lexicon)
+                or _opens_split_bio_box(blocks, norms, i, lexicon)
+            )
+        ):
             header = Label.SIDEBAR
         if header is Label.COMMENTS and not seen_body and len(norm) < 60:
             # "Leave a comment" in the post's meta line above the article opens nothing.
