@@ -218,7 +218,8 @@ def _sidebar_header_with_suffix(norm: str, lexicon: Lexicon) -> bool:
 
 def section_header(norm: str, lexicon: Lexicon) -> Label | None:
     """The section a header block opens: related, sidebar, comments or tags."""
-    if lexicon.is_comment_header(norm) or _bracketed_comment_count(norm, lexicon):
+    # (The length tests inline skip calls: this runs for every distinct line of every page.)
+    if lexicon.is_comment_header(norm) or (len(norm) <= 30 and _bracketed_comment_count(norm, lexicon)):
         return Label.COMMENTS
     if norm in lexicon.tags_header:
         return Label.TAGS
@@ -226,12 +227,13 @@ def section_header(norm: str, lexicon: Lexicon) -> Label | None:
         if norm in lexicon.related_header:
             return Label.RELATED
         return Label.SIDEBAR if norm in lexicon.sidebar_header else None
-    if _sidebar_header_with_suffix(norm, lexicon):
+    suffixed = norm.endswith(lexicon.related_header_suffix)
+    if suffixed and _sidebar_header_with_suffix(norm, lexicon):
         return Label.SIDEBAR
     if (
-        norm in lexicon.related_header
+        suffixed
+        or norm in lexicon.related_header
         or lexicon.starts_with_pattern("related_header_prefix").match(norm)
-        or norm.endswith(lexicon.related_header_suffix)
     ):
         return Label.RELATED
     if norm in lexicon.sidebar_header:
