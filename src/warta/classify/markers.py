@@ -36,7 +36,11 @@ def is_menu_row(text: str, lexicon: Lexicon) -> bool:
 def is_menu_row_normalised(norm: str, lexicon: Lexicon, has_phrase: bool | None = None) -> bool:
     """`is_menu_row` of a text already through `normalise_marker`; `has_phrase`: whether it
     contains a nav phrase, if known."""
-    words = norm.split()
+    return _menu_row_words(norm, norm.split(), lexicon, has_phrase)
+
+
+def _menu_row_words(norm: str, words: list[str], lexicon: Lexicon, has_phrase: bool | None) -> bool:
+    """`is_menu_row_normalised`, `words` the text's words."""
     if not words:
         return True
     single = sum(map(lexicon.menu_words().__contains__, words))
@@ -162,7 +166,11 @@ def _marker(norm: str, lexicon: Lexicon, prefixes: _Prefixes, found: _SubstringM
         return Label.AD
     if n < _PROMO_MAX and found.promo:
         return Label.AD
-    if n < _NAV_PHRASE_MAX and len(norm.split()) >= 3 and _menu_row_again(norm, lexicon, found.nav_phrase):
+    if (
+        n < _NAV_PHRASE_MAX
+        and len(words := norm.split()) >= 3
+        and _menu_row_again(norm, words, lexicon, found.nav_phrase)
+    ):
         return Label.NAV
     if n < 120 and _nav_shape(norm):
         return Label.NAV
@@ -175,11 +183,11 @@ def _marker(norm: str, lexicon: Lexicon, prefixes: _Prefixes, found: _SubstringM
     return None
 
 
-def _menu_row_again(norm: str, lexicon: Lexicon, has_phrase: bool | None) -> bool:
-    """`is_menu_row(norm)`: normalising a normalised text again changes nothing in ASCII;
-    elsewhere it is redone, and the phrase test with it."""
+def _menu_row_again(norm: str, words: list[str], lexicon: Lexicon, has_phrase: bool | None) -> bool:
+    """`is_menu_row(norm)` (`words`: its words): normalising a normalised text again changes
+    nothing in ASCII; elsewhere it is redone, and the phrase test with it."""
     if norm.isascii():
-        return is_menu_row_normalised(norm, lexicon, has_phrase)
+        return _menu_row_words(norm, words, lexicon, has_phrase)
     return is_menu_row(norm, lexicon)
 
 
