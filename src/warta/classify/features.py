@@ -141,7 +141,8 @@ class _Page:
     codes: NDArray[np.uint32]
     classes: NDArray[np.uint8]  # astral code points count as letters (as the models were trained)
     norms: list[str]  # `normalise_marker` of every text
-    # Per `_SUBSTRING_LISTS` list (rows) and line: whether the line's norm holds one of its markers.
+    # Per substring marker list (rows `_FOOTER`, `_COMMENT_FORM`, `_CAPTION`) and line: whether the
+    # line's norm holds one of the list's markers.
     substrings: NDArray[np.bool_]
 
     @classmethod

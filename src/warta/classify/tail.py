@@ -44,7 +44,7 @@ def _is_list_word(text: str) -> bool:
 def unmark_word_lists(blocks: Sequence[Block], labels: list[Label]) -> None:
     """A run of ≥ 10 lines of a word or two each is a tag cloud or a category list, not body."""
     n = len(blocks)
-    # Once per line, not once per run tried; the length test inline (most lines fail it).
+    # Once per line, not once per run tried; the length test inline spares the longer lines a call.
     is_word = [
         len(text) <= _LIST_WORD_MAX and _is_list_word(text) for text in (block.text for block in blocks)
     ]
