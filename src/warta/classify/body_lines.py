@@ -228,7 +228,8 @@ def mark_slide_captions(
         (Image credit: Acme Space)
     """
     for i, norm in enumerate(norms):
-        if not is_slide_counter(norm, lexicon):
+        last = norm[-1:]  # a counter ends in a number (trailing spaces aside): skip the call for most lines
+        if not (last.isdigit() or last.isspace()) or not is_slide_counter(norm, lexicon):
             continue
         labels[i] = Label.CAPTION if labels[i] in (Label.BODY, Label.OTHER) else labels[i]
         nxt = i + 1
