@@ -228,7 +228,8 @@ def mark_slide_captions(
         (Image credit: Acme Space)
     """
     for i, norm in enumerate(norms):
-        if not is_slide_counter(norm, lexicon):
+        last = norm[-1:]  # a counter ends in a number (trailing spaces aside): skip the call for most lines
+        if not (last.isdigit() or last.isspace()) or not is_slide_counter(norm, lexicon):
             continue
         labels[i] = Label.CAPTION if labels[i] in (Label.BODY, Label.OTHER) else labels[i]
         nxt = i + 1
@@ -246,6 +247,7 @@ def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon
     opening with a caption label ("Image caption The old bridge …"), closing with an agency's
     credit ("ANTARA FOTO/Adeng Bustomi/nym"), naming a photo in brackets, or a credit line of
     names with an agency ("Jane Doe | Getty Images")."""
+    caption_start = lexicon.starts_with_pattern("caption_prefix").match  # `starts_with_any`, compiled
     for i, block in enumerate(blocks):
         if labels[i] is not Label.BODY and labels[i] is not Label.OTHER:
             continue
@@ -256,11 +258,14 @@ def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon
         if (
             block.structure.in_figure
             or lexicon.ends_with_credit(norm)
-            or lexicon.starts_with_any(norm, lexicon.caption_prefix)
+            or caption_start(norm)
             or ("/" in text and _PHOTO_CREDIT.search(text) and not EDITOR_CODE_AT_END.search(text))
             or ("(" in norm and lexicon.contains_any(norm, lexicon.caption_in_parens))
-            or is_agency_credit(text, lexicon)
-            or ends_with_agency_credit(text, lexicon)
+            # Both credit shapes need a separator: the cheap test skips most lines.
+            or (
+                _has_credit_separator(text)
+                and (is_agency_credit(text, lexicon) or ends_with_agency_credit(text, lexicon))
+            )
             or is_bare_credit(blocks, i, norm, lexicon)
         ):
             labels[i] = Label.CAPTION

@@ -286,9 +286,9 @@ def unmark_headlines_above_article(blocks: Sequence[Block], labels: list[Label],
             labels[i] = Label.RELATED
     # Teasers whose headline the flattener joined onto the cut excerpt ("Headline CITY: The ministry
     # said..."), when the article under them has a paragraph longer than any (it is not cut short).
-    for start, end in _cut_excerpt_runs(blocks):
-        if end > first:
-            break
+    # The runs above the first paragraph only: that paragraph (a long sentence) is no cut excerpt,
+    # so no run reaches past it.
+    for start, end in _cut_excerpt_runs(blocks[:first]):
         cut = max(len(blocks[i].text) for i in range(start, end))
         if any(len(blocks[i].text) > cut for i in range(end, len(blocks)) if labels[i] is Label.BODY):
             _body_to_related(labels, start, end)
@@ -303,10 +303,11 @@ def unmark_headlines_above_box_link(
     """≥ 3 headlines in a row the model took for body, right above a related header ("More in
     Politics"): the box's list with its link to the section at the bottom, not the article."""
     for i in range(_BOX_HEADLINES, len(blocks)):
-        if labels[i] is not Label.RELATED or section_header(norms[i], lexicon) is not Label.RELATED:
+        if labels[i] is not Label.RELATED:
             continue
         k = i
         while k > 0 and shapes[k - 1] == "T" and labels[k - 1] is Label.BODY:
             k -= 1
-        if i - k >= _BOX_HEADLINES:
+        # The header test last: most related lines have no headlines right above them.
+        if i - k >= _BOX_HEADLINES and section_header(norms[i], lexicon) is Label.RELATED:
             _body_to_related(labels, k, i)  # all body: the walk above stopped at the first that is not

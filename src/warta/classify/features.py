@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from itertools import chain, compress, repeat
@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines
+from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, trie_pattern
 from warta.model import Block, PageKind
 
 _WORD = re.compile(r"\w+")
@@ -141,9 +141,12 @@ class _Page:
     codes: NDArray[np.uint32]
     classes: NDArray[np.uint8]  # astral code points count as letters (as the models were trained)
     norms: list[str]  # `normalise_marker` of every text
+    # Per substring marker list (rows `_FOOTER`, `_COMMENT_FORM`, `_CAPTION`) and line: whether the
+    # line's norm holds one of the list's markers.
+    substrings: NDArray[np.bool_]
 
     @classmethod
-    def of(cls, texts: list[str], norms: list[str] | None = None) -> _Page:
+    def of(cls, texts: list[str], lexicon: Lexicon, norms: list[str] | None = None) -> _Page:
         """The page of `texts`; `norms`: their `normalise_lines`, when already known."""
         joined = "\n".join(texts)
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
@@ -152,7 +155,10 @@ class _Page:
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
         classes = _char_classes()[np.minimum(codes, 0xFFFF)]
         classes[codes > 0xFFFF] = 1
-        return cls(texts, joined, lengths, starts, codes, classes, norms or normalise_lines(texts, joined))
+        norms = norms or normalise_lines(texts, joined)
+        return cls(
+            texts, joined, lengths, starts, codes, classes, norms, _substrings(norms, lengths, lexicon)
+        )
 
     def count(self, *masks: NDArray[np.bool_]) -> NDArray[np.float64]:
         """Per line and mask: how many code points have the mask set (one row per mask)."""
@@ -215,6 +221,7 @@ class _Markers:
     promo_prefix: re.Pattern[str]
     tags_prefix: re.Pattern[str]
     byline_prefix: re.Pattern[str]
+    any_prefix: re.Pattern[str]  # any of the four: most lines start with none
     months: frozenset[str]
     # Whole-line markers: line -> bits of the sets that hold it (_SET_BITS), one lookup per line.
     whole_lines: dict[str, int]
@@ -273,11 +280,12 @@ def _compile_markers(
         caption=caption,
         # `Lexicon.is_comment_header`'s count form: "<number> <count word>[ ...]"; the number is checked
         # with str.isdigit on the (few) matches.
-        comment_count=re.compile(rf"(\w+) {_trie([w for w in count_words if ' ' not in w])}(?: |$)"),
-        read_also_prefix=re.compile(_trie(read_also_prefix)),
-        promo_prefix=re.compile(_trie(promo_prefix)),
-        tags_prefix=re.compile(_trie(tags_prefix)),
-        byline_prefix=re.compile(_trie(byline_prefix)),
+        comment_count=re.compile(rf"(\w+) {trie_pattern([w for w in count_words if ' ' not in w])}(?: |$)"),
+        read_also_prefix=re.compile(trie_pattern(read_also_prefix)),
+        promo_prefix=re.compile(trie_pattern(promo_prefix)),
+        tags_prefix=re.compile(trie_pattern(tags_prefix)),
+        byline_prefix=re.compile(trie_pattern(byline_prefix)),
+        any_prefix=re.compile(trie_pattern(read_also_prefix + promo_prefix + tags_prefix + byline_prefix)),
         months=months,
         whole_lines=whole_lines,
         credit=re.compile(
@@ -287,32 +295,30 @@ def _compile_markers(
     )
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex matching exactly `words`, factored by common prefixes (one branch per next character)."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root) if root else "(?!)"
+# The marker lists the columns search for as substrings: footer, comment form, caption (rows of
+# `_Page.substrings`), and the longest text any of those columns reads.
+_FOOTER, _COMMENT_FORM, _CAPTION = range(3)
+_SUBSTRING_MAX = 400
 
 
-def _containing(needles: tuple[str, ...], lines: list[str]) -> NDArray[np.bool_]:
-    """Which lines contain any of `needles` (`Lexicon.contains_substring`, line by line)."""
+def _substrings(norms: list[str], lengths: NDArray[np.int64], lexicon: Lexicon) -> NDArray[np.bool_]:
+    """`_Page.substrings`: which lines' norms contain any footer, comment form or caption marker
+    (`Lexicon.contains_substring`, line by line), a line the page repeats searched once; lines
+    over `_SUBSTRING_MAX` characters are not searched (no column reads them)."""
     # As plain substrings, unlike the rules' whole words: the shipped models learned these
     # columns so. Whole words here changed one of 757 dumped pages (SH-F1 +0.0001): switch
     # when the models are next trained, not before.
-    flags = JoinedLines.of(lines).containing(needles, whole_words=False)
-    return np.array(flags, dtype=np.bool_).reshape(len(lines))
+    markers = _markers(lexicon)
+    searched = [
+        norm if size <= _SUBSTRING_MAX else "" for norm, size in zip(norms, lengths.tolist(), strict=True)
+    ]
+    distinct = {norm: k for k, norm in enumerate(dict.fromkeys(searched))}
+    found = JoinedLines.of(list(distinct)).containing_each(
+        (markers.footer, markers.comment_form, markers.caption), whole_words=False
+    )
+    index = np.fromiter(map(distinct.__getitem__, searched), dtype=np.intp, count=len(searched))
+    flags: NDArray[np.bool_] = np.array(found, dtype=np.bool_).reshape(3, len(distinct))[:, index]
+    return flags
 
 
 def _select(values: list[str], mask: NDArray[np.bool_]) -> tuple[NDArray[np.intp], list[str]]:
@@ -324,12 +330,49 @@ def _flags(func: Callable[[str], object], values: list[str]) -> NDArray[np.bool_
     return np.fromiter(map(bool, map(func, values)), dtype=np.bool_, count=len(values))
 
 
-def _per_block(blocks: list[Block], lexicon: Lexicon, page: _Page | None = None) -> NDArray[np.float32]:
-    n = len(blocks)
+def _ends_with(texts: list[str], suffixes: tuple[str, ...]) -> NDArray[np.bool_]:
+    """`text.endswith(suffixes)` of every text, the last character looked up first: it rules out most."""
+    lasts = {suffix[-1:] for suffix in suffixes}
+    if "" in lasts:  # an empty suffix ends every text
+        return np.ones(len(texts), dtype=np.bool_)
+    flags = (text[-1:] in lasts and text.endswith(suffixes) for text in texts)
+    return np.fromiter(flags, dtype=np.bool_, count=len(texts))
+
+
+def _flags_where(
+    func: Callable[[str], object], values: list[str], where: NDArray[np.bool_]
+) -> NDArray[np.bool_]:
+    """`_flags(func, values)`, `func` called only `where` a cheaper test allows it (False elsewhere)."""
+    flags = np.zeros(len(values), dtype=np.bool_)
+    rows, candidates = _select(values, where)
+    flags[rows] = _flags(func, candidates)
+    return flags
+
+
+def _per_block(
+    blocks: list[Block], lexicon: Lexicon, page: _Page | None = None, rows: NDArray[np.int64] | None = None
+) -> NDArray[np.float32]:
+    """The PER_BLOCK columns of `blocks`. `page`: the page of their distinct texts, `rows`: each
+    block's line in it (by default a page of every block's text, a line per block)."""
+    if not blocks:
+        return np.zeros((0, len(PER_BLOCK)), dtype=np.float32)
+    page = page or _Page.of([b.text for b in blocks], lexicon)
+    rows = np.arange(len(blocks)) if rows is None else rows
+    out = _line_columns(page, np.bincount(rows, minlength=len(page.texts)), lexicon)[rows]
+    out[0, _TITLE_OVERLAP : _TITLE_PREFIX + 1] = 0.0  # the first block is the title, compared with nothing
+    _structure_columns(out, blocks)
+    return out
+
+
+_TITLE_OVERLAP, _TITLE_PREFIX = _COL["title_overlap"], _COL["title_prefix"]
+
+
+def _line_columns(page: _Page, times: NDArray[np.int64], lexicon: Lexicon) -> NDArray[np.float32]:
+    """The PER_BLOCK columns that a block's text decides, one row per line of `page` (a text the
+    page repeats is read once); `times`: how many blocks hold each line. The structure columns
+    stay zero, and the title columns are filled for the first line too."""
+    n = len(page.texts)
     out = np.zeros((n, len(PER_BLOCK)), dtype=np.float32)
-    if n == 0:
-        return out
-    page = page or _Page.of([b.text for b in blocks])
     texts = page.texts
     n_chars = page.lengths.astype(np.float64)
     letters, digits, upper, n_words, word_chars, capitalised, punct, dots = _char_counts(page)
@@ -356,11 +399,12 @@ def _per_block(blocks: list[Block], lexicon: Lexicon, page: _Page | None = None)
     out[:, 34] = [("|" in t) or (" / " in t) or (" • " in t) for t in texts]
 
     norms = page.norms
-    counts = Counter(norms)
+    counts: Counter[str] = Counter()  # blocks per norm (texts that differ can share one)
+    for norm, k in zip(norms, times.tolist(), strict=True):
+        counts[norm] += k
     out[:, 25] = np.log(np.fromiter(map(counts.__getitem__, norms), dtype=np.float64, count=n))
     _stop_ratio(out, norms, n_words, digits, page, lexicon)
-    _markers_columns(out, texts, norms, n_words, lexicon)
-    _structure_columns(out, blocks)
+    _markers_columns(out, page, lexicon)
     return out
 
 
@@ -394,7 +438,7 @@ def _stop_ratio(
         out[date_rows, 24] = _flags(_TIME.search, date_texts)
 
     title = set(_WORD.findall(norms[0]))
-    overlap = (page.lengths[rows] < 300) & (rows > 0)
+    overlap = page.lengths[rows] < 300
     if title and overlap.any():
         sets = list(map(set, compress(tokens, overlap.tolist())))
         sizes = np.fromiter(map(len, sets), dtype=np.float64, count=len(sets))
@@ -419,23 +463,18 @@ def _token_ratio(
     out[rows[has], 11] = per_line[has] / sizes[has]
 
 
-def _markers_columns(
-    out: NDArray[np.float32],
-    texts: list[str],
-    norms: list[str],
-    n_words: NDArray[np.float64],
-    lexicon: Lexicon,
-) -> None:
+def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) -> None:
     """Lexicon marker columns (12-22) of the lines short enough to be markers."""
-    chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    rows, lines = _select(norms, chars < 300)
+    texts, chars = page.texts, page.lengths
+    rows, lines = _select(page.norms, chars < 300)
     if not lines:
         return
     markers = _markers(lexicon)
     k = len(lines)
     sets = np.fromiter(map(markers.whole_lines.get, lines, repeat(0)), dtype=np.int64, count=k)
     related, sidebar, comment, share, nav, promo_line, widget = ((sets >> bit) & 1 > 0 for bit in range(7))
-    out[rows, 12] = _flags(markers.read_also_prefix.match, lines)
+    prefixed = _flags(markers.any_prefix.match, lines)
+    out[rows, 12] = _flags_where(markers.read_also_prefix.match, lines, prefixed)
     out[rows, 13] = related
     out[rows, 14] = sidebar
     header = comment
@@ -447,22 +486,22 @@ def _markers_columns(
     out[rows, 15] = header
     out[rows, 18] = share
     out[rows, 19] = nav
-    out[rows, 20] = _containing(markers.footer, lines)
-    out[rows, 21] = _flags(markers.tags_prefix.match, lines)
+    out[rows, 20] = page.substrings[_FOOTER, rows]
+    out[rows, 21] = _flags_where(markers.tags_prefix.match, lines, prefixed)
     promo = promo_line
 
     under_200 = chars[rows] < 200
-    rows_200, lines_200 = rows[under_200], list(compress(lines, under_200.tolist()))
+    rows_200 = rows[under_200]
     lowered = [texts[i].lower() for i in rows_200.tolist()]
     out[rows_200, 16] = (
         widget[under_200]
-        | _containing(markers.comment_form, lines_200)
-        | np.array([t.endswith(lexicon.comment_attribution) for t in lowered], dtype=np.bool_)
+        | page.substrings[_COMMENT_FORM, rows_200]
+        | _ends_with(lowered, lexicon.comment_attribution)
     )
-    promo[under_200] |= _flags(markers.promo_prefix.match, lines_200)
+    promo[under_200] |= _flags_where(markers.promo_prefix.match, lines, prefixed)[under_200]
     out[rows, 17] = promo
     under_120 = chars[rows] < 120
-    out[rows[under_120], 22] = _flags(markers.byline_prefix.match, list(compress(lines, under_120.tolist())))
+    out[rows[under_120], 22] = _flags_where(markers.byline_prefix.match, lines, prefixed)[under_120]
 
 
 _STRUCTURE_LAYOUT = attrgetter("blank_before", "blank_after", "bullet")
@@ -471,6 +510,7 @@ _STRUCTURE_LAYOUT = attrgetter("blank_before", "blank_after", "bullet")
 # The numeric DOM fields of BlockStructure, each the column of the same name in PER_BLOCK.
 _DOM_FIRST = _COL["heading_level"]
 _DOM_NUMBERS = PER_BLOCK[_DOM_FIRST : _COL["link_density"] + 1]
+_DOM_NUMBERS_OF = attrgetter(*_DOM_NUMBERS)
 
 
 _BOILER_BITS = (1 << len(_BOILER_CLASS)) - 1
@@ -480,6 +520,12 @@ _BOILER_BITS = (1 << len(_BOILER_CLASS)) - 1
 def _class_marker_bits(token: str) -> int:
     """Bit k set when the k-th marker of _BOILER_CLASS + _CONTENT_CLASS occurs in `token`."""
     return sum(1 << k for k, marker in enumerate(_BOILER_CLASS + _CONTENT_CLASS) if marker in token)
+
+
+@lru_cache(maxsize=1 << 14)
+def _tuple_marker_bits(tokens: tuple[str, ...]) -> int:
+    """`_class_marker_bits` of all `tokens` together (cached too: pages of a site share their class lists)."""
+    return reduce(or_, map(_class_marker_bits, tokens), 0)
 
 
 def tuple_bits(distinct: list[tuple[str, ...]], bits_of: Callable[[str], int]) -> list[int]:
@@ -495,7 +541,7 @@ def tuple_bits(distinct: list[tuple[str, ...]], bits_of: Callable[[str], int]) -
 def _class_marker_counts(distinct: list[tuple[str, ...]]) -> NDArray[np.float64]:
     """Per class/id token tuple: how many boilerplate and how many content class markers occur
     in its space-joined tokens."""
-    bits = tuple_bits(distinct, _class_marker_bits)
+    bits = list(map(_tuple_marker_bits, distinct))
     counts = np.zeros((len(distinct), 2), dtype=np.float64)
     counts[:, 0] = [(b & _BOILER_BITS).bit_count() for b in bits]
     counts[:, 1] = [(b >> len(_BOILER_CLASS)).bit_count() for b in bits]
@@ -517,8 +563,8 @@ def _structure_columns(out: NDArray[np.float32], blocks: list[Block]) -> None:
     rows = [i for i, s in enumerate(structures) if s.tag]
     dom = [structures[i] for i in rows]
     k = len(dom)
-    for column, name in enumerate(_DOM_NUMBERS, start=_DOM_FIRST):
-        out[rows, column] = np.fromiter(map(attrgetter(name), dom), dtype=np.float64, count=k)
+    numbers = np.array(list(map(_DOM_NUMBERS_OF, dom)), dtype=np.float64).reshape(k, len(_DOM_NUMBERS))
+    out[rows, _DOM_FIRST : _DOM_FIRST + len(_DOM_NUMBERS)] = numbers
     ids, distinct = distinct_ids([s.class_tokens for s in dom])
     out[rows, 42:44] = _class_marker_counts(distinct)[ids]
     out[rows, 44] = np.fromiter(map("p".__eq__, map(attrgetter("tag"), dom)), dtype=np.bool_, count=k)
@@ -619,22 +665,30 @@ EDITOR_CODE_AT_END = re.compile(r"\((?:\*|[A-Za-z]{1,6})(?:/[A-Za-z0-9*-]{1,8}){
 _NAME_LIKE = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}$")
 
 
-def _text_extra(blocks: list[Block], lexicon: Lexicon, page: _Page | None = None) -> NDArray[np.float32]:
-    """Shape cues learned after the shared columns: captions, credits, codes, names, date lines."""
+def _text_extra(
+    blocks: list[Block], lexicon: Lexicon, page: _Page | None = None, rows: NDArray[np.int64] | None = None
+) -> NDArray[np.float32]:
+    """Shape cues learned after the shared columns: captions, credits, codes, names, date lines
+    (`page`, `rows`: as for `_per_block`)."""
+    if not blocks:
+        return np.zeros((0, len(TEXT_EXTRA_NAMES)), dtype=np.float32)
+    page = page or _Page.of([b.text for b in blocks], lexicon)
+    rows = np.arange(len(blocks)) if rows is None else rows
+    return _text_extra_lines(page, lexicon)[rows]
+
+
+def _text_extra_lines(page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
+    """`_text_extra` of every line of `page`: each column is the line's text's alone."""
     from warta.assemble.lists import is_date_line
 
-    n = len(blocks)
-    out = np.zeros((n, len(TEXT_EXTRA_NAMES)), dtype=np.float32)
-    if n == 0:
-        return out
-    page = page or _Page.of([b.text for b in blocks])
     texts = page.texts
+    out = np.zeros((len(texts), len(TEXT_EXTRA_NAMES)), dtype=np.float32)
     out[:, 2] = page.lines_matching(EDITOR_CODE_AT_END)
     short = page.lengths <= 400
     rows, lines = _select(texts, short)
     if not lines:
         return out
-    out[rows, 0] = _containing(_markers(lexicon).caption, [page.norms[i] for i in rows.tolist()])
+    out[rows, 0] = page.substrings[_CAPTION, rows]
     last, _ = page.edge_classes(last=True)
     first, _ = page.edge_classes(last=False)
     out[:, 5] = short & (last == ord(":"))
@@ -725,8 +779,13 @@ def block_features(
     n = len(blocks)
     if n == 0:
         return FeatureMatrix(np.zeros((0, len(names)), dtype=np.float32), names)
-    page = _Page.of([b.text for b in blocks], norms)
-    base = _per_block(blocks, lexicon, page)
+    texts = [b.text for b in blocks]
+    norms = norms if norms is not None else normalise_lines(texts)
+    # Each distinct text read once (menus and share rows repeat): `rows` maps the blocks to them.
+    rows, distinct = distinct_ids(texts)
+    first = np.unique(rows, return_index=True)[1]
+    page = _Page.of(distinct, lexicon, [norms[i] for i in first.tolist()])
+    base = _per_block(blocks, lexicon, page, rows)
     chars = np.expm1(base[:, _COL["log_chars"]])
     total = float(chars.sum()) or 1.0
     cum = np.cumsum(chars) - chars
@@ -769,7 +828,7 @@ def block_features(
 
         columns.append(html_extra_features(blocks))
     else:
-        columns.append(_text_extra(blocks, lexicon, page))
+        columns.append(_text_extra(blocks, lexicon, page, rows))
     return FeatureMatrix(np.concatenate(columns, axis=1), names)
 
 

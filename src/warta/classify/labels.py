@@ -106,7 +106,7 @@ def _more_box_titles(blocks: Sequence[Block], probs: Sequence[float], start: int
 
 
 def _is_attribution(text: str, lexicon: Lexicon) -> bool:
-    return len(text) < 150 and text.lower().endswith(lexicon.comment_attribution)
+    return len(text) < 150 and lexicon.ends_with_attribution(text.lower())
 
 
 def _opens_comment_thread(blocks: Sequence[Block], at: int, lexicon: Lexicon) -> bool:
@@ -198,12 +198,18 @@ def label_blocks(
     seen_body = False
     norms = norms if norms is not None else normalise_lines([b.text for b in blocks])
     markers = markers_of(norms, lexicon)
+    # A header depends on the text alone: a line the page repeats (menu entries) is read once.
+    distinct = list(dict.fromkeys(norms))
+    headers = {norm: section_header(norm, lexicon) for norm in distinct}
+    # The texts a bio box header can open with (both bio tests ask this first): most pages hold none.
+    bio_start = lexicon.starts_with_pattern("bio_header_prefix").match
+    bio_prefixed = {norm for norm in distinct if bio_start(norm + " ")}
     for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):
         if section is Label.TAGS and not _tag_item(blocks[i].text):
             # A tag list holds one short tag per line; what follows it is the page's end matter,
             # as under any sidebar header (the article can still resume, as it does there).
             section = Label.SIDEBAR
-        header = section_header(norm, lexicon)
+        header = headers[norm]
         if header is Label.TAGS and not seen_body:
             header = None  # "Topik" in the site menu above the article heads no tag list
         if header is not None and header is not Label.COMMENTS and _menu_entry(blocks[i]):
@@ -256,9 +262,15 @@ def label_blocks(
                 continue
         if header is None and seen_body and _opens_comment_thread(blocks, i, lexicon):
             header = Label.COMMENTS
-        if header is None and seen_body and _opens_bio_box(blocks[i].text, norm, lexicon):
-            header = Label.SIDEBAR
-        if header is None and seen_body and _opens_split_bio_box(blocks, norms, i, lexicon):
+        if (
+            header is None
+            and seen_body
+            and norm in bio_prefixed
+            and (
+                _opens_bio_box(blocks[i].text, norm, lexicon)
+                or _opens_split_bio_box(blocks, norms, i, lexicon)
+            )
+        ):
             header = Label.SIDEBAR
         if header is Label.COMMENTS and not seen_body and len(norm) < 60:
             # "Leave a comment" in the post's meta line above the article opens nothing.

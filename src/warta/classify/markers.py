@@ -14,6 +14,7 @@ section it opens; `label_blocks` decides how far that section runs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from warta.lexicon import JoinedLines, Lexicon, normalise_marker, phrase_in
@@ -35,10 +36,14 @@ def is_menu_row(text: str, lexicon: Lexicon) -> bool:
 def is_menu_row_normalised(norm: str, lexicon: Lexicon, has_phrase: bool | None = None) -> bool:
     """`is_menu_row` of a text already through `normalise_marker`; `has_phrase`: whether it
     contains a nav phrase, if known."""
-    words = norm.split()
+    return _menu_row_words(norm, norm.split(), lexicon, has_phrase)
+
+
+def _menu_row_words(norm: str, words: list[str], lexicon: Lexicon, has_phrase: bool | None) -> bool:
+    """`is_menu_row_normalised`, `words` the text's words."""
     if not words:
         return True
-    single = sum(w in lexicon.nav_line or w in lexicon.share_line for w in words)
+    single = sum(map(lexicon.menu_words().__contains__, words))
     if single * 2 >= len(words):
         return True
     if not (lexicon.contains_any(norm, lexicon.nav_phrases) if has_phrase is None else has_phrase):
@@ -56,11 +61,30 @@ _HASHTAGS = re.compile(r"[^\W\d_][\w-]*(?:[\s,]+#[^\W\d_][\w-]*)+$")
 _KEYWORD_LIST = re.compile(r"^[^,.!?]{1,60}(?:,[^\s,][^,.!?]{0,60}){3,}$")
 
 
+class _Prefixes(NamedTuple):
+    """`.match` of the lexicon's marker prefixes (`Lexicon.starts_with_pattern`), looked up once a page."""
+
+    promo: Callable[[str], re.Match[str] | None]
+    read_also: Callable[[str], re.Match[str] | None]
+    tags: Callable[[str], re.Match[str] | None]
+    any: Callable[[str], re.Match[str] | None]  # any of the three: most lines start with none
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> _Prefixes:
+        return cls(
+            lexicon.starts_with_pattern("promo_prefix").match,
+            lexicon.starts_with_pattern("read_also_prefix").match,
+            lexicon.starts_with_pattern("tags_prefix").match,
+            lexicon.starts_with_pattern("promo_prefix", "read_also_prefix", "tags_prefix").match,
+        )
+
+
 def marker_of(norm: str, lexicon: Lexicon) -> Label | None:
     """The boilerplate label a lexicon marker gives a normalised block text, if any."""
     return _marker(
         norm,
         lexicon,
+        _Prefixes.of(lexicon),
         _SubstringMarkers(
             lexicon.contains_any(norm, lexicon.consent_contains),
             lexicon.contains_any(norm, lexicon.footer_contains),
@@ -78,6 +102,7 @@ _FOOTER_MAX = 300
 _COMMENT_FORM_MAX = 200
 _PROMO_MAX = 200
 _NAV_PHRASE_MAX = 160
+_SEARCHED_MAX = max(_CONSENT_MAX, _FOOTER_MAX, _COMMENT_FORM_MAX, _PROMO_MAX, _NAV_PHRASE_MAX)
 
 
 class _SubstringMarkers(NamedTuple):
@@ -92,47 +117,48 @@ class _SubstringMarkers(NamedTuple):
     promo: bool
 
 
-def _shorter_than(limit: int, norms: list[str]) -> JoinedLines:
-    """`norms` with every text of `limit` characters or more blanked."""
-    return JoinedLines.of([norm if len(norm) < limit else "" for norm in norms])
-
-
 def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
     """`marker_of` of every normalised text of a page, the substring markers searched page-wide."""
-    # `_marker` reads a substring flag only of a short text: longer texts, the article's
-    # paragraphs and most of the page's characters, are blanked rather than searched.
-    long_limit, short_limit = (
-        max(_CONSENT_MAX, _FOOTER_MAX),
-        max(_COMMENT_FORM_MAX, _NAV_PHRASE_MAX, _PROMO_MAX),
-    )
-    under_long, under_short = _shorter_than(long_limit, norms), _shorter_than(short_limit, norms)
+    # A marker depends on the text alone: a line the page repeats (menus, share rows) is read once.
+    distinct = list(dict.fromkeys(norms))
+    # `_marker` reads a substring flag only of a text shorter than the flag's limit: longer texts,
+    # the article's paragraphs and most of the page's characters, are blanked rather than searched.
+    searched = JoinedLines.of([norm if len(norm) < _SEARCHED_MAX else "" for norm in distinct])
     found = zip(
-        under_long.containing(lexicon.consent_contains),
-        under_long.containing(lexicon.footer_contains),
-        under_short.containing(lexicon.comment_form),
-        under_short.containing(lexicon.nav_phrases),
-        under_short.containing(lexicon.promo_contains),
+        *searched.containing_each(
+            (
+                lexicon.consent_contains,
+                lexicon.footer_contains,
+                lexicon.comment_form,
+                lexicon.nav_phrases,
+                lexicon.promo_contains,
+            )
+        ),
         strict=True,
     )
-    return [
-        _marker(norm, lexicon, _SubstringMarkers(*flags)) for norm, flags in zip(norms, found, strict=True)
-    ]
+    prefixes = _Prefixes.of(lexicon)
+    marker = {
+        norm: _marker(norm, lexicon, prefixes, _SubstringMarkers(*flags))
+        for norm, flags in zip(distinct, found, strict=True)
+    }
+    return [marker[norm] for norm in norms]
 
 
-def _marker(norm: str, lexicon: Lexicon, found: _SubstringMarkers) -> Label | None:
+def _marker(norm: str, lexicon: Lexicon, prefixes: _Prefixes, found: _SubstringMarkers) -> Label | None:
     n = len(norm)
     if n == 0:
         return Label.OTHER
-    # Cheap tests first: an image address holds no space, a keyword list at least three commas.
-    if " " not in norm and _IMAGE_URL.match(norm):
+    # Cheap tests first: an image address holds no space and a dot, a keyword list at least three commas.
+    if " " not in norm and "." in norm and _IMAGE_URL.match(norm):
         return Label.OTHER
     if n < 600 and norm.count(",") >= 3 and _KEYWORD_LIST.match(norm):
         return Label.TAGS
     if n < 200 and " #" in norm and _HASHTAGS.match(norm):
         return Label.TAGS
-    if n < 200 and (norm in lexicon.promo_line or norm.startswith(lexicon.promo_prefix)):
+    prefixed = n < 400 and prefixes.any(norm) is not None  # whether a prefix test below can pass
+    if n < 200 and (norm in lexicon.promo_line or (prefixed and prefixes.promo(norm))):
         return Label.AD  # before read-also: "baca artikel selengkapnya di …" links to no other article
-    if n < 300 and norm.startswith(lexicon.read_also_prefix):
+    if n < 300 and prefixed and prefixes.read_also(norm):
         return Label.READ_ALSO
     if norm in lexicon.share_line or norm in lexicon.nav_line:
         return Label.NAV
@@ -140,24 +166,28 @@ def _marker(norm: str, lexicon: Lexicon, found: _SubstringMarkers) -> Label | No
         return Label.AD
     if n < _PROMO_MAX and found.promo:
         return Label.AD
-    if n < _NAV_PHRASE_MAX and len(norm.split()) >= 3 and _menu_row_again(norm, lexicon, found.nav_phrase):
+    if (
+        n < _NAV_PHRASE_MAX
+        and len(words := norm.split()) >= 3
+        and _menu_row_again(norm, words, lexicon, found.nav_phrase)
+    ):
         return Label.NAV
     if n < 120 and _nav_shape(norm):
         return Label.NAV
     if n < _FOOTER_MAX and found.footer:
         return Label.FOOTER
-    if n < 400 and norm.startswith(lexicon.tags_prefix):
+    if n < 400 and prefixed and prefixes.tags(norm):
         return Label.TAGS
     if n < _COMMENT_FORM_MAX and found.comment_form:
         return Label.COMMENTS
     return None
 
 
-def _menu_row_again(norm: str, lexicon: Lexicon, has_phrase: bool | None) -> bool:
-    """`is_menu_row(norm)`: normalising a normalised text again changes nothing in ASCII;
-    elsewhere it is redone, and the phrase test with it."""
+def _menu_row_again(norm: str, words: list[str], lexicon: Lexicon, has_phrase: bool | None) -> bool:
+    """`is_menu_row(norm)` (`words`: its words): normalising a normalised text again changes
+    nothing in ASCII; elsewhere it is redone, and the phrase test with it."""
     if norm.isascii():
-        return is_menu_row_normalised(norm, lexicon, has_phrase)
+        return _menu_row_words(norm, words, lexicon, has_phrase)
     return is_menu_row(norm, lexicon)
 
 
@@ -196,7 +226,8 @@ def _sidebar_header_with_suffix(norm: str, lexicon: Lexicon) -> bool:
 
 def section_header(norm: str, lexicon: Lexicon) -> Label | None:
     """The section a header block opens: related, sidebar, comments or tags."""
-    if lexicon.is_comment_header(norm) or _bracketed_comment_count(norm, lexicon):
+    # (The length tests inline skip calls: this runs for every distinct line of every page.)
+    if lexicon.is_comment_header(norm) or (len(norm) <= 30 and _bracketed_comment_count(norm, lexicon)):
         return Label.COMMENTS
     if norm in lexicon.tags_header:
         return Label.TAGS
@@ -204,12 +235,13 @@ def section_header(norm: str, lexicon: Lexicon) -> Label | None:
         if norm in lexicon.related_header:
             return Label.RELATED
         return Label.SIDEBAR if norm in lexicon.sidebar_header else None
-    if _sidebar_header_with_suffix(norm, lexicon):
+    suffixed = norm.endswith(lexicon.related_header_suffix)
+    if suffixed and _sidebar_header_with_suffix(norm, lexicon):
         return Label.SIDEBAR
     if (
-        norm in lexicon.related_header
-        or norm.startswith(lexicon.related_header_prefix)
-        or norm.endswith(lexicon.related_header_suffix)
+        suffixed
+        or norm in lexicon.related_header
+        or lexicon.starts_with_pattern("related_header_prefix").match(norm)
     ):
         return Label.RELATED
     if norm in lexicon.sidebar_header:

@@ -24,9 +24,12 @@ _CODE_CHARS = frozenset("_=(){}[]@\"'/;<>*#$%+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what str.isalnum accepts: \w less the underscore
 
 
+_LIST_WORD_MAX = 30
+
+
 def _is_list_word(text: str) -> bool:
     """One or two words, no sentence end, no code characters (source code split token by token)."""
-    if len(text) > 30:
+    if len(text) > _LIST_WORD_MAX:
         return False
     if text.startswith("(") and _ENTRY_COUNT.match(text):
         return True
@@ -41,7 +44,10 @@ def _is_list_word(text: str) -> bool:
 def unmark_word_lists(blocks: Sequence[Block], labels: list[Label]) -> None:
     """A run of ≥ 10 lines of a word or two each is a tag cloud or a category list, not body."""
     n = len(blocks)
-    is_word = [_is_list_word(block.text) for block in blocks]  # once per line, not once per run tried
+    # Once per line, not once per run tried; the length test inline spares the longer lines a call.
+    is_word = [
+        len(text) <= _LIST_WORD_MAX and _is_list_word(text) for text in (block.text for block in blocks)
+    ]
     i = 0
     while i < n:
         j = i
@@ -81,6 +87,7 @@ def unmark_text_past_footer(blocks: Sequence[Block], labels: list[Label]) -> Non
 
 
 _COMPANY_NAME_WORDS = 4
+_INTRO_AT_MOST = 60  # where the intro phrase starts at the latest: after the name, not later
 _SHORT_TAIL = 60  # a line this short after the boilerplate ("Stay up to date with Acme.") goes with it
 
 
@@ -88,8 +95,9 @@ def _company_intro_name(text: str, norm: str, lexicon: Lexicon) -> str | None:
     """ "Acme Health is a global provider of …": the first word of the company name (one to four
     capitalised words) that opens a company's boilerplate paragraph, if the paragraph opens so."""
     for phrase in lexicon.company_intro:
-        at = norm.find(phrase)
-        if at <= 0 or at > 60:
+        # Its first occurrence, looked for where it may open the name only: not through the paragraph.
+        at = norm.find(phrase, 0, _INTRO_AT_MOST + len(phrase))
+        if at <= 0:
             continue
         words = text.split()[: len(norm[:at].split())]
         if len(words) <= _COMPANY_NAME_WORDS and all(starts_capitalised(w) for w in words):
