@@ -300,7 +300,6 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
     seen = 0
     node = root
     while True:
-        entered: _Frame | None = None
         tag_id = node.tag_id
         if tag_id == _TEXT_TAG_ID:
             raw = node.text_content
@@ -339,6 +338,7 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
                         colon = raw.rstrip().endswith(":")
                 elif pieces:
                     pieces.append(" ")
+            following = node.next  # (a text node is never the root)
         else:
             seen += 1
             if not seen % _CHECK_EVERY:
@@ -353,6 +353,7 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
                 if name is not None:
                     kinds[tag_id] = kind
             tag, flags = kind
+            enter = False  # (what is skipped or hidden is passed over, and br/hr have nothing inside)
             if not flags & _SKIP:
                 attrs = node.attributes
                 tokens: tuple[str, ...] = ()
@@ -381,64 +382,65 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
                             if ident:
                                 # The tokens of "class id" are the class's then the id's.
                                 tokens = tokens + _tokens(ident)
-                if not hidden:
-                    if flags & _BLOCK and pieces:
+                enter = not hidden
+                if enter and flags & _BLOCK:
+                    if pieces:
                         _emit(blocks, pieces, link_chars, chars, href, snap)
                         pieces = []
                         link_chars = chars = tail_chars = 0
                         colon, href, snap = False, None, None
-                    if not flags & _BREAK:
-                        if flags & _COUNTED:
-                            if flags & _LINK:
-                                if (
-                                    not links
-                                    and link_chars
-                                    and not tail_chars
-                                    and (
-                                        link_chars == chars or (colon and chars - link_chars <= _LABEL_CHARS)
-                                    )
-                                ):
-                                    # Links side by side with nothing between them are separate
-                                    # items (a menu, a "most read" box, the tags after "Tags:"),
-                                    # not one sentence. Only a short label ending in ":" may come
-                                    # before them: in "Gov. <a>Name</a> <a>hover card</a>" the
-                                    # text is a sentence that goes on after the links.
-                                    _emit(blocks, pieces, link_chars, chars, href, snap)
-                                    pieces = []
-                                    link_chars = chars = tail_chars = 0
-                                    colon, href, snap = False, None, None
-                                links.append(attrs.get("href"))
-                            elif flags & _LIST:
-                                lists += 1
-                            elif flags & _TABLE:
-                                tables += 1
-                            elif flags & _FIGURE:
-                                figures += 1
-                            elif flags & _QUOTE:
-                                quotes += 1
-                            else:
-                                heading = _HEADINGS[tag]
-                        entered = (
-                            node,
-                            tag,
-                            tag if flags & _BLOCK else (stack[-1][2] if stack else ""),
-                            (*tokens, tag) if flags & _SEMANTIC_TAG else tokens,
-                            flags,
-                        )
-                        push(entered)
-                        child = node.first_child
-                        if child is not None:
-                            node = child
-                            continue
-        # Move on: to the next sibling, leaving the elements that end here.
-        if entered is None:
-            if not stack:
+                    enter = not flags & _BREAK
+            if enter:
+                if flags & _COUNTED:
+                    if flags & _LINK:
+                        if (
+                            not links
+                            and link_chars
+                            and not tail_chars
+                            and (link_chars == chars or (colon and chars - link_chars <= _LABEL_CHARS))
+                        ):
+                            # Links side by side with nothing between them are separate
+                            # items (a menu, a "most read" box, the tags after "Tags:"),
+                            # not one sentence. Only a short label ending in ":" may come
+                            # before them: in "Gov. <a>Name</a> <a>hover card</a>" the
+                            # text is a sentence that goes on after the links.
+                            _emit(blocks, pieces, link_chars, chars, href, snap)
+                            pieces = []
+                            link_chars = chars = tail_chars = 0
+                            colon, href, snap = False, None, None
+                        links.append(attrs.get("href"))
+                    elif flags & _LIST:
+                        lists += 1
+                    elif flags & _TABLE:
+                        tables += 1
+                    elif flags & _FIGURE:
+                        figures += 1
+                    elif flags & _QUOTE:
+                        quotes += 1
+                    else:
+                        heading = _HEADINGS[tag]
+                push(
+                    (
+                        node,
+                        tag,
+                        tag if flags & _BLOCK else (stack[-1][2] if stack else ""),
+                        (*tokens, tag) if flags & _SEMANTIC_TAG else tokens,
+                        flags,
+                    )
+                )
+                child = node.first_child
+                if child is not None:
+                    node = child
+                    continue
+                following = None  # an element without children: left at once
+            elif not stack:
                 break
-            following = node.next
-        else:
-            following = None  # an element without children: left at once
+            else:
+                following = node.next
+        # Leave the elements that end here; go on with the next sibling.
         while following is None:
-            _, tag, _, _, flags = frame = pop()
+            frame = pop()
+            flags = frame[4]
             if flags & _BLOCK and pieces:
                 _emit(blocks, pieces, link_chars, chars, href, snap)
                 pieces = []
