@@ -59,8 +59,8 @@ def _may_exceed(html: str) -> bool:
     if tags <= MAX_FORMATTING:
         return False
     # Every element that is closed takes one "<" to open and one "</" to close; what is
-    # left over bounds the nesting depth from above.
-    if tags - 2 * html.count("</") > MAX_DEPTH:
+    # left over bounds the nesting depth from above (and cannot exceed it with fewer "<").
+    if tags > MAX_DEPTH and tags - 2 * html.count("</") > MAX_DEPTH:
         return True
     if tags > MAX_OPTIONS and html.count("<option") + html.count("<OPTION") > MAX_OPTIONS:
         return True

@@ -16,10 +16,9 @@ ancestors and its first link, made absolute against `<base href>` or the page UR
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from itertools import chain
-from operator import itemgetter
-from typing import Protocol, cast
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -62,6 +61,10 @@ _SEMANTIC = frozenset({"aside", "nav", "footer", "header", "article", "main", "f
 _NEVER_HIDDEN = frozenset({"html", "body", "main", "article"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_CLASSES = frozenset({"hidden", "d-none", "visually-hidden", "sr-only", "screen-reader-text", "hide"})
+if not all(any(part in name for part in ("hid", "none", "only", "screen")) for name in _HIDDEN_CLASSES):
+    raise AssertionError("update the pre-check in `_read_class`")  # pragma: no cover
+# Attributes besides class that may hide an element or add tokens to it.
+_HIDE_OR_ID = frozenset({"hidden", "aria-hidden", "style", "id"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TOKEN = re.compile(r"[a-z0-9]{2,}")
 _MAX_TOKENS_DEPTH = 14  # class tokens come from this many nearest ancestors
@@ -77,50 +80,34 @@ class HtmlSegmentation:
     metadata: PageMetadata
 
 
-@dataclass(slots=True)
-class _Buffer:
-    """Text of the block being built, and how much of it is link text."""
-
-    pieces: list[str] = field(default_factory=list)
-    link_chars: int = 0
-    chars: int = 0
-    tail_chars: int = 0  # characters outside links since the last link's text
-    colon: bool = False  # whether the last text outside links ends with ":" ("Tags:")
-    href: str | None = None
-    # What the DOM said where the block's first text was: the fields of `BlockStructure`
-    # from heading_level to dom_depth, taken once (see `_Walker._snapshot`).
-    snapshot: tuple[int, str, str, bool, bool, bool, bool, tuple[str, ...], int] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class _Attributes:
-    """What an element's class/id attributes say: its tokens, and whether a class hides it."""
-
-    tokens: tuple[str, ...]
-    hidden_class: bool
-
-
 def _tokens(value: str) -> tuple[str, ...]:
     """Runs of [a-z0-9] of two characters or more in the lower-cased value."""
     return tuple(_TOKEN.findall(value.lower()))
 
 
-def _read_class(classes: str) -> _Attributes:
+# Class values read so far, shared by all pages (a site's pages repeat their classes); cleared
+# when full, so it stays bounded.
+_READ_CLASSES: dict[str, tuple[tuple[str, ...], bool]] = {}
+_MAX_READ_CLASSES = 8192
+
+
+def _read_class(classes: str) -> tuple[tuple[str, ...], bool]:
+    """The tokens of a class value, and whether one of its class names hides the element."""
     lowered = classes.lower()
     # Whole class names only: "f_hide_ellipsis_on" is a feature flag, not "hide".
-    return _Attributes(tuple(_TOKEN.findall(lowered)), not _HIDDEN_CLASSES.isdisjoint(lowered.split()))
+    # (Every hiding class name has one of these in it: most values need not be split.)
+    hidden = ("hid" in lowered or "none" in lowered or "only" in lowered or "screen" in lowered) and (
+        not _HIDDEN_CLASSES.isdisjoint(lowered.split())
+    )
+    return tuple(_TOKEN.findall(lowered)), hidden
 
 
-_NO_CLASS = _Attributes((), False)
-
-
-def _is_hidden(attrs: dict[str, str | None], read: _Attributes) -> bool:
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return True
-    style = attrs.get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        return True
-    return read.hidden_class
+def _style_hides(style: str) -> bool:
+    """Whether a style attribute says display: none or visibility: hidden."""
+    # Most styles have neither word, which a search in the lower-cased value tells faster
+    # than the pattern. ("dden", not "hidden": the pattern's i also matches "ı" and "İ".)
+    lowered = style.lower()
+    return ("none" in lowered or "dden" in lowered) and _HIDDEN_STYLE.search(style) is not None
 
 
 # Links that `urljoin` leaves as written (an absolute http(s) URL without empty "?"/"#" parts
@@ -168,214 +155,327 @@ def _absolute(href: str | None, base: str | None, origin: str | None = None) -> 
 # Text before a row of links that is a label of the row ("Tags:", "Kata kunci:"), not a sentence.
 _LABEL_CHARS = 20
 _LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
-# Elements whose entering and leaving change a counter of `_Walker` (links, lists, tables...).
-_COUNTED = frozenset({"a", "table", "figure", "blockquote"}) | _LIST_TAGS | _HEADINGS.keys()
-_TAG_OF, _CONTRIBUTED = itemgetter(0), itemgetter(2)
+
+# What a tag name means to the walk, as bit flags (one dict lookup per distinct tag of a page).
+_SKIP, _BLOCK, _BREAK, _SEMANTIC_TAG, _NEVER_HIDE = 1, 2, 4, 8, 16
+_LINK, _LIST, _TABLE, _FIGURE, _QUOTE, _HEADING = 32, 64, 128, 256, 512, 1024
+_COUNTED = _LINK | _LIST | _TABLE | _FIGURE | _QUOTE | _HEADING  # entering/leaving changes a count
+_TEXT_TAG_ID = 2  # lexbor's tag id of text nodes (`LexborNode.tag` "-text")
 
 
-class _Walker:
-    """One pass over the DOM, turning text into blocks.
+def _tag_flags(tag: str | None) -> int:
+    if tag is None or tag in SKIP_TAGS or tag.startswith(("_", "!", "-")):
+        return _SKIP
+    flags = 0
+    if tag in BLOCK_TAGS:
+        flags |= _BLOCK | (_BREAK if tag in ("br", "hr") else 0)
+    if tag in _SEMANTIC:
+        flags |= _SEMANTIC_TAG
+    if tag in _NEVER_HIDDEN:
+        flags |= _NEVER_HIDE
+    if tag == "a":
+        flags |= _LINK
+    elif tag in _LIST_TAGS:
+        flags |= _LIST
+    elif tag == "table":
+        flags |= _TABLE
+    elif tag == "figure":
+        flags |= _FIGURE
+    elif tag == "blockquote":
+        flags |= _QUOTE
+    elif tag in _HEADINGS:
+        flags |= _HEADING
+    return flags
 
-    The open elements are kept as parallel stacks (tag, nearest block-level tag, class
-    tokens it contributes), so a block's structure is read off the stacks' tops. Links
-    are made absolute only when a block takes one as its href, once per distinct href;
-    class/id attributes are read once per distinct value.
+
+# An open element: the node, its tag, the nearest block-level tag at or above it, the class
+# tokens (and semantic tag name) it gives the blocks inside it, and its `_tag_flags`.
+_Frame = tuple[LexborNode, str, str, tuple[str, ...], int]
+# What the DOM says where a block's first text is: the fields of `BlockStructure` from
+# heading_level to dom_depth.
+_Snapshot = tuple[int, str, str, bool, bool, bool, bool, tuple[str, ...], int]
+
+
+def _link(
+    links: list[str | None], resolved: dict[str | None, str | None], base: str | None, origin: str | None
+) -> str | None:
+    """The innermost open link that resolves to an address (each raw href is resolved once)."""
+    for raw in reversed(links):
+        if raw in resolved:
+            href = resolved[raw]
+        else:
+            href = resolved[raw] = _absolute(raw, base, origin)
+        if href is not None:
+            return href
+    return None
+
+
+# `Block` and `BlockStructure` are frozen dataclasses, whose `__init__` sets each field through
+# `object.__setattr__`. A page has hundreds of blocks: they are built here by setting the slots
+# directly, which is what that `__init__` does, in under half the time. (Every field is set: a new
+# field in the model fails the check below.)
+_STRUCTURE_FIELDS = (
+    "blank_before", "blank_after", "bullet", "heading_level", "tag", "tag_path", "in_list", "in_table",
+    "in_figure", "in_blockquote", "in_link", "link_density", "class_tokens", "href", "dom_depth",
+)  # fmt: skip
+_BLOCK_FIELDS = ("index", "text", "structure", "start", "end")
+if (
+    tuple(f.name for f in fields(BlockStructure)) != _STRUCTURE_FIELDS
+    or tuple(f.name for f in fields(Block)) != _BLOCK_FIELDS
+):  # pragma: no cover
+    raise ImportError("warta.model's Block or BlockStructure fields changed: update segment/html.py")
+(
+    _set_blank_before, _set_blank_after, _set_bullet, _set_heading_level, _set_tag, _set_tag_path,
+    _set_in_list, _set_in_table, _set_in_figure, _set_in_blockquote, _set_in_link, _set_link_density,
+    _set_class_tokens, _set_href, _set_dom_depth,
+) = [getattr(BlockStructure, name).__set__ for name in _STRUCTURE_FIELDS]  # fmt: skip
+_set_index, _set_text, _set_structure, _set_start, _set_end = [
+    getattr(Block, name).__set__ for name in _BLOCK_FIELDS
+]
+_new = object.__new__
+
+
+def _emit(
+    blocks: list[Block],
+    pieces: list[str],
+    link_chars: int,
+    chars: int,
+    href: str | None,
+    snap: _Snapshot | None,
+) -> None:
+    """Close the block being built from `pieces`: append it to `blocks` if it has text."""
+    joined = "".join(pieces)
+    # (`drop_invisible` translates every character of a non-ASCII text: most have none to drop.)
+    if not joined.isascii() and ("\u00ad" in joined or "\u200b" in joined or "\u2060" in joined):
+        joined = drop_invisible(joined)
+    text = " ".join(joined.split())
+    if text and snap is not None and len(blocks) < MAX_BLOCKS:
+        density = min(link_chars / chars, 1.0) if chars else 0.0
+        heading, tag, path, in_list, in_table, in_figure, in_quote, tokens, depth = snap
+        structure = _new(BlockStructure)
+        _set_blank_before(structure, False)
+        _set_blank_after(structure, False)
+        _set_bullet(structure, False)
+        _set_heading_level(structure, heading)
+        _set_tag(structure, tag)
+        _set_tag_path(structure, path)
+        _set_in_list(structure, in_list)
+        _set_in_table(structure, in_table)
+        _set_in_figure(structure, in_figure)
+        _set_in_blockquote(structure, in_quote)
+        _set_in_link(structure, density >= 0.9)
+        _set_link_density(structure, density)
+        _set_class_tokens(structure, tokens)
+        _set_href(structure, href)
+        _set_dom_depth(structure, depth)
+        block = _new(Block)
+        _set_index(block, len(blocks))
+        _set_text(block, text)
+        _set_structure(block, structure)
+        _set_start(block, -1)
+        _set_end(block, -1)
+        blocks.append(block)
+
+
+def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None) -> list[Block]:
+    """One depth-first pass over the DOM under `root`, turning text into blocks.
+
+    Text of inline elements accumulates into the block being built (`pieces` and the counts
+    beside it); entering or leaving a block-level element closes it. The open elements are
+    a stack of frames, so a block's structure is read off the stack's top when its first
+    text arrives. Navigation is by first child and next sibling: no recursion, and no list
+    of children per node. Links are made absolute only when a block takes one as its href,
+    once per distinct href; class values are read once per distinct value.
     """
-
-    def __init__(self, base_url: str | None, deadline: DeadlineLike | None) -> None:
-        self.base_url = base_url
-        self.deadline = deadline
-        self.blocks: list[Block] = []
-        self.buffer = _Buffer()
-        # Per open element: its tag, the nearest block-level tag at or above it, and the class
-        # tokens (and semantic tag name) it gives the blocks inside it.
-        self.frames: list[tuple[str, str, tuple[str, ...]]] = []
-        self.links: list[str | None] = []  # raw href of each open <a>
-        self.lists = self.tables = self.figures = self.quotes = self.heading = 0
-        self._origin = _origin(base_url)
-        self._absolute: dict[str | None, str | None] = {}
-        self._classes: dict[str, _Attributes] = {}
-
-    def _snapshot(self) -> tuple[int, str, str, bool, bool, bool, bool, tuple[str, ...], int]:
-        frames = self.frames
-        tokens = dict.fromkeys(chain.from_iterable(map(_CONTRIBUTED, frames[-_MAX_TOKENS_DEPTH:])))
-        return (
-            self.heading,
-            (frames[-1][1] if frames else "") or "body",
-            ">".join(map(_TAG_OF, frames[-_PATH_DEPTH:])),
-            self.lists > 0,
-            self.tables > 0,
-            self.figures > 0,
-            self.quotes > 0,
-            tuple(tokens),
-            min(len(frames), 64),
-        )
-
-    def _link(self) -> str | None:
-        """The innermost open link that resolves to an address."""
-        for raw in reversed(self.links):
-            if raw not in self._absolute:
-                self._absolute[raw] = _absolute(raw, self.base_url, self._origin)
-            href = self._absolute[raw]
-            if href is not None:
-                return href
-        return None
-
-    def text(self, raw: str) -> None:
-        """Add a text node holding more than whitespace to the current block."""
-        buf = self.buffer
-        if buf.snapshot is None:
-            buf.snapshot = self._snapshot()
-        buf.pieces.append(raw)
-        n = len(raw.strip())
-        buf.chars += n
-        if self.links:
-            buf.link_chars += n
-            buf.tail_chars = 0
-            if buf.href is None:
-                buf.href = self._link()
+    blocks: list[Block] = []
+    origin = _origin(base_url)
+    resolved: dict[str | None, str | None] = {}
+    classes = _READ_CLASSES
+    window_tokens: dict[tuple[tuple[str, ...], ...], tuple[str, ...]] = {}  # see `snap` below
+    kinds: dict[int, tuple[str, int]] = {}  # tag id -> (tag, flags), for this document's ids
+    stack: list[_Frame] = []
+    push, pop = stack.append, stack.pop
+    links: list[str | None] = []  # raw href of each open <a>
+    lists = tables = figures = quotes = heading = 0
+    # The block being built: its text pieces, how much of it is link text, the characters
+    # outside links since the last link's text, whether the last text outside links ends
+    # with ":" ("Tags:"), its first link, and the DOM's say where its first text was.
+    pieces: list[str] = []
+    link_chars = chars = tail_chars = 0
+    colon = False
+    href: str | None = None
+    snap: _Snapshot | None = None
+    seen = 0
+    node = root
+    while True:
+        tag_id = node.tag_id
+        if tag_id == _TEXT_TAG_ID:
+            raw = node.text_content
+            if raw:
+                if not raw.isspace():
+                    if snap is None:
+                        window = stack[-_MAX_TOKENS_DEPTH:]
+                        # Blocks side by side have the same ancestors' tokens: deduplicated once.
+                        parts = tuple([frame[3] for frame in window])
+                        block_tokens = window_tokens.get(parts)
+                        if block_tokens is None:
+                            block_tokens = window_tokens[parts] = tuple(
+                                dict.fromkeys(chain.from_iterable(parts))
+                            )
+                        snap = (
+                            heading,
+                            (stack[-1][2] if stack else "") or "body",
+                            ">".join([frame[1] for frame in window[-_PATH_DEPTH:]]),
+                            lists > 0,
+                            tables > 0,
+                            figures > 0,
+                            quotes > 0,
+                            block_tokens,
+                            min(len(stack), 64),
+                        )
+                    pieces.append(raw)
+                    n = len(raw.strip())
+                    chars += n
+                    if links:
+                        link_chars += n
+                        tail_chars = 0
+                        if href is None:
+                            href = _link(links, resolved, base_url, origin)
+                    else:
+                        tail_chars += n
+                        colon = raw.rstrip().endswith(":")
+                elif pieces:
+                    pieces.append(" ")
+            following = node.next  # (a text node is never the root)
         else:
-            buf.tail_chars += n
-            buf.colon = raw.rstrip().endswith(":")
-
-    def flush(self) -> None:
-        buf = self.buffer
-        if not buf.pieces:
-            return
-        text = " ".join(drop_invisible("".join(buf.pieces)).split())
-        snap = buf.snapshot
-        if text and snap is not None:
-            density = min(buf.link_chars / buf.chars, 1.0) if buf.chars else 0.0
-            heading, tag, path, in_list, in_table, in_figure, in_quote, tokens, depth = snap
-            structure = BlockStructure(
-                heading_level=heading,
-                tag=tag,
-                tag_path=path,
-                in_list=in_list,
-                in_table=in_table,
-                in_figure=in_figure,
-                in_blockquote=in_quote,
-                in_link=density >= 0.9,
-                link_density=density,
-                class_tokens=tokens,
-                href=buf.href,
-                dom_depth=depth,
-            )
-            if len(self.blocks) < MAX_BLOCKS:
-                self.blocks.append(
-                    Block(index=len(self.blocks), text=text, structure=structure, start=-1, end=-1)
-                )
-        self.buffer = _Buffer()
-
-    def attributes(self, classes: str | None, ident: str | None) -> _Attributes:
-        """The class/id tokens (a class value is read once per page: classes repeat, ids rarely)."""
-        if classes is None:
-            read = _NO_CLASS
-        else:
-            read = self._classes.get(classes) or self._classes.setdefault(classes, _read_class(classes))
-        if ident:
-            # The tokens of "class id" are the class's then the id's: the space splits them.
-            return _Attributes(read.tokens + _tokens(ident), read.hidden_class)
-        return read
-
-    def enter(self, tag: str, tokens: tuple[str, ...], href: str | None) -> None:
-        if tag in _COUNTED:
-            if tag == "a":
-                buf = self.buffer
-                if (
-                    not self.links
-                    and buf.link_chars
-                    and not buf.tail_chars
-                    and (
-                        buf.link_chars == buf.chars
-                        or (buf.colon and buf.chars - buf.link_chars <= _LABEL_CHARS)
-                    )
-                ):
-                    # Links side by side with nothing between them are separate items
-                    # (a menu, a "most read" box, the tags after "Tags:"), not one sentence.
-                    # Only a short label ending in ":" may come before them: in "Gov. <a>Name</a>
-                    # <a>hover card</a>" the text is a sentence that goes on after the links.
-                    self.flush()
-                self.links.append(href)
-            elif tag in _LIST_TAGS:
-                self.lists += 1
-            elif tag == "table":
-                self.tables += 1
-            elif tag == "figure":
-                self.figures += 1
-            elif tag == "blockquote":
-                self.quotes += 1
-            else:
-                self.heading = _HEADINGS[tag]
-        frames = self.frames
-        block_tag = tag if tag in BLOCK_TAGS else (frames[-1][1] if frames else "")
-        frames.append((tag, block_tag, (*tokens, tag) if tag in _SEMANTIC else tokens))
-
-    def leave(self, tag: str) -> None:
-        if tag in _COUNTED:
-            if tag == "a":
-                self.links.pop()
-            elif tag in _LIST_TAGS:
-                self.lists -= 1
-            elif tag == "table":
-                self.tables -= 1
-            elif tag == "figure":
-                self.figures -= 1
-            elif tag == "blockquote":
-                self.quotes -= 1
-            else:
-                self.heading = 0
-        self.frames.pop()
-
-    def walk(self, root: LexborNode) -> None:
-        # Stack items: a node to enter, or a tag name string meaning "leave it". The hot
-        # paths (text nodes, empty flushes) are inlined: this loop runs for every node.
-        stack: list[LexborNode | str] = [root]
-        pop, push, extend = stack.pop, stack.append, stack.extend
-        seen = 0
-        while stack:
-            item = pop()
-            if type(item) is str:
-                if item in BLOCK_TAGS and self.buffer.pieces:
-                    self.flush()
-                self.leave(item)
-                continue
-            item = cast(LexborNode, item)
             seen += 1
-            if seen % _CHECK_EVERY == 0:
-                if self.deadline is not None:
-                    self.deadline.check("html segmentation")
-                if len(self.blocks) >= MAX_BLOCKS:
+            if not seen % _CHECK_EVERY:
+                if deadline is not None:
+                    deadline.check("html segmentation")
+                if len(blocks) >= MAX_BLOCKS:
                     break
-            tag = item.tag
-            if tag == "-text":
-                raw = item.text_content
-                if raw and not raw.isspace():
-                    self.text(raw)
-                elif raw and self.buffer.pieces:
-                    self.buffer.pieces.append(" ")
-                continue
-            if tag is None or tag in SKIP_TAGS or tag.startswith(("_", "!", "-")):
-                continue
-            attrs = item.attributes
-            tokens: tuple[str, ...] = ()
-            if attrs:
-                read = self.attributes(attrs.get("class"), attrs.get("id"))
-                if tag not in _NEVER_HIDDEN and _is_hidden(attrs, read):
+            kind = kinds.get(tag_id)
+            if kind is None:
+                name = node.tag
+                kind = (name or "", _tag_flags(name))
+                if name is not None:
+                    kinds[tag_id] = kind
+            tag, flags = kind
+            enter = False  # (what is skipped or hidden is passed over, and br/hr have nothing inside)
+            if not flags & _SKIP:
+                attrs = node.attributes
+                tokens: tuple[str, ...] = ()
+                hidden = False
+                if attrs:
+                    value = attrs.get("class")
+                    if value is not None:
+                        read = classes.get(value)
+                        if read is None:
+                            if len(classes) >= _MAX_READ_CLASSES:
+                                classes.clear()
+                            read = classes[value] = _read_class(value)
+                        tokens, hidden = read
+                        if hidden and flags & _NEVER_HIDE:
+                            hidden = False
+                    if not hidden and not _HIDE_OR_ID.isdisjoint(attrs):
+                        if not flags & _NEVER_HIDE:
+                            style = attrs.get("style")
+                            hidden = (
+                                "hidden" in attrs
+                                or attrs.get("aria-hidden") == "true"
+                                or (style is not None and _style_hides(style))
+                            )
+                        if not hidden:
+                            ident = attrs.get("id")
+                            if ident:
+                                # The tokens of "class id" are the class's then the id's.
+                                tokens = tokens + _tokens(ident)
+                enter = not hidden
+                if enter and flags & _BLOCK:
+                    if pieces:
+                        _emit(blocks, pieces, link_chars, chars, href, snap)
+                        pieces = []
+                        link_chars = chars = tail_chars = 0
+                        colon, href, snap = False, None, None
+                    enter = not flags & _BREAK
+            if enter:
+                if flags & _COUNTED:
+                    if flags & _LINK:
+                        if (
+                            not links
+                            and link_chars
+                            and not tail_chars
+                            and (link_chars == chars or (colon and chars - link_chars <= _LABEL_CHARS))
+                        ):
+                            # Links side by side with nothing between them are separate
+                            # items (a menu, a "most read" box, the tags after "Tags:"),
+                            # not one sentence. Only a short label ending in ":" may come
+                            # before them: in "Gov. <a>Name</a> <a>hover card</a>" the
+                            # text is a sentence that goes on after the links.
+                            _emit(blocks, pieces, link_chars, chars, href, snap)
+                            pieces = []
+                            link_chars = chars = tail_chars = 0
+                            colon, href, snap = False, None, None
+                        links.append(attrs.get("href"))
+                    elif flags & _LIST:
+                        lists += 1
+                    elif flags & _TABLE:
+                        tables += 1
+                    elif flags & _FIGURE:
+                        figures += 1
+                    elif flags & _QUOTE:
+                        quotes += 1
+                    else:
+                        heading = _HEADINGS[tag]
+                push(
+                    (
+                        node,
+                        tag,
+                        tag if flags & _BLOCK else (stack[-1][2] if stack else ""),
+                        (*tokens, tag) if flags & _SEMANTIC_TAG else tokens,
+                        flags,
+                    )
+                )
+                child = node.first_child
+                if child is not None:
+                    node = child
                     continue
-                tokens = read.tokens
-            if tag in BLOCK_TAGS:
-                if self.buffer.pieces:
-                    self.flush()
-                if tag == "br" or tag == "hr":
-                    continue
-            self.enter(tag, tokens, attrs.get("href") if tag == "a" else None)
-            push(tag)
-            children = list(item.iter(include_text=True))
-            if children:
-                children.reverse()
-                extend(children)
-        self.flush()
+                following = None  # an element without children: left at once
+            elif not stack:
+                break
+            else:
+                following = node.next
+        # Leave the elements that end here; go on with the next sibling.
+        while following is None:
+            frame = pop()
+            flags = frame[4]
+            if flags & _BLOCK and pieces:
+                _emit(blocks, pieces, link_chars, chars, href, snap)
+                pieces = []
+                link_chars = chars = tail_chars = 0
+                colon, href, snap = False, None, None
+            if flags & _COUNTED:
+                if flags & _LINK:
+                    links.pop()
+                elif flags & _LIST:
+                    lists -= 1
+                elif flags & _TABLE:
+                    tables -= 1
+                elif flags & _FIGURE:
+                    figures -= 1
+                elif flags & _QUOTE:
+                    quotes -= 1
+                else:
+                    heading = 0
+            if not stack:
+                break
+            following = frame[0].next
+        if following is None:
+            break
+        node = following
+    if pieces:
+        _emit(blocks, pieces, link_chars, chars, href, snap)
+    return blocks
 
 
 def segment_html(
@@ -397,6 +497,5 @@ def segment_html(
     if root is None:
         raise InputError("the HTML has no document element")
     # Without a page URL, the canonical link still says where the page lives.
-    walker = _Walker(metadata.base_url or base_url or metadata.canonical_url, deadline)
-    walker.walk(root)
-    return HtmlSegmentation(walker.blocks, metadata)
+    blocks = _walk(root, metadata.base_url or base_url or metadata.canonical_url, deadline)
+    return HtmlSegmentation(blocks, metadata)
