@@ -28,7 +28,7 @@ _UINT = {2: np.uint16, 4: np.uint32, 8: np.uint64}
 class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ships no type hints
     """A `LanguageIdentifier` whose feature counts come from `feature_counts`."""
 
-    __slots__ = ("_half_to_single", "_halves_normal", "_next_np", "_out_np", "_rowbase_np")
+    __slots__ = ("_feature_bits", "_half_to_single", "_halves_normal", "_next_np", "_out_np", "_rowbase_np")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -39,6 +39,7 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
         )
         self._rowbase_np = np.asarray(self._rowbase, dtype=np.intp)
         self._out_np = np.asarray(self.tk_output, dtype=np.intp)
+        self._feature_bits = int(self._out_np.max(initial=0)).bit_length()
         # Every float16 bit pattern's float32 value (numpy's own cast, which is exact): looking
         # the gathered weights up here is faster than numpy casting them one by one.
         halves = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16)
@@ -78,8 +79,7 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
             return None
         # Each feature's count, put at its first occurrence: a stable sort groups a feature's
         # occurrences, the first of each group is its first in the text.
-        order = np.argsort(features, kind="stable")
-        ordered = features[order]
+        order, ordered = _stable_order(features, self._feature_bits)
         starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
         counts = np.zeros(len(features), dtype=np.float32)
         counts[order[starts]] = np.diff(np.append(starts, len(features)))
@@ -100,6 +100,26 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
                 weights = self._half_to_single[weights.view(np.uint16)]
         # py3langid's `_sparse_score`, on the same arrays in the same order.
         return np.log1p(counts) @ weights + self.nb_pc
+
+
+def _stable_order(
+    features: NDArray[np.intp], feature_bits: int
+) -> tuple[NDArray[np.integer[Any]], NDArray[np.integer[Any]]]:
+    """(order, features[order]) with `order` what `np.argsort(features, kind="stable")` gives.
+
+    Where a feature id and a position fit in 31 bits together, (feature, position)
+    keys are unique, so a plain sort of them is stable by construction, and numpy
+    sorts int32 several times faster than it stable-argsorts the ids.
+    """
+    position_bits = max(1, (len(features) - 1).bit_length())
+    if feature_bits + position_bits > 31:
+        order = np.argsort(features, kind="stable")
+        return order, features[order]
+    keys = features.astype(np.int32)
+    keys <<= position_bits
+    keys |= np.arange(len(features), dtype=np.int32)
+    keys.sort()
+    return keys & np.int32((1 << position_bits) - 1), keys >> position_bits
 
 
 def _all_normal_halves(table: NDArray[Any]) -> bool:
