@@ -124,8 +124,7 @@ def choose_title(
     h1 = _headline_block(blocks, hint)
     if h1 is not None:  # the page's own heading outranks any section a lexicon header opened
         return headline_part(blocks[h1].text), h1
-    body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
-    start = body[0] if body else len(blocks)
+    start = next((i for i, lab in enumerate(labels) if lab is Label.BODY), len(blocks))
     # A date line is never the first line of an article: on a page without blank lines the
     # date and the headline under it may be labelled body; the headline is then the start.
     while (
