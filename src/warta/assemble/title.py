@@ -522,7 +522,7 @@ def _agreeing_heading(
     tells one split heading from two headings side by side).
     """
     wanted: set[str] = set()
-    for title in titles:
+    for title in dict.fromkeys(titles):  # og:title, twitter:title and <title> often repeat each other
         wanted.add(_without_site_words(_norm(title), keys))
         for first, end, n_parts, text in _slices(title):
             if n_parts > 1 and first > 0 and end == n_parts:
