@@ -217,7 +217,7 @@ def _best_headline(
         if not short and not (i == 0 and hint is None):
             score += (
                 (_LEDE_WEIGHT if ref_tokens else _LEDE_WEIGHT_ALONE)
-                * min(len(_content_words(text, lexicon) & lede), _LEDE_CAP)
+                * min(len(_content_of(tokens, lexicon) & lede), _LEDE_CAP)
                 / _LEDE_CAP
             )
         rank += 0 if short else 1
@@ -255,7 +255,12 @@ def _lede_words(blocks: Sequence[Block], start: int, lexicon: Lexicon) -> set[st
 
 
 def _content_words(text: str, lexicon: Lexicon) -> set[str]:
-    return {w for w in _tokens(text) if len(w) >= 3 and w not in lexicon.stopwords}
+    return _content_of(_tokens(text), lexicon)
+
+
+def _content_of(tokens: set[str], lexicon: Lexicon) -> set[str]:
+    """The content words among a line's `_tokens` (for a line whose tokens are already read)."""
+    return {w for w in tokens if len(w) >= 3 and w not in lexicon.stopwords}
 
 
 _LIST_MARKS = ("+ ", "* ", "o ")
