@@ -124,8 +124,7 @@ def choose_title(
     h1 = _headline_block(blocks, hint)
     if h1 is not None:  # the page's own heading outranks any section a lexicon header opened
         return headline_part(blocks[h1].text), h1
-    body = [i for i, lab in enumerate(labels) if lab is Label.BODY]
-    start = body[0] if body else len(blocks)
+    start = next((i for i, lab in enumerate(labels) if lab is Label.BODY), len(blocks))
     # A date line is never the first line of an article: on a page without blank lines the
     # date and the headline under it may be labelled body; the headline is then the start.
     while (
@@ -218,7 +217,7 @@ def _best_headline(
         if not short and not (i == 0 and hint is None):
             score += (
                 (_LEDE_WEIGHT if ref_tokens else _LEDE_WEIGHT_ALONE)
-                * min(len(_content_words(text, lexicon) & lede), _LEDE_CAP)
+                * min(len(_content_of(tokens, lexicon) & lede), _LEDE_CAP)
                 / _LEDE_CAP
             )
         rank += 0 if short else 1
@@ -256,7 +255,12 @@ def _lede_words(blocks: Sequence[Block], start: int, lexicon: Lexicon) -> set[st
 
 
 def _content_words(text: str, lexicon: Lexicon) -> set[str]:
-    return {w for w in _tokens(text) if len(w) >= 3 and w not in lexicon.stopwords}
+    return _content_of(_tokens(text), lexicon)
+
+
+def _content_of(tokens: set[str], lexicon: Lexicon) -> set[str]:
+    """The content words among a line's `_tokens` (for a line whose tokens are already read)."""
+    return {w for w in tokens if len(w) >= 3 and w not in lexicon.stopwords}
 
 
 _LIST_MARKS = ("+ ", "* ", "o ")
@@ -523,7 +527,7 @@ def _agreeing_heading(
     tells one split heading from two headings side by side).
     """
     wanted: set[str] = set()
-    for title in titles:
+    for title in dict.fromkeys(titles):  # og:title, twitter:title and <title> often repeat each other
         wanted.add(_without_site_words(_norm(title), keys))
         for first, end, n_parts, text in _slices(title):
             if n_parts > 1 and first > 0 and end == n_parts:

@@ -74,18 +74,27 @@ def _pull_quote_tokens() -> frozenset[str]:
     return frozenset(html_lexicon().get("containers", {}).get("pullquote", ()))
 
 
+@lru_cache(maxsize=1)
+def _container_or_pull_quote_token() -> frozenset[str]:
+    """Every token `_first_container` looks for: `_any_container_token` and `_pull_quote_tokens`."""
+    return _any_container_token() | _pull_quote_tokens()
+
+
 def _first_container(tokens: tuple[str, ...]) -> tuple[Label, str] | None:
-    if _any_container_token().isdisjoint(tokens):
-        return None  # most blocks sit in no container: one C-level test instead of a scan per kind
-    if not _pull_quote_tokens().isdisjoint(tokens):
+    # One C-level pass over the tokens finds the few that matter: most blocks sit in no container.
+    present = _container_or_pull_quote_token().intersection(tokens)
+    if _any_container_token().isdisjoint(present):
+        return None
+    if not _pull_quote_tokens().isdisjoint(present):
         # A pull quote sits in an <aside> or a floated box in the body and repeats the
         # story's words: no list beside the article. Whether it is body is the model's call
         # (ScrapingHub's gold keeps pull quotes in the text).
         return None
+    # The first kind with a token here, and of its tokens the one that comes first in the block's.
     for label, known in container_tokens():
-        for token in tokens:
-            if token in known:
-                return label, token
+        hits = known.intersection(present)
+        if hits:
+            return label, min(hits, key=tokens.index) if len(hits) > 1 else next(iter(hits))
     return None
 
 
@@ -183,6 +192,8 @@ def _mark_teaser_cards(blocks: Sequence[Block], labels: list[Label]) -> None:
                 break
             if len(blocks[k].text) > _CARD_META_MAX or labels[k] is Label.BODY:
                 break  # a byline or date line sits between headline and summary, no paragraph
+    if not cards:
+        return  # most pages: no linked headline over a summary
     body_by_tokens = Counter(
         blocks[i].structure.class_tokens for i, lab in enumerate(labels) if lab is Label.BODY
     )
