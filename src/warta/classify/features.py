@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache, reduce
+from functools import lru_cache
 from itertools import chain, compress, repeat
-from operator import attrgetter, or_
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -350,17 +350,22 @@ def _flags_where(
 
 
 def _per_block(
-    blocks: list[Block], lexicon: Lexicon, page: _Page | None = None, rows: NDArray[np.int64] | None = None
+    blocks: list[Block],
+    lexicon: Lexicon,
+    page: _Page | None = None,
+    rows: NDArray[np.int64] | None = None,
+    classes: ClassTokens | None = None,
 ) -> NDArray[np.float32]:
     """The PER_BLOCK columns of `blocks`. `page`: the page of their distinct texts, `rows`: each
-    block's line in it (by default a page of every block's text, a line per block)."""
+    block's line in it (by default a page of every block's text, a line per block); `classes`:
+    their `ClassTokens`, when already read."""
     if not blocks:
         return np.zeros((0, len(PER_BLOCK)), dtype=np.float32)
     page = page or _Page.of([b.text for b in blocks], lexicon)
     rows = np.arange(len(blocks)) if rows is None else rows
     out = _line_columns(page, np.bincount(rows, minlength=len(page.texts)), lexicon)[rows]
     out[0, _TITLE_OVERLAP : _TITLE_PREFIX + 1] = 0.0  # the first block is the title, compared with nothing
-    _structure_columns(out, blocks)
+    _structure_columns(out, blocks, classes)
     return out
 
 
@@ -514,37 +519,97 @@ _DOM_NUMBERS_OF = attrgetter(*_DOM_NUMBERS)
 
 
 _BOILER_BITS = (1 << len(_BOILER_CLASS)) - 1
+_CONTENT_BITS = (1 << len(_CONTENT_CLASS)) - 1
+# The token groups of the HTML-only cls_* columns (`html_features.HTML_EXTRA_NAMES`), in lexicon order.
+_CLASS_GROUPS: tuple[tuple[str, ...], ...] = tuple(map(tuple, html_lexicon()["class_groups"].values()))
+# Bit of the first token group in `ClassTokens.bits`, after one bit per boilerplate and content marker.
+CLASS_GROUP_BIT = len(_BOILER_CLASS) + len(_CONTENT_CLASS)
+
+
+@dataclass(frozen=True, slots=True)
+class _ClassWords:
+    """The class/id marker words, each a bit: the k-th marker of _BOILER_CLASS + _CONTENT_CLASS bit k,
+    a word of the j-th token group bit CLASS_GROUP_BIT + j."""
+
+    # Finds, at every position, the longest word starting there (a zero-width match, so all overlap).
+    finder: re.Pattern[str]
+    # Each word -> the bits of the words it starts with (itself too): the words starting where it does.
+    starting: dict[str, int]
+
+
+@lru_cache(maxsize=1)
+def _class_words() -> _ClassWords:
+    bits: dict[str, int] = {}
+    for k, marker in enumerate(_BOILER_CLASS + _CONTENT_CLASS):
+        bits[marker] = bits.get(marker, 0) | 1 << k
+    for j, words in enumerate(_CLASS_GROUPS):
+        for word in words:
+            bits[word] = bits.get(word, 0) | 1 << (CLASS_GROUP_BIT + j)
+    if any(not word or word != "".join(word.split()) for word in bits):
+        # Tuples are tested space-joined (`ClassTokens`): a word must not span two tokens.
+        raise ValueError("class marker words must be non-empty and hold no whitespace")
+    starting = {word: _or_all(b for other, b in bits.items() if word.startswith(other)) for word in bits}
+    return _ClassWords(re.compile(f"(?=({trie_pattern(bits)}))"), starting)
+
+
+def _or_all(values: Iterable[int]) -> int:
+    result = 0
+    for value in values:
+        result |= value
+    return result
 
 
 @lru_cache(maxsize=1 << 16)
-def _class_marker_bits(token: str) -> int:
-    """Bit k set when the k-th marker of _BOILER_CLASS + _CONTENT_CLASS occurs in `token`."""
-    return sum(1 << k for k, marker in enumerate(_BOILER_CLASS + _CONTENT_CLASS) if marker in token)
+def _token_bits(token: str) -> int:
+    """`_ClassWords` bits of the marker words occurring in `token` (cached: tokens repeat across pages)."""
+    words = _class_words()
+    return _or_all(map(words.starting.__getitem__, words.finder.findall(token)))
 
 
-@lru_cache(maxsize=1 << 14)
-def _tuple_marker_bits(tokens: tuple[str, ...]) -> int:
-    """`_class_marker_bits` of all `tokens` together (cached too: pages of a site share their class lists)."""
-    return reduce(or_, map(_class_marker_bits, tokens), 0)
+@dataclass(frozen=True, slots=True)
+class ClassTokens:
+    """The blocks' class/id token tuples, each distinct one read once for marker words: shared by
+    the DOM columns here and the HTML-only ones."""
+
+    ids: NDArray[np.int64]  # each block's distinct tuple
+    distinct: list[tuple[str, ...]]
+    # Per distinct tuple: the `_ClassWords` bits of the words occurring in any of its tokens
+    # (so in its space-joined tokens: no word holds a space).
+    bits: list[int]
+
+    @classmethod
+    def of(cls, blocks: list[Block]) -> ClassTokens:
+        ids, distinct = distinct_ids([b.structure.class_tokens for b in blocks])
+        return cls(ids, distinct, _tuple_bits(distinct))
 
 
-def tuple_bits(distinct: list[tuple[str, ...]], bits_of: Callable[[str], int]) -> list[int]:
-    """OR of the tokens' bits for every token tuple.
+def _tuple_bits(distinct: list[tuple[str, ...]]) -> list[int]:
+    """OR of `_token_bits` over each tuple's tokens: each distinct token of the page looked up once,
+    the ORs per tuple in one numpy reduction (tuples nest ancestors' tokens: they are long)."""
+    flat = list(chain.from_iterable(distinct))
+    if not flat:
+        return [0] * len(distinct)
+    ids, tokens = distinct_ids(flat)
+    token_bits = np.fromiter(map(_token_bits, tokens), dtype=np.uint64, count=len(tokens))
+    sizes = np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct))
+    starts = np.zeros(len(distinct), dtype=np.int64)
+    np.cumsum(sizes[:-1], out=starts[1:])
+    # A 0 after the last token: a start at the end stays in range. reduceat reads one element
+    # for an empty tuple (its start is the next one's): zeroed after.
+    values = np.zeros(len(flat) + 1, dtype=np.uint64)
+    values[:-1] = token_bits[ids]
+    bits = np.bitwise_or.reduceat(values, starts)
+    bits[sizes == 0] = 0
+    result: list[int] = bits.tolist()
+    return result
 
-    A marker word holds no space, so it occurs in the space-joined tokens exactly when it
-    occurs in one token: per-token bits (cached, tokens repeat within and across pages)
-    give the joined string's answer.
-    """
-    return [reduce(or_, map(bits_of, tokens), 0) for tokens in distinct]
 
-
-def _class_marker_counts(distinct: list[tuple[str, ...]]) -> NDArray[np.float64]:
-    """Per class/id token tuple: how many boilerplate and how many content class markers occur
-    in its space-joined tokens."""
-    bits = list(map(_tuple_marker_bits, distinct))
-    counts = np.zeros((len(distinct), 2), dtype=np.float64)
+def _class_marker_counts(bits: list[int]) -> NDArray[np.float64]:
+    """Per class/id token tuple (its `ClassTokens.bits`): how many boilerplate and how many
+    content class markers occur in its space-joined tokens."""
+    counts = np.zeros((len(bits), 2), dtype=np.float64)
     counts[:, 0] = [(b & _BOILER_BITS).bit_count() for b in bits]
-    counts[:, 1] = [(b >> len(_BOILER_CLASS)).bit_count() for b in bits]
+    counts[:, 1] = [(b >> len(_BOILER_CLASS) & _CONTENT_BITS).bit_count() for b in bits]
     return counts
 
 
@@ -555,7 +620,7 @@ def distinct_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any]]:
     return np.fromiter(map(position.__getitem__, keys), dtype=np.int64, count=len(keys)), distinct
 
 
-def _structure_columns(out: NDArray[np.float32], blocks: list[Block]) -> None:
+def _structure_columns(out: NDArray[np.float32], blocks: list[Block], classes: ClassTokens | None) -> None:
     structures = [b.structure for b in blocks]
     out[:, 28:31] = list(map(_STRUCTURE_LAYOUT, structures))
     if not any(s.tag for s in structures):
@@ -565,8 +630,9 @@ def _structure_columns(out: NDArray[np.float32], blocks: list[Block]) -> None:
     k = len(dom)
     numbers = np.array(list(map(_DOM_NUMBERS_OF, dom)), dtype=np.float64).reshape(k, len(_DOM_NUMBERS))
     out[rows, _DOM_FIRST : _DOM_FIRST + len(_DOM_NUMBERS)] = numbers
-    ids, distinct = distinct_ids([s.class_tokens for s in dom])
-    out[rows, 42:44] = _class_marker_counts(distinct)[ids]
+    if classes is None:
+        classes = ClassTokens.of(blocks)
+    out[rows, 42:44] = _class_marker_counts(classes.bits)[classes.ids[rows]]
     out[rows, 44] = np.fromiter(map("p".__eq__, map(attrgetter("tag"), dom)), dtype=np.bool_, count=k)
     out[rows, 45] = out[rows, 35] > 0
     out[rows, 46] = np.fromiter(map(attrgetter("dom_depth"), dom), dtype=np.float64, count=k)
@@ -785,7 +851,8 @@ def block_features(
     rows, distinct = distinct_ids(texts)
     first = np.unique(rows, return_index=True)[1]
     page = _Page.of(distinct, lexicon, [norms[i] for i in first.tolist()])
-    base = _per_block(blocks, lexicon, page, rows)
+    classes = ClassTokens.of(blocks) if kind == "html" else None
+    base = _per_block(blocks, lexicon, page, rows, classes)
     chars = np.expm1(base[:, _COL["log_chars"]])
     total = float(chars.sum()) or 1.0
     cum = np.cumsum(chars) - chars
@@ -826,7 +893,7 @@ def block_features(
     if kind == "html":
         from warta.classify.html_features import html_extra_features
 
-        columns.append(html_extra_features(blocks))
+        columns.append(html_extra_features(blocks, classes))
     else:
         columns.append(_text_extra(blocks, lexicon, page, rows))
     return FeatureMatrix(np.concatenate(columns, axis=1), names)

@@ -11,14 +11,13 @@ menu items share another and are all links.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from itertools import repeat
 from operator import attrgetter, is_not, methodcaller
 
 import numpy as np
 from numpy.typing import NDArray
 
-from warta.classify.features import distinct_ids, tuple_bits
+from warta.classify.features import CLASS_GROUP_BIT, ClassTokens, distinct_ids
 from warta.lexicon import html_lexicon
 from warta.model import Block
 
@@ -31,11 +30,7 @@ _SEMANTIC = ("aside", "nav", "footer", "header", "article", "main", "form", "fig
 _TAG_COL = {t: i for i, t in enumerate(_TAGS)}
 _STRUCTURE, _TEXT = attrgetter("structure"), attrgetter("text")
 _TAG, _TAG_PATH, _HREF = attrgetter("tag"), attrgetter("tag_path"), attrgetter("href")
-_CLASS_TOKENS, _LINK_DENSITY, _HEADING_LEVEL = (
-    attrgetter("class_tokens"),
-    attrgetter("link_density"),
-    attrgetter("heading_level"),
-)
+_LINK_DENSITY, _HEADING_LEVEL = attrgetter("link_density"), attrgetter("heading_level")
 
 HTML_EXTRA_NAMES: tuple[str, ...] = (
     tuple(f"tag_{t}" for t in _TAGS)
@@ -56,26 +51,18 @@ HTML_EXTRA_NAMES: tuple[str, ...] = (
 )
 
 
-@lru_cache(maxsize=1 << 16)
-def _group_bits(token: str) -> int:
-    """Bit j set when a word of the j-th token group occurs in `token`."""
-    return sum(
-        1 << j for j, (_, needles) in enumerate(_TOKEN_GROUPS) if any(map(token.__contains__, needles))
-    )
-
-
-def _token_table(distinct: list[tuple[str, ...]]) -> NDArray[np.float64]:
+def _token_table(classes: ClassTokens) -> NDArray[np.float64]:
     """Per distinct class/id token tuple: within_* flags, cls_* flags, log(1 + number of tokens).
 
     A cls_* group is on when one of its words occurs in the space-joined tokens.
     """
+    distinct = classes.distinct
     table = np.zeros((len(distinct), len(_SEMANTIC) + len(_TOKEN_GROUPS) + 1), dtype=np.float64)
-    groups = tuple_bits(distinct, _group_bits)
     for row, tokens in enumerate(distinct):
         if not tokens:
             continue
         present = set(tokens)
-        bits = groups[row]
+        bits = classes.bits[row] >> CLASS_GROUP_BIT
         table[row] = [
             *map(present.__contains__, _SEMANTIC),
             *[(bits >> j) & 1 for j in range(len(_TOKEN_GROUPS))],
@@ -84,8 +71,9 @@ def _token_table(distinct: list[tuple[str, ...]]) -> NDArray[np.float64]:
     return table
 
 
-def html_extra_features(blocks: list[Block]) -> NDArray[np.float32]:
-    """The HTML-only columns, in the order of `HTML_EXTRA_NAMES`.
+def html_extra_features(blocks: list[Block], classes: ClassTokens | None = None) -> NDArray[np.float32]:
+    """The HTML-only columns, in the order of `HTML_EXTRA_NAMES` (`classes`: the blocks'
+    `ClassTokens`, when already read).
 
     Blocks of one page share few distinct class/id token tuples and tag paths, so the
     token columns are computed once per distinct tuple and the groups are counted with bincount.
@@ -108,8 +96,10 @@ def html_extra_features(blocks: list[Block]) -> NDArray[np.float32]:
     tag_ids = np.fromiter(map(_TAG_COL.get, tags, repeat(-1)), dtype=np.int64, count=n)
     tagged = np.flatnonzero(tag_ids >= 0)
     out[tagged, tag_ids[tagged]] = 1.0
-    token_ids, distinct_tokens = distinct_ids(list(map(_CLASS_TOKENS, structures)))
-    token_table = _token_table(distinct_tokens)
+    if classes is None:
+        classes = ClassTokens.of(blocks)
+    token_ids = classes.ids
+    token_table = _token_table(classes)
     out[:, sem_base:agg] = token_table[token_ids, :-1]
     out[:, agg] = np.fromiter(map(is_not, map(_HREF, structures), repeat(None)), dtype=np.bool_, count=n)
     out[:, agg + 9] = token_table[token_ids, -1]
