@@ -524,17 +524,22 @@ _CONTENT_BITS = (1 << len(_CONTENT_CLASS)) - 1
 _CLASS_GROUPS: tuple[tuple[str, ...], ...] = tuple(map(tuple, html_lexicon()["class_groups"].values()))
 # Bit of the first token group in `ClassTokens.bits`, after one bit per boilerplate and content marker.
 CLASS_GROUP_BIT = len(_BOILER_CLASS) + len(_CONTENT_CLASS)
+# The semantic elements whose tag names the HTML segmenter adds to the class/id tokens inside them
+# (the within_* columns), a bit each from SEMANTIC_BIT on: a whole token, not a word within one.
+SEMANTIC_TAGS = ("aside", "nav", "footer", "header", "article", "main", "form", "figure")
+SEMANTIC_BIT = CLASS_GROUP_BIT + len(_CLASS_GROUPS)
 
 
 @dataclass(frozen=True, slots=True)
 class _ClassWords:
     """The class/id marker words, each a bit: the k-th marker of _BOILER_CLASS + _CONTENT_CLASS bit k,
-    a word of the j-th token group bit CLASS_GROUP_BIT + j."""
+    a word of the j-th token group bit CLASS_GROUP_BIT + j; and the bits of SEMANTIC_TAGS."""
 
     # Finds, at every position, the longest word starting there (a zero-width match, so all overlap).
     finder: re.Pattern[str]
     # Each word -> the bits of the words it starts with (itself too): the words starting where it does.
     starting: dict[str, int]
+    semantic: dict[str, int]  # tag name -> its bit
 
 
 @lru_cache(maxsize=1)
@@ -549,7 +554,10 @@ def _class_words() -> _ClassWords:
         # Tuples are tested space-joined (`ClassTokens`): a word must not span two tokens.
         raise ValueError("class marker words must be non-empty and hold no whitespace")
     starting = {word: _or_all(b for other, b in bits.items() if word.startswith(other)) for word in bits}
-    return _ClassWords(re.compile(f"(?=({trie_pattern(bits)}))"), starting)
+    semantic = {tag: 1 << (SEMANTIC_BIT + k) for k, tag in enumerate(SEMANTIC_TAGS)}
+    if SEMANTIC_BIT + len(SEMANTIC_TAGS) > 64:
+        raise ValueError("class marker bits must fit in 64 bits (`_tuple_bits` ORs them as uint64)")
+    return _ClassWords(re.compile(f"(?=({trie_pattern(bits)}))"), starting, semantic)
 
 
 def _or_all(values: Iterable[int]) -> int:
@@ -561,9 +569,12 @@ def _or_all(values: Iterable[int]) -> int:
 
 @lru_cache(maxsize=1 << 16)
 def _token_bits(token: str) -> int:
-    """`_ClassWords` bits of the marker words occurring in `token` (cached: tokens repeat across pages)."""
+    """`_ClassWords` bits of the marker words occurring in `token`, and of the semantic tag it is
+    (cached: tokens repeat across pages)."""
     words = _class_words()
-    return _or_all(map(words.starting.__getitem__, words.finder.findall(token)))
+    return _or_all(map(words.starting.__getitem__, words.finder.findall(token))) | words.semantic.get(
+        token, 0
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -574,7 +585,7 @@ class ClassTokens:
     ids: NDArray[np.int64]  # each block's distinct tuple
     distinct: list[tuple[str, ...]]
     # Per distinct tuple: the `_ClassWords` bits of the words occurring in any of its tokens
-    # (so in its space-joined tokens: no word holds a space).
+    # (so in its space-joined tokens: no word holds a space) and of the semantic tags among them.
     bits: list[int]
 
     @classmethod

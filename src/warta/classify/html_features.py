@@ -17,7 +17,7 @@ from operator import attrgetter, is_not, methodcaller
 import numpy as np
 from numpy.typing import NDArray
 
-from warta.classify.features import CLASS_GROUP_BIT, ClassTokens, distinct_ids
+from warta.classify.features import CLASS_GROUP_BIT, SEMANTIC_BIT, SEMANTIC_TAGS, ClassTokens, distinct_ids
 from warta.lexicon import html_lexicon
 from warta.model import Block
 
@@ -26,7 +26,7 @@ _TAGS = ("div", "li", "td", "th", "dd", "dt", "figcaption", "pre", "span", "body
 _TOKEN_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (name, tuple(tokens)) for name, tokens in html_lexicon()["class_groups"].items()
 )
-_SEMANTIC = ("aside", "nav", "footer", "header", "article", "main", "form", "figure")
+_SEMANTIC = SEMANTIC_TAGS
 _TAG_COL = {t: i for i, t in enumerate(_TAGS)}
 _STRUCTURE, _TEXT = attrgetter("structure"), attrgetter("text")
 _TAG, _TAG_PATH, _HREF = attrgetter("tag"), attrgetter("tag_path"), attrgetter("href")
@@ -54,21 +54,28 @@ HTML_EXTRA_NAMES: tuple[str, ...] = (
 def _token_table(classes: ClassTokens) -> NDArray[np.float64]:
     """Per distinct class/id token tuple: within_* flags, cls_* flags, log(1 + number of tokens).
 
-    A cls_* group is on when one of its words occurs in the space-joined tokens.
+    A within_* flag is on when the tag name is one of the tokens, a cls_* group when one of its
+    words occurs in the space-joined tokens: bits of `classes.bits`.
     """
-    distinct = classes.distinct
-    table = np.zeros((len(distinct), len(_SEMANTIC) + len(_TOKEN_GROUPS) + 1), dtype=np.float64)
-    for row, tokens in enumerate(distinct):
-        if not tokens:
-            continue
-        present = set(tokens)
-        bits = classes.bits[row] >> CLASS_GROUP_BIT
-        table[row] = [
-            *map(present.__contains__, _SEMANTIC),
-            *[(bits >> j) & 1 for j in range(len(_TOKEN_GROUPS))],
-            math.log1p(len(tokens)),
-        ]
+    bits = np.array(classes.bits, dtype=np.uint64)
+    table = np.zeros((len(bits), len(_TABLE_BITS) + 1), dtype=np.float64)
+    table[:, :-1] = (bits[:, None] >> _TABLE_BITS) & 1
+    sizes = np.fromiter(map(len, classes.distinct), dtype=np.int64, count=len(bits))
+    table[:, -1] = _log1p_table(int(sizes.max(initial=0)))[sizes]
     return table
+
+
+# The `ClassTokens.bits` of the within_* then the cls_* columns.
+_TABLE_BITS = np.array(
+    [SEMANTIC_BIT + k for k in range(len(_SEMANTIC))]
+    + [CLASS_GROUP_BIT + j for j in range(len(_TOKEN_GROUPS))],
+    dtype=np.uint64,
+)
+
+
+def _log1p_table(n: int) -> NDArray[np.float64]:
+    """math.log1p(k) for k = 0..n, at index k (math's, as the models were trained)."""
+    return np.array([math.log1p(k) for k in range(n + 1)], dtype=np.float64)
 
 
 def html_extra_features(blocks: list[Block], classes: ClassTokens | None = None) -> NDArray[np.float32]:
@@ -111,7 +118,7 @@ def html_extra_features(blocks: list[Block], classes: ClassTokens | None = None)
     starts[1:] = group_ids[1:] != group_ids[:-1]
     positions = np.arange(n)
     run = positions - np.maximum.accumulate(np.where(starts, positions, 0)) + 1
-    log1p = np.array([math.log1p(k) for k in range(n + 1)], dtype=np.float64)
+    log1p = _log1p_table(n)
     out[:, agg + 5] = log1p[run]
     class_ids, _ = distinct_ids([s.class_tokens[:4] for s in structures])
     out[:, agg + 6] = np.bincount(class_ids, weights=chars)[class_ids] / total
