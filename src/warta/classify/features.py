@@ -509,13 +509,12 @@ def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) ->
     out[rows[under_120], 22] = _flags_where(markers.byline_prefix.match, lines, prefixed)[under_120]
 
 
-_STRUCTURE_LAYOUT = attrgetter("blank_before", "blank_after", "bullet")
-
-
-# The numeric DOM fields of BlockStructure, each the column of the same name in PER_BLOCK.
-_DOM_FIRST = _COL["heading_level"]
+# The numeric fields of BlockStructure, each the column of the same name in PER_BLOCK: the
+# layout ones (blank_before...bullet), the DOM ones (heading_level...link_density), dom_depth.
+_LAYOUT_FIRST, _DOM_FIRST, _DOM_LAST = _COL["blank_before"], _COL["heading_level"], _COL["dom_depth"]
+_LAYOUT = PER_BLOCK[_LAYOUT_FIRST : _COL["bullet"] + 1]
 _DOM_NUMBERS = PER_BLOCK[_DOM_FIRST : _COL["link_density"] + 1]
-_DOM_NUMBERS_OF = attrgetter(*_DOM_NUMBERS)
+_STRUCTURE_NUMBERS_OF = attrgetter(*_LAYOUT, *_DOM_NUMBERS, "dom_depth")
 
 
 _BOILER_BITS = (1 << len(_BOILER_CLASS)) - 1
@@ -632,21 +631,30 @@ def distinct_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any]]:
 
 
 def _structure_columns(out: NDArray[np.float32], blocks: list[Block], classes: ClassTokens | None) -> None:
+    """The layout columns and, for blocks with a tag, the DOM ones (heading_level...dom_depth, one
+    run of columns written at once); every structure's numbers read in one pass."""
+    n = len(blocks)
     structures = [b.structure for b in blocks]
-    out[:, 28:31] = list(map(_STRUCTURE_LAYOUT, structures))
-    if not any(s.tag for s in structures):
+    numbers = np.array(list(map(_STRUCTURE_NUMBERS_OF, structures)), dtype=np.float64).reshape(n, -1)
+    layout, dom_numbers = len(_LAYOUT), len(_DOM_NUMBERS)
+    out[:, _LAYOUT_FIRST : _LAYOUT_FIRST + layout] = numbers[:, :layout]
+    tags = [s.tag for s in structures]
+    if not any(tags):
         return  # flattened text: no DOM fields
-    rows = [i for i, s in enumerate(structures) if s.tag]
-    dom = [structures[i] for i in rows]
-    k = len(dom)
-    numbers = np.array(list(map(_DOM_NUMBERS_OF, dom)), dtype=np.float64).reshape(k, len(_DOM_NUMBERS))
-    out[rows, _DOM_FIRST : _DOM_FIRST + len(_DOM_NUMBERS)] = numbers
     if classes is None:
         classes = ClassTokens.of(blocks)
-    out[rows, 42:44] = _class_marker_counts(classes.bits)[classes.ids[rows]]
-    out[rows, 44] = np.fromiter(map("p".__eq__, map(attrgetter("tag"), dom)), dtype=np.bool_, count=k)
-    out[rows, 45] = out[rows, 35] > 0
-    out[rows, 46] = np.fromiter(map(attrgetter("dom_depth"), dom), dtype=np.float64, count=k)
+    tagged = np.flatnonzero(np.fromiter(map(bool, tags), dtype=np.bool_, count=n))
+    rows: NDArray[np.intp] | slice = slice(None) if len(tagged) == n else tagged
+    numbers = numbers[rows, layout:]
+    # Columns heading_level...dom_depth of the tagged blocks, counted from heading_level.
+    dom = np.empty((len(numbers), _DOM_LAST + 1 - _DOM_FIRST), dtype=np.float64)
+    dom[:, :dom_numbers] = numbers[:, :dom_numbers]
+    counts = _class_marker_counts(classes.bits)[classes.ids[rows]]
+    dom[:, _COL["class_boiler"] - _DOM_FIRST : _COL["class_content"] + 1 - _DOM_FIRST] = counts
+    dom[:, _COL["tag_p"] - _DOM_FIRST] = np.fromiter(map("p".__eq__, tags), dtype=np.bool_, count=n)[rows]
+    dom[:, _COL["tag_heading"] - _DOM_FIRST] = numbers[:, 0] > 0  # heading_level
+    dom[:, _DOM_LAST - _DOM_FIRST] = numbers[:, -1]  # dom_depth
+    out[rows, _DOM_FIRST : _DOM_LAST + 1] = dom
 
 
 def _window_mean(values: NDArray[np.float32], radius: int) -> NDArray[np.float32]:
