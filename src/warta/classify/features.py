@@ -445,12 +445,15 @@ def _stop_ratio(
     title = set(_WORD.findall(norms[0]))
     overlap = page.lengths[rows] < 300
     if title and overlap.any():
-        sets = list(map(set, compress(tokens, overlap.tolist())))
+        lines = list(compress(tokens, overlap.tolist()))
+        k = len(lines)
+        # The overlap stays 0 where a line shares no word with the title: sets of the others only.
+        meets = ~np.fromiter(map(title.isdisjoint, lines), dtype=np.bool_, count=k)
+        sets = list(map(set, compress(lines, meets.tolist())))
         sizes = np.fromiter(map(len, sets), dtype=np.float64, count=len(sets))
         shared = np.fromiter(map(len, map(title.intersection, sets)), dtype=np.float64, count=len(sets))
-        has = sizes > 0
-        at = rows[overlap][has]
-        out[at, 26] = shared[has] / (sizes[has] + len(title) - shared[has])
+        out[rows[overlap][meets], 26] = shared / (sizes + len(title) - shared)
+        at = rows[overlap][np.fromiter(map(bool, lines), dtype=np.bool_, count=k)]
         candidates = [norms[i] for i in at.tolist()]
         first_line = norms[0]
         out[at, 27] = [len(c) > 10 and first_line.startswith(c) for c in candidates]
@@ -594,20 +597,18 @@ class ClassTokens:
 
 
 def _tuple_bits(distinct: list[tuple[str, ...]]) -> list[int]:
-    """OR of `_token_bits` over each tuple's tokens: each distinct token of the page looked up once,
-    the ORs per tuple in one numpy reduction (tuples nest ancestors' tokens: they are long)."""
-    flat = list(chain.from_iterable(distinct))
-    if not flat:
-        return [0] * len(distinct)
-    ids, tokens = distinct_ids(flat)
-    token_bits = np.fromiter(map(_token_bits, tokens), dtype=np.uint64, count=len(tokens))
+    """OR of `_token_bits` over each tuple's tokens, the ORs per tuple in one numpy reduction
+    (tuples nest their ancestors' tokens: they are long, and each token is a cache hit but once)."""
     sizes = np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct))
+    total = int(sizes.sum())
+    if not total:
+        return [0] * len(distinct)
     starts = np.zeros(len(distinct), dtype=np.int64)
     np.cumsum(sizes[:-1], out=starts[1:])
     # A 0 after the last token: a start at the end stays in range. reduceat reads one element
     # for an empty tuple (its start is the next one's): zeroed after.
-    values = np.zeros(len(flat) + 1, dtype=np.uint64)
-    values[:-1] = token_bits[ids]
+    values = np.zeros(total + 1, dtype=np.uint64)
+    values[:-1] = np.fromiter(map(_token_bits, chain.from_iterable(distinct)), dtype=np.uint64, count=total)
     bits = np.bitwise_or.reduceat(values, starts)
     bits[sizes == 0] = 0
     result: list[int] = bits.tolist()
