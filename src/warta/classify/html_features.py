@@ -11,6 +11,7 @@ menu items share another and are all links.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from itertools import repeat
 from operator import attrgetter, is_not, methodcaller
 
@@ -74,7 +75,21 @@ _TABLE_BITS = np.array(
 
 
 def _log1p_table(n: int) -> NDArray[np.float64]:
-    """math.log1p(k) for k = 0..n, at index k (math's, as the models were trained)."""
+    """math.log1p(k) for k = 0..n at least, at index k (math's, as the models were trained)."""
+    return _log1p_small() if n <= _LOG1P_SMALL else _log1p_upto(n)
+
+
+_LOG1P_SMALL = 4096  # most pages have fewer blocks and class tokens per block
+
+
+@lru_cache(maxsize=1)
+def _log1p_small() -> NDArray[np.float64]:
+    table = _log1p_upto(_LOG1P_SMALL)
+    table.flags.writeable = False
+    return table
+
+
+def _log1p_upto(n: int) -> NDArray[np.float64]:
     return np.array([math.log1p(k) for k in range(n + 1)], dtype=np.float64)
 
 
@@ -120,7 +135,9 @@ def html_extra_features(blocks: list[Block], classes: ClassTokens | None = None)
     run = positions - np.maximum.accumulate(np.where(starts, positions, 0)) + 1
     log1p = _log1p_table(n)
     out[:, agg + 5] = log1p[run]
-    class_ids, _ = distinct_ids([s.class_tokens[:4] for s in structures])
+    # Blocks grouped by their first four class/id tokens: the prefixes of the distinct tuples.
+    prefix_ids, _ = distinct_ids([tokens[:4] for tokens in classes.distinct])
+    class_ids = prefix_ids[token_ids]
     out[:, agg + 6] = np.bincount(class_ids, weights=chars)[class_ids] / total
     levels = np.fromiter(map(_HEADING_LEVEL, structures), dtype=np.int64, count=n)
     h1 = np.flatnonzero(levels == 1)
