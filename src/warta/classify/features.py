@@ -913,10 +913,16 @@ def block_features(
     if kind == "html":
         from warta.classify.html_features import html_extra_features
 
-        columns.append(html_extra_features(blocks, classes))
+        columns.append(html_extra_features(blocks, classes, _chars_and_words(page, rows)))
     else:
         columns.append(_text_extra(blocks, lexicon, page, rows))
     return FeatureMatrix(np.concatenate(columns, axis=1), names)
+
+
+def _chars_and_words(page: _Page, rows: NDArray[np.int64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Per block: characters, and spaces + 1 (the HTML columns' word count), from `page`'s lines."""
+    spaces = page.count(page.codes == ord(" "))[0]
+    return page.lengths.astype(np.float64)[rows], spaces[rows] + 1
 
 
 def stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> NDArray[np.float32]:

@@ -93,9 +93,13 @@ def _log1p_upto(n: int) -> NDArray[np.float64]:
     return np.array([math.log1p(k) for k in range(n + 1)], dtype=np.float64)
 
 
-def html_extra_features(blocks: list[Block], classes: ClassTokens | None = None) -> NDArray[np.float32]:
+def html_extra_features(
+    blocks: list[Block],
+    classes: ClassTokens | None = None,
+    sizes: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None,
+) -> NDArray[np.float32]:
     """The HTML-only columns, in the order of `HTML_EXTRA_NAMES` (`classes`: the blocks'
-    `ClassTokens`, when already read).
+    `ClassTokens`, `sizes`: their characters and spaces + 1, when already known).
 
     Blocks of one page share few distinct class/id token tuples and tag paths, so the
     token columns are computed once per distinct tuple and the groups are counted with bincount.
@@ -108,9 +112,12 @@ def html_extra_features(blocks: list[Block], classes: ClassTokens | None = None)
     tok_base = sem_base + len(_SEMANTIC)
     agg = tok_base + len(_TOKEN_GROUPS)
     structures = list(map(_STRUCTURE, blocks))
-    texts = list(map(_TEXT, blocks))
-    chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
-    words = np.fromiter(map(methodcaller("count", " "), texts), dtype=np.float64, count=n) + 1
+    if sizes is None:
+        texts = list(map(_TEXT, blocks))
+        chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
+        words = np.fromiter(map(methodcaller("count", " "), texts), dtype=np.float64, count=n) + 1
+    else:
+        chars, words = sizes
     links = np.fromiter(map(_LINK_DENSITY, structures), dtype=np.float64, count=n)
     total = float(chars.sum()) or 1.0
 
