@@ -118,6 +118,14 @@ def _char_classes() -> NDArray[np.uint8]:
     return table
 
 
+def _exact_class_bits(codes: NDArray[np.uint32]) -> NDArray[np.uint8]:
+    """`_char_classes` bits of `codes`, astral planes included (`_exact_classes`)."""
+    classes = _char_classes()[np.minimum(codes, 0xFFFF)]
+    for i in np.flatnonzero(codes > 0xFFFF).tolist():
+        classes[i] = _exact_classes(int(codes[i]))
+    return classes
+
+
 def _exact_classes(code: int) -> int:
     """`_char_classes` bits of one code point, astral planes included."""
     ch = chr(code)
@@ -144,6 +152,10 @@ class _Page:
     # Per substring marker list (rows `_FOOTER`, `_COMMENT_FORM`, `_CAPTION`) and line: whether the
     # line's norm holds one of the list's markers.
     substrings: NDArray[np.bool_]
+    # Each line's first and last code point (0 for an empty line), and the first's exact class bits.
+    first_codes: NDArray[np.uint32]
+    first_classes: NDArray[np.uint8]
+    last_codes: NDArray[np.uint32]
 
     @classmethod
     def of(cls, texts: list[str], lexicon: Lexicon, norms: list[str] | None = None) -> _Page:
@@ -156,8 +168,23 @@ class _Page:
         classes = _char_classes()[np.minimum(codes, 0xFFFF)]
         classes[codes > 0xFFFF] = 1
         norms = norms or normalise_lines(texts, joined)
+        # The lines' first code points, then their last ones, in one gather (0 for empty lines).
+        nonempty = np.tile(lengths > 0, 2)
+        at = np.where(nonempty, np.concatenate((starts, starts + lengths - 1)), 0)
+        edges = np.where(nonempty, codes[at] if len(codes) else 0, 0).astype(np.uint32)
+        n = len(texts)
         return cls(
-            texts, joined, lengths, starts, codes, classes, norms, _substrings(norms, lengths, lexicon)
+            texts,
+            joined,
+            lengths,
+            starts,
+            codes,
+            classes,
+            norms,
+            _substrings(norms, lengths, lexicon),
+            edges[:n],
+            _exact_class_bits(edges[:n]),
+            edges[n:],
         )
 
     def count(self, *masks: NDArray[np.bool_]) -> NDArray[np.float64]:
@@ -167,16 +194,6 @@ class _Page:
         for row, mask in zip(stacked, masks, strict=False):
             row[:-1] = mask
         return np.add.reduceat(stacked, self.starts, axis=1, dtype=np.int32)[:, :n].astype(np.float64)
-
-    def edge_classes(self, last: bool) -> tuple[NDArray[np.uint32], NDArray[np.uint8]]:
-        """Code point and exact class bits of each line's first (or last) character; 0 for empty lines."""
-        nonempty = self.lengths > 0
-        at = np.where(nonempty, self.starts + (self.lengths - 1 if last else 0), 0)
-        codes = np.where(nonempty, self.codes[at] if len(self.codes) else 0, 0).astype(np.uint32)
-        classes = _char_classes()[np.minimum(codes, 0xFFFF)]
-        for i in np.flatnonzero(codes > 0xFFFF).tolist():
-            classes[i] = _exact_classes(int(codes[i]))
-        return codes, classes
 
     def lines_matching(self, pattern: re.Pattern[str]) -> NDArray[np.bool_]:
         """Which lines contain a match of `pattern` (one scan of the joined page)."""
@@ -391,12 +408,12 @@ def _line_columns(page: _Page, times: NDArray[np.int64], lexicon: Lexicon) -> ND
     out[:, 32] = capitalised / safe_words
     out[:, 6] = np.where(n_words > 0, punct / safe_words, 0.0)
 
-    last, _ = page.edge_classes(last=True)
+    last = page.last_codes
     out[:, 7] = np.isin(last, _SENTENCE_END_CODES)
     tail3 = [t.endswith("...") for t in _select(texts, dots >= 3)[1]]
     out[:, 8] = last == 0x2026
     out[np.flatnonzero(dots >= 3)[tail3], 8] = 1.0
-    _, first = page.edge_classes(last=False)
+    first = page.first_classes
     out[:, 9] = (first & 4) > 0
     out[:, 10] = (first & 16) > 0
     out[:, 31] = page.lines_matching(_URLISH)
@@ -775,8 +792,7 @@ def _text_extra_lines(page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
     if not lines:
         return out
     out[rows, 0] = page.substrings[_CAPTION, rows]
-    last, _ = page.edge_classes(last=True)
-    first, _ = page.edge_classes(last=False)
+    last, first = page.last_codes, page.first_codes
     out[:, 5] = short & (last == ord(":"))
     # Each pattern below can only match lines ending (or starting) with a given character: test those only.
     closing = short & (last == ord(")"))
