@@ -534,7 +534,8 @@ def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) ->
 _LAYOUT_FIRST, _DOM_FIRST, _DOM_LAST = _COL["blank_before"], _COL["heading_level"], _COL["dom_depth"]
 _LAYOUT = PER_BLOCK[_LAYOUT_FIRST : _COL["bullet"] + 1]
 _DOM_NUMBERS = PER_BLOCK[_DOM_FIRST : _COL["link_density"] + 1]
-_STRUCTURE_NUMBERS_OF = attrgetter(*_LAYOUT, *_DOM_NUMBERS, "dom_depth")
+_LAYOUT_OF = attrgetter(*_LAYOUT)
+_DOM_NUMBERS_OF = attrgetter(*_DOM_NUMBERS, "dom_depth")
 
 
 _BOILER_BITS = (1 << len(_BOILER_CLASS)) - 1
@@ -650,12 +651,10 @@ def distinct_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any]]:
 
 def _structure_columns(out: NDArray[np.float32], blocks: list[Block], classes: ClassTokens | None) -> None:
     """The layout columns and, for blocks with a tag, the DOM ones (heading_level...dom_depth, one
-    run of columns written at once); every structure's numbers read in one pass."""
+    run of columns written at once); the tagged structures' numbers read in one pass."""
     n = len(blocks)
     structures = [b.structure for b in blocks]
-    numbers = np.array(list(map(_STRUCTURE_NUMBERS_OF, structures)), dtype=np.float64).reshape(n, -1)
-    layout, dom_numbers = len(_LAYOUT), len(_DOM_NUMBERS)
-    out[:, _LAYOUT_FIRST : _LAYOUT_FIRST + layout] = numbers[:, :layout]
+    out[:, _LAYOUT_FIRST : _LAYOUT_FIRST + len(_LAYOUT)] = list(map(_LAYOUT_OF, structures))
     tags = [s.tag for s in structures]
     if not any(tags):
         return  # flattened text: no DOM fields
@@ -663,7 +662,11 @@ def _structure_columns(out: NDArray[np.float32], blocks: list[Block], classes: C
         classes = ClassTokens.of(blocks)
     tagged = np.flatnonzero(np.fromiter(map(bool, tags), dtype=np.bool_, count=n))
     rows: NDArray[np.intp] | slice = slice(None) if len(tagged) == n else tagged
-    numbers = numbers[rows, layout:]
+    dom_structures = structures if len(tagged) == n else [structures[i] for i in tagged.tolist()]
+    numbers = np.array(list(map(_DOM_NUMBERS_OF, dom_structures)), dtype=np.float64).reshape(
+        len(dom_structures), len(_DOM_NUMBERS) + 1
+    )
+    dom_numbers = len(_DOM_NUMBERS)
     # Columns heading_level...dom_depth of the tagged blocks, counted from heading_level.
     dom = np.empty((len(numbers), _DOM_LAST + 1 - _DOM_FIRST), dtype=np.float64)
     dom[:, :dom_numbers] = numbers[:, :dom_numbers]
