@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache, reduce
+from functools import lru_cache
 from itertools import chain, compress, repeat
-from operator import attrgetter, or_
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -118,6 +118,14 @@ def _char_classes() -> NDArray[np.uint8]:
     return table
 
 
+def _exact_class_bits(codes: NDArray[np.uint32]) -> NDArray[np.uint8]:
+    """`_char_classes` bits of `codes`, astral planes included (`_exact_classes`)."""
+    classes = _char_classes()[np.minimum(codes, 0xFFFF)]
+    for i in np.flatnonzero(codes > 0xFFFF).tolist():
+        classes[i] = _exact_classes(int(codes[i]))
+    return classes
+
+
 def _exact_classes(code: int) -> int:
     """`_char_classes` bits of one code point, astral planes included."""
     ch = chr(code)
@@ -144,6 +152,10 @@ class _Page:
     # Per substring marker list (rows `_FOOTER`, `_COMMENT_FORM`, `_CAPTION`) and line: whether the
     # line's norm holds one of the list's markers.
     substrings: NDArray[np.bool_]
+    # Each line's first and last code point (0 for an empty line), and the first's exact class bits.
+    first_codes: NDArray[np.uint32]
+    first_classes: NDArray[np.uint8]
+    last_codes: NDArray[np.uint32]
 
     @classmethod
     def of(cls, texts: list[str], lexicon: Lexicon, norms: list[str] | None = None) -> _Page:
@@ -156,8 +168,23 @@ class _Page:
         classes = _char_classes()[np.minimum(codes, 0xFFFF)]
         classes[codes > 0xFFFF] = 1
         norms = norms or normalise_lines(texts, joined)
+        # The lines' first code points, then their last ones, in one gather (0 for empty lines).
+        nonempty = np.tile(lengths > 0, 2)
+        at = np.where(nonempty, np.concatenate((starts, starts + lengths - 1)), 0)
+        edges = np.where(nonempty, codes[at] if len(codes) else 0, 0).astype(np.uint32)
+        n = len(texts)
         return cls(
-            texts, joined, lengths, starts, codes, classes, norms, _substrings(norms, lengths, lexicon)
+            texts,
+            joined,
+            lengths,
+            starts,
+            codes,
+            classes,
+            norms,
+            _substrings(norms, lengths, lexicon),
+            edges[:n],
+            _exact_class_bits(edges[:n]),
+            edges[n:],
         )
 
     def count(self, *masks: NDArray[np.bool_]) -> NDArray[np.float64]:
@@ -167,16 +194,6 @@ class _Page:
         for row, mask in zip(stacked, masks, strict=False):
             row[:-1] = mask
         return np.add.reduceat(stacked, self.starts, axis=1, dtype=np.int32)[:, :n].astype(np.float64)
-
-    def edge_classes(self, last: bool) -> tuple[NDArray[np.uint32], NDArray[np.uint8]]:
-        """Code point and exact class bits of each line's first (or last) character; 0 for empty lines."""
-        nonempty = self.lengths > 0
-        at = np.where(nonempty, self.starts + (self.lengths - 1 if last else 0), 0)
-        codes = np.where(nonempty, self.codes[at] if len(self.codes) else 0, 0).astype(np.uint32)
-        classes = _char_classes()[np.minimum(codes, 0xFFFF)]
-        for i in np.flatnonzero(codes > 0xFFFF).tolist():
-            classes[i] = _exact_classes(int(codes[i]))
-        return codes, classes
 
     def lines_matching(self, pattern: re.Pattern[str]) -> NDArray[np.bool_]:
         """Which lines contain a match of `pattern` (one scan of the joined page)."""
@@ -350,17 +367,22 @@ def _flags_where(
 
 
 def _per_block(
-    blocks: list[Block], lexicon: Lexicon, page: _Page | None = None, rows: NDArray[np.int64] | None = None
+    blocks: list[Block],
+    lexicon: Lexicon,
+    page: _Page | None = None,
+    rows: NDArray[np.int64] | None = None,
+    classes: ClassTokens | None = None,
 ) -> NDArray[np.float32]:
     """The PER_BLOCK columns of `blocks`. `page`: the page of their distinct texts, `rows`: each
-    block's line in it (by default a page of every block's text, a line per block)."""
+    block's line in it (by default a page of every block's text, a line per block); `classes`:
+    their `ClassTokens`, when already read."""
     if not blocks:
         return np.zeros((0, len(PER_BLOCK)), dtype=np.float32)
     page = page or _Page.of([b.text for b in blocks], lexicon)
     rows = np.arange(len(blocks)) if rows is None else rows
     out = _line_columns(page, np.bincount(rows, minlength=len(page.texts)), lexicon)[rows]
     out[0, _TITLE_OVERLAP : _TITLE_PREFIX + 1] = 0.0  # the first block is the title, compared with nothing
-    _structure_columns(out, blocks)
+    _structure_columns(out, blocks, classes)
     return out
 
 
@@ -386,12 +408,12 @@ def _line_columns(page: _Page, times: NDArray[np.int64], lexicon: Lexicon) -> ND
     out[:, 32] = capitalised / safe_words
     out[:, 6] = np.where(n_words > 0, punct / safe_words, 0.0)
 
-    last, _ = page.edge_classes(last=True)
+    last = page.last_codes
     out[:, 7] = np.isin(last, _SENTENCE_END_CODES)
     tail3 = [t.endswith("...") for t in _select(texts, dots >= 3)[1]]
     out[:, 8] = last == 0x2026
     out[np.flatnonzero(dots >= 3)[tail3], 8] = 1.0
-    _, first = page.edge_classes(last=False)
+    first = page.first_classes
     out[:, 9] = (first & 4) > 0
     out[:, 10] = (first & 16) > 0
     out[:, 31] = page.lines_matching(_URLISH)
@@ -440,12 +462,15 @@ def _stop_ratio(
     title = set(_WORD.findall(norms[0]))
     overlap = page.lengths[rows] < 300
     if title and overlap.any():
-        sets = list(map(set, compress(tokens, overlap.tolist())))
+        lines = list(compress(tokens, overlap.tolist()))
+        k = len(lines)
+        # The overlap stays 0 where a line shares no word with the title: sets of the others only.
+        meets = ~np.fromiter(map(title.isdisjoint, lines), dtype=np.bool_, count=k)
+        sets = list(map(set, compress(lines, meets.tolist())))
         sizes = np.fromiter(map(len, sets), dtype=np.float64, count=len(sets))
         shared = np.fromiter(map(len, map(title.intersection, sets)), dtype=np.float64, count=len(sets))
-        has = sizes > 0
-        at = rows[overlap][has]
-        out[at, 26] = shared[has] / (sizes[has] + len(title) - shared[has])
+        out[rows[overlap][meets], 26] = shared / (sizes + len(title) - shared)
+        at = rows[overlap][np.fromiter(map(bool, lines), dtype=np.bool_, count=k)]
         candidates = [norms[i] for i in at.tolist()]
         first_line = norms[0]
         out[at, 27] = [len(c) > 10 and first_line.startswith(c) for c in candidates]
@@ -504,47 +529,116 @@ def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) ->
     out[rows[under_120], 22] = _flags_where(markers.byline_prefix.match, lines, prefixed)[under_120]
 
 
-_STRUCTURE_LAYOUT = attrgetter("blank_before", "blank_after", "bullet")
-
-
-# The numeric DOM fields of BlockStructure, each the column of the same name in PER_BLOCK.
-_DOM_FIRST = _COL["heading_level"]
+# The numeric fields of BlockStructure, each the column of the same name in PER_BLOCK: the
+# layout ones (blank_before...bullet), the DOM ones (heading_level...link_density), dom_depth.
+_LAYOUT_FIRST, _DOM_FIRST, _DOM_LAST = _COL["blank_before"], _COL["heading_level"], _COL["dom_depth"]
+_LAYOUT = PER_BLOCK[_LAYOUT_FIRST : _COL["bullet"] + 1]
 _DOM_NUMBERS = PER_BLOCK[_DOM_FIRST : _COL["link_density"] + 1]
-_DOM_NUMBERS_OF = attrgetter(*_DOM_NUMBERS)
+_LAYOUT_OF = attrgetter(*_LAYOUT)
+_DOM_NUMBERS_OF = attrgetter(*_DOM_NUMBERS, "dom_depth")
 
 
 _BOILER_BITS = (1 << len(_BOILER_CLASS)) - 1
+_CONTENT_BITS = (1 << len(_CONTENT_CLASS)) - 1
+# The token groups of the HTML-only cls_* columns (`html_features.HTML_EXTRA_NAMES`), in lexicon order.
+_CLASS_GROUPS: tuple[tuple[str, ...], ...] = tuple(map(tuple, html_lexicon()["class_groups"].values()))
+# Bit of the first token group in `ClassTokens.bits`, after one bit per boilerplate and content marker.
+CLASS_GROUP_BIT = len(_BOILER_CLASS) + len(_CONTENT_CLASS)
+# The semantic elements whose tag names the HTML segmenter adds to the class/id tokens inside them
+# (the within_* columns), a bit each from SEMANTIC_BIT on: a whole token, not a word within one.
+SEMANTIC_TAGS = ("aside", "nav", "footer", "header", "article", "main", "form", "figure")
+SEMANTIC_BIT = CLASS_GROUP_BIT + len(_CLASS_GROUPS)
+
+
+@dataclass(frozen=True, slots=True)
+class _ClassWords:
+    """The class/id marker words, each a bit: the k-th marker of _BOILER_CLASS + _CONTENT_CLASS bit k,
+    a word of the j-th token group bit CLASS_GROUP_BIT + j; and the bits of SEMANTIC_TAGS."""
+
+    # Finds, at every position, the longest word starting there (a zero-width match, so all overlap).
+    finder: re.Pattern[str]
+    # Each word -> the bits of the words it starts with (itself too): the words starting where it does.
+    starting: dict[str, int]
+    semantic: dict[str, int]  # tag name -> its bit
+
+
+@lru_cache(maxsize=1)
+def _class_words() -> _ClassWords:
+    bits: dict[str, int] = {}
+    for k, marker in enumerate(_BOILER_CLASS + _CONTENT_CLASS):
+        bits[marker] = bits.get(marker, 0) | 1 << k
+    for j, words in enumerate(_CLASS_GROUPS):
+        for word in words:
+            bits[word] = bits.get(word, 0) | 1 << (CLASS_GROUP_BIT + j)
+    if any(not word or word != "".join(word.split()) for word in bits):
+        # Tuples are tested space-joined (`ClassTokens`): a word must not span two tokens.
+        raise ValueError("class marker words must be non-empty and hold no whitespace")
+    starting = {word: _or_all(b for other, b in bits.items() if word.startswith(other)) for word in bits}
+    semantic = {tag: 1 << (SEMANTIC_BIT + k) for k, tag in enumerate(SEMANTIC_TAGS)}
+    if SEMANTIC_BIT + len(SEMANTIC_TAGS) > 64:
+        raise ValueError("class marker bits must fit in 64 bits (`_tuple_bits` ORs them as uint64)")
+    return _ClassWords(re.compile(f"(?=({trie_pattern(bits)}))"), starting, semantic)
+
+
+def _or_all(values: Iterable[int]) -> int:
+    result = 0
+    for value in values:
+        result |= value
+    return result
 
 
 @lru_cache(maxsize=1 << 16)
-def _class_marker_bits(token: str) -> int:
-    """Bit k set when the k-th marker of _BOILER_CLASS + _CONTENT_CLASS occurs in `token`."""
-    return sum(1 << k for k, marker in enumerate(_BOILER_CLASS + _CONTENT_CLASS) if marker in token)
+def _token_bits(token: str) -> int:
+    """`_ClassWords` bits of the marker words occurring in `token`, and of the semantic tag it is
+    (cached: tokens repeat across pages)."""
+    words = _class_words()
+    return _or_all(map(words.starting.__getitem__, words.finder.findall(token))) | words.semantic.get(
+        token, 0
+    )
 
 
-@lru_cache(maxsize=1 << 14)
-def _tuple_marker_bits(tokens: tuple[str, ...]) -> int:
-    """`_class_marker_bits` of all `tokens` together (cached too: pages of a site share their class lists)."""
-    return reduce(or_, map(_class_marker_bits, tokens), 0)
+@dataclass(frozen=True, slots=True)
+class ClassTokens:
+    """The blocks' class/id token tuples, each distinct one read once for marker words: shared by
+    the DOM columns here and the HTML-only ones."""
+
+    ids: NDArray[np.int64]  # each block's distinct tuple
+    distinct: list[tuple[str, ...]]
+    # Per distinct tuple: the `_ClassWords` bits of the words occurring in any of its tokens
+    # (so in its space-joined tokens: no word holds a space) and of the semantic tags among them.
+    bits: list[int]
+
+    @classmethod
+    def of(cls, blocks: list[Block]) -> ClassTokens:
+        ids, distinct = distinct_ids([b.structure.class_tokens for b in blocks])
+        return cls(ids, distinct, _tuple_bits(distinct))
 
 
-def tuple_bits(distinct: list[tuple[str, ...]], bits_of: Callable[[str], int]) -> list[int]:
-    """OR of the tokens' bits for every token tuple.
+def _tuple_bits(distinct: list[tuple[str, ...]]) -> list[int]:
+    """OR of `_token_bits` over each tuple's tokens, the ORs per tuple in one numpy reduction
+    (tuples nest their ancestors' tokens: they are long, and each token is a cache hit but once)."""
+    sizes = np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct))
+    total = int(sizes.sum())
+    if not total:
+        return [0] * len(distinct)
+    starts = np.zeros(len(distinct), dtype=np.int64)
+    np.cumsum(sizes[:-1], out=starts[1:])
+    # A 0 after the last token: a start at the end stays in range. reduceat reads one element
+    # for an empty tuple (its start is the next one's): zeroed after.
+    values = np.zeros(total + 1, dtype=np.uint64)
+    values[:-1] = np.fromiter(map(_token_bits, chain.from_iterable(distinct)), dtype=np.uint64, count=total)
+    bits = np.bitwise_or.reduceat(values, starts)
+    bits[sizes == 0] = 0
+    result: list[int] = bits.tolist()
+    return result
 
-    A marker word holds no space, so it occurs in the space-joined tokens exactly when it
-    occurs in one token: per-token bits (cached, tokens repeat within and across pages)
-    give the joined string's answer.
-    """
-    return [reduce(or_, map(bits_of, tokens), 0) for tokens in distinct]
 
-
-def _class_marker_counts(distinct: list[tuple[str, ...]]) -> NDArray[np.float64]:
-    """Per class/id token tuple: how many boilerplate and how many content class markers occur
-    in its space-joined tokens."""
-    bits = list(map(_tuple_marker_bits, distinct))
-    counts = np.zeros((len(distinct), 2), dtype=np.float64)
+def _class_marker_counts(bits: list[int]) -> NDArray[np.float64]:
+    """Per class/id token tuple (its `ClassTokens.bits`): how many boilerplate and how many
+    content class markers occur in its space-joined tokens."""
+    counts = np.zeros((len(bits), 2), dtype=np.float64)
     counts[:, 0] = [(b & _BOILER_BITS).bit_count() for b in bits]
-    counts[:, 1] = [(b >> len(_BOILER_CLASS)).bit_count() for b in bits]
+    counts[:, 1] = [(b >> len(_BOILER_CLASS) & _CONTENT_BITS).bit_count() for b in bits]
     return counts
 
 
@@ -555,21 +649,33 @@ def distinct_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any]]:
     return np.fromiter(map(position.__getitem__, keys), dtype=np.int64, count=len(keys)), distinct
 
 
-def _structure_columns(out: NDArray[np.float32], blocks: list[Block]) -> None:
+def _structure_columns(out: NDArray[np.float32], blocks: list[Block], classes: ClassTokens | None) -> None:
+    """The layout columns and, for blocks with a tag, the DOM ones (heading_level...dom_depth, one
+    run of columns written at once); the tagged structures' numbers read in one pass."""
+    n = len(blocks)
     structures = [b.structure for b in blocks]
-    out[:, 28:31] = list(map(_STRUCTURE_LAYOUT, structures))
-    if not any(s.tag for s in structures):
+    out[:, _LAYOUT_FIRST : _LAYOUT_FIRST + len(_LAYOUT)] = list(map(_LAYOUT_OF, structures))
+    tags = [s.tag for s in structures]
+    if not any(tags):
         return  # flattened text: no DOM fields
-    rows = [i for i, s in enumerate(structures) if s.tag]
-    dom = [structures[i] for i in rows]
-    k = len(dom)
-    numbers = np.array(list(map(_DOM_NUMBERS_OF, dom)), dtype=np.float64).reshape(k, len(_DOM_NUMBERS))
-    out[rows, _DOM_FIRST : _DOM_FIRST + len(_DOM_NUMBERS)] = numbers
-    ids, distinct = distinct_ids([s.class_tokens for s in dom])
-    out[rows, 42:44] = _class_marker_counts(distinct)[ids]
-    out[rows, 44] = np.fromiter(map("p".__eq__, map(attrgetter("tag"), dom)), dtype=np.bool_, count=k)
-    out[rows, 45] = out[rows, 35] > 0
-    out[rows, 46] = np.fromiter(map(attrgetter("dom_depth"), dom), dtype=np.float64, count=k)
+    if classes is None:
+        classes = ClassTokens.of(blocks)
+    tagged = np.flatnonzero(np.fromiter(map(bool, tags), dtype=np.bool_, count=n))
+    rows: NDArray[np.intp] | slice = slice(None) if len(tagged) == n else tagged
+    dom_structures = structures if len(tagged) == n else [structures[i] for i in tagged.tolist()]
+    numbers = np.array(list(map(_DOM_NUMBERS_OF, dom_structures)), dtype=np.float64).reshape(
+        len(dom_structures), len(_DOM_NUMBERS) + 1
+    )
+    dom_numbers = len(_DOM_NUMBERS)
+    # Columns heading_level...dom_depth of the tagged blocks, counted from heading_level.
+    dom = np.empty((len(numbers), _DOM_LAST + 1 - _DOM_FIRST), dtype=np.float64)
+    dom[:, :dom_numbers] = numbers[:, :dom_numbers]
+    counts = _class_marker_counts(classes.bits)[classes.ids[rows]]
+    dom[:, _COL["class_boiler"] - _DOM_FIRST : _COL["class_content"] + 1 - _DOM_FIRST] = counts
+    dom[:, _COL["tag_p"] - _DOM_FIRST] = np.fromiter(map("p".__eq__, tags), dtype=np.bool_, count=n)[rows]
+    dom[:, _COL["tag_heading"] - _DOM_FIRST] = numbers[:, 0] > 0  # heading_level
+    dom[:, _DOM_LAST - _DOM_FIRST] = numbers[:, -1]  # dom_depth
+    out[rows, _DOM_FIRST : _DOM_LAST + 1] = dom
 
 
 def _window_mean(values: NDArray[np.float32], radius: int) -> NDArray[np.float32]:
@@ -689,8 +795,7 @@ def _text_extra_lines(page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
     if not lines:
         return out
     out[rows, 0] = page.substrings[_CAPTION, rows]
-    last, _ = page.edge_classes(last=True)
-    first, _ = page.edge_classes(last=False)
+    last, first = page.last_codes, page.first_codes
     out[:, 5] = short & (last == ord(":"))
     # Each pattern below can only match lines ending (or starting) with a given character: test those only.
     closing = short & (last == ord(")"))
@@ -785,7 +890,8 @@ def block_features(
     rows, distinct = distinct_ids(texts)
     first = np.unique(rows, return_index=True)[1]
     page = _Page.of(distinct, lexicon, [norms[i] for i in first.tolist()])
-    base = _per_block(blocks, lexicon, page, rows)
+    classes = ClassTokens.of(blocks) if kind == "html" else None
+    base = _per_block(blocks, lexicon, page, rows, classes)
     chars = np.expm1(base[:, _COL["log_chars"]])
     total = float(chars.sum()) or 1.0
     cum = np.cumsum(chars) - chars
@@ -826,10 +932,16 @@ def block_features(
     if kind == "html":
         from warta.classify.html_features import html_extra_features
 
-        columns.append(html_extra_features(blocks))
+        columns.append(html_extra_features(blocks, classes, _chars_and_words(page, rows)))
     else:
         columns.append(_text_extra(blocks, lexicon, page, rows))
     return FeatureMatrix(np.concatenate(columns, axis=1), names)
+
+
+def _chars_and_words(page: _Page, rows: NDArray[np.int64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Per block: characters, and spaces + 1 (the HTML columns' word count), from `page`'s lines."""
+    spaces = page.count(page.codes == ord(" "))[0]
+    return page.lengths.astype(np.float64)[rows], spaces[rows] + 1
 
 
 def stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> NDArray[np.float32]:

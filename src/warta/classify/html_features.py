@@ -18,7 +18,7 @@ from operator import attrgetter, is_not, methodcaller
 import numpy as np
 from numpy.typing import NDArray
 
-from warta.classify.features import distinct_ids, tuple_bits
+from warta.classify.features import CLASS_GROUP_BIT, SEMANTIC_BIT, SEMANTIC_TAGS, ClassTokens, distinct_ids
 from warta.lexicon import html_lexicon
 from warta.model import Block
 
@@ -27,15 +27,11 @@ _TAGS = ("div", "li", "td", "th", "dd", "dt", "figcaption", "pre", "span", "body
 _TOKEN_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (name, tuple(tokens)) for name, tokens in html_lexicon()["class_groups"].items()
 )
-_SEMANTIC = ("aside", "nav", "footer", "header", "article", "main", "form", "figure")
+_SEMANTIC = SEMANTIC_TAGS
 _TAG_COL = {t: i for i, t in enumerate(_TAGS)}
 _STRUCTURE, _TEXT = attrgetter("structure"), attrgetter("text")
 _TAG, _TAG_PATH, _HREF = attrgetter("tag"), attrgetter("tag_path"), attrgetter("href")
-_CLASS_TOKENS, _LINK_DENSITY, _HEADING_LEVEL = (
-    attrgetter("class_tokens"),
-    attrgetter("link_density"),
-    attrgetter("heading_level"),
-)
+_LINK_DENSITY, _HEADING_LEVEL = attrgetter("link_density"), attrgetter("heading_level")
 
 HTML_EXTRA_NAMES: tuple[str, ...] = (
     tuple(f"tag_{t}" for t in _TAGS)
@@ -56,36 +52,54 @@ HTML_EXTRA_NAMES: tuple[str, ...] = (
 )
 
 
-@lru_cache(maxsize=1 << 16)
-def _group_bits(token: str) -> int:
-    """Bit j set when a word of the j-th token group occurs in `token`."""
-    return sum(
-        1 << j for j, (_, needles) in enumerate(_TOKEN_GROUPS) if any(map(token.__contains__, needles))
-    )
-
-
-def _token_table(distinct: list[tuple[str, ...]]) -> NDArray[np.float64]:
+def _token_table(classes: ClassTokens) -> NDArray[np.float64]:
     """Per distinct class/id token tuple: within_* flags, cls_* flags, log(1 + number of tokens).
 
-    A cls_* group is on when one of its words occurs in the space-joined tokens.
+    A within_* flag is on when the tag name is one of the tokens, a cls_* group when one of its
+    words occurs in the space-joined tokens: bits of `classes.bits`.
     """
-    table = np.zeros((len(distinct), len(_SEMANTIC) + len(_TOKEN_GROUPS) + 1), dtype=np.float64)
-    groups = tuple_bits(distinct, _group_bits)
-    for row, tokens in enumerate(distinct):
-        if not tokens:
-            continue
-        present = set(tokens)
-        bits = groups[row]
-        table[row] = [
-            *map(present.__contains__, _SEMANTIC),
-            *[(bits >> j) & 1 for j in range(len(_TOKEN_GROUPS))],
-            math.log1p(len(tokens)),
-        ]
+    bits = np.array(classes.bits, dtype=np.uint64)
+    table = np.zeros((len(bits), len(_TABLE_BITS) + 1), dtype=np.float64)
+    table[:, :-1] = (bits[:, None] >> _TABLE_BITS) & 1
+    sizes = np.fromiter(map(len, classes.distinct), dtype=np.int64, count=len(bits))
+    table[:, -1] = _log1p_table(int(sizes.max(initial=0)))[sizes]
     return table
 
 
-def html_extra_features(blocks: list[Block]) -> NDArray[np.float32]:
-    """The HTML-only columns, in the order of `HTML_EXTRA_NAMES`.
+# The `ClassTokens.bits` of the within_* then the cls_* columns.
+_TABLE_BITS = np.array(
+    [SEMANTIC_BIT + k for k in range(len(_SEMANTIC))]
+    + [CLASS_GROUP_BIT + j for j in range(len(_TOKEN_GROUPS))],
+    dtype=np.uint64,
+)
+
+
+def _log1p_table(n: int) -> NDArray[np.float64]:
+    """math.log1p(k) for k = 0..n at least, at index k (math's, as the models were trained)."""
+    return _log1p_small() if n <= _LOG1P_SMALL else _log1p_upto(n)
+
+
+_LOG1P_SMALL = 4096  # most pages have fewer blocks and class tokens per block
+
+
+@lru_cache(maxsize=1)
+def _log1p_small() -> NDArray[np.float64]:
+    table = _log1p_upto(_LOG1P_SMALL)
+    table.flags.writeable = False
+    return table
+
+
+def _log1p_upto(n: int) -> NDArray[np.float64]:
+    return np.array([math.log1p(k) for k in range(n + 1)], dtype=np.float64)
+
+
+def html_extra_features(
+    blocks: list[Block],
+    classes: ClassTokens | None = None,
+    sizes: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None,
+) -> NDArray[np.float32]:
+    """The HTML-only columns, in the order of `HTML_EXTRA_NAMES` (`classes`: the blocks'
+    `ClassTokens`, `sizes`: their characters and spaces + 1, when already known).
 
     Blocks of one page share few distinct class/id token tuples and tag paths, so the
     token columns are computed once per distinct tuple and the groups are counted with bincount.
@@ -98,9 +112,12 @@ def html_extra_features(blocks: list[Block]) -> NDArray[np.float32]:
     tok_base = sem_base + len(_SEMANTIC)
     agg = tok_base + len(_TOKEN_GROUPS)
     structures = list(map(_STRUCTURE, blocks))
-    texts = list(map(_TEXT, blocks))
-    chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
-    words = np.fromiter(map(methodcaller("count", " "), texts), dtype=np.float64, count=n) + 1
+    if sizes is None:
+        texts = list(map(_TEXT, blocks))
+        chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
+        words = np.fromiter(map(methodcaller("count", " "), texts), dtype=np.float64, count=n) + 1
+    else:
+        chars, words = sizes
     links = np.fromiter(map(_LINK_DENSITY, structures), dtype=np.float64, count=n)
     total = float(chars.sum()) or 1.0
 
@@ -108,8 +125,10 @@ def html_extra_features(blocks: list[Block]) -> NDArray[np.float32]:
     tag_ids = np.fromiter(map(_TAG_COL.get, tags, repeat(-1)), dtype=np.int64, count=n)
     tagged = np.flatnonzero(tag_ids >= 0)
     out[tagged, tag_ids[tagged]] = 1.0
-    token_ids, distinct_tokens = distinct_ids(list(map(_CLASS_TOKENS, structures)))
-    token_table = _token_table(distinct_tokens)
+    if classes is None:
+        classes = ClassTokens.of(blocks)
+    token_ids = classes.ids
+    token_table = _token_table(classes)
     out[:, sem_base:agg] = token_table[token_ids, :-1]
     out[:, agg] = np.fromiter(map(is_not, map(_HREF, structures), repeat(None)), dtype=np.bool_, count=n)
     out[:, agg + 9] = token_table[token_ids, -1]
@@ -121,9 +140,11 @@ def html_extra_features(blocks: list[Block]) -> NDArray[np.float32]:
     starts[1:] = group_ids[1:] != group_ids[:-1]
     positions = np.arange(n)
     run = positions - np.maximum.accumulate(np.where(starts, positions, 0)) + 1
-    log1p = np.array([math.log1p(k) for k in range(n + 1)], dtype=np.float64)
+    log1p = _log1p_table(n)
     out[:, agg + 5] = log1p[run]
-    class_ids, _ = distinct_ids([s.class_tokens[:4] for s in structures])
+    # Blocks grouped by their first four class/id tokens: the prefixes of the distinct tuples.
+    prefix_ids, _ = distinct_ids([tokens[:4] for tokens in classes.distinct])
+    class_ids = prefix_ids[token_ids]
     out[:, agg + 6] = np.bincount(class_ids, weights=chars)[class_ids] / total
     levels = np.fromiter(map(_HEADING_LEVEL, structures), dtype=np.int64, count=n)
     h1 = np.flatnonzero(levels == 1)
