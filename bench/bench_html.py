@@ -31,7 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from warta.classify.model import BlockClassifier  # noqa: E402
+from warta.classify.model import lightgbm_classifier  # noqa: E402
 from warta.evaluate import bow_scores, sh_scores  # noqa: E402
 from warta.options import ExtractOptions  # noqa: E402
 from warta.pipeline import Extractor  # noqa: E402
@@ -212,16 +212,13 @@ def cv_warta(pages: list[tuple[str, str, str, str, str, str]]) -> list[str] | No
     """WCXB texts from warta's fold models (each page scored by a model that never saw its site)."""
     if not (FOLDS / "folds.json").exists():
         return None
-    import lightgbm
 
     fold_of: dict[str, int] = json.loads((FOLDS / "folds.json").read_text())
     extractors: dict[int, Extractor] = {}
     for fold in sorted(set(fold_of.values())):
         extractor = Extractor(ExtractOptions())
-        boosters = [
-            lightgbm.Booster(model_file=str(FOLDS / f"fold{fold}.stage{stage}.txt")) for stage in (1, 2)
-        ]
-        extractor._classifiers["html"] = BlockClassifier(boosters[0], boosters[1])
+        stage1, stage2 = ((FOLDS / f"fold{fold}.stage{stage}.txt").read_text() for stage in (1, 2))
+        extractor._classifiers["html"] = lightgbm_classifier(stage1, stage2)
         extractors[fold] = extractor
     texts = []
     for fid, url, html, *_ in pages:

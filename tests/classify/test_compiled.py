@@ -10,7 +10,7 @@ import pytest
 from warta.classify import compiled
 from warta.classify.features import FeatureMatrix, block_features
 from warta.classify.labels import normalise_lines
-from warta.classify.model import load_classifier
+from warta.classify.model import lightgbm_classifier, load_classifier
 from warta.errors import ConfigError
 from warta.lexicon import load_lexicon
 from warta.model import Page, PageKind
@@ -84,3 +84,13 @@ def test_without_lleaves_lightgbm_scores(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_an_unknown_mode_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="compiled_models"):
         load_classifier("text", "fast")
+
+
+def test_a_classifier_from_model_texts_scores_as_the_shipped_one() -> None:
+    # How the benches load their cross-validation fold models.
+    models = Path(compiled.__file__).parent / "models"
+    texts = [(models / f"html.stage{stage}.txt").read_text(encoding="utf-8") for stage in (1, 2)]
+    matrix = _matrix("html", PAGES[-1][1])
+    np.testing.assert_array_equal(
+        lightgbm_classifier(*texts).predict(matrix), load_classifier("html", "off").predict(matrix)
+    )

@@ -62,6 +62,11 @@ def _lightgbm_scorer(model_text: str) -> Scorer:
     return score
 
 
+def lightgbm_classifier(stage1_text: str, stage2_text: str) -> BlockClassifier:
+    """A classifier from two LightGBM model texts (the cross-validation fold models of the benches)."""
+    return BlockClassifier(_lightgbm_scorer(stage1_text), _lightgbm_scorer(stage2_text))
+
+
 def _stage_scorer(kind: PageKind, stage: int, compiled: str) -> tuple[Scorer, bool]:
     """One stage's scorer and whether it is compiled."""
     name = model_path(kind, stage)
