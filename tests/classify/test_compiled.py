@@ -94,3 +94,28 @@ def test_a_classifier_from_model_texts_scores_as_the_shipped_one() -> None:
     np.testing.assert_array_equal(
         lightgbm_classifier(*texts).predict(matrix), load_classifier("html", "off").predict(matrix)
     )
+
+
+def test_an_unwritable_cache_is_an_error_to_the_compiler_and_lightgbm_to_extraction(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    pytest.importorskip("lleaves")
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a directory")
+    with pytest.raises(compiled.CompileError, match="cannot compile"):
+        compiled.load_compiled(MODEL, "text.stage2", compile_missing=True, directory=blocked)
+    monkeypatch.setenv(compiled.CACHE_ENV, str(blocked))
+    load_classifier.cache_clear()
+    try:
+        with pytest.warns(RuntimeWarning, match="scoring with LightGBM"):
+            classifier = load_classifier("text", "compile")
+        assert not classifier.compiled
+        assert (
+            Extractor(ExtractOptions(compiled_models="compile"))
+            .extract_page(
+                Page(content=(FIXTURES / "text" / "ap-wire.txt").read_text(encoding="utf-8"), kind="text")
+            )
+            .body
+        )
+    finally:
+        load_classifier.cache_clear()

@@ -27,6 +27,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from warta.errors import WartaError
+
 Scorer = Callable[[NDArray[Any]], NDArray[np.float64]]
 CACHE_ENV = "WARTA_CACHE_DIR"
 
@@ -64,13 +66,32 @@ def compiled_path(model_text: str, name: str, directory: Path | None = None) -> 
     return (directory or cache_dir()) / "models" / f"{name}-{digest}-{_host_key()}.o"
 
 
+class CompileError(WartaError):
+    """A model could not be compiled or loaded (unwritable cache, broken object, LLVM error)."""
+
+
+def _compile_to(model_file: Path, target: Path) -> None:
+    import lleaves
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, scratch = tempfile.mkstemp(dir=target.parent, suffix=".o.part")
+    os.close(fd)
+    os.unlink(scratch)  # lleaves compiles only when its cache path does not exist yet
+    try:
+        lleaves.Model(model_file=str(model_file)).compile(cache=scratch)
+        os.replace(scratch, target)
+    finally:
+        if os.path.exists(scratch):
+            os.unlink(scratch)
+
+
 def load_compiled(
     model_file: Path, name: str, compile_missing: bool = False, directory: Path | None = None
 ) -> Scorer | None:
     """A native scorer for `model_file` (a LightGBM text model), or None.
 
     None when lleaves is not installed, or when no compiled object is cached and
-    `compile_missing` is false. A compile writes to a temporary file and renames it
+    `compile_missing` is false; `CompileError` when compiling or loading fails. A compile writes to a temporary file and renames it
     into place, so processes compiling the same model at once never see half a file.
     """
     if not lleaves_available():
@@ -78,21 +99,15 @@ def load_compiled(
     import lleaves
 
     target = compiled_path(model_file.read_text(encoding="utf-8"), name, directory)
-    if not target.exists():
-        if not compile_missing:
-            return None
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, scratch = tempfile.mkstemp(dir=target.parent, suffix=".o.part")
-        os.close(fd)
-        os.unlink(scratch)  # lleaves compiles only when its cache path does not exist yet
-        try:
-            lleaves.Model(model_file=str(model_file)).compile(cache=scratch)
-            os.replace(scratch, target)
-        finally:
-            if os.path.exists(scratch):
-                os.unlink(scratch)
-    model = lleaves.Model(model_file=str(model_file))
-    model.compile(cache=str(target))
+    if not target.exists() and not compile_missing:
+        return None
+    try:
+        if not target.exists():
+            _compile_to(model_file, target)
+        model = lleaves.Model(model_file=str(model_file))
+        model.compile(cache=str(target))
+    except Exception as exc:  # an optional accelerator: any failure means LightGBM scores instead
+        raise CompileError(f"cannot compile {name} into {target.parent}: {exc}") from exc
 
     def score(x: NDArray[Any]) -> NDArray[np.float64]:
         return np.asarray(model.predict(x, n_jobs=1), dtype=np.float64)

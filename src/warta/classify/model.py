@@ -11,6 +11,7 @@ code when one is cached (`warta.classify.compiled`).
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,7 +21,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from warta.classify.compiled import Scorer, load_compiled
+from warta.classify.compiled import CompileError, Scorer, load_compiled
 from warta.classify.features import FeatureMatrix, stage2_features
 from warta.errors import ConfigError
 from warta.model import PageKind
@@ -79,9 +80,13 @@ def _stage_scorer(kind: PageKind, stage: int, compiled: str) -> tuple[Scorer, bo
         ) from exc
     if compiled != "off":
         with resources.as_file(resource) as path:
-            native = load_compiled(
-                Path(path), name.removesuffix(".txt"), compile_missing=compiled == "compile"
-            )
+            try:
+                native = load_compiled(
+                    Path(path), name.removesuffix(".txt"), compile_missing=compiled == "compile"
+                )
+            except CompileError as exc:  # never fatal: the same model, interpreted
+                warnings.warn(f"{exc}; scoring with LightGBM", RuntimeWarning, stacklevel=2)
+                native = None
         if native is not None:
             return native, True
     return _lightgbm_scorer(text), False

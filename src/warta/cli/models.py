@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from warta.classify.compiled import cache_dir, compiled_path, lleaves_available, load_compiled
+from warta.classify.compiled import CompileError, cache_dir, compiled_path, lleaves_available, load_compiled
 from warta.cli import app
 
 _EXAMPLES = """[b]Examples[/b]
@@ -49,15 +49,23 @@ def models_command(
         )
         raise typer.Exit(code=1 if compile_missing else 0)
     out.print(f"cache: {cache_dir() / 'models'}")
+    failed = False
     for path in _model_files():
         name = path.name.removesuffix(".txt")
         target = compiled_path(path.read_text(encoding="utf-8"), name)
         if target.exists():
             out.print(f"  {name}: compiled")
         elif compile_missing:
-            with out.status(f"compiling {name}…"):
-                start = time.perf_counter()
-                load_compiled(path, name, compile_missing=True)
+            start = time.perf_counter()
+            try:
+                with out.status(f"compiling {name}…"):
+                    load_compiled(path, name, compile_missing=True)
+            except CompileError as exc:
+                out.print(f"  {name}: failed ({exc}); LightGBM is used", markup=False, highlight=False)
+                failed = True
+                continue
             out.print(f"  {name}: compiled now ({time.perf_counter() - start:.0f} s)")
         else:
             out.print(f"  {name}: not compiled (LightGBM is used; `warta models --compile`)")
+    if failed:
+        raise typer.Exit(code=1)
