@@ -91,8 +91,9 @@ def load_compiled(
     """A native scorer for `model_file` (a LightGBM text model), or None.
 
     None when lleaves is not installed, or when no compiled object is cached and
-    `compile_missing` is false; `CompileError` when compiling or loading fails. A compile writes to a temporary file and renames it
-    into place, so processes compiling the same model at once never see half a file.
+    `compile_missing` is false; `CompileError` when compiling or loading fails. A compile
+    writes to a temporary file and renames it into place, so processes compiling the same
+    model at once never see half a file.
     """
     if not lleaves_available():
         return None
