@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from warta.classify.markers import is_menu_row_normalised, section_header
-from warta.lexicon import Lexicon, html_lexicon, normalise_lines, normalise_marker, phrase_in
-from warta.meta.byline import substring_pattern
+from warta.lexicon import Lexicon, html_lexicon, normalise_lines, normalise_marker
 from warta.model import Block, Comment, Label, ListItem
 
 _WORD = re.compile(r"\w+")
@@ -95,13 +94,8 @@ def _headline_like(text: str, norm: str, lexicon: Lexicon) -> bool:
     return (
         len(words) >= 3
         and not _SITE_NAME.match(text)
-        and not is_menu_row_normalised(norm, lexicon, _contains_phrase(norm, lexicon.nav_phrases))
+        and not is_menu_row_normalised(norm, lexicon, lexicon.contains_any(norm, lexicon.nav_phrases))
     )
-
-
-def _contains_phrase(norm: str, phrases: tuple[str, ...]) -> bool:
-    """`Lexicon.contains_any`, its substring pre-test by `substring_pattern`'s trie."""
-    return substring_pattern(phrases).search(norm) is not None and any(phrase_in(norm, p) for p in phrases)
 
 
 def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
@@ -176,7 +170,7 @@ def _comments(blocks: Sequence[Block], lexicon: Lexicon) -> list[Comment]:
         if (
             norm in lexicon.comment_widget
             or section_header(norm, lexicon) is Label.COMMENTS  # '3 thoughts on "…"' too
-            or _contains_phrase(norm, lexicon.comment_form)
+            or lexicon.contains_any(norm, lexicon.comment_form)
         ):
             continue  # the thread's header, buttons and form: no reader's words
         if is_date_line(text, lexicon):

@@ -20,6 +20,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,9 @@ def cache_dir() -> Path:
     return Path(base) / "warta"
 
 
+@lru_cache(maxsize=1)
 def _host_key() -> str:
+    """What makes a compiled object valid beyond its model: library versions and this CPU."""
     import llvmlite.binding as llvm
 
     llvm.initialize_native_target()
@@ -86,20 +89,27 @@ def _compile_to(model_file: Path, target: Path) -> None:
 
 
 def load_compiled(
-    model_file: Path, name: str, compile_missing: bool = False, directory: Path | None = None
+    model_file: Path,
+    name: str,
+    compile_missing: bool = False,
+    directory: Path | None = None,
+    model_text: str | None = None,
 ) -> Scorer | None:
     """A native scorer for `model_file` (a LightGBM text model), or None.
 
     None when lleaves is not installed, or when no compiled object is cached and
     `compile_missing` is false; `CompileError` when compiling or loading fails. A compile
     writes to a temporary file and renames it into place, so processes compiling the same
-    model at once never see half a file.
+    model at once never see half a file. `model_text`: the file's text, where the caller has
+    read it already (it keys the cache).
     """
     if not lleaves_available():
         return None
     import lleaves
 
-    target = compiled_path(model_file.read_text(encoding="utf-8"), name, directory)
+    if model_text is None:
+        model_text = model_file.read_text(encoding="utf-8")
+    target = compiled_path(model_text, name, directory)
     if not target.exists() and not compile_missing:
         return None
     try:

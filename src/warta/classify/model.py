@@ -82,7 +82,10 @@ def _stage_scorer(kind: PageKind, stage: int, compiled: str) -> tuple[Scorer, bo
         with resources.as_file(resource) as path:
             try:
                 native = load_compiled(
-                    Path(path), name.removesuffix(".txt"), compile_missing=compiled == "compile"
+                    Path(path),
+                    name.removesuffix(".txt"),
+                    compile_missing=compiled == "compile",
+                    model_text=text,
                 )
             except CompileError as exc:  # never fatal: the same model, interpreted
                 warnings.warn(f"{exc}; scoring with LightGBM", RuntimeWarning, stacklevel=2)

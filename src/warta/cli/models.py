@@ -52,14 +52,15 @@ def models_command(
     failed = False
     for path in _model_files():
         name = path.name.removesuffix(".txt")
-        target = compiled_path(path.read_text(encoding="utf-8"), name)
+        text = path.read_text(encoding="utf-8")
+        target = compiled_path(text, name)
         if target.exists():
             out.print(f"  {name}: compiled")
         elif compile_missing:
             start = time.perf_counter()
             try:
                 with out.status(f"compiling {name}…"):
-                    load_compiled(path, name, compile_missing=True)
+                    load_compiled(path, name, compile_missing=True, model_text=text)
             except CompileError as exc:
                 out.print(f"  {name}: failed ({exc}); LightGBM is used", markup=False, highlight=False)
                 failed = True

@@ -21,7 +21,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from itertools import product
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
+
+from warta.lexicon import trie_pattern
 
 if TYPE_CHECKING:
     from warta.lexicon import Calendar, Lexicon
@@ -89,25 +91,7 @@ def _alternation(words: Iterable[str]) -> str:
     them longest first (a word's continuation is a greedy optional group), as a plain
     alternation sorted longest first does: the same matches, found faster.
     """
-    root: dict[str, Any] = {}
-    for word in {w.lower() for w in words if w}:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_pattern(root) if root else r"(?!x)x"
-
-
-def _trie_pattern(node: dict[str, Any]) -> str:
-    branches = [
-        (r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
-        for ch, child in sorted(node.items())
-        if ch
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    return trie_pattern({w.lower() for w in words if w}, space=r"\s+")
 
 
 def _merge(dicts: Iterable[Mapping[str, object]]) -> dict[str, object]:
