@@ -37,6 +37,9 @@ class ExtractOptions:
     # Block scoring: 'auto' uses a compiled copy of the models when one is cached
     # (`warta models --compile`), 'compile' compiles missing ones first, 'off' is LightGBM only.
     compiled_models: str = "auto"
+    # Decode mojibake (UTF-8 text once read as Windows-1252: "â€™" for "’") in block
+    # text and markup metadata; each repaired page carries a warning.
+    repair_mojibake: bool = True
 
     def with_(self, **changes: Any) -> ExtractOptions:
         return replace(self, **changes)

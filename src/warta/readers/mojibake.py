@@ -1,0 +1,162 @@
+"""Repair of mojibake: UTF-8 text that was decoded once as Windows-1252 or Latin-1.
+
+A page published in UTF-8 but read by a tool that assumed Windows-1252 turns
+"—" into "â€”" and "é" into "Ã©"; a page stored that way carries the damage
+in its own bytes, whatever the decoder that reads it later. Each damaged
+character is a run of two to four characters whose one-byte encodings form a
+valid UTF-8 sequence: a lead (Â–ô) followed by continuation characters (the
+bytes 0x80–0xBF as Latin-1 or Windows-1252 show them).
+
+`repair_mojibake` finds such runs with one regular expression, re-encodes each
+run to bytes and decodes it as UTF-8. A run is replaced only when the decoding
+is strict and plausible: a single two-byte sequence must give a Latin letter or
+symbol (so German „Fuß“, whose "ß“" is also a valid UTF-8 pair, is left alone);
+nothing may decode to a control, private-use or unassigned character. C1
+control characters left over (U+0080-U+009F, never text: Windows-1252 bytes read
+as Latin-1, like "\x93" for “) become their Windows-1252 characters. Text
+with none of these costs one failed regex search (about 5 ns a character).
+
+`repair_blocks` and `repair_metadata` apply it to a segmented page.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from warta.meta.page import PageMetadata
+from warta.model import Block
+
+# The characters Windows-1252 gives the bytes 0x80-0x9F (where it defines one).
+_CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+# A UTF-8 continuation byte as text: Latin-1 (C1 controls and 0xA0-0xBF) or Windows-1252.
+_CONTINUATION = "[\x80-\xbf" + _CP1252_HIGH + "]"
+_RUN = re.compile(
+    "(?:[\xc2-\xdf]"
+    + _CONTINUATION
+    + "|[\xe0-\xef]"
+    + _CONTINUATION
+    + "{2}|[\xf0-\xf4]"
+    + _CONTINUATION
+    + "{3})+"
+)
+# Anything `repair_mojibake` would change starts with one of these.
+_SUSPECT = re.compile("[\xc2-\xf4]" + _CONTINUATION + "|[\x80-\x9f]")
+_C1 = re.compile("[\x80-\x9f]")
+_BAD_CATEGORIES = frozenset({"Cc", "Co", "Cn", "Cs"})  # C1 controls (U+0080-U+009F) excepted
+# A run that decodes into one character is accepted only where mojibake is
+# common and legitimate text is not: two bytes give Latin-1 Supplement or Latin
+# Extended-A/B (é, ü, ©, the no-break space) or a C1 control (a Windows-1252
+# byte read as Latin-1 on the way, repaired below), three give punctuation or
+# symbols (—, ’, …, €, ™, →) or the replacement character, four give a
+# supplementary-plane symbol (emoji, 𝕏).
+# "Café…”" (é…” is a valid sequence for a CJK character) and German „Fuß“ are
+# left as they are.
+_LONE_RANGES = {
+    2: (range(0x80, 0x250),),
+    3: (range(0x2000, 0x2C00), range(0xFFFD, 0xFFFE)),
+    4: (range(0x10000, 0x20000),),
+}
+_MAX_PASSES = 4  # text encoded wrongly twice ("Ã¢â‚¬â„¢") needs two passes; some pages need four
+
+
+def _cp1252_table() -> dict[str, int]:
+    """Each Windows-1252 character of 0x80-0x9F with its byte (five bytes have none)."""
+    table: dict[str, int] = {}
+    for byte in range(0x80, 0xA0):
+        try:
+            table[bytes([byte]).decode("cp1252")] = byte
+        except UnicodeDecodeError:
+            continue
+    return table
+
+
+_BYTE_OF: dict[str, int] = {**{chr(code): code for code in range(0x80, 0x100)}, **_cp1252_table()}
+_C1_AS_CP1252 = {byte: char for char, byte in _BYTE_OF.items() if 0x80 <= byte < 0xA0 and ord(char) >= 0xA0}
+
+
+def _decoded(run: str) -> str | None:
+    """The run's UTF-8 reading, or None when it is not a plausible repair."""
+    try:
+        text = bytes(_BYTE_OF[char] for char in run).decode("utf-8")
+    except (KeyError, UnicodeDecodeError):
+        return None
+    if any(unicodedata.category(char) in _BAD_CATEGORIES and not 0x80 <= ord(char) < 0xA0 for char in text):
+        return None
+    if len(text) == 1 and not any(ord(text) in allowed for allowed in _LONE_RANGES[len(run)]):
+        return None
+    return text
+
+
+def repair_mojibake(text: str) -> tuple[str, int]:
+    """`text` with its mojibake runs decoded, and how many runs were repaired."""
+    if not has_mojibake(text):
+        return text, 0
+    total = 0
+    for _ in range(_MAX_PASSES):
+        if _RUN.search(text) is None:
+            break
+        text, repaired = _repair_pass(text)
+        if not repaired:
+            break
+        total += repaired
+    if _C1.search(text) is not None:
+        total += sum(1 for char in _C1.findall(text) if ord(char) in _C1_AS_CP1252)
+        text = text.translate(_C1_AS_CP1252)
+    return text, total
+
+
+def has_mojibake(text: str) -> bool:
+    """True when `repair_mojibake` might change `text` (a quick test, no false negatives)."""
+    return _SUSPECT.search(text) is not None
+
+
+def repair_blocks(blocks: list[Block]) -> tuple[list[Block], int]:
+    """The blocks with their text repaired (the same list when nothing changed), and the number of repairs."""
+    if not has_mojibake("\n".join(block.text for block in blocks)):
+        return blocks, 0
+    total = 0
+    repaired_blocks = []
+    for block in blocks:
+        if has_mojibake(block.text):
+            text, repaired = repair_mojibake(block.text)
+            if repaired:
+                block = replace(block, text=text)
+                total += repaired
+        repaired_blocks.append(block)
+    return repaired_blocks, total
+
+
+def _repaired(value: str, counter: list[int]) -> str:
+    fixed, repaired = repair_mojibake(value)
+    counter[0] += repaired
+    return fixed
+
+
+def repair_metadata(metadata: PageMetadata) -> int:
+    """Repair the markup's text values in place (titles, names, description, tags, body); URLs and dates are left."""
+    counter = [0]
+    for name in ("title", "headline", "description", "site_name", "article_body"):
+        value = getattr(metadata, name)
+        if value and has_mojibake(value):
+            setattr(metadata, name, _repaired(value, counter))
+    metadata.titles = [(_repaired(v, counter), source) for v, source in metadata.titles]
+    metadata.authors = [(_repaired(v, counter), source) for v, source in metadata.authors]
+    metadata.site_names = [_repaired(v, counter) for v in metadata.site_names]
+    metadata.tags = [_repaired(v, counter) for v in metadata.tags]
+    return counter[0]
+
+
+def _repair_pass(text: str) -> tuple[str, int]:
+    repaired = 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal repaired
+        fixed = _decoded(match.group())
+        if fixed is None:
+            return match.group()
+        repaired += 1
+        return fixed
+
+    return _RUN.sub(replace, text), repaired
