@@ -42,6 +42,7 @@ from warta.model import Article, Block, Label, Page, PageKind
 from warta.options import ExtractOptions
 from warta.readers.encoding import charset_from_header, decode_bytes, repair_surrogates
 from warta.readers.files import ReadError
+from warta.readers.mojibake import repair_blocks, repair_metadata
 from warta.readers.sniff import sniff_kind
 from warta.segment import MAX_BLOCKS
 from warta.segment.bounds import bound_markup
@@ -149,6 +150,11 @@ class Extractor:
             page = replace(page, url=repair_surrogates(page.url)[0])
         text, kind, warnings = decode_page(page, options)
         blocks, metadata = self.segment(text, kind, deadline, page.url)
+        if options.repair_mojibake:
+            blocks, repaired = repair_blocks(blocks)
+            repaired += repair_metadata(metadata) if metadata is not None else 0
+            if repaired:
+                warnings.append(f"mojibake repaired: {repaired} sequences of UTF-8 text read as Windows-1252")
         deadline.check("segmentation")
         if not blocks:
             if metadata is None:
