@@ -174,3 +174,34 @@ def test_hashtag_lines_and_a_tags_header_after_the_article_are_tags(article, con
 def test_a_tags_header_above_the_article_opens_nothing(article, confident_labels):
     labels = confident_labels("Topik\nVideo\n" + article)
     assert Label.TAGS not in labels
+
+
+def test_section_headers_of_a_page_agree_with_section_header():
+    from warta.classify.markers import section_headers
+
+    texts = [
+        "Related Posts",
+        "Berita Terkini Lainnya",
+        "Berita Lainnya",
+        "More from Politics",
+        "[ 167 comments ]",
+        "comments (12)",
+        "comments (0)",
+        "12 komentar",
+        "²3 comments",
+        "Topik",
+        "The council voted on Tuesday to close the old bridge (for repairs).",
+        "",
+    ]
+    norms = [normalise_marker(t) for t in texts]
+    assert section_headers(norms, LEX) == {norm: section_header(norm, LEX) for norm in norms}
+
+
+def test_a_comment_thread_needs_two_attributions_within_forty_blocks(article):
+    said = "Gary M on September 17, 2018 at 8:50 pm said:"
+    reply = "I agree with the council, the bridge was in a bad state."
+    for gap, thread in ((1, True), (38, True), (39, False)):
+        filler = [f"Reader comment number {k} on this story." for k in range(gap)]
+        blocks = segment_text(article + "\n".join([said, *filler, said, reply]))
+        labels = label_blocks(blocks, [0.9, 0.9] + [0.1] * (len(blocks) - 2), LEX)
+        assert (labels[2] is Label.COMMENTS) is thread, gap

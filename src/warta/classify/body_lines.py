@@ -255,18 +255,23 @@ def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon
         if len(text) > 300 or block.structure.in_blockquote:
             continue
         norm = norms[i]
+        # (The cheap tests inline spare most lines the calls: a credit after a caption needs a
+        # colon, both credit shapes a separator, a bare credit a short line.)
         if (
             block.structure.in_figure
-            or lexicon.ends_with_credit(norm)
+            or (":" in norm and lexicon.ends_with_credit(norm))
             or caption_start(norm)
             or ("/" in text and _PHOTO_CREDIT.search(text) and not EDITOR_CODE_AT_END.search(text))
             or ("(" in norm and lexicon.contains_any(norm, lexicon.caption_in_parens))
-            # Both credit shapes need a separator: the cheap test skips most lines.
             or (
-                _has_credit_separator(text)
+                ("/" in text or "|" in text or "via" in text)
                 and (is_agency_credit(text, lexicon) or ends_with_agency_credit(text, lexicon))
             )
-            or is_bare_credit(blocks, i, norm, lexicon)
+            or (
+                len(text) <= 40
+                and (":" in text or norm in lexicon.photo_agencies)
+                and is_bare_credit(blocks, i, norm, lexicon)
+            )
         ):
             labels[i] = Label.CAPTION
     mark_labelled_photos(blocks, labels, lexicon, norms)

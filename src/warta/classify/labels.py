@@ -17,6 +17,7 @@ section headers themselves are in `markers`.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from warta.classify.body_lines import (
@@ -35,7 +36,7 @@ from warta.classify.cards import (
     unmark_headlines_above_box_link,
     unmark_teaser_cards,
 )
-from warta.classify.markers import markers_of, section_header
+from warta.classify.markers import markers_of, section_headers
 from warta.classify.sentences import (
     SENTENCE_END,
     is_cut_excerpt,
@@ -105,15 +106,34 @@ def _more_box_titles(blocks: Sequence[Block], probs: Sequence[float], start: int
     return k - start if k < len(blocks) and blocks[k].text.endswith(SENTENCE_END) else 0
 
 
-def _is_attribution(text: str, lexicon: Lexicon) -> bool:
-    return len(text) < 150 and lexicon.ends_with_attribution(text.lower())
+_THREAD_SPAN = 40  # the blocks after one attribution within which a second one makes a thread
+_ATTRIBUTION_MAX = 150
 
 
-def _opens_comment_thread(blocks: Sequence[Block], at: int, lexicon: Lexicon) -> bool:
-    """'Gary M on September 17, 2018 at 8:50 pm said:' twice within a few dozen blocks: a comment thread."""
-    if not _is_attribution(blocks[at].text, lexicon):
-        return False
-    return any(_is_attribution(b.text, lexicon) for b in blocks[at + 1 : at + 40])
+def _attributions(blocks: Sequence[Block], lexicon: Lexicon) -> list[int]:
+    """The blocks that end like a comment's attribution ('… on September 17, 2018 at 8:50 pm
+    said:'), in order. Only a text whose last character can end one once lower-cased is
+    lower-cased (an ASCII character lower-cases alone; any other is tested in full)."""
+    lasts = lexicon.attribution_lasts()
+    every = "" in lasts  # an empty attribution ends every text
+    rows = []
+    for i, block in enumerate(blocks):
+        text = block.text
+        last = text[-1:]
+        if (
+            len(text) < _ATTRIBUTION_MAX
+            and (every or last.lower() in lasts or not last.isascii())
+            and lexicon.ends_with_attribution(text.lower())
+        ):
+            rows.append(i)
+    return rows
+
+
+def _opens_comment_thread(attributions: list[int], at: int) -> bool:
+    """'Gary M on September 17, 2018 at 8:50 pm said:' twice within a few dozen blocks: a comment
+    thread (`attributions`: the blocks that end like one, in order)."""
+    k = bisect_left(attributions, at)
+    return k + 1 < len(attributions) and attributions[k] == at and attributions[k + 1] < at + _THREAD_SPAN
 
 
 _MENU_TOKENS = frozenset({"nav", "menu"})
@@ -200,10 +220,11 @@ def label_blocks(
     markers = markers_of(norms, lexicon)
     # A header depends on the text alone: a line the page repeats (menu entries) is read once.
     distinct = list(dict.fromkeys(norms))
-    headers = {norm: section_header(norm, lexicon) for norm in distinct}
+    headers = section_headers(distinct, lexicon)
     # The texts a bio box header can open with (both bio tests ask this first): most pages hold none.
     bio_start = lexicon.starts_with_pattern("bio_header_prefix").match
     bio_prefixed = {norm for norm in distinct if bio_start(norm + " ")}
+    attributions = _attributions(blocks, lexicon)
     for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):
         if section is Label.TAGS and not _tag_item(blocks[i].text):
             # A tag list holds one short tag per line; what follows it is the page's end matter,
@@ -260,7 +281,7 @@ def label_blocks(
                 labels.append(Label.READ_ALSO)
                 read_also_items = links
                 continue
-        if header is None and seen_body and _opens_comment_thread(blocks, i, lexicon):
+        if header is None and seen_body and _opens_comment_thread(attributions, i):
             header = Label.COMMENTS
         if (
             header is None

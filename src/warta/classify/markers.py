@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from itertools import compress
+from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
-from warta.lexicon import JoinedLines, Lexicon, normalise_marker, phrase_in
+from warta.lexicon import JoinedLines, Lexicon, normalise_marker, phrase_in, trie_pattern
 from warta.model import Label
 
 # "News › Local", "Beranda > Humaniora": short segments joined by arrows
@@ -247,3 +250,39 @@ def section_header(norm: str, lexicon: Lexicon) -> Label | None:
     if norm in lexicon.sidebar_header:
         return Label.SIDEBAR
     return None
+
+
+_FIRST_CHAR = itemgetter(slice(0, 1))
+
+
+def section_headers(distinct: list[str], lexicon: Lexicon) -> dict[str, Label | None]:
+    """`section_header` of each of a page's distinct normalised texts, asked only of the texts
+    that can be one: most lines pass none of the header tests' first steps (a whole-line header,
+    a count first, a bracket early on, a related header's prefix or suffix). Those first steps
+    run for all lines at once, in C."""
+    headers: dict[str, Label | None] = dict.fromkeys(distinct)
+    rows = range(len(distinct))
+    whole = _header_lines(
+        lexicon.comment_header, lexicon.tags_header, lexicon.related_header, lexicon.sidebar_header
+    )
+    maybe = set(compress(rows, map(whole.__contains__, distinct)))
+    maybe.update(compress(rows, map(str.isdigit, map(_FIRST_CHAR, distinct))))
+    maybe.update(compress(rows, map(_header_start(lexicon.related_header_prefix).match, distinct)))
+    maybe.update(compress(rows, map(methodcaller("endswith", lexicon.related_header_suffix), distinct)))
+    for row in maybe:
+        norm = distinct[row]
+        headers[norm] = section_header(norm, lexicon)
+    return headers
+
+
+@lru_cache(maxsize=8)
+def _header_lines(*sets: frozenset[str]) -> frozenset[str]:
+    """The whole-line headers of every kind, in one set."""
+    return frozenset().union(*sets)
+
+
+@lru_cache(maxsize=8)
+def _header_start(related_prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """Matches where a text may open a header by its start: a related header's prefix, or a
+    bracket within the first 30 characters (`_bracketed_comment_count` reads no longer text)."""
+    return re.compile(rf"{trie_pattern(related_prefixes)}|[^\[\](){{}}]{{0,29}}+[\[\](){{}}]")

@@ -44,23 +44,27 @@ def _is_list_word(text: str) -> bool:
 def unmark_word_lists(blocks: Sequence[Block], labels: list[Label]) -> None:
     """A run of ≥ 10 lines of a word or two each is a tag cloud or a category list, not body."""
     n = len(blocks)
-    # Once per line, not once per run tried; the length test inline spares the longer lines a call.
-    is_word = [
-        len(text) <= _LIST_WORD_MAX and _is_list_word(text) for text in (block.text for block in blocks)
-    ]
-    i = 0
-    while i < n:
-        j = i
-        while j < n and is_word[j]:
+    # Every run of 10 lines or more holds a line whose number is a multiple of 10: only those are
+    # read first, and the lines around one that is a list word (most lines are read not at all).
+    k = 0
+    while k < n:
+        if not _is_list_word(blocks[k].text):
+            k += _WORD_LIST_MIN
+            continue
+        i, j = k, k + 1
+        while i > 0 and _is_list_word(blocks[i - 1].text):
+            i -= 1
+        while j < n and _is_list_word(blocks[j].text):
             j += 1
         # Entries the markup puts in a list or table are the page's own (HTML input says so).
         if j - i >= _WORD_LIST_MIN and not any(
-            blocks[k].structure.in_list or blocks[k].structure.in_table for k in range(i, j)
+            blocks[m].structure.in_list or blocks[m].structure.in_table for m in range(i, j)
         ):
-            for k in range(i, j):
-                if labels[k] is Label.BODY:
-                    labels[k] = Label.NAV
-        i = max(j, i + 1)
+            for m in range(i, j):
+                if labels[m] is Label.BODY:
+                    labels[m] = Label.NAV
+        # The next multiple of 10 past the run (the run's own lines are settled).
+        k = (j // _WORD_LIST_MIN + 1) * _WORD_LIST_MIN
 
 
 _FOOTER_GAP = 20  # blocks of menus and widgets between the article's end and the page footer

@@ -348,10 +348,16 @@ class Lexicon:
     def ends_with_attribution(self, lowered: str) -> bool:
         """`lowered.endswith(comment_attribution)`, the last character tested first: most lines
         end in none of the attributions' last characters."""
+        lasts = self.attribution_lasts()
+        return (lowered[-1:] in lasts or "" in lasts) and lowered.endswith(self.comment_attribution)
+
+    def attribution_lasts(self) -> frozenset[str]:
+        """The last characters of `comment_attribution` ("" for an empty one): a text ending in
+        none of them ends in no attribution."""
         lasts: frozenset[str] | None = self._derived.get("attribution_lasts")
         if lasts is None:
             lasts = self._derived["attribution_lasts"] = frozenset(a[-1:] for a in self.comment_attribution)
-        return (lowered[-1:] in lasts or "" in lasts) and lowered.endswith(self.comment_attribution)
+        return lasts
 
     def menu_words(self) -> frozenset[str]:
         """`nav_line | share_line`: the single words menu and share rows are made of."""
