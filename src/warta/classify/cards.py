@@ -189,15 +189,15 @@ def unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: st
     the model took for body are a related list. The article's longest paragraph is never in one:
     a run holding it is the article itself (a listing page), unless an article stands above it
     (body text at least half the run's: the stories after an article can print long openings)."""
-    body = [i for i, label in enumerate(labels) if label is _BODY]
-    if not body:
-        return
-    longest = max(body, key=lambda i: len(blocks[i].text))
     runs = (
         _stamped_card_runs(blocks, shapes)
         + _excerpt_card_runs(blocks, shapes)
         + _kicker_card_runs(blocks, shapes)
     )
+    body = [i for i, label in enumerate(labels) if label is _BODY] if runs else []
+    if not body:
+        return  # (most pages hold no run of cards: the body is listed only for those that do)
+    longest = max(body, key=lambda i: len(blocks[i].text))
     for start, end in runs:
         if start <= longest < end and not _article_above(blocks, body, start, end):
             continue
@@ -216,6 +216,8 @@ def _is_kicker(text: str) -> bool:
     headline (one word in capitals is as often a code keyword or an acronym split out of a sentence)."""
     if len(text) > 40 or text.endswith((".", ":")) or not 2 <= len(text.split()) <= 6:
         return False  # the cheap tests first: most lines are longer than a kicker
+    if text.isascii():  # every ASCII letter is cased: no lower-case one, and three or more
+        return text.isupper() and sum(map(str.isalpha, text)) >= 3
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 

@@ -236,6 +236,7 @@ def label_blocks(
     bio_start = lexicon.starts_with_pattern("bio_header_prefix").match
     bio_prefixed = {norm for norm in distinct if bio_start(norm + " ")}
     attributions = _attributions(blocks, lexicon)
+    attributed = set(attributions)
     for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):
         if section is _TAGS and not _tag_item(blocks[i].text):
             # A tag list holds one short tag per line; what follows it is the page's end matter,
@@ -280,7 +281,7 @@ def label_blocks(
                 labels[j] = _BODY
             section, seen_body = None, True
         if (
-            header in (_RELATED, _SIDEBAR)
+            (header is _RELATED or header is _SIDEBAR)
             and blocks[i].text.rstrip().endswith(":")
             and labels
             and labels[-1] is _BODY
@@ -292,7 +293,7 @@ def label_blocks(
                 labels.append(_READ_ALSO)
                 read_also_items = links
                 continue
-        if header is None and seen_body and _opens_comment_thread(attributions, i):
+        if header is None and seen_body and i in attributed and _opens_comment_thread(attributions, i):
             header = _COMMENTS
         if (
             header is None
@@ -338,7 +339,8 @@ def label_blocks(
                 labels.append(section)
                 continue
             body_run.append(i)
-            run_paragraphs += is_paragraph(blocks[i].text)
+            # (Read under a header only: the run outside sections is never read before a header resets it.)
+            run_paragraphs += section is not None and is_paragraph(blocks[i].text)
             # Two excerpts cut short ("…") under a header after the article: a list of
             # teasers, however many paragraph-like ones follow.
             excerpts += seen_body and section is not None and is_cut_excerpt(blocks[i].text)

@@ -23,6 +23,18 @@ from typing import NamedTuple
 from warta.lexicon import JoinedLines, Lexicon, normalise_marker, phrase_in, trie_pattern
 from warta.model import Label
 
+# The labels as module constants: an enum member read off its class costs several times a
+# global's lookup (Python 3.11), and these functions run for every line of every page.
+_AD = Label.AD
+_COMMENTS = Label.COMMENTS
+_FOOTER = Label.FOOTER
+_NAV = Label.NAV
+_OTHER = Label.OTHER
+_READ_ALSO = Label.READ_ALSO
+_RELATED = Label.RELATED
+_SIDEBAR = Label.SIDEBAR
+_TAGS = Label.TAGS
+
 # "News › Local", "Beranda > Humaniora": short segments joined by arrows
 _BREADCRUMB = re.compile(r"^(?:[^›>»/]{1,30}\s[›>»]\s)+[^›>»]{1,40}$")
 
@@ -150,39 +162,39 @@ def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
 def _marker(norm: str, lexicon: Lexicon, prefixes: _Prefixes, found: _SubstringMarkers) -> Label | None:
     n = len(norm)
     if n == 0:
-        return Label.OTHER
+        return _OTHER
     # Cheap tests first: an image address holds no space and a dot, a keyword list at least three commas.
     if " " not in norm and "." in norm and _IMAGE_URL.match(norm):
-        return Label.OTHER
+        return _OTHER
     if n < 600 and norm.count(",") >= 3 and _KEYWORD_LIST.match(norm):
-        return Label.TAGS
+        return _TAGS
     if n < 200 and " #" in norm and _HASHTAGS.match(norm):
-        return Label.TAGS
+        return _TAGS
     prefixed = n < 400 and prefixes.any(norm) is not None  # whether a prefix test below can pass
     if n < 200 and (norm in lexicon.promo_line or (prefixed and prefixes.promo(norm))):
-        return Label.AD  # before read-also: "baca artikel selengkapnya di …" links to no other article
+        return _AD  # before read-also: "baca artikel selengkapnya di …" links to no other article
     if n < 300 and prefixed and prefixes.read_also(norm):
-        return Label.READ_ALSO
+        return _READ_ALSO
     if norm in lexicon.share_line or norm in lexicon.nav_line:
-        return Label.NAV
+        return _NAV
     if n < _CONSENT_MAX and found.consent:
-        return Label.AD
+        return _AD
     if n < _PROMO_MAX and found.promo:
-        return Label.AD
+        return _AD
     if (
         n < _NAV_PHRASE_MAX
         and len(words := norm.split()) >= 3
         and _menu_row_again(norm, words, lexicon, found.nav_phrase)
     ):
-        return Label.NAV
+        return _NAV
     if n < 120 and _nav_shape(norm):
-        return Label.NAV
+        return _NAV
     if n < _FOOTER_MAX and found.footer:
-        return Label.FOOTER
+        return _FOOTER
     if n < 400 and prefixed and prefixes.tags(norm):
-        return Label.TAGS
+        return _TAGS
     if n < _COMMENT_FORM_MAX and found.comment_form:
-        return Label.COMMENTS
+        return _COMMENTS
     return None
 
 
@@ -231,24 +243,24 @@ def section_header(norm: str, lexicon: Lexicon) -> Label | None:
     """The section a header block opens: related, sidebar, comments or tags."""
     # (The length tests inline skip calls: this runs for every distinct line of every page.)
     if lexicon.is_comment_header(norm) or (len(norm) <= 30 and _bracketed_comment_count(norm, lexicon)):
-        return Label.COMMENTS
+        return _COMMENTS
     if norm in lexicon.tags_header:
-        return Label.TAGS
+        return _TAGS
     if len(norm) >= 40:  # the common case, a text line: only the whole-line headers can match
         if norm in lexicon.related_header:
-            return Label.RELATED
-        return Label.SIDEBAR if norm in lexicon.sidebar_header else None
+            return _RELATED
+        return _SIDEBAR if norm in lexicon.sidebar_header else None
     suffixed = norm.endswith(lexicon.related_header_suffix)
     if suffixed and _sidebar_header_with_suffix(norm, lexicon):
-        return Label.SIDEBAR
+        return _SIDEBAR
     if (
         suffixed
         or norm in lexicon.related_header
         or lexicon.starts_with_pattern("related_header_prefix").match(norm)
     ):
-        return Label.RELATED
+        return _RELATED
     if norm in lexicon.sidebar_header:
-        return Label.SIDEBAR
+        return _SIDEBAR
     return None
 
 
