@@ -45,9 +45,15 @@ def normalise_lines(texts: list[str], joined: str | None = None) -> list[str]:
     # NFKC leaves ASCII alone and never composes across "\n", so the page can be normalised whole.
     if not joined.isascii() and not unicodedata.is_normalized("NFKC", joined):
         joined = unicodedata.normalize("NFKC", joined)
-    lines = joined.lower().split("\n")
+    lowered = joined.lower()
+    lines = lowered.split("\n")
     if len(lines) != len(texts):  # a text with a line break inside: normalise one by one
         return [normalise_marker(t) for t in texts]
+    # Every whitespace character but the space is unprintable: where each line is printable and
+    # no two spaces meet (most pages), single spaces are all the whitespace there is, and
+    # collapsing it changes nothing but the spaces at a line's edges, which the edge strip takes.
+    if "  " not in lowered and all(map(str.isprintable, lines)):
+        return list(map(_STRIP_EDGE, lines))
     # " ".join(split()) collapses whitespace like `\s+` -> " " and drops it at the edges, which the
     # edge strip would remove anyway.
     return list(map(_STRIP_EDGE, map(" ".join, map(str.split, lines))))
