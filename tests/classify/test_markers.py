@@ -205,3 +205,31 @@ def test_a_comment_thread_needs_two_attributions_within_forty_blocks(article):
         blocks = segment_text(article + "\n".join([said, *filler, said, reply]))
         labels = label_blocks(blocks, [0.9, 0.9] + [0.1] * (len(blocks) - 2), LEX)
         assert (labels[2] is Label.COMMENTS) is thread, gap
+
+
+def test_markers_of_a_page_agree_with_marker_of_each_line():
+    """`markers_of` asks `_marker` only of the lines a test other than the menu row's can mark:
+    every kind of line gets what `marker_of` gives it alone."""
+    from warta.classify.markers import marker_of
+    from warta.lexicon import normalise_lines
+
+    texts = [
+        "",
+        "Beranda Berita Politik Ekonomi",
+        "Home News Sport Contact",
+        "Home » News » Local",
+        "WordPress (53)",
+        "#banjir #pekalongan",
+        "banjir, rob, pekalongan, jawa tengah",
+        "https://example.com/photo.jpg",
+        "Baca juga: Judul Lain",
+        "ADVERTISEMENT",
+        "© 2025 Media. All rights reserved.",
+        "Leave a Reply",
+        "Privacy Policy Terms of Service About Us",
+        "Подписаться на новости раздела",
+        "The council voted on Tuesday to close the old bridge for repairs.",
+        "Bagikan",
+    ]
+    norms = normalise_lines(texts)
+    assert markers_of(norms, LEX) == [marker_of(norm, LEX) for norm in norms]

@@ -139,24 +139,65 @@ def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
     # `_marker` reads a substring flag only of a text shorter than the flag's limit: longer texts,
     # the article's paragraphs and most of the page's characters, are blanked rather than searched.
     searched = JoinedLines.of([norm if len(norm) < _SEARCHED_MAX else "" for norm in distinct])
-    found = zip(
-        *searched.containing_each(
-            (
-                lexicon.consent_contains,
-                lexicon.footer_contains,
-                lexicon.comment_form,
-                lexicon.nav_phrases,
-                lexicon.promo_contains,
-            )
-        ),
-        strict=True,
+    flags = searched.containing_each(
+        (
+            lexicon.consent_contains,
+            lexicon.footer_contains,
+            lexicon.comment_form,
+            lexicon.nav_phrases,
+            lexicon.promo_contains,
+        )
     )
     prefixes = _Prefixes.of(lexicon)
-    marker = {
-        norm: _marker(norm, lexicon, prefixes, _SubstringMarkers(*flags))
-        for norm, flags in zip(distinct, found, strict=True)
-    }
+    special = _special_rows(distinct, flags, lexicon, prefixes)
+    marker: dict[str, Label | None] = {}
+    for row, norm in enumerate(distinct):
+        if row in special:
+            found = _SubstringMarkers(
+                flags[0][row], flags[1][row], flags[2][row], flags[3][row], flags[4][row]
+            )
+            marker[norm] = _marker(norm, lexicon, prefixes, found)
+        else:
+            marker[norm] = _NAV if _plain_menu_row(norm, lexicon) else None
     return [marker[norm] for norm in norms]
+
+
+# The characters a shape marker needs (`_marker`): an image address's dot, a keyword list's
+# commas, a hashtag, a breadcrumb's arrow, a counted entry's closing bracket.
+_SHAPE_CHAR = re.compile(r"[.,#›>»)]")
+
+
+def _special_rows(
+    distinct: list[str], flags: list[list[bool]], lexicon: Lexicon, prefixes: _Prefixes
+) -> set[int]:
+    """The rows of `distinct` that any of `_marker`'s tests but the menu row's can mark: a
+    substring marker found (`flags`), a whole-line marker or an empty line, a marker prefix, a
+    character a shape needs. Found for all lines at once, in C; most lines are none of these."""
+    rows = range(len(distinct))
+    special: set[int] = set()
+    for found in flags:
+        special.update(compress(rows, found))
+    lines = _marker_lines(lexicon.promo_line, lexicon.share_line, lexicon.nav_line)
+    special.update(compress(rows, map(lines.__contains__, distinct)))
+    special.update(compress(rows, map(prefixes.any, distinct)))
+    special.update(compress(rows, map(_SHAPE_CHAR.search, distinct)))
+    return special
+
+
+@lru_cache(maxsize=8)
+def _marker_lines(*sets: frozenset[str]) -> frozenset[str]:
+    """The whole-line markers of every kind in one set, and the empty line."""
+    return frozenset([""]).union(*sets)
+
+
+def _plain_menu_row(norm: str, lexicon: Lexicon) -> bool:
+    """`_marker` of a text none of its other tests can mark (no `_special_rows` row, so no nav
+    phrase in it either): a row of menu words."""
+    return (
+        len(norm) < _NAV_PHRASE_MAX
+        and len(words := norm.split()) >= 3
+        and _menu_row_again(norm, words, lexicon, False)
+    )
 
 
 def _marker(norm: str, lexicon: Lexicon, prefixes: _Prefixes, found: _SubstringMarkers) -> Label | None:
