@@ -123,3 +123,28 @@ def test_normalise_lines_is_normalise_marker_line_by_line():
         assert normalise_lines(texts) == [normalise_marker(t) for t in texts], texts
     clean = ["Baca juga: Judul Lain", "» Beranda ›", "  spaced  out  ", "Tab\there"]
     assert normalise_lines(clean) == [normalise_marker(t) for t in clean]
+
+
+@pytest.mark.parametrize("whole_words", [True, False])
+def test_containing_each_is_containing_of_each_list(whole_words):
+    """Both ways the single-word needles are looked for (one by one where they are few, by one
+    regex where they are many) find what `containing` finds, list by list."""
+    lines = [
+        "© 2025 media, all rights reserved",
+        "copyrighted photo",
+        "photo: reuters",
+        "leave a reply",
+        "about us contact us",
+        "the council voted to close the bridge",
+        "",
+        "cookie-einstellungen anpassen",
+    ]
+    few = (("©", "copyright", "all rights reserved"), ("leave a reply", "about us"))
+    many = (
+        ("photo:", "foto:", "credit:", "image:", "bild:", "quelle:", "gambar:", "©"),
+        ("contact us", "reply"),
+    )
+    joined = JoinedLines.of(lines)
+    for lists in (few, many):
+        expected = [joined.containing(needles, whole_words=whole_words) for needles in lists]
+        assert joined.containing_each(lists, whole_words=whole_words) == expected
