@@ -174,3 +174,62 @@ def test_hashtag_lines_and_a_tags_header_after_the_article_are_tags(article, con
 def test_a_tags_header_above_the_article_opens_nothing(article, confident_labels):
     labels = confident_labels("Topik\nVideo\n" + article)
     assert Label.TAGS not in labels
+
+
+def test_section_headers_of_a_page_agree_with_section_header():
+    from warta.classify.markers import section_headers
+
+    texts = [
+        "Related Posts",
+        "Berita Terkini Lainnya",
+        "Berita Lainnya",
+        "More from Politics",
+        "[ 167 comments ]",
+        "comments (12)",
+        "comments (0)",
+        "12 komentar",
+        "²3 comments",
+        "Topik",
+        "The council voted on Tuesday to close the old bridge (for repairs).",
+        "",
+    ]
+    norms = [normalise_marker(t) for t in texts]
+    assert section_headers(norms, LEX) == {norm: section_header(norm, LEX) for norm in norms}
+
+
+def test_a_comment_thread_needs_two_attributions_within_forty_blocks(article):
+    said = "Gary M on September 17, 2018 at 8:50 pm said:"
+    reply = "I agree with the council, the bridge was in a bad state."
+    for gap, thread in ((1, True), (38, True), (39, False)):
+        filler = [f"Reader comment number {k} on this story." for k in range(gap)]
+        blocks = segment_text(article + "\n".join([said, *filler, said, reply]))
+        labels = label_blocks(blocks, [0.9, 0.9] + [0.1] * (len(blocks) - 2), LEX)
+        assert (labels[2] is Label.COMMENTS) is thread, gap
+
+
+def test_markers_of_a_page_agree_with_marker_of_each_line():
+    """`markers_of` asks `_marker` only of the lines a test other than the menu row's can mark:
+    every kind of line gets what `marker_of` gives it alone."""
+    from warta.classify.markers import marker_of
+    from warta.lexicon import normalise_lines
+
+    texts = [
+        "",
+        "Beranda Berita Politik Ekonomi",
+        "Home News Sport Contact",
+        "Home » News » Local",
+        "WordPress (53)",
+        "#banjir #pekalongan",
+        "banjir, rob, pekalongan, jawa tengah",
+        "https://example.com/photo.jpg",
+        "Baca juga: Judul Lain",
+        "ADVERTISEMENT",
+        "© 2025 Media. All rights reserved.",
+        "Leave a Reply",
+        "Privacy Policy Terms of Service About Us",
+        "Подписаться на новости раздела",
+        "The council voted on Tuesday to close the old bridge for repairs.",
+        "Bagikan",
+    ]
+    norms = normalise_lines(texts)
+    assert markers_of(norms, LEX) == [marker_of(norm, LEX) for norm in norms]

@@ -116,3 +116,16 @@ def test_sources_word_split_out_of_a_sentence_ends_nothing(article, confident_la
         + "gathering data from a number of\nsources\nin order to understand the audience and then act on it."
     )
     assert set(confident_labels(text)) == {Label.BODY}
+
+
+def test_word_runs_are_found_wherever_they_fall(article):
+    """Only every tenth line is read first: a run of ten found from any offset, a run of nine never."""
+    words = [f"tag{k}" for k in range(10)]
+    for pad in range(12):
+        for run in (words, words[:9]):
+            lines = [f"Line {k} of the story, long enough to be no list word at all." for k in range(pad)]
+            blocks = segment_text(article + "\n".join([*lines, *run, "The article goes on here."]))
+            labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+            start = 2 + pad
+            expected = Label.NAV if len(run) == 10 else Label.BODY
+            assert labels[start : start + len(run)] == [expected] * len(run), (pad, len(run))

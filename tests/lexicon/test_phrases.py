@@ -8,7 +8,7 @@ import pytest
 
 from warta.classify.labels import label_blocks
 from warta.classify.markers import is_menu_row, markers_of
-from warta.lexicon import JoinedLines, load_lexicon, normalise_lines, phrase_in
+from warta.lexicon import JoinedLines, load_lexicon, normalise_lines, normalise_marker, phrase_in
 from warta.model import Label
 from warta.segment.text import segment_text
 
@@ -106,3 +106,45 @@ def test_a_reading_time_needs_the_whole_words() -> None:
     assert LEX.is_reading_time("5 min read")
     assert LEX.is_reading_time("Waktu baca: 3 menit")
     assert not LEX.is_reading_time("Admin reads 3 posts")  # "min read" inside "admin reads"
+
+
+def test_normalise_lines_is_normalise_marker_line_by_line():
+    """The page-wide pass (with its shortcut for pages whose only whitespace is single spaces)
+    gives what normalising each text alone gives, whatever whitespace the texts hold."""
+    import random
+
+    pieces = [" ", "  ", "\t", "\xa0", "\u2009", "\u3000", "\x1c", "\x85", "\u2028", "\r", "\n"]
+    pieces += [*"ab:.-|»›>•*·#Σİ", "ﬁ", "Ａ", "é", "e\u0301"]
+    rnd = random.Random(7)
+    for _ in range(3000):
+        texts = [
+            "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10))) for _ in range(rnd.randint(1, 5))
+        ]
+        assert normalise_lines(texts) == [normalise_marker(t) for t in texts], texts
+    clean = ["Baca juga: Judul Lain", "» Beranda ›", "  spaced  out  ", "Tab\there"]
+    assert normalise_lines(clean) == [normalise_marker(t) for t in clean]
+
+
+@pytest.mark.parametrize("whole_words", [True, False])
+def test_containing_each_is_containing_of_each_list(whole_words):
+    """Both ways the single-word needles are looked for (one by one where they are few, by one
+    regex where they are many) find what `containing` finds, list by list."""
+    lines = [
+        "© 2025 media, all rights reserved",
+        "copyrighted photo",
+        "photo: reuters",
+        "leave a reply",
+        "about us contact us",
+        "the council voted to close the bridge",
+        "",
+        "cookie-einstellungen anpassen",
+    ]
+    few = (("©", "copyright", "all rights reserved"), ("leave a reply", "about us"))
+    many = (
+        ("photo:", "foto:", "credit:", "image:", "bild:", "quelle:", "gambar:", "©"),
+        ("contact us", "reply"),
+    )
+    joined = JoinedLines.of(lines)
+    for lists in (few, many):
+        expected = [joined.containing(needles, whole_words=whole_words) for needles in lists]
+        assert joined.containing_each(lists, whole_words=whole_words) == expected

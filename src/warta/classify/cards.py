@@ -30,6 +30,11 @@ from warta.classify.sentences import TRUNCATED, is_cut_excerpt, is_long_sentence
 from warta.lexicon import Lexicon
 from warta.model import Block, Label
 
+# The labels the passes compare block by block, as module constants: an enum member read
+# off its class costs several times a global's lookup (Python 3.11).
+_BODY = Label.BODY
+_RELATED = Label.RELATED
+
 # Teaser cards: the "more stories" lists around an article, each card a headline with its
 # teaser sentence and a timestamp ("Why farmers paint their cows / Some people thought … / 32M ago").
 _CARD_TITLE_MAX = 160
@@ -184,15 +189,15 @@ def unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: st
     the model took for body are a related list. The article's longest paragraph is never in one:
     a run holding it is the article itself (a listing page), unless an article stands above it
     (body text at least half the run's: the stories after an article can print long openings)."""
-    body = [i for i, label in enumerate(labels) if label is Label.BODY]
-    if not body:
-        return
-    longest = max(body, key=lambda i: len(blocks[i].text))
     runs = (
         _stamped_card_runs(blocks, shapes)
         + _excerpt_card_runs(blocks, shapes)
         + _kicker_card_runs(blocks, shapes)
     )
+    body = [i for i, label in enumerate(labels) if label is _BODY] if runs else []
+    if not body:
+        return  # (most pages hold no run of cards: the body is listed only for those that do)
+    longest = max(body, key=lambda i: len(blocks[i].text))
     for start, end in runs:
         if start <= longest < end and not _article_above(blocks, body, start, end):
             continue
@@ -202,8 +207,8 @@ def unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: st
 def _body_to_related(labels: list[Label], start: int, end: int) -> None:
     """The body blocks among `start`..`end` are another story list's items."""
     for i in range(start, end):
-        if labels[i] is Label.BODY:
-            labels[i] = Label.RELATED
+        if labels[i] is _BODY:
+            labels[i] = _RELATED
 
 
 def _is_kicker(text: str) -> bool:
@@ -211,6 +216,8 @@ def _is_kicker(text: str) -> bool:
     headline (one word in capitals is as often a code keyword or an acronym split out of a sentence)."""
     if len(text) > 40 or text.endswith((".", ":")) or not 2 <= len(text.split()) <= 6:
         return False  # the cheap tests first: most lines are longer than a kicker
+    if text.isascii():  # every ASCII letter is cased: no lower-case one, and three or more
+        return text.isupper() and sum(map(str.isalpha, text)) >= 3
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
@@ -272,25 +279,25 @@ def unmark_headlines_above_article(blocks: Sequence[Block], labels: list[Label],
     """A run of ≥ 5 headlines (unfinished lines of 3+ words), or of ≥ 3 excerpts cut short, wholly
     above the article's first paragraph is a list of other stories (a top-stories strip), not the article."""
     first = next(
-        (i for i, label in enumerate(labels) if label is Label.BODY and is_long_sentence(blocks[i].text)),
+        (i for i, label in enumerate(labels) if label is _BODY and is_long_sentence(blocks[i].text)),
         None,
     )
     if first is None:
         return
     for run in re.finditer(rf"T{{{_HEADLINE_RUN},}}", shapes[:first]):
-        strip = [i for i in range(run.start(), run.end()) if labels[i] is Label.BODY]
-        below = sum(len(blocks[i].text) for i in range(run.end(), len(blocks)) if labels[i] is Label.BODY)
+        strip = [i for i in range(run.start(), run.end()) if labels[i] is _BODY]
+        below = sum(len(blocks[i].text) for i in range(run.end(), len(blocks)) if labels[i] is _BODY)
         if sum(len(blocks[i].text) for i in strip) >= below:
             continue  # more text than all the body under it: the article itself (a calendar, a list)
         for i in strip:
-            labels[i] = Label.RELATED
+            labels[i] = _RELATED
     # Teasers whose headline the flattener joined onto the cut excerpt ("Headline CITY: The ministry
     # said..."), when the article under them has a paragraph longer than any (it is not cut short).
     # The runs above the first paragraph only: that paragraph (a long sentence) is no cut excerpt,
     # so no run reaches past it.
     for start, end in _cut_excerpt_runs(blocks[:first]):
         cut = max(len(blocks[i].text) for i in range(start, end))
-        if any(len(blocks[i].text) > cut for i in range(end, len(blocks)) if labels[i] is Label.BODY):
+        if any(len(blocks[i].text) > cut for i in range(end, len(blocks)) if labels[i] is _BODY):
             _body_to_related(labels, start, end)
 
 
@@ -303,11 +310,11 @@ def unmark_headlines_above_box_link(
     """≥ 3 headlines in a row the model took for body, right above a related header ("More in
     Politics"): the box's list with its link to the section at the bottom, not the article."""
     for i in range(_BOX_HEADLINES, len(blocks)):
-        if labels[i] is not Label.RELATED:
+        if labels[i] is not _RELATED:
             continue
         k = i
-        while k > 0 and shapes[k - 1] == "T" and labels[k - 1] is Label.BODY:
+        while k > 0 and shapes[k - 1] == "T" and labels[k - 1] is _BODY:
             k -= 1
         # The header test last: most related lines have no headlines right above them.
-        if i - k >= _BOX_HEADLINES and section_header(norms[i], lexicon) is Label.RELATED:
+        if i - k >= _BOX_HEADLINES and section_header(norms[i], lexicon) is _RELATED:
             _body_to_related(labels, k, i)  # all body: the walk above stopped at the first that is not

@@ -17,6 +17,7 @@ section headers themselves are in `markers`.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from warta.classify.body_lines import (
@@ -35,7 +36,7 @@ from warta.classify.cards import (
     unmark_headlines_above_box_link,
     unmark_teaser_cards,
 )
-from warta.classify.markers import markers_of, section_header
+from warta.classify.markers import markers_of, section_headers
 from warta.classify.sentences import (
     SENTENCE_END,
     is_cut_excerpt,
@@ -51,6 +52,17 @@ from warta.classify.tail import (
 )
 from warta.lexicon import Lexicon, normalise_lines, normalise_marker
 from warta.model import Block, Label
+
+# The labels the passes compare block by block, as module constants: an enum member read
+# off its class costs several times a global's lookup (Python 3.11).
+_AD = Label.AD
+_BODY = Label.BODY
+_COMMENTS = Label.COMMENTS
+_OTHER = Label.OTHER
+_READ_ALSO = Label.READ_ALSO
+_RELATED = Label.RELATED
+_SIDEBAR = Label.SIDEBAR
+_TAGS = Label.TAGS
 
 
 def block_key(text: str) -> str:
@@ -105,15 +117,34 @@ def _more_box_titles(blocks: Sequence[Block], probs: Sequence[float], start: int
     return k - start if k < len(blocks) and blocks[k].text.endswith(SENTENCE_END) else 0
 
 
-def _is_attribution(text: str, lexicon: Lexicon) -> bool:
-    return len(text) < 150 and lexicon.ends_with_attribution(text.lower())
+_THREAD_SPAN = 40  # the blocks after one attribution within which a second one makes a thread
+_ATTRIBUTION_MAX = 150
 
 
-def _opens_comment_thread(blocks: Sequence[Block], at: int, lexicon: Lexicon) -> bool:
-    """'Gary M on September 17, 2018 at 8:50 pm said:' twice within a few dozen blocks: a comment thread."""
-    if not _is_attribution(blocks[at].text, lexicon):
-        return False
-    return any(_is_attribution(b.text, lexicon) for b in blocks[at + 1 : at + 40])
+def _attributions(blocks: Sequence[Block], lexicon: Lexicon) -> list[int]:
+    """The blocks that end like a comment's attribution ('… on September 17, 2018 at 8:50 pm
+    said:'), in order. Only a text whose last character can end one once lower-cased is
+    lower-cased (an ASCII character lower-cases alone; any other is tested in full)."""
+    lasts = lexicon.attribution_lasts()
+    every = "" in lasts  # an empty attribution ends every text
+    rows = []
+    for i, block in enumerate(blocks):
+        text = block.text
+        last = text[-1:]
+        if (
+            len(text) < _ATTRIBUTION_MAX
+            and (every or last.lower() in lasts or not last.isascii())
+            and lexicon.ends_with_attribution(text.lower())
+        ):
+            rows.append(i)
+    return rows
+
+
+def _opens_comment_thread(attributions: list[int], at: int) -> bool:
+    """'Gary M on September 17, 2018 at 8:50 pm said:' twice within a few dozen blocks: a comment
+    thread (`attributions`: the blocks that end like one, in order)."""
+    k = bisect_left(attributions, at)
+    return k + 1 < len(attributions) and attributions[k] == at and attributions[k + 1] < at + _THREAD_SPAN
 
 
 _MENU_TOKENS = frozenset({"nav", "menu"})
@@ -200,68 +231,70 @@ def label_blocks(
     markers = markers_of(norms, lexicon)
     # A header depends on the text alone: a line the page repeats (menu entries) is read once.
     distinct = list(dict.fromkeys(norms))
-    headers = {norm: section_header(norm, lexicon) for norm in distinct}
+    headers = section_headers(distinct, lexicon)
     # The texts a bio box header can open with (both bio tests ask this first): most pages hold none.
     bio_start = lexicon.starts_with_pattern("bio_header_prefix").match
     bio_prefixed = {norm for norm in distinct if bio_start(norm + " ")}
+    attributions = _attributions(blocks, lexicon)
+    attributed = set(attributions)
     for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):
-        if section is Label.TAGS and not _tag_item(blocks[i].text):
+        if section is _TAGS and not _tag_item(blocks[i].text):
             # A tag list holds one short tag per line; what follows it is the page's end matter,
             # as under any sidebar header (the article can still resume, as it does there).
-            section = Label.SIDEBAR
+            section = _SIDEBAR
         header = headers[norm]
-        if header is Label.TAGS and not seen_body:
+        if header is _TAGS and not seen_body:
             header = None  # "Topik" in the site menu above the article heads no tag list
-        if header is not None and header is not Label.COMMENTS and _menu_entry(blocks[i]):
+        if header is not None and header is not _COMMENTS and _menu_entry(blocks[i]):
             header = None  # "Latest" in the site menu links to a page; it heads no box here
         marker = markers[i]
         is_body = p >= threshold
         if read_also_items and len(norm) < 200:
             # The link titles of an inline "Baca juga" box.
-            labels.append(Label.READ_ALSO)
+            labels.append(_READ_ALSO)
             read_also_items -= 1
             continue
         read_also_items = 0
-        if marker is Label.READ_ALSO and not seen_body:
+        if marker is _READ_ALSO and not seen_body:
             # "Baca artikel … lainnya di … App" above the article's first paragraph: a read-also
             # link sits inside the article it interrupts; one ahead of it points elsewhere.
-            marker = Label.AD
-        if marker is Label.READ_ALSO:
+            marker = _AD
+        if marker is _READ_ALSO:
             # "Baca juga:" alone on a line inside the body heads a box of links after
             # which the article goes on; the same words after the body head a related list.
             bare = len(norm) <= 25
-            inside_body = bool(labels) and labels[-1] in (Label.BODY, Label.READ_ALSO)
+            inside_body = bool(labels) and labels[-1] in (_BODY, _READ_ALSO)
             links = _inline_box_links(blocks, probs, i, threshold) if bare and inside_body else 0
             if not bare or (inside_body and links):
-                labels.append(Label.READ_ALSO)
+                labels.append(_READ_ALSO)
                 read_also_items = links
                 continue
         if (
             header is not None
-            and section in (Label.RELATED, Label.SIDEBAR)
+            and section in (_RELATED, _SIDEBAR)
             and not seen_body
             and _two_paragraphs_cut_short(blocks, body_run)
         ):
             # The article opening under a header in the site's bar, then a promo line and the
             # next header: too short a run to resume on, but a box lists no such prose.
             for j in body_run:
-                labels[j] = Label.BODY
+                labels[j] = _BODY
             section, seen_body = None, True
         if (
-            header in (Label.RELATED, Label.SIDEBAR)
+            (header is _RELATED or header is _SIDEBAR)
             and blocks[i].text.rstrip().endswith(":")
             and labels
-            and labels[-1] is Label.BODY
+            and labels[-1] is _BODY
         ):
             # "Pilihan Editor:" between two paragraphs: a colon-ended header inside the
             # body leads into an inline box of links after which the article goes on.
             links = _inline_box_links(blocks, probs, i, threshold)
             if links:
-                labels.append(Label.READ_ALSO)
+                labels.append(_READ_ALSO)
                 read_also_items = links
                 continue
-        if header is None and seen_body and _opens_comment_thread(blocks, i, lexicon):
-            header = Label.COMMENTS
+        if header is None and seen_body and i in attributed and _opens_comment_thread(attributions, i):
+            header = _COMMENTS
         if (
             header is None
             and seen_body
@@ -271,12 +304,12 @@ def label_blocks(
                 or _opens_split_bio_box(blocks, norms, i, lexicon)
             )
         ):
-            header = Label.SIDEBAR
-        if header is Label.COMMENTS and not seen_body and len(norm) < 60:
+            header = _SIDEBAR
+        if header is _COMMENTS and not seen_body and len(norm) < 60:
             # "Leave a comment" in the post's meta line above the article opens nothing.
-            labels.append(Label.COMMENTS)
+            labels.append(_COMMENTS)
             continue
-        if header is not None and (len(norm) < 60 or (header is Label.COMMENTS and len(norm) < 200)):
+        if header is not None and (len(norm) < 60 or (header is _COMMENTS and len(norm) < 200)):
             section = header
             labels.append(header)
             body_run = []
@@ -306,15 +339,16 @@ def label_blocks(
                 labels.append(section)
                 continue
             body_run.append(i)
-            run_paragraphs += is_paragraph(blocks[i].text)
+            # (Read under a header only: the run outside sections is never read before a header resets it.)
+            run_paragraphs += section is not None and is_paragraph(blocks[i].text)
             # Two excerpts cut short ("…") under a header after the article: a list of
             # teasers, however many paragraph-like ones follow.
             excerpts += seen_body and section is not None and is_cut_excerpt(blocks[i].text)
             # A comments section is sticky once the article has been seen; one opened
             # by a menu entry above the article ("Comments") ends like any other.
-            sticky = (section is Label.COMMENTS and seen_body) or excerpts >= _MIN_EXCERPTS
+            sticky = (section is _COMMENTS and seen_body) or excerpts >= _MIN_EXCERPTS
             if section is None:
-                labels.append(Label.BODY)
+                labels.append(_BODY)
                 seen_body = True
             elif not sticky and len(body_run) >= 3 and run_paragraphs:
                 # Three body blocks in a row, one of them a paragraph: the article resumed
@@ -324,14 +358,14 @@ def label_blocks(
                 section = None
                 seen_body = True
                 for j in body_run[:-1]:
-                    labels[j] = Label.BODY
-                labels.append(Label.BODY)
+                    labels[j] = _BODY
+                labels.append(_BODY)
             else:
                 labels.append(section)
             continue
         body_run = []
         run_paragraphs = 0
-        labels.append(section if section is not None else Label.OTHER)
+        labels.append(section if section is not None else _OTHER)
     adopt_near_misses(blocks, labels, probs, threshold - NEAR_MISS)
     adopt_after_page_break(blocks, labels, lexicon, norms)
     bridge_fragments(blocks, labels)

@@ -15,10 +15,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from itertools import compress
+from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
-from warta.lexicon import JoinedLines, Lexicon, normalise_marker, phrase_in
+from warta.lexicon import JoinedLines, Lexicon, normalise_marker, phrase_in, trie_pattern
 from warta.model import Label
+
+# The labels as module constants: an enum member read off its class costs several times a
+# global's lookup (Python 3.11), and these functions run for every line of every page.
+_AD = Label.AD
+_COMMENTS = Label.COMMENTS
+_FOOTER = Label.FOOTER
+_NAV = Label.NAV
+_OTHER = Label.OTHER
+_READ_ALSO = Label.READ_ALSO
+_RELATED = Label.RELATED
+_SIDEBAR = Label.SIDEBAR
+_TAGS = Label.TAGS
 
 # "News › Local", "Beranda > Humaniora": short segments joined by arrows
 _BREADCRUMB = re.compile(r"^(?:[^›>»/]{1,30}\s[›>»]\s)+[^›>»]{1,40}$")
@@ -124,62 +139,103 @@ def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
     # `_marker` reads a substring flag only of a text shorter than the flag's limit: longer texts,
     # the article's paragraphs and most of the page's characters, are blanked rather than searched.
     searched = JoinedLines.of([norm if len(norm) < _SEARCHED_MAX else "" for norm in distinct])
-    found = zip(
-        *searched.containing_each(
-            (
-                lexicon.consent_contains,
-                lexicon.footer_contains,
-                lexicon.comment_form,
-                lexicon.nav_phrases,
-                lexicon.promo_contains,
-            )
-        ),
-        strict=True,
+    flags = searched.containing_each(
+        (
+            lexicon.consent_contains,
+            lexicon.footer_contains,
+            lexicon.comment_form,
+            lexicon.nav_phrases,
+            lexicon.promo_contains,
+        )
     )
     prefixes = _Prefixes.of(lexicon)
-    marker = {
-        norm: _marker(norm, lexicon, prefixes, _SubstringMarkers(*flags))
-        for norm, flags in zip(distinct, found, strict=True)
-    }
+    special = _special_rows(distinct, flags, lexicon, prefixes)
+    marker: dict[str, Label | None] = {}
+    for row, norm in enumerate(distinct):
+        if row in special:
+            found = _SubstringMarkers(
+                flags[0][row], flags[1][row], flags[2][row], flags[3][row], flags[4][row]
+            )
+            marker[norm] = _marker(norm, lexicon, prefixes, found)
+        else:
+            marker[norm] = _NAV if _plain_menu_row(norm, lexicon) else None
     return [marker[norm] for norm in norms]
+
+
+# The characters a shape marker needs (`_marker`): an image address's dot, a keyword list's
+# commas, a hashtag, a breadcrumb's arrow, a counted entry's closing bracket.
+_SHAPE_CHAR = re.compile(r"[.,#›>»)]")
+
+
+def _special_rows(
+    distinct: list[str], flags: list[list[bool]], lexicon: Lexicon, prefixes: _Prefixes
+) -> set[int]:
+    """The rows of `distinct` that any of `_marker`'s tests but the menu row's can mark: a
+    substring marker found (`flags`), a whole-line marker or an empty line, a marker prefix, a
+    character a shape needs. Found for all lines at once, in C; most lines are none of these."""
+    rows = range(len(distinct))
+    special: set[int] = set()
+    for found in flags:
+        special.update(compress(rows, found))
+    lines = _marker_lines(lexicon.promo_line, lexicon.share_line, lexicon.nav_line)
+    special.update(compress(rows, map(lines.__contains__, distinct)))
+    special.update(compress(rows, map(prefixes.any, distinct)))
+    special.update(compress(rows, map(_SHAPE_CHAR.search, distinct)))
+    return special
+
+
+@lru_cache(maxsize=8)
+def _marker_lines(*sets: frozenset[str]) -> frozenset[str]:
+    """The whole-line markers of every kind in one set, and the empty line."""
+    return frozenset([""]).union(*sets)
+
+
+def _plain_menu_row(norm: str, lexicon: Lexicon) -> bool:
+    """`_marker` of a text none of its other tests can mark (no `_special_rows` row, so no nav
+    phrase in it either): a row of menu words."""
+    return (
+        len(norm) < _NAV_PHRASE_MAX
+        and len(words := norm.split()) >= 3
+        and _menu_row_again(norm, words, lexicon, False)
+    )
 
 
 def _marker(norm: str, lexicon: Lexicon, prefixes: _Prefixes, found: _SubstringMarkers) -> Label | None:
     n = len(norm)
     if n == 0:
-        return Label.OTHER
+        return _OTHER
     # Cheap tests first: an image address holds no space and a dot, a keyword list at least three commas.
     if " " not in norm and "." in norm and _IMAGE_URL.match(norm):
-        return Label.OTHER
+        return _OTHER
     if n < 600 and norm.count(",") >= 3 and _KEYWORD_LIST.match(norm):
-        return Label.TAGS
+        return _TAGS
     if n < 200 and " #" in norm and _HASHTAGS.match(norm):
-        return Label.TAGS
+        return _TAGS
     prefixed = n < 400 and prefixes.any(norm) is not None  # whether a prefix test below can pass
     if n < 200 and (norm in lexicon.promo_line or (prefixed and prefixes.promo(norm))):
-        return Label.AD  # before read-also: "baca artikel selengkapnya di …" links to no other article
+        return _AD  # before read-also: "baca artikel selengkapnya di …" links to no other article
     if n < 300 and prefixed and prefixes.read_also(norm):
-        return Label.READ_ALSO
+        return _READ_ALSO
     if norm in lexicon.share_line or norm in lexicon.nav_line:
-        return Label.NAV
+        return _NAV
     if n < _CONSENT_MAX and found.consent:
-        return Label.AD
+        return _AD
     if n < _PROMO_MAX and found.promo:
-        return Label.AD
+        return _AD
     if (
         n < _NAV_PHRASE_MAX
         and len(words := norm.split()) >= 3
         and _menu_row_again(norm, words, lexicon, found.nav_phrase)
     ):
-        return Label.NAV
+        return _NAV
     if n < 120 and _nav_shape(norm):
-        return Label.NAV
+        return _NAV
     if n < _FOOTER_MAX and found.footer:
-        return Label.FOOTER
+        return _FOOTER
     if n < 400 and prefixed and prefixes.tags(norm):
-        return Label.TAGS
+        return _TAGS
     if n < _COMMENT_FORM_MAX and found.comment_form:
-        return Label.COMMENTS
+        return _COMMENTS
     return None
 
 
@@ -228,22 +284,58 @@ def section_header(norm: str, lexicon: Lexicon) -> Label | None:
     """The section a header block opens: related, sidebar, comments or tags."""
     # (The length tests inline skip calls: this runs for every distinct line of every page.)
     if lexicon.is_comment_header(norm) or (len(norm) <= 30 and _bracketed_comment_count(norm, lexicon)):
-        return Label.COMMENTS
+        return _COMMENTS
     if norm in lexicon.tags_header:
-        return Label.TAGS
+        return _TAGS
     if len(norm) >= 40:  # the common case, a text line: only the whole-line headers can match
         if norm in lexicon.related_header:
-            return Label.RELATED
-        return Label.SIDEBAR if norm in lexicon.sidebar_header else None
+            return _RELATED
+        return _SIDEBAR if norm in lexicon.sidebar_header else None
     suffixed = norm.endswith(lexicon.related_header_suffix)
     if suffixed and _sidebar_header_with_suffix(norm, lexicon):
-        return Label.SIDEBAR
+        return _SIDEBAR
     if (
         suffixed
         or norm in lexicon.related_header
         or lexicon.starts_with_pattern("related_header_prefix").match(norm)
     ):
-        return Label.RELATED
+        return _RELATED
     if norm in lexicon.sidebar_header:
-        return Label.SIDEBAR
+        return _SIDEBAR
     return None
+
+
+_FIRST_CHAR = itemgetter(slice(0, 1))
+
+
+def section_headers(distinct: list[str], lexicon: Lexicon) -> dict[str, Label | None]:
+    """`section_header` of each of a page's distinct normalised texts, asked only of the texts
+    that can be one: most lines pass none of the header tests' first steps (a whole-line header,
+    a count first, a bracket early on, a related header's prefix or suffix). Those first steps
+    run for all lines at once, in C."""
+    headers: dict[str, Label | None] = dict.fromkeys(distinct)
+    rows = range(len(distinct))
+    whole = _header_lines(
+        lexicon.comment_header, lexicon.tags_header, lexicon.related_header, lexicon.sidebar_header
+    )
+    maybe = set(compress(rows, map(whole.__contains__, distinct)))
+    maybe.update(compress(rows, map(str.isdigit, map(_FIRST_CHAR, distinct))))
+    maybe.update(compress(rows, map(_header_start(lexicon.related_header_prefix).match, distinct)))
+    maybe.update(compress(rows, map(methodcaller("endswith", lexicon.related_header_suffix), distinct)))
+    for row in maybe:
+        norm = distinct[row]
+        headers[norm] = section_header(norm, lexicon)
+    return headers
+
+
+@lru_cache(maxsize=8)
+def _header_lines(*sets: frozenset[str]) -> frozenset[str]:
+    """The whole-line headers of every kind, in one set."""
+    return frozenset().union(*sets)
+
+
+@lru_cache(maxsize=8)
+def _header_start(related_prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """Matches where a text may open a header by its start: a related header's prefix, or a
+    bracket within the first 30 characters (`_bracketed_comment_count` reads no longer text)."""
+    return re.compile(rf"{trie_pattern(related_prefixes)}|[^\[\](){{}}]{{0,29}}+[\[\](){{}}]")

@@ -17,6 +17,14 @@ from warta.classify.sentences import is_long_sentence, starts_capitalised
 from warta.lexicon import Lexicon
 from warta.model import Block, Label
 
+# The labels the passes compare block by block, as module constants: an enum member read
+# off its class costs several times a global's lookup (Python 3.11).
+_BODY = Label.BODY
+_FOOTER = Label.FOOTER
+_NAV = Label.NAV
+_OTHER = Label.OTHER
+_SIDEBAR = Label.SIDEBAR
+
 # Tag clouds, category and archive lists flattened one entry a line: "edital", "WordPress", "(53)".
 _WORD_LIST_MIN = 10
 _ENTRY_COUNT = re.compile(r"^\(\d{1,6}\)$")
@@ -44,23 +52,27 @@ def _is_list_word(text: str) -> bool:
 def unmark_word_lists(blocks: Sequence[Block], labels: list[Label]) -> None:
     """A run of ≥ 10 lines of a word or two each is a tag cloud or a category list, not body."""
     n = len(blocks)
-    # Once per line, not once per run tried; the length test inline spares the longer lines a call.
-    is_word = [
-        len(text) <= _LIST_WORD_MAX and _is_list_word(text) for text in (block.text for block in blocks)
-    ]
-    i = 0
-    while i < n:
-        j = i
-        while j < n and is_word[j]:
+    # Every run of 10 lines or more holds a line whose number is a multiple of 10: only those are
+    # read first, and the lines around one that is a list word (most lines are read not at all).
+    k = 0
+    while k < n:
+        if not _is_list_word(blocks[k].text):
+            k += _WORD_LIST_MIN
+            continue
+        i, j = k, k + 1
+        while i > 0 and _is_list_word(blocks[i - 1].text):
+            i -= 1
+        while j < n and _is_list_word(blocks[j].text):
             j += 1
         # Entries the markup puts in a list or table are the page's own (HTML input says so).
         if j - i >= _WORD_LIST_MIN and not any(
-            blocks[k].structure.in_list or blocks[k].structure.in_table for k in range(i, j)
+            blocks[m].structure.in_list or blocks[m].structure.in_table for m in range(i, j)
         ):
-            for k in range(i, j):
-                if labels[k] is Label.BODY:
-                    labels[k] = Label.NAV
-        i = max(j, i + 1)
+            for m in range(i, j):
+                if labels[m] is _BODY:
+                    labels[m] = _NAV
+        # The next multiple of 10 past the run (the run's own lines are settled).
+        k = (j // _WORD_LIST_MIN + 1) * _WORD_LIST_MIN
 
 
 _FOOTER_GAP = 20  # blocks of menus and widgets between the article's end and the page footer
@@ -70,11 +82,11 @@ def unmark_text_past_footer(blocks: Sequence[Block], labels: list[Label]) -> Non
     """Body text under the page footer ("© 2019 … All rights reserved"), when the footer stands
     well past the article's end and the text under it is less than the article above: a
     privacy notice or community rules printed after the page (hidden dialogs), not the article."""
-    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    body = [i for i, label in enumerate(labels) if label is _BODY]
     if not body:
         return
     for footer, label in enumerate(labels):
-        if label is not Label.FOOTER:
+        if label is not _FOOTER:
             continue
         before = [i for i in body if i < footer]
         if not before or footer - before[-1] < _FOOTER_GAP:
@@ -82,7 +94,7 @@ def unmark_text_past_footer(blocks: Sequence[Block], labels: list[Label]) -> Non
         after = [i for i in body if i > footer]
         if sum(len(blocks[i].text) for i in after) < sum(len(blocks[i].text) for i in before):
             for i in after:
-                labels[i] = Label.FOOTER
+                labels[i] = _FOOTER
         return
 
 
@@ -111,7 +123,7 @@ def unmark_company_boilerplate(
     """A press release's closing boilerplate with no "About Acme" header over it: the last body
     paragraphs, the first "Acme is a leading …", each of them opening with the name (or a short
     line), under an article with more text than them. A company box, not the article."""
-    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    body = [i for i, label in enumerate(labels) if label is _BODY]
     for k, i in enumerate(body):
         text = blocks[i].text
         if (
@@ -127,7 +139,7 @@ def unmark_company_boilerplate(
             continue
         if sum(len(blocks[j].text) for j in body[:k]) > sum(len(blocks[j].text) for j in tail):
             for j in tail:
-                labels[j] = Label.SIDEBAR
+                labels[j] = _SIDEBAR
         return
 
 
@@ -136,7 +148,7 @@ def unmark_source_list(
 ) -> None:
     """A "Sources:" header under the article: the citations listed one a line after it (and what
     follows them) are not the article, when they are less text than the article above."""
-    body = [i for i, label in enumerate(labels) if label is Label.BODY]
+    body = [i for i, label in enumerate(labels) if label is _BODY]
     first = next((i for i in body if is_long_sentence(blocks[i].text)), None)
     if first is None:
         return
@@ -145,7 +157,7 @@ def unmark_source_list(
             continue  # "… from a number of / sources / in order to …": a word split out of a sentence
         after = [i for i in body if i > at]
         if sum(len(blocks[i].text) for i in after) < sum(len(blocks[i].text) for i in body if i < at):
-            labels[at] = Label.OTHER if labels[at] is Label.BODY else labels[at]
+            labels[at] = _OTHER if labels[at] is _BODY else labels[at]
             for i in after:
-                labels[i] = Label.OTHER
+                labels[i] = _OTHER
         return

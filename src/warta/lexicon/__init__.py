@@ -45,9 +45,15 @@ def normalise_lines(texts: list[str], joined: str | None = None) -> list[str]:
     # NFKC leaves ASCII alone and never composes across "\n", so the page can be normalised whole.
     if not joined.isascii() and not unicodedata.is_normalized("NFKC", joined):
         joined = unicodedata.normalize("NFKC", joined)
-    lines = joined.lower().split("\n")
+    lowered = joined.lower()
+    lines = lowered.split("\n")
     if len(lines) != len(texts):  # a text with a line break inside: normalise one by one
         return [normalise_marker(t) for t in texts]
+    # Every whitespace character but the space is unprintable: where each line is printable and
+    # no two spaces meet (most pages), single spaces are all the whitespace there is, and
+    # collapsing it changes nothing but the spaces at a line's edges, which the edge strip takes.
+    if "  " not in lowered and all(map(str.isprintable, lines)):
+        return list(map(_STRIP_EDGE, lines))
     # " ".join(split()) collapses whitespace like `\s+` -> " " and drops it at the edges, which the
     # edge strip would remove anyway.
     return list(map(_STRIP_EDGE, map(" ".join, map(str.split, lines))))
@@ -126,6 +132,9 @@ class _NeedleIndex:
     # of several words is looked for from its first space on, a literal space first that the
     # regex engine skips to, trying the phrases' rests only there; single words everywhere.
     lines: tuple[re.Pattern[str], ...]
+    # The single words, where they are few: each looked for with `str.find`, a C scan far cheaper
+    # than a regex tried at every position of the page (then `lines` holds no pattern for them).
+    words: tuple[str, ...]
     # Matches the longest needle starting at a position (as whole words: not where a letter
     # comes before a needle that opens with one).
     finder: re.Pattern[str]
@@ -144,14 +153,20 @@ def _needle_index(lists: tuple[tuple[str, ...], ...], whole_words: bool) -> _Nee
         for needle in every
     }
     rests = trie_pattern(needle.split(" ", 1)[1] for needle in every if " " in needle)
-    single = trie_pattern(needle for needle in every if " " not in needle)
-    lines = (re.compile(f" (?:{rests})"), re.compile(single))
+    singles = tuple(needle for needle in every if " " not in needle)
+    lines = [re.compile(f" (?:{rests})")]
+    if len(singles) > _FOUND_ONE_BY_ONE:
+        lines.append(re.compile(trie_pattern(singles)))
+        singles = ()
     others = trie_pattern(needle for needle in every if not edges[needle][0])
     if not whole_words:
-        return _NeedleIndex(lines, re.compile(others), starting)
+        return _NeedleIndex(tuple(lines), singles, re.compile(others), starting)
     # Tried at a word's start only, the needles that open with a letter cost about half the search.
     words = trie_pattern(needle for needle in every if edges[needle][0])
-    return _NeedleIndex(lines, re.compile(f"{_AFTER_LETTER}(?:{words})|{others}"), starting)
+    return _NeedleIndex(tuple(lines), singles, re.compile(f"{_AFTER_LETTER}(?:{words})|{others}"), starting)
+
+
+_FOUND_ONE_BY_ONE = 6  # the most single-word needles looked for with `str.find` rather than a regex
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,13 +227,17 @@ class JoinedLines:
             return [self.containing(needles, whole_words=whole_words) for needles in lists]
         index = _needle_index(lists, whole_words)
         # No needle holds a "\n": each match lies in one line.
-        rows = sorted(
-            {
-                bisect_right(self.starts, m.start()) - 1
-                for lines in index.lines
-                for m in lines.finditer(self.joined)
-            }
-        )
+        candidates = {
+            bisect_right(self.starts, m.start()) - 1
+            for lines in index.lines
+            for m in lines.finditer(self.joined)
+        }
+        for word in index.words:
+            at = self.joined.find(word)
+            while at >= 0:
+                candidates.add(bisect_right(self.starts, at) - 1)
+                at = self.joined.find(word, at + 1)
+        rows = sorted(candidates)
         maybe = JoinedLines.of([self.lines[row] for row in rows])
         flags = [[False] * len(self.lines) for _ in lists]
         joined, starts, search = maybe.joined, maybe.starts, index.finder.search
@@ -348,10 +367,16 @@ class Lexicon:
     def ends_with_attribution(self, lowered: str) -> bool:
         """`lowered.endswith(comment_attribution)`, the last character tested first: most lines
         end in none of the attributions' last characters."""
+        lasts = self.attribution_lasts()
+        return (lowered[-1:] in lasts or "" in lasts) and lowered.endswith(self.comment_attribution)
+
+    def attribution_lasts(self) -> frozenset[str]:
+        """The last characters of `comment_attribution` ("" for an empty one): a text ending in
+        none of them ends in no attribution."""
         lasts: frozenset[str] | None = self._derived.get("attribution_lasts")
         if lasts is None:
             lasts = self._derived["attribution_lasts"] = frozenset(a[-1:] for a in self.comment_attribution)
-        return (lowered[-1:] in lasts or "" in lasts) and lowered.endswith(self.comment_attribution)
+        return lasts
 
     def menu_words(self) -> frozenset[str]:
         """`nav_line | share_line`: the single words menu and share rows are made of."""
