@@ -16,7 +16,7 @@ ancestors and its first link, made absolute against `<base href>` or the page UR
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from itertools import chain
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -28,7 +28,7 @@ from warta.meta.html_meta import html_metadata
 from warta.meta.page import PageMetadata
 from warta.meta.urls import join_url
 from warta.model import Block, BlockStructure
-from warta.segment import MAX_BLOCKS, drop_invisible
+from warta.segment import MAX_BLOCKS, BlockDraft, StructureDraft, drop_invisible
 
 
 class DeadlineLike(Protocol):
@@ -210,31 +210,6 @@ def _link(
     return None
 
 
-# `Block` and `BlockStructure` are frozen dataclasses, whose `__init__` sets each field through
-# `object.__setattr__`. A page has hundreds of blocks: they are built here by setting the slots
-# directly, which is what that `__init__` does, in under half the time. (Every field is set: a new
-# field in the model fails the check below.)
-_STRUCTURE_FIELDS = (
-    "blank_before", "blank_after", "bullet", "heading_level", "tag", "tag_path", "in_list", "in_table",
-    "in_figure", "in_blockquote", "in_link", "link_density", "class_tokens", "href", "dom_depth",
-)  # fmt: skip
-_BLOCK_FIELDS = ("index", "text", "structure", "start", "end")
-if (
-    tuple(f.name for f in fields(BlockStructure)) != _STRUCTURE_FIELDS
-    or tuple(f.name for f in fields(Block)) != _BLOCK_FIELDS
-):  # pragma: no cover
-    raise ImportError("warta.model's Block or BlockStructure fields changed: update segment/html.py")
-(
-    _set_blank_before, _set_blank_after, _set_bullet, _set_heading_level, _set_tag, _set_tag_path,
-    _set_in_list, _set_in_table, _set_in_figure, _set_in_blockquote, _set_in_link, _set_link_density,
-    _set_class_tokens, _set_href, _set_dom_depth,
-) = [getattr(BlockStructure, name).__set__ for name in _STRUCTURE_FIELDS]  # fmt: skip
-_set_index, _set_text, _set_structure, _set_start, _set_end = [
-    getattr(Block, name).__set__ for name in _BLOCK_FIELDS
-]
-_new = object.__new__
-
-
 def _emit(
     blocks: list[Block],
     pieces: list[str],
@@ -252,29 +227,31 @@ def _emit(
     if text and snap is not None and len(blocks) < MAX_BLOCKS:
         density = min(link_chars / chars, 1.0) if chars else 0.0
         heading, tag, path, in_list, in_table, in_figure, in_quote, tokens, depth = snap
-        structure = _new(BlockStructure)
-        _set_blank_before(structure, False)
-        _set_blank_after(structure, False)
-        _set_bullet(structure, False)
-        _set_heading_level(structure, heading)
-        _set_tag(structure, tag)
-        _set_tag_path(structure, path)
-        _set_in_list(structure, in_list)
-        _set_in_table(structure, in_table)
-        _set_in_figure(structure, in_figure)
-        _set_in_blockquote(structure, in_quote)
-        _set_in_link(structure, density >= 0.9)
-        _set_link_density(structure, density)
-        _set_class_tokens(structure, tokens)
-        _set_href(structure, href)
-        _set_dom_depth(structure, depth)
-        block = _new(Block)
-        _set_index(block, len(blocks))
-        _set_text(block, text)
-        _set_structure(block, structure)
-        _set_start(block, -1)
-        _set_end(block, -1)
-        blocks.append(block)
+        structure = StructureDraft()
+        structure.blank_before = False
+        structure.blank_after = False
+        structure.bullet = False
+        structure.heading_level = heading
+        structure.tag = tag
+        structure.tag_path = path
+        structure.in_list = in_list
+        structure.in_table = in_table
+        structure.in_figure = in_figure
+        structure.in_blockquote = in_quote
+        structure.in_link = density >= 0.9
+        structure.link_density = density
+        structure.class_tokens = tokens
+        structure.href = href
+        structure.dom_depth = depth
+        structure.__class__ = BlockStructure  # type: ignore[assignment]  # (see `BlockDraft`)
+        block = BlockDraft()
+        block.index = len(blocks)
+        block.text = text
+        block.structure = structure  # type: ignore[assignment]
+        block.start = -1
+        block.end = -1
+        block.__class__ = Block  # type: ignore[assignment]
+        blocks.append(block)  # type: ignore[arg-type]
 
 
 def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None) -> list[Block]:
