@@ -188,9 +188,8 @@ def _tag_flags(tag: str | None) -> int:
     return flags
 
 
-# An open element: the node, its tag, the nearest block-level tag at or above it, the class
-# tokens (and semantic tag name) it gives the blocks inside it, and its `_tag_flags`.
-_Frame = tuple[LexborNode, str, str, tuple[str, ...], int]
+# An open element: the node, the nearest block-level tag at or above it, and its `_tag_flags`.
+_Frame = tuple[LexborNode, str, int]
 # What the DOM says where a block's first text is: the fields of `BlockStructure` from
 # heading_level to dom_depth.
 _Snapshot = tuple[int, str, str, bool, bool, bool, bool, tuple[str, ...], int]
@@ -272,6 +271,10 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
     kinds: dict[int, tuple[str, int]] = {}  # tag id -> (tag, flags), for this document's ids
     stack: list[_Frame] = []
     push, pop = stack.append, stack.pop
+    # Beside each frame, the open element's tag and the class tokens it gives (for `snap`).
+    tags: list[str] = []
+    token_parts: list[tuple[str, ...]] = []
+    push_tag, pop_tag, push_tokens, pop_tokens = tags.append, tags.pop, token_parts.append, token_parts.pop
     links: list[str | None] = []  # raw href of each open <a>
     lists = tables = figures = quotes = heading = 0
     # The block being built: its text pieces, how much of it is link text, the characters
@@ -291,9 +294,8 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
             if raw:
                 if not raw.isspace():
                     if snap is None:
-                        window = stack[-_MAX_TOKENS_DEPTH:]
                         # Blocks side by side have the same ancestors' tokens: deduplicated once.
-                        parts = tuple([frame[3] for frame in window])
+                        parts = tuple(token_parts[-_MAX_TOKENS_DEPTH:])
                         block_tokens = window_tokens.get(parts)
                         if block_tokens is None:
                             block_tokens = window_tokens[parts] = tuple(
@@ -301,8 +303,8 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
                             )
                         snap = (
                             heading,
-                            (stack[-1][2] if stack else "") or "body",
-                            ">".join([frame[1] for frame in window[-_PATH_DEPTH:]]),
+                            (stack[-1][1] if stack else "") or "body",
+                            ">".join(tags[-_PATH_DEPTH:]),
                             lists > 0,
                             tables > 0,
                             figures > 0,
@@ -311,7 +313,8 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
                             min(len(stack), 64),
                         )
                     pieces.append(raw)
-                    n = len(raw.strip())
+                    stripped = raw.strip()
+                    n = len(stripped)
                     chars += n
                     if links:
                         link_chars += n
@@ -320,7 +323,7 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
                             href = _link(links, resolved, base_url, origin)
                     else:
                         tail_chars += n
-                        colon = raw.rstrip().endswith(":")
+                        colon = stripped.endswith(":")
                 elif pieces:
                     pieces.append(" ")
             following = node.next  # (a text node is never the root)
@@ -404,15 +407,9 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
                         quotes += 1
                     else:
                         heading = _HEADINGS[tag]
-                push(
-                    (
-                        node,
-                        tag,
-                        tag if flags & _BLOCK else (stack[-1][2] if stack else ""),
-                        (*tokens, tag) if flags & _SEMANTIC_TAG else tokens,
-                        flags,
-                    )
-                )
+                push((node, tag if flags & _BLOCK else (stack[-1][1] if stack else ""), flags))
+                push_tag(tag)
+                push_tokens((*tokens, tag) if flags & _SEMANTIC_TAG else tokens)
                 child = node.first_child
                 if child is not None:
                     node = child
@@ -425,7 +422,9 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
         # Leave the elements that end here; go on with the next sibling.
         while following is None:
             frame = pop()
-            flags = frame[4]
+            pop_tag()
+            pop_tokens()
+            flags = frame[2]
             if flags & _BLOCK and pieces:
                 _emit(blocks, pieces, link_chars, chars, href, snap)
                 pieces = []
