@@ -342,7 +342,8 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
                     kinds[tag_id] = kind
             tag, flags = kind
             enter = False  # (what is skipped or hidden is passed over, and br/hr have nothing inside)
-            if not flags & _SKIP:
+            # (An empty inline element, an <img> or an icon's <i>, would change nothing: passed over too.)
+            if not flags & _SKIP and ((child := node.first_child) is not None or flags & (_BLOCK | _COUNTED)):
                 attrs = node.attributes
                 tokens: tuple[str, ...] = ()
                 hidden = False
@@ -410,7 +411,6 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
                 push((node, tag if flags & _BLOCK else (stack[-1][1] if stack else ""), flags))
                 push_tag(tag)
                 push_tokens((*tokens, tag) if flags & _SEMANTIC_TAG else tokens)
-                child = node.first_child
                 if child is not None:
                     node = child
                     continue
