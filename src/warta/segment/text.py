@@ -79,7 +79,9 @@ def segment_text(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_
                     last.index, last.text, _with_blank_after(last.structure), last.start, last.end
                 )
             continue
-        structure = _STRUCTURES[blank_pending or not blocks, False, bullet_match is not None]
+        # (Lists indexed by the bools, not the dict by a tuple of them: this runs for every line.)
+        bullet = bullet_match is not None
+        structure = _OPEN_STRUCTURES[blank_pending or not blocks][bullet]
         pieces = _split_long(content, max_line_chars) if len(content) > max_line_chars else (content,)
         for piece in pieces:
             block = BlockDraft()  # (a `Block` in a quarter of the time: see `BlockDraft`)
@@ -90,7 +92,7 @@ def segment_text(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_
             block.end = offset
             block.__class__ = Block  # type: ignore[assignment]
             blocks.append(block)  # type: ignore[arg-type]
-            structure = _STRUCTURES[False, False, bullet_match is not None]
+            structure = _OPEN_STRUCTURES[False][bullet]
         blank_pending = False
         if len(blocks) >= max_blocks:
             # 100,000 lines took 10 s past segmentation, beyond what the time limit can cut short.
@@ -105,6 +107,11 @@ _STRUCTURES = {
     for after in (False, True)
     for bullet in (False, True)
 }
+
+# The structures of a line without a blank line after it yet: [blank before][bullet].
+_OPEN_STRUCTURES = [
+    [_STRUCTURES[before, False, bullet] for bullet in (False, True)] for before in (False, True)
+]
 
 
 def _with_blank_after(s: BlockStructure) -> BlockStructure:
