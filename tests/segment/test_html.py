@@ -133,3 +133,16 @@ def test_links_side_by_side_after_a_short_label_are_separate_blocks() -> None:
     )
     texts = [b.text for b in segment_html(page).blocks]
     assert texts == ["Tags: arus balik", "Bakauheni", "Oleh Ani dan Budi"]
+
+
+def test_empty_inline_elements_change_nothing() -> None:
+    # Passed over without reading their attributes: hidden or not, they neither split nor join text.
+    html = (
+        "<body><p class='isi'>Satu<img class='hidden' src='x.jpg'><span></span>dua "
+        "<i class='icon'></i><b style='display:none'></b>tiga</p><div hidden></div><p>Empat</p></body>"
+    )
+    blocks = segment_html(html).blocks
+    assert [(b.text, b.structure.tag, b.structure.class_tokens) for b in blocks] == [
+        ("Satudua tiga", "p", ("isi",)),
+        ("Empat", "p", ()),
+    ]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warta.segment.text import segment_text
+from warta.segment.text import _single_spaces, segment_text
 
 
 def texts(source: str) -> list[str]:
@@ -110,3 +113,13 @@ def test_block_count_is_bounded() -> None:
     text = "\n".join(f"Baris nomor {i} dari halaman yang sangat panjang." for i in range(MAX_BLOCKS + 5_000))
     blocks = segment_text(text)
     assert len(blocks) == MAX_BLOCKS and blocks[-1].text.startswith(f"Baris nomor {MAX_BLOCKS - 1} ")
+
+
+def test_single_spaces_is_the_space_pattern() -> None:
+    pattern = re.compile(r"[ \t\u00a0\u3000]+")
+    rng = random.Random(8)
+    alphabet = [" ", " ", " ", "\t", "\u00a0", "\u3000", "\u2009", "\x1f", "a", "b", "é", "-"]
+    for _ in range(2000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randrange(40)))
+        assert _single_spaces(line) == pattern.sub(" ", line), repr(line)
+    assert _single_spaces("a" + " " * 100 + "b") == "a b"

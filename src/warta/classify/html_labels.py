@@ -125,7 +125,7 @@ def refine_html_labels(
     # ("has-sidebar" on the layout), not boxes beside it; comments under an article
     # never carry them. Most, not any: one comment the model liked must not make
     # "comment" a wrapper token.
-    likeliest = heapq.nsmallest(3, range(len(blocks)), key=lambda i: -probs[i])  # = sorted(...)[:3]
+    likeliest = heapq.nlargest(3, range(len(blocks)), key=probs.__getitem__)  # = sorted(...)[:3]
     core = [i for i in likeliest if probs[i] >= threshold]
     if not core:
         # No block reached the threshold: the likeliest still tell the wrapper apart
@@ -135,8 +135,12 @@ def refine_html_labels(
     wrappers = {t for t, n in votes.items() if 2 * n > len(core)}
     # Blocks share few distinct token tuples: look each up once. A wrapper token
     # ("sidebar-left" on <body>) does not hide a box's own token further in ("author-bio").
-    distinct = {tokens: _container(tokens, wrappers) for tokens in {b.structure.class_tokens for b in blocks}}
-    found = [distinct[b.structure.class_tokens] for b in blocks]
+    # (The segmenter gives side-by-side blocks the same tuple object: told apart by `id`,
+    # the tuples, alive in `blocks` throughout, are not hashed string by string.)
+    block_tokens = [b.structure.class_tokens for b in blocks]
+    distinct = {id(tokens): tokens for tokens in block_tokens}
+    hits = {key: _container(tokens, wrappers) for key, tokens in distinct.items()}
+    found = [hits[id(tokens)] for tokens in block_tokens]
     out = list(labels)
     for i, hit in enumerate(found):
         is_body = probs[i] >= threshold

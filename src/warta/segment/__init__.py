@@ -1,5 +1,9 @@
 """Turn a page into blocks in reading order: `segment_text` and `segment_html`."""
 
+from __future__ import annotations
+
+from warta.model import Block, BlockStructure
+
 # Characters a reader never sees inside words: soft hyphens ("Assis&shy;tance"), zero-width
 # spaces and word joiners. They are dropped, not turned into spaces, so "Assis\u00adtance" is
 # the word "Assistance" in the body, the title and every feature. (A stray U+FEFF stays for now:
@@ -14,5 +18,60 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060"))
 
 
 def drop_invisible(text: str) -> str:
-    """`text` without invisible characters (ASCII text is returned as it is)."""
-    return text if text.isascii() else text.translate(_INVISIBLE)
+    """`text` without invisible characters (text without any is returned as it is)."""
+    # `translate` looks up every character of a non-ASCII text: three searches tell first
+    # whether there is anything to drop (most texts have none).
+    if text.isascii() or ("\u00ad" not in text and "\u200b" not in text and "\u2060" not in text):
+        return text
+    return text.translate(_INVISIBLE)
+
+
+# `Block` and `BlockStructure` are frozen dataclasses: their `__init__` sets each field through
+# `object.__setattr__`, and a page has hundreds of blocks. The segmenters build them as these
+# drafts instead, which have the same slots and are not frozen, and then turn the finished draft
+# into the frozen class by setting its `__class__` (allowed because the layouts are the same):
+# a quarter of the time. Every field must be set, as `__init__` would.
+
+
+class BlockDraft:
+    """A `Block` being built: set `index`, `text`, `structure`, `start` and `end`, then `__class__`."""
+
+    __slots__ = Block.__slots__
+    index: int
+    text: str
+    structure: BlockStructure
+    start: int
+    end: int
+
+
+class StructureDraft:
+    """A `BlockStructure` being built: set every field, then `__class__`."""
+
+    __slots__ = BlockStructure.__slots__
+    blank_before: bool
+    blank_after: bool
+    bullet: bool
+    heading_level: int
+    tag: str
+    tag_path: str
+    in_list: bool
+    in_table: bool
+    in_figure: bool
+    in_blockquote: bool
+    in_link: bool
+    link_density: float
+    class_tokens: tuple[str, ...]
+    href: str | None
+    dom_depth: int
+
+
+def _check_drafts() -> None:
+    """Fail at import, not on a page, if a draft no longer matches its frozen class."""
+    for draft, frozen in ((BlockDraft, Block), (StructureDraft, BlockStructure)):
+        fields = tuple(frozen.__dataclass_fields__)
+        if draft.__slots__ != fields or tuple(draft.__annotations__) != fields:  # pragma: no cover
+            raise ImportError(f"{frozen.__name__}'s fields changed: update warta.segment.{draft.__name__}")
+        draft().__class__ = frozen  # type: ignore[assignment]  # (TypeError if the layouts differ)
+
+
+_check_drafts()

@@ -16,7 +16,7 @@ ancestors and its first link, made absolute against `<base href>` or the page UR
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from itertools import chain
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -28,7 +28,7 @@ from warta.meta.html_meta import html_metadata
 from warta.meta.page import PageMetadata
 from warta.meta.urls import join_url
 from warta.model import Block, BlockStructure
-from warta.segment import MAX_BLOCKS, drop_invisible
+from warta.segment import MAX_BLOCKS, BlockDraft, StructureDraft, drop_invisible
 
 
 class DeadlineLike(Protocol):
@@ -188,9 +188,8 @@ def _tag_flags(tag: str | None) -> int:
     return flags
 
 
-# An open element: the node, its tag, the nearest block-level tag at or above it, the class
-# tokens (and semantic tag name) it gives the blocks inside it, and its `_tag_flags`.
-_Frame = tuple[LexborNode, str, str, tuple[str, ...], int]
+# An open element: the node, the nearest block-level tag at or above it, and its `_tag_flags`.
+_Frame = tuple[LexborNode, str, int]
 # What the DOM says where a block's first text is: the fields of `BlockStructure` from
 # heading_level to dom_depth.
 _Snapshot = tuple[int, str, str, bool, bool, bool, bool, tuple[str, ...], int]
@@ -210,31 +209,6 @@ def _link(
     return None
 
 
-# `Block` and `BlockStructure` are frozen dataclasses, whose `__init__` sets each field through
-# `object.__setattr__`. A page has hundreds of blocks: they are built here by setting the slots
-# directly, which is what that `__init__` does, in under half the time. (Every field is set: a new
-# field in the model fails the check below.)
-_STRUCTURE_FIELDS = (
-    "blank_before", "blank_after", "bullet", "heading_level", "tag", "tag_path", "in_list", "in_table",
-    "in_figure", "in_blockquote", "in_link", "link_density", "class_tokens", "href", "dom_depth",
-)  # fmt: skip
-_BLOCK_FIELDS = ("index", "text", "structure", "start", "end")
-if (
-    tuple(f.name for f in fields(BlockStructure)) != _STRUCTURE_FIELDS
-    or tuple(f.name for f in fields(Block)) != _BLOCK_FIELDS
-):  # pragma: no cover
-    raise ImportError("warta.model's Block or BlockStructure fields changed: update segment/html.py")
-(
-    _set_blank_before, _set_blank_after, _set_bullet, _set_heading_level, _set_tag, _set_tag_path,
-    _set_in_list, _set_in_table, _set_in_figure, _set_in_blockquote, _set_in_link, _set_link_density,
-    _set_class_tokens, _set_href, _set_dom_depth,
-) = [getattr(BlockStructure, name).__set__ for name in _STRUCTURE_FIELDS]  # fmt: skip
-_set_index, _set_text, _set_structure, _set_start, _set_end = [
-    getattr(Block, name).__set__ for name in _BLOCK_FIELDS
-]
-_new = object.__new__
-
-
 def _emit(
     blocks: list[Block],
     pieces: list[str],
@@ -252,29 +226,31 @@ def _emit(
     if text and snap is not None and len(blocks) < MAX_BLOCKS:
         density = min(link_chars / chars, 1.0) if chars else 0.0
         heading, tag, path, in_list, in_table, in_figure, in_quote, tokens, depth = snap
-        structure = _new(BlockStructure)
-        _set_blank_before(structure, False)
-        _set_blank_after(structure, False)
-        _set_bullet(structure, False)
-        _set_heading_level(structure, heading)
-        _set_tag(structure, tag)
-        _set_tag_path(structure, path)
-        _set_in_list(structure, in_list)
-        _set_in_table(structure, in_table)
-        _set_in_figure(structure, in_figure)
-        _set_in_blockquote(structure, in_quote)
-        _set_in_link(structure, density >= 0.9)
-        _set_link_density(structure, density)
-        _set_class_tokens(structure, tokens)
-        _set_href(structure, href)
-        _set_dom_depth(structure, depth)
-        block = _new(Block)
-        _set_index(block, len(blocks))
-        _set_text(block, text)
-        _set_structure(block, structure)
-        _set_start(block, -1)
-        _set_end(block, -1)
-        blocks.append(block)
+        structure = StructureDraft()
+        structure.blank_before = False
+        structure.blank_after = False
+        structure.bullet = False
+        structure.heading_level = heading
+        structure.tag = tag
+        structure.tag_path = path
+        structure.in_list = in_list
+        structure.in_table = in_table
+        structure.in_figure = in_figure
+        structure.in_blockquote = in_quote
+        structure.in_link = density >= 0.9
+        structure.link_density = density
+        structure.class_tokens = tokens
+        structure.href = href
+        structure.dom_depth = depth
+        structure.__class__ = BlockStructure  # type: ignore[assignment]  # (see `BlockDraft`)
+        block = BlockDraft()
+        block.index = len(blocks)
+        block.text = text
+        block.structure = structure  # type: ignore[assignment]
+        block.start = -1
+        block.end = -1
+        block.__class__ = Block  # type: ignore[assignment]
+        blocks.append(block)  # type: ignore[arg-type]
 
 
 def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None) -> list[Block]:
@@ -295,6 +271,10 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
     kinds: dict[int, tuple[str, int]] = {}  # tag id -> (tag, flags), for this document's ids
     stack: list[_Frame] = []
     push, pop = stack.append, stack.pop
+    # Beside each frame, the open element's tag and the class tokens it gives (for `snap`).
+    tags: list[str] = []
+    token_parts: list[tuple[str, ...]] = []
+    push_tag, pop_tag, push_tokens, pop_tokens = tags.append, tags.pop, token_parts.append, token_parts.pop
     links: list[str | None] = []  # raw href of each open <a>
     lists = tables = figures = quotes = heading = 0
     # The block being built: its text pieces, how much of it is link text, the characters
@@ -314,9 +294,8 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
             if raw:
                 if not raw.isspace():
                     if snap is None:
-                        window = stack[-_MAX_TOKENS_DEPTH:]
                         # Blocks side by side have the same ancestors' tokens: deduplicated once.
-                        parts = tuple([frame[3] for frame in window])
+                        parts = tuple(token_parts[-_MAX_TOKENS_DEPTH:])
                         block_tokens = window_tokens.get(parts)
                         if block_tokens is None:
                             block_tokens = window_tokens[parts] = tuple(
@@ -324,8 +303,8 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
                             )
                         snap = (
                             heading,
-                            (stack[-1][2] if stack else "") or "body",
-                            ">".join([frame[1] for frame in window[-_PATH_DEPTH:]]),
+                            (stack[-1][1] if stack else "") or "body",
+                            ">".join(tags[-_PATH_DEPTH:]),
                             lists > 0,
                             tables > 0,
                             figures > 0,
@@ -334,7 +313,8 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
                             min(len(stack), 64),
                         )
                     pieces.append(raw)
-                    n = len(raw.strip())
+                    stripped = raw.strip()
+                    n = len(stripped)
                     chars += n
                     if links:
                         link_chars += n
@@ -343,7 +323,7 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
                             href = _link(links, resolved, base_url, origin)
                     else:
                         tail_chars += n
-                        colon = raw.rstrip().endswith(":")
+                        colon = stripped.endswith(":")
                 elif pieces:
                     pieces.append(" ")
             following = node.next  # (a text node is never the root)
@@ -362,7 +342,8 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
                     kinds[tag_id] = kind
             tag, flags = kind
             enter = False  # (what is skipped or hidden is passed over, and br/hr have nothing inside)
-            if not flags & _SKIP:
+            # (An empty inline element, an <img> or an icon's <i>, would change nothing: passed over too.)
+            if not flags & _SKIP and ((child := node.first_child) is not None or flags & (_BLOCK | _COUNTED)):
                 attrs = node.attributes
                 tokens: tuple[str, ...] = ()
                 hidden = False
@@ -427,16 +408,9 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
                         quotes += 1
                     else:
                         heading = _HEADINGS[tag]
-                push(
-                    (
-                        node,
-                        tag,
-                        tag if flags & _BLOCK else (stack[-1][2] if stack else ""),
-                        (*tokens, tag) if flags & _SEMANTIC_TAG else tokens,
-                        flags,
-                    )
-                )
-                child = node.first_child
+                push((node, tag if flags & _BLOCK else (stack[-1][1] if stack else ""), flags))
+                push_tag(tag)
+                push_tokens((*tokens, tag) if flags & _SEMANTIC_TAG else tokens)
                 if child is not None:
                     node = child
                     continue
@@ -448,7 +422,9 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
         # Leave the elements that end here; go on with the next sibling.
         while following is None:
             frame = pop()
-            flags = frame[4]
+            pop_tag()
+            pop_tokens()
+            flags = frame[2]
             if flags & _BLOCK and pieces:
                 _emit(blocks, pieces, link_chars, chars, href, snap)
                 pieces = []
