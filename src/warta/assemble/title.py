@@ -84,13 +84,14 @@ def _headline_block(blocks: Sequence[Block], hint: str | None) -> int | None:
 
 
 def _tokens(text: str) -> set[str]:
-    return {t.lower() for t in _WORD.findall(text)}
+    # Lower-casing ASCII text first gives the same words (elsewhere it can split or merge them).
+    return set(_WORD.findall(text.lower())) if text.isascii() else set(map(str.lower, _WORD.findall(text)))
 
 
 def _mostly_menu_words(norm: str, lexicon: Lexicon) -> bool:
     """'facebook twitter whatsapp salin link': a row of buttons or menu entries."""
     words = norm.split()
-    menu = sum(w in lexicon.share_line or w in lexicon.nav_line for w in words)
+    menu = sum(map(lexicon.menu_words().__contains__, words))  # share_line | nav_line
     return menu * 2 >= len(words)
 
 
@@ -328,14 +329,15 @@ def _printed_twice(blocks: Sequence[Block], labels: Sequence[Label], index: int,
 
 
 def _names_something_else(text: str, norm: str, lexicon: Lexicon) -> bool:
-    """A date, a reading time, a caption, a menu row, a byline or a dateline: never the headline."""
+    """A date, a reading time, a caption, a menu row, a byline or a dateline: never the headline.
+    (`norm`: `normalise_marker(text)`.)"""
+    # A date line and a reading time both hold a digit ('3 min read'): most lines are neither.
     return (
-        is_date_line(text, lexicon)
-        or lexicon.is_reading_time(text)
+        (any(map(str.isdigit, text)) and (is_date_line(text, lexicon) or lexicon.is_reading_time(text)))
         or lexicon.contains_any(norm, lexicon.caption_prefix)
         or _mostly_menu_words(norm, lexicon)
         or is_outlet_byline(text, lexicon)
-        or is_credit_line(text, lexicon)
+        or is_credit_line(text, lexicon, norm)
         or is_dateline_line(text, lexicon)
     )
 
