@@ -87,12 +87,11 @@ _INLINE_DATE = re.compile(r"\s+[·|•–-]\s+(?P<date>[^·|•]{4,40})$")
 _SITE_NAME = re.compile(r"^[\w-]+(\.[a-z]{2,3}){1,2}$", re.I)
 
 
-def _headline_like(text: str, norm: str, lexicon: Lexicon) -> bool:
+def _headline_like(text: str, norm: str, lexicon: Lexicon, n_words: int) -> bool:
     """A list entry worth keeping: a phrase of 3+ words, not a number, site name or menu row
-    (`norm`: the text through `normalise_marker`)."""
-    words = text.split()
+    (`norm`: the text through `normalise_marker`; `n_words`: `len(text.split())`)."""
     return (
-        len(words) >= 3
+        n_words >= 3
         and not _SITE_NAME.match(text)
         and not is_menu_row_normalised(norm, lexicon, lexicon.contains_any(norm, lexicon.nav_phrases))
     )
@@ -127,7 +126,7 @@ def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
             continue
         if norm in title_norms[-2:]:
             continue  # the same headline printed twice (image alt text + link)
-        if not _headline_like(text, norm, lexicon):
+        if not _headline_like(text, norm, lexicon, n_words):
             continue
         date = None
         if dated:

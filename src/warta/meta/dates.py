@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import compress
 from typing import Literal
 
 from warta.lexicon import Lexicon, normalise_marker
@@ -270,7 +271,7 @@ def _first_pass_blocks(
         near.update(range(last_body + 1, last_body + 4))
         if title is not None:
             near.update(range(title + 1, first_body))
-    near.update(i for i, label in enumerate(labels) if label in _BYLINE_LABELS)
+    near.update(compress(range(count), map(_BYLINE_LABELS.__contains__, labels)))  # in C
     return sorted(i for i in near if i < count)
 
 
