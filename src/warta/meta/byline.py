@@ -14,6 +14,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, normalise_marker, trie_pattern
 from warta.meta.datetext import find_dates, grammar_of
@@ -264,14 +266,16 @@ def find_bylines(
     labels: Sequence[Label],
     lexicon: Lexicon,
     metadata: PageMetadata | None = None,
+    norms: Sequence[str] | None = None,
 ) -> Bylines:
-    """Authors and editors credited on the page.
+    """Authors and editors credited on the page (`norms`: `normalise_marker` of every block's
+    text, where the caller has them).
 
     Authors named in the markup (JSON-LD, meta tags) come first: templates put
     junk where visible names go far more often than into structured data. The
     visible byline gives the authors when the markup has none, and always the editors.
     """
-    result = _visible_bylines(blocks, labels, lexicon)
+    result = _visible_bylines(blocks, labels, lexicon, norms)
     from_markup = metadata_people(metadata, lexicon)
     site = _site_key(metadata)
     people = [p for p in from_markup if not _is_site(p.name, site)]
@@ -487,7 +491,9 @@ def _closing_editor(text: str, lexicon: Lexicon) -> list[Person]:
     return [Person(name, role="editor")]
 
 
-def _visible_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> Bylines:
+def _visible_bylines(
+    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, all_norms: Sequence[str] | None
+) -> Bylines:
     result = Bylines()
     span = _body_span(labels)
     if span is None:
@@ -496,14 +502,14 @@ def _visible_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: 
     # Credit lines sit near the body: a little before it or after it.
     title = _first_index(labels, Label.TITLE)
     title = first if title is None else title
-    window = range(max(0, min(first - 15, title + 1)), min(len(blocks), last + 12))
-    read = [
-        i
-        for i in window
-        if not (labels[i] in _NO_CREDITS and i not in (first, last)) and len(blocks[i].text) <= 200
-    ]
+    start, end = max(0, min(first - 15, title + 1)), min(len(blocks), last + 12)
+    # The window's blocks outside the body (found in C), and the body's first and last block.
+    outside = compress(range(start, end), map(not_, map(_NO_CREDITS.__contains__, labels[start:end])))
+    read = [i for i in sorted({first, last, *outside}) if len(blocks[i].text) <= 200]
     # `normalise_marker` of each text read, in bulk, and the lines that may hold a credit clause
-    norms = normalise_lines([blocks[i].text for i in read])
+    norms = (
+        normalise_lines([blocks[i].text for i in read]) if all_norms is None else [all_norms[i] for i in read]
+    )
     credit_words = _credit_word_lines(norms, lexicon)
     for k, (i, norm) in enumerate(zip(read, norms, strict=True)):
         text = blocks[i].text
