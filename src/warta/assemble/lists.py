@@ -209,7 +209,8 @@ def _tag_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Block]
     if tags not in labels:
         return out  # no tags line: no link after one either
     previous_tags = False
-    for block, label in zip(blocks, labels, strict=True):
+    first = labels.index(tags)  # nothing before the first tags line is taken
+    for block, label in zip(blocks[first:], labels[first:], strict=True):
         if label is tags:
             out.append(block)
             previous_tags = True
