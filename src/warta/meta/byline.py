@@ -516,7 +516,8 @@ def _visible_bylines(
         people = _credited(text, lexicon) if k in credit_words else []
         if not people and i > last:
             people = _closing_editor(text, lexicon)
-        if not people and len(text) <= _LABEL_CHARS:  # a longer line is no label (`_labelled_next`)
+        # Only a short line that is a credit label alone has a name on the next (`_labelled_next`).
+        if not people and len(text) <= _LABEL_CHARS and _credit_role(norm, lexicon) is not None:
             people = _labelled_next(blocks, i, lexicon, norm)
             if people:
                 result.blocks.append(i + 1)
