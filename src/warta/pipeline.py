@@ -14,6 +14,7 @@ import time
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 
 from warta.assemble.body import build_body
 from warta.assemble.layout import (
@@ -107,6 +108,9 @@ def decode_page(page: Page, options: ExtractOptions) -> tuple[str, PageKind, lis
     return text, kind, warnings
 
 
+_LABEL_VALUE = attrgetter("_value_")  # a label's value, read in C
+
+
 def _site_of(url: str | None) -> str | None:
     host = url_host(url) or ""
     return host[4:] if host.startswith("www.") else host or None
@@ -179,7 +183,7 @@ class Extractor:
 
             labels = refine_html_labels(blocks, labels, probs.tolist(), options.body_threshold)
         deadline.check("labelling")  # labelling and assembly each take as long as classification
-        article = self.assemble(blocks, labels, metadata, page, kind)
+        article = self.assemble(blocks, labels, metadata, page, kind, norms)
         article.warnings.extend(warnings)
         if not article.body:
             article.warnings.append("no article body found")
@@ -193,7 +197,10 @@ class Extractor:
         metadata: PageMetadata | None,
         page: Page,
         kind: PageKind,
+        norms: list[str] | None = None,
     ) -> Article:
+        """The article from labelled blocks; `norms`: `normalise_marker` of every block's text,
+        where the caller has them (the lists and bylines read them)."""
         lexicon = self.lexicon
         url = page.url or (metadata.canonical_url if metadata else None)
         unmark_header_above_byline(blocks, labels, lexicon)
@@ -217,14 +224,14 @@ class Extractor:
         markup_authors = [name for name, _ in metadata.authors] if metadata is not None else []
         subtitle = standfirst(blocks, labels, title_index, lexicon, markup_authors)
         unmark_trailing_name(blocks, labels, lexicon)
-        bylines = find_bylines(blocks, labels, lexicon, metadata)
+        bylines = find_bylines(blocks, labels, lexicon, metadata, norms)
         for i in bylines.blocks:
             if labels[i] is not Label.BODY:
                 labels[i] = Label.BYLINE
         body = build_body(blocks, labels)
         if dateline_line:
             join_dateline(body.parts, dateline_line)
-        lists = build_lists(blocks, labels, lexicon)
+        lists = build_lists(blocks, labels, lexicon, norms)
         reference = self.options.reference or page.fetched_at
         published, modified = resolve_dates(blocks, labels, metadata, reference, lexicon, url)
         body_text = "\n".join(p.text for p in body.parts)
@@ -252,7 +259,7 @@ class Extractor:
             images=metadata.images if metadata else [],
             source=page.source,
             input_kind=kind,
-            labels=[label._value_ for label in labels],  # `.value` reads through a slow descriptor
+            labels=list(map(_LABEL_VALUE, labels)),  # `.value` reads through a slow descriptor
         )
         if body.parts:
             outlets = [*metadata.site_names, *filter(None, [metadata.site_name])] if metadata else []

@@ -276,3 +276,12 @@ def test_a_headline_set_apart_by_blank_lines_outranks_lines_run_together() -> No
     labels = [Label.NAV, Label.NAV, Label.OTHER, Label.OTHER, Label.OTHER, Label.BODY]
     title, _ = choose_title(blocks, labels, LEX)
     assert title == "Why We Are Greening Our Streets"
+
+
+def test_first_body_indices() -> None:
+    from warta.assemble.layout import _first_body_indices
+
+    labels = [Label.OTHER, Label.BODY, Label.NAV, Label.BODY, Label.BODY, Label.OTHER]
+    assert _first_body_indices(labels, 2) == [1, 3]
+    assert _first_body_indices(labels, 5) == [1, 3, 4]
+    assert _first_body_indices([Label.OTHER], 3) == []

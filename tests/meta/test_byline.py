@@ -267,3 +267,35 @@ def test_edited_by_with_a_colon_stays_one_credit() -> None:
     found = _find(("Judul", Label.TITLE), ("Edited by: Keri Stone", Label.OTHER), (BODY, Label.BODY))
     assert [p.name for p in found.editors] == ["Keri Stone"]
     assert found.authors == []
+
+
+def test_credit_word_lines_match_the_per_line_pretest() -> None:
+    from warta.lexicon import normalise_lines
+    from warta.meta.byline import _credit_word_lines
+
+    lines = [
+        "Penulis: Rina Wijaya",
+        "Harga cabai naik lagi",
+        "",
+        "baby shower",
+        "Editor: Budi",
+        "foto antara",
+    ]
+    norms = normalise_lines(lines)
+    expected = {k for k, norm in enumerate(norms) if LEX.contains_substring(norm, LEX.credit_starts)}
+    assert _credit_word_lines(norms, LEX) == expected
+    assert {0, 3, 4, 5} <= expected  # "by" inside "baby" passes the pre-test too
+
+
+def test_bylines_read_the_callers_norms() -> None:
+    from warta.lexicon import normalise_lines
+
+    lines = [
+        ("Judul Berita Hari Ini", Label.TITLE),
+        ("Penulis: Rina Wijaya", Label.OTHER),
+        (BODY, Label.BODY),
+    ]
+    blocks = [Block(i, text) for i, (text, _) in enumerate(lines)]
+    labels = [label for _, label in lines]
+    norms = normalise_lines([b.text for b in blocks])
+    assert find_bylines(blocks, labels, LEX, None, norms) == find_bylines(blocks, labels, LEX)

@@ -11,7 +11,8 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, compress, count, repeat
+from operator import is_
 
 from warta.classify.sentences import starts_capitalised
 from warta.model import Block, BodyPart, Label
@@ -221,11 +222,18 @@ def _closes_previous(blocks: Sequence[Block], labels: Sequence[Label], i: int) -
 
 def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
     body = Label.BODY  # looked up once: an enum member is a slow attribute to read per block
-    body_blocks = [
-        b
-        for i, (b, label) in enumerate(zip(blocks, labels, strict=True))
-        if label is body or (len(b.text) <= 3 and _closes_previous(blocks, labels, i))
+    at = list(compress(count(), map(is_, labels, repeat(body))))  # the body blocks, found in C
+    # A bare punctuation line can only close a body line right above it: only the line after
+    # each body block can join the body that way.
+    closing = [
+        i
+        for i in map((1).__add__, at)
+        if i < len(blocks)
+        and labels[i] is not body
+        and len(blocks[i].text) <= 3
+        and _closes_previous(blocks, labels, i)
     ]
+    body_blocks = [blocks[i] for i in (sorted([*at, *closing]) if closing else at)]
     parts: list[BodyPart] = []
     seen = _SeenParagraphs()
     seen_headings: set[str] = set()

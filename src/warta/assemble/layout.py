@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress, count, repeat
+from operator import is_
 
 from warta.assemble.lists import is_date_line
 from warta.classify.markers import section_header
@@ -61,9 +63,19 @@ def _names_only(text: str, names: Sequence[str], lexicon: Lexicon) -> bool:
     return bool(words) and all(w in known for w in words)
 
 
-def _body_indices(labels: Sequence[Label]) -> list[int]:
+def _first_body_indices(labels: Sequence[Label], count: int) -> list[int]:
+    """Where the first `count` body blocks are (fewer if there are fewer), by C-level scans."""
     body = Label.BODY  # looked up once: an enum member is a slow attribute to read per block
-    return [i for i, label in enumerate(labels) if label is body]
+    out: list[int] = []
+    at = 0
+    while len(out) < count:
+        try:
+            at = labels.index(body, at)
+        except ValueError:
+            break
+        out.append(at)
+        at += 1
+    return out
 
 
 _HEADER_BODY_BLOCKS = 3  # headline, standfirst, site name: what may sit above a byline
@@ -80,8 +92,10 @@ def related_box_in_body(blocks: list[Block], labels: list[Label], lexicon: Lexic
     related = Label.RELATED  # looked up once: an enum member is a slow attribute to read per block
     if related not in labels:
         return
-    for i, block in enumerate(blocks):
-        if labels[i] is not related or not block.text.isupper() or i == 0 or labels[i - 1] is not Label.BODY:
+    # The related blocks, found in C (lazily: a box relabelled below is seen as related after).
+    for i in compress(count(), map(is_, labels, repeat(related))):
+        block = blocks[i]
+        if not block.text.isupper() or i == 0 or labels[i - 1] is not Label.BODY:
             continue
         if section_header(normalise_marker(block.text), lexicon) is not Label.RELATED:
             continue
@@ -105,7 +119,8 @@ def unmark_header_above_byline(blocks: list[Block], labels: list[Label], lexicon
     """A credit line ('By Oliver Pennington, Reporter') among the first body blocks closes the
     article's header: the short lines the model took for body above it are the headline and
     standfirst, and the story starts below it."""
-    body = _body_indices(labels)
+    # One more than the header may hold: enough to tell whether any story follows a credit line.
+    body = _first_body_indices(labels, _HEADER_BODY_BLOCKS + 2)
     for n, i in enumerate(body[: _HEADER_BODY_BLOCKS + 1]):
         if is_credit_line(blocks[i].text, lexicon):
             if n == 0 or len(body) <= n + 1:
@@ -190,12 +205,15 @@ def unmark_dates_around_title(blocks: list[Block], labels: list[Label], lexicon:
 
 def unmark_trailing_name(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
     """A bare name taken as the last body line is the byline printed under the article."""
-    body = _body_indices(labels)
-    if len(body) < 2:
+    body = Label.BODY
+    if body not in labels:
         return
-    last = blocks[body[-1]].text
+    end = len(labels) - 1 - labels[::-1].index(body)  # the last body block (a C-level scan)
+    if labels.index(body) == end:
+        return  # a single body block
+    last = blocks[end].text
     if len(last.split()) <= 4 and not last.endswith(PARAGRAPH_END) and is_plausible_name(last, lexicon):
-        labels[body[-1]] = Label.OTHER
+        labels[end] = Label.OTHER
 
 
 def join_dateline(parts: list[BodyPart], dateline: str) -> None:

@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_
 
 from warta.classify.markers import is_menu_row_normalised, section_header
 from warta.lexicon import Lexicon, html_lexicon, normalise_lines, normalise_marker
@@ -87,24 +89,23 @@ _INLINE_DATE = re.compile(r"\s+[·|•–-]\s+(?P<date>[^·|•]{4,40})$")
 _SITE_NAME = re.compile(r"^[\w-]+(\.[a-z]{2,3}){1,2}$", re.I)
 
 
-def _headline_like(text: str, norm: str, lexicon: Lexicon) -> bool:
+def _headline_like(text: str, norm: str, lexicon: Lexicon, n_words: int) -> bool:
     """A list entry worth keeping: a phrase of 3+ words, not a number, site name or menu row
-    (`norm`: the text through `normalise_marker`)."""
-    words = text.split()
+    (`norm`: the text through `normalise_marker`; `n_words`: `len(text.split())`)."""
     return (
-        len(words) >= 3
+        n_words >= 3
         and not _SITE_NAME.match(text)
         and not is_menu_row_normalised(norm, lexicon, lexicon.contains_any(norm, lexicon.nav_phrases))
     )
 
 
-def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
-    """Title lines, each followed by optional date and teaser lines; repeated titles merged."""
+def _list_items(blocks: Sequence[Block], norms: list[str], lexicon: Lexicon) -> list[ListItem]:
+    """Title lines, each followed by optional date and teaser lines; repeated titles merged.
+    `norms`: `normalise_marker` of each block's text (the edge whitespace `strip` takes it drops too)."""
     items: list[ListItem] = []
     title_norms: list[str] = []  # `normalise_marker` of each item's title
     dates_open = False  # whether a date line may still be the last item's (no header since)
-    # `normalise_marker` of each text, in bulk (the edge whitespace `strip` takes it drops too)
-    for block, norm in zip(blocks, normalise_lines([block.text for block in blocks]), strict=True):
+    for block, norm in zip(blocks, norms, strict=True):
         text = block.text.strip()
         if not norm:
             continue
@@ -127,7 +128,7 @@ def _list_items(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
             continue
         if norm in title_norms[-2:]:
             continue  # the same headline printed twice (image alt text + link)
-        if not _headline_like(text, norm, lexicon):
+        if not _headline_like(text, norm, lexicon, n_words):
             continue
         date = None
         if dated:
@@ -161,11 +162,12 @@ def _without_ranks(items: list[ListItem]) -> list[ListItem]:
     return out
 
 
-def _comments(blocks: Sequence[Block], lexicon: Lexicon) -> list[Comment]:
+def _comments(blocks: Sequence[Block], norms: list[str], lexicon: Lexicon) -> list[Comment]:
+    """The comment thread's entries (`norms`: `normalise_marker` of each block's text)."""
     comments: list[Comment] = []
     author: str | None = None
     date: str | None = None
-    for block, norm in zip(blocks, normalise_lines([block.text for block in blocks]), strict=True):
+    for block, norm in zip(blocks, norms, strict=True):
         text = block.text.strip()
         if (
             norm in lexicon.comment_widget
@@ -207,7 +209,8 @@ def _tag_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Block]
     if tags not in labels:
         return out  # no tags line: no link after one either
     previous_tags = False
-    for block, label in zip(blocks, labels, strict=True):
+    first = labels.index(tags)  # nothing before the first tags line is taken
+    for block, label in zip(blocks[first:], labels[first:], strict=True):
         if label is tags:
             out.append(block)
             previous_tags = True
@@ -236,20 +239,24 @@ def _last_index(labels: Sequence[Label], label: Label) -> int:
     return len(labels) - 1 - labels[::-1].index(label) if label in labels else -1
 
 
-def build_lists(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> PageLists:
-    def of(label: Label) -> list[Block]:
+def build_lists(
+    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, norms: Sequence[str] | None = None
+) -> PageLists:
+    """The page's lists; `norms`: `normalise_marker` of every block's text, where the caller has them."""
+
+    def of(label: Label, end: int | None = None) -> tuple[list[Block], list[str]]:
+        """The blocks labelled `label` (before block `end`) and their normalised texts."""
         if label not in labels:  # a C-level scan: most pages lack most of these sections
-            return []
-        return [b for b, lab in zip(blocks, labels, strict=True) if lab is label]
+            return [], []
+        chosen = list(map(is_, labels[:end], repeat(label)))  # in C
+        texts = list(compress(blocks, chosen))
+        if norms is None:
+            return texts, normalise_lines([block.text for block in texts])
+        return texts, list(compress(norms, chosen))
 
     # Below the copyright line the links are the footer's ('Privacy ∙ Terms', 'Start writing'),
     # not entries of the box whose section ran on to the end of the page.
     footer = _page_footer_start(labels)
-
-    def listed(label: Label) -> list[Block]:
-        if label not in labels:
-            return []
-        return [b for b, lab in zip(blocks[:footer], labels[:footer], strict=True) if lab is label]
 
     tags: list[str] = []
     for block in _tag_blocks(blocks, labels):
@@ -258,9 +265,9 @@ def build_lists(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexic
         rest = _strip_prefix(block.text, lexicon.tags_prefix)
         tags.extend(t.strip(" #") for t in re.split(r"[,;|#]", rest) if t.strip(" #"))
     return PageLists(
-        read_also=_read_also(of(Label.READ_ALSO), lexicon),
-        related=_list_items(listed(Label.RELATED), lexicon),
-        sidebar=_list_items(listed(Label.SIDEBAR), lexicon),
-        comments=_comments(of(Label.COMMENTS), lexicon),
+        read_also=_read_also(of(Label.READ_ALSO)[0], lexicon),
+        related=_list_items(*of(Label.RELATED, footer), lexicon),
+        sidebar=_list_items(*of(Label.SIDEBAR, footer), lexicon),
+        comments=_comments(*of(Label.COMMENTS), lexicon),
         tags=list(dict.fromkeys(tags)),
     )

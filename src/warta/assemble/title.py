@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress, count, repeat
+from operator import attrgetter, eq
 
 from warta.assemble.lists import is_date_line
 from warta.classify.sentences import starts_capitalised
@@ -58,14 +60,19 @@ def headline_part(title: str) -> str:
     return title.strip()
 
 
+_HEADING_LEVEL = attrgetter("structure.heading_level")
+_TOP_LEVELS = frozenset({1, 2, 3})
+
+
+def _top_headings(blocks: Sequence[Block]) -> Iterator[int]:
+    """Where the <h1>, <h2> and <h3> blocks are, in order (found in C: most blocks are none)."""
+    return compress(count(), map(_TOP_LEVELS.__contains__, map(_HEADING_LEVEL, blocks)))
+
+
 def _headline_block(blocks: Sequence[Block], hint: str | None) -> int | None:
     """The HTML heading that names the article: the first `<h1>`, unless it shares no
     words with the metadata title while a lower heading does (blogs put the site name in <h1>)."""
-    headings = [
-        i
-        for i, block in enumerate(blocks)
-        if 1 <= block.structure.heading_level <= 3 and 2 <= len(block.text.split()) <= 30
-    ]
+    headings = [i for i in _top_headings(blocks) if 2 <= len(blocks[i].text.split()) <= 30]
     h1 = next((i for i in headings if blocks[i].structure.heading_level == 1), None)
     if not hint:
         return h1
@@ -84,13 +91,14 @@ def _headline_block(blocks: Sequence[Block], hint: str | None) -> int | None:
 
 
 def _tokens(text: str) -> set[str]:
-    return {t.lower() for t in _WORD.findall(text)}
+    # Lower-casing ASCII text first gives the same words (elsewhere it can split or merge them).
+    return set(_WORD.findall(text.lower())) if text.isascii() else set(map(str.lower, _WORD.findall(text)))
 
 
 def _mostly_menu_words(norm: str, lexicon: Lexicon) -> bool:
     """'facebook twitter whatsapp salin link': a row of buttons or menu entries."""
     words = norm.split()
-    menu = sum(w in lexicon.share_line or w in lexicon.nav_line for w in words)
+    menu = sum(map(lexicon.menu_words().__contains__, words))  # share_line | nav_line
     return menu * 2 >= len(words)
 
 
@@ -328,14 +336,15 @@ def _printed_twice(blocks: Sequence[Block], labels: Sequence[Label], index: int,
 
 
 def _names_something_else(text: str, norm: str, lexicon: Lexicon) -> bool:
-    """A date, a reading time, a caption, a menu row, a byline or a dateline: never the headline."""
+    """A date, a reading time, a caption, a menu row, a byline or a dateline: never the headline.
+    (`norm`: `normalise_marker(text)`.)"""
+    # A date line and a reading time both hold a digit ('3 min read'): most lines are neither.
     return (
-        is_date_line(text, lexicon)
-        or lexicon.is_reading_time(text)
+        (any(map(str.isdigit, text)) and (is_date_line(text, lexicon) or lexicon.is_reading_time(text)))
         or lexicon.contains_any(norm, lexicon.caption_prefix)
         or _mostly_menu_words(norm, lexicon)
         or is_outlet_byline(text, lexicon)
-        or is_credit_line(text, lexicon)
+        or is_credit_line(text, lexicon, norm)
         or is_dateline_line(text, lexicon)
     )
 
@@ -535,11 +544,7 @@ def _agreeing_heading(
             if text and not is_site_name(text, keys):
                 wanted.add(_norm(text))
     wanted.discard("")
-    headings = [
-        i
-        for i, block in enumerate(blocks)
-        if 1 <= block.structure.heading_level <= 3 and len(block.text.split()) <= 40
-    ]
+    headings = [i for i in _top_headings(blocks) if len(blocks[i].text.split()) <= 40]
     headings.sort(key=lambda i: blocks[i].structure.heading_level != 1)  # stable: document order kept
     for i in headings:
         text = blocks[i].text
@@ -583,12 +588,9 @@ def _split_heading(blocks: Sequence[Block], index: int) -> list[str]:
 
 def _page_heading(blocks: Sequence[Block], keys: set[str]) -> int | None:
     """The first <h1> that is not the site's name."""
-    for i, block in enumerate(blocks):
-        if (
-            block.structure.heading_level == 1
-            and len(block.text.split()) <= 30
-            and not is_site_name(block.text, keys)
-        ):
+    for i in compress(count(), map(eq, map(_HEADING_LEVEL, blocks), repeat(1))):  # the <h1>s, found in C
+        text = blocks[i].text
+        if len(text.split()) <= 30 and not is_site_name(text, keys):
             return i
     return None
 

@@ -10,10 +10,14 @@ The Author", "3 hours ago") is rejected.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress
+from operator import not_
 
-from warta.lexicon import Lexicon, html_lexicon, normalise_lines, normalise_marker
+from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, normalise_marker, trie_pattern
 from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.model import Block, Label, Person
@@ -185,12 +189,39 @@ def _split_labels(clause: str) -> list[str]:
 def _prefixed(text: str, lexicon: Lexicon, norm: str | None = None) -> list[Person]:
     """People credited by a prefixed clause; a line may hold several clauses.
     `norm`: `normalise_marker(text)`, where the caller has it."""
+    # A substring pre-test: the clauses' `startswith` in `_credited` decides, so a hit inside a
+    # word costs only the scan.
+    if not lexicon.contains_substring(
+        normalise_marker(text) if norm is None else norm, lexicon.credit_starts
+    ):
+        return []  # no credit word anywhere: skip the date scan
+    return _credited(text, lexicon)
+
+
+def _credit_word_lines(norms: list[str], lexicon: Lexicon) -> set[int]:
+    """Which of `norms` (normalised lines) pass `_prefixed`'s pre-test: those holding a credit
+    word anywhere, found by one scan of the lines joined (no credit word holds a "\n", so no
+    occurrence spans two lines) instead of a search per line."""
+    starts = lexicon.credit_starts
+    if any("\n" in start for start in starts):
+        return {k for k, norm in enumerate(norms) if lexicon.contains_substring(norm, starts)}
+    lines = JoinedLines.of(norms)
+    return {
+        bisect_right(lines.starts, m.start()) - 1 for m in _substring_pattern(starts).finditer(lines.joined)
+    }
+
+
+@lru_cache(maxsize=8)
+def _substring_pattern(needles: tuple[str, ...]) -> re.Pattern[str]:
+    """The regex `Lexicon.contains_substring` searches for `needles` with (one per needle tuple
+    of the loaded lexicons: a handful)."""
+    return re.compile(trie_pattern(needles) if "|".join(needles) else r"(?!)")
+
+
+def _credited(text: str, lexicon: Lexicon) -> list[Person]:
+    """`_prefixed` of a text that holds a credit word somewhere (past the pre-test)."""
     found: list[Person] = []
     starts = lexicon.credit_starts
-    # A substring pre-test: the clauses' `startswith` below decides, so a hit inside a word costs
-    # only the scan.
-    if not lexicon.contains_substring(normalise_marker(text) if norm is None else norm, starts):
-        return found  # no credit word anywhere: skip the date scan below
     for clause in _credit_clauses(_without_dates(text, lexicon), starts):
         norm = normalise_marker(clause)
         for prefixes, role in lexicon.credit_prefixes:
@@ -235,14 +266,16 @@ def find_bylines(
     labels: Sequence[Label],
     lexicon: Lexicon,
     metadata: PageMetadata | None = None,
+    norms: Sequence[str] | None = None,
 ) -> Bylines:
-    """Authors and editors credited on the page.
+    """Authors and editors credited on the page (`norms`: `normalise_marker` of every block's
+    text, where the caller has them).
 
     Authors named in the markup (JSON-LD, meta tags) come first: templates put
     junk where visible names go far more often than into structured data. The
     visible byline gives the authors when the markup has none, and always the editors.
     """
-    result = _visible_bylines(blocks, labels, lexicon)
+    result = _visible_bylines(blocks, labels, lexicon, norms)
     from_markup = metadata_people(metadata, lexicon)
     site = _site_key(metadata)
     people = [p for p in from_markup if not _is_site(p.name, site)]
@@ -271,7 +304,11 @@ def header_byline_name(text: str, lexicon: Lexicon) -> str | None:
     """The name of a byline line under a headline, alone or followed by the outlet, a role or
     the date: 'Sri Rahayu, CNN Indonesia', 'Rahmat Fajar Hidayat - detikNews',
     'Arief Setiawan, Jurnalis · Minggu …'. An outlet's own name ('CNN Indonesia') is no person."""
-    parts = _HEADER_SPLIT.split(text.strip(), maxsplit=1)
+    return _header_parts_name(_HEADER_SPLIT.split(text.strip(), maxsplit=1), lexicon)
+
+
+def _header_parts_name(parts: list[str], lexicon: Lexicon) -> str | None:
+    """`header_byline_name` of a line split at its first separator (`_HEADER_SPLIT`)."""
     name = parts[0]
     rest = parts[1] if len(parts) > 1 else ""
     if not (2 <= len(name.split()) <= 4 and len(rest.split()) <= 10 and is_plausible_name(name, lexicon)):
@@ -285,18 +322,21 @@ def is_outlet_byline(text: str, lexicon: Lexicon) -> bool:
     """A name followed by the outlet or a role ('Rahmat Fajar Hidayat - detikNews',
     'Sri Rahayu, CNN Indonesia', 'Arief Setiawan, Jurnalis'): a byline, never a headline
     (a short title-case headline alone would pass for a name)."""
-    name = header_byline_name(text, lexicon)
-    if name is None or name == text.strip():
+    parts = _HEADER_SPLIT.split(text.strip(), maxsplit=1)
+    # Every separator is at least one character: the name is the whole line exactly when
+    # there is none, and a name alone is no outlet byline (then no name test is needed).
+    if len(parts) < 2 or _header_parts_name(parts, lexicon) is None:
         return False
-    rest = normalise_marker(_HEADER_SPLIT.split(text.strip(), maxsplit=1)[1])
+    rest = normalise_marker(parts[1])
     words = rest.split()
     return rest in lexicon.agencies or bool(words and words[0] in lexicon.byline_roles)
 
 
-def is_credit_line(text: str, lexicon: Lexicon) -> bool:
+def is_credit_line(text: str, lexicon: Lexicon, norm: str | None = None) -> bool:
     """A short line crediting people ('By Samuel Horti', 'Written By Isabella Tabacchi',
-    'Editor: Rina Wijaya'): a byline, never a headline."""
-    return len(text) <= 150 and bool(_prefixed(text, lexicon))
+    'Editor: Rina Wijaya'): a byline, never a headline. `norm`: `normalise_marker(text)`,
+    where the caller has it."""
+    return len(text) <= 150 and bool(_prefixed(text, lexicon, norm))
 
 
 def _header_name(
@@ -416,12 +456,15 @@ def _credit_role(norm: str, lexicon: Lexicon) -> str | None:
     return lexicon.credit_labels.get(norm.rstrip(": ").strip())
 
 
+_LABEL_CHARS = 30  # the longest line `_labelled_next` reads as a credit label
+
+
 def _labelled_next(
     blocks: Sequence[Block], i: int, lexicon: Lexicon, norm: str | None = None
 ) -> list[Person]:
     """'Editor' on one line and the name on the next, as templates print label and value apart.
     `norm`: `normalise_marker` of block `i`'s text, where the caller has it."""
-    if i + 1 >= len(blocks) or len(blocks[i].text) > 30:
+    if i + 1 >= len(blocks) or len(blocks[i].text) > _LABEL_CHARS:
         return []
     role = _credit_role(normalise_marker(blocks[i].text) if norm is None else norm, lexicon)
     following = blocks[i + 1].text
@@ -448,7 +491,9 @@ def _closing_editor(text: str, lexicon: Lexicon) -> list[Person]:
     return [Person(name, role="editor")]
 
 
-def _visible_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> Bylines:
+def _visible_bylines(
+    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, all_norms: Sequence[str] | None
+) -> Bylines:
     result = Bylines()
     span = _body_span(labels)
     if span is None:
@@ -457,19 +502,22 @@ def _visible_bylines(blocks: Sequence[Block], labels: Sequence[Label], lexicon: 
     # Credit lines sit near the body: a little before it or after it.
     title = _first_index(labels, Label.TITLE)
     title = first if title is None else title
-    window = range(max(0, min(first - 15, title + 1)), min(len(blocks), last + 12))
-    read = [
-        i
-        for i in window
-        if not (labels[i] in _NO_CREDITS and i not in (first, last)) and len(blocks[i].text) <= 200
-    ]
-    # `normalise_marker` of each text read, in bulk
-    for i, norm in zip(read, normalise_lines([blocks[i].text for i in read]), strict=True):
+    start, end = max(0, min(first - 15, title + 1)), min(len(blocks), last + 12)
+    # The window's blocks outside the body (found in C), and the body's first and last block.
+    outside = compress(range(start, end), map(not_, map(_NO_CREDITS.__contains__, labels[start:end])))
+    read = [i for i in sorted({first, last, *outside}) if len(blocks[i].text) <= 200]
+    # `normalise_marker` of each text read, in bulk, and the lines that may hold a credit clause
+    norms = (
+        normalise_lines([blocks[i].text for i in read]) if all_norms is None else [all_norms[i] for i in read]
+    )
+    credit_words = _credit_word_lines(norms, lexicon)
+    for k, (i, norm) in enumerate(zip(read, norms, strict=True)):
         text = blocks[i].text
-        people = _prefixed(text, lexicon, norm)
+        people = _credited(text, lexicon) if k in credit_words else []
         if not people and i > last:
             people = _closing_editor(text, lexicon)
-        if not people:
+        # Only a short line that is a credit label alone has a name on the next (`_labelled_next`).
+        if not people and len(text) <= _LABEL_CHARS and _credit_role(norm, lexicon) is not None:
             people = _labelled_next(blocks, i, lexicon, norm)
             if people:
                 result.blocks.append(i + 1)

@@ -24,6 +24,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import compress
+from operator import attrgetter, or_
 from typing import Literal
 
 from warta.lexicon import Lexicon, normalise_marker
@@ -74,6 +76,7 @@ _DATELESS = _IGNORED | {Label.TITLE}
 _TEXT_LABELS = frozenset({Label.BODY, Label.QUOTE, Label.HEADING, Label.SUBTITLE})
 _URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
+_TEXT = attrgetter("text")
 _PRECISION_ORDER = ("year", "month", "day", "hour", "minute", "second")
 
 
@@ -212,7 +215,12 @@ def _block_candidates(
     body_seen = 0
     after_body: list[Candidate] = []
     if deep:
-        indices: Iterable[int] = range(min(len(blocks), _MAX_VISIBLE_BLOCKS))
+        # The blocks the loop below may read (found in C): text blocks, and short ones that may
+        # be a stray date; the loop's own test decides.
+        limit = min(len(blocks), _MAX_VISIBLE_BLOCKS)
+        texts = map(len, map(_TEXT, blocks[:limit]))
+        maybe = map(or_, map(_TEXT_LABELS.__contains__, labels[:limit]), map(_STANDALONE_CHARS.__ge__, texts))
+        indices: Iterable[int] = compress(range(limit), maybe)
     else:
         indices = _first_pass_blocks(labels, len(blocks), first_body, last_body, title)
     for i in indices:
@@ -270,7 +278,7 @@ def _first_pass_blocks(
         near.update(range(last_body + 1, last_body + 4))
         if title is not None:
             near.update(range(title + 1, first_body))
-    near.update(i for i, label in enumerate(labels) if label in _BYLINE_LABELS)
+    near.update(compress(range(count), map(_BYLINE_LABELS.__contains__, labels)))  # in C
     return sorted(i for i in near if i < count)
 
 
