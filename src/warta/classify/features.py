@@ -678,29 +678,6 @@ def _structure_columns(out: NDArray[np.float32], blocks: list[Block], classes: C
     out[rows, _DOM_FIRST : _DOM_LAST + 1] = dom
 
 
-def _window_mean(values: NDArray[np.float32], radius: int) -> NDArray[np.float32]:
-    """Mean of `values` over [i - radius, i + radius], clipped at the page edges."""
-    n = len(values)
-    csum = np.concatenate(([0.0], np.cumsum(values, dtype=np.float64)))
-    idx = np.arange(n)
-    lo = np.clip(idx - radius, 0, n)
-    hi = np.clip(idx + radius + 1, 0, n)
-    mean: NDArray[np.float32] = ((csum[hi] - csum[lo]) / (hi - lo)).astype(np.float32)
-    return mean
-
-
-def _shift(values: NDArray[np.float32], by: int, fill: float = -1.0) -> NDArray[np.float32]:
-    """values[i - by] (a neighbour's value), `fill` beyond the page edges."""
-    out = np.full_like(values, fill)
-    if by > 0:
-        out[by:] = values[:-by]
-    elif by < 0:
-        out[:by] = values[-by:]
-    else:
-        out[:] = values
-    return out
-
-
 def _blocks_since(flags: NDArray[np.float32]) -> NDArray[np.float32]:
     """log(1 + number of blocks since the last block where flag is set); -1 if none above."""
     n = len(flags)
@@ -829,14 +806,15 @@ def feature_names(kind: PageKind) -> tuple[str, ...]:
 
 
 def _window_means(values: NDArray[np.float32], radii: tuple[int, ...]) -> NDArray[np.float64]:
-    """`_window_mean` of every column of `values`, column j over radius `radii[j]`, in one pass."""
+    """Mean of each column j of `values` over the blocks [i - radii[j], i + radii[j]], clipped at
+    the page edges, all columns in one pass."""
     n = len(values)
     csum = np.zeros((n + 1, values.shape[1]), dtype=np.float64)
     np.cumsum(values, axis=0, dtype=np.float64, out=csum[1:])
     idx = np.arange(n)[:, None]
     r = np.asarray(radii)[None, :]
-    lo = np.clip(idx - r, 0, n)
-    hi = np.clip(idx + r + 1, 0, n)
+    lo = np.maximum(idx - r, 0)
+    hi = np.minimum(idx + r + 1, n)
     cols = np.arange(values.shape[1])[None, :]
     means: NDArray[np.float64] = (csum[hi, cols] - csum[lo, cols]) / (hi - lo)
     return means
@@ -950,33 +928,47 @@ def stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> N
     A block between two confident body blocks is likely body; a run of short
     lines whose neighbours are all boilerplate is likely boilerplate.
     """
-    n = len(probs)
+    n, width = len(probs), first.shape[1]
+    out = np.empty((n, width + len(STAGE2_NAMES)), dtype=np.float32)
     if n == 0:
-        return np.zeros((0, first.shape[1] + len(STAGE2_NAMES)), dtype=np.float32)
+        return out
+    out[:, :width] = first
+    extra = out[:, width:]  # a view: the STAGE2_NAMES columns, each rounded to float32 as written
+    extra[:, 0] = probs
+    extra[:, 1:5] = _window_means_1d(probs, _STAGE2_RADII)
+    # The neighbours' probabilities (p@-1, p@+1, p@-2, p@+2): -1 beyond the page.
+    padded = np.full(n + 4, -1.0, dtype=np.float32)
+    padded[2:-2] = probs
+    extra[:, 5] = padded[1 : n + 1]
+    extra[:, 6] = padded[3 : n + 3]
+    extra[:, 7] = padded[:n]
+    extra[:, 8] = padded[4:]
     csum = np.cumsum(probs)
-    before = (csum - probs) / np.maximum(np.arange(n), 1)
-    after = (csum[-1] - csum) / np.maximum(n - 1 - np.arange(n), 1)
-    body_mass_before = (csum - probs) / max(float(csum[-1]), 1e-6)
-    extra = np.stack(
-        [
-            probs,
-            _window_mean(probs, 1),
-            _window_mean(probs, 2),
-            _window_mean(probs, 5),
-            _window_mean(probs, 12),
-            _shift(probs, 1),
-            _shift(probs, -1),
-            _shift(probs, 2),
-            _shift(probs, -2),
-            before,
-            after,
-            body_mass_before,
-            np.maximum.accumulate(probs),
-            np.maximum.accumulate(probs[::-1])[::-1],
-        ],
-        axis=1,
-    ).astype(np.float32)
-    return np.concatenate([first, extra], axis=1)
+    positions = np.arange(n)
+    mass_before = csum - probs
+    extra[:, 9] = mass_before / np.maximum(positions, 1)
+    extra[:, 10] = (csum[-1] - csum) / np.maximum(n - 1 - positions, 1)
+    extra[:, 11] = mass_before / max(float(csum[-1]), 1e-6)
+    np.maximum.accumulate(probs, out=extra[:, 12])
+    extra[::-1, 13] = np.maximum.accumulate(probs[::-1])
+    return out
+
+
+_STAGE2_RADII = (1, 2, 5, 12)  # the p_w* columns
+
+
+def _window_means_1d(values: NDArray[np.float32], radii: tuple[int, ...]) -> NDArray[np.float64]:
+    """Mean of `values` over [i - r, i + r], clipped at the page edges, for each r of `radii` (a
+    column each): `_window_means` of one column, its cumulative sum shared by the radii."""
+    n = len(values)
+    csum = np.zeros(n + 1, dtype=np.float64)
+    np.cumsum(values, dtype=np.float64, out=csum[1:])
+    idx = np.arange(n)[:, None]
+    r = np.asarray(radii)[None, :]
+    lo = np.maximum(idx - r, 0)
+    hi = np.minimum(idx + r + 1, n)
+    means: NDArray[np.float64] = (csum[hi] - csum[lo]) / (hi - lo)
+    return means
 
 
 STAGE2_NAMES = (
