@@ -339,6 +339,22 @@ Jane Doe said:
 34 responses to this story
 Back to top
 \tIndented\twith\ttabs\t""",
+    # Separator, quote and sentence-end edge cases: at the line's edges, glued, astral neighbours.
+    """/ opening slash and space
+closing space and slash /
+a/b and c /d and e/ f are no separators
+x / y is one
+• bullet first
+last bullet •
+glued•bullet and spaced • bullet
+|pipe first
+😀 / astral neighbour
+„Low-nine quote
+«guillemets»
+Ends with a right single quote’
+Ends with a guillemet»
+Ends in a bracket)
+Ends with an ellipsis…""",
 ]
 
 
