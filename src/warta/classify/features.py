@@ -164,8 +164,11 @@ class _Page:
     counts: NDArray[np.float64]
 
     @classmethod
-    def of(cls, texts: list[str], lexicon: Lexicon, norms: list[str] | None = None) -> _Page:
-        """The page of `texts`; `norms`: their `normalise_lines`, when already known."""
+    def of(
+        cls, texts: list[str], lexicon: Lexicon, norms: list[str] | None = None, captions: bool = True
+    ) -> _Page:
+        """The page of `texts`; `norms`: their `normalise_lines`, when already known; `captions`:
+        whether the caption row of `substrings` will be read (`_text_extra`)."""
         joined = "\n".join(texts)
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         starts = np.zeros(len(texts), dtype=np.int64)
@@ -188,7 +191,7 @@ class _Page:
             codes,
             classes,
             norms,
-            _substrings(norms, lengths, lexicon),
+            _substrings(norms, lengths, lexicon, captions),
             edges[:n],
             edge_classes[:n],
             edges[n:],
@@ -343,25 +346,29 @@ def _compile_markers(
 # `_Page.substrings`), and the longest text any of those columns reads.
 _FOOTER, _COMMENT_FORM, _CAPTION = range(3)
 _SUBSTRING_MAX = 400
+_MARKER_MAX = 299  # the longest line the footer and comment form columns read (`_markers_columns`)
 
 
-def _substrings(norms: list[str], lengths: NDArray[np.int64], lexicon: Lexicon) -> NDArray[np.bool_]:
+def _substrings(
+    norms: list[str], lengths: NDArray[np.int64], lexicon: Lexicon, captions: bool = True
+) -> NDArray[np.bool_]:
     """`_Page.substrings`: which lines' norms contain any footer, comment form or caption marker
     (`Lexicon.contains_substring`, line by line), a line the page repeats searched once; lines
-    over `_SUBSTRING_MAX` characters are not searched (no column reads them)."""
+    over `_SUBSTRING_MAX` characters are not searched (no column reads them). Without `captions`
+    (no caption column will be read: the HTML path) the caption row stays False, and lines over
+    `_MARKER_MAX` characters are not searched either."""
     # As plain substrings, unlike the rules' whole words: the shipped models learned these
     # columns so. Whole words here changed one of 757 dumped pages (SH-F1 +0.0001): switch
     # when the models are next trained, not before.
     markers = _markers(lexicon)
-    searched = [
-        norm if size <= _SUBSTRING_MAX else "" for norm, size in zip(norms, lengths.tolist(), strict=True)
-    ]
+    lists = (markers.footer, markers.comment_form) + ((markers.caption,) if captions else ())
+    longest = _SUBSTRING_MAX if captions else _MARKER_MAX
+    searched = [norm if size <= longest else "" for norm, size in zip(norms, lengths.tolist(), strict=True)]
     distinct = {norm: k for k, norm in enumerate(dict.fromkeys(searched))}
-    found = JoinedLines.of(list(distinct)).containing_each(
-        (markers.footer, markers.comment_form, markers.caption), whole_words=False
-    )
+    found = JoinedLines.of(list(distinct)).containing_each(lists, whole_words=False)
     index = np.fromiter(map(distinct.__getitem__, searched), dtype=np.intp, count=len(searched))
-    flags: NDArray[np.bool_] = np.array(found, dtype=np.bool_).reshape(3, len(distinct))[:, index]
+    flags = np.zeros((3, len(norms)), dtype=np.bool_)
+    flags[: len(lists)] = np.array(found, dtype=np.bool_).reshape(len(lists), len(distinct))[:, index]
     return flags
 
 
@@ -517,7 +524,7 @@ def _token_ratio(
 def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) -> None:
     """Lexicon marker columns (12-22) of the lines short enough to be markers."""
     texts, chars = page.texts, page.lengths
-    rows, lines = _select(page.norms, chars < 300)
+    rows, lines = _select(page.norms, chars <= _MARKER_MAX)
     if not lines:
         return
     markers = _markers(lexicon)
@@ -908,7 +915,7 @@ def block_features(
     norms = norms if norms is not None else normalise_lines(texts)
     # Each distinct text read once (menus and share rows repeat): `rows` maps the blocks to them.
     rows, distinct, first = first_ids(texts)
-    page = _Page.of(distinct, lexicon, [norms[i] for i in first.tolist()])
+    page = _Page.of(distinct, lexicon, [norms[i] for i in first.tolist()], captions=kind != "html")
     classes = ClassTokens.of(blocks) if kind == "html" else None
     base = _per_block(blocks, lexicon, page, rows, classes)
     chars = np.expm1(base[:, _COL["log_chars"]])
