@@ -287,6 +287,9 @@ _SET_BITS = (
 )
 
 
+_SET_SHIFTS = np.arange(len(_SET_BITS))
+
+
 def _markers(lexicon: Lexicon) -> _Markers:
     return _compile_markers(
         lexicon.comment_form,
@@ -505,8 +508,8 @@ def _stop_ratio(
         out[rows[overlap][meets], 26] = shared / (sizes + len(title) - shared)
         at = rows[overlap][np.fromiter(map(bool, lines), dtype=np.bool_, count=k)]
         candidates = [norms[i] for i in at.tolist()]
-        first_line = norms[0]
-        out[at, 27] = [len(c) > 10 and first_line.startswith(c) for c in candidates]
+        sizes = np.fromiter(map(len, candidates), dtype=np.int64, count=len(candidates))
+        out[at, 27] = (sizes > 10) & _flags(norms[0].startswith, candidates)
 
 
 def _token_ratio(
@@ -515,10 +518,10 @@ def _token_ratio(
     sizes = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
     if not sizes.sum():
         return
-    hits = np.fromiter(map(stop.__contains__, chain.from_iterable(tokens)), dtype=np.bool_)
-    per_line = np.bincount(np.repeat(np.arange(len(tokens)), sizes), weights=hits, minlength=len(tokens))
+    contains = stop.__contains__
+    hits = np.fromiter([sum(map(contains, line)) for line in tokens], dtype=np.float64, count=len(tokens))
     has = sizes > 0
-    out[rows[has], 11] = per_line[has] / sizes[has]
+    out[rows[has], 11] = hits[has] / sizes[has]
 
 
 def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) -> None:
@@ -530,7 +533,7 @@ def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) ->
     markers = _markers(lexicon)
     k = len(lines)
     sets = np.fromiter(map(markers.whole_lines.get, lines, repeat(0)), dtype=np.int64, count=k)
-    related, sidebar, comment, share, nav, promo_line, widget = ((sets >> bit) & 1 > 0 for bit in range(7))
+    related, sidebar, comment, share, nav, promo_line, widget = (sets[:, None] >> _SET_SHIFTS & 1 > 0).T
     prefixed = _flags(markers.any_prefix.match, lines)
     out[rows, 12] = _flags_where(markers.read_also_prefix.match, lines, prefixed)
     out[rows, 13] = related
@@ -830,13 +833,30 @@ def _text_extra_lines(page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
     out[at, 1] = _flags(_markers(lexicon).credit.search, candidates)
     at, candidates = _select(texts, closing)
     out[at, 6] = _flags(_COUNT_SUFFIX.search, candidates)
-    at, candidates = _select(texts, short & (first >= ord("A")) & (first <= ord("Z")))
+    at, candidates = _select(texts, short & (first >= ord("A")) & (first <= ord("Z")) & _name_shaped(page))
     out[at, 3] = _flags(_NAME_LIKE.match, candidates)
     # any(c.isdigit()) per line: the class table, or the exact test where astral code points hide digits
     has_digit, astral = page.counts[[_DIGITS, _ASTRAL]] > 0
     at, candidates = _select(texts, (page.lengths < 120) & (has_digit | astral))
-    out[at, 4] = [any(map(str.isdigit, t)) and is_date_line(t, lexicon) for t in candidates]
+    digits = has_digit[at].tolist()
+    out[at, 4] = [
+        (digit or any(map(str.isdigit, t))) and is_date_line(t, lexicon)
+        for t, digit in zip(candidates, digits, strict=True)
+    ]
     return out
+
+
+def _name_shaped(page: _Page) -> NDArray[np.bool_]:
+    """Lines `_NAME_LIKE` may match, by their counts: two capitalised words at least (each of its
+    words opens with A-Z after a space), and none of the commas, quotes and separators it excludes."""
+    counts = page.counts
+    shaped: NDArray[np.bool_] = (
+        (counts[_CAPITALISED] >= 2)
+        & (counts[_PUNCT] == counts[_DOTS])
+        & (counts[_QUOTE_CHARS] == 0)
+        & (counts[_SEPARATORS] == 0)
+    )
+    return shaped
 
 
 def _second_last_is(page: _Page, char: str) -> NDArray[np.bool_]:
