@@ -232,6 +232,55 @@ def reference_blocks_since(flags: NDArray[np.float32]) -> NDArray[np.float32]:
     return out
 
 
+def _reference_window_mean(values: NDArray[np.float32], radius: int) -> NDArray[np.float32]:
+    n = len(values)
+    csum = np.concatenate(([0.0], np.cumsum(values, dtype=np.float64)))
+    idx = np.arange(n)
+    lo = np.clip(idx - radius, 0, n)
+    hi = np.clip(idx + radius + 1, 0, n)
+    mean: NDArray[np.float32] = ((csum[hi] - csum[lo]) / (hi - lo)).astype(np.float32)
+    return mean
+
+
+def _reference_shift(values: NDArray[np.float32], by: int, fill: float = -1.0) -> NDArray[np.float32]:
+    out = np.full_like(values, fill)
+    if by > 0:
+        out[by:] = values[:-by]
+    elif by < 0:
+        out[:by] = values[-by:]
+    else:
+        out[:] = values
+    return out
+
+
+def reference_stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> NDArray[np.float32]:
+    n = len(probs)
+    csum = np.cumsum(probs)
+    before = (csum - probs) / np.maximum(np.arange(n), 1)
+    after = (csum[-1] - csum) / np.maximum(n - 1 - np.arange(n), 1)
+    body_mass_before = (csum - probs) / max(float(csum[-1]), 1e-6)
+    extra = np.stack(
+        [
+            probs,
+            _reference_window_mean(probs, 1),
+            _reference_window_mean(probs, 2),
+            _reference_window_mean(probs, 5),
+            _reference_window_mean(probs, 12),
+            _reference_shift(probs, 1),
+            _reference_shift(probs, -1),
+            _reference_shift(probs, 2),
+            _reference_shift(probs, -2),
+            before,
+            after,
+            body_mass_before,
+            np.maximum.accumulate(probs),
+            np.maximum.accumulate(probs[::-1])[::-1],
+        ],
+        axis=1,
+    ).astype(np.float32)
+    return np.concatenate([first, extra], axis=1)
+
+
 # --- pages -----------------------------------------------------------------------------------
 
 HANDWRITTEN = [
@@ -290,6 +339,22 @@ Jane Doe said:
 34 responses to this story
 Back to top
 \tIndented\twith\ttabs\t""",
+    # Separator, quote and sentence-end edge cases: at the line's edges, glued, astral neighbours.
+    """/ opening slash and space
+closing space and slash /
+a/b and c /d and e/ f are no separators
+x / y is one
+• bullet first
+last bullet •
+glued•bullet and spaced • bullet
+|pipe first
+😀 / astral neighbour
+„Low-nine quote
+«guillemets»
+Ends with a right single quote’
+Ends with a guillemet»
+Ends in a bracket)
+Ends with an ellipsis…""",
 ]
 
 
@@ -373,6 +438,24 @@ def test_blocks_since_matches_loop() -> None:
     for n in (0, 1, 2, 17, 300):
         flags = (rng.random(n) < 0.2).astype(np.float32)
         np.testing.assert_array_equal(_blocks_since(flags), reference_blocks_since(flags))
+
+
+def test_stage2_features_match_reference() -> None:
+    from warta.classify.features import STAGE2_NAMES, stage2_features
+
+    rng = np.random.default_rng(1)
+    assert stage2_features(np.zeros((0, 3), dtype=np.float32), np.zeros(0, dtype=np.float32)).shape == (
+        0,
+        3 + len(STAGE2_NAMES),
+    )
+    for n in (1, 2, 3, 5, 13, 26, 300):
+        first = rng.random((n, 4), dtype=np.float32)
+        probs = rng.random(n, dtype=np.float32)
+        probs[rng.random(n) < 0.3] = 0.0
+        got = stage2_features(first, probs)
+        want = reference_stage2_features(first, probs)
+        assert got.dtype == want.dtype and got.shape == want.shape
+        assert got.tobytes() == want.tobytes()
 
 
 @pytest.mark.skipif(not FLAT.exists(), reason="../shared is not available")

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import chain, compress, count, repeat
 from operator import attrgetter
 from typing import Any
 
@@ -23,15 +22,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, trie_pattern
-from warta.model import Block, PageKind
+from warta.model import Block, BlockStructure, PageKind
 
 _WORD = re.compile(r"\w+")
 _DATE_NUMERIC = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{1,2}\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _URLISH = re.compile(r"https?://|www\.|@\w|#\w|\.com\b|\.id\b")
 _SENTENCE_END = frozenset('.!?"”’)»…')
-_SENTENCE_END_CODES = np.array(sorted(map(ord, _SENTENCE_END)), dtype=np.uint32)
-_QUOTE_RE = re.compile('["“”„«»]')
+_QUOTES = frozenset('"“”„«»')
 
 # Class/id markers of boilerplate and content containers in HTML (lexicon/data/html.toml).
 _BOILER_CLASS: tuple[str, ...] = tuple(html_lexicon()["classes"]["boilerplate"])
@@ -99,11 +97,12 @@ class FeatureMatrix:
 
 @lru_cache(maxsize=1)
 def _char_classes() -> NDArray[np.uint8]:
-    """Class bits of every BMP code point: 1 alpha, 2 digit, 4 upper, 8 word (\\w), 16 lower."""
+    """Class bits of every BMP code point: 1 alpha, 2 digit, 4 upper, 8 word (\\w), 16 lower,
+    32 a quote (`_QUOTES`), 64 a sentence end (`_SENTENCE_END`); both sets lie in the BMP."""
     table = np.zeros(0x10000, dtype=np.uint8)
     for code in range(0x10000):
         ch = chr(code)
-        bits = 0
+        bits = _QUOTE * (ch in _QUOTES) | _ENDS_SENTENCE * (ch in _SENTENCE_END)
         if ch.isalpha():
             bits |= 1
         if ch.isdigit():
@@ -118,6 +117,9 @@ def _char_classes() -> NDArray[np.uint8]:
     return table
 
 
+_QUOTE, _ENDS_SENTENCE = 32, 64
+
+
 def _exact_class_bits(codes: NDArray[np.uint32]) -> NDArray[np.uint8]:
     """`_char_classes` bits of `codes`, astral planes included (`_exact_classes`)."""
     classes = _char_classes()[np.minimum(codes, 0xFFFF)]
@@ -127,7 +129,8 @@ def _exact_class_bits(codes: NDArray[np.uint32]) -> NDArray[np.uint8]:
 
 
 def _exact_classes(code: int) -> int:
-    """`_char_classes` bits of one code point, astral planes included."""
+    """`_char_classes` bits of one code point, astral planes included (the quote and sentence-end
+    bits are those of BMP code points only)."""
     ch = chr(code)
     return (
         ch.isalpha()
@@ -152,14 +155,20 @@ class _Page:
     # Per substring marker list (rows `_FOOTER`, `_COMMENT_FORM`, `_CAPTION`) and line: whether the
     # line's norm holds one of the list's markers.
     substrings: NDArray[np.bool_]
-    # Each line's first and last code point (0 for an empty line), and the first's exact class bits.
+    # Each line's first and last code point (0 for an empty line), and their exact class bits.
     first_codes: NDArray[np.uint32]
     first_classes: NDArray[np.uint8]
     last_codes: NDArray[np.uint32]
+    last_classes: NDArray[np.uint8]
+    # Per line, how many code points of each kind it holds: rows `_LETTERS`... (`_char_counts`).
+    counts: NDArray[np.float64]
 
     @classmethod
-    def of(cls, texts: list[str], lexicon: Lexicon, norms: list[str] | None = None) -> _Page:
-        """The page of `texts`; `norms`: their `normalise_lines`, when already known."""
+    def of(
+        cls, texts: list[str], lexicon: Lexicon, norms: list[str] | None = None, captions: bool = True
+    ) -> _Page:
+        """The page of `texts`; `norms`: their `normalise_lines`, when already known; `captions`:
+        whether the caption row of `substrings` will be read (`_text_extra`)."""
         joined = "\n".join(texts)
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         starts = np.zeros(len(texts), dtype=np.int64)
@@ -172,6 +181,7 @@ class _Page:
         nonempty = np.tile(lengths > 0, 2)
         at = np.where(nonempty, np.concatenate((starts, starts + lengths - 1)), 0)
         edges = np.where(nonempty, codes[at] if len(codes) else 0, 0).astype(np.uint32)
+        edge_classes = _exact_class_bits(edges)
         n = len(texts)
         return cls(
             texts,
@@ -181,19 +191,13 @@ class _Page:
             codes,
             classes,
             norms,
-            _substrings(norms, lengths, lexicon),
+            _substrings(norms, lengths, lexicon, captions),
             edges[:n],
-            _exact_class_bits(edges[:n]),
+            edge_classes[:n],
             edges[n:],
+            edge_classes[n:],
+            _char_counts(starts, codes, classes),
         )
-
-    def count(self, *masks: NDArray[np.bool_]) -> NDArray[np.float64]:
-        """Per line and mask: how many code points have the mask set (one row per mask)."""
-        n = len(self.texts)
-        stacked = np.zeros((len(masks), len(self.codes) + 1), dtype=np.uint8)  # + 1: a last empty line
-        for row, mask in zip(stacked, masks, strict=False):
-            row[:-1] = mask
-        return np.add.reduceat(stacked, self.starts, axis=1, dtype=np.int32)[:, :n].astype(np.float64)
 
     def lines_matching(self, pattern: re.Pattern[str]) -> NDArray[np.bool_]:
         """Which lines contain a match of `pattern` (one scan of the joined page)."""
@@ -204,25 +208,51 @@ class _Page:
         return flags
 
 
-def _char_counts(page: _Page) -> NDArray[np.float64]:
-    """Per line: letters, digits, upper-case letters, words, word characters, capitalised words,
-    commas and full stops, full stops."""
-    classes, codes = page.classes, page.codes
-    word = (classes & 8) > 0
-    starts = word.copy()
-    starts[1:] &= ~word[:-1]
-    upper = (classes & 4) > 0
-    stops = codes == 46
-    return page.count(
-        (classes & 1) > 0,
-        (classes & 2) > 0,
-        upper,
-        starts,
-        word,
-        starts & upper,
-        stops | (codes == 44),
-        stops,
-    )
+# The rows of `_Page.counts`.
+_COUNTED = (
+    "letters",
+    "digits",
+    "upper",
+    "words",
+    "word_chars",
+    "capitalised",  # words starting with an upper-case letter
+    "punct",  # commas and full stops
+    "dots",  # full stops
+    "quotes",  # `_QUOTES`
+    "separators",  # "|", " / ", " • " (at the "|", "/" or "•")
+    "spaces",
+    "astral",  # code points beyond the BMP
+)
+_LETTERS, _DIGITS, _UPPER, _WORDS, _WORD_CHARS, _CAPITALISED, _PUNCT, _DOTS = range(8)
+_QUOTE_CHARS, _SEPARATORS, _SPACES, _ASTRAL = range(8, len(_COUNTED))
+
+
+def _char_counts(
+    starts: NDArray[np.int64], codes: NDArray[np.uint32], classes: NDArray[np.uint8]
+) -> NDArray[np.float64]:
+    """`_Page.counts` of the lines starting at `starts` in `codes` (`classes`: their class bits)."""
+    counted = np.zeros((len(_COUNTED), len(codes) + 1), dtype=np.uint8)  # + 1: a last empty line
+    rows = counted[:, :-1]  # each row a 0/1 mask of the code points, written in place
+    word, word_starts, upper, spaces = rows[_WORD_CHARS], rows[_WORDS], rows[_UPPER], rows[_SPACES]
+    np.greater(classes & 8, 0, out=word)
+    word_starts[:] = word
+    word_starts[1:] &= 1 - word[:-1]
+    np.greater(classes & 1, 0, out=rows[_LETTERS])
+    np.greater(classes & 2, 0, out=rows[_DIGITS])
+    np.greater(classes & 4, 0, out=upper)
+    np.logical_and(word_starts, upper, out=rows[_CAPITALISED])
+    np.equal(codes, 46, out=rows[_DOTS])
+    np.equal(codes, 44, out=rows[_PUNCT])
+    rows[_PUNCT] |= rows[_DOTS]
+    np.greater(classes & _QUOTE, 0, out=rows[_QUOTE_CHARS])
+    np.equal(codes, 32, out=spaces)
+    separators = rows[_SEPARATORS]
+    np.equal(codes, ord("|"), out=separators)
+    middle = (codes[1:-1] == ord("/")) | (codes[1:-1] == ord("•"))
+    separators[1:-1] |= middle & spaces[:-2] & spaces[2:]
+    np.greater(codes, 0xFFFF, out=rows[_ASTRAL])
+    counts = np.add.reduceat(counted, starts, axis=1, dtype=np.int32)[:, : len(starts)]
+    return counts.astype(np.float64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +285,9 @@ _SET_BITS = (
     "promo_line",
     "comment_widget",
 )
+
+
+_SET_SHIFTS = np.arange(len(_SET_BITS))
 
 
 def _markers(lexicon: Lexicon) -> _Markers:
@@ -316,25 +349,29 @@ def _compile_markers(
 # `_Page.substrings`), and the longest text any of those columns reads.
 _FOOTER, _COMMENT_FORM, _CAPTION = range(3)
 _SUBSTRING_MAX = 400
+_MARKER_MAX = 299  # the longest line the footer and comment form columns read (`_markers_columns`)
 
 
-def _substrings(norms: list[str], lengths: NDArray[np.int64], lexicon: Lexicon) -> NDArray[np.bool_]:
+def _substrings(
+    norms: list[str], lengths: NDArray[np.int64], lexicon: Lexicon, captions: bool = True
+) -> NDArray[np.bool_]:
     """`_Page.substrings`: which lines' norms contain any footer, comment form or caption marker
     (`Lexicon.contains_substring`, line by line), a line the page repeats searched once; lines
-    over `_SUBSTRING_MAX` characters are not searched (no column reads them)."""
+    over `_SUBSTRING_MAX` characters are not searched (no column reads them). Without `captions`
+    (no caption column will be read: the HTML path) the caption row stays False, and lines over
+    `_MARKER_MAX` characters are not searched either."""
     # As plain substrings, unlike the rules' whole words: the shipped models learned these
     # columns so. Whole words here changed one of 757 dumped pages (SH-F1 +0.0001): switch
     # when the models are next trained, not before.
     markers = _markers(lexicon)
-    searched = [
-        norm if size <= _SUBSTRING_MAX else "" for norm, size in zip(norms, lengths.tolist(), strict=True)
-    ]
+    lists = (markers.footer, markers.comment_form) + ((markers.caption,) if captions else ())
+    longest = _SUBSTRING_MAX if captions else _MARKER_MAX
+    searched = [norm if size <= longest else "" for norm, size in zip(norms, lengths.tolist(), strict=True)]
     distinct = {norm: k for k, norm in enumerate(dict.fromkeys(searched))}
-    found = JoinedLines.of(list(distinct)).containing_each(
-        (markers.footer, markers.comment_form, markers.caption), whole_words=False
-    )
+    found = JoinedLines.of(list(distinct)).containing_each(lists, whole_words=False)
     index = np.fromiter(map(distinct.__getitem__, searched), dtype=np.intp, count=len(searched))
-    flags: NDArray[np.bool_] = np.array(found, dtype=np.bool_).reshape(3, len(distinct))[:, index]
+    flags = np.zeros((3, len(norms)), dtype=np.bool_)
+    flags[: len(lists)] = np.array(found, dtype=np.bool_).reshape(len(lists), len(distinct))[:, index]
     return flags
 
 
@@ -397,7 +434,7 @@ def _line_columns(page: _Page, times: NDArray[np.int64], lexicon: Lexicon) -> ND
     out = np.zeros((n, len(PER_BLOCK)), dtype=np.float32)
     texts = page.texts
     n_chars = page.lengths.astype(np.float64)
-    letters, digits, upper, n_words, word_chars, capitalised, punct, dots = _char_counts(page)
+    letters, digits, upper, n_words, word_chars, capitalised, punct, dots = page.counts[:_QUOTE_CHARS]
     safe_words = np.maximum(n_words, 1)
     out[:, 0] = np.log1p(n_chars)
     out[:, 1] = np.log1p(n_words)
@@ -409,7 +446,7 @@ def _line_columns(page: _Page, times: NDArray[np.int64], lexicon: Lexicon) -> ND
     out[:, 6] = np.where(n_words > 0, punct / safe_words, 0.0)
 
     last = page.last_codes
-    out[:, 7] = np.isin(last, _SENTENCE_END_CODES)
+    out[:, 7] = (page.last_classes & _ENDS_SENTENCE) > 0
     tail3 = [t.endswith("...") for t in _select(texts, dots >= 3)[1]]
     out[:, 8] = last == 0x2026
     out[np.flatnonzero(dots >= 3)[tail3], 8] = 1.0
@@ -417,14 +454,13 @@ def _line_columns(page: _Page, times: NDArray[np.int64], lexicon: Lexicon) -> ND
     out[:, 9] = (first & 4) > 0
     out[:, 10] = (first & 16) > 0
     out[:, 31] = page.lines_matching(_URLISH)
-    out[:, 33] = page.lines_matching(_QUOTE_RE)
-    out[:, 34] = [("|" in t) or (" / " in t) or (" • " in t) for t in texts]
+    out[:, 33] = page.counts[_QUOTE_CHARS] > 0
+    out[:, 34] = page.counts[_SEPARATORS] > 0
 
     norms = page.norms
-    counts: Counter[str] = Counter()  # blocks per norm (texts that differ can share one)
-    for norm, k in zip(norms, times.tolist(), strict=True):
-        counts[norm] += k
-    out[:, 25] = np.log(np.fromiter(map(counts.__getitem__, norms), dtype=np.float64, count=n))
+    # Blocks per norm (texts that differ can share one).
+    norm_ids = distinct_ids(norms)[0]
+    out[:, 25] = np.log(np.bincount(norm_ids, weights=times)[norm_ids])
     _stop_ratio(out, norms, n_words, digits, page, lexicon)
     _markers_columns(out, page, lexicon)
     return out
@@ -472,8 +508,8 @@ def _stop_ratio(
         out[rows[overlap][meets], 26] = shared / (sizes + len(title) - shared)
         at = rows[overlap][np.fromiter(map(bool, lines), dtype=np.bool_, count=k)]
         candidates = [norms[i] for i in at.tolist()]
-        first_line = norms[0]
-        out[at, 27] = [len(c) > 10 and first_line.startswith(c) for c in candidates]
+        sizes = np.fromiter(map(len, candidates), dtype=np.int64, count=len(candidates))
+        out[at, 27] = (sizes > 10) & _flags(norms[0].startswith, candidates)
 
 
 def _token_ratio(
@@ -482,22 +518,22 @@ def _token_ratio(
     sizes = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
     if not sizes.sum():
         return
-    hits = np.fromiter(map(stop.__contains__, chain.from_iterable(tokens)), dtype=np.bool_)
-    per_line = np.bincount(np.repeat(np.arange(len(tokens)), sizes), weights=hits, minlength=len(tokens))
+    contains = stop.__contains__
+    hits = np.fromiter([sum(map(contains, line)) for line in tokens], dtype=np.float64, count=len(tokens))
     has = sizes > 0
-    out[rows[has], 11] = per_line[has] / sizes[has]
+    out[rows[has], 11] = hits[has] / sizes[has]
 
 
 def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) -> None:
     """Lexicon marker columns (12-22) of the lines short enough to be markers."""
     texts, chars = page.texts, page.lengths
-    rows, lines = _select(page.norms, chars < 300)
+    rows, lines = _select(page.norms, chars <= _MARKER_MAX)
     if not lines:
         return
     markers = _markers(lexicon)
     k = len(lines)
     sets = np.fromiter(map(markers.whole_lines.get, lines, repeat(0)), dtype=np.int64, count=k)
-    related, sidebar, comment, share, nav, promo_line, widget = ((sets >> bit) & 1 > 0 for bit in range(7))
+    related, sidebar, comment, share, nav, promo_line, widget = (sets[:, None] >> _SET_SHIFTS & 1 > 0).T
     prefixed = _flags(markers.any_prefix.match, lines)
     out[rows, 12] = _flags_where(markers.read_also_prefix.match, lines, prefixed)
     out[rows, 13] = related
@@ -535,7 +571,7 @@ _LAYOUT_FIRST, _DOM_FIRST, _DOM_LAST = _COL["blank_before"], _COL["heading_level
 _LAYOUT = PER_BLOCK[_LAYOUT_FIRST : _COL["bullet"] + 1]
 _DOM_NUMBERS = PER_BLOCK[_DOM_FIRST : _COL["link_density"] + 1]
 _LAYOUT_OF = attrgetter(*_LAYOUT)
-_DOM_NUMBERS_OF = attrgetter(*_DOM_NUMBERS, "dom_depth")
+_STRUCTURE_NUMBERS_OF = attrgetter(*_LAYOUT, *_DOM_NUMBERS, "dom_depth")
 
 
 _BOILER_BITS = (1 << len(_BOILER_CLASS)) - 1
@@ -610,26 +646,22 @@ class ClassTokens:
 
     @classmethod
     def of(cls, blocks: list[Block]) -> ClassTokens:
-        ids, distinct = distinct_ids([b.structure.class_tokens for b in blocks])
+        ids, distinct, _ = first_ids([b.structure.class_tokens for b in blocks])
         return cls(ids, distinct, _tuple_bits(distinct))
 
 
 def _tuple_bits(distinct: list[tuple[str, ...]]) -> list[int]:
-    """OR of `_token_bits` over each tuple's tokens, the ORs per tuple in one numpy reduction
-    (tuples nest their ancestors' tokens: they are long, and each token is a cache hit but once)."""
-    sizes = np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct))
-    total = int(sizes.sum())
-    if not total:
-        return [0] * len(distinct)
-    starts = np.zeros(len(distinct), dtype=np.int64)
-    np.cumsum(sizes[:-1], out=starts[1:])
-    # A 0 after the last token: a start at the end stays in range. reduceat reads one element
-    # for an empty tuple (its start is the next one's): zeroed after.
-    values = np.zeros(total + 1, dtype=np.uint64)
-    values[:-1] = np.fromiter(map(_token_bits, chain.from_iterable(distinct)), dtype=np.uint64, count=total)
-    bits = np.bitwise_or.reduceat(values, starts)
-    bits[sizes == 0] = 0
-    result: list[int] = bits.tolist()
+    """OR of `_token_bits` over each tuple's tokens. Tuples nest their ancestors' tokens: they are
+    long, but hold few distinct tokens, and fewer still with bits; each tuple is intersected (in C)
+    with those, and only what it shares with them is ORed."""
+    with_bits = {token: bits for token in set().union(*distinct) if (bits := _token_bits(token))}
+    tokens = with_bits.keys()
+    result = []
+    for tuple_ in distinct:
+        bits = 0
+        for token in tokens & tuple_:
+            bits |= with_bits[token]
+        result.append(bits)
     return result
 
 
@@ -649,23 +681,34 @@ def distinct_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any]]:
     return np.fromiter(map(position.__getitem__, keys), dtype=np.int64, count=len(keys)), distinct
 
 
+def first_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any], NDArray[np.int64]]:
+    """`distinct_ids` of `keys`, and where each distinct key first occurs; each key hashed once
+    (a tuple's hash is not cached: they cost most)."""
+    first: dict[Any, int] = {}
+    seen = list(map(first.setdefault, keys, count()))  # each key's first position
+    firsts = np.fromiter(first.values(), dtype=np.int64, count=len(first))  # ascending
+    ids: NDArray[np.int64] = np.searchsorted(firsts, seen)
+    return ids, list(first), firsts
+
+
 def _structure_columns(out: NDArray[np.float32], blocks: list[Block], classes: ClassTokens | None) -> None:
     """The layout columns and, for blocks with a tag, the DOM ones (heading_level...dom_depth, one
-    run of columns written at once); the tagged structures' numbers read in one pass."""
+    run of columns written at once); the structures' numbers read in one pass."""
     n = len(blocks)
     structures = [b.structure for b in blocks]
-    out[:, _LAYOUT_FIRST : _LAYOUT_FIRST + len(_LAYOUT)] = list(map(_LAYOUT_OF, structures))
+    layout = slice(_LAYOUT_FIRST, _LAYOUT_FIRST + len(_LAYOUT))
     tags = [s.tag for s in structures]
-    if not any(tags):
-        return  # flattened text: no DOM fields
+    if not any(tags):  # flattened text: no DOM fields
+        out[:, layout] = _numbers(structures, _LAYOUT_OF, len(_LAYOUT))
+        return
     if classes is None:
         classes = ClassTokens.of(blocks)
+    # The layout numbers, then the DOM ones (heading_level...link_density), then dom_depth.
+    numbers = _numbers(structures, _STRUCTURE_NUMBERS_OF, len(_LAYOUT) + len(_DOM_NUMBERS) + 1)
+    out[:, layout] = numbers[:, : len(_LAYOUT)]
     tagged = np.flatnonzero(np.fromiter(map(bool, tags), dtype=np.bool_, count=n))
     rows: NDArray[np.intp] | slice = slice(None) if len(tagged) == n else tagged
-    dom_structures = structures if len(tagged) == n else [structures[i] for i in tagged.tolist()]
-    numbers = np.array(list(map(_DOM_NUMBERS_OF, dom_structures)), dtype=np.float64).reshape(
-        len(dom_structures), len(_DOM_NUMBERS) + 1
-    )
+    numbers = numbers[rows, len(_LAYOUT) :]
     dom_numbers = len(_DOM_NUMBERS)
     # Columns heading_level...dom_depth of the tagged blocks, counted from heading_level.
     dom = np.empty((len(numbers), _DOM_LAST + 1 - _DOM_FIRST), dtype=np.float64)
@@ -678,27 +721,13 @@ def _structure_columns(out: NDArray[np.float32], blocks: list[Block], classes: C
     out[rows, _DOM_FIRST : _DOM_LAST + 1] = dom
 
 
-def _window_mean(values: NDArray[np.float32], radius: int) -> NDArray[np.float32]:
-    """Mean of `values` over [i - radius, i + radius], clipped at the page edges."""
-    n = len(values)
-    csum = np.concatenate(([0.0], np.cumsum(values, dtype=np.float64)))
-    idx = np.arange(n)
-    lo = np.clip(idx - radius, 0, n)
-    hi = np.clip(idx + radius + 1, 0, n)
-    mean: NDArray[np.float32] = ((csum[hi] - csum[lo]) / (hi - lo)).astype(np.float32)
-    return mean
-
-
-def _shift(values: NDArray[np.float32], by: int, fill: float = -1.0) -> NDArray[np.float32]:
-    """values[i - by] (a neighbour's value), `fill` beyond the page edges."""
-    out = np.full_like(values, fill)
-    if by > 0:
-        out[by:] = values[:-by]
-    elif by < 0:
-        out[:by] = values[-by:]
-    else:
-        out[:] = values
-    return out
+def _numbers(
+    structures: list[BlockStructure], fields: Callable[[BlockStructure], tuple[Any, ...]], width: int
+) -> NDArray[np.float64]:
+    """The `width` numeric `fields` of every structure as one row each (one flat pass, no nested lists)."""
+    n = len(structures)
+    values = np.fromiter(chain.from_iterable(map(fields, structures)), dtype=np.float64, count=n * width)
+    return values.reshape(n, width)
 
 
 def _blocks_since(flags: NDArray[np.float32]) -> NDArray[np.float32]:
@@ -804,13 +833,30 @@ def _text_extra_lines(page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
     out[at, 1] = _flags(_markers(lexicon).credit.search, candidates)
     at, candidates = _select(texts, closing)
     out[at, 6] = _flags(_COUNT_SUFFIX.search, candidates)
-    at, candidates = _select(texts, short & (first >= ord("A")) & (first <= ord("Z")))
+    at, candidates = _select(texts, short & (first >= ord("A")) & (first <= ord("Z")) & _name_shaped(page))
     out[at, 3] = _flags(_NAME_LIKE.match, candidates)
     # any(c.isdigit()) per line: the class table, or the exact test where astral code points hide digits
-    has_digit, astral = page.count((page.classes & 2) > 0, page.codes > 0xFFFF) > 0
+    has_digit, astral = page.counts[[_DIGITS, _ASTRAL]] > 0
     at, candidates = _select(texts, (page.lengths < 120) & (has_digit | astral))
-    out[at, 4] = [any(map(str.isdigit, t)) and is_date_line(t, lexicon) for t in candidates]
+    digits = has_digit[at].tolist()
+    out[at, 4] = [
+        (digit or any(map(str.isdigit, t))) and is_date_line(t, lexicon)
+        for t, digit in zip(candidates, digits, strict=True)
+    ]
     return out
+
+
+def _name_shaped(page: _Page) -> NDArray[np.bool_]:
+    """Lines `_NAME_LIKE` may match, by their counts: two capitalised words at least (each of its
+    words opens with A-Z after a space), and none of the commas, quotes and separators it excludes."""
+    counts = page.counts
+    shaped: NDArray[np.bool_] = (
+        (counts[_CAPITALISED] >= 2)
+        & (counts[_PUNCT] == counts[_DOTS])
+        & (counts[_QUOTE_CHARS] == 0)
+        & (counts[_SEPARATORS] == 0)
+    )
+    return shaped
 
 
 def _second_last_is(page: _Page, char: str) -> NDArray[np.bool_]:
@@ -829,14 +875,15 @@ def feature_names(kind: PageKind) -> tuple[str, ...]:
 
 
 def _window_means(values: NDArray[np.float32], radii: tuple[int, ...]) -> NDArray[np.float64]:
-    """`_window_mean` of every column of `values`, column j over radius `radii[j]`, in one pass."""
+    """Mean of each column j of `values` over the blocks [i - radii[j], i + radii[j]], clipped at
+    the page edges, all columns in one pass."""
     n = len(values)
     csum = np.zeros((n + 1, values.shape[1]), dtype=np.float64)
     np.cumsum(values, axis=0, dtype=np.float64, out=csum[1:])
     idx = np.arange(n)[:, None]
     r = np.asarray(radii)[None, :]
-    lo = np.clip(idx - r, 0, n)
-    hi = np.clip(idx + r + 1, 0, n)
+    lo = np.maximum(idx - r, 0)
+    hi = np.minimum(idx + r + 1, n)
     cols = np.arange(values.shape[1])[None, :]
     means: NDArray[np.float64] = (csum[hi, cols] - csum[lo, cols]) / (hi - lo)
     return means
@@ -887,9 +934,8 @@ def block_features(
     texts = [b.text for b in blocks]
     norms = norms if norms is not None else normalise_lines(texts)
     # Each distinct text read once (menus and share rows repeat): `rows` maps the blocks to them.
-    rows, distinct = distinct_ids(texts)
-    first = np.unique(rows, return_index=True)[1]
-    page = _Page.of(distinct, lexicon, [norms[i] for i in first.tolist()])
+    rows, distinct, first = first_ids(texts)
+    page = _Page.of(distinct, lexicon, [norms[i] for i in first.tolist()], captions=kind != "html")
     classes = ClassTokens.of(blocks) if kind == "html" else None
     base = _per_block(blocks, lexicon, page, rows, classes)
     chars = np.expm1(base[:, _COL["log_chars"]])
@@ -940,8 +986,7 @@ def block_features(
 
 def _chars_and_words(page: _Page, rows: NDArray[np.int64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Per block: characters, and spaces + 1 (the HTML columns' word count), from `page`'s lines."""
-    spaces = page.count(page.codes == ord(" "))[0]
-    return page.lengths.astype(np.float64)[rows], spaces[rows] + 1
+    return page.lengths.astype(np.float64)[rows], page.counts[_SPACES, rows] + 1
 
 
 def stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> NDArray[np.float32]:
@@ -950,33 +995,47 @@ def stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> N
     A block between two confident body blocks is likely body; a run of short
     lines whose neighbours are all boilerplate is likely boilerplate.
     """
-    n = len(probs)
+    n, width = len(probs), first.shape[1]
+    out = np.empty((n, width + len(STAGE2_NAMES)), dtype=np.float32)
     if n == 0:
-        return np.zeros((0, first.shape[1] + len(STAGE2_NAMES)), dtype=np.float32)
+        return out
+    out[:, :width] = first
+    extra = out[:, width:]  # a view: the STAGE2_NAMES columns, each rounded to float32 as written
+    extra[:, 0] = probs
+    extra[:, 1:5] = _window_means_1d(probs, _STAGE2_RADII)
+    # The neighbours' probabilities (p@-1, p@+1, p@-2, p@+2): -1 beyond the page.
+    padded = np.full(n + 4, -1.0, dtype=np.float32)
+    padded[2:-2] = probs
+    extra[:, 5] = padded[1 : n + 1]
+    extra[:, 6] = padded[3 : n + 3]
+    extra[:, 7] = padded[:n]
+    extra[:, 8] = padded[4:]
     csum = np.cumsum(probs)
-    before = (csum - probs) / np.maximum(np.arange(n), 1)
-    after = (csum[-1] - csum) / np.maximum(n - 1 - np.arange(n), 1)
-    body_mass_before = (csum - probs) / max(float(csum[-1]), 1e-6)
-    extra = np.stack(
-        [
-            probs,
-            _window_mean(probs, 1),
-            _window_mean(probs, 2),
-            _window_mean(probs, 5),
-            _window_mean(probs, 12),
-            _shift(probs, 1),
-            _shift(probs, -1),
-            _shift(probs, 2),
-            _shift(probs, -2),
-            before,
-            after,
-            body_mass_before,
-            np.maximum.accumulate(probs),
-            np.maximum.accumulate(probs[::-1])[::-1],
-        ],
-        axis=1,
-    ).astype(np.float32)
-    return np.concatenate([first, extra], axis=1)
+    positions = np.arange(n)
+    mass_before = csum - probs
+    extra[:, 9] = mass_before / np.maximum(positions, 1)
+    extra[:, 10] = (csum[-1] - csum) / np.maximum(n - 1 - positions, 1)
+    extra[:, 11] = mass_before / max(float(csum[-1]), 1e-6)
+    np.maximum.accumulate(probs, out=extra[:, 12])
+    extra[::-1, 13] = np.maximum.accumulate(probs[::-1])
+    return out
+
+
+_STAGE2_RADII = (1, 2, 5, 12)  # the p_w* columns
+
+
+def _window_means_1d(values: NDArray[np.float32], radii: tuple[int, ...]) -> NDArray[np.float64]:
+    """Mean of `values` over [i - r, i + r], clipped at the page edges, for each r of `radii` (a
+    column each): `_window_means` of one column, its cumulative sum shared by the radii."""
+    n = len(values)
+    csum = np.zeros(n + 1, dtype=np.float64)
+    np.cumsum(values, dtype=np.float64, out=csum[1:])
+    idx = np.arange(n)[:, None]
+    r = np.asarray(radii)[None, :]
+    lo = np.maximum(idx - r, 0)
+    hi = np.minimum(idx + r + 1, n)
+    means: NDArray[np.float64] = (csum[hi] - csum[lo]) / (hi - lo)
+    return means
 
 
 STAGE2_NAMES = (

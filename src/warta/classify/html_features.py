@@ -18,7 +18,14 @@ from operator import attrgetter, is_not, methodcaller
 import numpy as np
 from numpy.typing import NDArray
 
-from warta.classify.features import CLASS_GROUP_BIT, SEMANTIC_BIT, SEMANTIC_TAGS, ClassTokens, distinct_ids
+from warta.classify.features import (
+    CLASS_GROUP_BIT,
+    SEMANTIC_BIT,
+    SEMANTIC_TAGS,
+    ClassTokens,
+    distinct_ids,
+    first_ids,
+)
 from warta.lexicon import html_lexicon
 from warta.model import Block
 
@@ -143,7 +150,7 @@ def html_extra_features(
     log1p = _log1p_table(n)
     out[:, agg + 5] = log1p[run]
     # Blocks grouped by their first four class/id tokens: the prefixes of the distinct tuples.
-    prefix_ids, _ = distinct_ids([tokens[:4] for tokens in classes.distinct])
+    prefix_ids = first_ids([tokens[:4] for tokens in classes.distinct])[0]
     class_ids = prefix_ids[token_ids]
     out[:, agg + 6] = np.bincount(class_ids, weights=chars)[class_ids] / total
     levels = np.fromiter(map(_HEADING_LEVEL, structures), dtype=np.int64, count=n)
