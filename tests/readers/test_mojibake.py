@@ -38,6 +38,10 @@ def test_cp1252_mojibake_is_repaired(clean: str) -> None:
     assert repaired >= 1
 
 
+def test_latin_extended_letters_are_repaired_after_a_small_letter() -> None:
+    assert repair_mojibake(_mangle("la sœur, wiełki"))[0] == "la sœur, wiełki"
+
+
 def test_latin1_reading_leaves_c1_controls_that_are_repaired_too() -> None:
     clean = "Dia bilang “tidak” — itu saja"
     assert repair_mojibake(_mangle(clean, "latin-1"))[0] == clean
@@ -65,6 +69,8 @@ def test_windows_1252_bytes_read_as_latin1_become_their_characters() -> None:
         "Ã alone, and ÂÃ without continuation bytes",
         "naïve façade, São Paulo, Ærø, Ñandú",
         "A \x81 byte Windows-1252 leaves undefined stays as it is",
+        "Türkçe: GÜÇ’ün anlamı",  # Ç’ is also a valid pair (ǒ), after a capital
+        "the “SKÅ” headline",  # Å” (Œ-like Ĕ) likewise
     ],
 )
 def test_clean_text_is_left_alone(text: str) -> None:

@@ -78,8 +78,8 @@ _BYTE_OF: dict[str, int] = {**{chr(code): code for code in range(0x80, 0x100)}, 
 _C1_AS_CP1252 = {byte: char for char, byte in _BYTE_OF.items() if 0x80 <= byte < 0xA0 and ord(char) >= 0xA0}
 
 
-def _decoded(run: str) -> str | None:
-    """The run's UTF-8 reading, or None when it is not a plausible repair."""
+def _decoded(run: str, before: str) -> str | None:
+    """The run's UTF-8 reading, or None when it is not a plausible repair (`before`: the character before it)."""
     try:
         text = bytes(_BYTE_OF[char] for char in run).decode("utf-8")
     except (KeyError, UnicodeDecodeError):
@@ -87,6 +87,10 @@ def _decoded(run: str) -> str | None:
     if any(unicodedata.category(char) in _BAD_CATEGORIES and not 0x80 <= ord(char) < 0xA0 for char in text):
         return None
     if len(text) == 1 and not any(ord(text) in allowed for allowed in _LONE_RANGES[len(run)]):
+        return None
+    if len(run) == 2 and ord(text) >= 0x100 and before.isupper():
+        # "SKÅ”", "GÜÇ’ün": a capital ending a word before a quote or apostrophe also reads as a
+        # valid pair (Latin Extended-A/B); mojibake of such letters is left there ("CÅ’UR").
         return None
     return text
 
@@ -172,7 +176,8 @@ def _repair_pass(text: str) -> tuple[str, int]:
 
     def replace(match: re.Match[str]) -> str:
         nonlocal repaired
-        fixed = _decoded(match.group())
+        start = match.start()
+        fixed = _decoded(match.group(), text[start - 1] if start else "")
         if fixed is None:
             return match.group()
         repaired += 1
