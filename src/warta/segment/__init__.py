@@ -65,6 +65,18 @@ class StructureDraft:
     dom_depth: int
 
 
+def new_block(index: int, text: str, structure: BlockStructure, start: int, end: int) -> Block:
+    """`Block(index, text, structure, start, end)` in a third of the time: see `BlockDraft`."""
+    block = BlockDraft()
+    block.index = index
+    block.text = text
+    block.structure = structure
+    block.start = start
+    block.end = end
+    block.__class__ = Block  # type: ignore[assignment]
+    return block  # type: ignore[return-value]
+
+
 def _check_drafts() -> None:
     """Fail at import, not on a page, if a draft no longer matches its frozen class."""
     for draft, frozen in ((BlockDraft, Block), (StructureDraft, BlockStructure)):

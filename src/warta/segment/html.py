@@ -28,7 +28,7 @@ from warta.meta.html_meta import html_metadata
 from warta.meta.page import PageMetadata
 from warta.meta.urls import join_url
 from warta.model import Block, BlockStructure
-from warta.segment import MAX_BLOCKS, BlockDraft, StructureDraft, drop_invisible
+from warta.segment import MAX_BLOCKS, StructureDraft, drop_invisible, new_block
 
 
 class DeadlineLike(Protocol):
@@ -243,14 +243,7 @@ def _emit(
         structure.href = href
         structure.dom_depth = depth
         structure.__class__ = BlockStructure  # type: ignore[assignment]  # (see `BlockDraft`)
-        block = BlockDraft()
-        block.index = len(blocks)
-        block.text = text
-        block.structure = structure  # type: ignore[assignment]
-        block.start = -1
-        block.end = -1
-        block.__class__ = Block  # type: ignore[assignment]
-        blocks.append(block)  # type: ignore[arg-type]
+        blocks.append(new_block(len(blocks), text, structure, -1, -1))  # type: ignore[arg-type]
 
 
 def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None) -> list[Block]:
