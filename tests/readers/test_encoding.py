@@ -139,3 +139,12 @@ def test_python_only_codecs_named_by_a_page_are_ignored(charset: str) -> None:
 def test_meta_utf16_on_an_ascii_compatible_page_is_read_as_utf8() -> None:
     data = '<meta charset="utf-16"><p>Kota Bandung café</p>'.encode()
     assert decode_bytes(data) == (data.decode("utf-8"), "utf-8", False)
+
+
+def test_declared_iso_8859_1_is_read_as_windows_1252() -> None:
+    # WHATWG: the label "iso-8859-1" means windows-1252, whose 0x80-0x9F bytes are punctuation.
+    page = b'<meta charset="iso-8859-1"><p>Dia bilang \x93ya\x94 \x96 caf\xe9\x85 \x81</p>'
+    text, encoding, replaced = decode_bytes(page)
+    assert text.endswith("<p>Dia bilang “ya” – café… \x81</p>")  # an undefined byte stays a control
+    assert (encoding, replaced) == ("windows-1252", False)
+    assert decode_bytes(b"caf\xe9", "latin1")[0] == "café"

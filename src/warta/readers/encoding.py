@@ -12,6 +12,7 @@ import re
 from charset_normalizer import from_bytes
 
 from warta.errors import InputError
+from warta.readers.mojibake import C1_AS_CP1252
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", re.I)
@@ -124,9 +125,15 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, bo
     candidates.append("utf-8")
     for name in dict.fromkeys(c for c in candidates if c):
         try:
-            return data.decode(name), name, False
+            text = data.decode(name)
         except (UnicodeError, LookupError):
             continue
+        if name == "iso8859-1":
+            # The web's "iso-8859-1" (and "latin1", "l1"...) means windows-1252 (WHATWG
+            # Encoding Standard): bytes 0x80-0x9F are its punctuation (“ ” ’ – — …), not
+            # C1 controls. The five bytes windows-1252 leaves undefined stay controls.
+            return text.translate(C1_AS_CP1252), "windows-1252", False
+        return text, name, False
     if _mostly_utf8(data):
         # Evidently UTF-8 with a few corrupt bytes: detection would pick a
         # single-byte codec and garble every real multi-byte character instead.

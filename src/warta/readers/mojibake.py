@@ -75,7 +75,8 @@ def _cp1252_table() -> dict[str, int]:
 
 
 _BYTE_OF: dict[str, int] = {**{chr(code): code for code in range(0x80, 0x100)}, **_cp1252_table()}
-_C1_AS_CP1252 = {byte: char for char, byte in _BYTE_OF.items() if 0x80 <= byte < 0xA0 and ord(char) >= 0xA0}
+# `str.translate` table: each C1 control to the windows-1252 character of its byte.
+C1_AS_CP1252 = {byte: char for char, byte in _BYTE_OF.items() if 0x80 <= byte < 0xA0 and ord(char) >= 0xA0}
 
 
 def _decoded(run: str, before: str) -> str | None:
@@ -108,8 +109,8 @@ def repair_mojibake(text: str) -> tuple[str, int]:
             break
         total += repaired
     if _C1.search(text) is not None:
-        total += sum(1 for char in _C1.findall(text) if ord(char) in _C1_AS_CP1252)
-        text = text.translate(_C1_AS_CP1252)
+        total += sum(1 for char in _C1.findall(text) if ord(char) in C1_AS_CP1252)
+        text = text.translate(C1_AS_CP1252)
     return text, total
 
 
