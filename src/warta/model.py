@@ -58,6 +58,21 @@ class Label(StrEnum):
     OTHER = "other"
 
 
+# The members the label passes compare block by block, as module constants: reading a member off its enum class costs ~70 ns on Python 3.11,
+# a module global ~5, and these comparisons run for every block of every page.
+LABEL_BODY = Label.BODY
+LABEL_CAPTION = Label.CAPTION
+LABEL_READ_ALSO = Label.READ_ALSO
+LABEL_RELATED = Label.RELATED
+LABEL_SIDEBAR = Label.SIDEBAR
+LABEL_COMMENTS = Label.COMMENTS
+LABEL_NAV = Label.NAV
+LABEL_FOOTER = Label.FOOTER
+LABEL_AD = Label.AD
+LABEL_TAGS = Label.TAGS
+LABEL_OTHER = Label.OTHER
+
+
 @dataclass(frozen=True, slots=True)
 class BlockStructure:
     """What the page's structure says about a block.

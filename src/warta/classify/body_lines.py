@@ -19,14 +19,7 @@ from collections.abc import Sequence
 from warta.classify.features import EDITOR_CODE_AT_END
 from warta.classify.sentences import SENTENCE_END
 from warta.lexicon import Lexicon, normalise_marker
-from warta.model import Block, Label
-
-# The labels the passes compare block by block, as module constants: an enum member read
-# off its class costs several times a global's lookup (Python 3.11).
-_BODY = Label.BODY
-_CAPTION = Label.CAPTION
-_NAV = Label.NAV
-_OTHER = Label.OTHER
+from warta.model import LABEL_BODY, LABEL_CAPTION, LABEL_NAV, LABEL_OTHER, Block, Label
 
 # "ANTARA FOTO/Adeng Bustomi/nym", "REUTERS/File Photo", "TEMPO/Imam Sukamto", "Tribunnews/HO":
 # AGENCY[ WORD]/Name — a shape, so it needs no word list per language
@@ -111,7 +104,7 @@ def _closing_paragraph(blocks: Sequence[Block], labels: Sequence[Label], i: int)
     text = blocks[i].text
     if not (len(text) >= _SHORT_PARAGRAPH_MIN and text.endswith(SENTENCE_END)):
         return False
-    if not (0 < i < len(blocks) - 1 and labels[i - 1] is _BODY and labels[i + 1] is _NAV):
+    if not (0 < i < len(blocks) - 1 and labels[i - 1] is LABEL_BODY and labels[i + 1] is LABEL_NAV):
         return False
     return any(text[m.end() - 1].isupper() for m in _NEXT_SENTENCE.finditer(text))
 
@@ -121,18 +114,18 @@ def adopt_near_misses(
 ) -> None:
     """A full-sentence paragraph just under the threshold, right next to the body, is
     body: the lede under the byline or the closing paragraph the model doubted."""
-    body = [label is _BODY for label in labels]
+    body = [label is LABEL_BODY for label in labels]
     for i, block in enumerate(blocks):
-        if labels[i] is not _OTHER or not floor <= probs[i]:
+        if labels[i] is not LABEL_OTHER or not floor <= probs[i]:
             continue
         text = block.text
         if _closing_paragraph(blocks, labels, i):
-            labels[i] = _BODY
+            labels[i] = LABEL_BODY
             continue
         if len(text) < 150 or not text.endswith(SENTENCE_END):
             continue
         if (i > 0 and body[i - 1]) or (i + 1 < len(blocks) and body[i + 1]):
-            labels[i] = _BODY
+            labels[i] = LABEL_BODY
 
 
 _PAGE_SENTENCE_MIN_WORDS = 8
@@ -150,11 +143,11 @@ def adopt_after_page_break(
     "Next page") right after the body: the long, finished paragraphs that follow go on with
     the article, however much the model doubted text past a link line."""
     for i in range(1, len(blocks) - 1):
-        if norms[i] not in lexicon.page_break or labels[i - 1] is not _BODY:
+        if norms[i] not in lexicon.page_break or labels[i - 1] is not LABEL_BODY:
             continue
         j = i + 1
-        while j < len(blocks) and labels[j] is _OTHER and _finished_sentences(blocks[j].text):
-            labels[j] = _BODY
+        while j < len(blocks) and labels[j] is LABEL_OTHER and _finished_sentences(blocks[j].text):
+            labels[j] = LABEL_BODY
             j += 1
 
 
@@ -163,18 +156,18 @@ def bridge_fragments(blocks: Sequence[Block], labels: list[Label]) -> None:
     and dateline lines that open the first paragraph."""
     n = len(blocks)
     for i in range(1, n - 1):
-        if labels[i] is not _OTHER:
+        if labels[i] is not LABEL_OTHER:
             continue
         text = blocks[i].text
         if len(text) > 120:
             continue
         nxt = i + 1
-        if labels[nxt] is not _BODY:
+        if labels[nxt] is not LABEL_BODY:
             continue
         next_text = blocks[nxt].text
-        prev_body = labels[i - 1] is _BODY
+        prev_body = labels[i - 1] is LABEL_BODY
         if _DATELINE_LINE.match(text) and text[0].isupper():
-            labels[i] = _BODY
+            labels[i] = LABEL_BODY
             continue
         if (
             prev_body
@@ -182,24 +175,24 @@ def bridge_fragments(blocks: Sequence[Block], labels: list[Label]) -> None:
             and not blocks[i - 1].text.endswith(SENTENCE_END)
             and (next_text[0].islower() or next_text[0] in ",.;:)")
         ):
-            labels[i] = _BODY
+            labels[i] = LABEL_BODY
 
 
 def bridge_backwards(blocks: Sequence[Block], labels: list[Label]) -> None:
     """A body block that starts mid-sentence (", Jakarta Timur, melonjak …") takes the
     unterminated fragments just before it, and the dateline line that opens them."""
     for i in range(1, len(blocks)):
-        if labels[i] is not _BODY or labels[i - 1] is not _OTHER:
+        if labels[i] is not LABEL_BODY or labels[i - 1] is not LABEL_OTHER:
             continue
         first = blocks[i].text[0]
         if not (first.islower() or first in ",.;:)"):
             continue
         k = i - 1
-        while k >= 0 and i - k <= 4 and labels[k] is _OTHER and len(blocks[k].text) <= 120:
+        while k >= 0 and i - k <= 4 and labels[k] is LABEL_OTHER and len(blocks[k].text) <= 120:
             text = blocks[k].text
             if text.endswith(SENTENCE_END) or blocks[k].structure.blank_after:
                 break
-            labels[k] = _BODY
+            labels[k] = LABEL_BODY
             if _DATELINE_LINE.match(text):
                 break
             k -= 1
@@ -238,15 +231,15 @@ def mark_slide_captions(
         last = norm[-1:]  # a counter ends in a number (trailing spaces aside): skip the call for most lines
         if not (last.isdigit() or last.isspace()) or not is_slide_counter(norm, lexicon):
             continue
-        labels[i] = _CAPTION if labels[i] in (_BODY, _OTHER) else labels[i]
+        labels[i] = LABEL_CAPTION if labels[i] in (LABEL_BODY, LABEL_OTHER) else labels[i]
         nxt = i + 1
         if (
             nxt < len(blocks)
-            and labels[nxt] is _BODY
+            and labels[nxt] is LABEL_BODY
             and len(blocks[nxt].text) <= _SLIDE_CAPTION_MAX
             and not is_slide_counter(norms[nxt], lexicon)
         ):
-            labels[nxt] = _CAPTION
+            labels[nxt] = LABEL_CAPTION
 
 
 def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
@@ -256,7 +249,7 @@ def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon
     names with an agency ("Jane Doe | Getty Images")."""
     caption_start = lexicon.starts_with_pattern("caption_prefix").match  # `starts_with_any`, compiled
     for i, block in enumerate(blocks):
-        if labels[i] is not _BODY and labels[i] is not _OTHER:
+        if labels[i] is not LABEL_BODY and labels[i] is not LABEL_OTHER:
             continue
         text = block.text
         if len(text) > 300 or block.structure.in_blockquote:
@@ -280,7 +273,7 @@ def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon
                 and is_bare_credit(blocks, i, norm, lexicon)
             )
         ):
-            labels[i] = _CAPTION
+            labels[i] = LABEL_CAPTION
     mark_labelled_photos(blocks, labels, lexicon, norms)
 
 
@@ -300,13 +293,17 @@ def mark_labelled_photos(
     """
     for i in range(1, len(blocks) - 1):
         text = blocks[i].text
-        if labels[i + 1] is not _CAPTION or len(text) > 12 or not is_credit_label(text, norms[i], lexicon):
+        if (
+            labels[i + 1] is not LABEL_CAPTION
+            or len(text) > 12
+            or not is_credit_label(text, norms[i], lexicon)
+        ):
             continue
-        labels[i] = _CAPTION
+        labels[i] = LABEL_CAPTION
         above = blocks[i - 1].text
         if (
-            labels[i - 1] in (_BODY, _OTHER)
+            labels[i - 1] in (LABEL_BODY, LABEL_OTHER)
             and len(above.split()) <= _LABELLED_CAPTION_MAX_WORDS
             and not above.endswith(SENTENCE_END)
         ):
-            labels[i - 1] = _CAPTION
+            labels[i - 1] = LABEL_CAPTION

@@ -28,12 +28,7 @@ from warta.assemble.lists import is_date_line
 from warta.classify.markers import section_header
 from warta.classify.sentences import TRUNCATED, is_cut_excerpt, is_long_sentence, starts_sentence
 from warta.lexicon import Lexicon
-from warta.model import Block, Label
-
-# The labels the passes compare block by block, as module constants: an enum member read
-# off its class costs several times a global's lookup (Python 3.11).
-_BODY = Label.BODY
-_RELATED = Label.RELATED
+from warta.model import LABEL_BODY, LABEL_RELATED, Block, Label
 
 # Teaser cards: the "more stories" lists around an article, each card a headline with its
 # teaser sentence and a timestamp ("Why farmers paint their cows / Some people thought … / 32M ago").
@@ -194,7 +189,7 @@ def unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: st
         + _excerpt_card_runs(blocks, shapes)
         + _kicker_card_runs(blocks, shapes)
     )
-    body = [i for i, label in enumerate(labels) if label is _BODY] if runs else []
+    body = [i for i, label in enumerate(labels) if label is LABEL_BODY] if runs else []
     if not body:
         return  # (most pages hold no run of cards: the body is listed only for those that do)
     longest = max(body, key=lambda i: len(blocks[i].text))
@@ -207,8 +202,8 @@ def unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: st
 def _body_to_related(labels: list[Label], start: int, end: int) -> None:
     """The body blocks among `start`..`end` are another story list's items."""
     for i in range(start, end):
-        if labels[i] is _BODY:
-            labels[i] = _RELATED
+        if labels[i] is LABEL_BODY:
+            labels[i] = LABEL_RELATED
 
 
 def _is_kicker(text: str) -> bool:
@@ -279,25 +274,25 @@ def unmark_headlines_above_article(blocks: Sequence[Block], labels: list[Label],
     """A run of ≥ 5 headlines (unfinished lines of 3+ words), or of ≥ 3 excerpts cut short, wholly
     above the article's first paragraph is a list of other stories (a top-stories strip), not the article."""
     first = next(
-        (i for i, label in enumerate(labels) if label is _BODY and is_long_sentence(blocks[i].text)),
+        (i for i, label in enumerate(labels) if label is LABEL_BODY and is_long_sentence(blocks[i].text)),
         None,
     )
     if first is None:
         return
     for run in re.finditer(rf"T{{{_HEADLINE_RUN},}}", shapes[:first]):
-        strip = [i for i in range(run.start(), run.end()) if labels[i] is _BODY]
-        below = sum(len(blocks[i].text) for i in range(run.end(), len(blocks)) if labels[i] is _BODY)
+        strip = [i for i in range(run.start(), run.end()) if labels[i] is LABEL_BODY]
+        below = sum(len(blocks[i].text) for i in range(run.end(), len(blocks)) if labels[i] is LABEL_BODY)
         if sum(len(blocks[i].text) for i in strip) >= below:
             continue  # more text than all the body under it: the article itself (a calendar, a list)
         for i in strip:
-            labels[i] = _RELATED
+            labels[i] = LABEL_RELATED
     # Teasers whose headline the flattener joined onto the cut excerpt ("Headline CITY: The ministry
     # said..."), when the article under them has a paragraph longer than any (it is not cut short).
     # The runs above the first paragraph only: that paragraph (a long sentence) is no cut excerpt,
     # so no run reaches past it.
     for start, end in _cut_excerpt_runs(blocks[:first]):
         cut = max(len(blocks[i].text) for i in range(start, end))
-        if any(len(blocks[i].text) > cut for i in range(end, len(blocks)) if labels[i] is _BODY):
+        if any(len(blocks[i].text) > cut for i in range(end, len(blocks)) if labels[i] is LABEL_BODY):
             _body_to_related(labels, start, end)
 
 
@@ -310,11 +305,11 @@ def unmark_headlines_above_box_link(
     """≥ 3 headlines in a row the model took for body, right above a related header ("More in
     Politics"): the box's list with its link to the section at the bottom, not the article."""
     for i in range(_BOX_HEADLINES, len(blocks)):
-        if labels[i] is not _RELATED:
+        if labels[i] is not LABEL_RELATED:
             continue
         k = i
-        while k > 0 and shapes[k - 1] == "T" and labels[k - 1] is _BODY:
+        while k > 0 and shapes[k - 1] == "T" and labels[k - 1] is LABEL_BODY:
             k -= 1
         # The header test last: most related lines have no headlines right above them.
-        if i - k >= _BOX_HEADLINES and section_header(norms[i], lexicon) is _RELATED:
+        if i - k >= _BOX_HEADLINES and section_header(norms[i], lexicon) is LABEL_RELATED:
             _body_to_related(labels, k, i)  # all body: the walk above stopped at the first that is not

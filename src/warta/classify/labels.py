@@ -51,18 +51,18 @@ from warta.classify.tail import (
     unmark_word_lists,
 )
 from warta.lexicon import Lexicon, normalise_lines, normalise_marker
-from warta.model import Block, Label
-
-# The labels the passes compare block by block, as module constants: an enum member read
-# off its class costs several times a global's lookup (Python 3.11).
-_AD = Label.AD
-_BODY = Label.BODY
-_COMMENTS = Label.COMMENTS
-_OTHER = Label.OTHER
-_READ_ALSO = Label.READ_ALSO
-_RELATED = Label.RELATED
-_SIDEBAR = Label.SIDEBAR
-_TAGS = Label.TAGS
+from warta.model import (
+    LABEL_AD,
+    LABEL_BODY,
+    LABEL_COMMENTS,
+    LABEL_OTHER,
+    LABEL_READ_ALSO,
+    LABEL_RELATED,
+    LABEL_SIDEBAR,
+    LABEL_TAGS,
+    Block,
+    Label,
+)
 
 
 def block_key(text: str) -> str:
@@ -238,63 +238,63 @@ def label_blocks(
     attributions = _attributions(blocks, lexicon)
     attributed = set(attributions)
     for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):
-        if section is _TAGS and not _tag_item(blocks[i].text):
+        if section is LABEL_TAGS and not _tag_item(blocks[i].text):
             # A tag list holds one short tag per line; what follows it is the page's end matter,
             # as under any sidebar header (the article can still resume, as it does there).
-            section = _SIDEBAR
+            section = LABEL_SIDEBAR
         header = headers[norm]
-        if header is _TAGS and not seen_body:
+        if header is LABEL_TAGS and not seen_body:
             header = None  # "Topik" in the site menu above the article heads no tag list
-        if header is not None and header is not _COMMENTS and _menu_entry(blocks[i]):
+        if header is not None and header is not LABEL_COMMENTS and _menu_entry(blocks[i]):
             header = None  # "Latest" in the site menu links to a page; it heads no box here
         marker = markers[i]
         is_body = p >= threshold
         if read_also_items and len(norm) < 200:
             # The link titles of an inline "Baca juga" box.
-            labels.append(_READ_ALSO)
+            labels.append(LABEL_READ_ALSO)
             read_also_items -= 1
             continue
         read_also_items = 0
-        if marker is _READ_ALSO and not seen_body:
+        if marker is LABEL_READ_ALSO and not seen_body:
             # "Baca artikel … lainnya di … App" above the article's first paragraph: a read-also
             # link sits inside the article it interrupts; one ahead of it points elsewhere.
-            marker = _AD
-        if marker is _READ_ALSO:
+            marker = LABEL_AD
+        if marker is LABEL_READ_ALSO:
             # "Baca juga:" alone on a line inside the body heads a box of links after
             # which the article goes on; the same words after the body head a related list.
             bare = len(norm) <= 25
-            inside_body = bool(labels) and labels[-1] in (_BODY, _READ_ALSO)
+            inside_body = bool(labels) and labels[-1] in (LABEL_BODY, LABEL_READ_ALSO)
             links = _inline_box_links(blocks, probs, i, threshold) if bare and inside_body else 0
             if not bare or (inside_body and links):
-                labels.append(_READ_ALSO)
+                labels.append(LABEL_READ_ALSO)
                 read_also_items = links
                 continue
         if (
             header is not None
-            and section in (_RELATED, _SIDEBAR)
+            and section in (LABEL_RELATED, LABEL_SIDEBAR)
             and not seen_body
             and _two_paragraphs_cut_short(blocks, body_run)
         ):
             # The article opening under a header in the site's bar, then a promo line and the
             # next header: too short a run to resume on, but a box lists no such prose.
             for j in body_run:
-                labels[j] = _BODY
+                labels[j] = LABEL_BODY
             section, seen_body = None, True
         if (
-            (header is _RELATED or header is _SIDEBAR)
+            (header is LABEL_RELATED or header is LABEL_SIDEBAR)
             and blocks[i].text.rstrip().endswith(":")
             and labels
-            and labels[-1] is _BODY
+            and labels[-1] is LABEL_BODY
         ):
             # "Pilihan Editor:" between two paragraphs: a colon-ended header inside the
             # body leads into an inline box of links after which the article goes on.
             links = _inline_box_links(blocks, probs, i, threshold)
             if links:
-                labels.append(_READ_ALSO)
+                labels.append(LABEL_READ_ALSO)
                 read_also_items = links
                 continue
         if header is None and seen_body and i in attributed and _opens_comment_thread(attributions, i):
-            header = _COMMENTS
+            header = LABEL_COMMENTS
         if (
             header is None
             and seen_body
@@ -304,12 +304,12 @@ def label_blocks(
                 or _opens_split_bio_box(blocks, norms, i, lexicon)
             )
         ):
-            header = _SIDEBAR
-        if header is _COMMENTS and not seen_body and len(norm) < 60:
+            header = LABEL_SIDEBAR
+        if header is LABEL_COMMENTS and not seen_body and len(norm) < 60:
             # "Leave a comment" in the post's meta line above the article opens nothing.
-            labels.append(_COMMENTS)
+            labels.append(LABEL_COMMENTS)
             continue
-        if header is not None and (len(norm) < 60 or (header is _COMMENTS and len(norm) < 200)):
+        if header is not None and (len(norm) < 60 or (header is LABEL_COMMENTS and len(norm) < 200)):
             section = header
             labels.append(header)
             body_run = []
@@ -346,9 +346,9 @@ def label_blocks(
             excerpts += seen_body and section is not None and is_cut_excerpt(blocks[i].text)
             # A comments section is sticky once the article has been seen; one opened
             # by a menu entry above the article ("Comments") ends like any other.
-            sticky = (section is _COMMENTS and seen_body) or excerpts >= _MIN_EXCERPTS
+            sticky = (section is LABEL_COMMENTS and seen_body) or excerpts >= _MIN_EXCERPTS
             if section is None:
-                labels.append(_BODY)
+                labels.append(LABEL_BODY)
                 seen_body = True
             elif not sticky and len(body_run) >= 3 and run_paragraphs:
                 # Three body blocks in a row, one of them a paragraph: the article resumed
@@ -358,14 +358,14 @@ def label_blocks(
                 section = None
                 seen_body = True
                 for j in body_run[:-1]:
-                    labels[j] = _BODY
-                labels.append(_BODY)
+                    labels[j] = LABEL_BODY
+                labels.append(LABEL_BODY)
             else:
                 labels.append(section)
             continue
         body_run = []
         run_paragraphs = 0
-        labels.append(section if section is not None else _OTHER)
+        labels.append(section if section is not None else LABEL_OTHER)
     adopt_near_misses(blocks, labels, probs, threshold - NEAR_MISS)
     adopt_after_page_break(blocks, labels, lexicon, norms)
     bridge_fragments(blocks, labels)

@@ -21,19 +21,18 @@ from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
 from warta.lexicon import JoinedLines, Lexicon, normalise_marker, phrase_in, trie_pattern
-from warta.model import Label
-
-# The labels as module constants: an enum member read off its class costs several times a
-# global's lookup (Python 3.11), and these functions run for every line of every page.
-_AD = Label.AD
-_COMMENTS = Label.COMMENTS
-_FOOTER = Label.FOOTER
-_NAV = Label.NAV
-_OTHER = Label.OTHER
-_READ_ALSO = Label.READ_ALSO
-_RELATED = Label.RELATED
-_SIDEBAR = Label.SIDEBAR
-_TAGS = Label.TAGS
+from warta.model import (
+    LABEL_AD,
+    LABEL_COMMENTS,
+    LABEL_FOOTER,
+    LABEL_NAV,
+    LABEL_OTHER,
+    LABEL_READ_ALSO,
+    LABEL_RELATED,
+    LABEL_SIDEBAR,
+    LABEL_TAGS,
+    Label,
+)
 
 # "News › Local", "Beranda > Humaniora": short segments joined by arrows
 _BREADCRUMB = re.compile(r"^(?:[^›>»/]{1,30}\s[›>»]\s)+[^›>»]{1,40}$")
@@ -158,7 +157,7 @@ def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
             )
             marker[norm] = _marker(norm, lexicon, prefixes, found)
         else:
-            marker[norm] = _NAV if _plain_menu_row(norm, lexicon) else None
+            marker[norm] = LABEL_NAV if _plain_menu_row(norm, lexicon) else None
     return [marker[norm] for norm in norms]
 
 
@@ -203,39 +202,39 @@ def _plain_menu_row(norm: str, lexicon: Lexicon) -> bool:
 def _marker(norm: str, lexicon: Lexicon, prefixes: _Prefixes, found: _SubstringMarkers) -> Label | None:
     n = len(norm)
     if n == 0:
-        return _OTHER
+        return LABEL_OTHER
     # Cheap tests first: an image address holds no space and a dot, a keyword list at least three commas.
     if " " not in norm and "." in norm and _IMAGE_URL.match(norm):
-        return _OTHER
+        return LABEL_OTHER
     if n < 600 and norm.count(",") >= 3 and _KEYWORD_LIST.match(norm):
-        return _TAGS
+        return LABEL_TAGS
     if n < 200 and " #" in norm and _HASHTAGS.match(norm):
-        return _TAGS
+        return LABEL_TAGS
     prefixed = n < 400 and prefixes.any(norm) is not None  # whether a prefix test below can pass
     if n < 200 and (norm in lexicon.promo_line or (prefixed and prefixes.promo(norm))):
-        return _AD  # before read-also: "baca artikel selengkapnya di …" links to no other article
+        return LABEL_AD  # before read-also: "baca artikel selengkapnya di …" links to no other article
     if n < 300 and prefixed and prefixes.read_also(norm):
-        return _READ_ALSO
+        return LABEL_READ_ALSO
     if norm in lexicon.share_line or norm in lexicon.nav_line:
-        return _NAV
+        return LABEL_NAV
     if n < _CONSENT_MAX and found.consent:
-        return _AD
+        return LABEL_AD
     if n < _PROMO_MAX and found.promo:
-        return _AD
+        return LABEL_AD
     if (
         n < _NAV_PHRASE_MAX
         and len(words := norm.split()) >= 3
         and _menu_row_again(norm, words, lexicon, found.nav_phrase)
     ):
-        return _NAV
+        return LABEL_NAV
     if n < 120 and _nav_shape(norm):
-        return _NAV
+        return LABEL_NAV
     if n < _FOOTER_MAX and found.footer:
-        return _FOOTER
+        return LABEL_FOOTER
     if n < 400 and prefixed and prefixes.tags(norm):
-        return _TAGS
+        return LABEL_TAGS
     if n < _COMMENT_FORM_MAX and found.comment_form:
-        return _COMMENTS
+        return LABEL_COMMENTS
     return None
 
 
@@ -284,24 +283,24 @@ def section_header(norm: str, lexicon: Lexicon) -> Label | None:
     """The section a header block opens: related, sidebar, comments or tags."""
     # (The length tests inline skip calls: this runs for every distinct line of every page.)
     if lexicon.is_comment_header(norm) or (len(norm) <= 30 and _bracketed_comment_count(norm, lexicon)):
-        return _COMMENTS
+        return LABEL_COMMENTS
     if norm in lexicon.tags_header:
-        return _TAGS
+        return LABEL_TAGS
     if len(norm) >= 40:  # the common case, a text line: only the whole-line headers can match
         if norm in lexicon.related_header:
-            return _RELATED
-        return _SIDEBAR if norm in lexicon.sidebar_header else None
+            return LABEL_RELATED
+        return LABEL_SIDEBAR if norm in lexicon.sidebar_header else None
     suffixed = norm.endswith(lexicon.related_header_suffix)
     if suffixed and _sidebar_header_with_suffix(norm, lexicon):
-        return _SIDEBAR
+        return LABEL_SIDEBAR
     if (
         suffixed
         or norm in lexicon.related_header
         or lexicon.starts_with_pattern("related_header_prefix").match(norm)
     ):
-        return _RELATED
+        return LABEL_RELATED
     if norm in lexicon.sidebar_header:
-        return _SIDEBAR
+        return LABEL_SIDEBAR
     return None
 
 

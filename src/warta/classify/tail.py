@@ -15,15 +15,7 @@ from collections.abc import Sequence
 
 from warta.classify.sentences import is_long_sentence, starts_capitalised
 from warta.lexicon import Lexicon
-from warta.model import Block, Label
-
-# The labels the passes compare block by block, as module constants: an enum member read
-# off its class costs several times a global's lookup (Python 3.11).
-_BODY = Label.BODY
-_FOOTER = Label.FOOTER
-_NAV = Label.NAV
-_OTHER = Label.OTHER
-_SIDEBAR = Label.SIDEBAR
+from warta.model import LABEL_BODY, LABEL_FOOTER, LABEL_NAV, LABEL_OTHER, LABEL_SIDEBAR, Block, Label
 
 # Tag clouds, category and archive lists flattened one entry a line: "edital", "WordPress", "(53)".
 _WORD_LIST_MIN = 10
@@ -69,8 +61,8 @@ def unmark_word_lists(blocks: Sequence[Block], labels: list[Label]) -> None:
             blocks[m].structure.in_list or blocks[m].structure.in_table for m in range(i, j)
         ):
             for m in range(i, j):
-                if labels[m] is _BODY:
-                    labels[m] = _NAV
+                if labels[m] is LABEL_BODY:
+                    labels[m] = LABEL_NAV
         # The next multiple of 10 past the run (the run's own lines are settled).
         k = (j // _WORD_LIST_MIN + 1) * _WORD_LIST_MIN
 
@@ -82,11 +74,11 @@ def unmark_text_past_footer(blocks: Sequence[Block], labels: list[Label]) -> Non
     """Body text under the page footer ("© 2019 … All rights reserved"), when the footer stands
     well past the article's end and the text under it is less than the article above: a
     privacy notice or community rules printed after the page (hidden dialogs), not the article."""
-    body = [i for i, label in enumerate(labels) if label is _BODY]
+    body = [i for i, label in enumerate(labels) if label is LABEL_BODY]
     if not body:
         return
     for footer, label in enumerate(labels):
-        if label is not _FOOTER:
+        if label is not LABEL_FOOTER:
             continue
         before = [i for i in body if i < footer]
         if not before or footer - before[-1] < _FOOTER_GAP:
@@ -94,7 +86,7 @@ def unmark_text_past_footer(blocks: Sequence[Block], labels: list[Label]) -> Non
         after = [i for i in body if i > footer]
         if sum(len(blocks[i].text) for i in after) < sum(len(blocks[i].text) for i in before):
             for i in after:
-                labels[i] = _FOOTER
+                labels[i] = LABEL_FOOTER
         return
 
 
@@ -123,7 +115,7 @@ def unmark_company_boilerplate(
     """A press release's closing boilerplate with no "About Acme" header over it: the last body
     paragraphs, the first "Acme is a leading …", each of them opening with the name (or a short
     line), under an article with more text than them. A company box, not the article."""
-    body = [i for i, label in enumerate(labels) if label is _BODY]
+    body = [i for i, label in enumerate(labels) if label is LABEL_BODY]
     for k, i in enumerate(body):
         text = blocks[i].text
         if (
@@ -139,7 +131,7 @@ def unmark_company_boilerplate(
             continue
         if sum(len(blocks[j].text) for j in body[:k]) > sum(len(blocks[j].text) for j in tail):
             for j in tail:
-                labels[j] = _SIDEBAR
+                labels[j] = LABEL_SIDEBAR
         return
 
 
@@ -148,7 +140,7 @@ def unmark_source_list(
 ) -> None:
     """A "Sources:" header under the article: the citations listed one a line after it (and what
     follows them) are not the article, when they are less text than the article above."""
-    body = [i for i, label in enumerate(labels) if label is _BODY]
+    body = [i for i, label in enumerate(labels) if label is LABEL_BODY]
     first = next((i for i in body if is_long_sentence(blocks[i].text)), None)
     if first is None:
         return
@@ -157,7 +149,7 @@ def unmark_source_list(
             continue  # "… from a number of / sources / in order to …": a word split out of a sentence
         after = [i for i in body if i > at]
         if sum(len(blocks[i].text) for i in after) < sum(len(blocks[i].text) for i in body if i < at):
-            labels[at] = _OTHER if labels[at] is _BODY else labels[at]
+            labels[at] = LABEL_OTHER if labels[at] is LABEL_BODY else labels[at]
             for i in after:
-                labels[i] = _OTHER
+                labels[i] = LABEL_OTHER
         return

@@ -214,6 +214,15 @@ class JoinedLines:
                 at = joined.find(needle, at + 1)
         return flags
 
+    def holding_substring(self, needles: tuple[str, ...]) -> set[int]:
+        """Indices of the lines in which one of `needles` occurs anywhere, inside words too: one
+        search of `Lexicon.contains_substring`'s trie over the joined lines (faster than
+        `containing(..., whole_words=False)`'s search per needle when the needles are many)."""
+        if any("\n" in needle for needle in needles):  # could match across lines
+            return {k for k, hit in enumerate(self.containing(needles, whole_words=False)) if hit}
+        starts = self.starts
+        return {bisect_right(starts, m.start()) - 1 for m in _contains_pattern(needles).finditer(self.joined)}
+
     def containing_each(
         self, lists: tuple[tuple[str, ...], ...], *, whole_words: bool = True
     ) -> list[list[bool]]:

@@ -10,14 +10,12 @@ The Author", "3 hours ago") is rejected.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import compress
 from operator import not_
 
-from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, normalise_marker, trie_pattern
+from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, normalise_marker
 from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.model import Block, Label, Person
@@ -200,22 +198,8 @@ def _prefixed(text: str, lexicon: Lexicon, norm: str | None = None) -> list[Pers
 
 def _credit_word_lines(norms: list[str], lexicon: Lexicon) -> set[int]:
     """Which of `norms` (normalised lines) pass `_prefixed`'s pre-test: those holding a credit
-    word anywhere, found by one scan of the lines joined (no credit word holds a "\n", so no
-    occurrence spans two lines) instead of a search per line."""
-    starts = lexicon.credit_starts
-    if any("\n" in start for start in starts):
-        return {k for k, norm in enumerate(norms) if lexicon.contains_substring(norm, starts)}
-    lines = JoinedLines.of(norms)
-    return {
-        bisect_right(lines.starts, m.start()) - 1 for m in _substring_pattern(starts).finditer(lines.joined)
-    }
-
-
-@lru_cache(maxsize=8)
-def _substring_pattern(needles: tuple[str, ...]) -> re.Pattern[str]:
-    """The regex `Lexicon.contains_substring` searches for `needles` with (one per needle tuple
-    of the loaded lexicons: a handful)."""
-    return re.compile(trie_pattern(needles) if "|".join(needles) else r"(?!)")
+    word anywhere, found by one scan of the lines joined instead of a search per line."""
+    return JoinedLines.of(norms).holding_substring(lexicon.credit_starts)
 
 
 def _credited(text: str, lexicon: Lexicon) -> list[Person]:
