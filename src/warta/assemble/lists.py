@@ -92,11 +92,7 @@ _SITE_NAME = re.compile(r"^[\w-]+(\.[a-z]{2,3}){1,2}$", re.I)
 def _headline_like(text: str, norm: str, lexicon: Lexicon, n_words: int) -> bool:
     """A list entry worth keeping: a phrase of 3+ words, not a number, site name or menu row
     (`norm`: the text through `normalise_marker`; `n_words`: `len(text.split())`)."""
-    return (
-        n_words >= 3
-        and not _SITE_NAME.match(text)
-        and not is_menu_row_normalised(norm, lexicon, lexicon.contains_any(norm, lexicon.nav_phrases))
-    )
+    return n_words >= 3 and not _SITE_NAME.match(text) and not is_menu_row_normalised(norm, lexicon)
 
 
 def _list_items(blocks: Sequence[Block], norms: list[str], lexicon: Lexicon) -> list[ListItem]:

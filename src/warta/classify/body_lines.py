@@ -264,7 +264,7 @@ def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon
             or ("/" in text and _PHOTO_CREDIT.search(text) and not EDITOR_CODE_AT_END.search(text))
             or ("(" in norm and lexicon.contains_any(norm, lexicon.caption_in_parens))
             or (
-                ("/" in text or "|" in text or "via" in text)
+                _has_credit_separator(text)
                 and (is_agency_credit(text, lexicon) or ends_with_agency_credit(text, lexicon))
             )
             or (

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import chain, compress, count, repeat
-from operator import attrgetter
+from operator import attrgetter, or_
 from typing import Any
 
 import numpy as np
@@ -609,18 +609,13 @@ def _class_words() -> _ClassWords:
     if any(not word or word != "".join(word.split()) for word in bits):
         # Tuples are tested space-joined (`ClassTokens`): a word must not span two tokens.
         raise ValueError("class marker words must be non-empty and hold no whitespace")
-    starting = {word: _or_all(b for other, b in bits.items() if word.startswith(other)) for word in bits}
+    starting = {
+        word: reduce(or_, (b for other, b in bits.items() if word.startswith(other)), 0) for word in bits
+    }
     semantic = {tag: 1 << (SEMANTIC_BIT + k) for k, tag in enumerate(SEMANTIC_TAGS)}
     if SEMANTIC_BIT + len(SEMANTIC_TAGS) > 64:
         raise ValueError("class marker bits must fit in 64 bits (`_tuple_bits` ORs them as uint64)")
     return _ClassWords(re.compile(f"(?=({trie_pattern(bits)}))"), starting, semantic)
-
-
-def _or_all(values: Iterable[int]) -> int:
-    result = 0
-    for value in values:
-        result |= value
-    return result
 
 
 @lru_cache(maxsize=1 << 16)
@@ -628,7 +623,7 @@ def _token_bits(token: str) -> int:
     """`_ClassWords` bits of the marker words occurring in `token`, and of the semantic tag it is
     (cached: tokens repeat across pages)."""
     words = _class_words()
-    return _or_all(map(words.starting.__getitem__, words.finder.findall(token))) | words.semantic.get(
+    return reduce(or_, map(words.starting.__getitem__, words.finder.findall(token)), 0) | words.semantic.get(
         token, 0
     )
 
@@ -1002,7 +997,7 @@ def stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> N
     out[:, :width] = first
     extra = out[:, width:]  # a view: the STAGE2_NAMES columns, each rounded to float32 as written
     extra[:, 0] = probs
-    extra[:, 1:5] = _window_means_1d(probs, _STAGE2_RADII)
+    extra[:, 1:5] = _window_means(np.broadcast_to(probs[:, None], (n, len(_STAGE2_RADII))), _STAGE2_RADII)
     # The neighbours' probabilities (p@-1, p@+1, p@-2, p@+2): -1 beyond the page.
     padded = np.full(n + 4, -1.0, dtype=np.float32)
     padded[2:-2] = probs
@@ -1022,20 +1017,6 @@ def stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> N
 
 
 _STAGE2_RADII = (1, 2, 5, 12)  # the p_w* columns
-
-
-def _window_means_1d(values: NDArray[np.float32], radii: tuple[int, ...]) -> NDArray[np.float64]:
-    """Mean of `values` over [i - r, i + r], clipped at the page edges, for each r of `radii` (a
-    column each): `_window_means` of one column, its cumulative sum shared by the radii."""
-    n = len(values)
-    csum = np.zeros(n + 1, dtype=np.float64)
-    np.cumsum(values, dtype=np.float64, out=csum[1:])
-    idx = np.arange(n)[:, None]
-    r = np.asarray(radii)[None, :]
-    lo = np.maximum(idx - r, 0)
-    hi = np.minimum(idx + r + 1, n)
-    means: NDArray[np.float64] = (csum[hi] - csum[lo]) / (hi - lo)
-    return means
 
 
 STAGE2_NAMES = (

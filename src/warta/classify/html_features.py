@@ -34,7 +34,6 @@ _TAGS = ("div", "li", "td", "th", "dd", "dt", "figcaption", "pre", "span", "body
 _TOKEN_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (name, tuple(tokens)) for name, tokens in html_lexicon()["class_groups"].items()
 )
-_SEMANTIC = SEMANTIC_TAGS
 _TAG_COL = {t: i for i, t in enumerate(_TAGS)}
 _STRUCTURE, _TEXT = attrgetter("structure"), attrgetter("text")
 _TAG, _TAG_PATH, _HREF = attrgetter("tag"), attrgetter("tag_path"), attrgetter("href")
@@ -42,7 +41,7 @@ _LINK_DENSITY, _HEADING_LEVEL = attrgetter("link_density"), attrgetter("heading_
 
 HTML_EXTRA_NAMES: tuple[str, ...] = (
     tuple(f"tag_{t}" for t in _TAGS)
-    + tuple(f"within_{s}" for s in _SEMANTIC)
+    + tuple(f"within_{s}" for s in SEMANTIC_TAGS)
     + tuple(name for name, _ in _TOKEN_GROUPS)
     + (
         "has_href",
@@ -75,7 +74,7 @@ def _token_table(classes: ClassTokens) -> NDArray[np.float64]:
 
 # The `ClassTokens.bits` of the within_* then the cls_* columns.
 _TABLE_BITS = np.array(
-    [SEMANTIC_BIT + k for k in range(len(_SEMANTIC))]
+    [SEMANTIC_BIT + k for k in range(len(SEMANTIC_TAGS))]
     + [CLASS_GROUP_BIT + j for j in range(len(_TOKEN_GROUPS))],
     dtype=np.uint64,
 )
@@ -116,7 +115,7 @@ def html_extra_features(
     if n == 0:
         return out
     sem_base = len(_TAGS)
-    tok_base = sem_base + len(_SEMANTIC)
+    tok_base = sem_base + len(SEMANTIC_TAGS)
     agg = tok_base + len(_TOKEN_GROUPS)
     structures = list(map(_STRUCTURE, blocks))
     if sizes is None:

@@ -94,7 +94,7 @@ def _first_container(tokens: tuple[str, ...]) -> tuple[Label, str] | None:
     for label, known in container_tokens():
         hits = known.intersection(present)
         if hits:
-            return label, min(hits, key=tokens.index) if len(hits) > 1 else next(iter(hits))
+            return label, min(hits, key=tokens.index)
     return None
 
 

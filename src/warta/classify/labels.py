@@ -17,8 +17,8 @@ section headers themselves are in `markers`.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import pairwise
 
 from warta.classify.body_lines import (
     NEAR_MISS,
@@ -140,11 +140,10 @@ def _attributions(blocks: Sequence[Block], lexicon: Lexicon) -> list[int]:
     return rows
 
 
-def _opens_comment_thread(attributions: list[int], at: int) -> bool:
-    """'Gary M on September 17, 2018 at 8:50 pm said:' twice within a few dozen blocks: a comment
-    thread (`attributions`: the blocks that end like one, in order)."""
-    k = bisect_left(attributions, at)
-    return k + 1 < len(attributions) and attributions[k] == at and attributions[k + 1] < at + _THREAD_SPAN
+def _thread_openers(attributions: list[int]) -> set[int]:
+    """The attributions followed by another within a few dozen blocks ('Gary M on September 17,
+    2018 at 8:50 pm said:' twice): each opens a comment thread (`attributions`: in order)."""
+    return {at for at, after in pairwise(attributions) if after < at + _THREAD_SPAN}
 
 
 _MENU_TOKENS = frozenset({"nav", "menu"})
@@ -236,7 +235,7 @@ def label_blocks(
     bio_start = lexicon.starts_with_pattern("bio_header_prefix").match
     bio_prefixed = {norm for norm in distinct if bio_start(norm + " ")}
     attributions = _attributions(blocks, lexicon)
-    attributed = set(attributions)
+    thread_openers = _thread_openers(attributions)
     for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):
         if section is LABEL_TAGS and not _tag_item(blocks[i].text):
             # A tag list holds one short tag per line; what follows it is the page's end matter,
@@ -293,7 +292,7 @@ def label_blocks(
                 labels.append(LABEL_READ_ALSO)
                 read_also_items = links
                 continue
-        if header is None and seen_body and i in attributed and _opens_comment_thread(attributions, i):
+        if header is None and seen_body and i in thread_openers:
             header = LABEL_COMMENTS
         if (
             header is None

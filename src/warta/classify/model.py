@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import numpy as np
 from numpy.typing import NDArray
@@ -68,7 +68,7 @@ def lightgbm_classifier(stage1_text: str, stage2_text: str) -> BlockClassifier:
     return BlockClassifier(_lightgbm_scorer(stage1_text), _lightgbm_scorer(stage2_text))
 
 
-def _stage_scorer(kind: PageKind, stage: int, compiled: str) -> tuple[Scorer, bool]:
+def _stage_scorer(kind: PageKind, stage: int, compiled: CompiledModels) -> tuple[Scorer, bool]:
     """One stage's scorer and whether it is compiled."""
     name = model_path(kind, stage)
     resource = resources.files("warta.classify") / "models" / name
@@ -95,7 +95,7 @@ def _stage_scorer(kind: PageKind, stage: int, compiled: str) -> tuple[Scorer, bo
     return _lightgbm_scorer(text), False
 
 
-COMPILED_MODES: tuple[CompiledModels, ...] = ("auto", "compile", "off")
+COMPILED_MODES: tuple[CompiledModels, ...] = get_args(CompiledModels)
 
 
 @lru_cache(maxsize=8)

@@ -237,7 +237,7 @@ def _block_candidates(
             if not deep or body_seen > _MAX_BODY_BLOCKS:
                 continue
         elif zone is None:
-            if deep and len(block.text) <= _STANDALONE_CHARS and labels[i] is not Label.TITLE:
+            if deep and labels[i] is not Label.TITLE:  # (`_standalone_candidates` checks the length)
                 found = _standalone_candidates(block, i, reference, lexicon, grammar)
                 if last_body is not None and i > last_body:
                     after_body.extend(found)

@@ -63,9 +63,7 @@ def _clean(value: Any) -> str | None:
             if "&" not in value:
                 break
             value = html.unescape(value)
-        if not value.isascii() and ("\u00ad" in value or "\u200b" in value or "\u2060" in value):
-            value = drop_invisible(value)  # (which would translate every character of the value)
-        text = " ".join(value.split())
+        text = " ".join(drop_invisible(value).split())
         # JSON-LD "\\ud800" escapes decode to lone surrogates, which no output can encode.
         return repair_surrogates(text)[0] or None
     if isinstance(value, int | float) and not isinstance(value, bool):

@@ -1,4 +1,4 @@
-"""Repair of mojibake: UTF-8 text that was decoded once as Windows-1252 or Latin-1.
+"""Repair of mojibake: UTF-8 text that was decoded (once or more) as Windows-1252 or Latin-1.
 
 A page published in UTF-8 but read by a tool that assumed Windows-1252 turns
 "—" into "â€”" and "é" into "Ã©"; a page stored that way carries the damage
@@ -13,8 +13,8 @@ is strict and plausible: a single two-byte sequence must give a Latin letter or
 symbol (so German „Fuß“, whose "ß“" is also a valid UTF-8 pair, is left alone);
 nothing may decode to a control, private-use or unassigned character. C1
 control characters left over (U+0080-U+009F, never text: Windows-1252 bytes read
-as Latin-1, like "\x93" for “) become their Windows-1252 characters. Text
-with none of these costs one failed regex search (about 5 ns a character).
+as Latin-1, like "\x93" for “) become their Windows-1252 characters.
+`has_mojibake` rules most text out in two C-level passes before any regex runs.
 
 `repair_blocks` and `repair_metadata` apply it to a segmented page.
 """
@@ -102,14 +102,13 @@ def repair_mojibake(text: str) -> tuple[str, int]:
         return text, 0
     total = 0
     for _ in range(_MAX_PASSES):
-        if _RUN.search(text) is None:
-            break
         text, repaired = _repair_pass(text)
         if not repaired:
             break
         total += repaired
-    if _C1.search(text) is not None:
-        total += sum(1 for char in _C1.findall(text) if ord(char) in C1_AS_CP1252)
+    controls = _C1.findall(text)
+    if controls:
+        total += sum(1 for char in controls if ord(char) in C1_AS_CP1252)
         text = text.translate(C1_AS_CP1252)
     return text, total
 
@@ -132,19 +131,12 @@ def repair_blocks(blocks: list[Block]) -> tuple[list[Block], int]:
     total = 0
     repaired_blocks = []
     for block in blocks:
-        if has_mojibake(block.text):
-            text, repaired = repair_mojibake(block.text)
-            if repaired:
-                block = replace(block, text=text)
-                total += repaired
+        text, repaired = repair_mojibake(block.text)
+        if repaired:
+            block = replace(block, text=text)
+            total += repaired
         repaired_blocks.append(block)
     return repaired_blocks, total
-
-
-def _repaired(value: str, counter: list[int]) -> str:
-    fixed, repaired = repair_mojibake(value)
-    counter[0] += repaired
-    return fixed
 
 
 def repair_metadata(metadata: PageMetadata) -> int:
@@ -159,23 +151,30 @@ def repair_metadata(metadata: PageMetadata) -> int:
     ]
     if not has_mojibake("\n".join(values)):
         return 0
-    counter = [0]
+    total = 0
+
+    def fix(value: str) -> str:
+        nonlocal total
+        fixed, repaired = repair_mojibake(value)
+        total += repaired
+        return fixed
+
     for name in scalars:
         value = getattr(metadata, name)
         if value:
-            setattr(metadata, name, _repaired(value, counter))
-    metadata.titles = [(_repaired(v, counter), source) for v, source in metadata.titles]
-    metadata.authors = [(_repaired(v, counter), source) for v, source in metadata.authors]
-    metadata.site_names = [_repaired(v, counter) for v in metadata.site_names]
-    metadata.tags = [_repaired(v, counter) for v in metadata.tags]
-    return counter[0]
+            setattr(metadata, name, fix(value))
+    metadata.titles = [(fix(v), source) for v, source in metadata.titles]
+    metadata.authors = [(fix(v), source) for v, source in metadata.authors]
+    metadata.site_names = [fix(v) for v in metadata.site_names]
+    metadata.tags = [fix(v) for v in metadata.tags]
+    return total
 
 
 def _repair_pass(text: str) -> tuple[str, int]:
     """One pass of run decoding over `text`, and how many runs it decoded."""
     repaired = 0
 
-    def replace(match: re.Match[str]) -> str:
+    def decode_run(match: re.Match[str]) -> str:
         nonlocal repaired
         start = match.start()
         fixed = _decoded(match.group(), text[start - 1] if start else "")
@@ -184,4 +183,4 @@ def _repair_pass(text: str) -> tuple[str, int]:
         repaired += 1
         return fixed
 
-    return _RUN.sub(replace, text), repaired
+    return _RUN.sub(decode_run, text), repaired
