@@ -13,7 +13,9 @@ section it opens; `label_blocks` decides how far that section runs.
 
 from __future__ import annotations
 
+import operator
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import compress
@@ -148,7 +150,7 @@ def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
         )
     )
     prefixes = _Prefixes.of(lexicon)
-    special = _special_rows(distinct, flags, lexicon, prefixes)
+    special = _special_rows(distinct, searched, flags, lexicon, prefixes)
     marker: dict[str, Label | None] = {}
     for row, norm in enumerate(distinct):
         if row in special:
@@ -161,25 +163,33 @@ def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
     return [marker[norm] for norm in norms]
 
 
-# The characters a shape marker needs (`_marker`): an image address's dot, a keyword list's
-# commas, a hashtag, a breadcrumb's arrow, a counted entry's closing bracket.
-_SHAPE_CHAR = re.compile(r"[.,#›>»)]")
+# Where a shape marker can be (`_marker`), searched over a page's lines at once: a hashtag, a
+# breadcrumb's arrow, a counted entry's closing bracket at a line's end, a keyword list's comma
+# with no space after it, an image address's extension. Each alternative opens with a literal
+# character, so the search skips to those characters (prose has few: no "." or ", " stops it).
+_SHAPE_MARK = re.compile(r"#|›|>|»|\)$|,[^\s,]|\.(?:jpe?g|png|gif|webp|svg|avif)", re.MULTILINE)
 
 
 def _special_rows(
-    distinct: list[str], flags: list[list[bool]], lexicon: Lexicon, prefixes: _Prefixes
+    distinct: list[str],
+    searched: JoinedLines,
+    flags: list[list[bool]],
+    lexicon: Lexicon,
+    prefixes: _Prefixes,
 ) -> set[int]:
     """The rows of `distinct` that any of `_marker`'s tests but the menu row's can mark: a
-    substring marker found (`flags`), a whole-line marker or an empty line, a marker prefix, a
-    character a shape needs. Found for all lines at once, in C; most lines are none of these."""
+    substring marker found (`flags`), a whole-line marker or an empty line, a marker prefix, the
+    mark of a shape (`_SHAPE_MARK`, searched in the lines of `searched`; a line too long to be
+    searched there is always read). Found for all lines at once, in C; most lines are none of these."""
     rows = range(len(distinct))
-    special: set[int] = set()
+    special: set[int] = set(compress(rows, map(operator.not_, searched.lines)))
+    starts = searched.starts
+    special.update(bisect_right(starts, m.start()) - 1 for m in _SHAPE_MARK.finditer(searched.joined))
     for found in flags:
         special.update(compress(rows, found))
     lines = _marker_lines(lexicon.promo_line, lexicon.share_line, lexicon.nav_line)
     special.update(compress(rows, map(lines.__contains__, distinct)))
     special.update(compress(rows, map(prefixes.any, distinct)))
-    special.update(compress(rows, map(_SHAPE_CHAR.search, distinct)))
     return special
 
 

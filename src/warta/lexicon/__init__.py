@@ -144,7 +144,11 @@ class _NeedleIndex:
 
 
 @lru_cache(maxsize=16)
-def _needle_index(lists: tuple[tuple[str, ...], ...], whole_words: bool) -> _NeedleIndex:
+def _needle_index(lists: tuple[tuple[str, ...], ...], whole_words: bool) -> _NeedleIndex | None:
+    """`lists` compiled for `JoinedLines.containing_each`; None where a needle is empty or holds a
+    "\n" (it could match across lines or everywhere): such lists are searched line by line."""
+    if any("\n" in needle or not needle for needles in lists for needle in needles):
+        return None
     every = list(dict.fromkeys(needle for needles in lists for needle in needles))
     owners = {needle: tuple(k for k, needles in enumerate(lists) if needle in needles) for needle in every}
     edges = {needle: phrase_edges(needle) if whole_words else (False, False) for needle in every}
@@ -232,9 +236,9 @@ class JoinedLines:
         of those where a needle starts and reports the longest one there: the others starting
         there are its prefixes.
         """
-        if any("\n" in needle or not needle for needles in lists for needle in needles):
-            return [self.containing(needles, whole_words=whole_words) for needles in lists]
         index = _needle_index(lists, whole_words)
+        if index is None:
+            return [self.containing(needles, whole_words=whole_words) for needles in lists]
         # No needle holds a "\n": each match lies in one line.
         candidates = {
             bisect_right(self.starts, m.start()) - 1
