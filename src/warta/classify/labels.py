@@ -36,7 +36,7 @@ from warta.classify.cards import (
     unmark_headlines_above_box_link,
     unmark_teaser_cards,
 )
-from warta.classify.markers import markers_of, section_headers
+from warta.classify.markers import PageLines, markers_of, section_headers
 from warta.classify.sentences import (
     SENTENCE_END,
     is_cut_excerpt,
@@ -227,10 +227,10 @@ def label_blocks(
     read_also_items = 0
     seen_body = False
     norms = norms if norms is not None else normalise_lines([b.text for b in blocks])
-    markers = markers_of(norms, lexicon)
-    # A header depends on the text alone: a line the page repeats (menu entries) is read once.
-    distinct = list(dict.fromkeys(norms))
-    headers = section_headers(distinct, lexicon)
+    page = PageLines.of(norms)
+    markers = markers_of(norms, lexicon, page)
+    distinct = page.distinct
+    headers = section_headers(distinct, lexicon, page)
     # The texts a bio box header can open with (both bio tests ask this first): most pages hold none.
     bio_start = lexicon.starts_with_pattern("bio_header_prefix").match
     bio_prefixed = {norm for norm in distinct if bio_start(norm + " ")}

@@ -16,7 +16,8 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter, methodcaller
@@ -77,6 +78,9 @@ _HASHTAGS = re.compile(r"[^\W\d_][\w-]*(?:[\s,]+#[^\W\d_][\w-]*)+$")
 _KEYWORD_LIST = re.compile(r"^[^,.!?]{1,60}(?:,[^\s,][^,.!?]{0,60}){3,}$")
 
 
+_MARKER_PREFIXES = ("promo_prefix", "read_also_prefix", "tags_prefix")  # the lexicon's fields
+
+
 class _Prefixes(NamedTuple):
     """`.match` of the lexicon's marker prefixes (`Lexicon.starts_with_pattern`), looked up once a page."""
 
@@ -91,7 +95,7 @@ class _Prefixes(NamedTuple):
             lexicon.starts_with_pattern("promo_prefix").match,
             lexicon.starts_with_pattern("read_also_prefix").match,
             lexicon.starts_with_pattern("tags_prefix").match,
-            lexicon.starts_with_pattern("promo_prefix", "read_also_prefix", "tags_prefix").match,
+            lexicon.starts_with_pattern(*_MARKER_PREFIXES).match,
         )
 
 
@@ -133,13 +137,47 @@ class _SubstringMarkers(NamedTuple):
     promo: bool
 
 
-def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
-    """`marker_of` of every normalised text of a page, the substring markers searched page-wide."""
-    # A marker depends on the text alone: a line the page repeats (menus, share rows) is read once.
-    distinct = list(dict.fromkeys(norms))
-    # `_marker` reads a substring flag only of a text shorter than the flag's limit: longer texts,
-    # the article's paragraphs and most of the page's characters, are blanked rather than searched.
-    searched = JoinedLines.of([norm if len(norm) < _SEARCHED_MAX else "" for norm in distinct])
+@dataclass(frozen=True, slots=True)
+class PageLines:
+    """A page's distinct normalised texts, for the page-wide marker and header searches.
+
+    `_marker` reads a substring flag, a marker prefix or a shape only of a text shorter than
+    `_SEARCHED_MAX`, and `section_header` a header's prefix or bracket only of a shorter one
+    still: in `searched` longer texts (the article's paragraphs, most of the page's
+    characters) are blanked rather than searched. `lead` is `searched.joined` after a "\n",
+    so that a search for "\n" and a start finds the lines that start so, all at once.
+    """
+
+    distinct: list[str]
+    searched: JoinedLines
+    lead: str
+
+    @classmethod
+    def of(cls, norms: list[str]) -> PageLines:
+        # A marker or a header depends on the text alone: a line the page repeats (menus, share
+        # rows) is read once.
+        distinct = list(dict.fromkeys(norms))
+        searched = JoinedLines.of([norm if len(norm) < _SEARCHED_MAX else "" for norm in distinct])
+        return cls(distinct, searched, "\n" + searched.joined)
+
+    def rows_starting(self, pattern: str) -> Iterator[int]:
+        """The rows whose searched line starts with a match of the regex `pattern`."""
+        starts = self.searched.starts
+        # A line's "\n" in `lead` stands where the line starts in `searched.joined`.
+        return (bisect_right(starts, m.start()) - 1 for m in _line_start(pattern).finditer(self.lead))
+
+
+@lru_cache(maxsize=16)
+def _line_start(pattern: str) -> re.Pattern[str]:
+    """`pattern` after a "\n": the search skips from one line's start to the next."""
+    return re.compile(f"\n(?:{pattern})")
+
+
+def markers_of(norms: list[str], lexicon: Lexicon, page: PageLines | None = None) -> list[Label | None]:
+    """`marker_of` of every normalised text of a page, the substring markers searched page-wide
+    (`page`: `PageLines.of(norms)`, if at hand)."""
+    page = page if page is not None else PageLines.of(norms)
+    distinct, searched = page.distinct, page.searched
     flags = searched.containing_each(
         (
             lexicon.consent_contains,
@@ -150,7 +188,7 @@ def markers_of(norms: list[str], lexicon: Lexicon) -> list[Label | None]:
         )
     )
     prefixes = _Prefixes.of(lexicon)
-    special = _special_rows(distinct, searched, flags, lexicon, prefixes)
+    special = _special_rows(page, flags, lexicon, prefixes)
     marker: dict[str, Label | None] = {}
     for row, norm in enumerate(distinct):
         if row in special:
@@ -171,16 +209,14 @@ _SHAPE_MARK = re.compile(r"#|›|>|»|\)$|,[^\s,]|\.(?:jpe?g|png|gif|webp|svg|av
 
 
 def _special_rows(
-    distinct: list[str],
-    searched: JoinedLines,
-    flags: list[list[bool]],
-    lexicon: Lexicon,
-    prefixes: _Prefixes,
+    page: PageLines, flags: list[list[bool]], lexicon: Lexicon, prefixes: _Prefixes
 ) -> set[int]:
-    """The rows of `distinct` that any of `_marker`'s tests but the menu row's can mark: a
+    """The rows of `page.distinct` that any of `_marker`'s tests but the menu row's can mark: a
     substring marker found (`flags`), a whole-line marker or an empty line, a marker prefix, the
-    mark of a shape (`_SHAPE_MARK`, searched in the lines of `searched`; a line too long to be
-    searched there is always read). Found for all lines at once, in C; most lines are none of these."""
+    mark of a shape (`_SHAPE_MARK`). Prefixes and shapes are looked for in `page.searched`, and
+    a line too long to be searched there is always read. Found for all lines at once, in C;
+    most lines are none of these."""
+    distinct, searched = page.distinct, page.searched
     rows = range(len(distinct))
     special: set[int] = set(compress(rows, map(operator.not_, searched.lines)))
     starts = searched.starts
@@ -189,7 +225,7 @@ def _special_rows(
         special.update(compress(rows, found))
     lines = _marker_lines(lexicon.promo_line, lexicon.share_line, lexicon.nav_line)
     special.update(compress(rows, map(lines.__contains__, distinct)))
-    special.update(compress(rows, map(prefixes.any, distinct)))
+    special.update(page.rows_starting(lexicon.starts_with_pattern(*_MARKER_PREFIXES).pattern))
     return special
 
 
@@ -317,11 +353,14 @@ def section_header(norm: str, lexicon: Lexicon) -> Label | None:
 _FIRST_CHAR = itemgetter(slice(0, 1))
 
 
-def section_headers(distinct: list[str], lexicon: Lexicon) -> dict[str, Label | None]:
+def section_headers(
+    distinct: list[str], lexicon: Lexicon, page: PageLines | None = None
+) -> dict[str, Label | None]:
     """`section_header` of each of a page's distinct normalised texts, asked only of the texts
     that can be one: most lines pass none of the header tests' first steps (a whole-line header,
     a count first, a bracket early on, a related header's prefix or suffix). Those first steps
-    run for all lines at once, in C."""
+    run for all lines at once, in C (`page`: `PageLines.of(distinct)`, if at hand)."""
+    page = page if page is not None else PageLines.of(distinct)
     headers: dict[str, Label | None] = dict.fromkeys(distinct)
     rows = range(len(distinct))
     whole = _header_lines(
@@ -329,7 +368,8 @@ def section_headers(distinct: list[str], lexicon: Lexicon) -> dict[str, Label | 
     )
     maybe = set(compress(rows, map(whole.__contains__, distinct)))
     maybe.update(compress(rows, map(str.isdigit, map(_FIRST_CHAR, distinct))))
-    maybe.update(compress(rows, map(_header_start(lexicon.related_header_prefix).match, distinct)))
+    # (A prefix or a bracket opens a header of a short line only: the searched lines hold them all.)
+    maybe.update(page.rows_starting(_header_start(lexicon.related_header_prefix)))
     maybe.update(compress(rows, map(methodcaller("endswith", lexicon.related_header_suffix), distinct)))
     for row in maybe:
         norm = distinct[row]
@@ -344,7 +384,8 @@ def _header_lines(*sets: frozenset[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
-def _header_start(related_prefixes: tuple[str, ...]) -> re.Pattern[str]:
-    """Matches where a text may open a header by its start: a related header's prefix, or a
-    bracket within the first 30 characters (`_bracketed_comment_count` reads no longer text)."""
-    return re.compile(rf"{trie_pattern(related_prefixes)}|[^\[\](){{}}]{{0,29}}+[\[\](){{}}]")
+def _header_start(related_prefixes: tuple[str, ...]) -> str:
+    """A regex that matches where a text may open a header by its start: a related header's
+    prefix, or a bracket within the first 30 characters (`_bracketed_comment_count` reads no
+    longer text), within the line."""
+    return rf"{trie_pattern(related_prefixes)}|[^\[\](){{}}\n]{{0,29}}+[\[\](){{}}]"
