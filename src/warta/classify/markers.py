@@ -189,16 +189,13 @@ def markers_of(norms: list[str], lexicon: Lexicon, page: PageLines | None = None
     )
     prefixes = _Prefixes.of(lexicon)
     special = _special_rows(page, flags, lexicon, prefixes)
-    marker: dict[str, Label | None] = {}
-    for row, norm in enumerate(distinct):
-        if row in special:
-            found = _SubstringMarkers(
-                flags[0][row], flags[1][row], flags[2][row], flags[3][row], flags[4][row]
-            )
-            marker[norm] = _marker(norm, lexicon, prefixes, found)
-        else:
-            marker[norm] = LABEL_NAV if _plain_menu_row(norm, lexicon) else None
-    return [marker[norm] for norm in norms]
+    marker: dict[str, Label | None] = dict.fromkeys(distinct)
+    for row in special:
+        found = _SubstringMarkers(flags[0][row], flags[1][row], flags[2][row], flags[3][row], flags[4][row])
+        marker[distinct[row]] = _marker(distinct[row], lexicon, prefixes, found)
+    for norm in _plain_menu_rows(distinct, special, lexicon):
+        marker[norm] = LABEL_NAV
+    return list(map(marker.__getitem__, norms))
 
 
 # Where a shape marker can be (`_marker`), searched over a page's lines at once: a hashtag, a
@@ -235,14 +232,23 @@ def _marker_lines(*sets: frozenset[str]) -> frozenset[str]:
     return frozenset([""]).union(*sets)
 
 
-def _plain_menu_row(norm: str, lexicon: Lexicon) -> bool:
-    """`_marker` of a text none of its other tests can mark (no `_special_rows` row, so no nav
-    phrase in it either): a row of menu words."""
-    return (
-        len(norm) < _NAV_PHRASE_MAX
-        and len(words := norm.split()) >= 3
-        and _menu_row_again(norm, words, lexicon, False)
-    )
+def _plain_menu_rows(distinct: list[str], special: set[int], lexicon: Lexicon) -> Iterator[str]:
+    """The texts of the rows of `distinct` not in `special` that `_marker` marks: those none of
+    its other tests can mark (so with no nav phrase in them either) are rows of menu words."""
+    menu = lexicon.menu_words()
+    # (Read short enough lines only: most are longer than a menu row.)
+    for row in compress(range(len(distinct)), map(_NAV_PHRASE_MAX.__gt__, map(len, distinct))):
+        if row in special:
+            continue
+        norm = distinct[row]
+        words = norm.split()
+        if len(words) < 3:
+            continue
+        if norm.isascii():  # `_menu_row_words` with no nav phrase: half the words or more menu words
+            if sum(map(menu.__contains__, words)) * 2 >= len(words):
+                yield norm
+        elif is_menu_row(norm, lexicon):  # (`_menu_row_again`: normalised again)
+            yield norm
 
 
 def _marker(norm: str, lexicon: Lexicon, prefixes: _Prefixes, found: _SubstringMarkers) -> Label | None:
