@@ -59,8 +59,10 @@ def card_shapes(blocks: Sequence[Block], lexicon: Lexicon) -> str:
     for block in blocks:
         text = block.text
         n = len(text)
-        # Only a headline or a meta line needs its words counted: skip the split for longer text.
-        words = len(text.split()) if n <= _CARD_TITLE_MAX else 0
+        if n > _CARD_TITLE_MAX:  # too long for any letter but a teaser's or a longer text's
+            shapes.append("S" if n <= _CARD_TEXT_MAX else "L")
+            continue
+        words = len(text.split())
         if (
             n <= 60
             and _DIGIT.search(text) is not None
@@ -69,10 +71,10 @@ def card_shapes(blocks: Sequence[Block], lexicon: Lexicon) -> str:
             shapes.append("D")
         elif n <= 40 and words <= 4:
             shapes.append("M")
-        elif n <= _CARD_TITLE_MAX and words >= 3 and not text.endswith(_UNFINISHED):
+        elif words >= 3 and not text.endswith(_UNFINISHED):
             shapes.append("T")
         else:
-            shapes.append("S" if n <= _CARD_TEXT_MAX else "L")
+            shapes.append("S")
     return "".join(shapes)
 
 
