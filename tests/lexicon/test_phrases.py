@@ -148,3 +148,26 @@ def test_containing_each_is_containing_of_each_list(whole_words):
     for lists in (few, many):
         expected = [joined.containing(needles, whole_words=whole_words) for needles in lists]
         assert joined.containing_each(lists, whole_words=whole_words) == expected
+
+
+@pytest.mark.parametrize("whole_words", [True, False])
+def test_containing_each_reads_the_whole_window_of_a_line(whole_words):
+    """A line's window reaches back to a phrase's first word and on past the last match: phrases
+    that overlap, that start before a phrase whose rest matched first, or that end long after
+    the first search's last match are all found (as `containing` finds them)."""
+    lists = (
+        ("privacy policy and cookies", "cookie policy"),
+        ("policy and cookies settings here", "and cookies"),
+        ("all rights reserved", "rights reserved by the publisher of this page"),
+    )
+    lines = [
+        "read our privacy policy and cookies settings here",
+        "our cookie policy and cookies settings here",
+        "all rights reserved by the publisher of this page today",
+        "xprivacy policy and cookies",
+        "the council voted",
+        "rights reserved",
+    ]
+    joined = JoinedLines.of(lines)
+    expected = [joined.containing(needles, whole_words=whole_words) for needles in lists]
+    assert joined.containing_each(lists, whole_words=whole_words) == expected

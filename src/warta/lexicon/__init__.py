@@ -141,6 +141,10 @@ class _NeedleIndex:
     # Each needle -> the needles it starts with (itself too): what else starts where it does,
     # each with the numbers of the lists that hold it and the word edges it needs.
     starting: dict[str, tuple[tuple[str, tuple[int, ...], tuple[bool, bool]], ...]]
+    # How far before a match of `lines` a needle it stands for can start (the longest first
+    # word of a phrase), and the longest needle: `containing_each` reads a line's window only.
+    reach: int
+    longest: int
 
 
 @lru_cache(maxsize=16)
@@ -163,11 +167,14 @@ def _needle_index(lists: tuple[tuple[str, ...], ...], whole_words: bool) -> _Nee
         lines.append(re.compile(trie_pattern(singles)))
         singles = ()
     others = trie_pattern(needle for needle in every if not edges[needle][0])
+    reach = max((needle.index(" ") for needle in every if " " in needle), default=0)
+    longest = max(map(len, every), default=0)
     if not whole_words:
-        return _NeedleIndex(tuple(lines), singles, re.compile(others), starting)
+        return _NeedleIndex(tuple(lines), singles, re.compile(others), starting, reach, longest)
     # Tried at a word's start only, the needles that open with a letter cost about half the search.
     words = trie_pattern(needle for needle in every if edges[needle][0])
-    return _NeedleIndex(tuple(lines), singles, re.compile(f"{_AFTER_LETTER}(?:{words})|{others}"), starting)
+    finder = re.compile(f"{_AFTER_LETTER}(?:{words})|{others}")
+    return _NeedleIndex(tuple(lines), singles, finder, starting, reach, longest)
 
 
 _FOUND_ONE_BY_ONE = 6  # the most single-word needles looked for with `str.find` rather than a regex
@@ -234,36 +241,45 @@ class JoinedLines:
 
         The first finds the few lines that may hold a needle; the second stops at every position
         of those where a needle starts and reports the longest one there: the others starting
-        there are its prefixes.
+        there are its prefixes. It reads only a window of each such line, around the first
+        search's matches: every needle in the line starts at most `reach` characters before a
+        match that stands for it, or before an earlier one (a match that covers its start), and
+        ends at most `longest` characters after the last match ends.
         """
         index = _needle_index(lists, whole_words)
         if index is None:
             return [self.containing(needles, whole_words=whole_words) for needles in lists]
-        # No needle holds a "\n": each match lies in one line.
-        candidates = {
-            bisect_right(self.starts, m.start()) - 1
-            for lines in index.lines
-            for m in lines.finditer(self.joined)
-        }
+        joined, starts = self.joined, self.starts
+        # No needle holds a "\n": each match lies in one line. Each line -> its matches' span.
+        spans: dict[int, tuple[int, int]] = {}
+        for lines in index.lines:
+            for m in lines.finditer(joined):
+                _widen(spans, bisect_right(starts, m.start()) - 1, m.start(), m.end())
         for word in index.words:
-            at = self.joined.find(word)
+            at = joined.find(word)
             while at >= 0:
-                candidates.add(bisect_right(self.starts, at) - 1)
-                at = self.joined.find(word, at + 1)
-        rows = sorted(candidates)
-        maybe = JoinedLines.of([self.lines[row] for row in rows])
+                _widen(spans, bisect_right(starts, at) - 1, at, at + len(word))
+                at = joined.find(word, at + 1)
         flags = [[False] * len(self.lines) for _ in lists]
-        joined, starts, search = maybe.joined, maybe.starts, index.finder.search
-        found = search(joined)
-        while found is not None:
-            at = found.start()
-            for needle, owners, edges in index.starting[found.group()]:
-                if at_word_edges(joined, at, at + len(needle), edges):
-                    row = rows[bisect_right(starts, at) - 1]
-                    for k in owners:
-                        flags[k][row] = True
-            found = search(joined, at + 1)
+        search, starting = index.finder.search, index.starting
+        for row, (first, last) in spans.items():
+            start = starts[row]
+            end = min(start + len(self.lines[row]), last + index.longest)
+            found = search(joined, max(start, first - index.reach), end)
+            while found is not None:
+                at = found.start()
+                for needle, owners, edges in starting[found.group()]:
+                    if at_word_edges(joined, at, at + len(needle), edges):
+                        for k in owners:
+                            flags[k][row] = True
+                found = search(joined, at + 1, end)
         return flags
+
+
+def _widen(spans: dict[int, tuple[int, int]], row: int, start: int, end: int) -> None:
+    """Widen `row`'s span in `spans` to hold `start`..`end`."""
+    known = spans.get(row)
+    spans[row] = (start, end) if known is None else (min(known[0], start), max(known[1], end))
 
 
 @dataclass(frozen=True, slots=True)
