@@ -230,6 +230,15 @@ def test_markers_of_a_page_agree_with_marker_of_each_line():
         "Подписаться на новости раздела",
         "The council voted on Tuesday to close the old bridge for repairs.",
         "Bagikan",
+        "How to retire early,Early retirement,Retiring early,Personal Finance",
+        "News › Local › Jakarta",
+        "Outubro (217)",
+        "https://example.com/photo.webp?w=640",
+        "Início Notícias Política Economia Esportes",
+        "Accueil Actualités Contactez-nous Mentions légales",
+        "Política de privacidade Termos de uso Fale conosco",
+        "“Privacy Policy” Terms of Service",
+        "Der Stadtrat stimmte am Dienstag für die Schließung der Brücke.",
     ]
     norms = normalise_lines(texts)
     assert markers_of(norms, LEX) == [marker_of(norm, LEX) for norm in norms]

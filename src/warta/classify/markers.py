@@ -247,7 +247,7 @@ def _plain_menu_rows(distinct: list[str], special: set[int], lexicon: Lexicon) -
         if norm.isascii():  # `_menu_row_words` with no nav phrase: half the words or more menu words
             if sum(map(menu.__contains__, words)) * 2 >= len(words):
                 yield norm
-        elif is_menu_row(norm, lexicon):  # (`_menu_row_again`: normalised again)
+        elif _menu_row_again(norm, words, lexicon, False):
             yield norm
 
 
@@ -291,9 +291,10 @@ def _marker(norm: str, lexicon: Lexicon, prefixes: _Prefixes, found: _SubstringM
 
 
 def _menu_row_again(norm: str, words: list[str], lexicon: Lexicon, has_phrase: bool | None) -> bool:
-    """`is_menu_row(norm)` (`words`: its words): normalising a normalised text again changes
-    nothing in ASCII; elsewhere it is redone, and the phrase test with it."""
-    if norm.isascii():
+    """`is_menu_row(norm)` (`words`: its words; `has_phrase`: whether `norm` holds a nav phrase,
+    if known): normalising a normalised text again changes nothing in ASCII, and seldom
+    anything elsewhere; where it does, the text normalised again is tested, phrases and all."""
+    if norm.isascii() or normalise_marker(norm) == norm:
         return _menu_row_words(norm, words, lexicon, has_phrase)
     return is_menu_row(norm, lexicon)
 
