@@ -14,7 +14,16 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from warta.lexicon import html_lexicon
-from warta.model import Block, Label
+from warta.model import (
+    LABEL_BODY,
+    LABEL_COMMENTS,
+    LABEL_OTHER,
+    LABEL_READ_ALSO,
+    LABEL_RELATED,
+    LABEL_SIDEBAR,
+    Block,
+    Label,
+)
 
 _KINDS = (
     ("comments", Label.COMMENTS),
@@ -42,7 +51,7 @@ _OVERRULABLE = frozenset(
 )
 _PARAGRAPH_MIN = 160  # a section's teaser titles and dates are shorter than an article's paragraphs
 _FALLBACK_MIN = 0.05  # below this, the page really has no article text
-_SECTIONS = frozenset({Label.RELATED, Label.SIDEBAR, Label.COMMENTS})
+_SECTIONS = frozenset({LABEL_RELATED, LABEL_SIDEBAR, LABEL_COMMENTS})
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +114,7 @@ def _own_read_also(block: Block, label: Label) -> bool:
     make them a related list. The linked items under a bare "Read more:" header are all
     link, and follow the container."""
     structure = block.structure
-    return label is Label.READ_ALSO and structure.href is not None and 0.0 < structure.link_density < 0.9
+    return label is LABEL_READ_ALSO and structure.href is not None and 0.0 < structure.link_density < 0.9
 
 
 def _is_header(block: Block) -> bool:
@@ -151,12 +160,12 @@ def refine_html_labels(
                 and len(blocks[i].text) >= _PARAGRAPH_MIN
                 and not _is_header(blocks[i])
             ):
-                out[i] = Label.BODY
+                out[i] = LABEL_BODY
             continue
-        if out[i] in _OVERRULABLE and not (hit[0] is Label.RELATED and _own_read_also(blocks[i], out[i])):
+        if out[i] in _OVERRULABLE and not (hit[0] is LABEL_RELATED and _own_read_also(blocks[i], out[i])):
             out[i] = hit[0]
     _mark_teaser_cards(blocks, out)
-    if Label.BODY not in out:
+    if LABEL_BODY not in out:
         _fallback_body(blocks, out, probs, found)
     return out
 
@@ -167,7 +176,7 @@ _CARD_GAP = 4  # blocks from the headline to its summary, the byline and date be
 _CARD_META_MAX = 100  # the lines between headline and summary are this short
 _CARD_SUMMARY = (40, 500)  # characters of a teaser's summary: a sentence or two
 _CARD_MIN = 3  # cards of one kind on the page
-_CARD_LABELS = frozenset({Label.BODY, Label.OTHER})
+_CARD_LABELS = frozenset({LABEL_BODY, LABEL_OTHER})
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", ":")
 
 
@@ -183,8 +192,9 @@ def _mark_teaser_cards(blocks: Sequence[Block], labels: list[Label]) -> None:
     markup is such a card summary: an article's own paragraphs under linked subheadings
     share their markup with its other paragraphs."""
     cards: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    shortest, longest = _CARD_SUMMARY
     for i, block in enumerate(blocks):
-        if labels[i] is not Label.BODY or not _CARD_SUMMARY[0] <= len(block.text) <= _CARD_SUMMARY[1]:
+        if labels[i] is not LABEL_BODY or not shortest <= len(block.text) <= longest:
             continue
         if block.structure.heading_level > 0:
             continue  # a heading after a link is the next item's title, not a summary
@@ -194,12 +204,12 @@ def _mark_teaser_cards(blocks: Sequence[Block], labels: list[Label]) -> None:
             if _card_headline(blocks[k]):
                 cards.setdefault(block.structure.class_tokens, []).append((k, i))
                 break
-            if len(blocks[k].text) > _CARD_META_MAX or labels[k] is Label.BODY:
+            if len(blocks[k].text) > _CARD_META_MAX or labels[k] is LABEL_BODY:
                 break  # a byline or date line sits between headline and summary, no paragraph
     if not cards:
         return  # most pages: no linked headline over a summary
     body_by_tokens = Counter(
-        blocks[i].structure.class_tokens for i, lab in enumerate(labels) if lab is Label.BODY
+        blocks[i].structure.class_tokens for i, lab in enumerate(labels) if lab is LABEL_BODY
     )
     for tokens, found in cards.items():
         if not tokens or len(found) < _CARD_MIN or len(found) < body_by_tokens[tokens]:
@@ -216,14 +226,14 @@ def _mark_teaser_cards(blocks: Sequence[Block], labels: list[Label]) -> None:
                 end += 1
             for j in range(start, end + 1):
                 if labels[j] in _CARD_LABELS:
-                    labels[j] = Label.RELATED
+                    labels[j] = LABEL_RELATED
 
 
 def _card_line(block: Block, label: Label) -> bool:
     """A card's short kicker, byline or date line: no sentence, no link-heavy headline."""
     text = block.text
     return (
-        label is Label.BODY
+        label is LABEL_BODY
         and len(text) <= _CARD_META_MAX // 2
         and not text.endswith(_SENTENCE_END)
         and block.structure.link_density < _CARD_LINK
@@ -247,4 +257,4 @@ def _fallback_body(
     path = blocks[best].structure.tag_path
     for i in candidates:
         if i == best or (blocks[i].structure.tag_path == path and probs[i] >= probs[best] / 2):
-            labels[i] = Label.BODY
+            labels[i] = LABEL_BODY
