@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
+from operator import itemgetter
 
 from warta.classify.features import EDITOR_CODE_AT_END
 from warta.classify.sentences import SENTENCE_END
@@ -199,6 +201,7 @@ def bridge_backwards(blocks: Sequence[Block], labels: list[Label]) -> None:
 
 
 _SLIDE_CAPTION_MAX = 300
+_LAST_CHAR = itemgetter(slice(-1, None))
 
 
 def is_slide_counter(norm: str, lexicon: Lexicon) -> bool:
@@ -227,9 +230,13 @@ def mark_slide_captions(
         An artist's impression of the new lander.     <- caption
         (Image credit: Acme Space)
     """
-    for i, norm in enumerate(norms):
-        last = norm[-1:]  # a counter ends in a number (trailing spaces aside): skip the call for most lines
-        if not (last.isdigit() or last.isspace()) or not is_slide_counter(norm, lexicon):
+    # A counter ends in a number (trailing spaces aside): the lines that end so are found for all
+    # lines at once, in C, and only those are read.
+    ends = list(map(_LAST_CHAR, norms))
+    rows = range(len(norms))
+    for i in sorted({*compress(rows, map(str.isdigit, ends)), *compress(rows, map(str.isspace, ends))}):
+        norm = norms[i]
+        if not is_slide_counter(norm, lexicon):
             continue
         labels[i] = LABEL_CAPTION if labels[i] in (LABEL_BODY, LABEL_OTHER) else labels[i]
         nxt = i + 1
