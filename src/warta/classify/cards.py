@@ -40,6 +40,8 @@ _CARD_SPAN = 6  # a card's lines from one timestamp to the next
 _MIN_CARDS = 3
 
 _UNFINISHED = (".", "!", ",", ";", ":", "…")
+_STAMP = re.compile("D")  # where `card_shapes` letters a timestamp (found in C, not letter by letter)
+_HEADLINE = re.compile("T")
 
 _DIGIT = re.compile(r"\d")
 
@@ -113,7 +115,7 @@ def _teaser_after_stamp(shapes: str, start: int, end: int) -> int:
 
 def _stamped_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, int]]:
     """Runs of ≥ 3 cards, each a headline and at most a short teaser between timestamps of one shape."""
-    stamps = [i for i, shape in enumerate(shapes) if shape == "D"]
+    stamps = [m.start() for m in _STAMP.finditer(shapes)]
     runs: list[tuple[int, int]] = []
     k = 0
     while k < len(stamps):
@@ -224,9 +226,8 @@ def _kicker_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, i
     kickers a few lines apart (the last card as long as the shortest one before it)."""
     kickers = [
         i
-        for i in range(len(blocks) - 1)
-        if shapes[i + 1] == "T"
-        and _is_kicker(blocks[i].text)
+        for i in (m.start() - 1 for m in _HEADLINE.finditer(shapes, 1))  # each block over a headline
+        if _is_kicker(blocks[i].text)
         and starts_sentence(blocks[i + 1].text)
         and not _is_kicker(blocks[i + 1].text)
     ]
