@@ -242,9 +242,10 @@ class JoinedLines:
         The first finds the few lines that may hold a needle; the second stops at every position
         of those where a needle starts and reports the longest one there: the others starting
         there are its prefixes. It reads only a window of each such line, around the first
-        search's matches: every needle in the line starts at most `reach` characters before a
-        match that stands for it, or before an earlier one (a match that covers its start), and
-        ends at most `longest` characters after the last match ends.
+        search's matches: the first search tries every position not inside an earlier match, so
+        a needle's first space (its start, for a single word) is where a match starts or inside
+        one. The needle so starts at most `reach` characters before the line's first match and
+        before its last match ends, and ends at most `longest` characters after that.
         """
         index = _needle_index(lists, whole_words)
         if index is None:
