@@ -152,6 +152,7 @@ class _Page:
     codes: NDArray[np.uint32]
     classes: NDArray[np.uint8]  # astral code points count as letters (as the models were trained)
     norms: list[str]  # `normalise_marker` of every text
+    markers: _Markers  # the lexicon's, compiled (looked up once a page: the lookup hashes its lists)
     # Per substring marker list (rows `_FOOTER`, `_COMMENT_FORM`, `_CAPTION`) and line: whether the
     # line's norm holds one of the list's markers.
     substrings: NDArray[np.bool_]
@@ -183,6 +184,7 @@ class _Page:
         edges = np.where(nonempty, codes[at] if len(codes) else 0, 0).astype(np.uint32)
         edge_classes = _exact_class_bits(edges)
         n = len(texts)
+        markers = _markers(lexicon)
         return cls(
             texts,
             joined,
@@ -191,7 +193,8 @@ class _Page:
             codes,
             classes,
             norms,
-            _substrings(norms, lengths, lexicon, captions),
+            markers,
+            _substrings(norms, lengths, markers, captions),
             edges[:n],
             edge_classes[:n],
             edges[n:],
@@ -353,7 +356,7 @@ _MARKER_MAX = 299  # the longest line the footer and comment form columns read (
 
 
 def _substrings(
-    norms: list[str], lengths: NDArray[np.int64], lexicon: Lexicon, captions: bool = True
+    norms: list[str], lengths: NDArray[np.int64], markers: _Markers, captions: bool = True
 ) -> NDArray[np.bool_]:
     """`_Page.substrings`: which lines' norms contain any footer, comment form or caption marker
     (`Lexicon.contains_substring`, line by line), a line the page repeats searched once; lines
@@ -363,7 +366,6 @@ def _substrings(
     # As plain substrings, unlike the rules' whole words: the shipped models learned these
     # columns so. Whole words here changed one of 757 dumped pages (SH-F1 +0.0001): switch
     # when the models are next trained, not before.
-    markers = _markers(lexicon)
     lists = (markers.footer, markers.comment_form) + ((markers.caption,) if captions else ())
     longest = _SUBSTRING_MAX if captions else _MARKER_MAX
     searched = [norm if size <= longest else "" for norm, size in zip(norms, lengths.tolist(), strict=True)]
@@ -475,21 +477,23 @@ def _stop_ratio(
     lexicon: Lexicon,
 ) -> None:
     """stop_ratio, date_like, time_like, title_overlap, title_prefix: the columns that need word lists."""
-    stop = lexicon.stopwords
     # Long lines: whitespace tokens (the line is text, punctuation barely matters); short ones: \w tokens.
-    rows, long_lines = _select(norms, n_words > 12)
-    tokens = list(map(str.split, long_lines))
-    _token_ratio(out, rows, tokens, stop)
+    long_rows, long_lines = _select(norms, n_words > 12)
     rows, short_lines = _select(norms, n_words <= 30)
     tokens = list(map(_WORD.findall, short_lines))
     in_stop_mode = n_words[rows] <= 12
-    _token_ratio(out, rows[in_stop_mode], list(compress(tokens, in_stop_mode.tolist())), stop)
+    _token_ratio(
+        out,
+        np.concatenate((long_rows, rows[in_stop_mode])),
+        [*map(str.split, long_lines), *compress(tokens, in_stop_mode.tolist())],
+        lexicon.stopwords,
+    )
 
     datey = in_stop_mode & (digits[rows] > 0)
     if datey.any():
         date_rows = rows[datey]
         date_texts = [page.texts[i] for i in date_rows.tolist()]
-        months = _markers(lexicon).months
+        months = page.markers.months
         has_date = _flags(_DATE_NUMERIC.search, date_texts)
         has_month = ~np.fromiter(map(months.isdisjoint, compress(tokens, datey.tolist())), dtype=np.bool_)
         out[date_rows, 23] = has_date | has_month
@@ -515,13 +519,18 @@ def _stop_ratio(
 def _token_ratio(
     out: NDArray[np.float32], rows: NDArray[np.intp], tokens: list[list[str]], stop: frozenset[str]
 ) -> None:
+    """stop_ratio of the lines at `rows`: the share of their `tokens` in `stop` (the lines with
+    none left alone). The tokens of all lines are looked up in one flat pass."""
     sizes = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
-    if not sizes.sum():
+    total = int(sizes.sum())
+    if not total:
         return
-    contains = stop.__contains__
-    hits = np.fromiter([sum(map(contains, line)) for line in tokens], dtype=np.float64, count=len(tokens))
+    found = np.zeros(total + 1, dtype=np.int64)  # found[k]: stopwords among the first k tokens
+    hits = np.fromiter(map(stop.__contains__, chain.from_iterable(tokens)), dtype=np.bool_, count=total)
+    np.cumsum(hits, out=found[1:])
+    ends = np.cumsum(sizes)
     has = sizes > 0
-    out[rows[has], 11] = hits[has] / sizes[has]
+    out[rows[has], 11] = (found[ends] - found[ends - sizes])[has] / sizes[has]
 
 
 def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) -> None:
@@ -530,7 +539,7 @@ def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) ->
     rows, lines = _select(page.norms, chars <= _MARKER_MAX)
     if not lines:
         return
-    markers = _markers(lexicon)
+    markers = page.markers
     k = len(lines)
     sets = np.fromiter(map(markers.whole_lines.get, lines, repeat(0)), dtype=np.int64, count=k)
     related, sidebar, comment, share, nav, promo_line, widget = (sets[:, None] >> _SET_SHIFTS & 1 > 0).T
@@ -825,7 +834,7 @@ def _text_extra_lines(page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
     closing = short & (last == ord(")"))
     credit = closing | short & (last == ord(".")) & _second_last_is(page, ")")
     at, candidates = _select(texts, credit)
-    out[at, 1] = _flags(_markers(lexicon).credit.search, candidates)
+    out[at, 1] = _flags(page.markers.credit.search, candidates)
     at, candidates = _select(texts, closing)
     out[at, 6] = _flags(_COUNT_SUFFIX.search, candidates)
     at, candidates = _select(texts, short & (first >= ord("A")) & (first <= ord("Z")) & _name_shaped(page))
