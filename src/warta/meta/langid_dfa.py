@@ -48,13 +48,14 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
 
     def _states(self, data: bytes) -> NDArray[np.unsignedinteger[Any]] | None:
         """The DFA state after every byte of `data`, or None if the passes did not settle."""
+        # The gathers use `take`: the same elements as indexing, with less of numpy's per-call work.
         codes = np.frombuffer(data, dtype=np.uint8).astype(np.intp)
         nxt, rowbase = self._next_np, self._rowbase_np
-        states: NDArray[np.unsignedinteger[Any]] = nxt[rowbase[0] + codes]
+        states: NDArray[np.unsignedinteger[Any]] = nxt.take(codes + rowbase[0])
         before = np.zeros_like(states)
         for _ in range(_MAX_PASSES):
             before[1:] = states[:-1]
-            stepped = nxt[rowbase[before] + codes]
+            stepped = nxt.take(rowbase.take(before) + codes)
             if np.array_equal(stepped, states):
                 return states
             states = stepped
@@ -73,7 +74,7 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
                 return None
             keys = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
             return keys, np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
-        features = self._out_np[states]
+        features = self._out_np.take(states)
         features = features[features >= 0]
         if len(features) == 0:
             return None
