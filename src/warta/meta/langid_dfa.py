@@ -81,7 +81,7 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
         # Each feature's count, put at its first occurrence: a stable sort groups a feature's
         # occurrences, the first of each group is its first in the text.
         order, ordered = _stable_order(features, self._feature_bits)
-        starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+        starts = np.concatenate(([True], ordered[1:] != ordered[:-1])).nonzero()[0]
         counts = np.zeros(len(features), dtype=np.float32)
         counts[order[starts]] = np.diff(np.append(starts, len(features)))
         at_first = counts > 0
