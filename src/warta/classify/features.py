@@ -173,13 +173,14 @@ class _Page:
         joined = "\n".join(texts)
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         starts = np.zeros(len(texts), dtype=np.int64)
-        np.cumsum(lengths[:-1] + 1, out=starts[1:])
+        (lengths[:-1] + 1).cumsum(out=starts[1:])
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-        classes = _char_classes()[np.minimum(codes, 0xFFFF)]
+        classes = _char_classes().take(np.minimum(codes, 0xFFFF))
         classes[codes > 0xFFFF] = 1
         norms = norms or normalise_lines(texts, joined)
         # The lines' first code points, then their last ones, in one gather (0 for empty lines).
-        nonempty = np.tile(lengths > 0, 2)
+        positive = lengths > 0
+        nonempty = np.concatenate((positive, positive))
         at = np.where(nonempty, np.concatenate((starts, starts + lengths - 1)), 0)
         edges = np.where(nonempty, codes[at] if len(codes) else 0, 0).astype(np.uint32)
         edge_classes = _exact_class_bits(edges)
@@ -535,8 +536,8 @@ def _token_ratio(
         return
     found = np.zeros(total + 1, dtype=np.int64)  # found[k]: stopwords among the first k tokens
     hits = np.fromiter(map(stop.__contains__, chain.from_iterable(tokens)), dtype=np.bool_, count=total)
-    np.cumsum(hits, out=found[1:])
-    ends = np.cumsum(sizes)
+    hits.cumsum(out=found[1:])
+    ends = sizes.cumsum()
     has = sizes > 0
     out[rows[has], 11] = (found[ends] - found[ends - sizes])[has] / sizes[has]
 
@@ -699,7 +700,7 @@ def first_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any], NDArray[np
     first: dict[Any, int] = {}
     seen = list(map(first.setdefault, keys, count()))  # each key's first position
     firsts = np.fromiter(first.values(), dtype=np.int64, count=len(first))  # ascending
-    ids: NDArray[np.int64] = np.searchsorted(firsts, seen)
+    ids: NDArray[np.int64] = firsts.searchsorted(seen)
     return ids, list(first), firsts
 
 
@@ -891,7 +892,7 @@ def _window_means(values: NDArray[np.float32], radii: tuple[int, ...]) -> NDArra
     the page edges, all columns in one pass."""
     n = len(values)
     csum = np.zeros((n + 1, values.shape[1]), dtype=np.float64)
-    np.cumsum(values, axis=0, dtype=np.float64, out=csum[1:])
+    values.cumsum(axis=0, dtype=np.float64, out=csum[1:])
     idx = np.arange(n)[:, None]
     r = np.asarray(radii)[None, :]
     lo = np.maximum(idx - r, 0)
@@ -921,6 +922,8 @@ _WINDOWS = (
 _WINDOW_SOURCES = [_COL[c] for c, _ in _WINDOWS]
 _WINDOW_RADII = tuple(r for _, r in _WINDOWS)
 _NEIGHBOUR_SOURCES = [_COL[c] for c in NEIGHBOUR_COLS]
+# The flags `since_*` count from, after the comment one (a sum of two columns): since_related...since_promo.
+_SINCE_SOURCES = [_COL[c] for c in ("related_header", "sidebar_header", "read_also", "promo")]
 
 
 def _neighbours(base: NDArray[np.float32]) -> NDArray[np.float32]:
@@ -928,7 +931,7 @@ def _neighbours(base: NDArray[np.float32]) -> NDArray[np.float32]:
     n = len(base)
     reach = max(abs(o) for o in NEIGHBOUR_OFFSETS)
     padded = np.full((n + 2 * reach, len(_NEIGHBOUR_SOURCES)), -1.0, dtype=np.float32)
-    padded[reach : reach + n] = base[:, _NEIGHBOUR_SOURCES]
+    padded[reach : reach + n] = base.take(_NEIGHBOUR_SOURCES, axis=1)
     return np.concatenate([padded[reach + o : reach + o + n] for o in NEIGHBOUR_OFFSETS], axis=1)
 
 
@@ -952,26 +955,19 @@ def block_features(
     base = _per_block(blocks, lexicon, page, rows, classes)
     chars = np.expm1(base[:, _COL["log_chars"]])
     total = float(chars.sum()) or 1.0
-    cum = np.cumsum(chars) - chars
+    cum = chars.cumsum() - chars
     idx = np.arange(n, dtype=np.float32)
-    longest = int(np.argmax(chars))
-    windows = _window_means(base[:, _WINDOW_SOURCES], _WINDOW_RADII)
-    dense = int(np.argmax(windows[:, 2].astype(np.float32)))  # n_words over radius 5
+    longest = int(chars.argmax())
+    windows = _window_means(base.take(_WINDOW_SOURCES, axis=1), _WINDOW_RADII)
+    dense = int(windows[:, 2].astype(np.float32).argmax())  # n_words over radius 5
     title_hits = (base[:, _COL["title_prefix"]] > 0) | (base[:, _COL["title_overlap"]] > 0.6)
-    order = np.argsort(-chars, kind="stable")
+    order = (-chars).argsort(kind="stable")
     rank = np.empty(n, dtype=np.float32)
     rank[order] = np.arange(n, dtype=np.float32)
-    flags = np.stack(
-        [
-            base[:, _COL["comment_header"]] + base[:, _COL["comment_form"]],
-            base[:, _COL["related_header"]],
-            base[:, _COL["sidebar_header"]],
-            base[:, _COL["read_also"]],
-            base[:, _COL["promo"]],
-            title_hits.astype(np.float32),
-        ],
-        axis=1,
-    )
+    flags = np.empty((n, 6), dtype=np.float32)  # filled column by column: np.stack costs more
+    np.add(base[:, _COL["comment_header"]], base[:, _COL["comment_form"]], out=flags[:, 0])
+    flags[:, 1:5] = base.take(_SINCE_SOURCES, axis=1)
+    flags[:, 5] = title_hits
     since = _blocks_since_many(flags)
     context = np.empty((n, len(CONTEXT_NAMES)), dtype=np.float32)
     context[:, 0] = idx / max(n - 1, 1)
@@ -1014,7 +1010,7 @@ def stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> N
     out[:, :width] = first
     extra = out[:, width:]  # a view: the STAGE2_NAMES columns, each rounded to float32 as written
     extra[:, 0] = probs
-    extra[:, 1:5] = _window_means(np.broadcast_to(probs[:, None], (n, len(_STAGE2_RADII))), _STAGE2_RADII)
+    extra[:, 1:5] = _window_means(probs[:, None].repeat(len(_STAGE2_RADII), axis=1), _STAGE2_RADII)
     # The neighbours' probabilities (p@-1, p@+1, p@-2, p@+2): -1 beyond the page.
     padded = np.full(n + 4, -1.0, dtype=np.float32)
     padded[2:-2] = probs
@@ -1022,7 +1018,7 @@ def stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> N
     extra[:, 6] = padded[3 : n + 3]
     extra[:, 7] = padded[:n]
     extra[:, 8] = padded[4:]
-    csum = np.cumsum(probs)
+    csum = probs.cumsum()
     positions = np.arange(n)
     mass_before = csum - probs
     extra[:, 9] = mass_before / np.maximum(positions, 1)

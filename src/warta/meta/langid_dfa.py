@@ -52,11 +52,11 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
         codes = np.frombuffer(data, dtype=np.uint8).astype(np.intp)
         nxt, rowbase = self._next_np, self._rowbase_np
         states: NDArray[np.unsignedinteger[Any]] = nxt.take(codes + rowbase[0])
-        before = np.zeros_like(states)
+        before = np.zeros(len(states), dtype=states.dtype)
         for _ in range(_MAX_PASSES):
             before[1:] = states[:-1]
             stepped = nxt.take(rowbase.take(before) + codes)
-            if np.array_equal(stepped, states):
+            if (stepped == states).all():  # np.array_equal's checks cost more on these short arrays
                 return states
             states = stepped
         return None
@@ -83,7 +83,8 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
         order, ordered = _stable_order(features, self._feature_bits)
         starts = np.concatenate(([True], ordered[1:] != ordered[:-1])).nonzero()[0]
         counts = np.zeros(len(features), dtype=np.float32)
-        counts[order[starts]] = np.diff(np.append(starts, len(features)))
+        bounds = np.concatenate((starts, [len(features)]))
+        counts[order[starts]] = bounds[1:] - bounds[:-1]
         at_first = counts > 0
         return features[at_first], counts[at_first]
 
