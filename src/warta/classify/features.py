@@ -208,7 +208,7 @@ class _Page:
         flags = np.zeros(len(self.texts), dtype=np.bool_)
         positions = [m.start() for m in pattern.finditer(self.joined)]
         if positions:
-            flags[np.searchsorted(self.starts, positions, side="right") - 1] = True
+            flags[self.starts.searchsorted(positions, side="right") - 1] = True
         return flags
 
 
@@ -396,6 +396,22 @@ def _ends_with(texts: list[str], suffixes: tuple[str, ...]) -> NDArray[np.bool_]
     return np.fromiter(flags, dtype=np.bool_, count=len(texts))
 
 
+def _lower_ends_with(page: _Page, rows: NDArray[np.intp], suffixes: tuple[str, ...]) -> NDArray[np.bool_]:
+    """`text.lower().endswith(suffixes)` of the texts of `page` at `rows`. Where every suffix ends
+    with an ASCII character that is no letter (":" in "wrote:"), only the texts ending with such a
+    character are lowered: no other character lowercases to one (every code point checked,
+    Unicode 14), so no other text can end with it once lowered."""
+    texts = page.texts
+    lasts = {suffix[-1:] for suffix in suffixes}
+    if "" in lasts or not all(last.isascii() and not last.isalpha() for last in lasts):
+        return _ends_with([texts[i].lower() for i in rows.tolist()], suffixes)
+    ends = page.last_codes[rows]
+    maybe = reduce(or_, (ends == ord(last) for last in lasts), np.zeros(len(rows), dtype=np.bool_))
+    flags = np.zeros(len(rows), dtype=np.bool_)
+    flags[maybe] = [texts[i].lower().endswith(suffixes) for i in rows[maybe].tolist()]
+    return flags
+
+
 def _flags_where(
     func: Callable[[str], object], values: list[str], where: NDArray[np.bool_]
 ) -> NDArray[np.bool_]:
@@ -571,11 +587,10 @@ def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) ->
 
     under_200 = chars[rows] < 200
     rows_200 = rows[under_200]
-    lowered = [texts[i].lower() for i in rows_200.tolist()]
     out[rows_200, 16] = (
         widget[under_200]
         | page.substrings[_COMMENT_FORM][rows_200]
-        | _ends_with(lowered, lexicon.comment_attribution)
+        | _lower_ends_with(page, rows_200, lexicon.comment_attribution)
     )
     promo[under_200] |= _flags_where(markers.promo_prefix.match, lines, prefixed)[under_200]
     out[rows, 17] = promo

@@ -94,7 +94,7 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
             return super()._raw_score(text)  # no features: py3langid's own fill value
         features, counts = found
         if self._halves_normal:
-            weights = _widen_normal_halves(np.take(self.nb_ptc.view(np.int16), features, axis=0))
+            weights = _widen_normal_halves(self.nb_ptc.view(np.int16).take(features, axis=0))
         else:
             weights = self.nb_ptc[features]
             if weights.dtype == np.float16:
