@@ -374,7 +374,8 @@ def _substrings(
     found = JoinedLines.of(list(distinct)).containing_each(lists, whole_words=False)
     index = np.fromiter(map(distinct.__getitem__, searched), dtype=np.intp, count=len(searched))
     flags = np.zeros((3, len(norms)), dtype=np.bool_)
-    flags[: len(lists)] = np.array(found, dtype=np.bool_).reshape(len(lists), len(distinct)).take(index, axis=1)
+    found_distinct = np.array(found, dtype=np.bool_).reshape(len(lists), len(distinct))
+    flags[: len(lists)] = found_distinct.take(index, axis=1)
     return flags
 
 
@@ -560,7 +561,7 @@ def _token_ratio(
 
 def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) -> None:
     """Lexicon marker columns (12-22) of the lines short enough to be markers."""
-    texts, chars = page.texts, page.lengths
+    chars = page.lengths
     rows, lines = _select(page.norms, chars <= _MARKER_MAX)
     if not lines:
         return

@@ -135,10 +135,10 @@ def html_extra_features(
         classes = ClassTokens.of(blocks)
     token_ids = classes.ids
     token_table = _token_table(classes)
-    tokens = token_table.take(token_ids, axis=0)  # `take`: 2-D fancy indexing is several times slower
-    out[:, sem_base:agg] = tokens[:, :-1]
+    token_rows = token_table.take(token_ids, axis=0)  # `take`: 2-D fancy indexing is several times slower
+    out[:, sem_base:agg] = token_rows[:, :-1]
     out[:, agg] = np.fromiter(map(is_not, map(_HREF, structures), repeat(None)), dtype=np.bool_, count=n)
-    out[:, agg + 9] = tokens[:, -1]
+    out[:, agg + 9] = token_rows[:, -1]
 
     group_ids, _ = distinct_ids(list(map(_TAG_PATH, structures)))
     _group_stats(out, group_ids, chars, words, links, total, agg)
