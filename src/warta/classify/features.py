@@ -28,6 +28,8 @@ _WORD = re.compile(r"\w+")
 _DATE_NUMERIC = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{1,2}\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _URLISH = re.compile(r"https?://|www\.|@\w|#\w|\.com\b|\.id\b")
+# Every match of `_URLISH` starts with one of these: a line holding none cannot match (`_Page.lines_with`).
+_URLISH_STARTS = ("http", "www.", "@", "#", ".com", ".id")
 _SENTENCE_END = frozenset('.!?"”’)»…')
 _QUOTES = frozenset('"“”„«»')
 
@@ -202,6 +204,24 @@ class _Page:
             edge_classes[n:],
             _char_counts(starts, codes, classes),
         )
+
+    def lines_with(self, pattern: re.Pattern[str], starts: tuple[str, ...]) -> NDArray[np.bool_]:
+        """`lines_matching(pattern)` where each match of `pattern` starts with one of `starts`
+        and none spans a "\\n": the pattern searches only the lines holding one (found by C
+        substring scans of the page, far cheaper than the regex tried at every position)."""
+        found: list[int] = []
+        find = self.joined.find
+        for start in starts:
+            at = find(start)
+            while at >= 0:
+                found.append(at)
+                at = find(start, at + 1)
+        flags = np.zeros(len(self.texts), dtype=np.bool_)
+        if found:
+            rows = sorted({line - 1 for line in self.starts.searchsorted(found, side="right").tolist()})
+            texts, search = self.texts, pattern.search
+            flags[rows] = [search(texts[row]) is not None for row in rows]
+        return flags
 
     def lines_matching(self, pattern: re.Pattern[str]) -> NDArray[np.bool_]:
         """Which lines contain a match of `pattern` (one scan of the joined page)."""
@@ -481,7 +501,7 @@ def _line_columns(page: _Page, times: NDArray[np.int64], lexicon: Lexicon) -> ND
     first = page.first_classes
     out[:, 9] = (first & 4) > 0
     out[:, 10] = (first & 16) > 0
-    out[:, 31] = page.lines_matching(_URLISH)
+    out[:, 31] = page.lines_with(_URLISH, _URLISH_STARTS)
     out[:, 33] = page.counts[_QUOTE_CHARS] > 0
     out[:, 34] = page.counts[_SEPARATORS] > 0
 
