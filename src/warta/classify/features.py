@@ -933,8 +933,10 @@ def _window_means(values: NDArray[np.float32], radii: tuple[int, ...]) -> NDArra
     r = np.asarray(radii)[None, :]
     lo = np.maximum(idx - r, 0)
     hi = np.minimum(idx + r + 1, n)
-    cols = np.arange(values.shape[1])[None, :]
-    means: NDArray[np.float64] = (csum[hi, cols] - csum[lo, cols]) / (hi - lo)
+    width = values.shape[1]
+    # csum[hi, j] and csum[lo, j] as flat gathers: `take` beats 2-D fancy indexing.
+    at, flat = np.arange(width)[None, :], csum.ravel()
+    means: NDArray[np.float64] = (flat.take(hi * width + at) - flat.take(lo * width + at)) / (hi - lo)
     return means
 
 
