@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from itertools import chain, compress, count, repeat
-from operator import attrgetter, or_
+from operator import attrgetter, itemgetter, or_
 from typing import Any
 
 import numpy as np
@@ -471,6 +471,7 @@ def _per_block(
     return out
 
 
+_FIRST_CHAR = itemgetter(slice(0, 1))  # a text's first character ('' for an empty text)
 _TITLE_OVERLAP, _TITLE_PREFIX = _COL["title_overlap"], _COL["title_prefix"]
 
 
@@ -594,8 +595,10 @@ def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) ->
     out[rows, 13] = related
     out[rows, 14] = sidebar
     header = comment
-    # "<number> <count word>": the regex finds the shape, str.isdigit checks the number.
-    for j in _where(_flags(markers.comment_count.match, lines)).tolist():
+    # "<number> <count word>": the regex finds the shape, str.isdigit checks the number. The number
+    # opens the line, so only lines starting with a digit are tried.
+    digit_first = np.fromiter(map(str.isdigit, map(_FIRST_CHAR, lines)), dtype=np.bool_, count=k)
+    for j in _where(digit_first).tolist():
         m = markers.comment_count.match(lines[j])
         if m is not None and m.group(1).isdigit():
             header[j] = True
