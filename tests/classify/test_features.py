@@ -470,3 +470,38 @@ def test_bench_pages_match_reference() -> None:
     ref_extra = np.concatenate([reference_text_extra(p, lexicon) for p in pages])
     new_extra = np.concatenate([_text_extra(p, lexicon) for p in pages])
     _assert_agree(ref_extra, new_extra, TEXT_EXTRA_NAMES)
+
+
+def test_prefiltered_line_searches_match_the_plain_ones() -> None:
+    """`_Page.lines_with` (urlish: only lines holding a literal start searched) and `_lower_ends_with`
+    (only lines ending with a suffix's last character lowered) give the plain searches' flags."""
+    from warta.classify.features import _URLISH, _URLISH_STARTS, _lower_ends_with, _Page
+
+    lexicon = load_lexicon()
+    texts = [
+        "Kunjungi www.contoh.com sekarang",
+        "email: redaksi@contoh.id",
+        "#pilpres trending",
+        "harga naik 10% hari ini",
+        "lihat https://x.co/a",
+        "domain.company bukan url",
+        "",
+        "@",
+        "akhir .com",
+        "Budi Santoso wrote:",
+        "ΑΓΑΘΟΣ SAID:",
+        "İstanbul dijo:",
+        "Tanpa titik dua",
+    ]
+    page = _Page.of(texts, lexicon)
+    want = np.array([_URLISH.search(t) is not None for t in texts])
+    np.testing.assert_array_equal(page.lines_with(_URLISH, _URLISH_STARTS), want)
+    np.testing.assert_array_equal(page.lines_matching(_URLISH), want)
+    rows = np.arange(len(texts))
+    suffixes = lexicon.comment_attribution
+    want = np.array([t.lower().endswith(suffixes) for t in texts])
+    assert want.any()
+    np.testing.assert_array_equal(_lower_ends_with(page, rows, suffixes), want)
+    for odd in ((" said",), ("",), ()):  # a letter or nothing last: every line lowered
+        want = np.array([t.lower().endswith(odd) for t in texts])
+        np.testing.assert_array_equal(_lower_ends_with(page, rows, odd), want)

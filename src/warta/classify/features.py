@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from itertools import chain, compress, count, repeat
-from operator import attrgetter, or_
+from operator import attrgetter, itemgetter, or_
 from typing import Any
 
 import numpy as np
@@ -28,6 +28,8 @@ _WORD = re.compile(r"\w+")
 _DATE_NUMERIC = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{1,2}\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _URLISH = re.compile(r"https?://|www\.|@\w|#\w|\.com\b|\.id\b")
+# Every match of `_URLISH` starts with one of these: a line holding none cannot match (`_Page.lines_with`).
+_URLISH_STARTS = ("http", "www.", "@", "#", ".com", ".id")
 _SENTENCE_END = frozenset('.!?"”’)»…')
 _QUOTES = frozenset('"“”„«»')
 
@@ -123,7 +125,7 @@ _QUOTE, _ENDS_SENTENCE = 32, 64
 def _exact_class_bits(codes: NDArray[np.uint32]) -> NDArray[np.uint8]:
     """`_char_classes` bits of `codes`, astral planes included (`_exact_classes`)."""
     classes = _char_classes()[np.minimum(codes, 0xFFFF)]
-    for i in np.flatnonzero(codes > 0xFFFF).tolist():
+    for i in _where(codes > 0xFFFF).tolist():
         classes[i] = _exact_classes(int(codes[i]))
     return classes
 
@@ -152,6 +154,7 @@ class _Page:
     codes: NDArray[np.uint32]
     classes: NDArray[np.uint8]  # astral code points count as letters (as the models were trained)
     norms: list[str]  # `normalise_marker` of every text
+    markers: _Markers  # the lexicon's, compiled (looked up once a page: the lookup hashes its lists)
     # Per substring marker list (rows `_FOOTER`, `_COMMENT_FORM`, `_CAPTION`) and line: whether the
     # line's norm holds one of the list's markers.
     substrings: NDArray[np.bool_]
@@ -172,17 +175,19 @@ class _Page:
         joined = "\n".join(texts)
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         starts = np.zeros(len(texts), dtype=np.int64)
-        np.cumsum(lengths[:-1] + 1, out=starts[1:])
+        (lengths[:-1] + 1).cumsum(out=starts[1:])
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-        classes = _char_classes()[np.minimum(codes, 0xFFFF)]
+        classes = _char_classes().take(np.minimum(codes, 0xFFFF))
         classes[codes > 0xFFFF] = 1
         norms = norms or normalise_lines(texts, joined)
         # The lines' first code points, then their last ones, in one gather (0 for empty lines).
-        nonempty = np.tile(lengths > 0, 2)
+        positive = lengths > 0
+        nonempty = np.concatenate((positive, positive))
         at = np.where(nonempty, np.concatenate((starts, starts + lengths - 1)), 0)
         edges = np.where(nonempty, codes[at] if len(codes) else 0, 0).astype(np.uint32)
         edge_classes = _exact_class_bits(edges)
         n = len(texts)
+        markers = _markers(lexicon)
         return cls(
             texts,
             joined,
@@ -191,7 +196,8 @@ class _Page:
             codes,
             classes,
             norms,
-            _substrings(norms, lengths, lexicon, captions),
+            markers,
+            _substrings(norms, lengths, markers, captions),
             edges[:n],
             edge_classes[:n],
             edges[n:],
@@ -199,12 +205,30 @@ class _Page:
             _char_counts(starts, codes, classes),
         )
 
+    def lines_with(self, pattern: re.Pattern[str], starts: tuple[str, ...]) -> NDArray[np.bool_]:
+        """`lines_matching(pattern)` where each match of `pattern` starts with one of `starts`
+        and none spans a "\\n": the pattern searches only the lines holding one (found by C
+        substring scans of the page, far cheaper than the regex tried at every position)."""
+        found: list[int] = []
+        find = self.joined.find
+        for start in starts:
+            at = find(start)
+            while at >= 0:
+                found.append(at)
+                at = find(start, at + 1)
+        flags = np.zeros(len(self.texts), dtype=np.bool_)
+        if found:
+            rows = sorted({line - 1 for line in self.starts.searchsorted(found, side="right").tolist()})
+            texts, search = self.texts, pattern.search
+            flags[rows] = [search(texts[row]) is not None for row in rows]
+        return flags
+
     def lines_matching(self, pattern: re.Pattern[str]) -> NDArray[np.bool_]:
         """Which lines contain a match of `pattern` (one scan of the joined page)."""
         flags = np.zeros(len(self.texts), dtype=np.bool_)
         positions = [m.start() for m in pattern.finditer(self.joined)]
         if positions:
-            flags[np.searchsorted(self.starts, positions, side="right") - 1] = True
+            flags[self.starts.searchsorted(positions, side="right") - 1] = True
         return flags
 
 
@@ -353,7 +377,7 @@ _MARKER_MAX = 299  # the longest line the footer and comment form columns read (
 
 
 def _substrings(
-    norms: list[str], lengths: NDArray[np.int64], lexicon: Lexicon, captions: bool = True
+    norms: list[str], lengths: NDArray[np.int64], markers: _Markers, captions: bool = True
 ) -> NDArray[np.bool_]:
     """`_Page.substrings`: which lines' norms contain any footer, comment form or caption marker
     (`Lexicon.contains_substring`, line by line), a line the page repeats searched once; lines
@@ -363,7 +387,6 @@ def _substrings(
     # As plain substrings, unlike the rules' whole words: the shipped models learned these
     # columns so. Whole words here changed one of 757 dumped pages (SH-F1 +0.0001): switch
     # when the models are next trained, not before.
-    markers = _markers(lexicon)
     lists = (markers.footer, markers.comment_form) + ((markers.caption,) if captions else ())
     longest = _SUBSTRING_MAX if captions else _MARKER_MAX
     searched = [norm if size <= longest else "" for norm, size in zip(norms, lengths.tolist(), strict=True)]
@@ -371,12 +394,13 @@ def _substrings(
     found = JoinedLines.of(list(distinct)).containing_each(lists, whole_words=False)
     index = np.fromiter(map(distinct.__getitem__, searched), dtype=np.intp, count=len(searched))
     flags = np.zeros((3, len(norms)), dtype=np.bool_)
-    flags[: len(lists)] = np.array(found, dtype=np.bool_).reshape(len(lists), len(distinct))[:, index]
+    found_distinct = np.array(found, dtype=np.bool_).reshape(len(lists), len(distinct))
+    flags[: len(lists)] = found_distinct.take(index, axis=1)
     return flags
 
 
 def _select(values: list[str], mask: NDArray[np.bool_]) -> tuple[NDArray[np.intp], list[str]]:
-    rows = np.flatnonzero(mask)
+    rows = _where(mask)
     return rows, [values[i] for i in rows.tolist()]
 
 
@@ -393,6 +417,22 @@ def _ends_with(texts: list[str], suffixes: tuple[str, ...]) -> NDArray[np.bool_]
     return np.fromiter(flags, dtype=np.bool_, count=len(texts))
 
 
+def _lower_ends_with(page: _Page, rows: NDArray[np.intp], suffixes: tuple[str, ...]) -> NDArray[np.bool_]:
+    """`text.lower().endswith(suffixes)` of the texts of `page` at `rows`. Where every suffix ends
+    with an ASCII character that is no letter (":" in "wrote:"), only the texts ending with such a
+    character are lowered: no other character lowercases to one (every code point checked,
+    Unicode 14), so no other text can end with it once lowered."""
+    texts = page.texts
+    lasts = {suffix[-1:] for suffix in suffixes}
+    if "" in lasts or not all(last.isascii() and not last.isalpha() for last in lasts):
+        return _ends_with([texts[i].lower() for i in rows.tolist()], suffixes)
+    ends = page.last_codes[rows]
+    maybe = reduce(or_, (ends == ord(last) for last in lasts), np.zeros(len(rows), dtype=np.bool_))
+    flags = np.zeros(len(rows), dtype=np.bool_)
+    flags[maybe] = [texts[i].lower().endswith(suffixes) for i in rows[maybe].tolist()]
+    return flags
+
+
 def _flags_where(
     func: Callable[[str], object], values: list[str], where: NDArray[np.bool_]
 ) -> NDArray[np.bool_]:
@@ -401,6 +441,14 @@ def _flags_where(
     rows, candidates = _select(values, where)
     flags[rows] = _flags(func, candidates)
     return flags
+
+
+def _where(mask: NDArray[np.bool_]) -> NDArray[np.intp]:
+    """Indices of the True entries of a 1-D `mask`: `np.flatnonzero` without its ravel and Python
+    wrappers, which cost more than the search on a page's few hundred lines. Row gathers below use
+    `take` for the same reason (2-D fancy indexing is several times slower)."""
+    indices: NDArray[np.intp] = mask.nonzero()[0]
+    return indices
 
 
 def _per_block(
@@ -417,12 +465,13 @@ def _per_block(
         return np.zeros((0, len(PER_BLOCK)), dtype=np.float32)
     page = page or _Page.of([b.text for b in blocks], lexicon)
     rows = np.arange(len(blocks)) if rows is None else rows
-    out = _line_columns(page, np.bincount(rows, minlength=len(page.texts)), lexicon)[rows]
+    out = _line_columns(page, np.bincount(rows, minlength=len(page.texts)), lexicon).take(rows, axis=0)
     out[0, _TITLE_OVERLAP : _TITLE_PREFIX + 1] = 0.0  # the first block is the title, compared with nothing
     _structure_columns(out, blocks, classes)
     return out
 
 
+_FIRST_CHAR = itemgetter(slice(0, 1))  # a text's first character ('' for an empty text)
 _TITLE_OVERLAP, _TITLE_PREFIX = _COL["title_overlap"], _COL["title_prefix"]
 
 
@@ -449,11 +498,11 @@ def _line_columns(page: _Page, times: NDArray[np.int64], lexicon: Lexicon) -> ND
     out[:, 7] = (page.last_classes & _ENDS_SENTENCE) > 0
     tail3 = [t.endswith("...") for t in _select(texts, dots >= 3)[1]]
     out[:, 8] = last == 0x2026
-    out[np.flatnonzero(dots >= 3)[tail3], 8] = 1.0
+    out[_where(dots >= 3)[tail3], 8] = 1.0
     first = page.first_classes
     out[:, 9] = (first & 4) > 0
     out[:, 10] = (first & 16) > 0
-    out[:, 31] = page.lines_matching(_URLISH)
+    out[:, 31] = page.lines_with(_URLISH, _URLISH_STARTS)
     out[:, 33] = page.counts[_QUOTE_CHARS] > 0
     out[:, 34] = page.counts[_SEPARATORS] > 0
 
@@ -475,21 +524,23 @@ def _stop_ratio(
     lexicon: Lexicon,
 ) -> None:
     """stop_ratio, date_like, time_like, title_overlap, title_prefix: the columns that need word lists."""
-    stop = lexicon.stopwords
     # Long lines: whitespace tokens (the line is text, punctuation barely matters); short ones: \w tokens.
-    rows, long_lines = _select(norms, n_words > 12)
-    tokens = list(map(str.split, long_lines))
-    _token_ratio(out, rows, tokens, stop)
+    long_rows, long_lines = _select(norms, n_words > 12)
     rows, short_lines = _select(norms, n_words <= 30)
     tokens = list(map(_WORD.findall, short_lines))
     in_stop_mode = n_words[rows] <= 12
-    _token_ratio(out, rows[in_stop_mode], list(compress(tokens, in_stop_mode.tolist())), stop)
+    _token_ratio(
+        out,
+        np.concatenate((long_rows, rows[in_stop_mode])),
+        [*map(str.split, long_lines), *compress(tokens, in_stop_mode.tolist())],
+        lexicon.stopwords,
+    )
 
     datey = in_stop_mode & (digits[rows] > 0)
     if datey.any():
         date_rows = rows[datey]
         date_texts = [page.texts[i] for i in date_rows.tolist()]
-        months = _markers(lexicon).months
+        months = page.markers.months
         has_date = _flags(_DATE_NUMERIC.search, date_texts)
         has_month = ~np.fromiter(map(months.isdisjoint, compress(tokens, datey.tolist())), dtype=np.bool_)
         out[date_rows, 23] = has_date | has_month
@@ -515,22 +566,27 @@ def _stop_ratio(
 def _token_ratio(
     out: NDArray[np.float32], rows: NDArray[np.intp], tokens: list[list[str]], stop: frozenset[str]
 ) -> None:
+    """stop_ratio of the lines at `rows`: the share of their `tokens` in `stop` (the lines with
+    none left alone). The tokens of all lines are looked up in one flat pass."""
     sizes = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
-    if not sizes.sum():
+    total = int(sizes.sum())
+    if not total:
         return
-    contains = stop.__contains__
-    hits = np.fromiter([sum(map(contains, line)) for line in tokens], dtype=np.float64, count=len(tokens))
+    found = np.zeros(total + 1, dtype=np.int64)  # found[k]: stopwords among the first k tokens
+    hits = np.fromiter(map(stop.__contains__, chain.from_iterable(tokens)), dtype=np.bool_, count=total)
+    hits.cumsum(out=found[1:])
+    ends = sizes.cumsum()
     has = sizes > 0
-    out[rows[has], 11] = hits[has] / sizes[has]
+    out[rows[has], 11] = (found[ends] - found[ends - sizes])[has] / sizes[has]
 
 
 def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) -> None:
     """Lexicon marker columns (12-22) of the lines short enough to be markers."""
-    texts, chars = page.texts, page.lengths
+    chars = page.lengths
     rows, lines = _select(page.norms, chars <= _MARKER_MAX)
     if not lines:
         return
-    markers = _markers(lexicon)
+    markers = page.markers
     k = len(lines)
     sets = np.fromiter(map(markers.whole_lines.get, lines, repeat(0)), dtype=np.int64, count=k)
     related, sidebar, comment, share, nav, promo_line, widget = (sets[:, None] >> _SET_SHIFTS & 1 > 0).T
@@ -539,25 +595,26 @@ def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) ->
     out[rows, 13] = related
     out[rows, 14] = sidebar
     header = comment
-    # "<number> <count word>": the regex finds the shape, str.isdigit checks the number.
-    for j in np.flatnonzero(_flags(markers.comment_count.match, lines)).tolist():
+    # "<number> <count word>": the regex finds the shape, str.isdigit checks the number. The number
+    # opens the line, so only lines starting with a digit are tried.
+    digit_first = np.fromiter(map(str.isdigit, map(_FIRST_CHAR, lines)), dtype=np.bool_, count=k)
+    for j in _where(digit_first).tolist():
         m = markers.comment_count.match(lines[j])
         if m is not None and m.group(1).isdigit():
             header[j] = True
     out[rows, 15] = header
     out[rows, 18] = share
     out[rows, 19] = nav
-    out[rows, 20] = page.substrings[_FOOTER, rows]
+    out[rows, 20] = page.substrings[_FOOTER][rows]
     out[rows, 21] = _flags_where(markers.tags_prefix.match, lines, prefixed)
     promo = promo_line
 
     under_200 = chars[rows] < 200
     rows_200 = rows[under_200]
-    lowered = [texts[i].lower() for i in rows_200.tolist()]
     out[rows_200, 16] = (
         widget[under_200]
-        | page.substrings[_COMMENT_FORM, rows_200]
-        | _ends_with(lowered, lexicon.comment_attribution)
+        | page.substrings[_COMMENT_FORM][rows_200]
+        | _lower_ends_with(page, rows_200, lexicon.comment_attribution)
     )
     promo[under_200] |= _flags_where(markers.promo_prefix.match, lines, prefixed)[under_200]
     out[rows, 17] = promo
@@ -682,7 +739,7 @@ def first_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any], NDArray[np
     first: dict[Any, int] = {}
     seen = list(map(first.setdefault, keys, count()))  # each key's first position
     firsts = np.fromiter(first.values(), dtype=np.int64, count=len(first))  # ascending
-    ids: NDArray[np.int64] = np.searchsorted(firsts, seen)
+    ids: NDArray[np.int64] = firsts.searchsorted(seen)
     return ids, list(first), firsts
 
 
@@ -701,14 +758,14 @@ def _structure_columns(out: NDArray[np.float32], blocks: list[Block], classes: C
     # The layout numbers, then the DOM ones (heading_level...link_density), then dom_depth.
     numbers = _numbers(structures, _STRUCTURE_NUMBERS_OF, len(_LAYOUT) + len(_DOM_NUMBERS) + 1)
     out[:, layout] = numbers[:, : len(_LAYOUT)]
-    tagged = np.flatnonzero(np.fromiter(map(bool, tags), dtype=np.bool_, count=n))
+    tagged = _where(np.fromiter(map(bool, tags), dtype=np.bool_, count=n))
     rows: NDArray[np.intp] | slice = slice(None) if len(tagged) == n else tagged
     numbers = numbers[rows, len(_LAYOUT) :]
     dom_numbers = len(_DOM_NUMBERS)
     # Columns heading_level...dom_depth of the tagged blocks, counted from heading_level.
     dom = np.empty((len(numbers), _DOM_LAST + 1 - _DOM_FIRST), dtype=np.float64)
     dom[:, :dom_numbers] = numbers[:, :dom_numbers]
-    counts = _class_marker_counts(classes.bits)[classes.ids[rows]]
+    counts = _class_marker_counts(classes.bits).take(classes.ids[rows], axis=0)
     dom[:, _COL["class_boiler"] - _DOM_FIRST : _COL["class_content"] + 1 - _DOM_FIRST] = counts
     dom[:, _COL["tag_p"] - _DOM_FIRST] = np.fromiter(map("p".__eq__, tags), dtype=np.bool_, count=n)[rows]
     dom[:, _COL["tag_heading"] - _DOM_FIRST] = numbers[:, 0] > 0  # heading_level
@@ -804,7 +861,7 @@ def _text_extra(
         return np.zeros((0, len(TEXT_EXTRA_NAMES)), dtype=np.float32)
     page = page or _Page.of([b.text for b in blocks], lexicon)
     rows = np.arange(len(blocks)) if rows is None else rows
-    return _text_extra_lines(page, lexicon)[rows]
+    return _text_extra_lines(page, lexicon).take(rows, axis=0)
 
 
 def _text_extra_lines(page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
@@ -818,14 +875,14 @@ def _text_extra_lines(page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
     rows, lines = _select(texts, short)
     if not lines:
         return out
-    out[rows, 0] = page.substrings[_CAPTION, rows]
+    out[rows, 0] = page.substrings[_CAPTION][rows]
     last, first = page.last_codes, page.first_codes
     out[:, 5] = short & (last == ord(":"))
     # Each pattern below can only match lines ending (or starting) with a given character: test those only.
     closing = short & (last == ord(")"))
     credit = closing | short & (last == ord(".")) & _second_last_is(page, ")")
     at, candidates = _select(texts, credit)
-    out[at, 1] = _flags(_markers(lexicon).credit.search, candidates)
+    out[at, 1] = _flags(page.markers.credit.search, candidates)
     at, candidates = _select(texts, closing)
     out[at, 6] = _flags(_COUNT_SUFFIX.search, candidates)
     at, candidates = _select(texts, short & (first >= ord("A")) & (first <= ord("Z")) & _name_shaped(page))
@@ -874,13 +931,15 @@ def _window_means(values: NDArray[np.float32], radii: tuple[int, ...]) -> NDArra
     the page edges, all columns in one pass."""
     n = len(values)
     csum = np.zeros((n + 1, values.shape[1]), dtype=np.float64)
-    np.cumsum(values, axis=0, dtype=np.float64, out=csum[1:])
+    values.cumsum(axis=0, dtype=np.float64, out=csum[1:])
     idx = np.arange(n)[:, None]
     r = np.asarray(radii)[None, :]
     lo = np.maximum(idx - r, 0)
     hi = np.minimum(idx + r + 1, n)
-    cols = np.arange(values.shape[1])[None, :]
-    means: NDArray[np.float64] = (csum[hi, cols] - csum[lo, cols]) / (hi - lo)
+    width = values.shape[1]
+    # csum[hi, j] and csum[lo, j] as flat gathers: `take` beats 2-D fancy indexing.
+    at, flat = np.arange(width)[None, :], csum.ravel()
+    means: NDArray[np.float64] = (flat.take(hi * width + at) - flat.take(lo * width + at)) / (hi - lo)
     return means
 
 
@@ -904,6 +963,8 @@ _WINDOWS = (
 _WINDOW_SOURCES = [_COL[c] for c, _ in _WINDOWS]
 _WINDOW_RADII = tuple(r for _, r in _WINDOWS)
 _NEIGHBOUR_SOURCES = [_COL[c] for c in NEIGHBOUR_COLS]
+# The flags `since_*` count from, after the comment one (a sum of two columns): since_related...since_promo.
+_SINCE_SOURCES = [_COL[c] for c in ("related_header", "sidebar_header", "read_also", "promo")]
 
 
 def _neighbours(base: NDArray[np.float32]) -> NDArray[np.float32]:
@@ -911,7 +972,7 @@ def _neighbours(base: NDArray[np.float32]) -> NDArray[np.float32]:
     n = len(base)
     reach = max(abs(o) for o in NEIGHBOUR_OFFSETS)
     padded = np.full((n + 2 * reach, len(_NEIGHBOUR_SOURCES)), -1.0, dtype=np.float32)
-    padded[reach : reach + n] = base[:, _NEIGHBOUR_SOURCES]
+    padded[reach : reach + n] = base.take(_NEIGHBOUR_SOURCES, axis=1)
     return np.concatenate([padded[reach + o : reach + o + n] for o in NEIGHBOUR_OFFSETS], axis=1)
 
 
@@ -935,26 +996,19 @@ def block_features(
     base = _per_block(blocks, lexicon, page, rows, classes)
     chars = np.expm1(base[:, _COL["log_chars"]])
     total = float(chars.sum()) or 1.0
-    cum = np.cumsum(chars) - chars
+    cum = chars.cumsum() - chars
     idx = np.arange(n, dtype=np.float32)
-    longest = int(np.argmax(chars))
-    windows = _window_means(base[:, _WINDOW_SOURCES], _WINDOW_RADII)
-    dense = int(np.argmax(windows[:, 2].astype(np.float32)))  # n_words over radius 5
+    longest = int(chars.argmax())
+    windows = _window_means(base.take(_WINDOW_SOURCES, axis=1), _WINDOW_RADII)
+    dense = int(windows[:, 2].astype(np.float32).argmax())  # n_words over radius 5
     title_hits = (base[:, _COL["title_prefix"]] > 0) | (base[:, _COL["title_overlap"]] > 0.6)
-    order = np.argsort(-chars, kind="stable")
+    order = (-chars).argsort(kind="stable")
     rank = np.empty(n, dtype=np.float32)
     rank[order] = np.arange(n, dtype=np.float32)
-    flags = np.stack(
-        [
-            base[:, _COL["comment_header"]] + base[:, _COL["comment_form"]],
-            base[:, _COL["related_header"]],
-            base[:, _COL["sidebar_header"]],
-            base[:, _COL["read_also"]],
-            base[:, _COL["promo"]],
-            title_hits.astype(np.float32),
-        ],
-        axis=1,
-    )
+    flags = np.empty((n, 6), dtype=np.float32)  # filled column by column: np.stack costs more
+    np.add(base[:, _COL["comment_header"]], base[:, _COL["comment_form"]], out=flags[:, 0])
+    flags[:, 1:5] = base.take(_SINCE_SOURCES, axis=1)
+    flags[:, 5] = title_hits
     since = _blocks_since_many(flags)
     context = np.empty((n, len(CONTEXT_NAMES)), dtype=np.float32)
     context[:, 0] = idx / max(n - 1, 1)
@@ -981,7 +1035,7 @@ def block_features(
 
 def _chars_and_words(page: _Page, rows: NDArray[np.int64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Per block: characters, and spaces + 1 (the HTML columns' word count), from `page`'s lines."""
-    return page.lengths.astype(np.float64)[rows], page.counts[_SPACES, rows] + 1
+    return page.lengths.astype(np.float64)[rows], page.counts[_SPACES][rows] + 1
 
 
 def stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> NDArray[np.float32]:
@@ -997,7 +1051,7 @@ def stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> N
     out[:, :width] = first
     extra = out[:, width:]  # a view: the STAGE2_NAMES columns, each rounded to float32 as written
     extra[:, 0] = probs
-    extra[:, 1:5] = _window_means(np.broadcast_to(probs[:, None], (n, len(_STAGE2_RADII))), _STAGE2_RADII)
+    extra[:, 1:5] = _window_means(probs[:, None].repeat(len(_STAGE2_RADII), axis=1), _STAGE2_RADII)
     # The neighbours' probabilities (p@-1, p@+1, p@-2, p@+2): -1 beyond the page.
     padded = np.full(n + 4, -1.0, dtype=np.float32)
     padded[2:-2] = probs
@@ -1005,7 +1059,7 @@ def stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> N
     extra[:, 6] = padded[3 : n + 3]
     extra[:, 7] = padded[:n]
     extra[:, 8] = padded[4:]
-    csum = np.cumsum(probs)
+    csum = probs.cumsum()
     positions = np.arange(n)
     mass_before = csum - probs
     extra[:, 9] = mass_before / np.maximum(positions, 1)
