@@ -180,7 +180,7 @@ def test_has_digit_is_any_isdigit() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from warta.assemble.lists import has_digit
+    from warta.meta.datetext import has_digit
 
     @settings(max_examples=300, deadline=None, derandomize=True)
     @given(st.text(max_size=40) | st.text(alphabet="ab 1²٣", max_size=8))

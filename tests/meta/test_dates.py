@@ -388,3 +388,13 @@ def test_find_dates_is_the_full_case_blind_search(least: Kind) -> None:
         for variant in (text, text.upper(), text.title(), f"Oleh A · {text} | x"):
             got = find_dates(variant, reference, lexicon, least_specific=least)
             assert got == _full_search(variant, reference, lexicon, least), variant
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=" \t\n\u00a0\u2003\x1caBcİ", max_size=12) | st.none())
+def test_key_collapses_whitespace_as_the_regex_did(text: str | None) -> None:
+    import re
+
+    from warta.meta.datetext import _key
+
+    assert _key(text) == re.sub(r"\s+", " ", (text or "").lower()).strip()

@@ -11,6 +11,7 @@ from operator import is_
 
 from warta.classify.markers import is_menu_row_normalised, section_headers
 from warta.lexicon import Lexicon, html_lexicon, normalise_lines, normalise_marker
+from warta.meta.datetext import has_digit
 from warta.model import LABEL_COMMENTS, Block, Comment, Label, ListItem
 
 _WORD = re.compile(r"\w+")
@@ -27,16 +28,6 @@ def is_date_line(text: str, lexicon: Lexicon) -> bool:
     """
     # Every date line has a digit (its year, day or count): most lines are decided here.
     return has_digit(text) and _is_date_line(text, lexicon.date_words, lexicon.month_words)
-
-
-_ASCII_DIGIT = re.compile(r"[0-9]")
-
-
-def has_digit(text: str) -> bool:
-    """`any(map(str.isdigit, text))`: in ASCII text (most lines) one regex scan, no call per character."""
-    if text.isascii():
-        return _ASCII_DIGIT.search(text) is not None
-    return any(map(str.isdigit, text))
 
 
 # Cached: the same short lines are asked about by the features, the card rules, the title and the

@@ -12,6 +12,7 @@ from warta.classify.sentences import starts_capitalised
 from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.byline import is_credit_line, is_outlet_byline
 from warta.meta.dateline import is_dateline_line
+from warta.meta.datetext import has_digit
 from warta.meta.urls import url_host
 from warta.model import Block, Label, ListItem
 
@@ -340,7 +341,7 @@ def _names_something_else(text: str, norm: str, lexicon: Lexicon) -> bool:
     (`norm`: `normalise_marker(text)`.)"""
     # A date line and a reading time both hold a digit ('3 min read'): most lines are neither.
     return (
-        (any(map(str.isdigit, text)) and (is_date_line(text, lexicon) or lexicon.is_reading_time(text)))
+        (has_digit(text) and (is_date_line(text, lexicon) or lexicon.is_reading_time(text)))
         or lexicon.contains_any(norm, lexicon.caption_prefix)
         or _mostly_menu_words(norm, lexicon)
         or is_outlet_byline(text, lexicon)

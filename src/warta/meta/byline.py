@@ -16,7 +16,7 @@ from itertools import compress
 from operator import not_
 
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, normalise_marker
-from warta.meta.datetext import find_dates, grammar_of
+from warta.meta.datetext import find_dates, grammar_of, has_digit
 from warta.meta.page import PageMetadata
 from warta.model import Block, Label, Person
 
@@ -65,7 +65,7 @@ class Bylines:
 def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
     """A person's name: 1–5 capitalised words, no digits, nothing from the junk list."""
     text = text.strip()
-    if not 3 <= len(text) <= 60 or any(map(str.isdigit, text)):
+    if not 3 <= len(text) <= 60 or has_digit(text):
         return False
     norm = normalise_marker(text)
     if lexicon.contains_substring(norm, lexicon.byline_junk):
@@ -144,7 +144,7 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
 
 def _without_dates(text: str, lexicon: Lexicon) -> str:
     """`text` with its date expressions replaced by a clause break ("September 1st, 2023 By A")."""
-    if not any(map(str.isdigit, text)):
+    if not has_digit(text):
         return text
     for match in reversed(find_dates(text, None, lexicon, grammar_of(lexicon))):
         text = f"{text[: match.start]}  {text[match.end :]}"
