@@ -88,6 +88,10 @@ class DateGrammar:
     ascii_gated: Mapping[tuple[int, bool, bool, bool, bool], tuple[tuple[str, re.Pattern[str]], ...]] = field(
         default_factory=dict
     )
+    # Pattern name -> words one of which lower-cased ASCII text must contain for the pattern to
+    # match in it (`_needed_words`): a few substring tests instead of a regex scan ("ago",
+    # "relative": their words are no gate's).
+    ascii_needs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -212,7 +216,18 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         ascii_month_word=re.compile(rf"{b}(?:{mon})"),
         ascii_weekday_word=re.compile(rf"{b}(?:{wd})"),
         ascii_gated=_gated(ascii_compiled) if _matches_no_ascii(mon, wd, *(rx for _, rx in patterns)) else {},
+        ascii_needs={
+            "ago": _needed_words(w for c in calendars for w in c.ago_words),
+            "relative": _needed_words(relative),
+        },
     )
+
+
+def _needed_words(words: Iterable[str]) -> tuple[str, ...]:
+    """For each of `words` (an `_alternation`), its longest piece between spaces: a space in a word
+    matches any whitespace run, the pieces only themselves, so a text matching the alternation
+    holds one of these pieces (lower-cased, as the alternation is)."""
+    return tuple(sorted({max(w.lower().split(" "), key=len) for w in words if w}))
 
 
 def _matches_no_ascii(*sources: str) -> bool:
@@ -618,7 +633,11 @@ def find_dates(
     patterns = gated.get((rank, digit, shape, month, weekday))
     if patterns is None:  # a grammar built by hand, without gates
         patterns = tuple((name, pattern) for name, pattern in grammar.patterns if _wanted(name, rank))
+    needs = grammar.ascii_needs if folded else {}
     for name, pattern in patterns:
+        needed = needs.get(name)
+        if needed is not None and not any(map(subject.__contains__, needed)):
+            continue  # none of the words the pattern spells: it cannot match
         for match in pattern.finditer(subject):
             resolved = _resolve(name, match, grammar, ref, text)
             if resolved is None:
