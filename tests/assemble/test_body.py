@@ -150,3 +150,25 @@ def test_a_phrase_shared_by_thousands_of_paragraphs_does_not_make_each_check_sca
     late = _shingle_set("Baris nomor 99999 dari halaman yang sangat panjang.")
     assert len(seen.candidates(late)) <= 2
     assert not seen.is_repeat(late)
+
+
+def test_shingles_of_ascii_text_are_those_of_the_word_regex() -> None:
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from warta.assemble.body import _shingle_set
+
+    def by_regex(text: str) -> set[tuple[str, ...]]:
+        tokens = re.findall(r"\w+", text.lower())
+        if len(tokens) < 3:
+            return {tuple(tokens)} if tokens else set()
+        return set(zip(tokens, tokens[1:], tokens[2:], strict=False))
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+    def check(text: str) -> None:
+        assert _shingle_set(text) == by_regex(text)
+
+    check()

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from warta.lexicon import DEFAULT_LANGUAGES, Lexicon, load_lexicon
 from warta.meta.dates import date_candidates, resolve_dates
-from warta.meta.datetext import find_dates, infer_year, parse_date
+from warta.meta.datetext import DateMatch, Kind, find_dates, infer_year, parse_date
 from warta.meta.page import PageMetadata
 from warta.model import Block, Label
 
@@ -355,3 +355,46 @@ def test_url_month_yields_to_a_day_of_that_month() -> None:
     blocks, labels = _blocks(*items, ("Dec 19, 2025", Label.FOOTER))
     published, _ = resolve_dates(blocks, labels, None, None, EN, "https://blog.example/2025/12/post")
     assert published is not None and published.iso() == "2025-12-19"
+
+
+def _full_search(text: str, reference: datetime, lexicon: Lexicon, least: Kind) -> list[DateMatch]:
+    """`find_dates` as plainly as it can be done: every wanted pattern, case-blind, over the
+    text as written, every match resolved, overlaps settled at the end."""
+    from warta.meta.datetext import _KIND_RANK, _resolve, _wanted, grammar_of
+
+    grammar = grammar_of(lexicon)
+    rank = _KIND_RANK[least]
+    found = [
+        resolved
+        for name, pattern in grammar.patterns
+        if _wanted(name, rank)
+        for match in pattern.finditer(text)
+        if (resolved := _resolve(name, match, grammar, reference, text)) is not None
+    ]
+    found.sort(key=lambda m: (_KIND_RANK[m.kind], -(m.end - m.start), m.start))
+    chosen: list[DateMatch] = []
+    for candidate in found:
+        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+@pytest.mark.parametrize("least", ["absolute", "inferred", "relative", "time"])
+def test_find_dates_is_the_full_case_blind_search(least: Kind) -> None:
+    # Gates, lower-cased ASCII searched case-sensitively, and the early stop at a date filling
+    # the whole text change how the dates are found, never which.
+    for lang, reference, text, _want, _precision in ROWS:
+        lexicon = _lexicon(lang)
+        for variant in (text, text.upper(), text.title(), f"Oleh A · {text} | x"):
+            got = find_dates(variant, reference, lexicon, least_specific=least)
+            assert got == _full_search(variant, reference, lexicon, least), variant
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=" \t\n\u00a0\u2003\x1caBcİ", max_size=12) | st.none())
+def test_key_collapses_whitespace_as_the_regex_did(text: str | None) -> None:
+    import re
+
+    from warta.meta.datetext import _key
+
+    assert _key(text) == re.sub(r"\s+", " ", (text or "").lower()).strip()

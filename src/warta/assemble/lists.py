@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import is_
 
-from warta.classify.markers import is_menu_row_normalised, section_header
+from warta.classify.markers import is_menu_row_normalised, section_headers
 from warta.lexicon import Lexicon, html_lexicon, normalise_lines, normalise_marker
-from warta.model import Block, Comment, Label, ListItem
+from warta.meta.datetext import has_digit
+from warta.model import LABEL_COMMENTS, Block, Comment, Label, ListItem
 
 _WORD = re.compile(r"\w+")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
@@ -26,7 +27,7 @@ def is_date_line(text: str, lexicon: Lexicon) -> bool:
     most of the line's words must be date words or numbers.
     """
     # Every date line has a digit (its year, day or count): most lines are decided here.
-    return any(map(str.isdigit, text)) and _is_date_line(text, lexicon.date_words, lexicon.month_words)
+    return has_digit(text) and _is_date_line(text, lexicon.date_words, lexicon.month_words)
 
 
 # Cached: the same short lines are asked about by the features, the card rules, the title and the
@@ -95,26 +96,32 @@ def _headline_like(text: str, norm: str, lexicon: Lexicon, n_words: int) -> bool
     return n_words >= 3 and not _SITE_NAME.match(text) and not is_menu_row_normalised(norm, lexicon)
 
 
-def _list_items(blocks: Sequence[Block], norms: list[str], lexicon: Lexicon) -> list[ListItem]:
+def _list_items(
+    blocks: Sequence[Block], norms: list[str], lexicon: Lexicon, headers: Mapping[str, Label | None]
+) -> list[ListItem]:
     """Title lines, each followed by optional date and teaser lines; repeated titles merged.
-    `norms`: `normalise_marker` of each block's text (the edge whitespace `strip` takes it drops too)."""
+    `norms`: `normalise_marker` of each block's text (the edge whitespace `strip` takes it drops too);
+    `headers`: `section_header` of each of them."""
     items: list[ListItem] = []
     title_norms: list[str] = []  # `normalise_marker` of each item's title
     dates_open = False  # whether a date line may still be the last item's (no header since)
+    date_words, month_words = lexicon.date_words, lexicon.month_words
     for block, norm in zip(blocks, norms, strict=True):
-        text = block.text.strip()
         if not norm:
             continue
-        if section_header(norm, lexicon) is not None:
+        if headers[norm] is not None:
             # "Archives" over "February 2026": dates under a new header are its entries,
             # not the date of the previous box's last headline.
             dates_open = False
             continue
-        if is_date_line(text, lexicon):
+        text = block.text.strip()
+        # A line without a digit is no date line and carries no inline date (`is_date_line`).
+        digit = has_digit(text)
+        if digit and _is_date_line(text, date_words, month_words):
             if items and items[-1].date is None and dates_open:
                 items[-1] = ListItem(items[-1].title, items[-1].url, text, items[-1].teaser)
             continue
-        inline = _INLINE_DATE.search(text)
+        inline = _INLINE_DATE.search(text) if digit else None
         dated = inline is not None and is_date_line(inline.group("date"), lexicon)
         n_words = len(text.split())
         if items and n_words >= 12 and items[-1].teaser is None and not dated:
@@ -158,8 +165,11 @@ def _without_ranks(items: list[ListItem]) -> list[ListItem]:
     return out
 
 
-def _comments(blocks: Sequence[Block], norms: list[str], lexicon: Lexicon) -> list[Comment]:
-    """The comment thread's entries (`norms`: `normalise_marker` of each block's text)."""
+def _comments(
+    blocks: Sequence[Block], norms: list[str], lexicon: Lexicon, headers: Mapping[str, Label | None]
+) -> list[Comment]:
+    """The comment thread's entries (`norms`: `normalise_marker` of each block's text;
+    `headers`: `section_header` of each of them)."""
     comments: list[Comment] = []
     author: str | None = None
     date: str | None = None
@@ -167,7 +177,7 @@ def _comments(blocks: Sequence[Block], norms: list[str], lexicon: Lexicon) -> li
         text = block.text.strip()
         if (
             norm in lexicon.comment_widget
-            or section_header(norm, lexicon) is Label.COMMENTS  # '3 thoughts on "…"' too
+            or headers[norm] is LABEL_COMMENTS  # '3 thoughts on "…"' too
             or lexicon.contains_any(norm, lexicon.comment_form)
         ):
             continue  # the thread's header, buttons and form: no reader's words
@@ -260,10 +270,14 @@ def build_lists(
             continue  # the list's header ("Tags"), not a tag
         rest = _strip_prefix(block.text, lexicon.tags_prefix)
         tags.extend(t.strip(" #") for t in re.split(r"[,;|#]", rest) if t.strip(" #"))
+    related, sidebar, comments = of(Label.RELATED, footer), of(Label.SIDEBAR, footer), of(Label.COMMENTS)
+    # The section headers among the lists' lines, asked once for all three (most lines are
+    # ruled out in C by `section_headers`).
+    headers = section_headers(list(dict.fromkeys(chain(related[1], sidebar[1], comments[1]))), lexicon)
     return PageLists(
         read_also=_read_also(of(Label.READ_ALSO)[0], lexicon),
-        related=_list_items(*of(Label.RELATED, footer), lexicon),
-        sidebar=_list_items(*of(Label.SIDEBAR, footer), lexicon),
-        comments=_comments(*of(Label.COMMENTS), lexicon),
+        related=_list_items(*related, lexicon, headers),
+        sidebar=_list_items(*sidebar, lexicon, headers),
+        comments=_comments(*comments, lexicon, headers),
         tags=list(dict.fromkeys(tags)),
     )

@@ -12,8 +12,9 @@ from warta.classify.sentences import starts_capitalised
 from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.byline import is_credit_line, is_outlet_byline
 from warta.meta.dateline import is_dateline_line
+from warta.meta.datetext import has_digit
 from warta.meta.urls import url_host
-from warta.model import Block, Label, ListItem
+from warta.model import LABEL_BODY, Block, Label, ListItem
 
 _WORD = re.compile(r"\w+")
 _SEPARATOR = r"\s+[|–—•·»:-]\s+|\s+::\s+|\s*\|\s*"
@@ -132,7 +133,7 @@ def choose_title(
     h1 = _headline_block(blocks, hint)
     if h1 is not None:  # the page's own heading outranks any section a lexicon header opened
         return headline_part(blocks[h1].text), h1
-    start = next((i for i, lab in enumerate(labels) if lab is Label.BODY), len(blocks))
+    start = labels.index(LABEL_BODY) if LABEL_BODY in labels else len(blocks)  # C-level scans
     # A date line is never the first line of an article: on a page without blank lines the
     # date and the headline under it may be labelled body; the headline is then the start.
     while (
@@ -174,6 +175,8 @@ def choose_title(
 
 _TEXT_LABELS = (Label.OTHER, Label.BODY, Label.TITLE)
 _LISTED_LABELS = (*_TEXT_LABELS, Label.SIDEBAR, Label.RELATED)
+# A set, not `Label.X` per line: reading an enum member is a slow attribute lookup.
+_LIST_BOXES = frozenset({Label.SIDEBAR, Label.RELATED})
 
 
 def _best_headline(
@@ -203,7 +206,7 @@ def _best_headline(
             continue
         if allowed is _LISTED_LABELS and not _listed_headline(block, labels[i], lexicon, lede):
             continue
-        at_body = i == start and labels[i] is Label.BODY and not block.structure.heading_level
+        at_body = i == start and labels[i] is LABEL_BODY and not block.structure.heading_level
         if at_body and (text.endswith((".", "!", "?")) or n_words > 20):
             continue
         if _sentence_goes_on(blocks, i, lexicon):
@@ -317,7 +320,7 @@ def _above_credit(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lex
     """A line a list header ('Trending' in a flattened menu) swallowed, right above the article's
     credit line: the headline, whatever section the header opened."""
     return (
-        labels[index] in (Label.SIDEBAR, Label.RELATED)
+        labels[index] in _LIST_BOXES
         and index + 1 < len(blocks)
         and is_credit_line(blocks[index + 1].text, lexicon)
     )
@@ -328,7 +331,7 @@ def _printed_twice(blocks: Sequence[Block], labels: Sequence[Label], index: int,
     card, once over the story), the second time near the body: the post's headline."""
     text = blocks[index].text
     return (
-        labels[index] in (Label.SIDEBAR, Label.RELATED)
+        labels[index] in _LIST_BOXES
         and start - index <= 8
         and 4 <= len(text.split()) <= 20
         and any(blocks[j].text == text for j in range(max(0, index - 12), index))
@@ -340,7 +343,7 @@ def _names_something_else(text: str, norm: str, lexicon: Lexicon) -> bool:
     (`norm`: `normalise_marker(text)`.)"""
     # A date line and a reading time both hold a digit ('3 min read'): most lines are neither.
     return (
-        (any(map(str.isdigit, text)) and (is_date_line(text, lexicon) or lexicon.is_reading_time(text)))
+        (has_digit(text) and (is_date_line(text, lexicon) or lexicon.is_reading_time(text)))
         or lexicon.contains_any(norm, lexicon.caption_prefix)
         or _mostly_menu_words(norm, lexicon)
         or is_outlet_byline(text, lexicon)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import compress
 from operator import not_
 
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, normalise_marker
-from warta.meta.datetext import find_dates, grammar_of
+from warta.meta.datetext import find_dates, grammar_of, has_digit
 from warta.meta.page import PageMetadata
 from warta.model import Block, Label, Person
 
@@ -40,6 +41,10 @@ _SOURCE_ORDER = ("json-ld", "microdata", "meta", "rel", "link")
 # Templates mark the author's name by class ("post-author-name", "byline") or link it to
 # a profile page; such a block needs no "By" before the name (lexicon/data/html.toml).
 _AUTHOR_CLASS: tuple[str, ...] = tuple(html_lexicon()["classes"]["author"])
+# Finds an author class inside any of a block's class tokens joined by spaces: a token (a run of
+# [a-z0-9], or a tag name) holds no space, nor does a class, so no match spans two tokens.
+assert not any(" " in name for name in _AUTHOR_CLASS)
+_AUTHOR_CLASS_IN = re.compile("|".join(map(re.escape, _AUTHOR_CLASS)))
 _AUTHOR_HREF = re.compile(
     rf"/(?:{'|'.join(map(re.escape, html_lexicon()['classes']['author_paths']))})/|[?&]author=", re.I
 )
@@ -65,7 +70,7 @@ class Bylines:
 def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
     """A person's name: 1–5 capitalised words, no digits, nothing from the junk list."""
     text = text.strip()
-    if not 3 <= len(text) <= 60 or any(map(str.isdigit, text)):
+    if not 3 <= len(text) <= 60 or has_digit(text):
         return False
     norm = normalise_marker(text)
     if lexicon.contains_substring(norm, lexicon.byline_junk):
@@ -144,7 +149,7 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
 
 def _without_dates(text: str, lexicon: Lexicon) -> str:
     """`text` with its date expressions replaced by a clause break ("September 1st, 2023 By A")."""
-    if not any(map(str.isdigit, text)):
+    if not has_digit(text):
         return text
     for match in reversed(find_dates(text, None, lexicon, grammar_of(lexicon))):
         text = f"{text[: match.start]}  {text[match.end :]}"
@@ -209,6 +214,9 @@ def _credited(text: str, lexicon: Lexicon) -> list[Person]:
     for clause in _credit_clauses(_without_dates(text, lexicon), starts):
         norm = normalise_marker(clause)
         for prefixes, role in lexicon.credit_prefixes:
+            opened, whole = _prefix_forms(prefixes)
+            if not (norm.startswith(opened) or norm in whole):
+                continue  # no prefix of this role (decided in C): most roles, most clauses
             hit = next(
                 (p for p in prefixes if norm.startswith(p + " ") or norm.startswith(p + ":") or norm == p),
                 None,
@@ -219,6 +227,13 @@ def _credited(text: str, lexicon: Lexicon) -> list[Person]:
             found.extend(_people(rest, role, lexicon))
             break
     return found
+
+
+@lru_cache(maxsize=32)
+def _prefix_forms(prefixes: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """How a clause opens with one of `prefixes` (`_credited`): each prefix followed by a space or
+    a colon, for one `startswith`, and the prefixes themselves, for a clause that is one alone."""
+    return tuple(p + end for p in prefixes for end in " :"), frozenset(prefixes)
 
 
 def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Person]:
@@ -411,10 +426,11 @@ def _marked_names(
         range(start, min(len(blocks), first + _NAME_WINDOW)),
         range(last + 1, min(len(blocks), last + _BOX_WINDOW)),
     )
+    title_label = Label.TITLE  # read once: an enum member is a slow attribute to read per block
     for window in windows if after_body else windows[:1]:
         for i in window:
             block = blocks[i]
-            if len(block.text) > 120 or labels[i] is Label.TITLE:
+            if len(block.text) > 120 or labels[i] is title_label:
                 continue
             if i > first and labels[i] in _NOT_AN_AUTHOR_BOX:
                 continue  # commenters, other articles' authors
@@ -422,7 +438,7 @@ def _marked_names(
             href = block.structure.href or ""
             if _TAXONOMY_HREF.search(href):
                 continue  # "Photo Log": a category link inside a post whose class names the author
-            if not (any(m in t for t in tokens for m in _AUTHOR_CLASS) or _AUTHOR_HREF.search(href)):
+            if not ((tokens and _AUTHOR_CLASS_IN.search(" ".join(tokens))) or _AUTHOR_HREF.search(href)):
                 continue
             people = _prefixed(block.text, lexicon) or [
                 p

@@ -29,7 +29,7 @@ from operator import attrgetter, or_
 from typing import Literal
 
 from warta.lexicon import Lexicon, normalise_marker
-from warta.meta.datetext import DateGrammar, DateMatch, Kind, Precision, find_dates, grammar_of
+from warta.meta.datetext import DateGrammar, DateMatch, Kind, Precision, find_dates, grammar_of, has_digit
 from warta.meta.page import PageMetadata
 from warta.model import Block, DateValue, Evidence, Label
 
@@ -291,7 +291,7 @@ def _first_and_last(labels: Sequence[Label], label: Label) -> tuple[int | None, 
 
 def _may_be_date(text: str) -> bool:
     """Whether `_standalone_candidates` may find a date in `text`: short, with a digit."""
-    return len(text) <= _STANDALONE_CHARS and any(map(str.isdigit, text))
+    return len(text) <= _STANDALONE_CHARS and has_digit(text)
 
 
 def _standalone_candidates(
