@@ -146,3 +146,19 @@ def test_empty_inline_elements_change_nothing() -> None:
         ("Satudua tiga", "p", ("isi",)),
         ("Empat", "p", ()),
     ]
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "/a/b.html", "/a/./b", "/a/../b", "/a//b", "/.", "/..", "/a/.", "/a/..", "/./a", "/../a",
+        "/.a/b", "/a./b", "/a/...", "/a/.../b", "/a.b/c.d", "/", "/a/?q=1#f", "/a/../?q", "/a//",
+    ],
+)  # fmt: skip
+def test_root_relative_links_resolve_as_urljoin_does(href: str) -> None:
+    from urllib.parse import urljoin
+
+    from warta.segment.html import _absolute, _origin
+
+    base = "https://site.example/x/y/page.html"
+    assert _absolute(href, base, _origin(base)) == urljoin(base, href)

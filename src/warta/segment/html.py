@@ -115,7 +115,16 @@ def _style_hides(style: str) -> bool:
 # segments or "//"): most links on a page, answered without parsing.
 _PLAIN_ABSOLUTE = re.compile(r"https?://[^/?#\[\]\s;]+(?:/[^?#\s;]*)?(?:\?[^#\s]+)?(?:#\S+)?")
 _PLAIN_ROOT = re.compile(r"/(?!/)(?P<path>[^?#\s;]*)(?:\?[^#\s]+)?(?:#\S+)?")
-_DOT_OR_EMPTY_SEGMENT = re.compile(r"(?:^|/)\.\.?(?:/|$)|//")
+
+
+def _has_dot_or_empty_segment(path: str) -> bool:
+    """Whether a path has a "." or ".." segment or an empty one ("a//b"), which `urljoin` rewrites.
+
+    (Three substring searches: a regex search tries its alternatives at every position, ten
+    times slower on a page's hundred links.)
+    """
+    bounded = f"/{path}/"
+    return "//" in path or "/./" in bounded or "/../" in bounded
 
 
 def _origin(base: str | None) -> str | None:
@@ -146,7 +155,7 @@ def _absolute(href: str | None, base: str | None, origin: str | None = None) -> 
             return href
         if origin is not None:
             root = _PLAIN_ROOT.fullmatch(href)
-            if root is not None and not _DOT_OR_EMPTY_SEGMENT.search(root.group("path")):
+            if root is not None and not _has_dot_or_empty_segment(root.group("path")):
                 return origin + href
         return join_url(base, href)
     return href
