@@ -28,6 +28,7 @@ from warta.meta.html_meta import html_metadata
 from warta.meta.page import PageMetadata
 from warta.meta.urls import join_url
 from warta.model import Block, BlockStructure
+from warta.readers.encoding import Utf8Text
 from warta.segment import MAX_BLOCKS, StructureDraft, drop_invisible, new_block
 
 
@@ -467,7 +468,7 @@ def segment_html(
     """
     if not html or not html.strip():
         raise InputError("empty HTML: nothing to parse")
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(html.utf8 if isinstance(html, Utf8Text) else html)
     if deadline is not None:
         deadline.check("html parsing")
     metadata = html_metadata(tree, base_url)
