@@ -171,3 +171,10 @@ def test_utf8_text_is_parsed_from_its_bytes_with_the_same_result() -> None:
     from_text, from_bytes = segment_html(html), segment_html(Utf8Text(html.encode()))
     assert from_bytes.blocks == from_text.blocks and from_bytes.metadata == from_text.metadata
     assert any("pértama — “kutipan”" in block.text for block in from_bytes.blocks)
+
+
+def test_only_the_space_is_printable_whitespace() -> None:
+    # `_emit` keeps printable text without doubled, leading or trailing spaces as it is.
+    import sys
+
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c.isprintable()] == [" "]

@@ -232,9 +232,14 @@ def _emit(
     # (`drop_invisible` translates every character of a non-ASCII text: most have none to drop.)
     if not joined.isascii() and ("\u00ad" in joined or "\u200b" in joined or "\u2060" in joined):
         joined = drop_invisible(joined)
-    text = " ".join(joined.split())
+    # Whitespace other than " " is never printable: printable text without doubled, leading or
+    # trailing spaces (two blocks in three) is already what split and join would make of it.
+    if joined.isprintable() and "  " not in joined and joined[:1] != " " and joined[-1:] != " ":
+        text = joined
+    else:
+        text = " ".join(joined.split())
     if text and snap is not None and len(blocks) < MAX_BLOCKS:
-        density = min(link_chars / chars, 1.0) if chars else 0.0
+        density = link_chars / chars if chars else 0.0  # (link text is counted in `chars` too: at most 1)
         heading, tag, path, in_list, in_table, in_figure, in_quote, tokens, depth = snap
         structure = StructureDraft()
         structure.blank_before = False
@@ -313,7 +318,7 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
                             figures > 0,
                             quotes > 0,
                             block_tokens,
-                            min(len(stack), 64),
+                            len(stack) if len(stack) < 64 else 64,
                         )
                     pieces.append(raw)
                     stripped = raw.strip()
