@@ -100,9 +100,10 @@ def test_deadline_is_checked_while_walking() -> None:
         segment_html(html, deadline=Deadline(1e-9))
 
 
-def test_empty_html_is_an_input_error() -> None:
+@pytest.mark.parametrize("html", ["", "   ", "\n\t\u3000\u00a0\n"])
+def test_empty_html_is_an_input_error(html: str) -> None:
     with pytest.raises(InputError):
-        segment_html("   ")
+        segment_html(html)
 
 
 def test_invisible_characters_dropped_from_blocks_and_metadata() -> None:

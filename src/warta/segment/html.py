@@ -471,7 +471,7 @@ def segment_html(
     page takes precedence. `deadline.check` is called while walking, so a huge
     page stops at the per-page time limit instead of running on.
     """
-    if not html or not html.strip():
+    if not html or html.isspace():
         raise InputError("empty HTML: nothing to parse")
     tree = LexborHTMLParser(html.utf8 if isinstance(html, Utf8Text) else html)
     if deadline is not None:
