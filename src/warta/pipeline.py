@@ -93,7 +93,7 @@ def decode_page(page: Page, options: ExtractOptions) -> tuple[str, PageKind, lis
         text, repaired = repair_surrogates(content)
         if repaired:
             warnings.append("lone surrogate code points replaced with U+FFFD")
-    if not text.strip():
+    if not text or text.isspace():  # (`strip` would copy the whole page to tell)
         raise InputError("empty page: no text after decoding")
     if len(text) > options.max_chars:
         text = text[: options.max_chars]

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from warta.errors import InputError
-from warta.readers.encoding import charset_from_header, decode_bytes, looks_binary
+from warta.readers.encoding import Utf8Text, charset_from_header, decode_bytes, looks_binary
 
 # Any printable text, no control characters (those mark binary files) and no
 # U+FEFF (a leading one is a byte-order mark and is rightly consumed).
@@ -45,6 +45,21 @@ def test_utf8_round_trip(text: str) -> None:
     decoded, _, replaced = decode_bytes(text.encode("utf-8"))
     assert decoded == text
     assert not replaced
+    # The text keeps its bytes for the HTML parser: exactly its UTF-8 encoding.
+    assert isinstance(decoded, Utf8Text) and decoded.utf8 == text.encode("utf-8")
+
+
+def test_utf8_text_drops_its_bytes_when_changed_and_pickles() -> None:
+    import pickle
+
+    text = Utf8Text("<p>Kota Bandung café</p>".encode())
+    assert text == "<p>Kota Bandung café</p>"
+    for changed in (text[:5], text[:], text.strip(), text + "x", str(text), "".join([text])):
+        assert type(changed) is str
+    copy = pickle.loads(pickle.dumps(text))
+    assert type(copy) is Utf8Text and copy == text and copy.utf8 == text.utf8
+    with pytest.raises(UnicodeDecodeError):
+        Utf8Text(b"caf\xe9")
 
 
 @settings(max_examples=200, deadline=None)

@@ -100,9 +100,10 @@ def test_deadline_is_checked_while_walking() -> None:
         segment_html(html, deadline=Deadline(1e-9))
 
 
-def test_empty_html_is_an_input_error() -> None:
+@pytest.mark.parametrize("html", ["", "   ", "\n\t\u3000\u00a0\n"])
+def test_empty_html_is_an_input_error(html: str) -> None:
     with pytest.raises(InputError):
-        segment_html("   ")
+        segment_html(html)
 
 
 def test_invisible_characters_dropped_from_blocks_and_metadata() -> None:
@@ -146,3 +147,35 @@ def test_empty_inline_elements_change_nothing() -> None:
         ("Satudua tiga", "p", ("isi",)),
         ("Empat", "p", ()),
     ]
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "/a/b.html", "/a/./b", "/a/../b", "/a//b", "/.", "/..", "/a/.", "/a/..", "/./a", "/../a",
+        "/.a/b", "/a./b", "/a/...", "/a/.../b", "/a.b/c.d", "/", "/a/?q=1#f", "/a/../?q", "/a//",
+    ],
+)  # fmt: skip
+def test_root_relative_links_resolve_as_urljoin_does(href: str) -> None:
+    from urllib.parse import urljoin
+
+    from warta.segment.html import _absolute, _origin
+
+    base = "https://site.example/x/y/page.html"
+    assert _absolute(href, base, _origin(base)) == urljoin(base, href)
+
+
+def test_utf8_text_is_parsed_from_its_bytes_with_the_same_result() -> None:
+    from warta.readers.encoding import Utf8Text
+
+    html = PAGE.replace("Paragraf pertama", "Paragraf pértama — “kutipan”")
+    from_text, from_bytes = segment_html(html), segment_html(Utf8Text(html.encode()))
+    assert from_bytes.blocks == from_text.blocks and from_bytes.metadata == from_text.metadata
+    assert any("pértama — “kutipan”" in block.text for block in from_bytes.blocks)
+
+
+def test_only_the_space_is_printable_whitespace() -> None:
+    # `_emit` keeps printable text without doubled, leading or trailing spaces as it is.
+    import sys
+
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c.isprintable()] == [" "]

@@ -184,7 +184,7 @@ def _read_jsonld(tree: LexborHTMLParser, meta: PageMetadata) -> None:
 
 def _read_meta_tags(tree: LexborHTMLParser, meta: PageMetadata) -> None:
     og_title = twitter_title = None
-    for node in tree.css("meta")[:400]:
+    for node in tree.tags("meta")[:400]:
         attrs = node.attributes
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
         content = _clean(attrs.get("content"))
@@ -237,7 +237,7 @@ def _read_visible_dates(tree: LexborHTMLParser, meta: PageMetadata) -> None:
         if value:
             target = meta.published if attrs.get("itemprop") == "datePublished" else meta.modified
             target.append((value, f"itemprop:{attrs.get('itemprop')}"))
-    for node in tree.css("time")[:5]:
+    for node in tree.tags("time")[:5]:
         attrs = node.attributes
         value = _clean(attrs.get("datetime"))
         source = "time"
@@ -279,7 +279,8 @@ def html_metadata(tree: LexborHTMLParser, page_url: str | None = None) -> PageMe
     title = tree.css_first("title")
     if title is not None:
         meta.title = _clean(title.text(deep=True))
-    base = tree.css_first("base[href]")
+    # (Tag lookups walk the tree with no selector engine: a third of the time of `css`.)
+    base = next((node for node in tree.tags("base") if "href" in node.attributes), None)
     base_href = _clean(base.attributes.get("href")) if base is not None else None
     meta.base_url = join_url(page_url, base_href) if base_href else page_url
     _read_jsonld(tree, meta)

@@ -95,6 +95,27 @@ def _western_cp1252(data: bytes) -> bool:
     return accented <= 0.3 * letters
 
 
+class Utf8Text(str):
+    """Text decoded from UTF-8 bytes, which it keeps (`utf8`) for the HTML parser.
+
+    lexbor parses UTF-8 bytes: handed a `str`, selectolax encodes it first, and for a
+    page with any non-ASCII character that costs a third as much as the parse itself.
+    The bytes are exactly the text's UTF-8 encoding, since the text is their strict
+    decoding. Every `str` method returns a plain `str`, so text that is cut or
+    changed (a slice, `bound_markup`'s cuts) drops the bytes with the change.
+    """
+
+    utf8: bytes
+
+    def __new__(cls, data: bytes) -> Utf8Text:
+        text = super().__new__(cls, data, "utf-8")
+        text.utf8 = data
+        return text
+
+    def __reduce__(self) -> tuple[type[Utf8Text], tuple[bytes]]:
+        return Utf8Text, (self.utf8,)
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, bool]:
     """Decode `data`; returns (text, encoding used, whether replacement characters were needed).
 
@@ -125,7 +146,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, bo
     candidates.append("utf-8")
     for name in dict.fromkeys(c for c in candidates if c):
         try:
-            text = data.decode(name)
+            text = Utf8Text(data) if name == "utf-8" else data.decode(name)
         except (UnicodeError, LookupError):
             continue
         if name == "iso8859-1":

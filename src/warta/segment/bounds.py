@@ -19,6 +19,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy as np
+
+from warta.readers.encoding import Utf8Text
+
 # Deeper than the 10,000 levels a page may legitimately (if absurdly) be wrapped in;
 # parsing this deep still costs about a second at worst.
 MAX_DEPTH = 12_000
@@ -53,9 +57,20 @@ _NOT_NESTING = frozenset(
 )  # fmt: skip
 
 
+def _count_lt(html: str) -> int:
+    """`html.count("<")`, counted in the page's UTF-8 bytes when it has them.
+
+    A "<" byte is a "<" character in UTF-8, and numpy counts bytes a vector at a time:
+    on a page of non-ASCII text, a third of the time `str.count` takes.
+    """
+    if isinstance(html, Utf8Text):
+        return int(np.count_nonzero(np.frombuffer(html.utf8, np.uint8) == ord("<")))
+    return html.count("<")
+
+
 def _may_exceed(html: str) -> bool:
     """A cheap necessary condition for any bound to be exceeded."""
-    tags = html.count("<")
+    tags = _count_lt(html)
     if tags <= MAX_FORMATTING:
         return False
     # Every element that is closed takes one "<" to open and one "</" to close; what is
