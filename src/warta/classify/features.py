@@ -457,17 +457,18 @@ def _per_block(
     page: _Page | None = None,
     rows: NDArray[np.int64] | None = None,
     classes: ClassTokens | None = None,
+    dom: DomFields | None = None,
 ) -> NDArray[np.float32]:
     """The PER_BLOCK columns of `blocks`. `page`: the page of their distinct texts, `rows`: each
-    block's line in it (by default a page of every block's text, a line per block); `classes`:
-    their `ClassTokens`, when already read."""
+    block's line in it (by default a page of every block's text, a line per block); `classes`,
+    `dom`: their `ClassTokens` and `DomFields`, when already read."""
     if not blocks:
         return np.zeros((0, len(PER_BLOCK)), dtype=np.float32)
     page = page or _Page.of([b.text for b in blocks], lexicon)
     rows = np.arange(len(blocks)) if rows is None else rows
     out = _line_columns(page, np.bincount(rows, minlength=len(page.texts)), lexicon).take(rows, axis=0)
     out[0, _TITLE_OVERLAP : _TITLE_PREFIX + 1] = 0.0  # the first block is the title, compared with nothing
-    _structure_columns(out, blocks, classes)
+    _structure_columns(out, blocks, classes, dom)
     return out
 
 
@@ -541,10 +542,10 @@ def _stop_ratio(
         date_rows = rows[datey]
         date_texts = [page.texts[i] for i in date_rows.tolist()]
         months = page.markers.months
-        has_date = _flags(_DATE_NUMERIC.search, date_texts)
+        has_date = _lines_matching(_DATE_NUMERIC, date_texts)
         has_month = ~np.fromiter(map(months.isdisjoint, compress(tokens, datey.tolist())), dtype=np.bool_)
         out[date_rows, 23] = has_date | has_month
-        out[date_rows, 24] = _flags(_TIME.search, date_texts)
+        out[date_rows, 24] = _lines_matching(_TIME, date_texts)
 
     title = set(_WORD.findall(norms[0]))
     overlap = page.lengths[rows] < 300
@@ -560,7 +561,21 @@ def _stop_ratio(
         at = rows[overlap][np.fromiter(map(bool, lines), dtype=np.bool_, count=k)]
         candidates = [norms[i] for i in at.tolist()]
         sizes = np.fromiter(map(len, candidates), dtype=np.int64, count=len(candidates))
-        out[at, 27] = (sizes > 10) & _flags(norms[0].startswith, candidates)
+        # Only a line no longer than the title can start it.
+        out[at, 27] = _flags_where(norms[0].startswith, candidates, (sizes > 10) & (sizes <= len(norms[0])))
+
+
+def _lines_matching(pattern: re.Pattern[str], lines: list[str]) -> NDArray[np.bool_]:
+    """Which of `lines` hold a match of `pattern`, whose matches never span a "\\n" and whose
+    edges see a "\\n" as they see a text's end (`_DATE_NUMERIC`, `_TIME`): one scan of the
+    lines joined by "\\n", not a search call per line."""
+    flags = np.zeros(len(lines), dtype=np.bool_)
+    positions = [m.start() for m in pattern.finditer("\n".join(lines))]
+    if positions:
+        lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
+        ends = (lengths + 1).cumsum()  # each line's end, its "\\n" counted
+        flags[ends.searchsorted(positions, side="right")] = True
+    return flags
 
 
 def _token_ratio(
@@ -743,34 +758,67 @@ def first_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any], NDArray[np
     return ids, list(first), firsts
 
 
-def _structure_columns(out: NDArray[np.float32], blocks: list[Block], classes: ClassTokens | None) -> None:
+@dataclass(frozen=True, slots=True)
+class DomFields:
+    """The blocks' structures, tags and numeric fields, read once: shared by the DOM columns here
+    and the HTML-only ones."""
+
+    structures: list[BlockStructure]
+    tags: list[str]
+    # Per block: the layout numbers, then the DOM ones (heading_level...link_density), then dom_depth.
+    numbers: NDArray[np.float64]
+
+    @classmethod
+    def of(cls, blocks: list[Block]) -> DomFields:
+        structures = [b.structure for b in blocks]
+        numbers = _numbers(structures, _STRUCTURE_NUMBERS_OF, len(_LAYOUT) + len(_DOM_NUMBERS) + 1)
+        return cls(structures, [s.tag for s in structures], numbers)
+
+    @property
+    def heading_levels(self) -> NDArray[np.float64]:
+        return self.numbers[:, len(_LAYOUT)]
+
+    @property
+    def link_densities(self) -> NDArray[np.float64]:
+        return self.numbers[:, len(_LAYOUT) + len(_DOM_NUMBERS) - 1]
+
+
+def _structure_columns(
+    out: NDArray[np.float32], blocks: list[Block], classes: ClassTokens | None, dom: DomFields | None = None
+) -> None:
     """The layout columns and, for blocks with a tag, the DOM ones (heading_level...dom_depth, one
-    run of columns written at once); the structures' numbers read in one pass."""
+    run of columns written at once); the structures' numbers read in one pass (`dom`: the blocks'
+    `DomFields`, when already read)."""
     n = len(blocks)
-    structures = [b.structure for b in blocks]
     layout = slice(_LAYOUT_FIRST, _LAYOUT_FIRST + len(_LAYOUT))
-    tags = [s.tag for s in structures]
-    if not any(tags):  # flattened text: no DOM fields
-        out[:, layout] = _numbers(structures, _LAYOUT_OF, len(_LAYOUT))
+    if dom is None:
+        structures = [b.structure for b in blocks]
+        tags = [s.tag for s in structures]
+        if not any(tags):  # flattened text: no DOM fields
+            out[:, layout] = _numbers(structures, _LAYOUT_OF, len(_LAYOUT))
+            return
+        dom = DomFields.of(blocks)
+    elif not any(dom.tags):
+        out[:, layout] = dom.numbers[:, : len(_LAYOUT)]
         return
+    tags = dom.tags
     if classes is None:
         classes = ClassTokens.of(blocks)
-    # The layout numbers, then the DOM ones (heading_level...link_density), then dom_depth.
-    numbers = _numbers(structures, _STRUCTURE_NUMBERS_OF, len(_LAYOUT) + len(_DOM_NUMBERS) + 1)
+    numbers = dom.numbers
     out[:, layout] = numbers[:, : len(_LAYOUT)]
     tagged = _where(np.fromiter(map(bool, tags), dtype=np.bool_, count=n))
     rows: NDArray[np.intp] | slice = slice(None) if len(tagged) == n else tagged
     numbers = numbers[rows, len(_LAYOUT) :]
     dom_numbers = len(_DOM_NUMBERS)
     # Columns heading_level...dom_depth of the tagged blocks, counted from heading_level.
-    dom = np.empty((len(numbers), _DOM_LAST + 1 - _DOM_FIRST), dtype=np.float64)
-    dom[:, :dom_numbers] = numbers[:, :dom_numbers]
+    columns = np.empty((len(numbers), _DOM_LAST + 1 - _DOM_FIRST), dtype=np.float64)
+    columns[:, :dom_numbers] = numbers[:, :dom_numbers]
     counts = _class_marker_counts(classes.bits).take(classes.ids[rows], axis=0)
-    dom[:, _COL["class_boiler"] - _DOM_FIRST : _COL["class_content"] + 1 - _DOM_FIRST] = counts
-    dom[:, _COL["tag_p"] - _DOM_FIRST] = np.fromiter(map("p".__eq__, tags), dtype=np.bool_, count=n)[rows]
-    dom[:, _COL["tag_heading"] - _DOM_FIRST] = numbers[:, 0] > 0  # heading_level
-    dom[:, _DOM_LAST - _DOM_FIRST] = numbers[:, -1]  # dom_depth
-    out[rows, _DOM_FIRST : _DOM_LAST + 1] = dom
+    columns[:, _COL["class_boiler"] - _DOM_FIRST : _COL["class_content"] + 1 - _DOM_FIRST] = counts
+    columns[:, _COL["tag_p"] - _DOM_FIRST] = np.fromiter(map("p".__eq__, tags), dtype=np.bool_, count=n)[rows]
+    columns[:, _COL["tag_heading"] - _DOM_FIRST] = numbers[:, 0] > 0  # heading_level
+    columns[:, _DOM_LAST - _DOM_FIRST] = numbers[:, -1]  # dom_depth
+    out[rows, _DOM_FIRST : _DOM_LAST + 1] = columns
 
 
 def _numbers(
@@ -993,7 +1041,8 @@ def block_features(
     rows, distinct, first = first_ids(texts)
     page = _Page.of(distinct, lexicon, [norms[i] for i in first.tolist()], captions=kind != "html")
     classes = ClassTokens.of(blocks) if kind == "html" else None
-    base = _per_block(blocks, lexicon, page, rows, classes)
+    dom = DomFields.of(blocks) if kind == "html" else None
+    base = _per_block(blocks, lexicon, page, rows, classes, dom)
     chars = np.expm1(base[:, _COL["log_chars"]])
     total = float(chars.sum()) or 1.0
     cum = chars.cumsum() - chars
@@ -1027,7 +1076,7 @@ def block_features(
     if kind == "html":
         from warta.classify.html_features import html_extra_features
 
-        columns.append(html_extra_features(blocks, classes, _chars_and_words(page, rows)))
+        columns.append(html_extra_features(blocks, classes, _chars_and_words(page, rows), dom))
     else:
         columns.append(_text_extra(blocks, lexicon, page, rows))
     return FeatureMatrix(np.concatenate(columns, axis=1), names)

@@ -23,6 +23,7 @@ from warta.classify.features import (
     SEMANTIC_BIT,
     SEMANTIC_TAGS,
     ClassTokens,
+    DomFields,
     distinct_ids,
     first_ids,
 )
@@ -35,9 +36,8 @@ _TOKEN_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (name, tuple(tokens)) for name, tokens in html_lexicon()["class_groups"].items()
 )
 _TAG_COL = {t: i for i, t in enumerate(_TAGS)}
-_STRUCTURE, _TEXT = attrgetter("structure"), attrgetter("text")
-_TAG, _TAG_PATH, _HREF = attrgetter("tag"), attrgetter("tag_path"), attrgetter("href")
-_LINK_DENSITY, _HEADING_LEVEL = attrgetter("link_density"), attrgetter("heading_level")
+_TEXT = attrgetter("text")
+_TAG_PATH, _HREF = attrgetter("tag_path"), attrgetter("href")
 
 HTML_EXTRA_NAMES: tuple[str, ...] = (
     tuple(f"tag_{t}" for t in _TAGS)
@@ -103,9 +103,11 @@ def html_extra_features(
     blocks: list[Block],
     classes: ClassTokens | None = None,
     sizes: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None,
+    dom: DomFields | None = None,
 ) -> NDArray[np.float32]:
     """The HTML-only columns, in the order of `HTML_EXTRA_NAMES` (`classes`: the blocks'
-    `ClassTokens`, `sizes`: their characters and spaces + 1, when already known).
+    `ClassTokens`, `sizes`: their characters and spaces + 1, `dom`: their `DomFields`, when
+    already known).
 
     Blocks of one page share few distinct class/id token tuples and tag paths, so the
     token columns are computed once per distinct tuple and the groups are counted with bincount.
@@ -117,18 +119,18 @@ def html_extra_features(
     sem_base = len(_TAGS)
     tok_base = sem_base + len(SEMANTIC_TAGS)
     agg = tok_base + len(_TOKEN_GROUPS)
-    structures = list(map(_STRUCTURE, blocks))
+    dom = dom or DomFields.of(blocks)
+    structures = dom.structures
     if sizes is None:
         texts = list(map(_TEXT, blocks))
         chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
         words = np.fromiter(map(methodcaller("count", " "), texts), dtype=np.float64, count=n) + 1
     else:
         chars, words = sizes
-    links = np.fromiter(map(_LINK_DENSITY, structures), dtype=np.float64, count=n)
+    links = dom.link_densities
     total = float(chars.sum()) or 1.0
 
-    tags = list(map(_TAG, structures))
-    tag_ids = np.fromiter(map(_TAG_COL.get, tags, repeat(-1)), dtype=np.int64, count=n)
+    tag_ids = np.fromiter(map(_TAG_COL.get, dom.tags, repeat(-1)), dtype=np.int64, count=n)
     tagged = (tag_ids >= 0).nonzero()[0]
     out[tagged, tag_ids[tagged]] = 1.0
     if classes is None:
@@ -153,8 +155,7 @@ def html_extra_features(
     prefix_ids = first_ids([tokens[:4] for tokens in classes.distinct])[0]
     class_ids = prefix_ids[token_ids]
     out[:, agg + 6] = np.bincount(class_ids, weights=chars)[class_ids] / total
-    levels = np.fromiter(map(_HEADING_LEVEL, structures), dtype=np.int64, count=n)
-    h1 = (levels == 1).nonzero()[0]
+    h1 = (dom.heading_levels == 1).nonzero()[0]
     if len(h1):
         first_h1 = int(h1[0])
         out[:, agg + 7] = log1p[np.abs(positions - first_h1)]
