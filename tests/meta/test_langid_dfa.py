@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from warta.meta.langid_dfa import _all_normal_halves, _stable_order, _widen_normal_halves
+from warta.meta.langid_dfa import _all_normal_halves, _first_counts, _widen_normal_halves
 
 
 def _every_normal_half() -> np.ndarray:
@@ -28,11 +28,14 @@ def test_only_all_normal_float16_tables_take_the_fast_path() -> None:
     assert not _all_normal_halves(np.array([1.0, 2.0], dtype=np.float32))
 
 
-def test_stable_order_equals_a_stable_argsort() -> None:
+def test_first_counts_count_each_feature_at_its_first_occurrence() -> None:
     rng = np.random.default_rng(7)
     for size, high in ((1, 5), (50, 3), (2_000, 40), (2_000, 70_000)):
         features = rng.integers(0, high, size=size).astype(np.intp)
-        order, ordered = _stable_order(features, int(features.max()).bit_length())
-        expected = np.argsort(features, kind="stable")
-        np.testing.assert_array_equal(order, expected)
-        np.testing.assert_array_equal(ordered, features[expected])
+        expected: dict[int, int] = {}
+        for feature in features.tolist():
+            expected[feature] = expected.get(feature, 0) + 1
+        found, counts = _first_counts(features, high)
+        assert counts.dtype == np.float32
+        np.testing.assert_array_equal(found, list(expected))
+        np.testing.assert_array_equal(counts, list(expected.values()))

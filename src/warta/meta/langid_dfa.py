@@ -28,7 +28,7 @@ _UINT = {2: np.uint16, 4: np.uint32, 8: np.uint64}
 class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ships no type hints
     """A `LanguageIdentifier` whose feature counts come from `feature_counts`."""
 
-    __slots__ = ("_feature_bits", "_half_to_single", "_halves_normal", "_next_np", "_out_np", "_rowbase_np")
+    __slots__ = ("_half_to_single", "_halves_normal", "_n_features", "_next_np", "_out_np", "_rowbase_np")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -39,7 +39,7 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
         )
         self._rowbase_np = np.asarray(self._rowbase, dtype=np.intp)
         self._out_np = np.asarray(self.tk_output, dtype=np.intp)
-        self._feature_bits = int(self._out_np.max(initial=0)).bit_length()
+        self._n_features = int(self._out_np.max(initial=-1)) + 1
         # Every float16 bit pattern's float32 value (numpy's own cast, which is exact): looking
         # the gathered weights up here is faster than numpy casting them one by one.
         halves = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16)
@@ -78,15 +78,7 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
         features = features[features >= 0]
         if len(features) == 0:
             return None
-        # Each feature's count, put at its first occurrence: a stable sort groups a feature's
-        # occurrences, the first of each group is its first in the text.
-        order, ordered = _stable_order(features, self._feature_bits)
-        starts = np.concatenate(([True], ordered[1:] != ordered[:-1])).nonzero()[0]
-        counts = np.zeros(len(features), dtype=np.float32)
-        bounds = np.concatenate((starts, [len(features)]))
-        counts[order[starts]] = bounds[1:] - bounds[:-1]
-        at_first = counts > 0
-        return features[at_first], counts[at_first]
+        return _first_counts(features, self._n_features)
 
     def _raw_score(self, text: bytes) -> Any:
         found = self.feature_counts(text)
@@ -104,24 +96,26 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
         return np.log1p(counts) @ weights + self.nb_pc
 
 
-def _stable_order(
-    features: NDArray[np.intp], feature_bits: int
-) -> tuple[NDArray[np.integer[Any]], NDArray[np.integer[Any]]]:
-    """(order, features[order]) with `order` what `np.argsort(features, kind="stable")` gives.
+def _first_counts(
+    features: NDArray[np.intp], n_features: int
+) -> tuple[NDArray[np.intp], NDArray[np.float32]]:
+    """(each distinct feature of `features`, its count), in first-occurrence order (all features
+    are below `n_features`).
 
-    Where a feature id and a position fit in 31 bits together, (feature, position)
-    keys are unique, so a plain sort of them is stable by construction, and numpy
-    sorts int32 several times faster than it stable-argsorts the ids.
+    Each occurrence finds its feature's first position through a table indexed by feature
+    (`minimum.at`, which is defined for repeated indices): those positions mark the first
+    occurrences and, counted with bincount, give the counts. No sort: faster than a stable
+    one on the few hundred features of a text.
     """
-    position_bits = max(1, (len(features) - 1).bit_length())
-    if feature_bits + position_bits > 31:
-        order = np.argsort(features, kind="stable")
-        return order, features[order]
-    keys = features.astype(np.int32)
-    keys <<= position_bits
-    keys |= np.arange(len(features), dtype=np.int32)
-    keys.sort()
-    return keys & np.int32((1 << position_bits) - 1), keys >> position_bits
+    n = len(features)
+    positions = np.arange(n, dtype=np.int32)
+    first = np.empty(n_features, dtype=np.int32)  # read only where `features` wrote
+    first[features] = n
+    np.minimum.at(first, features, positions)
+    owners = first.take(features)  # the first position of each occurrence's feature
+    at_first = owners == positions
+    counts = np.bincount(owners, minlength=n).astype(np.float32)
+    return features[at_first], counts[at_first]
 
 
 def _all_normal_halves(table: NDArray[Any]) -> bool:
