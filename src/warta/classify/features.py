@@ -542,10 +542,10 @@ def _stop_ratio(
         date_rows = rows[datey]
         date_texts = [page.texts[i] for i in date_rows.tolist()]
         months = page.markers.months
-        has_date = _lines_matching(_DATE_NUMERIC, date_texts)
+        has_date = _flags(_DATE_NUMERIC.search, date_texts)
         has_month = ~np.fromiter(map(months.isdisjoint, compress(tokens, datey.tolist())), dtype=np.bool_)
         out[date_rows, 23] = has_date | has_month
-        out[date_rows, 24] = _lines_matching(_TIME, date_texts)
+        out[date_rows, 24] = _flags(_TIME.search, date_texts)
 
     title = set(_WORD.findall(norms[0]))
     overlap = page.lengths[rows] < 300
@@ -563,19 +563,6 @@ def _stop_ratio(
         sizes = np.fromiter(map(len, candidates), dtype=np.int64, count=len(candidates))
         # Only a line no longer than the title can start it.
         out[at, 27] = _flags_where(norms[0].startswith, candidates, (sizes > 10) & (sizes <= len(norms[0])))
-
-
-def _lines_matching(pattern: re.Pattern[str], lines: list[str]) -> NDArray[np.bool_]:
-    """Which of `lines` hold a match of `pattern`, whose matches never span a "\\n" and whose
-    edges see a "\\n" as they see a text's end (`_DATE_NUMERIC`, `_TIME`): one scan of the
-    lines joined by "\\n", not a search call per line."""
-    flags = np.zeros(len(lines), dtype=np.bool_)
-    positions = [m.start() for m in pattern.finditer("\n".join(lines))]
-    if positions:
-        lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
-        ends = (lengths + 1).cumsum()  # each line's end, its "\\n" counted
-        flags[ends.searchsorted(positions, side="right")] = True
-    return flags
 
 
 def _token_ratio(
