@@ -21,11 +21,14 @@ from warta.classify.features import (
     _CONTENT_CLASS,
     PER_BLOCK,
     TEXT_EXTRA_NAMES,
+    ClassTokens,
+    DomFields,
     _char_classes,
     _per_block,
     _text_extra,
     block_features,
 )
+from warta.classify.html_features import html_extra_features
 from warta.lexicon import Lexicon, load_lexicon, normalise_marker
 from warta.model import Block, BlockStructure
 from warta.segment.text import segment_text
@@ -505,3 +508,17 @@ def test_prefiltered_line_searches_match_the_plain_ones() -> None:
     for odd in ((" said",), ("",), ()):  # a letter or nothing last: every line lowered
         want = np.array([t.lower().endswith(odd) for t in texts])
         np.testing.assert_array_equal(_lower_ends_with(page, rows, odd), want)
+
+
+def test_html_columns_from_shared_reads_equal_those_from_the_blocks() -> None:
+    """block_features hands its ClassTokens and DomFields to the DOM and HTML-only columns: the
+    same values as each computed from the blocks alone."""
+    lexicon = load_lexicon()
+    blocks = _html_like()
+    shared = _per_block(blocks, lexicon, classes=ClassTokens.of(blocks), dom=DomFields.of(blocks))
+    np.testing.assert_array_equal(shared, _per_block(blocks, lexicon))
+    extra = html_extra_features(blocks)
+    np.testing.assert_array_equal(
+        html_extra_features(blocks, ClassTokens.of(blocks), dom=DomFields.of(blocks)), extra
+    )
+    np.testing.assert_array_equal(block_features(blocks, lexicon, "html").values[:, -extra.shape[1] :], extra)
