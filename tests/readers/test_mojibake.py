@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from warta.meta.page import PageMetadata
 from warta.model import Block
-from warta.readers.mojibake import has_mojibake, repair_blocks, repair_metadata, repair_mojibake
+from warta.readers.mojibake import _SUSPECT, has_mojibake, repair_blocks, repair_metadata, repair_mojibake
 
 
 def _mangle(text: str, codec: str = "cp1252") -> str:
@@ -81,6 +83,15 @@ def test_has_mojibake_never_misses_what_repair_changes() -> None:
     for text in ("Itâ€™s", "x\x93y", "CafÃ©", "ok"):
         fixed, _ = repair_mojibake(text)
         assert (fixed != text) <= has_mojibake(text)
+
+
+_SUSPECT_ALPHABET = "aé—Ã©â€™\x93\x9dÂ\xa0ð\x9fŸ\xbfô\xc1\xf5 \u2019"
+
+
+@given(st.text(alphabet=st.sampled_from(_SUSPECT_ALPHABET), max_size=12))
+def test_has_mojibake_is_the_suspect_pattern(text: str) -> None:
+    # The lead-by-lead search answers exactly what the one pattern does.
+    assert has_mojibake(text) == (_SUSPECT.search(text) is not None)
 
 
 def test_blocks_and_metadata_are_repaired_and_counted() -> None:

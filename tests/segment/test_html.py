@@ -179,3 +179,9 @@ def test_only_the_space_is_printable_whitespace() -> None:
     import sys
 
     assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c.isprintable()] == [" "]
+
+
+def test_whitespace_text_nodes_space_only_inside_a_block() -> None:
+    # Whitespace between blocks adds nothing; inside a block it is one space, whatever it is.
+    html = "<body>\n  <div>\n <p>a<b>b</b>\n\t<i>c</i>\u00a0<i>d</i></p>\n</div>\n <p>e</p> </body>"
+    assert [b.text for b in segment_html(html).blocks] == ["ab c d", "e"]

@@ -44,6 +44,10 @@ _RUN = re.compile(
 # Anything `repair_mojibake` would change starts with one of these.
 _SUSPECT = re.compile("[\xc2-\xf4]" + _CONTINUATION + "|[\x80-\x9f]")
 _C1 = re.compile("[\x80-\x9f]")
+# For each lead (as its byte): the lead followed by a continuation. (A pattern opening with one
+# character is searched for that character first, at C speed: `_SUSPECT` opens with a class,
+# tried at every position of the text.)
+_LEAD_RUN = {lead: re.compile(re.escape(chr(lead)) + _CONTINUATION) for lead in range(0xC2, 0xF5)}
 # Every byte but the leads (0xC2-0xF4) and C1 controls (0x80-0x9F): deleted by `bytes.translate`.
 _NO_LEAD_BYTES = bytes(b for b in range(256) if not (0x80 <= b < 0xA0 or 0xC2 <= b <= 0xF4))
 _BAD_CATEGORIES = frozenset({"Cc", "Co", "Cn", "Cs"})  # C1 controls (U+0080-U+009F) excepted
@@ -118,10 +122,14 @@ def has_mojibake(text: str) -> bool:
     if text.isascii():
         return False
     # A lead or C1 character is needed: look for one among the text's one-byte characters
-    # (two C-level passes, a third of the regex's time), then run the regex.
-    if not text.encode("latin-1", "ignore").translate(None, _NO_LEAD_BYTES):
+    # (two C-level passes, a third of the regex's time).
+    found = text.encode("latin-1", "ignore").translate(None, _NO_LEAD_BYTES)
+    if not found:
         return False
-    return _SUSPECT.search(text) is not None
+    if min(found) < 0xA0:  # a C1 control
+        return True
+    # `_SUSPECT` then matches where one of the leads found is followed by a continuation.
+    return any(_LEAD_RUN[lead].search(text) is not None for lead in set(found))
 
 
 def repair_blocks(blocks: list[Block]) -> tuple[list[Block], int]:

@@ -298,7 +298,10 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
     while True:
         tag_id = node.tag_id
         if tag_id == _TEXT_TAG_ID:
-            raw = node.text_content
+            # Most text nodes are only ASCII whitespace, which adds a space to a block being
+            # built and nothing else: told without making a str of it. (An empty node, which
+            # adds no space, is told by its text.)
+            raw = node.text_content if pieces or not node.is_empty_text_node else None
             if raw:
                 if not raw.isspace():
                     if snap is None:
