@@ -172,3 +172,37 @@ def test_shingles_of_ascii_text_are_those_of_the_word_regex() -> None:
         assert _shingle_set(text) == by_regex(text)
 
     check()
+
+
+def test_shingles_of_any_text_are_those_of_the_lower_cased_words() -> None:
+    import re
+    import sys
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from warta.assemble.body import _shingle_set
+
+    def by_words(text: str) -> set[tuple[str, ...]]:
+        tokens = [w.lower() for w in re.findall(r"\w+", text)]
+        if len(tokens) < 3:
+            return {tuple(tokens)} if tokens else set()
+        return set(zip(tokens, tokens[1:], tokens[2:], strict=False))
+
+    # What `_shingle_set` leans on: lower-casing changes no character's `\w` class, and only "İ" its length.
+    word = re.compile(r"\w")
+    odd = [
+        c
+        for c in map(chr, range(sys.maxunicode + 1))
+        if len(c.lower()) != 1 or bool(word.match(c)) != bool(word.match(c.lower()))
+    ]
+    assert odd == ["İ"]
+    for text in ("İstanbul’da “büyük” gün", "ΟΔΟΣ’Α και ΟΔΟΣ", "Café “Noël” — déjà vu ok", "ǅemal ǈubo"):
+        assert _shingle_set(text) == by_words(text)
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.text(alphabet=st.sampled_from("aZ _.’“”éÉİıΣσςΟΔ-ǅ\u0301 1"), max_size=40))
+    def check(text: str) -> None:
+        assert _shingle_set(text) == by_words(text)
+
+    check()

@@ -113,9 +113,14 @@ _ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.
 
 
 def _shingle_set(text: str) -> set[Shingle]:
-    # Lower-casing ASCII text first gives the same tokens (elsewhere it can split or merge them).
+    # Lower-casing the text first gives the same tokens as lower-casing each word, unless it
+    # changes a length ("İ" gives "i" and a combining dot, which `\w` does not match) or meets a
+    # capital sigma (lower-cased by its context: final or not); no other character changes
+    # whether `\w` matches it (checked over all of Unicode by a test).
     if text.isascii():
         tokens = text.lower().translate(_ASCII_NON_WORD).split()
+    elif len(lower := text.lower()) == len(text) and "Σ" not in text:
+        tokens = _WORD.findall(lower)
     else:
         tokens = list(map(str.lower, _WORD.findall(text)))
     if len(tokens) < 3:
