@@ -61,15 +61,19 @@ def _join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
+def _opens_longer_line(text: str, nxt: str) -> bool:
+    """Whether `nxt`, the line after a heading-like `text`, is a longer line of its own (not a
+    continuation): what makes `text` a subheading."""
+    return bool(nxt) and not _starts_continuation(nxt) and len(nxt.split()) > len(text.split())
+
+
 def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
     """(text, first block, is_heading) runs, joining fragments of one sentence."""
     runs: list[tuple[str, Block, bool]] = []
     for k, block in enumerate(blocks):
         text = block.text
         s = block.structure
-        nxt = blocks[k + 1].text if k + 1 < len(blocks) else ""
-        prev_text = runs[-1][0] if runs else ""
-        prev_heading = runs[-1][2] if runs else False
+        prev_text, _, prev_heading = runs[-1] if runs else ("", None, False)
         if s.heading_level > 0:
             runs.append((text, block, True))
             continue
@@ -93,9 +97,7 @@ def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
             is_heading_like(text)
             and not text.endswith(("-", "–", "—"))
             and (not prev_text or prev_text.endswith(_TERMINAL))
-            and bool(nxt)
-            and not _starts_continuation(nxt)
-            and len(nxt.split()) > len(text.split())
+            and _opens_longer_line(text, blocks[k + 1].text if k + 1 < len(blocks) else "")
         )
         runs.append((text, block, heading))
     return runs
