@@ -206,3 +206,20 @@ def test_shingles_of_any_text_are_those_of_the_lower_cased_words() -> None:
         assert _shingle_set(text) == by_words(text)
 
     check()
+
+
+def test_editor_codes_are_searched_only_in_text_closing_with_a_bracket() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from warta.assemble.body import _CODE_CLOSE, _EDITOR_CODE, _SINGLE_CODE
+
+    pieces = [*"ab1.()[]/* \n\t\u00a0\u2028\x1c", "(ant/P-2)", "[dan]", "(akr)"]
+
+    @settings(max_examples=500, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(pieces), max_size=12).map("".join))
+    def check(text: str) -> None:
+        if not text.rstrip().endswith(_CODE_CLOSE):
+            assert _EDITOR_CODE.search(text) is None and _SINGLE_CODE.search(text) is None
+
+    check()

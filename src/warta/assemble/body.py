@@ -197,6 +197,9 @@ class _SeenParagraphs:
 _SINGLE_CODE = re.compile(r"(?:^|(?<=[.!?\"”]))\s*[(\[]([a-z][a-z0-9]{1,7})[)\]]\s*$")
 
 
+_CODE_CLOSE = (")", "]")  # how `_EDITOR_CODE` and `_SINGLE_CODE` end, before trailing `\s`
+
+
 def _stray_line(text: str) -> bool:
     return len(text.split()) <= 4 and not text.endswith(_TERMINAL)
 
@@ -274,6 +277,8 @@ def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
     codes: list[str] = []
     # The editor code closes the article: look at the last paragraphs only.
     for k in range(len(parts) - 1, max(len(parts) - 3, -1), -1):
+        if not parts[k].text.rstrip().endswith(_CODE_CLOSE):
+            continue  # both codes end the text (but for whitespace) with their bracket: no scan
         match = _EDITOR_CODE.search(parts[k].text) or _SINGLE_CODE.search(parts[k].text)
         if match:
             if all(_stray_line(part.text) for part in parts[k + 1 :]):
