@@ -215,7 +215,7 @@ class Extractor:
                 labels[title_index] = Label.TITLE
         else:
             hint = metadata.headline or metadata.title if metadata is not None else None
-            title, title_index = choose_title(blocks, labels, lexicon, hint)
+            title, title_index = choose_title(blocks, labels, lexicon, hint, norms)
             if (title_index is not None and labels[title_index] is not Label.BODY) or (
                 title_index is not None and strip_site_name(blocks[title_index].text) == title
             ):

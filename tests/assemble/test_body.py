@@ -172,3 +172,54 @@ def test_shingles_of_ascii_text_are_those_of_the_word_regex() -> None:
         assert _shingle_set(text) == by_regex(text)
 
     check()
+
+
+def test_shingles_of_any_text_are_those_of_the_lower_cased_words() -> None:
+    import re
+    import sys
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from warta.assemble.body import _shingle_set
+
+    def by_words(text: str) -> set[tuple[str, ...]]:
+        tokens = [w.lower() for w in re.findall(r"\w+", text)]
+        if len(tokens) < 3:
+            return {tuple(tokens)} if tokens else set()
+        return set(zip(tokens, tokens[1:], tokens[2:], strict=False))
+
+    # What `_shingle_set` leans on: lower-casing changes no character's `\w` class, and only "İ" its length.
+    word = re.compile(r"\w")
+    odd = [
+        c
+        for c in map(chr, range(sys.maxunicode + 1))
+        if len(c.lower()) != 1 or bool(word.match(c)) != bool(word.match(c.lower()))
+    ]
+    assert odd == ["İ"]
+    for text in ("İstanbul’da “büyük” gün", "ΟΔΟΣ’Α και ΟΔΟΣ", "Café “Noël” — déjà vu ok", "ǅemal ǈubo"):
+        assert _shingle_set(text) == by_words(text)
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.text(alphabet=st.sampled_from("aZ _.’“”éÉİıΣσςΟΔ-ǅ\u0301 1"), max_size=40))
+    def check(text: str) -> None:
+        assert _shingle_set(text) == by_words(text)
+
+    check()
+
+
+def test_editor_codes_are_searched_only_in_text_closing_with_a_bracket() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from warta.assemble.body import _CODE_CLOSE, _EDITOR_CODE, _SINGLE_CODE
+
+    pieces = [*"ab1.()[]/* \n\t\u00a0\u2028\x1c", "(ant/P-2)", "[dan]", "(akr)"]
+
+    @settings(max_examples=500, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(pieces), max_size=12).map("".join))
+    def check(text: str) -> None:
+        if not text.rstrip().endswith(_CODE_CLOSE):
+            assert _EDITOR_CODE.search(text) is None and _SINGLE_CODE.search(text) is None
+
+    check()

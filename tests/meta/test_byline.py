@@ -299,3 +299,29 @@ def test_bylines_read_the_callers_norms() -> None:
     labels = [label for _, label in lines]
     norms = normalise_lines([b.text for b in blocks])
     assert find_bylines(blocks, labels, LEX, None, norms) == find_bylines(blocks, labels, LEX)
+
+
+def test_clause_hint_finds_every_line_the_clause_split_cuts() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from warta.meta.byline import _CLAUSE, _CLAUSE_HINT
+
+    pieces = [*"ab:;|·•/-–—\u00a0\t\n ", "on", "at", "in", "pada", "By"]
+
+    @settings(max_examples=500, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(pieces), max_size=20).map("".join))
+    def check(text: str) -> None:
+        if _CLAUSE_HINT.search(text) is None:
+            assert _CLAUSE.split(text) == [text]
+
+    check()
+    for text in (
+        "By A; Editor B",
+        "By A  Editor B",
+        "By A - B",
+        "By A on Monday",
+        "Foto/Reporter: A",
+        "By A/Foto: B",
+    ):
+        assert _CLAUSE_HINT.search(text) is not None

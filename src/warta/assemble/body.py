@@ -61,15 +61,19 @@ def _join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
+def _opens_longer_line(text: str, nxt: str) -> bool:
+    """Whether `nxt`, the line after a heading-like `text`, is a longer line of its own (not a
+    continuation): what makes `text` a subheading."""
+    return bool(nxt) and not _starts_continuation(nxt) and len(nxt.split()) > len(text.split())
+
+
 def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
     """(text, first block, is_heading) runs, joining fragments of one sentence."""
     runs: list[tuple[str, Block, bool]] = []
     for k, block in enumerate(blocks):
         text = block.text
         s = block.structure
-        nxt = blocks[k + 1].text if k + 1 < len(blocks) else ""
-        prev_text = runs[-1][0] if runs else ""
-        prev_heading = runs[-1][2] if runs else False
+        prev_text, _, prev_heading = runs[-1] if runs else ("", None, False)
         if s.heading_level > 0:
             runs.append((text, block, True))
             continue
@@ -93,9 +97,7 @@ def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
             is_heading_like(text)
             and not text.endswith(("-", "–", "—"))
             and (not prev_text or prev_text.endswith(_TERMINAL))
-            and bool(nxt)
-            and not _starts_continuation(nxt)
-            and len(nxt.split()) > len(text.split())
+            and _opens_longer_line(text, blocks[k + 1].text if k + 1 < len(blocks) else "")
         )
         runs.append((text, block, heading))
     return runs
@@ -113,9 +115,14 @@ _ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.
 
 
 def _shingle_set(text: str) -> set[Shingle]:
-    # Lower-casing ASCII text first gives the same tokens (elsewhere it can split or merge them).
+    # Lower-casing the text first gives the same tokens as lower-casing each word, unless it
+    # changes a length ("İ" gives "i" and a combining dot, which `\w` does not match) or meets a
+    # capital sigma (lower-cased by its context: final or not); no other character changes
+    # whether `\w` matches it (checked over all of Unicode by a test).
     if text.isascii():
         tokens = text.lower().translate(_ASCII_NON_WORD).split()
+    elif len(lower := text.lower()) == len(text) and "Σ" not in text:
+        tokens = _WORD.findall(lower)
     else:
         tokens = list(map(str.lower, _WORD.findall(text)))
     if len(tokens) < 3:
@@ -188,6 +195,9 @@ class _SeenParagraphs:
 # One editor's initials, lower case, closing the last paragraph or alone on its line:
 # "(akr)", "… saluran irigasi. [dan]" (upper case would be an agency: "(AP)").
 _SINGLE_CODE = re.compile(r"(?:^|(?<=[.!?\"”]))\s*[(\[]([a-z][a-z0-9]{1,7})[)\]]\s*$")
+
+
+_CODE_CLOSE = (")", "]")  # how `_EDITOR_CODE` and `_SINGLE_CODE` end, before trailing `\s`
 
 
 def _stray_line(text: str) -> bool:
@@ -267,6 +277,8 @@ def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
     codes: list[str] = []
     # The editor code closes the article: look at the last paragraphs only.
     for k in range(len(parts) - 1, max(len(parts) - 3, -1), -1):
+        if not parts[k].text.rstrip().endswith(_CODE_CLOSE):
+            continue  # both codes end the text (but for whitespace) with their bracket: no scan
         match = _EDITOR_CODE.search(parts[k].text) or _SINGLE_CODE.search(parts[k].text)
         if match:
             if all(_stray_line(part.text) for part in parts[k + 1 :]):

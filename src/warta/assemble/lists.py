@@ -87,13 +87,13 @@ def _read_also(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
 
 
 _INLINE_DATE = re.compile(r"\s+[·|•–-]\s+(?P<date>[^·|•]{4,40})$")
-_SITE_NAME = re.compile(r"^[\w-]+(\.[a-z]{2,3}){1,2}$", re.I)
 
 
-def _headline_like(text: str, norm: str, lexicon: Lexicon, n_words: int) -> bool:
-    """A list entry worth keeping: a phrase of 3+ words, not a number, site name or menu row
-    (`norm`: the text through `normalise_marker`; `n_words`: `len(text.split())`)."""
-    return n_words >= 3 and not _SITE_NAME.match(text) and not is_menu_row_normalised(norm, lexicon)
+def _headline_like(norm: str, lexicon: Lexicon, n_words: int) -> bool:
+    """A list entry worth keeping: a phrase of 3+ words, not a menu row (`norm`: the text through
+    `normalise_marker`; `n_words`: `len(text.split())`). Three words rule out a bare number or a
+    site name ("detik.com"): neither has a space."""
+    return n_words >= 3 and not is_menu_row_normalised(norm, lexicon)
 
 
 def _list_items(
@@ -131,7 +131,7 @@ def _list_items(
             continue
         if norm in title_norms[-2:]:
             continue  # the same headline printed twice (image alt text + link)
-        if not _headline_like(text, norm, lexicon, n_words):
+        if not _headline_like(norm, lexicon, n_words):
             continue
         date = None
         if dated:

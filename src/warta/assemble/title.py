@@ -121,8 +121,10 @@ def choose_title(
     labels: Sequence[Label],
     lexicon: Lexicon,
     hint: str | None = None,
+    norms: Sequence[str] | None = None,
 ) -> tuple[str | None, int | None]:
-    """Pick the headline block before the body; `hint` is a metadata title (HTML <title>, og:title).
+    """Pick the headline block before the body; `hint` is a metadata title (HTML <title>, og:title);
+    `norms`: `normalise_marker` of every block's text, where the caller has them.
 
     For flattened text the first line is usually the page's `<title>`, so it
     plays the hint's role when no metadata exists. A very short first line is
@@ -145,13 +147,15 @@ def choose_title(
     stripped_reference = strip_site_name(reference)
     ref_tokens = _tokens(stripped_reference) if len(stripped_reference.split()) >= 4 else set()
     lede = _lede_words(blocks, start, lexicon)
-    best = _best_headline(blocks, labels, lexicon, start, ref_tokens, lede, hint, _TEXT_LABELS, 41)
+    best = _best_headline(blocks, labels, lexicon, start, ref_tokens, lede, hint, _TEXT_LABELS, 41, norms)
     listed = False
     if not ref_tokens and (best is None or best[0] < _WEAK_HEADLINE):
         # No headline-shaped line outside the lists and no page title to check against: a list
         # header above the article ("Subscribe" on a newsletter post) may have swallowed the
         # headline on its way down to the body; look again right above the body, lists included.
-        swallowed = _best_headline(blocks, labels, lexicon, start, ref_tokens, lede, hint, _LISTED_LABELS, 12)
+        swallowed = _best_headline(
+            blocks, labels, lexicon, start, ref_tokens, lede, hint, _LISTED_LABELS, 12, norms
+        )
         if swallowed is not None and (best is None or swallowed[0] > best[0]):
             best, listed = swallowed, True
     # A page title on the first line ('Headline | Site') that shares no content word with the best
@@ -189,10 +193,11 @@ def _best_headline(
     hint: str | None,
     allowed: tuple[Label, ...],
     span: int,
+    norms: Sequence[str] | None = None,
 ) -> tuple[float, int] | None:
     """(score, index) of the most headline-like line among the `span` lines above the body
     start whose label is one of `allowed`; None if there is no such line. `lede`: the
-    content words of the first paragraphs (`_lede_words`)."""
+    content words of the first paragraphs (`_lede_words`); `norms`: as `choose_title`'s."""
     best: tuple[float, int] | None = None
     rank = 0  # eligible candidates seen between this one and the body start
     for i in range(min(start, len(blocks) - 1), max(-1, start - span), -1):
@@ -202,7 +207,7 @@ def _best_headline(
         if not 2 <= n_words <= 30:
             continue
         twice = _printed_twice(blocks, labels, i, start)
-        if labels[i] not in allowed and not (twice or _above_credit(blocks, labels, lexicon, i)):
+        if labels[i] not in allowed and not (twice or _above_credit(blocks, labels, lexicon, i, norms)):
             continue
         if allowed is _LISTED_LABELS and not _listed_headline(block, labels[i], lexicon, lede):
             continue
@@ -213,7 +218,7 @@ def _best_headline(
             continue
         if block.structure.bullet or text.startswith(_LIST_MARKS):
             continue  # a list item ('+ Tips & Techniques': a nested item as inscriptis prints it)
-        norm = normalise_marker(text)
+        norm = normalise_marker(text) if norms is None else norms[i]
         # "Jakarta, CNN Indonesia --": a dateline on its own line
         if text.endswith(("-", "–", "—")) or _names_something_else(text, norm, lexicon):
             continue
@@ -316,13 +321,19 @@ def _listed_headline(block: Block, label: Label, lexicon: Lexicon, lede: set[str
     )
 
 
-def _above_credit(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, index: int) -> bool:
+def _above_credit(
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    lexicon: Lexicon,
+    index: int,
+    norms: Sequence[str] | None = None,
+) -> bool:
     """A line a list header ('Trending' in a flattened menu) swallowed, right above the article's
-    credit line: the headline, whatever section the header opened."""
+    credit line: the headline, whatever section the header opened (`norms`: as `choose_title`'s)."""
     return (
         labels[index] in _LIST_BOXES
         and index + 1 < len(blocks)
-        and is_credit_line(blocks[index + 1].text, lexicon)
+        and is_credit_line(blocks[index + 1].text, lexicon, None if norms is None else norms[index + 1])
     )
 
 

@@ -29,6 +29,10 @@ _SPLIT_MARKUP = re.compile(r"\s*(?:;|&|\band\b|\bdan\b)\s*", re.I)
 # Clauses of a credit line: "By A | Apr 21, 2025", "By A · 5 min read", "Posted by A on Friday".
 # A slash before a short label with a colon ends a clause too: "Rep: A/ Red: B".
 _CLAUSE = re.compile(r"\s*[;|·•]\s*|\s{2,}|\s+[-–—]\s+|\s+(?:on|at|in|pada)\s+|\s*/\s*(?=[^\W\d]{2,12}\s?:)")
+# Every `_CLAUSE` separator holds one of these: a mark, or a whitespace character before another,
+# a dash or a joining word. A line with none is one clause, told by a search that skips from
+# mark to space (its first character is a class) where the split tries each alternative everywhere.
+_CLAUSE_HINT = re.compile(r"[\s;|·•/](?:(?<=[;|·•/])|\s|[-–—]\s|(?:on|at|in|pada)\s)")
 # Inside a credit clause, a short label with a colon starts the next credit, where a
 # template's inline spans run them together: "Reporter: A Editor: B".
 _NEXT_LABEL = re.compile(r"\s+(?=[^\W\d]{2,12}:\s)")
@@ -169,7 +173,7 @@ def _credit_clauses(text: str, starts: tuple[str, ...]) -> list[str]:
     split in two. Only a clause that opens with a credit is split: "... nasi. Foto: Humas"
     ends a caption, it starts no credit line."""
     out: list[str] = []
-    for clause in _CLAUSE.split(text):
+    for clause in _CLAUSE.split(text) if _CLAUSE_HINT.search(text) else (text,):
         if normalise_marker(clause).startswith(starts):  # the common miss is decided in C
             out.extend(part for part in _split_labels(clause) if normalise_marker(part).startswith(starts))
     return out
