@@ -73,6 +73,12 @@ LABEL_TAGS = Label.TAGS
 LABEL_OTHER = Label.OTHER
 
 
+# Semantic elements whose tag name is as telling as a class token: the HTML segmenter adds
+# them to the `class_tokens` of the blocks inside them, and the features read them (the
+# within_* columns, in this order).
+SEMANTIC_TAGS = ("aside", "nav", "footer", "header", "article", "main", "form", "figure")
+
+
 @dataclass(frozen=True, slots=True)
 class BlockStructure:
     """What the page's structure says about a block.

@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, trie_pattern
-from warta.model import Block, BlockStructure, PageKind
+from warta.model import SEMANTIC_TAGS, Block, BlockStructure, PageKind
 
 _WORD = re.compile(r"\w+")
 _DATE_NUMERIC = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{1,2}\b")
@@ -639,9 +639,8 @@ _CONTENT_BITS = (1 << len(_CONTENT_CLASS)) - 1
 _CLASS_GROUPS: tuple[tuple[str, ...], ...] = tuple(map(tuple, html_lexicon()["class_groups"].values()))
 # Bit of the first token group in `ClassTokens.bits`, after one bit per boilerplate and content marker.
 CLASS_GROUP_BIT = len(_BOILER_CLASS) + len(_CONTENT_CLASS)
-# The semantic elements whose tag names the HTML segmenter adds to the class/id tokens inside them
-# (the within_* columns), a bit each from SEMANTIC_BIT on: a whole token, not a word within one.
-SEMANTIC_TAGS = ("aside", "nav", "footer", "header", "article", "main", "form", "figure")
+# `model.SEMANTIC_TAGS` (the tag names the HTML segmenter adds to the class/id tokens inside
+# them: the within_* columns), a bit each from SEMANTIC_BIT on: a whole token, not a word within one.
 SEMANTIC_BIT = CLASS_GROUP_BIT + len(_CLASS_GROUPS)
 
 

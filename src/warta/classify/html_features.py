@@ -21,14 +21,13 @@ from numpy.typing import NDArray
 from warta.classify.features import (
     CLASS_GROUP_BIT,
     SEMANTIC_BIT,
-    SEMANTIC_TAGS,
     ClassTokens,
     DomFields,
     distinct_ids,
     first_ids,
 )
 from warta.lexicon import html_lexicon
-from warta.model import Block
+from warta.model import SEMANTIC_TAGS, Block
 
 _TAGS = ("div", "li", "td", "th", "dd", "dt", "figcaption", "pre", "span", "body", "blockquote", "label")
 # Token groups matched as substrings of the joined class/id tokens (lexicon/data/html.toml).

@@ -27,7 +27,7 @@ from warta.errors import InputError
 from warta.meta.html_meta import html_metadata
 from warta.meta.page import PageMetadata
 from warta.meta.urls import join_url
-from warta.model import Block, BlockStructure
+from warta.model import SEMANTIC_TAGS, Block, BlockStructure
 from warta.readers.encoding import Utf8Text
 from warta.segment import MAX_BLOCKS, StructureDraft, drop_invisible, new_block
 
@@ -57,8 +57,7 @@ SKIP_TAGS = frozenset(
         "amp-ad", "amp-embed", "amp-sticky-ad", "amp-auto-ads", "amp-analytics", "amp-pixel",
     }
 )  # fmt: skip
-# Semantic elements whose name is as telling as a class token.
-_SEMANTIC = frozenset({"aside", "nav", "footer", "header", "article", "main", "form", "figure"})
+_SEMANTIC = frozenset(SEMANTIC_TAGS)  # their names join the class tokens of the blocks inside them
 _NEVER_HIDDEN = frozenset({"html", "body", "main", "article"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_CLASSES = frozenset({"hidden", "d-none", "visually-hidden", "sr-only", "screen-reader-text", "hide"})
