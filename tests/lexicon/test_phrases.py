@@ -151,10 +151,10 @@ def test_containing_each_is_containing_of_each_list(whole_words):
 
 
 @pytest.mark.parametrize("whole_words", [True, False])
-def test_containing_each_reads_the_whole_window_of_a_line(whole_words):
-    """A line's window reaches back to a phrase's first word and on past the last match: phrases
-    that overlap, that start before a phrase whose rest matched first, or that end long after
-    the first search's last match are all found (as `containing` finds them)."""
+def test_containing_each_finds_overlapping_phrases(whole_words):
+    """Each search goes on one past its last match, not past its end: phrases that overlap, whose
+    first space lies inside another's tail, or that share a tail with a longer one are all found
+    (as `containing` finds them)."""
     lists = (
         ("privacy policy and cookies", "cookie policy"),
         ("policy and cookies settings here", "and cookies"),
