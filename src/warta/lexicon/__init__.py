@@ -125,7 +125,8 @@ class _NeedleIndex:
 
     A phrase of several words is found from its first space: a literal space first, which the
     regex engine skips to, trying the phrases' rests (what follows the first space) only there;
-    then its first word is checked before the space. A single word is found where it starts.
+    then its first word is checked before the space. A single word is found where it starts,
+    or, where it ends in a character other than a letter or digit ("foto:"), where it ends.
     """
 
     # Each tried at every position where the one before failed or matched (`search` from one
@@ -140,6 +141,12 @@ class _NeedleIndex:
     # the needle's length, the numbers of the lists holding it, and the word edges it needs.
     # The other rests and words that match at a position are prefixes of the longest one there.
     ending: dict[str, tuple[tuple[str, int, tuple[int, ...], tuple[bool, bool]], ...]]
+    # The single words that end in a character other than a letter or digit ("foto:", "©"),
+    # reversed: searched in the reversed text, the engine skips to those rare last characters
+    # where a forward search would try every letter. A match -> the length, lists and word edges
+    # of each such word that ends where the match (the longest of them there) starts.
+    backwards: re.Pattern[str] | None
+    ending_backwards: dict[str, tuple[tuple[int, tuple[int, ...], tuple[bool, bool]], ...]]
 
 
 @lru_cache(maxsize=16)
@@ -154,28 +161,33 @@ def _needle_index(lists: tuple[tuple[str, ...], ...], whole_words: bool) -> _Nee
     heads = {needle: needle.split(" ", 1)[0] if " " in needle else "" for needle in every}
     tails = {needle: needle[len(heads[needle]) :] for needle in every}
     rests = [tails[needle][1:] for needle in every if " " in needle]
-    singles = [needle for needle in every if " " not in needle]
+    edges = {needle: phrase_edges(needle) if whole_words else (False, False) for needle in every}
+    backwards = [needle[::-1] for needle in every if " " not in needle and not needle[-1].isalnum()]
+    forwards = [needle for needle in every if " " in needle or needle[-1].isalnum()]
+    singles = [needle for needle in forwards if " " not in needle]
     patterns = [re.compile(f" (?:{trie_pattern(rests)})")] if rests else []
     words: tuple[str, ...] = tuple(singles)
     if len(singles) > _FOUND_ONE_BY_ONE:
         patterns.append(re.compile(trie_pattern(singles)))
         words = ()
     # What a pattern matches (or a word is) is some needle's tail: its first space on, or itself.
-    matches = {tails[needle] for needle in every}
+    matches = {tails[needle] for needle in forwards}
     ending = {
         match: tuple(
-            (
-                heads[needle],
-                len(needle),
-                owners[needle],
-                phrase_edges(needle) if whole_words else (False, False),
-            )
-            for needle in every
+            (heads[needle], len(needle), owners[needle], edges[needle])
+            for needle in forwards
             if match.startswith(tails[needle])
         )
         for match in matches
     }
-    return _NeedleIndex(tuple(patterns), words, ending)
+    ending_backwards = {
+        match: tuple(
+            (len(word), owners[word[::-1]], edges[word[::-1]]) for word in backwards if match.startswith(word)
+        )
+        for match in backwards
+    }
+    backwards_pattern = re.compile(trie_pattern(backwards)) if backwards else None
+    return _NeedleIndex(tuple(patterns), words, ending, backwards_pattern, ending_backwards)
 
 
 _FOUND_ONE_BY_ONE = 6  # the most single-word needles looked for with `str.find` rather than a regex
@@ -261,7 +273,29 @@ class JoinedLines:
             while at >= 0:
                 self._flag_ending(flags, at, ending[word])
                 at = joined.find(word, at + 1)
+        if index.backwards is not None:
+            self._flag_backwards(flags, index.backwards, index.ending_backwards)
         return flags
+
+    def _flag_backwards(
+        self,
+        flags: list[list[bool]],
+        backwards: re.Pattern[str],
+        ending: dict[str, tuple[tuple[int, tuple[int, ...], tuple[bool, bool]], ...]],
+    ) -> None:
+        """Flag the lines of the words `backwards` finds in the reversed text (`_NeedleIndex`)."""
+        joined, starts = self.joined, self.starts
+        reversed_text, size = joined[::-1], len(joined)
+        found = backwards.search(reversed_text)
+        while found is not None:
+            at = found.start()
+            end = size - at  # where the words found end in `joined`
+            for length, owners, edges in ending[found.group()]:
+                if at_word_edges(joined, end - length, end, edges):
+                    row = bisect_right(starts, end - length) - 1
+                    for k in owners:
+                        flags[k][row] = True
+            found = backwards.search(reversed_text, at + 1)
 
     def _flag_ending(
         self,
