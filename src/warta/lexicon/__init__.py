@@ -141,8 +141,8 @@ class _NeedleIndex:
     # the needle's length, the numbers of the lists holding it, and the word edges it needs.
     # The other rests and words that match at a position are prefixes of the longest one there.
     ending: dict[str, tuple[tuple[str, int, tuple[int, ...], tuple[bool, bool]], ...]]
-    # The single words that end in a character other than a letter or digit ("foto:", "©"),
-    # reversed: searched in the reversed text, the engine skips to those rare last characters
+    # Where there are many single words, those that end in a character other than a letter or
+    # digit ("foto:", "©"), reversed: searched in the reversed text, the engine skips to those rare last characters
     # where a forward search would try every letter. A match -> the length, lists and word edges
     # of each such word that ends where the match (the longest of them there) starts.
     backwards: re.Pattern[str] | None
@@ -162,8 +162,13 @@ def _needle_index(lists: tuple[tuple[str, ...], ...], whole_words: bool) -> _Nee
     tails = {needle: needle[len(heads[needle]) :] for needle in every}
     rests = [tails[needle][1:] for needle in every if " " in needle]
     edges = {needle: phrase_edges(needle) if whole_words else (False, False) for needle in every}
-    backwards = [needle[::-1] for needle in every if " " not in needle and not needle[-1].isalnum()]
-    forwards = [needle for needle in every if " " in needle or needle[-1].isalnum()]
+    # Where the single words are few, each is looked for with `str.find`; else those ending in a
+    # mark are looked for backwards.
+    few = sum(" " not in needle for needle in every) <= _FOUND_ONE_BY_ONE
+    backwards = [
+        needle[::-1] for needle in every if not few and " " not in needle and not needle[-1].isalnum()
+    ]
+    forwards = [needle for needle in every if few or " " in needle or needle[-1].isalnum()]
     singles = [needle for needle in forwards if " " not in needle]
     patterns = [re.compile(f" (?:{trie_pattern(rests)})")] if rests else []
     words: tuple[str, ...] = tuple(singles)
