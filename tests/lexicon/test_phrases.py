@@ -127,8 +127,9 @@ def test_normalise_lines_is_normalise_marker_line_by_line():
 
 @pytest.mark.parametrize("whole_words", [True, False])
 def test_containing_each_is_containing_of_each_list(whole_words):
-    """Both ways the single-word needles are looked for (one by one where they are few, by one
-    regex where they are many) find what `containing` finds, list by list."""
+    """Every way the single-word needles are looked for (one by one where they are few, by one
+    regex where they are many, from their ends where they end in a mark: "(foto:" and "foto:"
+    end together) finds what `containing` finds, list by list."""
     lines = [
         "© 2025 media, all rights reserved",
         "copyrighted photo",
@@ -138,10 +139,12 @@ def test_containing_each_is_containing_of_each_list(whole_words):
         "the council voted to close the bridge",
         "",
         "cookie-einstellungen anpassen",
+        "(foto: antara) infoto: x",
+        "xfoto:",
     ]
     few = (("©", "copyright", "all rights reserved"), ("leave a reply", "about us"))
     many = (
-        ("photo:", "foto:", "credit:", "image:", "bild:", "quelle:", "gambar:", "©"),
+        ("photo:", "foto:", "credit:", "image:", "bild:", "quelle:", "gambar:", "©", "(foto:"),
         ("contact us", "reply"),
     )
     joined = JoinedLines.of(lines)
@@ -151,10 +154,10 @@ def test_containing_each_is_containing_of_each_list(whole_words):
 
 
 @pytest.mark.parametrize("whole_words", [True, False])
-def test_containing_each_reads_the_whole_window_of_a_line(whole_words):
-    """A line's window reaches back to a phrase's first word and on past the last match: phrases
-    that overlap, that start before a phrase whose rest matched first, or that end long after
-    the first search's last match are all found (as `containing` finds them)."""
+def test_containing_each_finds_overlapping_phrases(whole_words):
+    """Each search goes on one past its last match, not past its end: phrases that overlap, whose
+    first space lies inside another's tail, or that share a tail with a longer one are all found
+    (as `containing` finds them)."""
     lists = (
         ("privacy policy and cookies", "cookie policy"),
         ("policy and cookies settings here", "and cookies"),

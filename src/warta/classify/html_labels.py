@@ -68,8 +68,9 @@ def _container(tokens: tuple[str, ...], wrappers: Collection[str] = ()) -> tuple
     hit = _first_container(tokens)
     if hit is None or hit[1] not in wrappers:
         return hit
-    inner = 1 + max(k for k, token in enumerate(tokens) if token in wrappers)
-    return _first_container(tokens[inner:])
+    # One past the last wrapper token (C-level passes: the tuples run to dozens of tokens).
+    is_wrapper = list(map(wrappers.__contains__, tokens))
+    return _first_container(tokens[len(tokens) - is_wrapper[::-1].index(True) :])
 
 
 @lru_cache(maxsize=1)
@@ -89,22 +90,29 @@ def _container_or_pull_quote_token() -> frozenset[str]:
     return _any_container_token() | _pull_quote_tokens()
 
 
+@lru_cache(maxsize=1)
+def _container_kinds() -> dict[str, int]:
+    """Each token of `container_tokens` -> the number of the first kind that holds it; read once."""
+    kinds: dict[str, int] = {}
+    for k, (_label, known) in enumerate(container_tokens()):
+        for token in known:
+            kinds.setdefault(token, k)
+    return kinds
+
+
 def _first_container(tokens: tuple[str, ...]) -> tuple[Label, str] | None:
     # One C-level pass over the tokens finds the few that matter: most blocks sit in no container.
     present = _container_or_pull_quote_token().intersection(tokens)
-    if _any_container_token().isdisjoint(present):
-        return None
-    if not _pull_quote_tokens().isdisjoint(present):
-        # A pull quote sits in an <aside> or a floated box in the body and repeats the
-        # story's words: no list beside the article. Whether it is body is the model's call
-        # (ScrapingHub's gold keeps pull quotes in the text).
+    if not present or not _pull_quote_tokens().isdisjoint(present):
+        # None, or a pull quote: it sits in an <aside> or a floated box in the body and
+        # repeats the story's words: no list beside the article. Whether it is body is the
+        # model's call (ScrapingHub's gold keeps pull quotes in the text).
         return None
     # The first kind with a token here, and of its tokens the one that comes first in the block's.
-    for label, known in container_tokens():
-        hits = known.intersection(present)
-        if hits:
-            return label, min(hits, key=tokens.index)
-    return None
+    kinds = _container_kinds()
+    first = min(map(kinds.__getitem__, present))
+    hits = [token for token in present if kinds[token] == first]
+    return container_tokens()[first][0], hits[0] if len(hits) == 1 else min(hits, key=tokens.index)
 
 
 def _own_read_also(block: Block, label: Label) -> bool:

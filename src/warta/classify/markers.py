@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 from typing import NamedTuple
 
 from warta.lexicon import JoinedLines, Lexicon, normalise_marker, phrase_in, trie_pattern
@@ -165,6 +165,19 @@ class PageLines:
         starts = self.searched.starts
         # A line's "\n" in `lead` stands where the line starts in `searched.joined`.
         return (bisect_right(starts, m.start()) - 1 for m in _line_start(pattern).finditer(self.lead))
+
+    def rows_ending(self, backwards: str) -> Iterator[int]:
+        """The rows whose searched line ends with a match of `backwards` reversed: the regex
+        `backwards` is searched in the reversed lines, each after its "\n" (a tuple of suffixes
+        costs one comparison per suffix per line; this one search costs a few steps a line)."""
+        joined, starts = self.searched.joined, self.searched.starts
+        end = len(joined)
+        # A "\n" at `at` in the reversed text, "\n" first, stands where a line ends in `joined`:
+        # at `end - at`.
+        reversed_lead = "\n" + joined[::-1]
+        return (
+            bisect_right(starts, end - m.start()) - 1 for m in _line_start(backwards).finditer(reversed_lead)
+        )
 
 
 @lru_cache(maxsize=16)
@@ -377,7 +390,8 @@ def section_headers(
     maybe.update(compress(rows, map(str.isdigit, map(_FIRST_CHAR, distinct))))
     # (A prefix or a bracket opens a header of a short line only: the searched lines hold them all.)
     maybe.update(page.rows_starting(_header_start(lexicon.related_header_prefix)))
-    maybe.update(compress(rows, map(methodcaller("endswith", lexicon.related_header_suffix), distinct)))
+    # (Only a short line's suffix makes a header: the searched lines hold them all.)
+    maybe.update(page.rows_ending(_header_end(lexicon.related_header_suffix)))
     for row in maybe:
         norm = distinct[row]
         headers[norm] = section_header(norm, lexicon)
@@ -388,6 +402,12 @@ def section_headers(
 def _header_lines(*sets: frozenset[str]) -> frozenset[str]:
     """The whole-line headers of every kind, in one set."""
     return frozenset().union(*sets)
+
+
+@lru_cache(maxsize=8)
+def _header_end(related_suffixes: tuple[str, ...]) -> str:
+    """A regex that matches a reversed text where the text ends in a related header's suffix."""
+    return trie_pattern(suffix[::-1] for suffix in related_suffixes)
 
 
 @lru_cache(maxsize=8)

@@ -119,32 +119,34 @@ def trie_pattern(words: Iterable[str], space: str | None = None) -> str:
     return emit(root) if root else "(?!)"
 
 
-# Common lower-case letters (every one of them str.isalpha): a whole-word phrase that opens with a
-# letter never starts right after one of these, so a search need not try it there.
-_AFTER_LETTER = "(?<![a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u045f])"
-
-
 @dataclass(frozen=True, slots=True)
 class _NeedleIndex:
-    """Needle lists compiled for `JoinedLines.containing_each`."""
+    """Needle lists compiled for `JoinedLines.containing_each`.
 
-    # Between them they match in every line that holds a needle (and in a few more): a phrase
-    # of several words is looked for from its first space on, a literal space first that the
-    # regex engine skips to, trying the phrases' rests only there; single words everywhere.
-    lines: tuple[re.Pattern[str], ...]
+    A phrase of several words is found from its first space: a literal space first, which the
+    regex engine skips to, trying the phrases' rests (what follows the first space) only there;
+    then its first word is checked before the space. A single word is found where it starts,
+    or, where it ends in a character other than a letter or digit ("foto:"), where it ends.
+    """
+
+    # Each tried at every position where the one before failed or matched (`search` from one
+    # past the last match): it matches the longest rest, after its space, or the longest single
+    # word starting there.
+    patterns: tuple[re.Pattern[str], ...]
     # The single words, where they are few: each looked for with `str.find`, a C scan far cheaper
-    # than a regex tried at every position of the page (then `lines` holds no pattern for them).
+    # than a regex tried at every position of the page (then `patterns` holds none for them).
     words: tuple[str, ...]
-    # Matches the longest needle starting at a position (as whole words: not where a letter
-    # comes before a needle that opens with one).
-    finder: re.Pattern[str]
-    # Each needle -> the needles it starts with (itself too): what else starts where it does,
-    # each with the numbers of the lists that hold it and the word edges it needs.
-    starting: dict[str, tuple[tuple[str, tuple[int, ...], tuple[bool, bool]], ...]]
-    # How far before a match of `lines` a needle it stands for can start (the longest first
-    # word of a phrase), and the longest needle: `containing_each` reads a line's window only.
-    reach: int
-    longest: int
+    # A match of `patterns` (or a word of `words`) -> each needle found where the match starts if
+    # it is there: the text before the match (the needle's first word; "" for a single word),
+    # the needle's length, the numbers of the lists holding it, and the word edges it needs.
+    # The other rests and words that match at a position are prefixes of the longest one there.
+    ending: dict[str, tuple[tuple[str, int, tuple[int, ...], tuple[bool, bool]], ...]]
+    # Where there are many single words, those that end in a character other than a letter or
+    # digit ("foto:", "©"), reversed: searched in the reversed text, the engine skips to those rare last characters
+    # where a forward search would try every letter. A match -> the length, lists and word edges
+    # of each such word that ends where the match (the longest of them there) starts.
+    backwards: re.Pattern[str] | None
+    ending_backwards: dict[str, tuple[tuple[int, tuple[int, ...], tuple[bool, bool]], ...]]
 
 
 @lru_cache(maxsize=16)
@@ -155,26 +157,42 @@ def _needle_index(lists: tuple[tuple[str, ...], ...], whole_words: bool) -> _Nee
         return None
     every = list(dict.fromkeys(needle for needles in lists for needle in needles))
     owners = {needle: tuple(k for k, needles in enumerate(lists) if needle in needles) for needle in every}
+    # A phrase's match: its first space and its rest; a single word's: itself.
+    heads = {needle: needle.split(" ", 1)[0] if " " in needle else "" for needle in every}
+    tails = {needle: needle[len(heads[needle]) :] for needle in every}
+    rests = [tails[needle][1:] for needle in every if " " in needle]
     edges = {needle: phrase_edges(needle) if whole_words else (False, False) for needle in every}
-    starting = {
-        needle: tuple((other, owners[other], edges[other]) for other in every if needle.startswith(other))
-        for needle in every
-    }
-    rests = trie_pattern(needle.split(" ", 1)[1] for needle in every if " " in needle)
-    singles = tuple(needle for needle in every if " " not in needle)
-    lines = [re.compile(f" (?:{rests})")]
+    # Where the single words are few, each is looked for with `str.find`; else those ending in a
+    # mark are looked for backwards.
+    few = sum(" " not in needle for needle in every) <= _FOUND_ONE_BY_ONE
+    backwards = [
+        needle[::-1] for needle in every if not few and " " not in needle and not needle[-1].isalnum()
+    ]
+    forwards = [needle for needle in every if few or " " in needle or needle[-1].isalnum()]
+    singles = [needle for needle in forwards if " " not in needle]
+    patterns = [re.compile(f" (?:{trie_pattern(rests)})")] if rests else []
+    words: tuple[str, ...] = tuple(singles)
     if len(singles) > _FOUND_ONE_BY_ONE:
-        lines.append(re.compile(trie_pattern(singles)))
-        singles = ()
-    others = trie_pattern(needle for needle in every if not edges[needle][0])
-    reach = max((needle.index(" ") for needle in every if " " in needle), default=0)
-    longest = max(map(len, every), default=0)
-    if not whole_words:
-        return _NeedleIndex(tuple(lines), singles, re.compile(others), starting, reach, longest)
-    # Tried at a word's start only, the needles that open with a letter cost about half the search.
-    words = trie_pattern(needle for needle in every if edges[needle][0])
-    finder = re.compile(f"{_AFTER_LETTER}(?:{words})|{others}")
-    return _NeedleIndex(tuple(lines), singles, finder, starting, reach, longest)
+        patterns.append(re.compile(trie_pattern(singles)))
+        words = ()
+    # What a pattern matches (or a word is) is some needle's tail: its first space on, or itself.
+    matches = {tails[needle] for needle in forwards}
+    ending = {
+        match: tuple(
+            (heads[needle], len(needle), owners[needle], edges[needle])
+            for needle in forwards
+            if match.startswith(tails[needle])
+        )
+        for match in matches
+    }
+    ending_backwards = {
+        match: tuple(
+            (len(word), owners[word[::-1]], edges[word[::-1]]) for word in backwards if match.startswith(word)
+        )
+        for match in backwards
+    }
+    backwards_pattern = re.compile(trie_pattern(backwards)) if backwards else None
+    return _NeedleIndex(tuple(patterns), words, ending, backwards_pattern, ending_backwards)
 
 
 _FOUND_ONE_BY_ONE = 6  # the most single-word needles looked for with `str.find` rather than a regex
@@ -237,50 +255,72 @@ class JoinedLines:
     def containing_each(
         self, lists: tuple[tuple[str, ...], ...], *, whole_words: bool = True
     ) -> list[list[bool]]:
-        """`containing` of each needle list in `lists`, in two regex searches.
+        """`containing` of each needle list in `lists`, in a regex search or two.
 
-        The first finds the few lines that may hold a needle; the second stops at every position
-        of those where a needle starts and reports the longest one there: the others starting
-        there are its prefixes. It reads only a window of each such line, around the first
-        search's matches: the first search tries every position not inside an earlier match, so
-        a needle's first space (its start, for a single word) is where a match starts or inside
-        one. The needle so starts at most `reach` characters before the line's first match and
-        before its last match ends, and ends at most `longest` characters after that.
+        Each search stops at the positions where a needle's tail can start (its first space, or a
+        single word's start), one after another, and reports the longest tail there; each needle
+        with that tail or a shorter one is then checked where it would start: its first word
+        before the tail, its word edges.
         """
         index = _needle_index(lists, whole_words)
         if index is None:
             return [self.containing(needles, whole_words=whole_words) for needles in lists]
-        joined, starts = self.joined, self.starts
-        # No needle holds a "\n": each match lies in one line. Each line -> its matches' span.
-        spans: dict[int, tuple[int, int]] = {}
-        for lines in index.lines:
-            for m in lines.finditer(joined):
-                _widen(spans, bisect_right(starts, m.start()) - 1, m.start(), m.end())
+        joined, ending = self.joined, index.ending
+        flags = [[False] * len(self.lines) for _ in lists]
+        for pattern in index.patterns:
+            found = pattern.search(joined)
+            while found is not None:
+                at = found.start()
+                self._flag_ending(flags, at, ending[found.group()])
+                found = pattern.search(joined, at + 1)
         for word in index.words:
             at = joined.find(word)
             while at >= 0:
-                _widen(spans, bisect_right(starts, at) - 1, at, at + len(word))
+                self._flag_ending(flags, at, ending[word])
                 at = joined.find(word, at + 1)
-        flags = [[False] * len(self.lines) for _ in lists]
-        search, starting = index.finder.search, index.starting
-        for row, (first, last) in spans.items():
-            start = starts[row]
-            end = min(start + len(self.lines[row]), last + index.longest)
-            found = search(joined, max(start, first - index.reach), end)
-            while found is not None:
-                at = found.start()
-                for needle, owners, edges in starting[found.group()]:
-                    if at_word_edges(joined, at, at + len(needle), edges):
-                        for k in owners:
-                            flags[k][row] = True
-                found = search(joined, at + 1, end)
+        if index.backwards is not None:
+            self._flag_backwards(flags, index.backwards, index.ending_backwards)
         return flags
 
+    def _flag_backwards(
+        self,
+        flags: list[list[bool]],
+        backwards: re.Pattern[str],
+        ending: dict[str, tuple[tuple[int, tuple[int, ...], tuple[bool, bool]], ...]],
+    ) -> None:
+        """Flag the lines of the words `backwards` finds in the reversed text (`_NeedleIndex`)."""
+        joined, starts = self.joined, self.starts
+        reversed_text, size = joined[::-1], len(joined)
+        found = backwards.search(reversed_text)
+        while found is not None:
+            at = found.start()
+            end = size - at  # where the words found end in `joined`
+            for length, owners, edges in ending[found.group()]:
+                if at_word_edges(joined, end - length, end, edges):
+                    row = bisect_right(starts, end - length) - 1
+                    for k in owners:
+                        flags[k][row] = True
+            found = backwards.search(reversed_text, at + 1)
 
-def _widen(spans: dict[int, tuple[int, int]], row: int, start: int, end: int) -> None:
-    """Widen `row`'s span in `spans` to hold `start`..`end`."""
-    known = spans.get(row)
-    spans[row] = (start, end) if known is None else (min(known[0], start), max(known[1], end))
+    def _flag_ending(
+        self,
+        flags: list[list[bool]],
+        at: int,
+        needles: tuple[tuple[str, int, tuple[int, ...], tuple[bool, bool]], ...],
+    ) -> None:
+        """Flag, in the lists that hold it, the line of each of `needles` (`_NeedleIndex.ending`)
+        that occurs with its tail at `at`."""
+        joined = self.joined
+        for head, size, owners, edges in needles:
+            start = at - len(head)
+            if (
+                start >= 0
+                and joined.startswith(head, start)
+                and at_word_edges(joined, start, start + size, edges)
+            ):
+                row = bisect_right(self.starts, start) - 1
+                for k in owners:
+                    flags[k][row] = True
 
 
 @dataclass(frozen=True, slots=True)
