@@ -19,7 +19,6 @@ from warta.model import Block, Label
 
 HERE = Path(__file__).parent
 REFERENCE = datetime(2025, 5, 5, 12, 0)  # a Monday
-EXAMPLE = HERE.parents[1].parent / "shared" / "examples" / "flattened-id-news-page.txt"
 
 
 def _lexicon(lang: str) -> Lexicon:
@@ -188,10 +187,11 @@ def _blocks(*items: tuple[str, Label]) -> tuple[list[Block], list[Label]]:
     return [Block(i, text) for i, (text, _) in enumerate(items)], [label for _, label in items]
 
 
-def test_example_page_published_from_its_own_weekday_date() -> None:
+def test_example_page_published_from_its_own_weekday_date(shared: Path) -> None:
     import warta
 
-    article = warta.extract(EXAMPLE.read_text(encoding="utf-8"), kind="text")
+    example = shared / "examples" / "flattened-id-news-page.txt"
+    article = warta.extract(example.read_text(encoding="utf-8"), kind="text")
     assert article.published is not None
     assert article.published.iso() == "2025-04-28"
     assert article.published.evidence.text == "Senin (28/4)"
