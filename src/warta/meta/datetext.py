@@ -647,9 +647,14 @@ def find_dates(
                 # match sorts first below and every other match overlaps it, so the rest can go unsought.
                 return [resolved]
             found.append(resolved)
-    # Where expressions overlap, the most specific wins: absolute over inferred over
-    # relative, then the longest ("pada hari Senin (28/4)" reads as the date, not the weekday).
-    found.sort(key=lambda m: (_KIND_RANK[m.kind], -(m.end - m.start), m.start))
+    return most_specific(found)
+
+
+def most_specific(found: list[DateMatch]) -> list[DateMatch]:
+    """`found` without overlaps, in text order. Where expressions overlap, the most specific
+    wins: absolute over inferred over relative, then the longest ("pada hari Senin (28/4)"
+    reads as the date, not the weekday)."""
+    found = sorted(found, key=lambda m: (_KIND_RANK[m.kind], -(m.end - m.start), m.start))
     chosen: list[DateMatch] = []
     for candidate in found:
         if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
