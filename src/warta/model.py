@@ -61,6 +61,7 @@ class Label(StrEnum):
 # The members the label passes compare block by block, as module constants: reading a member off its enum class costs ~70 ns on Python 3.11,
 # a module global ~5, and these comparisons run for every block of every page.
 LABEL_BODY = Label.BODY
+LABEL_TITLE = Label.TITLE
 LABEL_CAPTION = Label.CAPTION
 LABEL_READ_ALSO = Label.READ_ALSO
 LABEL_RELATED = Label.RELATED

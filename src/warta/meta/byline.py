@@ -19,7 +19,7 @@ from operator import not_
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, normalise_marker
 from warta.meta.datetext import find_dates, grammar_of, has_digit
 from warta.meta.page import PageMetadata
-from warta.model import Block, Label, Person
+from warta.model import LABEL_TITLE, Block, Label, Person
 
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^(?:bin|binti|van|von|de|der|da|al|el|la|le|di|dos)$")
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b|\bserta\b)\s*", re.I)
@@ -430,11 +430,10 @@ def _marked_names(
         range(start, min(len(blocks), first + _NAME_WINDOW)),
         range(last + 1, min(len(blocks), last + _BOX_WINDOW)),
     )
-    title_label = Label.TITLE  # read once: an enum member is a slow attribute to read per block
     for window in windows if after_body else windows[:1]:
         for i in window:
             block = blocks[i]
-            if len(block.text) > 120 or labels[i] is title_label:
+            if len(block.text) > 120 or labels[i] is LABEL_TITLE:
                 continue
             if i > first and labels[i] in _NOT_AN_AUTHOR_BOX:
                 continue  # commenters, other articles' authors
