@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from warta.meta.page import PageMetadata
 from warta.model import Block
-from warta.readers.mojibake import _SUSPECT, has_mojibake, repair_blocks, repair_metadata, repair_mojibake
+from warta.readers.mojibake import (
+    _CONTINUATION,
+    has_mojibake,
+    repair_blocks,
+    repair_metadata,
+    repair_mojibake,
+)
 
 
 def _mangle(text: str, codec: str = "cp1252") -> str:
@@ -85,6 +93,8 @@ def test_has_mojibake_never_misses_what_repair_changes() -> None:
         assert (fixed != text) <= has_mojibake(text)
 
 
+# Where `repair_mojibake` can change a text: a lead followed by a continuation, or a C1 control.
+_SUSPECT = re.compile("[\xc2-\xf4]" + _CONTINUATION + "|[\x80-\x9f]")
 _SUSPECT_ALPHABET = "aé—Ã©â€™\x93\x9dÂ\xa0ð\x9fŸ\xbfô\xc1\xf5 \u2019"
 
 

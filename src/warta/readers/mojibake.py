@@ -41,12 +41,11 @@ _RUN = re.compile(
     + _CONTINUATION
     + "{3})+"
 )
-# Anything `repair_mojibake` would change starts with one of these.
-_SUSPECT = re.compile("[\xc2-\xf4]" + _CONTINUATION + "|[\x80-\x9f]")
 _C1 = re.compile("[\x80-\x9f]")
-# For each lead (as its byte): the lead followed by a continuation. (A pattern opening with one
-# character is searched for that character first, at C speed: `_SUSPECT` opens with a class,
-# tried at every position of the text.)
+# Anything `repair_mojibake` would change starts with a C1 control or with a lead (0xC2-0xF4)
+# followed by a continuation. For each lead (as its byte): that lead followed by a continuation.
+# (A pattern opening with one character is searched for that character first, at C speed; one
+# pattern opening with the class of all leads would be tried at every position of the text.)
 _LEAD_RUN = {lead: re.compile(re.escape(chr(lead)) + _CONTINUATION) for lead in range(0xC2, 0xF5)}
 # Every byte but the leads (0xC2-0xF4) and C1 controls (0x80-0x9F): deleted by `bytes.translate`.
 _NO_LEAD_BYTES = bytes(b for b in range(256) if not (0x80 <= b < 0xA0 or 0xC2 <= b <= 0xF4))
@@ -128,7 +127,7 @@ def has_mojibake(text: str) -> bool:
         return False
     if min(found) < 0xA0:  # a C1 control
         return True
-    # `_SUSPECT` then matches where one of the leads found is followed by a continuation.
+    # Then: whether one of the leads found is followed by a continuation.
     return any(_LEAD_RUN[lead].search(text) is not None for lead in set(found))
 
 
