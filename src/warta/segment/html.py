@@ -15,8 +15,11 @@ ancestors and its first link, made absolute against `<base href>` or the page UR
 
 from __future__ import annotations
 
+import os
 import re
+import warnings
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -260,8 +263,11 @@ def _emit(
         blocks.append(new_block(len(blocks), text, structure, -1, -1))  # type: ignore[arg-type]
 
 
-def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None) -> list[Block]:
+def walk_python(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None) -> list[Block]:
     """One depth-first pass over the DOM under `root`, turning text into blocks.
+
+    (The reference walk: `warta.segment._domwalk.walk` is the same walk in C, used where it is
+    built; see `compiled_walk`.)
 
     Text of inline elements accumulates into the block being built (`pieces` and the counts
     beside it); entering or leaving a block-level element closes it. The open elements are
@@ -464,6 +470,66 @@ def _walk(root: LexborNode, base_url: str | None, deadline: DeadlineLike | None)
     return blocks
 
 
+# A page that exercises every branch of the walk: hidden elements (by class, style, attribute
+# and aria), id tokens, semantic tags, links side by side and after a label, lists, tables,
+# figures, quotes, headings, line breaks, a custom element, comments and whitespace.
+_PROBE = (
+    "<!DOCTYPE html><html><body><header class='site-header top'><nav id='menu'><ul>"
+    "<li><a href='/a'>Satu</a></li><li><a href='https://x.example/b'>Dua</a></li></ul></nav></header>"
+    "<main><article class='post'><h1 id='judul'>Judul <b>besar</b></h1>"
+    "<p>Teks <a href='/c'>tautan</a> lagi.<br>Baris <i></i>dua.</p>"
+    "<p class='hidden'>tersembunyi</p><p style='display: none'>juga</p><p hidden>tidak</p>"
+    "<div aria-hidden='true'>bukan</div><div aria-hidden='false'>tampak</div>"
+    "<p>Tags: <a href='/t1'>satu</a> <a href='/t2'>dua</a></p><a href='/x'>A</a><a href='/y'>B</a>"
+    "<table><tr><td>sel</td></tr></table><figure><img src='i.jpg'><figcaption>Foto</figcaption></figure>"
+    "<blockquote>kutipan</blockquote><my-widget class='w'>kustom</my-widget><!-- komentar -->"
+    "<h2 class=''>Sub &amp; judul</h2><ol><li>butir</li></ol><script>var x;</script>\n \t"
+    "<section id='related-posts'><span>terkait</span></section></article></main></body></html>"
+)
+
+
+class CompiledWalk(Protocol):
+    def __call__(
+        self, root_id: int, document_id: int, base_url: str | None, deadline: DeadlineLike | None
+    ) -> list[Block]: ...
+
+
+def _document_id(tree: LexborHTMLParser) -> int:
+    """The address of the document node, which frees the copies of texts the C walk reads; 0 if none."""
+    document = tree.root.parent if tree.root is not None else None
+    return document.mem_id if document is not None and document.tag == "-document" else 0
+
+
+@cache
+def compiled_walk() -> CompiledWalk | None:
+    """The C walk bound to selectolax's lexbor, if it is built and agrees with `walk_python`.
+
+    It is checked once, on `_PROBE`, before it is trusted; None (the Python walk) where the
+    extension was not built, selectolax does not export lexbor's accessors, the two walks
+    disagree, or the environment sets WARTA_PURE_PYTHON.
+    """
+    if os.environ.get("WARTA_PURE_PYTHON"):
+        return None
+    try:
+        import selectolax.lexbor
+
+        from warta.segment import _domwalk
+
+        _domwalk.bind(selectolax.lexbor.__file__)
+    except (ImportError, OSError):
+        return None
+    tree = LexborHTMLParser(_PROBE)
+    root = tree.body
+    base = "https://situs.example/berita/"
+    if root is None or _domwalk.walk(root.mem_id, _document_id(tree), base, None) != walk_python(
+        root, base, None
+    ):  # pragma: no cover (a selectolax whose lexbor behaves differently)
+        warnings.warn("warta's compiled DOM walk disagrees with the Python walk: not used", stacklevel=2)
+        return None
+    walk: CompiledWalk = _domwalk.walk
+    return walk
+
+
 def segment_html(
     html: str, deadline: DeadlineLike | None = None, base_url: str | None = None
 ) -> HtmlSegmentation:
@@ -483,5 +549,10 @@ def segment_html(
     if root is None:
         raise InputError("the HTML has no document element")
     # Without a page URL, the canonical link still says where the page lives.
-    blocks = _walk(root, metadata.base_url or base_url or metadata.canonical_url, deadline)
+    base = metadata.base_url or base_url or metadata.canonical_url
+    walk = compiled_walk()
+    if walk is None:
+        blocks = walk_python(root, base, deadline)
+    else:
+        blocks = walk(root.mem_id, _document_id(tree), base, deadline)
     return HtmlSegmentation(blocks, metadata)

@@ -1,0 +1,447 @@
+# cython: language_level=3, boundscheck=False, initializedcheck=False
+"""`segment_html`'s DOM walk in C: the same walk as `warta.segment.html.walk_python`.
+
+The Python walk asks selectolax for every step (`node.next`, `node.tag_id`,
+`node.attributes`, ...), and each answer is a new Python object: two thirds of
+the HTML segmentation's time. This walk reads lexbor's tree through lexbor's own
+exported accessors (`lxb_dom_node_next_noi`, `lxb_dom_element_first_attribute_noi`,
+...), which selectolax's extension module exports; they are looked up by name in
+the already loaded module (`dlopen` with `RTLD_NOLOAD`, then `dlsym`). No struct
+layout of lexbor is assumed, so a selectolax built against another lexbor still
+works, and one without these symbols only makes `bind` fail: the Python walk
+is used then.
+
+Everything that decides what a block is stays in Python and is shared with the
+Python walk: the tag table (`tag_flags`), class values (`read_class`), hiding
+styles, link resolution and `emit`. Only the traversal, the attribute scan, the
+counts and the text are done here. `warta.segment.html` checks at first use that
+both walks give the same blocks on a probe page, and tests compare them on every
+fixture and benchmark page.
+"""
+
+from libc.stdint cimport uintptr_t
+from libc.stdlib cimport free, realloc
+from libc.string cimport memcmp
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+from itertools import chain
+
+from warta.segment import MAX_BLOCKS
+from warta.segment import html as _html
+
+
+cdef extern from "<dlfcn.h>" nogil:
+    void *dlopen(const char *filename, int flags)
+    void *dlsym(void *handle, const char *symbol)
+    int RTLD_NOW
+    int RTLD_NOLOAD
+
+
+ctypedef unsigned char uchar
+ctypedef void *(*step_f)(void *node) noexcept nogil
+ctypedef uintptr_t (*tag_id_f)(void *node) noexcept nogil
+ctypedef unsigned int (*type_f)(void *node) noexcept nogil
+ctypedef const uchar *(*name_f)(void *obj, size_t *length) noexcept nogil
+ctypedef uchar *(*text_f)(void *node, size_t *length) noexcept nogil
+ctypedef uchar *(*free_text_f)(void *document, uchar *text) noexcept nogil
+
+
+cdef struct Lexbor:
+    step_f next_sibling        # lxb_dom_node_next_noi
+    step_f first_child         # lxb_dom_node_first_child_noi
+    tag_id_f tag_id            # lxb_dom_node_tag_id_noi
+    type_f node_type           # lxb_dom_node_type_noi
+    step_f first_attr          # lxb_dom_element_first_attribute_noi
+    step_f next_attr           # lxb_dom_element_next_attribute_noi
+    name_f attr_name           # lxb_dom_attr_qualified_name
+    name_f attr_value          # lxb_dom_attr_value_noi
+    name_f element_name        # lxb_dom_element_qualified_name
+    text_f text_content        # lxb_dom_node_text_content
+    free_text_f free_text      # lxb_dom_document_destroy_text_noi
+
+
+cdef Lexbor lxb
+cdef bint bound = False
+
+# lexbor's node types and the tag id of text nodes.
+cdef enum:
+    ELEMENT_NODE = 1
+    TEXT_NODE = 3
+    TEXT_TAG_ID = 2
+
+# The tag flags of `warta.segment.html`, as C constants.
+cdef int SKIP = _html._SKIP
+cdef int BLOCK = _html._BLOCK
+cdef int BREAK = _html._BREAK
+cdef int SEMANTIC_TAG = _html._SEMANTIC_TAG
+cdef int NEVER_HIDE = _html._NEVER_HIDE
+cdef int LINK = _html._LINK
+cdef int LIST = _html._LIST
+cdef int TABLE = _html._TABLE
+cdef int FIGURE = _html._FIGURE
+cdef int QUOTE = _html._QUOTE
+cdef int COUNTED = _html._COUNTED
+cdef Py_ssize_t MAX_TOKENS_DEPTH = _html._MAX_TOKENS_DEPTH
+cdef Py_ssize_t PATH_DEPTH = _html._PATH_DEPTH
+cdef long CHECK_EVERY = _html._CHECK_EVERY
+cdef Py_ssize_t LABEL_CHARS = _html._LABEL_CHARS
+cdef Py_ssize_t MAX_READ_CLASSES = _html._MAX_READ_CLASSES
+cdef Py_ssize_t BLOCK_LIMIT = MAX_BLOCKS
+
+cdef object tag_flags = _html._tag_flags
+cdef object read_class = _html._read_class
+cdef object style_hides = _html._style_hides
+cdef object id_tokens = _html._tokens
+cdef object first_link = _html._link
+cdef object emit = _html._emit
+cdef object origin_of = _html._origin
+cdef dict HEADINGS = _html._HEADINGS
+
+
+cdef void *symbol(void *handle, bytes name) except NULL:
+    cdef void *found = dlsym(handle, name)
+    if found == NULL:
+        raise ImportError(f"lexbor symbol {name.decode()} not found")
+    return found
+
+
+def bind(str library_path):
+    """Look up lexbor's accessors in selectolax's loaded extension module (at `library_path`)."""
+    global bound
+    cdef void *handle = dlopen(library_path.encode(), RTLD_NOW | RTLD_NOLOAD)
+    if handle == NULL:
+        raise ImportError(f"{library_path} is not loaded")
+    lxb.next_sibling = <step_f>symbol(handle, b"lxb_dom_node_next_noi")
+    lxb.first_child = <step_f>symbol(handle, b"lxb_dom_node_first_child_noi")
+    lxb.tag_id = <tag_id_f>symbol(handle, b"lxb_dom_node_tag_id_noi")
+    lxb.node_type = <type_f>symbol(handle, b"lxb_dom_node_type_noi")
+    lxb.first_attr = <step_f>symbol(handle, b"lxb_dom_element_first_attribute_noi")
+    lxb.next_attr = <step_f>symbol(handle, b"lxb_dom_element_next_attribute_noi")
+    lxb.attr_name = <name_f>symbol(handle, b"lxb_dom_attr_qualified_name")
+    lxb.attr_value = <name_f>symbol(handle, b"lxb_dom_attr_value_noi")
+    lxb.element_name = <name_f>symbol(handle, b"lxb_dom_element_qualified_name")
+    lxb.text_content = <text_f>symbol(handle, b"lxb_dom_node_text_content")
+    lxb.free_text = <free_text_f>symbol(handle, b"lxb_dom_document_destroy_text_noi")
+    bound = True
+
+
+cdef inline object utf8(const uchar *data, size_t length):
+    """lexbor's bytes as str, invalid sequences replaced (as selectolax decodes them)."""
+    if length == 0:
+        return ""
+    return PyUnicode_DecodeUTF8(<const char *>data, length, "replace")
+
+
+cdef inline bint same(const uchar *name, size_t length, const char *expected, size_t expected_length) noexcept:
+    return length == expected_length and memcmp(name, expected, length) == 0
+
+
+cdef inline bint ascii_whitespace(const uchar *data, size_t length) noexcept:
+    """Whether the bytes are only HTML's ASCII whitespace (selectolax's `is_empty_text_node`)."""
+    cdef size_t i
+    cdef uchar c
+    for i in range(length):
+        c = data[i]
+        if c != 32 and c != 9 and c != 10 and c != 12 and c != 13:
+            return False
+    return True
+
+
+# The attributes the walk reads, found by one pass over an element's attribute list. As in the
+# dict `node.attributes`, the last attribute of a name counts and a value-less one is None.
+cdef struct Attrs:
+    bint any
+    void *class_attr
+    void *id_attr
+    void *style_attr
+    void *aria_attr
+    void *href_attr
+    bint hidden
+
+
+cdef inline void scan_attrs(void *element, Attrs *found) noexcept:
+    cdef void *attr = lxb.first_attr(element)
+    cdef const uchar *name
+    cdef size_t length = 0
+    found.any = attr != NULL
+    found.class_attr = found.id_attr = found.style_attr = found.aria_attr = found.href_attr = NULL
+    found.hidden = False
+    while attr != NULL:
+        name = lxb.attr_name(attr, &length)
+        if name != NULL:
+            if same(name, length, b"class", 5):
+                found.class_attr = attr
+            elif same(name, length, b"id", 2):
+                found.id_attr = attr
+            elif same(name, length, b"href", 4):
+                found.href_attr = attr
+            elif same(name, length, b"style", 5):
+                found.style_attr = attr
+            elif same(name, length, b"hidden", 6):
+                found.hidden = True
+            elif same(name, length, b"aria-hidden", 11):
+                found.aria_attr = attr
+        attr = lxb.next_attr(attr)
+
+
+cdef inline object attr_value(void *attr):
+    """An attribute's value as `node.attributes` gives it: None when absent or value-less."""
+    cdef size_t length = 0
+    cdef const uchar *value
+    if attr == NULL:
+        return None
+    value = lxb.attr_value(attr, &length)
+    if value == NULL:
+        return None
+    return utf8(value, length)
+
+
+cdef class _Stack:
+    """The open elements' nodes and flags, as growable C arrays (nesting may be 100,000 deep)."""
+
+    cdef void **nodes
+    cdef int *flags
+    cdef Py_ssize_t size
+    cdef Py_ssize_t capacity
+
+    def __dealloc__(self):
+        free(self.nodes)
+        free(self.flags)
+
+    cdef int push(self, void *node, int flags) except -1:
+        cdef Py_ssize_t capacity
+        cdef void **nodes
+        cdef int *flag_array
+        if self.size == self.capacity:
+            capacity = self.capacity * 2 if self.capacity else 256
+            nodes = <void **>realloc(self.nodes, capacity * sizeof(void *))
+            if nodes == NULL:
+                raise MemoryError()
+            self.nodes = nodes
+            flag_array = <int *>realloc(self.flags, capacity * sizeof(int))
+            if flag_array == NULL:
+                raise MemoryError()
+            self.flags = flag_array
+            self.capacity = capacity
+        self.nodes[self.size] = node
+        self.flags[self.size] = flags
+        self.size += 1
+        return 0
+
+
+def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadline):
+    """The blocks under the node at address `root_id` (`LexborNode.mem_id`) of the document at
+    `document_id`, exactly as `warta.segment.html.walk_python` makes them.
+
+    The caller keeps the parser (and so the tree) alive during the call.
+    """
+    if not bound:
+        raise RuntimeError("bind() lexbor's accessors first")
+    cdef list blocks = []
+    cdef object origin = origin_of(base_url)
+    cdef dict resolved = {}
+    cdef dict classes = _html._READ_CLASSES
+    cdef dict window_tokens = {}
+    cdef dict kinds = {}  # tag id -> (tag, flags), for this document's ids
+    cdef _Stack stack = _Stack()
+    cdef list block_tags = []  # beside each open element: the nearest block-level tag at or above it
+    cdef list tags = []
+    cdef list token_parts = []
+    cdef list links = []
+    cdef int lists = 0, tables = 0, figures = 0, quotes = 0
+    cdef object heading = 0
+    cdef list pieces = []
+    cdef Py_ssize_t link_chars = 0, chars = 0, tail_chars = 0, n
+    cdef bint colon = False
+    cdef object href = None
+    cdef object snap = None
+    cdef long seen = 0
+    cdef void *node = <void *>root_id
+    cdef void *document = <void *>document_id
+    cdef void *child
+    cdef void *following
+    cdef uintptr_t tag_id
+    cdef int flags
+    cdef bint enter, hidden
+    cdef uchar *data
+    cdef const uchar *name
+    cdef size_t length = 0
+    cdef Attrs attrs
+    cdef object raw, stripped, kind, tag, tokens, read, value, style, ident, parts, block_tokens
+    cdef Py_ssize_t depth
+
+    while True:
+        tag_id = lxb.tag_id(node)
+        if tag_id == TEXT_TAG_ID:
+            # (Most text nodes are only whitespace: a space for a block being built, else nothing.)
+            raw = None
+            if lxb.node_type(node) == TEXT_NODE:
+                data = lxb.text_content(node, &length)
+                if data != NULL:
+                    if pieces or not ascii_whitespace(data, length):
+                        raw = utf8(data, length)
+                    if document != NULL:
+                        lxb.free_text(document, data)
+            if raw:
+                if not raw.isspace():
+                    if snap is None:
+                        parts = tuple(token_parts[-MAX_TOKENS_DEPTH:])
+                        block_tokens = window_tokens.get(parts)
+                        if block_tokens is None:
+                            block_tokens = window_tokens[parts] = tuple(dict.fromkeys(chain.from_iterable(parts)))
+                        depth = stack.size
+                        snap = (
+                            heading,
+                            (block_tags[depth - 1] if depth else "") or "body",
+                            ">".join(tags[-PATH_DEPTH:]),
+                            lists > 0,
+                            tables > 0,
+                            figures > 0,
+                            quotes > 0,
+                            block_tokens,
+                            depth if depth < 64 else 64,
+                        )
+                    pieces.append(raw)
+                    stripped = raw.strip()
+                    n = len(stripped)
+                    chars += n
+                    if links:
+                        link_chars += n
+                        tail_chars = 0
+                        if href is None:
+                            href = first_link(links, resolved, base_url, origin)
+                    else:
+                        tail_chars += n
+                        colon = stripped.endswith(":")
+                elif pieces:
+                    pieces.append(" ")
+            following = lxb.next_sibling(node)
+        else:
+            seen += 1
+            if seen % CHECK_EVERY == 0:
+                if deadline is not None:
+                    deadline.check("html segmentation")
+                if len(blocks) >= BLOCK_LIMIT:
+                    break
+            kind = kinds.get(tag_id)
+            if kind is None:
+                tag = None
+                if lxb.node_type(node) == ELEMENT_NODE:
+                    name = lxb.element_name(node, &length)
+                    if name != NULL:
+                        tag = utf8(name, length)
+                kind = (tag or "", tag_flags(tag))
+                if tag is not None:
+                    kinds[tag_id] = kind
+            tag, flags = kind
+            enter = False
+            child = NULL
+            tokens = ()
+            if not flags & SKIP:
+                child = lxb.first_child(node)
+            if not flags & SKIP and (child != NULL or flags & (BLOCK | COUNTED)):
+                scan_attrs(node, &attrs)
+                hidden = False
+                if attrs.any:
+                    value = attr_value(attrs.class_attr)
+                    if value is not None:
+                        read = classes.get(value)
+                        if read is None:
+                            if len(classes) >= MAX_READ_CLASSES:
+                                classes.clear()
+                            read = classes[value] = read_class(value)
+                        tokens, hidden = read
+                        if hidden and flags & NEVER_HIDE:
+                            hidden = False
+                    if not hidden and (
+                        attrs.hidden or attrs.aria_attr != NULL or attrs.style_attr != NULL or attrs.id_attr != NULL
+                    ):
+                        if not flags & NEVER_HIDE:
+                            style = attr_value(attrs.style_attr)
+                            hidden = (
+                                attrs.hidden
+                                or attr_value(attrs.aria_attr) == "true"
+                                or (style is not None and style_hides(style))
+                            )
+                        if not hidden:
+                            ident = attr_value(attrs.id_attr)
+                            if ident:
+                                tokens = tokens + id_tokens(ident)
+                enter = not hidden
+                if enter and flags & BLOCK:
+                    if pieces:
+                        emit(blocks, pieces, link_chars, chars, href, snap)
+                        pieces = []
+                        link_chars = chars = tail_chars = 0
+                        colon, href, snap = False, None, None
+                    enter = not flags & BREAK
+            if enter:
+                if flags & COUNTED:
+                    if flags & LINK:
+                        if (
+                            not links
+                            and link_chars
+                            and not tail_chars
+                            and (link_chars == chars or (colon and chars - link_chars <= LABEL_CHARS))
+                        ):
+                            emit(blocks, pieces, link_chars, chars, href, snap)
+                            pieces = []
+                            link_chars = chars = tail_chars = 0
+                            colon, href, snap = False, None, None
+                        links.append(attr_value(attrs.href_attr) if attrs.any else None)
+                    elif flags & LIST:
+                        lists += 1
+                    elif flags & TABLE:
+                        tables += 1
+                    elif flags & FIGURE:
+                        figures += 1
+                    elif flags & QUOTE:
+                        quotes += 1
+                    else:
+                        heading = HEADINGS[tag]
+                depth = stack.size
+                block_tags.append(tag if flags & BLOCK else (block_tags[depth - 1] if depth else ""))
+                stack.push(node, flags)
+                tags.append(tag)
+                token_parts.append((*tokens, tag) if flags & SEMANTIC_TAG else tokens)
+                if child != NULL:
+                    node = child
+                    continue
+                following = NULL
+            elif stack.size == 0:
+                break
+            else:
+                following = lxb.next_sibling(node)
+        # Leave the elements that end here; go on with the next sibling.
+        while following == NULL:
+            stack.size -= 1
+            flags = stack.flags[stack.size]
+            block_tags.pop()
+            tags.pop()
+            token_parts.pop()
+            if flags & BLOCK and pieces:
+                emit(blocks, pieces, link_chars, chars, href, snap)
+                pieces = []
+                link_chars = chars = tail_chars = 0
+                colon, href, snap = False, None, None
+            if flags & COUNTED:
+                if flags & LINK:
+                    links.pop()
+                elif flags & LIST:
+                    lists -= 1
+                elif flags & TABLE:
+                    tables -= 1
+                elif flags & FIGURE:
+                    figures -= 1
+                elif flags & QUOTE:
+                    quotes -= 1
+                else:
+                    heading = 0
+            if stack.size == 0:
+                break
+            following = lxb.next_sibling(stack.nodes[stack.size])
+        if following == NULL:
+            break
+        node = following
+    if pieces:
+        emit(blocks, pieces, link_chars, chars, href, snap)
+    return blocks

@@ -1,0 +1,157 @@
+"""The C DOM walk gives exactly the blocks of the Python walk, on every kind of page.
+
+`walk_python` is the reference; `warta.segment._domwalk.walk` must agree with it
+block for block (text and every structure field), on the fixtures, on hostile
+markup, on generated markup and, where ../shared is present, on the benchmark pages.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import sysconfig
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+from warta.errors import ExtractionTimeout
+from warta.model import Block
+from warta.pipeline import Deadline
+from warta.segment import html as segment_html_module
+from warta.segment.html import CompiledWalk, compiled_walk, walk_python
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+BASE = "https://portal.example/berita/2026/halaman.html"
+
+
+def _compiler_available() -> bool:
+    return shutil.which(str(sysconfig.get_config_var("CC") or "cc").split()[0]) is not None
+
+
+@pytest.fixture(scope="module")
+def walk() -> CompiledWalk:
+    found = compiled_walk()
+    if found is None:
+        if _compiler_available():
+            pytest.fail(
+                "a C compiler is here but the compiled walk is not built (pip install -e .) or disagrees"
+            )
+        pytest.skip("the compiled walk is not built (no C compiler)")
+    return found
+
+
+def _both(walk: CompiledWalk, html: str | bytes, base: str | None = BASE) -> tuple[list[Block], list[Block]]:
+    tree = LexborHTMLParser(html)
+    root = tree.body or tree.root
+    assert root is not None
+    compiled = walk(root.mem_id, segment_html_module._document_id(tree), base, None)
+    return walk_python(root, base, None), compiled
+
+
+def _assert_same(walk: CompiledWalk, html: str | bytes, base: str | None = BASE) -> list[Block]:
+    python, compiled = _both(walk, html, base)
+    assert compiled == python
+    return compiled
+
+
+@pytest.mark.parametrize(
+    "path", sorted([*FIXTURES.glob("*.html"), *SAMPLES.glob("*.html")]), ids=lambda p: p.name
+)
+def test_fixture_pages(walk: CompiledWalk, path: Path) -> None:
+    assert _assert_same(walk, path.read_bytes())
+
+
+HOSTILE = {
+    "deep nesting": "<html><body>"
+    + "<div><span>" * 5_000
+    + "tengah"
+    + "</span></div>" * 5_000
+    + "</body></html>",
+    "no body": "<p>tanpa body <a href=x>tautan</a>",
+    "broken entities": "<p>A &amp B &#xZZ; &#99999999; &nbsp C &lt;</p>",
+    "invalid utf-8": b"<p>caf\xe9 \xff\xfe lagi</p><div class='\xc3(' id='\xa0b'>teks</div>",
+    "script only": "<script>var a = '<p>x</p>';</script><style>p{}</style>",
+    "only whitespace": "<body>\n\t <div> </div>\r\n</body>",
+    "links and labels": "<p>Tags: <a href='/1'>a</a> <a href='/2'>b</a> ekor</p><a>x</a><a href='#top'>y</a>",
+    "hidden variants": (
+        "<div class='sr-only'>a</div><div style='VISIBILITY:hidden'>b</div><div hidden=''>c</div>"
+        "<main class='hidden'>d</main><div aria-hidden='TRUE'>e</div><div id=''>f</div>"
+    ),
+    "duplicate attributes": "<div class='a' class='hidden' id='x' id='y'>teks</div>",
+    "empty values": "<div class id style aria-hidden>teks</div><a href>link</a>",
+    "custom and svg": "<x-card class='related'>kartu</x-card><svg><text>t</text></svg><math>m</math>",
+    "breaks": "satu<br>dua<hr>tiga<br/><wbr>empat",
+    "headings in lists": "<ul><li><h3>judul</h3><p>isi</p></li></ul><table><td><blockquote>q</blockquote>",
+    "uppercase markup": "<DIV CLASS='Related-Posts' ID='Box'><A HREF='/X'>Tautan</A></DIV>",
+    "soft hyphens": "<p>Assis\u00adtance  dan\u200b  kata</p>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_markup(walk: CompiledWalk, name: str) -> None:
+    _assert_same(walk, HOSTILE[name])
+    _assert_same(walk, HOSTILE[name], base=None)
+
+
+_TAGS = st.sampled_from(
+    [
+        "div",
+        "p",
+        "span",
+        "a",
+        "li",
+        "ul",
+        "h2",
+        "table",
+        "td",
+        "figure",
+        "blockquote",
+        "br",
+        "script",
+        "x-y",
+        "nav",
+    ]
+)
+_ATTRS = st.sampled_from(
+    ["", " class='hidden'", " class='related post'", " id='main-box'", " style='display:none'", " hidden",
+     " aria-hidden='true'", " href='/p?q=1'", " href='https://b.example/x'", " class=''"]
+)  # fmt: skip
+_TEXTS = st.sampled_from(["", " ", "kata", "Tags:", "dua kata ", "\n", "&amp;", "é", "\u00ad"])
+
+
+@st.composite
+def _markup(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 4))):
+        if depth < 4 and draw(st.booleans()):
+            tag = draw(_TAGS)
+            parts.append(f"<{tag}{draw(_ATTRS)}>{draw(_markup(depth + 1))}</{tag}>")
+        else:
+            parts.append(draw(_TEXTS))
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=_markup())
+def test_generated_markup(walk: CompiledWalk, body: str) -> None:
+    _assert_same(walk, f"<html><body>{body}</body></html>")
+
+
+def test_deadline_is_checked_while_walking(walk: CompiledWalk) -> None:
+    tree = LexborHTMLParser("<html><body>" + "<div>x</div>" * 5_000 + "</body></html>")
+    root = tree.body
+    assert root is not None
+    with pytest.raises(ExtractionTimeout):
+        walk(root.mem_id, segment_html_module._document_id(tree), None, Deadline(1e-9))
+
+
+def test_benchmark_pages(walk: CompiledWalk, shared: Path) -> None:
+    directory = shared / "bench" / "scrapinghub" / "html"
+    paths = sorted(directory.glob("*.html.gz"))[::3]
+    assert paths
+    for path in paths:
+        _assert_same(walk, gzip.decompress(path.read_bytes()))
