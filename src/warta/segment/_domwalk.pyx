@@ -25,7 +25,8 @@ from libc.string cimport memcmp
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from itertools import chain
 
-from warta.segment import MAX_BLOCKS
+from warta.model import BlockStructure
+from warta.segment import MAX_BLOCKS, StructureDraft, drop_invisible, new_block
 from warta.segment import html as _html
 
 
@@ -92,9 +93,43 @@ cdef object read_class = _html._read_class
 cdef object style_hides = _html._style_hides
 cdef object id_tokens = _html._tokens
 cdef object first_link = _html._link
-cdef object emit = _html._emit
 cdef object origin_of = _html._origin
 cdef dict HEADINGS = _html._HEADINGS
+
+
+cdef int emit(list blocks, list pieces, Py_ssize_t link_chars, Py_ssize_t chars, object href, tuple snap) except -1:
+    """`warta.segment.html._emit`: close the block being built from `pieces`, if it has text."""
+    cdef str joined = "".join(pieces)
+    cdef str text
+    cdef double density
+    if not joined.isascii() and ("\u00ad" in joined or "\u200b" in joined or "\u2060" in joined):
+        joined = drop_invisible(joined)
+    if joined.isprintable() and "  " not in joined and joined[:1] != " " and joined[-1:] != " ":
+        text = joined
+    else:
+        text = " ".join(joined.split())
+    if text and snap is not None and len(blocks) < BLOCK_LIMIT:
+        density = <double>link_chars / <double>chars if chars else 0.0
+        heading, tag, path, in_list, in_table, in_figure, in_quote, tokens, depth = snap
+        structure = StructureDraft()
+        structure.blank_before = False
+        structure.blank_after = False
+        structure.bullet = False
+        structure.heading_level = heading
+        structure.tag = tag
+        structure.tag_path = path
+        structure.in_list = in_list
+        structure.in_table = in_table
+        structure.in_figure = in_figure
+        structure.in_blockquote = in_quote
+        structure.in_link = density >= 0.9
+        structure.link_density = density
+        structure.class_tokens = tokens
+        structure.href = href
+        structure.dom_depth = depth
+        structure.__class__ = BlockStructure
+        blocks.append(new_block(len(blocks), text, structure, -1, -1))
+    return 0
 
 
 cdef void *symbol(void *handle, bytes name) except NULL:
@@ -253,7 +288,7 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
     cdef Py_ssize_t link_chars = 0, chars = 0, tail_chars = 0, n
     cdef bint colon = False
     cdef object href = None
-    cdef object snap = None
+    cdef tuple snap = None
     cdef long seen = 0
     cdef void *node = <void *>root_id
     cdef void *document = <void *>document_id
@@ -266,7 +301,8 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
     cdef const uchar *name
     cdef size_t length = 0
     cdef Attrs attrs
-    cdef object raw, stripped, kind, tag, tokens, read, value, style, ident, parts, block_tokens
+    cdef str raw, stripped, tag
+    cdef object name_or_none, kind, tokens, read, value, style, ident, parts, block_tokens
     cdef Py_ssize_t depth
 
     while True:
@@ -277,8 +313,10 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
             if lxb.node_type(node) == TEXT_NODE:
                 data = lxb.text_content(node, &length)
                 if data != NULL:
-                    if pieces or not ascii_whitespace(data, length):
+                    if not ascii_whitespace(data, length):
                         raw = utf8(data, length)
+                    elif length and pieces:
+                        raw = " "  # (told without decoding: only a space for the block being built)
                     if document != NULL:
                         lxb.free_text(document, data)
             if raw:
@@ -324,13 +362,13 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                     break
             kind = kinds.get(tag_id)
             if kind is None:
-                tag = None
+                name_or_none = None
                 if lxb.node_type(node) == ELEMENT_NODE:
                     name = lxb.element_name(node, &length)
                     if name != NULL:
-                        tag = utf8(name, length)
-                kind = (tag or "", tag_flags(tag))
-                if tag is not None:
+                        name_or_none = utf8(name, length)
+                kind = (name_or_none or "", tag_flags(name_or_none))
+                if name_or_none is not None:
                     kinds[tag_id] = kind
             tag, flags = kind
             enter = False
