@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 from warta.errors import ExtractionTimeout
 from warta.model import Block
 from warta.pipeline import Deadline
-from warta.segment import html as segment_html_module
+from warta.segment import document_id
 from warta.segment.html import CompiledWalk, compiled_walk, walk_python
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
@@ -48,7 +48,7 @@ def _both(walk: CompiledWalk, html: str | bytes, base: str | None = BASE) -> tup
     tree = LexborHTMLParser(html)
     root = tree.body or tree.root
     assert root is not None
-    compiled = walk(root.mem_id, segment_html_module._document_id(tree), base, None)
+    compiled = walk(root.mem_id, document_id(tree), base, None)
     return walk_python(root, base, None), compiled
 
 
@@ -146,7 +146,7 @@ def test_deadline_is_checked_while_walking(walk: CompiledWalk) -> None:
     root = tree.body
     assert root is not None
     with pytest.raises(ExtractionTimeout):
-        walk(root.mem_id, segment_html_module._document_id(tree), None, Deadline(1e-9))
+        walk(root.mem_id, document_id(tree), None, Deadline(1e-9))
 
 
 def test_benchmark_pages(walk: CompiledWalk, shared: Path) -> None:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from functools import cache
+from types import ModuleType
+from typing import TYPE_CHECKING
+
 from warta.model import Block, BlockStructure
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser
 
 # Characters a reader never sees inside words: soft hyphens ("Assis&shy;tance"), zero-width
 # spaces and word joiners. They are dropped, not turned into spaces, so "Assis\u00adtance" is
@@ -87,3 +95,31 @@ def _check_drafts() -> None:
 
 
 _check_drafts()
+
+
+@cache
+def compiled_dom() -> ModuleType | None:
+    """`warta.segment._domwalk` bound to selectolax's lexbor; None where it is not built, selectolax
+    does not export lexbor's accessors, or the environment sets WARTA_PURE_PYTHON.
+
+    Each user checks the module against its Python reference before trusting it
+    (`segment.html.compiled_walk`, `meta.html_meta.compiled_markup`).
+    """
+    if os.environ.get("WARTA_PURE_PYTHON"):
+        return None
+    try:
+        import selectolax.lexbor
+
+        from warta.segment import _domwalk
+
+        _domwalk.bind(selectolax.lexbor.__file__)
+    except (ImportError, OSError):
+        return None
+    return _domwalk
+
+
+def document_id(tree: LexborHTMLParser) -> int:
+    """The address of a parsed page's document node (where the compiled walks free the copies of
+    the texts they read); 0 if there is none."""
+    document = tree.root.parent if tree.root is not None else None
+    return document.mem_id if document is not None and document.tag == "-document" else 0

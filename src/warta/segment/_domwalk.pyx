@@ -483,3 +483,244 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
     if pieces:
         emit(blocks, pieces, link_chars, chars, href, snap)
     return blocks
+
+
+# ---------------------------------------------------------------------------------------------
+# The elements page metadata is read from, found in one pass (see `warta.meta.html_meta`).
+
+cdef enum:
+    ROLE_TITLE = 1
+    ROLE_BASE = 2
+    ROLE_META = 3
+    ROLE_LINK = 4
+    ROLE_TIME = 5
+    ROLE_SCRIPT = 6
+
+
+cdef inline bint same_ascii_caseless(const uchar *value, size_t length, const char *lower, size_t expected) noexcept:
+    """Whether `value` is `lower` up to ASCII case (how lexbor's selectors compare `type` and `rel`)."""
+    cdef size_t i
+    cdef uchar c
+    if length != expected:
+        return False
+    for i in range(length):
+        c = value[i]
+        if 65 <= c <= 90:
+            c += 32
+        if c != <uchar>lower[i]:
+            return False
+    return True
+
+
+cdef dict attributes_of(void *element):
+    """The element's attributes as `LexborNode.attributes` gives them (names as written)."""
+    cdef dict found = {}
+    cdef void *attr = lxb.first_attr(element)
+    cdef const uchar *name
+    cdef size_t length = 0
+    while attr != NULL:
+        name = lxb.attr_name(attr, &length)
+        found[utf8(name, length) if name != NULL else ""] = attr_value(attr)
+        attr = lxb.next_attr(attr)
+    return found
+
+
+cdef void *find_attr(void *element, const char *wanted, size_t wanted_length) noexcept:
+    """The element's first attribute named `wanted` (the one a selector tests), or NULL."""
+    cdef void *attr = lxb.first_attr(element)
+    cdef const uchar *name
+    cdef size_t length = 0
+    while attr != NULL:
+        name = lxb.attr_name(attr, &length)
+        if name != NULL and same(name, length, wanted, wanted_length):
+            return attr
+        attr = lxb.next_attr(attr)
+    return NULL
+
+
+# How an attribute's value compares with a selector's: exactly, only up to ASCII case, or not.
+cdef enum:
+    UNEQUAL = 0
+    EQUAL = 1
+    CASELESS_EQUAL = 2
+
+
+cdef int compare_attr(void *attr, const char *expected, size_t length) noexcept:
+    cdef const uchar *value
+    cdef size_t value_length = 0
+    if attr == NULL:
+        return UNEQUAL
+    value = lxb.attr_value(attr, &value_length)
+    if value == NULL:
+        value_length = 0  # (a value-less attribute compares as "")
+    if value_length == length and (length == 0 or same(value, value_length, expected, length)):
+        return EQUAL
+    if value != NULL and same_ascii_caseless(value, value_length, expected, length):
+        return CASELESS_EQUAL
+    return UNEQUAL
+
+
+cdef class MarkupElement:
+    """An element `MarkupIndex` found: the parts of `LexborNode` that metadata reads."""
+
+    cdef void *node
+    cdef void *document
+    cdef readonly str tag
+    cdef object _attributes
+    cdef object _tree  # keeps the document alive as long as the element
+
+    @property
+    def attributes(self):
+        if self._attributes is None:
+            self._attributes = attributes_of(self.node)
+        return self._attributes
+
+    def text(self, bint deep=True):
+        """The text of the element and all its descendants (`LexborNode.text(deep=True)`)."""
+        cdef size_t length = 0
+        cdef uchar *data
+        if not deep:
+            raise ValueError("only the deep text is read")
+        data = lxb.text_content(self.node, &length)
+        if data == NULL:
+            return ""
+        text = utf8(data, length)
+        if self.document != NULL:
+            lxb.free_text(self.document, data)
+        return text
+
+
+cdef MarkupElement new_element(void *node, void *document, str tag, object tree):
+    cdef MarkupElement element = MarkupElement.__new__(MarkupElement)
+    element.node = node
+    element.document = document
+    element.tag = tag
+    element._tree = tree
+    return element
+
+
+cdef class MarkupIndex:
+    """The elements `html_metadata` reads, found by one walk over the document, in document
+    order. Each method answers as the selectolax query beside it would on the same tree."""
+
+    cdef list _titles, _bases, _metas, _times, _jsonld, _inline_scripts, _canonical, _itemprop_dates
+
+    def title(self):  # tree.css_first("title")
+        return self._titles[0] if self._titles else None
+
+    def bases(self):  # tree.tags("base")
+        return self._bases
+
+    def jsonld_scripts(self):  # tree.css('script[type="application/ld+json"]')[:20]
+        return self._jsonld[:20]
+
+    def metas(self):  # tree.tags("meta")[:400]
+        return self._metas[:400]
+
+    def canonical(self):  # tree.css_first('link[rel="canonical"]')
+        return self._canonical[0] if self._canonical else None
+
+    def itemprop_dates(self):  # tree.css("[itemprop=datePublished], [itemprop=dateModified]")[:4]
+        return self._itemprop_dates[:4]
+
+    def times(self):  # tree.tags("time")[:5]
+        return self._times[:5]
+
+    def inline_scripts(self):  # tree.css("script:not([src])")[:50]
+        return self._inline_scripts[:50]
+
+
+cdef inline int role_of(const uchar *name, size_t length) noexcept:
+    if same(name, length, b"meta", 4):
+        return ROLE_META
+    if same(name, length, b"link", 4):
+        return ROLE_LINK
+    if same(name, length, b"script", 6):
+        return ROLE_SCRIPT
+    if same(name, length, b"title", 5):
+        return ROLE_TITLE
+    if same(name, length, b"time", 4):
+        return ROLE_TIME
+    if same(name, length, b"base", 4):
+        return ROLE_BASE
+    return 0
+
+
+def markup_index(object tree, uintptr_t document_id):
+    """The `MarkupIndex` of the document at `document_id` (the node `tree.root.parent`), whose
+    parser `tree` the elements keep alive; None where it cannot tell what selectolax would find.
+
+    lexbor's selectors compare `type` and `rel` up to ASCII case on HTML elements only. An
+    element inside <svg> or <math> may be either (HTML again below an integration point such as
+    <foreignObject>), which this walk does not follow: where that would decide a match, it
+    answers None, and the caller asks selectolax.
+    """
+    if not bound:
+        raise RuntimeError("bind() lexbor's accessors first")
+    cdef MarkupIndex index = MarkupIndex.__new__(MarkupIndex)
+    index._titles, index._bases, index._metas, index._times = [], [], [], []
+    index._jsonld, index._inline_scripts, index._canonical, index._itemprop_dates = [], [], [], []
+    cdef void *document = <void *>document_id
+    cdef void *node = lxb.first_child(document)
+    cdef void *following
+    cdef void *itemprop
+    cdef const uchar *name
+    cdef size_t length = 0
+    cdef int role, match
+    cdef int foreign = 0  # open <svg> and <math> elements
+    cdef bint opens_foreign
+    cdef MarkupElement element
+    cdef str tag
+    cdef _Stack stack = _Stack()
+    while node != NULL:
+        if lxb.node_type(node) == ELEMENT_NODE:
+            name = lxb.element_name(node, &length)
+            role = 0
+            opens_foreign = False
+            if name != NULL:
+                role = role_of(name, length)
+                opens_foreign = same(name, length, b"svg", 3) or same(name, length, b"math", 4)
+            itemprop = find_attr(node, b"itemprop", 8)
+            if role or itemprop != NULL:
+                tag = utf8(name, length) if name != NULL else None
+                element = new_element(node, document, tag, tree)
+                if role == ROLE_META:
+                    index._metas.append(element)
+                elif role == ROLE_LINK:
+                    match = compare_attr(find_attr(node, b"rel", 3), b"canonical", 9)
+                    if match == CASELESS_EQUAL and foreign:
+                        return None
+                    if match != UNEQUAL:
+                        index._canonical.append(element)
+                elif role == ROLE_SCRIPT:
+                    match = compare_attr(find_attr(node, b"type", 4), b"application/ld+json", 19)
+                    if match == CASELESS_EQUAL and foreign:
+                        return None
+                    if match != UNEQUAL:
+                        index._jsonld.append(element)
+                    if find_attr(node, b"src", 3) == NULL:
+                        index._inline_scripts.append(element)
+                elif role == ROLE_TITLE:
+                    index._titles.append(element)
+                elif role == ROLE_TIME:
+                    index._times.append(element)
+                elif role == ROLE_BASE:
+                    index._bases.append(element)
+                if (
+                    compare_attr(itemprop, b"datePublished", 13) == EQUAL
+                    or compare_attr(itemprop, b"dateModified", 12) == EQUAL
+                ):
+                    index._itemprop_dates.append(element)
+            following = lxb.first_child(node)
+            if following != NULL:
+                stack.push(node, opens_foreign)
+                foreign += opens_foreign
+                node = following
+                continue
+        following = lxb.next_sibling(node)
+        while following == NULL and stack.size:
+            stack.size -= 1
+            foreign -= stack.flags[stack.size]
+            following = lxb.next_sibling(stack.nodes[stack.size])
+        node = following
+    return index

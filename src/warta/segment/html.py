@@ -15,7 +15,6 @@ ancestors and its first link, made absolute against `<base href>` or the page UR
 
 from __future__ import annotations
 
-import os
 import re
 import warnings
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from warta.meta.page import PageMetadata
 from warta.meta.urls import join_url
 from warta.model import SEMANTIC_TAGS, Block, BlockStructure
 from warta.readers.encoding import Utf8Text
-from warta.segment import MAX_BLOCKS, StructureDraft, drop_invisible, new_block
+from warta.segment import MAX_BLOCKS, StructureDraft, compiled_dom, document_id, drop_invisible, new_block
 
 
 class DeadlineLike(Protocol):
@@ -494,39 +493,25 @@ class CompiledWalk(Protocol):
     ) -> list[Block]: ...
 
 
-def _document_id(tree: LexborHTMLParser) -> int:
-    """The address of the document node, which frees the copies of texts the C walk reads; 0 if none."""
-    document = tree.root.parent if tree.root is not None else None
-    return document.mem_id if document is not None and document.tag == "-document" else 0
-
-
 @cache
 def compiled_walk() -> CompiledWalk | None:
-    """The C walk bound to selectolax's lexbor, if it is built and agrees with `walk_python`.
+    """The C walk (`warta.segment._domwalk.walk`), if it is built and agrees with `walk_python`.
 
-    It is checked once, on `_PROBE`, before it is trusted; None (the Python walk) where the
-    extension was not built, selectolax does not export lexbor's accessors, the two walks
-    disagree, or the environment sets WARTA_PURE_PYTHON.
+    It is checked once, on `_PROBE`, before it is trusted; None (the Python walk) where
+    `compiled_dom` is None or the two walks disagree.
     """
-    if os.environ.get("WARTA_PURE_PYTHON"):
-        return None
-    try:
-        import selectolax.lexbor
-
-        from warta.segment import _domwalk
-
-        _domwalk.bind(selectolax.lexbor.__file__)
-    except (ImportError, OSError):
+    dom = compiled_dom()
+    if dom is None:
         return None
     tree = LexborHTMLParser(_PROBE)
     root = tree.body
     base = "https://situs.example/berita/"
-    if root is None or _domwalk.walk(root.mem_id, _document_id(tree), base, None) != walk_python(
+    if root is None or dom.walk(root.mem_id, document_id(tree), base, None) != walk_python(
         root, base, None
     ):  # pragma: no cover (a selectolax whose lexbor behaves differently)
         warnings.warn("warta's compiled DOM walk disagrees with the Python walk: not used", stacklevel=2)
         return None
-    walk: CompiledWalk = _domwalk.walk
+    walk: CompiledWalk = dom.walk
     return walk
 
 
@@ -554,5 +539,5 @@ def segment_html(
     if walk is None:
         blocks = walk_python(root, base, deadline)
     else:
-        blocks = walk(root.mem_id, _document_id(tree), base, deadline)
+        blocks = walk(root.mem_id, document_id(tree), base, deadline)
     return HtmlSegmentation(blocks, metadata)

@@ -1,0 +1,132 @@
+"""The compiled markup index finds the elements selectolax's queries find, so metadata is the same.
+
+`SelectolaxMarkup` (one selectolax query per kind of element) is the reference;
+the compiled `MarkupIndex` (one walk) must give the same elements in the same
+order, and so the same `PageMetadata`, on fixtures, edge cases, generated
+markup and, where ../shared is present, the benchmark pages.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import sysconfig
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+from warta.meta.html_meta import Markup, SelectolaxMarkup, _metadata, compiled_markup
+from warta.segment import document_id
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+URL = "https://portal.example/berita/2026/halaman.html"
+QUERIES = ("bases", "jsonld_scripts", "metas", "itemprop_dates", "times", "inline_scripts")
+
+Index = Callable[[LexborHTMLParser, int], Markup]
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    found = compiled_markup()
+    if found is None:
+        if shutil.which(str(sysconfig.get_config_var("CC") or "cc").split()[0]):
+            pytest.fail("a C compiler is here but the compiled markup index is not built or disagrees")
+        pytest.skip("the compiled markup index is not built (no C compiler)")
+    return found  # type: ignore[no-any-return]
+
+
+def _view(element: object) -> tuple[object, ...]:
+    text = element.text(deep=True)  # type: ignore[attr-defined]
+    return element.tag, element.attributes, text  # type: ignore[attr-defined]
+
+
+def _assert_same(index: Index, html: str | bytes) -> None:
+    tree = LexborHTMLParser(html)
+    compiled, reference = index(tree, document_id(tree)), SelectolaxMarkup(tree)
+    if compiled is None:  # (it cannot tell: see `markup_index`)
+        assert "<svg" in str(html) or "<math" in str(html)
+        return
+    for query in QUERIES:
+        assert [_view(e) for e in getattr(compiled, query)()] == [
+            _view(e) for e in getattr(reference, query)()
+        ], query
+    for query in ("title", "canonical"):
+        mine, theirs = getattr(compiled, query)(), getattr(reference, query)()
+        assert (mine is None) == (theirs is None), query
+        if mine is not None:
+            assert _view(mine) == _view(theirs), query
+    assert _metadata(tree, compiled, URL) == _metadata(tree, reference, URL)
+
+
+@pytest.mark.parametrize(
+    "path", sorted([*FIXTURES.glob("*.html"), *SAMPLES.glob("*.html")]), ids=lambda p: p.name
+)
+def test_fixture_pages(index: Index, path: Path) -> None:
+    _assert_same(index, path.read_bytes())
+
+
+CASES = {
+    "selector case rules": (
+        "<script type='APPLICATION/ld+json'>{}</script><script type='application/ld+json '>{}</script>"
+        "<link rel='CANONICAL' href='/a'><link rel='canonical alternate' href='/b'>"
+        "<b itemprop='datepublished'>x</b><i itemprop='datePublished'>2026-01-02</i>"
+    ),
+    "valueless attributes": "<script src>a</script><script type>b</script><link rel href='/c'><base href><time datetime>t</time>",
+    "foreign content": "<svg><title>ikon</title><script>s</script><meta name='x'></svg><math><time>m</time></math>",
+    "foreign exact matches": "<svg><link rel='canonical' href='/s'><script type='application/ld+json'>{}</script></svg>",
+    "body metadata": "<body><meta property='og:title' content='Di body'><title>kedua</title><time>10 Mei</time></body>",
+    "limits": (
+        "<meta name='k' content='v'>" * 450
+        + "<time>1</time>" * 8
+        + "<span itemprop='dateModified'>d</span>" * 6
+        + "<script>x</script>" * 60
+        + "<script type='application/ld+json'>[]</script>" * 25
+    ),
+    "nested text": "<title>A <b>B</b> C</title><time><span>12</span> <em>Mei</em></time>",
+    "invalid utf-8": b"<title>caf\xe9</title><meta name='author' content='J\xffn'><time datetime='\xa0'>x</time>",
+    "no head": "<p>hanya paragraf</p>",
+    "empty": "",
+    "duplicate attributes": "<meta name='a' name='b' content='c'><link rel='canonical' rel='x' href='/d'>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_edge_cases(index: Index, name: str) -> None:
+    _assert_same(index, CASES[name])
+
+
+_ELEMENTS = st.sampled_from(
+    ["<title>T</title>", "<base href='/b/'>", "<base>", "<meta name='author' content='A'>",
+     "<meta property='og:title' content='O'>", "<meta itemprop='datePublished' content='2026-02-03'>",
+     "<link rel='canonical' href='/k'>", "<link rel='Canonical'>", "<time datetime='2026-03-04'>t</time>",
+     "<time class='updated'>5 Mei 2026</time>", "<script src='x.js'></script>", "<script>var a;</script>",
+     "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"H\"}</script>",
+     "<span itemprop='dateModified'>6 Mei</span>", "<div>", "</div>", "<svg>", "</svg>", "<p>teks</p>"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(_ELEMENTS, max_size=30))
+def test_generated_markup(index: Index, parts: list[str]) -> None:
+    _assert_same(index, "".join(parts))
+
+
+def test_foreign_case_is_left_to_selectolax(index: Index) -> None:
+    for html in (
+        "<svg><link rel='Canonical' href='/s'></svg>",
+        "<math><script type='Application/LD+JSON'>{}</script>",
+    ):
+        tree = LexborHTMLParser(html)
+        assert index(tree, document_id(tree)) is None
+
+
+def test_benchmark_pages(index: Index, shared: Path) -> None:
+    paths = sorted((shared / "bench" / "scrapinghub" / "html").glob("*.html.gz"))[::3]
+    assert paths
+    for path in paths:
+        _assert_same(index, gzip.decompress(path.read_bytes()))
