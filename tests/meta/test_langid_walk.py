@@ -185,6 +185,33 @@ def test_every_table_width(identifier: DfaIdentifier, dtype: type[np.unsignedint
     assert walker.feature_counts(bytes([0, 3, 6])) is None
 
 
+def test_stretches_that_do_not_synchronise_are_walked_again(identifier: DfaIdentifier) -> None:
+    """A parity automaton never forgets its start: every stretch's warm-up can end in the wrong
+    state, and the walk must still be the one sequential walk."""
+    from warta.meta._langid_walk import Walker
+
+    # State = parity of the 1 bytes read so far; every byte that leaves it odd counts feature 3.
+    table = np.array([[s ^ (b == 1) for b in range(256)] for s in range(2)], dtype=np.uint32).ravel()
+    rowbase = np.array([0, 256], dtype=np.intp)
+    output = np.array([-1, 3], dtype=np.intp)
+    walker = Walker(table, rowbase, output)
+    rng = np.random.default_rng(11)
+    for size in (1, 127, 128, 1_000, 5_000):
+        data = rng.integers(0, 3, size=size).astype(np.uint8).tobytes()
+        state, expected = 0, Counter[int]()
+        for byte in data:
+            state = int(table[rowbase[state] + byte])
+            if output[state] >= 0:
+                expected[int(output[state])] += 1
+        found = walker.feature_counts(data)
+        if not expected:
+            assert found is None
+        else:
+            assert found is not None
+            assert found[0].tolist() == list(expected)
+            assert found[1].tolist() == list(expected.values())
+
+
 def test_malformed_tables_are_refused(identifier: DfaIdentifier) -> None:
     from warta.meta._langid_walk import Walker
 

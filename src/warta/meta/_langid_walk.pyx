@@ -4,11 +4,13 @@
 
 The numpy version finds every DFA state with a few whole-array passes, then counts
 the features in first-occurrence order with a feature-indexed table; both cost a
-dozen numpy calls on arrays of a couple of thousand bytes. Here it is one
-sequential loop over the bytes, reading py3langid's own transition table in place
-(16, 32 or 64-bit entries) and counting each feature in a small open-addressing
-table sized for the text, so the (features, counts) arrays come out in
-first-occurrence order exactly as the numpy version gives them.
+dozen numpy calls on arrays of a couple of thousand bytes. Here it is a loop over
+the bytes (16 stretches of the text walked side by side, checked to give exactly
+the states of one sequential walk: see `_walk_states`), reading py3langid's own
+transition table in place (16, 32 or 64-bit entries), then one pass counting each
+feature in a small open-addressing table sized for the text, so the (features,
+counts) arrays come out in first-occurrence order exactly as the numpy version
+gives them.
 
 The weight rows are widened from float16 to float32 with the same integer
 operations as `langid_dfa._widen_normal_halves` (exact for normal halves, which
@@ -34,38 +36,96 @@ ctypedef fused entry_t:
 
 cdef enum:
     EMPTY = -1  # a free slot of the counting table (all bytes 0xFF)
+    LANES = 16  # walks interleaved over stretches of the text (see `_walk_states`)
+    WARMUP = 16  # bytes each stretch's walk reads before its stretch (py3langid's states hang on the last 6 or so)
+    MIN_STRETCH = 64  # shorter texts are cut into fewer stretches (one below 128 bytes)
 
 
-cdef Py_ssize_t _count_walk(
-    const entry_t *table,
-    Py_ssize_t table_len,
-    const Py_ssize_t *rowbase,
-    const Py_ssize_t *output,
-    Py_ssize_t n_states,
-    const uint8_t *data,
+cdef struct Automaton:
+    const Py_ssize_t *rowbase  # each state's row offset in the table
+    Py_ssize_t table_len
+    size_t n_states
+
+
+cdef inline bint _step(const entry_t *table, const Automaton *dfa, size_t *state, uint8_t byte) noexcept nogil:
+    """Move `state` on `byte`; False if the move leaves the tables (a malformed model)."""
+    cdef Py_ssize_t idx = dfa.rowbase[state[0]] + byte
+    if idx >= dfa.table_len:
+        return False
+    state[0] = table[idx]
+    return state[0] < dfa.n_states
+
+
+cdef bint _walk_states(
+    const entry_t *table, const Automaton *dfa, const uint8_t *data, Py_ssize_t n, uint32_t *states
+) noexcept nogil:
+    """The state after every byte of `data` from the start state, into `states`; False if the
+    walk leaves the tables.
+
+    One walk is a chain of dependent loads from a table of tens of megabytes: it waits on
+    memory at every byte. So the text is cut into up to LANES stretches, walked side by
+    side (their loads overlap). Each stretch's walk starts from the start state WARMUP bytes
+    before the stretch; the DFA is an n-gram matcher, so by the stretch it is almost always
+    in the state the one walk would be in. That is checked, stretch by stretch in order: if
+    the state after its warm-up equals the state the previous (already exact) stretch ended
+    in, every state of the stretch is exact, the automaton being deterministic; if not, the
+    stretch is walked again from that state. The states are therefore exactly those of the
+    one sequential walk, whatever the model.
+    """
+    cdef Py_ssize_t lanes = min(<Py_ssize_t>LANES, max(<Py_ssize_t>1, n // MIN_STRETCH))
+    cdef Py_ssize_t stretch = (n + lanes - 1) // lanes, longest = 0, j, t, p
+    cdef size_t state[LANES]
+    cdef size_t warmed[LANES]  # each walk's state after its warm-up
+    cdef Py_ssize_t begin[LANES]
+    cdef Py_ssize_t start[LANES]
+    cdef Py_ssize_t end[LANES]
+    for j in range(lanes):
+        start[j] = j * stretch
+        end[j] = min(start[j] + stretch, n)
+        begin[j] = max(<Py_ssize_t>0, start[j] - WARMUP)
+        state[j] = 0
+        warmed[j] = 0
+        longest = max(longest, end[j] - begin[j])
+    for t in range(longest):
+        for j in range(lanes):
+            p = begin[j] + t
+            if p < end[j]:
+                if not _step(table, dfa, &state[j], data[p]):
+                    return False
+                if p >= start[j]:
+                    states[p] = <uint32_t>state[j]
+                else:
+                    warmed[j] = state[j]
+    for j in range(1, lanes):
+        if warmed[j] == states[start[j] - 1]:
+            continue
+        state[j] = states[start[j] - 1]
+        for p in range(start[j], end[j]):
+            if not _step(table, dfa, &state[j], data[p]):
+                return False
+            states[p] = <uint32_t>state[j]
+    return True
+
+
+cdef Py_ssize_t _count_features(
+    const uint32_t *states,
     Py_ssize_t n,
+    const Py_ssize_t *output,
     int32_t *slots,
     size_t mask,
     Py_ssize_t *features,
     uint32_t *counts,
 ) noexcept nogil:
-    """Walk `data` through the DFA, counting each feature met into `features` and `counts`
-    (first-occurrence order); the number of distinct features, or -1 if the walk left the
-    tables (a malformed model).
+    """Count the feature of each state (-1: none) into `features` and `counts`, in
+    first-occurrence order; the number of distinct features.
 
     `slots` (mask + 1 entries, all EMPTY) maps a feature's hash to its index in `features`.
     """
-    cdef Py_ssize_t found = 0, i, idx, feature
-    cdef size_t state = 0, slot
+    cdef Py_ssize_t found = 0, i, feature
+    cdef size_t slot
     cdef int32_t at
     for i in range(n):
-        idx = rowbase[state] + data[i]
-        if idx >= table_len:
-            return -1
-        state = table[idx]
-        if state >= <size_t>n_states:
-            return -1
-        feature = output[state]
+        feature = output[states[i]]
         if feature < 0:
             continue
         # Fibonacci hashing, then linear probing.
@@ -100,7 +160,7 @@ cdef class Walker:
         """
         if nextmove.dtype.kind != "u" or nextmove.dtype.itemsize not in (2, 4, 8):
             raise ValueError("unsupported transition table")
-        if len(rowbase) == 0 or len(rowbase) != len(output) or int(rowbase.min()) < 0:
+        if not 0 < len(rowbase) == len(output) < 2**32 or int(rowbase.min()) < 0:
             raise ValueError("inconsistent automaton tables")
         nextmove = np.ascontiguousarray(nextmove)
         self._itemsize = nextmove.dtype.itemsize
@@ -109,53 +169,46 @@ cdef class Walker:
         self._rowbase = np.ascontiguousarray(rowbase, dtype=np.intp)
         self._output = np.ascontiguousarray(output, dtype=np.intp)
 
-    cdef Py_ssize_t _walk(
-        self, const uint8_t *text, Py_ssize_t n, int32_t *slots, size_t mask,
-        Py_ssize_t *features, uint32_t *counts,
-    ) noexcept nogil:
-        """`_count_walk` over this automaton, for its table's entry size."""
+    cdef bint _walk(self, const uint8_t *text, Py_ssize_t n, uint32_t *states) noexcept nogil:
+        """`_walk_states` over this automaton, for its table's entry size."""
         cdef const uint8_t *table = &self._table_bytes[0]
-        cdef const Py_ssize_t *rowbase = &self._rowbase[0]
-        cdef const Py_ssize_t *output = &self._output[0]
-        cdef Py_ssize_t n_states = self._output.shape[0]
+        cdef Automaton dfa
+        dfa.rowbase = &self._rowbase[0]
+        dfa.table_len = self._table_len
+        dfa.n_states = self._output.shape[0]
         if self._itemsize == 2:
-            return _count_walk(
-                <const uint16_t *>table, self._table_len, rowbase, output, n_states,
-                text, n, slots, mask, features, counts,
-            )
+            return _walk_states(<const uint16_t *>table, &dfa, text, n, states)
         if self._itemsize == 4:
-            return _count_walk(
-                <const uint32_t *>table, self._table_len, rowbase, output, n_states,
-                text, n, slots, mask, features, counts,
-            )
-        return _count_walk(
-            <const uint64_t *>table, self._table_len, rowbase, output, n_states,
-            text, n, slots, mask, features, counts,
-        )
+            return _walk_states(<const uint32_t *>table, &dfa, text, n, states)
+        return _walk_states(<const uint64_t *>table, &dfa, text, n, states)
 
     def feature_counts(self, bytes data):
         """(features, counts) of `data` in first-occurrence order (intp, float32); None if none.
 
         The same arrays as `DfaIdentifier.numpy_feature_counts`.
         """
-        cdef Py_ssize_t n = len(data), found, i, size = 2
+        cdef Py_ssize_t n = len(data), found = 0, i, size = 2
+        cdef bint walked
         if n == 0:
             return None
         while size < 2 * n:  # at most n distinct features: the table stays at most half full
             size *= 2
         cdef int32_t *slots = <int32_t *>malloc(size * sizeof(int32_t))
+        cdef uint32_t *states = <uint32_t *>malloc(n * sizeof(uint32_t))
         cdef Py_ssize_t *features = <Py_ssize_t *>malloc(n * sizeof(Py_ssize_t))
         cdef uint32_t *counts = <uint32_t *>malloc(n * sizeof(uint32_t))
         cdef const uint8_t *text = <const uint8_t *>(<const char *>data)
         cdef Py_ssize_t[::1] features_out
         cdef float[::1] counts_out
         try:
-            if slots == NULL or features == NULL or counts == NULL:
+            if slots == NULL or states == NULL or features == NULL or counts == NULL:
                 raise MemoryError()
             memset(slots, 0xFF, size * sizeof(int32_t))
             with nogil:
-                found = self._walk(text, n, slots, size - 1, features, counts)
-            if found < 0:
+                walked = self._walk(text, n, states)
+                if walked:
+                    found = _count_features(states, n, &self._output[0], slots, size - 1, features, counts)
+            if not walked:
                 raise ValueError("the automaton walk left its tables")
             if found == 0:
                 return None
@@ -169,6 +222,7 @@ cdef class Walker:
             return features_array, counts_array
         finally:
             free(slots)
+            free(states)
             free(features)
             free(counts)
 
