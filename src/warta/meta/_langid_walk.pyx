@@ -28,6 +28,13 @@ from libc.string cimport memcpy, memset
 import numpy as np
 
 
+cdef extern from *:
+    """
+    #define WARTA_PREFETCH(address) __builtin_prefetch((address), 0, 0)
+    """
+    void prefetch "WARTA_PREFETCH"(const void *address) noexcept nogil
+
+
 ctypedef fused entry_t:
     uint16_t
     uint32_t
@@ -39,6 +46,7 @@ cdef enum:
     LANES = 16  # walks interleaved over stretches of the text (see `_walk_states`)
     WARMUP = 16  # bytes each stretch's walk reads before its stretch (py3langid's states hang on the last 6 or so)
     MIN_STRETCH = 64  # shorter texts are cut into fewer stretches (one below 128 bytes)
+    PREFETCH_ROWS = 8  # how many rows ahead `widened_rows` asks for a weight row
 
 
 cdef struct Automaton:
@@ -252,8 +260,16 @@ def widened_rows(const int16_t[:, :] bits, const Py_ssize_t[::1] features):
     cdef float[:, ::1] out = result
     cdef uint32_t *target
     cdef const int16_t *source
+    cdef const char *ahead
+    cdef Py_ssize_t row_bytes = width * step * <Py_ssize_t>sizeof(int16_t), line
     with nogil:
         for i in range(k):
+            if step == 1 and i + PREFETCH_ROWS < k:
+                # The rows are scattered over a table of tens of megabytes: ask for a later
+                # row's cache lines now, so that their loads overlap this row's work.
+                ahead = <const char *>&bits[features[i + PREFETCH_ROWS], 0]
+                for line in range(0, row_bytes, 64):
+                    prefetch(ahead + line)
             source = &bits[features[i], 0]
             target = <uint32_t *>&out[i, 0]
             if step == 1:  # the common case, which the compiler vectorises
