@@ -11,6 +11,7 @@ $(BIN)/warta: pyproject.toml setup.py src/warta/segment/_domwalk.pyx
 	$(BIN)/pip install --quiet -e '.[dev,serve,fast]'
 	-$(BIN)/warta models --compile  # once per machine, about a minute; LightGBM is used without it
 	touch $(BIN)/warta
+$(BIN)/warta: src/warta/meta/_langid_walk.pyx  # also rebuilt when the language-id walk changes
 
 venv: $(BIN)/warta
 

@@ -9,6 +9,8 @@ from setuptools import Extension, setup
 OPTIONAL_EXTENSIONS = [
     # The DOM walk of `segment_html` over lexbor's nodes (see its docstring).
     Extension("warta.segment._domwalk", ["src/warta/segment/_domwalk.pyx"], optional=True),
+    # py3langid's automaton walk and feature counts (see `warta.meta.langid_dfa`).
+    Extension("warta.meta._langid_walk", ["src/warta/meta/_langid_walk.pyx"], optional=True),
 ]
 
 
