@@ -5,13 +5,12 @@ BIN := $(VENV)/bin
 
 .PHONY: venv demo test lint bench train clean
 
-$(BIN)/warta: pyproject.toml setup.py src/warta/segment/_domwalk.pyx
+$(BIN)/warta: pyproject.toml setup.py src/warta/segment/_domwalk.pyx src/warta/meta/_langid_walk.pyx
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,serve,fast]'
 	-$(BIN)/warta models --compile  # once per machine, about a minute; LightGBM is used without it
 	touch $(BIN)/warta
-$(BIN)/warta: src/warta/meta/_langid_walk.pyx  # also rebuilt when the language-id walk changes
 
 venv: $(BIN)/warta
 
