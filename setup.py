@@ -5,6 +5,7 @@ goes on without it and warta runs the same code in pure Python (slower).
 """
 
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 
 OPTIONAL_EXTENSIONS = [
     # The DOM walk of `segment_html` over lexbor's nodes (see its docstring).
@@ -22,4 +23,21 @@ def extensions() -> list[Extension]:
     return cythonize(OPTIONAL_EXTENSIONS, compiler_directives={"language_level": 3}, quiet=True)
 
 
-setup(ext_modules=extensions())
+class OptionalBuildExt(build_ext):  # type: ignore[misc]
+    """Builds each extension it can and leaves out one that fails (no compiler, no headers),
+    with a warning: setuptools' own `optional` misses some compiler failures (a compiler
+    that exits non-zero, in an editable install)."""
+
+    def build_extensions(self) -> None:
+        built = []
+        for ext in self.extensions:
+            try:
+                self.build_extension(ext)
+            except Exception as error:  # (whatever stopped it, the pure-Python code stays)
+                self.warn(f"{ext.name} was not built ({error}); warta runs its pure-Python code instead")
+            else:
+                built.append(ext)
+        self.extensions = built
+
+
+setup(ext_modules=extensions(), cmdclass={"build_ext": OptionalBuildExt})
