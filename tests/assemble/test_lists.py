@@ -174,17 +174,3 @@ def test_links_below_the_page_s_copyright_line_are_no_box_entries():
     )
     lists = _lists(text, 2)
     assert [i.title for i in lists.sidebar] == ["Banjir Rendam Tiga Kecamatan Lagi"]
-
-
-def test_has_digit_is_any_isdigit() -> None:
-    from hypothesis import given, settings
-    from hypothesis import strategies as st
-
-    from warta.meta.datetext import has_digit
-
-    @settings(max_examples=300, deadline=None, derandomize=True)
-    @given(st.text(max_size=40) | st.text(alphabet="ab 1²٣", max_size=8))
-    def check(text: str) -> None:
-        assert has_digit(text) == any(map(str.isdigit, text))
-
-    check()

@@ -16,8 +16,8 @@ from operator import is_
 
 from warta.classify.sentences import starts_capitalised
 from warta.model import Block, BodyPart, Label
+from warta.strings import lower_words
 
-_WORD = re.compile(r"\w+")
 _TERMINAL = tuple('.!?;:"”’)»…')
 # "(*/S-01)", "(yum/yum)", "(ant/P-2)", "(Ant/ABC)" at the very end of the text.
 _EDITOR_CODE = re.compile(
@@ -109,22 +109,9 @@ def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
 Shingle = tuple[str, ...]
 
 
-# Every ASCII character `\w` does not match, mapped to a space: in ASCII text the words `_WORD`
-# finds are then exactly what `split` finds, at about two thirds of the cost.
-_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
-
-
 def _shingle_set(text: str) -> set[Shingle]:
-    # Lower-casing the text first gives the same tokens as lower-casing each word, unless it
-    # changes a length ("İ" gives "i" and a combining dot, which `\w` does not match) or meets a
-    # capital sigma (lower-cased by its context: final or not); no other character changes
-    # whether `\w` matches it (checked over all of Unicode by a test).
-    if text.isascii():
-        tokens = text.lower().translate(_ASCII_NON_WORD).split()
-    elif len(lower := text.lower()) == len(text) and "Σ" not in text:
-        tokens = _WORD.findall(lower)
-    else:
-        tokens = list(map(str.lower, _WORD.findall(text)))
+    """The shingles of `text`'s lower-cased words."""
+    tokens = lower_words(text)
     if len(tokens) < 3:
         return {tuple(tokens)} if tokens else set()
     return set(zip(tokens, tokens[1:], tokens[2:], strict=False))

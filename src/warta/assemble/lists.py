@@ -11,8 +11,8 @@ from operator import is_
 
 from warta.classify.markers import is_menu_row_normalised, section_headers
 from warta.lexicon import Lexicon, html_lexicon, normalise_lines, normalise_marker
-from warta.meta.datetext import has_digit
 from warta.model import LABEL_COMMENTS, Block, Comment, Label, ListItem
+from warta.strings import has_digit
 
 _WORD = re.compile(r"\w+")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")

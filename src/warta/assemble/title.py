@@ -12,9 +12,9 @@ from warta.classify.sentences import starts_capitalised
 from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.byline import is_credit_line, is_outlet_byline
 from warta.meta.dateline import is_dateline_line
-from warta.meta.datetext import has_digit
 from warta.meta.urls import url_host
 from warta.model import LABEL_BODY, Block, Label, ListItem
+from warta.strings import has_digit, lower_words
 
 _WORD = re.compile(r"\w+")
 _SEPARATOR = r"\s+[|–—•·»:-]\s+|\s+::\s+|\s*\|\s*"
@@ -92,8 +92,7 @@ def _headline_block(blocks: Sequence[Block], hint: str | None) -> int | None:
 
 
 def _tokens(text: str) -> set[str]:
-    # Lower-casing ASCII text first gives the same words (elsewhere it can split or merge them).
-    return set(_WORD.findall(text.lower())) if text.isascii() else set(map(str.lower, _WORD.findall(text)))
+    return set(lower_words(text))
 
 
 def _mostly_menu_words(norm: str, lexicon: Lexicon) -> bool:

@@ -17,9 +17,10 @@ from itertools import compress
 from operator import not_
 
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, normalise_marker
-from warta.meta.datetext import find_dates, grammar_of, has_digit
+from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.model import LABEL_TITLE, Block, Label, Person
+from warta.strings import has_digit
 
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^(?:bin|binti|van|von|de|der|da|al|el|la|le|di|dos)$")
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b|\bserta\b)\s*", re.I)

@@ -29,9 +29,10 @@ from operator import attrgetter, or_
 from typing import Literal
 
 from warta.lexicon import Lexicon, normalise_marker
-from warta.meta.datetext import DateGrammar, DateMatch, Kind, Precision, find_dates, grammar_of, has_digit
+from warta.meta.datetext import DateGrammar, DateMatch, Kind, Precision, find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.model import Block, DateValue, Evidence, Label
+from warta.strings import has_digit
 
 Role = Literal["published", "modified"]
 

@@ -282,16 +282,6 @@ _GATES: dict[str, tuple[str, ...]] = {
     "time": ("digit",),
 }
 _DIGIT = re.compile(r"\d")
-_ASCII_DIGIT = re.compile(r"[0-9]")
-
-
-def has_digit(text: str) -> bool:
-    """`any(map(str.isdigit, text))`: in ASCII text (most lines) one regex scan, no call per character."""
-    if text.isascii():
-        return _ASCII_DIGIT.search(text) is not None
-    return any(map(str.isdigit, text))
-
-
 # "2024-12-05", "2024/12/05", "28/04/2025", "28.04.25": a digit, a separator, a number of one or
 # two digits, a separator and a digit, which `iso`, `ymd` and `numeric` each need.
 _NUMERIC_SHAPE = re.compile(r"\d[/.-]\d{1,2}[/.-]\d")

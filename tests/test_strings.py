@@ -1,0 +1,39 @@
+"""`warta.strings`: each fast path gives the plain definition's answer."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warta.strings import has_digit, lower_words
+
+_WORD = re.compile(r"\w")
+_TEXTS = st.text(max_size=60) | st.text(alphabet="aZ İΣσς_1²٣é\u0301 .,-’", max_size=20)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(_TEXTS | st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_lower_words_are_the_lower_cased_regex_words(text: str) -> None:
+    assert lower_words(text) == [w.lower() for w in re.findall(r"\w+", text)]
+
+
+def test_lower_casing_changes_a_word_character_only_where_lower_words_looks() -> None:
+    # What the lower-first path leans on: lower-casing changes no character's `\w` class, and
+    # only "İ" its length; "Σ" is lower-cased by its context.
+    odd = [
+        c
+        for c in map(chr, range(sys.maxunicode + 1))
+        if len(c.lower()) != 1 or bool(_WORD.match(c)) != bool(_WORD.match(c.lower()))
+    ]
+    assert odd == ["İ"]
+    for text in ("İstanbul’da “büyük” gün", "ΟΔΟΣ’Α και ΟΔΟΣ", "Café “Noël” — déjà vu ok", "ǅemal ǈubo"):
+        assert lower_words(text) == [w.lower() for w in re.findall(r"\w+", text)]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(max_size=40) | st.text(alphabet="ab 1²٣", max_size=8))
+def test_has_digit_is_any_isdigit(text: str) -> None:
+    assert has_digit(text) == any(map(str.isdigit, text))
