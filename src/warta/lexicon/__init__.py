@@ -289,17 +289,13 @@ class JoinedLines:
         ending: dict[str, tuple[tuple[int, tuple[int, ...], tuple[bool, bool]], ...]],
     ) -> None:
         """Flag the lines of the words `backwards` finds in the reversed text (`_NeedleIndex`)."""
-        joined, starts = self.joined, self.starts
-        reversed_text, size = joined[::-1], len(joined)
+        reversed_text, size = self.joined[::-1], len(self.joined)
         found = backwards.search(reversed_text)
         while found is not None:
             at = found.start()
             end = size - at  # where the words found end in `joined`
             for length, owners, edges in ending[found.group()]:
-                if at_word_edges(joined, end - length, end, edges):
-                    row = bisect_right(starts, end - length) - 1
-                    for k in owners:
-                        flags[k][row] = True
+                self._flag_at(flags, end - length, end, owners, edges)
             found = backwards.search(reversed_text, at + 1)
 
     def _flag_ending(
@@ -310,17 +306,20 @@ class JoinedLines:
     ) -> None:
         """Flag, in the lists that hold it, the line of each of `needles` (`_NeedleIndex.ending`)
         that occurs with its tail at `at`."""
-        joined = self.joined
         for head, size, owners, edges in needles:
             start = at - len(head)
-            if (
-                start >= 0
-                and joined.startswith(head, start)
-                and at_word_edges(joined, start, start + size, edges)
-            ):
-                row = bisect_right(self.starts, start) - 1
-                for k in owners:
-                    flags[k][row] = True
+            if start >= 0 and self.joined.startswith(head, start):
+                self._flag_at(flags, start, start + size, owners, edges)
+
+    def _flag_at(
+        self, flags: list[list[bool]], start: int, end: int, owners: tuple[int, ...], edges: tuple[bool, bool]
+    ) -> None:
+        """Flag the line where `joined[start:end]` starts, in each list of `owners`, if no letter
+        stands against it on a side that `edges` guards."""
+        if at_word_edges(self.joined, start, end, edges):
+            row = bisect_right(self.starts, start) - 1
+            for k in owners:
+                flags[k][row] = True
 
 
 @dataclass(frozen=True, slots=True)
