@@ -11,7 +11,7 @@ from operator import is_
 
 from warta.classify.markers import is_menu_row_normalised, section_headers
 from warta.lexicon import Lexicon, html_lexicon, normalise_lines, normalise_marker
-from warta.model import LABEL_COMMENTS, Block, Comment, Label, ListItem
+from warta.model import LABEL_COMMENTS, Block, Comment, Label, ListItem, last_index
 from warta.strings import has_digit
 
 _WORD = re.compile(r"\w+")
@@ -236,13 +236,9 @@ def _tag_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Block]
 def _page_footer_start(labels: Sequence[Label]) -> int:
     """Where the page's footer begins: its last copyright line, when it comes after the body
     (a '©' in a photo credit inside the article is no footer); past the end if none."""
-    footer = _last_index(labels, Label.FOOTER)
-    return footer if footer > _last_index(labels, Label.BODY) else len(labels)
-
-
-def _last_index(labels: Sequence[Label], label: Label) -> int:
-    """Where `label` last occurs in `labels`, -1 if nowhere."""
-    return len(labels) - 1 - labels[::-1].index(label) if label in labels else -1
+    footer = last_index(labels, Label.FOOTER)
+    body = last_index(labels, Label.BODY)
+    return footer if footer is not None and footer > (-1 if body is None else body) else len(labels)
 
 
 def build_lists(

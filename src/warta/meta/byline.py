@@ -19,7 +19,7 @@ from operator import not_
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, normalise_marker
 from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
-from warta.model import LABEL_TITLE, Block, Label, Person
+from warta.model import LABEL_BODY, LABEL_TITLE, Block, Label, Person, first_index, last_index
 from warta.strings import has_digit
 
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^(?:bin|binti|van|von|de|der|da|al|el|la|le|di|dos)$")
@@ -352,7 +352,7 @@ def _header_name(
     if span is None:
         return []
     first = span[0]
-    title = _first_index(labels, Label.TITLE)
+    title = first_index(labels, LABEL_TITLE)
     title = title if title is not None and title < first else None
     found: list[tuple[bool, int, str]] = []
     for i in range(max(0, first - 8), first):
@@ -391,16 +391,10 @@ def _bare_name(
     return []
 
 
-def _first_index(labels: Sequence[Label], label: Label) -> int | None:
-    """Where `label` first occurs in `labels` (a C-level scan), or None."""
-    return labels.index(label) if label in labels else None
-
-
 def _body_span(labels: Sequence[Label]) -> tuple[int, int] | None:
     """The first and the last body block, or None when there is no body."""
-    if Label.BODY not in labels:
-        return None
-    return labels.index(Label.BODY), len(labels) - 1 - labels[::-1].index(Label.BODY)
+    first, last = first_index(labels, LABEL_BODY), last_index(labels, LABEL_BODY)
+    return None if first is None or last is None else (first, last)
 
 
 def _site_key(metadata: PageMetadata | None) -> str:
@@ -425,7 +419,7 @@ def _marked_names(
     if span is None:
         return []
     first, last = span
-    title = _first_index(labels, Label.TITLE)
+    title = first_index(labels, LABEL_TITLE)
     start = title if title is not None and title < first else max(0, first - 15)
     windows = (
         range(start, min(len(blocks), first + _NAME_WINDOW)),
@@ -504,7 +498,7 @@ def _visible_bylines(
         return result
     first, last = span
     # Credit lines sit near the body: a little before it or after it.
-    title = _first_index(labels, Label.TITLE)
+    title = first_index(labels, LABEL_TITLE)
     title = first if title is None else title
     start, end = max(0, min(first - 15, title + 1)), min(len(blocks), last + 12)
     # The window's blocks outside the body (found in C), and the body's first and last block.

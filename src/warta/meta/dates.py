@@ -31,7 +31,7 @@ from typing import Literal
 from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.datetext import DateGrammar, DateMatch, Kind, Precision, find_dates, grammar_of
 from warta.meta.page import PageMetadata
-from warta.model import Block, DateValue, Evidence, Label
+from warta.model import Block, DateValue, Evidence, Label, first_index, last_index
 from warta.strings import has_digit
 
 Role = Literal["published", "modified"]
@@ -211,8 +211,8 @@ def _block_candidates(
     deep: bool = False,
 ) -> Iterator[Candidate]:
     """Dates of the byline zone, dateline and tail; with `deep`, of the body and stray date blocks."""
-    first_body, last_body = _first_and_last(labels, Label.BODY)
-    title = _first_and_last(labels, Label.TITLE)[0]
+    first_body, last_body = first_index(labels, Label.BODY), last_index(labels, Label.BODY)
+    title = first_index(labels, Label.TITLE)
     body_seen = 0
     after_body: list[Candidate] = []
     if deep:
@@ -281,13 +281,6 @@ def _first_pass_blocks(
             near.update(range(title + 1, first_body))
     near.update(compress(range(count), map(_BYLINE_LABELS.__contains__, labels)))  # in C
     return sorted(i for i in near if i < count)
-
-
-def _first_and_last(labels: Sequence[Label], label: Label) -> tuple[int | None, int | None]:
-    """Where `label` first and last occurs in `labels` (C-level scans), or (None, None)."""
-    if label not in labels:
-        return None, None
-    return labels.index(label), len(labels) - 1 - labels[::-1].index(label)
 
 
 def _may_be_date(text: str) -> bool:
