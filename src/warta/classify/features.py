@@ -10,7 +10,9 @@ model learns to rely on the rest.
 from __future__ import annotations
 
 import math
+import os
 import re
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, reduce
@@ -151,8 +153,6 @@ class _Page:
     joined: str
     lengths: NDArray[np.int64]
     starts: NDArray[np.int64]
-    codes: NDArray[np.uint32]
-    classes: NDArray[np.uint8]  # astral code points count as letters (as the models were trained)
     norms: list[str]  # `normalise_marker` of every text
     markers: _Markers  # the lexicon's, compiled (looked up once a page: the lookup hashes its lists)
     # Per substring marker list (rows `_FOOTER`, `_COMMENT_FORM`, `_CAPTION`) and line: whether the
@@ -176,16 +176,8 @@ class _Page:
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         starts = np.zeros(len(texts), dtype=np.int64)
         (lengths[:-1] + 1).cumsum(out=starts[1:])
-        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-        classes = _char_classes().take(np.minimum(codes, 0xFFFF))
-        classes[codes > 0xFFFF] = 1
+        counts, edges, edge_classes = _line_scan()(joined, starts, lengths)
         norms = norms or normalise_lines(texts, joined)
-        # The lines' first code points, then their last ones, in one gather (0 for empty lines).
-        positive = lengths > 0
-        nonempty = np.concatenate((positive, positive))
-        at = np.where(nonempty, np.concatenate((starts, starts + lengths - 1)), 0)
-        edges = np.where(nonempty, codes[at] if len(codes) else 0, 0).astype(np.uint32)
-        edge_classes = _exact_class_bits(edges)
         n = len(texts)
         markers = _markers(lexicon)
         return cls(
@@ -193,8 +185,6 @@ class _Page:
             joined,
             lengths,
             starts,
-            codes,
-            classes,
             norms,
             markers,
             _substrings(norms, lengths, markers, captions),
@@ -202,8 +192,13 @@ class _Page:
             edge_classes[:n],
             edges[n:],
             edge_classes[n:],
-            _char_counts(starts, codes, classes),
+            counts,
         )
+
+    @property
+    def codes(self) -> NDArray[np.uint32]:
+        """The joined texts' code points (made on each call: few pages need them)."""
+        return np.frombuffer(self.joined.encode("utf-32-le"), dtype=np.uint32)
 
     def lines_with(self, pattern: re.Pattern[str], starts: tuple[str, ...]) -> NDArray[np.bool_]:
         """`lines_matching(pattern)` where each match of `pattern` starts with one of `starts`
@@ -249,6 +244,73 @@ _COUNTED = (
 )
 _LETTERS, _DIGITS, _UPPER, _WORDS, _WORD_CHARS, _CAPITALISED, _PUNCT, _DOTS = range(8)
 _QUOTE_CHARS, _SEPARATORS, _SPACES, _ASTRAL = range(8, len(_COUNTED))
+
+
+_LineScan = Callable[
+    [str, NDArray[np.int64], NDArray[np.int64]],
+    tuple[NDArray[np.float64], NDArray[np.uint32], NDArray[np.uint8]],
+]
+
+
+def _scan_lines(
+    joined: str, starts: NDArray[np.int64], lengths: NDArray[np.int64]
+) -> tuple[NDArray[np.float64], NDArray[np.uint32], NDArray[np.uint8]]:
+    """The lines' `_Page.counts`, then their first code points and their last ones (0 for an
+    empty line) with the exact class bits of those: the numpy reference of `_line_scan`."""
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    classes = _char_classes().take(np.minimum(codes, 0xFFFF))
+    classes[codes > 0xFFFF] = 1  # astral code points count as letters (as the models were trained)
+    # The lines' first code points, then their last ones, in one gather (0 for empty lines).
+    positive = lengths > 0
+    nonempty = np.concatenate((positive, positive))
+    at = np.where(nonempty, np.concatenate((starts, starts + lengths - 1)), 0)
+    edges = np.where(nonempty, codes[at] if len(codes) else 0, 0).astype(np.uint32)
+    return _char_counts(starts, codes, classes), edges, _exact_class_bits(edges)
+
+
+# Lines `_line_scan` checks the compiled scan on before using it: ASCII, Latin-1, BMP and astral
+# texts (1, 2 and 4-byte strs), separators, quotes, empty lines.
+_PROBE = (
+    'Presiden meresmikan jembatan baru, Senin (12/5). Kata "ok" | a / b • c',
+    "",
+    "naïve café ÑANDÚ ß 2026!",
+    "Мост открыт… «Да» 新しい橋",
+    "🌉 bridge 𝐀𝐁 x_1 𝟙",
+    "",
+)
+
+
+@lru_cache(maxsize=1)
+def _line_scan() -> _LineScan:
+    """`warta.classify._linescan.scan_lines` where it is built and gives `_scan_lines`'s arrays
+    on `_PROBE` (for all three str widths); `_scan_lines` otherwise, or with WARTA_PURE_PYTHON."""
+    if os.environ.get("WARTA_PURE_PYTHON"):
+        return _scan_lines
+    try:
+        from warta.classify._linescan import scan_lines
+    except ImportError:
+        return _scan_lines
+    table = _char_classes()
+
+    def compiled(
+        joined: str, starts: NDArray[np.int64], lengths: NDArray[np.int64]
+    ) -> tuple[NDArray[np.float64], NDArray[np.uint32], NDArray[np.uint8]]:
+        return scan_lines(joined, starts, lengths, table)
+
+    for probe in (_PROBE[:2], _PROBE[:3], _PROBE[:4], _PROBE):
+        texts = list(probe)
+        lengths = np.array([len(t) for t in texts], dtype=np.int64)
+        starts = np.concatenate(([0], (lengths[:-1] + 1).cumsum())).astype(np.int64)
+        joined = "\n".join(texts)
+        expected, found = _scan_lines(joined, starts, lengths), compiled(joined, starts, lengths)
+        if not all(_same_array(found[i], expected[i]) for i in range(len(found))):
+            warnings.warn("warta's compiled line scan disagrees with numpy: not used", stacklevel=2)
+            return _scan_lines
+    return compiled
+
+
+def _same_array(a: NDArray[Any], b: NDArray[Any]) -> bool:
+    return a.dtype == b.dtype and a.shape == b.shape and a.tobytes() == b.tobytes()
 
 
 def _char_counts(
