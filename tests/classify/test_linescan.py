@@ -1,8 +1,9 @@
-"""The compiled line scan gives exactly the arrays and feature matrices of the numpy one.
+"""The compiled line scan and stopword counts give exactly the arrays and feature matrices
+of the numpy and Python ones.
 
-`warta.classify.features._scan_lines` is the reference; `warta.classify._linescan`
-must give the same counts, edges and edge classes, byte for byte, and so the same
-feature matrices: on edge cases, every code point, generated lines (astral code
+`warta.classify.features._scan_lines` and `_stop_counts` are the references;
+`warta.classify._linescan` must give the same counts, edges and edge classes, the
+same stopword and token counts, byte for byte, and so the same feature matrices: on edge cases, every code point, generated lines (astral code
 points, combining marks, empty lines) and, where ../shared is present, on the
 benchmark pages, HTML and flattened.
 """
@@ -13,7 +14,7 @@ import gzip
 import shutil
 import sysconfig
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pytest
@@ -22,11 +23,21 @@ from hypothesis import strategies as st
 from numpy.typing import NDArray
 
 from warta.classify import features
-from warta.classify.features import _line_scan, _LineScan, _scan_lines, block_features
+from warta.classify.features import (
+    _line_scan,
+    _LineScan,
+    _scan_lines,
+    _stop_counter,
+    _stop_counts,
+    block_features,
+)
 from warta.lexicon import load_lexicon, normalise_lines
 from warta.model import Block, PageKind
 from warta.segment.html import segment_html
 from warta.segment.text import segment_text
+
+if TYPE_CHECKING:
+    from warta.classify._linescan import StopWords
 
 
 def _compiler_available() -> bool:
@@ -126,6 +137,7 @@ def _assert_same_features(
     norms = normalise_lines([b.text for b in blocks])
     with monkeypatch.context() as patch:
         patch.setattr(features, "_line_scan", lambda: _scan_lines)
+        patch.setattr(features, "_stop_counter", lambda stop: None)
         expected = block_features(blocks, lexicon, kind, norms)
     found = block_features(blocks, lexicon, kind, norms)
     assert found.names == expected.names
@@ -142,10 +154,13 @@ def test_feature_matrices(scan: _LineScan, monkeypatch: pytest.MonkeyPatch) -> N
 def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WARTA_PURE_PYTHON", "1")
     _line_scan.cache_clear()
+    _stop_counter.cache_clear()
     try:
         assert _line_scan() is _scan_lines
+        assert _stop_counter(load_lexicon().stopwords) is None
     finally:
         _line_scan.cache_clear()
+        _stop_counter.cache_clear()
 
 
 def test_benchmark_pages(scan: _LineScan, shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -160,3 +175,51 @@ def test_benchmark_pages(scan: _LineScan, shared: Path, monkeypatch: pytest.Monk
         blocks = segment_text(path.read_text(encoding="utf-8", errors="replace"))
         _assert_same(scan, [b.text for b in blocks])
         _assert_same_features(scan, blocks, "text", monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def counter() -> StopWords:
+    found = _stop_counter(load_lexicon().stopwords)
+    if found is None:
+        if _compiler_available():
+            pytest.fail("a C compiler is here but the compiled stopword counts are not built or disagree")
+        pytest.skip("the compiled stopword counts are not built (no C compiler)")
+    return found
+
+
+def _assert_same_counts(counter: StopWords, lines: list[str], stop: frozenset[str]) -> None:
+    compiled = type(counter)(stop)
+    for words in (False, True):
+        found, expected = compiled.count(lines, words), _stop_counts(lines, stop, words)
+        _same(found[0], expected[0])
+        _same(found[1], expected[1])
+
+
+def test_stopwords_of_the_lexicon(counter: StopWords) -> None:
+    stop = load_lexicon().stopwords
+    lines = [" ".join(sorted(stop)), "Yang di-bawah, yang di  atas: the_end THE the", "", "   ", "x"]
+    for words in (False, True):
+        found, expected = counter.count(lines, words), _stop_counts(lines, stop, words)
+        _same(found[0], expected[0])
+        _same(found[1], expected[1])
+
+
+def test_stopwords_every_code_point(counter: StopWords) -> None:
+    # Each code point between two letters, then alone: it splits the tokens or joins them.
+    chars = [chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF]
+    stop = frozenset({"a", "b", "ab", "a_b", "a1b", "aéb", "a🌉b", "a\u0301b", "🌉", "\u0301"})
+    _assert_same_counts(counter, [f"a{ch}b {ch}" for ch in chars], stop)
+
+
+_WORDS = st.text(alphabet=st.sampled_from("ab _é🌉\u0301\x1c\xa0.-"), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    lines=st.lists(st.text(alphabet=st.sampled_from("ab _é🌉\u0301\x1c\xa0.-,1"), max_size=30), max_size=8),
+    stop=st.frozensets(_WORDS, max_size=8),
+)
+def test_generated_stopwords(counter: StopWords, lines: list[str], stop: frozenset[str]) -> None:
+    _assert_same_counts(counter, lines, stop)
+    # The lines' own tokens as the stopwords: every lookup can hit.
+    _assert_same_counts(counter, lines, frozenset(" ".join(lines).split()) | stop)

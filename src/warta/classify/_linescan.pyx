@@ -20,9 +20,10 @@ from cpython.unicode cimport (
     Py_UNICODE_ISALPHA,
     Py_UNICODE_ISDIGIT,
     Py_UNICODE_ISLOWER,
+    Py_UNICODE_ISSPACE,
     Py_UNICODE_ISUPPER,
 )
-from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t
+from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 
 import numpy as np
 
@@ -162,3 +163,108 @@ def scan_lines(str joined, const int64_t[::1] starts, const int64_t[::1] lengths
     else:
         _scan(<const uint32_t *>data, size, starts, lengths, table, counts, edges, edge_classes)
     return counts_array, edges_array, classes_array
+
+
+# ---- Stopword counts of `features._stop_ratio` ----
+
+cdef inline uint64_t _mix(uint64_t h, uint32_t code) noexcept nogil:
+    """FNV-1a over code points (the table's own hash: no str object is made per token)."""
+    return (h ^ code) * <uint64_t>0x100000001B3
+
+
+cdef inline bint _in_token(uint32_t code, bint words) noexcept:
+    """Whether `code` continues a token: a regex `\\w` (`str.isalnum()` or "_", as `re` reads it)
+    for words, else anything `str.split()` does not split on."""
+    if words:
+        return code == 95 or Py_UNICODE_ISALNUM(code)
+    return not Py_UNICODE_ISSPACE(code)
+
+
+cdef class StopWords:
+    """A set of words looked up by code points: `count` gives, per line, how many of its tokens
+    are in the set and how many tokens it has, without making a str per token."""
+
+    cdef uint32_t[::1] codes  # the words' code points, one after another
+    cdef int64_t[::1] offsets  # word k: codes[offsets[k]:offsets[k + 1]]
+    cdef int64_t[::1] slots  # open addressing by `_mix` hash: a word's index, or -1
+    cdef uint64_t[::1] hashes  # the hash of the word in each slot
+    cdef uint64_t mask
+
+    def __init__(self, words):
+        ordered = sorted(set(words))
+        joined = "".join(ordered)
+        self.codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).copy()
+        offsets = np.zeros(len(ordered) + 1, dtype=np.int64)
+        offsets[1:] = np.cumsum([len(word) for word in ordered])
+        self.offsets = offsets
+        cdef Py_ssize_t size = 16
+        while size < 2 * len(ordered) + 1:
+            size *= 2
+        self.mask = size - 1
+        self.slots = np.full(size, -1, dtype=np.int64)
+        self.hashes = np.zeros(size, dtype=np.uint64)
+        cdef Py_ssize_t k, i
+        cdef uint64_t h
+        for k in range(len(ordered)):
+            h = <uint64_t>0xCBF29CE484222325
+            for i in range(self.offsets[k], self.offsets[k + 1]):
+                h = _mix(h, self.codes[i])
+            i = h & self.mask
+            while self.slots[i] >= 0:
+                i = (i + 1) & self.mask
+            self.slots[i] = k
+            self.hashes[i] = h
+
+    cdef bint _has(self, const char_t *data, Py_ssize_t start, Py_ssize_t end, uint64_t h) noexcept:
+        cdef Py_ssize_t i = h & self.mask, k, j, first
+        while self.slots[i] >= 0:
+            if self.hashes[i] == h:
+                k = self.slots[i]
+                first = self.offsets[k]
+                if self.offsets[k + 1] - first == end - start:
+                    for j in range(end - start):
+                        if self.codes[first + j] != data[start + j]:
+                            break
+                    else:
+                        return True
+            i = (i + 1) & self.mask
+        return False
+
+    cdef void _count(self, const char_t *data, Py_ssize_t size, bint words, int64_t *hits, int64_t *tokens) noexcept:
+        cdef Py_ssize_t i = 0, start
+        cdef uint64_t h
+        while i < size:
+            if not _in_token(data[i], words):
+                i += 1
+                continue
+            start = i
+            h = <uint64_t>0xCBF29CE484222325
+            while i < size and _in_token(data[i], words):
+                h = _mix(h, data[i])
+                i += 1
+            tokens[0] += 1
+            hits[0] += self._has(data, start, i, h)
+
+    def count(self, list lines, bint words):
+        """(hits, tokens) per line of `lines` (int64 arrays): its tokens in the set, and all of
+        them; tokens are `\\w+` runs (`re.findall`) with `words`, else `str.split()`'s."""
+        cdef Py_ssize_t n = len(lines), k
+        hits_array = np.zeros(n, dtype=np.int64)
+        tokens_array = np.zeros(n, dtype=np.int64)
+        cdef int64_t[::1] hits = hits_array
+        cdef int64_t[::1] tokens = tokens_array
+        cdef int kind
+        cdef void *data
+        cdef Py_ssize_t size
+        for k in range(n):
+            line = lines[k]
+            if not isinstance(line, str):
+                raise TypeError("lines must be strs")
+            kind, data, size = PyUnicode_KIND(line), PyUnicode_DATA(line), PyUnicode_GET_LENGTH(line)
+            if kind == PyUnicode_1BYTE_KIND:
+                self._count(<const uint8_t *>data, size, words, &hits[k], &tokens[k])
+            elif kind == PyUnicode_2BYTE_KIND:
+                self._count(<const uint16_t *>data, size, words, &hits[k], &tokens[k])
+            else:
+                self._count(<const uint32_t *>data, size, words, &hits[k], &tokens[k])
+        return hits_array, tokens_array

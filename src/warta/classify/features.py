@@ -18,13 +18,16 @@ from dataclasses import dataclass
 from functools import lru_cache, reduce
 from itertools import chain, compress, count, repeat
 from operator import attrgetter, itemgetter, or_
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, trie_pattern
 from warta.model import SEMANTIC_TAGS, Block, BlockStructure, PageKind
+
+if TYPE_CHECKING:
+    from warta.classify._linescan import StopWords
 
 _WORD = re.compile(r"\w+")
 _DATE_NUMERIC = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{1,2}\b")
@@ -592,12 +595,21 @@ def _stop_ratio(
     rows, short_lines = _select(norms, n_words <= 30)
     tokens = list(map(_WORD.findall, short_lines))
     in_stop_mode = n_words[rows] <= 12
-    _token_ratio(
-        out,
-        np.concatenate((long_rows, rows[in_stop_mode])),
-        [*map(str.split, long_lines), *compress(tokens, in_stop_mode.tolist())],
-        lexicon.stopwords,
-    )
+    stop_rows = np.concatenate((long_rows, rows[in_stop_mode]))
+    counter = _stop_counter(lexicon.stopwords)
+    if counter is None:
+        _token_ratio(
+            out,
+            stop_rows,
+            [*map(str.split, long_lines), *compress(tokens, in_stop_mode.tolist())],
+            lexicon.stopwords,
+        )
+    else:
+        long_hits, long_sizes = counter.count(long_lines, False)
+        short_hits, short_sizes = counter.count(list(compress(short_lines, in_stop_mode.tolist())), True)
+        hits, sizes = np.concatenate((long_hits, short_hits)), np.concatenate((long_sizes, short_sizes))
+        has = sizes > 0
+        out[stop_rows[has], 11] = hits[has] / sizes[has]  # as `_token_ratio`: int64 / int64
 
     datey = in_stop_mode & (digits[rows] > 0)
     if datey.any():
@@ -625,6 +637,44 @@ def _stop_ratio(
         sizes = np.fromiter(map(len, candidates), dtype=np.int64, count=len(candidates))
         # Only a line no longer than the title can start it.
         out[at, 27] = _flags_where(norms[0].startswith, candidates, (sizes > 10) & (sizes <= len(norms[0])))
+
+
+def _stop_counts(
+    lines: list[str], stop: frozenset[str], words: bool
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Per line: how many of its tokens are in `stop`, and how many it has; tokens are `_WORD`
+    matches with `words`, else `str.split()`'s (the reference of `_linescan.StopWords.count`)."""
+    tokens = list(map(_WORD.findall if words else str.split, lines))
+    hits = np.fromiter((sum(map(stop.__contains__, t)) for t in tokens), dtype=np.int64, count=len(lines))
+    return hits, np.fromiter(map(len, tokens), dtype=np.int64, count=len(lines))
+
+
+_PROBE_STOPWORDS = frozenset({"di", "Мост", "🌉", "x_1", "𝐀𝐁", "naïve", "ok"})
+
+
+@lru_cache(maxsize=4)
+def _stop_counter(stop: frozenset[str]) -> StopWords | None:
+    """`stop` compiled for `_stop_ratio` (`warta.classify._linescan.StopWords`) where it is built
+    and counts as `_stop_counts` on `_PROBE` (tokens both ways, a few of them made stopwords);
+    None otherwise, or with WARTA_PURE_PYTHON (`_token_ratio` counts instead)."""
+    if os.environ.get("WARTA_PURE_PYTHON"):
+        return None
+    try:
+        from warta.classify._linescan import StopWords
+    except ImportError:
+        return None
+    counter = StopWords(stop)
+    lines, probed = list(_PROBE), stop | _PROBE_STOPWORDS  # some probe tokens looked up as stopwords
+    for compiled, words in ((counter, stop), (StopWords(probed), probed)):
+        for tokens_are_words in (False, True):
+            found, expected = (
+                compiled.count(lines, tokens_are_words),
+                _stop_counts(lines, words, tokens_are_words),
+            )
+            if not (_same_array(found[0], expected[0]) and _same_array(found[1], expected[1])):
+                warnings.warn("warta's compiled stopword counts disagree with Python: not used", stacklevel=2)
+                return None
+    return counter
 
 
 def _token_ratio(
