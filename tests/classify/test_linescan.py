@@ -27,8 +27,8 @@ from warta.classify.features import (
     _line_scan,
     _LineScan,
     _scan_lines,
-    _stop_counter,
     _stop_counts,
+    _word_counter,
     block_features,
 )
 from warta.lexicon import load_lexicon, normalise_lines
@@ -137,7 +137,7 @@ def _assert_same_features(
     norms = normalise_lines([b.text for b in blocks])
     with monkeypatch.context() as patch:
         patch.setattr(features, "_line_scan", lambda: _scan_lines)
-        patch.setattr(features, "_stop_counter", lambda stop: None)
+        patch.setattr(features, "_word_counter", lambda stop: None)
         expected = block_features(blocks, lexicon, kind, norms)
     found = block_features(blocks, lexicon, kind, norms)
     assert found.names == expected.names
@@ -154,13 +154,13 @@ def test_feature_matrices(scan: _LineScan, monkeypatch: pytest.MonkeyPatch) -> N
 def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WARTA_PURE_PYTHON", "1")
     _line_scan.cache_clear()
-    _stop_counter.cache_clear()
+    _word_counter.cache_clear()
     try:
         assert _line_scan() is _scan_lines
-        assert _stop_counter(load_lexicon().stopwords) is None
+        assert _word_counter(load_lexicon().stopwords) is None
     finally:
         _line_scan.cache_clear()
-        _stop_counter.cache_clear()
+        _word_counter.cache_clear()
 
 
 def test_benchmark_pages(scan: _LineScan, shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -179,7 +179,7 @@ def test_benchmark_pages(scan: _LineScan, shared: Path, monkeypatch: pytest.Monk
 
 @pytest.fixture(scope="module")
 def counter() -> StopWords:
-    found = _stop_counter(load_lexicon().stopwords)
+    found = _word_counter(load_lexicon().stopwords)
     if found is None:
         if _compiler_available():
             pytest.fail("a C compiler is here but the compiled stopword counts are not built or disagree")
@@ -223,3 +223,19 @@ def test_generated_stopwords(counter: StopWords, lines: list[str], stop: frozens
     _assert_same_counts(counter, lines, stop)
     # The lines' own tokens as the stopwords: every lookup can hit.
     _assert_same_counts(counter, lines, frozenset(" ".join(lines).split()) | stop)
+
+
+_PAGE_WORDS = st.sampled_from(
+    ["Presiden", "presiden", "Jokowi", "di", "yang", "Jakarta", "Januari", "Mei", "12/5", "10.30", "🌉", "é",
+     "x_1", "-", "|", "baca", "juga:", "(foto)", "the", "a", "", "Senin,", "2026"]
+)  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None)
+@given(lines=st.lists(st.lists(_PAGE_WORDS, max_size=40).map(" ".join), min_size=1, max_size=12))
+def test_generated_pages(scan: _LineScan, counter: StopWords, lines: list[str]) -> None:
+    # Titles shared by other lines, month names and dates, short and long lines, repeats.
+    blocks = segment_text("\n".join(lines))
+    if blocks:
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            _assert_same_features(scan, blocks, "text", monkeypatch)

@@ -593,18 +593,20 @@ def _stop_ratio(
     # Long lines: whitespace tokens (the line is text, punctuation barely matters); short ones: \w tokens.
     long_rows, long_lines = _select(norms, n_words > 12)
     rows, short_lines = _select(norms, n_words <= 30)
-    tokens = list(map(_WORD.findall, short_lines))
+    counter = _word_counter(lexicon.stopwords)
+    # The short lines' `_WORD` tokens: without the compiled counts, all of them (each column below
+    # reads them); with them, only those of the lines sharing a word with the title.
+    tokens = list(map(_WORD.findall, short_lines)) if counter is None else None
     in_stop_mode = n_words[rows] <= 12
     stop_rows = np.concatenate((long_rows, rows[in_stop_mode]))
-    counter = _stop_counter(lexicon.stopwords)
-    if counter is None:
+    if tokens is not None:
         _token_ratio(
             out,
             stop_rows,
             [*map(str.split, long_lines), *compress(tokens, in_stop_mode.tolist())],
             lexicon.stopwords,
         )
-    else:
+    elif counter is not None:
         long_hits, long_sizes = counter.count(long_lines, False)
         short_hits, short_sizes = counter.count(list(compress(short_lines, in_stop_mode.tolist())), True)
         hits, sizes = np.concatenate((long_hits, short_hits)), np.concatenate((long_sizes, short_sizes))
@@ -617,26 +619,55 @@ def _stop_ratio(
         date_texts = [page.texts[i] for i in date_rows.tolist()]
         months = page.markers.months
         has_date = _flags(_DATE_NUMERIC.search, date_texts)
-        has_month = ~np.fromiter(map(months.isdisjoint, compress(tokens, datey.tolist())), dtype=np.bool_)
+        picked = datey.tolist()
+        date_tokens = None if tokens is None else list(compress(tokens, picked))
+        has_month = _any_word(
+            months, list(compress(short_lines, picked)), date_tokens, _word_counter(months)
+        )[0]
         out[date_rows, 23] = has_date | has_month
         out[date_rows, 24] = _flags(_TIME.search, date_texts)
 
     title = set(_WORD.findall(norms[0]))
     overlap = page.lengths[rows] < 300
     if title and overlap.any():
-        lines = list(compress(tokens, overlap.tolist()))
-        k = len(lines)
+        picked = overlap.tolist()
+        overlap_lines = list(compress(short_lines, picked))
+        overlap_tokens = None if tokens is None else list(compress(tokens, picked))
+        title_counter = None if counter is None else type(counter)(title)
         # The overlap stays 0 where a line shares no word with the title: sets of the others only.
-        meets = ~np.fromiter(map(title.isdisjoint, lines), dtype=np.bool_, count=k)
-        sets = list(map(set, compress(lines, meets.tolist())))
+        meets, n_tokens = _any_word(title, overlap_lines, overlap_tokens, title_counter)
+        met = meets.tolist()
+        if overlap_tokens is None:
+            lines = list(map(_WORD.findall, compress(overlap_lines, met)))
+        else:
+            lines = list(compress(overlap_tokens, met))
+        sets = list(map(set, lines))
         sizes = np.fromiter(map(len, sets), dtype=np.float64, count=len(sets))
         shared = np.fromiter(map(len, map(title.intersection, sets)), dtype=np.float64, count=len(sets))
         out[rows[overlap][meets], 26] = shared / (sizes + len(title) - shared)
-        at = rows[overlap][np.fromiter(map(bool, lines), dtype=np.bool_, count=k)]
+        at = rows[overlap][n_tokens > 0]
         candidates = [norms[i] for i in at.tolist()]
         sizes = np.fromiter(map(len, candidates), dtype=np.int64, count=len(candidates))
         # Only a line no longer than the title can start it.
         out[at, 27] = _flags_where(norms[0].startswith, candidates, (sizes > 10) & (sizes <= len(norms[0])))
+
+
+def _any_word(
+    words: set[str] | frozenset[str],
+    lines: list[str],
+    tokens: list[list[str]] | None,
+    counter: StopWords | None,
+) -> tuple[NDArray[np.bool_], NDArray[np.int64]]:
+    """Per line of `lines`: whether one of its `_WORD` tokens is in `words`, and how many tokens it
+    has; from `tokens` (the lines' `_WORD.findall`) where given, else counted by `counter` (`words`
+    compiled)."""
+    if tokens is not None or counter is None:
+        tokens = list(map(_WORD.findall, lines)) if tokens is None else tokens
+        k = len(tokens)
+        meets = ~np.fromiter(map(words.isdisjoint, tokens), dtype=np.bool_, count=k)
+        return meets, np.fromiter(map(len, tokens), dtype=np.int64, count=k)
+    hits, sizes = counter.count(lines, True)
+    return hits > 0, sizes
 
 
 def _stop_counts(
@@ -653,10 +684,11 @@ _PROBE_STOPWORDS = frozenset({"di", "Мост", "🌉", "x_1", "𝐀𝐁", "naï
 
 
 @lru_cache(maxsize=4)
-def _stop_counter(stop: frozenset[str]) -> StopWords | None:
-    """`stop` compiled for `_stop_ratio` (`warta.classify._linescan.StopWords`) where it is built
-    and counts as `_stop_counts` on `_PROBE` (tokens both ways, a few of them made stopwords);
-    None otherwise, or with WARTA_PURE_PYTHON (`_token_ratio` counts instead)."""
+def _word_counter(stop: frozenset[str]) -> StopWords | None:
+    """`stop` (the stopwords, the month names) compiled for `_stop_ratio`
+    (`warta.classify._linescan.StopWords`) where it is built and counts as `_stop_counts` on
+    `_PROBE` (tokens both ways, a few of them made stopwords); None otherwise, or with
+    WARTA_PURE_PYTHON (the Python token lists are read instead)."""
     if os.environ.get("WARTA_PURE_PYTHON"):
         return None
     try:
