@@ -12,6 +12,8 @@ OPTIONAL_EXTENSIONS = [
     Extension("warta.segment._domwalk", ["src/warta/segment/_domwalk.pyx"], optional=True),
     # py3langid's automaton walk and feature counts (see `warta.meta.langid_dfa`).
     Extension("warta.meta._langid_walk", ["src/warta/meta/_langid_walk.pyx"], optional=True),
+    # The per-code-point counts and line edges of the block features (see `warta.classify.features`).
+    Extension("warta.classify._linescan", ["src/warta/classify/_linescan.pyx"], optional=True),
 ]
 
 

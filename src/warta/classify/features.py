@@ -10,19 +10,24 @@ model learns to rely on the rest.
 from __future__ import annotations
 
 import math
+import os
 import re
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from itertools import chain, compress, count, repeat
 from operator import attrgetter, itemgetter, or_
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, trie_pattern
 from warta.model import SEMANTIC_TAGS, Block, BlockStructure, PageKind
+
+if TYPE_CHECKING:
+    from warta.classify._linescan import StopWords
 
 _WORD = re.compile(r"\w+")
 _DATE_NUMERIC = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{1,2}\b")
@@ -151,8 +156,6 @@ class _Page:
     joined: str
     lengths: NDArray[np.int64]
     starts: NDArray[np.int64]
-    codes: NDArray[np.uint32]
-    classes: NDArray[np.uint8]  # astral code points count as letters (as the models were trained)
     norms: list[str]  # `normalise_marker` of every text
     markers: _Markers  # the lexicon's, compiled (looked up once a page: the lookup hashes its lists)
     # Per substring marker list (rows `_FOOTER`, `_COMMENT_FORM`, `_CAPTION`) and line: whether the
@@ -176,16 +179,8 @@ class _Page:
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         starts = np.zeros(len(texts), dtype=np.int64)
         (lengths[:-1] + 1).cumsum(out=starts[1:])
-        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-        classes = _char_classes().take(np.minimum(codes, 0xFFFF))
-        classes[codes > 0xFFFF] = 1
+        counts, edges, edge_classes = _line_scan()(joined, starts, lengths)
         norms = norms or normalise_lines(texts, joined)
-        # The lines' first code points, then their last ones, in one gather (0 for empty lines).
-        positive = lengths > 0
-        nonempty = np.concatenate((positive, positive))
-        at = np.where(nonempty, np.concatenate((starts, starts + lengths - 1)), 0)
-        edges = np.where(nonempty, codes[at] if len(codes) else 0, 0).astype(np.uint32)
-        edge_classes = _exact_class_bits(edges)
         n = len(texts)
         markers = _markers(lexicon)
         return cls(
@@ -193,8 +188,6 @@ class _Page:
             joined,
             lengths,
             starts,
-            codes,
-            classes,
             norms,
             markers,
             _substrings(norms, lengths, markers, captions),
@@ -202,8 +195,13 @@ class _Page:
             edge_classes[:n],
             edges[n:],
             edge_classes[n:],
-            _char_counts(starts, codes, classes),
+            counts,
         )
+
+    @property
+    def codes(self) -> NDArray[np.uint32]:
+        """The joined texts' code points (made on each call: few pages need them)."""
+        return np.frombuffer(self.joined.encode("utf-32-le"), dtype=np.uint32)
 
     def lines_with(self, pattern: re.Pattern[str], starts: tuple[str, ...]) -> NDArray[np.bool_]:
         """`lines_matching(pattern)` where each match of `pattern` starts with one of `starts`
@@ -249,6 +247,73 @@ _COUNTED = (
 )
 _LETTERS, _DIGITS, _UPPER, _WORDS, _WORD_CHARS, _CAPITALISED, _PUNCT, _DOTS = range(8)
 _QUOTE_CHARS, _SEPARATORS, _SPACES, _ASTRAL = range(8, len(_COUNTED))
+
+
+_LineScan = Callable[
+    [str, NDArray[np.int64], NDArray[np.int64]],
+    tuple[NDArray[np.float64], NDArray[np.uint32], NDArray[np.uint8]],
+]
+
+
+def _scan_lines(
+    joined: str, starts: NDArray[np.int64], lengths: NDArray[np.int64]
+) -> tuple[NDArray[np.float64], NDArray[np.uint32], NDArray[np.uint8]]:
+    """The lines' `_Page.counts`, then their first code points and their last ones (0 for an
+    empty line) with the exact class bits of those: the numpy reference of `_line_scan`."""
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    classes = _char_classes().take(np.minimum(codes, 0xFFFF))
+    classes[codes > 0xFFFF] = 1  # astral code points count as letters (as the models were trained)
+    # The lines' first code points, then their last ones, in one gather (0 for empty lines).
+    positive = lengths > 0
+    nonempty = np.concatenate((positive, positive))
+    at = np.where(nonempty, np.concatenate((starts, starts + lengths - 1)), 0)
+    edges = np.where(nonempty, codes[at] if len(codes) else 0, 0).astype(np.uint32)
+    return _char_counts(starts, codes, classes), edges, _exact_class_bits(edges)
+
+
+# Lines `_line_scan` checks the compiled scan on before using it: ASCII, Latin-1, BMP and astral
+# texts (1, 2 and 4-byte strs), separators, quotes, empty lines.
+_PROBE = (
+    'Presiden meresmikan jembatan baru, Senin (12/5). Kata "ok" | a / b • c',
+    "",
+    "naïve café ÑANDÚ ß 2026!",
+    "Мост открыт… «Да» 新しい橋",
+    "🌉 bridge 𝐀𝐁 x_1 𝟙",
+    "",
+)
+
+
+@lru_cache(maxsize=1)
+def _line_scan() -> _LineScan:
+    """`warta.classify._linescan.scan_lines` where it is built and gives `_scan_lines`'s arrays
+    on `_PROBE` (for all three str widths); `_scan_lines` otherwise, or with WARTA_PURE_PYTHON."""
+    if os.environ.get("WARTA_PURE_PYTHON"):
+        return _scan_lines
+    try:
+        from warta.classify._linescan import scan_lines
+    except ImportError:
+        return _scan_lines
+    table = _char_classes()
+
+    def compiled(
+        joined: str, starts: NDArray[np.int64], lengths: NDArray[np.int64]
+    ) -> tuple[NDArray[np.float64], NDArray[np.uint32], NDArray[np.uint8]]:
+        return scan_lines(joined, starts, lengths, table)
+
+    for probe in (_PROBE[:2], _PROBE[:3], _PROBE[:4], _PROBE):
+        texts = list(probe)
+        lengths = np.array([len(t) for t in texts], dtype=np.int64)
+        starts = np.concatenate(([0], (lengths[:-1] + 1).cumsum())).astype(np.int64)
+        joined = "\n".join(texts)
+        expected, found = _scan_lines(joined, starts, lengths), compiled(joined, starts, lengths)
+        if not all(_same_array(found[i], expected[i]) for i in range(len(found))):
+            warnings.warn("warta's compiled line scan disagrees with numpy: not used", stacklevel=2)
+            return _scan_lines
+    return compiled
+
+
+def _same_array(a: NDArray[Any], b: NDArray[Any]) -> bool:
+    return a.dtype == b.dtype and a.shape == b.shape and a.tobytes() == b.tobytes()
 
 
 def _char_counts(
@@ -528,14 +593,25 @@ def _stop_ratio(
     # Long lines: whitespace tokens (the line is text, punctuation barely matters); short ones: \w tokens.
     long_rows, long_lines = _select(norms, n_words > 12)
     rows, short_lines = _select(norms, n_words <= 30)
-    tokens = list(map(_WORD.findall, short_lines))
+    counter = _word_counter(lexicon.stopwords)
+    # The short lines' `_WORD` tokens: without the compiled counts, all of them (each column below
+    # reads them); with them, only those of the lines sharing a word with the title.
+    tokens = list(map(_WORD.findall, short_lines)) if counter is None else None
     in_stop_mode = n_words[rows] <= 12
-    _token_ratio(
-        out,
-        np.concatenate((long_rows, rows[in_stop_mode])),
-        [*map(str.split, long_lines), *compress(tokens, in_stop_mode.tolist())],
-        lexicon.stopwords,
-    )
+    stop_rows = np.concatenate((long_rows, rows[in_stop_mode]))
+    if tokens is not None:
+        _token_ratio(
+            out,
+            stop_rows,
+            [*map(str.split, long_lines), *compress(tokens, in_stop_mode.tolist())],
+            lexicon.stopwords,
+        )
+    elif counter is not None:
+        long_hits, long_sizes = counter.count(long_lines, False)
+        short_hits, short_sizes = counter.count(list(compress(short_lines, in_stop_mode.tolist())), True)
+        hits, sizes = np.concatenate((long_hits, short_hits)), np.concatenate((long_sizes, short_sizes))
+        has = sizes > 0
+        out[stop_rows[has], 11] = hits[has] / sizes[has]  # as `_token_ratio`: int64 / int64
 
     datey = in_stop_mode & (digits[rows] > 0)
     if datey.any():
@@ -543,26 +619,94 @@ def _stop_ratio(
         date_texts = [page.texts[i] for i in date_rows.tolist()]
         months = page.markers.months
         has_date = _flags(_DATE_NUMERIC.search, date_texts)
-        has_month = ~np.fromiter(map(months.isdisjoint, compress(tokens, datey.tolist())), dtype=np.bool_)
+        picked = datey.tolist()
+        date_tokens = None if tokens is None else list(compress(tokens, picked))
+        has_month = _any_word(
+            months, list(compress(short_lines, picked)), date_tokens, _word_counter(months)
+        )[0]
         out[date_rows, 23] = has_date | has_month
         out[date_rows, 24] = _flags(_TIME.search, date_texts)
 
     title = set(_WORD.findall(norms[0]))
     overlap = page.lengths[rows] < 300
     if title and overlap.any():
-        lines = list(compress(tokens, overlap.tolist()))
-        k = len(lines)
+        picked = overlap.tolist()
+        overlap_lines = list(compress(short_lines, picked))
+        overlap_tokens = None if tokens is None else list(compress(tokens, picked))
+        title_counter = None if counter is None else type(counter)(title)
         # The overlap stays 0 where a line shares no word with the title: sets of the others only.
-        meets = ~np.fromiter(map(title.isdisjoint, lines), dtype=np.bool_, count=k)
-        sets = list(map(set, compress(lines, meets.tolist())))
+        meets, n_tokens = _any_word(title, overlap_lines, overlap_tokens, title_counter)
+        met = meets.tolist()
+        if overlap_tokens is None:
+            lines = list(map(_WORD.findall, compress(overlap_lines, met)))
+        else:
+            lines = list(compress(overlap_tokens, met))
+        sets = list(map(set, lines))
         sizes = np.fromiter(map(len, sets), dtype=np.float64, count=len(sets))
         shared = np.fromiter(map(len, map(title.intersection, sets)), dtype=np.float64, count=len(sets))
         out[rows[overlap][meets], 26] = shared / (sizes + len(title) - shared)
-        at = rows[overlap][np.fromiter(map(bool, lines), dtype=np.bool_, count=k)]
+        at = rows[overlap][n_tokens > 0]
         candidates = [norms[i] for i in at.tolist()]
         sizes = np.fromiter(map(len, candidates), dtype=np.int64, count=len(candidates))
         # Only a line no longer than the title can start it.
         out[at, 27] = _flags_where(norms[0].startswith, candidates, (sizes > 10) & (sizes <= len(norms[0])))
+
+
+def _any_word(
+    words: set[str] | frozenset[str],
+    lines: list[str],
+    tokens: list[list[str]] | None,
+    counter: StopWords | None,
+) -> tuple[NDArray[np.bool_], NDArray[np.int64]]:
+    """Per line of `lines`: whether one of its `_WORD` tokens is in `words`, and how many tokens it
+    has; from `tokens` (the lines' `_WORD.findall`) where given, else counted by `counter` (`words`
+    compiled)."""
+    if tokens is not None or counter is None:
+        tokens = list(map(_WORD.findall, lines)) if tokens is None else tokens
+        k = len(tokens)
+        meets = ~np.fromiter(map(words.isdisjoint, tokens), dtype=np.bool_, count=k)
+        return meets, np.fromiter(map(len, tokens), dtype=np.int64, count=k)
+    hits, sizes = counter.count(lines, True)
+    return hits > 0, sizes
+
+
+def _stop_counts(
+    lines: list[str], stop: frozenset[str], words: bool
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Per line: how many of its tokens are in `stop`, and how many it has; tokens are `_WORD`
+    matches with `words`, else `str.split()`'s (the reference of `_linescan.StopWords.count`)."""
+    tokens = list(map(_WORD.findall if words else str.split, lines))
+    hits = np.fromiter((sum(map(stop.__contains__, t)) for t in tokens), dtype=np.int64, count=len(lines))
+    return hits, np.fromiter(map(len, tokens), dtype=np.int64, count=len(lines))
+
+
+_PROBE_STOPWORDS = frozenset({"di", "Мост", "🌉", "x_1", "𝐀𝐁", "naïve", "ok"})
+
+
+@lru_cache(maxsize=4)
+def _word_counter(stop: frozenset[str]) -> StopWords | None:
+    """`stop` (the stopwords, the month names) compiled for `_stop_ratio`
+    (`warta.classify._linescan.StopWords`) where it is built and counts as `_stop_counts` on
+    `_PROBE` (tokens both ways, a few of them made stopwords); None otherwise, or with
+    WARTA_PURE_PYTHON (the Python token lists are read instead)."""
+    if os.environ.get("WARTA_PURE_PYTHON"):
+        return None
+    try:
+        from warta.classify._linescan import StopWords
+    except ImportError:
+        return None
+    counter = StopWords(stop)
+    lines, probed = list(_PROBE), stop | _PROBE_STOPWORDS  # some probe tokens looked up as stopwords
+    for compiled, words in ((counter, stop), (StopWords(probed), probed)):
+        for tokens_are_words in (False, True):
+            found, expected = (
+                compiled.count(lines, tokens_are_words),
+                _stop_counts(lines, words, tokens_are_words),
+            )
+            if not (_same_array(found[0], expected[0]) and _same_array(found[1], expected[1])):
+                warnings.warn("warta's compiled stopword counts disagree with Python: not used", stacklevel=2)
+                return None
+    return counter
 
 
 def _token_ratio(

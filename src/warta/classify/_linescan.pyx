@@ -1,0 +1,270 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False, cdivision=True
+"""The per-code-point work of `warta.classify.features._Page.of` in C: one pass over a
+page's joined text giving each line's counts (`_Page.counts`), its first and last code
+points and their exact class bits.
+
+The numpy version encodes the text to UTF-32, gathers the class bits, builds a dozen
+0/1 masks and sums them per line with `np.add.reduceat`: about twenty whole-array
+calls on a page's few thousand code points. Here it is one loop over the str's own
+code points (1, 2 or 4 bytes each), with the same class table. The counts are integers,
+so they come out exactly as the numpy sums do; astral code points count as letters
+only, as there, and the edges' classes of astral code points are CPython's own
+predicates, which is what `str.isalpha` and the others call for one code point.
+
+`warta.classify.features` checks at first use that this scan agrees with the numpy
+one on probe lines; tests compare both on many pages and generated lines.
+"""
+
+from cpython.unicode cimport (
+    Py_UNICODE_ISALNUM,
+    Py_UNICODE_ISALPHA,
+    Py_UNICODE_ISDIGIT,
+    Py_UNICODE_ISLOWER,
+    Py_UNICODE_ISSPACE,
+    Py_UNICODE_ISUPPER,
+)
+from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
+
+import numpy as np
+
+
+cdef extern from "Python.h":
+    int PyUnicode_KIND(object text)
+    void *PyUnicode_DATA(object text)
+    Py_ssize_t PyUnicode_GET_LENGTH(object text)
+    int PyUnicode_1BYTE_KIND
+    int PyUnicode_2BYTE_KIND
+
+
+ctypedef fused char_t:
+    uint8_t
+    uint16_t
+    uint32_t
+
+
+# The rows of the counts, in `warta.classify.features._COUNTED` order.
+cdef enum:
+    LETTERS, DIGITS, UPPER, WORDS, WORD_CHARS, CAPITALISED, PUNCT, DOTS
+    QUOTE_CHARS, SEPARATORS, SPACES, ASTRAL, N_COUNTED
+    # Class bits of `features._char_classes`.
+    ALPHA = 1
+    DIGIT = 2
+    UPPER_BIT = 4
+    WORD = 8
+    QUOTE = 32
+
+
+cdef inline uint8_t exact_bits(uint32_t code, const uint8_t[::1] table) noexcept:
+    """`features._exact_classes` of `code` (the table's bits in the BMP)."""
+    if code <= 0xFFFF:
+        return table[code]
+    return (
+        Py_UNICODE_ISALPHA(code)
+        | Py_UNICODE_ISDIGIT(code) << 1
+        | Py_UNICODE_ISUPPER(code) << 2
+        | Py_UNICODE_ISALNUM(code) << 3  # "_" is in the BMP
+        | Py_UNICODE_ISLOWER(code) << 4
+    )
+
+
+cdef void _scan(
+    const char_t *data,
+    Py_ssize_t size,
+    const int64_t[::1] starts,
+    const int64_t[::1] lengths,
+    const uint8_t[::1] table,
+    double[:, ::1] counts,
+    uint32_t[::1] edges,
+    uint8_t[::1] edge_classes,
+) noexcept:
+    cdef Py_ssize_t n = starts.shape[0], line, i, start, end
+    cdef uint32_t code
+    cdef uint8_t bits
+    cdef bint word, before
+    cdef int64_t letters, digits, upper, words, word_chars, capitalised, punct, dots
+    cdef int64_t quotes, separators, spaces, astral
+    for line in range(n):
+        start = starts[line]
+        end = start + lengths[line]
+        letters = digits = upper = words = word_chars = capitalised = punct = dots = 0
+        quotes = separators = spaces = astral = 0
+        before = False  # the code point before a line is its "\n" (or none): no word character
+        for i in range(start, end):
+            code = data[i]
+            if code > 0xFFFF:
+                bits = ALPHA
+                astral += 1
+            else:
+                bits = table[code]
+            word = (bits & WORD) != 0
+            letters += (bits & ALPHA) != 0
+            digits += (bits & DIGIT) != 0
+            upper += (bits & UPPER_BIT) != 0
+            word_chars += word
+            if word and not before:
+                words += 1
+                capitalised += (bits & UPPER_BIT) != 0
+            before = word
+            quotes += (bits & QUOTE) != 0
+            if code == 46:
+                dots += 1
+                punct += 1
+            elif code == 44:
+                punct += 1
+            elif code == 32:
+                spaces += 1
+            elif code == 124:  # "|"
+                separators += 1
+            elif code == 47 or code == 0x2022:  # " / ", " • ": spaces inside the line on both sides
+                if i > start and i + 1 < end and data[i - 1] == 32 and data[i + 1] == 32:
+                    separators += 1
+        counts[LETTERS, line] = letters
+        counts[DIGITS, line] = digits
+        counts[UPPER, line] = upper
+        counts[WORDS, line] = words
+        counts[WORD_CHARS, line] = word_chars
+        counts[CAPITALISED, line] = capitalised
+        counts[PUNCT, line] = punct
+        counts[DOTS, line] = dots
+        counts[QUOTE_CHARS, line] = quotes
+        counts[SEPARATORS, line] = separators
+        counts[SPACES, line] = spaces
+        counts[ASTRAL, line] = astral
+        if end > start:
+            edges[line] = data[start]
+            edges[n + line] = data[end - 1]
+            edge_classes[line] = exact_bits(edges[line], table)
+            edge_classes[n + line] = exact_bits(edges[n + line], table)
+
+
+def scan_lines(str joined, const int64_t[::1] starts, const int64_t[::1] lengths, const uint8_t[::1] table):
+    """(counts, edges, edge classes) of the lines of `joined` at `starts` with `lengths`:
+    counts as `features._char_counts` gives them ((12, n) float64), the lines' first code
+    points then their last ones (2n uint32, 0 for an empty line) and their exact class bits
+    (2n uint8); `table`: `features._char_classes()`."""
+    cdef Py_ssize_t n = starts.shape[0], line, size = PyUnicode_GET_LENGTH(joined)
+    if lengths.shape[0] != n or table.shape[0] != 0x10000:
+        raise ValueError("starts and lengths differ in length, or the class table is not 64K")
+    for line in range(n):
+        if starts[line] < 0 or lengths[line] < 0 or starts[line] + lengths[line] > size:
+            raise ValueError("a line lies outside the text")
+    counts_array = np.zeros((N_COUNTED, n), dtype=np.float64)
+    edges_array = np.zeros(2 * n, dtype=np.uint32)
+    classes_array = np.zeros(2 * n, dtype=np.uint8)
+    cdef double[:, ::1] counts = counts_array
+    cdef uint32_t[::1] edges = edges_array
+    cdef uint8_t[::1] edge_classes = classes_array
+    cdef int kind = PyUnicode_KIND(joined)
+    cdef void *data = PyUnicode_DATA(joined)
+    if kind == PyUnicode_1BYTE_KIND:
+        _scan(<const uint8_t *>data, size, starts, lengths, table, counts, edges, edge_classes)
+    elif kind == PyUnicode_2BYTE_KIND:
+        _scan(<const uint16_t *>data, size, starts, lengths, table, counts, edges, edge_classes)
+    else:
+        _scan(<const uint32_t *>data, size, starts, lengths, table, counts, edges, edge_classes)
+    return counts_array, edges_array, classes_array
+
+
+# ---- Stopword counts of `features._stop_ratio` ----
+
+cdef inline uint64_t _mix(uint64_t h, uint32_t code) noexcept nogil:
+    """FNV-1a over code points (the table's own hash: no str object is made per token)."""
+    return (h ^ code) * <uint64_t>0x100000001B3
+
+
+cdef inline bint _in_token(uint32_t code, bint words) noexcept:
+    """Whether `code` continues a token: a regex `\\w` (`str.isalnum()` or "_", as `re` reads it)
+    for words, else anything `str.split()` does not split on."""
+    if words:
+        return code == 95 or Py_UNICODE_ISALNUM(code)
+    return not Py_UNICODE_ISSPACE(code)
+
+
+cdef class StopWords:
+    """A set of words looked up by code points: `count` gives, per line, how many of its tokens
+    are in the set and how many tokens it has, without making a str per token."""
+
+    cdef uint32_t[::1] codes  # the words' code points, one after another
+    cdef int64_t[::1] offsets  # word k: codes[offsets[k]:offsets[k + 1]]
+    cdef int64_t[::1] slots  # open addressing by `_mix` hash: a word's index, or -1
+    cdef uint64_t[::1] hashes  # the hash of the word in each slot
+    cdef uint64_t mask
+
+    def __init__(self, words):
+        ordered = sorted(set(words))
+        joined = "".join(ordered)
+        self.codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).copy()
+        offsets = np.zeros(len(ordered) + 1, dtype=np.int64)
+        offsets[1:] = np.cumsum([len(word) for word in ordered])
+        self.offsets = offsets
+        cdef Py_ssize_t size = 16
+        while size < 2 * len(ordered) + 1:
+            size *= 2
+        self.mask = size - 1
+        self.slots = np.full(size, -1, dtype=np.int64)
+        self.hashes = np.zeros(size, dtype=np.uint64)
+        cdef Py_ssize_t k, i
+        cdef uint64_t h
+        for k in range(len(ordered)):
+            h = <uint64_t>0xCBF29CE484222325
+            for i in range(self.offsets[k], self.offsets[k + 1]):
+                h = _mix(h, self.codes[i])
+            i = h & self.mask
+            while self.slots[i] >= 0:
+                i = (i + 1) & self.mask
+            self.slots[i] = k
+            self.hashes[i] = h
+
+    cdef bint _has(self, const char_t *data, Py_ssize_t start, Py_ssize_t end, uint64_t h) noexcept:
+        cdef Py_ssize_t i = h & self.mask, k, j, first
+        while self.slots[i] >= 0:
+            if self.hashes[i] == h:
+                k = self.slots[i]
+                first = self.offsets[k]
+                if self.offsets[k + 1] - first == end - start:
+                    for j in range(end - start):
+                        if self.codes[first + j] != data[start + j]:
+                            break
+                    else:
+                        return True
+            i = (i + 1) & self.mask
+        return False
+
+    cdef void _count(self, const char_t *data, Py_ssize_t size, bint words, int64_t *hits, int64_t *tokens) noexcept:
+        cdef Py_ssize_t i = 0, start
+        cdef uint64_t h
+        while i < size:
+            if not _in_token(data[i], words):
+                i += 1
+                continue
+            start = i
+            h = <uint64_t>0xCBF29CE484222325
+            while i < size and _in_token(data[i], words):
+                h = _mix(h, data[i])
+                i += 1
+            tokens[0] += 1
+            hits[0] += self._has(data, start, i, h)
+
+    def count(self, list lines, bint words):
+        """(hits, tokens) per line of `lines` (int64 arrays): its tokens in the set, and all of
+        them; tokens are `\\w+` runs (`re.findall`) with `words`, else `str.split()`'s."""
+        cdef Py_ssize_t n = len(lines), k
+        hits_array = np.zeros(n, dtype=np.int64)
+        tokens_array = np.zeros(n, dtype=np.int64)
+        cdef int64_t[::1] hits = hits_array
+        cdef int64_t[::1] tokens = tokens_array
+        cdef int kind
+        cdef void *data
+        cdef Py_ssize_t size
+        for k in range(n):
+            line = lines[k]
+            if not isinstance(line, str):
+                raise TypeError("lines must be strs")
+            kind, data, size = PyUnicode_KIND(line), PyUnicode_DATA(line), PyUnicode_GET_LENGTH(line)
+            if kind == PyUnicode_1BYTE_KIND:
+                self._count(<const uint8_t *>data, size, words, &hits[k], &tokens[k])
+            elif kind == PyUnicode_2BYTE_KIND:
+                self._count(<const uint16_t *>data, size, words, &hits[k], &tokens[k])
+            else:
+                self._count(<const uint32_t *>data, size, words, &hits[k], &tokens[k])
+        return hits_array, tokens_array
