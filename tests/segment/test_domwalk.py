@@ -21,7 +21,7 @@ from warta.errors import ExtractionTimeout
 from warta.model import Block
 from warta.pipeline import Deadline
 from warta.segment import document_id
-from warta.segment.html import CompiledWalk, compiled_walk, walk_python
+from warta.segment.html import _READ_CLASSES, CompiledWalk, _read_class, _tokens, compiled_walk, walk_python
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -48,7 +48,10 @@ def _both(walk: CompiledWalk, html: str | bytes, base: str | None = BASE) -> tup
     tree = LexborHTMLParser(html)
     root = tree.body or tree.root
     assert root is not None
+    # (Each walk reads the class values itself: not from the values the other one cached.)
+    _READ_CLASSES.clear()
     compiled = walk(root.mem_id, document_id(tree), base, None)
+    _READ_CLASSES.clear()
     return walk_python(root, base, None), compiled
 
 
@@ -118,7 +121,12 @@ _TAGS = st.sampled_from(
 )
 _ATTRS = st.sampled_from(
     ["", " class='hidden'", " class='related post'", " id='main-box'", " style='display:none'", " hidden",
-     " aria-hidden='true'", " href='/p?q=1'", " href='https://b.example/x'", " class=''"]
+     " aria-hidden='true'", " href='/p?q=1'", " href='https://b.example/x'", " class=''",
+     # Values the C fast paths read (ASCII) or leave to Python (non-ASCII, possibly hiding).
+     " class='Post POST post-2 x y7'", " class='\u0130tem \u212aey'", " id='\u0130D-1'", " class='a\x1chidden'",
+     " class=' \tSR-only\n'", " id='Related_Posts 42'", " class='d-none-x only'", " id='post post'",
+     " href=' /a//b '", " href='#x'", " href='javascript:void(0)'", " href='//cdn.example/x'",
+     " href='../up?'", " href='https://b.example/x y'", " href=''", " href"]
 )  # fmt: skip
 _TEXTS = st.sampled_from(["", " ", "kata", "Tags:", "dua kata ", "\n", "&amp;", "é", "\u00ad"])
 
@@ -139,6 +147,26 @@ def _markup(draw: st.DrawFn, depth: int = 0) -> str:
 @given(body=_markup())
 def test_generated_markup(walk: CompiledWalk, body: str) -> None:
     _assert_same(walk, f"<html><body>{body}</body></html>")
+
+
+_CLASS_TEXT = st.lists(
+    st.sampled_from(
+        ["a", "Z", "0", "-", "_", " ", "\t", "\n", "\x1c", "\x85", "\u0130", "\u212a", "\u00e9", "\u00df"]
+    )
+    | st.sampled_from(
+        ["hidden", "HIDE", "none", "sr-only", "screen-reader-text", "d-none", "Only", "visually-hidden"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=_CLASS_TEXT | st.text(max_size=20))
+def test_class_and_id_values_read_in_c(walk: CompiledWalk, value: str) -> None:
+    from warta.segment import _domwalk  # (built: the fixture says so)
+
+    assert _domwalk.class_value(value) == _read_class(value)
+    assert _domwalk.id_value_tokens(value) == _tokens(value)
 
 
 def test_deadline_is_checked_while_walking(walk: CompiledWalk) -> None:

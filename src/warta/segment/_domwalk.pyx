@@ -14,20 +14,30 @@ is used then.
 Everything that decides what a block is stays in Python and is shared with the
 Python walk: the tag table (`tag_flags`), class values (`read_class`), hiding
 styles, link resolution and `emit`. Only the traversal, the attribute scan, the
-counts and the text are done here. `warta.segment.html` checks at first use that
+counts and the text are done here, and two small parts that are plain ASCII work:
+the tokens of ASCII class and id values that cannot hide an element (`ascii_read`;
+the rest goes to `read_class` and `_tokens`) and the deduplicated tokens of a
+block's ancestors (`merged_tokens`). `warta.segment.html` checks at first use that
 both walks give the same blocks on a probe page, and tests compare them on every
 fixture and benchmark page.
 """
 
 from libc.stdint cimport uintptr_t
-from libc.stdlib cimport free, realloc
+from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memcmp
+from cpython.object cimport PyObject, PyObject_Hash
+from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from itertools import chain
 
 from warta.model import BlockStructure
 from warta.segment import MAX_BLOCKS, StructureDraft, drop_invisible, new_block
 from warta.segment import html as _html
+
+
+cdef extern from "Python.h":
+    bint PyUnicode_IS_ASCII(object text)
+    const char *PyUnicode_AsUTF8AndSize(object text, Py_ssize_t *size) except NULL
+    str PyUnicode_FromStringAndSize(const char *data, Py_ssize_t size)
 
 
 cdef extern from "<dlfcn.h>" nogil:
@@ -95,6 +105,118 @@ cdef object id_tokens = _html._tokens
 cdef object first_link = _html._link
 cdef object origin_of = _html._origin
 cdef dict HEADINGS = _html._HEADINGS
+
+
+# ---------------------------------------------------------------------------------------------
+# Class and id values in C, for ASCII values only: `str.lower` of other text may make ASCII
+# letters ("\u0130" -> "i\u0307", the Kelvin sign -> "k"), which these leave to the Python functions.
+
+cdef inline bint has_part(const char *text, Py_ssize_t length, const char *part, Py_ssize_t part_length) noexcept:
+    cdef Py_ssize_t i
+    for i in range(length - part_length + 1):
+        if memcmp(text + i, part, part_length) == 0:
+            return True
+    return False
+
+
+cdef tuple lowered_tokens(const char *text, Py_ssize_t length):
+    """`_TOKEN.findall` of an already lower-cased ASCII text: runs of [a-z0-9] of two or more."""
+    cdef list found = []
+    cdef Py_ssize_t i = 0, start
+    cdef char c
+    while i < length:
+        c = text[i]
+        if (b"a" <= c <= b"z") or (b"0" <= c <= b"9"):
+            start = i
+            i += 1
+            while i < length and ((b"a" <= text[i] <= b"z") or (b"0" <= text[i] <= b"9")):
+                i += 1
+            if i - start >= 2:
+                found.append(PyUnicode_FromStringAndSize(text + start, i - start))
+        else:
+            i += 1
+    return tuple(found)
+
+
+cdef tuple ascii_read(str value, bint whole_class):
+    """`_read_class(value)` (or, without `whole_class`, `(_tokens(value), False)`) of an ASCII
+    value; None where it may hide the element (the Python function decides those) or is not ASCII."""
+    cdef Py_ssize_t length = 0, i
+    cdef const char *data
+    cdef char *lowered
+    cdef char c
+    cdef tuple tokens
+    if not PyUnicode_IS_ASCII(value):
+        return None
+    data = PyUnicode_AsUTF8AndSize(value, &length)
+    lowered = <char *>malloc(length + 1)
+    if lowered == NULL:
+        raise MemoryError()
+    try:
+        for i in range(length):
+            c = data[i]
+            lowered[i] = c + 32 if b"A" <= c <= b"Z" else c
+        if whole_class and (
+            has_part(lowered, length, b"hid", 3)
+            or has_part(lowered, length, b"none", 4)
+            or has_part(lowered, length, b"only", 4)
+            or has_part(lowered, length, b"screen", 6)
+        ):
+            return None  # (`_read_class`'s pre-check: every hiding class name has one of these)
+        tokens = lowered_tokens(lowered, length)
+    finally:
+        free(lowered)
+    return (tokens, False)
+
+
+def class_value(str value):
+    """`_read_class(value)`, in C for ASCII values that cannot hide (tests compare the two)."""
+    found = ascii_read(value, True)
+    return read_class(value) if found is None else found
+
+
+def id_value_tokens(str value):
+    """`_tokens(value)`, in C for ASCII values (tests compare the two)."""
+    found = ascii_read(value, False)
+    return id_tokens(value) if found is None else found[0]
+
+
+cdef tuple merged_tokens(list token_parts, Py_ssize_t start):
+    """`tuple(dict.fromkeys(chain.from_iterable(token_parts[start:])))`: the tokens in order of
+    first appearance, deduplicated through a small open-addressing table of the str objects."""
+    cdef Py_ssize_t end = len(token_parts), total = 0, i, k, size = 16, mask, slot
+    cdef PyObject *part
+    cdef PyObject *token
+    cdef PyObject **table
+    cdef Py_hash_t hashed
+    cdef list found = []
+    for i in range(start, end):
+        total += PyTuple_GET_SIZE(<tuple>token_parts[i])
+    if total == 0:
+        return ()
+    while size < 2 * total:
+        size *= 2
+    mask = size - 1
+    table = <PyObject **>calloc(size, sizeof(PyObject *))
+    if table == NULL:
+        raise MemoryError()
+    try:
+        for i in range(start, end):
+            part = <PyObject *>token_parts[i]
+            for k in range(PyTuple_GET_SIZE(<tuple>part)):
+                token = PyTuple_GET_ITEM(<tuple>part, k)
+                hashed = PyObject_Hash(<object>token)
+                slot = <Py_ssize_t>(<size_t>hashed & <size_t>mask)
+                while table[slot] != NULL and not (
+                    table[slot] == token or <str>table[slot] == <str>token
+                ):
+                    slot = (slot + 1) & mask
+                if table[slot] == NULL:
+                    table[slot] = token
+                    found.append(<object>token)
+    finally:
+        free(table)
+    return tuple(found)
 
 
 cdef int emit(list blocks, list pieces, Py_ssize_t link_chars, Py_ssize_t chars, object href, tuple snap) except -1:
@@ -275,7 +397,6 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
     cdef object origin = origin_of(base_url)
     cdef dict resolved = {}
     cdef dict classes = _html._READ_CLASSES
-    cdef dict window_tokens = {}
     cdef dict kinds = {}  # tag id -> (tag, flags), for this document's ids
     cdef _Stack stack = _Stack()
     cdef list block_tags = []  # beside each open element: the nearest block-level tag at or above it
@@ -302,7 +423,7 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
     cdef size_t length = 0
     cdef Attrs attrs
     cdef str raw, stripped, tag
-    cdef object name_or_none, kind, tokens, read, value, style, ident, parts, block_tokens
+    cdef object name_or_none, kind, tokens, read, value, style, ident, block_tokens
     cdef Py_ssize_t depth
 
     while True:
@@ -322,11 +443,10 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
             if raw:
                 if not raw.isspace():
                     if snap is None:
-                        parts = tuple(token_parts[-MAX_TOKENS_DEPTH:])
-                        block_tokens = window_tokens.get(parts)
-                        if block_tokens is None:
-                            block_tokens = window_tokens[parts] = tuple(dict.fromkeys(chain.from_iterable(parts)))
                         depth = stack.size
+                        block_tokens = merged_tokens(
+                            token_parts, depth - MAX_TOKENS_DEPTH if depth > MAX_TOKENS_DEPTH else 0
+                        )
                         snap = (
                             heading,
                             (block_tags[depth - 1] if depth else "") or "body",
@@ -386,7 +506,10 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                         if read is None:
                             if len(classes) >= MAX_READ_CLASSES:
                                 classes.clear()
-                            read = classes[value] = read_class(value)
+                            read = ascii_read(value, True)
+                            if read is None:
+                                read = read_class(value)
+                            classes[value] = read
                         tokens, hidden = read
                         if hidden and flags & NEVER_HIDE:
                             hidden = False
@@ -403,7 +526,8 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                         if not hidden:
                             ident = attr_value(attrs.id_attr)
                             if ident:
-                                tokens = tokens + id_tokens(ident)
+                                read = ascii_read(ident, False)
+                                tokens = tokens + (id_tokens(ident) if read is None else read[0])
                 enter = not hidden
                 if enter and flags & BLOCK:
                     if pieces:
