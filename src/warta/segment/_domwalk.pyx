@@ -23,19 +23,25 @@ fixture and benchmark page.
 """
 
 from libc.stdint cimport uintptr_t
-from libc.stdlib cimport calloc, free, malloc, realloc
-from libc.string cimport memcmp
+from libc.stdlib cimport free, malloc, realloc
+from libc.string cimport memcmp, memset
 from cpython.object cimport PyObject, PyObject_Hash
 from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 
-from warta.model import BlockStructure
-from warta.segment import MAX_BLOCKS, StructureDraft, drop_invisible, new_block
+from warta.model import Block, BlockStructure
+from warta.segment import MAX_BLOCKS, drop_invisible
 from warta.segment import html as _html
 
 
 cdef extern from "Python.h":
+    ctypedef int (*descr_set_f)(PyObject *descriptor, PyObject *obj, PyObject *value) except -1
+    ctypedef struct DescriptorType "PyTypeObject":
+        descr_set_f tp_descr_set
     bint PyUnicode_IS_ASCII(object text)
+    Py_ssize_t PyUnicode_GET_LENGTH(PyObject *text)
+    int PyUnicode_KIND(PyObject *text)
+    void *PyUnicode_DATA(PyObject *text)
     const char *PyUnicode_AsUTF8AndSize(object text, Py_ssize_t *size) except NULL
     str PyUnicode_FromStringAndSize(const char *data, Py_ssize_t size)
 
@@ -114,7 +120,7 @@ cdef dict HEADINGS = _html._HEADINGS
 cdef inline bint has_part(const char *text, Py_ssize_t length, const char *part, Py_ssize_t part_length) noexcept:
     cdef Py_ssize_t i
     for i in range(length - part_length + 1):
-        if memcmp(text + i, part, part_length) == 0:
+        if text[i] == part[0] and memcmp(text + i + 1, part + 1, part_length - 1) == 0:
             return True
     return False
 
@@ -181,42 +187,106 @@ def id_value_tokens(str value):
     return id_tokens(value) if found is None else found[0]
 
 
+cdef inline bint same_str(PyObject *one, PyObject *other) noexcept:
+    """Whether two str objects are equal (as `==` tells, without its dispatch)."""
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(one)
+    return (
+        length == PyUnicode_GET_LENGTH(other)
+        and PyUnicode_KIND(one) == PyUnicode_KIND(other)
+        and memcmp(PyUnicode_DATA(one), PyUnicode_DATA(other), length * PyUnicode_KIND(one)) == 0
+    )
+
+
+cdef enum:
+    SEEN_ON_STACK = 256
+
+
 cdef tuple merged_tokens(list token_parts, Py_ssize_t start):
     """`tuple(dict.fromkeys(chain.from_iterable(token_parts[start:])))`: the tokens in order of
-    first appearance, deduplicated through a small open-addressing table of the str objects."""
-    cdef Py_ssize_t end = len(token_parts), total = 0, i, k, size = 16, mask, slot
-    cdef PyObject *part
+    first appearance, deduplicated through a small open-addressing table of the str objects.
+
+    (A part that is the very tuple of an earlier one, the read of a class value repeated down
+    the tree, adds nothing: passed over.)
+    """
+    cdef Py_ssize_t end = len(token_parts), total = 0, i, j, k, size = 16, mask, slot
     cdef PyObject *token
-    cdef PyObject **table
+    cdef PyObject *on_stack[SEEN_ON_STACK]
+    cdef PyObject **table = on_stack
     cdef Py_hash_t hashed
     cdef list found = []
+    cdef list parts = []
+    cdef tuple part
     for i in range(start, end):
-        total += PyTuple_GET_SIZE(<tuple>token_parts[i])
+        part = <tuple>token_parts[i]
+        if PyTuple_GET_SIZE(part) == 0:
+            continue
+        for j in range(len(parts)):
+            if <PyObject *>parts[j] == <PyObject *>part:
+                break
+        else:
+            parts.append(part)
+            total += PyTuple_GET_SIZE(part)
     if total == 0:
         return ()
     while size < 2 * total:
         size *= 2
     mask = size - 1
-    table = <PyObject **>calloc(size, sizeof(PyObject *))
-    if table == NULL:
-        raise MemoryError()
+    if size > SEEN_ON_STACK:
+        table = <PyObject **>malloc(size * sizeof(PyObject *))
+        if table == NULL:
+            raise MemoryError()
+    memset(table, 0, size * sizeof(PyObject *))
     try:
-        for i in range(start, end):
-            part = <PyObject *>token_parts[i]
-            for k in range(PyTuple_GET_SIZE(<tuple>part)):
-                token = PyTuple_GET_ITEM(<tuple>part, k)
+        for part in parts:
+            for k in range(PyTuple_GET_SIZE(part)):
+                token = PyTuple_GET_ITEM(part, k)
                 hashed = PyObject_Hash(<object>token)
                 slot = <Py_ssize_t>(<size_t>hashed & <size_t>mask)
                 while table[slot] != NULL and not (
-                    table[slot] == token or <str>table[slot] == <str>token
+                    table[slot] == token
+                    or (PyObject_Hash(<object>table[slot]) == hashed and same_str(table[slot], token))
                 ):
                     slot = (slot + 1) & mask
                 if table[slot] == NULL:
                     table[slot] = token
                     found.append(<object>token)
     finally:
-        free(table)
+        if table != on_stack:
+            free(table)
     return tuple(found)
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocks are frozen slotted dataclasses. `Block(...)` runs `__init__`, which sets each field
+# through `object.__setattr__`; here each slot's member descriptor sets it directly, which is
+# what that does, without the lookups (as `warta.segment.new_block` does in Python).
+
+cdef tuple slot_descriptors(type cls):
+    """The member descriptors of the dataclass `cls`'s fields, in field order."""
+    fields = tuple(cls.__dataclass_fields__)
+    if tuple(cls.__slots__) != fields:
+        raise ImportError(f"{cls.__name__}'s slots are not its fields")
+    descriptors = tuple(cls.__dict__[name] for name in fields)
+    if any(type(descriptor).__name__ != "member_descriptor" for descriptor in descriptors):
+        raise ImportError(f"{cls.__name__}'s fields are not plain slots")
+    return descriptors
+
+
+cdef tuple STRUCTURE_SLOTS = slot_descriptors(BlockStructure)
+cdef tuple BLOCK_SLOTS = slot_descriptors(Block)
+
+
+cdef object frozen(type cls, tuple descriptors, tuple values):
+    """A `cls` with each field set to its value in `values` (every field, in field order)."""
+    cdef object made = cls.__new__(cls)
+    cdef Py_ssize_t i
+    cdef PyObject *descriptor
+    for i in range(PyTuple_GET_SIZE(descriptors)):
+        descriptor = PyTuple_GET_ITEM(descriptors, i)
+        (<DescriptorType *>descriptor.ob_type).tp_descr_set(
+            descriptor, <PyObject *>made, PyTuple_GET_ITEM(values, i)
+        )
+    return made
 
 
 cdef int emit(list blocks, list pieces, Py_ssize_t link_chars, Py_ssize_t chars, object href, tuple snap) except -1:
@@ -233,24 +303,11 @@ cdef int emit(list blocks, list pieces, Py_ssize_t link_chars, Py_ssize_t chars,
     if text and snap is not None and len(blocks) < BLOCK_LIMIT:
         density = <double>link_chars / <double>chars if chars else 0.0
         heading, tag, path, in_list, in_table, in_figure, in_quote, tokens, depth = snap
-        structure = StructureDraft()
-        structure.blank_before = False
-        structure.blank_after = False
-        structure.bullet = False
-        structure.heading_level = heading
-        structure.tag = tag
-        structure.tag_path = path
-        structure.in_list = in_list
-        structure.in_table = in_table
-        structure.in_figure = in_figure
-        structure.in_blockquote = in_quote
-        structure.in_link = density >= 0.9
-        structure.link_density = density
-        structure.class_tokens = tokens
-        structure.href = href
-        structure.dom_depth = depth
-        structure.__class__ = BlockStructure
-        blocks.append(new_block(len(blocks), text, structure, -1, -1))
+        structure = frozen(BlockStructure, STRUCTURE_SLOTS, (
+            False, False, False, heading, tag, path, in_list, in_table, in_figure, in_quote,
+            density >= 0.9, density, tokens, href, depth,
+        ))
+        blocks.append(frozen(Block, BLOCK_SLOTS, (len(blocks), text, structure, -1, -1)))
     return 0
 
 
