@@ -108,7 +108,7 @@ cdef object tag_flags = _html._tag_flags
 cdef object read_class = _html._read_class
 cdef object style_hides = _html._style_hides
 cdef object id_tokens = _html._tokens
-cdef object first_link = _html._link
+cdef object absolute = _html._absolute
 cdef object origin_of = _html._origin
 cdef dict HEADINGS = _html._HEADINGS
 
@@ -289,17 +289,70 @@ cdef object frozen(type cls, tuple descriptors, tuple values):
     return made
 
 
+cdef bint clean_ascii(str text) except -1:
+    """For ASCII text, `_emit`'s test: printable (" " to "~"), without doubled, leading or
+    trailing spaces, so already what splitting and joining would make of it."""
+    cdef Py_ssize_t length = 0, i
+    cdef const char *data = PyUnicode_AsUTF8AndSize(text, &length)
+    cdef char c
+    if length and (data[0] == b" " or data[length - 1] == b" "):
+        return False
+    for i in range(length):
+        c = data[i]
+        if c < b" " or c > b"~" or (c == b" " and data[i + 1] == b" "):
+            return False
+    return True
+
+
+cdef inline bint python_space(uchar c) noexcept:
+    """Whether an ASCII character is whitespace to `str.strip` and `str.isspace`."""
+    return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+
+
+cdef bint ascii_counts(const uchar *data, size_t length, Py_ssize_t *stripped, bint *colon) noexcept:
+    """For ASCII bytes: the length of the text's `strip()` and whether that ends with ":"
+    (False, nothing set, for other bytes)."""
+    cdef size_t i, first = 0, last = length
+    for i in range(length):
+        if data[i] >= 128:
+            return False
+    while first < last and python_space(data[first]):
+        first += 1
+    while last > first and python_space(data[last - 1]):
+        last -= 1
+    stripped[0] = last - first
+    colon[0] = last > first and data[last - 1] == b":"
+    return True
+
+
+cdef object innermost_link(list links, dict resolved, object base, object origin):
+    """`_link`: the innermost open link that resolves to an address (each raw href resolved once,
+    by `_absolute`)."""
+    cdef Py_ssize_t i
+    cdef object href
+    for i in range(len(links) - 1, -1, -1):
+        raw = links[i]
+        href = resolved.get(raw, resolved)  # (`resolved` itself: not resolved yet)
+        if href is resolved:
+            href = resolved[raw] = absolute(raw, base, origin)
+        if href is not None:
+            return href
+    return None
+
+
 cdef int emit(list blocks, list pieces, Py_ssize_t link_chars, Py_ssize_t chars, object href, tuple snap) except -1:
     """`warta.segment.html._emit`: close the block being built from `pieces`, if it has text."""
     cdef str joined = "".join(pieces)
     cdef str text
     cdef double density
-    if not joined.isascii() and ("\u00ad" in joined or "\u200b" in joined or "\u2060" in joined):
-        joined = drop_invisible(joined)
-    if joined.isprintable() and "  " not in joined and joined[:1] != " " and joined[-1:] != " ":
-        text = joined
+    cdef bint clean
+    if PyUnicode_IS_ASCII(joined):
+        clean = clean_ascii(joined)
     else:
-        text = " ".join(joined.split())
+        if "\u00ad" in joined or "\u200b" in joined or "\u2060" in joined:
+            joined = drop_invisible(joined)
+        clean = joined.isprintable() and "  " not in joined and joined[:1] != " " and joined[-1:] != " "
+    text = joined if clean else " ".join(joined.split())
     if text and snap is not None and len(blocks) < BLOCK_LIMIT:
         density = <double>link_chars / <double>chars if chars else 0.0
         heading, tag, path, in_list, in_table, in_figure, in_quote, tokens, depth = snap
@@ -474,7 +527,7 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
     cdef void *following
     cdef uintptr_t tag_id
     cdef int flags
-    cdef bint enter, hidden
+    cdef bint enter, hidden, counted, ends_colon
     cdef uchar *data
     cdef const uchar *name
     cdef size_t length = 0
@@ -488,17 +541,24 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
         if tag_id == TEXT_TAG_ID:
             # (Most text nodes are only whitespace: a space for a block being built, else nothing.)
             raw = None
+            counted = False
             if lxb.node_type(node) == TEXT_NODE:
                 data = lxb.text_content(node, &length)
                 if data != NULL:
                     if not ascii_whitespace(data, length):
                         raw = utf8(data, length)
+                        # (For ASCII text, `raw.strip()`'s length and its last character.)
+                        counted = ascii_counts(data, length, &n, &ends_colon)
                     elif length and pieces:
                         raw = " "  # (told without decoding: only a space for the block being built)
                     if document != NULL:
                         lxb.free_text(document, data)
             if raw:
-                if not raw.isspace():
+                if not counted:
+                    stripped = raw.strip()
+                    n = len(stripped)
+                    ends_colon = stripped.endswith(":")
+                if n:
                     if snap is None:
                         depth = stack.size
                         block_tokens = merged_tokens(
@@ -516,17 +576,15 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                             depth if depth < 64 else 64,
                         )
                     pieces.append(raw)
-                    stripped = raw.strip()
-                    n = len(stripped)
                     chars += n
                     if links:
                         link_chars += n
                         tail_chars = 0
                         if href is None:
-                            href = first_link(links, resolved, base_url, origin)
+                            href = innermost_link(links, resolved, base_url, origin)
                     else:
                         tail_chars += n
-                        colon = stripped.endswith(":")
+                        colon = ends_colon
                 elif pieces:
                     pieces.append(" ")
             following = lxb.next_sibling(node)
