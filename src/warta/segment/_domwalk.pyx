@@ -197,6 +197,18 @@ cdef inline bint same_str(PyObject *one, PyObject *other) noexcept:
     )
 
 
+cdef inline bint same_parts(list token_parts, Py_ssize_t start, tuple window) noexcept:
+    """Whether `token_parts[start:]` are the very tuples in `window` (which keeps those alive,
+    so their tokens are the same too)."""
+    cdef Py_ssize_t i, count = len(token_parts) - start
+    if window is None or PyTuple_GET_SIZE(window) != count:
+        return False
+    for i in range(count):
+        if PyTuple_GET_ITEM(window, i) != <PyObject *>token_parts[start + i]:
+            return False
+    return True
+
+
 cdef enum:
     SEEN_ON_STACK = 256
 
@@ -512,6 +524,9 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
     cdef list block_tags = []  # beside each open element: the nearest block-level tag at or above it
     cdef list tags = []
     cdef list token_parts = []
+    cdef tuple window_parts = None  # the parts of the last block's tokens, and those tokens
+    cdef tuple window_tokens = ()
+    cdef Py_ssize_t start
     cdef list links = []
     cdef int lists = 0, tables = 0, figures = 0, quotes = 0
     cdef object heading = 0
@@ -561,9 +576,12 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                 if n:
                     if snap is None:
                         depth = stack.size
-                        block_tokens = merged_tokens(
-                            token_parts, depth - MAX_TOKENS_DEPTH if depth > MAX_TOKENS_DEPTH else 0
-                        )
+                        start = depth - MAX_TOKENS_DEPTH if depth > MAX_TOKENS_DEPTH else 0
+                        # (Blocks side by side mostly have the very same tuples above them.)
+                        if not same_parts(token_parts, start, window_parts):
+                            window_parts = tuple(token_parts[start:])
+                            window_tokens = merged_tokens(token_parts, start)
+                        block_tokens = window_tokens
                         snap = (
                             heading,
                             (block_tags[depth - 1] if depth else "") or "body",
