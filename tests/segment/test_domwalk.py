@@ -21,7 +21,16 @@ from warta.errors import ExtractionTimeout
 from warta.model import Block
 from warta.pipeline import Deadline
 from warta.segment import document_id
-from warta.segment.html import _READ_CLASSES, CompiledWalk, _read_class, _tokens, compiled_walk, walk_python
+from warta.segment.html import (
+    _READ_CLASSES,
+    CompiledWalk,
+    _absolute,
+    _origin,
+    _read_class,
+    _tokens,
+    compiled_walk,
+    walk_python,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -172,6 +181,27 @@ def test_class_and_id_values_read_in_c(walk: CompiledWalk, value: str) -> None:
 
     assert _domwalk.class_value(value) == _read_class(value)
     assert _domwalk.id_value_tokens(value) == _tokens(value)
+
+
+_HREF = st.lists(
+    st.sampled_from(
+        ["http://", "https://", "HTTP://", "ftp://", "/", "//", ".", "..", "a", "b.example", "?", "#", "q=1",
+         ";", "[", "]", ":", "@", "%20", " ", "\t", "\x0b", "\x1c", "\x7f", "\u00e9", "\u00a0", "javascript:",
+         "mailto:x", "data:"]
+    ),
+    max_size=8,
+).map("".join)  # fmt: skip
+_BASES = st.sampled_from(
+    ["https://s.example/a/b.html", "http://s.example", "", None, "ftp://s.example/x/", "x"]
+)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(href=_HREF | st.none(), base=_BASES)
+def test_links_resolved_in_c(walk: CompiledWalk, href: str | None, base: str | None) -> None:
+    from warta.segment import _domwalk
+
+    assert _domwalk.link_address(href, base, _origin(base)) == _absolute(href, base, _origin(base))
 
 
 def test_deadline_is_checked_while_walking(walk: CompiledWalk) -> None:
