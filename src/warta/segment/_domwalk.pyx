@@ -24,7 +24,7 @@ fixture and benchmark page.
 
 from libc.stdint cimport uintptr_t
 from libc.stdlib cimport free, malloc, realloc
-from libc.string cimport memcmp, memset
+from libc.string cimport memcmp, memcpy, memset
 from cpython.object cimport PyObject, PyObject_Hash
 from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE
 from cpython.unicode cimport PyUnicode_DecodeUTF8
@@ -43,7 +43,8 @@ cdef extern from "Python.h":
     int PyUnicode_KIND(PyObject *text)
     void *PyUnicode_DATA(PyObject *text)
     const char *PyUnicode_AsUTF8AndSize(object text, Py_ssize_t *size) except NULL
-    str PyUnicode_FromStringAndSize(const char *data, Py_ssize_t size)
+    object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
+    void *PyUnicode_1BYTE_DATA(object text)
 
 
 cdef extern from "<dlfcn.h>" nogil:
@@ -125,6 +126,13 @@ cdef inline bint has_part(const char *text, Py_ssize_t length, const char *part,
     return False
 
 
+cdef inline str ascii_str(const char *text, Py_ssize_t length):
+    """A str of ASCII bytes (made directly: no UTF-8 decoding)."""
+    cdef object made = PyUnicode_New(length, 127)
+    memcpy(PyUnicode_1BYTE_DATA(made), text, length)
+    return <str>made
+
+
 cdef tuple lowered_tokens(const char *text, Py_ssize_t length):
     """`_TOKEN.findall` of an already lower-cased ASCII text: runs of [a-z0-9] of two or more."""
     cdef list found = []
@@ -138,7 +146,7 @@ cdef tuple lowered_tokens(const char *text, Py_ssize_t length):
             while i < length and ((b"a" <= text[i] <= b"z") or (b"0" <= text[i] <= b"9")):
                 i += 1
             if i - start >= 2:
-                found.append(PyUnicode_FromStringAndSize(text + start, i - start))
+                found.append(ascii_str(text + start, i - start))
         else:
             i += 1
     return tuple(found)
@@ -661,9 +669,9 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                 data = lxb.text_content(node, &length)
                 if data != NULL:
                     if not ascii_whitespace(data, length):
-                        raw = utf8(data, length)
                         # (For ASCII text, `raw.strip()`'s length and its last character.)
                         counted = ascii_counts(data, length, &n, &ends_colon)
+                        raw = ascii_str(<const char *>data, length) if counted else utf8(data, length)
                     elif length and pieces:
                         raw = " "  # (told without decoding: only a space for the block being built)
                     if document != NULL:
