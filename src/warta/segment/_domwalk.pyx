@@ -615,6 +615,15 @@ cdef class _Stack:
         return 0
 
 
+cdef enum:
+    KNOWN_TAG_IDS = 256
+
+
+cdef struct KnownTags:
+    PyObject *names[KNOWN_TAG_IDS]  # NULL: not seen yet
+    int flags[KNOWN_TAG_IDS]
+
+
 def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadline):
     """The blocks under the node at address `root_id` (`LexborNode.mem_id`) of the document at
     `document_id`, exactly as `warta.segment.html.walk_python` makes them.
@@ -628,6 +637,8 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
     cdef dict resolved = {}
     cdef dict classes = _html._READ_CLASSES
     cdef dict kinds = {}  # tag id -> (tag, flags), for this document's ids
+    cdef KnownTags known  # the same for the smaller ids (HTML's own tags), as C arrays
+    memset(&known, 0, sizeof(KnownTags))
     cdef _Stack stack = _Stack()
     cdef list block_tags = []  # beside each open element: the nearest block-level tag at or above it
     cdef list tags = []
@@ -721,17 +732,24 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                     deadline.check("html segmentation")
                 if len(blocks) >= BLOCK_LIMIT:
                     break
-            kind = kinds.get(tag_id)
-            if kind is None:
-                name_or_none = None
-                if lxb.node_type(node) == ELEMENT_NODE:
-                    name = lxb.element_name(node, &length)
-                    if name != NULL:
-                        name_or_none = utf8(name, length)
-                kind = (name_or_none or "", tag_flags(name_or_none))
-                if name_or_none is not None:
-                    kinds[tag_id] = kind
-            tag, flags = kind
+            if tag_id < KNOWN_TAG_IDS and known.names[tag_id] != NULL:
+                tag = <str>known.names[tag_id]
+                flags = known.flags[tag_id]
+            else:
+                kind = kinds.get(tag_id)
+                if kind is None:
+                    name_or_none = None
+                    if lxb.node_type(node) == ELEMENT_NODE:
+                        name = lxb.element_name(node, &length)
+                        if name != NULL:
+                            name_or_none = utf8(name, length)
+                    kind = (name_or_none or "", tag_flags(name_or_none))
+                    if name_or_none is not None:
+                        kinds[tag_id] = kind
+                        if tag_id < KNOWN_TAG_IDS:
+                            known.names[tag_id] = <PyObject *>name_or_none  # (`kinds` keeps it alive)
+                            known.flags[tag_id] = kind[1]
+                tag, flags = kind
             enter = False
             child = NULL
             tokens = ()
