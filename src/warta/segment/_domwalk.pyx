@@ -13,11 +13,18 @@ is used then.
 
 Everything that decides what a block is stays in Python and is shared with the
 Python walk: the tag table (`tag_flags`), class values (`read_class`), hiding
-styles, link resolution and `emit`. Only the traversal, the attribute scan, the
-counts and the text are done here, and two small parts that are plain ASCII work:
-the tokens of ASCII class and id values that cannot hide an element (`ascii_read`;
-the rest goes to `read_class` and `_tokens`) and the deduplicated tokens of a
-block's ancestors (`merged_tokens`). `warta.segment.html` checks at first use that
+styles and link resolution (`_absolute`). The traversal, the attribute scan, the
+counts, the text and `emit` are done here, and some small parts that are plain
+ASCII work, each for the common case only, the rest left to the Python function
+(tests compare each with it on generated values):
+
+- the tokens of ASCII class and id values that cannot hide an element (`ascii_read`;
+  else `read_class` and `_tokens`);
+- the stripped length and final colon of ASCII text (`ascii_counts`; else `str.strip`),
+  and the whitespace test of ASCII block text (`clean_ascii`);
+- plain ASCII links, absolute or root-relative (`resolve`; else `_absolute`);
+- the deduplicated tokens of a block's ancestors (`merged_tokens`), reused while the
+  same tuples are above the next block (`same_parts`). `warta.segment.html` checks at first use that
 both walks give the same blocks on a probe page, and tests compare them on every
 fixture and benchmark page.
 """
