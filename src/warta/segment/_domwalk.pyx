@@ -42,9 +42,6 @@ from warta.segment import html as _html
 
 
 cdef extern from "Python.h":
-    ctypedef int (*descr_set_f)(PyObject *descriptor, PyObject *obj, PyObject *value) except -1
-    ctypedef struct DescriptorType "PyTypeObject":
-        descr_set_f tp_descr_set
     bint PyUnicode_IS_ASCII(object text)
     Py_ssize_t PyUnicode_GET_LENGTH(PyObject *text)
     int PyUnicode_KIND(PyObject *text)
@@ -285,34 +282,63 @@ cdef tuple merged_tokens(list token_parts, Py_ssize_t start):
 
 # ---------------------------------------------------------------------------------------------
 # Blocks are frozen slotted dataclasses. `Block(...)` runs `__init__`, which sets each field
-# through `object.__setattr__`; here each slot's member descriptor sets it directly, which is
-# what that does, without the lookups (as `warta.segment.new_block` does in Python).
+# through `object.__setattr__`, that is through the slot's member descriptor, which stores a
+# new reference at the slot's offset in the object. Here each new object's slots get their
+# references directly at those offsets (read from the descriptors at import, where each is
+# checked to be a writable object slot), as `warta.segment.new_block` does in Python.
 
-cdef tuple slot_descriptors(type cls):
-    """The member descriptors of the dataclass `cls`'s fields, in field order."""
+cdef extern from "structmember.h":
+    ctypedef struct PyMemberDef:
+        int type
+        Py_ssize_t offset
+        int flags
+    int T_OBJECT_EX
+    int READONLY
+
+
+cdef extern from "Python.h":
+    ctypedef struct PyMemberDescrObject:
+        PyMemberDef *d_member
+    void Py_INCREF(PyObject *obj)
+
+
+cdef enum:
+    STRUCTURE_FIELDS = 15
+    BLOCK_FIELDS = 5
+
+
+cdef int slot_offsets(type cls, Py_ssize_t *offsets, Py_ssize_t count) except -1:
+    """Set `offsets` to those of the dataclass `cls`'s field slots, in field order."""
+    cdef PyMemberDef *member
     fields = tuple(cls.__dataclass_fields__)
-    if tuple(cls.__slots__) != fields:
-        raise ImportError(f"{cls.__name__}'s slots are not its fields")
-    descriptors = tuple(cls.__dict__[name] for name in fields)
-    if any(type(descriptor).__name__ != "member_descriptor" for descriptor in descriptors):
-        raise ImportError(f"{cls.__name__}'s fields are not plain slots")
-    return descriptors
+    if tuple(cls.__slots__) != fields or len(fields) != count:
+        raise ImportError(f"{cls.__name__}'s slots are not its {count} fields")
+    for i, name in enumerate(fields):
+        descriptor = cls.__dict__[name]
+        if type(descriptor).__name__ != "member_descriptor":
+            raise ImportError(f"{cls.__name__}.{name} is not a plain slot")
+        member = (<PyMemberDescrObject *><PyObject *>descriptor).d_member
+        if member.type != T_OBJECT_EX or member.flags & READONLY:
+            raise ImportError(f"{cls.__name__}.{name} is not a writable object slot")
+        offsets[i] = member.offset
+    return 0
 
 
-cdef tuple STRUCTURE_SLOTS = slot_descriptors(BlockStructure)
-cdef tuple BLOCK_SLOTS = slot_descriptors(Block)
+cdef Py_ssize_t STRUCTURE_OFFSETS[STRUCTURE_FIELDS]
+cdef Py_ssize_t BLOCK_OFFSETS[BLOCK_FIELDS]
+slot_offsets(BlockStructure, STRUCTURE_OFFSETS, STRUCTURE_FIELDS)
+slot_offsets(Block, BLOCK_OFFSETS, BLOCK_FIELDS)
 
 
-cdef object frozen(type cls, tuple descriptors, tuple values):
-    """A `cls` with each field set to its value in `values` (every field, in field order)."""
+cdef object frozen(type cls, const Py_ssize_t *offsets, tuple values):
+    """A new `cls` with each field set to its value in `values` (every field, in field order)."""
     cdef object made = cls.__new__(cls)
     cdef Py_ssize_t i
-    cdef PyObject *descriptor
-    for i in range(PyTuple_GET_SIZE(descriptors)):
-        descriptor = PyTuple_GET_ITEM(descriptors, i)
-        (<DescriptorType *>descriptor.ob_type).tp_descr_set(
-            descriptor, <PyObject *>made, PyTuple_GET_ITEM(values, i)
-        )
+    cdef PyObject *value
+    for i in range(PyTuple_GET_SIZE(values)):
+        value = PyTuple_GET_ITEM(values, i)
+        Py_INCREF(value)
+        (<PyObject **>(<char *><PyObject *>made + offsets[i]))[0] = value
     return made
 
 
@@ -483,11 +509,11 @@ cdef int emit(list blocks, list pieces, Py_ssize_t link_chars, Py_ssize_t chars,
     if text and snap is not None and len(blocks) < BLOCK_LIMIT:
         density = <double>link_chars / <double>chars if chars else 0.0
         heading, tag, path, in_list, in_table, in_figure, in_quote, tokens, depth = snap
-        structure = frozen(BlockStructure, STRUCTURE_SLOTS, (
+        structure = frozen(BlockStructure, STRUCTURE_OFFSETS, (
             False, False, False, heading, tag, path, in_list, in_table, in_figure, in_quote,
             density >= 0.9, density, tokens, href, depth,
         ))
-        blocks.append(frozen(Block, BLOCK_SLOTS, (len(blocks), text, structure, -1, -1)))
+        blocks.append(frozen(Block, BLOCK_OFFSETS, (len(blocks), text, structure, -1, -1)))
     return 0
 
 
