@@ -21,7 +21,16 @@ from warta.errors import ExtractionTimeout
 from warta.model import Block
 from warta.pipeline import Deadline
 from warta.segment import document_id
-from warta.segment.html import CompiledWalk, compiled_walk, walk_python
+from warta.segment.html import (
+    _READ_CLASSES,
+    CompiledWalk,
+    _absolute,
+    _origin,
+    _read_class,
+    _tokens,
+    compiled_walk,
+    walk_python,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -48,7 +57,10 @@ def _both(walk: CompiledWalk, html: str | bytes, base: str | None = BASE) -> tup
     tree = LexborHTMLParser(html)
     root = tree.body or tree.root
     assert root is not None
+    # (Each walk reads the class values itself: not from the values the other one cached.)
+    _READ_CLASSES.clear()
     compiled = walk(root.mem_id, document_id(tree), base, None)
+    _READ_CLASSES.clear()
     return walk_python(root, base, None), compiled
 
 
@@ -118,9 +130,19 @@ _TAGS = st.sampled_from(
 )
 _ATTRS = st.sampled_from(
     ["", " class='hidden'", " class='related post'", " id='main-box'", " style='display:none'", " hidden",
-     " aria-hidden='true'", " href='/p?q=1'", " href='https://b.example/x'", " class=''"]
+     " aria-hidden='true'", " href='/p?q=1'", " href='https://b.example/x'", " class=''",
+     # Values the C fast paths read (ASCII) or leave to Python (non-ASCII, possibly hiding).
+     " class='Post POST post-2 x y7'", " class='\u0130tem \u212aey'", " id='\u0130D-1'", " class='a\x1chidden'",
+     " class=' \tSR-only\n'", " id='Related_Posts 42'", " class='d-none-x only'", " id='post post'",
+     " href=' /a//b '", " href='#x'", " href='javascript:void(0)'", " href='//cdn.example/x'",
+     " href='../up?'", " href='https://b.example/x y'", " href=''", " href"]
 )  # fmt: skip
-_TEXTS = st.sampled_from(["", " ", "kata", "Tags:", "dua kata ", "\n", "&amp;", "é", "\u00ad"])
+_TEXTS = st.sampled_from(
+    ["", " ", "kata", "Tags:", "dua kata ", "\n", "&amp;", "é", "\u00ad",
+     # Whitespace that `str.strip` takes and HTML does not, control characters, and a colon
+     # before it: the C walk counts ASCII text itself.
+     "\x0bkata\x1c", "Label:\x1f", " :\x0b", "\x1d", "a\x7fb", "x  y", "\u00a0", "Kata:\u00a0", "\u2003:"]
+)  # fmt: skip
 
 
 @st.composite
@@ -139,6 +161,47 @@ def _markup(draw: st.DrawFn, depth: int = 0) -> str:
 @given(body=_markup())
 def test_generated_markup(walk: CompiledWalk, body: str) -> None:
     _assert_same(walk, f"<html><body>{body}</body></html>")
+
+
+_CLASS_TEXT = st.lists(
+    st.sampled_from(
+        ["a", "Z", "0", "-", "_", " ", "\t", "\n", "\x1c", "\x85", "\u0130", "\u212a", "\u00e9", "\u00df"]
+    )
+    | st.sampled_from(
+        ["hidden", "HIDE", "none", "sr-only", "screen-reader-text", "d-none", "Only", "visually-hidden"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=_CLASS_TEXT | st.text(max_size=20))
+def test_class_and_id_values_read_in_c(walk: CompiledWalk, value: str) -> None:
+    from warta.segment import _domwalk  # (built: the fixture says so)
+
+    assert _domwalk.class_value(value) == _read_class(value)
+    assert _domwalk.id_value_tokens(value) == _tokens(value)
+
+
+_HREF = st.lists(
+    st.sampled_from(
+        ["http://", "https://", "HTTP://", "ftp://", "/", "//", ".", "..", "a", "b.example", "?", "#", "q=1",
+         ";", "[", "]", ":", "@", "%20", " ", "\t", "\x0b", "\x1c", "\x7f", "\u00e9", "\u00a0", "javascript:",
+         "mailto:x", "data:"]
+    ),
+    max_size=8,
+).map("".join)  # fmt: skip
+_BASES = st.sampled_from(
+    ["https://s.example/a/b.html", "http://s.example", "", None, "ftp://s.example/x/", "x"]
+)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(href=_HREF | st.none(), base=_BASES)
+def test_links_resolved_in_c(walk: CompiledWalk, href: str | None, base: str | None) -> None:
+    from warta.segment import _domwalk
+
+    assert _domwalk.link_address(href, base, _origin(base)) == _absolute(href, base, _origin(base))
 
 
 def test_deadline_is_checked_while_walking(walk: CompiledWalk) -> None:

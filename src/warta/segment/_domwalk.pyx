@@ -13,21 +13,42 @@ is used then.
 
 Everything that decides what a block is stays in Python and is shared with the
 Python walk: the tag table (`tag_flags`), class values (`read_class`), hiding
-styles, link resolution and `emit`. Only the traversal, the attribute scan, the
-counts and the text are done here. `warta.segment.html` checks at first use that
+styles and link resolution (`_absolute`). The traversal, the attribute scan, the
+counts, the text and `emit` are done here, and some small parts that are plain
+ASCII work, each for the common case only, the rest left to the Python function
+(tests compare each with it on generated values):
+
+- the tokens of ASCII class and id values that cannot hide an element (`ascii_read`;
+  else `read_class` and `_tokens`);
+- the stripped length and final colon of ASCII text (`ascii_counts`; else `str.strip`),
+  and the whitespace test of ASCII block text (`clean_ascii`);
+- plain ASCII links, absolute or root-relative (`resolve`; else `_absolute`);
+- the deduplicated tokens of a block's ancestors (`merged_tokens`), reused while the
+  same tuples are above the next block (`same_parts`). `warta.segment.html` checks at first use that
 both walks give the same blocks on a probe page, and tests compare them on every
 fixture and benchmark page.
 """
 
 from libc.stdint cimport uintptr_t
-from libc.stdlib cimport free, realloc
-from libc.string cimport memcmp
+from libc.stdlib cimport free, malloc, realloc
+from libc.string cimport memcmp, memcpy, memset
+from cpython.object cimport PyObject, PyObject_Hash
+from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from itertools import chain
 
-from warta.model import BlockStructure
-from warta.segment import MAX_BLOCKS, StructureDraft, drop_invisible, new_block
+from warta.model import Block, BlockStructure
+from warta.segment import MAX_BLOCKS, drop_invisible
 from warta.segment import html as _html
+
+
+cdef extern from "Python.h":
+    bint PyUnicode_IS_ASCII(object text)
+    Py_ssize_t PyUnicode_GET_LENGTH(PyObject *text)
+    int PyUnicode_KIND(PyObject *text)
+    void *PyUnicode_DATA(PyObject *text)
+    const char *PyUnicode_AsUTF8AndSize(object text, Py_ssize_t *size) except NULL
+    object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
+    void *PyUnicode_1BYTE_DATA(object text)
 
 
 cdef extern from "<dlfcn.h>" nogil:
@@ -92,9 +113,384 @@ cdef object tag_flags = _html._tag_flags
 cdef object read_class = _html._read_class
 cdef object style_hides = _html._style_hides
 cdef object id_tokens = _html._tokens
-cdef object first_link = _html._link
+cdef object absolute = _html._absolute
 cdef object origin_of = _html._origin
 cdef dict HEADINGS = _html._HEADINGS
+
+
+# ---------------------------------------------------------------------------------------------
+# Class and id values in C, for ASCII values only: `str.lower` of other text may make ASCII
+# letters ("\u0130" -> "i\u0307", the Kelvin sign -> "k"), which these leave to the Python functions.
+
+cdef inline bint has_part(const char *text, Py_ssize_t length, const char *part, Py_ssize_t part_length) noexcept:
+    cdef Py_ssize_t i
+    for i in range(length - part_length + 1):
+        if text[i] == part[0] and memcmp(text + i + 1, part + 1, part_length - 1) == 0:
+            return True
+    return False
+
+
+cdef inline str ascii_str(const char *text, Py_ssize_t length):
+    """A str of ASCII bytes (made directly: no UTF-8 decoding)."""
+    cdef object made = PyUnicode_New(length, 127)
+    memcpy(PyUnicode_1BYTE_DATA(made), text, length)
+    return <str>made
+
+
+cdef tuple lowered_tokens(const char *text, Py_ssize_t length):
+    """`_TOKEN.findall` of an already lower-cased ASCII text: runs of [a-z0-9] of two or more."""
+    cdef list found = []
+    cdef Py_ssize_t i = 0, start
+    cdef char c
+    while i < length:
+        c = text[i]
+        if (b"a" <= c <= b"z") or (b"0" <= c <= b"9"):
+            start = i
+            i += 1
+            while i < length and ((b"a" <= text[i] <= b"z") or (b"0" <= text[i] <= b"9")):
+                i += 1
+            if i - start >= 2:
+                found.append(ascii_str(text + start, i - start))
+        else:
+            i += 1
+    return tuple(found)
+
+
+cdef tuple ascii_read(str value, bint whole_class):
+    """`_read_class(value)` (or, without `whole_class`, `(_tokens(value), False)`) of an ASCII
+    value; None where it may hide the element (the Python function decides those) or is not ASCII."""
+    cdef Py_ssize_t length = 0, i
+    cdef const char *data
+    cdef char *lowered
+    cdef char c
+    cdef tuple tokens
+    if not PyUnicode_IS_ASCII(value):
+        return None
+    data = PyUnicode_AsUTF8AndSize(value, &length)
+    lowered = <char *>malloc(length + 1)
+    if lowered == NULL:
+        raise MemoryError()
+    try:
+        for i in range(length):
+            c = data[i]
+            lowered[i] = c + 32 if b"A" <= c <= b"Z" else c
+        if whole_class and (
+            has_part(lowered, length, b"hid", 3)
+            or has_part(lowered, length, b"none", 4)
+            or has_part(lowered, length, b"only", 4)
+            or has_part(lowered, length, b"screen", 6)
+        ):
+            return None  # (`_read_class`'s pre-check: every hiding class name has one of these)
+        tokens = lowered_tokens(lowered, length)
+    finally:
+        free(lowered)
+    return (tokens, False)
+
+
+def class_value(str value):
+    """`_read_class(value)`, in C for ASCII values that cannot hide (tests compare the two)."""
+    found = ascii_read(value, True)
+    return read_class(value) if found is None else found
+
+
+def id_value_tokens(str value):
+    """`_tokens(value)`, in C for ASCII values (tests compare the two)."""
+    found = ascii_read(value, False)
+    return id_tokens(value) if found is None else found[0]
+
+
+cdef inline bint same_str(PyObject *one, PyObject *other) noexcept:
+    """Whether two str objects are equal (as `==` tells, without its dispatch)."""
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(one)
+    return (
+        length == PyUnicode_GET_LENGTH(other)
+        and PyUnicode_KIND(one) == PyUnicode_KIND(other)
+        and memcmp(PyUnicode_DATA(one), PyUnicode_DATA(other), length * PyUnicode_KIND(one)) == 0
+    )
+
+
+cdef inline bint same_parts(list token_parts, Py_ssize_t start, tuple window) noexcept:
+    """Whether `token_parts[start:]` are the very tuples in `window` (which keeps those alive,
+    so their tokens are the same too)."""
+    cdef Py_ssize_t i, count = len(token_parts) - start
+    if window is None or PyTuple_GET_SIZE(window) != count:
+        return False
+    for i in range(count):
+        if PyTuple_GET_ITEM(window, i) != <PyObject *>token_parts[start + i]:
+            return False
+    return True
+
+
+cdef enum:
+    SEEN_ON_STACK = 256
+
+
+cdef tuple merged_tokens(list token_parts, Py_ssize_t start):
+    """`tuple(dict.fromkeys(chain.from_iterable(token_parts[start:])))`: the tokens in order of
+    first appearance, deduplicated through a small open-addressing table of the str objects.
+
+    (A part that is the very tuple of an earlier one, the read of a class value repeated down
+    the tree, adds nothing: passed over.)
+    """
+    cdef Py_ssize_t end = len(token_parts), total = 0, i, j, k, size = 16, mask, slot
+    cdef PyObject *token
+    cdef PyObject *on_stack[SEEN_ON_STACK]
+    cdef PyObject **table = on_stack
+    cdef Py_hash_t hashed
+    cdef list found = []
+    cdef list parts = []
+    cdef tuple part
+    for i in range(start, end):
+        part = <tuple>token_parts[i]
+        if PyTuple_GET_SIZE(part) == 0:
+            continue
+        for j in range(len(parts)):
+            if <PyObject *>parts[j] == <PyObject *>part:
+                break
+        else:
+            parts.append(part)
+            total += PyTuple_GET_SIZE(part)
+    if total == 0:
+        return ()
+    while size < 2 * total:
+        size *= 2
+    mask = size - 1
+    if size > SEEN_ON_STACK:
+        table = <PyObject **>malloc(size * sizeof(PyObject *))
+        if table == NULL:
+            raise MemoryError()
+    memset(table, 0, size * sizeof(PyObject *))
+    try:
+        for part in parts:
+            for k in range(PyTuple_GET_SIZE(part)):
+                token = PyTuple_GET_ITEM(part, k)
+                hashed = PyObject_Hash(<object>token)
+                slot = <Py_ssize_t>(<size_t>hashed & <size_t>mask)
+                while table[slot] != NULL and not (
+                    table[slot] == token
+                    or (PyObject_Hash(<object>table[slot]) == hashed and same_str(table[slot], token))
+                ):
+                    slot = (slot + 1) & mask
+                if table[slot] == NULL:
+                    table[slot] = token
+                    found.append(<object>token)
+    finally:
+        if table != on_stack:
+            free(table)
+    return tuple(found)
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocks are frozen slotted dataclasses. `Block(...)` runs `__init__`, which sets each field
+# through `object.__setattr__`, that is through the slot's member descriptor, which stores a
+# new reference at the slot's offset in the object. Here each new object's slots get their
+# references directly at those offsets (read from the descriptors at import, where each is
+# checked to be a writable object slot), as `warta.segment.new_block` does in Python.
+
+cdef extern from "structmember.h":
+    ctypedef struct PyMemberDef:
+        int type
+        Py_ssize_t offset
+        int flags
+    int T_OBJECT_EX
+    int READONLY
+
+
+cdef extern from "Python.h":
+    ctypedef struct PyMemberDescrObject:
+        PyMemberDef *d_member
+    void Py_INCREF(PyObject *obj)
+
+
+cdef enum:
+    STRUCTURE_FIELDS = 15
+    BLOCK_FIELDS = 5
+
+
+cdef int slot_offsets(type cls, Py_ssize_t *offsets, Py_ssize_t count) except -1:
+    """Set `offsets` to those of the dataclass `cls`'s field slots, in field order."""
+    cdef PyMemberDef *member
+    fields = tuple(cls.__dataclass_fields__)
+    if tuple(cls.__slots__) != fields or len(fields) != count:
+        raise ImportError(f"{cls.__name__}'s slots are not its {count} fields")
+    for i, name in enumerate(fields):
+        descriptor = cls.__dict__[name]
+        if type(descriptor).__name__ != "member_descriptor":
+            raise ImportError(f"{cls.__name__}.{name} is not a plain slot")
+        member = (<PyMemberDescrObject *><PyObject *>descriptor).d_member
+        if member.type != T_OBJECT_EX or member.flags & READONLY:
+            raise ImportError(f"{cls.__name__}.{name} is not a writable object slot")
+        offsets[i] = member.offset
+    return 0
+
+
+cdef Py_ssize_t STRUCTURE_OFFSETS[STRUCTURE_FIELDS]
+cdef Py_ssize_t BLOCK_OFFSETS[BLOCK_FIELDS]
+slot_offsets(BlockStructure, STRUCTURE_OFFSETS, STRUCTURE_FIELDS)
+slot_offsets(Block, BLOCK_OFFSETS, BLOCK_FIELDS)
+
+
+cdef object frozen(type cls, const Py_ssize_t *offsets, tuple values):
+    """A new `cls` with each field set to its value in `values` (every field, in field order)."""
+    cdef object made = cls.__new__(cls)
+    cdef Py_ssize_t i
+    cdef PyObject *value
+    for i in range(PyTuple_GET_SIZE(values)):
+        value = PyTuple_GET_ITEM(values, i)
+        Py_INCREF(value)
+        (<PyObject **>(<char *><PyObject *>made + offsets[i]))[0] = value
+    return made
+
+
+cdef bint clean_ascii(str text) except -1:
+    """For ASCII text, `_emit`'s test: printable (" " to "~"), without doubled, leading or
+    trailing spaces, so already what splitting and joining would make of it."""
+    cdef Py_ssize_t length = 0, i
+    cdef const char *data = PyUnicode_AsUTF8AndSize(text, &length)
+    cdef char c
+    if length and (data[0] == b" " or data[length - 1] == b" "):
+        return False
+    for i in range(length):
+        c = data[i]
+        if c < b" " or c > b"~" or (c == b" " and data[i + 1] == b" "):
+            return False
+    return True
+
+
+cdef inline bint python_space(uchar c) noexcept:
+    """Whether an ASCII character is whitespace to `str.strip` and `str.isspace`."""
+    return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+
+
+cdef bint ascii_counts(const uchar *data, size_t length, Py_ssize_t *stripped, bint *colon) noexcept:
+    """For ASCII bytes: the length of the text's `strip()` and whether that ends with ":"
+    (False, nothing set, for other bytes)."""
+    cdef size_t i, first = 0, last = length
+    for i in range(length):
+        if data[i] >= 128:
+            return False
+    while first < last and python_space(data[first]):
+        first += 1
+    while last > first and python_space(data[last - 1]):
+        last -= 1
+    stripped[0] = last - first
+    colon[0] = last > first and data[last - 1] == b":"
+    return True
+
+
+# `_absolute`'s two answers without `urljoin`, for ASCII links: a link `_PLAIN_ABSOLUTE` matches
+# is the address as written; one `_PLAIN_ROOT` matches, without dot or empty segments, is the
+# base's origin and the link. Each part of those patterns ends where the next must begin, so one
+# pass tells a match. (`\s` of ASCII is `python_space`.) Other links go to `_absolute`.
+
+cdef inline bint plain_tail(const uchar *text, Py_ssize_t i, Py_ssize_t length) noexcept:
+    """Whether `(?:\?[^#\s]+)?(?:#\S+)?` matches all of `text[i:]`."""
+    cdef Py_ssize_t start
+    if i < length and text[i] == b"?":
+        i += 1
+        start = i
+        while i < length and text[i] != b"#" and not python_space(text[i]):
+            i += 1
+        if i == start:
+            return False
+    if i < length and text[i] == b"#":
+        i += 1
+        start = i
+        while i < length and not python_space(text[i]):
+            i += 1
+        if i == start:
+            return False
+    return i == length
+
+
+cdef inline bint in_path(uchar c) noexcept:
+    """`[^?#\s;]`, a character of a plain path."""
+    return c != b"?" and c != b"#" and c != b";" and not python_space(c)
+
+
+cdef bint plain_absolute(const uchar *text, Py_ssize_t length) noexcept:
+    """`_PLAIN_ABSOLUTE.fullmatch`: `https?://[^/?#\[\]\s;]+(?:/[^?#\s;]*)?` and the tail."""
+    cdef Py_ssize_t i, start
+    if length >= 8 and memcmp(text, b"https://", 8) == 0:
+        i = 8
+    elif length >= 7 and memcmp(text, b"http://", 7) == 0:
+        i = 7
+    else:
+        return False
+    start = i
+    while i < length and in_path(text[i]) and text[i] != b"/" and text[i] != b"[" and text[i] != b"]":
+        i += 1
+    if i == start:
+        return False
+    if i < length and text[i] == b"/":
+        i += 1
+        while i < length and in_path(text[i]):
+            i += 1
+    return plain_tail(text, i, length)
+
+
+cdef bint dot_or_empty_segment(const uchar *path, Py_ssize_t length) noexcept:
+    """`_has_dot_or_empty_segment`: a "." or ".." segment, or "//", in the path."""
+    cdef Py_ssize_t i, segment = 0
+    for i in range(length + 1):
+        if i == length or path[i] == b"/":
+            if (i - segment == 1 and path[segment] == b".") or (
+                i - segment == 2 and path[segment] == b"." and path[segment + 1] == b"."
+            ):
+                return True
+            if i + 1 < length and path[i + 1] == b"/":
+                return True
+            segment = i + 1
+    return False
+
+
+cdef bint plain_root(const uchar *text, Py_ssize_t length) noexcept:
+    """`_PLAIN_ROOT.fullmatch` (`/(?!/)[^?#\s;]*` and the tail) with a path that
+    `_has_dot_or_empty_segment` passes."""
+    cdef Py_ssize_t i = 1
+    if length == 0 or text[0] != b"/" or (length > 1 and text[1] == b"/"):
+        return False
+    while i < length and in_path(text[i]):
+        i += 1
+    return not dot_or_empty_segment(text + 1, i - 1) and plain_tail(text, i, length)
+
+
+cdef object resolve(object raw, object base, object origin):
+    """`_absolute(raw, base, origin)`."""
+    cdef Py_ssize_t length = 0, first = 0, last
+    cdef const uchar *text
+    if raw is not None and base and PyUnicode_IS_ASCII(raw):
+        text = <const uchar *>PyUnicode_AsUTF8AndSize(raw, &length)
+        last = length
+        while first < last and python_space(text[first]):
+            first += 1
+        while last > first and python_space(text[last - 1]):
+            last -= 1
+        if plain_absolute(text + first, last - first):
+            return raw[first:last]
+        if origin is not None and plain_root(text + first, last - first):
+            return origin + raw[first:last]
+    return absolute(raw, base, origin)
+
+
+def link_address(href, base, origin):
+    """`_absolute(href, base, origin)`, in C for plain ASCII links (tests compare the two)."""
+    return resolve(href, base, origin)
+
+
+cdef object innermost_link(list links, dict resolved, object base, object origin):
+    """`_link`: the innermost open link that resolves to an address (each raw href resolved once,
+    by `_absolute`)."""
+    cdef Py_ssize_t i
+    cdef object href
+    for i in range(len(links) - 1, -1, -1):
+        raw = links[i]
+        href = resolved.get(raw, resolved)  # (`resolved` itself: not resolved yet)
+        if href is resolved:
+            href = resolved[raw] = resolve(raw, base, origin)
+        if href is not None:
+            return href
+    return None
 
 
 cdef int emit(list blocks, list pieces, Py_ssize_t link_chars, Py_ssize_t chars, object href, tuple snap) except -1:
@@ -102,33 +498,22 @@ cdef int emit(list blocks, list pieces, Py_ssize_t link_chars, Py_ssize_t chars,
     cdef str joined = "".join(pieces)
     cdef str text
     cdef double density
-    if not joined.isascii() and ("\u00ad" in joined or "\u200b" in joined or "\u2060" in joined):
-        joined = drop_invisible(joined)
-    if joined.isprintable() and "  " not in joined and joined[:1] != " " and joined[-1:] != " ":
-        text = joined
+    cdef bint clean
+    if PyUnicode_IS_ASCII(joined):
+        clean = clean_ascii(joined)
     else:
-        text = " ".join(joined.split())
+        if "\u00ad" in joined or "\u200b" in joined or "\u2060" in joined:
+            joined = drop_invisible(joined)
+        clean = joined.isprintable() and "  " not in joined and joined[:1] != " " and joined[-1:] != " "
+    text = joined if clean else " ".join(joined.split())
     if text and snap is not None and len(blocks) < BLOCK_LIMIT:
         density = <double>link_chars / <double>chars if chars else 0.0
         heading, tag, path, in_list, in_table, in_figure, in_quote, tokens, depth = snap
-        structure = StructureDraft()
-        structure.blank_before = False
-        structure.blank_after = False
-        structure.bullet = False
-        structure.heading_level = heading
-        structure.tag = tag
-        structure.tag_path = path
-        structure.in_list = in_list
-        structure.in_table = in_table
-        structure.in_figure = in_figure
-        structure.in_blockquote = in_quote
-        structure.in_link = density >= 0.9
-        structure.link_density = density
-        structure.class_tokens = tokens
-        structure.href = href
-        structure.dom_depth = depth
-        structure.__class__ = BlockStructure
-        blocks.append(new_block(len(blocks), text, structure, -1, -1))
+        structure = frozen(BlockStructure, STRUCTURE_OFFSETS, (
+            False, False, False, heading, tag, path, in_list, in_table, in_figure, in_quote,
+            density >= 0.9, density, tokens, href, depth,
+        ))
+        blocks.append(frozen(Block, BLOCK_OFFSETS, (len(blocks), text, structure, -1, -1)))
     return 0
 
 
@@ -263,6 +648,15 @@ cdef class _Stack:
         return 0
 
 
+cdef enum:
+    KNOWN_TAG_IDS = 256
+
+
+cdef struct KnownTags:
+    PyObject *names[KNOWN_TAG_IDS]  # NULL: not seen yet
+    int flags[KNOWN_TAG_IDS]
+
+
 def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadline):
     """The blocks under the node at address `root_id` (`LexborNode.mem_id`) of the document at
     `document_id`, exactly as `warta.segment.html.walk_python` makes them.
@@ -275,12 +669,16 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
     cdef object origin = origin_of(base_url)
     cdef dict resolved = {}
     cdef dict classes = _html._READ_CLASSES
-    cdef dict window_tokens = {}
     cdef dict kinds = {}  # tag id -> (tag, flags), for this document's ids
+    cdef KnownTags known  # the same for the smaller ids (HTML's own tags), as C arrays
+    memset(&known, 0, sizeof(KnownTags))
     cdef _Stack stack = _Stack()
     cdef list block_tags = []  # beside each open element: the nearest block-level tag at or above it
     cdef list tags = []
     cdef list token_parts = []
+    cdef tuple window_parts = None  # the parts of the last block's tokens, and those tokens
+    cdef tuple window_tokens = ()
+    cdef Py_ssize_t start
     cdef list links = []
     cdef int lists = 0, tables = 0, figures = 0, quotes = 0
     cdef object heading = 0
@@ -296,13 +694,13 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
     cdef void *following
     cdef uintptr_t tag_id
     cdef int flags
-    cdef bint enter, hidden
+    cdef bint enter, hidden, counted, ends_colon
     cdef uchar *data
     cdef const uchar *name
     cdef size_t length = 0
     cdef Attrs attrs
     cdef str raw, stripped, tag
-    cdef object name_or_none, kind, tokens, read, value, style, ident, parts, block_tokens
+    cdef object name_or_none, kind, tokens, read, value, style, ident, block_tokens
     cdef Py_ssize_t depth
 
     while True:
@@ -310,23 +708,32 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
         if tag_id == TEXT_TAG_ID:
             # (Most text nodes are only whitespace: a space for a block being built, else nothing.)
             raw = None
+            counted = False
             if lxb.node_type(node) == TEXT_NODE:
                 data = lxb.text_content(node, &length)
                 if data != NULL:
                     if not ascii_whitespace(data, length):
-                        raw = utf8(data, length)
+                        # (For ASCII text, `raw.strip()`'s length and its last character.)
+                        counted = ascii_counts(data, length, &n, &ends_colon)
+                        raw = ascii_str(<const char *>data, length) if counted else utf8(data, length)
                     elif length and pieces:
                         raw = " "  # (told without decoding: only a space for the block being built)
                     if document != NULL:
                         lxb.free_text(document, data)
             if raw:
-                if not raw.isspace():
+                if not counted:
+                    stripped = raw.strip()
+                    n = len(stripped)
+                    ends_colon = stripped.endswith(":")
+                if n:
                     if snap is None:
-                        parts = tuple(token_parts[-MAX_TOKENS_DEPTH:])
-                        block_tokens = window_tokens.get(parts)
-                        if block_tokens is None:
-                            block_tokens = window_tokens[parts] = tuple(dict.fromkeys(chain.from_iterable(parts)))
                         depth = stack.size
+                        start = depth - MAX_TOKENS_DEPTH if depth > MAX_TOKENS_DEPTH else 0
+                        # (Blocks side by side mostly have the very same tuples above them.)
+                        if not same_parts(token_parts, start, window_parts):
+                            window_parts = tuple(token_parts[start:])
+                            window_tokens = merged_tokens(token_parts, start)
+                        block_tokens = window_tokens
                         snap = (
                             heading,
                             (block_tags[depth - 1] if depth else "") or "body",
@@ -339,17 +746,15 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                             depth if depth < 64 else 64,
                         )
                     pieces.append(raw)
-                    stripped = raw.strip()
-                    n = len(stripped)
                     chars += n
                     if links:
                         link_chars += n
                         tail_chars = 0
                         if href is None:
-                            href = first_link(links, resolved, base_url, origin)
+                            href = innermost_link(links, resolved, base_url, origin)
                     else:
                         tail_chars += n
-                        colon = stripped.endswith(":")
+                        colon = ends_colon
                 elif pieces:
                     pieces.append(" ")
             following = lxb.next_sibling(node)
@@ -360,17 +765,24 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                     deadline.check("html segmentation")
                 if len(blocks) >= BLOCK_LIMIT:
                     break
-            kind = kinds.get(tag_id)
-            if kind is None:
-                name_or_none = None
-                if lxb.node_type(node) == ELEMENT_NODE:
-                    name = lxb.element_name(node, &length)
-                    if name != NULL:
-                        name_or_none = utf8(name, length)
-                kind = (name_or_none or "", tag_flags(name_or_none))
-                if name_or_none is not None:
-                    kinds[tag_id] = kind
-            tag, flags = kind
+            if tag_id < KNOWN_TAG_IDS and known.names[tag_id] != NULL:
+                tag = <str>known.names[tag_id]
+                flags = known.flags[tag_id]
+            else:
+                kind = kinds.get(tag_id)
+                if kind is None:
+                    name_or_none = None
+                    if lxb.node_type(node) == ELEMENT_NODE:
+                        name = lxb.element_name(node, &length)
+                        if name != NULL:
+                            name_or_none = utf8(name, length)
+                    kind = (name_or_none or "", tag_flags(name_or_none))
+                    if name_or_none is not None:
+                        kinds[tag_id] = kind
+                        if tag_id < KNOWN_TAG_IDS:
+                            known.names[tag_id] = <PyObject *>name_or_none  # (`kinds` keeps it alive)
+                            known.flags[tag_id] = kind[1]
+                tag, flags = kind
             enter = False
             child = NULL
             tokens = ()
@@ -386,7 +798,10 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                         if read is None:
                             if len(classes) >= MAX_READ_CLASSES:
                                 classes.clear()
-                            read = classes[value] = read_class(value)
+                            read = ascii_read(value, True)
+                            if read is None:
+                                read = read_class(value)
+                            classes[value] = read
                         tokens, hidden = read
                         if hidden and flags & NEVER_HIDE:
                             hidden = False
@@ -403,7 +818,8 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                         if not hidden:
                             ident = attr_value(attrs.id_attr)
                             if ident:
-                                tokens = tokens + id_tokens(ident)
+                                read = ascii_read(ident, False)
+                                tokens = tokens + (id_tokens(ident) if read is None else read[0])
                 enter = not hidden
                 if enter and flags & BLOCK:
                     if pieces:
