@@ -11,8 +11,7 @@ benchmark pages, HTML and flattened.
 from __future__ import annotations
 
 import gzip
-import shutil
-import sysconfig
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,20 +39,10 @@ if TYPE_CHECKING:
     from warta.classify._linescan import StopWords
 
 
-def _compiler_available() -> bool:
-    return shutil.which(str(sysconfig.get_config_var("CC") or "cc").split()[0]) is not None
-
-
 @pytest.fixture(scope="module")
-def scan() -> _LineScan:
+def scan(require_compiled: Callable[[bool, str], None]) -> _LineScan:
     found = _line_scan()
-    if found is _scan_lines:
-        if _compiler_available():
-            pytest.fail(
-                "a C compiler is here but the compiled line scan is not built "
-                "(pip install -e . or python setup.py build_ext --inplace) or disagrees"
-            )
-        pytest.skip("the compiled line scan is not built (no C compiler)")
+    require_compiled(found is not _scan_lines, "line scan")
     return found
 
 
@@ -178,12 +167,10 @@ def test_benchmark_pages(scan: _LineScan, shared: Path, monkeypatch: pytest.Monk
 
 
 @pytest.fixture(scope="module")
-def counter() -> StopWords:
+def counter(require_compiled: Callable[[bool, str], None]) -> StopWords:
     found = _word_counter(load_lexicon().stopwords)
-    if found is None:
-        if _compiler_available():
-            pytest.fail("a C compiler is here but the compiled stopword counts are not built or disagree")
-        pytest.skip("the compiled stopword counts are not built (no C compiler)")
+    require_compiled(found is not None, "stopword counts")
+    assert found is not None
     return found
 
 

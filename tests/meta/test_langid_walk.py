@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import copy
 import json
-import shutil
-import sysconfig
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,20 +26,10 @@ from warta.meta.langid_dfa import DfaIdentifier, _widen_normal_halves
 from warta.meta.language import _identifier, detect_language
 
 
-def _compiler_available() -> bool:
-    return shutil.which(str(sysconfig.get_config_var("CC") or "cc").split()[0]) is not None
-
-
 @pytest.fixture(scope="module")
-def identifier() -> DfaIdentifier:
+def identifier(require_compiled: Callable[[bool, str], None]) -> DfaIdentifier:
     found: DfaIdentifier = _identifier(())
-    if found._walker is None:
-        if _compiler_available():
-            pytest.fail(
-                "a C compiler is here but the compiled language-id walk is not built "
-                "(pip install -e . or python setup.py build_ext --inplace) or disagrees"
-            )
-        pytest.skip("the compiled language-id walk is not built (no C compiler)")
+    require_compiled(found._walker is not None, "language-id walk")
     return found
 
 

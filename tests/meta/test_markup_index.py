@@ -9,8 +9,6 @@ markup and, where ../shared is present, the benchmark pages.
 from __future__ import annotations
 
 import gzip
-import shutil
-import sysconfig
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,12 +29,9 @@ Index = Callable[[LexborHTMLParser, int], Markup]
 
 
 @pytest.fixture(scope="module")
-def index() -> Index:
+def index(require_compiled: Callable[[bool, str], None]) -> Index:
     found = compiled_markup()
-    if found is None:
-        if shutil.which(str(sysconfig.get_config_var("CC") or "cc").split()[0]):
-            pytest.fail("a C compiler is here but the compiled markup index is not built or disagrees")
-        pytest.skip("the compiled markup index is not built (no C compiler)")
+    require_compiled(found is not None, "markup index")
     return found  # type: ignore[no-any-return]
 
 

@@ -8,8 +8,7 @@ markup, on generated markup and, where ../shared is present, on the benchmark pa
 from __future__ import annotations
 
 import gzip
-import shutil
-import sysconfig
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -37,19 +36,11 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 BASE = "https://portal.example/berita/2026/halaman.html"
 
 
-def _compiler_available() -> bool:
-    return shutil.which(str(sysconfig.get_config_var("CC") or "cc").split()[0]) is not None
-
-
 @pytest.fixture(scope="module")
-def walk() -> CompiledWalk:
+def walk(require_compiled: Callable[[bool, str], None]) -> CompiledWalk:
     found = compiled_walk()
-    if found is None:
-        if _compiler_available():
-            pytest.fail(
-                "a C compiler is here but the compiled walk is not built (pip install -e .) or disagrees"
-            )
-        pytest.skip("the compiled walk is not built (no C compiler)")
+    require_compiled(found is not None, "DOM walk")
+    assert found is not None
     return found
 
 

@@ -10,9 +10,7 @@ model learns to rely on the rest.
 from __future__ import annotations
 
 import math
-import os
 import re
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, reduce
@@ -23,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from warta.compiled import same_array, set_aside
+from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, trie_pattern
 from warta.model import SEMANTIC_TAGS, Block, BlockStructure, PageKind
 
@@ -287,7 +287,7 @@ _PROBE = (
 def _line_scan() -> _LineScan:
     """`warta.classify._linescan.scan_lines` where it is built and gives `_scan_lines`'s arrays
     on `_PROBE` (for all three str widths); `_scan_lines` otherwise, or with WARTA_PURE_PYTHON."""
-    if os.environ.get("WARTA_PURE_PYTHON"):
+    if not compiled_parts_wanted():
         return _scan_lines
     try:
         from warta.classify._linescan import scan_lines
@@ -306,14 +306,10 @@ def _line_scan() -> _LineScan:
         starts = np.concatenate(([0], (lengths[:-1] + 1).cumsum())).astype(np.int64)
         joined = "\n".join(texts)
         expected, found = _scan_lines(joined, starts, lengths), compiled(joined, starts, lengths)
-        if not all(_same_array(found[i], expected[i]) for i in range(len(found))):
-            warnings.warn("warta's compiled line scan disagrees with numpy: not used", stacklevel=2)
+        if not all(same_array(found[i], expected[i]) for i in range(len(found))):
+            set_aside("line scan", "numpy")
             return _scan_lines
     return compiled
-
-
-def _same_array(a: NDArray[Any], b: NDArray[Any]) -> bool:
-    return a.dtype == b.dtype and a.shape == b.shape and a.tobytes() == b.tobytes()
 
 
 def _char_counts(
@@ -689,7 +685,7 @@ def _word_counter(stop: frozenset[str]) -> StopWords | None:
     (`warta.classify._linescan.StopWords`) where it is built and counts as `_stop_counts` on
     `_PROBE` (tokens both ways, a few of them made stopwords); None otherwise, or with
     WARTA_PURE_PYTHON (the Python token lists are read instead)."""
-    if os.environ.get("WARTA_PURE_PYTHON"):
+    if not compiled_parts_wanted():
         return None
     try:
         from warta.classify._linescan import StopWords
@@ -703,8 +699,8 @@ def _word_counter(stop: frozenset[str]) -> StopWords | None:
                 compiled.count(lines, tokens_are_words),
                 _stop_counts(lines, words, tokens_are_words),
             )
-            if not (_same_array(found[0], expected[0]) and _same_array(found[1], expected[1])):
-                warnings.warn("warta's compiled stopword counts disagree with Python: not used", stacklevel=2)
+            if not (same_array(found[0], expected[0]) and same_array(found[1], expected[1])):
+                set_aside("stopword counts", "Python")
                 return None
     return counter
 

@@ -15,13 +15,13 @@ from __future__ import annotations
 import html
 import json
 import re
-import warnings
 from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any, Protocol
 
 from selectolax.lexbor import LexborHTMLParser
 
+from warta.compiled import set_aside
 from warta.meta.page import PageMetadata
 from warta.meta.urls import join_url
 from warta.readers.encoding import repair_surrogates
@@ -349,7 +349,7 @@ def compiled_markup() -> Any:
     if _metadata(tree, dom.markup_index(tree, document_id(tree)), url) != _metadata(
         tree, SelectolaxMarkup(tree), url
     ):  # pragma: no cover (a selectolax whose lexbor behaves differently)
-        warnings.warn("warta's compiled markup index disagrees with selectolax's: not used", stacklevel=2)
+        set_aside("markup index", "selectolax's queries")
         return None
     return dom.markup_index
 

@@ -20,13 +20,14 @@ has checked on a probe text that it gives exactly the arrays of the numpy code.
 
 from __future__ import annotations
 
-import os
-import warnings
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 from py3langid.langid import LanguageIdentifier
+
+from warta.compiled import same_array, set_aside
+from warta.compiled import wanted as compiled_parts_wanted
 
 _MAX_PASSES = 12
 _UINT = {2: np.uint16, 4: np.uint32, 8: np.uint64}
@@ -72,7 +73,7 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
         """The compiled walk (`warta.meta._langid_walk.Walker`) over this model, if it is built
         and gives the numpy code's arrays on `_PROBE`; None otherwise (or with WARTA_PURE_PYTHON).
         """
-        if os.environ.get("WARTA_PURE_PYTHON"):
+        if not compiled_parts_wanted():
             return None
         try:
             from warta.meta import _langid_walk
@@ -86,13 +87,13 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
         expected, found = self.numpy_feature_counts(data), walker.feature_counts(data)
         agree = expected is not None and found is not None
         if expected is not None and found is not None:
-            agree = _same_array(found[0], expected[0]) and _same_array(found[1], expected[1])
+            agree = same_array(found[0], expected[0]) and same_array(found[1], expected[1])
             if self._halves_normal:
                 bits = self.nb_ptc.view(np.int16)
                 widened = _widen_normal_halves(bits.take(found[0], axis=0))
-                agree = agree and _same_array(walker.widened_rows(bits, found[0]), widened)
+                agree = agree and same_array(walker.widened_rows(bits, found[0]), widened)
         if not agree:  # pragma: no cover (a build that disagrees with numpy)
-            warnings.warn("warta's compiled language-id walk disagrees with numpy: not used", stacklevel=2)
+            set_aside("language-id walk", "numpy")
             return None
         return walker
 
@@ -175,11 +176,6 @@ def _first_counts(
     at_first = owners == positions
     counts = np.bincount(owners, minlength=n).astype(np.float32)
     return features[at_first], counts[at_first]
-
-
-def _same_array(a: NDArray[Any], b: NDArray[Any]) -> bool:
-    """Whether `a` and `b` have the same dtype, shape and bytes."""
-    return a.dtype == b.dtype and a.shape == b.shape and a.tobytes() == b.tobytes()
 
 
 def _all_normal_halves(table: NDArray[Any]) -> bool:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from warta.compiled import wanted as compiled_parts_wanted
 from warta.model import Block, BlockStructure
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ def compiled_dom() -> ModuleType | None:
     Each user checks the module against its Python reference before trusting it
     (`segment.html.compiled_walk`, `meta.html_meta.compiled_markup`).
     """
-    if os.environ.get("WARTA_PURE_PYTHON"):
+    if not compiled_parts_wanted():
         return None
     try:
         import selectolax.lexbor

@@ -1062,6 +1062,22 @@ cdef inline int role_of(const uchar *name, size_t length) noexcept:
     return 0
 
 
+cdef enum:
+    UNDECIDED = -1  # (`html_selector_match`: the element's namespace would decide)
+
+
+cdef int html_selector_match(
+    void *node, const char *name, size_t name_length, const char *value, size_t value_length, bint foreign
+) noexcept:
+    """Whether `[name="value"]` matches the element as lexbor's selectors decide for an attribute
+    they compare up to ASCII case on HTML elements only (`type`, `rel`): 1 or 0, or UNDECIDED
+    inside <svg>/<math> (`foreign`) where only a caseless comparison would match."""
+    cdef int match = compare_attr(find_attr(node, name, name_length), value, value_length)
+    if match == CASELESS_EQUAL and foreign:
+        return UNDECIDED
+    return match != UNEQUAL
+
+
 def markup_index(object tree, uintptr_t document_id):
     """The `MarkupIndex` of the document at `document_id` (the node `tree.root.parent`), whose
     parser `tree` the elements keep alive; None where it cannot tell what selectolax would find.
@@ -1103,16 +1119,16 @@ def markup_index(object tree, uintptr_t document_id):
                 if role == ROLE_META:
                     index._metas.append(element)
                 elif role == ROLE_LINK:
-                    match = compare_attr(find_attr(node, b"rel", 3), b"canonical", 9)
-                    if match == CASELESS_EQUAL and foreign:
+                    match = html_selector_match(node, b"rel", 3, b"canonical", 9, foreign)
+                    if match == UNDECIDED:
                         return None
-                    if match != UNEQUAL:
+                    if match:
                         index._canonical.append(element)
                 elif role == ROLE_SCRIPT:
-                    match = compare_attr(find_attr(node, b"type", 4), b"application/ld+json", 19)
-                    if match == CASELESS_EQUAL and foreign:
+                    match = html_selector_match(node, b"type", 4, b"application/ld+json", 19, foreign)
+                    if match == UNDECIDED:
                         return None
-                    if match != UNEQUAL:
+                    if match:
                         index._jsonld.append(element)
                     if find_attr(node, b"src", 3) == NULL:
                         index._inline_scripts.append(element)

@@ -16,7 +16,6 @@ ancestors and its first link, made absolute against `<base href>` or the page UR
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -25,6 +24,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from warta.compiled import set_aside
 from warta.errors import InputError
 from warta.meta.html_meta import html_metadata
 from warta.meta.page import PageMetadata
@@ -509,7 +509,7 @@ def compiled_walk() -> CompiledWalk | None:
     if root is None or dom.walk(root.mem_id, document_id(tree), base, None) != walk_python(
         root, base, None
     ):  # pragma: no cover (a selectolax whose lexbor behaves differently)
-        warnings.warn("warta's compiled DOM walk disagrees with the Python walk: not used", stacklevel=2)
+        set_aside("DOM walk", "the Python walk")
         return None
     walk: CompiledWalk = dom.walk
     return walk
