@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from numpy.typing import NDArray
@@ -27,3 +28,20 @@ def same_array(a: NDArray[Any], b: NDArray[Any]) -> bool:
 def set_aside(part: str, reference: str) -> None:
     """Warn that the compiled `part` disagreed with `reference` on its probe, so is not used."""
     warnings.warn(f"warta's compiled {part} disagrees with {reference}: not used", stacklevel=3)
+
+
+def probed(
+    part: str,
+    reference: Callable[..., Any],
+    compiled: Callable[..., Any] | None,
+    probes: Iterable[tuple[Any, ...]],
+) -> Callable[..., Any]:
+    """`compiled` where it is built (not None), wanted, and gives `reference`'s result (`==`) on
+    each argument tuple of `probes`; `reference` otherwise (with a warning where it disagrees)."""
+    if compiled is None or not wanted():
+        return reference
+    for args in probes:
+        if compiled(*args) != reference(*args):
+            set_aside(part, "its Python reference")
+            return reference
+    return compiled

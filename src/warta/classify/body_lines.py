@@ -14,14 +14,16 @@ first paragraph, are bridged back; captions and photo credits are marked:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from itertools import compress
-from operator import itemgetter
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_, itemgetter
 
 from warta.classify.features import EDITOR_CODE_AT_END
 from warta.classify.sentences import SENTENCE_END
-from warta.lexicon import Lexicon, normalise_marker
-from warta.model import LABEL_BODY, LABEL_CAPTION, LABEL_NAV, LABEL_OTHER, Block, Label
+from warta.compiled import probed
+from warta.lexicon import Lexicon, normalise_lines, normalise_marker
+from warta.model import LABEL_BODY, LABEL_CAPTION, LABEL_NAV, LABEL_OTHER, Block, BlockStructure, Label
 
 # "ANTARA FOTO/Adeng Bustomi/nym", "REUTERS/File Photo", "TEMPO/Imam Sukamto", "Tribunnews/HO":
 # AGENCY[ WORD]/Name — a shape, so it needs no word list per language
@@ -249,18 +251,52 @@ def mark_slide_captions(
             labels[nxt] = LABEL_CAPTION
 
 
+def caption_rows(
+    blocks: Sequence[Block], norms: list[str], labels: list[Label], firsts: str, agencies: frozenset[str]
+) -> tuple[list[int], list[int]]:
+    """(rows, prefixed): the rows `mark_captions` tests in full, and those only a caption prefix
+    can mark, starting with one of `firsts` (the reference of the compiled
+    `_labelscan.caption_rows`). Only body and unlabelled lines of 300 characters at most, out of
+    blockquotes, are captions; every test but the prefix's needs a figure or what most lines
+    lack: a ":", "(", "/", "|" or "via", or a short line that is an agency's name (`agencies`)."""
+    rows: list[int] = []
+    prefixed: list[int] = []
+    for i, block in enumerate(blocks):
+        if not _captionable(block, labels[i]):
+            continue
+        text = block.text
+        norm = norms[i]
+        if (
+            block.structure.in_figure
+            or ":" in norm
+            or "(" in norm
+            or _has_credit_separator(text)
+            or (len(text) <= 40 and (":" in text or norm in agencies))
+        ):
+            rows.append(i)
+        elif norm[:1] and norm[0] in firsts:
+            prefixed.append(i)
+    return rows, prefixed
+
+
 def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
     """Short lines that caption a photo: in a <figure>, ending in a credit ("… Credit: ESA"),
     opening with a caption label ("Image caption The old bridge …"), closing with an agency's
     credit ("ANTARA FOTO/Adeng Bustomi/nym"), naming a photo in brackets, or a credit line of
     names with an agency ("Jane Doe | Getty Images")."""
     caption_start = lexicon.starts_with_pattern("caption_prefix").match  # `starts_with_any`, compiled
-    for i, block in enumerate(blocks):
-        if labels[i] is not LABEL_BODY and labels[i] is not LABEL_OTHER:
-            continue
+    firsts = _first_chars(lexicon.caption_prefix)
+    prefixed: list[int] = []
+    if "" in lexicon.caption_prefix:  # (an empty prefix opens every line: no first character tells)
+        rows = [i for i, block in enumerate(blocks) if _captionable(block, labels[i])]
+    else:
+        rows, prefixed = _caption_rows()(list(blocks), norms, labels, firsts, lexicon.photo_agencies)
+    for i in prefixed:
+        if caption_start(norms[i]):
+            labels[i] = LABEL_CAPTION
+    for i in rows:  # (each a body or unlabelled line, short enough, out of blockquotes)
+        block = blocks[i]
         text = block.text
-        if len(text) > 300 or block.structure.in_blockquote:
-            continue
         norm = norms[i]
         # (The cheap tests inline spare most lines the calls: a credit after a caption needs a
         # colon, both credit shapes a separator, a bare credit a short line.)
@@ -284,6 +320,58 @@ def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon
     mark_labelled_photos(blocks, labels, lexicon, norms)
 
 
+@lru_cache(maxsize=8)
+def _first_chars(prefixes: tuple[str, ...]) -> str:
+    """The characters `prefixes` start with, in one str."""
+    return "".join(sorted({prefix[:1] for prefix in prefixes}))
+
+
+def _captionable(block: Block, label: Label) -> bool:
+    """Whether `mark_captions` reads the line at all: a body or unlabelled line of 300
+    characters at most, out of blockquotes."""
+    return (
+        (label is LABEL_BODY or label is LABEL_OTHER)
+        and len(block.text) <= 300
+        and not block.structure.in_blockquote
+    )
+
+
+CaptionRows = Callable[
+    [list[Block], list[str], list[Label], str, frozenset[str]], tuple[list[int], list[int]]
+]
+
+
+@lru_cache(maxsize=1)
+def _caption_rows() -> CaptionRows:
+    """`_labelscan.caption_rows` where it is built and agrees with `caption_rows` on probe lines."""
+    try:
+        from warta.classify._labelscan import caption_rows as compiled
+    except ImportError:
+        return caption_rows
+
+    def compiled_rows(
+        blocks: list[Block], norms: list[str], labels: list[Label], firsts: str, agencies: frozenset[str]
+    ) -> tuple[list[int], list[int]]:
+        rows: tuple[list[int], list[int]] = compiled(
+            blocks, norms, labels, LABEL_BODY, LABEL_OTHER, firsts, agencies
+        )
+        return rows
+
+    texts = [
+        *["Foto: Reuters", "The bridge seen from the river, via drone", "A / B", "Jane | Getty"],
+        *["foto di sini " * 5, "Gambar jembatan", "x" * 301, "Photo credit Jane Doe " * 3, "Reuters"],
+        *["İstanbul köprüsü " * 4, "🌉 " * 30, "Kelvin \u212a " * 8, "Рисунок (фото) " * 4, ""],
+    ]
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    blocks[1] = Block(index=1, text=texts[1] * 2, structure=BlockStructure(in_blockquote=True))
+    blocks[6] = Block(index=6, text=texts[6], structure=BlockStructure(in_figure=True))
+    norms = normalise_lines(texts)
+    labels = [LABEL_BODY, LABEL_OTHER, LABEL_NAV] * 5
+    agencies = frozenset({"reuters", "getty images", "gambar jembatan"})
+    probes = [(blocks, norms, labels[: len(blocks)], firsts, agencies) for firsts in ("fgp", "", "fи🌉", "x")]
+    return probed("caption rows", caption_rows, compiled_rows, probes)
+
+
 _LABELLED_CAPTION_MAX_WORDS = 8
 
 
@@ -298,13 +386,12 @@ def mark_labelled_photos(
         Photo :                    <- caption
         VIVA/M Ali Wafa            <- caption (a credit already)
     """
-    for i in range(1, len(blocks) - 1):
+    # The lines right above a caption only (found in C): what this marks is above the line it
+    # reads, so no line below it turns a caption meanwhile.
+    below = compress(range(2, len(blocks)), map(is_, labels[2:], repeat(LABEL_CAPTION)))
+    for i in map((-1).__add__, below):
         text = blocks[i].text
-        if (
-            labels[i + 1] is not LABEL_CAPTION
-            or len(text) > 12
-            or not is_credit_label(text, norms[i], lexicon)
-        ):
+        if len(text) > 12 or not is_credit_label(text, norms[i], lexicon):
             continue
         labels[i] = LABEL_CAPTION
         above = blocks[i - 1].text

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
 from warta.assemble.lists import is_date_line
 from warta.classify.markers import section_header
 from warta.classify.sentences import TRUNCATED, is_cut_excerpt, is_long_sentence, starts_sentence
+from warta.compiled import probed
 from warta.lexicon import Lexicon
 from warta.model import LABEL_BODY, LABEL_RELATED, Block, Label
 
@@ -56,28 +57,65 @@ def _relative_time(ago_words: tuple[str, ...]) -> re.Pattern[str]:
 def card_shapes(blocks: Sequence[Block], lexicon: Lexicon) -> str:
     """One letter per block: D timestamp, M short meta line (source, author), T headline,
     S teaser sentence, L longer text."""
-    relative = _relative_time(tuple(w for cal in lexicon.calendars for w in cal.ago_words))
-    shapes = []
-    for block in blocks:
-        text = block.text
+    texts = [block.text for block in blocks]
+    letters, dated = _card_letters()(texts)
+    if dated:
+        relative = _relative_time(tuple(w for cal in lexicon.calendars for w in cal.ago_words))
+        for row in dated:
+            if relative.match(texts[row]) or is_date_line(texts[row], lexicon):
+                letters[row] = ord("D")
+    return letters.decode("ascii")
+
+
+def card_letters(texts: list[str]) -> tuple[bytearray, list[int]]:
+    """(letters, dated): `card_shapes`'s letter of each text (an ASCII byte) as if none were a
+    timestamp, and the rows whose text may be one (short, with a digit), for the lexicon's date
+    tests (the reference of the compiled `_labelscan.card_letters`)."""
+    letters = bytearray()
+    dated: list[int] = []
+    for row, text in enumerate(texts):
         n = len(text)
         if n > _CARD_TITLE_MAX:  # too long for any letter but a teaser's or a longer text's
-            shapes.append("S" if n <= _CARD_TEXT_MAX else "L")
+            letters.append(ord("S" if n <= _CARD_TEXT_MAX else "L"))
             continue
+        if n <= 60 and _DIGIT.search(text) is not None:
+            dated.append(row)
         words = len(text.split())
-        if (
-            n <= 60
-            and _DIGIT.search(text) is not None
-            and (relative.match(text) or is_date_line(text, lexicon))
-        ):
-            shapes.append("D")
-        elif n <= 40 and words <= 4:
-            shapes.append("M")
+        if n <= 40 and words <= 4:
+            letters.append(ord("M"))
         elif words >= 3 and not text.endswith(_UNFINISHED):
-            shapes.append("T")
+            letters.append(ord("T"))
         else:
-            shapes.append("S")
-    return "".join(shapes)
+            letters.append(ord("S"))
+    return letters, dated
+
+
+# Texts `_card_letters` checks the compiled letters on: each letter, digits (decimal or not),
+# whitespace of every kind, 1, 2 and 4-byte strs.
+_PROBE = [
+    "",
+    "32M ago",
+    "Why farmers may paint their cows",
+    "Some thought it was a joke, but it works.",
+    "x" * 161,
+    "y " * 200,
+    "Jakarta, 12/05/2026",
+    "Dua\u2003kata\u00a0lagi di sini…",
+    "² superscript not a digit in the regex sense",
+    "٣ dari ٥ foto",
+    "🌉 bridge 𝐀𝐁 across the river:",
+    "İstanbul Kelvin \u212a sign here;",
+]
+
+
+@lru_cache(maxsize=1)
+def _card_letters() -> Callable[[list[str]], tuple[bytearray, list[int]]]:
+    """`_labelscan.card_letters` where it is built and agrees with `card_letters` on `_PROBE`."""
+    try:
+        from warta.classify._labelscan import card_letters as compiled
+    except ImportError:
+        return card_letters
+    return probed("card letters", card_letters, compiled, [(_PROBE,), (_PROBE[:7],)])
 
 
 def _timestamp_shape(text: str) -> str:

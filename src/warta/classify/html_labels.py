@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
+from warta.compiled import probed
 from warta.lexicon import html_lexicon
 from warta.model import (
     LABEL_BODY,
@@ -115,6 +116,54 @@ def _first_container(tokens: tuple[str, ...]) -> tuple[Label, str] | None:
     return container_tokens()[first][0], hits[0] if len(hits) == 1 else min(hits, key=tokens.index)
 
 
+def containers(
+    block_tokens: list[tuple[str, ...]], wrappers: Collection[str]
+) -> list[tuple[Label, str] | None]:
+    """`_container` of each block's class tokens (the reference of the compiled
+    `_labelscan.containers`). Blocks share few distinct token tuples: each is looked up once.
+    (The segmenter gives side-by-side blocks the same tuple object: told apart by `id`, the
+    tuples, alive in `block_tokens` throughout, are not hashed string by string.)"""
+    distinct = {id(tokens): tokens for tokens in block_tokens}
+    hits = {key: _container(tokens, wrappers) for key, tokens in distinct.items()}
+    return [hits[id(tokens)] for tokens in block_tokens]
+
+
+Containers = Callable[[list[tuple[str, ...]], Collection[str]], list[tuple[Label, str] | None]]
+
+# Token tuples `_containers` checks the compiled lookup on: none, a container's, a pull quote's,
+# kinds in either order, a wrapper before a box's token, tokens repeated.
+_PROBE_TOKENS = (
+    ("entry", "post"),
+    ("comment-list", "related-posts", "comment-list"),
+    ("related-posts", "sidebar", "pullquote"),
+    ("sidebar-left", "author-bio", "widget"),
+    (),
+)
+
+
+@lru_cache(maxsize=1)
+def _containers() -> Containers:
+    """`_labelscan.containers` where it is built and agrees with `containers` on probe tokens."""
+    try:
+        from warta.classify._labelscan import containers as compiled
+    except ImportError:
+        return containers
+    table, kinds, pull_quote = container_tokens(), _container_kinds(), _pull_quote_tokens()
+
+    def compiled_containers(
+        block_tokens: list[tuple[str, ...]], wrappers: Collection[str]
+    ) -> list[tuple[Label, str] | None]:
+        found: list[tuple[Label, str] | None] = compiled(block_tokens, pull_quote, kinds, table, wrappers)
+        return found
+
+    tokens = [*_PROBE_TOKENS, _PROBE_TOKENS[0], *_PROBE_TOKENS[::-1]]
+    tokens.insert(1, tokens[0])  # (one tuple object twice in a row, as side-by-side blocks share it)
+    known = sorted(_container_or_pull_quote_token())[:40]
+    tokens += [tuple(known[k : k + 5]) for k in range(0, len(known), 3)]
+    probes = [(tokens, set()), (tokens, {"sidebar-left", "widget", "entry"}), (tokens, set(known[::2]))]
+    return probed("container lookup", containers, compiled_containers, probes)
+
+
 def _own_read_also(block: Block, label: Label) -> bool:
     """A read-also line that carries its own marker and link ("Baca juga: <a>Title</a>"):
     the marker is its unlinked text. Templates put such one-line boxes inside the body in
@@ -154,10 +203,7 @@ def refine_html_labels(
     # ("sidebar-left" on <body>) does not hide a box's own token further in ("author-bio").
     # (The segmenter gives side-by-side blocks the same tuple object: told apart by `id`,
     # the tuples, alive in `blocks` throughout, are not hashed string by string.)
-    block_tokens = [b.structure.class_tokens for b in blocks]
-    distinct = {id(tokens): tokens for tokens in block_tokens}
-    hits = {key: _container(tokens, wrappers) for key, tokens in distinct.items()}
-    found = [hits[id(tokens)] for tokens in block_tokens]
+    found = _containers()([b.structure.class_tokens for b in blocks], wrappers)
     out = list(labels)
     for i, hit in enumerate(found):
         is_body = probs[i] >= threshold

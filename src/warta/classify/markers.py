@@ -23,6 +23,9 @@ from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
+import numpy as np
+
+from warta.classify.features import _word_counter
 from warta.lexicon import JoinedLines, Lexicon, normalise_marker, phrase_in, trie_pattern
 from warta.model import (
     LABEL_AD,
@@ -250,7 +253,17 @@ def _plain_menu_rows(distinct: list[str], special: set[int], lexicon: Lexicon) -
     its other tests can mark (so with no nav phrase in them either) are rows of menu words."""
     menu = lexicon.menu_words()
     # (Read short enough lines only: most are longer than a menu row.)
-    for row in compress(range(len(distinct)), map(_NAV_PHRASE_MAX.__gt__, map(len, distinct))):
+    rows = list(compress(range(len(distinct)), map(_NAV_PHRASE_MAX.__gt__, map(len, distinct))))
+    counter = _word_counter(menu)
+    if counter is not None:
+        # The words and menu words of all those lines counted in C: the lines of 3 words or more
+        # that are menu rows if ASCII (half their words or more menu words), or not ASCII.
+        lines = list(map(distinct.__getitem__, rows))
+        hits, sizes = counter.count(lines, False)
+        ascii = np.fromiter(map(str.isascii, lines), dtype=np.bool_, count=len(lines))
+        picked = np.flatnonzero((sizes >= 3) & (~ascii | (hits * 2 >= sizes))).tolist()
+        rows = [rows[k] for k in picked]
+    for row in rows:
         if row in special:
             continue
         norm = distinct[row]

@@ -11,9 +11,11 @@ Each pass takes back body the model granted to something that is not the article
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from warta.classify.sentences import is_long_sentence, starts_capitalised
+from warta.compiled import probed
 from warta.lexicon import Lexicon
 from warta.model import LABEL_BODY, LABEL_FOOTER, LABEL_NAV, LABEL_OTHER, LABEL_SIDEBAR, Block, Label
 
@@ -41,30 +43,58 @@ def _is_list_word(text: str) -> bool:
     )
 
 
-def unmark_word_lists(blocks: Sequence[Block], labels: list[Label]) -> None:
-    """A run of ≥ 10 lines of a word or two each is a tag cloud or a category list, not body."""
-    n = len(blocks)
-    # Every run of 10 lines or more holds a line whose number is a multiple of 10: only those are
-    # read first, and the lines around one that is a list word (most lines are read not at all).
+def word_list_runs(texts: list[str], shortest: int) -> list[tuple[int, int]]:
+    """The runs (start, end) of `shortest` texts or more in a row that are each a list word, each
+    as long as it goes (the reference of the compiled `_labelscan.word_list_runs`)."""
+    n = len(texts)
+    runs: list[tuple[int, int]] = []
+    # Every run of `shortest` lines or more holds a line whose number is a multiple of it: only
+    # those are read first, and the lines around one that is a list word (most lines are read
+    # not at all).
     k = 0
     while k < n:
-        if not _is_list_word(blocks[k].text):
-            k += _WORD_LIST_MIN
+        if not _is_list_word(texts[k]):
+            k += shortest
             continue
         i, j = k, k + 1
-        while i > 0 and _is_list_word(blocks[i - 1].text):
+        while i > 0 and _is_list_word(texts[i - 1]):
             i -= 1
-        while j < n and _is_list_word(blocks[j].text):
+        while j < n and _is_list_word(texts[j]):
             j += 1
+        if j - i >= shortest:
+            runs.append((i, j))
+        # The next multiple of `shortest` past the run (the run's own lines are settled).
+        k = (j // shortest + 1) * shortest
+    return runs
+
+
+# Texts `_word_list_runs` checks the compiled runs on: list words of each kind (counts, words,
+# non-ASCII letters and digits) and lines that are none (code, sentence ends, three words).
+_PROBE = [
+    *["edital", "WordPress", "(53)", "Ñandú", "٣٤", "(12)\n", "İstanbul", "\u212a", "🌉x", "two words"],
+    *["a_b", "three words here", "end.", "(1234567)", "", "—", "²", "x = 1"],
+    *["tag"] * 12,
+]
+
+
+@lru_cache(maxsize=1)
+def _word_list_runs() -> Callable[[list[str], int], list[tuple[int, int]]]:
+    """`_labelscan.word_list_runs` where it is built and agrees with `word_list_runs` on `_PROBE`."""
+    try:
+        from warta.classify._labelscan import word_list_runs as compiled
+    except ImportError:
+        return word_list_runs
+    return probed("word list runs", word_list_runs, compiled, [(_PROBE, _WORD_LIST_MIN), (_PROBE, 2)])
+
+
+def unmark_word_lists(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """A run of ≥ 10 lines of a word or two each is a tag cloud or a category list, not body."""
+    for i, j in _word_list_runs()([block.text for block in blocks], _WORD_LIST_MIN):
         # Entries the markup puts in a list or table are the page's own (HTML input says so).
-        if j - i >= _WORD_LIST_MIN and not any(
-            blocks[m].structure.in_list or blocks[m].structure.in_table for m in range(i, j)
-        ):
+        if not any(blocks[m].structure.in_list or blocks[m].structure.in_table for m in range(i, j)):
             for m in range(i, j):
                 if labels[m] is LABEL_BODY:
                     labels[m] = LABEL_NAV
-        # The next multiple of 10 past the run (the run's own lines are settled).
-        k = (j // _WORD_LIST_MIN + 1) * _WORD_LIST_MIN
 
 
 _FOOTER_GAP = 20  # blocks of menus and widgets between the article's end and the page footer

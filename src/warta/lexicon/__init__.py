@@ -17,7 +17,10 @@ from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
 from operator import methodcaller
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
+
+from warta.compiled import set_aside
+from warta.compiled import wanted as compiled_parts_wanted
 
 if TYPE_CHECKING:
     from warta.meta.datetext import DateGrammar
@@ -147,6 +150,9 @@ class _NeedleIndex:
     # of each such word that ends where the match (the longest of them there) starts.
     backwards: re.Pattern[str] | None
     ending_backwards: dict[str, tuple[tuple[int, tuple[int, ...], tuple[bool, bool]], ...]]
+    # `patterns[0]`, the phrases' rests after their first space, compiled to C where it is built
+    # (`_spaced_trie`): its `after(text, " ")` gives the matches `patterns[0]` finds, at once.
+    spaced: SpacedTrie | None = None
 
 
 @lru_cache(maxsize=16)
@@ -192,7 +198,45 @@ def _needle_index(lists: tuple[tuple[str, ...], ...], whole_words: bool) -> _Nee
         for match in backwards
     }
     backwards_pattern = re.compile(trie_pattern(backwards)) if backwards else None
-    return _NeedleIndex(tuple(patterns), words, ending, backwards_pattern, ending_backwards)
+    spaced = _spaced_trie(rests, patterns[0], [*every, *rests]) if rests else None
+    return _NeedleIndex(tuple(patterns), words, ending, backwards_pattern, ending_backwards, spaced)
+
+
+class SpacedTrie(Protocol):
+    """`warta.classify._labelscan.Trie`: the longest word right after each occurrence of `lead`."""
+
+    def after(self, text: str, lead: str) -> list[tuple[int, str]]: ...
+
+
+def spaced_matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, str]]:
+    """(start, match) of each match of `pattern` searched from one past the last one's start, as
+    `JoinedLines.containing_each` searches (the reference of `_labelscan.Trie.after`)."""
+    found = []
+    match = pattern.search(text)
+    while match is not None:
+        found.append((match.start(), match.group()))
+        match = pattern.search(text, match.start() + 1)
+    return found
+
+
+def _spaced_trie(rests: list[str], pattern: re.Pattern[str], samples: list[str]) -> SpacedTrie | None:
+    """`rests` as the compiled `_labelscan.Trie` where it is built and finds what `pattern` (`" "`,
+    then `rests`' trie) finds in a probe made of `samples` (the needles and rests, whole and cut
+    short, and non-ASCII text); None otherwise, or with WARTA_PURE_PYTHON."""
+    if not compiled_parts_wanted():
+        return None
+    try:
+        from warta.classify._labelscan import Trie
+    except ImportError:
+        return None
+    trie: SpacedTrie = Trie(rests)
+    cut = [sample[: len(sample) // 2] for sample in samples]
+    probe = " " + " ".join([*samples, *cut, "İstanbul \u212a 🌉 𝐀𝐁 x  y", *samples[::-1]]) + " "
+    for text in (probe, probe[: len(probe) // 3], "", " ", probe.upper()):
+        if trie.after(text, " ") != spaced_matches(pattern, text):
+            set_aside("phrase trie", "the regex")
+            return None
+    return trie
 
 
 _FOUND_ONE_BY_ONE = 6  # the most single-word needles looked for with `str.find` rather than a regex
@@ -267,7 +311,12 @@ class JoinedLines:
             return [self.containing(needles, whole_words=whole_words) for needles in lists]
         joined, ending = self.joined, index.ending
         flags = [[False] * len(self.lines) for _ in lists]
-        for pattern in index.patterns:
+        patterns = index.patterns
+        if index.spaced is not None:  # the first pattern's matches, found in C
+            for at, group in index.spaced.after(joined, " "):
+                self._flag_ending(flags, at, ending[group])
+            patterns = patterns[1:]
+        for pattern in patterns:
             found = pattern.search(joined)
             while found is not None:
                 at = found.start()

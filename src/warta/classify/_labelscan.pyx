@@ -1,0 +1,382 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False, cdivision=True
+"""The per-block loops of the labels stage in C: each function here is one pass over a page's
+blocks that the pure-Python code in `warta.classify.cards`, `tail`, `body_lines` and
+`html_labels` runs block by block, with the same tests read code point by code point
+(no `str.split`, no regex per block).
+
+The Python functions stay the reference: each caller checks at first use that its compiled
+pass gives the reference's result on probe lines (`warta.classify.labelscan`), and tests
+compare both on many pages and generated lines. The character classes are CPython's own
+predicates, which is what `str.split` (whitespace), `str.isalnum` and the `re` classes
+`\\d` (decimal digits) and `\\w` (alphanumerics and "_") call for one code point.
+"""
+
+from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISDECIMAL, Py_UNICODE_ISSPACE
+from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t
+
+
+cdef extern from "Python.h":
+    int PyUnicode_KIND(object text)
+    void *PyUnicode_DATA(object text)
+    Py_UCS4 PyUnicode_READ(int kind, void *data, Py_ssize_t index) nogil
+    int PyUnicode_1BYTE_KIND
+    int PyUnicode_2BYTE_KIND
+
+
+cdef struct Chars:
+    # A str's code points read in place (its kind and data): no bounds or error checks per read.
+    int kind
+    void *data
+    Py_ssize_t size
+
+
+cdef inline Chars _chars(str text):
+    cdef Chars chars
+    chars.kind = PyUnicode_KIND(text)
+    chars.data = PyUnicode_DATA(text)
+    chars.size = len(text)
+    return chars
+
+
+cdef inline Py_UCS4 _at(Chars chars, Py_ssize_t i) noexcept nogil:
+    return PyUnicode_READ(chars.kind, chars.data, i)
+
+
+# CPython's predicates, ASCII answered inline (they look every code point up in its tables).
+
+cdef inline bint _is_decimal(Py_UCS4 c) noexcept:
+    if c < 128:
+        return 48 <= c <= 57
+    return Py_UNICODE_ISDECIMAL(c)
+
+
+cdef inline bint _is_alnum(Py_UCS4 c) noexcept:
+    if c < 128:
+        return 48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122
+    return Py_UNICODE_ISALNUM(c)
+
+
+# ---- `cards.card_shapes` ----
+
+cdef Py_ssize_t _CARD_TITLE_MAX = 160
+cdef Py_ssize_t _CARD_TEXT_MAX = 350
+
+
+ctypedef fused char_t:
+    uint8_t
+    uint16_t
+    uint32_t
+
+
+cdef inline Py_ssize_t _count_words(const char_t *data, Py_ssize_t size) noexcept:
+    cdef Py_ssize_t i, words = 0
+    cdef bint inside = False, space
+    for i in range(size):
+        space = Py_UNICODE_ISSPACE(data[i])
+        words += not space and not inside
+        inside = not space
+    return words
+
+
+cdef inline Py_ssize_t _words(Chars text) noexcept:
+    """`len(text.split())`."""
+    if text.kind == PyUnicode_1BYTE_KIND:
+        return _count_words(<const uint8_t *>text.data, text.size)
+    if text.kind == PyUnicode_2BYTE_KIND:
+        return _count_words(<const uint16_t *>text.data, text.size)
+    return _count_words(<const uint32_t *>text.data, text.size)
+
+
+cdef inline bint _any_decimal(const char_t *data, Py_ssize_t size) noexcept:
+    cdef Py_ssize_t i
+    for i in range(size):
+        if _is_decimal(data[i]):
+            return True
+    return False
+
+
+cdef inline bint _has_decimal(Chars text) noexcept:
+    """`re.search(r"\\d", text)`: a decimal digit anywhere."""
+    if text.kind == PyUnicode_1BYTE_KIND:
+        return _any_decimal(<const uint8_t *>text.data, text.size)
+    if text.kind == PyUnicode_2BYTE_KIND:
+        return _any_decimal(<const uint16_t *>text.data, text.size)
+    return _any_decimal(<const uint32_t *>text.data, text.size)
+
+
+def card_letters(list texts):
+    """(letters, dated): `cards.card_shapes`'s letter of each text (one ASCII byte each) as if no
+    text were a timestamp, and the rows whose text may be one (60 characters at most, a decimal
+    digit in it), for the caller to test with the lexicon's date patterns."""
+    cdef Py_ssize_t count = len(texts), row, n, words
+    cdef bytearray letters = bytearray(count)
+    cdef list dated = []
+    cdef Chars text
+    cdef Py_UCS4 last
+    for row in range(count):
+        text = _chars(texts[row])
+        n = text.size
+        if n > _CARD_TITLE_MAX:
+            letters[row] = 83 if n <= _CARD_TEXT_MAX else 76  # S, L
+            continue
+        if n <= 60 and _has_decimal(text):
+            dated.append(row)
+        words = _words(text)
+        if n <= 40 and words <= 4:
+            letters[row] = 77  # M
+            continue
+        last = _at(text, n - 1) if n else 0
+        if words >= 3 and not (
+            last == u"." or last == u"!" or last == u"," or last == u";" or last == u":" or last == u"…"
+        ):
+            letters[row] = 84  # T
+        else:
+            letters[row] = 83  # S
+    return letters, dated
+
+
+# ---- `tail.unmark_word_lists` ----
+
+cdef inline bint _is_code_char(Py_UCS4 c) noexcept:
+    """A character of `tail._CODE_CHARS`."""
+    return (
+        c == u"_" or c == u"=" or c == u"(" or c == u")" or c == u"{" or c == u"}" or c == u"["
+        or c == u"]" or c == u"@" or c == u'"' or c == u"'" or c == u"/" or c == u";" or c == u"<"
+        or c == u">" or c == u"*" or c == u"#" or c == u"$" or c == u"%" or c == u"+"
+    )
+
+
+cdef bint _entry_count(Chars text) noexcept:
+    """`tail._ENTRY_COUNT.match(text)` of a text that opens with "(": 1 to 6 decimal digits,
+    ")", then the end (or a final "\\n", where `$` matches too)."""
+    cdef Py_ssize_t i = 1, n = text.size
+    while i < n and i <= 6 and _is_decimal(_at(text, i)):
+        i += 1
+    if i == 1 or i >= n or _at(text, i) != u")":
+        return False
+    return i + 1 == n or (i + 2 == n and _at(text, i + 1) == u"\n")
+
+
+cdef bint _is_list_word(str string) noexcept:
+    """`tail._is_list_word`."""
+    cdef Chars text = _chars(string)
+    cdef Py_ssize_t n = text.size, i
+    cdef Py_UCS4 c, last
+    cdef bint alnum = False
+    if n > 30:
+        return False
+    if n and _at(text, 0) == u"(" and _entry_count(text):
+        return True
+    if _words(text) > 2:
+        return False
+    if n:
+        last = _at(text, n - 1)
+        if last == u"." or last == u"!" or last == u"?" or last == u":":
+            return False
+    for i in range(n):
+        c = _at(text, i)
+        if _is_code_char(c):
+            return False
+        if not alnum and _is_alnum(c):
+            alnum = True
+    return alnum
+
+
+def word_list_runs(list texts, Py_ssize_t shortest):
+    """The runs (start, end) of `shortest` texts or more in a row that are each a list word
+    (`tail._is_list_word`), each as long as it goes."""
+    cdef Py_ssize_t count = len(texts), row, start = 0
+    cdef list runs = []
+    for row in range(count + 1):
+        if row < count and _is_list_word(texts[row]):
+            continue
+        if row - start >= shortest:
+            runs.append((start, row))
+        start = row + 1
+    return runs
+
+
+def list_words(list texts):
+    """`tail._is_list_word` of each text (for tests)."""
+    return [_is_list_word(text) for text in texts]
+
+
+# ---- `body_lines.mark_captions` ----
+
+def caption_rows(list blocks, list norms, list labels, object body, object other, str firsts, object agencies):
+    """(rows, prefixed): `body_lines.caption_rows`, the rows `body_lines.mark_captions` tests in
+    full and those only a caption prefix (starting with one of `firsts`) can mark."""
+    cdef Py_ssize_t count = len(blocks), row, n
+    cdef list rows = [], prefixed = []
+    cdef str text, norm
+    for row in range(count):
+        label = labels[row]
+        if label is not body and label is not other:
+            continue
+        block = blocks[row]
+        text = block.text
+        n = len(text)
+        if n > 300:
+            continue
+        structure = block.structure
+        if structure.in_blockquote:
+            continue
+        norm = norms[row]
+        if (
+            structure.in_figure
+            or u":" in norm
+            or u"(" in norm
+            or u"/" in text
+            or u"|" in text
+            or u"via" in text
+            or (n <= 40 and (u":" in text or norm in agencies))
+        ):
+            rows.append(row)
+        elif len(norm) and norm[0] in firsts:
+            prefixed.append(row)
+    return rows, prefixed
+
+
+# ---- `html_labels.refine_html_labels` ----
+
+cdef object _first_container(tuple tokens, Py_ssize_t start, object pull_quote, dict kinds, tuple table):
+    """`html_labels._first_container(tokens[start:])`: None where no token is a container's or
+    one is a pull quote's; else (label, token) of the first kind any token has, that kind's
+    first token."""
+    cdef Py_ssize_t i, size = len(tokens), best = -1, kind
+    best_token = None
+    for i in range(start, size):
+        token = tokens[i]
+        if token in pull_quote:
+            return None
+        found = kinds.get(token)
+        if found is None:
+            continue
+        kind = found
+        if best < 0 or kind < best:
+            best = kind
+            best_token = token
+    if best < 0:
+        return None
+    return (table[best][0], best_token)
+
+
+def containers(list block_tokens, object pull_quote, dict kinds, tuple table, object wrappers):
+    """`html_labels._container(tokens, wrappers)` of each block's class tokens (blocks that share
+    one tuple object, as side-by-side blocks do, look it up once)."""
+    cdef Py_ssize_t count = len(block_tokens), row, i, last
+    cdef list found = [None] * count
+    cdef dict seen = {}
+    cdef tuple tokens
+    previous = None
+    hit = None
+    for row in range(count):
+        item = block_tokens[row]
+        if item is previous:
+            found[row] = hit
+            continue
+        key = id(item)
+        tokens = item if type(item) is tuple else tuple(item)
+        if key in seen:
+            hit = seen[key]
+        else:
+            hit = _first_container(tokens, 0, pull_quote, kinds, table)
+            if hit is not None and hit[1] in wrappers:
+                last = -1
+                for i in range(len(tokens)):
+                    if tokens[i] in wrappers:
+                        last = i
+                hit = _first_container(tokens, last + 1, pull_quote, kinds, table)
+            seen[key] = hit
+        previous = item
+        found[row] = hit
+    return found
+
+
+# ---- `lexicon.JoinedLines.containing_each` ----
+
+cdef extern from "Python.h":
+    Py_ssize_t PyUnicode_FindChar(object text, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t end, int direction) except -2
+
+
+cdef class Trie:
+    """Words in a trie of code points: `after` finds, right after each occurrence of a character,
+    the longest word that starts there, as the regex `lead(?:trie_pattern(words))` does when
+    searched from one past each match (`lexicon.trie_pattern`: one branch per next character,
+    each word's continuation tried before the word ends)."""
+
+    cdef object _arrays  # the numpy arrays the views below read
+    cdef const uint32_t[::1] chars  # the edges' characters, each node's sorted
+    cdef const int64_t[::1] targets  # the node each edge leads to
+    cdef const int64_t[::1] first  # node k's edges: first[k] to first[k + 1]
+    cdef const uint8_t[::1] terminal  # whether a word ends at the node
+
+    def __init__(self, words):
+        import numpy as np
+
+        nodes = [{}]
+        ends = [False]
+        for word in words:
+            k = 0
+            for ch in word:
+                nxt = nodes[k].get(ch)
+                if nxt is None:
+                    nxt = len(nodes)
+                    nodes.append({})
+                    ends.append(False)
+                    nodes[k][ch] = nxt
+                k = nxt
+            ends[k] = True
+        chars, targets, first = [], [], [0]
+        for node in nodes:
+            for ch in sorted(node, key=ord):
+                chars.append(ord(ch))
+                targets.append(node[ch])
+            first.append(len(chars))
+        arrays = (
+            np.array(chars, dtype=np.uint32),
+            np.array(targets, dtype=np.int64),
+            np.array(first, dtype=np.int64),
+            np.array(ends, dtype=np.uint8),
+        )
+        self._arrays = arrays
+        self.chars, self.targets, self.first, self.terminal = arrays
+
+    cdef Py_ssize_t _longest(self, Chars text, Py_ssize_t start) noexcept:
+        """Where the longest word from `start` on ends, or -1."""
+        cdef Py_ssize_t node = 0, i = start, best = start if self.terminal[0] else -1
+        cdef Py_ssize_t lo, hi, mid
+        cdef Py_UCS4 c
+        while i < text.size:
+            c = _at(text, i)
+            lo = self.first[node]
+            hi = self.first[node + 1]
+            while lo < hi:  # the edge of `c`, by bisection
+                mid = (lo + hi) >> 1
+                if self.chars[mid] < c:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            if lo == self.first[node + 1] or self.chars[lo] != c:
+                break
+            node = self.targets[lo]
+            i += 1
+            if self.terminal[node]:
+                best = i
+        return best
+
+    def after(self, str text, str lead):
+        """[(at, text[at:end])]: each `at` where `lead` (one character) stands with a word right
+        after it, in order, and where that longest word ends."""
+        if len(lead) != 1:
+            raise ValueError("lead must be one character")
+        cdef Chars chars = _chars(text)
+        cdef Py_UCS4 mark = lead[0]
+        cdef Py_ssize_t at = PyUnicode_FindChar(text, mark, 0, chars.size, 1), end
+        cdef list found = []
+        while at >= 0:
+            end = self._longest(chars, at + 1)
+            if end >= 0:
+                found.append((at, text[at:end]))
+            at = PyUnicode_FindChar(text, mark, at + 1, chars.size, 1)
+        return found

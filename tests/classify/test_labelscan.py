@@ -1,0 +1,271 @@
+"""The compiled passes of the labels stage give exactly what their Python references give.
+
+`warta.classify._labelscan` holds C versions of per-block loops: the card letters
+(`cards.card_letters`), the word-list runs (`tail.word_list_runs`), the rows the caption
+tests read (`body_lines.caption_rows`), the HTML container lookups
+(`html_labels.containers`) and the phrase trie of `JoinedLines.containing_each`
+(`lexicon.spaced_matches`). Each is compared with its reference on edge cases, every code
+point, generated input and, where ../shared is present, the benchmark pages, whose labels
+must come out the same both ways.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warta.classify import body_lines, cards, html_labels, tail
+from warta.classify.html_labels import refine_html_labels
+from warta.classify.labels import label_blocks
+from warta.lexicon import (
+    JoinedLines,
+    _needle_index,
+    load_lexicon,
+    normalise_lines,
+    spaced_matches,
+    trie_pattern,
+)
+from warta.model import LABEL_BODY, LABEL_NAV, LABEL_OTHER, Block, BlockStructure, Label
+from warta.segment.html import segment_html
+from warta.segment.text import segment_text
+
+EDGES = [
+    "",
+    " ",
+    "\u3000",
+    "(53)",
+    "(12)\n",
+    "(1234567)",
+    "( 12)",
+    "32M ago",
+    "٣ dari ٥ foto",
+    "² not a digit to the regex",
+    "İstanbul Kelvin \u212a sign",
+    "🌉 bridge 𝐀𝐁 across the river:",
+    "Jane Doe | Getty Images",
+    "Foto: Reuters",
+    "The bridge seen via drone",
+    "Why farmers may paint their cows with stripes",
+    "Some thought it was a joke, but it works.",
+    "x" * 40,
+    "x" * 41,
+    "y " * 80,
+    "y " * 81,
+    "z" * 350,
+    "z" * 351,
+    "a_b",
+    "x = 1;",
+    "—",
+    "edital",
+    "WordPress",
+]
+
+_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(" \u00a0\u3000./|:,;!?…()_#٣²🌉𝐀İ\u212aviaVIA0123456789"),
+    ),
+    max_size=70,
+)
+_TEXTS = st.lists(_TEXT, max_size=30)
+
+
+@pytest.fixture(scope="module")
+def compiled(require_compiled: Callable[[bool, str], None]) -> None:
+    require_compiled(cards._card_letters() is not cards.card_letters, "card letters")
+    require_compiled(tail._word_list_runs() is not tail.word_list_runs, "word list runs")
+    require_compiled(body_lines._caption_rows() is not body_lines.caption_rows, "caption rows")
+    require_compiled(html_labels._containers() is not html_labels.containers, "container lookup")
+    require_compiled(_phrase_index().spaced is not None, "phrase trie")
+
+
+def _phrase_lists() -> tuple[tuple[str, ...], ...]:
+    lexicon = load_lexicon()
+    return (
+        lexicon.consent_contains,
+        lexicon.footer_contains,
+        lexicon.comment_form,
+        lexicon.nav_phrases,
+        lexicon.promo_contains,
+    )
+
+
+def _phrase_index():  # type: ignore[no-untyped-def]
+    index = _needle_index(_phrase_lists(), True)
+    assert index is not None
+    return index
+
+
+def _every_code_point() -> Iterator[list[str]]:
+    """Every code point alone, and in a few contexts, in chunks."""
+    points = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    for k in range(0, len(points), 4096):
+        chunk = points[k : k + 4096]
+        yield chunk + [f"12 {c}" for c in chunk[::7]] + [f"a {c} b c" for c in chunk[::11]]
+
+
+def _assert_texts(texts: list[str]) -> None:
+    assert cards._card_letters()(texts) == cards.card_letters(texts)
+    for shortest in (1, 2, 10):
+        assert tail._word_list_runs()(texts, shortest) == tail.word_list_runs(texts, shortest)
+
+
+def test_edge_cases(compiled: None) -> None:
+    _assert_texts(EDGES)
+    _assert_texts(EDGES[::-1] * 3)
+
+
+def test_every_code_point(compiled: None) -> None:
+    from warta.classify._labelscan import list_words
+
+    for texts in _every_code_point():
+        assert cards._card_letters()(texts) == cards.card_letters(texts)
+        assert list_words(texts) == [tail._is_list_word(t) for t in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=_TEXTS)
+def test_generated_texts(texts: list[str]) -> None:
+    if cards._card_letters() is cards.card_letters:
+        pytest.skip("the compiled labels passes are not built")
+    _assert_texts(texts)
+    _assert_captions([Block(index=i, text=t) for i, t in enumerate(texts)])
+
+
+def _assert_captions(blocks: list[Block]) -> None:
+    lexicon = load_lexicon()
+    norms = normalise_lines([b.text for b in blocks])
+    labels = [(LABEL_BODY, LABEL_OTHER, LABEL_NAV)[i % 3] for i in range(len(blocks))]
+    agencies = lexicon.photo_agencies | {n for n in norms[::4]}
+    for firsts in ("", "fgp(", "".join(sorted({n[:1] for n in norms}))):
+        expected = body_lines.caption_rows(blocks, norms, labels, firsts, agencies)
+        assert body_lines._caption_rows()(blocks, norms, labels, firsts, agencies) == expected
+
+
+def test_caption_rows(compiled: None) -> None:
+    blocks = [Block(index=i, text=t) for i, t in enumerate(EDGES)]
+    blocks += [
+        Block(index=0, text="Foto jembatan " * 5, structure=BlockStructure(in_figure=True)),
+        Block(index=0, text="Foto: jembatan", structure=BlockStructure(in_blockquote=True)),
+    ]
+    _assert_captions(blocks)
+
+
+_TOKEN = st.sampled_from(
+    [*sorted(html_labels._container_or_pull_quote_token())[:60], "entry", "post", "x", "sidebar-left"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    tuples=st.lists(st.lists(_TOKEN, max_size=8).map(tuple), min_size=1, max_size=12),
+    picks=st.lists(st.integers(min_value=0, max_value=11), max_size=30),
+    wrappers=st.sets(_TOKEN, max_size=4),
+)
+def test_generated_containers(tuples: list[tuple[str, ...]], picks: list[int], wrappers: set[str]) -> None:
+    lookup = html_labels._containers()
+    if lookup is html_labels.containers:
+        pytest.skip("the compiled container lookup is not built")
+    # Blocks share tuple objects, as the segmenter's side-by-side blocks do.
+    block_tokens = [tuples[k % len(tuples)] for k in picks] + tuples
+    assert lookup(block_tokens, wrappers) == html_labels.containers(block_tokens, wrappers)
+
+
+def _assert_phrases(text: str) -> None:
+    index = _phrase_index()
+    assert index.spaced.after(text, " ") == spaced_matches(index.patterns[0], text)
+    lines = text.split("\n")
+    flags = JoinedLines.of(lines).containing_each(_phrase_lists())
+    assert flags == [JoinedLines.of(lines).containing(needles) for needles in _phrase_lists()]
+
+
+def test_phrase_trie(compiled: None) -> None:
+    needles = [n for needles in _phrase_lists() for n in needles]
+    text = " ".join(needles) + " " + " ".join(n[: len(n) // 2] for n in needles)
+    _assert_phrases(text)
+    _assert_phrases("\n".join(needles))
+    _assert_phrases(" " + text.upper() + " İ \u212a 🌉")
+    for edge in EDGES:
+        _assert_phrases(edge)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(_TEXT, max_size=8), text=_TEXT, lead=st.sampled_from(" a\n🌉"))
+def test_generated_trie(words: list[str], text: str, lead: str) -> None:
+    from warta.classify._labelscan import Trie
+
+    pattern = re.compile(re.escape(lead) + f"(?:{trie_pattern(words)})")
+    sample = text + lead + lead.join(words) + lead + lead.join(w[:2] for w in words)
+    assert Trie(words).after(sample, lead) == spaced_matches(pattern, sample)
+
+
+def _pure(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """Patch every compiled pass of the labels stage back to its reference."""
+    monkeypatch.setattr(cards, "_card_letters", lambda: cards.card_letters)
+    monkeypatch.setattr(tail, "_word_list_runs", lambda: tail.word_list_runs)
+    monkeypatch.setattr(body_lines, "_caption_rows", lambda: body_lines.caption_rows)
+    monkeypatch.setattr(html_labels, "_containers", lambda: html_labels.containers)
+    monkeypatch.setattr("warta.classify.markers._word_counter", lambda words: None)
+    monkeypatch.setattr("warta.lexicon._spaced_trie", lambda rests, pattern, samples: None)
+    return monkeypatch
+
+
+def _labels(blocks: list[Block], kind: str) -> list[Label]:
+    lexicon = load_lexicon()
+    # Probabilities from the text alone: body for long lines, near misses and doubts in between.
+    probs = [min(1.0, len(b.text) / 200) for b in blocks]
+    labels = label_blocks(blocks, probs, lexicon, 0.5)
+    return refine_html_labels(blocks, labels, probs, 0.5) if kind == "html" else labels
+
+
+def _assert_same_labels(blocks: list[Block], kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    found = _labels(blocks, kind)
+    _needle_index.cache_clear()
+    try:
+        with monkeypatch.context() as patch:
+            _pure(patch)
+            expected = _labels(blocks, kind)
+    finally:
+        _needle_index.cache_clear()
+    assert found == expected
+
+
+def test_labels_of_edge_cases(compiled: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    _assert_same_labels(segment_text("\n\n".join(EDGES * 2)), "text", monkeypatch)
+
+
+def test_benchmark_pages(compiled: None, shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    html = sorted((shared / "bench" / "scrapinghub" / "html").glob("*.html.gz"))[::8]
+    flat = sorted((shared / "bench" / "scrapinghub-flat").glob("*.txt"))[::8]
+    assert html and flat
+    for path in html:
+        blocks = segment_html(gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")).blocks
+        _assert_same_labels(blocks, "html", monkeypatch)
+    for path in flat:
+        _assert_same_labels(
+            segment_text(path.read_text(encoding="utf-8", errors="replace")), "text", monkeypatch
+        )
+
+
+def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WARTA_PURE_PYTHON", "1")
+    getters = (cards._card_letters, tail._word_list_runs, body_lines._caption_rows, html_labels._containers)
+    for getter in getters:
+        getter.cache_clear()
+    _needle_index.cache_clear()
+    try:
+        assert cards._card_letters() is cards.card_letters
+        assert tail._word_list_runs() is tail.word_list_runs
+        assert body_lines._caption_rows() is body_lines.caption_rows
+        assert html_labels._containers() is html_labels.containers
+        assert _phrase_index().spaced is None
+    finally:
+        for getter in getters:
+            getter.cache_clear()
+        _needle_index.cache_clear()
