@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warta.classify import body_lines, cards, html_labels, tail
+from warta.classify import body_lines, cards, html_labels, markers, tail
 from warta.classify.html_labels import refine_html_labels
 from warta.classify.labels import label_blocks
 from warta.lexicon import (
@@ -205,6 +205,13 @@ def test_generated_trie(words: list[str], text: str, lead: str) -> None:
     assert Trie(words).after(sample, lead) == spaced_matches(pattern, sample)
 
 
+def _fresh_lexicon():  # type: ignore[no-untyped-def]
+    """A lexicon with nothing derived yet (`load_lexicon`'s is cached, its derived tries too)."""
+    import dataclasses
+
+    return dataclasses.replace(load_lexicon())
+
+
 def _pure(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     """Patch every compiled pass of the labels stage back to its reference."""
     monkeypatch.setattr(cards, "_card_letters", lambda: cards.card_letters)
@@ -213,6 +220,8 @@ def _pure(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     monkeypatch.setattr(html_labels, "_containers", lambda: html_labels.containers)
     monkeypatch.setattr("warta.classify.markers._word_counter", lambda words: None)
     monkeypatch.setattr("warta.lexicon._spaced_trie", lambda rests, pattern, samples: None)
+    monkeypatch.setattr(markers, "_line_scans", lambda: None)
+    monkeypatch.setattr("warta.lexicon.Lexicon.starts_with_trie", lambda self, *names: None)
     return monkeypatch
 
 
@@ -255,7 +264,13 @@ def test_benchmark_pages(compiled: None, shared: Path, monkeypatch: pytest.Monke
 
 def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WARTA_PURE_PYTHON", "1")
-    getters = (cards._card_letters, tail._word_list_runs, body_lines._caption_rows, html_labels._containers)
+    getters = (
+        cards._card_letters,
+        tail._word_list_runs,
+        body_lines._caption_rows,
+        html_labels._containers,
+        markers._line_scans,
+    )
     for getter in getters:
         getter.cache_clear()
     _needle_index.cache_clear()
@@ -265,7 +280,73 @@ def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         assert body_lines._caption_rows() is body_lines.caption_rows
         assert html_labels._containers() is html_labels.containers
         assert _phrase_index().spaced is None
+        assert markers._line_scans() is None
+        assert _fresh_lexicon().starts_with_trie("caption_prefix") is None
     finally:
         for getter in getters:
             getter.cache_clear()
         _needle_index.cache_clear()
+
+
+_LINES = st.lists(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(codec="utf-8", exclude_characters="\n"),
+            st.sampled_from("#›>»),, .jpgpngifwebpsvgavif[](){}🌉İ\u212a"),
+        ),
+        max_size=50,
+    ),
+    max_size=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=_LINES, within=st.integers(min_value=1, max_value=40))
+def test_generated_line_scans(lines: list[str], within: int) -> None:
+    scans = markers._line_scans()
+    if scans is None:
+        pytest.skip("the compiled line scans are not built")
+    assert scans.shape_rows(lines) == markers.shape_rows(lines)
+    assert scans.bracket_rows(lines, within) == markers.bracket_rows(lines, within)
+
+
+def test_line_scans(compiled: None) -> None:
+    scans = markers._line_scans()
+    assert scans is not None
+    assert scans.shape_rows(EDGES) == markers.shape_rows(EDGES)
+    assert scans.shape_rows(markers._PROBE) == markers.shape_rows(markers._PROBE)
+    assert scans.bracket_rows(EDGES, 30) == markers.bracket_rows(EDGES, 30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(_TEXT, max_size=8),
+    lines=st.lists(_TEXT, max_size=10),
+    tail=st.sampled_from(["", " ", "ab"]),
+)
+def test_generated_openings(words: list[str], lines: list[str], tail: str) -> None:
+    from warta.classify._labelscan import Trie
+
+    pattern = re.compile(trie_pattern(words))
+    lines = lines + words + [w[:-1] for w in words] + [w + tail for w in words]
+    assert Trie(words).opening(lines, tail) == [
+        r for r, line in enumerate(lines) if pattern.match(line + tail)
+    ]
+
+
+def test_lexicon_prefix_tries(compiled: None) -> None:
+    lexicon = load_lexicon()
+    for names in (
+        ("bio_header_prefix",),
+        ("caption_prefix",),
+        ("related_header_prefix",),
+        markers._MARKER_PREFIXES,
+    ):
+        trie = lexicon.starts_with_trie(*names)
+        assert trie is not None
+        pattern = lexicon.starts_with_pattern(*names)
+        lines = [*EDGES, *(p for name in names for p in getattr(lexicon, name))]
+        for suffix in ("", " "):
+            assert trie.opening(lines, suffix) == [
+                r for r, line in enumerate(lines) if pattern.match(line + suffix)
+            ]

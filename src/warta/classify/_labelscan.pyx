@@ -365,6 +365,39 @@ cdef class Trie:
                 best = i
         return best
 
+    cdef int _step(self, Py_ssize_t *node, Py_UCS4 c) noexcept:
+        """Follow the edge of `c` from `node[0]`: 1 if it leads to a word's end, 0 if on, -1 if none."""
+        cdef Py_ssize_t lo = self.first[node[0]], hi = self.first[node[0] + 1], end = hi, mid
+        while lo < hi:
+            mid = (lo + hi) >> 1
+            if self.chars[mid] < c:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo == end or self.chars[lo] != c:
+            return -1
+        node[0] = self.targets[lo]
+        return 1 if self.terminal[node[0]] else 0
+
+    cdef bint _opens(self, Chars text, Chars tail) noexcept:
+        """Whether a word is a prefix of `text` followed by `tail`."""
+        cdef Py_ssize_t node = 0, i
+        cdef int step
+        if self.terminal[0]:
+            return True
+        for i in range(text.size + tail.size):
+            step = self._step(&node, _at(text, i) if i < text.size else _at(tail, i - text.size))
+            if step:
+                return step > 0
+        return False
+
+    def opening(self, list lines, str tail):
+        """The rows of `lines` that open with a word, once `tail` is put after each (the regex
+        `trie_pattern(words)` matching `line + tail`)."""
+        cdef Chars after = _chars(tail)
+        cdef Py_ssize_t row
+        return [row for row in range(len(lines)) if self._opens(_chars(lines[row]), after)]
+
     def after(self, str text, str lead):
         """[(at, text[at:end])]: each `at` where `lead` (one character) stands with a word right
         after it, in order, and where that longest word ends."""
@@ -380,3 +413,69 @@ cdef class Trie:
                 found.append((at, text[at:end]))
             at = PyUnicode_FindChar(text, mark, at + 1, chars.size, 1)
         return found
+
+
+# ---- `markers._special_rows`, `markers.section_headers` ----
+
+cdef inline bint _image_extension(Chars text, Py_ssize_t at) noexcept:
+    """Whether `text` holds jpg, jpeg, png, gif, webp, svg or avif at `at`."""
+    cdef Py_ssize_t left = text.size - at
+    cdef Py_UCS4 a, b, c
+    if left < 3:
+        return False
+    a, b, c = _at(text, at), _at(text, at + 1), _at(text, at + 2)
+    if a == u"j" and b == u"p":
+        return c == u"g" or (c == u"e" and left >= 4 and _at(text, at + 3) == u"g")
+    if left >= 4 and (
+        (a == u"w" and b == u"e" and c == u"b" and _at(text, at + 3) == u"p")
+        or (a == u"a" and b == u"v" and c == u"i" and _at(text, at + 3) == u"f")
+    ):
+        return True
+    return (a == u"p" and b == u"n" and c == u"g") or (a == u"g" and b == u"i" and c == u"f") or (
+        a == u"s" and b == u"v" and c == u"g"
+    )
+
+
+cdef bint _shape_mark(str line) noexcept:
+    """Whether `markers._SHAPE_MARK` matches anywhere in `line`."""
+    cdef Chars text = _chars(line)
+    cdef Py_ssize_t i, n = text.size
+    cdef Py_UCS4 c, d
+    for i in range(n):
+        c = _at(text, i)
+        if c == u"#" or c == u"›" or c == u">" or c == u"»":
+            return True
+        if c == u")":
+            if i + 1 == n or _at(text, i + 1) == u"\n":
+                return True
+        elif c == u",":
+            if i + 1 < n:
+                d = _at(text, i + 1)
+                if d != u"," and not Py_UNICODE_ISSPACE(d):
+                    return True
+        elif c == u"." and _image_extension(text, i + 1):
+            return True
+    return False
+
+
+def shape_rows(list lines):
+    """The rows of `lines` where `markers._SHAPE_MARK` matches."""
+    cdef Py_ssize_t row
+    return [row for row in range(len(lines)) if _shape_mark(lines[row])]
+
+
+def bracket_rows(list lines, Py_ssize_t within):
+    """The rows of `lines` with one of "[](){}" among their first `within` characters."""
+    cdef Py_ssize_t row, i, n
+    cdef Chars text
+    cdef Py_UCS4 c
+    cdef list rows = []
+    for row in range(len(lines)):
+        text = _chars(lines[row])
+        n = text.size if text.size < within else within
+        for i in range(n):
+            c = _at(text, i)
+            if c == u"[" or c == u"]" or c == u"(" or c == u")" or c == u"{" or c == u"}":
+                rows.append(row)
+                break
+    return rows

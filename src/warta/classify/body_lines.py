@@ -291,8 +291,13 @@ def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon
         rows = [i for i, block in enumerate(blocks) if _captionable(block, labels[i])]
     else:
         rows, prefixed = _caption_rows()(list(blocks), norms, labels, firsts, lexicon.photo_agencies)
+    caption_trie = lexicon.starts_with_trie("caption_prefix")
+    if caption_trie is not None:  # (found in C for all those lines at once)
+        prefixed = list(
+            map(prefixed.__getitem__, caption_trie.opening(list(map(norms.__getitem__, prefixed)), ""))
+        )
     for i in prefixed:
-        if caption_start(norms[i]):
+        if caption_trie is not None or caption_start(norms[i]):
             labels[i] = LABEL_CAPTION
     for i in rows:  # (each a body or unlabelled line, short enough, out of blockquotes)
         block = blocks[i]

@@ -248,8 +248,12 @@ def label_blocks(
     distinct = page.distinct
     headers = section_headers(distinct, lexicon, page)
     # The texts a bio box header can open with (both bio tests ask this first): most pages hold none.
-    bio_start = lexicon.starts_with_pattern("bio_header_prefix").match
-    bio_prefixed = {norm for norm in distinct if bio_start(norm + " ")}
+    bio_trie = lexicon.starts_with_trie("bio_header_prefix")
+    if bio_trie is not None:  # (found in C for all lines at once)
+        bio_prefixed = set(map(distinct.__getitem__, bio_trie.opening(distinct, " ")))
+    else:
+        bio_start = lexicon.starts_with_pattern("bio_header_prefix").match
+        bio_prefixed = {norm for norm in distinct if bio_start(norm + " ")}
     attributions = _attributions(blocks, lexicon)
     thread_openers = _thread_openers(attributions)
     for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):

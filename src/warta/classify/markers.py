@@ -26,6 +26,8 @@ from typing import NamedTuple
 import numpy as np
 
 from warta.classify.features import _word_counter
+from warta.compiled import set_aside
+from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import JoinedLines, Lexicon, normalise_marker, phrase_in, trie_pattern
 from warta.model import (
     LABEL_AD,
@@ -154,6 +156,10 @@ class PageLines:
     distinct: list[str]
     searched: JoinedLines
     lead: str
+    # Whether no line holds a "\n" of its own (`normalise_lines` leaves none): then a search of a
+    # line's start after each "\n" in `lead` reads each line from its start only, as a test of
+    # each line alone does (`markers` tests them so where that is done in C).
+    plain: bool = True
 
     @classmethod
     def of(cls, norms: list[str]) -> PageLines:
@@ -161,7 +167,8 @@ class PageLines:
         # rows) is read once.
         distinct = list(dict.fromkeys(norms))
         searched = JoinedLines.of([norm if len(norm) < _SEARCHED_MAX else "" for norm in distinct])
-        return cls(distinct, searched, "\n" + searched.joined)
+        plain = searched.joined.count("\n") == max(len(distinct) - 1, 0)
+        return cls(distinct, searched, "\n" + searched.joined, plain)
 
     def rows_starting(self, pattern: str) -> Iterator[int]:
         """The rows whose searched line starts with a match of the regex `pattern`."""
@@ -232,13 +239,21 @@ def _special_rows(
     distinct, searched = page.distinct, page.searched
     rows = range(len(distinct))
     special: set[int] = set(compress(rows, map(operator.not_, searched.lines)))
-    starts = searched.starts
-    special.update(bisect_right(starts, m.start()) - 1 for m in _SHAPE_MARK.finditer(searched.joined))
+    scans = _line_scans()
+    if scans is not None:
+        special.update(scans.shape_rows(searched.lines))
+    else:
+        starts = searched.starts
+        special.update(bisect_right(starts, m.start()) - 1 for m in _SHAPE_MARK.finditer(searched.joined))
     for found in flags:
         special.update(compress(rows, found))
     lines = _marker_lines(lexicon.promo_line, lexicon.share_line, lexicon.nav_line)
     special.update(compress(rows, map(lines.__contains__, distinct)))
-    special.update(page.rows_starting(lexicon.starts_with_pattern(*_MARKER_PREFIXES).pattern))
+    trie = lexicon.starts_with_trie(*_MARKER_PREFIXES)
+    if trie is not None and page.plain:
+        special.update(trie.opening(searched.lines, ""))
+    else:
+        special.update(page.rows_starting(lexicon.starts_with_pattern(*_MARKER_PREFIXES).pattern))
     return special
 
 
@@ -402,7 +417,16 @@ def section_headers(
     maybe = set(compress(rows, map(whole.__contains__, distinct)))
     maybe.update(compress(rows, map(str.isdigit, map(_FIRST_CHAR, distinct))))
     # (A prefix or a bracket opens a header of a short line only: the searched lines hold them all.)
-    maybe.update(page.rows_starting(_header_start(lexicon.related_header_prefix)))
+    scans = _line_scans()
+    if scans is not None and page.plain:
+        trie = lexicon.starts_with_trie("related_header_prefix")
+        if trie is not None:
+            maybe.update(trie.opening(page.searched.lines, ""))
+        else:
+            maybe.update(page.rows_starting(_header_prefix(lexicon.related_header_prefix)))
+        maybe.update(scans.bracket_rows(page.searched.lines, _BRACKET_WITHIN))
+    else:
+        maybe.update(page.rows_starting(_header_start(lexicon.related_header_prefix)))
     # (Only a short line's suffix makes a header: the searched lines hold them all.)
     maybe.update(page.rows_ending(_header_end(lexicon.related_header_suffix)))
     for row in maybe:
@@ -423,9 +447,78 @@ def _header_end(related_suffixes: tuple[str, ...]) -> str:
     return trie_pattern(suffix[::-1] for suffix in related_suffixes)
 
 
+_BRACKET_WITHIN = 30  # `_bracketed_comment_count` reads lines of 30 characters at most
+
+
+@lru_cache(maxsize=8)
+def _header_prefix(related_prefixes: tuple[str, ...]) -> str:
+    """A regex that matches where a text opens with a related header's prefix."""
+    return trie_pattern(related_prefixes)
+
+
 @lru_cache(maxsize=8)
 def _header_start(related_prefixes: tuple[str, ...]) -> str:
     """A regex that matches where a text may open a header by its start: a related header's
     prefix, or a bracket within the first 30 characters (`_bracketed_comment_count` reads no
     longer text), within the line."""
     return rf"{trie_pattern(related_prefixes)}|[^\[\](){{}}\n]{{0,29}}+[\[\](){{}}]"
+
+
+def shape_rows(lines: list[str]) -> list[int]:
+    """The rows of `lines` where `_SHAPE_MARK` matches, found in one search of them joined (the
+    reference of the compiled `_labelscan.shape_rows`)."""
+    searched = JoinedLines.of(lines)
+    starts = searched.starts
+    return sorted({bisect_right(starts, m.start()) - 1 for m in _SHAPE_MARK.finditer(searched.joined)})
+
+
+def bracket_rows(lines: list[str], within: int) -> list[int]:
+    """The rows of `lines` with a bracket among their first `within` characters, as
+    `_header_start`'s regex finds them after each line's "\n" (the reference of the compiled
+    `_labelscan.bracket_rows`)."""
+    lead = "\n" + "\n".join(lines)
+    starts = JoinedLines.of(lines).starts
+    pattern = _line_start(rf"[^\[\](){{}}\n]{{0,{within - 1}}}+[\[\](){{}}]")
+    return sorted({bisect_right(starts, m.start()) - 1 for m in pattern.finditer(lead)})
+
+
+class _LineScans(NamedTuple):
+    """The compiled line scans of `_special_rows` and `section_headers`."""
+
+    shape_rows: Callable[[list[str]], list[int]]
+    bracket_rows: Callable[[list[str], int], list[int]]
+
+
+# Lines the compiled scans are checked on: each shape mark and near misses of each, brackets
+# early and late, non-ASCII and astral text.
+_PROBE = [
+    *["#banjir #rob", "News › Local", "a > b", "« x »", "Outubro (217)", "(a) b", "x,y", "x, y", "x,,y"],
+    *["x,", "foto.jpg", "foto.jpeg", "a.jpe", "b.png?x", "c.gif", "d.webp", "e.svg", "f.avif", "g.av"],
+    *["h.JPG", "", "İstanbul \u212a (x", "🌉" * 29 + "[", "🌉" * 30 + "{", "x" * 28 + "}", "y" * 31 + "]"],
+    *["Мост (фото)", "a)\nb", "тег » раздел"],
+]
+
+
+@lru_cache(maxsize=1)
+def _line_scans() -> _LineScans | None:
+    """The compiled `_labelscan.shape_rows` and `bracket_rows` where they are built and agree with
+    `shape_rows` and `bracket_rows` on `_PROBE`; None otherwise, or with WARTA_PURE_PYTHON."""
+    if not compiled_parts_wanted():
+        return None
+    try:
+        from warta.classify._labelscan import bracket_rows as compiled_brackets
+        from warta.classify._labelscan import shape_rows as compiled_shapes
+    except ImportError:
+        return None
+    lines = [line for line in _PROBE if "\n" not in line]
+    for probe in (lines, lines[::-1], lines[:1], []):
+        if compiled_shapes(probe) != shape_rows(probe):
+            set_aside("shape marks", "the regex")
+            return None
+        if any(compiled_brackets(probe, k) != bracket_rows(probe, k) for k in (1, 2, _BRACKET_WITHIN)):
+            set_aside("bracket scan", "the regex")
+            return None
+    if compiled_shapes(_PROBE) != shape_rows(_PROBE):
+        set_aside("shape marks", "the regex")
+        return None
+    return _LineScans(compiled_shapes, compiled_brackets)

@@ -152,7 +152,7 @@ class _NeedleIndex:
     ending_backwards: dict[str, tuple[tuple[int, tuple[int, ...], tuple[bool, bool]], ...]]
     # `patterns[0]`, the phrases' rests after their first space, compiled to C where it is built
     # (`_spaced_trie`): its `after(text, " ")` gives the matches `patterns[0]` finds, at once.
-    spaced: SpacedTrie | None = None
+    spaced: CompiledTrie | None = None
 
 
 @lru_cache(maxsize=16)
@@ -202,10 +202,39 @@ def _needle_index(lists: tuple[tuple[str, ...], ...], whole_words: bool) -> _Nee
     return _NeedleIndex(tuple(patterns), words, ending, backwards_pattern, ending_backwards, spaced)
 
 
-class SpacedTrie(Protocol):
-    """`warta.classify._labelscan.Trie`: the longest word right after each occurrence of `lead`."""
+class CompiledTrie(Protocol):
+    """`warta.classify._labelscan.Trie`: words in a trie of code points, searched in C."""
 
-    def after(self, text: str, lead: str) -> list[tuple[int, str]]: ...
+    def after(self, text: str, lead: str) -> list[tuple[int, str]]:
+        """(at, match): the longest word right after each occurrence of `lead`, with `lead`."""
+
+    def opening(self, lines: list[str], tail: str) -> list[int]:
+        """The rows of `lines` that open with a word, once `tail` is put after each."""
+
+
+def _opening_trie(prefixes: list[str], pattern: re.Pattern[str]) -> CompiledTrie | None:
+    """`prefixes` as the compiled `_labelscan.Trie` where it is built and `opening` agrees with
+    `pattern` (their `trie_pattern`) on a probe: the prefixes whole, cut short, run on, upper-cased
+    and non-ASCII lines. None otherwise, or with WARTA_PURE_PYTHON."""
+    if not compiled_parts_wanted():
+        return None
+    try:
+        from warta.classify._labelscan import Trie
+    except ImportError:
+        return None
+    trie: CompiledTrie = Trie(prefixes)
+    lines = [
+        *prefixes,
+        *(p[:-1] for p in prefixes),
+        *(p + "x" for p in prefixes),
+        *(p.upper() for p in prefixes),
+    ]
+    lines += ["", " ", "İstanbul \u212a", "🌉 𝐀𝐁"]
+    for tail in ("", " "):
+        if trie.opening(lines, tail) != [row for row, line in enumerate(lines) if pattern.match(line + tail)]:
+            set_aside("prefix trie", "the regex")
+            return None
+    return trie
 
 
 def spaced_matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, str]]:
@@ -219,7 +248,7 @@ def spaced_matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, str]]
     return found
 
 
-def _spaced_trie(rests: list[str], pattern: re.Pattern[str], samples: list[str]) -> SpacedTrie | None:
+def _spaced_trie(rests: list[str], pattern: re.Pattern[str], samples: list[str]) -> CompiledTrie | None:
     """`rests` as the compiled `_labelscan.Trie` where it is built and finds what `pattern` (`" "`,
     then `rests`' trie) finds in a probe made of `samples` (the needles and rests, whole and cut
     short, and non-ASCII text); None otherwise, or with WARTA_PURE_PYTHON."""
@@ -229,7 +258,7 @@ def _spaced_trie(rests: list[str], pattern: re.Pattern[str], samples: list[str])
         from warta.classify._labelscan import Trie
     except ImportError:
         return None
-    trie: SpacedTrie = Trie(rests)
+    trie: CompiledTrie = Trie(rests)
     cut = [sample[: len(sample) // 2] for sample in samples]
     probe = " " + " ".join([*samples, *cut, "İstanbul \u212a 🌉 𝐀𝐁 x  y", *samples[::-1]]) + " "
     for text in (probe, probe[: len(probe) // 3], "", " ", probe.upper()):
@@ -481,6 +510,17 @@ class Lexicon:
             prefixes = [prefix for name in names for prefix in getattr(self, name)]
             pattern = self._derived[key] = re.compile(trie_pattern(prefixes))
         return pattern
+
+    def starts_with_trie(self, *names: str) -> CompiledTrie | None:
+        """`starts_with_pattern(*names)` compiled to C (`warta.classify._labelscan.Trie`): its
+        `opening(lines, tail)` gives the lines that `.match` (with `tail` after each) at once;
+        None where it is not built, disagrees with the regex on a probe, or with WARTA_PURE_PYTHON."""
+        key = "starts_with_trie:" + " ".join(names)
+        if key not in self._derived:
+            prefixes = [prefix for name in names for prefix in getattr(self, name)]
+            self._derived[key] = _opening_trie(prefixes, self.starts_with_pattern(*names))
+        trie: CompiledTrie | None = self._derived[key]
+        return trie
 
     def ends_with_attribution(self, lowered: str) -> bool:
         """`lowered.endswith(comment_attribution)`, the last character tested first: most lines
