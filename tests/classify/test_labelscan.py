@@ -83,6 +83,8 @@ def compiled(require_compiled: Callable[[bool, str], None]) -> None:
     require_compiled(body_lines._caption_rows() is not body_lines.caption_rows, "caption rows")
     require_compiled(html_labels._containers() is not html_labels.containers, "container lookup")
     require_compiled(_phrase_index().spaced is not None, "phrase trie")
+    require_compiled(cards._card_scans().kicker_rows is not cards.kicker_rows, "card scans")
+    require_compiled(markers._line_scans() is not None, "line scans")
 
 
 def _phrase_lists() -> tuple[tuple[str, ...], ...]:
@@ -112,6 +114,16 @@ def _every_code_point() -> Iterator[list[str]]:
 
 def _assert_texts(texts: list[str]) -> None:
     assert cards._card_letters()(texts) == cards.card_letters(texts)
+    scans = cards._card_scans()
+    shapes = "".join("TSM"[len(t) % 3] for t in texts)
+    assert scans.kicker_rows(texts, shapes) == cards.kicker_rows(texts, shapes)
+    assert scans.kicker_rows(texts, "T" * len(texts)) == cards.kicker_rows(texts, "T" * len(texts))
+    for shortest in (1, 3):
+        assert scans.cut_excerpt_runs(texts, shortest) == cards.cut_excerpt_runs(texts, shortest)
+    line_scans = markers._line_scans()
+    if line_scans is not None:
+        for limit in (0, 3, 40):
+            assert line_scans.blanked(texts, limit) == [t if len(t) < limit else "" for t in texts]
     for shortest in (1, 2, 10):
         assert tail._word_list_runs()(texts, shortest) == tail.word_list_runs(texts, shortest)
 
@@ -122,10 +134,13 @@ def test_edge_cases(compiled: None) -> None:
 
 
 def test_every_code_point(compiled: None) -> None:
-    from warta.classify._labelscan import list_words
+    from warta.classify._labelscan import kickers, list_words
 
     for texts in _every_code_point():
         assert cards._card_letters()(texts) == cards.card_letters(texts)
+        assert kickers(texts) == [cards._is_kicker(t) for t in texts]
+        capitals = [f"AB {c}{c}{c}" for c in texts[::3]] + [f"{c}{c}{c} XY" for c in texts[1::3]]
+        assert kickers(capitals) == [cards._is_kicker(t) for t in capitals]
         assert list_words(texts) == [tail._is_list_word(t) for t in texts]
 
 
@@ -221,6 +236,9 @@ def _pure(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     monkeypatch.setattr("warta.classify.markers._word_counter", lambda words: None)
     monkeypatch.setattr("warta.lexicon._spaced_trie", lambda rests, pattern, samples: None)
     monkeypatch.setattr(markers, "_line_scans", lambda: None)
+    monkeypatch.setattr(
+        cards, "_card_scans", lambda: cards._CardScans(cards.cut_excerpt_runs, cards.kicker_rows)
+    )
     monkeypatch.setattr("warta.lexicon.Lexicon.starts_with_trie", lambda self, *names: None)
     return monkeypatch
 
@@ -270,6 +288,7 @@ def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         body_lines._caption_rows,
         html_labels._containers,
         markers._line_scans,
+        cards._card_scans,
     )
     for getter in getters:
         getter.cache_clear()
@@ -281,6 +300,7 @@ def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         assert html_labels._containers() is html_labels.containers
         assert _phrase_index().spaced is None
         assert markers._line_scans() is None
+        assert cards._card_scans() == (cards.cut_excerpt_runs, cards.kicker_rows)
         assert _fresh_lexicon().starts_with_trie("caption_prefix") is None
     finally:
         for getter in getters:

@@ -11,7 +11,13 @@ predicates, which is what `str.split` (whitespace), `str.isalnum` and the `re` c
 `\\d` (decimal digits) and `\\w` (alphanumerics and "_") call for one code point.
 """
 
-from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISDECIMAL, Py_UNICODE_ISSPACE
+from cpython.unicode cimport (
+    Py_UNICODE_ISALNUM,
+    Py_UNICODE_ISALPHA,
+    Py_UNICODE_ISDECIMAL,
+    Py_UNICODE_ISSPACE,
+    Py_UNICODE_ISUPPER,
+)
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t
 
 
@@ -479,3 +485,92 @@ def bracket_rows(list lines, Py_ssize_t within):
                 rows.append(row)
                 break
     return rows
+
+
+# ---- `cards._cut_excerpt_runs`, `cards._kicker_card_runs` ----
+
+cdef bint _cut_excerpt(str string) noexcept:
+    """`sentences.is_cut_excerpt`: longer than 80 characters, ending in "..." or "…"."""
+    cdef Chars text = _chars(string)
+    cdef Py_ssize_t n = text.size
+    if n <= 80:
+        return False
+    if _at(text, n - 1) == u"…":
+        return True
+    return _at(text, n - 1) == u"." and _at(text, n - 2) == u"." and _at(text, n - 3) == u"."
+
+
+def cut_excerpt_runs(list texts, Py_ssize_t shortest):
+    """The runs (start, end) of `shortest` texts or more in a row that are each cut short
+    (`sentences.is_cut_excerpt`), each as long as it goes."""
+    cdef Py_ssize_t count = len(texts), row, start = 0
+    cdef list runs = []
+    for row in range(count + 1):
+        if row < count and _cut_excerpt(texts[row]):
+            continue
+        if row - start >= shortest:
+            runs.append((start, row))
+        start = row + 1
+    return runs
+
+
+cdef inline bint _is_upper(Py_UCS4 c) noexcept:
+    if c < 128:
+        return 65 <= c <= 90
+    return Py_UNICODE_ISUPPER(c)
+
+
+cdef inline bint _is_alpha(Py_UCS4 c) noexcept:
+    if c < 128:
+        return 65 <= c <= 90 or 97 <= c <= 122
+    return Py_UNICODE_ISALPHA(c)
+
+
+cdef bint _kicker(str string) noexcept:
+    """`cards._is_kicker`: at most 40 characters, not ending in "." or ":", 2 to 6 words, three
+    letters or more and every letter a capital (for ASCII text `str.isupper` says the same)."""
+    cdef Chars text = _chars(string)
+    cdef Py_ssize_t n = text.size, i, words, letters = 0
+    cdef Py_UCS4 c
+    if n > 40 or n == 0:
+        return False
+    c = _at(text, n - 1)
+    if c == u"." or c == u":":
+        return False
+    words = _words(text)
+    if words < 2 or words > 6:
+        return False
+    for i in range(n):
+        c = _at(text, i)
+        if _is_alpha(c):
+            if not _is_upper(c):
+                return False
+            letters += 1
+    return letters >= 3
+
+
+def kickers(list texts):
+    """`cards._is_kicker` of each text (for tests)."""
+    return [_kicker(text) for text in texts]
+
+
+def kicker_rows(list texts, str shapes):
+    """The rows over a headline (letter "T" in `shapes`, one per text) whose text is a kicker
+    (`cards._is_kicker`) and the headline's not: `cards._kicker_card_runs`' candidates, before
+    its test of how the headline starts."""
+    cdef Py_ssize_t row, count = min(len(texts), len(shapes))
+    cdef list rows = []
+    for row in range(count - 1):
+        if shapes[row + 1] == u"T" and _kicker(texts[row]) and not _kicker(texts[row + 1]):
+            rows.append(row)
+    return rows
+
+
+def blanked(list lines, Py_ssize_t limit):
+    """`lines` with each line of `limit` characters or more made empty (`markers.PageLines`)."""
+    cdef Py_ssize_t row, count = len(lines)
+    cdef list out = list(lines)
+    for row in range(count):
+        if len(<str>out[row]) >= limit:
+            out[row] = u""
+    return out

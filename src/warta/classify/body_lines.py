@@ -119,10 +119,11 @@ def adopt_near_misses(
     """A full-sentence paragraph just under the threshold, right next to the body, is
     body: the lede under the byline or the closing paragraph the model doubted."""
     body = [label is LABEL_BODY for label in labels]
-    for i, block in enumerate(blocks):
-        if labels[i] is not LABEL_OTHER or not floor <= probs[i]:
+    # (The unlabelled lines, found in C: a line's own label changes only when it is read.)
+    for i in compress(range(len(labels)), map(is_, labels, repeat(LABEL_OTHER))):
+        if not floor <= probs[i]:
             continue
-        text = block.text
+        text = blocks[i].text
         if _closing_paragraph(blocks, labels, i):
             labels[i] = LABEL_BODY
             continue
@@ -146,8 +147,10 @@ def adopt_after_page_break(
     """The article's next page printed under its pagination link ("Halaman Selanjutnya",
     "Next page") right after the body: the long, finished paragraphs that follow go on with
     the article, however much the model doubted text past a link line."""
-    for i in range(1, len(blocks) - 1):
-        if norms[i] not in lexicon.page_break or labels[i - 1] is not LABEL_BODY:
+    n = len(blocks)
+    # (The pagination links, found in C: most pages hold none.)
+    for i in compress(range(1, n - 1), map(lexicon.page_break.__contains__, norms[1 : n - 1])):
+        if labels[i - 1] is not LABEL_BODY:
             continue
         j = i + 1
         while j < len(blocks) and labels[j] is LABEL_OTHER and _finished_sentences(blocks[j].text):
@@ -159,9 +162,8 @@ def bridge_fragments(blocks: Sequence[Block], labels: list[Label]) -> None:
     """Relabel short non-body lines that a flattener split out of a body sentence (link text)
     and dateline lines that open the first paragraph."""
     n = len(blocks)
-    for i in range(1, n - 1):
-        if labels[i] is not LABEL_OTHER:
-            continue
+    # (The unlabelled lines, found in C: a line's own label changes only when it is read.)
+    for i in compress(range(1, n - 1), map(is_, labels[1 : n - 1], repeat(LABEL_OTHER))):
         text = blocks[i].text
         if len(text) > 120:
             continue
@@ -185,8 +187,9 @@ def bridge_fragments(blocks: Sequence[Block], labels: list[Label]) -> None:
 def bridge_backwards(blocks: Sequence[Block], labels: list[Label]) -> None:
     """A body block that starts mid-sentence (", Jakarta Timur, melonjak …") takes the
     unterminated fragments just before it, and the dateline line that opens them."""
-    for i in range(1, len(blocks)):
-        if labels[i] is not LABEL_BODY or labels[i - 1] is not LABEL_OTHER:
+    # (The body lines, found in C: what this relabels lies above the line it reads.)
+    for i in compress(range(1, len(blocks)), map(is_, labels[1:], repeat(LABEL_BODY))):
+        if labels[i - 1] is not LABEL_OTHER:
             continue
         first = blocks[i].text[0]
         if not (first.islower() or first in ",.;:)"):

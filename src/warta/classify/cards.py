@@ -22,12 +22,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise, repeat
+from operator import is_
+from typing import NamedTuple
 
 from warta.assemble.lists import is_date_line
 from warta.classify.markers import section_header
 from warta.classify.sentences import TRUNCATED, is_cut_excerpt, is_long_sentence, starts_sentence
 from warta.compiled import probed
+from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import Lexicon
 from warta.model import LABEL_BODY, LABEL_RELATED, Block, Label
 
@@ -208,17 +211,23 @@ def _excerpt_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, 
     return runs
 
 
-def _cut_excerpt_runs(blocks: Sequence[Block]) -> list[tuple[int, int]]:
-    """Runs of ≥ 3 paragraphs in a row each cut short with an ellipsis."""
+def cut_excerpt_runs(texts: list[str], shortest: int) -> list[tuple[int, int]]:
+    """Runs of ≥ `shortest` paragraphs in a row each cut short with an ellipsis (the reference of
+    the compiled `_labelscan.cut_excerpt_runs`)."""
     runs: list[tuple[int, int]] = []
     start = 0
-    for i in range(len(blocks) + 1):
-        if i < len(blocks) and is_cut_excerpt(blocks[i].text):
+    for i in range(len(texts) + 1):
+        if i < len(texts) and is_cut_excerpt(texts[i]):
             continue
-        if i - start >= _MIN_CARDS:
+        if i - start >= shortest:
             runs.append((start, i))
         start = i + 1
     return runs
+
+
+def _cut_excerpt_runs(blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """Runs of ≥ 3 paragraphs in a row each cut short with an ellipsis."""
+    return _card_scans().cut_excerpt_runs([block.text for block in blocks], _MIN_CARDS)
 
 
 def unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: str) -> None:
@@ -231,7 +240,7 @@ def unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: st
         + _excerpt_card_runs(blocks, shapes)
         + _kicker_card_runs(blocks, shapes)
     )
-    body = [i for i, label in enumerate(labels) if label is LABEL_BODY] if runs else []
+    body = list(compress(range(len(labels)), map(is_, labels, repeat(LABEL_BODY)))) if runs else []
     if not body:
         return  # (most pages hold no run of cards: the body is listed only for those that do)
     longest = max(body, key=lambda i: len(blocks[i].text))
@@ -259,16 +268,60 @@ def _is_kicker(text: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+def kicker_rows(texts: list[str], shapes: str) -> list[int]:
+    """The rows over a headline whose text is a kicker and the headline's not (the reference of
+    the compiled `_labelscan.kicker_rows`)."""
+    return [
+        i
+        for i in (m.start() - 1 for m in _HEADLINE.finditer(shapes, 1))  # each block over a headline
+        if _is_kicker(texts[i]) and not _is_kicker(texts[i + 1])
+    ]
+
+
+class _CardScans(NamedTuple):
+    """The per-block scans of the card rules: compiled, or their Python references."""
+
+    cut_excerpt_runs: Callable[[list[str], int], list[tuple[int, int]]]
+    kicker_rows: Callable[[list[str], str], list[int]]
+
+
+# Lines the compiled scans are checked on: kickers and near misses, excerpts cut short and not.
+_KICKER_PROBE = [
+    *["RANDY ANDY", "‘GET WITH THE PROGRAM’", "BUY NOW", "NO", "A B", "ÉTÉ CHAUD", "İSTANBUL HARİ"],
+    *["Why farmers paint cows", "KELVIN \u212a SIGN", "ΑΘΗΝΑ ΣΗΜΕΡΑ", "🌉 BRIDGE NOW", "END.", "x" * 41],
+    *[
+        "Some thought it was a joke, but it works and more text follows here " * 2 + "...",
+        "…",
+        "x" * 81 + "…",
+    ],
+    "Some thought it was a joke, but it works and more text follows here " * 2 + "..",
+]
+
+
+@lru_cache(maxsize=1)
+def _card_scans() -> _CardScans:
+    """The compiled `_labelscan.cut_excerpt_runs` and `kicker_rows` where they are built and agree
+    with `cut_excerpt_runs` and `kicker_rows` on probe lines; the references otherwise."""
+    reference = _CardScans(cut_excerpt_runs, kicker_rows)
+    if not compiled_parts_wanted():
+        return reference
+    try:
+        from warta.classify._labelscan import cut_excerpt_runs as compiled_runs
+        from warta.classify._labelscan import kicker_rows as compiled_kickers
+    except ImportError:
+        return reference
+    texts = _KICKER_PROBE + _KICKER_PROBE[::-1] + _KICKER_PROBE[-3:] * 2
+    shapes = "".join("TM"[k % 2] if k % 3 else "T" for k in range(len(texts)))
+    runs = probed("excerpt runs", cut_excerpt_runs, compiled_runs, [(texts, 3), (texts, 1)])
+    rows = probed("kicker rows", kicker_rows, compiled_kickers, [(texts, shapes), (texts, "T" * len(texts))])
+    return _CardScans(runs, rows)
+
+
 def _kicker_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, int]]:
     """Runs of ≥ 3 cards, each a kicker in capitals over its headline (starting like a sentence),
     kickers a few lines apart (the last card as long as the shortest one before it)."""
-    kickers = [
-        i
-        for i in (m.start() - 1 for m in _HEADLINE.finditer(shapes, 1))  # each block over a headline
-        if _is_kicker(blocks[i].text)
-        and starts_sentence(blocks[i + 1].text)
-        and not _is_kicker(blocks[i + 1].text)
-    ]
+    candidates = _card_scans().kicker_rows([block.text for block in blocks], shapes)
+    kickers = [i for i in candidates if starts_sentence(blocks[i + 1].text)]
     # A label repeated over several headlines ("BUY NOW") is a button, not a story's kicker.
     repeated = Counter(blocks[i].text for i in kickers)
     kickers = [i for i in kickers if repeated[blocks[i].text] == 1]
@@ -315,7 +368,11 @@ def unmark_headlines_above_article(blocks: Sequence[Block], labels: list[Label],
     """A run of ≥ 5 headlines (unfinished lines of 3+ words), or of ≥ 3 excerpts cut short, wholly
     above the article's first paragraph is a list of other stories (a top-stories strip), not the article."""
     first = next(
-        (i for i, label in enumerate(labels) if label is LABEL_BODY and is_long_sentence(blocks[i].text)),
+        (
+            i
+            for i in compress(range(len(labels)), map(is_, labels, repeat(LABEL_BODY)))
+            if is_long_sentence(blocks[i].text)
+        ),
         None,
     )
     if first is None:
@@ -345,9 +402,10 @@ def unmark_headlines_above_box_link(
 ) -> None:
     """≥ 3 headlines in a row the model took for body, right above a related header ("More in
     Politics"): the box's list with its link to the section at the bottom, not the article."""
-    for i in range(_BOX_HEADLINES, len(blocks)):
-        if labels[i] is not LABEL_RELATED:
-            continue
+    # (The related lines, found in C: what this relabels lies above the line it reads.)
+    for i in compress(
+        range(_BOX_HEADLINES, len(blocks)), map(is_, labels[_BOX_HEADLINES:], repeat(LABEL_RELATED))
+    ):
         k = i
         while k > 0 and shapes[k - 1] == "T" and labels[k - 1] is LABEL_BODY:
             k -= 1

@@ -166,7 +166,11 @@ class PageLines:
         # A marker or a header depends on the text alone: a line the page repeats (menus, share
         # rows) is read once.
         distinct = list(dict.fromkeys(norms))
-        searched = JoinedLines.of([norm if len(norm) < _SEARCHED_MAX else "" for norm in distinct])
+        scans = _line_scans()
+        if scans is not None:
+            searched = JoinedLines.of(scans.blanked(distinct, _SEARCHED_MAX))
+        else:
+            searched = JoinedLines.of([norm if len(norm) < _SEARCHED_MAX else "" for norm in distinct])
         plain = searched.joined.count("\n") == max(len(distinct) - 1, 0)
         return cls(distinct, searched, "\n" + searched.joined, plain)
 
@@ -487,6 +491,7 @@ class _LineScans(NamedTuple):
 
     shape_rows: Callable[[list[str]], list[int]]
     bracket_rows: Callable[[list[str], int], list[int]]
+    blanked: Callable[[list[str], int], list[str]]
 
 
 # Lines the compiled scans are checked on: each shape mark and near misses of each, brackets
@@ -506,6 +511,7 @@ def _line_scans() -> _LineScans | None:
     if not compiled_parts_wanted():
         return None
     try:
+        from warta.classify._labelscan import blanked as compiled_blanked
         from warta.classify._labelscan import bracket_rows as compiled_brackets
         from warta.classify._labelscan import shape_rows as compiled_shapes
     except ImportError:
@@ -521,4 +527,7 @@ def _line_scans() -> _LineScans | None:
     if compiled_shapes(_PROBE) != shape_rows(_PROBE):
         set_aside("shape marks", "the regex")
         return None
-    return _LineScans(compiled_shapes, compiled_brackets)
+    if any(compiled_blanked(_PROBE, k) != [t if len(t) < k else "" for t in _PROBE] for k in (0, 1, 5, 30)):
+        set_aside("long line blanking", "Python")
+        return None
+    return _LineScans(compiled_shapes, compiled_brackets, compiled_blanked)

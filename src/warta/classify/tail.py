@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_
 
 from warta.classify.sentences import is_long_sentence, starts_capitalised
 from warta.compiled import probed
@@ -104,12 +106,10 @@ def unmark_text_past_footer(blocks: Sequence[Block], labels: list[Label]) -> Non
     """Body text under the page footer ("© 2019 … All rights reserved"), when the footer stands
     well past the article's end and the text under it is less than the article above: a
     privacy notice or community rules printed after the page (hidden dialogs), not the article."""
-    body = [i for i, label in enumerate(labels) if label is LABEL_BODY]
+    body = list(compress(range(len(labels)), map(is_, labels, repeat(LABEL_BODY))))
     if not body:
         return
-    for footer, label in enumerate(labels):
-        if label is not LABEL_FOOTER:
-            continue
+    for footer in compress(range(len(labels)), map(is_, labels, repeat(LABEL_FOOTER))):
         before = [i for i in body if i < footer]
         if not before or footer - before[-1] < _FOOTER_GAP:
             continue
@@ -145,7 +145,7 @@ def unmark_company_boilerplate(
     """A press release's closing boilerplate with no "About Acme" header over it: the last body
     paragraphs, the first "Acme is a leading …", each of them opening with the name (or a short
     line), under an article with more text than them. A company box, not the article."""
-    body = [i for i, label in enumerate(labels) if label is LABEL_BODY]
+    body = list(compress(range(len(labels)), map(is_, labels, repeat(LABEL_BODY))))
     for k, i in enumerate(body):
         text = blocks[i].text
         if (
@@ -170,7 +170,7 @@ def unmark_source_list(
 ) -> None:
     """A "Sources:" header under the article: the citations listed one a line after it (and what
     follows them) are not the article, when they are less text than the article above."""
-    body = [i for i, label in enumerate(labels) if label is LABEL_BODY]
+    body = list(compress(range(len(labels)), map(is_, labels, repeat(LABEL_BODY))))
     first = next((i for i in body if is_long_sentence(blocks[i].text)), None)
     if first is None:
         return
