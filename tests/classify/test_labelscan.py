@@ -236,6 +236,7 @@ def _pure(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     monkeypatch.setattr("warta.classify.markers._word_counter", lambda words: None)
     monkeypatch.setattr("warta.lexicon._spaced_trie", lambda rests, pattern, samples: None)
     monkeypatch.setattr(markers, "_line_scans", lambda: None)
+    monkeypatch.setattr(markers, "_menu_counter", lambda words: None)
     monkeypatch.setattr(
         cards, "_card_scans", lambda: cards._CardScans(cards.cut_excerpt_runs, cards.kicker_rows)
     )
@@ -370,3 +371,19 @@ def test_lexicon_prefix_tries(compiled: None) -> None:
             assert trie.opening(lines, suffix) == [
                 r for r, line in enumerate(lines) if pattern.match(line + suffix)
             ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    lines=st.lists(_TEXT, max_size=20),
+    limit=st.integers(min_value=0, max_value=80),
+    skip=st.sets(st.integers(0, 20)),
+)
+def test_generated_menu_rows(lines: list[str], limit: int, skip: set[int]) -> None:
+    words = load_lexicon().menu_words()
+    counter = markers._menu_counter(words)
+    if counter is None:
+        pytest.skip("the compiled stopword counts are not built")
+    menu = sorted(words)
+    lines = lines + [" ".join([*menu[k : k + 3], line]) for k, line in enumerate(lines)]
+    assert counter.menu_rows(lines, limit, skip) == markers.menu_rows(lines, limit, skip, words)

@@ -1,4 +1,4 @@
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 import numpy as np
 from numpy.typing import NDArray
@@ -10,3 +10,4 @@ def scan_lines(
 class StopWords:
     def __init__(self, words: Iterable[str]) -> None: ...
     def count(self, lines: list[str], words: bool) -> tuple[NDArray[np.int64], NDArray[np.int64]]: ...
+    def menu_rows(self, lines: list[str], limit: int, skip: Container[int]) -> list[int]: ...

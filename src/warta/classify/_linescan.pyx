@@ -268,3 +268,32 @@ cdef class StopWords:
             else:
                 self._count(<const uint32_t *>data, size, words, &hits[k], &tokens[k])
         return hits_array, tokens_array
+
+    def menu_rows(self, list lines, Py_ssize_t limit, object skip):
+        """The rows of `lines` shorter than `limit` characters and not in `skip` that have three
+        `str.split()` tokens or more and are not ASCII or have half of them or more in the set:
+        `warta.classify.markers._plain_menu_rows`' candidates (an ASCII one is a menu row)."""
+        cdef Py_ssize_t n = len(lines), k
+        cdef int64_t hits, tokens
+        cdef int kind
+        cdef void *data
+        cdef Py_ssize_t size
+        cdef list rows = []
+        for k in range(n):
+            line = lines[k]
+            if not isinstance(line, str):
+                raise TypeError("lines must be strs")
+            size = PyUnicode_GET_LENGTH(line)
+            if size >= limit or k in skip:
+                continue
+            hits = tokens = 0
+            kind, data = PyUnicode_KIND(line), PyUnicode_DATA(line)
+            if kind == PyUnicode_1BYTE_KIND:
+                self._count(<const uint8_t *>data, size, False, &hits, &tokens)
+            elif kind == PyUnicode_2BYTE_KIND:
+                self._count(<const uint16_t *>data, size, False, &hits, &tokens)
+            else:
+                self._count(<const uint32_t *>data, size, False, &hits, &tokens)
+            if tokens >= 3 and (not (<str>line).isascii() or hits * 2 >= tokens):
+                rows.append(k)
+        return rows

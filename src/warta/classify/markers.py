@@ -16,14 +16,12 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
-from typing import NamedTuple
-
-import numpy as np
+from typing import TYPE_CHECKING, NamedTuple
 
 from warta.classify.features import _word_counter
 from warta.compiled import set_aside
@@ -41,6 +39,9 @@ from warta.model import (
     LABEL_TAGS,
     Label,
 )
+
+if TYPE_CHECKING:
+    from warta.classify._linescan import StopWords
 
 # "News › Local", "Beranda > Humaniora": short segments joined by arrows
 _BREADCRUMB = re.compile(r"^(?:[^›>»/]{1,30}\s[›>»]\s)+[^›>»]{1,40}$")
@@ -271,18 +272,17 @@ def _plain_menu_rows(distinct: list[str], special: set[int], lexicon: Lexicon) -
     """The texts of the rows of `distinct` not in `special` that `_marker` marks: those none of
     its other tests can mark (so with no nav phrase in them either) are rows of menu words."""
     menu = lexicon.menu_words()
-    # (Read short enough lines only: most are longer than a menu row.)
-    rows = list(compress(range(len(distinct)), map(_NAV_PHRASE_MAX.__gt__, map(len, distinct))))
-    counter = _word_counter(menu)
+    counter = _menu_counter(menu)
     if counter is not None:
-        # The words and menu words of all those lines counted in C: the lines of 3 words or more
+        # The candidates found in C (`StopWords.menu_rows`): the short lines of 3 words or more
         # that are menu rows if ASCII (half their words or more menu words), or not ASCII.
-        lines = list(map(distinct.__getitem__, rows))
-        hits, sizes = counter.count(lines, False)
-        ascii = np.fromiter(map(str.isascii, lines), dtype=np.bool_, count=len(lines))
-        picked = np.flatnonzero((sizes >= 3) & (~ascii | (hits * 2 >= sizes))).tolist()
-        rows = [rows[k] for k in picked]
-    for row in rows:
+        for row in counter.menu_rows(distinct, _NAV_PHRASE_MAX, special):
+            norm = distinct[row]
+            if norm.isascii() or _menu_row_again(norm, norm.split(), lexicon, False):
+                yield norm
+        return
+    # (Read short enough lines only: most are longer than a menu row.)
+    for row in compress(range(len(distinct)), map(_NAV_PHRASE_MAX.__gt__, map(len, distinct))):
         if row in special:
             continue
         norm = distinct[row]
@@ -294,6 +294,43 @@ def _plain_menu_rows(distinct: list[str], special: set[int], lexicon: Lexicon) -
                 yield norm
         elif _menu_row_again(norm, words, lexicon, False):
             yield norm
+
+
+def menu_rows(lines: list[str], limit: int, skip: Container[int], words: frozenset[str]) -> list[int]:
+    """The rows of `lines` shorter than `limit` and not in `skip` with three words or more that are
+    not ASCII or half of them or more in `words` (the reference of `StopWords.menu_rows`)."""
+    rows = []
+    for row, line in enumerate(lines):
+        if len(line) >= limit or row in skip:
+            continue
+        tokens = line.split()
+        if len(tokens) >= 3 and (
+            not line.isascii() or sum(map(words.__contains__, tokens)) * 2 >= len(tokens)
+        ):
+            rows.append(row)
+    return rows
+
+
+@lru_cache(maxsize=4)
+def _menu_counter(words: frozenset[str]) -> StopWords | None:
+    """`words` compiled (`features._word_counter`) where its `menu_rows` agrees with `menu_rows`
+    on probe lines; None otherwise, or with WARTA_PURE_PYTHON."""
+    counter = _word_counter(words)
+    if counter is None:
+        return None
+    some = sorted(words)[:12]
+    lines = [" ".join(some[k : k + n]) for n in (2, 3, 4, 5) for k in range(0, len(some), 2)]
+    lines += [line + " x y z" for line in lines] + [
+        " ".join(some) + " Мост 🌉",
+        "a  b\u3000c",
+        "",
+        "İ \u212a x",
+    ]
+    for limit, skip in ((160, set()), (20, {0, 3, 5}), (0, set())):
+        if counter.menu_rows(lines, limit, skip) != menu_rows(lines, limit, skip, words):
+            set_aside("menu row counts", "Python")
+            return None
+    return counter
 
 
 def _marker(norm: str, lexicon: Lexicon, prefixes: _Prefixes, found: _SubstringMarkers) -> Label | None:
