@@ -16,7 +16,6 @@ def caption_rows(
 ) -> tuple[list[int], list[int]]: ...
 def containers(
     block_tokens: list[tuple[str, ...]],
-    pull_quote: frozenset[str],
     kinds: dict[str, int],
     table: tuple[tuple[Label, frozenset[str]], ...],
     wrappers: object,
@@ -25,6 +24,14 @@ def containers(
 class Trie:
     def __init__(self, words: Iterable[str]) -> None: ...
     def after(self, text: str, lead: str) -> list[tuple[int, str]]: ...
+    def flag_after(
+        self,
+        text: str,
+        lead: str,
+        starts: list[int],
+        flags: list[list[bool]],
+        ending: dict[str, tuple[tuple[str, int, tuple[int, ...], tuple[bool, bool]], ...]],
+    ) -> None: ...
     def opening(self, lines: list[str], tail: str) -> list[int]: ...
 
 def shape_rows(lines: list[str]) -> list[int]: ...

@@ -245,20 +245,20 @@ def caption_rows(list blocks, list norms, list labels, object body, object other
 
 # ---- `html_labels.refine_html_labels` ----
 
-cdef object _first_container(tuple tokens, Py_ssize_t start, object pull_quote, dict kinds, tuple table):
+cdef object _first_container(tuple tokens, Py_ssize_t start, dict kinds, tuple table):
     """`html_labels._first_container(tokens[start:])`: None where no token is a container's or
-    one is a pull quote's; else (label, token) of the first kind any token has, that kind's
-    first token."""
+    one is a pull quote's (`kinds`: -1); else (label, token) of the first kind any token has
+    (`kinds`: its number in `table`), that kind's first token."""
     cdef Py_ssize_t i, size = len(tokens), best = -1, kind
     best_token = None
     for i in range(start, size):
         token = tokens[i]
-        if token in pull_quote:
-            return None
         found = kinds.get(token)
         if found is None:
             continue
         kind = found
+        if kind < 0:
+            return None
         if best < 0 or kind < best:
             best = kind
             best_token = token
@@ -267,9 +267,10 @@ cdef object _first_container(tuple tokens, Py_ssize_t start, object pull_quote, 
     return (table[best][0], best_token)
 
 
-def containers(list block_tokens, object pull_quote, dict kinds, tuple table, object wrappers):
+def containers(list block_tokens, dict kinds, tuple table, object wrappers):
     """`html_labels._container(tokens, wrappers)` of each block's class tokens (blocks that share
-    one tuple object, as side-by-side blocks do, look it up once)."""
+    one tuple object, as side-by-side blocks do, look it up once); `kinds`: each container token's
+    kind (its row in `table`), -1 for a pull quote's."""
     cdef Py_ssize_t count = len(block_tokens), row, i, last
     cdef list found = [None] * count
     cdef dict seen = {}
@@ -286,13 +287,13 @@ def containers(list block_tokens, object pull_quote, dict kinds, tuple table, ob
         if key in seen:
             hit = seen[key]
         else:
-            hit = _first_container(tokens, 0, pull_quote, kinds, table)
+            hit = _first_container(tokens, 0, kinds, table)
             if hit is not None and hit[1] in wrappers:
                 last = -1
                 for i in range(len(tokens)):
                     if tokens[i] in wrappers:
                         last = i
-                hit = _first_container(tokens, last + 1, pull_quote, kinds, table)
+                hit = _first_container(tokens, last + 1, kinds, table)
             seen[key] = hit
         previous = item
         found[row] = hit
@@ -403,6 +404,34 @@ cdef class Trie:
         cdef Chars after = _chars(tail)
         cdef Py_ssize_t row
         return [row for row in range(len(lines)) if self._opens(_chars(lines[row]), after)]
+
+    def flag_after(self, str text, str lead, list starts, list flags, dict ending):
+        """`lexicon.JoinedLines._flag_ending` of each match `after(text, lead)` finds: for each
+        needle of `ending[match]` (head, length, owners, edges) whose head stands right before
+        the match, with no letter against it on a side its edges guard, flag its line (the last
+        of `starts` at or before it) in each of its owners' lists of `flags`."""
+        cdef Chars chars = _chars(text)
+        cdef Py_ssize_t at, start, end, lo, hi, mid, row, count = len(starts)
+        for at, group in self.after(text, lead):
+            for head, length, owners, edges in ending[group]:
+                start = at - len(<str>head)
+                if start < 0 or not text.startswith(head, start):
+                    continue
+                end = start + <Py_ssize_t>length
+                if edges[0] and start > 0 and Py_UNICODE_ISALPHA(_at(chars, start - 1)):
+                    continue
+                if edges[1] and end < chars.size and Py_UNICODE_ISALPHA(_at(chars, end)):
+                    continue
+                lo, hi = 0, count  # bisect_right(starts, start)
+                while lo < hi:
+                    mid = (lo + hi) >> 1
+                    if start < <Py_ssize_t>starts[mid]:
+                        hi = mid
+                    else:
+                        lo = mid + 1
+                row = lo - 1
+                for k in owners:
+                    (<list>flags[k])[row] = True
 
     def after(self, str text, str lead):
         """[(at, text[at:end])]: each `at` where `lead` (one character) stands with a word right

@@ -148,12 +148,14 @@ def _containers() -> Containers:
         from warta.classify._labelscan import containers as compiled
     except ImportError:
         return containers
-    table, kinds, pull_quote = container_tokens(), _container_kinds(), _pull_quote_tokens()
+    table = container_tokens()
+    # One lookup a token: its kind, or -1 for a pull quote's (which wins over any kind).
+    kinds = {**_container_kinds(), **dict.fromkeys(_pull_quote_tokens(), -1)}
 
     def compiled_containers(
         block_tokens: list[tuple[str, ...]], wrappers: Collection[str]
     ) -> list[tuple[Label, str] | None]:
-        found: list[tuple[Label, str] | None] = compiled(block_tokens, pull_quote, kinds, table, wrappers)
+        found: list[tuple[Label, str] | None] = compiled(block_tokens, kinds, table, wrappers)
         return found
 
     tokens = [*_PROBE_TOKENS, _PROBE_TOKENS[0], *_PROBE_TOKENS[::-1]]

@@ -199,7 +199,17 @@ def _needle_index(lists: tuple[tuple[str, ...], ...], whole_words: bool) -> _Nee
     }
     backwards_pattern = re.compile(trie_pattern(backwards)) if backwards else None
     spaced = _spaced_trie(rests, patterns[0], [*every, *rests]) if rests else None
-    return _NeedleIndex(tuple(patterns), words, ending, backwards_pattern, ending_backwards, spaced)
+    index = _NeedleIndex(tuple(patterns), words, ending, backwards_pattern, ending_backwards, spaced)
+    if spaced is not None:
+        # The lines flagged with the compiled trie, as without it: each needle alone on a line,
+        # glued to letters, after a letter, and all of them on one line.
+        plain = _NeedleIndex(tuple(patterns), words, ending, backwards_pattern, ending_backwards)
+        lines = [*every, *(f"x{n}" for n in every), *(f"{n}x" for n in every), " ".join(every), "İ \u212a 🌉"]
+        probe = JoinedLines.of(lines)
+        if probe.flags_of(index, len(lists)) != probe.flags_of(plain, len(lists)):
+            set_aside("phrase flags", "Python")
+            return plain
+    return index
 
 
 class CompiledTrie(Protocol):
@@ -210,6 +220,16 @@ class CompiledTrie(Protocol):
 
     def opening(self, lines: list[str], tail: str) -> list[int]:
         """The rows of `lines` that open with a word, once `tail` is put after each."""
+
+    def flag_after(
+        self,
+        text: str,
+        lead: str,
+        starts: list[int],
+        flags: list[list[bool]],
+        ending: dict[str, tuple[tuple[str, int, tuple[int, ...], tuple[bool, bool]], ...]],
+    ) -> None:
+        """`JoinedLines._flag_ending` of each match of `after(text, lead)`, in C."""
 
 
 def _opening_trie(prefixes: list[str], pattern: re.Pattern[str]) -> CompiledTrie | None:
@@ -338,12 +358,15 @@ class JoinedLines:
         index = _needle_index(lists, whole_words)
         if index is None:
             return [self.containing(needles, whole_words=whole_words) for needles in lists]
+        return self.flags_of(index, len(lists))
+
+    def flags_of(self, index: _NeedleIndex, count: int) -> list[list[bool]]:
+        """`containing_each` of the `count` needle lists compiled in `index`."""
         joined, ending = self.joined, index.ending
-        flags = [[False] * len(self.lines) for _ in lists]
+        flags = [[False] * len(self.lines) for _ in range(count)]
         patterns = index.patterns
-        if index.spaced is not None:  # the first pattern's matches, found in C
-            for at, group in index.spaced.after(joined, " "):
-                self._flag_ending(flags, at, ending[group])
+        if index.spaced is not None:  # the first pattern's matches, found and flagged in C
+            index.spaced.flag_after(joined, " ", self.starts, flags, ending)
             patterns = patterns[1:]
         for pattern in patterns:
             found = pattern.search(joined)
