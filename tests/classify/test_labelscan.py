@@ -85,6 +85,8 @@ def compiled(require_compiled: Callable[[bool, str], None]) -> None:
     require_compiled(_phrase_index().spaced is not None, "phrase trie")
     require_compiled(cards._card_scans().kicker_rows is not cards.kicker_rows, "card scans")
     require_compiled(markers._line_scans() is not None, "line scans")
+    require_compiled(tail._company_rows() is not tail.company_rows, "company rows")
+    require_compiled(load_lexicon().ends_with_trie("related_header_suffix") is not None, "suffix trie")
 
 
 def _phrase_lists() -> tuple[tuple[str, ...], ...]:
@@ -237,6 +239,8 @@ def _pure(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     monkeypatch.setattr("warta.lexicon._spaced_trie", lambda rests, pattern, samples: None)
     monkeypatch.setattr(markers, "_line_scans", lambda: None)
     monkeypatch.setattr(markers, "_menu_counter", lambda words: None)
+    monkeypatch.setattr(tail, "_company_rows", lambda: tail.company_rows)
+    monkeypatch.setattr("warta.lexicon.Lexicon.ends_with_trie", lambda self, name: None)
     monkeypatch.setattr(
         cards, "_card_scans", lambda: cards._CardScans(cards.cut_excerpt_runs, cards.kicker_rows)
     )
@@ -290,6 +294,7 @@ def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         html_labels._containers,
         markers._line_scans,
         cards._card_scans,
+        tail._company_rows,
     )
     for getter in getters:
         getter.cache_clear()
@@ -303,6 +308,8 @@ def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         assert markers._line_scans() is None
         assert cards._card_scans() == (cards.cut_excerpt_runs, cards.kicker_rows)
         assert _fresh_lexicon().starts_with_trie("caption_prefix") is None
+        assert _fresh_lexicon().ends_with_trie("related_header_suffix") is None
+        assert tail._company_rows() is tail.company_rows
     finally:
         for getter in getters:
             getter.cache_clear()
@@ -387,3 +394,26 @@ def test_generated_menu_rows(lines: list[str], limit: int, skip: set[int]) -> No
     menu = sorted(words)
     lines = lines + [" ".join([*menu[k : k + 3], line]) for k, line in enumerate(lines)]
     assert counter.menu_rows(lines, limit, skip) == markers.menu_rows(lines, limit, skip, words)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(_TEXT, max_size=8), lines=st.lists(_TEXT, max_size=10))
+def test_generated_closings(words: list[str], lines: list[str]) -> None:
+    from warta.classify._labelscan import Trie
+
+    lines = lines + words + [w[1:] for w in words] + ["x" + w for w in words]
+    expected = [r for r, line in enumerate(lines) if line.endswith(tuple(words))]
+    assert Trie([w[::-1] for w in words]).closing(lines) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(_TEXT, max_size=10), phrases=st.lists(_TEXT, max_size=4), at_most=st.integers(0, 70))
+def test_generated_company_rows(texts: list[str], phrases: list[str], at_most: int) -> None:
+    rows = tail._company_rows()
+    if rows is tail.company_rows:
+        pytest.skip("the compiled company rows are not built")
+    texts = texts + [f"Acme {p} " + t * 3 for p, t in zip(phrases, texts, strict=False)] + tail._COMPANY_PROBE
+    norms = normalise_lines(texts)
+    assert rows(texts, norms, tuple(phrases), at_most) == tail.company_rows(
+        texts, norms, tuple(phrases), at_most
+    )

@@ -398,6 +398,24 @@ cdef class Trie:
                 return step > 0
         return False
 
+    cdef bint _closes(self, Chars text) noexcept:
+        """Whether a word, read backwards, ends `text` (the words are stored reversed)."""
+        cdef Py_ssize_t node = 0, i
+        cdef int step
+        if self.terminal[0]:
+            return True
+        for i in range(text.size - 1, -1, -1):
+            step = self._step(&node, _at(text, i))
+            if step:
+                return step > 0
+        return False
+
+    def closing(self, list lines):
+        """The rows of `lines` that end with one of the words read backwards (a trie of reversed
+        suffixes: `line.endswith(suffixes)`)."""
+        cdef Py_ssize_t row
+        return [row for row in range(len(lines)) if self._closes(_chars(lines[row]))]
+
     def opening(self, list lines, str tail):
         """The rows of `lines` that open with a word, once `tail` is put after each (the regex
         `trie_pattern(words)` matching `line + tail`)."""
@@ -603,3 +621,26 @@ def blanked(list lines, Py_ssize_t limit):
         if len(<str>out[row]) >= limit:
             out[row] = u""
     return out
+
+
+
+# ---- `tail.unmark_company_boilerplate` ----
+
+def company_rows(list texts, list norms, tuple phrases, Py_ssize_t at_most):
+    """The rows whose text (80 characters or more, a capital first) may open a company's
+    boilerplate: one of `phrases` first found in the normalised text after its start and by
+    `at_most` (`tail._company_intro_name`'s first test)."""
+    cdef Py_ssize_t row, at, count = len(texts)
+    cdef list rows = []
+    cdef str text, norm
+    for row in range(count):
+        text = texts[row]
+        if len(text) < 80 or not Py_UNICODE_ISUPPER(text[0]):
+            continue
+        norm = norms[row]
+        for phrase in phrases:
+            at = norm.find(phrase, 0, at_most + len(<str>phrase))
+            if at > 0:
+                rows.append(row)
+                break
+    return rows

@@ -469,7 +469,11 @@ def section_headers(
     else:
         maybe.update(page.rows_starting(_header_start(lexicon.related_header_prefix)))
     # (Only a short line's suffix makes a header: the searched lines hold them all.)
-    maybe.update(page.rows_ending(_header_end(lexicon.related_header_suffix)))
+    closing = lexicon.ends_with_trie("related_header_suffix") if page.plain else None
+    if closing is not None:
+        maybe.update(closing.closing(page.searched.lines))
+    else:
+        maybe.update(page.rows_ending(_header_end(lexicon.related_header_suffix)))
     for row in maybe:
         norm = distinct[row]
         headers[norm] = section_header(norm, lexicon)

@@ -139,6 +139,43 @@ def _company_intro_name(text: str, norm: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+def company_rows(texts: list[str], norms: list[str], phrases: tuple[str, ...], at_most: int) -> list[int]:
+    """The rows whose text (80 characters or more, a capital first) may open a company's
+    boilerplate: one of `phrases` first found in the normalised text after its start and by
+    `at_most` (`_company_intro_name`'s first test; the reference of `_labelscan.company_rows`)."""
+    return [
+        row
+        for row, text in enumerate(texts)
+        if len(text) >= 80
+        and text[0].isupper()
+        and any(norms[row].find(phrase, 0, at_most + len(phrase)) > 0 for phrase in phrases)
+    ]
+
+
+_COMPANY_PROBE = [
+    "Acme Health is a global provider of things, and more words follow here to pass eighty chars.",
+    "acme Health is a global provider of things, and more words follow here to pass eighty chars.",
+    " is a global provider at the start, then more words follow here to pass the eighty chars mark.",
+    "İstanbul Ltd is a leading maker of bridges 🌉, and more words follow here to pass eighty chars.",
+    "Short. Acme is a global provider",
+    "A" * 70 + " is a global provider of all the things that are needed by someone somewhere.",
+]
+
+
+@lru_cache(maxsize=1)
+def _company_rows() -> Callable[[list[str], list[str], tuple[str, ...], int], list[int]]:
+    """`_labelscan.company_rows` where it is built and agrees with `company_rows` on probe lines."""
+    try:
+        from warta.classify._labelscan import company_rows as compiled
+    except ImportError:
+        return company_rows
+    texts = _COMPANY_PROBE
+    norms = [text.lower() for text in texts]
+    phrases = (" is a global ", " is a leading ", "acme")
+    probes = [(texts, norms, phrases, _INTRO_AT_MOST), (texts, norms, phrases, 5), (texts, norms, (), 60)]
+    return probed("company rows", company_rows, compiled, probes)
+
+
 def unmark_company_boilerplate(
     blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]
 ) -> None:
@@ -146,13 +183,13 @@ def unmark_company_boilerplate(
     paragraphs, the first "Acme is a leading …", each of them opening with the name (or a short
     line), under an article with more text than them. A company box, not the article."""
     body = list(compress(range(len(labels)), map(is_, labels, repeat(LABEL_BODY))))
-    for k, i in enumerate(body):
-        text = blocks[i].text
-        if (
-            len(text) < 80
-            or not text[0].isupper()
-            or (name := _company_intro_name(text, norms[i], lexicon)) is None
-        ):
+    texts = [blocks[i].text for i in body]
+    # (The paragraphs that may open so, found in C: the others are read no further.)
+    for k in _company_rows()(
+        texts, list(map(norms.__getitem__, body)), lexicon.company_intro, _INTRO_AT_MOST
+    ):
+        i, text = body[k], texts[k]
+        if (name := _company_intro_name(text, norms[i], lexicon)) is None:
             continue
         if i > 0 and text.startswith(blocks[i - 1].text):
             continue  # the name as a heading right above: an entry of a list of companies, not a box

@@ -221,6 +221,9 @@ class CompiledTrie(Protocol):
     def opening(self, lines: list[str], tail: str) -> list[int]:
         """The rows of `lines` that open with a word, once `tail` is put after each."""
 
+    def closing(self, lines: list[str]) -> list[int]:
+        """The rows of `lines` that end with a word read backwards (the words stored reversed)."""
+
     def flag_after(
         self,
         text: str,
@@ -230,6 +233,29 @@ class CompiledTrie(Protocol):
         ending: dict[str, tuple[tuple[str, int, tuple[int, ...], tuple[bool, bool]], ...]],
     ) -> None:
         """`JoinedLines._flag_ending` of each match of `after(text, lead)`, in C."""
+
+
+def _closing_trie(suffixes: tuple[str, ...]) -> CompiledTrie | None:
+    """`suffixes` reversed in the compiled `_labelscan.Trie` where it is built and `closing`
+    agrees with `str.endswith(suffixes)` on a probe; None otherwise, or with WARTA_PURE_PYTHON."""
+    if not compiled_parts_wanted():
+        return None
+    try:
+        from warta.classify._labelscan import Trie
+    except ImportError:
+        return None
+    trie: CompiledTrie = Trie([suffix[::-1] for suffix in suffixes])
+    lines = [
+        *suffixes,
+        *(s[1:] for s in suffixes),
+        *("x" + s for s in suffixes),
+        *(s + "x" for s in suffixes),
+    ]
+    lines += [*(s.upper() for s in suffixes), "", " ", "İstanbul \u212a", "🌉 𝐀𝐁"]
+    if trie.closing(lines) != [row for row, line in enumerate(lines) if line.endswith(suffixes)]:
+        set_aside("suffix trie", "str.endswith")
+        return None
+    return trie
 
 
 def _opening_trie(prefixes: list[str], pattern: re.Pattern[str]) -> CompiledTrie | None:
@@ -542,6 +568,16 @@ class Lexicon:
         if key not in self._derived:
             prefixes = [prefix for name in names for prefix in getattr(self, name)]
             self._derived[key] = _opening_trie(prefixes, self.starts_with_pattern(*names))
+        trie: CompiledTrie | None = self._derived[key]
+        return trie
+
+    def ends_with_trie(self, name: str) -> CompiledTrie | None:
+        """The suffixes of the tuple field `name` reversed in a compiled trie: its `closing(lines)`
+        gives the lines that end with one, `line.endswith(suffixes)`, at once; None where it is
+        not built, disagrees with `str.endswith` on a probe, or with WARTA_PURE_PYTHON."""
+        key = "ends_with_trie:" + name
+        if key not in self._derived:
+            self._derived[key] = _closing_trie(getattr(self, name))
         trie: CompiledTrie | None = self._derived[key]
         return trie
 
