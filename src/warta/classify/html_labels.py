@@ -12,6 +12,8 @@ import heapq
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_, is_not
 
 from warta.compiled import probed
 from warta.lexicon import html_lexicon
@@ -207,7 +209,11 @@ def refine_html_labels(
     # the tuples, alive in `blocks` throughout, are not hashed string by string.)
     found = _containers()([b.structure.class_tokens for b in blocks], wrappers)
     out = list(labels)
-    for i, hit in enumerate(found):
+    # The blocks in a container or in a header's section (found in C): each is settled by itself.
+    rows = {*compress(range(len(found)), map(is_not, found, repeat(None)))}
+    rows.update(compress(range(len(out)), map(_SECTIONS.__contains__, out)))
+    for i in sorted(rows):
+        hit = found[i]
         is_body = probs[i] >= threshold
         if hit is None:
             if (
@@ -249,8 +255,9 @@ def _mark_teaser_cards(blocks: Sequence[Block], labels: list[Label]) -> None:
     share their markup with its other paragraphs."""
     cards: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     shortest, longest = _CARD_SUMMARY
-    for i, block in enumerate(blocks):
-        if labels[i] is not LABEL_BODY or not shortest <= len(block.text) <= longest:
+    for i in compress(range(len(labels)), map(is_, labels, repeat(LABEL_BODY))):  # (found in C)
+        block = blocks[i]
+        if not shortest <= len(block.text) <= longest:
             continue
         if block.structure.heading_level > 0:
             continue  # a heading after a link is the next item's title, not a summary
