@@ -86,6 +86,7 @@ def compiled(require_compiled: Callable[[bool, str], None]) -> None:
     require_compiled(cards._card_scans().kicker_rows is not cards.kicker_rows, "card scans")
     require_compiled(markers._line_scans() is not None, "line scans")
     require_compiled(tail._company_rows() is not tail.company_rows, "company rows")
+    require_compiled(body_lines._ending_rows() is not body_lines.ending_rows, "line endings")
     require_compiled(load_lexicon().ends_with_trie("related_header_suffix") is not None, "suffix trie")
 
 
@@ -240,6 +241,8 @@ def _pure(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     monkeypatch.setattr(markers, "_line_scans", lambda: None)
     monkeypatch.setattr(markers, "_menu_counter", lambda words: None)
     monkeypatch.setattr(tail, "_company_rows", lambda: tail.company_rows)
+    monkeypatch.setattr(body_lines, "_ending_rows", lambda: body_lines.ending_rows)
+    monkeypatch.setattr("warta.classify.labels._ending_rows", lambda: body_lines.ending_rows)
     monkeypatch.setattr("warta.lexicon.Lexicon.ends_with_trie", lambda self, name: None)
     monkeypatch.setattr(
         cards, "_card_scans", lambda: cards._CardScans(cards.cut_excerpt_runs, cards.kicker_rows)
@@ -295,6 +298,7 @@ def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         markers._line_scans,
         cards._card_scans,
         tail._company_rows,
+        body_lines._ending_rows,
     )
     for getter in getters:
         getter.cache_clear()
@@ -310,6 +314,7 @@ def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         assert _fresh_lexicon().starts_with_trie("caption_prefix") is None
         assert _fresh_lexicon().ends_with_trie("related_header_suffix") is None
         assert tail._company_rows() is tail.company_rows
+        assert body_lines._ending_rows() is body_lines.ending_rows
     finally:
         for getter in getters:
             getter.cache_clear()
@@ -417,3 +422,16 @@ def test_generated_company_rows(texts: list[str], phrases: list[str], at_most: i
     assert rows(texts, norms, tuple(phrases), at_most) == tail.company_rows(
         texts, norms, tuple(phrases), at_most
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    lines=st.lists(_TEXT, max_size=20),
+    lasts=st.text(max_size=4),
+    flags=st.tuples(st.booleans(), st.booleans(), st.booleans()),
+)
+def test_generated_ending_rows(lines: list[str], lasts: str, flags: tuple[bool, bool, bool]) -> None:
+    rows = body_lines._ending_rows()
+    if rows is body_lines.ending_rows:
+        pytest.skip("the compiled line endings are not built")
+    assert rows(lines, lasts, *flags) == body_lines.ending_rows(lines, lasts, *flags)

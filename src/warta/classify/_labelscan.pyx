@@ -15,6 +15,7 @@ from cpython.unicode cimport (
     Py_UNICODE_ISALNUM,
     Py_UNICODE_ISALPHA,
     Py_UNICODE_ISDECIMAL,
+    Py_UNICODE_ISDIGIT,
     Py_UNICODE_ISSPACE,
     Py_UNICODE_ISUPPER,
 )
@@ -643,4 +644,28 @@ def company_rows(list texts, list norms, tuple phrases, Py_ssize_t at_most):
             if at > 0:
                 rows.append(row)
                 break
+    return rows
+
+
+# ---- `labels._attributions`, `body_lines.mark_slide_captions` ----
+
+def ending_rows(list lines, str lasts, bint digit, bint space, bint beyond_ascii):
+    """The rows of `lines` whose last character is one of `lasts`, or a digit (`str.isdigit`)
+    with `digit`, or whitespace (`str.isspace`) with `space`, or not ASCII with `beyond_ascii`."""
+    cdef Py_ssize_t row
+    cdef Chars text
+    cdef Py_UCS4 c
+    cdef list rows = []
+    for row in range(len(lines)):
+        text = _chars(lines[row])
+        if text.size == 0:
+            continue
+        c = _at(text, text.size - 1)
+        if (
+            (beyond_ascii and c > 127)
+            or (digit and Py_UNICODE_ISDIGIT(c))
+            or (space and Py_UNICODE_ISSPACE(c))
+            or c in lasts
+        ):
+            rows.append(row)
     return rows

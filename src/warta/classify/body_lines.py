@@ -13,6 +13,7 @@ first paragraph, are bridged back; captions and photo credits are marked:
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -225,6 +226,41 @@ def is_slide_counter(norm: str, lexicon: Lexicon) -> bool:
     )
 
 
+def ending_rows(lines: list[str], lasts: str, digit: bool, space: bool, beyond_ascii: bool) -> list[int]:
+    """The rows of `lines` whose last character is one of `lasts`, or a digit with `digit`, or
+    whitespace with `space`, or not ASCII with `beyond_ascii`, in order (C-level passes; the
+    reference of the compiled `_labelscan.ending_rows`)."""
+    ends = list(map(_LAST_CHAR, lines))
+    rows = range(len(lines))
+    found = set(compress(rows, map(frozenset(lasts).__contains__, ends)))
+    if digit:
+        found.update(compress(rows, map(str.isdigit, ends)))
+    if space:
+        found.update(compress(rows, map(str.isspace, ends)))
+    if beyond_ascii:
+        found.update(compress(rows, map(operator.not_, map(str.isascii, ends))))
+    return sorted(found)
+
+
+EndingRows = Callable[[list[str], str, bool, bool, bool], list[int]]
+
+
+@lru_cache(maxsize=1)
+def _ending_rows() -> EndingRows:
+    """`_labelscan.ending_rows` where it is built and agrees with `ending_rows` on probe lines."""
+    try:
+        from warta.classify._labelscan import ending_rows as compiled
+    except ImportError:
+        return ending_rows
+    lines = ["Image 2 of 5", "x ", "said:", "", "x\u3000", "٣", "²", "Мост", "🌉", "a", "b.", "İ", "\u212a"]
+    probes = [
+        (lines, lasts, *flags)
+        for lasts in ("", ":.a")
+        for flags in ((True, True, False), (False, False, True))
+    ]
+    return probed("line endings", ending_rows, compiled, probes)
+
+
 def mark_slide_captions(
     blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]
 ) -> None:
@@ -237,9 +273,7 @@ def mark_slide_captions(
     """
     # A counter ends in a number (trailing spaces aside): the lines that end so are found for all
     # lines at once, in C, and only those are read.
-    ends = list(map(_LAST_CHAR, norms))
-    rows = range(len(norms))
-    for i in sorted({*compress(rows, map(str.isdigit, ends)), *compress(rows, map(str.isspace, ends))}):
+    for i in _ending_rows()(norms, "", True, True, False):
         norm = norms[i]
         if not is_slide_counter(norm, lexicon):
             continue

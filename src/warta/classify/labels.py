@@ -17,14 +17,14 @@ section headers themselves are in `markers`.
 from __future__ import annotations
 
 import hashlib
-import operator
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import compress, pairwise
+from itertools import pairwise
 from operator import itemgetter
 
 from warta.classify.body_lines import (
     NEAR_MISS,
+    _ending_rows,
     adopt_after_page_break,
     adopt_near_misses,
     bridge_backwards,
@@ -133,13 +133,7 @@ def _attributions(blocks: Sequence[Block], lexicon: Lexicon) -> list[int]:
     lasts = lexicon.attribution_lasts()
     rows: Iterable[int] = range(len(texts))
     if "" not in lasts:  # (an empty attribution ends every text)
-        ends = list(map(_LAST_CHAR, texts))
-        rows = sorted(
-            {
-                *compress(rows, map(_ascii_ending(lasts).__contains__, ends)),
-                *compress(rows, map(operator.not_, map(str.isascii, ends))),
-            }
-        )
+        rows = _ending_rows()(texts, _ascii_ending(lasts), False, False, True)
     return [
         i
         for i in rows
@@ -151,9 +145,9 @@ _LAST_CHAR = itemgetter(slice(-1, None))
 
 
 @lru_cache(maxsize=8)
-def _ascii_ending(lasts: frozenset[str]) -> frozenset[str]:
-    """The ASCII characters that are one of `lasts` once lower-cased."""
-    return frozenset(c for c in map(chr, range(128)) if c.lower() in lasts)
+def _ascii_ending(lasts: frozenset[str]) -> str:
+    """The ASCII characters that are one of `lasts` once lower-cased, in one str."""
+    return "".join(c for c in map(chr, range(128)) if c.lower() in lasts)
 
 
 def _thread_openers(attributions: list[int]) -> set[int]:
