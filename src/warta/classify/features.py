@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache, reduce
 from itertools import chain, compress, count, repeat
 from operator import attrgetter, itemgetter, or_
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -543,9 +544,41 @@ def _line_columns(page: _Page, times: NDArray[np.int64], lexicon: Lexicon) -> ND
     stay zero, and the title columns are filled for the first line too."""
     n = len(page.texts)
     out = np.zeros((n, len(PER_BLOCK)), dtype=np.float32)
-    texts = page.texts
-    n_chars = page.lengths.astype(np.float64)
-    letters, digits, upper, n_words, word_chars, capitalised, punct, dots = page.counts[:_QUOTE_CHARS]
+    # Blocks per norm (texts that differ can share one).
+    norm_ids = distinct_ids(page.norms)[0]
+    kernels = _kernels()
+    if kernels is None:
+        _shape_columns(page.texts, page.lengths, page.counts, page.first_classes, page.last_codes,
+                       page.last_classes, norm_ids, times, out)  # fmt: skip
+    else:
+        log1p, log, _ = _log_tables(max(int(page.lengths.max()), int(times.sum())) + 1)  # times: blocks
+        kernels.shape_columns(
+            page.joined, page.starts, page.lengths, page.counts, page.first_classes, page.last_codes,
+            page.last_classes, norm_ids, times, log1p, log, out,
+        )  # fmt: skip
+    out[:, 31] = page.lines_with(_URLISH, _URLISH_STARTS)
+    _stop_ratio(out, page.norms, page.counts[_WORDS], page.counts[_DIGITS], page, lexicon)
+    _markers_columns(out, page, lexicon)
+    return out
+
+
+def _shape_columns(
+    texts: list[str],
+    lengths: NDArray[np.int64],
+    counts: NDArray[np.float64],
+    first_classes: NDArray[np.uint8],
+    last_codes: NDArray[np.uint32],
+    last_classes: NDArray[np.uint8],
+    norm_ids: NDArray[np.int64],
+    times: NDArray[np.int64],
+    out: NDArray[np.float32],
+) -> None:
+    """The columns of `_line_columns` read from the lines' counts and edges (`_Page`) into `out`:
+    log_chars...starts_lower, repeats (`norm_ids`: each line's norm's id, `times`: blocks per
+    line), capitalised_ratio, has_quote, pipe_or_sep. The numpy reference of
+    `_featcols.shape_columns`."""
+    n_chars = lengths.astype(np.float64)
+    letters, digits, upper, n_words, word_chars, capitalised, punct, dots = counts[:_QUOTE_CHARS]
     safe_words = np.maximum(n_words, 1)
     out[:, 0] = np.log1p(n_chars)
     out[:, 1] = np.log1p(n_words)
@@ -555,26 +588,15 @@ def _line_columns(page: _Page, times: NDArray[np.int64], lexicon: Lexicon) -> ND
     out[:, 5] = upper / np.maximum(letters, 1)
     out[:, 32] = capitalised / safe_words
     out[:, 6] = np.where(n_words > 0, punct / safe_words, 0.0)
-
-    last = page.last_codes
-    out[:, 7] = (page.last_classes & _ENDS_SENTENCE) > 0
+    out[:, 7] = (last_classes & _ENDS_SENTENCE) > 0
     tail3 = [t.endswith("...") for t in _select(texts, dots >= 3)[1]]
-    out[:, 8] = last == 0x2026
+    out[:, 8] = last_codes == 0x2026
     out[_where(dots >= 3)[tail3], 8] = 1.0
-    first = page.first_classes
-    out[:, 9] = (first & 4) > 0
-    out[:, 10] = (first & 16) > 0
-    out[:, 31] = page.lines_with(_URLISH, _URLISH_STARTS)
-    out[:, 33] = page.counts[_QUOTE_CHARS] > 0
-    out[:, 34] = page.counts[_SEPARATORS] > 0
-
-    norms = page.norms
-    # Blocks per norm (texts that differ can share one).
-    norm_ids = distinct_ids(norms)[0]
+    out[:, 9] = (first_classes & 4) > 0
+    out[:, 10] = (first_classes & 16) > 0
+    out[:, 33] = counts[_QUOTE_CHARS] > 0
+    out[:, 34] = counts[_SEPARATORS] > 0
     out[:, 25] = np.log(np.bincount(norm_ids, weights=times)[norm_ids])
-    _stop_ratio(out, norms, n_words, digits, page, lexicon)
-    _markers_columns(out, page, lexicon)
-    return out
 
 
 def _stop_ratio(
@@ -703,6 +725,68 @@ def _word_counter(stop: frozenset[str]) -> StopWords | None:
                 set_aside("stopword counts", "Python")
                 return None
     return counter
+
+
+@lru_cache(maxsize=1)
+def _kernels() -> ModuleType | None:
+    """`warta.classify._featcols` (the shape and context column groups in C) where it is built and
+    writes `_shape_columns`'s and `_context_columns`'s bits on probes; None otherwise, or with
+    WARTA_PURE_PYTHON (the numpy references run instead)."""
+    if not compiled_parts_wanted():
+        return None
+    try:
+        from warta.classify import _featcols
+    except ImportError:
+        return None
+    if not (_probe_shape(_featcols) and _probe_context(_featcols)):
+        set_aside("feature columns", "numpy")
+        return None
+    return _featcols
+
+
+def _probe_shape(kernels: ModuleType) -> bool:
+    """Whether `kernels.shape_columns` gives `_shape_columns`'s columns on `_PROBE` (lines
+    repeated, ellipses, every str width), by the numpy scan's counts."""
+    texts = [*_PROBE, "Wait...", "..", "…", "Мост...", "🌉...", *_PROBE[:3]]
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    starts = np.zeros(len(texts), dtype=np.int64)
+    (lengths[:-1] + 1).cumsum(out=starts[1:])
+    joined, n = "\n".join(texts), len(texts)
+    counts, edges, classes = _scan_lines(joined, starts, lengths)
+    norm_ids = distinct_ids([t.lower() for t in texts])[0]
+    times = np.arange(n, dtype=np.int64) % 3 + 1
+    found, expected = (np.zeros((n, len(PER_BLOCK)), dtype=np.float32) for _ in range(2))
+    log1p, log, _ = _log_tables(int(lengths.max()) + n + 1)
+    kernels.shape_columns(joined, starts, lengths, counts, classes[:n], edges[n:], classes[n:], norm_ids, times,
+                          log1p, log, found)  # fmt: skip
+    _shape_columns(texts, lengths, counts, classes[:n], edges[n:], classes[n:], norm_ids, times, expected)
+    return same_array(found, expected)
+
+
+def _probe_context(kernels: ModuleType) -> bool:
+    """Whether `kernels.context_columns` gives `_context_columns`'s columns on generated pages
+    (one block, a few, ties in length, every flag set somewhere)."""
+    rng = np.random.default_rng(0)
+    for n in (1, 2, 7, 60):
+        base = np.zeros((n, len(PER_BLOCK)), dtype=np.float32)
+        base[:, _COL["log_chars"]] = np.log1p(rng.integers(0, 5, n) * 40)
+        base[:, _COL["n_words"]] = np.log1p(rng.integers(0, 30, n))
+        base[:, :] += (rng.random((n, len(PER_BLOCK))) < 0.2) * (np.arange(len(PER_BLOCK)) != 0)
+        base[:, _COL["title_overlap"]] = rng.random(n).astype(np.float32)
+        chars = np.expm1(base[:, _COL["log_chars"]])
+        total = float(chars.sum()) or 1.0
+        width = len(FEATURE_NAMES) - len(PER_BLOCK)
+        found, expected = np.zeros((n, width), dtype=np.float32), np.zeros((n, width), dtype=np.float32)
+        log1p, _, log1p32 = _log_tables(n + 1)
+        kernels.context_columns(
+            base, chars, total, np.float32(math.log1p(n)), _WINDOW_COLUMNS, _WINDOW_RADII_ARRAY,
+            _SINCE_COLUMNS, _TITLE_PREFIX, _TITLE_OVERLAP, _NEIGHBOUR_COLUMNS, _NEIGHBOUR_OFFSETS,
+            log1p, log1p32, found,
+        )  # fmt: skip
+        _context_columns(base, chars, total, expected)
+        if not same_array(found, expected):
+            return False
+    return True
 
 
 def _token_ratio(
@@ -1169,8 +1253,38 @@ def block_features(
     classes = ClassTokens.of(blocks) if kind == "html" else None
     dom = DomFields.of(blocks) if kind == "html" else None
     base = _per_block(blocks, lexicon, page, rows, classes, dom)
+    values = np.empty((n, len(names)), dtype=np.float32)  # each column group written in place
+    values[:, : len(PER_BLOCK)] = base
     chars = np.expm1(base[:, _COL["log_chars"]])
     total = float(chars.sum()) or 1.0
+    context = values[:, len(PER_BLOCK) : len(FEATURE_NAMES)]
+    kernels = _kernels()
+    if kernels is None:
+        _context_columns(base, chars, total, context)
+    else:
+        log1p, _, log1p32 = _log_tables(n + 1)
+        kernels.context_columns(
+            base, chars, total, np.float32(math.log1p(n)), _WINDOW_COLUMNS, _WINDOW_RADII_ARRAY,
+            _SINCE_COLUMNS, _TITLE_PREFIX, _TITLE_OVERLAP, _NEIGHBOUR_COLUMNS, _NEIGHBOUR_OFFSETS,
+            log1p, log1p32, context,
+        )  # fmt: skip
+    extra = values[:, len(FEATURE_NAMES) :]
+    if kind == "html":
+        from warta.classify.html_features import html_extra_features
+
+        extra[:] = html_extra_features(blocks, classes, _chars_and_words(page, rows), dom)
+    else:
+        extra[:] = _text_extra(blocks, lexicon, page, rows)
+    return FeatureMatrix(values, names)
+
+
+def _context_columns(
+    base: NDArray[np.float32], chars: NDArray[np.float32], total: float, out: NDArray[np.float32]
+) -> None:
+    """The CONTEXT_NAMES columns, then the neighbour ones, of the blocks whose PER_BLOCK columns
+    are `base` into `out`; `chars`: np.expm1 of their log_chars, `total`: the float32 sum of
+    those (1.0 where 0). The numpy reference of `_featcols.context_columns`."""
+    n = len(base)
     cum = chars.cumsum() - chars
     idx = np.arange(n, dtype=np.float32)
     longest = int(chars.argmax())
@@ -1185,7 +1299,7 @@ def block_features(
     flags[:, 1:5] = base.take(_SINCE_SOURCES, axis=1)
     flags[:, 5] = title_hits
     since = _blocks_since_many(flags)
-    context = np.empty((n, len(CONTEXT_NAMES)), dtype=np.float32)
+    context = out[:, : len(CONTEXT_NAMES)]
     context[:, 0] = idx / max(n - 1, 1)
     context[:, 1] = np.float32(math.log1p(n))
     context[:, 2] = cum / total
@@ -1198,14 +1312,37 @@ def block_features(
     context[:, 22] = idx > dense
     context[:, 23] = since[:, 5]
     context[:, 24] = np.log1p(rank)
-    columns = [base, context, _neighbours(base)]
-    if kind == "html":
-        from warta.classify.html_features import html_extra_features
+    out[:, len(CONTEXT_NAMES) :] = _neighbours(base)
 
-        columns.append(html_extra_features(blocks, classes, _chars_and_words(page, rows), dom))
-    else:
-        columns.append(_text_extra(blocks, lexicon, page, rows))
-    return FeatureMatrix(np.concatenate(columns, axis=1), names)
+
+# The column groups' parameters as `_featcols.context_columns` reads them.
+_WINDOW_COLUMNS = np.array(_WINDOW_SOURCES, dtype=np.int64)
+_WINDOW_RADII_ARRAY = np.array(_WINDOW_RADII, dtype=np.int64)
+_SINCE_COLUMNS = np.array([_COL["comment_header"], _COL["comment_form"], *_SINCE_SOURCES], dtype=np.int64)
+_NEIGHBOUR_COLUMNS = np.array(_NEIGHBOUR_SOURCES, dtype=np.int64)
+_NEIGHBOUR_OFFSETS = np.array(NEIGHBOUR_OFFSETS, dtype=np.int64)
+for _array in (_WINDOW_COLUMNS, _WINDOW_RADII_ARRAY, _SINCE_COLUMNS, _NEIGHBOUR_COLUMNS, _NEIGHBOUR_OFFSETS):
+    _array.flags.writeable = False
+
+
+def _log_tables(upto: int) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float32]]:
+    """numpy's log1p (float64), log (float64) and log1p (float32) of 0, 1, ... `upto` - 1 at
+    least, at index k: the compiled column groups look these up where the numpy code calls
+    them at integers (numpy's SIMD functions and the C library's differ in the last bit)."""
+    return _log_tables_of_size(max(_LOG_TABLE_SIZE, 1 << (upto - 1).bit_length()))
+
+
+_LOG_TABLE_SIZE = 4096  # most pages have fewer blocks, and fewer characters a line
+
+
+@lru_cache(maxsize=4)
+def _log_tables_of_size(size: int) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float32]]:
+    k = np.arange(size, dtype=np.float64)
+    with np.errstate(divide="ignore"):
+        tables = np.log1p(k), np.log(k), np.log1p(k.astype(np.float32))
+    for table in tables:
+        table.flags.writeable = False
+    return tables
 
 
 def _chars_and_words(page: _Page, rows: NDArray[np.int64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:

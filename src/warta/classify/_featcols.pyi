@@ -1,0 +1,33 @@
+import numpy as np
+from numpy.typing import NDArray
+
+def shape_columns(
+    joined: str,
+    starts: NDArray[np.int64],
+    lengths: NDArray[np.int64],
+    counts: NDArray[np.float64],
+    first_classes: NDArray[np.uint8],
+    last_codes: NDArray[np.uint32],
+    last_classes: NDArray[np.uint8],
+    norm_ids: NDArray[np.int64],
+    times: NDArray[np.int64],
+    log1p_table: NDArray[np.float64],
+    log_table: NDArray[np.float64],
+    out: NDArray[np.float32],
+) -> None: ...
+def context_columns(
+    base: NDArray[np.float32],
+    chars: NDArray[np.float32],
+    total: float,
+    log_n: np.float32 | float,
+    window_sources: NDArray[np.int64],
+    window_radii: NDArray[np.int64],
+    since_sources: NDArray[np.int64],
+    title_prefix: int,
+    title_overlap: int,
+    neighbour_sources: NDArray[np.int64],
+    neighbour_offsets: NDArray[np.int64],
+    log1p_table: NDArray[np.float64],
+    log1p_table32: NDArray[np.float32],
+    out: NDArray[np.float32],
+) -> None: ...

@@ -1,0 +1,321 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False, cdivision=True
+"""Groups of feature columns of `warta.classify.features` in C, each written in one pass into
+the page's preallocated matrix.
+
+The numpy versions (`features._shape_columns_numpy`, `features._context_columns_numpy`) make
+each column with a few whole-array calls on a page's ~180 rows: some sixty calls a page,
+each costing microseconds of call overhead for nanoseconds of work. Here each group is one
+loop. The arithmetic is the numpy code's, operation for operation and in the same precision
+(float32 where numpy computes in float32, float64 then rounded where it computes in
+float64), so the results are the same bits. The transcendental functions are not called
+here: numpy's own (SIMD) log1p and log differ from the C library's in the last bit, so
+they come in as tables that numpy made (`features._log_tables`), looked up at integer
+arguments, where the numpy code takes them at the same integers.
+
+`warta.classify.features` checks at first use that these give the numpy columns on a probe
+page; tests compare both on many pages and generated ones.
+"""
+
+from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t
+from libc.stdlib cimport free, malloc
+
+
+cdef extern from "Python.h":
+    int PyUnicode_KIND(object text)
+    void *PyUnicode_DATA(object text)
+    Py_ssize_t PyUnicode_GET_LENGTH(object text)
+    int PyUnicode_1BYTE_KIND
+    int PyUnicode_2BYTE_KIND
+
+
+# The rows of `features._Page.counts` (`features._COUNTED`).
+cdef enum:
+    LETTERS, DIGITS, UPPER, WORDS, WORD_CHARS, CAPITALISED, PUNCT, DOTS
+    QUOTE_CHARS, SEPARATORS, SPACES, ASTRAL
+    # Class bits of `features._char_classes`.
+    UPPER_BIT = 4
+    LOWER_BIT = 16
+    ENDS_SENTENCE = 64
+
+
+# The PER_BLOCK columns `shape_columns` writes (`features.PER_BLOCK` order).
+cdef enum:
+    LOG_CHARS, N_WORDS, MEAN_WORD_LEN, ALPHA_RATIO, DIGIT_RATIO, UPPER_RATIO, PUNCT_PER_WORD
+    ENDS_SENTENCE_COL, ENDS_ELLIPSIS, STARTS_UPPER, STARTS_LOWER
+    REPEATS = 25
+    CAPITALISED_RATIO = 32
+    HAS_QUOTE = 33
+    PIPE_OR_SEP = 34
+
+
+cdef inline double _at_least_one(double x) noexcept:
+    """np.maximum(x, 1) of a count (never NaN)."""
+    return x if x > 1.0 else 1.0
+
+
+cdef bint _ends_with_dots(const void *data, int kind, Py_ssize_t end) noexcept:
+    """Whether the three code points before `end` are full stops."""
+    cdef Py_ssize_t i
+    for i in range(end - 3, end):
+        if kind == PyUnicode_1BYTE_KIND:
+            if (<const uint8_t *>data)[i] != 46:
+                return False
+        elif kind == PyUnicode_2BYTE_KIND:
+            if (<const uint16_t *>data)[i] != 46:
+                return False
+        elif (<const uint32_t *>data)[i] != 46:
+            return False
+    return True
+
+
+def shape_columns(
+    str joined,
+    const int64_t[::1] starts,
+    const int64_t[::1] lengths,
+    const double[:, :] counts,
+    const uint8_t[::1] first_classes,
+    const uint32_t[::1] last_codes,
+    const uint8_t[::1] last_classes,
+    const int64_t[::1] norm_ids,
+    const int64_t[::1] times,
+    const double[::1] log1p_table,
+    const double[::1] log_table,
+    float[:, :] out,
+):
+    """The text shape columns (log_chars...starts_lower, repeats, capitalised_ratio, has_quote,
+    pipe_or_sep) of the lines of `joined` at `starts` with `lengths` into `out` (a row per
+    line): `counts`, the first code points' classes, the last code points and their classes
+    as `_linescan.scan_lines` gives them (`features._Page`); `norm_ids`:
+    each line's norm's id, `times`: how many blocks hold each line; `log1p_table[k]`,
+    `log_table[k]`: numpy's log1p and log of k, for k up to the longest line and the number
+    of blocks."""
+    cdef Py_ssize_t n = starts.shape[0], line, size = PyUnicode_GET_LENGTH(joined), n_ids = 0
+    if (
+        lengths.shape[0] != n or counts.shape[1] != n or counts.shape[0] <= ASTRAL
+        or first_classes.shape[0] != n or last_codes.shape[0] != n or last_classes.shape[0] != n
+        or norm_ids.shape[0] != n or times.shape[0] != n
+        or out.shape[0] != n or out.shape[1] <= PIPE_OR_SEP
+    ):
+        raise ValueError("the line arrays differ in length")
+    for line in range(n):
+        if starts[line] < 0 or lengths[line] < 0 or starts[line] + lengths[line] > size:
+            raise ValueError("a line lies outside the text")
+        if lengths[line] >= log1p_table.shape[0] or counts[WORDS, line] >= log1p_table.shape[0]:
+            raise ValueError("the log1p table is too short")
+        if norm_ids[line] < 0 or norm_ids[line] >= n or times[line] < 0:
+            raise ValueError("a norm id lies outside the lines")
+        if norm_ids[line] >= n_ids:
+            n_ids = norm_ids[line] + 1
+    cdef double *per_norm = <double *>malloc((n_ids + 1) * sizeof(double))
+    if per_norm == NULL:
+        raise MemoryError()
+    cdef Py_ssize_t k
+    cdef int64_t total
+    cdef double chars, words, letters, safe_words
+    cdef uint8_t first, last
+    cdef int kind = PyUnicode_KIND(joined)
+    cdef const void *data = PyUnicode_DATA(joined)
+    try:
+        for k in range(n_ids):
+            per_norm[k] = 0.0
+        for line in range(n):  # np.bincount(norm_ids, weights=times): float64 sums in line order
+            per_norm[norm_ids[line]] += <double>times[line]
+        for line in range(n):
+            k = <Py_ssize_t>per_norm[norm_ids[line]]
+            if k >= log_table.shape[0] or <double>k != per_norm[norm_ids[line]]:
+                raise ValueError("the log table is too short")
+        for line in range(n):
+            chars = <double>lengths[line]
+            words = counts[WORDS, line]
+            letters = counts[LETTERS, line]
+            safe_words = _at_least_one(words)
+            out[line, LOG_CHARS] = <float>log1p_table[lengths[line]]
+            out[line, N_WORDS] = <float>log1p_table[<Py_ssize_t>words]
+            out[line, MEAN_WORD_LEN] = <float>(counts[WORD_CHARS, line] / safe_words)
+            out[line, ALPHA_RATIO] = <float>(letters / _at_least_one(chars))
+            out[line, DIGIT_RATIO] = <float>(counts[DIGITS, line] / _at_least_one(chars))
+            out[line, UPPER_RATIO] = <float>(counts[UPPER, line] / _at_least_one(letters))
+            out[line, CAPITALISED_RATIO] = <float>(counts[CAPITALISED, line] / safe_words)
+            out[line, PUNCT_PER_WORD] = <float>(counts[PUNCT, line] / safe_words) if words > 0 else 0.0
+            last = last_classes[line]
+            first = first_classes[line]
+            out[line, ENDS_SENTENCE_COL] = (last & ENDS_SENTENCE) != 0
+            out[line, ENDS_ELLIPSIS] = last_codes[line] == 0x2026 or (
+                lengths[line] >= 3 and _ends_with_dots(data, kind, starts[line] + lengths[line])
+            )
+            out[line, STARTS_UPPER] = (first & UPPER_BIT) != 0
+            out[line, STARTS_LOWER] = (first & LOWER_BIT) != 0
+            out[line, HAS_QUOTE] = counts[QUOTE_CHARS, line] > 0
+            out[line, PIPE_OR_SEP] = counts[SEPARATORS, line] > 0
+            out[line, REPEATS] = <float>log_table[<Py_ssize_t>per_norm[norm_ids[line]]]
+    finally:
+        free(per_norm)
+
+
+cdef void _stable_order_descending(const float *values, Py_ssize_t n, Py_ssize_t *order, Py_ssize_t *scratch) noexcept:
+    """`order`: 0..n-1 sorted by `values` descending, ties in index order (`(-values).argsort(kind="stable")`)
+    by a bottom-up merge sort (stable)."""
+    cdef Py_ssize_t width = 1, lo, mid, hi, i, j, k
+    cdef Py_ssize_t *src = order
+    cdef Py_ssize_t *dst = scratch
+    cdef Py_ssize_t *swap
+    for i in range(n):
+        order[i] = i
+    while width < n:
+        lo = 0
+        while lo < n:
+            mid = lo + width if lo + width < n else n
+            hi = lo + 2 * width if lo + 2 * width < n else n
+            i, j, k = lo, mid, lo
+            while i < mid and j < hi:
+                # -values[src[j]] < -values[src[i]]: the right one comes first; else the left (stable).
+                if values[src[j]] > values[src[i]]:
+                    dst[k] = src[j]
+                    j += 1
+                else:
+                    dst[k] = src[i]
+                    i += 1
+                k += 1
+            while i < mid:
+                dst[k] = src[i]
+                i += 1
+                k += 1
+            while j < hi:
+                dst[k] = src[j]
+                j += 1
+                k += 1
+            lo = hi
+        swap = src
+        src = dst
+        dst = swap
+        width *= 2
+    if src != order:
+        for i in range(n):
+            order[i] = src[i]
+
+
+cdef inline Py_ssize_t _distance(Py_ssize_t a, Py_ssize_t b) noexcept:
+    return a - b if a >= b else b - a
+
+
+def context_columns(
+    const float[:, ::1] base,
+    const float[::1] chars,
+    double total,
+    float log_n,
+    const int64_t[::1] window_sources,
+    const int64_t[::1] window_radii,
+    const int64_t[::1] since_sources,
+    Py_ssize_t title_prefix,
+    Py_ssize_t title_overlap,
+    const int64_t[::1] neighbour_sources,
+    const int64_t[::1] neighbour_offsets,
+    const double[::1] log1p_table,
+    const float[::1] log1p_table32,
+    float[:, :] out,
+):
+    """The context columns (`features.CONTEXT_NAMES`) then the neighbour ones of the page whose
+    PER_BLOCK columns are `base`, into `out` (a row per block, `CONTEXT_NAMES` first):
+    `chars`: np.expm1 of the log_chars column, `total`: their float32 sum (1.0 where 0);
+    `log_n`: log1p of the number of blocks. `window_sources`, `window_radii`: the windowed
+    means' columns and radii (the third one the dense window); `since_sources`: the two
+    columns whose sum flags comments, then the four other flags `since_*` count from;
+    `title_prefix`, `title_overlap`: the title flag's columns; `neighbour_sources`,
+    `neighbour_offsets`: the neighbour columns and offsets. `log1p_table[k]` (float64) and
+    `log1p_table32[k]` (float32): numpy's log1p of k, for k up to the number of blocks."""
+    cdef Py_ssize_t n = base.shape[0], width = base.shape[1]
+    cdef Py_ssize_t n_windows = window_sources.shape[0], n_neighbours = neighbour_sources.shape[0]
+    cdef Py_ssize_t n_offsets = neighbour_offsets.shape[0], i, j, k, c, lo, hi, at
+    if (
+        chars.shape[0] != n or window_radii.shape[0] != n_windows or n_windows < 3
+        or since_sources.shape[0] != 6 or out.shape[0] != n
+        or out.shape[1] != 15 + n_windows + n_neighbours * n_offsets
+        or log1p_table.shape[0] <= n or log1p_table32.shape[0] < n
+    ):
+        raise ValueError("the context arrays differ in shape")
+    for j in range(n_windows):
+        if not 0 <= window_sources[j] < width or window_radii[j] < 0:
+            raise ValueError("a window lies outside the columns")
+    for j in range(6):
+        if not 0 <= since_sources[j] < width:
+            raise ValueError("a flag lies outside the columns")
+    for j in range(n_neighbours):
+        if not 0 <= neighbour_sources[j] < width:
+            raise ValueError("a neighbour lies outside the columns")
+    if not (0 <= title_prefix < width and 0 <= title_overlap < width):
+        raise ValueError("a title column lies outside the columns")
+    if n == 0:
+        return
+    cdef double *csum = <double *>malloc((n + 1) * n_windows * sizeof(double))
+    cdef Py_ssize_t *order = <Py_ssize_t *>malloc(2 * n * sizeof(Py_ssize_t))
+    if csum == NULL or order == NULL:
+        free(csum)
+        free(order)
+        raise MemoryError()
+    cdef Py_ssize_t longest = 0, dense = 0, since_at = 4 + n_windows
+    cdef Py_ssize_t last_flag[6]
+    cdef float ftotal = <float>total, one = 1.0, cum, running = 0.0, mean, best = 0.0, sign, value
+    cdef float denominator = <float>(n - 1 if n > 1 else 1)
+    cdef bint flag
+    try:
+        # Windowed means: float64 running sums of the float32 columns, in row order.
+        for j in range(n_windows):
+            csum[j] = 0.0
+        for i in range(n):
+            for j in range(n_windows):
+                csum[(i + 1) * n_windows + j] = csum[i * n_windows + j] + <double>base[i, window_sources[j]]
+        for i in range(n):
+            for j in range(n_windows):
+                lo = i - window_radii[j]
+                lo = lo if lo > 0 else 0
+                hi = i + window_radii[j] + 1
+                hi = hi if hi < n else n
+                out[i, 4 + j] = <float>(
+                    (csum[hi * n_windows + j] - csum[lo * n_windows + j]) / <double>(hi - lo)
+                )
+            mean = out[i, 6]  # the dense window, as float32
+            if i == 0 or mean > best:
+                best, dense = mean, i
+            if chars[i] > chars[longest]:
+                longest = i
+        for i in range(n):
+            running = running + chars[i]
+            cum = running - chars[i]
+            out[i, 0] = <float>i / denominator
+            out[i, 1] = log_n
+            out[i, 2] = cum / ftotal
+            out[i, 3] = one - (cum + chars[i]) / ftotal
+            value = log1p_table32[_distance(i, longest)]
+            sign = <float>((i > longest) - (i < longest))
+            out[i, since_at + 5] = value
+            out[i, since_at + 6] = sign * value
+            out[i, since_at + 7] = log1p_table32[_distance(i, dense)]
+            out[i, since_at + 8] = i > dense
+        # Blocks since the last flagged block above (-1: none), per flag.
+        for j in range(6):
+            last_flag[j] = -1
+        for i in range(n):
+            for j in range(6):
+                at = since_at + j if j < 5 else since_at + 9
+                out[i, at] = <float>log1p_table[i - last_flag[j]] if last_flag[j] >= 0 else -1.0
+            for j in range(6):
+                if j == 0:
+                    flag = <float>(base[i, since_sources[0]] + base[i, since_sources[1]]) != 0
+                elif j < 5:
+                    flag = base[i, since_sources[j + 1]] != 0
+                else:
+                    flag = base[i, title_prefix] > 0 or base[i, title_overlap] > <float>0.6
+                if flag:
+                    last_flag[j] = i
+        _stable_order_descending(&chars[0], n, order, order + n)
+        for i in range(n):
+            out[order[i], since_at + 10] = log1p_table32[i]
+        at = since_at + 11
+        for c in range(n_offsets):
+            for i in range(n):
+                j = i + neighbour_offsets[c]
+                for k in range(n_neighbours):
+                    out[i, at + c * n_neighbours + k] = base[j, neighbour_sources[k]] if 0 <= j < n else -1.0
+    finally:
+        free(csum)
+        free(order)

@@ -1,0 +1,232 @@
+"""The compiled feature column groups give exactly the columns and feature matrices of the
+numpy ones.
+
+`warta.classify.features._shape_columns` and `_context_columns` are the references;
+`warta.classify._featcols` must write the same bits: on edge cases (empty lines, one block,
+ellipses, every str width, ties in length), generated pages and, where ../shared is present,
+on the benchmark pages, HTML and flattened.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from numpy.typing import NDArray
+
+from warta.classify import features
+from warta.classify.features import (
+    FEATURE_NAMES,
+    PER_BLOCK,
+    _context_columns,
+    _kernels,
+    _log_tables,
+    _scan_lines,
+    _shape_columns,
+    block_features,
+    distinct_ids,
+)
+from warta.lexicon import load_lexicon, normalise_lines
+from warta.model import Block, PageKind
+from warta.segment.html import segment_html
+from warta.segment.text import segment_text
+
+
+@pytest.fixture(scope="module")
+def kernels(require_compiled: Callable[[bool, str], None]) -> ModuleType:
+    found = _kernels()
+    require_compiled(found is not None, "feature columns")
+    assert found is not None
+    return found
+
+
+def _same(a: NDArray[Any], b: NDArray[Any]) -> None:
+    assert a.dtype == b.dtype
+    assert a.shape == b.shape
+    assert a.tobytes() == b.tobytes()
+
+
+def _assert_same_shape(kernels: ModuleType, texts: list[str], times: list[int] | None = None) -> None:
+    n = len(texts)
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    starts = np.zeros(n, dtype=np.int64)
+    (lengths[:-1] + 1).cumsum(out=starts[1:])
+    joined = "\n".join(texts)
+    counts, edges, classes = _scan_lines(joined, starts, lengths)
+    norm_ids = distinct_ids(normalise_lines(texts))[0]
+    held = np.array(times or [1] * n, dtype=np.int64)
+    found, expected = (np.zeros((n, len(PER_BLOCK)), dtype=np.float32) for _ in range(2))
+    log1p, log, _ = _log_tables(max(int(lengths.max(initial=0)), int(held.sum())) + 1)
+    first, last, last_classes = classes[:n], edges[n:], classes[n:]
+    kernels.shape_columns(
+        joined, starts, lengths, counts, first, last, last_classes, norm_ids, held, log1p, log, found
+    )
+    _shape_columns(texts, lengths, counts, first, last, last_classes, norm_ids, held, expected)
+    _same(found, expected)
+
+
+SHAPES = {
+    "ascii": ["Hello, world. A | B / C", "x", "", "The end..."],
+    "empty lines": ["", "", ""],
+    "one empty line": [""],
+    "ellipses": ["...", "..", "a...", "…", "a . . .", "....", "Мост...", "🌉..."],
+    "repeats": ["Home", "home", "HOME", "Home", "Kelvin \u212a", "kelvin k", "İstanbul", "i̇stanbul"],
+    "wide": ["Мост открыт… «Да»", "新しい橋 • 開通", "🌉", "𝐀𝐁𝐂 words", "x 🌉 / 🌉"],
+    "long line": ["Words, words / and more • words. " * 300],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_shape_cases(kernels: ModuleType, name: str) -> None:
+    texts = SHAPES[name]
+    _assert_same_shape(kernels, texts)
+    _assert_same_shape(kernels, texts, [k % 4 + 1 for k in range(len(texts))])
+    _assert_same_shape(kernels, texts, [5000] * len(texts))  # more blocks than the smallest log table
+
+
+def test_shape_rejects_bad_arrays(kernels: ModuleType) -> None:
+    texts = ["abc", "de"]
+    lengths = np.array([3, 2], dtype=np.int64)
+    starts = np.array([0, 4], dtype=np.int64)
+    counts, edges, classes = _scan_lines("abc\nde", starts, lengths)
+    log1p, log, _ = _log_tables(8)
+    out = np.zeros((2, len(PER_BLOCK)), dtype=np.float32)
+    ids, held = np.array([0, 1], dtype=np.int64), np.ones(2, dtype=np.int64)
+    args = [
+        "abc\nde",
+        starts,
+        lengths,
+        counts,
+        classes[:2],
+        edges[2:],
+        classes[2:],
+        ids,
+        held,
+        log1p,
+        log,
+        out,
+    ]
+    kernels.shape_columns(*args)
+    with pytest.raises(ValueError):
+        kernels.shape_columns("abc", *args[1:])  # the second line lies outside the text
+    with pytest.raises(ValueError):
+        kernels.shape_columns(*args[:7], np.array([0, 2], dtype=np.int64), *args[8:])  # id out of range
+    assert texts
+
+
+def test_many_repeated_blocks(kernels: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    _assert_same_features(segment_text("Judul\n\n" + "Home\n\n" * 5000 + "Akhir."), "text", monkeypatch)
+
+
+def _base(rng: np.random.Generator, n: int) -> NDArray[np.float32]:
+    base = (rng.random((n, len(PER_BLOCK))) < 0.2).astype(np.float32)
+    base[:, 0] = np.log1p(rng.integers(0, 6, n) * 37).astype(np.float32)  # log_chars, with ties
+    base[:, 1] = np.log1p(rng.integers(0, 40, n)).astype(np.float32)
+    base[:, PER_BLOCK.index("title_overlap")] = rng.choice(
+        np.array([0.0, 0.6, 0.61, 1.0], dtype=np.float32), n
+    )
+    return base
+
+
+def _assert_same_context(kernels: ModuleType, base: NDArray[np.float32]) -> None:
+    n = len(base)
+    chars = np.expm1(base[:, 0])
+    total = float(chars.sum()) or 1.0
+    width = len(FEATURE_NAMES) - len(PER_BLOCK)
+    found, expected = (np.zeros((n, width), dtype=np.float32) for _ in range(2))
+    log1p, _, log1p32 = _log_tables(n + 1)
+    kernels.context_columns(
+        base, chars, total, np.float32(math.log1p(n)), features._WINDOW_COLUMNS,
+        features._WINDOW_RADII_ARRAY, features._SINCE_COLUMNS, features._TITLE_PREFIX,
+        features._TITLE_OVERLAP, features._NEIGHBOUR_COLUMNS, features._NEIGHBOUR_OFFSETS,
+        log1p, log1p32, found,
+    )  # fmt: skip
+    _context_columns(base, chars, total, expected)
+    _same(found, expected)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 5, 26, 51, 300, 5000])
+def test_context_sizes(kernels: ModuleType, n: int) -> None:
+    _assert_same_context(kernels, _base(np.random.default_rng(n), n))
+
+
+def test_context_all_empty(kernels: ModuleType) -> None:
+    _assert_same_context(kernels, np.zeros((9, len(PER_BLOCK)), dtype=np.float32))
+
+
+@settings(max_examples=100, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), n=st.integers(1, 120))
+def test_generated_context(seed: int, n: int) -> None:
+    found = _kernels()
+    if found is None:
+        pytest.skip("the compiled feature columns are not built")
+    _assert_same_context(found, _base(np.random.default_rng(seed), n))
+
+
+_LINES = st.lists(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(codec="utf-8", exclude_characters="\n"), st.sampled_from(" .|•,…🌉𝐀İ\u212a")
+        ),
+        max_size=30,
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=_LINES)
+def test_generated_shapes(texts: list[str]) -> None:
+    found = _kernels()
+    if found is None:
+        pytest.skip("the compiled feature columns are not built")
+    _assert_same_shape(found, texts)
+
+
+def _assert_same_features(blocks: list[Block], kind: PageKind, monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon = load_lexicon()
+    norms = normalise_lines([b.text for b in blocks])
+    with monkeypatch.context() as patch:
+        patch.setattr(features, "_kernels", lambda: None)
+        expected = block_features(blocks, lexicon, kind, norms)
+    found = block_features(blocks, lexicon, kind, norms)
+    assert found.names == expected.names
+    _same(found.values, expected.values)
+
+
+def test_feature_matrices(kernels: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "\n".join(line for lines in SHAPES.values() for line in lines)
+    _assert_same_features(segment_text(text), "text", monkeypatch)
+    html = "<html><body><h1>Judul 🌉</h1><p>Presiden, kata “dia”… a / b</p><ul><li>Menu | Home</li></ul></body></html>"
+    _assert_same_features(segment_html(html).blocks, "html", monkeypatch)
+
+
+def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WARTA_PURE_PYTHON", "1")
+    _kernels.cache_clear()
+    try:
+        assert _kernels() is None
+    finally:
+        _kernels.cache_clear()
+
+
+def test_benchmark_pages(kernels: ModuleType, shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    html = sorted((shared / "bench" / "scrapinghub" / "html").glob("*.html.gz"))[::6]
+    flat = sorted((shared / "bench" / "scrapinghub-flat").glob("*.txt"))[::6]
+    assert html and flat
+    for path in html:
+        blocks = segment_html(gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")).blocks
+        _assert_same_features(blocks, "html", monkeypatch)
+    for path in flat:
+        _assert_same_features(
+            segment_text(path.read_text(encoding="utf-8", errors="replace")), "text", monkeypatch
+        )
