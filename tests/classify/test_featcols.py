@@ -24,13 +24,18 @@ from numpy.typing import NDArray
 
 from warta.classify import features
 from warta.classify.features import (
+    _WORD,
     FEATURE_NAMES,
     PER_BLOCK,
     _context_columns,
+    _date_columns,
     _kernels,
     _log_tables,
+    _markers,
     _scan_lines,
     _shape_columns,
+    _stop_ratio_lists,
+    _word_columns,
     block_features,
     distinct_ids,
 )
@@ -197,6 +202,8 @@ def _assert_same_features(blocks: list[Block], kind: PageKind, monkeypatch: pyte
     norms = normalise_lines([b.text for b in blocks])
     with monkeypatch.context() as patch:
         patch.setattr(features, "_kernels", lambda: None)
+        patch.setattr(features, "_word_columns", lambda stop, months: None)
+        patch.setattr(features, "_word_counter", lambda stop: None)
         expected = block_features(blocks, lexicon, kind, norms)
     found = block_features(blocks, lexicon, kind, norms)
     assert found.names == expected.names
@@ -230,3 +237,67 @@ def test_benchmark_pages(kernels: ModuleType, shared: Path, monkeypatch: pytest.
         _assert_same_features(
             segment_text(path.read_text(encoding="utf-8", errors="replace")), "text", monkeypatch
         )
+
+
+# ---- The word-list columns: `_linescan.StopWords.word_columns` against `_stop_ratio_lists` ----
+
+
+@pytest.fixture(scope="module")
+def word_columns(require_compiled: Callable[[bool, str], None]) -> Any:
+    lexicon = load_lexicon()
+    found = _word_columns(lexicon.stopwords, _markers(lexicon).months)
+    require_compiled(found is not None, "word columns")
+    return found
+
+
+def _assert_same_words(counter: Any, texts: list[str], modes: list[int] | None = None) -> None:
+    lexicon = load_lexicon()
+    months = _markers(lexicon).months
+    stop = lexicon.stopwords | {"di", "Мост", "🌉", "x_1", "naïve"}
+    norms = normalise_lines(texts)
+    n = len(texts)
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    n_words = np.array([len(_WORD.findall(t)) for t in texts], dtype=np.float64)
+    if modes is not None:
+        n_words += np.array(modes, dtype=np.float64)
+    digits = np.array([sum(map(str.isdigit, t)) for t in texts], dtype=np.float64)
+    found, expected = (np.zeros((n, len(PER_BLOCK)), dtype=np.float32) for _ in range(2))
+    months_counter = features._word_counter(months)
+    rows = type(counter)(stop).word_columns(months_counter, norms, n_words, digits, lengths, found)
+    if len(rows):
+        _date_columns(found, rows, [texts[i] for i in rows.tolist()])
+    _stop_ratio_lists(expected, norms, texts, lengths, n_words, digits, stop, months, counted=False)
+    _same(found, expected)
+
+
+WORDS = {
+    "title words": ["Presiden di Jakarta", "presiden ke jakarta", "Di di DI", "Jakarta, presiden!"],
+    "prefix": ["Presiden meresmikan jembatan baru", "Presiden meresmikan", "presiden meresmikan jembatan"],
+    "dates": ["Senin, 12 Mei 2026 10:30 WIB", "12/5", "Mei", "1.5.2026", "x 10.30 y"],
+    "empty title": ["", "di sini", "Mei 2026"],
+    "no title words": ["...", "di sini", "Мост открыт"],
+    "wide": ["🌉 x_1 Мост 𝐀𝐁", "x_1 🌉🌉 мост", "𝐀𝐁 naïve NAÏVE", "İstanbul \u212a k"],
+    "one line": ["Judul saja di sini"],
+    "long title": [" ".join(f"w{k}" for k in range(400)), "w1 w2 w3", "w399 w5 w5 w5"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(WORDS))
+def test_word_cases(word_columns: Any, name: str) -> None:
+    texts = WORDS[name]
+    _assert_same_words(word_columns, texts)
+    _assert_same_words(word_columns, texts, [13 * (k % 2) for k in range(len(texts))])
+    _assert_same_words(word_columns, texts, [31 * (k % 3 == 1) for k in range(len(texts))])
+
+
+_MODES = st.lists(st.sampled_from([0, 0, 13, 31]), min_size=12, max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=_LINES, modes=_MODES)
+def test_generated_words(texts: list[str], modes: list[int]) -> None:
+    lexicon = load_lexicon()
+    found = _word_columns(lexicon.stopwords, _markers(lexicon).months)
+    if found is None:
+        pytest.skip("the compiled word columns are not built")
+    _assert_same_words(found, texts, modes[: len(texts)])

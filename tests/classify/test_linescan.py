@@ -127,6 +127,8 @@ def _assert_same_features(
     with monkeypatch.context() as patch:
         patch.setattr(features, "_line_scan", lambda: _scan_lines)
         patch.setattr(features, "_word_counter", lambda stop: None)
+        patch.setattr(features, "_word_columns", lambda stop, months: None)
+        patch.setattr(features, "_kernels", lambda: None)
         expected = block_features(blocks, lexicon, kind, norms)
     found = block_features(blocks, lexicon, kind, norms)
     assert found.names == expected.names

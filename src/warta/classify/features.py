@@ -607,11 +607,82 @@ def _stop_ratio(
     page: _Page,
     lexicon: Lexicon,
 ) -> None:
-    """stop_ratio, date_like, time_like, title_overlap, title_prefix: the columns that need word lists."""
+    """stop_ratio, date_like, time_like, title_overlap, title_prefix: the columns that need word
+    lists; those but the date and time patterns' in one compiled pass where it is built
+    (`_word_columns`), else `_stop_ratio_lists`."""
+    counter = _word_columns(lexicon.stopwords, page.markers.months)
+    if counter is None:
+        _stop_ratio_lists(
+            out, norms, page.texts, page.lengths, n_words, digits, lexicon.stopwords, page.markers.months
+        )
+        return
+    date_rows = counter.word_columns(
+        _word_counter(page.markers.months), norms, n_words, digits, page.lengths, out
+    )
+    if len(date_rows):
+        _date_columns(out, date_rows, [page.texts[i] for i in date_rows.tolist()])
+
+
+def _date_columns(out: NDArray[np.float32], rows: NDArray[np.int64], texts: list[str]) -> None:
+    """date_like (where a numeric date sets it) and time_like of the lines at `rows` (`texts`)."""
+    out[rows[_flags(_DATE_NUMERIC.search, texts)], 23] = 1.0
+    out[rows, 24] = _flags(_TIME.search, texts)
+
+
+@lru_cache(maxsize=4)
+def _word_columns(stop: frozenset[str], months: frozenset[str]) -> StopWords | None:
+    """The compiled `stop` (`_word_counter`) where its `word_columns` gives `_stop_ratio_lists`'s
+    columns on `_PROBE` (lines made titles, stopwords, months, dates), with `months`; None
+    otherwise, or with WARTA_PURE_PYTHON."""
+    counter, month_counter = _word_counter(stop), _word_counter(months)
+    if counter is None or month_counter is None:
+        return None
+    lines = [
+        *_PROBE,
+        "di Мост 🌉 naïve 12/5 di",
+        "Mei 2026, 10.30",
+        "x_1 X_1 x_1 𝐀𝐁",
+        "12 mei",
+        "naïve café ok",
+    ]
+    for title in ("", "naïve café ÑANDÚ ß 2026! x_1 di", "🌉 bridge 𝐀𝐁 x_1 𝟙 di di"):
+        norms = normalise_lines([title, *lines])
+        texts = [title, *lines]
+        lengths = np.array([len(t) for t in texts], dtype=np.int64)
+        n_words = np.array([len(_WORD.findall(t)) for t in texts], dtype=np.float64)
+        n_words[1::3] += 13  # long lines: whitespace tokens
+        n_words[2::5] += 31  # no title columns
+        digits = np.array([sum(map(str.isdigit, t)) for t in texts], dtype=np.float64)
+        found, expected = (np.zeros((len(texts), len(PER_BLOCK)), dtype=np.float32) for _ in range(2))
+        probed = stop | _PROBE_STOPWORDS
+        date_rows = type(counter)(probed).word_columns(month_counter, norms, n_words, digits, lengths, found)
+        if len(date_rows):
+            _date_columns(found, date_rows, [texts[i] for i in date_rows.tolist()])
+        _stop_ratio_lists(expected, norms, texts, lengths, n_words, digits, probed, months, counted=False)
+        if not same_array(found, expected):
+            set_aside("word columns", "Python")
+            return None
+    return counter
+
+
+def _stop_ratio_lists(
+    out: NDArray[np.float32],
+    norms: list[str],
+    texts: list[str],
+    lengths: NDArray[np.int64],
+    n_words: NDArray[np.float64],
+    digits: NDArray[np.float64],
+    stopwords: frozenset[str],
+    months: frozenset[str],
+    counted: bool = True,
+) -> None:
+    """`_stop_ratio` of the lines `texts` (their `norms`, `lengths` and counts), by Python token
+    lists and sets, or the compiled counts (`_word_counter`) where built and `counted`: the
+    reference of `_linescan.StopWords.word_columns`."""
     # Long lines: whitespace tokens (the line is text, punctuation barely matters); short ones: \w tokens.
     long_rows, long_lines = _select(norms, n_words > 12)
     rows, short_lines = _select(norms, n_words <= 30)
-    counter = _word_counter(lexicon.stopwords)
+    counter = _word_counter(stopwords) if counted else None
     # The short lines' `_WORD` tokens: without the compiled counts, all of them (each column below
     # reads them); with them, only those of the lines sharing a word with the title.
     tokens = list(map(_WORD.findall, short_lines)) if counter is None else None
@@ -622,7 +693,7 @@ def _stop_ratio(
             out,
             stop_rows,
             [*map(str.split, long_lines), *compress(tokens, in_stop_mode.tolist())],
-            lexicon.stopwords,
+            stopwords,
         )
     elif counter is not None:
         long_hits, long_sizes = counter.count(long_lines, False)
@@ -634,8 +705,7 @@ def _stop_ratio(
     datey = in_stop_mode & (digits[rows] > 0)
     if datey.any():
         date_rows = rows[datey]
-        date_texts = [page.texts[i] for i in date_rows.tolist()]
-        months = page.markers.months
+        date_texts = [texts[i] for i in date_rows.tolist()]
         has_date = _flags(_DATE_NUMERIC.search, date_texts)
         picked = datey.tolist()
         date_tokens = None if tokens is None else list(compress(tokens, picked))
@@ -646,7 +716,7 @@ def _stop_ratio(
         out[date_rows, 24] = _flags(_TIME.search, date_texts)
 
     title = set(_WORD.findall(norms[0]))
-    overlap = page.lengths[rows] < 300
+    overlap = lengths[rows] < 300
     if title and overlap.any():
         picked = overlap.tolist()
         overlap_lines = list(compress(short_lines, picked))
