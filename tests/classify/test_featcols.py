@@ -24,6 +24,7 @@ from numpy.typing import NDArray
 
 from warta.classify import features
 from warta.classify.features import (
+    _SUBSTRING_MAX,
     _WORD,
     FEATURE_NAMES,
     PER_BLOCK,
@@ -32,9 +33,11 @@ from warta.classify.features import (
     _kernels,
     _log_tables,
     _markers,
+    _needles,
     _scan_lines,
     _shape_columns,
     _stop_ratio_lists,
+    _substrings_joined,
     _word_columns,
     block_features,
     distinct_ids,
@@ -202,6 +205,7 @@ def _assert_same_features(blocks: list[Block], kind: PageKind, monkeypatch: pyte
     norms = normalise_lines([b.text for b in blocks])
     with monkeypatch.context() as patch:
         patch.setattr(features, "_kernels", lambda: None)
+        patch.setattr(features, "_needles", lambda *lists: None)
         patch.setattr(features, "_word_columns", lambda stop, months: None)
         patch.setattr(features, "_word_counter", lambda stop: None)
         expected = block_features(blocks, lexicon, kind, norms)
@@ -301,3 +305,70 @@ def test_generated_words(texts: list[str], modes: list[int]) -> None:
     if found is None:
         pytest.skip("the compiled word columns are not built")
     _assert_same_words(found, texts, modes[: len(texts)])
+
+
+# ---- The substring search: `_featcols.Needles` against `JoinedLines` ----
+
+
+@pytest.fixture(scope="module")
+def needles(require_compiled: Callable[[bool, str], None]) -> Any:
+    markers = _markers(load_lexicon())
+    found = _needles(markers.footer, markers.comment_form, markers.caption)
+    require_compiled(found is not None, "substring search")
+    return found
+
+
+def _assert_same_needles(kernels: ModuleType, lists: tuple[tuple[str, ...], ...], lines: list[str]) -> None:
+    compiled = kernels.Needles(lists)
+    lengths = np.array([len(line) for line in lines], dtype=np.int64)
+    for count in range(len(lists) + 1):
+        for longest in (_SUBSTRING_MAX, 5, 0):
+            found = compiled.containing(lines, lengths, longest, count)
+            expected = _substrings_joined(lines, lengths, lists[:count], longest)
+            _same(found, expected[: len(lists)])
+
+
+def test_needles_of_the_lexicon(needles: Any, kernels: ModuleType) -> None:
+    markers = _markers(load_lexicon())
+    lists = (markers.footer, markers.comment_form, markers.caption)
+    lines = ["", "x", "©", "© 2026 kompas", "hak  cipta", "hak cipta dilindungi", "foto: antara"]
+    lines += [f"{needle} {other}" for needle in lists[0] for other in lists[2][:3]]
+    _assert_same_needles(kernels, lists, lines)
+    assert needles.n_lists == 3
+
+
+NEEDLE_LISTS = (("ab", "abc", "©"), ("bca", "🌉x", "мост"), ("a", "zzzz"))
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["", "a", "ab", "abc", "xabcx", "bc", "b©", "🌉", "🌉x", "МОСТ", "мост", "zzz", "zzzz"],
+        ["ab" * 50, "🌉x" * 20, "z" * 7],
+    ],
+)
+def test_needle_cases(kernels: ModuleType, lines: list[str]) -> None:
+    _assert_same_needles(kernels, NEEDLE_LISTS, lines)
+
+
+def test_needles_refused(kernels: ModuleType) -> None:
+    with pytest.raises(ValueError):
+        kernels.Needles((("a", ""),))
+    with pytest.raises(ValueError):
+        kernels.Needles((("a\nb",),))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    texts=_LINES,
+    lists=st.lists(
+        st.lists(st.text(alphabet="ab🌉©é", min_size=1, max_size=5), max_size=6).map(tuple),
+        min_size=1,
+        max_size=3,
+    ),
+)
+def test_generated_needles(texts: list[str], lists: list[tuple[str, ...]]) -> None:
+    found = _kernels()
+    if found is None:
+        pytest.skip("the compiled feature columns are not built")
+    _assert_same_needles(found, tuple(lists), [t.replace("x", "ab") for t in texts])

@@ -31,3 +31,10 @@ def context_columns(
     log1p_table32: NDArray[np.float32],
     out: NDArray[np.float32],
 ) -> None: ...
+
+class Needles:
+    n_lists: int
+    def __init__(self, lists: tuple[tuple[str, ...], ...]) -> None: ...
+    def containing(
+        self, lines: list[str], lengths: NDArray[np.int64], longest: int, n_lists: int
+    ) -> NDArray[np.bool_]: ...

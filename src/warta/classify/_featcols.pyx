@@ -319,3 +319,123 @@ def context_columns(
     finally:
         free(csum)
         free(order)
+
+
+# ---- Substring search of `features._substrings` ----
+
+import numpy as np
+
+cdef enum:
+    GRAM = 3  # needles this long or longer are found by the hash of their first GRAM code points
+    BUCKET_BITS = 12
+
+
+cdef inline uint32_t _bucket(uint32_t a, uint32_t b, uint32_t c) noexcept:
+    return ((a * <uint32_t>0x9E3779B1u) ^ (b * <uint32_t>0x85EBCA77u) ^ (c * <uint32_t>0xC2B2AE3Du)) >> (32 - BUCKET_BITS)
+
+
+ctypedef fused char_t:
+    uint8_t
+    uint16_t
+    uint32_t
+
+
+cdef class Needles:
+    """Needle lists compiled for plain substring search of many lines (`Lexicon.contains_substring`
+    of each list, line by line): the needles GRAM code points long or longer are bucketed by a
+    hash of their first GRAM code points, so a line's position costs one hash and, mostly, an
+    empty bucket; the few shorter needles are compared at every position."""
+
+    cdef uint32_t[::1] codes  # the needles' code points, one after another
+    cdef int64_t[::1] offsets  # needle k: codes[offsets[k]:offsets[k + 1]]
+    cdef int64_t[::1] owners  # needle k: a bit per list holding it
+    cdef int64_t[::1] bucket_starts  # bucket b: needles bucket_needles[bucket_starts[b]:bucket_starts[b + 1]]
+    cdef int64_t[::1] bucket_needles
+    cdef int64_t[::1] short_needles  # the needles shorter than GRAM
+    cdef readonly Py_ssize_t n_lists
+
+    def __init__(self, lists):
+        """`lists`: tuples of non-empty needles without "\\n"."""
+        lists = [tuple(needles) for needles in lists]
+        if len(lists) > 62:
+            raise ValueError("too many needle lists")
+        every = list(dict.fromkeys(needle for needles in lists for needle in needles))
+        if any(not needle or "\n" in needle for needle in every):
+            raise ValueError("needles must be non-empty and hold no line break")
+        self.n_lists = len(lists)
+        self.codes = np.frombuffer("".join(every).encode("utf-32-le"), dtype=np.uint32).copy()
+        self.offsets = np.concatenate(([0], np.cumsum([len(needle) for needle in every]))).astype(np.int64)
+        self.owners = np.array(
+            [sum(1 << k for k, needles in enumerate(lists) if needle in needles) for needle in every] or [0],
+            dtype=np.int64,
+        )
+        buckets = [[] for _ in range(1 << BUCKET_BITS)]
+        shorts = []
+        for k, needle in enumerate(every):
+            if len(needle) < GRAM:
+                shorts.append(k)
+            else:
+                buckets[_bucket(ord(needle[0]), ord(needle[1]), ord(needle[2]))].append(k)
+        self.bucket_starts = np.concatenate(([0], np.cumsum([len(b) for b in buckets]))).astype(np.int64)
+        self.bucket_needles = np.array([k for b in buckets for k in b] or [0], dtype=np.int64)
+        self.short_needles = np.array(shorts or [0], dtype=np.int64)[: len(shorts)]
+
+    cdef inline bint _at(self, const char_t *data, Py_ssize_t size, Py_ssize_t at, Py_ssize_t k) noexcept:
+        """Whether needle `k` occurs in `data` at `at`."""
+        cdef Py_ssize_t first = self.offsets[k], length = self.offsets[k + 1] - first, j
+        if at + length > size:
+            return False
+        for j in range(length):
+            if self.codes[first + j] != data[at + j]:
+                return False
+        return True
+
+    cdef int64_t _found(self, const char_t *data, Py_ssize_t size, int64_t wanted) noexcept:
+        """The bits of the lists (of `wanted`) with a needle in `data`."""
+        cdef int64_t found = 0
+        cdef Py_ssize_t at, b, j, k, n_short = self.short_needles.shape[0]
+        for at in range(size):
+            for j in range(n_short):
+                k = self.short_needles[j]
+                if self.owners[k] & wanted & ~found and self._at(data, size, at, k):
+                    found |= self.owners[k] & wanted
+            if at + GRAM <= size:
+                b = _bucket(data[at], data[at + 1], data[at + 2])
+                for j in range(self.bucket_starts[b], self.bucket_starts[b + 1]):
+                    k = self.bucket_needles[j]
+                    if self.owners[k] & wanted & ~found and self._at(data, size, at, k):
+                        found |= self.owners[k] & wanted
+            if found == wanted:
+                break
+        return found
+
+    def containing(self, list lines, const int64_t[::1] lengths, int64_t longest, Py_ssize_t n_lists):
+        """Per list (the first `n_lists`) and line of `lines`: whether the line holds one of its
+        needles, as a (len(lists), len(lines)) bool array (the rows past `n_lists` False);
+        lines whose `lengths` exceed `longest` are not searched (False)."""
+        cdef Py_ssize_t n = len(lines), line, size, k
+        if lengths.shape[0] != n:
+            raise ValueError("lines and lengths differ in length")
+        if not 0 <= n_lists <= self.n_lists:
+            raise ValueError("no such lists")
+        flags_array = np.zeros((self.n_lists, n), dtype=np.bool_)
+        cdef uint8_t[:, ::1] flags = flags_array.view(np.uint8)
+        cdef int64_t wanted = (<int64_t>1 << n_lists) - 1, found
+        cdef int kind
+        cdef void *data
+        for line in range(n):
+            text = lines[line]
+            if not isinstance(text, str):
+                raise TypeError("lines must be strs")
+            if lengths[line] > longest or wanted == 0:
+                continue
+            kind, data, size = PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)
+            if kind == PyUnicode_1BYTE_KIND:
+                found = self._found(<const uint8_t *>data, size, wanted)
+            elif kind == PyUnicode_2BYTE_KIND:
+                found = self._found(<const uint16_t *>data, size, wanted)
+            else:
+                found = self._found(<const uint32_t *>data, size, wanted)
+            for k in range(n_lists):
+                flags[k, line] = (found >> k) & 1
+        return flags_array

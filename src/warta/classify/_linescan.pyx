@@ -177,7 +177,13 @@ cdef inline bint _in_token(uint32_t code, bint words) noexcept:
     """Whether `code` continues a token: a regex `\\w` (`str.isalnum()` or "_", as `re` reads it)
     for words, else anything `str.split()` does not split on."""
     if words:
-        return code == 95 or Py_UNICODE_ISALNUM(code)
+        if code < 128:  # ASCII, most of the text: no call into the Unicode database
+            return (
+                (code | 32) - 97 < 26  # a letter (unsigned: below "a" wraps around)
+                or code - 48 < 10  # a digit
+                or code == 95
+            )
+        return Py_UNICODE_ISALNUM(code)
     return not Py_UNICODE_ISSPACE(code)
 
 

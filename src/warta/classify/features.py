@@ -451,6 +451,18 @@ def _substrings(
     # when the models are next trained, not before.
     lists = (markers.footer, markers.comment_form) + ((markers.caption,) if captions else ())
     longest = _SUBSTRING_MAX if captions else _MARKER_MAX
+    needles = _needles(markers.footer, markers.comment_form, markers.caption)
+    if needles is not None:
+        found: NDArray[np.bool_] = needles.containing(norms, lengths, longest, len(lists))
+        return found
+    return _substrings_joined(norms, lengths, lists, longest)
+
+
+def _substrings_joined(
+    norms: list[str], lengths: NDArray[np.int64], lists: tuple[tuple[str, ...], ...], longest: int
+) -> NDArray[np.bool_]:
+    """`_substrings` by `JoinedLines.containing_each` (the reference of `_featcols.Needles`):
+    `lists` the needle lists searched, the first rows; lines over `longest` not searched."""
     searched = [norm if size <= longest else "" for norm, size in zip(norms, lengths.tolist(), strict=True)]
     distinct = {norm: k for k, norm in enumerate(dict.fromkeys(searched))}
     found = JoinedLines.of(list(distinct)).containing_each(lists, whole_words=False)
@@ -459,6 +471,40 @@ def _substrings(
     found_distinct = np.array(found, dtype=np.bool_).reshape(len(lists), len(distinct))
     flags[: len(lists)] = found_distinct.take(index, axis=1)
     return flags
+
+
+@lru_cache(maxsize=4)
+def _needles(footer: tuple[str, ...], comment_form: tuple[str, ...], caption: tuple[str, ...]) -> Any:
+    """The three substring lists of `_substrings` compiled (`_featcols.Needles`) where it is built
+    and finds what `_substrings_joined` finds on probe lines (each tenth needle at a line's start,
+    middle and end, cut short, upper-cased, beside wide characters); None otherwise, or with
+    WARTA_PURE_PYTHON."""
+    kernels = _kernels()
+    lists = (footer, comment_form, caption)
+    if kernels is None:
+        return None
+    try:
+        needles = kernels.Needles(lists)
+    except ValueError:  # an empty needle or one with a line break: the reference handles those
+        return None
+    lines = list(_PROBE)
+    for needle in (needle for needles in lists for needle in needles[::10]):
+        lines += [
+            needle,
+            f"x{needle}y",
+            f"🌉 {needle}",
+            f"Мост{needle}",
+            needle[:-1],
+            needle.upper(),
+            needle[1:],
+        ]
+    lengths = np.array([len(line) for line in lines], dtype=np.int64)
+    for count, longest in ((3, _SUBSTRING_MAX), (2, _MARKER_MAX), (3, 12)):
+        expected = _substrings_joined(lines, lengths, lists[:count], longest)
+        if not same_array(needles.containing(lines, lengths, longest, count), expected):
+            set_aside("substring search", "JoinedLines")
+            return None
+    return needles
 
 
 def _select(values: list[str], mask: NDArray[np.bool_]) -> tuple[NDArray[np.intp], list[str]]:
