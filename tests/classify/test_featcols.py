@@ -32,8 +32,12 @@ from warta.classify.features import (
     _date_columns,
     _kernels,
     _log_tables,
+    _marker_kernels,
     _markers,
+    _markers_columns_compiled,
+    _markers_columns_numpy,
     _needles,
+    _probe_page,
     _scan_lines,
     _shape_columns,
     _stop_ratio_lists,
@@ -206,6 +210,7 @@ def _assert_same_features(blocks: list[Block], kind: PageKind, monkeypatch: pyte
     with monkeypatch.context() as patch:
         patch.setattr(features, "_kernels", lambda: None)
         patch.setattr(features, "_needles", lambda *lists: None)
+        patch.setattr(features, "_marker_kernels", lambda: None)
         patch.setattr(features, "_word_columns", lambda stop, months: None)
         patch.setattr(features, "_word_counter", lambda stop: None)
         expected = block_features(blocks, lexicon, kind, norms)
@@ -251,7 +256,8 @@ def word_columns(require_compiled: Callable[[bool, str], None]) -> Any:
     lexicon = load_lexicon()
     found = _word_columns(lexicon.stopwords, _markers(lexicon).months)
     require_compiled(found is not None, "word columns")
-    return found
+    assert found is not None
+    return found[0]
 
 
 def _assert_same_words(counter: Any, texts: list[str], modes: list[int] | None = None) -> None:
@@ -304,7 +310,7 @@ def test_generated_words(texts: list[str], modes: list[int]) -> None:
     found = _word_columns(lexicon.stopwords, _markers(lexicon).months)
     if found is None:
         pytest.skip("the compiled word columns are not built")
-    _assert_same_words(found, texts, modes[: len(texts)])
+    _assert_same_words(found[0], texts, modes[: len(texts)])
 
 
 # ---- The substring search: `_featcols.Needles` against `JoinedLines` ----
@@ -372,3 +378,58 @@ def test_generated_needles(texts: list[str], lists: list[tuple[str, ...]]) -> No
     if found is None:
         pytest.skip("the compiled feature columns are not built")
     _assert_same_needles(found, tuple(lists), [t.replace("x", "ab") for t in texts])
+
+
+# ---- The marker columns: `_featcols.marker_columns` against `_markers_columns_numpy` ----
+
+
+@pytest.fixture(scope="module")
+def marker_kernels(require_compiled: Callable[[bool, str], None]) -> ModuleType:
+    found = _marker_kernels()
+    require_compiled(found is not None, "marker columns")
+    assert found is not None
+    return found
+
+
+def _marker_lines() -> list[str]:
+    lexicon = load_lexicon()
+    lines = [*features._PROBE]
+    for name in features._SET_BITS:
+        lines += sorted(getattr(lexicon, name))[::7]
+    for prefixes in (
+        lexicon.read_also_prefix,
+        lexicon.promo_prefix,
+        lexicon.tags_prefix,
+        lexicon.author_prefix,
+    ):
+        lines += [f"{prefix} Budi" for prefix in prefixes[::5]]
+    lines += [f"Budi{suffix}" for suffix in lexicon.comment_attribution] + [*lexicon.comment_form[::9]]
+    lines += [f"{k} {word}" for k, word in enumerate(sorted(lexicon.comment_count_words))]
+    return [*lines, *lexicon.footer_contains, "12", "12 ", "x" * 299, "x" * 300]
+
+
+def _assert_same_markers(kernels: ModuleType, texts: list[str]) -> None:
+    lexicon = load_lexicon()
+    page = _probe_page(texts, lexicon)
+    found, expected = (np.zeros((len(texts), len(PER_BLOCK)), dtype=np.float32) for _ in range(2))
+    _markers_columns_compiled(kernels, found, page, lexicon)
+    _markers_columns_numpy(expected, page, lexicon)
+    _same(found, expected)
+
+
+def test_marker_lines(marker_kernels: ModuleType) -> None:
+    lines = _marker_lines()
+    _assert_same_markers(marker_kernels, lines)
+    _assert_same_markers(marker_kernels, [line.upper() + " " + "y" * 150 for line in lines])
+    _assert_same_markers(marker_kernels, [line + "🌉" for line in lines])
+
+
+@settings(max_examples=100, deadline=None)
+@given(picked=st.lists(st.integers(0, 10_000), min_size=1, max_size=20), texts=_LINES)
+def test_generated_markers(picked: list[int], texts: list[str]) -> None:
+    found = _marker_kernels()
+    if found is None:
+        pytest.skip("the compiled marker columns are not built")
+    lines = _marker_lines()
+    mixed = [lines[k % len(lines)] + (texts[k % len(texts)] if k % 3 else "") for k in picked]
+    _assert_same_markers(found, mixed + texts)

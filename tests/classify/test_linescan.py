@@ -130,6 +130,7 @@ def _assert_same_features(
         patch.setattr(features, "_word_columns", lambda stop, months: None)
         patch.setattr(features, "_kernels", lambda: None)
         patch.setattr(features, "_needles", lambda *lists: None)
+        patch.setattr(features, "_marker_kernels", lambda: None)
         expected = block_features(blocks, lexicon, kind, norms)
     found = block_features(blocks, lexicon, kind, norms)
     assert found.names == expected.names

@@ -1,3 +1,6 @@
+import re
+from collections.abc import Callable
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -38,3 +41,17 @@ class Needles:
     def containing(
         self, lines: list[str], lengths: NDArray[np.int64], longest: int, n_lists: int
     ) -> NDArray[np.bool_]: ...
+
+def marker_columns(
+    norms: list[str],
+    lengths: NDArray[np.int64],
+    whole_lines: dict[str, int],
+    any_prefix: Callable[[str], object],
+    read_also_prefix: Callable[[str], object],
+    tags_prefix: Callable[[str], object],
+    promo_prefix: Callable[[str], object],
+    byline_prefix: Callable[[str], object],
+    comment_count: Callable[[str], re.Match[str] | None],
+    substrings: NDArray[np.uint8],
+    out: NDArray[np.float32],
+) -> None: ...

@@ -439,3 +439,88 @@ cdef class Needles:
             for k in range(n_lists):
                 flags[k, line] = (found >> k) & 1
         return flags_array
+
+
+# ---- The lexicon marker columns of `features._markers_columns` ----
+
+from cpython.unicode cimport Py_UNICODE_ISDIGIT
+
+cdef enum:
+    READ_ALSO = 12
+    RELATED_HEADER = 13
+    SIDEBAR_HEADER = 14
+    COMMENT_HEADER = 15
+    COMMENT_FORM = 16
+    PROMO = 17
+    SHARE = 18
+    NAV = 19
+    FOOTER = 20
+    TAGS = 21
+    BYLINE_PREFIX = 22
+    # `features._SET_BITS`
+    RELATED_BIT = 1
+    SIDEBAR_BIT = 2
+    COMMENT_BIT = 4
+    SHARE_BIT = 8
+    NAV_BIT = 16
+    PROMO_BIT = 32
+    WIDGET_BIT = 64
+    # `features._MARKER_MAX` and the shorter limits of `_markers_columns`
+    MARKER_MAX = 299
+
+
+def marker_columns(
+    list norms,
+    const int64_t[::1] lengths,
+    dict whole_lines,
+    any_prefix,
+    read_also_prefix,
+    tags_prefix,
+    promo_prefix,
+    byline_prefix,
+    comment_count,
+    const uint8_t[:, ::1] substrings,
+    float[:, :] out,
+):
+    """The lexicon marker columns (12-22) of the lines whose norms are `norms` (texts `lengths`
+    long) into `out`, as `features._markers_columns` writes them but for the comment
+    attributions it adds to comment_form: `whole_lines` (`_Markers.whole_lines`), the anchored
+    prefix matchers and `comment_count` (`.match` of `_Markers`' patterns), `substrings`
+    (`_Page.substrings`: footer, comment form rows)."""
+    cdef Py_ssize_t n = len(norms), line
+    cdef int64_t bits
+    cdef bint prefixed, header, promo
+    cdef str norm
+    if lengths.shape[0] != n or substrings.shape[0] < 2 or substrings.shape[1] != n:
+        raise ValueError("the line arrays differ in length")
+    if out.shape[0] != n or out.shape[1] <= BYLINE_PREFIX:
+        raise ValueError("the columns do not fit")
+    for line in range(n):
+        if lengths[line] > MARKER_MAX:
+            continue
+        if not isinstance(norms[line], str):
+            raise TypeError("norms must be strs")
+        norm = norms[line]
+        found = whole_lines.get(norm)
+        bits = 0 if found is None else found
+        prefixed = any_prefix(norm) is not None
+        out[line, READ_ALSO] = prefixed and read_also_prefix(norm) is not None
+        out[line, RELATED_HEADER] = (bits & RELATED_BIT) != 0
+        out[line, SIDEBAR_HEADER] = (bits & SIDEBAR_BIT) != 0
+        header = (bits & COMMENT_BIT) != 0
+        # "<number> <count word>": only lines opening with a digit are tried.
+        if not header and PyUnicode_GET_LENGTH(norm) and Py_UNICODE_ISDIGIT(norm[0]):
+            m = comment_count(norm)
+            header = m is not None and m.group(1).isdigit()
+        out[line, COMMENT_HEADER] = header
+        out[line, SHARE] = (bits & SHARE_BIT) != 0
+        out[line, NAV] = (bits & NAV_BIT) != 0
+        out[line, FOOTER] = substrings[0, line] != 0
+        out[line, TAGS] = prefixed and tags_prefix(norm) is not None
+        promo = (bits & PROMO_BIT) != 0
+        if lengths[line] < 200:
+            out[line, COMMENT_FORM] = (bits & WIDGET_BIT) != 0 or substrings[1, line] != 0
+            promo = promo or (prefixed and promo_prefix(norm) is not None)
+        out[line, PROMO] = promo
+        if lengths[line] < 120:
+            out[line, BYLINE_PREFIX] = prefixed and byline_prefix(norm) is not None

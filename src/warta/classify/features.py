@@ -499,9 +499,9 @@ def _needles(footer: tuple[str, ...], comment_form: tuple[str, ...], caption: tu
             needle[1:],
         ]
     lengths = np.array([len(line) for line in lines], dtype=np.int64)
-    for count, longest in ((3, _SUBSTRING_MAX), (2, _MARKER_MAX), (3, 12)):
-        expected = _substrings_joined(lines, lengths, lists[:count], longest)
-        if not same_array(needles.containing(lines, lengths, longest, count), expected):
+    for searched, longest in ((3, _SUBSTRING_MAX), (2, _MARKER_MAX), (3, 12)):
+        expected = _substrings_joined(lines, lengths, lists[:searched], longest)
+        if not same_array(needles.containing(lines, lengths, longest, searched), expected):
             set_aside("substring search", "JoinedLines")
             return None
     return needles
@@ -656,15 +656,14 @@ def _stop_ratio(
     """stop_ratio, date_like, time_like, title_overlap, title_prefix: the columns that need word
     lists; those but the date and time patterns' in one compiled pass where it is built
     (`_word_columns`), else `_stop_ratio_lists`."""
-    counter = _word_columns(lexicon.stopwords, page.markers.months)
-    if counter is None:
+    counters = _word_columns(lexicon.stopwords, page.markers.months)
+    if counters is None:
         _stop_ratio_lists(
             out, norms, page.texts, page.lengths, n_words, digits, lexicon.stopwords, page.markers.months
         )
         return
-    date_rows = counter.word_columns(
-        _word_counter(page.markers.months), norms, n_words, digits, page.lengths, out
-    )
+    stop, months = counters
+    date_rows = stop.word_columns(months, norms, n_words, digits, page.lengths, out)
     if len(date_rows):
         _date_columns(out, date_rows, [page.texts[i] for i in date_rows.tolist()])
 
@@ -676,10 +675,10 @@ def _date_columns(out: NDArray[np.float32], rows: NDArray[np.int64], texts: list
 
 
 @lru_cache(maxsize=4)
-def _word_columns(stop: frozenset[str], months: frozenset[str]) -> StopWords | None:
-    """The compiled `stop` (`_word_counter`) where its `word_columns` gives `_stop_ratio_lists`'s
-    columns on `_PROBE` (lines made titles, stopwords, months, dates), with `months`; None
-    otherwise, or with WARTA_PURE_PYTHON."""
+def _word_columns(stop: frozenset[str], months: frozenset[str]) -> tuple[StopWords, StopWords] | None:
+    """The compiled `stop` and `months` (`_word_counter`) where the first's `word_columns` gives
+    `_stop_ratio_lists`'s columns on `_PROBE` (lines made titles, stopwords, months, dates);
+    None otherwise, or with WARTA_PURE_PYTHON."""
     counter, month_counter = _word_counter(stop), _word_counter(months)
     if counter is None or month_counter is None:
         return None
@@ -708,7 +707,7 @@ def _word_columns(stop: frozenset[str], months: frozenset[str]) -> StopWords | N
         if not same_array(found, expected):
             set_aside("word columns", "Python")
             return None
-    return counter
+    return counter, month_counter
 
 
 def _stop_ratio_lists(
@@ -923,7 +922,77 @@ def _token_ratio(
 
 
 def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) -> None:
-    """Lexicon marker columns (12-22) of the lines short enough to be markers."""
+    """Lexicon marker columns (12-22) of the lines short enough to be markers: in one compiled
+    pass where it is built (`_featcols.marker_columns`, the comment attributions added here),
+    else `_markers_columns_numpy`."""
+    kernels = _marker_kernels()
+    if kernels is None:
+        _markers_columns_numpy(out, page, lexicon)
+        return
+    _markers_columns_compiled(kernels, out, page, lexicon)
+
+
+def _markers_columns_compiled(
+    kernels: ModuleType, out: NDArray[np.float32], page: _Page, lexicon: Lexicon
+) -> None:
+    markers = page.markers
+    kernels.marker_columns(
+        page.norms, page.lengths, markers.whole_lines, markers.any_prefix.match, markers.read_also_prefix.match,
+        markers.tags_prefix.match, markers.promo_prefix.match, markers.byline_prefix.match,
+        markers.comment_count.match, page.substrings.view(np.uint8), out,
+    )  # fmt: skip
+    rows_200 = _where(page.lengths < 200)
+    out[rows_200[_lower_ends_with(page, rows_200, lexicon.comment_attribution)], 16] = 1.0
+
+
+@lru_cache(maxsize=1)
+def _marker_kernels() -> ModuleType | None:
+    """`_kernels()` where its `marker_columns` gives `_markers_columns_numpy`'s columns on a probe
+    page of the default lexicon's markers (each kind, cut at 120, 200 and 300 characters)."""
+    kernels = _kernels()
+    if kernels is None:
+        return None
+    from warta.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    sets = [sorted(getattr(lexicon, name))[:2] for name in _SET_BITS]
+    prefixes = [*lexicon.read_also_prefix[:3], *lexicon.promo_prefix[:3], *lexicon.tags_prefix[:3]]
+    prefixes += [*lexicon.author_prefix[:3], *lexicon.editor_prefix[:3]]
+    counts = [f"12 {word}" for word in sorted(lexicon.comment_count_words)[:3]] + ["١٢ x", "x 12"]
+    tails = [f"Budi{suffix}" for suffix in lexicon.comment_attribution[:3]] + [*lexicon.comment_form[:2]]
+    texts = [*_PROBE, *(w for words in sets for w in words), *counts, *tails, *lexicon.footer_contains[:2]]
+    texts += [f"{p} x" for p in prefixes] + [
+        f"{p} {'x' * size}" for p in prefixes[::3] for size in (110, 190, 290)
+    ]
+    texts += [w.upper() for words in sets for w in words]
+    page = _probe_page(texts, lexicon)
+    found, expected = (np.zeros((len(texts), len(PER_BLOCK)), dtype=np.float32) for _ in range(2))
+    _markers_columns_compiled(kernels, found, page, lexicon)
+    _markers_columns_numpy(expected, page, lexicon)
+    if not same_array(found, expected):
+        set_aside("marker columns", "numpy")
+        return None
+    return kernels
+
+
+def _probe_page(texts: list[str], lexicon: Lexicon) -> _Page:
+    """`_Page.of(texts, lexicon)` by the reference scans only (no compiled part is asked for)."""
+    n = len(texts)
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    starts = np.zeros(n, dtype=np.int64)
+    (lengths[:-1] + 1).cumsum(out=starts[1:])
+    joined = "\n".join(texts)
+    counts, edges, classes = _scan_lines(joined, starts, lengths)
+    norms = normalise_lines(texts)
+    markers = _markers(lexicon)
+    lists = (markers.footer, markers.comment_form, markers.caption)
+    substrings = _substrings_joined(norms, lengths, lists, _SUBSTRING_MAX)
+    return _Page(texts, joined, lengths, starts, norms, markers, substrings, edges[:n], classes[:n], edges[n:],
+                 classes[n:], counts)  # fmt: skip
+
+
+def _markers_columns_numpy(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) -> None:
+    """`_markers_columns` by numpy and Python (the reference of `_featcols.marker_columns`)."""
     chars = page.lengths
     rows, lines = _select(page.norms, chars <= _MARKER_MAX)
     if not lines:
