@@ -30,6 +30,8 @@ from warta.classify.features import (
     PER_BLOCK,
     _context_columns,
     _date_columns,
+    _distinct_ids_dict,
+    _first_ids_dict,
     _kernels,
     _log_tables,
     _marker_kernels,
@@ -42,6 +44,8 @@ from warta.classify.features import (
     _shape_columns,
     _stop_ratio_lists,
     _substrings_joined,
+    _token_bits,
+    _tuple_bits_sets,
     _word_columns,
     block_features,
     distinct_ids,
@@ -433,3 +437,56 @@ def test_generated_markers(picked: list[int], texts: list[str]) -> None:
     lines = _marker_lines()
     mixed = [lines[k % len(lines)] + (texts[k % len(texts)] if k % 3 else "") for k in picked]
     _assert_same_markers(found, mixed + texts)
+
+
+# ---- Dense ids and class/id token bits: `_featcols.first_ids`, `tuple_bits` ----
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        [],
+        ["a"],
+        ["a", "b", "a", "", "", "🌉", "b"],
+        [("x", "y"), (), ("x", "y"), ("y", "x"), ()],
+        [1, 1.0, True, 2, "1", (1,), 0, False],
+        [float("nan")] * 3,  # NaN is not equal to itself, but a dict finds the same object
+    ],
+)
+def test_first_ids(kernels: ModuleType, keys: list[Any]) -> None:
+    found, expected = kernels.first_ids(keys), _first_ids_dict(keys)
+    _same(found[0], expected[0])
+    assert found[1] == expected[1] or keys[0] != keys[0]
+    _same(found[2], expected[2])
+    _same(found[0], _distinct_ids_dict(keys)[0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    keys=st.lists(
+        st.one_of(st.integers(-3, 3), st.text(max_size=2), st.tuples(st.integers(0, 2))), max_size=40
+    )
+)
+def test_generated_first_ids(keys: list[Any]) -> None:
+    found = _kernels()
+    if found is None:
+        pytest.skip("the compiled feature columns are not built")
+    ids, distinct, firsts = found.first_ids(keys)
+    expected = _first_ids_dict(keys)
+    _same(ids, expected[0])
+    assert distinct == expected[1]
+    _same(firsts, expected[2])
+
+
+def test_tuple_bits(kernels: ModuleType) -> None:
+    words = [
+        *features._BOILER_CLASS,
+        *features._CONTENT_CLASS,
+        *(w for g in features._CLASS_GROUPS for w in g),
+    ]
+    tags = list(features.SEMANTIC_TAGS)
+    tuples = [(), tuple(words), tuple(tags), (f"x{words[0]}y", "z"), tuple(words[::3] + tags[::2]), ("none",)]
+    tuples += [(w.upper(), f"{w}-{t}") for w, t in zip(words, tags * 10, strict=False)]
+    assert kernels.tuple_bits(tuples, _token_bits) == _tuple_bits_sets(tuples)
+    with pytest.raises(TypeError):
+        kernels.tuple_bits([["not", "a", "tuple"]], _token_bits)

@@ -1,5 +1,6 @@
 import re
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -55,3 +56,5 @@ def marker_columns(
     substrings: NDArray[np.uint8],
     out: NDArray[np.float32],
 ) -> None: ...
+def first_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any], NDArray[np.int64]]: ...
+def tuple_bits(distinct: list[tuple[str, ...]], token_bits: Callable[[str], int]) -> list[int]: ...

@@ -16,7 +16,7 @@ arguments, where the numpy code takes them at the same integers.
 page; tests compare both on many pages and generated ones.
 """
 
-from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t
+from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport free, malloc
 
 
@@ -524,3 +524,47 @@ def marker_columns(
         out[line, PROMO] = promo
         if lengths[line] < 120:
             out[line, BYLINE_PREFIX] = prefixed and byline_prefix(norm) is not None
+
+
+# ---- Dense ids of keys: `features.first_ids`, `features.distinct_ids` ----
+
+from cpython.dict cimport PyDict_SetDefault
+from cpython.list cimport PyList_GET_SIZE
+
+
+def first_ids(list keys):
+    """(ids, distinct, firsts) of `keys`: each key's dense id in first-seen order (int64), the
+    distinct keys, and where each first occurs (int64, ascending); each key hashed once."""
+    cdef Py_ssize_t n = PyList_GET_SIZE(keys), i, k
+    ids_array = np.empty(n, dtype=np.int64)
+    firsts_array = np.empty(n, dtype=np.int64)
+    cdef int64_t[::1] ids = ids_array
+    cdef int64_t[::1] firsts = firsts_array
+    cdef dict seen = {}
+    cdef list distinct = []
+    for i in range(n):
+        key = keys[i]
+        k = <object>PyDict_SetDefault(seen, key, len(distinct))
+        if k == len(distinct):
+            distinct.append(key)
+            firsts[k] = i
+        ids[i] = k
+    return ids_array, distinct, firsts_array[: len(distinct)]
+
+
+def tuple_bits(list distinct, token_bits):
+    """Per tuple of `distinct`: the OR of `token_bits(token)` (a 64-bit mask) over its tokens,
+    each distinct token's bits asked for once."""
+    cdef dict known = {}
+    cdef list result = []
+    cdef uint64_t bits
+    for tokens in distinct:
+        bits = 0
+        for token in <tuple?>tokens:
+            found = known.get(token)
+            if found is None:
+                found = token_bits(token)
+                known[token] = found
+            bits |= <uint64_t>found
+        result.append(bits)
+    return result

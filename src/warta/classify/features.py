@@ -853,10 +853,40 @@ def _kernels() -> ModuleType | None:
         from warta.classify import _featcols
     except ImportError:
         return None
-    if not (_probe_shape(_featcols) and _probe_context(_featcols)):
+    if not (_probe_shape(_featcols) and _probe_context(_featcols) and _probe_ids(_featcols)):
         set_aside("feature columns", "numpy")
         return None
     return _featcols
+
+
+def _probe_ids(kernels: ModuleType) -> bool:
+    """Whether `kernels.first_ids` and `tuple_bits` give `_first_ids_dict`'s and
+    `_tuple_bits_sets`' results on probe keys (strs, tuples, numbers that compare equal) and
+    class/id token tuples (marker words, semantic tags, tokens holding several words)."""
+    keys: list[Any] = ["a", ("b", "c"), 1, "a", 1.0, True, ("b", "c"), (), "", "🌉", ""]
+    for probe in (keys, [], keys[:1]):
+        found, expected = kernels.first_ids(probe), _first_ids_dict(probe)
+        if not (same_array(found[0], expected[0]) and found[1] == expected[1]):
+            return False
+        if not same_array(found[0], _distinct_ids_dict(probe)[0]):
+            return False
+        if not same_array(found[2], expected[2]):
+            return False
+    words = [
+        *_BOILER_CLASS[:3],
+        *_CONTENT_CLASS[:3],
+        *SEMANTIC_TAGS[:3],
+        *(w for g in _CLASS_GROUPS for w in g[:1]),
+    ]
+    tuples = [
+        (),
+        tuple(words),
+        (f"x-{words[0]}-{words[-1]}", "y"),
+        tuple(words[::2]),
+        ("nothing",),
+        tuple(words[1::3]),
+    ]
+    return bool(kernels.tuple_bits(tuples, _token_bits) == _tuple_bits_sets(tuples))
 
 
 def _probe_shape(kernels: ModuleType) -> bool:
@@ -868,7 +898,7 @@ def _probe_shape(kernels: ModuleType) -> bool:
     (lengths[:-1] + 1).cumsum(out=starts[1:])
     joined, n = "\n".join(texts), len(texts)
     counts, edges, classes = _scan_lines(joined, starts, lengths)
-    norm_ids = distinct_ids([t.lower() for t in texts])[0]
+    norm_ids = _distinct_ids_dict([t.lower() for t in texts])[0]
     times = np.arange(n, dtype=np.int64) % 3 + 1
     found, expected = (np.zeros((n, len(PER_BLOCK)), dtype=np.float32) for _ in range(2))
     log1p, log, _ = _log_tables(int(lengths.max()) + n + 1)
@@ -1113,9 +1143,19 @@ class ClassTokens:
 
 
 def _tuple_bits(distinct: list[tuple[str, ...]]) -> list[int]:
-    """OR of `_token_bits` over each tuple's tokens. Tuples nest their ancestors' tokens: they are
-    long, but hold few distinct tokens, and fewer still with bits; each tuple is intersected (in C)
-    with those, and only what it shares with them is ORed."""
+    """OR of `_token_bits` over each tuple's tokens: in one compiled pass where it is built
+    (`_featcols.tuple_bits`), else `_tuple_bits_sets`."""
+    kernels = _kernels()
+    if kernels is None:
+        return _tuple_bits_sets(distinct)
+    bits: list[int] = kernels.tuple_bits(distinct, _token_bits)
+    return bits
+
+
+def _tuple_bits_sets(distinct: list[tuple[str, ...]]) -> list[int]:
+    """`_tuple_bits` by sets. Tuples nest their ancestors' tokens: they are long, but hold few
+    distinct tokens, and fewer still with bits; each tuple is intersected (in C) with those, and
+    only what it shares with them is ORed."""
     with_bits = {token: bits for token in set().union(*distinct) if (bits := _token_bits(token))}
     tokens = with_bits.keys()
     result = []
@@ -1138,6 +1178,15 @@ def _class_marker_counts(bits: list[int]) -> NDArray[np.float64]:
 
 def distinct_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any]]:
     """Dense ids of `keys` (first-seen order) and the distinct keys."""
+    kernels = _kernels()
+    if kernels is not None:
+        ids, distinct_keys, _ = kernels.first_ids(keys)
+        return ids, distinct_keys
+    return _distinct_ids_dict(keys)
+
+
+def _distinct_ids_dict(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any]]:
+    """`distinct_ids` by a dict (the reference of `_featcols.first_ids`' first two)."""
     distinct = list(dict.fromkeys(keys))
     position = dict(zip(distinct, range(len(distinct)), strict=True))
     return np.fromiter(map(position.__getitem__, keys), dtype=np.int64, count=len(keys)), distinct
@@ -1145,7 +1194,17 @@ def distinct_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any]]:
 
 def first_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any], NDArray[np.int64]]:
     """`distinct_ids` of `keys`, and where each distinct key first occurs; each key hashed once
-    (a tuple's hash is not cached: they cost most)."""
+    (a tuple's hash is not cached: they cost most). In one compiled pass where it is built
+    (`_featcols.first_ids`), else `_first_ids_dict`."""
+    kernels = _kernels()
+    if kernels is not None:
+        found: tuple[NDArray[np.int64], list[Any], NDArray[np.int64]] = kernels.first_ids(keys)
+        return found
+    return _first_ids_dict(keys)
+
+
+def _first_ids_dict(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any], NDArray[np.int64]]:
+    """`first_ids` by a dict and numpy (the reference of `_featcols.first_ids`)."""
     first: dict[Any, int] = {}
     seen = list(map(first.setdefault, keys, count()))  # each key's first position
     firsts = np.fromiter(first.values(), dtype=np.int64, count=len(first))  # ascending
