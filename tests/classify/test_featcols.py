@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.typing import NDArray
 
-from warta.classify import features
+from warta.classify import features, html_features
 from warta.classify.features import (
     _SUBSTRING_MAX,
     _WORD,
@@ -215,6 +215,7 @@ def _assert_same_features(blocks: list[Block], kind: PageKind, monkeypatch: pyte
         patch.setattr(features, "_kernels", lambda: None)
         patch.setattr(features, "_needles", lambda *lists: None)
         patch.setattr(features, "_marker_kernels", lambda: None)
+        patch.setattr(html_features, "_html_kernels", lambda: None)
         patch.setattr(features, "_word_columns", lambda stop, months: None)
         patch.setattr(features, "_word_counter", lambda stop: None)
         expected = block_features(blocks, lexicon, kind, norms)
@@ -232,11 +233,27 @@ def test_feature_matrices(kernels: ModuleType, monkeypatch: pytest.MonkeyPatch) 
 
 def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WARTA_PURE_PYTHON", "1")
-    _kernels.cache_clear()
+    cached = (
+        _kernels,
+        _marker_kernels,
+        _needles,
+        _word_columns,
+        features._word_counter,
+        html_features._html_kernels,
+    )
+    for function in cached:
+        function.cache_clear()
     try:
+        lexicon = load_lexicon()
+        markers = _markers(lexicon)
         assert _kernels() is None
+        assert _marker_kernels() is None
+        assert html_features._html_kernels() is None
+        assert _needles(markers.footer, markers.comment_form, markers.caption) is None
+        assert _word_columns(lexicon.stopwords, markers.months) is None
     finally:
-        _kernels.cache_clear()
+        for function in cached:
+            function.cache_clear()
 
 
 def test_benchmark_pages(kernels: ModuleType, shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -490,3 +507,47 @@ def test_tuple_bits(kernels: ModuleType) -> None:
     assert kernels.tuple_bits(tuples, _token_bits) == _tuple_bits_sets(tuples)
     with pytest.raises(TypeError):
         kernels.tuple_bits([["not", "a", "tuple"]], _token_bits)
+
+
+# ---- The HTML-only columns: `_featcols.html_columns` against `html_features._html_columns` ----
+
+
+@pytest.fixture(scope="module")
+def html_kernels(require_compiled: Callable[[bool, str], None]) -> ModuleType:
+    found = html_features._html_kernels()
+    require_compiled(found is not None, "HTML columns")
+    assert found is not None
+    return found
+
+
+def _assert_same_html(seed: int, n: int) -> None:
+    page = html_features._generated_page(np.random.default_rng(seed), n)
+    found, expected = (np.zeros((n, len(html_features.HTML_EXTRA_NAMES)), dtype=np.float32) for _ in range(2))
+    html_features._html_columns_compiled(found, *page)
+    html_features._html_columns(expected, *page)
+    _same(found, expected)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 40, 700, 5000])
+def test_html_columns_sizes(html_kernels: ModuleType, n: int) -> None:
+    _assert_same_html(n, n)
+
+
+@settings(max_examples=100, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), n=st.integers(1, 150))
+def test_generated_html_columns(seed: int, n: int) -> None:
+    if html_features._html_kernels() is None:
+        pytest.skip("the compiled HTML columns are not built")
+    _assert_same_html(seed, n)
+
+
+def test_html_columns_refuse_bad_ids(html_kernels: ModuleType) -> None:
+    ids, chars, words, links, levels, total = html_features._generated_page(np.random.default_rng(1), 5)
+    out = np.zeros((5, len(html_features.HTML_EXTRA_NAMES)), dtype=np.float32)
+    bad = np.array([0, 1, 2, 3, 5], dtype=np.int64)  # a tag path id past the blocks
+    with pytest.raises(ValueError):
+        html_kernels.html_columns(
+            ids.tags, ids.tuples, ids.token_table, ids.hrefs.view(np.uint8), bad, ids.prefixes, chars, words,
+            links, levels, total, html_features._log1p_table(5), features._log_tables(6)[0],
+            html_features._SEM_BASE, html_features._AGG, out,
+        )  # fmt: skip

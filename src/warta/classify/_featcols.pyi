@@ -58,3 +58,21 @@ def marker_columns(
 ) -> None: ...
 def first_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any], NDArray[np.int64]]: ...
 def tuple_bits(distinct: list[tuple[str, ...]], token_bits: Callable[[str], int]) -> list[int]: ...
+def html_columns(
+    tag_ids: NDArray[np.int64],
+    token_ids: NDArray[np.int64],
+    token_table: NDArray[np.float64],
+    hrefs: NDArray[np.uint8],
+    group_ids: NDArray[np.int64],
+    prefix_ids: NDArray[np.int64],
+    chars: NDArray[np.float64],
+    words: NDArray[np.float64],
+    links: NDArray[np.float64],
+    heading_levels: NDArray[np.float64],
+    total: float,
+    log1p_math: NDArray[np.float64],
+    log1p_numpy: NDArray[np.float64],
+    tokens_at: int,
+    agg: int,
+    out: NDArray[np.float32],
+) -> NDArray[np.float64]: ...

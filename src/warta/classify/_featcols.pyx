@@ -568,3 +568,108 @@ def tuple_bits(list distinct, token_bits):
             bits |= <uint64_t>found
         result.append(bits)
     return result
+
+
+# ---- The HTML-only columns of `html_features.html_extra_features` ----
+
+
+def html_columns(
+    const int64_t[::1] tag_ids,
+    const int64_t[::1] token_ids,
+    const double[:, ::1] token_table,
+    const uint8_t[::1] hrefs,
+    const int64_t[::1] group_ids,
+    const int64_t[::1] prefix_ids,
+    const double[::1] chars,
+    const double[::1] words,
+    const double[:] links,
+    const double[:] heading_levels,
+    double total,
+    const double[::1] log1p_math,
+    const double[::1] log1p_numpy,
+    Py_ssize_t tokens_at,
+    Py_ssize_t agg,
+    float[:, :] out,
+):
+    """The HTML-only columns (`html_features.HTML_EXTRA_NAMES`) of `n` blocks into `out` (zeros),
+    as `html_extra_features` writes them but for group_mean_words: `tag_ids` (-1: none of the
+    tag columns), `token_ids` (each block's distinct class/id tuple) and `token_table` (per
+    tuple: within_*, cls_* flags, log1p of its size; written from column `tokens_at`),
+    `hrefs`, `group_ids` (tag paths), `prefix_ids` (per tuple: its first four tokens' id),
+    `chars`, `words`, `links` (link densities), `heading_levels`, `total` (the characters, 1.0
+    where none); `agg`: the has_href column; `log1p_math[k]` (math.log1p) and
+    `log1p_numpy[k]` (numpy's) of k up to `n`. Returns each tag-path group's mean words, whose
+    numpy log1p is group_mean_words."""
+    cdef Py_ssize_t n = tag_ids.shape[0], i, j, g, width = token_table.shape[1], n_groups = 0, n_classes = 0
+    cdef Py_ssize_t first_h1 = -1, run_start = 0, distance
+    if (
+        token_ids.shape[0] != n or hrefs.shape[0] != n or group_ids.shape[0] != n or chars.shape[0] != n
+        or words.shape[0] != n or links.shape[0] != n or heading_levels.shape[0] != n
+        or out.shape[0] != n or width < 1 or tokens_at < 0 or tokens_at + width - 1 > agg
+        or agg + 9 >= out.shape[1] or log1p_math.shape[0] <= n or log1p_numpy.shape[0] <= n
+    ):
+        raise ValueError("the block arrays differ in length")
+    for i in range(n):
+        if not (-1 <= tag_ids[i] < tokens_at):
+            raise ValueError("a tag column lies outside the tag columns")
+        if not 0 <= token_ids[i] < token_table.shape[0] or not 0 <= token_ids[i] < prefix_ids.shape[0]:
+            raise ValueError("a token id lies outside the table")
+        if not 0 <= group_ids[i] < n:
+            raise ValueError("a group id lies outside the blocks")
+        n_groups = group_ids[i] + 1 if group_ids[i] >= n_groups else n_groups
+    for i in range(prefix_ids.shape[0]):
+        if not 0 <= prefix_ids[i] < prefix_ids.shape[0]:
+            raise ValueError("a prefix id lies outside the tuples")
+        n_classes = prefix_ids[i] + 1 if prefix_ids[i] >= n_classes else n_classes
+    means_array = np.zeros(n_groups, dtype=np.float64)
+    cdef double[::1] means = means_array
+    cdef double *sums = <double *>malloc((4 * n_groups + n_classes + 1) * sizeof(double))
+    if sums == NULL:
+        raise MemoryError()
+    # Per group: blocks, characters, linked characters, words (np.bincount: float64 sums in block
+    # order); then per class prefix: characters.
+    cdef double *count = sums
+    cdef double *gchars = sums + n_groups
+    cdef double *glinks = sums + 2 * n_groups
+    cdef double *gwords = sums + 3 * n_groups
+    cdef double *pchars = sums + 4 * n_groups
+    try:
+        for j in range(4 * n_groups + n_classes):
+            sums[j] = 0.0
+        for i in range(n):
+            g = group_ids[i]
+            count[g] += 1.0
+            gchars[g] += chars[i]
+            glinks[g] += links[i] * chars[i]
+            gwords[g] += words[i]
+            pchars[prefix_ids[token_ids[i]]] += chars[i]
+            if first_h1 < 0 and heading_levels[i] == 1:
+                first_h1 = i
+        for g in range(n_groups):
+            if count[g] > 0:
+                means[g] = gwords[g] / count[g]
+        for i in range(n):
+            if tag_ids[i] >= 0:
+                out[i, tag_ids[i]] = 1.0
+            for j in range(width - 1):
+                out[i, tokens_at + j] = <float>token_table[token_ids[i], j]
+            out[i, agg] = hrefs[i] != 0
+            out[i, agg + 9] = <float>token_table[token_ids[i], width - 1]
+            g = group_ids[i]
+            out[i, agg + 1] = <float>log1p_numpy[<Py_ssize_t>count[g]]
+            out[i, agg + 2] = <float>(gchars[g] / total)
+            out[i, agg + 3] = <float>(glinks[g] / (gchars[g] if gchars[g] > 1.0 else 1.0))
+            # Runs of consecutive blocks on one tag path: 1, 2, 3... restarting at each change.
+            if i > 0 and group_ids[i] != group_ids[i - 1]:
+                run_start = i
+            out[i, agg + 5] = <float>log1p_math[i - run_start + 1]
+            out[i, agg + 6] = <float>(pchars[prefix_ids[token_ids[i]]] / total)
+            if first_h1 >= 0:
+                distance = i - first_h1 if i >= first_h1 else first_h1 - i
+                out[i, agg + 7] = <float>log1p_math[distance]
+                out[i, agg + 8] = i < first_h1
+            else:
+                out[i, agg + 7] = -1.0
+    finally:
+        free(sums)
+    return means_array
