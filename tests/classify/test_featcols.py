@@ -215,6 +215,7 @@ def _assert_same_features(blocks: list[Block], kind: PageKind, monkeypatch: pyte
         patch.setattr(features, "_kernels", lambda: None)
         patch.setattr(features, "_needles", lambda *lists: None)
         patch.setattr(features, "_marker_kernels", lambda: None)
+        patch.setattr(features, "_text_extra_kernels", lambda: None)
         patch.setattr(html_features, "_html_kernels", lambda: None)
         patch.setattr(features, "_word_columns", lambda stop, months: None)
         patch.setattr(features, "_word_counter", lambda stop: None)
@@ -236,6 +237,7 @@ def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     cached = (
         _kernels,
         _marker_kernels,
+        features._text_extra_kernels,
         _needles,
         _word_columns,
         features._word_counter,
@@ -248,6 +250,7 @@ def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         markers = _markers(lexicon)
         assert _kernels() is None
         assert _marker_kernels() is None
+        assert features._text_extra_kernels() is None
         assert html_features._html_kernels() is None
         assert _needles(markers.footer, markers.comment_form, markers.caption) is None
         assert _word_columns(lexicon.stopwords, markers.months) is None
@@ -551,3 +554,44 @@ def test_html_columns_refuse_bad_ids(html_kernels: ModuleType) -> None:
             links, levels, total, html_features._log1p_table(5), features._log_tables(6)[0],
             html_features._SEM_BASE, html_features._AGG, out,
         )  # fmt: skip
+
+
+# ---- The flattened text's extra columns: `_featcols.text_extra_columns` ----
+
+
+@pytest.fixture(scope="module")
+def text_extra_kernels(require_compiled: Callable[[bool, str], None]) -> ModuleType:
+    found = features._text_extra_kernels()
+    require_compiled(found is not None, "text extra columns")
+    assert found is not None
+    return found
+
+
+def _assert_same_text_extra(kernels: ModuleType, texts: list[str]) -> None:
+    lexicon = load_lexicon()
+    page = _probe_page(texts, lexicon)
+    found = features._text_extra_lines_compiled(kernels, page, lexicon)
+    _same(found, features._text_extra_lines_numpy(page, lexicon))
+
+
+EXTRA_LINES = [
+    "(Foto: Antara)", "(ANTARA/Budi).", "(Reuters)", "Komentar (12)", "(12)", "()", ")", ".)", ").", "x).",
+    "Budi Santoso", "Budi Santoso Wibowo Putra Jaya", "Budi, Santoso", "Budi “Santoso”", "Budi | Santoso",
+    "Jakarta, 12/05/2026 10:30 WIB", "12 Mei 2026", "3 jam lalu", "𝟙𝟚/05/2026", "１２ Mei 2026", "Mei",
+    "Keterangan:", ":", "(*/S-01)", "(fyk/ash) ", "Ä Öz", "A", "" , "x" * 401 + ")", "Y" * 130 + " 2026",
+]  # fmt: skip
+
+
+def test_text_extra_lines(text_extra_kernels: ModuleType) -> None:
+    _assert_same_text_extra(text_extra_kernels, EXTRA_LINES)
+    _assert_same_text_extra(text_extra_kernels, [*load_lexicon().caption_prefix, *EXTRA_LINES])
+    _assert_same_text_extra(text_extra_kernels, [line + " 🌉" for line in EXTRA_LINES])
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts=_LINES, picked=st.lists(st.integers(0, len(EXTRA_LINES) - 1), max_size=8))
+def test_generated_text_extra(texts: list[str], picked: list[int]) -> None:
+    found = features._text_extra_kernels()
+    if found is None:
+        pytest.skip("the compiled text extra columns are not built")
+    _assert_same_text_extra(found, texts + [EXTRA_LINES[k] + texts[k % len(texts)] for k in picked])

@@ -131,6 +131,7 @@ def _assert_same_features(
         patch.setattr(features, "_kernels", lambda: None)
         patch.setattr(features, "_needles", lambda *lists: None)
         patch.setattr(features, "_marker_kernels", lambda: None)
+        patch.setattr(features, "_text_extra_kernels", lambda: None)
         patch.setattr(html_features, "_html_kernels", lambda: None)
         expected = block_features(blocks, lexicon, kind, norms)
     found = block_features(blocks, lexicon, kind, norms)

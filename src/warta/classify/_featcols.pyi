@@ -76,3 +76,18 @@ def html_columns(
     agg: int,
     out: NDArray[np.float32],
 ) -> NDArray[np.float64]: ...
+def text_extra_columns(
+    texts: list[str],
+    joined: str,
+    starts: NDArray[np.int64],
+    lengths: NDArray[np.int64],
+    counts: NDArray[np.float64],
+    first_codes: NDArray[np.uint32],
+    last_codes: NDArray[np.uint32],
+    captions: NDArray[np.uint8],
+    credit: Callable[[str], object],
+    count_suffix: Callable[[str], object],
+    name_like: Callable[[str], object],
+    date_line: Callable[[str], bool],
+    out: NDArray[np.float32],
+) -> None: ...

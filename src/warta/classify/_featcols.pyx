@@ -673,3 +673,79 @@ def html_columns(
     finally:
         free(sums)
     return means_array
+
+
+# ---- The flattened text's extra columns of `features._text_extra_lines` ----
+
+from cpython.unicode cimport PyUnicode_READ
+
+
+def text_extra_columns(
+    list texts,
+    str joined,
+    const int64_t[::1] starts,
+    const int64_t[::1] lengths,
+    const double[:, :] counts,
+    const uint32_t[::1] first_codes,
+    const uint32_t[::1] last_codes,
+    const uint8_t[::1] captions,
+    credit,
+    count_suffix,
+    name_like,
+    date_line,
+    float[:, :] out,
+):
+    """The columns of `features.TEXT_EXTRA_NAMES` but editor_code_end of the lines `texts`
+    (joined by "\\n" in `joined`, at `starts` with `lengths`; `counts`, `first_codes`,
+    `last_codes`: as `features._Page` holds them; `captions`: its caption row) into `out`, as
+    `features._text_extra_lines_numpy` writes them: each pattern (`credit`, `count_suffix`,
+    `name_like`: their `.search` or `.match`; `date_line`: `assemble.lists.is_date_line`) tried
+    only on the lines whose last or first character and counts allow a match."""
+    cdef Py_ssize_t n = len(texts), line, size = PyUnicode_GET_LENGTH(joined), end, i
+    cdef int kind = PyUnicode_KIND(joined)
+    cdef void *data = PyUnicode_DATA(joined)
+    cdef uint32_t last, first
+    cdef bint short, closing, credited, digit
+    if (
+        starts.shape[0] != n or lengths.shape[0] != n or counts.shape[1] != n or counts.shape[0] <= ASTRAL
+        or first_codes.shape[0] != n or last_codes.shape[0] != n or captions.shape[0] != n
+        or out.shape[0] != n or out.shape[1] < 7
+    ):
+        raise ValueError("the line arrays differ in length")
+    for line in range(n):
+        if starts[line] < 0 or lengths[line] < 0 or starts[line] + lengths[line] > size:
+            raise ValueError("a line lies outside the text")
+        if not isinstance(texts[line], str) or PyUnicode_GET_LENGTH(texts[line]) != lengths[line]:
+            raise ValueError("a text is not its line")
+    for line in range(n):
+        short = lengths[line] <= 400
+        if not short:
+            continue
+        text = texts[line]
+        last, first, end = last_codes[line], first_codes[line], starts[line] + lengths[line]
+        out[line, 0] = captions[line] != 0
+        out[line, 5] = last == 58  # ":"
+        closing = last == 41  # ")"
+        credited = closing or (last == 46 and lengths[line] >= 2 and PyUnicode_READ(kind, data, end - 2) == 41)
+        if credited and credit(text):
+            out[line, 1] = 1.0
+        if closing and count_suffix(text):
+            out[line, 6] = 1.0
+        if (
+            65 <= first <= 90
+            and counts[CAPITALISED, line] >= 2
+            and counts[PUNCT, line] == counts[DOTS, line]
+            and counts[QUOTE_CHARS, line] == 0
+            and counts[SEPARATORS, line] == 0
+            and name_like(text)
+        ):
+            out[line, 3] = 1.0
+        # A date line has a digit: the class table's, or one an astral code point hides.
+        if lengths[line] < 120 and (counts[DIGITS, line] > 0 or counts[ASTRAL, line] > 0):
+            digit = counts[DIGITS, line] > 0
+            i = starts[line]
+            while not digit and i < end:
+                digit = Py_UNICODE_ISDIGIT(PyUnicode_READ(kind, data, i))
+                i += 1
+            if digit and date_line(text):
+                out[line, 4] = 1.0

@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache, reduce
+from functools import lru_cache, partial, reduce
 from itertools import chain, compress, count, repeat
 from operator import attrgetter, itemgetter, or_
 from types import ModuleType
@@ -1367,7 +1367,67 @@ def _text_extra(
 
 
 def _text_extra_lines(page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
-    """`_text_extra` of every line of `page`: each column is the line's text's alone."""
+    """`_text_extra` of every line of `page`: each column is the line's text's alone; in one
+    compiled pass where it is built (`_featcols.text_extra_columns`), else
+    `_text_extra_lines_numpy`."""
+    kernels = _text_extra_kernels()
+    if kernels is None:
+        return _text_extra_lines_numpy(page, lexicon)
+    return _text_extra_lines_compiled(kernels, page, lexicon)
+
+
+def _text_extra_lines_compiled(kernels: ModuleType, page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
+    from warta.assemble.lists import is_date_line
+
+    out = np.zeros((len(page.texts), len(TEXT_EXTRA_NAMES)), dtype=np.float32)
+    out[:, 2] = page.lines_matching(EDITOR_CODE_AT_END)
+    kernels.text_extra_columns(
+        page.texts, page.joined, page.starts, page.lengths, page.counts, page.first_codes, page.last_codes,
+        page.substrings[_CAPTION].view(np.uint8), page.markers.credit.search, _COUNT_SUFFIX.search,
+        _NAME_LIKE.match, partial(is_date_line, lexicon=lexicon), out,
+    )  # fmt: skip
+    return out
+
+
+@lru_cache(maxsize=1)
+def _text_extra_kernels() -> ModuleType | None:
+    """`_kernels()` where its `text_extra_columns` gives `_text_extra_lines_numpy`'s columns on a
+    probe page (credits, counts, names, dates, captions; astral digits; lines over 120 and 400
+    characters) of the default lexicon."""
+    kernels = _kernels()
+    if kernels is None:
+        return None
+    from warta.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    texts = [*_PROBE, "(Foto: Antara)", "(Reuters).", "Komentar (12)", "(x)", ")", ".)", ").", "Budi Santoso"]
+    texts += [
+        "Budi Santoso, Jakarta",
+        "Jakarta, 12/05/2026 10:30",
+        "12 Mei 2026",
+        "𝟙𝟚/05/2026",
+        "１２ Mei 2026",
+    ]
+    texts += [
+        "Foto: Antara",
+        "Keterangan:",
+        "Ana “Budi” Santoso",
+        "Ana | Budi",
+        "x" * 119 + "1",
+        "x" * 401 + ")",
+    ]
+    texts += [*lexicon.caption_prefix[:3], "A" * 399 + "(Foto: Antara)"]
+    page = _probe_page(texts, lexicon)
+    if not same_array(
+        _text_extra_lines_compiled(kernels, page, lexicon), _text_extra_lines_numpy(page, lexicon)
+    ):
+        set_aside("text extra columns", "numpy")
+        return None
+    return kernels
+
+
+def _text_extra_lines_numpy(page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
+    """`_text_extra_lines` by numpy and Python (the reference of `_featcols.text_extra_columns`)."""
     from warta.assemble.lists import is_date_line
 
     texts = page.texts
@@ -1416,6 +1476,8 @@ def _name_shaped(page: _Page) -> NDArray[np.bool_]:
 def _second_last_is(page: _Page, char: str) -> NDArray[np.bool_]:
     at = page.starts + page.lengths - 2
     ok = page.lengths >= 2
+    if not ok.any():  # also a page of empty lines, whose code points are none to index
+        return ok
     flags: NDArray[np.bool_] = ok & (page.codes[np.where(ok, at, 0)] == ord(char))
     return flags
 
