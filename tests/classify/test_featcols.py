@@ -297,7 +297,7 @@ def _assert_same_words(counter: Any, texts: list[str], modes: list[int] | None =
     digits = np.array([sum(map(str.isdigit, t)) for t in texts], dtype=np.float64)
     found, expected = (np.zeros((n, len(PER_BLOCK)), dtype=np.float32) for _ in range(2))
     months_counter = features._word_counter(months)
-    rows = type(counter)(stop).word_columns(months_counter, norms, n_words, digits, lengths, found)
+    rows = type(counter)(stop).word_columns(months_counter, norms, texts, n_words, digits, lengths, found)
     if len(rows):
         _date_columns(found, rows, [texts[i] for i in rows.tolist()])
     _stop_ratio_lists(expected, norms, texts, lengths, n_words, digits, stop, months, counted=False)
@@ -307,7 +307,8 @@ def _assert_same_words(counter: Any, texts: list[str], modes: list[int] | None =
 WORDS = {
     "title words": ["Presiden di Jakarta", "presiden ke jakarta", "Di di DI", "Jakarta, presiden!"],
     "prefix": ["Presiden meresmikan jembatan baru", "Presiden meresmikan", "presiden meresmikan jembatan"],
-    "dates": ["Senin, 12 Mei 2026 10:30 WIB", "12/5", "Mei", "1.5.2026", "x 10.30 y"],
+    "dates": ["Senin, 12 Mei 2026 10:30 WIB", "12/5", "Mei", "1.5.2026", "x 10.30 y", "1-2", "1:", ":2"],
+    "wide dates": ["１２/5", "²/3 4", "٣:٤٥", "𝟙𝟚/05/2026", "12 / 5", "12/𝟓", "12.5"],
     "empty title": ["", "di sini", "Mei 2026"],
     "no title words": ["...", "di sini", "Мост открыт"],
     "wide": ["🌉 x_1 Мост 𝐀𝐁", "x_1 🌉🌉 мост", "𝐀𝐁 naïve NAÏVE", "İstanbul \u212a k"],

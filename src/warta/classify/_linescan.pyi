@@ -14,6 +14,7 @@ class StopWords:
         self,
         months: StopWords,
         norms: list[str],
+        texts: list[str],
         n_words: NDArray[np.float64],
         digits: NDArray[np.float64],
         lengths: NDArray[np.int64],

@@ -16,8 +16,10 @@ one on probe lines; tests compare both on many pages and generated lines.
 """
 
 from cpython.unicode cimport (
+    PyUnicode_READ,
     Py_UNICODE_ISALNUM,
     Py_UNICODE_ISALPHA,
+    Py_UNICODE_ISDECIMAL,
     Py_UNICODE_ISDIGIT,
     Py_UNICODE_ISLOWER,
     Py_UNICODE_ISSPACE,
@@ -280,6 +282,7 @@ cdef class StopWords:
         self,
         StopWords months,
         list norms,
+        list texts,
         const double[::1] n_words,
         const double[::1] digits,
         const int64_t[::1] lengths,
@@ -288,10 +291,12 @@ cdef class StopWords:
         """The word-list columns of `features._stop_ratio` of the lines whose norms are `norms`
         (the first one the title's), `self` the stopwords: stop_ratio (column 11), date_like
         where a month word decides it (23), title_overlap (26) and title_prefix (27), into
-        `out`; `n_words`, `digits`: the lines' counts, `lengths`: their texts' lengths. Returns
-        the rows whose date_like and time_like the date and time patterns decide (int64)."""
+        `out`; `texts`: the lines, `n_words`, `digits`: their counts, `lengths`: their lengths.
+        Returns the rows whose date_like and time_like the date and time patterns decide (int64):
+        those of the date candidates holding a decimal digit, one of "/.-:" and another digit
+        in a row, without which neither pattern matches."""
         cdef Py_ssize_t n = len(norms), line, longest = 0, size
-        if n_words.shape[0] != n or digits.shape[0] != n or lengths.shape[0] != n:
+        if n_words.shape[0] != n or digits.shape[0] != n or lengths.shape[0] != n or len(texts) != n:
             raise ValueError("the line arrays differ in length")
         if out.shape[0] != n or out.shape[1] <= TITLE_PREFIX:
             raise ValueError("the columns do not fit")
@@ -329,8 +334,9 @@ cdef class StopWords:
                 if total > 0:
                     out[line, STOP_RATIO] = <float>(<double>hits / <double>total)
                 if by_words and digits[line] > 0:
-                    rows[n_rows] = line
-                    n_rows += 1
+                    if _digit_separated(texts[line]):
+                        rows[n_rows] = line
+                        n_rows += 1
                     hits = total = 0
                     if kind == PyUnicode_1BYTE_KIND:
                         months._count(<const uint8_t *>data, size, True, &hits, &total)
@@ -351,6 +357,25 @@ cdef class StopWords:
             _free_title(&title)
             _free_tokens(&tokens)
         return rows_array[:n_rows]
+
+
+cdef bint _digit_separated(object text) except -1:
+    """Whether `text` (a str) holds a decimal digit (regex `\\d`), one of "/.-:", a decimal digit."""
+    if not isinstance(text, str):
+        raise TypeError("texts must be strs")
+    cdef Py_ssize_t size = PyUnicode_GET_LENGTH(text), i
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 code
+    for i in range(1, size - 1):
+        code = PyUnicode_READ(kind, data, i)
+        if (
+            (code == 47 or code == 46 or code == 45 or code == 58)
+            and Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i - 1))
+            and Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i + 1))
+        ):
+            return True
+    return False
 
 
 # ---- The title columns of `features._stop_ratio` ----

@@ -663,7 +663,7 @@ def _stop_ratio(
         )
         return
     stop, months = counters
-    date_rows = stop.word_columns(months, norms, n_words, digits, page.lengths, out)
+    date_rows = stop.word_columns(months, norms, page.texts, n_words, digits, page.lengths, out)
     if len(date_rows):
         _date_columns(out, date_rows, [page.texts[i] for i in date_rows.tolist()])
 
@@ -689,6 +689,8 @@ def _word_columns(stop: frozenset[str], months: frozenset[str]) -> tuple[StopWor
         "x_1 X_1 x_1 𝐀𝐁",
         "12 mei",
         "naïve café ok",
+        "１２/5 ²/3 ٣:٤٥ 1-",
+        "12:30",
     ]
     for title in ("", "naïve café ÑANDÚ ß 2026! x_1 di", "🌉 bridge 𝐀𝐁 x_1 𝟙 di di"):
         norms = normalise_lines([title, *lines])
@@ -700,7 +702,9 @@ def _word_columns(stop: frozenset[str], months: frozenset[str]) -> tuple[StopWor
         digits = np.array([sum(map(str.isdigit, t)) for t in texts], dtype=np.float64)
         found, expected = (np.zeros((len(texts), len(PER_BLOCK)), dtype=np.float32) for _ in range(2))
         probed = stop | _PROBE_STOPWORDS
-        date_rows = type(counter)(probed).word_columns(month_counter, norms, n_words, digits, lengths, found)
+        date_rows = type(counter)(probed).word_columns(
+            month_counter, norms, texts, n_words, digits, lengths, found
+        )
         if len(date_rows):
             _date_columns(found, date_rows, [texts[i] for i in date_rows.tolist()])
         _stop_ratio_lists(expected, norms, texts, lengths, n_words, digits, probed, months, counted=False)
