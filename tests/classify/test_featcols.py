@@ -51,7 +51,7 @@ from warta.classify.features import (
     distinct_ids,
 )
 from warta.lexicon import load_lexicon, normalise_lines
-from warta.model import Block, PageKind
+from warta.model import Block, BlockStructure, PageKind
 from warta.segment.html import segment_html
 from warta.segment.text import segment_text
 
@@ -596,3 +596,66 @@ def test_generated_text_extra(texts: list[str], picked: list[int]) -> None:
     if found is None:
         pytest.skip("the compiled text extra columns are not built")
     _assert_same_text_extra(found, texts + [EXTRA_LINES[k] + texts[k % len(texts)] for k in picked])
+
+
+# ---- The blocks' structures: `_featcols.dom_fields`, `structure_columns` ----
+
+
+def _structure_blocks(kernels: ModuleType, blocks: list[Block]) -> None:
+    found = kernels.dom_fields(blocks, features._STRUCTURE_FIELDS)
+    expected = features.DomFields.read(blocks)
+    assert found[0] == expected.structures
+    assert found[1] == expected.tags
+    _same(found[2], expected.numbers)
+    ids, distinct, _ = _first_ids_dict([b.structure.class_tokens for b in blocks])
+    classes = features.ClassTokens(ids, distinct, _tuple_bits_sets(distinct))
+    outs = np.zeros((2, len(blocks), len(PER_BLOCK)), dtype=np.float32)
+    kernels.structure_columns(
+        expected.numbers, expected.tags, ids, np.array(classes.bits, dtype=np.uint64),
+        len(features._BOILER_CLASS), len(features._CONTENT_CLASS), features._LAYOUT_FIRST,
+        len(features._LAYOUT), features._DOM_FIRST, outs[0],
+    )  # fmt: skip
+    features._structure_columns_numpy(outs[1], blocks, classes, expected)
+    _same(outs[0], outs[1])
+
+
+def test_structures_of_pages(kernels: ModuleType) -> None:
+    html = "<html><body><h1 class='title'>Judul</h1><div class='sidebar share'><p>Presiden</p>"
+    html += "<ul><li><a href='/x'>Menu</a></li></ul></div><article class='content'><p>Isi</p></article></body></html>"
+    _structure_blocks(kernels, segment_html(html).blocks)
+    _structure_blocks(kernels, segment_text("Judul\n\n- satu\n- dua\n\nIsi berita."))
+    _structure_blocks(kernels, [])
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    fields=st.lists(
+        st.tuples(
+            st.booleans(), st.integers(0, 6), st.sampled_from(["", "p", "li", "h2", "div"]),
+            st.floats(0, 1, allow_nan=False), st.integers(0, 40),
+            st.lists(st.sampled_from(["share", "content", "x", "nav", "article", "sidebar-share"]), max_size=5),
+        ),
+        max_size=20,
+    )
+)  # fmt: skip
+def test_generated_structures(fields: list[tuple[bool, int, str, float, int, list[str]]]) -> None:
+    found = _kernels()
+    if found is None:
+        pytest.skip("the compiled feature columns are not built")
+    blocks = [
+        Block(
+            k,
+            "x",
+            BlockStructure(
+                blank_before=b,
+                heading_level=h,
+                tag=t,
+                in_list=b,
+                link_density=d,
+                dom_depth=depth,
+                class_tokens=tuple(tokens),
+            ),
+        )
+        for k, (b, h, t, d, depth, tokens) in enumerate(fields)
+    ]
+    _structure_blocks(found, blocks)

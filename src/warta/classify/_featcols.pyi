@@ -91,3 +91,18 @@ def text_extra_columns(
     date_line: Callable[[str], bool],
     out: NDArray[np.float32],
 ) -> None: ...
+def dom_fields(
+    blocks: list[Any], names: tuple[str, ...]
+) -> tuple[list[Any], list[str], NDArray[np.float64]]: ...
+def structure_columns(
+    numbers: NDArray[np.float64],
+    tags: list[str],
+    class_ids: NDArray[np.int64],
+    class_bits: NDArray[np.uint64],
+    n_boiler: int,
+    n_content: int,
+    layout_first: int,
+    n_layout: int,
+    dom_first: int,
+    out: NDArray[np.float32],
+) -> None: ...

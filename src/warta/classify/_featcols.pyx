@@ -749,3 +749,74 @@ def text_extra_columns(
                 i += 1
             if digit and date_line(text):
                 out[line, 4] = 1.0
+
+
+# ---- The blocks' structures: `features.DomFields.of`, `features._structure_columns` ----
+
+
+def dom_fields(list blocks, tuple names):
+    """(structures, tags, numbers) of `blocks`: each block's `structure`, its tag, and its fields
+    `names` as a float64 row (float() of each), read in one pass."""
+    cdef Py_ssize_t n = len(blocks), width = len(names), i, j
+    numbers_array = np.empty((n, width), dtype=np.float64)
+    cdef double[:, ::1] numbers = numbers_array
+    cdef list structures = [], tags = []
+    for i in range(n):
+        structure = blocks[i].structure
+        structures.append(structure)
+        tags.append(structure.tag)
+        for j in range(width):
+            numbers[i, j] = getattr(structure, names[j])
+    return structures, tags, numbers_array
+
+
+cdef extern from *:
+    int __builtin_popcountll(unsigned long long) nogil
+
+
+def structure_columns(
+    const double[:, ::1] numbers,
+    list tags,
+    const int64_t[::1] class_ids,
+    const uint64_t[::1] class_bits,
+    Py_ssize_t n_boiler,
+    Py_ssize_t n_content,
+    Py_ssize_t layout_first,
+    Py_ssize_t n_layout,
+    Py_ssize_t dom_first,
+    float[:, :] out,
+):
+    """The layout columns (from `layout_first`) of every block and, for the blocks with a tag,
+    the DOM ones (from `dom_first`: the DOM numbers, class_boiler, class_content, tag_p,
+    tag_heading, dom_depth) into `out`, as `features._structure_columns` writes them:
+    `numbers` (`DomFields.numbers`: the layout numbers, the DOM ones, dom_depth), `tags`,
+    `class_ids` (each block's class/id tuple) and `class_bits` (per tuple its
+    `ClassTokens.bits`, of which the first `n_boiler` count boilerplate markers, the next
+    `n_content` content ones)."""
+    cdef Py_ssize_t n = numbers.shape[0], width = numbers.shape[1], n_dom = width - n_layout - 1, i, j
+    cdef uint64_t bits, boiler_mask, content_mask
+    if (
+        len(tags) != n or class_ids.shape[0] != n or out.shape[0] != n or n_dom < 1
+        or layout_first + n_layout > out.shape[1] or dom_first + n_dom + 5 > out.shape[1]
+        or not 0 <= n_boiler < 64 or not 0 <= n_content < 64 or n_boiler + n_content > 64
+    ):
+        raise ValueError("the structure arrays differ in shape")
+    for i in range(n):
+        if not 0 <= class_ids[i] < class_bits.shape[0]:
+            raise ValueError("a class id lies outside the tuples")
+    boiler_mask = (<uint64_t>1 << n_boiler) - 1
+    content_mask = (<uint64_t>1 << n_content) - 1
+    for i in range(n):
+        for j in range(n_layout):
+            out[i, layout_first + j] = <float>numbers[i, j]
+        tag = tags[i]
+        if not tag:
+            continue
+        for j in range(n_dom):
+            out[i, dom_first + j] = <float>numbers[i, n_layout + j]
+        bits = class_bits[class_ids[i]]
+        out[i, dom_first + n_dom] = __builtin_popcountll(bits & boiler_mask)
+        out[i, dom_first + n_dom + 1] = __builtin_popcountll((bits >> n_boiler) & content_mask)
+        out[i, dom_first + n_dom + 2] = tag == "p"
+        out[i, dom_first + n_dom + 3] = numbers[i, n_layout] > 0
+        out[i, dom_first + n_dom + 4] = <float>numbers[i, width - 1]

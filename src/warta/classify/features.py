@@ -857,7 +857,7 @@ def _kernels() -> ModuleType | None:
         from warta.classify import _featcols
     except ImportError:
         return None
-    if not (_probe_shape(_featcols) and _probe_context(_featcols) and _probe_ids(_featcols)):
+    if not all(probe(_featcols) for probe in (_probe_shape, _probe_context, _probe_ids, _probe_structures)):
         set_aside("feature columns", "numpy")
         return None
     return _featcols
@@ -891,6 +891,39 @@ def _probe_ids(kernels: ModuleType) -> bool:
         tuple(words[1::3]),
     ]
     return bool(kernels.tuple_bits(tuples, _token_bits) == _tuple_bits_sets(tuples))
+
+
+def _probe_structures(kernels: ModuleType) -> bool:
+    """Whether `kernels.dom_fields` and `structure_columns` give `DomFields.read`'s fields and
+    `_structure_columns_numpy`'s columns on probe blocks (tagged or not, class/id markers)."""
+    tokens = (_BOILER_CLASS[0], _CONTENT_CLASS[0], f"x{_BOILER_CLASS[-1]}", SEMANTIC_TAGS[0])
+    structures = [
+        BlockStructure(),
+        BlockStructure(blank_before=True, bullet=True),
+        BlockStructure(
+            heading_level=1, tag="h1", in_link=True, link_density=0.25, dom_depth=7, class_tokens=tokens
+        ),
+        BlockStructure(tag="p", in_list=True, in_table=True, in_figure=True, class_tokens=tokens[1:3]),
+        BlockStructure(tag="li", in_blockquote=True, link_density=1.0, class_tokens=tokens[:1], dom_depth=3),
+    ]
+    for picked in (structures[:2], structures, structures[::-1]):
+        blocks = [Block(k, "x", s) for k, s in enumerate(picked)]
+        found, expected = kernels.dom_fields(blocks, _STRUCTURE_FIELDS), DomFields.read(blocks)
+        if not (found[0] == expected.structures and found[1] == expected.tags):
+            return False
+        if not same_array(found[2], expected.numbers):
+            return False
+        ids, distinct, _ = _first_ids_dict([b.structure.class_tokens for b in blocks])
+        classes = ClassTokens(ids, distinct, _tuple_bits_sets(distinct))
+        outs = np.zeros((2, len(blocks), len(PER_BLOCK)), dtype=np.float32)
+        kernels.structure_columns(
+            expected.numbers, expected.tags, ids, np.array(classes.bits, dtype=np.uint64), len(_BOILER_CLASS),
+            len(_CONTENT_CLASS), _LAYOUT_FIRST, len(_LAYOUT), _DOM_FIRST, outs[0],
+        )  # fmt: skip
+        _structure_columns_numpy(outs[1], blocks, classes, expected)
+        if not same_array(outs[0], outs[1]):
+            return False
+    return True
 
 
 def _probe_shape(kernels: ModuleType) -> bool:
@@ -1073,7 +1106,8 @@ _LAYOUT_FIRST, _DOM_FIRST, _DOM_LAST = _COL["blank_before"], _COL["heading_level
 _LAYOUT = PER_BLOCK[_LAYOUT_FIRST : _COL["bullet"] + 1]
 _DOM_NUMBERS = PER_BLOCK[_DOM_FIRST : _COL["link_density"] + 1]
 _LAYOUT_OF = attrgetter(*_LAYOUT)
-_STRUCTURE_NUMBERS_OF = attrgetter(*_LAYOUT, *_DOM_NUMBERS, "dom_depth")
+_STRUCTURE_FIELDS = (*_LAYOUT, *_DOM_NUMBERS, "dom_depth")
+_STRUCTURE_NUMBERS_OF = attrgetter(*_STRUCTURE_FIELDS)
 
 
 _BOILER_BITS = (1 << len(_BOILER_CLASS)) - 1
@@ -1228,6 +1262,14 @@ class DomFields:
 
     @classmethod
     def of(cls, blocks: list[Block]) -> DomFields:
+        kernels = _kernels()
+        if kernels is not None:  # one compiled pass: `_featcols.dom_fields`
+            return cls(*kernels.dom_fields(blocks, _STRUCTURE_FIELDS))
+        return cls.read(blocks)
+
+    @classmethod
+    def read(cls, blocks: list[Block]) -> DomFields:
+        """`of` in Python (the reference of `_featcols.dom_fields`)."""
         structures = [b.structure for b in blocks]
         numbers = _numbers(structures, _STRUCTURE_NUMBERS_OF, len(_LAYOUT) + len(_DOM_NUMBERS) + 1)
         return cls(structures, [s.tag for s in structures], numbers)
@@ -1246,7 +1288,34 @@ def _structure_columns(
 ) -> None:
     """The layout columns and, for blocks with a tag, the DOM ones (heading_level...dom_depth, one
     run of columns written at once); the structures' numbers read in one pass (`dom`: the blocks'
-    `DomFields`, when already read)."""
+    `DomFields`, when already read); in one compiled pass where it is built
+    (`_featcols.structure_columns`), else `_structure_columns_numpy`."""
+    kernels = _kernels()
+    if kernels is None:
+        _structure_columns_numpy(out, blocks, classes, dom)
+        return
+    if dom is None:
+        _, tags, layout = kernels.dom_fields(blocks, _LAYOUT)
+        if not any(tags):  # flattened text: no DOM fields
+            out[:, _LAYOUT_FIRST : _LAYOUT_FIRST + len(_LAYOUT)] = layout
+            return
+        dom = DomFields.of(blocks)
+    if classes is None and any(dom.tags):
+        classes = ClassTokens.of(blocks)
+    if classes is None:  # no block has a tag: no class columns to write
+        ids, bits = np.zeros(len(blocks), dtype=np.int64), np.zeros(1, dtype=np.uint64)
+    else:
+        ids, bits = classes.ids, np.array(classes.bits, dtype=np.uint64)
+    kernels.structure_columns(
+        dom.numbers, dom.tags, ids, bits, len(_BOILER_CLASS), len(_CONTENT_CLASS), _LAYOUT_FIRST, len(_LAYOUT),
+        _DOM_FIRST, out,
+    )  # fmt: skip
+
+
+def _structure_columns_numpy(
+    out: NDArray[np.float32], blocks: list[Block], classes: ClassTokens | None, dom: DomFields | None = None
+) -> None:
+    """`_structure_columns` by numpy (the reference of `_featcols.structure_columns`)."""
     n = len(blocks)
     layout = slice(_LAYOUT_FIRST, _LAYOUT_FIRST + len(_LAYOUT))
     if dom is None:
