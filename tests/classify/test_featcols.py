@@ -607,6 +607,12 @@ def _structure_blocks(kernels: ModuleType, blocks: list[Block]) -> None:
     assert found[0] == expected.structures
     assert found[1] == expected.tags
     _same(found[2], expected.numbers)
+    assert found[3] == expected.tag_paths
+    assert found[4] == expected.class_tokens
+    _same(found[5], expected.hrefs)
+    layout = kernels.dom_fields(blocks, features._LAYOUT, False)
+    assert layout[1] == expected.tags
+    _same(layout[2], expected.numbers[:, : len(features._LAYOUT)])
     ids, distinct, _ = _first_ids_dict([b.structure.class_tokens for b in blocks])
     classes = features.ClassTokens(ids, distinct, _tuple_bits_sets(distinct))
     outs = np.zeros((2, len(blocks), len(PER_BLOCK)), dtype=np.float32)
@@ -632,13 +638,13 @@ def test_structures_of_pages(kernels: ModuleType) -> None:
     fields=st.lists(
         st.tuples(
             st.booleans(), st.integers(0, 6), st.sampled_from(["", "p", "li", "h2", "div"]),
-            st.floats(0, 1, allow_nan=False), st.integers(0, 40),
+            st.floats(0, 1, allow_nan=False), st.integers(0, 40), st.sampled_from([None, "", "/x"]),
             st.lists(st.sampled_from(["share", "content", "x", "nav", "article", "sidebar-share"]), max_size=5),
         ),
         max_size=20,
     )
 )  # fmt: skip
-def test_generated_structures(fields: list[tuple[bool, int, str, float, int, list[str]]]) -> None:
+def test_generated_structures(fields: list[tuple[bool, int, str, float, int, str | None, list[str]]]) -> None:
     found = _kernels()
     if found is None:
         pytest.skip("the compiled feature columns are not built")
@@ -654,8 +660,24 @@ def test_generated_structures(fields: list[tuple[bool, int, str, float, int, lis
                 link_density=d,
                 dom_depth=depth,
                 class_tokens=tuple(tokens),
+                href=href,
+                tag_path=f"body/{t}",
             ),
         )
-        for k, (b, h, t, d, depth, tokens) in enumerate(fields)
+        for k, (b, h, t, d, depth, href, tokens) in enumerate(fields)
     ]
     _structure_blocks(found, blocks)
+
+
+@pytest.mark.parametrize("suffixes", [(" said:", " menulis:"), (" said",), ("",), (), (":", "İ")])
+def test_attribution_test_is_lower_ends_with(suffixes: tuple[str, ...]) -> None:
+    texts = ["Budi said:", "BUDI SAID:", "Budi said", "", ":", "x", "İ", "i̇", "Ana menulis:", "said:x"]
+    page = _probe_page(texts, load_lexicon())
+    ends, attributed = features._attribution_test(suffixes)
+    rows = np.arange(len(texts))
+    found = [
+        (ends is None or int(page.last_codes[k]) in ends) and attributed(texts[k]) for k in rows.tolist()
+    ]
+    np.testing.assert_array_equal(
+        np.array(found, dtype=np.bool_), features._lower_ends_with(page, rows, suffixes)
+    )

@@ -54,6 +54,10 @@ def marker_columns(
     byline_prefix: Callable[[str], object],
     comment_count: Callable[[str], re.Match[str] | None],
     substrings: NDArray[np.uint8],
+    texts: list[str],
+    last_codes: NDArray[np.uint32],
+    attribution_ends: frozenset[int] | None,
+    attributed: Callable[[str], bool],
     out: NDArray[np.float32],
 ) -> None: ...
 def first_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any], NDArray[np.int64]]: ...

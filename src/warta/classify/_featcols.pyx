@@ -480,18 +480,27 @@ def marker_columns(
     byline_prefix,
     comment_count,
     const uint8_t[:, ::1] substrings,
+    list texts,
+    const uint32_t[::1] last_codes,
+    attribution_ends,
+    attributed,
     float[:, :] out,
 ):
     """The lexicon marker columns (12-22) of the lines whose norms are `norms` (texts `lengths`
-    long) into `out`, as `features._markers_columns` writes them but for the comment
-    attributions it adds to comment_form: `whole_lines` (`_Markers.whole_lines`), the anchored
-    prefix matchers and `comment_count` (`.match` of `_Markers`' patterns), `substrings`
-    (`_Page.substrings`: footer, comment form rows)."""
+    long) into `out`, as `features._markers_columns_numpy` writes them: `whole_lines`
+    (`_Markers.whole_lines`), the anchored prefix matchers and `comment_count` (`.match` of
+    `_Markers`' patterns), `substrings` (`_Page.substrings`: footer, comment form rows);
+    `attributed(text)`: whether a text (of `texts`) ends with a comment attribution, asked
+    where its last code point (`last_codes`) is one of `attribution_ends` (a set of ints; None:
+    everywhere)."""
     cdef Py_ssize_t n = len(norms), line
     cdef int64_t bits
     cdef bint prefixed, header, promo
     cdef str norm
-    if lengths.shape[0] != n or substrings.shape[0] < 2 or substrings.shape[1] != n:
+    if (
+        lengths.shape[0] != n or substrings.shape[0] < 2 or substrings.shape[1] != n or len(texts) != n
+        or last_codes.shape[0] != n
+    ):
         raise ValueError("the line arrays differ in length")
     if out.shape[0] != n or out.shape[1] <= BYLINE_PREFIX:
         raise ValueError("the columns do not fit")
@@ -519,7 +528,14 @@ def marker_columns(
         out[line, TAGS] = prefixed and tags_prefix(norm) is not None
         promo = (bits & PROMO_BIT) != 0
         if lengths[line] < 200:
-            out[line, COMMENT_FORM] = (bits & WIDGET_BIT) != 0 or substrings[1, line] != 0
+            out[line, COMMENT_FORM] = (
+                (bits & WIDGET_BIT) != 0
+                or substrings[1, line] != 0
+                or (
+                    (attribution_ends is None or last_codes[line] in attribution_ends)
+                    and attributed(texts[line])
+                )
+            )
             promo = promo or (prefixed and promo_prefix(norm) is not None)
         out[line, PROMO] = promo
         if lengths[line] < 120:
@@ -754,20 +770,28 @@ def text_extra_columns(
 # ---- The blocks' structures: `features.DomFields.of`, `features._structure_columns` ----
 
 
-def dom_fields(list blocks, tuple names):
-    """(structures, tags, numbers) of `blocks`: each block's `structure`, its tag, and its fields
-    `names` as a float64 row (float() of each), read in one pass."""
+def dom_fields(list blocks, tuple names, bint everything=True):
+    """(structures, tags, numbers, tag_paths, class_tokens, hrefs) of `blocks`: each block's
+    `structure`, its tag, its fields `names` as a float64 row (float() of each), and with
+    `everything` its tag path, class/id tokens and whether it has an href (bool; empty
+    lists and array without), read in one pass."""
     cdef Py_ssize_t n = len(blocks), width = len(names), i, j
     numbers_array = np.empty((n, width), dtype=np.float64)
+    hrefs_array = np.zeros(n if everything else 0, dtype=np.bool_)
     cdef double[:, ::1] numbers = numbers_array
-    cdef list structures = [], tags = []
+    cdef uint8_t[::1] hrefs = hrefs_array.view(np.uint8)
+    cdef list structures = [], tags = [], tag_paths = [], class_tokens = []
     for i in range(n):
         structure = blocks[i].structure
         structures.append(structure)
         tags.append(structure.tag)
         for j in range(width):
             numbers[i, j] = getattr(structure, names[j])
-    return structures, tags, numbers_array
+        if everything:
+            tag_paths.append(structure.tag_path)
+            class_tokens.append(structure.class_tokens)
+            hrefs[i] = structure.href is not None
+    return structures, tags, numbers_array, tag_paths, class_tokens, hrefs_array
 
 
 cdef extern from *:

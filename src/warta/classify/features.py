@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial, reduce
 from itertools import chain, compress, count, repeat
-from operator import attrgetter, itemgetter, or_
+from operator import attrgetter, is_not, itemgetter, or_
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -909,9 +909,12 @@ def _probe_structures(kernels: ModuleType) -> bool:
     for picked in (structures[:2], structures, structures[::-1]):
         blocks = [Block(k, "x", s) for k, s in enumerate(picked)]
         found, expected = kernels.dom_fields(blocks, _STRUCTURE_FIELDS), DomFields.read(blocks)
-        if not (found[0] == expected.structures and found[1] == expected.tags):
+        if found[0::3] != (expected.structures, expected.tag_paths) or found[1::3] != (
+            expected.tags,
+            expected.class_tokens,
+        ):
             return False
-        if not same_array(found[2], expected.numbers):
+        if not (same_array(found[2], expected.numbers) and same_array(found[5], expected.hrefs)):
             return False
         ids, distinct, _ = _first_ids_dict([b.structure.class_tokens for b in blocks])
         classes = ClassTokens(ids, distinct, _tuple_bits_sets(distinct))
@@ -1006,10 +1009,24 @@ def _markers_columns_compiled(
     kernels.marker_columns(
         page.norms, page.lengths, markers.whole_lines, markers.any_prefix.match, markers.read_also_prefix.match,
         markers.tags_prefix.match, markers.promo_prefix.match, markers.byline_prefix.match,
-        markers.comment_count.match, page.substrings.view(np.uint8), out,
+        markers.comment_count.match, page.substrings.view(np.uint8), page.texts, page.last_codes,
+        *_attribution_test(lexicon.comment_attribution), out,
     )  # fmt: skip
-    rows_200 = _where(page.lengths < 200)
-    out[rows_200[_lower_ends_with(page, rows_200, lexicon.comment_attribution)], 16] = 1.0
+
+
+@lru_cache(maxsize=4)
+def _attribution_test(suffixes: tuple[str, ...]) -> tuple[frozenset[int] | None, Callable[[str], bool]]:
+    """What `_featcols.marker_columns` asks for `_lower_ends_with(page, rows, suffixes)`: the last
+    code points of the texts worth lowering (None: every text), and the test of one text."""
+    lasts = {suffix[-1:] for suffix in suffixes}
+    ends = None
+    if "" not in lasts and all(last.isascii() and not last.isalpha() for last in lasts):
+        ends = frozenset(map(ord, lasts))  # as `_lower_ends_with`: no other character lowercases to one
+
+    def attributed(text: str) -> bool:
+        return text.lower().endswith(suffixes)
+
+    return ends, attributed
 
 
 @lru_cache(maxsize=1)
@@ -1108,6 +1125,7 @@ _DOM_NUMBERS = PER_BLOCK[_DOM_FIRST : _COL["link_density"] + 1]
 _LAYOUT_OF = attrgetter(*_LAYOUT)
 _STRUCTURE_FIELDS = (*_LAYOUT, *_DOM_NUMBERS, "dom_depth")
 _STRUCTURE_NUMBERS_OF = attrgetter(*_STRUCTURE_FIELDS)
+_HREF = attrgetter("href")
 
 
 _BOILER_BITS = (1 << len(_BOILER_CLASS)) - 1
@@ -1176,7 +1194,12 @@ class ClassTokens:
 
     @classmethod
     def of(cls, blocks: list[Block]) -> ClassTokens:
-        ids, distinct, _ = first_ids([b.structure.class_tokens for b in blocks])
+        return cls.of_tuples([b.structure.class_tokens for b in blocks])
+
+    @classmethod
+    def of_tuples(cls, tuples: list[tuple[str, ...]]) -> ClassTokens:
+        """The `ClassTokens` of blocks whose class/id token tuples are `tuples`."""
+        ids, distinct, _ = first_ids(tuples)
         return cls(ids, distinct, _tuple_bits(distinct))
 
 
@@ -1259,6 +1282,9 @@ class DomFields:
     tags: list[str]
     # Per block: the layout numbers, then the DOM ones (heading_level...link_density), then dom_depth.
     numbers: NDArray[np.float64]
+    tag_paths: list[str]
+    class_tokens: list[tuple[str, ...]]
+    hrefs: NDArray[np.bool_]  # whether each block has an href
 
     @classmethod
     def of(cls, blocks: list[Block]) -> DomFields:
@@ -1272,7 +1298,11 @@ class DomFields:
         """`of` in Python (the reference of `_featcols.dom_fields`)."""
         structures = [b.structure for b in blocks]
         numbers = _numbers(structures, _STRUCTURE_NUMBERS_OF, len(_LAYOUT) + len(_DOM_NUMBERS) + 1)
-        return cls(structures, [s.tag for s in structures], numbers)
+        hrefs = np.fromiter(
+            map(is_not, map(_HREF, structures), repeat(None)), dtype=np.bool_, count=len(blocks)
+        )
+        tag_paths, class_tokens = [s.tag_path for s in structures], [s.class_tokens for s in structures]
+        return cls(structures, [s.tag for s in structures], numbers, tag_paths, class_tokens, hrefs)
 
     @property
     def heading_levels(self) -> NDArray[np.float64]:
@@ -1295,7 +1325,7 @@ def _structure_columns(
         _structure_columns_numpy(out, blocks, classes, dom)
         return
     if dom is None:
-        _, tags, layout = kernels.dom_fields(blocks, _LAYOUT)
+        _, tags, layout, *_ = kernels.dom_fields(blocks, _LAYOUT, False)
         if not any(tags):  # flattened text: no DOM fields
             out[:, _LAYOUT_FIRST : _LAYOUT_FIRST + len(_LAYOUT)] = layout
             return
@@ -1629,8 +1659,8 @@ def block_features(
     # Each distinct text read once (menus and share rows repeat): `rows` maps the blocks to them.
     rows, distinct, first = first_ids(texts)
     page = _Page.of(distinct, lexicon, [norms[i] for i in first.tolist()], captions=kind != "html")
-    classes = ClassTokens.of(blocks) if kind == "html" else None
     dom = DomFields.of(blocks) if kind == "html" else None
+    classes = ClassTokens.of_tuples(dom.class_tokens) if dom is not None else None
     base = _per_block(blocks, lexicon, page, rows, classes, dom)
     values = np.empty((n, len(names)), dtype=np.float32)  # each column group written in place
     values[:, : len(PER_BLOCK)] = base

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
-from operator import attrgetter, is_not, methodcaller
+from operator import attrgetter, methodcaller
 from types import ModuleType
 
 import numpy as np
@@ -41,7 +41,6 @@ _TOKEN_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
 )
 _TAG_COL = {t: i for i, t in enumerate(_TAGS)}
 _TEXT = attrgetter("text")
-_TAG_PATH, _HREF = attrgetter("tag_path"), attrgetter("href")
 
 HTML_EXTRA_NAMES: tuple[str, ...] = (
     tuple(f"tag_{t}" for t in _TAGS)
@@ -121,7 +120,6 @@ def html_extra_features(
     if n == 0:
         return out
     dom = dom or DomFields.of(blocks)
-    structures = dom.structures
     if sizes is None:
         texts = list(map(_TEXT, blocks))
         chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
@@ -134,11 +132,10 @@ def html_extra_features(
     if classes is None:
         classes = ClassTokens.of(blocks)
     token_table = _token_table(classes)
-    hrefs = np.fromiter(map(is_not, map(_HREF, structures), repeat(None)), dtype=np.bool_, count=n)
-    group_ids, _ = distinct_ids(list(map(_TAG_PATH, structures)))
+    group_ids, _ = distinct_ids(dom.tag_paths)
     # Blocks grouped by their first four class/id tokens: the prefixes of the distinct tuples.
     prefix_ids = first_ids([tokens[:4] for tokens in classes.distinct])[0]
-    ids = _HtmlIds(tag_ids, classes.ids, token_table, hrefs, group_ids, prefix_ids)
+    ids = _HtmlIds(tag_ids, classes.ids, token_table, dom.hrefs, group_ids, prefix_ids)
     columns = _html_columns_compiled if _html_kernels() is not None else _html_columns
     columns(out, ids, chars, words, dom.link_densities, dom.heading_levels, total)
     return out
