@@ -11,8 +11,13 @@ so they come out exactly as the numpy sums do; astral code points count as lette
 only, as there, and the edges' classes of astral code points are CPython's own
 predicates, which is what `str.isalpha` and the others call for one code point.
 
+`StopWords` counts a line's stopwords without making a str per token; its
+`word_columns` writes all the word-list columns of `features._stop_ratio` (stop ratio,
+month dates, title overlap and prefix) in one pass over the page's norms.
+
 `warta.classify.features` checks at first use that this scan agrees with the numpy
-one on probe lines; tests compare both on many pages and generated lines.
+one on probe lines, and the word columns with the Python token lists; tests compare
+both on many pages and generated lines.
 """
 
 from cpython.unicode cimport (
@@ -168,7 +173,7 @@ def scan_lines(str joined, const int64_t[::1] starts, const int64_t[::1] lengths
     return counts_array, edges_array, classes_array
 
 
-# ---- Stopword counts of `features._stop_ratio` ----
+# ---- Stopword counts and word-list columns of `features._stop_ratio` ----
 
 cdef inline uint64_t _mix(uint64_t h, uint32_t code) noexcept nogil:
     """FNV-1a over code points (the table's own hash: no str object is made per token)."""

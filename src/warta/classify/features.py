@@ -5,6 +5,11 @@ shape, lexicon marker hits, structure) plus context (windowed densities,
 neighbours, distance to section markers above, position in the page). The
 HTML path fills the DOM columns; for flattened text they stay zero and the
 model learns to rely on the rest.
+
+Most column groups have a compiled counterpart (`_featcols`, `_linescan`: each group
+written in one C pass instead of dozens of numpy calls on a page's ~180 rows); the
+numpy and Python code here is their reference and fallback, and each is used only after
+it gave the reference's exact bits on a probe (`_kernels` and the functions beside it).
 """
 
 from __future__ import annotations
