@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, compress, count, repeat
 from operator import is_
+from typing import Protocol
 
 from warta.classify.sentences import starts_capitalised
+from warta.compiled import set_aside
+from warta.compiled import wanted as compiled_parts_wanted
 from warta.model import Block, BodyPart, Label
 from warta.strings import lower_words
 
@@ -179,6 +183,75 @@ class _SeenParagraphs:
         self._sets.append(shingles)
 
 
+class RepeatTest(Protocol):
+    """Paragraph texts kept so far, and whether a new text repeats one of them."""
+
+    def is_repeat(self, text: str) -> bool: ...
+
+    def add_unless_repeat(self, text: str) -> bool: ...
+
+
+class _SeenTexts:
+    """`_SeenParagraphs` over texts: each text is its `_shingle_set`. The reference of the
+    compiled `warta.assemble._repeats.SeenTexts`, which gives the same answers."""
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen = _SeenParagraphs()
+
+    def is_repeat(self, text: str) -> bool:
+        """Whether ≥ 80% of `text`'s shingles (at least four) occur in one kept paragraph."""
+        return self._seen.is_repeat(_shingle_set(text))
+
+    def add_unless_repeat(self, text: str) -> bool:
+        """Keep `text` unless `is_repeat(text)`; whether kept."""
+        return self._seen.add_unless_repeat(_shingle_set(text))
+
+
+# What `_repeat_test` checks the compiled test on: (keep?, text) in order, `is_repeat` where
+# not kept. Repeats above and below 80%, ASCII, Latin, Greek (final sigma), Turkish "İ",
+# astral and CJK text, texts of zero to three words, a phrase shared by many lines.
+_PROBE: tuple[tuple[bool, str], ...] = (
+    (True, "Presiden meresmikan jembatan baru di Jakarta pada Senin pagi, kata juru bicara."),
+    (False, "Presiden meresmikan jembatan baru di Jakarta pada Senin pagi."),
+    (True, "PRESIDEN meresmikan jembatan BARU di Jakarta pada Senin pagi, kata juru bicara!"),
+    (True, "Presiden meresmikan jembatan lama di Bandung pada Selasa sore, kata juru bicara."),
+    (True, ""),
+    (True, "Satu"),
+    (True, "satu dua"),
+    (False, "Satu, dua"),
+    (True, "İstanbul’da “büyük” gün ΟΔΟΣ και ΟΔΟΣ’Α naïve café déjà vu"),
+    (True, "istanbul’da büyük gün οδος και οδος’α naïve café déjà vu"),
+    (True, "🌉 jembatan 𝐀𝐁 x_1 𝟙 新しい橋が開通した 🌉 jembatan 𝐀𝐁 x_1"),
+    (False, "🌉 JEMBATAN 𝐀𝐁 x_1 𝟙 新しい橋が開通した 🌉 jembatan 𝐀𝐁"),
+    *((True, f"Baris nomor {i} dari halaman yang sangat panjang.") for i in range(40)),
+    (True, "Baris nomor 99999 dari halaman yang sangat panjang."),
+    (True, "a b c d e a b c d e"),
+    (True, "a b c d e f"),
+)
+
+
+def _answers(seen: RepeatTest) -> list[bool]:
+    return [seen.add_unless_repeat(text) if keep else seen.is_repeat(text) for keep, text in _PROBE]
+
+
+@lru_cache(maxsize=1)
+def _repeat_test() -> Callable[[], RepeatTest]:
+    """`warta.assemble._repeats.SeenTexts` where it is built and answers as `_SeenTexts` on
+    `_PROBE`; `_SeenTexts` otherwise, or with WARTA_PURE_PYTHON."""
+    if not compiled_parts_wanted():
+        return _SeenTexts
+    try:
+        from warta.assemble._repeats import SeenTexts
+    except ImportError:
+        return _SeenTexts
+    if _answers(SeenTexts()) != _answers(_SeenTexts()):
+        set_aside("repeated-paragraph test", "Python sets")
+        return _SeenTexts
+    return SeenTexts
+
+
 # One editor's initials, lower case, closing the last paragraph or alone on its line:
 # "(akr)", "… saluran irigasi. [dan]" (upper case would be an agency: "(AP)").
 _SINGLE_CODE = re.compile(r"(?:^|(?<=[.!?\"”]))\s*[(\[]([a-z][a-z0-9]{1,7})[)\]]\s*$")
@@ -243,17 +316,17 @@ def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
     ]
     body_blocks = [blocks[i] for i in (sorted([*at, *closing]) if closing else at)]
     parts: list[BodyPart] = []
-    seen = _SeenParagraphs()
+    seen = _repeat_test()()
     seen_headings: set[str] = set()
     for text, block, heading in _merge_fragments(body_blocks):
         if heading:
             key = text.lower()
-            if key in seen_headings or seen.is_repeat(_shingle_set(text)):
+            if key in seen_headings or seen.is_repeat(text):
                 continue  # a pull quote restating a paragraph is no subheading
             seen_headings.add(key)
             parts.append(BodyPart("heading", text, block.index))
             continue
-        if not seen.add_unless_repeat(_shingle_set(text)):
+        if not seen.add_unless_repeat(text):
             continue
         kind = (
             "quote"

@@ -1,0 +1,448 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False, cdivision=True
+"""The repeated-paragraph test of `warta.assemble.body` in C: `body._SeenTexts` (shingle sets of
+lower-cased words, and `body._SeenParagraphs`' 80% test over them) in one pass over each text.
+
+The Python version builds, for every paragraph, a list of lower-cased word strings, a set of
+word-triple tuples and a few set differences and dict updates: tens of thousands of small
+objects a page. Here each distinct lower-cased word gets a number (its code points kept in a
+table, so two words get the same number exactly when they are equal strings), each distinct
+shingle (a triple of word numbers; a text of one or two words is one shorter shingle) gets
+a number, and a paragraph is the list of its distinct shingle numbers. Sets of numbers are
+then what the Python sets were: equal shingles have equal numbers and unequal ones do not,
+so every count, and so every answer, is the same.
+
+The words are `re.findall(r"\\w+", text)` lower-cased one by one (`strings.lower_words`):
+`\\w` is CPython's `Py_UNICODE_ISALNUM` or "_", as in `re`; an ASCII word is lower-cased here,
+any other by `str.lower` itself (its full mapping: "İ" gives two code points, a final sigma
+its own form).
+
+The repeat test is `_SeenParagraphs._repeats`: at least four shingles, and at least 80% of
+them (the same double `0.8 * n`) held by one earlier paragraph; the earlier paragraphs
+looked at are those holding one of the `n - ceil(0.8 n) + 1` rarest shingles (any paragraph
+holding 80% holds one of them), so a phrase shared by thousands of paragraphs is not
+rescanned for each.
+
+`warta.assemble.body` checks at first use that this gives the Python answers on probe texts;
+tests compare both on fixtures and generated texts.
+"""
+
+from cpython.unicode cimport Py_UNICODE_ISALNUM
+from libc.math cimport ceil
+from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
+from libc.stdlib cimport free, qsort, realloc
+from libc.string cimport memcmp, memset
+
+
+cdef extern from "Python.h":
+    int PyUnicode_KIND(object text)
+    void *PyUnicode_DATA(object text)
+    Py_ssize_t PyUnicode_GET_LENGTH(object text)
+    Py_UCS4 PyUnicode_READ(int kind, const void *data, Py_ssize_t index) noexcept nogil
+    str PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
+
+
+ctypedef fused char_t:
+    uint8_t
+    uint16_t
+    uint32_t
+
+
+cdef enum:
+    FREE = -1  # an empty slot of a hash table (all bytes 0xFF)
+    FIRST_SLOTS = 256  # each hash table's first size (a power of two)
+
+
+cdef struct Word:
+    uint64_t hash
+    Py_ssize_t start  # its first code point in `SeenTexts._chars`
+    Py_ssize_t length
+
+
+cdef struct Shingle:
+    Py_ssize_t a, b, c  # word numbers + 1; 0 where a text of one or two words has no word
+    Py_ssize_t last  # its latest posting (the index in `_post_paragraph`), -1: none
+    Py_ssize_t postings  # how many paragraphs hold it
+    Py_ssize_t mark  # the query (`SeenTexts._stamp`) that last met it
+
+
+cdef struct Rarity:
+    Py_ssize_t postings
+    Py_ssize_t shingle
+
+
+cdef int _by_postings(const void *x, const void *y) noexcept nogil:
+    cdef Py_ssize_t a = (<const Rarity *>x).postings, b = (<const Rarity *>y).postings
+    return (a > b) - (a < b)
+
+
+cdef int _reserve(void **array, Py_ssize_t *capacity, Py_ssize_t needed, size_t item) except -1:
+    """Grow `array` (of `capacity` items of `item` bytes) to hold at least `needed` items."""
+    cdef Py_ssize_t size = capacity[0]
+    cdef void *grown
+    if needed <= size:
+        return 0
+    if size < 16:
+        size = 16
+    while size < needed:
+        size *= 2
+    grown = realloc(array[0], <size_t>size * item)
+    if grown == NULL:
+        raise MemoryError()
+    array[0] = grown
+    capacity[0] = size
+    return 0
+
+
+cdef inline uint64_t _mix(uint64_t h) noexcept nogil:
+    """A 64-bit finaliser (murmur3's): spreads every input bit over the hash."""
+    h ^= h >> 33
+    h *= <uint64_t>0xFF51AFD7ED558CCD
+    h ^= h >> 33
+    h *= <uint64_t>0xC4CEB9FE1A85EC53
+    h ^= h >> 33
+    return h
+
+
+cdef inline uint64_t _shingle_hash(const Shingle *s) noexcept nogil:
+    return _mix(
+        (<uint64_t>s.a * <uint64_t>0x9E3779B97F4A7C15)
+        ^ (<uint64_t>s.b * <uint64_t>0xC2B2AE3D27D4EB4F)
+        ^ (<uint64_t>s.c * <uint64_t>0x165667B19E3779F9)
+    )
+
+
+cdef inline bint _ascii_word_char(uint32_t c) noexcept nogil:
+    return (c >= 97 and c <= 122) or (c >= 65 and c <= 90) or (c >= 48 and c <= 57) or c == 95
+
+
+cdef inline bint _word_char(uint32_t c) noexcept:
+    """`re`'s `\\w` for a str pattern: alphanumeric (`Py_UNICODE_ISALNUM`) or "_"."""
+    if c < 128:
+        return _ascii_word_char(c)
+    return Py_UNICODE_ISALNUM(c)
+
+
+cdef class SeenTexts:
+    """The paragraphs kept so far, by their shingles (`body._SeenTexts`, in C)."""
+
+    # Distinct lower-cased words: their code points, and a hash table of their numbers.
+    cdef uint32_t *_chars
+    cdef Py_ssize_t _n_chars, _cap_chars
+    cdef Word *_words
+    cdef Py_ssize_t _n_words, _cap_words
+    cdef Py_ssize_t *_word_slots
+    cdef Py_ssize_t _word_mask
+    # Distinct shingles and a hash table of their numbers.
+    cdef Shingle *_shingles
+    cdef Py_ssize_t _n_shingles, _cap_shingles
+    cdef Py_ssize_t *_shingle_slots
+    cdef Py_ssize_t _shingle_mask
+    # Each shingle's paragraphs, as linked postings: (paragraph, previous posting).
+    cdef Py_ssize_t *_post_paragraph
+    cdef Py_ssize_t *_post_previous
+    cdef Py_ssize_t _n_posts, _cap_posts, _cap_previous
+    # Each kept paragraph's distinct shingles: `_members[_starts[p]:_starts[p + 1]]`.
+    cdef Py_ssize_t *_members
+    cdef Py_ssize_t _n_members, _cap_members
+    cdef Py_ssize_t *_starts
+    cdef Py_ssize_t *_paragraph_marks
+    cdef Py_ssize_t _n_paragraphs, _cap_paragraphs, _cap_marks
+    # Scratch for one text: its word numbers, its distinct shingles, a lower-cased word.
+    cdef Py_ssize_t *_tokens
+    cdef Py_ssize_t _cap_tokens
+    cdef Py_ssize_t *_current
+    cdef Py_ssize_t _n_current, _cap_current
+    cdef uint32_t *_word
+    cdef Py_ssize_t _cap_word
+    cdef Rarity *_rarities
+    cdef Py_ssize_t _cap_rarities
+    cdef Py_ssize_t _stamp
+
+    def __cinit__(self):
+        self._word_mask = FIRST_SLOTS - 1
+        self._shingle_mask = FIRST_SLOTS - 1
+        cdef Py_ssize_t capacity = 0
+        _reserve(<void **>&self._word_slots, &capacity, FIRST_SLOTS, sizeof(Py_ssize_t))
+        memset(self._word_slots, 0xFF, FIRST_SLOTS * sizeof(Py_ssize_t))
+        capacity = 0
+        _reserve(<void **>&self._shingle_slots, &capacity, FIRST_SLOTS, sizeof(Py_ssize_t))
+        memset(self._shingle_slots, 0xFF, FIRST_SLOTS * sizeof(Py_ssize_t))
+        _reserve(<void **>&self._starts, &self._cap_paragraphs, 1, sizeof(Py_ssize_t))
+        self._starts[0] = 0
+
+    def __dealloc__(self):
+        free(self._chars)
+        free(self._words)
+        free(self._word_slots)
+        free(self._shingles)
+        free(self._shingle_slots)
+        free(self._post_paragraph)
+        free(self._post_previous)
+        free(self._members)
+        free(self._starts)
+        free(self._paragraph_marks)
+        free(self._tokens)
+        free(self._current)
+        free(self._word)
+        free(self._rarities)
+
+    # -- words
+
+    cdef int _grow_word_slots(self) except -1:
+        cdef Py_ssize_t size = 2 * (self._word_mask + 1), capacity = 0, i, slot
+        cdef Py_ssize_t *slots = NULL
+        _reserve(<void **>&slots, &capacity, size, sizeof(Py_ssize_t))
+        memset(slots, 0xFF, size * sizeof(Py_ssize_t))
+        for i in range(self._n_words):
+            slot = <Py_ssize_t>(self._words[i].hash & <uint64_t>(size - 1))
+            while slots[slot] != FREE:
+                slot = (slot + 1) & (size - 1)
+            slots[slot] = i
+        free(self._word_slots)
+        self._word_slots = slots
+        self._word_mask = size - 1
+        return 0
+
+    cdef Py_ssize_t _word_number(self, Py_ssize_t length) except -1:
+        """The number of the word held in `_word[:length]`, given one if it is new."""
+        cdef uint64_t h = <uint64_t>length
+        cdef Py_ssize_t i, slot, found
+        cdef Word *word
+        for i in range(length):
+            h = (h ^ self._word[i]) * <uint64_t>0x100000001B3
+        h = _mix(h)
+        slot = <Py_ssize_t>(h & <uint64_t>self._word_mask)
+        while True:
+            found = self._word_slots[slot]
+            if found == FREE:
+                break
+            word = &self._words[found]
+            if (
+                word.hash == h
+                and word.length == length
+                and memcmp(&self._chars[word.start], self._word, length * sizeof(uint32_t)) == 0
+            ):
+                return found
+            slot = (slot + 1) & self._word_mask
+        _reserve(<void **>&self._chars, &self._cap_chars, self._n_chars + length, sizeof(uint32_t))
+        _reserve(<void **>&self._words, &self._cap_words, self._n_words + 1, sizeof(Word))
+        found = self._n_words
+        word = &self._words[found]
+        word.hash = h
+        word.start = self._n_chars
+        word.length = length
+        for i in range(length):
+            self._chars[self._n_chars + i] = self._word[i]
+        self._n_chars += length
+        self._n_words += 1
+        self._word_slots[slot] = found
+        if 2 * self._n_words > self._word_mask:
+            self._grow_word_slots()
+        return found
+
+    cdef Py_ssize_t _other_word(self, str text, Py_ssize_t start, Py_ssize_t end) except -1:
+        """The number of `text[start:end].lower()`, a word holding a non-ASCII code point."""
+        cdef str lowered = text[start:end].lower()
+        cdef Py_ssize_t length = PyUnicode_GET_LENGTH(lowered), i
+        cdef int kind = PyUnicode_KIND(lowered)
+        cdef const void *data = PyUnicode_DATA(lowered)
+        _reserve(<void **>&self._word, &self._cap_word, length, sizeof(uint32_t))
+        for i in range(length):
+            self._word[i] = PyUnicode_READ(kind, data, i)
+        return self._word_number(length)
+
+    cdef Py_ssize_t _words_of(self, str text, const char_t *data, Py_ssize_t n) except -1:
+        """`strings.lower_words(text)` as word numbers, into `_tokens`; how many."""
+        cdef Py_ssize_t i = 0, j, start, count = 0, length
+        cdef uint32_t c, ascii
+        _reserve(<void **>&self._tokens, &self._cap_tokens, n // 2 + 1, sizeof(Py_ssize_t))
+        while i < n:
+            c = data[i]
+            if not _word_char(c):
+                i += 1
+                continue
+            start = i
+            ascii = 0
+            while i < n and _word_char(data[i]):
+                ascii |= data[i]
+                i += 1
+            length = i - start
+            if ascii < 128:
+                _reserve(<void **>&self._word, &self._cap_word, length, sizeof(uint32_t))
+                for j in range(length):
+                    c = data[start + j]
+                    self._word[j] = c | 0x20 if 65 <= c <= 90 else c
+                self._tokens[count] = self._word_number(length)
+            else:
+                self._tokens[count] = self._other_word(text, start, i)
+            count += 1
+        return count
+
+    # -- shingles
+
+    cdef int _grow_shingle_slots(self) except -1:
+        cdef Py_ssize_t size = 2 * (self._shingle_mask + 1), capacity = 0, i, slot
+        cdef Py_ssize_t *slots = NULL
+        _reserve(<void **>&slots, &capacity, size, sizeof(Py_ssize_t))
+        memset(slots, 0xFF, size * sizeof(Py_ssize_t))
+        for i in range(self._n_shingles):
+            slot = <Py_ssize_t>(_shingle_hash(&self._shingles[i]) & <uint64_t>(size - 1))
+            while slots[slot] != FREE:
+                slot = (slot + 1) & (size - 1)
+            slots[slot] = i
+        free(self._shingle_slots)
+        self._shingle_slots = slots
+        self._shingle_mask = size - 1
+        return 0
+
+    cdef int _meet(self, Py_ssize_t a, Py_ssize_t b, Py_ssize_t c) except -1:
+        """Add the shingle (a, b, c) to `_current` unless this text met it already."""
+        cdef Shingle key
+        cdef Shingle *shingle
+        cdef Py_ssize_t slot, found
+        key.a = a
+        key.b = b
+        key.c = c
+        slot = <Py_ssize_t>(_shingle_hash(&key) & <uint64_t>self._shingle_mask)
+        while True:
+            found = self._shingle_slots[slot]
+            if found == FREE:
+                break
+            shingle = &self._shingles[found]
+            if shingle.a == a and shingle.b == b and shingle.c == c:
+                if shingle.mark != self._stamp:
+                    shingle.mark = self._stamp
+                    self._current[self._n_current] = found
+                    self._n_current += 1
+                return 0
+            slot = (slot + 1) & self._shingle_mask
+        _reserve(<void **>&self._shingles, &self._cap_shingles, self._n_shingles + 1, sizeof(Shingle))
+        found = self._n_shingles
+        shingle = &self._shingles[found]
+        shingle.a = a
+        shingle.b = b
+        shingle.c = c
+        shingle.last = -1
+        shingle.postings = 0
+        shingle.mark = self._stamp
+        self._n_shingles += 1
+        self._shingle_slots[slot] = found
+        self._current[self._n_current] = found
+        self._n_current += 1
+        if 2 * self._n_shingles > self._shingle_mask:
+            self._grow_shingle_slots()
+        return 0
+
+    cdef int _shingles_of(self, str text) except -1:
+        """`body._shingle_set(text)`, as distinct shingle numbers in `_current` (each marked
+        with a new `_stamp`)."""
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), count, i
+        cdef int kind = PyUnicode_KIND(text)
+        self._stamp += 1
+        self._n_current = 0
+        if kind == 1:
+            count = self._words_of(text, <const uint8_t *>PyUnicode_DATA(text), n)
+        elif kind == 2:
+            count = self._words_of(text, <const uint16_t *>PyUnicode_DATA(text), n)
+        else:
+            count = self._words_of(text, <const uint32_t *>PyUnicode_DATA(text), n)
+        _reserve(<void **>&self._current, &self._cap_current, count + 1, sizeof(Py_ssize_t))
+        cdef Py_ssize_t *tokens = self._tokens
+        if count == 1:
+            self._meet(tokens[0] + 1, 0, 0)
+        elif count == 2:
+            self._meet(tokens[0] + 1, tokens[1] + 1, 0)
+        else:
+            for i in range(count - 2):
+                self._meet(tokens[i] + 1, tokens[i + 1] + 1, tokens[i + 2] + 1)
+        return 0
+
+    # -- paragraphs
+
+    cdef bint _repeats(self) except -1:
+        """`_SeenParagraphs._repeats` for the shingles in `_current`."""
+        cdef Py_ssize_t n = self._n_current, held = 0, i, enough, posting, paragraph, k, count
+        cdef double need
+        cdef Shingle *shingles = self._shingles
+        if n < 4:
+            return False
+        need = 0.8 * <double>n
+        for i in range(n):
+            held += shingles[self._current[i]].postings > 0
+        if <double>held < need:
+            return False  # fewer than that occur in any earlier paragraph: most paragraphs
+        enough = n - <Py_ssize_t>ceil(need) + 1
+        _reserve(<void **>&self._rarities, &self._cap_rarities, n, sizeof(Rarity))
+        for i in range(n):
+            self._rarities[i].postings = shingles[self._current[i]].postings
+            self._rarities[i].shingle = self._current[i]
+        qsort(self._rarities, n, sizeof(Rarity), _by_postings)
+        for i in range(enough):
+            posting = shingles[self._rarities[i].shingle].last
+            while posting != -1:
+                paragraph = self._post_paragraph[posting]
+                posting = self._post_previous[posting]
+                if self._paragraph_marks[paragraph] == self._stamp:
+                    continue  # a candidate already counted
+                self._paragraph_marks[paragraph] = self._stamp
+                count = 0
+                for k in range(self._starts[paragraph], self._starts[paragraph + 1]):
+                    count += shingles[self._members[k]].mark == self._stamp
+                if <double>count >= need:
+                    return True
+        return False
+
+    cdef int _add(self) except -1:
+        """Keep the paragraph whose shingles are in `_current`."""
+        cdef Py_ssize_t n = self._n_current, i, s, p = self._n_paragraphs
+        cdef Shingle *shingle
+        _reserve(<void **>&self._members, &self._cap_members, self._n_members + n, sizeof(Py_ssize_t))
+        _reserve(<void **>&self._post_paragraph, &self._cap_posts, self._n_posts + n, sizeof(Py_ssize_t))
+        _reserve(<void **>&self._post_previous, &self._cap_previous, self._n_posts + n, sizeof(Py_ssize_t))
+        _reserve(<void **>&self._starts, &self._cap_paragraphs, p + 2, sizeof(Py_ssize_t))
+        _reserve(<void **>&self._paragraph_marks, &self._cap_marks, p + 1, sizeof(Py_ssize_t))
+        for i in range(n):
+            s = self._current[i]
+            self._members[self._n_members + i] = s
+            shingle = &self._shingles[s]
+            self._post_paragraph[self._n_posts] = p
+            self._post_previous[self._n_posts] = shingle.last
+            shingle.last = self._n_posts
+            shingle.postings += 1
+            self._n_posts += 1
+        self._n_members += n
+        self._starts[p + 1] = self._n_members
+        self._paragraph_marks[p] = 0
+        self._n_paragraphs += 1
+        return 0
+
+    def words(self, str text):
+        """`strings.lower_words(text)`, as this reads them (for tests)."""
+        cdef int kind = PyUnicode_KIND(text)
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), count, i
+        cdef Word *word
+        if kind == 1:
+            count = self._words_of(text, <const uint8_t *>PyUnicode_DATA(text), n)
+        elif kind == 2:
+            count = self._words_of(text, <const uint16_t *>PyUnicode_DATA(text), n)
+        else:
+            count = self._words_of(text, <const uint32_t *>PyUnicode_DATA(text), n)
+        found = []
+        for i in range(count):
+            word = &self._words[self._tokens[i]]
+            found.append(PyUnicode_FromKindAndData(4, &self._chars[word.start], word.length))
+        return found
+
+    def is_repeat(self, str text):
+        """Whether ≥ 80% of `text`'s shingles (at least four) occur in one kept paragraph."""
+        self._shingles_of(text)
+        return self._repeats()
+
+    def add_unless_repeat(self, str text):
+        """Keep `text` unless `is_repeat(text)`; whether kept."""
+        self._shingles_of(text)
+        if self._repeats():
+            return False
+        self._add()
+        return True
+
