@@ -12,9 +12,10 @@ then what the Python sets were: equal shingles have equal numbers and unequal on
 so every count, and so every answer, is the same.
 
 The words are `re.findall(r"\\w+", text)` lower-cased one by one (`strings.lower_words`):
-`\\w` is CPython's `Py_UNICODE_ISALNUM` or "_", as in `re`; an ASCII word is lower-cased here,
-any other by `str.lower` itself (its full mapping: "İ" gives two code points, a final sigma
-its own form).
+`\\w` is CPython's `Py_UNICODE_ISALNUM` or "_", as in `re`; each code point of a word is
+lower-cased by `Py_UNICODE_TOLOWER`, which is what `str.lower` gives for every code point but
+two (tests check them all): a word holding "İ" (two code points in lower case) or "Σ" (final
+or not by its neighbours) is lower-cased by `str.lower` itself.
 
 The repeat test is `_SeenParagraphs._repeats`: at least four shingles, and at least 80% of
 them (the same double `0.8 * n`) held by one earlier paragraph; the earlier paragraphs
@@ -26,7 +27,7 @@ rescanned for each.
 tests compare both on fixtures and generated texts.
 """
 
-from cpython.unicode cimport Py_UNICODE_ISALNUM
+from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_TOLOWER
 from libc.math cimport ceil
 from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport free, qsort, realloc
@@ -49,7 +50,7 @@ ctypedef fused char_t:
 
 cdef enum:
     FREE = -1  # an empty slot of a hash table (all bytes 0xFF)
-    FIRST_SLOTS = 256  # each hash table's first size (a power of two)
+    FIRST_SLOTS = 1024  # each hash table's first size (a power of two)
 
 
 cdef struct Word:
@@ -93,6 +94,9 @@ cdef int _reserve(void **array, Py_ssize_t *capacity, Py_ssize_t needed, size_t 
     return 0
 
 
+cdef uint64_t FNV_OFFSET = 0xCBF29CE484222325
+
+
 cdef inline uint64_t _mix(uint64_t h) noexcept nogil:
     """A 64-bit finaliser (murmur3's): spreads every input bit over the hash."""
     h ^= h >> 33
@@ -111,14 +115,23 @@ cdef inline uint64_t _shingle_hash(const Shingle *s) noexcept nogil:
     )
 
 
-cdef inline bint _ascii_word_char(uint32_t c) noexcept nogil:
-    return (c >= 97 and c <= 122) or (c >= 65 and c <= 90) or (c >= 48 and c <= 57) or c == 95
+cdef inline uint64_t _hash_step(uint64_t h, uint32_t c) noexcept nogil:
+    """FNV-1a, one code point a step."""
+    return (h ^ c) * <uint64_t>0x100000001B3
+
+
+# Of each ASCII code point: whether `\\w` matches it, and 0x20 where it is a capital (A-Z).
+cdef uint8_t ASCII_WORD[128]
+cdef uint8_t ASCII_UPPER[128]
+for _c in range(128):
+    ASCII_WORD[_c] = chr(_c).isalnum() or _c == 95
+    ASCII_UPPER[_c] = 0x20 if 65 <= _c <= 90 else 0
 
 
 cdef inline bint _word_char(uint32_t c) noexcept:
     """`re`'s `\\w` for a str pattern: alphanumeric (`Py_UNICODE_ISALNUM`) or "_"."""
     if c < 128:
-        return _ascii_word_char(c)
+        return ASCII_WORD[c]
     return Py_UNICODE_ISALNUM(c)
 
 
@@ -203,14 +216,12 @@ cdef class SeenTexts:
         self._word_mask = size - 1
         return 0
 
-    cdef Py_ssize_t _word_number(self, Py_ssize_t length) except -1:
-        """The number of the word held in `_word[:length]`, given one if it is new."""
-        cdef uint64_t h = <uint64_t>length
+    cdef inline Py_ssize_t _word_number(self, Py_ssize_t length, uint64_t h) except -1:
+        """The number of the word held in `_word[:length]` (`h`: `_hash_step` over its code
+        points from `FNV_OFFSET`), given one if it is new."""
         cdef Py_ssize_t i, slot, found
         cdef Word *word
-        for i in range(length):
-            h = (h ^ self._word[i]) * <uint64_t>0x100000001B3
-        h = _mix(h)
+        h = _mix(h ^ <uint64_t>length)
         slot = <Py_ssize_t>(h & <uint64_t>self._word_mask)
         while True:
             found = self._word_slots[slot]
@@ -240,43 +251,64 @@ cdef class SeenTexts:
             self._grow_word_slots()
         return found
 
-    cdef Py_ssize_t _other_word(self, str text, Py_ssize_t start, Py_ssize_t end) except -1:
-        """The number of `text[start:end].lower()`, a word holding a non-ASCII code point."""
+    cdef Py_ssize_t _python_lowered(self, str text, Py_ssize_t start, Py_ssize_t end) except -1:
+        """The number of `text[start:end].lower()`, by `str.lower` itself (a word holding "İ",
+        whose lower case is two code points, or "Σ", whose lower case hangs on its neighbours)."""
         cdef str lowered = text[start:end].lower()
         cdef Py_ssize_t length = PyUnicode_GET_LENGTH(lowered), i
         cdef int kind = PyUnicode_KIND(lowered)
         cdef const void *data = PyUnicode_DATA(lowered)
+        cdef uint64_t h = FNV_OFFSET
         _reserve(<void **>&self._word, &self._cap_word, length, sizeof(uint32_t))
         for i in range(length):
             self._word[i] = PyUnicode_READ(kind, data, i)
-        return self._word_number(length)
+            h = _hash_step(h, self._word[i])
+        return self._word_number(length, h)
 
     cdef Py_ssize_t _words_of(self, str text, const char_t *data, Py_ssize_t n) except -1:
-        """`strings.lower_words(text)` as word numbers, into `_tokens`; how many."""
-        cdef Py_ssize_t i = 0, j, start, count = 0, length
-        cdef uint32_t c, ascii
+        """`strings.lower_words(text)` as word numbers, into `_tokens`; how many.
+
+        Each code point of a word is lower-cased by itself (`Py_UNICODE_TOLOWER`, the simple
+        mapping, which is `str.lower`'s for every code point but "İ" and "Σ": tests check all of
+        them); a word holding either of those two is lower-cased by `str.lower`.
+        """
+        cdef Py_ssize_t i = 0, start, count = 0
+        cdef uint32_t c
+        cdef uint64_t h
+        cdef bint by_python
+        cdef uint32_t *word
         _reserve(<void **>&self._tokens, &self._cap_tokens, n // 2 + 1, sizeof(Py_ssize_t))
-        while i < n:
-            c = data[i]
-            if not _word_char(c):
+        _reserve(<void **>&self._word, &self._cap_word, n, sizeof(uint32_t))
+        word = self._word
+        while True:
+            while i < n and not _word_char(data[i]):
                 i += 1
-                continue
+            if i >= n:
+                return count
             start = i
-            ascii = 0
-            while i < n and _word_char(data[i]):
-                ascii |= data[i]
+            h = FNV_OFFSET
+            by_python = False
+            while i < n:
+                c = data[i]
+                if c < 128:
+                    if not ASCII_WORD[c]:
+                        break
+                    c |= ASCII_UPPER[c]  # the lower-case letter's bit (0x20) where c is a capital
+                else:
+                    if not Py_UNICODE_ISALNUM(c):
+                        break
+                    if c == 0x130 or c == 0x3A3:
+                        by_python = True
+                    c = Py_UNICODE_TOLOWER(c)
+                word[i - start] = c
+                h = _hash_step(h, c)
                 i += 1
-            length = i - start
-            if ascii < 128:
-                _reserve(<void **>&self._word, &self._cap_word, length, sizeof(uint32_t))
-                for j in range(length):
-                    c = data[start + j]
-                    self._word[j] = c | 0x20 if 65 <= c <= 90 else c
-                self._tokens[count] = self._word_number(length)
+            if by_python:
+                self._tokens[count] = self._python_lowered(text, start, i)
+                word = self._word  # (grown there, perhaps)
             else:
-                self._tokens[count] = self._other_word(text, start, i)
+                self._tokens[count] = self._word_number(i - start, h)
             count += 1
-        return count
 
     # -- shingles
 
