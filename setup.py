@@ -14,8 +14,8 @@ OPTIONAL_EXTENSIONS = [
     Extension("warta.meta._langid_walk", ["src/warta/meta/_langid_walk.pyx"], optional=True),
     # The per-code-point counts and line edges of the block features (see `warta.classify.features`).
     Extension("warta.classify._linescan", ["src/warta/classify/_linescan.pyx"], optional=True),
-    # The repeated-paragraph test of the body (see `warta.assemble.body._SeenTexts`).
-    Extension("warta.assemble._repeats", ["src/warta/assemble/_repeats.pyx"], optional=True),
+    # The body pass: fragments joined, repeats dropped (see `warta.assemble.body._body_parts`).
+    Extension("warta.assemble._body", ["src/warta/assemble/_body.pyx"], optional=True),
 ]
 
 

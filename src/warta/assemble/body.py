@@ -193,7 +193,7 @@ class RepeatTest(Protocol):
 
 class _SeenTexts:
     """`_SeenParagraphs` over texts: each text is its `_shingle_set`. The reference of the
-    compiled `warta.assemble._repeats.SeenTexts`, which gives the same answers."""
+    compiled `warta.assemble._body.SeenTexts`, which gives the same answers."""
 
     __slots__ = ("_seen",)
 
@@ -209,9 +209,35 @@ class _SeenTexts:
         return self._seen.add_unless_repeat(_shingle_set(text))
 
 
-# What `_repeat_test` checks the compiled test on: (keep?, text) in order, `is_repeat` where
-# not kept. Repeats above and below 80%, ASCII, Latin, Greek (final sigma), Turkish "İ",
-# astral and CJK text, texts of zero to three words, a phrase shared by many lines.
+def _body_parts(blocks: Sequence[Block]) -> list[BodyPart]:
+    """The body's paragraphs, headings, quotes and list items: `blocks` (the body's) with
+    fragments joined and repeats dropped. The reference of the compiled
+    `warta.assemble._body.body_parts`, which gives the same parts."""
+    parts: list[BodyPart] = []
+    seen = _SeenTexts()
+    seen_headings: set[str] = set()
+    for text, block, heading in _merge_fragments(blocks):
+        if heading:
+            key = text.lower()
+            if key in seen_headings or seen.is_repeat(text):
+                continue  # a pull quote restating a paragraph is no subheading
+            seen_headings.add(key)
+            parts.append(BodyPart("heading", text, block.index))
+            continue
+        if not seen.add_unless_repeat(text):
+            continue
+        kind = (
+            "quote"
+            if block.structure.in_blockquote
+            else ("list_item" if block.structure.in_list or block.structure.bullet else "paragraph")
+        )
+        parts.append(BodyPart(kind, text, block.index))  # type: ignore[arg-type]
+    return parts
+
+
+# What `_compiled_body_parts` checks the compiled pass on. Texts, in order: (kept?, text),
+# `is_repeat` where not kept; repeats above and below 80%, ASCII, Latin, Greek (final sigma),
+# Turkish "İ", astral and CJK text, texts of zero to three words, a phrase shared by many lines.
 _PROBE: tuple[tuple[bool, str], ...] = (
     (True, "Presiden meresmikan jembatan baru di Jakarta pada Senin pagi, kata juru bicara."),
     (False, "Presiden meresmikan jembatan baru di Jakarta pada Senin pagi."),
@@ -230,6 +256,37 @@ _PROBE: tuple[tuple[bool, str], ...] = (
     (True, "a b c d e a b c d e"),
     (True, "a b c d e f"),
 )
+# Lines and their structure (heading level, blank line before, bullet, tag, in a list, in a
+# quote) for the body pass: fragments to join (a dash, lower case, short lines, inline tags),
+# subheadings and lines that only look like one, a repeated heading, quotes and list items.
+_PROBE_LINES: tuple[tuple[str, int, bool, bool, str, bool, bool], ...] = (
+    ("Jakarta -", 0, False, False, "p", False, False),
+    ("Presiden meresmikan jembatan baru di Jakarta pada Senin pagi", 0, False, False, "a", False, False),
+    (", kata juru bicara.", 0, False, False, "span", False, False),
+    ("'Kami merasa dilupakan'", 0, True, False, "p", False, False),
+    ("Warga mengatakan keluhan mereka diabaikan selama bertahun-tahun.", 0, True, False, "p", False, False),
+    ("Judul Bagian", 2, True, False, "h2", False, False),
+    ("judul bagian", 2, True, False, "h2", False, False),
+    ("Sebuah kutipan panjang dari narasumber yang berbicara.", 0, True, False, "p", False, True),
+    ("butir pertama daftar", 0, False, True, "", True, False),
+    ("Butir kedua", 0, False, False, "li", True, False),
+    ("Dua kata", 0, True, False, "b", False, False),
+    ("lalu berlanjut", 0, False, False, "div", False, False),
+    ("Ditulis —", 0, True, False, "p", False, False),
+    ("oleh redaksi kami yang bertugas di lapangan hari ini", 0, False, False, "p", False, False),
+    ("2026 Tahun Baru", 0, True, False, "p", False, False),
+    ("Tahun baru datang dengan harapan baru bagi warga kota ini.", 0, False, False, "p", False, False),
+)
+
+
+def _probe_blocks() -> list[Block]:
+    from warta.model import BlockStructure
+
+    lines = [*_PROBE_LINES, *((text, 0, True, False, "p", False, False) for _, text in _PROBE if text)]
+    return [
+        Block(i, text, BlockStructure(blank, blank, bullet, level, tag, in_list=listed, in_blockquote=quoted))
+        for i, (text, level, blank, bullet, tag, listed, quoted) in enumerate(lines)
+    ]
 
 
 def _answers(seen: RepeatTest) -> list[bool]:
@@ -237,19 +294,21 @@ def _answers(seen: RepeatTest) -> list[bool]:
 
 
 @lru_cache(maxsize=1)
-def _repeat_test() -> Callable[[], RepeatTest]:
-    """`warta.assemble._repeats.SeenTexts` where it is built and answers as `_SeenTexts` on
-    `_PROBE`; `_SeenTexts` otherwise, or with WARTA_PURE_PYTHON."""
+def _compiled_body_parts() -> Callable[[list[Block]], list[BodyPart] | None] | None:
+    """`warta.assemble._body.body_parts` where it is built and gives `_body_parts`'s parts
+    (and its `SeenTexts` `_SeenTexts`' answers) on the probes; None otherwise, or with
+    WARTA_PURE_PYTHON. It answers None for blocks it leaves to `_body_parts`."""
     if not compiled_parts_wanted():
-        return _SeenTexts
+        return None
     try:
-        from warta.assemble._repeats import SeenTexts
+        from warta.assemble._body import SeenTexts, body_parts
     except ImportError:
-        return _SeenTexts
-    if _answers(SeenTexts()) != _answers(_SeenTexts()):
-        set_aside("repeated-paragraph test", "Python sets")
-        return _SeenTexts
-    return SeenTexts
+        return None
+    blocks = _probe_blocks()
+    if _answers(SeenTexts()) != _answers(_SeenTexts()) or body_parts(blocks) != _body_parts(blocks):
+        set_aside("body pass", "Python")
+        return None
+    return body_parts
 
 
 # One editor's initials, lower case, closing the last paragraph or alone on its line:
@@ -315,25 +374,9 @@ def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
         and _closes_previous(blocks, labels, i)
     ]
     body_blocks = [blocks[i] for i in (sorted([*at, *closing]) if closing else at)]
-    parts: list[BodyPart] = []
-    seen = _repeat_test()()
-    seen_headings: set[str] = set()
-    for text, block, heading in _merge_fragments(body_blocks):
-        if heading:
-            key = text.lower()
-            if key in seen_headings or seen.is_repeat(text):
-                continue  # a pull quote restating a paragraph is no subheading
-            seen_headings.add(key)
-            parts.append(BodyPart("heading", text, block.index))
-            continue
-        if not seen.add_unless_repeat(text):
-            continue
-        kind = (
-            "quote"
-            if block.structure.in_blockquote
-            else ("list_item" if block.structure.in_list or block.structure.bullet else "paragraph")
-        )
-        parts.append(BodyPart(kind, text, block.index))  # type: ignore[arg-type]
+    compiled = _compiled_body_parts()
+    compiled_parts = None if compiled is None else compiled(body_blocks)
+    parts = _body_parts(body_blocks) if compiled_parts is None else compiled_parts
     codes: list[str] = []
     # The editor code closes the article: look at the last paragraphs only.
     for k in range(len(parts) - 1, max(len(parts) - 3, -1), -1):

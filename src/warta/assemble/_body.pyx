@@ -1,6 +1,8 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False, cdivision=True
-"""The repeated-paragraph test of `warta.assemble.body` in C: `body._SeenTexts` (shingle sets of
-lower-cased words, and `body._SeenParagraphs`' 80% test over them) in one pass over each text.
+"""The body pass of `warta.assemble.body` in C: `body._body_parts` (`body_parts`: the body blocks'
+fragments joined into runs, each run kept unless it repeats a kept one) and its repeat test,
+`body._SeenTexts` (`SeenTexts`: shingle sets of lower-cased words, and `body._SeenParagraphs`'
+80% test over them) in one pass over each text.
 
 The Python version builds, for every paragraph, a list of lower-cased word strings, a set of
 word-triple tuples and a few set differences and dict updates: tens of thousands of small
@@ -23,15 +25,25 @@ looked at are those holding one of the `n - ceil(0.8 n) + 1` rarest shingles (an
 holding 80% holds one of them), so a phrase shared by thousands of paragraphs is not
 rescanned for each.
 
-`warta.assemble.body` checks at first use that this gives the Python answers on probe texts;
-tests compare both on fixtures and generated texts.
+`warta.assemble.body` checks at first use that both give the Python answers on probe blocks
+and texts; tests compare them on fixtures, benchmark pages and generated blocks and texts.
 """
 
-from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_TOLOWER
+from cpython.ref cimport PyObject
+from cpython.unicode cimport (
+    Py_UNICODE_ISALNUM,
+    Py_UNICODE_ISDIGIT,
+    Py_UNICODE_ISLOWER,
+    Py_UNICODE_ISSPACE,
+    Py_UNICODE_ISUPPER,
+    Py_UNICODE_TOLOWER,
+)
 from libc.math cimport ceil
 from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport free, qsort, realloc
 from libc.string cimport memcmp, memset
+
+from warta.model import Block, BlockStructure, BodyPart
 
 
 cdef extern from "Python.h":
@@ -478,3 +490,264 @@ cdef class SeenTexts:
         self._add()
         return True
 
+
+
+# ---------------------------------------------------------------------------------------------
+# The body pass: `body._body_parts`, that is `body._merge_fragments` and the loop over its runs.
+#
+# Blocks and body parts are frozen slotted dataclasses: their fields are read, and a new part's
+# set, at the slots' offsets (read from the member descriptors at import, each checked to be an
+# object slot), not through the descriptors. The string tests are those of `body`, on code
+# points: `str.split()`'s whitespace is `Py_UNICODE_ISSPACE`; a one-character str's `islower`,
+# `isupper` and `isdigit` are `Py_UNICODE_ISLOWER`, `Py_UNICODE_ISUPPER` and `Py_UNICODE_ISDIGIT`.
+
+cdef extern from "structmember.h":
+    ctypedef struct PyMemberDef:
+        int type
+        Py_ssize_t offset
+        int flags
+    int T_OBJECT_EX
+    int READONLY
+
+
+cdef extern from "Python.h":
+    ctypedef struct PyMemberDescrObject:
+        PyMemberDef *d_member
+    void Py_INCREF(PyObject *obj)
+
+
+cdef Py_ssize_t _slot_offset(type cls, str name, bint written) except -1:
+    """The offset of the object slot `name` of the slotted dataclass `cls` (ImportError if it is
+    not a plain object slot, or, where `written`, not a writable one)."""
+    cdef PyMemberDef *member
+    descriptor = cls.__dict__.get(name)
+    if name not in cls.__dataclass_fields__ or type(descriptor).__name__ != "member_descriptor":
+        raise ImportError(f"{cls.__name__}.{name} is not a plain slot")
+    member = (<PyMemberDescrObject *><PyObject *>descriptor).d_member
+    if member.type != T_OBJECT_EX or (written and member.flags & READONLY):
+        raise ImportError(f"{cls.__name__}.{name} is not a writable object slot")
+    return member.offset
+
+
+cdef Py_ssize_t BLOCK_INDEX = _slot_offset(Block, "index", False)
+cdef Py_ssize_t BLOCK_TEXT = _slot_offset(Block, "text", False)
+cdef Py_ssize_t BLOCK_STRUCTURE = _slot_offset(Block, "structure", False)
+cdef Py_ssize_t HEADING_LEVEL = _slot_offset(BlockStructure, "heading_level", False)
+cdef Py_ssize_t BLANK_BEFORE = _slot_offset(BlockStructure, "blank_before", False)
+cdef Py_ssize_t BULLET = _slot_offset(BlockStructure, "bullet", False)
+cdef Py_ssize_t TAG = _slot_offset(BlockStructure, "tag", False)
+cdef Py_ssize_t IN_LIST = _slot_offset(BlockStructure, "in_list", False)
+cdef Py_ssize_t IN_BLOCKQUOTE = _slot_offset(BlockStructure, "in_blockquote", False)
+cdef Py_ssize_t PART_KIND = _slot_offset(BodyPart, "kind", True)
+cdef Py_ssize_t PART_TEXT = _slot_offset(BodyPart, "text", True)
+cdef Py_ssize_t PART_BLOCK = _slot_offset(BodyPart, "block", True)
+if tuple(BodyPart.__dataclass_fields__) != ("kind", "text", "block"):
+    raise ImportError("BodyPart's fields changed: update warta.assemble._body")
+
+
+cdef inline object _slot(object obj, Py_ssize_t offset):
+    """The value in the slot at `offset` of `obj` (AttributeError where it is unset, as a read
+    through the descriptor)."""
+    cdef PyObject *value = (<PyObject **>(<char *><PyObject *>obj + offset))[0]
+    if value == NULL:
+        raise AttributeError("unset slot")
+    return <object>value
+
+
+cdef object _part(str kind, str text, object index):
+    """`BodyPart(kind, text, index)`, its slots set directly."""
+    cdef object made = BodyPart.__new__(BodyPart)
+    Py_INCREF(<PyObject *>kind)
+    (<PyObject **>(<char *><PyObject *>made + PART_KIND))[0] = <PyObject *>kind
+    Py_INCREF(<PyObject *>text)
+    (<PyObject **>(<char *><PyObject *>made + PART_TEXT))[0] = <PyObject *>text
+    Py_INCREF(<PyObject *>index)
+    (<PyObject **>(<char *><PyObject *>made + PART_BLOCK))[0] = <PyObject *>index
+    return made
+
+
+cdef inline Py_UCS4 _at(str text, Py_ssize_t i) noexcept:
+    return PyUnicode_READ(PyUnicode_KIND(text), PyUnicode_DATA(text), i)
+
+
+cdef inline bint _one_of(Py_UCS4 c, str chars) noexcept:
+    cdef Py_ssize_t i
+    for i in range(PyUnicode_GET_LENGTH(chars)):
+        if _at(chars, i) == c:
+            return True
+    return False
+
+
+cdef str TERMINAL = '.!?;:"”’)»…'  # `body._TERMINAL`
+cdef str HEADING_NOT_ENDING = '.!?;:"”’)»…,'  # `body._HEADING_NOT_ENDING`
+cdef str QUOTES = "\"“”‘’'"  # `body._QUOTES`
+cdef str CONTINUATION = ",.;:)]}!?%”’'\"-–—"  # what `body._starts_continuation` accepts first
+cdef str GLUED = ",.;:)]}!?%”’"  # what `body._join` joins without a space
+cdef str DASHES = "-–—"
+cdef tuple JOINED_TAGS = ("", "a", "span", "b", "strong", "em", "i")
+cdef str KIND_HEADING = "heading"
+cdef str KIND_QUOTE = "quote"
+cdef str KIND_LIST_ITEM = "list_item"
+cdef str KIND_PARAGRAPH = "paragraph"
+
+
+cdef inline bint _ends_with_one_of(str text, str chars) noexcept:
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    return n > 0 and _one_of(_at(text, n - 1), chars)
+
+
+cdef bint _ends_with_dash_run(str text) noexcept:
+    """`text.endswith((" -", " --", " –", " —"))`."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef Py_UCS4 last
+    if n < 2:
+        return False
+    last = _at(text, n - 1)
+    if _at(text, n - 2) == 0x20 and _one_of(last, DASHES):
+        return True
+    return n >= 3 and last == 0x2D and _at(text, n - 2) == 0x2D and _at(text, n - 3) == 0x20
+
+
+cdef inline bint _starts_continuation(str text) noexcept:
+    """`body._starts_continuation` (of a non-empty text)."""
+    cdef Py_UCS4 first = _at(text, 0)
+    return Py_UNICODE_ISLOWER(first) or _one_of(first, CONTINUATION)
+
+
+cdef Py_ssize_t _words(str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t most) noexcept:
+    """How many words `text[start:end].split()` gives, counting no further than `most` + 1."""
+    cdef Py_ssize_t count = 0, i = start
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void *data = PyUnicode_DATA(text)
+    while i < end:
+        while i < end and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+            i += 1
+        if i >= end:
+            break
+        count += 1
+        if count > most:
+            break
+        while i < end and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+            i += 1
+    return count
+
+
+cdef inline Py_ssize_t _all_words(str text) noexcept:
+    return _words(text, 0, PyUnicode_GET_LENGTH(text), PyUnicode_GET_LENGTH(text))
+
+
+cdef bint _is_heading_like(str text) noexcept:
+    """`body.is_heading_like`."""
+    cdef Py_ssize_t start = 0, end = PyUnicode_GET_LENGTH(text), n
+    cdef Py_UCS4 first
+    while start < end and _one_of(_at(text, start), QUOTES):
+        start += 1
+    while end > start and _one_of(_at(text, end - 1), QUOTES):
+        end -= 1
+    if end > start and _one_of(_at(text, end - 1), HEADING_NOT_ENDING):
+        return False
+    n = _words(text, start, end, 14)
+    if not 1 <= n <= 14:
+        return False
+    first = _at(text, start)
+    return Py_UNICODE_ISUPPER(first) or Py_UNICODE_ISDIGIT(first)
+
+
+cdef str _join(str left, str right):
+    """`body._join` (of a non-empty `right`)."""
+    if _one_of(_at(right, 0), GLUED):
+        return left + right
+    return left + " " + right
+
+
+def body_parts(list blocks):
+    """`body._body_parts(blocks)`: the body's paragraphs, headings, quotes and list items,
+    fragments joined and repeats dropped; None where it cannot tell (a block with an empty
+    text, or one that is not exactly a `Block`), for the Python code to answer."""
+    cdef Py_ssize_t n = len(blocks), k
+    cdef list texts = [], structures = []
+    cdef list runs = []  # [text, first block, is heading] of each run
+    cdef list run
+    cdef str text, prev_text, key
+    cdef bint prev_heading, heading, joinable
+    cdef object block, structure
+    for block in blocks:
+        if type(block) is not Block:
+            return None
+        text = _slot(block, BLOCK_TEXT)
+        structure = _slot(block, BLOCK_STRUCTURE)
+        if type(structure) is not BlockStructure or PyUnicode_GET_LENGTH(text) == 0:
+            return None
+        texts.append(text)
+        structures.append(structure)
+    # `body._merge_fragments`
+    for k in range(n):
+        text = texts[k]
+        structure = structures[k]
+        if runs:
+            run = runs[len(runs) - 1]
+            prev_text = run[0]
+            prev_heading = run[2]
+        else:
+            prev_text = ""
+            prev_heading = False
+        if _slot(structure, HEADING_LEVEL) > 0:
+            runs.append([text, blocks[k], True])
+            continue
+        if runs and not prev_heading and _ends_with_dash_run(prev_text):
+            run[0] = prev_text + " " + text
+            continue
+        joinable = (
+            len(runs) > 0
+            and not prev_heading
+            and not _slot(structure, BLANK_BEFORE)
+            and not _slot(structure, BULLET)
+            and not _ends_with_one_of(prev_text, TERMINAL)
+            and (_slot(structure, TAG) in JOINED_TAGS or _starts_continuation(text))
+        )
+        if joinable and (
+            _starts_continuation(text)
+            or _words(prev_text, 0, PyUnicode_GET_LENGTH(prev_text), 6) <= 6
+            or _words(text, 0, PyUnicode_GET_LENGTH(text), 6) <= 6
+        ):
+            run[0] = _join(prev_text, text)
+            continue
+        heading = (
+            _is_heading_like(text)
+            and not _ends_with_one_of(text, DASHES)
+            and (PyUnicode_GET_LENGTH(prev_text) == 0 or _ends_with_one_of(prev_text, TERMINAL))
+            and k + 1 < n
+            and not _starts_continuation(texts[k + 1])
+            and _all_words(texts[k + 1]) > _all_words(text)
+        )
+        runs.append([text, blocks[k], heading])
+    # `body._body_parts`' loop over the runs
+    cdef list parts = []
+    cdef set seen_headings = set()
+    cdef SeenTexts seen = SeenTexts()
+    for run in runs:
+        text = run[0]
+        block = run[1]
+        if run[2]:
+            key = text.lower()
+            if key in seen_headings:
+                continue
+            seen._shingles_of(text)
+            if seen._repeats():
+                continue  # a pull quote restating a paragraph is no subheading
+            seen_headings.add(key)
+            parts.append(_part(KIND_HEADING, text, _slot(block, BLOCK_INDEX)))
+            continue
+        seen._shingles_of(text)
+        if seen._repeats():
+            continue
+        seen._add()
+        structure = _slot(block, BLOCK_STRUCTURE)
+        if _slot(structure, IN_BLOCKQUOTE):
+            kind = KIND_QUOTE
+        elif _slot(structure, IN_LIST) or _slot(structure, BULLET):
+            kind = KIND_LIST_ITEM
+        else:
+            kind = KIND_PARAGRAPH
+        parts.append(_part(kind, text, _slot(block, BLOCK_INDEX)))
+    return parts
