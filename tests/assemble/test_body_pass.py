@@ -243,6 +243,8 @@ def test_what_it_leaves_to_python(body_pass: BodyPass) -> None:
     good = Block(0, "Satu dua tiga.", BlockStructure())
     assert body_pass([good, Block(1, "", BlockStructure())]) is None
     assert body_pass([good, BodyPart("paragraph", "x", 1)]) is None  # type: ignore[list-item]
+    assert body_pass([good, Block(1, None, BlockStructure())]) is None  # type: ignore[arg-type]
+    assert body_pass([good, Block(1, "x", None)]) is None  # type: ignore[arg-type]
     assert body_pass([]) == []
 
 

@@ -663,20 +663,24 @@ cdef str _join(str left, str right):
 def body_parts(list blocks):
     """`body._body_parts(blocks)`: the body's paragraphs, headings, quotes and list items,
     fragments joined and repeats dropped; None where it cannot tell (a block with an empty
-    text, or one that is not exactly a `Block`), for the Python code to answer."""
+    text, or one that is not exactly a `Block` of a str and a `BlockStructure`), for the
+    Python code to answer."""
     cdef Py_ssize_t n = len(blocks), k
     cdef list texts = [], structures = []
     cdef list runs = []  # [text, first block, is heading] of each run
     cdef list run
     cdef str text, prev_text, key
     cdef bint prev_heading, heading, joinable
-    cdef object block, structure
+    cdef object block, structure, value
     for block in blocks:
         if type(block) is not Block:
             return None
-        text = _slot(block, BLOCK_TEXT)
+        value = _slot(block, BLOCK_TEXT)
         structure = _slot(block, BLOCK_STRUCTURE)
-        if type(structure) is not BlockStructure or PyUnicode_GET_LENGTH(text) == 0:
+        if type(value) is not str or type(structure) is not BlockStructure:
+            return None
+        text = value
+        if PyUnicode_GET_LENGTH(text) == 0:
             return None
         texts.append(text)
         structures.append(structure)
