@@ -262,3 +262,19 @@ def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         assert _compiled_body_parts() is None
     finally:
         _compiled_body_parts.cache_clear()
+
+
+def test_heading_indices(require_compiled: Callable[[bool, str], None]) -> None:
+    from warta.assemble.title import _H1, _TOP_LEVELS, _compiled_heading_indices, _heading_indices
+
+    compiled = _compiled_heading_indices()
+    require_compiled(compiled is not None, "heading scan")
+    assert compiled is not None
+    for blocks in _fixture_blocks():
+        for levels in (_TOP_LEVELS, _H1, frozenset()):
+            assert compiled(blocks, levels) == _heading_indices(blocks, levels)
+    structures = [BlockStructure(heading_level=level) for level in (0, 1, 2, 3, 4, 6, 1)]
+    blocks = [Block(i, "x", s) for i, s in enumerate(structures)]
+    assert compiled(blocks, _TOP_LEVELS) == [1, 2, 3, 6] == _heading_indices(blocks, _TOP_LEVELS)
+    assert compiled([*blocks, Block(7, "x", None)], _H1) is None  # type: ignore[arg-type]
+    assert compiled([], _H1) == []

@@ -755,3 +755,22 @@ def body_parts(list blocks):
             kind = KIND_PARAGRAPH
         parts.append(_part(kind, text, _slot(block, BLOCK_INDEX)))
     return parts
+
+
+def heading_indices(list blocks, frozenset levels):
+    """`title._heading_indices(blocks, levels)`: where the blocks whose heading level is one of
+    `levels` are, in order (the scan the title reads the page's headings with); None where a
+    block is not exactly a `Block` of a `BlockStructure`, for the Python code to answer."""
+    cdef list found = []
+    cdef Py_ssize_t i = 0
+    cdef object block, structure
+    for block in blocks:
+        if type(block) is not Block:
+            return None
+        structure = _slot(block, BLOCK_STRUCTURE)
+        if type(structure) is not BlockStructure:
+            return None
+        if _slot(structure, HEADING_LEVEL) in levels:
+            found.append(i)
+        i += 1
+    return found
