@@ -16,6 +16,8 @@ OPTIONAL_EXTENSIONS = [
     Extension("warta.classify._linescan", ["src/warta/classify/_linescan.pyx"], optional=True),
     # Groups of feature columns written in one pass each (see `warta.classify.features._kernels`).
     Extension("warta.classify._featcols", ["src/warta/classify/_featcols.pyx"], optional=True),
+    # The body pass: fragments joined, repeats dropped (see `warta.assemble.body._body_parts`).
+    Extension("warta.assemble._body", ["src/warta/assemble/_body.pyx"], optional=True),
 ]
 
 
