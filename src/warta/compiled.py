@@ -2,7 +2,8 @@
 test of their probes, and how a part that fails its probe is set aside.
 
 Each compiled part (`segment._domwalk`, `classify._linescan`, `classify._featcols`,
-`meta._langid_walk`) has a pure-Python reference; a part is used only after it gave its reference's result on a probe.
+`classify._labelscan`, `meta._langid_walk`) has a pure-Python reference; a part is used only
+after it gave its reference's result on a probe (`probed`, for a function and its reference).
 """
 
 from __future__ import annotations

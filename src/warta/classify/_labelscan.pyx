@@ -5,8 +5,10 @@ blocks that the pure-Python code in `warta.classify.cards`, `tail`, `body_lines`
 (no `str.split`, no regex per block).
 
 The Python functions stay the reference: each caller checks at first use that its compiled
-pass gives the reference's result on probe lines (`warta.classify.labelscan`), and tests
-compare both on many pages and generated lines. The character classes are CPython's own
+pass gives the reference's result on probe lines (the `_card_letters`, `_word_list_runs`,
+`_caption_rows`, `_containers`, `_line_scans`, ... getters next to each reference, and
+`Lexicon.starts_with_trie` / `ends_with_trie` for the tries), and tests/classify/test_labelscan.py
+compares both on edge cases, every code point, generated input and the benchmark pages. The character classes are CPython's own
 predicates, which is what `str.split` (whitespace), `str.isalnum` and the `re` classes
 `\\d` (decimal digits) and `\\w` (alphanumerics and "_") call for one code point.
 """
