@@ -14,6 +14,8 @@ OPTIONAL_EXTENSIONS = [
     Extension("warta.meta._langid_walk", ["src/warta/meta/_langid_walk.pyx"], optional=True),
     # The per-code-point counts and line edges of the block features (see `warta.classify.features`).
     Extension("warta.classify._linescan", ["src/warta/classify/_linescan.pyx"], optional=True),
+    # The per-character tests of `warta.strings` (see `warta._textscan`).
+    Extension("warta._textscan", ["src/warta/_textscan.pyx"], optional=True),
 ]
 
 
