@@ -14,6 +14,10 @@ OPTIONAL_EXTENSIONS = [
     Extension("warta.meta._langid_walk", ["src/warta/meta/_langid_walk.pyx"], optional=True),
     # The per-code-point counts and line edges of the block features (see `warta.classify.features`).
     Extension("warta.classify._linescan", ["src/warta/classify/_linescan.pyx"], optional=True),
+    # Groups of feature columns written in one pass each (see `warta.classify.features._kernels`).
+    Extension("warta.classify._featcols", ["src/warta/classify/_featcols.pyx"], optional=True),
+    # The body pass: fragments joined, repeats dropped (see `warta.assemble.body._body_parts`).
+    Extension("warta.assemble._body", ["src/warta/assemble/_body.pyx"], optional=True),
     # The per-character tests of `warta.strings` (see `warta._textscan`).
     Extension("warta._textscan", ["src/warta/_textscan.pyx"], optional=True),
 ]

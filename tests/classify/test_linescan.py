@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.typing import NDArray
 
-from warta.classify import features
+from warta.classify import features, html_features
 from warta.classify.features import (
     _line_scan,
     _LineScan,
@@ -127,6 +127,12 @@ def _assert_same_features(
     with monkeypatch.context() as patch:
         patch.setattr(features, "_line_scan", lambda: _scan_lines)
         patch.setattr(features, "_word_counter", lambda stop: None)
+        patch.setattr(features, "_word_columns", lambda stop, months: None)
+        patch.setattr(features, "_kernels", lambda: None)
+        patch.setattr(features, "_needles", lambda *lists: None)
+        patch.setattr(features, "_marker_kernels", lambda: None)
+        patch.setattr(features, "_text_extra_kernels", lambda: None)
+        patch.setattr(html_features, "_html_kernels", lambda: None)
         expected = block_features(blocks, lexicon, kind, norms)
     found = block_features(blocks, lexicon, kind, norms)
     assert found.names == expected.names

@@ -125,6 +125,22 @@ def test_normalise_lines_is_normalise_marker_line_by_line():
     assert normalise_lines(clean) == [normalise_marker(t) for t in clean]
 
 
+def test_normalise_lines_normalises_only_the_lines_nfkc_changes():
+    """Pages normalised line by line (only the lines NFKC changes) give what normalising each text
+    alone gives: NFKC never reorders or composes across a line break, also where a line opens
+    with combining marks or ends with a character that composes with what would follow."""
+    import random
+
+    pieces = ["\u0301", "\u0308", "\u3099", "\uff9e", "\u0344", "\u1100", "\u1161", "\u11a8", "…", "\xa0"]
+    pieces += [*"aeAEkaｶ", "ﬁ", "İ", "\u212a", "\n", " ", "🌉", "𝐀"]
+    rnd = random.Random(11)
+    for _ in range(3000):
+        texts = [
+            "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8))) for _ in range(rnd.randint(1, 6))
+        ]
+        assert normalise_lines(texts) == [normalise_marker(t) for t in texts], texts
+
+
 @pytest.mark.parametrize("whole_words", [True, False])
 def test_containing_each_is_containing_of_each_list(whole_words):
     """Every way the single-word needles are looked for (one by one where they are few, by one

@@ -138,10 +138,14 @@ def test_widened_rows_are_numpys_widening(identifier: DfaIdentifier) -> None:
 
     bits = identifier.nb_ptc.view(np.int16)
     every = np.arange(bits.shape[0], dtype=np.intp)
-    _same(widened_rows(bits, every), _widen_normal_halves(bits.take(every, axis=0)))
-    _same(widened_rows(bits, every[:0]), _widen_normal_halves(bits.take(every[:0], axis=0)))
-    columns = bits[:, [3, 0, 7]]  # as `set_languages` selects them: not C-contiguous
-    _same(widened_rows(columns, every), _widen_normal_halves(columns.take(every, axis=0)))
+    for f16c in (True, False):  # the conversion instruction, where the CPU has it, and the integer widening
+        _same(widened_rows(bits, every, f16c), _widen_normal_halves(bits.take(every, axis=0)))
+        _same(widened_rows(bits, every[:0], f16c), _widen_normal_halves(bits.take(every[:0], axis=0)))
+        columns = bits[:, [3, 0, 7]]  # as `set_languages` selects them: not C-contiguous
+        _same(widened_rows(columns, every, f16c), _widen_normal_halves(columns.take(every, axis=0)))
+        for width in (1, 7, 8, 9, 17):  # rows shorter than, as long as and longer than eight halves
+            narrow = np.ascontiguousarray(bits[:, :width])
+            _same(widened_rows(narrow, every, f16c), _widen_normal_halves(narrow.take(every, axis=0)))
     with pytest.raises(IndexError):
         widened_rows(bits, np.array([bits.shape[0]], dtype=np.intp))
     with pytest.raises(IndexError):

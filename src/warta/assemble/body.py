@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, compress, count, repeat
 from operator import is_
+from typing import Protocol
 
 from warta.classify.sentences import starts_capitalised
+from warta.compiled import set_aside
+from warta.compiled import wanted as compiled_parts_wanted
 from warta.model import Block, BodyPart, Label
 from warta.strings import lower_words
 
@@ -179,6 +183,134 @@ class _SeenParagraphs:
         self._sets.append(shingles)
 
 
+class RepeatTest(Protocol):
+    """Paragraph texts kept so far, and whether a new text repeats one of them."""
+
+    def is_repeat(self, text: str) -> bool: ...
+
+    def add_unless_repeat(self, text: str) -> bool: ...
+
+
+class _SeenTexts:
+    """`_SeenParagraphs` over texts: each text is its `_shingle_set`. The reference of the
+    compiled `warta.assemble._body.SeenTexts`, which gives the same answers."""
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen = _SeenParagraphs()
+
+    def is_repeat(self, text: str) -> bool:
+        """Whether ≥ 80% of `text`'s shingles (at least four) occur in one kept paragraph."""
+        return self._seen.is_repeat(_shingle_set(text))
+
+    def add_unless_repeat(self, text: str) -> bool:
+        """Keep `text` unless `is_repeat(text)`; whether kept."""
+        return self._seen.add_unless_repeat(_shingle_set(text))
+
+
+def _body_parts(blocks: Sequence[Block]) -> list[BodyPart]:
+    """The body's paragraphs, headings, quotes and list items: `blocks` (the body's) with
+    fragments joined and repeats dropped. The reference of the compiled
+    `warta.assemble._body.body_parts`, which gives the same parts."""
+    parts: list[BodyPart] = []
+    seen = _SeenTexts()
+    seen_headings: set[str] = set()
+    for text, block, heading in _merge_fragments(blocks):
+        if heading:
+            key = text.lower()
+            if key in seen_headings or seen.is_repeat(text):
+                continue  # a pull quote restating a paragraph is no subheading
+            seen_headings.add(key)
+            parts.append(BodyPart("heading", text, block.index))
+            continue
+        if not seen.add_unless_repeat(text):
+            continue
+        kind = (
+            "quote"
+            if block.structure.in_blockquote
+            else ("list_item" if block.structure.in_list or block.structure.bullet else "paragraph")
+        )
+        parts.append(BodyPart(kind, text, block.index))  # type: ignore[arg-type]
+    return parts
+
+
+# What `_compiled_body_parts` checks the compiled pass on. Texts, in order: (kept?, text),
+# `is_repeat` where not kept; repeats above and below 80%, ASCII, Latin, Greek (final sigma),
+# Turkish "İ", astral and CJK text, texts of zero to three words, a phrase shared by many lines.
+_PROBE: tuple[tuple[bool, str], ...] = (
+    (True, "Presiden meresmikan jembatan baru di Jakarta pada Senin pagi, kata juru bicara."),
+    (False, "Presiden meresmikan jembatan baru di Jakarta pada Senin pagi."),
+    (True, "PRESIDEN meresmikan jembatan BARU di Jakarta pada Senin pagi, kata juru bicara!"),
+    (True, "Presiden meresmikan jembatan lama di Bandung pada Selasa sore, kata juru bicara."),
+    (True, ""),
+    (True, "Satu"),
+    (True, "satu dua"),
+    (False, "Satu, dua"),
+    (True, "İstanbul’da “büyük” gün ΟΔΟΣ και ΟΔΟΣ’Α naïve café déjà vu"),
+    (True, "istanbul’da büyük gün οδος και οδος’α naïve café déjà vu"),
+    (True, "🌉 jembatan 𝐀𝐁 x_1 𝟙 新しい橋が開通した 🌉 jembatan 𝐀𝐁 x_1"),
+    (False, "🌉 JEMBATAN 𝐀𝐁 x_1 𝟙 新しい橋が開通した 🌉 jembatan 𝐀𝐁"),
+    *((True, f"Baris nomor {i} dari halaman yang sangat panjang.") for i in range(40)),
+    (True, "Baris nomor 99999 dari halaman yang sangat panjang."),
+    (True, "a b c d e a b c d e"),
+    (True, "a b c d e f"),
+)
+# Lines and their structure (heading level, blank line before, bullet, tag, in a list, in a
+# quote) for the body pass: fragments to join (a dash, lower case, short lines, inline tags),
+# subheadings and lines that only look like one, a repeated heading, quotes and list items.
+_PROBE_LINES: tuple[tuple[str, int, bool, bool, str, bool, bool], ...] = (
+    ("Jakarta -", 0, False, False, "p", False, False),
+    ("Presiden meresmikan jembatan baru di Jakarta pada Senin pagi", 0, False, False, "a", False, False),
+    (", kata juru bicara.", 0, False, False, "span", False, False),
+    ("'Kami merasa dilupakan'", 0, True, False, "p", False, False),
+    ("Warga mengatakan keluhan mereka diabaikan selama bertahun-tahun.", 0, True, False, "p", False, False),
+    ("Judul Bagian", 2, True, False, "h2", False, False),
+    ("judul bagian", 2, True, False, "h2", False, False),
+    ("Sebuah kutipan panjang dari narasumber yang berbicara.", 0, True, False, "p", False, True),
+    ("butir pertama daftar", 0, False, True, "", True, False),
+    ("Butir kedua", 0, False, False, "li", True, False),
+    ("Dua kata", 0, True, False, "b", False, False),
+    ("lalu berlanjut", 0, False, False, "div", False, False),
+    ("Ditulis —", 0, True, False, "p", False, False),
+    ("oleh redaksi kami yang bertugas di lapangan hari ini", 0, False, False, "p", False, False),
+    ("2026 Tahun Baru", 0, True, False, "p", False, False),
+    ("Tahun baru datang dengan harapan baru bagi warga kota ini.", 0, False, False, "p", False, False),
+)
+
+
+def _probe_blocks() -> list[Block]:
+    from warta.model import BlockStructure
+
+    lines = [*_PROBE_LINES, *((text, 0, True, False, "p", False, False) for _, text in _PROBE if text)]
+    return [
+        Block(i, text, BlockStructure(blank, blank, bullet, level, tag, in_list=listed, in_blockquote=quoted))
+        for i, (text, level, blank, bullet, tag, listed, quoted) in enumerate(lines)
+    ]
+
+
+def _answers(seen: RepeatTest) -> list[bool]:
+    return [seen.add_unless_repeat(text) if keep else seen.is_repeat(text) for keep, text in _PROBE]
+
+
+@lru_cache(maxsize=1)
+def _compiled_body_parts() -> Callable[[list[Block]], list[BodyPart] | None] | None:
+    """`warta.assemble._body.body_parts` where it is built and gives `_body_parts`'s parts
+    (and its `SeenTexts` `_SeenTexts`' answers) on the probes; None otherwise, or with
+    WARTA_PURE_PYTHON. It answers None for blocks it leaves to `_body_parts`."""
+    if not compiled_parts_wanted():
+        return None
+    try:
+        from warta.assemble._body import SeenTexts, body_parts
+    except ImportError:
+        return None
+    blocks = _probe_blocks()
+    if _answers(SeenTexts()) != _answers(_SeenTexts()) or body_parts(blocks) != _body_parts(blocks):
+        set_aside("body pass", "Python")
+        return None
+    return body_parts
+
+
 # One editor's initials, lower case, closing the last paragraph or alone on its line:
 # "(akr)", "… saluran irigasi. [dan]" (upper case would be an agency: "(AP)").
 _SINGLE_CODE = re.compile(r"(?:^|(?<=[.!?\"”]))\s*[(\[]([a-z][a-z0-9]{1,7})[)\]]\s*$")
@@ -242,25 +374,9 @@ def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
         and _closes_previous(blocks, labels, i)
     ]
     body_blocks = [blocks[i] for i in (sorted([*at, *closing]) if closing else at)]
-    parts: list[BodyPart] = []
-    seen = _SeenParagraphs()
-    seen_headings: set[str] = set()
-    for text, block, heading in _merge_fragments(body_blocks):
-        if heading:
-            key = text.lower()
-            if key in seen_headings or seen.is_repeat(_shingle_set(text)):
-                continue  # a pull quote restating a paragraph is no subheading
-            seen_headings.add(key)
-            parts.append(BodyPart("heading", text, block.index))
-            continue
-        if not seen.add_unless_repeat(_shingle_set(text)):
-            continue
-        kind = (
-            "quote"
-            if block.structure.in_blockquote
-            else ("list_item" if block.structure.in_list or block.structure.bullet else "paragraph")
-        )
-        parts.append(BodyPart(kind, text, block.index))  # type: ignore[arg-type]
+    compiled = _compiled_body_parts()
+    compiled_parts = None if compiled is None else compiled(body_blocks)
+    parts = _body_parts(body_blocks) if compiled_parts is None else compiled_parts
     codes: list[str] = []
     # The editor code closes the article: look at the last paragraphs only.
     for k in range(len(parts) - 1, max(len(parts) - 3, -1), -1):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import compress, count, repeat
-from operator import attrgetter, eq
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter
 
 from warta.assemble.lists import is_date_line
 from warta.classify.sentences import starts_capitalised
+from warta.compiled import set_aside
+from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.byline import is_credit_line, is_outlet_byline
 from warta.meta.dateline import is_dateline_line
@@ -63,11 +66,47 @@ def headline_part(title: str) -> str:
 
 _HEADING_LEVEL = attrgetter("structure.heading_level")
 _TOP_LEVELS = frozenset({1, 2, 3})
+_H1 = frozenset({1})
 
 
-def _top_headings(blocks: Sequence[Block]) -> Iterator[int]:
-    """Where the <h1>, <h2> and <h3> blocks are, in order (found in C: most blocks are none)."""
-    return compress(count(), map(_TOP_LEVELS.__contains__, map(_HEADING_LEVEL, blocks)))
+def _heading_indices(blocks: Sequence[Block], levels: frozenset[int]) -> list[int]:
+    """Where the blocks whose heading level is one of `levels` are, in order (found by C-level
+    iteration: most blocks are none). The reference of the compiled
+    `warta.assemble._body.heading_indices`, which gives the same indices."""
+    return list(compress(count(), map(levels.__contains__, map(_HEADING_LEVEL, blocks))))
+
+
+@lru_cache(maxsize=1)
+def _compiled_heading_indices() -> Callable[[list[Block], frozenset[int]], list[int] | None] | None:
+    """`warta.assemble._body.heading_indices` where it is built and gives `_heading_indices`'s
+    indices on probe blocks; None otherwise, or with WARTA_PURE_PYTHON."""
+    if not compiled_parts_wanted():
+        return None
+    try:
+        from warta.assemble._body import heading_indices
+    except ImportError:
+        return None
+    from warta.assemble.body import _probe_blocks
+
+    blocks = _probe_blocks()
+    if any(
+        heading_indices(blocks, levels) != _heading_indices(blocks, levels) for levels in (_TOP_LEVELS, _H1)
+    ):
+        set_aside("heading scan", "Python")
+        return None
+    return heading_indices
+
+
+def _headings_at(blocks: Sequence[Block], levels: frozenset[int]) -> list[int]:
+    """`_heading_indices`, by the compiled scan where it is in use and `blocks` a list."""
+    compiled = _compiled_heading_indices()
+    found = compiled(blocks, levels) if compiled is not None and type(blocks) is list else None
+    return _heading_indices(blocks, levels) if found is None else found
+
+
+def _top_headings(blocks: Sequence[Block]) -> list[int]:
+    """Where the <h1>, <h2> and <h3> blocks are, in order."""
+    return _headings_at(blocks, _TOP_LEVELS)
 
 
 def _headline_block(blocks: Sequence[Block], hint: str | None) -> int | None:
@@ -601,7 +640,7 @@ def _split_heading(blocks: Sequence[Block], index: int) -> list[str]:
 
 def _page_heading(blocks: Sequence[Block], keys: set[str]) -> int | None:
     """The first <h1> that is not the site's name."""
-    for i in compress(count(), map(eq, map(_HEADING_LEVEL, blocks), repeat(1))):  # the <h1>s, found in C
+    for i in _headings_at(blocks, _H1):  # the <h1>s
         text = blocks[i].text
         if len(text.split()) <= 30 and not is_site_name(text, keys):
             return i

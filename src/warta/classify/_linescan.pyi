@@ -10,3 +10,13 @@ def scan_lines(
 class StopWords:
     def __init__(self, words: Iterable[str]) -> None: ...
     def count(self, lines: list[str], words: bool) -> tuple[NDArray[np.int64], NDArray[np.int64]]: ...
+    def word_columns(
+        self,
+        months: StopWords,
+        norms: list[str],
+        texts: list[str],
+        n_words: NDArray[np.float64],
+        digits: NDArray[np.float64],
+        lengths: NDArray[np.int64],
+        out: NDArray[np.float32],
+    ) -> NDArray[np.int64]: ...

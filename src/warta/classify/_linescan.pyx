@@ -11,19 +11,27 @@ so they come out exactly as the numpy sums do; astral code points count as lette
 only, as there, and the edges' classes of astral code points are CPython's own
 predicates, which is what `str.isalpha` and the others call for one code point.
 
+`StopWords` counts a line's stopwords without making a str per token; its
+`word_columns` writes all the word-list columns of `features._stop_ratio` (stop ratio,
+month dates, title overlap and prefix) in one pass over the page's norms.
+
 `warta.classify.features` checks at first use that this scan agrees with the numpy
-one on probe lines; tests compare both on many pages and generated lines.
+one on probe lines, and the word columns with the Python token lists; tests compare
+both on many pages and generated lines.
 """
 
 from cpython.unicode cimport (
+    PyUnicode_READ,
     Py_UNICODE_ISALNUM,
     Py_UNICODE_ISALPHA,
+    Py_UNICODE_ISDECIMAL,
     Py_UNICODE_ISDIGIT,
     Py_UNICODE_ISLOWER,
     Py_UNICODE_ISSPACE,
     Py_UNICODE_ISUPPER,
 )
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
+from libc.stdlib cimport free, malloc
 
 import numpy as np
 
@@ -165,7 +173,7 @@ def scan_lines(str joined, const int64_t[::1] starts, const int64_t[::1] lengths
     return counts_array, edges_array, classes_array
 
 
-# ---- Stopword counts of `features._stop_ratio` ----
+# ---- Stopword counts and word-list columns of `features._stop_ratio` ----
 
 cdef inline uint64_t _mix(uint64_t h, uint32_t code) noexcept nogil:
     """FNV-1a over code points (the table's own hash: no str object is made per token)."""
@@ -176,7 +184,13 @@ cdef inline bint _in_token(uint32_t code, bint words) noexcept:
     """Whether `code` continues a token: a regex `\\w` (`str.isalnum()` or "_", as `re` reads it)
     for words, else anything `str.split()` does not split on."""
     if words:
-        return code == 95 or Py_UNICODE_ISALNUM(code)
+        if code < 128:  # ASCII, most of the text: no call into the Unicode database
+            return (
+                (code | 32) - 97 < 26  # a letter (unsigned: below "a" wraps around)
+                or code - 48 < 10  # a digit
+                or code == 95
+            )
+        return Py_UNICODE_ISALNUM(code)
     return not Py_UNICODE_ISSPACE(code)
 
 
@@ -268,3 +282,290 @@ cdef class StopWords:
             else:
                 self._count(<const uint32_t *>data, size, words, &hits[k], &tokens[k])
         return hits_array, tokens_array
+
+    def word_columns(
+        self,
+        StopWords months,
+        list norms,
+        list texts,
+        const double[::1] n_words,
+        const double[::1] digits,
+        const int64_t[::1] lengths,
+        float[:, :] out,
+    ):
+        """The word-list columns of `features._stop_ratio` of the lines whose norms are `norms`
+        (the first one the title's), `self` the stopwords: stop_ratio (column 11), date_like
+        where a month word decides it (23), title_overlap (26) and title_prefix (27), into
+        `out`; `texts`: the lines, `n_words`, `digits`: their counts, `lengths`: their lengths.
+        Returns the rows whose date_like and time_like the date and time patterns decide (int64):
+        those of the date candidates holding a decimal digit, one of "/.-:" and another digit
+        in a row, without which neither pattern matches."""
+        cdef Py_ssize_t n = len(norms), line, longest = 0, size
+        if n_words.shape[0] != n or digits.shape[0] != n or lengths.shape[0] != n or len(texts) != n:
+            raise ValueError("the line arrays differ in length")
+        if out.shape[0] != n or out.shape[1] <= TITLE_PREFIX:
+            raise ValueError("the columns do not fit")
+        for line in range(n):
+            if not isinstance(norms[line], str):
+                raise TypeError("norms must be strs")
+            size = PyUnicode_GET_LENGTH(norms[line])
+            longest = size if size > longest else longest
+        rows_array = np.zeros(n, dtype=np.int64)
+        cdef int64_t[::1] rows = rows_array
+        cdef Py_ssize_t n_rows = 0
+        cdef _Title title
+        cdef _LineTokens tokens
+        _title_of(&title, norms[0] if n else "")
+        _tokens_for(&tokens, longest)
+        cdef int64_t hits, total
+        cdef int kind
+        cdef void *data
+        cdef double words
+        cdef bint by_words
+        try:
+            for line in range(n):
+                text = norms[line]
+                kind, data, size = PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)
+                words = n_words[line]
+                # Long lines: whitespace tokens; short ones: \w tokens.
+                by_words = words <= 12
+                hits = total = 0
+                if kind == PyUnicode_1BYTE_KIND:
+                    self._count(<const uint8_t *>data, size, by_words, &hits, &total)
+                elif kind == PyUnicode_2BYTE_KIND:
+                    self._count(<const uint16_t *>data, size, by_words, &hits, &total)
+                else:
+                    self._count(<const uint32_t *>data, size, by_words, &hits, &total)
+                if total > 0:
+                    out[line, STOP_RATIO] = <float>(<double>hits / <double>total)
+                if by_words and digits[line] > 0:
+                    if _digit_separated(texts[line]):
+                        rows[n_rows] = line
+                        n_rows += 1
+                    hits = total = 0
+                    if kind == PyUnicode_1BYTE_KIND:
+                        months._count(<const uint8_t *>data, size, True, &hits, &total)
+                    elif kind == PyUnicode_2BYTE_KIND:
+                        months._count(<const uint16_t *>data, size, True, &hits, &total)
+                    else:
+                        months._count(<const uint32_t *>data, size, True, &hits, &total)
+                    if hits > 0:
+                        out[line, DATE_LIKE] = 1.0
+                if title.distinct > 0 and words <= 30 and lengths[line] < 300:
+                    if kind == PyUnicode_1BYTE_KIND:
+                        _overlap(<const uint8_t *>data, size, &title, &tokens, line, out)
+                    elif kind == PyUnicode_2BYTE_KIND:
+                        _overlap(<const uint16_t *>data, size, &title, &tokens, line, out)
+                    else:
+                        _overlap(<const uint32_t *>data, size, &title, &tokens, line, out)
+        finally:
+            _free_title(&title)
+            _free_tokens(&tokens)
+        return rows_array[:n_rows]
+
+
+cdef bint _digit_separated(object text) except -1:
+    """Whether `text` (a str) holds a decimal digit (regex `\\d`), one of "/.-:", a decimal digit."""
+    if not isinstance(text, str):
+        raise TypeError("texts must be strs")
+    cdef Py_ssize_t size = PyUnicode_GET_LENGTH(text), i
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 code
+    for i in range(1, size - 1):
+        code = PyUnicode_READ(kind, data, i)
+        if (
+            (code == 47 or code == 46 or code == 45 or code == 58)
+            and Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i - 1))
+            and Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i + 1))
+        ):
+            return True
+    return False
+
+
+# ---- The title columns of `features._stop_ratio` ----
+
+cdef enum:
+    STOP_RATIO = 11
+    DATE_LIKE = 23
+    TITLE_OVERLAP = 26
+    TITLE_PREFIX = 27
+
+
+cdef struct _Title:
+    uint32_t *codes  # the title norm's code points
+    Py_ssize_t size
+    # Its distinct `\w` tokens by open addressing: a slot holds a token's start (-1: empty), end, hash.
+    int64_t *starts
+    int64_t *ends
+    uint64_t *hashes
+    uint64_t mask
+    Py_ssize_t distinct
+
+
+cdef struct _LineTokens:
+    # One line's distinct tokens by open addressing, a slot valid where its stamp is the line's.
+    int64_t *starts
+    int64_t *ends
+    uint64_t *hashes
+    int64_t *stamps
+    uint64_t mask
+
+
+cdef Py_ssize_t _table_size(Py_ssize_t tokens) noexcept:
+    cdef Py_ssize_t size = 16
+    while size < 2 * tokens + 1:
+        size *= 2
+    return size
+
+
+cdef int _title_of(_Title *title, str text) except -1:
+    """`title`: the distinct `\\w` tokens of `text`."""
+    cdef Py_ssize_t size = PyUnicode_GET_LENGTH(text), i, start, slot, table
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef uint64_t h
+    title.codes = NULL
+    title.starts = NULL
+    title.ends = NULL
+    title.hashes = NULL
+    title.size, title.distinct = size, 0
+    table = _table_size((size + 1) // 2)
+    title.mask = table - 1
+    title.codes = <uint32_t *>malloc((size + 1) * sizeof(uint32_t))
+    title.starts = <int64_t *>malloc(table * sizeof(int64_t))
+    title.ends = <int64_t *>malloc(table * sizeof(int64_t))
+    title.hashes = <uint64_t *>malloc(table * sizeof(uint64_t))
+    if not (title.codes and title.starts and title.ends and title.hashes):
+        _free_title(title)
+        raise MemoryError()
+    for i in range(size):
+        if kind == PyUnicode_1BYTE_KIND:
+            title.codes[i] = (<const uint8_t *>data)[i]
+        elif kind == PyUnicode_2BYTE_KIND:
+            title.codes[i] = (<const uint16_t *>data)[i]
+        else:
+            title.codes[i] = (<const uint32_t *>data)[i]
+    for slot in range(table):
+        title.starts[slot] = -1
+    i = 0
+    while i < size:
+        if not _in_token(title.codes[i], True):
+            i += 1
+            continue
+        start = i
+        h = <uint64_t>0xCBF29CE484222325
+        while i < size and _in_token(title.codes[i], True):
+            h = _mix(h, title.codes[i])
+            i += 1
+        slot = _title_slot(title, title.codes, start, i, h)
+        if title.starts[slot] < 0:
+            title.starts[slot], title.ends[slot], title.hashes[slot] = start, i, h
+            title.distinct += 1
+    return 0
+
+
+cdef inline Py_ssize_t _title_slot(
+    const _Title *title, const char_t *data, Py_ssize_t start, Py_ssize_t end, uint64_t h
+) noexcept:
+    """The slot of the title token equal to `data[start:end]` (hash `h`), or the empty one where it goes."""
+    cdef Py_ssize_t slot = h & title.mask, j, first
+    while title.starts[slot] >= 0:
+        first = title.starts[slot]
+        if title.hashes[slot] == h and title.ends[slot] - first == end - start:
+            for j in range(end - start):
+                if title.codes[first + j] != data[start + j]:
+                    break
+            else:
+                return slot
+        slot = (slot + 1) & title.mask
+    return slot
+
+
+cdef void _free_title(_Title *title) noexcept:
+    free(title.codes)
+    free(title.starts)
+    free(title.ends)
+    free(title.hashes)
+    title.codes = NULL
+    title.starts = NULL
+    title.ends = NULL
+    title.hashes = NULL
+
+
+cdef int _tokens_for(_LineTokens *tokens, Py_ssize_t longest) except -1:
+    """`tokens`: a table for the tokens of a line of up to `longest` code points."""
+    cdef Py_ssize_t table = _table_size((longest + 1) // 2), slot
+    tokens.mask = table - 1
+    tokens.starts = <int64_t *>malloc(table * sizeof(int64_t))
+    tokens.ends = <int64_t *>malloc(table * sizeof(int64_t))
+    tokens.stamps = <int64_t *>malloc(table * sizeof(int64_t))
+    tokens.hashes = <uint64_t *>malloc(table * sizeof(uint64_t))
+    if not (tokens.starts and tokens.ends and tokens.stamps and tokens.hashes):
+        _free_tokens(tokens)
+        raise MemoryError()
+    for slot in range(table):
+        tokens.stamps[slot] = -1
+    return 0
+
+
+cdef void _free_tokens(_LineTokens *tokens) noexcept:
+    free(tokens.starts)
+    free(tokens.ends)
+    free(tokens.stamps)
+    free(tokens.hashes)
+    tokens.starts = NULL
+    tokens.ends = NULL
+    tokens.stamps = NULL
+    tokens.hashes = NULL
+
+
+cdef void _overlap(
+    const char_t *data, Py_ssize_t size, _Title *title, _LineTokens *tokens, Py_ssize_t line, float[:, :] out
+) noexcept:
+    """title_overlap and title_prefix of one line (its norm `data`), as `features._stop_ratio`
+    gives them: the Jaccard overlap of its `\\w` token set with the title's where they share
+    one, and whether the title norm starts with it."""
+    cdef Py_ssize_t i = 0, start, slot, first, j, n_tokens = 0, distinct = 0, shared = 0
+    cdef uint64_t h
+    cdef bint found
+    while i < size:
+        if not _in_token(data[i], True):
+            i += 1
+            continue
+        start = i
+        h = <uint64_t>0xCBF29CE484222325
+        while i < size and _in_token(data[i], True):
+            h = _mix(h, data[i])
+            i += 1
+        n_tokens += 1
+        # A token first met on this line: count it, and whether the title holds it.
+        slot = h & tokens.mask
+        found = False
+        while tokens.stamps[slot] == line:
+            first = tokens.starts[slot]
+            if tokens.hashes[slot] == h and tokens.ends[slot] - first == i - start:
+                for j in range(i - start):
+                    if data[first + j] != data[start + j]:
+                        break
+                else:
+                    found = True
+                    break
+            slot = (slot + 1) & tokens.mask
+        if found:
+            continue
+        tokens.stamps[slot], tokens.starts[slot], tokens.ends[slot], tokens.hashes[slot] = line, start, i, h
+        distinct += 1
+        slot = _title_slot(title, data, start, i, h)
+        if title.starts[slot] >= 0:
+            shared += 1
+    if shared > 0:
+        out[line, TITLE_OVERLAP] = <float>(
+            <double>shared / (<double>distinct + <double>title.distinct - <double>shared)
+        )
+    if n_tokens > 0 and 10 < size <= title.size:
+        for j in range(size):
+            if title.codes[j] != data[j]:
+                break
+        else:
+            out[line, TITLE_PREFIX] = 1.0

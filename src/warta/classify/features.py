@@ -5,6 +5,11 @@ shape, lexicon marker hits, structure) plus context (windowed densities,
 neighbours, distance to section markers above, position in the page). The
 HTML path fills the DOM columns; for flattened text they stay zero and the
 model learns to rely on the rest.
+
+Most column groups have a compiled counterpart (`_featcols`, `_linescan`: each group
+written in one C pass instead of dozens of numpy calls on a page's ~180 rows); the
+numpy and Python code here is their reference and fallback, and each is used only after
+it gave the reference's exact bits on a probe (`_kernels` and the functions beside it).
 """
 
 from __future__ import annotations
@@ -13,9 +18,10 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache, reduce
+from functools import lru_cache, partial, reduce
 from itertools import chain, compress, count, repeat
-from operator import attrgetter, itemgetter, or_
+from operator import attrgetter, is_not, itemgetter, or_
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -450,6 +456,18 @@ def _substrings(
     # when the models are next trained, not before.
     lists = (markers.footer, markers.comment_form) + ((markers.caption,) if captions else ())
     longest = _SUBSTRING_MAX if captions else _MARKER_MAX
+    needles = _needles(markers.footer, markers.comment_form, markers.caption)
+    if needles is not None:
+        found: NDArray[np.bool_] = needles.containing(norms, lengths, longest, len(lists))
+        return found
+    return _substrings_joined(norms, lengths, lists, longest)
+
+
+def _substrings_joined(
+    norms: list[str], lengths: NDArray[np.int64], lists: tuple[tuple[str, ...], ...], longest: int
+) -> NDArray[np.bool_]:
+    """`_substrings` by `JoinedLines.containing_each` (the reference of `_featcols.Needles`):
+    `lists` the needle lists searched, the first rows; lines over `longest` not searched."""
     searched = [norm if size <= longest else "" for norm, size in zip(norms, lengths.tolist(), strict=True)]
     distinct = {norm: k for k, norm in enumerate(dict.fromkeys(searched))}
     found = JoinedLines.of(list(distinct)).containing_each(lists, whole_words=False)
@@ -458,6 +476,40 @@ def _substrings(
     found_distinct = np.array(found, dtype=np.bool_).reshape(len(lists), len(distinct))
     flags[: len(lists)] = found_distinct.take(index, axis=1)
     return flags
+
+
+@lru_cache(maxsize=4)
+def _needles(footer: tuple[str, ...], comment_form: tuple[str, ...], caption: tuple[str, ...]) -> Any:
+    """The three substring lists of `_substrings` compiled (`_featcols.Needles`) where it is built
+    and finds what `_substrings_joined` finds on probe lines (each tenth needle at a line's start,
+    middle and end, cut short, upper-cased, beside wide characters); None otherwise, or with
+    WARTA_PURE_PYTHON."""
+    kernels = _kernels()
+    lists = (footer, comment_form, caption)
+    if kernels is None:
+        return None
+    try:
+        needles = kernels.Needles(lists)
+    except ValueError:  # an empty needle or one with a line break: the reference handles those
+        return None
+    lines = list(_PROBE)
+    for needle in (needle for needles in lists for needle in needles[::10]):
+        lines += [
+            needle,
+            f"x{needle}y",
+            f"🌉 {needle}",
+            f"Мост{needle}",
+            needle[:-1],
+            needle.upper(),
+            needle[1:],
+        ]
+    lengths = np.array([len(line) for line in lines], dtype=np.int64)
+    for searched, longest in ((3, _SUBSTRING_MAX), (2, _MARKER_MAX), (3, 12)):
+        expected = _substrings_joined(lines, lengths, lists[:searched], longest)
+        if not same_array(needles.containing(lines, lengths, longest, searched), expected):
+            set_aside("substring search", "JoinedLines")
+            return None
+    return needles
 
 
 def _select(values: list[str], mask: NDArray[np.bool_]) -> tuple[NDArray[np.intp], list[str]]:
@@ -543,9 +595,41 @@ def _line_columns(page: _Page, times: NDArray[np.int64], lexicon: Lexicon) -> ND
     stay zero, and the title columns are filled for the first line too."""
     n = len(page.texts)
     out = np.zeros((n, len(PER_BLOCK)), dtype=np.float32)
-    texts = page.texts
-    n_chars = page.lengths.astype(np.float64)
-    letters, digits, upper, n_words, word_chars, capitalised, punct, dots = page.counts[:_QUOTE_CHARS]
+    # Blocks per norm (texts that differ can share one).
+    norm_ids = distinct_ids(page.norms)[0]
+    kernels = _kernels()
+    if kernels is None:
+        _shape_columns(page.texts, page.lengths, page.counts, page.first_classes, page.last_codes,
+                       page.last_classes, norm_ids, times, out)  # fmt: skip
+    else:
+        log1p, log, _ = _log_tables(max(int(page.lengths.max()), int(times.sum())) + 1)  # times: blocks
+        kernels.shape_columns(
+            page.joined, page.starts, page.lengths, page.counts, page.first_classes, page.last_codes,
+            page.last_classes, norm_ids, times, log1p, log, out,
+        )  # fmt: skip
+    out[:, 31] = page.lines_with(_URLISH, _URLISH_STARTS)
+    _stop_ratio(out, page.norms, page.counts[_WORDS], page.counts[_DIGITS], page, lexicon)
+    _markers_columns(out, page, lexicon)
+    return out
+
+
+def _shape_columns(
+    texts: list[str],
+    lengths: NDArray[np.int64],
+    counts: NDArray[np.float64],
+    first_classes: NDArray[np.uint8],
+    last_codes: NDArray[np.uint32],
+    last_classes: NDArray[np.uint8],
+    norm_ids: NDArray[np.int64],
+    times: NDArray[np.int64],
+    out: NDArray[np.float32],
+) -> None:
+    """The columns of `_line_columns` read from the lines' counts and edges (`_Page`) into `out`:
+    log_chars...starts_lower, repeats (`norm_ids`: each line's norm's id, `times`: blocks per
+    line), capitalised_ratio, has_quote, pipe_or_sep. The numpy reference of
+    `_featcols.shape_columns`."""
+    n_chars = lengths.astype(np.float64)
+    letters, digits, upper, n_words, word_chars, capitalised, punct, dots = counts[:_QUOTE_CHARS]
     safe_words = np.maximum(n_words, 1)
     out[:, 0] = np.log1p(n_chars)
     out[:, 1] = np.log1p(n_words)
@@ -555,26 +639,15 @@ def _line_columns(page: _Page, times: NDArray[np.int64], lexicon: Lexicon) -> ND
     out[:, 5] = upper / np.maximum(letters, 1)
     out[:, 32] = capitalised / safe_words
     out[:, 6] = np.where(n_words > 0, punct / safe_words, 0.0)
-
-    last = page.last_codes
-    out[:, 7] = (page.last_classes & _ENDS_SENTENCE) > 0
+    out[:, 7] = (last_classes & _ENDS_SENTENCE) > 0
     tail3 = [t.endswith("...") for t in _select(texts, dots >= 3)[1]]
-    out[:, 8] = last == 0x2026
+    out[:, 8] = last_codes == 0x2026
     out[_where(dots >= 3)[tail3], 8] = 1.0
-    first = page.first_classes
-    out[:, 9] = (first & 4) > 0
-    out[:, 10] = (first & 16) > 0
-    out[:, 31] = page.lines_with(_URLISH, _URLISH_STARTS)
-    out[:, 33] = page.counts[_QUOTE_CHARS] > 0
-    out[:, 34] = page.counts[_SEPARATORS] > 0
-
-    norms = page.norms
-    # Blocks per norm (texts that differ can share one).
-    norm_ids = distinct_ids(norms)[0]
+    out[:, 9] = (first_classes & 4) > 0
+    out[:, 10] = (first_classes & 16) > 0
+    out[:, 33] = counts[_QUOTE_CHARS] > 0
+    out[:, 34] = counts[_SEPARATORS] > 0
     out[:, 25] = np.log(np.bincount(norm_ids, weights=times)[norm_ids])
-    _stop_ratio(out, norms, n_words, digits, page, lexicon)
-    _markers_columns(out, page, lexicon)
-    return out
 
 
 def _stop_ratio(
@@ -585,11 +658,85 @@ def _stop_ratio(
     page: _Page,
     lexicon: Lexicon,
 ) -> None:
-    """stop_ratio, date_like, time_like, title_overlap, title_prefix: the columns that need word lists."""
+    """stop_ratio, date_like, time_like, title_overlap, title_prefix: the columns that need word
+    lists; those but the date and time patterns' in one compiled pass where it is built
+    (`_word_columns`), else `_stop_ratio_lists`."""
+    counters = _word_columns(lexicon.stopwords, page.markers.months)
+    if counters is None:
+        _stop_ratio_lists(
+            out, norms, page.texts, page.lengths, n_words, digits, lexicon.stopwords, page.markers.months
+        )
+        return
+    stop, months = counters
+    date_rows = stop.word_columns(months, norms, page.texts, n_words, digits, page.lengths, out)
+    if len(date_rows):
+        _date_columns(out, date_rows, [page.texts[i] for i in date_rows.tolist()])
+
+
+def _date_columns(out: NDArray[np.float32], rows: NDArray[np.int64], texts: list[str]) -> None:
+    """date_like (where a numeric date sets it) and time_like of the lines at `rows` (`texts`)."""
+    out[rows[_flags(_DATE_NUMERIC.search, texts)], 23] = 1.0
+    out[rows, 24] = _flags(_TIME.search, texts)
+
+
+@lru_cache(maxsize=4)
+def _word_columns(stop: frozenset[str], months: frozenset[str]) -> tuple[StopWords, StopWords] | None:
+    """The compiled `stop` and `months` (`_word_counter`) where the first's `word_columns` gives
+    `_stop_ratio_lists`'s columns on `_PROBE` (lines made titles, stopwords, months, dates);
+    None otherwise, or with WARTA_PURE_PYTHON."""
+    counter, month_counter = _word_counter(stop), _word_counter(months)
+    if counter is None or month_counter is None:
+        return None
+    lines = [
+        *_PROBE,
+        "di Мост 🌉 naïve 12/5 di",
+        "Mei 2026, 10.30",
+        "x_1 X_1 x_1 𝐀𝐁",
+        "12 mei",
+        "naïve café ok",
+        "１２/5 ²/3 ٣:٤٥ 1-",
+        "12:30",
+    ]
+    for title in ("", "naïve café ÑANDÚ ß 2026! x_1 di", "🌉 bridge 𝐀𝐁 x_1 𝟙 di di"):
+        norms = normalise_lines([title, *lines])
+        texts = [title, *lines]
+        lengths = np.array([len(t) for t in texts], dtype=np.int64)
+        n_words = np.array([len(_WORD.findall(t)) for t in texts], dtype=np.float64)
+        n_words[1::3] += 13  # long lines: whitespace tokens
+        n_words[2::5] += 31  # no title columns
+        digits = np.array([sum(map(str.isdigit, t)) for t in texts], dtype=np.float64)
+        found, expected = (np.zeros((len(texts), len(PER_BLOCK)), dtype=np.float32) for _ in range(2))
+        probed = stop | _PROBE_STOPWORDS
+        date_rows = type(counter)(probed).word_columns(
+            month_counter, norms, texts, n_words, digits, lengths, found
+        )
+        if len(date_rows):
+            _date_columns(found, date_rows, [texts[i] for i in date_rows.tolist()])
+        _stop_ratio_lists(expected, norms, texts, lengths, n_words, digits, probed, months, counted=False)
+        if not same_array(found, expected):
+            set_aside("word columns", "Python")
+            return None
+    return counter, month_counter
+
+
+def _stop_ratio_lists(
+    out: NDArray[np.float32],
+    norms: list[str],
+    texts: list[str],
+    lengths: NDArray[np.int64],
+    n_words: NDArray[np.float64],
+    digits: NDArray[np.float64],
+    stopwords: frozenset[str],
+    months: frozenset[str],
+    counted: bool = True,
+) -> None:
+    """`_stop_ratio` of the lines `texts` (their `norms`, `lengths` and counts), by Python token
+    lists and sets, or the compiled counts (`_word_counter`) where built and `counted`: the
+    reference of `_linescan.StopWords.word_columns`."""
     # Long lines: whitespace tokens (the line is text, punctuation barely matters); short ones: \w tokens.
     long_rows, long_lines = _select(norms, n_words > 12)
     rows, short_lines = _select(norms, n_words <= 30)
-    counter = _word_counter(lexicon.stopwords)
+    counter = _word_counter(stopwords) if counted else None
     # The short lines' `_WORD` tokens: without the compiled counts, all of them (each column below
     # reads them); with them, only those of the lines sharing a word with the title.
     tokens = list(map(_WORD.findall, short_lines)) if counter is None else None
@@ -600,7 +747,7 @@ def _stop_ratio(
             out,
             stop_rows,
             [*map(str.split, long_lines), *compress(tokens, in_stop_mode.tolist())],
-            lexicon.stopwords,
+            stopwords,
         )
     elif counter is not None:
         long_hits, long_sizes = counter.count(long_lines, False)
@@ -612,8 +759,7 @@ def _stop_ratio(
     datey = in_stop_mode & (digits[rows] > 0)
     if datey.any():
         date_rows = rows[datey]
-        date_texts = [page.texts[i] for i in date_rows.tolist()]
-        months = page.markers.months
+        date_texts = [texts[i] for i in date_rows.tolist()]
         has_date = _flags(_DATE_NUMERIC.search, date_texts)
         picked = datey.tolist()
         date_tokens = None if tokens is None else list(compress(tokens, picked))
@@ -624,7 +770,7 @@ def _stop_ratio(
         out[date_rows, 24] = _flags(_TIME.search, date_texts)
 
     title = set(_WORD.findall(norms[0]))
-    overlap = page.lengths[rows] < 300
+    overlap = lengths[rows] < 300
     if title and overlap.any():
         picked = overlap.tolist()
         overlap_lines = list(compress(short_lines, picked))
@@ -705,6 +851,134 @@ def _word_counter(stop: frozenset[str]) -> StopWords | None:
     return counter
 
 
+@lru_cache(maxsize=1)
+def _kernels() -> ModuleType | None:
+    """`warta.classify._featcols` (the shape and context column groups in C) where it is built and
+    writes `_shape_columns`'s and `_context_columns`'s bits on probes; None otherwise, or with
+    WARTA_PURE_PYTHON (the numpy references run instead)."""
+    if not compiled_parts_wanted():
+        return None
+    try:
+        from warta.classify import _featcols
+    except ImportError:
+        return None
+    if not all(probe(_featcols) for probe in (_probe_shape, _probe_context, _probe_ids, _probe_structures)):
+        set_aside("feature columns", "numpy")
+        return None
+    return _featcols
+
+
+def _probe_ids(kernels: ModuleType) -> bool:
+    """Whether `kernels.first_ids` and `tuple_bits` give `_first_ids_dict`'s and
+    `_tuple_bits_sets`' results on probe keys (strs, tuples, numbers that compare equal) and
+    class/id token tuples (marker words, semantic tags, tokens holding several words)."""
+    keys: list[Any] = ["a", ("b", "c"), 1, "a", 1.0, True, ("b", "c"), (), "", "🌉", ""]
+    for probe in (keys, [], keys[:1]):
+        found, expected = kernels.first_ids(probe), _first_ids_dict(probe)
+        if not (same_array(found[0], expected[0]) and found[1] == expected[1]):
+            return False
+        if not same_array(found[0], _distinct_ids_dict(probe)[0]):
+            return False
+        if not same_array(found[2], expected[2]):
+            return False
+    words = [
+        *_BOILER_CLASS[:3],
+        *_CONTENT_CLASS[:3],
+        *SEMANTIC_TAGS[:3],
+        *(w for g in _CLASS_GROUPS for w in g[:1]),
+    ]
+    tuples = [
+        (),
+        tuple(words),
+        (f"x-{words[0]}-{words[-1]}", "y"),
+        tuple(words[::2]),
+        ("nothing",),
+        tuple(words[1::3]),
+    ]
+    return bool(kernels.tuple_bits(tuples, _token_bits) == _tuple_bits_sets(tuples))
+
+
+def _probe_structures(kernels: ModuleType) -> bool:
+    """Whether `kernels.dom_fields` and `structure_columns` give `DomFields.read`'s fields and
+    `_structure_columns_numpy`'s columns on probe blocks (tagged or not, class/id markers)."""
+    tokens = (_BOILER_CLASS[0], _CONTENT_CLASS[0], f"x{_BOILER_CLASS[-1]}", SEMANTIC_TAGS[0])
+    structures = [
+        BlockStructure(),
+        BlockStructure(blank_before=True, bullet=True),
+        BlockStructure(
+            heading_level=1, tag="h1", in_link=True, link_density=0.25, dom_depth=7, class_tokens=tokens
+        ),
+        BlockStructure(tag="p", in_list=True, in_table=True, in_figure=True, class_tokens=tokens[1:3]),
+        BlockStructure(tag="li", in_blockquote=True, link_density=1.0, class_tokens=tokens[:1], dom_depth=3),
+    ]
+    for picked in (structures[:2], structures, structures[::-1]):
+        blocks = [Block(k, "x", s) for k, s in enumerate(picked)]
+        found, expected = kernels.dom_fields(blocks, _STRUCTURE_FIELDS), DomFields.read(blocks)
+        if found[0::3] != (expected.structures, expected.tag_paths) or found[1::3] != (
+            expected.tags,
+            expected.class_tokens,
+        ):
+            return False
+        if not (same_array(found[2], expected.numbers) and same_array(found[5], expected.hrefs)):
+            return False
+        ids, distinct, _ = _first_ids_dict([b.structure.class_tokens for b in blocks])
+        classes = ClassTokens(ids, distinct, _tuple_bits_sets(distinct))
+        outs = np.zeros((2, len(blocks), len(PER_BLOCK)), dtype=np.float32)
+        kernels.structure_columns(
+            expected.numbers, expected.tags, ids, np.array(classes.bits, dtype=np.uint64), len(_BOILER_CLASS),
+            len(_CONTENT_CLASS), _LAYOUT_FIRST, len(_LAYOUT), _DOM_FIRST, outs[0],
+        )  # fmt: skip
+        _structure_columns_numpy(outs[1], blocks, classes, expected)
+        if not same_array(outs[0], outs[1]):
+            return False
+    return True
+
+
+def _probe_shape(kernels: ModuleType) -> bool:
+    """Whether `kernels.shape_columns` gives `_shape_columns`'s columns on `_PROBE` (lines
+    repeated, ellipses, every str width), by the numpy scan's counts."""
+    texts = [*_PROBE, "Wait...", "..", "…", "Мост...", "🌉...", *_PROBE[:3]]
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    starts = np.zeros(len(texts), dtype=np.int64)
+    (lengths[:-1] + 1).cumsum(out=starts[1:])
+    joined, n = "\n".join(texts), len(texts)
+    counts, edges, classes = _scan_lines(joined, starts, lengths)
+    norm_ids = _distinct_ids_dict([t.lower() for t in texts])[0]
+    times = np.arange(n, dtype=np.int64) % 3 + 1
+    found, expected = (np.zeros((n, len(PER_BLOCK)), dtype=np.float32) for _ in range(2))
+    log1p, log, _ = _log_tables(int(lengths.max()) + n + 1)
+    kernels.shape_columns(joined, starts, lengths, counts, classes[:n], edges[n:], classes[n:], norm_ids, times,
+                          log1p, log, found)  # fmt: skip
+    _shape_columns(texts, lengths, counts, classes[:n], edges[n:], classes[n:], norm_ids, times, expected)
+    return same_array(found, expected)
+
+
+def _probe_context(kernels: ModuleType) -> bool:
+    """Whether `kernels.context_columns` gives `_context_columns`'s columns on generated pages
+    (one block, a few, ties in length, every flag set somewhere)."""
+    rng = np.random.default_rng(0)
+    for n in (1, 2, 7, 60):
+        base = np.zeros((n, len(PER_BLOCK)), dtype=np.float32)
+        base[:, _COL["log_chars"]] = np.log1p(rng.integers(0, 5, n) * 40)
+        base[:, _COL["n_words"]] = np.log1p(rng.integers(0, 30, n))
+        base[:, :] += (rng.random((n, len(PER_BLOCK))) < 0.2) * (np.arange(len(PER_BLOCK)) != 0)
+        base[:, _COL["title_overlap"]] = rng.random(n).astype(np.float32)
+        chars = np.expm1(base[:, _COL["log_chars"]])
+        total = float(chars.sum()) or 1.0
+        width = len(FEATURE_NAMES) - len(PER_BLOCK)
+        found, expected = np.zeros((n, width), dtype=np.float32), np.zeros((n, width), dtype=np.float32)
+        log1p, _, log1p32 = _log_tables(n + 1)
+        kernels.context_columns(
+            base, chars, total, np.float32(math.log1p(n)), _WINDOW_COLUMNS, _WINDOW_RADII_ARRAY,
+            _SINCE_COLUMNS, _TITLE_PREFIX, _TITLE_OVERLAP, _NEIGHBOUR_COLUMNS, _NEIGHBOUR_OFFSETS,
+            log1p, log1p32, found,
+        )  # fmt: skip
+        _context_columns(base, chars, total, expected)
+        if not same_array(found, expected):
+            return False
+    return True
+
+
 def _token_ratio(
     out: NDArray[np.float32], rows: NDArray[np.intp], tokens: list[list[str]], stop: frozenset[str]
 ) -> None:
@@ -723,7 +997,91 @@ def _token_ratio(
 
 
 def _markers_columns(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) -> None:
-    """Lexicon marker columns (12-22) of the lines short enough to be markers."""
+    """Lexicon marker columns (12-22) of the lines short enough to be markers: in one compiled
+    pass where it is built (`_featcols.marker_columns`, the comment attributions added here),
+    else `_markers_columns_numpy`."""
+    kernels = _marker_kernels()
+    if kernels is None:
+        _markers_columns_numpy(out, page, lexicon)
+        return
+    _markers_columns_compiled(kernels, out, page, lexicon)
+
+
+def _markers_columns_compiled(
+    kernels: ModuleType, out: NDArray[np.float32], page: _Page, lexicon: Lexicon
+) -> None:
+    markers = page.markers
+    kernels.marker_columns(
+        page.norms, page.lengths, markers.whole_lines, markers.any_prefix.match, markers.read_also_prefix.match,
+        markers.tags_prefix.match, markers.promo_prefix.match, markers.byline_prefix.match,
+        markers.comment_count.match, page.substrings.view(np.uint8), page.texts, page.last_codes,
+        *_attribution_test(lexicon.comment_attribution), out,
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=4)
+def _attribution_test(suffixes: tuple[str, ...]) -> tuple[frozenset[int] | None, Callable[[str], bool]]:
+    """What `_featcols.marker_columns` asks for `_lower_ends_with(page, rows, suffixes)`: the last
+    code points of the texts worth lowering (None: every text), and the test of one text."""
+    lasts = {suffix[-1:] for suffix in suffixes}
+    ends = None
+    if "" not in lasts and all(last.isascii() and not last.isalpha() for last in lasts):
+        ends = frozenset(map(ord, lasts))  # as `_lower_ends_with`: no other character lowercases to one
+
+    def attributed(text: str) -> bool:
+        return text.lower().endswith(suffixes)
+
+    return ends, attributed
+
+
+@lru_cache(maxsize=1)
+def _marker_kernels() -> ModuleType | None:
+    """`_kernels()` where its `marker_columns` gives `_markers_columns_numpy`'s columns on a probe
+    page of the default lexicon's markers (each kind, cut at 120, 200 and 300 characters)."""
+    kernels = _kernels()
+    if kernels is None:
+        return None
+    from warta.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    sets = [sorted(getattr(lexicon, name))[:2] for name in _SET_BITS]
+    prefixes = [*lexicon.read_also_prefix[:3], *lexicon.promo_prefix[:3], *lexicon.tags_prefix[:3]]
+    prefixes += [*lexicon.author_prefix[:3], *lexicon.editor_prefix[:3]]
+    counts = [f"12 {word}" for word in sorted(lexicon.comment_count_words)[:3]] + ["١٢ x", "x 12"]
+    tails = [f"Budi{suffix}" for suffix in lexicon.comment_attribution[:3]] + [*lexicon.comment_form[:2]]
+    texts = [*_PROBE, *(w for words in sets for w in words), *counts, *tails, *lexicon.footer_contains[:2]]
+    texts += [f"{p} x" for p in prefixes] + [
+        f"{p} {'x' * size}" for p in prefixes[::3] for size in (110, 190, 290)
+    ]
+    texts += [w.upper() for words in sets for w in words]
+    page = _probe_page(texts, lexicon)
+    found, expected = (np.zeros((len(texts), len(PER_BLOCK)), dtype=np.float32) for _ in range(2))
+    _markers_columns_compiled(kernels, found, page, lexicon)
+    _markers_columns_numpy(expected, page, lexicon)
+    if not same_array(found, expected):
+        set_aside("marker columns", "numpy")
+        return None
+    return kernels
+
+
+def _probe_page(texts: list[str], lexicon: Lexicon) -> _Page:
+    """`_Page.of(texts, lexicon)` by the reference scans only (no compiled part is asked for)."""
+    n = len(texts)
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    starts = np.zeros(n, dtype=np.int64)
+    (lengths[:-1] + 1).cumsum(out=starts[1:])
+    joined = "\n".join(texts)
+    counts, edges, classes = _scan_lines(joined, starts, lengths)
+    norms = normalise_lines(texts)
+    markers = _markers(lexicon)
+    lists = (markers.footer, markers.comment_form, markers.caption)
+    substrings = _substrings_joined(norms, lengths, lists, _SUBSTRING_MAX)
+    return _Page(texts, joined, lengths, starts, norms, markers, substrings, edges[:n], classes[:n], edges[n:],
+                 classes[n:], counts)  # fmt: skip
+
+
+def _markers_columns_numpy(out: NDArray[np.float32], page: _Page, lexicon: Lexicon) -> None:
+    """`_markers_columns` by numpy and Python (the reference of `_featcols.marker_columns`)."""
     chars = page.lengths
     rows, lines = _select(page.norms, chars <= _MARKER_MAX)
     if not lines:
@@ -770,7 +1128,9 @@ _LAYOUT_FIRST, _DOM_FIRST, _DOM_LAST = _COL["blank_before"], _COL["heading_level
 _LAYOUT = PER_BLOCK[_LAYOUT_FIRST : _COL["bullet"] + 1]
 _DOM_NUMBERS = PER_BLOCK[_DOM_FIRST : _COL["link_density"] + 1]
 _LAYOUT_OF = attrgetter(*_LAYOUT)
-_STRUCTURE_NUMBERS_OF = attrgetter(*_LAYOUT, *_DOM_NUMBERS, "dom_depth")
+_STRUCTURE_FIELDS = (*_LAYOUT, *_DOM_NUMBERS, "dom_depth")
+_STRUCTURE_NUMBERS_OF = attrgetter(*_STRUCTURE_FIELDS)
+_HREF = attrgetter("href")
 
 
 _BOILER_BITS = (1 << len(_BOILER_CLASS)) - 1
@@ -839,14 +1199,29 @@ class ClassTokens:
 
     @classmethod
     def of(cls, blocks: list[Block]) -> ClassTokens:
-        ids, distinct, _ = first_ids([b.structure.class_tokens for b in blocks])
+        return cls.of_tuples([b.structure.class_tokens for b in blocks])
+
+    @classmethod
+    def of_tuples(cls, tuples: list[tuple[str, ...]]) -> ClassTokens:
+        """The `ClassTokens` of blocks whose class/id token tuples are `tuples`."""
+        ids, distinct, _ = first_ids(tuples)
         return cls(ids, distinct, _tuple_bits(distinct))
 
 
 def _tuple_bits(distinct: list[tuple[str, ...]]) -> list[int]:
-    """OR of `_token_bits` over each tuple's tokens. Tuples nest their ancestors' tokens: they are
-    long, but hold few distinct tokens, and fewer still with bits; each tuple is intersected (in C)
-    with those, and only what it shares with them is ORed."""
+    """OR of `_token_bits` over each tuple's tokens: in one compiled pass where it is built
+    (`_featcols.tuple_bits`), else `_tuple_bits_sets`."""
+    kernels = _kernels()
+    if kernels is None:
+        return _tuple_bits_sets(distinct)
+    bits: list[int] = kernels.tuple_bits(distinct, _token_bits)
+    return bits
+
+
+def _tuple_bits_sets(distinct: list[tuple[str, ...]]) -> list[int]:
+    """`_tuple_bits` by sets. Tuples nest their ancestors' tokens: they are long, but hold few
+    distinct tokens, and fewer still with bits; each tuple is intersected (in C) with those, and
+    only what it shares with them is ORed."""
     with_bits = {token: bits for token in set().union(*distinct) if (bits := _token_bits(token))}
     tokens = with_bits.keys()
     result = []
@@ -869,6 +1244,15 @@ def _class_marker_counts(bits: list[int]) -> NDArray[np.float64]:
 
 def distinct_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any]]:
     """Dense ids of `keys` (first-seen order) and the distinct keys."""
+    kernels = _kernels()
+    if kernels is not None:
+        ids, distinct_keys, _ = kernels.first_ids(keys)
+        return ids, distinct_keys
+    return _distinct_ids_dict(keys)
+
+
+def _distinct_ids_dict(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any]]:
+    """`distinct_ids` by a dict (the reference of `_featcols.first_ids`' first two)."""
     distinct = list(dict.fromkeys(keys))
     position = dict(zip(distinct, range(len(distinct)), strict=True))
     return np.fromiter(map(position.__getitem__, keys), dtype=np.int64, count=len(keys)), distinct
@@ -876,7 +1260,17 @@ def distinct_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any]]:
 
 def first_ids(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any], NDArray[np.int64]]:
     """`distinct_ids` of `keys`, and where each distinct key first occurs; each key hashed once
-    (a tuple's hash is not cached: they cost most)."""
+    (a tuple's hash is not cached: they cost most). In one compiled pass where it is built
+    (`_featcols.first_ids`), else `_first_ids_dict`."""
+    kernels = _kernels()
+    if kernels is not None:
+        found: tuple[NDArray[np.int64], list[Any], NDArray[np.int64]] = kernels.first_ids(keys)
+        return found
+    return _first_ids_dict(keys)
+
+
+def _first_ids_dict(keys: list[Any]) -> tuple[NDArray[np.int64], list[Any], NDArray[np.int64]]:
+    """`first_ids` by a dict and numpy (the reference of `_featcols.first_ids`)."""
     first: dict[Any, int] = {}
     seen = list(map(first.setdefault, keys, count()))  # each key's first position
     firsts = np.fromiter(first.values(), dtype=np.int64, count=len(first))  # ascending
@@ -893,12 +1287,27 @@ class DomFields:
     tags: list[str]
     # Per block: the layout numbers, then the DOM ones (heading_level...link_density), then dom_depth.
     numbers: NDArray[np.float64]
+    tag_paths: list[str]
+    class_tokens: list[tuple[str, ...]]
+    hrefs: NDArray[np.bool_]  # whether each block has an href
 
     @classmethod
     def of(cls, blocks: list[Block]) -> DomFields:
+        kernels = _kernels()
+        if kernels is not None:  # one compiled pass: `_featcols.dom_fields`
+            return cls(*kernels.dom_fields(blocks, _STRUCTURE_FIELDS))
+        return cls.read(blocks)
+
+    @classmethod
+    def read(cls, blocks: list[Block]) -> DomFields:
+        """`of` in Python (the reference of `_featcols.dom_fields`)."""
         structures = [b.structure for b in blocks]
         numbers = _numbers(structures, _STRUCTURE_NUMBERS_OF, len(_LAYOUT) + len(_DOM_NUMBERS) + 1)
-        return cls(structures, [s.tag for s in structures], numbers)
+        hrefs = np.fromiter(
+            map(is_not, map(_HREF, structures), repeat(None)), dtype=np.bool_, count=len(blocks)
+        )
+        tag_paths, class_tokens = [s.tag_path for s in structures], [s.class_tokens for s in structures]
+        return cls(structures, [s.tag for s in structures], numbers, tag_paths, class_tokens, hrefs)
 
     @property
     def heading_levels(self) -> NDArray[np.float64]:
@@ -914,7 +1323,34 @@ def _structure_columns(
 ) -> None:
     """The layout columns and, for blocks with a tag, the DOM ones (heading_level...dom_depth, one
     run of columns written at once); the structures' numbers read in one pass (`dom`: the blocks'
-    `DomFields`, when already read)."""
+    `DomFields`, when already read); in one compiled pass where it is built
+    (`_featcols.structure_columns`), else `_structure_columns_numpy`."""
+    kernels = _kernels()
+    if kernels is None:
+        _structure_columns_numpy(out, blocks, classes, dom)
+        return
+    if dom is None:
+        _, tags, layout, *_ = kernels.dom_fields(blocks, _LAYOUT, False)
+        if not any(tags):  # flattened text: no DOM fields
+            out[:, _LAYOUT_FIRST : _LAYOUT_FIRST + len(_LAYOUT)] = layout
+            return
+        dom = DomFields.of(blocks)
+    if classes is None and any(dom.tags):
+        classes = ClassTokens.of(blocks)
+    if classes is None:  # no block has a tag: no class columns to write
+        ids, bits = np.zeros(len(blocks), dtype=np.int64), np.zeros(1, dtype=np.uint64)
+    else:
+        ids, bits = classes.ids, np.array(classes.bits, dtype=np.uint64)
+    kernels.structure_columns(
+        dom.numbers, dom.tags, ids, bits, len(_BOILER_CLASS), len(_CONTENT_CLASS), _LAYOUT_FIRST, len(_LAYOUT),
+        _DOM_FIRST, out,
+    )  # fmt: skip
+
+
+def _structure_columns_numpy(
+    out: NDArray[np.float32], blocks: list[Block], classes: ClassTokens | None, dom: DomFields | None = None
+) -> None:
+    """`_structure_columns` by numpy (the reference of `_featcols.structure_columns`)."""
     n = len(blocks)
     layout = slice(_LAYOUT_FIRST, _LAYOUT_FIRST + len(_LAYOUT))
     if dom is None:
@@ -1039,7 +1475,67 @@ def _text_extra(
 
 
 def _text_extra_lines(page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
-    """`_text_extra` of every line of `page`: each column is the line's text's alone."""
+    """`_text_extra` of every line of `page`: each column is the line's text's alone; in one
+    compiled pass where it is built (`_featcols.text_extra_columns`), else
+    `_text_extra_lines_numpy`."""
+    kernels = _text_extra_kernels()
+    if kernels is None:
+        return _text_extra_lines_numpy(page, lexicon)
+    return _text_extra_lines_compiled(kernels, page, lexicon)
+
+
+def _text_extra_lines_compiled(kernels: ModuleType, page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
+    from warta.assemble.lists import is_date_line
+
+    out = np.zeros((len(page.texts), len(TEXT_EXTRA_NAMES)), dtype=np.float32)
+    out[:, 2] = page.lines_matching(EDITOR_CODE_AT_END)
+    kernels.text_extra_columns(
+        page.texts, page.joined, page.starts, page.lengths, page.counts, page.first_codes, page.last_codes,
+        page.substrings[_CAPTION].view(np.uint8), page.markers.credit.search, _COUNT_SUFFIX.search,
+        _NAME_LIKE.match, partial(is_date_line, lexicon=lexicon), out,
+    )  # fmt: skip
+    return out
+
+
+@lru_cache(maxsize=1)
+def _text_extra_kernels() -> ModuleType | None:
+    """`_kernels()` where its `text_extra_columns` gives `_text_extra_lines_numpy`'s columns on a
+    probe page (credits, counts, names, dates, captions; astral digits; lines over 120 and 400
+    characters) of the default lexicon."""
+    kernels = _kernels()
+    if kernels is None:
+        return None
+    from warta.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    texts = [*_PROBE, "(Foto: Antara)", "(Reuters).", "Komentar (12)", "(x)", ")", ".)", ").", "Budi Santoso"]
+    texts += [
+        "Budi Santoso, Jakarta",
+        "Jakarta, 12/05/2026 10:30",
+        "12 Mei 2026",
+        "𝟙𝟚/05/2026",
+        "１２ Mei 2026",
+    ]
+    texts += [
+        "Foto: Antara",
+        "Keterangan:",
+        "Ana “Budi” Santoso",
+        "Ana | Budi",
+        "x" * 119 + "1",
+        "x" * 401 + ")",
+    ]
+    texts += [*lexicon.caption_prefix[:3], "A" * 399 + "(Foto: Antara)"]
+    page = _probe_page(texts, lexicon)
+    if not same_array(
+        _text_extra_lines_compiled(kernels, page, lexicon), _text_extra_lines_numpy(page, lexicon)
+    ):
+        set_aside("text extra columns", "numpy")
+        return None
+    return kernels
+
+
+def _text_extra_lines_numpy(page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
+    """`_text_extra_lines` by numpy and Python (the reference of `_featcols.text_extra_columns`)."""
     from warta.assemble.lists import is_date_line
 
     texts = page.texts
@@ -1088,6 +1584,8 @@ def _name_shaped(page: _Page) -> NDArray[np.bool_]:
 def _second_last_is(page: _Page, char: str) -> NDArray[np.bool_]:
     at = page.starts + page.lengths - 2
     ok = page.lengths >= 2
+    if not ok.any():  # also a page of empty lines, whose code points are none to index
+        return ok
     flags: NDArray[np.bool_] = ok & (page.codes[np.where(ok, at, 0)] == ord(char))
     return flags
 
@@ -1166,11 +1664,41 @@ def block_features(
     # Each distinct text read once (menus and share rows repeat): `rows` maps the blocks to them.
     rows, distinct, first = first_ids(texts)
     page = _Page.of(distinct, lexicon, [norms[i] for i in first.tolist()], captions=kind != "html")
-    classes = ClassTokens.of(blocks) if kind == "html" else None
     dom = DomFields.of(blocks) if kind == "html" else None
+    classes = ClassTokens.of_tuples(dom.class_tokens) if dom is not None else None
     base = _per_block(blocks, lexicon, page, rows, classes, dom)
+    values = np.empty((n, len(names)), dtype=np.float32)  # each column group written in place
+    values[:, : len(PER_BLOCK)] = base
     chars = np.expm1(base[:, _COL["log_chars"]])
     total = float(chars.sum()) or 1.0
+    context = values[:, len(PER_BLOCK) : len(FEATURE_NAMES)]
+    kernels = _kernels()
+    if kernels is None:
+        _context_columns(base, chars, total, context)
+    else:
+        log1p, _, log1p32 = _log_tables(n + 1)
+        kernels.context_columns(
+            base, chars, total, np.float32(math.log1p(n)), _WINDOW_COLUMNS, _WINDOW_RADII_ARRAY,
+            _SINCE_COLUMNS, _TITLE_PREFIX, _TITLE_OVERLAP, _NEIGHBOUR_COLUMNS, _NEIGHBOUR_OFFSETS,
+            log1p, log1p32, context,
+        )  # fmt: skip
+    extra = values[:, len(FEATURE_NAMES) :]
+    if kind == "html":
+        from warta.classify.html_features import html_extra_features
+
+        extra[:] = html_extra_features(blocks, classes, _chars_and_words(page, rows), dom)
+    else:
+        extra[:] = _text_extra(blocks, lexicon, page, rows)
+    return FeatureMatrix(values, names)
+
+
+def _context_columns(
+    base: NDArray[np.float32], chars: NDArray[np.float32], total: float, out: NDArray[np.float32]
+) -> None:
+    """The CONTEXT_NAMES columns, then the neighbour ones, of the blocks whose PER_BLOCK columns
+    are `base` into `out`; `chars`: np.expm1 of their log_chars, `total`: the float32 sum of
+    those (1.0 where 0). The numpy reference of `_featcols.context_columns`."""
+    n = len(base)
     cum = chars.cumsum() - chars
     idx = np.arange(n, dtype=np.float32)
     longest = int(chars.argmax())
@@ -1185,7 +1713,7 @@ def block_features(
     flags[:, 1:5] = base.take(_SINCE_SOURCES, axis=1)
     flags[:, 5] = title_hits
     since = _blocks_since_many(flags)
-    context = np.empty((n, len(CONTEXT_NAMES)), dtype=np.float32)
+    context = out[:, : len(CONTEXT_NAMES)]
     context[:, 0] = idx / max(n - 1, 1)
     context[:, 1] = np.float32(math.log1p(n))
     context[:, 2] = cum / total
@@ -1198,14 +1726,37 @@ def block_features(
     context[:, 22] = idx > dense
     context[:, 23] = since[:, 5]
     context[:, 24] = np.log1p(rank)
-    columns = [base, context, _neighbours(base)]
-    if kind == "html":
-        from warta.classify.html_features import html_extra_features
+    out[:, len(CONTEXT_NAMES) :] = _neighbours(base)
 
-        columns.append(html_extra_features(blocks, classes, _chars_and_words(page, rows), dom))
-    else:
-        columns.append(_text_extra(blocks, lexicon, page, rows))
-    return FeatureMatrix(np.concatenate(columns, axis=1), names)
+
+# The column groups' parameters as `_featcols.context_columns` reads them.
+_WINDOW_COLUMNS = np.array(_WINDOW_SOURCES, dtype=np.int64)
+_WINDOW_RADII_ARRAY = np.array(_WINDOW_RADII, dtype=np.int64)
+_SINCE_COLUMNS = np.array([_COL["comment_header"], _COL["comment_form"], *_SINCE_SOURCES], dtype=np.int64)
+_NEIGHBOUR_COLUMNS = np.array(_NEIGHBOUR_SOURCES, dtype=np.int64)
+_NEIGHBOUR_OFFSETS = np.array(NEIGHBOUR_OFFSETS, dtype=np.int64)
+for _array in (_WINDOW_COLUMNS, _WINDOW_RADII_ARRAY, _SINCE_COLUMNS, _NEIGHBOUR_COLUMNS, _NEIGHBOUR_OFFSETS):
+    _array.flags.writeable = False
+
+
+def _log_tables(upto: int) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float32]]:
+    """numpy's log1p (float64), log (float64) and log1p (float32) of 0, 1, ... `upto` - 1 at
+    least, at index k: the compiled column groups look these up where the numpy code calls
+    them at integers (numpy's SIMD functions and the C library's differ in the last bit)."""
+    return _log_tables_of_size(max(_LOG_TABLE_SIZE, 1 << (upto - 1).bit_length()))
+
+
+_LOG_TABLE_SIZE = 4096  # most pages have fewer blocks, and fewer characters a line
+
+
+@lru_cache(maxsize=4)
+def _log_tables_of_size(size: int) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float32]]:
+    k = np.arange(size, dtype=np.float64)
+    with np.errstate(divide="ignore"):
+        tables = np.log1p(k), np.log(k), np.log1p(k.astype(np.float32))
+    for table in tables:
+        table.flags.writeable = False
+    return tables
 
 
 def _chars_and_words(page: _Page, rows: NDArray[np.int64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:

@@ -38,13 +38,22 @@ def normalise_marker(text: str) -> str:
 _STRIP_EDGE = methodcaller("strip", EDGE_PUNCTUATION)
 
 
+def _nfkc_line(line: str) -> str:
+    """`line` under NFKC, normalised only where the quick checks leave it in doubt."""
+    if line.isascii() or unicodedata.is_normalized("NFKC", line):
+        return line
+    return unicodedata.normalize("NFKC", line)
+
+
 def normalise_lines(texts: list[str], joined: str | None = None) -> list[str]:
     """`normalise_marker` of every text, with C-level passes over the texts joined by "\n"."""
     if joined is None:
         joined = "\n".join(texts)
-    # NFKC leaves ASCII alone and never composes across "\n", so the page can be normalised whole.
+    # NFKC leaves ASCII alone and never composes across "\n", so the page can be checked whole,
+    # and normalised line by line: only the lines it changes (a page with an ellipsis or a
+    # no-break space somewhere need not be normalised whole, several times slower).
     if not joined.isascii() and not unicodedata.is_normalized("NFKC", joined):
-        joined = unicodedata.normalize("NFKC", joined)
+        joined = "\n".join(map(_nfkc_line, joined.split("\n")))
     lowered = joined.lower()
     lines = lowered.split("\n")
     if len(lines) != len(texts):  # a text with a line break inside: normalise one by one

@@ -31,8 +31,39 @@ import numpy as np
 cdef extern from *:
     """
     #define WARTA_PREFETCH(address) __builtin_prefetch((address), 0, 0)
+
+    /* A row of halves widened by the F16C instruction VCVTPH2PS, eight at a time, where the
+       compiler and the CPU have it: the exact float32 value of each half, so for normal halves
+       the same bits as `_widen`. The last (width % 8) are left to the caller. */
+    #if defined(__GNUC__) && defined(__x86_64__)
+    #include <immintrin.h>
+    __attribute__((target("avx,f16c")))
+    static Py_ssize_t warta_widen_f16c(const int16_t *source, uint32_t *target, Py_ssize_t width) {
+        Py_ssize_t j = 0;
+        for (; j + 8 <= width; j += 8) {
+            __m128i halves = _mm_loadu_si128((const __m128i *)(source + j));
+            _mm256_storeu_ps((float *)(target + j), _mm256_cvtph_ps(halves));
+        }
+        return j;
+    }
+    static int warta_has_f16c(void) {
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx") && __builtin_cpu_supports("f16c");
+    }
+    #else
+    static Py_ssize_t warta_widen_f16c(const int16_t *source, uint32_t *target, Py_ssize_t width) {
+        (void)source; (void)target; (void)width;
+        return 0;
+    }
+    static int warta_has_f16c(void) { return 0; }
+    #endif
     """
     void prefetch "WARTA_PREFETCH"(const void *address) noexcept nogil
+    Py_ssize_t widen_f16c "warta_widen_f16c"(const int16_t *source, uint32_t *target, Py_ssize_t width) noexcept nogil
+    int has_f16c "warta_has_f16c"() noexcept nogil
+
+
+cdef bint HAS_F16C = has_f16c()  # (a fact of the CPU, read once)
 
 
 ctypedef fused entry_t:
@@ -239,7 +270,7 @@ cdef class Walker:
         return widened_rows(bits, features)
 
 
-def widened_rows(const int16_t[:, :] bits, const Py_ssize_t[::1] features):
+def widened_rows(const int16_t[:, :] bits, const Py_ssize_t[::1] features, bint f16c=True):
     """The rows `features` of a float16 table given as its bits (`table.view(np.int16)`),
     as float32: `langid_dfa._widen_normal_halves(bits.take(features, axis=0))` in one pass.
 
@@ -247,7 +278,9 @@ def widened_rows(const int16_t[:, :] bits, const Py_ssize_t[::1] features):
     shift left 13, clear bits 30..28, add the exponent rebias (127 - 15) << 23.
     Exact, and the same bits, for normal halves only. (A table restricted to some
     languages by `set_languages` is a column selection, not C-contiguous: its rows
-    are read with their stride.)
+    are read with their stride.) Where the CPU has F16C (and `f16c` is true: tests turn
+    it off), contiguous rows are widened by its conversion instruction instead, eight
+    halves at a time: the exact value of every half, so the same bits for normal ones.
     """
     cdef Py_ssize_t k = features.shape[0], width = bits.shape[1], rows = bits.shape[0], i, j
     cdef Py_ssize_t step = bits.strides[1] // <Py_ssize_t>sizeof(int16_t)
@@ -262,6 +295,7 @@ def widened_rows(const int16_t[:, :] bits, const Py_ssize_t[::1] features):
     cdef const int16_t *source
     cdef const char *ahead
     cdef Py_ssize_t row_bytes = width * step * <Py_ssize_t>sizeof(int16_t), line
+    cdef bint use_f16c = f16c and HAS_F16C
     with nogil:
         for i in range(k):
             if step == 1 and i + PREFETCH_ROWS < k:
@@ -273,8 +307,10 @@ def widened_rows(const int16_t[:, :] bits, const Py_ssize_t[::1] features):
             source = &bits[features[i], 0]
             target = <uint32_t *>&out[i, 0]
             if step == 1:  # the common case, which the compiler vectorises
-                for j in range(width):
+                j = widen_f16c(source, target, width) if use_f16c else 0
+                while j < width:
                     target[j] = _widen(source[j])
+                    j += 1
             else:
                 for j in range(width):
                     target[j] = _widen(source[j * step])

@@ -1,0 +1,776 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False, cdivision=True
+"""The body pass of `warta.assemble.body` in C: `body._body_parts` (`body_parts`: the body blocks'
+fragments joined into runs, each run kept unless it repeats a kept one) and its repeat test,
+`body._SeenTexts` (`SeenTexts`: shingle sets of lower-cased words, and `body._SeenParagraphs`'
+80% test over them) in one pass over each text.
+
+The Python version builds, for every paragraph, a list of lower-cased word strings, a set of
+word-triple tuples and a few set differences and dict updates: tens of thousands of small
+objects a page. Here each distinct lower-cased word gets a number (its code points kept in a
+table, so two words get the same number exactly when they are equal strings), each distinct
+shingle (a triple of word numbers; a text of one or two words is one shorter shingle) gets
+a number, and a paragraph is the list of its distinct shingle numbers. Sets of numbers are
+then what the Python sets were: equal shingles have equal numbers and unequal ones do not,
+so every count, and so every answer, is the same.
+
+The words are `re.findall(r"\\w+", text)` lower-cased one by one (`strings.lower_words`):
+`\\w` is CPython's `Py_UNICODE_ISALNUM` or "_", as in `re`; each code point of a word is
+lower-cased by `Py_UNICODE_TOLOWER`, which is what `str.lower` gives for every code point but
+two (tests check them all): a word holding "İ" (two code points in lower case) or "Σ" (final
+or not by its neighbours) is lower-cased by `str.lower` itself.
+
+The repeat test is `_SeenParagraphs._repeats`: at least four shingles, and at least 80% of
+them (the same double `0.8 * n`) held by one earlier paragraph; the earlier paragraphs
+looked at are those holding one of the `n - ceil(0.8 n) + 1` rarest shingles (any paragraph
+holding 80% holds one of them), so a phrase shared by thousands of paragraphs is not
+rescanned for each.
+
+`warta.assemble.body` checks at first use that both give the Python answers on probe blocks
+and texts; tests compare them on fixtures, benchmark pages and generated blocks and texts.
+"""
+
+from cpython.ref cimport PyObject
+from cpython.unicode cimport (
+    Py_UNICODE_ISALNUM,
+    Py_UNICODE_ISDIGIT,
+    Py_UNICODE_ISLOWER,
+    Py_UNICODE_ISSPACE,
+    Py_UNICODE_ISUPPER,
+    Py_UNICODE_TOLOWER,
+)
+from libc.math cimport ceil
+from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
+from libc.stdlib cimport free, qsort, realloc
+from libc.string cimport memcmp, memset
+
+from warta.model import Block, BlockStructure, BodyPart
+
+
+cdef extern from "Python.h":
+    int PyUnicode_KIND(object text)
+    void *PyUnicode_DATA(object text)
+    Py_ssize_t PyUnicode_GET_LENGTH(object text)
+    Py_UCS4 PyUnicode_READ(int kind, const void *data, Py_ssize_t index) noexcept nogil
+    str PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
+
+
+ctypedef fused char_t:
+    uint8_t
+    uint16_t
+    uint32_t
+
+
+cdef enum:
+    FREE = -1  # an empty slot of a hash table (all bytes 0xFF)
+    FIRST_SLOTS = 1024  # each hash table's first size (a power of two)
+
+
+cdef struct Word:
+    uint64_t hash
+    Py_ssize_t start  # its first code point in `SeenTexts._chars`
+    Py_ssize_t length
+
+
+cdef struct Shingle:
+    Py_ssize_t a, b, c  # word numbers + 1; 0 where a text of one or two words has no word
+    Py_ssize_t last  # its latest posting (the index in `_post_paragraph`), -1: none
+    Py_ssize_t postings  # how many paragraphs hold it
+    Py_ssize_t mark  # the query (`SeenTexts._stamp`) that last met it
+
+
+cdef struct Rarity:
+    Py_ssize_t postings
+    Py_ssize_t shingle
+
+
+cdef int _by_postings(const void *x, const void *y) noexcept nogil:
+    cdef Py_ssize_t a = (<const Rarity *>x).postings, b = (<const Rarity *>y).postings
+    return (a > b) - (a < b)
+
+
+cdef int _reserve(void **array, Py_ssize_t *capacity, Py_ssize_t needed, size_t item) except -1:
+    """Grow `array` (of `capacity` items of `item` bytes) to hold at least `needed` items."""
+    cdef Py_ssize_t size = capacity[0]
+    cdef void *grown
+    if needed <= size:
+        return 0
+    if size < 16:
+        size = 16
+    while size < needed:
+        size *= 2
+    grown = realloc(array[0], <size_t>size * item)
+    if grown == NULL:
+        raise MemoryError()
+    array[0] = grown
+    capacity[0] = size
+    return 0
+
+
+cdef uint64_t FNV_OFFSET = 0xCBF29CE484222325
+
+
+cdef inline uint64_t _mix(uint64_t h) noexcept nogil:
+    """A 64-bit finaliser (murmur3's): spreads every input bit over the hash."""
+    h ^= h >> 33
+    h *= <uint64_t>0xFF51AFD7ED558CCD
+    h ^= h >> 33
+    h *= <uint64_t>0xC4CEB9FE1A85EC53
+    h ^= h >> 33
+    return h
+
+
+cdef inline uint64_t _shingle_hash(const Shingle *s) noexcept nogil:
+    return _mix(
+        (<uint64_t>s.a * <uint64_t>0x9E3779B97F4A7C15)
+        ^ (<uint64_t>s.b * <uint64_t>0xC2B2AE3D27D4EB4F)
+        ^ (<uint64_t>s.c * <uint64_t>0x165667B19E3779F9)
+    )
+
+
+cdef inline uint64_t _hash_step(uint64_t h, uint32_t c) noexcept nogil:
+    """FNV-1a, one code point a step."""
+    return (h ^ c) * <uint64_t>0x100000001B3
+
+
+# Of each ASCII code point: whether `\\w` matches it, and 0x20 where it is a capital (A-Z).
+cdef uint8_t ASCII_WORD[128]
+cdef uint8_t ASCII_UPPER[128]
+for _c in range(128):
+    ASCII_WORD[_c] = chr(_c).isalnum() or _c == 95
+    ASCII_UPPER[_c] = 0x20 if 65 <= _c <= 90 else 0
+
+
+cdef inline bint _word_char(uint32_t c) noexcept:
+    """`re`'s `\\w` for a str pattern: alphanumeric (`Py_UNICODE_ISALNUM`) or "_"."""
+    if c < 128:
+        return ASCII_WORD[c]
+    return Py_UNICODE_ISALNUM(c)
+
+
+cdef class SeenTexts:
+    """The paragraphs kept so far, by their shingles (`body._SeenTexts`, in C)."""
+
+    # Distinct lower-cased words: their code points, and a hash table of their numbers.
+    cdef uint32_t *_chars
+    cdef Py_ssize_t _n_chars, _cap_chars
+    cdef Word *_words
+    cdef Py_ssize_t _n_words, _cap_words
+    cdef Py_ssize_t *_word_slots
+    cdef Py_ssize_t _word_mask
+    # Distinct shingles and a hash table of their numbers.
+    cdef Shingle *_shingles
+    cdef Py_ssize_t _n_shingles, _cap_shingles
+    cdef Py_ssize_t *_shingle_slots
+    cdef Py_ssize_t _shingle_mask
+    # Each shingle's paragraphs, as linked postings: (paragraph, previous posting).
+    cdef Py_ssize_t *_post_paragraph
+    cdef Py_ssize_t *_post_previous
+    cdef Py_ssize_t _n_posts, _cap_posts, _cap_previous
+    # Each kept paragraph's distinct shingles: `_members[_starts[p]:_starts[p + 1]]`.
+    cdef Py_ssize_t *_members
+    cdef Py_ssize_t _n_members, _cap_members
+    cdef Py_ssize_t *_starts
+    cdef Py_ssize_t *_paragraph_marks
+    cdef Py_ssize_t _n_paragraphs, _cap_paragraphs, _cap_marks
+    # Scratch for one text: its word numbers, its distinct shingles, a lower-cased word.
+    cdef Py_ssize_t *_tokens
+    cdef Py_ssize_t _cap_tokens
+    cdef Py_ssize_t *_current
+    cdef Py_ssize_t _n_current, _cap_current
+    cdef uint32_t *_word
+    cdef Py_ssize_t _cap_word
+    cdef Rarity *_rarities
+    cdef Py_ssize_t _cap_rarities
+    cdef Py_ssize_t _stamp
+
+    def __cinit__(self):
+        self._word_mask = FIRST_SLOTS - 1
+        self._shingle_mask = FIRST_SLOTS - 1
+        cdef Py_ssize_t capacity = 0
+        _reserve(<void **>&self._word_slots, &capacity, FIRST_SLOTS, sizeof(Py_ssize_t))
+        memset(self._word_slots, 0xFF, FIRST_SLOTS * sizeof(Py_ssize_t))
+        capacity = 0
+        _reserve(<void **>&self._shingle_slots, &capacity, FIRST_SLOTS, sizeof(Py_ssize_t))
+        memset(self._shingle_slots, 0xFF, FIRST_SLOTS * sizeof(Py_ssize_t))
+        _reserve(<void **>&self._starts, &self._cap_paragraphs, 1, sizeof(Py_ssize_t))
+        self._starts[0] = 0
+
+    def __dealloc__(self):
+        free(self._chars)
+        free(self._words)
+        free(self._word_slots)
+        free(self._shingles)
+        free(self._shingle_slots)
+        free(self._post_paragraph)
+        free(self._post_previous)
+        free(self._members)
+        free(self._starts)
+        free(self._paragraph_marks)
+        free(self._tokens)
+        free(self._current)
+        free(self._word)
+        free(self._rarities)
+
+    # -- words
+
+    cdef int _grow_word_slots(self) except -1:
+        cdef Py_ssize_t size = 2 * (self._word_mask + 1), capacity = 0, i, slot
+        cdef Py_ssize_t *slots = NULL
+        _reserve(<void **>&slots, &capacity, size, sizeof(Py_ssize_t))
+        memset(slots, 0xFF, size * sizeof(Py_ssize_t))
+        for i in range(self._n_words):
+            slot = <Py_ssize_t>(self._words[i].hash & <uint64_t>(size - 1))
+            while slots[slot] != FREE:
+                slot = (slot + 1) & (size - 1)
+            slots[slot] = i
+        free(self._word_slots)
+        self._word_slots = slots
+        self._word_mask = size - 1
+        return 0
+
+    cdef inline Py_ssize_t _word_number(self, Py_ssize_t length, uint64_t h) except -1:
+        """The number of the word held in `_word[:length]` (`h`: `_hash_step` over its code
+        points from `FNV_OFFSET`), given one if it is new."""
+        cdef Py_ssize_t i, slot, found
+        cdef Word *word
+        h = _mix(h ^ <uint64_t>length)
+        slot = <Py_ssize_t>(h & <uint64_t>self._word_mask)
+        while True:
+            found = self._word_slots[slot]
+            if found == FREE:
+                break
+            word = &self._words[found]
+            if (
+                word.hash == h
+                and word.length == length
+                and memcmp(&self._chars[word.start], self._word, length * sizeof(uint32_t)) == 0
+            ):
+                return found
+            slot = (slot + 1) & self._word_mask
+        _reserve(<void **>&self._chars, &self._cap_chars, self._n_chars + length, sizeof(uint32_t))
+        _reserve(<void **>&self._words, &self._cap_words, self._n_words + 1, sizeof(Word))
+        found = self._n_words
+        word = &self._words[found]
+        word.hash = h
+        word.start = self._n_chars
+        word.length = length
+        for i in range(length):
+            self._chars[self._n_chars + i] = self._word[i]
+        self._n_chars += length
+        self._n_words += 1
+        self._word_slots[slot] = found
+        if 2 * self._n_words > self._word_mask:
+            self._grow_word_slots()
+        return found
+
+    cdef Py_ssize_t _python_lowered(self, str text, Py_ssize_t start, Py_ssize_t end) except -1:
+        """The number of `text[start:end].lower()`, by `str.lower` itself (a word holding "İ",
+        whose lower case is two code points, or "Σ", whose lower case hangs on its neighbours)."""
+        cdef str lowered = text[start:end].lower()
+        cdef Py_ssize_t length = PyUnicode_GET_LENGTH(lowered), i
+        cdef int kind = PyUnicode_KIND(lowered)
+        cdef const void *data = PyUnicode_DATA(lowered)
+        cdef uint64_t h = FNV_OFFSET
+        _reserve(<void **>&self._word, &self._cap_word, length, sizeof(uint32_t))
+        for i in range(length):
+            self._word[i] = PyUnicode_READ(kind, data, i)
+            h = _hash_step(h, self._word[i])
+        return self._word_number(length, h)
+
+    cdef Py_ssize_t _words_of(self, str text, const char_t *data, Py_ssize_t n) except -1:
+        """`strings.lower_words(text)` as word numbers, into `_tokens`; how many.
+
+        Each code point of a word is lower-cased by itself (`Py_UNICODE_TOLOWER`, the simple
+        mapping, which is `str.lower`'s for every code point but "İ" and "Σ": tests check all of
+        them); a word holding either of those two is lower-cased by `str.lower`.
+        """
+        cdef Py_ssize_t i = 0, start, count = 0
+        cdef uint32_t c
+        cdef uint64_t h
+        cdef bint by_python
+        cdef uint32_t *word
+        _reserve(<void **>&self._tokens, &self._cap_tokens, n // 2 + 1, sizeof(Py_ssize_t))
+        _reserve(<void **>&self._word, &self._cap_word, n, sizeof(uint32_t))
+        word = self._word
+        while True:
+            while i < n and not _word_char(data[i]):
+                i += 1
+            if i >= n:
+                return count
+            start = i
+            h = FNV_OFFSET
+            by_python = False
+            while i < n:
+                c = data[i]
+                if c < 128:
+                    if not ASCII_WORD[c]:
+                        break
+                    c |= ASCII_UPPER[c]  # the lower-case letter's bit (0x20) where c is a capital
+                else:
+                    if not Py_UNICODE_ISALNUM(c):
+                        break
+                    if c == 0x130 or c == 0x3A3:
+                        by_python = True
+                    c = Py_UNICODE_TOLOWER(c)
+                word[i - start] = c
+                h = _hash_step(h, c)
+                i += 1
+            if by_python:
+                self._tokens[count] = self._python_lowered(text, start, i)
+                word = self._word  # (grown there, perhaps)
+            else:
+                self._tokens[count] = self._word_number(i - start, h)
+            count += 1
+
+    # -- shingles
+
+    cdef int _grow_shingle_slots(self) except -1:
+        cdef Py_ssize_t size = 2 * (self._shingle_mask + 1), capacity = 0, i, slot
+        cdef Py_ssize_t *slots = NULL
+        _reserve(<void **>&slots, &capacity, size, sizeof(Py_ssize_t))
+        memset(slots, 0xFF, size * sizeof(Py_ssize_t))
+        for i in range(self._n_shingles):
+            slot = <Py_ssize_t>(_shingle_hash(&self._shingles[i]) & <uint64_t>(size - 1))
+            while slots[slot] != FREE:
+                slot = (slot + 1) & (size - 1)
+            slots[slot] = i
+        free(self._shingle_slots)
+        self._shingle_slots = slots
+        self._shingle_mask = size - 1
+        return 0
+
+    cdef int _meet(self, Py_ssize_t a, Py_ssize_t b, Py_ssize_t c) except -1:
+        """Add the shingle (a, b, c) to `_current` unless this text met it already."""
+        cdef Shingle key
+        cdef Shingle *shingle
+        cdef Py_ssize_t slot, found
+        key.a = a
+        key.b = b
+        key.c = c
+        slot = <Py_ssize_t>(_shingle_hash(&key) & <uint64_t>self._shingle_mask)
+        while True:
+            found = self._shingle_slots[slot]
+            if found == FREE:
+                break
+            shingle = &self._shingles[found]
+            if shingle.a == a and shingle.b == b and shingle.c == c:
+                if shingle.mark != self._stamp:
+                    shingle.mark = self._stamp
+                    self._current[self._n_current] = found
+                    self._n_current += 1
+                return 0
+            slot = (slot + 1) & self._shingle_mask
+        _reserve(<void **>&self._shingles, &self._cap_shingles, self._n_shingles + 1, sizeof(Shingle))
+        found = self._n_shingles
+        shingle = &self._shingles[found]
+        shingle.a = a
+        shingle.b = b
+        shingle.c = c
+        shingle.last = -1
+        shingle.postings = 0
+        shingle.mark = self._stamp
+        self._n_shingles += 1
+        self._shingle_slots[slot] = found
+        self._current[self._n_current] = found
+        self._n_current += 1
+        if 2 * self._n_shingles > self._shingle_mask:
+            self._grow_shingle_slots()
+        return 0
+
+    cdef int _shingles_of(self, str text) except -1:
+        """`body._shingle_set(text)`, as distinct shingle numbers in `_current` (each marked
+        with a new `_stamp`)."""
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), count, i
+        cdef int kind = PyUnicode_KIND(text)
+        self._stamp += 1
+        self._n_current = 0
+        if kind == 1:
+            count = self._words_of(text, <const uint8_t *>PyUnicode_DATA(text), n)
+        elif kind == 2:
+            count = self._words_of(text, <const uint16_t *>PyUnicode_DATA(text), n)
+        else:
+            count = self._words_of(text, <const uint32_t *>PyUnicode_DATA(text), n)
+        _reserve(<void **>&self._current, &self._cap_current, count + 1, sizeof(Py_ssize_t))
+        cdef Py_ssize_t *tokens = self._tokens
+        if count == 1:
+            self._meet(tokens[0] + 1, 0, 0)
+        elif count == 2:
+            self._meet(tokens[0] + 1, tokens[1] + 1, 0)
+        else:
+            for i in range(count - 2):
+                self._meet(tokens[i] + 1, tokens[i + 1] + 1, tokens[i + 2] + 1)
+        return 0
+
+    # -- paragraphs
+
+    cdef bint _repeats(self) except -1:
+        """`_SeenParagraphs._repeats` for the shingles in `_current`."""
+        cdef Py_ssize_t n = self._n_current, held = 0, i, enough, posting, paragraph, k, count
+        cdef double need
+        cdef Shingle *shingles = self._shingles
+        if n < 4:
+            return False
+        need = 0.8 * <double>n
+        for i in range(n):
+            held += shingles[self._current[i]].postings > 0
+        if <double>held < need:
+            return False  # fewer than that occur in any earlier paragraph: most paragraphs
+        enough = n - <Py_ssize_t>ceil(need) + 1
+        _reserve(<void **>&self._rarities, &self._cap_rarities, n, sizeof(Rarity))
+        for i in range(n):
+            self._rarities[i].postings = shingles[self._current[i]].postings
+            self._rarities[i].shingle = self._current[i]
+        qsort(self._rarities, n, sizeof(Rarity), _by_postings)
+        for i in range(enough):
+            posting = shingles[self._rarities[i].shingle].last
+            while posting != -1:
+                paragraph = self._post_paragraph[posting]
+                posting = self._post_previous[posting]
+                if self._paragraph_marks[paragraph] == self._stamp:
+                    continue  # a candidate already counted
+                self._paragraph_marks[paragraph] = self._stamp
+                count = 0
+                for k in range(self._starts[paragraph], self._starts[paragraph + 1]):
+                    count += shingles[self._members[k]].mark == self._stamp
+                if <double>count >= need:
+                    return True
+        return False
+
+    cdef int _add(self) except -1:
+        """Keep the paragraph whose shingles are in `_current`."""
+        cdef Py_ssize_t n = self._n_current, i, s, p = self._n_paragraphs
+        cdef Shingle *shingle
+        _reserve(<void **>&self._members, &self._cap_members, self._n_members + n, sizeof(Py_ssize_t))
+        _reserve(<void **>&self._post_paragraph, &self._cap_posts, self._n_posts + n, sizeof(Py_ssize_t))
+        _reserve(<void **>&self._post_previous, &self._cap_previous, self._n_posts + n, sizeof(Py_ssize_t))
+        _reserve(<void **>&self._starts, &self._cap_paragraphs, p + 2, sizeof(Py_ssize_t))
+        _reserve(<void **>&self._paragraph_marks, &self._cap_marks, p + 1, sizeof(Py_ssize_t))
+        for i in range(n):
+            s = self._current[i]
+            self._members[self._n_members + i] = s
+            shingle = &self._shingles[s]
+            self._post_paragraph[self._n_posts] = p
+            self._post_previous[self._n_posts] = shingle.last
+            shingle.last = self._n_posts
+            shingle.postings += 1
+            self._n_posts += 1
+        self._n_members += n
+        self._starts[p + 1] = self._n_members
+        self._paragraph_marks[p] = 0
+        self._n_paragraphs += 1
+        return 0
+
+    def words(self, str text):
+        """`strings.lower_words(text)`, as this reads them (for tests)."""
+        cdef int kind = PyUnicode_KIND(text)
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), count, i
+        cdef Word *word
+        if kind == 1:
+            count = self._words_of(text, <const uint8_t *>PyUnicode_DATA(text), n)
+        elif kind == 2:
+            count = self._words_of(text, <const uint16_t *>PyUnicode_DATA(text), n)
+        else:
+            count = self._words_of(text, <const uint32_t *>PyUnicode_DATA(text), n)
+        found = []
+        for i in range(count):
+            word = &self._words[self._tokens[i]]
+            found.append(PyUnicode_FromKindAndData(4, &self._chars[word.start], word.length))
+        return found
+
+    def is_repeat(self, str text):
+        """Whether ≥ 80% of `text`'s shingles (at least four) occur in one kept paragraph."""
+        self._shingles_of(text)
+        return self._repeats()
+
+    def add_unless_repeat(self, str text):
+        """Keep `text` unless `is_repeat(text)`; whether kept."""
+        self._shingles_of(text)
+        if self._repeats():
+            return False
+        self._add()
+        return True
+
+
+
+# ---------------------------------------------------------------------------------------------
+# The body pass: `body._body_parts`, that is `body._merge_fragments` and the loop over its runs.
+#
+# Blocks and body parts are frozen slotted dataclasses: their fields are read, and a new part's
+# set, at the slots' offsets (read from the member descriptors at import, each checked to be an
+# object slot), not through the descriptors. The string tests are those of `body`, on code
+# points: `str.split()`'s whitespace is `Py_UNICODE_ISSPACE`; a one-character str's `islower`,
+# `isupper` and `isdigit` are `Py_UNICODE_ISLOWER`, `Py_UNICODE_ISUPPER` and `Py_UNICODE_ISDIGIT`.
+
+cdef extern from "structmember.h":
+    ctypedef struct PyMemberDef:
+        int type
+        Py_ssize_t offset
+        int flags
+    int T_OBJECT_EX
+    int READONLY
+
+
+cdef extern from "Python.h":
+    ctypedef struct PyMemberDescrObject:
+        PyMemberDef *d_member
+    void Py_INCREF(PyObject *obj)
+
+
+cdef Py_ssize_t _slot_offset(type cls, str name, bint written) except -1:
+    """The offset of the object slot `name` of the slotted dataclass `cls` (ImportError if it is
+    not a plain object slot, or, where `written`, not a writable one)."""
+    cdef PyMemberDef *member
+    descriptor = cls.__dict__.get(name)
+    if name not in cls.__dataclass_fields__ or type(descriptor).__name__ != "member_descriptor":
+        raise ImportError(f"{cls.__name__}.{name} is not a plain slot")
+    member = (<PyMemberDescrObject *><PyObject *>descriptor).d_member
+    if member.type != T_OBJECT_EX or (written and member.flags & READONLY):
+        raise ImportError(f"{cls.__name__}.{name} is not a writable object slot")
+    return member.offset
+
+
+cdef Py_ssize_t BLOCK_INDEX = _slot_offset(Block, "index", False)
+cdef Py_ssize_t BLOCK_TEXT = _slot_offset(Block, "text", False)
+cdef Py_ssize_t BLOCK_STRUCTURE = _slot_offset(Block, "structure", False)
+cdef Py_ssize_t HEADING_LEVEL = _slot_offset(BlockStructure, "heading_level", False)
+cdef Py_ssize_t BLANK_BEFORE = _slot_offset(BlockStructure, "blank_before", False)
+cdef Py_ssize_t BULLET = _slot_offset(BlockStructure, "bullet", False)
+cdef Py_ssize_t TAG = _slot_offset(BlockStructure, "tag", False)
+cdef Py_ssize_t IN_LIST = _slot_offset(BlockStructure, "in_list", False)
+cdef Py_ssize_t IN_BLOCKQUOTE = _slot_offset(BlockStructure, "in_blockquote", False)
+cdef Py_ssize_t PART_KIND = _slot_offset(BodyPart, "kind", True)
+cdef Py_ssize_t PART_TEXT = _slot_offset(BodyPart, "text", True)
+cdef Py_ssize_t PART_BLOCK = _slot_offset(BodyPart, "block", True)
+if tuple(BodyPart.__dataclass_fields__) != ("kind", "text", "block"):
+    raise ImportError("BodyPart's fields changed: update warta.assemble._body")
+
+
+cdef inline object _slot(object obj, Py_ssize_t offset):
+    """The value in the slot at `offset` of `obj` (AttributeError where it is unset, as a read
+    through the descriptor)."""
+    cdef PyObject *value = (<PyObject **>(<char *><PyObject *>obj + offset))[0]
+    if value == NULL:
+        raise AttributeError("unset slot")
+    return <object>value
+
+
+cdef object _part(str kind, str text, object index):
+    """`BodyPart(kind, text, index)`, its slots set directly."""
+    cdef object made = BodyPart.__new__(BodyPart)
+    Py_INCREF(<PyObject *>kind)
+    (<PyObject **>(<char *><PyObject *>made + PART_KIND))[0] = <PyObject *>kind
+    Py_INCREF(<PyObject *>text)
+    (<PyObject **>(<char *><PyObject *>made + PART_TEXT))[0] = <PyObject *>text
+    Py_INCREF(<PyObject *>index)
+    (<PyObject **>(<char *><PyObject *>made + PART_BLOCK))[0] = <PyObject *>index
+    return made
+
+
+cdef inline Py_UCS4 _at(str text, Py_ssize_t i) noexcept:
+    return PyUnicode_READ(PyUnicode_KIND(text), PyUnicode_DATA(text), i)
+
+
+cdef inline bint _one_of(Py_UCS4 c, str chars) noexcept:
+    cdef Py_ssize_t i
+    for i in range(PyUnicode_GET_LENGTH(chars)):
+        if _at(chars, i) == c:
+            return True
+    return False
+
+
+cdef str TERMINAL = '.!?;:"”’)»…'  # `body._TERMINAL`
+cdef str HEADING_NOT_ENDING = '.!?;:"”’)»…,'  # `body._HEADING_NOT_ENDING`
+cdef str QUOTES = "\"“”‘’'"  # `body._QUOTES`
+cdef str CONTINUATION = ",.;:)]}!?%”’'\"-–—"  # what `body._starts_continuation` accepts first
+cdef str GLUED = ",.;:)]}!?%”’"  # what `body._join` joins without a space
+cdef str DASHES = "-–—"
+cdef tuple JOINED_TAGS = ("", "a", "span", "b", "strong", "em", "i")
+cdef str KIND_HEADING = "heading"
+cdef str KIND_QUOTE = "quote"
+cdef str KIND_LIST_ITEM = "list_item"
+cdef str KIND_PARAGRAPH = "paragraph"
+
+
+cdef inline bint _ends_with_one_of(str text, str chars) noexcept:
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    return n > 0 and _one_of(_at(text, n - 1), chars)
+
+
+cdef bint _ends_with_dash_run(str text) noexcept:
+    """`text.endswith((" -", " --", " –", " —"))`."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef Py_UCS4 last
+    if n < 2:
+        return False
+    last = _at(text, n - 1)
+    if _at(text, n - 2) == 0x20 and _one_of(last, DASHES):
+        return True
+    return n >= 3 and last == 0x2D and _at(text, n - 2) == 0x2D and _at(text, n - 3) == 0x20
+
+
+cdef inline bint _starts_continuation(str text) noexcept:
+    """`body._starts_continuation` (of a non-empty text)."""
+    cdef Py_UCS4 first = _at(text, 0)
+    return Py_UNICODE_ISLOWER(first) or _one_of(first, CONTINUATION)
+
+
+cdef Py_ssize_t _words(str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t most) noexcept:
+    """How many words `text[start:end].split()` gives, counting no further than `most` + 1."""
+    cdef Py_ssize_t count = 0, i = start
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void *data = PyUnicode_DATA(text)
+    while i < end:
+        while i < end and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+            i += 1
+        if i >= end:
+            break
+        count += 1
+        if count > most:
+            break
+        while i < end and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+            i += 1
+    return count
+
+
+cdef inline Py_ssize_t _all_words(str text) noexcept:
+    return _words(text, 0, PyUnicode_GET_LENGTH(text), PyUnicode_GET_LENGTH(text))
+
+
+cdef bint _is_heading_like(str text) noexcept:
+    """`body.is_heading_like`."""
+    cdef Py_ssize_t start = 0, end = PyUnicode_GET_LENGTH(text), n
+    cdef Py_UCS4 first
+    while start < end and _one_of(_at(text, start), QUOTES):
+        start += 1
+    while end > start and _one_of(_at(text, end - 1), QUOTES):
+        end -= 1
+    if end > start and _one_of(_at(text, end - 1), HEADING_NOT_ENDING):
+        return False
+    n = _words(text, start, end, 14)
+    if not 1 <= n <= 14:
+        return False
+    first = _at(text, start)
+    return Py_UNICODE_ISUPPER(first) or Py_UNICODE_ISDIGIT(first)
+
+
+cdef str _join(str left, str right):
+    """`body._join` (of a non-empty `right`)."""
+    if _one_of(_at(right, 0), GLUED):
+        return left + right
+    return left + " " + right
+
+
+def body_parts(list blocks):
+    """`body._body_parts(blocks)`: the body's paragraphs, headings, quotes and list items,
+    fragments joined and repeats dropped; None where it cannot tell (a block with an empty
+    text, or one that is not exactly a `Block` of a str and a `BlockStructure`), for the
+    Python code to answer."""
+    cdef Py_ssize_t n = len(blocks), k
+    cdef list texts = [], structures = []
+    cdef list runs = []  # [text, first block, is heading] of each run
+    cdef list run
+    cdef str text, prev_text, key
+    cdef bint prev_heading, heading, joinable
+    cdef object block, structure, value
+    for block in blocks:
+        if type(block) is not Block:
+            return None
+        value = _slot(block, BLOCK_TEXT)
+        structure = _slot(block, BLOCK_STRUCTURE)
+        if type(value) is not str or type(structure) is not BlockStructure:
+            return None
+        text = value
+        if PyUnicode_GET_LENGTH(text) == 0:
+            return None
+        texts.append(text)
+        structures.append(structure)
+    # `body._merge_fragments`
+    for k in range(n):
+        text = texts[k]
+        structure = structures[k]
+        if runs:
+            run = runs[len(runs) - 1]
+            prev_text = run[0]
+            prev_heading = run[2]
+        else:
+            prev_text = ""
+            prev_heading = False
+        if _slot(structure, HEADING_LEVEL) > 0:
+            runs.append([text, blocks[k], True])
+            continue
+        if runs and not prev_heading and _ends_with_dash_run(prev_text):
+            run[0] = prev_text + " " + text
+            continue
+        joinable = (
+            len(runs) > 0
+            and not prev_heading
+            and not _slot(structure, BLANK_BEFORE)
+            and not _slot(structure, BULLET)
+            and not _ends_with_one_of(prev_text, TERMINAL)
+            and (_slot(structure, TAG) in JOINED_TAGS or _starts_continuation(text))
+        )
+        if joinable and (
+            _starts_continuation(text)
+            or _words(prev_text, 0, PyUnicode_GET_LENGTH(prev_text), 6) <= 6
+            or _words(text, 0, PyUnicode_GET_LENGTH(text), 6) <= 6
+        ):
+            run[0] = _join(prev_text, text)
+            continue
+        heading = (
+            _is_heading_like(text)
+            and not _ends_with_one_of(text, DASHES)
+            and (PyUnicode_GET_LENGTH(prev_text) == 0 or _ends_with_one_of(prev_text, TERMINAL))
+            and k + 1 < n
+            and not _starts_continuation(texts[k + 1])
+            and _all_words(texts[k + 1]) > _all_words(text)
+        )
+        runs.append([text, blocks[k], heading])
+    # `body._body_parts`' loop over the runs
+    cdef list parts = []
+    cdef set seen_headings = set()
+    cdef SeenTexts seen = SeenTexts()
+    for run in runs:
+        text = run[0]
+        block = run[1]
+        if run[2]:
+            key = text.lower()
+            if key in seen_headings:
+                continue
+            seen._shingles_of(text)
+            if seen._repeats():
+                continue  # a pull quote restating a paragraph is no subheading
+            seen_headings.add(key)
+            parts.append(_part(KIND_HEADING, text, _slot(block, BLOCK_INDEX)))
+            continue
+        seen._shingles_of(text)
+        if seen._repeats():
+            continue
+        seen._add()
+        structure = _slot(block, BLOCK_STRUCTURE)
+        if _slot(structure, IN_BLOCKQUOTE):
+            kind = KIND_QUOTE
+        elif _slot(structure, IN_LIST) or _slot(structure, BULLET):
+            kind = KIND_LIST_ITEM
+        else:
+            kind = KIND_PARAGRAPH
+        parts.append(_part(kind, text, _slot(block, BLOCK_INDEX)))
+    return parts
+
+
+def heading_indices(list blocks, frozenset levels):
+    """`title._heading_indices(blocks, levels)`: where the blocks whose heading level is one of
+    `levels` are, in order (the scan the title reads the page's headings with); None where a
+    block is not exactly a `Block` of a `BlockStructure`, for the Python code to answer."""
+    cdef list found = []
+    cdef Py_ssize_t i = 0
+    cdef object block, structure
+    for block in blocks:
+        if type(block) is not Block:
+            return None
+        structure = _slot(block, BLOCK_STRUCTURE)
+        if type(structure) is not BlockStructure:
+            return None
+        if _slot(structure, HEADING_LEVEL) in levels:
+            found.append(i)
+        i += 1
+    return found
