@@ -20,6 +20,8 @@ OPTIONAL_EXTENSIONS = [
     Extension("warta.assemble._body", ["src/warta/assemble/_body.pyx"], optional=True),
     # The per-block passes of the labels stage (see `warta.classify._labelscan`).
     Extension("warta.classify._labelscan", ["src/warta/classify/_labelscan.pyx"], optional=True),
+    # The per-character tests of `warta.strings` (see `warta._textscan`).
+    Extension("warta._textscan", ["src/warta/_textscan.pyx"], optional=True),
 ]
 
 

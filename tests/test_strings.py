@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from warta import strings
 from warta.strings import has_digit, lower_words
 
 _WORD = re.compile(r"\w")
@@ -37,3 +40,23 @@ def test_lower_casing_changes_a_word_character_only_where_lower_words_looks() ->
 @given(st.text(max_size=40) | st.text(alphabet="ab 1²٣", max_size=8))
 def test_has_digit_is_any_isdigit(text: str) -> None:
     assert has_digit(text) == any(map(str.isdigit, text))
+
+
+def test_the_compiled_digit_test_is_str_isdigit_on_every_code_point(
+    require_compiled: Callable[[bool, str], None],
+) -> None:
+    require_compiled(strings.has_digit is not strings._has_digit, "digit test")
+    found = strings.has_digit
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if found(c) != c.isdigit()] == []
+    # each str width, the digit first, last, alone, or missing; a str subclass
+    for text in ("", "x" * 100 + "1", "é" * 50 + "²", "Мост" * 20 + "٣", "🌉" * 30 + "𝟙", "🌉 Мост é x"):
+        assert found(text) == strings._has_digit(text) == any(map(str.isdigit, text))
+    assert found(type("Text", (str,), {})("a1")) is True
+    with pytest.raises(TypeError):
+        found(b"1")  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(max_size=40) | st.text(alphabet="ab 1²٣½Ⅻ𝟙é", max_size=8))
+def test_the_python_digit_test_is_any_isdigit(text: str) -> None:
+    assert strings._has_digit(text) == any(map(str.isdigit, text))

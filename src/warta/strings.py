@@ -6,6 +6,10 @@ Each answer is the plain definition's (given in the docstring), by the cheapest 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from warta.compiled import set_aside
+from warta.compiled import wanted as compiled_parts_wanted
 
 _WORD = re.compile(r"\w+")
 _ASCII_DIGIT = re.compile(r"[0-9]")
@@ -29,8 +33,32 @@ def lower_words(text: str) -> list[str]:
     return list(map(str.lower, _WORD.findall(text)))
 
 
-def has_digit(text: str) -> bool:
+def _has_digit(text: str) -> bool:
     """`any(map(str.isdigit, text))`: in ASCII text (most lines) one regex scan, no call per character."""
     if text.isascii():
         return _ASCII_DIGIT.search(text) is not None
     return any(map(str.isdigit, text))
+
+
+# Strings on which the compiled `has_digit` must answer as `_has_digit`: each str width, digits
+# of other scripts ("٣", "²", "𝟙"), digit-like characters that are not `isdigit` ("½", "Ⅻ").
+_PROBE = ("", "abc", "a1", "x²", "Мост ٣", "Мост", "½ Ⅻ", "🌉 𝟙", "🌉 x", "é", "9")
+
+
+def _compiled_has_digit() -> Callable[[str], bool]:
+    """`warta._textscan.has_digit` (one C loop) where it is built and agrees with `_has_digit` on
+    `_PROBE`; `_has_digit` otherwise, or with WARTA_PURE_PYTHON."""
+    if not compiled_parts_wanted():
+        return _has_digit
+    try:
+        from warta._textscan import has_digit as compiled
+    except ImportError:
+        return _has_digit
+    if [compiled(t) for t in _PROBE] != [_has_digit(t) for t in _PROBE]:
+        set_aside("digit test", "Python")
+        return _has_digit
+    return compiled
+
+
+has_digit = _compiled_has_digit()
+"""`any(map(str.isdigit, text))`: whether `text` holds a digit (compiled where built)."""

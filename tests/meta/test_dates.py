@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from warta.lexicon import DEFAULT_LANGUAGES, Lexicon, load_lexicon
+from warta.meta import dates as dates_module
 from warta.meta.dates import date_candidates, resolve_dates
 from warta.meta.datetext import DateMatch, Kind, find_dates, infer_year, parse_date
 from warta.meta.page import PageMetadata
@@ -393,3 +394,53 @@ def test_key_collapses_whitespace_as_the_regex_did(text: str | None) -> None:
     from warta.meta.datetext import _key
 
     assert _key(text) == re.sub(r"\s+", " ", (text or "").lower()).strip()
+
+
+_PASS_TEXTS = (
+    "Senin (28/4) pukul 10.00 WIB",
+    "Published on July 8, 2025",
+    "Jun 08, 2023 • 11 Minute Read",
+    "Penulis: Budi",
+    "Kebakaran terjadi pada 12 Desember 2024 di Jakarta, kata polisi kepada wartawan setempat hari ini.",
+    "tanpa angka sama sekali di baris ini",
+    "3 jam lalu",
+    "x²",
+    "",
+)
+
+
+def _every_deep_block(blocks: list[Block], labels: list[Label]) -> list[int]:
+    """The deep pass's blocks as it first read them: every text block and every short one."""
+    limit = min(len(blocks), dates_module._MAX_VISIBLE_BLOCKS)
+    return [
+        i
+        for i in range(limit)
+        if labels[i] in dates_module._TEXT_LABELS or len(blocks[i].text) <= dates_module._STANDALONE_CHARS
+    ]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    rows=st.lists(
+        st.tuples(st.sampled_from(_PASS_TEXTS), st.sampled_from(list(Label))), min_size=1, max_size=40
+    ),
+    reference=st.sampled_from([None, datetime(2025, 5, 2, 12)]),
+)
+def test_the_deep_pass_reads_only_blocks_that_can_give_a_date(
+    rows: list[tuple[str, Label]], reference: datetime | None
+) -> None:
+    blocks = [Block(i, text) for i, (text, _) in enumerate(rows)]
+    labels = [label for _, label in rows]
+    lexicon = load_lexicon()
+    grammar = lexicon.date_grammar
+    assert grammar is not None
+    found = list(dates_module._block_candidates(blocks, labels, reference, lexicon, grammar, deep=True))
+    selected = dates_module._deep_pass_blocks
+    dates_module._deep_pass_blocks = _every_deep_block  # type: ignore[assignment]
+    try:
+        expected = list(
+            dates_module._block_candidates(blocks, labels, reference, lexicon, grammar, deep=True)
+        )
+    finally:
+        dates_module._deep_pass_blocks = selected
+    assert found == expected

@@ -15,12 +15,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 from operator import not_
+from typing import TYPE_CHECKING
 
+from warta.compiled import set_aside
+from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, normalise_marker
 from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.model import LABEL_BODY, LABEL_TITLE, Block, Label, Person, first_index, last_index
 from warta.strings import has_digit
+
+if TYPE_CHECKING:
+    from warta._textscan import SubstringSet
 
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^(?:bin|binti|van|von|de|der|da|al|el|la|le|di|dos)$")
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b|\bserta\b)\s*", re.I)
@@ -208,8 +214,49 @@ def _prefixed(text: str, lexicon: Lexicon, norm: str | None = None) -> list[Pers
 
 def _credit_word_lines(norms: list[str], lexicon: Lexicon) -> set[int]:
     """Which of `norms` (normalised lines) pass `_prefixed`'s pre-test: those holding a credit
-    word anywhere, found by one scan of the lines joined instead of a search per line."""
+    word anywhere, found by one scan of the lines joined instead of a search per line (by a C
+    loop over the lines, `_substring_set`, where it is built)."""
+    compiled = _substring_set(lexicon.credit_starts)
+    if compiled is not None:
+        return compiled.lines_holding(norms)
     return JoinedLines.of(norms).holding_substring(lexicon.credit_starts)
+
+
+# Lines on which a compiled `SubstringSet` must find what `JoinedLines.holding_substring` finds:
+# each str width, needles at a line's edges, inside words, cut short by the line's end.
+_PROBE_LINES = [
+    "oleh budi",
+    "редактор x",
+    "nothing here",
+    "foo by",
+    "",
+    "édité par ab",
+    "b",
+    "xфото",
+    "🌉 by 🌉",
+    "🌉 b",
+    "penulis: a\nb",
+    "baby",
+]
+
+
+@lru_cache(maxsize=8)
+def _substring_set(needles: tuple[str, ...]) -> SubstringSet | None:
+    """`needles` compiled (`warta._textscan.SubstringSet`) where it is built and finds the lines
+    `JoinedLines.holding_substring` finds on `_PROBE_LINES` and on the needles themselves; None
+    otherwise, or with WARTA_PURE_PYTHON. A pure function of the lexicon's needles, so cached."""
+    if not compiled_parts_wanted() or "" in needles:
+        return None
+    try:
+        from warta._textscan import SubstringSet
+    except ImportError:
+        return None
+    found = SubstringSet(needles)
+    for lines in (_PROBE_LINES, [*needles, *(n[1:] for n in needles), *(n[:-1] for n in needles)]):
+        if found.lines_holding(lines) != JoinedLines.of(lines).holding_substring(needles):
+            set_aside("substring search", "Python")
+            return None
+    return found
 
 
 def _credited(text: str, lexicon: Lexicon) -> list[Person]:

@@ -24,8 +24,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import compress
-from operator import attrgetter, or_
+from itertools import compress, islice
+from operator import and_, attrgetter
 from typing import Literal
 
 from warta.lexicon import Lexicon, normalise_marker
@@ -216,12 +216,7 @@ def _block_candidates(
     body_seen = 0
     after_body: list[Candidate] = []
     if deep:
-        # The blocks the loop below may read (found in C): text blocks, and short ones that may
-        # be a stray date; the loop's own test decides.
-        limit = min(len(blocks), _MAX_VISIBLE_BLOCKS)
-        texts = map(len, map(_TEXT, blocks[:limit]))
-        maybe = map(or_, map(_TEXT_LABELS.__contains__, labels[:limit]), map(_STANDALONE_CHARS.__ge__, texts))
-        indices: Iterable[int] = compress(range(limit), maybe)
+        indices: Iterable[int] = _deep_pass_blocks(blocks, labels)
     else:
         indices = _first_pass_blocks(labels, len(blocks), first_body, last_body, title)
     for i in indices:
@@ -254,6 +249,8 @@ def _block_candidates(
         # when the reference is a real fetch time; in the body they are events. Times
         # alone say no day. The kinds not used are not looked for.
         relative = zone in ("byline", "tail") and reference is not None
+        if not relative and not has_digit(text):
+            continue  # every absolute or inferred date has a digit (`find_dates` would find none)
         least: Kind = "relative" if relative else "inferred"
         for match in find_dates(text, reference, lexicon, grammar, least_specific=least):
             if zone in ("body", "dateline") and match.precision in ("year", "month"):
@@ -281,6 +278,22 @@ def _first_pass_blocks(
             near.update(range(title + 1, first_body))
     near.update(compress(range(count), map(_BYLINE_LABELS.__contains__, labels)))  # in C
     return sorted(i for i in near if i < count)
+
+
+def _deep_pass_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[int]:
+    """The blocks the deep pass of `_block_candidates` may take a date from, in order (found in
+    C): the first six text blocks, and the short ones with a digit (`_may_be_date`); its loop's
+    own tests decide. No other block can give one: each text block but the first body block is
+    in the body zone, so past the first six the body's count (`_MAX_BODY_BLOCKS`) is reached
+    and only a stray date is read; without a body a text block gives only a stray date."""
+    limit = min(len(blocks), _MAX_VISIBLE_BLOCKS)
+    texts = list(map(_TEXT, blocks[:limit]))
+    text_blocks = islice(
+        compress(range(limit), map(_TEXT_LABELS.__contains__, labels[:limit])), _MAX_BODY_BLOCKS + 1
+    )
+    short = map(_STANDALONE_CHARS.__ge__, map(len, texts))
+    dated = compress(range(limit), map(and_, short, map(has_digit, texts)))
+    return sorted({*text_blocks, *dated})
 
 
 def _may_be_date(text: str) -> bool:
