@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 
 .PHONY: venv demo test lint bench train clean
 
-$(BIN)/warta: pyproject.toml setup.py $(wildcard src/warta/_*.pyx src/warta/*/_*.pyx)
+$(BIN)/warta: pyproject.toml setup.py $(wildcard src/warta/_*.pyx src/warta/*/_*.pyx src/warta/_*.pxd)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,serve,fast]'

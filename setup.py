@@ -30,7 +30,12 @@ def extensions() -> list[Extension]:
         from Cython.Build import cythonize
     except ImportError:  # the build still succeeds: pure Python
         return []
-    return cythonize(OPTIONAL_EXTENSIONS, compiler_directives={"language_level": 3}, quiet=True)
+    return cythonize(
+        OPTIONAL_EXTENSIONS,
+        compiler_directives={"language_level": 3},
+        include_path=["src"],  # (warta/_slots.pxd)
+        quiet=True,
+    )
 
 
 class OptionalBuildExt(build_ext):  # type: ignore[misc]

@@ -43,6 +43,7 @@ from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport free, qsort, realloc
 from libc.string cimport memcmp, memset
 
+from warta._slots cimport read_slot, set_new_slot, slot_offset
 from warta.model import Block, BlockStructure, BodyPart
 
 
@@ -501,68 +502,28 @@ cdef class SeenTexts:
 # points: `str.split()`'s whitespace is `Py_UNICODE_ISSPACE`; a one-character str's `islower`,
 # `isupper` and `isdigit` are `Py_UNICODE_ISLOWER`, `Py_UNICODE_ISUPPER` and `Py_UNICODE_ISDIGIT`.
 
-cdef extern from "structmember.h":
-    ctypedef struct PyMemberDef:
-        int type
-        Py_ssize_t offset
-        int flags
-    int T_OBJECT_EX
-    int READONLY
-
-
-cdef extern from "Python.h":
-    ctypedef struct PyMemberDescrObject:
-        PyMemberDef *d_member
-    void Py_INCREF(PyObject *obj)
-
-
-cdef Py_ssize_t _slot_offset(type cls, str name, bint written) except -1:
-    """The offset of the object slot `name` of the slotted dataclass `cls` (ImportError if it is
-    not a plain object slot, or, where `written`, not a writable one)."""
-    cdef PyMemberDef *member
-    descriptor = cls.__dict__.get(name)
-    if name not in cls.__dataclass_fields__ or type(descriptor).__name__ != "member_descriptor":
-        raise ImportError(f"{cls.__name__}.{name} is not a plain slot")
-    member = (<PyMemberDescrObject *><PyObject *>descriptor).d_member
-    if member.type != T_OBJECT_EX or (written and member.flags & READONLY):
-        raise ImportError(f"{cls.__name__}.{name} is not a writable object slot")
-    return member.offset
-
-
-cdef Py_ssize_t BLOCK_INDEX = _slot_offset(Block, "index", False)
-cdef Py_ssize_t BLOCK_TEXT = _slot_offset(Block, "text", False)
-cdef Py_ssize_t BLOCK_STRUCTURE = _slot_offset(Block, "structure", False)
-cdef Py_ssize_t HEADING_LEVEL = _slot_offset(BlockStructure, "heading_level", False)
-cdef Py_ssize_t BLANK_BEFORE = _slot_offset(BlockStructure, "blank_before", False)
-cdef Py_ssize_t BULLET = _slot_offset(BlockStructure, "bullet", False)
-cdef Py_ssize_t TAG = _slot_offset(BlockStructure, "tag", False)
-cdef Py_ssize_t IN_LIST = _slot_offset(BlockStructure, "in_list", False)
-cdef Py_ssize_t IN_BLOCKQUOTE = _slot_offset(BlockStructure, "in_blockquote", False)
-cdef Py_ssize_t PART_KIND = _slot_offset(BodyPart, "kind", True)
-cdef Py_ssize_t PART_TEXT = _slot_offset(BodyPart, "text", True)
-cdef Py_ssize_t PART_BLOCK = _slot_offset(BodyPart, "block", True)
+cdef Py_ssize_t BLOCK_INDEX = slot_offset(Block, "index", False)
+cdef Py_ssize_t BLOCK_TEXT = slot_offset(Block, "text", False)
+cdef Py_ssize_t BLOCK_STRUCTURE = slot_offset(Block, "structure", False)
+cdef Py_ssize_t HEADING_LEVEL = slot_offset(BlockStructure, "heading_level", False)
+cdef Py_ssize_t BLANK_BEFORE = slot_offset(BlockStructure, "blank_before", False)
+cdef Py_ssize_t BULLET = slot_offset(BlockStructure, "bullet", False)
+cdef Py_ssize_t TAG = slot_offset(BlockStructure, "tag", False)
+cdef Py_ssize_t IN_LIST = slot_offset(BlockStructure, "in_list", False)
+cdef Py_ssize_t IN_BLOCKQUOTE = slot_offset(BlockStructure, "in_blockquote", False)
+cdef Py_ssize_t PART_KIND = slot_offset(BodyPart, "kind", True)
+cdef Py_ssize_t PART_TEXT = slot_offset(BodyPart, "text", True)
+cdef Py_ssize_t PART_BLOCK = slot_offset(BodyPart, "block", True)
 if tuple(BodyPart.__dataclass_fields__) != ("kind", "text", "block"):
     raise ImportError("BodyPart's fields changed: update warta.assemble._body")
-
-
-cdef inline object _slot(object obj, Py_ssize_t offset):
-    """The value in the slot at `offset` of `obj` (AttributeError where it is unset, as a read
-    through the descriptor)."""
-    cdef PyObject *value = (<PyObject **>(<char *><PyObject *>obj + offset))[0]
-    if value == NULL:
-        raise AttributeError("unset slot")
-    return <object>value
 
 
 cdef object _part(str kind, str text, object index):
     """`BodyPart(kind, text, index)`, its slots set directly."""
     cdef object made = BodyPart.__new__(BodyPart)
-    Py_INCREF(<PyObject *>kind)
-    (<PyObject **>(<char *><PyObject *>made + PART_KIND))[0] = <PyObject *>kind
-    Py_INCREF(<PyObject *>text)
-    (<PyObject **>(<char *><PyObject *>made + PART_TEXT))[0] = <PyObject *>text
-    Py_INCREF(<PyObject *>index)
-    (<PyObject **>(<char *><PyObject *>made + PART_BLOCK))[0] = <PyObject *>index
+    set_new_slot(made, PART_KIND, <PyObject *>kind)
+    set_new_slot(made, PART_TEXT, <PyObject *>text)
+    set_new_slot(made, PART_BLOCK, <PyObject *>index)
     return made
 
 
@@ -675,8 +636,8 @@ def body_parts(list blocks):
     for block in blocks:
         if type(block) is not Block:
             return None
-        value = _slot(block, BLOCK_TEXT)
-        structure = _slot(block, BLOCK_STRUCTURE)
+        value = read_slot(block, BLOCK_TEXT)
+        structure = read_slot(block, BLOCK_STRUCTURE)
         if type(value) is not str or type(structure) is not BlockStructure:
             return None
         text = value
@@ -695,7 +656,7 @@ def body_parts(list blocks):
         else:
             prev_text = ""
             prev_heading = False
-        if _slot(structure, HEADING_LEVEL) > 0:
+        if read_slot(structure, HEADING_LEVEL) > 0:
             runs.append([text, blocks[k], True])
             continue
         if runs and not prev_heading and _ends_with_dash_run(prev_text):
@@ -704,10 +665,10 @@ def body_parts(list blocks):
         joinable = (
             len(runs) > 0
             and not prev_heading
-            and not _slot(structure, BLANK_BEFORE)
-            and not _slot(structure, BULLET)
+            and not read_slot(structure, BLANK_BEFORE)
+            and not read_slot(structure, BULLET)
             and not _ends_with_one_of(prev_text, TERMINAL)
-            and (_slot(structure, TAG) in JOINED_TAGS or _starts_continuation(text))
+            and (read_slot(structure, TAG) in JOINED_TAGS or _starts_continuation(text))
         )
         if joinable and (
             _starts_continuation(text)
@@ -740,20 +701,20 @@ def body_parts(list blocks):
             if seen._repeats():
                 continue  # a pull quote restating a paragraph is no subheading
             seen_headings.add(key)
-            parts.append(_part(KIND_HEADING, text, _slot(block, BLOCK_INDEX)))
+            parts.append(_part(KIND_HEADING, text, read_slot(block, BLOCK_INDEX)))
             continue
         seen._shingles_of(text)
         if seen._repeats():
             continue
         seen._add()
-        structure = _slot(block, BLOCK_STRUCTURE)
-        if _slot(structure, IN_BLOCKQUOTE):
+        structure = read_slot(block, BLOCK_STRUCTURE)
+        if read_slot(structure, IN_BLOCKQUOTE):
             kind = KIND_QUOTE
-        elif _slot(structure, IN_LIST) or _slot(structure, BULLET):
+        elif read_slot(structure, IN_LIST) or read_slot(structure, BULLET):
             kind = KIND_LIST_ITEM
         else:
             kind = KIND_PARAGRAPH
-        parts.append(_part(kind, text, _slot(block, BLOCK_INDEX)))
+        parts.append(_part(kind, text, read_slot(block, BLOCK_INDEX)))
     return parts
 
 
@@ -767,10 +728,10 @@ def heading_indices(list blocks, frozenset levels):
     for block in blocks:
         if type(block) is not Block:
             return None
-        structure = _slot(block, BLOCK_STRUCTURE)
+        structure = read_slot(block, BLOCK_STRUCTURE)
         if type(structure) is not BlockStructure:
             return None
-        if _slot(structure, HEADING_LEVEL) in levels:
+        if read_slot(structure, HEADING_LEVEL) in levels:
             found.append(i)
         i += 1
     return found

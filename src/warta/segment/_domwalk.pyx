@@ -36,6 +36,7 @@ from cpython.object cimport PyObject, PyObject_Hash
 from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 
+from warta._slots cimport set_new_slot, slot_offset
 from warta.model import Block, BlockStructure
 from warta.segment import MAX_BLOCKS, drop_invisible
 from warta.segment import html as _html
@@ -287,40 +288,18 @@ cdef tuple merged_tokens(list token_parts, Py_ssize_t start):
 # references directly at those offsets (read from the descriptors at import, where each is
 # checked to be a writable object slot), as `warta.segment.new_block` does in Python.
 
-cdef extern from "structmember.h":
-    ctypedef struct PyMemberDef:
-        int type
-        Py_ssize_t offset
-        int flags
-    int T_OBJECT_EX
-    int READONLY
-
-
-cdef extern from "Python.h":
-    ctypedef struct PyMemberDescrObject:
-        PyMemberDef *d_member
-    void Py_INCREF(PyObject *obj)
-
-
 cdef enum:
     STRUCTURE_FIELDS = 15
     BLOCK_FIELDS = 5
 
 
 cdef int slot_offsets(type cls, Py_ssize_t *offsets, Py_ssize_t count) except -1:
-    """Set `offsets` to those of the dataclass `cls`'s field slots, in field order."""
-    cdef PyMemberDef *member
+    """Set `offsets` to those of the dataclass `cls`'s writable field slots, in field order."""
     fields = tuple(cls.__dataclass_fields__)
     if tuple(cls.__slots__) != fields or len(fields) != count:
         raise ImportError(f"{cls.__name__}'s slots are not its {count} fields")
     for i, name in enumerate(fields):
-        descriptor = cls.__dict__[name]
-        if type(descriptor).__name__ != "member_descriptor":
-            raise ImportError(f"{cls.__name__}.{name} is not a plain slot")
-        member = (<PyMemberDescrObject *><PyObject *>descriptor).d_member
-        if member.type != T_OBJECT_EX or member.flags & READONLY:
-            raise ImportError(f"{cls.__name__}.{name} is not a writable object slot")
-        offsets[i] = member.offset
+        offsets[i] = slot_offset(cls, name, True)
     return 0
 
 
@@ -334,11 +313,8 @@ cdef object frozen(type cls, const Py_ssize_t *offsets, tuple values):
     """A new `cls` with each field set to its value in `values` (every field, in field order)."""
     cdef object made = cls.__new__(cls)
     cdef Py_ssize_t i
-    cdef PyObject *value
     for i in range(PyTuple_GET_SIZE(values)):
-        value = PyTuple_GET_ITEM(values, i)
-        Py_INCREF(value)
-        (<PyObject **>(<char *><PyObject *>made + offsets[i]))[0] = value
+        set_new_slot(made, offsets[i], PyTuple_GET_ITEM(values, i))
     return made
 
 
