@@ -312,3 +312,40 @@ def markup_counts(text):
         if opened[k] > closed[k]:
             unclosed += opened[k] - closed[k]
     return lt, closes, options, starts, unclosed
+
+
+cdef extern from "Python.h":
+    bint Py_UNICODE_ISSPACE(uint32_t code)
+
+
+def is_plain_clean(text) -> bool:
+    """Whether `text` (a str) is non-empty and has nothing `warta.meta.html_meta._clean` would
+    change: no "&" (an entity to unescape), no soft hyphen, zero-width space or word joiner, no
+    surrogate code point, and no whitespace but single spaces between other characters. One C
+    loop; the Python reference is `html_meta._plainly_clean`."""
+    if not isinstance(text, str):
+        raise TypeError(f"is_plain_clean() needs a str, not {type(text).__name__}")
+    cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef uint32_t code
+    cdef bint space = True  # (the start counts as after a space: no leading space)
+    if n == 0:
+        return False
+    for i in range(n):
+        code = PyUnicode_READ(kind, data, i)
+        if code == 32:
+            if space:
+                return False
+            space = True
+            continue
+        space = False
+        if code < 128:
+            if code == 38 or Py_UNICODE_ISSPACE(code):  # "&", or a tab, newline...
+                return False
+        elif (
+            code == 0xAD or code == 0x200B or code == 0x2060 or 0xD800 <= code <= 0xDFFF
+            or Py_UNICODE_ISSPACE(code)
+        ):
+            return False
+    return not space

@@ -15,13 +15,14 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from typing import Any, Protocol
 
 from selectolax.lexbor import LexborHTMLParser
 
-from warta.compiled import set_aside
+from warta.compiled import probed, set_aside
+from warta.compiled import wanted as compiled_parts_wanted
 from warta.meta.page import PageMetadata
 from warta.meta.urls import join_url
 from warta.readers.encoding import repair_surrogates
@@ -57,8 +58,49 @@ _MAX_SCRIPT_CHARS = 1_000_000
 _MAX_NODES = 500
 
 
+def _plainly_clean(value: str) -> bool:
+    """Whether `_clean(value)` is `value` for want of anything to change: it is non-empty and
+    has no "&", no character `drop_invisible` drops, no surrogate, and no whitespace but single
+    spaces between other characters. (The reference of `warta._textscan.is_plain_clean`.)"""
+    return (
+        bool(value)
+        and "&" not in value
+        and drop_invisible(value) == value
+        and " ".join(value.split()) == value
+        and not repair_surrogates(value)[1]
+    )
+
+
+# Values that tell `_plainly_clean` apart: each condition failing alone, at either end and
+# inside, in one-, two- and four-byte strings.
+_CLEAN_PROBES = (
+    "", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a&b", "a&amp;b", "a\u00adb", "a\u200b",
+    "\u2060a", "a\ud800", "\udfffa", "a\xa0b", "a\u3000b", "a\x1cb", "a\x85b", "Мост ٣", "é è",
+    "🌉 x", "🌉  x", "x\u2028", "İK ſ", "\x00", "a\x0bb",
+)  # fmt: skip
+
+
+def _plain_clean_test() -> Callable[[str], bool] | None:
+    """`warta._textscan.is_plain_clean` where it is built, wanted and agrees with `_plainly_clean`
+    on `_CLEAN_PROBES`; None otherwise (every value then takes `_clean`'s whole path)."""
+    if not compiled_parts_wanted():
+        return None
+    try:
+        from warta._textscan import is_plain_clean
+    except ImportError:
+        return None
+    chosen = probed("clean-value test", _plainly_clean, is_plain_clean, [(v,) for v in _CLEAN_PROBES])
+    return None if chosen is _plainly_clean else is_plain_clean
+
+
+_PLAIN_CLEAN = _plain_clean_test()
+
+
 def _clean(value: Any) -> str | None:
     if isinstance(value, str):
+        # (Most values have nothing to change, which one C loop tells where it is built.)
+        if _PLAIN_CLEAN is not None and _PLAIN_CLEAN(value):
+            return value
         # JSON-LD and <meta> values are often still entity-escaped ("&#8211;"), some
         # twice ("&amp;#038;").
         for _ in range(2):
