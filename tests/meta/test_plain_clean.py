@@ -44,3 +44,22 @@ def test_generated_values_answer_as_the_reference(value: str) -> None:
     if html_meta._PLAIN_CLEAN is None:
         pytest.skip("the compiled clean-value test is not in use")
     _check(html_meta._PLAIN_CLEAN, value)
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["cludo:date", "w-published-date", "published", "last-modified", "updated_time", "event:start_date",
+     "expiry-date", "og:type", "viewport", "date", "modified_date", "x" * 100 + "publish", "copyright-date"],
+)  # fmt: skip
+def test_a_guessed_date_key_reads_as_the_two_patterns_tell(key: str) -> None:
+    """`_guessed_date` answers as the chain it replaced: modified if that pattern finds it and the
+    exclusions do not, else published on the same terms, else neither."""
+    excluded = html_meta._GUESS_EXCLUDED.search(key) is not None
+    if html_meta._GUESS_MODIFIED.search(key) and not excluded:
+        expected: str | None = "modified"
+    elif html_meta._GUESS_PUBLISHED.search(key) and not excluded:
+        expected = "published"
+    else:
+        expected = None
+    assert html_meta._guessed_date(key) == expected
+    assert html_meta._guessed_date(key) == expected  # (remembered)

@@ -16,7 +16,7 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Protocol
 
 from selectolax.lexbor import LexborHTMLParser
@@ -43,6 +43,9 @@ _PUBLISHED_META = (
 )  # fmt: skip
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "lastmod", "dcterms.modified")
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
+_PUBLISHED_KEYS = frozenset(_PUBLISHED_META)
+_MODIFIED_KEYS = frozenset(_MODIFIED_META)
+_AUTHOR_KEYS = frozenset(_AUTHOR_META)
 _MAX_JSONLD_CHARS = 2_000_000
 # Site-specific keys ("cludo:date", "w-published-date", <meta name="published">): kept
 # under their own source so that date ranking trusts them below the standard keys.
@@ -281,6 +284,29 @@ def _read_jsonld(markup: Markup, meta: PageMetadata) -> None:
         _apply_jsonld(meta, obj, rank)
 
 
+def _guess_date(key: str) -> str | None:
+    """Which date a <meta> key outside the known ones names by its wording: "modified",
+    "published" or None (an excluded wording names neither)."""
+    if _GUESS_EXCLUDED.search(key):
+        return None
+    if _GUESS_MODIFIED.search(key):
+        return "modified"
+    if _GUESS_PUBLISHED.search(key):
+        return "published"
+    return None
+
+
+# Pages repeat the same few dozen keys, which are mostly not dates: each short key is read by the
+# three patterns once, not three times on every page (a bounded cache of a pure function).
+_guessed_short = lru_cache(maxsize=4096)(_guess_date)
+_MAX_CACHED_KEY = 80
+
+
+def _guessed_date(key: str) -> str | None:
+    """`_guess_date(key)`, remembered for short keys."""
+    return _guessed_short(key) if len(key) <= _MAX_CACHED_KEY else _guess_date(key)
+
+
 def _read_meta_tags(markup: Markup, meta: PageMetadata) -> None:
     og_title = twitter_title = None
     for node in markup.metas():
@@ -303,15 +329,15 @@ def _read_meta_tags(markup: Markup, meta: PageMetadata) -> None:
             meta.description = content
         elif key == "og:locale" and meta.language is None:
             meta.language = content
-        elif key in _PUBLISHED_META:
+        elif key in _PUBLISHED_KEYS:
             meta.published.append((content, f"meta:{key}"))
-        elif key in _MODIFIED_META:
+        elif key in _MODIFIED_KEYS:
             meta.modified.append((content, f"meta:{key}"))
-        elif _GUESS_MODIFIED.search(key) and not _GUESS_EXCLUDED.search(key):
+        elif (guessed := _guessed_date(key)) == "modified":
             meta.modified.append((content, f"meta-other:{key}"))
-        elif _GUESS_PUBLISHED.search(key) and not _GUESS_EXCLUDED.search(key):
+        elif guessed == "published":
             meta.published.append((content, f"meta-other:{key}"))
-        elif key in _AUTHOR_META and not content.startswith("http"):
+        elif key in _AUTHOR_KEYS and not content.startswith("http"):
             meta.authors.append((content, f"meta:{key}"))
         elif key in ("article:tag", "keywords", "news_keywords"):
             meta.tags.extend(t.strip() for t in content.split(",") if t.strip())
