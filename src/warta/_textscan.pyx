@@ -170,3 +170,182 @@ cdef class SubstringSet:
             if self._holds(line):
                 out.add(k)
         return out
+
+
+# The start tags `warta.segment.bounds` counts as formatting elements, lower case.
+cdef enum:
+    _NAME_COUNT = 12
+    _LONGEST = 6  # letters of the longest name
+cdef const char *_FORMATTING_NAMES[_NAME_COUNT]
+_FORMATTING_NAMES[:] = [b"b", b"big", b"code", b"em", b"font", b"i", b"s", b"small", b"strike",
+                        b"strong", b"tt", b"u"]
+
+
+# What a byte after "<" may start: 1 where it may start a counted tag ("/", "o", "O", a formatting
+# name's first letter in either case, or a non-ASCII character), 0 where the tag is only a "<".
+cdef unsigned char _FIRST[256]
+for _byte in range(256):
+    _FIRST[_byte] = _byte >= 128 or chr(_byte) in "/oObcefistuBCEFISTU"
+
+
+cdef extern from "string.h":
+    const void *memchr(const void *s, int c, size_t n) nogil
+
+
+cdef inline bint _is_space(unsigned char c) noexcept nogil:
+    """`str.isspace` of an ASCII character (what `\\s` matches below 128)."""
+    return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+
+
+cdef int _formatting_name(const unsigned char *p, Py_ssize_t n, Py_ssize_t *at) noexcept nogil:
+    """The run of ASCII letters at `p[at[0]]`, as an index into `_FORMATTING_NAMES`; -1 if it is
+    none of them, -2 if a non-ASCII character could still make a name (re.I matches "ſ" as "s",
+    "ı" and "İ" as "i"). `at[0]` is moved past the run."""
+    cdef char name[_LONGEST + 1]
+    cdef Py_ssize_t k = at[0], size = 0, j
+    cdef unsigned char c
+    while k < n:
+        c = p[k]
+        if c >= 128:
+            at[0] = k
+            for j in range(_NAME_COUNT):
+                if strncmp(name, _FORMATTING_NAMES[j], size) == 0:
+                    return -2
+            return -1
+        if not (65 <= c <= 90 or 97 <= c <= 122):
+            break
+        if size == _LONGEST:
+            at[0] = k
+            return -1
+        name[size] = c | 32
+        size += 1
+        k += 1
+    at[0] = k
+    if size == 0:
+        return -1
+    name[size] = 0
+    for j in range(_NAME_COUNT):
+        if strcmp(name, _FORMATTING_NAMES[j]) == 0:
+            return j
+    return -1
+
+
+cdef extern from "string.h":
+    int strncmp(const char *a, const char *b, size_t n) nogil
+    int strcmp(const char *a, const char *b) nogil
+
+
+def markup_counts(text):
+    """What `warta.segment.bounds._may_exceed` counts in a page, in one C pass over its bytes:
+    (the "<"s, the "</"s, the "<option"s and "<OPTION"s, the formatting start tags with
+    attributes, and those of them left unclosed by end tags of their names).
+
+    `text` is a page's UTF-8 bytes or a str of one-byte code points (its data is then Latin-1),
+    where every ASCII character is one byte; None for a wider str. The last two counts are -1
+    where a non-ASCII character stands where it could change them (case folding, a non-ASCII
+    space): the caller's regular expressions answer that page.
+    """
+    cdef const unsigned char *p
+    cdef Py_ssize_t n
+    if isinstance(text, bytes):
+        p = <const unsigned char *> (<bytes> text)
+        n = len(<bytes> text)
+    elif isinstance(text, str):
+        if PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND:
+            return None
+        p = <const unsigned char *> PyUnicode_DATA(text)
+        n = PyUnicode_GET_LENGTH(text)
+    else:
+        raise TypeError(f"markup_counts() needs bytes or a str, not {type(text).__name__}")
+    cdef Py_ssize_t lt = 0, closes = 0, options = 0, starts = 0, unclosed = 0, i = 0, k
+    cdef Py_ssize_t opened[_NAME_COUNT]
+    cdef Py_ssize_t closed[_NAME_COUNT]
+    cdef int name
+    cdef bint unsure = False
+    cdef const unsigned char *q
+    for k in range(_NAME_COUNT):
+        opened[k] = 0
+        closed[k] = 0
+    with nogil:
+        while i < n:
+            q = <const unsigned char *> memchr(p + i, 60, n - i)  # "<"
+            if q == NULL:
+                break
+            i = q - p
+            lt += 1
+            k = i + 1
+            i = k
+            if k >= n or _FIRST[p[k]] == 0:  # (most tags: nothing to count but the "<")
+                continue
+            if p[k] == 47:  # "</name\s*>"
+                closes += 1
+                k += 1
+                name = _formatting_name(p, n, &k)
+                if name == -2:
+                    unsure = True
+                elif name >= 0:
+                    while k < n and _is_space(p[k]):
+                        k += 1
+                    if k < n:
+                        if p[k] == 62:
+                            closed[name] += 1
+                        elif p[k] >= 128:
+                            unsure = True
+            else:
+                if k + 6 <= n and (
+                    strncmp(<const char *> p + k, b"option", 6) == 0
+                    or strncmp(<const char *> p + k, b"OPTION", 6) == 0
+                ):
+                    options += 1
+                name = _formatting_name(p, n, &k)
+                if name == -2:
+                    unsure = True
+                elif name >= 0 and k < n:
+                    if _is_space(p[k]):
+                        opened[name] += 1
+                    elif p[k] >= 128:
+                        unsure = True
+    if unsure:
+        return lt, closes, options, -1, -1
+    for k in range(_NAME_COUNT):
+        starts += opened[k]
+        if opened[k] > closed[k]:
+            unclosed += opened[k] - closed[k]
+    return lt, closes, options, starts, unclosed
+
+
+cdef extern from "Python.h":
+    bint Py_UNICODE_ISSPACE(uint32_t code)
+
+
+def is_plain_clean(text) -> bool:
+    """Whether `text` (a str) is non-empty and has nothing `warta.meta.html_meta._clean` would
+    change: no "&" (an entity to unescape), no soft hyphen, zero-width space or word joiner, no
+    surrogate code point, and no whitespace but single spaces between other characters. One C
+    loop; the Python reference is `html_meta._plainly_clean`."""
+    if not isinstance(text, str):
+        raise TypeError(f"is_plain_clean() needs a str, not {type(text).__name__}")
+    cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef uint32_t code
+    cdef bint space = True  # (the start counts as after a space: no leading space)
+    if n == 0:
+        return False
+    for i in range(n):
+        code = PyUnicode_READ(kind, data, i)
+        if code == 32:
+            if space:
+                return False
+            space = True
+            continue
+        space = False
+        if code < 128:
+            if code == 38 or Py_UNICODE_ISSPACE(code):  # "&", or a tab, newline...
+                return False
+        elif (
+            code == 0xAD or code == 0x200B or code == 0x2060 or 0xD800 <= code <= 0xDFFF
+            or Py_UNICODE_ISSPACE(code)
+        ):
+            return False
+    return not space

@@ -15,13 +15,14 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator, Sequence
-from functools import cache
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache, lru_cache
 from typing import Any, Protocol
 
 from selectolax.lexbor import LexborHTMLParser
 
-from warta.compiled import set_aside
+from warta.compiled import probed, set_aside
+from warta.compiled import wanted as compiled_parts_wanted
 from warta.meta.page import PageMetadata
 from warta.meta.urls import join_url
 from warta.readers.encoding import repair_surrogates
@@ -42,6 +43,9 @@ _PUBLISHED_META = (
 )  # fmt: skip
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "lastmod", "dcterms.modified")
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
+_PUBLISHED_KEYS = frozenset(_PUBLISHED_META)
+_MODIFIED_KEYS = frozenset(_MODIFIED_META)
+_AUTHOR_KEYS = frozenset(_AUTHOR_META)
 _MAX_JSONLD_CHARS = 2_000_000
 # Site-specific keys ("cludo:date", "w-published-date", <meta name="published">): kept
 # under their own source so that date ranking trusts them below the standard keys.
@@ -57,8 +61,49 @@ _MAX_SCRIPT_CHARS = 1_000_000
 _MAX_NODES = 500
 
 
+def _plainly_clean(value: str) -> bool:
+    """Whether `_clean(value)` is `value` for want of anything to change: it is non-empty and
+    has no "&", no character `drop_invisible` drops, no surrogate, and no whitespace but single
+    spaces between other characters. (The reference of `warta._textscan.is_plain_clean`.)"""
+    return (
+        bool(value)
+        and "&" not in value
+        and drop_invisible(value) == value
+        and " ".join(value.split()) == value
+        and not repair_surrogates(value)[1]
+    )
+
+
+# Values that tell `_plainly_clean` apart: each condition failing alone, at either end and
+# inside, in one-, two- and four-byte strings.
+_CLEAN_PROBES = (
+    "", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a&b", "a&amp;b", "a\u00adb", "a\u200b",
+    "\u2060a", "a\ud800", "\udfffa", "a\xa0b", "a\u3000b", "a\x1cb", "a\x85b", "Мост ٣", "é è",
+    "🌉 x", "🌉  x", "x\u2028", "İK ſ", "\x00", "a\x0bb",
+)  # fmt: skip
+
+
+def _plain_clean_test() -> Callable[[str], bool] | None:
+    """`warta._textscan.is_plain_clean` where it is built, wanted and agrees with `_plainly_clean`
+    on `_CLEAN_PROBES`; None otherwise (every value then takes `_clean`'s whole path)."""
+    if not compiled_parts_wanted():
+        return None
+    try:
+        from warta._textscan import is_plain_clean
+    except ImportError:
+        return None
+    chosen = probed("clean-value test", _plainly_clean, is_plain_clean, [(v,) for v in _CLEAN_PROBES])
+    return None if chosen is _plainly_clean else is_plain_clean
+
+
+_PLAIN_CLEAN = _plain_clean_test()
+
+
 def _clean(value: Any) -> str | None:
     if isinstance(value, str):
+        # (Most values have nothing to change, which one C loop tells where it is built.)
+        if _PLAIN_CLEAN is not None and _PLAIN_CLEAN(value):
+            return value
         # JSON-LD and <meta> values are often still entity-escaped ("&#8211;"), some
         # twice ("&amp;#038;").
         for _ in range(2):
@@ -239,6 +284,29 @@ def _read_jsonld(markup: Markup, meta: PageMetadata) -> None:
         _apply_jsonld(meta, obj, rank)
 
 
+def _guess_date(key: str) -> str | None:
+    """Which date a <meta> key outside the known ones names by its wording: "modified",
+    "published" or None (an excluded wording names neither)."""
+    if _GUESS_EXCLUDED.search(key):
+        return None
+    if _GUESS_MODIFIED.search(key):
+        return "modified"
+    if _GUESS_PUBLISHED.search(key):
+        return "published"
+    return None
+
+
+# Pages repeat the same few dozen keys, which are mostly not dates: each short key is read by the
+# three patterns once, not three times on every page (a bounded cache of a pure function).
+_guessed_short = lru_cache(maxsize=4096)(_guess_date)
+_MAX_CACHED_KEY = 80
+
+
+def _guessed_date(key: str) -> str | None:
+    """`_guess_date(key)`, remembered for short keys."""
+    return _guessed_short(key) if len(key) <= _MAX_CACHED_KEY else _guess_date(key)
+
+
 def _read_meta_tags(markup: Markup, meta: PageMetadata) -> None:
     og_title = twitter_title = None
     for node in markup.metas():
@@ -261,15 +329,15 @@ def _read_meta_tags(markup: Markup, meta: PageMetadata) -> None:
             meta.description = content
         elif key == "og:locale" and meta.language is None:
             meta.language = content
-        elif key in _PUBLISHED_META:
+        elif key in _PUBLISHED_KEYS:
             meta.published.append((content, f"meta:{key}"))
-        elif key in _MODIFIED_META:
+        elif key in _MODIFIED_KEYS:
             meta.modified.append((content, f"meta:{key}"))
-        elif _GUESS_MODIFIED.search(key) and not _GUESS_EXCLUDED.search(key):
+        elif (guessed := _guessed_date(key)) == "modified":
             meta.modified.append((content, f"meta-other:{key}"))
-        elif _GUESS_PUBLISHED.search(key) and not _GUESS_EXCLUDED.search(key):
+        elif guessed == "published":
             meta.published.append((content, f"meta-other:{key}"))
-        elif key in _AUTHOR_META and not content.startswith("http"):
+        elif key in _AUTHOR_KEYS and not content.startswith("http"):
             meta.authors.append((content, f"meta:{key}"))
         elif key in ("article:tag", "keywords", "news_keywords"):
             meta.tags.extend(t.strip() for t in content.split(",") if t.strip())

@@ -18,9 +18,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
+from functools import cache, partial
+from typing import Protocol
 
 import numpy as np
 
+from warta.compiled import probed
 from warta.readers.encoding import Utf8Text
 
 # Deeper than the 10,000 levels a page may legitimately (if absurdly) be wrapped in;
@@ -68,8 +72,22 @@ def _count_lt(html: str) -> int:
     return html.count("<")
 
 
-def _may_exceed(html: str) -> bool:
-    """A cheap necessary condition for any bound to be exceeded."""
+def _formatting_exceeds(html: str) -> bool:
+    """Whether more than MAX_FORMATTING formatting start tags with attributes are left unclosed.
+
+    Only formatting tags with attributes can pile up (three alike is the parser's limit),
+    and only an end tag of the same name closes one ("<font color=1></b>" leaves it open).
+    """
+    starts = _FORMATTING_START.findall(html)
+    if len(starts) <= MAX_FORMATTING:
+        return False
+    ends = Counter(name.lower() for name in _FORMATTING_END.findall(html))
+    unclosed = Counter(name.lower() for name in starts) - ends
+    return unclosed.total() > MAX_FORMATTING
+
+
+def _may_exceed_python(html: str) -> bool:
+    """A cheap necessary condition for any bound to be exceeded (the reference of `_may_exceed`)."""
     tags = _count_lt(html)
     if tags <= MAX_FORMATTING:
         return False
@@ -79,14 +97,65 @@ def _may_exceed(html: str) -> bool:
         return True
     if tags > MAX_OPTIONS and html.count("<option") + html.count("<OPTION") > MAX_OPTIONS:
         return True
-    # Only formatting tags with attributes can pile up (three alike is the parser's limit),
-    # and only an end tag of the same name closes one ("<font color=1></b>" leaves it open).
-    starts = _FORMATTING_START.findall(html)
-    if len(starts) <= MAX_FORMATTING:
+    return _formatting_exceeds(html)
+
+
+class _Counts(Protocol):
+    def __call__(self, text: bytes | str) -> tuple[int, int, int, int, int] | None: ...
+
+
+def _may_exceed_compiled(html: str, counts: _Counts) -> bool:
+    """`_may_exceed_python(html)` from one C pass over the page's bytes (`markup_counts`): the
+    regular expressions run only where a non-ASCII character stands in a formatting tag."""
+    counted = counts(html.utf8 if isinstance(html, Utf8Text) else html)
+    if counted is None:  # (a str of wider code points, without its UTF-8 bytes)
+        return _may_exceed_python(html)
+    tags, closes, options, starts, unclosed = counted
+    if tags <= MAX_FORMATTING:
         return False
-    ends = Counter(name.lower() for name in _FORMATTING_END.findall(html))
-    unclosed = Counter(name.lower() for name in starts) - ends
-    return unclosed.total() > MAX_FORMATTING
+    if tags > MAX_DEPTH and tags - 2 * closes > MAX_DEPTH:
+        return True
+    if tags > MAX_OPTIONS and options > MAX_OPTIONS:
+        return True
+    if starts < 0:
+        return _formatting_exceeds(html)
+    return starts > MAX_FORMATTING and unclosed > MAX_FORMATTING
+
+
+# Pages on which the compiled counts must decide as the regular expressions do: few and many
+# tags, closed and unclosed formatting of mixed case, spaces of every kind, and the non-ASCII
+# letters re.I folds to ASCII ones ("ſ" is "s", "ı" and "İ" are "i").
+_PROBES = (
+    "",
+    "<p>x</p>" * 20,
+    "<b id=1>x" * 17,
+    "<B id=1>x</b>" * 17 + "<i\tx>" * 17,
+    "<font color=1>x</b>" * 17,
+    "<strong\x1fa>" * 9 + "<STRIKE\na>" * 9 + "</strong >" * 2,
+    "<ſ a>" * 20,
+    "<ı a>x</i>" * 20 + "<i\xa0a>" * 17,
+    "<u a></u\u2003>" * 17 + "<tt a>" * 17,
+    "<em a>é" * 17 + "</émx>",
+)
+
+
+@cache
+def _may_exceed_function() -> Callable[[str], bool]:
+    """`_may_exceed_compiled` where `warta._textscan` is built and agrees with the reference on
+    `_PROBES` (as str, as `Utf8Text` and as Latin-1 str); `_may_exceed_python` otherwise."""
+    try:
+        from warta._textscan import markup_counts
+    except ImportError:
+        return _may_exceed_python
+    compiled = partial(_may_exceed_compiled, counts=markup_counts)
+    probes = [(text,) for page in _PROBES for text in (page, Utf8Text(page.encode()))]
+    chosen: Callable[[str], bool] = probed("markup bounds check", _may_exceed_python, compiled, probes)
+    return chosen
+
+
+def _may_exceed(html: str) -> bool:
+    """A cheap necessary condition for any bound to be exceeded."""
+    return _may_exceed_function()(html)
 
 
 def _close_pattern(name: str) -> re.Pattern[str]:
