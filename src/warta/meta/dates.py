@@ -137,14 +137,35 @@ def _metadata_candidates(
         ("published", metadata.published),
         ("modified", metadata.modified),
     )
+    # The markup states one date several times (JSON-LD, meta tags, <time>, published and
+    # modified alike): a value read before gives the same best match, so it is looked up.
+    known: dict[str, DateMatch] = {}
     for role, raw_list in roles:
         for position, (raw, source) in enumerate(raw_list):
-            matches = find_dates(raw, reference, lexicon, grammar, least_specific="relative")
-            if not matches:
-                continue
-            best = max(matches, key=lambda m: (m.kind == "absolute", m.end - m.start))
+            best = known.get(raw)
+            if best is None:
+                best = _best_metadata_match(raw, reference, lexicon, grammar)
+                if best is None:
+                    continue
+                if reference is not None or best.kind == "absolute":
+                    known[raw] = best
             zone = _metadata_zone(source)
             yield Candidate(_to_value(best, source, None), role, _score(best, zone, reference), position)
+
+
+def _best_metadata_match(
+    raw: str, reference: datetime | None, lexicon: Lexicon, grammar: DateGrammar
+) -> DateMatch | None:
+    """The date a markup value states: its absolute match, else its longest; None if it has none.
+
+    The same value gives the same match again when `reference` is given (`find_dates` is then a
+    pure function of its arguments) or when the match is absolute: absolute dates never read the
+    reference, and they win every overlap and this choice, so no other match (which may read
+    the clock when `reference` is None) can displace one (`_metadata_candidates` reuses those)."""
+    matches = find_dates(raw, reference, lexicon, grammar, least_specific="relative")
+    if not matches:
+        return None
+    return max(matches, key=lambda m: (m.kind == "absolute", m.end - m.start))
 
 
 def _url_candidate(url: str | None) -> Candidate | None:
