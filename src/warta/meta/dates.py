@@ -240,6 +240,10 @@ def _block_candidates(
         indices: Iterable[int] = _deep_pass_blocks(blocks, labels)
     else:
         indices = _first_pass_blocks(labels, len(blocks), first_body, last_body, title)
+        if reference is None:
+            # No relative date is looked for without a reference (see `relative` below), and
+            # every other kind has a digit: a block without one is skipped below.
+            indices = list(compress(indices, map(has_digit, map(_TEXT, map(blocks.__getitem__, indices)))))
     for i in indices:
         block = blocks[i]
         if (
