@@ -569,7 +569,7 @@ def _visible_bylines(
     for k, (i, norm) in enumerate(zip(read, norms, strict=True)):
         text = blocks[i].text
         people = _credited(text, lexicon) if k in credit_words else []
-        if not people and i > last:
+        if not people and i > last and "(" in text:  # (`_closing_editor` needs one; most lines lack it)
             people = _closing_editor(text, lexicon)
         # Only a short line that is a credit label alone has a name on the next (`_labelled_next`).
         if not people and len(text) <= _LABEL_CHARS and _credit_role(norm, lexicon) is not None:
