@@ -271,3 +271,89 @@ def test_brand_after_the_h1_is_dropped_without_metadata_agreement():
     )
     assert title == "Barbecue charbon inox 1600"
     assert block == "Barbecue charbon inox 1600 - Martinsen"
+
+
+def _eager_agreeing_heading(blocks, titles, keys):  # type: ignore[no-untyped-def]
+    """`_agreeing_heading` as it was first written: every form of every title found before any
+    heading is asked about (the reference of the lazy `_TitleWords`)."""
+    from warta.assemble.title import (
+        _norm,
+        _slices,
+        _split_heading,
+        _top_headings,
+        _without_section,
+        _without_site_words,
+        heading_without_site_name,
+        headline_part,
+        is_site_name,
+    )
+
+    wanted: set[str] = set()
+    for title in dict.fromkeys(titles):
+        wanted.add(_without_site_words(_norm(title), keys))
+        for first, end, n_parts, text in _slices(title):
+            if n_parts > 1 and first > 0 and end == n_parts:
+                continue
+            if text and not is_site_name(text, keys):
+                wanted.add(_norm(text))
+    wanted.discard("")
+    headings = [i for i in _top_headings(blocks) if len(blocks[i].text.split()) <= 40]
+    headings.sort(key=lambda i: blocks[i].structure.heading_level != 1)
+    for i in headings:
+        text = blocks[i].text
+        for candidate in (*_split_heading(blocks, i), text, headline_part(text)):
+            if _norm(candidate) in wanted:
+                return _without_section(heading_without_site_name(candidate, keys)), i
+    return None
+
+
+_TITLE_WORDS = ["Acme", "acme.com", "News", "Markets", "rally", "ΑΣ", "İstanbul", "K", "x_y", "", "!!"]
+_TITLE_SEPARATORS = [" | ", " - ", " – ", ": ", " :: ", "|", " ", " · "]
+
+
+def _title_texts(draw, count: int) -> list[str]:  # type: ignore[no-untyped-def]
+    from hypothesis import strategies as st
+
+    word = st.sampled_from(_TITLE_WORDS)
+    separator = st.sampled_from(_TITLE_SEPARATORS)
+    texts = []
+    for _ in range(count):
+        parts = draw(st.lists(word, min_size=1, max_size=5))
+        seps = [draw(separator) for _ in parts[1:]]
+        texts.append(parts[0] + "".join(s + p for s, p in zip(seps, parts[1:], strict=True)))
+    return texts
+
+
+def test_lazy_title_forms_agree_with_the_eager_reference() -> None:
+    """The lazily decided title forms (`_TitleWords`) choose the heading and text that the eager
+    reference chooses: on generated titles, headings and site names, non-ASCII case-changing
+    letters and site-name words included."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from warta.assemble.title import _agreeing_heading, site_keys
+    from warta.model import Block, BlockStructure
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.data())
+    def check(data) -> None:  # type: ignore[no-untyped-def]
+        titles = _title_texts(data.draw, data.draw(st.integers(0, 4)))
+        texts = _title_texts(data.draw, data.draw(st.integers(0, 6)))
+        # Headings that repeat a title's first part or word, as pages' headings do.
+        texts += data.draw(
+            st.lists(
+                st.sampled_from(
+                    [p for t in titles for p in (t.split("|")[0], t.split()[0] if t.split() else t)] or [""]
+                ),
+                max_size=3,
+            )
+        )
+        levels = data.draw(st.lists(st.sampled_from([0, 1, 2, 3]), min_size=len(texts), max_size=len(texts)))
+        blocks = [
+            Block(i, text, structure=BlockStructure(heading_level=level))
+            for i, (text, level) in enumerate(zip(texts, levels, strict=True))
+        ]
+        keys = site_keys(data.draw(st.lists(st.sampled_from(["Acme", "News", "Kabar"]), max_size=2)))
+        assert _agreeing_heading(blocks, titles, keys) == _eager_agreeing_heading(blocks, titles, keys)
+
+    check()

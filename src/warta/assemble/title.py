@@ -587,23 +587,52 @@ def _agreeing_heading(
     a heading split into blocks is tried whole first (only the metadata's agreement
     tells one split heading from two headings side by side).
     """
-    wanted: set[str] = set()
-    for title in dict.fromkeys(titles):  # og:title, twitter:title and <title> often repeat each other
-        wanted.add(_without_site_words(_norm(title), keys))
-        for first, end, n_parts, text in _slices(title):
-            if n_parts > 1 and first > 0 and end == n_parts:
-                continue
-            if text and not is_site_name(text, keys):
-                wanted.add(_norm(text))
-    wanted.discard("")
-    headings = [i for i in _top_headings(blocks) if len(blocks[i].text.split()) <= 40]
-    headings.sort(key=lambda i: blocks[i].structure.heading_level != 1)  # stable: document order kept
+    wanted = _TitleWords(list(dict.fromkeys(titles)), keys)  # titles often repeat each other
+    top = [i for i in _top_headings(blocks) if len(blocks[i].text.split()) <= 40]
+    levels = [blocks[i].structure.heading_level for i in top]
+    # <h1> first, each group in document order (a stable sort on `level != 1`)
+    headings = [i for i, level in zip(top, levels, strict=True) if level == 1] + [
+        i for i, level in zip(top, levels, strict=True) if level != 1
+    ]
     for i in headings:
         text = blocks[i].text
         for candidate in (*_split_heading(blocks, i), text, headline_part(text)):
-            if _norm(candidate) in wanted:
+            if wanted.holds(_norm(candidate)):
                 return _without_section(heading_without_site_name(candidate, keys)), i
     return None
+
+
+class _TitleWords:
+    """The `_norm` forms of the metadata titles that a heading may repeat (`_agreeing_heading`):
+    each title's runs of parts (not the last part alone after others, nor a run that names the
+    site) and each title without the site's name joined to it by no separator. Decided one asked
+    form at a time: the first heading asked about is most often the headline, found among the
+    runs, so the site-name tests of the other runs and the titles' joined names are never needed."""
+
+    __slots__ = ("_joined", "_keys", "_runs", "_titles")
+
+    def __init__(self, titles: list[str], keys: set[str]) -> None:
+        self._titles = titles
+        self._keys = keys
+        self._runs: dict[str, list[str]] = {}  # `_norm` of a run -> the runs (non-empty texts)
+        for title in titles:
+            for first, end, n_parts, text in _slices(title):
+                if n_parts > 1 and first > 0 and end == n_parts:
+                    continue
+                if text:
+                    self._runs.setdefault(_norm(text), []).append(text)
+        self._joined: set[str] | None = None
+
+    def holds(self, norm: str) -> bool:
+        """Whether `norm` is one of the forms (never the empty one)."""
+        if not norm:
+            return False
+        keys = self._keys
+        if any(not is_site_name(text, keys) for text in self._runs.get(norm, ())):
+            return True
+        if self._joined is None:
+            self._joined = {_without_site_words(_norm(title), keys) for title in self._titles}
+        return norm in self._joined
 
 
 def _without_section(heading: str) -> str:

@@ -105,7 +105,14 @@ def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
 
 def _is_team(norm: str, lexicon: Lexicon) -> bool:
     """ "Tim detikJabar", "Tim Redaksi": a prefix word followed by a space, never "Timothy"."""
-    return any(norm == p or norm.startswith(p + " ") for p in lexicon.team_prefix)
+    spaced, whole = _spaced_forms(lexicon.team_prefix)
+    return norm in whole or norm.startswith(spaced)
+
+
+@lru_cache(maxsize=8)
+def _spaced_forms(prefixes: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Each of `prefixes` followed by a space (for one `startswith`), and the prefixes themselves."""
+    return tuple(p + " " for p in prefixes), frozenset(prefixes)
 
 
 def _markup_name(name: str, lexicon: Lexicon) -> bool:
@@ -269,16 +276,19 @@ def _credited(text: str, lexicon: Lexicon) -> list[Person]:
             opened, whole = _prefix_forms(prefixes)
             if not (norm.startswith(opened) or norm in whole):
                 continue  # no prefix of this role (decided in C): most roles, most clauses
-            hit = next(
-                (p for p in prefixes if norm.startswith(p + " ") or norm.startswith(p + ":") or norm == p),
-                None,
-            )
+            hit = next((p for p, ends in _prefix_ends(prefixes) if norm.startswith(ends) or norm == p), None)
             if hit is None:
                 continue
             rest = _SEPARATOR.sub("", clause.strip()[len(hit) :])
             found.extend(_people(rest, role, lexicon))
             break
     return found
+
+
+@lru_cache(maxsize=32)
+def _prefix_ends(prefixes: tuple[str, ...]) -> tuple[tuple[str, tuple[str, str]], ...]:
+    """Each of `prefixes` with its forms followed by a space and by a colon (`_credited`)."""
+    return tuple((p, (p + " ", p + ":")) for p in prefixes)
 
 
 @lru_cache(maxsize=32)
@@ -559,7 +569,7 @@ def _visible_bylines(
     for k, (i, norm) in enumerate(zip(read, norms, strict=True)):
         text = blocks[i].text
         people = _credited(text, lexicon) if k in credit_words else []
-        if not people and i > last:
+        if not people and i > last and "(" in text:  # (`_closing_editor` needs one; most lines lack it)
             people = _closing_editor(text, lexicon)
         # Only a short line that is a credit label alone has a name on the next (`_labelled_next`).
         if not people and len(text) <= _LABEL_CHARS and _credit_role(norm, lexicon) is not None:

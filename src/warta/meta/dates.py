@@ -137,14 +137,35 @@ def _metadata_candidates(
         ("published", metadata.published),
         ("modified", metadata.modified),
     )
+    # The markup states one date several times (JSON-LD, meta tags, <time>, published and
+    # modified alike): a value read before gives the same best match, so it is looked up.
+    known: dict[str, DateMatch] = {}
     for role, raw_list in roles:
         for position, (raw, source) in enumerate(raw_list):
-            matches = find_dates(raw, reference, lexicon, grammar, least_specific="relative")
-            if not matches:
-                continue
-            best = max(matches, key=lambda m: (m.kind == "absolute", m.end - m.start))
+            best = known.get(raw)
+            if best is None:
+                best = _best_metadata_match(raw, reference, lexicon, grammar)
+                if best is None:
+                    continue
+                if reference is not None or best.kind == "absolute":
+                    known[raw] = best
             zone = _metadata_zone(source)
             yield Candidate(_to_value(best, source, None), role, _score(best, zone, reference), position)
+
+
+def _best_metadata_match(
+    raw: str, reference: datetime | None, lexicon: Lexicon, grammar: DateGrammar
+) -> DateMatch | None:
+    """The date a markup value states: its absolute match, else its longest; None if it has none.
+
+    The same value gives the same match again when `reference` is given (`find_dates` is then a
+    pure function of its arguments) or when the match is absolute: absolute dates never read the
+    reference, and they win every overlap and this choice, so no other match (which may read
+    the clock when `reference` is None) can displace one (`_metadata_candidates` reuses those)."""
+    matches = find_dates(raw, reference, lexicon, grammar, least_specific="relative")
+    if not matches:
+        return None
+    return max(matches, key=lambda m: (m.kind == "absolute", m.end - m.start))
 
 
 def _url_candidate(url: str | None) -> Candidate | None:
@@ -195,9 +216,9 @@ def _zone_of(
 def _marker_role(text: str, start: int, grammar: DateGrammar) -> Role | None:
     """Published/modified as said by a word before the date ("Diperbarui 12 Des", "Updated:")."""
     before = text[max(0, start - 40) : start].lower()
-    if any(m in before for m in grammar.modified_markers):
+    if any(map(before.__contains__, grammar.modified_markers)):  # in C
         return "modified"
-    if any(m in before for m in grammar.published_markers):
+    if any(map(before.__contains__, grammar.published_markers)):
         return "published"
     return None
 
@@ -219,6 +240,10 @@ def _block_candidates(
         indices: Iterable[int] = _deep_pass_blocks(blocks, labels)
     else:
         indices = _first_pass_blocks(labels, len(blocks), first_body, last_body, title)
+        if reference is None:
+            # No relative date is looked for without a reference (see `relative` below), and
+            # every other kind has a digit: a block without one is skipped below.
+            indices = list(compress(indices, map(has_digit, map(_TEXT, map(blocks.__getitem__, indices)))))
     for i in indices:
         block = blocks[i]
         if (
