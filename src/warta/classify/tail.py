@@ -211,8 +211,10 @@ def unmark_source_list(
     first = next((i for i in body if is_long_sentence(blocks[i].text)), None)
     if first is None:
         return
-    for at in range(first + 1, len(blocks)):
-        if norms[at] not in lexicon.source_list_header or not blocks[at].text[0].isupper():
+    # (The lines below it that are such a header, found by one C-level pass: most pages hold none.)
+    below = range(first + 1, len(blocks))
+    for at in compress(below, map(lexicon.source_list_header.__contains__, norms[first + 1 :])):
+        if not blocks[at].text[0].isupper():
             continue  # "… from a number of / sources / in order to …": a word split out of a sentence
         after = [i for i in body if i > at]
         if sum(len(blocks[i].text) for i in after) < sum(len(blocks[i].text) for i in body if i < at):
