@@ -10,7 +10,7 @@ from itertools import chain, compress, repeat
 from operator import is_
 
 from warta.classify.markers import is_menu_row_normalised, section_headers
-from warta.lexicon import Lexicon, html_lexicon, normalise_lines, normalise_marker
+from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, normalise_marker
 from warta.model import LABEL_COMMENTS, Block, Comment, Label, ListItem, last_index
 from warta.strings import has_digit
 
@@ -89,19 +89,39 @@ def _read_also(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
 _INLINE_DATE = re.compile(r"\s+[·|•–-]\s+(?P<date>[^·|•]{4,40})$")
 
 
-def _headline_like(norm: str, lexicon: Lexicon, n_words: int) -> bool:
+def _headline_like(norm: str, lexicon: Lexicon, n_words: int, has_phrase: bool | None = None) -> bool:
     """A list entry worth keeping: a phrase of 3+ words, not a menu row (`norm`: the text through
-    `normalise_marker`; `n_words`: `len(text.split())`). Three words rule out a bare number or a
-    site name ("detik.com"): neither has a space."""
-    return n_words >= 3 and not is_menu_row_normalised(norm, lexicon)
+    `normalise_marker`; `n_words`: `len(text.split())`; `has_phrase`: whether `norm` holds a nav
+    phrase, if known). Three words rule out a bare number or a site name ("detik.com"): neither
+    has a space."""
+    return n_words >= 3 and not is_menu_row_normalised(norm, lexicon, has_phrase)
+
+
+@dataclass(frozen=True, slots=True)
+class _PhraseFlags:
+    """Which of a page's list lines (normalised) hold a nav phrase and which a comment form's
+    phrase (`Lexicon.contains_any`), found for all of them at once by `JoinedLines.containing_each`:
+    one search of the joined lines instead of one regex search a line."""
+
+    nav: Mapping[str, bool]
+    comment_form: Mapping[str, bool]
+
+    @classmethod
+    def of(cls, distinct: list[str], lexicon: Lexicon) -> _PhraseFlags:
+        nav, form = JoinedLines.of(distinct).containing_each((lexicon.nav_phrases, lexicon.comment_form))
+        return cls(dict(zip(distinct, nav, strict=True)), dict(zip(distinct, form, strict=True)))
 
 
 def _list_items(
-    blocks: Sequence[Block], norms: list[str], lexicon: Lexicon, headers: Mapping[str, Label | None]
+    blocks: Sequence[Block],
+    norms: list[str],
+    lexicon: Lexicon,
+    headers: Mapping[str, Label | None],
+    phrases: _PhraseFlags,
 ) -> list[ListItem]:
     """Title lines, each followed by optional date and teaser lines; repeated titles merged.
     `norms`: `normalise_marker` of each block's text (the edge whitespace `strip` takes it drops too);
-    `headers`: `section_header` of each of them."""
+    `headers`: `section_header` of each of them; `phrases`: their phrase flags."""
     items: list[ListItem] = []
     title_norms: list[str] = []  # `normalise_marker` of each item's title
     dates_open = False  # whether a date line may still be the last item's (no header since)
@@ -131,7 +151,7 @@ def _list_items(
             continue
         if norm in title_norms[-2:]:
             continue  # the same headline printed twice (image alt text + link)
-        if not _headline_like(norm, lexicon, n_words):
+        if not _headline_like(norm, lexicon, n_words, phrases.nav[norm]):
             continue
         date = None
         if dated:
@@ -166,10 +186,14 @@ def _without_ranks(items: list[ListItem]) -> list[ListItem]:
 
 
 def _comments(
-    blocks: Sequence[Block], norms: list[str], lexicon: Lexicon, headers: Mapping[str, Label | None]
+    blocks: Sequence[Block],
+    norms: list[str],
+    lexicon: Lexicon,
+    headers: Mapping[str, Label | None],
+    phrases: _PhraseFlags,
 ) -> list[Comment]:
     """The comment thread's entries (`norms`: `normalise_marker` of each block's text;
-    `headers`: `section_header` of each of them)."""
+    `headers`: `section_header` of each of them; `phrases`: their phrase flags)."""
     comments: list[Comment] = []
     author: str | None = None
     date: str | None = None
@@ -178,7 +202,7 @@ def _comments(
         if (
             norm in lexicon.comment_widget
             or headers[norm] is LABEL_COMMENTS  # '3 thoughts on "…"' too
-            or lexicon.contains_any(norm, lexicon.comment_form)
+            or phrases.comment_form[norm]
         ):
             continue  # the thread's header, buttons and form: no reader's words
         if is_date_line(text, lexicon):
@@ -269,11 +293,14 @@ def build_lists(
     related, sidebar, comments = of(Label.RELATED, footer), of(Label.SIDEBAR, footer), of(Label.COMMENTS)
     # The section headers among the lists' lines, asked once for all three (most lines are
     # ruled out in C by `section_headers`).
-    headers = section_headers(list(dict.fromkeys(chain(related[1], sidebar[1], comments[1]))), lexicon)
+    # Their nav and comment-form phrases likewise, in one search of all of them.
+    distinct = list(dict.fromkeys(chain(related[1], sidebar[1], comments[1])))
+    headers = section_headers(distinct, lexicon)
+    phrases = _PhraseFlags.of(distinct, lexicon)
     return PageLists(
         read_also=_read_also(of(Label.READ_ALSO)[0], lexicon),
-        related=_list_items(*related, lexicon, headers),
-        sidebar=_list_items(*sidebar, lexicon, headers),
-        comments=_comments(*comments, lexicon, headers),
+        related=_list_items(*related, lexicon, headers, phrases),
+        sidebar=_list_items(*sidebar, lexicon, headers, phrases),
+        comments=_comments(*comments, lexicon, headers, phrases),
         tags=list(dict.fromkeys(tags)),
     )

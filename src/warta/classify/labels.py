@@ -256,83 +256,91 @@ def label_blocks(
             # as under any sidebar header (the article can still resume, as it does there).
             section = LABEL_SIDEBAR
         header = headers[norm]
-        if header is LABEL_TAGS and not seen_body:
-            header = None  # "Topik" in the site menu above the article heads no tag list
-        if header is not None and header is not LABEL_COMMENTS and _menu_entry(blocks[i]):
-            header = None  # "Latest" in the site menu links to a page; it heads no box here
         marker = markers[i]
         is_body = p >= threshold
-        if read_also_items and len(norm) < 200:
-            # The link titles of an inline "Baca juga" box.
-            labels.append(LABEL_READ_ALSO)
-            read_also_items -= 1
-            continue
-        read_also_items = 0
-        if marker is LABEL_READ_ALSO and not seen_body:
-            # "Baca artikel … lainnya di … App" above the article's first paragraph: a read-also
-            # link sits inside the article it interrupts; one ahead of it points elsewhere.
-            marker = LABEL_AD
-        if marker is LABEL_READ_ALSO:
-            # "Baca juga:" alone on a line inside the body heads a box of links after
-            # which the article goes on; the same words after the body head a related list.
-            bare = len(norm) <= 25
-            inside_body = bool(labels) and labels[-1] in (LABEL_BODY, LABEL_READ_ALSO)
-            links = _inline_box_links(blocks, probs, i, threshold) if bare and inside_body else 0
-            if not bare or (inside_body and links):
-                labels.append(LABEL_READ_ALSO)
-                read_also_items = links
-                continue
+        # Most lines are none of a header, a marker, a read-also box's item, a thread's opening
+        # attribution or a bio box's header: none of the tests below but the body's applies to them.
         if (
             header is not None
-            and section in (LABEL_RELATED, LABEL_SIDEBAR)
-            and not seen_body
-            and _two_paragraphs_cut_short(blocks, body_run)
+            or marker is not None
+            or read_also_items
+            or (seen_body and (i in thread_openers or norm in bio_prefixed))
         ):
-            # The article opening under a header in the site's bar, then a promo line and the
-            # next header: too short a run to resume on, but a box lists no such prose.
-            for j in body_run:
-                labels[j] = LABEL_BODY
-            section, seen_body = None, True
-        if (
-            (header is LABEL_RELATED or header is LABEL_SIDEBAR)
-            and blocks[i].text.rstrip().endswith(":")
-            and labels
-            and labels[-1] is LABEL_BODY
-        ):
-            # "Pilihan Editor:" between two paragraphs: a colon-ended header inside the
-            # body leads into an inline box of links after which the article goes on.
-            links = _inline_box_links(blocks, probs, i, threshold)
-            if links:
+            if header is LABEL_TAGS and not seen_body:
+                header = None  # "Topik" in the site menu above the article heads no tag list
+            if header is not None and header is not LABEL_COMMENTS and _menu_entry(blocks[i]):
+                header = None  # "Latest" in the site menu links to a page; it heads no box here
+            if read_also_items and len(norm) < 200:
+                # The link titles of an inline "Baca juga" box.
                 labels.append(LABEL_READ_ALSO)
-                read_also_items = links
+                read_also_items -= 1
                 continue
-        if header is None and seen_body and i in thread_openers:
-            header = LABEL_COMMENTS
-        if (
-            header is None
-            and seen_body
-            and norm in bio_prefixed
-            and (
-                _opens_bio_box(blocks[i].text, norm, lexicon)
-                or _opens_split_bio_box(blocks, norms, i, lexicon)
-            )
-        ):
-            header = LABEL_SIDEBAR
-        if header is LABEL_COMMENTS and not seen_body and len(norm) < 60:
-            # "Leave a comment" in the post's meta line above the article opens nothing.
-            labels.append(LABEL_COMMENTS)
-            continue
-        if header is not None and (len(norm) < 60 or (header is LABEL_COMMENTS and len(norm) < 200)):
-            section = header
-            labels.append(header)
-            body_run = []
-            run_paragraphs = 0
-            excerpts = 0
-            fresh = True
-            continue
-        if marker is not None:
-            labels.append(marker)
-            continue
+            read_also_items = 0
+            if marker is LABEL_READ_ALSO and not seen_body:
+                # "Baca artikel … lainnya di … App" above the article's first paragraph: a read-also
+                # link sits inside the article it interrupts; one ahead of it points elsewhere.
+                marker = LABEL_AD
+            if marker is LABEL_READ_ALSO:
+                # "Baca juga:" alone on a line inside the body heads a box of links after
+                # which the article goes on; the same words after the body head a related list.
+                bare = len(norm) <= 25
+                inside_body = bool(labels) and labels[-1] in (LABEL_BODY, LABEL_READ_ALSO)
+                links = _inline_box_links(blocks, probs, i, threshold) if bare and inside_body else 0
+                if not bare or (inside_body and links):
+                    labels.append(LABEL_READ_ALSO)
+                    read_also_items = links
+                    continue
+            if (
+                header is not None
+                and section in (LABEL_RELATED, LABEL_SIDEBAR)
+                and not seen_body
+                and _two_paragraphs_cut_short(blocks, body_run)
+            ):
+                # The article opening under a header in the site's bar, then a promo line and the
+                # next header: too short a run to resume on, but a box lists no such prose.
+                for j in body_run:
+                    labels[j] = LABEL_BODY
+                section, seen_body = None, True
+            if (
+                (header is LABEL_RELATED or header is LABEL_SIDEBAR)
+                and blocks[i].text.rstrip().endswith(":")
+                and labels
+                and labels[-1] is LABEL_BODY
+            ):
+                # "Pilihan Editor:" between two paragraphs: a colon-ended header inside the
+                # body leads into an inline box of links after which the article goes on.
+                links = _inline_box_links(blocks, probs, i, threshold)
+                if links:
+                    labels.append(LABEL_READ_ALSO)
+                    read_also_items = links
+                    continue
+            if header is None and seen_body and i in thread_openers:
+                header = LABEL_COMMENTS
+            if (
+                header is None
+                and seen_body
+                and norm in bio_prefixed
+                and (
+                    _opens_bio_box(blocks[i].text, norm, lexicon)
+                    or _opens_split_bio_box(blocks, norms, i, lexicon)
+                )
+            ):
+                header = LABEL_SIDEBAR
+            if header is LABEL_COMMENTS and not seen_body and len(norm) < 60:
+                # "Leave a comment" in the post's meta line above the article opens nothing.
+                labels.append(LABEL_COMMENTS)
+                continue
+            if header is not None and (len(norm) < 60 or (header is LABEL_COMMENTS and len(norm) < 200)):
+                section = header
+                labels.append(header)
+                body_run = []
+                run_paragraphs = 0
+                excerpts = 0
+                fresh = True
+                continue
+            if marker is not None:
+                labels.append(marker)
+                continue
         if is_body:
             if section is not None and blocks[i].structure.link_density >= _LINK_LINE:
                 # A link the model liked under a related/sidebar header is one of the

@@ -11,6 +11,7 @@ Each pass takes back body the model granted to something that is not the article
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import compress, repeat
@@ -110,10 +111,11 @@ def unmark_text_past_footer(blocks: Sequence[Block], labels: list[Label]) -> Non
     if not body:
         return
     for footer in compress(range(len(labels)), map(is_, labels, repeat(LABEL_FOOTER))):
-        before = [i for i in body if i < footer]
+        # (`body` is in order: the body blocks before and after the footer line are slices of it.)
+        before = body[: bisect_left(body, footer)]
         if not before or footer - before[-1] < _FOOTER_GAP:
             continue
-        after = [i for i in body if i > footer]
+        after = body[bisect_right(body, footer) :]
         if sum(len(blocks[i].text) for i in after) < sum(len(blocks[i].text) for i in before):
             for i in after:
                 labels[i] = LABEL_FOOTER
@@ -211,8 +213,10 @@ def unmark_source_list(
     first = next((i for i in body if is_long_sentence(blocks[i].text)), None)
     if first is None:
         return
-    for at in range(first + 1, len(blocks)):
-        if norms[at] not in lexicon.source_list_header or not blocks[at].text[0].isupper():
+    # (The lines below it that are such a header, found by one C-level pass: most pages hold none.)
+    below = range(first + 1, len(blocks))
+    for at in compress(below, map(lexicon.source_list_header.__contains__, norms[first + 1 :])):
+        if not blocks[at].text[0].isupper():
             continue  # "… from a number of / sources / in order to …": a word split out of a sentence
         after = [i for i in body if i > at]
         if sum(len(blocks[i].text) for i in after) < sum(len(blocks[i].text) for i in body if i < at):

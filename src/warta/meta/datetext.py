@@ -637,7 +637,8 @@ def find_dates(
                 # match sorts first below and every other match overlaps it, so the rest can go unsought.
                 return [resolved]
             found.append(resolved)
-    return most_specific(found)
+    # (None or one match, as most texts give: nothing overlaps, and `found` is in text order.)
+    return found if len(found) < 2 else most_specific(found)
 
 
 def most_specific(found: list[DateMatch]) -> list[DateMatch]:
