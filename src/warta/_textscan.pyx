@@ -22,43 +22,35 @@ cdef extern from "Python.h":
     int PyUnicode_2BYTE_KIND
 
 
-cdef bint _digit_in(object text) noexcept:
-    """Whether any code point of `text` (an exact str) is a digit by `str.isdigit`."""
-    cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(text)
-    cdef int kind = PyUnicode_KIND(text)
-    cdef const uint8_t *b1
-    cdef const uint16_t *b2
-    cdef const uint32_t *b4
+ctypedef fused char_t:
+    uint8_t
+    uint16_t
+    uint32_t
+
+
+cdef bint _digit_among(const char_t *data, Py_ssize_t n) noexcept:
+    """Whether any of the `n` code points at `data` is a digit by `str.isdigit`."""
+    cdef Py_ssize_t i
     cdef uint32_t code
-    if kind == PyUnicode_1BYTE_KIND:
-        b1 = <const uint8_t *> PyUnicode_DATA(text)
-        for i in range(n):
-            code = b1[i]
-            if code < 128:
-                if 48 <= code <= 57:
-                    return True
-            elif Py_UNICODE_ISDIGIT(code):  # ¹ ² ³ in Latin-1
-                return True
-        return False
-    if kind == PyUnicode_2BYTE_KIND:
-        b2 = <const uint16_t *> PyUnicode_DATA(text)
-        for i in range(n):
-            code = b2[i]
-            if code < 128:
-                if 48 <= code <= 57:
-                    return True
-            elif Py_UNICODE_ISDIGIT(code):
-                return True
-        return False
-    b4 = <const uint32_t *> PyUnicode_DATA(text)
     for i in range(n):
-        code = b4[i]
+        code = data[i]
         if code < 128:
             if 48 <= code <= 57:
                 return True
-        elif Py_UNICODE_ISDIGIT(code):
+        elif Py_UNICODE_ISDIGIT(code):  # ¹ ² ³ in Latin-1, other scripts' digits
             return True
     return False
+
+
+cdef bint _digit_in(object text) noexcept:
+    """Whether any code point of `text` (an exact str) is a digit by `str.isdigit`."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    if kind == PyUnicode_1BYTE_KIND:
+        return _digit_among(<const uint8_t *> PyUnicode_DATA(text), n)
+    if kind == PyUnicode_2BYTE_KIND:
+        return _digit_among(<const uint16_t *> PyUnicode_DATA(text), n)
+    return _digit_among(<const uint32_t *> PyUnicode_DATA(text), n)
 
 
 def has_digit(text) -> bool:
