@@ -10,22 +10,16 @@ that the two agree on probe strings.
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
-from cpython.unicode cimport Py_UNICODE_ISDIGIT
+from cpython.unicode cimport (
+    PyUnicode_1BYTE_KIND,
+    PyUnicode_2BYTE_KIND,
+    PyUnicode_DATA,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
+    Py_UNICODE_ISDIGIT,
+)
 from libc.stdint cimport uint8_t, uint16_t, uint32_t
-
-
-cdef extern from "Python.h":
-    int PyUnicode_KIND(object text)
-    void *PyUnicode_DATA(object text)
-    Py_ssize_t PyUnicode_GET_LENGTH(object text)
-    int PyUnicode_1BYTE_KIND
-    int PyUnicode_2BYTE_KIND
-
-
-ctypedef fused char_t:
-    uint8_t
-    uint16_t
-    uint32_t
+from warta._codepoints cimport PyUnicode_READ, char_t
 
 
 cdef bint _digit_among(const char_t *data, Py_ssize_t n) noexcept:
@@ -58,10 +52,6 @@ def has_digit(text) -> bool:
     if not isinstance(text, str):
         raise TypeError(f"has_digit() needs a str, not {type(text).__name__}")
     return _digit_in(text)
-
-
-cdef extern from "Python.h":
-    uint32_t PyUnicode_READ(int kind, void *data, Py_ssize_t index)
 
 
 cdef class SubstringSet:

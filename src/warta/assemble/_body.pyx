@@ -31,6 +31,10 @@ and texts; tests compare them on fixtures, benchmark pages and generated blocks 
 
 from cpython.ref cimport PyObject
 from cpython.unicode cimport (
+    PyUnicode_DATA,
+    PyUnicode_FromKindAndData,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
     Py_UNICODE_ISALNUM,
     Py_UNICODE_ISDIGIT,
     Py_UNICODE_ISLOWER,
@@ -44,21 +48,8 @@ from libc.stdlib cimport free, qsort, realloc
 from libc.string cimport memcmp, memset
 
 from warta._slots cimport read_slot, set_new_slot, slot_offset
+from warta._codepoints cimport PyUnicode_READ, char_t
 from warta.model import Block, BlockStructure, BodyPart
-
-
-cdef extern from "Python.h":
-    int PyUnicode_KIND(object text)
-    void *PyUnicode_DATA(object text)
-    Py_ssize_t PyUnicode_GET_LENGTH(object text)
-    Py_UCS4 PyUnicode_READ(int kind, const void *data, Py_ssize_t index) noexcept nogil
-    str PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
-
-
-ctypedef fused char_t:
-    uint8_t
-    uint16_t
-    uint32_t
 
 
 cdef enum:
@@ -490,7 +481,6 @@ cdef class SeenTexts:
             return False
         self._add()
         return True
-
 
 
 # ---------------------------------------------------------------------------------------------

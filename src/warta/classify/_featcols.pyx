@@ -18,14 +18,15 @@ page; tests compare both on many pages and generated ones.
 
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport free, malloc
-
-
-cdef extern from "Python.h":
-    int PyUnicode_KIND(object text)
-    void *PyUnicode_DATA(object text)
-    Py_ssize_t PyUnicode_GET_LENGTH(object text)
-    int PyUnicode_1BYTE_KIND
-    int PyUnicode_2BYTE_KIND
+from cpython.unicode cimport (
+    PyUnicode_1BYTE_KIND,
+    PyUnicode_2BYTE_KIND,
+    PyUnicode_DATA,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
+    Py_UNICODE_ISDIGIT,
+)
+from warta._codepoints cimport char_t
 
 
 # The rows of `features._Page.counts` (`features._COUNTED`).
@@ -334,12 +335,6 @@ cdef inline uint32_t _bucket(uint32_t a, uint32_t b, uint32_t c) noexcept:
     return ((a * <uint32_t>0x9E3779B1u) ^ (b * <uint32_t>0x85EBCA77u) ^ (c * <uint32_t>0xC2B2AE3Du)) >> (32 - BUCKET_BITS)
 
 
-ctypedef fused char_t:
-    uint8_t
-    uint16_t
-    uint32_t
-
-
 cdef class Needles:
     """Needle lists compiled for plain substring search of many lines (`Lexicon.contains_substring`
     of each list, line by line): the needles GRAM code points long or longer are bucketed by a
@@ -443,7 +438,6 @@ cdef class Needles:
 
 # ---- The lexicon marker columns of `features._markers_columns` ----
 
-from cpython.unicode cimport Py_UNICODE_ISDIGIT
 
 cdef enum:
     READ_ALSO = 12

@@ -14,6 +14,11 @@ predicates, which is what `str.split` (whitespace), `str.isalnum` and the `re` c
 """
 
 from cpython.unicode cimport (
+    PyUnicode_1BYTE_KIND,
+    PyUnicode_2BYTE_KIND,
+    PyUnicode_DATA,
+    PyUnicode_FindChar,
+    PyUnicode_KIND,
     Py_UNICODE_ISALNUM,
     Py_UNICODE_ISALPHA,
     Py_UNICODE_ISDECIMAL,
@@ -22,14 +27,7 @@ from cpython.unicode cimport (
     Py_UNICODE_ISUPPER,
 )
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t
-
-
-cdef extern from "Python.h":
-    int PyUnicode_KIND(object text)
-    void *PyUnicode_DATA(object text)
-    Py_UCS4 PyUnicode_READ(int kind, void *data, Py_ssize_t index) nogil
-    int PyUnicode_1BYTE_KIND
-    int PyUnicode_2BYTE_KIND
+from warta._codepoints cimport PyUnicode_READ, char_t
 
 
 cdef struct Chars:
@@ -69,12 +67,6 @@ cdef inline bint _is_alnum(Py_UCS4 c) noexcept:
 
 cdef Py_ssize_t _CARD_TITLE_MAX = 160
 cdef Py_ssize_t _CARD_TEXT_MAX = 350
-
-
-ctypedef fused char_t:
-    uint8_t
-    uint16_t
-    uint32_t
 
 
 cdef inline Py_ssize_t _count_words(const char_t *data, Py_ssize_t size) noexcept:
@@ -304,9 +296,6 @@ def containers(list block_tokens, dict kinds, tuple table, object wrappers):
 
 
 # ---- `lexicon.JoinedLines.containing_each` ----
-
-cdef extern from "Python.h":
-    Py_ssize_t PyUnicode_FindChar(object text, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t end, int direction) except -2
 
 
 cdef class Trie:
@@ -624,7 +613,6 @@ def blanked(list lines, Py_ssize_t limit):
         if len(<str>out[row]) >= limit:
             out[row] = u""
     return out
-
 
 
 # ---- `tail.unmark_company_boilerplate` ----

@@ -21,6 +21,11 @@ both on many pages and generated lines.
 """
 
 from cpython.unicode cimport (
+    PyUnicode_1BYTE_KIND,
+    PyUnicode_2BYTE_KIND,
+    PyUnicode_DATA,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
     PyUnicode_READ,
     Py_UNICODE_ISALNUM,
     Py_UNICODE_ISALPHA,
@@ -32,22 +37,9 @@ from cpython.unicode cimport (
 )
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport free, malloc
+from warta._codepoints cimport char_t
 
 import numpy as np
-
-
-cdef extern from "Python.h":
-    int PyUnicode_KIND(object text)
-    void *PyUnicode_DATA(object text)
-    Py_ssize_t PyUnicode_GET_LENGTH(object text)
-    int PyUnicode_1BYTE_KIND
-    int PyUnicode_2BYTE_KIND
-
-
-ctypedef fused char_t:
-    uint8_t
-    uint16_t
-    uint32_t
 
 
 # The rows of the counts, in `warta.classify.features._COUNTED` order.
