@@ -967,12 +967,7 @@ def _probe_context(kernels: ModuleType) -> bool:
         total = float(chars.sum()) or 1.0
         width = len(FEATURE_NAMES) - len(PER_BLOCK)
         found, expected = np.zeros((n, width), dtype=np.float32), np.zeros((n, width), dtype=np.float32)
-        log1p, _, log1p32 = _log_tables(n + 1)
-        kernels.context_columns(
-            base, chars, total, np.float32(math.log1p(n)), _WINDOW_COLUMNS, _WINDOW_RADII_ARRAY,
-            _SINCE_COLUMNS, _TITLE_PREFIX, _TITLE_OVERLAP, _NEIGHBOUR_COLUMNS, _NEIGHBOUR_OFFSETS,
-            log1p, log1p32, found,
-        )  # fmt: skip
+        _context_columns_compiled(kernels, base, chars, total, found)
         _context_columns(base, chars, total, expected)
         if not same_array(found, expected):
             return False
@@ -1676,12 +1671,7 @@ def block_features(
     if kernels is None:
         _context_columns(base, chars, total, context)
     else:
-        log1p, _, log1p32 = _log_tables(n + 1)
-        kernels.context_columns(
-            base, chars, total, np.float32(math.log1p(n)), _WINDOW_COLUMNS, _WINDOW_RADII_ARRAY,
-            _SINCE_COLUMNS, _TITLE_PREFIX, _TITLE_OVERLAP, _NEIGHBOUR_COLUMNS, _NEIGHBOUR_OFFSETS,
-            log1p, log1p32, context,
-        )  # fmt: skip
+        _context_columns_compiled(kernels, base, chars, total, context)
     extra = values[:, len(FEATURE_NAMES) :]
     if kind == "html":
         from warta.classify.html_features import html_extra_features
@@ -1690,6 +1680,23 @@ def block_features(
     else:
         extra[:] = _text_extra(blocks, lexicon, page, rows)
     return FeatureMatrix(values, names)
+
+
+def _context_columns_compiled(
+    kernels: ModuleType,
+    base: NDArray[np.float32],
+    chars: NDArray[np.float32],
+    total: float,
+    out: NDArray[np.float32],
+) -> None:
+    """`_context_columns` by `_featcols.context_columns`, with the column layout and log tables it reads."""
+    n = len(base)
+    log1p, _, log1p32 = _log_tables(n + 1)
+    kernels.context_columns(
+        base, chars, total, np.float32(math.log1p(n)), _WINDOW_COLUMNS, _WINDOW_RADII_ARRAY,
+        _SINCE_COLUMNS, _TITLE_PREFIX, _TITLE_OVERLAP, _NEIGHBOUR_COLUMNS, _NEIGHBOUR_OFFSETS,
+        log1p, log1p32, out,
+    )  # fmt: skip
 
 
 def _context_columns(
