@@ -41,7 +41,12 @@ from warta.meta.page import PageMetadata
 from warta.meta.urls import url_host
 from warta.model import Article, Block, Label, Page, PageKind
 from warta.options import ExtractOptions
-from warta.readers.encoding import charset_from_header, decode_bytes, repair_surrogates
+from warta.readers.encoding import (
+    charset_from_header,
+    decode_bytes,
+    repair_surrogates,
+    repair_surrogates_keeping_utf8,
+)
 from warta.readers.files import ReadError
 from warta.readers.mojibake import repair_blocks, repair_metadata
 from warta.readers.sniff import sniff_kind
@@ -90,7 +95,8 @@ def decode_page(page: Page, options: ExtractOptions) -> tuple[str, PageKind, lis
         if replaced:
             warnings.append(f"undecodable bytes replaced while decoding as {encoding}")
     else:
-        text, repaired = repair_surrogates(content)
+        repair = repair_surrogates_keeping_utf8 if page.kind == "html" else repair_surrogates
+        text, repaired = repair(content)
         if repaired:
             warnings.append("lone surrogate code points replaced with U+FFFD")
     if not text or text.isspace():  # (`strip` would copy the whole page to tell)

@@ -9,7 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from warta.errors import InputError
-from warta.readers.encoding import Utf8Text, charset_from_header, decode_bytes, looks_binary
+from warta.readers.encoding import (
+    Utf8Text,
+    charset_from_header,
+    decode_bytes,
+    looks_binary,
+    repair_surrogates,
+    repair_surrogates_keeping_utf8,
+)
 
 # Any printable text, no control characters (those mark binary files) and no
 # U+FEFF (a leading one is a byte-order mark and is rightly consumed).
@@ -60,6 +67,30 @@ def test_utf8_text_drops_its_bytes_when_changed_and_pickles() -> None:
     assert type(copy) is Utf8Text and copy == text and copy.utf8 == text.utf8
     with pytest.raises(UnicodeDecodeError):
         Utf8Text(b"caf\xe9")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_repair_keeping_utf8_is_repair_with_the_bytes_kept(text: str) -> None:
+    # Any str, lone surrogates (category Cs) included.
+    kept, kept_repaired = repair_surrogates_keeping_utf8(text)
+    repaired, was_repaired = repair_surrogates(text)
+    assert (kept, kept_repaired) == (repaired, was_repaired)
+    if isinstance(kept, Utf8Text):
+        assert kept.utf8 == text.encode("utf-8") and not was_repaired
+    else:  # ASCII (selectolax copies it as it is), or repaired: no bytes to keep
+        assert type(kept) is str and (text.isascii() or was_repaired)
+
+
+def test_str_html_pages_reach_the_parser_as_utf8_bytes_and_text_pages_as_str() -> None:
+    from warta.model import Page
+    from warta.options import ExtractOptions
+    from warta.pipeline import decode_page
+
+    html, _, _ = decode_page(Page(content="<p>Kota Bandung café</p>", kind="html"), ExtractOptions())
+    assert type(html) is Utf8Text and html.utf8 == "<p>Kota Bandung café</p>".encode()
+    text, _, _ = decode_page(Page(content="Kota Bandung café", kind="text"), ExtractOptions())
+    assert type(text) is str and text == "Kota Bandung café"
 
 
 @settings(max_examples=200, deadline=None)

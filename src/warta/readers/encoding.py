@@ -112,6 +112,13 @@ class Utf8Text(str):
         text.utf8 = data
         return text
 
+    @classmethod
+    def of(cls, text: str, data: bytes) -> Utf8Text:
+        """`text` with its UTF-8 bytes `data` (the caller's `text.encode("utf-8")`), not decoded again."""
+        kept = super().__new__(cls, text)
+        kept.utf8 = data
+        return kept
+
     def __reduce__(self) -> tuple[type[Utf8Text], tuple[bytes]]:
         return Utf8Text, (self.utf8,)
 
@@ -189,6 +196,26 @@ def repair_surrogates(text: str) -> tuple[str, bool]:
     except UnicodeEncodeError:
         return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace"), True
     return text, False
+
+
+def repair_surrogates_keeping_utf8(text: str) -> tuple[str, bool]:
+    """`repair_surrogates(text)` for a page the HTML parser will read: the UTF-8 encoding
+    that tells whether `text` holds a surrogate is kept with it (a `Utf8Text`), so the
+    parser is not handed a str it must encode again.
+
+    >>> page, repaired = repair_surrogates_keeping_utf8("<p>café</p>")
+    >>> page.utf8, repaired
+    (b'<p>caf\\xc3\\xa9</p>', False)
+    >>> repair_surrogates_keeping_utf8("<p>\\ud800</p>")
+    ('<p>\\ufffd</p>', True)
+    """
+    if text.isascii():  # (selectolax encodes an ASCII str by copying it)
+        return text, False
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return repair_surrogates(text)
+    return Utf8Text.of(text, data), False
 
 
 def path_source(path: object) -> str:
