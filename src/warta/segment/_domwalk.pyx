@@ -20,7 +20,8 @@ slots), and some small parts that are plain ASCII work, each for the common case
 only, the rest left to the Python function (tests compare each with it on
 generated values):
 
-- the tokens of ASCII class and id values that cannot hide an element (`ascii_read`;
+- the tokens of ASCII class and id values that cannot hide an element (`ascii_tokens`, ids
+  read from lexbor's bytes;
   else `read_class` and `_tokens`);
 - the stripped length and final colon of ASCII text (`ascii_counts`; else `str.strip`),
   and the whitespace test and collapse of ASCII block text (`clean_ascii`, `collapse_ascii`);
@@ -155,37 +156,55 @@ cdef inline str ascii_str(const char *text, Py_ssize_t length):
     return <str>made
 
 
+cdef inline bint token_char(char c) noexcept:
+    return (b"a" <= c <= b"z") or (b"0" <= c <= b"9")
+
+
 cdef tuple lowered_tokens(const char *text, Py_ssize_t length):
-    """`_TOKEN.findall` of an already lower-cased ASCII text: runs of [a-z0-9] of two or more."""
-    cdef list found = []
-    cdef Py_ssize_t i = 0, start
-    cdef char c
+    """`_TOKEN.findall` of an already lower-cased ASCII text: runs of [a-z0-9] of two or more
+    (counted first, then made straight into the tuple)."""
+    cdef Py_ssize_t i, start, count = 0, at = 0
+    cdef str token
+    cdef tuple found
+    for i in range(length):
+        # (A run of two or more ends here.)
+        if token_char(text[i]) and i and token_char(text[i - 1]) and (i + 1 == length or not token_char(text[i + 1])):
+            count += 1
+    if count == 0:
+        return ()
+    found = PyTuple_New(count)
+    i = 0
     while i < length:
-        c = text[i]
-        if (b"a" <= c <= b"z") or (b"0" <= c <= b"9"):
+        if token_char(text[i]):
             start = i
             i += 1
-            while i < length and ((b"a" <= text[i] <= b"z") or (b"0" <= text[i] <= b"9")):
+            while i < length and token_char(text[i]):
                 i += 1
             if i - start >= 2:
-                found.append(ascii_str(text + start, i - start))
+                token = ascii_str(text + start, i - start)
+                incref(<PyObject *>token)
+                tuple_set(found, at, <PyObject *>token)
+                at += 1
         else:
             i += 1
-    return tuple(found)
+    return found
 
 
-cdef tuple ascii_read(str value, bint whole_class):
-    """`_read_class(value)` (or, without `whole_class`, `(_tokens(value), False)`) of an ASCII
-    value; None where it may hide the element (the Python function decides those) or is not ASCII."""
-    cdef Py_ssize_t length = 0, i
-    cdef const char *data
+cdef enum:
+    SHORT_VALUE = 256  # values up to this long are lower-cased on the stack
+
+
+cdef tuple ascii_tokens(const char *data, Py_ssize_t length, bint whole_class):
+    """`_tokens` of a value's UTF-8 bytes, where they are ASCII; None where they are not, or
+    (`whole_class`) where `_read_class` might find a hiding class name in them."""
+    cdef Py_ssize_t i
+    cdef char short_value[SHORT_VALUE]
     cdef char *lowered
     cdef char c
-    cdef tuple tokens
-    if not PyUnicode_IS_ASCII(value):
-        return None
-    data = PyUnicode_AsUTF8AndSize(value, &length)
-    lowered = <char *>malloc(length + 1)
+    for i in range(length):
+        if <uchar>data[i] >= 128:
+            return None
+    lowered = &short_value[0] if length <= SHORT_VALUE else <char *>malloc(length)
     if lowered == NULL:
         raise MemoryError()
     try:
@@ -199,22 +218,41 @@ cdef tuple ascii_read(str value, bint whole_class):
             or has_part(lowered, length, b"screen", 6)
         ):
             return None  # (`_read_class`'s pre-check: every hiding class name has one of these)
-        tokens = lowered_tokens(lowered, length)
+        return lowered_tokens(lowered, length)
     finally:
-        free(lowered)
-    return (tokens, False)
+        if lowered != &short_value[0]:
+            free(lowered)
+
+
+cdef tuple ascii_read(str value):
+    """`_read_class(value)` of an ASCII value; None where it may hide the element (the Python
+    function decides those) or is not ASCII."""
+    cdef Py_ssize_t length = 0
+    cdef const char *data
+    cdef tuple tokens
+    if not PyUnicode_IS_ASCII(value):
+        return None
+    data = PyUnicode_AsUTF8AndSize(value, &length)
+    tokens = ascii_tokens(data, length, True)
+    return None if tokens is None else (tokens, False)
+
+
+cdef tuple id_bytes_tokens(const uchar *data, size_t length):
+    """`_tokens` of an id value, from its UTF-8 bytes (in C where they are ASCII)."""
+    cdef tuple tokens = ascii_tokens(<const char *>data, length, False)
+    return id_tokens(utf8(data, length)) if tokens is None else tokens
 
 
 def class_value(str value):
     """`_read_class(value)`, in C for ASCII values that cannot hide (tests compare the two)."""
-    found = ascii_read(value, True)
+    found = ascii_read(value)
     return read_class(value) if found is None else found
 
 
 def id_value_tokens(str value):
-    """`_tokens(value)`, in C for ASCII values (tests compare the two)."""
-    found = ascii_read(value, False)
-    return id_tokens(value) if found is None else found[0]
+    """`_tokens(value)`, from the value's UTF-8 bytes as the walk reads an id (tests compare the two)."""
+    cdef bytes data = value.encode("utf-8", "surrogatepass")
+    return id_bytes_tokens(data, len(data))
 
 
 cdef inline bint same_str(PyObject *one, PyObject *other) noexcept:
@@ -921,7 +959,9 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
     cdef str raw, stripped, tag
     cdef const char *piece
     cdef Py_ssize_t piece_length
-    cdef object name_or_none, kind, tokens, read, value, style, ident
+    cdef const uchar *id_value
+    cdef size_t id_length = 0
+    cdef object name_or_none, kind, tokens, read, value, style
     cdef Py_ssize_t depth
 
     while True:
@@ -1005,7 +1045,7 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                         if read is None:
                             if len(classes) >= MAX_READ_CLASSES:
                                 classes.clear()
-                            read = ascii_read(value, True)
+                            read = ascii_read(value)
                             if read is None:
                                 read = read_class(value)
                             classes[value] = read
@@ -1022,11 +1062,11 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                                 or attr_value(attrs.aria_attr) == "true"
                                 or (style is not None and style_hides(style))
                             )
-                        if not hidden:
-                            ident = attr_value(attrs.id_attr)
-                            if ident:
-                                read = ascii_read(ident, False)
-                                tokens = tokens + (id_tokens(ident) if read is None else read[0])
+                        if not hidden and attrs.id_attr != NULL:
+                            # (Its tokens from lexbor's bytes: no str of the value.)
+                            id_value = lxb.attr_value(attrs.id_attr, &id_length)
+                            if id_value != NULL and id_length:
+                                tokens = tokens + id_bytes_tokens(id_value, id_length)
                 enter = not hidden
                 if enter and flags & BLOCK:
                     if building.length:
