@@ -572,8 +572,9 @@ cdef bint ascii_counts(const uchar *data, size_t length, Py_ssize_t *stripped, b
     return True
 
 
-# `_absolute`'s two answers without `urljoin`, for ASCII links: a link `_PLAIN_ABSOLUTE` matches
-# is the address as written; one `_PLAIN_ROOT` matches, without dot or empty segments, is the
+# `_absolute`'s answers without `urljoin`, for ASCII links: a link `_PLAIN_ABSOLUTE` matches
+# is the address as written (and a scheme-relative one it matches after the base's scheme, that
+# scheme and the link); one `_PLAIN_ROOT` matches, without dot or empty segments, is the
 # base's origin and the link. Each part of those patterns ends where the next must begin, so one
 # pass tells a match. (`\s` of ASCII is `python_space`.) Other links go to `_absolute`.
 
@@ -604,14 +605,16 @@ cdef inline bint in_path(uchar c) noexcept:
 
 cdef bint plain_absolute(const uchar *text, Py_ssize_t length) noexcept:
     """`_PLAIN_ABSOLUTE.fullmatch`: `https?://[^/?#\[\]\s;]+(?:/[^?#\s;]*)?` and the tail."""
-    cdef Py_ssize_t i, start
     if length >= 8 and memcmp(text, b"https://", 8) == 0:
-        i = 8
-    elif length >= 7 and memcmp(text, b"http://", 7) == 0:
-        i = 7
-    else:
-        return False
-    start = i
+        return plain_after_scheme(text, 8, length)
+    if length >= 7 and memcmp(text, b"http://", 7) == 0:
+        return plain_after_scheme(text, 7, length)
+    return False
+
+
+cdef bint plain_after_scheme(const uchar *text, Py_ssize_t i, Py_ssize_t length) noexcept:
+    """Whether `_PLAIN_ABSOLUTE` matches all of `text[i:]` after its `https?://`."""
+    cdef Py_ssize_t start = i
     while i < length and in_path(text[i]) and text[i] != b"/" and text[i] != b"[" and text[i] != b"]":
         i += 1
     if i == start:
@@ -662,8 +665,13 @@ cdef object resolve(object raw, object base, object origin):
             last -= 1
         if plain_absolute(text + first, last - first):
             return raw[first:last]
-        if origin is not None and plain_root(text + first, last - first):
-            return origin + raw[first:last]
+        if origin is not None:
+            if last - first >= 2 and text[first] == b"/" and text[first + 1] == b"/":
+                # (A scheme-relative link: plain after the base's scheme.)
+                if plain_after_scheme(text + first, 2, last - first):
+                    return origin[: origin.index(":") + 1] + raw[first:last]
+            elif plain_root(text + first, last - first):
+                return origin + raw[first:last]
     return absolute(raw, base, origin)
 
 
