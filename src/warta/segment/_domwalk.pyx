@@ -847,6 +847,93 @@ cdef class _Stack:
         return 0
 
 
+cdef class _TokenMerger:
+    """`merged_tokens` for windows of up to SEEN_TOKENS tokens, which keeps its table from one
+    window to the next: the next block's window mostly begins with the same parts (its outer
+    ancestors), whose tokens need not be hashed and looked up again.
+
+    The table is filled by linear probing and never has an entry taken out except the last one
+    put in, so taking out the entries of the parts after the common beginning, last first, leaves
+    it as it was after those parts; the tokens found so far are kept in order beside it.
+    (The parts are kept alive by the caller's tuple of the last window.)
+    """
+
+    cdef Seen table[SEEN_TABLE]
+    cdef PyObject *parts[WINDOW_PARTS]  # the last window's distinct non-empty parts
+    cdef Py_ssize_t counts[WINDOW_PARTS]  # how many tokens were found up to each of them
+    cdef Py_ssize_t n_parts
+    cdef PyObject *found[SEEN_TOKENS]
+    cdef Py_ssize_t slots[SEEN_TOKENS]  # where each token found is in the table
+    cdef Py_ssize_t count
+
+    cdef void keep(self, Py_ssize_t n_parts) noexcept:
+        """Take out what the parts after the first `n_parts` put in."""
+        cdef Py_ssize_t kept = self.counts[n_parts - 1] if n_parts else 0
+        while self.count > kept:
+            self.count -= 1
+            self.table[self.slots[self.count]].token = NULL
+        self.n_parts = n_parts
+
+    cdef tuple merged(self, list token_parts, Py_ssize_t start):
+        """`merged_tokens(token_parts, start)`."""
+        cdef PyObject *parts[WINDOW_PARTS]
+        cdef PyObject *part
+        cdef PyObject *token
+        cdef Py_ssize_t n_parts = 0, total = 0, same = 0, i, j, k, slot
+        cdef Py_hash_t hashed
+        cdef bint seen
+        cdef tuple merged
+        for i in range(start, len(token_parts)):
+            part = PyList_GET_ITEM(token_parts, i)
+            if tuple_size(part) == 0:
+                continue
+            for j in range(n_parts):
+                if parts[j] == part:
+                    break
+            else:
+                parts[n_parts] = part
+                n_parts += 1
+                total += tuple_size(part)
+        if total > SEEN_TOKENS:
+            self.keep(0)
+            return merged_tokens(token_parts, start)
+        while same < n_parts and same < self.n_parts and parts[same] == self.parts[same]:
+            same += 1
+        self.keep(same)
+        try:
+            for j in range(same, n_parts):
+                part = parts[j]
+                for k in range(tuple_size(part)):
+                    token = tuple_item(part, k)
+                    hashed = str_hash(token)
+                    slot = <Py_ssize_t>(<size_t>hashed & <size_t>(SEEN_TABLE - 1))
+                    seen = False
+                    while self.table[slot].token != NULL:
+                        if self.table[slot].token == token or (
+                            self.table[slot].hashed == hashed and same_str(self.table[slot].token, token)
+                        ):
+                            seen = True
+                            break
+                        slot = (slot + 1) & (SEEN_TABLE - 1)
+                    if not seen:
+                        self.table[slot].token = token
+                        self.table[slot].hashed = hashed
+                        self.slots[self.count] = slot
+                        self.found[self.count] = token
+                        self.count += 1
+                self.parts[j] = part
+                self.counts[j] = self.count
+                self.n_parts = j + 1
+        except BaseException:
+            self.keep(0)
+            raise
+        merged = PyTuple_New(self.count)
+        for i in range(self.count):
+            incref(self.found[i])
+            tuple_set(merged, i, self.found[i])
+        return merged
+
+
 cdef class _LastSnapshot:
     """What the last block's snapshot made, reused by the next one where the same elements are
     open above it (blocks side by side mostly have the same): its path, `">".join(tags[-PATH_DEPTH:])`,
@@ -858,15 +945,20 @@ cdef class _LastSnapshot:
     cdef str path
     cdef tuple window_parts
     cdef tuple window_tokens
+    cdef _TokenMerger merger
 
     def __cinit__(self):
         self.count = -1
+        self.merger = _TokenMerger()
 
     cdef tuple tokens(self, list token_parts, Py_ssize_t start):
         """The tokens of `token_parts[start:]` merged (`merged_tokens`)."""
         if not same_parts(token_parts, start, self.window_parts):
-            self.window_parts = tuple(token_parts[start:])
-            self.window_tokens = merged_tokens(token_parts, start)
+            # (The merger's table holds tokens of the last window's parts: they stay alive
+            # until it has taken out those of the parts the new window does not have.)
+            parts = tuple(token_parts[start:])
+            self.window_tokens = self.merger.merged(token_parts, start)
+            self.window_parts = parts
         return self.window_tokens
 
     cdef str path_of(self, _Stack stack):
