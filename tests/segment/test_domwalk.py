@@ -91,6 +91,14 @@ HOSTILE = {
     "headings in lists": "<ul><li><h3>judul</h3><p>isi</p></li></ul><table><td><blockquote>q</blockquote>",
     "uppercase markup": "<DIV CLASS='Related-Posts' ID='Box'><A HREF='/X'>Tautan</A></DIV>",
     "soft hyphens": "<p>Assis\u00adtance  dan\u200b  kata</p>",
+    # More distinct class tokens above a block than the C walk's fixed table holds, repeated ones,
+    # and whitespace the C walk collapses itself.
+    "many class tokens": "".join(
+        f"<div class='{' '.join(f'k{depth}x{i} shared' for i in range(12))}'>" for depth in range(16)
+    )
+    + "<p>\t dalam \x0b\x1c  sekali \r\n</p>x"
+    + "</div>" * 16,
+    "invalid utf-8 in a block": b"<p>a\xff <b>\xe2\x82</b>\xacb \xc3\xa9</p>",
 }
 
 

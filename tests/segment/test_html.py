@@ -165,6 +165,23 @@ def test_root_relative_links_resolve_as_urljoin_does(href: str) -> None:
     assert _absolute(href, base, _origin(base)) == urljoin(base, href)
 
 
+@pytest.mark.parametrize(
+    "href",
+    [
+        "//cdn.example/a.js", "//cdn.example", "//cdn.example/", "//cdn.example/a/../b?q=1#f",
+        "//cdn.example?q", "//cdn.example/a?", "//cdn.example/a#", "//cdn.example/a;p", "//[::1]/a",
+        "//[bad/a", "//", "///a", "//a b/c", "//cdn.example:8080/x", "//user@cdn.example/x",
+        "//exa\u0301mple.com/x", "//ex\uff03ample/x", "//\u00e9.example/x?q=\u00e9",
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("base", ["https://site.example/x/y/page.html", "HTTP://Site.example"])
+def test_scheme_relative_links_resolve_as_join_url_does(href: str, base: str) -> None:
+    from warta.meta.urls import join_url
+    from warta.segment.html import _absolute, _origin
+
+    assert _absolute(href, base, _origin(base)) == join_url(base, href)
+
+
 def test_utf8_text_is_parsed_from_its_bytes_with_the_same_result() -> None:
     from warta.readers.encoding import Utf8Text
 

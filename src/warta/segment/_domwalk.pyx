@@ -14,14 +14,17 @@ is used then.
 Everything that decides what a block is stays in Python and is shared with the
 Python walk: the tag table (`tag_flags`), class values (`read_class`), hiding
 styles and link resolution (`_absolute`). The traversal, the attribute scan, the
-counts, the text and `emit` are done here, and some small parts that are plain
-ASCII work, each for the common case only, the rest left to the Python function
-(tests compare each with it on generated values):
+counts, the text and `emit` are done here (a block's text is gathered as UTF-8
+bytes and decoded once, its structure written straight into the new objects'
+slots), and some small parts that are plain ASCII work, each for the common case
+only, the rest left to the Python function (tests compare each with it on
+generated values):
 
-- the tokens of ASCII class and id values that cannot hide an element (`ascii_read`;
+- the tokens of ASCII class and id values that cannot hide an element (`ascii_tokens`, ids
+  read from lexbor's bytes;
   else `read_class` and `_tokens`);
 - the stripped length and final colon of ASCII text (`ascii_counts`; else `str.strip`),
-  and the whitespace test of ASCII block text (`clean_ascii`);
+  and the whitespace test and collapse of ASCII block text (`clean_ascii`, `collapse_ascii`);
 - plain ASCII links, absolute or root-relative (`resolve`; else `_absolute`);
 - the deduplicated tokens of a block's ancestors (`merged_tokens`), reused while the
   same tuples are above the next block (`same_parts`). `warta.segment.html` checks at first use that
@@ -30,10 +33,11 @@ fixture and benchmark page.
 """
 
 from libc.stdint cimport uintptr_t
-from libc.stdlib cimport free, malloc, realloc
+from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memcmp, memcpy, memset
 from cpython.object cimport PyObject, PyObject_Hash
-from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE
+from cpython.list cimport PyList_GET_ITEM
+from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE, PyTuple_New
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 
 from warta._slots cimport set_new_slot, slot_offset
@@ -50,6 +54,13 @@ cdef extern from "Python.h":
     const char *PyUnicode_AsUTF8AndSize(object text, Py_ssize_t *size) except NULL
     object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
     void *PyUnicode_1BYTE_DATA(object text)
+    ctypedef struct PyASCIIObject:
+        Py_hash_t hash  # (-1 until computed)
+    # The tuple macros on borrowed references.
+    Py_ssize_t tuple_size "PyTuple_GET_SIZE" (PyObject *tuple) noexcept
+    PyObject *tuple_item "PyTuple_GET_ITEM" (PyObject *tuple, Py_ssize_t i) noexcept
+    void tuple_set "PyTuple_SET_ITEM" (object tuple, Py_ssize_t i, PyObject *item) noexcept  # (steals)
+    void incref "Py_INCREF" (PyObject *obj) noexcept
 
 
 cdef extern from "<dlfcn.h>" nogil:
@@ -118,6 +129,13 @@ cdef object absolute = _html._absolute
 cdef object origin_of = _html._origin
 cdef dict HEADINGS = _html._HEADINGS
 
+# Fixed-size arrays hold a block's window of token parts and its path's tags.
+cdef enum:
+    WINDOW_PARTS = 64
+    PATH_TAGS = 64
+if MAX_TOKENS_DEPTH > WINDOW_PARTS or PATH_DEPTH > PATH_TAGS:  # pragma: no cover
+    raise ImportError("warta.segment.html's depths outgrew _domwalk's arrays")
+
 
 # ---------------------------------------------------------------------------------------------
 # Class and id values in C, for ASCII values only: `str.lower` of other text may make ASCII
@@ -138,37 +156,55 @@ cdef inline str ascii_str(const char *text, Py_ssize_t length):
     return <str>made
 
 
+cdef inline bint token_char(char c) noexcept:
+    return (b"a" <= c <= b"z") or (b"0" <= c <= b"9")
+
+
 cdef tuple lowered_tokens(const char *text, Py_ssize_t length):
-    """`_TOKEN.findall` of an already lower-cased ASCII text: runs of [a-z0-9] of two or more."""
-    cdef list found = []
-    cdef Py_ssize_t i = 0, start
-    cdef char c
+    """`_TOKEN.findall` of an already lower-cased ASCII text: runs of [a-z0-9] of two or more
+    (counted first, then made straight into the tuple)."""
+    cdef Py_ssize_t i, start, count = 0, at = 0
+    cdef str token
+    cdef tuple found
+    for i in range(length):
+        # (A run of two or more ends here.)
+        if token_char(text[i]) and i and token_char(text[i - 1]) and (i + 1 == length or not token_char(text[i + 1])):
+            count += 1
+    if count == 0:
+        return ()
+    found = PyTuple_New(count)
+    i = 0
     while i < length:
-        c = text[i]
-        if (b"a" <= c <= b"z") or (b"0" <= c <= b"9"):
+        if token_char(text[i]):
             start = i
             i += 1
-            while i < length and ((b"a" <= text[i] <= b"z") or (b"0" <= text[i] <= b"9")):
+            while i < length and token_char(text[i]):
                 i += 1
             if i - start >= 2:
-                found.append(ascii_str(text + start, i - start))
+                token = ascii_str(text + start, i - start)
+                incref(<PyObject *>token)
+                tuple_set(found, at, <PyObject *>token)
+                at += 1
         else:
             i += 1
-    return tuple(found)
+    return found
 
 
-cdef tuple ascii_read(str value, bint whole_class):
-    """`_read_class(value)` (or, without `whole_class`, `(_tokens(value), False)`) of an ASCII
-    value; None where it may hide the element (the Python function decides those) or is not ASCII."""
-    cdef Py_ssize_t length = 0, i
-    cdef const char *data
+cdef enum:
+    SHORT_VALUE = 256  # values up to this long are lower-cased on the stack
+
+
+cdef tuple ascii_tokens(const char *data, Py_ssize_t length, bint whole_class):
+    """`_tokens` of a value's UTF-8 bytes, where they are ASCII; None where they are not, or
+    (`whole_class`) where `_read_class` might find a hiding class name in them."""
+    cdef Py_ssize_t i
+    cdef char short_value[SHORT_VALUE]
     cdef char *lowered
     cdef char c
-    cdef tuple tokens
-    if not PyUnicode_IS_ASCII(value):
-        return None
-    data = PyUnicode_AsUTF8AndSize(value, &length)
-    lowered = <char *>malloc(length + 1)
+    for i in range(length):
+        if <uchar>data[i] >= 128:
+            return None
+    lowered = &short_value[0] if length <= SHORT_VALUE else <char *>malloc(length)
     if lowered == NULL:
         raise MemoryError()
     try:
@@ -182,22 +218,41 @@ cdef tuple ascii_read(str value, bint whole_class):
             or has_part(lowered, length, b"screen", 6)
         ):
             return None  # (`_read_class`'s pre-check: every hiding class name has one of these)
-        tokens = lowered_tokens(lowered, length)
+        return lowered_tokens(lowered, length)
     finally:
-        free(lowered)
-    return (tokens, False)
+        if lowered != &short_value[0]:
+            free(lowered)
+
+
+cdef tuple ascii_read(str value):
+    """`_read_class(value)` of an ASCII value; None where it may hide the element (the Python
+    function decides those) or is not ASCII."""
+    cdef Py_ssize_t length = 0
+    cdef const char *data
+    cdef tuple tokens
+    if not PyUnicode_IS_ASCII(value):
+        return None
+    data = PyUnicode_AsUTF8AndSize(value, &length)
+    tokens = ascii_tokens(data, length, True)
+    return None if tokens is None else (tokens, False)
+
+
+cdef tuple id_bytes_tokens(const uchar *data, size_t length):
+    """`_tokens` of an id value, from its UTF-8 bytes (in C where they are ASCII)."""
+    cdef tuple tokens = ascii_tokens(<const char *>data, length, False)
+    return id_tokens(utf8(data, length)) if tokens is None else tokens
 
 
 def class_value(str value):
     """`_read_class(value)`, in C for ASCII values that cannot hide (tests compare the two)."""
-    found = ascii_read(value, True)
+    found = ascii_read(value)
     return read_class(value) if found is None else found
 
 
 def id_value_tokens(str value):
-    """`_tokens(value)`, in C for ASCII values (tests compare the two)."""
-    found = ascii_read(value, False)
-    return id_tokens(value) if found is None else found[0]
+    """`_tokens(value)`, from the value's UTF-8 bytes as the walk reads an id (tests compare the two)."""
+    cdef bytes data = value.encode("utf-8", "surrogatepass")
+    return id_bytes_tokens(data, len(data))
 
 
 cdef inline bint same_str(PyObject *one, PyObject *other) noexcept:
@@ -217,13 +272,32 @@ cdef inline bint same_parts(list token_parts, Py_ssize_t start, tuple window) no
     if window is None or PyTuple_GET_SIZE(window) != count:
         return False
     for i in range(count):
-        if PyTuple_GET_ITEM(window, i) != <PyObject *>token_parts[start + i]:
+        if PyTuple_GET_ITEM(window, i) != PyList_GET_ITEM(token_parts, start + i):
             return False
     return True
 
 
 cdef enum:
-    SEEN_ON_STACK = 256
+    SEEN_TABLE = 256
+    SEEN_TOKENS = 128  # (at most half the table is filled)
+
+
+cdef struct Seen:
+    PyObject *token
+    Py_hash_t hashed
+
+
+# `merged_tokens`' table for up to SEEN_TABLE / 2 tokens, all empty between calls: each call
+# empties the slots it filled, instead of clearing the whole table before it starts.
+cdef Seen SEEN[SEEN_TABLE]
+
+
+cdef inline Py_hash_t str_hash(PyObject *token) except? -1:
+    """`hash(token)` of a str, read from the str where it was computed before."""
+    cdef Py_hash_t hashed = (<PyASCIIObject *>token).hash
+    if hashed == -1:
+        hashed = PyObject_Hash(<object>token)
+    return hashed
 
 
 cdef tuple merged_tokens(list token_parts, Py_ssize_t start):
@@ -233,52 +307,76 @@ cdef tuple merged_tokens(list token_parts, Py_ssize_t start):
     (A part that is the very tuple of an earlier one, the read of a class value repeated down
     the tree, adds nothing: passed over.)
     """
-    cdef Py_ssize_t end = len(token_parts), total = 0, i, j, k, size = 16, mask, slot
+    cdef Py_ssize_t end = len(token_parts), total = 0, count = 0, n_parts = 0, i, j, k, size = 16, mask, slot
+    cdef PyObject *parts[WINDOW_PARTS]
+    cdef PyObject *part
     cdef PyObject *token
-    cdef PyObject *on_stack[SEEN_ON_STACK]
-    cdef PyObject **table = on_stack
+    cdef PyObject *found_on_stack[SEEN_TOKENS]
+    cdef Py_ssize_t slots_on_stack[SEEN_TOKENS]
+    cdef Seen *table
+    cdef PyObject **found
+    cdef Py_ssize_t *slots
     cdef Py_hash_t hashed
-    cdef list found = []
-    cdef list parts = []
-    cdef tuple part
+    cdef bint seen
+    cdef tuple merged
     for i in range(start, end):
-        part = <tuple>token_parts[i]
-        if PyTuple_GET_SIZE(part) == 0:
+        part = PyList_GET_ITEM(token_parts, i)
+        if tuple_size(part) == 0:
             continue
-        for j in range(len(parts)):
-            if <PyObject *>parts[j] == <PyObject *>part:
+        for j in range(n_parts):
+            if parts[j] == part:
                 break
         else:
-            parts.append(part)
-            total += PyTuple_GET_SIZE(part)
+            parts[n_parts] = part
+            n_parts += 1
+            total += tuple_size(part)
     if total == 0:
         return ()
     while size < 2 * total:
         size *= 2
     mask = size - 1
-    if size > SEEN_ON_STACK:
-        table = <PyObject **>malloc(size * sizeof(PyObject *))
-        if table == NULL:
-            raise MemoryError()
-    memset(table, 0, size * sizeof(PyObject *))
+    if size <= SEEN_TABLE:
+        table, found, slots = &SEEN[0], &found_on_stack[0], &slots_on_stack[0]
+    else:
+        table = <Seen *>calloc(size, sizeof(Seen))
+        found = <PyObject **>malloc(total * sizeof(PyObject *))
+        slots = NULL
     try:
-        for part in parts:
-            for k in range(PyTuple_GET_SIZE(part)):
-                token = PyTuple_GET_ITEM(part, k)
-                hashed = PyObject_Hash(<object>token)
+        if table == NULL or found == NULL:
+            raise MemoryError()
+        for j in range(n_parts):
+            part = parts[j]
+            for k in range(tuple_size(part)):
+                token = tuple_item(part, k)
+                hashed = str_hash(token)
                 slot = <Py_ssize_t>(<size_t>hashed & <size_t>mask)
-                while table[slot] != NULL and not (
-                    table[slot] == token
-                    or (PyObject_Hash(<object>table[slot]) == hashed and same_str(table[slot], token))
-                ):
+                seen = False
+                while table[slot].token != NULL:
+                    if table[slot].token == token or (
+                        table[slot].hashed == hashed and same_str(table[slot].token, token)
+                    ):
+                        seen = True
+                        break
                     slot = (slot + 1) & mask
-                if table[slot] == NULL:
-                    table[slot] = token
-                    found.append(<object>token)
+                if not seen:
+                    table[slot].token = token
+                    table[slot].hashed = hashed
+                    if slots != NULL:
+                        slots[count] = slot
+                    found[count] = token
+                    count += 1
+        merged = PyTuple_New(count)
+        for i in range(count):
+            incref(found[i])
+            tuple_set(merged, i, found[i])
     finally:
-        if table != on_stack:
+        if table == &SEEN[0]:
+            for i in range(count):
+                table[slots[i]].token = NULL
+        else:
             free(table)
-    return tuple(found)
+            free(found)
+    return merged
 
 
 # ---------------------------------------------------------------------------------------------
@@ -288,41 +386,53 @@ cdef tuple merged_tokens(list token_parts, Py_ssize_t start):
 # references directly at those offsets (read from the descriptors at import, where each is
 # checked to be a writable object slot), as `warta.segment.new_block` does in Python.
 
-cdef enum:
-    STRUCTURE_FIELDS = 15
-    BLOCK_FIELDS = 5
+cdef Py_ssize_t field_offset(type cls, str name, Py_ssize_t count) except -1:
+    """The offset of the writable field slot `name` of the dataclass `cls` of `count` fields."""
+    if tuple(cls.__slots__) != tuple(cls.__dataclass_fields__) or len(cls.__slots__) != count:
+        raise ImportError(f"{cls.__name__}'s slots are not its {count} fields: update _domwalk's Building")
+    return slot_offset(cls, name, True)
 
 
-cdef int slot_offsets(type cls, Py_ssize_t *offsets, Py_ssize_t count) except -1:
-    """Set `offsets` to those of the dataclass `cls`'s writable field slots, in field order."""
-    fields = tuple(cls.__dataclass_fields__)
-    if tuple(cls.__slots__) != fields or len(fields) != count:
-        raise ImportError(f"{cls.__name__}'s slots are not its {count} fields")
-    for i, name in enumerate(fields):
-        offsets[i] = slot_offset(cls, name, True)
-    return 0
+# Every field of each class, which `Building.emit` sets (the counts make sure none is left out).
+cdef Py_ssize_t S_BLANK_BEFORE = field_offset(BlockStructure, "blank_before", 15)
+cdef Py_ssize_t S_BLANK_AFTER = field_offset(BlockStructure, "blank_after", 15)
+cdef Py_ssize_t S_BULLET = field_offset(BlockStructure, "bullet", 15)
+cdef Py_ssize_t S_HEADING = field_offset(BlockStructure, "heading_level", 15)
+cdef Py_ssize_t S_TAG = field_offset(BlockStructure, "tag", 15)
+cdef Py_ssize_t S_PATH = field_offset(BlockStructure, "tag_path", 15)
+cdef Py_ssize_t S_LIST = field_offset(BlockStructure, "in_list", 15)
+cdef Py_ssize_t S_TABLE = field_offset(BlockStructure, "in_table", 15)
+cdef Py_ssize_t S_FIGURE = field_offset(BlockStructure, "in_figure", 15)
+cdef Py_ssize_t S_QUOTE = field_offset(BlockStructure, "in_blockquote", 15)
+cdef Py_ssize_t S_LINK = field_offset(BlockStructure, "in_link", 15)
+cdef Py_ssize_t S_DENSITY = field_offset(BlockStructure, "link_density", 15)
+cdef Py_ssize_t S_TOKENS = field_offset(BlockStructure, "class_tokens", 15)
+cdef Py_ssize_t S_HREF = field_offset(BlockStructure, "href", 15)
+cdef Py_ssize_t S_DEPTH = field_offset(BlockStructure, "dom_depth", 15)
+cdef Py_ssize_t B_INDEX = field_offset(Block, "index", 5)
+cdef Py_ssize_t B_TEXT = field_offset(Block, "text", 5)
+cdef Py_ssize_t B_STRUCTURE = field_offset(Block, "structure", 5)
+cdef Py_ssize_t B_START = field_offset(Block, "start", 5)
+cdef Py_ssize_t B_END = field_offset(Block, "end", 5)
+if len({S_BLANK_BEFORE, S_BLANK_AFTER, S_BULLET, S_HEADING, S_TAG, S_PATH, S_LIST, S_TABLE, S_FIGURE,
+        S_QUOTE, S_LINK, S_DENSITY, S_TOKENS, S_HREF, S_DEPTH}) != 15:  # pragma: no cover
+    raise ImportError("BlockStructure's fields changed: update _domwalk's Building")
+cdef object NO_OFFSET = -1
 
 
-cdef Py_ssize_t STRUCTURE_OFFSETS[STRUCTURE_FIELDS]
-cdef Py_ssize_t BLOCK_OFFSETS[BLOCK_FIELDS]
-slot_offsets(BlockStructure, STRUCTURE_OFFSETS, STRUCTURE_FIELDS)
-slot_offsets(Block, BLOCK_OFFSETS, BLOCK_FIELDS)
+cdef inline void put(object made, Py_ssize_t offset, object value) noexcept:
+    set_new_slot(made, offset, <PyObject *>value)
 
 
-cdef object frozen(type cls, const Py_ssize_t *offsets, tuple values):
-    """A new `cls` with each field set to its value in `values` (every field, in field order)."""
-    cdef object made = cls.__new__(cls)
-    cdef Py_ssize_t i
-    for i in range(PyTuple_GET_SIZE(values)):
-        set_new_slot(made, offsets[i], PyTuple_GET_ITEM(values, i))
-    return made
+cdef inline bint python_space(uchar c) noexcept:
+    """Whether an ASCII character is whitespace to `str.strip`, `str.split` and `str.isspace`."""
+    return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
 
 
-cdef bint clean_ascii(str text) except -1:
+cdef bint clean_ascii(const char *data, Py_ssize_t length) noexcept:
     """For ASCII text, `_emit`'s test: printable (" " to "~"), without doubled, leading or
     trailing spaces, so already what splitting and joining would make of it."""
-    cdef Py_ssize_t length = 0, i
-    cdef const char *data = PyUnicode_AsUTF8AndSize(text, &length)
+    cdef Py_ssize_t i
     cdef char c
     if length and (data[0] == b" " or data[length - 1] == b" "):
         return False
@@ -333,9 +443,117 @@ cdef bint clean_ascii(str text) except -1:
     return True
 
 
-cdef inline bint python_space(uchar c) noexcept:
-    """Whether an ASCII character is whitespace to `str.strip` and `str.isspace`."""
-    return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+cdef Py_ssize_t collapse_ascii(char *data, Py_ssize_t length) noexcept:
+    """`" ".join(text.split())` of ASCII text, in place: the new length."""
+    cdef Py_ssize_t i, kept = 0
+    cdef bint gap = False
+    for i in range(length):
+        if python_space(data[i]):
+            gap = kept > 0
+        else:
+            if gap:
+                data[kept] = b" "
+                kept += 1
+                gap = False
+            data[kept] = data[i]
+            kept += 1
+    return kept
+
+
+cdef class Building:
+    """The block being built (`_emit`'s arguments, and `pieces` joined as they come).
+
+    Its text so far is UTF-8 bytes in a growable C buffer (`ascii` while each piece was ASCII),
+    decoded once when the block is closed: no str per text node, and no list to join. Beside it,
+    how much of it is link text, the characters outside links since the last link's text,
+    whether the last text outside links ends with ":", its first link, and (`snapped`) what the
+    DOM says where its first text was: the fields of `BlockStructure` from heading_level to
+    dom_depth, set directly instead of through a tuple.
+    """
+
+    cdef char *text
+    cdef Py_ssize_t length, capacity
+    cdef bint ascii
+    cdef Py_ssize_t link_chars, chars, tail_chars
+    cdef bint colon, snapped, in_list, in_table, in_figure, in_quote
+    cdef object href, heading, tag, path, tokens, depth
+
+    def __cinit__(self):
+        self.ascii = True
+
+    def __dealloc__(self):
+        free(self.text)
+
+    cdef int add(self, const char *data, Py_ssize_t length, bint ascii) except -1:
+        """Add a piece of text (valid UTF-8; `ascii` where it is ASCII)."""
+        cdef Py_ssize_t capacity
+        cdef char *grown
+        if self.length + length > self.capacity:
+            capacity = self.capacity * 2 if self.capacity else 1024
+            while capacity < self.length + length:
+                capacity *= 2
+            grown = <char *>realloc(self.text, capacity)
+            if grown == NULL:
+                raise MemoryError()
+            self.text = grown
+            self.capacity = capacity
+        memcpy(self.text + self.length, data, length)
+        self.length += length
+        if not ascii:
+            self.ascii = False
+        return 0
+
+    cdef str cleaned(self):
+        """`_emit`'s text: the pieces joined, invisible characters dropped, whitespace collapsed."""
+        cdef str joined
+        if self.ascii:
+            if clean_ascii(self.text, self.length):
+                return ascii_str(self.text, self.length)
+            return ascii_str(self.text, collapse_ascii(self.text, self.length))
+        joined = PyUnicode_DecodeUTF8(self.text, self.length, NULL)
+        if "\u00ad" in joined or "\u200b" in joined or "\u2060" in joined:
+            joined = drop_invisible(joined)
+        if joined.isprintable() and "  " not in joined and joined[:1] != " " and joined[-1:] != " ":
+            return joined
+        return " ".join(joined.split())
+
+    cdef int emit(self, list blocks) except -1:
+        """`warta.segment.html._emit`: close the block, appending it to `blocks` if it has text,
+        and start the next one."""
+        cdef str text = self.cleaned()
+        cdef double density
+        cdef object structure, block
+        if text and self.snapped and len(blocks) < BLOCK_LIMIT:
+            density = <double>self.link_chars / <double>self.chars if self.chars else 0.0
+            structure = BlockStructure.__new__(BlockStructure)
+            put(structure, S_BLANK_BEFORE, False)
+            put(structure, S_BLANK_AFTER, False)
+            put(structure, S_BULLET, False)
+            put(structure, S_HEADING, self.heading)
+            put(structure, S_TAG, self.tag)
+            put(structure, S_PATH, self.path)
+            put(structure, S_LIST, self.in_list)
+            put(structure, S_TABLE, self.in_table)
+            put(structure, S_FIGURE, self.in_figure)
+            put(structure, S_QUOTE, self.in_quote)
+            put(structure, S_LINK, density >= 0.9)
+            put(structure, S_DENSITY, density)
+            put(structure, S_TOKENS, self.tokens)
+            put(structure, S_HREF, self.href)
+            put(structure, S_DEPTH, self.depth)
+            block = Block.__new__(Block)
+            put(block, B_INDEX, len(blocks))
+            put(block, B_TEXT, text)
+            put(block, B_STRUCTURE, structure)
+            put(block, B_START, NO_OFFSET)
+            put(block, B_END, NO_OFFSET)
+            blocks.append(block)
+        self.length = 0
+        self.ascii = True
+        self.link_chars = self.chars = self.tail_chars = 0
+        self.colon = self.snapped = False
+        self.href = None
+        return 0
 
 
 cdef bint ascii_counts(const uchar *data, size_t length, Py_ssize_t *stripped, bint *colon) noexcept:
@@ -354,8 +572,9 @@ cdef bint ascii_counts(const uchar *data, size_t length, Py_ssize_t *stripped, b
     return True
 
 
-# `_absolute`'s two answers without `urljoin`, for ASCII links: a link `_PLAIN_ABSOLUTE` matches
-# is the address as written; one `_PLAIN_ROOT` matches, without dot or empty segments, is the
+# `_absolute`'s answers without `urljoin`, for ASCII links: a link `_PLAIN_ABSOLUTE` matches
+# is the address as written (and a scheme-relative one it matches after the base's scheme, that
+# scheme and the link); one `_PLAIN_ROOT` matches, without dot or empty segments, is the
 # base's origin and the link. Each part of those patterns ends where the next must begin, so one
 # pass tells a match. (`\s` of ASCII is `python_space`.) Other links go to `_absolute`.
 
@@ -386,14 +605,16 @@ cdef inline bint in_path(uchar c) noexcept:
 
 cdef bint plain_absolute(const uchar *text, Py_ssize_t length) noexcept:
     """`_PLAIN_ABSOLUTE.fullmatch`: `https?://[^/?#\[\]\s;]+(?:/[^?#\s;]*)?` and the tail."""
-    cdef Py_ssize_t i, start
     if length >= 8 and memcmp(text, b"https://", 8) == 0:
-        i = 8
-    elif length >= 7 and memcmp(text, b"http://", 7) == 0:
-        i = 7
-    else:
-        return False
-    start = i
+        return plain_after_scheme(text, 8, length)
+    if length >= 7 and memcmp(text, b"http://", 7) == 0:
+        return plain_after_scheme(text, 7, length)
+    return False
+
+
+cdef bint plain_after_scheme(const uchar *text, Py_ssize_t i, Py_ssize_t length) noexcept:
+    """Whether `_PLAIN_ABSOLUTE` matches all of `text[i:]` after its `https?://`."""
+    cdef Py_ssize_t start = i
     while i < length and in_path(text[i]) and text[i] != b"/" and text[i] != b"[" and text[i] != b"]":
         i += 1
     if i == start:
@@ -444,8 +665,13 @@ cdef object resolve(object raw, object base, object origin):
             last -= 1
         if plain_absolute(text + first, last - first):
             return raw[first:last]
-        if origin is not None and plain_root(text + first, last - first):
-            return origin + raw[first:last]
+        if origin is not None:
+            if last - first >= 2 and text[first] == b"/" and text[first + 1] == b"/":
+                # (A scheme-relative link: plain after the base's scheme.)
+                if plain_after_scheme(text + first, 2, last - first):
+                    return origin[: origin.index(":") + 1] + raw[first:last]
+            elif plain_root(text + first, last - first):
+                return origin + raw[first:last]
     return absolute(raw, base, origin)
 
 
@@ -467,30 +693,6 @@ cdef object innermost_link(list links, dict resolved, object base, object origin
         if href is not None:
             return href
     return None
-
-
-cdef int emit(list blocks, list pieces, Py_ssize_t link_chars, Py_ssize_t chars, object href, tuple snap) except -1:
-    """`warta.segment.html._emit`: close the block being built from `pieces`, if it has text."""
-    cdef str joined = "".join(pieces)
-    cdef str text
-    cdef double density
-    cdef bint clean
-    if PyUnicode_IS_ASCII(joined):
-        clean = clean_ascii(joined)
-    else:
-        if "\u00ad" in joined or "\u200b" in joined or "\u2060" in joined:
-            joined = drop_invisible(joined)
-        clean = joined.isprintable() and "  " not in joined and joined[:1] != " " and joined[-1:] != " "
-    text = joined if clean else " ".join(joined.split())
-    if text and snap is not None and len(blocks) < BLOCK_LIMIT:
-        density = <double>link_chars / <double>chars if chars else 0.0
-        heading, tag, path, in_list, in_table, in_figure, in_quote, tokens, depth = snap
-        structure = frozen(BlockStructure, STRUCTURE_OFFSETS, (
-            False, False, False, heading, tag, path, in_list, in_table, in_figure, in_quote,
-            density >= 0.9, density, tokens, href, depth,
-        ))
-        blocks.append(frozen(Block, BLOCK_OFFSETS, (len(blocks), text, structure, -1, -1)))
-    return 0
 
 
 cdef void *symbol(void *handle, bytes name) except NULL:
@@ -592,36 +794,190 @@ cdef inline object attr_value(void *attr):
 
 
 cdef class _Stack:
-    """The open elements' nodes and flags, as growable C arrays (nesting may be 100,000 deep)."""
+    """The open elements, as growable C arrays (nesting may be 100,000 deep): each one's node,
+    flags, tag, and the nearest block-level tag at or above it. (The tags are borrowed: the
+    walk's table of tag names keeps them alive.)"""
 
     cdef void **nodes
     cdef int *flags
+    cdef PyObject **tags
+    cdef PyObject **block_tags
     cdef Py_ssize_t size
     cdef Py_ssize_t capacity
 
     def __dealloc__(self):
         free(self.nodes)
         free(self.flags)
+        free(self.tags)
+        free(self.block_tags)
 
-    cdef int push(self, void *node, int flags) except -1:
-        cdef Py_ssize_t capacity
-        cdef void **nodes
-        cdef int *flag_array
+    cdef int grow(self) except -1:
+        cdef Py_ssize_t capacity = self.capacity * 2 if self.capacity else 256
+        cdef void **nodes = <void **>realloc(self.nodes, capacity * sizeof(void *))
+        if nodes == NULL:
+            raise MemoryError()
+        self.nodes = nodes
+        cdef int *flag_array = <int *>realloc(self.flags, capacity * sizeof(int))
+        if flag_array == NULL:
+            raise MemoryError()
+        self.flags = flag_array
+        cdef PyObject **tags = <PyObject **>realloc(self.tags, capacity * sizeof(PyObject *))
+        if tags == NULL:
+            raise MemoryError()
+        self.tags = tags
+        tags = <PyObject **>realloc(self.block_tags, capacity * sizeof(PyObject *))
+        if tags == NULL:
+            raise MemoryError()
+        self.block_tags = tags
+        self.capacity = capacity
+        return 0
+
+    cdef inline int push(self, void *node, int flags) except -1:
         if self.size == self.capacity:
-            capacity = self.capacity * 2 if self.capacity else 256
-            nodes = <void **>realloc(self.nodes, capacity * sizeof(void *))
-            if nodes == NULL:
-                raise MemoryError()
-            self.nodes = nodes
-            flag_array = <int *>realloc(self.flags, capacity * sizeof(int))
-            if flag_array == NULL:
-                raise MemoryError()
-            self.flags = flag_array
-            self.capacity = capacity
+            self.grow()
         self.nodes[self.size] = node
         self.flags[self.size] = flags
         self.size += 1
         return 0
+
+    cdef inline int push_element(self, void *node, int flags, str tag, str block_tag) except -1:
+        self.push(node, flags)
+        self.tags[self.size - 1] = <PyObject *>tag
+        self.block_tags[self.size - 1] = <PyObject *>block_tag
+        return 0
+
+
+cdef class _TokenMerger:
+    """`merged_tokens` for windows of up to SEEN_TOKENS tokens, which keeps its table from one
+    window to the next: the next block's window mostly begins with the same parts (its outer
+    ancestors), whose tokens need not be hashed and looked up again.
+
+    The table is filled by linear probing and never has an entry taken out except the last one
+    put in, so taking out the entries of the parts after the common beginning, last first, leaves
+    it as it was after those parts; the tokens found so far are kept in order beside it.
+    (The parts are kept alive by the caller's tuple of the last window.)
+    """
+
+    cdef Seen table[SEEN_TABLE]
+    cdef PyObject *parts[WINDOW_PARTS]  # the last window's distinct non-empty parts
+    cdef Py_ssize_t counts[WINDOW_PARTS]  # how many tokens were found up to each of them
+    cdef Py_ssize_t n_parts
+    cdef PyObject *found[SEEN_TOKENS]
+    cdef Py_ssize_t slots[SEEN_TOKENS]  # where each token found is in the table
+    cdef Py_ssize_t count
+
+    cdef void keep(self, Py_ssize_t n_parts) noexcept:
+        """Take out what the parts after the first `n_parts` put in."""
+        cdef Py_ssize_t kept = self.counts[n_parts - 1] if n_parts else 0
+        while self.count > kept:
+            self.count -= 1
+            self.table[self.slots[self.count]].token = NULL
+        self.n_parts = n_parts
+
+    cdef tuple merged(self, list token_parts, Py_ssize_t start):
+        """`merged_tokens(token_parts, start)`."""
+        cdef PyObject *parts[WINDOW_PARTS]
+        cdef PyObject *part
+        cdef PyObject *token
+        cdef Py_ssize_t n_parts = 0, total = 0, same = 0, i, j, k, slot
+        cdef Py_hash_t hashed
+        cdef bint seen
+        cdef tuple merged
+        for i in range(start, len(token_parts)):
+            part = PyList_GET_ITEM(token_parts, i)
+            if tuple_size(part) == 0:
+                continue
+            for j in range(n_parts):
+                if parts[j] == part:
+                    break
+            else:
+                parts[n_parts] = part
+                n_parts += 1
+                total += tuple_size(part)
+        if total > SEEN_TOKENS:
+            self.keep(0)
+            return merged_tokens(token_parts, start)
+        while same < n_parts and same < self.n_parts and parts[same] == self.parts[same]:
+            same += 1
+        self.keep(same)
+        try:
+            for j in range(same, n_parts):
+                part = parts[j]
+                for k in range(tuple_size(part)):
+                    token = tuple_item(part, k)
+                    hashed = str_hash(token)
+                    slot = <Py_ssize_t>(<size_t>hashed & <size_t>(SEEN_TABLE - 1))
+                    seen = False
+                    while self.table[slot].token != NULL:
+                        if self.table[slot].token == token or (
+                            self.table[slot].hashed == hashed and same_str(self.table[slot].token, token)
+                        ):
+                            seen = True
+                            break
+                        slot = (slot + 1) & (SEEN_TABLE - 1)
+                    if not seen:
+                        self.table[slot].token = token
+                        self.table[slot].hashed = hashed
+                        self.slots[self.count] = slot
+                        self.found[self.count] = token
+                        self.count += 1
+                self.parts[j] = part
+                self.counts[j] = self.count
+                self.n_parts = j + 1
+        except BaseException:
+            self.keep(0)
+            raise
+        merged = PyTuple_New(self.count)
+        for i in range(self.count):
+            incref(self.found[i])
+            tuple_set(merged, i, self.found[i])
+        return merged
+
+
+cdef class _LastSnapshot:
+    """What the last block's snapshot made, reused by the next one where the same elements are
+    open above it (blocks side by side mostly have the same): its path, `">".join(tags[-PATH_DEPTH:])`,
+    while the same tags are open at the end of the stack, and its merged class tokens while the
+    very same tuples of tokens are (`same_parts`)."""
+
+    cdef PyObject *tags[PATH_TAGS]
+    cdef Py_ssize_t count
+    cdef str path
+    cdef tuple window_parts
+    cdef tuple window_tokens
+    cdef _TokenMerger merger
+
+    def __cinit__(self):
+        self.count = -1
+        self.merger = _TokenMerger()
+
+    cdef tuple tokens(self, list token_parts, Py_ssize_t start):
+        """The tokens of `token_parts[start:]` merged (`merged_tokens`)."""
+        if not same_parts(token_parts, start, self.window_parts):
+            # (The merger's table holds tokens of the last window's parts: they stay alive
+            # until it has taken out those of the parts the new window does not have.)
+            parts = tuple(token_parts[start:])
+            self.window_tokens = self.merger.merged(token_parts, start)
+            self.window_parts = parts
+        return self.window_tokens
+
+    cdef str path_of(self, _Stack stack):
+        """The path of the elements open on `stack`."""
+        cdef Py_ssize_t count = stack.size if stack.size < PATH_DEPTH else PATH_DEPTH
+        cdef Py_ssize_t first = stack.size - count, i
+        if count == self.count:
+            for i in range(count):
+                if self.tags[i] != stack.tags[first + i]:
+                    break
+            else:
+                return self.path
+        names = []
+        for i in range(count):
+            self.tags[i] = stack.tags[first + i]
+            names.append(<str>stack.tags[first + i])
+        self.count = count
+        self.path = ">".join(names)
+        return self.path
 
 
 cdef enum:
@@ -631,6 +987,38 @@ cdef enum:
 cdef struct KnownTags:
     PyObject *names[KNOWN_TAG_IDS]  # NULL: not seen yet
     int flags[KNOWN_TAG_IDS]
+
+
+cdef str decoded(const uchar *data, size_t length, bint *valid):
+    """Text bytes as str, as `utf8` decodes them; `valid` tells whether they were valid UTF-8
+    (so that the bytes themselves are the str's UTF-8)."""
+    try:
+        text = PyUnicode_DecodeUTF8(<const char *>data, length, NULL)
+    except UnicodeDecodeError:
+        valid[0] = False
+        return utf8(data, length)
+    valid[0] = True
+    return text
+
+
+cdef int take_snapshot(
+    Building building, _Stack stack, _LastSnapshot last, list token_parts,
+    object heading, int lists, int tables, int figures, int quotes,
+) except -1:
+    """Set what the DOM says where the block's first text is (`walk_python`'s `snap`)."""
+    cdef Py_ssize_t depth = stack.size
+    cdef Py_ssize_t start = depth - MAX_TOKENS_DEPTH if depth > MAX_TOKENS_DEPTH else 0
+    building.snapped = True
+    building.heading = heading
+    building.tag = (<str>stack.block_tags[depth - 1] if depth else "") or "body"
+    building.path = last.path_of(stack)
+    building.in_list = lists > 0
+    building.in_table = tables > 0
+    building.in_figure = figures > 0
+    building.in_quote = quotes > 0
+    building.tokens = last.tokens(token_parts, start)
+    building.depth = depth if depth < 64 else 64
+    return 0
 
 
 def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadline):
@@ -649,20 +1037,13 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
     cdef KnownTags known  # the same for the smaller ids (HTML's own tags), as C arrays
     memset(&known, 0, sizeof(KnownTags))
     cdef _Stack stack = _Stack()
-    cdef list block_tags = []  # beside each open element: the nearest block-level tag at or above it
-    cdef list tags = []
-    cdef list token_parts = []
-    cdef tuple window_parts = None  # the parts of the last block's tokens, and those tokens
-    cdef tuple window_tokens = ()
-    cdef Py_ssize_t start
+    cdef _LastSnapshot last = _LastSnapshot()
+    cdef list token_parts = []  # beside each open element: the class tokens it gives
     cdef list links = []
     cdef int lists = 0, tables = 0, figures = 0, quotes = 0
     cdef object heading = 0
-    cdef list pieces = []
-    cdef Py_ssize_t link_chars = 0, chars = 0, tail_chars = 0, n
-    cdef bint colon = False
-    cdef object href = None
-    cdef tuple snap = None
+    cdef Building building = Building()
+    cdef Py_ssize_t n
     cdef long seen = 0
     cdef void *node = <void *>root_id
     cdef void *document = <void *>document_id
@@ -670,69 +1051,59 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
     cdef void *following
     cdef uintptr_t tag_id
     cdef int flags
-    cdef bint enter, hidden, counted, ends_colon
+    cdef bint enter, hidden, counted, ends_colon, valid
     cdef uchar *data
     cdef const uchar *name
     cdef size_t length = 0
     cdef Attrs attrs
     cdef str raw, stripped, tag
-    cdef object name_or_none, kind, tokens, read, value, style, ident, block_tokens
+    cdef const char *piece
+    cdef Py_ssize_t piece_length
+    cdef const uchar *id_value
+    cdef size_t id_length = 0
+    cdef object name_or_none, kind, tokens, read, value, style
     cdef Py_ssize_t depth
 
     while True:
         tag_id = lxb.tag_id(node)
         if tag_id == TEXT_TAG_ID:
             # (Most text nodes are only whitespace: a space for a block being built, else nothing.)
-            raw = None
-            counted = False
             if lxb.node_type(node) == TEXT_NODE:
                 data = lxb.text_content(node, &length)
                 if data != NULL:
                     if not ascii_whitespace(data, length):
                         # (For ASCII text, `raw.strip()`'s length and its last character.)
                         counted = ascii_counts(data, length, &n, &ends_colon)
-                        raw = ascii_str(<const char *>data, length) if counted else utf8(data, length)
-                    elif length and pieces:
-                        raw = " "  # (told without decoding: only a space for the block being built)
+                        piece, piece_length = <const char *>data, length
+                        if not counted:
+                            raw = decoded(data, length, &valid)
+                            stripped = raw.strip()
+                            n = len(stripped)
+                            ends_colon = stripped.endswith(":")
+                            if not valid:  # (the text as decoded, in UTF-8)
+                                piece = PyUnicode_AsUTF8AndSize(raw, &piece_length)
+                        if n:
+                            if not building.snapped:
+                                take_snapshot(
+                                    building, stack, last, token_parts,
+                                    heading, lists, tables, figures, quotes,
+                                )
+                            building.add(piece, piece_length, counted)
+                            building.chars += n
+                            if links:
+                                building.link_chars += n
+                                building.tail_chars = 0
+                                if building.href is None:
+                                    building.href = innermost_link(links, resolved, base_url, origin)
+                            else:
+                                building.tail_chars += n
+                                building.colon = ends_colon
+                        elif building.length:
+                            building.add(b" ", 1, True)
+                    elif length and building.length:
+                        building.add(b" ", 1, True)
                     if document != NULL:
                         lxb.free_text(document, data)
-            if raw:
-                if not counted:
-                    stripped = raw.strip()
-                    n = len(stripped)
-                    ends_colon = stripped.endswith(":")
-                if n:
-                    if snap is None:
-                        depth = stack.size
-                        start = depth - MAX_TOKENS_DEPTH if depth > MAX_TOKENS_DEPTH else 0
-                        # (Blocks side by side mostly have the very same tuples above them.)
-                        if not same_parts(token_parts, start, window_parts):
-                            window_parts = tuple(token_parts[start:])
-                            window_tokens = merged_tokens(token_parts, start)
-                        block_tokens = window_tokens
-                        snap = (
-                            heading,
-                            (block_tags[depth - 1] if depth else "") or "body",
-                            ">".join(tags[-PATH_DEPTH:]),
-                            lists > 0,
-                            tables > 0,
-                            figures > 0,
-                            quotes > 0,
-                            block_tokens,
-                            depth if depth < 64 else 64,
-                        )
-                    pieces.append(raw)
-                    chars += n
-                    if links:
-                        link_chars += n
-                        tail_chars = 0
-                        if href is None:
-                            href = innermost_link(links, resolved, base_url, origin)
-                    else:
-                        tail_chars += n
-                        colon = ends_colon
-                elif pieces:
-                    pieces.append(" ")
             following = lxb.next_sibling(node)
         else:
             seen += 1
@@ -774,7 +1145,7 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                         if read is None:
                             if len(classes) >= MAX_READ_CLASSES:
                                 classes.clear()
-                            read = ascii_read(value, True)
+                            read = ascii_read(value)
                             if read is None:
                                 read = read_class(value)
                             classes[value] = read
@@ -791,32 +1162,29 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                                 or attr_value(attrs.aria_attr) == "true"
                                 or (style is not None and style_hides(style))
                             )
-                        if not hidden:
-                            ident = attr_value(attrs.id_attr)
-                            if ident:
-                                read = ascii_read(ident, False)
-                                tokens = tokens + (id_tokens(ident) if read is None else read[0])
+                        if not hidden and attrs.id_attr != NULL:
+                            # (Its tokens from lexbor's bytes: no str of the value.)
+                            id_value = lxb.attr_value(attrs.id_attr, &id_length)
+                            if id_value != NULL and id_length:
+                                tokens = tokens + id_bytes_tokens(id_value, id_length)
                 enter = not hidden
                 if enter and flags & BLOCK:
-                    if pieces:
-                        emit(blocks, pieces, link_chars, chars, href, snap)
-                        pieces = []
-                        link_chars = chars = tail_chars = 0
-                        colon, href, snap = False, None, None
+                    if building.length:
+                        building.emit(blocks)
                     enter = not flags & BREAK
             if enter:
                 if flags & COUNTED:
                     if flags & LINK:
                         if (
                             not links
-                            and link_chars
-                            and not tail_chars
-                            and (link_chars == chars or (colon and chars - link_chars <= LABEL_CHARS))
+                            and building.link_chars
+                            and not building.tail_chars
+                            and (
+                                building.link_chars == building.chars
+                                or (building.colon and building.chars - building.link_chars <= LABEL_CHARS)
+                            )
                         ):
-                            emit(blocks, pieces, link_chars, chars, href, snap)
-                            pieces = []
-                            link_chars = chars = tail_chars = 0
-                            colon, href, snap = False, None, None
+                            building.emit(blocks)
                         links.append(attr_value(attrs.href_attr) if attrs.any else None)
                     elif flags & LIST:
                         lists += 1
@@ -829,9 +1197,9 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                     else:
                         heading = HEADINGS[tag]
                 depth = stack.size
-                block_tags.append(tag if flags & BLOCK else (block_tags[depth - 1] if depth else ""))
-                stack.push(node, flags)
-                tags.append(tag)
+                stack.push_element(
+                    node, flags, tag, tag if flags & BLOCK else (<str>stack.block_tags[depth - 1] if depth else "")
+                )
                 token_parts.append((*tokens, tag) if flags & SEMANTIC_TAG else tokens)
                 if child != NULL:
                     node = child
@@ -845,14 +1213,9 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
         while following == NULL:
             stack.size -= 1
             flags = stack.flags[stack.size]
-            block_tags.pop()
-            tags.pop()
             token_parts.pop()
-            if flags & BLOCK and pieces:
-                emit(blocks, pieces, link_chars, chars, href, snap)
-                pieces = []
-                link_chars = chars = tail_chars = 0
-                colon, href, snap = False, None, None
+            if flags & BLOCK and building.length:
+                building.emit(blocks)
             if flags & COUNTED:
                 if flags & LINK:
                     links.pop()
@@ -872,8 +1235,8 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
         if following == NULL:
             break
         node = following
-    if pieces:
-        emit(blocks, pieces, link_chars, chars, href, snap)
+    if building.length:
+        building.emit(blocks)
     return blocks
 
 
