@@ -88,12 +88,9 @@ def _tokens(value: str) -> tuple[str, ...]:
 
 
 # Class values read so far, shared by all pages (a site's pages repeat their classes); cleared
-# when full, so it stays bounded (about 560 bytes an entry: at most some 18 MB). A page has
-# about 150 distinct values, and a cache that holds fewer than the pages in rotation have
-# (16,500 on the 181 ScrapingHub pages) is cleared before it is reused: reading a value again
-# costs as much as the rest of the walk of its element.
+# when full, so it stays bounded.
 _READ_CLASSES: dict[str, tuple[tuple[str, ...], bool]] = {}
-_MAX_READ_CLASSES = 32768
+_MAX_READ_CLASSES = 8192
 
 
 def _read_class(classes: str) -> tuple[tuple[str, ...], bool]:
