@@ -435,3 +435,32 @@ def test_generated_ending_rows(lines: list[str], lasts: str, flags: tuple[bool, 
     if rows is body_lines.ending_rows:
         pytest.skip("the compiled line endings are not built")
     assert rows(lines, lasts, *flags) == body_lines.ending_rows(lines, lasts, *flags)
+
+
+def test_containers_tokens_sharing_a_key_hash_bits(compiled: None) -> None:
+    # The compiled lookup skips a token whose hash shares no low bits with a container token's:
+    # tokens that do share them (found by trial) but are no container token's must still be
+    # looked up and missed, as must non-ASCII and astral tokens and empty tuples.
+    known = sorted(html_labels._container_or_pull_quote_token())
+    low_bits = {hash(token) & 4095 for token in known}
+    lookalikes = [f"x{k}" for k in range(200_000) if hash(f"x{k}") & 4095 in low_bits][:40]
+    odd = ("İ", "\u212a", "ſ", "🌉", "related-𝐀", "KOMENTAR", "", "comment\u0130")
+    tuples = [tuple(lookalikes[k : k + 5]) for k in range(0, len(lookalikes), 5)]
+    tuples += [odd, (), (*lookalikes[:3], known[0]), (known[-1], *odd, known[1]), tuple(known)]
+    for wrappers in (set(), {known[0]}, set(lookalikes[:2]) | {known[1]}):
+        assert html_labels._containers()(tuples, wrappers) == html_labels.containers(tuples, wrappers)
+
+
+def test_shape_rows_every_code_point(compiled: None) -> None:
+    # The compiled scan skips most code points by a bit mask of the ASCII marks: each code point
+    # below U+2200 (and some astral ones), alone, before a ")" that ends the line, and before
+    # an image extension, in 1-, 2- and 4-byte lines.
+    scans = markers._line_scans()
+    assert scans is not None
+    points = [*map(chr, range(0x2200)), "🌉", "𝐀", "\U0010ffff"]
+    for width in ("", "Ā", "🌉"):
+        lines = [
+            line for c in points for line in (width + c, f"{width}{c})", f"{c}{width}.png", f"x{c}y{width}")
+        ]
+        lines = [line for line in lines if "\n" not in line]
+        assert scans.shape_rows(lines) == markers.shape_rows(lines)

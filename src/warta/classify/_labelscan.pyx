@@ -26,7 +26,9 @@ from cpython.unicode cimport (
     Py_UNICODE_ISSPACE,
     Py_UNICODE_ISUPPER,
 )
-from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t
+from cpython.object cimport PyObject_Hash
+from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
+from libc.string cimport memset
 from warta._codepoints cimport PyUnicode_READ, char_t
 
 
@@ -240,14 +242,40 @@ def caption_rows(list blocks, list norms, list labels, object body, object other
 
 # ---- `html_labels.refine_html_labels` ----
 
-cdef object _first_container(tuple tokens, Py_ssize_t start, dict kinds, tuple table):
+# A bit per low 12 bits of a hash, set for each of `kinds`' keys: a token whose bit is not set
+# has no key's hash, so `kinds` does not hold it. A page's blocks carry thousands of class
+# tokens, few of them a container's: the bit is tested where a dict lookup would cost ten times
+# as much. (Fifty-odd keys leave about one token in eighty to the lookup by chance.)
+cdef enum:
+    _FILTER_WORDS = 64
+
+
+cdef struct KeyFilter:
+    uint64_t bits[_FILTER_WORDS]
+
+
+cdef inline void _filter_add(KeyFilter *keys, Py_hash_t hash) noexcept:
+    cdef size_t k = (<size_t>hash) & (_FILTER_WORDS * 64 - 1)
+    keys.bits[k >> 6] |= (<uint64_t>1) << (k & 63)
+
+
+cdef inline bint _filter_may_hold(const KeyFilter *keys, Py_hash_t hash) noexcept:
+    cdef size_t k = (<size_t>hash) & (_FILTER_WORDS * 64 - 1)
+    return (keys.bits[k >> 6] >> (k & 63)) & 1
+
+
+cdef object _first_container(
+    tuple tokens, Py_ssize_t start, dict kinds, tuple table, const KeyFilter *keys
+):
     """`html_labels._first_container(tokens[start:])`: None where no token is a container's or
     one is a pull quote's (`kinds`: -1); else (label, token) of the first kind any token has
-    (`kinds`: its number in `table`), that kind's first token."""
+    (`kinds`: its number in `table`; `keys`: its keys' hashes), that kind's first token."""
     cdef Py_ssize_t i, size = len(tokens), best = -1, kind
     best_token = None
     for i in range(start, size):
         token = tokens[i]
+        if not _filter_may_hold(keys, PyObject_Hash(token)):
+            continue
         found = kinds.get(token)
         if found is None:
             continue
@@ -270,6 +298,10 @@ def containers(list block_tokens, dict kinds, tuple table, object wrappers):
     cdef list found = [None] * count
     cdef dict seen = {}
     cdef tuple tokens
+    cdef KeyFilter keys
+    memset(&keys, 0, sizeof(KeyFilter))
+    for key in kinds:
+        _filter_add(&keys, PyObject_Hash(key))
     previous = None
     hit = None
     for row in range(count):
@@ -282,13 +314,13 @@ def containers(list block_tokens, dict kinds, tuple table, object wrappers):
         if key in seen:
             hit = seen[key]
         else:
-            hit = _first_container(tokens, 0, kinds, table)
+            hit = _first_container(tokens, 0, kinds, table, &keys)
             if hit is not None and hit[1] in wrappers:
                 last = -1
                 for i in range(len(tokens)):
                     if tokens[i] in wrappers:
                         last = i
-                hit = _first_container(tokens, last + 1, kinds, table)
+                hit = _first_container(tokens, last + 1, kinds, table, &keys)
             seen[key] = hit
         previous = item
         found[row] = hit
@@ -481,13 +513,35 @@ cdef inline bint _image_extension(Chars text, Py_ssize_t at) noexcept:
     )
 
 
+# The ASCII characters a shape mark opens with ("#", ")", ",", ".", ">"), as bits of one word:
+# most characters of a line are none of these, and one shift and mask tells.
+cdef uint64_t _SHAPE_OPENERS = (
+    ((<uint64_t>1) << 0x23) | ((<uint64_t>1) << 0x29) | ((<uint64_t>1) << 0x2C)
+    | ((<uint64_t>1) << 0x2E) | ((<uint64_t>1) << 0x3E)
+)
+
+
 cdef bint _shape_mark(str line) noexcept:
     """Whether `markers._SHAPE_MARK` matches anywhere in `line`."""
     cdef Chars text = _chars(line)
+    if text.kind == PyUnicode_1BYTE_KIND:
+        return _shape_mark_in(<const uint8_t *>text.data, text)
+    if text.kind == PyUnicode_2BYTE_KIND:
+        return _shape_mark_in(<const uint16_t *>text.data, text)
+    return _shape_mark_in(<const uint32_t *>text.data, text)
+
+
+cdef inline bint _shape_mark_in(const char_t *data, Chars text) noexcept:
+    """`_shape_mark` of `text`, its code points at `data`."""
     cdef Py_ssize_t i, n = text.size
     cdef Py_UCS4 c, d
     for i in range(n):
-        c = _at(text, i)
+        c = data[i]
+        if c < 64:
+            if not (_SHAPE_OPENERS >> <uint32_t>c) & 1:
+                continue
+        elif c != u"›" and c != u"»":
+            continue
         if c == u"#" or c == u"›" or c == u">" or c == u"»":
             return True
         if c == u")":

@@ -57,10 +57,9 @@ def _relative_time(ago_words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"^(?:\w+ )?\d+\s?[^\W\d]{{1,8}}\.? (?:{words})$", re.IGNORECASE)
 
 
-def card_shapes(blocks: Sequence[Block], lexicon: Lexicon) -> str:
-    """One letter per block: D timestamp, M short meta line (source, author), T headline,
-    S teaser sentence, L longer text."""
-    texts = [block.text for block in blocks]
+def card_shapes(texts: list[str], lexicon: Lexicon) -> str:
+    """One letter per block (`texts`: the blocks' texts): D timestamp, M short meta line
+    (source, author), T headline, S teaser sentence, L longer text."""
     letters, dated = _card_letters()(texts)
     if dated:
         relative = _relative_time(tuple(w for cal in lexicon.calendars for w in cal.ago_words))
@@ -225,12 +224,12 @@ def cut_excerpt_runs(texts: list[str], shortest: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _cut_excerpt_runs(blocks: Sequence[Block]) -> list[tuple[int, int]]:
-    """Runs of ≥ 3 paragraphs in a row each cut short with an ellipsis."""
-    return _card_scans().cut_excerpt_runs([block.text for block in blocks], _MIN_CARDS)
+def _cut_excerpt_runs(texts: list[str]) -> list[tuple[int, int]]:
+    """Runs of ≥ 3 paragraphs in a row each cut short with an ellipsis (`texts`: the blocks')."""
+    return _card_scans().cut_excerpt_runs(texts, _MIN_CARDS)
 
 
-def unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: str) -> None:
+def unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: str, texts: list[str]) -> None:
     """Teaser cards (headline, teaser, timestamp, repeated; or headlines with cut-short excerpts)
     the model took for body are a related list. The article's longest paragraph is never in one:
     a run holding it is the article itself (a listing page), unless an article stands above it
@@ -238,7 +237,7 @@ def unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: st
     runs = (
         _stamped_card_runs(blocks, shapes)
         + _excerpt_card_runs(blocks, shapes)
-        + _kicker_card_runs(blocks, shapes)
+        + _kicker_card_runs(blocks, shapes, texts)
     )
     body = list(compress(range(len(labels)), map(is_, labels, repeat(LABEL_BODY)))) if runs else []
     if not body:
@@ -317,10 +316,10 @@ def _card_scans() -> _CardScans:
     return _CardScans(runs, rows)
 
 
-def _kicker_card_runs(blocks: Sequence[Block], shapes: str) -> list[tuple[int, int]]:
+def _kicker_card_runs(blocks: Sequence[Block], shapes: str, texts: list[str]) -> list[tuple[int, int]]:
     """Runs of ≥ 3 cards, each a kicker in capitals over its headline (starting like a sentence),
     kickers a few lines apart (the last card as long as the shortest one before it)."""
-    candidates = _card_scans().kicker_rows([block.text for block in blocks], shapes)
+    candidates = _card_scans().kicker_rows(texts, shapes)
     kickers = [i for i in candidates if starts_sentence(blocks[i + 1].text)]
     # A label repeated over several headlines ("BUY NOW") is a button, not a story's kicker.
     repeated = Counter(blocks[i].text for i in kickers)
@@ -364,7 +363,9 @@ def teaser_list_end(blocks: Sequence[Block], shapes: str, start: int) -> int:
 _HEADLINE_RUN = 5
 
 
-def unmark_headlines_above_article(blocks: Sequence[Block], labels: list[Label], shapes: str) -> None:
+def unmark_headlines_above_article(
+    blocks: Sequence[Block], labels: list[Label], shapes: str, texts: list[str]
+) -> None:
     """A run of ≥ 5 headlines (unfinished lines of 3+ words), or of ≥ 3 excerpts cut short, wholly
     above the article's first paragraph is a list of other stories (a top-stories strip), not the article."""
     first = next(
@@ -388,7 +389,7 @@ def unmark_headlines_above_article(blocks: Sequence[Block], labels: list[Label],
     # said..."), when the article under them has a paragraph longer than any (it is not cut short).
     # The runs above the first paragraph only: that paragraph (a long sentence) is no cut excerpt,
     # so no run reaches past it.
-    for start, end in _cut_excerpt_runs(blocks[:first]):
+    for start, end in _cut_excerpt_runs(texts[:first]):
         cut = max(len(blocks[i].text) for i in range(start, end))
         if any(len(blocks[i].text) > cut for i in range(end, len(blocks)) if labels[i] is LABEL_BODY):
             _body_to_related(labels, start, end)

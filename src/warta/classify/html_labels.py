@@ -8,12 +8,11 @@ token that most body blocks carry is a page-wide wrapper ("comments-open" on
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import is_, is_not
+from operator import attrgetter, is_, is_not
 
 from warta.compiled import probed
 from warta.lexicon import html_lexicon
@@ -178,6 +177,9 @@ def _own_read_also(block: Block, label: Label) -> bool:
     return label is LABEL_READ_ALSO and structure.href is not None and 0.0 < structure.link_density < 0.9
 
 
+_CLASS_TOKENS = attrgetter("structure.class_tokens")
+
+
 def _is_header(block: Block) -> bool:
     return block.structure.heading_level > 0 or len(block.text) < 40
 
@@ -195,7 +197,8 @@ def refine_html_labels(
     # ("has-sidebar" on the layout), not boxes beside it; comments under an article
     # never carry them. Most, not any: one comment the model liked must not make
     # "comment" a wrapper token.
-    likeliest = heapq.nlargest(3, range(len(blocks)), key=probs.__getitem__)  # = sorted(...)[:3]
+    # (`heapq.nlargest(3, …)`, which is this sort's first three, loops in Python: the sort runs in C.)
+    likeliest = sorted(range(len(blocks)), key=probs.__getitem__, reverse=True)[:3]
     core = [i for i in likeliest if probs[i] >= threshold]
     if not core:
         # No block reached the threshold: the likeliest still tell the wrapper apart
@@ -207,7 +210,7 @@ def refine_html_labels(
     # ("sidebar-left" on <body>) does not hide a box's own token further in ("author-bio").
     # (The segmenter gives side-by-side blocks the same tuple object: told apart by `id`,
     # the tuples, alive in `blocks` throughout, are not hashed string by string.)
-    found = _containers()([b.structure.class_tokens for b in blocks], wrappers)
+    found = _containers()(list(map(_CLASS_TOKENS, blocks)), wrappers)
     out = list(labels)
     # The blocks in a container or in a header's section (found in C): each is settled by itself.
     rows = {*compress(range(len(found)), map(is_not, found, repeat(None)))}
@@ -259,15 +262,18 @@ def _mark_teaser_cards(blocks: Sequence[Block], labels: list[Label]) -> None:
         block = blocks[i]
         if not shortest <= len(block.text) <= longest:
             continue
-        if block.structure.heading_level > 0:
+        structure = block.structure
+        if structure.heading_level > 0:
             continue  # a heading after a link is the next item's title, not a summary
-        if block.structure.link_density >= _CARD_LINK / 3:
+        if structure.link_density >= _CARD_LINK / 3:
             continue
         for k in range(i - 1, max(-1, i - 1 - _CARD_GAP), -1):
-            if _card_headline(blocks[k]):
-                cards.setdefault(block.structure.class_tokens, []).append((k, i))
+            above = blocks[k]
+            # (Most summaries are an article's paragraphs, under another: the link test first.)
+            if above.structure.link_density >= _CARD_LINK and _card_headline(above):
+                cards.setdefault(structure.class_tokens, []).append((k, i))
                 break
-            if len(blocks[k].text) > _CARD_META_MAX or labels[k] is LABEL_BODY:
+            if labels[k] is LABEL_BODY or len(above.text) > _CARD_META_MAX:
                 break  # a byline or date line sits between headline and summary, no paragraph
     if not cards:
         return  # most pages: no linked headline over a summary

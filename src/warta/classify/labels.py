@@ -20,7 +20,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import pairwise
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from warta.classify.body_lines import (
     NEAR_MISS,
@@ -124,12 +124,11 @@ _THREAD_SPAN = 40  # the blocks after one attribution within which a second one 
 _ATTRIBUTION_MAX = 150
 
 
-def _attributions(blocks: Sequence[Block], lexicon: Lexicon) -> list[int]:
+def _attributions(texts: list[str], lexicon: Lexicon) -> list[int]:
     """The blocks that end like a comment's attribution ('… on September 17, 2018 at 8:50 pm
     said:'), in order. Only a text whose last character can end one once lower-cased is
     lower-cased (an ASCII character lower-cases alone; any other is tested in full): those
     are found for all blocks at once, in C."""
-    texts = [block.text for block in blocks]
     lasts = lexicon.attribution_lasts()
     rows: Iterable[int] = range(len(texts))
     if "" not in lasts:  # (an empty attribution ends every text)
@@ -142,6 +141,7 @@ def _attributions(blocks: Sequence[Block], lexicon: Lexicon) -> list[int]:
 
 
 _LAST_CHAR = itemgetter(slice(-1, None))
+_TEXT = attrgetter("text")
 
 
 @lru_cache(maxsize=8)
@@ -233,10 +233,11 @@ def label_blocks(
     excerpts = 0  # the cut excerpts in the current section, opened after the article
     listed_until = 0  # the end of a list of headlines with teasers right under the current header
     fresh = False  # whether no body-like block has followed the current header yet
-    shapes = card_shapes(blocks, lexicon)
+    texts = list(map(_TEXT, blocks))  # (read by several passes below)
+    shapes = card_shapes(texts, lexicon)
     read_also_items = 0
     seen_body = False
-    norms = norms if norms is not None else normalise_lines([b.text for b in blocks])
+    norms = norms if norms is not None else normalise_lines(texts)
     page = PageLines.of(norms)
     markers = markers_of(norms, lexicon, page)
     distinct = page.distinct
@@ -248,7 +249,7 @@ def label_blocks(
     else:
         bio_start = lexicon.starts_with_pattern("bio_header_prefix").match
         bio_prefixed = {norm for norm in distinct if bio_start(norm + " ")}
-    attributions = _attributions(blocks, lexicon)
+    attributions = _attributions(texts, lexicon)
     thread_openers = _thread_openers(attributions)
     for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):
         if section is LABEL_TAGS and not _tag_item(blocks[i].text):
@@ -393,10 +394,10 @@ def label_blocks(
     bridge_backwards(blocks, labels)
     mark_captions(blocks, labels, lexicon, norms)
     mark_slide_captions(blocks, labels, lexicon, norms)
-    unmark_teaser_cards(blocks, labels, shapes)
-    unmark_headlines_above_article(blocks, labels, shapes)
+    unmark_teaser_cards(blocks, labels, shapes, texts)
+    unmark_headlines_above_article(blocks, labels, shapes, texts)
     unmark_headlines_above_box_link(blocks, labels, shapes, lexicon, norms)
-    unmark_word_lists(blocks, labels)
+    unmark_word_lists(blocks, labels, texts)
     unmark_text_past_footer(blocks, labels)
     unmark_company_boilerplate(blocks, labels, lexicon, norms)
     unmark_source_list(blocks, labels, lexicon, norms)

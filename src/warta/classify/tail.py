@@ -90,9 +90,10 @@ def _word_list_runs() -> Callable[[list[str], int], list[tuple[int, int]]]:
     return probed("word list runs", word_list_runs, compiled, [(_PROBE, _WORD_LIST_MIN), (_PROBE, 2)])
 
 
-def unmark_word_lists(blocks: Sequence[Block], labels: list[Label]) -> None:
-    """A run of ≥ 10 lines of a word or two each is a tag cloud or a category list, not body."""
-    for i, j in _word_list_runs()([block.text for block in blocks], _WORD_LIST_MIN):
+def unmark_word_lists(blocks: Sequence[Block], labels: list[Label], texts: list[str]) -> None:
+    """A run of ≥ 10 lines of a word or two each is a tag cloud or a category list, not body
+    (`texts`: the blocks')."""
+    for i, j in _word_list_runs()(texts, _WORD_LIST_MIN):
         # Entries the markup puts in a list or table are the page's own (HTML input says so).
         if not any(blocks[m].structure.in_list or blocks[m].structure.in_table for m in range(i, j)):
             for m in range(i, j):
