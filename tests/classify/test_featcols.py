@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -631,6 +632,45 @@ def test_structures_of_pages(kernels: ModuleType) -> None:
     _structure_blocks(kernels, segment_html(html).blocks)
     _structure_blocks(kernels, segment_text("Judul\n\n- satu\n- dua\n\nIsi berita."))
     _structure_blocks(kernels, [])
+
+
+@dataclass(frozen=True)
+class _LookAlikeStructure:
+    """A structure with BlockStructure's fields that is no BlockStructure (no slots)."""
+
+    blank_before: bool = False
+    blank_after: bool = True
+    bullet: bool = False
+    heading_level: int = 2
+    tag: str = "h2"
+    tag_path: str = "body/h2"
+    in_list: bool = False
+    in_table: bool = True
+    in_figure: bool = False
+    in_blockquote: bool = False
+    in_link: bool = False
+    link_density: float = 0.5
+    class_tokens: tuple[str, ...] = ("share",)
+    href: str | None = "/x"
+    dom_depth: int = 4
+
+
+@dataclass(frozen=True)
+class _LookAlikeBlock:
+    index: int
+    text: str
+    structure: Any
+
+
+def test_structures_of_look_alike_blocks(kernels: ModuleType) -> None:
+    # Blocks and structures of other classes are read through their attributes, not the slots.
+    blocks: list[Any] = [
+        Block(0, "x", BlockStructure(tag="p", href="/y", dom_depth=3)),
+        _LookAlikeBlock(1, "y", BlockStructure(heading_level=1, tag="h1", class_tokens=("nav",))),
+        _LookAlikeBlock(2, "z", _LookAlikeStructure()),
+        Block(3, "w", _LookAlikeStructure(tag="", href=None)),  # type: ignore[arg-type]
+    ]
+    _structure_blocks(kernels, blocks)
 
 
 @settings(max_examples=100, deadline=None)

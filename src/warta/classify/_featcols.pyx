@@ -27,6 +27,8 @@ from cpython.unicode cimport (
     Py_UNICODE_ISDIGIT,
 )
 from warta._codepoints cimport char_t
+from warta._slots cimport read_slot, slot_offset
+from warta.model import Block, BlockStructure
 
 
 # The rows of `features._Page.counts` (`features._COUNTED`).
@@ -764,28 +766,68 @@ def text_extra_columns(
 # ---- The blocks' structures: `features.DomFields.of`, `features._structure_columns` ----
 
 
+# The slots `dom_fields` reads without the descriptors' attribute lookups (`warta._slots`).
+cdef Py_ssize_t BLOCK_STRUCTURE = slot_offset(Block, "structure", False)
+cdef Py_ssize_t STRUCTURE_TAG = slot_offset(BlockStructure, "tag", False)
+cdef Py_ssize_t STRUCTURE_TAG_PATH = slot_offset(BlockStructure, "tag_path", False)
+cdef Py_ssize_t STRUCTURE_CLASS_TOKENS = slot_offset(BlockStructure, "class_tokens", False)
+cdef Py_ssize_t STRUCTURE_HREF = slot_offset(BlockStructure, "href", False)
+
+
 def dom_fields(list blocks, tuple names, bint everything=True):
     """(structures, tags, numbers, tag_paths, class_tokens, hrefs) of `blocks`: each block's
     `structure`, its tag, its fields `names` as a float64 row (float() of each), and with
     `everything` its tag path, class/id tokens and whether it has an href (bool; empty
-    lists and array without), read in one pass."""
+    lists and array without), read in one pass; from the slots directly where a block is a
+    `Block` and its structure a `BlockStructure` (else through the attributes)."""
     cdef Py_ssize_t n = len(blocks), width = len(names), i, j
     numbers_array = np.empty((n, width), dtype=np.float64)
     hrefs_array = np.zeros(n if everything else 0, dtype=np.bool_)
     cdef double[:, ::1] numbers = numbers_array
     cdef uint8_t[::1] hrefs = hrefs_array.view(np.uint8)
     cdef list structures = [], tags = [], tag_paths = [], class_tokens = []
-    for i in range(n):
-        structure = blocks[i].structure
-        structures.append(structure)
-        tags.append(structure.tag)
+    cdef Py_ssize_t *offsets = <Py_ssize_t *>malloc(max(width, 1) * sizeof(Py_ssize_t))
+    if offsets == NULL:
+        raise MemoryError()
+    try:
         for j in range(width):
-            numbers[i, j] = getattr(structure, names[j])
-        if everything:
-            tag_paths.append(structure.tag_path)
-            class_tokens.append(structure.class_tokens)
-            hrefs[i] = structure.href is not None
+            offsets[j] = slot_offset(BlockStructure, names[j], False)
+        for i in range(n):
+            block = blocks[i]
+            structure = read_slot(block, BLOCK_STRUCTURE) if type(block) is Block else block.structure
+            if type(structure) is not BlockStructure:
+                _read_fields(structure, names, numbers[i], everything, structures, tags, tag_paths,
+                             class_tokens)
+                if everything:
+                    hrefs[i] = structure.href is not None
+                continue
+            structures.append(structure)
+            tags.append(read_slot(structure, STRUCTURE_TAG))
+            for j in range(width):
+                numbers[i, j] = read_slot(structure, offsets[j])
+            if everything:
+                tag_paths.append(read_slot(structure, STRUCTURE_TAG_PATH))
+                class_tokens.append(read_slot(structure, STRUCTURE_CLASS_TOKENS))
+                hrefs[i] = read_slot(structure, STRUCTURE_HREF) is not None
+    finally:
+        free(offsets)
     return structures, tags, numbers_array, tag_paths, class_tokens, hrefs_array
+
+
+cdef int _read_fields(
+    object structure, tuple names, double[::1] numbers, bint everything, list structures, list tags,
+    list tag_paths, list class_tokens,
+) except -1:
+    """`dom_fields`' reads of one structure through its attributes (not a `BlockStructure`)."""
+    cdef Py_ssize_t j
+    structures.append(structure)
+    tags.append(structure.tag)
+    for j in range(len(names)):
+        numbers[j] = getattr(structure, names[j])
+    if everything:
+        tag_paths.append(structure.tag_path)
+        class_tokens.append(structure.class_tokens)
+    return 0
 
 
 cdef extern from *:
