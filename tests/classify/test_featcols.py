@@ -514,6 +514,44 @@ def test_tuple_bits(kernels: ModuleType) -> None:
         kernels.tuple_bits([["not", "a", "tuple"]], _token_bits)
 
 
+def test_first_ids_of_repeated_objects(kernels: ModuleType) -> None:
+    # The same object in a row is given its id without hashing: ids as the dict's all the same.
+    shared, equal = ("share", "nav"), tuple(["share", "nav"])
+    nan = float("nan")
+    keys: list[Any] = [shared, shared, equal, (), shared, equal, equal, nan, nan, float("nan"), "a", "a"]
+    found, expected = kernels.first_ids(keys), _first_ids_dict(keys)
+    _same(found[0], expected[0])
+    assert [id(k) for k in found[1]] == [id(k) for k in expected[1]]
+    _same(found[2], expected[2])
+
+
+def test_tuple_bits_of_equal_token_objects(kernels: ModuleType) -> None:
+    # Tokens are looked up by object: equal tokens that are other objects give the same bits.
+    words = [*features._BOILER_CLASS[:4], *features._CONTENT_CLASS[:4], *features.SEMANTIC_TAGS[:3], "x"]
+    copies = ["".join(list(w)) for w in words]  # equal strs, other objects
+    shared = tuple(words)
+    tuples = [
+        shared,
+        tuple(copies),
+        shared[::-1],
+        tuple(copies[::2] + words[1::2]),
+        (),
+        ("🌉", "İ", "K", "ſ"),
+    ]
+    asked: list[str] = []
+
+    def token_bits(token: str) -> int:
+        asked.append(token)
+        return _token_bits(token)
+
+    assert kernels.tuple_bits(tuples, token_bits) == _tuple_bits_sets(tuples)
+    assert len(asked) <= len({id(t) for tokens in tuples for t in tokens})
+    many = [tuple(f"{w}-{k}" for k in range(50)) for w in words]
+    assert kernels.tuple_bits(many, _token_bits) == _tuple_bits_sets(many)
+    with pytest.raises(OverflowError):
+        kernels.tuple_bits([("a",)], lambda token: -1)
+
+
 # ---- The HTML-only columns: `_featcols.html_columns` against `html_features._html_columns` ----
 
 

@@ -17,7 +17,8 @@ page; tests compare both on many pages and generated ones.
 """
 
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
-from libc.stdlib cimport free, malloc
+from libc.stdlib cimport calloc, free, malloc
+from cpython.object cimport PyObject
 from cpython.unicode cimport (
     PyUnicode_1BYTE_KIND,
     PyUnicode_2BYTE_KIND,
@@ -546,39 +547,72 @@ from cpython.list cimport PyList_GET_SIZE
 
 def first_ids(list keys):
     """(ids, distinct, firsts) of `keys`: each key's dense id in first-seen order (int64), the
-    distinct keys, and where each first occurs (int64, ascending); each key hashed once."""
-    cdef Py_ssize_t n = PyList_GET_SIZE(keys), i, k
+    distinct keys, and where each first occurs (int64, ascending); each key hashed once, and
+    not at all where it is the very object of the key before it (blocks in a row share their
+    class/id token tuple, whose hash Python does not cache: it costs most)."""
+    cdef Py_ssize_t n = PyList_GET_SIZE(keys), i, k = 0
     ids_array = np.empty(n, dtype=np.int64)
     firsts_array = np.empty(n, dtype=np.int64)
     cdef int64_t[::1] ids = ids_array
     cdef int64_t[::1] firsts = firsts_array
     cdef dict seen = {}
     cdef list distinct = []
+    cdef PyObject *previous = NULL
     for i in range(n):
         key = keys[i]
-        k = <object>PyDict_SetDefault(seen, key, len(distinct))
-        if k == len(distinct):
-            distinct.append(key)
-            firsts[k] = i
+        if <PyObject *>key != previous:
+            previous = <PyObject *>key
+            k = <object>PyDict_SetDefault(seen, key, len(distinct))
+            if k == len(distinct):
+                distinct.append(key)
+                firsts[k] = i
         ids[i] = k
     return ids_array, distinct, firsts_array[: len(distinct)]
 
 
+cdef inline size_t _object_slot(PyObject *token, size_t mask) noexcept:
+    """A token's first slot in `tuple_bits`' table: its address mixed (objects lie 16 bytes apart)."""
+    return <size_t>((<uint64_t><size_t>token >> 4) * <uint64_t>0x9E3779B97F4A7C15 >> 32) & mask
+
+
 def tuple_bits(list distinct, token_bits):
     """Per tuple of `distinct`: the OR of `token_bits(token)` (a 64-bit mask) over its tokens,
-    each distinct token's bits asked for once."""
-    cdef dict known = {}
+    each token object's bits asked for once. The tuples repeat their ancestors' tokens (the same
+    str objects): they are looked up by address in an open-addressing table, not by a dict's
+    hashing and comparing (an equal token that is another object is asked for again: the
+    same bits)."""
+    cdef Py_ssize_t total = 0
+    cdef size_t size = 16, mask, slot
     cdef list result = []
     cdef uint64_t bits
+    cdef PyObject *key
     for tokens in distinct:
-        bits = 0
-        for token in <tuple?>tokens:
-            found = known.get(token)
-            if found is None:
-                found = token_bits(token)
-                known[token] = found
-            bits |= <uint64_t>found
-        result.append(bits)
+        total += len(<tuple?>tokens)
+    while size < <size_t>(2 * total + 1):
+        size *= 2
+    mask = size - 1
+    cdef PyObject **owners = <PyObject **>calloc(size, sizeof(PyObject *))
+    cdef uint64_t *masks = <uint64_t *>malloc(size * sizeof(uint64_t))
+    if owners == NULL or masks == NULL:
+        free(owners)
+        free(masks)
+        raise MemoryError()
+    try:
+        for tokens in distinct:
+            bits = 0
+            for token in <tuple>tokens:
+                key = <PyObject *>token
+                slot = _object_slot(key, mask)
+                while owners[slot] != NULL and owners[slot] != key:
+                    slot = (slot + 1) & mask
+                if owners[slot] == NULL:
+                    masks[slot] = <uint64_t>token_bits(token)
+                    owners[slot] = key  # (alive as long as `distinct`: no reference taken)
+                bits |= masks[slot]
+            result.append(bits)
+    finally:
+        free(owners)
+        free(masks)
     return result
 
 
