@@ -707,6 +707,9 @@ def test_structures_of_look_alike_blocks(kernels: ModuleType) -> None:
         _LookAlikeBlock(1, "y", BlockStructure(heading_level=1, tag="h1", class_tokens=("nav",))),
         _LookAlikeBlock(2, "z", _LookAlikeStructure()),
         Block(3, "w", _LookAlikeStructure(tag="", href=None)),  # type: ignore[arg-type]
+        # Numbers of other types than the fields' own: each read as float() reads it.
+        Block(4, "v", BlockStructure(heading_level=2**60 + 1, link_density=np.float64(0.1), dom_depth=True)),
+        Block(5, "u", BlockStructure(tag="p", blank_before=1, in_link=np.True_, link_density=1)),  # type: ignore[arg-type]
     ]
     _structure_blocks(kernels, blocks)
 

@@ -19,6 +19,8 @@ page; tests compare both on many pages and generated ones.
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc
 from cpython.object cimport PyObject
+from cpython.float cimport PyFloat_AS_DOUBLE, PyFloat_AsDouble, PyFloat_CheckExact
+from cpython.long cimport PyLong_AsDouble, PyLong_CheckExact
 from cpython.unicode cimport (
     PyUnicode_1BYTE_KIND,
     PyUnicode_2BYTE_KIND,
@@ -577,13 +579,13 @@ cdef inline size_t _object_slot(PyObject *token, size_t mask) noexcept:
 
 def tuple_bits(list distinct, token_bits):
     """Per tuple of `distinct`: the OR of `token_bits(token)` (a 64-bit mask) over its tokens,
-    each token object's bits asked for once. The tuples repeat their ancestors' tokens (the same
-    str objects): they are looked up by address in an open-addressing table, not by a dict's
-    hashing and comparing (an equal token that is another object is asked for again: the
-    same bits)."""
+    each distinct token's bits asked for once. The tuples repeat their ancestors' tokens (the
+    same str objects): they are looked up by address in an open-addressing table, and only a
+    token object not met before by value in a dict."""
     cdef Py_ssize_t total = 0
     cdef size_t size = 16, mask, slot
     cdef list result = []
+    cdef dict known = {}
     cdef uint64_t bits
     cdef PyObject *key
     for tokens in distinct:
@@ -606,7 +608,12 @@ def tuple_bits(list distinct, token_bits):
                 while owners[slot] != NULL and owners[slot] != key:
                     slot = (slot + 1) & mask
                 if owners[slot] == NULL:
-                    masks[slot] = <uint64_t>token_bits(token)
+                    # An equal token met as another object is found by value: asked for once.
+                    found = known.get(token)
+                    if found is None:
+                        found = token_bits(token)
+                        known[token] = found
+                    masks[slot] = <uint64_t>found
                     owners[slot] = key  # (alive as long as `distinct`: no reference taken)
                 bits |= masks[slot]
             result.append(bits)
@@ -838,7 +845,7 @@ def dom_fields(list blocks, tuple names, bint everything=True):
             structures.append(structure)
             tags.append(read_slot(structure, STRUCTURE_TAG))
             for j in range(width):
-                numbers[i, j] = read_slot(structure, offsets[j])
+                numbers[i, j] = _as_double(read_slot(structure, offsets[j]))
             if everything:
                 tag_paths.append(read_slot(structure, STRUCTURE_TAG_PATH))
                 class_tokens.append(read_slot(structure, STRUCTURE_CLASS_TOKENS))
@@ -846,6 +853,20 @@ def dom_fields(list blocks, tuple names, bint everything=True):
     finally:
         free(offsets)
     return structures, tags, numbers_array, tag_paths, class_tokens, hrefs_array
+
+
+cdef inline double _as_double(object value) except? -1.0:
+    """float(value) of a field: bools and floats read directly, ints by PyLong_AsDouble (what
+    int.__float__ returns), without the float object that converting through it makes."""
+    if value is True:
+        return 1.0
+    if value is False:
+        return 0.0
+    if PyFloat_CheckExact(value):
+        return PyFloat_AS_DOUBLE(value)
+    if PyLong_CheckExact(value):
+        return PyLong_AsDouble(value)
+    return PyFloat_AsDouble(value)
 
 
 cdef int _read_fields(
