@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -119,3 +120,47 @@ def test_an_unwritable_cache_is_an_error_to_the_compiler_and_lightgbm_to_extract
         )
     finally:
         load_classifier.cache_clear()
+
+
+def _lleaves_model(kind: PageKind, stage: int) -> object:
+    import lleaves
+
+    load_classifier(kind, "compile")  # compiles the model into the cache, where missing
+    path = Path(compiled.__file__).parent / "models" / f"{kind}.stage{stage}.txt"
+    model = lleaves.Model(model_file=str(path))
+    model.compile(cache=str(compiled.compiled_path(path.read_text(encoding="utf-8"), f"{kind}.stage{stage}")))
+    return model
+
+
+@pytest.mark.parametrize("kind", ["text", "html"])
+def test_the_direct_model_call_gives_lleaves_predict_bits(kind: PageKind) -> None:
+    pytest.importorskip("lleaves")
+    model: Any = _lleaves_model(kind, 1)
+
+    def predict(x: Any) -> Any:
+        return np.asarray(model.predict(x, n_jobs=1), dtype=np.float64)
+
+    direct = compiled._direct_scorer(model, predict)
+    assert direct is not None
+    matrix = _matrix(kind, next(p for k, p in PAGES if k == kind)).values
+    rng = np.random.default_rng(1)
+    noise = rng.normal(0, 5, (40, matrix.shape[1])).astype(np.float32)
+    noise[::7] = np.nan
+    for x in (matrix, matrix[:1], matrix[:0], noise, noise.astype(np.float64), noise[::3], noise.T.copy().T):
+        found, expected = direct(x), predict(x)
+        assert found.dtype == expected.dtype and found.tobytes() == expected.tobytes()
+    # Another width, dtype or shape: lleaves' own predict answers (here: its error).
+    with pytest.raises(ValueError):
+        direct(matrix[:, :-1])
+    assert direct(matrix.astype(np.float16)).tobytes() == predict(matrix.astype(np.float16)).tobytes()
+
+
+def test_the_direct_model_call_is_not_used_where_it_disagrees(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("lleaves")
+    model: Any = _lleaves_model("text", 2)
+
+    def off_by_one(x: Any) -> Any:
+        return np.asarray(model.predict(x, n_jobs=1), dtype=np.float64) + 1.0
+
+    with pytest.warns(UserWarning, match="model call"):
+        assert compiled._direct_scorer(model, off_by_one) is None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -513,6 +514,44 @@ def test_tuple_bits(kernels: ModuleType) -> None:
         kernels.tuple_bits([["not", "a", "tuple"]], _token_bits)
 
 
+def test_first_ids_of_repeated_objects(kernels: ModuleType) -> None:
+    # The same object in a row is given its id without hashing: ids as the dict's all the same.
+    shared, equal = ("share", "nav"), tuple(["share", "nav"])
+    nan = float("nan")
+    keys: list[Any] = [shared, shared, equal, (), shared, equal, equal, nan, nan, float("nan"), "a", "a"]
+    found, expected = kernels.first_ids(keys), _first_ids_dict(keys)
+    _same(found[0], expected[0])
+    assert [id(k) for k in found[1]] == [id(k) for k in expected[1]]
+    _same(found[2], expected[2])
+
+
+def test_tuple_bits_of_equal_token_objects(kernels: ModuleType) -> None:
+    # Tokens are looked up by object: equal tokens that are other objects give the same bits.
+    words = [*features._BOILER_CLASS[:4], *features._CONTENT_CLASS[:4], *features.SEMANTIC_TAGS[:3], "x"]
+    copies = ["".join(list(w)) for w in words]  # equal strs, other objects
+    shared = tuple(words)
+    tuples = [
+        shared,
+        tuple(copies),
+        shared[::-1],
+        tuple(copies[::2] + words[1::2]),
+        (),
+        ("🌉", "İ", "K", "ſ"),
+    ]
+    asked: list[str] = []
+
+    def token_bits(token: str) -> int:
+        asked.append(token)
+        return _token_bits(token)
+
+    assert kernels.tuple_bits(tuples, token_bits) == _tuple_bits_sets(tuples)
+    assert len(asked) <= len({id(t) for tokens in tuples for t in tokens})
+    many = [tuple(f"{w}-{k}" for k in range(50)) for w in words]
+    assert kernels.tuple_bits(many, _token_bits) == _tuple_bits_sets(many)
+    with pytest.raises(OverflowError):
+        kernels.tuple_bits([("a",)], lambda token: -1)
+
+
 # ---- The HTML-only columns: `_featcols.html_columns` against `html_features._html_columns` ----
 
 
@@ -631,6 +670,48 @@ def test_structures_of_pages(kernels: ModuleType) -> None:
     _structure_blocks(kernels, segment_html(html).blocks)
     _structure_blocks(kernels, segment_text("Judul\n\n- satu\n- dua\n\nIsi berita."))
     _structure_blocks(kernels, [])
+
+
+@dataclass(frozen=True)
+class _LookAlikeStructure:
+    """A structure with BlockStructure's fields that is no BlockStructure (no slots)."""
+
+    blank_before: bool = False
+    blank_after: bool = True
+    bullet: bool = False
+    heading_level: int = 2
+    tag: str = "h2"
+    tag_path: str = "body/h2"
+    in_list: bool = False
+    in_table: bool = True
+    in_figure: bool = False
+    in_blockquote: bool = False
+    in_link: bool = False
+    link_density: float = 0.5
+    class_tokens: tuple[str, ...] = ("share",)
+    href: str | None = "/x"
+    dom_depth: int = 4
+
+
+@dataclass(frozen=True)
+class _LookAlikeBlock:
+    index: int
+    text: str
+    structure: Any
+
+
+def test_structures_of_look_alike_blocks(kernels: ModuleType) -> None:
+    # Blocks and structures of other classes are read through their attributes, not the slots.
+    blocks: list[Any] = [
+        Block(0, "x", BlockStructure(tag="p", href="/y", dom_depth=3)),
+        _LookAlikeBlock(1, "y", BlockStructure(heading_level=1, tag="h1", class_tokens=("nav",))),
+        _LookAlikeBlock(2, "z", _LookAlikeStructure()),
+        Block(3, "w", _LookAlikeStructure(tag="", href=None)),  # type: ignore[arg-type]
+        # Numbers of other types than the fields' own: each read as float() reads it.
+        Block(4, "v", BlockStructure(heading_level=2**60 + 1, link_density=np.float64(0.1), dom_depth=True)),
+        Block(5, "u", BlockStructure(tag="p", blank_before=1, in_link=np.True_, link_density=1)),  # type: ignore[arg-type]
+    ]
+    _structure_blocks(kernels, blocks)
 
 
 @settings(max_examples=100, deadline=None)

@@ -522,3 +522,17 @@ def test_html_columns_from_shared_reads_equal_those_from_the_blocks() -> None:
         html_extra_features(blocks, ClassTokens.of(blocks), dom=DomFields.of(blocks)), extra
     )
     np.testing.assert_array_equal(block_features(blocks, lexicon, "html").values[:, -extra.shape[1] :], extra)
+
+
+def test_markers_are_compiled_once_per_lexicon_object() -> None:
+    from dataclasses import replace
+
+    from warta.classify.features import _markers
+
+    lexicon = load_lexicon()
+    assert _markers(lexicon) is _markers(lexicon)
+    copy = replace(lexicon)
+    assert copy is not lexicon and _markers(copy) == _markers(lexicon)
+    other = replace(lexicon, footer_contains=("hak cipta dilindungi",), month_words=frozenset({"mei"}))
+    assert _markers(other).footer == ("hak cipta dilindungi",) and _markers(other).months == {"mei"}
+    assert _markers(lexicon).footer == lexicon.footer_contains

@@ -17,7 +17,10 @@ page; tests compare both on many pages and generated ones.
 """
 
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
-from libc.stdlib cimport free, malloc
+from libc.stdlib cimport calloc, free, malloc
+from cpython.object cimport PyObject
+from cpython.float cimport PyFloat_AS_DOUBLE, PyFloat_AsDouble, PyFloat_CheckExact
+from cpython.long cimport PyLong_AsDouble, PyLong_CheckExact
 from cpython.unicode cimport (
     PyUnicode_1BYTE_KIND,
     PyUnicode_2BYTE_KIND,
@@ -27,6 +30,8 @@ from cpython.unicode cimport (
     Py_UNICODE_ISDIGIT,
 )
 from warta._codepoints cimport char_t
+from warta._slots cimport read_slot, slot_offset
+from warta.model import Block, BlockStructure
 
 
 # The rows of `features._Page.counts` (`features._COUNTED`).
@@ -544,39 +549,77 @@ from cpython.list cimport PyList_GET_SIZE
 
 def first_ids(list keys):
     """(ids, distinct, firsts) of `keys`: each key's dense id in first-seen order (int64), the
-    distinct keys, and where each first occurs (int64, ascending); each key hashed once."""
-    cdef Py_ssize_t n = PyList_GET_SIZE(keys), i, k
+    distinct keys, and where each first occurs (int64, ascending); each key hashed once, and
+    not at all where it is the very object of the key before it (blocks in a row share their
+    class/id token tuple, whose hash Python does not cache: it costs most)."""
+    cdef Py_ssize_t n = PyList_GET_SIZE(keys), i, k = 0
     ids_array = np.empty(n, dtype=np.int64)
     firsts_array = np.empty(n, dtype=np.int64)
     cdef int64_t[::1] ids = ids_array
     cdef int64_t[::1] firsts = firsts_array
     cdef dict seen = {}
     cdef list distinct = []
+    cdef PyObject *previous = NULL
     for i in range(n):
         key = keys[i]
-        k = <object>PyDict_SetDefault(seen, key, len(distinct))
-        if k == len(distinct):
-            distinct.append(key)
-            firsts[k] = i
+        if <PyObject *>key != previous:
+            previous = <PyObject *>key
+            k = <object>PyDict_SetDefault(seen, key, len(distinct))
+            if k == len(distinct):
+                distinct.append(key)
+                firsts[k] = i
         ids[i] = k
     return ids_array, distinct, firsts_array[: len(distinct)]
 
 
+cdef inline size_t _object_slot(PyObject *token, size_t mask) noexcept:
+    """A token's first slot in `tuple_bits`' table: its address mixed (objects lie 16 bytes apart)."""
+    return <size_t>((<uint64_t><size_t>token >> 4) * <uint64_t>0x9E3779B97F4A7C15 >> 32) & mask
+
+
 def tuple_bits(list distinct, token_bits):
     """Per tuple of `distinct`: the OR of `token_bits(token)` (a 64-bit mask) over its tokens,
-    each distinct token's bits asked for once."""
-    cdef dict known = {}
+    each distinct token's bits asked for once. The tuples repeat their ancestors' tokens (the
+    same str objects): they are looked up by address in an open-addressing table, and only a
+    token object not met before by value in a dict."""
+    cdef Py_ssize_t total = 0
+    cdef size_t size = 16, mask, slot
     cdef list result = []
+    cdef dict known = {}
     cdef uint64_t bits
+    cdef PyObject *key
     for tokens in distinct:
-        bits = 0
-        for token in <tuple?>tokens:
-            found = known.get(token)
-            if found is None:
-                found = token_bits(token)
-                known[token] = found
-            bits |= <uint64_t>found
-        result.append(bits)
+        total += len(<tuple?>tokens)
+    while size < <size_t>(2 * total + 1):
+        size *= 2
+    mask = size - 1
+    cdef PyObject **owners = <PyObject **>calloc(size, sizeof(PyObject *))
+    cdef uint64_t *masks = <uint64_t *>malloc(size * sizeof(uint64_t))
+    if owners == NULL or masks == NULL:
+        free(owners)
+        free(masks)
+        raise MemoryError()
+    try:
+        for tokens in distinct:
+            bits = 0
+            for token in <tuple>tokens:
+                key = <PyObject *>token
+                slot = _object_slot(key, mask)
+                while owners[slot] != NULL and owners[slot] != key:
+                    slot = (slot + 1) & mask
+                if owners[slot] == NULL:
+                    # An equal token met as another object is found by value: asked for once.
+                    found = known.get(token)
+                    if found is None:
+                        found = token_bits(token)
+                        known[token] = found
+                    masks[slot] = <uint64_t>found
+                    owners[slot] = key  # (alive as long as `distinct`: no reference taken)
+                bits |= masks[slot]
+            result.append(bits)
+    finally:
+        free(owners)
+        free(masks)
     return result
 
 
@@ -764,28 +807,82 @@ def text_extra_columns(
 # ---- The blocks' structures: `features.DomFields.of`, `features._structure_columns` ----
 
 
+# The slots `dom_fields` reads without the descriptors' attribute lookups (`warta._slots`).
+cdef Py_ssize_t BLOCK_STRUCTURE = slot_offset(Block, "structure", False)
+cdef Py_ssize_t STRUCTURE_TAG = slot_offset(BlockStructure, "tag", False)
+cdef Py_ssize_t STRUCTURE_TAG_PATH = slot_offset(BlockStructure, "tag_path", False)
+cdef Py_ssize_t STRUCTURE_CLASS_TOKENS = slot_offset(BlockStructure, "class_tokens", False)
+cdef Py_ssize_t STRUCTURE_HREF = slot_offset(BlockStructure, "href", False)
+
+
 def dom_fields(list blocks, tuple names, bint everything=True):
     """(structures, tags, numbers, tag_paths, class_tokens, hrefs) of `blocks`: each block's
     `structure`, its tag, its fields `names` as a float64 row (float() of each), and with
     `everything` its tag path, class/id tokens and whether it has an href (bool; empty
-    lists and array without), read in one pass."""
+    lists and array without), read in one pass; from the slots directly where a block is a
+    `Block` and its structure a `BlockStructure` (else through the attributes)."""
     cdef Py_ssize_t n = len(blocks), width = len(names), i, j
     numbers_array = np.empty((n, width), dtype=np.float64)
     hrefs_array = np.zeros(n if everything else 0, dtype=np.bool_)
     cdef double[:, ::1] numbers = numbers_array
     cdef uint8_t[::1] hrefs = hrefs_array.view(np.uint8)
     cdef list structures = [], tags = [], tag_paths = [], class_tokens = []
-    for i in range(n):
-        structure = blocks[i].structure
-        structures.append(structure)
-        tags.append(structure.tag)
+    cdef Py_ssize_t *offsets = <Py_ssize_t *>malloc(max(width, 1) * sizeof(Py_ssize_t))
+    if offsets == NULL:
+        raise MemoryError()
+    try:
         for j in range(width):
-            numbers[i, j] = getattr(structure, names[j])
-        if everything:
-            tag_paths.append(structure.tag_path)
-            class_tokens.append(structure.class_tokens)
-            hrefs[i] = structure.href is not None
+            offsets[j] = slot_offset(BlockStructure, names[j], False)
+        for i in range(n):
+            block = blocks[i]
+            structure = read_slot(block, BLOCK_STRUCTURE) if type(block) is Block else block.structure
+            if type(structure) is not BlockStructure:
+                _read_fields(structure, names, numbers[i], everything, structures, tags, tag_paths,
+                             class_tokens)
+                if everything:
+                    hrefs[i] = structure.href is not None
+                continue
+            structures.append(structure)
+            tags.append(read_slot(structure, STRUCTURE_TAG))
+            for j in range(width):
+                numbers[i, j] = _as_double(read_slot(structure, offsets[j]))
+            if everything:
+                tag_paths.append(read_slot(structure, STRUCTURE_TAG_PATH))
+                class_tokens.append(read_slot(structure, STRUCTURE_CLASS_TOKENS))
+                hrefs[i] = read_slot(structure, STRUCTURE_HREF) is not None
+    finally:
+        free(offsets)
     return structures, tags, numbers_array, tag_paths, class_tokens, hrefs_array
+
+
+cdef inline double _as_double(object value) except? -1.0:
+    """float(value) of a field: bools and floats read directly, ints by PyLong_AsDouble (what
+    int.__float__ returns), without the float object that converting through it makes."""
+    if value is True:
+        return 1.0
+    if value is False:
+        return 0.0
+    if PyFloat_CheckExact(value):
+        return PyFloat_AS_DOUBLE(value)
+    if PyLong_CheckExact(value):
+        return PyLong_AsDouble(value)
+    return PyFloat_AsDouble(value)
+
+
+cdef int _read_fields(
+    object structure, tuple names, double[::1] numbers, bint everything, list structures, list tags,
+    list tag_paths, list class_tokens,
+) except -1:
+    """`dom_fields`' reads of one structure through its attributes (not a `BlockStructure`)."""
+    cdef Py_ssize_t j
+    structures.append(structure)
+    tags.append(structure.tag)
+    for j in range(len(names)):
+        numbers[j] = getattr(structure, names[j])
+    if everything:
+        tag_paths.append(structure.tag_path)
+        class_tokens.append(structure.class_tokens)
+    return 0
 
 
 cdef extern from *:

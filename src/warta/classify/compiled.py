@@ -20,6 +20,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable
+from ctypes import CFUNCTYPE, c_int32, c_void_p, cast
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -28,6 +29,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from warta.compiled import same_array, set_aside
 from warta.errors import WartaError
 
 Scorer = Callable[[NDArray[Any]], NDArray[np.float64]]
@@ -123,4 +125,51 @@ def load_compiled(
     def score(x: NDArray[Any]) -> NDArray[np.float64]:
         return np.asarray(model.predict(x, n_jobs=1), dtype=np.float64)
 
+    return _direct_scorer(model, score) or score
+
+
+# `lleaves.Model.predict` (n_jobs=1) spends some 20 microseconds a call around its native function
+# (os.cpu_count, two pointer casts, its checks): twice a page, several percent of the scoring.
+_ENTRY = CFUNCTYPE(None, c_void_p, c_void_p, c_int32, c_int32)  # lleaves' entry, by raw addresses
+_MAX_ROWS = 2**31 - 1  # lleaves refuses as many (its row bounds are int32)
+
+
+def _direct_scorer(model: Any, predict: Scorer) -> Scorer | None:
+    """`predict` (`model.predict`, one thread) by a direct call of the model's native function
+    on the rows made float64 and C-contiguous, as `predict` makes them; None where `model` is not
+    a compiled float64 binary model of this lleaves' layout, or where the call does not give
+    `predict`'s bits on a probe matrix. Anything but a 2-D float32 or float64 matrix of the
+    model's width goes to `predict` (and its errors)."""
+    entry = getattr(model, "_c_entry_func", None)
+    if entry is None or getattr(model, "use_fp64", False) is not True or model.num_model_per_iteration() != 1:
+        return None
+    address = cast(entry, c_void_p).value
+    if not address:
+        return None
+    native = _ENTRY(address)
+    width = model.num_feature()
+
+    def score(x: NDArray[Any]) -> NDArray[np.float64]:
+        if x.ndim != 2 or x.shape[1] != width or x.dtype not in _ROW_TYPES or len(x) >= _MAX_ROWS:
+            return predict(x)
+        data = np.ascontiguousarray(x, dtype=np.float64)
+        out = np.zeros(len(data), dtype=np.float64)
+        native(data.ctypes.data, out.ctypes.data, 0, len(data))  # (keeps `model` alive: its code)
+        return out
+
+    if not all(same_array(score(x), predict(x)) for x in _probe_rows(width)):
+        set_aside("model call", "lleaves' predict")
+        return None
     return score
+
+
+_ROW_TYPES = (np.dtype(np.float32), np.dtype(np.float64))
+
+
+def _probe_rows(width: int) -> list[NDArray[Any]]:
+    """Matrices `_direct_scorer` checks: float32 and float64, strided, one row, none, NaNs."""
+    rng = np.random.default_rng(0)
+    rows = rng.normal(0.0, 3.0, (9, width))
+    rows[2, ::3] = np.nan
+    rows[4] = 0.0
+    return [rows.astype(np.float32), rows, rows[::2], np.asfortranarray(rows), rows[:1], rows[:0]]

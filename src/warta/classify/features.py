@@ -382,6 +382,27 @@ _SET_SHIFTS = np.arange(len(_SET_BITS))
 
 
 def _markers(lexicon: Lexicon) -> _Markers:
+    """The markers of `lexicon`, compiled once per lexicon object (a page's lookup by its lists,
+    which hashes their tuples anew, cost more than the page's marker columns' setup)."""
+    return _markers_of(_LexiconKey(lexicon))
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _LexiconKey:
+    """A lexicon as a cache key by identity: a `Lexicon` is frozen, so one object keeps its lists."""
+
+    lexicon: Lexicon
+
+    def __hash__(self) -> int:
+        return id(self.lexicon)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _LexiconKey) and other.lexicon is self.lexicon
+
+
+@lru_cache(maxsize=8)
+def _markers_of(key: _LexiconKey) -> _Markers:
+    lexicon = key.lexicon
     return _compile_markers(
         lexicon.comment_form,
         lexicon.footer_contains,
