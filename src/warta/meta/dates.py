@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import compress, islice
-from operator import and_, attrgetter
+from operator import attrgetter
 from typing import Literal
 
 from warta.lexicon import Lexicon, normalise_marker
@@ -319,8 +319,9 @@ def _deep_pass_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[
     text_blocks = islice(
         compress(range(limit), map(_TEXT_LABELS.__contains__, labels[:limit])), _MAX_BODY_BLOCKS + 1
     )
-    short = map(_STANDALONE_CHARS.__ge__, map(len, texts))
-    dated = compress(range(limit), map(and_, short, map(has_digit, texts)))
+    # The digit test only for the short texts: a long paragraph without a digit is read whole.
+    short = list(compress(range(limit), map(_STANDALONE_CHARS.__ge__, map(len, texts))))
+    dated = compress(short, map(has_digit, map(texts.__getitem__, short)))
     return sorted({*text_blocks, *dated})
 
 
