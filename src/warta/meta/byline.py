@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import and_, is_not, not_
+from itertools import compress
+from operator import not_
 from typing import TYPE_CHECKING
 
 from warta.compiled import set_aside
@@ -546,26 +546,6 @@ def _closing_editor(text: str, lexicon: Lexicon) -> list[Person]:
     return [Person(name, role="editor")]
 
 
-def _may_credit(
-    read: list[int], texts: list[str], norms: list[str], credit_words: set[int], last: int, lexicon: Lexicon
-) -> list[int]:
-    """Which of the lines `read` (blocks `read`, their `texts` and `norms`) `_visible_bylines` may
-    find a credit in, in order (found in C): those holding a credit word, those after the body
-    with a "(" (`_closing_editor`) and the short ones that are a credit label (`_labelled_next`).
-    No other line gives anyone: most lines are none of these."""
-    count = len(read)
-    closing = compress(
-        range(count), map(and_, map(last.__lt__, read), map(str.__contains__, texts, repeat("(")))
-    )
-    short = list(compress(range(count), map(_LABEL_CHARS.__ge__, map(len, texts))))
-    roles = map(
-        lexicon.credit_labels.get,
-        map(str.strip, map(str.rstrip, map(norms.__getitem__, short), repeat(": "))),
-    )
-    labelled = compress(short, map(is_not, roles, repeat(None)))  # `_credit_role(norm) is not None`
-    return sorted({*credit_words, *closing, *labelled})
-
-
 def _visible_bylines(
     blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, all_norms: Sequence[str] | None
 ) -> Bylines:
@@ -582,11 +562,12 @@ def _visible_bylines(
     outside = compress(range(start, end), map(not_, map(_NO_CREDITS.__contains__, labels[start:end])))
     read = [i for i in sorted({first, last, *outside}) if len(blocks[i].text) <= 200]
     # `normalise_marker` of each text read, in bulk, and the lines that may hold a credit clause
-    texts = [blocks[i].text for i in read]
-    norms = normalise_lines(texts) if all_norms is None else [all_norms[i] for i in read]
+    norms = (
+        normalise_lines([blocks[i].text for i in read]) if all_norms is None else [all_norms[i] for i in read]
+    )
     credit_words = _credit_word_lines(norms, lexicon)
-    for k in _may_credit(read, texts, norms, credit_words, last, lexicon):
-        i, text, norm = read[k], texts[k], norms[k]
+    for k, (i, norm) in enumerate(zip(read, norms, strict=True)):
+        text = blocks[i].text
         people = _credited(text, lexicon) if k in credit_words else []
         if not people and i > last and "(" in text:  # (`_closing_editor` needs one; most lines lack it)
             people = _closing_editor(text, lexicon)
