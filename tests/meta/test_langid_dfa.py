@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from py3langid.langid import LanguageIdentifier
 
-from warta.meta.langid_dfa import _all_normal_halves, _first_counts, _widen_normal_halves
+from warta.meta.langid_dfa import (
+    DfaIdentifier,
+    _all_normal_halves,
+    _first_counts,
+    _log1p_table,
+    _widen_normal_halves,
+)
+from warta.meta.language import _identifier
 
 
 def _every_normal_half() -> np.ndarray:
@@ -39,3 +49,57 @@ def test_first_counts_count_each_feature_at_its_first_occurrence() -> None:
         assert counts.dtype == np.float32
         np.testing.assert_array_equal(found, list(expected))
         np.testing.assert_array_equal(counts, list(expected.values()))
+
+
+def test_log1p_table_holds_numpys_log1p_of_each_count() -> None:
+    table = _log1p_table(3_000)
+    assert table is not None
+    assert table.dtype == np.float32
+    for count in (0, 1, 2, 7, 255, 256, 2_999):
+        assert table[count].tobytes() == np.log1p(np.array([count], dtype=np.float32)).tobytes()
+    counts = np.array([5, 1, 1, 2_000, 3], dtype=np.float32)
+    assert table.take(counts.astype(np.intp)).tobytes() == np.log1p(counts).tobytes()
+
+
+ENCODED = [
+    "",
+    "Berita HARI INI",
+    "BERITA",
+    "ABC 123",
+    "a\u0301b",
+    "İSTANBUL",
+    "\u212a",
+    "ſ",
+    "🌉 JAKARTA",
+    "x\ud800",
+]
+
+
+def test_encode_is_py3langids_encode() -> None:
+    for text in [*ENCODED, *(t.upper() for t in ENCODED), b"caf\xc3\xa9", b"\xff"]:
+        assert DfaIdentifier._encode(text) == LanguageIdentifier._encode(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200) | st.text(alphabet=st.characters(max_codepoint=127), max_size=200))
+def test_encode_of_generated_text(text: str) -> None:
+    assert DfaIdentifier._encode(text) == LanguageIdentifier._encode(text)
+    assert DfaIdentifier._encode(text.upper()) == LanguageIdentifier._encode(text.upper())
+
+
+SCORED = [
+    "Pemerintah akan menyalurkan bantuan sosial kepada warga terdampak banjir di Jakarta.",
+    "The government will distribute aid to residents affected by the floods.",
+    "Мост открыт. 新しい橋が開通した。 🌉 naïve café İ \u212a ſ",
+    "a" * 9_000,  # past the table: numpy's own log1p
+    "x",
+]
+
+
+def test_raw_scores_are_py3langids() -> None:
+    identifier = _identifier(())
+    for text in SCORED:
+        data = identifier._encode(text)
+        expected = LanguageIdentifier._raw_score(identifier, data)
+        assert identifier._raw_score(data).tobytes() == expected.tobytes()
+        assert identifier.classify(text) == LanguageIdentifier.classify(identifier, text)

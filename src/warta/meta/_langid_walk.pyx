@@ -46,20 +46,46 @@ cdef extern from *:
         }
         return j;
     }
+    /* The rows `features` (k of them) of a table of halves whose rows start `row_step` halves
+       apart, each `width` >= 8 contiguous halves, widened into `target` (k rows of `width`):
+       `warta_widen_f16c` on each row, its last (width % 8) halves by converting the row's last
+       eight once more (writing the same values again over the ones before them), in one call
+       for all rows (the target attribute keeps a per-row call from being inlined). The rows are
+       scattered over a table of tens of megabytes: each row's cache lines are asked for `ahead`
+       rows early, so that their loads overlap the work on the rows before. */
+    __attribute__((target("avx,f16c")))
+    static void warta_widen_rows_f16c(const int16_t *table, Py_ssize_t row_step, const Py_ssize_t *features,
+                                      Py_ssize_t k, Py_ssize_t width, uint32_t *target, Py_ssize_t ahead) {
+        for (Py_ssize_t i = 0; i < k; i++) {
+            if (i + ahead < k) {
+                const char *next = (const char *)(table + features[i + ahead] * row_step);
+                for (Py_ssize_t line = 0; line < width * (Py_ssize_t)sizeof(int16_t); line += 64)
+                    WARTA_PREFETCH(next + line);
+            }
+            const int16_t *source = table + features[i] * row_step;
+            uint32_t *row = target + i * width;
+            Py_ssize_t j = warta_widen_f16c(source, row, width);
+            if (j < width)
+                warta_widen_f16c(source + width - 8, row + width - 8, 8);
+        }
+    }
     static int warta_has_f16c(void) {
         __builtin_cpu_init();
         return __builtin_cpu_supports("avx") && __builtin_cpu_supports("f16c");
     }
     #else
-    static Py_ssize_t warta_widen_f16c(const int16_t *source, uint32_t *target, Py_ssize_t width) {
-        (void)source; (void)target; (void)width;
-        return 0;
+    static void warta_widen_rows_f16c(const int16_t *table, Py_ssize_t row_step, const Py_ssize_t *features,
+                                      Py_ssize_t k, Py_ssize_t width, uint32_t *target, Py_ssize_t ahead) {
+        (void)table; (void)row_step; (void)features; (void)k; (void)width; (void)target; (void)ahead;
     }
     static int warta_has_f16c(void) { return 0; }
     #endif
     """
     void prefetch "WARTA_PREFETCH"(const void *address) noexcept nogil
-    Py_ssize_t widen_f16c "warta_widen_f16c"(const int16_t *source, uint32_t *target, Py_ssize_t width) noexcept nogil
+    void widen_rows_f16c "warta_widen_rows_f16c"(
+        const int16_t *table, Py_ssize_t row_step, const Py_ssize_t *features, Py_ssize_t k, Py_ssize_t width,
+        uint32_t *target, Py_ssize_t ahead
+    ) noexcept nogil
     int has_f16c "warta_has_f16c"() noexcept nogil
 
 
@@ -295,7 +321,13 @@ def widened_rows(const int16_t[:, :] bits, const Py_ssize_t[::1] features, bint 
     cdef const int16_t *source
     cdef const char *ahead
     cdef Py_ssize_t row_bytes = width * step * <Py_ssize_t>sizeof(int16_t), line
-    cdef bint use_f16c = f16c and HAS_F16C
+    if f16c and HAS_F16C and step == 1 and width >= 8:
+        with nogil:
+            widen_rows_f16c(
+                &bits[0, 0], bits.strides[0] // <Py_ssize_t>sizeof(int16_t), &features[0], k, width,
+                <uint32_t *>&out[0, 0], PREFETCH_ROWS,
+            )
+        return result
     with nogil:
         for i in range(k):
             if step == 1 and i + PREFETCH_ROWS < k:
@@ -307,10 +339,8 @@ def widened_rows(const int16_t[:, :] bits, const Py_ssize_t[::1] features, bint 
             source = &bits[features[i], 0]
             target = <uint32_t *>&out[i, 0]
             if step == 1:  # the common case, which the compiler vectorises
-                j = widen_f16c(source, target, width) if use_f16c else 0
-                while j < width:
+                for j in range(width):
                     target[j] = _widen(source[j])
-                    j += 1
             else:
                 for j in range(width):
                     target[j] = _widen(source[j * step])

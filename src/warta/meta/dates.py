@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import compress, islice
-from operator import and_, attrgetter
+from operator import attrgetter
 from typing import Literal
 
 from warta.lexicon import Lexicon, normalise_marker
@@ -236,6 +236,9 @@ def _block_candidates(
     title = first_index(labels, Label.TITLE)
     body_seen = 0
     after_body: list[Candidate] = []
+    # The absolute dates of each short text read for a stray date: a page repeats such lines
+    # ("12/05/2026" under every teaser), and they are a pure function of the text.
+    absolute: dict[str, list[DateMatch]] = {}
     if deep:
         indices: Iterable[int] = _deep_pass_blocks(blocks, labels)
     else:
@@ -259,7 +262,7 @@ def _block_candidates(
                 continue
         elif zone is None:
             if deep and labels[i] is not Label.TITLE:  # (`_standalone_candidates` checks the length)
-                found = _standalone_candidates(block, i, reference, lexicon, grammar)
+                found = _standalone_candidates(block, i, reference, lexicon, grammar, absolute)
                 if last_body is not None and i > last_body:
                     after_body.extend(found)
                 else:
@@ -302,7 +305,7 @@ def _first_pass_blocks(
         if title is not None:
             near.update(range(title + 1, first_body))
     near.update(compress(range(count), map(_BYLINE_LABELS.__contains__, labels)))  # in C
-    return sorted(i for i in near if i < count)
+    return sorted(filter(count.__gt__, near))  # (in C)
 
 
 def _deep_pass_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[int]:
@@ -316,8 +319,9 @@ def _deep_pass_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[
     text_blocks = islice(
         compress(range(limit), map(_TEXT_LABELS.__contains__, labels[:limit])), _MAX_BODY_BLOCKS + 1
     )
-    short = map(_STANDALONE_CHARS.__ge__, map(len, texts))
-    dated = compress(range(limit), map(and_, short, map(has_digit, texts)))
+    # The digit test only for the short texts: a long paragraph without a digit is read whole.
+    short = list(compress(range(limit), map(_STANDALONE_CHARS.__ge__, map(len, texts))))
+    dated = compress(short, map(has_digit, map(texts.__getitem__, short)))
     return sorted({*text_blocks, *dated})
 
 
@@ -327,15 +331,29 @@ def _may_be_date(text: str) -> bool:
 
 
 def _standalone_candidates(
-    block: Block, i: int, reference: datetime | None, lexicon: Lexicon, grammar: DateGrammar
+    block: Block,
+    i: int,
+    reference: datetime | None,
+    lexicon: Lexicon,
+    grammar: DateGrammar,
+    absolute: dict[str, list[DateMatch]] | None = None,
 ) -> list[Candidate]:
     """A short block that is one full date and a few words ("Published on July 8, 2025",
     "Jun 08, 2023 • 11 Minute Read"), in a block the classifier put in a sidebar or footer:
-    templates often wrap the article's date so."""
+    templates often wrap the article's date so. `absolute`: the absolute dates of texts read
+    before (this call adds its own), for a caller that reads many.
+
+    Absolute matches never read the reference (only year-less and relative ones do), so
+    the dates of a text read before are those `find_dates` would find again."""
     text = block.text
     if not _may_be_date(text):
         return []
-    for match in find_dates(text, reference, lexicon, grammar, least_specific="absolute"):
+    matches = absolute.get(text) if absolute is not None else None
+    if matches is None:
+        matches = find_dates(text, reference, lexicon, grammar, least_specific="absolute")
+        if absolute is not None:
+            absolute[text] = matches
+    for match in matches:
         if match.precision in ("year", "month"):
             continue
         rest = (text[: match.start] + " " + text[match.end :]).split()

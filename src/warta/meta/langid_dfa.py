@@ -30,6 +30,9 @@ from warta.compiled import same_array, set_aside
 from warta.compiled import wanted as compiled_parts_wanted
 
 _MAX_PASSES = 12
+# `log1p` of every count below this is looked up (`DfaIdentifier._log1p_table`): a text's
+# counts are below its length in bytes, and `detect_language` reads at most 2,000 characters.
+_LOG1P_COUNTS = 8192
 _UINT = {2: np.uint16, 4: np.uint32, 8: np.uint64}
 # Checked through both walks before the compiled one is trusted: Latin, Cyrillic, CJK,
 # Arabic and emoji bytes, repeats, and ASCII punctuation.
@@ -45,6 +48,7 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
     __slots__ = (
         "_half_to_single",
         "_halves_normal",
+        "_log1p_table",
         "_n_features",
         "_next_np",
         "_out_np",
@@ -67,7 +71,16 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
         halves = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16)
         self._half_to_single: NDArray[np.float32] = halves.astype(np.float32)
         self._halves_normal = _all_normal_halves(self.nb_ptc)
+        self._log1p_table = _log1p_table(_LOG1P_COUNTS)
         self._walker: Any = self._compiled_walker()  # None: the numpy walk
+
+    @staticmethod
+    def _encode(text: Any) -> Any:
+        """py3langid's `_encode`, without its normalisation for ASCII text: NFC leaves ASCII as it
+        is (as lower-casing does), and its UTF-8 bytes are its ASCII bytes."""
+        if isinstance(text, str) and text.isascii():
+            return (text.lower() if text.isupper() else text).encode("ascii")
+        return LanguageIdentifier._encode(text)
 
     def _compiled_walker(self) -> Any:
         """The compiled walk (`warta.meta._langid_walk.Walker`) over this model, if it is built
@@ -152,8 +165,15 @@ class DfaIdentifier(LanguageIdentifier):  # type: ignore[misc]  # py3langid ship
             if weights.dtype == np.float16:
                 # The float32 values numpy would cast them to for the product below, by table.
                 weights = self._half_to_single[weights.view(np.uint16)]
-        # py3langid's `_sparse_score`, on the same arrays in the same order.
-        return np.log1p(counts) @ weights + self.nb_pc
+        # py3langid's `_sparse_score`, on the same arrays in the same order; `log1p` of the
+        # counts (whole numbers below the text's length) by table where it has them.
+        table = self._log1p_table
+        logs = (
+            table.take(counts.astype(np.intp))
+            if table is not None and len(text) < len(table)
+            else np.log1p(counts)
+        )
+        return logs @ weights + self.nb_pc
 
 
 def _first_counts(
@@ -176,6 +196,23 @@ def _first_counts(
     at_first = owners == positions
     counts = np.bincount(owners, minlength=n).astype(np.float32)
     return features[at_first], counts[at_first]
+
+
+def _log1p_table(size: int) -> NDArray[np.float32] | None:
+    """`np.log1p` of the float32 numbers 0, 1, ... size - 1, or None where numpy's `log1p` of a
+    count in a contiguous array (as `_raw_score`'s counts are) hangs on where it sits there: its
+    SIMD loop, their remainders and alignment must give each number the same bits, so other
+    contiguous layouts of the same numbers are checked. (A strided array takes another loop,
+    which may round differently: it is not what `_raw_score` does.)"""
+    counts = np.arange(size, dtype=np.float32)
+    table = np.log1p(counts)
+    layouts = (
+        np.log1p(counts[::-1].copy())[::-1],  # each number at another position
+        np.concatenate([table[:1], np.log1p(counts[1:])]),  # shifted by one element
+        np.concatenate([np.log1p(counts[i : i + 1]) for i in range(min(size, 64))] + [table[64:]]),  # alone
+        np.concatenate([np.log1p(counts[i : i + 7]) for i in range(0, size, 7)]),  # in sevens
+    )
+    return table if all(same_array(layout, table) for layout in layouts) else None
 
 
 def _all_normal_halves(table: NDArray[Any]) -> bool:
