@@ -300,6 +300,28 @@ cdef inline Py_hash_t str_hash(PyObject *token) except? -1:
     return hashed
 
 
+cdef inline Py_ssize_t distinct_parts(list token_parts, Py_ssize_t start, PyObject **parts,
+                                      Py_ssize_t *total) except -1:
+    """The distinct non-empty parts of `token_parts[start:]`, in order, into `parts` (a part that
+    is the very tuple of an earlier one, the read of a class value repeated down the tree, adds
+    nothing); their number, and the count of their tokens in `total`."""
+    cdef Py_ssize_t n_parts = 0, i, j
+    cdef PyObject *part
+    total[0] = 0
+    for i in range(start, len(token_parts)):
+        part = PyList_GET_ITEM(token_parts, i)
+        if tuple_size(part) == 0:
+            continue
+        for j in range(n_parts):
+            if parts[j] == part:
+                break
+        else:
+            parts[n_parts] = part
+            n_parts += 1
+            total[0] += tuple_size(part)
+    return n_parts
+
+
 cdef tuple merged_tokens(list token_parts, Py_ssize_t start):
     """`tuple(dict.fromkeys(chain.from_iterable(token_parts[start:])))`: the tokens in order of
     first appearance, deduplicated through a small open-addressing table of the str objects.
@@ -319,17 +341,7 @@ cdef tuple merged_tokens(list token_parts, Py_ssize_t start):
     cdef Py_hash_t hashed
     cdef bint seen
     cdef tuple merged
-    for i in range(start, end):
-        part = PyList_GET_ITEM(token_parts, i)
-        if tuple_size(part) == 0:
-            continue
-        for j in range(n_parts):
-            if parts[j] == part:
-                break
-        else:
-            parts[n_parts] = part
-            n_parts += 1
-            total += tuple_size(part)
+    n_parts = distinct_parts(token_parts, start, parts, &total)
     if total == 0:
         return ()
     while size < 2 * total:
@@ -883,17 +895,7 @@ cdef class _TokenMerger:
         cdef Py_hash_t hashed
         cdef bint seen
         cdef tuple merged
-        for i in range(start, len(token_parts)):
-            part = PyList_GET_ITEM(token_parts, i)
-            if tuple_size(part) == 0:
-                continue
-            for j in range(n_parts):
-                if parts[j] == part:
-                    break
-            else:
-                parts[n_parts] = part
-                n_parts += 1
-                total += tuple_size(part)
+        n_parts = distinct_parts(token_parts, start, parts, &total)
         if total > SEEN_TOKENS:
             self.keep(0)
             return merged_tokens(token_parts, start)
