@@ -18,6 +18,8 @@ page; tests compare both on many pages and generated ones.
 
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc
+from cpython.dict cimport PyDict_SetDefault
+from cpython.list cimport PyList_GET_SIZE
 from cpython.object cimport PyObject
 from cpython.float cimport PyFloat_AS_DOUBLE, PyFloat_AsDouble, PyFloat_CheckExact
 from cpython.long cimport PyLong_AsDouble, PyLong_CheckExact
@@ -27,6 +29,7 @@ from cpython.unicode cimport (
     PyUnicode_DATA,
     PyUnicode_GET_LENGTH,
     PyUnicode_KIND,
+    PyUnicode_READ,
     Py_UNICODE_ISDIGIT,
 )
 from warta._codepoints cimport char_t
@@ -543,8 +546,6 @@ def marker_columns(
 
 # ---- Dense ids of keys: `features.first_ids`, `features.distinct_ids` ----
 
-from cpython.dict cimport PyDict_SetDefault
-from cpython.list cimport PyList_GET_SIZE
 
 
 def first_ids(list keys):
@@ -730,7 +731,6 @@ def html_columns(
 
 # ---- The flattened text's extra columns of `features._text_extra_lines` ----
 
-from cpython.unicode cimport PyUnicode_READ
 
 
 def text_extra_columns(
