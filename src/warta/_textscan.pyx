@@ -9,7 +9,10 @@ it is one C loop that stops at the first digit. `Py_UNICODE_ISDIGIT` is the pred
 that the two agree on probe strings.
 """
 
+from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize, _PyBytes_Resize
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
+from cpython.object cimport PyObject
+from cpython.ref cimport Py_DECREF, Py_INCREF
 from cpython.unicode cimport (
     PyUnicode_1BYTE_KIND,
     PyUnicode_2BYTE_KIND,
@@ -18,7 +21,8 @@ from cpython.unicode cimport (
     PyUnicode_KIND,
     Py_UNICODE_ISDIGIT,
 )
-from libc.stdint cimport uint8_t, uint16_t, uint32_t
+from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
+from libc.string cimport memcpy
 from warta._codepoints cimport PyUnicode_READ, char_t
 
 
@@ -298,6 +302,7 @@ def markup_counts(text):
 
 cdef extern from "Python.h":
     bint Py_UNICODE_ISSPACE(uint32_t code)
+    const Py_ssize_t PY_SSIZE_T_MAX
 
 
 def is_plain_clean(text) -> bool:
@@ -331,3 +336,113 @@ def is_plain_clean(text) -> bool:
         ):
             return False
     return not space
+
+
+# Code points a block of the UTF-8 encoder tests for ASCII at once: one OR of the block's 64-bit
+# words and, where all are ASCII, one narrowing copy (a fixed-length loop the C compiler turns
+# into vector code). CPython's encoder takes every UCS-2 or UCS-4 code point alone: on a page of
+# ASCII markup with a few non-ASCII letters, ten instructions each.
+cdef enum:
+    _BLOCK = 16
+    _BLOCK_WORDS = 8  # 64-bit words a block of UCS-4 code points takes (UCS-2: 4, one-byte: 2)
+
+
+cdef inline bint _ascii_block(const char_t *p) noexcept nogil:
+    """Whether the `_BLOCK` code points at `p` are all ASCII: their bytes read as 64-bit words,
+    ORed together and tested against the bits no ASCII code point has."""
+    cdef uint64_t w[_BLOCK_WORDS]
+    memcpy(w, p, _BLOCK * sizeof(char_t))
+    if char_t is uint8_t:
+        return ((w[0] | w[1]) & 0x8080808080808080ULL) == 0
+    elif char_t is uint16_t:
+        return ((w[0] | w[1] | w[2] | w[3]) & 0xFF80FF80FF80FF80ULL) == 0
+    else:
+        return (
+            (w[0] | w[1] | w[2] | w[3] | w[4] | w[5] | w[6] | w[7]) & 0xFFFFFF80FFFFFF80ULL
+        ) == 0
+
+
+cdef unsigned char *_utf8_put(const char_t *p, Py_ssize_t n, unsigned char *out) noexcept nogil:
+    """Writes the UTF-8 encoding of the `n` code points at `p` to `out`; returns the end of what
+    it wrote, or NULL at a surrogate code point (which UTF-8 cannot encode)."""
+    cdef Py_ssize_t k
+    cdef uint32_t code
+    for k in range(n):
+        code = p[k]
+        if code < 0x80:
+            out[0] = <unsigned char> code
+            out += 1
+        elif code < 0x800:
+            out[0] = <unsigned char> (0xC0 | (code >> 6))
+            out[1] = <unsigned char> (0x80 | (code & 0x3F))
+            out += 2
+        elif code < 0x10000:
+            if 0xD800 <= code <= 0xDFFF:
+                return NULL
+            out[0] = <unsigned char> (0xE0 | (code >> 12))
+            out[1] = <unsigned char> (0x80 | ((code >> 6) & 0x3F))
+            out[2] = <unsigned char> (0x80 | (code & 0x3F))
+            out += 3
+        else:
+            out[0] = <unsigned char> (0xF0 | (code >> 18))
+            out[1] = <unsigned char> (0x80 | ((code >> 12) & 0x3F))
+            out[2] = <unsigned char> (0x80 | ((code >> 6) & 0x3F))
+            out[3] = <unsigned char> (0x80 | (code & 0x3F))
+            out += 4
+    return out
+
+
+cdef unsigned char *_utf8_write(const char_t *p, Py_ssize_t n, unsigned char *out) noexcept nogil:
+    """`_utf8_put`, a block of ASCII code points at a time where it can."""
+    cdef Py_ssize_t i = 0
+    cdef char_t block[_BLOCK]  # (a local copy: the compiler need not fear `out` overlaps `p`)
+    cdef int j
+    while i + _BLOCK <= n:
+        memcpy(block, p + i, sizeof(block))
+        if _ascii_block(block):
+            for j in range(_BLOCK):
+                out[j] = <unsigned char> block[j]
+            out += _BLOCK
+        else:
+            out = _utf8_put(block, _BLOCK, out)
+            if out == NULL:
+                return NULL
+        i += _BLOCK
+    return _utf8_put(p + i, n - i, out)
+
+
+def utf8_encoded(text):
+    """`text.encode("utf-8")` for a str (or a subclass); None where `text` holds a surrogate code
+    point, which that raises UnicodeEncodeError for. One C pass over the code points, a block of
+    ASCII ones at a time, into bytes as long as the widest encoding, then cut to what it wrote."""
+    if not isinstance(text, str):
+        raise TypeError(f"utf8_encoded() needs a str, not {type(text).__name__}")
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void *data = PyUnicode_DATA(text)
+    # Bytes a code point may take: one-byte code points two, UCS-2 three (four only for the
+    # pairs a UCS-2 str cannot hold), UCS-4 four.
+    cdef Py_ssize_t widest = 2 if kind == PyUnicode_1BYTE_KIND else (3 if kind == PyUnicode_2BYTE_KIND else 4)
+    if n > PY_SSIZE_T_MAX // widest:
+        raise MemoryError
+    cdef object encoded = PyBytes_FromStringAndSize(NULL, n * widest)
+    cdef unsigned char *start = <unsigned char *> PyBytes_AS_STRING(encoded)
+    cdef unsigned char *end
+    with nogil:
+        if kind == PyUnicode_1BYTE_KIND:
+            end = _utf8_write(<const uint8_t *> data, n, start)
+        elif kind == PyUnicode_2BYTE_KIND:
+            end = _utf8_write(<const uint16_t *> data, n, start)
+        else:
+            end = _utf8_write(<const uint32_t *> data, n, start)
+    if end == NULL:
+        return None
+    # `_PyBytes_Resize` takes over the only reference to the bytes (and may move them): `raw`
+    # holds it while `encoded` lets go, and hands it back.
+    cdef PyObject *raw = <PyObject *> encoded
+    Py_INCREF(encoded)
+    encoded = None
+    _PyBytes_Resize(&raw, end - start)
+    encoded = <object> raw
+    Py_DECREF(encoded)
+    return encoded

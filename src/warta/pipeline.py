@@ -44,6 +44,7 @@ from warta.options import ExtractOptions
 from warta.readers.encoding import (
     charset_from_header,
     decode_bytes,
+    keeping_utf8,
     repair_surrogates,
     repair_surrogates_keeping_utf8,
 )
@@ -106,6 +107,9 @@ def decode_page(page: Page, options: ExtractOptions) -> tuple[str, PageKind, lis
         warnings.append(f"page truncated to its first {options.max_chars} characters")
     kind = page.kind or sniff_kind(text)
     if kind == "html":
+        # However the text came, the parser reads its UTF-8: encoded here by the faster encoder
+        # (a no-op for a str page declared HTML, kept with its bytes above).
+        text = keeping_utf8(text)
         # The parse cannot be interrupted by the time limit: markup it would spend
         # quadratic time on is cut first (flagged, like the size cut above).
         text, problem = bound_markup(text)

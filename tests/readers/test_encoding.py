@@ -93,6 +93,24 @@ def test_str_html_pages_reach_the_parser_as_utf8_bytes_and_text_pages_as_str() -
     assert type(text) is str and text == "Kota Bandung café"
 
 
+def test_html_of_sniffed_kind_other_charsets_and_cut_to_size_keeps_utf8_too() -> None:
+    from warta.model import Page
+    from warta.options import ExtractOptions
+    from warta.pipeline import decode_page
+
+    page = "<html><body><p>Kota Bandung café</p></body></html>"
+    sniffed, kind, _ = decode_page(Page(content=page), ExtractOptions())
+    assert kind == "html" and type(sniffed) is Utf8Text and sniffed.utf8 == page.encode()
+    cp1252, _, _ = decode_page(
+        Page(content=page.encode("cp1252"), encoding="windows-1252", kind="html"), ExtractOptions()
+    )
+    assert type(cp1252) is Utf8Text and cp1252 == page and cp1252.utf8 == page.encode()
+    cut, _, warnings = decode_page(Page(content=page, kind="html"), ExtractOptions(max_chars=40))
+    assert type(cut) is Utf8Text and cut == page[:40] and cut.utf8 == page[:40].encode() and warnings
+    ascii_page, _, _ = decode_page(Page(content="<p>Kota</p>", kind="html"), ExtractOptions())
+    assert type(ascii_page) is str  # (selectolax encodes an ASCII str by copying it)
+
+
 @settings(max_examples=200, deadline=None)
 @given(PRINTABLE, st.sampled_from(["utf-16", "utf-8-sig"]))
 def test_bom_round_trip(text: str, codec: str) -> None:

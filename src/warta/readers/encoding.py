@@ -8,9 +8,12 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from collections.abc import Callable
+from functools import cache
 
 from charset_normalizer import from_bytes
 
+from warta.compiled import probed
 from warta.errors import InputError
 from warta.readers.mojibake import C1_AS_CP1252
 
@@ -211,11 +214,63 @@ def repair_surrogates_keeping_utf8(text: str) -> tuple[str, bool]:
     """
     if text.isascii():  # (selectolax encodes an ASCII str by copying it)
         return text, False
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
+    data = _utf8_function()(text)
+    if data is None:
         return repair_surrogates(text)
     return Utf8Text.of(text, data), False
+
+
+def keeping_utf8(text: str) -> str:
+    """`text` with its UTF-8 bytes kept (a `Utf8Text`) for the HTML parser, where it has none yet
+    and is not ASCII: a page decoded from bytes in another charset, of sniffed kind, or cut to
+    size. `text` as it is where it holds a surrogate (the parser drops those as it encodes).
+
+    >>> keeping_utf8("<p>café</p>").utf8
+    b'<p>caf\\xc3\\xa9</p>'
+    """
+    if isinstance(text, Utf8Text) or text.isascii():
+        return text
+    data = _utf8_function()(text)
+    return text if data is None else Utf8Text.of(text, data)
+
+
+def _utf8_python(text: str) -> bytes | None:
+    """`text.encode("utf-8")`, or None where `text` holds a surrogate code point (the reference
+    of the compiled `warta._textscan.utf8_encoded`)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+
+
+# Texts on which the compiled encoder must give `_utf8_python`'s bytes: each width of code point
+# (one-byte, UCS-2, UCS-4), every length of encoding (up to the astral four bytes), surrogates
+# alone, paired and at a block's edge, and runs of ASCII longer than the encoder's blocks.
+_UTF8_PROBES = (
+    "",
+    "é",
+    "ÿ" * 40 + "a" * 33,
+    "a" * 15 + "\x80" + "b" * 17,
+    "İstanbul \u212a ſ \u07ff\u0800\uffff" * 5,
+    "<p>" * 11 + "\U0001f600\U0010ffff" + "</p>" * 9,
+    "\ud800",
+    "a" * 16 + "\udfff",
+    "\ud83d\ude00" + "x" * 40,
+)
+
+
+@cache
+def _utf8_function() -> Callable[[str], bytes | None]:
+    """`warta._textscan.utf8_encoded` where it is built and gives `_utf8_python`'s bytes on
+    `_UTF8_PROBES`; `_utf8_python` otherwise."""
+    try:
+        from warta._textscan import utf8_encoded
+    except ImportError:
+        return _utf8_python
+    chosen: Callable[[str], bytes | None] = probed(
+        "UTF-8 encoder", _utf8_python, utf8_encoded, [(text,) for text in _UTF8_PROBES]
+    )
+    return chosen
 
 
 def path_source(path: object) -> str:
