@@ -164,16 +164,17 @@ def _image_urls(value: Any) -> list[str]:
     return urls
 
 
-def _apply_jsonld(meta: PageMetadata, obj: dict[str, Any], rank: int) -> None:
-    """Fill `meta` from one article-like JSON-LD object. `rank` 0 is the best article object."""
+def _apply_jsonld(meta: PageMetadata, obj: dict[str, Any], types: set[str], rank: int) -> None:
+    """Fill `meta` from one article-like JSON-LD object of `_types` `types`. `rank` 0 is the
+    best article object."""
     source = "json-ld"
-    types = _types(obj)
     if rank == 0 or meta.headline is None:
-        headline = _clean(obj.get("headline")) or _clean(obj.get("name"))
+        named = _clean(obj.get("headline"))
+        headline = named or _clean(obj.get("name"))
         if headline and (meta.headline is None or "webpage" not in types):
             meta.headline = headline
         # Only a `headline` is a title; a WebPage's `name` is often "Home Page" or the site.
-        if _clean(obj.get("headline")) and not any(source == "json-ld" for _, source in meta.titles):
+        if named and not any(source == "json-ld" for _, source in meta.titles):
             meta.titles.append((headline or "", "json-ld"))
     if meta.article_type is None or rank == 0:
         meta.article_type = next(iter(sorted(types)), None)
@@ -195,7 +196,7 @@ def _apply_jsonld(meta: PageMetadata, obj: dict[str, Any], rank: int) -> None:
         meta.article_body = body
     keywords = obj.get("keywords")
     if isinstance(keywords, str):
-        meta.tags.extend(k.strip() for k in repair_surrogates(keywords)[0].split(",") if k.strip())
+        meta.tags.extend(tag for tag in map(str.strip, repair_surrogates(keywords)[0].split(",")) if tag)
     elif isinstance(keywords, list):
         meta.tags.extend(k for k in (_clean(k) for k in keywords[:50]) if k)
     for url in _image_urls(obj.get("image")):
@@ -259,29 +260,41 @@ class SelectolaxMarkup:
         return self._tree.css("script:not([src])")[:50]
 
 
+# What `json.loads(text, strict=False)` decodes with, made once rather than on every call
+# (a decoder holds only its settings). `loads` also refuses a str that starts with a BOM,
+# which `decode` refuses as well (a BOM is no JSON value).
+_JSON_DECODER = json.JSONDecoder(strict=False)
+_SITE_TYPES = frozenset({"organization", "newsmediaorganization", "website"})
+
+
+def _only_webpage(types: set[str]) -> bool:
+    """Whether `types` is the generic WebPage and no real article type."""
+    return "webpage" in types and not (types - {"webpage"})
+
+
 def _read_jsonld(markup: Markup, meta: PageMetadata) -> None:
-    articles: list[dict[str, Any]] = []
+    articles: list[tuple[dict[str, Any], set[str]]] = []
     for script in markup.jsonld_scripts():
         raw = script.text(deep=True) or ""
         if len(raw) > _MAX_JSONLD_CHARS:
             continue
         try:
-            data = json.loads(raw.strip().rstrip(";"), strict=False)
+            data = _JSON_DECODER.decode(raw.strip().rstrip(";"))
         except (json.JSONDecodeError, RecursionError, ValueError):
             continue
         for obj in _json_objects(data):
             types = _types(obj)
-            if types & _ARTICLE_TYPES:
-                articles.append(obj)
-            elif types & {"organization", "newsmediaorganization", "website"}:
+            if not types.isdisjoint(_ARTICLE_TYPES):
+                articles.append((obj, types))
+            elif not types.isdisjoint(_SITE_TYPES):
                 name = _clean(obj.get("name"))
                 if name:
                     meta.site_names.append(name)
                     meta.site_name = meta.site_name or name
     # Real article types before the generic WebPage.
-    articles.sort(key=lambda o: "webpage" in _types(o) and not (_types(o) - {"webpage"}))
-    for rank, obj in enumerate(articles[:5]):
-        _apply_jsonld(meta, obj, rank)
+    articles.sort(key=lambda found: _only_webpage(found[1]))
+    for rank, (obj, types) in enumerate(articles[:5]):
+        _apply_jsonld(meta, obj, types, rank)
 
 
 def _guess_date(key: str) -> str | None:
@@ -307,16 +320,40 @@ def _guessed_date(key: str) -> str | None:
     return _guessed_short(key) if len(key) <= _MAX_CACHED_KEY else _guess_date(key)
 
 
+_TAG_KEYS = ("article:tag", "keywords", "news_keywords")
+_IMAGE_KEYS = ("og:image", "twitter:image")
+# The <meta> keys `_read_meta_tags` reads by name. No other key is read but as a date its
+# wording names (`_guessed_date`), which is None for each of these outside the date keys.
+_NAMED_KEYS = frozenset(
+    {"og:title", "twitter:title", "og:site_name", "application-name", "description", "og:description"}
+    | {"og:locale", "og:url", *_TAG_KEYS, *_IMAGE_KEYS}
+    | _PUBLISHED_KEYS
+    | _MODIFIED_KEYS
+    | _AUTHOR_KEYS
+)
+
+
 def _read_meta_tags(markup: Markup, meta: PageMetadata) -> None:
     og_title = twitter_title = None
     for node in markup.metas():
         attrs = node.attributes
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
-        content = _clean(attrs.get("content"))
-        if not key or not content:
+        if not key:
+            content = _clean(attrs.get("content"))
             http_equiv = (attrs.get("http-equiv") or "").lower()
             if http_equiv == "content-language" and content and meta.language is None:
                 meta.language = content
+            continue
+        if key not in _NAMED_KEYS:
+            # Most keys ("viewport", "og:type", "twitter:card") name no date either: their
+            # content is not even read.
+            guessed = _guessed_date(key)
+            if guessed is not None and (content := _clean(attrs.get("content"))):
+                target = meta.modified if guessed == "modified" else meta.published
+                target.append((content, f"meta-other:{key}"))
+            continue
+        content = _clean(attrs.get("content"))
+        if not content:
             continue
         if key == "og:title":
             og_title = og_title or content
@@ -333,17 +370,13 @@ def _read_meta_tags(markup: Markup, meta: PageMetadata) -> None:
             meta.published.append((content, f"meta:{key}"))
         elif key in _MODIFIED_KEYS:
             meta.modified.append((content, f"meta:{key}"))
-        elif (guessed := _guessed_date(key)) == "modified":
-            meta.modified.append((content, f"meta-other:{key}"))
-        elif guessed == "published":
-            meta.published.append((content, f"meta-other:{key}"))
         elif key in _AUTHOR_KEYS and not content.startswith("http"):
             meta.authors.append((content, f"meta:{key}"))
-        elif key in ("article:tag", "keywords", "news_keywords"):
-            meta.tags.extend(t.strip() for t in content.split(",") if t.strip())
-        elif key in ("og:image", "twitter:image"):
+        elif key in _TAG_KEYS:
+            meta.tags.extend(tag for tag in map(str.strip, content.split(",")) if tag)
+        elif key in _IMAGE_KEYS:
             meta.images.append({"url": content, "source": f"meta:{key}"})
-        elif key in ("og:url",) and meta.canonical_url is None:
+        elif key == "og:url" and meta.canonical_url is None:
             meta.canonical_url = content
     if meta.headline is None:
         meta.headline = og_title or twitter_title
@@ -438,7 +471,8 @@ def _metadata(tree: LexborHTMLParser, markup: Markup, page_url: str | None) -> P
     meta = PageMetadata()
     root = tree.root
     if root is not None:
-        lang = _clean(root.attributes.get("lang") or root.attributes.get("xml:lang"))
+        attrs = root.attributes  # (a dict built on each read)
+        lang = _clean(attrs.get("lang") or attrs.get("xml:lang"))
         if lang:
             meta.language = lang
     title = markup.title()
