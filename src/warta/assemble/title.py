@@ -617,7 +617,8 @@ def _agreeing_heading(
     tells one split heading from two headings side by side).
     """
     wanted = _TitleWords(list(dict.fromkeys(titles)), keys)  # titles often repeat each other
-    top = [i for i in _top_headings(blocks) if len(blocks[i].text.split()) <= 40]
+    # (41 words take at least 81 characters: a shorter heading is not split to count them.)
+    top = [i for i in _top_headings(blocks) if len(text := blocks[i].text) <= 80 or len(text.split()) <= 40]
     levels = [blocks[i].structure.heading_level for i in top]
     # <h1> first, each group in document order (a stable sort on `level != 1`)
     headings = [i for i, level in zip(top, levels, strict=True) if level == 1] + [

@@ -205,6 +205,20 @@ def _apply_jsonld(meta: PageMetadata, obj: dict[str, Any], types: set[str], rank
         meta.description = _clean(obj.get("description"))
 
 
+# What metadata reads of a <meta>: its key as written (`property`, else `name`, else
+# `itemprop`, else ""), its `content` and its `http-equiv` (None where absent or value-less).
+MetaFields = tuple[str, str | None, str | None]
+
+
+def meta_fields_of(attrs: dict[str, str | None]) -> MetaFields:
+    """The `MetaFields` of a <meta> with the attributes `attrs`."""
+    return (
+        attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "",
+        attrs.get("content"),
+        attrs.get("http-equiv"),
+    )
+
+
 class Element(Protocol):
     """What metadata reads of an element (a `LexborNode` has it)."""
 
@@ -222,6 +236,7 @@ class Markup(Protocol):
     def bases(self) -> Sequence[Element]: ...
     def jsonld_scripts(self) -> Sequence[Element]: ...
     def metas(self) -> Sequence[Element]: ...
+    def meta_fields(self) -> Sequence[MetaFields]: ...
     def canonical(self) -> Element | None: ...
     def itemprop_dates(self) -> Sequence[Element]: ...
     def times(self) -> Sequence[Element]: ...
@@ -246,6 +261,9 @@ class SelectolaxMarkup:
 
     def metas(self) -> Sequence[Element]:
         return self._tree.tags("meta")[:400]
+
+    def meta_fields(self) -> Sequence[MetaFields]:
+        return [meta_fields_of(node.attributes) for node in self.metas()]
 
     def canonical(self) -> Element | None:
         return self._tree.css_first('link[rel="canonical"]')
@@ -335,12 +353,11 @@ _NAMED_KEYS = frozenset(
 
 def _read_meta_tags(markup: Markup, meta: PageMetadata) -> None:
     og_title = twitter_title = None
-    for node in markup.metas():
-        attrs = node.attributes
-        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
+    for written_key, raw_content, http_equiv in markup.meta_fields():
+        key = written_key.strip().lower()
         if not key:
-            content = _clean(attrs.get("content"))
-            http_equiv = (attrs.get("http-equiv") or "").lower()
+            content = _clean(raw_content)
+            http_equiv = (http_equiv or "").lower()
             if http_equiv == "content-language" and content and meta.language is None:
                 meta.language = content
             continue
@@ -348,11 +365,11 @@ def _read_meta_tags(markup: Markup, meta: PageMetadata) -> None:
             # Most keys ("viewport", "og:type", "twitter:card") name no date either: their
             # content is not even read.
             guessed = _guessed_date(key)
-            if guessed is not None and (content := _clean(attrs.get("content"))):
+            if guessed is not None and (content := _clean(raw_content)):
                 target = meta.modified if guessed == "modified" else meta.published
                 target.append((content, f"meta-other:{key}"))
             continue
-        content = _clean(attrs.get("content"))
+        content = _clean(raw_content)
         if not content:
             continue
         if key == "og:title":
@@ -429,6 +446,8 @@ def _read_visible_dates(markup: Markup, meta: PageMetadata) -> None:
 _PROBE = (
     "<html lang='id'><head><title>Judul &amp; Situs</title><base href='/dasar/'>"
     "<meta property='og:title' content='Judul'><meta name='author' content='Ani'>"
+    "<meta property name='twitter:title' content='Judul lain'><meta itemprop='dateModified' content='2026-01-03'>"
+    "<meta property='' name='description' itemprop='x' content='Isi' content='Dua'>"
     "<meta itemprop='datePublished' content='2026-01-02'><link rel='Canonical' href='kanonik'>"
     '<script type=\'Application/LD+JSON\'>{"@type": "NewsArticle", "headline": "H"}</script>'
     "<script src='a.js'></script></head><body><svg><title>ikon</title></svg>"
