@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from warta.meta.html_meta import _MODIFIED_KEYS, _NAMED_KEYS, _PUBLISHED_KEYS, _guess_date, html_metadata
+from warta.meta.html_meta import (
+    _MODIFIED_KEYS,
+    _NAMED_KEYS,
+    _PUBLISHED_KEYS,
+    _SCRIPT_DATE,
+    _SCRIPT_DATE_HINTS,
+    _guess_date,
+    html_metadata,
+)
 
 PAGE = """<html lang="id-ID"><head>
 <title>Gempa Guncang Cianjur | Portal Berita</title>
@@ -153,3 +161,11 @@ def test_meta_keys_read_by_name_and_by_wording() -> None:
     assert meta.tags == ["a", "b"]
     assert meta.canonical_url == "https://situs.example/kanonik"
     assert meta.language == "ms"
+
+
+def test_every_script_date_key_holds_a_hint() -> None:
+    # Scripts without any of `_SCRIPT_DATE_HINTS` are not searched for `_SCRIPT_DATE`.
+    keys = _SCRIPT_DATE.pattern.split("(", 1)[1].split(")", 1)[0].split("|")
+    assert len(keys) == 7
+    for key in keys:
+        assert any(hint in f'"{key}"' for hint in _SCRIPT_DATE_HINTS), key

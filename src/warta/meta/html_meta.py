@@ -57,6 +57,9 @@ _SCRIPT_DATE = re.compile(
     r'"(datePublished|publishedAt|published_at|publishDate|publish_date|first_publication_date|date_posted)"'
     r'\s*:\s*"([^"]{8,40})"'
 )
+# Pieces of those keys, one in each: a script holding neither is not searched (a search
+# tries every quotation mark of the script).
+_SCRIPT_DATE_HINTS = ("ubli", "date_posted")
 _MAX_SCRIPT_CHARS = 1_000_000
 _MAX_NODES = 500
 
@@ -99,6 +102,28 @@ def _plain_clean_test() -> Callable[[str], bool] | None:
 _PLAIN_CLEAN = _plain_clean_test()
 
 
+def _squeezed(text: str) -> str:
+    """`text`'s words joined by single spaces (the reference of `warta._textscan.squeeze_spaces`)."""
+    return " ".join(text.split())
+
+
+def _space_squeezer() -> Callable[[str], str]:
+    """`warta._textscan.squeeze_spaces` where it is built, wanted and agrees with `_squeezed` on
+    `_CLEAN_PROBES`; `_squeezed` otherwise. (It makes no list of words: a JSON-LD `articleBody`
+    has thousands.)"""
+    try:
+        from warta._textscan import squeeze_spaces
+    except ImportError:
+        return _squeezed
+    chosen: Callable[[str], str] = probed(
+        "space squeeze", _squeezed, squeeze_spaces, [(v,) for v in _CLEAN_PROBES]
+    )
+    return chosen
+
+
+_SQUEEZE = _space_squeezer()
+
+
 def _clean(value: Any) -> str | None:
     if isinstance(value, str):
         # (Most values have nothing to change, which one C loop tells where it is built.)
@@ -110,7 +135,7 @@ def _clean(value: Any) -> str | None:
             if "&" not in value:
                 break
             value = html.unescape(value)
-        text = " ".join(drop_invisible(value).split())
+        text = _SQUEEZE(drop_invisible(value))
         # JSON-LD "\\ud800" escapes decode to lone surrogates, which no output can encode.
         return repair_surrogates(text)[0] or None
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -437,6 +462,8 @@ def _read_visible_dates(markup: Markup, meta: PageMetadata) -> None:
         budget -= len(raw)
         if budget < 0:
             break
+        if not any(map(raw.__contains__, _SCRIPT_DATE_HINTS)):
+            continue
         found = _SCRIPT_DATE.search(raw)
         if found:
             meta.published.append((found.group(2), f"script:{found.group(1)}"))
