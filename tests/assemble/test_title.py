@@ -1,4 +1,13 @@
-from warta.assemble.title import choose_title, strip_site_name
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warta.assemble.title import (
+    _SEPARATOR_KEPT,
+    _SITE_SEPARATORS,
+    _split_at_separators,
+    choose_title,
+    strip_site_name,
+)
 from warta.lexicon import load_lexicon
 from warta.model import Label
 from warta.segment.text import segment_text
@@ -357,3 +366,23 @@ def test_lazy_title_forms_agree_with_the_eager_reference() -> None:
         assert _agreeing_heading(blocks, titles, keys) == _eager_agreeing_heading(blocks, titles, keys)
 
     check()
+
+
+_SEPARATOR_TEXT = st.text(alphabet=st.sampled_from(list(" \t\u3000\xa0\x1c\x85ab_İK|–—•·»:-")), max_size=40)
+
+
+@settings(max_examples=500)
+@given(_SEPARATOR_TEXT)
+def test_split_at_separators_is_the_patterns_split(title: str) -> None:
+    for separators in (_SITE_SEPARATORS, _SEPARATOR_KEPT):
+        assert _split_at_separators(separators, title) == separators.split(title)
+
+
+def test_split_at_separators_on_edge_cases() -> None:
+    titles = (
+        "", " ", "|", " | ", "a|b", "a - b", "a -b - c", "a -- b", "a :: b", "a ::b", "a  |  b",
+        "- a -", "a\u3000–\u3000b", "a-b | c", "İstanbul — Kelvin K · ſ » 🌉 | x", "🌉|🌉", "a :b: c",
+    )  # fmt: skip
+    for title in titles:
+        for separators in (_SITE_SEPARATORS, _SEPARATOR_KEPT):
+            assert _split_at_separators(separators, title) == separators.split(title), title

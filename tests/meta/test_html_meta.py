@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from warta.meta.html_meta import html_metadata
+from warta.meta.html_meta import (
+    _MODIFIED_KEYS,
+    _NAMED_KEYS,
+    _PUBLISHED_KEYS,
+    _SCRIPT_DATE,
+    _SCRIPT_DATE_HINTS,
+    _guess_date,
+    html_metadata,
+)
 
 PAGE = """<html lang="id-ID"><head>
 <title>Gempa Guncang Cianjur | Portal Berita</title>
@@ -125,3 +133,39 @@ def test_webpage_name_is_no_title_and_double_escaped_entities_are_undone() -> No
         '<meta property="og:title" content="Long-Distance &amp;#038; Cross-Country Movers"></head></html>'
     )
     assert meta.titles == [("Long-Distance & Cross-Country Movers", "meta:og:title")]
+
+
+def test_named_meta_keys_name_no_date_by_their_wording() -> None:
+    # `_read_meta_tags` reads every other key by `_guessed_date` alone: right only while none
+    # of its named keys (but the date keys, read before) would be guessed a date.
+    for key in _NAMED_KEYS - _PUBLISHED_KEYS - _MODIFIED_KEYS:
+        assert _guess_date(key) is None, key
+
+
+def test_meta_keys_read_by_name_and_by_wording() -> None:
+    page = (
+        "<html><head><meta name='description' content='Satu'><meta property='og:description' content='Dua'>"
+        "<meta name='viewport' content='width=device-width'><meta name='w-published-date' content='2026-01-02'>"
+        "<meta name='last-updated' content='2026-01-03'><meta name='author' content='https://x.example/a'>"
+        "<meta name='Keywords' content=' a, b ,, a '><meta property='og:url' content='/kanonik'>"
+        "<meta property='og:url' content='/lain'><meta name='date' content='2026-01-01'>"
+        "<meta name='expires' content='2026-02-02'><meta name='pubdate' content=''>"
+        "<meta http-equiv='Content-Language' content='ms'><meta http-equiv='content-language' content='en'>"
+        "</head></html>"
+    )
+    meta = html_metadata(LexborHTMLParser(page), "https://situs.example/x")
+    assert meta.description == "Satu"
+    assert meta.published == [("2026-01-02", "meta-other:w-published-date"), ("2026-01-01", "meta:date")]
+    assert meta.modified == [("2026-01-03", "meta-other:last-updated")]
+    assert meta.authors == []
+    assert meta.tags == ["a", "b"]
+    assert meta.canonical_url == "https://situs.example/kanonik"
+    assert meta.language == "ms"
+
+
+def test_every_script_date_key_holds_a_hint() -> None:
+    # Scripts without any of `_SCRIPT_DATE_HINTS` are not searched for `_SCRIPT_DATE`.
+    keys = _SCRIPT_DATE.pattern.split("(", 1)[1].split(")", 1)[0].split("|")
+    assert len(keys) == 7
+    for key in keys:
+        assert any(hint in f'"{key}"' for hint in _SCRIPT_DATE_HINTS), key

@@ -55,6 +55,7 @@ def _assert_same(index: Index, html: str | bytes) -> None:
         assert (mine is None) == (theirs is None), query
         if mine is not None:
             assert _view(mine) == _view(theirs), query
+    assert compiled.meta_fields() == reference.meta_fields()
     assert _metadata(tree, compiled, URL) == _metadata(tree, reference, URL)
 
 
@@ -74,6 +75,12 @@ CASES = {
     "valueless attributes": "<script src>a</script><script type>b</script><link rel href='/c'><base href><time datetime>t</time>",
     "foreign content": "<svg><title>ikon</title><script>s</script><meta name='x'></svg><math><time>m</time></math>",
     "foreign exact matches": "<svg><link rel='canonical' href='/s'><script type='application/ld+json'>{}</script></svg>",
+    "meta fields": (
+        "<meta property name='n' content='c'><meta property='' itemprop='i'><meta name='a' name='b' content>"
+        "<meta NAME='Up' Content='C' HTTP-EQUIV='Content-Language'><meta itemprop content='x' http-equiv>"
+        "<meta property=' og:title ' content=' İK ſ 🌉 '><meta name='\u00e9' content='\u212a'><meta>"
+        "<svg><meta Property='p' content='s'></svg>"
+    ),
     "body metadata": "<body><meta property='og:title' content='Di body'><title>kedua</title><time>10 Mei</time></body>",
     "limits": (
         "<meta name='k' content='v'>" * 450
@@ -101,7 +108,10 @@ _ELEMENTS = st.sampled_from(
      "<link rel='canonical' href='/k'>", "<link rel='Canonical'>", "<time datetime='2026-03-04'>t</time>",
      "<time class='updated'>5 Mei 2026</time>", "<script src='x.js'></script>", "<script>var a;</script>",
      "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"H\"}</script>",
-     "<span itemprop='dateModified'>6 Mei</span>", "<div>", "</div>", "<svg>", "</svg>", "<p>teks</p>"]
+     "<span itemprop='dateModified'>6 Mei</span>", "<div>", "</div>", "<svg>", "</svg>", "<p>teks</p>",
+     "<meta property name='n' content='c'>", "<meta property='' itemprop='i' content='d' content='e'>",
+     "<meta http-equiv='Content-Language' content='id'>", "<meta name='last-updated' content='2026-05-06'>",
+     "<meta content>", "<meta NAME='Keywords' Content='a, b'>"]
 )  # fmt: skip
 
 

@@ -3,6 +3,7 @@ one `_clean` returns unchanged."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 import pytest
@@ -63,3 +64,37 @@ def test_a_guessed_date_key_reads_as_the_two_patterns_tell(key: str) -> None:
         expected = None
     assert html_meta._guessed_date(key) == expected
     assert html_meta._guessed_date(key) == expected  # (remembered)
+
+
+@pytest.fixture(scope="module")
+def squeeze(require_compiled: Callable[[bool, str], None]) -> Callable[[str], str]:
+    require_compiled(html_meta._SQUEEZE is not html_meta._squeezed, "space squeeze")
+    return html_meta._SQUEEZE
+
+
+_SQUEEZE_EDGES = (
+    "", " ", "\u3000", "a", "a b", " a  b\t\nc ", "a\u3000b", "x\u3000", "İK ſ  🌉\x85z", "é  x",
+    "\x1c\x1dq", "a\u3000\u3000b", "🌉 \u3000", "Мост\u2028٣", "\ud800 \udfff", "a" * 5000 + " \n b",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("text", [*html_meta._CLEAN_PROBES, *_SQUEEZE_EDGES])
+def test_squeeze_answers_as_the_reference(squeeze: Callable[[str], str], text: str) -> None:
+    found = squeeze(text)
+    assert found == html_meta._squeezed(text)
+    assert type(found) is str and sys.getsizeof(found) == sys.getsizeof(html_meta._squeezed(text))
+
+
+def test_squeeze_takes_only_a_str(squeeze: Callable[[str], str]) -> None:
+    with pytest.raises(TypeError):
+        squeeze(b"a b")  # type: ignore[arg-type]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=40), st.lists(_CHARS, max_size=40).map("".join)))
+def test_generated_texts_squeeze_as_the_reference(text: str) -> None:
+    if html_meta._SQUEEZE is html_meta._squeezed:
+        pytest.skip("the compiled space squeeze is not in use")
+    # (the same code points, stored the same way: `getsizeof` tells a wider storage apart)
+    found, expected = html_meta._SQUEEZE(text), html_meta._squeezed(text)
+    assert found == expected and sys.getsizeof(found) == sys.getsizeof(expected)

@@ -23,6 +23,8 @@ _WORD = re.compile(r"\w+")
 _SEPARATOR = r"\s+[|–—•·»:-]\s+|\s+::\s+|\s*\|\s*"
 _SITE_SEPARATORS = re.compile(_SEPARATOR)
 _SEPARATOR_KEPT = re.compile(f"({_SEPARATOR})")
+# Every separator holds one of these characters, after nothing but white space.
+_SEPARATOR_CHAR = re.compile(r"[|–—•·»:-]")
 _NON_WORD = re.compile(r"[\W_]+")
 _MAX_PARTS = 8
 # A page heading that shares less than this (Jaccard, words) with the metadata
@@ -36,9 +38,36 @@ _MAX_SECTION_WORDS = 2
 _MAX_HEADING_PIECES = 3  # blocks one heading element may be split into (by <br> or inner blocks)
 
 
+def _split_at_separators(separators: re.Pattern[str], title: str) -> list[str]:
+    """`separators.split(title)` for `_SITE_SEPARATORS` or `_SEPARATOR_KEPT`, which search
+    slowly (a separator may start at any space): here they are only tried where one can start.
+
+    Each separator is white space (perhaps none), then one of the characters `_SEPARATOR_CHAR`
+    finds, then more. The leftmost separator from a position therefore starts in the white
+    space right before the first such character after it, at the first of those spaces (where
+    it fails, no later space of them or that character starts one: it is tried on from there).
+    No separator looks behind where it starts, so it matches there as the search would."""
+    pieces: list[str] = []
+    done = 0  # the end of the last separator found: its pieces are in `pieces`
+    searched = 0  # no separator starts before this
+    while (found := _SEPARATOR_CHAR.search(title, searched)) is not None:
+        start = found.start()
+        while start > searched and title[start - 1].isspace():  # (`str.isspace` is their `\s`)
+            start -= 1
+        separator = separators.match(title, start)
+        if separator is None:
+            searched = found.end()
+            continue
+        pieces.append(title[done:start])
+        pieces.extend(separator.groups())
+        done = searched = separator.end()
+    pieces.append(title[done:])
+    return pieces
+
+
 def strip_site_name(title: str, site: str | None = None) -> str:
     """'Headline | Site' → 'Headline'. Keeps the longest part when no site name is known."""
-    parts = [p.strip() for p in _SITE_SEPARATORS.split(title) if p.strip()]
+    parts = [p.strip() for p in _split_at_separators(_SITE_SEPARATORS, title) if p.strip()]
     if len(parts) <= 1:
         return title.strip()
     if site:
@@ -58,7 +87,7 @@ def headline_part(title: str) -> str:
     On HTML pages the `<h1>` and `<title>` already name the article; what
     follows a separator is a site name or a tagline, rarely the headline.
     """
-    parts = [p.strip() for p in _SITE_SEPARATORS.split(title) if p.strip()]
+    parts = [p.strip() for p in _split_at_separators(_SITE_SEPARATORS, title) if p.strip()]
     if parts and len(parts[0].split()) >= 2:
         return parts[0]
     return title.strip()
@@ -497,7 +526,7 @@ def is_site_name(text: str, keys: set[str]) -> bool:
 
 def _title_parts(title: str) -> tuple[list[str], list[str]]:
     """'A – B | C' → (['A', 'B', 'C'], [' – ', ' | ']). Empty parts are kept (as '')."""
-    pieces = _SEPARATOR_KEPT.split(title)[: 2 * _MAX_PARTS - 1]
+    pieces = _split_at_separators(_SEPARATOR_KEPT, title)[: 2 * _MAX_PARTS - 1]
     return [p.strip() for p in pieces[0::2]], pieces[1::2]
 
 
@@ -588,7 +617,8 @@ def _agreeing_heading(
     tells one split heading from two headings side by side).
     """
     wanted = _TitleWords(list(dict.fromkeys(titles)), keys)  # titles often repeat each other
-    top = [i for i in _top_headings(blocks) if len(blocks[i].text.split()) <= 40]
+    # (41 words take at least 81 characters: a shorter heading is not split to count them.)
+    top = [i for i in _top_headings(blocks) if len(text := blocks[i].text) <= 80 or len(text.split()) <= 40]
     levels = [blocks[i].structure.heading_level for i in top]
     # <h1> first, each group in document order (a stable sort on `level != 1`)
     headings = [i for i, level in zip(top, levels, strict=True) if level == 1] + [

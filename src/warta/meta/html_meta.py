@@ -57,6 +57,9 @@ _SCRIPT_DATE = re.compile(
     r'"(datePublished|publishedAt|published_at|publishDate|publish_date|first_publication_date|date_posted)"'
     r'\s*:\s*"([^"]{8,40})"'
 )
+# Pieces of those keys, one in each: a script holding neither is not searched (a search
+# tries every quotation mark of the script).
+_SCRIPT_DATE_HINTS = ("ubli", "date_posted")
 _MAX_SCRIPT_CHARS = 1_000_000
 _MAX_NODES = 500
 
@@ -99,6 +102,28 @@ def _plain_clean_test() -> Callable[[str], bool] | None:
 _PLAIN_CLEAN = _plain_clean_test()
 
 
+def _squeezed(text: str) -> str:
+    """`text`'s words joined by single spaces (the reference of `warta._textscan.squeeze_spaces`)."""
+    return " ".join(text.split())
+
+
+def _space_squeezer() -> Callable[[str], str]:
+    """`warta._textscan.squeeze_spaces` where it is built, wanted and agrees with `_squeezed` on
+    `_CLEAN_PROBES`; `_squeezed` otherwise. (It makes no list of words: a JSON-LD `articleBody`
+    has thousands.)"""
+    try:
+        from warta._textscan import squeeze_spaces
+    except ImportError:
+        return _squeezed
+    chosen: Callable[[str], str] = probed(
+        "space squeeze", _squeezed, squeeze_spaces, [(v,) for v in _CLEAN_PROBES]
+    )
+    return chosen
+
+
+_SQUEEZE = _space_squeezer()
+
+
 def _clean(value: Any) -> str | None:
     if isinstance(value, str):
         # (Most values have nothing to change, which one C loop tells where it is built.)
@@ -110,7 +135,7 @@ def _clean(value: Any) -> str | None:
             if "&" not in value:
                 break
             value = html.unescape(value)
-        text = " ".join(drop_invisible(value).split())
+        text = _SQUEEZE(drop_invisible(value))
         # JSON-LD "\\ud800" escapes decode to lone surrogates, which no output can encode.
         return repair_surrogates(text)[0] or None
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -164,16 +189,17 @@ def _image_urls(value: Any) -> list[str]:
     return urls
 
 
-def _apply_jsonld(meta: PageMetadata, obj: dict[str, Any], rank: int) -> None:
-    """Fill `meta` from one article-like JSON-LD object. `rank` 0 is the best article object."""
+def _apply_jsonld(meta: PageMetadata, obj: dict[str, Any], types: set[str], rank: int) -> None:
+    """Fill `meta` from one article-like JSON-LD object of `_types` `types`. `rank` 0 is the
+    best article object."""
     source = "json-ld"
-    types = _types(obj)
     if rank == 0 or meta.headline is None:
-        headline = _clean(obj.get("headline")) or _clean(obj.get("name"))
+        named = _clean(obj.get("headline"))
+        headline = named or _clean(obj.get("name"))
         if headline and (meta.headline is None or "webpage" not in types):
             meta.headline = headline
         # Only a `headline` is a title; a WebPage's `name` is often "Home Page" or the site.
-        if _clean(obj.get("headline")) and not any(source == "json-ld" for _, source in meta.titles):
+        if named and not any(source == "json-ld" for _, source in meta.titles):
             meta.titles.append((headline or "", "json-ld"))
     if meta.article_type is None or rank == 0:
         meta.article_type = next(iter(sorted(types)), None)
@@ -195,13 +221,27 @@ def _apply_jsonld(meta: PageMetadata, obj: dict[str, Any], rank: int) -> None:
         meta.article_body = body
     keywords = obj.get("keywords")
     if isinstance(keywords, str):
-        meta.tags.extend(k.strip() for k in repair_surrogates(keywords)[0].split(",") if k.strip())
+        meta.tags.extend(tag for tag in map(str.strip, repair_surrogates(keywords)[0].split(",")) if tag)
     elif isinstance(keywords, list):
         meta.tags.extend(k for k in (_clean(k) for k in keywords[:50]) if k)
     for url in _image_urls(obj.get("image")):
         meta.images.append({"url": url, "source": source})
     if meta.description is None:
         meta.description = _clean(obj.get("description"))
+
+
+# What metadata reads of a <meta>: its key as written (`property`, else `name`, else
+# `itemprop`, else ""), its `content` and its `http-equiv` (None where absent or value-less).
+MetaFields = tuple[str, str | None, str | None]
+
+
+def meta_fields_of(attrs: dict[str, str | None]) -> MetaFields:
+    """The `MetaFields` of a <meta> with the attributes `attrs`."""
+    return (
+        attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "",
+        attrs.get("content"),
+        attrs.get("http-equiv"),
+    )
 
 
 class Element(Protocol):
@@ -221,6 +261,7 @@ class Markup(Protocol):
     def bases(self) -> Sequence[Element]: ...
     def jsonld_scripts(self) -> Sequence[Element]: ...
     def metas(self) -> Sequence[Element]: ...
+    def meta_fields(self) -> Sequence[MetaFields]: ...
     def canonical(self) -> Element | None: ...
     def itemprop_dates(self) -> Sequence[Element]: ...
     def times(self) -> Sequence[Element]: ...
@@ -246,6 +287,9 @@ class SelectolaxMarkup:
     def metas(self) -> Sequence[Element]:
         return self._tree.tags("meta")[:400]
 
+    def meta_fields(self) -> Sequence[MetaFields]:
+        return [meta_fields_of(node.attributes) for node in self.metas()]
+
     def canonical(self) -> Element | None:
         return self._tree.css_first('link[rel="canonical"]')
 
@@ -259,29 +303,41 @@ class SelectolaxMarkup:
         return self._tree.css("script:not([src])")[:50]
 
 
+# What `json.loads(text, strict=False)` decodes with, made once rather than on every call
+# (a decoder holds only its settings). `loads` also refuses a str that starts with a BOM,
+# which `decode` refuses as well (a BOM is no JSON value).
+_JSON_DECODER = json.JSONDecoder(strict=False)
+_SITE_TYPES = frozenset({"organization", "newsmediaorganization", "website"})
+
+
+def _only_webpage(types: set[str]) -> bool:
+    """Whether `types` is the generic WebPage and no real article type."""
+    return "webpage" in types and not (types - {"webpage"})
+
+
 def _read_jsonld(markup: Markup, meta: PageMetadata) -> None:
-    articles: list[dict[str, Any]] = []
+    articles: list[tuple[dict[str, Any], set[str]]] = []
     for script in markup.jsonld_scripts():
         raw = script.text(deep=True) or ""
         if len(raw) > _MAX_JSONLD_CHARS:
             continue
         try:
-            data = json.loads(raw.strip().rstrip(";"), strict=False)
+            data = _JSON_DECODER.decode(raw.strip().rstrip(";"))
         except (json.JSONDecodeError, RecursionError, ValueError):
             continue
         for obj in _json_objects(data):
             types = _types(obj)
-            if types & _ARTICLE_TYPES:
-                articles.append(obj)
-            elif types & {"organization", "newsmediaorganization", "website"}:
+            if not types.isdisjoint(_ARTICLE_TYPES):
+                articles.append((obj, types))
+            elif not types.isdisjoint(_SITE_TYPES):
                 name = _clean(obj.get("name"))
                 if name:
                     meta.site_names.append(name)
                     meta.site_name = meta.site_name or name
     # Real article types before the generic WebPage.
-    articles.sort(key=lambda o: "webpage" in _types(o) and not (_types(o) - {"webpage"}))
-    for rank, obj in enumerate(articles[:5]):
-        _apply_jsonld(meta, obj, rank)
+    articles.sort(key=lambda found: _only_webpage(found[1]))
+    for rank, (obj, types) in enumerate(articles[:5]):
+        _apply_jsonld(meta, obj, types, rank)
 
 
 def _guess_date(key: str) -> str | None:
@@ -307,16 +363,39 @@ def _guessed_date(key: str) -> str | None:
     return _guessed_short(key) if len(key) <= _MAX_CACHED_KEY else _guess_date(key)
 
 
+_TAG_KEYS = ("article:tag", "keywords", "news_keywords")
+_IMAGE_KEYS = ("og:image", "twitter:image")
+# The <meta> keys `_read_meta_tags` reads by name. No other key is read but as a date its
+# wording names (`_guessed_date`), which is None for each of these outside the date keys.
+_NAMED_KEYS = frozenset(
+    {"og:title", "twitter:title", "og:site_name", "application-name", "description", "og:description"}
+    | {"og:locale", "og:url", *_TAG_KEYS, *_IMAGE_KEYS}
+    | _PUBLISHED_KEYS
+    | _MODIFIED_KEYS
+    | _AUTHOR_KEYS
+)
+
+
 def _read_meta_tags(markup: Markup, meta: PageMetadata) -> None:
     og_title = twitter_title = None
-    for node in markup.metas():
-        attrs = node.attributes
-        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
-        content = _clean(attrs.get("content"))
-        if not key or not content:
-            http_equiv = (attrs.get("http-equiv") or "").lower()
+    for written_key, raw_content, http_equiv in markup.meta_fields():
+        key = written_key.strip().lower()
+        if not key:
+            content = _clean(raw_content)
+            http_equiv = (http_equiv or "").lower()
             if http_equiv == "content-language" and content and meta.language is None:
                 meta.language = content
+            continue
+        if key not in _NAMED_KEYS:
+            # Most keys ("viewport", "og:type", "twitter:card") name no date either: their
+            # content is not even read.
+            guessed = _guessed_date(key)
+            if guessed is not None and (content := _clean(raw_content)):
+                target = meta.modified if guessed == "modified" else meta.published
+                target.append((content, f"meta-other:{key}"))
+            continue
+        content = _clean(raw_content)
+        if not content:
             continue
         if key == "og:title":
             og_title = og_title or content
@@ -333,17 +412,13 @@ def _read_meta_tags(markup: Markup, meta: PageMetadata) -> None:
             meta.published.append((content, f"meta:{key}"))
         elif key in _MODIFIED_KEYS:
             meta.modified.append((content, f"meta:{key}"))
-        elif (guessed := _guessed_date(key)) == "modified":
-            meta.modified.append((content, f"meta-other:{key}"))
-        elif guessed == "published":
-            meta.published.append((content, f"meta-other:{key}"))
         elif key in _AUTHOR_KEYS and not content.startswith("http"):
             meta.authors.append((content, f"meta:{key}"))
-        elif key in ("article:tag", "keywords", "news_keywords"):
-            meta.tags.extend(t.strip() for t in content.split(",") if t.strip())
-        elif key in ("og:image", "twitter:image"):
+        elif key in _TAG_KEYS:
+            meta.tags.extend(tag for tag in map(str.strip, content.split(",")) if tag)
+        elif key in _IMAGE_KEYS:
             meta.images.append({"url": content, "source": f"meta:{key}"})
-        elif key in ("og:url",) and meta.canonical_url is None:
+        elif key == "og:url" and meta.canonical_url is None:
             meta.canonical_url = content
     if meta.headline is None:
         meta.headline = og_title or twitter_title
@@ -387,6 +462,8 @@ def _read_visible_dates(markup: Markup, meta: PageMetadata) -> None:
         budget -= len(raw)
         if budget < 0:
             break
+        if not any(map(raw.__contains__, _SCRIPT_DATE_HINTS)):
+            continue
         found = _SCRIPT_DATE.search(raw)
         if found:
             meta.published.append((found.group(2), f"script:{found.group(1)}"))
@@ -396,6 +473,8 @@ def _read_visible_dates(markup: Markup, meta: PageMetadata) -> None:
 _PROBE = (
     "<html lang='id'><head><title>Judul &amp; Situs</title><base href='/dasar/'>"
     "<meta property='og:title' content='Judul'><meta name='author' content='Ani'>"
+    "<meta property name='twitter:title' content='Judul lain'><meta itemprop='dateModified' content='2026-01-03'>"
+    "<meta property='' name='description' itemprop='x' content='Isi' content='Dua'>"
     "<meta itemprop='datePublished' content='2026-01-02'><link rel='Canonical' href='kanonik'>"
     '<script type=\'Application/LD+JSON\'>{"@type": "NewsArticle", "headline": "H"}</script>'
     "<script src='a.js'></script></head><body><svg><title>ikon</title></svg>"
@@ -438,7 +517,8 @@ def _metadata(tree: LexborHTMLParser, markup: Markup, page_url: str | None) -> P
     meta = PageMetadata()
     root = tree.root
     if root is not None:
-        lang = _clean(root.attributes.get("lang") or root.attributes.get("xml:lang"))
+        attrs = root.attributes  # (a dict built on each read)
+        lang = _clean(attrs.get("lang") or attrs.get("xml:lang"))
         if lang:
             meta.language = lang
     title = markup.title()

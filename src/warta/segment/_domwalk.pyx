@@ -1317,6 +1317,35 @@ cdef int compare_attr(void *attr, const char *expected, size_t length) noexcept:
     return UNEQUAL
 
 
+cdef tuple meta_fields_of(void *element):
+    """`warta.meta.html_meta.meta_fields_of` of the element's attributes, read as
+    `attributes_of` reads them (the last attribute of a name counts; a value-less one is None)."""
+    cdef void *attr = lxb.first_attr(element)
+    cdef void *property_attr = NULL
+    cdef void *name_attr = NULL
+    cdef void *itemprop_attr = NULL
+    cdef void *content_attr = NULL
+    cdef void *equiv_attr = NULL
+    cdef const uchar *name
+    cdef size_t length = 0
+    while attr != NULL:
+        name = lxb.attr_name(attr, &length)
+        if name != NULL:
+            if same(name, length, b"property", 8):
+                property_attr = attr
+            elif same(name, length, b"name", 4):
+                name_attr = attr
+            elif same(name, length, b"itemprop", 8):
+                itemprop_attr = attr
+            elif same(name, length, b"content", 7):
+                content_attr = attr
+            elif same(name, length, b"http-equiv", 10):
+                equiv_attr = attr
+        attr = lxb.next_attr(attr)
+    key = attr_value(property_attr) or attr_value(name_attr) or attr_value(itemprop_attr) or ""
+    return key, attr_value(content_attr), attr_value(equiv_attr)
+
+
 cdef class MarkupElement:
     """An element `MarkupIndex` found: the parts of `LexborNode` that metadata reads."""
 
@@ -1373,6 +1402,14 @@ cdef class MarkupIndex:
 
     def metas(self):  # tree.tags("meta")[:400]
         return self._metas[:400]
+
+    def meta_fields(self):  # [html_meta.meta_fields_of(node.attributes) for node in self.metas()]
+        """What metadata reads of each of `metas()`, without building its attribute dict."""
+        cdef MarkupElement element
+        found = []
+        for element in self._metas[:400]:
+            found.append(meta_fields_of(element.node))
+        return found
 
     def canonical(self):  # tree.css_first('link[rel="canonical"]')
         return self._canonical[0] if self._canonical else None
