@@ -10,11 +10,12 @@ The Author", "3 hours ago") is rejected.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
-from operator import not_
+from itertools import compress, repeat
+from operator import attrgetter, not_
 from typing import TYPE_CHECKING
 
 from warta.compiled import set_aside
@@ -512,6 +513,8 @@ def _credit_role(norm: str, lexicon: Lexicon) -> str | None:
 
 
 _LABEL_CHARS = 30  # the longest line `_labelled_next` reads as a credit label
+_MAX_CREDIT_LINE = 200  # the longest line `_visible_bylines` reads
+_TEXT = attrgetter("text")
 
 
 def _labelled_next(
@@ -546,6 +549,22 @@ def _closing_editor(text: str, lexicon: Lexicon) -> list[Person]:
     return [Person(name, role="editor")]
 
 
+def _credit_candidates(
+    read: list[int], texts: list[str], norms: list[str], credit_words: set[int], last: int, lexicon: Lexicon
+) -> list[int]:
+    """Which of the lines read (`read`: block indices, in order; their `texts` and `norms`) can
+    credit someone in `_visible_bylines`, in order (found by C-level passes): those holding a
+    credit word (`credit_words`), those after the body with a bracket (`_closing_editor`) and
+    the short ones that are a credit label alone (`_labelled_next`). A norm has no space or
+    colon at its ends (`normalise_marker` strips them), so `_credit_role` finds a label exactly
+    where the norm is one."""
+    after = bisect_right(read, last)  # (`read` is sorted: the lines past the body are its tail)
+    closing = compress(range(after, len(read)), map(str.__contains__, texts[after:], repeat("(")))
+    labelled = compress(range(len(read)), map(lexicon.credit_labels.__contains__, norms))
+    short = (k for k in labelled if len(texts[k]) <= _LABEL_CHARS)
+    return sorted({*credit_words, *closing, *short})
+
+
 def _visible_bylines(
     blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, all_norms: Sequence[str] | None
 ) -> Bylines:
@@ -560,14 +579,15 @@ def _visible_bylines(
     start, end = max(0, min(first - 15, title + 1)), min(len(blocks), last + 12)
     # The window's blocks outside the body (found in C), and the body's first and last block.
     outside = compress(range(start, end), map(not_, map(_NO_CREDITS.__contains__, labels[start:end])))
-    read = [i for i in sorted({first, last, *outside}) if len(blocks[i].text) <= 200]
+    window = sorted({first, last, *outside})
+    texts = list(map(_TEXT, map(blocks.__getitem__, window)))
+    kept = list(map(_MAX_CREDIT_LINE.__ge__, map(len, texts)))
+    read, texts = list(compress(window, kept)), list(compress(texts, kept))
     # `normalise_marker` of each text read, in bulk, and the lines that may hold a credit clause
-    norms = (
-        normalise_lines([blocks[i].text for i in read]) if all_norms is None else [all_norms[i] for i in read]
-    )
+    norms = normalise_lines(texts) if all_norms is None else list(map(all_norms.__getitem__, read))
     credit_words = _credit_word_lines(norms, lexicon)
-    for k, (i, norm) in enumerate(zip(read, norms, strict=True)):
-        text = blocks[i].text
+    for k in _credit_candidates(read, texts, norms, credit_words, last, lexicon):
+        i, text, norm = read[k], texts[k], norms[k]
         people = _credited(text, lexicon) if k in credit_words else []
         if not people and i > last and "(" in text:  # (`_closing_editor` needs one; most lines lack it)
             people = _closing_editor(text, lexicon)

@@ -319,7 +319,9 @@ def grammar_of(lexicon: Lexicon) -> DateGrammar:
 def _key(text: str | None) -> str:
     """`text` lower-cased, its whitespace runs one space, none at its ends (as `\\s+` -> " " and
     `strip` would: `split` cuts at the same whitespace characters)."""
-    return " ".join((text or "").lower().split())
+    if not text:
+        return ""  # most optional groups took no part in the match: build nothing for them
+    return " ".join(text.lower().split())
 
 
 def _tzinfo(name: str | None, grammar: DateGrammar) -> tuple[timezone | None, str | None]:
@@ -337,14 +339,14 @@ def _tzinfo(name: str | None, grammar: DateGrammar) -> tuple[timezone | None, st
     hours, minutes = int(match.group(2)), int(match.group(3) or 0)
     if hours > 14 or minutes >= 60:
         return None, None
-    tz = timezone(sign * timedelta(hours=hours, minutes=minutes))
-    label = name.strip().upper() if offset is not None and key != "z" else _offset_label(tz)
+    total = sign * (hours * 60 + minutes)
+    tz = timezone(timedelta(0, total * 60))  # (positional: keywords cost a parse per call)
+    label = name.strip().upper() if offset is not None and key != "z" else _offset_label(total)
     return tz, label
 
 
-def _offset_label(tz: timezone) -> str:
-    delta = tz.utcoffset(None)
-    total = int(delta.total_seconds() // 60)
+def _offset_label(total: int) -> str:
+    """The offset of `total` minutes east of UTC as "+07:00"."""
     sign = "-" if total < 0 else "+"
     return f"{sign}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
 
@@ -535,24 +537,27 @@ def _resolve(
     clock = _clock(g, grammar) if "h" in g else None
     if name == "time" and (clock is None or not (g.get("tw") or g.get("tz") or g.get("ampm"))):
         return None  # a bare "2.30" is a number, not a time
+    start, end = match.span()
     if name == "my":
         month = _month_of(g, grammar)
         y = int(g["y"] or 0)
         if month is None or not 1900 <= y <= 2100:
             return None
-        return DateMatch(
-            datetime(y, month, 1),
-            "month",
-            text[match.start() : match.end()],
-            match.start(),
-            match.end(),
-            "absolute",
-        )
+        return DateMatch(datetime(y, month, 1), "month", text[start:end], start, end, "absolute")
     fields = _absolute_fields(name, g, grammar, ref.date())
+    zone: str | None = None
     if fields is not None:
         day, kind, inferred, weekday_ok = fields
-        value = datetime(day.year, day.month, day.day)
-        precision: Precision = "day"
+        if clock is None:
+            value = datetime(day.year, day.month, day.day)
+            precision: Precision = "day"
+        else:
+            # The day at the clock's time, in its zone, built at once (no part below the second
+            # to clear): one constructor where setting each on the day's midnight took three.
+            hour, minute, second, raw_zone = clock
+            tz, zone = _tzinfo(raw_zone, grammar)
+            value = datetime(day.year, day.month, day.day, hour, minute, second or 0, 0, tz)
+            precision = "second" if second is not None else "minute"
     elif name in ("iso", "ymd", "ymd_text", "dmy", "mdy", "dm", "md", "numeric", "wd_numeric"):
         return None
     else:
@@ -561,23 +566,21 @@ def _resolve(
             return None
         value, precision = shifted[0], shifted[1]
         kind, inferred, weekday_ok = ("time" if name == "time" else "relative"), False, None
-        if precision in ("hour", "minute"):
-            clock = None
-    zone: str | None = None
-    if clock is not None and precision == "day":
-        hour, minute, second, raw_zone = clock
-        value = value.replace(hour=hour, minute=minute, second=second or 0)
-        precision = "second" if second is not None else "minute"
-        tz, zone = _tzinfo(raw_zone, grammar)
-        if tz is not None:
-            value = value.replace(tzinfo=tz)
-    said = text[match.start() : match.end()].rstrip(" ,|-–—/•(")
+        if clock is not None and precision == "day":  # (a shift by hours or minutes has its time)
+            hour, minute, second, raw_zone = clock
+            value = value.replace(hour=hour, minute=minute, second=second or 0)
+            precision = "second" if second is not None else "minute"
+            tz, zone = _tzinfo(raw_zone, grammar)
+            if tz is not None:
+                value = value.replace(tzinfo=tz)
+        value = _truncate(value, precision)
+    said = text[start:end].rstrip(" ,|-–—/•(")
     return DateMatch(
-        value=_truncate(value, precision),
+        value=value,
         precision=precision,
         text=said,
-        start=match.start(),
-        end=match.start() + len(said),
+        start=start,
+        end=start + len(said),
         kind=kind,
         timezone=zone,
         inferred_year=inferred,
@@ -614,6 +617,10 @@ def find_dates(
     subject = text.lower() if folded else text
     gated = grammar.ascii_gated if folded else grammar.gated
     shape = digit and _NUMERIC_SHAPE.search(text) is not None
+    if shape:
+        whole = _whole_iso(text, subject, gated.get((rank, True, True, False, False)), grammar, ref)
+        if whole is not None:
+            return [whole]
     # Every pattern with a month name also needs a digit: no need to look for one without.
     month_word = grammar.ascii_month_word if folded else grammar.month_word
     month = digit and month_word.search(subject) is not None
@@ -639,6 +646,29 @@ def find_dates(
             found.append(resolved)
     # (None or one match, as most texts give: nothing overlaps, and `found` is in text order.)
     return found if len(found) < 2 else most_specific(found)
+
+
+def _whole_iso(
+    text: str,
+    subject: str,
+    patterns: tuple[tuple[str, re.Pattern[str]], ...] | None,
+    grammar: DateGrammar,
+    ref: datetime,
+) -> DateMatch | None:
+    """The date of a text that is one ISO date and nothing else, as markup values are
+    ("2025-04-28T07:01:00+07:00"), or None. `patterns`: the gated patterns of a text with a digit
+    and a numeric shape. Those open with "iso" (gated on the digit and the shape only) whatever
+    the month and weekday gates say, so `find_dates`' loop would find this match first and return
+    it alone: found here, the text's month and weekday names need not be looked for."""
+    if not patterns or patterns[0][0] != "iso":
+        return None
+    match = patterns[0][1].match(subject)  # (`finditer`'s first match, where it starts the text)
+    if match is None or match.end() != len(text):
+        return None
+    resolved = _resolve("iso", match, grammar, ref, text)
+    if resolved is None or resolved.kind != "absolute" or resolved.end != len(text):
+        return None
+    return resolved
 
 
 def most_specific(found: list[DateMatch]) -> list[DateMatch]:
