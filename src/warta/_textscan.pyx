@@ -18,6 +18,7 @@ from cpython.unicode cimport (
     PyUnicode_2BYTE_KIND,
     PyUnicode_DATA,
     PyUnicode_GET_LENGTH,
+    PyUnicode_4BYTE_KIND,
     PyUnicode_KIND,
     Py_UNICODE_ISDIGIT,
 )
@@ -495,3 +496,137 @@ def squeeze_spaces(text) -> str:
         PyUnicode_WRITE(out_kind, out, at, code)
         at += 1
     return squeezed
+# ---- `warta.lexicon.normalise_marker`, `normalise_lines` ----
+
+cdef extern from "Python.h":
+    bint PyUnicode_IS_ASCII(object text)
+    object PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
+
+from unicodedata import is_normalized as _is_normalized, normalize as _normalize
+
+
+cdef struct EdgeSet:
+    # The characters `str.strip(edges)` takes: ASCII ones as bits, the others listed.
+    uint64_t ascii[2]
+    Py_UCS4 others[32]
+    Py_ssize_t count
+
+
+cdef EdgeSet _edge_set(str edges) except *:
+    cdef EdgeSet found
+    cdef Py_UCS4 c
+    cdef uint32_t code
+    found.ascii[0] = found.ascii[1] = 0
+    found.count = 0
+    for c in edges:
+        code = c
+        if code < 128:
+            found.ascii[code >> 6] |= (<uint64_t>1) << (code & 63)
+        elif found.count < 32:
+            found.others[found.count] = c
+            found.count += 1
+        else:
+            raise ValueError("at most 32 non-ASCII edge characters")
+    return found
+
+
+cdef inline bint _is_edge(const EdgeSet *edges, Py_UCS4 c) noexcept nogil:
+    cdef Py_ssize_t k
+    cdef uint32_t code = c
+    if code < 128:
+        return (edges.ascii[code >> 6] >> (code & 63)) & 1
+    for k in range(edges.count):
+        if edges.others[k] == c:
+            return True
+    return False
+
+
+cdef Py_ssize_t _collapsed(const char_t *data, Py_ssize_t n, bint ascii, Py_UCS4 *out) noexcept:
+    """Write `" ".join(text.split())` of the `n` code points at `data` to `out` (ASCII capitals
+    lowered first where `ascii`: `str.lower` of an ASCII text), and return its length."""
+    cdef Py_ssize_t i, size = 0
+    cdef bint gap = False
+    cdef uint32_t c
+    for i in range(n):
+        c = data[i]
+        if c < 128:
+            if c == 32 or (9 <= c <= 13) or (28 <= c <= 31):  # the ASCII `str.isspace` characters
+                gap = size > 0
+                continue
+            if ascii and 65 <= c <= 90:
+                c += 32
+        elif Py_UNICODE_ISSPACE(c):
+            gap = size > 0
+            continue
+        if gap:
+            out[size] = 32
+            size += 1
+            gap = False
+        out[size] = c
+        size += 1
+    return size
+
+
+cdef class _Buffer:
+    """A growing scratch array of code points, for one call."""
+
+    cdef Py_UCS4 *data
+    cdef Py_ssize_t size
+
+    def __dealloc__(self):
+        PyMem_Free(self.data)
+
+    cdef Py_UCS4 *at_least(self, Py_ssize_t size) except NULL:
+        if size > self.size or self.data == NULL:
+            PyMem_Free(self.data)
+            self.data = NULL
+            self.size = 0
+            self.data = <Py_UCS4 *> PyMem_Malloc(max(size, 64) * sizeof(Py_UCS4))
+            if self.data == NULL:
+                raise MemoryError()
+            self.size = max(size, 64)
+        return self.data
+
+
+cdef str _normalised(str text, const EdgeSet *edges, _Buffer buffer):
+    """`" ".join(lowered.split()).strip(edges)`, `lowered` the text NFKC'd and lower-cased."""
+    cdef bint ascii = PyUnicode_IS_ASCII(text)
+    cdef str source = text
+    if not ascii:
+        if not _is_normalized("NFKC", text):
+            source = _normalize("NFKC", text)
+        source = source.lower()
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(source), size, start = 0, end
+    cdef Py_UCS4 *out = buffer.at_least(n)
+    cdef int kind = PyUnicode_KIND(source)
+    if kind == PyUnicode_1BYTE_KIND:
+        size = _collapsed(<const uint8_t *> PyUnicode_DATA(source), n, ascii, out)
+    elif kind == PyUnicode_2BYTE_KIND:
+        size = _collapsed(<const uint16_t *> PyUnicode_DATA(source), n, ascii, out)
+    else:
+        size = _collapsed(<const uint32_t *> PyUnicode_DATA(source), n, ascii, out)
+    end = size
+    while start < end and _is_edge(edges, out[start]):
+        start += 1
+    while end > start and _is_edge(edges, out[end - 1]):
+        end -= 1
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out + start, end - start)
+
+
+def normalised(str text, str edges):
+    """`lexicon.normalise_marker(text)` with `edges` its `EDGE_PUNCTUATION`: NFKC (not for ASCII),
+    lower case, whitespace runs made one space, `edges` stripped; one C pass over the text (an
+    ASCII text is lowered here too)."""
+    cdef EdgeSet edge_set = _edge_set(edges)
+    return _normalised(text, &edge_set, _Buffer())
+
+
+def normalised_lines(list texts, str edges):
+    """`normalised` of each of `texts`."""
+    cdef EdgeSet edge_set = _edge_set(edges)
+    cdef _Buffer buffer = _Buffer()
+    cdef Py_ssize_t row, count = len(texts)
+    cdef list out = [None] * count
+    for row in range(count):
+        out[row] = _normalised(texts[row], &edge_set, buffer)
+    return out

@@ -11,7 +11,7 @@ returns a `PageResult` carrying either the article or the error, so batches go o
 from __future__ import annotations
 
 import time
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
@@ -30,6 +30,7 @@ from warta.assemble.lists import build_lists
 from warta.assemble.title import choose_html_title, choose_title, strip_site_name, without_self_links
 from warta.classify.features import block_features
 from warta.classify.labels import block_key, label_blocks
+from warta.classify.markers import PageLines, section_headers
 from warta.classify.model import BlockClassifier, load_classifier
 from warta.errors import ExtractionTimeout, InputError, WartaError
 from warta.lexicon import Lexicon, load_lexicon, normalise_lines
@@ -187,13 +188,24 @@ class Extractor:
                 if block_key(block.text) in boilerplate:
                     probs[i] = 0.0
         deadline.check("classification")
-        labels = label_blocks(blocks, probs.tolist(), self.lexicon, options.body_threshold, norms=norms)
+        # The section headers of the page's lines, read by the labels and again by the lists.
+        lines = PageLines.of(norms)
+        headers = section_headers(lines.distinct, self.lexicon, lines)
+        labels = label_blocks(
+            blocks,
+            probs.tolist(),
+            self.lexicon,
+            options.body_threshold,
+            norms=norms,
+            page=lines,
+            headers=headers,
+        )
         if kind == "html":
             from warta.classify.html_labels import refine_html_labels
 
             labels = refine_html_labels(blocks, labels, probs.tolist(), options.body_threshold)
         deadline.check("labelling")  # labelling and assembly each take as long as classification
-        article = self.assemble(blocks, labels, metadata, page, kind, norms)
+        article = self.assemble(blocks, labels, metadata, page, kind, norms, headers)
         article.warnings.extend(warnings)
         if not article.body:
             article.warnings.append("no article body found")
@@ -208,9 +220,11 @@ class Extractor:
         page: Page,
         kind: PageKind,
         norms: list[str] | None = None,
+        headers: Mapping[str, Label | None] | None = None,
     ) -> Article:
         """The article from labelled blocks; `norms`: `normalise_marker` of every block's text,
-        where the caller has them (the lists and bylines read them)."""
+        and `headers`: `section_header` of each of them, where the caller has them (the lists
+        and bylines read them)."""
         lexicon = self.lexicon
         url = page.url or (metadata.canonical_url if metadata else None)
         unmark_header_above_byline(blocks, labels, lexicon)
@@ -241,7 +255,7 @@ class Extractor:
         body = build_body(blocks, labels)
         if dateline_line:
             join_dateline(body.parts, dateline_line)
-        lists = build_lists(blocks, labels, lexicon, norms)
+        lists = build_lists(blocks, labels, lexicon, norms, headers)
         reference = self.options.reference or page.fetched_at
         published, modified = resolve_dates(blocks, labels, metadata, reference, lexicon, url)
         body_text = "\n".join(p.text for p in body.parts)

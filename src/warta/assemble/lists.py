@@ -266,9 +266,14 @@ def _page_footer_start(labels: Sequence[Label]) -> int:
 
 
 def build_lists(
-    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, norms: Sequence[str] | None = None
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    lexicon: Lexicon,
+    norms: Sequence[str] | None = None,
+    headers: Mapping[str, Label | None] | None = None,
 ) -> PageLists:
-    """The page's lists; `norms`: `normalise_marker` of every block's text, where the caller has them."""
+    """The page's lists; `norms`: `normalise_marker` of every block's text, and `headers`:
+    `section_header` of each of them (keyed by the text), where the caller has them."""
 
     def of(label: Label, end: int | None = None) -> tuple[list[Block], list[str]]:
         """The blocks labelled `label` (before block `end`) and their normalised texts."""
@@ -295,7 +300,8 @@ def build_lists(
     # ruled out in C by `section_headers`).
     # Their nav and comment-form phrases likewise, in one search of all of them.
     distinct = list(dict.fromkeys(chain(related[1], sidebar[1], comments[1])))
-    headers = section_headers(distinct, lexicon)
+    if headers is None or norms is None:
+        headers = section_headers(distinct, lexicon)
     phrases = _PhraseFlags.of(distinct, lexicon)
     return PageLists(
         read_also=_read_also(of(Label.READ_ALSO)[0], lexicon),

@@ -17,7 +17,7 @@ section headers themselves are in `markers`.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from operator import attrgetter, itemgetter
@@ -224,8 +224,12 @@ def label_blocks(
     lexicon: Lexicon,
     threshold: float = 0.5,
     norms: list[str] | None = None,
+    page: PageLines | None = None,
+    headers: Mapping[str, Label | None] | None = None,
 ) -> list[Label]:
-    """One label per block, in order (`norms`: the texts through `normalise_lines`, if known)."""
+    """One label per block, in order (`norms`: the texts through `normalise_lines`, if known;
+    `page`: `PageLines.of(norms)` and `headers`: `section_headers` of its distinct texts, where
+    the caller has them: the lists read the same headers)."""
     labels: list[Label] = []
     section: Label | None = None
     body_run: list[int] = []  # the body-like blocks seen in a row inside the current section
@@ -238,10 +242,10 @@ def label_blocks(
     read_also_items = 0
     seen_body = False
     norms = norms if norms is not None else normalise_lines(texts)
-    page = PageLines.of(norms)
+    page = page if page is not None else PageLines.of(norms)
     markers = markers_of(norms, lexicon, page)
     distinct = page.distinct
-    headers = section_headers(distinct, lexicon, page)
+    headers = headers if headers is not None else section_headers(distinct, lexicon, page)
     # The texts a bio box header can open with (both bio tests ask this first): most pages hold none.
     bio_trie = lexicon.starts_with_trie("bio_header_prefix")
     if bio_trie is not None:  # (found in C for all lines at once)

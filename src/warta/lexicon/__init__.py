@@ -11,13 +11,13 @@ import re
 import tomllib
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
 from operator import methodcaller
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
@@ -33,6 +33,13 @@ EDGE_PUNCTUATION = " \t:.-–—|»›>•*·#"
 
 def normalise_marker(text: str) -> str:
     """Lower-case, NFKC, whitespace-collapsed, trailing punctuation trimmed."""
+    if _COMPILED is not None:
+        return _COMPILED.one(text, EDGE_PUNCTUATION)
+    return _normalise_marker(text)
+
+
+def _normalise_marker(text: str) -> str:
+    """`normalise_marker` in Python (the reference of `warta._textscan.normalised`)."""
     if not text.isascii():  # NFKC leaves ASCII unchanged: skip it on the common path
         text = unicodedata.normalize("NFKC", text)
     return " ".join(text.lower().split()).strip(EDGE_PUNCTUATION)
@@ -49,7 +56,16 @@ def _nfkc_line(line: str) -> str:
 
 
 def normalise_lines(texts: list[str], joined: str | None = None) -> list[str]:
-    """`normalise_marker` of every text, with C-level passes over the texts joined by "\n"."""
+    """`normalise_marker` of every text (`joined`: the texts joined by "\n", if at hand): in one
+    compiled pass where it is built, else with C-level passes over the texts joined."""
+    if _COMPILED is not None:
+        return _COMPILED.each(texts, EDGE_PUNCTUATION)
+    return _normalise_lines(texts, joined)
+
+
+def _normalise_lines(texts: list[str], joined: str | None = None) -> list[str]:
+    """`normalise_lines` in Python: `normalise_marker` of every text, with C-level passes over
+    the texts joined by "\n" (the reference of `warta._textscan.normalised_lines`)."""
     if joined is None:
         joined = "\n".join(texts)
     # NFKC leaves ASCII alone and never composes across "\n", so the page can be checked whole,
@@ -60,7 +76,7 @@ def normalise_lines(texts: list[str], joined: str | None = None) -> list[str]:
     lowered = joined.lower()
     lines = lowered.split("\n")
     if len(lines) != len(texts):  # a text with a line break inside: normalise one by one
-        return [normalise_marker(t) for t in texts]
+        return [_normalise_marker(t) for t in texts]
     # Every whitespace character but the space is unprintable: where each line is printable and
     # no two spaces meet (most pages), single spaces are all the whitespace there is, and
     # collapsing it changes nothing but the spaces at a line's edges, which the edge strip takes.
@@ -69,6 +85,47 @@ def normalise_lines(texts: list[str], joined: str | None = None) -> list[str]:
     # " ".join(split()) collapses whitespace like `\s+` -> " " and drops it at the edges, which the
     # edge strip would remove anyway.
     return list(map(_STRIP_EDGE, map(" ".join, map(str.split, lines))))
+
+
+class _Normalisers(NamedTuple):
+    """The compiled `normalise_marker` of one text and of a list of them (`warta._textscan`)."""
+
+    one: Callable[[str, str], str]
+    each: Callable[[list[str], str], list[str]]
+
+
+# Texts on which the compiled normalisers must answer as the Python ones: each str width, every
+# kind of whitespace, edge punctuation inside and outside, case that changes length or context
+# ("İ", final sigma), compatibility forms ("ﬁ", "①", full-width), astral code points, line breaks.
+_PROBE = [
+    *["", " ", "Baca Juga:", "  Baca\tJUGA:  ", "-- x --", "»› Berita •", ":.-–—|»›>•*·#"],
+    *["İstanbul \u212a", "ΟΔΟΣ ΣΑΣ", "ﬁnal ① ＡＢＣ", "a\u00a0b\u2003c\u3000d", "x\x1cy\x1fz", "e\u0301"],
+    *["🌉 Мост 🌉", "ſ ß", "a\nb", "\n", "line\r\nnext", "\x85·x·\u2028", "TAGS # x", "ǅ ǈ"],
+]
+
+
+def _compiled_normalisers() -> _Normalisers | None:
+    """`warta._textscan.normalised` and `normalised_lines` where they are built and agree with
+    `_normalise_marker` and `_normalise_lines` on `_PROBE`; None otherwise, or with WARTA_PURE_PYTHON."""
+    if not compiled_parts_wanted():
+        return None
+    try:
+        from warta._textscan import normalised, normalised_lines
+    except ImportError:
+        return None
+    expected = list(map(_normalise_marker, _PROBE))
+    if (
+        [normalised(text, EDGE_PUNCTUATION) for text in _PROBE] != expected
+        or normalised_lines(_PROBE, EDGE_PUNCTUATION) != expected
+        or normalised_lines([text for text in _PROBE if "\n" not in text], EDGE_PUNCTUATION)
+        != _normalise_lines([text for text in _PROBE if "\n" not in text])
+    ):
+        set_aside("normalisation", "Python")
+        return None
+    return _Normalisers(normalised, normalised_lines)
+
+
+_COMPILED = _compiled_normalisers()
 
 
 # Lexicon phrases match whole words: "berikan donasi" must not fire inside "memberikan donasi",

@@ -1,0 +1,92 @@
+"""`warta._textscan.normalised` and `normalised_lines`: the compiled normalisers give exactly what
+`warta.lexicon`'s Python ones give (`_normalise_marker`, `_normalise_lines`)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import warta.lexicon as lexicon_module
+from warta.lexicon import EDGE_PUNCTUATION, _normalise_lines, _normalise_marker
+
+
+@pytest.fixture(scope="module")
+def normalisers(require_compiled: Callable[[bool, str], None]) -> lexicon_module._Normalisers:
+    found = lexicon_module._COMPILED
+    require_compiled(found is not None, "normalisation")
+    assert found is not None
+    return found
+
+
+_EDGE_CASES = [
+    "",
+    " ",
+    "\t\n",
+    "Baca juga:",
+    "  BACA\tJuga:  Judul  ",
+    "İstanbul",  # lower-cases to two code points
+    "\u212a Kelvin",  # lower-cases to an ASCII "k"
+    "ſ long s",
+    "ΟΔΟΣ ΣΑΣ Σ",  # final sigma, by context
+    "🌉 Мост 🌉 — »",
+    "𝐁𝐨𝐥𝐝 text",  # NFKC folds mathematical letters to ASCII
+    "ﬁ ① ＡＢＣ ½",
+    "a\u00a0b\u2003c\u3000d\u200be",
+    "x\x1cy\x1dz\x1e\x1f",
+    "e\u0301 é",
+    "line\nbreak",
+    "\x85 next line \u2028 sep",
+    ":.-–—|»›>•*·#",
+    "-- # Tags: banjir, rob #",
+    "ǅungla ǈ",
+    "\U0001f600" * 3,
+    "A" * 300,
+]
+
+
+def test_the_edge_cases_normalise_as_in_python(normalisers: lexicon_module._Normalisers) -> None:
+    for text in _EDGE_CASES:
+        assert normalisers.one(text, EDGE_PUNCTUATION) == _normalise_marker(text), text
+    assert normalisers.each(_EDGE_CASES, EDGE_PUNCTUATION) == list(map(_normalise_marker, _EDGE_CASES))
+    assert normalisers.each([], EDGE_PUNCTUATION) == _normalise_lines([]) == []
+    single_lines = [text for text in _EDGE_CASES if "\n" not in text]
+    assert normalisers.each(single_lines, EDGE_PUNCTUATION) == _normalise_lines(single_lines)
+
+
+def test_the_results_are_canonical_strs(normalisers: lexicon_module._Normalisers) -> None:
+    # A str built wider than its code points need would compare unequal to the same text.
+    for text, norm in zip(_EDGE_CASES, normalisers.each(_EDGE_CASES, EDGE_PUNCTUATION), strict=True):
+        assert type(norm) is str
+        assert norm == _normalise_marker(text)
+        assert hash(norm) == hash(_normalise_marker(text))
+
+
+def test_other_edges_are_stripped_as_str_strip_does(normalisers: lexicon_module._Normalisers) -> None:
+    for edges in ("", " ", "x", "»·", "🌉 "):
+        for text in _EDGE_CASES:
+            folded = text if text.isascii() else unicodedata.normalize("NFKC", text)
+            expected = " ".join(folded.lower().split()).strip(edges)
+            assert normalisers.one(text, edges) == expected, (text, edges)
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(
+        [*"aZ İıſ\u212a\u03a3\u03c3 \t\n\u00a0\u3000\x1c.:-–—|»›>•*·#ﬁ①Ａé\u0301", "🌉", "\U0001d400"]
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT | st.text(max_size=20), max_size=8))
+def test_generated_texts_normalise_as_in_python(
+    normalisers: lexicon_module._Normalisers, texts: list[str]
+) -> None:
+    assert normalisers.each(texts, EDGE_PUNCTUATION) == list(map(_normalise_marker, texts))
+    assert normalisers.each(texts, EDGE_PUNCTUATION) == _normalise_lines(texts)
+    for text in texts:
+        assert normalisers.one(text, EDGE_PUNCTUATION) == _normalise_marker(text)
