@@ -25,13 +25,13 @@ def test_reference_is_encode_or_none() -> None:
 
 
 # Every width of str storage, every length of encoding, and a non-ASCII code point at each
-# offset of a block of ASCII ones (the encoder takes 16 code points at once).
+# offset of a block of ASCII ones (the encoder takes 32 code points at once).
 _EDGES = ("İ", "\u212a", "ſ", "é", "\x80", "ÿ", "\u07ff", "\u0800", "\uffff", "\U0001f600", "\U0010ffff")
 
 
 @pytest.mark.parametrize("edge", _EDGES)
 def test_edge_code_points_at_every_offset(encoder: Callable[[str], bytes | None], edge: str) -> None:
-    for length in (0, 1, 15, 16, 17, 31, 32, 33, 48):
+    for length in (0, 1, 15, 16, 17, 31, 32, 33, 48, 63, 64, 65, 96):
         for at in range(length + 1):
             text = "a" * at + edge + "b" * (length - at)
             assert encoder(text) == text.encode("utf-8"), (length, at)
@@ -40,7 +40,7 @@ def test_edge_code_points_at_every_offset(encoder: Callable[[str], bytes | None]
 def test_surrogates_anywhere_give_none(encoder: Callable[[str], bytes | None]) -> None:
     for surrogate in ("\ud800", "\udbff", "\udc00", "\udfff"):
         for wide in ("", "é", "\u20ac", "\U0001f600"):
-            for at in (0, 5, 15, 16, 17, 40):
+            for at in (0, 5, 15, 16, 17, 31, 32, 33, 40, 64, 95):
                 text = "x" * at + surrogate + wide + "y" * 20
                 assert encoder(text) is None, (surrogate, wide, at)
     assert encoder("\ud83d\ude00") is None  # a pair written as two code points is still two surrogates

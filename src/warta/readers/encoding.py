@@ -244,17 +244,20 @@ def _utf8_python(text: str) -> bytes | None:
 
 
 # Texts on which the compiled encoder must give `_utf8_python`'s bytes: each width of code point
-# (one-byte, UCS-2, UCS-4), every length of encoding (up to the astral four bytes), surrogates
-# alone, paired and at a block's edge, and runs of ASCII longer than the encoder's blocks.
+# (one-byte, UCS-2, UCS-4) with blocks of ASCII longer than the encoder's (32 code points) before,
+# around and after a non-ASCII one, every length of encoding (up to the astral four bytes), and
+# surrogates alone, paired, in a block and after one.
 _UTF8_PROBES = (
     "",
     "é",
+    "a" * 40 + "ÿ" + "b" * 70,
     "ÿ" * 40 + "a" * 33,
-    "a" * 15 + "\x80" + "b" * 17,
+    "x" * 40 + "\u20ac" + "y" * 70,
     "İstanbul \u212a ſ \u07ff\u0800\uffff" * 5,
-    "<p>" * 11 + "\U0001f600\U0010ffff" + "</p>" * 9,
+    "<p>" * 11 + "\U0001f600\U0010ffff" + "</p>" * 20,
     "\ud800",
-    "a" * 16 + "\udfff",
+    "a" * 40 + "\ud800" + "a" * 40,
+    "a" * 64 + "\udfff",
     "\ud83d\ude00" + "x" * 40,
 )
 
