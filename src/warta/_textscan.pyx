@@ -643,14 +643,18 @@ cdef class _Buffer:
         return self.data
 
 
-cdef str _normalised(str text, const EdgeSet *edges, _Buffer buffer):
-    """`" ".join(lowered.split()).strip(edges)`, `lowered` the text NFKC'd and lower-cased."""
+cdef str _normalised(object text, const EdgeSet *edges, _Buffer buffer):
+    """`" ".join(lowered.split()).strip(edges)`, `lowered` the text NFKC'd and lower-cased (a str
+    or a subclass; anything else, None too, is refused before its storage is read)."""
+    if not isinstance(text, str):
+        raise TypeError(f"a str is needed, not {type(text).__name__}")
     cdef bint ascii = PyUnicode_IS_ASCII(text)
-    cdef str source = text
-    if not ascii:
-        if not _is_normalized("NFKC", text):
-            source = _normalize("NFKC", text)
-        source = source.lower()
+    cdef str source
+    if ascii:
+        source = <str> text
+    else:
+        # (`str.lower` gives an exact str, a subclass's text too.)
+        source = (text if _is_normalized("NFKC", text) else _normalize("NFKC", text)).lower()
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(source), size, start = 0, end
     cdef Py_UCS4 *out = buffer.at_least(n)
     cdef int kind = PyUnicode_KIND(source)
@@ -668,7 +672,7 @@ cdef str _normalised(str text, const EdgeSet *edges, _Buffer buffer):
     return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out + start, end - start)
 
 
-def normalised(str text, str edges):
+def normalised(text, str edges not None):
     """`lexicon.normalise_marker(text)` with `edges` its `EDGE_PUNCTUATION`: NFKC (not for ASCII),
     lower case, whitespace runs made one space, `edges` stripped; one C pass over the text (an
     ASCII text is lowered here too)."""
@@ -676,7 +680,7 @@ def normalised(str text, str edges):
     return _normalised(text, &edge_set, _Buffer())
 
 
-def normalised_lines(list texts, str edges):
+def normalised_lines(list texts not None, str edges not None):
     """`normalised` of each of `texts`."""
     cdef EdgeSet edge_set = _edge_set(edges)
     cdef _Buffer buffer = _Buffer()

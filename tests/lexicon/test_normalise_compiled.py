@@ -90,3 +90,19 @@ def test_generated_texts_normalise_as_in_python(
     assert normalisers.each(texts, EDGE_PUNCTUATION) == _normalise_lines(texts)
     for text in texts:
         assert normalisers.one(text, EDGE_PUNCTUATION) == _normalise_marker(text)
+
+
+class _Text(str):
+    """A str subclass, as some callers' texts may be."""
+
+
+def test_a_str_subclass_is_read_and_anything_else_refused(normalisers: lexicon_module._Normalisers) -> None:
+    for text in ("Baca  Juga:", "Мост  Ж:", "İx", ""):
+        assert normalisers.one(_Text(text), EDGE_PUNCTUATION) == _normalise_marker(text)
+        assert type(normalisers.one(_Text(text), EDGE_PUNCTUATION)) is str
+    assert normalisers.each([_Text("A  b"), "c"], EDGE_PUNCTUATION) == ["a b", "c"]
+    for other in (None, 3, b"x"):
+        with pytest.raises(TypeError):
+            normalisers.one(other, EDGE_PUNCTUATION)  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            normalisers.each(["a", other], EDGE_PUNCTUATION)  # type: ignore[list-item]
