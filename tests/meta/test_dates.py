@@ -444,3 +444,97 @@ def test_the_deep_pass_reads_only_blocks_that_can_give_a_date(
     finally:
         dates_module._deep_pass_blocks = selected
     assert found == expected
+
+
+_DATE_TOKENS = [
+    *("Senin", "Monday", "Mon.", "Sabtu", "Saturday", "on", "last", "week", "lalu", "kemarin", "ago"),
+    *("Nov", "November", "Des", "Mei", "Jan", "janvier", "января", "de", "of", "dan", "and"),
+    *("7", "12", "19", "1st", "2023", "2024", "(28/4)", "(Senin, 28/4)", "28/04/2025", "(28/04/2025)"),
+    *("05/11/19", "Senin, 28/04/2025", "Monday, Nov 19, 2019", "Sabtu 12 Des 2024"),
+    *("2019-11-20", "2019/11/20", "2023 Jan 7", "2025-04-28T07:01:00+07:00", "2019-11-20T10:18:01-05:30"),
+    *("pukul", "10.00", "7:01", "p.m.", "am", "WIB", "ET", "GMT+7", "+0700", "Z", "T", "3", "jam", "hours"),
+    *(",", "|", "-", "•", "(", ")", "’", "By", "John", "Updated", "Diperbarui"),
+    *("İ", "\u212a", "ſ", "é", "🌉"),
+]
+
+
+def _scan_everything(*_args: object) -> dict[str, int]:
+    return {}
+
+
+def _no_whole_iso(*_args: object) -> None:
+    return None
+
+
+def _as_full_scans(text: str, least: Kind) -> tuple[list[DateMatch], list[DateMatch]]:
+    """`find_dates` of `text`, and the same with every pattern scanned from the text's start and
+    no ISO shortcut (`_scan_starts`, `_whole_iso` switched off)."""
+    from warta.meta import datetext
+
+    lexicon = _lexicon("en")
+    found = find_dates(text, REFERENCE, lexicon, least_specific=least)
+    starts, whole = datetext._scan_starts, datetext._whole_iso
+    datetext._scan_starts = _scan_everything  # type: ignore[assignment]
+    datetext._whole_iso = _no_whole_iso  # type: ignore[assignment]
+    try:
+        expected = find_dates(text, REFERENCE, lexicon, least_specific=least)
+    finally:
+        datetext._scan_starts, datetext._whole_iso = starts, whole
+    return found, expected
+
+
+def _same(found: list[DateMatch], expected: list[DateMatch]) -> bool:
+    """Equal, their zones too (aware datetimes compare by instant)."""
+    return found == expected and [m.value.tzinfo for m in found] == [m.value.tzinfo for m in expected]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(
+    words=st.lists(
+        st.tuples(st.sampled_from(_DATE_TOKENS), st.sampled_from([" ", "", ", ", "\xa0", "  ", "/", "."])),
+        max_size=10,
+    ),
+    least=st.sampled_from(["absolute", "inferred", "relative", "time"]),
+)
+def test_scans_from_the_earliest_start_find_what_full_scans_find(
+    words: list[tuple[str, str]], least: Kind
+) -> None:
+    """`find_dates` skips the text before a pattern's earliest start (`_scan_starts`) and reads a
+    text that is one ISO date first (`_whole_iso`): the matches are those of full scans."""
+    assert _same(*_as_full_scans("".join(word + sep for word, sep in words), least))
+
+
+@pytest.mark.parametrize("least", ["absolute", "inferred", "relative", "time"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x (28/04/2025)",
+        "Senin (28/04/2025) pukul 10.00 WIB",
+        "By John | Monday, Nov 19, 2019 7:01 p.m. ET",
+        "Updated: Sabtu 12 Des 2024",
+        "Posted Mon. 7 January 2023",
+        "2025-04-28T07:01:00+07:00",
+        " 2025-04-28T07:01:00Z",
+        "2025-04-28T07:01:00Z x",
+        "(Senin, 28/4) kemarin",
+        "",
+    ],
+)
+def test_earliest_starts_on_dates_after_words(text: str, least: Kind) -> None:
+    assert _same(*_as_full_scans(text, least))
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "offset"),
+    [
+        ("2025-04-28T07:01:00+07:00", "+07:00", 420),
+        ("2025-04-28T07:01:00-05:30", "-05:30", -330),
+        ("2025-04-28T07:01:00-0000", "+00:00", 0),
+        ("2025-04-28T07:01:00Z", "+00:00", 0),
+        ("12 Des 2024 07:01 WIB", "WIB", 420),
+    ],
+)
+def test_clock_zone_label_and_offset(text: str, zone: str, offset: int) -> None:
+    found = find_dates(text, REFERENCE, ID)
+    assert len(found) == 1 and found[0].timezone == zone
+    assert found[0].value.utcoffset() == timedelta(minutes=offset)

@@ -305,6 +305,21 @@ _PATTERN_KINDS: dict[str, tuple[Kind, ...]] = {
     "time": ("time",),
 }
 _KIND_RANK: dict[str, int] = {"absolute": 0, "inferred": 1, "relative": 2, "time": 3}
+# What a match of each pattern opens with, where no weekday name opens it: a digit (its year or
+# day), a bracket right before its first digit ("(28/04/2025)"), or a month name (after `{b}`, so
+# where the month gate finds one at the earliest); and whether a weekday head may come first.
+# The patterns not listed may open with a word (a time word, a number word) or a weekday name.
+_OPENINGS: dict[str, tuple[str, bool]] = {
+    "iso": ("digit", False),
+    "ymd": ("digit", False),
+    "ymd_text": ("digit", False),
+    "dmy": ("digit", True),
+    "dm": ("digit", True),
+    "numeric": ("bracket", True),
+    "mdy": ("month", True),
+    "md": ("month", True),
+    "my": ("month", False),
+}
 
 
 def grammar_of(lexicon: Lexicon) -> DateGrammar:
@@ -608,7 +623,8 @@ def find_dates(
     ref = reference or now()
     found: list[DateMatch] = []
     rank = _KIND_RANK[least_specific]
-    digit = _DIGIT.search(text) is not None
+    first_digit = _DIGIT.search(text)
+    digit = first_digit is not None
     if not digit and rank <= _KIND_RANK["inferred"]:
         return found  # every absolute or inferred pattern needs a digit
     # ASCII text (most) is searched lower-cased by the patterns compiled case-sensitive (see
@@ -623,19 +639,24 @@ def find_dates(
             return [whole]
     # Every pattern with a month name also needs a digit: no need to look for one without.
     month_word = grammar.ascii_month_word if folded else grammar.month_word
-    month = digit and month_word.search(subject) is not None
+    first_month = month_word.search(subject) if digit else None
+    month = first_month is not None
     # No absolute pattern needs a weekday name: looking for one only matters past them.
     weekday_word = grammar.ascii_weekday_word if folded else grammar.weekday_word
-    weekday = rank > _KIND_RANK["absolute"] and weekday_word.search(subject) is not None
+    first_weekday = weekday_word.search(subject) if rank > _KIND_RANK["absolute"] else None
+    weekday = first_weekday is not None
     patterns = gated.get((rank, digit, shape, month, weekday))
     if patterns is None:  # a grammar built by hand, without gates
         patterns = tuple((name, pattern) for name, pattern in grammar.patterns if _wanted(name, rank))
     needs = grammar.ascii_needs if folded else {}
+    # The scans skip the text before the earliest start a match can have (a byline's words
+    # before its date); the lookbehinds still see it.
+    starts = _scan_starts(len(text), first_digit, first_month, first_weekday, rank)
     for name, pattern in patterns:
         needed = needs.get(name)
         if needed is not None and not any(map(subject.__contains__, needed)):
             continue  # none of the words the pattern spells: it cannot match
-        for match in pattern.finditer(subject):
+        for match in pattern.finditer(subject, starts.get(name, 0)):
             resolved = _resolve(name, match, grammar, ref, text)
             if resolved is None:
                 continue
@@ -646,6 +667,32 @@ def find_dates(
             found.append(resolved)
     # (None or one match, as most texts give: nothing overlaps, and `found` is in text order.)
     return found if len(found) < 2 else most_specific(found)
+
+
+def _scan_starts(
+    size: int,
+    first_digit: re.Match[str] | None,
+    first_month: re.Match[str] | None,
+    first_weekday: re.Match[str] | None,
+    rank: int,
+) -> dict[str, int]:
+    """Where a match of each pattern of `_OPENINGS` can start at the earliest in a text of `size`
+    characters, by the first digit, month name and weekday name found in it (`first_weekday` is
+    looked for only past absolute dates, `rank` 0). A pattern's gates hold where it is scanned,
+    so a pattern opening with a digit or month name is scanned only where the text has one."""
+    digit = first_digit.start() if first_digit is not None else 0
+    opening = {
+        "digit": digit,
+        "bracket": max(digit - 1, 0),
+        "month": first_month.start() if first_month else 0,
+    }
+    # A weekday name may open the patterns with a weekday head: at the first one found, or (not
+    # looked for) anywhere; where none was found, none can.
+    head = first_weekday.start() if first_weekday is not None else (size if rank else 0)
+    return {
+        name: min(opening[opens], head) if headed else opening[opens]
+        for name, (opens, headed) in _OPENINGS.items()
+    }
 
 
 def _whole_iso(
