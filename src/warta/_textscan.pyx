@@ -22,7 +22,7 @@ from cpython.unicode cimport (
     PyUnicode_KIND,
     Py_UNICODE_ISDIGIT,
 )
-from libc.stdint cimport uint8_t, uint16_t, uint32_t
+from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
 from warta._codepoints cimport PyUnicode_READ, char_t
 
 
