@@ -106,6 +106,8 @@ cdef void _scan(
                 capitalised += (bits & UPPER_BIT) != 0
             before = word
             quotes += (bits & QUOTE) != 0
+            if word:  # none of the characters below is one (most are): one test for them all
+                continue
             if code == 46:
                 dots += 1
                 punct += 1
