@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from warta.classify import compiled
-from warta.classify.features import FeatureMatrix, block_features
+from warta.classify.features import FeatureMatrix, block_features, stage2_features
 from warta.classify.labels import normalise_lines
 from warta.classify.model import lightgbm_classifier, load_classifier
 from warta.errors import ConfigError
@@ -45,6 +45,18 @@ def test_compiled_scores_equal_lightgbm(kind: PageKind, path: Path) -> None:
         native.stage1(matrix.values), reference.stage1(matrix.values), rtol=0, atol=1e-12
     )
     np.testing.assert_array_equal(native.predict(matrix), reference.predict(matrix))
+
+
+@pytest.mark.parametrize("mode", ["off", "auto"])
+@pytest.mark.parametrize(("kind", "path"), PAGES[::3], ids=[p.name for _, p in PAGES[::3]])
+def test_predict_scores_the_float32_features(mode: str, kind: PageKind, path: Path) -> None:
+    # `predict` hands the scorers the features widened to float64 and builds the stage-2 matrix
+    # so: the probabilities are those of the float32 matrices, bit for bit.
+    classifier = load_classifier(kind, mode)
+    x = _matrix(kind, path).values
+    p1 = np.asarray(classifier.stage1(x), dtype=np.float32)
+    expected = np.asarray(classifier.stage2(stage2_features(x, p1)), dtype=np.float32)
+    assert classifier.predict(FeatureMatrix(x, ())).tobytes() == expected.tobytes()
 
 
 def test_extraction_is_the_same_with_either_scorer() -> None:

@@ -552,6 +552,44 @@ def test_tuple_bits_of_equal_token_objects(kernels: ModuleType) -> None:
         kernels.tuple_bits([("a",)], lambda token: -1)
 
 
+_TOKEN_POOL = [
+    *features._BOILER_CLASS[:6],
+    *features._CONTENT_CLASS[:6],
+    *features.SEMANTIC_TAGS[:4],
+    *(g[0] for g in features._CLASS_GROUPS),
+    "",
+    "x",
+    "İ",
+    "\u212a",  # Kelvin sign
+    "ſ",
+    "🌉",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    picks=st.lists(
+        st.tuples(st.integers(0, 12), st.lists(st.integers(0, 2 * len(_TOKEN_POOL) - 1), max_size=8)),
+        max_size=30,
+    )
+)
+def test_generated_tuple_bits_of_shared_starts(
+    kernels: ModuleType, picks: list[tuple[int, list[int]]]
+) -> None:
+    # Tuples that start with (part of) the tuple before them, as nested class/id tokens do: the
+    # tokens the same objects, or equal copies (the upper half of the indices), and 200-token
+    # tuples beside short ones (the token table grows).
+    copies = ["".join(list(token)) for token in _TOKEN_POOL]
+    pool = _TOKEN_POOL + copies
+    tuples: list[tuple[str, ...]] = []
+    for keep, more in picks:
+        start = tuples[-1][:keep] if tuples else ()
+        tuples.append(start + tuple(pool[k] for k in more))
+        if len(more) == 8:
+            tuples.append(tuples[-1] + tuple(f"t{k}" for k in range(200)))
+    assert kernels.tuple_bits(tuples, _token_bits) == _tuple_bits_sets(tuples)
+
+
 # ---- The HTML-only columns: `_featcols.html_columns` against `html_features._html_columns` ----
 
 

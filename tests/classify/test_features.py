@@ -459,6 +459,11 @@ def test_stage2_features_match_reference() -> None:
         want = reference_stage2_features(first, probs)
         assert got.dtype == want.dtype and got.shape == want.shape
         assert got.tobytes() == want.tobytes()
+        # From float64 features (the float32 ones widened, as the classifier passes them): the
+        # float32 matrix widened, bit for bit.
+        wide = stage2_features(first.astype(np.float64), probs)
+        assert wide.dtype == np.float64
+        assert wide.tobytes() == want.astype(np.float64).tobytes()
 
 
 @pytest.mark.skipif(not FLAT.exists(), reason="../shared is not available")

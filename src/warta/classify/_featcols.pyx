@@ -21,6 +21,7 @@ from libc.stdlib cimport calloc, free, malloc
 from cpython.dict cimport PyDict_SetDefault
 from cpython.list cimport PyList_GET_SIZE
 from cpython.object cimport PyObject
+from cpython.tuple cimport PyTuple_GET_ITEM
 from cpython.float cimport PyFloat_AS_DOUBLE, PyFloat_AsDouble, PyFloat_CheckExact
 from cpython.long cimport PyLong_AsDouble, PyLong_CheckExact
 from cpython.unicode cimport (
@@ -574,53 +575,100 @@ def first_ids(list keys):
 
 
 cdef inline size_t _object_slot(PyObject *token, size_t mask) noexcept:
-    """A token's first slot in `tuple_bits`' table: its address mixed (objects lie 16 bytes apart)."""
+    """A token's first slot in `_TokenTable`: its address mixed (objects lie 16 bytes apart)."""
     return <size_t>((<uint64_t><size_t>token >> 4) * <uint64_t>0x9E3779B97F4A7C15 >> 32) & mask
+
+
+cdef struct _TokenTable:
+    # Open addressing by token address: a token object's bits (owners[slot] NULL: empty).
+    PyObject **owners
+    uint64_t *masks
+    size_t mask
+    size_t used
+
+
+cdef int _grow_tokens(_TokenTable *table, size_t size) except -1:
+    """`table` rehashed into `size` slots (a power of two, above twice its tokens)."""
+    cdef PyObject **owners = <PyObject **>calloc(size, sizeof(PyObject *))
+    cdef uint64_t *masks = <uint64_t *>malloc(size * sizeof(uint64_t))
+    cdef size_t slot, old
+    if owners == NULL or masks == NULL:
+        free(owners)
+        free(masks)
+        raise MemoryError()
+    if table.owners != NULL:
+        for old in range(table.mask + 1):
+            if table.owners[old] != NULL:
+                slot = _object_slot(table.owners[old], size - 1)
+                while owners[slot] != NULL:
+                    slot = (slot + 1) & (size - 1)
+                owners[slot], masks[slot] = table.owners[old], table.masks[old]
+    free(table.owners)
+    free(table.masks)
+    table.owners, table.masks, table.mask = owners, masks, size - 1
+    return 0
 
 
 def tuple_bits(list distinct, token_bits):
     """Per tuple of `distinct`: the OR of `token_bits(token)` (a 64-bit mask) over its tokens,
     each distinct token's bits asked for once. The tuples repeat their ancestors' tokens (the
     same str objects): they are looked up by address in an open-addressing table, and only a
-    token object not met before by value in a dict."""
-    cdef Py_ssize_t total = 0
-    cdef size_t size = 16, mask, slot
+    token object not met before by value in a dict. A tuple starting with the very token objects
+    of the tuple before it takes the OR of that shared start from it (distinct tuples of a page
+    mostly differ in their last tokens only)."""
     cdef list result = []
     cdef dict known = {}
     cdef uint64_t bits
     cdef PyObject *key
+    cdef PyObject **previous = NULL  # the tokens of the tuple before
+    cdef uint64_t *prefix = NULL  # prefix[j]: the OR of its first j + 1 tokens' bits
+    cdef Py_ssize_t longest = 0, size, shared, n_previous = 0, j
+    cdef size_t slot
+    cdef _TokenTable table
+    table.owners, table.masks, table.used = NULL, NULL, 0
     for tokens in distinct:
-        total += len(<tuple?>tokens)
-    while size < <size_t>(2 * total + 1):
-        size *= 2
-    mask = size - 1
-    cdef PyObject **owners = <PyObject **>calloc(size, sizeof(PyObject *))
-    cdef uint64_t *masks = <uint64_t *>malloc(size * sizeof(uint64_t))
-    if owners == NULL or masks == NULL:
-        free(owners)
-        free(masks)
-        raise MemoryError()
+        size = len(<tuple?>tokens)
+        longest = size if size > longest else longest
+    previous = <PyObject **>malloc((longest + 1) * sizeof(PyObject *))
+    prefix = <uint64_t *>malloc((longest + 1) * sizeof(uint64_t))
     try:
+        if previous == NULL or prefix == NULL:
+            raise MemoryError()
+        _grow_tokens(&table, 64)
         for tokens in distinct:
-            bits = 0
-            for token in <tuple>tokens:
-                key = <PyObject *>token
-                slot = _object_slot(key, mask)
-                while owners[slot] != NULL and owners[slot] != key:
-                    slot = (slot + 1) & mask
-                if owners[slot] == NULL:
+            size = len(<tuple>tokens)
+            shared = 0
+            while shared < size and shared < n_previous and PyTuple_GET_ITEM(tokens, shared) == previous[shared]:
+                shared += 1
+            bits = prefix[shared - 1] if shared > 0 else 0
+            for j in range(shared, size):
+                key = PyTuple_GET_ITEM(tokens, j)  # (borrowed: `distinct` holds the tuple)
+                slot = _object_slot(key, table.mask)
+                while table.owners[slot] != NULL and table.owners[slot] != key:
+                    slot = (slot + 1) & table.mask
+                if table.owners[slot] == NULL:
                     # An equal token met as another object is found by value: asked for once.
+                    token = <object>key
                     found = known.get(token)
                     if found is None:
                         found = token_bits(token)
                         known[token] = found
-                    masks[slot] = <uint64_t>found
-                    owners[slot] = key  # (alive as long as `distinct`: no reference taken)
-                bits |= masks[slot]
+                    table.masks[slot] = <uint64_t>found
+                    table.owners[slot] = key  # (alive as long as `distinct`: no reference taken)
+                    table.used += 1
+                    bits |= table.masks[slot]
+                    if 2 * table.used > table.mask:
+                        _grow_tokens(&table, 2 * (table.mask + 1))
+                else:
+                    bits |= table.masks[slot]
+                previous[j], prefix[j] = key, bits
+            n_previous = size
             result.append(bits)
     finally:
-        free(owners)
-        free(masks)
+        free(table.owners)
+        free(table.masks)
+        free(previous)
+        free(prefix)
     return result
 
 

@@ -105,6 +105,8 @@ cdef void _scan(
                 words += 1
                 capitalised += (bits & UPPER_BIT) != 0
             before = word
+            if word:  # none of the characters below (quotes too) is one (most are): one test for them all
+                continue
             quotes += (bits & QUOTE) != 0
             if code == 46:
                 dots += 1

@@ -22,7 +22,7 @@ from functools import lru_cache, partial, reduce
 from itertools import chain, compress, count, repeat
 from operator import attrgetter, is_not, itemgetter, or_
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -34,6 +34,8 @@ from warta.model import SEMANTIC_TAGS, Block, BlockStructure, PageKind
 
 if TYPE_CHECKING:
     from warta.classify._linescan import StopWords
+
+FloatT = TypeVar("FloatT", np.float32, np.float64)
 
 _WORD = re.compile(r"\w+")
 _DATE_NUMERIC = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{1,2}\b")
@@ -1792,18 +1794,24 @@ def _chars_and_words(page: _Page, rows: NDArray[np.int64]) -> tuple[NDArray[np.f
     return page.lengths.astype(np.float64)[rows], page.counts[_SPACES][rows] + 1
 
 
-def stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> NDArray[np.float32]:
+def stage2_features(first: NDArray[FloatT], probs: NDArray[np.float32]) -> NDArray[FloatT]:
     """Add the first model's probabilities in context: the sequence step of the classifier.
 
     A block between two confident body blocks is likely body; a run of short
     lines whose neighbours are all boilerplate is likely boilerplate.
+
+    The matrix comes out in `first`'s dtype; the new columns are float32 values either way
+    (a float64 `first`, holding the float32 features made wider, spares the scorer, which
+    reads float64 rows, a cast of the whole matrix).
     """
     n, width = len(probs), first.shape[1]
-    out = np.empty((n, width + len(STAGE2_NAMES)), dtype=np.float32)
+    out = np.empty((n, width + len(STAGE2_NAMES)), dtype=first.dtype)
     if n == 0:
         return out
     out[:, :width] = first
-    extra = out[:, width:]  # a view: the STAGE2_NAMES columns, each rounded to float32 as written
+    # The STAGE2_NAMES columns, each rounded to float32 as written: a view where `out` is float32.
+    wide = out.dtype != np.float32
+    extra = np.empty((n, len(STAGE2_NAMES)), dtype=np.float32) if wide else out[:, width:]
     extra[:, 0] = probs
     extra[:, 1:5] = _window_means(probs[:, None].repeat(len(_STAGE2_RADII), axis=1), _STAGE2_RADII)
     # The neighbours' probabilities (p@-1, p@+1, p@-2, p@+2): -1 beyond the page.
@@ -1821,6 +1829,8 @@ def stage2_features(first: NDArray[np.float32], probs: NDArray[np.float32]) -> N
     extra[:, 11] = mass_before / max(float(csum[-1]), 1e-6)
     np.maximum.accumulate(probs, out=extra[:, 12])
     extra[::-1, 13] = np.maximum.accumulate(probs[::-1])
+    if wide:
+        out[:, width:] = extra
     return out
 
 

@@ -43,8 +43,11 @@ class BlockClassifier:
         x = features.values
         if len(x) == 0:
             return np.zeros(0, dtype=np.float32)
-        p1 = np.asarray(self.stage1(x), dtype=np.float32)
-        x2 = stage2_features(x, p1)
+        # The scorers read float64 rows: widened once here (the same float32 values), and the
+        # stage-2 matrix built float64 from it, rather than each scorer casting its own.
+        wide = x.astype(np.float64)
+        p1 = np.asarray(self.stage1(wide), dtype=np.float32)
+        x2 = stage2_features(wide, p1)
         return np.asarray(self.stage2(x2), dtype=np.float32)
 
 
