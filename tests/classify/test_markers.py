@@ -189,6 +189,13 @@ def test_section_headers_of_a_page_agree_with_section_header():
         "comments (0)",
         "12 komentar",
         "²3 comments",
+        # Digit-first lines: a header only by a count and its word, unless another first step finds it
+        "12 Berita Lainnya",
+        "3 comments [new]",
+        "10 things to know",
+        "2024",
+        "0 komentar",
+        "7 responses to “The bridge”",
         "Topik",
         "The council voted on Tuesday to close the old bridge (for repairs).",
         "",

@@ -71,7 +71,8 @@ def _menu_row_words(norm: str, words: list[str], lexicon: Lexicon, has_phrase: b
         return True
     if not (lexicon.contains_any(norm, lexicon.nav_phrases) if has_phrase is None else has_phrase):
         return False
-    return sum(1 for p in lexicon.nav_phrases if phrase_in(norm, p)) >= 2
+    # (A phrase is looked for word by word only where it occurs at all: most do not.)
+    return sum(1 for p in lexicon.nav_phrases if p in norm and phrase_in(norm, p)) >= 2
 
 
 # An image address alone on a line (an <img> the flattener printed), with any query string.
@@ -456,7 +457,14 @@ def section_headers(
         lexicon.comment_header, lexicon.tags_header, lexicon.related_header, lexicon.sidebar_header
     )
     maybe = set(compress(rows, map(whole.__contains__, distinct)))
-    maybe.update(compress(rows, map(str.isdigit, map(_FIRST_CHAR, distinct))))
+    # A line that opens with a digit is a header by its count only ("12 komentar",
+    # `Lexicon.is_comment_header`) where the other first steps below do not find it.
+    counts = lexicon.comment_count_words
+    maybe.update(
+        row
+        for row in compress(rows, map(str.isdigit, map(_FIRST_CHAR, distinct)))
+        if _counted(distinct[row], counts)
+    )
     # (A prefix or a bracket opens a header of a short line only: the searched lines hold them all.)
     scans = _line_scans()
     if scans is not None and page.plain:
@@ -478,6 +486,13 @@ def section_headers(
         norm = distinct[row]
         headers[norm] = section_header(norm, lexicon)
     return headers
+
+
+def _counted(norm: str, words: frozenset[str]) -> bool:
+    """Whether one of the comment count `words` follows the first word of `norm`, as in a
+    thread's count ("12 komentar"): the rest of `Lexicon.is_comment_header`'s test after that."""
+    head = norm.split(maxsplit=2)
+    return len(head) >= 2 and head[1] in words
 
 
 @lru_cache(maxsize=8)
