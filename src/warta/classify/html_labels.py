@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, is_, is_not
 
 from warta.compiled import probed
@@ -205,7 +205,8 @@ def refine_html_labels(
         # No block reached the threshold: the likeliest still tell the wrapper apart
         # ("widget" around a blog's only post), or the fallback finds nothing to keep.
         core = [i for i in likeliest if probs[i] >= _FALLBACK_MIN]
-    votes = Counter(t for i in core for t in set(blocks[i].structure.class_tokens))
+    # (Chained in C: a generator over the tokens would resume in Python once a token.)
+    votes = Counter(chain.from_iterable([set(blocks[i].structure.class_tokens) for i in core]))
     wrappers = {t for t, n in votes.items() if 2 * n > len(core)}
     # Blocks share few distinct token tuples: look each up once. A wrapper token
     # ("sidebar-left" on <body>) does not hide a box's own token further in ("author-bio").
