@@ -3,7 +3,8 @@
 `warta.classify._labelscan` holds C versions of per-block loops: the card letters
 (`cards.card_letters`), the word-list runs (`tail.word_list_runs`), the rows the caption
 tests read (`body_lines.caption_rows`), the HTML container lookups
-(`html_labels.containers`) and the phrase trie of `JoinedLines.containing_each`
+(`html_labels.containers`), the teaser cards' (headline, summary) pairs
+(`html_labels.teaser_pairs`) and the phrase trie of `JoinedLines.containing_each`
 (`lexicon.spaced_matches`). Each is compared with its reference on edge cases, every code
 point, generated input and, where ../shared is present, the benchmark pages, whose labels
 must come out the same both ways.
@@ -82,6 +83,7 @@ def compiled(require_compiled: Callable[[bool, str], None]) -> None:
     require_compiled(tail._word_list_runs() is not tail.word_list_runs, "word list runs")
     require_compiled(body_lines._caption_rows() is not body_lines.caption_rows, "caption rows")
     require_compiled(html_labels._containers() is not html_labels.containers, "container lookup")
+    require_compiled(html_labels._teaser_pairs() is not html_labels.teaser_pairs, "teaser pairs")
     require_compiled(_phrase_index().spaced is not None, "phrase trie")
     require_compiled(cards._card_scans().kicker_rows is not cards.kicker_rows, "card scans")
     require_compiled(markers._line_scans() is not None, "line scans")
@@ -195,6 +197,52 @@ def test_generated_containers(tuples: list[tuple[str, ...]], picks: list[int], w
     assert lookup(block_tokens, wrappers) == html_labels.containers(block_tokens, wrappers)
 
 
+def _card_block(text: str, density: float, heading: int) -> Block:
+    return Block(index=0, text=text, structure=BlockStructure(link_density=density, heading_level=heading))
+
+
+_CARD_TEXTS = [
+    *EDGES,
+    "Kelvin \u212a headline of a card, linked",
+    "İstanbul köprüsü " * 4,
+    "🌉 ſ " * 30,
+    "m" * 100,
+]
+_CARD_LABELS = [LABEL_BODY, LABEL_OTHER, LABEL_NAV, Label.RELATED]
+
+
+def test_teaser_pairs_edge_cases(compiled: None) -> None:
+    pairs = html_labels._teaser_pairs()
+    assert pairs([], []) == html_labels.teaser_pairs([], []) == []
+    for density in (0.0, 0.29, 0.3, 0.31, 0.89, 0.9, 1.0):
+        blocks = [
+            _card_block(t, density if k % 3 == 0 else 0.0, k % 5 == 4) for k, t in enumerate(_CARD_TEXTS)
+        ]
+        for labels in ([LABEL_BODY] * len(blocks), [_CARD_LABELS[k % 4] for k in range(len(blocks))]):
+            assert pairs(blocks, labels) == html_labels.teaser_pairs(blocks, labels)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(_CARD_TEXTS),
+            st.sampled_from([0.0, 0.2, 0.3, 0.9, 0.95, 1.0, 1]),
+            st.integers(min_value=0, max_value=2),
+            st.sampled_from(_CARD_LABELS),
+        ),
+        max_size=40,
+    )
+)
+def test_generated_teaser_pairs(rows: list[tuple[str, float, int, Label]]) -> None:
+    pairs = html_labels._teaser_pairs()
+    if pairs is html_labels.teaser_pairs:
+        pytest.skip("the compiled teaser pairs are not built")
+    blocks = [_card_block(text, density, heading) for text, density, heading, _ in rows]
+    labels = [label for *_, label in rows]
+    assert pairs(blocks, labels) == html_labels.teaser_pairs(blocks, labels)
+
+
 def _assert_phrases(text: str) -> None:
     index = _phrase_index()
     assert index.spaced.after(text, " ") == spaced_matches(index.patterns[0], text)
@@ -236,6 +284,7 @@ def _pure(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     monkeypatch.setattr(tail, "_word_list_runs", lambda: tail.word_list_runs)
     monkeypatch.setattr(body_lines, "_caption_rows", lambda: body_lines.caption_rows)
     monkeypatch.setattr(html_labels, "_containers", lambda: html_labels.containers)
+    monkeypatch.setattr(html_labels, "_teaser_pairs", lambda: html_labels.teaser_pairs)
     monkeypatch.setattr("warta.classify.markers._word_counter", lambda words: None)
     monkeypatch.setattr("warta.lexicon._spaced_trie", lambda rests, pattern, samples: None)
     monkeypatch.setattr(markers, "_line_scans", lambda: None)
@@ -295,6 +344,7 @@ def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         tail._word_list_runs,
         body_lines._caption_rows,
         html_labels._containers,
+        html_labels._teaser_pairs,
         markers._line_scans,
         cards._card_scans,
         tail._company_rows,
@@ -308,6 +358,7 @@ def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         assert tail._word_list_runs() is tail.word_list_runs
         assert body_lines._caption_rows() is body_lines.caption_rows
         assert html_labels._containers() is html_labels.containers
+        assert html_labels._teaser_pairs() is html_labels.teaser_pairs
         assert _phrase_index().spaced is None
         assert markers._line_scans() is None
         assert cards._card_scans() == (cards.cut_excerpt_runs, cards.kicker_rows)

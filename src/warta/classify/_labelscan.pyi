@@ -20,6 +20,17 @@ def containers(
     table: tuple[tuple[Label, frozenset[str]], ...],
     wrappers: object,
 ) -> list[tuple[Label, str] | None]: ...
+def teaser_pairs(
+    blocks: list[Block],
+    labels: list[Label],
+    body: Label,
+    link: float,
+    summary_link: float,
+    summary: tuple[int, int],
+    headline: tuple[int, int],
+    gap: int,
+    meta_max: int,
+) -> list[tuple[int, int]]: ...
 
 class Trie:
     def __init__(self, words: Iterable[str]) -> None: ...

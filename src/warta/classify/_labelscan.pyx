@@ -327,6 +327,50 @@ def containers(list block_tokens, dict kinds, tuple table, object wrappers):
     return found
 
 
+def teaser_pairs(
+    list blocks, list labels, object body, double link, double summary_link, tuple summary,
+    tuple headline, Py_ssize_t gap, Py_ssize_t meta_max
+):
+    """`html_labels.teaser_pairs`: (headline row, summary row) of each body block of
+    `summary` (shortest, longest) characters, no heading, link density under `summary_link`,
+    under a block of link density `link` or more and `headline` (shortest, longest)
+    characters, at most `gap` rows up, only lines of `meta_max` characters that are not body
+    between them."""
+    cdef Py_ssize_t count = len(labels), i, k, n, stop
+    cdef Py_ssize_t shortest = summary[0], longest = summary[1]
+    cdef Py_ssize_t head_shortest = headline[0], head_longest = headline[1]
+    cdef list pairs = []
+    cdef str text
+    for i in range(count):
+        if labels[i] is not body:
+            continue
+        block = blocks[i]
+        text = block.text
+        n = len(text)
+        if n < shortest or n > longest:
+            continue
+        structure = block.structure
+        if structure.heading_level > 0:
+            continue
+        if structure.link_density >= summary_link:
+            continue
+        stop = i - 1 - gap
+        if stop < -1:
+            stop = -1
+        k = i - 1
+        while k > stop:
+            above = blocks[k]
+            text = above.text
+            n = len(text)
+            if above.structure.link_density >= link and head_shortest <= n <= head_longest:
+                pairs.append((k, i))
+                break
+            if labels[k] is body or n > meta_max:
+                break
+            k -= 1
+    return pairs
+
+
 # ---- `lexicon.JoinedLines.containing_each` ----
 
 

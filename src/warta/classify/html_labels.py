@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, is_, is_not
 
 from warta.compiled import probed
@@ -24,6 +24,7 @@ from warta.model import (
     LABEL_RELATED,
     LABEL_SIDEBAR,
     Block,
+    BlockStructure,
     Label,
 )
 
@@ -204,7 +205,8 @@ def refine_html_labels(
         # No block reached the threshold: the likeliest still tell the wrapper apart
         # ("widget" around a blog's only post), or the fallback finds nothing to keep.
         core = [i for i in likeliest if probs[i] >= _FALLBACK_MIN]
-    votes = Counter(t for i in core for t in set(blocks[i].structure.class_tokens))
+    # (Chained in C: a generator over the tokens would resume in Python once a token.)
+    votes = Counter(chain.from_iterable([set(blocks[i].structure.class_tokens) for i in core]))
     wrappers = {t for t, n in votes.items() if 2 * n > len(core)}
     # Blocks share few distinct token tuples: look each up once. A wrapper token
     # ("sidebar-left" on <body>) does not hide a box's own token further in ("author-bio").
@@ -250,13 +252,11 @@ def _card_headline(block: Block) -> bool:
     return block.structure.link_density >= _CARD_LINK and lo <= len(block.text) <= hi
 
 
-def _mark_teaser_cards(blocks: Sequence[Block], labels: list[Label]) -> None:
-    """Teaser cards (a linked headline, maybe a byline and date, then a summary that the
-    model takes for a paragraph), repeated with the same markup, are a list of other
-    stories: related, with their headlines. Only where every body block of the summaries'
-    markup is such a card summary: an article's own paragraphs under linked subheadings
-    share their markup with its other paragraphs."""
-    cards: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+def teaser_pairs(blocks: Sequence[Block], labels: Sequence[Label]) -> list[tuple[int, int]]:
+    """(headline row, summary row) of each body block that may be a teaser card's summary (a
+    sentence or two, no heading, little link) under a linked headline, at most a byline and
+    date line between them (`_labelscan.teaser_pairs` does it in C)."""
+    pairs: list[tuple[int, int]] = []
     shortest, longest = _CARD_SUMMARY
     for i in compress(range(len(labels)), map(is_, labels, repeat(LABEL_BODY))):  # (found in C)
         block = blocks[i]
@@ -271,12 +271,25 @@ def _mark_teaser_cards(blocks: Sequence[Block], labels: list[Label]) -> None:
             above = blocks[k]
             # (Most summaries are an article's paragraphs, under another: the link test first.)
             if above.structure.link_density >= _CARD_LINK and _card_headline(above):
-                cards.setdefault(structure.class_tokens, []).append((k, i))
+                pairs.append((k, i))
                 break
             if labels[k] is LABEL_BODY or len(above.text) > _CARD_META_MAX:
                 break  # a byline or date line sits between headline and summary, no paragraph
-    if not cards:
+    return pairs
+
+
+def _mark_teaser_cards(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """Teaser cards (a linked headline, maybe a byline and date, then a summary that the
+    model takes for a paragraph), repeated with the same markup, are a list of other
+    stories: related, with their headlines. Only where every body block of the summaries'
+    markup is such a card summary: an article's own paragraphs under linked subheadings
+    share their markup with its other paragraphs."""
+    pairs = _teaser_pairs()(list(blocks), labels)
+    if not pairs:
         return  # most pages: no linked headline over a summary
+    cards: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for pair in pairs:
+        cards.setdefault(blocks[pair[1]].structure.class_tokens, []).append(pair)
     body_by_tokens = Counter(
         blocks[i].structure.class_tokens for i, lab in enumerate(labels) if lab is LABEL_BODY
     )
@@ -307,6 +320,59 @@ def _card_line(block: Block, label: Label) -> bool:
         and not text.endswith(_SENTENCE_END)
         and block.structure.link_density < _CARD_LINK
     )
+
+
+TeaserPairs = Callable[[list[Block], list[Label]], list[tuple[int, int]]]
+
+
+@lru_cache(maxsize=1)
+def _teaser_pairs() -> TeaserPairs:
+    """`_labelscan.teaser_pairs` where it is built and agrees with `teaser_pairs` on probe blocks."""
+    try:
+        from warta.classify._labelscan import teaser_pairs as compiled
+    except ImportError:
+        return teaser_pairs
+    meta_max, gap, link = _CARD_META_MAX, _CARD_GAP, _CARD_LINK
+
+    def compiled_pairs(blocks: list[Block], labels: list[Label]) -> list[tuple[int, int]]:
+        pairs: list[tuple[int, int]] = compiled(
+            blocks, labels, LABEL_BODY, link, link / 3, _CARD_SUMMARY, _CARD_HEADLINE, gap, meta_max
+        )
+        return pairs
+
+    def block(text: str, density: float = 0.0, heading: int = 0) -> Block:
+        return Block(
+            index=0, text=text, structure=BlockStructure(link_density=density, heading_level=heading)
+        )
+
+    summary = "İstanbul köprüsü dibuka hari ini untuk umum, kata wali kota. "
+    kinds = [
+        block("Kelvin \u212a headline of a card here", 1.0),
+        block("ſhort byline"),
+        block(summary),
+        block("🌉 linked headline, astral " * 2, 0.9),
+        block("x" * 40, 0.3),
+        block("x" * 39),
+        block("x" * 500, 0.29),
+        block("y" * 501),
+        block("h" * 14, 1.0),
+        block("h" * 200, 0.95),
+        block("h" * 201, 1.0),
+        block(summary, heading=2),
+        block("m" * 101),
+        block("m" * 100),
+        block(""),
+    ]
+    order = [0, 1, 2, 3, 2, 9, 12, 2, 9, 13, 1, 1, 2, 8, 4, 10, 5, 0, 6, 0, 7, 0, 11, 3, 1, 1, 1, 1, 2, 14, 2]
+    blocks = [kinds[k] for k in order]
+    body, other = LABEL_BODY, LABEL_OTHER
+    probes = [
+        (blocks, [body] * len(blocks)),
+        (blocks, [body, other, body, LABEL_RELATED] * (len(blocks) // 4) + [body] * (len(blocks) % 4)),
+        (blocks, [other, body] * (len(blocks) // 2) + [other] * (len(blocks) % 2)),
+        ([], []),
+    ]
+    return probed("teaser pairs", teaser_pairs, compiled_pairs, probes)
 
 
 def _fallback_body(
