@@ -126,6 +126,28 @@ def test_generated_sequences(steps: list[Step]) -> None:
     _assert_same(SeenTexts, steps)
 
 
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.booleans(), _texts()), max_size=16), st.integers(0, 5_000))
+def test_room_made_in_advance_changes_no_answer(steps: list[Step], chars: int) -> None:
+    """`SeenTexts(chars)` makes room for texts of `chars` code points at once: too little
+    (the tables grow as they fill), too much or none, the answers are the same."""
+    if not _in_use():
+        pytest.skip("the compiled body pass is not in use")
+    from warta.assemble._body import SeenTexts
+
+    assert _answers(SeenTexts(chars), steps) == _answers(_SeenTexts(), steps)
+
+
+def test_room_made_in_advance_for_many_paragraphs(compiled: Callable[[], RepeatTest]) -> None:
+    steps = [(True, f"Baris nomor {i} dari halaman yang sangat panjang.") for i in range(3_000)]
+    steps += [(False, "Baris nomor 99999 dari halaman yang sangat panjang."), (True, steps[7][1])]
+    expected = _answers(_SeenTexts(), steps)
+    from warta.assemble._body import SeenTexts
+
+    for chars in (1, 64, 10_000, 150_000, 2_000_000):
+        assert _answers(SeenTexts(chars), steps) == expected, chars
+
+
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.text(max_size=60))
 def test_generated_words(text: str) -> None:

@@ -54,7 +54,7 @@ from warta.model import Block, BlockStructure, BodyPart
 
 cdef enum:
     FREE = -1  # an empty slot of a hash table (all bytes 0xFF)
-    FIRST_SLOTS = 1024  # each hash table's first size (a power of two)
+    FIRST_SLOTS = 1024  # each hash table's least size (a power of two)
 
 
 cdef struct Word:
@@ -96,6 +96,28 @@ cdef int _reserve(void **array, Py_ssize_t *capacity, Py_ssize_t needed, size_t 
     array[0] = grown
     capacity[0] = size
     return 0
+
+
+cdef int _fresh_slots(Py_ssize_t **slots, Py_ssize_t size) except -1:
+    """Replace `slots[0]` by an empty hash table of `size` slots."""
+    cdef Py_ssize_t capacity = 0
+    cdef Py_ssize_t *fresh = NULL
+    _reserve(<void **>&fresh, &capacity, size, sizeof(Py_ssize_t))
+    memset(fresh, 0xFF, size * sizeof(Py_ssize_t))
+    free(slots[0])
+    slots[0] = fresh
+    return 0
+
+
+cdef Py_ssize_t _slots_for(Py_ssize_t items) noexcept:
+    """The size of a hash table for `items` items (`FIRST_SLOTS` for 0: not known): a power of
+    two, at least 64, with no more than half its slots full (where the tables grow)."""
+    cdef Py_ssize_t size = 64
+    if items == 0:
+        return FIRST_SLOTS
+    while 2 * items > size - 1:
+        size *= 2
+    return size
 
 
 cdef uint64_t FNV_OFFSET = 0xCBF29CE484222325
@@ -175,15 +197,26 @@ cdef class SeenTexts:
     cdef Py_ssize_t _cap_rarities
     cdef Py_ssize_t _stamp
 
-    def __cinit__(self):
-        self._word_mask = FIRST_SLOTS - 1
-        self._shingle_mask = FIRST_SLOTS - 1
-        cdef Py_ssize_t capacity = 0
-        _reserve(<void **>&self._word_slots, &capacity, FIRST_SLOTS, sizeof(Py_ssize_t))
-        memset(self._word_slots, 0xFF, FIRST_SLOTS * sizeof(Py_ssize_t))
-        capacity = 0
-        _reserve(<void **>&self._shingle_slots, &capacity, FIRST_SLOTS, sizeof(Py_ssize_t))
-        memset(self._shingle_slots, 0xFF, FIRST_SLOTS * sizeof(Py_ssize_t))
+    def __cinit__(self, Py_ssize_t chars=0):
+        """`chars`: how many code points the texts to come hold in all, where known (0: not).
+        The arrays and hash tables are then made about big enough at once: grown from small,
+        they were copied and rehashed several times a page (an eighth of the body pass). News
+        text has a word every six or so code points, a new word every ten or more and a new
+        shingle every six or more: room for a word every four and hash tables for a new word
+        every ten and a new shingle every six are enough for most pages; where they are not,
+        they grow as before. Only room changes, never a number: the answers are the same."""
+        cdef Py_ssize_t words = chars // 4
+        self._word_mask = _slots_for(chars // 10) - 1
+        self._shingle_mask = _slots_for(chars // 6) - 1
+        _fresh_slots(&self._word_slots, self._word_mask + 1)
+        _fresh_slots(&self._shingle_slots, self._shingle_mask + 1)
+        if chars > 0:
+            _reserve(<void **>&self._chars, &self._cap_chars, chars, sizeof(uint32_t))
+            _reserve(<void **>&self._words, &self._cap_words, words, sizeof(Word))
+            _reserve(<void **>&self._shingles, &self._cap_shingles, words, sizeof(Shingle))
+            _reserve(<void **>&self._post_paragraph, &self._cap_posts, words, sizeof(Py_ssize_t))
+            _reserve(<void **>&self._post_previous, &self._cap_previous, words, sizeof(Py_ssize_t))
+            _reserve(<void **>&self._members, &self._cap_members, words, sizeof(Py_ssize_t))
         _reserve(<void **>&self._starts, &self._cap_paragraphs, 1, sizeof(Py_ssize_t))
         self._starts[0] = 0
 
@@ -679,7 +712,10 @@ def body_parts(list blocks):
     # `body._body_parts`' loop over the runs
     cdef list parts = []
     cdef set seen_headings = set()
-    cdef SeenTexts seen = SeenTexts()
+    cdef Py_ssize_t chars = 0
+    for run in runs:
+        chars += PyUnicode_GET_LENGTH(<str>run[0])
+    cdef SeenTexts seen = SeenTexts(chars)
     for run in runs:
         text = run[0]
         block = run[1]
