@@ -459,11 +459,10 @@ def section_headers(
     maybe = set(compress(rows, map(whole.__contains__, distinct)))
     # A line that opens with a digit is a header by its count only ("12 komentar",
     # `Lexicon.is_comment_header`) where the other first steps below do not find it.
-    counts = lexicon.comment_count_words
     maybe.update(
         row
         for row in compress(rows, map(str.isdigit, map(_FIRST_CHAR, distinct)))
-        if _counted(distinct[row], counts)
+        if lexicon.is_comment_count(distinct[row])
     )
     # (A prefix or a bracket opens a header of a short line only: the searched lines hold them all.)
     scans = _line_scans()
@@ -486,13 +485,6 @@ def section_headers(
         norm = distinct[row]
         headers[norm] = section_header(norm, lexicon)
     return headers
-
-
-def _counted(norm: str, words: frozenset[str]) -> bool:
-    """Whether one of the comment count `words` follows the first word of `norm`, as in a
-    thread's count ("12 komentar"): the rest of `Lexicon.is_comment_header`'s test after that."""
-    head = norm.split(maxsplit=2)
-    return len(head) >= 2 and head[1] in words
 
 
 @lru_cache(maxsize=8)

@@ -685,6 +685,10 @@ class Lexicon:
             return True
         if not normalised.lstrip()[:1].isdigit():  # no count first: skip the split (most lines)
             return False
+        return self.is_comment_count(normalised)
+
+    def is_comment_count(self, normalised: str) -> bool:
+        """A thread's count: '34 responses to …', '12 komentar'."""
         head = normalised.split(maxsplit=2)
         # "0 comments" counts a thread that isn't there: nothing follows it
         return (
