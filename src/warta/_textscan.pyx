@@ -502,55 +502,6 @@ def utf8_encoded(text):
     encoded = <object> raw
     Py_DECREF(encoded)
     return encoded
-cdef extern from "Python.h":
-    object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
-    void PyUnicode_WRITE(int kind, void *data, Py_ssize_t index, Py_UCS4 value) noexcept
-
-
-def squeeze_spaces(text) -> str:
-    """`" ".join(text.split())` of a str: its words (runs of anything but whitespace by
-    `str.split`, whose test is `Py_UNICODE_ISSPACE`) joined by single spaces, made in two C
-    passes (the length and widest code point, then the copy) rather than as a list of words.
-    `text` itself where that changes nothing. The Python reference is that expression
-    (`html_meta._squeezed`); a JSON-LD `articleBody` is one of the texts it squeezes."""
-    if not isinstance(text, str):
-        raise TypeError(f"squeeze_spaces() needs a str, not {type(text).__name__}")
-    cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(text), length = 0, at = 0
-    cdef int kind = PyUnicode_KIND(text)
-    cdef void *data = PyUnicode_DATA(text)
-    cdef uint32_t code, widest = 0
-    cdef bint gap = False  # white space since the last word (and a word before it)
-    cdef bint spaces_only = True  # no white space but " "
-    for i in range(n):
-        code = PyUnicode_READ(kind, data, i)
-        if Py_UNICODE_ISSPACE(code):
-            gap = length > 0
-            spaces_only = spaces_only and code == 32
-            continue
-        if gap:
-            length += 1
-            gap = False
-        length += 1
-        if code > widest:
-            widest = code
-    if length == n and spaces_only:
-        return text
-    squeezed = PyUnicode_New(length, widest)
-    cdef int out_kind = PyUnicode_KIND(squeezed)
-    cdef void *out = PyUnicode_DATA(squeezed)
-    gap = False
-    for i in range(n):
-        code = PyUnicode_READ(kind, data, i)
-        if Py_UNICODE_ISSPACE(code):
-            gap = at > 0
-            continue
-        if gap:
-            PyUnicode_WRITE(out_kind, out, at, 32)
-            at += 1
-            gap = False
-        PyUnicode_WRITE(out_kind, out, at, code)
-        at += 1
-    return squeezed
 # ---- `warta.lexicon.normalise_marker`, `normalise_lines` ----
 
 cdef extern from "Python.h":
@@ -622,6 +573,17 @@ cdef Py_ssize_t _collapsed(const char_t *data, Py_ssize_t n, bint ascii, Py_UCS4
     return size
 
 
+cdef Py_ssize_t _collapsed_of(str text, bint ascii, Py_UCS4 *out) noexcept:
+    """`_collapsed` of `text`, by the width of its code points."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    if kind == PyUnicode_1BYTE_KIND:
+        return _collapsed(<const uint8_t *> PyUnicode_DATA(text), n, ascii, out)
+    if kind == PyUnicode_2BYTE_KIND:
+        return _collapsed(<const uint16_t *> PyUnicode_DATA(text), n, ascii, out)
+    return _collapsed(<const uint32_t *> PyUnicode_DATA(text), n, ascii, out)
+
+
 cdef class _Buffer:
     """A growing scratch array of code points, for one call."""
 
@@ -655,16 +617,9 @@ cdef str _normalised(object text, const EdgeSet *edges, _Buffer buffer):
     else:
         # (`str.lower` gives an exact str, a subclass's text too.)
         source = (text if _is_normalized("NFKC", text) else _normalize("NFKC", text)).lower()
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(source), size, start = 0, end
-    cdef Py_UCS4 *out = buffer.at_least(n)
-    cdef int kind = PyUnicode_KIND(source)
-    if kind == PyUnicode_1BYTE_KIND:
-        size = _collapsed(<const uint8_t *> PyUnicode_DATA(source), n, ascii, out)
-    elif kind == PyUnicode_2BYTE_KIND:
-        size = _collapsed(<const uint16_t *> PyUnicode_DATA(source), n, ascii, out)
-    else:
-        size = _collapsed(<const uint32_t *> PyUnicode_DATA(source), n, ascii, out)
-    end = size
+    cdef Py_ssize_t start = 0, end
+    cdef Py_UCS4 *out = buffer.at_least(PyUnicode_GET_LENGTH(source))
+    end = _collapsed_of(source, ascii, out)
     while start < end and _is_edge(edges, out[start]):
         start += 1
     while end > start and _is_edge(edges, out[end - 1]):
@@ -689,3 +644,17 @@ def normalised_lines(list texts not None, str edges not None):
     for row in range(count):
         out[row] = _normalised(texts[row], &edge_set, buffer)
     return out
+
+
+def squeeze_spaces(text) -> str:
+    """`" ".join(text.split())` of a str: its words (runs of anything but whitespace by
+    `str.split`, whose test is `Py_UNICODE_ISSPACE`) joined by single spaces, made by the marker
+    normaliser's C pass (`_collapsed`, without lowering) rather than as a list of words.
+    `text` itself where that changes nothing. The Python reference is that expression
+    (`html_meta._squeezed`); a JSON-LD `articleBody` is one of the texts it squeezes."""
+    if not isinstance(text, str):
+        raise TypeError(f"squeeze_spaces() needs a str, not {type(text).__name__}")
+    cdef _Buffer buffer = _Buffer()
+    cdef Py_UCS4 *out = buffer.at_least(PyUnicode_GET_LENGTH(text))
+    squeezed = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, _collapsed_of(<str> text, False, out))
+    return text if squeezed == text else squeezed
