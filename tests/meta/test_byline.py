@@ -325,3 +325,62 @@ def test_clause_hint_finds_every_line_the_clause_split_cuts() -> None:
         "By A/Foto: B",
     ):
         assert _CLAUSE_HINT.search(text) is not None
+
+
+def test_class_led_patterns_match_their_plain_forms() -> None:
+    """`_CLAUSE`, `_NEXT_LABEL`, `_AUTHOR_HREF` and `_TAXONOMY_HREF` open with a character class
+    (for the regex engine's skip); they find the same spans as their plain alternations."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from warta.lexicon import html_lexicon
+    from warta.meta.byline import _AUTHOR_HREF, _CLAUSE, _NEXT_LABEL, _TAXONOMY_HREF
+
+    paths = "|".join(map(re.escape, html_lexicon()["classes"]["author_paths"]))
+    plain = {
+        _CLAUSE: re.compile(
+            r"\s*[;|·•]\s*|\s{2,}|\s+[-–—]\s+|\s+(?:on|at|in|pada)\s+|\s*/\s*(?=[^\W\d]{2,12}\s?:)"
+        ),
+        _NEXT_LABEL: re.compile(r"\s+(?=[^\W\d]{2,12}:\s)"),
+        _AUTHOR_HREF: re.compile(rf"/(?:{paths})/|[?&]author=", re.I),
+        _TAXONOMY_HREF: re.compile(
+            r"/(?:category|categories|tag|tags|topics?|section)/|[?&](?:cat|tag)=", re.I
+        ),
+    }
+
+    def same(text: str) -> None:
+        for led, reference in plain.items():
+            assert [m.span() for m in led.finditer(text)] == [m.span() for m in reference.finditer(text)]
+            assert led.split(text) == reference.split(text)
+
+    pieces = [
+        *"ab:;|·•/-–—?&=\u00a0\t\n \u212aİſé",
+        "on",
+        "at",
+        "in",
+        "pada",
+        "Rep",
+        "Red",
+        "author",
+        "Tag",
+        "cat",
+    ]
+    pieces += ["topics", "/author/", "🌉", "\u3000"]
+
+    @settings(max_examples=1000, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(pieces), max_size=20).map("".join))
+    def check(text: str) -> None:
+        same(text)
+
+    check()
+    for text in (
+        "",
+        " ",
+        "Rep: A/ Red: B",
+        "By A | Apr 21  2025 - x on y",
+        "/AUTHOR/x?Author=1&TAG=2",
+        "/tags/",
+    ):
+        same(text)
