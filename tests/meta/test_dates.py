@@ -538,3 +538,37 @@ def test_clock_zone_label_and_offset(text: str, zone: str, offset: int) -> None:
     found = find_dates(text, REFERENCE, ID)
     assert len(found) == 1 and found[0].timezone == zone
     assert found[0].value.utcoffset() == timedelta(minutes=offset)
+
+
+def test_zones_read_once_are_the_zones_read_afresh() -> None:
+    """`_tzinfo` keeps what it read in the grammar: the kept answer is the one a fresh grammar
+    gives, case and spacing kept apart ("wib" and "WIB" label differently), and it keeps no more
+    than `_ZONES_KEPT` names."""
+    from warta.meta import datetext
+
+    names = [
+        "WIB",
+        "wib",
+        " WIB",
+        "+0700",
+        "+07:00",
+        "GMT+7",
+        "gmt + 7",
+        "Z",
+        "z",
+        "-05:30",
+        "+15:00",
+        "XYZ",
+        "\u212a",
+    ]
+    kept = datetext.build_grammar(ID.calendars)
+    for _ in range(2):
+        for name in names:
+            assert datetext._tzinfo(name, kept) == datetext._tzinfo(
+                name, datetext.build_grammar(ID.calendars)
+            )
+    assert set(kept.zones_read) == set(names)
+    for n in range(datetext._ZONES_KEPT + 10):
+        datetext._tzinfo(f"+{n % 14:02d}{n % 60:02d}{n}", kept)
+    assert len(kept.zones_read) == datetext._ZONES_KEPT
+    assert kept == datetext.build_grammar(ID.calendars)  # (what was read is no part of its value)

@@ -92,6 +92,12 @@ class DateGrammar:
     # match in it (`_needed_words`): a few substring tests instead of a regex scan ("ago",
     # "relative": their words are no gate's).
     ascii_needs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # `_tzinfo` of the zone names and offsets read before ("+07:00", "Z", "WIB": a page states
+    # its zone with each of its dates, markup its dates several times): a pure function of the
+    # name and this grammar's zones. At most `_ZONES_KEPT` names, whatever the pages say.
+    zones_read: dict[str, tuple[timezone | None, str | None]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -339,10 +345,24 @@ def _key(text: str | None) -> str:
     return " ".join(text.lower().split())
 
 
+_ZONES_KEPT = 512
+
+
 def _tzinfo(name: str | None, grammar: DateGrammar) -> tuple[timezone | None, str | None]:
-    """(tzinfo, label) for a zone name ("WIB") or an offset ("+0700", "GMT+7", "Z")."""
+    """(tzinfo, label) for a zone name ("WIB") or an offset ("+0700", "GMT+7", "Z"), read once
+    for a grammar (`DateGrammar.zones_read`)."""
     if not name:
         return None, None
+    known = grammar.zones_read.get(name)
+    if known is None:
+        known = _read_zone(name, grammar)
+        if len(grammar.zones_read) < _ZONES_KEPT:
+            grammar.zones_read[name] = known
+    return known
+
+
+def _read_zone(name: str, grammar: DateGrammar) -> tuple[timezone | None, str | None]:
+    """`_tzinfo` of a non-empty `name`, read."""
     key = _key(name)
     offset = grammar.timezones.get(key)
     if key == "z":
