@@ -572,3 +572,81 @@ def test_zones_read_once_are_the_zones_read_afresh() -> None:
         datetext._tzinfo(f"+{n % 14:02d}{n % 60:02d}{n}", kept)
     assert len(kept.zones_read) == datetext._ZONES_KEPT
     assert kept == datetext.build_grammar(ID.calendars)  # (what was read is no part of its value)
+
+
+_DATE_PIECES = [
+    *"0123456789 ,./-()\t\n\u00a0:aéİſ\u212a_\U0001d7d9٣",
+    "jan",
+    "Mei",
+    "DEC",
+    "march",
+    "senin",
+    "Monday",
+    "sabtu",
+    "lalu",
+    "pukul",
+    "wib",
+    "2024",
+    "12",
+    "7",
+    "th",
+    "of",
+    "ago",
+    "hari",
+]
+
+
+def test_headless_and_digit_led_patterns_find_what_the_plain_ones_find() -> None:
+    """The gated patterns (ASCII text lower-cased; no weekday head where the text names no
+    weekday; day and year opening with their digit) give what the case-blind patterns as written
+    give, tried in full on every text."""
+    import dataclasses
+
+    from warta.meta import datetext
+
+    grammar = datetext.grammar_of(ID)
+    plain = dataclasses.replace(grammar, gated=datetext._gated(grammar.patterns, {}), ascii_gated={})
+
+    @settings(max_examples=1500, deadline=None, derandomize=True)
+    @given(
+        st.lists(st.sampled_from(_DATE_PIECES), max_size=14).map("".join),
+        st.sampled_from(["absolute", "inferred", "relative", "time"]),
+    )
+    def check(text: str, least: Kind) -> None:
+        for reference in (REFERENCE, None):
+            assert find_dates(text, reference, ID, grammar, now=lambda: REFERENCE, least_specific=least) == (
+                find_dates(text, reference, ID, plain, now=lambda: REFERENCE, least_specific=least)
+            )
+
+    check()
+    for text in (
+        "Monday 12 jan 2024",
+        "x Senin, 12 Mei 2024 pukul 10.00 WIB",
+        "Sabtu (12/5) malam",
+        "Jan 7, 2024 on Monday",
+        "on Monday, Jan 7, 2024",
+        "2023 Jan 7 12:30",
+        "a2023 jan 7 _12 jan 2024",
+        "MONDAY 7TH OF JAN 2024",
+    ):
+        for least in ("absolute", "inferred", "relative", "time"):
+            check.hypothesis.inner_test(text, least)  # type: ignore[attr-defined]
+
+
+def test_a_test_after_the_first_digit_is_the_test_before_it() -> None:
+    import re
+
+    from warta.meta.datetext import _AFTER_START
+
+    led = re.compile(rf"(?P<y>\d{_AFTER_START}\d{{3}})(?!\d)|(?P<d>\d{_AFTER_START}\d?)x")
+    written = re.compile(r"(?<![\w])(?P<y>\d{4})(?!\d)|(?<![\w])(?P<d>\d{1,2})x")
+
+    @settings(max_examples=1000, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from([*"0123456789ax _\n.٣", "\U0001d7d9", "İ"]), max_size=16).map("".join))
+    def check(text: str) -> None:
+        for pos in range(len(text) + 1):
+            assert [m.span() for m in led.finditer(text, pos)] == [
+                m.span() for m in written.finditer(text, pos)
+            ]
+
+    check()

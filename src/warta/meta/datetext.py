@@ -164,6 +164,10 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
     year = r"(?P<y>\d{4})(?!\d)"
     joiner = _alternation(w for c in calendars for w in c.connectors)
     sep = rf"(?:\s*[-/.]\s*|\s+(?:(?:{joiner})\s+)?|\s*,\s*)"
+    # `{b}{day}` and `{b}{year}` opening with their first digit (`_AFTER_START`): the regex engine
+    # then skips from digit to digit, where a pattern opening with `{b}` is tried at every position.
+    led_day = rf"(?P<d>\d{_AFTER_START}\d?)(?:{ordinal})?(?!\d)"
+    led_year = rf"(?P<y>\d{_AFTER_START}\d{{3}})(?!\d)"
     patterns = (
         (
             "iso",
@@ -172,7 +176,7 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         ),
         ("ymd", rf"(?<![\d/.])(?P<y>\d{{4}})[/.](?P<m>\d{{1,2}})[/.](?P<d>\d{{1,2}})(?![\d]){time_tail}"),
         # "2023 Jan 7": citation metadata and PubMed write year, month name, day.
-        ("ymd_text", rf"{b}{year}\s+(?P<mon>{mon})\.?{e}\s+{day}{time_tail}"),
+        ("ymd_text", rf"{led_year}\s+(?P<mon>{mon})\.?{e}\s+{day}{time_tail}"),
         ("dmy", rf"{b}{weekday_head}{day}{sep}(?P<mon>{mon})\.?{e}{sep}{year}{time_tail}"),
         ("mdy", rf"{b}{weekday_head}(?P<mon>{mon})\.?{e}\s*{day}(?:\s*,\s*|\s+){year}{time_tail}"),
         (
@@ -197,6 +201,14 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         ("weekday_post", rf"{b}(?P<wd>{wd})\s+(?P<post>{wd_post}){e}{time_tail}"),
         ("time", rf"{b}{clock}"),
     )
+    # Where a text holds no weekday name (`weekday_word` found none), no match has a weekday
+    # head: these patterns without one find the same matches, with no head tried at each position.
+    headless = (
+        ("dmy", rf"{led_day}{sep}(?P<mon>{mon})\.?{e}{sep}{year}{time_tail}"),
+        ("mdy", rf"{b}(?P<mon>{mon})\.?{e}\s*{day}(?:\s*,\s*|\s+){year}{time_tail}"),
+        ("dm", rf"{led_day}\s+(?:(?:{joiner})\s+)?(?P<mon>{mon})\.?{e}(?!\s*[-/.,]?\s*\d){time_tail}"),
+        ("md", rf"{b}(?P<mon>{mon})\.?{e}\s*{day}(?!\s*,?\s*\d){time_tail}"),
+    )
     first = calendars[0] if calendars else None
     # Every letter spelled in `patterns` is lower case (the words by `_alternation`; "T" and "Z"
     # as classes of both cases) or a class of both cases: compiled without IGNORECASE they match
@@ -218,10 +230,14 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         published_markers=tuple(m.lower() for c in calendars for m in c.published_markers),
         month_word=re.compile(rf"{b}(?:{mon})", re.I),
         weekday_word=re.compile(rf"{b}(?:{wd})", re.I),
-        gated=_gated(compiled),
+        gated=_gated(compiled, {name: re.compile(rx, re.I) for name, rx in headless}),
         ascii_month_word=re.compile(rf"{b}(?:{mon})"),
         ascii_weekday_word=re.compile(rf"{b}(?:{wd})"),
-        ascii_gated=_gated(ascii_compiled) if _matches_no_ascii(mon, wd, *(rx for _, rx in patterns)) else {},
+        ascii_gated=(
+            _gated(ascii_compiled, {name: re.compile(rx) for name, rx in headless})
+            if _matches_no_ascii(mon, wd, *(rx for _, rx in (*patterns, *headless)))
+            else {}
+        ),
         ascii_needs={
             "ago": _needed_words(w for c in calendars for w in c.ago_words),
             "relative": _needed_words(relative),
@@ -245,15 +261,19 @@ def _matches_no_ascii(*sources: str) -> bool:
 
 def _gated(
     patterns: tuple[tuple[str, re.Pattern[str]], ...],
+    headless: Mapping[str, re.Pattern[str]],
 ) -> dict[tuple[int, bool, bool, bool, bool], tuple[tuple[str, re.Pattern[str]], ...]]:
     """For each (least specific kind, digit, shape, month, weekday) outcome, the patterns that
-    can give a wanted kind and whose gates it passes, in order."""
+    can give a wanted kind and whose gates it passes, in order: where the text has no weekday
+    name, those of `headless` for their names. (For absolute dates only, rank 0, `find_dates`
+    looks for no weekday name: there a False weekday says nothing.)"""
     out = {}
     for rank in _KIND_RANK.values():
         for digit, shape, month, weekday in product((False, True), repeat=4):
             passed = {"digit": digit, "shape": shape, "month": month, "weekday": weekday}
+            plain = weekday or rank == _KIND_RANK["absolute"]
             out[rank, digit, shape, month, weekday] = tuple(
-                (name, pattern)
+                (name, pattern if plain else headless.get(name, pattern))
                 for name, pattern in patterns
                 if _wanted(name, rank) and all(passed[g] for g in _GATES.get(name, ()))
             )
@@ -335,6 +355,10 @@ def grammar_of(lexicon: Lexicon) -> DateGrammar:
 
 # ---------------------------------------------------------------------------
 # Pieces
+
+# The test `(?<![\w])` (no word character before) made one character later, after a match's
+# first character (a digit, which `.` matches).
+_AFTER_START = r"(?<![\w].)"
 
 
 def _key(text: str | None) -> str:
