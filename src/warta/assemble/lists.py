@@ -86,7 +86,16 @@ def _read_also(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
     return items
 
 
-_INLINE_DATE = re.compile(r"\s+[·|•–-]\s+(?P<date>[^·|•]{4,40})$")
+_INLINE_SEPARATORS = "·|•–-"
+_INLINE_DATE = re.compile(rf"\s+[{_INLINE_SEPARATORS}]\s+(?P<date>[^·|•]{{4,40}})$")
+
+
+def _inline_date(text: str) -> re.Match[str] | None:
+    """`_INLINE_DATE.search(text)`: a line without any of its separators is not searched (the
+    regex tries every position of the line; a `str.__contains__` is a C-level scan)."""
+    if not any(map(text.__contains__, _INLINE_SEPARATORS)):
+        return None
+    return _INLINE_DATE.search(text)
 
 
 def _headline_like(norm: str, lexicon: Lexicon, n_words: int, has_phrase: bool | None = None) -> bool:
@@ -141,7 +150,7 @@ def _list_items(
             if items and items[-1].date is None and dates_open:
                 items[-1] = ListItem(items[-1].title, items[-1].url, text, items[-1].teaser)
             continue
-        inline = _INLINE_DATE.search(text) if digit else None
+        inline = _inline_date(text) if digit else None
         dated = inline is not None and is_date_line(inline.group("date"), lexicon)
         n_words = len(text.split())
         if items and n_words >= 12 and items[-1].teaser is None and not dated:
