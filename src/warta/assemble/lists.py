@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, compress, repeat
 from operator import is_
 
 from warta.classify.markers import is_menu_row_normalised, section_headers
-from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, normalise_marker
-from warta.model import LABEL_COMMENTS, Block, Comment, Label, ListItem, last_index
+from warta.compiled import set_aside
+from warta.compiled import wanted as compiled_parts_wanted
+from warta.lexicon import JoinedLines, Lexicon, html_lexicon, load_lexicon, normalise_lines, normalise_marker
+from warta.model import LABEL_COMMENTS, Block, BlockStructure, Comment, Label, ListItem, last_index
 from warta.strings import has_digit
 
 _WORD = re.compile(r"\w+")
@@ -98,6 +100,15 @@ def _inline_date(text: str) -> re.Match[str] | None:
     return _INLINE_DATE.search(text)
 
 
+def _inline_dated(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """(title, date) of a list line that carries its date after a separator ('Title · 07 Maret
+    2026'); None for a line that does not."""
+    inline = _inline_date(text)
+    if inline is None or not is_date_line(inline.group("date"), lexicon):
+        return None
+    return text[: inline.start()].strip(), inline.group("date").strip()
+
+
 def _headline_like(norm: str, lexicon: Lexicon, n_words: int, has_phrase: bool | None = None) -> bool:
     """A list entry worth keeping: a phrase of 3+ words, not a menu row (`norm`: the text through
     `normalise_marker`; `n_words`: `len(text.split())`; `has_phrase`: whether `norm` holds a nav
@@ -112,8 +123,8 @@ class _PhraseFlags:
     phrase (`Lexicon.contains_any`), found for all of them at once by `JoinedLines.containing_each`:
     one search of the joined lines instead of one regex search a line."""
 
-    nav: Mapping[str, bool]
-    comment_form: Mapping[str, bool]
+    nav: dict[str, bool]
+    comment_form: dict[str, bool]
 
     @classmethod
     def of(cls, distinct: list[str], lexicon: Lexicon) -> _PhraseFlags:
@@ -131,6 +142,32 @@ def _list_items(
     """Title lines, each followed by optional date and teaser lines; repeated titles merged.
     `norms`: `normalise_marker` of each block's text (the edge whitespace `strip` takes it drops too);
     `headers`: `section_header` of each of them; `phrases`: their phrase flags."""
+    compiled = _compiled_list_items()
+    items = None
+    if compiled is not None and type(blocks) is list and type(norms) is list and type(headers) is dict:
+        items = compiled(
+            blocks,
+            norms,
+            headers,
+            phrases.nav,
+            lexicon,
+            is_date_line,
+            _inline_dated,
+            is_menu_row_normalised,
+            normalise_marker,
+        )
+    return _without_ranks(_entries(blocks, norms, lexicon, headers, phrases) if items is None else items)
+
+
+def _entries(
+    blocks: Sequence[Block],
+    norms: list[str],
+    lexicon: Lexicon,
+    headers: Mapping[str, Label | None],
+    phrases: _PhraseFlags,
+) -> list[ListItem]:
+    """`_list_items` before `_without_ranks`. The reference of the compiled
+    `warta.assemble._body.list_items`, which gives the same entries."""
     items: list[ListItem] = []
     title_norms: list[str] = []  # `normalise_marker` of each item's title
     dates_open = False  # whether a date line may still be the last item's (no header since)
@@ -150,10 +187,9 @@ def _list_items(
             if items and items[-1].date is None and dates_open:
                 items[-1] = ListItem(items[-1].title, items[-1].url, text, items[-1].teaser)
             continue
-        inline = _inline_date(text) if digit else None
-        dated = inline is not None and is_date_line(inline.group("date"), lexicon)
+        dated = _inline_dated(text, lexicon) if digit else None
         n_words = len(text.split())
-        if items and n_words >= 12 and items[-1].teaser is None and not dated:
+        if items and n_words >= 12 and items[-1].teaser is None and dated is None:
             # A long line under a title is its teaser, unless it carries a date of its
             # own ('Title · 07 Maret 2026'): then it is the next entry.
             items[-1] = ListItem(items[-1].title, items[-1].url, items[-1].date, text)
@@ -162,14 +198,77 @@ def _list_items(
             continue  # the same headline printed twice (image alt text + link)
         if not _headline_like(norm, lexicon, n_words, phrases.nav[norm]):
             continue
-        date = None
-        if dated:
-            assert inline is not None
-            date, text = inline.group("date").strip(), text[: inline.start()].strip()
-        items.append(ListItem(title=text, url=block.structure.href, date=date))
+        if dated is None:
+            items.append(ListItem(title=text, url=block.structure.href))
+            title_norms.append(norm)
+        else:
+            title, date = dated
+            items.append(ListItem(title=title, url=block.structure.href, date=date))
+            title_norms.append(normalise_marker(title))
         dates_open = True
-        title_norms.append(norm if date is None else normalise_marker(text))
-    return _without_ranks(items)
+    return items
+
+
+# Lines and their structure (link) for `_compiled_list_items`' probe: headers, date lines under
+# a title and under a header, inline dates, teasers, repeated titles, menu rows and short lines,
+# ranks, and the edge cases of case and width ("İ", the Kelvin sign, "ſ", astral text, digits of
+# other scripts, whitespace other than spaces).
+_PROBE_LINES: tuple[tuple[str, str | None], ...] = (
+    ("Terpopuler", None),
+    ("1 Presiden meresmikan jembatan baru di Jakarta", "/a"),
+    ("12 Februari 2026", None),
+    ("Presiden meresmikan jembatan baru di Jakarta pada Senin pagi kata juru bicara istana negara", None),
+    ("2 Harga beras naik lagi di pasar induk · 07 Maret 2026", "/b"),
+    ("2 Harga beras naik lagi di pasar induk · 07 Maret 2026", "/b"),
+    ("3 jam lalu", None),
+    ("Home News Sport", None),
+    ("Dua kata", "/c"),
+    ("\u00a0 İstanbul’da büyük gün 𝟙 \u2003", "/d"),
+    ("Kelvin \u212a ſport news today", "/e"),
+    ("Harga ٣ emas turun tajam – 3 jam lalu", None),
+    ("🌉 Jembatan baru dibuka untuk umum 🌉", None),
+    ("Arsip", None),
+    ("Februari 2026", None),
+    ("", None),
+)
+
+
+@lru_cache(maxsize=1)
+def _compiled_list_items() -> Callable[..., list[ListItem] | None] | None:
+    """`warta.assemble._body.list_items` where it is built and gives `_entries`' entries on probe
+    lines; None otherwise, or with WARTA_PURE_PYTHON."""
+    if not compiled_parts_wanted():
+        return None
+    try:
+        from warta.assemble._body import list_items
+    except ImportError:
+        return None
+    blocks, norms, lexicon, headers, phrases = _probe()
+    expected = _entries(blocks, norms, lexicon, headers, phrases)
+    found = list_items(
+        blocks,
+        norms,
+        headers,
+        phrases.nav,
+        lexicon,
+        is_date_line,
+        _inline_dated,
+        is_menu_row_normalised,
+        normalise_marker,
+    )
+    if found != expected:
+        set_aside("list entries", "Python")
+        return None
+    return list_items
+
+
+def _probe() -> tuple[list[Block], list[str], Lexicon, dict[str, Label | None], _PhraseFlags]:
+    """`_entries`' arguments for `_PROBE_LINES`, with the default lexicon."""
+    lexicon = load_lexicon()
+    blocks = [Block(i, text, BlockStructure(href=href)) for i, (text, href) in enumerate(_PROBE_LINES)]
+    norms = normalise_lines([block.text for block in blocks])
+    distinct = list(dict.fromkeys(norms))
+    return blocks, norms, lexicon, section_headers(distinct, lexicon), _PhraseFlags.of(distinct, lexicon)
 
 
 _RANK = re.compile(r"^(\d{1,2})[.)]?\s+(?=\S)")
