@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from warta.assemble.lists import (
+    _compiled_entries,
     _compiled_list_items,
     _entries,
     _inline_dated,
@@ -49,17 +50,7 @@ def _both(list_items: ListItems, blocks: list[Block]) -> tuple[list[ListItem] | 
     distinct = list(dict.fromkeys(norms))
     headers = section_headers(distinct, LEX)
     phrases = _PhraseFlags.of(distinct, LEX)
-    found = list_items(
-        blocks,
-        norms,
-        headers,
-        dict(phrases.nav),
-        LEX,
-        is_date_line,
-        _inline_dated,
-        is_menu_row_normalised,
-        normalise_marker,
-    )
+    found = _compiled_entries(list_items, blocks, norms, LEX, headers, phrases)
     return found, _entries(blocks, norms, LEX, headers, phrases)
 
 
@@ -87,6 +78,11 @@ EDGE_LINES: list[tuple[str, str | None]] = [
     ("2 Kedua judul berita populer hari ini", "/8"),
     ("x²", None),
     ("ΟΔΟΣ ΚΑΙ ΟΔΟΣ νέα γέφυρα", None),
+    # Menu rows: half the words menu words or more, and nav phrases (two make a row, one does not).
+    ("About Kontak Redaksi Berita Terkini", "/9"),
+    ("Kebijakan Data Pribadi dan Términos y Condiciones situs", "/10"),
+    ("Kebijakan Data Pribadi untuk pembaca setia kami", "/11"),
+    ("Accueil Actualités Ausland", None),
 ]
 
 
@@ -106,7 +102,7 @@ def test_what_it_leaves_to_python(list_items: ListItems) -> None:
     norms = normalise_lines([block.text for block in blocks])
     headers = dict.fromkeys(norms)
     nav = dict.fromkeys(norms, False)
-    tests = (LEX, is_date_line, _inline_dated, is_menu_row_normalised, normalise_marker)
+    tests = (LEX, LEX.menu_words(), is_date_line, _inline_dated, is_menu_row_normalised, normalise_marker)
     odd = Block(0, "Harga beras naik lagi di pasar", object())  # type: ignore[arg-type]
     assert (
         list_items(
@@ -125,6 +121,7 @@ _WORDS = st.sampled_from(
     [
         "Harga", "beras", "naik", "lagi", "12", "Maret", "2026", "jam", "lalu", "·", "–", "|",
         "Home", "News", "Terpopuler", "İ", "\u212a", "ſ", "𝟙", "٣", "🌉", "Berita", "banjir",
+        "About", "Accueil", "Kebijakan Data Pribadi", "términos y condiciones",
     ]
 )  # fmt: skip
 _SPACES = st.sampled_from([" ", "  ", "\u00a0", "\t", " \u2003 "])

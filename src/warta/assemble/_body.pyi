@@ -17,6 +17,7 @@ def list_items(
     headers: dict[str, Label | None],
     nav: dict[str, bool],
     lexicon: Lexicon,
+    menu_words: frozenset[str],
     is_date_line: Callable[[str, Lexicon], bool],
     inline_dated: Callable[[str, Lexicon], tuple[str, str] | None],
     is_menu_row: Callable[[str, Lexicon, bool | None], bool],

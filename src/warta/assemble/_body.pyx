@@ -828,19 +828,46 @@ cdef str _stripped(str text):
     return text[start:end]
 
 
+cdef bint _is_menu_row(
+    str norm, frozenset menu, bint has_phrase, object lexicon, object is_menu_row
+) except -1:
+    """`is_menu_row(norm, lexicon, has_phrase)` (`markers.is_menu_row_normalised`): half the
+    words of `norm.split()` or more in `menu` (`lexicon.menu_words()`), each looked up as the
+    Python test does; the Python test itself where that does not decide (a nav phrase in it)."""
+    cdef Py_ssize_t i = 0, start, n = PyUnicode_GET_LENGTH(norm), words = 0, single = 0
+    cdef int kind = PyUnicode_KIND(norm)
+    cdef const void *data = PyUnicode_DATA(norm)
+    while True:
+        while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+            i += 1
+        if i >= n:
+            break
+        start = i
+        while i < n and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+            i += 1
+        words += 1
+        single += norm[start:i] in menu
+    if words == 0 or single * 2 >= words:
+        return True
+    if not has_phrase:
+        return False
+    return is_menu_row(norm, lexicon, has_phrase)
+
+
 def list_items(
     list blocks,
     list norms,
     dict headers,
     dict nav,
     object lexicon,
+    frozenset menu_words,
     object is_date_line,
     object inline_dated,
     object is_menu_row,
     object normalise_marker,
 ):
     """`lists._entries(blocks, norms, lexicon, headers, phrases)`: a related or sidebar
-    section's entries (`nav`: `phrases.nav`; `is_date_line`, `inline_dated`, `is_menu_row`,
+    section's entries (`nav`: `phrases.nav`; `menu_words`: `lexicon.menu_words()`; `is_date_line`, `inline_dated`, `is_menu_row`,
     `normalise_marker`: `lists.is_date_line`, `lists._inline_dated`,
     `markers.is_menu_row_normalised` and `normalise_marker`); None where a block is not exactly
     a `Block` of a str and a `BlockStructure`, or a norm not a str, for the Python code to answer."""
@@ -894,7 +921,7 @@ def list_items(
                 continue
         if (last_title is not None and norm == last_title) or (before_last is not None and norm == before_last):
             continue  # the same headline printed twice (image alt text + link)
-        if n_words < 3 or is_menu_row(norm, lexicon, nav[norm]):
+        if n_words < 3 or _is_menu_row(norm, menu_words, nav[norm], lexicon, is_menu_row):
             continue
         before_last = last_title
         if dated is None:

@@ -145,17 +145,7 @@ def _list_items(
     compiled = _compiled_list_items()
     items = None
     if compiled is not None and type(blocks) is list and type(norms) is list and type(headers) is dict:
-        items = compiled(
-            blocks,
-            norms,
-            headers,
-            phrases.nav,
-            lexicon,
-            is_date_line,
-            _inline_dated,
-            is_menu_row_normalised,
-            normalise_marker,
-        )
+        items = _compiled_entries(compiled, blocks, norms, lexicon, headers, phrases)
     return _without_ranks(_entries(blocks, norms, lexicon, headers, phrases) if items is None else items)
 
 
@@ -209,6 +199,30 @@ def _entries(
     return items
 
 
+def _compiled_entries(
+    list_items: Callable[..., list[ListItem] | None],
+    blocks: list[Block],
+    norms: list[str],
+    lexicon: Lexicon,
+    headers: dict[str, Label | None],
+    phrases: _PhraseFlags,
+) -> list[ListItem] | None:
+    """`_entries` by `list_items` (`warta.assemble._body.list_items`), given the lexicon's tests
+    it asks where the Python loop does; None where it leaves the blocks to `_entries`."""
+    return list_items(
+        blocks,
+        norms,
+        headers,
+        phrases.nav,
+        lexicon,
+        lexicon.menu_words(),
+        is_date_line,
+        _inline_dated,
+        is_menu_row_normalised,
+        normalise_marker,
+    )
+
+
 # Lines and their structure (link) for `_compiled_list_items`' probe: headers, date lines under
 # a title and under a header, inline dates, teasers, repeated titles, menu rows and short lines,
 # ranks, and the edge cases of case and width ("İ", the Kelvin sign, "ſ", astral text, digits of
@@ -245,17 +259,7 @@ def _compiled_list_items() -> Callable[..., list[ListItem] | None] | None:
         return None
     blocks, norms, lexicon, headers, phrases = _probe()
     expected = _entries(blocks, norms, lexicon, headers, phrases)
-    found = list_items(
-        blocks,
-        norms,
-        headers,
-        phrases.nav,
-        lexicon,
-        is_date_line,
-        _inline_dated,
-        is_menu_row_normalised,
-        normalise_marker,
-    )
+    found = _compiled_entries(list_items, blocks, norms, lexicon, headers, phrases)
     if found != expected:
         set_aside("list entries", "Python")
         return None
