@@ -21,14 +21,19 @@ from warta.assemble.lists import (
     _compiled_list_items,
     _entries,
     _inline_dated,
+    _last_position,
     _list_items,
+    _page_footer_start,
     _PhraseFlags,
+    _positions,
+    _section_scans,
+    _SectionScans,
     _without_ranks,
     is_date_line,
 )
 from warta.classify.markers import is_menu_row_normalised, section_headers
 from warta.lexicon import load_lexicon, normalise_lines, normalise_marker
-from warta.model import Block, BlockStructure, ListItem
+from warta.model import Block, BlockStructure, Label, ListItem
 from warta.segment.text import segment_text
 
 LEX = load_lexicon()
@@ -169,3 +174,35 @@ def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         assert _compiled_list_items() is None
     finally:
         _compiled_list_items.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def section_scans(require_compiled: Callable[[bool, str], None]) -> _SectionScans:
+    scans = _section_scans()
+    require_compiled(scans.positions is not _positions, "section scans")
+    return scans
+
+
+def test_section_scans_edge_labels(section_scans: _SectionScans) -> None:
+    cases: list[list[Label]] = [[], [Label.BODY], [Label.FOOTER] * 3, list(Label), list(Label)[::-1] * 2]
+    for labels in cases:
+        for label in Label:
+            assert section_scans.last(labels, label) == _last_position(labels, label)
+            for end in range(len(labels) + 3):
+                assert section_scans.positions(labels, label, end) == _positions(labels, label, end)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(list(Label)), max_size=40), st.sampled_from(list(Label)), st.integers(0, 45))
+def test_section_scans_generated(labels: list[Label], label: Label, end: int) -> None:
+    scans = _section_scans()
+    assert scans.last(labels, label) == _last_position(labels, label)
+    assert scans.positions(labels, label, end) == _positions(labels, label, end)
+
+
+def test_page_footer_start() -> None:
+    body, footer, other = Label.BODY, Label.FOOTER, Label.OTHER
+    assert _page_footer_start([body, footer, other]) == 1
+    assert _page_footer_start([footer, body, other]) == 3  # a '©' above the body's end is no footer
+    assert _page_footer_start((other, footer)) == 1  # any sequence
+    assert _page_footer_start([]) == 0

@@ -372,9 +372,62 @@ def _tag_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Block]
 def _page_footer_start(labels: Sequence[Label]) -> int:
     """Where the page's footer begins: its last copyright line, when it comes after the body
     (a '©' in a photo credit inside the article is no footer); past the end if none."""
-    footer = last_index(labels, Label.FOOTER)
-    body = last_index(labels, Label.BODY)
-    return footer if footer is not None and footer > (-1 if body is None else body) else len(labels)
+    scans = _section_scans()
+    labelled = labels if type(labels) is list else list(labels)
+    footer = scans.last(labelled, Label.FOOTER)
+    return footer if footer >= 0 and footer > scans.last(labelled, Label.BODY) else len(labels)
+
+
+def _positions(labels: Sequence[Label], label: Label, end: int) -> list[int]:
+    """Where `label` is in `labels[:end]` (`end` >= 0), in order. The reference of the compiled
+    `warta.assemble._body.label_positions`."""
+    return list(compress(range(len(labels)), map(is_, labels[:end], repeat(label))))
+
+
+def _last_position(labels: Sequence[Label], label: Label) -> int:
+    """Where `label` last is in `labels`; -1 if nowhere. The reference of the compiled
+    `warta.assemble._body.last_position`."""
+    found = last_index(labels, label)
+    return -1 if found is None else found
+
+
+@dataclass(frozen=True, slots=True)
+class _SectionScans:
+    """`_positions` and `_last_position`, compiled where they are in use."""
+
+    positions: Callable[[list[Label], Label, int], list[int]]
+    last: Callable[[list[Label], Label], int]
+
+
+# Labels for `_section_scans`' probe: none, one, runs, the first and the last block.
+_PROBE_LABELS: tuple[tuple[Label, ...], ...] = (
+    (),
+    (Label.BODY,),
+    (Label.SIDEBAR, Label.BODY, Label.SIDEBAR, Label.SIDEBAR, Label.FOOTER, Label.RELATED, Label.SIDEBAR),
+    (Label.FOOTER, Label.OTHER, Label.BODY, Label.BODY, Label.COMMENTS),
+)
+
+
+@lru_cache(maxsize=1)
+def _section_scans() -> _SectionScans:
+    """The compiled scans where they are built and give the references' answers on
+    `_PROBE_LABELS` (every label, every end), the references otherwise or with WARTA_PURE_PYTHON."""
+    reference = _SectionScans(_positions, _last_position)
+    if not compiled_parts_wanted():
+        return reference
+    try:
+        from warta.assemble._body import label_positions, last_position
+    except ImportError:
+        return reference
+    for labels in map(list, _PROBE_LABELS):
+        for label in Label:
+            if last_position(labels, label) != _last_position(labels, label) or any(
+                label_positions(labels, label, end) != _positions(labels, label, end)
+                for end in range(len(labels) + 2)
+            ):
+                set_aside("section scans", "Python")
+                return reference
+    return _SectionScans(label_positions, last_position)
 
 
 def build_lists(
@@ -387,19 +440,20 @@ def build_lists(
     """The page's lists; `norms`: `normalise_marker` of every block's text, and `headers`:
     `section_header` of each of them (keyed by the text), where the caller has them."""
 
+    scans = _section_scans()
+    labelled = labels if type(labels) is list else list(labels)
+
     def of(label: Label, end: int | None = None) -> tuple[list[Block], list[str]]:
         """The blocks labelled `label` (before block `end`) and their normalised texts."""
-        if label not in labels:  # a C-level scan: most pages lack most of these sections
-            return [], []
-        chosen = list(map(is_, labels[:end], repeat(label)))  # in C
-        texts = list(compress(blocks, chosen))
+        at = scans.positions(labelled, label, len(labelled) if end is None else end)
+        texts = list(map(blocks.__getitem__, at))
         if norms is None:
             return texts, normalise_lines([block.text for block in texts])
-        return texts, list(compress(norms, chosen))
+        return texts, list(map(norms.__getitem__, at))
 
     # Below the copyright line the links are the footer's ('Privacy ∙ Terms', 'Start writing'),
     # not entries of the box whose section ran on to the end of the page.
-    footer = _page_footer_start(labels)
+    footer = _page_footer_start(labelled)
 
     tags: list[str] = []
     for block in _tag_blocks(blocks, labels):
