@@ -30,7 +30,8 @@ and texts; tests compare them on fixtures, benchmark pages and generated blocks 
 
 Two more passes of the assembly live here, each with its Python reference and probe in
 `warta.assemble.lists`: a related or sidebar section's entries (`list_items`, `lists._entries`)
-and where a page's sections are (`label_positions`, `last_position`).
+and, with theirs in `warta.assemble.sections`, where a page's sections are (`label_positions`,
+`last_position`).
 """
 
 from cpython.ref cimport PyObject
@@ -941,12 +942,12 @@ def list_items(
 
 
 # ---------------------------------------------------------------------------------------------
-# Where a page's sections are: `lists._positions` and `lists._last_position`, one pass over the
+# Where a page's sections are: `sections.positions` and `sections.last_position`, one pass over the
 # labels comparing pointers (a label is one of `Label`'s members, met by identity as the Python
 # code's `operator.is_` does) instead of a call or a str comparison a block.
 
 def label_positions(list labels, object label, Py_ssize_t end):
-    """`lists._positions(labels, label, end)`: where `label` is in `labels[:end]`, in order."""
+    """`sections.positions(labels, label, end)`: where `label` is in `labels[:end]`, in order."""
     cdef list found = []
     cdef Py_ssize_t i, stop = len(labels)
     if end < stop:
@@ -958,7 +959,7 @@ def label_positions(list labels, object label, Py_ssize_t end):
 
 
 def last_position(list labels, object label):
-    """`lists._last_position(labels, label)`: where `label` last is in `labels`; -1 if nowhere."""
+    """`sections.last_position(labels, label)`: where `label` last is in `labels`; -1 if nowhere."""
     cdef Py_ssize_t i
     for i in range(len(labels) - 1, -1, -1):
         if labels[i] is label:

@@ -6,14 +6,14 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, compress, repeat
-from operator import is_
+from itertools import chain
 
+from warta.assemble.sections import section_scans
 from warta.classify.markers import is_menu_row_normalised, section_headers
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, load_lexicon, normalise_lines, normalise_marker
-from warta.model import LABEL_COMMENTS, Block, BlockStructure, Comment, Label, ListItem, last_index
+from warta.model import LABEL_COMMENTS, Block, BlockStructure, Comment, Label, ListItem
 from warta.strings import has_digit
 
 _WORD = re.compile(r"\w+")
@@ -342,16 +342,17 @@ _TAG_CHARS = 40
 _UNLABELLED = frozenset({Label.OTHER, Label.NAV})
 
 
-def _tag_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Block]:
+def _tag_blocks(blocks: Sequence[Block], labels: list[Label]) -> list[Block]:
     """The tag blocks, and the tag links right after a tags line that no label reached:
     in "Tags: <a>x</a> <a>y</a>" the label and first link make one line, the other links
     lines of their own with nothing but their link to say they are tags."""
     out: list[Block] = []
     tags = Label.TAGS  # looked up once: an enum member is a slow attribute to read per block
-    if tags not in labels:
+    at = section_scans().positions(labels, tags, len(labels))
+    if not at:
         return out  # no tags line: no link after one either
     previous_tags = False
-    first = labels.index(tags)  # nothing before the first tags line is taken
+    first = at[0]  # nothing before the first tags line is taken
     for block, label in zip(blocks[first:], labels[first:], strict=True):
         if label is tags:
             out.append(block)
@@ -372,62 +373,10 @@ def _tag_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Block]
 def _page_footer_start(labels: Sequence[Label]) -> int:
     """Where the page's footer begins: its last copyright line, when it comes after the body
     (a '©' in a photo credit inside the article is no footer); past the end if none."""
-    scans = _section_scans()
+    scans = section_scans()
     labelled = labels if type(labels) is list else list(labels)
     footer = scans.last(labelled, Label.FOOTER)
     return footer if footer >= 0 and footer > scans.last(labelled, Label.BODY) else len(labels)
-
-
-def _positions(labels: Sequence[Label], label: Label, end: int) -> list[int]:
-    """Where `label` is in `labels[:end]` (`end` >= 0), in order. The reference of the compiled
-    `warta.assemble._body.label_positions`."""
-    return list(compress(range(len(labels)), map(is_, labels[:end], repeat(label))))
-
-
-def _last_position(labels: Sequence[Label], label: Label) -> int:
-    """Where `label` last is in `labels`; -1 if nowhere. The reference of the compiled
-    `warta.assemble._body.last_position`."""
-    found = last_index(labels, label)
-    return -1 if found is None else found
-
-
-@dataclass(frozen=True, slots=True)
-class _SectionScans:
-    """`_positions` and `_last_position`, compiled where they are in use."""
-
-    positions: Callable[[list[Label], Label, int], list[int]]
-    last: Callable[[list[Label], Label], int]
-
-
-# Labels for `_section_scans`' probe: none, one, runs, the first and the last block.
-_PROBE_LABELS: tuple[tuple[Label, ...], ...] = (
-    (),
-    (Label.BODY,),
-    (Label.SIDEBAR, Label.BODY, Label.SIDEBAR, Label.SIDEBAR, Label.FOOTER, Label.RELATED, Label.SIDEBAR),
-    (Label.FOOTER, Label.OTHER, Label.BODY, Label.BODY, Label.COMMENTS),
-)
-
-
-@lru_cache(maxsize=1)
-def _section_scans() -> _SectionScans:
-    """The compiled scans where they are built and give the references' answers on
-    `_PROBE_LABELS` (every label, every end), the references otherwise or with WARTA_PURE_PYTHON."""
-    reference = _SectionScans(_positions, _last_position)
-    if not compiled_parts_wanted():
-        return reference
-    try:
-        from warta.assemble._body import label_positions, last_position
-    except ImportError:
-        return reference
-    for labels in map(list, _PROBE_LABELS):
-        for label in Label:
-            if last_position(labels, label) != _last_position(labels, label) or any(
-                label_positions(labels, label, end) != _positions(labels, label, end)
-                for end in range(len(labels) + 2)
-            ):
-                set_aside("section scans", "Python")
-                return reference
-    return _SectionScans(label_positions, last_position)
 
 
 def build_lists(
@@ -440,7 +389,7 @@ def build_lists(
     """The page's lists; `norms`: `normalise_marker` of every block's text, and `headers`:
     `section_header` of each of them (keyed by the text), where the caller has them."""
 
-    scans = _section_scans()
+    scans = section_scans()
     labelled = labels if type(labels) is list else list(labels)
 
     def of(label: Label, end: int | None = None) -> tuple[list[Block], list[str]]:
@@ -456,7 +405,7 @@ def build_lists(
     footer = _page_footer_start(labelled)
 
     tags: list[str] = []
-    for block in _tag_blocks(blocks, labels):
+    for block in _tag_blocks(blocks, labelled):
         if normalise_marker(block.text) in lexicon.tags_header:
             continue  # the list's header ("Tags"), not a tag
         rest = _strip_prefix(block.text, lexicon.tags_prefix)
