@@ -27,7 +27,7 @@ from warta.assemble.lists import (
     _without_ranks,
     is_date_line,
 )
-from warta.assemble.sections import SectionScans, last_position, positions, section_scans
+from warta.assemble.sections import SectionScans, first_position, last_position, positions, section_scans
 from warta.classify.markers import is_menu_row_normalised, section_headers
 from warta.lexicon import load_lexicon, normalise_lines, normalise_marker
 from warta.model import Block, BlockStructure, Label, ListItem
@@ -185,6 +185,8 @@ def test_section_scans_edge_labels(compiled_scans: SectionScans) -> None:
     for labels in cases:
         for label in Label:
             assert compiled_scans.last(labels, label) == last_position(labels, label)
+            assert compiled_scans.first(labels, label) == first_position(labels, label)
+            assert compiled_scans.first(tuple(labels), label) == first_position(labels, label)
             for end in range(len(labels) + 3):
                 assert compiled_scans.positions(labels, label, end) == positions(labels, label, end)
 
@@ -194,6 +196,7 @@ def test_section_scans_edge_labels(compiled_scans: SectionScans) -> None:
 def test_section_scans_generated(labels: list[Label], label: Label, end: int) -> None:
     scans = section_scans()
     assert scans.last(labels, label) == last_position(labels, label)
+    assert scans.first(labels, label) == first_position(labels, label)
     assert scans.positions(labels, label, end) == positions(labels, label, end)
 
 

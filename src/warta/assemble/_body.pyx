@@ -943,11 +943,12 @@ def list_items(
 
 # ---------------------------------------------------------------------------------------------
 # Where a page's sections are: `sections.positions` and `sections.last_position`, one pass over the
-# labels comparing pointers (a label is one of `Label`'s members, met by identity as the Python
+# labels (any sequence, as a list) comparing pointers (a label is one of `Label`'s members, met by identity as the Python
 # code's `operator.is_` does) instead of a call or a str comparison a block.
 
-def label_positions(list labels, object label, Py_ssize_t end):
+def label_positions(object sequence, object label, Py_ssize_t end):
     """`sections.positions(labels, label, end)`: where `label` is in `labels[:end]`, in order."""
+    cdef list labels = sequence if type(sequence) is list else list(sequence)
     cdef list found = []
     cdef Py_ssize_t i, stop = len(labels)
     if end < stop:
@@ -958,10 +959,21 @@ def label_positions(list labels, object label, Py_ssize_t end):
     return found
 
 
-def last_position(list labels, object label):
+def last_position(object sequence, object label):
     """`sections.last_position(labels, label)`: where `label` last is in `labels`; -1 if nowhere."""
+    cdef list labels = sequence if type(sequence) is list else list(sequence)
     cdef Py_ssize_t i
     for i in range(len(labels) - 1, -1, -1):
+        if labels[i] is label:
+            return i
+    return -1
+
+
+def first_position(object sequence, object label):
+    """`sections.first_position(labels, label)`: where `label` first is in `labels`; -1 if nowhere."""
+    cdef list labels = sequence if type(sequence) is list else list(sequence)
+    cdef Py_ssize_t i
+    for i in range(len(labels)):
         if labels[i] is label:
             return i
     return -1

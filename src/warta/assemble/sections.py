@@ -33,12 +33,19 @@ def last_position(labels: Sequence[Label], label: Label) -> int:
     return -1 if found is None else found
 
 
+def first_position(labels: Sequence[Label], label: Label) -> int:
+    """Where `label` first is in `labels`; -1 if nowhere. The reference of the compiled
+    `warta.assemble._body.first_position`."""
+    return labels.index(label) if label in labels else -1
+
+
 @dataclass(frozen=True, slots=True)
 class SectionScans:
-    """`positions` and `last_position`, compiled where they are in use."""
+    """`positions`, `first_position` and `last_position`, compiled where they are in use."""
 
-    positions: Callable[[list[Label], Label, int], list[int]]
-    last: Callable[[list[Label], Label], int]
+    positions: Callable[[Sequence[Label], Label, int], list[int]]
+    first: Callable[[Sequence[Label], Label], int]
+    last: Callable[[Sequence[Label], Label], int]
 
 
 # Labels for `section_scans`' probe: none, one, runs, the first and the last block.
@@ -54,20 +61,24 @@ _PROBE: tuple[tuple[Label, ...], ...] = (
 def section_scans() -> SectionScans:
     """The compiled scans where they are built and give the references' answers on
     `_PROBE` (every label, every end), the references otherwise or with WARTA_PURE_PYTHON."""
-    reference = SectionScans(positions, last_position)
+    reference = SectionScans(positions, first_position, last_position)
     if not compiled_parts_wanted():
         return reference
     try:
+        from warta.assemble._body import first_position as first_in_c
         from warta.assemble._body import label_positions
         from warta.assemble._body import last_position as last_in_c
     except ImportError:
         return reference
     for labels in map(list, _PROBE):
         for label in Label:
-            if last_in_c(labels, label) != last_position(labels, label) or any(
+            if (
+                first_in_c(labels, label) != first_position(labels, label)
+                or last_in_c(labels, label) != last_position(labels, label)
+            ) or any(
                 label_positions(labels, label, end) != positions(labels, label, end)
                 for end in range(len(labels) + 2)
             ):
                 set_aside("section scans", "Python")
                 return reference
-    return SectionScans(label_positions, last_in_c)
+    return SectionScans(label_positions, first_in_c, last_in_c)
