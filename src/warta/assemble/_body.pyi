@@ -1,4 +1,7 @@
-from warta.model import Block, BodyPart
+from collections.abc import Callable, Sequence
+
+from warta.lexicon import Lexicon
+from warta.model import Block, BodyPart, Label, ListItem
 
 class SeenTexts:
     def __init__(self, chars: int = 0) -> None: ...
@@ -8,3 +11,18 @@ class SeenTexts:
 
 def body_parts(blocks: list[Block]) -> list[BodyPart] | None: ...
 def heading_indices(blocks: list[Block], levels: frozenset[int]) -> list[int] | None: ...
+def list_items(
+    blocks: list[Block],
+    norms: list[str],
+    headers: dict[str, Label | None],
+    nav: dict[str, bool],
+    lexicon: Lexicon,
+    menu_words: frozenset[str],
+    is_date_line: Callable[[str, Lexicon], bool],
+    inline_dated: Callable[[str, Lexicon], tuple[str, str] | None],
+    is_menu_row: Callable[[str, Lexicon, bool | None], bool],
+    normalise_marker: Callable[[str], str],
+) -> list[ListItem] | None: ...
+def label_positions(labels: Sequence[Label], label: Label, end: int) -> list[int]: ...
+def last_position(labels: Sequence[Label], label: Label) -> int: ...
+def first_position(labels: Sequence[Label], label: Label) -> int: ...

@@ -27,6 +27,11 @@ rescanned for each.
 
 `warta.assemble.body` checks at first use that both give the Python answers on probe blocks
 and texts; tests compare them on fixtures, benchmark pages and generated blocks and texts.
+
+Two more passes of the assembly live here, each with its Python reference and probe in
+`warta.assemble.lists`: a related or sidebar section's entries (`list_items`, `lists._entries`)
+and, with theirs in `warta.assemble.sections`, where a page's sections are (`label_positions`,
+`last_position`).
 """
 
 from cpython.ref cimport PyObject
@@ -49,7 +54,7 @@ from libc.string cimport memcmp, memset
 
 from warta._slots cimport read_slot, set_new_slot, slot_offset
 from warta._codepoints cimport PyUnicode_READ, char_t
-from warta.model import Block, BlockStructure, BodyPart
+from warta.model import Block, BlockStructure, BodyPart, ListItem
 
 
 cdef enum:
@@ -761,3 +766,214 @@ def heading_indices(list blocks, frozenset levels):
             found.append(i)
         i += 1
     return found
+
+
+# ---------------------------------------------------------------------------------------------
+# The list entries: `lists._list_items`' loop over a related or sidebar section's lines, before
+# `lists._without_ranks`. The lines' tests that need the lexicon (a date line, a date after a
+# separator, a menu row) are the Python functions the caller passes, asked only where the Python
+# loop asks them; what is done here is the rest of the loop: each line's header, its edge
+# whitespace, its digit and its word count (`str.split()`'s words), the repeated headline and the
+# entries themselves, for every line in one C loop.
+
+cdef Py_ssize_t HREF = slot_offset(BlockStructure, "href", False)
+cdef Py_ssize_t ITEM_TITLE = slot_offset(ListItem, "title", True)
+cdef Py_ssize_t ITEM_URL = slot_offset(ListItem, "url", True)
+cdef Py_ssize_t ITEM_DATE = slot_offset(ListItem, "date", True)
+cdef Py_ssize_t ITEM_TEASER = slot_offset(ListItem, "teaser", True)
+if tuple(ListItem.__dataclass_fields__) != ("title", "url", "date", "teaser"):
+    raise ImportError("ListItem's fields changed: update warta.assemble._body")
+
+
+cdef object _item(object title, object url, object date, object teaser):
+    """`ListItem(title, url, date, teaser)`, its slots set directly."""
+    cdef object made = ListItem.__new__(ListItem)
+    set_new_slot(made, ITEM_TITLE, <PyObject *>title)
+    set_new_slot(made, ITEM_URL, <PyObject *>url)
+    set_new_slot(made, ITEM_DATE, <PyObject *>date)
+    set_new_slot(made, ITEM_TEASER, <PyObject *>teaser)
+    return made
+
+
+cdef Py_ssize_t _digit_and_words(str text, bint *digit) noexcept:
+    """How many words `text.split()` gives; `digit[0]`: whether `any(map(str.isdigit, text))`
+    (in one pass: "0"-"9" are the ASCII digits, other code points are asked of
+    `Py_UNICODE_ISDIGIT`; no whitespace is a digit)."""
+    cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(text), count = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    cdef bint in_word = False, found = False
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if Py_UNICODE_ISSPACE(c):
+            in_word = False
+            continue
+        if not in_word:
+            in_word = True
+            count += 1
+        if not found:
+            if c < 128:
+                found = 48 <= c <= 57
+            else:
+                found = Py_UNICODE_ISDIGIT(c)
+    digit[0] = found
+    return count
+
+
+cdef str _stripped(str text):
+    """`text.strip()`: `str.strip`'s whitespace is `Py_UNICODE_ISSPACE`."""
+    cdef Py_ssize_t start = 0, end = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void *data = PyUnicode_DATA(text)
+    while start < end and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start)):
+        start += 1
+    while end > start and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1)):
+        end -= 1
+    return text[start:end]
+
+
+cdef bint _is_menu_row(
+    str norm, frozenset menu, bint has_phrase, object lexicon, object is_menu_row
+) except -1:
+    """`is_menu_row(norm, lexicon, has_phrase)` (`markers.is_menu_row_normalised`): half the
+    words of `norm.split()` or more in `menu` (`lexicon.menu_words()`), each looked up as the
+    Python test does; the Python test itself where that does not decide (a nav phrase in it)."""
+    cdef Py_ssize_t i = 0, start, n = PyUnicode_GET_LENGTH(norm), words = 0, single = 0
+    cdef int kind = PyUnicode_KIND(norm)
+    cdef const void *data = PyUnicode_DATA(norm)
+    while True:
+        while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+            i += 1
+        if i >= n:
+            break
+        start = i
+        while i < n and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+            i += 1
+        words += 1
+        single += norm[start:i] in menu
+    if words == 0 or single * 2 >= words:
+        return True
+    if not has_phrase:
+        return False
+    return is_menu_row(norm, lexicon, has_phrase)
+
+
+def list_items(
+    list blocks,
+    list norms,
+    dict headers,
+    dict nav,
+    object lexicon,
+    frozenset menu_words,
+    object is_date_line,
+    object inline_dated,
+    object is_menu_row,
+    object normalise_marker,
+):
+    """`lists._entries(blocks, norms, lexicon, headers, phrases)`: a related or sidebar
+    section's entries (`nav`: `phrases.nav`; `menu_words`: `lexicon.menu_words()`; `is_date_line`, `inline_dated`, `is_menu_row`,
+    `normalise_marker`: `lists.is_date_line`, `lists._inline_dated`,
+    `markers.is_menu_row_normalised` and `normalise_marker`); None where a block is not exactly
+    a `Block` of a str and a `BlockStructure`, or a norm not a str, for the Python code to answer."""
+    cdef list items = []
+    cdef str norm, raw, text, last_title = None, before_last = None
+    cdef bint dates_open = False, digit = False
+    cdef Py_ssize_t k, n = len(blocks), n_words
+    cdef object block, structure, value, dated, last
+    if len(norms) != n:
+        return None
+    for k in range(n):
+        block = blocks[k]
+        value = norms[k]
+        if type(block) is not Block or type(value) is not str:
+            return None
+        norm = value
+        if PyUnicode_GET_LENGTH(norm) == 0:
+            continue
+        if headers[norm] is not None:
+            # "Archives" over "February 2026": dates under a new header are its entries.
+            dates_open = False
+            continue
+        value = read_slot(block, BLOCK_TEXT)
+        structure = read_slot(block, BLOCK_STRUCTURE)
+        if type(value) is not str or type(structure) is not BlockStructure:
+            return None
+        raw = value
+        text = None
+        dated = None
+        n_words = _digit_and_words(raw, &digit)
+        if digit:
+            text = _stripped(raw)
+            if is_date_line(text, lexicon):
+                if items and dates_open:
+                    last = items[len(items) - 1]
+                    if read_slot(last, ITEM_DATE) is None:
+                        items[len(items) - 1] = _item(
+                            read_slot(last, ITEM_TITLE), read_slot(last, ITEM_URL), text, read_slot(last, ITEM_TEASER)
+                        )
+                continue
+            dated = inline_dated(text, lexicon)
+        if items and n_words >= 12 and dated is None:
+            last = items[len(items) - 1]
+            if read_slot(last, ITEM_TEASER) is None:
+                # A long line under a title is its teaser, unless it carries a date of its own.
+                if text is None:
+                    text = _stripped(raw)
+                items[len(items) - 1] = _item(
+                    read_slot(last, ITEM_TITLE), read_slot(last, ITEM_URL), read_slot(last, ITEM_DATE), text
+                )
+                continue
+        if (last_title is not None and norm == last_title) or (before_last is not None and norm == before_last):
+            continue  # the same headline printed twice (image alt text + link)
+        if n_words < 3 or _is_menu_row(norm, menu_words, nav[norm], lexicon, is_menu_row):
+            continue
+        before_last = last_title
+        if dated is None:
+            if text is None:
+                text = _stripped(raw)
+            items.append(_item(text, read_slot(structure, HREF), None, None))
+            last_title = norm
+        else:
+            items.append(_item(dated[0], read_slot(structure, HREF), dated[1], None))
+            last_title = normalise_marker(dated[0])
+        dates_open = True
+    return items
+
+
+# ---------------------------------------------------------------------------------------------
+# Where a page's sections are: `sections.positions` and `sections.last_position`, one pass over the
+# labels (any sequence, as a list) comparing pointers (a label is one of `Label`'s members, met by identity as the Python
+# code's `operator.is_` does) instead of a call or a str comparison a block.
+
+def label_positions(object sequence, object label, Py_ssize_t end):
+    """`sections.positions(labels, label, end)`: where `label` is in `labels[:end]`, in order."""
+    cdef list labels = sequence if type(sequence) is list else list(sequence)
+    cdef list found = []
+    cdef Py_ssize_t i, stop = len(labels)
+    if end < stop:
+        stop = end
+    for i in range(stop):
+        if labels[i] is label:
+            found.append(i)
+    return found
+
+
+def last_position(object sequence, object label):
+    """`sections.last_position(labels, label)`: where `label` last is in `labels`; -1 if nowhere."""
+    cdef list labels = sequence if type(sequence) is list else list(sequence)
+    cdef Py_ssize_t i
+    for i in range(len(labels) - 1, -1, -1):
+        if labels[i] is label:
+            return i
+    return -1
+
+
+def first_position(object sequence, object label):
+    """`sections.first_position(labels, label)`: where `label` first is in `labels`; -1 if nowhere."""
+    cdef list labels = sequence if type(sequence) is list else list(sequence)
+    cdef Py_ssize_t i
+    for i in range(len(labels)):
+        if labels[i] is label:
+            return i
+    return -1

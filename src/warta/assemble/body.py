@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, count, repeat
-from operator import is_
+from itertools import chain
 from typing import Protocol
 
+from warta.assemble.sections import section_scans
 from warta.classify.sentences import starts_capitalised
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
@@ -334,9 +334,9 @@ def _codes(group: str) -> list[str]:
 
 def trailing_code(blocks: Sequence[Block], labels: Sequence[Label]) -> tuple[int, list[str]] | None:
     """An editor code on its own line just after the body: "(fyk/ash)" (detik, CNN Indonesia)."""
-    if Label.BODY not in labels:
+    last = section_scans().last(labels if type(labels) is list else list(labels), Label.BODY)
+    if last < 0:
         return None
-    last = len(labels) - 1 - labels[::-1].index(Label.BODY)
     for i in range(last + 1, min(len(blocks), last + 4)):
         match = _CODE_LINE.match(blocks[i].text)
         if match:
@@ -362,7 +362,7 @@ def _closes_previous(blocks: Sequence[Block], labels: Sequence[Label], i: int) -
 
 def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
     body = Label.BODY  # looked up once: an enum member is a slow attribute to read per block
-    at = list(compress(count(), map(is_, labels, repeat(body))))  # the body blocks, found in C
+    at = section_scans().positions(labels if type(labels) is list else list(labels), body, len(labels))
     # A bare punctuation line can only close a body line right above it: only the line after
     # each body block can join the body that way.
     closing = [

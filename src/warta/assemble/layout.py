@@ -14,6 +14,7 @@ from itertools import compress, count, repeat
 from operator import is_
 
 from warta.assemble.lists import is_date_line
+from warta.assemble.sections import section_scans
 from warta.classify.markers import section_header
 from warta.classify.sentences import PARAGRAPH_END, SENTENCE_END
 from warta.lexicon import Lexicon, normalise_marker
@@ -140,9 +141,9 @@ def _unmark_summary_above_lead(blocks: list[Block], labels: list[Label], lexicon
     """'Kelas literasi keuangan akan digelar selama satu semester.' above 'REPUBLIKA.CO.ID,
     MALANG -- Sebuah universitas …': the dateline opens the article, so the one short sentence
     the model took for body right above it is the story's summary under the photo, not its lead."""
-    if Label.BODY not in labels:
+    i = section_scans().first(labels, Label.BODY)  # the first body block; the lead must follow it
+    if i < 0:
         return
-    i = labels.index(Label.BODY)  # the first body block; the lead must follow it
     if i + 1 >= len(labels) or labels[i + 1] is not Label.BODY:
         return
     first, lead = blocks[i].text, blocks[i + 1].text
@@ -156,8 +157,8 @@ def dateline_above_lead(blocks: list[Block], labels: list[Label], lexicon: Lexic
     opens the lead, as it does when printed inline: it joins the body, and is the dateline.
     A dateline printed inline opens the lead too: a one-sentence summary above it goes."""
     _unmark_summary_above_lead(blocks, labels, lexicon)
-    first = labels.index(Label.BODY) if Label.BODY in labels else None
-    if not first or labels[first - 1] is Label.BODY:
+    first = section_scans().first(labels, Label.BODY)
+    if first <= 0 or labels[first - 1] is Label.BODY:
         return None
     text = blocks[first - 1].text
     if not is_dateline_line(text, lexicon):
@@ -206,11 +207,10 @@ def unmark_dates_around_title(blocks: list[Block], labels: list[Label], lexicon:
 def unmark_trailing_name(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
     """A bare name taken as the last body line is the byline printed under the article."""
     body = Label.BODY
-    if body not in labels:
-        return
-    end = len(labels) - 1 - labels[::-1].index(body)  # the last body block (a C-level scan)
-    if labels.index(body) == end:
-        return  # a single body block
+    scans = section_scans()
+    end = scans.last(labels, body)  # the last body block
+    if end < 0 or scans.first(labels, body) == end:
+        return  # no body block, or a single one
     last = blocks[end].text
     if len(last.split()) <= 4 and not last.endswith(PARAGRAPH_END) and is_plausible_name(last, lexicon):
         labels[end] = Label.OTHER

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, compress, repeat
-from operator import is_
+from itertools import chain
 
+from warta.assemble.sections import section_scans
 from warta.classify.markers import is_menu_row_normalised, section_headers
-from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, normalise_marker
-from warta.model import LABEL_COMMENTS, Block, Comment, Label, ListItem, last_index
+from warta.compiled import set_aside
+from warta.compiled import wanted as compiled_parts_wanted
+from warta.lexicon import JoinedLines, Lexicon, html_lexicon, load_lexicon, normalise_lines, normalise_marker
+from warta.model import LABEL_COMMENTS, Block, BlockStructure, Comment, Label, ListItem
 from warta.strings import has_digit
 
 _WORD = re.compile(r"\w+")
@@ -86,7 +88,25 @@ def _read_also(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
     return items
 
 
-_INLINE_DATE = re.compile(r"\s+[·|•–-]\s+(?P<date>[^·|•]{4,40})$")
+_INLINE_SEPARATORS = "·|•–-"
+_INLINE_DATE = re.compile(rf"\s+[{_INLINE_SEPARATORS}]\s+(?P<date>[^·|•]{{4,40}})$")
+
+
+def _inline_date(text: str) -> re.Match[str] | None:
+    """`_INLINE_DATE.search(text)`: a line without any of its separators is not searched (the
+    regex tries every position of the line; a `str.__contains__` is a C-level scan)."""
+    if not any(map(text.__contains__, _INLINE_SEPARATORS)):
+        return None
+    return _INLINE_DATE.search(text)
+
+
+def _inline_dated(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """(title, date) of a list line that carries its date after a separator ('Title · 07 Maret
+    2026'); None for a line that does not."""
+    inline = _inline_date(text)
+    if inline is None or not is_date_line(inline.group("date"), lexicon):
+        return None
+    return text[: inline.start()].strip(), inline.group("date").strip()
 
 
 def _headline_like(norm: str, lexicon: Lexicon, n_words: int, has_phrase: bool | None = None) -> bool:
@@ -103,8 +123,8 @@ class _PhraseFlags:
     phrase (`Lexicon.contains_any`), found for all of them at once by `JoinedLines.containing_each`:
     one search of the joined lines instead of one regex search a line."""
 
-    nav: Mapping[str, bool]
-    comment_form: Mapping[str, bool]
+    nav: dict[str, bool]
+    comment_form: dict[str, bool]
 
     @classmethod
     def of(cls, distinct: list[str], lexicon: Lexicon) -> _PhraseFlags:
@@ -122,6 +142,22 @@ def _list_items(
     """Title lines, each followed by optional date and teaser lines; repeated titles merged.
     `norms`: `normalise_marker` of each block's text (the edge whitespace `strip` takes it drops too);
     `headers`: `section_header` of each of them; `phrases`: their phrase flags."""
+    compiled = _compiled_list_items()
+    items = None
+    if compiled is not None and type(blocks) is list and type(norms) is list and type(headers) is dict:
+        items = _compiled_entries(compiled, blocks, norms, lexicon, headers, phrases)
+    return _without_ranks(_entries(blocks, norms, lexicon, headers, phrases) if items is None else items)
+
+
+def _entries(
+    blocks: Sequence[Block],
+    norms: list[str],
+    lexicon: Lexicon,
+    headers: Mapping[str, Label | None],
+    phrases: _PhraseFlags,
+) -> list[ListItem]:
+    """`_list_items` before `_without_ranks`. The reference of the compiled
+    `warta.assemble._body.list_items`, which gives the same entries."""
     items: list[ListItem] = []
     title_norms: list[str] = []  # `normalise_marker` of each item's title
     dates_open = False  # whether a date line may still be the last item's (no header since)
@@ -141,10 +177,9 @@ def _list_items(
             if items and items[-1].date is None and dates_open:
                 items[-1] = ListItem(items[-1].title, items[-1].url, text, items[-1].teaser)
             continue
-        inline = _INLINE_DATE.search(text) if digit else None
-        dated = inline is not None and is_date_line(inline.group("date"), lexicon)
+        dated = _inline_dated(text, lexicon) if digit else None
         n_words = len(text.split())
-        if items and n_words >= 12 and items[-1].teaser is None and not dated:
+        if items and n_words >= 12 and items[-1].teaser is None and dated is None:
             # A long line under a title is its teaser, unless it carries a date of its
             # own ('Title · 07 Maret 2026'): then it is the next entry.
             items[-1] = ListItem(items[-1].title, items[-1].url, items[-1].date, text)
@@ -153,14 +188,91 @@ def _list_items(
             continue  # the same headline printed twice (image alt text + link)
         if not _headline_like(norm, lexicon, n_words, phrases.nav[norm]):
             continue
-        date = None
-        if dated:
-            assert inline is not None
-            date, text = inline.group("date").strip(), text[: inline.start()].strip()
-        items.append(ListItem(title=text, url=block.structure.href, date=date))
+        if dated is None:
+            items.append(ListItem(title=text, url=block.structure.href))
+            title_norms.append(norm)
+        else:
+            title, date = dated
+            items.append(ListItem(title=title, url=block.structure.href, date=date))
+            title_norms.append(normalise_marker(title))
         dates_open = True
-        title_norms.append(norm if date is None else normalise_marker(text))
-    return _without_ranks(items)
+    return items
+
+
+def _compiled_entries(
+    list_items: Callable[..., list[ListItem] | None],
+    blocks: list[Block],
+    norms: list[str],
+    lexicon: Lexicon,
+    headers: dict[str, Label | None],
+    phrases: _PhraseFlags,
+) -> list[ListItem] | None:
+    """`_entries` by `list_items` (`warta.assemble._body.list_items`), given the lexicon's tests
+    it asks where the Python loop does; None where it leaves the blocks to `_entries`."""
+    return list_items(
+        blocks,
+        norms,
+        headers,
+        phrases.nav,
+        lexicon,
+        lexicon.menu_words(),
+        is_date_line,
+        _inline_dated,
+        is_menu_row_normalised,
+        normalise_marker,
+    )
+
+
+# Lines and their structure (link) for `_compiled_list_items`' probe: headers, date lines under
+# a title and under a header, inline dates, teasers, repeated titles, menu rows and short lines,
+# ranks, and the edge cases of case and width ("İ", the Kelvin sign, "ſ", astral text, digits of
+# other scripts, whitespace other than spaces).
+_PROBE_LINES: tuple[tuple[str, str | None], ...] = (
+    ("Terpopuler", None),
+    ("1 Presiden meresmikan jembatan baru di Jakarta", "/a"),
+    ("12 Februari 2026", None),
+    ("Presiden meresmikan jembatan baru di Jakarta pada Senin pagi kata juru bicara istana negara", None),
+    ("2 Harga beras naik lagi di pasar induk · 07 Maret 2026", "/b"),
+    ("2 Harga beras naik lagi di pasar induk · 07 Maret 2026", "/b"),
+    ("3 jam lalu", None),
+    ("Home News Sport", None),
+    ("Dua kata", "/c"),
+    ("\u00a0 İstanbul’da büyük gün 𝟙 \u2003", "/d"),
+    ("Kelvin \u212a ſport news today", "/e"),
+    ("Harga ٣ emas turun tajam – 3 jam lalu", None),
+    ("🌉 Jembatan baru dibuka untuk umum 🌉", None),
+    ("Arsip", None),
+    ("Februari 2026", None),
+    ("", None),
+)
+
+
+@lru_cache(maxsize=1)
+def _compiled_list_items() -> Callable[..., list[ListItem] | None] | None:
+    """`warta.assemble._body.list_items` where it is built and gives `_entries`' entries on probe
+    lines; None otherwise, or with WARTA_PURE_PYTHON."""
+    if not compiled_parts_wanted():
+        return None
+    try:
+        from warta.assemble._body import list_items
+    except ImportError:
+        return None
+    blocks, norms, lexicon, headers, phrases = _probe()
+    expected = _entries(blocks, norms, lexicon, headers, phrases)
+    found = _compiled_entries(list_items, blocks, norms, lexicon, headers, phrases)
+    if found != expected:
+        set_aside("list entries", "Python")
+        return None
+    return list_items
+
+
+def _probe() -> tuple[list[Block], list[str], Lexicon, dict[str, Label | None], _PhraseFlags]:
+    """`_entries`' arguments for `_PROBE_LINES`, with the default lexicon."""
+    lexicon = load_lexicon()
+    blocks = [Block(i, text, BlockStructure(href=href)) for i, (text, href) in enumerate(_PROBE_LINES)]
+    norms = normalise_lines([block.text for block in blocks])
+    distinct = list(dict.fromkeys(norms))
+    return blocks, norms, lexicon, section_headers(distinct, lexicon), _PhraseFlags.of(distinct, lexicon)
 
 
 _RANK = re.compile(r"^(\d{1,2})[.)]?\s+(?=\S)")
@@ -230,16 +342,17 @@ _TAG_CHARS = 40
 _UNLABELLED = frozenset({Label.OTHER, Label.NAV})
 
 
-def _tag_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Block]:
+def _tag_blocks(blocks: Sequence[Block], labels: list[Label]) -> list[Block]:
     """The tag blocks, and the tag links right after a tags line that no label reached:
     in "Tags: <a>x</a> <a>y</a>" the label and first link make one line, the other links
     lines of their own with nothing but their link to say they are tags."""
     out: list[Block] = []
     tags = Label.TAGS  # looked up once: an enum member is a slow attribute to read per block
-    if tags not in labels:
+    at = section_scans().positions(labels, tags, len(labels))
+    if not at:
         return out  # no tags line: no link after one either
     previous_tags = False
-    first = labels.index(tags)  # nothing before the first tags line is taken
+    first = at[0]  # nothing before the first tags line is taken
     for block, label in zip(blocks[first:], labels[first:], strict=True):
         if label is tags:
             out.append(block)
@@ -260,9 +373,10 @@ def _tag_blocks(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Block]
 def _page_footer_start(labels: Sequence[Label]) -> int:
     """Where the page's footer begins: its last copyright line, when it comes after the body
     (a '©' in a photo credit inside the article is no footer); past the end if none."""
-    footer = last_index(labels, Label.FOOTER)
-    body = last_index(labels, Label.BODY)
-    return footer if footer is not None and footer > (-1 if body is None else body) else len(labels)
+    scans = section_scans()
+    labelled = labels if type(labels) is list else list(labels)
+    footer = scans.last(labelled, Label.FOOTER)
+    return footer if footer >= 0 and footer > scans.last(labelled, Label.BODY) else len(labels)
 
 
 def build_lists(
@@ -275,22 +389,23 @@ def build_lists(
     """The page's lists; `norms`: `normalise_marker` of every block's text, and `headers`:
     `section_header` of each of them (keyed by the text), where the caller has them."""
 
+    scans = section_scans()
+    labelled = labels if type(labels) is list else list(labels)
+
     def of(label: Label, end: int | None = None) -> tuple[list[Block], list[str]]:
         """The blocks labelled `label` (before block `end`) and their normalised texts."""
-        if label not in labels:  # a C-level scan: most pages lack most of these sections
-            return [], []
-        chosen = list(map(is_, labels[:end], repeat(label)))  # in C
-        texts = list(compress(blocks, chosen))
+        at = scans.positions(labelled, label, len(labelled) if end is None else end)
+        texts = list(map(blocks.__getitem__, at))
         if norms is None:
             return texts, normalise_lines([block.text for block in texts])
-        return texts, list(compress(norms, chosen))
+        return texts, list(map(norms.__getitem__, at))
 
     # Below the copyright line the links are the footer's ('Privacy ∙ Terms', 'Start writing'),
     # not entries of the box whose section ran on to the end of the page.
-    footer = _page_footer_start(labels)
+    footer = _page_footer_start(labelled)
 
     tags: list[str] = []
-    for block in _tag_blocks(blocks, labels):
+    for block in _tag_blocks(blocks, labelled):
         if normalise_marker(block.text) in lexicon.tags_header:
             continue  # the list's header ("Tags"), not a tag
         rest = _strip_prefix(block.text, lexicon.tags_prefix)

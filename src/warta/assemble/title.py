@@ -9,6 +9,7 @@ from itertools import compress, count
 from operator import attrgetter
 
 from warta.assemble.lists import is_date_line
+from warta.assemble.sections import section_scans
 from warta.classify.sentences import starts_capitalised
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
@@ -202,7 +203,8 @@ def choose_title(
     h1 = _headline_block(blocks, hint)
     if h1 is not None:  # the page's own heading outranks any section a lexicon header opened
         return headline_part(blocks[h1].text), h1
-    start = labels.index(LABEL_BODY) if LABEL_BODY in labels else len(blocks)  # C-level scans
+    first_body = section_scans().first(labels, LABEL_BODY)
+    start = first_body if first_body >= 0 else len(blocks)
     # A date line is never the first line of an article: on a page without blank lines the
     # date and the headline under it may be labelled body; the headline is then the start.
     while (

@@ -1,0 +1,84 @@
+"""Where a page's sections are: the blocks of one label, and a label's last block.
+
+A page's labels are a list of `Label` members, a few hundred a page, asked for one label at a
+time by the assembly (the body's blocks, each list's, the footer's last line). The compiled
+scans (`warta.assemble._body.label_positions`, `last_position`) compare pointers in one pass;
+the references here are C-level too but make a call (or, for `in` and `index`, a str
+comparison of the StrEnum members) a block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_
+
+from warta.compiled import set_aside
+from warta.compiled import wanted as compiled_parts_wanted
+from warta.model import Label, last_index
+
+
+def positions(labels: Sequence[Label], label: Label, end: int) -> list[int]:
+    """Where `label` is in `labels[:end]` (`end` >= 0), in order. The reference of the compiled
+    `warta.assemble._body.label_positions`."""
+    return list(compress(range(len(labels)), map(is_, labels[:end], repeat(label))))
+
+
+def last_position(labels: Sequence[Label], label: Label) -> int:
+    """Where `label` last is in `labels`; -1 if nowhere. The reference of the compiled
+    `warta.assemble._body.last_position`."""
+    found = last_index(labels, label)
+    return -1 if found is None else found
+
+
+def first_position(labels: Sequence[Label], label: Label) -> int:
+    """Where `label` first is in `labels`; -1 if nowhere. The reference of the compiled
+    `warta.assemble._body.first_position`."""
+    return labels.index(label) if label in labels else -1
+
+
+@dataclass(frozen=True, slots=True)
+class SectionScans:
+    """`positions`, `first_position` and `last_position`, compiled where they are in use."""
+
+    positions: Callable[[Sequence[Label], Label, int], list[int]]
+    first: Callable[[Sequence[Label], Label], int]
+    last: Callable[[Sequence[Label], Label], int]
+
+
+# Labels for `section_scans`' probe: none, one, runs, the first and the last block.
+_PROBE: tuple[tuple[Label, ...], ...] = (
+    (),
+    (Label.BODY,),
+    (Label.SIDEBAR, Label.BODY, Label.SIDEBAR, Label.SIDEBAR, Label.FOOTER, Label.RELATED, Label.SIDEBAR),
+    (Label.FOOTER, Label.OTHER, Label.BODY, Label.BODY, Label.COMMENTS),
+)
+
+
+@lru_cache(maxsize=1)
+def section_scans() -> SectionScans:
+    """The compiled scans where they are built and give the references' answers on
+    `_PROBE` (every label, every end), the references otherwise or with WARTA_PURE_PYTHON."""
+    reference = SectionScans(positions, first_position, last_position)
+    if not compiled_parts_wanted():
+        return reference
+    try:
+        from warta.assemble._body import first_position as first_in_c
+        from warta.assemble._body import label_positions
+        from warta.assemble._body import last_position as last_in_c
+    except ImportError:
+        return reference
+    for labels in map(list, _PROBE):
+        for label in Label:
+            if (
+                first_in_c(labels, label) != first_position(labels, label)
+                or last_in_c(labels, label) != last_position(labels, label)
+            ) or any(
+                label_positions(labels, label, end) != positions(labels, label, end)
+                for end in range(len(labels) + 2)
+            ):
+                set_aside("section scans", "Python")
+                return reference
+    return SectionScans(label_positions, first_in_c, last_in_c)
