@@ -14,7 +14,7 @@ what it follows (<select>, <template>, <frameset>, <plaintext>, HTML inside fore
 an element whose whole text metadata reads, ...) it stops eliding for the rest of the page.
 
 Kept whole: a script whose type has "json" in it (or a character reference), one with an
-itemprop, one whose content holds a date hint of `html_meta`, one whose content has both
+itemprop, one in which `html_meta`'s date search could find a date, one whose content has both
 "<!--" and "<script" (the escaped states, where its first "</script>" may not end it). And
 where the scripts' text could reach `html_meta`'s budget for the date search, nothing is
 elided, so that the searched scripts stay the same ones.
@@ -29,7 +29,7 @@ from functools import cache
 from typing import Protocol
 
 from warta.compiled import probed
-from warta.meta.html_meta import _MAX_SCRIPT_CHARS, _SCRIPT_DATE_HINTS
+from warta.meta.html_meta import _MAX_SCRIPT_CHARS, _SCRIPT_DATE_KEYS
 from warta.readers.encoding import Utf8Text
 
 _SPACE = b"\t\n\x0c\r "  # (the tokenizer sees a CR as a line feed)
@@ -75,7 +75,8 @@ _STOP_FOREIGN = frozenset(
 _TEXT_ONLY_FOREIGN = frozenset({b"title", b"desc"})
 _FOREIGN_ROOTS = frozenset({b"svg", b"math"})
 _MAX_FOREIGN_DEPTH = 256
-_HINTS = tuple(hint.encode() for hint in _SCRIPT_DATE_HINTS)
+# What the date search's pattern needs in a script to match: one of its keys, quoted.
+_QUOTED_KEYS = tuple(f'"{key}"'.encode() for key in _SCRIPT_DATE_KEYS)
 
 
 def _tag_end(page: bytes, i: int) -> tuple[int, list[tuple[bytes, bytes]], bool]:
@@ -162,13 +163,14 @@ def _raw_text_end(page: bytes, i: int, name: bytes) -> int:
 
 
 def _keeps_script(attributes: list[tuple[bytes, bytes]], content: bytes) -> bool:
-    """Whether a script's content may be read (JSON-LD, an itemprop's, one holding a date hint)."""
+    """Whether a script's content may be read: JSON-LD, an itemprop's, or one in which the date
+    search could find a date (one without a quoted key of its pattern is searched in vain)."""
     kind = _first(attributes, b"type")
     if _first(attributes, b"itemprop") is not None or (
         kind is not None and (b"json" in kind.lower() or b"&" in kind)
     ):
         return True
-    return any(hint in content for hint in _HINTS)
+    return any(key in content for key in _QUOTED_KEYS)
 
 
 def _first(attributes: list[tuple[bytes, bytes]], name: bytes) -> bytes | None:
@@ -346,6 +348,8 @@ _PROBES = (
     b"<script>a</script><template><script>b</script></template><script>c</script>",
     b"<script>unterminated",
     "<p>Kelvin \u212a \u017f \u0130 \U0001f600<script>\u0130</script></p>".encode(),
+    b"<script>publisher; date_posted</script><script>'datePublished'</script>",
+    *(b"<script>x = {" + key + b": 1}</script>" for key in _QUOTED_KEYS),
 )
 
 
