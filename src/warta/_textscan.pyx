@@ -709,6 +709,7 @@ cdef enum:
     _C_NAME_END = _C_SPACE | _C_SLASH | _C_GT  # what ends a tag name
     _C_ATTRIBUTE_END = _C_NAME_END | _C_EQUALS  # what ends an attribute name
     _C_VALUE_END = _C_SPACE | _C_GT  # what ends an unquoted value
+    _C_NUL = 16  # (a bytes object's data ends in one: see `_skip_to`)
 cdef unsigned char _CLASS[256]
 for _byte in range(256):
     _CLASS[_byte] = (
@@ -716,6 +717,7 @@ for _byte in range(256):
         | (_C_SLASH if _byte == 47 else 0)
         | (_C_GT if _byte == 62 else 0)
         | (_C_EQUALS if _byte == 61 else 0)
+        | (_C_NUL if _byte == 0 else 0)
     )
 
 
@@ -731,8 +733,24 @@ cdef inline bint _letter(unsigned char c) noexcept nogil:
     return 65 <= c <= 90 or 97 <= c <= 122
 
 
+cdef unsigned char _LOWER[256]  # ASCII lower case
+for _byte in range(256):
+    _LOWER[_byte] = _byte | 32 if 65 <= _byte <= 90 else _byte
+
+
 cdef inline unsigned char _lower(unsigned char c) noexcept nogil:
-    return c | 32 if 65 <= c <= 90 else c
+    return _LOWER[c]
+
+
+cdef inline Py_ssize_t _skip_to(const unsigned char *p, Py_ssize_t n, Py_ssize_t i, unsigned char ends) noexcept nogil:
+    """The first place from `i` of a byte of the classes `ends`, or `n`. `p` is a bytes object's
+    data, which ends in a NUL: the loop looks at the bounds only at a NUL."""
+    while True:
+        while not _CLASS[p[i]] & (ends | _C_NUL):
+            i += 1
+        if p[i] != 0 or i >= n:
+            return i
+        i += 1  # (a NUL of the page)
 
 
 cdef bint _same_caseless(const unsigned char *p, Py_ssize_t n, const char *lower) noexcept nogil:
@@ -761,7 +779,8 @@ cdef inline unsigned int _name_hash(const unsigned char *p, Py_ssize_t n) noexce
     return (<unsigned int> n * 7 + _lower(p[0]) * 3 + _lower(p[n - 1])) & 255
 
 
-_KNOWN = (
+# (A C-level tuple: the names' bytes, which `_NAMES` points into, stay as long as the module.)
+cdef tuple _KNOWN = tuple(
     [(b"template", _K_STOP_HTML), (b"frameset", _K_STOP_HTML), (b"plaintext", _K_STOP_HTML),
      (b"select", _K_SELECT), (b"option", _K_OPTION), (b"optgroup", _K_OPTION),
      (b"svg", _K_ROOT), (b"math", _K_ROOT), (b"script", _K_SCRIPT), (b"style", _K_STYLE),
@@ -777,17 +796,28 @@ _KNOWN = (
         b"table", b"tt", b"u", b"ul", b"var", b"font", b"foreignobject", b"annotation-xml", b"mi",
         b"mo", b"mn", b"ms", b"mtext", b"noscript", b"html")]
 )
-if len(_KNOWN) > _KNOWN_NAMES:
-    raise AssertionError("raise _KNOWN_NAMES")
-for _j in range(256):
-    _NAME_FIRST[_j] = -1
-for _j, (_name, _kind) in enumerate(_KNOWN):
-    _NAMES[_j] = _name  # (bytes held by `_KNOWN`, a module global)
-    _NAME_SIZES[_j] = len(_name)
-    _NAME_KINDS[_j] = _kind
-    _h = _name_hash(_name, len(_name))
-    _NAME_NEXT[_j] = _NAME_FIRST[_h]
-    _NAME_FIRST[_h] = _j
+
+
+cdef int _index_names(tuple known) except -1:
+    cdef Py_ssize_t j
+    cdef unsigned int h
+    cdef bytes name
+    if len(known) > _KNOWN_NAMES:
+        raise AssertionError("raise _KNOWN_NAMES")
+    for j in range(256):
+        _NAME_FIRST[j] = -1
+    for j in range(len(known)):
+        name = known[j][0]
+        _NAMES[j] = name
+        _NAME_SIZES[j] = len(name)
+        _NAME_KINDS[j] = known[j][1]
+        h = _name_hash(name, len(name))
+        _NAME_NEXT[j] = _NAME_FIRST[h]
+        _NAME_FIRST[h] = j
+    return 0
+
+
+_index_names(_KNOWN)
 
 
 cdef inline bint _void_breakout(const unsigned char *p, Py_ssize_t n) noexcept nogil:
@@ -831,7 +861,7 @@ cdef inline void _keep_value(_Tag *tag, int which, Py_ssize_t start, Py_ssize_t 
         tag.stop[which] = stop
 
 
-cdef void _scan_tag(const unsigned char *p, Py_ssize_t n, Py_ssize_t i, _Tag *tag) noexcept nogil:
+cdef inline void _scan_tag(const unsigned char *p, Py_ssize_t n, Py_ssize_t i, _Tag *tag) noexcept nogil:
     """The tag whose name ends at `i`: where it ends, whether it is self-closing, and the values
     of its kept attributes (`_tag_end` of the reference)."""
     cdef int k, which
@@ -843,7 +873,7 @@ cdef void _scan_tag(const unsigned char *p, Py_ssize_t n, Py_ssize_t i, _Tag *ta
     tag.closed = False
     tag.end = -1
     while True:  # before an attribute name
-        while i < n and _space(p[i]):
+        while _space(p[i]):  # (the NUL after the data ends it)
             i += 1
         if i >= n:
             return
@@ -862,10 +892,9 @@ cdef void _scan_tag(const unsigned char *p, Py_ssize_t n, Py_ssize_t i, _Tag *ta
             continue
         start = i
         i += 1  # (a first "=" is part of the name)
-        while i < n and not _CLASS[p[i]] & _C_ATTRIBUTE_END:
-            i += 1
+        i = _skip_to(p, n, i, _C_ATTRIBUTE_END)
         which = _attribute_of(p + start, i - start)
-        while i < n and _space(p[i]):
+        while _space(p[i]):
             i += 1
         if i >= n:
             return
@@ -873,7 +902,7 @@ cdef void _scan_tag(const unsigned char *p, Py_ssize_t n, Py_ssize_t i, _Tag *ta
             _keep_value(tag, which, i, i)
             continue
         i += 1
-        while i < n and _space(p[i]):
+        while _space(p[i]):
             i += 1
         if i >= n:
             return
@@ -890,15 +919,12 @@ cdef void _scan_tag(const unsigned char *p, Py_ssize_t n, Py_ssize_t i, _Tag *ta
             return
         else:  # unquoted, up to a space or ">"
             start = i
-            while i < n and not _CLASS[p[i]] & _C_VALUE_END:
-                i += 1
+            i = _skip_to(p, n, i, _C_VALUE_END)
             _keep_value(tag, which, start, i)
 
 
 cdef Py_ssize_t _name_stop(const unsigned char *p, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
-    while i < n and not _name_end_at(p[i]):
-        i += 1
-    return i
+    return _skip_to(p, n, i, _C_NAME_END)
 
 
 cdef bint _holds(
@@ -1012,6 +1038,38 @@ cdef bint _find_caseless_word(const unsigned char *p, Py_ssize_t start, Py_ssize
     return False
 
 
+# The quoted keys of the date search's pattern (`html_meta._SCRIPT_DATE_KEYS`) that hold "ubli",
+# and where: each "ubli" of a script is tried as the one of each key. ("date_posted", the other
+# key, is searched by itself.)
+cdef enum:
+    _UBLI_KEYS = 6
+cdef const char *_UBLI_KEY[_UBLI_KEYS]
+_UBLI_KEY[:] = [b'"datePublished"', b'"publishedAt"', b'"published_at"', b'"publishDate"',
+                b'"publish_date"', b'"first_publication_date"']
+cdef Py_ssize_t _UBLI_AT[_UBLI_KEYS]
+_UBLI_AT[:] = [6, 2, 2, 2, 2, 8]
+
+
+cdef bint _holds_quoted_key(const unsigned char *p, Py_ssize_t start, Py_ssize_t stop) noexcept nogil:
+    """Whether p[start:stop] holds one of the quoted keys with "ubli" in them."""
+    cdef const unsigned char *q
+    cdef Py_ssize_t i = start + 1, at, size
+    cdef int k
+    while i <= stop - 3:  # ("b" of an "ubli" that fits)
+        q = <const unsigned char *> memchr(p + i, 98, stop - 2 - i)
+        if q == NULL:
+            return False
+        i = q - p
+        if p[i - 1] == 117 and p[i + 1] == 108 and p[i + 2] == 105:  # "u", "l", "i"
+            for k in range(_UBLI_KEYS):
+                at = i - 1 - _UBLI_AT[k]
+                size = <Py_ssize_t> strlen(_UBLI_KEY[k])
+                if at >= start and at + size <= stop and memcmp(p + at, _UBLI_KEY[k], size) == 0:
+                    return True
+        i += 1
+    return False
+
+
 cdef bint _keeps_script(const unsigned char *p, const _Tag *tag, Py_ssize_t start, Py_ssize_t stop) noexcept nogil:
     """Whether a script's content may be read (the reference's `_keeps_script`)."""
     if tag.start[_A_ITEMPROP] >= 0:
@@ -1021,19 +1079,7 @@ cdef bint _keeps_script(const unsigned char *p, const _Tag *tag, Py_ssize_t star
         or memchr(p + tag.start[_A_TYPE], 38, tag.stop[_A_TYPE] - tag.start[_A_TYPE]) != NULL
     ):
         return True
-    # A quoted key of the date search's pattern (`html_meta._SCRIPT_DATE_KEYS`): each holds
-    # "ubli" or "date_posted", which rule out most scripts in one search each.
-    if _holds(p, start, stop, b"ubli", 4, 1):
-        return (
-            _holds(p, start, stop, b'"datePublished"', 15, 7)
-            or _holds(p, start, stop, b'"publishedAt"', 13, 3)
-            or _holds(p, start, stop, b'"published_at"', 14, 3)
-            or _holds(p, start, stop, b'"publishDate"', 13, 3)
-            or _holds(p, start, stop, b'"publish_date"', 14, 3)
-            or _holds(p, start, stop, b'"first_publication_date"', 24, 9)
-            or _holds(p, start, stop, b'"date_posted"', 13, 5)
-        )
-    return _holds(p, start, stop, b'"date_posted"', 13, 5)
+    return _holds_quoted_key(p, start, stop) or _holds(p, start, stop, b'"date_posted"', 13, 5)
 
 
 cdef struct _Spans:
