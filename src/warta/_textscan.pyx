@@ -685,6 +685,7 @@ cdef enum:
     _K_TIME = 9
     _K_BREAKOUT = 10  # a start tag that stops the scan in foreign content, and no other kind
     _K_TEXT_ONLY = 11  # desc (title is _K_RAW)
+    _K_MERGED = 12  # html, body (also breakout tags in foreign content)
     # The attributes a tag's scan keeps the first value of.
     _A_TYPE = 0
     _A_ITEMPROP = 1
@@ -785,16 +786,17 @@ cdef tuple _KNOWN = tuple(
      (b"select", _K_SELECT), (b"option", _K_OPTION), (b"optgroup", _K_OPTION),
      (b"svg", _K_ROOT), (b"math", _K_ROOT), (b"script", _K_SCRIPT), (b"style", _K_STYLE),
      (b"textarea", _K_RAW), (b"title", _K_RAW), (b"xmp", _K_RAW), (b"iframe", _K_RAW),
-     (b"noembed", _K_RAW), (b"noframes", _K_RAW), (b"time", _K_TIME), (b"desc", _K_TEXT_ONLY)]
+     (b"noembed", _K_RAW), (b"noframes", _K_RAW), (b"time", _K_TIME), (b"desc", _K_TEXT_ONLY),
+     (b"html", _K_MERGED), (b"body", _K_MERGED)]
     + [(_void, _K_VOID) for _void in (
         b"area", b"base", b"basefont", b"bgsound", b"br", b"col", b"embed", b"frame", b"hr", b"image",
         b"img", b"input", b"keygen", b"link", b"meta", b"param", b"source", b"track", b"wbr")]
     + [(_other, _K_BREAKOUT) for _other in (
-        b"b", b"big", b"blockquote", b"body", b"center", b"code", b"dd", b"div", b"dl", b"dt", b"em",
+        b"b", b"big", b"blockquote", b"center", b"code", b"dd", b"div", b"dl", b"dt", b"em",
         b"h1", b"h2", b"h3", b"h4", b"h5", b"h6", b"head", b"i", b"li", b"listing", b"menu", b"nobr",
         b"ol", b"p", b"pre", b"ruby", b"s", b"small", b"span", b"strong", b"strike", b"sub", b"sup",
         b"table", b"tt", b"u", b"ul", b"var", b"font", b"foreignobject", b"annotation-xml", b"mi",
-        b"mo", b"mn", b"ms", b"mtext", b"noscript", b"html")]
+        b"mo", b"mn", b"ms", b"mtext", b"noscript")]
 )
 
 
@@ -1159,7 +1161,7 @@ cdef object _without(const unsigned char *p, Py_ssize_t n, const _Spans *spans):
 
 cdef bint _elided_spans(const unsigned char *p, Py_ssize_t n, _Spans *spans) except -1:
     """The spans to leave out of the page (in `spans`); False where none may be (the scripts'
-    text could reach the date search's budget)."""
+    text could reach the date search's budget, or <html>/<body> is an itemprop date)."""
     cdef Py_ssize_t script_bytes = 0, foreign_start = 0, stop = n, pos = 0, lt, name_end, end, found
     cdef Py_ssize_t depth = 0, name_size, k
     cdef Py_ssize_t foreign_name[_MAX_FOREIGN_DEPTH]
@@ -1233,6 +1235,8 @@ cdef bint _elided_spans(const unsigned char *p, Py_ssize_t n, _Spans *spans) exc
                     foreign_name[depth] = lt + 1
                     foreign_size[depth] = name_size
                     depth += 1
+            elif kind == _K_MERGED and _text_read(p, kind, &tag):
+                return False
             elif (
                 kind == _K_STOP_HTML
                 or (in_select and kind != _K_OPTION)

@@ -74,6 +74,8 @@ _TRICKY = [
     "<time><script>var x = 1;</script>5 Januari 2026</time><p>teks</p>",
     "<span itemprop='datePublished'><style>x</style>2026-01-02</span>",
     "<div itemprop=datePublished><script>a</script>2026-01-02</div>",
+    "<head><script>a</script></head><body><html itemprop=datePublished>2026</html></body>",
+    "<head><style>a</style></head><body>b<body itemprop=datePublished>c</body><script>d</script>",
     '<script>{"publishedAt": "2026-01-01T00:00"}</script><script>var a;</script>',
     '<script type=application/ld+json>{"@type": "NewsArticle", "headline": "H"}</script>',
     '<script type=\'Application/LD&#43;JSON\'>{"@type": "NewsArticle", "headline": "H"}</script>',

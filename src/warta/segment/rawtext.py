@@ -2,7 +2,7 @@
 
 lexbor spends about a twentieth of a page's time tokenizing script and style contents (and
 copying them into text nodes), which warta never reads, except the JSON-LD scripts and the
-inline scripts searched for a date (`warta.meta.html_meta`). `elide_raw_text` removes those
+inline scripts searched for a date (`warta.meta.html_meta`). `elide_raw_text_python` removes those
 contents from the page's UTF-8 bytes (the start and end tags stay, so the tree has the same
 elements), and the tree lexbor builds gives the same blocks and metadata.
 
@@ -12,6 +12,8 @@ values, the raw text of script, style, textarea, title, xmp, iframe, noembed and
 <svg>/<math> content, where `<style>` and `<script>` hold markup), and wherever a page leaves
 what it follows (<select>, <template>, <frameset>, <plaintext>, HTML inside foreign content,
 an element whose whole text metadata reads, ...) it stops eliding for the rest of the page.
+(Where <html> or <body> is made an itemprop date, its text holds what came before as well:
+nothing is elided then.)
 
 Kept whole: a script whose type has "json" in it (or a character reference), one with an
 itemprop, one in which `html_meta`'s date search could find a date, one whose content has both
@@ -53,6 +55,9 @@ _VOID = frozenset(
         b"img", b"input", b"keygen", b"link", b"meta", b"param", b"source", b"track", b"wbr",
     }
 )  # fmt: skip
+# Elements a later start tag of theirs adds its attributes to (an itemprop): one whose whole
+# text metadata may read holds what came before too, so nothing may be elided.
+_MERGED = frozenset({b"html", b"body"})
 # Inside a <select>, the only start tags followed (any other ends the select, or is ignored
 # with its content read as markup, as a <style>'s).
 _IN_SELECT = frozenset({b"option", b"optgroup"})
@@ -275,6 +280,8 @@ def elide_raw_text_python(page: bytes) -> bytes:
                     break
                 if not closed:
                     foreign.append(name)
+            elif name in _MERGED and _text_read(name, attributes):
+                return page
             elif (
                 name in _STOP_HTML
                 or (in_select and name not in _IN_SELECT)
@@ -346,6 +353,7 @@ _PROBES = (
     b"<math><mi><style>a</style></mi></math><script>b</script>",
     b"<time><b>x</b></time><script>a</script>",
     b"<script>a</script><template><script>b</script></template><script>c</script>",
+    b"<script>a</script><body itemprop=datePublished><script>b</script>",
     b"<script>unterminated",
     "<p>Kelvin \u212a \u017f \u0130 \U0001f600<script>\u0130</script></p>".encode(),
     b"<script>publisher; date_posted</script><script>'datePublished'</script>",
