@@ -1161,7 +1161,7 @@ cdef object _without(const unsigned char *p, Py_ssize_t n, const _Spans *spans):
 
 cdef bint _elided_spans(const unsigned char *p, Py_ssize_t n, _Spans *spans) except -1:
     """The spans to leave out of the page (in `spans`); False where none may be (the scripts'
-    text could reach the date search's budget, or <html>/<body> is an itemprop date)."""
+    text could reach the date search's budget, or <html>/<body> is or may be an itemprop date)."""
     cdef Py_ssize_t script_bytes = 0, foreign_start = 0, stop = n, pos = 0, lt, name_end, end, found
     cdef Py_ssize_t depth = 0, name_size, k
     cdef Py_ssize_t foreign_name[_MAX_FOREIGN_DEPTH]
@@ -1172,10 +1172,13 @@ cdef bint _elided_spans(const unsigned char *p, Py_ssize_t n, _Spans *spans) exc
     cdef const unsigned char *q
     cdef _Tag tag
     while pos < n:
-        q = <const unsigned char *> memchr(p + pos, 60, n - pos)  # "<"
-        if q == NULL:
-            break
-        lt = q - p
+        if p[pos] == 60:  # (a tag right after a tag: no call)
+            lt = pos
+        else:
+            q = <const unsigned char *> memchr(p + pos, 60, n - pos)  # "<"
+            if q == NULL:
+                break
+            lt = q - p
         if lt + 1 >= n:
             break
         c = p[lt + 1]
@@ -1276,7 +1279,36 @@ cdef bint _elided_spans(const unsigned char *p, Py_ssize_t n, _Spans *spans) exc
         script_bytes += n - foreign_start
     elif stop < n:
         script_bytes += n - stop
+    if stop < n and spans.size and _may_merge_itemprop(p, n, stop):
+        return False
     return script_bytes <= _MAX_SCRIPT_BYTES
+
+
+cdef Py_ssize_t _find_caseless(
+    const unsigned char *p, Py_ssize_t i, Py_ssize_t end, const char *lower, Py_ssize_t size
+) noexcept nogil:
+    """Where `lower` (lower-case ASCII) first is in p[i:end] up to ASCII case; -1 if nowhere."""
+    cdef Py_ssize_t k
+    for k in range(i, end - size + 1):
+        if _LOWER[p[k]] == <unsigned char> lower[0] and _same_caseless(p + k, size, lower):
+            return k
+    return -1
+
+
+cdef bint _may_merge_itemprop(const unsigned char *p, Py_ssize_t n, Py_ssize_t start) noexcept nogil:
+    """The reference's `_may_merge_itemprop`: an "<html" or "<body" from `start`, and an
+    "itemprop" after the first of them (in any ASCII case)."""
+    cdef const unsigned char *q
+    cdef Py_ssize_t i = start
+    while i + 5 <= n:  # (the "<"s, by memchr: most pages have no "<html" or "<body" there)
+        q = <const unsigned char *> memchr(p + i, 60, n - 4 - i)
+        if q == NULL:
+            return False
+        i = q - p
+        if _same_caseless(q + 1, 4, b"html") or _same_caseless(q + 1, 4, b"body"):
+            return _find_caseless(p, i, n, b"itemprop", 8) >= 0
+        i += 1
+    return False
 
 
 cdef Py_ssize_t _after_gt(const unsigned char *p, Py_ssize_t n, Py_ssize_t i) noexcept nogil:

@@ -76,6 +76,8 @@ _TRICKY = [
     "<div itemprop=datePublished><script>a</script>2026-01-02</div>",
     "<head><script>a</script></head><body><html itemprop=datePublished>2026</html></body>",
     "<head><style>a</style></head><body>b<body itemprop=datePublished>c</body><script>d</script>",
+    "<script>a</script><template></template><body itemprop=datePublished>b",
+    "<style>a</style><time><b>c</b></time><html itemprop=dateModified>",
     '<script>{"publishedAt": "2026-01-01T00:00"}</script><script>var a;</script>',
     '<script type=application/ld+json>{"@type": "NewsArticle", "headline": "H"}</script>',
     '<script type=\'Application/LD&#43;JSON\'>{"@type": "NewsArticle", "headline": "H"}</script>',

@@ -13,7 +13,7 @@ values, the raw text of script, style, textarea, title, xmp, iframe, noembed and
 what it follows (<select>, <template>, <frameset>, <plaintext>, HTML inside foreign content,
 an element whose whole text metadata reads, ...) it stops eliding for the rest of the page.
 (Where <html> or <body> is made an itemprop date, its text holds what came before as well:
-nothing is elided then.)
+nothing is elided then, nor where one of them with an itemprop follows where the scan stopped.)
 
 Kept whole: a script whose type has "json" in it (or a character reference), one with an
 itemprop, one in which `html_meta`'s date search could find a date, one whose content has both
@@ -320,9 +320,18 @@ def elide_raw_text_python(page: bytes) -> bytes:
         script_bytes += n - foreign_start
     elif stop < n:
         script_bytes += n - stop
-    if not elided or script_bytes > _MAX_SCRIPT_CHARS:
+    if not elided or script_bytes > _MAX_SCRIPT_CHARS or (stop < n and _may_merge_itemprop(page, stop)):
         return page
     return _without(page, elided)
+
+
+def _may_merge_itemprop(page: bytes, start: int) -> bool:
+    """Whether a start tag of <html> or <body> from `start`, where the scan no longer follows
+    the page, may give the element an itemprop (which would make what was elided before it part
+    of a text metadata reads)."""
+    lowered = page[start:].lower()
+    tags = [at for at in (lowered.find(b"<html"), lowered.find(b"<body")) if at >= 0]
+    return bool(tags) and b"itemprop" in lowered[min(tags) :]
 
 
 def _without(page: bytes, spans: list[tuple[int, int]]) -> bytes:
