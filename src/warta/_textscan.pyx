@@ -10,7 +10,7 @@ that the two agree on probe strings.
 """
 
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize, _PyBytes_Resize
-from cpython.mem cimport PyMem_Free, PyMem_Malloc
+from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from cpython.object cimport PyObject
 from cpython.ref cimport Py_DECREF, Py_INCREF
 from cpython.unicode cimport (
@@ -658,3 +658,685 @@ def squeeze_spaces(text) -> str:
     cdef Py_UCS4 *out = buffer.at_least(PyUnicode_GET_LENGTH(text))
     squeezed = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, _collapsed_of(<str> text, False, out))
     return text if squeezed == text else squeezed
+
+
+# ---------------------------------------------------------------------------------------------
+# The script and style contents nothing reads, left out of a page before parsing: the scan of
+# `warta.segment.rawtext.elide_raw_text_python` (its reference, whose docstring says what it
+# follows and where it stops), over the page's bytes with memchr between the "<"s.
+
+cdef extern from "string.h":
+    int memcmp(const void *a, const void *b, size_t n) nogil
+    void *memcpy(void *dest, const void *src, size_t n) nogil
+
+cdef enum:
+    _MAX_FOREIGN_DEPTH = 256
+    _MAX_SCRIPT_BYTES = 1_000_000  # `html_meta._MAX_SCRIPT_CHARS` (the probe checks they agree)
+    # What a tag name is to the scan (`_name_kind`).
+    _K_OTHER = 0
+    _K_STOP_HTML = 1  # template, frameset, plaintext
+    _K_SELECT = 2
+    _K_OPTION = 3  # option, optgroup
+    _K_ROOT = 4  # svg, math
+    _K_SCRIPT = 5
+    _K_STYLE = 6
+    _K_RAW = 7  # textarea, title, xmp, iframe, noembed, noframes
+    _K_VOID = 8
+    _K_TIME = 9
+    _K_BREAKOUT = 10  # a start tag that stops the scan in foreign content, and no other kind
+    _K_TEXT_ONLY = 11  # desc (title is _K_RAW)
+    _K_MERGED = 12  # html, body (also breakout tags in foreign content)
+    # The attributes a tag's scan keeps the first value of.
+    _A_TYPE = 0
+    _A_ITEMPROP = 1
+    _A_DATETIME = 2
+    _A_CONTENT = 3
+    _A_COUNT = 4
+
+
+cdef struct _Tag:
+    Py_ssize_t end  # after its ">", -1 where the page ends first
+    bint closed  # self-closing
+    Py_ssize_t start[_A_COUNT]  # where the value of each kept attribute starts (-1: absent)
+    Py_ssize_t stop[_A_COUNT]
+
+
+# What each byte is to the tag scan, as bit flags (one table lookup a byte).
+cdef enum:
+    _C_SPACE = 1  # a space to the tokenizer (a CR is a line feed to it)
+    _C_SLASH = 2
+    _C_GT = 4
+    _C_EQUALS = 8
+    _C_NAME_END = _C_SPACE | _C_SLASH | _C_GT  # what ends a tag name
+    _C_ATTRIBUTE_END = _C_NAME_END | _C_EQUALS  # what ends an attribute name
+    _C_VALUE_END = _C_SPACE | _C_GT  # what ends an unquoted value
+    _C_NUL = 16  # (a bytes object's data ends in one: see `_skip_to`)
+cdef unsigned char _CLASS[256]
+for _byte in range(256):
+    _CLASS[_byte] = (
+        (_C_SPACE if _byte in b"\t\n\x0c\r " else 0)
+        | (_C_SLASH if _byte == 47 else 0)
+        | (_C_GT if _byte == 62 else 0)
+        | (_C_EQUALS if _byte == 61 else 0)
+        | (_C_NUL if _byte == 0 else 0)
+    )
+
+
+cdef inline bint _space(unsigned char c) noexcept nogil:
+    return _CLASS[c] & _C_SPACE
+
+
+cdef inline bint _name_end_at(unsigned char c) noexcept nogil:
+    return _CLASS[c] & _C_NAME_END
+
+
+cdef inline bint _letter(unsigned char c) noexcept nogil:
+    return 65 <= c <= 90 or 97 <= c <= 122
+
+
+cdef unsigned char _LOWER[256]  # ASCII lower case
+for _byte in range(256):
+    _LOWER[_byte] = _byte | 32 if 65 <= _byte <= 90 else _byte
+
+
+cdef inline unsigned char _lower(unsigned char c) noexcept nogil:
+    return _LOWER[c]
+
+
+cdef inline Py_ssize_t _skip_to(const unsigned char *p, Py_ssize_t n, Py_ssize_t i, unsigned char ends) noexcept nogil:
+    """The first place from `i` of a byte of the classes `ends`, or `n`. `p` is a bytes object's
+    data, which ends in a NUL: the loop looks at the bounds only at a NUL."""
+    while True:
+        while not _CLASS[p[i]] & (ends | _C_NUL):
+            i += 1
+        if p[i] != 0 or i >= n:
+            return i
+        i += 1  # (a NUL of the page)
+
+
+cdef bint _same_caseless(const unsigned char *p, Py_ssize_t n, const char *lower) noexcept nogil:
+    """Whether the `n` bytes at `p` are `lower` (a lower-case ASCII name of `n` letters) up to ASCII case."""
+    cdef Py_ssize_t k
+    for k in range(n):
+        if _lower(p[k]) != <unsigned char> lower[k]:
+            return False
+    return True
+
+
+cdef extern from "string.h":
+    size_t strlen(const char *s) nogil
+
+# The names the scan knows and their kinds, found by a hash of length and first and last letters.
+cdef enum:
+    _KNOWN_NAMES = 96
+cdef const char *_NAMES[_KNOWN_NAMES]
+cdef Py_ssize_t _NAME_SIZES[_KNOWN_NAMES]
+cdef int _NAME_KINDS[_KNOWN_NAMES]
+cdef int _NAME_NEXT[_KNOWN_NAMES]  # the next name of the same hash, -1 after the last
+cdef int _NAME_FIRST[256]  # the first name of each hash, -1 for none
+
+
+cdef inline unsigned int _name_hash(const unsigned char *p, Py_ssize_t n) noexcept nogil:
+    return (<unsigned int> n * 7 + _lower(p[0]) * 3 + _lower(p[n - 1])) & 255
+
+
+# (A C-level tuple: the names' bytes, which `_NAMES` points into, stay as long as the module.)
+cdef tuple _KNOWN = tuple(
+    [(b"template", _K_STOP_HTML), (b"frameset", _K_STOP_HTML), (b"plaintext", _K_STOP_HTML),
+     (b"select", _K_SELECT), (b"option", _K_OPTION), (b"optgroup", _K_OPTION),
+     (b"svg", _K_ROOT), (b"math", _K_ROOT), (b"script", _K_SCRIPT), (b"style", _K_STYLE),
+     (b"textarea", _K_RAW), (b"title", _K_RAW), (b"xmp", _K_RAW), (b"iframe", _K_RAW),
+     (b"noembed", _K_RAW), (b"noframes", _K_RAW), (b"time", _K_TIME), (b"desc", _K_TEXT_ONLY),
+     (b"html", _K_MERGED), (b"body", _K_MERGED)]
+    + [(_void, _K_VOID) for _void in (
+        b"area", b"base", b"basefont", b"bgsound", b"br", b"col", b"embed", b"frame", b"hr", b"image",
+        b"img", b"input", b"keygen", b"link", b"meta", b"param", b"source", b"track", b"wbr")]
+    + [(_other, _K_BREAKOUT) for _other in (
+        b"b", b"big", b"blockquote", b"center", b"code", b"dd", b"div", b"dl", b"dt", b"em",
+        b"h1", b"h2", b"h3", b"h4", b"h5", b"h6", b"head", b"i", b"li", b"listing", b"menu", b"nobr",
+        b"ol", b"p", b"pre", b"ruby", b"s", b"small", b"span", b"strong", b"strike", b"sub", b"sup",
+        b"table", b"tt", b"u", b"ul", b"var", b"font", b"foreignobject", b"annotation-xml", b"mi",
+        b"mo", b"mn", b"ms", b"mtext", b"noscript")]
+)
+
+
+cdef int _index_names(tuple known) except -1:
+    cdef Py_ssize_t j
+    cdef unsigned int h
+    cdef bytes name
+    if len(known) > _KNOWN_NAMES:
+        raise AssertionError("raise _KNOWN_NAMES")
+    for j in range(256):
+        _NAME_FIRST[j] = -1
+    for j in range(len(known)):
+        name = known[j][0]
+        _NAMES[j] = name
+        _NAME_SIZES[j] = len(name)
+        _NAME_KINDS[j] = known[j][1]
+        h = _name_hash(name, len(name))
+        _NAME_NEXT[j] = _NAME_FIRST[h]
+        _NAME_FIRST[h] = j
+    return 0
+
+
+_index_names(_KNOWN)
+
+
+cdef inline bint _void_breakout(const unsigned char *p, Py_ssize_t n) noexcept nogil:
+    """The void elements that are breakout tags in foreign content (which stop the scan there)."""
+    return (
+        (n == 2 and (_same_caseless(p, 2, b"br") or _same_caseless(p, 2, b"hr")))
+        or (n == 3 and _same_caseless(p, 3, b"img"))
+        or (n == 4 and _same_caseless(p, 4, b"meta"))
+        or (n == 5 and _same_caseless(p, 5, b"embed"))
+    )
+
+
+cdef int _name_kind(const unsigned char *p, Py_ssize_t n) noexcept nogil:
+    """What the tag name of `n` bytes at `p` is to the scan (its kind, `_K_OTHER` for most)."""
+    if n == 0 or n > 14:
+        return _K_OTHER
+    cdef int j = _NAME_FIRST[_name_hash(p, n)]
+    while j >= 0:
+        if _NAME_SIZES[j] == n and _same_caseless(p, n, _NAMES[j]):
+            return _NAME_KINDS[j]
+        j = _NAME_NEXT[j]
+    return _K_OTHER
+
+
+cdef int _attribute_of(const unsigned char *p, Py_ssize_t n) noexcept nogil:
+    """Which kept attribute (`_A_TYPE`...) the attribute name of `n` bytes at `p` is; -1 for others."""
+    if n == 4 and _same_caseless(p, 4, b"type"):
+        return _A_TYPE
+    if n == 8 and _same_caseless(p, 8, b"itemprop"):
+        return _A_ITEMPROP
+    if n == 8 and _same_caseless(p, 8, b"datetime"):
+        return _A_DATETIME
+    if n == 7 and _same_caseless(p, 7, b"content"):
+        return _A_CONTENT
+    return -1
+
+
+cdef inline void _keep_value(_Tag *tag, int which, Py_ssize_t start, Py_ssize_t stop) noexcept nogil:
+    if which >= 0 and tag.start[which] < 0:  # (the first one: the tokenizer drops repeats)
+        tag.start[which] = start
+        tag.stop[which] = stop
+
+
+cdef inline void _scan_tag(const unsigned char *p, Py_ssize_t n, Py_ssize_t i, _Tag *tag) noexcept nogil:
+    """The tag whose name ends at `i`: where it ends, whether it is self-closing, and the values
+    of its kept attributes (`_tag_end` of the reference)."""
+    cdef int k, which
+    cdef Py_ssize_t start
+    cdef unsigned char c
+    cdef const unsigned char *q
+    for k in range(_A_COUNT):
+        tag.start[k] = -1
+    tag.closed = False
+    tag.end = -1
+    while True:  # before an attribute name
+        while _space(p[i]):  # (the NUL after the data ends it)
+            i += 1
+        if i >= n:
+            return
+        c = p[i]
+        if c == 62:  # ">"
+            tag.end = i + 1
+            return
+        if c == 47:  # "/": self-closing if ">" follows, else read as a space
+            if i + 1 >= n:
+                return
+            if p[i + 1] == 62:
+                tag.end = i + 2
+                tag.closed = True
+                return
+            i += 1
+            continue
+        start = i
+        i += 1  # (a first "=" is part of the name)
+        i = _skip_to(p, n, i, _C_ATTRIBUTE_END)
+        which = _attribute_of(p + start, i - start)
+        while _space(p[i]):
+            i += 1
+        if i >= n:
+            return
+        if p[i] != 61:  # "=": else an attribute without a value
+            _keep_value(tag, which, i, i)
+            continue
+        i += 1
+        while _space(p[i]):
+            i += 1
+        if i >= n:
+            return
+        c = p[i]
+        if c == 34 or c == 39:  # a quoted value, up to the same quote
+            q = <const unsigned char *> memchr(p + i + 1, c, n - i - 1)
+            if q == NULL:
+                return
+            _keep_value(tag, which, i + 1, q - p)
+            i = q - p + 1
+        elif c == 62:
+            _keep_value(tag, which, i, i)
+            tag.end = i + 1
+            return
+        else:  # unquoted, up to a space or ">"
+            start = i
+            i = _skip_to(p, n, i, _C_VALUE_END)
+            _keep_value(tag, which, start, i)
+
+
+cdef Py_ssize_t _name_stop(const unsigned char *p, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
+    return _skip_to(p, n, i, _C_NAME_END)
+
+
+cdef bint _holds(
+    const unsigned char *p, Py_ssize_t i, Py_ssize_t end, const char *needle, Py_ssize_t size, Py_ssize_t anchor
+) noexcept nogil:
+    """Whether `needle` (of `size` bytes) is in p[i:end]. The search looks for its byte at
+    `anchor`, the rarest in scripts ("b" of "ubli", not "u")."""
+    cdef const unsigned char *q
+    cdef Py_ssize_t last = end - size + anchor  # the last place the anchor byte may be
+    i += anchor
+    while i <= last:
+        q = <const unsigned char *> memchr(p + i, needle[anchor], last + 1 - i)
+        if q == NULL:
+            return False
+        i = q - p
+        if memcmp(q - anchor, needle, size) == 0:
+            return True
+        i += 1
+    return False
+
+
+cdef Py_ssize_t _raw_text_stop(
+    const unsigned char *p, Py_ssize_t n, Py_ssize_t i, const unsigned char *name, Py_ssize_t size,
+    bint *escaped
+) noexcept nogil:
+    """Where the raw text from `i` of the element whose name is the `size` bytes at `name` ends:
+    its first "</name" in any ASCII case followed by a space, "/" or ">"; -1 if none does.
+    `escaped`: whether the text holds both "<!--" and "<script" in any ASCII case."""
+    cdef const unsigned char *q
+    cdef Py_ssize_t after, k
+    cdef bint comment = False, script = False
+    escaped[0] = False
+    while i < n:
+        q = <const unsigned char *> memchr(p + i, 60, n - i)
+        if q == NULL:
+            return -1
+        i = q - p
+        after = i + 2 + size
+        if after < n and q[1] == 47 and _name_end_at(p[after]):
+            for k in range(size):
+                if _lower(q[2 + k]) != _lower(name[k]):
+                    break
+            else:
+                escaped[0] = comment and script
+                return i
+        if i + 4 <= n and q[1] == 33 and q[2] == 45 and q[3] == 45:  # "<!--"
+            comment = True
+        elif i + 7 <= n and _same_caseless(q + 1, 6, b"script"):
+            script = True
+        i += 1
+    return -1
+
+
+cdef bint _holds_text_only(const unsigned char *p, Py_ssize_t n, Py_ssize_t pos, const unsigned char *name, Py_ssize_t size) noexcept nogil:
+    """Whether the element whose start tag ends at `pos` holds text only (the reference's)."""
+    cdef const unsigned char *q
+    cdef Py_ssize_t at, k
+    if pos < 0:
+        return False
+    q = <const unsigned char *> memchr(p + pos, 60, n - pos)
+    if q == NULL:
+        return False
+    at = q - p
+    if at + 2 + size >= n or q[1] != 47 or not _name_end_at(q[2 + size]):
+        return False
+    for k in range(size):
+        if _lower(q[2 + k]) != _lower(name[k]):
+            return False
+    return True
+
+
+cdef bint _value_has_alnum(const unsigned char *p, Py_ssize_t start, Py_ssize_t stop) noexcept nogil:
+    cdef Py_ssize_t k
+    cdef unsigned char c
+    cdef bint alnum = False
+    for k in range(start, stop):
+        c = p[k]
+        if c == 38:  # "&"
+            return False
+        if _letter(c) or 48 <= c <= 57:
+            alnum = True
+    return alnum
+
+
+cdef bint _text_read(const unsigned char *p, int kind, const _Tag *tag) noexcept nogil:
+    """Whether `html_meta` may read the element's whole text (the reference's `_text_read`)."""
+    cdef Py_ssize_t k
+    if kind == _K_VOID:
+        return False
+    if kind == _K_TIME and not (
+        tag.start[_A_DATETIME] >= 0 and _value_has_alnum(p, tag.start[_A_DATETIME], tag.stop[_A_DATETIME])
+    ):
+        return True
+    if tag.start[_A_ITEMPROP] < 0:
+        return False
+    if tag.start[_A_CONTENT] >= 0 and tag.stop[_A_CONTENT] > tag.start[_A_CONTENT]:
+        return False
+    if tag.start[_A_DATETIME] >= 0 and tag.stop[_A_DATETIME] > tag.start[_A_DATETIME]:
+        return False
+    if _find_caseless_word(p, tag.start[_A_ITEMPROP], tag.stop[_A_ITEMPROP], b"date", 4):
+        return True
+    return memchr(p + tag.start[_A_ITEMPROP], 38, tag.stop[_A_ITEMPROP] - tag.start[_A_ITEMPROP]) != NULL
+
+
+cdef bint _find_caseless_word(const unsigned char *p, Py_ssize_t start, Py_ssize_t stop, const char *lower, Py_ssize_t size) noexcept nogil:
+    """Whether `lower` (lower-case ASCII) is in p[start:stop] up to ASCII case."""
+    cdef Py_ssize_t i
+    for i in range(start, stop - size + 1):
+        if _same_caseless(p + i, size, lower):
+            return True
+    return False
+
+
+# The quoted keys of the date search's pattern (`html_meta._SCRIPT_DATE_KEYS`) that hold "ubli",
+# and where: each "ubli" of a script is tried as the one of each key. ("date_posted", the other
+# key, is searched by itself.)
+cdef enum:
+    _UBLI_KEYS = 6
+cdef const char *_UBLI_KEY[_UBLI_KEYS]
+_UBLI_KEY[:] = [b'"datePublished"', b'"publishedAt"', b'"published_at"', b'"publishDate"',
+                b'"publish_date"', b'"first_publication_date"']
+cdef Py_ssize_t _UBLI_AT[_UBLI_KEYS]
+_UBLI_AT[:] = [6, 2, 2, 2, 2, 8]
+
+
+cdef bint _holds_quoted_key(const unsigned char *p, Py_ssize_t start, Py_ssize_t stop) noexcept nogil:
+    """Whether p[start:stop] holds one of the quoted keys with "ubli" in them."""
+    cdef const unsigned char *q
+    cdef Py_ssize_t i = start + 1, at, size
+    cdef int k
+    while i <= stop - 3:  # ("b" of an "ubli" that fits)
+        q = <const unsigned char *> memchr(p + i, 98, stop - 2 - i)
+        if q == NULL:
+            return False
+        i = q - p
+        if p[i - 1] == 117 and p[i + 1] == 108 and p[i + 2] == 105:  # "u", "l", "i"
+            for k in range(_UBLI_KEYS):
+                at = i - 1 - _UBLI_AT[k]
+                size = <Py_ssize_t> strlen(_UBLI_KEY[k])
+                if at >= start and at + size <= stop and memcmp(p + at, _UBLI_KEY[k], size) == 0:
+                    return True
+        i += 1
+    return False
+
+
+cdef bint _keeps_script(const unsigned char *p, const _Tag *tag, Py_ssize_t start, Py_ssize_t stop) noexcept nogil:
+    """Whether a script's content may be read (the reference's `_keeps_script`)."""
+    if tag.start[_A_ITEMPROP] >= 0:
+        return True
+    if tag.start[_A_TYPE] >= 0 and (
+        _find_caseless_word(p, tag.start[_A_TYPE], tag.stop[_A_TYPE], b"json", 4)
+        or memchr(p + tag.start[_A_TYPE], 38, tag.stop[_A_TYPE] - tag.start[_A_TYPE]) != NULL
+    ):
+        return True
+    return _holds_quoted_key(p, start, stop) or _holds(p, start, stop, b'"date_posted"', 13, 5)
+
+
+cdef struct _Spans:
+    Py_ssize_t *at  # start, end, start, end...
+    Py_ssize_t size
+    Py_ssize_t room
+
+
+cdef int _add_span(_Spans *spans, Py_ssize_t start, Py_ssize_t end) except -1:
+    cdef Py_ssize_t *grown
+    if spans.size + 2 > spans.room:
+        grown = <Py_ssize_t *> PyMem_Realloc(spans.at, (spans.room * 2 + 16) * sizeof(Py_ssize_t))
+        if grown == NULL:
+            raise MemoryError()
+        spans.at = grown
+        spans.room = spans.room * 2 + 16
+    spans.at[spans.size] = start
+    spans.at[spans.size + 1] = end
+    spans.size += 2
+    return 0
+
+
+
+cdef bint _in_foreign(
+    const unsigned char *p, const Py_ssize_t *starts, const Py_ssize_t *sizes, Py_ssize_t depth,
+    Py_ssize_t name, Py_ssize_t size, Py_ssize_t *found
+) noexcept nogil:
+    """Whether an open foreign element has the name of `size` bytes at p[name] (up to ASCII
+    case); `found` is the topmost one's place."""
+    cdef Py_ssize_t j, k
+    j = depth - 1
+    while j >= 0:
+        if sizes[j] == size:
+            for k in range(size):
+                if _lower(p[starts[j] + k]) != _lower(p[name + k]):
+                    break
+            else:
+                found[0] = j
+                return True
+        j -= 1
+    return False
+
+
+def elide_raw_text(page):
+    """`warta.segment.rawtext.elide_raw_text_python(page)`: `page` (bytes) without the script and
+    style contents nothing reads; `page` itself where none are left out."""
+    if not isinstance(page, bytes):
+        raise TypeError(f"elide_raw_text() needs bytes, not {type(page).__name__}")
+    cdef const unsigned char *p = <const unsigned char *> (<bytes> page)
+    cdef Py_ssize_t n = len(<bytes> page)
+    cdef _Spans spans
+    spans.at = NULL
+    spans.size = 0
+    spans.room = 0
+    try:
+        if not _elided_spans(p, n, &spans) or spans.size == 0:
+            return page
+        return _without(p, n, &spans)
+    finally:
+        PyMem_Free(spans.at)
+
+
+cdef object _without(const unsigned char *p, Py_ssize_t n, const _Spans *spans):
+    cdef Py_ssize_t total = n, j, last = 0, size
+    for j in range(0, spans.size, 2):
+        total -= spans.at[j + 1] - spans.at[j]
+    out = PyBytes_FromStringAndSize(NULL, total)
+    cdef unsigned char *o = <unsigned char *> PyBytes_AS_STRING(out)
+    for j in range(0, spans.size, 2):
+        size = spans.at[j] - last
+        memcpy(o, p + last, size)
+        o += size
+        last = spans.at[j + 1]
+    memcpy(o, p + last, n - last)
+    return out
+
+
+cdef bint _elided_spans(const unsigned char *p, Py_ssize_t n, _Spans *spans) except -1:
+    """The spans to leave out of the page (in `spans`); False where none may be (the scripts'
+    text could reach the date search's budget, or <html>/<body> is or may be an itemprop date)."""
+    cdef Py_ssize_t script_bytes = 0, foreign_start = 0, stop = n, pos = 0, lt, name_end, end, found
+    cdef Py_ssize_t depth = 0, name_size, k
+    cdef Py_ssize_t foreign_name[_MAX_FOREIGN_DEPTH]
+    cdef Py_ssize_t foreign_size[_MAX_FOREIGN_DEPTH]
+    cdef bint in_select = False, followed, escaped
+    cdef int kind
+    cdef unsigned char c
+    cdef const unsigned char *q
+    cdef _Tag tag
+    while pos < n:
+        if p[pos] == 60:  # (a tag right after a tag: no call)
+            lt = pos
+        else:
+            q = <const unsigned char *> memchr(p + pos, 60, n - pos)  # "<"
+            if q == NULL:
+                break
+            lt = q - p
+        if lt + 1 >= n:
+            break
+        c = p[lt + 1]
+        if c == 33:  # "<!"
+            if lt + 4 <= n and p[lt + 2] == 45 and p[lt + 3] == 45:  # "<!--"
+                pos = _comment_stop(p, n, lt + 4)
+            elif depth and lt + 9 <= n and memcmp(p + lt, b"<![CDATA[", 9) == 0:
+                stop = lt
+                break
+            else:  # a DOCTYPE or a bogus comment, up to the first ">"
+                pos = _after_gt(p, n, lt + 2)
+        elif c == 63:  # "<?": a bogus comment
+            pos = _after_gt(p, n, lt + 2)
+        elif c == 47:  # "</"
+            if lt + 2 >= n:
+                break
+            if p[lt + 2] == 62:  # "</>": nothing
+                pos = lt + 3
+            elif _letter(p[lt + 2]):
+                name_end = _name_stop(p, n, lt + 2)
+                _scan_tag(p, n, name_end, &tag)
+                pos = tag.end
+                name_size = name_end - lt - 2
+                if depth:
+                    if memchr(p + lt + 2, 0, name_size) != NULL or not _in_foreign(
+                        p, foreign_name, foreign_size, depth, lt + 2, name_size, &found
+                    ):
+                        stop = lt
+                        break
+                    depth = found
+                    if depth == 0 and pos >= 0:
+                        script_bytes += pos - foreign_start
+                elif in_select and name_size == 6 and _same_caseless(p + lt + 2, 6, b"select"):
+                    in_select = False
+            else:  # a bogus comment
+                pos = _after_gt(p, n, lt + 2)
+        elif _letter(c):
+            name_end = _name_stop(p, n, lt + 1)
+            name_size = name_end - lt - 1
+            kind = _name_kind(p + lt + 1, name_size)
+            _scan_tag(p, n, name_end, &tag)
+            pos = tag.end
+            if depth:
+                if memchr(p + lt + 1, 0, name_size) != NULL:
+                    stop = lt
+                    break
+                if kind == _K_TEXT_ONLY or (kind == _K_RAW and name_size == 5):  # desc, title
+                    followed = tag.closed or _holds_text_only(p, n, pos, p + lt + 1, name_size)
+                elif kind == _K_VOID:
+                    followed = not _void_breakout(p + lt + 1, name_size)
+                else:
+                    followed = kind == _K_OTHER or kind == _K_OPTION or kind == _K_ROOT
+                if not followed or depth >= _MAX_FOREIGN_DEPTH:
+                    stop = lt
+                    break
+                if not tag.closed:
+                    foreign_name[depth] = lt + 1
+                    foreign_size[depth] = name_size
+                    depth += 1
+            elif kind == _K_MERGED and _text_read(p, kind, &tag):
+                return False
+            elif (
+                kind == _K_STOP_HTML
+                or (in_select and kind != _K_OPTION)
+                or (_text_read(p, kind, &tag) and not _holds_text_only(p, n, pos, p + lt + 1, name_size))
+            ):
+                stop = lt
+                break
+            elif kind == _K_SELECT:
+                in_select = True
+            elif kind == _K_ROOT:
+                if not tag.closed:
+                    foreign_name[0] = lt + 1
+                    foreign_size[0] = name_size
+                    depth = 1
+                    foreign_start = lt
+            elif (kind == _K_SCRIPT or kind == _K_STYLE or kind == _K_RAW) and pos >= 0:
+                end = _raw_text_stop(p, n, pos, p + lt + 1, name_size, &escaped)
+                if end < 0:  # (to the end of the page)
+                    stop = lt
+                    break
+                if kind == _K_SCRIPT:
+                    script_bytes += end - pos
+                    if escaped:
+                        stop = lt
+                        break
+                    if end > pos and not _keeps_script(p, &tag, pos, end):
+                        _add_span(spans, pos, end)
+                elif kind == _K_STYLE and end > pos:
+                    _add_span(spans, pos, end)
+                pos = end
+        else:  # a "<" of the text
+            pos = lt + 1
+        if pos < 0:  # a comment or tag the page ends in
+            stop = lt
+            break
+    if depth:
+        script_bytes += n - foreign_start
+    elif stop < n:
+        script_bytes += n - stop
+    if stop < n and spans.size and _may_merge_itemprop(p, n, stop):
+        return False
+    return script_bytes <= _MAX_SCRIPT_BYTES
+
+
+cdef Py_ssize_t _find_caseless(
+    const unsigned char *p, Py_ssize_t i, Py_ssize_t end, const char *lower, Py_ssize_t size
+) noexcept nogil:
+    """Where `lower` (lower-case ASCII) first is in p[i:end] up to ASCII case; -1 if nowhere."""
+    cdef Py_ssize_t k
+    for k in range(i, end - size + 1):
+        if _LOWER[p[k]] == <unsigned char> lower[0] and _same_caseless(p + k, size, lower):
+            return k
+    return -1
+
+
+cdef bint _may_merge_itemprop(const unsigned char *p, Py_ssize_t n, Py_ssize_t start) noexcept nogil:
+    """The reference's `_may_merge_itemprop`: an "<html" or "<body" from `start`, and an
+    "itemprop" after the first of them (in any ASCII case)."""
+    cdef const unsigned char *q
+    cdef Py_ssize_t i = start
+    while i + 5 <= n:  # (the "<"s, by memchr: most pages have no "<html" or "<body" there)
+        q = <const unsigned char *> memchr(p + i, 60, n - 4 - i)
+        if q == NULL:
+            return False
+        i = q - p
+        if _same_caseless(q + 1, 4, b"html") or _same_caseless(q + 1, 4, b"body"):
+            return _find_caseless(p, i, n, b"itemprop", 8) >= 0
+        i += 1
+    return False
+
+
+cdef Py_ssize_t _after_gt(const unsigned char *p, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
+    """After the first ">" from `i`; -1 if none."""
+    cdef const unsigned char *q
+    if i >= n:
+        return -1
+    q = <const unsigned char *> memchr(p + i, 62, n - i)
+    return -1 if q == NULL else q - p + 1
+
+
+cdef Py_ssize_t _comment_stop(const unsigned char *p, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
+    """After the comment whose "<!--" ends at `i` (the reference's `_comment_end`); -1 if it does not end."""
+    cdef Py_ssize_t at
+    cdef const unsigned char *q
+    if i < n and p[i] == 62:
+        return i + 1
+    if i + 1 < n and p[i] == 45 and p[i + 1] == 62:
+        return i + 2
+    # The first ">" after "--" or "--!".
+    while i < n:
+        q = <const unsigned char *> memchr(p + i, 62, n - i)
+        if q == NULL:
+            return -1
+        at = q - p
+        if at - 2 >= i and p[at - 1] == 45 and p[at - 2] == 45:
+            return at + 1
+        if at - 3 >= i and p[at - 1] == 33 and p[at - 2] == 45 and p[at - 3] == 45:
+            return at + 1
+        i = at + 1
+    return -1

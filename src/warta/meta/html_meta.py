@@ -53,10 +53,11 @@ _GUESS_PUBLISHED = re.compile(r"publish|(?:^|[:._-])(?:date|created|posted)$")
 _GUESS_MODIFIED = re.compile(r"modif|updated")
 _GUESS_EXCLUDED = re.compile(r"expir|event|start|end|birth|valid|copyright|format")
 # Dates in a page's state JSON (Next.js, Contentful, Prismic): a last resort.
-_SCRIPT_DATE = re.compile(
-    r'"(datePublished|publishedAt|published_at|publishDate|publish_date|first_publication_date|date_posted)"'
-    r'\s*:\s*"([^"]{8,40})"'
-)
+_SCRIPT_DATE_KEYS = (
+    "datePublished", "publishedAt", "published_at", "publishDate", "publish_date",
+    "first_publication_date", "date_posted",
+)  # fmt: skip
+_SCRIPT_DATE = re.compile(rf'"({"|".join(_SCRIPT_DATE_KEYS)})"' r'\s*:\s*"([^"]{8,40})"')
 # Pieces of those keys, one in each: a script holding neither is not searched (a search
 # tries every quotation mark of the script).
 _SCRIPT_DATE_HINTS = ("ubli", "date_posted")

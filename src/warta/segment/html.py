@@ -30,8 +30,8 @@ from warta.meta.html_meta import html_metadata
 from warta.meta.page import PageMetadata
 from warta.meta.urls import join_url
 from warta.model import SEMANTIC_TAGS, Block, BlockStructure
-from warta.readers.encoding import Utf8Text
 from warta.segment import MAX_BLOCKS, StructureDraft, compiled_dom, document_id, drop_invisible, new_block
+from warta.segment.rawtext import elision, parser_input
 
 
 class DeadlineLike(Protocol):
@@ -535,7 +535,8 @@ def segment_html(
     """
     if not html or html.isspace():
         raise InputError("empty HTML: nothing to parse")
-    tree = LexborHTMLParser(html.utf8 if isinstance(html, Utf8Text) else html)
+    # (Without the script and style contents nothing reads: see `warta.segment.rawtext`.)
+    tree = LexborHTMLParser(parser_input(html, elision()))
     if deadline is not None:
         deadline.check("html parsing")
     metadata = html_metadata(tree, base_url)
