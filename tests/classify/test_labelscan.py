@@ -271,6 +271,36 @@ def test_generated_trie(words: list[str], text: str, lead: str) -> None:
     assert Trie(words).after(sample, lead) == spaced_matches(pattern, sample)
 
 
+# Characters on each side of the compiled trie's ASCII edge bits (one word of bits for 0-63, one
+# for 64-127, the root's table of 128, a search above), and letters with edges of their own.
+_BIT_EDGES = "\x00 ?@AZ_`az~\x7f\x80ÿİ\u212aſ🌉"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.text(alphabet=_BIT_EDGES, max_size=4), max_size=10),
+    text=st.text(alphabet=_BIT_EDGES, max_size=40),
+)
+def test_trie_edge_bits(compiled: None, words: list[str], text: str) -> None:
+    """The trie's ASCII edges, found by the root's table or after each node's bits, and others,
+    found by a search, give the regex's matches, at and around the bits' word boundaries."""
+    from warta.classify._labelscan import Trie
+
+    pattern = re.compile(f" (?:{trie_pattern(words)})")
+    sample = " ".join([text, *words, *(w[:1] for w in words), *(w[1:] for w in words)])
+    assert Trie(words).after(sample, " ") == spaced_matches(pattern, sample)
+
+
+def test_trie_every_ascii_edge(compiled: None) -> None:
+    """A node with an edge for every code point below 130 finds each of them."""
+    from warta.classify._labelscan import Trie
+
+    words = [chr(c) + "x" for c in range(130) if chr(c) != " "]
+    sample = " " + " ".join(words) + " " + " ".join(w[:1] for w in words)
+    pattern = re.compile(f" (?:{trie_pattern(words)})")
+    assert Trie(words).after(sample, " ") == spaced_matches(pattern, sample)
+
+
 def _fresh_lexicon():  # type: ignore[no-untyped-def]
     """A lexicon with nothing derived yet (`load_lexicon`'s is cached, its derived tries too)."""
     import dataclasses
