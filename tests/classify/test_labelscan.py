@@ -89,6 +89,7 @@ def compiled(require_compiled: Callable[[bool, str], None]) -> None:
     require_compiled(markers._line_scans() is not None, "line scans")
     require_compiled(tail._company_rows() is not tail.company_rows, "company rows")
     require_compiled(body_lines._ending_rows() is not body_lines.ending_rows, "line endings")
+    require_compiled(body_lines._rows_labelled() is not body_lines.rows_labelled, "label rows")
     require_compiled(load_lexicon().ends_with_trie("related_header_suffix") is not None, "suffix trie")
 
 
@@ -301,6 +302,41 @@ def test_trie_every_ascii_edge(compiled: None) -> None:
     assert Trie(words).after(sample, " ") == spaced_matches(pattern, sample)
 
 
+_LABELS = st.lists(st.sampled_from(list(Label)), max_size=30)
+
+
+def test_rows_labelled_edges(compiled: None) -> None:
+    """The compiled label rows give the reference's on empty lists, bounds past either end and
+    bounds crossed."""
+    from warta.classify._labelscan import rows_labelled as compiled_rows
+
+    labels = [LABEL_BODY, LABEL_OTHER, LABEL_BODY, LABEL_NAV]
+    cases = [
+        ([], 0, None),
+        (labels, 0, None),
+        (labels, 1, 3),
+        (labels, 3, 1),
+        (labels, 2, 99),
+        (labels, 4, 4),
+    ]
+    for rows, start, stop in cases:
+        for label in (LABEL_BODY, LABEL_OTHER, LABEL_NAV, Label.FOOTER):
+            expected = body_lines.rows_labelled(rows, label, start, stop)
+            bounds = (start,) if stop is None else (start, stop)
+            assert compiled_rows(rows, label, *bounds) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(labels=_LABELS, label=st.sampled_from(list(Label)), start=st.integers(0, 35), stop=st.integers(0, 35))
+def test_generated_rows_labelled(
+    compiled: None, labels: list[Label], label: Label, start: int, stop: int
+) -> None:
+    from warta.classify._labelscan import rows_labelled as compiled_rows
+
+    assert compiled_rows(labels, label, start, stop) == body_lines.rows_labelled(labels, label, start, stop)
+    assert compiled_rows(labels, label) == body_lines.rows_labelled(labels, label)
+
+
 def _fresh_lexicon():  # type: ignore[no-untyped-def]
     """A lexicon with nothing derived yet (`load_lexicon`'s is cached, its derived tries too)."""
     import dataclasses
@@ -321,6 +357,8 @@ def _pure(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     monkeypatch.setattr(markers, "_menu_counter", lambda words: None)
     monkeypatch.setattr(tail, "_company_rows", lambda: tail.company_rows)
     monkeypatch.setattr(body_lines, "_ending_rows", lambda: body_lines.ending_rows)
+    for module in (body_lines, cards, tail):
+        monkeypatch.setattr(module, "_rows_labelled", lambda: body_lines.rows_labelled)
     monkeypatch.setattr("warta.classify.labels._ending_rows", lambda: body_lines.ending_rows)
     monkeypatch.setattr("warta.lexicon.Lexicon.ends_with_trie", lambda self, name: None)
     monkeypatch.setattr(

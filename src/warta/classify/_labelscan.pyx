@@ -27,6 +27,7 @@ from cpython.unicode cimport (
     Py_UNICODE_ISUPPER,
 )
 from cpython.object cimport PyObject_Hash
+from cpython.pyport cimport PY_SSIZE_T_MAX
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.string cimport memset
 from warta._codepoints cimport PyUnicode_READ, char_t
@@ -202,6 +203,15 @@ def word_list_runs(list texts, Py_ssize_t shortest):
 def list_words(list texts):
     """`tail._is_list_word` of each text (for tests)."""
     return [_is_list_word(text) for text in texts]
+
+
+# ---- `body_lines.rows_labelled` ----
+
+def rows_labelled(list labels, object label, Py_ssize_t start=0, Py_ssize_t stop=PY_SSIZE_T_MAX):
+    """`body_lines.rows_labelled`: the rows from `start` (at least 0) to `stop` of `labels` that
+    hold `label` itself, one pointer comparison each."""
+    cdef Py_ssize_t row, end = min(stop, len(labels))
+    return [row for row in range(max(start, 0), end) if labels[row] is label]
 
 
 # ---- `body_lines.mark_captions` ----
