@@ -90,6 +90,7 @@ def compiled(require_compiled: Callable[[bool, str], None]) -> None:
     require_compiled(tail._company_rows() is not tail.company_rows, "company rows")
     require_compiled(body_lines._ending_rows() is not body_lines.ending_rows, "line endings")
     require_compiled(body_lines._rows_labelled() is not body_lines.rows_labelled, "label rows")
+    require_compiled(body_lines._rows_in() is not body_lines.rows_in, "rows in a set")
     require_compiled(load_lexicon().ends_with_trie("related_header_suffix") is not None, "suffix trie")
 
 
@@ -337,6 +338,37 @@ def test_generated_rows_labelled(
     assert compiled_rows(labels, label) == body_lines.rows_labelled(labels, label)
 
 
+_ITEMS = st.lists(st.sampled_from(["", "a", "b c", "İ", "\u212a", "ſ", "🌉", "x"]), max_size=20)
+
+
+def test_rows_in_edges(compiled: None) -> None:
+    """The compiled rows in a set give the reference's on empty lists and sets, the empty line,
+    non-ASCII and astral lines, and bounds past either end or crossed."""
+    from warta.classify._labelscan import rows_in as compiled_rows
+
+    lines = ["", "a", "İ", "\u212a", "K", "🌉", "a", ""]
+    containers = [frozenset(), frozenset({""}), {"İ", "k", "🌉"}, dict.fromkeys(["a", "K"])]
+    for items in (lines, []):
+        for container in containers:
+            for start, stop in ((0, None), (1, 7), (3, 1), (2, 99), (8, 8)):
+                bounds = (start,) if stop is None else (start, stop)
+                assert compiled_rows(items, container, *bounds) == body_lines.rows_in(
+                    items, container, start, stop
+                )
+
+
+@settings(max_examples=200, deadline=None)
+@given(items=_ITEMS, members=_ITEMS, start=st.integers(0, 25), stop=st.integers(0, 25))
+def test_generated_rows_in(
+    compiled: None, items: list[str], members: list[str], start: int, stop: int
+) -> None:
+    from warta.classify._labelscan import rows_in as compiled_rows
+
+    container = frozenset(members)
+    assert compiled_rows(items, container, start, stop) == body_lines.rows_in(items, container, start, stop)
+    assert compiled_rows(items, container) == body_lines.rows_in(items, container)
+
+
 def _fresh_lexicon():  # type: ignore[no-untyped-def]
     """A lexicon with nothing derived yet (`load_lexicon`'s is cached, its derived tries too)."""
     import dataclasses
@@ -357,8 +389,10 @@ def _pure(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     monkeypatch.setattr(markers, "_menu_counter", lambda words: None)
     monkeypatch.setattr(tail, "_company_rows", lambda: tail.company_rows)
     monkeypatch.setattr(body_lines, "_ending_rows", lambda: body_lines.ending_rows)
-    for module in (body_lines, cards, tail):
+    for module in (body_lines, cards, tail, markers):
         monkeypatch.setattr(module, "_rows_labelled", lambda: body_lines.rows_labelled)
+    for module in (body_lines, tail, markers, html_labels):
+        monkeypatch.setattr(module, "_rows_in", lambda: body_lines.rows_in)
     monkeypatch.setattr("warta.classify.labels._ending_rows", lambda: body_lines.ending_rows)
     monkeypatch.setattr("warta.lexicon.Lexicon.ends_with_trie", lambda self, name: None)
     monkeypatch.setattr(

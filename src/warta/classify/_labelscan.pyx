@@ -28,6 +28,7 @@ from cpython.unicode cimport (
 )
 from cpython.object cimport PyObject_Hash
 from cpython.pyport cimport PY_SSIZE_T_MAX
+from cpython.sequence cimport PySequence_Contains
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.string cimport memset
 from warta._codepoints cimport PyUnicode_READ, char_t
@@ -205,13 +206,20 @@ def list_words(list texts):
     return [_is_list_word(text) for text in texts]
 
 
-# ---- `body_lines.rows_labelled` ----
+# ---- `body_lines.rows_labelled`, `body_lines.rows_in` ----
 
 def rows_labelled(list labels, object label, Py_ssize_t start=0, Py_ssize_t stop=PY_SSIZE_T_MAX):
     """`body_lines.rows_labelled`: the rows from `start` (at least 0) to `stop` of `labels` that
     hold `label` itself, one pointer comparison each."""
     cdef Py_ssize_t row, end = min(stop, len(labels))
     return [row for row in range(max(start, 0), end) if labels[row] is label]
+
+
+def rows_in(list items, object container, Py_ssize_t start=0, Py_ssize_t stop=PY_SSIZE_T_MAX):
+    """`body_lines.rows_in`: the rows from `start` (at least 0) to `stop` of `items` whose item
+    `container` holds, one `in` test each (no bool, int or iterator object made per row)."""
+    cdef Py_ssize_t row, end = min(stop, len(items))
+    return [row for row in range(max(start, 0), end) if PySequence_Contains(container, items[row])]
 
 
 # ---- `body_lines.mark_captions` ----

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import is_, itemgetter
+from typing import Any
 
 from warta.classify.features import EDITOR_CODE_AT_END
 from warta.classify.sentences import SENTENCE_END
@@ -122,6 +123,15 @@ def rows_labelled(labels: list[Label], label: Label, start: int = 0, stop: int |
     return list(compress(range(start, end), map(is_, labels[start:end], repeat(label))))
 
 
+def rows_in(
+    items: list[Any], container: Container[Any], start: int = 0, stop: int | None = None
+) -> list[int]:
+    """The rows from `start` (0 or more) to `stop` (the end if None) of `items` whose item is in
+    `container`, in order: C-level passes (the reference of the compiled `_labelscan.rows_in`)."""
+    end = len(items) if stop is None else stop
+    return list(compress(range(start, end), map(container.__contains__, items[start:end])))
+
+
 RowsLabelled = Callable[..., list[int]]
 
 
@@ -147,6 +157,24 @@ def _rows_labelled() -> RowsLabelled:
         (labels[:1], LABEL_BODY, 1, 0),
     ]
     return probed("label rows", rows_labelled, compiled, probes)
+
+
+@lru_cache(maxsize=1)
+def _rows_in() -> RowsLabelled:
+    """`_labelscan.rows_in` where it is built and agrees with `rows_in` on probe lines and sets."""
+    try:
+        from warta.classify._labelscan import rows_in as compiled
+    except ImportError:
+        return rows_in
+    lines = ["", "a", "İ", "\u212a", "🌉", "a", "x y", ""]
+    sets: list[Container[Any]] = [frozenset(), frozenset({""}), {"a", "🌉"}, dict.fromkeys(["x y", "k"])]
+    probes = [
+        (items, container, *bounds)
+        for items in (lines, [])
+        for container in sets
+        for bounds in ((), (1,), (1, len(lines) - 1), (3, 2), (2, 99))
+    ]
+    return probed("rows in a set", rows_in, compiled, probes)
 
 
 def adopt_near_misses(
@@ -185,7 +213,7 @@ def adopt_after_page_break(
     the article, however much the model doubted text past a link line."""
     n = len(blocks)
     # (The pagination links, found in C: most pages hold none.)
-    for i in compress(range(1, n - 1), map(lexicon.page_break.__contains__, norms[1 : n - 1])):
+    for i in _rows_in()(norms, lexicon.page_break, 1, n - 1):
         if labels[i - 1] is not LABEL_BODY:
             continue
         j = i + 1

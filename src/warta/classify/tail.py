@@ -14,9 +14,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import compress
 
-from warta.classify.body_lines import _rows_labelled
+from warta.classify.body_lines import _rows_in, _rows_labelled
 from warta.classify.sentences import is_long_sentence, starts_capitalised
 from warta.compiled import probed
 from warta.lexicon import Lexicon
@@ -215,8 +214,7 @@ def unmark_source_list(
     if first is None:
         return
     # (The lines below it that are such a header, found by one C-level pass: most pages hold none.)
-    below = range(first + 1, len(blocks))
-    for at in compress(below, map(lexicon.source_list_header.__contains__, norms[first + 1 :])):
+    for at in _rows_in()(norms, lexicon.source_list_header, first + 1):
         if not blocks[at].text[0].isupper():
             continue  # "… from a number of / sources / in order to …": a word split out of a sentence
         after = [i for i in body if i > at]
