@@ -17,7 +17,6 @@ from cpython.unicode cimport (
     PyUnicode_1BYTE_KIND,
     PyUnicode_2BYTE_KIND,
     PyUnicode_DATA,
-    PyUnicode_FindChar,
     PyUnicode_KIND,
     Py_UNICODE_ISALNUM,
     Py_UNICODE_ISALPHA,
@@ -568,14 +567,32 @@ cdef class Trie:
             raise ValueError("lead must be one character")
         cdef Chars chars = _chars(text)
         cdef Py_UCS4 mark = lead[0]
-        cdef Py_ssize_t at = PyUnicode_FindChar(text, mark, 0, chars.size, 1), end
+        cdef Py_ssize_t at = _find(chars, mark, 0), end
         cdef list found = []
         while at >= 0:
             end = self._longest(chars, at + 1)
             if end >= 0:
                 found.append((at, text[at:end]))
-            at = PyUnicode_FindChar(text, mark, at + 1, chars.size, 1)
+            at = _find(chars, mark, at + 1)
         return found
+
+
+cdef inline Py_ssize_t _find_in(const char_t *data, Py_ssize_t size, Py_UCS4 mark, Py_ssize_t start) noexcept:
+    cdef Py_ssize_t i
+    for i in range(start, size):
+        if data[i] == mark:
+            return i
+    return -1
+
+
+cdef inline Py_ssize_t _find(Chars text, Py_UCS4 mark, Py_ssize_t start) noexcept:
+    """`text.find(mark, start)` read in place: the marks searched for (spaces) stand a few
+    characters apart, where a call of `PyUnicode_FindChar` costs more than the loop."""
+    if text.kind == PyUnicode_1BYTE_KIND:
+        return _find_in(<const uint8_t *>text.data, text.size, mark, start)
+    if text.kind == PyUnicode_2BYTE_KIND:
+        return _find_in(<const uint16_t *>text.data, text.size, mark, start)
+    return _find_in(<const uint32_t *>text.data, text.size, mark, start)
 
 
 # ---- `markers._special_rows`, `markers.section_headers` ----

@@ -173,7 +173,9 @@ class PageLines:
             searched = JoinedLines.of(scans.blanked(distinct, _SEARCHED_MAX))
         else:
             searched = JoinedLines.of([norm if len(norm) < _SEARCHED_MAX else "" for norm in distinct])
-        plain = searched.joined.count("\n") == max(len(distinct) - 1, 0)
+        # (The lines run together, one copy, tell by one C-level search whether any holds a "\n":
+        # `joined.count("\n")` reads the joined lines one character at a time.)
+        plain = "\n" not in "".join(searched.lines)
         return cls(distinct, searched, "\n" + searched.joined, plain)
 
     def rows_starting(self, pattern: str) -> Iterator[int]:
