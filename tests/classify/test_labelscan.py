@@ -89,6 +89,8 @@ def compiled(require_compiled: Callable[[bool, str], None]) -> None:
     require_compiled(markers._line_scans() is not None, "line scans")
     require_compiled(tail._company_rows() is not tail.company_rows, "company rows")
     require_compiled(body_lines._ending_rows() is not body_lines.ending_rows, "line endings")
+    require_compiled(body_lines._rows_labelled() is not body_lines.rows_labelled, "label rows")
+    require_compiled(body_lines._rows_in() is not body_lines.rows_in, "rows in a set")
     require_compiled(load_lexicon().ends_with_trie("related_header_suffix") is not None, "suffix trie")
 
 
@@ -271,6 +273,102 @@ def test_generated_trie(words: list[str], text: str, lead: str) -> None:
     assert Trie(words).after(sample, lead) == spaced_matches(pattern, sample)
 
 
+# Characters on each side of the compiled trie's ASCII edge bits (one word of bits for 0-63, one
+# for 64-127, the root's table of 128, a search above), and letters with edges of their own.
+_BIT_EDGES = "\x00 ?@AZ_`az~\x7f\x80ÿİ\u212aſ🌉"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.text(alphabet=_BIT_EDGES, max_size=4), max_size=10),
+    text=st.text(alphabet=_BIT_EDGES, max_size=40),
+)
+def test_trie_edge_bits(compiled: None, words: list[str], text: str) -> None:
+    """The trie's ASCII edges, found by the root's table or after each node's bits, and others,
+    found by a search, give the regex's matches, at and around the bits' word boundaries."""
+    from warta.classify._labelscan import Trie
+
+    pattern = re.compile(f" (?:{trie_pattern(words)})")
+    sample = " ".join([text, *words, *(w[:1] for w in words), *(w[1:] for w in words)])
+    assert Trie(words).after(sample, " ") == spaced_matches(pattern, sample)
+
+
+def test_trie_every_ascii_edge(compiled: None) -> None:
+    """A node with an edge for every code point below 130 finds each of them."""
+    from warta.classify._labelscan import Trie
+
+    words = [chr(c) + "x" for c in range(130) if chr(c) != " "]
+    sample = " " + " ".join(words) + " " + " ".join(w[:1] for w in words)
+    pattern = re.compile(f" (?:{trie_pattern(words)})")
+    assert Trie(words).after(sample, " ") == spaced_matches(pattern, sample)
+
+
+_LABELS = st.lists(st.sampled_from(list(Label)), max_size=30)
+
+
+def test_rows_labelled_edges(compiled: None) -> None:
+    """The compiled label rows give the reference's on empty lists, bounds past either end and
+    bounds crossed."""
+    from warta.classify._labelscan import rows_labelled as compiled_rows
+
+    labels = [LABEL_BODY, LABEL_OTHER, LABEL_BODY, LABEL_NAV]
+    cases = [
+        ([], 0, None),
+        (labels, 0, None),
+        (labels, 1, 3),
+        (labels, 3, 1),
+        (labels, 2, 99),
+        (labels, 4, 4),
+    ]
+    for rows, start, stop in cases:
+        for label in (LABEL_BODY, LABEL_OTHER, LABEL_NAV, Label.FOOTER):
+            expected = body_lines.rows_labelled(rows, label, start, stop)
+            bounds = (start,) if stop is None else (start, stop)
+            assert compiled_rows(rows, label, *bounds) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(labels=_LABELS, label=st.sampled_from(list(Label)), start=st.integers(0, 35), stop=st.integers(0, 35))
+def test_generated_rows_labelled(
+    compiled: None, labels: list[Label], label: Label, start: int, stop: int
+) -> None:
+    from warta.classify._labelscan import rows_labelled as compiled_rows
+
+    assert compiled_rows(labels, label, start, stop) == body_lines.rows_labelled(labels, label, start, stop)
+    assert compiled_rows(labels, label) == body_lines.rows_labelled(labels, label)
+
+
+_ITEMS = st.lists(st.sampled_from(["", "a", "b c", "İ", "\u212a", "ſ", "🌉", "x"]), max_size=20)
+
+
+def test_rows_in_edges(compiled: None) -> None:
+    """The compiled rows in a set give the reference's on empty lists and sets, the empty line,
+    non-ASCII and astral lines, and bounds past either end or crossed."""
+    from warta.classify._labelscan import rows_in as compiled_rows
+
+    lines = ["", "a", "İ", "\u212a", "K", "🌉", "a", ""]
+    containers = [frozenset(), frozenset({""}), {"İ", "k", "🌉"}, dict.fromkeys(["a", "K"])]
+    for items in (lines, []):
+        for container in containers:
+            for start, stop in ((0, None), (1, 7), (3, 1), (2, 99), (8, 8)):
+                bounds = (start,) if stop is None else (start, stop)
+                assert compiled_rows(items, container, *bounds) == body_lines.rows_in(
+                    items, container, start, stop
+                )
+
+
+@settings(max_examples=200, deadline=None)
+@given(items=_ITEMS, members=_ITEMS, start=st.integers(0, 25), stop=st.integers(0, 25))
+def test_generated_rows_in(
+    compiled: None, items: list[str], members: list[str], start: int, stop: int
+) -> None:
+    from warta.classify._labelscan import rows_in as compiled_rows
+
+    container = frozenset(members)
+    assert compiled_rows(items, container, start, stop) == body_lines.rows_in(items, container, start, stop)
+    assert compiled_rows(items, container) == body_lines.rows_in(items, container)
+
+
 def _fresh_lexicon():  # type: ignore[no-untyped-def]
     """A lexicon with nothing derived yet (`load_lexicon`'s is cached, its derived tries too)."""
     import dataclasses
@@ -291,6 +389,10 @@ def _pure(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     monkeypatch.setattr(markers, "_menu_counter", lambda words: None)
     monkeypatch.setattr(tail, "_company_rows", lambda: tail.company_rows)
     monkeypatch.setattr(body_lines, "_ending_rows", lambda: body_lines.ending_rows)
+    for module in (body_lines, cards, tail, markers):
+        monkeypatch.setattr(module, "_rows_labelled", lambda: body_lines.rows_labelled)
+    for module in (body_lines, tail, markers, html_labels):
+        monkeypatch.setattr(module, "_rows_in", lambda: body_lines.rows_in)
     monkeypatch.setattr("warta.classify.labels._ending_rows", lambda: body_lines.ending_rows)
     monkeypatch.setattr("warta.lexicon.Lexicon.ends_with_trie", lambda self, name: None)
     monkeypatch.setattr(

@@ -17,7 +17,6 @@ from cpython.unicode cimport (
     PyUnicode_1BYTE_KIND,
     PyUnicode_2BYTE_KIND,
     PyUnicode_DATA,
-    PyUnicode_FindChar,
     PyUnicode_KIND,
     Py_UNICODE_ISALNUM,
     Py_UNICODE_ISALPHA,
@@ -27,6 +26,8 @@ from cpython.unicode cimport (
     Py_UNICODE_ISUPPER,
 )
 from cpython.object cimport PyObject_Hash
+from cpython.pyport cimport PY_SSIZE_T_MAX
+from cpython.sequence cimport PySequence_Contains
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.string cimport memset
 from warta._codepoints cimport PyUnicode_READ, char_t
@@ -202,6 +203,22 @@ def word_list_runs(list texts, Py_ssize_t shortest):
 def list_words(list texts):
     """`tail._is_list_word` of each text (for tests)."""
     return [_is_list_word(text) for text in texts]
+
+
+# ---- `body_lines.rows_labelled`, `body_lines.rows_in` ----
+
+def rows_labelled(list labels, object label, Py_ssize_t start=0, Py_ssize_t stop=PY_SSIZE_T_MAX):
+    """`body_lines.rows_labelled`: the rows from `start` (at least 0) to `stop` of `labels` that
+    hold `label` itself, one pointer comparison each."""
+    cdef Py_ssize_t row, end = min(stop, len(labels))
+    return [row for row in range(max(start, 0), end) if labels[row] is label]
+
+
+def rows_in(list items, object container, Py_ssize_t start=0, Py_ssize_t stop=PY_SSIZE_T_MAX):
+    """`body_lines.rows_in`: the rows from `start` (at least 0) to `stop` of `items` whose item
+    `container` holds, one `in` test each (no bool, int or iterator object made per row)."""
+    cdef Py_ssize_t row, end = min(stop, len(items))
+    return [row for row in range(max(start, 0), end) if PySequence_Contains(container, items[row])]
 
 
 # ---- `body_lines.mark_captions` ----
@@ -385,6 +402,13 @@ cdef class Trie:
     cdef const int64_t[::1] targets  # the node each edge leads to
     cdef const int64_t[::1] first  # node k's edges: first[k] to first[k + 1]
     cdef const uint8_t[::1] terminal  # whether a word ends at the node
+    # Node k's ASCII edges as bits, ascii[2k] for code points 0-63 and ascii[2k + 1] for 64-127:
+    # most characters read have no edge (a search starts at every space of a page), and a bit
+    # says so without a search.
+    cdef const uint64_t[::1] ascii
+    # The root's edge of each ASCII character, or -1: the root has the most edges, and every
+    # search starts there.
+    cdef const int64_t[::1] root
 
     def __init__(self, words):
         import numpy as np
@@ -402,39 +426,62 @@ cdef class Trie:
                     nodes[k][ch] = nxt
                 k = nxt
             ends[k] = True
-        chars, targets, first = [], [], [0]
+        cdef object bits  # (a Python int: 128 bits)
+        chars, targets, first, ascii = [], [], [0], []
         for node in nodes:
+            bits = 0
             for ch in sorted(node, key=ord):
-                chars.append(ord(ch))
+                code = ord(ch)
+                chars.append(code)
                 targets.append(node[ch])
+                if code < 128:
+                    bits |= (<object>1) << code
             first.append(len(chars))
+            ascii += [bits & 0xFFFFFFFFFFFFFFFF, bits >> 64]
+        root = [-1] * 128
+        for edge in range(first[0], first[1]):
+            if chars[edge] < 128:
+                root[chars[edge]] = edge
         arrays = (
             np.array(chars, dtype=np.uint32),
             np.array(targets, dtype=np.int64),
             np.array(first, dtype=np.int64),
             np.array(ends, dtype=np.uint8),
+            np.array(ascii, dtype=np.uint64),
+            np.array(root, dtype=np.int64),
         )
         self._arrays = arrays
-        self.chars, self.targets, self.first, self.terminal = arrays
+        self.chars, self.targets, self.first, self.terminal, self.ascii, self.root = arrays
+
+    cdef inline Py_ssize_t _edge(self, Py_ssize_t node, uint32_t c) noexcept:
+        """The index of the edge of `c` out of `node`, or -1."""
+        cdef Py_ssize_t lo, hi, mid
+        if c < 128:
+            if node == 0:
+                return self.root[c]
+            if not (self.ascii[2 * node + (c >> 6)] >> (c & 63)) & 1:
+                return -1
+        lo = self.first[node]
+        hi = self.first[node + 1]
+        while lo < hi:  # by bisection
+            mid = (lo + hi) >> 1
+            if self.chars[mid] < c:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo == self.first[node + 1] or self.chars[lo] != c:
+            return -1
+        return lo
 
     cdef Py_ssize_t _longest(self, Chars text, Py_ssize_t start) noexcept:
         """Where the longest word from `start` on ends, or -1."""
         cdef Py_ssize_t node = 0, i = start, best = start if self.terminal[0] else -1
-        cdef Py_ssize_t lo, hi, mid
-        cdef Py_UCS4 c
+        cdef Py_ssize_t edge
         while i < text.size:
-            c = _at(text, i)
-            lo = self.first[node]
-            hi = self.first[node + 1]
-            while lo < hi:  # the edge of `c`, by bisection
-                mid = (lo + hi) >> 1
-                if self.chars[mid] < c:
-                    lo = mid + 1
-                else:
-                    hi = mid
-            if lo == self.first[node + 1] or self.chars[lo] != c:
+            edge = self._edge(node, _at(text, i))
+            if edge < 0:
                 break
-            node = self.targets[lo]
+            node = self.targets[edge]
             i += 1
             if self.terminal[node]:
                 best = i
@@ -442,16 +489,10 @@ cdef class Trie:
 
     cdef int _step(self, Py_ssize_t *node, Py_UCS4 c) noexcept:
         """Follow the edge of `c` from `node[0]`: 1 if it leads to a word's end, 0 if on, -1 if none."""
-        cdef Py_ssize_t lo = self.first[node[0]], hi = self.first[node[0] + 1], end = hi, mid
-        while lo < hi:
-            mid = (lo + hi) >> 1
-            if self.chars[mid] < c:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo == end or self.chars[lo] != c:
+        cdef Py_ssize_t edge = self._edge(node[0], c)
+        if edge < 0:
             return -1
-        node[0] = self.targets[lo]
+        node[0] = self.targets[edge]
         return 1 if self.terminal[node[0]] else 0
 
     cdef bint _opens(self, Chars text, Chars tail) noexcept:
@@ -526,14 +567,32 @@ cdef class Trie:
             raise ValueError("lead must be one character")
         cdef Chars chars = _chars(text)
         cdef Py_UCS4 mark = lead[0]
-        cdef Py_ssize_t at = PyUnicode_FindChar(text, mark, 0, chars.size, 1), end
+        cdef Py_ssize_t at = _find(chars, mark, 0), end
         cdef list found = []
         while at >= 0:
             end = self._longest(chars, at + 1)
             if end >= 0:
                 found.append((at, text[at:end]))
-            at = PyUnicode_FindChar(text, mark, at + 1, chars.size, 1)
+            at = _find(chars, mark, at + 1)
         return found
+
+
+cdef inline Py_ssize_t _find_in(const char_t *data, Py_ssize_t size, Py_UCS4 mark, Py_ssize_t start) noexcept:
+    cdef Py_ssize_t i
+    for i in range(start, size):
+        if data[i] == mark:
+            return i
+    return -1
+
+
+cdef inline Py_ssize_t _find(Chars text, Py_UCS4 mark, Py_ssize_t start) noexcept:
+    """`text.find(mark, start)` read in place: the marks searched for (spaces) stand a few
+    characters apart, where a call of `PyUnicode_FindChar` costs more than the loop."""
+    if text.kind == PyUnicode_1BYTE_KIND:
+        return _find_in(<const uint8_t *>text.data, text.size, mark, start)
+    if text.kind == PyUnicode_2BYTE_KIND:
+        return _find_in(<const uint16_t *>text.data, text.size, mark, start)
+    return _find_in(<const uint32_t *>text.data, text.size, mark, start)
 
 
 # ---- `markers._special_rows`, `markers.section_headers` ----

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import is_, itemgetter
+from typing import Any
 
 from warta.classify.features import EDITOR_CODE_AT_END
 from warta.classify.sentences import SENTENCE_END
@@ -114,6 +115,68 @@ def _closing_paragraph(blocks: Sequence[Block], labels: Sequence[Label], i: int)
     return any(text[m.end() - 1].isupper() for m in _NEXT_SENTENCE.finditer(text))
 
 
+def rows_labelled(labels: list[Label], label: Label, start: int = 0, stop: int | None = None) -> list[int]:
+    """The rows from `start` (0 or more) to `stop` (the end if None) of `labels` that hold `label`
+    itself (`is`), in order: C-level passes (the reference of the compiled
+    `_labelscan.rows_labelled`, which compares each row's pointer)."""
+    end = len(labels) if stop is None else stop
+    return list(compress(range(start, end), map(is_, labels[start:end], repeat(label))))
+
+
+def rows_in(
+    items: list[Any], container: Container[Any], start: int = 0, stop: int | None = None
+) -> list[int]:
+    """The rows from `start` (0 or more) to `stop` (the end if None) of `items` whose item is in
+    `container`, in order: C-level passes (the reference of the compiled `_labelscan.rows_in`)."""
+    end = len(items) if stop is None else stop
+    return list(compress(range(start, end), map(container.__contains__, items[start:end])))
+
+
+RowsLabelled = Callable[..., list[int]]
+
+
+@lru_cache(maxsize=1)
+def _rows_labelled() -> RowsLabelled:
+    """`_labelscan.rows_labelled` where it is built and agrees with `rows_labelled` on probe labels.
+
+    The passes after `label_blocks`' walk each read the rows of one label, found so: a pass
+    relabels only a row it has read, or rows above the one it reads, so the rows found before
+    the pass starts are those it would find as it goes."""
+    try:
+        from warta.classify._labelscan import rows_labelled as compiled
+    except ImportError:
+        return rows_labelled
+    labels = [LABEL_BODY, LABEL_OTHER, LABEL_BODY, LABEL_CAPTION, LABEL_BODY, LABEL_NAV, LABEL_OTHER]
+    probes = [
+        ([], LABEL_BODY),
+        (labels, LABEL_BODY),
+        (labels, LABEL_OTHER, 1),
+        (labels, LABEL_BODY, 1, len(labels) - 1),
+        (labels, LABEL_NAV, 2, len(labels) + 5),
+        (labels, LABEL_BODY, 5, 2),
+        (labels[:1], LABEL_BODY, 1, 0),
+    ]
+    return probed("label rows", rows_labelled, compiled, probes)
+
+
+@lru_cache(maxsize=1)
+def _rows_in() -> RowsLabelled:
+    """`_labelscan.rows_in` where it is built and agrees with `rows_in` on probe lines and sets."""
+    try:
+        from warta.classify._labelscan import rows_in as compiled
+    except ImportError:
+        return rows_in
+    lines = ["", "a", "İ", "\u212a", "🌉", "a", "x y", ""]
+    sets: list[Container[Any]] = [frozenset(), frozenset({""}), {"a", "🌉"}, dict.fromkeys(["x y", "k"])]
+    probes = [
+        (items, container, *bounds)
+        for items in (lines, [])
+        for container in sets
+        for bounds in ((), (1,), (1, len(lines) - 1), (3, 2), (2, 99))
+    ]
+    return probed("rows in a set", rows_in, compiled, probes)
+
+
 def adopt_near_misses(
     blocks: Sequence[Block], labels: list[Label], probs: Sequence[float], floor: float
 ) -> None:
@@ -121,7 +184,7 @@ def adopt_near_misses(
     body: the lede under the byline or the closing paragraph the model doubted."""
     body = [label is LABEL_BODY for label in labels]
     # (The unlabelled lines, found in C: a line's own label changes only when it is read.)
-    for i in compress(range(len(labels)), map(is_, labels, repeat(LABEL_OTHER))):
+    for i in _rows_labelled()(labels, LABEL_OTHER):
         if not floor <= probs[i]:
             continue
         text = blocks[i].text
@@ -150,7 +213,7 @@ def adopt_after_page_break(
     the article, however much the model doubted text past a link line."""
     n = len(blocks)
     # (The pagination links, found in C: most pages hold none.)
-    for i in compress(range(1, n - 1), map(lexicon.page_break.__contains__, norms[1 : n - 1])):
+    for i in _rows_in()(norms, lexicon.page_break, 1, n - 1):
         if labels[i - 1] is not LABEL_BODY:
             continue
         j = i + 1
@@ -164,7 +227,7 @@ def bridge_fragments(blocks: Sequence[Block], labels: list[Label]) -> None:
     and dateline lines that open the first paragraph."""
     n = len(blocks)
     # (The unlabelled lines, found in C: a line's own label changes only when it is read.)
-    for i in compress(range(1, n - 1), map(is_, labels[1 : n - 1], repeat(LABEL_OTHER))):
+    for i in _rows_labelled()(labels, LABEL_OTHER, 1, n - 1):
         text = blocks[i].text
         if len(text) > 120:
             continue
@@ -189,7 +252,7 @@ def bridge_backwards(blocks: Sequence[Block], labels: list[Label]) -> None:
     """A body block that starts mid-sentence (", Jakarta Timur, melonjak …") takes the
     unterminated fragments just before it, and the dateline line that opens them."""
     # (The body lines, found in C: what this relabels lies above the line it reads.)
-    for i in compress(range(1, len(blocks)), map(is_, labels[1:], repeat(LABEL_BODY))):
+    for i in _rows_labelled()(labels, LABEL_BODY, 1, len(blocks)):
         if labels[i - 1] is not LABEL_OTHER:
             continue
         first = blocks[i].text[0]
@@ -430,8 +493,7 @@ def mark_labelled_photos(
     """
     # The lines right above a caption only (found in C): what this marks is above the line it
     # reads, so no line below it turns a caption meanwhile.
-    below = compress(range(2, len(blocks)), map(is_, labels[2:], repeat(LABEL_CAPTION)))
-    for i in map((-1).__add__, below):
+    for i in map((-1).__add__, _rows_labelled()(labels, LABEL_CAPTION, 2, len(blocks))):
         text = blocks[i].text
         if len(text) > 12 or not is_credit_label(text, norms[i], lexicon):
             continue

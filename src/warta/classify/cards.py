@@ -22,11 +22,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import compress, pairwise, repeat
-from operator import is_
+from itertools import pairwise
 from typing import NamedTuple
 
 from warta.assemble.lists import is_date_line
+from warta.classify.body_lines import _rows_labelled
 from warta.classify.markers import section_header
 from warta.classify.sentences import TRUNCATED, is_cut_excerpt, is_long_sentence, starts_sentence
 from warta.compiled import probed
@@ -239,7 +239,7 @@ def unmark_teaser_cards(blocks: Sequence[Block], labels: list[Label], shapes: st
         + _excerpt_card_runs(blocks, shapes)
         + _kicker_card_runs(blocks, shapes, texts)
     )
-    body = list(compress(range(len(labels)), map(is_, labels, repeat(LABEL_BODY)))) if runs else []
+    body = _rows_labelled()(labels, LABEL_BODY) if runs else []
     if not body:
         return  # (most pages hold no run of cards: the body is listed only for those that do)
     longest = max(body, key=lambda i: len(blocks[i].text))
@@ -369,11 +369,7 @@ def unmark_headlines_above_article(
     """A run of ≥ 5 headlines (unfinished lines of 3+ words), or of ≥ 3 excerpts cut short, wholly
     above the article's first paragraph is a list of other stories (a top-stories strip), not the article."""
     first = next(
-        (
-            i
-            for i in compress(range(len(labels)), map(is_, labels, repeat(LABEL_BODY)))
-            if is_long_sentence(blocks[i].text)
-        ),
+        (i for i in _rows_labelled()(labels, LABEL_BODY) if is_long_sentence(blocks[i].text)),
         None,
     )
     if first is None:
@@ -404,9 +400,7 @@ def unmark_headlines_above_box_link(
     """≥ 3 headlines in a row the model took for body, right above a related header ("More in
     Politics"): the box's list with its link to the section at the bottom, not the article."""
     # (The related lines, found in C: what this relabels lies above the line it reads.)
-    for i in compress(
-        range(_BOX_HEADLINES, len(blocks)), map(is_, labels[_BOX_HEADLINES:], repeat(LABEL_RELATED))
-    ):
+    for i in _rows_labelled()(labels, LABEL_RELATED, _BOX_HEADLINES, len(blocks)):
         k = i
         while k > 0 and shapes[k - 1] == "T" and labels[k - 1] is LABEL_BODY:
             k -= 1

@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import chain, compress, repeat
 from operator import attrgetter, is_, is_not
 
+from warta.classify.body_lines import _rows_in
 from warta.compiled import probed
 from warta.lexicon import html_lexicon
 from warta.model import (
@@ -216,7 +217,7 @@ def refine_html_labels(
     out = list(labels)
     # The blocks in a container or in a header's section (found in C): each is settled by itself.
     rows = {*compress(range(len(found)), map(is_not, found, repeat(None)))}
-    rows.update(compress(range(len(out)), map(_SECTIONS.__contains__, out)))
+    rows.update(_rows_in()(out, _SECTIONS))
     for i in sorted(rows):
         hit = found[i]
         is_body = probs[i] >= threshold

@@ -347,17 +347,25 @@ def label_blocks(
                 labels.append(marker)
                 continue
         if is_body:
-            if section is not None and blocks[i].structure.link_density >= _LINK_LINE:
+            if section is None:
+                # The article's own text, in no section: none of the section's tests below applies
+                # (its run and counts are read under a header only, and a header resets them).
+                fresh = False
+                body_run.append(i)
+                labels.append(LABEL_BODY)
+                seen_body = True
+                continue
+            if blocks[i].structure.link_density >= _LINK_LINE:
                 # A link the model liked under a related/sidebar header is one of the
                 # box's items, not a sign that the article resumed.
                 labels.append(section)
                 continue
-            if section is not None and fresh:
+            if fresh:
                 # The list's first headline may be one the model doubted, right above its teaser.
                 first_card = i - 1 if shapes[i - 1] == "T" and labels[-1] is section else i
                 listed_until = teaser_list_end(blocks, shapes, first_card)
             fresh = False
-            if section is not None and i < listed_until:
+            if i < listed_until:
                 # Headlines each with its teaser sentence right under the header ("Top stories"):
                 # the box's list, however many paragraphs it holds; the article resumes after it.
                 body_run = []
@@ -365,18 +373,14 @@ def label_blocks(
                 labels.append(section)
                 continue
             body_run.append(i)
-            # (Read under a header only: the run outside sections is never read before a header resets it.)
-            run_paragraphs += section is not None and is_paragraph(blocks[i].text)
+            run_paragraphs += is_paragraph(blocks[i].text)
             # Two excerpts cut short ("…") under a header after the article: a list of
             # teasers, however many paragraph-like ones follow.
-            excerpts += seen_body and section is not None and is_cut_excerpt(blocks[i].text)
+            excerpts += seen_body and is_cut_excerpt(blocks[i].text)
             # A comments section is sticky once the article has been seen; one opened
             # by a menu entry above the article ("Comments") ends like any other.
             sticky = (section is LABEL_COMMENTS and seen_body) or excerpts >= _MIN_EXCERPTS
-            if section is None:
-                labels.append(LABEL_BODY)
-                seen_body = True
-            elif not sticky and len(body_run) >= 3 and run_paragraphs:
+            if not sticky and len(body_run) >= 3 and run_paragraphs:
                 # Three body blocks in a row, one of them a paragraph: the article resumed
                 # after a related/sidebar box; the run so far was body too (a marker line
                 # between them, such as "More:", stays what it is; headlines alone, however

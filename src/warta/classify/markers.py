@@ -13,7 +13,6 @@ section it opens; `label_blocks` decides how far that section runs.
 
 from __future__ import annotations
 
-import operator
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Container, Iterator
@@ -23,6 +22,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
+from warta.classify.body_lines import _rows_in, _rows_labelled
 from warta.classify.features import _word_counter
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
@@ -173,7 +173,9 @@ class PageLines:
             searched = JoinedLines.of(scans.blanked(distinct, _SEARCHED_MAX))
         else:
             searched = JoinedLines.of([norm if len(norm) < _SEARCHED_MAX else "" for norm in distinct])
-        plain = searched.joined.count("\n") == max(len(distinct) - 1, 0)
+        # (The lines run together, one copy, tell by one C-level search whether any holds a "\n":
+        # `joined.count("\n")` reads the joined lines one character at a time.)
+        plain = "\n" not in "".join(searched.lines)
         return cls(distinct, searched, "\n" + searched.joined, plain)
 
     def rows_starting(self, pattern: str) -> Iterator[int]:
@@ -243,8 +245,8 @@ def _special_rows(
     a line too long to be searched there is always read. Found for all lines at once, in C;
     most lines are none of these."""
     distinct, searched = page.distinct, page.searched
-    rows = range(len(distinct))
-    special: set[int] = set(compress(rows, map(operator.not_, searched.lines)))
+    rows_in, rows_labelled = _rows_in(), _rows_labelled()
+    special: set[int] = set(rows_in(searched.lines, _EMPTY))
     scans = _line_scans()
     if scans is not None:
         special.update(scans.shape_rows(searched.lines))
@@ -252,15 +254,17 @@ def _special_rows(
         starts = searched.starts
         special.update(bisect_right(starts, m.start()) - 1 for m in _SHAPE_MARK.finditer(searched.joined))
     for found in flags:
-        special.update(compress(rows, found))
-    lines = _marker_lines(lexicon.promo_line, lexicon.share_line, lexicon.nav_line)
-    special.update(compress(rows, map(lines.__contains__, distinct)))
+        special.update(rows_labelled(found, True))  # (each flag a bool: `containing_each`)
+    special.update(rows_in(distinct, _marker_lines(lexicon.promo_line, lexicon.share_line, lexicon.nav_line)))
     trie = lexicon.starts_with_trie(*_MARKER_PREFIXES)
     if trie is not None and page.plain:
         special.update(trie.opening(searched.lines, ""))
     else:
         special.update(page.rows_starting(lexicon.starts_with_pattern(*_MARKER_PREFIXES).pattern))
     return special
+
+
+_EMPTY = frozenset([""])  # an empty line, found by `rows_in` as `operator.not_` finds it
 
 
 @lru_cache(maxsize=8)
@@ -456,7 +460,7 @@ def section_headers(
     whole = _header_lines(
         lexicon.comment_header, lexicon.tags_header, lexicon.related_header, lexicon.sidebar_header
     )
-    maybe = set(compress(rows, map(whole.__contains__, distinct)))
+    maybe = set(_rows_in()(distinct, whole))
     # A line that opens with a digit is a header by its count only ("12 komentar",
     # `Lexicon.is_comment_header`) where the other first steps below do not find it.
     maybe.update(

@@ -14,9 +14,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import is_
 
+from warta.classify.body_lines import _rows_in, _rows_labelled
 from warta.classify.sentences import is_long_sentence, starts_capitalised
 from warta.compiled import probed
 from warta.lexicon import Lexicon
@@ -108,10 +107,10 @@ def unmark_text_past_footer(blocks: Sequence[Block], labels: list[Label]) -> Non
     """Body text under the page footer ("© 2019 … All rights reserved"), when the footer stands
     well past the article's end and the text under it is less than the article above: a
     privacy notice or community rules printed after the page (hidden dialogs), not the article."""
-    body = list(compress(range(len(labels)), map(is_, labels, repeat(LABEL_BODY))))
+    body = _rows_labelled()(labels, LABEL_BODY)
     if not body:
         return
-    for footer in compress(range(len(labels)), map(is_, labels, repeat(LABEL_FOOTER))):
+    for footer in _rows_labelled()(labels, LABEL_FOOTER):
         # (`body` is in order: the body blocks before and after the footer line are slices of it.)
         before = body[: bisect_left(body, footer)]
         if not before or footer - before[-1] < _FOOTER_GAP:
@@ -185,7 +184,7 @@ def unmark_company_boilerplate(
     """A press release's closing boilerplate with no "About Acme" header over it: the last body
     paragraphs, the first "Acme is a leading …", each of them opening with the name (or a short
     line), under an article with more text than them. A company box, not the article."""
-    body = list(compress(range(len(labels)), map(is_, labels, repeat(LABEL_BODY))))
+    body = _rows_labelled()(labels, LABEL_BODY)
     texts = [blocks[i].text for i in body]
     # (The paragraphs that may open so, found in C: the others are read no further.)
     for k in _company_rows()(
@@ -210,13 +209,12 @@ def unmark_source_list(
 ) -> None:
     """A "Sources:" header under the article: the citations listed one a line after it (and what
     follows them) are not the article, when they are less text than the article above."""
-    body = list(compress(range(len(labels)), map(is_, labels, repeat(LABEL_BODY))))
+    body = _rows_labelled()(labels, LABEL_BODY)
     first = next((i for i in body if is_long_sentence(blocks[i].text)), None)
     if first is None:
         return
     # (The lines below it that are such a header, found by one C-level pass: most pages hold none.)
-    below = range(first + 1, len(blocks))
-    for at in compress(below, map(lexicon.source_list_header.__contains__, norms[first + 1 :])):
+    for at in _rows_in()(norms, lexicon.source_list_header, first + 1):
         if not blocks[at].text[0].isupper():
             continue  # "… from a number of / sources / in order to …": a word split out of a sentence
         after = [i for i in body if i > at]
