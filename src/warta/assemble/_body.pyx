@@ -30,8 +30,8 @@ and texts; tests compare them on fixtures, benchmark pages and generated blocks 
 
 Two more passes of the assembly live here, each with its Python reference and probe in
 `warta.assemble.lists`: a related or sidebar section's entries (`list_items`, `lists._entries`)
-and, with theirs in `warta.assemble.sections`, where a page's sections are (`label_positions`,
-`last_position`).
+and, with theirs in `warta.assemble.sections`, where a label first and last is
+(`first_position`, `last_position`).
 """
 
 from cpython.ref cimport PyObject
@@ -942,22 +942,10 @@ def list_items(
 
 
 # ---------------------------------------------------------------------------------------------
-# Where a page's sections are: `sections.positions` and `sections.last_position`, one pass over the
-# labels (any sequence, as a list) comparing pointers (a label is one of `Label`'s members, met by identity as the Python
-# code's `operator.is_` does) instead of a call or a str comparison a block.
-
-def label_positions(object sequence, object label, Py_ssize_t end):
-    """`sections.positions(labels, label, end)`: where `label` is in `labels[:end]`, in order."""
-    cdef list labels = sequence if type(sequence) is list else list(sequence)
-    cdef list found = []
-    cdef Py_ssize_t i, stop = len(labels)
-    if end < stop:
-        stop = end
-    for i in range(stop):
-        if labels[i] is label:
-            found.append(i)
-    return found
-
+# Where a label first and last is: `sections.first_position` and `sections.last_position`, one
+# pass over the labels (any sequence, as a list) comparing pointers (a label is one of `Label`'s
+# members, met by identity as the Python code's `operator.is_` does) instead of a call or a str
+# comparison a block. (All of one label's rows: `warta.classify._labelscan.rows_labelled`.)
 
 def last_position(object sequence, object label):
     """`sections.last_position(labels, label)`: where `label` last is in `labels`; -1 if nowhere."""

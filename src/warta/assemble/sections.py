@@ -2,7 +2,8 @@
 
 A page's labels are a list of `Label` members, a few hundred a page, asked for one label at a
 time by the assembly (the body's blocks, each list's, the footer's last line). The compiled
-scans (`warta.assemble._body.label_positions`, `last_position`) compare pointers in one pass;
+scans (`warta.classify._labelscan.rows_labelled`, which the label rules use too, and
+`warta.assemble._body.first_position`, `last_position`) compare pointers in one pass;
 the references here are C-level too but make a call (or, for `in` and `index`, a str
 comparison of the StrEnum members) a block.
 """
@@ -22,7 +23,7 @@ from warta.model import Label, last_index
 
 def positions(labels: Sequence[Label], label: Label, end: int) -> list[int]:
     """Where `label` is in `labels[:end]` (`end` >= 0), in order. The reference of the compiled
-    `warta.assemble._body.label_positions`."""
+    `warta.classify._labelscan.rows_labelled` from row 0 to `end`."""
     return list(compress(range(len(labels)), map(is_, labels[:end], repeat(label))))
 
 
@@ -43,7 +44,7 @@ def first_position(labels: Sequence[Label], label: Label) -> int:
 class SectionScans:
     """`positions`, `first_position` and `last_position`, compiled where they are in use."""
 
-    positions: Callable[[Sequence[Label], Label, int], list[int]]
+    positions: Callable[[list[Label], Label, int], list[int]]
     first: Callable[[Sequence[Label], Label], int]
     last: Callable[[Sequence[Label], Label], int]
 
@@ -66,10 +67,14 @@ def section_scans() -> SectionScans:
         return reference
     try:
         from warta.assemble._body import first_position as first_in_c
-        from warta.assemble._body import label_positions
         from warta.assemble._body import last_position as last_in_c
+        from warta.classify._labelscan import rows_labelled
     except ImportError:
         return reference
+
+    def label_positions(labels: list[Label], label: Label, end: int) -> list[int]:
+        return rows_labelled(labels, label, 0, end)
+
     for labels in map(list, _PROBE):
         for label in Label:
             if (
