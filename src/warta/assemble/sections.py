@@ -13,18 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import is_
 
+from warta.classify.body_lines import rows_labelled
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
 from warta.model import Label, last_index
 
 
-def positions(labels: Sequence[Label], label: Label, end: int) -> list[int]:
-    """Where `label` is in `labels[:end]` (`end` >= 0), in order. The reference of the compiled
-    `warta.classify._labelscan.rows_labelled` from row 0 to `end`."""
-    return list(compress(range(len(labels)), map(is_, labels[:end], repeat(label))))
+def positions(labels: list[Label], label: Label, end: int) -> list[int]:
+    """Where `label` is in `labels[:end]` (`end` >= 0), in order: the label rules' `rows_labelled`
+    from row 0 to `end` (the reference of the compiled `warta.classify._labelscan.rows_labelled`)."""
+    return rows_labelled(labels, label, 0, end)
 
 
 def last_position(labels: Sequence[Label], label: Label) -> int:
