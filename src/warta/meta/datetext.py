@@ -168,6 +168,12 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
     # then skips from digit to digit, where a pattern opening with `{b}` is tried at every position.
     led_day = rf"(?P<d>\d{_AFTER_START}\d?)(?:{ordinal})?(?!\d)"
     led_year = rf"(?P<y>\d{_AFTER_START}\d{{3}})(?!\d)"
+    # What follows the day of "dmy" and "dm", and the month-first patterns "mdy" and "md" whole:
+    # each written once, for the patterns below with a weekday head and for `headless`.
+    dmy_after_day = rf"{sep}(?P<mon>{mon})\.?{e}{sep}{year}{time_tail}"
+    dm_after_day = rf"\s+(?:(?:{joiner})\s+)?(?P<mon>{mon})\.?{e}(?!\s*[-/.,]?\s*\d){time_tail}"
+    mdy = rf"(?P<mon>{mon})\.?{e}\s*{day}(?:\s*,\s*|\s+){year}{time_tail}"
+    md = rf"(?P<mon>{mon})\.?{e}\s*{day}(?!\s*,?\s*\d){time_tail}"
     patterns = (
         (
             "iso",
@@ -177,8 +183,8 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         ("ymd", rf"(?<![\d/.])(?P<y>\d{{4}})[/.](?P<m>\d{{1,2}})[/.](?P<d>\d{{1,2}})(?![\d]){time_tail}"),
         # "2023 Jan 7": citation metadata and PubMed write year, month name, day.
         ("ymd_text", rf"{led_year}\s+(?P<mon>{mon})\.?{e}\s+{day}{time_tail}"),
-        ("dmy", rf"{b}{weekday_head}{day}{sep}(?P<mon>{mon})\.?{e}{sep}{year}{time_tail}"),
-        ("mdy", rf"{b}{weekday_head}(?P<mon>{mon})\.?{e}\s*{day}(?:\s*,\s*|\s+){year}{time_tail}"),
+        ("dmy", rf"{b}{weekday_head}{day}{dmy_after_day}"),
+        ("mdy", rf"{b}{weekday_head}{mdy}"),
         (
             "numeric",
             rf"{b}{weekday_head}\(?(?<![\d/.])(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)"
@@ -189,11 +195,8 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
             rf"{b}(?P<wd>{wd})\.?{e}\s*[,(]\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?!\d)\s*\)?"
             rf"(?:\s+(?P<per0>(?:{period}){e}))?{time_tail}",
         ),
-        (
-            "dm",
-            rf"{b}{weekday_head}{day}\s+(?:(?:{joiner})\s+)?(?P<mon>{mon})\.?{e}(?!\s*[-/.,]?\s*\d){time_tail}",
-        ),
-        ("md", rf"{b}{weekday_head}(?P<mon>{mon})\.?{e}\s*{day}(?!\s*,?\s*\d){time_tail}"),
+        ("dm", rf"{b}{weekday_head}{day}{dm_after_day}"),
+        ("md", rf"{b}{weekday_head}{md}"),
         ("my", rf"{b}(?P<mon>{mon})\.?{e},?\s*{year}"),
         ("ago", rf"{b}(?P<n>\d+|{number})\s*(?P<unit>{unit}){e}\s+(?P<ago>{ago}){e}"),
         ("relative", rf"{b}(?P<rel>{rel}){e}(?:\s+(?P<per0>(?:{period}){e}))?{time_tail}"),
@@ -204,10 +207,10 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
     # Where a text holds no weekday name (`weekday_word` found none), no match has a weekday
     # head: these patterns without one find the same matches, with no head tried at each position.
     headless = (
-        ("dmy", rf"{led_day}{sep}(?P<mon>{mon})\.?{e}{sep}{year}{time_tail}"),
-        ("mdy", rf"{b}(?P<mon>{mon})\.?{e}\s*{day}(?:\s*,\s*|\s+){year}{time_tail}"),
-        ("dm", rf"{led_day}\s+(?:(?:{joiner})\s+)?(?P<mon>{mon})\.?{e}(?!\s*[-/.,]?\s*\d){time_tail}"),
-        ("md", rf"{b}(?P<mon>{mon})\.?{e}\s*{day}(?!\s*,?\s*\d){time_tail}"),
+        ("dmy", rf"{led_day}{dmy_after_day}"),
+        ("mdy", rf"{b}{mdy}"),
+        ("dm", rf"{led_day}{dm_after_day}"),
+        ("md", rf"{b}{md}"),
     )
     first = calendars[0] if calendars else None
     # Every letter spelled in `patterns` is lower case (the words by `_alternation`; "T" and "Z"
