@@ -5,6 +5,18 @@ tree interpreter: about a fifth of the time of a flattened page. `lleaves`
 (LLVM, through llvmlite's bundled compiler: no C toolchain needed) turns each
 model into one native function that gives the same probabilities (equal to
 about 1e-15) several times faster (`bench/bench_speed.py` reports both).
+Not the same bits: LightGBM adds the trees' leaf values one by one, lleaves adds
+them in blocks of `fblocksize` (34) trees, each block summed from 0.0 and then
+added to the running total, so most float64 probabilities differ in their last
+bits (up to ~120 units in the last place on the html models); the float32
+probabilities the classifier keeps were equal on every row of the 181
+ScrapingHub pages, and `bench/dump_outputs.py` gives the same 757 outputs with
+either. A scorer meant to replace lleaves bit for bit has to add in
+lleaves' blocks, not in LightGBM's order. Two such scorers in Cython were
+measured and dropped: QuickScorer (per feature, the nodes a row fails, ANDed into
+per-tree leaf bitmasks) and a branch-free walk of 8 rows at a time were 2.4x and
+2.5x slower than lleaves on the html models (about 4,900 failed nodes, or 5,700
+padded steps, a row, against lleaves' ~5 branches a tree).
 
 Compiling takes seconds per model, so it is never done behind a caller's back:
 `warta models compile` (run by `make` at set-up) writes the compiled objects to
