@@ -16,13 +16,10 @@ lleaves' blocks, not in LightGBM's order. Both compare the raw value with a
 node's threshold, except that LightGBM first reads any |x| <= 1e-35 (float32)
 as 0.0: on such a value at a threshold of -1e-35 the two take different branches.
 
-Cython scorers measured against lleaves on the html models (real rows, one core)
-and dropped: QuickScorer (per feature, the nodes a row fails, ANDed into per-tree
-leaf bitmasks; ~4,900 failed nodes a row) and a branch-free walk of 8 rows at a
-time (~5,700 padded steps a row) were 2.4x and 2.5x slower; QuickScorer on 8 rows
-at once in vectors was 2x slower at the x86-64 baseline, 1.15x faster with AVX2
-(about twice lleaves' instructions, a sixth of its mispredicted branches) and
-1.57x faster only with AVX-512 (gcc -march=native on Zen 4).
+Exact Cython scorers measured against lleaves on the html models (real rows, one
+core) lost: QuickScorer and a branch-free walk of 8 rows at a time were 2.4x and
+2.5x slower; QuickScorer on 8 rows in vectors paid only with AVX-512 (1.57x), so
+lleaves stays (numbers in the sixteenth session's closing note).
 
 Compiling takes seconds per model, so it is never done behind a caller's back:
 `warta models compile` (run by `make` at set-up) writes the compiled objects to
