@@ -734,6 +734,41 @@ cdef class _Buffer:
         return self.data
 
 
+# What `_collapsed` makes of each ASCII code point of an ASCII text: `_ASCII_SPACE` for the
+# `str.isspace` ones, the code point lowered for the others (one lookup instead of a chain of tests).
+cdef enum:
+    _ASCII_SPACE = 0xFF  # (no ASCII code point)
+cdef unsigned char _ASCII_FOLDED[128]
+for _code in range(128):
+    _ASCII_FOLDED[_code] = _ASCII_SPACE if chr(_code).isspace() else ord(chr(_code).lower())
+
+
+cdef str _ascii_normalised(str text, const EdgeSet *edges, _Buffer buffer):
+    """`_normalised` of an ASCII `text`: `_collapsed` by `_ASCII_FOLDED` into bytes, and the
+    result made a 1-byte str at once (no 4-byte copy to narrow)."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, size = 0, start = 0
+    cdef const unsigned char *data = <const unsigned char *> PyUnicode_DATA(text)
+    cdef unsigned char *out = <unsigned char *> buffer.at_least(n)
+    cdef unsigned char c
+    cdef bint gap = False
+    for i in range(n):
+        c = _ASCII_FOLDED[data[i]]
+        if c == _ASCII_SPACE:
+            gap = size > 0
+            continue
+        if gap:
+            out[size] = 32
+            size += 1
+            gap = False
+        out[size] = c
+        size += 1
+    while start < size and _is_edge(edges, out[start]):
+        start += 1
+    while size > start and _is_edge(edges, out[size - 1]):
+        size -= 1
+    return PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, out + start, size - start)
+
+
 cdef str _normalised(object text, const EdgeSet *edges, _Buffer buffer):
     """`" ".join(lowered.split()).strip(edges)`, `lowered` the text NFKC'd and lower-cased (a str
     or a subclass; anything else, None too, is refused before its storage is read)."""
@@ -744,8 +779,7 @@ cdef str _normalised(object text, const EdgeSet *edges, _Buffer buffer):
     cdef Py_ssize_t start = 0, end = -1
     cdef Py_UCS4 *out
     if ascii:
-        out = buffer.at_least(PyUnicode_GET_LENGTH(text))
-        end = _collapsed_of(<str> text, True, out)
+        return _ascii_normalised(<str> text, edges, buffer)
     else:
         out = buffer.at_least(_MAPPED_MAX * PyUnicode_GET_LENGTH(text))
         end = _mapped_collapsed_of(<str> text, out)

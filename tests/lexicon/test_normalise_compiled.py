@@ -45,6 +45,7 @@ _EDGE_CASES = [
     "ǅungla ǈ",
     "\U0001f600" * 3,
     "A" * 300,
+    "\x00A\x00  b\x7f ~Z@[",  # ASCII neither space nor letter, at the edges too
 ]
 
 
