@@ -214,16 +214,19 @@ cdef inline uint64_t _mix(uint64_t h, uint32_t code) noexcept nogil:
     return (h ^ code) * <uint64_t>0x100000001B3
 
 
+# `_in_token` of the Latin-1 code points (most of a page's text), as flags: bit 0 for words,
+# bit 1 for `str.split()` tokens; made by the very predicates `_in_token` reads past them.
+cdef uint8_t _TOKEN_FLAGS[256]
+for _code in range(256):
+    _TOKEN_FLAGS[_code] = int(Py_UNICODE_ISALNUM(_code) or _code == 95) | int(not Py_UNICODE_ISSPACE(_code)) << 1
+
+
 cdef inline bint _in_token(uint32_t code, bint words) noexcept:
     """Whether `code` continues a token: a regex `\\w` (`str.isalnum()` or "_", as `re` reads it)
     for words, else anything `str.split()` does not split on."""
+    if code < 256:  # Latin-1, most of the text: one lookup
+        return (_TOKEN_FLAGS[code] >> (not words)) & 1
     if words:
-        if code < 128:  # ASCII, most of the text: no call into the Unicode database
-            return (
-                (code | 32) - 97 < 26  # a letter (unsigned: below "a" wraps around)
-                or code - 48 < 10  # a digit
-                or code == 95
-            )
         return Py_UNICODE_ISALNUM(code)
     return not Py_UNICODE_ISSPACE(code)
 
