@@ -508,7 +508,75 @@ cdef extern from "Python.h":
     bint PyUnicode_IS_ASCII(object text)
     object PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
 
-from unicodedata import is_normalized as _is_normalized, normalize as _normalize
+from unicodedata import combining as _combining, is_normalized as _is_normalized, normalize as _normalize
+
+
+# Most non-ASCII texts of a news page hold only Latin, Cyrillic and punctuation code points ("é",
+# "ф", "“", "–", "…", a no-break space). For those, NFKC then `str.lower` is a per-code-point map,
+# made here once from `unicodedata` and `str.lower` themselves, so `_normalised` needs no Python
+# call: the text's NFKC is the concatenation of its code points' NFKC where every one is a
+# starter (combining class 0) whose decomposition starts with a starter and which no canonical
+# composition takes as its second part (the quick check's "yes"; `tests/test_textscan.py` checks
+# that of every mapped code point against the whole Unicode database), or one that NFKC turns
+# into ASCII (nothing composes with ASCII). `str.lower` maps each code point alone but for the
+# capital sigma (its final form depends on the next letters), which is left unmapped.
+cdef enum:
+    _MAPPED_LOW_END = 0x500  # [0x80, 0x500): Latin-1, Latin Extended, IPA, Greek, Cyrillic
+    _MAPPED_PUNCT = 0x2000  # [0x2000, 0x2200): punctuation, scripts, currency, letterlike, arrows
+    _MAPPED_PUNCT_END = 0x2200
+    _MAPPED_SIZE = _MAPPED_LOW_END + (_MAPPED_PUNCT_END - _MAPPED_PUNCT)
+    _MAPPED_MAX = 4  # the most code points one maps to
+
+cdef uint16_t _MAPPED[_MAPPED_SIZE][_MAPPED_MAX]
+cdef uint8_t _MAPPED_LENGTH[_MAPPED_SIZE]  # 0: unmapped (the text takes the general path)
+
+
+def _mapping_of(code: int) -> str | None:
+    """What NFKC then `str.lower` make of the code point `code` in any text, or None where that
+    depends on its neighbours, or is longer than `_MAPPED_MAX` or leaves the BMP."""
+    char = chr(code)
+    nfkc = _normalize("NFKC", char)
+    if nfkc == char:
+        first = _normalize("NFKD", char)[0]
+        if _combining(char) or _combining(first):
+            return None
+    elif not nfkc.isascii():
+        return None
+    if "\u03a3" in nfkc:
+        return None
+    lowered = nfkc.lower()
+    if not 0 < len(lowered) <= _MAPPED_MAX or any(ord(c) > 0xFFFF for c in lowered):
+        return None
+    return lowered
+
+
+def mapped_code_points() -> dict[int, str]:
+    """The code points `_normalised` maps without Python calls, and what each becomes."""
+    found = {}
+    cdef Py_ssize_t index, k
+    for index in range(_MAPPED_SIZE):
+        if _MAPPED_LENGTH[index]:
+            code = index if index < _MAPPED_LOW_END else index - _MAPPED_LOW_END + _MAPPED_PUNCT
+            found[code] = "".join(chr(_MAPPED[index][k]) for k in range(_MAPPED_LENGTH[index]))
+    return found
+
+
+cdef void _fill_mapped() except *:
+    cdef Py_ssize_t index, k
+    for index in range(_MAPPED_SIZE):
+        _MAPPED_LENGTH[index] = 0
+        code = index if index < _MAPPED_LOW_END else index - _MAPPED_LOW_END + _MAPPED_PUNCT
+        if code < 128:
+            continue
+        lowered = _mapping_of(code)
+        if lowered is None:
+            continue
+        for k in range(len(lowered)):
+            _MAPPED[index][k] = ord(lowered[k])
+        _MAPPED_LENGTH[index] = len(lowered)
+
+
+_fill_mapped()
 
 
 cdef struct EdgeSet:
@@ -573,6 +641,67 @@ cdef Py_ssize_t _collapsed(const char_t *data, Py_ssize_t n, bint ascii, Py_UCS4
     return size
 
 
+cdef inline bint _ascii_space(uint32_t c) noexcept nogil:
+    """Whether the ASCII `c` is one of the ASCII `str.isspace` characters."""
+    return c == 32 or (9 <= c <= 13) or (28 <= c <= 31)
+
+
+cdef Py_ssize_t _mapped_collapsed(const char_t *data, Py_ssize_t n, Py_UCS4 *out) noexcept:
+    """`_collapsed` of the `n` code points at `data` made NFKC and lower-cased by `_MAPPED`
+    (ASCII capitals lowered), into `out` (room for `_MAPPED_MAX` * `n`); -1 where a code point
+    is not mapped."""
+    cdef Py_ssize_t i, size = 0, index, k, length
+    cdef bint gap = False
+    cdef uint32_t c
+    for i in range(n):
+        c = data[i]
+        if c < 128:
+            if _ascii_space(c):
+                gap = size > 0
+                continue
+            if 65 <= c <= 90:
+                c += 32
+            if gap:
+                out[size] = 32
+                size += 1
+                gap = False
+            out[size] = c
+            size += 1
+            continue
+        if c < _MAPPED_LOW_END:
+            index = c
+        elif _MAPPED_PUNCT <= c < _MAPPED_PUNCT_END:
+            index = c - _MAPPED_PUNCT + _MAPPED_LOW_END
+        else:
+            return -1
+        length = _MAPPED_LENGTH[index]
+        if length == 0:
+            return -1
+        for k in range(length):
+            c = _MAPPED[index][k]
+            if (_ascii_space(c) if c < 128 else Py_UNICODE_ISSPACE(c)):
+                gap = size > 0
+                continue
+            if gap:
+                out[size] = 32
+                size += 1
+                gap = False
+            out[size] = c
+            size += 1
+    return size
+
+
+cdef Py_ssize_t _mapped_collapsed_of(str text, Py_UCS4 *out) noexcept:
+    """`_mapped_collapsed` of `text`, by the width of its code points."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    if kind == PyUnicode_1BYTE_KIND:
+        return _mapped_collapsed(<const uint8_t *> PyUnicode_DATA(text), n, out)
+    if kind == PyUnicode_2BYTE_KIND:
+        return _mapped_collapsed(<const uint16_t *> PyUnicode_DATA(text), n, out)
+    return _mapped_collapsed(<const uint32_t *> PyUnicode_DATA(text), n, out)
+
+
 cdef Py_ssize_t _collapsed_of(str text, bint ascii, Py_UCS4 *out) noexcept:
     """`_collapsed` of `text`, by the width of its code points."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
@@ -605,6 +734,41 @@ cdef class _Buffer:
         return self.data
 
 
+# What `_collapsed` makes of each ASCII code point of an ASCII text: `_ASCII_SPACE` for the
+# `str.isspace` ones, the code point lowered for the others (one lookup instead of a chain of tests).
+cdef enum:
+    _ASCII_SPACE = 0xFF  # (no ASCII code point)
+cdef unsigned char _ASCII_FOLDED[128]
+for _code in range(128):
+    _ASCII_FOLDED[_code] = _ASCII_SPACE if chr(_code).isspace() else ord(chr(_code).lower())
+
+
+cdef str _ascii_normalised(str text, const EdgeSet *edges, _Buffer buffer):
+    """`_normalised` of an ASCII `text`: `_collapsed` by `_ASCII_FOLDED` into bytes, and the
+    result made a 1-byte str at once (no 4-byte copy to narrow)."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, size = 0, start = 0
+    cdef const unsigned char *data = <const unsigned char *> PyUnicode_DATA(text)
+    cdef unsigned char *out = <unsigned char *> buffer.at_least(n)
+    cdef unsigned char c
+    cdef bint gap = False
+    for i in range(n):
+        c = _ASCII_FOLDED[data[i]]
+        if c == _ASCII_SPACE:
+            gap = size > 0
+            continue
+        if gap:
+            out[size] = 32
+            size += 1
+            gap = False
+        out[size] = c
+        size += 1
+    while start < size and _is_edge(edges, out[start]):
+        start += 1
+    while size > start and _is_edge(edges, out[size - 1]):
+        size -= 1
+    return PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, out + start, size - start)
+
+
 cdef str _normalised(object text, const EdgeSet *edges, _Buffer buffer):
     """`" ".join(lowered.split()).strip(edges)`, `lowered` the text NFKC'd and lower-cased (a str
     or a subclass; anything else, None too, is refused before its storage is read)."""
@@ -612,14 +776,18 @@ cdef str _normalised(object text, const EdgeSet *edges, _Buffer buffer):
         raise TypeError(f"a str is needed, not {type(text).__name__}")
     cdef bint ascii = PyUnicode_IS_ASCII(text)
     cdef str source
+    cdef Py_ssize_t start = 0, end = -1
+    cdef Py_UCS4 *out
     if ascii:
-        source = <str> text
+        return _ascii_normalised(<str> text, edges, buffer)
     else:
+        out = buffer.at_least(_MAPPED_MAX * PyUnicode_GET_LENGTH(text))
+        end = _mapped_collapsed_of(<str> text, out)
+    if end < 0:  # a code point `_MAPPED` leaves to NFKC and `str.lower` themselves
         # (`str.lower` gives an exact str, a subclass's text too.)
         source = (text if _is_normalized("NFKC", text) else _normalize("NFKC", text)).lower()
-    cdef Py_ssize_t start = 0, end
-    cdef Py_UCS4 *out = buffer.at_least(PyUnicode_GET_LENGTH(source))
-    end = _collapsed_of(source, ascii, out)
+        out = buffer.at_least(PyUnicode_GET_LENGTH(source))
+        end = _collapsed_of(source, False, out)
     while start < end and _is_edge(edges, out[start]):
         start += 1
     while end > start and _is_edge(edges, out[end - 1]):

@@ -383,6 +383,15 @@ def test_needle_cases(kernels: ModuleType, lines: list[str]) -> None:
     _assert_same_needles(kernels, NEEDLE_LISTS, lines)
 
 
+def test_needles_past_the_prefilter(kernels: ModuleType) -> None:
+    # The prefilter keys code points by their low bits: lines of code points that share them with
+    # the needles' first ones ("a" 0x61, "š" 0x161, "ᅡ" 0x1161, "🍡" 0x1F361) go on to the exact test.
+    lists = (("ab", "šb", "\u1161"), ("abc", "šbc", "🍡bc", "\u1161\u1162x"), ("š",))
+    lines = ["a", "ab", "šb", "abc", "šbc", "xšbcx", "🍡b", "🍡bc", "\u1161", "\u1161\u1162", "\u1161\u1162x"]
+    lines += ["\u0121b", "\u0221bc", "\u1121", "\u2161\u1162x", "a\u0162c", "\u0161\u0162c"]
+    _assert_same_needles(kernels, lists, lines)
+
+
 def test_needles_refused(kernels: ModuleType) -> None:
     with pytest.raises(ValueError):
         kernels.Needles((("a", ""),))

@@ -97,6 +97,12 @@ def test_long_page(scan: _LineScan) -> None:
     _assert_same(scan, ["Words, words / and more • words. " * 50, "🌉" * 1000, "é" * 3000] * 20)
 
 
+def test_lines_longer_than_a_counting_run(scan: _LineScan) -> None:
+    # The compiled scan sums some counts in 16-bit lanes over runs of 65535 code points.
+    for size in (65534, 65535, 65536, 65537, 3 * 65535 + 2):
+        _assert_same(scan, ["A" * size, "x1 _Ж" * (size // 5 + 1), "", "9" * size + " / y"])
+
+
 _LINES = st.lists(
     st.text(
         alphabet=st.one_of(

@@ -45,6 +45,7 @@ _EDGE_CASES = [
     "ǅungla ǈ",
     "\U0001f600" * 3,
     "A" * 300,
+    "\x00A\x00  b\x7f ~Z@[",  # ASCII neither space nor letter, at the edges too
 ]
 
 
@@ -106,3 +107,73 @@ def test_a_str_subclass_is_read_and_anything_else_refused(normalisers: lexicon_m
             normalisers.one(other, EDGE_PUNCTUATION)  # type: ignore[arg-type]
         with pytest.raises(TypeError):
             normalisers.each(["a", other], EDGE_PUNCTUATION)  # type: ignore[list-item]
+
+
+# ---- The per-code-point map of the common scripts (`_textscan.mapped_code_points`) ----
+
+
+def _mapped(normalisers: lexicon_module._Normalisers) -> dict[int, str]:
+    from warta._textscan import mapped_code_points
+
+    return mapped_code_points()
+
+
+def _composition_seconds() -> set[int]:
+    """The code points a canonical composition takes as its second part (the quick check's "maybe")."""
+    seconds = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))  # Hangul vowels and trailing consonants
+    for code in range(0x110000):
+        decomposition = unicodedata.decomposition(chr(code))
+        if decomposition and not decomposition.startswith("<"):
+            parts = decomposition.split()
+            if len(parts) == 2:
+                seconds.add(int(parts[1], 16))
+    return seconds
+
+
+def test_the_mapped_code_points_compose_with_no_neighbour(normalisers: lexicon_module._Normalisers) -> None:
+    # What makes a text's NFKC the concatenation of its code points' own: each decomposes to a
+    # starter first, which no composition takes as its second part.
+    mapped = _mapped(normalisers)
+    assert 0x2026 in mapped and 0xE9 in mapped and 0x0416 in mapped and 0xA0 in mapped
+    assert 0x03A3 not in mapped and 0x0301 not in mapped
+    seconds = _composition_seconds()
+    for code, lowered in mapped.items():
+        char = chr(code)
+        first = unicodedata.normalize("NFKD", char)[0]
+        assert code not in seconds and ord(first) not in seconds, hex(code)
+        assert unicodedata.combining(char) == 0 and unicodedata.combining(first) == 0, hex(code)
+        assert unicodedata.normalize("NFKC", char).lower() == lowered, hex(code)
+
+
+def test_every_mapped_code_point_normalises_as_in_python(normalisers: lexicon_module._Normalisers) -> None:
+    mapped = sorted(_mapped(normalisers))
+    for code in mapped:
+        for text in (
+            chr(code),
+            f"A{chr(code)}B",
+            f" {chr(code)} x",
+            f"e\u0301{chr(code)}",
+            f"{chr(code)}\u0301",
+        ):
+            assert normalisers.one(text, EDGE_PUNCTUATION) == _normalise_marker(text), (hex(code), text)
+    # One text of all of them, and of all of them each beside an unmapped one.
+    every = "".join(map(chr, mapped))
+    for text in (every, every + "🌉", "\u03a3" + every, every[::-1] + "ΟΔΟΣ"):
+        assert normalisers.one(text, EDGE_PUNCTUATION) == _normalise_marker(text)
+
+
+_MAPPED_ALPHABET = st.sampled_from(
+    [
+        *"aZ éÉßÿĀķſİıǅ\u00a0\u00b5\u00bd\u2026\u2025\u201c\u201d\u2013\u2014\u2122\u212a\u2028\u0085",
+        *"ЖжЁё ΣσςΆ",
+        *["\u0301", "\u0308", "\u3000", "🌉", "\U0001d400", "\x1c", "\t", ".", ":", "»", "•"],
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(st.text(alphabet=_MAPPED_ALPHABET, max_size=24), max_size=6))
+def test_generated_mapped_texts_normalise_as_in_python(
+    normalisers: lexicon_module._Normalisers, texts: list[str]
+) -> None:
+    assert normalisers.each(texts, EDGE_PUNCTUATION) == list(map(_normalise_marker, texts))

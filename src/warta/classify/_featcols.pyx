@@ -357,6 +357,11 @@ cdef class Needles:
     cdef int64_t[::1] bucket_needles
     cdef int64_t[::1] short_needles  # the needles shorter than GRAM
     cdef readonly Py_ssize_t n_lists
+    # Cheap rejections before the bucket's hash (most positions start no needle): bit b % 64 of
+    # pairs[a % 64] is set where a needle GRAM long or longer starts with code points a, b, and
+    # bit a % 256 of short_firsts where a shorter needle starts with a.
+    cdef uint64_t pairs[64]
+    cdef uint64_t short_firsts[4]
 
     def __init__(self, lists):
         """`lists`: tuples of non-empty needles without "\\n"."""
@@ -375,11 +380,18 @@ cdef class Needles:
         )
         buckets = [[] for _ in range(1 << BUCKET_BITS)]
         shorts = []
+        cdef uint32_t head, second
+        self.pairs[:] = [0] * 64
+        self.short_firsts[:] = [0] * 4
         for k, needle in enumerate(every):
+            head = ord(needle[0])
             if len(needle) < GRAM:
                 shorts.append(k)
+                self.short_firsts[(head & 255) >> 6] |= <uint64_t>1 << (head & 63)
             else:
-                buckets[_bucket(ord(needle[0]), ord(needle[1]), ord(needle[2]))].append(k)
+                second = ord(needle[1])
+                self.pairs[head & 63] |= <uint64_t>1 << (second & 63)
+                buckets[_bucket(head, second, ord(needle[2]))].append(k)
         self.bucket_starts = np.concatenate(([0], np.cumsum([len(b) for b in buckets]))).astype(np.int64)
         self.bucket_needles = np.array([k for b in buckets for k in b] or [0], dtype=np.int64)
         self.short_needles = np.array(shorts or [0], dtype=np.int64)[: len(shorts)]
@@ -398,13 +410,16 @@ cdef class Needles:
         """The bits of the lists (of `wanted`) with a needle in `data`."""
         cdef int64_t found = 0
         cdef Py_ssize_t at, b, j, k, n_short = self.short_needles.shape[0]
+        cdef uint32_t first
         for at in range(size):
-            for j in range(n_short):
-                k = self.short_needles[j]
-                if self.owners[k] & wanted & ~found and self._at(data, size, at, k):
-                    found |= self.owners[k] & wanted
-            if at + GRAM <= size:
-                b = _bucket(data[at], data[at + 1], data[at + 2])
+            first = data[at]
+            if (self.short_firsts[(first & 255) >> 6] >> (first & 63)) & 1:
+                for j in range(n_short):
+                    k = self.short_needles[j]
+                    if self.owners[k] & wanted & ~found and self._at(data, size, at, k):
+                        found |= self.owners[k] & wanted
+            if at + GRAM <= size and (self.pairs[first & 63] >> (data[at + 1] & 63)) & 1:
+                b = _bucket(first, data[at + 1], data[at + 2])
                 for j in range(self.bucket_starts[b], self.bucket_starts[b + 1]):
                     k = self.bucket_needles[j]
                     if self.owners[k] & wanted & ~found and self._at(data, size, at, k):

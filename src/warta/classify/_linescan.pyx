@@ -67,6 +67,51 @@ cdef inline uint8_t exact_bits(uint32_t code, const uint8_t[::1] table) noexcept
     )
 
 
+# The letter, digit, upper-case and word character counts of a run of code points are summed as
+# four 16-bit lanes of one integer: per code point one lookup and one addition by its class bits
+# (`_LANES`) instead of four tests. A run is at most `_LANE_RUN` code points, so no lane overflows.
+cdef enum:
+    _LANE_RUN = 0xFFFF
+
+cdef uint64_t _LANES[256]
+for _bits in range(256):
+    _LANES[_bits] = (
+        (_bits & ALPHA != 0)
+        | <uint64_t>(_bits & DIGIT != 0) << 16
+        | <uint64_t>(_bits & UPPER_BIT != 0) << 32
+        | <uint64_t>(_bits & WORD != 0) << 48
+    )
+
+
+cdef inline void _count_other(
+    const char_t *data,
+    Py_ssize_t i,
+    Py_ssize_t start,
+    Py_ssize_t end,
+    uint32_t code,
+    uint8_t bits,
+    int64_t *quotes,
+    int64_t *dots,
+    int64_t *punct,
+    int64_t *spaces,
+    int64_t *separators,
+) noexcept:
+    """The counts of `_scan` that a code point `code` at `i` that is no word character adds to."""
+    quotes[0] += (bits & QUOTE) != 0
+    if code == 46:
+        dots[0] += 1
+        punct[0] += 1
+    elif code == 44:
+        punct[0] += 1
+    elif code == 32:
+        spaces[0] += 1
+    elif code == 124:  # "|"
+        separators[0] += 1
+    elif code == 47 or code == 0x2022:  # " / ", " • ": spaces inside the line on both sides
+        if i > start and i + 1 < end and data[i - 1] == 32 and data[i + 1] == 32:
+            separators[0] += 1
+
+
 cdef void _scan(
     const char_t *data,
     Py_ssize_t size,
@@ -77,10 +122,11 @@ cdef void _scan(
     uint32_t[::1] edges,
     uint8_t[::1] edge_classes,
 ) noexcept:
-    cdef Py_ssize_t n = starts.shape[0], line, i, start, end
+    cdef Py_ssize_t n = starts.shape[0], line, i, start, end, run, run_end
     cdef uint32_t code
     cdef uint8_t bits
-    cdef bint word, before
+    cdef bint before
+    cdef uint64_t lanes
     cdef int64_t letters, digits, upper, words, word_chars, capitalised, punct, dots
     cdef int64_t quotes, separators, spaces, astral
     for line in range(n):
@@ -89,37 +135,31 @@ cdef void _scan(
         letters = digits = upper = words = word_chars = capitalised = punct = dots = 0
         quotes = separators = spaces = astral = 0
         before = False  # the code point before a line is its "\n" (or none): no word character
-        for i in range(start, end):
-            code = data[i]
-            if code > 0xFFFF:
-                bits = ALPHA
-                astral += 1
-            else:
-                bits = table[code]
-            word = (bits & WORD) != 0
-            letters += (bits & ALPHA) != 0
-            digits += (bits & DIGIT) != 0
-            upper += (bits & UPPER_BIT) != 0
-            word_chars += word
-            if word and not before:
-                words += 1
-                capitalised += (bits & UPPER_BIT) != 0
-            before = word
-            if word:  # none of the characters below (quotes too) is one (most are): one test for them all
-                continue
-            quotes += (bits & QUOTE) != 0
-            if code == 46:
-                dots += 1
-                punct += 1
-            elif code == 44:
-                punct += 1
-            elif code == 32:
-                spaces += 1
-            elif code == 124:  # "|"
-                separators += 1
-            elif code == 47 or code == 0x2022:  # " / ", " • ": spaces inside the line on both sides
-                if i > start and i + 1 < end and data[i - 1] == 32 and data[i + 1] == 32:
-                    separators += 1
+        run = start
+        while run < end:
+            run_end = min(run + _LANE_RUN, end)
+            lanes = 0
+            for i in range(run, run_end):
+                code = data[i]
+                if code > 0xFFFF:
+                    bits = ALPHA
+                    astral += 1
+                else:
+                    bits = table[code]
+                lanes += _LANES[bits]
+                if bits & WORD:  # none of the characters below (quotes too) is one (most are)
+                    if not before:
+                        words += 1
+                        capitalised += (bits & UPPER_BIT) != 0
+                    before = True
+                    continue
+                before = False
+                _count_other(data, i, start, end, code, bits, &quotes, &dots, &punct, &spaces, &separators)
+            letters += lanes & 0xFFFF
+            digits += (lanes >> 16) & 0xFFFF
+            upper += (lanes >> 32) & 0xFFFF
+            word_chars += lanes >> 48
+            run = run_end
         counts[LETTERS, line] = letters
         counts[DIGITS, line] = digits
         counts[UPPER, line] = upper
@@ -174,16 +214,19 @@ cdef inline uint64_t _mix(uint64_t h, uint32_t code) noexcept nogil:
     return (h ^ code) * <uint64_t>0x100000001B3
 
 
+# `_in_token` of the Latin-1 code points (most of a page's text), as flags: bit 0 for words,
+# bit 1 for `str.split()` tokens; made by the very predicates `_in_token` reads past them.
+cdef uint8_t _TOKEN_FLAGS[256]
+for _code in range(256):
+    _TOKEN_FLAGS[_code] = int(Py_UNICODE_ISALNUM(_code) or _code == 95) | int(not Py_UNICODE_ISSPACE(_code)) << 1
+
+
 cdef inline bint _in_token(uint32_t code, bint words) noexcept:
     """Whether `code` continues a token: a regex `\\w` (`str.isalnum()` or "_", as `re` reads it)
     for words, else anything `str.split()` does not split on."""
+    if code < 256:  # Latin-1, most of the text: one lookup
+        return (_TOKEN_FLAGS[code] >> (not words)) & 1
     if words:
-        if code < 128:  # ASCII, most of the text: no call into the Unicode database
-            return (
-                (code | 32) - 97 < 26  # a letter (unsigned: below "a" wraps around)
-                or code - 48 < 10  # a digit
-                or code == 95
-            )
         return Py_UNICODE_ISALNUM(code)
     return not Py_UNICODE_ISSPACE(code)
 
