@@ -676,7 +676,9 @@ def find_dates(
         return found  # every absolute or inferred pattern needs a digit
     # ASCII text (most) is searched lower-cased by the patterns compiled case-sensitive (see
     # `DateGrammar.ascii_gated`): the same spans, found faster. Lower-casing ASCII keeps every offset.
-    folded = bool(grammar.ascii_gated) and text.isascii()
+    # So is a text whose other characters have no case ("’", "—", a no-break space, CJK): see
+    # `_caseless_beyond_ascii`.
+    folded = bool(grammar.ascii_gated) and (text.isascii() or _caseless_beyond_ascii(text))
     subject = text.lower() if folded else text
     gated = grammar.ascii_gated if folded else grammar.gated
     shape = digit and _NUMERIC_SHAPE.search(text) is not None
@@ -714,6 +716,20 @@ def find_dates(
             found.append(resolved)
     # (None or one match, as most texts give: nothing overlaps, and `found` is in text order.)
     return found if len(found) < 2 else most_specific(found)
+
+
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+
+
+def _caseless_beyond_ascii(text: str) -> bool:
+    """Whether every non-ASCII character of `text` is one that lower- and upper-casing leave as it
+    is (punctuation, spaces, symbols, scripts without case). Such a character matches, regardless
+    of case, only itself (no letter folds to or from it) and `lower` keeps it: the patterns compiled
+    case-sensitive find in `text.lower()` the spans the case-blind ones find in `text` (see
+    `DateGrammar.ascii_gated`, whose condition on the patterns' own characters holds too), at the
+    same offsets."""
+    rest = _ASCII_RUN.sub("", text)
+    return rest == rest.lower() == rest.upper()
 
 
 def _scan_starts(
