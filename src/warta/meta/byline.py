@@ -508,10 +508,13 @@ def _marked_names(
             if i > first and labels[i] in _NOT_AN_AUTHOR_BOX:
                 continue  # commenters, other articles' authors
             tokens = block.structure.class_tokens[-_CLASS_TOKENS_SEEN:]
-            href = block.structure.href or ""
-            if _TAXONOMY_HREF.search(href):
+            # (Most blocks link nowhere: no search of an empty href, where neither pattern matches.)
+            href = block.structure.href
+            if href and _TAXONOMY_HREF.search(href):
                 continue  # "Photo Log": a category link inside a post whose class names the author
-            if not ((tokens and _AUTHOR_CLASS_IN.search(" ".join(tokens))) or _AUTHOR_HREF.search(href)):
+            if not (
+                (tokens and _AUTHOR_CLASS_IN.search(" ".join(tokens))) or (href and _AUTHOR_HREF.search(href))
+            ):
                 continue
             people = _prefixed(block.text, lexicon) or [
                 p
