@@ -384,3 +384,17 @@ def test_class_led_patterns_match_their_plain_forms() -> None:
         "/tags/",
     ):
         same(text)
+
+
+def test_prefix_pattern_finds_the_first_prefix_in_order() -> None:
+    """`_prefix_pattern` picks what trying each prefix in turn picks: the first of them that the
+    norm opens with followed by a space or a colon, or that is the whole norm."""
+    from warta.meta.byline import _prefix_pattern
+
+    for prefixes, _role in LEX.credit_prefixes:
+        ordered = (*prefixes, "by", "by the", "a.b", "(x)")
+        for p in ordered:
+            for norm in (p, p + " budi", p + ":", p + "x", p[:-1], p + "  ", "x" + p, p + ":budi", p + "\n"):
+                want = next((q for q in ordered if norm.startswith((q + " ", q + ":")) or norm == q), None)
+                hit = _prefix_pattern(ordered).match(norm)
+                assert (hit and norm[: hit.end()]) == want, norm

@@ -575,7 +575,7 @@ def test_zones_read_once_are_the_zones_read_afresh() -> None:
 
 
 _DATE_PIECES = [
-    *"0123456789 ,./-()\t\n\u00a0:aéİſ\u212a_\U0001d7d9٣",
+    *"0123456789 ,./-()\t\n\u00a0:aéİſ\u212a_\U0001d7d9٣’—•가Σ",
     "jan",
     "Mei",
     "DEC",
@@ -650,3 +650,53 @@ def test_a_test_after_the_first_digit_is_the_test_before_it() -> None:
             ]
 
     check()
+
+
+def test_caseless_characters_match_only_themselves_regardless_of_case() -> None:
+    """What `datetext._caseless_beyond_ascii` relies on: a character that lower- and upper-casing
+    leave as it is is no case variant of another (the regex engine compares lower-cased characters,
+    with a few extra folds), so a case-blind pattern matches it only where a case-sensitive one does."""
+    import _sre
+    import re._casefix as casefix
+
+    def caseless(c: str) -> bool:
+        return c == c.lower() == c.upper()
+
+    for code in range(0x110000):
+        lower = _sre.unicode_tolower(code)
+        assert lower == code or not caseless(chr(lower)), hex(code)
+        if caseless(chr(code)):
+            assert not _sre.unicode_iscased(code), hex(code)
+    extra = {code for key, values in casefix._EXTRA_CASES.items() for code in (key, *values)}
+    assert not any(caseless(chr(code)) for code in extra)
+
+
+def test_text_with_caseless_characters_is_searched_lower_cased_with_the_same_result() -> None:
+    import dataclasses
+
+    from warta.meta import datetext
+
+    for lexicon in (ID, load_lexicon()):
+        grammar = datetext.grammar_of(lexicon)
+        plain = dataclasses.replace(grammar, ascii_gated={})
+        for text in (
+            "Senin, 12 Mei 2024 \u2014 10.00 WIB",
+            "By Budi \u2019s \u2022 2 hours ago",
+            "MONDAY\u00a07TH OF JAN 2024 \u00b7 3 days ago",
+            "\uac00 12/05/2024 \u00b7 kemarin",
+            "\u2013 Jan 7 \u2013",
+            "Sen\u0130n 12 Mei 2024",  # cased: searched case-blind
+            "\u212a 2 days ago",
+            "12 de mar\u00e7o de 2024 \u2014 S\u00e1bado",
+            "",
+        ):
+            assert datetext._caseless_beyond_ascii(text) is not any(
+                c != c.lower() or c != c.upper() for c in text if not c.isascii()
+            )
+            for least in ("absolute", "inferred", "relative", "time"):
+                for reference in (REFERENCE, None):
+                    assert find_dates(
+                        text, reference, lexicon, grammar, now=lambda: REFERENCE, least_specific=least
+                    ) == find_dates(
+                        text, reference, lexicon, plain, now=lambda: REFERENCE, least_specific=least
+                    )

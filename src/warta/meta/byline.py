@@ -289,19 +289,22 @@ def _credited(text: str, lexicon: Lexicon) -> list[Person]:
             opened, whole = _prefix_forms(prefixes)
             if not (norm.startswith(opened) or norm in whole):
                 continue  # no prefix of this role (decided in C): most roles, most clauses
-            hit = next((p for p, ends in _prefix_ends(prefixes) if norm.startswith(ends) or norm == p), None)
+            hit = _prefix_pattern(prefixes).match(norm)
             if hit is None:
                 continue
-            rest = _SEPARATOR.sub("", clause.strip()[len(hit) :])
+            rest = _SEPARATOR.sub("", clause.strip()[hit.end() :])
             found.extend(_people(rest, role, lexicon))
             break
     return found
 
 
 @lru_cache(maxsize=32)
-def _prefix_ends(prefixes: tuple[str, ...]) -> tuple[tuple[str, tuple[str, str]], ...]:
-    """Each of `prefixes` with its forms followed by a space and by a colon (`_credited`)."""
-    return tuple((p, (p + " ", p + ":")) for p in prefixes)
+def _prefix_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex whose `match` of a clause's norm ends after the first of `prefixes`, in their order,
+    that the norm opens with followed by a space or a colon, or that is the whole norm (`_credited`):
+    one scan in C where a generator tried each prefix's forms in turn. Alternatives are tried in
+    order, and each holds only if its lookahead does, so the first prefix that fits wins."""
+    return re.compile("|".join(f"{re.escape(p)}(?=[ :]|\\Z)" for p in prefixes))
 
 
 @lru_cache(maxsize=32)
@@ -328,7 +331,9 @@ def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Per
             continue
         text = name.strip()
         norm = normalise_marker(text)
-        hit = next((p for p in lexicon.author_prefix if norm.startswith(p + " ")), None)
+        # (One `startswith` in C decides the common case, a name with no prefix.)
+        opens = norm.startswith(_spaced_forms(lexicon.author_prefix)[0])
+        hit = next((p for p in lexicon.author_prefix if norm.startswith(p + " ")), None) if opens else None
         if hit is not None:
             text = _SEPARATOR.sub("", text[len(hit) :])
         people.extend(_people(text, "author", lexicon, markup=True))
@@ -503,10 +508,13 @@ def _marked_names(
             if i > first and labels[i] in _NOT_AN_AUTHOR_BOX:
                 continue  # commenters, other articles' authors
             tokens = block.structure.class_tokens[-_CLASS_TOKENS_SEEN:]
-            href = block.structure.href or ""
-            if _TAXONOMY_HREF.search(href):
+            # (Most blocks link nowhere: no search of an empty href, where neither pattern matches.)
+            href = block.structure.href
+            if href and _TAXONOMY_HREF.search(href):
                 continue  # "Photo Log": a category link inside a post whose class names the author
-            if not ((tokens and _AUTHOR_CLASS_IN.search(" ".join(tokens))) or _AUTHOR_HREF.search(href)):
+            if not (
+                (tokens and _AUTHOR_CLASS_IN.search(" ".join(tokens))) or (href and _AUTHOR_HREF.search(href))
+            ):
                 continue
             people = _prefixed(block.text, lexicon) or [
                 p

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from itertools import compress, islice
 from operator import attrgetter
 from typing import Literal
@@ -79,6 +80,8 @@ _URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
 _TEXT = attrgetter("text")
 _PRECISION_ORDER = ("year", "month", "day", "hour", "minute", "second")
+# What `_score` adds for each precision, the finer the more: computed once, as it was per score.
+_PRECISION_BONUS = {p: 0.5 * i / len(_PRECISION_ORDER) for i, p in enumerate(_PRECISION_ORDER)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +94,10 @@ class Candidate:
     position: int  # order of discovery: markup first, then blocks in reading order
 
 
+@lru_cache(maxsize=256)
 def _metadata_zone(source: str) -> str:
-    """Map a metadata source label ("json-ld:datePublished", "meta:article:published_time") to a zone."""
+    """Map a metadata source label ("json-ld:datePublished", "meta:article:published_time") to a zone
+    (cached: the labels are markup keys, few and the same on page after page)."""
     key = source.lower()
     head = key.split(":")[0]
     if head in ("meta-other", "time-text", "script"):
@@ -126,7 +131,7 @@ def _score(match: DateMatch, zone: str, reference: datetime | None) -> float:
         # "Jan 7" is this year's 7 January only when "this year" is the fetch year; with
         # no fetch time it is a guess, below any date that states its year.
         score -= 5 if reference is not None else 30
-    score += 0.5 * _PRECISION_ORDER.index(match.precision) / len(_PRECISION_ORDER)
+    score += _PRECISION_BONUS[match.precision]
     return score
 
 
@@ -163,8 +168,8 @@ def _best_metadata_match(
     reference, and they win every overlap and this choice, so no other match (which may read
     the clock when `reference` is None) can displace one (`_metadata_candidates` reuses those)."""
     matches = find_dates(raw, reference, lexicon, grammar, least_specific="relative")
-    if not matches:
-        return None
+    if len(matches) < 2:
+        return matches[0] if matches else None  # (one match, as an ISO value gives: no choice)
     return max(matches, key=lambda m: (m.kind == "absolute", m.end - m.start))
 
 

@@ -667,19 +667,22 @@ def find_dates(
     these are exactly the matches of those kinds that a full search returns.
     """
     grammar = grammar or grammar_of(lexicon)
-    ref = reference or now()
     found: list[DateMatch] = []
     rank = _KIND_RANK[least_specific]
     first_digit = _DIGIT.search(text)
     digit = first_digit is not None
     if not digit and rank <= _KIND_RANK["inferred"]:
         return found  # every absolute or inferred pattern needs a digit
+    ref = reference or now()
     # ASCII text (most) is searched lower-cased by the patterns compiled case-sensitive (see
     # `DateGrammar.ascii_gated`): the same spans, found faster. Lower-casing ASCII keeps every offset.
-    folded = bool(grammar.ascii_gated) and text.isascii()
+    # So is a text whose other characters have no case ("’", "—", a no-break space, CJK): see
+    # `_caseless_beyond_ascii`.
+    folded = bool(grammar.ascii_gated) and (text.isascii() or _caseless_beyond_ascii(text))
     subject = text.lower() if folded else text
     gated = grammar.ascii_gated if folded else grammar.gated
-    shape = digit and _NUMERIC_SHAPE.search(text) is not None
+    # (A shape opens with a digit: none before the first one.)
+    shape = first_digit is not None and _NUMERIC_SHAPE.search(text, first_digit.start()) is not None
     if shape:
         whole = _whole_iso(text, subject, gated.get((rank, True, True, False, False)), grammar, ref)
         if whole is not None:
@@ -695,6 +698,8 @@ def find_dates(
     patterns = gated.get((rank, digit, shape, month, weekday))
     if patterns is None:  # a grammar built by hand, without gates
         patterns = tuple((name, pattern) for name, pattern in grammar.patterns if _wanted(name, rank))
+    if not patterns:
+        return found  # no pattern passes the gates (a number alone where no time is looked for)
     needs = grammar.ascii_needs if folded else {}
     # The scans skip the text before the earliest start a match can have (a byline's words
     # before its date); the lookbehinds still see it.
@@ -714,6 +719,20 @@ def find_dates(
             found.append(resolved)
     # (None or one match, as most texts give: nothing overlaps, and `found` is in text order.)
     return found if len(found) < 2 else most_specific(found)
+
+
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+
+
+def _caseless_beyond_ascii(text: str) -> bool:
+    """Whether every non-ASCII character of `text` is one that lower- and upper-casing leave as it
+    is (punctuation, spaces, symbols, scripts without case). Such a character matches, regardless
+    of case, only itself (no letter folds to or from it) and `lower` keeps it: the patterns compiled
+    case-sensitive find in `text.lower()` the spans the case-blind ones find in `text` (see
+    `DateGrammar.ascii_gated`, whose condition on the patterns' own characters holds too), at the
+    same offsets."""
+    rest = _ASCII_RUN.sub("", text)
+    return rest == rest.lower() == rest.upper()
 
 
 def _scan_starts(
