@@ -511,10 +511,10 @@ def site_keys(names: Iterable[str], url: str | None = None) -> set[str]:
     keys = set(map(_key, set(names)))  # (the site's name is most often given twice)
     host = url_host(url) or ""
     host = host.removeprefix("www.")
-    labels = [label for label in host.split(".") if label]
+    labels = list(filter(None, host.split(".")))
     if len(labels) >= 2:
         name = labels[-2] if len(labels) == 2 or len(labels[-2]) > 3 else labels[-3]
-        keys.update({_key(host), _key(".".join(labels[:-1])), _key(name)})
+        keys.update((_key(host), _key(".".join(labels[:-1])), _key(name)))
     return {k for k in keys if len(k) >= 2}
 
 
@@ -528,6 +528,8 @@ def is_site_name(text: str, keys: set[str]) -> bool:
 
 def _title_parts(title: str) -> tuple[list[str], list[str]]:
     """'A – B | C' → (['A', 'B', 'C'], [' – ', ' | ']). Empty parts are kept (as '')."""
+    if _SEPARATOR_CHAR.search(title) is None:  # (most headings: no separator, one part)
+        return [title.strip()], []
     pieces = _split_at_separators(_SEPARATOR_KEPT, title)[: 2 * _MAX_PARTS - 1]
     return [p.strip() for p in pieces[0::2]], pieces[1::2]
 
