@@ -165,6 +165,14 @@ cdef enum:
 cdef const char *_FORMATTING_NAMES[_NAME_COUNT]
 _FORMATTING_NAMES[:] = [b"b", b"big", b"code", b"em", b"font", b"i", b"s", b"small", b"strike",
                         b"strong", b"tt", b"u"]
+# The same names, their letters packed into an integer each, first letter highest (as
+# `_formatting_name` packs a name of at most `_LONGEST` letters).
+cdef uint64_t _PACKED_NAMES[_NAME_COUNT]
+# 1 for the first letter of a name (lower case), 0 for any other byte.
+cdef unsigned char _NAME_START[256]
+for _j in range(_NAME_COUNT):
+    _PACKED_NAMES[_j] = int.from_bytes(_FORMATTING_NAMES[_j], "big")
+    _NAME_START[<unsigned char> _FORMATTING_NAMES[_j][0]] = 1
 
 
 # What a byte after "<" may start: 1 where it may start a counted tag ("/", "o", "O", a formatting
@@ -190,6 +198,7 @@ cdef int _formatting_name(const unsigned char *p, Py_ssize_t n, Py_ssize_t *at) 
     cdef char name[_LONGEST + 1]
     cdef Py_ssize_t k = at[0], size = 0, j
     cdef unsigned char c
+    cdef uint64_t packed = 0
     while k < n:
         c = p[k]
         if c >= 128:
@@ -204,21 +213,23 @@ cdef int _formatting_name(const unsigned char *p, Py_ssize_t n, Py_ssize_t *at) 
             at[0] = k
             return -1
         name[size] = c | 32
+        packed = (packed << 8) | (c | 32)
         size += 1
         k += 1
     at[0] = k
-    if size == 0:
+    # The name's letters packed into one integer are told from the packed names by integer
+    # compares (twelve `strcmp` calls on each of a page's thousands of "</" cost far more),
+    # where its first letter starts one of them at all.
+    if size == 0 or not _NAME_START[<unsigned char> name[0]]:
         return -1
-    name[size] = 0
     for j in range(_NAME_COUNT):
-        if strcmp(name, _FORMATTING_NAMES[j]) == 0:
+        if packed == _PACKED_NAMES[j]:
             return j
     return -1
 
 
 cdef extern from "string.h":
     int strncmp(const char *a, const char *b, size_t n) nogil
-    int strcmp(const char *a, const char *b) nogil
 
 
 def markup_counts(text):
@@ -278,7 +289,7 @@ def markup_counts(text):
                         elif p[k] >= 128:
                             unsure = True
             else:
-                if k + 6 <= n and (
+                if (p[k] | 32) == 111 and k + 6 <= n and (  # ("o" or "O" first)
                     strncmp(<const char *> p + k, b"option", 6) == 0
                     or strncmp(<const char *> p + k, b"OPTION", 6) == 0
                 ):

@@ -94,6 +94,14 @@ CASES = {
     "no head": "<p>hanya paragraf</p>",
     "empty": "",
     "duplicate attributes": "<meta name='a' name='b' content='c'><link rel='canonical' rel='x' href='/d'>",
+    # Each tag id's role is learnt from its first element: the same tags again, of either case,
+    # inside and outside foreign content, and custom elements (ids beyond HTML's own tags).
+    "tags met again": (
+        "<TITLE>a</TITLE><svg><title>b</title><SVG><Math><time>t</time></Math></SVG></svg><title>c</title>"
+        "<my-meta itemprop='datePublished'>2026-01-02</my-meta><my-meta>x</my-meta><META name='a' content='b'>"
+        "<svg><meta name='c' content='d'><script>s</script></svg><Script src='a.js'></Script><Time>u</Time>"
+        "<math><link rel='canonical' href='/m'></math><LINK REL='canonical' HREF='/c'><base href='/b'><BASE>"
+    ),
 }
 
 

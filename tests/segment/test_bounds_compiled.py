@@ -82,6 +82,27 @@ def test_the_counts_are_those_of_the_regular_expressions(counts: _Counts, text: 
     _check(counts, text)
 
 
+_NAMES = ("b", "big", "code", "em", "font", "i", "s", "small", "strike", "strong", "tt", "u")
+# Each formatting name, each of its prefixes and the name with a letter more (names the compiled
+# scan tells apart by their packed letters), opened with an attribute and closed, in both cases.
+_NEAR_NAMES = sorted(
+    {
+        form
+        for name in _NAMES
+        for form in (*(name[:k] for k in range(1, len(name))), name, name + "x", "x" + name)
+    }
+)
+
+
+@pytest.mark.parametrize("name", _NEAR_NAMES)
+def test_each_name_near_a_formatting_name_counts_as_the_regular_expressions(
+    counts: _Counts, name: str
+) -> None:
+    _check(
+        counts, f"<{name} a>x" * 17 + f"</{name}>" * 3 + f"<{name.upper()}\ta>" * 17 + f"</{name.title()} >"
+    )
+
+
 def test_a_wide_str_without_its_bytes_is_left_to_python(counts: _Counts) -> None:
     assert counts("<b a>Мост") is None
     assert bounds._may_exceed("<b a>Мост" * 20) == bounds._may_exceed_python("<b a>Мост" * 20)

@@ -508,13 +508,13 @@ def site_keys(names: Iterable[str], url: str | None = None) -> set[str]:
     'news.bbc.co.uk' → {..., 'bbc'} (a label of three letters or less before the
     top-level domain is a second-level domain such as 'co').
     """
-    keys = {_key(name) for name in names}
+    keys = set(map(_key, set(names)))  # (the site's name is most often given twice)
     host = url_host(url) or ""
     host = host.removeprefix("www.")
-    labels = [label for label in host.split(".") if label]
+    labels = list(filter(None, host.split(".")))
     if len(labels) >= 2:
         name = labels[-2] if len(labels) == 2 or len(labels[-2]) > 3 else labels[-3]
-        keys.update({_key(host), _key(".".join(labels[:-1])), _key(name)})
+        keys.update((_key(host), _key(".".join(labels[:-1])), _key(name)))
     return {k for k in keys if len(k) >= 2}
 
 
@@ -528,6 +528,8 @@ def is_site_name(text: str, keys: set[str]) -> bool:
 
 def _title_parts(title: str) -> tuple[list[str], list[str]]:
     """'A – B | C' → (['A', 'B', 'C'], [' – ', ' | ']). Empty parts are kept (as '')."""
+    if _SEPARATOR_CHAR.search(title) is None:  # (most headings: no separator, one part)
+        return [title.strip()], []
     pieces = _split_at_separators(_SEPARATOR_KEPT, title)[: 2 * _MAX_PARTS - 1]
     return [p.strip() for p in pieces[0::2]], pieces[1::2]
 
@@ -628,9 +630,13 @@ def _agreeing_heading(
     ]
     for i in headings:
         text = blocks[i].text
-        for candidate in (*_split_heading(blocks, i), text, headline_part(text)):
+        for candidate in (*_split_heading(blocks, i), text):
             if wanted.holds(_norm(candidate)):
                 return _without_section(heading_without_site_name(candidate, keys)), i
+        part = headline_part(text)
+        # (Most headings have no separator: their headline part is the text, already tried.)
+        if part != text and wanted.holds(_norm(part)):
+            return _without_section(heading_without_site_name(part, keys)), i
     return None
 
 
@@ -638,30 +644,39 @@ class _TitleWords:
     """The `_norm` forms of the metadata titles that a heading may repeat (`_agreeing_heading`):
     each title's runs of parts (not the last part alone after others, nor a run that names the
     site) and each title without the site's name joined to it by no separator. Decided one asked
-    form at a time: the first heading asked about is most often the headline, found among the
-    runs, so the site-name tests of the other runs and the titles' joined names are never needed."""
+    form at a time, and one title at a time, most trusted first: the first heading asked about is
+    most often the headline, found among the first title's runs, so the other titles need not be
+    split, nor the site-name tests of the other runs and the titles' joined names made."""
 
     __slots__ = ("_joined", "_keys", "_runs", "_titles")
 
     def __init__(self, titles: list[str], keys: set[str]) -> None:
         self._titles = titles
         self._keys = keys
-        self._runs: dict[str, list[str]] = {}  # `_norm` of a run -> the runs (non-empty texts)
-        for title in titles:
-            for first, end, n_parts, text in _slices(title):
+        # Beside each title whose runs were needed so far: `_norm` of a run -> the runs (non-empty texts)
+        self._runs: list[dict[str, list[str]]] = []
+        self._joined: set[str] | None = None
+
+    def _runs_of(self, index: int) -> dict[str, list[str]]:
+        """The runs of the title at `index`, by their `_norm` (each title's made once, in order)."""
+        while len(self._runs) <= index:
+            runs: dict[str, list[str]] = {}
+            for first, end, n_parts, text in _slices(self._titles[len(self._runs)]):
                 if n_parts > 1 and first > 0 and end == n_parts:
                     continue
                 if text:
-                    self._runs.setdefault(_norm(text), []).append(text)
-        self._joined: set[str] | None = None
+                    runs.setdefault(_norm(text), []).append(text)
+            self._runs.append(runs)
+        return self._runs[index]
 
     def holds(self, norm: str) -> bool:
         """Whether `norm` is one of the forms (never the empty one)."""
         if not norm:
             return False
         keys = self._keys
-        if any(not is_site_name(text, keys) for text in self._runs.get(norm, ())):
-            return True
+        for index in range(len(self._titles)):
+            if any(not is_site_name(text, keys) for text in self._runs_of(index).get(norm, ())):
+                return True
         if self._joined is None:
             self._joined = {_without_site_words(_norm(title), keys) for title in self._titles}
         return norm in self._joined

@@ -1441,6 +1441,23 @@ cdef inline int role_of(const uchar *name, size_t length) noexcept:
 
 
 cdef enum:
+    FOREIGN_ROLE = 8  # beside a role: the element opens <svg> or <math>
+    UNKNOWN_ROLE = -1
+
+
+cdef int name_role(void *element) noexcept:
+    """The element's `role_of` its name, with FOREIGN_ROLE where it is <svg> or <math> (0 where
+    it has no name)."""
+    cdef size_t length = 0
+    cdef const uchar *name = lxb.element_name(element, &length)
+    if name == NULL:
+        return 0
+    if same(name, length, b"svg", 3) or same(name, length, b"math", 4):
+        return FOREIGN_ROLE
+    return role_of(name, length)
+
+
+cdef enum:
     UNDECIDED = -1  # (`html_selector_match`: the element's namespace would decide)
 
 
@@ -1482,16 +1499,25 @@ def markup_index(object tree, uintptr_t document_id):
     cdef MarkupElement element
     cdef str tag
     cdef _Stack stack = _Stack()
+    # What each of the smaller tag ids (HTML's own tags) names, learnt from its first element:
+    # its role, with FOREIGN_ROLE where it opens <svg> or <math>; UNKNOWN_ROLE until then.
+    cdef signed char roles[KNOWN_TAG_IDS]
+    memset(roles, UNKNOWN_ROLE, sizeof(roles))
+    cdef uintptr_t tag_id
     while node != NULL:
         if lxb.node_type(node) == ELEMENT_NODE:
-            name = lxb.element_name(node, &length)
-            role = 0
-            opens_foreign = False
-            if name != NULL:
-                role = role_of(name, length)
-                opens_foreign = same(name, length, b"svg", 3) or same(name, length, b"math", 4)
+            tag_id = lxb.tag_id(node)
+            if tag_id < KNOWN_TAG_IDS and roles[tag_id] != UNKNOWN_ROLE:
+                role = roles[tag_id]
+            else:
+                role = name_role(node)
+                if tag_id < KNOWN_TAG_IDS:
+                    roles[tag_id] = <signed char> role
+            opens_foreign = role >= FOREIGN_ROLE
+            role &= FOREIGN_ROLE - 1
             itemprop = find_attr(node, b"itemprop", 8)
             if role or itemprop != NULL:
+                name = lxb.element_name(node, &length)
                 tag = utf8(name, length) if name != NULL else None
                 element = new_element(node, document, tag, tree)
                 if role == ROLE_META:
