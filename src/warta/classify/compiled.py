@@ -19,7 +19,7 @@ as 0.0: on such a value at a threshold of -1e-35 the two take different branches
 Exact Cython scorers measured against lleaves on the html models (real rows, one
 core) lost: QuickScorer and a branch-free walk of 8 rows at a time were 2.4x and
 2.5x slower; QuickScorer on 8 rows in vectors paid only with AVX-512 (1.57x), so
-lleaves stays (numbers in the sixteenth session's closing note).
+lleaves stays (numbers in the fifteenth session's closing note).
 
 Compiling takes seconds per model, so it is never done behind a caller's back:
 `warta models compile` (run by `make` at set-up) writes the compiled objects to
