@@ -626,6 +626,21 @@ cdef inline bint _is_edge(const EdgeSet *edges, Py_UCS4 c) noexcept nogil:
     return False
 
 
+cdef inline bint _ascii_space(uint32_t c) noexcept nogil:
+    """Whether the ASCII `c` is one of the ASCII `str.isspace` characters."""
+    return c == 32 or (9 <= c <= 13) or (28 <= c <= 31)
+
+
+cdef inline Py_ssize_t _put(Py_UCS4 *out, Py_ssize_t size, bint gap, uint32_t c) noexcept nogil:
+    """Write `c` at `out[size]`, after one space where `gap` (white space met since the last
+    code point written), and return the new size."""
+    if gap:
+        out[size] = 32
+        size += 1
+    out[size] = c
+    return size + 1
+
+
 cdef Py_ssize_t _collapsed(const char_t *data, Py_ssize_t n, bint ascii, Py_UCS4 *out) noexcept:
     """Write `" ".join(text.split())` of the `n` code points at `data` to `out` (ASCII capitals
     lowered first where `ascii`: `str.lower` of an ASCII text), and return its length."""
@@ -635,7 +650,7 @@ cdef Py_ssize_t _collapsed(const char_t *data, Py_ssize_t n, bint ascii, Py_UCS4
     for i in range(n):
         c = data[i]
         if c < 128:
-            if c == 32 or (9 <= c <= 13) or (28 <= c <= 31):  # the ASCII `str.isspace` characters
+            if _ascii_space(c):
                 gap = size > 0
                 continue
             if ascii and 65 <= c <= 90:
@@ -643,18 +658,9 @@ cdef Py_ssize_t _collapsed(const char_t *data, Py_ssize_t n, bint ascii, Py_UCS4
         elif Py_UNICODE_ISSPACE(c):
             gap = size > 0
             continue
-        if gap:
-            out[size] = 32
-            size += 1
-            gap = False
-        out[size] = c
-        size += 1
+        size = _put(out, size, gap, c)
+        gap = False
     return size
-
-
-cdef inline bint _ascii_space(uint32_t c) noexcept nogil:
-    """Whether the ASCII `c` is one of the ASCII `str.isspace` characters."""
-    return c == 32 or (9 <= c <= 13) or (28 <= c <= 31)
 
 
 cdef Py_ssize_t _mapped_collapsed(const char_t *data, Py_ssize_t n, Py_UCS4 *out) noexcept:
@@ -672,12 +678,8 @@ cdef Py_ssize_t _mapped_collapsed(const char_t *data, Py_ssize_t n, Py_UCS4 *out
                 continue
             if 65 <= c <= 90:
                 c += 32
-            if gap:
-                out[size] = 32
-                size += 1
-                gap = False
-            out[size] = c
-            size += 1
+            size = _put(out, size, gap, c)
+            gap = False
             continue
         if c < _MAPPED_LOW_END:
             index = c
@@ -693,12 +695,8 @@ cdef Py_ssize_t _mapped_collapsed(const char_t *data, Py_ssize_t n, Py_UCS4 *out
             if (_ascii_space(c) if c < 128 else Py_UNICODE_ISSPACE(c)):
                 gap = size > 0
                 continue
-            if gap:
-                out[size] = 32
-                size += 1
-                gap = False
-            out[size] = c
-            size += 1
+            size = _put(out, size, gap, c)
+            gap = False
     return size
 
 
