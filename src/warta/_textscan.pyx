@@ -626,24 +626,49 @@ cdef inline bint _is_edge(const EdgeSet *edges, Py_UCS4 c) noexcept nogil:
     return False
 
 
+# Each ASCII code point as the normalisers write it: `_ASCII_SPACE` for the `str.isspace` ones,
+# the code point lowered for the others (one lookup instead of a chain of tests).
+cdef enum:
+    _ASCII_SPACE = 0xFF  # (no ASCII code point)
+cdef unsigned char _ASCII_FOLDED[128]
+for _code in range(128):
+    _ASCII_FOLDED[_code] = _ASCII_SPACE if chr(_code).isspace() else ord(chr(_code).lower())
+
+# What the collapsing scans write: bytes (an ASCII text) or code points.
+ctypedef fused out_t:
+    unsigned char
+    Py_UCS4
+
+
 cdef inline bint _ascii_space(uint32_t c) noexcept nogil:
     """Whether the ASCII `c` is one of the ASCII `str.isspace` characters."""
-    return c == 32 or (9 <= c <= 13) or (28 <= c <= 31)
+    return _ASCII_FOLDED[c] == _ASCII_SPACE
 
 
-cdef inline Py_ssize_t _put(Py_UCS4 *out, Py_ssize_t size, bint gap, uint32_t c) noexcept nogil:
+cdef inline Py_ssize_t _put(out_t *out, Py_ssize_t size, bint gap, uint32_t c) noexcept nogil:
     """Write `c` at `out[size]`, after one space where `gap` (white space met since the last
     code point written), and return the new size."""
     if gap:
         out[size] = 32
         size += 1
-    out[size] = c
+    out[size] = <out_t> c
     return size + 1
 
 
-cdef Py_ssize_t _collapsed(const char_t *data, Py_ssize_t n, bint ascii, Py_UCS4 *out) noexcept:
-    """Write `" ".join(text.split())` of the `n` code points at `data` to `out` (ASCII capitals
-    lowered first where `ascii`: `str.lower` of an ASCII text), and return its length."""
+cdef inline Py_ssize_t _edges_stripped(const EdgeSet *edges, const out_t *out, Py_ssize_t *end) noexcept nogil:
+    """Where `out[:end[0]]` starts without its leading `edges`; `end[0]` moved before its
+    trailing ones."""
+    cdef Py_ssize_t start = 0
+    while start < end[0] and _is_edge(edges, out[start]):
+        start += 1
+    while end[0] > start and _is_edge(edges, out[end[0] - 1]):
+        end[0] -= 1
+    return start
+
+
+cdef Py_ssize_t _collapsed(const char_t *data, Py_ssize_t n, Py_UCS4 *out) noexcept:
+    """Write `" ".join(text.split())` of the `n` code points at `data` to `out`, and return its
+    length."""
     cdef Py_ssize_t i, size = 0
     cdef bint gap = False
     cdef uint32_t c
@@ -653,8 +678,6 @@ cdef Py_ssize_t _collapsed(const char_t *data, Py_ssize_t n, bint ascii, Py_UCS4
             if _ascii_space(c):
                 gap = size > 0
                 continue
-            if ascii and 65 <= c <= 90:
-                c += 32
         elif Py_UNICODE_ISSPACE(c):
             gap = size > 0
             continue
@@ -673,11 +696,10 @@ cdef Py_ssize_t _mapped_collapsed(const char_t *data, Py_ssize_t n, Py_UCS4 *out
     for i in range(n):
         c = data[i]
         if c < 128:
-            if _ascii_space(c):
+            c = _ASCII_FOLDED[c]
+            if c == _ASCII_SPACE:
                 gap = size > 0
                 continue
-            if 65 <= c <= 90:
-                c += 32
             size = _put(out, size, gap, c)
             gap = False
             continue
@@ -711,15 +733,15 @@ cdef Py_ssize_t _mapped_collapsed_of(str text, Py_UCS4 *out) noexcept:
     return _mapped_collapsed(<const uint32_t *> PyUnicode_DATA(text), n, out)
 
 
-cdef Py_ssize_t _collapsed_of(str text, bint ascii, Py_UCS4 *out) noexcept:
+cdef Py_ssize_t _collapsed_of(str text, Py_UCS4 *out) noexcept:
     """`_collapsed` of `text`, by the width of its code points."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
     cdef int kind = PyUnicode_KIND(text)
     if kind == PyUnicode_1BYTE_KIND:
-        return _collapsed(<const uint8_t *> PyUnicode_DATA(text), n, ascii, out)
+        return _collapsed(<const uint8_t *> PyUnicode_DATA(text), n, out)
     if kind == PyUnicode_2BYTE_KIND:
-        return _collapsed(<const uint16_t *> PyUnicode_DATA(text), n, ascii, out)
-    return _collapsed(<const uint32_t *> PyUnicode_DATA(text), n, ascii, out)
+        return _collapsed(<const uint16_t *> PyUnicode_DATA(text), n, out)
+    return _collapsed(<const uint32_t *> PyUnicode_DATA(text), n, out)
 
 
 cdef class _Buffer:
@@ -743,19 +765,10 @@ cdef class _Buffer:
         return self.data
 
 
-# What `_collapsed` makes of each ASCII code point of an ASCII text: `_ASCII_SPACE` for the
-# `str.isspace` ones, the code point lowered for the others (one lookup instead of a chain of tests).
-cdef enum:
-    _ASCII_SPACE = 0xFF  # (no ASCII code point)
-cdef unsigned char _ASCII_FOLDED[128]
-for _code in range(128):
-    _ASCII_FOLDED[_code] = _ASCII_SPACE if chr(_code).isspace() else ord(chr(_code).lower())
-
-
 cdef str _ascii_normalised(str text, const EdgeSet *edges, _Buffer buffer):
     """`_normalised` of an ASCII `text`: `_collapsed` by `_ASCII_FOLDED` into bytes, and the
     result made a 1-byte str at once (no 4-byte copy to narrow)."""
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, size = 0, start = 0
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, size = 0, start
     cdef const unsigned char *data = <const unsigned char *> PyUnicode_DATA(text)
     cdef unsigned char *out = <unsigned char *> buffer.at_least(n)
     cdef unsigned char c
@@ -765,16 +778,9 @@ cdef str _ascii_normalised(str text, const EdgeSet *edges, _Buffer buffer):
         if c == _ASCII_SPACE:
             gap = size > 0
             continue
-        if gap:
-            out[size] = 32
-            size += 1
-            gap = False
-        out[size] = c
-        size += 1
-    while start < size and _is_edge(edges, out[start]):
-        start += 1
-    while size > start and _is_edge(edges, out[size - 1]):
-        size -= 1
+        size = _put(out, size, gap, c)
+        gap = False
+    start = _edges_stripped(edges, out, &size)
     return PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, out + start, size - start)
 
 
@@ -783,24 +789,18 @@ cdef str _normalised(object text, const EdgeSet *edges, _Buffer buffer):
     or a subclass; anything else, None too, is refused before its storage is read)."""
     if not isinstance(text, str):
         raise TypeError(f"a str is needed, not {type(text).__name__}")
-    cdef bint ascii = PyUnicode_IS_ASCII(text)
-    cdef str source
-    cdef Py_ssize_t start = 0, end = -1
-    cdef Py_UCS4 *out
-    if ascii:
+    if PyUnicode_IS_ASCII(text):
         return _ascii_normalised(<str> text, edges, buffer)
-    else:
-        out = buffer.at_least(_MAPPED_MAX * PyUnicode_GET_LENGTH(text))
-        end = _mapped_collapsed_of(<str> text, out)
+    cdef str source
+    cdef Py_ssize_t start, end
+    cdef Py_UCS4 *out = buffer.at_least(_MAPPED_MAX * PyUnicode_GET_LENGTH(text))
+    end = _mapped_collapsed_of(<str> text, out)
     if end < 0:  # a code point `_MAPPED` leaves to NFKC and `str.lower` themselves
         # (`str.lower` gives an exact str, a subclass's text too.)
         source = (text if _is_normalized("NFKC", text) else _normalize("NFKC", text)).lower()
         out = buffer.at_least(PyUnicode_GET_LENGTH(source))
-        end = _collapsed_of(source, False, out)
-    while start < end and _is_edge(edges, out[start]):
-        start += 1
-    while end > start and _is_edge(edges, out[end - 1]):
-        end -= 1
+        end = _collapsed_of(source, out)
+    start = _edges_stripped(edges, out, &end)
     return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out + start, end - start)
 
 
@@ -833,7 +833,7 @@ def squeeze_spaces(text) -> str:
         raise TypeError(f"squeeze_spaces() needs a str, not {type(text).__name__}")
     cdef _Buffer buffer = _Buffer()
     cdef Py_UCS4 *out = buffer.at_least(PyUnicode_GET_LENGTH(text))
-    squeezed = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, _collapsed_of(<str> text, False, out))
+    squeezed = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, _collapsed_of(<str> text, out))
     return text if squeezed == text else squeezed
 
 
