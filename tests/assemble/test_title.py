@@ -87,6 +87,31 @@ def test_metadata_headline_is_the_first_part_that_does_not_name_the_site():
     assert metadata_headline("No separator at all", keys) == "No separator at all"
 
 
+def test_slashes_separate_a_metadata_title_with_no_other_separator():
+    from warta.assemble.title import metadata_headline, site_keys
+
+    keys = site_keys([], "https://bbs.example-linux.org/viewtopic.php?id=1")
+    # Forum software: thread / board / forum.
+    assert metadata_headline(
+        "Kernel panic after the update / Newbie Corner / Example Linux Forums", keys
+    ) == ("Kernel panic after the update")
+    # Beside another separator a slash is the headline's own; between numbers it is no separator.
+    assert metadata_headline("Season 3 / Winter pack – Example Games", keys) == "Season 3 / Winter pack"
+    assert metadata_headline("Tech conferences in Europe 2026 / 2027", keys) == (
+        "Tech conferences in Europe 2026 / 2027"
+    )
+    assert metadata_headline("Input/output errors on GNU/Linux", keys) == "Input/output errors on GNU/Linux"
+
+
+def test_a_slash_in_a_visible_heading_is_kept():
+    title, _ = _html_title(
+        "<h1>Season three of the league / Winter pack</h1><p>The pack adds ten new maps and a co-op mode.</p>",
+        ["Season three of the league / Winter pack – Example Games"],
+        ("Example Games",),
+    )
+    assert title == "Season three of the league / Winter pack"
+
+
 def test_without_site_name_keeps_the_tagline():
     from warta.assemble.title import without_site_name
 

@@ -26,6 +26,10 @@ _SITE_SEPARATORS = re.compile(_SEPARATOR)
 _SEPARATOR_KEPT = re.compile(f"({_SEPARATOR})")
 # Every separator holds one of these characters, after nothing but white space.
 _SEPARATOR_CHAR = re.compile(r"[|–—•·»:-]")
+# In a metadata title with no other separator, a slash separates ("Topic / Board / Forum"):
+# beside one, it is the headline's own ("Episode 3 / October pack – Site"), as it is in a
+# visible heading; never between numbers ("2026 / 2027").
+_SLASH_KEPT = re.compile(r"(\s+/\s+(?!\d))")
 _NON_WORD = re.compile(r"[\W_]+")
 _MAX_PARTS = 8
 # A page heading that shares less than this (Jaccard, words) with the metadata
@@ -526,10 +530,14 @@ def is_site_name(text: str, keys: set[str]) -> bool:
     return any(k == s or (len(k) >= 3 and k in s) or (s in k and 2 * len(s) >= len(k)) for s in keys)
 
 
-def _title_parts(title: str) -> tuple[list[str], list[str]]:
-    """'A – B | C' → (['A', 'B', 'C'], [' – ', ' | ']). Empty parts are kept (as '')."""
+def _title_parts(title: str, slashes: bool = False) -> tuple[list[str], list[str]]:
+    """'A – B | C' → (['A', 'B', 'C'], [' – ', ' | ']). Empty parts are kept (as '').
+    With `slashes` (metadata titles), 'A / B / C' → (['A', 'B', 'C'], [' / ', ' / '])."""
     if _SEPARATOR_CHAR.search(title) is None:  # (most headings: no separator, one part)
-        return [title.strip()], []
+        if not (slashes and "/" in title):
+            return [title.strip()], []
+        pieces = _SLASH_KEPT.split(title)[: 2 * _MAX_PARTS - 1]
+        return [p.strip() for p in pieces[0::2]], pieces[1::2]
     pieces = _split_at_separators(_SEPARATOR_KEPT, title)[: 2 * _MAX_PARTS - 1]
     return [p.strip() for p in pieces[0::2]], pieces[1::2]
 
@@ -543,8 +551,8 @@ def _joined(parts: list[str], seps: list[str], first: int, end: int) -> str:
 
 
 def _slices(title: str) -> Iterator[tuple[int, int, int, str]]:
-    """Every run of consecutive parts of a title, as (first, end, number of parts, text)."""
-    parts, seps = _title_parts(title)
+    """Every run of consecutive parts of a metadata title, as (first, end, number of parts, text)."""
+    parts, seps = _title_parts(title, slashes=True)
     for i in range(len(parts)):
         text = parts[i]
         for j in range(i + 1, len(parts) + 1):
@@ -593,7 +601,7 @@ def metadata_headline(title: str, keys: set[str]) -> str:
     'Headline – Tagline | Site' → 'Headline'; 'Site: Headline' → 'Headline'. What
     follows the headline is a section, a tagline or the site, rarely the headline.
     """
-    parts = [p for p in _title_parts(title)[0] if p]
+    parts = [p for p in _title_parts(title, slashes=True)[0] if p]
     kept = [p for p in parts if not is_site_name(p, keys)]
     return (kept or parts or [title.strip()])[0]
 
@@ -729,7 +737,7 @@ def names_site_first(title: str, keys: set[str]) -> bool:
     Articles put the site's name last ('Headline | Site'); a title that opens with
     it is the home page's or the app shell's, the same on every page, and what
     follows is the site's slogan, not this page's headline."""
-    parts = [p for p in _title_parts(title)[0] if p]
+    parts = [p for p in _title_parts(title, slashes=True)[0] if p]
     return len(parts) >= 2 and is_site_name(parts[0], keys)
 
 
