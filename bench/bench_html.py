@@ -374,32 +374,38 @@ def main() -> None:
     write("html-bench", payload, out)
 
 
+def title_hits(pages: list[tuple[str, str, str, str, str, str]], system: str) -> list[bool]:
+    """Whether `system` ("warta", or "trafilatura" for its metadata title) gets each page's gold title."""
+    if system == "warta":
+        extractor = Extractor(ExtractOptions())
+        hits = []
+        for _, url, html, _, _, gold in pages:
+            result = extractor.process(_page(html, url))
+            hits.append(bool(result.article and title_match(result.article.title, gold)))
+        return hits
+    import trafilatura
+
+    hits = []
+    for _, url, html, _, _, gold in pages:
+        try:
+            doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True)
+            title = getattr(doc, "title", None) if doc is not None else None
+        except Exception:
+            title = None
+        hits.append(title_match(title, gold))
+    return hits
+
+
 def wcxb_titles(
     pages: list[tuple[str, str, str, str, str, str]], systems: dict[str, Extract]
 ) -> dict[str, float]:
     """Title match rate on pages with a gold title: warta and trafilatura (metadata title)."""
     with_title = [p for p in pages if p[5]]
-    scores: dict[str, float] = {}
-    if "warta" in systems:
-        extractor = Extractor(ExtractOptions())
-        hits = 0
-        for _, url, html, _, _, gold in with_title:
-            result = extractor.process(_page(html, url))
-            hits += bool(result.article and title_match(result.article.title, gold))
-        scores["warta"] = round(hits / max(len(with_title), 1), 4)
-    if "trafilatura" in systems:
-        import trafilatura
-
-        hits = 0
-        for _, url, html, _, _, gold in with_title:
-            try:
-                doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True)
-                title = getattr(doc, "title", None) if doc is not None else None
-            except Exception:
-                title = None
-            hits += title_match(title, gold)
-        scores["trafilatura"] = round(hits / max(len(with_title), 1), 4)
-    return scores
+    return {
+        name: round(sum(title_hits(with_title, name)) / max(len(with_title), 1), 4)
+        for name in ("warta", "trafilatura")
+        if name in systems
+    }
 
 
 if __name__ == "__main__":

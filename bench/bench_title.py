@@ -7,10 +7,10 @@
 The score is the one `bench_html.py` reports (`wcxb_titles`, `title_match`): on
 the WCXB dev pages that have gold text and a gold title, the share whose
 predicted title equals the gold title once both are lower-cased and reduced to
-their `\\w+` words. `wcxb_titles` runs once on the even file ids and once on
-the odd ones; the figure for all pages is their pooled count, the same number
-`wcxb_titles` gives on all pages at once. Title rules were developed on the
-even ids; the odd ids are the check.
+their `\\w+` words. Each system runs once over all pages (`title_hits`); the
+rates are then given for the even file ids, the odd ones, all pages, and each of
+the dataset's page types. Title rules were developed on the even ids; the odd
+ids are the check.
 Results go to bench/results/html-title.{json,md}.
 """
 
@@ -22,11 +22,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_html import RESULTS, ROOT, wcxb, wcxb_titles
+from bench_html import RESULTS, ROOT, title_hits, wcxb
 
 
 def _commit() -> str:
@@ -51,23 +50,30 @@ def main() -> None:
     args = parser.parse_args()
 
     pages = [p for p in wcxb(None) if p[5]]
-    halves = {
-        "even": [p for p in pages if int(p[0]) % 2 == 0],
-        "odd": [p for p in pages if int(p[0]) % 2 == 1],
+    groups: dict[str, list[int]] = {
+        "even": [i for i, p in enumerate(pages) if int(p[0]) % 2 == 0],
+        "odd": [i for i, p in enumerate(pages) if int(p[0]) % 2 == 1],
+        "all": list(range(len(pages))),
     }
-    systems: dict[str, Any] = {name: None for name in args.systems}  # wcxb_titles only looks at the names
-    hits: dict[str, dict[str, int]] = {name: {} for name in systems}
-    for half, subset in halves.items():
+    kinds = sorted({p[4] or "unknown" for p in pages})
+    for kind in kinds:
+        groups[kind] = [i for i, p in enumerate(pages) if (p[4] or "unknown") == kind]
+    hits: dict[str, list[bool]] = {}
+    for name in args.systems:
         start = time.perf_counter()
-        scores = wcxb_titles(subset, systems)
-        print(f"{half}: {scores} ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
-        for name, rate in scores.items():
-            hits[name][half] = round(rate * len(subset))  # exact: 4 decimals on fewer than 10,000 pages
-    sizes = {half: len(subset) for half, subset in halves.items()}
-    table: dict[str, dict[str, float]] = {}
-    for name, by_half in hits.items():
-        table[name] = {half: round(by_half[half] / max(sizes[half], 1), 4) for half in halves}
-        table[name]["all"] = round(sum(by_half.values()) / max(len(pages), 1), 4)
+        hits[name] = title_hits(pages, name)
+        print(
+            f"{name}: {sum(hits[name])} of {len(pages)} ({time.perf_counter() - start:.0f} s)",
+            file=sys.stderr,
+        )
+    sizes = {group: len(members) for group, members in groups.items()}
+    table: dict[str, dict[str, float]] = {
+        name: {
+            group: round(sum(page_hits[i] for i in members) / max(len(members), 1), 4)
+            for group, members in groups.items()
+        }
+        for name, page_hits in hits.items()
+    }
 
     lines = [
         "# WCXB dev titles (case/punctuation-insensitive exact match)",
@@ -82,6 +88,17 @@ def main() -> None:
     ]
     for name, row in table.items():
         lines.append(f"| {name} | {row['even']} | {row['odd']} | {row['all']} |")
+    lines += [
+        "",
+        "By the dataset's page type (its own label, which no extractor sees):",
+        "",
+        "| page type | pages | " + " | ".join(table) + " |",
+        "|---|---|" + "---|" * len(table),
+    ]
+    for kind in kinds:
+        lines.append(
+            f"| {kind} | {sizes[kind]} | " + " | ".join(str(row[kind]) for row in table.values()) + " |"
+        )
     text = "\n".join(lines)
     RESULTS.mkdir(parents=True, exist_ok=True)
     payload = {

@@ -13,7 +13,10 @@ whether something a extractor can see predicts the side, on the pages
 3. where both candidates exist and only one matches: whether the `<h1>` text is in
    the gold body;
 4. for warta titles with a separator (' | ', ' – ', ' - ', ': '): the gold took the
-   whole title, or only its first part.
+   whole title, or only its first part;
+5. per the dataset's own page type (a label no extractor sees): each candidate's
+   matches, and the best any one of them gets per type, summed over the types: what
+   choosing the candidate by page type could reach even with the page type known.
 
 Results go to bench/results/title-signals.{json,md}.
 """
@@ -52,8 +55,9 @@ def main() -> None:
     by_type: dict[tuple[str, str], Counter[str]] = {}
     in_body: Counter[tuple[str, str]] = Counter()
     separators: Counter[str] = Counter()
+    by_kind: dict[str, Counter[str]] = {}
     pages = [p for p in wcxb(None) if p[5]]
-    for _, url, html, gold_text, _, gold in pages:
+    for _, url, html, gold_text, kind, gold in pages:
         result = extractor.process(_page(html, url))
         warta = result.article.title if result.article else None
         tree = LexborHTMLParser(html)
@@ -72,6 +76,9 @@ def main() -> None:
         for name, hit in ok.items():
             counts[name] += hit
         counts["warta or metadata headline"] += ok["warta"] or ok["metadata headline"]
+        of_kind = by_kind.setdefault(kind or "unknown", Counter())
+        of_kind["pages"] += 1
+        of_kind.update(name for name, hit in ok.items() if hit)
         og_type = (_meta(tree, "og:type") or "none").lower()
         og_type = og_type if og_type in ("article", "website", "product", "none") else "other"
         group = by_type.setdefault((og_type, "yes" if _ARTICLE_TYPES.search(html) else "no"), Counter())
@@ -93,6 +100,9 @@ def main() -> None:
         [og, ld, c["pages"], c["warta"], c["metadata headline"]] for (og, ld), c in sorted(by_type.items())
     ]
     body_rows = [[side, where, v] for (side, where), v in sorted(in_body.items())]
+    candidates = ("warta", "metadata headline", "first h1")
+    kind_rows = [[kind, c["pages"], *(c[name] for name in candidates)] for kind, c in sorted(by_kind.items())]
+    best_by_kind = sum(max(c[name] for name in candidates) for c in by_kind.values())
     table = "\n\n".join(
         [
             "# WCXB dev titles: signals for heading vs metadata (`python bench/title_signals.py`)",
@@ -104,6 +114,11 @@ def main() -> None:
             markdown_table(["gold took", "where the <h1> is", "pages"], body_rows),
             "warta titles with a separator: the gold took "
             + ", ".join(f"{k} {v}" for k, v in separators.most_common()),
+            "By the dataset's page type (matches):",
+            markdown_table(["page type", "pages", *candidates], kind_rows),
+            f"The best of the three candidates for each page type, summed: {best_by_kind} of {n}"
+            f" ({best_by_kind / n:.4f}), the most a choice of candidate by page type could reach"
+            " even with the page type known.",
         ]
     )
     print(table)
@@ -115,6 +130,8 @@ def main() -> None:
             "by_type": {f"{og}/{ld}": dict(c) for (og, ld), c in by_type.items()},
             "h1_in_body": {f"{s}/{w}": v for (s, w), v in in_body.items()},
             "separators": dict(separators),
+            "by_page_type": {kind: dict(c) for kind, c in by_kind.items()},
+            "best_candidate_by_page_type": best_by_kind,
         },
         table,
     )
