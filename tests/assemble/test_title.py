@@ -112,6 +112,19 @@ def test_a_slash_in_a_visible_heading_is_kept():
     assert title == "Season three of the league / Winter pack"
 
 
+def test_h1_wins_over_a_title_whose_headline_slot_is_empty():
+    title, block = _html_title(
+        "<h1>Solder Stations</h1><p>Twelve stations for the bench, from budget to lab grade.</p>",
+        ["| Example Electronics Monthly"],
+    )
+    assert title == "Solder Stations"
+    assert block == "Solder Stations"
+    # Without a heading the title is still all there is.
+    title, block = _html_title("<p>Twelve stations for the bench.</p>", ["| Example Electronics Monthly"])
+    assert title == "Example Electronics Monthly"
+    assert block is None
+
+
 def test_without_site_name_keeps_the_tagline():
     from warta.assemble.title import without_site_name
 

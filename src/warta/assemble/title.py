@@ -741,6 +741,13 @@ def names_site_first(title: str, keys: set[str]) -> bool:
     return len(parts) >= 2 and is_site_name(parts[0], keys)
 
 
+def _headline_slot_empty(title: str) -> bool:
+    """'| Nuts & Volts Magazine': a title that opens with a separator, its template's headline
+    left empty; what follows is the site's name, whether or not it is known as one."""
+    parts = _title_parts(title, slashes=True)[0]
+    return len(parts) >= 2 and not parts[0]
+
+
 def _heading_outranks_slogan(heading: str, titles: Sequence[str], keys: set[str]) -> bool:
     """A headline-sized <h1> beats a metadata title that is only the site's name and slogan."""
     return bool(titles) and names_site_first(titles[0], keys) and len(heading.split()) >= _HEADLINE_MIN_WORDS
@@ -765,7 +772,8 @@ def choose_html_title(
     1. a visible heading that a metadata title repeats, site name aside;
     2. else the page's <h1>, unless it shares (almost) no words with the metadata
        headline: then it is a slogan or a section and the metadata headline wins,
-       except when that metadata title is 'Site – slogan' and the <h1> is headline-sized;
+       except when that metadata title is 'Site – slogan' and the <h1> is headline-sized,
+       or when it opens with a separator (its headline left empty);
     3. else the metadata headline. (Without an <h1>, the lines above the body are
        buttons, prices and teasers far more often than the headline.)
     """
@@ -781,6 +789,7 @@ def choose_html_title(
             meta is None
             or _jaccard(meta, heading) >= _MIN_HEADING_OVERLAP
             or _heading_outranks_slogan(heading, titles, keys)
+            or _headline_slot_empty(titles[0])
         ):
             return heading, h1
     return meta, None
