@@ -10,6 +10,9 @@ code points (1, 2 or 4 bytes each), with the same class table. The counts are in
 so they come out exactly as the numpy sums do; astral code points count as letters
 only, as there, and the edges' classes of astral code points are CPython's own
 predicates, which is what `str.isalpha` and the others call for one code point.
+The counts' urls row (whether a line holds a match of `features._URLISH`) is read at
+the ".", ":", "@" and "#" the loop already stops at, where the reference searches the
+lines holding one of the pattern's literal starts.
 
 `StopWords` counts a line's stopwords without making a str per token; its
 `word_columns` writes all the word-list columns of `features._stop_ratio` (stop ratio,
