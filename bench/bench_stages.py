@@ -54,9 +54,10 @@ def staged(extractor: Extractor, page: Page, times: dict[str, float]) -> Article
     options = extractor.options
     clock = time.process_time
     start = clock()
-    text, kind, _ = decode_page(page, options)
+    decoded = decode_page(page, options)
+    kind = decoded.kind
     t_decode = clock()
-    blocks, metadata = extractor.segment(text, kind, Deadline(0), page.url)
+    blocks, metadata = extractor.segment(decoded.text, kind, Deadline(0), page.url, decoded.utf8)
     t_segment = clock()
     blocks, _ = repair_blocks(blocks)
     if metadata is not None:

@@ -88,7 +88,7 @@ def collect() -> list[TitlePage]:
                 continue
             seen.clear()
             page = _page(html, url)
-            text, page_kind, _ = pipeline.decode_page(page, extractor.options)
+            decoded = pipeline.decode_page(page, extractor.options)
             result = extractor.process(page)
             article = result.article
             rule = article.title if article else None
@@ -97,7 +97,9 @@ def collect() -> list[TitlePage]:
             if seen and article is not None:
                 blocks, keys = seen["blocks"], seen["keys"]
                 labels = [Label(v) for v in article.labels]
-                _, metadata = extractor.segment(text, page_kind, pipeline.Deadline(0), url or None)
+                _, metadata = extractor.segment(
+                    decoded.text, decoded.kind, pipeline.Deadline(0), url or None, decoded.utf8
+                )
                 if metadata is not None:
                     candidates = title_candidates(blocks, labels, metadata, keys, url, rule)
                 titles = seen["titles"]

@@ -45,9 +45,9 @@ from warta.options import ExtractOptions
 from warta.readers.encoding import (
     charset_from_header,
     decode_bytes,
-    keeping_utf8,
     repair_surrogates,
     repair_surrogates_keeping_utf8,
+    utf8_for_parser,
 )
 from warta.readers.files import ReadError
 from warta.readers.mojibake import repair_blocks, repair_metadata
@@ -87,36 +87,59 @@ class Deadline:
         return self._end - time.monotonic()
 
 
-def decode_page(page: Page, options: ExtractOptions) -> tuple[str, PageKind, list[str]]:
+@dataclass(frozen=True, slots=True)
+class DecodedPage:
+    """A page's content as text, its kind, and the warnings met while decoding it.
+
+    `utf8`, for an HTML page, is exactly the text's UTF-8 encoding, which the parser reads
+    instead of encoding the text again; None where the text is ASCII (selectolax copies it
+    as fast), holds a surrogate, or the page is not HTML.
+    """
+
+    text: str
+    kind: PageKind
+    warnings: list[str]
+    utf8: bytes | None = None
+
+
+def decode_page(page: Page, options: ExtractOptions) -> DecodedPage:
     """Page content as text, its kind, and warnings met while decoding."""
     warnings = list(page.warnings)
     content = page.content
+    utf8: bytes | None = None
     if isinstance(content, bytes):
         declared = page.encoding or charset_from_header((page.http_headers or {}).get("content-type"))
         text, encoding, replaced = decode_bytes(content, declared)
         if replaced:
             warnings.append(f"undecodable bytes replaced while decoding as {encoding}")
+        elif encoding == "utf-8":
+            utf8 = content  # (decoded strictly: the text's UTF-8 encoding is these bytes)
     else:
-        repair = repair_surrogates_keeping_utf8 if page.kind == "html" else repair_surrogates
-        text, repaired = repair(content)
+        if page.kind == "html":
+            text, utf8, repaired = repair_surrogates_keeping_utf8(content)
+        else:
+            text, repaired = repair_surrogates(content)
         if repaired:
             warnings.append("lone surrogate code points replaced with U+FFFD")
     if not text or text.isspace():  # (`strip` would copy the whole page to tell)
         raise InputError("empty page: no text after decoding")
     if len(text) > options.max_chars:
         text = text[: options.max_chars]
+        utf8 = None
         warnings.append(f"page truncated to its first {options.max_chars} characters")
     kind = page.kind or sniff_kind(text)
-    if kind == "html":
-        # However the text came, the parser reads its UTF-8: encoded here by the faster encoder
-        # (a no-op for a str page declared HTML, kept with its bytes above).
-        text = keeping_utf8(text)
-        # The parse cannot be interrupted by the time limit: markup it would spend
-        # quadratic time on is cut first (flagged, like the size cut above).
-        text, problem = bound_markup(text)
-        if problem:
-            warnings.append(problem)
-    return text, kind, warnings
+    if kind != "html":
+        return DecodedPage(text, kind, warnings)
+    if utf8 is None:
+        # However the text came, the parser reads its UTF-8: encoded here by the faster encoder.
+        utf8 = utf8_for_parser(text)
+    # The parse cannot be interrupted by the time limit: markup it would spend
+    # quadratic time on is cut first (flagged, like the size cut above).
+    text, problem = bound_markup(text, utf8)
+    if problem:
+        warnings.append(problem)
+        utf8 = None  # (the bytes are the uncut text's)
+    return DecodedPage(text, kind, warnings, utf8)
 
 
 _LABEL_VALUE = attrgetter("_value_")  # a label's value, read in C
@@ -141,12 +164,14 @@ class Extractor:
         return self._classifiers[kind]
 
     def segment(
-        self, text: str, kind: PageKind, deadline: Deadline, url: str | None = None
+        self, text: str, kind: PageKind, deadline: Deadline, url: str | None = None, utf8: bytes | None = None
     ) -> tuple[list[Block], PageMetadata | None]:
+        """The page's blocks and, for HTML, its markup metadata; `utf8`: exactly `text`'s UTF-8
+        encoding where the caller has it (`DecodedPage.utf8`), parsed instead of `text`."""
         if kind == "html":
             from warta.segment.html import segment_html
 
-            segmented = segment_html(text, deadline=deadline, base_url=url)
+            segmented = segment_html(text, deadline=deadline, base_url=url, utf8=utf8)
             return segmented.blocks, segmented.metadata
         from warta.segment.text import segment_text
 
@@ -163,8 +188,9 @@ class Extractor:
         if page.url and not page.url.isascii():
             # The URL is written into the article: it must be encodable, as the text is.
             page = replace(page, url=repair_surrogates(page.url)[0])
-        text, kind, warnings = decode_page(page, options)
-        blocks, metadata = self.segment(text, kind, deadline, page.url)
+        decoded = decode_page(page, options)
+        kind, warnings = decoded.kind, decoded.warnings
+        blocks, metadata = self.segment(decoded.text, kind, deadline, page.url, decoded.utf8)
         if options.repair_mojibake:
             blocks, repaired = repair_blocks(blocks)
             repaired += repair_metadata(metadata) if metadata is not None else 0

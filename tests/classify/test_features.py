@@ -481,9 +481,10 @@ def test_bench_pages_match_reference() -> None:
 
 
 def test_prefiltered_line_searches_match_the_plain_ones() -> None:
-    """`_Page.lines_with` (urlish: only lines holding a literal start searched) and `_lower_ends_with`
-    (only lines ending with a suffix's last character lowered) give the plain searches' flags."""
-    from warta.classify.features import _URLISH, _URLISH_STARTS, _lower_ends_with, _Page
+    """`_Page.counts`' urls row (the line scan's, or the reference's: only lines holding a literal
+    start searched) and `_lower_ends_with` (only lines ending with a suffix's last character
+    lowered) give the plain searches' flags."""
+    from warta.classify.features import _URLISH, _URLS, _lower_ends_with, _Page, _scan_lines
 
     lexicon = load_lexicon()
     texts = [
@@ -503,7 +504,8 @@ def test_prefiltered_line_searches_match_the_plain_ones() -> None:
     ]
     page = _Page.of(texts, lexicon)
     want = np.array([_URLISH.search(t) is not None for t in texts])
-    np.testing.assert_array_equal(page.lines_with(_URLISH, _URLISH_STARTS), want)
+    np.testing.assert_array_equal(page.counts[_URLS] > 0, want)
+    np.testing.assert_array_equal(_scan_lines(page.joined, page.starts, page.lengths)[0][_URLS] > 0, want)
     np.testing.assert_array_equal(page.lines_matching(_URLISH), want)
     rows = np.arange(len(texts))
     suffixes = lexicon.comment_attribution

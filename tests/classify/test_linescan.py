@@ -74,6 +74,12 @@ CASES = {
     "separators at the edges": ["/ a", "a /", " / ", "• x •", "|", " • "],
     "words": ["_under_score", "x_1 y2 Z3", "ABC def Ghi", "  spaced  out  "],
     "newlines inside": ["a\nb", "\n", "x / \n / y"],
+    # `features._URLISH` matches and near misses, at the lines' edges, in every width.
+    "urls": ["http://a", "https://", "xhttps://b", "ttps://", "http:/", "://", "www.", "ww.", "www", ".www."],
+    "domains": [".com", "a.com.", ".comx", ".com_", ".id", "x.id9", ".i", "d.", ".co", "m"],
+    "handles": ["@", "#", "@_", "#1", "@ x", "a@", "@\n#x", "#-", "@.com"],
+    "urls of other widths": ["é http://", "@é", "#Да", ".idДа", ".com—", "@🌉", "#𝐀", ".com𝟙", ".id🌉"],
+    "urls and case folding": ["@ſ", "#\u212a", ".comİ", ".idı", "WWW.", "HTTP://", ".COM", "@İ"],
 }
 
 
@@ -238,3 +244,17 @@ def test_generated_pages(scan: _LineScan, counter: StopWords, lines: list[str]) 
     if blocks:
         with pytest.MonkeyPatch.context() as monkeypatch:
             _assert_same_features(scan, blocks, "text", monkeypatch)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    texts=st.lists(st.text(alphabet=st.sampled_from("htpsw.:/@#comid_ xé—Да🌉𝐀\n"), max_size=24), max_size=8)
+)
+def test_generated_url_lines(scan: _LineScan, texts: list[str]) -> None:
+    # The urls row flags just the lines `features._URLISH` finds a match in.
+    _assert_same(scan, texts)
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    starts = np.zeros(len(texts), dtype=np.int64)
+    (lengths[:-1] + 1).cumsum(out=starts[1:])
+    found = scan("\n".join(texts), starts, lengths)[0][features._URLS]
+    assert found.tolist() == [float(features._URLISH.search(t) is not None) for t in texts]

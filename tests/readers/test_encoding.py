@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 
 from warta.errors import InputError
 from warta.readers.encoding import (
-    Utf8Text,
     charset_from_header,
     decode_bytes,
     looks_binary,
     repair_surrogates,
     repair_surrogates_keeping_utf8,
+    utf8_for_parser,
 )
 
 # Any printable text, no control characters (those mark binary files) and no
@@ -49,37 +49,34 @@ def western_text(draw: st.DrawFn, typographic: bool) -> str:
 @settings(max_examples=200, deadline=None)
 @given(PRINTABLE)
 def test_utf8_round_trip(text: str) -> None:
-    decoded, _, replaced = decode_bytes(text.encode("utf-8"))
+    decoded, encoding, replaced = decode_bytes(text.encode("utf-8"))
     assert decoded == text
     assert not replaced
-    # The text keeps its bytes for the HTML parser: exactly its UTF-8 encoding.
-    assert isinstance(decoded, Utf8Text) and decoded.utf8 == text.encode("utf-8")
-
-
-def test_utf8_text_drops_its_bytes_when_changed_and_pickles() -> None:
-    import pickle
-
-    text = Utf8Text("<p>Kota Bandung café</p>".encode())
-    assert text == "<p>Kota Bandung café</p>"
-    for changed in (text[:5], text[:], text.strip(), text + "x", str(text), "".join([text])):
-        assert type(changed) is str
-    copy = pickle.loads(pickle.dumps(text))
-    assert type(copy) is Utf8Text and copy == text and copy.utf8 == text.utf8
-    with pytest.raises(UnicodeDecodeError):
-        Utf8Text(b"caf\xe9")
+    # A strict UTF-8 decoding (what `decode_page` hands the HTML parser the bytes of) is a plain str.
+    assert type(decoded) is str and encoding == "utf-8"
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60))
 def test_repair_keeping_utf8_is_repair_with_the_bytes_kept(text: str) -> None:
     # Any str, lone surrogates (category Cs) included.
-    kept, kept_repaired = repair_surrogates_keeping_utf8(text)
+    kept, utf8, kept_repaired = repair_surrogates_keeping_utf8(text)
     repaired, was_repaired = repair_surrogates(text)
-    assert (kept, kept_repaired) == (repaired, was_repaired)
-    if isinstance(kept, Utf8Text):
-        assert kept.utf8 == text.encode("utf-8") and not was_repaired
+    assert (kept, kept_repaired) == (repaired, was_repaired) and type(kept) is str
+    if utf8 is not None:
+        assert utf8 == text.encode("utf-8") and not was_repaired
     else:  # ASCII (selectolax copies it as it is), or repaired: no bytes to keep
-        assert type(kept) is str and (text.isascii() or was_repaired)
+        assert text.isascii() or was_repaired
+    assert utf8 == utf8_for_parser(text)
+
+
+def test_utf8_for_parser_on_edge_cases() -> None:
+    for text in ("", "abc", "İstanbul", "\u212a", "ſ", "\U0001f600", "a\ud800", "\ud83d\ude00"):
+        try:
+            expected: bytes | None = None if text.isascii() else text.encode("utf-8")
+        except UnicodeEncodeError:
+            expected = None
+        assert utf8_for_parser(text) == expected
 
 
 def test_str_html_pages_reach_the_parser_as_utf8_bytes_and_text_pages_as_str() -> None:
@@ -87,10 +84,10 @@ def test_str_html_pages_reach_the_parser_as_utf8_bytes_and_text_pages_as_str() -
     from warta.options import ExtractOptions
     from warta.pipeline import decode_page
 
-    html, _, _ = decode_page(Page(content="<p>Kota Bandung café</p>", kind="html"), ExtractOptions())
-    assert type(html) is Utf8Text and html.utf8 == "<p>Kota Bandung café</p>".encode()
-    text, _, _ = decode_page(Page(content="Kota Bandung café", kind="text"), ExtractOptions())
-    assert type(text) is str and text == "Kota Bandung café"
+    html = decode_page(Page(content="<p>Kota Bandung café</p>", kind="html"), ExtractOptions())
+    assert html.text == "<p>Kota Bandung café</p>" and html.utf8 == html.text.encode()
+    text = decode_page(Page(content="Kota Bandung café", kind="text"), ExtractOptions())
+    assert text.text == "Kota Bandung café" and text.utf8 is None
 
 
 def test_html_of_sniffed_kind_other_charsets_and_cut_to_size_keeps_utf8_too() -> None:
@@ -99,16 +96,24 @@ def test_html_of_sniffed_kind_other_charsets_and_cut_to_size_keeps_utf8_too() ->
     from warta.pipeline import decode_page
 
     page = "<html><body><p>Kota Bandung café</p></body></html>"
-    sniffed, kind, _ = decode_page(Page(content=page), ExtractOptions())
-    assert kind == "html" and type(sniffed) is Utf8Text and sniffed.utf8 == page.encode()
-    cp1252, _, _ = decode_page(
+    sniffed = decode_page(Page(content=page), ExtractOptions())
+    assert sniffed.kind == "html" and sniffed.utf8 == page.encode()
+    cp1252 = decode_page(
         Page(content=page.encode("cp1252"), encoding="windows-1252", kind="html"), ExtractOptions()
     )
-    assert type(cp1252) is Utf8Text and cp1252 == page and cp1252.utf8 == page.encode()
-    cut, _, warnings = decode_page(Page(content=page, kind="html"), ExtractOptions(max_chars=40))
-    assert type(cut) is Utf8Text and cut == page[:40] and cut.utf8 == page[:40].encode() and warnings
-    ascii_page, _, _ = decode_page(Page(content="<p>Kota</p>", kind="html"), ExtractOptions())
-    assert type(ascii_page) is str  # (selectolax encodes an ASCII str by copying it)
+    assert cp1252.text == page and cp1252.utf8 == page.encode()
+    cut = decode_page(Page(content=page, kind="html"), ExtractOptions(max_chars=40))
+    assert cut.text == page[:40] and cut.utf8 == page[:40].encode() and cut.warnings
+    ascii_page = decode_page(Page(content="<p>Kota</p>", kind="html"), ExtractOptions())
+    assert ascii_page.utf8 is None  # (selectolax encodes an ASCII str by copying it)
+    as_bytes = decode_page(Page(content=page.encode(), kind="html"), ExtractOptions())
+    assert as_bytes.text == page and as_bytes.utf8 == page.encode()
+    replaced = decode_page(Page(content=page.encode() + b"\xff", kind="html"), ExtractOptions())
+    assert replaced.warnings and replaced.utf8 == replaced.text.encode()
+    surrogate = decode_page(Page(content=page + "\ud800", kind="html"), ExtractOptions())
+    assert surrogate.text == page + "\ufffd" and surrogate.utf8 == surrogate.text.encode()
+    bounded = decode_page(Page(content="<ul>é" * 20_000, kind="html"), ExtractOptions())
+    assert bounded.warnings and len(bounded.text) < 100_000 and bounded.utf8 is None
 
 
 @settings(max_examples=200, deadline=None)

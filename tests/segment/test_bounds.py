@@ -77,10 +77,8 @@ def test_an_end_tag_of_another_name_does_not_close_a_formatting_element() -> Non
 
 
 def test_a_page_decoded_from_utf8_is_bounded_alike() -> None:
-    from warta.readers.encoding import Utf8Text
     from warta.segment.bounds import _count_lt
 
     for html in ("", "<p>café ≤ <b>x</b></p>", "<ul>é" * (MAX_DEPTH + 5), "<p>" + "<b id=1>x" * 40):
-        decoded = Utf8Text(html.encode())
-        assert _count_lt(decoded) == html.count("<")
-        assert bound_markup(decoded) == bound_markup(html)
+        assert _count_lt(html, html.encode()) == html.count("<")
+        assert bound_markup(html, html.encode()) == bound_markup(html)

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warta.readers.encoding import Utf8Text
 from warta.segment import bounds
 
 _Counts = Callable[[bytes | str], "tuple[int, int, int, int, int] | None"]
@@ -46,8 +45,8 @@ def _check(counts: _Counts, text: str) -> None:
             assert got == expected
         else:
             assert got[4] < 0
-    for page in (text, Utf8Text(text.encode())):
-        assert bounds._may_exceed(page) == bounds._may_exceed_python(page)
+    for utf8 in (None, text.encode()):
+        assert bounds._may_exceed(text, utf8) == bounds._may_exceed_python(text, utf8)
 
 
 _PAGES = [

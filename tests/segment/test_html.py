@@ -183,10 +183,8 @@ def test_scheme_relative_links_resolve_as_join_url_does(href: str, base: str) ->
 
 
 def test_utf8_text_is_parsed_from_its_bytes_with_the_same_result() -> None:
-    from warta.readers.encoding import Utf8Text
-
     html = PAGE.replace("Paragraf pertama", "Paragraf pértama — “kutipan”")
-    from_text, from_bytes = segment_html(html), segment_html(Utf8Text(html.encode()))
+    from_text, from_bytes = segment_html(html), segment_html(html, utf8=html.encode())
     assert from_bytes.blocks == from_text.blocks and from_bytes.metadata == from_text.metadata
     assert any("pértama — “kutipan”" in block.text for block in from_bytes.blocks)
 

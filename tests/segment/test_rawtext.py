@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warta.readers.encoding import Utf8Text
 from warta.segment import html as segment_module
 from warta.segment import rawtext
 from warta.segment.html import HtmlSegmentation, segment_html
@@ -27,7 +26,7 @@ def compiled(require_compiled: Callable[[bool, str], None]) -> _Elide:
 
 def _segmented(page: str, elide: _Elide | None, monkeypatch: pytest.MonkeyPatch) -> HtmlSegmentation:
     monkeypatch.setattr(segment_module, "elision", lambda: elide)
-    return segment_html(Utf8Text(page.encode()), base_url="https://situs.example/a/")
+    return segment_html(page, base_url="https://situs.example/a/", utf8=page.encode())
 
 
 def _check_same_result(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -122,10 +121,14 @@ def test_nothing_left_out_past_the_date_search_budget() -> None:
 
 
 def test_parser_input() -> None:
-    assert rawtext.parser_input("<p>é</p>", None) == "<p>é</p>"
-    assert rawtext.parser_input(Utf8Text(b"<p>x</p>"), None) == b"<p>x</p>"
-    assert rawtext.parser_input("<script>a</script>", rawtext.elide_raw_text_python) == b"<script></script>"
-    assert rawtext.parser_input("<script>é</script>", rawtext.elide_raw_text_python) == "<script>é</script>"
+    elide = rawtext.elide_raw_text_python
+    assert rawtext.parser_input("<p>é</p>", None, None) == "<p>é</p>"
+    assert rawtext.parser_input("<p>x</p>", b"<p>x</p>", None) == b"<p>x</p>"
+    assert rawtext.parser_input("<script>a</script>", None, elide) == b"<script></script>"
+    assert rawtext.parser_input("<script>é</script>", None, elide) == "<script>é</script>"
+    assert rawtext.parser_input(
+        "<script>é</script><p>é</p>", "<script>é</script><p>é</p>".encode(), elide
+    ) == ("<script></script><p>é</p>".encode())
 
 
 # Pieces of markup whose every order is a page: tags that switch the tokenizer's states, their

@@ -10,6 +10,9 @@ code points (1, 2 or 4 bytes each), with the same class table. The counts are in
 so they come out exactly as the numpy sums do; astral code points count as letters
 only, as there, and the edges' classes of astral code points are CPython's own
 predicates, which is what `str.isalpha` and the others call for one code point.
+The counts' urls row (whether a line holds a match of `features._URLISH`) is read at
+the ".", ":", "@" and "#" the loop already stops at, where the reference searches the
+lines holding one of the pattern's literal starts.
 
 `StopWords` counts a line's stopwords without making a str per token; its
 `word_columns` writes all the word-list columns of `features._stop_ratio` (stop ratio,
@@ -45,7 +48,7 @@ import numpy as np
 # The rows of the counts, in `warta.classify.features._COUNTED` order.
 cdef enum:
     LETTERS, DIGITS, UPPER, WORDS, WORD_CHARS, CAPITALISED, PUNCT, DOTS
-    QUOTE_CHARS, SEPARATORS, SPACES, ASTRAL, N_COUNTED
+    QUOTE_CHARS, SEPARATORS, SPACES, ASTRAL, URLS, N_COUNTED
     # Class bits of `features._char_classes`.
     ALPHA = 1
     DIGIT = 2
@@ -83,6 +86,44 @@ for _bits in range(256):
     )
 
 
+cdef inline bint _word_at(const char_t *data, Py_ssize_t i, Py_ssize_t end, const uint8_t[::1] table) noexcept:
+    """Whether a word character (the regular expressions' Unicode `\\w`: `str.isalnum` or "_")
+    stands at `i` before `end`."""
+    if i >= end:
+        return False
+    if data[i] > 0xFFFF:
+        return Py_UNICODE_ISALNUM(data[i])  # ("_" is in the BMP)
+    return (table[data[i]] & WORD) != 0
+
+
+cdef inline bint _urlish_at(
+    const char_t *data, Py_ssize_t i, Py_ssize_t start, Py_ssize_t end, uint32_t code, const uint8_t[::1] table
+) noexcept:
+    """Whether a match of `features._URLISH` (`https?://|www\\.|@\\w|#\\w|\\.com\\b|\\.id\\b`) in the
+    line `data[start:end]` holds its ".", ":", "@" or "#" at `i` (every match holds one)."""
+    if code == 46:  # "www." before, or ".com", ".id" with no word character after
+        if (
+            i - 3 >= start and data[i - 3] == 119 and data[i - 2] == 119 and data[i - 1] == 119
+        ):
+            return True
+        if i + 3 < end and data[i + 1] == 99 and data[i + 2] == 111 and data[i + 3] == 109:
+            if not _word_at(data, i + 4, end, table):
+                return True
+        return (
+            i + 2 < end and data[i + 1] == 105 and data[i + 2] == 100 and not _word_at(data, i + 3, end, table)
+        )
+    if code == 58:  # "http://" or "https://"
+        if not (i + 2 < end and data[i + 1] == 47 and data[i + 2] == 47):
+            return False
+        if i - 5 >= start and data[i - 1] == 115:  # (an "s" before: "https")
+            i -= 1
+        return (
+            i - 4 >= start and data[i - 4] == 104 and data[i - 3] == 116 and data[i - 2] == 116
+            and data[i - 1] == 112
+        )
+    return _word_at(data, i + 1, end, table)  # "@" or "#"
+
+
 cdef inline void _count_other(
     const char_t *data,
     Py_ssize_t i,
@@ -90,17 +131,21 @@ cdef inline void _count_other(
     Py_ssize_t end,
     uint32_t code,
     uint8_t bits,
+    const uint8_t[::1] table,
     int64_t *quotes,
     int64_t *dots,
     int64_t *punct,
     int64_t *spaces,
     int64_t *separators,
+    int64_t *urlish,
 ) noexcept:
     """The counts of `_scan` that a code point `code` at `i` that is no word character adds to."""
     quotes[0] += (bits & QUOTE) != 0
     if code == 46:
         dots[0] += 1
         punct[0] += 1
+        if not urlish[0]:
+            urlish[0] = _urlish_at(data, i, start, end, code, table)
     elif code == 44:
         punct[0] += 1
     elif code == 32:
@@ -110,6 +155,9 @@ cdef inline void _count_other(
     elif code == 47 or code == 0x2022:  # " / ", " • ": spaces inside the line on both sides
         if i > start and i + 1 < end and data[i - 1] == 32 and data[i + 1] == 32:
             separators[0] += 1
+    elif code == 58 or code == 64 or code == 35:  # ":", "@", "#"
+        if not urlish[0]:
+            urlish[0] = _urlish_at(data, i, start, end, code, table)
 
 
 cdef void _scan(
@@ -128,12 +176,12 @@ cdef void _scan(
     cdef bint before
     cdef uint64_t lanes
     cdef int64_t letters, digits, upper, words, word_chars, capitalised, punct, dots
-    cdef int64_t quotes, separators, spaces, astral
+    cdef int64_t quotes, separators, spaces, astral, urlish
     for line in range(n):
         start = starts[line]
         end = start + lengths[line]
         letters = digits = upper = words = word_chars = capitalised = punct = dots = 0
-        quotes = separators = spaces = astral = 0
+        quotes = separators = spaces = astral = urlish = 0
         before = False  # the code point before a line is its "\n" (or none): no word character
         run = start
         while run < end:
@@ -154,7 +202,9 @@ cdef void _scan(
                     before = True
                     continue
                 before = False
-                _count_other(data, i, start, end, code, bits, &quotes, &dots, &punct, &spaces, &separators)
+                _count_other(
+                    data, i, start, end, code, bits, table, &quotes, &dots, &punct, &spaces, &separators, &urlish
+                )
             letters += lanes & 0xFFFF
             digits += (lanes >> 16) & 0xFFFF
             upper += (lanes >> 32) & 0xFFFF
@@ -172,6 +222,7 @@ cdef void _scan(
         counts[SEPARATORS, line] = separators
         counts[SPACES, line] = spaces
         counts[ASTRAL, line] = astral
+        counts[URLS, line] = urlish
         if end > start:
             edges[line] = data[start]
             edges[n + line] = data[end - 1]
@@ -181,7 +232,7 @@ cdef void _scan(
 
 def scan_lines(str joined, const int64_t[::1] starts, const int64_t[::1] lengths, const uint8_t[::1] table):
     """(counts, edges, edge classes) of the lines of `joined` at `starts` with `lengths`:
-    counts as `features._char_counts` gives them ((12, n) float64), the lines' first code
+    counts as `features._scan_lines` gives them ((13, n) float64), the lines' first code
     points then their last ones (2n uint32, 0 for an empty line) and their exact class bits
     (2n uint8); `table`: `features._char_classes()`."""
     cdef Py_ssize_t n = starts.shape[0], line, size = PyUnicode_GET_LENGTH(joined)

@@ -41,7 +41,7 @@ _WORD = re.compile(r"\w+")
 _DATE_NUMERIC = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{1,2}\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _URLISH = re.compile(r"https?://|www\.|@\w|#\w|\.com\b|\.id\b")
-# Every match of `_URLISH` starts with one of these: a line holding none cannot match (`_Page.lines_with`).
+# Every match of `_URLISH` starts with one of these: a line holding none cannot match (`_urlish_lines`).
 _URLISH_STARTS = ("http", "www.", "@", "#", ".com", ".id")
 _SENTENCE_END = frozenset('.!?"”’)»…')
 _QUOTES = frozenset('"“”„«»')
@@ -211,24 +211,6 @@ class _Page:
         """The joined texts' code points (made on each call: few pages need them)."""
         return np.frombuffer(self.joined.encode("utf-32-le"), dtype=np.uint32)
 
-    def lines_with(self, pattern: re.Pattern[str], starts: tuple[str, ...]) -> NDArray[np.bool_]:
-        """`lines_matching(pattern)` where each match of `pattern` starts with one of `starts`
-        and none spans a "\\n": the pattern searches only the lines holding one (found by C
-        substring scans of the page, far cheaper than the regex tried at every position)."""
-        found: list[int] = []
-        find = self.joined.find
-        for start in starts:
-            at = find(start)
-            while at >= 0:
-                found.append(at)
-                at = find(start, at + 1)
-        flags = np.zeros(len(self.texts), dtype=np.bool_)
-        if found:
-            rows = sorted({line - 1 for line in self.starts.searchsorted(found, side="right").tolist()})
-            texts, search = self.texts, pattern.search
-            flags[rows] = [search(texts[row]) is not None for row in rows]
-        return flags
-
     def lines_matching(self, pattern: re.Pattern[str]) -> NDArray[np.bool_]:
         """Which lines contain a match of `pattern` (one scan of the joined page)."""
         flags = np.zeros(len(self.texts), dtype=np.bool_)
@@ -252,9 +234,10 @@ _COUNTED = (
     "separators",  # "|", " / ", " • " (at the "|", "/" or "•")
     "spaces",
     "astral",  # code points beyond the BMP
+    "urls",  # 1 where the line holds a match of `_URLISH` (a URL, domain, handle or hashtag), else 0
 )
 _LETTERS, _DIGITS, _UPPER, _WORDS, _WORD_CHARS, _CAPITALISED, _PUNCT, _DOTS = range(8)
-_QUOTE_CHARS, _SEPARATORS, _SPACES, _ASTRAL = range(8, len(_COUNTED))
+_QUOTE_CHARS, _SEPARATORS, _SPACES, _ASTRAL, _URLS = range(8, len(_COUNTED))
 
 
 _LineScan = Callable[
@@ -276,17 +259,39 @@ def _scan_lines(
     nonempty = np.concatenate((positive, positive))
     at = np.where(nonempty, np.concatenate((starts, starts + lengths - 1)), 0)
     edges = np.where(nonempty, codes[at] if len(codes) else 0, 0).astype(np.uint32)
-    return _char_counts(starts, codes, classes), edges, _exact_class_bits(edges)
+    counts = _char_counts(starts, codes, classes)
+    counts[_URLS, _urlish_lines(joined, starts, lengths)] = 1.0
+    return counts, edges, _exact_class_bits(edges)
+
+
+def _urlish_lines(joined: str, starts: NDArray[np.int64], lengths: NDArray[np.int64]) -> list[int]:
+    """The rows of the lines holding a match of `_URLISH`. Every match starts with one of
+    `_URLISH_STARTS` and holds no "\\n", so only the lines holding one (found by one substring scan
+    of the page per start) are searched: the pattern tried at every position costs far more."""
+    found: list[int] = []
+    find = joined.find
+    for start in _URLISH_STARTS:
+        at = find(start)
+        while at >= 0:
+            found.append(at)
+            at = find(start, at + 1)
+    if not found:
+        return []
+    rows = sorted({line - 1 for line in starts.searchsorted(found, side="right").tolist()})
+    search = _URLISH.search
+    return [row for row in rows if search(joined[starts[row] : starts[row] + lengths[row]]) is not None]
 
 
 # Lines `_line_scan` checks the compiled scan on before using it: ASCII, Latin-1, BMP and astral
-# texts (1, 2 and 4-byte strs), separators, quotes, empty lines.
+# texts (1, 2 and 4-byte strs), separators, quotes, empty lines, `_URLISH` matches and near misses
+# (a word character after ".com", none after "@", "://" without "http", astral ones after "#").
 _PROBE = (
-    'Presiden meresmikan jembatan baru, Senin (12/5). Kata "ok" | a / b • c',
+    'Presiden meresmikan jembatan baru, Senin (12/5). Kata "ok" | a / b • c http://a.id',
     "",
-    "naïve café ÑANDÚ ß 2026!",
-    "Мост открыт… «Да» 新しい橋",
-    "🌉 bridge 𝐀𝐁 x_1 𝟙",
+    "naïve café ÑANDÚ ß 2026! x.comy a.idb e@ # http:/ www,x ://",
+    "Мост открыт… «Да» 新しい橋 #٣",
+    "🌉 bridge 𝐀𝐁 x_1 𝟙 @𝐀",
+    "#🌉 .com𝐀 @🌉 ttps://",
     "",
 )
 
@@ -630,7 +635,7 @@ def _line_columns(page: _Page, times: NDArray[np.int64], lexicon: Lexicon) -> ND
             page.joined, page.starts, page.lengths, page.counts, page.first_classes, page.last_codes,
             page.last_classes, norm_ids, times, log1p, log, out,
         )  # fmt: skip
-    out[:, 31] = page.lines_with(_URLISH, _URLISH_STARTS)
+    out[:, 31] = page.counts[_URLS] > 0
     _stop_ratio(out, page.norms, page.counts[_WORDS], page.counts[_DIGITS], page, lexicon)
     _markers_columns(out, page, lexicon)
     return out

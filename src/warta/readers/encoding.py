@@ -98,39 +98,13 @@ def _western_cp1252(data: bytes) -> bool:
     return accented <= 0.3 * letters
 
 
-class Utf8Text(str):
-    """Text decoded from UTF-8 bytes, which it keeps (`utf8`) for the HTML parser.
-
-    lexbor parses UTF-8 bytes: handed a `str`, selectolax encodes it first, and for a
-    page with any non-ASCII character that costs a third as much as the parse itself.
-    The bytes are exactly the text's UTF-8 encoding, since the text is their strict
-    decoding. Every `str` method returns a plain `str`, so text that is cut or
-    changed (a slice, `bound_markup`'s cuts) drops the bytes with the change.
-    """
-
-    utf8: bytes
-
-    def __new__(cls, data: bytes) -> Utf8Text:
-        text = super().__new__(cls, data, "utf-8")
-        text.utf8 = data
-        return text
-
-    @classmethod
-    def of(cls, text: str, data: bytes) -> Utf8Text:
-        """`text` with its UTF-8 bytes `data` (the caller's `text.encode("utf-8")`), not decoded again."""
-        kept = super().__new__(cls, text)
-        kept.utf8 = data
-        return kept
-
-    def __reduce__(self) -> tuple[type[Utf8Text], tuple[bytes]]:
-        return Utf8Text, (self.utf8,)
-
-
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, bool]:
     """Decode `data`; returns (text, encoding used, whether replacement characters were needed).
 
     Order of evidence: byte-order mark, a declared charset that decodes cleanly,
-    UTF-8, charset detection, then UTF-8 with replacement (flagged).
+    UTF-8, charset detection, then UTF-8 with replacement (flagged). Where the encoding
+    used is "utf-8" and nothing was replaced, the decoding was strict: `data` is exactly
+    the text's UTF-8 encoding (what the HTML parser reads).
     """
     if not data:
         raise InputError("empty input: no bytes to read")
@@ -156,7 +130,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, bo
     candidates.append("utf-8")
     for name in dict.fromkeys(c for c in candidates if c):
         try:
-            text = Utf8Text(data) if name == "utf-8" else data.decode(name)
+            text = data.decode(name)
         except (UnicodeError, LookupError):
             continue
         if name == "iso8859-1":
@@ -201,37 +175,37 @@ def repair_surrogates(text: str) -> tuple[str, bool]:
     return text, False
 
 
-def repair_surrogates_keeping_utf8(text: str) -> tuple[str, bool]:
-    """`repair_surrogates(text)` for a page the HTML parser will read: the UTF-8 encoding
-    that tells whether `text` holds a surrogate is kept with it (a `Utf8Text`), so the
-    parser is not handed a str it must encode again.
+def repair_surrogates_keeping_utf8(text: str) -> tuple[str, bytes | None, bool]:
+    """`repair_surrogates(text)` for a page the HTML parser will read, with the UTF-8 encoding
+    that tells whether `text` holds a surrogate kept beside it (None where it is ASCII or was
+    repaired), so the parser is not handed a str it must encode again.
 
-    >>> page, repaired = repair_surrogates_keeping_utf8("<p>café</p>")
-    >>> page.utf8, repaired
-    (b'<p>caf\\xc3\\xa9</p>', False)
+    >>> repair_surrogates_keeping_utf8("<p>café</p>")
+    ('<p>café</p>', b'<p>caf\\xc3\\xa9</p>', False)
     >>> repair_surrogates_keeping_utf8("<p>\\ud800</p>")
-    ('<p>\\ufffd</p>', True)
+    ('<p>\\ufffd</p>', None, True)
     """
-    if text.isascii():  # (selectolax encodes an ASCII str by copying it)
-        return text, False
+    if text.isascii():
+        return text, None, False
     data = _utf8_function()(text)
     if data is None:
-        return repair_surrogates(text)
-    return Utf8Text.of(text, data), False
+        repaired, was_repaired = repair_surrogates(text)
+        return repaired, None, was_repaired
+    return text, data, False
 
 
-def keeping_utf8(text: str) -> str:
-    """`text` with its UTF-8 bytes kept (a `Utf8Text`) for the HTML parser, where it has none yet
-    and is not ASCII: a page decoded from bytes in another charset, of sniffed kind, or cut to
-    size. `text` as it is where it holds a surrogate (the parser drops those as it encodes).
+def utf8_for_parser(text: str) -> bytes | None:
+    """`text`'s UTF-8 encoding for the HTML parser, or None where `text` is ASCII (selectolax
+    encodes an ASCII str by copying it) or holds a surrogate (the parser drops those as it encodes).
 
-    >>> keeping_utf8("<p>café</p>").utf8
+    >>> utf8_for_parser("<p>café</p>")
     b'<p>caf\\xc3\\xa9</p>'
+    >>> utf8_for_parser("<p>cafe</p>") is None, utf8_for_parser("\\ud800") is None
+    (True, True)
     """
-    if isinstance(text, Utf8Text) or text.isascii():
-        return text
-    data = _utf8_function()(text)
-    return text if data is None else Utf8Text.of(text, data)
+    if text.isascii():
+        return None
+    return _utf8_function()(text)
 
 
 def _utf8_python(text: str) -> bytes | None:

@@ -76,8 +76,9 @@ class PageWorker:
         return PageOutcome(source, article=self._row(item, result.article, source, blocks, version))
 
     def _blocks(self, page: Page) -> tuple[tuple[str, str | None], ...]:
-        text, kind, _ = decode_page(page, self.extractor.options)
-        blocks, _ = self.extractor.segment(text, kind, Deadline(self.extractor.options.timeout_s))
+        decoded = decode_page(page, self.extractor.options)
+        deadline = Deadline(self.extractor.options.timeout_s)
+        blocks, _ = self.extractor.segment(decoded.text, decoded.kind, deadline, utf8=decoded.utf8)
         seen: dict[str, str | None] = {}
         for block in blocks:
             key = block_key(block.text)

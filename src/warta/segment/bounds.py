@@ -25,7 +25,6 @@ from typing import Protocol
 import numpy as np
 
 from warta.compiled import probed
-from warta.readers.encoding import Utf8Text
 
 # Deeper than the 10,000 levels a page may legitimately (if absurdly) be wrapped in;
 # parsing this deep still costs about a second at worst.
@@ -61,14 +60,14 @@ _NOT_NESTING = frozenset(
 )  # fmt: skip
 
 
-def _count_lt(html: str) -> int:
-    """`html.count("<")`, counted in the page's UTF-8 bytes when it has them.
+def _count_lt(html: str, utf8: bytes | None = None) -> int:
+    """`html.count("<")`, counted in the page's UTF-8 bytes `utf8` when it has them.
 
     A "<" byte is a "<" character in UTF-8, and numpy counts bytes a vector at a time:
     on a page of non-ASCII text, a third of the time `str.count` takes.
     """
-    if isinstance(html, Utf8Text):
-        return int(np.count_nonzero(np.frombuffer(html.utf8, np.uint8) == ord("<")))
+    if utf8 is not None:
+        return int(np.count_nonzero(np.frombuffer(utf8, np.uint8) == ord("<")))
     return html.count("<")
 
 
@@ -86,9 +85,10 @@ def _formatting_exceeds(html: str) -> bool:
     return unclosed.total() > MAX_FORMATTING
 
 
-def _may_exceed_python(html: str) -> bool:
-    """A cheap necessary condition for any bound to be exceeded (the reference of `_may_exceed`)."""
-    tags = _count_lt(html)
+def _may_exceed_python(html: str, utf8: bytes | None = None) -> bool:
+    """A cheap necessary condition for any bound to be exceeded (the reference of `_may_exceed`);
+    `utf8`: exactly `html`'s UTF-8 encoding, where the caller has it."""
+    tags = _count_lt(html, utf8)
     if tags <= MAX_FORMATTING:
         return False
     # Every element that is closed takes one "<" to open and one "</" to close; what is
@@ -104,10 +104,10 @@ class _Counts(Protocol):
     def __call__(self, text: bytes | str) -> tuple[int, int, int, int, int] | None: ...
 
 
-def _may_exceed_compiled(html: str, counts: _Counts) -> bool:
-    """`_may_exceed_python(html)` from one C pass over the page's bytes (`markup_counts`): the
-    regular expressions run only where a non-ASCII character stands in a formatting tag."""
-    counted = counts(html.utf8 if isinstance(html, Utf8Text) else html)
+def _may_exceed_compiled(html: str, utf8: bytes | None, counts: _Counts) -> bool:
+    """`_may_exceed_python(html, utf8)` from one C pass over the page's bytes (`markup_counts`):
+    the regular expressions run only where a non-ASCII character stands in a formatting tag."""
+    counted = counts(html if utf8 is None else utf8)
     if counted is None:  # (a str of wider code points, without its UTF-8 bytes)
         return _may_exceed_python(html)
     tags, closes, options, starts, unclosed = counted
@@ -140,30 +140,33 @@ _PROBES = (
 
 
 @cache
-def _may_exceed_function() -> Callable[[str], bool]:
+def _may_exceed_function() -> Callable[[str, bytes | None], bool]:
     """`_may_exceed_compiled` where `warta._textscan` is built and agrees with the reference on
-    `_PROBES` (as str, as `Utf8Text` and as Latin-1 str); `_may_exceed_python` otherwise."""
+    `_PROBES` (as str alone and with its UTF-8 bytes); `_may_exceed_python` otherwise."""
     try:
         from warta._textscan import markup_counts
     except ImportError:
         return _may_exceed_python
     compiled = partial(_may_exceed_compiled, counts=markup_counts)
-    probes = [(text,) for page in _PROBES for text in (page, Utf8Text(page.encode()))]
-    chosen: Callable[[str], bool] = probed("markup bounds check", _may_exceed_python, compiled, probes)
+    probes = [(page, utf8) for page in _PROBES for utf8 in (None, page.encode())]
+    chosen: Callable[[str, bytes | None], bool] = probed(
+        "markup bounds check", _may_exceed_python, compiled, probes
+    )
     return chosen
 
 
-def _may_exceed(html: str) -> bool:
+def _may_exceed(html: str, utf8: bytes | None = None) -> bool:
     """A cheap necessary condition for any bound to be exceeded."""
-    return _may_exceed_function()(html)
+    return _may_exceed_function()(html, utf8)
 
 
 def _close_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"</{re.escape(name)}[\s/>]", re.I)
 
 
-def bound_markup(html: str) -> tuple[str, str | None]:
-    """`html` with runaway nesting cut off and excess <option>s dropped, and a warning if so.
+def bound_markup(html: str, utf8: bytes | None = None) -> tuple[str, str | None]:
+    """`html` with runaway nesting cut off and excess <option>s dropped, and a warning if so;
+    `utf8`: exactly `html`'s UTF-8 encoding, where the caller has it (counted faster).
 
     >>> bound_markup("<div><p>kept</p></div>")
     ('<div><p>kept</p></div>', None)
@@ -171,7 +174,7 @@ def bound_markup(html: str) -> tuple[str, str | None]:
     >>> len(text) == 4 * MAX_DEPTH, warning is not None
     (True, True)
     """
-    if not _may_exceed(html):
+    if not _may_exceed(html, utf8):
         return html, None
     depth = 0
     formatting: Counter[str] = Counter()  # formatting elements opened and not closed, by name

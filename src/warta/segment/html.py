@@ -525,18 +525,20 @@ def compiled_walk() -> CompiledWalk | None:
 
 
 def segment_html(
-    html: str, deadline: DeadlineLike | None = None, base_url: str | None = None
+    html: str, deadline: DeadlineLike | None = None, base_url: str | None = None, utf8: bytes | None = None
 ) -> HtmlSegmentation:
     """Split an HTML document into blocks in reading order, and collect its metadata.
 
     `base_url` (the page URL) resolves relative links; a `<base href>` in the
     page takes precedence. `deadline.check` is called while walking, so a huge
-    page stops at the per-page time limit instead of running on.
+    page stops at the per-page time limit instead of running on. `utf8`, where the
+    caller has it, must be exactly `html`'s UTF-8 encoding: the parser reads it
+    instead of encoding `html` again.
     """
     if not html or html.isspace():
         raise InputError("empty HTML: nothing to parse")
     # (Without the script and style contents nothing reads: see `warta.segment.rawtext`.)
-    tree = LexborHTMLParser(parser_input(html, elision()))
+    tree = LexborHTMLParser(parser_input(html, utf8, elision()))
     if deadline is not None:
         deadline.check("html parsing")
     metadata = html_metadata(tree, base_url)

@@ -32,7 +32,6 @@ from typing import Protocol
 
 from warta.compiled import probed
 from warta.meta.html_meta import _MAX_SCRIPT_CHARS, _SCRIPT_DATE_KEYS
-from warta.readers.encoding import Utf8Text
 
 _SPACE = b"\t\n\x0c\r "  # (the tokenizer sees a CR as a line feed)
 _NAME_END = _SPACE + b"/>"
@@ -386,11 +385,11 @@ def elision() -> _Elide | None:
     return None if chosen is elide_raw_text_python else elide_raw_text
 
 
-def parser_input(html: str, elide: _Elide | None) -> str | bytes:
-    """What to hand lexbor for `html`: its UTF-8 bytes less what `elide` leaves out, where it has
-    them (a `Utf8Text`) or they cost a copy (an ASCII str); `html` itself without `elide`."""
-    if isinstance(html, Utf8Text):
-        return html.utf8 if elide is None else elide(html.utf8)
+def parser_input(html: str, utf8: bytes | None, elide: _Elide | None) -> str | bytes:
+    """What to hand lexbor for `html`: its UTF-8 bytes less what `elide` leaves out, where the
+    caller has them (`utf8`) or they cost a copy (an ASCII str); `html` itself without `elide`."""
+    if utf8 is not None:
+        return utf8 if elide is None else elide(utf8)
     if elide is None or not html.isascii():
         return html
     return elide(html.encode())
