@@ -554,6 +554,51 @@ def test_generated_menu_rows(lines: list[str], limit: int, skip: set[int]) -> No
     assert counter.menu_rows(lines, limit, skip) == markers.menu_rows(lines, limit, skip, words)
 
 
+def _menu_rows_beyond_ascii_agree(lines: list[str]) -> None:
+    """`_menu_rows_beyond_ascii` of the candidates `menu_rows` gives that are not ASCII, against
+    `_menu_row_again` of each with no nav phrase (what `_plain_menu_rows` asked line by line)."""
+    lexicon = load_lexicon()
+    words = lexicon.menu_words()
+    counter = markers._menu_counter(words)
+    assert counter is not None
+    norms = [norm for norm in normalise_lines(lines) if not norm.isascii() and len(norm.split()) >= 3]
+    # (Lines that normalising again changes: full width, compatibility forms, "İ" lower-cased.)
+    norms += [line for line in lines if not line.isascii() and len(line.split()) >= 3]
+    expected = [norm for norm in norms if markers._menu_row_again(norm, norm.split(), lexicon, False)]
+    assert list(markers._menu_rows_beyond_ascii(norms, counter, lexicon)) == expected
+
+
+def test_menu_rows_beyond_ascii(require_compiled: Callable[[bool, str], None]) -> None:
+    words = load_lexicon().menu_words()
+    require_compiled(markers._menu_counter(words) is not None, "menu row counts")
+    menu = sorted(words)
+    _menu_rows_beyond_ascii_agree(
+        [
+            "Início Notícias Política Economia Esportes",
+            "Beranda Berita Мост 🌉",
+            f"{menu[0]} {menu[1]} Мост",
+            f"{menu[0]} Мост Мост",
+            f"{menu[0]}\u3000{menu[1]}\u00a0ſ x",
+            f"İstanbul \u212a {menu[2]} {menu[3]}",
+            f"ＨＯＭＥ ＮＥＷＳ {menu[4]} é",
+            f"{menu[5]} ﬁ ① 𝐀𝐁",
+            "a\u2003b\u0085c é",
+            "",
+        ]
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(_TEXT, max_size=20))
+def test_generated_menu_rows_beyond_ascii(lines: list[str]) -> None:
+    words = load_lexicon().menu_words()
+    if markers._menu_counter(words) is None:
+        pytest.skip("the compiled stopword counts are not built")
+    menu = sorted(words)
+    lines = lines + [" ".join([*menu[k : k + 2], line, "é"]) for k, line in enumerate(lines)]
+    _menu_rows_beyond_ascii_agree(lines)
+
+
 @settings(max_examples=200, deadline=None)
 @given(words=st.lists(_TEXT, max_size=8), lines=st.lists(_TEXT, max_size=10))
 def test_generated_closings(words: list[str], lines: list[str]) -> None:
