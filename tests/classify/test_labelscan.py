@@ -494,6 +494,7 @@ def test_generated_line_scans(lines: list[str], within: int) -> None:
         pytest.skip("the compiled line scans are not built")
     assert scans.shape_rows(lines) == markers.shape_rows(lines)
     assert scans.bracket_rows(lines, within) == markers.bracket_rows(lines, within)
+    assert scans.digit_rows(lines) == markers.digit_rows(lines)
 
 
 def test_line_scans(compiled: None) -> None:
@@ -502,6 +503,41 @@ def test_line_scans(compiled: None) -> None:
     assert scans.shape_rows(EDGES) == markers.shape_rows(EDGES)
     assert scans.shape_rows(markers._PROBE) == markers.shape_rows(markers._PROBE)
     assert scans.bracket_rows(EDGES, 30) == markers.bracket_rows(EDGES, 30)
+    assert scans.digit_rows(EDGES) == markers.digit_rows(EDGES)
+    assert scans.digit_rows([]) == []
+
+
+def test_digit_rows_every_code_point(compiled: None) -> None:
+    # Each code point alone and opening a line, in 1-, 2- and 4-byte lines ("²", "٣", "𝟙" and
+    # "½" among them: `str.isdigit` takes some that `int` does not).
+    scans = markers._line_scans()
+    assert scans is not None
+    points = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    for width in ("", "Ā", "🌉"):
+        lines = [line for c in points for line in (c, f"{c} komentar{width}", f"{width}{c}")]
+        assert scans.digit_rows(lines) == markers.digit_rows(lines)
+
+
+def test_company_rows_phrases_sharing_a_head(compiled: None) -> None:
+    # Phrases grouped by their first characters: one group's head found late, another's early,
+    # a phrase shorter than a head, an empty one, and a negative bound (counted from the end).
+    rows = tail._company_rows()
+    texts = [
+        *tail._COMPANY_PROBE,
+        "Acme Health is the leading maker of things, and more words follow here to pass eighty chars.",
+        "Acme Health Ltd Group Inc. is a leading maker of things, and more words follow here, eighty.",
+        "Acme is x and the rest of it goes on and on with more words to pass the eighty chars mark.",
+        "İstanbul Ltd is a worldwide maker of bridges 🌉, and more words follow here to pass eighty.",
+    ]
+    norms = normalise_lines(texts)
+    phrases_of = [
+        (" is a global ", " is a leading ", " is the leading ", " is a worldwide "),
+        (" is x", " is", " i", "", " is a leading "),
+        (" is the leading ", " is a leading ", "bridges", "acme"),
+    ]
+    for phrases in phrases_of:
+        for at_most in (-40, -1, 0, 5, 12, 30, 60):
+            assert rows(texts, norms, phrases, at_most) == tail.company_rows(texts, norms, phrases, at_most)
 
 
 @settings(max_examples=300, deadline=None)

@@ -781,16 +781,50 @@ def company_rows(list texts, list norms, tuple phrases, Py_ssize_t at_most):
     cdef Py_ssize_t row, at, count = len(texts)
     cdef list rows = []
     cdef str text, norm
+    # The phrases grouped by their first characters (" is a global ", " is a leading ": " is "):
+    # a phrase found by `at_most` starts with its head there, so a row whose head is not found by
+    # `at_most` holds none of the group's phrases (most rows hold no head at all: one search
+    # each, not one a phrase). (A negative `at_most` counts from the end: each phrase is read.)
+    cdef dict groups = {}
+    for phrase in phrases:
+        groups.setdefault((<str>phrase)[:_COMPANY_HEAD] if at_most >= 0 else phrase, []).append(phrase)
     for row in range(count):
         text = texts[row]
         if len(text) < 80 or not Py_UNICODE_ISUPPER(text[0]):
             continue
         norm = norms[row]
-        for phrase in phrases:
+        if _company_phrase_in(norm, groups, at_most):
+            rows.append(row)
+    return rows
+
+
+cdef Py_ssize_t _COMPANY_HEAD = 4
+
+
+cdef bint _company_phrase_in(str norm, dict groups, Py_ssize_t at_most) except -1:
+    """Whether one of the phrases in `groups` (head -> phrases) is first found in `norm` after
+    its start and by `at_most`."""
+    cdef Py_ssize_t at
+    for head, group in groups.items():
+        if norm.find(head, 0, at_most + len(<str>head)) < 0:
+            continue
+        for phrase in <list>group:
             at = norm.find(phrase, 0, at_most + len(<str>phrase))
             if at > 0:
-                rows.append(row)
-                break
+                return True
+    return False
+
+
+def digit_rows(list lines):
+    """The rows of `lines` whose first character is a digit (`line[:1].isdigit()`):
+    `markers.section_headers`' comment counts."""
+    cdef Py_ssize_t row
+    cdef Chars text
+    cdef list rows = []
+    for row in range(len(lines)):
+        text = _chars(lines[row])
+        if text.size and Py_UNICODE_ISDIGIT(_at(text, 0)):
+            rows.append(row)
     return rows
 
 

@@ -519,15 +519,16 @@ def section_headers(
         lexicon.comment_header, lexicon.tags_header, lexicon.related_header, lexicon.sidebar_header
     )
     maybe = set(_rows_in()(distinct, whole))
+    scans = _line_scans()
     # A line that opens with a digit is a header by its count only ("12 komentar",
     # `Lexicon.is_comment_header`) where the other first steps below do not find it.
-    maybe.update(
-        row
-        for row in compress(rows, map(str.isdigit, map(_FIRST_CHAR, distinct)))
-        if lexicon.is_comment_count(distinct[row])
+    counted = (
+        scans.digit_rows(distinct)
+        if scans is not None
+        else compress(rows, map(str.isdigit, map(_FIRST_CHAR, distinct)))
     )
+    maybe.update(row for row in counted if lexicon.is_comment_count(distinct[row]))
     # (A prefix or a bracket opens a header of a short line only: the searched lines hold them all.)
-    scans = _line_scans()
     if scans is not None and page.plain:
         trie = lexicon.starts_with_trie("related_header_prefix")
         if trie is not None:
@@ -586,6 +587,12 @@ def shape_rows(lines: list[str]) -> list[int]:
     return sorted({bisect_right(starts, m.start()) - 1 for m in _SHAPE_MARK.finditer(searched.joined)})
 
 
+def digit_rows(lines: list[str]) -> list[int]:
+    """The rows of `lines` whose first character is a digit, `str.isdigit` (the reference of the
+    compiled `_labelscan.digit_rows`)."""
+    return list(compress(range(len(lines)), map(str.isdigit, map(_FIRST_CHAR, lines))))
+
+
 def bracket_rows(lines: list[str], within: int) -> list[int]:
     """The rows of `lines` with a bracket among their first `within` characters, as
     `_header_start`'s regex finds them after each line's "\n" (the reference of the compiled
@@ -602,6 +609,7 @@ class _LineScans(NamedTuple):
     shape_rows: Callable[[list[str]], list[int]]
     bracket_rows: Callable[[list[str], int], list[int]]
     blanked: Callable[[list[str], int], list[str]]
+    digit_rows: Callable[[list[str]], list[int]]
 
 
 # Lines the compiled scans are checked on: each shape mark and near misses of each, brackets
@@ -623,6 +631,7 @@ def _line_scans() -> _LineScans | None:
     try:
         from warta.classify._labelscan import blanked as compiled_blanked
         from warta.classify._labelscan import bracket_rows as compiled_brackets
+        from warta.classify._labelscan import digit_rows as compiled_digits
         from warta.classify._labelscan import shape_rows as compiled_shapes
     except ImportError:
         return None
@@ -640,4 +649,8 @@ def _line_scans() -> _LineScans | None:
     if any(compiled_blanked(_PROBE, k) != [t if len(t) < k else "" for t in _PROBE] for k in (0, 1, 5, 30)):
         set_aside("long line blanking", "Python")
         return None
-    return _LineScans(compiled_shapes, compiled_brackets, compiled_blanked)
+    digits = [*_PROBE, "12 komentar", "٣ تعليقات", "² x", "𝟙 x", "½", " 1", "x1", "0"]
+    if compiled_digits(digits) != digit_rows(digits) or compiled_digits([]) != []:
+        set_aside("digit rows", "Python")
+        return None
+    return _LineScans(compiled_shapes, compiled_brackets, compiled_blanked, compiled_digits)
