@@ -273,6 +273,19 @@ def test_generated_trie(words: list[str], text: str, lead: str) -> None:
     assert Trie(words).after(sample, lead) == spaced_matches(pattern, sample)
 
 
+def test_trie_after_leads_in_a_str_of_bytes(compiled: None) -> None:
+    """In a str of one byte a code point, a lead is found by `memchr`: one beyond the str's
+    width (never there), the highest and lowest byte, at the edges and missing."""
+    from warta.classify._labelscan import Trie
+
+    words = ["x", "ab", "ÿz", "\x00"]
+    pattern_of = {lead: re.compile(re.escape(lead) + f"(?:{trie_pattern(words)})") for lead in "Ā🌉ÿ\x00 x"}
+    texts = ["", "x", " x ab", "ÿÿz\x00x", "\x00\x00ab x", "café ab ÿz", "ab" * 40 + " x"]
+    for lead, pattern in pattern_of.items():
+        for text in texts:
+            assert Trie(words).after(text, lead) == spaced_matches(pattern, text), (lead, text)
+
+
 # Characters on each side of the compiled trie's ASCII edge bits (one word of bits for 0-63, one
 # for 64-127, the root's table of 128, a search above), and letters with edges of their own.
 _BIT_EDGES = "\x00 ?@AZ_`az~\x7f\x80ÿİ\u212aſ🌉"
@@ -698,3 +711,6 @@ def test_shape_rows_every_code_point(compiled: None) -> None:
         ]
         lines = [line for line in lines if "\n" not in line]
         assert scans.shape_rows(lines) == markers.shape_rows(lines)
+        # (The bracket scan reads code points below 256 from a table too.)
+        for within in (1, 2, 30):
+            assert scans.bracket_rows(lines, within) == markers.bracket_rows(lines, within)
