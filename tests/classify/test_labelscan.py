@@ -273,6 +273,19 @@ def test_generated_trie(words: list[str], text: str, lead: str) -> None:
     assert Trie(words).after(sample, lead) == spaced_matches(pattern, sample)
 
 
+def test_trie_after_leads_in_a_str_of_bytes(compiled: None) -> None:
+    """In a str of one byte a code point, a lead is found by `memchr`: one beyond the str's
+    width (never there), the highest and lowest byte, at the edges and missing."""
+    from warta.classify._labelscan import Trie
+
+    words = ["x", "ab", "ÿz", "\x00"]
+    pattern_of = {lead: re.compile(re.escape(lead) + f"(?:{trie_pattern(words)})") for lead in "Ā🌉ÿ\x00 x"}
+    texts = ["", "x", " x ab", "ÿÿz\x00x", "\x00\x00ab x", "café ab ÿz", "ab" * 40 + " x"]
+    for lead, pattern in pattern_of.items():
+        for text in texts:
+            assert Trie(words).after(text, lead) == spaced_matches(pattern, text), (lead, text)
+
+
 # Characters on each side of the compiled trie's ASCII edge bits (one word of bits for 0-63, one
 # for 64-127, the root's table of 128, a search above), and letters with edges of their own.
 _BIT_EDGES = "\x00 ?@AZ_`az~\x7f\x80ÿİ\u212aſ🌉"
@@ -494,6 +507,7 @@ def test_generated_line_scans(lines: list[str], within: int) -> None:
         pytest.skip("the compiled line scans are not built")
     assert scans.shape_rows(lines) == markers.shape_rows(lines)
     assert scans.bracket_rows(lines, within) == markers.bracket_rows(lines, within)
+    assert scans.digit_rows(lines) == markers.digit_rows(lines)
 
 
 def test_line_scans(compiled: None) -> None:
@@ -502,6 +516,41 @@ def test_line_scans(compiled: None) -> None:
     assert scans.shape_rows(EDGES) == markers.shape_rows(EDGES)
     assert scans.shape_rows(markers._PROBE) == markers.shape_rows(markers._PROBE)
     assert scans.bracket_rows(EDGES, 30) == markers.bracket_rows(EDGES, 30)
+    assert scans.digit_rows(EDGES) == markers.digit_rows(EDGES)
+    assert scans.digit_rows([]) == []
+
+
+def test_digit_rows_every_code_point(compiled: None) -> None:
+    # Each code point alone and opening a line, in 1-, 2- and 4-byte lines ("²", "٣", "𝟙" and
+    # "½" among them: `str.isdigit` takes some that `int` does not).
+    scans = markers._line_scans()
+    assert scans is not None
+    points = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    for width in ("", "Ā", "🌉"):
+        lines = [line for c in points for line in (c, f"{c} komentar{width}", f"{width}{c}")]
+        assert scans.digit_rows(lines) == markers.digit_rows(lines)
+
+
+def test_company_rows_phrases_sharing_a_head(compiled: None) -> None:
+    # Phrases grouped by their first characters: one group's head found late, another's early,
+    # a phrase shorter than a head, an empty one, and a negative bound (counted from the end).
+    rows = tail._company_rows()
+    texts = [
+        *tail._COMPANY_PROBE,
+        "Acme Health is the leading maker of things, and more words follow here to pass eighty chars.",
+        "Acme Health Ltd Group Inc. is a leading maker of things, and more words follow here, eighty.",
+        "Acme is x and the rest of it goes on and on with more words to pass the eighty chars mark.",
+        "İstanbul Ltd is a worldwide maker of bridges 🌉, and more words follow here to pass eighty.",
+    ]
+    norms = normalise_lines(texts)
+    phrases_of = [
+        (" is a global ", " is a leading ", " is the leading ", " is a worldwide "),
+        (" is x", " is", " i", "", " is a leading "),
+        (" is the leading ", " is a leading ", "bridges", "acme"),
+    ]
+    for phrases in phrases_of:
+        for at_most in (-40, -1, 0, 5, 12, 30, 60):
+            assert rows(texts, norms, phrases, at_most) == tail.company_rows(texts, norms, phrases, at_most)
 
 
 @settings(max_examples=300, deadline=None)
@@ -552,6 +601,51 @@ def test_generated_menu_rows(lines: list[str], limit: int, skip: set[int]) -> No
     menu = sorted(words)
     lines = lines + [" ".join([*menu[k : k + 3], line]) for k, line in enumerate(lines)]
     assert counter.menu_rows(lines, limit, skip) == markers.menu_rows(lines, limit, skip, words)
+
+
+def _menu_rows_beyond_ascii_agree(lines: list[str]) -> None:
+    """`_menu_rows_beyond_ascii` of the candidates `menu_rows` gives that are not ASCII, against
+    `_menu_row_again` of each with no nav phrase (what `_plain_menu_rows` asked line by line)."""
+    lexicon = load_lexicon()
+    words = lexicon.menu_words()
+    counter = markers._menu_counter(words)
+    assert counter is not None
+    norms = [norm for norm in normalise_lines(lines) if not norm.isascii() and len(norm.split()) >= 3]
+    # (Lines that normalising again changes: full width, compatibility forms, "İ" lower-cased.)
+    norms += [line for line in lines if not line.isascii() and len(line.split()) >= 3]
+    expected = [norm for norm in norms if markers._menu_row_again(norm, norm.split(), lexicon, False)]
+    assert list(markers._menu_rows_beyond_ascii(norms, counter, lexicon)) == expected
+
+
+def test_menu_rows_beyond_ascii(require_compiled: Callable[[bool, str], None]) -> None:
+    words = load_lexicon().menu_words()
+    require_compiled(markers._menu_counter(words) is not None, "menu row counts")
+    menu = sorted(words)
+    _menu_rows_beyond_ascii_agree(
+        [
+            "Início Notícias Política Economia Esportes",
+            "Beranda Berita Мост 🌉",
+            f"{menu[0]} {menu[1]} Мост",
+            f"{menu[0]} Мост Мост",
+            f"{menu[0]}\u3000{menu[1]}\u00a0ſ x",
+            f"İstanbul \u212a {menu[2]} {menu[3]}",
+            f"ＨＯＭＥ ＮＥＷＳ {menu[4]} é",
+            f"{menu[5]} ﬁ ① 𝐀𝐁",
+            "a\u2003b\u0085c é",
+            "",
+        ]
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(_TEXT, max_size=20))
+def test_generated_menu_rows_beyond_ascii(lines: list[str]) -> None:
+    words = load_lexicon().menu_words()
+    if markers._menu_counter(words) is None:
+        pytest.skip("the compiled stopword counts are not built")
+    menu = sorted(words)
+    lines = lines + [" ".join([*menu[k : k + 2], line, "é"]) for k, line in enumerate(lines)]
+    _menu_rows_beyond_ascii_agree(lines)
 
 
 @settings(max_examples=200, deadline=None)
@@ -617,3 +711,6 @@ def test_shape_rows_every_code_point(compiled: None) -> None:
         ]
         lines = [line for line in lines if "\n" not in line]
         assert scans.shape_rows(lines) == markers.shape_rows(lines)
+        # (The bracket scan reads code points below 256 from a table too.)
+        for within in (1, 2, 30):
+            assert scans.bracket_rows(lines, within) == markers.bracket_rows(lines, within)

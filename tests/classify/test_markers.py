@@ -1,6 +1,8 @@
 """Line markers and section headers (`warta.classify.markers`), through `label_blocks` and directly."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warta.classify.labels import label_blocks
 from warta.classify.markers import markers_of, section_header
@@ -248,4 +250,32 @@ def test_markers_of_a_page_agree_with_marker_of_each_line():
         "Der Stadtrat stimmte am Dienstag für die Schließung der Brücke.",
     ]
     norms = normalise_lines(texts)
+    assert markers_of(norms, LEX) == [marker_of(norm, LEX) for norm in norms]
+
+
+_LINE = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(" \u00a0\u3000./|:,;!?…()#›>»©🌉İ\u212aſ0123456789"),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=st.lists(_LINE, max_size=12), picks=st.lists(st.integers(0, 10_000), max_size=12))
+def test_generated_markers_of_agree_with_marker_of(lines: list[str], picks: list[int]) -> None:
+    """`markers_of` (its page-wide searches, the prefixes found by the trie, the menu rows counted
+    in C) gives each line what `marker_of` gives it alone: generated lines, with the lexicon's
+    prefixes, whole-line markers and menu words in them."""
+    from warta.classify.markers import marker_of
+    from warta.lexicon import normalise_lines
+
+    prefixes = [*LEX.promo_prefix, *LEX.read_also_prefix, *LEX.tags_prefix]
+    words = sorted(LEX.menu_words())
+    for k, pick in enumerate(picks):
+        line = lines[k % len(lines)] if lines else ""
+        lines.append(f"{prefixes[pick % len(prefixes)]} {line}")
+        lines.append(" ".join([words[pick % len(words)], words[(pick * 7) % len(words)], line]))
+    norms = normalise_lines(lines)
     assert markers_of(norms, LEX) == [marker_of(norm, LEX) for norm in norms]

@@ -29,7 +29,7 @@ from cpython.object cimport PyObject_Hash
 from cpython.pyport cimport PY_SSIZE_T_MAX
 from cpython.sequence cimport PySequence_Contains
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
-from libc.string cimport memset
+from libc.string cimport memchr, memset
 from warta._codepoints cimport PyUnicode_READ, char_t
 
 
@@ -587,9 +587,14 @@ cdef inline Py_ssize_t _find_in(const char_t *data, Py_ssize_t size, Py_UCS4 mar
 
 cdef inline Py_ssize_t _find(Chars text, Py_UCS4 mark, Py_ssize_t start) noexcept:
     """`text.find(mark, start)` read in place: the marks searched for (spaces) stand a few
-    characters apart, where a call of `PyUnicode_FindChar` costs more than the loop."""
+    characters apart, where a call of `PyUnicode_FindChar` costs more than the loop (`memchr`,
+    with no checks before it, costs less in a str of bytes)."""
+    cdef const void *found
     if text.kind == PyUnicode_1BYTE_KIND:
-        return _find_in(<const uint8_t *>text.data, text.size, mark, start)
+        if mark > 255 or start >= text.size:
+            return -1
+        found = memchr(<const char *>text.data + start, <int>mark, <size_t>(text.size - start))
+        return -1 if found == NULL else <Py_ssize_t>(<const char *>found - <const char *>text.data)
     if text.kind == PyUnicode_2BYTE_KIND:
         return _find_in(<const uint16_t *>text.data, text.size, mark, start)
     return _find_in(<const uint32_t *>text.data, text.size, mark, start)
@@ -616,12 +621,17 @@ cdef inline bint _image_extension(Chars text, Py_ssize_t at) noexcept:
     )
 
 
-# The ASCII characters a shape mark opens with ("#", ")", ",", ".", ">"), as bits of one word:
-# most characters of a line are none of these, and one shift and mask tells.
-cdef uint64_t _SHAPE_OPENERS = (
-    ((<uint64_t>1) << 0x23) | ((<uint64_t>1) << 0x29) | ((<uint64_t>1) << 0x2C)
-    | ((<uint64_t>1) << 0x2E) | ((<uint64_t>1) << 0x3E)
-)
+# Which of the code points below 256 a shape mark opens with ("#", ")", ",", ".", ">", "»";
+# "›" is beyond), and which are one of "[](){}": most characters of a line are none of these,
+# and one load tells (where comparisons with each would take several steps a character).
+cdef uint8_t _SHAPE_OPENERS[256]
+cdef uint8_t _BRACKETS[256]
+memset(_SHAPE_OPENERS, 0, sizeof(_SHAPE_OPENERS))
+memset(_BRACKETS, 0, sizeof(_BRACKETS))
+for _code in (0x23, 0x29, 0x2C, 0x2E, 0x3E, 0xBB):  # # ) , . > »
+    _SHAPE_OPENERS[_code] = 1
+for _code in (0x5B, 0x5D, 0x28, 0x29, 0x7B, 0x7D):  # [ ] ( ) { }
+    _BRACKETS[_code] = 1
 
 
 cdef bint _shape_mark(str line) noexcept:
@@ -640,10 +650,10 @@ cdef inline bint _shape_mark_in(const char_t *data, Chars text) noexcept:
     cdef Py_UCS4 c, d
     for i in range(n):
         c = data[i]
-        if c < 64:
-            if not (_SHAPE_OPENERS >> <uint32_t>c) & 1:
+        if c < 256:
+            if not _SHAPE_OPENERS[c]:
                 continue
-        elif c != u"›" and c != u"»":
+        elif c != u"›":
             continue
         if c == u"#" or c == u"›" or c == u">" or c == u"»":
             return True
@@ -668,19 +678,31 @@ def shape_rows(list lines):
 
 def bracket_rows(list lines, Py_ssize_t within):
     """The rows of `lines` with one of "[](){}" among their first `within` characters."""
-    cdef Py_ssize_t row, i, n
+    cdef Py_ssize_t row, n
     cdef Chars text
-    cdef Py_UCS4 c
+    cdef bint found
     cdef list rows = []
     for row in range(len(lines)):
         text = _chars(lines[row])
         n = text.size if text.size < within else within
-        for i in range(n):
-            c = _at(text, i)
-            if c == u"[" or c == u"]" or c == u"(" or c == u")" or c == u"{" or c == u"}":
-                rows.append(row)
-                break
+        if text.kind == PyUnicode_1BYTE_KIND:
+            found = _bracket_in(<const uint8_t *>text.data, n)
+        elif text.kind == PyUnicode_2BYTE_KIND:
+            found = _bracket_in(<const uint16_t *>text.data, n)
+        else:
+            found = _bracket_in(<const uint32_t *>text.data, n)
+        if found:
+            rows.append(row)
     return rows
+
+
+cdef inline bint _bracket_in(const char_t *data, Py_ssize_t n) noexcept:
+    """Whether one of "[](){}" is among the `n` code points at `data`."""
+    cdef Py_ssize_t i
+    for i in range(n):
+        if data[i] < 256 and _BRACKETS[data[i]]:
+            return True
+    return False
 
 
 # ---- `cards._cut_excerpt_runs`, `cards._kicker_card_runs` ----
@@ -781,16 +803,50 @@ def company_rows(list texts, list norms, tuple phrases, Py_ssize_t at_most):
     cdef Py_ssize_t row, at, count = len(texts)
     cdef list rows = []
     cdef str text, norm
+    # The phrases grouped by their first characters (" is a global ", " is a leading ": " is "):
+    # a phrase found by `at_most` starts with its head there, so a row whose head is not found by
+    # `at_most` holds none of the group's phrases (most rows hold no head at all: one search
+    # each, not one a phrase). (A negative `at_most` counts from the end: each phrase is read.)
+    cdef dict groups = {}
+    for phrase in phrases:
+        groups.setdefault((<str>phrase)[:_COMPANY_HEAD] if at_most >= 0 else phrase, []).append(phrase)
     for row in range(count):
         text = texts[row]
         if len(text) < 80 or not Py_UNICODE_ISUPPER(text[0]):
             continue
         norm = norms[row]
-        for phrase in phrases:
+        if _company_phrase_in(norm, groups, at_most):
+            rows.append(row)
+    return rows
+
+
+cdef Py_ssize_t _COMPANY_HEAD = 4
+
+
+cdef bint _company_phrase_in(str norm, dict groups, Py_ssize_t at_most) except -1:
+    """Whether one of the phrases in `groups` (head -> phrases) is first found in `norm` after
+    its start and by `at_most`."""
+    cdef Py_ssize_t at
+    for head, group in groups.items():
+        if norm.find(head, 0, at_most + len(<str>head)) < 0:
+            continue
+        for phrase in <list>group:
             at = norm.find(phrase, 0, at_most + len(<str>phrase))
             if at > 0:
-                rows.append(row)
-                break
+                return True
+    return False
+
+
+def digit_rows(list lines):
+    """The rows of `lines` whose first character is a digit (`line[:1].isdigit()`):
+    `markers.section_headers`' comment counts."""
+    cdef Py_ssize_t row
+    cdef Chars text
+    cdef list rows = []
+    for row in range(len(lines)):
+        text = _chars(lines[row])
+        if text.size and Py_UNICODE_ISDIGIT(_at(text, 0)):
+            rows.append(row)
     return rows
 
 

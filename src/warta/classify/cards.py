@@ -120,11 +120,15 @@ def _card_letters() -> Callable[[list[str]], tuple[bytearray, list[int]]]:
     return probed("card letters", card_letters, compiled, [(_PROBE,), (_PROBE[:7],)])
 
 
+_NUMBERS = re.compile(r"\d+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def _timestamp_shape(text: str) -> str:
     """ "32M ago", "updated 1H ago"; "Tuesday November 19, 2019", "Monday November 18, 2019": alike
     (the shape from the first number on)."""
     first = next((k for k, c in enumerate(text) if c.isdigit()), 0)
-    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", text[first:]))
+    return _LETTERS.sub("a", _NUMBERS.sub("0", text[first:]))
 
 
 # A card whose headline the flattener split at its links ("What made / Joker / so popular?") into
@@ -361,6 +365,7 @@ def teaser_list_end(blocks: Sequence[Block], shapes: str, start: int) -> int:
 
 
 _HEADLINE_RUN = 5
+_HEADLINE_STRIP = re.compile(rf"T{{{_HEADLINE_RUN},}}")
 
 
 def unmark_headlines_above_article(
@@ -374,7 +379,7 @@ def unmark_headlines_above_article(
     )
     if first is None:
         return
-    for run in re.finditer(rf"T{{{_HEADLINE_RUN},}}", shapes[:first]):
+    for run in _HEADLINE_STRIP.finditer(shapes, 0, first):
         strip = [i for i in range(run.start(), run.end()) if labels[i] is LABEL_BODY]
         below = sum(len(blocks[i].text) for i in range(run.end(), len(blocks)) if labels[i] is LABEL_BODY)
         if sum(len(blocks[i].text) for i in strip) >= below:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import compress, repeat
 from operator import attrgetter, is_, is_not
 
 from warta.classify.body_lines import _rows_in
@@ -186,6 +186,15 @@ def _is_header(block: Block) -> bool:
     return block.structure.heading_level > 0 or len(block.text) < 40
 
 
+def _held_by_most(token_sets: list[set[str]]) -> set[str]:
+    """The tokens in more than half of `token_sets`, three at most (the likeliest blocks'): in
+    set operations, where a count of every token would build a `Counter`."""
+    if len(token_sets) <= 2:  # (of two sets, more than half is both)
+        return set.intersection(*token_sets) if token_sets else set()
+    first, second, third = token_sets
+    return (first & second) | (third & (first | second))
+
+
 def refine_html_labels(
     blocks: Sequence[Block], labels: Sequence[Label], probs: Sequence[float], threshold: float = 0.5
 ) -> list[Label]:
@@ -206,9 +215,7 @@ def refine_html_labels(
         # No block reached the threshold: the likeliest still tell the wrapper apart
         # ("widget" around a blog's only post), or the fallback finds nothing to keep.
         core = [i for i in likeliest if probs[i] >= _FALLBACK_MIN]
-    # (Chained in C: a generator over the tokens would resume in Python once a token.)
-    votes = Counter(chain.from_iterable([set(blocks[i].structure.class_tokens) for i in core]))
-    wrappers = {t for t, n in votes.items() if 2 * n > len(core)}
+    wrappers = _held_by_most([set(blocks[i].structure.class_tokens) for i in core])
     # Blocks share few distinct token tuples: look each up once. A wrapper token
     # ("sidebar-left" on <body>) does not hide a box's own token further in ("author-bio").
     # (The segmenter gives side-by-side blocks the same tuple object: told apart by `id`,

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
@@ -26,7 +26,7 @@ from warta.classify.body_lines import _rows_in, _rows_labelled
 from warta.classify.features import _word_counter
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
-from warta.lexicon import JoinedLines, Lexicon, normalise_marker, phrase_in, trie_pattern
+from warta.lexicon import JoinedLines, Lexicon, normalise_lines, normalise_marker, phrase_in, trie_pattern
 from warta.model import (
     LABEL_AD,
     LABEL_COMMENTS,
@@ -144,6 +144,13 @@ class _SubstringMarkers(NamedTuple):
     promo: bool
 
 
+# A `_SubstringMarkers` of a tuple of its fields, built in C: the named tuple's own `__new__` is
+# a Python function, called for each line `markers_of` reads.
+_substring_markers: Callable[[tuple[bool, ...]], _SubstringMarkers] = partial(
+    tuple.__new__, _SubstringMarkers
+)
+
+
 @dataclass(frozen=True, slots=True)
 class PageLines:
     """A page's distinct normalised texts, for the page-wide marker and header searches.
@@ -219,14 +226,23 @@ def markers_of(norms: list[str], lexicon: Lexicon, page: PageLines | None = None
         )
     )
     prefixes = _Prefixes.of(lexicon)
-    special = _special_rows(page, flags, lexicon, prefixes)
-    marker: dict[str, Label | None] = dict.fromkeys(distinct)
-    for row in special:
-        found = _SubstringMarkers(flags[0][row], flags[1][row], flags[2][row], flags[3][row], flags[4][row])
-        marker[distinct[row]] = _marker(distinct[row], lexicon, prefixes, found)
+    special, opened = _special_rows(page, flags, lexicon, prefixes)
+    # Only the marked texts are kept: `dict.get` gives the others None.
+    marker: dict[str, Label | None] = {}
+    rows = list(special)
+    # Each row's flags in one tuple, built in C (`zip`, `tuple.__new__`), not read flag by flag.
+    found = map(
+        _substring_markers, zip(*[list(map(column.__getitem__, rows)) for column in flags], strict=True)
+    )
+    if opened is None:
+        for row, flagged in zip(rows, found, strict=True):
+            marker[distinct[row]] = _marker(distinct[row], lexicon, prefixes, flagged)
+    else:
+        for row, flagged in zip(rows, found, strict=True):
+            marker[distinct[row]] = _marker(distinct[row], lexicon, prefixes, flagged, row in opened)
     for norm in _plain_menu_rows(distinct, special, lexicon):
         marker[norm] = LABEL_NAV
-    return list(map(marker.__getitem__, norms))
+    return list(map(marker.get, norms))
 
 
 # Where a shape marker can be (`_marker`), searched over a page's lines at once: a hashtag, a
@@ -238,12 +254,14 @@ _SHAPE_MARK = re.compile(r"#|›|>|»|\)$|,[^\s,]|\.(?:jpe?g|png|gif|webp|svg|av
 
 def _special_rows(
     page: PageLines, flags: list[list[bool]], lexicon: Lexicon, prefixes: _Prefixes
-) -> set[int]:
-    """The rows of `page.distinct` that any of `_marker`'s tests but the menu row's can mark: a
-    substring marker found (`flags`), a whole-line marker or an empty line, a marker prefix, the
-    mark of a shape (`_SHAPE_MARK`). Prefixes and shapes are looked for in `page.searched`, and
-    a line too long to be searched there is always read. Found for all lines at once, in C;
-    most lines are none of these."""
+) -> tuple[set[int], set[int] | None]:
+    """(special, opened): the rows of `page.distinct` that any of `_marker`'s tests but the menu
+    row's can mark: a substring marker found (`flags`), a whole-line marker or an empty line, a
+    marker prefix, the mark of a shape (`_SHAPE_MARK`); and of those the rows that open with a
+    marker prefix where the compiled trie found them (None where the regex did: `_marker` then
+    tests each line itself). Prefixes and shapes are looked for in `page.searched`, and a line
+    too long to be searched there is always read. Found for all lines at once, in C; most lines
+    are none of these."""
     distinct, searched = page.distinct, page.searched
     rows_in, rows_labelled = _rows_in(), _rows_labelled()
     special: set[int] = set(rows_in(searched.lines, _EMPTY))
@@ -257,11 +275,15 @@ def _special_rows(
         special.update(rows_labelled(found, True))  # (each flag a bool: `containing_each`)
     special.update(rows_in(distinct, _marker_lines(lexicon.promo_line, lexicon.share_line, lexicon.nav_line)))
     trie = lexicon.starts_with_trie(*_MARKER_PREFIXES)
+    opened: set[int] | None = None
     if trie is not None and page.plain:
-        special.update(trie.opening(searched.lines, ""))
+        # (`opening` answers `prefixes.any` of each line shorter than `_SEARCHED_MAX`: the longer
+        # ones are blanked in `searched`, and `_marker` reads a prefix of no longer line.)
+        opened = set(trie.opening(searched.lines, ""))
+        special.update(opened)
     else:
         special.update(page.rows_starting(lexicon.starts_with_pattern(*_MARKER_PREFIXES).pattern))
-    return special
+    return special, opened
 
 
 _EMPTY = frozenset([""])  # an empty line, found by `rows_in` as `operator.not_` finds it
@@ -281,10 +303,15 @@ def _plain_menu_rows(distinct: list[str], special: set[int], lexicon: Lexicon) -
     if counter is not None:
         # The candidates found in C (`StopWords.menu_rows`): the short lines of 3 words or more
         # that are menu rows if ASCII (half their words or more menu words), or not ASCII.
+        others = []
         for row in counter.menu_rows(distinct, _NAV_PHRASE_MAX, special):
             norm = distinct[row]
-            if norm.isascii() or _menu_row_again(norm, norm.split(), lexicon, False):
+            if norm.isascii():
                 yield norm
+            else:
+                others.append(norm)
+        if others:
+            yield from _menu_rows_beyond_ascii(others, counter, lexicon)
         return
     # (Read short enough lines only: most are longer than a menu row.)
     for row in compress(range(len(distinct)), map(_NAV_PHRASE_MAX.__gt__, map(len, distinct))):
@@ -299,6 +326,22 @@ def _plain_menu_rows(distinct: list[str], special: set[int], lexicon: Lexicon) -
                 yield norm
         elif _menu_row_again(norm, words, lexicon, False):
             yield norm
+
+
+def _menu_rows_beyond_ascii(lines: list[str], counter: StopWords, lexicon: Lexicon) -> Iterator[str]:
+    """The `lines` (normalised, not ASCII, of three words or more) that `_menu_row_again` takes for
+    menu rows with no nav phrase in them: a line that normalising again leaves alone (nearly
+    all) is one where half its words or more are menu words, counted for all lines at once in
+    C (`StopWords.count`); another is tested again in full."""
+    hits, tokens = counter.count(lines, False)
+    for line, again, hit, token in zip(
+        lines, normalise_lines(lines), hits.tolist(), tokens.tolist(), strict=True
+    ):
+        if again != line:
+            if is_menu_row(line, lexicon):
+                yield line
+        elif hit * 2 >= token:
+            yield line
 
 
 def menu_rows(lines: list[str], limit: int, skip: Container[int], words: frozenset[str]) -> list[int]:
@@ -331,14 +374,28 @@ def _menu_counter(words: frozenset[str]) -> StopWords | None:
         "",
         "İ \u212a x",
     ]
+    lines += [f"{word} Мост {word} 🌉\u3000ſ\u00a0{word}" for word in some] + [
+        f"{w}\u2003x\u0085İ" for w in some
+    ]
     for limit, skip in ((160, set()), (20, {0, 3, 5}), (0, set())):
         if counter.menu_rows(lines, limit, skip) != menu_rows(lines, limit, skip, words):
             set_aside("menu row counts", "Python")
             return None
+    # (`_menu_rows_beyond_ascii` reads the counts of lines beyond ASCII.)
+    hits, tokens = counter.count(lines, False)
+    if hits.tolist() != [sum(map(words.__contains__, line.split())) for line in lines] or tokens.tolist() != [
+        len(line.split()) for line in lines
+    ]:
+        set_aside("menu row counts", "Python")
+        return None
     return counter
 
 
-def _marker(norm: str, lexicon: Lexicon, prefixes: _Prefixes, found: _SubstringMarkers) -> Label | None:
+def _marker(
+    norm: str, lexicon: Lexicon, prefixes: _Prefixes, found: _SubstringMarkers, opens: bool | None = None
+) -> Label | None:
+    """The marker of `norm` (`found`: its substring markers; `opens`: whether it opens with a
+    marker prefix, `prefixes.any`, if known)."""
     n = len(norm)
     if n == 0:
         return LABEL_OTHER
@@ -349,7 +406,8 @@ def _marker(norm: str, lexicon: Lexicon, prefixes: _Prefixes, found: _SubstringM
         return LABEL_TAGS
     if n < 200 and " #" in norm and _HASHTAGS.match(norm):
         return LABEL_TAGS
-    prefixed = n < 400 and prefixes.any(norm) is not None  # whether a prefix test below can pass
+    # Whether a prefix test below can pass.
+    prefixed = n < 400 and (prefixes.any(norm) is not None if opens is None else opens)
     if n < 200 and (norm in lexicon.promo_line or (prefixed and prefixes.promo(norm))):
         return LABEL_AD  # before read-also: "baca artikel selengkapnya di …" links to no other article
     if n < 300 and prefixed and prefixes.read_also(norm):
@@ -461,15 +519,16 @@ def section_headers(
         lexicon.comment_header, lexicon.tags_header, lexicon.related_header, lexicon.sidebar_header
     )
     maybe = set(_rows_in()(distinct, whole))
+    scans = _line_scans()
     # A line that opens with a digit is a header by its count only ("12 komentar",
     # `Lexicon.is_comment_header`) where the other first steps below do not find it.
-    maybe.update(
-        row
-        for row in compress(rows, map(str.isdigit, map(_FIRST_CHAR, distinct)))
-        if lexicon.is_comment_count(distinct[row])
+    counted = (
+        scans.digit_rows(distinct)
+        if scans is not None
+        else compress(rows, map(str.isdigit, map(_FIRST_CHAR, distinct)))
     )
+    maybe.update(row for row in counted if lexicon.is_comment_count(distinct[row]))
     # (A prefix or a bracket opens a header of a short line only: the searched lines hold them all.)
-    scans = _line_scans()
     if scans is not None and page.plain:
         trie = lexicon.starts_with_trie("related_header_prefix")
         if trie is not None:
@@ -528,6 +587,12 @@ def shape_rows(lines: list[str]) -> list[int]:
     return sorted({bisect_right(starts, m.start()) - 1 for m in _SHAPE_MARK.finditer(searched.joined)})
 
 
+def digit_rows(lines: list[str]) -> list[int]:
+    """The rows of `lines` whose first character is a digit, `str.isdigit` (the reference of the
+    compiled `_labelscan.digit_rows`)."""
+    return list(compress(range(len(lines)), map(str.isdigit, map(_FIRST_CHAR, lines))))
+
+
 def bracket_rows(lines: list[str], within: int) -> list[int]:
     """The rows of `lines` with a bracket among their first `within` characters, as
     `_header_start`'s regex finds them after each line's "\n" (the reference of the compiled
@@ -544,6 +609,7 @@ class _LineScans(NamedTuple):
     shape_rows: Callable[[list[str]], list[int]]
     bracket_rows: Callable[[list[str], int], list[int]]
     blanked: Callable[[list[str], int], list[str]]
+    digit_rows: Callable[[list[str]], list[int]]
 
 
 # Lines the compiled scans are checked on: each shape mark and near misses of each, brackets
@@ -565,6 +631,7 @@ def _line_scans() -> _LineScans | None:
     try:
         from warta.classify._labelscan import blanked as compiled_blanked
         from warta.classify._labelscan import bracket_rows as compiled_brackets
+        from warta.classify._labelscan import digit_rows as compiled_digits
         from warta.classify._labelscan import shape_rows as compiled_shapes
     except ImportError:
         return None
@@ -582,4 +649,8 @@ def _line_scans() -> _LineScans | None:
     if any(compiled_blanked(_PROBE, k) != [t if len(t) < k else "" for t in _PROBE] for k in (0, 1, 5, 30)):
         set_aside("long line blanking", "Python")
         return None
-    return _LineScans(compiled_shapes, compiled_brackets, compiled_blanked)
+    digits = [*_PROBE, "12 komentar", "٣ تعليقات", "² x", "𝟙 x", "½", " 1", "x1", "0"]
+    if compiled_digits(digits) != digit_rows(digits) or compiled_digits([]) != []:
+        set_aside("digit rows", "Python")
+        return None
+    return _LineScans(compiled_shapes, compiled_brackets, compiled_blanked, compiled_digits)
