@@ -652,6 +652,42 @@ def test_a_test_after_the_first_digit_is_the_test_before_it() -> None:
     check()
 
 
+def test_a_name_test_after_the_first_letter_is_the_test_before_it() -> None:
+    """`datetext._bounded_alternation`: the lookbehind after each word's first character finds,
+    case-blind and case-sensitive, from any start, what `(?<![\\w])` before the words finds."""
+    import re
+
+    from warta.meta.datetext import _alternation, _bounded_alternation
+
+    word_sets = (
+        ["jan", "januari", "january", "j", "mei", "Mar", "maret", "x y"],
+        ["a", "ab", "İs", "\u212aelvin", "ſept", "é", "家"],
+        list(ID.date_grammar.months) if ID.date_grammar else [],
+        list(ID.date_grammar.weekdays) if ID.date_grammar else [],
+        [" lead", "b"],  # (a word opening with a space: written with the lookbehind first)
+    )
+    compiled = [
+        (
+            re.compile(_bounded_alternation(words), flags),
+            re.compile(rf"(?<![\w])(?:{_alternation(words)})", flags),
+        )
+        for words in word_sets
+        for flags in (0, re.I)
+    ]
+    pieces = [*"ajmxyſéK\u212a_ 1.\n家", "İ", "\U0001d7d9", "jan", "uari", "mei", "Mar", "senin"]
+
+    @settings(max_examples=1000, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(pieces), max_size=12).map("".join))
+    def check(text: str) -> None:
+        for bounded, written in compiled:
+            for pos in range(len(text) + 1):
+                assert [m.span() for m in bounded.finditer(text, pos)] == [
+                    m.span() for m in written.finditer(text, pos)
+                ]
+
+    check()
+
+
 def test_caseless_characters_match_only_themselves_regardless_of_case() -> None:
     """What `datetext._caseless_beyond_ascii` relies on: a character that lower- and upper-casing
     leave as it is is no case variant of another (the regex engine compares lower-cased characters,

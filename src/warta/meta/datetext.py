@@ -112,6 +112,28 @@ def _alternation(words: Iterable[str]) -> str:
     return trie_pattern({w.lower() for w in words if w}, space=r"\s+")
 
 
+def _bounded_alternation(words: Iterable[str]) -> str:
+    r"""`(?<![\w])` then `_alternation(words)`, written to open with the words' first characters:
+    the regex engine then skips to where one of them occurs, where a pattern opening with the
+    lookbehind is tried at every position (compiled case-sensitive, as the ASCII patterns are;
+    case-blind, the engine skips nowhere either way). The lookbehind is tested after the first
+    character c, as `(?<![\w]c)`: with c just matched there, it holds exactly where the
+    character before c is no word character (or there is none)."""
+    lowered = {w.lower() for w in words if w}
+    rests: dict[str, set[str]] = {}
+    for word in lowered:
+        rests.setdefault(word[0], set()).add(word[1:])
+    if not rests or any(c.isspace() for c in rests):  # (a space stands for `\s+`: no literal)
+        return rf"(?<![\w])(?:{_alternation(lowered)})"
+    # (`trie_pattern`, not `_alternation`, which drops an empty rest: a one-character word's)
+    space = r"\s+"
+    branches = (
+        rf"{re.escape(c)}(?<![\w]{re.escape(c)}){trie_pattern(rest, space=space)}"
+        for c, rest in sorted(rests.items())
+    )
+    return "(?:" + "|".join(branches) + ")"
+
+
 def _merge(dicts: Iterable[Mapping[str, object]]) -> dict[str, object]:
     out: dict[str, object] = {}
     for d in dicts:
@@ -172,8 +194,11 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
     # each written once, for the patterns below with a weekday head and for `headless`.
     dmy_after_day = rf"{sep}(?P<mon>{mon})\.?{e}{sep}{year}{time_tail}"
     dm_after_day = rf"\s+(?:(?:{joiner})\s+)?(?P<mon>{mon})\.?{e}(?!\s*[-/.,]?\s*\d){time_tail}"
-    mdy = rf"(?P<mon>{mon})\.?{e}\s*{day}(?:\s*,\s*|\s+){year}{time_tail}"
-    md = rf"(?P<mon>{mon})\.?{e}\s*{day}(?!\s*,?\s*\d){time_tail}"
+    mdy_after_month = rf"\.?{e}\s*{day}(?:\s*,\s*|\s+){year}{time_tail}"
+    md_after_month = rf"\.?{e}\s*{day}(?!\s*,?\s*\d){time_tail}"
+    # `{b}` and a month or weekday name, opening with the name's first character (see
+    # `_bounded_alternation`).
+    bounded_mon, bounded_wd = _bounded_alternation(months), _bounded_alternation(weekdays)
     patterns = (
         (
             "iso",
@@ -184,7 +209,7 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         # "2023 Jan 7": citation metadata and PubMed write year, month name, day.
         ("ymd_text", rf"{led_year}\s+(?P<mon>{mon})\.?{e}\s+{day}{time_tail}"),
         ("dmy", rf"{b}{weekday_head}{day}{dmy_after_day}"),
-        ("mdy", rf"{b}{weekday_head}{mdy}"),
+        ("mdy", rf"{b}{weekday_head}(?P<mon>{mon}){mdy_after_month}"),
         (
             "numeric",
             rf"{b}{weekday_head}\(?(?<![\d/.])(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)"
@@ -192,25 +217,25 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         ),
         (
             "wd_numeric",
-            rf"{b}(?P<wd>{wd})\.?{e}\s*[,(]\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?!\d)\s*\)?"
+            rf"(?P<wd>{bounded_wd})\.?{e}\s*[,(]\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?!\d)\s*\)?"
             rf"(?:\s+(?P<per0>(?:{period}){e}))?{time_tail}",
         ),
         ("dm", rf"{b}{weekday_head}{day}{dm_after_day}"),
-        ("md", rf"{b}{weekday_head}{md}"),
-        ("my", rf"{b}(?P<mon>{mon})\.?{e},?\s*{year}"),
+        ("md", rf"{b}{weekday_head}(?P<mon>{mon}){md_after_month}"),
+        ("my", rf"(?P<mon>{bounded_mon})\.?{e},?\s*{year}"),
         ("ago", rf"{b}(?P<n>\d+|{number})\s*(?P<unit>{unit}){e}\s+(?P<ago>{ago}){e}"),
         ("relative", rf"{b}(?P<rel>{rel}){e}(?:\s+(?P<per0>(?:{period}){e}))?{time_tail}"),
         ("weekday", rf"{b}(?P<pre>{wd_pre})\s+(?P<wd>{wd}){e}(?:\s+(?P<post>{wd_post}){e})?{time_tail}"),
-        ("weekday_post", rf"{b}(?P<wd>{wd})\s+(?P<post>{wd_post}){e}{time_tail}"),
+        ("weekday_post", rf"(?P<wd>{bounded_wd})\s+(?P<post>{wd_post}){e}{time_tail}"),
         ("time", rf"{b}{clock}"),
     )
     # Where a text holds no weekday name (`weekday_word` found none), no match has a weekday
     # head: these patterns without one find the same matches, with no head tried at each position.
     headless = (
         ("dmy", rf"{led_day}{dmy_after_day}"),
-        ("mdy", rf"{b}{mdy}"),
+        ("mdy", rf"(?P<mon>{bounded_mon}){mdy_after_month}"),
         ("dm", rf"{led_day}{dm_after_day}"),
-        ("md", rf"{b}{md}"),
+        ("md", rf"(?P<mon>{bounded_mon}){md_after_month}"),
     )
     first = calendars[0] if calendars else None
     # Every letter spelled in `patterns` is lower case (the words by `_alternation`; "T" and "Z"
@@ -231,11 +256,11 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         patterns=compiled,
         modified_markers=tuple(m.lower() for c in calendars for m in c.modified_markers),
         published_markers=tuple(m.lower() for c in calendars for m in c.published_markers),
-        month_word=re.compile(rf"{b}(?:{mon})", re.I),
-        weekday_word=re.compile(rf"{b}(?:{wd})", re.I),
+        month_word=re.compile(bounded_mon, re.I),
+        weekday_word=re.compile(bounded_wd, re.I),
         gated=_gated(compiled, {name: re.compile(rx, re.I) for name, rx in headless}),
-        ascii_month_word=re.compile(rf"{b}(?:{mon})"),
-        ascii_weekday_word=re.compile(rf"{b}(?:{wd})"),
+        ascii_month_word=re.compile(bounded_mon),
+        ascii_weekday_word=re.compile(bounded_wd),
         ascii_gated=(
             _gated(ascii_compiled, {name: re.compile(rx) for name, rx in headless})
             if _matches_no_ascii(mon, wd, *(rx for _, rx in (*patterns, *headless)))
