@@ -605,7 +605,10 @@ def test_headless_and_digit_led_patterns_find_what_the_plain_ones_find() -> None
     from warta.meta import datetext
 
     grammar = datetext.grammar_of(ID)
-    plain = dataclasses.replace(grammar, gated=datetext._gated(grammar.patterns, {}), ascii_gated={})
+    plain = dataclasses.replace(
+        grammar, gated=datetext._gated(grammar.patterns, {}), ascii_gated={}, month_led=frozenset()
+    )
+    assert grammar.month_led  # (the month-led patterns are tried at the month names only)
 
     @settings(max_examples=1500, deadline=None, derandomize=True)
     @given(
@@ -628,6 +631,9 @@ def test_headless_and_digit_led_patterns_find_what_the_plain_ones_find() -> None
         "2023 Jan 7 12:30",
         "a2023 jan 7 _12 jan 2024",
         "MONDAY 7TH OF JAN 2024",
+        "jan 7 2024 feb 8 2024 mar 9, 2024 april",
+        "Mei 2024, Juni 7 dan Juli 2024",
+        "mar mar 7 2024 decjan 2024",
     ):
         for least in ("absolute", "inferred", "relative", "time"):
             check.hypothesis.inner_test(text, least)  # type: ignore[attr-defined]

@@ -92,6 +92,10 @@ class DateGrammar:
     # match in it (`_needed_words`): a few substring tests instead of a regex scan ("ago",
     # "relative": their words are no gate's).
     ascii_needs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # `id` of each compiled pattern that opens with a month name (`_bounded_alternation`): it can
+    # match only where `month_word` (`ascii_month_word`) matches, so it is tried only there
+    # (`_led_matches`). Empty where a month name is more than word characters (see `_word_led`).
+    month_led: frozenset[int] = field(default_factory=frozenset, compare=False, repr=False)
     # `_tzinfo` of the zone names and offsets read before ("+07:00", "Z", "WIB": a page states
     # its zone with each of its dates, markup its dates several times): a pure function of the
     # name and this grammar's zones. At most `_ZONES_KEPT` names, whatever the pages say.
@@ -243,6 +247,11 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
     # lower-cased ASCII text exactly where the case-blind patterns match the text.
     compiled = tuple((name, re.compile(rx, re.I)) for name, rx in patterns)
     ascii_compiled = tuple((name, re.compile(rx)) for name, rx in patterns)
+    headless_compiled = {name: re.compile(rx, re.I) for name, rx in headless}
+    headless_ascii = {name: re.compile(rx) for name, rx in headless}
+    # ("my", and "mdy" and "md" without a weekday head: those with one open with the head)
+    month_led = [dict(group)["my"] for group in (compiled, ascii_compiled)]
+    month_led += [group[name] for group in (headless_compiled, headless_ascii) for name in ("mdy", "md")]
     return DateGrammar(
         months=months,
         weekdays=weekdays,
@@ -258,19 +267,28 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         published_markers=tuple(m.lower() for c in calendars for m in c.published_markers),
         month_word=re.compile(bounded_mon, re.I),
         weekday_word=re.compile(bounded_wd, re.I),
-        gated=_gated(compiled, {name: re.compile(rx, re.I) for name, rx in headless}),
+        gated=_gated(compiled, headless_compiled),
         ascii_month_word=re.compile(bounded_mon),
         ascii_weekday_word=re.compile(bounded_wd),
         ascii_gated=(
-            _gated(ascii_compiled, {name: re.compile(rx) for name, rx in headless})
+            _gated(ascii_compiled, headless_ascii)
             if _matches_no_ascii(mon, wd, *(rx for _, rx in (*patterns, *headless)))
             else {}
         ),
+        month_led=frozenset(map(id, month_led)) if _word_led(months) else frozenset(),
         ascii_needs={
             "ago": _needed_words(w for c in calendars for w in c.ago_words),
             "relative": _needed_words(relative),
         },
     )
+
+
+def _word_led(words: Iterable[str]) -> bool:
+    """Whether every one of `words` (lower-cased) is word characters only. Then a match of
+    `_bounded_alternation(words)` holds no position where another can start (each position
+    inside it follows a word character): the matches a search finds one after another are
+    every position where one starts (`_led_matches`)."""
+    return all(re.fullmatch(r"\w+", w.lower()) for w in words if w)
 
 
 def _needed_words(words: Iterable[str]) -> tuple[str, ...]:
@@ -729,11 +747,21 @@ def find_dates(
     # The scans skip the text before the earliest start a match can have (a byline's words
     # before its date); the lookbehinds still see it.
     starts = _scan_starts(len(text), first_digit, first_month, first_weekday, rank)
+    month_led = grammar.month_led
+    month_starts: list[int] | None = None
     for name, pattern in patterns:
         needed = needs.get(name)
         if needed is not None and not any(map(subject.__contains__, needed)):
             continue  # none of the words the pattern spells: it cannot match
-        for match in pattern.finditer(subject, starts.get(name, 0)):
+        start = starts.get(name, 0)
+        matches: Iterable[re.Match[str]]
+        if first_month is not None and id(pattern) in month_led:
+            if month_starts is None:
+                month_starts = _name_starts(month_word, subject, first_month)
+            matches = _led_matches(pattern, subject, month_starts, start)
+        else:
+            matches = pattern.finditer(subject, start)
+        for match in matches:
             resolved = _resolve(name, match, grammar, ref, text)
             if resolved is None:
                 continue
@@ -744,6 +772,28 @@ def find_dates(
             found.append(resolved)
     # (None or one match, as most texts give: nothing overlaps, and `found` is in text order.)
     return found if len(found) < 2 else most_specific(found)
+
+
+def _name_starts(name_pattern: re.Pattern[str], subject: str, first: re.Match[str]) -> list[int]:
+    """Where `name_pattern` (the month gate, `_word_led`) matches in `subject`, `first` being its
+    first match: every position where a name starts."""
+    return [first.start(), *(match.start() for match in name_pattern.finditer(subject, first.end()))]
+
+
+def _led_matches(pattern: re.Pattern[str], subject: str, at: list[int], start: int) -> list[re.Match[str]]:
+    """`pattern.finditer(subject, start)` for a pattern that can match only where a name starts
+    (`at`, in order; `DateGrammar.month_led`): tried there only, one `match` a name where the
+    search tried it at every position with the name's first letter. As the search does, the next
+    match is looked for from where the last one ended."""
+    found: list[re.Match[str]] = []
+    for position in at:
+        if position < start:
+            continue
+        match = pattern.match(subject, position)
+        if match is not None:
+            found.append(match)
+            start = match.end()
+    return found
 
 
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
