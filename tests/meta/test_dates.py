@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -692,6 +693,33 @@ def test_a_name_test_after_the_first_letter_is_the_test_before_it() -> None:
                 ]
 
     check()
+
+
+def test_the_compiled_name_filter_finds_what_substring_tests_find(
+    require_compiled: Callable[[bool, str], None],
+) -> None:
+    """`DateGrammar.ascii_month_filter` and `ascii_weekday_filter` (a compiled `SubstringSet`)
+    say whether a text holds a name's piece as `str.__contains__` over the pieces says."""
+    from warta.meta import datetext
+
+    grammar = datetext.grammar_of(ID)
+    filters = [
+        (grammar.ascii_month_filter, datetext._needed_words(grammar.months)),
+        (grammar.ascii_weekday_filter, datetext._needed_words(grammar.weekdays)),
+    ]
+    require_compiled(all(found_in is not None for found_in, _ in filters), "substring filter")
+
+    @settings(max_examples=1000, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(_DATE_PIECES), max_size=14).map("".join) | st.text(max_size=20))
+    def check(text: str) -> None:
+        for found_in, needles in filters:
+            assert found_in is not None
+            for variant in (text, text.lower()):
+                assert found_in(variant) == any(map(variant.__contains__, needles)), variant
+
+    check()
+    for text in ("", "İ", "\u212a", "ſenin", "\U0001d7d9 jan", "des", "de", "minggu", "mingg"):
+        check.hypothesis.inner_test(text)  # type: ignore[attr-defined]
 
 
 def test_caseless_characters_match_only_themselves_regardless_of_case() -> None:

@@ -23,6 +23,8 @@ from datetime import date, datetime, timedelta, timezone
 from itertools import product
 from typing import TYPE_CHECKING, Literal
 
+from warta.compiled import set_aside
+from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import trie_pattern
 
 if TYPE_CHECKING:
@@ -96,6 +98,12 @@ class DateGrammar:
     # match only where `month_word` (`ascii_month_word`) matches, so it is tried only there
     # (`_led_matches`). Empty where a month name is more than word characters (see `_word_led`).
     month_led: frozenset[int] = field(default_factory=frozenset, compare=False, repr=False)
+    # `SubstringSet.found_in` of the month names' and the weekday names' pieces (`_needed_words`),
+    # where the compiled part is in use (`_substring_filter`): a lower-cased text (searched by the
+    # ASCII patterns) in which it finds none holds no such name, and the gate's regex, tried at
+    # every letter, need not run. None: the gate's regex decides alone.
+    ascii_month_filter: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
+    ascii_weekday_filter: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
     # `_tzinfo` of the zone names and offsets read before ("+07:00", "Z", "WIB": a page states
     # its zone with each of its dates, markup its dates several times): a pure function of the
     # name and this grammar's zones. At most `_ZONES_KEPT` names, whatever the pages say.
@@ -276,6 +284,8 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
             else {}
         ),
         month_led=frozenset(map(id, month_led)) if _word_led(months) else frozenset(),
+        ascii_month_filter=_substring_filter(_needed_words(months)),
+        ascii_weekday_filter=_substring_filter(_needed_words(weekdays)),
         ascii_needs={
             "ago": _needed_words(w for c in calendars for w in c.ago_words),
             "relative": _needed_words(relative),
@@ -289,6 +299,29 @@ def _word_led(words: Iterable[str]) -> bool:
     inside it follows a word character): the matches a search finds one after another are
     every position where one starts (`_led_matches`)."""
     return all(re.fullmatch(r"\w+", w.lower()) for w in words if w)
+
+
+# Texts on which a compiled `SubstringSet` must say what `any(needle in text ...)` says: each str
+# width, needles at a text's edges and inside words, cut short by its end.
+_FILTER_PROBES = ("", "x", "mei", "x mei", "meix", "ſept", "\u212a", "🌉 jan", "janu", "ja", "é jan", "家")
+
+
+def _substring_filter(needles: tuple[str, ...]) -> Callable[[str], bool] | None:
+    """`warta._textscan.SubstringSet(needles).found_in` where it is built, wanted and says
+    whether a text holds one of `needles` as `any(map(text.__contains__, needles))` does on
+    probe texts and on the needles themselves, cut; None otherwise (or with WARTA_PURE_PYTHON)."""
+    if not compiled_parts_wanted() or not needles or "" in needles:
+        return None
+    try:
+        from warta._textscan import SubstringSet
+    except ImportError:
+        return None
+    found_in = SubstringSet(needles).found_in
+    probes = [*_FILTER_PROBES, *needles, *(n[1:] for n in needles), *(n[:-1] for n in needles)]
+    if any(found_in(text) != any(map(text.__contains__, needles)) for text in probes):
+        set_aside("substring filter", "Python")
+        return None
+    return found_in
 
 
 def _needed_words(words: Iterable[str]) -> tuple[str, ...]:
@@ -732,11 +765,19 @@ def find_dates(
             return [whole]
     # Every pattern with a month name also needs a digit: no need to look for one without.
     month_word = grammar.ascii_month_word if folded else grammar.month_word
-    first_month = month_word.search(subject) if digit else None
+    month_filter = grammar.ascii_month_filter if folded else None
+    first_month = (
+        month_word.search(subject) if digit and (month_filter is None or month_filter(subject)) else None
+    )
     month = first_month is not None
     # No absolute pattern needs a weekday name: looking for one only matters past them.
     weekday_word = grammar.ascii_weekday_word if folded else grammar.weekday_word
-    first_weekday = weekday_word.search(subject) if rank > _KIND_RANK["absolute"] else None
+    weekday_filter = grammar.ascii_weekday_filter if folded else None
+    first_weekday = (
+        weekday_word.search(subject)
+        if rank > _KIND_RANK["absolute"] and (weekday_filter is None or weekday_filter(subject))
+        else None
+    )
     weekday = first_weekday is not None
     patterns = gated.get((rank, digit, shape, month, weekday))
     if patterns is None:  # a grammar built by hand, without gates
