@@ -607,7 +607,12 @@ def test_headless_and_digit_led_patterns_find_what_the_plain_ones_find() -> None
 
     grammar = datetext.grammar_of(ID)
     plain = dataclasses.replace(
-        grammar, gated=datetext._gated(grammar.patterns, {}), ascii_gated={}, month_led=frozenset()
+        grammar,
+        gated=datetext._gated(grammar.patterns, {}),
+        ascii_gated={},
+        month_led=frozenset(),
+        month_filter=None,
+        weekday_filter=None,
     )
     assert grammar.month_led  # (the month-led patterns are tried at the month names only)
 
@@ -635,6 +640,9 @@ def test_headless_and_digit_led_patterns_find_what_the_plain_ones_find() -> None
         "jan 7 2024 feb 8 2024 mar 9, 2024 april",
         "Mei 2024, Juni 7 dan Juli 2024",
         "mar mar 7 2024 decjan 2024",
+        "Суббота, 12 МАЯ 2024 г.",
+        "SÁBADO 12 de MARÇO 2024",
+        "ıan 7 2024 ſenin 12 jan 2024",
     ):
         for least in ("absolute", "inferred", "relative", "time"):
             check.hypothesis.inner_test(text, least)  # type: ignore[attr-defined]
@@ -719,6 +727,48 @@ def test_the_compiled_name_filter_finds_what_substring_tests_find(
 
     check()
     for text in ("", "İ", "\u212a", "ſenin", "\U0001d7d9 jan", "des", "de", "minggu", "mingg"):
+        check.hypothesis.inner_test(text)  # type: ignore[attr-defined]
+
+
+def test_the_case_blind_name_filter_passes_every_text_the_gate_can_match(
+    require_compiled: Callable[[bool, str], None],
+) -> None:
+    """`DateGrammar.month_filter` and `weekday_filter`: a text they turn away holds no month or
+    weekday name as the case-blind gate reads it. Every character the engine matches to a name's
+    character regardless of case lower-cases to it, or makes the filter pass the text."""
+    import re
+
+    from warta.meta import datetext
+
+    grammar = datetext.grammar_of(ID)
+    gates = [(grammar.month_filter, grammar.month_word), (grammar.weekday_filter, grammar.weekday_word)]
+    require_compiled(all(may_hold is not None for may_hold, _ in gates), "substring filter")
+    everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    for may_hold, words in (
+        (grammar.month_filter, grammar.months),
+        (grammar.weekday_filter, grammar.weekdays),
+    ):
+        assert may_hold is not None
+        for char in {c for needle in datetext._needed_words(words) for c in needle}:
+            for match in re.finditer(re.escape(char), everything, re.I):
+                found = match.group()
+                assert found.lower() == char or may_hold(found), (char, found)
+
+    @settings(max_examples=1500, deadline=None, derandomize=True)
+    @given(
+        st.lists(
+            st.sampled_from([*_DATE_PIECES, "МАЯ", "мая", "Январь", "ı", "ᲀ", "MÄRZ", "AOÛT", "Sábado", "x"]),
+            max_size=10,
+        ).map("".join)
+        | st.text(max_size=20)
+    )
+    def check(text: str) -> None:
+        for may_hold, gate in gates:
+            assert may_hold is not None
+            assert may_hold(text) or gate.search(text) is None, text
+
+    check()
+    for text in ("", "İ", "JANUARİ", "ſenin", "Jum'at", "ıan", "\u212a", "ЯНВАРЯ", "dec"):
         check.hypothesis.inner_test(text)  # type: ignore[attr-defined]
 
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from importlib import import_module
 from itertools import product
 from typing import TYPE_CHECKING, Literal
 
@@ -104,6 +105,10 @@ class DateGrammar:
     # every letter, need not run. None: the gate's regex decides alone.
     ascii_month_filter: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
     ascii_weekday_filter: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
+    # The same for a text searched as written by the case-blind patterns (`_case_blind_filter`):
+    # False where the text can hold no such name.
+    month_filter: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
+    weekday_filter: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
     # `_tzinfo` of the zone names and offsets read before ("+07:00", "Z", "WIB": a page states
     # its zone with each of its dates, markup its dates several times): a pure function of the
     # name and this grammar's zones. At most `_ZONES_KEPT` names, whatever the pages say.
@@ -286,6 +291,8 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         month_led=frozenset(map(id, month_led)) if _word_led(months) else frozenset(),
         ascii_month_filter=_substring_filter(_needed_words(months)),
         ascii_weekday_filter=_substring_filter(_needed_words(weekdays)),
+        month_filter=_case_blind_filter(_needed_words(months)),
+        weekday_filter=_case_blind_filter(_needed_words(weekdays)),
         ascii_needs={
             "ago": _needed_words(w for c in calendars for w in c.ago_words),
             "relative": _needed_words(relative),
@@ -322,6 +329,31 @@ def _substring_filter(needles: tuple[str, ...]) -> Callable[[str], bool] | None:
         set_aside("substring filter", "Python")
         return None
     return found_in
+
+
+def _case_blind_filter(needles: tuple[str, ...]) -> Callable[[str], bool] | None:
+    """Whether a text may hold one of `needles` (lower case) where the case-blind regex engine
+    compares them: False only where it cannot. The engine matches a text character c to a
+    needle's character p where c's simple lower case is p, or is one of the few characters that
+    `re._casefix` lists beside p (the dotless "ı" beside "i", "ſ" beside "s"); `str.lower` gives the
+    simple lower case but for "İ" (two characters). So a text with none of those characters holds
+    a needle, as the engine reads it, only where its `lower()` holds it as written. None where
+    the compiled `_substring_filter` is not in use or the engine's list is not there."""
+    found_in = _substring_filter(needles)
+    try:  # (CPython's own table of the extra case-blind matches)
+        extra_cases: Mapping[int, tuple[int, ...]] = import_module("re._casefix")._EXTRA_CASES
+    except (ImportError, AttributeError):
+        return None
+    if found_in is None:
+        return None
+    partners = {chr(code) for c in {c for n in needles for c in n} for code in extra_cases.get(ord(c), ())}
+    risky = {"\u0130", *partners, *(u for c in partners if len(u := c.upper()) == 1)}
+    risky_character = re.compile("[" + "".join(map(re.escape, sorted(risky))) + "]")
+
+    def may_hold(text: str) -> bool:
+        return risky_character.search(text) is not None or found_in(text.lower())
+
+    return may_hold
 
 
 def _needed_words(words: Iterable[str]) -> tuple[str, ...]:
@@ -765,14 +797,14 @@ def find_dates(
             return [whole]
     # Every pattern with a month name also needs a digit: no need to look for one without.
     month_word = grammar.ascii_month_word if folded else grammar.month_word
-    month_filter = grammar.ascii_month_filter if folded else None
+    month_filter = grammar.ascii_month_filter if folded else grammar.month_filter
     first_month = (
         month_word.search(subject) if digit and (month_filter is None or month_filter(subject)) else None
     )
     month = first_month is not None
     # No absolute pattern needs a weekday name: looking for one only matters past them.
     weekday_word = grammar.ascii_weekday_word if folded else grammar.weekday_word
-    weekday_filter = grammar.ascii_weekday_filter if folded else None
+    weekday_filter = grammar.ascii_weekday_filter if folded else grammar.weekday_filter
     first_weekday = (
         weekday_word.search(subject)
         if rank > _KIND_RANK["absolute"] and (weekday_filter is None or weekday_filter(subject))
