@@ -611,8 +611,7 @@ def test_headless_and_digit_led_patterns_find_what_the_plain_ones_find() -> None
         gated=datetext._gated(grammar.patterns, {}),
         ascii_gated={},
         month_led=frozenset(),
-        month_filter=None,
-        weekday_filter=None,
+        case_risky=None,
     )
     assert grammar.month_led  # (the month-led patterns are tried at the month names only)
 
@@ -730,45 +729,55 @@ def test_the_compiled_name_filter_finds_what_substring_tests_find(
         check.hypothesis.inner_test(text)  # type: ignore[attr-defined]
 
 
-def test_the_case_blind_name_filter_passes_every_text_the_gate_can_match(
-    require_compiled: Callable[[bool, str], None],
-) -> None:
-    """`DateGrammar.month_filter` and `weekday_filter`: a text they turn away holds no month or
-    weekday name as the case-blind gate reads it. Every character the engine matches to a name's
-    character regardless of case lower-cases to it, or makes the filter pass the text."""
+def test_names_are_found_lower_cased_where_no_character_is_case_risky() -> None:
+    """`DateGrammar.case_risky`: in a text with none of its characters, the case-sensitive month
+    and weekday gates find in `text.lower()` the spans the case-blind ones find in the text.
+    Every character a case-blind search matches to a name's letter lower-cases to that letter
+    or is risky; lower-casing keeps whether a character is a word character."""
     import re
 
     from warta.meta import datetext
 
     grammar = datetext.grammar_of(ID)
-    gates = [(grammar.month_filter, grammar.month_word), (grammar.weekday_filter, grammar.weekday_word)]
-    require_compiled(all(may_hold is not None for may_hold, _ in gates), "substring filter")
+    risky = grammar.case_risky
+    assert risky is not None
     everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
-    for may_hold, words in (
-        (grammar.month_filter, grammar.months),
-        (grammar.weekday_filter, grammar.weekdays),
-    ):
-        assert may_hold is not None
-        for char in {c for needle in datetext._needed_words(words) for c in needle}:
-            for match in re.finditer(re.escape(char), everything, re.I):
-                found = match.group()
-                assert found.lower() == char or may_hold(found), (char, found)
+    for char in {c for word in (*grammar.months, *grammar.weekdays) for c in word.lower()}:
+        for match in re.finditer(re.escape(char), everything, re.I):
+            found = match.group()
+            assert found.lower() == char or risky.search(found), (char, found)
+    # (Only "İ" lower-cases to two characters; every other one keeps being a word character or not.)
+    assert len(everything.replace("\u0130", "").lower()) == len(everything) - 1
+    words = re.findall(r"\w", everything)
+    assert re.findall(r"\w", everything.replace("\u0130", "").lower()) == [
+        w.lower() for w in words if w != "\u0130"
+    ]
+    gates = [
+        (grammar.month_word, grammar.ascii_month_word),
+        (grammar.weekday_word, grammar.ascii_weekday_word),
+    ]
 
     @settings(max_examples=1500, deadline=None, derandomize=True)
     @given(
         st.lists(
-            st.sampled_from([*_DATE_PIECES, "МАЯ", "мая", "Январь", "ı", "ᲀ", "MÄRZ", "AOÛT", "Sábado", "x"]),
+            st.sampled_from(
+                [*_DATE_PIECES, "МАЯ", "мая", "Январь", "ı", "ᲀ", "MÄRZ", "AOÛT", "Sábado", "ΑΣ x"]
+            ),
             max_size=10,
         ).map("".join)
         | st.text(max_size=20)
     )
     def check(text: str) -> None:
-        for may_hold, gate in gates:
-            assert may_hold is not None
-            assert may_hold(text) or gate.search(text) is None, text
+        if risky.search(text) is not None:
+            return
+        for blind, sensitive in gates:
+            for pos in range(len(text) + 1):
+                assert [m.span() for m in sensitive.finditer(text.lower(), pos)] == [
+                    m.span() for m in blind.finditer(text, pos)
+                ], text
 
     check()
-    for text in ("", "İ", "JANUARİ", "ſenin", "Jum'at", "ıan", "\u212a", "ЯНВАРЯ", "dec"):
+    for text in ("", "JANUARI", "Jum'at SENIN", "ЯНВАРЯ мая", "\u212a", "MÄRZ", "ΣΑΒΒΑΤΟ"):
         check.hypothesis.inner_test(text)  # type: ignore[attr-defined]
 
 

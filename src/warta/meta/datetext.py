@@ -105,10 +105,11 @@ class DateGrammar:
     # every letter, need not run. None: the gate's regex decides alone.
     ascii_month_filter: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
     ascii_weekday_filter: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
-    # The same for a text searched as written by the case-blind patterns (`_case_blind_filter`):
-    # False where the text can hold no such name.
-    month_filter: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
-    weekday_filter: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
+    # The characters a case-blind search matches to a letter of a month or weekday name other
+    # than by their lower case (`_case_risky`): a text with none is searched for the names
+    # lower-cased, by `ascii_month_word` and `ascii_weekday_word`, as a text of `ascii_gated`
+    # is (`find_dates`). None: the names are looked for in such a text case-blind.
+    case_risky: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     # `_tzinfo` of the zone names and offsets read before ("+07:00", "Z", "WIB": a page states
     # its zone with each of its dates, markup its dates several times): a pure function of the
     # name and this grammar's zones. At most `_ZONES_KEPT` names, whatever the pages say.
@@ -265,6 +266,11 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
     # ("my", and "mdy" and "md" without a weekday head: those with one open with the head)
     month_led = [dict(group)["my"] for group in (compiled, ascii_compiled)]
     month_led += [group[name] for group in (headless_compiled, headless_ascii) for name in ("mdy", "md")]
+    ascii_gated = (
+        _gated(ascii_compiled, headless_ascii)
+        if _matches_no_ascii(mon, wd, *(rx for _, rx in (*patterns, *headless)))
+        else {}
+    )
     return DateGrammar(
         months=months,
         weekdays=weekdays,
@@ -283,16 +289,11 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         gated=_gated(compiled, headless_compiled),
         ascii_month_word=re.compile(bounded_mon),
         ascii_weekday_word=re.compile(bounded_wd),
-        ascii_gated=(
-            _gated(ascii_compiled, headless_ascii)
-            if _matches_no_ascii(mon, wd, *(rx for _, rx in (*patterns, *headless)))
-            else {}
-        ),
+        ascii_gated=ascii_gated,
         month_led=frozenset(map(id, month_led)) if _word_led(months) else frozenset(),
         ascii_month_filter=_substring_filter(_needed_words(months)),
         ascii_weekday_filter=_substring_filter(_needed_words(weekdays)),
-        month_filter=_case_blind_filter(_needed_words(months)),
-        weekday_filter=_case_blind_filter(_needed_words(weekdays)),
+        case_risky=_case_risky((*months, *weekdays)) if ascii_gated else None,
         ascii_needs={
             "ago": _needed_words(w for c in calendars for w in c.ago_words),
             "relative": _needed_words(relative),
@@ -331,29 +332,22 @@ def _substring_filter(needles: tuple[str, ...]) -> Callable[[str], bool] | None:
     return found_in
 
 
-def _case_blind_filter(needles: tuple[str, ...]) -> Callable[[str], bool] | None:
-    """Whether a text may hold one of `needles` (lower case) where the case-blind regex engine
-    compares them: False only where it cannot. The engine matches a text character c to a
-    needle's character p where c's simple lower case is p, or is one of the few characters that
-    `re._casefix` lists beside p (the dotless "ı" beside "i", "ſ" beside "s"); `str.lower` gives the
-    simple lower case but for "İ" (two characters). So a text with none of those characters holds
-    a needle, as the engine reads it, only where its `lower()` holds it as written. None where
-    the compiled `_substring_filter` is not in use or the engine's list is not there."""
-    found_in = _substring_filter(needles)
+def _case_risky(words: Iterable[str]) -> re.Pattern[str] | None:
+    """The characters that make a case-blind search for `words` differ from a case-sensitive one
+    for their lower case in the text lower-cased: "İ" (lower-cased, two characters: the offsets
+    move), and those the regex engine matches to a letter of the words beside the characters
+    whose simple lower case it is (CPython's `re._casefix`: "ı" beside "i", "ſ" beside "s").
+    `str.lower` gives every other character its simple lower case, one character. None where the
+    engine's table is not there."""
     try:  # (CPython's own table of the extra case-blind matches)
         extra_cases: Mapping[int, tuple[int, ...]] = import_module("re._casefix")._EXTRA_CASES
     except (ImportError, AttributeError):
         return None
-    if found_in is None:
-        return None
-    partners = {chr(code) for c in {c for n in needles for c in n} for code in extra_cases.get(ord(c), ())}
-    risky = {"\u0130", *partners, *(u for c in partners if len(u := c.upper()) == 1)}
-    risky_character = re.compile("[" + "".join(map(re.escape, sorted(risky))) + "]")
-
-    def may_hold(text: str) -> bool:
-        return risky_character.search(text) is not None or found_in(text.lower())
-
-    return may_hold
+    letters = {c for word in words for c in word.lower()}
+    partners = {chr(code) for c in letters for code in extra_cases.get(ord(c), ())}
+    lowered_to = {u for c in partners if len(u := c.upper()) == 1 and u.lower() in partners}
+    risky = {"\u0130", *partners, *lowered_to}
+    return re.compile("[" + "".join(map(re.escape, sorted(risky))) + "]")
 
 
 def _needed_words(words: Iterable[str]) -> tuple[str, ...]:
@@ -795,19 +789,28 @@ def find_dates(
         whole = _whole_iso(text, subject, gated.get((rank, True, True, False, False)), grammar, ref)
         if whole is not None:
             return [whole]
+    # The month and weekday names are looked for in the lower-cased text where a case-blind search
+    # of the text finds them there (`DateGrammar.case_risky`), by the case-sensitive gates: a
+    # regex opening with a class of letters, which the engine skips to, and first a compiled
+    # substring test, where the case-blind ones try each position. (One character lower-cased to
+    # one: the offsets are the text's.)
+    if folded or grammar.case_risky is None or grammar.case_risky.search(text) is not None:
+        names, lowered = subject, folded
+    else:
+        names, lowered = text.lower(), True
     # Every pattern with a month name also needs a digit: no need to look for one without.
-    month_word = grammar.ascii_month_word if folded else grammar.month_word
-    month_filter = grammar.ascii_month_filter if folded else grammar.month_filter
+    month_word = grammar.ascii_month_word if lowered else grammar.month_word
+    month_filter = grammar.ascii_month_filter if lowered else None
     first_month = (
-        month_word.search(subject) if digit and (month_filter is None or month_filter(subject)) else None
+        month_word.search(names) if digit and (month_filter is None or month_filter(names)) else None
     )
     month = first_month is not None
     # No absolute pattern needs a weekday name: looking for one only matters past them.
-    weekday_word = grammar.ascii_weekday_word if folded else grammar.weekday_word
-    weekday_filter = grammar.ascii_weekday_filter if folded else grammar.weekday_filter
+    weekday_word = grammar.ascii_weekday_word if lowered else grammar.weekday_word
+    weekday_filter = grammar.ascii_weekday_filter if lowered else None
     first_weekday = (
-        weekday_word.search(subject)
-        if rank > _KIND_RANK["absolute"] and (weekday_filter is None or weekday_filter(subject))
+        weekday_word.search(names)
+        if rank > _KIND_RANK["absolute"] and (weekday_filter is None or weekday_filter(names))
         else None
     )
     weekday = first_weekday is not None
@@ -830,7 +833,7 @@ def find_dates(
         matches: Iterable[re.Match[str]]
         if first_month is not None and id(pattern) in month_led:
             if month_starts is None:
-                month_starts = _name_starts(month_word, subject, first_month)
+                month_starts = _name_starts(month_word, names, first_month)
             matches = _led_matches(pattern, subject, month_starts, start)
         else:
             matches = pattern.finditer(subject, start)
