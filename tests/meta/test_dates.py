@@ -642,6 +642,9 @@ def test_headless_and_digit_led_patterns_find_what_the_plain_ones_find() -> None
         "Суббота, 12 МАЯ 2024 г.",
         "SÁBADO 12 de MARÇO 2024",
         "ıan 7 2024 ſenin 12 jan 2024",
+        "Опубликовано 12 МАЯ 2024, 10:30 MSK",
+        "Publicado em 12 de MARÇO de 2024 às 10h30 — SÁBADO",
+        "Mis à jour le 7 AOÛT 2024 à 10:30 CET",
     ):
         for least in ("absolute", "inferred", "relative", "time"):
             check.hypothesis.inner_test(text, least)  # type: ignore[attr-defined]
@@ -746,6 +749,14 @@ def test_names_are_found_lower_cased_where_no_character_is_case_risky() -> None:
         for match in re.finditer(re.escape(char), everything, re.I):
             found = match.group()
             assert found.lower() == char or risky.search(found), (char, found)
+    # `fold_risky` likewise for every letter the patterns spell (and, to be safe, every other
+    # character of their sources).
+    fold_risky = grammar.fold_risky
+    assert fold_risky is not None
+    for char in {c.lower() for pattern in grammar.patterns for c in pattern[1].pattern}:
+        for match in re.finditer(re.escape(char), everything, re.I):
+            found = match.group()
+            assert found.lower() == char or fold_risky.search(found), (char, found)
     # (Only "İ" lower-cases to two characters; every other one keeps being a word character or not.)
     assert len(everything.replace("\u0130", "").lower()) == len(everything) - 1
     words = re.findall(r"\w", everything)

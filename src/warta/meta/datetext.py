@@ -110,6 +110,9 @@ class DateGrammar:
     # lower-cased, by `ascii_month_word` and `ascii_weekday_word`, as a text of `ascii_gated`
     # is (`find_dates`). None: the names are looked for in such a text case-blind.
     case_risky: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    # The same for every letter the patterns spell: a text with none of these characters is
+    # searched lower-cased by `ascii_gated` whole, as an ASCII text is (`find_dates`).
+    fold_risky: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     # `_tzinfo` of the zone names and offsets read before ("+07:00", "Z", "WIB": a page states
     # its zone with each of its dates, markup its dates several times): a pure function of the
     # name and this grammar's zones. At most `_ZONES_KEPT` names, whatever the pages say.
@@ -294,6 +297,7 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         ascii_month_filter=_substring_filter(_needed_words(months)),
         ascii_weekday_filter=_substring_filter(_needed_words(weekdays)),
         case_risky=_case_risky((*months, *weekdays)) if ascii_gated else None,
+        fold_risky=_case_risky(rx for _, rx in (*patterns, *headless)) if ascii_gated else None,
         ascii_needs={
             "ago": _needed_words(w for c in calendars for w in c.ago_words),
             "relative": _needed_words(relative),
@@ -780,7 +784,14 @@ def find_dates(
     # `DateGrammar.ascii_gated`): the same spans, found faster. Lower-casing ASCII keeps every offset.
     # So is a text whose other characters have no case ("’", "—", a no-break space, CJK): see
     # `_caseless_beyond_ascii`.
-    folded = bool(grammar.ascii_gated) and (text.isascii() or _caseless_beyond_ascii(text))
+    # And so is any text with none of the characters a case-blind search matches to a letter the
+    # patterns spell other than by lower case (`DateGrammar.fold_risky`; "İ", whose lower case
+    # is two characters, among them).
+    fold_risky = grammar.fold_risky
+    folded = bool(grammar.ascii_gated) and (
+        text.isascii()
+        or (fold_risky.search(text) is None if fold_risky is not None else _caseless_beyond_ascii(text))
+    )
     subject = text.lower() if folded else text
     gated = grammar.ascii_gated if folded else grammar.gated
     # (A shape opens with a digit: none before the first one.)
