@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -605,7 +606,14 @@ def test_headless_and_digit_led_patterns_find_what_the_plain_ones_find() -> None
     from warta.meta import datetext
 
     grammar = datetext.grammar_of(ID)
-    plain = dataclasses.replace(grammar, gated=datetext._gated(grammar.patterns, {}), ascii_gated={})
+    plain = dataclasses.replace(
+        grammar,
+        gated=datetext._gated(grammar.patterns, {}),
+        ascii_gated={},
+        month_led=frozenset(),
+        case_risky=None,
+    )
+    assert grammar.month_led  # (the month-led patterns are tried at the month names only)
 
     @settings(max_examples=1500, deadline=None, derandomize=True)
     @given(
@@ -628,6 +636,15 @@ def test_headless_and_digit_led_patterns_find_what_the_plain_ones_find() -> None
         "2023 Jan 7 12:30",
         "a2023 jan 7 _12 jan 2024",
         "MONDAY 7TH OF JAN 2024",
+        "jan 7 2024 feb 8 2024 mar 9, 2024 april",
+        "Mei 2024, Juni 7 dan Juli 2024",
+        "mar mar 7 2024 decjan 2024",
+        "Суббота, 12 МАЯ 2024 г.",
+        "SÁBADO 12 de MARÇO 2024",
+        "ıan 7 2024 ſenin 12 jan 2024",
+        "Опубликовано 12 МАЯ 2024, 10:30 MSK",
+        "Publicado em 12 de MARÇO de 2024 às 10h30 — SÁBADO",
+        "Mis à jour le 7 AOÛT 2024 à 10:30 CET",
     ):
         for least in ("absolute", "inferred", "relative", "time"):
             check.hypothesis.inner_test(text, least)  # type: ignore[attr-defined]
@@ -650,6 +667,129 @@ def test_a_test_after_the_first_digit_is_the_test_before_it() -> None:
             ]
 
     check()
+
+
+def test_a_name_test_after_the_first_letter_is_the_test_before_it() -> None:
+    """`datetext._bounded_alternation`: the lookbehind after each word's first character finds,
+    case-blind and case-sensitive, from any start, what `(?<![\\w])` before the words finds."""
+    import re
+
+    from warta.meta.datetext import _alternation, _bounded_alternation
+
+    word_sets = (
+        ["jan", "januari", "january", "j", "mei", "Mar", "maret", "x y"],
+        ["a", "ab", "İs", "\u212aelvin", "ſept", "é", "家"],
+        list(ID.date_grammar.months) if ID.date_grammar else [],
+        list(ID.date_grammar.weekdays) if ID.date_grammar else [],
+        [" lead", "b"],  # (a word opening with a space: written with the lookbehind first)
+    )
+    compiled = [
+        (
+            re.compile(_bounded_alternation(words), flags),
+            re.compile(rf"(?<![\w])(?:{_alternation(words)})", flags),
+        )
+        for words in word_sets
+        for flags in (0, re.I)
+    ]
+    pieces = [*"ajmxyſéK\u212a_ 1.\n家", "İ", "\U0001d7d9", "jan", "uari", "mei", "Mar", "senin"]
+
+    @settings(max_examples=1000, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(pieces), max_size=12).map("".join))
+    def check(text: str) -> None:
+        for bounded, written in compiled:
+            for pos in range(len(text) + 1):
+                assert [m.span() for m in bounded.finditer(text, pos)] == [
+                    m.span() for m in written.finditer(text, pos)
+                ]
+
+    check()
+
+
+def test_the_compiled_name_filter_finds_what_substring_tests_find(
+    require_compiled: Callable[[bool, str], None],
+) -> None:
+    """`DateGrammar.ascii_month_filter` and `ascii_weekday_filter` (a compiled `SubstringSet`)
+    say whether a text holds a name's piece as `str.__contains__` over the pieces says."""
+    from warta.meta import datetext
+
+    grammar = datetext.grammar_of(ID)
+    filters = [
+        (grammar.ascii_month_filter, datetext._needed_words(grammar.months)),
+        (grammar.ascii_weekday_filter, datetext._needed_words(grammar.weekdays)),
+    ]
+    require_compiled(all(found_in is not None for found_in, _ in filters), "substring filter")
+
+    @settings(max_examples=1000, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(_DATE_PIECES), max_size=14).map("".join) | st.text(max_size=20))
+    def check(text: str) -> None:
+        for found_in, needles in filters:
+            assert found_in is not None
+            for variant in (text, text.lower()):
+                assert found_in(variant) == any(map(variant.__contains__, needles)), variant
+
+    check()
+    for text in ("", "İ", "\u212a", "ſenin", "\U0001d7d9 jan", "des", "de", "minggu", "mingg"):
+        check.hypothesis.inner_test(text)  # type: ignore[attr-defined]
+
+
+def test_names_are_found_lower_cased_where_no_character_is_case_risky() -> None:
+    """`DateGrammar.case_risky`: in a text with none of its characters, the case-sensitive month
+    and weekday gates find in `text.lower()` the spans the case-blind ones find in the text.
+    Every character a case-blind search matches to a name's letter lower-cases to that letter
+    or is risky; lower-casing keeps whether a character is a word character."""
+    import re
+
+    from warta.meta import datetext
+
+    grammar = datetext.grammar_of(ID)
+    risky = grammar.case_risky
+    assert risky is not None
+    everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    for char in {c for word in (*grammar.months, *grammar.weekdays) for c in word.lower()}:
+        for match in re.finditer(re.escape(char), everything, re.I):
+            found = match.group()
+            assert found.lower() == char or risky.search(found), (char, found)
+    # `fold_risky` likewise for every letter the patterns spell (and, to be safe, every other
+    # character of their sources).
+    fold_risky = grammar.fold_risky
+    assert fold_risky is not None
+    for char in {c.lower() for pattern in grammar.patterns for c in pattern[1].pattern}:
+        for match in re.finditer(re.escape(char), everything, re.I):
+            found = match.group()
+            assert found.lower() == char or fold_risky.search(found), (char, found)
+    # (Only "İ" lower-cases to two characters; every other one keeps being a word character or not.)
+    assert len(everything.replace("\u0130", "").lower()) == len(everything) - 1
+    words = re.findall(r"\w", everything)
+    assert re.findall(r"\w", everything.replace("\u0130", "").lower()) == [
+        w.lower() for w in words if w != "\u0130"
+    ]
+    gates = [
+        (grammar.month_word, grammar.ascii_month_word),
+        (grammar.weekday_word, grammar.ascii_weekday_word),
+    ]
+
+    @settings(max_examples=1500, deadline=None, derandomize=True)
+    @given(
+        st.lists(
+            st.sampled_from(
+                [*_DATE_PIECES, "МАЯ", "мая", "Январь", "ı", "ᲀ", "MÄRZ", "AOÛT", "Sábado", "ΑΣ x"]
+            ),
+            max_size=10,
+        ).map("".join)
+        | st.text(max_size=20)
+    )
+    def check(text: str) -> None:
+        if risky.search(text) is not None:
+            return
+        for blind, sensitive in gates:
+            for pos in range(len(text) + 1):
+                assert [m.span() for m in sensitive.finditer(text.lower(), pos)] == [
+                    m.span() for m in blind.finditer(text, pos)
+                ], text
+
+    check()
+    for text in ("", "JANUARI", "Jum'at SENIN", "ЯНВАРЯ мая", "\u212a", "MÄRZ", "ΣΑΒΒΑΤΟ"):
+        check.hypothesis.inner_test(text)  # type: ignore[attr-defined]
 
 
 def test_caseless_characters_match_only_themselves_regardless_of_case() -> None:

@@ -59,6 +59,8 @@ class PageLists:
 
 def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> str:
     norm = normalise_marker(text)
+    if not norm.startswith(prefixes):
+        return text.strip()  # no prefix (one C-level test, where the loop tried each in turn)
     for prefix in prefixes:
         if norm.startswith(prefix):
             # Cut the same number of characters from the original (normalisation

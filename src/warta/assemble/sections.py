@@ -86,3 +86,16 @@ def section_scans() -> SectionScans:
                 set_aside("section scans", "Python")
                 return reference
     return SectionScans(label_positions, first_in_c, last_in_c)
+
+
+def first_label_index(labels: Sequence[Label], label: Label) -> int | None:
+    """`model.first_index(labels, label)` by `section_scans` (compiled where in use): where
+    `label` first is in `labels`, or None."""
+    found = section_scans().first(labels, label)
+    return None if found < 0 else found
+
+
+def last_label_index(labels: Sequence[Label], label: Label) -> int | None:
+    """`model.last_index(labels, label)` by `section_scans`: where `label` last is, or None."""
+    found = section_scans().last(labels, label)
+    return None if found < 0 else found

@@ -18,12 +18,13 @@ from itertools import compress, repeat
 from operator import attrgetter, not_
 from typing import TYPE_CHECKING
 
+from warta.assemble.sections import first_label_index, last_label_index
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, normalise_marker
 from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
-from warta.model import LABEL_BODY, LABEL_TITLE, Block, Label, Person, first_index, last_index
+from warta.model import LABEL_BODY, LABEL_TITLE, Block, Label, Person
 from warta.strings import has_digit
 
 if TYPE_CHECKING:
@@ -427,7 +428,7 @@ def _header_name(
     if span is None:
         return []
     first = span[0]
-    title = first_index(labels, LABEL_TITLE)
+    title = first_label_index(labels, LABEL_TITLE)
     title = title if title is not None and title < first else None
     found: list[tuple[bool, int, str]] = []
     for i in range(max(0, first - 8), first):
@@ -468,7 +469,7 @@ def _bare_name(
 
 def _body_span(labels: Sequence[Label]) -> tuple[int, int] | None:
     """The first and the last body block, or None when there is no body."""
-    first, last = first_index(labels, LABEL_BODY), last_index(labels, LABEL_BODY)
+    first, last = first_label_index(labels, LABEL_BODY), last_label_index(labels, LABEL_BODY)
     return None if first is None or last is None else (first, last)
 
 
@@ -494,7 +495,7 @@ def _marked_names(
     if span is None:
         return []
     first, last = span
-    title = first_index(labels, LABEL_TITLE)
+    title = first_label_index(labels, LABEL_TITLE)
     start = title if title is not None and title < first else max(0, first - 15)
     windows = (
         range(start, min(len(blocks), first + _NAME_WINDOW)),
@@ -594,7 +595,7 @@ def _visible_bylines(
         return result
     first, last = span
     # Credit lines sit near the body: a little before it or after it.
-    title = first_index(labels, LABEL_TITLE)
+    title = first_label_index(labels, LABEL_TITLE)
     title = first if title is None else title
     start, end = max(0, min(first - 15, title + 1)), min(len(blocks), last + 12)
     # The window's blocks outside the body (found in C), and the body's first and last block.

@@ -29,10 +29,11 @@ from itertools import compress, islice
 from operator import attrgetter
 from typing import Literal
 
+from warta.assemble.sections import first_label_index, last_label_index
 from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.datetext import DateGrammar, DateMatch, Kind, Precision, find_dates, grammar_of
 from warta.meta.page import PageMetadata
-from warta.model import Block, DateValue, Evidence, Label, first_index, last_index
+from warta.model import Block, DateValue, Evidence, Label
 from warta.strings import has_digit
 
 Role = Literal["published", "modified"]
@@ -237,8 +238,8 @@ def _block_candidates(
     deep: bool = False,
 ) -> Iterator[Candidate]:
     """Dates of the byline zone, dateline and tail; with `deep`, of the body and stray date blocks."""
-    first_body, last_body = first_index(labels, Label.BODY), last_index(labels, Label.BODY)
-    title = first_index(labels, Label.TITLE)
+    first_body, last_body = first_label_index(labels, Label.BODY), last_label_index(labels, Label.BODY)
+    title = first_label_index(labels, Label.TITLE)
     body_seen = 0
     after_body: list[Candidate] = []
     # The absolute dates of each short text read for a stray date: a page repeats such lines

@@ -20,9 +20,12 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from importlib import import_module
 from itertools import product
 from typing import TYPE_CHECKING, Literal
 
+from warta.compiled import set_aside
+from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import trie_pattern
 
 if TYPE_CHECKING:
@@ -92,6 +95,24 @@ class DateGrammar:
     # match in it (`_needed_words`): a few substring tests instead of a regex scan ("ago",
     # "relative": their words are no gate's).
     ascii_needs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # `id` of each compiled pattern that opens with a month name (`_bounded_alternation`): it can
+    # match only where `month_word` (`ascii_month_word`) matches, so it is tried only there
+    # (`_led_matches`). Empty where a month name is more than word characters (see `_word_led`).
+    month_led: frozenset[int] = field(default_factory=frozenset, compare=False, repr=False)
+    # `SubstringSet.found_in` of the month names' and the weekday names' pieces (`_needed_words`),
+    # where the compiled part is in use (`_substring_filter`): a lower-cased text (searched by the
+    # ASCII patterns) in which it finds none holds no such name, and the gate's regex, tried at
+    # every letter, need not run. None: the gate's regex decides alone.
+    ascii_month_filter: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
+    ascii_weekday_filter: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
+    # The characters a case-blind search matches to a letter of a month or weekday name other
+    # than by their lower case (`_case_risky`): a text with none is searched for the names
+    # lower-cased, by `ascii_month_word` and `ascii_weekday_word`, as a text of `ascii_gated`
+    # is (`find_dates`). None: the names are looked for in such a text case-blind.
+    case_risky: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    # The same for every letter the patterns spell: a text with none of these characters is
+    # searched lower-cased by `ascii_gated` whole, as an ASCII text is (`find_dates`).
+    fold_risky: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     # `_tzinfo` of the zone names and offsets read before ("+07:00", "Z", "WIB": a page states
     # its zone with each of its dates, markup its dates several times): a pure function of the
     # name and this grammar's zones. At most `_ZONES_KEPT` names, whatever the pages say.
@@ -110,6 +131,28 @@ def _alternation(words: Iterable[str]) -> str:
     alternation sorted longest first does: the same matches, found faster.
     """
     return trie_pattern({w.lower() for w in words if w}, space=r"\s+")
+
+
+def _bounded_alternation(words: Iterable[str]) -> str:
+    r"""`(?<![\w])` then `_alternation(words)`, written to open with the words' first characters:
+    the regex engine then skips to where one of them occurs, where a pattern opening with the
+    lookbehind is tried at every position (compiled case-sensitive, as the ASCII patterns are;
+    case-blind, the engine skips nowhere either way). The lookbehind is tested after the first
+    character c, as `(?<![\w]c)`: with c just matched there, it holds exactly where the
+    character before c is no word character (or there is none)."""
+    lowered = {w.lower() for w in words if w}
+    rests: dict[str, set[str]] = {}
+    for word in lowered:
+        rests.setdefault(word[0], set()).add(word[1:])
+    if not rests or any(c.isspace() for c in rests):  # (a space stands for `\s+`: no literal)
+        return rf"(?<![\w])(?:{_alternation(lowered)})"
+    # (`trie_pattern`, not `_alternation`, which drops an empty rest: a one-character word's)
+    space = r"\s+"
+    branches = (
+        rf"{re.escape(c)}(?<![\w]{re.escape(c)}){trie_pattern(rest, space=space)}"
+        for c, rest in sorted(rests.items())
+    )
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _merge(dicts: Iterable[Mapping[str, object]]) -> dict[str, object]:
@@ -172,8 +215,11 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
     # each written once, for the patterns below with a weekday head and for `headless`.
     dmy_after_day = rf"{sep}(?P<mon>{mon})\.?{e}{sep}{year}{time_tail}"
     dm_after_day = rf"\s+(?:(?:{joiner})\s+)?(?P<mon>{mon})\.?{e}(?!\s*[-/.,]?\s*\d){time_tail}"
-    mdy = rf"(?P<mon>{mon})\.?{e}\s*{day}(?:\s*,\s*|\s+){year}{time_tail}"
-    md = rf"(?P<mon>{mon})\.?{e}\s*{day}(?!\s*,?\s*\d){time_tail}"
+    mdy_after_month = rf"\.?{e}\s*{day}(?:\s*,\s*|\s+){year}{time_tail}"
+    md_after_month = rf"\.?{e}\s*{day}(?!\s*,?\s*\d){time_tail}"
+    # `{b}` and a month or weekday name, opening with the name's first character (see
+    # `_bounded_alternation`).
+    bounded_mon, bounded_wd = _bounded_alternation(months), _bounded_alternation(weekdays)
     patterns = (
         (
             "iso",
@@ -184,7 +230,7 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         # "2023 Jan 7": citation metadata and PubMed write year, month name, day.
         ("ymd_text", rf"{led_year}\s+(?P<mon>{mon})\.?{e}\s+{day}{time_tail}"),
         ("dmy", rf"{b}{weekday_head}{day}{dmy_after_day}"),
-        ("mdy", rf"{b}{weekday_head}{mdy}"),
+        ("mdy", rf"{b}{weekday_head}(?P<mon>{mon}){mdy_after_month}"),
         (
             "numeric",
             rf"{b}{weekday_head}\(?(?<![\d/.])(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)"
@@ -192,25 +238,25 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         ),
         (
             "wd_numeric",
-            rf"{b}(?P<wd>{wd})\.?{e}\s*[,(]\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?!\d)\s*\)?"
+            rf"(?P<wd>{bounded_wd})\.?{e}\s*[,(]\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?!\d)\s*\)?"
             rf"(?:\s+(?P<per0>(?:{period}){e}))?{time_tail}",
         ),
         ("dm", rf"{b}{weekday_head}{day}{dm_after_day}"),
-        ("md", rf"{b}{weekday_head}{md}"),
-        ("my", rf"{b}(?P<mon>{mon})\.?{e},?\s*{year}"),
+        ("md", rf"{b}{weekday_head}(?P<mon>{mon}){md_after_month}"),
+        ("my", rf"(?P<mon>{bounded_mon})\.?{e},?\s*{year}"),
         ("ago", rf"{b}(?P<n>\d+|{number})\s*(?P<unit>{unit}){e}\s+(?P<ago>{ago}){e}"),
         ("relative", rf"{b}(?P<rel>{rel}){e}(?:\s+(?P<per0>(?:{period}){e}))?{time_tail}"),
         ("weekday", rf"{b}(?P<pre>{wd_pre})\s+(?P<wd>{wd}){e}(?:\s+(?P<post>{wd_post}){e})?{time_tail}"),
-        ("weekday_post", rf"{b}(?P<wd>{wd})\s+(?P<post>{wd_post}){e}{time_tail}"),
+        ("weekday_post", rf"(?P<wd>{bounded_wd})\s+(?P<post>{wd_post}){e}{time_tail}"),
         ("time", rf"{b}{clock}"),
     )
     # Where a text holds no weekday name (`weekday_word` found none), no match has a weekday
     # head: these patterns without one find the same matches, with no head tried at each position.
     headless = (
         ("dmy", rf"{led_day}{dmy_after_day}"),
-        ("mdy", rf"{b}{mdy}"),
+        ("mdy", rf"(?P<mon>{bounded_mon}){mdy_after_month}"),
         ("dm", rf"{led_day}{dm_after_day}"),
-        ("md", rf"{b}{md}"),
+        ("md", rf"(?P<mon>{bounded_mon}){md_after_month}"),
     )
     first = calendars[0] if calendars else None
     # Every letter spelled in `patterns` is lower case (the words by `_alternation`; "T" and "Z"
@@ -218,6 +264,16 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
     # lower-cased ASCII text exactly where the case-blind patterns match the text.
     compiled = tuple((name, re.compile(rx, re.I)) for name, rx in patterns)
     ascii_compiled = tuple((name, re.compile(rx)) for name, rx in patterns)
+    headless_compiled = {name: re.compile(rx, re.I) for name, rx in headless}
+    headless_ascii = {name: re.compile(rx) for name, rx in headless}
+    # ("my", and "mdy" and "md" without a weekday head: those with one open with the head)
+    month_led = [dict(group)["my"] for group in (compiled, ascii_compiled)]
+    month_led += [group[name] for group in (headless_compiled, headless_ascii) for name in ("mdy", "md")]
+    ascii_gated = (
+        _gated(ascii_compiled, headless_ascii)
+        if _matches_no_ascii(mon, wd, *(rx for _, rx in (*patterns, *headless)))
+        else {}
+    )
     return DateGrammar(
         months=months,
         weekdays=weekdays,
@@ -231,21 +287,71 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         patterns=compiled,
         modified_markers=tuple(m.lower() for c in calendars for m in c.modified_markers),
         published_markers=tuple(m.lower() for c in calendars for m in c.published_markers),
-        month_word=re.compile(rf"{b}(?:{mon})", re.I),
-        weekday_word=re.compile(rf"{b}(?:{wd})", re.I),
-        gated=_gated(compiled, {name: re.compile(rx, re.I) for name, rx in headless}),
-        ascii_month_word=re.compile(rf"{b}(?:{mon})"),
-        ascii_weekday_word=re.compile(rf"{b}(?:{wd})"),
-        ascii_gated=(
-            _gated(ascii_compiled, {name: re.compile(rx) for name, rx in headless})
-            if _matches_no_ascii(mon, wd, *(rx for _, rx in (*patterns, *headless)))
-            else {}
-        ),
+        month_word=re.compile(bounded_mon, re.I),
+        weekday_word=re.compile(bounded_wd, re.I),
+        gated=_gated(compiled, headless_compiled),
+        ascii_month_word=re.compile(bounded_mon),
+        ascii_weekday_word=re.compile(bounded_wd),
+        ascii_gated=ascii_gated,
+        month_led=frozenset(map(id, month_led)) if _word_led(months) else frozenset(),
+        ascii_month_filter=_substring_filter(_needed_words(months)),
+        ascii_weekday_filter=_substring_filter(_needed_words(weekdays)),
+        case_risky=_case_risky((*months, *weekdays)) if ascii_gated else None,
+        fold_risky=_case_risky(rx for _, rx in (*patterns, *headless)) if ascii_gated else None,
         ascii_needs={
             "ago": _needed_words(w for c in calendars for w in c.ago_words),
             "relative": _needed_words(relative),
         },
     )
+
+
+def _word_led(words: Iterable[str]) -> bool:
+    """Whether every one of `words` (lower-cased) is word characters only. Then a match of
+    `_bounded_alternation(words)` holds no position where another can start (each position
+    inside it follows a word character): the matches a search finds one after another are
+    every position where one starts (`_led_matches`)."""
+    return all(re.fullmatch(r"\w+", w.lower()) for w in words if w)
+
+
+# Texts on which a compiled `SubstringSet` must say what `any(needle in text ...)` says: each str
+# width, needles at a text's edges and inside words, cut short by its end.
+_FILTER_PROBES = ("", "x", "mei", "x mei", "meix", "ſept", "\u212a", "🌉 jan", "janu", "ja", "é jan", "家")
+
+
+def _substring_filter(needles: tuple[str, ...]) -> Callable[[str], bool] | None:
+    """`warta._textscan.SubstringSet(needles).found_in` where it is built, wanted and says
+    whether a text holds one of `needles` as `any(map(text.__contains__, needles))` does on
+    probe texts and on the needles themselves, cut; None otherwise (or with WARTA_PURE_PYTHON)."""
+    if not compiled_parts_wanted() or not needles or "" in needles:
+        return None
+    try:
+        from warta._textscan import SubstringSet
+    except ImportError:
+        return None
+    found_in = SubstringSet(needles).found_in
+    probes = [*_FILTER_PROBES, *needles, *(n[1:] for n in needles), *(n[:-1] for n in needles)]
+    if any(found_in(text) != any(map(text.__contains__, needles)) for text in probes):
+        set_aside("substring filter", "Python")
+        return None
+    return found_in
+
+
+def _case_risky(words: Iterable[str]) -> re.Pattern[str] | None:
+    """The characters that make a case-blind search for `words` differ from a case-sensitive one
+    for their lower case in the text lower-cased: "İ" (lower-cased, two characters: the offsets
+    move), and those the regex engine matches to a letter of the words beside the characters
+    whose simple lower case it is (CPython's `re._casefix`: "ı" beside "i", "ſ" beside "s").
+    `str.lower` gives every other character its simple lower case, one character. None where the
+    engine's table is not there."""
+    try:  # (CPython's own table of the extra case-blind matches)
+        extra_cases: Mapping[int, tuple[int, ...]] = import_module("re._casefix")._EXTRA_CASES
+    except (ImportError, AttributeError):
+        return None
+    letters = {c for word in words for c in word.lower()}
+    partners = {chr(code) for c in letters for code in extra_cases.get(ord(c), ())}
+    lowered_to = {u for c in partners if len(u := c.upper()) == 1 and u.lower() in partners}
+    risky = {"\u0130", *partners, *lowered_to}
+    return re.compile("[" + "".join(map(re.escape, sorted(risky))) + "]")
 
 
 def _needed_words(words: Iterable[str]) -> tuple[str, ...]:
@@ -678,7 +784,14 @@ def find_dates(
     # `DateGrammar.ascii_gated`): the same spans, found faster. Lower-casing ASCII keeps every offset.
     # So is a text whose other characters have no case ("’", "—", a no-break space, CJK): see
     # `_caseless_beyond_ascii`.
-    folded = bool(grammar.ascii_gated) and (text.isascii() or _caseless_beyond_ascii(text))
+    # And so is any text with none of the characters a case-blind search matches to a letter the
+    # patterns spell other than by lower case (`DateGrammar.fold_risky`; "İ", whose lower case
+    # is two characters, among them).
+    fold_risky = grammar.fold_risky
+    folded = bool(grammar.ascii_gated) and (
+        text.isascii()
+        or (fold_risky.search(text) is None if fold_risky is not None else _caseless_beyond_ascii(text))
+    )
     subject = text.lower() if folded else text
     gated = grammar.ascii_gated if folded else grammar.gated
     # (A shape opens with a digit: none before the first one.)
@@ -687,13 +800,30 @@ def find_dates(
         whole = _whole_iso(text, subject, gated.get((rank, True, True, False, False)), grammar, ref)
         if whole is not None:
             return [whole]
+    # The month and weekday names are looked for in the lower-cased text where a case-blind search
+    # of the text finds them there (`DateGrammar.case_risky`), by the case-sensitive gates: a
+    # regex opening with a class of letters, which the engine skips to, and first a compiled
+    # substring test, where the case-blind ones try each position. (One character lower-cased to
+    # one: the offsets are the text's.)
+    if folded or grammar.case_risky is None or grammar.case_risky.search(text) is not None:
+        names, lowered = subject, folded
+    else:
+        names, lowered = text.lower(), True
     # Every pattern with a month name also needs a digit: no need to look for one without.
-    month_word = grammar.ascii_month_word if folded else grammar.month_word
-    first_month = month_word.search(subject) if digit else None
+    month_word = grammar.ascii_month_word if lowered else grammar.month_word
+    month_filter = grammar.ascii_month_filter if lowered else None
+    first_month = (
+        month_word.search(names) if digit and (month_filter is None or month_filter(names)) else None
+    )
     month = first_month is not None
     # No absolute pattern needs a weekday name: looking for one only matters past them.
-    weekday_word = grammar.ascii_weekday_word if folded else grammar.weekday_word
-    first_weekday = weekday_word.search(subject) if rank > _KIND_RANK["absolute"] else None
+    weekday_word = grammar.ascii_weekday_word if lowered else grammar.weekday_word
+    weekday_filter = grammar.ascii_weekday_filter if lowered else None
+    first_weekday = (
+        weekday_word.search(names)
+        if rank > _KIND_RANK["absolute"] and (weekday_filter is None or weekday_filter(names))
+        else None
+    )
     weekday = first_weekday is not None
     patterns = gated.get((rank, digit, shape, month, weekday))
     if patterns is None:  # a grammar built by hand, without gates
@@ -704,11 +834,21 @@ def find_dates(
     # The scans skip the text before the earliest start a match can have (a byline's words
     # before its date); the lookbehinds still see it.
     starts = _scan_starts(len(text), first_digit, first_month, first_weekday, rank)
+    month_led = grammar.month_led
+    month_starts: list[int] | None = None
     for name, pattern in patterns:
         needed = needs.get(name)
         if needed is not None and not any(map(subject.__contains__, needed)):
             continue  # none of the words the pattern spells: it cannot match
-        for match in pattern.finditer(subject, starts.get(name, 0)):
+        start = starts.get(name, 0)
+        matches: Iterable[re.Match[str]]
+        if first_month is not None and id(pattern) in month_led:
+            if month_starts is None:
+                month_starts = _name_starts(month_word, names, first_month)
+            matches = _led_matches(pattern, subject, month_starts, start)
+        else:
+            matches = pattern.finditer(subject, start)
+        for match in matches:
             resolved = _resolve(name, match, grammar, ref, text)
             if resolved is None:
                 continue
@@ -719,6 +859,28 @@ def find_dates(
             found.append(resolved)
     # (None or one match, as most texts give: nothing overlaps, and `found` is in text order.)
     return found if len(found) < 2 else most_specific(found)
+
+
+def _name_starts(name_pattern: re.Pattern[str], subject: str, first: re.Match[str]) -> list[int]:
+    """Where `name_pattern` (the month gate, `_word_led`) matches in `subject`, `first` being its
+    first match: every position where a name starts."""
+    return [first.start(), *(match.start() for match in name_pattern.finditer(subject, first.end()))]
+
+
+def _led_matches(pattern: re.Pattern[str], subject: str, at: list[int], start: int) -> list[re.Match[str]]:
+    """`pattern.finditer(subject, start)` for a pattern that can match only where a name starts
+    (`at`, in order; `DateGrammar.month_led`): tried there only, one `match` a name where the
+    search tried it at every position with the name's first letter. As the search does, the next
+    match is looked for from where the last one ended."""
+    found: list[re.Match[str]] = []
+    for position in at:
+        if position < start:
+            continue
+        match = pattern.match(subject, position)
+        if match is not None:
+            found.append(match)
+            start = match.end()
+    return found
 
 
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
