@@ -6,7 +6,6 @@ output described in `docs/schema.md` and `src/warta/schema/article.schema.json`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -73,16 +72,6 @@ LABEL_FOOTER = Label.FOOTER
 LABEL_AD = Label.AD
 LABEL_TAGS = Label.TAGS
 LABEL_OTHER = Label.OTHER
-
-
-def first_index(labels: Sequence[Label], label: Label) -> int | None:
-    """Where `label` first occurs in `labels` (a C-level scan), or None."""
-    return labels.index(label) if label in labels else None
-
-
-def last_index(labels: Sequence[Label], label: Label) -> int | None:
-    """Where `label` last occurs in `labels` (C-level scans of a reversed copy), or None."""
-    return len(labels) - 1 - labels[::-1].index(label) if label in labels else None
 
 
 # Semantic elements whose tag name is as telling as a class token: the HTML segmenter adds

@@ -17,7 +17,7 @@ from functools import lru_cache
 from warta.classify.body_lines import rows_labelled
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
-from warta.model import Label, last_index
+from warta.model import Label
 
 
 def positions(labels: list[Label], label: Label, end: int) -> list[int]:
@@ -28,9 +28,8 @@ def positions(labels: list[Label], label: Label, end: int) -> list[int]:
 
 def last_position(labels: Sequence[Label], label: Label) -> int:
     """Where `label` last is in `labels`; -1 if nowhere. The reference of the compiled
-    `warta.assemble._body.last_position`."""
-    found = last_index(labels, label)
-    return -1 if found is None else found
+    `warta.assemble._body.last_position` (C-level scans of a reversed copy)."""
+    return len(labels) - 1 - labels[::-1].index(label) if label in labels else -1
 
 
 def first_position(labels: Sequence[Label], label: Label) -> int:
@@ -89,13 +88,13 @@ def section_scans() -> SectionScans:
 
 
 def first_label_index(labels: Sequence[Label], label: Label) -> int | None:
-    """`model.first_index(labels, label)` by `section_scans` (compiled where in use): where
-    `label` first is in `labels`, or None."""
+    """`first_position` by `section_scans` (compiled where in use): where `label` first is in
+    `labels`, or None."""
     found = section_scans().first(labels, label)
     return None if found < 0 else found
 
 
 def last_label_index(labels: Sequence[Label], label: Label) -> int | None:
-    """`model.last_index(labels, label)` by `section_scans`: where `label` last is, or None."""
+    """`last_position` by `section_scans`: where `label` last is in `labels`, or None."""
     found = section_scans().last(labels, label)
     return None if found < 0 else found

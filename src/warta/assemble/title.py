@@ -533,12 +533,12 @@ def is_site_name(text: str, keys: set[str]) -> bool:
 def _title_parts(title: str, slashes: bool = False) -> tuple[list[str], list[str]]:
     """'A – B | C' → (['A', 'B', 'C'], [' – ', ' | ']). Empty parts are kept (as '').
     With `slashes` (metadata titles), 'A / B / C' → (['A', 'B', 'C'], [' / ', ' / '])."""
-    if _SEPARATOR_CHAR.search(title) is None:  # (most headings: no separator, one part)
-        if not (slashes and "/" in title):
-            return [title.strip()], []
+    if _SEPARATOR_CHAR.search(title) is not None:
+        pieces = _split_at_separators(_SEPARATOR_KEPT, title)[: 2 * _MAX_PARTS - 1]
+    elif slashes and "/" in title:
         pieces = _SLASH_KEPT.split(title)[: 2 * _MAX_PARTS - 1]
-        return [p.strip() for p in pieces[0::2]], pieces[1::2]
-    pieces = _split_at_separators(_SEPARATOR_KEPT, title)[: 2 * _MAX_PARTS - 1]
+    else:  # (most headings: no separator, one part)
+        return [title.strip()], []
     return [p.strip() for p in pieces[0::2]], pieces[1::2]
 
 

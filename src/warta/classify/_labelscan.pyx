@@ -626,12 +626,18 @@ cdef inline bint _image_extension(Chars text, Py_ssize_t at) noexcept:
 # and one load tells (where comparisons with each would take several steps a character).
 cdef uint8_t _SHAPE_OPENERS[256]
 cdef uint8_t _BRACKETS[256]
-memset(_SHAPE_OPENERS, 0, sizeof(_SHAPE_OPENERS))
-memset(_BRACKETS, 0, sizeof(_BRACKETS))
-for _code in (0x23, 0x29, 0x2C, 0x2E, 0x3E, 0xBB):  # # ) , . > »
-    _SHAPE_OPENERS[_code] = 1
-for _code in (0x5B, 0x5D, 0x28, 0x29, 0x7B, 0x7D):  # [ ] ( ) { }
-    _BRACKETS[_code] = 1
+
+
+cdef void _mark(uint8_t *table, bytes codes) noexcept:
+    """`table` (256 entries) 1 at each of `codes`, 0 elsewhere."""
+    cdef unsigned char code
+    memset(table, 0, 256)
+    for code in codes:
+        table[code] = 1
+
+
+_mark(_SHAPE_OPENERS, b"#),.>\xbb")
+_mark(_BRACKETS, b"[](){}")
 
 
 cdef bint _shape_mark(str line) noexcept:
