@@ -125,6 +125,50 @@ def test_h1_wins_over_a_title_whose_headline_slot_is_empty():
     assert block is None
 
 
+def test_metadata_title_wins_over_a_heading_that_lost_characters_to_an_encoding():
+    body = "<h1>Pruning Roses? A Gardener? Calendar</h1><p>When to cut, and how far back.</p>"
+    title, block = _html_title(
+        body,
+        ["Pruning Roses: A Gardener’s Calendar | Example Garden"],
+        url="https://example-garden.org/roses",
+    )
+    assert title == "Pruning Roses: A Gardener’s Calendar"
+    assert block == "Pruning Roses? A Gardener? Calendar"
+    # U+FFFD from a decoder marks a lost character too.
+    body = "<h1>Caf� Openings This Spring</h1><p>Five new places.</p>"
+    assert _html_title(body, ["Café Openings This Spring"])[0] == "Café Openings This Spring"
+    # A question that ends the heading is the heading's own: it agrees with the title as it is.
+    body = "<h1>Is Remote Work Here to Stay?</h1><p>Surveys say yes.</p>"
+    assert (
+        _html_title(body, ["Is Remote Work Here to Stay? | Example Weekly"])[0]
+        == "Is Remote Work Here to Stay?"
+    )
+    # A heading that asks where the title does not is not a lossy copy of it.
+    body = "<h1>Why Do Cats Purr? Ask a Vet</h1><p>Purring explained.</p>"
+    title, _ = _html_title(body, ["Why Cats Purr: Expert Answers From Vets"])
+    assert title == "Why Do Cats Purr? Ask a Vet"
+
+
+def test_metadata_headline_wins_over_a_heading_that_prints_a_label_or_date_before_it():
+    story = "<p>The committee met for three hours on Tuesday.</p>"
+    for heading in ("Blog: Council Approves the New Budget", "Dec 18 2025 Council Approves the New Budget"):
+        title, block = _html_title(
+            f"<h1>{heading}</h1>{story}",
+            ["Council Approves the New Budget | Example Times"],
+            ("Example Times",),
+        )
+        assert title == "Council Approves the New Budget", heading
+        assert block == heading
+    # A year alone begins many headlines: it stays.
+    heading = "2025 Guide to Council Budgets and Hearings"
+    title, _ = _html_title(f"<h1>{heading}</h1>{story}", ["Guide to Council Budgets and Hearings"])
+    assert title == heading
+    # More than two words before the colon are the headline's own words.
+    heading = "What the Mayor Said: Council Approves the New Budget"
+    title, _ = _html_title(f"<h1>{heading}</h1>{story}", ["Council Approves the New Budget"])
+    assert title == heading
+
+
 def test_without_site_name_keeps_the_tagline():
     from warta.assemble.title import without_site_name
 

@@ -753,6 +753,38 @@ def _heading_outranks_slogan(heading: str, titles: Sequence[str], keys: set[str]
     return bool(titles) and names_site_first(titles[0], keys) and len(heading.split()) >= _HEADLINE_MIN_WORDS
 
 
+# A character a wrong encoding lost: '?' (an encoder's replacement) or U+FFFD (a decoder's).
+_LOST_CHARACTER = re.compile("[?\ufffd]")
+
+
+def _lossy_copy(heading: str, title: str) -> bool:
+    """'Event Planning? Beginner? Guide' for 'Event Planning: Beginner’s Guide': the heading is the
+    metadata title with characters a wrong encoding turned into '?' or U+FFFD (each stands for one to
+    three characters: a UTF-8 sequence read byte by byte). A '?' that ends the heading may be its own,
+    so at least one must stand inside it."""
+    pieces = _LOST_CHARACTER.split(heading.strip())
+    if len(pieces) < 2 or all(not piece for piece in pieces[1:]) or heading.strip() == title:
+        return False
+    pattern = ".{1,3}".join(map(re.escape, pieces))
+    return re.fullmatch(pattern, title, re.IGNORECASE | re.DOTALL) is not None
+
+
+def _headline_after_label(heading: str, headline: str) -> bool:
+    """'Blog: Best Agencies of 2025', 'Dec 18 2025 Preparing a transition': the heading is the
+    metadata headline after a label (one or two words and a colon) or a date (two or more tokens,
+    numbers and at most one word: a month's name; a year alone begins many headlines), which the
+    template prints inside the <h1>."""
+    words, wanted = _norm(heading).split(), _norm(headline).split()
+    extra = len(words) - len(wanted)
+    if extra < 1 or len(wanted) < _HEADLINE_MIN_WORDS or words[extra:] != wanted:
+        return False
+    label = words[:extra]
+    if extra <= 2 and _norm(heading.partition(":")[0]).split() == label:
+        return True
+    numbers = sum(word.isdigit() for word in label)
+    return len(label) >= 2 and numbers >= 1 and len(label) - numbers <= 1
+
+
 def _jaccard(a: str, b: str) -> float:
     ta, tb = _tokens(a), _tokens(b)
     return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
@@ -785,6 +817,12 @@ def choose_html_title(
     h1 = _page_heading(blocks, keys)
     if h1 is not None:
         heading = _without_section(without_site_name(blocks[h1].text, keys))
+        if meta is not None:
+            intact = without_site_name(titles[0], keys)
+            if _lossy_copy(heading, intact):
+                return intact, h1
+            if _headline_after_label(heading, meta):
+                return meta, h1
         if (
             meta is None
             or _jaccard(meta, heading) >= _MIN_HEADING_OVERLAP
