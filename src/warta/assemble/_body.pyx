@@ -30,7 +30,7 @@ and texts; tests compare them on fixtures, benchmark pages and generated blocks 
 
 Two more passes of the assembly live here, each with its Python reference and probe in
 `warta.assemble.lists`: a related or sidebar section's entries (`list_items`, `lists._entries`)
-and, with theirs in `warta.assemble.sections`, where a label first and last is
+and, with theirs in `warta.classify.sections`, where a label first and last is
 (`first_position`, `last_position`).
 """
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
-from warta.assemble.sections import section_scans
 from warta.classify.markers import is_menu_row_normalised, section_headers
+from warta.classify.sections import section_scans
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, load_lexicon, normalise_lines, normalise_marker

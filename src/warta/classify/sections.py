@@ -1,11 +1,13 @@
-"""Where a page's sections are: the blocks of one label, and a label's last block.
+"""Where a page's sections are: the blocks of one label, and a label's first and last block.
 
 A page's labels are a list of `Label` members, a few hundred a page, asked for one label at a
-time by the assembly (the body's blocks, each list's, the footer's last line). The compiled
-scans (`warta.classify._labelscan.rows_labelled`, which the label rules use too, and
-`warta.assemble._body.first_position`, `last_position`) compare pointers in one pass;
-the references here are C-level too but make a call (or, for `in` and `index`, a str
-comparison of the StrEnum members) a block.
+time by the assembly (the body's blocks, each list's, the footer's last line) and by the date
+and byline passes of `warta.meta` (the first title block, the first and last body block):
+scans of the labels stage's output, so they sit here, below both. The compiled scans
+(`warta.classify._labelscan.rows_labelled`, which the label rules use too, and
+`warta.assemble._body.first_position`, `last_position`) compare pointers in one pass; the
+references here are C-level too but make a call (or, for `in` and `index`, a str comparison
+of the StrEnum members) a block.
 """
 
 from __future__ import annotations
