@@ -25,8 +25,8 @@ from warta.assemble.lists import (
     _page_footer_start,
     _PhraseFlags,
     _without_ranks,
-    is_date_line,
 )
+from warta.classify.features import is_date_line
 from warta.classify.markers import is_menu_row_normalised, section_headers
 from warta.lexicon import load_lexicon, normalise_lines, normalise_marker
 from warta.model import Block, BlockStructure, Label, ListItem

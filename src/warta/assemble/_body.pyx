@@ -871,7 +871,7 @@ def list_items(
 ):
     """`lists._entries(blocks, norms, lexicon, headers, phrases)`: a related or sidebar
     section's entries (`nav`: `phrases.nav`; `menu_words`: `lexicon.menu_words()`; `is_date_line`, `inline_dated`, `is_menu_row`,
-    `normalise_marker`: `lists.is_date_line`, `lists._inline_dated`,
+    `normalise_marker`: `features.is_date_line`, `lists._inline_dated`,
     `markers.is_menu_row_normalised` and `normalise_marker`); None where a block is not exactly
     a `Block` of a str and a `BlockStructure`, or a norm not a str, for the Python code to answer."""
     cdef list items = []

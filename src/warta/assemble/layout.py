@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from itertools import compress, count, repeat
 from operator import is_
 
-from warta.assemble.lists import is_date_line
+from warta.classify.features import is_date_line
 from warta.classify.markers import section_header
 from warta.classify.sections import section_scans
 from warta.classify.sentences import PARAGRAPH_END, SENTENCE_END

@@ -8,7 +8,7 @@ from functools import lru_cache
 from itertools import compress, count
 from operator import attrgetter
 
-from warta.assemble.lists import is_date_line
+from warta.classify.features import is_date_line
 from warta.classify.sections import section_scans
 from warta.classify.sentences import starts_capitalised
 from warta.compiled import set_aside
