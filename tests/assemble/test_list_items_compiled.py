@@ -25,9 +25,8 @@ from warta.assemble.lists import (
     _page_footer_start,
     _PhraseFlags,
     _without_ranks,
-    is_date_line,
 )
-from warta.assemble.sections import SectionScans, first_position, last_position, positions, section_scans
+from warta.classify.features import is_date_line
 from warta.classify.markers import is_menu_row_normalised, section_headers
 from warta.lexicon import load_lexicon, normalise_lines, normalise_marker
 from warta.model import Block, BlockStructure, Label, ListItem
@@ -171,33 +170,6 @@ def test_pure_python_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         assert _compiled_list_items() is None
     finally:
         _compiled_list_items.cache_clear()
-
-
-@pytest.fixture(scope="module")
-def compiled_scans(require_compiled: Callable[[bool, str], None]) -> SectionScans:
-    scans = section_scans()
-    require_compiled(scans.positions is not positions, "section scans")
-    return scans
-
-
-def test_section_scans_edge_labels(compiled_scans: SectionScans) -> None:
-    cases: list[list[Label]] = [[], [Label.BODY], [Label.FOOTER] * 3, list(Label), list(Label)[::-1] * 2]
-    for labels in cases:
-        for label in Label:
-            assert compiled_scans.last(labels, label) == last_position(labels, label)
-            assert compiled_scans.first(labels, label) == first_position(labels, label)
-            assert compiled_scans.first(tuple(labels), label) == first_position(labels, label)
-            for end in range(len(labels) + 3):
-                assert compiled_scans.positions(labels, label, end) == positions(labels, label, end)
-
-
-@settings(max_examples=300, deadline=None, derandomize=True)
-@given(st.lists(st.sampled_from(list(Label)), max_size=40), st.sampled_from(list(Label)), st.integers(0, 45))
-def test_section_scans_generated(labels: list[Label], label: Label, end: int) -> None:
-    scans = section_scans()
-    assert scans.last(labels, label) == last_position(labels, label)
-    assert scans.first(labels, label) == first_position(labels, label)
-    assert scans.positions(labels, label, end) == positions(labels, label, end)
 
 
 def test_page_footer_start() -> None:

@@ -1,4 +1,4 @@
-from warta.assemble.lists import build_lists, is_date_line
+from warta.assemble.lists import build_lists
 from warta.classify.labels import label_blocks
 from warta.lexicon import load_lexicon
 from warta.segment.text import segment_text
@@ -64,14 +64,6 @@ def test_comments_with_authors():
     )
     lists = _lists(text, 2)
     assert [(c.author, c.text[:7]) for c in lists.comments] == [("Rina", "Artikel"), ("Budi", "Saya ti")]
-
-
-def test_date_lines():
-    assert is_date_line("February 13, 2026", LEX)
-    assert is_date_line("Kamis, 12 Des 2024 07:01 WIB", LEX)
-    assert is_date_line("3 jam lalu", LEX)
-    assert not is_date_line("Harga Cabai Naik Lagi", LEX)
-    assert not is_date_line("Mei adalah bulan yang panjang bagi para petani di desa itu", LEX)
 
 
 def test_rank_numbers_of_a_most_read_list_are_dropped_but_a_number_in_a_headline_stays():

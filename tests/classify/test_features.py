@@ -27,6 +27,7 @@ from warta.classify.features import (
     _per_block,
     _text_extra,
     block_features,
+    is_date_line,
 )
 from warta.classify.html_features import html_extra_features
 from warta.lexicon import Lexicon, load_lexicon, normalise_marker
@@ -201,8 +202,6 @@ def reference_per_block(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.flo
 
 
 def reference_text_extra(blocks: list[Block], lexicon: Lexicon) -> NDArray[np.float32]:
-    from warta.assemble.lists import is_date_line
-
     n = len(blocks)
     out = np.zeros((n, len(TEXT_EXTRA_NAMES)), dtype=np.float32)
     if n == 0:
@@ -543,3 +542,12 @@ def test_markers_are_compiled_once_per_lexicon_object() -> None:
     other = replace(lexicon, footer_contains=("hak cipta dilindungi",), month_words=frozenset({"mei"}))
     assert _markers(other).footer == ("hak cipta dilindungi",) and _markers(other).months == {"mei"}
     assert _markers(lexicon).footer == lexicon.footer_contains
+
+
+def test_date_lines() -> None:
+    lexicon = load_lexicon()
+    assert is_date_line("February 13, 2026", lexicon)
+    assert is_date_line("Kamis, 12 Des 2024 07:01 WIB", lexicon)
+    assert is_date_line("3 jam lalu", lexicon)
+    assert not is_date_line("Harga Cabai Naik Lagi", lexicon)
+    assert not is_date_line("Mei adalah bulan yang panjang bagi para petani di desa itu", lexicon)

@@ -1,4 +1,4 @@
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from warta.lexicon import Lexicon
 from warta.model import Block, BodyPart, Label, ListItem
@@ -23,5 +23,3 @@ def list_items(
     is_menu_row: Callable[[str, Lexicon, bool | None], bool],
     normalise_marker: Callable[[str], str],
 ) -> list[ListItem] | None: ...
-def last_position(labels: Sequence[Label], label: Label) -> int: ...
-def first_position(labels: Sequence[Label], label: Label) -> int: ...

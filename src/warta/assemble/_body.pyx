@@ -28,10 +28,8 @@ rescanned for each.
 `warta.assemble.body` checks at first use that both give the Python answers on probe blocks
 and texts; tests compare them on fixtures, benchmark pages and generated blocks and texts.
 
-Two more passes of the assembly live here, each with its Python reference and probe in
-`warta.assemble.lists`: a related or sidebar section's entries (`list_items`, `lists._entries`)
-and, with theirs in `warta.assemble.sections`, where a label first and last is
-(`first_position`, `last_position`).
+One more pass of the assembly lives here, with its Python reference and probe in
+`warta.assemble.lists`: a related or sidebar section's entries (`list_items`, `lists._entries`).
 """
 
 from cpython.ref cimport PyObject
@@ -873,7 +871,7 @@ def list_items(
 ):
     """`lists._entries(blocks, norms, lexicon, headers, phrases)`: a related or sidebar
     section's entries (`nav`: `phrases.nav`; `menu_words`: `lexicon.menu_words()`; `is_date_line`, `inline_dated`, `is_menu_row`,
-    `normalise_marker`: `lists.is_date_line`, `lists._inline_dated`,
+    `normalise_marker`: `features.is_date_line`, `lists._inline_dated`,
     `markers.is_menu_row_normalised` and `normalise_marker`); None where a block is not exactly
     a `Block` of a str and a `BlockStructure`, or a norm not a str, for the Python code to answer."""
     cdef list items = []
@@ -939,29 +937,3 @@ def list_items(
             last_title = normalise_marker(dated[0])
         dates_open = True
     return items
-
-
-# ---------------------------------------------------------------------------------------------
-# Where a label first and last is: `sections.first_position` and `sections.last_position`, one
-# pass over the labels (any sequence, as a list) comparing pointers (a label is one of `Label`'s
-# members, met by identity as the Python code's `operator.is_` does) instead of a call or a str
-# comparison a block. (All of one label's rows: `warta.classify._labelscan.rows_labelled`.)
-
-def last_position(object sequence, object label):
-    """`sections.last_position(labels, label)`: where `label` last is in `labels`; -1 if nowhere."""
-    cdef list labels = sequence if type(sequence) is list else list(sequence)
-    cdef Py_ssize_t i
-    for i in range(len(labels) - 1, -1, -1):
-        if labels[i] is label:
-            return i
-    return -1
-
-
-def first_position(object sequence, object label):
-    """`sections.first_position(labels, label)`: where `label` first is in `labels`; -1 if nowhere."""
-    cdef list labels = sequence if type(sequence) is list else list(sequence)
-    cdef Py_ssize_t i
-    for i in range(len(labels)):
-        if labels[i] is label:
-            return i
-    return -1

@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import Protocol
 
-from warta.assemble.sections import section_scans
+from warta.classify.sections import section_scans
 from warta.classify.sentences import starts_capitalised
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from itertools import compress, count, repeat
 from operator import is_
 
-from warta.assemble.lists import is_date_line
-from warta.assemble.sections import section_scans
+from warta.classify.features import is_date_line
 from warta.classify.markers import section_header
+from warta.classify.sections import section_scans
 from warta.classify.sentences import PARAGRAPH_END, SENTENCE_END
 from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.byline import is_credit_line, is_outlet_byline, is_plausible_name

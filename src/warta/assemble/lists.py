@@ -8,44 +8,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
-from warta.assemble.sections import section_scans
+from warta.classify.features import _is_date_line, is_date_line
 from warta.classify.markers import is_menu_row_normalised, section_headers
+from warta.classify.sections import section_scans
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, load_lexicon, normalise_lines, normalise_marker
 from warta.model import LABEL_COMMENTS, Block, BlockStructure, Comment, Label, ListItem
 from warta.strings import has_digit
-
-_WORD = re.compile(r"\w+")
-_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
-_AGO = re.compile(r"\b\d+\s+\w+\s+(lalu|ago|yang lalu)\b", re.I)
-
-
-def is_date_line(text: str, lexicon: Lexicon) -> bool:
-    """A short line that is mostly a date ("February 13, 2026", "12/02/2026 07:01 WIB", "3 jam lalu").
-
-    A headline that merely mentions a month ("Tarif Listrik April 2026 Tidak Naik") is not one:
-    most of the line's words must be date words or numbers.
-    """
-    # Every date line has a digit (its year, day or count): most lines are decided here.
-    return has_digit(text) and _is_date_line(text, lexicon.date_words, lexicon.month_words)
-
-
-# Cached: the same short lines are asked about by the features, the card rules, the title and the
-# lists of a page (and a site's template lines recur across pages); the word sets are the lexicon's own.
-@lru_cache(maxsize=1 << 14)
-def _is_date_line(text: str, date_words: frozenset[str], month_words: frozenset[str]) -> bool:
-    words = _WORD.findall(text.lower())
-    if not words or len(words) > 14:
-        return False
-    datey = sum(w.isdigit() or w in date_words for w in words)
-    if datey * 2 < len(words):
-        return False
-    if _NUMERIC_DATE.search(text) or _AGO.search(text):
-        return True
-    month = not month_words.isdisjoint(words)  # month names of 3+ characters only
-    return month and (_YEAR.search(text) is not None or any(w.isdigit() for w in words))
 
 
 @dataclass(slots=True)

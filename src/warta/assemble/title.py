@@ -8,8 +8,8 @@ from functools import lru_cache
 from itertools import compress, count
 from operator import attrgetter
 
-from warta.assemble.lists import is_date_line
-from warta.assemble.sections import section_scans
+from warta.classify.features import is_date_line
+from warta.classify.sections import section_scans
 from warta.classify.sentences import starts_capitalised
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted

@@ -815,7 +815,7 @@ def text_extra_columns(
     (joined by "\\n" in `joined`, at `starts` with `lengths`; `counts`, `first_codes`,
     `last_codes`: as `features._Page` holds them; `captions`: its caption row) into `out`, as
     `features._text_extra_lines_numpy` writes them: each pattern (`credit`, `count_suffix`,
-    `name_like`: their `.search` or `.match`; `date_line`: `assemble.lists.is_date_line`) tried
+    `name_like`: their `.search` or `.match`; `date_line`: `features.is_date_line`) tried
     only on the lines whose last or first character and counts allow a match."""
     cdef Py_ssize_t n = len(texts), line, size = PyUnicode_GET_LENGTH(joined), end, i
     cdef int kind = PyUnicode_KIND(joined)

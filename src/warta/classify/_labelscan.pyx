@@ -1,14 +1,16 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False, cdivision=True
 """The per-block loops of the labels stage in C: each function here is one pass over a page's
-blocks that the pure-Python code in `warta.classify.cards`, `tail`, `body_lines` and
+blocks that the pure-Python code in `warta.classify.cards`, `tail`, `body_lines`, `sections` and
 `html_labels` runs block by block, with the same tests read code point by code point
 (no `str.split`, no regex per block).
 
 The Python functions stay the reference: each caller checks at first use that its compiled
 pass gives the reference's result on probe lines (the `_card_letters`, `_word_list_runs`,
-`_caption_rows`, `_containers`, `_line_scans`, ... getters next to each reference, and
-`Lexicon.starts_with_trie` / `ends_with_trie` for the tries), and tests/classify/test_labelscan.py
-compares both on edge cases, every code point, generated input and the benchmark pages. The character classes are CPython's own
+`_caption_rows`, `_containers`, `_line_scans`, ... getters next to each reference,
+`Lexicon.starts_with_trie` / `ends_with_trie` for the tries and `sections.section_scans` for
+the label scans), and tests/classify/test_labelscan.py compares both on edge cases, every code
+point, generated input and the benchmark pages (tests/classify/test_sections.py the label
+scans, on edge cases and generated labels). The character classes are CPython's own
 predicates, which is what `str.split` (whitespace), `str.isalnum` and the `re` classes
 `\\d` (decimal digits) and `\\w` (alphanumerics and "_") call for one code point.
 """
@@ -219,6 +221,33 @@ def rows_in(list items, object container, Py_ssize_t start=0, Py_ssize_t stop=PY
     `container` holds, one `in` test each (no bool, int or iterator object made per row)."""
     cdef Py_ssize_t row, end = min(stop, len(items))
     return [row for row in range(max(start, 0), end) if PySequence_Contains(container, items[row])]
+
+
+# ---- `sections.first_position`, `sections.last_position` ----
+
+# Where a label first and last is: one pass over the labels (any sequence, as a list) comparing
+# pointers (a label is one of `Label`'s members, met by identity as the Python code's
+# `operator.is_` does) instead of a call or a str comparison a block. (All of one label's rows:
+# `rows_labelled` above.)
+
+def last_position(object sequence, object label):
+    """`sections.last_position(labels, label)`: where `label` last is in `labels`; -1 if nowhere."""
+    cdef list labels = sequence if type(sequence) is list else list(sequence)
+    cdef Py_ssize_t i
+    for i in range(len(labels) - 1, -1, -1):
+        if labels[i] is label:
+            return i
+    return -1
+
+
+def first_position(object sequence, object label):
+    """`sections.first_position(labels, label)`: where `label` first is in `labels`; -1 if nowhere."""
+    cdef list labels = sequence if type(sequence) is list else list(sequence)
+    cdef Py_ssize_t i
+    for i in range(len(labels)):
+        if labels[i] is label:
+            return i
+    return -1
 
 
 # ---- `body_lines.mark_captions` ----

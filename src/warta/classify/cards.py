@@ -25,8 +25,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from warta.assemble.lists import is_date_line
 from warta.classify.body_lines import _rows_labelled
+from warta.classify.features import is_date_line
 from warta.classify.markers import section_header
 from warta.classify.sentences import TRUNCATED, is_cut_excerpt, is_long_sentence, starts_sentence
 from warta.compiled import probed

@@ -31,6 +31,7 @@ from warta.compiled import same_array, set_aside
 from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, trie_pattern
 from warta.model import SEMANTIC_TAGS, Block, BlockStructure, PageKind
+from warta.strings import has_digit as _has_digit
 
 if TYPE_CHECKING:
     from warta.classify._linescan import StopWords
@@ -1485,6 +1486,40 @@ EDITOR_CODE_AT_END = re.compile(r"\((?:\*|[A-Za-z]{1,6})(?:/[A-Za-z0-9*-]{1,8}){
 _NAME_LIKE = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}$")
 
 
+# A date line's shapes (`is_date_line`): "12/02/2026", "3 jam lalu", a year.
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_AGO = re.compile(r"\b\d+\s+\w+\s+(lalu|ago|yang lalu)\b", re.I)
+
+
+def is_date_line(text: str, lexicon: Lexicon) -> bool:
+    """A short line that is mostly a date ("February 13, 2026", "12/02/2026 07:01 WIB", "3 jam lalu").
+
+    A headline that merely mentions a month ("Tarif Listrik April 2026 Tidak Naik") is not one:
+    most of the line's words must be date words or numbers. (The `date_line` column; the card
+    rules, the title and the lists of `warta.assemble` ask it too.)
+    """
+    # Every date line has a digit (its year, day or count): most lines are decided here.
+    # (`warta.strings.has_digit`, imported as `_has_digit`: `has_digit` names a row mask below.)
+    return _has_digit(text) and _is_date_line(text, lexicon.date_words, lexicon.month_words)
+
+
+# Cached: the same short lines are asked about by the features, the card rules, the title and the
+# lists of a page (and a site's template lines recur across pages); the word sets are the lexicon's own.
+@lru_cache(maxsize=1 << 14)
+def _is_date_line(text: str, date_words: frozenset[str], month_words: frozenset[str]) -> bool:
+    words = _WORD.findall(text.lower())
+    if not words or len(words) > 14:
+        return False
+    datey = sum(w.isdigit() or w in date_words for w in words)
+    if datey * 2 < len(words):
+        return False
+    if _NUMERIC_DATE.search(text) or _AGO.search(text):
+        return True
+    month = not month_words.isdisjoint(words)  # month names of 3+ characters only
+    return month and (_YEAR.search(text) is not None or any(w.isdigit() for w in words))
+
+
 def _text_extra(
     blocks: list[Block], lexicon: Lexicon, page: _Page | None = None, rows: NDArray[np.int64] | None = None
 ) -> NDArray[np.float32]:
@@ -1508,8 +1543,6 @@ def _text_extra_lines(page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
 
 
 def _text_extra_lines_compiled(kernels: ModuleType, page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
-    from warta.assemble.lists import is_date_line
-
     out = np.zeros((len(page.texts), len(TEXT_EXTRA_NAMES)), dtype=np.float32)
     out[:, 2] = page.lines_matching(EDITOR_CODE_AT_END)
     kernels.text_extra_columns(
@@ -1559,8 +1592,6 @@ def _text_extra_kernels() -> ModuleType | None:
 
 def _text_extra_lines_numpy(page: _Page, lexicon: Lexicon) -> NDArray[np.float32]:
     """`_text_extra_lines` by numpy and Python (the reference of `_featcols.text_extra_columns`)."""
-    from warta.assemble.lists import is_date_line
-
     texts = page.texts
     out = np.zeros((len(texts), len(TEXT_EXTRA_NAMES)), dtype=np.float32)
     out[:, 2] = page.lines_matching(EDITOR_CODE_AT_END)

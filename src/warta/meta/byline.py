@@ -18,7 +18,7 @@ from itertools import compress, repeat
 from operator import attrgetter, not_
 from typing import TYPE_CHECKING
 
-from warta.assemble.sections import first_label_index, last_label_index
+from warta.classify.sections import first_label_index, last_label_index
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, normalise_marker

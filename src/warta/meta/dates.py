@@ -29,7 +29,7 @@ from itertools import compress, islice
 from operator import attrgetter
 from typing import Literal
 
-from warta.assemble.sections import first_label_index, last_label_index
+from warta.classify.sections import first_label_index, last_label_index
 from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.datetext import DateGrammar, DateMatch, Kind, Precision, find_dates, grammar_of
 from warta.meta.page import PageMetadata

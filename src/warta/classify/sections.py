@@ -1,11 +1,13 @@
-"""Where a page's sections are: the blocks of one label, and a label's last block.
+"""Where a page's sections are: the blocks of one label, and a label's first and last block.
 
 A page's labels are a list of `Label` members, a few hundred a page, asked for one label at a
-time by the assembly (the body's blocks, each list's, the footer's last line). The compiled
-scans (`warta.classify._labelscan.rows_labelled`, which the label rules use too, and
-`warta.assemble._body.first_position`, `last_position`) compare pointers in one pass;
-the references here are C-level too but make a call (or, for `in` and `index`, a str
-comparison of the StrEnum members) a block.
+time by the assembly (the body's blocks, each list's, the footer's last line) and by the date
+and byline passes of `warta.meta` (the first title block, the first and last body block):
+scans of the labels stage's output, so they sit here, below both. The compiled scans
+in `warta.classify._labelscan` (`rows_labelled`, which the label rules use too,
+`first_position` and `last_position`) compare pointers in one pass; the references here are
+C-level too but make a call (or, for `in` and `index`, a str comparison of the StrEnum
+members) a block.
 """
 
 from __future__ import annotations
@@ -28,13 +30,13 @@ def positions(labels: list[Label], label: Label, end: int) -> list[int]:
 
 def last_position(labels: Sequence[Label], label: Label) -> int:
     """Where `label` last is in `labels`; -1 if nowhere. The reference of the compiled
-    `warta.assemble._body.last_position` (C-level scans of a reversed copy)."""
+    `warta.classify._labelscan.last_position` (C-level scans of a reversed copy)."""
     return len(labels) - 1 - labels[::-1].index(label) if label in labels else -1
 
 
 def first_position(labels: Sequence[Label], label: Label) -> int:
     """Where `label` first is in `labels`; -1 if nowhere. The reference of the compiled
-    `warta.assemble._body.first_position`."""
+    `warta.classify._labelscan.first_position`."""
     return labels.index(label) if label in labels else -1
 
 
@@ -64,8 +66,8 @@ def section_scans() -> SectionScans:
     if not compiled_parts_wanted():
         return reference
     try:
-        from warta.assemble._body import first_position as first_in_c
-        from warta.assemble._body import last_position as last_in_c
+        from warta.classify._labelscan import first_position as first_in_c
+        from warta.classify._labelscan import last_position as last_in_c
         from warta.classify._labelscan import rows_labelled
     except ImportError:
         return reference
