@@ -169,6 +169,21 @@ def test_metadata_headline_wins_over_a_heading_that_prints_a_label_or_date_befor
     assert title == heading
 
 
+def test_h1_agreeing_with_any_metadata_title_beats_a_teaser_og_title():
+    body = "<h1>The best rain jackets of 2026, tested on the trail</h1><p>We wore twelve jackets for a month.</p>"
+    titles = [
+        "Wondering whether a rain jacket is worth it? Read this first",  # og:title, a social teaser
+        "The Best Rain Jackets of 2026, Tested | Example Outdoors",  # <title>
+    ]
+    title, block = _html_title(body, titles, ("Example Outdoors",))
+    assert title == "The best rain jackets of 2026, tested on the trail"
+    assert block == title
+    # With no metadata title sharing its words, the <h1> is a slogan and the metadata wins.
+    title, block = _html_title(body.replace("rain jackets", "gear"), titles[:1])
+    assert title == titles[0]
+    assert block is None
+
+
 def test_without_site_name_keeps_the_tagline():
     from warta.assemble.title import without_site_name
 

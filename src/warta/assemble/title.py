@@ -802,8 +802,9 @@ def choose_html_title(
     twitter:title, <title>). In order:
 
     1. a visible heading that a metadata title repeats, site name aside;
-    2. else the page's <h1>, unless it shares (almost) no words with the metadata
-       headline: then it is a slogan or a section and the metadata headline wins,
+    2. else the page's <h1>, unless it shares (almost) no words with the headline of any
+       metadata title (an og:title may be a social teaser where the <title> agrees with the
+       <h1>): then it is a slogan or a section and the metadata headline wins,
        except when that metadata title is 'Site – slogan' and the <h1> is headline-sized,
        or when it opens with a separator (its headline left empty);
     3. else the metadata headline. (Without an <h1>, the lines above the body are
@@ -825,7 +826,10 @@ def choose_html_title(
                 return meta, h1
         if (
             meta is None
-            or _jaccard(meta, heading) >= _MIN_HEADING_OVERLAP
+            or any(
+                _jaccard(metadata_headline(title, keys), heading) >= _MIN_HEADING_OVERLAP
+                for title in dict.fromkeys(titles)
+            )
             or _heading_outranks_slogan(heading, titles, keys)
             or _headline_slot_empty(titles[0])
         ):
