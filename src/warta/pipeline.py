@@ -272,7 +272,8 @@ class Extractor:
                 labels[title_index] = Label.TITLE
                 unmark_dates_around_title(blocks, labels, lexicon, title_index)
         markup_authors = [name for name, _ in metadata.authors] if metadata is not None else []
-        subtitle = standfirst(blocks, labels, title_index, lexicon, markup_authors)
+        description = metadata.description if metadata is not None else None
+        subtitle = standfirst(blocks, labels, title_index, lexicon, markup_authors, description)
         unmark_trailing_name(blocks, labels, lexicon)
         bylines = find_bylines(blocks, labels, lexicon, metadata, norms)
         for i in bylines.blocks:

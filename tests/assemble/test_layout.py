@@ -263,6 +263,34 @@ def test_a_line_of_the_markup_authors_under_the_headline_is_no_standfirst() -> N
     assert standfirst(blocks, list(labels), 0, LEX) == "Rina Wijaya, Budi Santoso dan Dewi Lestari"
 
 
+def test_a_line_under_the_headline_that_repeats_the_page_description_is_the_deck() -> None:
+    from warta.assemble.layout import standfirst
+
+    headline = "Harbour City Opens Its First Floating Library"
+    deck = "The barge holds twelve thousand books and docks at a new pier every week."
+    blocks = _blocks(headline, deck, PARAGRAPH)
+    for label in (Label.OTHER, Label.SIDEBAR):
+        labels = [Label.TITLE, label, Label.BODY]
+        assert standfirst(blocks, labels, 0, LEX, description=deck) == deck
+        assert labels[1] is Label.SUBTITLE
+    # The description cut short at a length still names the line; so does a line cut at "Read more".
+    assert standfirst(blocks, [Label.TITLE, Label.OTHER, Label.BODY], 0, LEX, description=deck[:50]) == deck
+    cut = _blocks(headline, "The barge holds twelve thousand books and docks at a new pier.", PARAGRAPH)
+    assert standfirst(cut, [Label.TITLE, Label.OTHER, Label.BODY], 0, LEX, description=deck) == cut[1].text
+    # Without the description the full stop keeps it out (it may be the story's first sentence) ...
+    assert standfirst(blocks, [Label.TITLE, Label.OTHER, Label.BODY], 0, LEX) is None
+    # ... a lead paragraph reused as the description stays the story's ...
+    labels = [Label.TITLE, Label.BODY, Label.BODY]
+    assert standfirst(blocks, labels, 0, LEX, description=deck) is None
+    assert labels[1] is Label.BODY
+    # ... and a short line that only opens the description is not its deck.
+    opener = _blocks(headline, "Source code: Lib/harbour/library.py", PARAGRAPH)
+    description = (
+        "Source code: Lib/harbour/library.py The library module lends books from the barge to readers."
+    )
+    assert standfirst(opener, [Label.TITLE, Label.OTHER, Label.BODY], 0, LEX, description=description) is None
+
+
 def test_a_headline_set_apart_by_blank_lines_outranks_lines_run_together() -> None:
     blocks = segment_text(
         "Skip to content\n"

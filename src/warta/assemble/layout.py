@@ -29,14 +29,25 @@ def standfirst(
     title_index: int | None,
     lexicon: Lexicon,
     authors: Sequence[str] = (),
+    description: str | None = None,
 ) -> str | None:
     """The line right under the headline that sums the story up, without a closing full stop.
-    `authors`: names the page's markup gives; a line of those names is a byline, not a deck."""
+    `authors`: names the page's markup gives; a line of those names is a byline, not a deck.
+    `description`: the page's own summary (meta description, og:description, JSON-LD); a line
+    under the headline that repeats it is the deck, full stop and all, whatever its label but
+    the body's (a lead paragraph is often reused as the description: it stays the story's)."""
     if title_index is None or title_index + 1 >= len(blocks):
         return None
     i = title_index + 1
     text = blocks[i].text
     words = len(text.split())
+    if (
+        description
+        and labels[i] in (Label.OTHER, Label.SIDEBAR)
+        and _repeats_description(blocks[i], description)
+    ):
+        labels[i] = Label.SUBTITLE
+        return text
     if (
         labels[i] in (Label.BODY, Label.OTHER)
         and 5 <= words <= 40
@@ -51,6 +62,28 @@ def standfirst(
         labels[i] = Label.SUBTITLE
         return text
     return None
+
+
+_WORDS = re.compile(r"\w+")
+_DECK_MIN_WORDS = 6
+_DECK_SHARE_OF_DESCRIPTION = 0.6
+
+
+def _repeats_description(block: Block, description: str) -> bool:
+    """Whether a line, not a heading, of at least six words is the page's description, whole or
+    cut short: descriptions are often cut at a length; a line cut at a "Read more" still holds
+    most of it (a first line that only opens the description, "Source code: Lib/json/...", is
+    not its deck)."""
+    if block.structure.heading_level:
+        return False
+    line = _WORDS.findall(block.text.lower())
+    summary = _WORDS.findall(description.lower())
+    shorter = min(len(line), len(summary))
+    return (
+        shorter >= _DECK_MIN_WORDS
+        and len(line) >= _DECK_SHARE_OF_DESCRIPTION * len(summary)
+        and line[:shorter] == summary[:shorter]
+    )
 
 
 def _names_only(text: str, names: Sequence[str], lexicon: Lexicon) -> bool:
