@@ -139,6 +139,46 @@ def _markup_name(name: str, lexicon: Lexicon) -> bool:
     )
 
 
+# A credit word run into the name by inline elements printed without a space ("ByTrevor Jones").
+_GLUED_LEAD = re.compile(r"([A-Z][a-z]+)(?=[A-Z][a-z])")
+# A job title run into the name the same way ("Mateusz HabernyFounder"): a lower-case letter,
+# then a capitalised word ending the token. Names with an inner capital ("McDonald") keep theirs,
+# since only a role word (`byline_roles`) is cut.
+_GLUED_TAIL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+$)")
+
+
+def _unglued_credit(text: str, lexicon: Lexicon) -> str:
+    """'ByTrevor Jones' → 'Trevor Jones': an author prefix glued to the capital of the name."""
+    lead = _GLUED_LEAD.match(text)
+    if lead is not None and lead.group(1).lower() in lexicon.author_prefix:
+        return text[lead.end() :]
+    return text
+
+
+def _without_title(text: str, lexicon: Lexicon) -> str:
+    """'Emma Ryan Writer' → 'Emma Ryan', 'Rasmus Barslund Founder, Lead Reviewer' → 'Rasmus
+    Barslund', 'Mateusz HabernyFounder' → 'Mateusz Haberny': a name whose job title follows with no
+    comma between. Templates print the title in its own element right after the name, and what
+    follows the title (more of it, the outlet) is no second person either. Only the name's leading
+    capitalised words are read, so "A and B Writer" keeps both names."""
+    words = text.split()
+    for k, word in enumerate(words):
+        bare = word.rstrip(",;:")
+        role = bare.lower()
+        # "Jerusalem Post Staff, Reuters": a team word ending the name names the desk; "Staff
+        # Writer" after a name is a title
+        desk = (k == len(words) - 1 or bare != word) and role in lexicon.team_prefix
+        if k >= 2 and role in lexicon.byline_roles and not desk:
+            return " ".join(words[:k])
+        if k >= 1:
+            glued = _GLUED_TAIL.split(bare, maxsplit=1)
+            if len(glued) == 2 and glued[1].lower() in lexicon.byline_roles:
+                return " ".join([*words[:k], glued[0]])
+        if not _NAME_TOKEN.match(word):
+            break
+    return text
+
+
 def _without_role(text: str, lexicon: Lexicon) -> str:
     """'Oliver Pennington, Local Democracy Reporter' → 'Oliver Pennington'; 'Arief Setiawan, Jurnalis' likewise."""
     head, sep, tail = text.partition(",")
@@ -160,6 +200,8 @@ def _normal_case(name: str) -> str:
 
 def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> list[Person]:
     people = []
+    # "& Zackery Cuevas": the last of several authors, printed after its joiner
+    text = _without_title(_unglued_credit(text.strip().lstrip("&,; "), lexicon), lexicon)
     for raw in (_SPLIT_MARKUP if markup else _SPLIT).split(_without_role(text, lexicon)):
         # "Fikri Halim (Banten)": the reporter's region in brackets after the name
         name = _PLACE_IN_BRACKETS.sub("", raw.strip()).strip(" .:-–—()")
@@ -384,7 +426,9 @@ def header_byline_name(text: str, lexicon: Lexicon) -> str | None:
     """The name of a byline line under a headline, alone or followed by the outlet, a role or
     the date: 'Sri Rahayu, CNN Indonesia', 'Rahmat Fajar Hidayat - detikNews',
     'Arief Setiawan, Jurnalis · Minggu …'. An outlet's own name ('CNN Indonesia') is no person."""
-    return _header_parts_name(_HEADER_SPLIT.split(text.strip(), maxsplit=1), lexicon)
+    return _header_parts_name(
+        _HEADER_SPLIT.split(_unglued_credit(text.strip(), lexicon), maxsplit=1), lexicon
+    )
 
 
 def _header_parts_name(parts: list[str], lexicon: Lexicon) -> str | None:

@@ -1,0 +1,91 @@
+"""Bylines read from whole HTML pages: names run into a credit word or a job title by the template."""
+
+from __future__ import annotations
+
+import warta
+
+PARAGRAPHS = "".join(
+    f"<p>{text}</p>"
+    for text in (
+        "The river rose overnight and the town council met at dawn to decide whether the old bridge "
+        "should stay open to traffic while engineers inspected its pillars.",
+        "Residents who live along the bank said the water had never come this close to their homes, "
+        "and several families moved their furniture upstairs before the morning.",
+        "The council agreed to close the bridge for two days and to send buses around the long way, "
+        "a detour that adds almost forty minutes to the trip into the city centre.",
+        "Engineers expect to publish their findings by the end of the week, after divers have looked "
+        "at the foundations that were last repaired more than thirty years ago.",
+    )
+)
+
+
+def _page(byline: str) -> str:
+    """A small article page whose byline element holds `byline` (HTML)."""
+    return (
+        "<html><head><title>Bridge closed as river rises</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<article><h1>Bridge closed as river rises</h1>"
+        f"{byline}"
+        f"<div class='article-content'>{PARAGRAPHS}</div>"
+        "</article><footer>Copyright 2026 Example News</footer></body></html>"
+    )
+
+
+def _authors(html: str) -> list[str]:
+    return [p.name for p in warta.extract(html, kind="html").authors]
+
+
+def test_credit_word_run_into_the_name() -> None:
+    # Inline elements with no space between them: the text reads "ByMaya Lindqvist".
+    html = _page("<div class='meta'><span>By</span><span>Maya Lindqvist</span></div>")
+    assert _authors(html) == ["Maya Lindqvist"]
+
+
+def test_indonesian_credit_word_run_into_the_name() -> None:
+    html = _page("<div class='meta'><span>Oleh</span><span>Rizky Pratama</span></div>")
+    assert _authors(html) == ["Rizky Pratama"]
+
+
+def test_job_title_after_the_name_without_a_comma() -> None:
+    html = _page(
+        "<div class='post-author-name'><a href='/author/maya-lindqvist'>Maya Lindqvist</a> "
+        "<span>Writer</span></div>"
+    )
+    assert _authors(html) == ["Maya Lindqvist"]
+
+
+def test_job_title_run_into_the_name_and_more_of_it_after_a_comma() -> None:
+    html = _page(
+        "<div class='post-author-name'><a href='/author/maya-lindqvist'>Maya Lindqvist</a>"
+        "<span>Founder, Lead Reviewer</span></div>"
+    )
+    assert _authors(html) == ["Maya Lindqvist"]
+
+
+def test_indonesian_job_title_after_the_name() -> None:
+    html = _page(
+        "<div class='post-author-name'><a href='/author/rizky-pratama'>Rizky Pratama</a> "
+        "<span>Pendiri</span></div>"
+    )
+    assert _authors(html) == ["Rizky Pratama"]
+
+
+def test_a_name_with_an_inner_capital_keeps_it() -> None:
+    html = _page("<div class='post-author-name'><a href='/author/x'>Dana McAllister</a></div>")
+    assert _authors(html) == ["Dana McAllister"]
+
+
+def test_a_last_author_after_its_joiner() -> None:
+    # "& Tomas Berg": the template prints the joiner before the last of several authors.
+    html = _page("<div class='post-author-name'>&amp; Tomas Berg Writer, Hardware</div>")
+    assert _authors(html) == ["Tomas Berg"]
+
+
+def test_a_desk_named_with_a_team_word_keeps_it() -> None:
+    html = _page("<div class='meta'>By Harbour Times Staff, Reuters</div>")
+    assert _authors(html)[0] == "Harbour Times Staff"
+
+
+def test_staff_before_a_title_word_is_part_of_the_title() -> None:
+    html = _page("<div class='meta'>By Maya Lindqvist Staff Writer</div>")
+    assert _authors(html) == ["Maya Lindqvist"]
