@@ -89,3 +89,36 @@ def test_a_desk_named_with_a_team_word_keeps_it() -> None:
 def test_staff_before_a_title_word_is_part_of_the_title() -> None:
     html = _page("<div class='meta'>By Maya Lindqvist Staff Writer</div>")
     assert _authors(html) == ["Maya Lindqvist"]
+
+
+def _thread(starter_line: str) -> str:
+    """A small forum thread page: title, the starter's credit line, then the first post."""
+    return (
+        "<html><head><title>Which bridge route is faster in winter?</title></head><body>"
+        "<nav><a href='/'>Forums</a> <a href='/forums/travel'>Travel</a></nav>"
+        "<h1>Which bridge route is faster in winter?</h1>"
+        f"<ul class='thread-meta'><li>{starter_line}</li><li>Start date Jan 3, 2024</li></ul>"
+        f"<article class='message-body'>{PARAGRAPHS}</article>"
+        "<footer>Copyright 2026 Example Forums</footer></body></html>"
+    )
+
+
+def test_thread_starter_with_a_login_name() -> None:
+    html = _thread("Thread starter <a href='/members/river_fan42.17/'>river_fan42</a>")
+    assert _authors(html) == ["river_fan42"]
+
+
+def test_indonesian_thread_starter() -> None:
+    html = _thread("Pembuat thread <a href='/members/budi.sk8.17/'>budi.sk8</a>")
+    assert _authors(html) == ["budi.sk8"]
+
+
+def test_thread_starter_with_a_spaced_name() -> None:
+    html = _thread("Thread starter <a href='/members/x.17/'>Perrin Vale</a>")
+    assert _authors(html) == ["Perrin Vale"]
+
+
+def test_a_login_name_needs_the_starter_credit() -> None:
+    # "By" before a login name stays unread: it is the credit of a forum's first post only.
+    html = _thread("By <a href='/members/river_fan42.17/'>river_fan42</a>")
+    assert _authors(html) == []

@@ -336,9 +336,25 @@ def _credited(text: str, lexicon: Lexicon) -> list[Person]:
             if hit is None:
                 continue
             rest = _SEPARATOR.sub("", clause.strip()[hit.end() :])
-            found.extend(_people(rest, role, lexicon))
+            if hit.group(0) in lexicon.starter_prefix:
+                found.extend(_starter(rest, lexicon))
+            else:
+                found.extend(_people(rest, role, lexicon))
             break
     return found
+
+
+_LOGIN = re.compile(r"^[\w.-]{2,40}$")
+
+
+def _starter(rest: str, lexicon: Lexicon) -> list[Person]:
+    """The author of a forum thread's first post ("Thread starter paulb203"): one login name, which
+    forums print as it was typed (lower case, digits, underscores) where `is_plausible_name` wants
+    a capitalised name; a spaced name ("Perseus Legend") is read as any other."""
+    name = rest.strip()
+    if _LOGIN.match(name) and not lexicon.contains_substring(normalise_marker(name), lexicon.byline_junk):
+        return [Person(name, role="author")]
+    return _people(rest, "author", lexicon)
 
 
 @lru_cache(maxsize=32)
