@@ -122,3 +122,13 @@ def test_a_login_name_needs_the_starter_credit() -> None:
     # "By" before a login name stays unread: it is the credit of a forum's first post only.
     html = _thread("By <a href='/members/river_fan42.17/'>river_fan42</a>")
     assert _authors(html) == []
+
+
+def test_starter_label_after_the_login_name() -> None:
+    html = _thread("<a href='/members/river_fan42.17/'>river_fan42</a> <span>Discussion starter</span>")
+    assert _authors(html) == ["river_fan42"]
+
+
+def test_indonesian_starter_label_after_the_login_name() -> None:
+    html = _thread("<a href='/members/budi.sk8.17/'>budi.sk8</a> <span>Pembuat thread</span>")
+    assert _authors(html) == ["budi.sk8"]

@@ -357,6 +357,18 @@ def _starter(rest: str, lexicon: Lexicon) -> list[Person]:
     return _people(rest, "author", lexicon)
 
 
+def _starter_before_label(text: str, norm: str, lexicon: Lexicon) -> list[Person]:
+    """'JosephF Discussion starter': the starter label printed after the login name, as forums
+    print it beside the first post's author (`norm`: `normalise_marker(text)`)."""
+    for label in lexicon.starter_prefix:
+        if norm.endswith(" " + label):
+            words = text.split()
+            size = len(label.split())
+            if len(words) == size + 1 and normalise_marker(" ".join(words[-size:])) == label:
+                return _starter(words[0], lexicon)
+    return []
+
+
 @lru_cache(maxsize=32)
 def _prefix_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
     """A regex whose `match` of a clause's norm ends after the first of `prefixes`, in their order,
@@ -670,6 +682,8 @@ def _visible_bylines(
     for k in _credit_candidates(read, texts, norms, credit_words, last, lexicon):
         i, text, norm = read[k], texts[k], norms[k]
         people = _credited(text, lexicon) if k in credit_words else []
+        if not people and k in credit_words:
+            people = _starter_before_label(text, norm, lexicon)
         if not people and i > last and "(" in text:  # (`_closing_editor` needs one; most lines lack it)
             people = _closing_editor(text, lexicon)
         # Only a short line that is a credit label alone has a name on the next (`_labelled_next`).
