@@ -132,3 +132,32 @@ def test_starter_label_after_the_login_name() -> None:
 def test_indonesian_starter_label_after_the_login_name() -> None:
     html = _thread("<a href='/members/budi.sk8.17/'>budi.sk8</a> <span>Pembuat thread</span>")
     assert _authors(html) == ["budi.sk8"]
+
+
+def _post(above_post: str) -> str:
+    """A forum thread whose first post has `above_post` (HTML) right above it."""
+    return (
+        "<html><head><title>Which bridge route is faster in winter?</title></head><body>"
+        "<nav><a href='/'>Forums</a> <a href='/category/travel'>Travel</a></nav>"
+        "<h1>Which bridge route is faster in winter?</h1>"
+        f"<div class='post-header'>{above_post}<div class='meta'>wrote on Jan 3, 2024</div></div>"
+        f"<div class='post-content'>{PARAGRAPHS}</div>"
+        "<footer>Copyright 2026 Example Forums</footer></body></html>"
+    )
+
+
+def test_login_linked_to_its_member_page_above_the_first_post() -> None:
+    html = _post(
+        "<a class='avatar' href='/user/river_fan42'>R</a><a href='/user/river_fan42'>river_fan42</a>"
+    )
+    assert _authors(html) == ["river_fan42"]
+
+
+def test_member_page_with_the_forum_id_after_the_login() -> None:
+    html = _post("<div><a href='https://forum.example/members/budi.sk8.4217/'>budi.sk8</a></div>")
+    assert _authors(html) == ["budi.sk8"]
+
+
+def test_an_account_page_link_names_no_one() -> None:
+    html = _post("<div><a href='/user/login'>Login</a></div>")
+    assert "Login" not in _authors(html)

@@ -70,6 +70,12 @@ _AUTHOR_HREF = re.compile(
     rf"[/?&](?:(?<=/)(?:{'|'.join(map(re.escape, html_lexicon()['classes']['author_paths']))})/|(?<=[?&])author=)",
     re.I,
 )
+_MEMBER_PATHS = frozenset(html_lexicon()["classes"]["member_paths"])
+_ACCOUNT_PAGES = frozenset(html_lexicon()["classes"]["account_pages"])
+# The login a member page's last path segment names, without the numeric id forums add after a
+# dot ("josephf.42100") or before a dash ("211123-coldj").
+_MEMBER_SEGMENT = re.compile(r"^(?:\d+-)?(.+?)(?:\.\d+)?$")
+_LOGIN_WINDOW = 4  # blocks before the first body block where a first post's author link sits
 _CLASS_TOKENS_SEEN = 10  # the innermost class tokens of a block: its own and its parents'
 _NAME_WINDOW = 3  # blocks past the first body block that may still hold the byline
 _BOX_WINDOW = 30  # blocks past the body where an author box may sit
@@ -441,6 +447,8 @@ def find_bylines(
     else:
         result.authors = (
             _marked_names(blocks, labels, lexicon)
+            # a login linked to its member page is surer than a bare capitalised line ("Most Votes")
+            or _member_login(blocks, labels)
             or _header_name(blocks, labels, lexicon, result)
             or _bare_name(blocks, labels, lexicon, result)
         )
@@ -537,6 +545,33 @@ def _bare_name(
             result.blocks.append(i)
             return [Person(blocks[i].text.strip(), role="author")]
     return []
+
+
+def _member_login(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Person]:
+    """A forum post's author: a link right before the first body block whose text is the login
+    its member page names ("JonB" linking to "/user/jonb"). A forum prints the author of the
+    first post, the thread's starter, above it; the link naming itself keeps out the site's
+    other links there (a category, a reply button)."""
+    span = _body_span(labels)
+    if span is None:
+        return []
+    first = span[0]
+    for i in range(first - 1, max(-1, first - 1 - _LOGIN_WINDOW), -1):
+        block = blocks[i]
+        href, text = block.structure.href, block.text.strip()
+        if href and _LOGIN.match(text) and _names_member(href, text):
+            return [Person(text, role="author")]
+    return []
+
+
+def _names_member(href: str, login: str) -> bool:
+    """`href` is the member page of `login`: a member path, then the login (with its id)."""
+    path = href.split("?", 1)[0].split("#", 1)[0].rstrip("/").split("/")
+    if len(path) < 2 or path[-2].lower() not in _MEMBER_PATHS:
+        return False
+    named = _MEMBER_SEGMENT.match(path[-1])
+    key = login.lower()
+    return named is not None and named.group(1).lower() == key and key not in _ACCOUNT_PAGES
 
 
 def _body_span(labels: Sequence[Label]) -> tuple[int, int] | None:
