@@ -161,3 +161,13 @@ def test_member_page_with_the_forum_id_after_the_login() -> None:
 def test_an_account_page_link_names_no_one() -> None:
     html = _post("<div><a href='/user/login'>Login</a></div>")
     assert "Login" not in _authors(html)
+
+
+def test_a_credit_label_with_no_name_after_it_names_no_one() -> None:
+    html = _page("<div class='post-meta'>Written By</div>")
+    assert _authors(html) == []
+
+
+def test_a_quoted_markup_name_loses_its_quotes() -> None:
+    html = _page("").replace("<head>", "<head><meta name='author' content='\"Maya Lindqvist\"'>")
+    assert _authors(html) == ["Maya Lindqvist"]

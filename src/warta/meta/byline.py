@@ -210,7 +210,8 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
     text = _without_title(_unglued_credit(text.strip().lstrip("&,; "), lexicon), lexicon)
     for raw in (_SPLIT_MARKUP if markup else _SPLIT).split(_without_role(text, lexicon)):
         # "Fikri Halim (Banten)": the reporter's region in brackets after the name
-        name = _PLACE_IN_BRACKETS.sub("", raw.strip()).strip(" .:-–—()")
+        # '"David Kim"': a name some markup quotes
+        name = _PLACE_IN_BRACKETS.sub("", raw.strip()).strip(' .:-–—()"“”')
         if not name or _NOT_A_NAME.search(name):
             continue
         norm = normalise_marker(name)
@@ -473,7 +474,9 @@ def _header_parts_name(parts: list[str], lexicon: Lexicon) -> str | None:
     rest = parts[1] if len(parts) > 1 else ""
     if not (2 <= len(name.split()) <= 4 and len(rest.split()) <= 10 and is_plausible_name(name, lexicon)):
         return None
-    if normalise_marker(name) in lexicon.agencies:
+    norm = normalise_marker(name)
+    # "Written By" over the name's own line: the label, not a name
+    if norm in lexicon.agencies or _is_credit_label(norm.rstrip(":"), lexicon):
         return None
     return name
 
