@@ -171,3 +171,26 @@ def test_a_credit_label_with_no_name_after_it_names_no_one() -> None:
 def test_a_quoted_markup_name_loses_its_quotes() -> None:
     html = _page("").replace("<head>", "<head><meta name='author' content='\"Maya Lindqvist\"'>")
     assert _authors(html) == ["Maya Lindqvist"]
+
+
+def _question(asked: str) -> str:
+    """A small Q&A page: the question, an editor's card, then the asker's card under `asked`."""
+    return (
+        "<html><head><title>Which bridge route is faster in winter?</title></head><body>"
+        "<h1>Which bridge route is faster in winter?</h1>"
+        f"<div class='question'><div class='post-text'>{PARAGRAPHS}</div>"
+        "<div class='tags'><a href='/questions/tagged/travel'>travel</a></div>"
+        "<div class='card'><div>edited Jan 4, 2024 at 10:00</div>"
+        "<div><a href='/users/77/tidy_editor'>tidy_editor</a></div></div>"
+        f"<div class='card'><div>{asked}</div>"
+        "<div><a href='/users/4218/river_fan42'>river_fan42</a></div></div></div>"
+        "<footer>Copyright 2026 Example Answers</footer></body></html>"
+    )
+
+
+def test_the_asker_under_asked_is_the_question_author() -> None:
+    assert _authors(_question("asked Jan 3, 2024 at 09:00")) == ["river_fan42"]
+
+
+def test_indonesian_asker_line() -> None:
+    assert _authors(_question("ditanyakan 3 Jan 2024")) == ["river_fan42"]

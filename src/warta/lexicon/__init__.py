@@ -615,6 +615,8 @@ class Lexicon:
     # "Thread starter", "Pembuat thread": the credit of a forum thread's first post, whose name is
     # often a login name ("paulb203"); also among the author prefixes of `credit_prefixes`.
     starter_prefix: frozenset[str] = frozenset()
+    # "asked Feb 4, 2014": what a Q&A site prints above the asker's name, the question's author.
+    asker_prefix: tuple[str, ...] = ()
     # Forms of the fields above built on first use (`starts_with_pattern`, `menu_words`); not data.
     _derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -901,4 +903,5 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         credit_prefixes=credit_prefixes,
         credit_starts=tuple(p for group, _role in credit_prefixes for p in group),
         starter_prefix=frozenset(starter_prefix),
+        asker_prefix=tuple(p + " " for p in merged("byline", "asker_prefix")),
     )

@@ -450,6 +450,7 @@ def find_bylines(
             _marked_names(blocks, labels, lexicon)
             # a login linked to its member page is surer than a bare capitalised line ("Most Votes")
             or _member_login(blocks, labels)
+            or _asker_login(blocks, labels, lexicon)
             or _header_name(blocks, labels, lexicon, result)
             or _bare_name(blocks, labels, lexicon, result)
         )
@@ -567,10 +568,35 @@ def _member_login(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Pers
     return []
 
 
+def _asker_login(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> list[Person]:
+    """A question's author on a Q&A site: the login linked to its member page right under
+    "asked <date>" after the question. The first such line is the question's; an editor's
+    card ("edited <date>") may come before it, an answer's after it."""
+    span = _body_span(labels)
+    if span is None or not lexicon.asker_prefix:
+        return []
+    first = span[0]
+    for i in range(first + 1, min(len(blocks) - 1, first + _BOX_WINDOW + 10)):
+        text = blocks[i].text
+        if len(text) > 60 or not normalise_marker(text).startswith(lexicon.asker_prefix):
+            continue
+        login = blocks[i + 1]
+        href, name = login.structure.href, login.text.strip()
+        if href and _LOGIN.match(name) and _names_member(href, name):
+            return [Person(name, role="author")]
+        return []
+    return []
+
+
 def _names_member(href: str, login: str) -> bool:
-    """`href` is the member page of `login`: a member path, then the login (with its id)."""
+    """`href` is the member page of `login`: a member path, then the login (with its id), or
+    the id and the login apart ("/users/2911408/vader")."""
     path = href.split("?", 1)[0].split("#", 1)[0].rstrip("/").split("/")
-    if len(path) < 2 or path[-2].lower() not in _MEMBER_PATHS:
+    if len(path) < 2:
+        return False
+    if path[-2].isdigit() and len(path) >= 3:
+        del path[-2]
+    if path[-2].lower() not in _MEMBER_PATHS:
         return False
     named = _MEMBER_SEGMENT.match(path[-1])
     key = login.lower()
