@@ -194,3 +194,24 @@ def test_the_asker_under_asked_is_the_question_author() -> None:
 
 def test_indonesian_asker_line() -> None:
     assert _authors(_question("ditanyakan 3 Jan 2024")) == ["river_fan42"]
+
+
+def test_dan_as_a_first_name_is_no_joiner() -> None:
+    assert _authors(_page("<div class='meta'>By Dan Morrow</div>")) == ["Dan Morrow"]
+
+
+def test_dan_still_joins_indonesian_names() -> None:
+    assert _authors(_page("<div class='meta'>Oleh Rizky Pratama dan Sari Dewi</div>")) == [
+        "Rizky Pratama",
+        "Sari Dewi",
+    ]
+
+
+def test_a_markup_name_starting_with_dan() -> None:
+    html = _page("").replace("<head>", "<head><meta name='author' content='Dan Morrow'>")
+    assert _authors(html) == ["Dan Morrow"]
+
+
+def test_a_follow_mark_before_the_name() -> None:
+    html = _page("<div class='meta'><div>By</div><div>+ Dan Morrow</div></div>")
+    assert _authors(html) == ["Dan Morrow"]

@@ -31,10 +31,11 @@ if TYPE_CHECKING:
     from warta._textscan import SubstringSet
 
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^(?:bin|binti|van|von|de|der|da|al|el|la|le|di|dos)$")
-_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b|\bserta\b)\s*", re.I)
+# "dan" joins names only in lower or upper case: "Dan Davies" is a name.
+_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|serta)\b|\b(?:dan|DAN)\b)\s*")
 # Markup lists people one per value or joined by "and"/"&"; commas there often carry
 # credentials ("Dylan Bailey, MS, RD"), so they do not split.
-_SPLIT_MARKUP = re.compile(r"\s*(?:;|&|\band\b|\bdan\b)\s*", re.I)
+_SPLIT_MARKUP = re.compile(r"\s*(?:;|&|\b(?i:and)\b|\b(?:dan|DAN)\b)\s*")
 # Clauses of a credit line: "By A | Apr 21, 2025", "By A · 5 min read", "Posted by A on Friday".
 # A slash before a short label with a colon ends a clause too: "Rep: A/ Red: B".
 # Written as `\s*[;|·•]\s*|\s{2,}|\s+[-–—]\s+|\s+(?:on|at|in|pada)\s+|\s*/\s*(?=[^\W\d]{2,12}\s?:)`
@@ -210,8 +211,8 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
     text = _without_title(_unglued_credit(text.strip().lstrip("&,; "), lexicon), lexicon)
     for raw in (_SPLIT_MARKUP if markup else _SPLIT).split(_without_role(text, lexicon)):
         # "Fikri Halim (Banten)": the reporter's region in brackets after the name
-        # '"David Kim"': a name some markup quotes
-        name = _PLACE_IN_BRACKETS.sub("", raw.strip()).strip(' .:-–—()"“”')
+        # '"David Kim"': a name some markup quotes; '+ Dan Evon': a follow button's mark before it
+        name = _PLACE_IN_BRACKETS.sub("", raw.strip()).strip(' .:-–—()"“”+•|')
         if not name or _NOT_A_NAME.search(name):
             continue
         norm = normalise_marker(name)
