@@ -215,3 +215,8 @@ def test_a_markup_name_starting_with_dan() -> None:
 def test_a_follow_mark_before_the_name() -> None:
     html = _page("<div class='meta'><div>By</div><div>+ Dan Morrow</div></div>")
     assert _authors(html) == ["Dan Morrow"]
+
+
+def test_a_title_then_the_outlet_after_the_name() -> None:
+    html = _page("<div class='meta'>By Maya Lindqvist, Associate Editor, Harbour Times</div>")
+    assert _authors(html) == ["Maya Lindqvist"]

@@ -189,7 +189,8 @@ def _without_title(text: str, lexicon: Lexicon) -> str:
 def _without_role(text: str, lexicon: Lexicon) -> str:
     """'Oliver Pennington, Local Democracy Reporter' → 'Oliver Pennington'; 'Arief Setiawan, Jurnalis' likewise."""
     head, sep, tail = text.partition(",")
-    if sep and any(w in lexicon.byline_roles for w in normalise_marker(tail).split()):
+    # (a role word followed by more of the tail keeps its comma: "editor, pcworld")
+    if sep and any(w.rstrip(",;") in lexicon.byline_roles for w in normalise_marker(tail).split()):
         return head
     return text
 
