@@ -220,3 +220,8 @@ def test_a_follow_mark_before_the_name() -> None:
 def test_a_title_then_the_outlet_after_the_name() -> None:
     html = _page("<div class='meta'>By Maya Lindqvist, Associate Editor, Harbour Times</div>")
     assert _authors(html) == ["Maya Lindqvist"]
+
+
+def test_a_tag_link_under_the_headline_is_no_writer() -> None:
+    html = _page("<div class='tags'><a href='/blog/tag/river-safety'>River Safety</a></div>")
+    assert _authors(html) == []

@@ -520,6 +520,9 @@ def _header_name(
     for i in range(max(0, first - 8), first):
         if labels[i] not in (Label.OTHER, Label.BYLINE, Label.DATELINE):
             continue
+        href = blocks[i].structure.href
+        if href and _TAXONOMY_HREF.search(href):
+            continue  # "Query Optimization": a tag under the headline, not its writer
         name = header_byline_name(blocks[i].text, lexicon)
         if name is None:
             continue
