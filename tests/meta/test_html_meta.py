@@ -169,3 +169,43 @@ def test_every_script_date_key_holds_a_hint() -> None:
     assert len(keys) == 7
     for key in keys:
         assert any(hint in f'"{key}"' for hint in _SCRIPT_DATE_HINTS), key
+
+
+def _jsonld_page(data: str) -> str:
+    return (
+        f"<html><head><script type='application/ld+json'>{data}</script></head><body><p>x</p></body></html>"
+    )
+
+
+def test_the_asker_of_a_forum_question_is_its_author() -> None:
+    html = _jsonld_page(
+        '{"@context": "https://schema.org", "@type": "QAPage", "name": "Bridge routes",'
+        ' "mainEntity": {"@type": "Question", "name": "Which bridge route is faster?",'
+        ' "datePublished": "2024-01-03T10:00:00Z",'
+        ' "author": {"@type": "Person", "name": "river_fan42", "url": "https://forum.example/u/river_fan42"}}}'
+    )
+    meta = html_metadata(LexborHTMLParser(html))
+    assert meta.authors == [("river_fan42", "json-ld")]
+    assert meta.published == []  # only the asker is read from the question
+
+
+def test_a_forum_posting_names_its_author() -> None:
+    html = _jsonld_page(
+        '{"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "Bridge routes",'
+        ' "author": {"@type": "Person", "name": "budi.sk8"}}'
+    )
+    assert html_metadata(LexborHTMLParser(html)).authors == [("budi.sk8", "json-ld")]
+
+
+def test_faq_questions_do_not_crowd_out_the_article() -> None:
+    questions = ", ".join(
+        f'{{"@type": "Question", "name": "Question {i}?", "acceptedAnswer": {{"@type": "Answer", "text": "A."}}}}'
+        for i in range(6)
+    )
+    faq = f'{{"@type": "FAQPage", "mainEntity": [{questions}]}}'
+    article = '{"@type": "Article", "headline": "Bridge routes", "author": {"@type": "Person", "name": "Maya Lindqvist"}}'
+    html = (
+        f"<html><head><script type='application/ld+json'>{faq}</script>"
+        f"<script type='application/ld+json'>{article}</script></head><body><p>x</p></body></html>"
+    )
+    assert html_metadata(LexborHTMLParser(html)).authors == [("Maya Lindqvist", "json-ld")]

@@ -612,6 +612,11 @@ class Lexicon:
     # role's words), and all of them in that order: what opens a credit clause.
     credit_prefixes: tuple[tuple[tuple[str, ...], str], ...] = ()
     credit_starts: tuple[str, ...] = ()
+    # "Thread starter", "Pembuat thread": the credit of a forum thread's first post, whose name is
+    # often a login name ("paulb203"); also among the author prefixes of `credit_prefixes`.
+    starter_prefix: frozenset[str] = frozenset()
+    # "asked Feb 4, 2014": what a Q&A site prints above the asker's name, the question's author.
+    asker_prefix: tuple[str, ...] = ()
     # Forms of the fields above built on first use (`starts_with_pattern`, `menu_words`); not data.
     _derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -819,12 +824,13 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
     author_prefix = longest_first(merged("byline", "author_prefix"))
     editor_prefix = longest_first(merged("byline", "editor_prefix"))
     photographer_prefix = longest_first(merged("byline", "photographer_prefix"))
+    starter_prefix = longest_first(merged("byline", "starter_prefix"))
     author_abbrev = longest_first(prefixes("byline", "author_abbrev"))
     editor_abbrev = longest_first(prefixes("byline", "editor_abbrev"))
     credit_prefixes = (
         ((*editor_prefix, *editor_abbrev), "editor"),
         (photographer_prefix, "photographer"),
-        ((*author_prefix, *author_abbrev), "author"),
+        ((*author_prefix, *starter_prefix, *author_abbrev), "author"),
     )
     return Lexicon(
         languages=languages,
@@ -872,7 +878,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
             (
                 ("editor", merged("byline", "editor_prefix")),
                 ("photographer", merged("byline", "photographer_prefix")),
-                ("author", merged("byline", "author_prefix")),
+                ("author", [*merged("byline", "author_prefix"), *starter_prefix]),
             )
         ),
         agencies=longest_first(merged("dateline", "agencies")),
@@ -896,4 +902,6 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         editor_abbrev=editor_abbrev,
         credit_prefixes=credit_prefixes,
         credit_starts=tuple(p for group, _role in credit_prefixes for p in group),
+        starter_prefix=frozenset(starter_prefix),
+        asker_prefix=tuple(p + " " for p in merged("byline", "asker_prefix")),
     )

@@ -31,10 +31,11 @@ if TYPE_CHECKING:
     from warta._textscan import SubstringSet
 
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^(?:bin|binti|van|von|de|der|da|al|el|la|le|di|dos)$")
-_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b|\bserta\b)\s*", re.I)
+# "dan" joins names only in lower or upper case: "Dan Davies" is a name.
+_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|serta)\b|\b(?:dan|DAN)\b)\s*")
 # Markup lists people one per value or joined by "and"/"&"; commas there often carry
 # credentials ("Dylan Bailey, MS, RD"), so they do not split.
-_SPLIT_MARKUP = re.compile(r"\s*(?:;|&|\band\b|\bdan\b)\s*", re.I)
+_SPLIT_MARKUP = re.compile(r"\s*(?:;|&|\b(?i:and)\b|\b(?:dan|DAN)\b)\s*")
 # Clauses of a credit line: "By A | Apr 21, 2025", "By A · 5 min read", "Posted by A on Friday".
 # A slash before a short label with a colon ends a clause too: "Rep: A/ Red: B".
 # Written as `\s*[;|·•]\s*|\s{2,}|\s+[-–—]\s+|\s+(?:on|at|in|pada)\s+|\s*/\s*(?=[^\W\d]{2,12}\s?:)`
@@ -70,6 +71,12 @@ _AUTHOR_HREF = re.compile(
     rf"[/?&](?:(?<=/)(?:{'|'.join(map(re.escape, html_lexicon()['classes']['author_paths']))})/|(?<=[?&])author=)",
     re.I,
 )
+_MEMBER_PATHS = frozenset(html_lexicon()["classes"]["member_paths"])
+_ACCOUNT_PAGES = frozenset(html_lexicon()["classes"]["account_pages"])
+# The login a member page's last path segment names, without the numeric id forums add after a
+# dot ("josephf.42100") or before a dash ("211123-coldj").
+_MEMBER_SEGMENT = re.compile(r"^(?:\d+-)?(.+?)(?:\.\d+)?$")
+_LOGIN_WINDOW = 4  # blocks before the first body block where a first post's author link sits
 _CLASS_TOKENS_SEEN = 10  # the innermost class tokens of a block: its own and its parents'
 _NAME_WINDOW = 3  # blocks past the first body block that may still hold the byline
 _BOX_WINDOW = 30  # blocks past the body where an author box may sit
@@ -139,10 +146,51 @@ def _markup_name(name: str, lexicon: Lexicon) -> bool:
     )
 
 
+# A credit word run into the name by inline elements printed without a space ("ByTrevor Jones").
+_GLUED_LEAD = re.compile(r"([A-Z][a-z]+)(?=[A-Z][a-z])")
+# A job title run into the name the same way ("Mateusz HabernyFounder"): a lower-case letter,
+# then a capitalised word ending the token. Names with an inner capital ("McDonald") keep theirs,
+# since only a role word (`byline_roles`) is cut.
+_GLUED_TAIL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+$)")
+
+
+def _unglued_credit(text: str, lexicon: Lexicon) -> str:
+    """'ByTrevor Jones' → 'Trevor Jones': an author prefix glued to the capital of the name."""
+    lead = _GLUED_LEAD.match(text)
+    if lead is not None and lead.group(1).lower() in lexicon.author_prefix:
+        return text[lead.end() :]
+    return text
+
+
+def _without_title(text: str, lexicon: Lexicon) -> str:
+    """'Emma Ryan Writer' → 'Emma Ryan', 'Rasmus Barslund Founder, Lead Reviewer' → 'Rasmus
+    Barslund', 'Mateusz HabernyFounder' → 'Mateusz Haberny': a name whose job title follows with no
+    comma between. Templates print the title in its own element right after the name, and what
+    follows the title (more of it, the outlet) is no second person either. Only the name's leading
+    capitalised words are read, so "A and B Writer" keeps both names."""
+    words = text.split()
+    for k, word in enumerate(words):
+        bare = word.rstrip(",;:")
+        role = bare.lower()
+        # "Jerusalem Post Staff, Reuters": a team word ending the name names the desk; "Staff
+        # Writer" after a name is a title
+        desk = (k == len(words) - 1 or bare != word) and role in lexicon.team_prefix
+        if k >= 2 and role in lexicon.byline_roles and not desk:
+            return " ".join(words[:k])
+        if k >= 1:
+            glued = _GLUED_TAIL.split(bare, maxsplit=1)
+            if len(glued) == 2 and glued[1].lower() in lexicon.byline_roles:
+                return " ".join([*words[:k], glued[0]])
+        if not _NAME_TOKEN.match(word):
+            break
+    return text
+
+
 def _without_role(text: str, lexicon: Lexicon) -> str:
     """'Oliver Pennington, Local Democracy Reporter' → 'Oliver Pennington'; 'Arief Setiawan, Jurnalis' likewise."""
     head, sep, tail = text.partition(",")
-    if sep and any(w in lexicon.byline_roles for w in normalise_marker(tail).split()):
+    # (a role word followed by more of the tail keeps its comma: "editor, pcworld")
+    if sep and any(w.rstrip(",;") in lexicon.byline_roles for w in normalise_marker(tail).split()):
         return head
     return text
 
@@ -160,9 +208,12 @@ def _normal_case(name: str) -> str:
 
 def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> list[Person]:
     people = []
+    # "& Zackery Cuevas": the last of several authors, printed after its joiner
+    text = _without_title(_unglued_credit(text.strip().lstrip("&,; "), lexicon), lexicon)
     for raw in (_SPLIT_MARKUP if markup else _SPLIT).split(_without_role(text, lexicon)):
         # "Fikri Halim (Banten)": the reporter's region in brackets after the name
-        name = _PLACE_IN_BRACKETS.sub("", raw.strip()).strip(" .:-–—()")
+        # '"David Kim"': a name some markup quotes; '+ Dan Evon': a follow button's mark before it
+        name = _PLACE_IN_BRACKETS.sub("", raw.strip()).strip(' .:-–—()"“”+•|')
         if not name or _NOT_A_NAME.search(name):
             continue
         norm = normalise_marker(name)
@@ -294,9 +345,37 @@ def _credited(text: str, lexicon: Lexicon) -> list[Person]:
             if hit is None:
                 continue
             rest = _SEPARATOR.sub("", clause.strip()[hit.end() :])
-            found.extend(_people(rest, role, lexicon))
+            if hit.group(0) in lexicon.starter_prefix:
+                found.extend(_starter(rest, lexicon))
+            else:
+                found.extend(_people(rest, role, lexicon))
             break
     return found
+
+
+_LOGIN = re.compile(r"^[\w.-]{2,40}$")
+
+
+def _starter(rest: str, lexicon: Lexicon) -> list[Person]:
+    """The author of a forum thread's first post ("Thread starter paulb203"): one login name, which
+    forums print as it was typed (lower case, digits, underscores) where `is_plausible_name` wants
+    a capitalised name; a spaced name ("Perseus Legend") is read as any other."""
+    name = rest.strip()
+    if _LOGIN.match(name) and not lexicon.contains_substring(normalise_marker(name), lexicon.byline_junk):
+        return [Person(name, role="author")]
+    return _people(rest, "author", lexicon)
+
+
+def _starter_before_label(text: str, norm: str, lexicon: Lexicon) -> list[Person]:
+    """'JosephF Discussion starter': the starter label printed after the login name, as forums
+    print it beside the first post's author (`norm`: `normalise_marker(text)`)."""
+    for label in lexicon.starter_prefix:
+        if norm.endswith(" " + label):
+            words = text.split()
+            size = len(label.split())
+            if len(words) == size + 1 and normalise_marker(" ".join(words[-size:])) == label:
+                return _starter(words[0], lexicon)
+    return []
 
 
 @lru_cache(maxsize=32)
@@ -371,6 +450,9 @@ def find_bylines(
     else:
         result.authors = (
             _marked_names(blocks, labels, lexicon)
+            # a login linked to its member page is surer than a bare capitalised line ("Most Votes")
+            or _member_login(blocks, labels)
+            or _asker_login(blocks, labels, lexicon)
             or _header_name(blocks, labels, lexicon, result)
             or _bare_name(blocks, labels, lexicon, result)
         )
@@ -384,7 +466,9 @@ def header_byline_name(text: str, lexicon: Lexicon) -> str | None:
     """The name of a byline line under a headline, alone or followed by the outlet, a role or
     the date: 'Sri Rahayu, CNN Indonesia', 'Rahmat Fajar Hidayat - detikNews',
     'Arief Setiawan, Jurnalis · Minggu …'. An outlet's own name ('CNN Indonesia') is no person."""
-    return _header_parts_name(_HEADER_SPLIT.split(text.strip(), maxsplit=1), lexicon)
+    return _header_parts_name(
+        _HEADER_SPLIT.split(_unglued_credit(text.strip(), lexicon), maxsplit=1), lexicon
+    )
 
 
 def _header_parts_name(parts: list[str], lexicon: Lexicon) -> str | None:
@@ -393,7 +477,9 @@ def _header_parts_name(parts: list[str], lexicon: Lexicon) -> str | None:
     rest = parts[1] if len(parts) > 1 else ""
     if not (2 <= len(name.split()) <= 4 and len(rest.split()) <= 10 and is_plausible_name(name, lexicon)):
         return None
-    if normalise_marker(name) in lexicon.agencies:
+    norm = normalise_marker(name)
+    # "Written By" over the name's own line: the label, not a name
+    if norm in lexicon.agencies or _is_credit_label(norm.rstrip(":"), lexicon):
         return None
     return name
 
@@ -434,6 +520,9 @@ def _header_name(
     for i in range(max(0, first - 8), first):
         if labels[i] not in (Label.OTHER, Label.BYLINE, Label.DATELINE):
             continue
+        href = blocks[i].structure.href
+        if href and _TAXONOMY_HREF.search(href):
+            continue  # "Query Optimization": a tag under the headline, not its writer
         name = header_byline_name(blocks[i].text, lexicon)
         if name is None:
             continue
@@ -465,6 +554,58 @@ def _bare_name(
             result.blocks.append(i)
             return [Person(blocks[i].text.strip(), role="author")]
     return []
+
+
+def _member_login(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Person]:
+    """A forum post's author: a link right before the first body block whose text is the login
+    its member page names ("JonB" linking to "/user/jonb"). A forum prints the author of the
+    first post, the thread's starter, above it; the link naming itself keeps out the site's
+    other links there (a category, a reply button)."""
+    span = _body_span(labels)
+    if span is None:
+        return []
+    first = span[0]
+    for i in range(first - 1, max(-1, first - 1 - _LOGIN_WINDOW), -1):
+        block = blocks[i]
+        href, text = block.structure.href, block.text.strip()
+        if href and _LOGIN.match(text) and _names_member(href, text):
+            return [Person(text, role="author")]
+    return []
+
+
+def _asker_login(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> list[Person]:
+    """A question's author on a Q&A site: the login linked to its member page right under
+    "asked <date>" after the question. The first such line is the question's; an editor's
+    card ("edited <date>") may come before it, an answer's after it."""
+    span = _body_span(labels)
+    if span is None or not lexicon.asker_prefix:
+        return []
+    first = span[0]
+    for i in range(first + 1, min(len(blocks) - 1, first + _BOX_WINDOW + 10)):
+        text = blocks[i].text
+        if len(text) > 60 or not normalise_marker(text).startswith(lexicon.asker_prefix):
+            continue
+        login = blocks[i + 1]
+        href, name = login.structure.href, login.text.strip()
+        if href and _LOGIN.match(name) and _names_member(href, name):
+            return [Person(name, role="author")]
+        return []
+    return []
+
+
+def _names_member(href: str, login: str) -> bool:
+    """`href` is the member page of `login`: a member path, then the login (with its id), or
+    the id and the login apart ("/users/2911408/vader")."""
+    path = href.split("?", 1)[0].split("#", 1)[0].rstrip("/").split("/")
+    if len(path) < 2:
+        return False
+    if path[-2].isdigit() and len(path) >= 3:
+        del path[-2]
+    if path[-2].lower() not in _MEMBER_PATHS:
+        return False
+    named = _MEMBER_SEGMENT.match(path[-1])
+    key = login.lower()
+    return named is not None and named.group(1).lower() == key and key not in _ACCOUNT_PAGES
 
 
 def _body_span(labels: Sequence[Label]) -> tuple[int, int] | None:
@@ -610,6 +751,8 @@ def _visible_bylines(
     for k in _credit_candidates(read, texts, norms, credit_words, last, lexicon):
         i, text, norm = read[k], texts[k], norms[k]
         people = _credited(text, lexicon) if k in credit_words else []
+        if not people and k in credit_words:
+            people = _starter_before_label(text, norm, lexicon)
         if not people and i > last and "(" in text:  # (`_closing_editor` needs one; most lines lack it)
             people = _closing_editor(text, lexicon)
         # Only a short line that is a credit label alone has a name on the next (`_labelled_next`).

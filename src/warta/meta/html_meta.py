@@ -35,6 +35,9 @@ _ARTICLE_TYPES = frozenset(
         "liveblogposting", "posting", "socialmediaposting", "report", "webpage",
     }
 )  # fmt: skip
+# A forum thread's own item: a QAPage's Question, a DiscussionForumPosting. Only its author is
+# read (the thread's starter): its image is often the forum's logo or a default avatar.
+_POST_TYPES = frozenset({"question", "discussionforumposting"})
 _PUBLISHED_META = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
     "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
@@ -318,6 +321,7 @@ def _only_webpage(types: set[str]) -> bool:
 
 def _read_jsonld(markup: Markup, meta: PageMetadata) -> None:
     articles: list[tuple[dict[str, Any], set[str]]] = []
+    posters: list[str] = []
     for script in markup.jsonld_scripts():
         raw = script.text(deep=True) or ""
         if len(raw) > _MAX_JSONLD_CHARS:
@@ -330,6 +334,8 @@ def _read_jsonld(markup: Markup, meta: PageMetadata) -> None:
             types = _types(obj)
             if not types.isdisjoint(_ARTICLE_TYPES):
                 articles.append((obj, types))
+            elif not types.isdisjoint(_POST_TYPES):
+                posters.extend(_names(obj.get("author")))
             elif not types.isdisjoint(_SITE_TYPES):
                 name = _clean(obj.get("name"))
                 if name:
@@ -339,6 +345,8 @@ def _read_jsonld(markup: Markup, meta: PageMetadata) -> None:
     articles.sort(key=lambda found: _only_webpage(found[1]))
     for rank, (obj, types) in enumerate(articles[:5]):
         _apply_jsonld(meta, obj, types, rank)
+    if not meta.authors and posters:
+        meta.authors.append((posters[0], "json-ld"))  # the first post's, not the replies'
 
 
 def _guess_date(key: str) -> str | None:

@@ -1,0 +1,227 @@
+"""Bylines read from whole HTML pages: names run into a credit word or a job title by the template."""
+
+from __future__ import annotations
+
+import warta
+
+PARAGRAPHS = "".join(
+    f"<p>{text}</p>"
+    for text in (
+        "The river rose overnight and the town council met at dawn to decide whether the old bridge "
+        "should stay open to traffic while engineers inspected its pillars.",
+        "Residents who live along the bank said the water had never come this close to their homes, "
+        "and several families moved their furniture upstairs before the morning.",
+        "The council agreed to close the bridge for two days and to send buses around the long way, "
+        "a detour that adds almost forty minutes to the trip into the city centre.",
+        "Engineers expect to publish their findings by the end of the week, after divers have looked "
+        "at the foundations that were last repaired more than thirty years ago.",
+    )
+)
+
+
+def _page(byline: str) -> str:
+    """A small article page whose byline element holds `byline` (HTML)."""
+    return (
+        "<html><head><title>Bridge closed as river rises</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<article><h1>Bridge closed as river rises</h1>"
+        f"{byline}"
+        f"<div class='article-content'>{PARAGRAPHS}</div>"
+        "</article><footer>Copyright 2026 Example News</footer></body></html>"
+    )
+
+
+def _authors(html: str) -> list[str]:
+    return [p.name for p in warta.extract(html, kind="html").authors]
+
+
+def test_credit_word_run_into_the_name() -> None:
+    # Inline elements with no space between them: the text reads "ByMaya Lindqvist".
+    html = _page("<div class='meta'><span>By</span><span>Maya Lindqvist</span></div>")
+    assert _authors(html) == ["Maya Lindqvist"]
+
+
+def test_indonesian_credit_word_run_into_the_name() -> None:
+    html = _page("<div class='meta'><span>Oleh</span><span>Rizky Pratama</span></div>")
+    assert _authors(html) == ["Rizky Pratama"]
+
+
+def test_job_title_after_the_name_without_a_comma() -> None:
+    html = _page(
+        "<div class='post-author-name'><a href='/author/maya-lindqvist'>Maya Lindqvist</a> "
+        "<span>Writer</span></div>"
+    )
+    assert _authors(html) == ["Maya Lindqvist"]
+
+
+def test_job_title_run_into_the_name_and_more_of_it_after_a_comma() -> None:
+    html = _page(
+        "<div class='post-author-name'><a href='/author/maya-lindqvist'>Maya Lindqvist</a>"
+        "<span>Founder, Lead Reviewer</span></div>"
+    )
+    assert _authors(html) == ["Maya Lindqvist"]
+
+
+def test_indonesian_job_title_after_the_name() -> None:
+    html = _page(
+        "<div class='post-author-name'><a href='/author/rizky-pratama'>Rizky Pratama</a> "
+        "<span>Pendiri</span></div>"
+    )
+    assert _authors(html) == ["Rizky Pratama"]
+
+
+def test_a_name_with_an_inner_capital_keeps_it() -> None:
+    html = _page("<div class='post-author-name'><a href='/author/x'>Dana McAllister</a></div>")
+    assert _authors(html) == ["Dana McAllister"]
+
+
+def test_a_last_author_after_its_joiner() -> None:
+    # "& Tomas Berg": the template prints the joiner before the last of several authors.
+    html = _page("<div class='post-author-name'>&amp; Tomas Berg Writer, Hardware</div>")
+    assert _authors(html) == ["Tomas Berg"]
+
+
+def test_a_desk_named_with_a_team_word_keeps_it() -> None:
+    html = _page("<div class='meta'>By Harbour Times Staff, Reuters</div>")
+    assert _authors(html)[0] == "Harbour Times Staff"
+
+
+def test_staff_before_a_title_word_is_part_of_the_title() -> None:
+    html = _page("<div class='meta'>By Maya Lindqvist Staff Writer</div>")
+    assert _authors(html) == ["Maya Lindqvist"]
+
+
+def _thread(starter_line: str) -> str:
+    """A small forum thread page: title, the starter's credit line, then the first post."""
+    return (
+        "<html><head><title>Which bridge route is faster in winter?</title></head><body>"
+        "<nav><a href='/'>Forums</a> <a href='/forums/travel'>Travel</a></nav>"
+        "<h1>Which bridge route is faster in winter?</h1>"
+        f"<ul class='thread-meta'><li>{starter_line}</li><li>Start date Jan 3, 2024</li></ul>"
+        f"<article class='message-body'>{PARAGRAPHS}</article>"
+        "<footer>Copyright 2026 Example Forums</footer></body></html>"
+    )
+
+
+def test_thread_starter_with_a_login_name() -> None:
+    html = _thread("Thread starter <a href='/members/river_fan42.17/'>river_fan42</a>")
+    assert _authors(html) == ["river_fan42"]
+
+
+def test_indonesian_thread_starter() -> None:
+    html = _thread("Pembuat thread <a href='/members/budi.sk8.17/'>budi.sk8</a>")
+    assert _authors(html) == ["budi.sk8"]
+
+
+def test_thread_starter_with_a_spaced_name() -> None:
+    html = _thread("Thread starter <a href='/members/x.17/'>Perrin Vale</a>")
+    assert _authors(html) == ["Perrin Vale"]
+
+
+def test_a_login_name_needs_the_starter_credit() -> None:
+    # "By" before a login name stays unread: it is the credit of a forum's first post only.
+    html = _thread("By <a href='/members/river_fan42.17/'>river_fan42</a>")
+    assert _authors(html) == []
+
+
+def test_starter_label_after_the_login_name() -> None:
+    html = _thread("<a href='/members/river_fan42.17/'>river_fan42</a> <span>Discussion starter</span>")
+    assert _authors(html) == ["river_fan42"]
+
+
+def test_indonesian_starter_label_after_the_login_name() -> None:
+    html = _thread("<a href='/members/budi.sk8.17/'>budi.sk8</a> <span>Pembuat thread</span>")
+    assert _authors(html) == ["budi.sk8"]
+
+
+def _post(above_post: str) -> str:
+    """A forum thread whose first post has `above_post` (HTML) right above it."""
+    return (
+        "<html><head><title>Which bridge route is faster in winter?</title></head><body>"
+        "<nav><a href='/'>Forums</a> <a href='/category/travel'>Travel</a></nav>"
+        "<h1>Which bridge route is faster in winter?</h1>"
+        f"<div class='post-header'>{above_post}<div class='meta'>wrote on Jan 3, 2024</div></div>"
+        f"<div class='post-content'>{PARAGRAPHS}</div>"
+        "<footer>Copyright 2026 Example Forums</footer></body></html>"
+    )
+
+
+def test_login_linked_to_its_member_page_above_the_first_post() -> None:
+    html = _post(
+        "<a class='avatar' href='/user/river_fan42'>R</a><a href='/user/river_fan42'>river_fan42</a>"
+    )
+    assert _authors(html) == ["river_fan42"]
+
+
+def test_member_page_with_the_forum_id_after_the_login() -> None:
+    html = _post("<div><a href='https://forum.example/members/budi.sk8.4217/'>budi.sk8</a></div>")
+    assert _authors(html) == ["budi.sk8"]
+
+
+def test_an_account_page_link_names_no_one() -> None:
+    html = _post("<div><a href='/user/login'>Login</a></div>")
+    assert "Login" not in _authors(html)
+
+
+def test_a_credit_label_with_no_name_after_it_names_no_one() -> None:
+    html = _page("<div class='post-meta'>Written By</div>")
+    assert _authors(html) == []
+
+
+def test_a_quoted_markup_name_loses_its_quotes() -> None:
+    html = _page("").replace("<head>", "<head><meta name='author' content='\"Maya Lindqvist\"'>")
+    assert _authors(html) == ["Maya Lindqvist"]
+
+
+def _question(asked: str) -> str:
+    """A small Q&A page: the question, an editor's card, then the asker's card under `asked`."""
+    return (
+        "<html><head><title>Which bridge route is faster in winter?</title></head><body>"
+        "<h1>Which bridge route is faster in winter?</h1>"
+        f"<div class='question'><div class='post-text'>{PARAGRAPHS}</div>"
+        "<div class='tags'><a href='/questions/tagged/travel'>travel</a></div>"
+        "<div class='card'><div>edited Jan 4, 2024 at 10:00</div>"
+        "<div><a href='/users/77/tidy_editor'>tidy_editor</a></div></div>"
+        f"<div class='card'><div>{asked}</div>"
+        "<div><a href='/users/4218/river_fan42'>river_fan42</a></div></div></div>"
+        "<footer>Copyright 2026 Example Answers</footer></body></html>"
+    )
+
+
+def test_the_asker_under_asked_is_the_question_author() -> None:
+    assert _authors(_question("asked Jan 3, 2024 at 09:00")) == ["river_fan42"]
+
+
+def test_indonesian_asker_line() -> None:
+    assert _authors(_question("ditanyakan 3 Jan 2024")) == ["river_fan42"]
+
+
+def test_dan_as_a_first_name_is_no_joiner() -> None:
+    assert _authors(_page("<div class='meta'>By Dan Morrow</div>")) == ["Dan Morrow"]
+
+
+def test_dan_still_joins_indonesian_names() -> None:
+    assert _authors(_page("<div class='meta'>Oleh Rizky Pratama dan Sari Dewi</div>")) == [
+        "Rizky Pratama",
+        "Sari Dewi",
+    ]
+
+
+def test_a_markup_name_starting_with_dan() -> None:
+    html = _page("").replace("<head>", "<head><meta name='author' content='Dan Morrow'>")
+    assert _authors(html) == ["Dan Morrow"]
+
+
+def test_a_follow_mark_before_the_name() -> None:
+    html = _page("<div class='meta'><div>By</div><div>+ Dan Morrow</div></div>")
+    assert _authors(html) == ["Dan Morrow"]
+
+
+def test_a_title_then_the_outlet_after_the_name() -> None:
+    html = _page("<div class='meta'>By Maya Lindqvist, Associate Editor, Harbour Times</div>")
+    assert _authors(html) == ["Maya Lindqvist"]
+
+
+def test_a_tag_link_under_the_headline_is_no_writer() -> None:
+    html = _page("<div class='tags'><a href='/blog/tag/river-safety'>River Safety</a></div>")
+    assert _authors(html) == []
