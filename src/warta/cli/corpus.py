@@ -225,6 +225,10 @@ def export_command(
 ) -> None:
     """Export the corpus as JSONL, CSV or Parquet."""
     err = Console(stderr=True)
+    if output is not None and _is_corpus_file(output, db):
+        # Opening the output truncates it: the corpus itself would be lost.
+        err.print(f"[red]cannot export to {output}[/red]: it is the corpus itself; choose another file")
+        raise typer.Exit(code=2)
     store = _open(db, err)
     try:
         count = export(store, output if output is not None else sys.stdout, format, dedup)
@@ -234,6 +238,13 @@ def export_command(
     finally:
         store.close()
     err.print(f"{count} articles exported")
+
+
+def _is_corpus_file(output: Path, db: Path) -> bool:
+    """Whether `output` names the corpus database or one of SQLite's files beside it."""
+    corpus = db.resolve()
+    names = {corpus, *(corpus.with_name(corpus.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
+    return output.resolve() in names
 
 
 @app.command(

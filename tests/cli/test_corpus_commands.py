@@ -1,0 +1,63 @@
+"""The corpus commands against a user's mistakes: a clear message and exit code, nothing lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from warta.cli import _register, app
+from warta.corpus.store import Store
+from warta.run.ingest import IngestOptions, ingest
+
+PAGE = (
+    "<html><head><title>Banjir melanda Semarang</title></head><body><article><h1>Banjir melanda Semarang</h1>"
+    + "".join(
+        f"<p>Paragraf {i}: banjir setinggi satu meter merendam permukiman warga di Semarang sejak Senin"
+        " pagi, dan ratusan warga mengungsi ke balai desa.</p>"
+        for i in range(6)
+    )
+    + "</article></body></html>"
+)
+
+
+def _runner() -> CliRunner:
+    _register()
+    return CliRunner(env={"COLUMNS": "400"})
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    page = tmp_path / "banjir.html"
+    page.write_text(PAGE, encoding="utf-8")
+    db = tmp_path / "corpus.db"
+    store = Store.open(db)
+    ingest(store, [str(page)], IngestOptions(workers=1))
+    store.close()
+    return db
+
+
+def _articles(db: Path) -> int:
+    store = Store.open(db)
+    try:
+        return store.stats()["articles"]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_onto_the_corpus_itself_is_refused_and_the_corpus_kept(corpus: Path, fmt: str) -> None:
+    size = corpus.stat().st_size
+    result = _runner().invoke(app, ["export", "--db", str(corpus), "-f", fmt, "-o", str(corpus)])
+    assert result.exit_code == 2, result.output
+    assert "corpus itself" in result.output
+    assert corpus.stat().st_size == size
+    assert _articles(corpus) == 1
+
+
+def test_export_onto_the_corpus_through_another_spelling_is_refused(corpus: Path) -> None:
+    other = corpus.parent / "." / corpus.name
+    result = _runner().invoke(app, ["export", "--db", str(corpus), "-o", str(other)])
+    assert result.exit_code == 2, result.output
+    assert _articles(corpus) == 1
