@@ -61,3 +61,13 @@ def test_export_onto_the_corpus_through_another_spelling_is_refused(corpus: Path
     result = _runner().invoke(app, ["export", "--db", str(corpus), "-o", str(other)])
     assert result.exit_code == 2, result.output
     assert _articles(corpus) == 1
+
+
+def test_two_pages_piped_to_two_ingests_are_both_stored(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    other = PAGE.replace("Semarang", "Surabaya")
+    for page in (PAGE, other, other):
+        result = _runner().invoke(app, ["ingest", "-", "--db", str(db), "--workers", "1"], input=page)
+        assert result.exit_code == 0, result.output
+    assert _articles(db) == 2
+    assert "already ingested" in result.output  # the same page piped again is known

@@ -13,11 +13,12 @@ written), and nothing per page is kept in the parent except counters.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 
@@ -114,7 +115,7 @@ def ingest(
     options = options or IngestOptions()
     report = IngestReport(run_id=store.start_run(inputs))
     templates = _Templates(store, options.templates)
-    reader = read_paths(inputs, fields)
+    reader = _stdin_by_content(read_paths(inputs, fields))
     pool: Pool | None = None
     local = PageWorker(options.extract) if options.workers <= 1 else None
     if local is None:
@@ -151,6 +152,22 @@ def ingest(
             pool.terminate()
     _finish(store, options, report)
     return report
+
+
+def _stdin_by_content(items: Iterable[Page | ReadError]) -> Iterator[Page | ReadError]:
+    """The items, with a page read from stdin named by its content's hash.
+
+    An input record is ingested once, under its name; stdin's name ("<stdin>") is the
+    same whatever is piped in, so a second page piped to another ingest would be taken
+    for the first and skipped as already ingested.
+    """
+    for item in items:
+        if isinstance(item, Page) and item.source == "<stdin>":
+            content = (
+                item.content if isinstance(item.content, bytes) else item.content.encode("utf-8", "replace")
+            )
+            item = replace(item, source=f"<stdin>#sha1:{hashlib.sha1(content).hexdigest()}")
+        yield item
 
 
 def _get(pending: AsyncResult[list[PageOutcome]] | list[PageOutcome]) -> list[PageOutcome]:
