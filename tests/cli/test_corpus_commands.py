@@ -71,3 +71,18 @@ def test_two_pages_piped_to_two_ingests_are_both_stored(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
     assert _articles(db) == 2
     assert "already ingested" in result.output  # the same page piped again is known
+
+
+def test_an_input_missing_or_empty_at_one_ingest_is_stored_by_the_next(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    missing, empty = tmp_path / "later.html", tmp_path / "being-written.html"
+    empty.write_bytes(b"")
+    args = ["ingest", str(missing), str(empty), "--db", str(db), "--workers", "1"]
+    result = _runner().invoke(app, args)
+    assert "no such file" in result.output and "empty file" in result.output
+    missing.write_text(PAGE, encoding="utf-8")
+    empty.write_text(PAGE.replace("Semarang", "Surabaya"), encoding="utf-8")
+    result = _runner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "already ingested" not in result.output
+    assert _articles(db) == 2

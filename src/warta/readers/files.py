@@ -21,10 +21,15 @@ DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class ReadError:
-    """An input that could not be turned into a page, and why."""
+    """An input that could not be turned into a page, and why.
+
+    `retry`: the input could not be read at all (missing, unreadable, empty), which says
+    nothing of what it will hold later: an ingest does not record it as done.
+    """
 
     source: str
     message: str
+    retry: bool = False
 
 
 def _base_suffix(path: Path) -> str:
@@ -93,13 +98,13 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Page | ReadErro
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        return ReadError(source, f"cannot read file: {exc.strerror or exc}")
+        return ReadError(source, f"cannot read file: {exc.strerror or exc}", retry=True)
     warnings: list[str] = []
     if len(data) > max_bytes:
         data = data[:max_bytes]
         warnings.append(f"file larger than {max_bytes} bytes: only the first part was read")
     if not data:
-        return ReadError(source, "empty file")
+        return ReadError(source, "empty file", retry=True)
     if path.name.lower().endswith(".gz"):
         data, problem = gunzip(data, max_bytes)
         if problem:
@@ -129,13 +134,13 @@ def read_paths(
         if item == "-":
             data = sys.stdin.buffer.read()
             if not data:
-                yield ReadError("<stdin>", "empty input on stdin")
+                yield ReadError("<stdin>", "empty input on stdin", retry=True)
             else:
                 yield Page(content=data, source="<stdin>")
             continue
         assert isinstance(item, Path)
         if not item.exists():
-            yield ReadError(path_source(item), "no such file or directory")
+            yield ReadError(path_source(item), "no such file or directory", retry=True)
             continue
         suffix = _base_suffix(item)
         if suffix in (".jsonl", ".ndjson"):

@@ -54,7 +54,7 @@ def read_jsonl(path: Path, fields: JsonlFields) -> Iterator[Page | ReadError]:
     try:
         handle = _open(path)
     except OSError as exc:
-        yield ReadError(path_source(path), f"cannot read file: {exc}")
+        yield ReadError(path_source(path), f"cannot read file: {exc}", retry=True)
         return
     name = path_source(path)
     with handle:

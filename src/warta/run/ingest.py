@@ -4,7 +4,9 @@ Workers (a process pool, each holding one `PageWorker`) extract; the parent
 is the only writer and commits one batch per transaction, together with the
 names of the input records it covers. A record already in `sources` is not
 read again, so a killed ingest rerun with the same command resumes without
-losing or duplicating pages, and a repeated ingest is a no-op.
+losing or duplicating pages, and a repeated ingest is a no-op. An input that
+could not be read at all (missing, unreadable, empty) is not recorded: the next
+run tries it again.
 
 Memory stays bounded: pages stream from the readers in batches, at most two
 batches are in flight (one being extracted while the previous one is
@@ -202,7 +204,8 @@ def _write(store: Store, outcomes: list[PageOutcome], report: IngestReport) -> i
         if outcome.article is not None:
             continue
         reason = outcome.reason or "unknown"
-        others.append((outcome.source, outcome.status, reason))
+        if not outcome.retry:  # (an input missing or unreadable now is tried again by the next run)
+            others.append((outcome.source, outcome.status, reason))
         if outcome.status == "failed":
             report.failed[reason] += 1
             if len(report.failed_examples) < 50:

@@ -31,6 +31,7 @@ class PageOutcome:
     article: StoredArticle | None = None
     status: str = "ok"  # ok | skipped | failed
     reason: str | None = None
+    retry: bool = False  # failed to be read at all: not recorded as done (`ReadError.retry`)
 
 
 def site_of_url(url: str | None) -> str | None:
@@ -62,7 +63,7 @@ class PageWorker:
 
     def run(self, item: Page | ReadError, boilerplate: Collection[str], version: int) -> PageOutcome:
         if isinstance(item, ReadError):
-            return PageOutcome(item.source, status="failed", reason=item.message)
+            return PageOutcome(item.source, status="failed", reason=item.message, retry=item.retry)
         source = item.source or "<unknown>"
         try:
             blocks = self._blocks(item)
