@@ -203,6 +203,25 @@ def test_glob_matching_nothing_is_reported(tmp_path: Path, extractor: Extractor)
     assert not result.ok and result.error == "no such file or directory"
 
 
+def test_recursive_glob_does_not_follow_a_link_back_up(tmp_path: Path) -> None:
+    # glob's "**" followed the link: every file once more per level (and with two such
+    # links, 2^40 paths to walk); "**" now walks like a directory input, links not followed.
+    crawl = tmp_path / "crawl"
+    (crawl / "a" / ".cache").mkdir(parents=True)
+    for name in ("x.html", "a/y.html", "a/.cache/hidden.html", ".dot.html", "a/notes.txt"):
+        (crawl / name).write_text(PAGE, encoding="utf-8")
+    (crawl / "a" / "up").symlink_to("..")
+    pattern = str(crawl / "**" / "*.html")
+    sources = sorted(item.source or "" for item in read_paths([pattern]))
+    assert sources == [str(crawl / "a" / "y.html"), str(crawl / "x.html")]
+    everything = [item.source or "" for item in read_paths([str(crawl / "**")])]
+    assert sorted(everything) == [
+        str(crawl / "a" / "notes.txt"),
+        str(crawl / "a" / "y.html"),
+        str(crawl / "x.html"),
+    ]
+
+
 def _jsonl_line(record: object) -> str:
     return json.dumps(record, ensure_ascii=False) + "\n"
 

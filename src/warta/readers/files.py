@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -69,6 +70,34 @@ def gunzip(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, str 
     return b"".join(chunks), None
 
 
+def _glob(pattern: str) -> list[str]:
+    """`sorted(glob.glob(pattern, recursive=True))`, except that `**` does not follow symbolic
+    links to directories (as a directory input does not): glob's does, so a link to a parent
+    directory made it yield every file again at each level, and two such links made it walk
+    for hours (2^40 paths before the system's limit on links in a path stops it).
+    """
+    parts = pattern.split(os.sep)
+    if "**" not in parts:
+        return sorted(glob.glob(pattern))
+    cut = parts.index("**")
+    top, rest = os.sep.join(parts[:cut]) or (os.sep if cut else ""), os.sep.join(parts[cut + 1 :])
+    found: set[str] = set()
+    for root in glob.glob(top) if top else [""]:
+        if root and not os.path.isdir(root):
+            continue
+        for directory, subdirectories, files in os.walk(root or os.curdir):
+            subdirectories[:] = [name for name in subdirectories if not name.startswith(".")]
+            base = (
+                directory if root else os.path.relpath(directory)
+            )  # (as glob names them: "a/x", not "./a/x")
+            base = "" if base == os.curdir else base
+            if rest:
+                found.update(_glob(os.path.join(glob.escape(base), rest)))
+            else:
+                found.update(os.path.join(base, name) for name in files if not name.startswith("."))
+    return sorted(found)
+
+
 def expand_paths(inputs: Iterable[str]) -> Iterator[Path | str]:
     """Yield files for each input: a file, a directory (recursive), a glob, or '-' for stdin."""
     for item in inputs:
@@ -83,7 +112,7 @@ def expand_paths(inputs: Iterable[str]) -> Iterator[Path | str]:
         elif path.exists():
             yield path
         else:
-            matches = sorted(glob.glob(item, recursive=True))
+            matches = _glob(item)
             if not matches:
                 yield Path(item)  # reported as missing by read_paths
             for match in matches:
