@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from warta.cli import HtmlField, TextField, UrlField, app
+from warta.errors import ConfigError
 from warta.options import ExtractOptions
 from warta.pipeline import Extractor, PageResult
 from warta.readers import JsonlFields, read_paths
@@ -68,7 +69,10 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Extract clean articles (title, body, bylines, dates, read-also/related/sidebar lists) from pages."""
-    options = ExtractOptions.from_toml(config) if config else ExtractOptions()
+    try:
+        options = ExtractOptions.from_toml(config) if config else ExtractOptions()
+    except ConfigError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--config") from exc
     options = options.with_(timeout_s=timeout or options.timeout_s, include_labels=labels)
     extractor = Extractor(options)
     fields = JsonlFields(text=text_field, html=html_field, url=url_field)
@@ -76,9 +80,13 @@ def extract(
     to_dir = output is not None and (
         output.is_dir() or (not output.suffix and format is not OutputFormat.jsonl)
     )
-    if to_dir and output is not None:
-        output.mkdir(parents=True, exist_ok=True)
-    stream = output.open("w", encoding="utf-8") if output is not None and not to_dir else sys.stdout
+    try:
+        if to_dir and output is not None:
+            output.mkdir(parents=True, exist_ok=True)
+        stream = output.open("w", encoding="utf-8") if output is not None and not to_dir else sys.stdout
+    except OSError as exc:
+        err.print(f"[red]cannot write to {output}[/red]: {exc.strerror or exc}")
+        raise typer.Exit(code=2) from exc
     failures: Counter[str] = Counter()
     failed_sources: list[tuple[str, str]] = []
     ok = 0
@@ -107,7 +115,11 @@ def extract(
                     )
                 continue
             ok += 1
-            _write(result, index, format, stream, output if to_dir else None, labels, json_array)
+            try:
+                _write(result, index, format, stream, output if to_dir else None, labels, json_array)
+            except OSError as exc:  # (a full disk: every later page would fail alike)
+                err.print(f"[red]cannot write the output of {result.source}[/red]: {exc.strerror or exc}")
+                raise typer.Exit(code=1) from exc
     if format is OutputFormat.json and not to_dir:
         data: object = json_array[0] if len(json_array) == 1 and not failures else json_array
         stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

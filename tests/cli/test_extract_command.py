@@ -1,0 +1,88 @@
+"""`warta extract` against a user's mistakes: a clear message and exit code, no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from warta.cli import _register, app
+from warta.errors import ConfigError
+from warta.options import ExtractOptions
+
+PAGE = (
+    "<html><body><article><h1>Harga beras naik</h1>"
+    + "<p>Harga beras di pasar tradisional Medan naik dua ribu rupiah per kilogram sejak awal pekan,"
+    " kata pedagang kepada wartawan pada Selasa.</p>" * 4 + "</article></body></html>"
+)
+
+
+def _runner() -> CliRunner:
+    _register()
+    return CliRunner(env={"COLUMNS": "400"})
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Path:
+    path = tmp_path / "beras.html"
+    path.write_text(PAGE, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("[extract\n", "cannot read options file"),
+        ("[extract]\nbogus = 1\n", "unknown option(s)"),
+        ('[extract]\ntimeout_s = "x"\n', "timeout_s"),
+        ("[extract]\nlanguages = 5\n", "languages"),
+        ('[extract]\ninclude_labels = "yes"\n', "include_labels"),
+    ],
+)
+def test_a_bad_options_file_is_a_usage_error(tmp_path: Path, page: Path, toml: str, message: str) -> None:
+    config = tmp_path / "options.toml"
+    config.write_text(toml, encoding="utf-8")
+    result = _runner().invoke(app, ["extract", str(page), "--config", str(config)])
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_missing_options_file_is_a_usage_error(tmp_path: Path, page: Path) -> None:
+    result = _runner().invoke(app, ["extract", str(page), "--config", str(tmp_path / "none.toml")])
+    assert result.exit_code == 2, result.output
+    assert "cannot read options file" in result.output
+
+
+def test_options_of_the_right_types_load(tmp_path: Path) -> None:
+    config = tmp_path / "options.toml"
+    config.write_text(
+        '[extract]\nlanguages = ["id"]\ntimeout_s = 5\nbody_threshold = 0.6\ninclude_labels = true\n'
+        "reference = 2025-05-02T10:00:00\n",
+        encoding="utf-8",
+    )
+    options = ExtractOptions.from_toml(config)
+    assert options.languages == ("id",) and options.timeout_s == 5 and options.include_labels
+    config.write_text("[extract]\nmax_chars = 1.5\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="max_chars"):
+        ExtractOptions.from_toml(config)
+
+
+@pytest.mark.parametrize("output", ["missing-dir/out.json", "beras.html/out.json", "beras.html/pages"])
+def test_an_output_that_cannot_be_written_is_reported(page: Path, output: str) -> None:
+    result = _runner().invoke(app, ["extract", str(page), "-o", str(page.parent / output)])
+    assert result.exit_code == 2, result.output
+    assert "cannot write to" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_page_file_that_cannot_be_written_stops_the_batch_with_a_message(
+    tmp_path: Path, page: Path
+) -> None:
+    out = tmp_path / "out"
+    (out / "00000-beras.json").mkdir(parents=True)  # where the page's file would go
+    result = _runner().invoke(app, ["extract", str(page), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert "cannot write the output of" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
