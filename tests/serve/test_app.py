@@ -70,6 +70,14 @@ def test_article_page_shows_the_story_and_its_copies(
     assert client.get("/article/999999").status_code == 404
 
 
+def test_an_article_id_out_of_range_is_not_found(client: TestClient) -> None:
+    for path in ("/article/", "/api/article/"):
+        for article_id in ("0", "-1", str(2**63), "99999999999999999999999"):
+            response = client.get(path + article_id)
+            assert response.status_code == 404, (path, article_id)
+        assert client.get(path + "abc").status_code == 422
+
+
 def test_api_search_returns_hits_as_json(client: TestClient) -> None:
     hits = client.get("/api/search", params={"q": "banjir", "limit": 3}).json()
     assert 1 <= len(hits) <= 3
