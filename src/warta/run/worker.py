@@ -77,6 +77,8 @@ class PageWorker:
         return PageOutcome(source, article=self._row(item, result.article, source, blocks, version))
 
     def _blocks(self, page: Page) -> tuple[tuple[str, str | None], ...]:
+        if self.extractor.options.timeout_s > 0:
+            self.extractor.warm_up()  # (loading counts against no page's limit)
         decoded = decode_page(page, self.extractor.options)
         deadline = Deadline(self.extractor.options.timeout_s)
         blocks, _ = self.extractor.segment(decoded.text, decoded.kind, deadline, utf8=decoded.utf8)
