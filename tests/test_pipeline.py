@@ -1,4 +1,5 @@
-"""The per-page time limit counts a page's own work, not the loading the first page triggers."""
+"""warta.pipeline: the time limit counts a page's own work, not the loading the first page triggers; what
+`extract` takes as content and kind."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Any
 
 import pytest
 
+import warta
+from warta.errors import InputError
 from warta.meta import language
 from warta.model import Page
 from warta.options import ExtractOptions
@@ -54,3 +57,20 @@ def test_without_a_time_limit_nothing_is_loaded_ahead() -> None:
     extractor = Extractor()
     extractor.process(Page(PAGE, "html", source="beras.html"))
     assert not extractor._warm
+
+
+@pytest.mark.parametrize("content", [None, 123, ["<p>x</p>"]])
+def test_content_of_another_type_is_a_type_error_that_says_so(content: Any) -> None:
+    with pytest.raises(TypeError, match="page content must be str or bytes"):
+        warta.extract(content)
+
+
+@pytest.mark.parametrize("wrap", [bytearray, memoryview])
+def test_bytes_like_content_is_read_as_bytes(wrap: Callable[[bytes], Any]) -> None:
+    assert warta.extract(wrap(PAGE.encode())).title == warta.extract(PAGE.encode()).title
+
+
+@pytest.mark.parametrize("kind", ["xml", "HTML"])
+def test_an_unknown_kind_is_named_not_reported_as_a_missing_model(kind: str) -> None:
+    with pytest.raises(InputError, match="page kind must be 'html', 'text' or None"):
+        warta.extract(PAGE, kind=kind)  # type: ignore[arg-type]

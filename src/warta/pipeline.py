@@ -107,6 +107,15 @@ def decode_page(page: Page, options: ExtractOptions) -> DecodedPage:
     """Page content as text, its kind, and warnings met while decoding."""
     warnings = list(page.warnings)
     content = page.content
+    if isinstance(content, bytearray | memoryview):
+        content = bytes(content)
+    elif not isinstance(content, str | bytes):
+        raise TypeError(f"page content must be str or bytes, not {type(content).__name__}")
+    if page.kind not in (None, "", "html", "text"):
+        # (Any other kind went on to look for a model of that name: "model file ... is missing".)
+        raise InputError(
+            f"page kind must be 'html', 'text' or None (told from the content), not {page.kind!r}"
+        )
     utf8: bytes | None = None
     if isinstance(content, bytes):
         declared = page.encoding or charset_from_header((page.http_headers or {}).get("content-type"))
