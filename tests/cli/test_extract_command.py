@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,15 @@ def test_a_page_file_that_cannot_be_written_stops_the_batch_with_a_message(
     assert result.exit_code == 1, result.output
     assert "cannot write the output of" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_partial_result_is_named_in_the_summary_of_text_output(tmp_path: Path) -> None:
+    # Text and Markdown carry no warnings: a truncated page was reported as simply "extracted".
+    whole = gzip.compress(PAGE.encode() * 2)
+    cut = tmp_path / "beras.html.gz"
+    cut.write_bytes(whole[: len(whole) * 2 // 3])
+    result = _runner().invoke(app, ["extract", str(cut), "-f", "text"])
+    assert result.exit_code == 0, result.output
+    assert "1 extracted, 0 failed" in result.stderr
+    assert "1 extracted with warnings" in result.stderr
+    assert f"{cut}: truncated gzip" in result.stderr

@@ -89,6 +89,7 @@ def extract(
         raise typer.Exit(code=2) from exc
     failures: Counter[str] = Counter()
     failed_sources: list[tuple[str, str]] = []
+    warned: list[tuple[str, str]] = []  # (source, its warnings): partial or doubtful results
     ok = 0
     progress = Progress(
         TextColumn("[bold]extract"),
@@ -115,6 +116,8 @@ def extract(
                     )
                 continue
             ok += 1
+            if result.article is not None and result.article.warnings:
+                warned.append((result.source or "?", "; ".join(result.article.warnings)))
             try:
                 _write(result, index, format, stream, output if to_dir else None, labels, json_array)
             except OSError as exc:  # (a full disk: every later page would fail alike)
@@ -126,7 +129,7 @@ def extract(
     if stream is not sys.stdout:
         stream.close()
     if not quiet:
-        _summary(err, ok, failed_sources)
+        _summary(err, ok, failed_sources, warned)
     if ok == 0 and failed_sources:
         raise typer.Exit(code=1)
 
@@ -158,7 +161,7 @@ def _write(
         stream.write(RENDERERS[fmt.value](article) + "\n")  # type: ignore[attr-defined, operator]
 
 
-def _summary(console: Console, ok: int, failed: list[tuple[str, str]]) -> None:
+def _summary(console: Console, ok: int, failed: list[tuple[str, str]], warned: list[tuple[str, str]]) -> None:
     console.print(f"[green]{ok} extracted[/green], [red]{len(failed)} failed[/red]")
     reasons = Counter(reason for _, reason in failed)
     for reason, count in reasons.most_common(10):
@@ -167,3 +170,12 @@ def _summary(console: Console, ok: int, failed: list[tuple[str, str]]) -> None:
         console.print(f"  [dim]{source}[/dim]: {reason}")
     if len(failed) > 20:
         console.print(f"  … and {len(failed) - 20} more")
+    if warned:
+        # Text and Markdown output carry no warnings: a cut or partly decoded page is named here.
+        console.print(
+            f"[yellow]{len(warned)} extracted with warnings[/yellow] (partial or doubtful results):"
+        )
+        for source, warnings in warned[:10]:
+            console.print(f"  [dim]{source}[/dim]: {warnings}")
+        if len(warned) > 10:
+            console.print(f"  … and {len(warned) - 10} more (the 'warnings' field of JSON output)")
