@@ -222,6 +222,20 @@ def test_recursive_glob_does_not_follow_a_link_back_up(tmp_path: Path) -> None:
     ]
 
 
+def test_broken_links_in_a_directory_or_glob_are_reported_not_skipped(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "a.html").write_text(PAGE, encoding="utf-8")
+    (crawl / "gone.html").symlink_to("moved/gone.html")
+    (crawl / "loop.html").symlink_to("loop.html")
+    for given in (str(crawl), str(crawl / "*.html")):
+        errors = {item.source: item.message for item in read_paths([given]) if isinstance(item, ReadError)}
+        assert errors == {
+            str(crawl / "gone.html"): "broken symbolic link to moved/gone.html",
+            str(crawl / "loop.html"): "broken symbolic link to loop.html",
+        }, given
+
+
 def _jsonl_line(record: object) -> str:
     return json.dumps(record, ensure_ascii=False) + "\n"
 

@@ -107,7 +107,7 @@ def expand_paths(inputs: Iterable[str]) -> Iterator[Path | str]:
         path = Path(item)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and _base_suffix(child) in PAGE_SUFFIXES + RECORD_SUFFIXES:
+                if _is_file_or_broken_link(child) and _base_suffix(child) in PAGE_SUFFIXES + RECORD_SUFFIXES:
                     yield child
         elif path.exists():
             yield path
@@ -116,8 +116,13 @@ def expand_paths(inputs: Iterable[str]) -> Iterator[Path | str]:
             if not matches:
                 yield Path(item)  # reported as missing by read_paths
             for match in matches:
-                if Path(match).is_file():
+                if _is_file_or_broken_link(Path(match)):
                     yield Path(match)
+
+
+def _is_file_or_broken_link(path: Path) -> bool:
+    # A broken link is yielded to be reported by read_paths, not skipped without a word.
+    return path.is_file() or (path.is_symlink() and not path.exists())
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Page | ReadError:
@@ -169,7 +174,12 @@ def read_paths(
             continue
         assert isinstance(item, Path)
         if not item.exists():
-            yield ReadError(path_source(item), "no such file or directory", retry=True)
+            problem = (
+                f"broken symbolic link to {os.readlink(item)}"
+                if item.is_symlink()
+                else "no such file or directory"
+            )
+            yield ReadError(path_source(item), problem, retry=True)
             continue
         suffix = _base_suffix(item)
         if suffix in (".jsonl", ".ndjson"):
