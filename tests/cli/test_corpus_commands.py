@@ -86,3 +86,19 @@ def test_an_input_missing_or_empty_at_one_ingest_is_stored_by_the_next(tmp_path:
     assert result.exit_code == 0, result.output
     assert "already ingested" not in result.output
     assert _articles(db) == 2
+
+
+def test_a_db_path_in_a_missing_directory_or_naming_a_directory_is_explained(tmp_path: Path) -> None:
+    page = tmp_path / "banjir.html"
+    page.write_text(PAGE, encoding="utf-8")
+    # SQLite's own words for both: "unable to open database file".
+    result = _runner().invoke(
+        app, ["ingest", str(page), "--db", str(tmp_path / "no" / "c.db"), "--workers", "1"]
+    )
+    assert result.exit_code == 2, result.output
+    assert f"the directory {tmp_path / 'no'} does not exist" in result.output
+    assert not (tmp_path / "no").exists()
+    for command in (["ingest", str(page), "--workers", "1"], ["search", "banjir"], ["sites"]):
+        result = _runner().invoke(app, [*command, "--db", str(tmp_path)])
+        assert result.exit_code == 2, result.output
+        assert f"{tmp_path} is a directory" in result.output

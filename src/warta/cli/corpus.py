@@ -30,6 +30,15 @@ DbOption = Annotated[Path, typer.Option("--db", help="The corpus database (SQLit
 
 
 def _open(db: Path, console: Console, must_exist: bool = True) -> Store:
+    # (SQLite says "unable to open database file" for both of these.)
+    if db.is_dir():
+        console.print(
+            f"[red]{db} is a directory[/red]: --db names the corpus file, such as {db / 'corpus.db'}"
+        )
+        raise typer.Exit(code=2)
+    if not must_exist and not db.parent.is_dir():
+        console.print(f"[red]cannot create a corpus at {db}[/red]: the directory {db.parent} does not exist")
+        raise typer.Exit(code=2)
     if must_exist and not db.exists():
         console.print(f"[red]no corpus at {db}[/red]: build one with `warta ingest PATH --db {db}`")
         raise typer.Exit(code=2)
