@@ -164,6 +164,22 @@ def test_truncated_gzip_gives_partial_flagged_page(tmp_path: Path, extractor: Ex
     assert any("truncated gzip" in w for w in result.article.warnings)
 
 
+def test_truncated_gzip_jsonl_yields_every_complete_line(tmp_path: Path) -> None:
+    # A BufferedReader around the gzip stream dropped the lines of its last buffer.
+    rng = random.Random(1)
+    noise = ["".join(rng.choice("abcdefghij ") for _ in range(500)) for _ in range(40)]
+    records = [{"url": f"https://example.com/{i}", "text": PAGE + noise[i]} for i in range(40)]
+    data = gzip.compress("".join(_jsonl_line(record) for record in records).encode("utf-8"))
+    path = tmp_path / "dump.jsonl.gz"
+    path.write_bytes(data[: len(data) * 2 // 3])
+    complete = gunzip(path.read_bytes())[0].count(b"\n")
+    items = list(read_paths([str(path)]))
+    pages = [item for item in items if not isinstance(item, ReadError)]
+    assert 0 < complete < 40 and len(pages) == complete
+    assert [item.url for item in pages] == [f"https://example.com/{i}" for i in range(complete)]
+    assert isinstance(items[-1], ReadError) and items[-1].message.startswith("stopped reading")
+
+
 def test_corrupt_gzip_is_an_error(tmp_path: Path, extractor: Extractor) -> None:
     path = tmp_path / "notgzip.html.gz"
     path.write_bytes(b"this was never gzip data " * 10)

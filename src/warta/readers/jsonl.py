@@ -7,7 +7,6 @@ A broken line yields a `ReadError` naming the line; the file goes on.
 from __future__ import annotations
 
 import gzip
-import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,11 +57,12 @@ def read_jsonl(path: Path, fields: JsonlFields) -> Iterator[Page | ReadError]:
         return
     name = path_source(path)
     with handle:
-        stream = io.BufferedReader(handle)  # type: ignore[arg-type, type-var]
         line_no = 0
         while True:
             try:
-                raw = stream.readline()
+                # (Read from the file itself: a BufferedReader around a truncated gzip stream
+                # dropped the lines of its last buffer when the stream ended early.)
+                raw = handle.readline()
             except (OSError, EOFError) as exc:
                 yield ReadError(f"{path_source(path)}:{line_no + 1}", f"stopped reading: {exc}")
                 return
