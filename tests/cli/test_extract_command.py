@@ -99,3 +99,23 @@ def test_a_partial_result_is_named_in_the_summary_of_text_output(tmp_path: Path)
     assert "1 extracted, 0 failed" in result.stderr
     assert "1 extracted with warnings" in result.stderr
     assert f"{cut}: truncated gzip" in result.stderr
+
+
+def test_an_output_file_that_is_an_input_is_refused_and_the_input_kept(page: Path) -> None:
+    result = _runner().invoke(app, ["extract", str(page), "-o", str(page.parent / "." / page.name)])
+    assert result.exit_code == 2, result.output
+    assert "it is one of the inputs" in result.output
+    assert page.read_text(encoding="utf-8") == PAGE
+
+
+def test_an_output_file_inside_an_input_directory_is_not_read_back(tmp_path: Path) -> None:
+    # It was: each article written came back as a JSONL record to extract again.
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    for i in range(30):
+        (crawl / f"{i:02d}.html").write_text(PAGE.replace("Medan", f"Medan {i}"), encoding="utf-8")
+    out = crawl / "zz-articles.jsonl"
+    result = _runner().invoke(app, ["extract", str(crawl), "-f", "jsonl", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "30 extracted, 0 failed" in result.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 30

@@ -80,6 +80,10 @@ def extract(
     to_dir = output is not None and (
         output.is_dir() or (not output.suffix and format is not OutputFormat.jsonl)
     )
+    written = output.resolve() if output is not None and not to_dir else None
+    if written is not None and any(path != "-" and Path(path).resolve() == written for path in paths):
+        err.print(f"[red]cannot write to {output}[/red]: it is one of the inputs; choose another file")
+        raise typer.Exit(code=2)
     try:
         if to_dir and output is not None:
             output.mkdir(parents=True, exist_ok=True)
@@ -104,7 +108,12 @@ def extract(
     json_array: list[dict[str, object]] = []
     with progress:
         task = progress.add_task("pages", total=None, status="")
-        for index, result in enumerate(extractor.process_many(read_paths(paths, fields))):
+        for index, result in enumerate(
+            extractor.process_many(
+                # (An output file in an input directory would be read back as input while written.)
+                read_paths(paths, fields, exclude={written} if written is not None else ())
+            )
+        ):
             progress.update(task, advance=1, status=f"{ok} ok, {sum(failures.values())} failed")
             if not result.ok:
                 failures[result.error or "unknown error"] += 1

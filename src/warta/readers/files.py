@@ -6,7 +6,7 @@ import glob
 import os
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,8 +162,12 @@ def read_paths(
     inputs: Iterable[str],
     fields: JsonlFields | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    exclude: Collection[Path] = (),
 ) -> Iterator[Page | ReadError]:
-    """Pages from files, directories, globs and stdin; JSONL and WARC files yield one page per record."""
+    """Pages from files, directories, globs and stdin; JSONL and WARC files yield one page per record.
+
+    `exclude`: resolved paths of files not to read (the output being written into an input directory).
+    """
     for item in expand_paths(inputs):
         if item == "-":
             data = sys.stdin.buffer.read()
@@ -173,6 +177,8 @@ def read_paths(
                 yield Page(content=data, source="<stdin>")
             continue
         assert isinstance(item, Path)
+        if exclude and item.resolve() in exclude:
+            continue
         if not item.exists():
             problem = (
                 f"broken symbolic link to {os.readlink(item)}"
