@@ -119,3 +119,12 @@ def test_an_output_file_inside_an_input_directory_is_not_read_back(tmp_path: Pat
     assert result.exit_code == 0, result.output
     assert "30 extracted, 0 failed" in result.stderr
     assert len(out.read_text(encoding="utf-8").splitlines()) == 30
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_a_negative_time_limit_is_a_usage_error(tmp_path: Path, page: Path, command: str) -> None:
+    # It was taken silently for "no limit".
+    corpus = ["--db", str(tmp_path / "c.db")] if command == "ingest" else []
+    result = _runner().invoke(app, [command, str(page), "--timeout", "-1", *corpus])
+    assert result.exit_code == 2, result.output
+    assert "--timeout" in result.output

@@ -64,7 +64,7 @@ def ingest_command(
     text_field: TextField = "text",
     html_field: HtmlField = "html",
     url_field: UrlField = "url",
-    timeout: Annotated[float, typer.Option(help="Per-page time limit in seconds (0 = none).")] = 0.0,
+    timeout: Annotated[float, typer.Option(min=0, help="Per-page time limit in seconds (0 = none).")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
     """Build or extend a corpus: extract, deduplicate, learn site templates, index for search.

@@ -64,7 +64,7 @@ def extract(
     config: Annotated[
         Path | None, typer.Option(help="TOML file of extraction options ([extract] table).")
     ] = None,
-    timeout: Annotated[float, typer.Option(help="Per-page time limit in seconds (0 = none).")] = 0.0,
+    timeout: Annotated[float, typer.Option(min=0, help="Per-page time limit in seconds (0 = none).")] = 0.0,
     labels: Annotated[bool, typer.Option(help="Include each block's label in JSON output.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
