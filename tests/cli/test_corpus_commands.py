@@ -102,3 +102,11 @@ def test_a_db_path_in_a_missing_directory_or_naming_a_directory_is_explained(tmp
         result = _runner().invoke(app, [*command, "--db", str(tmp_path)])
         assert result.exit_code == 2, result.output
         assert f"{tmp_path} is a directory" in result.output
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "0"])
+def test_serve_on_a_port_out_of_range_is_a_usage_error(corpus: Path, port: str) -> None:
+    # 99999 reached the socket: an OverflowError traceback.
+    result = _runner().invoke(app, ["serve", "--db", str(corpus), "--port", port])
+    assert result.exit_code == 2, result.output
+    assert "--port" in result.output

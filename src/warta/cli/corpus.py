@@ -285,7 +285,7 @@ def sites_command(db: DbOption = Path("corpus.db")) -> None:
 def serve_command(
     db: DbOption = Path("corpus.db"),
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
     """Read and explore the corpus in a browser: search, articles with their lists and copies, sites.
 
