@@ -180,6 +180,23 @@ def test_truncated_gzip_jsonl_yields_every_complete_line(tmp_path: Path) -> None
     assert isinstance(items[-1], ReadError) and items[-1].message.startswith("stopped reading")
 
 
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz"])
+def test_a_runaway_jsonl_line_is_skipped_not_read_whole(tmp_path: Path, suffix: str) -> None:
+    good = _jsonl_line({"text": PAGE, "url": "https://example.com/a"})
+    runaway = '{"text": "' + "kata " * 3000 + '"}\n'
+    data = (good + runaway + "x" * 5000 + "\n" + good.replace("/a", "/b")).encode("utf-8")
+    path = tmp_path / f"dump{suffix}"
+    path.write_bytes(gzip.compress(data) if suffix.endswith(".gz") else data)
+    items = list(read_paths([str(path)], max_bytes=2000))
+    assert [item.url for item in items if not isinstance(item, ReadError)] == [
+        "https://example.com/a",
+        "https://example.com/b",
+    ]
+    errors = [item for item in items if isinstance(item, ReadError)]
+    assert [e.source for e in errors] == [f"{path}:2", f"{path}:3"]
+    assert all(e.message == "line longer than 2000 bytes: skipped" for e in errors)
+
+
 def test_corrupt_gzip_is_an_error(tmp_path: Path, extractor: Extractor) -> None:
     path = tmp_path / "notgzip.html.gz"
     path.write_bytes(b"this was never gzip data " * 10)

@@ -189,7 +189,7 @@ def read_paths(
             continue
         suffix = _base_suffix(item)
         if suffix in (".jsonl", ".ndjson"):
-            yield from read_jsonl(item, fields or JsonlFields())
+            yield from read_jsonl(item, fields or JsonlFields(), max_bytes)
         elif suffix in (".warc", ".wet"):
             from warta.readers import warc
 

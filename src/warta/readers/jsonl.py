@@ -47,7 +47,11 @@ def _open(path: Path) -> BinaryIO:
     return path.open("rb")
 
 
-def read_jsonl(path: Path, fields: JsonlFields) -> Iterator[Page | ReadError]:
+def read_jsonl(
+    path: Path, fields: JsonlFields, max_line_bytes: int = 256 * 1024 * 1024
+) -> Iterator[Page | ReadError]:
+    """One page per line; a line longer than `max_line_bytes` (a runaway record, or a file that is
+    not JSONL at all) is skipped and reported instead of read whole into memory."""
     from warta.readers.files import ReadError
 
     try:
@@ -62,14 +66,20 @@ def read_jsonl(path: Path, fields: JsonlFields) -> Iterator[Page | ReadError]:
             try:
                 # (Read from the file itself: a BufferedReader around a truncated gzip stream
                 # dropped the lines of its last buffer when the stream ended early.)
-                raw = handle.readline()
+                raw = handle.readline(max_line_bytes + 1)
+                too_long = len(raw) > max_line_bytes
+                while raw and not raw.endswith(b"\n") and len(raw) > max_line_bytes:
+                    raw = handle.readline(max_line_bytes + 1)  # (the rest of the line, a piece at a time)
             except (OSError, EOFError) as exc:
                 yield ReadError(f"{path_source(path)}:{line_no + 1}", f"stopped reading: {exc}")
                 return
-            if not raw:
+            if not raw and not too_long:
                 return
             line_no += 1
             source = f"{name}:{line_no}"
+            if too_long:
+                yield ReadError(source, f"line longer than {max_line_bytes} bytes: skipped")
+                continue
             if not raw.strip():
                 continue
             try:
