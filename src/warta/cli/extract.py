@@ -93,7 +93,8 @@ def extract(
         raise typer.Exit(code=2) from exc
     failures: Counter[str] = Counter()
     failed_sources: list[tuple[str, str]] = []
-    warned: list[tuple[str, str]] = []  # (source, its warnings): partial or doubtful results
+    warned: list[tuple[str, str]] = []  # the first (source, its warnings) of partial or doubtful results
+    warned_count = 0
     ok = 0
     progress = Progress(
         TextColumn("[bold]extract"),
@@ -126,7 +127,9 @@ def extract(
                 continue
             ok += 1
             if result.article is not None and result.article.warnings:
-                warned.append((result.source or "?", "; ".join(result.article.warnings)))
+                warned_count += 1
+                if len(warned) < 10:
+                    warned.append((result.source or "?", "; ".join(result.article.warnings)))
             try:
                 _write(result, index, format, stream, output if to_dir else None, labels, json_array)
             except OSError as exc:  # (a full disk: every later page would fail alike)
@@ -138,7 +141,7 @@ def extract(
     if stream is not sys.stdout:
         stream.close()
     if not quiet:
-        _summary(err, ok, failed_sources, warned)
+        _summary(err, ok, failed_sources, warned, warned_count)
     if ok == 0 and failed_sources:
         raise typer.Exit(code=1)
 
@@ -170,7 +173,9 @@ def _write(
         stream.write(RENDERERS[fmt.value](article) + "\n")  # type: ignore[attr-defined, operator]
 
 
-def _summary(console: Console, ok: int, failed: list[tuple[str, str]], warned: list[tuple[str, str]]) -> None:
+def _summary(
+    console: Console, ok: int, failed: list[tuple[str, str]], warned: list[tuple[str, str]], warned_count: int
+) -> None:
     console.print(f"[green]{ok} extracted[/green], [red]{len(failed)} failed[/red]")
     reasons = Counter(reason for _, reason in failed)
     for reason, count in reasons.most_common(10):
@@ -182,9 +187,9 @@ def _summary(console: Console, ok: int, failed: list[tuple[str, str]], warned: l
     if warned:
         # Text and Markdown output carry no warnings: a cut or partly decoded page is named here.
         console.print(
-            f"[yellow]{len(warned)} extracted with warnings[/yellow] (partial or doubtful results):"
+            f"[yellow]{warned_count} extracted with warnings[/yellow] (partial or doubtful results):"
         )
-        for source, warnings in warned[:10]:
+        for source, warnings in warned:
             console.print(f"  [dim]{source}[/dim]: {warnings}")
-        if len(warned) > 10:
-            console.print(f"  … and {len(warned) - 10} more (the 'warnings' field of JSON output)")
+        if warned_count > len(warned):
+            console.print(f"  … and {warned_count - len(warned)} more (the 'warnings' field of JSON output)")
