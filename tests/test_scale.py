@@ -6,9 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from warta.cli import _register, app
+from warta.errors import WartaError
 from warta.options import ExtractOptions
-from warta.scale import extract_on_ray, extract_shard, plan_shards
+from warta.scale import _record_plan, extract_on_ray, extract_shard, plan_shards
 
 ARTICLE = (
     "Harbour mural restored\n\nThe mural on the harbour wall was restored this week by the artist who painted it "
@@ -75,3 +78,26 @@ def test_extract_on_a_local_ray_cluster(tmp_path: Path) -> None:
     assert report.shards == 3 and report.articles == 6 and report.failed == 2
     assert sum(len(_read(p)) for p in out.glob("part-*[0-9].jsonl")) == 6
     assert report.reasons
+
+
+def test_a_rerun_over_other_files_is_refused_before_any_shard_is_taken_for_done(tmp_path: Path) -> None:
+    # Shard numbers stand for files: with a file added, finished part-00001 would have been
+    # taken for the new shard 1, whose files were never read.
+    files = _crawl(tmp_path / "crawl")
+    out = tmp_path / "out"
+    out.mkdir()
+    _record_plan(out, plan_shards(files, 1))
+    _record_plan(out, plan_shards(files, 1))  # the same command again: fine
+    (tmp_path / "crawl" / "a2.jsonl").write_text(
+        (tmp_path / "crawl" / "b.jsonl").read_text(), encoding="utf-8"
+    )
+    with pytest.raises(WartaError, match="holds the output of a run over other files"):
+        extract_on_ray([str(tmp_path / "crawl")], out, shard_bytes=1)
+    _register()
+    runner = CliRunner(env={"COLUMNS": "400"})
+    result = runner.invoke(app, ["scale", str(tmp_path / "crawl"), "--out", str(out), "--shard-mb", "0"])
+    assert result.exit_code == 2, result.output
+    assert "other files or other shards" in result.output
+    result = runner.invoke(app, ["scale", str(tmp_path / "crawl"), "--out", str(files[0])])  # a file
+    assert result.exit_code == 2, result.output
+    assert "cannot extract into" in result.output

@@ -55,6 +55,28 @@ class ExtractOptions:
         unknown = set(section) - known
         if unknown:
             raise ConfigError(f"unknown option(s) in {path}: {', '.join(sorted(unknown))}")
+        for option in fields(cls):
+            if option.name in section:
+                _check_type(option.name, option.default, section[option.name], path)
         if "languages" in section:
             section["languages"] = tuple(section["languages"])
         return cls(**section)
+
+
+def _check_type(name: str, default: object, value: object, path: str | Path) -> None:
+    """Raise `ConfigError` when an options file gives `name` a value of the wrong type (which
+    would otherwise fail every page later, as an internal error)."""
+    if name == "languages":
+        ok, wanted = isinstance(value, list) and all(isinstance(v, str) for v in value), "a list of codes"
+    elif name == "reference":
+        ok, wanted = isinstance(value, datetime), "a date-time (2025-05-02T10:00:00)"
+    elif isinstance(default, bool):
+        ok, wanted = isinstance(value, bool), "true or false"
+    elif isinstance(default, float):
+        ok, wanted = isinstance(value, int | float) and not isinstance(value, bool), "a number"
+    elif isinstance(default, int):
+        ok, wanted = isinstance(value, int) and not isinstance(value, bool), "a whole number"
+    else:
+        ok, wanted = isinstance(value, str), "a string"
+    if not ok:
+        raise ConfigError(f"option {name} in {path} must be {wanted}, not {value!r}")

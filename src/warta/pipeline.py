@@ -10,6 +10,7 @@ returns a `PageResult` carrying either the article or the error, so batches go o
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -106,6 +107,15 @@ def decode_page(page: Page, options: ExtractOptions) -> DecodedPage:
     """Page content as text, its kind, and warnings met while decoding."""
     warnings = list(page.warnings)
     content = page.content
+    if isinstance(content, bytearray | memoryview):
+        content = bytes(content)
+    elif not isinstance(content, str | bytes):
+        raise TypeError(f"page content must be str or bytes, not {type(content).__name__}")
+    if page.kind not in (None, "", "html", "text"):
+        # (Any other kind went on to look for a model of that name: "model file ... is missing".)
+        raise InputError(
+            f"page kind must be 'html', 'text' or None (told from the content), not {page.kind!r}"
+        )
     utf8: bytes | None = None
     if isinstance(content, bytes):
         declared = page.encoding or charset_from_header((page.http_headers or {}).get("content-type"))
@@ -157,6 +167,7 @@ class Extractor:
         self.options = options or ExtractOptions()
         self.lexicon: Lexicon = load_lexicon(self.options.languages)
         self._classifiers: dict[PageKind, BlockClassifier] = {}
+        self._warm = False
 
     def classifier(self, kind: PageKind) -> BlockClassifier:
         if kind not in self._classifiers:
@@ -177,14 +188,32 @@ class Extractor:
 
         return segment_text(text, self.options.max_line_chars), None
 
+    def warm_up(self) -> None:
+        """Load now what the first page would load on its way (the classifier models, the
+        language identifier, compiled patterns: about a second), by extracting two small pages.
+
+        Done before the first page that has a time limit, which would otherwise spend that
+        second of its own limit on loading and fail where the next page like it passes.
+        """
+        if self._warm:
+            return
+        self._warm = True
+        for content, kind in _WARM_UP_PAGES:
+            with contextlib.suppress(WartaError):
+                self._extract(Page(content=content, kind=kind, source="<warm-up>"), None, Deadline(0))
+
     def extract_page(self, page: Page, boilerplate: Collection[str] | None = None) -> Article:
         """Extract one page; raises `WartaError` subclasses for unusable input.
 
         `boilerplate` holds `block_key`s of blocks known to be site template
         (learned across a site's pages by `warta.corpus`); they never reach the body.
         """
+        if self.options.timeout_s > 0:
+            self.warm_up()
+        return self._extract(page, boilerplate, Deadline(self.options.timeout_s))
+
+    def _extract(self, page: Page, boilerplate: Collection[str] | None, deadline: Deadline) -> Article:
         options = self.options
-        deadline = Deadline(options.timeout_s)
         if page.url and not page.url.isascii():
             # The URL is written into the article: it must be encodable, as the text is.
             page = replace(page, url=repair_surrogates(page.url)[0])
@@ -329,6 +358,25 @@ class Extractor:
     def process_many(self, items: Iterable[Page | ReadError]) -> Iterator[PageResult]:
         for item in items:
             yield self.process(item)
+
+
+_WARM_UP_SENTENCES = (
+    "Jakarta, Senin (12/5/2025) - Pemerintah kota mengumumkan rencana pembangunan jembatan baru"
+    " yang menghubungkan dua kecamatan, kata wali kota kepada wartawan.",
+    "The council said on Monday, May 12, 2025, that work on the new bridge would begin next month"
+    " and finish before the rainy season, according to a statement.",
+)
+# A small article of each kind, in both default languages, with a date and a byline.
+_WARM_UP_PAGES: tuple[tuple[str, PageKind], ...] = (
+    (
+        "<html><head><title>Jembatan baru dibangun</title></head><body><article><h1>Jembatan baru"
+        " dibangun</h1><p>Oleh: Budi Santoso</p>"
+        + "".join(f"<p>{sentence}</p>" for sentence in _WARM_UP_SENTENCES * 3)
+        + "<p>Baca juga: <a href='/a'>Harga beras naik</a></p></article></body></html>",
+        "html",
+    ),
+    ("Jembatan baru dibangun\n\nOleh: Budi Santoso\n\n" + "\n\n".join(_WARM_UP_SENTENCES * 3), "text"),
+)
 
 
 def failure_reason(exc: Exception) -> str:

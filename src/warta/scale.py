@@ -6,8 +6,9 @@ same readers as `warta extract` (JSONL, WARC, gzip, HTML, text), extracts every 
 writes `part-NNNNN.jsonl` (one article per line, the versioned JSON schema) plus a
 `part-NNNNN.errors.jsonl` of the pages it skipped and why. A shard's files are written
 under a temporary name and renamed when complete, so a run that is stopped and started
-again redoes only the shards that had not finished. The result is a sharded JSONL
-dataset: load it with any tool, or build a corpus from it on one machine.
+again redoes only the shards that had not finished (OUT/shards.json records which files
+each shard holds: a run over other files into the same OUT is refused). The result is a
+sharded JSONL dataset: load it with any tool, or build a corpus from it on one machine.
 
     ray start --head                     # or an existing cluster
     warta scale 's3-mirror/crawl/**/*.warc.gz' --out articles/ --address auto
@@ -22,8 +23,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from warta.errors import WartaError
 from warta.options import ExtractOptions
 from warta.readers import JsonlFields, read_paths
+from warta.readers.encoding import path_source
 from warta.readers.files import expand_paths
 from warta.render import to_json
 
@@ -67,6 +70,29 @@ def plan_shards(paths: Sequence[Path], target_bytes: int) -> list[list[Path]]:
     if current:
         shards.append(current)
     return shards
+
+
+def _record_plan(out: Path, shards: list[list[Path]]) -> None:
+    """Write each shard's files to OUT/shards.json, or check that a rerun deals out the same.
+
+    A finished part file stands for its shard's files. Were they others (files added to the
+    crawl, another --shard-mb, another crawl into the same OUT), the part would be taken for
+    the new shard of its number, and that shard's files would never be read.
+    """
+    plan = [[path_source(path) for path in shard] for shard in shards]
+    record = out / "shards.json"
+    if record.exists():
+        try:
+            recorded = json.loads(record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            recorded = None
+        if recorded != plan:
+            raise WartaError(
+                f"{out} holds the output of a run over other files or other shards ({record}):"
+                " write to a new --out directory, or empty this one to start again"
+            )
+        return
+    record.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
 
 
 def _part(out: Path, shard: int) -> Path:
@@ -121,12 +147,13 @@ def extract_on_ray(
 ) -> ScaleReport:
     """Extract every page of `inputs` on a Ray cluster (`address`; None starts a local one
     with `num_cpus`, all cores by default). A Ray session already open is used as it is."""
-    import ray
-
     options = options or ExtractOptions()
     files = [p for p in expand_paths(inputs) if isinstance(p, Path)]
     shards = plan_shards(files, shard_bytes)
     out.mkdir(parents=True, exist_ok=True)
+    _record_plan(out, shards)
+    import ray
+
     report = ScaleReport(shards=len(shards))
     if on_plan is not None:
         on_plan(len(shards))

@@ -106,3 +106,18 @@ def test_oversized_and_empty_queries_get_clear_messages(store: Store) -> None:
         search(store, "jembatan", SearchFilters(date_from="2024'; DROP"))
     with pytest.raises(QueryError, match="--limit"):
         search(store, "jembatan", SearchFilters(limit=0))
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("--from", "2024-13"), ("--to", "2024-02-30"), ("--from", "0000")]
+)
+def test_a_date_filter_naming_no_real_date_is_refused(store: Store, name: str, value: str) -> None:
+    # "2024-13" passed the pattern and silently matched nothing.
+    filters = SearchFilters(date_from=value) if name == "--from" else SearchFilters(date_to=value)
+    with pytest.raises(QueryError, match=f"{name} must be a date"):
+        search(store, "jembatan", filters)
+
+
+def test_date_filters_of_every_precision_are_accepted(store: Store) -> None:
+    for value in ("2024", "2024-02", "2024-02-29"):
+        search(store, "jembatan", SearchFilters(date_from=value, date_to=value))

@@ -164,6 +164,39 @@ def test_truncated_gzip_gives_partial_flagged_page(tmp_path: Path, extractor: Ex
     assert any("truncated gzip" in w for w in result.article.warnings)
 
 
+def test_truncated_gzip_jsonl_yields_every_complete_line(tmp_path: Path) -> None:
+    # A BufferedReader around the gzip stream dropped the lines of its last buffer.
+    rng = random.Random(1)
+    noise = ["".join(rng.choice("abcdefghij ") for _ in range(500)) for _ in range(40)]
+    records = [{"url": f"https://example.com/{i}", "text": PAGE + noise[i]} for i in range(40)]
+    data = gzip.compress("".join(_jsonl_line(record) for record in records).encode("utf-8"))
+    path = tmp_path / "dump.jsonl.gz"
+    path.write_bytes(data[: len(data) * 2 // 3])
+    complete = gunzip(path.read_bytes())[0].count(b"\n")
+    items = list(read_paths([str(path)]))
+    pages = [item for item in items if not isinstance(item, ReadError)]
+    assert 0 < complete < 40 and len(pages) == complete
+    assert [item.url for item in pages] == [f"https://example.com/{i}" for i in range(complete)]
+    assert isinstance(items[-1], ReadError) and items[-1].message.startswith("stopped reading")
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz"])
+def test_a_runaway_jsonl_line_is_skipped_not_read_whole(tmp_path: Path, suffix: str) -> None:
+    good = _jsonl_line({"text": PAGE, "url": "https://example.com/a"})
+    runaway = '{"text": "' + "kata " * 3000 + '"}\n'
+    data = (good + runaway + "x" * 5000 + "\n" + good.replace("/a", "/b")).encode("utf-8")
+    path = tmp_path / f"dump{suffix}"
+    path.write_bytes(gzip.compress(data) if suffix.endswith(".gz") else data)
+    items = list(read_paths([str(path)], max_bytes=2000))
+    assert [item.url for item in items if not isinstance(item, ReadError)] == [
+        "https://example.com/a",
+        "https://example.com/b",
+    ]
+    errors = [item for item in items if isinstance(item, ReadError)]
+    assert [e.source for e in errors] == [f"{path}:2", f"{path}:3"]
+    assert all(e.message == "line longer than 2000 bytes: skipped" for e in errors)
+
+
 def test_corrupt_gzip_is_an_error(tmp_path: Path, extractor: Extractor) -> None:
     path = tmp_path / "notgzip.html.gz"
     path.write_bytes(b"this was never gzip data " * 10)
@@ -201,6 +234,39 @@ def test_missing_path(tmp_path: Path, extractor: Extractor) -> None:
 def test_glob_matching_nothing_is_reported(tmp_path: Path, extractor: Extractor) -> None:
     result = one(extractor, tmp_path / "*.nothing")
     assert not result.ok and result.error == "no such file or directory"
+
+
+def test_recursive_glob_does_not_follow_a_link_back_up(tmp_path: Path) -> None:
+    # glob's "**" followed the link: every file once more per level (and with two such
+    # links, 2^40 paths to walk); "**" now walks like a directory input, links not followed.
+    crawl = tmp_path / "crawl"
+    (crawl / "a" / ".cache").mkdir(parents=True)
+    for name in ("x.html", "a/y.html", "a/.cache/hidden.html", ".dot.html", "a/notes.txt"):
+        (crawl / name).write_text(PAGE, encoding="utf-8")
+    (crawl / "a" / "up").symlink_to("..")
+    pattern = str(crawl / "**" / "*.html")
+    sources = sorted(item.source or "" for item in read_paths([pattern]))
+    assert sources == [str(crawl / "a" / "y.html"), str(crawl / "x.html")]
+    everything = [item.source or "" for item in read_paths([str(crawl / "**")])]
+    assert sorted(everything) == [
+        str(crawl / "a" / "notes.txt"),
+        str(crawl / "a" / "y.html"),
+        str(crawl / "x.html"),
+    ]
+
+
+def test_broken_links_in_a_directory_or_glob_are_reported_not_skipped(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "a.html").write_text(PAGE, encoding="utf-8")
+    (crawl / "gone.html").symlink_to("moved/gone.html")
+    (crawl / "loop.html").symlink_to("loop.html")
+    for given in (str(crawl), str(crawl / "*.html")):
+        errors = {item.source: item.message for item in read_paths([given]) if isinstance(item, ReadError)}
+        assert errors == {
+            str(crawl / "gone.html"): "broken symbolic link to moved/gone.html",
+            str(crawl / "loop.html"): "broken symbolic link to loop.html",
+        }, given
 
 
 def _jsonl_line(record: object) -> str:

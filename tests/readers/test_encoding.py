@@ -148,6 +148,14 @@ def test_declared_utf16_without_bom(text: str) -> None:
     assert codecs.lookup(encoding).name == "utf-16-le"
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_undeclared_utf16_without_bom_is_read_not_refused_as_binary(codec: str) -> None:
+    # A NUL beside every character: this was refused as "binary input".
+    page = "<html><body><h1>Harga kopi naik</h1><p>Kopi di kafé Bandung kini Rp 25.000 — naik 10%.</p>"
+    decoded, encoding, replaced = decode_bytes(page.encode(codec))
+    assert decoded == page and encoding == codec and not replaced
+
+
 def test_utf8_with_corrupt_bytes_is_flagged() -> None:
     text, encoding, replaced = decode_bytes("Harga kopi — naik ".encode() * 20 + b"\xff" + b" akhir.")
     assert encoding == "utf-8" and replaced

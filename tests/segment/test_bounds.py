@@ -44,6 +44,19 @@ def test_runaway_nesting_is_cut_and_flagged() -> None:
     assert any(w.startswith(f"markup nested deeper than {MAX_DEPTH} elements") for w in article.warnings)
 
 
+def test_runaway_nesting_is_cut_even_when_every_element_is_closed() -> None:
+    # The cheap check took closed elements for shallow ones: 100,000 closed <div>s (1.1 MB)
+    # reached the parser whole and took 30 s, past any time limit.
+    deep = "<div>" * (MAX_DEPTH + 1000) + "inti" + "</div>" * (MAX_DEPTH + 1000)
+    page = f"<html><body>{ARTICLE}{deep}</body></html>"
+    text, warning = bound_markup(page)
+    assert warning is not None and warning.startswith(f"markup nested deeper than {MAX_DEPTH} elements")
+    assert text.count("<div>") == MAX_DEPTH and "inti" not in text
+    assert bound_markup(page, page.encode()) == (text, warning)  # (the compiled count alike)
+    article = warta.extract(page)
+    assert "dua kecamatan" in article.text
+
+
 def test_surplus_options_are_dropped_and_the_page_goes_on() -> None:
     select = "<select>" + "<option>pilihan</option>" * (MAX_OPTIONS + 500) + "</select>"
     page = f"<html><body><h1>Jembatan baru dibangun</h1>{PARAGRAPH * 2}{select}{LATER}"

@@ -70,6 +70,14 @@ def test_article_page_shows_the_story_and_its_copies(
     assert client.get("/article/999999").status_code == 404
 
 
+def test_an_article_id_out_of_range_is_not_found(client: TestClient) -> None:
+    for path in ("/article/", "/api/article/"):
+        for article_id in ("0", "-1", str(2**63), "99999999999999999999999"):
+            response = client.get(path + article_id)
+            assert response.status_code == 404, (path, article_id)
+        assert client.get(path + "abc").status_code == 422
+
+
 def test_api_search_returns_hits_as_json(client: TestClient) -> None:
     hits = client.get("/api/search", params={"q": "banjir", "limit": 3}).json()
     assert 1 <= len(hits) <= 3
@@ -87,3 +95,23 @@ def test_a_missing_corpus_is_refused_not_created(tmp_path: Path) -> None:
     with pytest.raises(WartaError, match="no corpus"):
         create_app(tmp_path / "missing.db")
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_only_http_urls_become_links() -> None:
+    from warta.serve.pages import article_html
+
+    data = {
+        "title": "Banjir",
+        "url": "javascript:alert(1)//x.com/a",
+        "body": [{"kind": "paragraph", "text": "Banjir merendam kota."}],
+        "read_also": [
+            {"title": "Harga beras", "url": "JavaScript:alert(2)"},
+            {"title": "Pasar murah", "url": "data:text/html,<script>alert(3)</script>"},
+            {"title": "Jembatan", "url": "https://kabar.co.id/jembatan"},
+        ],
+    }
+    page = article_html(1, data, "kabar.co.id", [])
+    hrefs = re.findall(r"href='([^']*)'", page)
+    assert "https://kabar.co.id/jembatan" in hrefs
+    assert not [h for h in hrefs if h.lower().startswith(("javascript", "data"))], hrefs
+    assert "Harga beras" in page and "Pasar murah" in page and "javascript:alert(1)//x.com/a" in page

@@ -30,6 +30,15 @@ DbOption = Annotated[Path, typer.Option("--db", help="The corpus database (SQLit
 
 
 def _open(db: Path, console: Console, must_exist: bool = True) -> Store:
+    # (SQLite says "unable to open database file" for both of these.)
+    if db.is_dir():
+        console.print(
+            f"[red]{db} is a directory[/red]: --db names the corpus file, such as {db / 'corpus.db'}"
+        )
+        raise typer.Exit(code=2)
+    if not must_exist and not db.parent.is_dir():
+        console.print(f"[red]cannot create a corpus at {db}[/red]: the directory {db.parent} does not exist")
+        raise typer.Exit(code=2)
     if must_exist and not db.exists():
         console.print(f"[red]no corpus at {db}[/red]: build one with `warta ingest PATH --db {db}`")
         raise typer.Exit(code=2)
@@ -55,7 +64,7 @@ def ingest_command(
     text_field: TextField = "text",
     html_field: HtmlField = "html",
     url_field: UrlField = "url",
-    timeout: Annotated[float, typer.Option(help="Per-page time limit in seconds (0 = none).")] = 0.0,
+    timeout: Annotated[float, typer.Option(min=0, help="Per-page time limit in seconds (0 = none).")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
     """Build or extend a corpus: extract, deduplicate, learn site templates, index for search.
@@ -225,6 +234,10 @@ def export_command(
 ) -> None:
     """Export the corpus as JSONL, CSV or Parquet."""
     err = Console(stderr=True)
+    if output is not None and _is_corpus_file(output, db):
+        # Opening the output truncates it: the corpus itself would be lost.
+        err.print(f"[red]cannot export to {output}[/red]: it is the corpus itself; choose another file")
+        raise typer.Exit(code=2)
     store = _open(db, err)
     try:
         count = export(store, output if output is not None else sys.stdout, format, dedup)
@@ -234,6 +247,13 @@ def export_command(
     finally:
         store.close()
     err.print(f"{count} articles exported")
+
+
+def _is_corpus_file(output: Path, db: Path) -> bool:
+    """Whether `output` names the corpus database or one of SQLite's files beside it."""
+    corpus = db.resolve()
+    names = {corpus, *(corpus.with_name(corpus.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
+    return output.resolve() in names
 
 
 @app.command(
@@ -265,7 +285,7 @@ def sites_command(db: DbOption = Path("corpus.db")) -> None:
 def serve_command(
     db: DbOption = Path("corpus.db"),
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
     """Read and explore the corpus in a browser: search, articles with their lists and copies, sites.
 

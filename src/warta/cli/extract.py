@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from warta.cli import HtmlField, TextField, UrlField, app
+from warta.errors import ConfigError
 from warta.options import ExtractOptions
 from warta.pipeline import Extractor, PageResult
 from warta.readers import JsonlFields, read_paths
@@ -63,12 +64,15 @@ def extract(
     config: Annotated[
         Path | None, typer.Option(help="TOML file of extraction options ([extract] table).")
     ] = None,
-    timeout: Annotated[float, typer.Option(help="Per-page time limit in seconds (0 = none).")] = 0.0,
+    timeout: Annotated[float, typer.Option(min=0, help="Per-page time limit in seconds (0 = none).")] = 0.0,
     labels: Annotated[bool, typer.Option(help="Include each block's label in JSON output.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Extract clean articles (title, body, bylines, dates, read-also/related/sidebar lists) from pages."""
-    options = ExtractOptions.from_toml(config) if config else ExtractOptions()
+    try:
+        options = ExtractOptions.from_toml(config) if config else ExtractOptions()
+    except ConfigError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--config") from exc
     options = options.with_(timeout_s=timeout or options.timeout_s, include_labels=labels)
     extractor = Extractor(options)
     fields = JsonlFields(text=text_field, html=html_field, url=url_field)
@@ -76,11 +80,21 @@ def extract(
     to_dir = output is not None and (
         output.is_dir() or (not output.suffix and format is not OutputFormat.jsonl)
     )
-    if to_dir and output is not None:
-        output.mkdir(parents=True, exist_ok=True)
-    stream = output.open("w", encoding="utf-8") if output is not None and not to_dir else sys.stdout
+    written = output.resolve() if output is not None and not to_dir else None
+    if written is not None and any(path != "-" and Path(path).resolve() == written for path in paths):
+        err.print(f"[red]cannot write to {output}[/red]: it is one of the inputs; choose another file")
+        raise typer.Exit(code=2)
+    try:
+        if to_dir and output is not None:
+            output.mkdir(parents=True, exist_ok=True)
+        stream = output.open("w", encoding="utf-8") if output is not None and not to_dir else sys.stdout
+    except OSError as exc:
+        err.print(f"[red]cannot write to {output}[/red]: {exc.strerror or exc}")
+        raise typer.Exit(code=2) from exc
     failures: Counter[str] = Counter()
     failed_sources: list[tuple[str, str]] = []
+    warned: list[tuple[str, str]] = []  # the first (source, its warnings) of partial or doubtful results
+    warned_count = 0
     ok = 0
     progress = Progress(
         TextColumn("[bold]extract"),
@@ -95,7 +109,12 @@ def extract(
     json_array: list[dict[str, object]] = []
     with progress:
         task = progress.add_task("pages", total=None, status="")
-        for index, result in enumerate(extractor.process_many(read_paths(paths, fields))):
+        for index, result in enumerate(
+            extractor.process_many(
+                # (An output file in an input directory would be read back as input while written.)
+                read_paths(paths, fields, exclude={written} if written is not None else ())
+            )
+        ):
             progress.update(task, advance=1, status=f"{ok} ok, {sum(failures.values())} failed")
             if not result.ok:
                 failures[result.error or "unknown error"] += 1
@@ -107,14 +126,22 @@ def extract(
                     )
                 continue
             ok += 1
-            _write(result, index, format, stream, output if to_dir else None, labels, json_array)
+            if result.article is not None and result.article.warnings:
+                warned_count += 1
+                if len(warned) < 10:
+                    warned.append((result.source or "?", "; ".join(result.article.warnings)))
+            try:
+                _write(result, index, format, stream, output if to_dir else None, labels, json_array)
+            except OSError as exc:  # (a full disk: every later page would fail alike)
+                err.print(f"[red]cannot write the output of {result.source}[/red]: {exc.strerror or exc}")
+                raise typer.Exit(code=1) from exc
     if format is OutputFormat.json and not to_dir:
         data: object = json_array[0] if len(json_array) == 1 and not failures else json_array
         stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     if stream is not sys.stdout:
         stream.close()
     if not quiet:
-        _summary(err, ok, failed_sources)
+        _summary(err, ok, failed_sources, warned, warned_count)
     if ok == 0 and failed_sources:
         raise typer.Exit(code=1)
 
@@ -146,7 +173,9 @@ def _write(
         stream.write(RENDERERS[fmt.value](article) + "\n")  # type: ignore[attr-defined, operator]
 
 
-def _summary(console: Console, ok: int, failed: list[tuple[str, str]]) -> None:
+def _summary(
+    console: Console, ok: int, failed: list[tuple[str, str]], warned: list[tuple[str, str]], warned_count: int
+) -> None:
     console.print(f"[green]{ok} extracted[/green], [red]{len(failed)} failed[/red]")
     reasons = Counter(reason for _, reason in failed)
     for reason, count in reasons.most_common(10):
@@ -155,3 +184,12 @@ def _summary(console: Console, ok: int, failed: list[tuple[str, str]]) -> None:
         console.print(f"  [dim]{source}[/dim]: {reason}")
     if len(failed) > 20:
         console.print(f"  … and {len(failed) - 20} more")
+    if warned:
+        # Text and Markdown output carry no warnings: a cut or partly decoded page is named here.
+        console.print(
+            f"[yellow]{warned_count} extracted with warnings[/yellow] (partial or doubtful results):"
+        )
+        for source, warnings in warned:
+            console.print(f"  [dim]{source}[/dim]: {warnings}")
+        if warned_count > len(warned):
+            console.print(f"  … and {warned_count - len(warned)} more (the 'warnings' field of JSON output)")

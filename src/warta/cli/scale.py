@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from warta.cli import HtmlField, TextField, UrlField, app
+from warta.errors import WartaError
 from warta.readers import JsonlFields
 
 _EXAMPLES = """[b]Examples[/b]
@@ -41,7 +42,8 @@ def scale_command(
 
     Each shard writes its articles to OUT/part-NNNNN.jsonl and its skipped pages (with the
     reason) to part-NNNNN.errors.jsonl; running the same command again redoes only the
-    shards that had not finished. Needs the scale extra: pip install 'warta[scale]'.
+    shards that had not finished (a run over other files into the same OUT is refused).
+    Needs the scale extra: pip install 'warta[scale]'.
     """
     err = Console(stderr=True)
     try:
@@ -50,26 +52,30 @@ def scale_command(
         err.print(f"[red]scale-out needs the scale extra[/red]: pip install 'warta[scale]' ({exc})")
         raise typer.Exit(code=2) from exc
     fields = JsonlFields(text=text_field, html=html_field, url=url_field)
-    with Progress(
-        TextColumn("shards"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
-    ) as progress:
-        task = progress.add_task("shards", total=None)
+    try:
+        with Progress(
+            TextColumn("shards"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
+        ) as progress:
+            task = progress.add_task("shards", total=None)
 
-        def planned(total: int) -> None:
-            progress.update(task, total=total)
+            def planned(total: int) -> None:
+                progress.update(task, total=total)
 
-        def done(_result: object) -> None:
-            progress.advance(task)
+            def done(_result: object) -> None:
+                progress.advance(task)
 
-        report = extract_on_ray(
-            inputs,
-            out,
-            fields=fields,
-            address=address,
-            shard_bytes=shard_mb * 2**20,
-            on_shard=done,
-            on_plan=planned,
-        )
+            report = extract_on_ray(
+                inputs,
+                out,
+                fields=fields,
+                address=address,
+                shard_bytes=shard_mb * 2**20,
+                on_shard=done,
+                on_plan=planned,
+            )
+    except (WartaError, OSError) as exc:  # (an OUT that is a file, or holds another run's shards)
+        err.print(f"[red]cannot extract into {out}[/red]: {exc}")
+        raise typer.Exit(code=2) from exc
     err.print(
         f"{report.shards} shards ({report.resumed} already done), {report.articles} articles, "
         f"{report.failed} pages skipped"

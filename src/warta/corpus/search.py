@@ -19,6 +19,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass
+from datetime import date
 
 from warta.corpus.champions import bm25_sql, candidates
 from warta.corpus.stems import stem_word
@@ -115,10 +116,23 @@ def fts_expression(terms: list[Term], stems: bool) -> str:
 
 def _check_filters(filters: SearchFilters) -> None:
     for name, value in (("--from", filters.date_from), ("--to", filters.date_to)):
-        if value is not None and not _DATE.match(value):
+        if value is not None and not _is_date(value):
             raise QueryError(f"{name} must be a date like 2024, 2024-03 or 2024-03-15, not {value!r}")
     if not 1 <= filters.limit <= MAX_LIMIT:
         raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}")
+
+
+def _is_date(value: str) -> bool:
+    """Whether `value` is YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month or day ("2024-13"
+    and "2024-02-30" matched nothing, without a word)."""
+    if not _DATE.match(value):
+        return False
+    year, month, day = (int(part) for part in (value + "-01-01").split("-")[:3])
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def search(store: Store, query: str, filters: SearchFilters | None = None) -> list[Hit]:

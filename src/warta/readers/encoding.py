@@ -62,6 +62,26 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(head) > 0.05
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str, bool] | None:
+    """`decode_bytes`'s answer for UTF-16 text without a byte-order mark, or None.
+
+    Such text in a Latin script has a NUL byte beside nearly every character, on one side
+    only (after it in UTF-16LE, before it in UTF-16BE), which `looks_binary` took for a binary file.
+    """
+    head = data[:4096]
+    half = len(head) // 2
+    if half < 8 or len(data) % 2:
+        return None
+    zeros_even, zeros_odd = head[0::2].count(0), head[1::2].count(0)
+    for name, zeros, others in (("utf-16-le", zeros_odd, zeros_even), ("utf-16-be", zeros_even, zeros_odd)):
+        if zeros >= 0.9 * half and others <= 0.01 * half:
+            try:
+                return data.decode(name), name, False
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def _mostly_utf8(data: bytes) -> bool:
     """True when `data` holds valid multi-byte UTF-8 sequences and only a few invalid bytes."""
     sample = data[:200_000]
@@ -118,6 +138,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, bo
             return data.decode(wide), wide, False
         except UnicodeDecodeError:
             pass
+    unmarked = _utf16_without_bom(data)
+    if unmarked is not None:
+        return unmarked
     if looks_binary(data):
         raise InputError("binary input: this looks like an image, archive or other non-text file")
     candidates = [_known(declared)]

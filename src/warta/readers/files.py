@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import glob
+import os
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,10 +22,15 @@ DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class ReadError:
-    """An input that could not be turned into a page, and why."""
+    """An input that could not be turned into a page, and why.
+
+    `retry`: the input could not be read at all (missing, unreadable, empty), which says
+    nothing of what it will hold later: an ingest does not record it as done.
+    """
 
     source: str
     message: str
+    retry: bool = False
 
 
 def _base_suffix(path: Path) -> str:
@@ -64,6 +70,34 @@ def gunzip(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, str 
     return b"".join(chunks), None
 
 
+def _glob(pattern: str) -> list[str]:
+    """`sorted(glob.glob(pattern, recursive=True))`, except that `**` does not follow symbolic
+    links to directories (as a directory input does not): glob's does, so a link to a parent
+    directory made it yield every file again at each level, and two such links made it walk
+    for hours (2^40 paths before the system's limit on links in a path stops it).
+    """
+    parts = pattern.split(os.sep)
+    if "**" not in parts:
+        return sorted(glob.glob(pattern))
+    cut = parts.index("**")
+    top, rest = os.sep.join(parts[:cut]) or (os.sep if cut else ""), os.sep.join(parts[cut + 1 :])
+    found: set[str] = set()
+    for root in glob.glob(top) if top else [""]:
+        if root and not os.path.isdir(root):
+            continue
+        for directory, subdirectories, files in os.walk(root or os.curdir):
+            subdirectories[:] = [name for name in subdirectories if not name.startswith(".")]
+            base = (
+                directory if root else os.path.relpath(directory)
+            )  # (as glob names them: "a/x", not "./a/x")
+            base = "" if base == os.curdir else base
+            if rest:
+                found.update(_glob(os.path.join(glob.escape(base), rest)))
+            else:
+                found.update(os.path.join(base, name) for name in files if not name.startswith("."))
+    return sorted(found)
+
+
 def expand_paths(inputs: Iterable[str]) -> Iterator[Path | str]:
     """Yield files for each input: a file, a directory (recursive), a glob, or '-' for stdin."""
     for item in inputs:
@@ -73,17 +107,22 @@ def expand_paths(inputs: Iterable[str]) -> Iterator[Path | str]:
         path = Path(item)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and _base_suffix(child) in PAGE_SUFFIXES + RECORD_SUFFIXES:
+                if _is_file_or_broken_link(child) and _base_suffix(child) in PAGE_SUFFIXES + RECORD_SUFFIXES:
                     yield child
         elif path.exists():
             yield path
         else:
-            matches = sorted(glob.glob(item, recursive=True))
+            matches = _glob(item)
             if not matches:
                 yield Path(item)  # reported as missing by read_paths
             for match in matches:
-                if Path(match).is_file():
+                if _is_file_or_broken_link(Path(match)):
                     yield Path(match)
+
+
+def _is_file_or_broken_link(path: Path) -> bool:
+    # A broken link is yielded to be reported by read_paths, not skipped without a word.
+    return path.is_file() or (path.is_symlink() and not path.exists())
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Page | ReadError:
@@ -93,13 +132,13 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Page | ReadErro
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        return ReadError(source, f"cannot read file: {exc.strerror or exc}")
+        return ReadError(source, f"cannot read file: {exc.strerror or exc}", retry=True)
     warnings: list[str] = []
     if len(data) > max_bytes:
         data = data[:max_bytes]
         warnings.append(f"file larger than {max_bytes} bytes: only the first part was read")
     if not data:
-        return ReadError(source, "empty file")
+        return ReadError(source, "empty file", retry=True)
     if path.name.lower().endswith(".gz"):
         data, problem = gunzip(data, max_bytes)
         if problem:
@@ -123,23 +162,34 @@ def read_paths(
     inputs: Iterable[str],
     fields: JsonlFields | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    exclude: Collection[Path] = (),
 ) -> Iterator[Page | ReadError]:
-    """Pages from files, directories, globs and stdin; JSONL and WARC files yield one page per record."""
+    """Pages from files, directories, globs and stdin; JSONL and WARC files yield one page per record.
+
+    `exclude`: resolved paths of files not to read (the output being written into an input directory).
+    """
     for item in expand_paths(inputs):
         if item == "-":
             data = sys.stdin.buffer.read()
             if not data:
-                yield ReadError("<stdin>", "empty input on stdin")
+                yield ReadError("<stdin>", "empty input on stdin", retry=True)
             else:
                 yield Page(content=data, source="<stdin>")
             continue
         assert isinstance(item, Path)
+        if exclude and item.resolve() in exclude:
+            continue
         if not item.exists():
-            yield ReadError(path_source(item), "no such file or directory")
+            problem = (
+                f"broken symbolic link to {os.readlink(item)}"
+                if item.is_symlink()
+                else "no such file or directory"
+            )
+            yield ReadError(path_source(item), problem, retry=True)
             continue
         suffix = _base_suffix(item)
         if suffix in (".jsonl", ".ndjson"):
-            yield from read_jsonl(item, fields or JsonlFields())
+            yield from read_jsonl(item, fields or JsonlFields(), max_bytes)
         elif suffix in (".warc", ".wet"):
             from warta.readers import warc
 

@@ -7,7 +7,6 @@ A broken line yields a `ReadError` naming the line; the file goes on.
 from __future__ import annotations
 
 import gzip
-import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -48,28 +47,39 @@ def _open(path: Path) -> BinaryIO:
     return path.open("rb")
 
 
-def read_jsonl(path: Path, fields: JsonlFields) -> Iterator[Page | ReadError]:
+def read_jsonl(
+    path: Path, fields: JsonlFields, max_line_bytes: int = 256 * 1024 * 1024
+) -> Iterator[Page | ReadError]:
+    """One page per line; a line longer than `max_line_bytes` (a runaway record, or a file that is
+    not JSONL at all) is skipped and reported instead of read whole into memory."""
     from warta.readers.files import ReadError
 
     try:
         handle = _open(path)
     except OSError as exc:
-        yield ReadError(path_source(path), f"cannot read file: {exc}")
+        yield ReadError(path_source(path), f"cannot read file: {exc}", retry=True)
         return
     name = path_source(path)
     with handle:
-        stream = io.BufferedReader(handle)  # type: ignore[arg-type, type-var]
         line_no = 0
         while True:
             try:
-                raw = stream.readline()
+                # (Read from the file itself: a BufferedReader around a truncated gzip stream
+                # dropped the lines of its last buffer when the stream ended early.)
+                raw = handle.readline(max_line_bytes + 1)
+                too_long = len(raw) > max_line_bytes
+                while raw and not raw.endswith(b"\n") and len(raw) > max_line_bytes:
+                    raw = handle.readline(max_line_bytes + 1)  # (the rest of the line, a piece at a time)
             except (OSError, EOFError) as exc:
                 yield ReadError(f"{path_source(path)}:{line_no + 1}", f"stopped reading: {exc}")
                 return
-            if not raw:
+            if not raw and not too_long:
                 return
             line_no += 1
             source = f"{name}:{line_no}"
+            if too_long:
+                yield ReadError(source, f"line longer than {max_line_bytes} bytes: skipped")
+                continue
             if not raw.strip():
                 continue
             try:

@@ -80,7 +80,7 @@ def read_warc(path: Path | str) -> Iterator[Page | ReadError]:
     try:
         handle = open(path, "rb")  # noqa: SIM115 -- closed in the finally below, across yields
     except OSError as exc:
-        yield ReadError(source, f"cannot read file: {exc.strerror or exc}")
+        yield ReadError(source, f"cannot read file: {exc.strerror or exc}", retry=True)
         return
     seen = 0
     failed = False

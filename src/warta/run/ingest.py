@@ -4,7 +4,9 @@ Workers (a process pool, each holding one `PageWorker`) extract; the parent
 is the only writer and commits one batch per transaction, together with the
 names of the input records it covers. A record already in `sources` is not
 read again, so a killed ingest rerun with the same command resumes without
-losing or duplicating pages, and a repeated ingest is a no-op.
+losing or duplicating pages, and a repeated ingest is a no-op. An input that
+could not be read at all (missing, unreadable, empty) is not recorded: the next
+run tries it again.
 
 Memory stays bounded: pages stream from the readers in batches, at most two
 batches are in flight (one being extracted while the previous one is
@@ -13,11 +15,12 @@ written), and nothing per page is kept in the parent except counters.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 
@@ -114,7 +117,7 @@ def ingest(
     options = options or IngestOptions()
     report = IngestReport(run_id=store.start_run(inputs))
     templates = _Templates(store, options.templates)
-    reader = read_paths(inputs, fields)
+    reader = _stdin_by_content(read_paths(inputs, fields))
     pool: Pool | None = None
     local = PageWorker(options.extract) if options.workers <= 1 else None
     if local is None:
@@ -153,6 +156,22 @@ def ingest(
     return report
 
 
+def _stdin_by_content(items: Iterable[Page | ReadError]) -> Iterator[Page | ReadError]:
+    """The items, with a page read from stdin named by its content's hash.
+
+    An input record is ingested once, under its name; stdin's name ("<stdin>") is the
+    same whatever is piped in, so a second page piped to another ingest would be taken
+    for the first and skipped as already ingested.
+    """
+    for item in items:
+        if isinstance(item, Page) and item.source == "<stdin>":
+            content = (
+                item.content if isinstance(item.content, bytes) else item.content.encode("utf-8", "replace")
+            )
+            item = replace(item, source=f"<stdin>#sha1:{hashlib.sha1(content).hexdigest()}")
+        yield item
+
+
 def _get(pending: AsyncResult[list[PageOutcome]] | list[PageOutcome]) -> list[PageOutcome]:
     return pending if isinstance(pending, list) else pending.get()
 
@@ -185,7 +204,8 @@ def _write(store: Store, outcomes: list[PageOutcome], report: IngestReport) -> i
         if outcome.article is not None:
             continue
         reason = outcome.reason or "unknown"
-        others.append((outcome.source, outcome.status, reason))
+        if not outcome.retry:  # (an input missing or unreadable now is tried again by the next run)
+            others.append((outcome.source, outcome.status, reason))
         if outcome.status == "failed":
             report.failed[reason] += 1
             if len(report.failed_examples) < 50:

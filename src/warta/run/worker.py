@@ -31,6 +31,7 @@ class PageOutcome:
     article: StoredArticle | None = None
     status: str = "ok"  # ok | skipped | failed
     reason: str | None = None
+    retry: bool = False  # failed to be read at all: not recorded as done (`ReadError.retry`)
 
 
 def site_of_url(url: str | None) -> str | None:
@@ -62,7 +63,7 @@ class PageWorker:
 
     def run(self, item: Page | ReadError, boilerplate: Collection[str], version: int) -> PageOutcome:
         if isinstance(item, ReadError):
-            return PageOutcome(item.source, status="failed", reason=item.message)
+            return PageOutcome(item.source, status="failed", reason=item.message, retry=item.retry)
         source = item.source or "<unknown>"
         try:
             blocks = self._blocks(item)
@@ -76,6 +77,8 @@ class PageWorker:
         return PageOutcome(source, article=self._row(item, result.article, source, blocks, version))
 
     def _blocks(self, page: Page) -> tuple[tuple[str, str | None], ...]:
+        if self.extractor.options.timeout_s > 0:
+            self.extractor.warm_up()  # (loading counts against no page's limit)
         decoded = decode_page(page, self.extractor.options)
         deadline = Deadline(self.extractor.options.timeout_s)
         blocks, _ = self.extractor.segment(decoded.text, decoded.kind, deadline, utf8=decoded.utf8)

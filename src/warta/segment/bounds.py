@@ -91,9 +91,10 @@ def _may_exceed_python(html: str, utf8: bytes | None = None) -> bool:
     tags = _count_lt(html, utf8)
     if tags <= MAX_FORMATTING:
         return False
-    # Every element that is closed takes one "<" to open and one "</" to close; what is
-    # left over bounds the nesting depth from above (and cannot exceed it with fewer "<").
-    if tags > MAX_DEPTH and tags - 2 * html.count("</") > MAX_DEPTH:
+    # Each element open at a depth took its own start tag, a "<" that is not a "</": those
+    # bound the depth from above. (Closed elements count too: "<div>" * N + "</div>" * N
+    # nests N deep, and parsing it costs as much as leaving them open.)
+    if tags > MAX_DEPTH and tags - html.count("</") > MAX_DEPTH:
         return True
     if tags > MAX_OPTIONS and html.count("<option") + html.count("<OPTION") > MAX_OPTIONS:
         return True
@@ -113,7 +114,7 @@ def _may_exceed_compiled(html: str, utf8: bytes | None, counts: _Counts) -> bool
     tags, closes, options, starts, unclosed = counted
     if tags <= MAX_FORMATTING:
         return False
-    if tags > MAX_DEPTH and tags - 2 * closes > MAX_DEPTH:
+    if tags > MAX_DEPTH and tags - closes > MAX_DEPTH:
         return True
     if tags > MAX_OPTIONS and options > MAX_OPTIONS:
         return True

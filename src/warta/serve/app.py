@@ -155,6 +155,8 @@ def _latest_html(store: Store, filters: SearchFilters) -> str:
 
 
 def _article(store: Store, article_id: int) -> tuple[dict[str, Any], str, list[tuple[int, str, str]]] | None:
+    if not -(2**63) <= article_id < 2**63:  # (beyond SQLite's integers: no such article, not an error)
+        return None
     row = store.conn.execute(
         "SELECT a.data, s.name, a.cluster_id FROM articles a JOIN sites s ON s.id = a.site_id WHERE a.id = ?",
         (article_id,),

@@ -27,6 +27,14 @@ def esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def link_html(url: object, label: str) -> str:
+    """A link to an article's or list item's URL; `label` (escaped markup) alone where the URL is
+    not http(s): a "javascript:" or "data:" URL from a crawled page or dump would run in the browser."""
+    if not isinstance(url, str) or not url.strip().lower().startswith(("http://", "https://")):
+        return label
+    return f"<a href='{esc(url.strip())}' rel='nofollow noopener'>{label}</a>"
+
+
 def snippet_html(snippet: str) -> str:
     """The search snippet with its `**…**` highlights as <mark>, everything else escaped."""
     parts = esc(snippet).split("**")
@@ -87,7 +95,7 @@ def _items(title: str, items: Iterable[Mapping[str, Any]]) -> str:
     for item in items:
         label = esc(item.get("title") or "")
         url = item.get("url")
-        link = f"<a href='{esc(url)}' rel='nofollow noopener'>{label}</a>" if url else label
+        link = link_html(url, label)
         extra = " · ".join(esc(item[k]) for k in ("date", "teaser") if item.get(k))
         rows.append(f"<li>{link}{' <span class=meta>' + extra + '</span>' if extra else ''}</li>")
     return f"<aside><b>{esc(title)}</b><ul>{''.join(rows)}</ul></aside>" if rows else ""
@@ -116,7 +124,7 @@ def article_html(
         tag = {"heading": "h3", "quote": "blockquote", "list_item": "li"}.get(part.get("kind"), "p")
         body.append(f"<{tag}>{esc(part.get('text'))}</{tag}>")
     url = data.get("url") or data.get("canonical_url")
-    source = f"<p class='meta'><a href='{esc(url)}' rel='nofollow noopener'>{esc(url)}</a></p>" if url else ""
+    source = f"<p class='meta'>{link_html(url, esc(url))}</p>" if url else ""
     dups = ""
     if copies:
         rows = "".join(

@@ -1,0 +1,112 @@
+"""The corpus commands against a user's mistakes: a clear message and exit code, nothing lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from warta.cli import _register, app
+from warta.corpus.store import Store
+from warta.run.ingest import IngestOptions, ingest
+
+PAGE = (
+    "<html><head><title>Banjir melanda Semarang</title></head><body><article><h1>Banjir melanda Semarang</h1>"
+    + "".join(
+        f"<p>Paragraf {i}: banjir setinggi satu meter merendam permukiman warga di Semarang sejak Senin"
+        " pagi, dan ratusan warga mengungsi ke balai desa.</p>"
+        for i in range(6)
+    )
+    + "</article></body></html>"
+)
+
+
+def _runner() -> CliRunner:
+    _register()
+    return CliRunner(env={"COLUMNS": "400"})
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    page = tmp_path / "banjir.html"
+    page.write_text(PAGE, encoding="utf-8")
+    db = tmp_path / "corpus.db"
+    store = Store.open(db)
+    ingest(store, [str(page)], IngestOptions(workers=1))
+    store.close()
+    return db
+
+
+def _articles(db: Path) -> int:
+    store = Store.open(db)
+    try:
+        return store.stats()["articles"]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_onto_the_corpus_itself_is_refused_and_the_corpus_kept(corpus: Path, fmt: str) -> None:
+    size = corpus.stat().st_size
+    result = _runner().invoke(app, ["export", "--db", str(corpus), "-f", fmt, "-o", str(corpus)])
+    assert result.exit_code == 2, result.output
+    assert "corpus itself" in result.output
+    assert corpus.stat().st_size == size
+    assert _articles(corpus) == 1
+
+
+def test_export_onto_the_corpus_through_another_spelling_is_refused(corpus: Path) -> None:
+    other = corpus.parent / "." / corpus.name
+    result = _runner().invoke(app, ["export", "--db", str(corpus), "-o", str(other)])
+    assert result.exit_code == 2, result.output
+    assert _articles(corpus) == 1
+
+
+def test_two_pages_piped_to_two_ingests_are_both_stored(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    other = PAGE.replace("Semarang", "Surabaya")
+    for page in (PAGE, other, other):
+        result = _runner().invoke(app, ["ingest", "-", "--db", str(db), "--workers", "1"], input=page)
+        assert result.exit_code == 0, result.output
+    assert _articles(db) == 2
+    assert "already ingested" in result.output  # the same page piped again is known
+
+
+def test_an_input_missing_or_empty_at_one_ingest_is_stored_by_the_next(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    missing, empty = tmp_path / "later.html", tmp_path / "being-written.html"
+    empty.write_bytes(b"")
+    args = ["ingest", str(missing), str(empty), "--db", str(db), "--workers", "1"]
+    result = _runner().invoke(app, args)
+    assert "no such file" in result.output and "empty file" in result.output
+    missing.write_text(PAGE, encoding="utf-8")
+    empty.write_text(PAGE.replace("Semarang", "Surabaya"), encoding="utf-8")
+    result = _runner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "already ingested" not in result.output
+    assert _articles(db) == 2
+
+
+def test_a_db_path_in_a_missing_directory_or_naming_a_directory_is_explained(tmp_path: Path) -> None:
+    page = tmp_path / "banjir.html"
+    page.write_text(PAGE, encoding="utf-8")
+    # SQLite's own words for both: "unable to open database file".
+    result = _runner().invoke(
+        app, ["ingest", str(page), "--db", str(tmp_path / "no" / "c.db"), "--workers", "1"]
+    )
+    assert result.exit_code == 2, result.output
+    assert f"the directory {tmp_path / 'no'} does not exist" in result.output
+    assert not (tmp_path / "no").exists()
+    for command in (["ingest", str(page), "--workers", "1"], ["search", "banjir"], ["sites"]):
+        result = _runner().invoke(app, [*command, "--db", str(tmp_path)])
+        assert result.exit_code == 2, result.output
+        assert f"{tmp_path} is a directory" in result.output
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "0"])
+def test_serve_on_a_port_out_of_range_is_a_usage_error(corpus: Path, port: str) -> None:
+    # 99999 reached the socket: an OverflowError traceback.
+    result = _runner().invoke(app, ["serve", "--db", str(corpus), "--port", port])
+    assert result.exit_code == 2, result.output
+    assert "--port" in result.output

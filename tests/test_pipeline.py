@@ -1,0 +1,76 @@
+"""warta.pipeline: the time limit counts a page's own work, not the loading the first page triggers; what
+`extract` takes as content and kind."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import warta
+from warta.errors import InputError
+from warta.meta import language
+from warta.model import Page
+from warta.options import ExtractOptions
+from warta.pipeline import Extractor
+from warta.run.worker import PageWorker
+
+PAGE = (
+    "<html><body><article><h1>Harga beras naik di Medan</h1>"
+    + "<p>Harga beras di pasar tradisional Medan naik dua ribu rupiah per kilogram sejak awal pekan,"
+    " kata pedagang kepada wartawan pada Selasa.</p>" * 4 + "</article></body></html>"
+)
+
+
+@pytest.fixture
+def slow_first_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The language identifier takes half a second to load, as it does in a fresh process."""
+    real: Callable[[tuple[str, ...]], Any] = language._identifier
+    loaded: list[bool] = []
+
+    def identifier(languages: tuple[str, ...]) -> Any:
+        if not loaded:
+            time.sleep(0.5)
+            loaded.append(True)
+        return real(languages)
+
+    monkeypatch.setattr(language, "_identifier", identifier)
+
+
+@pytest.mark.usefixtures("slow_first_load")
+def test_the_first_page_with_a_time_limit_is_not_charged_for_loading() -> None:
+    extractor = Extractor(ExtractOptions(timeout_s=0.3))
+    result = extractor.process(Page(PAGE, "html", source="beras.html"))
+    assert result.ok, result.error
+    assert result.article is not None and "dua ribu rupiah" in result.article.text
+
+
+@pytest.mark.usefixtures("slow_first_load")
+def test_the_first_page_of_an_ingest_worker_is_not_charged_for_loading() -> None:
+    outcome = PageWorker(ExtractOptions(timeout_s=0.3)).run(Page(PAGE, "html", source="beras.html"), (), 0)
+    assert outcome.article is not None, outcome.reason
+
+
+def test_without_a_time_limit_nothing_is_loaded_ahead() -> None:
+    extractor = Extractor()
+    extractor.process(Page(PAGE, "html", source="beras.html"))
+    assert not extractor._warm
+
+
+@pytest.mark.parametrize("content", [None, 123, ["<p>x</p>"]])
+def test_content_of_another_type_is_a_type_error_that_says_so(content: Any) -> None:
+    with pytest.raises(TypeError, match="page content must be str or bytes"):
+        warta.extract(content)
+
+
+@pytest.mark.parametrize("wrap", [bytearray, memoryview])
+def test_bytes_like_content_is_read_as_bytes(wrap: Callable[[bytes], Any]) -> None:
+    assert warta.extract(wrap(PAGE.encode())).title == warta.extract(PAGE.encode()).title
+
+
+@pytest.mark.parametrize("kind", ["xml", "HTML"])
+def test_an_unknown_kind_is_named_not_reported_as_a_missing_model(kind: str) -> None:
+    with pytest.raises(InputError, match="page kind must be 'html', 'text' or None"):
+        warta.extract(PAGE, kind=kind)  # type: ignore[arg-type]
