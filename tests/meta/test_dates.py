@@ -840,3 +840,18 @@ def test_text_with_caseless_characters_is_searched_lower_cased_with_the_same_res
                     ) == find_dates(
                         text, reference, lexicon, plain, now=lambda: REFERENCE, least_specific=least
                     )
+
+
+@pytest.mark.parametrize(
+    ("locale", "want"),
+    [("en-US", "2026-03-09"), ("en_US", "2026-03-09"), ("en-GB", "2026-09-03"), (None, "2026-09-03")],
+)
+def test_page_locale_orders_an_ambiguous_numeric_date(locale: str | None, want: str) -> None:
+    """<html lang="en-US"> writes the month first, whatever languages are loaded (the default set
+    reads day first); a locale the lexicon does not name leaves the default order."""
+    blocks, labels = _blocks(
+        ("A headline", Label.TITLE), ("Some text of the article, long enough.", Label.BODY)
+    )
+    meta = PageMetadata(published=[("03-09-2026", "meta:article:published_time")], language=locale)
+    published, _ = resolve_dates(blocks, labels, meta, datetime(2026, 11, 26), load_lexicon())
+    assert published is not None and published.iso() == want

@@ -31,7 +31,15 @@ from typing import Literal
 
 from warta.classify.sections import first_label_index, last_label_index
 from warta.lexicon import Lexicon, normalise_marker
-from warta.meta.datetext import DateGrammar, DateMatch, Kind, Precision, find_dates, grammar_of
+from warta.meta.datetext import (
+    DateGrammar,
+    DateMatch,
+    Kind,
+    Precision,
+    find_dates,
+    for_locale,
+    grammar_of,
+)
 from warta.meta.page import PageMetadata
 from warta.model import Block, DateValue, Evidence, Label
 from warta.strings import has_digit
@@ -401,7 +409,7 @@ def date_candidates(
     Body paragraphs and stray date blocks are read only when markup, the byline
     zone and the URL give no published day: their dates would rank below those anyway.
     """
-    grammar = grammar_of(lexicon)
+    grammar = for_locale(grammar_of(lexicon), metadata.language if metadata is not None else None)
     limit = reference or now or datetime.now()
     found: list[Candidate] = []
     if metadata is not None:
