@@ -855,3 +855,35 @@ def test_page_locale_orders_an_ambiguous_numeric_date(locale: str | None, want: 
     meta = PageMetadata(published=[("03-09-2026", "meta:article:published_time")], language=locale)
     published, _ = resolve_dates(blocks, labels, meta, datetime(2026, 11, 26), load_lexicon())
     assert published is not None and published.iso() == want
+
+
+def test_date_between_title_and_body_beats_the_headers_today_above_the_title() -> None:
+    """A header prints today's date with its weekday beside the menu; the article's own date sits
+    under the title. Both are in the byline zone; the one under the title wins."""
+    blocks, labels = _blocks(
+        ("Home", Label.NAV),
+        ("Saturday, December 20, 2025", Label.OTHER),
+        ("Money", Label.OTHER),
+        ("How tariffs work", Label.TITLE),
+        ("By the editors", Label.OTHER),
+        ("12.12.2025", Label.OTHER),
+        ("Tariffs are taxes on imports, and the article explains who pays them in the end.", Label.BODY),
+    )
+    published, _ = resolve_dates(blocks, labels, None, datetime(2025, 12, 20), EN)
+    assert published is not None and published.iso() == "2025-12-12"
+
+
+def test_date_without_weekday_above_the_title_keeps_its_rank() -> None:
+    """Only a weekday date above the title looks like the header's "today": a plain one there is
+    the article's, above a weekday date in the first paragraph."""
+    blocks, labels = _blocks(
+        ("Nov. 20, 2019", Label.OTHER),
+        ("Power shutoff begins", Label.TITLE),
+        (
+            "SAN FRANCISCO — Crews began the shutoff on Tuesday, Nov. 19, as winds rose across the state.",
+            Label.BODY,
+        ),
+        ("The utility said the power would return within two days for most of its customers.", Label.BODY),
+    )
+    published, _ = resolve_dates(blocks, labels, None, datetime(2019, 11, 21), EN)
+    assert published is not None and published.iso() == "2019-11-20"
