@@ -887,3 +887,17 @@ def test_date_without_weekday_above_the_title_keeps_its_rank() -> None:
     )
     published, _ = resolve_dates(blocks, labels, None, datetime(2019, 11, 21), EN)
     assert published is not None and published.iso() == "2019-11-20"
+
+
+def test_year_less_date_after_the_stated_update_is_not_the_publication() -> None:
+    """Without a fetch time, "16 May" gets the latest year not in the future, which can fall after
+    the page's own "Updated March 13, 2024": such a guess is dropped, the update date stands."""
+    blocks, labels = _blocks(
+        ("The best budget laptops", Label.TITLE),
+        ("16 May", Label.OTHER),
+        ("Updated March 13, 2024", Label.BODY),
+        ("We tested a dozen laptops under a thousand dollars over several weeks of daily use.", Label.BODY),
+    )
+    published, modified = resolve_dates(blocks, labels, None, None, EN)
+    assert published is not None and published.iso() == "2024-03-13"
+    assert modified is not None and modified.iso() == "2024-03-13"

@@ -461,6 +461,24 @@ def resolve_dates(
             published,
         )
     modified = next((c.date for c in candidates if c.role == "modified"), None)
+    if (
+        published is not None
+        and published.inferred_year
+        and modified is not None
+        and not modified.inferred_year
+        and _naive(modified) < _naive(published)
+    ):
+        # A year-less "16 May" was given the latest year that is not in the future; after the
+        # stated update ("Updated March 13, 2024") it cannot be the publication: no guess after it.
+        last = _naive(modified)
+        published = next(
+            (
+                c.date
+                for c in candidates
+                if c.role == "published" and not (c.date.inferred_year and _naive(c.date) > last)
+            ),
+            None,
+        )
     if published is None:
         published = modified
     if published is not None and modified is not None and _naive(modified) < _naive(published):
