@@ -169,3 +169,33 @@ def test_every_script_date_key_holds_a_hint() -> None:
     assert len(keys) == 7
     for key in keys:
         assert any(hint in f'"{key}"' for hint in _SCRIPT_DATE_HINTS), key
+
+
+def test_jsonld_in_a_meta_tag_gives_its_article_dates() -> None:
+    """Next.js can write its JSON-LD as <meta name="script:ld+json" content="{...}">: the article's
+    dates are read from it (entity-escaped in the attribute, as such pages write it)."""
+    ld = (
+        "{&quot;@type&quot;:&quot;Article&quot;,&quot;headline&quot;:&quot;Heat pumps&quot;,"
+        "&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;,"
+        "&quot;dateModified&quot;:&quot;2025-11-18T10:00:00-05:00&quot;}"
+    )
+    page = f'<html><head><meta name="script:ld+json" content="{ld}"></head><body><p>Text.</p></body></html>'
+    meta = _meta(page)
+    assert meta.published == [("2025-11-17T09:00:00-05:00", "json-ld:meta")]
+    assert meta.modified == [("2025-11-18T10:00:00-05:00", "json-ld:meta")]
+    broken = page.replace("{&quot;@type", "{&quot;@type&quot;:")
+    assert _meta(broken).published == []
+
+
+def test_jsonld_in_a_meta_tag_dates_the_extracted_article() -> None:
+    """The same through `warta.extract`, whose page walk (compiled where built) reads the <meta>s."""
+    import warta
+
+    ld = "{&quot;@type&quot;:&quot;BlogPosting&quot;,&quot;datePublished&quot;:&quot;2025-11-17&quot;}"
+    page = (
+        f'<html lang="en"><head><title>Heat pumps</title><meta name="script:ld+json" content="{ld}"></head>'
+        "<body><h1>Heat pumps</h1><p>A heat pump moves heat from the air outside into the house, even"
+        " when it is cold, and it uses far less power than a furnace does for the same warmth.</p></body></html>"
+    )
+    published = warta.extract(page, kind="html").published
+    assert published is not None and published.iso() == "2025-11-17"
