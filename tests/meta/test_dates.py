@@ -840,3 +840,64 @@ def test_text_with_caseless_characters_is_searched_lower_cased_with_the_same_res
                     ) == find_dates(
                         text, reference, lexicon, plain, now=lambda: REFERENCE, least_specific=least
                     )
+
+
+@pytest.mark.parametrize(
+    ("locale", "want"),
+    [("en-US", "2026-03-09"), ("en_US", "2026-03-09"), ("en-GB", "2026-09-03"), (None, "2026-09-03")],
+)
+def test_page_locale_orders_an_ambiguous_numeric_date(locale: str | None, want: str) -> None:
+    """<html lang="en-US"> writes the month first, whatever languages are loaded (the default set
+    reads day first); a locale the lexicon does not name leaves the default order."""
+    blocks, labels = _blocks(
+        ("A headline", Label.TITLE), ("Some text of the article, long enough.", Label.BODY)
+    )
+    meta = PageMetadata(published=[("03-09-2026", "meta:article:published_time")], language=locale)
+    published, _ = resolve_dates(blocks, labels, meta, datetime(2026, 11, 26), load_lexicon())
+    assert published is not None and published.iso() == want
+
+
+def test_date_between_title_and_body_beats_the_headers_today_above_the_title() -> None:
+    """A header prints today's date with its weekday beside the menu; the article's own date sits
+    under the title. Both are in the byline zone; the one under the title wins."""
+    blocks, labels = _blocks(
+        ("Home", Label.NAV),
+        ("Saturday, December 20, 2025", Label.OTHER),
+        ("Money", Label.OTHER),
+        ("How tariffs work", Label.TITLE),
+        ("By the editors", Label.OTHER),
+        ("12.12.2025", Label.OTHER),
+        ("Tariffs are taxes on imports, and the article explains who pays them in the end.", Label.BODY),
+    )
+    published, _ = resolve_dates(blocks, labels, None, datetime(2025, 12, 20), EN)
+    assert published is not None and published.iso() == "2025-12-12"
+
+
+def test_date_without_weekday_above_the_title_keeps_its_rank() -> None:
+    """Only a weekday date above the title looks like the header's "today": a plain one there is
+    the article's, above a weekday date in the first paragraph."""
+    blocks, labels = _blocks(
+        ("Nov. 20, 2019", Label.OTHER),
+        ("Power shutoff begins", Label.TITLE),
+        (
+            "SAN FRANCISCO — Crews began the shutoff on Tuesday, Nov. 19, as winds rose across the state.",
+            Label.BODY,
+        ),
+        ("The utility said the power would return within two days for most of its customers.", Label.BODY),
+    )
+    published, _ = resolve_dates(blocks, labels, None, datetime(2019, 11, 21), EN)
+    assert published is not None and published.iso() == "2019-11-20"
+
+
+def test_year_less_date_after_the_stated_update_is_not_the_publication() -> None:
+    """Without a fetch time, "16 May" gets the latest year not in the future, which can fall after
+    the page's own "Updated March 13, 2024": such a guess is dropped, the update date stands."""
+    blocks, labels = _blocks(
+        ("The best budget laptops", Label.TITLE),
+        ("16 May", Label.OTHER),
+        ("Updated March 13, 2024", Label.BODY),
+        ("We tested a dozen laptops under a thousand dollars over several weeks of daily use.", Label.BODY),
+    )
+    published, modified = resolve_dates(blocks, labels, None, None, EN)
+    assert published is not None and published.iso() == "2024-03-13"
+    assert modified is not None and modified.iso() == "2024-03-13"

@@ -209,3 +209,33 @@ def test_faq_questions_do_not_crowd_out_the_article() -> None:
         f"<script type='application/ld+json'>{article}</script></head><body><p>x</p></body></html>"
     )
     assert html_metadata(LexborHTMLParser(html)).authors == [("Maya Lindqvist", "json-ld")]
+
+
+def test_jsonld_in_a_meta_tag_gives_its_article_dates() -> None:
+    """Next.js can write its JSON-LD as <meta name="script:ld+json" content="{...}">: the article's
+    dates are read from it (entity-escaped in the attribute, as such pages write it)."""
+    ld = (
+        "{&quot;@type&quot;:&quot;Article&quot;,&quot;headline&quot;:&quot;Heat pumps&quot;,"
+        "&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;,"
+        "&quot;dateModified&quot;:&quot;2025-11-18T10:00:00-05:00&quot;}"
+    )
+    page = f'<html><head><meta name="script:ld+json" content="{ld}"></head><body><p>Text.</p></body></html>'
+    meta = _meta(page)
+    assert meta.published == [("2025-11-17T09:00:00-05:00", "json-ld:meta")]
+    assert meta.modified == [("2025-11-18T10:00:00-05:00", "json-ld:meta")]
+    broken = page.replace("{&quot;@type", "{&quot;@type&quot;:")
+    assert _meta(broken).published == []
+
+
+def test_jsonld_in_a_meta_tag_dates_the_extracted_article() -> None:
+    """The same through `warta.extract`, whose page walk (compiled where built) reads the <meta>s."""
+    import warta
+
+    ld = "{&quot;@type&quot;:&quot;BlogPosting&quot;,&quot;datePublished&quot;:&quot;2025-11-17&quot;}"
+    page = (
+        f'<html lang="en"><head><title>Heat pumps</title><meta name="script:ld+json" content="{ld}"></head>'
+        "<body><h1>Heat pumps</h1><p>A heat pump moves heat from the air outside into the house, even"
+        " when it is cold, and it uses far less power than a furnace does for the same warmth.</p></body></html>"
+    )
+    published = warta.extract(page, kind="html").published
+    assert published is not None and published.iso() == "2025-11-17"

@@ -531,6 +531,9 @@ class Calendar:
     day_periods: dict[str, tuple[int, int]]
     # "dmy" or "mdy": how to read 03/04/2025 when either part could be the month.
     numeric_order: str = "dmy"
+    # The same by the page's locale ("en-us" -> "mdy", "en-gb" -> "dmy"), where the page states one
+    # (`<html lang>`, og:locale): it decides for that page whatever the languages loaded are.
+    locale_numeric_order: dict[str, str] = field(default_factory=dict)
     weekday_prefix: tuple[str, ...] = ()
     weekday_suffix: tuple[str, ...] = ()
     am_pm: dict[str, int] = field(default_factory=dict)
@@ -770,6 +773,7 @@ def _calendar(language: str, data: dict[str, Any]) -> Calendar:
         timezones=dict(cal.get("timezones", {})),
         day_periods=periods,
         numeric_order=str(cal.get("numeric_order", "dmy")),
+        locale_numeric_order={locale_key(k): str(v) for k, v in cal.get("locale_numeric_order", {}).items()},
         weekday_prefix=tuple(cal.get("weekday_prefix", [])),
         weekday_suffix=tuple(cal.get("weekday_suffix", [])),
         am_pm={k: int(v) for k, v in cal.get("am_pm", {}).items()},
@@ -790,6 +794,11 @@ def _credit_labels(groups: tuple[tuple[str, list[str]], ...]) -> dict[str, str]:
 
 
 @lru_cache(maxsize=8)
+def locale_key(locale: str) -> str:
+    """A locale as the lexicon's tables key it: lower case, "-" between its parts ("en_US" -> "en-us")."""
+    return locale.strip().lower().replace("_", "-")
+
+
 def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
     """Load and merge the lexicons of `languages` (cached: lexicons are immutable)."""
     raw = {lang: _read_language(lang) for lang in languages}

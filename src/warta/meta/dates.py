@@ -31,7 +31,15 @@ from typing import Literal
 
 from warta.classify.sections import first_label_index, last_label_index
 from warta.lexicon import Lexicon, normalise_marker
-from warta.meta.datetext import DateGrammar, DateMatch, Kind, Precision, find_dates, grammar_of
+from warta.meta.datetext import (
+    DateGrammar,
+    DateMatch,
+    Kind,
+    Precision,
+    find_dates,
+    for_locale,
+    grammar_of,
+)
 from warta.meta.page import PageMetadata
 from warta.model import Block, DateValue, Evidence, Label
 from warta.strings import has_digit
@@ -59,6 +67,10 @@ SOURCE_RANK: dict[str, int] = {
 # markup, the byline zone or the URL) was found, and only in the first few body blocks:
 # scanning every paragraph cost a quarter of the text path's time for dates that lose.
 _MAX_BODY_BLOCKS = 5
+# A date with its weekday above the title, in a block not labelled byline, is often the header's
+# "today" ("Friday, December 19, 2025" beside the site's menu): it loses its weekday's credit and
+# more, so that a date of the byline zone under the title wins.
+_ABOVE_TITLE = 6
 _MAX_VISIBLE_BLOCKS = 400
 _STANDALONE_CHARS = 80
 _IGNORED = frozenset(
@@ -253,6 +265,7 @@ def _block_candidates(
             # No relative date is looked for without a reference (see `relative` below), and
             # every other kind has a digit: a block without one is skipped below.
             indices = list(compress(indices, map(has_digit, map(_TEXT, map(blocks.__getitem__, indices)))))
+    title_at = title if title is not None else -1
     for i in indices:
         block = blocks[i]
         if (
@@ -290,7 +303,10 @@ def _block_candidates(
             if zone in ("body", "dateline") and match.precision in ("year", "month"):
                 continue
             marked = _marker_role(text, match.start, grammar)
-            score = _score(match, zone, reference) + (3 if marked else 0)
+            above = (
+                match.has_weekday and zone == "byline" and i < title_at and labels[i] not in _BYLINE_LABELS
+            )
+            score = _score(match, zone, reference) + (3 if marked else 0) - (_ABOVE_TITLE if above else 0)
             yield Candidate(_to_value(match, zone, i), marked or "published", score, 1_000 + i)
     # After the body, one date may be the article's ("Published Feb 2, 2023" under it);
     # several different ones are the teasers of other articles.
@@ -401,7 +417,7 @@ def date_candidates(
     Body paragraphs and stray date blocks are read only when markup, the byline
     zone and the URL give no published day: their dates would rank below those anyway.
     """
-    grammar = grammar_of(lexicon)
+    grammar = for_locale(grammar_of(lexicon), metadata.language if metadata is not None else None)
     limit = reference or now or datetime.now()
     found: list[Candidate] = []
     if metadata is not None:
@@ -445,6 +461,24 @@ def resolve_dates(
             published,
         )
     modified = next((c.date for c in candidates if c.role == "modified"), None)
+    if (
+        published is not None
+        and published.inferred_year
+        and modified is not None
+        and not modified.inferred_year
+        and _naive(modified) < _naive(published)
+    ):
+        # A year-less "16 May" was given the latest year that is not in the future; after the
+        # stated update ("Updated March 13, 2024") it cannot be the publication: no guess after it.
+        last = _naive(modified)
+        published = next(
+            (
+                c.date
+                for c in candidates
+                if c.role == "published" and not (c.date.inferred_year and _naive(c.date) > last)
+            ),
+            None,
+        )
     if published is None:
         published = modified
     if published is not None and modified is not None and _naive(modified) < _naive(published):

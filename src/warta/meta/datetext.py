@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from importlib import import_module
 from itertools import product
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Literal
 
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
-from warta.lexicon import trie_pattern
+from warta.lexicon import locale_key, trie_pattern
 
 if TYPE_CHECKING:
     from warta.lexicon import Calendar, Lexicon
@@ -119,6 +119,11 @@ class DateGrammar:
     zones_read: dict[str, tuple[timezone | None, str | None]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # Locale ("en-us", `locale_key`) -> numeric order, merged from the calendars (`for_locale`).
+    locale_numeric_order: Mapping[str, str] = field(default_factory=dict)
+    # This grammar in each numeric order asked of `for_locale` (at most the two orders): the same
+    # patterns, another reading of "03/09/2026".
+    in_order: dict[str, DateGrammar] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -284,6 +289,8 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         day_periods=periods,
         am_pm=am_pm,
         numeric_order=first.numeric_order if first else "dmy",
+        # (the first calendar naming a locale decides it, as the first decides `numeric_order`)
+        locale_numeric_order={k: v for c in reversed(calendars) for k, v in c.locale_numeric_order.items()},
         patterns=compiled,
         modified_markers=tuple(m.lower() for c in calendars for m in c.modified_markers),
         published_markers=tuple(m.lower() for c in calendars for m in c.published_markers),
@@ -460,6 +467,21 @@ _OPENINGS: dict[str, tuple[str, bool]] = {
 def grammar_of(lexicon: Lexicon) -> DateGrammar:
     """The lexicon's compiled grammar (built here only for a hand-made Lexicon without one)."""
     return lexicon.date_grammar or build_grammar(lexicon.calendars)
+
+
+def for_locale(grammar: DateGrammar, locale: str | None) -> DateGrammar:
+    """`grammar` reading ambiguous numeric dates in the order of the page's `locale` ("en-US":
+    03/09/2026 is 9 March), where a calendar names that locale; else `grammar` itself."""
+    if not locale:
+        return grammar
+    order = grammar.locale_numeric_order.get(locale_key(locale))
+    if order is None or order == grammar.numeric_order:
+        return grammar
+    variant = grammar.in_order.get(order)
+    if variant is None:
+        grammar.in_order.setdefault(grammar.numeric_order, grammar)
+        variant = grammar.in_order[order] = replace(grammar, numeric_order=order)
+    return variant
 
 
 # ---------------------------------------------------------------------------

@@ -395,6 +395,9 @@ def _read_meta_tags(markup: Markup, meta: PageMetadata) -> None:
             if http_equiv == "content-language" and content and meta.language is None:
                 meta.language = content
             continue
+        if key == _JSONLD_META:
+            _read_meta_jsonld_dates(raw_content, meta)
+            continue
         if key not in _NAMED_KEYS:
             # Most keys ("viewport", "og:type", "twitter:card") name no date either: their
             # content is not even read.
@@ -434,6 +437,28 @@ def _read_meta_tags(markup: Markup, meta: PageMetadata) -> None:
     for value, source in ((og_title, "meta:og:title"), (twitter_title, "meta:twitter:title")):
         if value:
             meta.titles.append((value, source))
+
+
+# Next.js pages can state their JSON-LD as a <meta name="script:ld+json" content="{...}"> (its
+# metadata API's `other` field) rather than a <script>: of that, the dates of its article objects
+# are read (ranked as JSON-LD), the rest left to the page's other markup.
+_JSONLD_META = "script:ld+json"
+
+
+def _read_meta_jsonld_dates(raw: str | None, meta: PageMetadata) -> None:
+    if not raw or len(raw) > _MAX_JSONLD_CHARS:
+        return
+    try:
+        data = _JSON_DECODER.decode(raw.strip())
+    except (json.JSONDecodeError, RecursionError, ValueError):
+        return
+    for obj in _json_objects(data):
+        if _types(obj).isdisjoint(_ARTICLE_TYPES):
+            continue
+        for key, target in (("datePublished", meta.published), ("dateModified", meta.modified)):
+            value = _clean(obj.get(key))
+            if value:
+                target.append((value, "json-ld:meta"))
 
 
 def _read_visible_dates(markup: Markup, meta: PageMetadata) -> None:
