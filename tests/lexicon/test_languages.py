@@ -121,3 +121,12 @@ def test_every_language_knows_its_reading_time_line(language: str) -> None:
         "de": "Lesezeit: 4 Minuten",
     }
     assert load_lexicon((language,)).is_reading_time(lines[language])
+
+
+def test_a_lexicon_is_loaded_once_per_set_of_languages() -> None:
+    # Every Extractor and every `warta.extract` call asks for the lexicon: reading the TOML files and
+    # building the date grammar again each time costs tens of milliseconds.
+    from warta.lexicon import load_lexicon
+
+    assert load_lexicon() is load_lexicon()
+    assert load_lexicon(("en",)) is load_lexicon(("en",))

@@ -793,12 +793,12 @@ def _credit_labels(groups: tuple[tuple[str, list[str]], ...]) -> dict[str, str]:
     return labels
 
 
-@lru_cache(maxsize=8)
 def locale_key(locale: str) -> str:
     """A locale as the lexicon's tables key it: lower case, "-" between its parts ("en_US" -> "en-us")."""
     return locale.strip().lower().replace("_", "-")
 
 
+@lru_cache(maxsize=8)
 def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
     """Load and merge the lexicons of `languages` (cached: lexicons are immutable)."""
     raw = {lang: _read_language(lang) for lang in languages}
