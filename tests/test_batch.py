@@ -13,9 +13,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.cli.conftest import cli_runner
 
-from warta.cli import _register, app
+from warta.cli import app
 from warta.pipeline import Extractor
 
 ARTICLE = """Petani Garut Panen Raya Tomat, Harga Anjlok ke Rp 2.000 per Kilogram
@@ -103,18 +103,12 @@ def test_library_batch_completes(mixed_dir: Path) -> None:
     assert latin1.article is not None and "Dadang « café »" in latin1.article.text
 
 
-def _runner() -> CliRunner:
-    _register()
-    # A wide console so rich does not wrap long temporary paths in the summary.
-    return CliRunner(env={"COLUMNS": "400"})
-
-
 def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
 def test_cli_jsonl_batch_reports_errors_and_summary(mixed_dir: Path) -> None:
-    result = _runner().invoke(
+    result = cli_runner().invoke(
         app, ["extract", str(mixed_dir), str(mixed_dir / "missing.txt"), "--format", "jsonl"]
     )
     assert result.exit_code == 0, result.output
@@ -134,7 +128,7 @@ def test_cli_jsonl_batch_reports_errors_and_summary(mixed_dir: Path) -> None:
 
 def test_cli_json_output_file(mixed_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "articles.json"
-    result = _runner().invoke(app, ["extract", str(mixed_dir), "-f", "json", "-o", str(out), "--quiet"])
+    result = cli_runner().invoke(app, ["extract", str(mixed_dir), "-f", "json", "-o", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert isinstance(data, list) and len(data) == 5
@@ -143,7 +137,7 @@ def test_cli_json_output_file(mixed_dir: Path, tmp_path: Path) -> None:
 
 def test_cli_markdown_to_directory(mixed_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "md"
-    result = _runner().invoke(app, ["extract", str(mixed_dir), "-f", "markdown", "-o", str(out)])
+    result = cli_runner().invoke(app, ["extract", str(mixed_dir), "-f", "markdown", "-o", str(out)])
     assert result.exit_code == 0, result.output
     files = sorted(out.iterdir())
     assert len(files) == 5
@@ -153,7 +147,7 @@ def test_cli_markdown_to_directory(mixed_dir: Path, tmp_path: Path) -> None:
 
 def test_cli_all_inputs_bad_exits_nonzero(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
-    result = _runner().invoke(app, ["extract", str(tmp_path / "empty.txt"), str(tmp_path / "nope.txt")])
+    result = cli_runner().invoke(app, ["extract", str(tmp_path / "empty.txt"), str(tmp_path / "nope.txt")])
     assert result.exit_code == 1
     summary = _flat(result.stderr)
     assert "0 extracted, 2 failed" in summary
@@ -163,7 +157,7 @@ def test_cli_all_inputs_bad_exits_nonzero(tmp_path: Path) -> None:
 def test_cli_single_good_page_is_one_json_object(tmp_path: Path) -> None:
     page = tmp_path / "one.txt"
     page.write_text(ENGLISH, encoding="utf-8")
-    result = _runner().invoke(app, ["extract", str(page), "-q"])
+    result = cli_runner().invoke(app, ["extract", str(page), "-q"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["title"] == "Harbour ferry service to resume after engine repairs"

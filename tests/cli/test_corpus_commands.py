@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.cli.conftest import cli_runner
 
-from warta.cli import _register, app
+from warta.cli import app
 from warta.corpus.store import Store
 from warta.run.ingest import IngestOptions, ingest
 
@@ -20,11 +20,6 @@ PAGE = (
     )
     + "</article></body></html>"
 )
-
-
-def _runner() -> CliRunner:
-    _register()
-    return CliRunner(env={"COLUMNS": "400"})
 
 
 @pytest.fixture
@@ -49,7 +44,7 @@ def _articles(db: Path) -> int:
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
 def test_export_onto_the_corpus_itself_is_refused_and_the_corpus_kept(corpus: Path, fmt: str) -> None:
     size = corpus.stat().st_size
-    result = _runner().invoke(app, ["export", "--db", str(corpus), "-f", fmt, "-o", str(corpus)])
+    result = cli_runner().invoke(app, ["export", "--db", str(corpus), "-f", fmt, "-o", str(corpus)])
     assert result.exit_code == 2, result.output
     assert "corpus itself" in result.output
     assert corpus.stat().st_size == size
@@ -58,7 +53,7 @@ def test_export_onto_the_corpus_itself_is_refused_and_the_corpus_kept(corpus: Pa
 
 def test_export_onto_the_corpus_through_another_spelling_is_refused(corpus: Path) -> None:
     other = corpus.parent / "." / corpus.name
-    result = _runner().invoke(app, ["export", "--db", str(corpus), "-o", str(other)])
+    result = cli_runner().invoke(app, ["export", "--db", str(corpus), "-o", str(other)])
     assert result.exit_code == 2, result.output
     assert _articles(corpus) == 1
 
@@ -67,7 +62,7 @@ def test_two_pages_piped_to_two_ingests_are_both_stored(tmp_path: Path) -> None:
     db = tmp_path / "corpus.db"
     other = PAGE.replace("Semarang", "Surabaya")
     for page in (PAGE, other, other):
-        result = _runner().invoke(app, ["ingest", "-", "--db", str(db), "--workers", "1"], input=page)
+        result = cli_runner().invoke(app, ["ingest", "-", "--db", str(db), "--workers", "1"], input=page)
         assert result.exit_code == 0, result.output
     assert _articles(db) == 2
     assert "already ingested" in result.output  # the same page piped again is known
@@ -78,11 +73,11 @@ def test_an_input_missing_or_empty_at_one_ingest_is_stored_by_the_next(tmp_path:
     missing, empty = tmp_path / "later.html", tmp_path / "being-written.html"
     empty.write_bytes(b"")
     args = ["ingest", str(missing), str(empty), "--db", str(db), "--workers", "1"]
-    result = _runner().invoke(app, args)
+    result = cli_runner().invoke(app, args)
     assert "no such file" in result.output and "empty file" in result.output
     missing.write_text(PAGE, encoding="utf-8")
     empty.write_text(PAGE.replace("Semarang", "Surabaya"), encoding="utf-8")
-    result = _runner().invoke(app, args)
+    result = cli_runner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "already ingested" not in result.output
     assert _articles(db) == 2
@@ -92,14 +87,14 @@ def test_a_db_path_in_a_missing_directory_or_naming_a_directory_is_explained(tmp
     page = tmp_path / "banjir.html"
     page.write_text(PAGE, encoding="utf-8")
     # SQLite's own words for both: "unable to open database file".
-    result = _runner().invoke(
+    result = cli_runner().invoke(
         app, ["ingest", str(page), "--db", str(tmp_path / "no" / "c.db"), "--workers", "1"]
     )
     assert result.exit_code == 2, result.output
     assert f"the directory {tmp_path / 'no'} does not exist" in result.output
     assert not (tmp_path / "no").exists()
     for command in (["ingest", str(page), "--workers", "1"], ["search", "banjir"], ["sites"]):
-        result = _runner().invoke(app, [*command, "--db", str(tmp_path)])
+        result = cli_runner().invoke(app, [*command, "--db", str(tmp_path)])
         assert result.exit_code == 2, result.output
         assert f"{tmp_path} is a directory" in result.output
 
@@ -107,6 +102,6 @@ def test_a_db_path_in_a_missing_directory_or_naming_a_directory_is_explained(tmp
 @pytest.mark.parametrize("port", ["99999", "-1", "0"])
 def test_serve_on_a_port_out_of_range_is_a_usage_error(corpus: Path, port: str) -> None:
     # 99999 reached the socket: an OverflowError traceback.
-    result = _runner().invoke(app, ["serve", "--db", str(corpus), "--port", port])
+    result = cli_runner().invoke(app, ["serve", "--db", str(corpus), "--port", port])
     assert result.exit_code == 2, result.output
     assert "--port" in result.output

@@ -6,9 +6,9 @@ import gzip
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.cli.conftest import cli_runner
 
-from warta.cli import _register, app
+from warta.cli import app
 from warta.errors import ConfigError
 from warta.options import ExtractOptions
 
@@ -17,11 +17,6 @@ PAGE = (
     + "<p>Harga beras di pasar tradisional Medan naik dua ribu rupiah per kilogram sejak awal pekan,"
     " kata pedagang kepada wartawan pada Selasa.</p>" * 4 + "</article></body></html>"
 )
-
-
-def _runner() -> CliRunner:
-    _register()
-    return CliRunner(env={"COLUMNS": "400"})
 
 
 @pytest.fixture
@@ -44,14 +39,14 @@ def page(tmp_path: Path) -> Path:
 def test_a_bad_options_file_is_a_usage_error(tmp_path: Path, page: Path, toml: str, message: str) -> None:
     config = tmp_path / "options.toml"
     config.write_text(toml, encoding="utf-8")
-    result = _runner().invoke(app, ["extract", str(page), "--config", str(config)])
+    result = cli_runner().invoke(app, ["extract", str(page), "--config", str(config)])
     assert result.exit_code == 2, result.output
     assert message in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
 def test_a_missing_options_file_is_a_usage_error(tmp_path: Path, page: Path) -> None:
-    result = _runner().invoke(app, ["extract", str(page), "--config", str(tmp_path / "none.toml")])
+    result = cli_runner().invoke(app, ["extract", str(page), "--config", str(tmp_path / "none.toml")])
     assert result.exit_code == 2, result.output
     assert "cannot read options file" in result.output
 
@@ -72,7 +67,7 @@ def test_options_of_the_right_types_load(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("output", ["missing-dir/out.json", "beras.html/out.json", "beras.html/pages"])
 def test_an_output_that_cannot_be_written_is_reported(page: Path, output: str) -> None:
-    result = _runner().invoke(app, ["extract", str(page), "-o", str(page.parent / output)])
+    result = cli_runner().invoke(app, ["extract", str(page), "-o", str(page.parent / output)])
     assert result.exit_code == 2, result.output
     assert "cannot write to" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
@@ -83,7 +78,7 @@ def test_a_page_file_that_cannot_be_written_stops_the_batch_with_a_message(
 ) -> None:
     out = tmp_path / "out"
     (out / "00000-beras.json").mkdir(parents=True)  # where the page's file would go
-    result = _runner().invoke(app, ["extract", str(page), "-o", str(out)])
+    result = cli_runner().invoke(app, ["extract", str(page), "-o", str(out)])
     assert result.exit_code == 1, result.output
     assert "cannot write the output of" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
@@ -94,7 +89,7 @@ def test_a_partial_result_is_named_in_the_summary_of_text_output(tmp_path: Path)
     whole = gzip.compress(PAGE.encode() * 2)
     cut = tmp_path / "beras.html.gz"
     cut.write_bytes(whole[: len(whole) * 2 // 3])
-    result = _runner().invoke(app, ["extract", str(cut), "-f", "text"])
+    result = cli_runner().invoke(app, ["extract", str(cut), "-f", "text"])
     assert result.exit_code == 0, result.output
     assert "1 extracted, 0 failed" in result.stderr
     assert "1 extracted with warnings" in result.stderr
@@ -102,7 +97,7 @@ def test_a_partial_result_is_named_in_the_summary_of_text_output(tmp_path: Path)
 
 
 def test_an_output_file_that_is_an_input_is_refused_and_the_input_kept(page: Path) -> None:
-    result = _runner().invoke(app, ["extract", str(page), "-o", str(page.parent / "." / page.name)])
+    result = cli_runner().invoke(app, ["extract", str(page), "-o", str(page.parent / "." / page.name)])
     assert result.exit_code == 2, result.output
     assert "it is one of the inputs" in result.output
     assert page.read_text(encoding="utf-8") == PAGE
@@ -115,7 +110,7 @@ def test_an_output_file_inside_an_input_directory_is_not_read_back(tmp_path: Pat
     for i in range(30):
         (crawl / f"{i:02d}.html").write_text(PAGE.replace("Medan", f"Medan {i}"), encoding="utf-8")
     out = crawl / "zz-articles.jsonl"
-    result = _runner().invoke(app, ["extract", str(crawl), "-f", "jsonl", "-o", str(out)])
+    result = cli_runner().invoke(app, ["extract", str(crawl), "-f", "jsonl", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "30 extracted, 0 failed" in result.stderr
     assert len(out.read_text(encoding="utf-8").splitlines()) == 30
@@ -125,6 +120,6 @@ def test_an_output_file_inside_an_input_directory_is_not_read_back(tmp_path: Pat
 def test_a_negative_time_limit_is_a_usage_error(tmp_path: Path, page: Path, command: str) -> None:
     # It was taken silently for "no limit".
     corpus = ["--db", str(tmp_path / "c.db")] if command == "ingest" else []
-    result = _runner().invoke(app, [command, str(page), "--timeout", "-1", *corpus])
+    result = cli_runner().invoke(app, [command, str(page), "--timeout", "-1", *corpus])
     assert result.exit_code == 2, result.output
     assert "--timeout" in result.output

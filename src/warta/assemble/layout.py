@@ -21,6 +21,7 @@ from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.byline import is_credit_line, is_outlet_byline, is_plausible_name
 from warta.meta.dateline import find_dateline, is_dateline_line
 from warta.model import Block, BodyPart, Label
+from warta.strings import lower_words
 
 
 def standfirst(
@@ -64,7 +65,6 @@ def standfirst(
     return None
 
 
-_WORDS = re.compile(r"\w+")
 _DECK_MIN_WORDS = 6
 _DECK_SHARE_OF_DESCRIPTION = 0.6
 
@@ -76,8 +76,7 @@ def _repeats_description(block: Block, description: str) -> bool:
     not its deck)."""
     if block.structure.heading_level:
         return False
-    line = _WORDS.findall(block.text.lower())
-    summary = _WORDS.findall(description.lower())
+    line, summary = lower_words(block.text), lower_words(description)
     shorter = min(len(line), len(summary))
     return (
         shorter >= _DECK_MIN_WORDS

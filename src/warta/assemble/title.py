@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import compress, count
+from itertools import chain, compress, count
 from operator import attrgetter
 
 from warta.classify.features import is_date_line
@@ -827,8 +827,8 @@ def choose_html_title(
         if (
             meta is None
             or any(
-                _jaccard(metadata_headline(title, keys), heading) >= _MIN_HEADING_OVERLAP
-                for title in dict.fromkeys(titles)
+                _jaccard(headline, heading) >= _MIN_HEADING_OVERLAP
+                for headline in chain((meta,), (metadata_headline(t, keys) for t in dict.fromkeys(titles[1:])))
             )
             or _heading_outranks_slogan(heading, titles, keys)
             or _headline_slot_empty(titles[0])
