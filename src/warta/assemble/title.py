@@ -828,7 +828,9 @@ def choose_html_title(
             meta is None
             or any(
                 _jaccard(headline, heading) >= _MIN_HEADING_OVERLAP
-                for headline in chain((meta,), (metadata_headline(t, keys) for t in dict.fromkeys(titles[1:])))
+                for headline in chain(
+                    (meta,), (metadata_headline(t, keys) for t in dict.fromkeys(titles[1:]))
+                )
             )
             or _heading_outranks_slogan(heading, titles, keys)
             or _headline_slot_empty(titles[0])

@@ -912,5 +912,5 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         credit_prefixes=credit_prefixes,
         credit_starts=tuple(p for group, _role in credit_prefixes for p in group),
         starter_prefix=frozenset(starter_prefix),
-        asker_prefix=tuple(p + " " for p in merged("byline", "asker_prefix")),
+        asker_prefix=tuple(merged("byline", "asker_prefix")),
     )

@@ -88,6 +88,8 @@ _NOT_AN_AUTHOR_BOX = frozenset(
     {Label.COMMENTS, Label.RELATED, Label.READ_ALSO, Label.NAV, Label.TAGS, Label.FOOTER}
 )
 _HANDLE = re.compile(r"^[\w.-]+$")
+# A forum login: a handle of 2 to 40 characters.
+_LOGIN = re.compile(r"^[\w.-]{2,40}$")
 # A set, not `Label.X` per block: reading an enum member is a slow attribute lookup.
 _NO_CREDITS = frozenset({Label.BODY, Label.READ_ALSO})
 
@@ -353,9 +355,6 @@ def _credited(text: str, lexicon: Lexicon) -> list[Person]:
     return found
 
 
-_LOGIN = re.compile(r"^[\w.-]{2,40}$")
-
-
 def _starter(rest: str, lexicon: Lexicon) -> list[Person]:
     """The author of a forum thread's first post ("Thread starter paulb203"): one login name, which
     forums print as it was typed (lower case, digits, underscores) where `is_plausible_name` wants
@@ -566,10 +565,8 @@ def _member_login(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Pers
         return []
     first = span[0]
     for i in range(first - 1, max(-1, first - 1 - _LOGIN_WINDOW), -1):
-        block = blocks[i]
-        href, text = block.structure.href, block.text.strip()
-        if href and _LOGIN.match(text) and _names_member(href, text):
-            return [Person(text, role="author")]
+        if name := _login_link(blocks[i]):
+            return [Person(name, role="author")]
     return []
 
 
@@ -581,16 +578,20 @@ def _asker_login(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexi
     if span is None or not lexicon.asker_prefix:
         return []
     first = span[0]
+    asked = _spaced_forms(lexicon.asker_prefix)[0]
     for i in range(first + 1, min(len(blocks) - 1, first + _BOX_WINDOW + 10)):
         text = blocks[i].text
-        if len(text) > 60 or not normalise_marker(text).startswith(lexicon.asker_prefix):
+        if len(text) > 60 or not normalise_marker(text).startswith(asked):
             continue
-        login = blocks[i + 1]
-        href, name = login.structure.href, login.text.strip()
-        if href and _LOGIN.match(name) and _names_member(href, name):
-            return [Person(name, role="author")]
-        return []
+        name = _login_link(blocks[i + 1])
+        return [Person(name, role="author")] if name else []
     return []
+
+
+def _login_link(block: Block) -> str | None:
+    """The login a block names when it is a link to that login's own member page."""
+    href, text = block.structure.href, block.text.strip()
+    return text if href and _LOGIN.match(text) and _names_member(href, text) else None
 
 
 def _names_member(href: str, login: str) -> bool:

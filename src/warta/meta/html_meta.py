@@ -319,16 +319,24 @@ def _only_webpage(types: set[str]) -> bool:
     return "webpage" in types and not (types - {"webpage"})
 
 
+def _decoded_jsonld(raw: str, script: bool = False) -> Any | None:
+    """A JSON-LD text decoded, or None where it is too long to read or no JSON; a `script`'s
+    text may end in a stray ";" after the JSON."""
+    if len(raw) > _MAX_JSONLD_CHARS:
+        return None
+    text = raw.strip()
+    try:
+        return _JSON_DECODER.decode(text.rstrip(";") if script else text)
+    except (json.JSONDecodeError, RecursionError, ValueError):
+        return None
+
+
 def _read_jsonld(markup: Markup, meta: PageMetadata) -> None:
     articles: list[tuple[dict[str, Any], set[str]]] = []
     posters: list[str] = []
     for script in markup.jsonld_scripts():
-        raw = script.text(deep=True) or ""
-        if len(raw) > _MAX_JSONLD_CHARS:
-            continue
-        try:
-            data = _JSON_DECODER.decode(raw.strip().rstrip(";"))
-        except (json.JSONDecodeError, RecursionError, ValueError):
+        data = _decoded_jsonld(script.text(deep=True) or "", script=True)
+        if data is None:
             continue
         for obj in _json_objects(data):
             types = _types(obj)
@@ -446,11 +454,8 @@ _JSONLD_META = "script:ld+json"
 
 
 def _read_meta_jsonld_dates(raw: str | None, meta: PageMetadata) -> None:
-    if not raw or len(raw) > _MAX_JSONLD_CHARS:
-        return
-    try:
-        data = _JSON_DECODER.decode(raw.strip())
-    except (json.JSONDecodeError, RecursionError, ValueError):
+    data = _decoded_jsonld(raw) if raw else None
+    if data is None:
         return
     for obj in _json_objects(data):
         if _types(obj).isdisjoint(_ARTICLE_TYPES):

@@ -208,13 +208,11 @@ def repair_surrogates_keeping_utf8(text: str) -> tuple[str, bytes | None, bool]:
     >>> repair_surrogates_keeping_utf8("<p>\\ud800</p>")
     ('<p>\\ufffd</p>', None, True)
     """
-    if text.isascii():
-        return text, None, False
-    data = _utf8_function()(text)
-    if data is None:
-        repaired, was_repaired = repair_surrogates(text)
-        return repaired, None, was_repaired
-    return text, data, False
+    data = utf8_for_parser(text)
+    if data is not None or text.isascii():
+        return text, data, False
+    repaired, was_repaired = repair_surrogates(text)
+    return repaired, None, was_repaired
 
 
 def utf8_for_parser(text: str) -> bytes | None:
