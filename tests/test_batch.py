@@ -184,6 +184,8 @@ def test_an_unexpected_exception_on_one_page_is_that_page_s_error(monkeypatch: p
     assert results[0].error is None and results[2].error is None
 
     worker = PageWorker()
-    monkeypatch.setattr(worker, "_blocks", lambda page: (_ for _ in ()).throw(IndexError("another bug")))
+    monkeypatch.setattr(
+        "warta.run.worker._block_keys", lambda blocks: (_ for _ in ()).throw(IndexError("another bug"))
+    )
     outcome = worker.run(pages[0], frozenset(), 1)
     assert outcome.status == "failed" and "IndexError" in (outcome.reason or "")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
@@ -202,17 +202,30 @@ class Extractor:
             with contextlib.suppress(WartaError):
                 self._extract(Page(content=content, kind=kind, source="<warm-up>"), None, Deadline(0))
 
-    def extract_page(self, page: Page, boilerplate: Collection[str] | None = None) -> Article:
+    def extract_page(
+        self,
+        page: Page,
+        boilerplate: Collection[str] | None = None,
+        on_blocks: Callable[[list[Block]], None] | None = None,
+    ) -> Article:
         """Extract one page; raises `WartaError` subclasses for unusable input.
 
         `boilerplate` holds `block_key`s of blocks known to be site template
         (learned across a site's pages by `warta.corpus`); they never reach the body.
+        `on_blocks` is handed the page's blocks as segmentation gives them (before the
+        mojibake repair): the corpus learns its site templates from them.
         """
         if self.options.timeout_s > 0:
             self.warm_up()
-        return self._extract(page, boilerplate, Deadline(self.options.timeout_s))
+        return self._extract(page, boilerplate, Deadline(self.options.timeout_s), on_blocks)
 
-    def _extract(self, page: Page, boilerplate: Collection[str] | None, deadline: Deadline) -> Article:
+    def _extract(
+        self,
+        page: Page,
+        boilerplate: Collection[str] | None,
+        deadline: Deadline,
+        on_blocks: Callable[[list[Block]], None] | None = None,
+    ) -> Article:
         options = self.options
         if page.url and not page.url.isascii():
             # The URL is written into the article: it must be encodable, as the text is.
@@ -220,6 +233,8 @@ class Extractor:
         decoded = decode_page(page, options)
         kind, warnings = decoded.kind, decoded.warnings
         blocks, metadata = self.segment(decoded.text, kind, deadline, page.url, decoded.utf8)
+        if on_blocks is not None:
+            on_blocks(blocks)
         if options.repair_mojibake:
             blocks, repaired = repair_blocks(blocks)
             repaired += repair_metadata(metadata) if metadata is not None else 0

@@ -7,7 +7,7 @@ a plain, picklable value: the row to store, or the reason there is none.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -15,9 +15,9 @@ from warta.classify.labels import block_key
 from warta.corpus.dedup import MinHasher, text_hash
 from warta.corpus.store import StoredArticle
 from warta.meta.urls import url_host
-from warta.model import Article, Page
+from warta.model import Article, Block, Page
 from warta.options import ExtractOptions
-from warta.pipeline import Deadline, Extractor, decode_page, failure_reason
+from warta.pipeline import Extractor, failure_reason
 from warta.readers.files import ReadError
 
 _SHORT_BLOCK = 200
@@ -65,29 +65,16 @@ class PageWorker:
         if isinstance(item, ReadError):
             return PageOutcome(item.source, status="failed", reason=item.message, retry=item.retry)
         source = item.source or "<unknown>"
-        try:
-            blocks = self._blocks(item)
+        keys: list[tuple[tuple[str, str | None], ...]] = []
+        try:  # the page's block keys come from the extraction's own segmentation
+            article = self.extractor.extract_page(
+                item, boilerplate, on_blocks=lambda blocks: keys.append(_block_keys(blocks))
+            )
         except Exception as exc:  # one page, whatever went wrong, must not end an ingest run
             return PageOutcome(source, status="failed", reason=failure_reason(exc))
-        result = self.extractor.process(item, boilerplate=boilerplate)
-        if result.article is None:
-            return PageOutcome(source, status="failed", reason=result.error or "extraction failed")
-        if not result.article.body:
+        if not article.body:
             return PageOutcome(source, status="skipped", reason="no article body found")
-        return PageOutcome(source, article=self._row(item, result.article, source, blocks, version))
-
-    def _blocks(self, page: Page) -> tuple[tuple[str, str | None], ...]:
-        if self.extractor.options.timeout_s > 0:
-            self.extractor.warm_up()  # (loading counts against no page's limit)
-        decoded = decode_page(page, self.extractor.options)
-        deadline = Deadline(self.extractor.options.timeout_s)
-        blocks, _ = self.extractor.segment(decoded.text, decoded.kind, deadline, utf8=decoded.utf8)
-        seen: dict[str, str | None] = {}
-        for block in blocks:
-            key = block_key(block.text)
-            if key not in seen:
-                seen[key] = block.text if len(block.text) <= _SHORT_BLOCK else None
-        return tuple(seen.items())
+        return PageOutcome(source, article=self._row(item, article, source, keys[0], version))
 
     def _row(
         self,
@@ -127,3 +114,14 @@ class PageWorker:
             bands=self.hasher.bands(signature) if signature is not None else (),
             template_version=version,
         )
+
+
+def _block_keys(blocks: Sequence[Block]) -> tuple[tuple[str, str | None], ...]:
+    """Each distinct `block_key` of a page's blocks, in order, with the text of a short block
+    (what the site's template learning counts and shows)."""
+    seen: dict[str, str | None] = {}
+    for block in blocks:
+        key = block_key(block.text)
+        if key not in seen:
+            seen[key] = block.text if len(block.text) <= _SHORT_BLOCK else None
+    return tuple(seen.items())
