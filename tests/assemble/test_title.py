@@ -169,6 +169,29 @@ def test_metadata_headline_wins_over_a_heading_that_prints_a_label_or_date_befor
     assert title == heading
 
 
+def test_title_cased_metadata_headline_beats_a_sentence_case_slogan_heading():
+    pitch = "<p>Send texts to customers in more than 180 countries from one account.</p>"
+    slogan = "Business messaging that scales without slowing you down"
+    title, block = _html_title(
+        f"<h1>{slogan}</h1>{pitch}", ["Business Text Messaging | Example Cloud"], ("Example Cloud",)
+    )
+    assert title == "Business Text Messaging"
+    assert block is None  # the slogan is no headline block
+    # Both in sentence case (most English news): the visible headline stays.
+    headline = "Council approves the new budget after a long night"
+    title, _ = _html_title(f"<h1>{headline}</h1>{pitch}", ["Budget passes after long night | Example Times"])
+    assert title == headline
+    # Both in Title Case: the visible headline stays.
+    headline = "Council Approves the New Budget After a Long Night"
+    title, _ = _html_title(f"<h1>{headline}</h1>{pitch}", ["Budget Passes After Long Night | Example Times"])
+    assert title == headline
+    # A short heading is a name, not a slogan.
+    title, _ = _html_title(
+        f"<h1>Online text messaging</h1>{pitch}", ["Business Text Messaging | Example Cloud"]
+    )
+    assert title == "Online text messaging"
+
+
 def test_h1_agreeing_with_any_metadata_title_beats_a_teaser_og_title():
     body = "<h1>The best rain jackets of 2026, tested on the trail</h1><p>We wore twelve jackets for a month.</p>"
     titles = [
@@ -311,6 +334,24 @@ def test_headline_h1_beats_a_site_and_slogan_title():
     )
     assert title == "Best laptop for college to buy this year?"
     assert block == title
+
+
+def test_long_post_title_h1_beats_a_site_and_slogan_title():
+    # A post title runs past the 30 words a headline <h1> is held to elsewhere (there, such an
+    # <h1> is a paragraph set as one); under the shell's title it is the only headline.
+    post = (
+        "Regulator to Europe: if you restrict our satellite providers, we will ban yours here, "
+        "says the chair, as the agency now asks the public for comment on market access rules "
+        "for operators from both sides of the ocean"
+    )
+    assert 30 < len(post.split()) <= 60
+    page = f"<h1>{post}</h1><p>Discussion follows.</p>"
+    title, _ = _html_title(
+        page, ["Forumly - The heart of the conversation"], (), "https://forumly.example/r/1"
+    )
+    assert title == post
+    title, _ = _html_title(page, ["Satellite access rules | Example Times"])
+    assert title == "Satellite access rules"
 
 
 def test_short_h1_loses_to_a_site_and_slogan_title_it_shares_no_words_with():

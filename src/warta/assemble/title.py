@@ -36,6 +36,12 @@ _MAX_PARTS = 8
 # title is a slogan, a section name or a logo, not the article's headline.
 _MIN_HEADING_OVERLAP = 0.15
 _HEADLINE_MIN_WORDS = 4
+# An <h1> longer than this is a paragraph set as one; under an app shell's title, a long post title.
+_MAX_H1_WORDS = 30
+_MAX_SHELL_H1_WORDS = 60
+# A slogan heading's share of capitalised words after the first, and a Title Case headline's.
+_SLOGAN_MAX_CAPITALS = 0.25
+_TITLE_CASE_MIN_CAPITALS = 0.75
 # Below this score the best line is no better evidence than the page title (a short line alone,
 # or a line that shares no word with the title)
 _WEAK_HEADLINE = 1.2
@@ -722,11 +728,11 @@ def _split_heading(blocks: Sequence[Block], index: int) -> list[str]:
     return [" ".join(b.text for b in blocks[index:stop]) for stop in range(end, index + 1, -1)]
 
 
-def _page_heading(blocks: Sequence[Block], keys: set[str]) -> int | None:
-    """The first <h1> that is not the site's name."""
+def _page_heading(blocks: Sequence[Block], keys: set[str], max_words: int = _MAX_H1_WORDS) -> int | None:
+    """The first <h1> that is not the site's name, nor longer than `max_words` (a paragraph set as one)."""
     for i in _headings_at(blocks, _H1):  # the <h1>s
         text = blocks[i].text
-        if len(text.split()) <= 30 and not is_site_name(text, keys):
+        if len(text.split()) <= max_words and not is_site_name(text, keys):
             return i
     return None
 
@@ -746,11 +752,6 @@ def _headline_slot_empty(title: str) -> bool:
     left empty; what follows is the site's name, whether or not it is known as one."""
     parts = _title_parts(title, slashes=True)[0]
     return len(parts) >= 2 and not parts[0]
-
-
-def _heading_outranks_slogan(heading: str, titles: Sequence[str], keys: set[str]) -> bool:
-    """A headline-sized <h1> beats a metadata title that is only the site's name and slogan."""
-    return bool(titles) and names_site_first(titles[0], keys) and len(heading.split()) >= _HEADLINE_MIN_WORDS
 
 
 # A character a wrong encoding lost: '?' (an encoder's replacement) or U+FFFD (a decoder's).
@@ -785,6 +786,21 @@ def _headline_after_label(heading: str, headline: str) -> bool:
     return len(label) >= 2 and numbers >= 1 and len(label) - numbers <= 1
 
 
+def _slogan_heading(heading: str, headline: str) -> bool:
+    """'Business messaging that scales without slowing you down' under the title 'Business Text
+    Messaging | Twilio': a heading of four or more words in sentence case (almost no capital after
+    the first word) against a metadata headline in Title Case is the page's slogan, and the
+    title-cased headline names the page. News that sets both in sentence case, or both in Title
+    Case, is left to the other rules; the heading stays in the page, as the slogan it is."""
+    return (
+        len(heading.split()) >= _HEADLINE_MIN_WORDS
+        and len(headline.split()) >= 2
+        and _capitalised_share(heading) <= _SLOGAN_MAX_CAPITALS
+        and _capitalised_share(headline) >= _TITLE_CASE_MIN_CAPITALS
+        and _norm(heading) != _norm(headline)
+    )
+
+
 def _jaccard(a: str, b: str) -> float:
     ta, tb = _tokens(a), _tokens(b)
     return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
@@ -802,12 +818,15 @@ def choose_html_title(
     twitter:title, <title>). In order:
 
     1. a visible heading that a metadata title repeats, site name aside;
-    2. else the page's <h1>, unless it shares (almost) no words with the headline of any
+    2. else the metadata headline when the <h1> is a slogan (a sentence-case line against a
+       Title Case headline) or repeats the headline after a label or date, or when the <h1>
+       lost characters to a wrong encoding;
+    3. else the page's <h1>, unless it shares (almost) no words with the headline of any
        metadata title (an og:title may be a social teaser where the <title> agrees with the
        <h1>): then it is a slogan or a section and the metadata headline wins,
        except when that metadata title is 'Site – slogan' and the <h1> is headline-sized,
        or when it opens with a separator (its headline left empty);
-    3. else the metadata headline. (Without an <h1>, the lines above the body are
+    4. else the metadata headline. (Without an <h1>, the lines above the body are
        buttons, prices and teasers far more often than the headline.)
     """
     keys = site_keys(site_names, url)
@@ -815,7 +834,10 @@ def choose_html_title(
     if agreed is not None:
         return agreed
     meta = metadata_headline(titles[0], keys) if titles else None
-    h1 = _page_heading(blocks, keys)
+    # An app shell's title ('Reddit - The heart of the internet') names no page: its <h1> is
+    # the only headline the page has, however long a post's title runs.
+    shell = bool(titles) and names_site_first(titles[0], keys)
+    h1 = _page_heading(blocks, keys, _MAX_SHELL_H1_WORDS if shell else _MAX_H1_WORDS)
     if h1 is not None:
         heading = _without_section(without_site_name(blocks[h1].text, keys))
         if meta is not None:
@@ -824,6 +846,8 @@ def choose_html_title(
                 return intact, h1
             if _headline_after_label(heading, meta):
                 return meta, h1
+            if _slogan_heading(heading, meta):
+                return meta, None
         if (
             meta is None
             or any(
@@ -832,7 +856,8 @@ def choose_html_title(
                     (meta,), (metadata_headline(t, keys) for t in dict.fromkeys(titles[1:]))
                 )
             )
-            or _heading_outranks_slogan(heading, titles, keys)
+            # a headline-sized <h1> beats a title that is only the site's name and slogan
+            or (shell and len(heading.split()) >= _HEADLINE_MIN_WORDS)
             or _headline_slot_empty(titles[0])
         ):
             return heading, h1
