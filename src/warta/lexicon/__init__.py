@@ -23,6 +23,7 @@ from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
 
 if TYPE_CHECKING:
+    from warta._textscan import SubstringSet
     from warta.meta.datetext import DateGrammar
 
 DEFAULT_LANGUAGES = ("id", "en", "pt", "es", "fr", "de", "ru")
@@ -513,6 +514,30 @@ class JoinedLines:
             row = bisect_right(self.starts, start) - 1
             for k in owners:
                 flags[k][row] = True
+
+
+def verified_substring_set(
+    needles: tuple[str, ...],
+    probes: list[str],
+    agrees: Callable[[SubstringSet, list[str]], bool],
+) -> SubstringSet | None:
+    """`needles` compiled (`warta._textscan.SubstringSet`, whose Python side is
+    `Lexicon.contains_substring` and `JoinedLines.holding_substring`) where it is built, wanted
+    and `agrees(found, texts)` with the caller's Python reference on `probes` and on the needles
+    themselves, whole and cut short at either end; None otherwise (set aside with a warning where
+    it disagrees), with an empty needle, or with WARTA_PURE_PYTHON."""
+    if not compiled_parts_wanted() or "" in needles:
+        return None
+    try:
+        from warta._textscan import SubstringSet
+    except ImportError:
+        return None
+    found = SubstringSet(needles)
+    cut = [*needles, *(n[1:] for n in needles), *(n[:-1] for n in needles)]
+    if agrees(found, probes) and agrees(found, cut):
+        return found
+    set_aside("substring set", "Python")
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,9 +19,14 @@ from operator import attrgetter, not_
 from typing import TYPE_CHECKING
 
 from warta.classify.sections import first_label_index, last_label_index
-from warta.compiled import set_aside
-from warta.compiled import wanted as compiled_parts_wanted
-from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, normalise_marker
+from warta.lexicon import (
+    JoinedLines,
+    Lexicon,
+    html_lexicon,
+    normalise_lines,
+    normalise_marker,
+    verified_substring_set,
+)
 from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.model import LABEL_BODY, LABEL_TITLE, Block, Label, Person
@@ -316,21 +321,14 @@ _PROBE_LINES = [
 
 @lru_cache(maxsize=8)
 def _substring_set(needles: tuple[str, ...]) -> SubstringSet | None:
-    """`needles` compiled (`warta._textscan.SubstringSet`) where it is built and finds the lines
-    `JoinedLines.holding_substring` finds on `_PROBE_LINES` and on the needles themselves; None
-    otherwise, or with WARTA_PURE_PYTHON. A pure function of the lexicon's needles, so cached."""
-    if not compiled_parts_wanted() or "" in needles:
-        return None
-    try:
-        from warta._textscan import SubstringSet
-    except ImportError:
-        return None
-    found = SubstringSet(needles)
-    for lines in (_PROBE_LINES, [*needles, *(n[1:] for n in needles), *(n[:-1] for n in needles)]):
-        if found.lines_holding(lines) != JoinedLines.of(lines).holding_substring(needles):
-            set_aside("substring search", "Python")
-            return None
-    return found
+    """`needles` compiled where it finds the lines `JoinedLines.holding_substring` finds on
+    `_PROBE_LINES` and on the needles themselves (`verified_substring_set`); None otherwise, or
+    with WARTA_PURE_PYTHON. A pure function of the lexicon's needles, so cached."""
+
+    def agrees(found: SubstringSet, lines: list[str]) -> bool:
+        return found.lines_holding(lines) == JoinedLines.of(lines).holding_substring(needles)
+
+    return verified_substring_set(needles, _PROBE_LINES, agrees)
 
 
 def _credited(text: str, lexicon: Lexicon) -> list[Person]:
