@@ -614,6 +614,11 @@ class Lexicon:
     source_prefix: tuple[str, ...]
     author_prefix: tuple[str, ...]
     name_separators: tuple[str, ...]  # what joins names in a byline ('and', 'dan', '&')
+    # Words that split a byline's names ("A and B"): in any case; only all lower or all upper case
+    # ("dan", "DAN", not the given name "Dan"); on a credit line only, not in a markup value.
+    name_joiners: tuple[str, ...]
+    cased_joiners: tuple[str, ...]
+    credit_line_joiners: tuple[str, ...]
     editor_prefix: tuple[str, ...]
     photographer_prefix: tuple[str, ...]
     team_prefix: tuple[str, ...]
@@ -903,6 +908,9 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         source_prefix=longest_first(prefixes("markers", "source_prefix")),
         author_prefix=author_prefix,
         name_separators=tuple(merged("byline", "separators")),
+        name_joiners=tuple(merged("byline", "name_joiners")),
+        cased_joiners=tuple(merged("byline", "cased_joiners")),
+        credit_line_joiners=tuple(merged("byline", "credit_line_joiners")),
         editor_prefix=editor_prefix,
         photographer_prefix=photographer_prefix,
         team_prefix=longest_first(merged("byline", "team_prefix")),

@@ -36,11 +36,11 @@ if TYPE_CHECKING:
     from warta._textscan import SubstringSet
 
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^(?:bin|binti|van|von|de|der|da|al|el|la|le|di|dos)$")
-# "dan" joins names only in lower or upper case: "Dan Davies" is a name.
-_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|serta)\b|\b(?:dan|DAN)\b)\s*")
+# The marks that split a credit line's names, besides the lexicon's joining words (`_name_split`).
 # Markup lists people one per value or joined by "and"/"&"; commas there often carry
 # credentials ("Dylan Bailey, MS, RD"), so they do not split.
-_SPLIT_MARKUP = re.compile(r"\s*(?:;|&|\b(?i:and)\b|\b(?:dan|DAN)\b)\s*")
+_SPLIT_MARKS = ",;&"
+_SPLIT_MARKS_MARKUP = ";&"
 # Clauses of a credit line: "By A | Apr 21, 2025", "By A · 5 min read", "Posted by A on Friday".
 # A slash before a short label with a colon ends a clause too: "Rep: A/ Red: B".
 # Written as `\s*[;|·•]\s*|\s{2,}|\s+[-–—]\s+|\s+(?:on|at|in|pada)\s+|\s*/\s*(?=[^\W\d]{2,12}\s?:)`
@@ -213,11 +213,30 @@ def _normal_case(name: str) -> str:
     return _CASED_PART.sub(lambda m: m.group(0).capitalize(), name)
 
 
+@lru_cache(maxsize=8)
+def _name_split(marks: str, joiners: tuple[str, ...], cased: tuple[str, ...]) -> re.Pattern[str]:
+    """Splits names apart at any of `marks`, at a whole word of `joiners` in any case, and at one
+    of `cased` all lower or all upper case ("dan", "DAN", not "Dan"), with the spaces around
+    them. Built once per lexicon's words (cached)."""
+    alternatives = list(map(re.escape, marks))
+    if joiners:
+        alternatives.append(rf"\b(?i:{'|'.join(map(re.escape, joiners))})\b")
+    if cased:
+        forms = dict.fromkeys(re.escape(form) for word in cased for form in (word.lower(), word.upper()))
+        alternatives.append(rf"\b(?:{'|'.join(forms)})\b")
+    return re.compile(rf"\s*(?:{'|'.join(alternatives)})\s*")
+
+
 def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> list[Person]:
     people = []
     # "& Zackery Cuevas": the last of several authors, printed after its joiner
     text = _without_title(_unglued_credit(text.strip().lstrip("&,; "), lexicon), lexicon)
-    for raw in (_SPLIT_MARKUP if markup else _SPLIT).split(_without_role(text, lexicon)):
+    if markup:
+        split = _name_split(_SPLIT_MARKS_MARKUP, lexicon.name_joiners, lexicon.cased_joiners)
+    else:
+        joiners = (*lexicon.name_joiners, *lexicon.credit_line_joiners)
+        split = _name_split(_SPLIT_MARKS, joiners, lexicon.cased_joiners)
+    for raw in split.split(_without_role(text, lexicon)):
         # "Fikri Halim (Banten)": the reporter's region in brackets after the name
         # '"David Kim"': a name some markup quotes; '+ Dan Evon': a follow button's mark before it
         name = _PLACE_IN_BRACKETS.sub("", raw.strip()).strip(' .:-–—()"“”+•|')
