@@ -85,9 +85,12 @@ _LOGIN_WINDOW = 4  # blocks before the first body block where a first post's aut
 _CLASS_TOKENS_SEEN = 10  # the innermost class tokens of a block: its own and its parents'
 _NAME_WINDOW = 3  # blocks past the first body block that may still hold the byline
 _BOX_WINDOW = 30  # blocks past the body where an author box may sit
+# A link to a category, tag or topic page (lexicon/data/html.toml's `[links] taxonomy_*`):
 # (`/(?:category|…)/|[?&](?:cat|tag)=`, opening with a class: see `_CLAUSE`)
 _TAXONOMY_HREF = re.compile(
-    r"[/?&](?:(?<=/)(?:category|categories|tag|tags|topics?|section)/|(?<=[?&])(?:cat|tag)=)", re.I
+    rf"[/?&](?:(?<=/)(?:{'|'.join(map(re.escape, html_lexicon()['links']['taxonomy_path']))})/"
+    rf"|(?<=[?&])(?:{'|'.join(map(re.escape, html_lexicon()['links']['taxonomy_query']))})=)",
+    re.I,
 )
 _NOT_AN_AUTHOR_BOX = frozenset(
     {Label.COMMENTS, Label.RELATED, Label.READ_ALSO, Label.NAV, Label.TAGS, Label.FOOTER}
