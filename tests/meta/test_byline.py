@@ -431,3 +431,24 @@ def test_names_split_at_the_lexicons_joining_words() -> None:
     markup = PageMetadata(authors=[("Budi Santoso dan Ani Wijaya", "json-ld")])
     assert [p.name for p in metadata_people(markup, LEX)] == ["Budi Santoso", "Ani Wijaya"]
     assert [p.name for p in metadata_people(markup, none)] == ["Budi Santoso dan Ani Wijaya"]
+
+
+def test_the_asker_fallback_reads_the_callers_norms() -> None:
+    """With no credit line, the Q&A asker's login is found under "asked ..." by the norms the
+    caller has (no second `normalise_marker` of the blocks), as without them."""
+    from warta.lexicon import normalise_lines
+    from warta.model import BlockStructure
+
+    blocks = [
+        Block(0, "Which bridge route is faster in winter?"),
+        Block(1, BODY_EN),
+        Block(2, "asked Jan 3, 2024 at 09:00"),
+        Block(3, "river_fan42", BlockStructure(href="/users/4218/river_fan42")),
+    ]
+    labels = [Label.TITLE, Label.BODY, Label.OTHER, Label.OTHER]
+    norms = normalise_lines([b.text for b in blocks])
+    found = find_bylines(blocks, labels, LEX, None, norms)
+    assert [p.name for p in found.authors] == ["river_fan42"]
+    assert found == find_bylines(blocks, labels, LEX)
+    unread = [*norms[:2], "", *norms[3:]]  # the caller's norms decide: no "asked" line in them
+    assert find_bylines(blocks, labels, LEX, None, unread).authors == []

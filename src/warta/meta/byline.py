@@ -453,7 +453,9 @@ def find_bylines(
     junk where visible names go far more often than into structured data. The
     visible byline gives the authors when the markup has none, and always the editors.
     """
-    result = _visible_bylines(blocks, labels, lexicon, norms)
+    # The first and the last body block: where every visible credit and fallback name is sought.
+    span = _body_span(labels)
+    result = Bylines() if span is None else _visible_bylines(blocks, labels, lexicon, norms, span)
     from_markup = metadata_people(metadata, lexicon)
     site = _site_key(metadata)
     people = [p for p in from_markup if not _is_site(p.name, site)]
@@ -465,15 +467,16 @@ def find_bylines(
     elif from_markup:
         # The markup names the site ("GlossGenius"): a name the template marks near the
         # title is the writer; with none, the site is the author ("EcoFlow").
-        result.authors = _marked_names(blocks, labels, lexicon, after_body=False) or from_markup
-    else:
+        marked = [] if span is None else _marked_names(blocks, labels, lexicon, span, after_body=False)
+        result.authors = marked or from_markup
+    elif span is not None:
         result.authors = (
-            _marked_names(blocks, labels, lexicon)
+            _marked_names(blocks, labels, lexicon, span)
             # a login linked to its member page is surer than a bare capitalised line ("Most Votes")
-            or _member_login(blocks, labels)
-            or _asker_login(blocks, labels, lexicon)
-            or _header_name(blocks, labels, lexicon, result)
-            or _bare_name(blocks, labels, lexicon, result)
+            or _member_login(blocks, span)
+            or _asker_login(blocks, lexicon, span, norms)
+            or _header_name(blocks, labels, lexicon, span, result)
+            or _bare_name(blocks, labels, lexicon, span, result)
         )
     return result
 
@@ -525,13 +528,15 @@ def is_credit_line(text: str, lexicon: Lexicon, norm: str | None = None) -> bool
 
 
 def _header_name(
-    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, result: Bylines
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    lexicon: Lexicon,
+    span: tuple[int, int],
+    result: Bylines,
 ) -> list[Person]:
     """A name under the headline (`header_byline_name`); a line that also names the outlet or
-    a role after the name is surer than a bare name, which may be a section or a site."""
-    span = _body_span(labels)
-    if span is None:
-        return []
+    a role after the name is surer than a bare name, which may be a section or a site. `span`:
+    the first and the last body block (`_body_span`)."""
     first = span[0]
     title = first_label_index(labels, LABEL_TITLE)
     title = title if title is not None and title < first else None
@@ -557,12 +562,14 @@ def _header_name(
 
 
 def _bare_name(
-    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, result: Bylines
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    lexicon: Lexicon,
+    span: tuple[int, int],
+    result: Bylines,
 ) -> list[Person]:
-    """A bare name on its own line right after the body, as Indonesian portals print it."""
-    span = _body_span(labels)
-    if span is None:
-        return []
+    """A bare name on its own line right after the body (`span`: its first and last block), as
+    Indonesian portals print it."""
     last = span[1]
     for i in range(last + 1, min(len(blocks), last + 3)):
         if labels[i] in (Label.RELATED, Label.SIDEBAR, Label.COMMENTS):
@@ -575,14 +582,11 @@ def _bare_name(
     return []
 
 
-def _member_login(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Person]:
+def _member_login(blocks: Sequence[Block], span: tuple[int, int]) -> list[Person]:
     """A forum post's author: a link right before the first body block whose text is the login
     its member page names ("JonB" linking to "/user/jonb"). A forum prints the author of the
     first post, the thread's starter, above it; the link naming itself keeps out the site's
-    other links there (a category, a reply button)."""
-    span = _body_span(labels)
-    if span is None:
-        return []
+    other links there (a category, a reply button). `span`: the first and the last body block."""
     first = span[0]
     for i in range(first - 1, max(-1, first - 1 - _LOGIN_WINDOW), -1):
         if name := _login_link(blocks[i]):
@@ -590,18 +594,20 @@ def _member_login(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Pers
     return []
 
 
-def _asker_login(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> list[Person]:
+def _asker_login(
+    blocks: Sequence[Block], lexicon: Lexicon, span: tuple[int, int], norms: Sequence[str] | None
+) -> list[Person]:
     """A question's author on a Q&A site: the login linked to its member page right under
-    "asked <date>" after the question. The first such line is the question's; an editor's
-    card ("edited <date>") may come before it, an answer's after it."""
-    span = _body_span(labels)
-    if span is None or not lexicon.asker_prefix:
+    "asked <date>" after the question (`span`: the first and the last body block; `norms`: the
+    blocks' `normalise_marker`, where the caller has them). The first such line is the
+    question's; an editor's card ("edited <date>") may come before it, an answer's after it."""
+    if not lexicon.asker_prefix:
         return []
     first = span[0]
     asked = _spaced_forms(lexicon.asker_prefix)[0]
     for i in range(first + 1, min(len(blocks) - 1, first + _BOX_WINDOW + 10)):
         text = blocks[i].text
-        if len(text) > 60 or not normalise_marker(text).startswith(asked):
+        if len(text) > 60 or not (normalise_marker(text) if norms is None else norms[i]).startswith(asked):
             continue
         name = _login_link(blocks[i + 1])
         return [Person(name, role="author")] if name else []
@@ -649,13 +655,15 @@ def _is_site(name: str, site: str) -> bool:
 
 
 def _marked_names(
-    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, after_body: bool = True
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    lexicon: Lexicon,
+    span: tuple[int, int],
+    after_body: bool = True,
 ) -> list[Person]:
     """Names in blocks that the template marks as the author's (class or profile link), nearest
-    the title first, then (with `after_body`) in an author box after the body."""
-    span = _body_span(labels)
-    if span is None:
-        return []
+    the title first, then (with `after_body`) in an author box after the body (`span`: the first
+    and the last body block)."""
     first, last = span
     title = first_label_index(labels, LABEL_TITLE)
     start = title if title is not None and title < first else max(0, first - 15)
@@ -749,12 +757,14 @@ def _credit_candidates(
 
 
 def _visible_bylines(
-    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, all_norms: Sequence[str] | None
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    lexicon: Lexicon,
+    all_norms: Sequence[str] | None,
+    span: tuple[int, int],
 ) -> Bylines:
+    """The credit lines near the body (`span`: its first and last block)."""
     result = Bylines()
-    span = _body_span(labels)
-    if span is None:
-        return result
     first, last = span
     # Credit lines sit near the body: a little before it or after it.
     title = first_label_index(labels, LABEL_TITLE)
