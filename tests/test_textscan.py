@@ -87,3 +87,24 @@ def test_generated_needles_and_lines(needles: list[str], lines: list[str]) -> No
     if found is None:
         pytest.skip("the compiled substring search is not built")
     _same(found, tuple(needles), lines)
+
+
+def test_a_set_that_disagrees_with_its_reference_is_set_aside(
+    require_compiled: Callable[[bool, str], None],
+) -> None:
+    """`verified_substring_set`: the compiled set where the caller's reference agrees on the
+    probes and on the needles cut short; None, with a warning, where it does not."""
+    from warta.lexicon import verified_substring_set
+
+    seen: list[list[str]] = []
+
+    def agrees(found: SubstringSet, texts: list[str]) -> bool:
+        seen.append(texts)
+        return True
+
+    found = verified_substring_set(("ab", "c"), ["x"], agrees)
+    require_compiled(found is not None, "substring search")
+    assert seen == [["x"], ["ab", "c", "b", "", "a", ""]]
+    with pytest.warns(UserWarning, match="substring set"):
+        assert verified_substring_set(("ab",), ["x"], lambda found, texts: "ab" not in texts) is None
+    assert verified_substring_set(("", "a"), ["x"], agrees) is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warta.lexicon import load_lexicon
+from warta.lexicon import Lexicon, load_lexicon
 from warta.meta.byline import find_bylines, is_outlet_byline, is_plausible_name
 from warta.meta.page import PageMetadata
 from warta.model import Block, Label, Person
@@ -398,3 +398,57 @@ def test_prefix_pattern_finds_the_first_prefix_in_order() -> None:
                 want = next((q for q in ordered if norm.startswith((q + " ", q + ":")) or norm == q), None)
                 hit = _prefix_pattern(ordered).match(norm)
                 assert (hit and norm[: hit.end()]) == want, norm
+
+
+def test_names_split_at_the_lexicons_joining_words() -> None:
+    """The words that join names are lexicon data (`name_joiners`, `cased_joiners`,
+    `credit_line_joiners`): a lexicon without them splits no names at them, one with them does."""
+    from dataclasses import replace
+
+    from warta.meta.byline import metadata_people
+
+    def authors(line: str, lexicon: Lexicon) -> list[str]:
+        blocks = [Block(0, "Judul"), Block(1, line), Block(2, BODY)]
+        found = find_bylines(blocks, [Label.TITLE, Label.OTHER, Label.BODY], lexicon, None)
+        return [p.name for p in found.authors]
+
+    none = replace(LEX, name_joiners=(), cased_joiners=(), credit_line_joiners=())
+    for joiner in ("dan", "DAN", "serta", "and", "AND"):
+        line = f"Oleh: Budi Santoso {joiner} Ani Wijaya"
+        assert authors(line, LEX) == ["Budi Santoso", "Ani Wijaya"], line
+        assert "Ani Wijaya" not in authors(line, none), line
+    # "Dan" is a given name: a cased joiner splits only all lower or all upper case
+    assert authors("Oleh: Budi Santoso Dan Ani Wijaya", LEX) == ["Budi Santoso Dan Ani Wijaya"]
+    # a language's joining word splits names once its lexicon holds it
+    german = replace(LEX, name_joiners=(*LEX.name_joiners, "und"))
+    assert authors("By Ann Lee und Bo Kim", german) == ["Ann Lee", "Bo Kim"]
+    assert authors("By Ann Lee und Bo Kim", LEX) == []
+    assert authors("By Ann Lee und Bo Kim", load_lexicon(("en",))) == []
+    assert authors("By Ann Lee dan Bo Kim", load_lexicon(("en",))) == []
+    # a credit line's joiner leaves a markup value whole; a name joiner splits it
+    markup = PageMetadata(authors=[("Budi Santoso serta Ani Wijaya", "json-ld")])
+    assert [p.name for p in metadata_people(markup, LEX)] == ["Budi Santoso serta Ani Wijaya"]
+    markup = PageMetadata(authors=[("Budi Santoso dan Ani Wijaya", "json-ld")])
+    assert [p.name for p in metadata_people(markup, LEX)] == ["Budi Santoso", "Ani Wijaya"]
+    assert [p.name for p in metadata_people(markup, none)] == ["Budi Santoso dan Ani Wijaya"]
+
+
+def test_the_asker_fallback_reads_the_callers_norms() -> None:
+    """With no credit line, the Q&A asker's login is found under "asked ..." by the norms the
+    caller has (no second `normalise_marker` of the blocks), as without them."""
+    from warta.lexicon import normalise_lines
+    from warta.model import BlockStructure
+
+    blocks = [
+        Block(0, "Which bridge route is faster in winter?"),
+        Block(1, BODY_EN),
+        Block(2, "asked Jan 3, 2024 at 09:00"),
+        Block(3, "river_fan42", BlockStructure(href="/users/4218/river_fan42")),
+    ]
+    labels = [Label.TITLE, Label.BODY, Label.OTHER, Label.OTHER]
+    norms = normalise_lines([b.text for b in blocks])
+    found = find_bylines(blocks, labels, LEX, None, norms)
+    assert [p.name for p in found.authors] == ["river_fan42"]
+    assert found == find_bylines(blocks, labels, LEX)
+    unread = [*norms[:2], "", *norms[3:]]  # the caller's norms decide: no "asked" line in them
+    assert find_bylines(blocks, labels, LEX, None, unread).authors == []

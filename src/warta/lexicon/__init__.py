@@ -23,6 +23,7 @@ from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
 
 if TYPE_CHECKING:
+    from warta._textscan import SubstringSet
     from warta.meta.datetext import DateGrammar
 
 DEFAULT_LANGUAGES = ("id", "en", "pt", "es", "fr", "de", "ru")
@@ -515,6 +516,30 @@ class JoinedLines:
                 flags[k][row] = True
 
 
+def verified_substring_set(
+    needles: tuple[str, ...],
+    probes: list[str],
+    agrees: Callable[[SubstringSet, list[str]], bool],
+) -> SubstringSet | None:
+    """`needles` compiled (`warta._textscan.SubstringSet`, whose Python side is
+    `Lexicon.contains_substring` and `JoinedLines.holding_substring`) where it is built, wanted
+    and `agrees(found, texts)` with the caller's Python reference on `probes` and on the needles
+    themselves, whole and cut short at either end; None otherwise (set aside with a warning where
+    it disagrees), with an empty needle, or with WARTA_PURE_PYTHON."""
+    if not compiled_parts_wanted() or "" in needles:
+        return None
+    try:
+        from warta._textscan import SubstringSet
+    except ImportError:
+        return None
+    found = SubstringSet(needles)
+    cut = [*needles, *(n[1:] for n in needles), *(n[:-1] for n in needles)]
+    if agrees(found, probes) and agrees(found, cut):
+        return found
+    set_aside("substring set", "Python")
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Calendar:
     """Calendar words of one language, used by `warta.meta.dates`."""
@@ -589,6 +614,11 @@ class Lexicon:
     source_prefix: tuple[str, ...]
     author_prefix: tuple[str, ...]
     name_separators: tuple[str, ...]  # what joins names in a byline ('and', 'dan', '&')
+    # Words that split a byline's names ("A and B"): in any case; only all lower or all upper case
+    # ("dan", "DAN", not the given name "Dan"); on a credit line only, not in a markup value.
+    name_joiners: tuple[str, ...]
+    cased_joiners: tuple[str, ...]
+    credit_line_joiners: tuple[str, ...]
     editor_prefix: tuple[str, ...]
     photographer_prefix: tuple[str, ...]
     team_prefix: tuple[str, ...]
@@ -878,6 +908,9 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         source_prefix=longest_first(prefixes("markers", "source_prefix")),
         author_prefix=author_prefix,
         name_separators=tuple(merged("byline", "separators")),
+        name_joiners=tuple(merged("byline", "name_joiners")),
+        cased_joiners=tuple(merged("byline", "cased_joiners")),
+        credit_line_joiners=tuple(merged("byline", "credit_line_joiners")),
         editor_prefix=editor_prefix,
         photographer_prefix=photographer_prefix,
         team_prefix=longest_first(merged("byline", "team_prefix")),

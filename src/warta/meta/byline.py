@@ -19,9 +19,14 @@ from operator import attrgetter, not_
 from typing import TYPE_CHECKING
 
 from warta.classify.sections import first_label_index, last_label_index
-from warta.compiled import set_aside
-from warta.compiled import wanted as compiled_parts_wanted
-from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, normalise_marker
+from warta.lexicon import (
+    JoinedLines,
+    Lexicon,
+    html_lexicon,
+    normalise_lines,
+    normalise_marker,
+    verified_substring_set,
+)
 from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.model import LABEL_BODY, LABEL_TITLE, Block, Label, Person
@@ -31,11 +36,11 @@ if TYPE_CHECKING:
     from warta._textscan import SubstringSet
 
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^(?:bin|binti|van|von|de|der|da|al|el|la|le|di|dos)$")
-# "dan" joins names only in lower or upper case: "Dan Davies" is a name.
-_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|serta)\b|\b(?:dan|DAN)\b)\s*")
+# The marks that split a credit line's names, besides the lexicon's joining words (`_name_split`).
 # Markup lists people one per value or joined by "and"/"&"; commas there often carry
 # credentials ("Dylan Bailey, MS, RD"), so they do not split.
-_SPLIT_MARKUP = re.compile(r"\s*(?:;|&|\b(?i:and)\b|\b(?:dan|DAN)\b)\s*")
+_SPLIT_MARKS = ",;&"
+_SPLIT_MARKS_MARKUP = ";&"
 # Clauses of a credit line: "By A | Apr 21, 2025", "By A · 5 min read", "Posted by A on Friday".
 # A slash before a short label with a colon ends a clause too: "Rep: A/ Red: B".
 # Written as `\s*[;|·•]\s*|\s{2,}|\s+[-–—]\s+|\s+(?:on|at|in|pada)\s+|\s*/\s*(?=[^\W\d]{2,12}\s?:)`
@@ -80,9 +85,12 @@ _LOGIN_WINDOW = 4  # blocks before the first body block where a first post's aut
 _CLASS_TOKENS_SEEN = 10  # the innermost class tokens of a block: its own and its parents'
 _NAME_WINDOW = 3  # blocks past the first body block that may still hold the byline
 _BOX_WINDOW = 30  # blocks past the body where an author box may sit
+# A link to a category, tag or topic page (lexicon/data/html.toml's `[links] taxonomy_*`):
 # (`/(?:category|…)/|[?&](?:cat|tag)=`, opening with a class: see `_CLAUSE`)
 _TAXONOMY_HREF = re.compile(
-    r"[/?&](?:(?<=/)(?:category|categories|tag|tags|topics?|section)/|(?<=[?&])(?:cat|tag)=)", re.I
+    rf"[/?&](?:(?<=/)(?:{'|'.join(map(re.escape, html_lexicon()['links']['taxonomy_path']))})/"
+    rf"|(?<=[?&])(?:{'|'.join(map(re.escape, html_lexicon()['links']['taxonomy_query']))})=)",
+    re.I,
 )
 _NOT_AN_AUTHOR_BOX = frozenset(
     {Label.COMMENTS, Label.RELATED, Label.READ_ALSO, Label.NAV, Label.TAGS, Label.FOOTER}
@@ -208,11 +216,30 @@ def _normal_case(name: str) -> str:
     return _CASED_PART.sub(lambda m: m.group(0).capitalize(), name)
 
 
+@lru_cache(maxsize=8)
+def _name_split(marks: str, joiners: tuple[str, ...], cased: tuple[str, ...]) -> re.Pattern[str]:
+    """Splits names apart at any of `marks`, at a whole word of `joiners` in any case, and at one
+    of `cased` all lower or all upper case ("dan", "DAN", not "Dan"), with the spaces around
+    them. Built once per lexicon's words (cached)."""
+    alternatives = list(map(re.escape, marks))
+    if joiners:
+        alternatives.append(rf"\b(?i:{'|'.join(map(re.escape, joiners))})\b")
+    if cased:
+        forms = dict.fromkeys(re.escape(form) for word in cased for form in (word.lower(), word.upper()))
+        alternatives.append(rf"\b(?:{'|'.join(forms)})\b")
+    return re.compile(rf"\s*(?:{'|'.join(alternatives)})\s*")
+
+
 def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> list[Person]:
     people = []
     # "& Zackery Cuevas": the last of several authors, printed after its joiner
     text = _without_title(_unglued_credit(text.strip().lstrip("&,; "), lexicon), lexicon)
-    for raw in (_SPLIT_MARKUP if markup else _SPLIT).split(_without_role(text, lexicon)):
+    if markup:
+        split = _name_split(_SPLIT_MARKS_MARKUP, lexicon.name_joiners, lexicon.cased_joiners)
+    else:
+        joiners = (*lexicon.name_joiners, *lexicon.credit_line_joiners)
+        split = _name_split(_SPLIT_MARKS, joiners, lexicon.cased_joiners)
+    for raw in split.split(_without_role(text, lexicon)):
         # "Fikri Halim (Banten)": the reporter's region in brackets after the name
         # '"David Kim"': a name some markup quotes; '+ Dan Evon': a follow button's mark before it
         name = _PLACE_IN_BRACKETS.sub("", raw.strip()).strip(' .:-–—()"“”+•|')
@@ -316,21 +343,14 @@ _PROBE_LINES = [
 
 @lru_cache(maxsize=8)
 def _substring_set(needles: tuple[str, ...]) -> SubstringSet | None:
-    """`needles` compiled (`warta._textscan.SubstringSet`) where it is built and finds the lines
-    `JoinedLines.holding_substring` finds on `_PROBE_LINES` and on the needles themselves; None
-    otherwise, or with WARTA_PURE_PYTHON. A pure function of the lexicon's needles, so cached."""
-    if not compiled_parts_wanted() or "" in needles:
-        return None
-    try:
-        from warta._textscan import SubstringSet
-    except ImportError:
-        return None
-    found = SubstringSet(needles)
-    for lines in (_PROBE_LINES, [*needles, *(n[1:] for n in needles), *(n[:-1] for n in needles)]):
-        if found.lines_holding(lines) != JoinedLines.of(lines).holding_substring(needles):
-            set_aside("substring search", "Python")
-            return None
-    return found
+    """`needles` compiled where it finds the lines `JoinedLines.holding_substring` finds on
+    `_PROBE_LINES` and on the needles themselves (`verified_substring_set`); None otherwise, or
+    with WARTA_PURE_PYTHON. A pure function of the lexicon's needles, so cached."""
+
+    def agrees(found: SubstringSet, lines: list[str]) -> bool:
+        return found.lines_holding(lines) == JoinedLines.of(lines).holding_substring(needles)
+
+    return verified_substring_set(needles, _PROBE_LINES, agrees)
 
 
 def _credited(text: str, lexicon: Lexicon) -> list[Person]:
@@ -433,7 +453,9 @@ def find_bylines(
     junk where visible names go far more often than into structured data. The
     visible byline gives the authors when the markup has none, and always the editors.
     """
-    result = _visible_bylines(blocks, labels, lexicon, norms)
+    # The first and the last body block: where every visible credit and fallback name is sought.
+    span = _body_span(labels)
+    result = Bylines() if span is None else _visible_bylines(blocks, labels, lexicon, norms, span)
     from_markup = metadata_people(metadata, lexicon)
     site = _site_key(metadata)
     people = [p for p in from_markup if not _is_site(p.name, site)]
@@ -445,15 +467,16 @@ def find_bylines(
     elif from_markup:
         # The markup names the site ("GlossGenius"): a name the template marks near the
         # title is the writer; with none, the site is the author ("EcoFlow").
-        result.authors = _marked_names(blocks, labels, lexicon, after_body=False) or from_markup
-    else:
+        marked = [] if span is None else _marked_names(blocks, labels, lexicon, span, after_body=False)
+        result.authors = marked or from_markup
+    elif span is not None:
         result.authors = (
-            _marked_names(blocks, labels, lexicon)
+            _marked_names(blocks, labels, lexicon, span)
             # a login linked to its member page is surer than a bare capitalised line ("Most Votes")
-            or _member_login(blocks, labels)
-            or _asker_login(blocks, labels, lexicon)
-            or _header_name(blocks, labels, lexicon, result)
-            or _bare_name(blocks, labels, lexicon, result)
+            or _member_login(blocks, span)
+            or _asker_login(blocks, lexicon, span, norms)
+            or _header_name(blocks, labels, lexicon, span, result)
+            or _bare_name(blocks, labels, lexicon, span, result)
         )
     return result
 
@@ -505,13 +528,15 @@ def is_credit_line(text: str, lexicon: Lexicon, norm: str | None = None) -> bool
 
 
 def _header_name(
-    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, result: Bylines
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    lexicon: Lexicon,
+    span: tuple[int, int],
+    result: Bylines,
 ) -> list[Person]:
     """A name under the headline (`header_byline_name`); a line that also names the outlet or
-    a role after the name is surer than a bare name, which may be a section or a site."""
-    span = _body_span(labels)
-    if span is None:
-        return []
+    a role after the name is surer than a bare name, which may be a section or a site. `span`:
+    the first and the last body block (`_body_span`)."""
     first = span[0]
     title = first_label_index(labels, LABEL_TITLE)
     title = title if title is not None and title < first else None
@@ -537,12 +562,14 @@ def _header_name(
 
 
 def _bare_name(
-    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, result: Bylines
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    lexicon: Lexicon,
+    span: tuple[int, int],
+    result: Bylines,
 ) -> list[Person]:
-    """A bare name on its own line right after the body, as Indonesian portals print it."""
-    span = _body_span(labels)
-    if span is None:
-        return []
+    """A bare name on its own line right after the body (`span`: its first and last block), as
+    Indonesian portals print it."""
     last = span[1]
     for i in range(last + 1, min(len(blocks), last + 3)):
         if labels[i] in (Label.RELATED, Label.SIDEBAR, Label.COMMENTS):
@@ -555,14 +582,11 @@ def _bare_name(
     return []
 
 
-def _member_login(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Person]:
+def _member_login(blocks: Sequence[Block], span: tuple[int, int]) -> list[Person]:
     """A forum post's author: a link right before the first body block whose text is the login
     its member page names ("JonB" linking to "/user/jonb"). A forum prints the author of the
     first post, the thread's starter, above it; the link naming itself keeps out the site's
-    other links there (a category, a reply button)."""
-    span = _body_span(labels)
-    if span is None:
-        return []
+    other links there (a category, a reply button). `span`: the first and the last body block."""
     first = span[0]
     for i in range(first - 1, max(-1, first - 1 - _LOGIN_WINDOW), -1):
         if name := _login_link(blocks[i]):
@@ -570,18 +594,20 @@ def _member_login(blocks: Sequence[Block], labels: Sequence[Label]) -> list[Pers
     return []
 
 
-def _asker_login(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> list[Person]:
+def _asker_login(
+    blocks: Sequence[Block], lexicon: Lexicon, span: tuple[int, int], norms: Sequence[str] | None
+) -> list[Person]:
     """A question's author on a Q&A site: the login linked to its member page right under
-    "asked <date>" after the question. The first such line is the question's; an editor's
-    card ("edited <date>") may come before it, an answer's after it."""
-    span = _body_span(labels)
-    if span is None or not lexicon.asker_prefix:
+    "asked <date>" after the question (`span`: the first and the last body block; `norms`: the
+    blocks' `normalise_marker`, where the caller has them). The first such line is the
+    question's; an editor's card ("edited <date>") may come before it, an answer's after it."""
+    if not lexicon.asker_prefix:
         return []
     first = span[0]
     asked = _spaced_forms(lexicon.asker_prefix)[0]
     for i in range(first + 1, min(len(blocks) - 1, first + _BOX_WINDOW + 10)):
         text = blocks[i].text
-        if len(text) > 60 or not normalise_marker(text).startswith(asked):
+        if len(text) > 60 or not (normalise_marker(text) if norms is None else norms[i]).startswith(asked):
             continue
         name = _login_link(blocks[i + 1])
         return [Person(name, role="author")] if name else []
@@ -629,13 +655,15 @@ def _is_site(name: str, site: str) -> bool:
 
 
 def _marked_names(
-    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, after_body: bool = True
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    lexicon: Lexicon,
+    span: tuple[int, int],
+    after_body: bool = True,
 ) -> list[Person]:
     """Names in blocks that the template marks as the author's (class or profile link), nearest
-    the title first, then (with `after_body`) in an author box after the body."""
-    span = _body_span(labels)
-    if span is None:
-        return []
+    the title first, then (with `after_body`) in an author box after the body (`span`: the first
+    and the last body block)."""
     first, last = span
     title = first_label_index(labels, LABEL_TITLE)
     start = title if title is not None and title < first else max(0, first - 15)
@@ -729,12 +757,14 @@ def _credit_candidates(
 
 
 def _visible_bylines(
-    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, all_norms: Sequence[str] | None
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    lexicon: Lexicon,
+    all_norms: Sequence[str] | None,
+    span: tuple[int, int],
 ) -> Bylines:
+    """The credit lines near the body (`span`: its first and last block)."""
     result = Bylines()
-    span = _body_span(labels)
-    if span is None:
-        return result
     first, last = span
     # Credit lines sit near the body: a little before it or after it.
     title = first_label_index(labels, LABEL_TITLE)

@@ -24,11 +24,10 @@ from importlib import import_module
 from itertools import product
 from typing import TYPE_CHECKING, Literal
 
-from warta.compiled import set_aside
-from warta.compiled import wanted as compiled_parts_wanted
-from warta.lexicon import locale_key, trie_pattern
+from warta.lexicon import locale_key, trie_pattern, verified_substring_set
 
 if TYPE_CHECKING:
+    from warta._textscan import SubstringSet
     from warta.lexicon import Calendar, Lexicon
 
 Precision = Literal["year", "month", "day", "hour", "minute", "second"]
@@ -322,25 +321,20 @@ def _word_led(words: Iterable[str]) -> bool:
 
 # Texts on which a compiled `SubstringSet` must say what `any(needle in text ...)` says: each str
 # width, needles at a text's edges and inside words, cut short by its end.
-_FILTER_PROBES = ("", "x", "mei", "x mei", "meix", "ſept", "\u212a", "🌉 jan", "janu", "ja", "é jan", "家")
+_FILTER_PROBES = ["", "x", "mei", "x mei", "meix", "ſept", "\u212a", "🌉 jan", "janu", "ja", "é jan", "家"]
 
 
 def _substring_filter(needles: tuple[str, ...]) -> Callable[[str], bool] | None:
-    """`warta._textscan.SubstringSet(needles).found_in` where it is built, wanted and says
-    whether a text holds one of `needles` as `any(map(text.__contains__, needles))` does on
-    probe texts and on the needles themselves, cut; None otherwise (or with WARTA_PURE_PYTHON)."""
-    if not compiled_parts_wanted() or not needles or "" in needles:
-        return None
-    try:
-        from warta._textscan import SubstringSet
-    except ImportError:
-        return None
-    found_in = SubstringSet(needles).found_in
-    probes = [*_FILTER_PROBES, *needles, *(n[1:] for n in needles), *(n[:-1] for n in needles)]
-    if any(found_in(text) != any(map(text.__contains__, needles)) for text in probes):
-        set_aside("substring filter", "Python")
-        return None
-    return found_in
+    """`SubstringSet(needles).found_in` where it says whether a text holds one of `needles` as
+    `any(map(text.__contains__, needles))` does on `_FILTER_PROBES` and on the needles
+    themselves (`verified_substring_set`); None otherwise, without needles, or with
+    WARTA_PURE_PYTHON."""
+
+    def agrees(found: SubstringSet, texts: list[str]) -> bool:
+        return all(found.found_in(text) == any(map(text.__contains__, needles)) for text in texts)
+
+    found = verified_substring_set(needles, _FILTER_PROBES, agrees) if needles else None
+    return None if found is None else found.found_in
 
 
 def _case_risky(words: Iterable[str]) -> re.Pattern[str] | None:
