@@ -200,3 +200,44 @@ def test_whitespace_text_nodes_space_only_inside_a_block() -> None:
     # Whitespace between blocks adds nothing; inside a block it is one space, whatever it is.
     html = "<body>\n  <div>\n <p>a<b>b</b>\n\t<i>c</i>\u00a0<i>d</i></p>\n</div>\n <p>e</p> </body>"
     assert [b.text for b in segment_html(html).blocks] == ["ab c d", "e"]
+
+
+_POSTS = "".join(
+    f"<div class='crawler-post'><span class='creator'>member{i}</span><time>March {i + 1}, 2026</time>"
+    f"<div class='post'><p>Reply number {i} explains how the scheduler handles a job that fails twice "
+    "and why the retry limit matters for long queues.</p></div></div>"
+    for i in range(4)
+)
+
+
+def test_app_shell_page_is_read_from_its_noscript_rendering() -> None:
+    # A forum app draws the page with scripts; its <noscript> holds every post for readers without them.
+    html = (
+        "<html><head><title>Retry limits - Example Forum</title></head><body>"
+        "<noscript><style>#splash { display: none; }</style></noscript>"
+        "<section id='splash'>Loading Example Forum</section>"
+        "<noscript><header><a href='/'>Example Forum</a></header>"
+        f"<div id='main-outlet'><h1>How do retry limits work?</h1>{_POSTS}</div></noscript>"
+        "<script>start()</script></body></html>"
+    )
+    texts = [block.text for block in segment_html(html).blocks]
+    assert "How do retry limits work?" in texts
+    assert sum("explains how the scheduler handles" in text for text in texts) == 4
+    assert "Loading Example Forum" not in texts  # the shell's splash is not the page
+
+
+def test_noscript_is_not_read_where_the_page_shows_its_text() -> None:
+    story = "".join(
+        f"<p>Paragraph {i} of the story tells what the council decided on the budget.</p>" for i in range(12)
+    )
+    for noscript in (
+        "<noscript><img src='/pixel.gif'> Please enable JavaScript to use this site.</noscript>",
+        f"<noscript><div>{_POSTS}{_POSTS}{_POSTS}</div></noscript>",  # more text, but the page has its own
+    ):
+        texts = [block.text for block in segment_html(f"<html><body>{story}{noscript}</body></html>").blocks]
+        assert texts == [
+            f"Paragraph {i} of the story tells what the council decided on the budget." for i in range(12)
+        ]
+    # A shell whose <noscript> only asks for JavaScript stays the shell.
+    shell = "<html><body><div id='app'>Loading</div><noscript>You need to enable JavaScript to run this app.</noscript></body></html>"
+    assert [block.text for block in segment_html(shell).blocks] == ["Loading"]

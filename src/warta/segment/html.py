@@ -547,9 +547,51 @@ def segment_html(
         raise InputError("the HTML has no document element")
     # Without a page URL, the canonical link still says where the page lives.
     base = metadata.base_url or base_url or metadata.canonical_url
+    blocks = _walked(tree, root, base, deadline)
+    if _text_length(blocks) < _APP_SHELL_MAX_CHARS:
+        blocks = _noscript_rendering(tree, blocks, base, deadline) or blocks
+    return HtmlSegmentation(blocks, metadata)
+
+
+def _walked(
+    tree: LexborHTMLParser, root: LexborNode, base: str | None, deadline: DeadlineLike | None
+) -> list[Block]:
     walk = compiled_walk()
     if walk is None:
-        blocks = walk_python(root, base, deadline)
-    else:
-        blocks = walk(root.mem_id, document_id(tree), base, deadline)
-    return HtmlSegmentation(blocks, metadata)
+        return walk_python(root, base, deadline)
+    return walk(root.mem_id, document_id(tree), base, deadline)
+
+
+def _text_length(blocks: list[Block]) -> int:
+    return sum(len(block.text) for block in blocks)
+
+
+# A page whose visible text is shorter than this may be an app shell: the scripts draw the
+# page, and a <noscript> holds the page for readers without them (Discourse forums print
+# every post there).
+_APP_SHELL_MAX_CHARS = 500
+# The <noscript> rendering is taken when it has this much text, and twice the shell's.
+_NOSCRIPT_MIN_CHARS = 200
+
+
+def _noscript_rendering(
+    tree: LexborHTMLParser, shell: list[Block], base: str | None, deadline: DeadlineLike | None
+) -> list[Block] | None:
+    """The blocks of the page the <noscript> elements hold, where they hold far more text than
+    the page around them; None where they do not. (Most <noscript>s hold a tracking pixel or
+    "please enable JavaScript", and never reach the length asked.)"""
+    inner = "".join(
+        child.html or "" for node in tree.css("body noscript") for child in node.iter(include_text=True)
+    )
+    if len(inner) < _NOSCRIPT_MIN_CHARS:
+        return None
+    if deadline is not None:
+        deadline.check("html parsing")
+    rendering = LexborHTMLParser(f"<html><body>{inner}</body></html>")
+    if rendering.body is None:
+        return None
+    blocks = _walked(rendering, rendering.body, base, deadline)
+    length = _text_length(blocks)
+    if length < _NOSCRIPT_MIN_CHARS or length < 2 * _text_length(shell):
+        return None
+    return blocks
