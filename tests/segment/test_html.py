@@ -241,3 +241,36 @@ def test_noscript_is_not_read_where_the_page_shows_its_text() -> None:
     # A shell whose <noscript> only asks for JavaScript stays the shell.
     shell = "<html><body><div id='app'>Loading</div><noscript>You need to enable JavaScript to run this app.</noscript></body></html>"
     assert [block.text for block in segment_html(shell).blocks] == ["Loading"]
+
+
+_STORY = "".join(
+    f"<p>Paragraph {i} of the report says how the harbour authority will widen the channel by 2030.</p>"
+    for i in range(6)
+)
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        '<div hidden id="S:0">{}</div><div>Loading…</div>',  # a React stream, moved into place by a script
+        '<div style="visibility:hidden;min-height:100vh"><div class="root">{}</div></div>',  # shown once loaded
+        '<div class="root hide"><article>{}</article></div>',
+    ],
+)
+def test_a_hidden_element_holding_the_page_is_shown(wrapper: str) -> None:
+    html = "<html><body>" + wrapper.format(_STORY) + "</body></html>"
+    texts = [block.text for block in segment_html(html).blocks]
+    assert sum(text.startswith("Paragraph") for text in texts) == 6
+
+
+def test_hidden_elements_stay_hidden_where_the_page_shows_its_text() -> None:
+    menu = "".join(
+        f"<li><a href='/s{i}'>Section number {i} of the long hidden menu</a></li>" for i in range(60)
+    )
+    long_story = _STORY * 2
+    html = f"<html><body><nav style='display:none'><ul>{menu}</ul></nav>{long_story}</body></html>"
+    texts = [block.text for block in segment_html(html).blocks]
+    assert not any("hidden menu" in text for text in texts)
+    # A short page keeps its few hidden words hidden (a dropdown, a screen-reader label).
+    html = "<html><body><p>Short note.</p><span class='sr-only'>Open the menu</span><div hidden>Close</div></body></html>"
+    assert [block.text for block in segment_html(html).blocks] == ["Short note."]

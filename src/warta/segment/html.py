@@ -549,7 +549,11 @@ def segment_html(
     base = metadata.base_url or base_url or metadata.canonical_url
     blocks = _walked(tree, root, base, deadline)
     if _text_length(blocks) < _APP_SHELL_MAX_CHARS:
-        blocks = _noscript_rendering(tree, blocks, base, deadline) or blocks
+        blocks = (
+            _revealed(tree, root, blocks, base, deadline)
+            or _noscript_rendering(tree, blocks, base, deadline)
+            or blocks
+        )
     return HtmlSegmentation(blocks, metadata)
 
 
@@ -570,8 +574,72 @@ def _text_length(blocks: list[Block]) -> int:
 # page, and a <noscript> holds the page for readers without them (Discourse forums print
 # every post there).
 _APP_SHELL_MAX_CHARS = 500
-# The <noscript> rendering is taken when it has this much text, and twice the shell's.
-_NOSCRIPT_MIN_CHARS = 200
+# A hidden element is shown, or the <noscript> rendering taken, when it has this much text
+# and twice the shell's.
+_FALLBACK_MIN_CHARS = 200
+_MAX_HIDDEN_EXAMINED = 1000
+
+
+def _hides(node: LexborNode) -> bool:
+    """Whether the walk passes over `node` as hidden (by attribute, style or class)."""
+    attrs = node.attributes
+    style = attrs.get("style")
+    classes = attrs.get("class")
+    return (
+        "hidden" in attrs
+        or attrs.get("aria-hidden") == "true"
+        or (style is not None and _style_hides(style))
+        or (classes is not None and _read_class(classes)[1])
+    )
+
+
+def _show(node: LexborNode) -> None:
+    """Take away what hides `node` (its style says nothing else the walk reads)."""
+    attrs = node.attrs
+    for name in ("hidden", "aria-hidden", "style"):
+        if name in attrs:
+            del attrs[name]
+    classes = node.attributes.get("class")
+    if classes is not None:
+        attrs["class"] = " ".join(name for name in classes.split() if name.lower() not in _HIDDEN_CLASSES)
+
+
+def _revealed(
+    tree: LexborHTMLParser,
+    root: LexborNode,
+    shell: list[Block],
+    base: str | None,
+    deadline: DeadlineLike | None,
+) -> list[Block] | None:
+    """The page's blocks with its outermost hidden elements shown, where they hold the page: a
+    React stream's `<div hidden id="S:0">` that a script moves into place, a wrapper kept at
+    `visibility: hidden` until the scripts have run. None where no hidden element holds far more
+    text than the page shows."""
+    wanted = max(_FALLBACK_MIN_CHARS, 2 * _text_length(shell))
+    shown: set[int] = set()
+    for examined, node in enumerate(root.css("[hidden], [aria-hidden], [style], [class]")):
+        if examined >= _MAX_HIDDEN_EXAMINED:
+            break
+        if deadline is not None and examined % _CHECK_EVERY == 0:
+            deadline.check("html parsing")
+        if not _hides(node) or _inside(node, shown):
+            continue
+        if len(node.text(deep=True, strip=True)) >= wanted:
+            _show(node)
+            shown.add(node.mem_id)
+    if not shown:
+        return None
+    blocks = _walked(tree, root, base, deadline)
+    return blocks if _text_length(blocks) >= wanted else None
+
+
+def _inside(node: LexborNode, ancestors: set[int]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ancestors:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _noscript_rendering(
@@ -583,7 +651,7 @@ def _noscript_rendering(
     inner = "".join(
         child.html or "" for node in tree.css("body noscript") for child in node.iter(include_text=True)
     )
-    if len(inner) < _NOSCRIPT_MIN_CHARS:
+    if len(inner) < _FALLBACK_MIN_CHARS:
         return None
     if deadline is not None:
         deadline.check("html parsing")
@@ -592,6 +660,6 @@ def _noscript_rendering(
         return None
     blocks = _walked(rendering, rendering.body, base, deadline)
     length = _text_length(blocks)
-    if length < _NOSCRIPT_MIN_CHARS or length < 2 * _text_length(shell):
+    if length < _FALLBACK_MIN_CHARS or length < 2 * _text_length(shell):
         return None
     return blocks
