@@ -320,3 +320,22 @@ def test_truncated_jsonl_gz_keeps_good_lines(tmp_path: Path, extractor: Extracto
     assert not results[-1].ok
     assert "stopped reading" in (results[-1].error or "")
     assert 1 < len(results) < 41
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", ""])
+def test_a_jsonl_line_of_exactly_the_limit_is_read_and_one_byte_more_is_not(
+    tmp_path: Path, ending: str
+) -> None:
+    # A line of `max_line_bytes` and its newline was refused as longer than the limit.
+    record = _jsonl_line({"text": PAGE, "url": "https://example.com/a"}).rstrip("\n").encode("utf-8")
+    limit = len(record)
+    for extra, accepted in ((b"", True), (b" ", False)):
+        path = tmp_path / "dump.jsonl"
+        path.write_bytes(record + extra + ending.encode())
+        items = list(read_paths([str(path)], max_bytes=limit))
+        assert len(items) == 1, items
+        if accepted:
+            assert not isinstance(items[0], ReadError), items[0]
+        else:
+            assert isinstance(items[0], ReadError)
+            assert items[0].message == f"line longer than {limit} bytes: skipped"

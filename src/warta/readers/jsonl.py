@@ -12,13 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import Any, BinaryIO
 
 from warta.model import Page
 from warta.readers.encoding import path_source, repair_surrogates
-
-if TYPE_CHECKING:
-    from warta.readers.files import ReadError
+from warta.readers.files import DEFAULT_MAX_BYTES, ReadError
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,33 +45,42 @@ def _open(path: Path) -> BinaryIO:
     return path.open("rb")
 
 
-def read_jsonl(
-    path: Path, fields: JsonlFields, max_line_bytes: int = 256 * 1024 * 1024
-) -> Iterator[Page | ReadError]:
-    """One page per line; a line longer than `max_line_bytes` (a runaway record, or a file that is
-    not JSONL at all) is skipped and reported instead of read whole into memory."""
-    from warta.readers.files import ReadError
+def _line_body(raw: bytes) -> bytes:
+    """`raw` without its line ending (LF or CRLF), which `max_line_bytes` does not count."""
+    if raw.endswith(b"\r\n"):
+        return raw[:-2]
+    return raw[:-1] if raw.endswith(b"\n") else raw
 
+
+def read_jsonl(
+    path: Path, fields: JsonlFields, max_line_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Page | ReadError]:
+    """One page per line; a line longer than `max_line_bytes` (its line ending not counted: a
+    runaway record, or a file that is not JSONL at all) is skipped and reported instead of read
+    whole into memory."""
     try:
         handle = _open(path)
     except OSError as exc:
         yield ReadError(path_source(path), f"cannot read file: {exc}", retry=True)
         return
     name = path_source(path)
+    # (Room for the longest line allowed and a CRLF: a longer read is a longer line.)
+    piece_bytes = max_line_bytes + 2
     with handle:
         line_no = 0
         while True:
             try:
                 # (Read from the file itself: a BufferedReader around a truncated gzip stream
                 # dropped the lines of its last buffer when the stream ended early.)
-                raw = handle.readline(max_line_bytes + 1)
-                too_long = len(raw) > max_line_bytes
-                while raw and not raw.endswith(b"\n") and len(raw) > max_line_bytes:
-                    raw = handle.readline(max_line_bytes + 1)  # (the rest of the line, a piece at a time)
+                raw = handle.readline(piece_bytes)
+                too_long = len(_line_body(raw)) > max_line_bytes
+                piece = raw
+                while too_long and piece and not piece.endswith(b"\n"):
+                    piece = handle.readline(piece_bytes)  # (the rest of the line, a piece at a time)
             except (OSError, EOFError) as exc:
                 yield ReadError(f"{path_source(path)}:{line_no + 1}", f"stopped reading: {exc}")
                 return
-            if not raw and not too_long:
+            if not raw:
                 return
             line_no += 1
             source = f"{name}:{line_no}"
