@@ -385,3 +385,14 @@ def test_a_utf16_or_utf32_jsonl_with_a_bom_is_read_line_by_line(
     assert [(item.source, item.content) for item in items] == [  # type: ignore[union-attr]
         (f"{path}:{i + 1}#{i}", text) for i, text in enumerate(texts)
     ]
+
+
+def test_a_jsonl_line_nested_too_deeply_is_an_error_not_the_end_of_the_batch(tmp_path: Path) -> None:
+    # json.loads raised RecursionError, which ended the whole read (and the extract or ingest).
+    path = tmp_path / "dump.jsonl"
+    path.write_text(
+        "[" * 200_000 + "\n" + _jsonl_line({"text": PAGE, "url": "https://example.com/a"}), encoding="utf-8"
+    )
+    first, second = read_paths([str(path)])
+    assert isinstance(first, ReadError) and first.message == "not valid JSON: nested too deeply to read"
+    assert isinstance(second, Page) and second.url == "https://example.com/a"

@@ -160,6 +160,9 @@ def read_jsonl(
             except ValueError as exc:  # (JSONDecodeError, UnicodeDecodeError among them)
                 yield ReadError(source, f"not valid JSON: {exc}")
                 continue
+            except RecursionError:  # ("[[[[..." a hundred thousand deep ended the whole batch)
+                yield ReadError(source, "not valid JSON: nested too deeply to read")
+                continue
             if not isinstance(record, dict):
                 yield ReadError(source, "JSON line is not an object")
                 continue
