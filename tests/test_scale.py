@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from warta.cli import _register, app
 from warta.errors import WartaError
 from warta.options import ExtractOptions
-from warta.scale import _record_plan, extract_on_ray, extract_shard, plan_shards
+from warta.scale import _record_plan, extract_on_ray, extract_shard, input_files, plan_shards
 
 ARTICLE = (
     "Harbour mural restored\n\nThe mural on the harbour wall was restored this week by the artist who painted it "
@@ -101,3 +101,26 @@ def test_a_rerun_over_other_files_is_refused_before_any_shard_is_taken_for_done(
     result = runner.invoke(app, ["scale", str(tmp_path / "crawl"), "--out", str(files[0])])  # a file
     assert result.exit_code == 2, result.output
     assert "cannot extract into" in result.output
+
+
+def test_a_rerun_with_out_inside_the_input_directory_does_not_read_its_own_parts(tmp_path: Path) -> None:
+    # The parts of the first run were listed as inputs of the second, whose plan then differed
+    # from the recorded one: the rerun was refused as "the output of a run over other files".
+    crawl = tmp_path / "crawl"
+    inputs = _crawl(crawl)
+    out = crawl / "out"
+    for attempt in range(2):
+        files = input_files([str(crawl)], out)
+        assert files == inputs, attempt
+        shards = plan_shards(files, target_bytes=1)
+        out.mkdir(exist_ok=True)
+        _record_plan(out, shards)  # raised WartaError on the rerun
+        results = [
+            extract_shard(i, [str(p) for p in s], str(out), ExtractOptions(), None)
+            for i, s in enumerate(shards)
+        ]
+        assert all(r.skipped for r in results) == bool(attempt)
+    assert sorted(p.name for p in out.iterdir()) == [
+        *(f"part-{i:05d}{suffix}" for i in range(3) for suffix in (".errors.jsonl", ".jsonl")),
+        "shards.json",
+    ]

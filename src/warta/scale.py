@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -99,6 +100,21 @@ def _part(out: Path, shard: int) -> Path:
     return out / f"part-{shard:05d}.jsonl"
 
 
+# What `_part` names (and its errors file beside it), as `expand_paths` would list it.
+_PART_NAME = re.compile(r"part-\d{5,}(?:\.errors)?\.jsonl")
+
+
+def input_files(inputs: Iterable[str], out: Path) -> list[Path]:
+    """The files `inputs` name, less the part files of `out` (an OUT inside an input directory:
+    read back, a rerun's files would differ from the recorded plan and the run be refused)."""
+    own = out.resolve()
+    return [
+        path
+        for path in expand_paths(inputs)
+        if isinstance(path, Path) and not (_PART_NAME.fullmatch(path.name) and path.parent.resolve() == own)
+    ]
+
+
 def _reason(message: str) -> str:
     return message.split(":", 1)[0][:80]
 
@@ -148,8 +164,7 @@ def extract_on_ray(
     """Extract every page of `inputs` on a Ray cluster (`address`; None starts a local one
     with `num_cpus`, all cores by default). A Ray session already open is used as it is."""
     options = options or ExtractOptions()
-    files = [p for p in expand_paths(inputs) if isinstance(p, Path)]
-    shards = plan_shards(files, shard_bytes)
+    shards = plan_shards(input_files(inputs, out), shard_bytes)
     out.mkdir(parents=True, exist_ok=True)
     _record_plan(out, shards)
     import ray

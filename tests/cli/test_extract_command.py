@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import json
+import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from tests.cli.conftest import cli_runner
+from tests.corpus.conftest import paragraph
 
 from warta.cli import app
 from warta.errors import ConfigError
@@ -123,3 +127,64 @@ def test_a_negative_time_limit_is_a_usage_error(tmp_path: Path, page: Path, comm
     result = cli_runner().invoke(app, [command, str(page), "--timeout", "-1", *corpus])
     assert result.exit_code == 2, result.output
     assert "--timeout" in result.output
+
+
+def _article_page(i: int, paragraphs: int = 4) -> str:
+    rng = random.Random(i)
+    body = "".join(f"<p>{paragraph(rng)}</p>" for _ in range(paragraphs))
+    return (
+        f"<html><body><article><h1>Harga beras naik di pasar {i}</h1>"
+        "<p>Kata pedagang \u201cSiti\u201d kepada wartawan pada Selasa\u2028malam, harga naik lagi.</p>"
+        f"{body}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["a.html"],
+        ["a.html", "empty.html"],
+        ["a.html", "b.html", "c\u2028x.html"],
+        ["empty.html"],
+        ["b.html", "empty.html", "c\u2028x.html"],
+    ],
+)
+def test_json_output_is_the_json_of_the_whole_batch(tmp_path: Path, names: list[str]) -> None:
+    # The array is now written an article at a time: its bytes must be those of json.dumps of the
+    # whole list (or of the lone article when nothing failed), as when it was held in memory.
+    # (A raw U+2028 in the output, from a file name, is a line break to str.splitlines.)
+    for i, name in enumerate(["a.html", "b.html", "c\u2028x.html"]):
+        (tmp_path / name).write_text(_article_page(i), encoding="utf-8")
+    (tmp_path / "empty.html").write_bytes(b"")
+    inputs = [str(tmp_path / name) for name in names]
+    lines = tmp_path / "out.jsonl"
+    cli_runner().invoke(app, ["extract", *inputs, "-f", "jsonl", "-o", str(lines), "-q"])
+    records = [json.loads(line) for line in lines.read_text(encoding="utf-8").split("\n") if line]
+    articles = [record for record in records if "error" not in record]
+    data: object = articles[0] if len(articles) == 1 and len(records) == 1 else articles
+    out = tmp_path / "out.json"
+    result = cli_runner().invoke(app, ["extract", *inputs, "-o", str(out), "-q"])
+    assert result.exit_code == (0 if articles else 1), result.output
+    assert out.read_text(encoding="utf-8") == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_output_is_written_while_the_batch_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The whole batch was held in memory and written at the end.
+    from warta.cli import extract as extract_module
+
+    for i in range(5):
+        (tmp_path / f"{i}.html").write_text(_article_page(i, paragraphs=60), encoding="utf-8")
+    out = tmp_path / "out.json"
+    written: list[int] = []
+    reader = extract_module.read_paths
+
+    def watched(*args: object, **kwargs: object) -> Iterator[object]:
+        for item in reader(*args, **kwargs):  # type: ignore[arg-type]
+            written.append(out.stat().st_size if out.exists() else 0)
+            yield item
+
+    monkeypatch.setattr(extract_module, "read_paths", watched)
+    result = cli_runner().invoke(app, ["extract", str(tmp_path), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert len(written) == 5 and written[-1] > 0, written
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == 5

@@ -3,11 +3,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 from pathlib import Path
+
+from tests.corpus.conftest import page_text, paragraph
 
 from warta.corpus.export import ExportFormat, export
 from warta.corpus.store import Store
 from warta.corpus.templates import site_reports
+from warta.options import ExtractOptions
 from warta.run.ingest import IngestOptions, ingest
 
 LEAKY = "Dapatkan berita pilihan"
@@ -124,3 +128,22 @@ def test_an_input_named_twice_in_one_run_is_reported_as_such(
     assert report.already == 0  # nothing came from an earlier run
     assert report.skipped["input record given twice in this run"] == 41
     assert report.ingested == 39
+
+
+def test_a_page_that_ran_out_of_time_is_tried_again_by_the_next_ingest(tmp_path: Path) -> None:
+    # It was recorded as done: every later ingest skipped it as "already ingested".
+    page = tmp_path / "page.txt"
+    page.write_text(
+        page_text(
+            "kabar.example", "Banjir surut di Semarang", [paragraph(random.Random(i)) for i in range(6)]
+        ),
+        encoding="utf-8",
+    )
+    store = Store.open(tmp_path / "c.db")
+    hurried = IngestOptions(workers=1, templates=False, extract=ExtractOptions(timeout_s=1e-9))
+    report = ingest(store, [str(page)], hurried)
+    assert report.ingested == 0 and sum(report.failed.values()) == 1
+    assert next(iter(report.failed)).startswith("page exceeded the 1e-09s time limit"), report.failed
+    report = ingest(store, [str(page)], IngestOptions(workers=1, templates=False))
+    assert report.already == 0 and report.ingested == 1
+    assert store.stats()["articles"] == 1

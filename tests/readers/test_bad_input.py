@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from warta.model import Page
 from warta.pipeline import Extractor, PageResult
 from warta.readers import ReadError, read_paths
 from warta.readers.files import gunzip, read_file
@@ -305,9 +306,11 @@ def test_jsonl_with_broken_lines(tmp_path: Path, extractor: Extractor) -> None:
     assert "no text in field 'text'" in (by_source[f"{path}:5"].error or "")
     assert "no text in field 'text'" in (by_source[f"{path}:6"].error or "")
     assert by_source[f"{path}:7"].ok
-    assert "not valid JSON" in (by_source[f"{path}:8"].error or "")
+    # A line that is not UTF-8 is decoded by detection and flagged, not lost (it was "not valid JSON").
+    assert by_source[f"{path}:8"].ok
+    assert "JSONL line is not valid UTF-8: decoded as cp1252" in by_source[f"{path}:8"].article.warnings  # type: ignore[union-attr]
     assert by_source[f"{path}:9"].ok
-    assert sum(r.ok for r in results) == 3
+    assert sum(r.ok for r in results) == 4
 
 
 def test_truncated_jsonl_gz_keeps_good_lines(tmp_path: Path, extractor: Extractor) -> None:
@@ -320,3 +323,76 @@ def test_truncated_jsonl_gz_keeps_good_lines(tmp_path: Path, extractor: Extracto
     assert not results[-1].ok
     assert "stopped reading" in (results[-1].error or "")
     assert 1 < len(results) < 41
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", ""])
+def test_a_jsonl_line_of_exactly_the_limit_is_read_and_one_byte_more_is_not(
+    tmp_path: Path, ending: str
+) -> None:
+    # A line of `max_line_bytes` and its newline was refused as longer than the limit.
+    record = _jsonl_line({"text": PAGE, "url": "https://example.com/a"}).rstrip("\n").encode("utf-8")
+    limit = len(record)
+    for extra, accepted in ((b"", True), (b" ", False)):
+        path = tmp_path / "dump.jsonl"
+        path.write_bytes(record + extra + ending.encode())
+        items = list(read_paths([str(path)], max_bytes=limit))
+        assert len(items) == 1, items
+        if accepted:
+            assert not isinstance(items[0], ReadError), items[0]
+        else:
+            assert isinstance(items[0], ReadError)
+            assert items[0].message == f"line longer than {limit} bytes: skipped"
+
+
+def test_a_jsonl_line_that_is_not_utf8_is_decoded_and_flagged(tmp_path: Path, extractor: Extractor) -> None:
+    # Such a line was refused as "not valid JSON" and its record lost.
+    latin = PAGE.replace("Wali Kota", "Wali Kota Rémi Dupré")
+    path = tmp_path / "dump.jsonl"
+    with path.open("wb") as handle:
+        handle.write(_jsonl_line({"text": PAGE, "url": "https://example.com/a"}).encode("utf-8"))
+        handle.write(_jsonl_line({"text": latin, "url": "https://example.com/é"}).encode("latin-1"))
+        handle.write(b'{"text": "\xff\x00\x01\x02\x03\x04\x05"}\n')  # binary noise stays an error
+    items = list(read_paths([str(path)]))
+    assert [type(item) for item in items] == [Page, Page, ReadError]
+    first, second, third = items
+    assert isinstance(first, Page) and first.warnings == ()
+    assert isinstance(second, Page)
+    assert (second.content, second.url) == (latin, "https://example.com/é")
+    assert second.warnings == ("JSONL line is not valid UTF-8: decoded as cp1252",)
+    assert isinstance(third, ReadError) and third.message.startswith("not valid JSON: binary input")
+    result = extractor.process(second)
+    assert result.ok and result.article is not None
+    assert "Rémi Dupré" in result.article.text
+    assert "JSONL line is not valid UTF-8: decoded as cp1252" in result.article.warnings
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz"])
+def test_a_utf16_or_utf32_jsonl_with_a_bom_is_read_line_by_line(
+    tmp_path: Path, encoding: str, suffix: str
+) -> None:
+    # Lines were split at every byte 0x0A: the first record (and any holding U+010A or
+    # U+0A0A, whose code units hold that byte) was lost or read as other bytes.
+    texts = [PAGE, PAGE.replace("Dago", "Ċibeunying"), PAGE.replace("Bandung", "ਊ Bandung")]
+    lines = "".join(
+        _jsonl_line({"text": text, "id": i}).replace("\n", "\r\n") for i, text in enumerate(texts)
+    )
+    data = "\ufeff".encode(encoding) + lines.encode(encoding)
+    path = tmp_path / f"dump{suffix}"
+    path.write_bytes(gzip.compress(data) if suffix.endswith(".gz") else data)
+    items = list(read_paths([str(path)]))
+    assert all(isinstance(item, Page) for item in items), items
+    assert [(item.source, item.content) for item in items] == [  # type: ignore[union-attr]
+        (f"{path}:{i + 1}#{i}", text) for i, text in enumerate(texts)
+    ]
+
+
+def test_a_jsonl_line_nested_too_deeply_is_an_error_not_the_end_of_the_batch(tmp_path: Path) -> None:
+    # json.loads raised RecursionError, which ended the whole read (and the extract or ingest).
+    path = tmp_path / "dump.jsonl"
+    path.write_text(
+        "[" * 200_000 + "\n" + _jsonl_line({"text": PAGE, "url": "https://example.com/a"}), encoding="utf-8"
+    )
+    first, second = read_paths([str(path)])
+    assert isinstance(first, ReadError) and first.message == "not valid JSON: nested too deeply to read"
+    assert isinstance(second, Page) and second.url == "https://example.com/a"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+import pytest
+
 from warta.readers.files import ReadError, read_paths
 from warta.readers.warc import read_warc
 
@@ -132,3 +134,38 @@ def test_records_sharing_or_lacking_an_id_keep_distinct_sources(tmp_path: Path) 
     assert len(sources) == 5 and len(set(sources)) == 5
     assert sources[0] == f"{path}#<urn:uuid:00000000-0000-0000-0000-000000000007>"
     assert sources == [p.source for p in read_warc(path) if not isinstance(p, ReadError)]  # stable
+
+
+@pytest.mark.parametrize("damaged", [(0,), (2,), (2, 3)])
+def test_records_after_a_corrupt_gzip_member_are_read(tmp_path: Path, damaged: tuple[int, ...]) -> None:
+    # The archive ended at the corrupt member: every record after it was lost.
+    members = [bytearray(gzip.compress(_response(f"https://a.example/{i}", HTML * 20, i))) for i in range(6)]
+    for i in damaged:
+        for k in range(20, 40):
+            members[i][k] ^= 0x55
+    path = tmp_path / "damaged.warc.gz"
+    path.write_bytes(b"".join(members))
+    items = list(read_warc(path))
+    errors = [item for item in items if isinstance(item, ReadError)]
+    assert [item.url for item in items if not isinstance(item, ReadError)] == [
+        f"https://a.example/{i}" for i in range(6) if i not in damaged
+    ]
+    first, end = sum(map(len, members[: damaged[0]])), sum(map(len, members[: damaged[-1] + 1]))
+    assert [(e.source, e.message.split(" (")[0]) for e in errors] == [
+        (f"{path}@{first}-{end}", f"corrupt gzip data: the records in bytes {first}-{end} were skipped")
+    ]
+    assert items.index(errors[0]) == damaged[0]  # reported where the records were lost
+
+
+def test_a_corrupt_last_gzip_member_still_ends_the_archive_with_an_error(tmp_path: Path) -> None:
+    members = [bytearray(gzip.compress(_response(f"https://a.example/{i}", HTML * 20, i))) for i in range(3)]
+    members[2][30] ^= 0x55
+    path = tmp_path / "end.warc.gz"
+    path.write_bytes(b"".join(members))
+    items = list(read_warc(path))
+    assert [item.url for item in items if not isinstance(item, ReadError)] == [
+        "https://a.example/0",
+        "https://a.example/1",
+    ]
+    assert isinstance(items[-1], ReadError)
+    assert items[-1].message.startswith("WARC file ended early after 2 records")

@@ -20,7 +20,7 @@ from warta.cli import HtmlField, TextField, UrlField, app
 from warta.corpus.champions import prunable, refresh_search_index, search_index_hint
 from warta.corpus.export import ExportFormat, export
 from warta.corpus.search import QueryError, SearchFilters, search
-from warta.corpus.store import Store, StoreError
+from warta.corpus.store import Store, StoreDirectoryMissingError, StoreError, StoreIsDirectoryError
 from warta.corpus.templates import site_reports
 from warta.options import ExtractOptions
 from warta.readers import JsonlFields
@@ -30,20 +30,19 @@ DbOption = Annotated[Path, typer.Option("--db", help="The corpus database (SQLit
 
 
 def _open(db: Path, console: Console, must_exist: bool = True) -> Store:
-    # (SQLite says "unable to open database file" for both of these.)
-    if db.is_dir():
-        console.print(
-            f"[red]{db} is a directory[/red]: --db names the corpus file, such as {db / 'corpus.db'}"
-        )
-        raise typer.Exit(code=2)
-    if not must_exist and not db.parent.is_dir():
-        console.print(f"[red]cannot create a corpus at {db}[/red]: the directory {db.parent} does not exist")
-        raise typer.Exit(code=2)
     if must_exist and not db.exists():
         console.print(f"[red]no corpus at {db}[/red]: build one with `warta ingest PATH --db {db}`")
         raise typer.Exit(code=2)
     try:
         return Store.open(db)
+    except StoreIsDirectoryError as exc:
+        console.print(
+            f"[red]{db} is a directory[/red]: --db names the corpus file, such as {db / 'corpus.db'}"
+        )
+        raise typer.Exit(code=2) from exc
+    except StoreDirectoryMissingError as exc:
+        console.print(f"[red]cannot create a corpus at {db}[/red]: the directory {db.parent} does not exist")
+        raise typer.Exit(code=2) from exc
     except StoreError as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(code=2) from exc

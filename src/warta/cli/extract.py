@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
@@ -33,6 +33,42 @@ def _output_name(source: str | None, index: int, fmt: OutputFormat) -> str:
     for suffix in (".gz", ".html", ".htm", ".txt", ".jsonl"):
         base = base.removesuffix(suffix)
     return f"{index:05d}-{base}{SUFFIXES[fmt.value]}"
+
+
+class _JsonArray:
+    """`json.dumps(items, ensure_ascii=False, indent=2)` written an item at a time, so a batch
+    is never held whole: only the first item waits, since a lone article with no failures is
+    written as itself, not as a list of one."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.first: dict[str, object] | None = None
+        self.count = 0
+
+    def add(self, item: dict[str, object]) -> None:
+        if self.count == 0:
+            self.first = item
+        else:
+            if self.first is not None:
+                self.stream.write("[\n" + _array_item(self.first))
+                self.first = None
+            self.stream.write(",\n" + _array_item(item))
+        self.count += 1
+
+    def close(self, lone_as_itself: bool) -> None:
+        if self.count == 0:
+            self.stream.write("[]\n")
+        elif self.first is None:
+            self.stream.write("\n]\n")
+        elif lone_as_itself:
+            self.stream.write(json.dumps(self.first, ensure_ascii=False, indent=2) + "\n")
+        else:
+            self.stream.write("[\n" + _array_item(self.first) + "\n]\n")
+
+
+def _array_item(item: dict[str, object]) -> str:
+    # (A newline in JSON text with an indent is always one between tokens: those in strings are escaped.)
+    return "  " + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
 
 
 @app.command(
@@ -106,7 +142,7 @@ def extract(
         disable=quiet or not err.is_terminal,
         transient=True,
     )
-    json_array: list[dict[str, object]] = []
+    json_array = _JsonArray(stream)
     with progress:
         task = progress.add_task("pages", total=None, status="")
         for index, result in enumerate(
@@ -136,8 +172,7 @@ def extract(
                 err.print(f"[red]cannot write the output of {result.source}[/red]: {exc.strerror or exc}")
                 raise typer.Exit(code=1) from exc
     if format is OutputFormat.json and not to_dir:
-        data: object = json_array[0] if len(json_array) == 1 and not failures else json_array
-        stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        json_array.close(lone_as_itself=not failures)
     if stream is not sys.stdout:
         stream.close()
     if not quiet:
@@ -153,7 +188,7 @@ def _write(
     stream: object,
     directory: Path | None,
     labels: bool,
-    json_array: list[dict[str, object]],
+    json_array: _JsonArray,
 ) -> None:
     article = result.article
     assert article is not None
@@ -168,7 +203,7 @@ def _write(
     if fmt is OutputFormat.jsonl:
         stream.write(json.dumps(article.to_dict(labels), ensure_ascii=False) + "\n")  # type: ignore[attr-defined]
     elif fmt is OutputFormat.json:
-        json_array.append(article.to_dict(labels))
+        json_array.add(article.to_dict(labels))
     else:
         stream.write(RENDERERS[fmt.value](article) + "\n")  # type: ignore[attr-defined, operator]
 

@@ -30,6 +30,30 @@ class StoreError(WartaError):
     """The corpus database cannot be opened or is not a warta corpus."""
 
 
+class StoreIsDirectoryError(StoreError):
+    """The corpus path names a directory (SQLite says only "unable to open database file")."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} is a directory: a corpus is a file, such as {path / 'corpus.db'}")
+        self.path = path
+
+
+class StoreDirectoryMissingError(StoreError):
+    """A corpus to create lies in a directory that does not exist (SQLite: "unable to open database file")."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"cannot create a corpus at {path}: the directory {path.parent} does not exist")
+        self.path = path
+
+
+def _check_path(path: Path) -> None:
+    """Raise the clear error for a path SQLite cannot open a database at, where it is one of those."""
+    if path.is_dir():
+        raise StoreIsDirectoryError(path)
+    if not path.exists() and not path.parent.is_dir():
+        raise StoreDirectoryMissingError(path)
+
+
 @dataclass(frozen=True, slots=True)
 class StoredArticle:
     """One article row ready to write: what the parent process inserts."""
@@ -159,9 +183,14 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path, tokenizer: str = "unicode61+id") -> Store:
-        """Open (creating if needed) a corpus. `tokenizer` only matters when creating it."""
+        """Open (creating if needed) a corpus. `tokenizer` only matters when creating it.
+
+        Raises `StoreIsDirectoryError` or `StoreDirectoryMissingError` for a path that cannot
+        hold one, and `StoreError` for a file that is not a warta corpus.
+        """
         if tokenizer not in _TOKENIZERS:
             raise StoreError(f"unknown tokenizer {tokenizer!r}; choose one of {', '.join(_TOKENIZERS)}")
+        _check_path(Path(path))
         try:
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA journal_mode=WAL")

@@ -82,6 +82,15 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str, bool] | None:
     return None
 
 
+def wide_bom_encoding(head: bytes) -> str | None:
+    """The UTF-16 or UTF-32 codec named by the byte-order mark `head` starts with, if any.
+
+    >>> wide_bom_encoding(b"\\xff\\xfe{\\x00"), wide_bom_encoding(b"{}")
+    ('utf-16', None)
+    """
+    return next((name for bom, name in _BOMS[1:] if head.startswith(bom)), None)
+
+
 def _mostly_utf8(data: bytes) -> bool:
     """True when `data` holds valid multi-byte UTF-8 sequences and only a few invalid bytes."""
     sample = data[:200_000]

@@ -9,10 +9,13 @@ import zlib
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from warta.model import Page, PageKind
 from warta.readers.encoding import path_source
-from warta.readers.jsonl import JsonlFields, read_jsonl
+
+if TYPE_CHECKING:
+    from warta.readers.jsonl import JsonlFields
 
 # Extensions picked up when a directory is given.
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".text", ".md")
@@ -189,6 +192,8 @@ def read_paths(
             continue
         suffix = _base_suffix(item)
         if suffix in (".jsonl", ".ndjson"):
+            from warta.readers.jsonl import JsonlFields, read_jsonl
+
             yield from read_jsonl(item, fields or JsonlFields(), max_bytes)
         elif suffix in (".warc", ".wet"):
             from warta.readers import warc

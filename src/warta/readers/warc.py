@@ -13,8 +13,11 @@ becomes a `ReadError` and the iteration goes on where it can.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import zlib
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
@@ -73,10 +76,44 @@ def _record_page(record: WarcRecord, where: str) -> Page | ReadError | None:
     return Page(body, "html", target, where, fetched, record.http_charset or None, headers or None, warnings)
 
 
-def read_warc(path: Path | str) -> Iterator[Page | ReadError]:
-    """Pages from a WARC (HTML responses and resources) or WET file (text conversions), gzipped or not."""
-    source = path_source(path)
+@dataclass(frozen=True, slots=True)
+class _Stretch:
+    """What one ArchiveIterator read: how many page-type records, where the last began, and
+    why it stopped early (None where the archive ended)."""
+
+    records: int
+    last_pos: int
+    error: str | None
+
+
+def _read_stretch(
+    handle: BinaryIO, start: int, source: str, seen_ids: set[str]
+) -> Generator[Page | ReadError, None, _Stretch]:
+    """Pages of the records from byte `start` on, until the archive ends or cannot be read further."""
     types = WarcRecordType.response | WarcRecordType.resource | WarcRecordType.conversion
+    records, last_pos = 0, -1
+    handle.seek(start)
+    try:
+        for record in ArchiveIterator(handle, record_types=types, parse_http=True):
+            records += 1
+            last_pos = record.stream_pos  # (from the start of the file, wherever the iterator began)
+            where = _record_source(source, record.record_id, record.stream_pos, seen_ids)
+            page = _record_page(record, where)
+            if page is not None:
+                yield page
+    except Exception as exc:  # fastwarc raises plain exceptions for corrupt or truncated archives
+        return _Stretch(records, last_pos, str(exc))
+    return _Stretch(records, last_pos, None)
+
+
+def read_warc(path: Path | str) -> Iterator[Page | ReadError]:
+    """Pages from a WARC (HTML responses and resources) or WET file (text conversions), gzipped or not.
+
+    In a gzipped archive a corrupt stretch (a damaged gzip member) is reported as skipped and
+    reading goes on at the next whole member that holds a record; a plain archive, or one with
+    no whole member after the damage, ends there.
+    """
+    source = path_source(path)
     try:
         handle = open(path, "rb")  # noqa: SIM115 -- closed in the finally below, across yields
     except OSError as exc:
@@ -84,27 +121,88 @@ def read_warc(path: Path | str) -> Iterator[Page | ReadError]:
         return
     seen = 0
     failed = False
-    last_pos = -1
     seen_ids: set[str] = set()
+    start = 0
     try:
-        for record in ArchiveIterator(handle, record_types=types, parse_http=True):
-            seen += 1
-            last_pos = record.stream_pos
-            where = _record_source(source, record.record_id, record.stream_pos, seen_ids)
-            page = _record_page(record, where)
-            if page is not None:
-                yield page
-    except Exception as exc:  # a corrupt or truncated archive ends the file, not the batch
-        failed = True
-        yield ReadError(source, f"WARC file ended early after {seen} records: {exc}")
+        gzipped = handle.read(2) == b"\x1f\x8b"
+        while True:
+            stretch = yield from _read_stretch(handle, start, source, seen_ids)
+            seen += stretch.records
+            problem = stretch.error
+            if problem is None and stretch.records:
+                problem = _gzip_tail_problem(path, stretch.last_pos)
+            if problem is None:
+                break
+            failed = True
+            skip = _skip_damage(handle, stretch, start) if gzipped else None
+            if skip is None:
+                yield ReadError(source, f"WARC file ended early after {seen} records: {problem}")
+                break
+            damaged, resume = skip
+            yield ReadError(
+                f"{source}@{damaged}-{resume}",
+                f"corrupt gzip data: the records in bytes {damaged}-{resume} were skipped ({problem})",
+            )
+            start = resume
     finally:
         handle.close()
     if seen == 0 and not failed:
         yield ReadError(source, "no WARC records found: the file is empty, truncated or not a WARC")
-    elif not failed:
-        problem = _gzip_tail_problem(path, last_pos)
-        if problem:
-            yield ReadError(source, f"WARC file ended early after {seen} records: {problem}")
+
+
+def _skip_damage(handle: BinaryIO, stretch: _Stretch, start: int) -> tuple[int, int] | None:
+    """Where the damage that stopped `stretch` (read from byte `start` of a gzipped archive)
+    begins, and where the next whole member holding a record begins; None where none does."""
+    damaged = start
+    if stretch.records:  # (the damage begins where the member of the last record read ends)
+        member = _whole_member(handle, stretch.last_pos)
+        damaged = member[0] if member is not None else stretch.last_pos
+    resume = _next_record_member(handle, damaged + 1)
+    return None if resume is None else (damaged, resume)
+
+
+# How much of a file is read at a time while looking for the next gzip member.
+_SCAN_BYTES = 1 << 20
+
+
+def _whole_member(handle: BinaryIO, pos: int) -> tuple[int, bytes] | None:
+    """Where the gzip member that starts at byte `pos` ends, and the first bytes it inflates to;
+    None where none starts there or it is cut short or corrupt (its CRC is checked too)."""
+    handle.seek(pos)
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    head = b""
+    fed = 0
+    try:
+        while not inflater.eof:
+            chunk = handle.read(_SCAN_BYTES)
+            if not chunk:
+                return None
+            fed += len(chunk)
+            while chunk and not inflater.eof:  # (inflated a piece at a time, never held whole)
+                out = inflater.decompress(chunk, _SCAN_BYTES)
+                head = head or out[:16]
+                chunk = inflater.unconsumed_tail
+    except zlib.error:
+        return None
+    return pos + fed - len(inflater.unused_data), head
+
+
+def _next_record_member(handle: BinaryIO, after: int) -> int | None:
+    """The offset of the first whole gzip member at or after byte `after` that holds a WARC
+    record, found by its header bytes (1f 8b 08), or None."""
+    pos = after
+    while True:
+        handle.seek(pos)
+        block = handle.read(_SCAN_BYTES + 2)
+        found = block.find(b"\x1f\x8b\x08")
+        while found >= 0 and found < _SCAN_BYTES:
+            member = _whole_member(handle, pos + found)
+            if member is not None and member[1].startswith(b"WARC/"):
+                return pos + found
+            found = block.find(b"\x1f\x8b\x08", found + 1)
+        if len(block) <= _SCAN_BYTES:
+            return None
+        pos += _SCAN_BYTES
 
 
 def _gzip_tail_problem(path: Path | str, last_pos: int) -> str | None:

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from warta.classify.labels import block_key
 from warta.corpus.dedup import MinHasher, text_hash
 from warta.corpus.store import StoredArticle
+from warta.errors import ExtractionTimeout
 from warta.meta.urls import url_host
 from warta.model import Article, Block, Page
 from warta.options import ExtractOptions
@@ -31,7 +32,9 @@ class PageOutcome:
     article: StoredArticle | None = None
     status: str = "ok"  # ok | skipped | failed
     reason: str | None = None
-    retry: bool = False  # failed to be read at all: not recorded as done (`ReadError.retry`)
+    # Failed to be read at all (`ReadError.retry`) or ran out of its time limit: not recorded
+    # as done, so the next ingest tries it again.
+    retry: bool = False
 
 
 def site_of_url(url: str | None) -> str | None:
@@ -70,6 +73,8 @@ class PageWorker:
             article = self.extractor.extract_page(
                 item, boilerplate, on_blocks=lambda blocks: keys.append(_block_keys(blocks))
             )
+        except ExtractionTimeout as exc:  # (a later run, on a less busy machine, may finish it)
+            return PageOutcome(source, status="failed", reason=failure_reason(exc), retry=True)
         except Exception as exc:  # one page, whatever went wrong, must not end an ingest run
             return PageOutcome(source, status="failed", reason=failure_reason(exc))
         if not article.body:
