@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 PageKind = Literal["html", "text"]
 
@@ -143,11 +143,16 @@ class DateValue:
 
 @dataclass(frozen=True, slots=True)
 class Person:
-    """A credited contributor. `role` is author, editor, reporter, photographer, agency or team."""
+    """A credited contributor. `role` is author, editor, reporter, photographer, agency or team.
+    `job_title` and `affiliation` (the outlet or organisation the person writes for) are what the
+    page prints beside the name ("Oliver Pennington, Local Democracy Reporter", "By Jane Doe,
+    Reuters") or the markup gives (JSON-LD `jobTitle`, `worksFor`), None where it gives none."""
 
     name: str
     role: str = "author"
     is_organisation: bool = False
+    job_title: str | None = None
+    affiliation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

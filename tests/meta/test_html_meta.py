@@ -239,3 +239,37 @@ def test_jsonld_in_a_meta_tag_dates_the_extracted_article() -> None:
     )
     published = warta.extract(page, kind="html").published
     assert published is not None and published.iso() == "2025-11-17"
+
+
+def test_jsonld_authors_job_title_and_affiliation_are_read() -> None:
+    html = _jsonld_page(
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Banjir",'
+        ' "author": [{"@type": "Person", "name": "Meg Jones", "jobTitle": "Staff Writer",'
+        ' "worksFor": {"@type": "NewsMediaOrganization", "name": "The Daily Ledger"}},'
+        ' {"@type": "Person", "name": "Budi Santoso", "affiliation": "Kompas.com"},'
+        ' {"@type": "Person", "name": "Ann Lee"}, "Bo Kim"]}'
+    )
+    meta = html_metadata(LexborHTMLParser(html))
+    assert [name for name, _ in meta.authors] == ["Meg Jones", "Budi Santoso", "Ann Lee", "Bo Kim"]
+    assert meta.author_details == [
+        ("Meg Jones", "Staff Writer", "The Daily Ledger"),
+        ("Budi Santoso", None, "Kompas.com"),
+    ]
+
+
+def test_jsonld_job_title_reaches_the_article() -> None:
+    import warta
+
+    html = (
+        "<html><head><script type='application/ld+json'>"
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Flood waters rise",'
+        ' "author": {"@type": "Person", "name": "Meg Jones", "jobTitle": ["Staff Writer"],'
+        ' "affiliation": [{"@type": "Organization", "name": "The Daily Ledger"}]}}'
+        "</script></head><body><h1>Flood waters rise</h1>"
+        + "<p>The river rose through the night and the council opened two shelters for residents.</p>" * 4
+        + "</body></html>"
+    )
+    article = warta.extract(html, kind="html")
+    assert [(p.name, p.job_title, p.affiliation) for p in article.authors] == [
+        ("Meg Jones", "Staff Writer", "The Daily Ledger")
+    ]

@@ -120,3 +120,13 @@ def test_blocks_and_metadata_are_repaired_and_counted() -> None:
     assert meta.title == "itertools — Functions"
     assert meta.titles == [("itertools — Functions", "title")]
     assert meta.authors == [("José Silva", "meta")]
+
+
+def test_markup_author_details_are_repaired_with_the_names() -> None:
+    meta = PageMetadata(
+        authors=[("JosÃ© Silva", "json-ld")],
+        author_details=[("JosÃ© Silva", "RepÃ³rter", None)],
+    )
+    assert repair_metadata(meta) == 3
+    assert meta.authors == [("José Silva", "json-ld")]
+    assert meta.author_details == [("José Silva", "Repórter", None)]

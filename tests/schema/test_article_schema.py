@@ -40,7 +40,10 @@ def full_article() -> Article:
         title="Judul",
         subtitle="Sub judul",
         body=[BodyPart("paragraph", "Paragraf.", 2), BodyPart("heading", "Subjudul", 3)],
-        authors=[Person("Rina Lestari"), Person("ANTARA", role="agency", is_organisation=True)],
+        authors=[
+            Person("Rina Lestari", job_title="Jurnalis", affiliation="Kompas.com"),
+            Person("ANTARA", role="agency", is_organisation=True),
+        ],
         editors=[Person("Budi Santoso", role="editor")],
         editor_codes=["fyk", "ash"],
         dateline="JAKARTA, KOMPAS.com",
@@ -129,6 +132,8 @@ def _break(data: dict[str, Any], path: tuple[str | int, ...], value: Any) -> dic
         (("surprise",), 1),
         (("title",), 7),
         (("authors", 0, "role"), "wizard"),
+        (("authors", 0, "job_title"), 7),
+        (("authors", 0, "affiliation"), ""),
         (("body", 0, "kind"), "poem"),
         (("published", "precision"), "week"),
         (("published", "value"), "14 Maret 2026"),
@@ -166,3 +171,10 @@ def test_every_field_is_documented() -> None:
     doc = (Path(__file__).resolve().parents[2] / "docs" / "schema.md").read_text(encoding="utf-8")
     for name in article_schema()["properties"]:
         assert f"| `{name}` |" in doc, name
+
+
+def test_person_fields_match_the_model() -> None:
+    person = article_schema()["$defs"]["person"]
+    emitted = Article(authors=[Person("Rina Lestari")]).to_dict()["authors"][0]
+    assert set(person["properties"]) == set(emitted) == set(person["required"])
+    assert emitted["job_title"] is None and emitted["affiliation"] is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import attrgetter, not_
@@ -26,6 +26,15 @@ from warta.lexicon import (
     normalise_lines,
     normalise_marker,
     verified_substring_set,
+)
+from warta.meta.credits import (
+    bracket_outlet,
+    comma_outlet,
+    credit_details,
+    details_from,
+    site_keys,
+    site_outlet,
+    unique_people,
 )
 from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
@@ -172,10 +181,11 @@ def _unglued_credit(text: str, lexicon: Lexicon) -> str:
     return text
 
 
-def _without_title(text: str, lexicon: Lexicon) -> str:
-    """'Emma Ryan Writer' → 'Emma Ryan', 'Rasmus Barslund Founder, Lead Reviewer' → 'Rasmus
-    Barslund', 'Mateusz HabernyFounder' → 'Mateusz Haberny': a name whose job title follows with no
-    comma between. Templates print the title in its own element right after the name, and what
+def _title_cut(text: str, lexicon: Lexicon) -> tuple[str, str]:
+    """'Emma Ryan Writer' → ('Emma Ryan', 'Writer'), 'Rasmus Barslund Founder, Lead Reviewer' →
+    ('Rasmus Barslund', 'Founder, Lead Reviewer'), 'Mateusz HabernyFounder' → ('Mateusz Haberny',
+    'Founder'): a name whose job title follows with no comma between, and the text cut (""
+    where none is). Templates print the title in its own element right after the name, and what
     follows the title (more of it, the outlet) is no second person either. Only the name's leading
     capitalised words are read, so "A and B Writer" keeps both names."""
     words = text.split()
@@ -186,23 +196,25 @@ def _without_title(text: str, lexicon: Lexicon) -> str:
         # Writer" after a name is a title
         desk = (k == len(words) - 1 or bare != word) and role in lexicon.team_prefix
         if k >= 2 and role in lexicon.byline_roles and not desk:
-            return " ".join(words[:k])
+            return " ".join(words[:k]), " ".join(words[k:])
         if k >= 1:
             glued = _GLUED_TAIL.split(bare, maxsplit=1)
             if len(glued) == 2 and glued[1].lower() in lexicon.byline_roles:
-                return " ".join([*words[:k], glued[0]])
+                return " ".join([*words[:k], glued[0]]), " ".join([word[len(glued[0]) :], *words[k + 1 :]])
         if not _NAME_TOKEN.match(word):
             break
-    return text
+    return text, ""
 
 
-def _without_role(text: str, lexicon: Lexicon) -> str:
-    """'Oliver Pennington, Local Democracy Reporter' → 'Oliver Pennington'; 'Arief Setiawan, Jurnalis' likewise."""
+def _role_cut(text: str, lexicon: Lexicon) -> tuple[str, str]:
+    """'Oliver Pennington, Local Democracy Reporter' → ('Oliver Pennington', 'Local Democracy
+    Reporter'); 'Arief Setiawan, Jurnalis' likewise: the names before a comma whose tail holds a
+    role word, and that tail ("" where nothing is cut)."""
     head, sep, tail = text.partition(",")
     # (a role word followed by more of the tail keeps its comma: "editor, pcworld")
     if sep and any(w.rstrip(",;") in lexicon.byline_roles for w in normalise_marker(tail).split()):
-        return head
-    return text
+        return head, tail.strip()
+    return text, ""
 
 
 _PLACE_IN_BRACKETS = re.compile(r"\s+\([^()\d]{2,30}\)$")
@@ -231,18 +243,28 @@ def _name_split(marks: str, joiners: tuple[str, ...], cased: tuple[str, ...]) ->
 
 
 def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> list[Person]:
+    """The people a credit clause's text names ("A and B", "A, Reporter", "A, Reuters"), each
+    with the job title and the outlet the clause prints beside the names (`Person.job_title`,
+    `Person.affiliation`)."""
     people = []
     # "& Zackery Cuevas": the last of several authors, printed after its joiner
-    text = _without_title(_unglued_credit(text.strip().lstrip("&,; "), lexicon), lexicon)
+    text, title = _title_cut(_unglued_credit(text.strip().lstrip("&,; "), lexicon), lexicon)
     if markup:
         split = _name_split(_SPLIT_MARKS_MARKUP, lexicon.name_joiners, lexicon.cased_joiners)
     else:
         joiners = (*lexicon.name_joiners, *lexicon.credit_line_joiners)
         split = _name_split(_SPLIT_MARKS, joiners, lexicon.cased_joiners)
-    for raw in split.split(_without_role(text, lexicon)):
-        # "Fikri Halim (Banten)": the reporter's region in brackets after the name
+    names, tail = _role_cut(text, lexicon)
+    job_title, affiliation = credit_details(title or tail, lexicon)
+    # "By Jane Doe, Reuters", "Laporan wartawan Kompas.com, Budi Santoso": an agency set off by a
+    # comma (markup does not split at commas: there it stays in the name)
+    outlet = affiliation or (None if markup else comma_outlet(names, lexicon))
+    for raw in split.split(names):
+        # "Fikri Halim (Banten)": the reporter's region in brackets after the name; "Budi (Antara)":
+        # the agency the reporter writes for
         # '"David Kim"': a name some markup quotes; '+ Dan Evon': a follow button's mark before it
-        name = _PLACE_IN_BRACKETS.sub("", raw.strip()).strip(' .:-–—()"“”+•|')
+        bracket = _PLACE_IN_BRACKETS.search(raw.strip())
+        name = (raw.strip()[: bracket.start()] if bracket else raw.strip()).strip(' .:-–—()"“”+•|')
         if not name or _NOT_A_NAME.search(name):
             continue
         norm = normalise_marker(name)
@@ -250,12 +272,16 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
             continue  # "Author", "Written By": a label whose name sits in the next block
         if _is_team(norm, lexicon) and len(name.split()) <= 4:
             people.append(Person(name, role="team", is_organisation=True))
-        elif norm in lexicon.agencies:
+            continue
+        if norm in lexicon.agencies:
             people.append(Person(name, role="agency", is_organisation=True))
-        elif is_plausible_name(name, lexicon):
-            people.append(Person(name if markup else _normal_case(name), role=role))
-        elif markup and _markup_name(name, lexicon):
-            people.append(Person(name, role=role))
+            continue
+        if is_plausible_name(name, lexicon):
+            name = name if markup else _normal_case(name)
+        elif not (markup and _markup_name(name, lexicon)):
+            continue
+        own = bracket_outlet(bracket.group(0), lexicon) if bracket else None
+        people.append(Person(name, role=role, job_title=job_title, affiliation=own or outlet))
     return people
 
 
@@ -424,6 +450,8 @@ def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Per
 
     people: list[Person] = []
     best = min((rank(source) for _name, source in metadata.authors), default=0)
+    # JSON-LD's `jobTitle` and `worksFor` of a name: given for machines, they win over a cut title
+    details = {name: (title, outlet) for name, title, outlet in reversed(metadata.author_details)}
     # One source: JSON-LD names the writer where the meta tag of the same page names the site.
     for name, source in metadata.authors:
         if rank(source) != best:
@@ -435,8 +463,17 @@ def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Per
         hit = next((p for p in lexicon.author_prefix if norm.startswith(p + " ")), None) if opens else None
         if hit is not None:
             text = _SEPARATOR.sub("", text[len(hit) :])
-        people.extend(_people(text, "author", lexicon, markup=True))
-    return list(dict.fromkeys(people))
+        found = _people(text, "author", lexicon, markup=True)
+        if name in details:
+            title, outlet = details[name]
+            found = [
+                p
+                if p.is_organisation
+                else replace(p, job_title=title or p.job_title, affiliation=outlet or p.affiliation)
+                for p in found
+            ]
+        people.extend(found)
+    return unique_people(people)
 
 
 def find_bylines(
@@ -461,7 +498,9 @@ def find_bylines(
     people = [p for p in from_markup if not _is_site(p.name, site)]
     visible = result.authors
     if people and not (visible and all(_HANDLE.match(p.name) for p in people)):
-        result.authors = people  # a login name ("kffnirmitap") loses to a visible name
+        # a login name ("kffnirmitap") loses to a visible name; the visible byline's job titles
+        # and outlets go with the same names in the markup
+        result.authors = details_from(people, visible)
     elif visible:
         result.authors = visible
     elif from_markup:
@@ -475,7 +514,7 @@ def find_bylines(
             # a login linked to its member page is surer than a bare capitalised line ("Most Votes")
             or _member_login(blocks, span)
             or _asker_login(blocks, lexicon, span, norms)
-            or _header_name(blocks, labels, lexicon, span, result)
+            or _header_name(blocks, labels, lexicon, span, result, metadata)
             or _bare_name(blocks, labels, lexicon, span, result)
         )
     return result
@@ -533,10 +572,12 @@ def _header_name(
     lexicon: Lexicon,
     span: tuple[int, int],
     result: Bylines,
+    metadata: PageMetadata | None = None,
 ) -> list[Person]:
     """A name under the headline (`header_byline_name`); a line that also names the outlet or
     a role after the name is surer than a bare name, which may be a section or a site. `span`:
-    the first and the last body block (`_body_span`)."""
+    the first and the last body block (`_body_span`). The outlet (a known agency, the site's own
+    name: `metadata`'s) and the role after the name are the person's affiliation and job title."""
     first = span[0]
     title = first_label_index(labels, LABEL_TITLE)
     title = title if title is not None and title < first else None
@@ -558,7 +599,31 @@ def _header_name(
         return []
     _bare, i, name = min(found)  # with a rest first, then nearest the top
     result.blocks.append(i)
-    return [Person(name, role="author")]
+    job_title, affiliation = _header_details(blocks[i].text, lexicon, metadata)
+    return [Person(name, role="author", job_title=job_title, affiliation=affiliation)]
+
+
+def _header_details(
+    text: str, lexicon: Lexicon, metadata: PageMetadata | None
+) -> tuple[str | None, str | None]:
+    """The job title or the outlet printed after the name of a header byline (`header_byline_name`):
+    'Arief Setiawan, Jurnalis · Minggu …' → ('Jurnalis', None), 'Sri Rahayu, CNN Indonesia' →
+    (None, 'CNN Indonesia'); the outlet a known agency or the page's own site name (`metadata`)."""
+    parts = _HEADER_SPLIT.split(_unglued_credit(text.strip(), lexicon), maxsplit=2)
+    if len(parts) < 2:
+        return None, None
+    piece = parts[1]
+    norm = normalise_marker(piece)
+    words = norm.split()
+    if words and words[0] in lexicon.byline_roles:
+        return piece, None
+    if norm in lexicon.agencies:
+        return None, piece
+    if metadata is None:
+        return None, None
+    host = (metadata.canonical_url or metadata.base_url or "").split("://", 1)[-1].split("/", 1)[0]
+    names = [*metadata.site_names, *filter(None, [metadata.site_name])]
+    return None, site_outlet(piece, site_keys(names, host))
 
 
 def _bare_name(
@@ -694,7 +759,7 @@ def _marked_names(
             ]
             people = [p for p in people if p.role == "author"]
             if people:
-                return list(dict.fromkeys(people))
+                return unique_people(people)
     return []
 
 
@@ -795,6 +860,6 @@ def _visible_bylines(
             result.blocks.append(i)
             for person in people:
                 (result.editors if person.role == "editor" else result.authors).append(person)
-    result.authors = list(dict.fromkeys(result.authors))
-    result.editors = list(dict.fromkeys(result.editors))
+    result.authors = unique_people(result.authors)
+    result.editors = unique_people(result.editors)
     return result

@@ -183,6 +183,22 @@ def _names(value: Any) -> list[str]:
     return names
 
 
+def _author_details(value: Any) -> list[tuple[str, str | None, str | None]]:
+    """(name, job title, affiliation) of each author object (as `_names` reads them) that gives a
+    `jobTitle` or an `affiliation` / `worksFor` (a string or an organisation with a `name`)."""
+    items = value if isinstance(value, list) else [value]
+    found: list[tuple[str, str | None, str | None]] = []
+    for item in items[:20]:
+        if not isinstance(item, dict):
+            continue
+        name = _clean(item.get("name"))
+        title = next(iter(_names(item.get("jobTitle"))), None)
+        outlet = next(iter(_names(item.get("affiliation")) or _names(item.get("worksFor"))), None)
+        if name and (title or outlet):
+            found.append((name, title, outlet))
+    return found
+
+
 def _image_urls(value: Any) -> list[str]:
     items = value if isinstance(value, list) else [value]
     urls: list[str] = []
@@ -216,6 +232,7 @@ def _apply_jsonld(meta: PageMetadata, obj: dict[str, Any], types: set[str], rank
         meta.modified.append((value, source))
     for name in _names(obj.get("author")):
         meta.authors.append((name, source))
+    meta.author_details.extend(_author_details(obj.get("author")))
     publisher = _names(obj.get("publisher"))
     if publisher and meta.site_name is None:
         meta.site_name = publisher[0]

@@ -23,6 +23,9 @@ class PageMetadata:
     published: list[tuple[str, str]] = field(default_factory=list)  # (raw value, source)
     modified: list[tuple[str, str]] = field(default_factory=list)
     authors: list[tuple[str, str]] = field(default_factory=list)  # (name, source)
+    # What the markup says of an author beside the name (JSON-LD `jobTitle`, `worksFor`):
+    # (name as in `authors`, job title, affiliation), for the authors that carry either.
+    author_details: list[tuple[str, str | None, str | None]] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     images: list[dict[str, str]] = field(default_factory=list)
     article_body: str | None = None  # JSON-LD articleBody, often truncated: evidence only

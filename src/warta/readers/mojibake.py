@@ -153,6 +153,7 @@ def repair_metadata(metadata: PageMetadata) -> int:
         *(getattr(metadata, name) or "" for name in scalars),
         *(value for value, _ in metadata.titles),
         *(name for name, _ in metadata.authors),
+        *(value or "" for detail in metadata.author_details for value in detail),
         *metadata.site_names,
         *metadata.tags,
     ]
@@ -172,6 +173,10 @@ def repair_metadata(metadata: PageMetadata) -> int:
             setattr(metadata, name, fix(value))
     metadata.titles = [(fix(v), source) for v, source in metadata.titles]
     metadata.authors = [(fix(v), source) for v, source in metadata.authors]
+    metadata.author_details = [
+        (fix(name), title and fix(title), outlet and fix(outlet))
+        for name, title, outlet in metadata.author_details
+    ]
     metadata.site_names = [fix(v) for v in metadata.site_names]
     metadata.tags = [fix(v) for v in metadata.tags]
     return total

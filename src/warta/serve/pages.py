@@ -101,12 +101,19 @@ def _items(title: str, items: Iterable[Mapping[str, Any]]) -> str:
     return f"<aside><b>{esc(title)}</b><ul>{''.join(rows)}</ul></aside>" if rows else ""
 
 
+def _person_html(person: Mapping[str, Any]) -> str:
+    """A credited person's name, with the job title and affiliation when the page gave them
+    ('Jane Doe (Staff Writer, Reuters)'); rows stored before those fields existed have neither."""
+    details = [esc(person[k]) for k in ("job_title", "affiliation") if person.get(k)]
+    return esc(person.get("name")) + (f" <span class=meta>({', '.join(details)})</span>" if details else "")
+
+
 def article_html(
     article_id: int, data: Mapping[str, Any], site: str, copies: Sequence[tuple[int, str, str]]
 ) -> str:
     published = data.get("published") or {}
-    people = ", ".join(esc(p.get("name")) for p in data.get("authors") or [])
-    editors = ", ".join(esc(p.get("name")) for p in data.get("editors") or [])
+    people = ", ".join(map(_person_html, data.get("authors") or []))
+    editors = ", ".join(map(_person_html, data.get("editors") or []))
     meta = [
         esc(site),
         esc(published.get("value") or "no date")

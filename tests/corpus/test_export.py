@@ -1,0 +1,81 @@
+"""Credited people keep their job title and affiliation through the store and the JSONL export."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+from pathlib import Path
+
+from tests.corpus.conftest import paragraph
+
+from warta.corpus.export import ExportFormat, export
+from warta.corpus.store import Store
+from warta.run.ingest import IngestOptions, ingest
+from warta.serve.pages import article_html
+
+
+def _page(byline: str, editor: str, seed: int) -> str:
+    rng = random.Random(seed)
+    body = [line for _ in range(5) for line in (paragraph(rng), "")]
+    head = ["Kabar Pagi — Berita Terkini", "Beranda | Nasional", "", f"Banjir Merendam Jalan Kota {seed}", ""]
+    return "\n".join([*head, byline, editor, "", *body, "© 2024 Kabar Pagi"])
+
+
+def _crawl(directory: Path) -> Path:
+    path = directory / "crawl.jsonl"
+    records = [
+        {
+            "url": "https://kabarpagi.example/1",
+            "text": _page("Laporan wartawan Kompas.com, Budi Santoso", "Editor: Rina Wijaya, Redaktur", 1),
+        },
+        {"url": "https://kabarpagi.example/2", "text": _page("Oleh Dewi Lestari", "", 2)},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _people(data: dict[str, object], field: str) -> list[tuple[object, ...]]:
+    people = data[field]
+    assert isinstance(people, list)
+    return [(p["name"], p.get("job_title"), p.get("affiliation")) for p in people]
+
+
+def test_job_title_and_affiliation_survive_the_store_and_jsonl_export(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.db") as store:
+        ingest(store, [str(_crawl(tmp_path))], IngestOptions(workers=1))
+        out = io.StringIO()
+        assert export(store, out, ExportFormat.jsonl) == 2
+    first, second = (json.loads(line) for line in out.getvalue().splitlines())
+    assert _people(first, "authors") == [("Budi Santoso", None, "Kompas.com")]
+    assert _people(first, "editors") == [("Rina Wijaya", "Redaktur", None)]
+    assert _people(second, "authors") == [("Dewi Lestari", None, None)]
+    assert "job_title" in second["authors"][0]  # always present, null when the page gives none
+
+
+def test_rows_stored_before_the_fields_existed_still_export_and_show(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.db") as store:
+        ingest(store, [str(_crawl(tmp_path))], IngestOptions(workers=1))
+        row = store.conn.execute("SELECT id, data FROM articles ORDER BY id LIMIT 1").fetchone()
+        data = json.loads(row[1])
+        data["schema_version"] = "1.0"
+        for person in data["authors"] + data["editors"]:
+            del person["job_title"], person["affiliation"]
+        store.conn.execute("UPDATE articles SET data=? WHERE id=?", (json.dumps(data), row[0]))
+        store.conn.commit()
+        out = io.StringIO()
+        assert export(store, out, ExportFormat.jsonl) == 2
+    old = json.loads(out.getvalue().splitlines()[0])
+    assert _people(old, "authors") == [("Budi Santoso", None, None)]
+    assert "by Budi Santoso" in article_html(1, old, "kabarpagi.example", [])
+
+
+def test_the_article_page_shows_title_and_affiliation() -> None:
+    data = {
+        "title": "Banjir",
+        "authors": [{"name": "Budi Santoso", "job_title": "Jurnalis", "affiliation": "Kompas.com"}],
+        "editors": [{"name": "Rina <Wijaya>", "job_title": None, "affiliation": None}],
+    }
+    page = article_html(1, data, "kabarpagi.example", [])
+    assert "by Budi Santoso <span class=meta>(Jurnalis, Kompas.com)</span>" in page
+    assert "editors Rina &lt;Wijaya&gt;" in page
