@@ -40,6 +40,9 @@ class ExtractOptions:
     # Decode mojibake (UTF-8 text once read as Windows-1252: "â€™" for "’") in block
     # text and markup metadata; each repaired page carries a warning.
     repair_mojibake: bool = True
+    # Annotate the body (`warta.enrich`): entities, quotes, quantities, date mentions and
+    # keywords, kept in `Article.annotations`.
+    enrich: bool = False
 
     def with_(self, **changes: Any) -> ExtractOptions:
         return replace(self, **changes)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from warta.assemble.body import build_body
 from warta.assemble.layout import (
@@ -55,6 +56,9 @@ from warta.readers.mojibake import repair_blocks, repair_metadata
 from warta.readers.sniff import sniff_kind
 from warta.segment import MAX_BLOCKS
 from warta.segment.bounds import bound_markup
+
+if TYPE_CHECKING:
+    from warta.enrich import Enricher
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +171,16 @@ class Extractor:
         self.options = options or ExtractOptions()
         self.lexicon: Lexicon = load_lexicon(self.options.languages)
         self._classifiers: dict[PageKind, BlockClassifier] = {}
+        self._enricher: Enricher | None = None
         self._warm = False
+
+    def enricher(self) -> Enricher:
+        """The annotators (`warta.enrich`), loaded on first use."""
+        if self._enricher is None:
+            from warta.enrich import Enricher
+
+            self._enricher = Enricher(self.options.languages)
+        return self._enricher
 
     def classifier(self, kind: PageKind) -> BlockClassifier:
         if kind not in self._classifiers:
@@ -280,6 +293,11 @@ class Extractor:
         if not article.body:
             article.warnings.append("no article body found")
         deadline.check("assembly")
+        if options.enrich and article.body:
+            article.annotations.update(
+                self.enricher().annotate(article, options.reference or page.fetched_at)
+            )
+            deadline.check("enrichment")
         return article
 
     def assemble(

@@ -1,0 +1,17 @@
+"""Keywords. (Being built.)"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from warta.enrich.types import Entity, Keyword
+
+if TYPE_CHECKING:
+    from warta.enrich import EnrichContext
+
+
+def find_keywords(
+    paragraphs: Sequence[str], context: EnrichContext, entities: Sequence[Entity]
+) -> list[Keyword]:
+    return []
