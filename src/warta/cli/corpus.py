@@ -50,7 +50,11 @@ def _open(db: Path, console: Console, must_exist: bool = True) -> Store:
 
 @app.command(
     "ingest",
-    epilog="[b]Examples[/b]\n\n  warta ingest samples/ --db corpus.db\n\n  warta ingest 'crawl/*.warc.gz' dump.jsonl --db corpus.db --workers 8",
+    epilog=(
+        "[b]Examples[/b]\n\n  warta ingest samples/ --db corpus.db\n\n"
+        "  warta ingest 'crawl/*.warc.gz' dump.jsonl --db corpus.db --workers 8\n\n"
+        "  warta ingest samples/ --db corpus.db --enrich   (entities, quotes and keywords on each article page)"
+    ),
 )
 def ingest_command(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, JSONL/WARC files.")],
@@ -64,6 +68,12 @@ def ingest_command(
     html_field: HtmlField = "html",
     url_field: UrlField = "url",
     timeout: Annotated[float, typer.Option(min=0, help="Per-page time limit in seconds (0 = none).")] = 0.0,
+    enrich: Annotated[
+        bool,
+        typer.Option(
+            help="Annotate each article (entities, quotes, quantities, dates, keywords) and store it."
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
     """Build or extend a corpus: extract, deduplicate, learn site templates, index for search.
@@ -77,7 +87,7 @@ def ingest_command(
         workers=workers,
         templates=templates,
         batch_size=max(1, batch_size),
-        extract=ExtractOptions().with_(timeout_s=timeout),
+        extract=ExtractOptions().with_(timeout_s=timeout, enrich=enrich),
     )
     fields = JsonlFields(text=text_field, html=html_field, url=url_field)
     progress = Progress(

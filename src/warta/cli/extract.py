@@ -78,7 +78,8 @@ def _array_item(item: dict[str, object]) -> str:
         "  warta extract samples/ --format markdown\n\n"
         "  warta extract 'crawl/**/*.html.gz' --format jsonl --output articles.jsonl\n\n"
         "  warta extract dump.jsonl --text-field content --url-field link -o out/\n\n"
-        "  cat page.txt | warta extract - --format text"
+        "  cat page.txt | warta extract - --format text\n\n"
+        "  warta extract page.html --enrich -f json   (entities, quotes, quantities, dates, keywords)"
     )
 )
 def extract(
@@ -102,6 +103,13 @@ def extract(
     ] = None,
     timeout: Annotated[float, typer.Option(min=0, help="Per-page time limit in seconds (0 = none).")] = 0.0,
     labels: Annotated[bool, typer.Option(help="Include each block's label in JSON output.")] = False,
+    enrich: Annotated[
+        bool,
+        typer.Option(
+            help="Annotate the body: entities, quotes, quantities, date mentions and keywords "
+            "('annotations' in JSON output)."
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Extract clean articles (title, body, bylines, dates, read-also/related/sidebar lists) from pages."""
@@ -109,7 +117,9 @@ def extract(
         options = ExtractOptions.from_toml(config) if config else ExtractOptions()
     except ConfigError as exc:
         raise typer.BadParameter(str(exc), param_hint="--config") from exc
-    options = options.with_(timeout_s=timeout or options.timeout_s, include_labels=labels)
+    options = options.with_(
+        timeout_s=timeout or options.timeout_s, include_labels=labels, enrich=enrich or options.enrich
+    )
     extractor = Extractor(options)
     fields = JsonlFields(text=text_field, html=html_field, url=url_field)
     err = Console(stderr=True)

@@ -4,11 +4,12 @@ A YAKE-like statistic (Campos et al., 2020) over the body: each word is scored f
 often it occurs, how early, in how many sentences, how often capitalised mid-sentence and
 how many different neighbours it has (a word beside everything is a function word the
 stopword list missed). Candidates are runs of 1-3 words inside one clause that neither start
-nor end with a stopword, a quote verb ('kata', 'said') or a calendar word (the language's
+nor end with a stopword, a quote verb ('kata', 'said'), a calendar word or a unit (the language's
 `enrich/data/keywords/<lang>.toml`), plus the entities found earlier, under their canonical
 name. The title's words count double. A candidate's score is the product of its words'
 scores over its frequency (lower is better, as in YAKE); the published score is the best
-candidate's over each one's, so the first keyword scores 1.0 and the rest fall in (0, 1].
+candidate's over each one's on a log scale, `1 / (1 + ln(score / best))`, so the first
+keyword scores 1.0 and the rest fall in (0, 1]: 0.5 is e times less telling than the first.
 
 Near-duplicates: a phrase inside a higher-ranked keyword ('beras' under 'harga beras') is
 kept only where it mostly stands on its own (at least half of its occurrences outside the
@@ -68,7 +69,8 @@ class _WordStats:
 @cache
 def _stopwords(languages: tuple[str, ...]) -> frozenset[str]:
     data = annotator_data("keywords", languages)
-    words = [*data.get("stopwords", []), *data.get("quote_verbs", []), *data.get("calendar", [])]
+    lists = ("stopwords", "quote_verbs", "calendar", "measures")
+    words = [word for name in lists for word in data.get(name, [])]
     return frozenset(word.lower() for word in words)
 
 
@@ -114,7 +116,7 @@ def find_keywords(
     return [
         Keyword(
             text=_surface(key, occurrences.get(key, []), tokens) or names[key],
-            score=round(best / score, 4) if score else 1.0,
+            score=round(1.0 / (1.0 + math.log(score / best)), 4) if best > 0 else 1.0,
         )
         for score, key in chosen
     ]

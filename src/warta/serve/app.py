@@ -23,6 +23,7 @@ from warta.errors import WartaError
 from warta.serve import pages
 
 PAGE_LIMIT = 100  # results on one page of the browser (the search itself allows more)
+ENTITY_LIMIT = 500  # most entities one request lists
 
 
 def create_app(db: str | Path) -> Any:
@@ -101,6 +102,19 @@ def create_app(db: str | Path) -> Any:
             reports = site_reports(store)
         return pages.layout("sites", pages.sites_html(reports))
 
+    @app.get("/entities", response_class=HTMLResponse)
+    def entities(limit: int = 100) -> str:
+        with opened() as store:
+            rows = top_entities(store, limit)
+        return pages.layout("entities", pages.entities_html(rows))
+
+    @app.get("/api/entities")
+    def api_entities(limit: int = 100) -> list[dict[str, Any]]:
+        """The corpus's most frequent entities (`warta ingest --enrich`): the articles naming each."""
+        with opened() as store:
+            rows = top_entities(store, limit)
+        return [{"canonical": name, "type": kind, "articles": articles} for name, kind, articles in rows]
+
     @app.get("/api/search")
     def api_search(
         q: str,
@@ -132,6 +146,19 @@ def create_app(db: str | Path) -> Any:
         }
 
     return app
+
+
+def top_entities(store: Store, limit: int) -> list[tuple[str, str, int]]:
+    """The entities of the stored annotations named by the most articles: (canonical, type,
+    articles), most first; articles stored without enrichment have none."""
+    rows = store.conn.execute(
+        "SELECT json_extract(e.value, '$.canonical') AS name, json_extract(e.value, '$.type') AS kind,"
+        " COUNT(DISTINCT a.id) AS n FROM articles a, json_each(a.data, '$.annotations.entities') e"
+        " WHERE json_valid(a.data) GROUP BY name, kind HAVING name IS NOT NULL"
+        " ORDER BY n DESC, name LIMIT ?",
+        (max(1, min(limit, ENTITY_LIMIT)),),
+    )
+    return [(str(name), str(kind), int(count)) for name, kind, count in rows]
 
 
 def _choices(store: Store) -> tuple[list[str], list[str]]:

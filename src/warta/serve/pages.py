@@ -45,7 +45,8 @@ def layout(title: str, body: str) -> str:
     return (
         "<!doctype html><html><head><meta charset='utf-8'>"
         f"<meta name='viewport' content='width=device-width,initial-scale=1'><title>{esc(title)} · warta</title>"
-        f"<style>{_STYLE}</style></head><body><nav><a href='/'>search</a><a href='/sites'>sites</a></nav>"
+        f"<style>{_STYLE}</style></head><body><nav><a href='/'>search</a><a href='/sites'>sites</a>"
+        "<a href='/entities'>entities</a></nav>"
         f"{body}</body></html>"
     )
 
@@ -143,6 +144,7 @@ def article_html(
         + (f"<p><i>{esc(data['subtitle'])}</i></p>" if data.get("subtitle") else "")
         + f"<p class='meta'>{' · '.join(meta)}</p>{source}"
         + "".join(body)
+        + annotations_html(data.get("annotations") or {})
         + _items("read also", data.get("read_also") or [])
         + _items("related", data.get("related") or [])
         + _items("sidebar", data.get("sidebar") or [])
@@ -150,6 +152,48 @@ def article_html(
         + dups
         + f"<p class='meta'>article {article_id} · <a href='/api/article/{article_id}'>JSON</a></p>"
     )
+
+
+def annotations_html(annotations: Mapping[str, Any]) -> str:
+    """What enrichment found (`warta ingest --enrich`): the entities with their mention counts,
+    the quotes with their speakers, the keywords; nothing for an article stored without it."""
+    counts: dict[tuple[str, str], int] = {}
+    for entity in annotations.get("entities") or []:
+        key = (str(entity.get("canonical") or entity.get("text") or ""), str(entity.get("type") or ""))
+        counts[key] = counts.get(key, 0) + 1
+    entities = "".join(
+        f"<li>{esc(name)} <span class=meta>{esc(kind)} · {count}</span></li>"
+        for (name, kind), count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    )
+    quotes = "".join(
+        f"<li><b>{esc(quote.get('speaker_canonical') or quote.get('speaker') or '(unattributed)')}</b>: "
+        f"{esc(quote.get('text'))}</li>"
+        for quote in annotations.get("quotes") or []
+    )
+    keywords = ", ".join(esc(keyword.get("text")) for keyword in annotations.get("keywords") or [])
+    parts = [
+        f"<b>entities</b><ul>{entities}</ul>" if entities else "",
+        f"<b>quotes</b><ul>{quotes}</ul>" if quotes else "",
+        f"<b>keywords</b><p>{keywords}</p>" if keywords else "",
+    ]
+    return f"<aside class='annotations'>{''.join(parts)}</aside>" if any(parts) else ""
+
+
+def entities_html(rows: Sequence[tuple[str, str, int]]) -> str:
+    """The corpus's most frequent entities: canonical name, type, articles naming it."""
+    if not rows:
+        return "<h1>Entities</h1><p>no entities: ingest with <code>warta ingest --enrich</code></p>"
+    table = "".join(
+        f"<tr><td><a href='/?{urlencode({'q': _phrase(name)})}'>{esc(name)}</a></td>"
+        f"<td>{esc(kind)}</td><td>{articles}</td></tr>"
+        for name, kind, articles in rows
+    )
+    return f"<h1>Entities</h1><table><tr><th>entity</th><th>type</th><th>articles</th></tr>{table}</table>"
+
+
+def _phrase(name: str) -> str:
+    """A search for the name as a phrase."""
+    return '"' + name.replace('"', " ") + '"'
 
 
 def sites_html(reports: Sequence[SiteReport]) -> str:

@@ -1,0 +1,115 @@
+"""The corpus browser shows what enrichment stored: an article's entities, quotes and keywords,
+and the corpus's most frequent entities (page and JSON API)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from tests.corpus.conftest import make_crawl
+
+from warta.corpus.store import Store
+from warta.options import ExtractOptions
+from warta.run.ingest import IngestOptions, ingest
+from warta.serve import create_app
+from warta.serve.pages import annotations_html
+
+# What the entity and quote annotators would store (they are written elsewhere): set by hand
+# on stored rows, as `ingest --enrich` keeps `Article.to_dict()` whole.
+_ENTITIES = {
+    1: [("Joko Widodo", "person"), ("Joko Widodo", "person"), ("Bank Indonesia", "organisation")],
+    2: [("Joko Widodo", "person"), ("Surabaya", "place")],
+    3: [("Bank Indonesia", "organisation"), ("Joko Widodo", "person"), ("<b>X</b>", "other")],
+}
+_QUOTE = {
+    "text": "Inflasi terkendali",
+    "speaker": "Perry",
+    "speaker_canonical": "Perry Warjiyo",
+    "verb": "kata",
+    "paragraph": 0,
+    "start": 1,
+    "end": 19,
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("crawl")
+    make_crawl(directory, pages_per_site=2)
+    db = directory / "corpus.db"
+    with Store.open(db) as store:
+        ingest(
+            store,
+            [str(directory / "crawl.jsonl")],
+            IngestOptions(workers=1, extract=ExtractOptions(enrich=True)),
+        )
+        for article_id, names in _ENTITIES.items():
+            data = json.loads(
+                store.conn.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()[0]
+            )
+            data["annotations"]["entities"] = [
+                {"text": name, "type": kind, "canonical": name, "paragraph": 0, "start": 0, "end": len(name)}
+                for name, kind in names
+            ]
+            data["annotations"]["quotes"] = [_QUOTE]
+            with store.transaction() as conn:
+                conn.execute("UPDATE articles SET data=? WHERE id=?", (json.dumps(data), article_id))
+    return db
+
+
+@pytest.fixture(scope="module")
+def client(corpus: Path) -> TestClient:
+    return TestClient(create_app(corpus))
+
+
+def test_ingest_with_enrich_stores_every_annotation(corpus: Path) -> None:
+    with Store.open(corpus) as store:
+        rows = [json.loads(row[0]) for row in store.conn.execute("SELECT data FROM articles")]
+    assert rows and all(set(row["annotations"]) >= {"entities", "quotes", "keywords"} for row in rows)
+    assert all(row["annotations"]["keywords"] for row in rows)
+
+
+def test_the_article_page_lists_entities_with_counts_quotes_and_keywords(client: TestClient) -> None:
+    page = client.get("/article/1").text
+    assert "<aside class='annotations'>" in page
+    assert "Joko Widodo <span class=meta>person · 2</span>" in page
+    assert "Bank Indonesia <span class=meta>organisation · 1</span>" in page
+    assert "<b>Perry Warjiyo</b>: Inflasi terkendali" in page
+    stored = client.get("/api/article/1").json()["article"]["annotations"]["keywords"]
+    assert stored and all(item["text"] in page for item in stored[:3])
+
+
+def test_markup_in_annotations_is_escaped(client: TestClient) -> None:
+    page = client.get("/article/3").text
+    assert "&lt;b&gt;X&lt;/b&gt;" in page and "<b>X</b>" not in page
+
+
+def test_an_article_without_annotations_shows_no_section() -> None:
+    assert annotations_html({}) == ""
+    assert annotations_html({"entities": [], "quotes": [], "keywords": []}) == ""
+
+
+def test_the_entities_route_ranks_by_articles(client: TestClient) -> None:
+    rows = client.get("/api/entities").json()
+    assert rows[:2] == [
+        {"canonical": "Joko Widodo", "type": "person", "articles": 3},
+        {"canonical": "Bank Indonesia", "type": "organisation", "articles": 2},
+    ]
+    assert client.get("/api/entities", params={"limit": 1}).json() == rows[:1]
+    page = client.get("/entities")
+    assert page.status_code == 200
+    assert "<td>person</td><td>3</td>" in page.text
+    assert "href='/entities'" in client.get("/").text  # (linked from every page)
+    assert "/api/entities" in client.get("/openapi.json").json()["paths"]
+
+
+def test_the_entities_page_of_a_corpus_without_enrichment_says_how(tmp_path: Path) -> None:
+    make_crawl(tmp_path, pages_per_site=1)
+    db = tmp_path / "plain.db"
+    with Store.open(db) as store:
+        ingest(store, [str(tmp_path / "crawl.jsonl")], IngestOptions(workers=1))
+    client = TestClient(create_app(db))
+    assert client.get("/api/entities").json() == []
+    assert "warta ingest --enrich" in client.get("/entities").text
