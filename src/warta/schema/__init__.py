@@ -2,7 +2,7 @@
 
 >>> from warta.schema import article_schema
 >>> article_schema()["properties"]["schema_version"]["const"]  # doctest: +SKIP
-'1.1'
+'1.2'
 """
 
 from __future__ import annotations
