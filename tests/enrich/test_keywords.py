@@ -156,8 +156,37 @@ def test_hit_rule_accepts_equal_or_holding_phrases_only() -> None:
 
 
 def test_precision_at_5_on_written_articles_stays_at_its_measured_level() -> None:
-    # Measured (bench/keyword_check.py): dev 0.733, held-out 0.800; the floors leave room for ties.
+    # Measured (bench/keyword_check.py): dev 0.733, held-out 0.767; the floors leave room for ties.
     articles = tomllib.loads(ARTICLES.read_text("utf-8"))["article"]
     for name in ("dev", "heldout"):
         scores = [precision_at_k(article)[0] for article in articles if article["set"] == name]
         assert sum(scores) / len(scores) >= 0.7, name
+
+
+def test_a_possessive_is_cut_off_and_ends_the_phrase() -> None:
+    paragraphs = [
+        "Kenya's Daniel Kiprotich won the marathon on Sunday, ahead of Ethiopia's Haile Tesfaye.",
+        "Daniel Kiprotich said the marathon course suited him. Haile Tesfaye finished second.",
+    ]
+    texts = _texts(paragraphs, _context(language="en"))
+    assert "Daniel Kiprotich" in texts and "Haile Tesfaye" in texts
+    assert not any("'s" in text or "Kenya Daniel" in text for text in texts)
+
+
+def test_a_dateline_with_a_date_is_left_out() -> None:
+    paragraphs = [
+        "HARBOUR CITY, March 1 (Global Wire) - Runners crowded the harbour for the marathon.",
+        "The marathon drew runners from twenty countries.",
+    ]
+    texts = [text.lower() for text in _texts(paragraphs, _context(language="en"))]
+    assert not {"harbour city", "global wire", "global"} & set(texts)
+    assert "marathon" in texts
+
+
+def test_a_list_of_two_names_is_no_keyword() -> None:
+    paragraphs = [
+        "Banjir juga merendam jalan di Demak dan Kudus sejak Senin.",
+        "Jalur pantura di Demak dan Kudus lumpuh.",
+    ]
+    texts = _texts(paragraphs, _context())
+    assert "Demak dan Kudus" not in texts and "Demak" in texts and "Kudus" in texts

@@ -75,6 +75,13 @@ def _stopwords(languages: tuple[str, ...]) -> frozenset[str]:
 
 
 @cache
+def _clitics(languages: tuple[str, ...]) -> tuple[str, ...]:
+    """Word endings cut off ("'s"), longest first."""
+    endings = annotator_data("keywords", languages).get("clitics", [])
+    return tuple(sorted((ending.lower() for ending in endings), key=len, reverse=True))
+
+
+@cache
 def _joiners(languages: tuple[str, ...]) -> frozenset[str]:
     return frozenset(word.lower() for word in annotator_data("keywords", languages).get("joiners", []))
 
@@ -84,18 +91,19 @@ def find_keywords(
 ) -> list[Keyword]:
     """The article's `TOP` keywords, most telling first, scores in (0, 1] descending."""
     stop = _stopwords(context.languages) | _site_words(context.site)
-    tokens = _tokenise(paragraphs)
+    clitics = _clitics(context.languages)
+    tokens = _tokenise(paragraphs, clitics)
     if not tokens:
         return []
     stats = _word_stats(tokens, stop)
-    title_keys = tuple(token.key for token in _tokenise([context.title or ""]))
+    title_keys = tuple(token.key for token in _tokenise([context.title or ""], clitics))
     title = set(title_keys) - stop
     word_score = _word_scores(stats, len({token.sentence for token in tokens}), title)
     occurrences = _candidates(tokens, stop, _joiners(context.languages))
     names: dict[tuple[str, ...], str] = {}  # entity candidates: their canonical name
     mentions: Counter[tuple[str, ...]] = Counter()
     for entity in entities:
-        key = tuple(token.key for token in _tokenise([entity.canonical]))
+        key = tuple(token.key for token in _tokenise([entity.canonical], clitics))
         if key and not all(word in stop for word in key):
             names.setdefault(key, entity.canonical)
             mentions[key] += 1
@@ -156,10 +164,11 @@ def _site_words(site: str | None) -> frozenset[str]:
     return frozenset(part for part in re.split(r"[\W_]+", site.lower()) if part) | {site.lower()}
 
 
-def _tokenise(paragraphs: Sequence[str]) -> list[_Token]:
+def _tokenise(paragraphs: Sequence[str], clitics: tuple[str, ...] = ()) -> list[_Token]:
     """Words with their sentence and clause: punctuation between two words ends a clause, a
-    full stop, question or exclamation mark a sentence; a paragraph's opening dateline
-    ('JAKARTA, KOMPAS.com - ') is left out."""
+    full stop, question or exclamation mark a sentence, a clitic cut off a word's end too
+    ("Kenya's Daniel Kiprotich": 'Kenya', then 'Daniel Kiprotich'); a paragraph's opening
+    dateline ('JAKARTA, KOMPAS.com - ') is left out."""
     tokens: list[_Token] = []
     sentence = clause = -1
     for index, paragraph in enumerate(paragraphs):
@@ -176,20 +185,23 @@ def _tokenise(paragraphs: Sequence[str]) -> list[_Token]:
                     sentence += 1
                     new_sentence = True
             surface = match.group()
+            clitic = next((c for c in clitics if surface.lower().endswith(c) and len(surface) > len(c)), "")
+            surface = surface[: len(surface) - len(clitic)]
             tokens.append(_Token(surface.lower(), surface, sentence, clause, new_sentence))
             new_sentence = False
             previous_end = match.end()
+            clause += bool(clitic)
     return tokens
 
 
 def _dateline_end(paragraph: str) -> int:
     """Where an opening dateline ends: a dash within the first 60 characters preceded only by
-    capitalised words ('JAKARTA, KOMPAS.com -', 'Jakarta (ANTARA) -'), else 0."""
+    capitalised words and numbers ('JAKARTA, KOMPAS.com -', 'LONDON, March 1 (Reuters) -'), else 0."""
     dash = _DASH.search(paragraph, 0, 60)
     if dash is None:
         return 0
     words = _TOKEN.findall(paragraph[: dash.start()])
-    if words and len(words) <= 6 and all(word[:1].isupper() for word in words):
+    if words and len(words) <= 6 and all(word[:1].isupper() or word.isdigit() for word in words):
         return dash.end()
     return 0
 
