@@ -3,7 +3,8 @@
 
     PYTHONPATH=src:. python bench/keyword_check.py [--show]
 
-Prints a table per set (dev: looked at while tuning; heldout: not) and writes
+Prints a table per set (dev: looked at while tuning; heldout: not; fresh: written after
+tuning and run once) and writes
 bench/results/keywords.md and .json."""
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def main() -> None:
     show = "--show" in sys.argv
     articles = tomllib.loads(ARTICLES.read_text(encoding="utf-8"))["article"]
     summary: dict[str, dict[str, float]] = {}
-    for name in ("dev", "heldout"):
+    for name in ("dev", "heldout", "fresh"):
         chosen = [article for article in articles if article["set"] == name]
         scores = []
         for article in chosen:
