@@ -99,6 +99,7 @@ def test_entities_are_candidates_under_their_canonical_name() -> None:
     ]
     texts = _texts(paragraphs, _context(), entities)
     assert "Korea Utara" in texts[:3]
+    assert "Korut" not in texts  # the canonical name stands for it
     assert "Korea Utara" not in _texts(paragraphs, _context())
 
 

@@ -107,6 +107,10 @@ def find_keywords(
         if key and not all(word in stop for word in key):
             names.setdefault(key, entity.canonical)
             mentions[key] += 1
+            # (The canonical name speaks for a mention written otherwise: 'Korut' is 'Korea Utara'.)
+            written = tuple(token.key for token in _tokenise([entity.text], clitics))
+            if written != key:
+                occurrences.pop(written, None)
     neutral = median(word_score.values()) if word_score else 1.0
     scored: list[tuple[float, tuple[str, ...]]] = []
     for key in occurrences.keys() | names.keys():
