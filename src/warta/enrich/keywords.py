@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from statistics import median
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from warta.enrich.data import annotator_data
 from warta.enrich.types import Entity, Keyword
@@ -48,8 +48,7 @@ _SENTENCE_END = re.compile(r"[.!?…]")
 _DASH = re.compile(r"\s[-–—]\s")
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     key: str  # lowercased
     surface: str
     sentence: int  # index over the whole body
@@ -62,8 +61,11 @@ class _WordStats:
     count: int = 0
     capitalised: int = 0  # capitalised or all caps away from a sentence start
     sentences: list[int] = field(default_factory=list)
-    left: Counter[str] = field(default_factory=Counter)
-    right: Counter[str] = field(default_factory=Counter)
+    # Telling words beside it in its clause: how many times, how many different ones.
+    left: int = 0
+    right: int = 0
+    lefts: set[str] = field(default_factory=set)
+    rights: set[str] = field(default_factory=set)
 
 
 @cache
@@ -98,6 +100,11 @@ def find_keywords(
     stats = _word_stats(tokens, stop)
     title_keys = tuple(token.key for token in _tokenise([context.title or ""], clitics))
     title = set(title_keys) - stop
+    title_phrases = {
+        title_keys[start : start + size]
+        for size in range(2, MAX_WORDS + 1)
+        for start in range(len(title_keys) - size + 1)
+    }
     word_score = _word_scores(stats, len({token.sentence for token in tokens}), title)
     occurrences = _candidates(tokens, stop, _joiners(context.languages))
     names: dict[tuple[str, ...], str] = {}  # entity candidates: their canonical name
@@ -116,7 +123,7 @@ def find_keywords(
     for key in occurrences.keys() | names.keys():
         begins = occurrences.get(key, [])
         frequency = max(len(begins), mentions[key])
-        if key not in names and not _recurs(key, begins, tokens, title_keys, stop):
+        if key not in names and not _recurs(key, begins, tokens, title_phrases, stop):
             continue
         words = [word_score.get(word, neutral) for word in key if word not in stop]
         scored.append((math.prod(words) / (frequency * (1.0 + sum(words))), key))
@@ -138,12 +145,12 @@ def _recurs(
     key: tuple[str, ...],
     begins: list[int],
     tokens: list[_Token],
-    title: tuple[str, ...],
+    title: set[tuple[str, ...]],
     stop: frozenset[str],
 ) -> bool:
     """Whether a phrase of several words is one, not words that met once: it occurs twice, or
     in the title, or is written as a name (its telling words capitalised mid-sentence)."""
-    if len(key) == 1 or len(begins) >= 2 or _inside(key, title):
+    if len(key) == 1 or len(begins) >= 2 or key in title:
         return True
     run = tokens[begins[0] : begins[0] + len(key)]
     return not run[0].starts_sentence and all(
@@ -189,9 +196,13 @@ def _tokenise(paragraphs: Sequence[str], clitics: tuple[str, ...] = ()) -> list[
                     sentence += 1
                     new_sentence = True
             surface = match.group()
-            clitic = next((c for c in clitics if surface.lower().endswith(c) and len(surface) > len(c)), "")
-            surface = surface[: len(surface) - len(clitic)]
-            tokens.append(_Token(surface.lower(), surface, sentence, clause, new_sentence))
+            key = surface.lower()
+            clitic = ""
+            if clitics and key.endswith(clitics):
+                clitic = next(c for c in clitics if key.endswith(c))
+                if len(clitic) < len(key):
+                    surface, key = surface[: -len(clitic)], key[: -len(clitic)]
+            tokens.append(_Token(key, surface, sentence, clause, new_sentence))
             new_sentence = False
             previous_end = match.end()
             clause += bool(clitic)
@@ -224,9 +235,11 @@ def _word_stats(tokens: list[_Token], stop: frozenset[str]) -> dict[str, _WordSt
         before = tokens[position - 1] if position else None
         after = tokens[position + 1] if position + 1 < len(tokens) else None
         if before is not None and before.clause == token.clause and before.key not in stop:
-            word.left[before.key] += 1
+            word.left += 1
+            word.lefts.add(before.key)
         if after is not None and after.clause == token.clause and after.key not in stop:
-            word.right[after.key] += 1
+            word.right += 1
+            word.rights.add(after.key)
     return stats
 
 
@@ -247,18 +260,16 @@ def _word_scores(stats: dict[str, _WordStats], sentences: int, title: set[str]) 
         casing = word.capitalised / (1.0 + math.log(word.count))
         position = math.log(math.log(3.0 + word.sentences[0]))
         frequency = word.count / (mean + spread)
-        left = _variety(word.left)
-        right = _variety(word.right)
-        related = 1.0 + (left + right) * word.count / most
+        variety = _variety(len(word.lefts), word.left) + _variety(len(word.rights), word.right)
+        related = 1.0 + variety * word.count / most
         different = len(set(word.sentences)) / max(sentences, 1)
         score = related * position / (casing + frequency / related + different / related)
         scores[key] = score * (TITLE_WEIGHT if key in title else 1.0)
     return scores
 
 
-def _variety(neighbours: Counter[str]) -> float:
-    total = sum(neighbours.values())
-    return (len(neighbours) - 1) / (total - 1) if total > 1 else 0.0
+def _variety(distinct: int, total: int) -> float:
+    return (distinct - 1) / (total - 1) if total > 1 else 0.0
 
 
 def _candidates(
