@@ -72,3 +72,12 @@ def test_help_shows_the_enrich_example() -> None:
     for command in ("extract", "ingest"):
         result = cli_runner().invoke(app, [command, "--help"], env={"COLUMNS": "200"})
         assert "--enrich" in result.output
+
+
+def test_python_dash_m_warta_runs_the_command_line() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "warta", "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    assert "extract" in done.stdout
