@@ -78,6 +78,8 @@ def test_python_dash_m_warta_runs_the_command_line() -> None:
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "warta", "--help"], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "warta", "--help"], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0
     assert "extract" in done.stdout
