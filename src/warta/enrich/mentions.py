@@ -1,15 +1,251 @@
-"""Date mentions in the text, resolved against the article's date. (Being built.)"""
+"""Date mentions in the text, resolved against the article's date.
+
+    >>> from datetime import datetime
+    >>> from warta.enrich import EnrichContext
+    >>> context = EnrichContext(("id", "en"), "id", datetime(2025, 5, 2))
+    >>> [(m.text, m.date, m.precision) for m in find_date_mentions(["Polisi datang kemarin."], context)]
+    [('kemarin', '2025-05-01', 'day')]
+
+The dates the text spells out ("28 April 2025", "28/4/2025", "April 28, 2025", "Mei 2025") and
+the relative ones ("kemarin", "dua hari lalu", "pekan depan", "Senin (28/4)") are read by warta's
+date grammar (`meta.datetext.find_dates`, with the lexicon's calendar words); this module adds
+a year alone where a word makes it one ("pada 2024", "in 2024"), a month without a day ("akhir
+Mei", "mid-May 2025") and the relative phrases of `enrich/data/mentions/<lang>.toml`.
+
+Rules, where the text leaves a choice:
+
+- A day and month without a year ("Senin (28/4)", "24 April") and a month without one ("akhir
+  Mei") take the year, among the reference's, the one before and the one after, that puts them
+  closest to the reference; with a weekday, only a year in which that day falls on it.
+- A weekday ("on Tuesday", "pada Senin") is the latest such day on or before the reference:
+  news tells of what happened. After a word of `past_weekday_prefix` ("last Tuesday") or with
+  "lalu" ("Senin lalu") it is strictly before: a week back on that very weekday.
+- Weeks ("pekan lalu", "next week", "dua pekan lalu") have precision "week" and the date of the
+  Monday of their ISO week.
+- `relative` is True whenever the reference decided the date, a year inferred included;
+  without a reference (`EnrichContext.reference` None) those mentions are left out.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import TYPE_CHECKING, Literal
 
+from warta.enrich.data import annotator_data
 from warta.enrich.types import DateMention
+from warta.lexicon import load_lexicon
+from warta.meta.datetext import DateMatch, find_dates
 
 if TYPE_CHECKING:
     from warta.enrich import EnrichContext
+    from warta.meta.datetext import DateGrammar
+
+Precision = Literal["day", "week", "month", "year"]
+
+# The reference the date grammar is given where the article has none: its relative and
+# inferred matches are then dropped, but their spans keep other readings out.
+_NO_REFERENCE = datetime(2000, 1, 1)
+_YEARS = range(1900, 2101)
+_UNITS: dict[str, Precision] = {"d": "day", "w": "week", "m": "month", "y": "year"}
+
+
+@dataclass(frozen=True, slots=True)
+class MentionGrammar:
+    """The patterns a mention needs beyond the date grammar, compiled once per language set."""
+
+    year: re.Pattern[str]
+    month: re.Pattern[str]
+    relative: re.Pattern[str]
+    offsets: Mapping[str, tuple[int, str]]
+    past_weekday: re.Pattern[str]
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _alternation(words: Iterable[str]) -> str:
+    unique = sorted({_key(w) for w in words if w.strip()}, key=lambda w: (-len(w), w))
+    if not unique:
+        return "(?!x)x"
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in unique)
+
+
+def _offset(code: str) -> tuple[int, str] | None:
+    match = re.fullmatch(r"([+-]?\d+)([dwmy])", code.strip())
+    return (int(match.group(1)), match.group(2)) if match else None
+
+
+@cache
+def mention_grammar(languages: tuple[str, ...]) -> MentionGrammar:
+    """The grammar of `languages` (cached)."""
+    data = annotator_data("mentions", languages)
+    grammar = _date_grammar(languages)
+    offsets = {_key(k): o for k, v in data.get("relative", {}).items() if (o := _offset(str(v)))}
+    months = _alternation(grammar.months)
+    year_prefix = _alternation(data.get("year_prefix", []))
+    month_prefix = _alternation(data.get("month_prefix", []))
+    return MentionGrammar(
+        year=re.compile(rf"(?<!\w)(?:{year_prefix})\s+(?P<y>\d{{4}})(?![\w.,/-]\d|\w)", re.I),
+        month=re.compile(
+            rf"(?<!\w)(?:{month_prefix})(?:\s+|(?<=-))(?P<mon>{months})\.?(?!\w)(?:,?\s+(?P<y>\d{{4}})(?!\d))?",
+            re.I,
+        ),
+        relative=re.compile(rf"(?<!\w)(?:{_alternation(offsets)})(?!\w)", re.I),
+        offsets=offsets,
+        past_weekday=re.compile(rf"^(?:{_alternation(data.get('past_weekday_prefix', []))})\s", re.I),
+    )
+
+
+def _order(context: EnrichContext) -> tuple[str, ...]:
+    """The languages, the article's first: its calendar decides how "03/04/2025" reads."""
+    language = context.language
+    if language in context.languages:
+        return (language, *(x for x in context.languages if x != language))
+    return context.languages
+
+
+def _date_grammar(languages: tuple[str, ...]) -> DateGrammar:
+    grammar = load_lexicon(languages).date_grammar
+    assert grammar is not None  # (load_lexicon always builds one)
+    return grammar
+
+
+def _iso(day: date, precision: Precision) -> str:
+    if precision == "year":
+        return f"{day.year:04d}"
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if precision == "week":
+        day -= timedelta(days=day.weekday())
+    return day.isoformat()
+
+
+def closest_year(month: int, day: int | None, weekday: int | None, reference: date) -> int | None:
+    """The year (the reference's, the one before or after) putting `day`/`month` (the month's
+    middle where `day` is None) closest to `reference`, with `weekday` (0 = Monday) if given."""
+    best: tuple[int, int] | None = None
+    for year in (reference.year, reference.year - 1, reference.year + 1):
+        try:
+            candidate = date(year, month, day or 15)
+        except ValueError:
+            continue
+        if weekday is not None and day is not None and candidate.weekday() != weekday:
+            continue
+        distance = abs((candidate - reference).days)
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else None
+
+
+def _shifted(reference: date, amount: int, unit: str) -> date:
+    if unit == "d":
+        return reference + timedelta(days=amount)
+    if unit == "w":
+        return reference + timedelta(weeks=amount)
+    if unit == "m":
+        index = reference.year * 12 + reference.month - 1 + amount
+        return date(index // 12, index % 12 + 1, 1)
+    return date(reference.year + amount, 1, 1)
+
+
+def _week_unit(text: str, grammar: DateGrammar) -> bool:
+    """Whether a relative phrase counts weeks ("pekan lalu", "two weeks ago")."""
+    key = _key(text)
+    if key in grammar.relative:
+        return grammar.relative[key][1] == "w"
+    return any(grammar.units.get(word) == "week" for word in key.split())
+
+
+def _from_grammar(
+    found: DateMatch, reference: date | None, grammar: DateGrammar, mentions: MentionGrammar
+) -> tuple[date, Precision, bool] | None:
+    """(date, precision, relative) of a match of the date grammar; None to leave it out."""
+    day = found.value.date()
+    if found.kind == "absolute":
+        precision: Precision = "year" if found.precision == "year" else "month"
+        return day, (precision if found.precision in ("year", "month") else "day"), False
+    if reference is None:
+        return None
+    if found.kind == "inferred":
+        weekday = day.weekday() if found.has_weekday and found.weekday_ok else None
+        year = closest_year(day.month, day.day, weekday, reference)
+        return (date(year, day.month, day.day), "day", True) if year is not None else None
+    if found.precision in ("year", "month"):
+        return day, found.precision, True
+    if _week_unit(found.text, grammar):
+        return day, "week", True
+    if found.has_weekday and day == reference and mentions.past_weekday.match(found.text):
+        day -= timedelta(weeks=1)
+    return day, "day", True
+
+
+def _extra(
+    text: str, reference: date | None, grammar: DateGrammar, mentions: MentionGrammar
+) -> Iterable[tuple[int, int, date, Precision, bool]]:
+    """The mentions the date grammar does not read: a year after a word that makes it one, a
+    month without a day, and the data's relative phrases."""
+    for match in mentions.year.finditer(text):
+        year = int(match.group("y"))
+        if year in _YEARS:
+            yield match.start(), match.end(), date(year, 1, 1), "year", False
+    for match in mentions.month.finditer(text):
+        month = grammar.months.get(_key(match.group("mon")))
+        said = match.group("y")
+        # (a full stop after a month name without a year ends the sentence: not the mention's)
+        stop = match.end() - (1 if not said and match.group().endswith(".") else 0)
+        if month is None:
+            continue
+        if said:
+            if int(said) in _YEARS:
+                yield match.start(), stop, date(int(said), month, 1), "month", False
+            continue
+        inferred = closest_year(month, None, None, reference) if reference is not None else None
+        if inferred is not None:
+            yield match.start(), stop, date(inferred, month, 1), "month", True
+    if reference is None:
+        return
+    for match in mentions.relative.finditer(text):
+        amount, unit = mentions.offsets[_key(match.group())]
+        yield match.start(), match.end(), _shifted(reference, amount, unit), _UNITS[unit], True
+
+
+def mentions_in(text: str, paragraph: int, context: EnrichContext) -> list[DateMention]:
+    """The date mentions of one paragraph, in text order (the longest where two overlap)."""
+    languages = _order(context)
+    grammar = _date_grammar(languages)
+    mentions = mention_grammar(context.languages)
+    reference = context.reference.date() if context.reference is not None else None
+    matched = find_dates(
+        text,
+        context.reference.replace(tzinfo=None) if context.reference else _NO_REFERENCE,
+        load_lexicon(languages),
+        grammar,
+        least_specific="relative",
+    )
+    candidates: list[tuple[int, int, date, Precision, bool]] = []
+    for found in matched:
+        read = _from_grammar(found, reference, grammar, mentions)
+        if read is not None:
+            candidates.append((found.start, found.end, *read))
+    candidates.extend(_extra(text, reference, grammar, mentions))
+    candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
+    out: list[DateMention] = []
+    end = -1
+    for start, stop, day, precision, relative in candidates:
+        if start < end:
+            continue
+        end = stop
+        out.append(
+            DateMention(text[start:stop], _iso(day, precision), precision, relative, paragraph, start, stop)
+        )
+    return out
 
 
 def find_date_mentions(paragraphs: Sequence[str], context: EnrichContext) -> list[DateMention]:
-    return []
+    """Every date mention of `paragraphs`, in text order."""
+    return [m for index, text in enumerate(paragraphs) for m in mentions_in(text, index, context)]

@@ -1,15 +1,281 @@
-"""Quantities: money, percentages, counts, measures. (Being built.)"""
+"""Quantities: money, percentages, counts and measures, with their values.
+
+    >>> from warta.enrich import EnrichContext
+    >>> context = EnrichContext(("id", "en"), "id", None)
+    >>> [(q.text, q.value, q.unit, q.kind) for q in find_quantities(["Dana Rp 1,5 triliun cair."], context)]
+    [('Rp 1,5 triliun', 1500000000000.0, 'IDR', 'money')]
+
+A quantity is a number (digits, or number words: "tiga", "dua puluh lima", "a dozen"), an
+optional scale ("juta", "billion"; after a currency also "M", "bn", "m") and what it counts:
+a currency before it ("Rp", "US$", "£") or after it ("dolar AS"), a percent sign or word,
+a unit ("km", "derajat Celsius"), or nothing (a bare count: `unit` None, the counted noun
+left to the text). The paragraph's language (`EnrichContext.language`) decides what an
+ambiguous separator means: "1.500" is 1500 in Indonesian, 1.5 in English.
+
+Not quantities: years ("2025"), dates and times (found by the date grammar, `meta.datetext`),
+phone numbers and codes (a leading zero, a long run of digits, "+62"), numbers glued to a
+word or a hyphen ("Covid-19", "ke-3", "5G") and numbers after a reference word ("Pasal 5",
+"nomor 12", "tahun 2024"). Every word lives in `enrich/data/quantities/<lang>.toml`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
 from typing import TYPE_CHECKING
 
-from warta.enrich.types import Quantity
+from warta.enrich.data import annotator_data
+from warta.enrich.types import Quantity, QuantityKind
+from warta.lexicon import load_lexicon
+from warta.meta.datetext import find_dates
 
 if TYPE_CHECKING:
     from warta.enrich import EnrichContext
 
+# A date (any: the spans are what matters) to resolve relative dates against while looking
+# for the spans dates and times take in a paragraph.
+_ANY_DAY = datetime(2000, 1, 1)
+# A year alone ("2025") is no quantity; nor a run of this many digits or more (an id, a phone).
+_YEARS = range(1900, 2101)
+_LONG_DIGITS = 7
+_NO_MATCH = "(?!x)x"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberFormat:
+    """How a language writes numbers: its decimal and group separators, and the money
+    abbreviations it reads after a currency ("M" is miliar in Indonesian, million in English)."""
+
+    decimal: str
+    group: str
+    currency_scales: Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityGrammar:
+    """The merged words of the quantity data files and the one pattern compiled from them."""
+
+    pattern: re.Pattern[str]
+    number_token: re.Pattern[str]
+    formats: Mapping[str, NumberFormat]
+    scales: Mapping[str, float]
+    currency_prefix: Mapping[str, str]
+    currency_suffix: Mapping[str, str]
+    percent: frozenset[str]
+    units: Mapping[str, str]
+    number_words: Mapping[str, float]
+    joiners: Mapping[str, float]
+    multipliers: Mapping[str, float]
+    not_after: frozenset[str]
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Longest first (a prefix never hides a longer word); a space matches any whitespace run."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    if not unique:
+        return _NO_MATCH
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in unique)
+
+
+def _short(words: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(abbreviations of three characters or fewer, matched with their case; the longer words)."""
+    items = list(words)
+    return [w for w in items if len(w) <= 3], [w for w in items if len(w) > 3]
+
+
+@cache
+def quantity_grammar(languages: tuple[str, ...]) -> QuantityGrammar:
+    """The grammar of `languages` (cached: built once per language set)."""
+    data = annotator_data("quantities", languages)
+    formats = {
+        lang: NumberFormat(
+            str(spec.get("decimal", ".")),
+            str(spec.get("group", ",")),
+            {k: float(v) for k, v in spec.get("currency_scales", {}).items()},
+        )
+        for lang, spec in data.get("format", {}).items()
+    }
+    scales = {_key(k): float(v) for k, v in data.get("scales", {}).items()}
+    prefix = {k: str(v) for k, v in data.get("currency_prefix", {}).items()}
+    suffix = {_key(k): str(v) for k, v in data.get("currency_suffix", {}).items()}
+    percent = frozenset(_key(w) for w in data.get("percent", []))
+    units = {_key(k): str(v) for k, v in data.get("units", {}).items()}
+    words = {_key(k): float(v) for k, v in data.get("number_words", {}).items()}
+    joiners = {_key(k): float(v) for k, v in data.get("number_joiners", {}).items()}
+    multipliers = {_key(k): float(v) for k, v in data.get("number_multipliers", {}).items()}
+    currency_scales = {k for f in formats.values() for k in f.currency_scales}
+
+    raw_units = list(data.get("units", {}))
+    short_units, long_units = _short(raw_units)
+    short_suffix, long_suffix = _short(data.get("currency_suffix", {}))
+    word = _alternation(words)
+    part = _alternation([*words, *joiners, *multipliers])
+    after = (
+        rf"(?:(?-i:{_alternation([*short_units, *short_suffix])})"
+        rf"|{_alternation([*long_units, *long_suffix, *data.get('percent', [])])})"
+    )
+    pattern = (
+        rf"(?:(?<![\w$])(?P<cur>(?-i:{_alternation(prefix)}))\s?|(?<![\w.,/+$-]))"
+        rf"(?P<num>\d+(?:[.,]\d+)*|(?P<words>(?:{word})(?:(?:\s+|-)(?:{part}))*)(?!\w))"
+        rf"(?:\s*(?P<scale>{_alternation(scales)})(?!\w)"
+        rf"|(?(cur)\s?(?P<cscale>(?-i:{_alternation(currency_scales)}))(?![^\W\d_])|{_NO_MATCH}))?"
+        rf"(?:\s*(?P<suffix>{after})(?!\w))?"
+        r"(?!\w|[.,/:-]\w)"
+    )
+    return QuantityGrammar(
+        pattern=re.compile(pattern, re.I),
+        number_token=re.compile(rf"(?<!\w)(?:{part})(?!\w)", re.I),
+        formats=formats,
+        scales=scales,
+        currency_prefix=prefix,
+        currency_suffix=suffix,
+        percent=percent,
+        units=units,
+        number_words=words,
+        joiners=joiners,
+        multipliers=multipliers,
+        not_after=frozenset(_key(w) for w in data.get("not_quantity", {}).get("after", [])),
+    )
+
+
+def _valid_groups(parts: Sequence[str]) -> bool:
+    return 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
+
+
+def parse_numeral(raw: str, number_format: NumberFormat) -> float | None:
+    """The value of digits with separators as `number_format` writes them: "1.500" is 1500 where
+    "." groups, 1.5 where it is the decimal point. A separator that cannot group (not followed by
+    exactly three digits) is read as the decimal point whatever the language ("1,5", "2.5").
+    None for what no number looks like ("1.2.3")."""
+    separators = [c for c in raw if c in ".,"]
+    if not separators:
+        return float(raw)
+    if len(set(separators)) == 2:  # "1.500,75", "1,500.75": the last one is the decimal point
+        point = separators[-1]
+        whole, fraction = raw.rsplit(point, 1)
+        groups = whole.split("," if point == "." else ".")
+        if point in whole or not _valid_groups(groups):
+            return None
+        return float("".join(groups) + "." + fraction)
+    separator = separators[0]
+    parts = raw.split(separator)
+    if len(parts) > 2:
+        return float("".join(parts)) if _valid_groups(parts) else None
+    if separator == number_format.group and _valid_groups(parts):
+        return float("".join(parts))
+    return float(parts[0] + "." + parts[1])
+
+
+def parse_number_words(text: str, grammar: QuantityGrammar) -> float | None:
+    """The value of number words: "dua puluh lima" is 25, "tiga ratus" 300, "twenty-five" 25: words add, multipliers
+    multiply what came before ("dua puluh" is 2 * 10), joiners add ("dua belas" is 2 + 10)."""
+    total = 0.0
+    for token in grammar.number_token.findall(text):
+        key = _key(token)
+        if key in grammar.multipliers:
+            total = (total or 1.0) * grammar.multipliers[key]
+        elif key in grammar.joiners:
+            total += grammar.joiners[key]
+        elif key in grammar.number_words:
+            total += grammar.number_words[key]
+        else:
+            return None
+    return total or None
+
+
+def _format_of(context: EnrichContext, grammar: QuantityGrammar) -> NumberFormat:
+    for language in (context.language, *context.languages):
+        if language is not None and language in grammar.formats:
+            return grammar.formats[language]
+    return NumberFormat(".", ",", {})
+
+
+def _currency_scale(raw: str, number_format: NumberFormat, grammar: QuantityGrammar) -> float | None:
+    if raw in number_format.currency_scales:
+        return number_format.currency_scales[raw]
+    return next((f.currency_scales[raw] for f in grammar.formats.values() if raw in f.currency_scales), None)
+
+
+def _word_before(text: str, start: int) -> str:
+    match = re.search(r"([\w.]+)\s*$", text[max(0, start - 24) : start])
+    return match.group(1).lower() if match else ""
+
+
+def _is_code(num: str, groups: Mapping[str, str | None]) -> bool:
+    """A year alone, a phone number or an id: digits that count nothing."""
+    if groups["words"] or groups["cur"]:
+        return False
+    digits = num.replace(".", "").replace(",", "")
+    bare = not (groups["scale"] or groups["cscale"] or groups["suffix"])
+    if bare and num.isdigit() and int(num) in _YEARS:
+        return True
+    return (len(digits) > 1 and num[0] == "0" and num[1] not in ".,") or (
+        num.isdigit() and len(digits) >= _LONG_DIGITS
+    )
+
+
+def _read(
+    match: re.Match[str], number_format: NumberFormat, grammar: QuantityGrammar
+) -> tuple[float, str | None, QuantityKind] | None:
+    g = match.groupdict()
+    num = g["num"] or ""
+    value = parse_number_words(num, grammar) if g["words"] else parse_numeral(num, number_format)
+    if value is None:
+        return None
+    if g["scale"]:
+        value *= grammar.scales[_key(g["scale"])]
+    elif g["cscale"]:
+        value *= _currency_scale(g["cscale"], number_format, grammar) or 1.0
+    suffix = _key(g["suffix"] or "")
+    if g["cur"]:
+        return value, grammar.currency_prefix[g["cur"]], "money"
+    if suffix in grammar.currency_suffix:
+        return value, grammar.currency_suffix[suffix], "money"
+    if suffix in grammar.percent:
+        return value, "%", "percent"
+    if suffix in grammar.units:
+        return value, grammar.units[suffix], "measure"
+    return value, None, "count"
+
+
+def _date_spans(text: str, languages: tuple[str, ...]) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in find_dates(text, _ANY_DAY, load_lexicon(languages))]
+
+
+def quantities_in(
+    text: str, paragraph: int, context: EnrichContext, grammar: QuantityGrammar
+) -> list[Quantity]:
+    """The quantities of one paragraph."""
+    number_format = _format_of(context, grammar)
+    dates: list[tuple[int, int]] | None = None
+    found: list[Quantity] = []
+    for match in grammar.pattern.finditer(text):
+        num = match.group("num")
+        if _is_code(num, match.groupdict()):
+            continue
+        if not match.group("cur") and _key(_word_before(text, match.start())) in grammar.not_after:
+            continue
+        if dates is None:
+            dates = _date_spans(text, context.languages)
+        start, end = match.span()
+        if any(s < end and start < e for s, e in dates):
+            continue
+        read = _read(match, number_format, grammar)
+        if read is None:
+            continue
+        value, unit, kind = read
+        found.append(Quantity(text[start:end], value, unit, kind, paragraph, start, end))
+    return found
+
 
 def find_quantities(paragraphs: Sequence[str], context: EnrichContext) -> list[Quantity]:
-    return []
+    """Every quantity of `paragraphs`, in text order."""
+    grammar = quantity_grammar(context.languages)
+    return [q for index, text in enumerate(paragraphs) for q in quantities_in(text, index, context, grammar)]
