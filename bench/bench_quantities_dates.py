@@ -143,6 +143,10 @@ def _table(results: dict[str, dict[str, Any]]) -> str:
         "the annotators were tuned on *dev*; *heldout* was written first and never tuned on.",
         "Span: a found span overlaps a gold one; strict: and its value/unit/kind (date/precision/relative) are right.",
         "",
+        "Held-out, first run (before any change it informed): quantities strict P 0.949 R 1.0 F1 0.974 (the",
+        "groups of a spaced phone number, '0800 123 4567', read as counts), dates 1.0 / 1.0. The rule for",
+        "phone-number groups came after, so the held-out quantities below are no longer untouched.",
+        "",
         "| set | annotator | gold | found | span P | span R | strict P | strict R | strict F1 | exact text |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]

@@ -55,13 +55,23 @@ _UNITS: dict[str, Precision] = {"d": "day", "w": "week", "m": "month", "y": "yea
 
 @dataclass(frozen=True, slots=True)
 class MentionGrammar:
-    """The patterns a mention needs beyond the date grammar, compiled once per language set."""
+    """What a mention needs beyond the date grammar, compiled once per language set. Each search
+    starts at what must be there (four digits, a month name, a phrase's longest word), which the
+    regex engine skips to, and looks back at the words before it in a short window."""
 
-    year: re.Pattern[str]
-    month: re.Pattern[str]
+    year_before: re.Pattern[str]  # a word that makes the four digits after it a year
+    month_before: re.Pattern[str]  # a word that makes the month name after it a date
+    month_names: tuple[str, ...]  # the month names lower-cased: a paragraph with none has no month
+    year_after: re.Pattern[str]  # the year after a month name ("Mei 2025")
     relative: re.Pattern[str]
+    relative_needs: tuple[str, ...]  # a paragraph holding none of these holds no `relative` phrase
     offsets: Mapping[str, tuple[int, str]]
     past_weekday: re.Pattern[str]
+
+
+_FOUR_DIGITS = re.compile(r"(?<![\w.,])\d{4}(?![\w.,/-]\d|\w)")
+# How far before a year or a month name its prefix word is looked for.
+_WINDOW = 40
 
 
 def _key(text: str) -> str:
@@ -86,16 +96,15 @@ def mention_grammar(languages: tuple[str, ...]) -> MentionGrammar:
     data = annotator_data("mentions", languages)
     grammar = _date_grammar(languages)
     offsets = {_key(k): o for k, v in data.get("relative", {}).items() if (o := _offset(str(v)))}
-    months = _alternation(grammar.months)
     year_prefix = _alternation(data.get("year_prefix", []))
     month_prefix = _alternation(data.get("month_prefix", []))
     return MentionGrammar(
-        year=re.compile(rf"(?<!\w)(?:{year_prefix})\s+(?P<y>\d{{4}})(?![\w.,/-]\d|\w)", re.I),
-        month=re.compile(
-            rf"(?<!\w)(?:{month_prefix})(?:\s+|(?<=-))(?P<mon>{months})\.?(?!\w)(?:,?\s+(?P<y>\d{{4}})(?!\d))?",
-            re.I,
-        ),
+        year_before=re.compile(rf"(?:^|(?<=\W))(?:{year_prefix})\s+\Z", re.I),
+        month_before=re.compile(rf"(?:^|(?<=\W))(?:{month_prefix})(?:\s+|(?<=-))\Z", re.I),
+        month_names=tuple(sorted({_key(m) for m in grammar.months})),
+        year_after=re.compile(r"\.?,?\s+(\d{4})(?!\d)"),
         relative=re.compile(rf"(?<!\w)(?:{_alternation(offsets)})(?!\w)", re.I),
+        relative_needs=tuple(sorted({max(k.split(), key=len) for k in offsets})),
         offsets=offsets,
         past_weekday=re.compile(rf"^(?:{_alternation(data.get('past_weekday_prefix', []))})\s", re.I),
     )
@@ -184,34 +193,52 @@ def _from_grammar(
     return day, "day", True
 
 
+def _prefixed(pattern: re.Pattern[str], text: str, at: int) -> int | None:
+    """Where the prefix `pattern` finds right before `at` starts, or None."""
+    window = max(0, at - _WINDOW)
+    found = pattern.search(text[window:at])
+    return window + found.start() if found else None
+
+
 def _extra(
     text: str, reference: date | None, grammar: DateGrammar, mentions: MentionGrammar
 ) -> Iterable[tuple[int, int, date, Precision, bool]]:
     """The mentions the date grammar does not read: a year after a word that makes it one, a
     month without a day, and the data's relative phrases."""
-    for match in mentions.year.finditer(text):
-        year = int(match.group("y"))
-        if year in _YEARS:
-            yield match.start(), match.end(), date(year, 1, 1), "year", False
-    for match in mentions.month.finditer(text):
-        month = grammar.months.get(_key(match.group("mon")))
-        said = match.group("y")
-        # (a full stop after a month name without a year ends the sentence: not the mention's)
-        stop = match.end() - (1 if not said and match.group().endswith(".") else 0)
-        if month is None:
-            continue
-        if said:
-            if int(said) in _YEARS:
-                yield match.start(), stop, date(int(said), month, 1), "month", False
-            continue
-        inferred = closest_year(month, None, None, reference) if reference is not None else None
-        if inferred is not None:
-            yield match.start(), stop, date(inferred, month, 1), "month", True
-    if reference is None:
+    for match in _FOUR_DIGITS.finditer(text):
+        year = int(match.group())
+        start = _prefixed(mentions.year_before, text, match.start()) if year in _YEARS else None
+        if start is not None:
+            yield start, match.end(), date(year, 1, 1), "year", False
+    lowered = text.lower()
+    if any(map(lowered.__contains__, mentions.month_names)):
+        yield from _months(text, reference, grammar, mentions)
+    if reference is None or not any(map(lowered.__contains__, mentions.relative_needs)):
         return
     for match in mentions.relative.finditer(text):
         amount, unit = mentions.offsets[_key(match.group())]
         yield match.start(), match.end(), _shifted(reference, amount, unit), _UNITS[unit], True
+
+
+def _months(
+    text: str, reference: date | None, grammar: DateGrammar, mentions: MentionGrammar
+) -> Iterable[tuple[int, int, date, Precision, bool]]:
+    """A month name after a word of `month_prefix`, with its year or without ("akhir Mei")."""
+    for match in grammar.month_word.finditer(text):
+        # (the names are matched as a prefix: "des" of "Desa" is no month)
+        whole = match.end() == len(text) or not (text[match.end()].isalnum() or text[match.end()] == "_")
+        month = grammar.months.get(_key(match.group())) if whole else None
+        start = _prefixed(mentions.month_before, text, match.start()) if month else None
+        if month is None or start is None:
+            continue
+        said = mentions.year_after.match(text, match.end())
+        if said:
+            if int(said.group(1)) in _YEARS:
+                yield start, said.end(), date(int(said.group(1)), month, 1), "month", False
+            continue
+        inferred = closest_year(month, None, None, reference) if reference is not None else None
+        if inferred is not None:
+            yield start, match.end(), date(inferred, month, 1), "month", True
 
 
 def mentions_in(text: str, paragraph: int, context: EnrichContext) -> list[DateMention]:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from warta.enrich.data import annotator_data
 from warta.enrich.types import Quantity, QuantityKind
-from warta.lexicon import load_lexicon
+from warta.lexicon import load_lexicon, trie_pattern
 from warta.meta.datetext import find_dates
 
 if TYPE_CHECKING:
@@ -58,7 +58,11 @@ class NumberFormat:
 class QuantityGrammar:
     """The merged words of the quantity data files and the one pattern compiled from them."""
 
-    pattern: re.Pattern[str]
+    number: re.Pattern[str]  # a number, searched in the paragraph lower-cased
+    number_cased: re.Pattern[str]  # the same, case-blind, for a text lower-casing changes in length
+    currency_before: re.Pattern[str]  # a currency right before the number (searched in a window)
+    tail: re.Pattern[str]  # after the number: its scale, and its currency, percent or unit
+    tail_after_currency: re.Pattern[str]  # the same where a currency came before: "£40m", "Rp5 M"
     number_token: re.Pattern[str]
     formats: Mapping[str, NumberFormat]
     scales: Mapping[str, float]
@@ -115,22 +119,22 @@ def quantity_grammar(languages: tuple[str, ...]) -> QuantityGrammar:
     raw_units = list(data.get("units", {}))
     short_units, long_units = _short(raw_units)
     short_suffix, long_suffix = _short(data.get("currency_suffix", {}))
-    word = _alternation(words)
     part = _alternation([*words, *joiners, *multipliers])
+    first = trie_pattern(words, space=r"\s+")
+    number = rf"\d+(?:[.,]\d+)*|(?<!\w)(?P<words>(?:{first})(?:(?:\s+|-)(?:{part}))*(?!\w))"
     after = (
         rf"(?:(?-i:{_alternation([*short_units, *short_suffix])})"
         rf"|{_alternation([*long_units, *long_suffix, *data.get('percent', [])])})"
     )
-    pattern = (
-        rf"(?:(?<![\w$])(?P<cur>(?-i:{_alternation(prefix)}))\s?|(?<![\w.,/+$-]))"
-        rf"(?P<num>\d+(?:[.,]\d+)*|(?P<words>(?:{word})(?:(?:\s+|-)(?:{part}))*)(?!\w))"
-        rf"(?:\s*(?P<scale>{_alternation(scales)})(?!\w)"
-        rf"|(?(cur)\s?(?P<cscale>(?-i:{_alternation(currency_scales)}))(?![^\W\d_])|{_NO_MATCH}))?"
-        rf"(?:\s*(?P<suffix>{after})(?!\w))?"
-        r"(?!\w|[.,/:-]\w)"
-    )
+    suffix_rx = rf"(?:\s*(?P<suffix>{after})(?!\w))?(?!\w|[.,/:-]\w)"
+    scale_rx = rf"\s*(?P<scale>{_alternation(scales)})(?!\w)"
+    cscale_rx = rf"\s?(?P<cscale>(?-i:{_alternation(currency_scales)}))(?![^\W\d_])"
     return QuantityGrammar(
-        pattern=re.compile(pattern, re.I),
+        number=re.compile(number),
+        number_cased=re.compile(number, re.I),
+        currency_before=re.compile(rf"(?<![\w$])(?-i:{_alternation(prefix)})\s?\Z"),
+        tail=re.compile(rf"(?:{scale_rx})?{suffix_rx}", re.I),
+        tail_after_currency=re.compile(rf"(?:{scale_rx}|{cscale_rx})?{suffix_rx}", re.I),
         number_token=re.compile(rf"(?<!\w)(?:{part})(?!\w)", re.I),
         formats=formats,
         scales=scales,
@@ -208,34 +212,41 @@ def _word_before(text: str, start: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _is_code(num: str, groups: Mapping[str, str | None]) -> bool:
-    """A year alone, a phone number or an id: digits that count nothing."""
-    if groups["words"] or groups["cur"]:
+def _is_year(num: str, parts: Mapping[str, str | None]) -> bool:
+    """Four digits alone that read as a year ("pada 2025"): no quantity."""
+    bare = not (parts["words"] or parts["cur"] or parts["scale"] or parts["cscale"] or parts["suffix"])
+    return bare and num.isdigit() and int(num) in _YEARS
+
+
+def _code_piece(text: str, start: int, end: int, code_end: int) -> bool:
+    """Whether the digits at `start` are a phone number's or an id's: after a "+", with a leading
+    zero, a long run, or the next group of one that ended at `code_end` ("0800 123 4567")."""
+    digits = text[start:end]
+    if not digits.isdigit():
         return False
-    digits = num.replace(".", "").replace(",", "")
-    bare = not (groups["scale"] or groups["cscale"] or groups["suffix"])
-    if bare and num.isdigit() and int(num) in _YEARS:
+    if code_end >= 0 and text[code_end:start] in (" ", "-"):
         return True
-    return (len(digits) > 1 and num[0] == "0" and num[1] not in ".,") or (
-        num.isdigit() and len(digits) >= _LONG_DIGITS
+    return (
+        (start > 0 and text[start - 1] == "+")
+        or (len(digits) > 1 and digits[0] == "0")
+        or len(digits) >= _LONG_DIGITS
     )
 
 
 def _read(
-    match: re.Match[str], number_format: NumberFormat, grammar: QuantityGrammar
+    parts: Mapping[str, str | None], number_format: NumberFormat, grammar: QuantityGrammar
 ) -> tuple[float, str | None, QuantityKind] | None:
-    g = match.groupdict()
-    num = g["num"] or ""
-    value = parse_number_words(num, grammar) if g["words"] else parse_numeral(num, number_format)
+    num = parts["num"] or ""
+    value = parse_number_words(num, grammar) if parts["words"] else parse_numeral(num, number_format)
     if value is None:
         return None
-    if g["scale"]:
-        value *= grammar.scales[_key(g["scale"])]
-    elif g["cscale"]:
-        value *= _currency_scale(g["cscale"], number_format, grammar) or 1.0
-    suffix = _key(g["suffix"] or "")
-    if g["cur"]:
-        return value, grammar.currency_prefix[g["cur"]], "money"
+    if parts["scale"]:
+        value *= grammar.scales[_key(parts["scale"])]
+    elif parts["cscale"]:
+        value *= _currency_scale(parts["cscale"], number_format, grammar) or 1.0
+    suffix = _key(parts["suffix"] or "")
+    if parts["cur"]:
+        return value, grammar.currency_prefix[parts["cur"]], "money"
     if suffix in grammar.currency_suffix:
         return value, grammar.currency_suffix[suffix], "money"
     if suffix in grammar.percent:
@@ -249,28 +260,74 @@ def _date_spans(text: str, languages: tuple[str, ...]) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in find_dates(text, _ANY_DAY, load_lexicon(languages))]
 
 
+# What may stand right before a number: not a letter or digit ("Covid-19", "G20"), a separator
+# ("1.2.3"), a slash ("28/4"), a plus ("+62") or a hyphen ("ke-3"); a currency may ("Rp5", "$40").
+_GLUED = re.compile(r"[\w.,/+$-]")
+_CURRENCY_WINDOW = 8
+
+
+def _currency(text: str, start: int, grammar: QuantityGrammar) -> tuple[int, str] | None:
+    """(where it starts, the currency) written right before `start`, or None."""
+    window = max(0, start - _CURRENCY_WINDOW)
+    found = grammar.currency_before.search(text, window, start)
+    return (found.start(), found.group().rstrip()) if found else None
+
+
+def _quantity(
+    text: str, number: re.Match[str], paragraph: int, number_format: NumberFormat, grammar: QuantityGrammar
+) -> tuple[int, int, float, str | None, QuantityKind] | None:
+    """The quantity whose number `number` is, with its currency, scale and unit; None if none."""
+    start, end = number.span()
+    currency = _currency(text, start, grammar)
+    if currency is None and start > 0 and _GLUED.match(text, start - 1):
+        return None
+    tail = (grammar.tail_after_currency if currency else grammar.tail).match(text, end)
+    if tail is None:
+        return None
+    parts = {
+        "num": text[start:end],
+        "words": number.group("words"),
+        "cur": currency[1] if currency else None,
+        "scale": tail.group("scale"),
+        "cscale": tail.group("cscale") if currency else None,
+        "suffix": tail.group("suffix"),
+    }
+    if _is_year(text[start:end], parts):
+        return None
+    if currency is None and _key(_word_before(text, start)) in grammar.not_after:
+        return None
+    read = _read(parts, number_format, grammar)
+    if read is None:
+        return None
+    return (currency[0] if currency else start), tail.end(), *read
+
+
 def quantities_in(
     text: str, paragraph: int, context: EnrichContext, grammar: QuantityGrammar
 ) -> list[Quantity]:
     """The quantities of one paragraph."""
     number_format = _format_of(context, grammar)
+    lowered = text.lower()
+    # (lower-casing keeps every offset but where a character's lower case is longer, as "İ")
+    numbers = (
+        grammar.number.finditer(lowered) if len(lowered) == len(text) else grammar.number_cased.finditer(text)
+    )
     dates: list[tuple[int, int]] | None = None
     found: list[Quantity] = []
-    for match in grammar.pattern.finditer(text):
-        num = match.group("num")
-        if _is_code(num, match.groupdict()):
+    code_end = -1  # where the last piece of a phone number or an id ended
+    for number in numbers:
+        if _code_piece(text, *number.span(), code_end) and _currency(text, number.start(), grammar) is None:
+            code_end = number.end()
             continue
-        if not match.group("cur") and _key(_word_before(text, match.start())) in grammar.not_after:
+        quantity = _quantity(text, number, paragraph, number_format, grammar)
+        if quantity is None:
             continue
-        if dates is None:
-            dates = _date_spans(text, context.languages)
-        start, end = match.span()
-        if any(s < end and start < e for s, e in dates):
-            continue
-        read = _read(match, number_format, grammar)
-        if read is None:
-            continue
-        value, unit, kind = read
+        start, end, value, unit, kind = quantity
+        if kind == "count":  # (money, a percentage, a measure is never part of a date)
+            if dates is None:
+                dates = _date_spans(text, context.languages)
+            if any(s < end and start < e for s, e in dates):
+                continue
         found.append(Quantity(text[start:end], value, unit, kind, paragraph, start, end))
     return found
 
