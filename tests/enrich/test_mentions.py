@@ -116,3 +116,15 @@ def test_closest_year_is_within_half_a_year(reference: date, days: int) -> None:
 def test_a_month_abbreviation_inside_a_word_is_no_month() -> None:
     assert _found("Warga mengungsi sejak Desa Sukamaju terendam.") == []
     assert _found("Prices rose in Marketing and in Junior leagues.", "en") == []
+
+
+def test_a_weekday_ahead_is_the_first_one_after_the_reference() -> None:
+    assert _found("Sidang digelar Senin depan.") == [("Senin depan", "2025-05-05", "day", True)]
+    assert _found("Talks resume next Tuesday.", "en") == [("next Tuesday", "2025-05-06", "day", True)]
+    # said on a Friday, "next Friday" is a week on
+    assert _found("Votes are counted next Friday.", "en") == [("next Friday", "2025-05-09", "day", True)]
+    assert _found("Sidang digelar Senin depan.", reference=None) == []
+
+
+def test_minggu_depan_is_next_week_not_next_sunday() -> None:
+    assert _found("Rapat digelar minggu depan.") == [("minggu depan", "2025-05-05", "week", True)]

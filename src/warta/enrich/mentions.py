@@ -19,7 +19,9 @@ Rules, where the text leaves a choice:
   closest to the reference; with a weekday, only a year in which that day falls on it.
 - A weekday ("on Tuesday", "pada Senin") is the latest such day on or before the reference:
   news tells of what happened. After a word of `past_weekday_prefix` ("last Tuesday") or with
-  "lalu" ("Senin lalu") it is strictly before: a week back on that very weekday.
+  "lalu" ("Senin lalu") it is strictly before: a week back on that very weekday. With a word of
+  `future_weekday_prefix` or `future_weekday_suffix` ("next Tuesday", "Senin depan") it is the
+  first such day after the reference (a week on, said on that weekday).
 - Weeks ("pekan lalu", "next week", "dua pekan lalu") have precision "week" and the date of the
   Monday of their ISO week.
 - `relative` is True whenever the reference decided the date, a year inferred included;
@@ -67,6 +69,9 @@ class MentionGrammar:
     relative_needs: tuple[str, ...]  # a paragraph holding none of these holds no `relative` phrase
     offsets: Mapping[str, tuple[int, str]]
     past_weekday: re.Pattern[str]
+    future_weekday: re.Pattern[str]  # "Senin depan", "next Tuesday"
+    future_needs: tuple[str, ...]  # a paragraph holding none of these holds no `future_weekday`
+    weekdays: Mapping[str, int]
 
 
 _FOUR_DIGITS = re.compile(r"(?<![\w.,])\d{4}(?![\w.,/-]\d|\w)")
@@ -98,6 +103,9 @@ def mention_grammar(languages: tuple[str, ...]) -> MentionGrammar:
     offsets = {_key(k): o for k, v in data.get("relative", {}).items() if (o := _offset(str(v)))}
     year_prefix = _alternation(data.get("year_prefix", []))
     month_prefix = _alternation(data.get("month_prefix", []))
+    future_before = data.get("future_weekday_prefix", [])
+    future_after = data.get("future_weekday_suffix", [])
+    weekdays = _alternation(grammar.weekdays)
     return MentionGrammar(
         year_before=re.compile(rf"(?:^|(?<=\W))(?:{year_prefix})\s+\Z", re.I),
         month_before=re.compile(rf"(?:^|(?<=\W))(?:{month_prefix})(?:\s+|(?<=-))\Z", re.I),
@@ -107,6 +115,13 @@ def mention_grammar(languages: tuple[str, ...]) -> MentionGrammar:
         relative_needs=tuple(sorted({max(k.split(), key=len) for k in offsets})),
         offsets=offsets,
         past_weekday=re.compile(rf"^(?:{_alternation(data.get('past_weekday_prefix', []))})\s", re.I),
+        future_weekday=re.compile(
+            rf"(?<!\w)(?:(?:{_alternation(future_before)})\s+(?P<wd>{weekdays})"
+            rf"|(?P<wd2>{weekdays})\s+(?:{_alternation(future_after)}))(?!\w)",
+            re.I,
+        ),
+        future_needs=tuple(sorted({max(_key(w).split(), key=len) for w in (*future_before, *future_after)})),
+        weekdays={_key(k): v for k, v in grammar.weekdays.items()},
     )
 
 
@@ -204,7 +219,7 @@ def _extra(
     text: str, reference: date | None, grammar: DateGrammar, mentions: MentionGrammar
 ) -> Iterable[tuple[int, int, date, Precision, bool]]:
     """The mentions the date grammar does not read: a year after a word that makes it one, a
-    month without a day, and the data's relative phrases."""
+    month without a day, the data's relative phrases and weekdays ahead ("Senin depan")."""
     for match in _FOUR_DIGITS.finditer(text):
         year = int(match.group())
         start = _prefixed(mentions.year_before, text, match.start()) if year in _YEARS else None
@@ -213,11 +228,17 @@ def _extra(
     lowered = text.lower()
     if any(map(lowered.__contains__, mentions.month_names)):
         yield from _months(text, reference, grammar, mentions)
-    if reference is None or not any(map(lowered.__contains__, mentions.relative_needs)):
+    if reference is None:
         return
-    for match in mentions.relative.finditer(text):
-        amount, unit = mentions.offsets[_key(match.group())]
-        yield match.start(), match.end(), _shifted(reference, amount, unit), _UNITS[unit], True
+    if any(map(lowered.__contains__, mentions.relative_needs)):
+        for match in mentions.relative.finditer(text):
+            amount, unit = mentions.offsets[_key(match.group())]
+            yield match.start(), match.end(), _shifted(reference, amount, unit), _UNITS[unit], True
+    if any(map(lowered.__contains__, mentions.future_needs)):
+        for match in mentions.future_weekday.finditer(text):
+            weekday = mentions.weekdays[_key(match.group("wd") or match.group("wd2"))]
+            ahead = (weekday - reference.weekday()) % 7 or 7
+            yield match.start(), match.end(), reference + timedelta(days=ahead), "day", True
 
 
 def _months(
