@@ -128,3 +128,15 @@ def test_a_weekday_ahead_is_the_first_one_after_the_reference() -> None:
 
 def test_minggu_depan_is_next_week_not_next_sunday() -> None:
     assert _found("Rapat digelar minggu depan.") == [("minggu depan", "2025-05-05", "week", True)]
+
+
+def test_a_weekday_named_alone_is_the_latest_such_day() -> None:
+    assert _found("Hal itu dikatakan Menteri di Jakarta, Rabu.") == [("Rabu", "2025-04-30", "day", True)]
+    assert _found("The company said Monday it would appeal.", "en") == [("Monday", "2025-04-28", "day", True)]
+    # abbreviations, lower case and names are no dates
+    assert _found("Sales soared on Black Friday; the mon and sen columns.", "en") == []
+
+
+def test_a_relative_phrase_after_a_number_is_a_span_of_time() -> None:
+    assert _found("Partai akan berbenah dalam lima tahun mendatang.") == []
+    assert _found("Growth will slow over 3 next years.", "en") == []

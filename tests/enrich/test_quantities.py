@@ -129,3 +129,11 @@ def test_phone_numbers_written_in_groups_are_no_quantities(text: str) -> None:
 
 def test_a_long_amount_after_a_currency_is_money() -> None:
     assert _found("Ia membayar Rp1500000 tunai.") == [("Rp1500000", 1500000.0, "IDR", "money")]
+
+
+def test_ke_before_a_number_is_to_not_an_ordinal_mark() -> None:
+    # ("ke-3" is glued: no quantity; "naik ke 18 persen" rises to 18 percent)
+    assert _found("Suhu turun ke 18 derajat Celsius dan bunga naik ke 6 persen.") == [
+        ("18 derajat Celsius", 18.0, "°C", "measure"),
+        ("6 persen", 6.0, "%", "percent"),
+    ]

@@ -72,6 +72,9 @@ class MentionGrammar:
     future_weekday: re.Pattern[str]  # "Senin depan", "next Tuesday"
     future_needs: tuple[str, ...]  # a paragraph holding none of these holds no `future_weekday`
     weekdays: Mapping[str, int]
+    bare_weekday: re.Pattern[str]  # a weekday's full name, capitalised, alone ("..., Jumat.")
+    weekday_not_after: re.Pattern[str]  # a word making the weekday after it a name ("Black Friday")
+    numbers: frozenset[str]  # number words: "lima tahun mendatang" is a span of years, not a date
 
 
 _FOUR_DIGITS = re.compile(r"(?<![\w.,])\d{4}(?![\w.,/-]\d|\w)")
@@ -122,7 +125,22 @@ def mention_grammar(languages: tuple[str, ...]) -> MentionGrammar:
         ),
         future_needs=tuple(sorted({max(_key(w).split(), key=len) for w in (*future_before, *future_after)})),
         weekdays={_key(k): v for k, v in grammar.weekdays.items()},
+        bare_weekday=re.compile(
+            rf"(?<!\w)(?:{'|'.join(map(re.escape, _full_names(grammar.weekdays)))})(?!\w)"
+        ),
+        weekday_not_after=re.compile(
+            rf"(?:^|(?<=\W))(?:{_alternation(data.get('weekday_not_after', []))})\s+\Z", re.I
+        ),
+        numbers=frozenset(grammar.numbers),
     )
+
+
+def _full_names(weekdays: Iterable[str]) -> list[str]:
+    """The weekday names capitalised that are no abbreviation: four letters or more and no other
+    name's beginning ("Tues" begins "Tuesday")."""
+    names = {_key(w) for w in weekdays}
+    full = [w for w in names if len(w) >= 4 and not any(o != w and o.startswith(w) for o in names)]
+    return sorted((w[:1].upper() + w[1:] for w in full), key=lambda w: (-len(w), w)) or ["(?!x)x"]
 
 
 def _order(context: EnrichContext) -> tuple[str, ...]:
@@ -234,6 +252,10 @@ def _extra(
         for match in mentions.relative.finditer(text):
             amount, unit = mentions.offsets[_key(match.group())]
             yield match.start(), match.end(), _shifted(reference, amount, unit), _UNITS[unit], True
+    for match in mentions.bare_weekday.finditer(text):
+        if _prefixed(mentions.weekday_not_after, text, match.start()) is None:
+            back = (reference.weekday() - mentions.weekdays[_key(match.group())]) % 7
+            yield match.start(), match.end(), reference - timedelta(days=back), "day", True
     if any(map(lowered.__contains__, mentions.future_needs)):
         for match in mentions.future_weekday.finditer(text):
             weekday = mentions.weekdays[_key(match.group("wd") or match.group("wd2"))]
@@ -262,6 +284,17 @@ def _months(
             yield start, match.end(), date(inferred, month, 1), "month", True
 
 
+_WORD_BEFORE = re.compile(r"(\w+)\s+\Z")
+
+
+def _counted(text: str, start: int, stop: int, mentions: MentionGrammar) -> bool:
+    """Whether a relative phrase follows a number: "lima tahun mendatang" is five years to come."""
+    if any(c.isdigit() for c in text[start:stop]):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return before is not None and (before.group(1).isdigit() or before.group(1).lower() in mentions.numbers)
+
+
 def mentions_in(text: str, paragraph: int, context: EnrichContext) -> list[DateMention]:
     """The date mentions of one paragraph, in text order (the longest where two overlap)."""
     languages = _order(context)
@@ -285,7 +318,7 @@ def mentions_in(text: str, paragraph: int, context: EnrichContext) -> list[DateM
     out: list[DateMention] = []
     end = -1
     for start, stop, day, precision, relative in candidates:
-        if start < end:
+        if start < end or (relative and _counted(text, start, stop, mentions)):
             continue
         end = stop
         out.append(
