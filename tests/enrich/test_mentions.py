@@ -140,3 +140,24 @@ def test_a_weekday_named_alone_is_the_latest_such_day() -> None:
 def test_a_relative_phrase_after_a_number_is_a_span_of_time() -> None:
     assert _found("Partai akan berbenah dalam lima tahun mendatang.") == []
     assert _found("Growth will slow over 3 next years.", "en") == []
+
+
+def test_extract_with_enrichment_resolves_mentions_against_the_article_date() -> None:
+    import warta
+    from warta.options import ExtractOptions
+
+    page = (
+        "Banjir Rendam Tiga Kecamatan\n\n"
+        "Kamis, 1 Mei 2025 10:15 WIB\n\n"
+        "SEMARANG - Hujan deras sejak kemarin membuat tiga kecamatan di Semarang terendam banjir. "
+        "Sebanyak 1.200 warga mengungsi.\n\n"
+        "Ketinggian air mencapai 50 sentimeter di beberapa ruas jalan, dan kerugian ditaksir Rp 2,5 miliar.\n"
+    )
+    article = warta.extract(page, options=ExtractOptions(enrich=True))
+    body = [part.text for part in article.body]
+    dates = article.annotations["dates"]
+    quantities = article.annotations["quantities"]
+    assert [(d["text"], d["date"]) for d in dates] == [("kemarin", "2025-04-30")]
+    assert ("Rp 2,5 miliar", 2.5e9, "IDR") in [(q["text"], q["value"], q["unit"]) for q in quantities]
+    assert ("50 sentimeter", 50.0, "cm") in [(q["text"], q["value"], q["unit"]) for q in quantities]
+    assert all(body[a["paragraph"]][a["start"] : a["end"]] == a["text"] for a in [*dates, *quantities])

@@ -137,3 +137,32 @@ def test_ke_before_a_number_is_to_not_an_ordinal_mark() -> None:
         ("18 derajat Celsius", 18.0, "°C", "measure"),
         ("6 persen", 6.0, "%", "percent"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "id",
+            "Harganya Rp 4 - 6 ribu.",
+            [("Rp 4", 4000.0, "IDR", "money"), ("6 ribu", 6000.0, "IDR", "money")],
+        ),
+        ("id", "Naik 10-15 persen.", [("10", 10.0, "%", "percent"), ("15 persen", 15.0, "%", "percent")]),
+        ("id", "Jaraknya 30–40 km.", [("30", 30.0, "km", "measure"), ("40 km", 40.0, "km", "measure")]),
+        ("id", "Ada 5 hingga 7 juta orang.", [("5", 5e6, None, "count"), ("7 juta", 7e6, None, "count")]),
+        (
+            "en",
+            "Prices rose 5 to 10 percent.",
+            [("5", 5.0, "%", "percent"), ("10 percent", 10.0, "%", "percent")],
+        ),
+        ("en", "A $3-4 billion bid.", [("$3", 3e9, "USD", "money"), ("4 billion", 4e9, "USD", "money")]),
+    ],
+)
+def test_both_ends_of_a_range_take_what_the_second_says(
+    language: str, text: str, expected: list[tuple[str, float, str | None, str]]
+) -> None:
+    assert _found(text, language) == expected
+
+
+def test_a_dash_between_bare_numbers_is_no_range() -> None:
+    assert _found("Skor akhir 2-1, masa jabatan 1999-2004, telepon 0812-3456-7890.") == []

@@ -74,6 +74,7 @@ class QuantityGrammar:
     joiners: Mapping[str, float]
     multipliers: Mapping[str, float]
     not_after: frozenset[str]
+    range_join: re.Pattern[str]  # between the two ends of a range: "10-15 persen", "5 to 10 percent"
 
 
 def _key(text: str) -> str:
@@ -146,6 +147,7 @@ def quantity_grammar(languages: tuple[str, ...]) -> QuantityGrammar:
         joiners=joiners,
         multipliers=multipliers,
         not_after=frozenset(_key(w) for w in data.get("not_quantity", {}).get("after", [])),
+        range_join=re.compile(rf"\s*[-–—]\s*|\s+(?:{_alternation(data.get('range_words', []))})\s+", re.I),
     )
 
 
@@ -273,13 +275,21 @@ def _currency(text: str, start: int, grammar: QuantityGrammar) -> tuple[int, str
     return (found.start(), found.group().rstrip()) if found else None
 
 
+_Read = tuple[int, int, float, str | None, QuantityKind]
+
+
 def _quantity(
-    text: str, number: re.Match[str], paragraph: int, number_format: NumberFormat, grammar: QuantityGrammar
-) -> tuple[int, int, float, str | None, QuantityKind] | None:
-    """The quantity whose number `number` is, with its currency, scale and unit; None if none."""
+    text: str,
+    number: re.Match[str],
+    number_format: NumberFormat,
+    grammar: QuantityGrammar,
+    range_end: bool = False,
+) -> _Read | None:
+    """The quantity whose number `number` is, with its currency, scale and unit; None if none.
+    `range_end`: the number ends a range ("15" of "10-15 persen"), glued to what comes before."""
     start, end = number.span()
     currency = _currency(text, start, grammar)
-    if currency is None and start > 0 and _GLUED.match(text, start - 1):
+    if currency is None and start > 0 and _GLUED.match(text, start - 1) and not range_end:
         return None
     tail = (grammar.tail_after_currency if currency else grammar.tail).match(text, end)
     if tail is None:
@@ -302,6 +312,44 @@ def _quantity(
     return (currency[0] if currency else start), tail.end(), *read
 
 
+def _raw_value(
+    number: re.Match[str], text: str, number_format: NumberFormat, grammar: QuantityGrammar
+) -> float | None:
+    said = text[number.start() : number.end()]
+    return parse_number_words(said, grammar) if number.group("words") else parse_numeral(said, number_format)
+
+
+def _range(
+    text: str, lowered: str, first: re.Match[str], number_format: NumberFormat, grammar: QuantityGrammar
+) -> tuple[_Read, _Read] | None:
+    """Both ends of a range whose second end says what both count: "Rp 4-6 ribu" is 4000 and 6000
+    rupiah, "10-15 persen" 10 and 15 percent. None where `first` starts no such range ("2-1")."""
+    join = grammar.range_join.match(text, first.end())
+    second = (
+        (grammar.number if len(lowered) == len(text) else grammar.number_cased).match(
+            lowered if len(lowered) == len(text) else text, join.end()
+        )
+        if join
+        else None
+    )
+    if second is None:
+        return None
+    last = _quantity(text, second, number_format, grammar, range_end=True)
+    raw_first = _raw_value(first, text, number_format, grammar)
+    raw_last = _raw_value(second, text, number_format, grammar)
+    if last is None or not raw_first or not raw_last or last[0] != second.start():
+        return None  # (a currency before the second end: two amounts, read one by one)
+    scale = last[2] / raw_last
+    currency = _currency(text, first.start(), grammar)
+    if last[4] == "count" and scale == 1.0 and currency is None:
+        return None  # nothing says what the numbers are: a score, a span of years
+    if currency is None and _key(_word_before(text, first.start())) in grammar.not_after:
+        return None
+    unit, kind = (grammar.currency_prefix[currency[1]], "money") if currency else (last[3], last[4])
+    start = currency[0] if currency else first.start()
+    return (start, first.end(), raw_first * scale, unit, kind), (last[0], last[1], last[2], unit, kind)
+
+
 def quantities_in(
     text: str, paragraph: int, context: EnrichContext, grammar: QuantityGrammar
 ) -> list[Quantity]:
@@ -315,20 +363,26 @@ def quantities_in(
     dates: list[tuple[int, int]] | None = None
     found: list[Quantity] = []
     code_end = -1  # where the last piece of a phone number or an id ended
+    done = -1  # where the last range read ended: its second number is read
     for number in numbers:
+        if number.start() < done:
+            continue
         if _code_piece(text, *number.span(), code_end) and _currency(text, number.start(), grammar) is None:
             code_end = number.end()
             continue
-        quantity = _quantity(text, number, paragraph, number_format, grammar)
-        if quantity is None:
-            continue
-        start, end, value, unit, kind = quantity
-        if kind == "count":  # (money, a percentage, a measure is never part of a date)
-            if dates is None:
-                dates = _date_spans(text, context.languages)
-            if any(s < end and start < e for s, e in dates):
-                continue
-        found.append(Quantity(text[start:end], value, unit, kind, paragraph, start, end))
+        both = _range(text, lowered, number, number_format, grammar)
+        if both is None:
+            one = _quantity(text, number, number_format, grammar)
+            reads = [one] if one is not None else []
+        else:
+            reads, done = list(both), both[1][1]
+        for start, end, value, unit, kind in reads:
+            if kind == "count":  # (money, a percentage, a measure is never part of a date)
+                if dates is None:
+                    dates = _date_spans(text, context.languages)
+                if any(s < end and start < e for s, e in dates):
+                    continue
+            found.append(Quantity(text[start:end], value, unit, kind, paragraph, start, end))
     return found
 
 
