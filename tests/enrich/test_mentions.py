@@ -161,3 +161,19 @@ def test_extract_with_enrichment_resolves_mentions_against_the_article_date() ->
     assert ("Rp 2,5 miliar", 2.5e9, "IDR") in [(q["text"], q["value"], q["unit"]) for q in quantities]
     assert ("50 sentimeter", 50.0, "cm") in [(q["text"], q["value"], q["unit"]) for q in quantities]
     assert all(body[a["paragraph"]][a["start"] : a["end"]] == a["text"] for a in [*dates, *quantities])
+
+
+def test_a_month_before_or_after_the_reference() -> None:
+    october = datetime(2025, 10, 2)
+    assert _found("Kasus itu terjadi Mei lalu.", reference=october) == [
+        ("Mei lalu", "2025-05", "month", True)
+    ]
+    assert _found("Sidang digelar Januari mendatang.", reference=october) == [
+        ("Januari mendatang", "2026-01", "month", True)
+    ]
+    # said in May, "last May" is a year back
+    assert _found("It happened last May.", "en") == [("last May", "2024-05", "month", True)]
+    assert _found("It resumes next June.", "en") == [("next June", "2025-06", "month", True)]
+    # a month named without a day counts only capitalised
+    assert _found("The last may be the best; in may or may not.", "en") == []
+    assert _found("Indeks naik pada bulan september.")[0][:2] == ("pada bulan september", "2025-09")

@@ -63,6 +63,14 @@ class MentionGrammar:
 
     year_before: re.Pattern[str]  # a word that makes the four digits after it a year
     month_before: re.Pattern[str]  # a word that makes the month name after it a date
+    # Words before or after a month name that put it before or after the reference's month
+    # ("Mei lalu", "last May"; "Juni mendatang", "next June").
+    month_past_before: re.Pattern[str]
+    month_past_after: re.Pattern[str]
+    month_future_before: re.Pattern[str]
+    month_future_after: re.Pattern[str]
+    month_capitalised: frozenset[str]  # month names that count only capitalised ("may" is a verb)
+    month_marker: re.Pattern[str]  # ... or after one of these words, in any case ("bulan september")
     month_names: tuple[str, ...]  # the month names lower-cased: a paragraph with none has no month
     year_after: re.Pattern[str]  # the year after a month name ("Mei 2025")
     relative: re.Pattern[str]
@@ -112,6 +120,12 @@ def mention_grammar(languages: tuple[str, ...]) -> MentionGrammar:
     return MentionGrammar(
         year_before=re.compile(rf"(?:^|(?<=\W))(?:{year_prefix})\s+\Z", re.I),
         month_before=re.compile(rf"(?:^|(?<=\W))(?:{month_prefix})(?:\s+|(?<=-))\Z", re.I),
+        month_past_before=_before(data.get("month_past_prefix", [])),
+        month_past_after=_after(data.get("month_past_suffix", [])),
+        month_future_before=_before(data.get("month_future_prefix", [])),
+        month_future_after=_after(data.get("month_future_suffix", [])),
+        month_capitalised=frozenset(_key(w) for w in data.get("month_capitalised", [])),
+        month_marker=_before(data.get("month_marker", [])),
         month_names=tuple(sorted({_key(m) for m in grammar.months})),
         year_after=re.compile(r"\.?,?\s+(\d{4})(?!\d)"),
         relative=re.compile(rf"(?<!\w)(?:{_alternation(offsets)})(?!\w)", re.I),
@@ -133,6 +147,16 @@ def mention_grammar(languages: tuple[str, ...]) -> MentionGrammar:
         ),
         numbers=frozenset(grammar.numbers),
     )
+
+
+def _before(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of `words` right before a position (searched in a window ending there)."""
+    return re.compile(rf"(?:^|(?<=\W))(?:{_alternation(words)})\s+\Z", re.I)
+
+
+def _after(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of `words` right after a position (matched there)."""
+    return re.compile(rf"\s+(?:{_alternation(words)})(?!\w)", re.I)
 
 
 def _full_names(weekdays: Iterable[str]) -> list[str]:
@@ -266,22 +290,50 @@ def _extra(
 def _months(
     text: str, reference: date | None, grammar: DateGrammar, mentions: MentionGrammar
 ) -> Iterable[tuple[int, int, date, Precision, bool]]:
-    """A month name after a word of `month_prefix`, with its year or without ("akhir Mei")."""
+    """A month name without a day after a word of `month_prefix`, with its year or without
+    ("akhir Mei"), or with a word putting it before or after the reference ("Mei lalu")."""
     for match in grammar.month_word.finditer(text):
         # (the names are matched as a prefix: "des" of "Desa" is no month)
         whole = match.end() == len(text) or not (text[match.end()].isalnum() or text[match.end()] == "_")
         month = grammar.months.get(_key(match.group())) if whole else None
-        start = _prefixed(mentions.month_before, text, match.start()) if month else None
-        if month is None or start is None:
+        if month is None or (
+            not match.group()[:1].isupper()
+            and _key(match.group()) in mentions.month_capitalised
+            and _prefixed(mentions.month_marker, text, match.start()) is None
+        ):
             continue
-        said = mentions.year_after.match(text, match.end())
-        if said:
+        at, end = match.span()
+        starts = [
+            _prefixed(pattern, text, at) for pattern in (mentions.month_before, mentions.month_past_before)
+        ]
+        future = _prefixed(mentions.month_future_before, text, at)
+        past_after = mentions.month_past_after.match(text, end)
+        future_after = mentions.month_future_after.match(text, end)
+        direction = (
+            -1 if starts[1] is not None or past_after else 1 if future is not None or future_after else 0
+        )
+        start = min((s for s in (*starts, future) if s is not None), default=None)
+        if start is None and direction == 0:
+            continue
+        said = mentions.year_after.match(text, end)
+        if said and direction == 0:
             if int(said.group(1)) in _YEARS:
-                yield start, said.end(), date(int(said.group(1)), month, 1), "month", False
+                yield start or at, said.end(), date(int(said.group(1)), month, 1), "month", False
             continue
-        inferred = closest_year(month, None, None, reference) if reference is not None else None
-        if inferred is not None:
-            yield start, match.end(), date(inferred, month, 1), "month", True
+        year = _month_year(month, direction, reference) if reference is not None else None
+        if year is not None:
+            stop = (past_after or future_after or match).end()
+            yield at if start is None else start, stop, date(year, month, 1), "month", True
+
+
+def _month_year(month: int, direction: int, reference: date) -> int | None:
+    """The year of a month named without one: the latest before the reference's month (`direction`
+    -1), the first after it (1), else the closest (`closest_year`)."""
+    if direction < 0:
+        return reference.year if month < reference.month else reference.year - 1
+    if direction > 0:
+        return reference.year if month > reference.month else reference.year + 1
+    return closest_year(month, None, None, reference)
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+\Z")
