@@ -177,3 +177,8 @@ def test_a_month_before_or_after_the_reference() -> None:
     # a month named without a day counts only capitalised
     assert _found("The last may be the best; in may or may not.", "en") == []
     assert _found("Indeks naik pada bulan september.")[0][:2] == ("pada bulan september", "2025-09")
+
+
+def test_relative_phrases_that_tell_no_date_of_the_article() -> None:
+    assert _found("Seperti ilmuwan yang baru saja tiba di pulau itu.") == []
+    assert _found("Ia tiba di Jakarta dua hari sebelumnya.") == []

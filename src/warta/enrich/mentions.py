@@ -83,6 +83,9 @@ class MentionGrammar:
     bare_weekday: re.Pattern[str]  # a weekday's full name, capitalised, alone ("..., Jumat.")
     weekday_not_after: re.Pattern[str]  # a word making the weekday after it a name ("Black Friday")
     numbers: frozenset[str]  # number words: "lima tahun mendatang" is a span of years, not a date
+    # Relative phrases of the date grammar that tell no date in running text: "baru saja" (just,
+    # as in "just arrived"), "tiga hari sebelumnya" (before another event, not the article).
+    not_mentions: tuple[str, ...]
 
 
 _FOUR_DIGITS = re.compile(r"(?<![\w.,])\d{4}(?![\w.,/-]\d|\w)")
@@ -146,6 +149,7 @@ def mention_grammar(languages: tuple[str, ...]) -> MentionGrammar:
             rf"(?:^|(?<=\W))(?:{_alternation(data.get('weekday_not_after', []))})\s+\Z", re.I
         ),
         numbers=frozenset(grammar.numbers),
+        not_mentions=tuple(_key(w) for w in data.get("not_mentions", [])),
     )
 
 
@@ -235,7 +239,7 @@ def _from_grammar(
     if found.kind == "absolute":
         precision: Precision = "year" if found.precision == "year" else "month"
         return day, (precision if found.precision in ("year", "month") else "day"), False
-    if reference is None:
+    if reference is None or (found.kind == "relative" and _key(found.text).endswith(mentions.not_mentions)):
         return None
     if found.kind == "inferred":
         weekday = day.weekday() if found.has_weekday and found.weekday_ok else None

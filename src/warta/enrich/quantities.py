@@ -10,7 +10,8 @@ optional scale ("juta", "billion"; after a currency also "M", "bn", "m") and wha
 a currency before it ("Rp", "US$", "£") or after it ("dolar AS"), a percent sign or word,
 a unit ("km", "derajat Celsius"), or nothing (a bare count: `unit` None, the counted noun
 left to the text). The paragraph's language (`EnrichContext.language`) decides what an
-ambiguous separator means: "1.500" is 1500 in Indonesian, 1.5 in English.
+ambiguous separator means: "1.500" is 1500 in Indonesian, 1.5 in English. Both ends of a
+range take what its second end says: "Rp 4-6 ribu" is 4000 and 6000 rupiah, two quantities.
 
 Not quantities: years ("2025"), dates and times (found by the date grammar, `meta.datetext`),
 phone numbers and codes (a leading zero, a long run of digits, "+62"), numbers glued to a
@@ -56,7 +57,7 @@ class NumberFormat:
 
 @dataclass(frozen=True, slots=True)
 class QuantityGrammar:
-    """The merged words of the quantity data files and the one pattern compiled from them."""
+    """The merged words of the quantity data files and the patterns compiled from them."""
 
     number: re.Pattern[str]  # a number, searched in the paragraph lower-cased
     number_cased: re.Pattern[str]  # the same, case-blind, for a text lower-casing changes in length
