@@ -1,15 +1,393 @@
-"""Quantities: money, percentages, counts, measures. (Being built.)"""
+"""Quantities: money, percentages, counts and measures, with their values.
+
+    >>> from warta.enrich import EnrichContext
+    >>> context = EnrichContext(("id", "en"), "id", None)
+    >>> [(q.text, q.value, q.unit, q.kind) for q in find_quantities(["Dana Rp 1,5 triliun cair."], context)]
+    [('Rp 1,5 triliun', 1500000000000.0, 'IDR', 'money')]
+
+A quantity is a number (digits, or number words: "tiga", "dua puluh lima", "a dozen"), an
+optional scale ("juta", "billion"; after a currency also "M", "bn", "m") and what it counts:
+a currency before it ("Rp", "US$", "£") or after it ("dolar AS"), a percent sign or word,
+a unit ("km", "derajat Celsius"), or nothing (a bare count: `unit` None, the counted noun
+left to the text). The paragraph's language (`EnrichContext.language`) decides what an
+ambiguous separator means: "1.500" is 1500 in Indonesian, 1.5 in English. Both ends of a
+range take what its second end says: "Rp 4-6 ribu" is 4000 and 6000 rupiah, two quantities.
+
+Not quantities: years ("2025"), dates and times (found by the date grammar, `meta.datetext`),
+phone numbers and codes (a leading zero, a long run of digits, "+62"), numbers glued to a
+word or a hyphen ("Covid-19", "ke-3", "5G") and numbers after a reference word ("Pasal 5",
+"nomor 12", "tahun 2024"). Every word lives in `enrich/data/quantities/<lang>.toml`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
 from typing import TYPE_CHECKING
 
-from warta.enrich.types import Quantity
+from warta.enrich.data import annotator_data
+from warta.enrich.types import Quantity, QuantityKind
+from warta.lexicon import load_lexicon, trie_pattern
+from warta.meta.datetext import find_dates
 
 if TYPE_CHECKING:
     from warta.enrich import EnrichContext
 
+# A date (any: the spans are what matters) to resolve relative dates against while looking
+# for the spans dates and times take in a paragraph.
+_ANY_DAY = datetime(2000, 1, 1)
+# A year alone ("2025") is no quantity; nor a run of this many digits or more (an id, a phone).
+_YEARS = range(1900, 2101)
+_LONG_DIGITS = 7
+_NO_MATCH = "(?!x)x"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberFormat:
+    """How a language writes numbers: its decimal and group separators, and the money
+    abbreviations it reads after a currency ("M" is miliar in Indonesian, million in English)."""
+
+    decimal: str
+    group: str
+    currency_scales: Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityGrammar:
+    """The merged words of the quantity data files and the patterns compiled from them."""
+
+    number: re.Pattern[str]  # a number, searched in the paragraph lower-cased
+    number_cased: re.Pattern[str]  # the same, case-blind, for a text lower-casing changes in length
+    currency_before: re.Pattern[str]  # a currency right before the number (searched in a window)
+    tail: re.Pattern[str]  # after the number: its scale, and its currency, percent or unit
+    tail_after_currency: re.Pattern[str]  # the same where a currency came before: "£40m", "Rp5 M"
+    number_token: re.Pattern[str]
+    formats: Mapping[str, NumberFormat]
+    scales: Mapping[str, float]
+    currency_prefix: Mapping[str, str]
+    currency_suffix: Mapping[str, str]
+    percent: frozenset[str]
+    units: Mapping[str, str]
+    number_words: Mapping[str, float]
+    joiners: Mapping[str, float]
+    multipliers: Mapping[str, float]
+    not_after: frozenset[str]
+    range_join: re.Pattern[str]  # between the two ends of a range: "10-15 persen", "5 to 10 percent"
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Longest first (a prefix never hides a longer word); a space matches any whitespace run."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    if not unique:
+        return _NO_MATCH
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in unique)
+
+
+def _short(words: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(abbreviations of three characters or fewer, matched with their case; the longer words)."""
+    items = list(words)
+    return [w for w in items if len(w) <= 3], [w for w in items if len(w) > 3]
+
+
+@cache
+def quantity_grammar(languages: tuple[str, ...]) -> QuantityGrammar:
+    """The grammar of `languages` (cached: built once per language set)."""
+    data = annotator_data("quantities", languages)
+    formats = {
+        lang: NumberFormat(
+            str(spec.get("decimal", ".")),
+            str(spec.get("group", ",")),
+            {k: float(v) for k, v in spec.get("currency_scales", {}).items()},
+        )
+        for lang, spec in data.get("format", {}).items()
+    }
+    scales = {_key(k): float(v) for k, v in data.get("scales", {}).items()}
+    prefix = {k: str(v) for k, v in data.get("currency_prefix", {}).items()}
+    suffix = {_key(k): str(v) for k, v in data.get("currency_suffix", {}).items()}
+    percent = frozenset(_key(w) for w in data.get("percent", []))
+    units = {_key(k): str(v) for k, v in data.get("units", {}).items()}
+    words = {_key(k): float(v) for k, v in data.get("number_words", {}).items()}
+    joiners = {_key(k): float(v) for k, v in data.get("number_joiners", {}).items()}
+    multipliers = {_key(k): float(v) for k, v in data.get("number_multipliers", {}).items()}
+    currency_scales = {k for f in formats.values() for k in f.currency_scales}
+
+    raw_units = list(data.get("units", {}))
+    short_units, long_units = _short(raw_units)
+    short_suffix, long_suffix = _short(data.get("currency_suffix", {}))
+    part = _alternation([*words, *joiners, *multipliers])
+    first = trie_pattern(words, space=r"\s+")
+    number = rf"\d+(?:[.,]\d+)*|(?<!\w)(?P<words>(?:{first})(?:(?:\s+|-)(?:{part}))*(?!\w))"
+    after = (
+        rf"(?:(?-i:{_alternation([*short_units, *short_suffix])})"
+        rf"|{_alternation([*long_units, *long_suffix, *data.get('percent', [])])})"
+    )
+    suffix_rx = rf"(?:\s*(?P<suffix>{after})(?!\w))?(?!\w|[.,/:-]\w)"
+    scale_rx = rf"\s*(?P<scale>{_alternation(scales)})(?!\w)"
+    cscale_rx = rf"\s?(?P<cscale>(?-i:{_alternation(currency_scales)}))(?![^\W\d_])"
+    return QuantityGrammar(
+        number=re.compile(number),
+        number_cased=re.compile(number, re.I),
+        currency_before=re.compile(rf"(?<![\w$])(?-i:{_alternation(prefix)})\s?\Z"),
+        tail=re.compile(rf"(?:{scale_rx})?{suffix_rx}", re.I),
+        tail_after_currency=re.compile(rf"(?:{scale_rx}|{cscale_rx})?{suffix_rx}", re.I),
+        number_token=re.compile(rf"(?<!\w)(?:{part})(?!\w)", re.I),
+        formats=formats,
+        scales=scales,
+        currency_prefix=prefix,
+        currency_suffix=suffix,
+        percent=percent,
+        units=units,
+        number_words=words,
+        joiners=joiners,
+        multipliers=multipliers,
+        not_after=frozenset(_key(w) for w in data.get("not_quantity", {}).get("after", [])),
+        range_join=re.compile(rf"\s*[-–—]\s*|\s+(?:{_alternation(data.get('range_words', []))})\s+", re.I),
+    )
+
+
+def _valid_groups(parts: Sequence[str]) -> bool:
+    return 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
+
+
+def parse_numeral(raw: str, number_format: NumberFormat) -> float | None:
+    """The value of digits with separators as `number_format` writes them: "1.500" is 1500 where
+    "." groups, 1.5 where it is the decimal point. A separator that cannot group (not followed by
+    exactly three digits) is read as the decimal point whatever the language ("1,5", "2.5").
+    None for what no number looks like ("1.2.3")."""
+    separators = [c for c in raw if c in ".,"]
+    if not separators:
+        return float(raw)
+    if len(set(separators)) == 2:  # "1.500,75", "1,500.75": the last one is the decimal point
+        point = separators[-1]
+        whole, fraction = raw.rsplit(point, 1)
+        groups = whole.split("," if point == "." else ".")
+        if point in whole or not _valid_groups(groups):
+            return None
+        return float("".join(groups) + "." + fraction)
+    separator = separators[0]
+    parts = raw.split(separator)
+    if len(parts) > 2:
+        return float("".join(parts)) if _valid_groups(parts) else None
+    if separator == number_format.group and _valid_groups(parts):
+        return float("".join(parts))
+    return float(parts[0] + "." + parts[1])
+
+
+def parse_number_words(text: str, grammar: QuantityGrammar) -> float | None:
+    """The value of number words: "dua puluh lima" is 25, "tiga ratus" 300, "twenty-five" 25: words add, multipliers
+    multiply what came before ("dua puluh" is 2 * 10), joiners add ("dua belas" is 2 + 10)."""
+    total = 0.0
+    for token in grammar.number_token.findall(text):
+        key = _key(token)
+        if key in grammar.multipliers:
+            total = (total or 1.0) * grammar.multipliers[key]
+        elif key in grammar.joiners:
+            total += grammar.joiners[key]
+        elif key in grammar.number_words:
+            total += grammar.number_words[key]
+        else:
+            return None
+    return total or None
+
+
+def _format_of(context: EnrichContext, grammar: QuantityGrammar) -> NumberFormat:
+    for language in (context.language, *context.languages):
+        if language is not None and language in grammar.formats:
+            return grammar.formats[language]
+    return NumberFormat(".", ",", {})
+
+
+def _currency_scale(raw: str, number_format: NumberFormat, grammar: QuantityGrammar) -> float | None:
+    if raw in number_format.currency_scales:
+        return number_format.currency_scales[raw]
+    return next((f.currency_scales[raw] for f in grammar.formats.values() if raw in f.currency_scales), None)
+
+
+def _word_before(text: str, start: int) -> str:
+    match = re.search(r"([\w.]+)\s*$", text[max(0, start - 24) : start])
+    return match.group(1).lower() if match else ""
+
+
+def _is_year(num: str, parts: Mapping[str, str | None]) -> bool:
+    """Four digits alone that read as a year ("pada 2025"): no quantity."""
+    bare = not (parts["words"] or parts["cur"] or parts["scale"] or parts["cscale"] or parts["suffix"])
+    return bare and num.isdigit() and int(num) in _YEARS
+
+
+def _code_piece(text: str, start: int, end: int, code_end: int) -> bool:
+    """Whether the digits at `start` are a phone number's or an id's: after a "+", with a leading
+    zero, a long run, or the next group of one that ended at `code_end` ("0800 123 4567")."""
+    digits = text[start:end]
+    if not digits.isdigit():
+        return False
+    if code_end >= 0 and text[code_end:start] in (" ", "-"):
+        return True
+    return (
+        (start > 0 and text[start - 1] == "+")
+        or (len(digits) > 1 and digits[0] == "0")
+        or len(digits) >= _LONG_DIGITS
+    )
+
+
+def _read(
+    parts: Mapping[str, str | None], number_format: NumberFormat, grammar: QuantityGrammar
+) -> tuple[float, str | None, QuantityKind] | None:
+    num = parts["num"] or ""
+    value = parse_number_words(num, grammar) if parts["words"] else parse_numeral(num, number_format)
+    if value is None:
+        return None
+    if parts["scale"]:
+        value *= grammar.scales[_key(parts["scale"])]
+    elif parts["cscale"]:
+        value *= _currency_scale(parts["cscale"], number_format, grammar) or 1.0
+    suffix = _key(parts["suffix"] or "")
+    if parts["cur"]:
+        return value, grammar.currency_prefix[parts["cur"]], "money"
+    if suffix in grammar.currency_suffix:
+        return value, grammar.currency_suffix[suffix], "money"
+    if suffix in grammar.percent:
+        return value, "%", "percent"
+    if suffix in grammar.units:
+        return value, grammar.units[suffix], "measure"
+    return value, None, "count"
+
+
+def _date_spans(text: str, languages: tuple[str, ...]) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in find_dates(text, _ANY_DAY, load_lexicon(languages))]
+
+
+# What may stand right before a number: not a letter or digit ("Covid-19", "G20"), a separator
+# ("1.2.3"), a slash ("28/4"), a plus ("+62") or a hyphen ("ke-3"); a currency may ("Rp5", "$40").
+_GLUED = re.compile(r"[\w.,/+$-]")
+_CURRENCY_WINDOW = 8
+
+
+def _currency(text: str, start: int, grammar: QuantityGrammar) -> tuple[int, str] | None:
+    """(where it starts, the currency) written right before `start`, or None."""
+    window = max(0, start - _CURRENCY_WINDOW)
+    found = grammar.currency_before.search(text, window, start)
+    return (found.start(), found.group().rstrip()) if found else None
+
+
+_Read = tuple[int, int, float, str | None, QuantityKind]
+
+
+def _quantity(
+    text: str,
+    number: re.Match[str],
+    number_format: NumberFormat,
+    grammar: QuantityGrammar,
+    range_end: bool = False,
+) -> _Read | None:
+    """The quantity whose number `number` is, with its currency, scale and unit; None if none.
+    `range_end`: the number ends a range ("15" of "10-15 persen"), glued to what comes before."""
+    start, end = number.span()
+    currency = _currency(text, start, grammar)
+    if currency is None and start > 0 and _GLUED.match(text, start - 1) and not range_end:
+        return None
+    tail = (grammar.tail_after_currency if currency else grammar.tail).match(text, end)
+    if tail is None:
+        return None
+    parts = {
+        "num": text[start:end],
+        "words": number.group("words"),
+        "cur": currency[1] if currency else None,
+        "scale": tail.group("scale"),
+        "cscale": tail.group("cscale") if currency else None,
+        "suffix": tail.group("suffix"),
+    }
+    if _is_year(text[start:end], parts):
+        return None
+    if currency is None and _key(_word_before(text, start)) in grammar.not_after:
+        return None
+    read = _read(parts, number_format, grammar)
+    if read is None:
+        return None
+    return (currency[0] if currency else start), tail.end(), *read
+
+
+def _raw_value(
+    number: re.Match[str], text: str, number_format: NumberFormat, grammar: QuantityGrammar
+) -> float | None:
+    said = text[number.start() : number.end()]
+    return parse_number_words(said, grammar) if number.group("words") else parse_numeral(said, number_format)
+
+
+def _range(
+    text: str, lowered: str, first: re.Match[str], number_format: NumberFormat, grammar: QuantityGrammar
+) -> tuple[_Read, _Read] | None:
+    """Both ends of a range whose second end says what both count: "Rp 4-6 ribu" is 4000 and 6000
+    rupiah, "10-15 persen" 10 and 15 percent. None where `first` starts no such range ("2-1")."""
+    join = grammar.range_join.match(text, first.end())
+    second = (
+        (grammar.number if len(lowered) == len(text) else grammar.number_cased).match(
+            lowered if len(lowered) == len(text) else text, join.end()
+        )
+        if join
+        else None
+    )
+    if second is None:
+        return None
+    last = _quantity(text, second, number_format, grammar, range_end=True)
+    raw_first = _raw_value(first, text, number_format, grammar)
+    raw_last = _raw_value(second, text, number_format, grammar)
+    if last is None or not raw_first or not raw_last or last[0] != second.start():
+        return None  # (a currency before the second end: two amounts, read one by one)
+    scale = last[2] / raw_last
+    currency = _currency(text, first.start(), grammar)
+    if last[4] == "count" and scale == 1.0 and currency is None:
+        return None  # nothing says what the numbers are: a score, a span of years
+    if currency is None and _key(_word_before(text, first.start())) in grammar.not_after:
+        return None
+    unit, kind = (grammar.currency_prefix[currency[1]], "money") if currency else (last[3], last[4])
+    start = currency[0] if currency else first.start()
+    return (start, first.end(), raw_first * scale, unit, kind), (last[0], last[1], last[2], unit, kind)
+
+
+def quantities_in(
+    text: str, paragraph: int, context: EnrichContext, grammar: QuantityGrammar
+) -> list[Quantity]:
+    """The quantities of one paragraph."""
+    number_format = _format_of(context, grammar)
+    lowered = text.lower()
+    # (lower-casing keeps every offset but where a character's lower case is longer, as "İ")
+    numbers = (
+        grammar.number.finditer(lowered) if len(lowered) == len(text) else grammar.number_cased.finditer(text)
+    )
+    dates: list[tuple[int, int]] | None = None
+    found: list[Quantity] = []
+    code_end = -1  # where the last piece of a phone number or an id ended
+    done = -1  # where the last range read ended: its second number is read
+    for number in numbers:
+        if number.start() < done:
+            continue
+        if _code_piece(text, *number.span(), code_end) and _currency(text, number.start(), grammar) is None:
+            code_end = number.end()
+            continue
+        both = _range(text, lowered, number, number_format, grammar)
+        if both is None:
+            one = _quantity(text, number, number_format, grammar)
+            reads = [one] if one is not None else []
+        else:
+            reads, done = list(both), both[1][1]
+        for start, end, value, unit, kind in reads:
+            if kind == "count":  # (money, a percentage, a measure is never part of a date)
+                if dates is None:
+                    dates = _date_spans(text, context.languages)
+                if any(s < end and start < e for s, e in dates):
+                    continue
+            found.append(Quantity(text[start:end], value, unit, kind, paragraph, start, end))
+    return found
+
 
 def find_quantities(paragraphs: Sequence[str], context: EnrichContext) -> list[Quantity]:
-    return []
+    """Every quantity of `paragraphs`, in text order."""
+    grammar = quantity_grammar(context.languages)
+    return [q for index, text in enumerate(paragraphs) for q in quantities_in(text, index, context, grammar)]

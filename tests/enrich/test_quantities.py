@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from warta.enrich import EnrichContext
+from warta.enrich.quantities import find_quantities, parse_numeral, quantity_grammar
+
+LANGUAGES = ("id", "en")
+
+
+def _found(text: str, language: str = "id") -> list[tuple[str, float, str | None, str]]:
+    context = EnrichContext(LANGUAGES, language, None)
+    return [(q.text, q.value, q.unit, q.kind) for q in find_quantities([text], context)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("id", "Dana Rp 1,5 triliun cair.", ("Rp 1,5 triliun", 1.5e12, "IDR", "money")),
+        ("id", "Harganya Rp1.500 per bungkus.", ("Rp1.500", 1500.0, "IDR", "money")),
+        ("id", "Uang saku Rp 50 ribu sehari.", ("Rp 50 ribu", 50000.0, "IDR", "money")),
+        ("id", "Nilainya Rp5 M saja.", ("Rp5 M", 5e9, "IDR", "money")),
+        ("id", "Utangnya 5 juta dolar AS.", ("5 juta dolar AS", 5e6, "USD", "money")),
+        ("en", "A deal worth US$3 billion.", ("US$3 billion", 3e9, "USD", "money")),
+        ("en", "Tickets cost $40.", ("$40", 40.0, "USD", "money")),
+        ("en", "He was sold for £40m.", ("£40m", 4e7, "GBP", "money")),
+        ("en", "A bill of €2.5bn.", ("€2.5bn", 2.5e9, "EUR", "money")),
+        ("en", "A loan of USD 100 was paid.", ("USD 100", 100.0, "USD", "money")),
+        ("id", "Inflasi 2,5 persen.", ("2,5 persen", 2.5, "%", "percent")),
+        ("en", "Inflation hit 2.5%.", ("2.5%", 2.5, "%", "percent")),
+        ("en", "Sales rose 15 percent.", ("15 percent", 15.0, "%", "percent")),
+        ("id", "Sebanyak 15 ribu orang hadir.", ("15 ribu", 15000.0, None, "count")),
+        ("en", "Some 1.2 million people voted.", ("1.2 million", 1.2e6, None, "count")),
+        ("id", "Tiga orang tewas.", ("Tiga", 3.0, None, "count")),
+        ("id", "Ada dua puluh lima siswa.", ("dua puluh lima", 25.0, None, "count")),
+        ("en", "Twenty-five soldiers died.", ("Twenty-five", 25.0, None, "count")),
+        ("en", "Dozens of houses burned.", ("Dozens", 24.0, None, "count")),
+        ("id", "Jaraknya 30 km dari kota.", ("30 km", 30.0, "km", "measure")),
+        ("id", "Suhu 45 derajat Celsius.", ("45 derajat Celsius", 45.0, "°C", "measure")),
+        ("id", "Air setinggi 50 sentimeter.", ("50 sentimeter", 50.0, "cm", "measure")),
+        ("en", "A parcel of 5 kg.", ("5 kg", 5.0, "kg", "measure")),
+        ("id", "Lahan 10 hektare terbakar.", ("10 hektare", 10.0, "ha", "measure")),
+        ("en", "It is 3 miles long.", ("3 miles", 3.0, "mi", "measure")),
+        ("id", "Disita 2,5 ton beras.", ("2,5 ton", 2.5, "t", "measure")),
+    ],
+)
+def test_reads_money_percent_counts_and_measures(
+    language: str, text: str, expected: tuple[str, float, str | None, str]
+) -> None:
+    assert _found(text, language) == [expected]
+
+
+def test_the_paragraph_language_decides_an_ambiguous_separator() -> None:
+    assert _found("Ada 1.500 unit.", "id") == [("1.500", 1500.0, None, "count")]
+    assert _found("Ada 1.500 unit.", "en") == [("1.500", 1.5, None, "count")]
+    assert _found("Sold 1,500,000 units.", "en") == [("1,500,000", 1500000.0, None, "count")]
+    assert _found("Ada 1.500.000 warga.", "id") == [("1.500.000", 1500000.0, None, "count")]
+    # a separator that cannot group three digits is the decimal point in either language
+    assert _found("Naik 2,75 persen.", "en") == [("2,75 persen", 2.75, "%", "percent")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pada 2025 kebijakan itu berlaku.",  # a year
+        "Sidang digelar 28 April 2025.",  # a date
+        "Ia tiba pukul 10.00 WIB.",  # a time
+        "Hubungi 0812-3456-7890 segera.",  # a phone number
+        "Sesuai Pasal 5 dan UU Nomor 12 Tahun 2011.",  # references
+        "Kasus Covid-19 turun, jaringan 5G meluas, ia juara ke-3.",  # numbers glued to words
+        "Ia ditahan dua hari lalu.",  # a relative date
+        "Dia salah satu saksi dan satu-satunya korban.",  # number words that count nothing
+        "Skor akhir 2-1 untuk tuan rumah pada 28/4.",  # a score, a day and month
+    ],
+)
+def test_years_dates_times_phones_and_references_are_no_quantities(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_every_span_is_the_text_it_names() -> None:
+    paragraphs = [
+        "Anggaran Rp 1,5 triliun untuk 120 sekolah, naik 2,5 persen.",
+        "The club paid £40m, and 3 miles away 1.2 million people waited.",
+    ]
+    found = find_quantities(paragraphs, EnrichContext(LANGUAGES, "id", None))
+    assert len(found) == 6
+    assert all(paragraphs[q.paragraph][q.start : q.end] == q.text for q in found)
+    assert [q.paragraph for q in found] == [0, 0, 0, 1, 1, 1]
+
+
+def test_the_grammar_is_built_once_per_language_set() -> None:
+    assert quantity_grammar(LANGUAGES) is quantity_grammar(LANGUAGES)
+    # an English-only reader knows no Indonesian scale word
+    english = EnrichContext(("en",), "en", None)
+    assert [q.text for q in find_quantities(["Rp 5 juta"], english)] == ["5"]
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_grouped_integers_read_back_in_both_conventions(n: int) -> None:
+    grammar = quantity_grammar(LANGUAGES)
+    english = f"{n:,}"
+    indonesian = english.replace(",", ".")
+    assert parse_numeral(english, grammar.formats["en"]) == n
+    assert parse_numeral(indonesian, grammar.formats["id"]) == n
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=0, max_value=99))
+def test_decimals_read_back_in_both_conventions(whole: int, cents: int) -> None:
+    grammar = quantity_grammar(LANGUAGES)
+    english = f"{whole:,}.{cents:02d}"
+    indonesian = english.replace(",", "_").replace(".", ",").replace("_", ".")
+    expected = float(f"{whole}.{cents:02d}")
+    assert parse_numeral(english, grammar.formats["en"]) == expected
+    assert parse_numeral(indonesian, grammar.formats["id"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hubungi layanan di 021 555 1234 atau +62 811 2345 678.",
+        "Call 0161 496 0000 for details.",
+    ],
+)
+def test_phone_numbers_written_in_groups_are_no_quantities(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_a_long_amount_after_a_currency_is_money() -> None:
+    assert _found("Ia membayar Rp1500000 tunai.") == [("Rp1500000", 1500000.0, "IDR", "money")]
+
+
+def test_ke_before_a_number_is_to_not_an_ordinal_mark() -> None:
+    # ("ke-3" is glued: no quantity; "naik ke 18 persen" rises to 18 percent)
+    assert _found("Suhu turun ke 18 derajat Celsius dan bunga naik ke 6 persen.") == [
+        ("18 derajat Celsius", 18.0, "°C", "measure"),
+        ("6 persen", 6.0, "%", "percent"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "id",
+            "Harganya Rp 4 - 6 ribu.",
+            [("Rp 4", 4000.0, "IDR", "money"), ("6 ribu", 6000.0, "IDR", "money")],
+        ),
+        ("id", "Naik 10-15 persen.", [("10", 10.0, "%", "percent"), ("15 persen", 15.0, "%", "percent")]),
+        ("id", "Jaraknya 30–40 km.", [("30", 30.0, "km", "measure"), ("40 km", 40.0, "km", "measure")]),
+        ("id", "Ada 5 hingga 7 juta orang.", [("5", 5e6, None, "count"), ("7 juta", 7e6, None, "count")]),
+        (
+            "en",
+            "Prices rose 5 to 10 percent.",
+            [("5", 5.0, "%", "percent"), ("10 percent", 10.0, "%", "percent")],
+        ),
+        ("en", "A $3-4 billion bid.", [("$3", 3e9, "USD", "money"), ("4 billion", 4e9, "USD", "money")]),
+    ],
+)
+def test_both_ends_of_a_range_take_what_the_second_says(
+    language: str, text: str, expected: list[tuple[str, float, str | None, str]]
+) -> None:
+    assert _found(text, language) == expected
+
+
+def test_a_dash_between_bare_numbers_is_no_range() -> None:
+    assert _found("Skor akhir 2-1, masa jabatan 1999-2004, telepon 0812-3456-7890.") == []
