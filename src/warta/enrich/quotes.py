@@ -1,15 +1,472 @@
-"""Quotes and their speakers. (Being built.)"""
+"""Quotes and their speakers: '"Inflasi terkendali," ujar Menteri Keuangan Sri Mulyani' is the
+quote 'Inflasi terkendali' said by 'Sri Mulyani'.
+
+A quote is the text between a pair of quotation marks (curly, straight, guillemets), attributed
+by a speech verb after it ('"...," kata X', '"...," X said', '"...," katanya') or before it
+('X mengatakan, "..."', 'X said: "..."', 'Menurut X, "..."'). The speaker is the name in the
+attribution with its titles stripped ('Kapolri Jenderal Listyo Sigit Prabowo' is 'Listyo Sigit
+Prabowo'); a pronoun ('katanya', 'he said') names whoever was last named or last quoted. A quote
+that runs over paragraphs (an opening mark left open, the next paragraph opening with a mark
+again) gives one Quote per paragraph, all with the attribution found in any of them. Quoted words
+inside a sentence with no attribution ('the so-called "jalan tikus"') are not quotes; a sentence
+that is a quote by itself is one, said by the speaker of the quote just before it, if any.
+
+Every word this reads (verbs, pronouns, titles) comes from `enrich/data/quotes/<language>.toml`.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
+from warta.enrich.data import annotator_data
 from warta.enrich.types import Entity, Quote
 
 if TYPE_CHECKING:
     from warta.enrich import EnrichContext
 
+_TOKEN = re.compile(r"\S+")
+_EDGE_PUNCT = "\"'“”‘’«»„()[]{}.,;:!?…"
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s+")
+_MAX_SPEAKER_TOKENS = 10
+_MIN_STANDALONE_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLexicon:
+    """The words of quoting for a set of languages (lowercased)."""
+
+    closers: dict[str, str]  # opening mark -> closing mark
+    verbs: frozenset[str]
+    pronoun_verbs: frozenset[str]
+    pronouns: frozenset[str]
+    according_to: tuple[tuple[str, ...], ...]
+    stop_words: frozenset[str]
+    determiners: frozenset[str]
+    ranks: frozenset[tuple[str, ...]]
+    offices: frozenset[tuple[str, ...]]
+    longest_title: int
+    descriptors: frozenset[str]
+    non_names: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    word: str  # lowercased, edge punctuation stripped
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """Quoted words in one paragraph: `start`/`end` bound the words, `open_end` when no mark closes them."""
+
+    paragraph: int
+    start: int
+    end: int
+    mark_start: int
+    mark_end: int
+    open_end: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    name: str | None  # None: a pronoun nobody named before
+    paragraph: int
+    start: int  # the name's span in its paragraph (the pronoun's where unresolved)
+    end: int
+    pronoun: bool
+
+
+@cache
+def quote_lexicon(languages: tuple[str, ...]) -> QuoteLexicon:
+    """The merged quote data of `languages` (built once per language set)."""
+    data = annotator_data("quotes", languages)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(item).lower() for item in data.get(key, []))
+
+    def phrases(key: str) -> frozenset[tuple[str, ...]]:
+        return frozenset(tuple(str(item).lower().split()) for item in data.get(key, []))
+
+    closers: dict[str, str] = {}
+    for opener, closer in data.get("marks", []):
+        closers.setdefault(opener, closer)
+    ranks, offices = phrases("ranks"), phrases("offices")
+    return QuoteLexicon(
+        closers=closers,
+        verbs=words("verbs"),
+        pronoun_verbs=words("pronoun_verbs"),
+        pronouns=words("pronouns"),
+        according_to=tuple(sorted(phrases("according_to"), key=len, reverse=True)),
+        stop_words=words("stop_words"),
+        determiners=words("determiners"),
+        ranks=ranks,
+        offices=offices - ranks,
+        longest_title=max((len(title) for title in ranks | offices), default=1),
+        descriptors=words("descriptors"),
+        non_names=words("non_names"),
+    )
+
 
 def find_quotes(paragraphs: Sequence[str], context: EnrichContext, entities: Sequence[Entity]) -> list[Quote]:
-    return []
+    """Every quote in `paragraphs`, with its speaker where the text names one."""
+    lexicon = quote_lexicon(context.languages)
+    people = sorted(
+        (entity for entity in entities if entity.type == "person"), key=lambda e: (e.paragraph, e.start)
+    )
+    spans = [span for index, text in enumerate(paragraphs) for span in _quoted_spans(text, index, lexicon)]
+    chained = _chains(spans, paragraphs)
+    quotes: list[Quote] = []
+    speakers: list[_Speaker] = []  # the speakers of the quotes so far, for pronouns and bare quotes
+    for chain in chained:
+        found = [_attribution(span, paragraphs, lexicon) for span in chain]
+        attributed = [(speaker, verb) for speaker, verb in found if verb is not None]
+        if attributed:
+            speaker, verb = attributed[-1] if chain[0].open_end else attributed[0]
+            if speaker is not None and speaker.pronoun:
+                speaker = _antecedent(speaker, paragraphs, speakers, people, lexicon)
+        elif _stands_alone(chain[0], paragraphs[chain[0].paragraph], lexicon):
+            speaker, verb = _previous_speaker(chain[0], speakers), None
+        else:
+            continue
+        if speaker is not None and speaker.name is not None:
+            speakers.append(speaker)
+        name = speaker.name if speaker is not None else None
+        canonical = _canonical(speaker, people) if speaker is not None and name is not None else None
+        for span in chain:
+            text = paragraphs[span.paragraph][span.start : span.end]
+            quotes.append(Quote(text, name, canonical, verb, span.paragraph, span.start, span.end))
+    return quotes
+
+
+def _quoted_spans(text: str, paragraph: int, lexicon: QuoteLexicon) -> list[_Span]:
+    spans: list[_Span] = []
+    position = 0
+    while position < len(text):
+        opener = _next_opener(text, position, lexicon)
+        if opener < 0:
+            break
+        closer = _closing_mark(text, opener + 1, lexicon.closers[text[opener]])
+        open_end = closer < 0
+        mark_end = len(text) if open_end else closer + 1
+        start, end = _trim(text, opener + 1, len(text) if open_end else closer)
+        if end > start:
+            spans.append(_Span(paragraph, start, end, opener, mark_end, open_end))
+        position = mark_end
+    return spans
+
+
+def _next_opener(text: str, position: int, lexicon: QuoteLexicon) -> int:
+    for index in range(position, len(text) - 1):
+        if (
+            text[index] in lexicon.closers
+            and (index == 0 or text[index - 1] in " \t([—–-")
+            and not text[index + 1].isspace()
+        ):
+            return index
+    return -1
+
+
+def _closing_mark(text: str, position: int, closer: str) -> int:
+    """The mark that closes a quote: a closer not glued to a following letter ("it’s" is no close)."""
+    index = text.find(closer, position)
+    while index >= 0:
+        if index + 1 >= len(text) or not text[index + 1].isalnum():
+            return index
+        index = text.find(closer, index + 1)
+    return -1
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _chains(spans: list[_Span], paragraphs: Sequence[str]) -> list[list[_Span]]:
+    """Spans grouped into quotes: an open-ended span continues into a paragraph that opens with a mark."""
+    chains: list[list[_Span]] = []
+    for span in spans:
+        previous = chains[-1][-1] if chains else None
+        if (
+            previous is not None
+            and previous.open_end
+            and span.paragraph == previous.paragraph + 1
+            and span.mark_start == len(paragraphs[span.paragraph]) - len(paragraphs[span.paragraph].lstrip())
+        ):
+            chains[-1].append(span)
+        else:
+            chains.append([span])
+    # An open quote that nothing continues and nothing closes is a stray mark, unless attributed later.
+    return chains
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    out: list[_Token] = []
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group().strip(_EDGE_PUNCT).lower()
+        out.append(_Token(match.group(), word, match.start(), match.end()))
+    return out
+
+
+def _attribution(
+    span: _Span, paragraphs: Sequence[str], lexicon: QuoteLexicon
+) -> tuple[_Speaker | None, str | None]:
+    """(speaker, verb) that the text right after or right before the quote gives, (None, None) if none."""
+    if span.open_end:
+        return _attribution_before(span, paragraphs[span.paragraph], lexicon)
+    after = _attribution_after(span, paragraphs[span.paragraph], lexicon)
+    if after[1] is not None:
+        return after
+    return _attribution_before(span, paragraphs[span.paragraph], lexicon)
+
+
+def _clause(tokens: list[_Token], lexicon: QuoteLexicon) -> list[_Token]:
+    """The tokens up to the first one that ends a clause (a comma, a sentence end, an opening mark)."""
+    out: list[_Token] = []
+    for token in tokens:
+        if token.text[0] in lexicon.closers:
+            break
+        out.append(token)
+        tail = token.text.rstrip("\"'”’»)")
+        if tail.endswith((",", ";", ":", "!", "?", "…")) or (
+            tail.endswith(".") and not _abbreviation(token, lexicon)
+        ):
+            break
+    return out
+
+
+def _abbreviation(token: _Token, lexicon: QuoteLexicon) -> bool:
+    word = token.word
+    return len(word) == 1 or (word,) in lexicon.ranks or (word,) in lexicon.offices or "." in word
+
+
+def _is_verb(token: _Token, lexicon: QuoteLexicon, first: bool = False) -> bool:
+    bare = token.text.strip(_EDGE_PUNCT)
+    return token.word in lexicon.verbs and (first or bare.islower())
+
+
+def _attribution_after(span: _Span, text: str, lexicon: QuoteLexicon) -> tuple[_Speaker | None, str | None]:
+    clause = _clause(_tokens(text, span.mark_end, min(len(text), span.mark_end + 200)), lexicon)
+    if not clause:
+        return None, None
+    first = clause[0]
+    if first.word in lexicon.pronoun_verbs:
+        return _Speaker(None, span.paragraph, first.start, first.end, True), first.word
+    for index, token in enumerate(clause[: _MAX_SPEAKER_TOKENS + 1]):
+        if not _is_verb(token, lexicon):
+            continue
+        phrase = _until_stop(clause[1:], lexicon) if index == 0 else clause[:index]
+        speaker = _speaker(phrase, span.paragraph, text, lexicon)
+        return speaker, token.word
+    return None, None
+
+
+def _attribution_before(span: _Span, text: str, lexicon: QuoteLexicon) -> tuple[_Speaker | None, str | None]:
+    begin = _sentence_start(text, span.mark_start)
+    head = text[begin : span.mark_start].rstrip()
+    if not head.endswith((",", ":")):
+        return None, None
+    tokens = _tokens(text, begin, begin + len(head))[-(_MAX_SPEAKER_TOKENS + 4) :]
+    if not tokens:
+        return None, None
+    for index in range(len(tokens) - 1, -1, -1):
+        if _is_verb(tokens[index], lexicon, first=index == 0):
+            return _speaker(tokens[:index], span.paragraph, text, lexicon), tokens[index].word
+    words = tuple(token.word for token in tokens)
+    for phrase in lexicon.according_to:
+        if words[: len(phrase)] == phrase:
+            return _speaker(tokens[len(phrase) :], span.paragraph, text, lexicon), " ".join(phrase)
+    if head.endswith(":") and len(tokens) <= _MAX_SPEAKER_TOKENS:
+        speaker = _speaker(tokens, span.paragraph, text, lexicon)
+        if speaker is not None and speaker.name is not None and not speaker.pronoun:
+            return speaker, ":"
+    return None, None
+
+
+def _sentence_start(text: str, position: int) -> int:
+    begin = 0
+    for match in _SENTENCE_END.finditer(text, 0, position):
+        begin = match.end()
+    return begin
+
+
+def _until_stop(tokens: list[_Token], lexicon: QuoteLexicon) -> list[_Token]:
+    out: list[_Token] = []
+    for token in tokens:
+        if token.word in lexicon.stop_words and token.text.strip(_EDGE_PUNCT).islower() and out:
+            break
+        out.append(token)
+    return out
+
+
+def _speaker(phrase: list[_Token], paragraph: int, text: str, lexicon: QuoteLexicon) -> _Speaker | None:
+    """The speaker a phrase names: a pronoun, a description ('a spokesperson for X'), or a name."""
+    phrase = [token for token in phrase if token.word]
+    if not phrase:
+        return None
+    if len(phrase) == 1 and phrase[0].word in lexicon.pronouns:
+        return _Speaker(None, paragraph, phrase[0].start, phrase[0].end, True)
+    pieces = _comma_pieces(phrase)
+    if phrase[0].word in lexicon.determiners and len(pieces) == 1:
+        return _named(phrase[0].start, phrase[-1].end, paragraph, text)
+    for piece in pieces:
+        name = _name(piece, lexicon)
+        if name:
+            return _named(name[0].start, name[-1].end, paragraph, text)
+    if len(pieces) == 1 and len(phrase) <= 4 and phrase[0].word not in lexicon.verbs:
+        return _named(phrase[0].start, phrase[-1].end, paragraph, text)
+    return None
+
+
+def _named(start: int, end: int, paragraph: int, text: str) -> _Speaker:
+    while end > start and text[end - 1] in _EDGE_PUNCT and not (end - start > 2 and text[end - 2].isupper()):
+        end -= 1
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    return _Speaker(text[start:end], paragraph, start, end, False)
+
+
+def _comma_pieces(phrase: list[_Token]) -> list[list[_Token]]:
+    pieces: list[list[_Token]] = [[]]
+    for token in phrase:
+        pieces[-1].append(token)
+        if token.text.endswith(","):
+            pieces.append([])
+    return [piece for piece in pieces if piece]
+
+
+def _capitalised(token: _Token) -> bool:
+    bare = token.text.strip(_EDGE_PUNCT)
+    return bool(bare) and bare[0].isupper()
+
+
+def _acronym(token: _Token) -> bool:
+    bare = token.text.strip(_EDGE_PUNCT)
+    return len(bare) >= 2 and bare.isupper()
+
+
+def _name(tokens: list[_Token], lexicon: QuoteLexicon) -> list[_Token]:
+    """The personal name in a titled phrase: the capitalised words after the last title, less the
+    words that say what the office is of ('Bupati Sleman Harda Kiswaya' -> 'Harda Kiswaya')."""
+    after, office = 0, False
+    index = 0
+    while index < len(tokens):
+        length = _title_at(tokens, index, lexicon)
+        if length:
+            words = tuple(token.word for token in tokens[index : index + length])
+            after, office = index + length, words not in lexicon.ranks
+            index += length
+        else:
+            index += 1
+    rest = tokens[after:]
+    last = max((i for i, token in enumerate(rest) if _capitalised(token)), default=-1)
+    run: list[_Token] = []
+    for token in reversed(rest[: last + 1]):
+        if (
+            not _capitalised(token)
+            or _acronym(token)
+            or token.word in lexicon.descriptors
+            or token.word in lexicon.non_names
+        ):
+            break
+        run.insert(0, token)
+        if token is not rest[last] and token.text.endswith(","):
+            run.pop(0)
+            break
+    if office and len(run) >= 3:
+        run = run[-2:]
+    return run
+
+
+def _title_at(tokens: list[_Token], index: int, lexicon: QuoteLexicon) -> int:
+    for length in range(min(lexicon.longest_title, len(tokens) - index), 0, -1):
+        words = tuple(token.word for token in tokens[index : index + length])
+        if words in lexicon.ranks or words in lexicon.offices:
+            return length
+    return 0
+
+
+def _stands_alone(span: _Span, text: str, lexicon: QuoteLexicon) -> bool:
+    """A quote that is a sentence by itself: it opens the paragraph or a sentence, and reads as one."""
+    before = text[: span.mark_start].rstrip()
+    if before and not before.endswith((".", "!", "?", "…", "”", '"', "’", "»")):
+        return False
+    words = text[span.start : span.end].split()
+    return len(words) >= _MIN_STANDALONE_WORDS and words[0][0].isupper()
+
+
+def _previous_speaker(span: _Span, speakers: list[_Speaker]) -> _Speaker | None:
+    if speakers and span.paragraph - speakers[-1].paragraph <= 1:
+        return speakers[-1]
+    return None
+
+
+def _antecedent(
+    pronoun: _Speaker,
+    paragraphs: Sequence[str],
+    speakers: list[_Speaker],
+    people: list[Entity],
+    lexicon: QuoteLexicon,
+) -> _Speaker:
+    """Whom a pronoun names: the latest of the last quote's speaker, the last person entity, and the
+    last sentence subject that reads as a name, before the pronoun (this paragraph and two before)."""
+    where = (pronoun.paragraph, pronoun.start)
+    candidates: list[_Speaker] = [
+        s for s in speakers if (s.paragraph, s.start) < where and pronoun.paragraph - s.paragraph <= 2
+    ]
+    candidates += [
+        _Speaker(p.text, p.paragraph, p.start, p.end, False)
+        for p in people
+        if (p.paragraph, p.start) < where and pronoun.paragraph - p.paragraph <= 2
+    ]
+    for index in range(max(0, pronoun.paragraph - 2), pronoun.paragraph + 1):
+        limit = pronoun.start if index == pronoun.paragraph else len(paragraphs[index])
+        candidates += _subjects(paragraphs[index], index, limit, lexicon)
+    if not candidates:
+        return pronoun
+    return max(candidates, key=lambda s: (s.paragraph, s.start))
+
+
+def _subjects(text: str, paragraph: int, limit: int, lexicon: QuoteLexicon) -> list[_Speaker]:
+    """Names that open a sentence ('Mayor Karen Bass visited ...'), outside quotes, before `limit`."""
+    quoted = [(s.mark_start, s.mark_end) for s in _quoted_spans(text, paragraph, lexicon)]
+    starts = [0] + [match.end() for match in _SENTENCE_END.finditer(text, 0, limit)]
+    out: list[_Speaker] = []
+    for start in starts:
+        if start >= limit or any(a <= start < b for a, b in quoted) or text[start] in lexicon.closers:
+            continue
+        tokens = _tokens(text, start, min(limit, start + 120))
+        head: list[_Token] = []
+        for token in tokens:
+            if not (_capitalised(token) or _title_at([token], 0, lexicon)):
+                break
+            head.append(token)
+            if token.text[-1] in ",.;:":
+                break
+        name = _name(head, lexicon)
+        if name and not (len(name) == 1 and len(head) == 1 and head[0].word in lexicon.non_names):
+            out.append(_named(name[0].start, name[-1].end, paragraph, text))
+    return out
+
+
+def _canonical(speaker: _Speaker, people: list[Entity]) -> str | None:
+    """The canonical name of the person entity the speaker is (overlapping it, or with its name)."""
+    for person in people:
+        if (
+            person.paragraph == speaker.paragraph
+            and person.start < speaker.end
+            and speaker.start < person.end
+        ):
+            return person.canonical
+    for person in people:
+        if speaker.name in (person.text, person.canonical):
+            return person.canonical
+    return speaker.name
