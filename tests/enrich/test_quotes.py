@@ -176,6 +176,38 @@ DEV_CASES: tuple[Case, ...] = (
         ((0, "Waiting lists are finally falling", "Wes Streeting"),),
     ),
     Case("en", ("“I think we can win this,” Smith added.",), ((0, "I think we can win this", "Smith"),)),
+    # Whom a pronoun names: an apposition in the sentence's opening, not a pronoun subject, a
+    # one-word subject only where the article names it in full.
+    Case(
+        "id",
+        (
+            "Ketua RT 05, Budi Santoso (47), mengaku rumahnya kebanjiran sejak subuh.",
+            "“Air naik cepat sekali, kami tidak sempat menyelamatkan apa pun,” katanya.",
+        ),
+        ((1, "Air naik cepat sekali, kami tidak sempat menyelamatkan apa pun", "Budi Santoso"),),
+    ),
+    Case(
+        "id",
+        (
+            "Rina Marlina lulus tahun ini dengan nilai terbaik. Ia ingin menjadi guru.",
+            "“Saya ingin mengajar di desa,” ujarnya.",
+        ),
+        ((1, "Saya ingin mengajar di desa", "Rina Marlina"),),
+    ),
+    Case(
+        "id",
+        (
+            "Dimas Pratama membuka kedai kopi pertamanya pada 2019.",
+            "Dimas kini mempekerjakan delapan orang.",
+            "“Awalnya saya sendirian,” katanya.",
+        ),
+        ((2, "Awalnya saya sendirian", "Dimas"),),
+    ),
+    Case(
+        "id",
+        ("Hujan turun sejak pagi.", "“Kami khawatir sekali,” katanya."),
+        ((1, "Kami khawatir sekali", None),),
+    ),
     Case(
         "en",
         ("Governor Gavin Newsom toured the burned neighbourhood.", "He said, “We will rebuild every home.”"),

@@ -123,13 +123,16 @@ def find_quotes(paragraphs: Sequence[str], context: EnrichContext, entities: Seq
     chained = _chains(spans, paragraphs)
     quotes: list[Quote] = []
     speakers: list[_Speaker] = []  # the speakers of the quotes so far, for pronouns and bare quotes
+    known: frozenset[str] | None = None  # the words of the article's full names, read on first need
     for chain in chained:
         found = [_attribution(span, paragraphs, lexicon) for span in chain]
         attributed = [(speaker, verb) for speaker, verb in found if verb is not None]
         if attributed:
             speaker, verb = attributed[-1] if chain[0].open_end else attributed[0]
             if speaker is not None and speaker.pronoun:
-                speaker = _antecedent(speaker, paragraphs, speakers, people, lexicon)
+                if known is None:
+                    known = _multiword_words(paragraphs)
+                speaker = _antecedent(speaker, paragraphs, speakers, people, lexicon, known)
         elif _stands_alone(chain[0], paragraphs[chain[0].paragraph], lexicon):
             speaker, verb = _previous_speaker(chain[0], speakers), None
         else:
@@ -415,6 +418,7 @@ def _antecedent(
     speakers: list[_Speaker],
     people: list[Entity],
     lexicon: QuoteLexicon,
+    known: frozenset[str],
 ) -> _Speaker:
     """Whom a pronoun names: the latest of the last quote's speaker, the last person entity, and the
     last sentence subject that reads as a name, before the pronoun (this paragraph and two before)."""
@@ -429,32 +433,84 @@ def _antecedent(
     ]
     for index in range(max(0, pronoun.paragraph - 2), pronoun.paragraph + 1):
         limit = pronoun.start if index == pronoun.paragraph else len(paragraphs[index])
-        candidates += _subjects(paragraphs[index], index, limit, lexicon)
+        candidates += _subjects(paragraphs[index], index, limit, lexicon, known)
     if not candidates:
         return pronoun
     return max(candidates, key=lambda s: (s.paragraph, s.start))
 
 
-def _subjects(text: str, paragraph: int, limit: int, lexicon: QuoteLexicon) -> list[_Speaker]:
-    """Names that open a sentence ('Mayor Karen Bass visited ...'), outside quotes, before `limit`."""
+def _subjects(
+    text: str, paragraph: int, limit: int, lexicon: QuoteLexicon, known: frozenset[str]
+) -> list[_Speaker]:
+    """Names that open a sentence ('Mayor Karen Bass visited ...') or stand in its opening as an
+    apposition ('Ketua panitia, Iskandar Mahmud, mengatakan ...'), outside quotes, before `limit`."""
     quoted = [(s.mark_start, s.mark_end) for s in _quoted_spans(text, paragraph, lexicon)]
     starts = [0] + [match.end() for match in _SENTENCE_END.finditer(text, 0, limit)]
     out: list[_Speaker] = []
     for start in starts:
         if start >= limit or any(a <= start < b for a, b in quoted) or text[start] in lexicon.closers:
             continue
-        tokens = _tokens(text, start, min(limit, start + 120))
-        head: list[_Token] = []
-        for token in tokens:
-            if not (_capitalised(token) or _title_at([token], 0, lexicon)):
-                break
-            head.append(token)
-            if token.text[-1] in ",.;:":
-                break
-        name = _name(head, lexicon)
-        if name and not (len(name) == 1 and len(head) == 1 and head[0].word in lexicon.non_names):
-            out.append(_named(name[0].start, name[-1].end, paragraph, text))
+        tokens = _tokens(text, start, min(limit, start + 200))[:16]
+        subject = _name(_head(tokens, lexicon), lexicon)
+        # A one-word subject ('Arman berencana ...') counts where the article names it in full.
+        if subject and (len(subject) > 1 or subject[0].word in known) and _not_pronoun(subject, lexicon):
+            out.append(_named(subject[0].start, subject[-1].end, paragraph, text))
+        appositive = _name(_appositive(tokens), lexicon)
+        if appositive and _not_pronoun(appositive, lexicon):
+            out.append(_named(appositive[0].start, appositive[-1].end, paragraph, text))
     return out
+
+
+def _head(tokens: list[_Token], lexicon: QuoteLexicon) -> list[_Token]:
+    head: list[_Token] = []
+    for token in tokens:
+        if not (_capitalised(token) or _title_at([token], 0, lexicon)):
+            break
+        head.append(token)
+        if token.text[-1] in ",.;:":
+            break
+    if len(head) == 1 and head[0].word in lexicon.non_names:
+        return []
+    return head
+
+
+def _appositive(tokens: list[_Token]) -> list[_Token]:
+    """The capitalised words set off by commas in a sentence's opening: ', Endro Wicaksono,'."""
+    for index, token in enumerate(tokens[:-1]):
+        if not token.text.endswith(","):
+            continue
+        piece: list[_Token] = []
+        for word in tokens[index + 1 : index + 6]:
+            if word.text.startswith("("):
+                if word.text.endswith(","):
+                    return piece
+                continue
+            if not _capitalised(word):
+                break
+            piece.append(word)
+            if word.text.endswith(","):
+                return piece
+    return []
+
+
+def _not_pronoun(name: list[_Token], lexicon: QuoteLexicon) -> bool:
+    return not (len(name) == 1 and name[0].word in lexicon.pronouns)
+
+
+def _multiword_words(paragraphs: Sequence[str]) -> frozenset[str]:
+    """The words of runs of two or more capitalised words: the article's full names."""
+    words: set[str] = set()
+    for text in paragraphs:
+        run: list[_Token] = []
+        for token in [*_tokens(text, 0, len(text)), None]:
+            if token is not None and _capitalised(token) and not _acronym(token):
+                run.append(token)
+                if token.text[-1] not in ",.;:!?)":
+                    continue
+            if len(run) >= 2:
+                words.update(word.word for word in run)
+            run = []
+    return frozenset(words)
 
 
 def _canonical(speaker: _Speaker, people: list[Entity]) -> str | None:
