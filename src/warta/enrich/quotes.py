@@ -51,6 +51,7 @@ class QuoteLexicon:
     longest_title: int
     descriptors: frozenset[str]
     non_names: frozenset[str]
+    adverbs: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,7 @@ class _Span:
     mark_start: int
     mark_end: int
     open_end: bool
+    floor: int  # where the quote before it in the paragraph ends (0 if none): its attribution starts after
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,7 @@ def quote_lexicon(languages: tuple[str, ...]) -> QuoteLexicon:
         longest_title=max((len(title) for title in ranks | offices), default=1),
         descriptors=words("descriptors"),
         non_names=words("non_names"),
+        adverbs=words("adverbs"),
     )
 
 
@@ -159,7 +162,8 @@ def _quoted_spans(text: str, paragraph: int, lexicon: QuoteLexicon) -> list[_Spa
         mark_end = len(text) if open_end else closer + 1
         start, end = _trim(text, opener + 1, len(text) if open_end else closer)
         if end > start:
-            spans.append(_Span(paragraph, start, end, opener, mark_end, open_end))
+            floor = spans[-1].mark_end if spans else 0
+            spans.append(_Span(paragraph, start, end, opener, mark_end, open_end, floor))
         position = mark_end
     return spans
 
@@ -257,7 +261,13 @@ def _is_verb(token: _Token, lexicon: QuoteLexicon, first: bool = False) -> bool:
 
 
 def _attribution_after(span: _Span, text: str, lexicon: QuoteLexicon) -> tuple[_Speaker | None, str | None]:
-    clause = _clause(_tokens(text, span.mark_end, min(len(text), span.mark_end + 200)), lexicon)
+    # '"...," kata X' and '"...!" tegas X' close on punctuation; 'the bill "a gift to polluters" and
+    # vowed ...' is no attribution.
+    closing = text[span.mark_end - 2] if span.mark_end >= 2 else ""
+    if closing not in ",.!?…" and text[span.mark_end : span.mark_end + 1] != ",":
+        return None, None
+    tokens = _tokens(text, span.mark_end, min(len(text), span.mark_end + 240))
+    clause = _clause(tokens, lexicon)
     if not clause:
         return None, None
     first = clause[0]
@@ -266,14 +276,21 @@ def _attribution_after(span: _Span, text: str, lexicon: QuoteLexicon) -> tuple[_
     for index, token in enumerate(clause[: _MAX_SPEAKER_TOKENS + 1]):
         if not _is_verb(token, lexicon):
             continue
-        phrase = _until_stop(clause[1:], lexicon) if index == 0 else clause[:index]
-        speaker = _speaker(phrase, span.paragraph, text, lexicon)
+        if index:
+            return _speaker(clause[:index], span.paragraph, text, lexicon), token.word
+        speaker = _speaker(_until_stop(clause[1:], lexicon), span.paragraph, text, lexicon)
+        if speaker is None or (not speaker.pronoun and not (speaker.name or " ")[0].isupper()):
+            # '"...," kilah kuasa hukum tersangka, Hotman Paris': the name follows the description.
+            following = _clause(tokens[len(clause) :], lexicon)
+            name = _name(following, lexicon)
+            if name and len(name) == len([t for t in following if not _parenthetical(t)]):
+                speaker = _named(name[0].start, name[-1].end, span.paragraph, text)
         return speaker, token.word
     return None, None
 
 
 def _attribution_before(span: _Span, text: str, lexicon: QuoteLexicon) -> tuple[_Speaker | None, str | None]:
-    begin = _sentence_start(text, span.mark_start)
+    begin = max(_sentence_start(text, span.mark_start, lexicon), span.floor)
     head = text[begin : span.mark_start].rstrip()
     if not head.endswith((",", ":")):
         return None, None
@@ -281,8 +298,11 @@ def _attribution_before(span: _Span, text: str, lexicon: QuoteLexicon) -> tuple[
     if not tokens:
         return None, None
     for index in range(len(tokens) - 1, -1, -1):
-        if _is_verb(tokens[index], lexicon, first=index == 0):
-            return _speaker(tokens[:index], span.paragraph, text, lexicon), tokens[index].word
+        if not _is_verb(tokens[index], lexicon, first=index == 0):
+            continue
+        if index == 0:  # '"...," kata Joko, "..."': the attribution between two quotes
+            return _speaker(_until_stop(tokens[1:], lexicon), span.paragraph, text, lexicon), tokens[0].word
+        return _speaker(tokens[:index], span.paragraph, text, lexicon), tokens[index].word
     words = tuple(token.word for token in tokens)
     for phrase in lexicon.according_to:
         if words[: len(phrase)] == phrase:
@@ -294,11 +314,24 @@ def _attribution_before(span: _Span, text: str, lexicon: QuoteLexicon) -> tuple[
     return None, None
 
 
-def _sentence_start(text: str, position: int) -> int:
+def _sentence_start(text: str, position: int, lexicon: QuoteLexicon) -> int:
     begin = 0
-    for match in _SENTENCE_END.finditer(text, 0, position):
-        begin = match.end()
+    for end in _sentence_ends(text, position, lexicon):
+        begin = end
     return begin
+
+
+def _sentence_ends(text: str, limit: int, lexicon: QuoteLexicon) -> list[int]:
+    """Where sentences after the first begin, before `limit`; 'Dr. Lisa Ng' and 'S. Rivera' go on."""
+    out: list[int] = []
+    for match in _SENTENCE_END.finditer(text, 0, limit):
+        word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()].strip(_EDGE_PUNCT).lower()
+        if text[match.start()] == "." and (
+            len(word) == 1 or (word,) in lexicon.ranks or (word,) in lexicon.offices
+        ):
+            continue
+        out.append(match.end())
+    return out
 
 
 def _until_stop(tokens: list[_Token], lexicon: QuoteLexicon) -> list[_Token]:
@@ -313,18 +346,28 @@ def _until_stop(tokens: list[_Token], lexicon: QuoteLexicon) -> list[_Token]:
 def _speaker(phrase: list[_Token], paragraph: int, text: str, lexicon: QuoteLexicon) -> _Speaker | None:
     """The speaker a phrase names: a pronoun, a description ('a spokesperson for X'), or a name."""
     phrase = [token for token in phrase if token.word]
+    while phrase and phrase[-1].word in lexicon.adverbs:  # 'Joko Widodo pernah berkata'
+        phrase.pop()
     if not phrase:
         return None
     if len(phrase) == 1 and phrase[0].word in lexicon.pronouns:
         return _Speaker(None, paragraph, phrase[0].start, phrase[0].end, True)
+    # 'The minister, Penny Wong,' / 'Menanggapi hal itu, Menteri X': the name nearest the verb;
+    # then a description ('In a statement, the White House').
     pieces = _comma_pieces(phrase)
-    if phrase[0].word in lexicon.determiners and len(pieces) == 1:
-        return _named(phrase[0].start, phrase[-1].end, paragraph, text)
-    for piece in pieces:
+    for piece in reversed(pieces):
         name = _name(piece, lexicon)
         if name:
             return _named(name[0].start, name[-1].end, paragraph, text)
-    if len(pieces) == 1 and len(phrase) <= 4 and phrase[0].word not in lexicon.verbs:
+    for piece in reversed(pieces):
+        if piece[0].word in lexicon.determiners:
+            return _named(piece[0].start, piece[-1].end, paragraph, text)
+    if (
+        len(pieces) == 1
+        and len(phrase) <= 4
+        and phrase[0].text[0].islower()
+        and phrase[0].word not in lexicon.verbs
+    ):
         return _named(phrase[0].start, phrase[-1].end, paragraph, text)
     return None
 
@@ -356,9 +399,17 @@ def _acronym(token: _Token) -> bool:
     return len(bare) >= 2 and bare.isupper()
 
 
+def _parenthetical(token: _Token) -> bool:
+    return token.text.startswith("(") and token.text.rstrip(",.;:").endswith(")")
+
+
 def _name(tokens: list[_Token], lexicon: QuoteLexicon) -> list[_Token]:
-    """The personal name in a titled phrase: the capitalised words after the last title, less the
-    words that say what the office is of ('Bupati Sleman Harda Kiswaya' -> 'Harda Kiswaya')."""
+    """The personal name a phrase ends with: the capitalised words after the last title, less the
+    words that say what the office is of ('Bupati Sleman Harda Kiswaya' -> 'Harda Kiswaya'). A
+    phrase that does not end with a name ('Menanggapi hal itu'), or where plain words come before
+    it with no title ('the White House') or a function word does ('chief economist at Harbor
+    Bank'), names no one."""
+    tokens = [token for token in tokens if not _parenthetical(token)]
     after, office = 0, False
     index = 0
     while index < len(tokens):
@@ -370,9 +421,11 @@ def _name(tokens: list[_Token], lexicon: QuoteLexicon) -> list[_Token]:
         else:
             index += 1
     rest = tokens[after:]
-    last = max((i for i, token in enumerate(rest) if _capitalised(token)), default=-1)
+    if not rest or not _capitalised(rest[-1]):
+        return []
+    last = len(rest) - 1
     run: list[_Token] = []
-    for token in reversed(rest[: last + 1]):
+    for token in reversed(rest):
         if (
             not _capitalised(token)
             or _acronym(token)
@@ -384,6 +437,11 @@ def _name(tokens: list[_Token], lexicon: QuoteLexicon) -> list[_Token]:
         if token is not rest[last] and token.text.endswith(","):
             run.pop(0)
             break
+    before = rest[: len(rest) - len(run)]
+    if any(not _capitalised(token) for token in before) and (
+        not after or any(token.word in lexicon.stop_words for token in before)
+    ):
+        return []
     if office and len(run) >= 3:
         run = run[-2:]
     return run
@@ -445,7 +503,7 @@ def _subjects(
     """Names that open a sentence ('Mayor Karen Bass visited ...') or stand in its opening as an
     apposition ('Ketua panitia, Iskandar Mahmud, mengatakan ...'), outside quotes, before `limit`."""
     quoted = [(s.mark_start, s.mark_end) for s in _quoted_spans(text, paragraph, lexicon)]
-    starts = [0] + [match.end() for match in _SENTENCE_END.finditer(text, 0, limit)]
+    starts = [0, *_sentence_ends(text, limit, lexicon)]
     out: list[_Speaker] = []
     for start in starts:
         if start >= limit or any(a <= start < b for a, b in quoted) or text[start] in lexicon.closers:
@@ -455,9 +513,10 @@ def _subjects(
         # A one-word subject ('Arman berencana ...') counts where the article names it in full.
         if subject and (len(subject) > 1 or subject[0].word in known) and _not_pronoun(subject, lexicon):
             out.append(_named(subject[0].start, subject[-1].end, paragraph, text))
-        appositive = _name(_appositive(tokens), lexicon)
-        if appositive and _not_pronoun(appositive, lexicon):
-            out.append(_named(appositive[0].start, appositive[-1].end, paragraph, text))
+        for run, set_off in _after_commas(tokens, lexicon):
+            name = _name(run, lexicon)
+            if name and (len(name) > 1 or set_off or name[0].word in known) and _not_pronoun(name, lexicon):
+                out.append(_named(name[0].start, name[-1].end, paragraph, text))
     return out
 
 
@@ -474,23 +533,27 @@ def _head(tokens: list[_Token], lexicon: QuoteLexicon) -> list[_Token]:
     return head
 
 
-def _appositive(tokens: list[_Token]) -> list[_Token]:
-    """The capitalised words set off by commas in a sentence's opening: ', Endro Wicaksono,'."""
+def _after_commas(tokens: list[_Token], lexicon: QuoteLexicon) -> list[tuple[list[_Token], bool]]:
+    """The capitalised runs right after the commas of a sentence's opening, each with whether a
+    comma sets it off: ', Endro Wicaksono,' (an apposition) or ', Kepala Dinas X Anhar Hadian menjelaskan'."""
+    out: list[tuple[list[_Token], bool]] = []
     for index, token in enumerate(tokens[:-1]):
         if not token.text.endswith(","):
             continue
-        piece: list[_Token] = []
-        for word in tokens[index + 1 : index + 6]:
-            if word.text.startswith("("):
-                if word.text.endswith(","):
-                    return piece
-                continue
-            if not _capitalised(word):
+        run: list[_Token] = []
+        set_off = False
+        for word in tokens[index + 1 :]:
+            if not (_capitalised(word) or _parenthetical(word) or _title_at([word], 0, lexicon)):
                 break
-            piece.append(word)
+            run.append(word)
             if word.text.endswith(","):
-                return piece
-    return []
+                set_off = True
+                break
+            if word.text[-1] in ".;:!?":
+                break
+        if run:
+            out.append((run, set_off))
+    return out
 
 
 def _not_pronoun(name: list[_Token], lexicon: QuoteLexicon) -> bool:
