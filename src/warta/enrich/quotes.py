@@ -40,6 +40,7 @@ class QuoteLexicon:
     """The words of quoting for a set of languages (lowercased)."""
 
     closers: dict[str, str]  # opening mark -> closing mark
+    opener: re.Pattern[str]  # an opening mark: at a word's start, before a non-space
     verbs: frozenset[str]
     pronoun_verbs: frozenset[str]
     pronouns: frozenset[str]
@@ -101,6 +102,9 @@ def quote_lexicon(languages: tuple[str, ...]) -> QuoteLexicon:
     ranks, offices = phrases("ranks"), phrases("offices")
     return QuoteLexicon(
         closers=closers,
+        opener=re.compile(
+            "(?<![^\\s(\\[—–-])[" + re.escape("".join(closers)) + "](?=\\S)" if closers else "(?!)"
+        ),
         verbs=words("verbs"),
         pronoun_verbs=words("pronoun_verbs"),
         pronouns=words("pronouns"),
@@ -169,14 +173,8 @@ def _quoted_spans(text: str, paragraph: int, lexicon: QuoteLexicon) -> list[_Spa
 
 
 def _next_opener(text: str, position: int, lexicon: QuoteLexicon) -> int:
-    for index in range(position, len(text) - 1):
-        if (
-            text[index] in lexicon.closers
-            and (index == 0 or text[index - 1] in " \t([—–-")
-            and not text[index + 1].isspace()
-        ):
-            return index
-    return -1
+    match = lexicon.opener.search(text, position)
+    return match.start() if match else -1
 
 
 def _closing_mark(text: str, position: int, closer: str) -> int:
