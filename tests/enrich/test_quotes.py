@@ -430,6 +430,40 @@ DEV_CASES: tuple[Case, ...] = (
     Case(
         "en", ("Officials in Kyiv said on Monday that “dozens of drones” had been shot down overnight.",), ()
     ),
+    # Read on news pages (bench text): a speaker set off by commas before the verb, a name-only
+    # piece before a titled one, quoted titles in a list, function words and adverbs around names,
+    # a pronoun naming whom an indirect 'said X' named.
+    Case(
+        "en",
+        (
+            "“The deadline was never realistic,” Helen Marsh, the council’s former planning chief, said on Monday.",
+        ),
+        ((0, "The deadline was never realistic", "Helen Marsh"),),
+    ),
+    Case(
+        "en",
+        ("Tom Baker, President Baker Logistics, says: “We are hiring again.”",),
+        ((0, "We are hiring again", "Tom Baker"),),
+    ),
+    Case("en", ("The encore included “Blue Skies Over Memphis,” “Take Me Down To The River” and more.",), ()),
+    Case(
+        "en",
+        ("As Einstein once said, “Imagination is more important than knowledge.”",),
+        ((0, "Imagination is more important than knowledge", "Einstein"),),
+    ),
+    Case(
+        "en",
+        (
+            "Prices rose again in March, said Mary Dunn, an economist at Lakeside University.",
+            "“Shoppers are feeling it,” she said.",
+        ),
+        ((1, "Shoppers are feeling it", "Mary Dunn"),),
+    ),
+    Case(
+        "en",
+        ('"We messed up," the guard allegedly told a supervisor.',),
+        ((0, "We messed up", "the guard"),),
+    ),
 )
 
 HELDOUT_CASES: tuple[Case, ...] = (

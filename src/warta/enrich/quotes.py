@@ -284,6 +284,24 @@ def _attribution_after(span: _Span, text: str, lexicon: QuoteLexicon) -> tuple[_
             if name and len(name) == len([t for t in following if not _parenthetical(t)]):
                 speaker = _named(name[0].start, name[-1].end, span.paragraph, text)
         return speaker, token.word
+    return _attribution_across_commas(tokens, clause, span, text, lexicon)
+
+
+def _attribution_across_commas(
+    tokens: list[_Token], clause: list[_Token], span: _Span, text: str, lexicon: QuoteLexicon
+) -> tuple[_Speaker | None, str | None]:
+    """'"...," Patrick Hayden, her husband and editor, said': a speaker set off by commas, then
+    the verb opening a later clause (two at most)."""
+    phrase = list(clause)
+    for _ in range(2):
+        if not phrase[-1].text.endswith(","):
+            return None, None
+        following = _clause(tokens[len(phrase) :], lexicon)
+        if following and _is_verb(following[0], lexicon):
+            return _speaker(phrase, span.paragraph, text, lexicon), following[0].word
+        phrase += following
+        if not following or len(phrase) > 2 * _MAX_SPEAKER_TOKENS:
+            return None, None
     return None, None
 
 
@@ -352,9 +370,13 @@ def _speaker(phrase: list[_Token], paragraph: int, text: str, lexicon: QuoteLexi
         return _Speaker(None, paragraph, phrase[0].start, phrase[0].end, True)
     # 'The minister, Penny Wong,' / 'Menanggapi hal itu, Menteri X': the name nearest the verb;
     # then a description ('In a statement, the White House').
+    # A piece that is a name and nothing else comes first ('Rob Goldman, President Acme Corp').
     pieces = _comma_pieces(phrase)
-    for piece in reversed(pieces):
-        name = _name(piece, lexicon)
+    names = [(_name(piece, lexicon), piece) for piece in reversed(pieces)]
+    for name, piece in names:
+        if name and len(name) == len([token for token in piece if not _parenthetical(token)]):
+            return _named(name[0].start, name[-1].end, paragraph, text)
+    for name, _piece in names:
         if name:
             return _named(name[0].start, name[-1].end, paragraph, text)
     for piece in reversed(pieces):
@@ -455,8 +477,8 @@ def _title_at(tokens: list[_Token], index: int, lexicon: QuoteLexicon) -> int:
 
 def _stands_alone(span: _Span, text: str, lexicon: QuoteLexicon) -> bool:
     """A quote that is a sentence by itself: it opens the paragraph or a sentence, and reads as one."""
-    before = text[: span.mark_start].rstrip()
-    if before and not before.endswith((".", "!", "?", "…", "”", '"', "’", "»")):
+    before = text[: span.mark_start].rstrip().rstrip("\"'”’»")
+    if before and not before.endswith((".", "!", "?", "…")):
         return False
     words = text[span.start : span.end].split()
     return len(words) >= _MIN_STANDALONE_WORDS and words[0][0].isupper()
@@ -498,8 +520,9 @@ def _antecedent(
 def _subjects(
     text: str, paragraph: int, limit: int, lexicon: QuoteLexicon, known: frozenset[str]
 ) -> list[_Speaker]:
-    """Names that open a sentence ('Mayor Karen Bass visited ...') or stand in its opening as an
-    apposition ('Ketua panitia, Iskandar Mahmud, mengatakan ...'), outside quotes, before `limit`."""
+    """Names that open a sentence ('Mayor Karen Bass visited ...'), stand in its opening as an
+    apposition ('Ketua panitia, Iskandar Mahmud, mengatakan ...') or follow a speech verb ('said
+    Mary Lovely'), outside quotes, before `limit`."""
     quoted = [(s.mark_start, s.mark_end) for s in _quoted_spans(text, paragraph, lexicon)]
     starts = [0, *_sentence_ends(text, limit, lexicon)]
     out: list[_Speaker] = []
@@ -515,7 +538,14 @@ def _subjects(
             name = _name(run, lexicon)
             if name and (len(name) > 1 or set_off or name[0].word in known) and _not_pronoun(name, lexicon):
                 out.append(_named(name[0].start, name[-1].end, paragraph, text))
-    return out
+    # 'said Mary Lovely, an economist.': whom a speech verb names, outside quotes.
+    tokens = _tokens(text, 0, limit)
+    for index, token in enumerate(tokens[:-1]):
+        if _is_verb(token, lexicon):
+            name = _name(_head(tokens[index + 1 : index + 9], lexicon), lexicon)
+            if name and (len(name) > 1 or name[0].word in known):
+                out.append(_named(name[0].start, name[-1].end, paragraph, text))
+    return [found for found in out if not any(a <= found.start < b for a, b in quoted)]
 
 
 def _head(tokens: list[_Token], lexicon: QuoteLexicon) -> list[_Token]:
