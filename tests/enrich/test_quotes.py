@@ -464,6 +464,32 @@ DEV_CASES: tuple[Case, ...] = (
         ('"We messed up," the guard allegedly told a supervisor.',),
         ((0, "We messed up", "the guard"),),
     ),
+    # A comma after the closing mark, a quote closed on no punctuation before 'Name said', a
+    # company suffix as no name, and a verb far from a quoted title as no attribution.
+    Case(
+        "en",
+        (
+            "“The merger gives our customers one point of contact”, adds Paula Grant, head of sales at Nordwind.",
+        ),
+        ((0, "The merger gives our customers one point of contact", "Paula Grant"),),
+    ),
+    Case(
+        "en",
+        ("“Nobody here saw it coming ” Okafor said.",),
+        ((0, "Nobody here saw it coming", "Okafor"),),
+    ),
+    Case(
+        "en",
+        ("Dan Reyes, Vice President of Marketing for Solvent, Inc., says: “Demand doubled this spring.”",),
+        ((0, "Demand doubled this spring", "Dan Reyes"),),
+    ),
+    Case(
+        "en",
+        (
+            'They explained it on their podcast "Money Matters." Cutting costs takes continued effort, they argue.',
+        ),
+        (),
+    ),
 )
 
 HELDOUT_CASES: tuple[Case, ...] = (

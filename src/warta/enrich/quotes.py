@@ -259,14 +259,17 @@ def _is_verb(token: _Token, lexicon: QuoteLexicon, first: bool = False) -> bool:
 
 
 def _attribution_after(span: _Span, text: str, lexicon: QuoteLexicon) -> tuple[_Speaker | None, str | None]:
-    # '"...," kata X' and '"...!" tegas X' close on punctuation; 'the bill "a gift to polluters" and
-    # vowed ...' is no attribution.
-    closing = text[span.mark_end - 2] if span.mark_end >= 2 else ""
-    if closing not in ",.!?…" and text[span.mark_end : span.mark_end + 1] != ",":
-        return None, None
     tokens = _tokens(text, span.mark_end, min(len(text), span.mark_end + 240))
+    while tokens and not tokens[0].word:  # '"...", adds X'
+        tokens.pop(0)
     clause = _clause(tokens, lexicon)
     if not clause:
+        return None, None
+    # '"...," kata X' and '"...!" tegas X' close on punctuation, or a name or verb follows ('"..."
+    # Apte said'); 'the bill "a gift to polluters" and vowed ...' is no attribution.
+    closing = text[span.start : span.mark_end - 1].rstrip().rstrip("\"'”’»")[-1:]
+    punctuated = closing in (",", ".", "!", "?", "…") or text[span.mark_end : span.mark_end + 1] == ","
+    if not punctuated and not (_capitalised(clause[0]) or _is_verb(clause[0], lexicon)):
         return None, None
     first = clause[0]
     if first.word in lexicon.pronoun_verbs:
@@ -275,7 +278,8 @@ def _attribution_after(span: _Span, text: str, lexicon: QuoteLexicon) -> tuple[_
         if not _is_verb(token, lexicon):
             continue
         if index:
-            return _speaker(clause[:index], span.paragraph, text, lexicon), token.word
+            before = _speaker(clause[:index], span.paragraph, text, lexicon)
+            return (before, token.word) if before is not None else (None, None)
         speaker = _speaker(_until_stop(clause[1:], lexicon), span.paragraph, text, lexicon)
         if speaker is None or (not speaker.pronoun and not (speaker.name or " ")[0].isupper()):
             # '"...," kilah kuasa hukum tersangka, Hotman Paris': the name follows the description.
@@ -387,6 +391,7 @@ def _speaker(phrase: list[_Token], paragraph: int, text: str, lexicon: QuoteLexi
         and len(phrase) <= 4
         and phrase[0].text[0].islower()
         and phrase[0].word not in lexicon.verbs
+        and phrase[0].word not in lexicon.non_names
     ):
         return _named(phrase[0].start, phrase[-1].end, paragraph, text)
     return None
