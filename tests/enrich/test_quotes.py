@@ -490,6 +490,29 @@ DEV_CASES: tuple[Case, ...] = (
         ),
         (),
     ),
+    # 'U.S.' ends no sentence, whom a named subject told is no speaker, 'has written' across an
+    # apposition, a possessive is no part of a name, a surname that is also a title.
+    Case(
+        "en",
+        ("Reed, the U.S. envoy, said: “The talks will resume in June.”",),
+        ((0, "The talks will resume in June", "Reed"),),
+    ),
+    Case(
+        "en",
+        ("Nina Hale told Marcus Webb the product was ready.", "“We spent two years on it,” she said."),
+        ((1, "We spent two years on it", "Nina Hale"),),
+    ),
+    Case(
+        "en",
+        ('"Tariffs are a tax on consumers," Ruth Adler, an economist at Westbrook College, has written.',),
+        ((0, "Tariffs are a tax on consumers", "Ruth Adler"),),
+    ),
+    Case(
+        "en",
+        ("Ana Ferreira’s new album comes out in May.", "“I wrote most of it at night,” she said."),
+        ((1, "I wrote most of it at night", "Ana Ferreira"),),
+    ),
+    Case("en", ("“Will it last?” Doctor asks.",), ((0, "Will it last?", "Doctor"),)),
 )
 
 HELDOUT_CASES: tuple[Case, ...] = (

@@ -301,8 +301,9 @@ def _attribution_across_commas(
         if not phrase[-1].text.endswith(","):
             return None, None
         following = _clause(tokens[len(phrase) :], lexicon)
-        if following and _is_verb(following[0], lexicon):
-            return _speaker(phrase, span.paragraph, text, lexicon), following[0].word
+        verb = next((token for token in following if token.word not in lexicon.adverbs), None)
+        if verb is not None and _is_verb(verb, lexicon):
+            return _speaker(phrase, span.paragraph, text, lexicon), verb.word
         phrase += following
         if not following or len(phrase) > 2 * _MAX_SPEAKER_TOKENS:
             return None, None
@@ -347,7 +348,7 @@ def _sentence_ends(text: str, limit: int, lexicon: QuoteLexicon) -> list[int]:
     for match in _SENTENCE_END.finditer(text, 0, limit):
         word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()].strip(_EDGE_PUNCT).lower()
         if text[match.start()] == "." and (
-            len(word) == 1 or (word,) in lexicon.ranks or (word,) in lexicon.offices
+            len(word) == 1 or "." in word or (word,) in lexicon.ranks or (word,) in lexicon.offices
         ):
             continue
         out.append(match.end())
@@ -398,6 +399,8 @@ def _speaker(phrase: list[_Token], paragraph: int, text: str, lexicon: QuoteLexi
 
 
 def _named(start: int, end: int, paragraph: int, text: str) -> _Speaker:
+    if text.endswith(("'s", "’s"), start, end) and end - start > 3:  # 'Steenburgen’s song'
+        end -= 2
     while end > start and text[end - 1] in _EDGE_PUNCT and not (end - start > 2 and text[end - 2].isupper()):
         end -= 1
     while start < end and text[start] in _EDGE_PUNCT:
@@ -446,6 +449,8 @@ def _name(tokens: list[_Token], lexicon: QuoteLexicon) -> list[_Token]:
         else:
             index += 1
     rest = tokens[after:]
+    if not rest and len(tokens) == 1 and _capitalised(tokens[0]) and tokens[0].word not in lexicon.non_names:
+        return tokens  # '"...," Doctor asks': a surname that is also a title
     if not rest or not _capitalised(rest[-1]):
         return []
     last = len(rest) - 1
@@ -546,7 +551,9 @@ def _subjects(
     # 'said Mary Lovely, an economist.': whom a speech verb names, outside quotes.
     tokens = _tokens(text, 0, limit)
     for index, token in enumerate(tokens[:-1]):
-        if _is_verb(token, lexicon):
+        # 'Cook told Benioff': after a named subject, the name is whom it was said to.
+        after_name = index > 0 and _capitalised(tokens[index - 1]) and tokens[index - 1].text[-1] not in ",;:"
+        if _is_verb(token, lexicon) and not after_name:
             name = _name(_head(tokens[index + 1 : index + 9], lexicon), lexicon)
             if name and (len(name) > 1 or name[0].word in known):
                 out.append(_named(name[0].start, name[-1].end, paragraph, text))
