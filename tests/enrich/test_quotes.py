@@ -513,6 +513,25 @@ DEV_CASES: tuple[Case, ...] = (
         ((1, "I wrote most of it at night", "Ana Ferreira"),),
     ),
     Case("en", ("“Will it last?” Doctor asks.",), ((0, "Will it last?", "Doctor"),)),
+    # Read on cased Indonesian news sentences (NER UI corpus): a titled name ends at a plain word,
+    # an adverb before the verb, a surname that is also a word ('White').
+    Case(
+        "id",
+        (
+            "“Jadwal penerbangan kembali normal,” jelas Direktur Operasi Bandara Juanda Rudi Hartono kala dikonfirmasi, Senin.",
+        ),
+        ((0, "Jadwal penerbangan kembali normal", "Rudi Hartono"),),
+    ),
+    Case(
+        "id",
+        ("“Kami optimistis target tercapai,” demikian ujar Nadia Putri, Kepala Riset Bank Sentosa.",),
+        ((0, "Kami optimistis target tercapai", "Nadia Putri"),),
+    ),
+    Case(
+        "en",
+        ("“The vote was close,” said Emma White, a council member.",),
+        ((0, "The vote was close", "Emma White"),),
+    ),
 )
 
 HELDOUT_CASES: tuple[Case, ...] = (

@@ -277,10 +277,10 @@ def _attribution_after(span: _Span, text: str, lexicon: QuoteLexicon) -> tuple[_
     for index, token in enumerate(clause[: _MAX_SPEAKER_TOKENS + 1]):
         if not _is_verb(token, lexicon):
             continue
-        if index:
+        if index and any(word.word not in lexicon.adverbs for word in clause[:index]):
             before = _speaker(clause[:index], span.paragraph, text, lexicon)
             return (before, token.word) if before is not None else (None, None)
-        speaker = _speaker(_until_stop(clause[1:], lexicon), span.paragraph, text, lexicon)
+        speaker = _speaker(_until_stop(clause[index + 1 :], lexicon), span.paragraph, text, lexicon)
         if speaker is None or (not speaker.pronoun and not (speaker.name or " ")[0].isupper()):
             # '"...," kilah kuasa hukum tersangka, Hotman Paris': the name follows the description.
             following = _clause(tokens[len(clause) :], lexicon)
@@ -356,9 +356,17 @@ def _sentence_ends(text: str, limit: int, lexicon: QuoteLexicon) -> list[int]:
 
 
 def _until_stop(tokens: list[_Token], lexicon: QuoteLexicon) -> list[_Token]:
+    """The speaker after a verb: up to a stop word ('kata Kim seperti dikutip KCNA') or, where it
+    opens with a capital, up to a plain lowercase word ('jelas Direktur X Wisnu Darjono kala ...')."""
     out: list[_Token] = []
+    named = bool(tokens) and _capitalised(tokens[0])
     for token in tokens:
-        if token.word in lexicon.stop_words and token.text.strip(_EDGE_PUNCT).islower() and out:
+        lower = token.text.strip(_EDGE_PUNCT).islower()
+        if (
+            out
+            and lower
+            and (token.word in lexicon.stop_words or (named and token.word not in lexicon.descriptors))
+        ):
             break
         out.append(token)
     return out
