@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'“”‘’«»„()[]{}.,;:!?…"
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s+")
+_CAPITALISED_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][^\s,.;:!?()\"“”]*(?:\s+[A-ZÀ-ÖØ-Þ][^\s,.;:!?()\"“”]*)+")
 _MAX_SPEAKER_TOKENS = 10
 _MIN_STANDALONE_WORDS = 3
 
@@ -131,6 +132,7 @@ def find_quotes(paragraphs: Sequence[str], context: EnrichContext, entities: Seq
     quotes: list[Quote] = []
     speakers: list[_Speaker] = []  # the speakers of the quotes so far, for pronouns and bare quotes
     known: frozenset[str] | None = None  # the words of the article's full names, read on first need
+    subjects: dict[int, list[_Speaker]] = {}  # the names each paragraph offers a pronoun, read on need
     for chain in chained:
         found = [_attribution(span, paragraphs, lexicon) for span in chain]
         attributed = [(speaker, verb) for speaker, verb in found if verb is not None]
@@ -139,7 +141,7 @@ def find_quotes(paragraphs: Sequence[str], context: EnrichContext, entities: Seq
             if speaker is not None and speaker.pronoun:
                 if known is None:
                     known = _multiword_words(paragraphs)
-                speaker = _antecedent(speaker, paragraphs, speakers, people, lexicon, known)
+                speaker = _antecedent(speaker, paragraphs, speakers, people, lexicon, known, subjects)
         elif _stands_alone(chain[0], paragraphs[chain[0].paragraph], lexicon):
             speaker, verb = _previous_speaker(chain[0], speakers), None
         else:
@@ -515,6 +517,7 @@ def _antecedent(
     people: list[Entity],
     lexicon: QuoteLexicon,
     known: frozenset[str],
+    subjects: dict[int, list[_Speaker]],
 ) -> _Speaker:
     """Whom a pronoun names: the latest of the last quote's speaker, the last person entity, and the
     last sentence subject that reads as a name, before the pronoun (this paragraph and two before)."""
@@ -528,8 +531,9 @@ def _antecedent(
         if (p.paragraph, p.start) < where and pronoun.paragraph - p.paragraph <= 2
     ]
     for index in range(max(0, pronoun.paragraph - 2), pronoun.paragraph + 1):
-        limit = pronoun.start if index == pronoun.paragraph else len(paragraphs[index])
-        candidates += _subjects(paragraphs[index], index, limit, lexicon, known)
+        if index not in subjects:
+            subjects[index] = _subjects(paragraphs[index], index, len(paragraphs[index]), lexicon, known)
+        candidates += [s for s in subjects[index] if index < pronoun.paragraph or s.end <= pronoun.start]
     if not candidates:
         return pronoun
     return max(candidates, key=lambda s: (s.paragraph, s.start))
@@ -610,18 +614,12 @@ def _not_pronoun(name: list[_Token], lexicon: QuoteLexicon) -> bool:
 
 def _multiword_words(paragraphs: Sequence[str]) -> frozenset[str]:
     """The words of runs of two or more capitalised words: the article's full names."""
-    words: set[str] = set()
-    for text in paragraphs:
-        run: list[_Token] = []
-        for token in [*_tokens(text, 0, len(text)), None]:
-            if token is not None and _capitalised(token) and not _acronym(token):
-                run.append(token)
-                if token.text[-1] not in ",.;:!?)":
-                    continue
-            if len(run) >= 2:
-                words.update(word.word for word in run)
-            run = []
-    return frozenset(words)
+    return frozenset(
+        word.strip(_EDGE_PUNCT).lower()
+        for text in paragraphs
+        for run in _CAPITALISED_RUN.findall(text)
+        for word in run.split()
+    )
 
 
 def _canonical(speaker: _Speaker, people: list[Entity]) -> str | None:
