@@ -1,0 +1,83 @@
+"""Quotes and speakers: precision/recall of quote text and speaker accuracy on the cases of
+tests/enrich/test_quotes.py (written for warta, id and en), dev and held-out apart.
+
+    python bench/bench_quotes.py
+
+A found quote matches a gold one with the same paragraph and the same words (trailing
+punctuation aside); speaker accuracy is over the matched quotes (None must be None). Dev cases
+are what the rules were tuned on; held-out cases were never tuned on. Also prints the time
+`find_quotes` takes per case (informative only: no assertion). Results go to
+bench/results/quotes.{json,md}; every held-out miss is printed.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "enrich"))
+
+from test_quotes import DEV_CASES, HELDOUT_CASES, Case, _norm, run_case, score
+
+from common import markdown_table, write_results
+
+
+def _misses(cases: tuple[Case, ...]) -> list[str]:
+    out: list[str] = []
+    for case in cases:
+        got = [(q.paragraph, _norm(q.text), q.speaker) for q in run_case(case)]
+        expected = [(p, _norm(text), speaker) for p, text, speaker in case.quotes]
+        if got != expected:
+            out.append(f"{case.paragraphs[0][:70]!r}\n    got      {got}\n    expected {expected}")
+    return out
+
+
+def _per_case_ms(cases: tuple[Case, ...], rounds: int = 20) -> float:
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for case in cases:
+            run_case(case)
+    return (time.perf_counter() - started) * 1000 / (rounds * len(cases))
+
+
+def main() -> None:
+    run_case(DEV_CASES[0])  # loads the lexicon once
+    rows: list[list[object]] = []
+    payload: dict[str, object] = {}
+    for name, cases in (("dev", DEV_CASES), ("held-out", HELDOUT_CASES)):
+        for language in ("id", "en", "all"):
+            subset = tuple(case for case in cases if language in ("all", case.language))
+            scores = score(subset)
+            payload[f"{name}/{language}"] = {"cases": len(subset), **scores}
+            rows.append(
+                [
+                    name,
+                    language,
+                    len(subset),
+                    scores["quotes"],
+                    scores["found"],
+                    scores["precision"],
+                    scores["recall"],
+                    scores["speaker_accuracy"],
+                ]
+            )
+    per_case = _per_case_ms(DEV_CASES + HELDOUT_CASES)
+    payload["ms_per_case"] = round(per_case, 3)
+    table = markdown_table(
+        ["set", "lang", "cases", "gold quotes", "found", "precision", "recall", "speaker acc."], rows
+    )
+    table += f"\n\nfind_quotes: {per_case:.3f} ms per case (1-3 paragraphs; informative)."
+    print(table)
+    misses = _misses(HELDOUT_CASES)
+    payload["heldout_misses"] = misses
+    print(f"\nheld-out cases not read exactly: {len(misses)}")
+    for miss in misses:
+        print("  " + miss)
+    write_results("quotes", payload, table)
+
+
+if __name__ == "__main__":
+    main()
