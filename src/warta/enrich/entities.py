@@ -385,34 +385,36 @@ def _name_words(text: str) -> tuple[str, ...]:
 def _with_name_parts(found: list[_Span], paragraphs: Sequence[str], tokens: list[list[Token]]) -> list[_Span]:
     """Add later mentions of a person by part of a full name found in the article ('Mulyani'
     after 'Sri Mulyani Indrawati') where no other entity covers them."""
-    parts: dict[tuple[str, ...], int] = {}
+    parts: set[tuple[str, ...]] = set()
     for span in found:
         if span.type != "person":
             continue
         words = _name_words(paragraphs[span.paragraph][span.start : span.end])
-        if len(words) < 2:
-            continue
         for size in range(1, len(words)):
             for first in range(len(words) - size + 1):
                 part = words[first : first + size]
                 if all(len(word) > 2 and word[:1].isupper() for word in part):
-                    parts[part] = max(parts.get(part, 0), size)
+                    parts.add(part)
     if not parts:
         return found
+    first_words = {part[0] for part in parts}
     longest = max(len(part) for part in parts)
     extra: list[_Span] = []
     for index, paragraph_tokens in enumerate(tokens):
         taken = [(s.start, s.end) for s in found if s.paragraph == index]
+        texts = [token.text for token in paragraph_tokens]
         i = 0
-        while i < len(paragraph_tokens):
-            size = next(
-                (
-                    n
-                    for n in range(min(longest, len(paragraph_tokens) - i), 0, -1)
-                    if tuple(t.text for t in paragraph_tokens[i : i + n]) in parts
-                ),
-                0,
-            )
+        while i < len(texts):
+            size = 0
+            if texts[i] in first_words:
+                size = next(
+                    (
+                        n
+                        for n in range(min(longest, len(texts) - i), 0, -1)
+                        if tuple(texts[i : i + n]) in parts
+                    ),
+                    0,
+                )
             if not size:
                 i += 1
                 continue

@@ -4,11 +4,20 @@ extraction (`warta.enrich.entities`): one function, so both see the same feature
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*(?<!['’][sS])|['’][sS]\b|[^\w\s]", re.UNICODE)
 _SHAPE_RUNS = re.compile(r"(.)\1+")
+_ASCII_SHAPE = str.maketrans(
+    {
+        **dict.fromkeys(string.ascii_uppercase, "X"),
+        **dict.fromkeys(string.ascii_lowercase, "x"),
+        **dict.fromkeys(string.digits, "d"),
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,44 +34,51 @@ def tokenise(text: str) -> list[Token]:
 
 def word_shape(word: str) -> str:
     """'Jakarta' -> 'Xx', 'KPK' -> 'X', '2025' -> 'd', 'e-KTP' -> 'x-X'."""
+    if word.isascii():  # the common case, several times faster
+        return "".join(mark for mark, _ in groupby(word.translate(_ASCII_SHAPE)))
     shape = "".join("X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in word)
     return _SHAPE_RUNS.sub(r"\1", shape)
 
 
-def _word_features(word: str, prefix: str, gazetteer: Mapping[str, str]) -> list[str]:
-    lower = word.lower()
-    features = [f"{prefix}w={lower}", f"{prefix}shape={word_shape(word)}"]
+def _word_features(word: str, gazetteer: Mapping[str, str]) -> tuple[str, ...]:
+    """What a word says about itself and its neighbours: its lowercase form, its shape and
+    its gazetteer membership (the prefix says whose: '' for the word itself, '-1:' ...)."""
     kind = gazetteer.get(word)
-    if kind is not None:
-        features.append(f"{prefix}gaz={kind}")
-    return features
+    base = (f"w={word.lower()}", f"shape={word_shape(word)}")
+    return (*base, f"gaz={kind}") if kind is not None else base
+
+
+_OFFSETS = ((-2, "-2:"), (-1, "-1:"), (1, "1:"), (2, "2:"))
+_AFTER_SENTENCE = frozenset({".", "!", "?", '"', "“"})
 
 
 def sentence_features(words: Sequence[str], gazetteer: Mapping[str, str]) -> list[list[str]]:
     """CRF features of each word of a sentence. `gazetteer` maps a word to what it is part of
     in the language data ('place', 'organisation', 'title', ...): a hint, not a decision."""
-    cased = any(any(c.isupper() for c in word) for word in words)
+    cased = f"cased={any(any(c.isupper() for c in word) for word in words)}"
+    own = [_word_features(word, gazetteer) for word in words]
+    count = len(words)
     out: list[list[str]] = []
     for i, word in enumerate(words):
         lower = word.lower()
         features = [
             "bias",
-            f"cased={cased}",
+            cased,
             f"suf3={lower[-3:]}",
             f"suf2={lower[-2:]}",
             f"pre3={lower[:3]}",
             f"title={word[:1].isupper()}",
             f"len={min(len(word), 8)}",
+            *own[i],
         ]
-        features += _word_features(word, "", gazetteer)
-        if i == 0 or words[i - 1] in {".", "!", "?", '"', "“"}:
+        if i == 0 or words[i - 1] in _AFTER_SENTENCE:
             features.append("first")
-        for offset in (-2, -1, 1, 2):
+        for offset, prefix in _OFFSETS:
             j = i + offset
-            if 0 <= j < len(words):
-                features += _word_features(words[j], f"{offset}:", gazetteer)
+            if 0 <= j < count:
+                features += [prefix + feature for feature in own[j]]
             else:
-                features.append(f"{offset}:edge")
+                features.append(f"{prefix}edge")
         if i > 0:
             features.append(f"-1w|w={words[i - 1].lower()}|{lower}")
         out.append(features)
