@@ -159,3 +159,12 @@ def test_model_scores_on_a_shared_corpus(shared: Path) -> None:
         predicted.append(_tagger("ner-id.crfsuite").tag(train_ner.sentence_features(words, words_of)))
     scores = train_ner.score(gold, predicted, ("person", "organisation", "place"))
     assert scores["micro_f1"] > 70  # what bench/results/ner.json records, less a margin
+
+
+def test_a_tagged_span_stops_at_a_dateline_dash_and_before_a_title() -> None:
+    found = _find(
+        "id", ["BANDUNG, KOMPAS.com - Gubernur Jawa Barat Dedi Mulyadi meminta warga waspada banjir."]
+    )
+    assert not any("Gubernur" in entity.text for entity in found)
+    assert _by_text(found)["Jawa Barat"].type == "place"
+    assert _by_text(found)["BANDUNG"].canonical == "Bandung"  # a dateline in capitals has its alias's name

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 _TYPES: tuple[EntityType, ...] = ("person", "organisation", "place", "event", "product", "other")
 _SENTENCE_END = frozenset({".", "!", "?", '"', "“", "”", ":", ";"})
+_SEPARATORS = frozenset({"-", "–", "—", "(", ")", "|", ";"})
 _SOURCE_RANK = {"gazetteer": 0, "model": 1, "rule": 2}
 
 
@@ -183,22 +184,33 @@ def _model_spans(index: int, text: str, tokens: list[Token], known: _Language) -
             # in cased text a name has a capital: the lowercased training corpus (NERP) taught
             # the model lowercase names ('as' for Amerika Serikat) that cased news never means
             if not cased or any(c.isupper() for token in tokens[begin:i] for c in token.text):
-                spans += _person_or_other(index, tokens, begin, i, cast(EntityType, kind), "model", known)
+                spans += _tagged_spans(index, tokens, begin, i, cast(EntityType, kind), known)
             kind = ""
         if prefix == "B" or (prefix == "I" and not kind):
             begin, kind = i, name
     return spans
 
 
-def _person_or_other(
-    index: int, tokens: list[Token], begin: int, end: int, kind: EntityType, source: str, known: _Language
+def _tagged_spans(
+    index: int, tokens: list[Token], begin: int, end: int, kind: EntityType, known: _Language
 ) -> list[_Span]:
-    """The span of tokens[begin:end]; a person's leading titles ('Presiden', 'Mr.') are cut off."""
-    if kind == "person":
-        begin = _after_titles(tokens, begin, end, known)
-    if begin >= end:
-        return []
-    return [_Span(index, tokens[begin].start, tokens[end - 1].end, kind, None, source)]
+    """The spans of a tagged run tokens[begin:end], split where it crosses a separator (a
+    dateline's dash: 'KOMPAS.com - Gubernur ...'). A person's titles are cut off before the
+    name; any other entity ends before a title ('Gubernur Jawa Barat' is no organisation)."""
+    spans: list[_Span] = []
+    part = begin
+    for i in range(begin, end + 1):
+        if i < end and tokens[i].text not in _SEPARATORS:
+            continue
+        first, last = part, i
+        if kind == "person":
+            first = _after_titles(tokens, first, last, known)
+        else:
+            last = next((j for j in range(first, last) if _title_at(tokens, j, last, known)), last)
+        if first < last:
+            spans.append(_Span(index, tokens[first].start, tokens[last - 1].end, kind, None, "model"))
+        part = i + 1
+    return spans
 
 
 def _after_titles(tokens: list[Token], begin: int, end: int, known: _Language) -> int:
