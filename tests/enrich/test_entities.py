@@ -168,3 +168,9 @@ def test_a_tagged_span_stops_at_a_dateline_dash_and_before_a_title() -> None:
     assert not any("Gubernur" in entity.text for entity in found)
     assert _by_text(found)["Jawa Barat"].type == "place"
     assert _by_text(found)["BANDUNG"].canonical == "Bandung"  # a dateline in capitals has its alias's name
+
+
+def test_a_name_part_inside_another_name_is_no_mention_of_the_person() -> None:
+    paragraphs = ["Menteri Keuangan Sri Mulyani Indrawati hadir.", "Harga Sri Kaya naik, kata Mulyani."]
+    people = {entity.text for entity in _find("id", paragraphs) if entity.type == "person"}
+    assert people == {"Sri Mulyani Indrawati", "Mulyani"}

@@ -431,7 +431,9 @@ def _with_name_parts(found: list[_Span], paragraphs: Sequence[str], tokens: list
                 i += 1
                 continue
             start, end = paragraph_tokens[i].start, paragraph_tokens[i + size - 1].end
-            if all(end <= a or start >= b for a, b in taken):
+            # a part followed by another capitalised word belongs to another name ('Sri Lanka')
+            glued = i + size < len(texts) and _is_name_word(texts[i + size])
+            if not glued and all(end <= a or start >= b for a, b in taken):
                 extra.append(_Span(index, start, end, "person", None, "rule"))
             i += size
     return sorted([*found, *extra], key=lambda s: (s.paragraph, s.start))
