@@ -1,14 +1,138 @@
-"""Named entities with canonical names. (Being built: see the session's enrichment work.)"""
+"""Named entities with canonical names.
+
+Three sources, merged per paragraph (the longer span wins an overlap; on a tie the alias table
+wins, then the model):
+
+- `gazetteer`: the alias table of the article's language (`enrich/data/entities/<lang>.toml`):
+  'Korut' is the place 'Korea Utara', 'KPK' the organisation 'Komisi Pemberantasan Korupsi'.
+  Case-sensitive: 'AS' is Amerika Serikat, 'as' is not.
+- `model`: a CRF tagger, for a language whose data names one (Indonesian, trained by
+  `train/train_ner.py`).
+- `rule`: for a language whose data asks for rules (English): capitalised sequences read with
+  cues from the data (titles before a person, organisation and place words).
+
+A person named in full once ('Menteri Keuangan Sri Mulyani Indrawati') and later in part
+('Sri Mulyani', 'Mulyani') has the full name as canonical; titles are never part of a name.
+
+    >>> recogniser = EntityRecogniser(("id",))  # doctest: +SKIP
+    >>> recogniser.find(["Korut menembakkan rudal."], context)[0].canonical  # doctest: +SKIP
+    'Korea Utara'
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, cast
 
-from warta.enrich.types import Entity
+from warta.enrich.data import annotator_data
+from warta.enrich.ner_features import Token, gazetteer_words, sentence_features, tokenise
+from warta.enrich.types import Entity, EntityType
 
 if TYPE_CHECKING:
     from warta.enrich import EnrichContext
+
+_TYPES: tuple[EntityType, ...] = ("person", "organisation", "place", "event", "product", "other")
+_SENTENCE_END = frozenset({".", "!", "?", '"', "“", "”", ":", ";"})
+_SEPARATORS = frozenset({"-", "–", "—", "(", ")", "|", ";"})
+_SOURCE_RANK = {"gazetteer": 0, "model": 1, "rule": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A found entity before canonical names are settled."""
+
+    paragraph: int
+    start: int
+    end: int
+    type: EntityType
+    canonical: str | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """The cues of rule-based recognition, from a language's data (all as word tuples)."""
+
+    organisation_words: frozenset[str]
+    organisation_heads: frozenset[str]
+    place_words: frozenset[str]
+    place_heads: frozenset[str]
+    event_words: frozenset[str]
+    connectors: frozenset[str]
+    common_words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Language:
+    """What the recogniser knows of one language: alias table, titles, model or rules."""
+
+    aliases: dict[str, tuple[str, EntityType]]  # alias -> (canonical, type)
+    pattern: re.Pattern[str] | None  # every alias, longest first, on word boundaries
+    titles: frozenset[tuple[str, ...]]
+    longest_title: int
+    gazetteer: dict[str, str]  # word -> what it is part of (a model feature)
+    model: str | None  # model file name in warta/enrich/models
+    rules: _Rules | None
+
+
+@cache
+def _language(language: str) -> _Language:
+    """The compiled data of `language` (once per process: a cache keyed by the language)."""
+    data = annotator_data("entities", (language,))
+    table: Mapping[str, Mapping[str, Sequence[str]]] = data.get("aliases", {})
+    aliases: dict[str, tuple[str, EntityType]] = {}
+    for kind, entries in table.items():
+        if kind not in _TYPES:
+            raise ValueError(f"entities/{language}.toml: unknown entity type {kind!r} in [aliases]")
+        for canonical, names in entries.items():
+            for name in (canonical, *names):
+                aliases.setdefault(name, (canonical, kind))
+    pattern = None
+    if aliases:
+        alternatives = "|".join(re.escape(name) for name in sorted(aliases, key=len, reverse=True))
+        pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?![\w-])")
+    titles = frozenset(tuple(token.text for token in tokenise(title)) for title in data.get("titles", []))
+    recogniser: Mapping[str, Any] = data.get("recogniser", {})
+    rules = _rules(data.get("rules", {})) if recogniser.get("rules") else None
+    return _Language(
+        aliases=aliases,
+        pattern=pattern,
+        titles=titles,
+        longest_title=max((len(title) for title in titles), default=0),
+        gazetteer=gazetteer_words(table, data.get("titles", [])),
+        model=recogniser.get("model"),
+        rules=rules,
+    )
+
+
+def _rules(data: Mapping[str, Sequence[str]]) -> _Rules:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(data.get(key, ()))
+
+    return _Rules(
+        organisation_words=words("organisation_words"),
+        organisation_heads=words("organisation_heads"),
+        place_words=words("place_words"),
+        place_heads=words("place_heads"),
+        event_words=words("event_words"),
+        connectors=words("connectors"),
+        common_words=words("common_words"),
+    )
+
+
+@cache
+def _tagger(name: str) -> Any:
+    """The CRF tagger in `warta/enrich/models/<name>`, opened once per process (keyed by its name)."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    with resources.as_file(resources.files("warta.enrich") / "models" / name) as path:
+        tagger.open(str(path))
+    return tagger
 
 
 class EntityRecogniser:
@@ -18,4 +142,342 @@ class EntityRecogniser:
         self.languages = languages
 
     def find(self, paragraphs: Sequence[str], context: EnrichContext) -> list[Entity]:
+        """Entities of `paragraphs`, in reading order, each with its canonical name."""
+        language = context.language if context.language in self.languages else None
+        if language is None:
+            if not self.languages:
+                return []
+            language = self.languages[0]
+        known = _language(language)
+        tokens = [tokenise(text) for text in paragraphs]
+        found: list[_Span] = []
+        for index, text in enumerate(paragraphs):
+            candidates = list(_alias_spans(index, text, known))
+            if known.model is not None:
+                candidates += _model_spans(index, text, tokens[index], known)
+            if known.rules is not None:
+                candidates += _rule_spans(index, text, tokens[index], known, known.rules)
+            found += _resolve(candidates, text)
+        found = _with_name_parts(found, paragraphs, tokens)
+        return _named(found, paragraphs, known)
+
+
+def _alias_spans(index: int, text: str, known: _Language) -> Iterable[_Span]:
+    if known.pattern is None:
+        return
+    for match in known.pattern.finditer(text):
+        canonical, kind = known.aliases[match.group()]
+        yield _Span(index, match.start(), match.end(), kind, canonical, "gazetteer")
+
+
+def _model_spans(index: int, text: str, tokens: list[Token], known: _Language) -> list[_Span]:
+    if not tokens or known.model is None:
         return []
+    words = [token.text for token in tokens]
+    tags = _tagger(known.model).tag(sentence_features(words, known.gazetteer))
+    cased = any(c.isupper() for c in text)
+    spans: list[_Span] = []
+    begin, kind = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, name = tag.partition("-")
+        if kind and (prefix != "I" or name != kind):
+            # in cased text a name has a capital: the lowercased training corpus (NERP) taught
+            # the model lowercase names ('as' for Amerika Serikat) that cased news never means
+            if not cased or any(c.isupper() for token in tokens[begin:i] for c in token.text):
+                spans += _tagged_spans(index, tokens, begin, i, cast(EntityType, kind), known)
+            kind = ""
+        if prefix == "B" or (prefix == "I" and not kind):
+            begin, kind = i, name
+    return spans
+
+
+def _tagged_spans(
+    index: int, tokens: list[Token], begin: int, end: int, kind: EntityType, known: _Language
+) -> list[_Span]:
+    """The spans of a tagged run tokens[begin:end], split where it crosses a separator (a
+    dateline's dash: 'KOMPAS.com - Gubernur ...'). A person's titles are cut off before the
+    name; any other entity ends before a title ('Gubernur Jawa Barat' is no organisation)."""
+    spans: list[_Span] = []
+    part = begin
+    for i in range(begin, end + 1):
+        if i < end and tokens[i].text not in _SEPARATORS:
+            continue
+        first, last = part, i
+        if kind == "person":
+            first = _after_titles(tokens, first, last, known)
+        else:
+            last = next((j for j in range(first, last) if _title_at(tokens, j, last, known)), last)
+        if first < last:
+            spans.append(_Span(index, tokens[first].start, tokens[last - 1].end, kind, None, "model"))
+        part = i + 1
+    return spans
+
+
+def _after_titles(tokens: list[Token], begin: int, end: int, known: _Language) -> int:
+    """The first token of tokens[begin:end] after its last title: 'Presiden Joko Widodo' and
+    'Kapolda Metro Jaya Irjen Karyoto' (an office, then a rank) give the name alone."""
+    name = begin
+    i = begin
+    while i < end:
+        size = _title_at(tokens, i, end, known)
+        if size:
+            name = i = i + size
+        else:
+            i += 1
+    return name
+
+
+def _title_at(tokens: list[Token], i: int, end: int, known: _Language) -> int:
+    """The length of the longest title starting at tokens[i] (0 for none)."""
+    for size in range(min(known.longest_title, end - i), 0, -1):
+        if tuple(token.text for token in tokens[i : i + size]) in known.titles:
+            return size
+    return 0
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
+
+
+def _rule_spans(index: int, text: str, tokens: list[Token], known: _Language, rules: _Rules) -> list[_Span]:
+    """Capitalised sequences, cut at titles, typed by the cues of the language's data."""
+    spans: list[_Span] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_name_word(tokens[i].text):
+            i += 1
+            continue
+        end = _run_end(tokens, i, rules)
+        spans += _typed_runs(index, tokens, i, end, known, rules)
+        i = end
+    return spans
+
+
+def _run_end(tokens: list[Token], i: int, rules: _Rules) -> int:
+    """The end of the capitalised run from tokens[i]: name words, with connectors ('of') and
+    initials' dots ('John F. Kennedy') inside it."""
+    end = i + 1
+    while end < len(tokens) and _continues_run(tokens, end, rules):
+        end += 1
+    while end > i + 1 and tokens[end - 1].text in rules.connectors:
+        end -= 1
+    return end
+
+
+def _continues_run(tokens: list[Token], end: int, rules: _Rules) -> bool:
+    word = tokens[end].text
+    if _is_name_word(word):
+        return True
+    if word == ".":
+        return len(tokens[end - 1].text) == 1 and tokens[end - 1].text.isupper()
+    return word in rules.connectors and end + 1 < len(tokens) and _is_name_word(tokens[end + 1].text)
+
+
+def _typed_runs(
+    index: int, tokens: list[Token], begin: int, end: int, known: _Language, rules: _Rules
+) -> list[_Span]:
+    """Split tokens[begin:end] at titles (what follows a title is a person) and type each part."""
+    spans: list[_Span] = []
+    part = begin
+    sentence_start = begin == 0 or tokens[begin - 1].text in _SENTENCE_END
+    i = begin
+    while i < end:
+        size = _title_at(tokens, i, end, known)
+        if size:
+            spans += _typed_run(index, tokens, part, i, sentence_start and part == begin, rules)
+            name_end = i + size
+            while (
+                name_end < end
+                and _is_name_word(tokens[name_end].text)
+                and not _title_at(tokens, name_end, end, known)
+            ):
+                name_end += 1
+            if name_end > i + size:
+                spans.append(
+                    _Span(index, tokens[i + size].start, tokens[name_end - 1].end, "person", None, "rule")
+                )
+            i = part = name_end
+            continue
+        i += 1
+    spans += _typed_run(index, tokens, part, end, sentence_start and part == begin, rules)
+    return spans
+
+
+def _typed_run(
+    index: int, tokens: list[Token], begin: int, end: int, sentence_start: bool, rules: _Rules
+) -> list[_Span]:
+    while begin < end and (
+        tokens[begin].text in rules.common_words or tokens[begin].text in rules.connectors
+    ):
+        begin, sentence_start = begin + 1, False
+    while end > begin and (tokens[end - 1].text in rules.connectors or tokens[end - 1].text == "."):
+        end -= 1
+    if begin >= end:
+        return []
+    words = [token.text for token in tokens[begin:end]]
+    kind = _rule_type(words, rules)
+    if kind is None:
+        return []
+    if sentence_start and len(words) == 1 and kind == "person":
+        return []  # a lone capitalised word opening a sentence is no evidence of a name
+    return [_Span(index, tokens[begin].start, tokens[end - 1].end, kind, None, "rule")]
+
+
+def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
+    if words[-1] in rules.organisation_words or words[0] in rules.organisation_heads:
+        return "organisation"
+    if words[-1] in rules.place_words or words[0] in rules.place_heads:
+        return "place"
+    if words[-1] in rules.event_words and len(words) > 1:
+        return "event"
+    if any(word in rules.connectors for word in words) or any(word in rules.common_words for word in words):
+        return None
+    if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and words[0].isalpha():
+        return "organisation"  # an acronym: NASA, FIFA
+    if 2 <= len(words) <= 4 and all(word.isalpha() or "'" in word or "-" in word for word in words):
+        return "person"
+    return None
+
+
+def _resolve(candidates: list[_Span], text: str) -> list[_Span]:
+    """Non-overlapping spans. An alias-table span stands unless a longer span holds it whole;
+    a span that only overlaps one is cut back to what lies outside it ('Bank Indonesia' cuts a
+    tagged 'Indonesia Perry Warjiyo' to 'Perry Warjiyo'). Otherwise the longer span wins."""
+    aliases = [s for s in candidates if s.source == "gazetteer"]
+    others = [s for s in candidates if s.source != "gazetteer"]
+    anchors = _longest_first(
+        [
+            a
+            for a in aliases
+            if not any(
+                o.start <= a.start and a.end <= o.end and o.end - o.start > a.end - a.start for o in others
+            )
+        ]
+    )
+    trimmed: list[_Span] = []
+    for span in others:
+        cut: _Span | None = span
+        for anchor in anchors:
+            if cut is None or cut.end <= anchor.start or cut.start >= anchor.end:
+                continue
+            if anchor.start <= cut.start and cut.end <= anchor.end:
+                cut = None
+            elif anchor.start <= cut.start:
+                cut = _trimmed(cut, anchor.end, cut.end, text)
+            elif cut.end <= anchor.end:
+                cut = _trimmed(cut, cut.start, anchor.start, text)
+        if cut is not None:
+            trimmed.append(cut)
+    return sorted(anchors + _longest_first(trimmed), key=lambda s: s.start)
+
+
+def _longest_first(spans: list[_Span]) -> list[_Span]:
+    kept: list[_Span] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), _SOURCE_RANK[s.source], s.start)):
+        if all(span.end <= other.start or span.start >= other.end for other in kept):
+            kept.append(span)
+    return kept
+
+
+def _trimmed(span: _Span, start: int, end: int, text: str) -> _Span | None:
+    """`span` narrowed to text[start:end] without its edge spaces and punctuation; None if no word is left."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    if start >= end:
+        return None
+    return _Span(span.paragraph, start, end, span.type, span.canonical, span.source)
+
+
+def _name_words(text: str) -> tuple[str, ...]:
+    return tuple(token.text for token in tokenise(text))
+
+
+def _with_name_parts(found: list[_Span], paragraphs: Sequence[str], tokens: list[list[Token]]) -> list[_Span]:
+    """Add later mentions of a person by part of a full name found in the article ('Mulyani'
+    after 'Sri Mulyani Indrawati') where no other entity covers them."""
+    parts: set[tuple[str, ...]] = set()
+    for span in found:
+        if span.type != "person":
+            continue
+        words = _name_words(paragraphs[span.paragraph][span.start : span.end])
+        for size in range(1, len(words)):
+            for first in range(len(words) - size + 1):
+                part = words[first : first + size]
+                if all(len(word) > 2 and word[:1].isupper() for word in part):
+                    parts.add(part)
+    if not parts:
+        return found
+    first_words = {part[0] for part in parts}
+    longest = max(len(part) for part in parts)
+    extra: list[_Span] = []
+    for index, paragraph_tokens in enumerate(tokens):
+        taken = [(s.start, s.end) for s in found if s.paragraph == index]
+        texts = [token.text for token in paragraph_tokens]
+        i = 0
+        while i < len(texts):
+            size = 0
+            if texts[i] in first_words:
+                size = next(
+                    (
+                        n
+                        for n in range(min(longest, len(texts) - i), 0, -1)
+                        if tuple(texts[i : i + n]) in parts
+                    ),
+                    0,
+                )
+            if not size:
+                i += 1
+                continue
+            start, end = paragraph_tokens[i].start, paragraph_tokens[i + size - 1].end
+            # a part followed by another capitalised word belongs to another name ('Sri Lanka')
+            glued = i + size < len(texts) and _is_name_word(texts[i + size])
+            if not glued and all(end <= a or start >= b for a, b in taken):
+                extra.append(_Span(index, start, end, "person", None, "rule"))
+            i += size
+    return sorted([*found, *extra], key=lambda s: (s.paragraph, s.start))
+
+
+def _named(found: list[_Span], paragraphs: Sequence[str], known: _Language) -> list[Entity]:
+    """Entities with canonical names: the alias table's (also for a name in capitals, as in a
+    dateline: 'JAKARTA'), or a person's full name within the article."""
+    full_names = {
+        _name_words(paragraphs[s.paragraph][s.start : s.end]): paragraphs[s.paragraph][s.start : s.end]
+        for s in found
+        if s.type == "person"
+    }
+    entities: list[Entity] = []
+    for span in found:
+        text = paragraphs[span.paragraph][span.start : span.end]
+        alias = known.aliases.get(text) or (known.aliases.get(text.title()) if text.isupper() else None)
+        if span.canonical is not None:
+            canonical = span.canonical
+        elif span.type == "person":
+            canonical = _full_name(text, full_names)
+        else:
+            canonical = alias[0] if alias is not None and alias[1] == span.type else text
+        source = cast(Any, span.source)
+        entities.append(Entity(text, span.type, canonical, span.paragraph, span.start, span.end, source))
+    return entities
+
+
+def _full_name(text: str, full_names: Mapping[tuple[str, ...], str]) -> str:
+    """The one longest person name of the article that contains `text` as a run of words."""
+    words = _name_words(text)
+    containing = [
+        name
+        for name in full_names
+        if len(name) > len(words)
+        and any(name[i : i + len(words)] == words for i in range(len(name) - len(words) + 1))
+    ]
+    widest = [
+        name
+        for name in containing
+        if not any(len(other) > len(name) and _contains(other, name) for other in containing)
+    ]
+    return full_names[widest[0]] if len(widest) == 1 else text
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    return any(longer[i : i + len(shorter)] == shorter for i in range(len(longer) - len(shorter) + 1))

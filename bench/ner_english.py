@@ -1,0 +1,80 @@
+"""Score the English rule-based entity recogniser on sentences we wrote (dev and held-out).
+
+    python bench/ner_english.py     # prints a table, writes bench/results/ner-en.{json,md}
+
+Gold is marked inline as `[text|type]`; a found entity counts when its span and type match.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from warta.enrich import EnrichContext  # noqa: E402
+from warta.enrich.entities import EntityRecogniser  # noqa: E402
+
+MARK = re.compile(r"\[([^\[\]|]+)\|(\w+)\]")
+SETS = {
+    "dev": ROOT / "bench" / "data" / "ner-en-dev.txt",
+    "held-out": ROOT / "bench" / "data" / "ner-en-heldout.txt",
+}
+RESULTS = ROOT / "bench" / "results"
+
+
+def parse(line: str) -> tuple[str, set[tuple[int, int, str]]]:
+    """The plain sentence and its gold spans (start, end, type)."""
+    text, gold, last = "", set(), 0
+    for match in MARK.finditer(line):
+        text += line[last : match.start()]
+        gold.add((len(text), len(text) + len(match.group(1)), match.group(2)))
+        text += match.group(1)
+        last = match.end()
+    return text + line[last:], gold
+
+
+def score(path: Path, recogniser: EntityRecogniser) -> dict[str, object]:
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    ]
+    sentences = [parse(line) for line in lines]
+    paragraphs = [text for text, _ in sentences]
+    found = recogniser.find(paragraphs, EnrichContext(("en",), "en", None))
+    predicted = {(e.paragraph, e.start, e.end, e.type) for e in found}
+    gold = {(i, *span) for i, (_, spans) in enumerate(sentences) for span in spans}
+    tp = len(predicted & gold)
+    p = tp / len(predicted) if predicted else 0.0
+    r = tp / len(gold) if gold else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    for item in sorted(predicted ^ gold):
+        kind = "missed" if item in gold else "extra"
+        print(f"  {kind:6} {paragraphs[item[0]][item[1] : item[2]]!r} {item[3]}")
+    return {"sentences": len(lines), "gold": len(gold), "precision": round(100 * p, 1), "recall": round(100 * r, 1),
+            "f1": round(100 * f1, 1)}  # fmt: skip
+
+
+def main() -> None:
+    recogniser = EntityRecogniser(("en",))
+    rows = {}
+    for name, path in SETS.items():
+        print(name)
+        rows[name] = score(path, recogniser)
+        print(f"{name}: {rows[name]}")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "ner-en.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    lines = ["# English entities (rules + alias table), on sentences written for warta", "",
+             "Command: `python bench/ner_english.py`. Exact span and type.", "",
+             "| set | sentences | gold entities | P | R | F1 |", "|---|---|---|---|---|---|"]  # fmt: skip
+    for name, row in rows.items():
+        lines.append(
+            f"| {name} | {row['sentences']} | {row['gold']} | {row['precision']} | {row['recall']} | {row['f1']} |"
+        )
+    (RESULTS / "ner-en.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+import warta
+from warta.enrich import EnrichContext
+from warta.enrich.entities import EntityRecogniser, _tagger
+from warta.enrich.types import Entity
+from warta.options import ExtractOptions
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _find(language: str, paragraphs: Sequence[str]) -> list[Entity]:
+    entities = EntityRecogniser((language,)).find(paragraphs, EnrichContext((language,), language, None))
+    for entity in entities:
+        assert paragraphs[entity.paragraph][entity.start : entity.end] == entity.text
+    return entities
+
+
+def _by_text(entities: list[Entity]) -> dict[str, Entity]:
+    return {entity.text: entity for entity in entities}
+
+
+def test_korut_is_korea_utara() -> None:
+    found = _by_text(_find("id", ["Korut kembali menembakkan rudal balistik ke Laut Jepang, Minggu (4/5)."]))
+    assert found["Korut"].canonical == "Korea Utara"
+    assert found["Korut"].type == "place"
+
+
+def test_as_is_amerika_serikat_only_in_capitals() -> None:
+    found = _by_text(_find("id", ["Presiden AS menyebut tarif itu adil.", "Ia datang as usual, kata warga."]))
+    assert found["AS"].canonical == "Amerika Serikat"
+    assert "as" not in found
+
+
+def test_aliases_are_entities_where_the_model_misses_them() -> None:
+    found = _find("id", ["Kantor Kemenkeu didatangi penyidik KPK pada Senin pagi."])
+    canon = {entity.canonical for entity in found}
+    assert {"Kementerian Keuangan", "Komisi Pemberantasan Korupsi"} <= canon
+
+
+def test_partial_person_names_get_the_full_name() -> None:
+    paragraphs = [
+        "Menteri Keuangan Sri Mulyani Indrawati mengatakan defisit anggaran masih terkendali.",
+        "Menurut Sri Mulyani, penerimaan pajak naik tahun ini.",
+        "Mulyani juga meminta daerah mempercepat belanja.",
+    ]
+    people = [entity for entity in _find("id", paragraphs) if entity.type == "person"]
+    assert [entity.text for entity in people] == ["Sri Mulyani Indrawati", "Sri Mulyani", "Mulyani"]
+    assert {entity.canonical for entity in people} == {"Sri Mulyani Indrawati"}
+
+
+def test_titles_are_not_part_of_a_name() -> None:
+    found = _find("id", ["Presiden Joko Widodo meresmikan bendungan itu bersama Gubernur Ridwan Kamil."])
+    people = {entity.text for entity in found if entity.type == "person"}
+    assert "Joko Widodo" in people
+    assert not any(name.startswith(("Presiden", "Gubernur")) for name in people)
+
+
+def test_an_ambiguous_part_keeps_its_own_name() -> None:
+    found = _find("en", ["Mr. John Smith met Dr. Mary Smith in London.", "Smith said nothing."])
+    assert _by_text(found)["Smith"].canonical == "Smith"
+
+
+def test_english_rules() -> None:
+    found = _by_text(
+        _find(
+            "en",
+            [
+                "President Joe Biden met Prime Minister Keir Starmer at the White House.",
+                "Acme Widgets Ltd hired staff at the University of Oxford, the US Federal Reserve said.",
+                "Starmer said the UK would act.",
+                "Yesterday was quiet in Vilnius.",
+            ],
+        )
+    )
+    assert found["Joe Biden"].type == "person"
+    assert found["Keir Starmer"].type == "person"
+    assert found["Starmer"].canonical == "Keir Starmer"
+    assert found["Acme Widgets Ltd"].type == "organisation"
+    assert found["University of Oxford"].type == "organisation"
+    assert found["US Federal Reserve"].canonical == "Federal Reserve"
+    assert found["UK"].canonical == "United Kingdom"
+    assert "Yesterday" not in found  # a capitalised word opening a sentence is not a name
+    assert found["White House"].source == "gazetteer"
+
+
+def test_us_in_english_is_case_sensitive() -> None:
+    found = _by_text(_find("en", ["Let us go, said the U.S. envoy to the UN."]))
+    assert found["U.S."].canonical == "United States"
+    assert found["UN"].canonical == "United Nations"
+    assert "us" not in found
+
+
+def test_offsets_hold_across_paragraphs() -> None:
+    paragraphs = [
+        "JAKARTA - Bank Indonesia (BI) menahan suku bunga acuan, kata Gubernur BI Perry Warjiyo.",
+        "Perry menyebut rupiah stabil terhadap dolar AS; Jabar dan Jatim mencatat inflasi rendah.",
+        "",
+        "Kapolri Jenderal Listyo Sigit Prabowo hadir di Jakarta.",
+    ]
+    found = _find("id", paragraphs)
+    assert found
+    assert {entity.paragraph for entity in found} >= {0, 1, 3}
+    assert all(0 <= e.start < e.end <= len(paragraphs[e.paragraph]) for e in found)
+    canon = {entity.text: entity.canonical for entity in found}
+    assert canon["Jabar"] == "Jawa Barat"
+    assert canon["Jatim"] == "Jawa Timur"
+
+
+def test_the_model_loads_once_and_is_shared_by_path() -> None:
+    _tagger.cache_clear()
+    paragraphs = ["Joko Widodo berkunjung ke Surabaya."]
+    context = EnrichContext(("id",), "id", None)
+    first, second = EntityRecogniser(("id",)), EntityRecogniser(("id",))
+    assert first.find(paragraphs, context) == second.find(paragraphs, context)
+    info = _tagger.cache_info()
+    assert (info.misses, info.currsize) == (1, 1)
+    assert vars(first) == {"languages": ("id",)}  # a recogniser holds no model of its own
+
+
+def test_a_language_without_data_finds_nothing_and_an_unknown_article_language_uses_the_first() -> None:
+    assert (
+        EntityRecogniser(("xx",)).find(["Korut menembakkan rudal."], EnrichContext(("xx",), "xx", None)) == []
+    )
+    found = EntityRecogniser(("id", "en")).find(
+        ["Korut menembakkan rudal."], EnrichContext(("id", "en"), None, None)
+    )
+    assert [entity.canonical for entity in found] == ["Korea Utara"]
+
+
+def test_extract_with_enrich_fills_entities() -> None:
+    page = (
+        "Korut Uji Rudal Baru\n\n"
+        "SEOUL - Korut kembali menguji rudal balistik pada Minggu pagi, kata militer Korsel.\n\n"
+        "Juru bicara Kepala Staf Gabungan Korsel menyebut rudal itu jatuh di Laut Jepang.\n"
+    )
+    article = warta.extract(page, options=ExtractOptions(enrich=True))
+    canonical = {item["canonical"] for item in article.annotations["entities"]}
+    assert {"Korea Utara", "Korea Selatan"} <= canonical
+
+
+def test_model_scores_on_a_shared_corpus(shared: Path) -> None:
+    data = shared / "data" / "id-ner" / "indolem-nerui" / "test.01.tsv"
+    if not data.is_file():
+        pytest.skip(f"{data} not available")
+    sys.path.insert(0, str(ROOT / "train"))
+    import train_ner
+
+    words_of = train_ner.gazetteer()
+    gold, predicted = [], []
+    for words, tags in train_ner.read_sentences(data):
+        gold.append(tags)
+        predicted.append(_tagger("ner-id.crfsuite").tag(train_ner.sentence_features(words, words_of)))
+    scores = train_ner.score(gold, predicted, ("person", "organisation", "place"))
+    assert scores["micro_f1"] > 70  # what bench/results/ner.json records, less a margin
+
+
+def test_a_tagged_span_stops_at_a_dateline_dash_and_before_a_title() -> None:
+    found = _find(
+        "id", ["BANDUNG, KOMPAS.com - Gubernur Jawa Barat Dedi Mulyadi meminta warga waspada banjir."]
+    )
+    assert not any("Gubernur" in entity.text for entity in found)
+    assert _by_text(found)["Jawa Barat"].type == "place"
+    assert _by_text(found)["BANDUNG"].canonical == "Bandung"  # a dateline in capitals has its alias's name
+
+
+def test_a_name_part_inside_another_name_is_no_mention_of_the_person() -> None:
+    paragraphs = ["Menteri Keuangan Sri Mulyani Indrawati hadir.", "Harga Sri Kaya naik, kata Mulyani."]
+    people = {entity.text for entity in _find("id", paragraphs) if entity.type == "person"}
+    assert people == {"Sri Mulyani Indrawati", "Mulyani"}
