@@ -14,9 +14,9 @@ $(BIN)/warta: pyproject.toml setup.py $(wildcard src/warta/_*.pyx src/warta/*/_*
 
 venv: $(BIN)/warta
 
-demo: venv  ## extract the bundled sample pages, build a corpus from them and search it (no server)
+demo: venv  ## extract the bundled sample pages, build an enriched corpus from them and search it (no server)
 	$(BIN)/warta extract samples/ --format markdown
-	$(BIN)/warta ingest samples/ --db warta.db
+	$(BIN)/warta ingest samples/ --db warta.db --enrich
 	$(BIN)/warta sites --db warta.db
 	$(BIN)/warta search "$${QUERY:-jakarta}" --db warta.db --limit 5
 
