@@ -294,9 +294,12 @@ class Extractor:
             article.warnings.append("no article body found")
         deadline.check("assembly")
         if options.enrich and article.body:
-            article.annotations.update(
-                self.enricher().annotate(article, options.reference or page.fetched_at)
-            )
+            try:
+                annotations = self.enricher().annotate(article, options.reference or page.fetched_at)
+            except Exception as exc:  # an annotator's bug costs the annotations, never the article
+                article.warnings.append(f"enrichment failed: {failure_reason(exc)}")
+            else:
+                article.annotations.update(annotations)
             deadline.check("enrichment")
         return article
 

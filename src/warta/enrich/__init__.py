@@ -18,9 +18,12 @@ from datetime import datetime
 from typing import Any
 
 from warta.enrich.types import DateMention, Entity, Keyword, Quantity, Quote
+from warta.lexicon import locale_key
 from warta.model import Article
 
 ANNOTATIONS = ("entities", "quotes", "quantities", "dates", "keywords")
+# Years a reference date may fall in; relative mentions are not resolved against one outside.
+_REFERENCE_YEARS = (1800, 2200)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +65,12 @@ class Enricher:
 
     def context(self, article: Article, reference: datetime | None = None) -> EnrichContext:
         published = article.published.value if article.published is not None else None
-        return EnrichContext(
-            self.languages, article.language, published or reference, article.title, article.site
-        )
+        when = published or reference
+        if when is not None and not _REFERENCE_YEARS[0] <= when.year <= _REFERENCE_YEARS[1]:
+            when = None  # a placeholder (Go's zero time 0001-01-01 in dumps): no date to count from
+        # "en-US", "id_ID" (a page's markup language as written): the annotators key languages by code
+        language = locale_key(article.language).split("-")[0] if article.language else None
+        return EnrichContext(self.languages, language, when, article.title, article.site)
 
     def annotations(self, article: Article, reference: datetime | None = None) -> Annotations:
         """Every annotation of `article`; `reference` dates relative mentions where the article has no date."""

@@ -21,6 +21,7 @@ word or a hyphen ("Covid-19", "ke-3", "5G") and numbers after a reference word (
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -378,6 +379,8 @@ def quantities_in(
         else:
             reads, done = list(both), both[1][1]
         for start, end, value, unit, kind in reads:
+            if not math.isfinite(value):  # digits past any float ("Rp 1.000.000…(140 groups) triliun")
+                continue
             if kind == "count":  # (money, a percentage, a measure is never part of a date)
                 if dates is None:
                     dates = _date_spans(text, context.languages)
