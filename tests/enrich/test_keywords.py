@@ -191,3 +191,18 @@ def test_a_list_of_two_names_is_no_keyword() -> None:
     ]
     texts = _texts(paragraphs, _context())
     assert "Demak dan Kudus" not in texts and "Demak" in texts and "Kudus" in texts
+
+
+def test_stopwords_are_the_articles_own_languages() -> None:
+    from warta.enrich import EnrichContext
+    from warta.enrich.keywords import find_keywords
+
+    paragraphs = [
+        "A traffic jam stretched for ten kilometres on the coastal road on Friday.",
+        "Drivers said the jam began after a lorry overturned near the harbour.",
+        "Police cleared the jam by the evening, and the coastal road reopened.",
+    ]
+    english = EnrichContext(("id", "en"), "en", None, "Traffic jam on the coastal road")
+    assert any("jam" in k.text.split() for k in find_keywords(paragraphs, english, []))
+    unknown = EnrichContext(("id", "en"), None, None, "Traffic jam on the coastal road")
+    assert not any("jam" in k.text.split() for k in find_keywords(paragraphs, unknown, []))

@@ -92,7 +92,10 @@ def find_keywords(
     paragraphs: Sequence[str], context: EnrichContext, entities: Sequence[Entity]
 ) -> list[Keyword]:
     """The article's `TOP` keywords, most telling first, scores in (0, 1] descending."""
-    stop = _stopwords(context.languages) | _site_words(context.site)
+    # The article's own language's stopwords ("jam" is an Indonesian one, and a traffic jam's
+    # word in English); all of them where its language is not known.
+    own = (context.language,) if context.language in context.languages else context.languages
+    stop = _stopwords(own) | _site_words(context.site)
     clitics = _clitics(context.languages)
     tokens = _tokenise(paragraphs, clitics)
     if not tokens:
