@@ -17,9 +17,10 @@ Every word this reads (verbs, pronouns, titles) comes from `enrich/data/quotes/<
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from warta.enrich.data import annotator_data
@@ -36,7 +37,7 @@ _MAX_SPEAKER_TOKENS = 10
 _MIN_STANDALONE_WORDS = 3
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # (one per language set, cached: hashed by identity)
 class QuoteLexicon:
     """The words of quoting for a set of languages (lowercased)."""
 
@@ -338,23 +339,25 @@ def _attribution_before(span: _Span, text: str, lexicon: QuoteLexicon) -> tuple[
 
 
 def _sentence_start(text: str, position: int, lexicon: QuoteLexicon) -> int:
-    begin = 0
-    for end in _sentence_ends(text, position, lexicon):
-        begin = end
-    return begin
+    """Where the sentence holding `position` begins. (Read off the paragraph's sentence ends, found
+    once: a sentence end never runs past a quote mark, where `position` stands.)"""
+    ends = _sentence_ends(text, lexicon)
+    return ends[bisect_right(ends, position) - 1] if ends and ends[0] <= position else 0
 
 
-def _sentence_ends(text: str, limit: int, lexicon: QuoteLexicon) -> list[int]:
-    """Where sentences after the first begin, before `limit`; 'Dr. Lisa Ng' and 'S. Rivera' go on."""
+@lru_cache(maxsize=16)
+def _sentence_ends(text: str, lexicon: QuoteLexicon) -> tuple[int, ...]:
+    """Where the paragraph's sentences after the first begin; 'Dr. Lisa Ng' and 'S. Rivera' go on.
+    (Cached: every quote of a paragraph asks, and a transcript's paragraph holds hundreds.)"""
     out: list[int] = []
-    for match in _SENTENCE_END.finditer(text, 0, limit):
+    for match in _SENTENCE_END.finditer(text):
         word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()].strip(_EDGE_PUNCT).lower()
         if text[match.start()] == "." and (
             len(word) == 1 or "." in word or (word,) in lexicon.ranks or (word,) in lexicon.offices
         ):
             continue
         out.append(match.end())
-    return out
+    return tuple(out)
 
 
 def _until_stop(tokens: list[_Token], lexicon: QuoteLexicon) -> list[_Token]:
@@ -546,7 +549,7 @@ def _subjects(
     apposition ('Ketua panitia, Iskandar Mahmud, mengatakan ...') or follow a speech verb ('said
     Mary Lovely'), outside quotes, before `limit`."""
     quoted = [(s.mark_start, s.mark_end) for s in _quoted_spans(text, paragraph, lexicon)]
-    starts = [0, *_sentence_ends(text, limit, lexicon)]
+    starts = [0, *(end for end in _sentence_ends(text, lexicon) if end <= limit)]
     out: list[_Speaker] = []
     for start in starts:
         if start >= limit or any(a <= start < b for a, b in quoted) or text[start] in lexicon.closers:
