@@ -548,7 +548,7 @@ def segment_html(
     # Without a page URL, the canonical link still says where the page lives.
     base = metadata.base_url or base_url or metadata.canonical_url
     blocks = _walked(tree, root, base, deadline)
-    if _text_length(blocks) < _APP_SHELL_MAX_CHARS:
+    if _shows_little(blocks):
         blocks = (
             _revealed(tree, root, blocks, base, deadline)
             or _noscript_rendering(tree, blocks, base, deadline)
@@ -564,6 +564,16 @@ def _walked(
     if walk is None:
         return walk_python(root, base, deadline)
     return walk(root.mem_id, document_id(tree), base, deadline)
+
+
+def _shows_little(blocks: list[Block]) -> bool:
+    """Whether the blocks hold under `_APP_SHELL_MAX_CHARS` characters (read until they do)."""
+    total = 0
+    for block in blocks:
+        total += len(block.text)
+        if total >= _APP_SHELL_MAX_CHARS:
+            return False
+    return True
 
 
 def _text_length(blocks: list[Block]) -> int:
