@@ -22,6 +22,7 @@ MARK = re.compile(r"\[([^\[\]|]+)\|(\w+)\]")
 SETS = {
     "dev": ROOT / "bench" / "data" / "ner-en-dev.txt",
     "held-out": ROOT / "bench" / "data" / "ner-en-heldout.txt",
+    "held-out 2": ROOT / "bench" / "data" / "ner-en-heldout2.txt",
 }
 RESULTS = ROOT / "bench" / "results"
 
