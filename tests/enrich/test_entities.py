@@ -218,3 +218,9 @@ def test_english_demonyms_are_not_entities() -> None:
     )
     for word in ("Dutch", "Swiss", "Kenyan", "South African"):
         assert word not in found
+
+
+def test_english_a_person_who_speaks_in_a_statement_stays_a_person() -> None:
+    found = _by_text(_find("en", ["Maria Lopez said in a statement that Halvorsen shares would be sold."]))
+    assert found["Maria Lopez"].type == "person"
+    assert found["Halvorsen"].type == "organisation"

@@ -422,8 +422,12 @@ def _typed_run(
         return []
     words = [token.text for token in tokens[begin:end]]
     kind = _rule_type(words, rules)
-    if kind in (None, "person") and (_cue_before(tokens, begin, rules) or _cue_after(tokens, end, rules)):
-        kind = "organisation"  # 'an analyst at Commerzbank', 'Lufthansa said in a statement'
+    # 'an analyst at Commerzbank' (never a person's name); 'Lufthansa said in a statement' (a
+    # word with nothing else to go by: 'Maria Lopez said in a statement' stays a person)
+    if (kind in (None, "person") and _cue_before(tokens, begin, rules)) or (
+        kind is None and _cue_after(tokens, end, rules)
+    ):
+        kind = "organisation"
     elif kind is None:
         return []
     if sentence_start and len(words) == 1 and kind == "person":
