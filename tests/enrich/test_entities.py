@@ -224,3 +224,10 @@ def test_english_a_person_who_speaks_in_a_statement_stays_a_person() -> None:
     found = _by_text(_find("en", ["Maria Lopez said in a statement that Halvorsen shares would be sold."]))
     assert found["Maria Lopez"].type == "person"
     assert found["Halvorsen"].type == "organisation"
+
+
+def test_english_a_demonym_inside_a_name_stays() -> None:
+    found = _by_text(
+        _find("en", ["Flights on American Airlines and Swiss International Air Lines were delayed."])
+    )
+    assert found["American Airlines"].type == "organisation"

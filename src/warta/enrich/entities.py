@@ -411,9 +411,7 @@ def _typed_run(
         if cut:
             return [_Span(index, tokens[cut].start, tokens[end - 1].end, "organisation", None, "rule")]
     while begin < end and (
-        tokens[begin].text in rules.common_words
-        or tokens[begin].text in rules.connectors
-        or tokens[begin].text in rules.demonyms
+        tokens[begin].text in rules.common_words or tokens[begin].text in rules.connectors
     ):
         begin, sentence_start = begin + 1, False
     while end > begin and (tokens[end - 1].text in rules.connectors or tokens[end - 1].text == "."):
@@ -422,6 +420,14 @@ def _typed_run(
         return []
     words = [token.text for token in tokens[begin:end]]
     kind = _rule_type(words, rules)
+    if kind in (None, "person") and words[0] in rules.demonyms:
+        # 'Dutch Finance Minister', 'Kenyan Faith Kipyegon' (but 'American Airlines' is a name)
+        while begin < end and tokens[begin].text in rules.demonyms:
+            begin, sentence_start = begin + 1, False
+        if begin >= end:
+            return []
+        words = [token.text for token in tokens[begin:end]]
+        kind = _rule_type(words, rules)
     # 'an analyst at Commerzbank' (never a person's name); 'Lufthansa said in a statement' (a
     # word with nothing else to go by: 'Maria Lopez said in a statement' stays a person)
     if (kind in (None, "person") and _cue_before(tokens, begin, rules)) or (
