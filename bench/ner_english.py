@@ -22,8 +22,18 @@ MARK = re.compile(r"\[([^\[\]|]+)\|(\w+)\]")
 SETS = {
     "dev": ROOT / "bench" / "data" / "ner-en-dev.txt",
     "held-out": ROOT / "bench" / "data" / "ner-en-heldout.txt",
+    "held-out 2": ROOT / "bench" / "data" / "ner-en-heldout2.txt",
 }
 RESULTS = ROOT / "bench" / "results"
+NOTES = [
+    "dev: tuned on. held-out: written before the first rules, never tuned on (its misses were read).",
+    "held-out 2: 30 sentences written on 2026-11-28 before the dateline, gazetteer, name-particle and",
+    "organisation-cue rules; scored once before them (P 70.0, R 38.9, F1 50.0) and once after. Its misses were",
+    "seen in that first run, and the city list was written after it (general knowledge, a few hundred cities, so",
+    "its cities are in it), and its cue phrases ('shares of', 'said in a statement', 'a spokesman for') are in",
+    "the cue lists: it is not fully blind. Its 'Bosphorus', club names and 'League' were left unfixed.",
+    "Before those rules: dev F1 98.8, held-out F1 85.7.",
+]
 
 
 def parse(line: str) -> tuple[str, set[tuple[int, int, str]]]:
@@ -73,6 +83,7 @@ def main() -> None:
         lines.append(
             f"| {name} | {row['sentences']} | {row['gold']} | {row['precision']} | {row['recall']} | {row['f1']} |"
         )
+    lines += ["", *NOTES]
     (RESULTS / "ner-en.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

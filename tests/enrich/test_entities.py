@@ -174,3 +174,60 @@ def test_a_name_part_inside_another_name_is_no_mention_of_the_person() -> None:
     paragraphs = ["Menteri Keuangan Sri Mulyani Indrawati hadir.", "Harga Sri Kaya naik, kata Mulyani."]
     people = {entity.text for entity in _find("id", paragraphs) if entity.type == "person"}
     assert people == {"Sri Mulyani Indrawati", "Mulyani"}
+
+
+_WIRE = [
+    "HAMBURG (Reuters) - Dockers at the port stopped work on Monday, union leader Maria van der Berg told reporters.",
+    "Freight from Tianjin to Antwerp rose 9 percent, according to data from Veltmar, and an analyst at Kronbank in "
+    "Munich said the Dutch and Swiss lines were full.",
+    "Shares of Ostergaard fell after Halvorsen said in a statement that Omar al-Rashid would leave.",
+]
+
+
+def test_english_dateline_place_and_cities_from_the_gazetteer() -> None:
+    found = _by_text(_find("en", _WIRE))
+    assert (found["HAMBURG"].type, found["HAMBURG"].canonical) == ("place", "Hamburg")
+    for city in ("Tianjin", "Antwerp", "Munich"):
+        assert found[city].type == "place"
+
+
+def test_english_capitals_before_a_dash_at_the_paragraph_start_are_a_place() -> None:
+    found = _by_text(
+        _find("en", ["LAGOS - Fuel queues returned on Monday.", "KARANGVILLE (AP) - A bridge fell."])
+    )
+    assert found["LAGOS"].type == "place"
+    assert found["KARANGVILLE"].type == "place"
+
+
+def test_english_names_with_particles_are_one_person() -> None:
+    found = _by_text(_find("en", _WIRE))
+    assert found["Maria van der Berg"].type == "person"
+    assert found["Omar al-Rashid"].type == "person"
+    assert "Berg" not in found and "Omar" not in found
+
+
+def test_english_organisations_by_context_cues() -> None:
+    found = _by_text(_find("en", _WIRE))
+    for name in ("Veltmar", "Kronbank", "Ostergaard", "Halvorsen"):
+        assert found[name].type == "organisation", name
+
+
+def test_english_demonyms_are_not_entities() -> None:
+    found = _by_text(
+        _find("en", [*_WIRE, "The Dutch government met Kenyan officials and South African envoys."])
+    )
+    for word in ("Dutch", "Swiss", "Kenyan", "South African"):
+        assert word not in found
+
+
+def test_english_a_person_who_speaks_in_a_statement_stays_a_person() -> None:
+    found = _by_text(_find("en", ["Maria Lopez said in a statement that Halvorsen shares would be sold."]))
+    assert found["Maria Lopez"].type == "person"
+    assert found["Halvorsen"].type == "organisation"
+
+
+def test_english_a_demonym_inside_a_name_stays() -> None:
+    found = _by_text(
+        _find("en", ["Flights on American Airlines and Swiss International Air Lines were delayed."])
+    )
+    assert found["American Airlines"].type == "organisation"

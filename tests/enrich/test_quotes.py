@@ -941,3 +941,17 @@ def test_extract_with_enrich_fills_quotes_anchored_to_the_body() -> None:
     ]
     for q in quotes:
         assert paragraphs[q["paragraph"]][q["start"] : q["end"]] == q["text"]
+
+
+def test_a_speaker_keeps_the_particles_of_a_name() -> None:
+    paragraphs = [
+        '"We will not back down," union leader Pieter de Vries told reporters.',
+        '"Talks have stalled," said Omar al-Rashid, a negotiator.',
+        '"It is over," Ludwig von der Hallen said.',
+    ]
+    found = find_quotes(paragraphs, EnrichContext(("en",), "en", None), [])
+    assert [quote.speaker for quote in found] == [
+        "Pieter de Vries",
+        "Omar al-Rashid",
+        "Ludwig von der Hallen",
+    ]

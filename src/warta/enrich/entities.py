@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 _TYPES: tuple[EntityType, ...] = ("person", "organisation", "place", "event", "product", "other")
 _SENTENCE_END = frozenset({".", "!", "?", '"', "“", "”", ":", ";"})
 _SEPARATORS = frozenset({"-", "–", "—", "(", ")", "|", ";"})
+_DASHES = frozenset({"-", "–", "—", "--"})
 _SOURCE_RANK = {"gazetteer": 0, "model": 1, "rule": 2}
 
 
@@ -64,6 +65,15 @@ class _Rules:
     event_words: frozenset[str]
     connectors: frozenset[str]
     common_words: frozenset[str]
+    name_particles: frozenset[str]  # lowercase words inside a personal name ('de' in 'Pieter de Vries')
+    prefixed: re.Pattern[str] | None  # a name prefix and the letter after it ('al-R' in 'al-Rashid')
+    demonyms: frozenset[str]  # nationality words: never (the start of) an entity
+    organisation_before: frozenset[tuple[str, ...]]  # lowercased words before an organisation
+    organisation_after: frozenset[tuple[str, ...]]  # ... and after one
+    longest_cue: int
+    prefix_starts: frozenset[str]  # the first characters of the name prefixes (a fast check)
+    cue_ends: frozenset[str]  # the last words of the before-cues and the first of the after-cues
+    cue_starts: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +84,7 @@ class _Language:
     pattern: re.Pattern[str] | None  # every alias, longest first, on word boundaries
     titles: frozenset[tuple[str, ...]]
     longest_title: int
+    title_starts: frozenset[str]  # the first words of the titles (a fast check)
     gazetteer: dict[str, str]  # word -> what it is part of (a model feature)
     model: str | None  # model file name in warta/enrich/models
     rules: _Rules | None
@@ -91,10 +102,15 @@ def _language(language: str) -> _Language:
         for canonical, names in entries.items():
             for name in (canonical, *names):
                 aliases.setdefault(name, (canonical, kind))
+    own_names: Mapping[str, Sequence[str]] = data.get("names", {})
+    for kind, names in own_names.items():
+        if kind not in _TYPES:
+            raise ValueError(f"entities/{language}.toml: unknown entity type {kind!r} in [names]")
+        for name in names:
+            aliases.setdefault(name, (name, kind))
     pattern = None
     if aliases:
-        alternatives = "|".join(re.escape(name) for name in sorted(aliases, key=len, reverse=True))
-        pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?![\w-])")
+        pattern = re.compile(rf"(?<!\w)(?:{_alternation(sorted(aliases, key=len, reverse=True))})(?![\w-])")
     titles = frozenset(tuple(token.text for token in tokenise(title)) for title in data.get("titles", []))
     recogniser: Mapping[str, Any] = data.get("recogniser", {})
     rules = _rules(data.get("rules", {})) if recogniser.get("rules") else None
@@ -103,16 +119,39 @@ def _language(language: str) -> _Language:
         pattern=pattern,
         titles=titles,
         longest_title=max((len(title) for title in titles), default=0),
+        title_starts=frozenset(title[0] for title in titles if title),
         gazetteer=gazetteer_words(table, data.get("titles", [])),
         model=recogniser.get("model"),
         rules=rules,
     )
 
 
+def _alternation(names: list[str]) -> str:
+    """`names` as one regex alternation, grouped by first character (the same matches as a flat
+    'a|b|c' in the same order, without trying every name at every position)."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name[0], []).append(name[1:])
+    return "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
+        for first, rests in groups.items()
+    )
+
+
+def _prefixed(prefixes: Sequence[str]) -> re.Pattern[str] | None:
+    if not prefixes:
+        return None
+    return re.compile("(?:" + "|".join(re.escape(prefix) for prefix in prefixes) + r")[^\W\d_]")
+
+
 def _rules(data: Mapping[str, Sequence[str]]) -> _Rules:
     def words(key: str) -> frozenset[str]:
         return frozenset(data.get(key, ()))
 
+    def cues(key: str) -> frozenset[tuple[str, ...]]:
+        return frozenset(tuple(token.text for token in tokenise(cue.lower())) for cue in data.get(key, ()))
+
+    before, after = cues("organisation_before"), cues("organisation_after")
     return _Rules(
         organisation_words=words("organisation_words"),
         organisation_heads=words("organisation_heads"),
@@ -121,6 +160,15 @@ def _rules(data: Mapping[str, Sequence[str]]) -> _Rules:
         event_words=words("event_words"),
         connectors=words("connectors"),
         common_words=words("common_words"),
+        name_particles=words("name_particles"),
+        prefixed=_prefixed(data.get("name_prefixes", ())),
+        demonyms=words("demonyms"),
+        organisation_before=before,
+        organisation_after=after,
+        longest_cue=max((len(cue) for cue in before | after), default=0),
+        prefix_starts=frozenset(prefix[:1] for prefix in data.get("name_prefixes", ())),
+        cue_ends=frozenset(cue[-1] for cue in before),
+        cue_starts=frozenset(cue[0] for cue in after),
     )
 
 
@@ -229,6 +277,8 @@ def _after_titles(tokens: list[Token], begin: int, end: int, known: _Language) -
 
 def _title_at(tokens: list[Token], i: int, end: int, known: _Language) -> int:
     """The length of the longest title starting at tokens[i] (0 for none)."""
+    if tokens[i].text not in known.title_starts:
+        return 0
     for size in range(min(known.longest_title, end - i), 0, -1):
         if tuple(token.text for token in tokens[i : i + size]) in known.titles:
             return size
@@ -240,11 +290,14 @@ def _is_name_word(word: str) -> bool:
 
 
 def _rule_spans(index: int, text: str, tokens: list[Token], known: _Language, rules: _Rules) -> list[_Span]:
-    """Capitalised sequences, cut at titles, typed by the cues of the language's data."""
+    """Capitalised sequences, cut at titles, typed by the cues of the language's data; a
+    dateline's place first ('ROTTERDAM (Reuters) -')."""
     spans: list[_Span] = []
-    i = 0
+    i = _dateline_end(tokens, known, rules)
+    if i:
+        spans.append(_Span(index, tokens[0].start, tokens[i - 1].end, "place", None, "rule"))
     while i < len(tokens):
-        if not _is_name_word(tokens[i].text):
+        if not _name_word(tokens[i].text, rules):
             i += 1
             continue
         end = _run_end(tokens, i, rules)
@@ -253,24 +306,68 @@ def _rule_spans(index: int, text: str, tokens: list[Token], known: _Language, ru
     return spans
 
 
+def _dateline_end(tokens: list[Token], known: _Language, rules: _Rules) -> int:
+    """The end of a dateline's place at the start of a paragraph: name words followed by an
+    agency in brackets and a dash ('ROTTERDAM (Reuters) -'), or a place in capitals or a known
+    place followed by a dash ('LAGOS -'); 0 for none."""
+    end = 0
+    while end < len(tokens) and _name_word(tokens[end].text, rules):
+        end += 1
+    if not end or end >= len(tokens) or end > 4:
+        return 0
+    words = [token.text for token in tokens[:end]]
+    following = tokens[end].text
+    if following == "(":
+        close = next((j for j in range(end + 1, min(end + 8, len(tokens))) if tokens[j].text == ")"), 0)
+        if close and close + 1 < len(tokens) and tokens[close + 1].text in _DASHES:
+            return end
+        return 0
+    name = " ".join(words)
+    alias = known.aliases.get(name.title() if name.isupper() else name)
+    known_place = alias is not None and alias[1] == "place"
+    if following in _DASHES and (known_place or (name.isupper() and len(name) > 2)):
+        return end
+    return 0
+
+
+def _name_word(word: str, rules: _Rules) -> bool:
+    """A capitalised word, or one whose capital follows a name prefix ('al-Rashid')."""
+    first = word[:1]
+    if first.isupper():
+        return True
+    if first.isdigit():
+        return any(c.isupper() for c in word)
+    if first not in rules.prefix_starts or rules.prefixed is None:
+        return False
+    match = rules.prefixed.match(word)
+    return match is not None and match.group()[-1].isupper()
+
+
 def _run_end(tokens: list[Token], i: int, rules: _Rules) -> int:
-    """The end of the capitalised run from tokens[i]: name words, with connectors ('of') and
-    initials' dots ('John F. Kennedy') inside it."""
+    """The end of the capitalised run from tokens[i]: name words, with connectors ('of'), name
+    particles ('van der') and initials' dots ('John F. Kennedy') inside it."""
     end = i + 1
     while end < len(tokens) and _continues_run(tokens, end, rules):
         end += 1
-    while end > i + 1 and tokens[end - 1].text in rules.connectors:
+    while end > i + 1 and (
+        tokens[end - 1].text in rules.connectors or tokens[end - 1].text in rules.name_particles
+    ):
         end -= 1
     return end
 
 
 def _continues_run(tokens: list[Token], end: int, rules: _Rules) -> bool:
     word = tokens[end].text
-    if _is_name_word(word):
+    if _name_word(word, rules):
         return True
     if word == ".":
         return len(tokens[end - 1].text) == 1 and tokens[end - 1].text.isupper()
-    return word in rules.connectors and end + 1 < len(tokens) and _is_name_word(tokens[end + 1].text)
+    if word in rules.name_particles:
+        after = end + 1
+        while after < len(tokens) and tokens[after].text in rules.name_particles:
+            after += 1
+        return after < len(tokens) and _name_word(tokens[after].text, rules)
+    return word in rules.connectors and end + 1 < len(tokens) and _name_word(tokens[end + 1].text, rules)
 
 
 def _typed_runs(
@@ -288,7 +385,9 @@ def _typed_runs(
             name_end = i + size
             while (
                 name_end < end
-                and _is_name_word(tokens[name_end].text)
+                and (
+                    _name_word(tokens[name_end].text, rules) or tokens[name_end].text in rules.name_particles
+                )
                 and not _title_at(tokens, name_end, end, known)
             ):
                 name_end += 1
@@ -306,6 +405,11 @@ def _typed_runs(
 def _typed_run(
     index: int, tokens: list[Token], begin: int, end: int, sentence_start: bool, rules: _Rules
 ) -> list[_Span]:
+    if sentence_start:
+        # 'Shares of Siemens rose': a cue that opens the sentence is no part of the name
+        cut = next((k for k in range(begin + 1, end) if _cue_before(tokens, k, rules)), 0)
+        if cut:
+            return [_Span(index, tokens[cut].start, tokens[end - 1].end, "organisation", None, "rule")]
     while begin < end and (
         tokens[begin].text in rules.common_words or tokens[begin].text in rules.connectors
     ):
@@ -316,11 +420,45 @@ def _typed_run(
         return []
     words = [token.text for token in tokens[begin:end]]
     kind = _rule_type(words, rules)
-    if kind is None:
+    if kind in (None, "person") and words[0] in rules.demonyms:
+        # 'Dutch Finance Minister', 'Kenyan Faith Kipyegon' (but 'American Airlines' is a name)
+        while begin < end and tokens[begin].text in rules.demonyms:
+            begin, sentence_start = begin + 1, False
+        if begin >= end:
+            return []
+        words = [token.text for token in tokens[begin:end]]
+        kind = _rule_type(words, rules)
+    # 'an analyst at Commerzbank' (never a person's name); 'Lufthansa said in a statement' (a
+    # word with nothing else to go by: 'Maria Lopez said in a statement' stays a person)
+    if (kind in (None, "person") and _cue_before(tokens, begin, rules)) or (
+        kind is None and _cue_after(tokens, end, rules)
+    ):
+        kind = "organisation"
+    elif kind is None:
         return []
     if sentence_start and len(words) == 1 and kind == "person":
         return []  # a lone capitalised word opening a sentence is no evidence of a name
     return [_Span(index, tokens[begin].start, tokens[end - 1].end, kind, None, "rule")]
+
+
+def _cue_before(tokens: list[Token], i: int, rules: _Rules) -> bool:
+    """Whether the words ending just before tokens[i] are an organisation cue."""
+    if not i or tokens[i - 1].text.lower() not in rules.cue_ends:
+        return False
+    return any(
+        tuple(token.text.lower() for token in tokens[i - size : i]) in rules.organisation_before
+        for size in range(1, min(rules.longest_cue, i) + 1)
+    )
+
+
+def _cue_after(tokens: list[Token], i: int, rules: _Rules) -> bool:
+    """Whether the words starting at tokens[i] are an organisation cue."""
+    if i >= len(tokens) or tokens[i].text.lower() not in rules.cue_starts:
+        return False
+    return any(
+        tuple(token.text.lower() for token in tokens[i : i + size]) in rules.organisation_after
+        for size in range(1, min(rules.longest_cue, len(tokens) - i) + 1)
+    )
 
 
 def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
@@ -330,6 +468,11 @@ def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
         return "place"
     if words[-1] in rules.event_words and len(words) > 1:
         return "event"
+    if " ".join(words) in rules.demonyms or all(word in rules.demonyms for word in words):
+        return None
+    named = [word for word in words if word not in rules.name_particles]
+    if len(named) < len(words) and 2 <= len(named) <= 4:
+        return "person"  # 'Pieter de Vries', 'Ahmed bin Salem'
     if any(word in rules.connectors for word in words) or any(word in rules.common_words for word in words):
         return None
     if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and words[0].isalpha():

@@ -54,6 +54,8 @@ class QuoteLexicon:
     longest_title: int
     descriptors: frozenset[str]
     non_names: frozenset[str]
+    name_particles: frozenset[str]  # lowercase words inside a name ('de' in 'Pieter de Vries')
+    name_prefixes: tuple[str, ...]  # a name word's lowercase start ('al-' in 'al-Rashid')
     adverbs: frozenset[str]
 
 
@@ -118,6 +120,8 @@ def quote_lexicon(languages: tuple[str, ...]) -> QuoteLexicon:
         longest_title=max((len(title) for title in ranks | offices), default=1),
         descriptors=words("descriptors"),
         non_names=words("non_names"),
+        name_particles=words("name_particles"),
+        name_prefixes=tuple(str(item) for item in data.get("name_prefixes", [])),
         adverbs=words("adverbs"),
     )
 
@@ -370,6 +374,7 @@ def _until_stop(tokens: list[_Token], lexicon: QuoteLexicon) -> list[_Token]:
         if (
             out
             and lower
+            and not (named and (token.word in lexicon.name_particles or _name_capital(token, lexicon)))
             and (token.word in lexicon.stop_words or (named and token.word not in lexicon.descriptors))
         ):
             break
@@ -435,6 +440,15 @@ def _capitalised(token: _Token) -> bool:
     return bool(bare) and bare[0].isupper()
 
 
+def _name_capital(token: _Token, lexicon: QuoteLexicon) -> bool:
+    """A capitalised word, or one whose capital follows a name prefix ('al-Rashid')."""
+    bare = token.text.strip(_EDGE_PUNCT)
+    return _capitalised(token) or any(
+        bare.startswith(prefix) and bare[len(prefix) : len(prefix) + 1].isupper()
+        for prefix in lexicon.name_prefixes
+    )
+
+
 def _acronym(token: _Token) -> bool:
     bare = token.text.strip(_EDGE_PUNCT)
     return len(bare) >= 2 and bare.isupper()
@@ -464,13 +478,16 @@ def _name(tokens: list[_Token], lexicon: QuoteLexicon) -> list[_Token]:
     rest = tokens[after:]
     if not rest and len(tokens) == 1 and _capitalised(tokens[0]) and tokens[0].word not in lexicon.non_names:
         return tokens  # '"...," Doctor asks': a surname that is also a title
-    if not rest or not _capitalised(rest[-1]):
+    if not rest or not _name_capital(rest[-1], lexicon):
         return []
     last = len(rest) - 1
     run: list[_Token] = []
     for token in reversed(rest):
+        if run and token.word in lexicon.name_particles and not token.text.endswith(","):
+            run.insert(0, token)  # 'Pieter de Vries': a particle inside the name
+            continue
         if (
-            not _capitalised(token)
+            not _name_capital(token, lexicon)
             or _acronym(token)
             or token.word in lexicon.descriptors
             or token.word in lexicon.non_names
@@ -480,13 +497,16 @@ def _name(tokens: list[_Token], lexicon: QuoteLexicon) -> list[_Token]:
         if token is not rest[last] and token.text.endswith(","):
             run.pop(0)
             break
+    while run and run[0].word in lexicon.name_particles:
+        run.pop(0)
     before = rest[: len(rest) - len(run)]
     if any(not _capitalised(token) for token in before) and (
         not after or any(token.word in lexicon.stop_words for token in before)
     ):
         return []
-    if office and len(run) >= 3:
-        run = run[-2:]
+    named = [i for i, token in enumerate(run) if token.word not in lexicon.name_particles]
+    if office and len(named) >= 3:
+        run = run[named[-2] :]
     return run
 
 
