@@ -231,3 +231,14 @@ def test_english_a_demonym_inside_a_name_stays() -> None:
         _find("en", ["Flights on American Airlines and Swiss International Air Lines were delayed."])
     )
     assert found["American Airlines"].type == "organisation"
+
+
+def test_a_city_is_its_own_place_not_its_country() -> None:
+    from warta.enrich import EnrichContext, Enricher
+
+    recogniser = Enricher(("en",)).recogniser()
+    text = "Dockworkers walked out in Paris and Sydney on Monday, while talks in Geneva stalled."
+    found = {e.text: e.canonical for e in recogniser.find([text], EnrichContext(("en",), "en", None))}
+    assert (
+        found.get("Paris") == "Paris" and found.get("Sydney") == "Sydney" and found.get("Geneva") == "Geneva"
+    )
