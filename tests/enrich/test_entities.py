@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import warta
-from warta.enrich import EnrichContext
-from warta.enrich.entities import EntityRecogniser, _tagger
+from warta.enrich import EnrichContext, entities
+from warta.enrich.entities import EntityRecogniser, open_tagger
 from warta.enrich.types import Entity
 from warta.options import ExtractOptions
 
@@ -113,15 +113,23 @@ def test_offsets_hold_across_paragraphs() -> None:
     assert canon["Jatim"] == "Jawa Timur"
 
 
-def test_the_model_loads_once_and_is_shared_by_path() -> None:
-    _tagger.cache_clear()
+def test_a_recogniser_opens_its_model_once_and_keeps_it_to_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+
+    def counting(name: str) -> object:
+        opened.append(name)
+        return open_tagger(name)
+
+    monkeypatch.setattr(entities, "open_tagger", counting)
     paragraphs = ["Joko Widodo berkunjung ke Surabaya."]
     context = EnrichContext(("id",), "id", None)
     first, second = EntityRecogniser(("id",)), EntityRecogniser(("id",))
-    assert first.find(paragraphs, context) == second.find(paragraphs, context)
-    info = _tagger.cache_info()
-    assert (info.misses, info.currsize) == (1, 1)
-    assert vars(first) == {"languages": ("id",)}  # a recogniser holds no model of its own
+    assert opened == []  # opened lazily, not when the recogniser is made
+    assert (
+        first.find(paragraphs, context) == first.find(paragraphs, context) == second.find(paragraphs, context)
+    )
+    assert opened == ["ner-id.crfsuite", "ner-id.crfsuite"]  # once per recogniser, however often it reads
+    assert first.tagger("ner-id.crfsuite") is not second.tagger("ner-id.crfsuite")  # no process-wide tagger
 
 
 def test_a_language_without_data_finds_nothing_and_an_unknown_article_language_uses_the_first() -> None:
@@ -153,10 +161,11 @@ def test_model_scores_on_a_shared_corpus(shared: Path) -> None:
     import train_ner
 
     words_of = train_ner.gazetteer()
+    tagger = open_tagger("ner-id.crfsuite")
     gold, predicted = [], []
     for words, tags in train_ner.read_sentences(data):
         gold.append(tags)
-        predicted.append(_tagger("ner-id.crfsuite").tag(train_ner.sentence_features(words, words_of)))
+        predicted.append(tagger.tag(train_ner.sentence_features(words, words_of)))
     scores = train_ner.score(gold, predicted, ("person", "organisation", "place"))
     assert scores["micro_f1"] > 70  # what bench/results/ner.json records, less a margin
 

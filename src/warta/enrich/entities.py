@@ -172,9 +172,9 @@ def _rules(data: Mapping[str, Sequence[str]]) -> _Rules:
     )
 
 
-@cache
-def _tagger(name: str) -> Any:
-    """The CRF tagger in `warta/enrich/models/<name>`, opened once per process (keyed by its name)."""
+def open_tagger(name: str) -> Any:
+    """The CRF tagger in `warta/enrich/models/<name>`, freshly opened (a tagger's `tag()` changes
+    its own state: one tagger belongs to one recogniser, never to the whole process)."""
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
@@ -184,10 +184,19 @@ def _tagger(name: str) -> Any:
 
 
 class EntityRecogniser:
-    """Finds entities in paragraphs; loads its model once."""
+    """Finds entities in paragraphs; opens each model it needs once, when first needed, and
+    keeps it to itself (the `Enricher` keeps one recogniser)."""
 
     def __init__(self, languages: tuple[str, ...]) -> None:
         self.languages = languages
+        self._taggers: dict[str, Any] = {}
+
+    def tagger(self, name: str) -> Any:
+        """This recogniser's CRF tagger of model `name`, opened on first use."""
+        tagger = self._taggers.get(name)
+        if tagger is None:
+            tagger = self._taggers[name] = open_tagger(name)
+        return tagger
 
     def find(self, paragraphs: Sequence[str], context: EnrichContext) -> list[Entity]:
         """Entities of `paragraphs`, in reading order, each with its canonical name."""
@@ -202,7 +211,7 @@ class EntityRecogniser:
         for index, text in enumerate(paragraphs):
             candidates = list(_alias_spans(index, text, known))
             if known.model is not None:
-                candidates += _model_spans(index, text, tokens[index], known)
+                candidates += _model_spans(index, text, tokens[index], known, self.tagger(known.model))
             if known.rules is not None:
                 candidates += _rule_spans(index, text, tokens[index], known, known.rules)
             found += _resolve(candidates, text)
@@ -218,11 +227,11 @@ def _alias_spans(index: int, text: str, known: _Language) -> Iterable[_Span]:
         yield _Span(index, match.start(), match.end(), kind, canonical, "gazetteer")
 
 
-def _model_spans(index: int, text: str, tokens: list[Token], known: _Language) -> list[_Span]:
-    if not tokens or known.model is None:
+def _model_spans(index: int, text: str, tokens: list[Token], known: _Language, tagger: Any) -> list[_Span]:
+    if not tokens:
         return []
     words = [token.text for token in tokens]
-    tags = _tagger(known.model).tag(sentence_features(words, known.gazetteer))
+    tags = tagger.tag(sentence_features(words, known.gazetteer))
     cased = any(c.isupper() for c in text)
     spans: list[_Span] = []
     begin, kind = -1, ""
