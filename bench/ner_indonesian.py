@@ -53,7 +53,7 @@ def main() -> None:
             }
             tagger |= {
                 (n, s.start, s.end, s.type)
-                for s in _model_spans(0, text, tokenise(text), known)
+                for s in _model_spans(0, text, tokenise(text), known, recogniser.tagger(str(known.model)))
                 if s.type in keep
             }
         rows.append({"corpus": name, "tagger_spans_f1": f1(tagger, gold), "system_f1": f1(system, gold)})
