@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from warta.enrich.data import annotator_data  # noqa: E402
+from warta.enrich.entities import person_titles  # noqa: E402
 from warta.enrich.ner_features import gazetteer_words, sentence_features  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "id-ner"
@@ -128,7 +129,7 @@ def score(gold: list[list[str]], predicted: list[list[str]], keep: tuple[str, ..
 
 def gazetteer() -> dict[str, str]:
     data = annotator_data("entities", ("id",))
-    return gazetteer_words(data.get("aliases", {}), data.get("titles", []))
+    return gazetteer_words(data.get("aliases", {}), person_titles(("id",)))
 
 
 # the splits to choose settings on (never the ones reported above)

@@ -90,6 +90,17 @@ class _Language:
     rules: _Rules | None
 
 
+def person_titles(languages: tuple[str, ...]) -> list[str]:
+    """The titles written before a person's name (`enrich/data/titles/<language>.toml`: ranks,
+    offices, occupations; the quotes annotator reads the same lists), each as written and with
+    each word capitalised ('Pebulu tangkis', 'Pebulu Tangkis'). Qualifiers ('Senior', 'Former')
+    are not titles here: they also open the names of other things ('Senior High School')."""
+    data = annotator_data("titles", languages)
+    written = [str(title) for key in ("ranks", "offices", "occupations") for title in data.get(key, [])]
+    capitalised = (" ".join(word[:1].upper() + word[1:] for word in title.split()) for title in written)
+    return list(dict.fromkeys([*written, *capitalised]))
+
+
 @cache
 def _language(language: str) -> _Language:
     """The compiled data of `language` (once per process: a cache keyed by the language)."""
@@ -111,7 +122,8 @@ def _language(language: str) -> _Language:
     pattern = None
     if aliases:
         pattern = re.compile(rf"(?<!\w)(?:{_alternation(sorted(aliases, key=len, reverse=True))})(?![\w-])")
-    titles = frozenset(tuple(token.text for token in tokenise(title)) for title in data.get("titles", []))
+    title_list = person_titles((language,))
+    titles = frozenset(tuple(token.text for token in tokenise(title)) for title in title_list)
     recogniser: Mapping[str, Any] = data.get("recogniser", {})
     rules = _rules(data.get("rules", {})) if recogniser.get("rules") else None
     return _Language(
@@ -120,7 +132,7 @@ def _language(language: str) -> _Language:
         titles=titles,
         longest_title=max((len(title) for title in titles), default=0),
         title_starts=frozenset(title[0] for title in titles if title),
-        gazetteer=gazetteer_words(table, data.get("titles", [])),
+        gazetteer=gazetteer_words(table, title_list),
         model=recogniser.get("model"),
         rules=rules,
     )

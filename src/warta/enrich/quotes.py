@@ -11,7 +11,8 @@ again) gives one Quote per paragraph, all with the attribution found in any of t
 inside a sentence with no attribution ('the so-called "jalan tikus"') are not quotes; a sentence
 that is a quote by itself is one, said by the speaker of the quote just before it, if any.
 
-Every word this reads (verbs, pronouns, titles) comes from `enrich/data/quotes/<language>.toml`.
+Every word this reads (verbs, pronouns) comes from `enrich/data/quotes/<language>.toml`; titles from
+`enrich/data/titles/<language>.toml`, which the entities annotator reads too.
 """
 
 from __future__ import annotations
@@ -103,7 +104,16 @@ def quote_lexicon(languages: tuple[str, ...]) -> QuoteLexicon:
     closers: dict[str, str] = {}
     for opener, closer in data.get("marks", []):
         closers.setdefault(opener, closer)
-    ranks, offices = phrases("ranks"), phrases("offices")
+    titles = annotator_data("titles", languages)  # the entities annotator reads the same lists
+
+    def title_phrases(*keys: str) -> frozenset[tuple[str, ...]]:
+        return frozenset(
+            tuple(word.strip(_EDGE_PUNCT).lower() for word in str(item).split())
+            for key in keys
+            for item in titles.get(key, [])
+        )
+
+    ranks, offices = title_phrases("ranks", "occupations"), title_phrases("offices", "qualifiers")
     return QuoteLexicon(
         closers=closers,
         opener=re.compile(
