@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from warta.enrich.data import annotator_data  # noqa: E402
 from warta.enrich.entities import person_titles  # noqa: E402
 from warta.enrich.ner_features import gazetteer_words, sentence_features  # noqa: E402
+from warta.enrich.text import bio_spans  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "id-ner"
 MODEL = ROOT / "src" / "warta" / "enrich" / "models" / "ner-id.crfsuite"
@@ -85,17 +86,7 @@ def map_tag(tag: str) -> str:
 
 def spans(tags: list[str], keep: tuple[str, ...]) -> set[tuple[int, int, str]]:
     """Entity spans of a BIO sequence (an I- without its B- starts one, as conlleval does)."""
-    found: set[tuple[int, int, str]] = set()
-    start, kind = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, name = tag.partition("-")
-        if kind and (prefix != "I" or name != kind):
-            if kind in keep:
-                found.add((start, i, kind))
-            kind = ""
-        if prefix == "B" or (prefix == "I" and not kind):
-            start, kind = i, name
-    return found
+    return {span for span in bio_spans(tags) if span[2] in keep}
 
 
 def score(gold: list[list[str]], predicted: list[list[str]], keep: tuple[str, ...]) -> dict[str, object]:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from warta.enrich.data import annotator_data
 from warta.enrich.ner_features import Token, gazetteer_words, sentence_features, tokenise
+from warta.enrich.text import bio_spans, contains
 from warta.enrich.types import Entity, EntityType
 
 if TYPE_CHECKING:
@@ -246,17 +247,11 @@ def _model_spans(index: int, text: str, tokens: list[Token], known: _Language, t
     tags = tagger.tag(sentence_features(words, known.gazetteer))
     cased = any(c.isupper() for c in text)
     spans: list[_Span] = []
-    begin, kind = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, name = tag.partition("-")
-        if kind and (prefix != "I" or name != kind):
-            # in cased text a name has a capital: the lowercased training corpus (NERP) taught
-            # the model lowercase names ('as' for Amerika Serikat) that cased news never means
-            if not cased or any(c.isupper() for token in tokens[begin:i] for c in token.text):
-                spans += _tagged_spans(index, tokens, begin, i, cast(EntityType, kind), known)
-            kind = ""
-        if prefix == "B" or (prefix == "I" and not kind):
-            begin, kind = i, name
+    for begin, end, kind in bio_spans(tags):
+        # in cased text a name has a capital: the lowercased training corpus (NERP) taught
+        # the model lowercase names ('as' for Amerika Serikat) that cased news never means
+        if not cased or any(c.isupper() for token in tokens[begin:end] for c in token.text):
+            spans += _tagged_spans(index, tokens, begin, end, cast(EntityType, kind), known)
     return spans
 
 
@@ -638,10 +633,6 @@ def _full_name(text: str, full_names: Mapping[tuple[str, ...], str]) -> str:
     widest = [
         name
         for name in containing
-        if not any(len(other) > len(name) and _contains(other, name) for other in containing)
+        if not any(len(other) > len(name) and contains(other, name) for other in containing)
     ]
     return full_names[widest[0]] if len(widest) == 1 else text
-
-
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    return any(longer[i : i + len(shorter)] == shorter for i in range(len(longer) - len(shorter) + 1))

@@ -34,6 +34,7 @@ from statistics import median
 from typing import TYPE_CHECKING, NamedTuple
 
 from warta.enrich.data import annotator_data
+from warta.enrich.text import contains
 from warta.enrich.types import Entity, Keyword
 
 if TYPE_CHECKING:
@@ -317,15 +318,11 @@ def _without_near_duplicates(
     for score, key in scored:
         if len(chosen) == TOP:
             break
-        holders = [kept for _, kept in chosen if len(kept) > len(key) and _inside(key, kept)]
+        holders = [kept for _, kept in chosen if len(kept) > len(key) and contains(kept, key)]
         if holders and not _stands_alone(key, holders, occurrences):
             continue
         chosen.append((score, key))
     return chosen
-
-
-def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
 def _stands_alone(

@@ -38,6 +38,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from warta.enrich.data import annotator_data
+from warta.enrich.text import NEVER, YEARS, alternation, word_key
 from warta.enrich.types import DateMention
 from warta.lexicon import load_lexicon
 from warta.meta.datetext import DateMatch, find_dates
@@ -51,7 +52,6 @@ Precision = Literal["day", "week", "month", "year"]
 # The reference the date grammar is given where the article has none: its relative and
 # inferred matches are then dropped, but their spans keep other readings out.
 _NO_REFERENCE = datetime(2000, 1, 1)
-_YEARS = range(1900, 2101)
 _UNITS: dict[str, Precision] = {"d": "day", "w": "week", "m": "month", "y": "year"}
 
 
@@ -93,15 +93,9 @@ _FOUR_DIGITS = re.compile(r"(?<![\w.,])\d{4}(?![\w.,/-]\d|\w)")
 _WINDOW = 40
 
 
-def _key(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
 def _alternation(words: Iterable[str]) -> str:
-    unique = sorted({_key(w) for w in words if w.strip()}, key=lambda w: (-len(w), w))
-    if not unique:
-        return "(?!x)x"
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in unique)
+    """The keyed words (lowercase, one space) as one alternation; blank words dropped."""
+    return alternation(word_key(w) for w in words if w.strip())
 
 
 def _offset(code: str) -> tuple[int, str] | None:
@@ -114,7 +108,7 @@ def mention_grammar(languages: tuple[str, ...]) -> MentionGrammar:
     """The grammar of `languages` (cached)."""
     data = annotator_data("mentions", languages)
     grammar = _date_grammar(languages)
-    offsets = {_key(k): o for k, v in data.get("relative", {}).items() if (o := _offset(str(v)))}
+    offsets = {word_key(k): o for k, v in data.get("relative", {}).items() if (o := _offset(str(v)))}
     year_prefix = _alternation(data.get("year_prefix", []))
     month_prefix = _alternation(data.get("month_prefix", []))
     future_before = data.get("future_weekday_prefix", [])
@@ -127,9 +121,9 @@ def mention_grammar(languages: tuple[str, ...]) -> MentionGrammar:
         month_past_after=_after(data.get("month_past_suffix", [])),
         month_future_before=_before(data.get("month_future_prefix", [])),
         month_future_after=_after(data.get("month_future_suffix", [])),
-        month_capitalised=frozenset(_key(w) for w in data.get("month_capitalised", [])),
+        month_capitalised=frozenset(word_key(w) for w in data.get("month_capitalised", [])),
         month_marker=_before(data.get("month_marker", [])),
-        month_names=tuple(sorted({_key(m) for m in grammar.months})),
+        month_names=tuple(sorted({word_key(m) for m in grammar.months})),
         year_after=re.compile(r"\.?,?\s+(\d{4})(?!\d)"),
         relative=re.compile(rf"(?<!\w)(?:{_alternation(offsets)})(?!\w)", re.I),
         relative_needs=tuple(sorted({max(k.split(), key=len) for k in offsets})),
@@ -140,8 +134,10 @@ def mention_grammar(languages: tuple[str, ...]) -> MentionGrammar:
             rf"|(?P<wd2>{weekdays})\s+(?:{_alternation(future_after)}))(?!\w)",
             re.I,
         ),
-        future_needs=tuple(sorted({max(_key(w).split(), key=len) for w in (*future_before, *future_after)})),
-        weekdays={_key(k): v for k, v in grammar.weekdays.items()},
+        future_needs=tuple(
+            sorted({max(word_key(w).split(), key=len) for w in (*future_before, *future_after)})
+        ),
+        weekdays={word_key(k): v for k, v in grammar.weekdays.items()},
         bare_weekday=re.compile(
             rf"(?<!\w)(?:{'|'.join(map(re.escape, _full_names(grammar.weekdays)))})(?!\w)"
         ),
@@ -149,7 +145,7 @@ def mention_grammar(languages: tuple[str, ...]) -> MentionGrammar:
             rf"(?:^|(?<=\W))(?:{_alternation(data.get('weekday_not_after', []))})\s+\Z", re.I
         ),
         numbers=frozenset(grammar.numbers),
-        not_mentions=tuple(_key(w) for w in data.get("not_mentions", [])),
+        not_mentions=tuple(word_key(w) for w in data.get("not_mentions", [])),
     )
 
 
@@ -166,9 +162,9 @@ def _after(words: Iterable[str]) -> re.Pattern[str]:
 def _full_names(weekdays: Iterable[str]) -> list[str]:
     """The weekday names capitalised that are no abbreviation: four letters or more and no other
     name's beginning ("Tues" begins "Tuesday")."""
-    names = {_key(w) for w in weekdays}
+    names = {word_key(w) for w in weekdays}
     full = [w for w in names if len(w) >= 4 and not any(o != w and o.startswith(w) for o in names)]
-    return sorted((w[:1].upper() + w[1:] for w in full), key=lambda w: (-len(w), w)) or ["(?!x)x"]
+    return sorted((w[:1].upper() + w[1:] for w in full), key=lambda w: (-len(w), w)) or [NEVER]
 
 
 def _order(context: EnrichContext) -> tuple[str, ...]:
@@ -225,7 +221,7 @@ def _shifted(reference: date, amount: int, unit: str) -> date:
 
 def _week_unit(text: str, grammar: DateGrammar) -> bool:
     """Whether a relative phrase counts weeks ("pekan lalu", "two weeks ago")."""
-    key = _key(text)
+    key = word_key(text)
     if key in grammar.relative:
         return grammar.relative[key][1] == "w"
     return any(grammar.units.get(word) == "week" for word in key.split())
@@ -239,7 +235,9 @@ def _from_grammar(
     if found.kind == "absolute":
         precision: Precision = "year" if found.precision == "year" else "month"
         return day, (precision if found.precision in ("year", "month") else "day"), False
-    if reference is None or (found.kind == "relative" and _key(found.text).endswith(mentions.not_mentions)):
+    if reference is None or (
+        found.kind == "relative" and word_key(found.text).endswith(mentions.not_mentions)
+    ):
         return None
     if found.kind == "inferred":
         weekday = day.weekday() if found.has_weekday and found.weekday_ok else None
@@ -268,7 +266,7 @@ def _extra(
     month without a day, the data's relative phrases and weekdays ahead ("Senin depan")."""
     for match in _FOUR_DIGITS.finditer(text):
         year = int(match.group())
-        start = _prefixed(mentions.year_before, text, match.start()) if year in _YEARS else None
+        start = _prefixed(mentions.year_before, text, match.start()) if year in YEARS else None
         if start is not None:
             yield start, match.end(), date(year, 1, 1), "year", False
     lowered = text.lower()
@@ -278,15 +276,15 @@ def _extra(
         return
     if any(map(lowered.__contains__, mentions.relative_needs)):
         for match in mentions.relative.finditer(text):
-            amount, unit = mentions.offsets[_key(match.group())]
+            amount, unit = mentions.offsets[word_key(match.group())]
             yield match.start(), match.end(), _shifted(reference, amount, unit), _UNITS[unit], True
     for match in mentions.bare_weekday.finditer(text):
         if _prefixed(mentions.weekday_not_after, text, match.start()) is None:
-            back = (reference.weekday() - mentions.weekdays[_key(match.group())]) % 7
+            back = (reference.weekday() - mentions.weekdays[word_key(match.group())]) % 7
             yield match.start(), match.end(), reference - timedelta(days=back), "day", True
     if any(map(lowered.__contains__, mentions.future_needs)):
         for match in mentions.future_weekday.finditer(text):
-            weekday = mentions.weekdays[_key(match.group("wd") or match.group("wd2"))]
+            weekday = mentions.weekdays[word_key(match.group("wd") or match.group("wd2"))]
             ahead = (weekday - reference.weekday()) % 7 or 7
             yield match.start(), match.end(), reference + timedelta(days=ahead), "day", True
 
@@ -299,10 +297,10 @@ def _months(
     for match in grammar.month_word.finditer(text):
         # (the names are matched as a prefix: "des" of "Desa" is no month)
         whole = match.end() == len(text) or not (text[match.end()].isalnum() or text[match.end()] == "_")
-        month = grammar.months.get(_key(match.group())) if whole else None
+        month = grammar.months.get(word_key(match.group())) if whole else None
         if month is None or (
             not match.group()[:1].isupper()
-            and _key(match.group()) in mentions.month_capitalised
+            and word_key(match.group()) in mentions.month_capitalised
             and _prefixed(mentions.month_marker, text, match.start()) is None
         ):
             continue
@@ -321,7 +319,7 @@ def _months(
             continue
         said = mentions.year_after.match(text, end)
         if said and direction == 0:
-            if int(said.group(1)) in _YEARS:
+            if int(said.group(1)) in YEARS:
                 yield start or at, said.end(), date(int(said.group(1)), month, 1), "month", False
             continue
         year = _month_year(month, direction, reference) if reference is not None else None

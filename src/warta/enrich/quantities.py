@@ -30,6 +30,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from warta.enrich.data import annotator_data
+from warta.enrich.text import YEARS, alternation, word_key
 from warta.enrich.types import Quantity, QuantityKind
 from warta.lexicon import load_lexicon, trie_pattern
 from warta.meta.datetext import find_dates
@@ -41,9 +42,7 @@ if TYPE_CHECKING:
 # for the spans dates and times take in a paragraph.
 _ANY_DAY = datetime(2000, 1, 1)
 # A year alone ("2025") is no quantity; nor a run of this many digits or more (an id, a phone).
-_YEARS = range(1900, 2101)
 _LONG_DIGITS = 7
-_NO_MATCH = "(?!x)x"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,18 +78,6 @@ class QuantityGrammar:
     range_join: re.Pattern[str]  # between the two ends of a range: "10-15 persen", "5 to 10 percent"
 
 
-def _key(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """Longest first (a prefix never hides a longer word); a space matches any whitespace run."""
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    if not unique:
-        return _NO_MATCH
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in unique)
-
-
 def _short(words: Iterable[str]) -> tuple[list[str], list[str]]:
     """(abbreviations of three characters or fewer, matched with their case; the longer words)."""
     items = list(words)
@@ -109,33 +96,33 @@ def quantity_grammar(languages: tuple[str, ...]) -> QuantityGrammar:
         )
         for lang, spec in data.get("format", {}).items()
     }
-    scales = {_key(k): float(v) for k, v in data.get("scales", {}).items()}
+    scales = {word_key(k): float(v) for k, v in data.get("scales", {}).items()}
     prefix = {k: str(v) for k, v in data.get("currency_prefix", {}).items()}
-    suffix = {_key(k): str(v) for k, v in data.get("currency_suffix", {}).items()}
-    percent = frozenset(_key(w) for w in data.get("percent", []))
-    units = {_key(k): str(v) for k, v in data.get("units", {}).items()}
-    words = {_key(k): float(v) for k, v in data.get("number_words", {}).items()}
-    joiners = {_key(k): float(v) for k, v in data.get("number_joiners", {}).items()}
-    multipliers = {_key(k): float(v) for k, v in data.get("number_multipliers", {}).items()}
+    suffix = {word_key(k): str(v) for k, v in data.get("currency_suffix", {}).items()}
+    percent = frozenset(word_key(w) for w in data.get("percent", []))
+    units = {word_key(k): str(v) for k, v in data.get("units", {}).items()}
+    words = {word_key(k): float(v) for k, v in data.get("number_words", {}).items()}
+    joiners = {word_key(k): float(v) for k, v in data.get("number_joiners", {}).items()}
+    multipliers = {word_key(k): float(v) for k, v in data.get("number_multipliers", {}).items()}
     currency_scales = {k for f in formats.values() for k in f.currency_scales}
 
     raw_units = list(data.get("units", {}))
     short_units, long_units = _short(raw_units)
     short_suffix, long_suffix = _short(data.get("currency_suffix", {}))
-    part = _alternation([*words, *joiners, *multipliers])
+    part = alternation([*words, *joiners, *multipliers])
     first = trie_pattern(words, space=r"\s+")
     number = rf"\d+(?:[.,]\d+)*|(?<!\w)(?P<words>(?:{first})(?:(?:\s+|-)(?:{part}))*(?!\w))"
     after = (
-        rf"(?:(?-i:{_alternation([*short_units, *short_suffix])})"
-        rf"|{_alternation([*long_units, *long_suffix, *data.get('percent', [])])})"
+        rf"(?:(?-i:{alternation([*short_units, *short_suffix])})"
+        rf"|{alternation([*long_units, *long_suffix, *data.get('percent', [])])})"
     )
     suffix_rx = rf"(?:\s*(?P<suffix>{after})(?!\w))?(?!\w|[.,/:-]\w)"
-    scale_rx = rf"\s*(?P<scale>{_alternation(scales)})(?!\w)"
-    cscale_rx = rf"\s?(?P<cscale>(?-i:{_alternation(currency_scales)}))(?![^\W\d_])"
+    scale_rx = rf"\s*(?P<scale>{alternation(scales)})(?!\w)"
+    cscale_rx = rf"\s?(?P<cscale>(?-i:{alternation(currency_scales)}))(?![^\W\d_])"
     return QuantityGrammar(
         number=re.compile(number),
         number_cased=re.compile(number, re.I),
-        currency_before=re.compile(rf"(?<![\w$])(?-i:{_alternation(prefix)})\s?\Z"),
+        currency_before=re.compile(rf"(?<![\w$])(?-i:{alternation(prefix)})\s?\Z"),
         tail=re.compile(rf"(?:{scale_rx})?{suffix_rx}", re.I),
         tail_after_currency=re.compile(rf"(?:{scale_rx}|{cscale_rx})?{suffix_rx}", re.I),
         number_token=re.compile(rf"(?<!\w)(?:{part})(?!\w)", re.I),
@@ -148,8 +135,8 @@ def quantity_grammar(languages: tuple[str, ...]) -> QuantityGrammar:
         number_words=words,
         joiners=joiners,
         multipliers=multipliers,
-        not_after=frozenset(_key(w) for w in data.get("not_quantity", {}).get("after", [])),
-        range_join=re.compile(rf"\s*[-–—]\s*|\s+(?:{_alternation(data.get('range_words', []))})\s+", re.I),
+        not_after=frozenset(word_key(w) for w in data.get("not_quantity", {}).get("after", [])),
+        range_join=re.compile(rf"\s*[-–—]\s*|\s+(?:{alternation(data.get('range_words', []))})\s+", re.I),
     )
 
 
@@ -186,7 +173,7 @@ def parse_number_words(text: str, grammar: QuantityGrammar) -> float | None:
     multiply what came before ("dua puluh" is 2 * 10), joiners add ("dua belas" is 2 + 10)."""
     total = 0.0
     for token in grammar.number_token.findall(text):
-        key = _key(token)
+        key = word_key(token)
         if key in grammar.multipliers:
             total = (total or 1.0) * grammar.multipliers[key]
         elif key in grammar.joiners:
@@ -219,7 +206,7 @@ def _word_before(text: str, start: int) -> str:
 def _is_year(num: str, parts: Mapping[str, str | None]) -> bool:
     """Four digits alone that read as a year ("pada 2025"): no quantity."""
     bare = not (parts["words"] or parts["cur"] or parts["scale"] or parts["cscale"] or parts["suffix"])
-    return bare and num.isdigit() and int(num) in _YEARS
+    return bare and num.isdigit() and int(num) in YEARS
 
 
 def _code_piece(text: str, start: int, end: int, code_end: int) -> bool:
@@ -245,10 +232,10 @@ def _read(
     if value is None:
         return None
     if parts["scale"]:
-        value *= grammar.scales[_key(parts["scale"])]
+        value *= grammar.scales[word_key(parts["scale"])]
     elif parts["cscale"]:
         value *= _currency_scale(parts["cscale"], number_format, grammar) or 1.0
-    suffix = _key(parts["suffix"] or "")
+    suffix = word_key(parts["suffix"] or "")
     if parts["cur"]:
         return value, grammar.currency_prefix[parts["cur"]], "money"
     if suffix in grammar.currency_suffix:
@@ -306,7 +293,7 @@ def _quantity(
     }
     if _is_year(text[start:end], parts):
         return None
-    if currency is None and _key(_word_before(text, start)) in grammar.not_after:
+    if currency is None and word_key(_word_before(text, start)) in grammar.not_after:
         return None
     read = _read(parts, number_format, grammar)
     if read is None:
@@ -345,7 +332,7 @@ def _range(
     currency = _currency(text, first.start(), grammar)
     if last[4] == "count" and scale == 1.0 and currency is None:
         return None  # nothing says what the numbers are: a score, a span of years
-    if currency is None and _key(_word_before(text, first.start())) in grammar.not_after:
+    if currency is None and word_key(_word_before(text, first.start())) in grammar.not_after:
         return None
     unit, kind = (grammar.currency_prefix[currency[1]], "money") if currency else (last[3], last[4])
     start = currency[0] if currency else first.start()

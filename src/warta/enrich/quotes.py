@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from warta.enrich.data import annotator_data
+from warta.enrich.text import NEVER
 from warta.enrich.types import Entity, Quote
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ def quote_lexicon(languages: tuple[str, ...]) -> QuoteLexicon:
     return QuoteLexicon(
         closers=closers,
         opener=re.compile(
-            "(?<![^\\s(\\[—–-])[" + re.escape("".join(closers)) + "](?=\\S)" if closers else "(?!)"
+            "(?<![^\\s(\\[—–-])[" + re.escape("".join(closers)) + "](?=\\S)" if closers else NEVER
         ),
         verbs=words("verbs"),
         pronoun_verbs=words("pronoun_verbs"),

@@ -1,0 +1,46 @@
+"""Small text helpers the annotators share: word keys, regex alternations, phrase containment,
+BIO decoding. Pure functions and constants; no language knowledge (that lives in the data files)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+NEVER = "(?!x)x"  # a pattern that matches nothing (an alternation of no words)
+# The years a bare four-digit number is read as a year ("2025" is no count).
+YEARS = range(1900, 2101)
+
+
+def word_key(text: str) -> str:
+    """`text` lowercased, its whitespace runs one space: how data words are compared."""
+    return " ".join(text.lower().split())
+
+
+def alternation(words: Iterable[str]) -> str:
+    """`words` as one regex alternation, longest first (a prefix never hides a longer word);
+    a space in a word matches any whitespace run. No words: a pattern that never matches."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    if not unique:
+        return NEVER
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in unique)
+
+
+def contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
+    """Whether the phrase `shorter` (a word sequence) occurs in `longer`, words in a row."""
+    size = len(shorter)
+    return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+
+
+def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """The (begin, end, type) runs of a BIO tag sequence, in order; an I- without its B- starts
+    one (as conlleval reads it)."""
+    found: list[tuple[int, int, str]] = []
+    begin, kind = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, name = tag.partition("-")
+        if kind and (prefix != "I" or name != kind):
+            found.append((begin, i, kind))
+            kind = ""
+        if prefix == "B" or (prefix == "I" and not kind):
+            begin, kind = i, name
+    return found
