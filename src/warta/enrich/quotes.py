@@ -227,7 +227,6 @@ def _chains(spans: list[_Span], paragraphs: Sequence[str]) -> list[list[_Span]]:
             chains[-1].append(span)
         else:
             chains.append([span])
-    # An open quote that nothing continues and nothing closes is a stray mark, unless attributed later.
     return chains
 
 
@@ -566,26 +565,24 @@ def _antecedent(
     ]
     for index in range(max(0, pronoun.paragraph - 2), pronoun.paragraph + 1):
         if index not in subjects:
-            subjects[index] = _subjects(paragraphs[index], index, len(paragraphs[index]), lexicon, known)
+            subjects[index] = _subjects(paragraphs[index], index, lexicon, known)
         candidates += [s for s in subjects[index] if index < pronoun.paragraph or s.end <= pronoun.start]
     if not candidates:
         return pronoun
     return max(candidates, key=lambda s: (s.paragraph, s.start))
 
 
-def _subjects(
-    text: str, paragraph: int, limit: int, lexicon: QuoteLexicon, known: frozenset[str]
-) -> list[_Speaker]:
+def _subjects(text: str, paragraph: int, lexicon: QuoteLexicon, known: frozenset[str]) -> list[_Speaker]:
     """Names that open a sentence ('Mayor Karen Bass visited ...'), stand in its opening as an
     apposition ('Ketua panitia, Iskandar Mahmud, mengatakan ...') or follow a speech verb ('said
-    Mary Lovely'), outside quotes, before `limit`."""
+    Mary Lovely'), outside quotes."""
     quoted = [(s.mark_start, s.mark_end) for s in _quoted_spans(text, paragraph, lexicon)]
-    starts = [0, *(end for end in _sentence_ends(text, lexicon) if end <= limit)]
+    starts = [0, *_sentence_ends(text, lexicon)]
     out: list[_Speaker] = []
     for start in starts:
-        if start >= limit or any(a <= start < b for a, b in quoted) or text[start] in lexicon.closers:
+        if start >= len(text) or any(a <= start < b for a, b in quoted) or text[start] in lexicon.closers:
             continue
-        tokens = _tokens(text, start, min(limit, start + 200))[:16]
+        tokens = _tokens(text, start, min(len(text), start + 200))[:16]
         subject = _name(_head(tokens, lexicon), lexicon)
         # A one-word subject ('Arman berencana ...') counts where the article names it in full.
         if subject and (len(subject) > 1 or subject[0].word in known) and _not_pronoun(subject, lexicon):
@@ -595,7 +592,7 @@ def _subjects(
             if name and (len(name) > 1 or set_off or name[0].word in known) and _not_pronoun(name, lexicon):
                 out.append(_named(name[0].start, name[-1].end, paragraph, text))
     # 'said Mary Lovely, an economist.': whom a speech verb names, outside quotes.
-    tokens = _tokens(text, 0, limit)
+    tokens = _tokens(text, 0, len(text))
     for index, token in enumerate(tokens[:-1]):
         # 'Cook told Benioff': after a named subject, the name is whom it was said to.
         after_name = index > 0 and _capitalised(tokens[index - 1]) and tokens[index - 1].text[-1] not in ",;:"
