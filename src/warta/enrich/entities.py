@@ -13,6 +13,7 @@ wins, then the model):
 
 A person named in full once ('Menteri Keuangan Sri Mulyani Indrawati') and later in part
 ('Sri Mulyani', 'Mulyani') has the full name as canonical; titles are never part of a name.
+The titles are `enrich/data/titles/<lang>.toml`, the list the quotes annotator reads too.
 
     >>> recogniser = EntityRecogniser(("id",))  # doctest: +SKIP
     >>> recogniser.find(["Korut menembakkan rudal."], context)[0].canonical  # doctest: +SKIP
