@@ -41,3 +41,14 @@ def test_every_title_is_read_by_both_annotators(language: str) -> None:
     # the old per-annotator lists are gone: one list, no second copy to drift
     assert "titles" not in annotator_data("entities", (language,))
     assert "ranks" not in annotator_data("quotes", (language,))
+
+
+def test_gus_stays_part_of_the_name_the_person_goes_by() -> None:
+    from warta.enrich import EnrichContext, Enricher
+
+    recogniser = Enricher(("id", "en")).recogniser()
+    text = "Mantan Presiden Gus Dur dikenal sebagai pembela kaum minoritas, kata Gus Ipul di Surabaya."
+    names = {
+        e.text for e in recogniser.find([text], EnrichContext(("id", "en"), "id", None)) if e.type == "person"
+    }
+    assert "Dur" not in names and "Ipul" not in names
