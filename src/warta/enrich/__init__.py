@@ -13,7 +13,7 @@ mentions (resolved against the article's date) and keywords.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
@@ -46,7 +46,7 @@ class Annotations:
     keywords: list[Keyword]
 
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
-        return {name: [item.to_dict() for item in getattr(self, name)] for name in ANNOTATIONS}
+        return {name: [asdict(item) for item in getattr(self, name)] for name in ANNOTATIONS}
 
 
 class Enricher:

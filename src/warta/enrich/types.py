@@ -2,13 +2,13 @@
 
 Every annotation names its paragraph (an index into `Article.body`) and its character
 span there (`start`, `end`, end exclusive), so a reader can highlight it and a corpus can
-count it. `to_dict` gives the JSON form stored under `Article.annotations`.
+count it. `Annotations.to_dict` (`dataclasses.asdict` of each) gives the JSON form stored under `Article.annotations`.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Literal
 
 EntityType = Literal["person", "organisation", "place", "event", "product", "other"]
 QuantityKind = Literal["money", "percent", "count", "measure"]
@@ -26,9 +26,6 @@ class Entity:
     end: int
     source: Literal["model", "gazetteer", "rule"] = "model"
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True, slots=True)
 class Quote:
@@ -41,9 +38,6 @@ class Quote:
     paragraph: int
     start: int
     end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +52,6 @@ class Quantity:
     start: int
     end: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
@@ -74,9 +65,6 @@ class DateMention:
     start: int
     end: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True, slots=True)
 class Keyword:
@@ -84,6 +72,3 @@ class Keyword:
 
     text: str
     score: float
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
