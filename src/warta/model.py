@@ -11,9 +11,12 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 PageKind = Literal["html", "text"]
+# "article": the page holds an article; "other": it holds none (a listing, a shop, a forum thread),
+# and `Article.body` holds the page's main content.
+PageType = Literal["article", "other"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +209,7 @@ class Article:
     images: list[dict[str, str]] = field(default_factory=list)
     source: str | None = None
     input_kind: PageKind | None = None
+    page_type: PageType = "article"
     warnings: list[str] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     annotations: dict[str, Any] = field(default_factory=dict)
@@ -261,6 +265,7 @@ class Article:
             "images": list(self.images),
             "source": self.source,
             "input_kind": self.input_kind,
+            "page_type": self.page_type,
             "warnings": list(self.warnings),
             "annotations": dict(self.annotations),
         }

@@ -29,6 +29,7 @@ from warta.assemble.layout import (
     unmark_trailing_name,
 )
 from warta.assemble.lists import build_lists
+from warta.assemble.page_content import body_or_main_content, declares_article
 from warta.assemble.title import choose_html_title, choose_title, strip_site_name, without_self_links
 from warta.classify.features import block_features
 from warta.classify.labels import block_key, label_blocks
@@ -289,7 +290,7 @@ class Extractor:
             labels = refine_html_labels(blocks, labels, probs.tolist(), options.body_threshold)
         deadline.check("labelling")  # labelling and assembly each take as long as classification
         article = self.assemble(blocks, labels, metadata, page, kind, norms, headers)
-        article.warnings.extend(warnings)
+        article.warnings[:0] = warnings  # what reading the page met comes first: it explains the rest
         if not article.body:
             article.warnings.append("no article body found")
         deadline.check("assembly")
@@ -347,17 +348,25 @@ class Extractor:
         body = build_body(blocks, labels)
         if dateline_line:
             join_dateline(body.parts, dateline_line)
+        # (Flattened text has no page regions to tell the site's template from a listing's rows by.)
+        parts, is_article = (
+            body_or_main_content(body.parts, blocks, labels)
+            if kind == "html"
+            else (body.parts, bool(body.parts))
+        )
+        # A page whose markup calls it an article (JSON-LD) is one, whatever its body looks like.
+        declared = metadata is not None and declares_article(metadata.article_type)
         lists = build_lists(blocks, labels, lexicon, norms, headers)
         reference = self.options.reference or page.fetched_at
         published, modified = resolve_dates(blocks, labels, metadata, reference, lexicon, url)
-        body_text = "\n".join(p.text for p in body.parts)
+        body_text = "\n".join(p.text for p in parts)
         language, _ = detect_language(body_text or (title or ""))
         if metadata is not None and metadata.language and not language:
             language = metadata.language
         article = Article(
             title=title,
             subtitle=subtitle,
-            body=body.parts,
+            body=parts,
             authors=bylines.authors,
             editors=bylines.editors,
             editor_codes=body.editor_codes,
@@ -375,11 +384,14 @@ class Extractor:
             images=metadata.images if metadata else [],
             source=page.source,
             input_kind=kind,
+            page_type="article" if is_article or declared else "other",
             labels=list(map(_LABEL_VALUE, labels)),  # `.value` reads through a slow descriptor
         )
-        if body.parts:
+        if is_article:
             outlets = [*metadata.site_names, *filter(None, [metadata.site_name])] if metadata else []
-            article.dateline = find_dateline(body.parts[0].text, lexicon, outlets) or dateline_line
+            article.dateline = find_dateline(parts[0].text, lexicon, outlets) or dateline_line
+        elif parts:
+            article.warnings.append(_MAIN_CONTENT_WARNING)
         return article
 
     def process(self, item: Page | ReadError, boilerplate: Collection[str] | None = None) -> PageResult:
@@ -395,6 +407,10 @@ class Extractor:
         for item in items:
             yield self.process(item)
 
+
+_MAIN_CONTENT_WARNING = (
+    "no article body found: the body holds the page's main content (a listing or other page)"
+)
 
 _WARM_UP_SENTENCES = (
     "Jakarta, Senin (12/5/2025) - Pemerintah kota mengumumkan rencana pembangunan jembatan baru"

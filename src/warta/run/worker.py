@@ -79,6 +79,8 @@ class PageWorker:
             return PageOutcome(source, status="failed", reason=failure_reason(exc))
         if not article.body:
             return PageOutcome(source, status="skipped", reason="no article body found")
+        if article.page_type != "article":
+            return PageOutcome(source, status="skipped", reason="no article found (a listing or other page)")
         return PageOutcome(source, article=self._row(item, article, source, keys[0], version))
 
     def _row(
