@@ -23,6 +23,7 @@ SETS = {
     "dev": ROOT / "bench" / "data" / "ner-en-dev.txt",
     "held-out": ROOT / "bench" / "data" / "ner-en-heldout.txt",
     "held-out 2": ROOT / "bench" / "data" / "ner-en-heldout2.txt",
+    "held-out 3": ROOT / "bench" / "data" / "ner-en-heldout3.txt",
 }
 RESULTS = ROOT / "bench" / "results"
 NOTES = [
