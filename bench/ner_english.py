@@ -21,6 +21,7 @@ from warta.enrich.entities import EntityRecogniser  # noqa: E402
 MARK = re.compile(r"\[([^\[\]|]+)\|(\w+)\]")
 SETS = {
     "dev": ROOT / "bench" / "data" / "ner-en-dev.txt",
+    "dev 2": ROOT / "bench" / "data" / "ner-en-dev2.txt",
     "held-out": ROOT / "bench" / "data" / "ner-en-heldout.txt",
     "held-out 2": ROOT / "bench" / "data" / "ner-en-heldout2.txt",
     "held-out 3": ROOT / "bench" / "data" / "ner-en-heldout3.txt",

@@ -64,7 +64,12 @@ class _Rules:
     organisation_heads: frozenset[str]
     place_words: frozenset[str]
     place_heads: frozenset[str]
+    club_heads: frozenset[str]  # a word opening a club's name before another name ('Real Madrid')
+    club_words: frozenset[str]  # a word after a known place that makes a club ('Leicester City')
+    places: frozenset[str]  # the place names of the alias table (for `club_words`)
     event_words: frozenset[str]
+    event_after: frozenset[str]  # a lowercase word that makes the name before it an event ('G20 summit')
+    other_words: frozenset[str]  # a last word that makes a name none of the other types ('Kospi Index')
     connectors: frozenset[str]
     common_words: frozenset[str]
     name_particles: frozenset[str]  # lowercase words inside a personal name ('de' in 'Pieter de Vries')
@@ -127,7 +132,8 @@ def _language(language: str) -> _Language:
     title_list = person_titles((language,))
     titles = frozenset(tuple(token.text for token in tokenise(title)) for title in title_list)
     recogniser: Mapping[str, Any] = data.get("recogniser", {})
-    rules = _rules(data.get("rules", {})) if recogniser.get("rules") else None
+    places = frozenset(name for name, (_, kind) in aliases.items() if kind == "place")
+    rules = _rules(data.get("rules", {}), places) if recogniser.get("rules") else None
     return _Language(
         aliases=aliases,
         pattern=pattern,
@@ -158,7 +164,7 @@ def _prefixed(prefixes: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile("(?:" + "|".join(re.escape(prefix) for prefix in prefixes) + r")[^\W\d_]")
 
 
-def _rules(data: Mapping[str, Sequence[str]]) -> _Rules:
+def _rules(data: Mapping[str, Sequence[str]], places: frozenset[str]) -> _Rules:
     def words(key: str) -> frozenset[str]:
         return frozenset(data.get(key, ()))
 
@@ -171,7 +177,12 @@ def _rules(data: Mapping[str, Sequence[str]]) -> _Rules:
         organisation_heads=words("organisation_heads"),
         place_words=words("place_words"),
         place_heads=words("place_heads"),
+        club_heads=words("club_heads"),
+        club_words=words("club_words"),
+        places=places,
         event_words=words("event_words"),
+        event_after=words("event_after"),
+        other_words=words("other_words"),
         connectors=words("connectors"),
         common_words=words("common_words"),
         name_particles=words("name_particles"),
@@ -445,14 +456,19 @@ def _typed_run(
             return []
         words = [token.text for token in tokens[begin:end]]
         kind = _rule_type(words, rules)
+    if end < len(tokens) and tokens[end].text in rules.event_after:
+        end, kind = end + 1, "event"  # 'the G20 summit', 'an APEC summit'
     # 'an analyst at Commerzbank' (never a person's name); 'Lufthansa said in a statement' (a
     # word with nothing else to go by: 'Maria Lopez said in a statement' stays a person)
-    if (kind in (None, "person") and _cue_before(tokens, begin, rules)) or (
+    elif (kind in (None, "person") and _cue_before(tokens, begin, rules)) or (
         kind is None and _cue_after(tokens, end, rules)
     ):
         kind = "organisation"
     elif kind is None:
-        return []
+        # 'Fans of Sporting Lisbon': the word opening the sentence may be capitalised only for
+        # that; what follows its connector can still be a name
+        joint = next((k for k in range(begin + 1, end) if tokens[k].text in rules.connectors), 0)
+        return _typed_run(index, tokens, joint + 1, end, False, rules) if sentence_start and joint else []
     if sentence_start and len(words) == 1 and kind == "person":
         return []  # a lone capitalised word opening a sentence is no evidence of a name
     return [_Span(index, tokens[begin].start, tokens[end - 1].end, kind, None, "rule")]
@@ -479,12 +495,18 @@ def _cue_after(tokens: list[Token], i: int, rules: _Rules) -> bool:
 
 
 def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
-    if words[-1] in rules.organisation_words or words[0] in rules.organisation_heads:
+    if (
+        words[-1] in rules.organisation_words
+        or words[0] in rules.organisation_heads
+        or _is_club(words, rules)
+    ):
         return "organisation"
     if words[-1] in rules.place_words or words[0] in rules.place_heads:
         return "place"
     if words[-1] in rules.event_words and len(words) > 1:
         return "event"
+    if words[-1] in rules.other_words and len(words) > 1:
+        return "other"
     if " ".join(words) in rules.demonyms or all(word in rules.demonyms for word in words):
         return None
     named = [word for word in words if word not in rules.name_particles]
@@ -497,6 +519,16 @@ def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
     if 2 <= len(words) <= 4 and all(word.isalpha() or "'" in word or "-" in word for word in words):
         return "person"
     return None
+
+
+def _is_club(words: list[str], rules: _Rules) -> bool:
+    """'Real Madrid', 'AC Milan' (a club word, then a name); 'Leicester City' (a known place, then
+    a club word: the whole is no known place, or the alias table would have it)."""
+    if len(words) < 2:
+        return False
+    return words[0] in rules.club_heads or (
+        words[-1] in rules.club_words and " ".join(words[:-1]) in rules.places
+    )
 
 
 def _resolve(candidates: list[_Span], text: str) -> list[_Span]:
