@@ -315,3 +315,20 @@ def test_english_alias_additions() -> None:
     found = _by_text(_find("en", ["The Arab League met as ships queued in the Bosphorus."]))
     assert found["Arab League"].type == "organisation"
     assert found["Bosphorus"].type == "place"
+
+
+def test_indonesian_heads_decide_the_type_of_the_name_they_open() -> None:
+    found = _by_text(
+        _find(
+            "id",
+            [
+                "Persiraja kalah di Liga 2 dan gagal lolos ke Piala Asia 2031 di Hanoi.",
+                "Saham teknologi turun di Bursa Efek Filipina, sementara KTT APEC di Lima dibuka Jumat.",
+                "Timnya juara Piala Merdeka Sabtu lalu dan tampil di Piala FA 11 Maret.",
+            ],
+        )
+    )
+    for event in ("Liga 2", "Piala Asia 2031", "KTT APEC", "Piala Merdeka", "Piala FA"):
+        assert found[event].type == "event", event
+    assert found["Bursa Efek Filipina"].type == "organisation"
+    assert "Asia" not in found and "Piala Merdeka Sabtu" not in found

@@ -9,7 +9,9 @@ wins, then the model):
 - `model`: a CRF tagger, for a language whose data names one (Indonesian, trained by
   `train/train_ner.py`).
 - `rule`: for a language whose data asks for rules (English): capitalised sequences read with
-  cues from the data (titles before a person, organisation and place words).
+  cues from the data (titles before a person; organisation, club, place, event and index words).
+  Any language's data may also name heads (`[heads]`): a name they open is of their type whatever
+  the tagger says ('Piala Asia 2027' is an event, 'Bursa Efek Singapura' an organisation).
 
 A person named in full once ('Menteri Keuangan Sri Mulyani Indrawati') and later in part
 ('Sri Mulyani', 'Mulyani') has the full name as canonical; titles are never part of a name.
@@ -84,6 +86,17 @@ class _Rules:
 
 
 @dataclass(frozen=True, slots=True)
+class _Heads:
+    """Words that open a name of a known type whatever the tagger or the rules say ('Piala Asia',
+    'Liga 1', 'Bursa Efek Singapura'), from a language's `[heads]` data."""
+
+    kinds: dict[tuple[str, ...], EntityType]  # head words -> the type of the name they open
+    longest: int
+    starts: frozenset[str]  # the first words of the heads (a fast check)
+    stops: frozenset[str]  # capitalised words that end the name (day and month names)
+
+
+@dataclass(frozen=True, slots=True)
 class _Language:
     """What the recogniser knows of one language: alias table, titles, model or rules."""
 
@@ -95,6 +108,7 @@ class _Language:
     gazetteer: dict[str, str]  # word -> what it is part of (a model feature)
     model: str | None  # model file name in warta/enrich/models
     rules: _Rules | None
+    heads: _Heads | None
 
 
 def person_titles(languages: tuple[str, ...]) -> list[str]:
@@ -143,6 +157,24 @@ def _language(language: str) -> _Language:
         gazetteer=gazetteer_words(table, title_list),
         model=recogniser.get("model"),
         rules=rules,
+        heads=_heads(language, data.get("heads", {})),
+    )
+
+
+def _heads(language: str, data: Mapping[str, Any]) -> _Heads | None:
+    kinds: dict[tuple[str, ...], EntityType] = {}
+    for kind, heads in data.get("types", {}).items():
+        if kind not in _TYPES:
+            raise ValueError(f"entities/{language}.toml: unknown entity type {kind!r} in [heads.types]")
+        for head in heads:
+            kinds[tuple(token.text for token in tokenise(head))] = kind
+    if not kinds:
+        return None
+    return _Heads(
+        kinds=kinds,
+        longest=max(len(head) for head in kinds),
+        starts=frozenset(head[0] for head in kinds),
+        stops=frozenset(data.get("stops", ())),
     )
 
 
@@ -239,6 +271,8 @@ class EntityRecogniser:
                 candidates += _model_spans(index, text, tokens[index], known, self.tagger(known.model))
             if known.rules is not None:
                 candidates += _rule_spans(index, text, tokens[index], known, known.rules)
+            if known.heads is not None:
+                candidates = _with_heads(candidates, _head_spans(index, tokens[index], known.heads))
             found += _resolve(candidates, text)
         found = _with_name_parts(found, paragraphs, tokens)
         return _named(found, paragraphs, known)
@@ -250,6 +284,46 @@ def _alias_spans(index: int, text: str, known: _Language) -> Iterable[_Span]:
     for match in known.pattern.finditer(text):
         canonical, kind = known.aliases[match.group()]
         yield _Span(index, match.start(), match.end(), kind, canonical, "gazetteer")
+
+
+def _with_heads(candidates: list[_Span], headed: list[_Span]) -> list[_Span]:
+    """`candidates` and the spans opened by heads: a head decides the type of a span the tagger
+    or the rules found the same (the alias table still wins its own names)."""
+    taken = {(span.start, span.end) for span in headed}
+    return [c for c in candidates if c.source == "gazetteer" or (c.start, c.end) not in taken] + headed
+
+
+def _head_spans(index: int, tokens: list[Token], heads: _Heads) -> list[_Span]:
+    """Names opened by a head ('Piala' + 'Asia 2027'): the head, the capitalised words after it
+    up to a stop word, and a number that ends the name ('Liga 1'; not the day of a date: 'Piala
+    FA 11 Maret')."""
+    spans: list[_Span] = []
+    i = 0
+    while i < len(tokens):
+        size = 0
+        if tokens[i].text in heads.starts:
+            size = next(
+                (
+                    n
+                    for n in range(min(heads.longest, len(tokens) - i), 0, -1)
+                    if tuple(token.text for token in tokens[i : i + n]) in heads.kinds
+                ),
+                0,
+            )
+        if not size:
+            i += 1
+            continue
+        end = i + size
+        while end < len(tokens) and _is_name_word(tokens[end].text) and tokens[end].text not in heads.stops:
+            end += 1
+        number = end < len(tokens) and tokens[end].text.isdigit() and len(tokens[end].text) <= 4
+        if number and not (end + 1 < len(tokens) and _is_name_word(tokens[end + 1].text)):
+            end += 1
+        if end > i + size:
+            kind = heads.kinds[tuple(token.text for token in tokens[i : i + size])]
+            spans.append(_Span(index, tokens[i].start, tokens[end - 1].end, kind, None, "rule"))
+        i = max(end, i + 1)
+    return spans
 
 
 def _model_spans(index: int, text: str, tokens: list[Token], known: _Language, tagger: Any) -> list[_Span]:
