@@ -332,3 +332,27 @@ def test_indonesian_heads_decide_the_type_of_the_name_they_open() -> None:
         assert found[event].type == "event", event
     assert found["Bursa Efek Filipina"].type == "organisation"
     assert "Asia" not in found and "Piala Merdeka Sabtu" not in found
+
+
+def test_english_products_by_model_code_or_version_number() -> None:
+    found = _by_text(
+        _find(
+            "en",
+            [
+                "Orders for the Corvid X9 rose, and Lumen Phone Q70 buyers waited.",
+                "The firm showed its new Lumen Tab 8 and the Orbix 360 on Monday.",
+                "It filed for Chapter 11 protection after the Category 5 storm.",
+            ],
+        )
+    )
+    assert found["Lumen Phone Q70"].type == "product"
+    assert found["Lumen Tab 8"].type == "product"
+    assert found["Orbix 360"].type == "product"
+    assert "Chapter 11" not in found and "Category 5" not in found
+    assert "Corvid X9" not in found  # one digit: no model code ('Apple Q3')
+
+
+def test_english_a_sentence_opening_cue_does_not_cut_a_name_at_its_connector() -> None:
+    found = _by_text(_find("en", ["The Bank of Canada held rates as The Bank of Lisbon waited."]))
+    assert found["Bank of Canada"].type == "organisation"
+    assert "of Canada" not in found

@@ -72,6 +72,8 @@ class _Rules:
     event_words: frozenset[str]
     event_after: frozenset[str]  # a lowercase word that makes the name before it an event ('G20 summit')
     other_words: frozenset[str]  # a last word that makes a name none of the other types ('Kospi Index')
+    product_before: frozenset[str]  # lowercased words before a model's name and number ('the', 'its')
+    numbered: frozenset[str]  # words numbered without being products ('Chapter 11', 'Category 5')
     connectors: frozenset[str]
     common_words: frozenset[str]
     name_particles: frozenset[str]  # lowercase words inside a personal name ('de' in 'Pieter de Vries')
@@ -215,6 +217,8 @@ def _rules(data: Mapping[str, Sequence[str]], places: frozenset[str]) -> _Rules:
         event_words=words("event_words"),
         event_after=words("event_after"),
         other_words=words("other_words"),
+        product_before=frozenset(word.lower() for word in data.get("product_before", ())),
+        numbered=words("numbered"),
         connectors=words("connectors"),
         common_words=words("common_words"),
         name_particles=words("name_particles"),
@@ -508,8 +512,16 @@ def _typed_run(
     index: int, tokens: list[Token], begin: int, end: int, sentence_start: bool, rules: _Rules
 ) -> list[_Span]:
     if sentence_start:
-        # 'Shares of Siemens rose': a cue that opens the sentence is no part of the name
-        cut = next((k for k in range(begin + 1, end) if _cue_before(tokens, k, rules)), 0)
+        # 'Shares of Siemens rose': a cue that opens the sentence is no part of the name (but a
+        # name goes on over a connector: 'The Bank of Canada' is not the cue 'the bank' and 'of Canada')
+        cut = next(
+            (
+                k
+                for k in range(begin + 1, end)
+                if tokens[k].text not in rules.connectors and _cue_before(tokens, k, rules)
+            ),
+            0,
+        )
         if cut:
             return [_Span(index, tokens[cut].start, tokens[end - 1].end, "organisation", None, "rule")]
     while begin < end and (
@@ -530,7 +542,10 @@ def _typed_run(
             return []
         words = [token.text for token in tokens[begin:end]]
         kind = _rule_type(words, rules)
-    if end < len(tokens) and tokens[end].text in rules.event_after:
+    product_end = _product_end(tokens, begin, end, rules) if kind in (None, "person") else 0
+    if product_end:
+        end, kind = product_end, "product"
+    elif end < len(tokens) and tokens[end].text in rules.event_after:
         end, kind = end + 1, "event"  # 'the G20 summit', 'an APEC summit'
     # 'an analyst at Commerzbank' (never a person's name); 'Lufthansa said in a statement' (a
     # word with nothing else to go by: 'Maria Lopez said in a statement' stays a person)
@@ -546,6 +561,30 @@ def _typed_run(
     if sentence_start and len(words) == 1 and kind == "person":
         return []  # a lone capitalised word opening a sentence is no evidence of a name
     return [_Span(index, tokens[begin].start, tokens[end - 1].end, kind, None, "rule")]
+
+
+_MODEL_CODE = re.compile(r"[A-Z]\d{2,4}[a-z]?")  # the shape of a model's code: 'S25', 'A350', 'H100'
+_NUMBER_UNITS = frozenset({"%", "-", "–", "/", ":"})
+
+
+def _product_end(tokens: list[Token], begin: int, end: int, rules: _Rules) -> int:
+    """The end of a product's name over tokens[begin:end] (0 for none): a name and a model code
+    ('Galaxy S25', 'Airbus A350'), or a name and a version number after a determiner ('the new
+    Surface Pro 11', 'its Pixel 10'; not a year, a share or a numbered label: 'Chapter 11')."""
+    if end - begin >= 2 and _MODEL_CODE.fullmatch(tokens[end - 1].text):
+        return end
+    if end >= len(tokens) or not begin or tokens[begin - 1].text.lower() not in rules.product_before:
+        return 0
+    number = tokens[end].text
+    if (
+        not number.isdigit()
+        or len(number) > 3
+        or any(token.text in rules.numbered or token.text in rules.connectors for token in tokens[begin:end])
+    ):
+        return 0
+    if end + 1 < len(tokens) and tokens[end + 1].text in _NUMBER_UNITS:
+        return 0
+    return end + 1
 
 
 def _cue_before(tokens: list[Token], i: int, rules: _Rules) -> bool:
