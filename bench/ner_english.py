@@ -21,8 +21,10 @@ from warta.enrich.entities import EntityRecogniser  # noqa: E402
 MARK = re.compile(r"\[([^\[\]|]+)\|(\w+)\]")
 SETS = {
     "dev": ROOT / "bench" / "data" / "ner-en-dev.txt",
+    "dev 2": ROOT / "bench" / "data" / "ner-en-dev2.txt",
     "held-out": ROOT / "bench" / "data" / "ner-en-heldout.txt",
     "held-out 2": ROOT / "bench" / "data" / "ner-en-heldout2.txt",
+    "held-out 3": ROOT / "bench" / "data" / "ner-en-heldout3.txt",
 }
 RESULTS = ROOT / "bench" / "results"
 NOTES = [
@@ -33,6 +35,16 @@ NOTES = [
     "its cities are in it), and its cue phrases ('shares of', 'said in a statement', 'a spokesman for') are in",
     "the cue lists: it is not fully blind. Its 'Bosphorus', club names and 'League' were left unfixed.",
     "Before those rules: dev F1 98.8, held-out F1 85.7.",
+    "",
+    "dev 2: 20 sentences written on 2026-11-28 for the club, exchange, index, event and product cues; tuned on",
+    "(F1 50.7 before those cues). held-out 3: 40 sentences (sport, markets, tech products, events, politics) written",
+    "blind on 2026-11-28, before the rule code was read closely and before those cues; scored once before them",
+    "(P 66.7, R 54.7, F1 60.1) and once after (this table). Its misses were seen in the first run and its F1 once",
+    "more halfway (71.1). The cue lists are general knowledge, never its names, but they hold words of the families",
+    "its misses showed ('Inter', 'City', 'Finals', 'Prix', 'Average'), so the after score is not fully blind. Misses",
+    "seen only there were left alone ('Premier League' cut at the title 'Premier', 'New York Stock Exchange' cut at",
+    "the common word 'New', 'Tour de France', 'Model Y', 'iPhone 17', one-word clubs and companies). The same cues",
+    "took held-out from 88.9 to 100.0 and held-out 2 from 87.0 to 92.7 (its clubs, 'League' and 'Bosphorus').",
 ]
 
 

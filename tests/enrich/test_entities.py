@@ -251,3 +251,108 @@ def test_a_city_is_its_own_place_not_its_country() -> None:
     assert (
         found.get("Paris") == "Paris" and found.get("Sydney") == "Sydney" and found.get("Geneva") == "Geneva"
     )
+
+
+def test_english_sports_clubs_by_their_club_words() -> None:
+    found = _by_text(
+        _find(
+            "en",
+            [
+                "Hartley United beat Bristol City 2-0, and Real Betis drew with Dynamo Brest.",
+                "Forest Rovers signed a winger from Kelso Athletic on Friday.",
+                "Real wages fell again, and Sporting events were cancelled.",
+            ],
+        )
+    )
+    for club in (
+        "Hartley United",
+        "Bristol City",
+        "Real Betis",
+        "Dynamo Brest",
+        "Forest Rovers",
+        "Kelso Athletic",
+    ):
+        assert found[club].type == "organisation", club
+    assert "Real" not in found and "Sporting" not in found
+
+
+def test_english_a_place_named_city_stays_a_place() -> None:
+    found = _by_text(_find("en", ["Aid reached Gaza City and Quebec City, officials in Mexico City said."]))
+    for place in ("Gaza City", "Quebec City", "Mexico City"):
+        assert found[place].type == "place", place
+
+
+def test_english_exchanges_events_and_indices_by_their_last_word() -> None:
+    found = _by_text(
+        _find(
+            "en",
+            [
+                "Shares on the Karachi Stock Exchange rose as the Jakarta Composite Index fell.",
+                "She won the Harbour Marathon before the Northern Cricket League began.",
+                "Leaders left the ASEAN summit in Vientiane without a statement.",
+            ],
+        )
+    )
+    assert found["Karachi Stock Exchange"].type == "organisation"
+    assert found["Jakarta Composite Index"].type == "other"
+    assert found["Harbour Marathon"].type == "event"
+    assert found["Northern Cricket League"].type == "event"
+    assert found["ASEAN summit"].type == "event"
+    assert "ASEAN" not in found
+
+
+def test_english_a_single_word_before_which_is_an_organisation() -> None:
+    found = _by_text(_find("en", ["The cranes belong to Veltrax, which runs the terminal."]))
+    assert found["Veltrax"].type == "organisation"
+
+
+def test_english_a_name_after_a_sentence_opening_word_and_connector() -> None:
+    found = _by_text(_find("en", ["Supporters of Borussia Hagen marched to the stadium."]))
+    assert found["Borussia Hagen"].type == "organisation"
+
+
+def test_english_alias_additions() -> None:
+    found = _by_text(_find("en", ["The Arab League met as ships queued in the Bosphorus."]))
+    assert found["Arab League"].type == "organisation"
+    assert found["Bosphorus"].type == "place"
+
+
+def test_indonesian_heads_decide_the_type_of_the_name_they_open() -> None:
+    found = _by_text(
+        _find(
+            "id",
+            [
+                "Persiraja kalah di Liga 2 dan gagal lolos ke Piala Asia 2031 di Hanoi.",
+                "Saham teknologi turun di Bursa Efek Filipina, sementara KTT APEC di Lima dibuka Jumat.",
+                "Timnya juara Piala Merdeka Sabtu lalu dan tampil di Piala FA 11 Maret.",
+            ],
+        )
+    )
+    for event in ("Liga 2", "Piala Asia 2031", "KTT APEC", "Piala Merdeka", "Piala FA"):
+        assert found[event].type == "event", event
+    assert found["Bursa Efek Filipina"].type == "organisation"
+    assert "Asia" not in found and "Piala Merdeka Sabtu" not in found
+
+
+def test_english_products_by_model_code_or_version_number() -> None:
+    found = _by_text(
+        _find(
+            "en",
+            [
+                "Orders for the Corvid X9 rose, and Lumen Phone Q70 buyers waited.",
+                "The firm showed its new Lumen Tab 8 and the Orbix 360 on Monday.",
+                "It filed for Chapter 11 protection after the Category 5 storm.",
+            ],
+        )
+    )
+    assert found["Lumen Phone Q70"].type == "product"
+    assert found["Lumen Tab 8"].type == "product"
+    assert found["Orbix 360"].type == "product"
+    assert "Chapter 11" not in found and "Category 5" not in found
+    assert "Corvid X9" not in found  # one digit: no model code ('Apple Q3')
+
+
+def test_english_a_sentence_opening_cue_does_not_cut_a_name_at_its_connector() -> None:
+    found = _by_text(_find("en", ["The Bank of Canada held rates as The Bank of Lisbon waited."]))
+    assert found["Bank of Canada"].type == "organisation"
+    assert "of Canada" not in found

@@ -9,7 +9,9 @@ wins, then the model):
 - `model`: a CRF tagger, for a language whose data names one (Indonesian, trained by
   `train/train_ner.py`).
 - `rule`: for a language whose data asks for rules (English): capitalised sequences read with
-  cues from the data (titles before a person, organisation and place words).
+  cues from the data (titles before a person; organisation, club, place, event and index words).
+  Any language's data may also name heads (`[heads]`): a name they open is of their type whatever
+  the tagger says ('Piala Asia 2027' is an event, 'Bursa Efek Singapura' an organisation).
 
 A person named in full once ('Menteri Keuangan Sri Mulyani Indrawati') and later in part
 ('Sri Mulyani', 'Mulyani') has the full name as canonical; titles are never part of a name.
@@ -64,7 +66,14 @@ class _Rules:
     organisation_heads: frozenset[str]
     place_words: frozenset[str]
     place_heads: frozenset[str]
+    club_heads: frozenset[str]  # a word opening a club's name before another name ('Real Madrid')
+    club_words: frozenset[str]  # a word after a known place that makes a club ('Leicester City')
+    places: frozenset[str]  # the place names of the alias table (for `club_words`)
     event_words: frozenset[str]
+    event_after: frozenset[str]  # a lowercase word that makes the name before it an event ('G20 summit')
+    other_words: frozenset[str]  # a last word that makes a name none of the other types ('Kospi Index')
+    product_before: frozenset[str]  # lowercased words before a model's name and number ('the', 'its')
+    numbered: frozenset[str]  # words numbered without being products ('Chapter 11', 'Category 5')
     connectors: frozenset[str]
     common_words: frozenset[str]
     name_particles: frozenset[str]  # lowercase words inside a personal name ('de' in 'Pieter de Vries')
@@ -79,6 +88,17 @@ class _Rules:
 
 
 @dataclass(frozen=True, slots=True)
+class _Heads:
+    """Words that open a name of a known type whatever the tagger or the rules say ('Piala Asia',
+    'Liga 1', 'Bursa Efek Singapura'), from a language's `[heads]` data."""
+
+    kinds: dict[tuple[str, ...], EntityType]  # head words -> the type of the name they open
+    longest: int
+    starts: frozenset[str]  # the first words of the heads (a fast check)
+    stops: frozenset[str]  # capitalised words that end the name (day and month names)
+
+
+@dataclass(frozen=True, slots=True)
 class _Language:
     """What the recogniser knows of one language: alias table, titles, model or rules."""
 
@@ -90,6 +110,7 @@ class _Language:
     gazetteer: dict[str, str]  # word -> what it is part of (a model feature)
     model: str | None  # model file name in warta/enrich/models
     rules: _Rules | None
+    heads: _Heads | None
 
 
 def person_titles(languages: tuple[str, ...]) -> list[str]:
@@ -127,7 +148,8 @@ def _language(language: str) -> _Language:
     title_list = person_titles((language,))
     titles = frozenset(tuple(token.text for token in tokenise(title)) for title in title_list)
     recogniser: Mapping[str, Any] = data.get("recogniser", {})
-    rules = _rules(data.get("rules", {})) if recogniser.get("rules") else None
+    places = frozenset(name for name, (_, kind) in aliases.items() if kind == "place")
+    rules = _rules(data.get("rules", {}), places) if recogniser.get("rules") else None
     return _Language(
         aliases=aliases,
         pattern=pattern,
@@ -137,6 +159,24 @@ def _language(language: str) -> _Language:
         gazetteer=gazetteer_words(table, title_list),
         model=recogniser.get("model"),
         rules=rules,
+        heads=_heads(language, data.get("heads", {})),
+    )
+
+
+def _heads(language: str, data: Mapping[str, Any]) -> _Heads | None:
+    kinds: dict[tuple[str, ...], EntityType] = {}
+    for kind, heads in data.get("types", {}).items():
+        if kind not in _TYPES:
+            raise ValueError(f"entities/{language}.toml: unknown entity type {kind!r} in [heads.types]")
+        for head in heads:
+            kinds[tuple(token.text for token in tokenise(head))] = kind
+    if not kinds:
+        return None
+    return _Heads(
+        kinds=kinds,
+        longest=max(len(head) for head in kinds),
+        starts=frozenset(head[0] for head in kinds),
+        stops=frozenset(data.get("stops", ())),
     )
 
 
@@ -158,7 +198,7 @@ def _prefixed(prefixes: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile("(?:" + "|".join(re.escape(prefix) for prefix in prefixes) + r")[^\W\d_]")
 
 
-def _rules(data: Mapping[str, Sequence[str]]) -> _Rules:
+def _rules(data: Mapping[str, Sequence[str]], places: frozenset[str]) -> _Rules:
     def words(key: str) -> frozenset[str]:
         return frozenset(data.get(key, ()))
 
@@ -171,7 +211,14 @@ def _rules(data: Mapping[str, Sequence[str]]) -> _Rules:
         organisation_heads=words("organisation_heads"),
         place_words=words("place_words"),
         place_heads=words("place_heads"),
+        club_heads=words("club_heads"),
+        club_words=words("club_words"),
+        places=places,
         event_words=words("event_words"),
+        event_after=words("event_after"),
+        other_words=words("other_words"),
+        product_before=frozenset(word.lower() for word in data.get("product_before", ())),
+        numbered=words("numbered"),
         connectors=words("connectors"),
         common_words=words("common_words"),
         name_particles=words("name_particles"),
@@ -228,6 +275,8 @@ class EntityRecogniser:
                 candidates += _model_spans(index, text, tokens[index], known, self.tagger(known.model))
             if known.rules is not None:
                 candidates += _rule_spans(index, text, tokens[index], known, known.rules)
+            if known.heads is not None:
+                candidates = _with_heads(candidates, _head_spans(index, tokens[index], known.heads))
             found += _resolve(candidates, text)
         found = _with_name_parts(found, paragraphs, tokens)
         return _named(found, paragraphs, known)
@@ -239,6 +288,46 @@ def _alias_spans(index: int, text: str, known: _Language) -> Iterable[_Span]:
     for match in known.pattern.finditer(text):
         canonical, kind = known.aliases[match.group()]
         yield _Span(index, match.start(), match.end(), kind, canonical, "gazetteer")
+
+
+def _with_heads(candidates: list[_Span], headed: list[_Span]) -> list[_Span]:
+    """`candidates` and the spans opened by heads: a head decides the type of a span the tagger
+    or the rules found the same (the alias table still wins its own names)."""
+    taken = {(span.start, span.end) for span in headed}
+    return [c for c in candidates if c.source == "gazetteer" or (c.start, c.end) not in taken] + headed
+
+
+def _head_spans(index: int, tokens: list[Token], heads: _Heads) -> list[_Span]:
+    """Names opened by a head ('Piala' + 'Asia 2027'): the head, the capitalised words after it
+    up to a stop word, and a number that ends the name ('Liga 1'; not the day of a date: 'Piala
+    FA 11 Maret')."""
+    spans: list[_Span] = []
+    i = 0
+    while i < len(tokens):
+        size = 0
+        if tokens[i].text in heads.starts:
+            size = next(
+                (
+                    n
+                    for n in range(min(heads.longest, len(tokens) - i), 0, -1)
+                    if tuple(token.text for token in tokens[i : i + n]) in heads.kinds
+                ),
+                0,
+            )
+        if not size:
+            i += 1
+            continue
+        end = i + size
+        while end < len(tokens) and _is_name_word(tokens[end].text) and tokens[end].text not in heads.stops:
+            end += 1
+        number = end < len(tokens) and tokens[end].text.isdigit() and len(tokens[end].text) <= 4
+        if number and not (end + 1 < len(tokens) and _is_name_word(tokens[end + 1].text)):
+            end += 1
+        if end > i + size:
+            kind = heads.kinds[tuple(token.text for token in tokens[i : i + size])]
+            spans.append(_Span(index, tokens[i].start, tokens[end - 1].end, kind, None, "rule"))
+        i = max(end, i + 1)
+    return spans
 
 
 def _model_spans(index: int, text: str, tokens: list[Token], known: _Language, tagger: Any) -> list[_Span]:
@@ -423,8 +512,16 @@ def _typed_run(
     index: int, tokens: list[Token], begin: int, end: int, sentence_start: bool, rules: _Rules
 ) -> list[_Span]:
     if sentence_start:
-        # 'Shares of Siemens rose': a cue that opens the sentence is no part of the name
-        cut = next((k for k in range(begin + 1, end) if _cue_before(tokens, k, rules)), 0)
+        # 'Shares of Siemens rose': a cue that opens the sentence is no part of the name (but a
+        # name goes on over a connector: 'The Bank of Canada' is not the cue 'the bank' and 'of Canada')
+        cut = next(
+            (
+                k
+                for k in range(begin + 1, end)
+                if tokens[k].text not in rules.connectors and _cue_before(tokens, k, rules)
+            ),
+            0,
+        )
         if cut:
             return [_Span(index, tokens[cut].start, tokens[end - 1].end, "organisation", None, "rule")]
     while begin < end and (
@@ -445,17 +542,49 @@ def _typed_run(
             return []
         words = [token.text for token in tokens[begin:end]]
         kind = _rule_type(words, rules)
+    product_end = _product_end(tokens, begin, end, rules) if kind in (None, "person") else 0
+    if product_end:
+        end, kind = product_end, "product"
+    elif end < len(tokens) and tokens[end].text in rules.event_after:
+        end, kind = end + 1, "event"  # 'the G20 summit', 'an APEC summit'
     # 'an analyst at Commerzbank' (never a person's name); 'Lufthansa said in a statement' (a
     # word with nothing else to go by: 'Maria Lopez said in a statement' stays a person)
-    if (kind in (None, "person") and _cue_before(tokens, begin, rules)) or (
+    elif (kind in (None, "person") and _cue_before(tokens, begin, rules)) or (
         kind is None and _cue_after(tokens, end, rules)
     ):
         kind = "organisation"
     elif kind is None:
-        return []
+        # 'Fans of Sporting Lisbon': the word opening the sentence may be capitalised only for
+        # that; what follows its connector can still be a name
+        joint = next((k for k in range(begin + 1, end) if tokens[k].text in rules.connectors), 0)
+        return _typed_run(index, tokens, joint + 1, end, False, rules) if sentence_start and joint else []
     if sentence_start and len(words) == 1 and kind == "person":
         return []  # a lone capitalised word opening a sentence is no evidence of a name
     return [_Span(index, tokens[begin].start, tokens[end - 1].end, kind, None, "rule")]
+
+
+_MODEL_CODE = re.compile(r"[A-Z]\d{2,4}[a-z]?")  # the shape of a model's code: 'S25', 'A350', 'H100'
+_NUMBER_UNITS = frozenset({"%", "-", "–", "/", ":"})
+
+
+def _product_end(tokens: list[Token], begin: int, end: int, rules: _Rules) -> int:
+    """The end of a product's name over tokens[begin:end] (0 for none): a name and a model code
+    ('Galaxy S25', 'Airbus A350'), or a name and a version number after a determiner ('the new
+    Surface Pro 11', 'its Pixel 10'; not a year, a share or a numbered label: 'Chapter 11')."""
+    if end - begin >= 2 and _MODEL_CODE.fullmatch(tokens[end - 1].text):
+        return end
+    if end >= len(tokens) or not begin or tokens[begin - 1].text.lower() not in rules.product_before:
+        return 0
+    number = tokens[end].text
+    if (
+        not number.isdigit()
+        or len(number) > 3
+        or any(token.text in rules.numbered or token.text in rules.connectors for token in tokens[begin:end])
+    ):
+        return 0
+    if end + 1 < len(tokens) and tokens[end + 1].text in _NUMBER_UNITS:
+        return 0
+    return end + 1
 
 
 def _cue_before(tokens: list[Token], i: int, rules: _Rules) -> bool:
@@ -479,12 +608,18 @@ def _cue_after(tokens: list[Token], i: int, rules: _Rules) -> bool:
 
 
 def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
-    if words[-1] in rules.organisation_words or words[0] in rules.organisation_heads:
+    if (
+        words[-1] in rules.organisation_words
+        or words[0] in rules.organisation_heads
+        or _is_club(words, rules)
+    ):
         return "organisation"
     if words[-1] in rules.place_words or words[0] in rules.place_heads:
         return "place"
     if words[-1] in rules.event_words and len(words) > 1:
         return "event"
+    if words[-1] in rules.other_words and len(words) > 1:
+        return "other"
     if " ".join(words) in rules.demonyms or all(word in rules.demonyms for word in words):
         return None
     named = [word for word in words if word not in rules.name_particles]
@@ -497,6 +632,16 @@ def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
     if 2 <= len(words) <= 4 and all(word.isalpha() or "'" in word or "-" in word for word in words):
         return "person"
     return None
+
+
+def _is_club(words: list[str], rules: _Rules) -> bool:
+    """'Real Madrid', 'AC Milan' (a club word, then a name); 'Leicester City' (a known place, then
+    a club word: the whole is no known place, or the alias table would have it)."""
+    if len(words) < 2:
+        return False
+    return words[0] in rules.club_heads or (
+        words[-1] in rules.club_words and " ".join(words[:-1]) in rules.places
+    )
 
 
 def _resolve(candidates: list[_Span], text: str) -> list[_Span]:
