@@ -263,6 +263,22 @@ def test_a_hidden_element_holding_the_page_is_shown(wrapper: str) -> None:
     assert sum(text.startswith("Paragraph") for text in texts) == 6
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A dialog open over the page: its <main> is hidden from screen readers, not from the walk.
+        "<html><body><main aria-hidden='true'><div hidden>{}</div></main></body></html>",
+        "<html><body><article class='hidden'><div style='display:none'>{}</div></article></body></html>",
+        "<html><body style='visibility:hidden'><div class='d-none'>{}</div></body></html>",  # anti-flicker
+    ],
+)
+def test_a_hidden_element_inside_one_that_never_hides_is_shown(page: str) -> None:
+    # The walk never hides <html>, <body>, <main> or <article>, so the element shown is the hidden
+    # one inside them. (Showing the outer one instead left the inner one hidden: no text at all.)
+    texts = [block.text for block in segment_html(page.format(_STORY)).blocks]
+    assert sum(text.startswith("Paragraph") for text in texts) == 6
+
+
 def test_hidden_elements_stay_hidden_where_the_page_shows_its_text() -> None:
     menu = "".join(
         f"<li><a href='/s{i}'>Section number {i} of the long hidden menu</a></li>" for i in range(60)
