@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 from warta.errors import ExtractionTimeout
 from warta.model import Block
 from warta.pipeline import Deadline
-from warta.segment import document_id
+from warta.segment import document_id, html
 from warta.segment.html import (
     _READ_CLASSES,
     CompiledWalk,
@@ -106,6 +106,39 @@ HOSTILE = {
 def test_hostile_markup(walk: CompiledWalk, name: str) -> None:
     _assert_same(walk, HOSTILE[name])
     _assert_same(walk, HOSTILE[name], base=None)
+
+
+def test_the_walks_agree_on_every_way_of_hiding(walk: CompiledWalk) -> None:
+    from warta.segment import _domwalk
+
+    # The C walk follows the hiding data it read, and hides what the Python walk hides on the
+    # probe, which holds every way of hiding (the probe `compiled_walk` checks at first use).
+    assert _domwalk.hiding_data() == (html._HIDING_ATTRIBUTES, html._HIDDEN_CLASS_PARTS)
+    assert html._hiding_markup() in html._PROBE
+    blocks = _assert_same(walk, html._PROBE)
+    texts = {block.text for block in blocks}
+    assert {"d0", "d1", "d3"}.isdisjoint(texts)  # hidden: hidden, aria-hidden='true', a class
+    assert {"m0", "m1", "m3", "d2"} <= texts  # never-hidden <main>s, aria-hidden='TRUE '
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"_HIDING_ATTRIBUTES": {**html._HIDING_ATTRIBUTES, "inert": None}},
+        {"_HIDDEN_CLASSES": html._HIDDEN_CLASSES | {"invisible"}, "_HIDDEN_CLASS_PARTS": ("invis",)},
+    ],
+    ids=["attribute", "class"],
+)
+def test_the_probe_tells_a_c_walk_that_lags_the_data(
+    walk: CompiledWalk, monkeypatch: pytest.MonkeyPatch, changes: dict[str, object]
+) -> None:
+    # Data changed after the C walk read it (as a stale build would have it): the probe markup
+    # made from the new data shows the two walks apart.
+    for name, value in changes.items():
+        monkeypatch.setattr(html, name, value)
+    monkeypatch.setattr(html, "_HIDING_NAMES", frozenset({*html._HIDING_ATTRIBUTES, "style"}))
+    python, compiled = _both(walk, f"<html><body>{html._hiding_markup()}</body></html>")
+    assert python != compiled
 
 
 _TAGS = st.sampled_from(

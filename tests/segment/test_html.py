@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from warta.errors import ExtractionTimeout, InputError
 from warta.pipeline import Deadline
-from warta.segment.html import segment_html
+from warta.segment.html import _hides, _hiding_markup, segment_html, walk_python
 
 PAGE = """<!doctype html><html lang="id"><head><base href="https://portal.example/news/">
 <title>Judul Berita - Portal</title><style>p { color: red }</style>
@@ -277,6 +278,19 @@ def test_a_hidden_element_inside_one_that_never_hides_is_shown(page: str) -> Non
     # one inside them. (Showing the outer one instead left the inner one hidden: no text at all.)
     texts = [block.text for block in segment_html(page.format(_STORY)).blocks]
     assert sum(text.startswith("Paragraph") for text in texts) == 6
+
+
+def test_the_walk_and_the_reveal_agree_on_every_way_of_hiding() -> None:
+    # `_hides` (which element `_revealed` may show) says hidden of just the elements the walk
+    # passes over, on every way of hiding and its near misses.
+    tree = LexborHTMLParser(f"<html><body>{_hiding_markup()}</body></html>")
+    assert tree.body is not None
+    shown = {block.text for block in walk_python(tree.body, None, None)}
+    elements = [node for node in tree.body.iter() if node.tag in ("div", "main")]
+    assert len(elements) > 40
+    assert all(_hides(node) == (node.text() not in shown) for node in elements)
+    assert {"d0", "d1", "d3"}.isdisjoint(shown)
+    assert {"m0", "m1", "d2"} <= shown
 
 
 def test_hidden_elements_stay_hidden_where_the_page_shows_its_text() -> None:

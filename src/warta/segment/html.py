@@ -507,9 +507,24 @@ def walk_python(root: LexborNode, base_url: str | None, deadline: DeadlineLike |
     return blocks
 
 
-# A page that exercises every branch of the walk: hidden elements (by class, style, attribute
-# and aria), id tokens, semantic tags, links side by side and after a label, lists, tables,
-# figures, quotes, headings, line breaks, a custom element, comments and whitespace.
+def _hiding_markup() -> str:
+    """Every way of hiding an element (`_element_hides`'s data) and near misses, each on a <div>,
+    which it hides, and on a <main>, which it cannot; the texts say which way ("d3", "m3")."""
+    ways = [name if value is None else f"{name}='{value}'" for name, value in _HIDING_ATTRIBUTES.items()]
+    ways += [f"{name}='{value.upper()} '" for name, value in _HIDING_ATTRIBUTES.items() if value]
+    ways += [f"class='x {name}'" for name in sorted(_HIDDEN_CLASSES)]
+    ways += [f"class='{name.upper()}'" for name in sorted(_HIDDEN_CLASSES)]
+    ways += [f"class='{name}-x'" for name in sorted(_HIDDEN_CLASSES)]
+    ways += [f"style='a:b;{name}: {value}'" for name, value in _HIDING_STYLES]
+    ways += [f"style='{name.upper()}:{value.upper()} !important'" for name, value in _HIDING_STYLES]
+    ways += [f"style='{name}:x{value}'" for name, value in _HIDING_STYLES]
+    return "".join(f"<div {way}>d{i}</div><main {way}>m{i}</main>" for i, way in enumerate(ways))
+
+
+# A page that exercises every branch of the walk: hidden elements (every way of hiding, on
+# elements that hide and on one that never does), id tokens, semantic tags, links side by side
+# and after a label, lists, tables, figures, quotes, headings, line breaks, a custom element,
+# comments and whitespace.
 _PROBE = (
     "<!DOCTYPE html><html><body><header class='site-header top'><nav id='menu'><ul>"
     "<li><a href='/a'>Satu</a></li><li><a href='https://x.example/b'>Dua</a></li></ul></nav></header>"
@@ -517,7 +532,8 @@ _PROBE = (
     "<p>Teks <a href='/c'>tautan</a> lagi.<br>Baris <i></i>dua.</p>"
     "<p class='hidden'>tersembunyi</p><p style='display: none'>juga</p><p hidden>tidak</p>"
     "<div aria-hidden='true'>bukan</div><div aria-hidden='false'>tampak</div>"
-    "<p>Tags: <a href='/t1'>satu</a> <a href='/t2'>dua</a></p><a href='/x'>A</a><a href='/y'>B</a>"
+    + _hiding_markup()
+    + "<p>Tags: <a href='/t1'>satu</a> <a href='/t2'>dua</a></p><a href='/x'>A</a><a href='/y'>B</a>"
     "<table><tr><td>sel</td></tr></table><figure><img src='i.jpg'><figcaption>Foto</figcaption></figure>"
     "<blockquote>kutipan</blockquote><my-widget class='w'>kustom</my-widget><!-- komentar -->"
     "<h2 class=''>Sub &amp; judul</h2><ol><li>butir</li></ol><script>var x;</script>\n \t"
