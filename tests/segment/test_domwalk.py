@@ -113,7 +113,11 @@ def test_the_walks_agree_on_every_way_of_hiding(walk: CompiledWalk) -> None:
 
     # The C walk follows the hiding data it read, and hides what the Python walk hides on the
     # probe, which holds every way of hiding (the probe `compiled_walk` checks at first use).
-    assert _domwalk.hiding_data() == (html._HIDING_ATTRIBUTES, html._HIDDEN_CLASS_PARTS)
+    assert _domwalk.hiding_data() == (
+        html._HIDING_ATTRIBUTES,
+        html._HIDDEN_CLASS_PARTS,
+        tuple(value for _, value in html._HIDING_STYLES),
+    )
     assert html._hiding_markup() in html._PROBE
     blocks = _assert_same(walk, html._PROBE)
     texts = {block.text for block in blocks}
@@ -213,6 +217,23 @@ def test_class_and_id_values_read_in_c(walk: CompiledWalk, value: str) -> None:
 
     assert _domwalk.class_value(value) == _read_class(value)
     assert _domwalk.id_value_tokens(value) == _tokens(value)
+
+
+_STYLE_TEXT = st.lists(
+    st.sampled_from(
+        ["display", "DISPLAY", "Visibility", ":", " ", "\t", "\n", ";", "none", "NoNe", "hidden", "HIDDEN",
+         "x", "-", "!important", "\u0131", "\u0130", "\u017f", "\u212a", "\u00a0", "\u2003", "\u00e9"]
+    ),
+    max_size=8,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(style=_STYLE_TEXT | st.text(max_size=20))
+def test_styles_passed_over_in_c_do_not_hide(walk: CompiledWalk, style: str) -> None:
+    from warta.segment import _domwalk
+
+    assert _domwalk.style_prechecked(style) == html._style_hides(style)
 
 
 _HREF = st.lists(

@@ -293,6 +293,17 @@ def test_the_walk_and_the_reveal_agree_on_every_way_of_hiding() -> None:
     assert {"m0", "m1", "d2"} <= shown
 
 
+def test_a_style_hides_in_css_terms_only() -> None:
+    # CSS keywords are ASCII case-insensitive and its whitespace is ASCII: a browser ignores
+    # these declarations and shows the text (they hid it where the match was Unicode's).
+    styles = ["visibility: h\u0131dden", "VISIBILITY:H\u0130DDEN", "di\u017fplay:none", "display:\u00a0none"]
+    page = "".join(f"<p style='{style}'>Teks {i}</p>" for i, style in enumerate(styles))
+    texts = [block.text for block in segment_html(f"<html><body>{page}</body></html>").blocks]
+    assert texts == [f"Teks {i}" for i in range(len(styles))]
+    hiding = "<p style='Display :\tNONE'>a</p><p style='x:1;visibility:\nHidden'>b</p><p>c</p>"
+    assert [block.text for block in segment_html(f"<html><body>{hiding}</body></html>").blocks] == ["c"]
+
+
 def test_hidden_elements_stay_hidden_where_the_page_shows_its_text() -> None:
     menu = "".join(
         f"<li><a href='/s{i}'>Section number {i} of the long hidden menu</a></li>" for i in range(60)

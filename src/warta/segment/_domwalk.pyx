@@ -15,7 +15,8 @@ Everything that decides what a block is stays in Python and is shared with the
 Python walk: the tag table (`tag_flags`), class values (`read_class`), hiding
 styles and link resolution (`_absolute`). What hides an element is `_element_hides`; the
 walk follows its data (`_HIDING_ATTRIBUTES`, the tags of `_NEVER_HIDDEN` through the tag
-table, `_HIDDEN_CLASS_PARTS` for the class values it reads in C), read at import. The traversal, the attribute scan, the
+table, `_HIDDEN_CLASS_PARTS` for the class values it reads in C, the values of `_HIDING_STYLES`
+for the styles it need not ask `_style_hides` about), read at import. The traversal, the attribute scan, the
 counts, the text and `emit` are done here (a block's text is gathered as UTF-8
 bytes and decoded once, its structure written straight into the new objects'
 slots), and some small parts that are plain ASCII work, each for the common case
@@ -133,7 +134,8 @@ cdef dict HEADINGS = _html._HEADINGS
 
 # What hides an element, from `warta.segment.html`'s data as C arrays (the bytes kept alive in
 # `HIDING_DATA`): the attributes of `_HIDING_ATTRIBUTES` (a NULL value: hides by being there),
-# and the parts of `_HIDDEN_CLASS_PARTS`, one of which every hiding class name has.
+# the parts of `_HIDDEN_CLASS_PARTS`, one of which every hiding class name has, and the values
+# of `_HIDING_STYLES` (lower-case ASCII), one of which every hiding style has in some case.
 cdef enum:
     MAX_HIDING = 8
 cdef const char *hiding_names[MAX_HIDING]
@@ -144,6 +146,9 @@ cdef Py_ssize_t hiding_count = 0
 cdef const char *class_parts[MAX_HIDING]
 cdef Py_ssize_t class_part_lengths[MAX_HIDING]
 cdef Py_ssize_t class_part_count = 0
+cdef const char *style_values[MAX_HIDING]
+cdef size_t style_value_lengths[MAX_HIDING]
+cdef Py_ssize_t style_value_count = 0
 cdef list HIDING_DATA = []
 
 
@@ -156,9 +161,9 @@ cdef const char *kept(str text, Py_ssize_t *length) except NULL:
 
 
 cdef void load_hiding() except *:
-    global hiding_count, class_part_count
+    global hiding_count, class_part_count, style_value_count
     cdef Py_ssize_t length = 0
-    if len(_html._HIDING_ATTRIBUTES) > MAX_HIDING or len(_html._HIDDEN_CLASS_PARTS) > MAX_HIDING:
+    if max(len(_html._HIDING_ATTRIBUTES), len(_html._HIDDEN_CLASS_PARTS), len(_html._HIDING_STYLE_VALUES)) > MAX_HIDING:
         raise ImportError("warta.segment.html's hiding data outgrew _domwalk's arrays")  # pragma: no cover
     for name, value in _html._HIDING_ATTRIBUTES.items():
         hiding_names[hiding_count] = kept(name, &length)
@@ -173,6 +178,10 @@ cdef void load_hiding() except *:
         class_parts[class_part_count] = kept(part, &length)
         class_part_lengths[class_part_count] = length
         class_part_count += 1
+    for value in _html._HIDING_STYLE_VALUES:
+        style_values[style_value_count] = kept(value, &length)
+        style_value_lengths[style_value_count] = length
+        style_value_count += 1
 
 
 load_hiding()
@@ -188,6 +197,7 @@ def hiding_data():
             for i in range(hiding_count)
         },
         tuple(class_parts[i][:class_part_lengths[i]].decode() for i in range(class_part_count)),
+        tuple(style_values[i][:style_value_lengths[i]].decode() for i in range(style_value_count)),
     )
 
 
@@ -857,6 +867,40 @@ cdef inline void scan_attrs(void *element, Attrs *found) noexcept:
         attr = lxb.next_attr(attr)
 
 
+cdef inline bint has_folded(const uchar *text, size_t length, const char *part, size_t part_length) noexcept:
+    """Whether the lower-case ASCII `part` is in `text`, its letters in any ASCII case."""
+    cdef size_t i, j
+    cdef uchar c
+    if part_length > length:
+        return False
+    for i in range(length - part_length + 1):
+        for j in range(part_length):
+            c = text[i + j]
+            if b"A" <= c <= b"Z":
+                c += 32
+            if c != <uchar>part[j]:
+                break
+        else:
+            return True
+    return False
+
+
+cdef inline bint style_may_hide(const uchar *value, size_t length) noexcept:
+    """Whether a style's UTF-8 bytes have a value of `_HIDING_STYLES` in them, in any ASCII case:
+    where not, `_style_hides` says no (its pattern is ASCII)."""
+    cdef Py_ssize_t i
+    for i in range(style_value_count):
+        if has_folded(value, length, style_values[i], style_value_lengths[i]):
+            return True
+    return False
+
+
+def style_prechecked(str style):
+    """`_style_hides(style)`, where `style_may_hide` passes it on (tests compare the two)."""
+    cdef bytes data = style.encode("utf-8", "surrogatepass")
+    return style_may_hide(data, len(data)) and style_hides(style)
+
+
 cdef inline bint attribute_hides(Attrs *found) noexcept:
     """Whether an attribute of `_HIDING_ATTRIBUTES` hides the element: there, with the value wanted."""
     cdef Py_ssize_t i
@@ -1142,7 +1186,9 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
     cdef Py_ssize_t piece_length
     cdef const uchar *id_value
     cdef size_t id_length = 0
-    cdef object name_or_none, kind, tokens, read, value, style
+    cdef const uchar *style_value
+    cdef size_t style_length = 0
+    cdef object name_or_none, kind, tokens, read, value
     cdef Py_ssize_t depth
 
     while True:
@@ -1237,9 +1283,11 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                     if not hidden and (attrs.hiding_any or attrs.style_attr != NULL or attrs.id_attr != NULL):
                         if not flags & NEVER_HIDE:
                             hidden = attribute_hides(&attrs)
-                            if not hidden:
-                                style = attr_value(attrs.style_attr)
-                                hidden = style is not None and style_hides(style)
+                            if not hidden and attrs.style_attr != NULL:
+                                # (Most styles need no str and no call: `style_may_hide`.)
+                                style_value = lxb.attr_value(attrs.style_attr, &style_length)
+                                if style_value != NULL and style_may_hide(style_value, style_length):
+                                    hidden = style_hides(utf8(style_value, style_length))
                         if not hidden and attrs.id_attr != NULL:
                             # (Its tokens from lexbor's bytes: no str of the value.)
                             id_value = lxb.attr_value(attrs.id_attr, &id_length)

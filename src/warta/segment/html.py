@@ -69,7 +69,8 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDING_ATTRIBUTES: dict[str, str | None] = {"hidden": None, "aria-hidden": "true"}
 # - whole class names, in any case;
 _HIDDEN_CLASSES = frozenset({"hidden", "d-none", "visually-hidden", "sr-only", "screen-reader-text", "hide"})
-# - declarations of the style attribute, "property: value" in any case and spacing;
+# - declarations of the style attribute, "property: value" (lower-case ASCII) in any ASCII case
+#   and with any CSS whitespace around the colon;
 _HIDING_STYLES = (("display", "none"), ("visibility", "hidden"))
 # - but never these elements, which hold the page whatever their attributes say (a page-wide
 #   "loading" class, a <main aria-hidden> while a dialog is open).
@@ -80,7 +81,13 @@ if not all(any(part in name for part in _HIDDEN_CLASS_PARTS) for name in _HIDDEN
     raise AssertionError("a hiding class name lacks all of _HIDDEN_CLASS_PARTS")  # pragma: no cover
 # The attributes besides class that may hide an element.
 _HIDING_NAMES = frozenset({*_HIDING_ATTRIBUTES, "style"})
-_HIDDEN_STYLE = re.compile("|".join(rf"{name}\s*:\s*{value}" for name, value in _HIDING_STYLES), re.I)
+# (ASCII: CSS has no other case or whitespace, so "visibility: h\u0131dden" hides nothing.)
+_HIDDEN_STYLE = re.compile(
+    "|".join(rf"{name}\s*:\s*{value}" for name, value in _HIDING_STYLES), re.IGNORECASE | re.ASCII
+)
+_HIDING_STYLE_VALUES = tuple(value for _, value in _HIDING_STYLES)
+if not all(value.isascii() and value.islower() for value in _HIDING_STYLE_VALUES):
+    raise AssertionError("the pre-check of `_style_hides` wants lower-case ASCII values")  # pragma: no cover
 _TOKEN = re.compile(r"[a-z0-9]{2,}")
 _MAX_TOKENS_DEPTH = 14  # class tokens come from this many nearest ancestors
 _PATH_DEPTH = 6
@@ -117,11 +124,14 @@ def _read_class(classes: str) -> tuple[tuple[str, ...], bool]:
 
 
 def _style_hides(style: str) -> bool:
-    """Whether a style attribute says display: none or visibility: hidden."""
-    # Most styles have neither word, which a search in the lower-cased value tells faster
-    # than the pattern. ("dden", not "hidden": the pattern's i also matches "ı" and "İ".)
+    """Whether a style attribute has a declaration of `_HIDING_STYLES` (display: none, ...)."""
+    # Most styles have none of the values, which a search in the lower-cased style tells faster
+    # than the pattern. (Where the pattern matches, its value lower-cased is in it.)
     lowered = style.lower()
-    return ("none" in lowered or "dden" in lowered) and _HIDDEN_STYLE.search(style) is not None
+    for value in _HIDING_STYLE_VALUES:
+        if value in lowered:
+            return _HIDDEN_STYLE.search(style) is not None
+    return False
 
 
 def _element_hides(tag: str, attrs: Mapping[str, str | None], class_hides: bool | None = None) -> bool:
@@ -518,6 +528,7 @@ def _hiding_markup() -> str:
     ways += [f"style='a:b;{name}: {value}'" for name, value in _HIDING_STYLES]
     ways += [f"style='{name.upper()}:{value.upper()} !important'" for name, value in _HIDING_STYLES]
     ways += [f"style='{name}:x{value}'" for name, value in _HIDING_STYLES]
+    ways += [f"style='{name}:\u00a0{value}'" for name, value in _HIDING_STYLES]  # (not CSS whitespace)
     return "".join(f"<div {way}>d{i}</div><main {way}>m{i}</main>" for i, way in enumerate(ways))
 
 
