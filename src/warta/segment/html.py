@@ -83,7 +83,8 @@ if not all(any(part in name for part in _HIDDEN_CLASS_PARTS) for name in _HIDDEN
 _HIDING_NAMES = frozenset({*_HIDING_ATTRIBUTES, "style"})
 # (ASCII: CSS has no other case or whitespace, so "visibility: h\u0131dden" hides nothing.)
 _HIDDEN_STYLE = re.compile(
-    "|".join(rf"{name}\s*:\s*{value}" for name, value in _HIDING_STYLES), re.IGNORECASE | re.ASCII
+    "|".join(rf"{re.escape(name)}\s*:\s*{re.escape(value)}" for name, value in _HIDING_STYLES),
+    re.IGNORECASE | re.ASCII,
 )
 _HIDING_STYLE_VALUES = tuple(value for _, value in _HIDING_STYLES)
 if not all(value.isascii() and value.islower() for value in _HIDING_STYLE_VALUES):
