@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 from warta.errors import ExtractionTimeout
 from warta.model import Block
 from warta.pipeline import Deadline
-from warta.segment import document_id
+from warta.segment import document_id, html
 from warta.segment.html import (
     _READ_CLASSES,
     CompiledWalk,
@@ -108,6 +108,43 @@ def test_hostile_markup(walk: CompiledWalk, name: str) -> None:
     _assert_same(walk, HOSTILE[name], base=None)
 
 
+def test_the_walks_agree_on_every_way_of_hiding(walk: CompiledWalk) -> None:
+    from warta.segment import _domwalk
+
+    # The C walk follows the hiding data it read, and hides what the Python walk hides on the
+    # probe, which holds every way of hiding (the probe `compiled_walk` checks at first use).
+    assert _domwalk.hiding_data() == (
+        html._HIDING_ATTRIBUTES,
+        html._HIDDEN_CLASS_PARTS,
+        tuple(value for _, value in html._HIDING_STYLES),
+    )
+    assert html._hiding_markup() in html._PROBE
+    blocks = _assert_same(walk, html._PROBE)
+    texts = {block.text for block in blocks}
+    assert {"d0", "d1", "d3"}.isdisjoint(texts)  # hidden: hidden, aria-hidden='true', a class
+    assert {"m0", "m1", "m3", "d2"} <= texts  # never-hidden <main>s, aria-hidden='TRUE '
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"_HIDING_ATTRIBUTES": {**html._HIDING_ATTRIBUTES, "inert": None}},
+        {"_HIDDEN_CLASSES": html._HIDDEN_CLASSES | {"invisible"}, "_HIDDEN_CLASS_PARTS": ("invis",)},
+    ],
+    ids=["attribute", "class"],
+)
+def test_the_probe_tells_a_c_walk_that_lags_the_data(
+    walk: CompiledWalk, monkeypatch: pytest.MonkeyPatch, changes: dict[str, object]
+) -> None:
+    # Data changed after the C walk read it (as a stale build would have it): the probe markup
+    # made from the new data shows the two walks apart.
+    for name, value in changes.items():
+        monkeypatch.setattr(html, name, value)
+    monkeypatch.setattr(html, "_HIDING_NAMES", frozenset({*html._HIDING_ATTRIBUTES, "style"}))
+    python, compiled = _both(walk, f"<html><body>{html._hiding_markup()}</body></html>")
+    assert python != compiled
+
+
 _TAGS = st.sampled_from(
     [
         "div",
@@ -180,6 +217,23 @@ def test_class_and_id_values_read_in_c(walk: CompiledWalk, value: str) -> None:
 
     assert _domwalk.class_value(value) == _read_class(value)
     assert _domwalk.id_value_tokens(value) == _tokens(value)
+
+
+_STYLE_TEXT = st.lists(
+    st.sampled_from(
+        ["display", "DISPLAY", "Visibility", ":", " ", "\t", "\n", ";", "none", "NoNe", "hidden", "HIDDEN",
+         "x", "-", "!important", "\u0131", "\u0130", "\u017f", "\u212a", "\u00a0", "\u2003", "\u00e9"]
+    ),
+    max_size=8,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(style=_STYLE_TEXT | st.text(max_size=20))
+def test_styles_passed_over_in_c_do_not_hide(walk: CompiledWalk, style: str) -> None:
+    from warta.segment import _domwalk
+
+    assert _domwalk.style_prechecked(style) == html._style_hides(style)
 
 
 _HREF = st.lists(

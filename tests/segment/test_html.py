@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from warta.errors import ExtractionTimeout, InputError
 from warta.pipeline import Deadline
-from warta.segment.html import segment_html
+from warta.segment.html import _hides, _hiding_markup, segment_html, walk_python
 
 PAGE = """<!doctype html><html lang="id"><head><base href="https://portal.example/news/">
 <title>Judul Berita - Portal</title><style>p { color: red }</style>
@@ -261,6 +262,46 @@ def test_a_hidden_element_holding_the_page_is_shown(wrapper: str) -> None:
     html = "<html><body>" + wrapper.format(_STORY) + "</body></html>"
     texts = [block.text for block in segment_html(html).blocks]
     assert sum(text.startswith("Paragraph") for text in texts) == 6
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A dialog open over the page: its <main> is hidden from screen readers, not from the walk.
+        "<html><body><main aria-hidden='true'><div hidden>{}</div></main></body></html>",
+        "<html><body><article class='hidden'><div style='display:none'>{}</div></article></body></html>",
+        "<html><body style='visibility:hidden'><div class='d-none'>{}</div></body></html>",  # anti-flicker
+    ],
+)
+def test_a_hidden_element_inside_one_that_never_hides_is_shown(page: str) -> None:
+    # The walk never hides <html>, <body>, <main> or <article>, so the element shown is the hidden
+    # one inside them. (Showing the outer one instead left the inner one hidden: no text at all.)
+    texts = [block.text for block in segment_html(page.format(_STORY)).blocks]
+    assert sum(text.startswith("Paragraph") for text in texts) == 6
+
+
+def test_the_walk_and_the_reveal_agree_on_every_way_of_hiding() -> None:
+    # `_hides` (which element `_revealed` may show) says hidden of just the elements the walk
+    # passes over, on every way of hiding and its near misses.
+    tree = LexborHTMLParser(f"<html><body>{_hiding_markup()}</body></html>")
+    assert tree.body is not None
+    shown = {block.text for block in walk_python(tree.body, None, None)}
+    elements = [node for node in tree.body.iter() if node.tag in ("div", "main")]
+    assert len(elements) > 40
+    assert all(_hides(node) == (node.text() not in shown) for node in elements)
+    assert {"d0", "d1", "d3"}.isdisjoint(shown)
+    assert {"m0", "m1", "d2"} <= shown
+
+
+def test_a_style_hides_in_css_terms_only() -> None:
+    # CSS keywords are ASCII case-insensitive and its whitespace is ASCII: a browser ignores
+    # these declarations and shows the text (they hid it where the match was Unicode's).
+    styles = ["visibility: h\u0131dden", "VISIBILITY:H\u0130DDEN", "di\u017fplay:none", "display:\u00a0none"]
+    page = "".join(f"<p style='{style}'>Teks {i}</p>" for i, style in enumerate(styles))
+    texts = [block.text for block in segment_html(f"<html><body>{page}</body></html>").blocks]
+    assert texts == [f"Teks {i}" for i in range(len(styles))]
+    hiding = "<p style='Display :\tNONE'>a</p><p style='x:1;visibility:\nHidden'>b</p><p>c</p>"
+    assert [block.text for block in segment_html(f"<html><body>{hiding}</body></html>").blocks] == ["c"]
 
 
 def test_hidden_elements_stay_hidden_where_the_page_shows_its_text() -> None:

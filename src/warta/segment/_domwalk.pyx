@@ -13,7 +13,10 @@ is used then.
 
 Everything that decides what a block is stays in Python and is shared with the
 Python walk: the tag table (`tag_flags`), class values (`read_class`), hiding
-styles and link resolution (`_absolute`). The traversal, the attribute scan, the
+styles and link resolution (`_absolute`). What hides an element is `_element_hides`; the
+walk follows its data (`_HIDING_ATTRIBUTES`, the tags of `_NEVER_HIDDEN` through the tag
+table, `_HIDDEN_CLASS_PARTS` for the class values it reads in C, the values of `_HIDING_STYLES`
+for the styles it need not ask `_style_hides` about), read at import. The traversal, the attribute scan, the
 counts, the text and `emit` are done here (a block's text is gathered as UTF-8
 bytes and decoded once, its structure written straight into the new objects'
 slots), and some small parts that are plain ASCII work, each for the common case
@@ -129,6 +132,75 @@ cdef object absolute = _html._absolute
 cdef object origin_of = _html._origin
 cdef dict HEADINGS = _html._HEADINGS
 
+# What hides an element, from `warta.segment.html`'s data as C arrays (the bytes kept alive in
+# `HIDING_DATA`): the attributes of `_HIDING_ATTRIBUTES` (a NULL value: hides by being there),
+# the parts of `_HIDDEN_CLASS_PARTS`, one of which every hiding class name has, and the values
+# of `_HIDING_STYLES` (lower-case ASCII), one of which every hiding style has in some case.
+cdef enum:
+    MAX_HIDING = 8
+cdef const char *hiding_names[MAX_HIDING]
+cdef size_t hiding_name_lengths[MAX_HIDING]
+cdef const char *hiding_values[MAX_HIDING]
+cdef size_t hiding_value_lengths[MAX_HIDING]
+cdef Py_ssize_t hiding_count = 0
+cdef const char *class_parts[MAX_HIDING]
+cdef Py_ssize_t class_part_lengths[MAX_HIDING]
+cdef Py_ssize_t class_part_count = 0
+cdef const char *style_values[MAX_HIDING]
+cdef size_t style_value_lengths[MAX_HIDING]
+cdef Py_ssize_t style_value_count = 0
+cdef list HIDING_DATA = []
+
+
+cdef const char *kept(str text, Py_ssize_t *length) except NULL:
+    """`text`'s UTF-8 bytes, kept alive in `HIDING_DATA`."""
+    cdef bytes data = text.encode("utf-8")
+    HIDING_DATA.append(data)
+    length[0] = len(data)
+    return <const char *>data
+
+
+cdef void load_hiding() except *:
+    global hiding_count, class_part_count, style_value_count
+    cdef Py_ssize_t length = 0
+    if max(len(_html._HIDING_ATTRIBUTES), len(_html._HIDDEN_CLASS_PARTS), len(_html._HIDING_STYLE_VALUES)) > MAX_HIDING:
+        raise ImportError("warta.segment.html's hiding data outgrew _domwalk's arrays")  # pragma: no cover
+    for name, value in _html._HIDING_ATTRIBUTES.items():
+        hiding_names[hiding_count] = kept(name, &length)
+        hiding_name_lengths[hiding_count] = length
+        hiding_values[hiding_count] = NULL
+        hiding_value_lengths[hiding_count] = 0
+        if value is not None:
+            hiding_values[hiding_count] = kept(value, &length)
+            hiding_value_lengths[hiding_count] = length
+        hiding_count += 1
+    for part in _html._HIDDEN_CLASS_PARTS:
+        class_parts[class_part_count] = kept(part, &length)
+        class_part_lengths[class_part_count] = length
+        class_part_count += 1
+    for value in _html._HIDING_STYLE_VALUES:
+        style_values[style_value_count] = kept(value, &length)
+        style_value_lengths[style_value_count] = length
+        style_value_count += 1
+
+
+load_hiding()
+
+
+def hiding_data():
+    """The hiding data as this module read it (tests compare it with `warta.segment.html`'s)."""
+    return (
+        {
+            hiding_names[i][:hiding_name_lengths[i]].decode(): (
+                None if hiding_values[i] == NULL else hiding_values[i][:hiding_value_lengths[i]].decode()
+            )
+            for i in range(hiding_count)
+        },
+        tuple(class_parts[i][:class_part_lengths[i]].decode() for i in range(class_part_count)),
+        tuple(style_values[i][:style_value_lengths[i]].decode() for i in range(style_value_count)),
+    )
+
+
 # Fixed-size arrays hold a block's window of token parts and its path's tags.
 cdef enum:
     WINDOW_PARTS = 64
@@ -211,13 +283,10 @@ cdef tuple ascii_tokens(const char *data, Py_ssize_t length, bint whole_class):
         for i in range(length):
             c = data[i]
             lowered[i] = c + 32 if b"A" <= c <= b"Z" else c
-        if whole_class and (
-            has_part(lowered, length, b"hid", 3)
-            or has_part(lowered, length, b"none", 4)
-            or has_part(lowered, length, b"only", 4)
-            or has_part(lowered, length, b"screen", 6)
-        ):
-            return None  # (`_read_class`'s pre-check: every hiding class name has one of these)
+        if whole_class:
+            for i in range(class_part_count):
+                if has_part(lowered, length, class_parts[i], class_part_lengths[i]):
+                    return None  # (`_read_class`'s pre-check: every hiding class name has one of these)
         return lowered_tokens(lowered, length)
     finally:
         if lowered != &short_value[0]:
@@ -763,18 +832,21 @@ cdef struct Attrs:
     void *class_attr
     void *id_attr
     void *style_attr
-    void *aria_attr
     void *href_attr
-    bint hidden
+    bint hiding_any  # (one of `_HIDING_ATTRIBUTES` is there)
+    void *hiding[MAX_HIDING]  # each of them, in the order of `hiding_names`
 
 
 cdef inline void scan_attrs(void *element, Attrs *found) noexcept:
     cdef void *attr = lxb.first_attr(element)
     cdef const uchar *name
     cdef size_t length = 0
+    cdef Py_ssize_t i
     found.any = attr != NULL
-    found.class_attr = found.id_attr = found.style_attr = found.aria_attr = found.href_attr = NULL
-    found.hidden = False
+    found.class_attr = found.id_attr = found.style_attr = found.href_attr = NULL
+    found.hiding_any = False
+    for i in range(hiding_count):
+        found.hiding[i] = NULL
     while attr != NULL:
         name = lxb.attr_name(attr, &length)
         if name != NULL:
@@ -786,11 +858,62 @@ cdef inline void scan_attrs(void *element, Attrs *found) noexcept:
                 found.href_attr = attr
             elif same(name, length, b"style", 5):
                 found.style_attr = attr
-            elif same(name, length, b"hidden", 6):
-                found.hidden = True
-            elif same(name, length, b"aria-hidden", 11):
-                found.aria_attr = attr
+            else:
+                for i in range(hiding_count):
+                    if same(name, length, hiding_names[i], hiding_name_lengths[i]):
+                        found.hiding[i] = attr
+                        found.hiding_any = True
+                        break
         attr = lxb.next_attr(attr)
+
+
+cdef inline bint has_folded(const uchar *text, size_t length, const char *part, size_t part_length) noexcept:
+    """Whether the lower-case ASCII `part` is in `text`, its letters in any ASCII case."""
+    cdef size_t i, j
+    cdef uchar c
+    if part_length > length:
+        return False
+    for i in range(length - part_length + 1):
+        for j in range(part_length):
+            c = text[i + j]
+            if b"A" <= c <= b"Z":
+                c += 32
+            if c != <uchar>part[j]:
+                break
+        else:
+            return True
+    return False
+
+
+cdef inline bint style_may_hide(const uchar *value, size_t length) noexcept:
+    """Whether a style's UTF-8 bytes have a value of `_HIDING_STYLES` in them, in any ASCII case:
+    where not, `_style_hides` says no (its pattern is ASCII)."""
+    cdef Py_ssize_t i
+    for i in range(style_value_count):
+        if has_folded(value, length, style_values[i], style_value_lengths[i]):
+            return True
+    return False
+
+
+def style_prechecked(str style):
+    """`_style_hides(style)`, where `style_may_hide` passes it on (tests compare the two)."""
+    cdef bytes data = style.encode("utf-8", "surrogatepass")
+    return style_may_hide(data, len(data)) and style_hides(style)
+
+
+cdef inline bint attribute_hides(Attrs *found) noexcept:
+    """Whether an attribute of `_HIDING_ATTRIBUTES` hides the element: there, with the value wanted."""
+    cdef Py_ssize_t i
+    cdef const uchar *value
+    cdef size_t length = 0
+    for i in range(hiding_count):
+        if found.hiding[i] != NULL:
+            if hiding_values[i] == NULL:
+                return True
+            value = lxb.attr_value(found.hiding[i], &length)
+            if value != NULL and same(value, length, hiding_values[i], hiding_value_lengths[i]):
+                return True
+    return False
 
 
 cdef inline object attr_value(void *attr):
@@ -1063,7 +1186,9 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
     cdef Py_ssize_t piece_length
     cdef const uchar *id_value
     cdef size_t id_length = 0
-    cdef object name_or_none, kind, tokens, read, value, style
+    cdef const uchar *style_value
+    cdef size_t style_length = 0
+    cdef object name_or_none, kind, tokens, read, value
     cdef Py_ssize_t depth
 
     while True:
@@ -1154,16 +1279,15 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                         tokens, hidden = read
                         if hidden and flags & NEVER_HIDE:
                             hidden = False
-                    if not hidden and (
-                        attrs.hidden or attrs.aria_attr != NULL or attrs.style_attr != NULL or attrs.id_attr != NULL
-                    ):
+                    # (`_element_hides`, for an element whose class does not hide it.)
+                    if not hidden and (attrs.hiding_any or attrs.style_attr != NULL or attrs.id_attr != NULL):
                         if not flags & NEVER_HIDE:
-                            style = attr_value(attrs.style_attr)
-                            hidden = (
-                                attrs.hidden
-                                or attr_value(attrs.aria_attr) == "true"
-                                or (style is not None and style_hides(style))
-                            )
+                            hidden = attribute_hides(&attrs)
+                            if not hidden and attrs.style_attr != NULL:
+                                # (Most styles need no str and no call: `style_may_hide`.)
+                                style_value = lxb.attr_value(attrs.style_attr, &style_length)
+                                if style_value != NULL and style_may_hide(style_value, style_length):
+                                    hidden = style_hides(utf8(style_value, style_length))
                         if not hidden and attrs.id_attr != NULL:
                             # (Its tokens from lexbor's bytes: no str of the value.)
                             id_value = lxb.attr_value(attrs.id_attr, &id_length)

@@ -16,6 +16,7 @@ ancestors and its first link, made absolute against `<base href>` or the page UR
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -60,14 +61,34 @@ SKIP_TAGS = frozenset(
     }
 )  # fmt: skip
 _SEMANTIC = frozenset(SEMANTIC_TAGS)  # their names join the class tokens of the blocks inside them
-_NEVER_HIDDEN = frozenset({"html", "body", "main", "article"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+# What hides an element: the walk passes over it and all it holds. `_element_hides` is the rule;
+# the C walk (`warta.segment._domwalk`) reads the same data, and `_PROBE` holds every variant.
+# - attributes that hide by being there (None) or by having the value given;
+_HIDING_ATTRIBUTES: dict[str, str | None] = {"hidden": None, "aria-hidden": "true"}
+# - whole class names, in any case;
 _HIDDEN_CLASSES = frozenset({"hidden", "d-none", "visually-hidden", "sr-only", "screen-reader-text", "hide"})
-if not all(any(part in name for part in ("hid", "none", "only", "screen")) for name in _HIDDEN_CLASSES):
-    raise AssertionError("update the pre-check in `_read_class`")  # pragma: no cover
-# Attributes besides class that may hide an element or add tokens to it.
-_HIDE_OR_ID = frozenset({"hidden", "aria-hidden", "style", "id"})
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# - declarations of the style attribute, "property: value" (lower-case ASCII) in any ASCII case
+#   and with any CSS whitespace around the colon;
+_HIDING_STYLES = (("display", "none"), ("visibility", "hidden"))
+# - but never these elements, which hold the page whatever their attributes say (a page-wide
+#   "loading" class, a <main aria-hidden> while a dialog is open).
+_NEVER_HIDDEN = frozenset({"html", "body", "main", "article"})
+# Every hiding class name has one of these in it: most class values need not be split.
+_HIDDEN_CLASS_PARTS = ("hid", "none", "only", "screen")
+if not all(any(part in name for part in _HIDDEN_CLASS_PARTS) for name in _HIDDEN_CLASSES):
+    raise AssertionError("a hiding class name lacks all of _HIDDEN_CLASS_PARTS")  # pragma: no cover
+# The attributes besides class that may hide an element.
+_HIDING_NAMES = frozenset({*_HIDING_ATTRIBUTES, "style"})
+# (ASCII: CSS has no other case or whitespace, so "visibility: h\u0131dden" hides nothing.)
+_HIDDEN_STYLE = re.compile(
+    "|".join(rf"{re.escape(name)}\s*:\s*{re.escape(value)}" for name, value in _HIDING_STYLES),
+    re.IGNORECASE | re.ASCII,
+)
+_HIDING_STYLE_VALUES = tuple(value for _, value in _HIDING_STYLES)
+if not all(value.isascii() and value.islower() for value in _HIDING_STYLE_VALUES):
+    raise AssertionError("the pre-check of `_style_hides` wants lower-case ASCII values")  # pragma: no cover
 _TOKEN = re.compile(r"[a-z0-9]{2,}")
 _MAX_TOKENS_DEPTH = 14  # class tokens come from this many nearest ancestors
 _PATH_DEPTH = 6
@@ -97,19 +118,44 @@ def _read_class(classes: str) -> tuple[tuple[str, ...], bool]:
     """The tokens of a class value, and whether one of its class names hides the element."""
     lowered = classes.lower()
     # Whole class names only: "f_hide_ellipsis_on" is a feature flag, not "hide".
-    # (Every hiding class name has one of these in it: most values need not be split.)
-    hidden = ("hid" in lowered or "none" in lowered or "only" in lowered or "screen" in lowered) and (
-        not _HIDDEN_CLASSES.isdisjoint(lowered.split())
+    hidden = any(part in lowered for part in _HIDDEN_CLASS_PARTS) and not _HIDDEN_CLASSES.isdisjoint(
+        lowered.split()
     )
     return tuple(_TOKEN.findall(lowered)), hidden
 
 
 def _style_hides(style: str) -> bool:
-    """Whether a style attribute says display: none or visibility: hidden."""
-    # Most styles have neither word, which a search in the lower-cased value tells faster
-    # than the pattern. ("dden", not "hidden": the pattern's i also matches "ı" and "İ".)
+    """Whether a style attribute has a declaration of `_HIDING_STYLES` (display: none, ...)."""
+    # Most styles have none of the values, which a search in the lower-cased style tells faster
+    # than the pattern. (Where the pattern matches, its value lower-cased is in it.)
     lowered = style.lower()
-    return ("none" in lowered or "dden" in lowered) and _HIDDEN_STYLE.search(style) is not None
+    for value in _HIDING_STYLE_VALUES:
+        if value in lowered:
+            return _HIDDEN_STYLE.search(style) is not None
+    return False
+
+
+def _element_hides(tag: str, attrs: Mapping[str, str | None], class_hides: bool | None = None) -> bool:
+    """Whether an element `tag` with the attributes `attrs` is hidden: by an attribute of
+    `_HIDING_ATTRIBUTES`, a class name of `_HIDDEN_CLASSES` or a declaration of `_HIDING_STYLES`,
+    unless it is one of `_NEVER_HIDDEN`. `class_hides` is `_read_class(attrs["class"])[1]`, where
+    the caller has read the class already.
+
+        >>> _element_hides("div", {"style": "display: none"}), _element_hides("main", {"hidden": ""})
+        (True, False)
+    """
+    if tag in _NEVER_HIDDEN:
+        return False
+    if class_hides is None:
+        classes = attrs.get("class")
+        class_hides = classes is not None and _read_class(classes)[1]
+    if class_hides:
+        return True
+    for name, wanted in _HIDING_ATTRIBUTES.items():
+        if name in attrs and (wanted is None or attrs[name] == wanted):
+            return True
+    style = attrs.get("style")
+    return style is not None and _style_hides(style)
 
 
 # Links that `urljoin` leaves as written (an absolute http(s) URL without empty "?"/"#" parts
@@ -372,6 +418,7 @@ def walk_python(root: LexborNode, base_url: str | None, deadline: DeadlineLike |
                 tokens: tuple[str, ...] = ()
                 hidden = False
                 if attrs:
+                    class_hides = False
                     value = attrs.get("class")
                     if value is not None:
                         read = classes.get(value)
@@ -379,22 +426,15 @@ def walk_python(root: LexborNode, base_url: str | None, deadline: DeadlineLike |
                             if len(classes) >= _MAX_READ_CLASSES:
                                 classes.clear()
                             read = classes[value] = _read_class(value)
-                        tokens, hidden = read
-                        if hidden and flags & _NEVER_HIDE:
-                            hidden = False
-                    if not hidden and not _HIDE_OR_ID.isdisjoint(attrs):
-                        if not flags & _NEVER_HIDE:
-                            style = attrs.get("style")
-                            hidden = (
-                                "hidden" in attrs
-                                or attrs.get("aria-hidden") == "true"
-                                or (style is not None and _style_hides(style))
-                            )
-                        if not hidden:
-                            ident = attrs.get("id")
-                            if ident:
-                                # The tokens of "class id" are the class's then the id's.
-                                tokens = tokens + _tokens(ident)
+                        tokens, class_hides = read
+                    # (Only an element with a hiding class or attribute need be asked.)
+                    if class_hides or not _HIDING_NAMES.isdisjoint(attrs):
+                        hidden = _element_hides(tag, attrs, class_hides)
+                    if not hidden:
+                        ident = attrs.get("id")
+                        if ident:
+                            # The tokens of "class id" are the class's then the id's.
+                            tokens = tokens + _tokens(ident)
                 enter = not hidden
                 if enter and flags & _BLOCK:
                     if pieces:
@@ -478,9 +518,25 @@ def walk_python(root: LexborNode, base_url: str | None, deadline: DeadlineLike |
     return blocks
 
 
-# A page that exercises every branch of the walk: hidden elements (by class, style, attribute
-# and aria), id tokens, semantic tags, links side by side and after a label, lists, tables,
-# figures, quotes, headings, line breaks, a custom element, comments and whitespace.
+def _hiding_markup() -> str:
+    """Every way of hiding an element (`_element_hides`'s data) and near misses, each on a <div>,
+    which it hides, and on a <main>, which it cannot; the texts say which way ("d3", "m3")."""
+    ways = [name if value is None else f"{name}='{value}'" for name, value in _HIDING_ATTRIBUTES.items()]
+    ways += [f"{name}='{value.upper()} '" for name, value in _HIDING_ATTRIBUTES.items() if value]
+    ways += [f"class='x {name}'" for name in sorted(_HIDDEN_CLASSES)]
+    ways += [f"class='{name.upper()}'" for name in sorted(_HIDDEN_CLASSES)]
+    ways += [f"class='{name}-x'" for name in sorted(_HIDDEN_CLASSES)]
+    ways += [f"style='a:b;{name}: {value}'" for name, value in _HIDING_STYLES]
+    ways += [f"style='{name.upper()}:{value.upper()} !important'" for name, value in _HIDING_STYLES]
+    ways += [f"style='{name}:x{value}'" for name, value in _HIDING_STYLES]
+    ways += [f"style='{name}:\u00a0{value}'" for name, value in _HIDING_STYLES]  # (not CSS whitespace)
+    return "".join(f"<div {way}>d{i}</div><main {way}>m{i}</main>" for i, way in enumerate(ways))
+
+
+# A page that exercises every branch of the walk: hidden elements (every way of hiding, on
+# elements that hide and on one that never does), id tokens, semantic tags, links side by side
+# and after a label, lists, tables, figures, quotes, headings, line breaks, a custom element,
+# comments and whitespace.
 _PROBE = (
     "<!DOCTYPE html><html><body><header class='site-header top'><nav id='menu'><ul>"
     "<li><a href='/a'>Satu</a></li><li><a href='https://x.example/b'>Dua</a></li></ul></nav></header>"
@@ -488,7 +544,8 @@ _PROBE = (
     "<p>Teks <a href='/c'>tautan</a> lagi.<br>Baris <i></i>dua.</p>"
     "<p class='hidden'>tersembunyi</p><p style='display: none'>juga</p><p hidden>tidak</p>"
     "<div aria-hidden='true'>bukan</div><div aria-hidden='false'>tampak</div>"
-    "<p>Tags: <a href='/t1'>satu</a> <a href='/t2'>dua</a></p><a href='/x'>A</a><a href='/y'>B</a>"
+    + _hiding_markup()
+    + "<p>Tags: <a href='/t1'>satu</a> <a href='/t2'>dua</a></p><a href='/x'>A</a><a href='/y'>B</a>"
     "<table><tr><td>sel</td></tr></table><figure><img src='i.jpg'><figcaption>Foto</figcaption></figure>"
     "<blockquote>kutipan</blockquote><my-widget class='w'>kustom</my-widget><!-- komentar -->"
     "<h2 class=''>Sub &amp; judul</h2><ol><li>butir</li></ol><script>var x;</script>\n \t"
@@ -591,22 +648,14 @@ _MAX_HIDDEN_EXAMINED = 1000
 
 
 def _hides(node: LexborNode) -> bool:
-    """Whether the walk passes over `node` as hidden (by attribute, style or class)."""
-    attrs = node.attributes
-    style = attrs.get("style")
-    classes = attrs.get("class")
-    return (
-        "hidden" in attrs
-        or attrs.get("aria-hidden") == "true"
-        or (style is not None and _style_hides(style))
-        or (classes is not None and _read_class(classes)[1])
-    )
+    """Whether the walk passes over `node` as hidden (`_element_hides`)."""
+    return _element_hides(node.tag or "", node.attributes)
 
 
 def _show(node: LexborNode) -> None:
     """Take away what hides `node` (its style says nothing else the walk reads)."""
     attrs = node.attrs
-    for name in ("hidden", "aria-hidden", "style"):
+    for name in _HIDING_NAMES:
         if name in attrs:
             del attrs[name]
     classes = node.attributes.get("class")
