@@ -3,6 +3,8 @@ body and say so; articles, short briefs and flattened text keep their body."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from warta.assemble.page_content import NO_ARTICLE_CHARS, body_or_main_content, is_template
@@ -135,14 +137,34 @@ def test_an_article_body_is_never_replaced() -> None:
     assert not is_article and len(parts) == 9
 
 
+def _stub(article: Article) -> Callable[..., Article]:
+    """An `extract_page` that gives `article` (after handing the worker the page's blocks: none)."""
+
+    def extract_page(page: Page, boilerplate: object, on_blocks: Callable[[list[Block]], None]) -> Article:
+        on_blocks([])
+        return article
+
+    return extract_page
+
+
 def test_ingest_leaves_pages_without_an_article_out(monkeypatch: pytest.MonkeyPatch) -> None:
     worker = PageWorker()
     found = Article(
         title="Lowongan", body=[BodyPart("paragraph", "Analis data Tani Makmur", 3)], page_type="other"
     )
-    monkeypatch.setattr(worker.extractor, "extract_page", lambda *args, **kwargs: found)
+    monkeypatch.setattr(worker.extractor, "extract_page", _stub(found))
     outcome = worker.run(Page(content="<p>x</p>", kind="html", source="jobs.html"), (), 1)
     assert (outcome.status, outcome.reason) == ("skipped", "no article found (a listing or other page)")
-    found.page_type = "article"  # (the same article, an article: past the check, on to its row)
-    with pytest.raises(IndexError):  # (the stub gave the worker no blocks to key the row by)
-        worker.run(Page(content="<p>x</p>", kind="html", source="a.html"), (), 1)
+    found.page_type = "article"
+    assert worker.run(Page(content="<p>x</p>", kind="html", source="a.html"), (), 1).status == "ok"
+
+
+def test_ingest_keeps_pages_without_an_article_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    worker = PageWorker(all_pages=True)
+    found = Article(
+        title="Lowongan", body=[BodyPart("paragraph", "Analis data Tani Makmur", 3)], page_type="other"
+    )
+    monkeypatch.setattr(worker.extractor, "extract_page", _stub(found))
+    outcome = worker.run(Page(content="<p>x</p>", kind="html", source="jobs.html"), (), 1)
+    assert outcome.status == "ok" and outcome.article is not None
+    assert outcome.article.data["page_type"] == "other"

@@ -53,7 +53,8 @@ def _open(db: Path, console: Console, must_exist: bool = True) -> Store:
     epilog=(
         "[b]Examples[/b]\n\n  warta ingest samples/ --db corpus.db\n\n"
         "  warta ingest 'crawl/*.warc.gz' dump.jsonl --db corpus.db --workers 8\n\n"
-        "  warta ingest samples/ --db corpus.db --enrich   (entities, quotes and keywords on each article page)"
+        "  warta ingest samples/ --db corpus.db --enrich   (entities, quotes and keywords on each article page)\n\n"
+        "  warta ingest crawl.warc.gz --db all.db --all-pages   (section fronts and shop pages too, not only articles)"
     ),
 )
 def ingest_command(
@@ -74,6 +75,13 @@ def ingest_command(
             help="Annotate each article (entities, quotes, quantities, dates, keywords) and store it."
         ),
     ] = False,
+    all_pages: Annotated[
+        bool,
+        typer.Option(
+            help="Store pages that hold no article too (listings, shops: their main content as the body);"
+            " by default they are skipped and counted."
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
     """Build or extend a corpus: extract, deduplicate, learn site templates, index for search.
@@ -86,6 +94,7 @@ def ingest_command(
     options = IngestOptions(
         workers=workers,
         templates=templates,
+        all_pages=all_pages,
         batch_size=max(1, batch_size),
         extract=ExtractOptions().with_(timeout_s=timeout, enrich=enrich),
     )

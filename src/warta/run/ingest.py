@@ -46,6 +46,9 @@ class IngestOptions:
     batch_size: int = 256
     learn_every: int = 2000
     templates: bool = True
+    # Store pages that hold no article too (a listing, a shop, a forum's index: their main content as
+    # the body, `page_type` "other" in the row's data); by default they are skipped, with the reason.
+    all_pages: bool = False
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     policy: TemplatePolicy = field(default_factory=TemplatePolicy)
 
@@ -97,8 +100,8 @@ class _Templates:
 _PROCESS_WORKER: list[PageWorker] = []
 
 
-def _init_worker(options: ExtractOptions) -> None:
-    _PROCESS_WORKER.append(PageWorker(options))
+def _init_worker(options: ExtractOptions, all_pages: bool) -> None:
+    _PROCESS_WORKER.append(PageWorker(options, all_pages))
 
 
 def _work(task: Task) -> PageOutcome:
@@ -119,10 +122,12 @@ def ingest(
     templates = _Templates(store, options.templates)
     reader = _stdin_by_content(read_paths(inputs, fields))
     pool: Pool | None = None
-    local = PageWorker(options.extract) if options.workers <= 1 else None
+    local = PageWorker(options.extract, options.all_pages) if options.workers <= 1 else None
     if local is None:
         context = multiprocessing.get_context("spawn")
-        pool = context.Pool(options.workers, initializer=_init_worker, initargs=(options.extract,))
+        pool = context.Pool(
+            options.workers, initializer=_init_worker, initargs=(options.extract, options.all_pages)
+        )
     try:
         pending: AsyncResult[list[PageOutcome]] | list[PageOutcome] | None = None
         since_learn = 0

@@ -60,9 +60,11 @@ def url_key(url: str | None, source: str) -> str:
 class PageWorker:
     """Page → `PageOutcome`; never raises for a bad page."""
 
-    def __init__(self, options: ExtractOptions | None = None) -> None:
+    def __init__(self, options: ExtractOptions | None = None, all_pages: bool = False) -> None:
         self.extractor = Extractor(options)
         self.hasher = MinHasher()
+        # Pages that hold no article (`Article.page_type` "other": a listing, a shop) are stored too.
+        self.all_pages = all_pages
 
     def run(self, item: Page | ReadError, boilerplate: Collection[str], version: int) -> PageOutcome:
         if isinstance(item, ReadError):
@@ -79,7 +81,7 @@ class PageWorker:
             return PageOutcome(source, status="failed", reason=failure_reason(exc))
         if not article.body:
             return PageOutcome(source, status="skipped", reason="no article body found")
-        if article.page_type != "article":
+        if article.page_type != "article" and not self.all_pages:
             return PageOutcome(source, status="skipped", reason="no article found (a listing or other page)")
         return PageOutcome(source, article=self._row(item, article, source, keys[0], version))
 
