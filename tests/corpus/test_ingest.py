@@ -112,11 +112,18 @@ def test_export_formats(crawl: tuple[Path, dict[str, list[str]]], tmp_path: Path
     assert first["schema_version"] and first["text"]
     out = io.StringIO()
     assert export(store, out, ExportFormat.csv, representatives_only=True) == 36
-    assert len(list(csv.DictReader(io.StringIO(out.getvalue())))) == 36
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert len(rows) == 36 and {row["page_type"] for row in rows} == {"article"}
     import pyarrow.parquet as pq
 
     assert export(store, tmp_path / "c.parquet", ExportFormat.parquet) == 39
-    assert pq.read_table(tmp_path / "c.parquet").num_rows == 39
+    table = pq.read_table(tmp_path / "c.parquet")
+    assert table.num_rows == 39 and set(table.column("page_type").to_pylist()) == {"article"}
+    # An article stored before schema 1.3 (no page_type in its data) was stored as an article.
+    store.conn.execute("UPDATE articles SET data = json_remove(data, '$.page_type')")
+    out = io.StringIO()
+    export(store, out, ExportFormat.csv)
+    assert {row["page_type"] for row in csv.DictReader(io.StringIO(out.getvalue()))} == {"article"}
 
 
 def test_an_input_named_twice_in_one_run_is_reported_as_such(

@@ -26,6 +26,7 @@ COLUMNS = (
     "cluster_id",
     "is_representative",
     "source",
+    "page_type",
 )
 
 
@@ -39,7 +40,9 @@ def _rows(store: Store, representatives_only: bool) -> Iterator[dict[str, Any]]:
     where = "WHERE a.is_representative = 1" if representatives_only else ""
     for row in store.iter_rows(
         "SELECT a.id, a.url, a.canonical_url, s.name AS site, a.title, a.language, a.published,"
-        " a.body AS text, a.text_hash, a.cluster_id, a.is_representative, a.source, a.data"
+        " a.body AS text, a.text_hash, a.cluster_id, a.is_representative, a.source, a.data,"
+        # (an article stored before schema 1.3 has no page_type: it was stored as an article)
+        " COALESCE(json_extract(a.data, '$.page_type'), 'article') AS page_type"
         f" FROM articles a JOIN sites s ON s.id = a.site_id {where} ORDER BY a.id"
     ):
         yield dict(row)
