@@ -115,3 +115,11 @@ def test_only_http_urls_become_links() -> None:
     assert "https://kabar.co.id/jembatan" in hrefs
     assert not [h for h in hrefs if h.lower().startswith(("javascript", "data"))], hrefs
     assert "Harga beras" in page and "Pasar murah" in page and "javascript:alert(1)//x.com/a" in page
+
+
+def test_a_page_stored_without_an_article_says_so() -> None:
+    from warta.serve.pages import article_html
+
+    other = article_html(1, {"title": "Lowongan", "page_type": "other", "body": []}, "kerja.example", [])
+    assert "no article</b>: the page's main content" in other
+    assert "no article" not in article_html(1, {"title": "Banjir", "body": []}, "kabar.example", [])

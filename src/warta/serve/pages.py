@@ -127,6 +127,8 @@ def article_html(
         meta.append("editors " + editors)
     if data.get("editor_codes"):
         meta.append("codes " + esc(", ".join(data["editor_codes"])))
+    if data.get("page_type") == "other":  # (stored by `ingest --all-pages`)
+        meta.append("<b>no article</b>: the page's main content")
     body = []
     for part in data.get("body") or []:
         tag = {"heading": "h3", "quote": "blockquote", "list_item": "li"}.get(part.get("kind"), "p")
