@@ -376,6 +376,8 @@ def main() -> None:
         inputs = [(p[2], p[1]) for p in pages]
         article = [i for i, p in enumerate(pages) if p[4] == "article"]
         all_rows, article_rows = [], []
+        by_type: dict[str, dict[str, float]] = {}  # system -> page type -> SH-F1
+        kinds = sorted({p[4] for p in pages})
         titles: dict[str, float] = {}
         wcxb_systems = {
             k: v for k, v in systems.items() if args.wcxb_systems is None or k in args.wcxb_systems
@@ -398,10 +400,36 @@ def main() -> None:
             article_rows.append(
                 score_row(name, [texts[i] for i in article], [gold_text[i] for i in article], 0.0, 0.0)
             )
+            by_type[name] = {
+                kind: round(
+                    sh_scores(
+                        [(t, g) for t, g, p in zip(texts, gold_text, pages, strict=True) if p[4] == kind]
+                    ).f1,
+                    4,
+                )
+                for kind in kinds
+            }
             print(f"wcxb {name}: {all_rows[-1]} article: {article_rows[-1]}", file=sys.stderr)
         titles = wcxb_titles(pages, wcxb_systems)
-        payload.update({"wcxb_all": all_rows, "wcxb_article": article_rows, "wcxb_title_match": titles})
+        payload.update(
+            {
+                "wcxb_all": all_rows,
+                "wcxb_article": article_rows,
+                "wcxb_by_type": by_type,
+                "wcxb_title_match": titles,
+            }
+        )
         out += f"\n\n## WCXB dev, all pages ({len(pages)})\n\n" + table(all_rows)
+        counts = {kind: sum(p[4] == kind for p in pages) for kind in kinds}
+        out += (
+            "\n\nSH-F1 by page type:\n\n| system | "
+            + " | ".join(f"{k} ({counts[k]})" for k in kinds)
+            + " |\n"
+        )
+        out += "|---|" + "---|" * len(kinds) + "\n"
+        out += "\n".join(
+            f"| {name} | " + " | ".join(str(f[k]) for k in kinds) + " |" for name, f in by_type.items()
+        )
         out += f"\n\n## WCXB dev, article pages ({len(article)})\n\n" + table(article_rows)
         out += "\n\n## WCXB dev titles (case/punctuation-insensitive exact match)\n\n"
         out += "\n".join(f"- {k}: {v}" for k, v in titles.items())
