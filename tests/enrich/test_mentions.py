@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from warta.enrich import EnrichContext
-from warta.enrich.mentions import closest_year, date_reading, find_date_mentions, mention_grammar
+from warta.enrich.mentions import (
+    closest_year,
+    date_reading,
+    find_date_mentions,
+    mention_grammar,
+    paragraph_dates,
+)
 
 LANGUAGES = ("id", "en")
 FRIDAY = datetime(2025, 5, 2, 9, 30)  # the article's date in most tests: Friday 2 May 2025
@@ -192,3 +198,13 @@ def test_the_date_reading_puts_the_article_language_first_and_is_built_once() ->
     assert date_reading("en", LANGUAGES) is reading  # (cached: one look-up an article)
     assert date_reading("xx", LANGUAGES).lexicon.languages == LANGUAGES
     assert date_reading(None, LANGUAGES).lexicon.languages == LANGUAGES
+
+
+def test_the_dates_read_once_give_the_same_mentions_less_the_times() -> None:
+    context = EnrichContext(LANGUAGES, "id", FRIDAY)
+    paragraphs = ["Rapat dimulai pukul 10.00 WIB, kemarin.", "The vote is at 3 pm today."]
+    dates = paragraph_dates(paragraphs, context)
+    assert [[m.kind for m in found] for found in dates] == [["time", "relative"], ["time", "relative"]]
+    mentions = find_date_mentions(paragraphs, context, dates)
+    assert [m.text for m in mentions] == ["kemarin", "today"]
+    assert find_date_mentions(paragraphs, context) == mentions

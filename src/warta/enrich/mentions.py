@@ -362,22 +362,44 @@ def _counted(text: str, start: int, stop: int, mentions: MentionGrammar) -> bool
     return before is not None and (before.group(1).isdigit() or before.group(1).lower() in mentions.numbers)
 
 
-def mentions_in(text: str, paragraph: int, context: EnrichContext) -> list[DateMention]:
-    """The date mentions of one paragraph, in text order (the longest where two overlap)."""
+def paragraph_dates(paragraphs: Sequence[str], context: EnrichContext) -> list[list[DateMatch]]:
+    """The date grammar's matches in each paragraph, times of day included: read once for the
+    annotators that need them, the date mentions and the quantities (no count inside a date)."""
+    reading = date_reading(context.language, context.languages)
+    searched_at = _searched_at(context.reference)
+    return [find_dates(text, searched_at, reading.lexicon, reading.dates) for text in paragraphs]
+
+
+def dates_in(text: str, context: EnrichContext) -> list[DateMatch]:
+    """The date grammar's matches in one paragraph (see `paragraph_dates`)."""
+    return paragraph_dates([text], context)[0]
+
+
+def mentions_in(
+    text: str, paragraph: int, context: EnrichContext, dates: Sequence[DateMatch] | None = None
+) -> list[DateMention]:
+    """The date mentions of one paragraph, in text order (the longest where two overlap).
+    `dates`: the paragraph's `dates_in`, where they were read already."""
     reading = date_reading(context.language, context.languages)
     reference = context.reference
-    return _mentions(
-        text, paragraph, _searched_at(reference), reference.date() if reference else None, reading
-    )
+    day = reference.date() if reference else None
+    return _mentions(text, paragraph, _searched_at(reference), day, reading, dates)
 
 
-def find_date_mentions(paragraphs: Sequence[str], context: EnrichContext) -> list[DateMention]:
-    """Every date mention of `paragraphs`, in text order."""
+def find_date_mentions(
+    paragraphs: Sequence[str], context: EnrichContext, dates: Sequence[Sequence[DateMatch]] | None = None
+) -> list[DateMention]:
+    """Every date mention of `paragraphs`, in text order. `dates`: their `paragraph_dates`, where
+    they were read already."""
     reading = date_reading(context.language, context.languages)
     reference = context.reference
     searched_at, day = _searched_at(reference), reference.date() if reference else None
     return [
-        m for index, text in enumerate(paragraphs) for m in _mentions(text, index, searched_at, day, reading)
+        mention
+        for index, text in enumerate(paragraphs)
+        for mention in _mentions(
+            text, index, searched_at, day, reading, dates[index] if dates is not None else None
+        )
     ]
 
 
@@ -388,12 +410,24 @@ def _searched_at(reference: datetime | None) -> datetime:
 
 
 def _mentions(
-    text: str, paragraph: int, searched_at: datetime, reference: date | None, reading: DateReading
+    text: str,
+    paragraph: int,
+    searched_at: datetime,
+    reference: date | None,
+    reading: DateReading,
+    dates: Sequence[DateMatch] | None,
 ) -> list[DateMention]:
     grammar, mentions = reading.dates, reading.mentions
-    matched = find_dates(text, searched_at, reading.lexicon, grammar, least_specific="relative")
+    # (The matches of every kind, less the times, are those of a search that leaves times out.)
+    matched = (
+        dates
+        if dates is not None
+        else find_dates(text, searched_at, reading.lexicon, grammar, least_specific="relative")
+    )
     candidates: list[tuple[int, int, date, Precision, bool]] = []
     for found in matched:
+        if found.kind == "time":
+            continue  # a time of day is no date mention
         read = _from_grammar(found, reference, grammar, mentions)
         if read is not None:
             candidates.append((found.start, found.end, *read))
