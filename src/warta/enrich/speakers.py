@@ -11,17 +11,17 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from warta.enrich.quote_lexicon import EDGE_PUNCT, QuoteLexicon, Token, tokenise
+from warta.enrich.text import upper_letter
 from warta.enrich.types import Entity
 
 if TYPE_CHECKING:
     from warta.enrich.quotes import QuoteSpan
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s+")
-_CAPITALISED_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][^\s,.;:!?()\"“”]*(?:\s+[A-ZÀ-ÖØ-Þ][^\s,.;:!?()\"“”]*)+")
 _MAX_SPEAKER_TOKENS = 10
 
 
@@ -444,12 +444,20 @@ def _not_pronoun(name: list[Token], lexicon: QuoteLexicon) -> bool:
 
 def multiword_words(paragraphs: Sequence[str]) -> frozenset[str]:
     """The words of runs of two or more capitalised words: the article's full names."""
+    runs = _capitalised_run()
     return frozenset(
         word.strip(EDGE_PUNCT).lower()
         for text in paragraphs
-        for run in _CAPITALISED_RUN.findall(text)
+        for run in runs.findall(text)
         for word in run.split()
     )
+
+
+@cache
+def _capitalised_run() -> re.Pattern[str]:
+    """Two or more capitalised words in a row ('Listyo Sigit Prabowo', 'Ελένη Παππά', 'İlhan Şahin')."""
+    word = upper_letter() + r"[^\s,.;:!?()\"“”]*"
+    return re.compile(rf"{word}(?:\s+{word})+")
 
 
 def canonical_of(speaker: Speaker, people: list[Entity]) -> str | None:
