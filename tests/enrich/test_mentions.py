@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from warta.enrich import EnrichContext
-from warta.enrich.mentions import closest_year, find_date_mentions, mention_grammar
+from warta.enrich.mentions import (
+    closest_year,
+    date_reading,
+    find_date_mentions,
+    mention_grammar,
+    paragraph_dates,
+)
 
 LANGUAGES = ("id", "en")
 FRIDAY = datetime(2025, 5, 2, 9, 30)  # the article's date in most tests: Friday 2 May 2025
@@ -182,3 +188,23 @@ def test_a_month_before_or_after_the_reference() -> None:
 def test_relative_phrases_that_tell_no_date_of_the_article() -> None:
     assert _found("Seperti ilmuwan yang baru saja tiba di pulau itu.") == []
     assert _found("Ia tiba di Jakarta dua hari sebelumnya.") == []
+
+
+def test_the_date_reading_puts_the_article_language_first_and_is_built_once() -> None:
+    reading = date_reading("en", LANGUAGES)
+    assert reading.lexicon.languages == ("en", "id")
+    assert reading.dates is reading.lexicon.date_grammar
+    assert reading.mentions is mention_grammar(LANGUAGES)
+    assert date_reading("en", LANGUAGES) is reading  # (cached: one look-up an article)
+    assert date_reading("xx", LANGUAGES).lexicon.languages == LANGUAGES
+    assert date_reading(None, LANGUAGES).lexicon.languages == LANGUAGES
+
+
+def test_the_dates_read_once_give_the_same_mentions_less_the_times() -> None:
+    context = EnrichContext(LANGUAGES, "id", FRIDAY)
+    paragraphs = ["Rapat dimulai pukul 10.00 WIB, kemarin.", "The vote is at 3 pm today."]
+    dates = paragraph_dates(paragraphs, context)
+    assert [[m.kind for m in found] for found in dates] == [["time", "relative"], ["time", "relative"]]
+    mentions = find_date_mentions(paragraphs, context, dates)
+    assert [m.text for m in mentions] == ["kemarin", "today"]
+    assert find_date_mentions(paragraphs, context) == mentions

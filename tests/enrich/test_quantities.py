@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from warta.enrich import EnrichContext
+from warta.enrich.mentions import paragraph_dates
 from warta.enrich.quantities import find_quantities, parse_numeral, quantity_grammar
 
 LANGUAGES = ("id", "en")
@@ -166,3 +169,15 @@ def test_both_ends_of_a_range_take_what_the_second_says(
 
 def test_a_dash_between_bare_numbers_is_no_range() -> None:
     assert _found("Skor akhir 2-1, masa jabatan 1999-2004, telepon 0812-3456-7890.") == []
+
+
+def test_counts_inside_the_dates_given_are_left_out() -> None:
+    # The enricher reads each paragraph's dates once (`paragraph_dates`) for the mentions and the
+    # quantities: given, they are the spans no count is read in; not given, they are read here.
+    context = EnrichContext(LANGUAGES, "en", datetime(2025, 5, 2, 9, 30))
+    paragraphs = ["40 members vote at 3 pm today.", "Dana Rp 5 juta untuk 12 sekolah."]
+    dates = paragraph_dates(paragraphs, context)
+    found = find_quantities(paragraphs, context, dates)
+    assert [q.text for q in found] == ["40", "Rp 5 juta", "12"]
+    assert find_quantities(paragraphs, context) == found
+    assert [q.text for q in find_quantities(paragraphs, context, [[], []])][:2] == ["40", "3"]

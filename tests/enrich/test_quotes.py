@@ -955,3 +955,42 @@ def test_a_speaker_keeps_the_particles_of_a_name() -> None:
         "Omar al-Rashid",
         "Ludwig von der Hallen",
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (
+            [
+                "Port officials met Ελένη Παππά on Monday.",
+                "Παππά spoke to reporters at noon.",
+                '"We will reopen the port next week," she said.',
+            ],
+            "Παππά",
+        ),
+        (
+            [
+                "Port officials met İlhan Şahin on Monday.",
+                "Şahin spoke to reporters at noon.",
+                '"We will reopen the port next week," he said.',
+            ],
+            "Şahin",
+        ),
+        (
+            [
+                "Pejabat pelabuhan bertemu Олег Ткаченко, Senin.",
+                "Ткаченко berbicara kepada wartawan.",
+                '"Pelabuhan dibuka pekan depan," katanya.',
+            ],
+            "Ткаченко",
+        ),
+    ],
+    ids=["greek", "turkish", "cyrillic"],
+)
+def test_a_pronoun_names_a_surname_the_article_gave_in_full_in_any_script(
+    paragraphs: list[str], speaker: str
+) -> None:
+    # A one-word subject ('Παππά spoke ...') names the pronoun's speaker only where the article
+    # gives the name in full before: its capitals are read in every script, not Latin ones only.
+    quotes = find_quotes(paragraphs, EnrichContext(("id", "en"), "en", None), [])
+    assert [(quote.speaker, quote.paragraph) for quote in quotes] == [(speaker, 2)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from warta.enrich.text import NEVER, YEARS, alternation, bio_spans, contains, word_key
+from warta.enrich.text import NEVER, YEARS, alternation, bio_spans, contains, upper_letter, word_key
 
 
 def test_word_key_lowercases_and_joins_whitespace() -> None:
@@ -34,3 +34,11 @@ def test_bio_spans_start_a_run_at_an_i_without_its_b() -> None:
 
 def test_years_are_the_plausible_ones() -> None:
     assert 2025 in YEARS and 1899 not in YEARS and 2101 not in YEARS
+
+
+def test_upper_letter_is_every_capital_of_every_script() -> None:
+    capital = re.compile(upper_letter())
+    for letter in "AZÀÖØÞŁŞİΣΩЖЯԱ":
+        assert capital.fullmatch(letter), letter
+    for other in "azßçışσωжя×÷1_ -'’ǅ":  # (a title-case digraph is no upper-case letter)
+        assert capital.fullmatch(other) is None, other

@@ -75,18 +75,19 @@ class Enricher:
     def annotations(self, article: Article, reference: datetime | None = None) -> Annotations:
         """Every annotation of `article`; `reference` dates relative mentions where the article has no date."""
         from warta.enrich.keywords import find_keywords
-        from warta.enrich.mentions import find_date_mentions
+        from warta.enrich.mentions import find_date_mentions, paragraph_dates
         from warta.enrich.quantities import find_quantities
         from warta.enrich.quotes import find_quotes
 
         paragraphs: Sequence[str] = [part.text for part in article.body]
         context = self.context(article, reference)
         entities = self.recogniser().find(paragraphs, context)
+        dates = paragraph_dates(paragraphs, context)  # (read once: mentions, and where no count is)
         return Annotations(
             entities=entities,
             quotes=find_quotes(paragraphs, context, entities),
-            quantities=find_quantities(paragraphs, context),
-            dates=find_date_mentions(paragraphs, context),
+            quantities=find_quantities(paragraphs, context, dates),
+            dates=find_date_mentions(paragraphs, context, dates),
             keywords=find_keywords(paragraphs, context, entities),
         )
 

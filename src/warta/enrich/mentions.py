@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from warta.enrich.data import annotator_data
@@ -45,6 +45,7 @@ from warta.meta.datetext import DateMatch, find_dates
 
 if TYPE_CHECKING:
     from warta.enrich import EnrichContext
+    from warta.lexicon import Lexicon
     from warta.meta.datetext import DateGrammar
 
 Precision = Literal["day", "week", "month", "year"]
@@ -167,12 +168,24 @@ def _full_names(weekdays: Iterable[str]) -> list[str]:
     return sorted((w[:1].upper() + w[1:] for w in full), key=lambda w: (-len(w), w)) or [NEVER]
 
 
-def _order(context: EnrichContext) -> tuple[str, ...]:
-    """The languages, the article's first: its calendar decides how "03/04/2025" reads."""
-    language = context.language
-    if language in context.languages:
-        return (language, *(x for x in context.languages if x != language))
-    return context.languages
+@dataclass(frozen=True, slots=True)
+class DateReading:
+    """What an article's dates are read with: the lexicon of the extractor's languages with the
+    article's first (its calendar decides how "03/04/2025" reads), that lexicon's date grammar,
+    and the mention grammar of the extractor's languages."""
+
+    lexicon: Lexicon
+    dates: DateGrammar
+    mentions: MentionGrammar
+
+
+@lru_cache(maxsize=16)
+def date_reading(language: str | None, languages: tuple[str, ...]) -> DateReading:
+    """The reading of an article in `language` by an extractor of `languages` (cached: looked up
+    once per article, built once per language order)."""
+    order = (language, *(x for x in languages if x != language)) if language in languages else languages
+    lexicon = load_lexicon(order)
+    return DateReading(lexicon, _date_grammar(order), mention_grammar(languages))
 
 
 def _date_grammar(languages: tuple[str, ...]) -> DateGrammar:
@@ -349,21 +362,72 @@ def _counted(text: str, start: int, stop: int, mentions: MentionGrammar) -> bool
     return before is not None and (before.group(1).isdigit() or before.group(1).lower() in mentions.numbers)
 
 
-def mentions_in(text: str, paragraph: int, context: EnrichContext) -> list[DateMention]:
-    """The date mentions of one paragraph, in text order (the longest where two overlap)."""
-    languages = _order(context)
-    grammar = _date_grammar(languages)
-    mentions = mention_grammar(context.languages)
-    reference = context.reference.date() if context.reference is not None else None
-    matched = find_dates(
-        text,
-        context.reference.replace(tzinfo=None) if context.reference else _NO_REFERENCE,
-        load_lexicon(languages),
-        grammar,
-        least_specific="relative",
+def paragraph_dates(paragraphs: Sequence[str], context: EnrichContext) -> list[list[DateMatch]]:
+    """The date grammar's matches in each paragraph, times of day included: read once for the
+    annotators that need them, the date mentions and the quantities (no count inside a date)."""
+    reading = date_reading(context.language, context.languages)
+    searched_at = _searched_at(context.reference)
+    return [find_dates(text, searched_at, reading.lexicon, reading.dates) for text in paragraphs]
+
+
+def dates_in(text: str, context: EnrichContext) -> list[DateMatch]:
+    """The date grammar's matches in one paragraph (see `paragraph_dates`)."""
+    return paragraph_dates([text], context)[0]
+
+
+def mentions_in(
+    text: str, paragraph: int, context: EnrichContext, dates: Sequence[DateMatch] | None = None
+) -> list[DateMention]:
+    """The date mentions of one paragraph, in text order (the longest where two overlap).
+    `dates`: the paragraph's `dates_in`, where they were read already."""
+    reading = date_reading(context.language, context.languages)
+    reference = context.reference
+    day = reference.date() if reference else None
+    return _mentions(text, paragraph, _searched_at(reference), day, reading, dates)
+
+
+def find_date_mentions(
+    paragraphs: Sequence[str], context: EnrichContext, dates: Sequence[Sequence[DateMatch]] | None = None
+) -> list[DateMention]:
+    """Every date mention of `paragraphs`, in text order. `dates`: their `paragraph_dates`, where
+    they were read already."""
+    reading = date_reading(context.language, context.languages)
+    reference = context.reference
+    searched_at, day = _searched_at(reference), reference.date() if reference else None
+    return [
+        mention
+        for index, text in enumerate(paragraphs)
+        for mention in _mentions(
+            text, index, searched_at, day, reading, dates[index] if dates is not None else None
+        )
+    ]
+
+
+def _searched_at(reference: datetime | None) -> datetime:
+    """The reference the date grammar resolves against: the article's date, naive (or, where it
+    has none, a stand-in whose relative readings are dropped)."""
+    return reference.replace(tzinfo=None) if reference is not None else _NO_REFERENCE
+
+
+def _mentions(
+    text: str,
+    paragraph: int,
+    searched_at: datetime,
+    reference: date | None,
+    reading: DateReading,
+    dates: Sequence[DateMatch] | None,
+) -> list[DateMention]:
+    grammar, mentions = reading.dates, reading.mentions
+    # (The matches of every kind, less the times, are those of a search that leaves times out.)
+    matched = (
+        dates
+        if dates is not None
+        else find_dates(text, searched_at, reading.lexicon, grammar, least_specific="relative")
     )
     candidates: list[tuple[int, int, date, Precision, bool]] = []
     for found in matched:
+        if found.kind == "time":
+            continue  # a time of day is no date mention
         read = _from_grammar(found, reference, grammar, mentions)
         if read is not None:
             candidates.append((found.start, found.end, *read))
@@ -379,8 +443,3 @@ def mentions_in(text: str, paragraph: int, context: EnrichContext) -> list[DateM
             DateMention(text[start:stop], _iso(day, precision), precision, relative, paragraph, start, stop)
         )
     return out
-
-
-def find_date_mentions(paragraphs: Sequence[str], context: EnrichContext) -> list[DateMention]:
-    """Every date mention of `paragraphs`, in text order."""
-    return [m for index, text in enumerate(paragraphs) for m in mentions_in(text, index, context)]

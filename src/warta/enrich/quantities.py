@@ -13,7 +13,8 @@ left to the text). The paragraph's language (`EnrichContext.language`) decides w
 ambiguous separator means: "1.500" is 1500 in Indonesian, 1.5 in English. Both ends of a
 range take what its second end says: "Rp 4-6 ribu" is 4000 and 6000 rupiah, two quantities.
 
-Not quantities: years ("2025"), dates and times (found by the date grammar, `meta.datetext`),
+Not quantities: years ("2025"), dates and times (found by the date grammar, `meta.datetext`, as
+the date mentions read them: `mentions.paragraph_dates`, read once for both where given),
 phone numbers and codes (a leading zero, a long run of digits, "+62"), numbers glued to a
 word or a hyphen ("Covid-19", "ke-3", "5G") and numbers after a reference word ("Pasal 5",
 "nomor 12", "tahun 2024"). Every word lives in `enrich/data/quantities/<lang>.toml`.
@@ -25,22 +26,19 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
 from warta.enrich.data import annotator_data
+from warta.enrich.mentions import dates_in
 from warta.enrich.text import YEARS, alternation, word_key
 from warta.enrich.types import Quantity, QuantityKind
-from warta.lexicon import load_lexicon, trie_pattern
-from warta.meta.datetext import find_dates
+from warta.lexicon import trie_pattern
 
 if TYPE_CHECKING:
     from warta.enrich import EnrichContext
+    from warta.meta.datetext import DateMatch
 
-# A date (any: the spans are what matters) to resolve relative dates against while looking
-# for the spans dates and times take in a paragraph.
-_ANY_DAY = datetime(2000, 1, 1)
 # A year alone ("2025") is no quantity; nor a run of this many digits or more (an id, a phone).
 _LONG_DIGITS = 7
 
@@ -247,10 +245,6 @@ def _read(
     return value, None, "count"
 
 
-def _date_spans(text: str, languages: tuple[str, ...]) -> list[tuple[int, int]]:
-    return [(m.start, m.end) for m in find_dates(text, _ANY_DAY, load_lexicon(languages))]
-
-
 # What may stand right before a number: not a letter or digit ("Covid-19", "G20"), a separator
 # ("1.2.3"), a slash ("28/4"), a plus ("+62") or a hyphen ("ke-3"); a currency may ("Rp5", "$40").
 _GLUED = re.compile(r"[\w.,/+$-]")
@@ -340,16 +334,21 @@ def _range(
 
 
 def quantities_in(
-    text: str, paragraph: int, context: EnrichContext, grammar: QuantityGrammar
+    text: str,
+    paragraph: int,
+    context: EnrichContext,
+    grammar: QuantityGrammar,
+    dates: Sequence[DateMatch] | None = None,
 ) -> list[Quantity]:
-    """The quantities of one paragraph."""
+    """The quantities of one paragraph. `dates`: its `mentions.dates_in`, where they were read
+    already (else read here, where a count needs them)."""
     number_format = _format_of(context, grammar)
     lowered = text.lower()
     # (lower-casing keeps every offset but where a character's lower case is longer, as "İ")
     numbers = (
         grammar.number.finditer(lowered) if len(lowered) == len(text) else grammar.number_cased.finditer(text)
     )
-    dates: list[tuple[int, int]] | None = None
+    spans = [(m.start, m.end) for m in dates] if dates is not None else None
     found: list[Quantity] = []
     code_end = -1  # where the last piece of a phone number or an id ended
     done = -1  # where the last range read ended: its second number is read
@@ -369,15 +368,24 @@ def quantities_in(
             if not math.isfinite(value):  # digits past any float ("Rp 1.000.000…(140 groups) triliun")
                 continue
             if kind == "count":  # (money, a percentage, a measure is never part of a date)
-                if dates is None:
-                    dates = _date_spans(text, context.languages)
-                if any(s < end and start < e for s, e in dates):
+                if spans is None:
+                    spans = [(m.start, m.end) for m in dates_in(text, context)]
+                if any(s < end and start < e for s, e in spans):
                     continue
             found.append(Quantity(text[start:end], value, unit, kind, paragraph, start, end))
     return found
 
 
-def find_quantities(paragraphs: Sequence[str], context: EnrichContext) -> list[Quantity]:
-    """Every quantity of `paragraphs`, in text order."""
+def find_quantities(
+    paragraphs: Sequence[str], context: EnrichContext, dates: Sequence[Sequence[DateMatch]] | None = None
+) -> list[Quantity]:
+    """Every quantity of `paragraphs`, in text order. `dates`: their `mentions.paragraph_dates`,
+    where they were read already."""
     grammar = quantity_grammar(context.languages)
-    return [q for index, text in enumerate(paragraphs) for q in quantities_in(text, index, context, grammar)]
+    return [
+        quantity
+        for index, text in enumerate(paragraphs)
+        for quantity in quantities_in(
+            text, index, context, grammar, dates[index] if dates is not None else None
+        )
+    ]

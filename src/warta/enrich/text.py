@@ -1,10 +1,13 @@
 """Small text helpers the annotators share: word keys, regex alternations, phrase containment,
-BIO decoding. Pure functions and constants; no language knowledge (that lives in the data files)."""
+BIO decoding, a regex class of capitals. Pure functions and constants; no language knowledge
+(that lives in the data files)."""
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 NEVER = "(?!x)x"  # a pattern that matches nothing (an alternation of no words)
 # The years a bare four-digit number is read as a year ("2025" is no count).
@@ -44,3 +47,20 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
         if prefix == "B" or (prefix == "I" and not kind):
             begin, kind = i, name
     return found
+
+
+@cache
+def upper_letter() -> str:
+    """A regex character class of every upper-case letter (`str.isupper`), whatever its script:
+    'A', 'É', 'Ł', 'İ', 'Σ', 'Ж'. (`re` has no class for it, and a range written out, as
+    `[A-ZÀ-Þ]`, leaves other scripts' capitals out.) Built once, from the Unicode tables."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(sys.maxunicode + 1):
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return (
+        "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]"
+    )

@@ -1,0 +1,103 @@
+"""The words of quoting (`enrich/data/quotes/<language>.toml`, with the title lists of
+`enrich/data/titles/<language>.toml` that the entities annotator reads too), and the tokens a
+paragraph is read in against them. Shared by `quotes` (the quoted spans) and `speakers` (who
+said them)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from warta.enrich.data import annotator_data
+from warta.enrich.text import NEVER
+
+_TOKEN = re.compile(r"\S+")
+EDGE_PUNCT = "\"'“”‘’«»„()[]{}.,;:!?…"
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # (one per language set, cached: hashed by identity)
+class QuoteLexicon:
+    """The words of quoting for a set of languages (lowercased)."""
+
+    closers: dict[str, str]  # opening mark -> closing mark
+    opener: re.Pattern[str]  # an opening mark: at a word's start, before a non-space
+    verbs: frozenset[str]
+    pronoun_verbs: frozenset[str]
+    pronouns: frozenset[str]
+    according_to: tuple[tuple[str, ...], ...]
+    stop_words: frozenset[str]
+    determiners: frozenset[str]
+    ranks: frozenset[tuple[str, ...]]
+    offices: frozenset[tuple[str, ...]]
+    longest_title: int
+    descriptors: frozenset[str]
+    non_names: frozenset[str]
+    name_particles: frozenset[str]  # lowercase words inside a name ('de' in 'Pieter de Vries')
+    name_prefixes: tuple[str, ...]  # a name word's lowercase start ('al-' in 'al-Rashid')
+    adverbs: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A run of non-space characters of a paragraph."""
+
+    text: str
+    word: str  # lowercased, edge punctuation stripped
+    start: int
+    end: int
+
+
+@cache
+def quote_lexicon(languages: tuple[str, ...]) -> QuoteLexicon:
+    """The merged quote data of `languages` (built once per language set)."""
+    data = annotator_data("quotes", languages)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(item).lower() for item in data.get(key, []))
+
+    def phrases(key: str) -> frozenset[tuple[str, ...]]:
+        return frozenset(tuple(str(item).lower().split()) for item in data.get(key, []))
+
+    closers: dict[str, str] = {}
+    for opener, closer in data.get("marks", []):
+        closers.setdefault(opener, closer)
+    titles = annotator_data("titles", languages)  # the entities annotator reads the same lists
+
+    def title_phrases(*keys: str) -> frozenset[tuple[str, ...]]:
+        return frozenset(
+            tuple(word.strip(EDGE_PUNCT).lower() for word in str(item).split())
+            for key in keys
+            for item in titles.get(key, [])
+        )
+
+    ranks, offices = title_phrases("ranks", "occupations"), title_phrases("offices", "qualifiers")
+    return QuoteLexicon(
+        closers=closers,
+        opener=re.compile(
+            "(?<![^\\s(\\[—–-])[" + re.escape("".join(closers)) + "](?=\\S)" if closers else NEVER
+        ),
+        verbs=words("verbs"),
+        pronoun_verbs=words("pronoun_verbs"),
+        pronouns=words("pronouns"),
+        according_to=tuple(sorted(phrases("according_to"), key=len, reverse=True)),
+        stop_words=words("stop_words"),
+        determiners=words("determiners"),
+        ranks=ranks,
+        offices=offices - ranks,
+        longest_title=max((len(title) for title in ranks | offices), default=1),
+        descriptors=words("descriptors"),
+        non_names=words("non_names"),
+        name_particles=words("name_particles"),
+        name_prefixes=tuple(str(item) for item in data.get("name_prefixes", [])),
+        adverbs=words("adverbs"),
+    )
+
+
+def tokenise(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of `text[start:end]`, with their offsets in `text`."""
+    out: list[Token] = []
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group().strip(EDGE_PUNCT).lower()
+        out.append(Token(match.group(), word, match.start(), match.end()))
+    return out
