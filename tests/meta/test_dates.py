@@ -901,3 +901,32 @@ def test_year_less_date_after_the_stated_update_is_not_the_publication() -> None
     published, modified = resolve_dates(blocks, labels, None, None, EN)
     assert published is not None and published.iso() == "2024-03-13"
     assert modified is not None and modified.iso() == "2024-03-13"
+
+
+# A number after a date is not always its year or its time: it was read as an hour ("kemarin,
+# 12 orang" dated "kemarin, 12") or it hid the date ("Pada 24 April, 40 orang datang": none).
+@pytest.mark.parametrize(
+    ("lang", "text", "said", "want"),
+    [
+        ("id", "Tiba kemarin, 12 orang langsung diperiksa.", "kemarin", "2025-05-04"),
+        ("id", "Pada 24 April, 40 orang datang.", "24 April", "2025-04-24"),
+        ("id", "Sebanyak 24 April 2.500 warga", "24 April", "2025-04-24"),
+        ("id", "Sabtu (26/4), 30 warga mengungsi.", "Sabtu (26/4)", "2025-04-26"),
+        ("id", "Senin, 28 April 10.30 WIB", "Senin, 28 April 10.30 WIB", "2025-04-28T10:30:00+07:00"),
+        ("en", "On April 24, 40 people came.", "April 24", "2025-04-24"),
+        ("en", "The council said today, 40 members voted.", "today", "2025-05-05"),
+        ("en", "The fair runs March 2–5.", "March 2", "2025-03-02"),
+        ("en", "April 24, 10:30 am", "April 24, 10:30 am", "2025-04-24T10:30:00"),
+        # four digits are a year (dmy, mdy), also glued to a time by a flattened page: no day alone
+        ("en", "Published Wed, Nov 20 20194:29 AM EST", None, None),
+        ("en", "It opened April 24, 2025.", "April 24, 2025", "2025-04-24"),
+    ],
+)
+def test_a_number_after_a_date_is_neither_its_time_nor_its_end(
+    lang: str, text: str, said: str | None, want: str | None
+) -> None:
+    found = find_dates(text, REFERENCE, _lexicon(lang))
+    if said is None:
+        assert not [m for m in found if m.kind != "time"]
+        return
+    assert [(m.text, m.iso()) for m in found] == [(said, want)]

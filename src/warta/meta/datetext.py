@@ -218,9 +218,12 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
     # What follows the day of "dmy" and "dm", and the month-first patterns "mdy" and "md" whole:
     # each written once, for the patterns below with a weekday head and for `headless`.
     dmy_after_day = rf"{sep}(?P<mon>{mon})\.?{e}{sep}{year}{time_tail}"
-    dm_after_day = rf"\s+(?:(?:{joiner})\s+)?(?P<mon>{mon})\.?{e}(?!\s*[-/.,]?\s*\d){time_tail}"
+    # (dm and md stop short of four digits, a year that dmy and mdy read, or one glued to a time
+    # by a flattened page: "Nov 20 20194:29 AM"; another number after them is the time or the
+    # sentence's: "24 April 10.30 WIB", "24 April, 40 orang datang")
+    dm_after_day = rf"\s+(?:(?:{joiner})\s+)?(?P<mon>{mon})\.?{e}(?!\s*[-/.,]?\s*\d{{4}}){time_tail}"
     mdy_after_month = rf"\.?{e}\s*{day}(?:\s*,\s*|\s+){year}{time_tail}"
-    md_after_month = rf"\.?{e}\s*{day}(?!\s*,?\s*\d){time_tail}"
+    md_after_month = rf"\.?{e}\s*{day}(?!\s*,?\s*\d{{4}}){time_tail}"
     # `{b}` and a month or weekday name, opening with the name's first character (see
     # `_bounded_alternation`).
     bounded_mon, bounded_wd = _bounded_alternation(months), _bounded_alternation(weekdays)
@@ -722,6 +725,10 @@ def _resolve(
     if name == "time" and (clock is None or not (g.get("tw") or g.get("tz") or g.get("ampm"))):
         return None  # a bare "2.30" is a number, not a time
     start, end = match.span()
+    if clock is None and g.get("h") is not None:
+        # The time tail read a number that is no time ("kemarin, 12 orang", "24 April, 40 orang"):
+        # the date ends before it.
+        end = match.start("tw") if g.get("tw") else match.start("h")
     if name == "my":
         month = _month_of(g, grammar)
         y = int(g["y"] or 0)
