@@ -168,3 +168,46 @@ def test_ingest_keeps_pages_without_an_article_when_asked(monkeypatch: pytest.Mo
     outcome = worker.run(Page(content="<p>x</p>", kind="html", source="jobs.html"), (), 1)
     assert outcome.status == "ok" and outcome.article is not None
     assert outcome.article.data["page_type"] == "other"
+
+
+def _linked(index: int, text: str) -> Block:
+    return Block(index, text, BlockStructure(class_tokens=("main",), in_link=True, link_density=1.0))
+
+
+_TEASERS = [
+    ("Harga cabai turun menjelang akhir pekan", "Petani mengeluhkan harga jual yang terus merosot."),
+    ("Jalan tol baru dibuka untuk umum", "Pengendara kini hanya butuh satu jam ke Yogyakarta."),
+    ("Sekolah pesisir kembali tatap muka", "Banjir rob yang surut membuat murid bisa kembali."),
+    ("Taman kota diresmikan wali kota", "Warga bisa menikmati ruang hijau baru di pusat kota."),
+    ("Festival kuliner padati alun-alun", "Antrean panjang terlihat sejak sore di semua kedai."),
+    ("Kereta bandara tambah jadwal malam", "Penumpang penerbangan larut malam kini terlayani."),
+]
+
+
+def test_a_section_front_whose_teasers_were_taken_for_body_is_no_article() -> None:
+    blocks: list[Block] = []
+    labels: list[Label] = []
+    for headline, teaser in _TEASERS:
+        blocks.append(_linked(len(blocks), headline))
+        labels.append(Label.RELATED)
+        blocks.append(_block(len(blocks), f"{teaser} Wartawan kami melaporkan dari lokasi.", ("main",)))
+        labels.append(Label.BODY)
+    article = _assembled(blocks, labels)
+    assert sum(len(part.text) for part in article.body) > 2 * NO_ARTICLE_CHARS  # (no short body)
+    assert article.page_type == "other"
+    assert [part.text for part in article.body[:2]] == [blocks[0].text, blocks[1].text]  # the cards whole
+
+
+def test_an_article_with_read_also_links_between_its_paragraphs_stays_one() -> None:
+    paragraphs = [f"{teaser} Kata juru bicara pemerintah kota kepada wartawan." for _, teaser in _TEASERS]
+    blocks = [_block(0, "Kabar kota hari ini", ("main", "article"))]
+    labels = [Label.TITLE]
+    for i, text in enumerate(paragraphs):
+        blocks.append(_block(len(blocks), text, ("main", "article")))
+        labels.append(Label.BODY)
+        if i in (1, 3):  # two inline "Baca juga" links among six paragraphs
+            blocks.append(_linked(len(blocks), f"Baca juga: {_TEASERS[i][0]}"))
+            labels.append(Label.READ_ALSO)
+    article = _assembled(blocks, labels)
+    assert article.page_type == "article"
+    assert [part.text for part in article.body] == paragraphs

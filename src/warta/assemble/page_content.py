@@ -3,7 +3,8 @@
 A section front, search results, a shop's category, a product page or a forum thread holds no
 article. The classifier, which learned to tell an article from what surrounds it, labels such a
 page's cards, rows and posts as lists, comments or other text, and the body comes out empty or a
-line or two. Its reader still wants what the page shows: every block that is not the site's
+line or two; or it takes the cards' teasers for body, which then reads as a run of unrelated
+sentences, each after its card's headline link. Its reader still wants what the page shows: every block that is not the site's
 template (navigation, footer, ads, tags, asides, the page header outside the main content), in
 reading order, repeats dropped. The article then says it is no article (`page_type` "other"), so a
 corpus of news can leave it out.
@@ -12,6 +13,7 @@ corpus of news can leave it out.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from warta.assemble.body import build_body
 from warta.model import (
@@ -53,6 +55,32 @@ def holds_article(parts: Sequence[BodyPart]) -> bool:
     return text_chars(parts) >= NO_ARTICLE_CHARS
 
 
+# A body of teasers: five or more short paragraphs (a sentence or two each) nearly all of which come
+# after a link of their own, a card's headline. So read a section front, a tag page or a homepage,
+# whose cards the classifier took for body; an article's paragraphs follow one another, an inline
+# "Baca juga" link between a few of them (WCXB dev: 1 article page of 778 with five body
+# paragraphs or more, 14 listings of 70; ScrapingHub: none of 181).
+_TEASERS_MIN = 5
+_TEASERS_LINKED = 0.8
+_TEASER_MEAN_CHARS = 250
+
+
+def _is_link(block: Block) -> bool:
+    structure = block.structure
+    return structure.in_link or structure.link_density > 0.5
+
+
+def is_teaser_list(blocks: Sequence[Block], labels: Sequence[Label]) -> bool:
+    """Whether the body blocks of `labels` are cards' teasers, each after its own headline link."""
+    body = [i for i, label in enumerate(labels) if label is LABEL_BODY]
+    if len(body) < _TEASERS_MIN or sum(len(blocks[i].text) for i in body) >= _TEASER_MEAN_CHARS * len(body):
+        return False
+    linked = sum(
+        1 for before, after in pairwise(body) if any(_is_link(blocks[i]) for i in range(before + 1, after))
+    )
+    return linked >= _TEASERS_LINKED * (len(body) - 1)
+
+
 def is_template(block: Block, label: Label) -> bool:
     """A block of the site's template: labelled so, or inside a navigation, footer or aside, or in a
     page header that is not the main content's."""
@@ -81,9 +109,12 @@ def body_or_main_content(
     parts: list[BodyPart], blocks: Sequence[Block], labels: Sequence[Label]
 ) -> tuple[list[BodyPart], bool]:
     """The body and whether it is an article's. Where the body is short and the page around it
-    holds more text than it many times over (cards, rows, posts), the page is no article: its main
-    content comes in place of the body. A short body with little around it is a brief: kept."""
+    holds more text than it many times over (cards, rows, posts), or where the body is a list of
+    teasers, the page is no article: its main content (the cards whole, headlines with their
+    teasers) comes in place of the body. A short body with little around it is a brief: kept."""
     if holds_article(parts):
+        if is_teaser_list(blocks, labels):
+            return main_content(blocks, labels), False
         return parts, True
     content = main_content(blocks, labels)
     if text_chars(content) > _MORE_TEXT * text_chars(parts):
