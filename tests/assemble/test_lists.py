@@ -66,6 +66,29 @@ def test_comments_with_authors():
     assert [(c.author, c.text[:7]) for c in lists.comments] == [("Rina", "Artikel"), ("Budi", "Saya ti")]
 
 
+def test_a_comment_head_with_the_name_and_date_on_one_line_gives_the_author():
+    text = (
+        "Body one.\n\nBody two.\n\n3 comments\n\nEllen Park 2 months ago\n\n"
+        "Did you have to shim any of the tenons that had shrunk?\n\n"
+        "Tom Reyes Author 2 months ago\n\nTwo of them, yes, with a shaving of veneer.\n\n"
+        "Posted 3 hours ago\n\nA reply whose head line names no one at all here."
+    )
+    lists = _lists(text, 2)
+    assert [(c.author, c.date, c.text[:7]) for c in lists.comments] == [
+        ("Ellen Park", "2 months ago", "Did you"),
+        ("Tom Reyes", "2 months ago", "Two of "),  # the thread's "Author" badge is no part of the name
+        (None, "Posted 3 hours ago", "A reply"),
+    ]
+
+
+def test_words_naming_a_comment_s_date_are_no_author():
+    from warta.assemble.lists import _name_before_date
+
+    for line in ("Commented May 21, 2018 at 20:37", "Join Date: Aug 2008", "Updated 2 hours ago"):
+        assert _name_before_date(line, LEX) == (None, line)
+    assert _name_before_date("Rina · 12 Mei 2025", LEX) == ("Rina", "12 Mei 2025")
+
+
 def test_rank_numbers_of_a_most_read_list_are_dropped_but_a_number_in_a_headline_stays():
     text = "Body one.\n\nBody two.\n\nTerpopuler\n\n1  Gempa Guncang Sukabumi Pagi Ini\n\n2  Harga Cabai Naik Lagi di Pasar"
     assert [i.title for i in _lists(text, 2).sidebar] == [
@@ -76,6 +99,26 @@ def test_rank_numbers_of_a_most_read_list_are_dropped_but_a_number_in_a_headline
     assert [i.title for i in _lists(text, 2).sidebar] == [
         "5 Tips Merawat Sepeda Listrik",
         "3 Cara Hemat Listrik di Rumah",
+    ]
+
+
+def test_rank_numbers_glued_to_the_headline_are_dropped():
+    # '<span class="rank">1</span><span class="headline">Man charged…</span>' in one link:
+    # the segmenter joins the two elements with no space.
+    text = (
+        "Body one.\n\nBody two.\n\nMost read\n\n1Man charged after shop break-in\n\n"
+        "2New primary school to open\n\n3Town sign striker on loan"
+    )
+    assert [i.title for i in _lists(text, 2).sidebar] == [
+        "Man charged after shop break-in",
+        "New primary school to open",
+        "Town sign striker on loan",
+    ]
+    # No capital after the digits: an ordinal, no rank.
+    text = "Body one.\n\nBody two.\n\nMost read\n\n1st round results are in\n\n2nd round starts on Monday"
+    assert [i.title for i in _lists(text, 2).sidebar] == [
+        "1st round results are in",
+        "2nd round starts on Monday",
     ]
 
 

@@ -105,6 +105,15 @@ def test_a_caption_closed_by_an_agency_credit_is_a_caption(article, confident_la
     assert confident_labels(text) == [Label.BODY, Label.BODY, Label.CAPTION, Label.BODY]
 
 
+def test_a_caption_closed_by_a_site_s_domain_credit_is_a_caption(article, confident_labels):
+    # "(KABARKITA.com/NAMA FOTOGRAFER)": the outlet's domain-style name, then the photographer.
+    text = (
+        article
+        + "Bus listrik melintas di Jalan Asia Afrika, Bandung, Selasa (17/6/2025). (KABARKITA.com/DEWI SARTIKA)\n"
+    )
+    assert confident_labels(text) == [Label.BODY, Label.BODY, Label.CAPTION]
+
+
 def test_a_credit_split_over_lines_is_a_caption_but_not_an_agency_named_in_a_sentence(
     article, confident_labels
 ):

@@ -19,10 +19,21 @@ LEX = load_lexicon()
         ("JAKARTA, April 23 (Reuters) - The government raised prices.", "JAKARTA, April 23 (Reuters)"),
         ("WASHINGTON (AP) — The Senate voted on Tuesday.", "WASHINGTON (AP)"),
         ("Pemerintah menaikkan harga - kata menteri.", None),
+        # The outlet alone, or before the place: a domain-style name or a known agency, whole.
+        ("KABARKITA.com - Pemerintah menaikkan harga.", "KABARKITA.com"),
+        ("Kabar6.com, Bogor - Pemerintah menaikkan harga.", "Kabar6.com, Bogor"),
+        ("Antara - Pemerintah menaikkan harga.", "Antara"),
+        ("April 5 - the council met.", None),  # "ap" is an agency, but not the whole word
+        ("G20 - leaders met on Monday.", None),  # upper-case, but with a digit: no place
     ],
 )
 def test_inline_datelines(lead: str, dateline: str | None) -> None:
     assert find_dateline(lead, LEX) == dateline
+
+
+def test_the_page_s_own_site_name_alone_is_a_dateline() -> None:
+    assert find_dateline("Warta Raya -- Puluhan petani garam.", LEX, ["Warta Raya"]) == "Warta Raya"
+    assert find_dateline("Warta Raya -- Puluhan petani garam.", LEX) is None
 
 
 @pytest.mark.parametrize(

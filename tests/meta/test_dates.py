@@ -211,6 +211,22 @@ def test_sidebar_related_and_comment_dates_are_never_chosen() -> None:
     assert resolve_dates(blocks, labels, None, datetime(2026, 11, 26), ID) == (None, None)
 
 
+def test_a_photo_caption_s_date_is_not_the_publication_date() -> None:
+    # Between the title and the body, a caption's weekday date (the photo's day) must not
+    # outrank the byline zone's date line.
+    blocks, labels = _blocks(
+        ("Judul berita", Label.TITLE),
+        ("KabarKita.com - 18/06/2025, 09:30 WIB", Label.OTHER),
+        (
+            "Bus listrik melintas di Jalan Asia Afrika, Selasa (17/6/2025). (KABARKITA.com/DEWI)",
+            Label.CAPTION,
+        ),
+        ("Pemerintah kota mulai menguji coba bus listrik di tiga koridor utama pada Rabu.", Label.BODY),
+    )
+    published, _ = resolve_dates(blocks, labels, None, datetime(2025, 7, 1), ID)
+    assert published is not None and published.iso() == "2025-06-18T09:30:00+07:00"
+
+
 def test_no_date_after_the_reference() -> None:
     blocks, labels = _blocks(
         ("Judul", Label.TITLE),

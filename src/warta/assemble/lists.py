@@ -247,7 +247,17 @@ def _probe() -> tuple[list[Block], list[str], Lexicon, dict[str, Label | None], 
     return blocks, norms, lexicon, section_headers(distinct, lexicon), _PhraseFlags.of(distinct, lexicon)
 
 
-_RANK = re.compile(r"^(\d{1,2})[.)]?\s+(?=\S)")
+_RANK = re.compile(r"^(\d{1,2})(?:[.)]?\s+(?=\S)|(?=[^\W\d_]))")
+
+
+def _rank(title: str) -> re.Match[str] | None:
+    """The rank number opening `title`: '1 Title', '1. Title', or '1Title' where the rank and the
+    headline were separate elements with no space between ('<span>1</span><span>Title</span>'):
+    then a capital must follow it ('3rd Street' has none)."""
+    m = _RANK.match(title)
+    if m is not None and m.end() == len(m.group(1)) and not title[m.end()].isupper():
+        return None
+    return m
 
 
 def _without_ranks(items: list[ListItem]) -> list[ListItem]:
@@ -257,12 +267,12 @@ def _without_ranks(items: list[ListItem]) -> list[ListItem]:
     k = 0
     while k < len(out):
         end = k
-        while end < len(out) and (m := _RANK.match(out[end].title)) and int(m.group(1)) == end - k + 1:
+        while end < len(out) and (m := _rank(out[end].title)) and int(m.group(1)) == end - k + 1:
             end += 1
         if end - k >= 2:
             for j in range(k, end):
                 item = out[j]
-                cut = _RANK.match(item.title)
+                cut = _rank(item.title)
                 assert cut is not None
                 out[j] = ListItem(item.title[cut.end() :], item.url, item.date, item.teaser)
         k = max(end, k + 1)
@@ -290,7 +300,8 @@ def _comments(
         ):
             continue  # the thread's header, buttons and form: no reader's words
         if is_date_line(text, lexicon):
-            date = text
+            name, date = _name_before_date(text, lexicon)
+            author = name or author
             continue
         words = text.split()
         if len(words) <= 4 and not text.endswith((".", "!", "?")):
@@ -299,6 +310,46 @@ def _comments(
         comments.append(Comment(text=text, author=author, date=date))
         author = date = None
     return comments
+
+
+_NAME_WORDS = 4
+_NAME_EDGE = " ,·|•-–—"
+
+
+def _name_before_date(text: str, lexicon: Lexicon) -> tuple[str | None, str]:
+    """(author, date) of a comment's head line that gives both ("Ellen Park 2 months ago",
+    "Rina · 12 Mei 2025"): a name of up to four capitalised words, then a date line; a badge
+    after the name ("Author", "Admin") is dropped. (None, `text`) for a date alone, or words
+    that say what the date is ("Posted 2 hours ago")."""
+    words = text.split()
+    k = 0
+    while k < len(words) and k <= _NAME_WORDS:
+        word = words[k].strip(_NAME_EDGE).lower()
+        if has_digit(word) or word in lexicon.date_words:
+            break
+        k += 1
+    name = " ".join(words[:k]).strip(_NAME_EDGE)
+    rest = " ".join(words[k:])
+    if (
+        not name
+        or k > _NAME_WORDS
+        or not all(w[:1].isupper() for w in name.split())
+        or name.endswith(":")  # "Join Date: Aug 2008": the date's label
+        or _says_what_the_date_is(normalise_marker(name), lexicon)
+        or not is_date_line(rest, lexicon)
+    ):
+        return None, text
+    while " " in name and normalise_marker(name.rsplit(" ", 1)[1]) in lexicon.comment_badge:
+        name = name.rsplit(" ", 1)[0]  # "Jane Doe Author": the thread's badge for the post's writer
+    return name, rest
+
+
+def _says_what_the_date_is(norm: str, lexicon: Lexicon) -> bool:
+    """'Posted', 'Updated', 'Commented': words before a comment's date that name the date, not
+    the commenter."""
+    grammar = lexicon.date_grammar
+    markers = (*grammar.published_markers, *grammar.modified_markers) if grammar is not None else ()
+    return norm.startswith(markers) or any(norm == verb.strip(" :") for verb in lexicon.comment_attribution)
 
 
 @lru_cache(maxsize=1)

@@ -27,9 +27,12 @@ from warta.compiled import probed
 from warta.lexicon import Lexicon, normalise_lines, normalise_marker
 from warta.model import LABEL_BODY, LABEL_CAPTION, LABEL_NAV, LABEL_OTHER, Block, BlockStructure, Label
 
-# "ANTARA FOTO/Adeng Bustomi/nym", "REUTERS/File Photo", "TEMPO/Imam Sukamto", "Tribunnews/HO":
-# AGENCY[ WORD]/Name — a shape, so it needs no word list per language
-_PHOTO_CREDIT = re.compile(r"\b[A-Z][A-Za-z]{1,15}(?: [A-Z]{3,8})?/[A-Z][\w .-]{1,40}(?:/\w+)?\)?\.?$")
+# "ANTARA FOTO/Adeng Bustomi/nym", "REUTERS/File Photo", "TEMPO/Imam Sukamto", "Tribunnews/HO",
+# "(KOMPAS.com/Nama Fotografer)": AGENCY[.domain][ WORD]/Name — a shape, so it needs no word
+# list per language
+_PHOTO_CREDIT = re.compile(
+    r"\b[A-Z][A-Za-z]{1,15}(?:\.[a-z]{2,3}){0,2}(?: [A-Z]{3,8})?/[A-Z][\w .-]{1,40}(?:/\w+)?\)?\.?$"
+)
 # "TRIBUNNEWS.COM, JAKARTA -" or "Jakarta, CNN Indonesia --" alone on a line
 _DATELINE_LINE = re.compile(r"^[\w.,() ]{3,50}\s(?:-{1,2}|–|—)$")
 

@@ -581,6 +581,7 @@ class Lexicon:
     comment_form: tuple[str, ...]
     comment_widget: frozenset[str]
     comment_count_words: frozenset[str]
+    comment_badge: frozenset[str]
     comment_attribution: tuple[str, ...]
     promo_line: frozenset[str]
     promo_prefix: tuple[str, ...]
@@ -880,6 +881,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         comment_form=longest_first(merged("markers", "comment_form")),
         comment_widget=frozenset(merged("markers", "comment_widget")),
         comment_count_words=frozenset(merged("markers", "comment_count_words")),
+        comment_badge=frozenset(merged("markers", "comment_badge")),
         comment_attribution=tuple(
             v.lower() for data in raw.values() for v in data.get("markers", {}).get("comment_attribution", [])
         ),

@@ -1,5 +1,6 @@
 """News datelines at the start of the lead: "JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -",
-"JAKARTA, April 23 (Reuters) -", "WASHINGTON (AP) —"."""
+"JAKARTA, April 23 (Reuters) -", "WASHINGTON (AP) —", and the outlet alone or first: "KOMPAS.com -",
+"Liputan6.com, Jakarta -"."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from warta.lexicon import Lexicon
 
 _DATELINE = re.compile(
     r"^(?P<line>"
-    r"(?P<place>[A-Z][A-Za-z.'’ ]{1,40}?)"  # place, usually upper-case
+    r"(?P<place>[A-Z][A-Za-z0-9.'’ ]{1,40}?)"  # place, usually upper-case, or the outlet
     r"(?:\s*/\s*[A-Z][A-Za-z.' ]{1,30})?"  # "JAKARTA/SURABAYA"
     r"(?:,\s*(?P<extra>[\w.]+(?:\s[\w.]+){0,3}))?"  # ", KOMPAS.com" / ", April 23"
     r"\s*(?:\((?P<agency>[^()]{2,30})\))?"  # "(ANTARA)" / "(Reuters)"
@@ -23,21 +24,32 @@ def find_dateline(lead: str, lexicon: Lexicon, outlets: Sequence[str] = ()) -> s
     """The dateline that opens `lead`, if it has one with a known agency or an upper-case place.
 
     `outlets` are the page's own site names (from its markup): "Jakarta, Warta Raya --" names
-    the site itself where the agency list knows only the large outlets.
+    the site itself where the agency list knows only the large outlets. The outlet may stand
+    where the place does: "KOMPAS.com -" (no place), "Liputan6.com, Jakarta -" (outlet first).
     """
     match = _DATELINE.match(lead[:120])
     if not match:
         return None
     place = match.group("place").strip()
     agency = (match.group("agency") or match.group("extra") or "").strip().lower()
-    known_agency = (
-        any(agency.startswith(a) for a in lexicon.agencies)
-        or ".com" in agency
-        or (bool(agency) and any(agency == name.strip().lower() for name in outlets))
-    )
-    if known_agency or (place.isupper() and len(place) >= 3):
+    if (
+        _is_outlet(agency, lexicon, outlets)
+        or _is_outlet(place.lower(), lexicon, outlets, whole=True)
+        or (place.isupper() and len(place) >= 3 and not any(map(str.isdigit, place)))
+    ):
         return match.group("line").strip(" -–—")
     return None
+
+
+def _is_outlet(name: str, lexicon: Lexicon, outlets: Sequence[str], whole: bool = False) -> bool:
+    """Whether `name` (lower-case) is a news agency (with `whole`, by its whole name: "ap" does
+    not open "april 5"), a site's domain-style name ("suaranusa.com") or one of the page's own
+    site names."""
+    return bool(name) and (
+        (name in lexicon.agencies if whole else any(name.startswith(a) for a in lexicon.agencies))
+        or ".com" in name
+        or any(name == outlet.strip().lower() for outlet in outlets)
+    )
 
 
 _PLACE = re.compile(r"^[A-Z][A-Za-z.'’]*(?:\s[A-Z][A-Za-z.'’]*){0,2}$")

@@ -83,6 +83,7 @@ _IGNORED = frozenset(
         Label.FOOTER,
         Label.AD,
         Label.TAGS,
+        Label.CAPTION,  # a photo's date ("Selasa (17/6/2025)"): when it was taken, not published
     }
 )
 _BYLINE_LABELS = frozenset({Label.BYLINE, Label.DATELINE})
