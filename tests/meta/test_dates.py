@@ -946,3 +946,15 @@ def test_a_number_after_a_date_is_neither_its_time_nor_its_end(
         assert not [m for m in found if m.kind != "time"]
         return
     assert [(m.text, m.iso()) for m in found] == [(said, want)]
+
+
+def test_a_sentence_full_stop_after_a_month_name_is_not_the_date_s() -> None:
+    lexicon = _lexicon("id")
+    assert [m.text for m in find_dates("Rapat digelar pada 5 Mei.", REFERENCE, lexicon)] == ["5 Mei"]
+    assert [m.text for m in find_dates("Rapat digelar 12 Desember.", REFERENCE, lexicon)] == ["12 Desember"]
+    assert [m.text for m in find_dates("Rapat digelar pada 5 Des.", REFERENCE, lexicon)] == [
+        "5 Des."
+    ]  # short
+    assert [m.text for m in find_dates("It opened on 4 Sept. 2024", REFERENCE, _lexicon("en"))] == [
+        "4 Sept. 2024"
+    ]

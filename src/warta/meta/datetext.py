@@ -120,6 +120,9 @@ class DateGrammar:
     )
     # Locale ("en-us", `locale_key`) -> numeric order, merged from the calendars (`for_locale`).
     locale_numeric_order: Mapping[str, str] = field(default_factory=dict)
+    # Month names written short, whose full stop is their own ("Des.", "Sept."): a full name's is
+    # the sentence's ("Rapat pada 5 Mei.").
+    month_abbreviations: frozenset[str] = field(default_factory=frozenset)
     # This grammar in each numeric order asked of `for_locale` (at most the two orders): the same
     # patterns, another reading of "03/09/2026".
     in_order: dict[str, DateGrammar] = field(default_factory=dict, compare=False, repr=False)
@@ -293,6 +296,14 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         numeric_order=first.numeric_order if first else "dmy",
         # (the first calendar naming a locale decides it, as the first decides `numeric_order`)
         locale_numeric_order={k: v for c in reversed(calendars) for k, v in c.locale_numeric_order.items()},
+        month_abbreviations=frozenset(
+            short.lower()
+            for short, month in months.items()
+            if any(
+                full != short and full.lower().startswith(short.lower()) and n == month
+                for full, n in months.items()
+            )
+        ),
         patterns=compiled,
         modified_markers=tuple(m.lower() for c in calendars for m in c.modified_markers),
         published_markers=tuple(m.lower() for c in calendars for m in c.published_markers),
@@ -766,6 +777,13 @@ def _resolve(
                 value = value.replace(tzinfo=tz)
         value = _truncate(value, precision)
     said = text[start:end].rstrip(" ,|-–—/•(")
+    if (
+        said.endswith(".")
+        and g.get("mon")
+        and match.end("mon") == start + len(said) - 1
+        and _key(g["mon"]) not in grammar.month_abbreviations
+    ):
+        said = said[:-1]  # the sentence's full stop after a month's full name
     return DateMatch(
         value=value,
         precision=precision,
