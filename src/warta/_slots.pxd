@@ -25,6 +25,31 @@ cdef extern from "Python.h":
     void Py_INCREF(PyObject *obj)
 
 
+cdef extern from *:
+    """
+    /* What `object.__new__(cls)` does for a class without arguments: `cls`'s own allocator. */
+    static PyObject *warta_slots_allocate(PyObject *cls) {
+        return ((PyTypeObject *)cls)->tp_alloc((PyTypeObject *)cls, 0);
+    }
+    """
+    object warta_slots_allocate(object cls)
+
+
+cdef inline int check_plain_new(type cls) except -1:
+    """Refuse (ImportError) a class whose instances `allocate` could not make as `cls.__new__(cls)`
+    does: one with a `__new__` of its own, or an abstract one."""
+    if cls.__new__ is not object.__new__ or getattr(cls, "__abstractmethods__", None):
+        raise ImportError(f"{cls.__name__} has its own __new__: it cannot be allocated directly")
+    return 0
+
+
+cdef inline object allocate(type cls):
+    """`cls.__new__(cls)` (`cls` checked by `check_plain_new`), without the attribute look-up and
+    the call through `object.__new__`: a new instance, all slots empty, tracked by the collector
+    where `cls` is, as `object.__new__` makes it (it calls the same `tp_alloc`)."""
+    return warta_slots_allocate(cls)
+
+
 cdef inline Py_ssize_t slot_offset(type cls, str name, bint written) except -1:
     """The offset of the object slot `name` of the slotted dataclass `cls` (ImportError if it is
     not a plain object slot, or, where `written`, not a writable one)."""
@@ -49,6 +74,6 @@ cdef inline object read_slot(object obj, Py_ssize_t offset):
 
 cdef inline void set_new_slot(object made, Py_ssize_t offset, PyObject *value) noexcept:
     """Store a new reference to `value` in the (still empty) slot at `offset` of the object
-    `made` has just made with `cls.__new__`."""
+    `made` has just made with `cls.__new__` (or `allocate`)."""
     Py_INCREF(value)
     (<PyObject **>(<char *><PyObject *>made + offset))[0] = value

@@ -271,3 +271,17 @@ def test_benchmark_pages(walk: CompiledWalk, shared: Path) -> None:
     assert paths
     for path in paths:
         _assert_same(walk, gzip.decompress(path.read_bytes()))
+
+
+def test_compiled_blocks_are_made_as_python_makes_them(walk: CompiledWalk) -> None:
+    """The walk allocates its blocks directly (`warta._slots.allocate`): they must be the objects
+    `Block(...)` makes, tracked by the collector, every slot set, usable by `replace`."""
+    import gc
+    from dataclasses import fields, replace
+
+    python, compiled = _both(walk, "<body><p class='isi'>Satu dua tiga.</p><a href='/b'>Dua</a></body>")
+    assert compiled == python and len(compiled) == 2
+    for block in compiled:
+        assert type(block) is Block and gc.is_tracked(block) and gc.is_tracked(block.structure)
+        assert all(hasattr(block.structure, field.name) for field in fields(block.structure))
+        assert replace(block, text="lain").structure is block.structure

@@ -50,7 +50,7 @@ from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport free, qsort, realloc
 from libc.string cimport memcmp, memset
 
-from warta._slots cimport read_slot, set_new_slot, slot_offset
+from warta._slots cimport allocate, check_plain_new, read_slot, set_new_slot, slot_offset
 from warta._codepoints cimport PyUnicode_READ, char_t
 from warta.model import Block, BlockStructure, BodyPart, ListItem
 
@@ -542,11 +542,12 @@ cdef Py_ssize_t PART_TEXT = slot_offset(BodyPart, "text", True)
 cdef Py_ssize_t PART_BLOCK = slot_offset(BodyPart, "block", True)
 if tuple(BodyPart.__dataclass_fields__) != ("kind", "text", "block"):
     raise ImportError("BodyPart's fields changed: update warta.assemble._body")
+check_plain_new(BodyPart)
 
 
 cdef object _part(str kind, str text, object index):
     """`BodyPart(kind, text, index)`, its slots set directly."""
-    cdef object made = BodyPart.__new__(BodyPart)
+    cdef object made = allocate(BodyPart)
     set_new_slot(made, PART_KIND, <PyObject *>kind)
     set_new_slot(made, PART_TEXT, <PyObject *>text)
     set_new_slot(made, PART_BLOCK, <PyObject *>index)
@@ -781,11 +782,12 @@ cdef Py_ssize_t ITEM_DATE = slot_offset(ListItem, "date", True)
 cdef Py_ssize_t ITEM_TEASER = slot_offset(ListItem, "teaser", True)
 if tuple(ListItem.__dataclass_fields__) != ("title", "url", "date", "teaser"):
     raise ImportError("ListItem's fields changed: update warta.assemble._body")
+check_plain_new(ListItem)
 
 
 cdef object _item(object title, object url, object date, object teaser):
     """`ListItem(title, url, date, teaser)`, its slots set directly."""
-    cdef object made = ListItem.__new__(ListItem)
+    cdef object made = allocate(ListItem)
     set_new_slot(made, ITEM_TITLE, <PyObject *>title)
     set_new_slot(made, ITEM_URL, <PyObject *>url)
     set_new_slot(made, ITEM_DATE, <PyObject *>date)

@@ -43,7 +43,7 @@ from cpython.list cimport PyList_GET_ITEM
 from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE, PyTuple_New
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 
-from warta._slots cimport set_new_slot, slot_offset
+from warta._slots cimport allocate, check_plain_new, set_new_slot, slot_offset
 from warta.model import Block, BlockStructure
 from warta.segment import MAX_BLOCKS, drop_invisible
 from warta.segment import html as _html
@@ -499,6 +499,8 @@ if len({S_BLANK_BEFORE, S_BLANK_AFTER, S_BULLET, S_HEADING, S_TAG, S_PATH, S_LIS
         S_QUOTE, S_LINK, S_DENSITY, S_TOKENS, S_HREF, S_DEPTH}) != 15:  # pragma: no cover
     raise ImportError("BlockStructure's fields changed: update _domwalk's Building")
 cdef object NO_OFFSET = -1
+check_plain_new(BlockStructure)
+check_plain_new(Block)
 
 
 cdef inline void put(object made, Py_ssize_t offset, object value) noexcept:
@@ -606,7 +608,7 @@ cdef class Building:
         cdef object structure, block
         if text and self.snapped and len(blocks) < BLOCK_LIMIT:
             density = <double>self.link_chars / <double>self.chars if self.chars else 0.0
-            structure = BlockStructure.__new__(BlockStructure)
+            structure = allocate(BlockStructure)
             put(structure, S_BLANK_BEFORE, False)
             put(structure, S_BLANK_AFTER, False)
             put(structure, S_BULLET, False)
@@ -622,7 +624,7 @@ cdef class Building:
             put(structure, S_TOKENS, self.tokens)
             put(structure, S_HREF, self.href)
             put(structure, S_DEPTH, self.depth)
-            block = Block.__new__(Block)
+            block = allocate(Block)
             put(block, B_INDEX, len(blocks))
             put(block, B_TEXT, text)
             put(block, B_STRUCTURE, structure)
