@@ -285,3 +285,21 @@ def test_compiled_blocks_are_made_as_python_makes_them(walk: CompiledWalk) -> No
         assert type(block) is Block and gc.is_tracked(block) and gc.is_tracked(block.structure)
         assert all(hasattr(block.structure, field.name) for field in fields(block.structure))
         assert replace(block, text="lain").structure is block.structure
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(sorted(html._NAMED_TAG_FLAGS)), st.text(max_size=12)))
+def test_tag_flags_are_looked_up_as_the_rule_gives_them(name: str) -> None:
+    """Both walks read a tag's flags from `_NAMED_TAG_FLAGS` (else its prefix): the rule's."""
+    for tag in (name, name.upper(), f"-{name}", f"_{name}", f"!{name}", f"x-{name}", None):
+        assert html._flags_of_tag(tag) == html._tag_flags(tag)
+
+
+def test_custom_and_named_tags_walk_alike(walk: CompiledWalk) -> None:
+    page = (
+        "<body><main><x-kartu><h2>Judul</h2><p>Isi <a href='/a'>tautan</a></p></x-kartu>"
+        "<amp-ad>Iklan</amp-ad><my-widget hidden>Tersembunyi</my-widget><blockquote>Kutipan</blockquote>"
+        "<menu><li>Satu</li></menu><figure><figcaption>Foto</figcaption></figure><table><tr><td>Sel"
+        "</td></tr></table><svg><text>Gambar</text></svg><br><hr><aside>Samping</aside></main></body>"
+    )
+    assert [block.text for block in _assert_same(walk, page)][:3] == ["Judul", "Isi tautan", "Kutipan"]

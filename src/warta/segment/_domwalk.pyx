@@ -12,7 +12,7 @@ works, and one without these symbols only makes `bind` fail: the Python walk
 is used then.
 
 Everything that decides what a block is stays in Python and is shared with the
-Python walk: the tag table (`tag_flags`), class values (`read_class`), hiding
+Python walk: the tag table (`_NAMED_TAG_FLAGS`), class values (`read_class`), hiding
 styles and link resolution (`_absolute`). What hides an element is `_element_hides`; the
 walk follows its data (`_HIDING_ATTRIBUTES`, the tags of `_NEVER_HIDDEN` through the tag
 table, `_HIDDEN_CLASS_PARTS` for the class values it reads in C, the values of `_HIDING_STYLES`
@@ -124,7 +124,8 @@ cdef Py_ssize_t LABEL_CHARS = _html._LABEL_CHARS
 cdef Py_ssize_t MAX_READ_CLASSES = _html._MAX_READ_CLASSES
 cdef Py_ssize_t BLOCK_LIMIT = MAX_BLOCKS
 
-cdef object tag_flags = _html._tag_flags
+cdef dict NAMED_TAG_FLAGS = _html._NAMED_TAG_FLAGS
+cdef tuple SKIPPED_PREFIXES = _html._SKIPPED_PREFIXES
 cdef object read_class = _html._read_class
 cdef object style_hides = _html._style_hides
 cdef object id_tokens = _html._tokens
@@ -1116,6 +1117,16 @@ cdef struct KnownTags:
     int flags[KNOWN_TAG_IDS]
 
 
+cdef int flags_of_tag(object name) except -1:
+    """`warta.segment.html._flags_of_tag(name)`: a dict look-up, no Python call."""
+    if name is None:
+        return SKIP
+    found = NAMED_TAG_FLAGS.get(name)
+    if found is not None:
+        return found
+    return SKIP if (<str>name).startswith(SKIPPED_PREFIXES) else 0
+
+
 cdef str decoded(const uchar *data, size_t length, bint *valid):
     """Text bytes as str, as `utf8` decodes them; `valid` tells whether they were valid UTF-8
     (so that the bytes themselves are the str's UTF-8)."""
@@ -1252,7 +1263,7 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                         name = lxb.element_name(node, &length)
                         if name != NULL:
                             name_or_none = utf8(name, length)
-                    kind = (name_or_none or "", tag_flags(name_or_none))
+                    kind = (name_or_none or "", flags_of_tag(name_or_none))
                     if name_or_none is not None:
                         kinds[tag_id] = kind
                         if tag_id < KNOWN_TAG_IDS:

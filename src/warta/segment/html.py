@@ -229,8 +229,12 @@ _COUNTED = _LINK | _LIST | _TABLE | _FIGURE | _QUOTE | _HEADING  # entering/leav
 _TEXT_TAG_ID = 2  # lexbor's tag id of text nodes (`LexborNode.tag` "-text")
 
 
+_SKIPPED_PREFIXES = ("_", "!", "-")  # (lexbor's names of comments, the document, ...)
+
+
 def _tag_flags(tag: str | None) -> int:
-    if tag is None or tag in SKIP_TAGS or tag.startswith(("_", "!", "-")):
+    """The rule (`_flags_of_tag` reads it from `_NAMED_TAG_FLAGS`)."""
+    if tag is None or tag in SKIP_TAGS or tag.startswith(_SKIPPED_PREFIXES):
         return _SKIP
     flags = 0
     if tag in BLOCK_TAGS:
@@ -252,6 +256,30 @@ def _tag_flags(tag: str | None) -> int:
     elif tag in _HEADINGS:
         flags |= _HEADING
     return flags
+
+
+# `_tag_flags` of every name its sets and tests name: any other name has the flags of its prefix
+# alone (`_flags_of_tag`). Each page's tags are looked up here, not run through the rule.
+_NAMED_TAG_FLAGS: dict[str, int] = {
+    tag: _tag_flags(tag)
+    for tag in SKIP_TAGS
+    | BLOCK_TAGS
+    | _SEMANTIC
+    | _NEVER_HIDDEN
+    | _LIST_TAGS
+    | _HEADINGS.keys()
+    | {"a", "br", "hr", "table", "figure", "blockquote"}
+}
+
+
+def _flags_of_tag(tag: str | None) -> int:
+    """`_tag_flags(tag)`, by `_NAMED_TAG_FLAGS` (the C walk does the same)."""
+    if tag is None:
+        return _SKIP
+    flags = _NAMED_TAG_FLAGS.get(tag)
+    if flags is not None:
+        return flags
+    return _SKIP if tag.startswith(_SKIPPED_PREFIXES) else 0
 
 
 # An open element: the node, the nearest block-level tag at or above it, and its `_tag_flags`.
@@ -407,7 +435,7 @@ def walk_python(root: LexborNode, base_url: str | None, deadline: DeadlineLike |
             kind = kinds.get(tag_id)
             if kind is None:
                 name = node.tag
-                kind = (name or "", _tag_flags(name))
+                kind = (name or "", _flags_of_tag(name))
                 if name is not None:
                     kinds[tag_id] = kind
             tag, flags = kind
