@@ -94,6 +94,14 @@ def test_body(name: str) -> None:
     assert [p.text[:60] for p in article.body] == expected["body_starts"]
 
 
+@pytest.mark.parametrize("name", _params("page_type"))
+def test_every_template_page_is_an_article(name: str) -> None:
+    # (each page is a story with its boxes, lists and comments: none is a listing)
+    article, _ = _load(name)
+    assert article.page_type == "article"
+    assert not [w for w in article.warnings if "main content" in w]
+
+
 @pytest.mark.parametrize("name", _params("read_also"))
 def test_read_also(name: str) -> None:
     article, expected = _load(name)
