@@ -45,6 +45,9 @@ NOTES = [
     "seen only there were left alone ('Premier League' cut at the title 'Premier', 'New York Stock Exchange' cut at",
     "the common word 'New', 'Tour de France', 'Model Y', 'iPhone 17', one-word clubs and companies). The same cues",
     "took held-out from 88.9 to 100.0 and held-out 2 from 87.0 to 92.7 (its clubs, 'League' and 'Bosphorus').",
+    "Twentieth session, later: one of those misses fixed as the general bug it is (a common word that opens a known",
+    "place's name, 'New' of 'New York', is kept: 'New York Stock Exchange', 'New York Times' were cut to 'Stock",
+    "Exchange', 'York Times'): held-out 3 73.1 -> 74.5 by that one sentence, which is no longer blind.",
 ]
 
 

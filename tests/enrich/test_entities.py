@@ -356,3 +356,17 @@ def test_english_a_sentence_opening_cue_does_not_cut_a_name_at_its_connector() -
     found = _by_text(_find("en", ["The Bank of Canada held rates as The Bank of Lisbon waited."]))
     assert found["Bank of Canada"].type == "organisation"
     assert "of Canada" not in found
+
+
+def test_a_common_word_that_opens_a_known_place_stays_in_the_name() -> None:
+    # 'New' is a common word, stripped from a run's start: 'New York Stock Exchange' came out as
+    # the alias 'New York' and 'Stock Exchange'.
+    recogniser = EntityRecogniser(("en", "id"))
+    context = EnrichContext(("en", "id"), "en", None)
+    for text, name in [
+        ("New York Stock Exchange shares fell on Monday.", "New York Stock Exchange"),
+        ("She studied at New York University for two years.", "New York University"),
+    ]:
+        assert [(e.text, e.type) for e in recogniser.find([text], context)] == [(name, "organisation")]
+    found = recogniser.find(["New rules take effect in New Delhi today."], context)
+    assert [(e.text, e.type) for e in found] == [("New Delhi", "place")]

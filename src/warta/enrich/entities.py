@@ -564,8 +564,10 @@ def _typed_run(
         )
         if cut:
             return [_Span(index, tokens[cut].start, tokens[end - 1].end, "organisation", None, "rule")]
-    while begin < end and (
-        tokens[begin].text in rules.common_words or tokens[begin].text in rules.connectors
+    while (
+        begin < end
+        and (tokens[begin].text in rules.common_words or tokens[begin].text in rules.connectors)
+        and not _opens_place(tokens, begin, end, rules)
     ):
         begin, sentence_start = begin + 1, False
     while end > begin and (tokens[end - 1].text in rules.connectors or tokens[end - 1].text == "."):
@@ -672,6 +674,15 @@ def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
     if 2 <= len(words) <= 4 and all(word.isalpha() or "'" in word or "-" in word for word in words):
         return "person"
     return None
+
+
+def _opens_place(tokens: list[Token], begin: int, end: int, rules: _Rules) -> bool:
+    """Whether a common word opens a known place's name ('New' of 'New York Stock Exchange': kept,
+    or the run would be cut to 'York Stock Exchange' and the place's alias to 'Stock Exchange')."""
+    return any(
+        " ".join(token.text for token in tokens[begin : begin + n]) in rules.places
+        for n in range(2, min(4, end - begin) + 1)
+    )
 
 
 def _is_club(words: list[str], rules: _Rules) -> bool:
