@@ -47,7 +47,9 @@ NOTES = [
     "took held-out from 88.9 to 100.0 and held-out 2 from 87.0 to 92.7 (its clubs, 'League' and 'Bosphorus').",
     "Twentieth session, later: one of those misses fixed as the general bug it is (a common word that opens a known",
     "place's name, 'New' of 'New York', is kept: 'New York Stock Exchange', 'New York Times' were cut to 'Stock",
-    "Exchange', 'York Times'): held-out 3 73.1 -> 74.5 by that one sentence, which is no longer blind.",
+    "Exchange', 'York Times'): held-out 3 73.1 -> 74.5 by that one sentence, which is no longer blind. Then a",
+    "second: a title word that opens a name of another type ('Premier League': the rules' type of the whole is an",
+    "event) is no title there ('League' came out as a person): 74.5 -> 75.5, that sentence no longer blind either.",
 ]
 
 

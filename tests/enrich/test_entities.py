@@ -370,3 +370,14 @@ def test_a_common_word_that_opens_a_known_place_stays_in_the_name() -> None:
         assert [(e.text, e.type) for e in recogniser.find([text], context)] == [(name, "organisation")]
     found = recogniser.find(["New rules take effect in New Delhi today."], context)
     assert [(e.text, e.type) for e in found] == [("New Delhi", "place")]
+
+
+def test_a_title_word_that_opens_a_name_of_another_type_is_no_title() -> None:
+    # 'Premier' is a title before a person ('Premier Li Qiang'); 'Premier League' came out as the
+    # person 'League'.
+    recogniser = EntityRecogniser(("en", "id"))
+    context = EnrichContext(("en", "id"), "en", None)
+    found = recogniser.find(["The Premier League season starts in August."], context)
+    assert [(e.text, e.type) for e in found] == [("Premier League", "event")]
+    found = recogniser.find(["Premier Li Qiang met Governor Andrew Cuomo."], context)
+    assert [(e.text, e.type) for e in found] == [("Li Qiang", "person"), ("Andrew Cuomo", "person")]

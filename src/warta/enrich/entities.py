@@ -537,6 +537,10 @@ def _typed_runs(
                 and not _title_at(tokens, name_end, end, known)
             ):
                 name_end += 1
+            whole = [token.text for token in tokens[i:name_end]]
+            if name_end > i + size and _rule_type(whole, rules) not in (None, "person"):
+                i += 1  # the title word opens a name of another type ('Premier League'): no person
+                continue
             if name_end > i + size:
                 spans.append(
                     _Span(index, tokens[i + size].start, tokens[name_end - 1].end, "person", None, "rule")
