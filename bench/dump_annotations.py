@@ -13,8 +13,6 @@ same way on every run, on pages without a date of their own.
 
 from __future__ import annotations
 
-import argparse
-import gzip
 import json
 import sys
 from collections.abc import Iterator
@@ -24,7 +22,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from common import BENCH_DATA, ROOT
+from common import ROOT
+from dump_outputs import PageRow, Record, command_line, compare_dumps, scrapinghub_html, wcxb_html
 from warta.model import Page, PageKind
 from warta.options import ExtractOptions
 from warta.pipeline import Extractor
@@ -35,29 +34,14 @@ REFERENCE = datetime(2025, 5, 2, 9, 0)
 _SHOWN = 3  # differing items shown per page and annotation type
 
 
-def pages() -> Iterator[tuple[str, str, PageKind, str | None]]:
+def pages() -> Iterator[PageRow]:
     """(key, content, kind, url) of every page to dump."""
     for path in sorted((ROOT / "samples").iterdir()):
         if path.suffix in (".html", ".txt"):
             kind: PageKind = "html" if path.suffix == ".html" else "text"
             yield f"samples/{path.name}", path.read_text(encoding="utf-8"), kind, None
-    wcxb = BENCH_DATA / "wcxb-dev"
-    types = json.loads((wcxb / "metadata.json").read_text(encoding="utf-8")).get("files", {})
-    articles = [
-        path
-        for path in sorted((wcxb / "html").glob("*.html.gz"))
-        if (types.get(path.name.split(".")[0]) or {}).get("page_type") == "article"
-    ]
-    for path in articles[::WCXB_STEP]:
-        fid = path.name.split(".")[0]
-        truth = json.loads((wcxb / "ground-truth" / f"{fid}.json").read_text(encoding="utf-8"))
-        html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
-        yield f"wcxb-dev/{fid}", html, "html", truth.get("url") or None
-    sh = BENCH_DATA / "scrapinghub"
-    gold = json.loads((sh / "ground-truth.json").read_text(encoding="utf-8"))
-    for key in sorted(gold)[::SCRAPINGHUB_STEP]:
-        html = gzip.decompress((sh / "html" / f"{key}.html.gz").read_bytes()).decode("utf-8", "replace")
-        yield f"scrapinghub/{key}", html, "html", gold[key].get("url") or None
+    yield from wcxb_html(WCXB_STEP, page_type="article")
+    yield from scrapinghub_html(SCRAPINGHUB_STEP)
 
 
 def dump(out: Path) -> None:
@@ -77,15 +61,10 @@ def dump(out: Path) -> None:
             handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
 
 
-def _load(path: Path) -> dict[str, dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        return {rec["key"]: rec for rec in map(json.loads, handle)}
-
-
-def _differences(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
+def _differences(key: str, a: Record, b: Record) -> list[str]:
     """What differs between two records, one line each: the error, then per annotation type
     the items only one side has (a few shown)."""
-    lines = []
+    lines = [f"{key}:"]
     if a.get("error") != b.get("error"):
         lines.append(f"  error: {a.get('error')!r} -> {b.get('error')!r}")
     old, new = a.get("annotations") or {}, b.get("annotations") or {}
@@ -103,40 +82,11 @@ def _differences(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
     return lines
 
 
-def compare(before: Path, after: Path, shown: int) -> int:
-    old, new = _load(before), _load(after)
-    differing = 0
-    for key in sorted(old.keys() | new.keys()):
-        a, b = old.get(key), new.get(key)
-        if a == b:
-            continue
-        differing += 1
-        if differing <= shown:
-            print(f"{key}:")
-            if a is None or b is None:
-                print(f"  only in {'after' if a is None else 'before'}")
-            else:
-                print("\n".join(_differences(a, b)))
-    print(f"{len(old)} pages before, {len(new)} after, {differing} differ", file=sys.stderr)
-    return 1 if differing else 0
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("dump").add_argument("out", type=Path)
-    cmp = sub.add_parser("compare")
-    cmp.add_argument("before", type=Path)
-    cmp.add_argument("after", type=Path)
-    cmp.add_argument("--show", type=int, default=10, help="differing pages shown (default 10)")
-    args = parser.parse_args()
-    if args.command == "dump":
-        dump(args.out)
-    else:
-        sys.exit(compare(args.before, args.after, args.show))
-
-
 if __name__ == "__main__":
-    main()
+    command_line(
+        __doc__,
+        dump,
+        lambda before, after, shown: compare_dumps(
+            before, after, _differences, 10 if shown is None else shown
+        ),
+    )

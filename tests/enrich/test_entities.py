@@ -358,26 +358,26 @@ def test_english_a_sentence_opening_cue_does_not_cut_a_name_at_its_connector() -
     assert "of Canada" not in found
 
 
+def _spans(language: str, text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.type) for e in _find(language, [text])]
+
+
 def test_a_common_word_that_opens_a_known_place_stays_in_the_name() -> None:
     # 'New' is a common word, stripped from a run's start: 'New York Stock Exchange' came out as
     # the alias 'New York' and 'Stock Exchange'.
-    recogniser = EntityRecogniser(("en", "id"))
-    context = EnrichContext(("en", "id"), "en", None)
     for text, name in [
         ("New York Stock Exchange shares fell on Monday.", "New York Stock Exchange"),
         ("She studied at New York University for two years.", "New York University"),
     ]:
-        assert [(e.text, e.type) for e in recogniser.find([text], context)] == [(name, "organisation")]
-    found = recogniser.find(["New rules take effect in New Delhi today."], context)
-    assert [(e.text, e.type) for e in found] == [("New Delhi", "place")]
+        assert _spans("en", text) == [(name, "organisation")]
+    assert _spans("en", "New rules take effect in New Delhi today.") == [("New Delhi", "place")]
 
 
 def test_a_title_word_that_opens_a_name_of_another_type_is_no_title() -> None:
     # 'Premier' is a title before a person ('Premier Li Qiang'); 'Premier League' came out as the
     # person 'League'.
-    recogniser = EntityRecogniser(("en", "id"))
-    context = EnrichContext(("en", "id"), "en", None)
-    found = recogniser.find(["The Premier League season starts in August."], context)
-    assert [(e.text, e.type) for e in found] == [("Premier League", "event")]
-    found = recogniser.find(["Premier Li Qiang met Governor Andrew Cuomo."], context)
-    assert [(e.text, e.type) for e in found] == [("Li Qiang", "person"), ("Andrew Cuomo", "person")]
+    assert _spans("en", "The Premier League season starts in August.") == [("Premier League", "event")]
+    assert _spans("en", "Premier Li Qiang met Governor Andrew Cuomo.") == [
+        ("Li Qiang", "person"),
+        ("Andrew Cuomo", "person"),
+    ]
