@@ -83,6 +83,13 @@ LABEL_OTHER = Label.OTHER
 SEMANTIC_TAGS = ("aside", "nav", "footer", "header", "article", "main", "form", "figure")
 
 
+# Shares of a block's text inside links (`BlockStructure.link_density`), one scale for every rule:
+# from LINK_LINE the block reads as a link, not prose (an item of a box under a header); from
+# ALL_LINK it is a link and nothing else (a menu entry, a card's headline, a tag).
+LINK_LINE = 0.6
+ALL_LINK = 0.9
+
+
 @dataclass(frozen=True, slots=True)
 class BlockStructure:
     """What the page's structure says about a block.

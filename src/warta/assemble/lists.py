@@ -14,7 +14,7 @@ from warta.classify.sections import section_scans
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, load_lexicon, normalise_lines, normalise_marker
-from warta.model import LABEL_COMMENTS, Block, BlockStructure, Comment, Label, ListItem
+from warta.model import ALL_LINK, LABEL_COMMENTS, Block, BlockStructure, Comment, Label, ListItem
 from warta.strings import has_digit
 
 
@@ -385,7 +385,7 @@ def _tag_blocks(blocks: Sequence[Block], labels: list[Label]) -> list[Block]:
             previous_tags
             and label in _UNLABELLED
             and len(block.text) <= _TAG_CHARS
-            and block.structure.link_density >= 0.9
+            and block.structure.link_density >= ALL_LINK
             and _tag_href().search(block.structure.href or "") is not None
         )
         if previous_tags:

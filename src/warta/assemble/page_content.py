@@ -24,6 +24,7 @@ from warta.model import (
     LABEL_OTHER,
     LABEL_TAGS,
     LABEL_TITLE,
+    LINK_LINE,
     Block,
     BodyPart,
     Label,
@@ -67,7 +68,7 @@ _TEASER_MEAN_CHARS = 250
 
 def _is_link(block: Block) -> bool:
     structure = block.structure
-    return structure.in_link or structure.link_density > 0.5
+    return structure.in_link or structure.link_density >= LINK_LINE
 
 
 def is_teaser_list(blocks: Sequence[Block], labels: Sequence[Label]) -> bool:

@@ -18,6 +18,7 @@ from warta.classify.body_lines import _rows_in
 from warta.compiled import probed
 from warta.lexicon import html_lexicon
 from warta.model import (
+    ALL_LINK,
     LABEL_BODY,
     LABEL_COMMENTS,
     LABEL_OTHER,
@@ -176,7 +177,7 @@ def _own_read_also(block: Block, label: Label) -> bool:
     make them a related list. The linked items under a bare "Read more:" header are all
     link, and follow the container."""
     structure = block.structure
-    return label is LABEL_READ_ALSO and structure.href is not None and 0.0 < structure.link_density < 0.9
+    return label is LABEL_READ_ALSO and structure.href is not None and 0.0 < structure.link_density < ALL_LINK
 
 
 _CLASS_TOKENS = attrgetter("structure.class_tokens")
@@ -245,7 +246,6 @@ def refine_html_labels(
     return out
 
 
-_CARD_LINK = 0.9  # a card's headline is a link, nearly all of it
 _CARD_HEADLINE = (15, 200)  # characters of a linked headline
 _CARD_GAP = 4  # blocks from the headline to its summary, the byline and date between
 _CARD_META_MAX = 100  # the lines between headline and summary are this short
@@ -257,7 +257,7 @@ _SENTENCE_END = (".", "!", "?", "…", '"', "”", ":")
 
 def _card_headline(block: Block) -> bool:
     lo, hi = _CARD_HEADLINE
-    return block.structure.link_density >= _CARD_LINK and lo <= len(block.text) <= hi
+    return block.structure.link_density >= ALL_LINK and lo <= len(block.text) <= hi
 
 
 def teaser_pairs(blocks: Sequence[Block], labels: Sequence[Label]) -> list[tuple[int, int]]:
@@ -273,12 +273,12 @@ def teaser_pairs(blocks: Sequence[Block], labels: Sequence[Label]) -> list[tuple
         structure = block.structure
         if structure.heading_level > 0:
             continue  # a heading after a link is the next item's title, not a summary
-        if structure.link_density >= _CARD_LINK / 3:
+        if structure.link_density >= ALL_LINK / 3:
             continue
         for k in range(i - 1, max(-1, i - 1 - _CARD_GAP), -1):
             above = blocks[k]
             # (Most summaries are an article's paragraphs, under another: the link test first.)
-            if above.structure.link_density >= _CARD_LINK and _card_headline(above):
+            if above.structure.link_density >= ALL_LINK and _card_headline(above):
                 pairs.append((k, i))
                 break
             if labels[k] is LABEL_BODY or len(above.text) > _CARD_META_MAX:
@@ -326,7 +326,7 @@ def _card_line(block: Block, label: Label) -> bool:
         label is LABEL_BODY
         and len(text) <= _CARD_META_MAX // 2
         and not text.endswith(_SENTENCE_END)
-        and block.structure.link_density < _CARD_LINK
+        and block.structure.link_density < ALL_LINK
     )
 
 
@@ -340,7 +340,7 @@ def _teaser_pairs() -> TeaserPairs:
         from warta.classify._labelscan import teaser_pairs as compiled
     except ImportError:
         return teaser_pairs
-    meta_max, gap, link = _CARD_META_MAX, _CARD_GAP, _CARD_LINK
+    meta_max, gap, link = _CARD_META_MAX, _CARD_GAP, ALL_LINK
 
     def compiled_pairs(blocks: list[Block], labels: list[Label]) -> list[tuple[int, int]]:
         pairs: list[tuple[int, int]] = compiled(

@@ -55,6 +55,7 @@ from warta.classify.tail import (
 )
 from warta.lexicon import Lexicon, normalise_lines, normalise_marker
 from warta.model import (
+    ALL_LINK,
     LABEL_AD,
     LABEL_BODY,
     LABEL_COMMENTS,
@@ -63,6 +64,7 @@ from warta.model import (
     LABEL_RELATED,
     LABEL_SIDEBAR,
     LABEL_TAGS,
+    LINK_LINE,
     Block,
     Label,
 )
@@ -162,12 +164,9 @@ _MENU_TOKENS = frozenset({"nav", "menu"})
 def _menu_entry(block: Block) -> bool:
     """A link alone in a list item or in a <nav>/menu: an entry of a menu, not a box's header."""
     structure = block.structure
-    return structure.link_density >= 0.9 and (
+    return structure.link_density >= ALL_LINK and (
         structure.in_list or not _MENU_TOKENS.isdisjoint(structure.class_tokens)
     )
-
-
-_LINK_LINE = 0.6  # share of a block's text inside links from which it reads as a link, not prose
 
 
 def _opens_bio_box(text: str, norm: str, lexicon: Lexicon) -> bool:
@@ -355,7 +354,7 @@ def label_blocks(
                 labels.append(LABEL_BODY)
                 seen_body = True
                 continue
-            if blocks[i].structure.link_density >= _LINK_LINE:
+            if blocks[i].structure.link_density >= LINK_LINE:
                 # A link the model liked under a related/sidebar header is one of the
                 # box's items, not a sign that the article resumed.
                 labels.append(section)

@@ -620,7 +620,7 @@ cdef class Building:
             put(structure, S_TABLE, self.in_table)
             put(structure, S_FIGURE, self.in_figure)
             put(structure, S_QUOTE, self.in_quote)
-            put(structure, S_LINK, density >= 0.9)
+            put(structure, S_LINK, density >= 0.9)  # model.ALL_LINK
             put(structure, S_DENSITY, density)
             put(structure, S_TOKENS, self.tokens)
             put(structure, S_HREF, self.href)

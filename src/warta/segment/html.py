@@ -30,7 +30,7 @@ from warta.errors import InputError
 from warta.meta.html_meta import html_metadata
 from warta.meta.page import PageMetadata
 from warta.meta.urls import join_url
-from warta.model import SEMANTIC_TAGS, Block, BlockStructure
+from warta.model import ALL_LINK, SEMANTIC_TAGS, Block, BlockStructure
 from warta.segment import MAX_BLOCKS, StructureDraft, compiled_dom, document_id, drop_invisible, new_block
 from warta.segment.rawtext import elision, parser_input
 
@@ -336,7 +336,7 @@ def _emit(
         structure.in_table = in_table
         structure.in_figure = in_figure
         structure.in_blockquote = in_quote
-        structure.in_link = density >= 0.9
+        structure.in_link = density >= ALL_LINK
         structure.link_density = density
         structure.class_tokens = tokens
         structure.href = href
