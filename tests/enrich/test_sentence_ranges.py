@@ -9,7 +9,10 @@ from warta.enrich.ner_features import tokenise
 def _sentences(text: str) -> list[str]:
     tokens = tokenise(text)
     titles = _language("id").titles
-    return [text[tokens[begin].start : tokens[end - 1].end] for begin, end in sentence_ranges(tokens, titles)]
+    return [
+        text[tokens[begin].start : tokens[end - 1].end]
+        for begin, end in sentence_ranges(text, tokens, titles)
+    ]
 
 
 def test_a_paragraph_splits_at_its_full_stops() -> None:
@@ -38,4 +41,21 @@ def test_a_closing_quote_stays_with_its_sentence() -> None:
 
 def test_one_sentence_and_none() -> None:
     assert _sentences("Banjir surut.") == ["Banjir surut."]
-    assert sentence_ranges([], frozenset()) == [(0, 0)]
+    assert sentence_ranges("", [], frozenset()) == [(0, 0)]
+
+
+def test_dotted_abbreviations_and_lowercase_go_on() -> None:
+    text = "Rapat dimulai pukul 9 a.m. Senin lalu di gedung U.S. Embassy. Hasilnya diumumkan sore."
+    assert _sentences(text) == [
+        "Rapat dimulai pukul 9 a.m. Senin lalu di gedung U.S. Embassy.",
+        "Hasilnya diumumkan sore.",
+    ]
+
+
+def test_the_speaker_finder_splits_where_the_tagger_does() -> None:
+    from warta.enrich.quote_lexicon import quote_lexicon
+    from warta.enrich.speakers import _sentence_ends
+
+    text = "Harga naik 3.5 persen. lalu turun. Kata Dr. Budi, pasar tenang! Apa sebabnya?"
+    ends = _sentence_ends(text, quote_lexicon(("id",)))
+    assert [text[start:] for start in ends] == ["Kata Dr. Budi, pasar tenang! Apa sebabnya?", "Apa sebabnya?"]
