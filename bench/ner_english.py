@@ -25,6 +25,7 @@ SETS = {
     "held-out": ROOT / "bench" / "data" / "ner-en-heldout.txt",
     "held-out 2": ROOT / "bench" / "data" / "ner-en-heldout2.txt",
     "held-out 3": ROOT / "bench" / "data" / "ner-en-heldout3.txt",
+    "held-out 4": ROOT / "bench" / "data" / "ner-en-heldout4.txt",
 }
 RESULTS = ROOT / "bench" / "results"
 NOTES = [
