@@ -25,6 +25,7 @@ SETS = {
     "held-out": ROOT / "bench" / "data" / "ner-en-heldout.txt",
     "held-out 2": ROOT / "bench" / "data" / "ner-en-heldout2.txt",
     "held-out 3": ROOT / "bench" / "data" / "ner-en-heldout3.txt",
+    "held-out 4": ROOT / "bench" / "data" / "ner-en-heldout4.txt",
 }
 RESULTS = ROOT / "bench" / "results"
 NOTES = [
@@ -50,6 +51,20 @@ NOTES = [
     "Exchange', 'York Times'): held-out 3 73.1 -> 74.5 by that one sentence, which is no longer blind. Then a",
     "second: a title word that opens a name of another type ('Premier League': the rules' type of the whole is an",
     "event) is no title there ('League' came out as a person): 74.5 -> 75.5, that sentence no longer blind either.",
+    "",
+    "Twenty-first session: held-out 4, 40 sentences (courts, health, weather, business, sport, tech, local news,",
+    "politics) written blind on 2026-11-28 before the rule code and en.toml were read; scored once before the",
+    "session's changes (P 75.0, R 54.5, F1 63.2) and once at the end (this table). One run of this script",
+    "half-way printed it as well (71.6, as at the end), by mistake. Nothing was",
+    "changed for it: its misses stay (one-word companies: 'Unilever', 'Shell', 'Spotify'; 'Emirates Stadium';",
+    "'Storm Darragh'; 'Thames Water'; 'Boston Celtics', which the plural-nickname rule leaves out as an '-ics'",
+    "word; '12 A350 aircraft' without a determiner). One convention differs from held-out 3: a national team",
+    "('England captain') is an organisation there. The session's changes (teams by role, score and result;",
+    "product words, versions, makers and brand spellings; no person ending in a bare letter: 'Plan B'; a seat of",
+    "power after 'at the' is a place; 'its' after a verb; indices by number and move; Show, Contest, Expo; Serie,",
+    "Ligue, Tour de heads; a plural's apostrophe in \"St James' Park\") were made on the misses of dev 2, held-out 2",
+    "and 3 and the annotation guard's pages: dev 2 94.4 -> 98.7, held-out 2 92.7 -> 96.4 and held-out 3",
+    "75.5 -> 92.2 are not blind.",
 ]
 
 

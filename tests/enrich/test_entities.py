@@ -381,3 +381,118 @@ def test_a_title_word_that_opens_a_name_of_another_type_is_no_title() -> None:
         ("Li Qiang", "person"),
         ("Andrew Cuomo", "person"),
     ]
+
+
+def test_english_a_name_ending_in_a_bare_letter_is_no_person() -> None:
+    # 'Plan B' came out as a person (two capitalised words); an initial with its full stop still ends one
+    found = _by_text(
+        _find("en", ["Dealers cut the price of the Model Q, but the council has no Plan B now."])
+    )
+    assert found["Model Q"].type == "product"
+    assert "Plan B" not in found
+    assert _spans("en", "“Loved every meal.” – Maria K. (Read all reviews.)") == [("Maria K", "person")]
+
+
+def test_english_a_product_word_and_a_version_make_a_product_not_an_event() -> None:
+    # 'Apple Watch Series 9' came out as the event 'Apple Watch Series' ('Series' ends event names)
+    found = _by_text(
+        _find("en", ["Sales of the Apple Watch Series 7 rose, and Google Pixel Tablet owners waited."])
+    )
+    assert found["Apple Watch Series 7"].type == "product"
+    assert found["Google Pixel Tablet"].type == "product"
+    assert _spans("en", "The Caribbean Series opens on Friday.") == [("Caribbean Series", "event")]
+
+
+def test_english_products_by_version_without_a_determiner_code_and_brand_spelling() -> None:
+    found = _by_text(
+        _find(
+            "en",
+            [
+                "Kestrel said Nimbus 12 would ship in May.",
+                "Aerion delivered its first K350 to a carrier, and buyers queued for the iPad Mini and the 717 Max.",
+                "Receive 30 days of support. In traditional eCommerce, sellers own the site.",
+            ],
+        )
+    )
+    assert found["Nimbus 12"].type == "product"
+    assert found["Aerion"].type == "organisation"
+    for product in ("K350", "iPad Mini", "717 Max"):
+        assert found[product].type == "product", product
+    assert "Receive" not in found and "Receive 30" not in found and "eCommerce" not in found
+
+
+def test_english_its_after_a_verb_makes_an_organisation_but_not_after_said() -> None:
+    found = _by_text(_find("en", ["Veltor raised its forecast, while Mira said its figures were wrong."]))
+    assert found["Veltor"].type == "organisation"
+    assert "Mira" not in found
+
+
+def test_english_teams_by_role_score_and_result() -> None:
+    # one-word clubs were missed ('Arsenal') or came out as their city ('Liverpool', a place)
+    found = _find(
+        "en",
+        [
+            "Liverpool manager Jon Reed said his side deserved the win.",
+            "Fans in Liverpool celebrated until dawn.",
+            "Dunmore beat Kelso Rovers 3-1, while Brackley and Tamworth drew 2-2.",
+            "The striker scored twice in the match against Ravenna.",
+        ],
+    )
+    kinds = {(e.paragraph, e.text): e.type for e in found}
+    assert kinds[(0, "Liverpool")] == "organisation"
+    assert kinds[(1, "Liverpool")] == "place"
+    for club in ("Dunmore", "Kelso Rovers", "Brackley", "Tamworth"):
+        assert kinds[(2, club)] == "organisation", club
+    assert kinds[(3, "Ravenna")] == "organisation"
+
+
+def test_english_no_team_without_a_match_result() -> None:
+    # a country losing without a score stays a place; a size range is no score; nor are tennis sets
+    assert _spans("en", "Wales lost to Fiji in the quarter-final.") == [("Wales", "place"), ("Fiji", "place")]
+    assert _spans("en", "Sizes run from US 6-14.") == [("US", "place")]
+    found = _by_text(_find("en", ["Petrova beat Lindqvist 6-4, 6-3 in Rome."]))
+    assert "Lindqvist" not in found
+
+
+def test_english_a_known_place_and_a_plural_nickname_are_a_team() -> None:
+    found = _by_text(_find("en", ["The Chicago Hawks beat the Denver Owls on Sunday."]))
+    assert found["Chicago Hawks"].type == "organisation"
+    assert found["Denver Owls"].type == "organisation"
+
+
+def test_english_a_seat_of_power_is_the_place_after_at() -> None:
+    found = _find("en", ["Leaders met at the White House.", "The White House said talks would go on."])
+    assert [(e.text, e.type) for e in found] == [("White House", "place"), ("White House", "organisation")]
+
+
+def test_english_shows_contests_leagues_races_indices_and_exchanges() -> None:
+    found = _by_text(
+        _find(
+            "en",
+            [
+                "The Global Robotics Show and the Eurasia Song Contest drew crowds.",
+                "Serie B and Ligue 2 resumed before the Tour de Suisse, and delegates left COP31.",
+                "The CAC 40 fell 1% as the ASX 200 rose, and sales of the Vexa 5 fell.",
+                "Trading on Borsa Italiana resumed.",
+            ],
+        )
+    )
+    for event in (
+        "Global Robotics Show",
+        "Eurasia Song Contest",
+        "Serie B",
+        "Ligue 2",
+        "Tour de Suisse",
+        "COP31",
+    ):
+        assert found[event].type == "event", event
+    assert found["CAC 40"].type == "other" and found["ASX 200"].type == "other"
+    assert found["Vexa 5"].type == "product"
+    assert found["Borsa Italiana"].type == "organisation"
+
+
+def test_english_a_plural_possessive_inside_a_place_name() -> None:
+    # "St James' Park" came out as the person 'St James' and the place 'Park'
+    found = _by_text(_find("en", ["Crowds filled Abbots' Park before Harbour Heights' Emma Dunn spoke."]))
+    assert found["Abbots' Park"].type == "place"
+    assert found["Emma Dunn"].type == "person"

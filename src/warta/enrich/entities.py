@@ -9,7 +9,9 @@ wins, then the model):
 - `model`: a CRF tagger, for a language whose data names one (Indonesian, trained by
   `train/train_ner.py`).
 - `rule`: for a language whose data asks for rules (English): capitalised sequences read with
-  cues from the data (titles before a person; organisation, club, place, event and index words).
+  cues from the data (titles before a person; organisation, club, place, event, product and index
+  words; a team's role, score or result), the cues in `entity_cues`. The context also retypes an
+  alias: 'Liverpool manager' is the club, 'at the White House' the place.
   Any language's data may also name heads (`[heads]`): a name they open is of their type whatever
   the tagger says ('Piala Asia 2027' is an event, 'Bursa Efek Singapura' an organisation).
 
@@ -34,6 +36,27 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, cast
 
 from warta.enrich.data import annotator_data
+from warta.enrich.entity_cues import (
+    _SENTENCE_END,
+    _cue_after,
+    _cue_before,
+    _index_end,
+    _is_letter,
+    _is_name_word,
+    _is_team,
+    _its_after,
+    _name_word,
+    _opens_place,
+    _product_span,
+    _rule_type,
+    _Rules,
+    _rules,
+    _run_end,
+    _Scene,
+    _scene,
+    _seat_cue,
+    _team_after,
+)
 from warta.enrich.ner_features import Token, gazetteer_words, sentence_features, tokenise
 from warta.enrich.text import bio_spans, contains, sentence_starts
 from warta.enrich.types import Entity, EntityType
@@ -42,7 +65,6 @@ if TYPE_CHECKING:
     from warta.enrich import EnrichContext
 
 _TYPES: tuple[EntityType, ...] = ("person", "organisation", "place", "event", "product", "other")
-_SENTENCE_END = frozenset({".", "!", "?", '"', "“", "”", ":", ";"})
 _SEPARATORS = frozenset({"-", "–", "—", "(", ")", "|", ";"})
 _DASHES = frozenset({"-", "–", "—", "--"})
 _SOURCE_RANK = {"gazetteer": 0, "model": 1, "rule": 2}
@@ -58,35 +80,6 @@ class _Span:
     type: EntityType
     canonical: str | None
     source: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Rules:
-    """The cues of rule-based recognition, from a language's data (all as word tuples)."""
-
-    organisation_words: frozenset[str]
-    organisation_heads: frozenset[str]
-    place_words: frozenset[str]
-    place_heads: frozenset[str]
-    club_heads: frozenset[str]  # a word opening a club's name before another name ('Real Madrid')
-    club_words: frozenset[str]  # a word after a known place that makes a club ('Leicester City')
-    places: frozenset[str]  # the place names of the alias table (for `club_words`)
-    event_words: frozenset[str]
-    event_after: frozenset[str]  # a lowercase word that makes the name before it an event ('G20 summit')
-    other_words: frozenset[str]  # a last word that makes a name none of the other types ('Kospi Index')
-    product_before: frozenset[str]  # lowercased words before a model's name and number ('the', 'its')
-    numbered: frozenset[str]  # words numbered without being products ('Chapter 11', 'Category 5')
-    connectors: frozenset[str]
-    common_words: frozenset[str]
-    name_particles: frozenset[str]  # lowercase words inside a personal name ('de' in 'Pieter de Vries')
-    prefixed: re.Pattern[str] | None  # a name prefix and the letter after it ('al-R' in 'al-Rashid')
-    demonyms: frozenset[str]  # nationality words: never (the start of) an entity
-    organisation_before: frozenset[tuple[str, ...]]  # lowercased words before an organisation
-    organisation_after: frozenset[tuple[str, ...]]  # ... and after one
-    longest_cue: int
-    prefix_starts: frozenset[str]  # the first characters of the name prefixes (a fast check)
-    cue_ends: frozenset[str]  # the last words of the before-cues and the first of the after-cues
-    cue_starts: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +144,12 @@ def _language(language: str) -> _Language:
     titles = frozenset(tuple(token.text for token in tokenise(title)) for title in title_list)
     recogniser: Mapping[str, Any] = data.get("recogniser", {})
     places = frozenset(name for name, (_, kind) in aliases.items() if kind == "place")
-    rules = _rules(data.get("rules", {}), places) if recogniser.get("rules") else None
+    organisations = frozenset(name for name, (_, kind) in aliases.items() if kind == "organisation")
+    single_titles = [title[0] for title in titles if len(title) == 1]
+    title_words = frozenset([*single_titles, *(title + "s" for title in single_titles)])
+    rules = (
+        _rules(data.get("rules", {}), places, organisations, title_words) if recogniser.get("rules") else None
+    )
     return _Language(
         aliases=aliases,
         pattern=pattern,
@@ -191,47 +189,6 @@ def _alternation(names: list[str]) -> str:
     return "|".join(
         re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
         for first, rests in groups.items()
-    )
-
-
-def _prefixed(prefixes: Sequence[str]) -> re.Pattern[str] | None:
-    if not prefixes:
-        return None
-    return re.compile("(?:" + "|".join(re.escape(prefix) for prefix in prefixes) + r")[^\W\d_]")
-
-
-def _rules(data: Mapping[str, Sequence[str]], places: frozenset[str]) -> _Rules:
-    def words(key: str) -> frozenset[str]:
-        return frozenset(data.get(key, ()))
-
-    def cues(key: str) -> frozenset[tuple[str, ...]]:
-        return frozenset(tuple(token.text for token in tokenise(cue.lower())) for cue in data.get(key, ()))
-
-    before, after = cues("organisation_before"), cues("organisation_after")
-    return _Rules(
-        organisation_words=words("organisation_words"),
-        organisation_heads=words("organisation_heads"),
-        place_words=words("place_words"),
-        place_heads=words("place_heads"),
-        club_heads=words("club_heads"),
-        club_words=words("club_words"),
-        places=places,
-        event_words=words("event_words"),
-        event_after=words("event_after"),
-        other_words=words("other_words"),
-        product_before=frozenset(word.lower() for word in data.get("product_before", ())),
-        numbered=words("numbered"),
-        connectors=words("connectors"),
-        common_words=words("common_words"),
-        name_particles=words("name_particles"),
-        prefixed=_prefixed(data.get("name_prefixes", ())),
-        demonyms=words("demonyms"),
-        organisation_before=before,
-        organisation_after=after,
-        longest_cue=max((len(cue) for cue in before | after), default=0),
-        prefix_starts=frozenset(prefix[:1] for prefix in data.get("name_prefixes", ())),
-        cue_ends=frozenset(cue[-1] for cue in before),
-        cue_starts=frozenset(cue[0] for cue in after),
     )
 
 
@@ -276,7 +233,9 @@ class EntityRecogniser:
             if known.model is not None:
                 candidates += _model_spans(index, text, tokens[index], known, self.tagger(known.model))
             if known.rules is not None:
-                candidates += _rule_spans(index, text, tokens[index], known, known.rules)
+                scene = _scene(tokens[index], known.rules)
+                candidates = _in_context(candidates, tokens[index], known.rules, scene)
+                candidates += _rule_spans(index, tokens[index], known, known.rules, scene)
             if known.heads is not None:
                 candidates = _with_heads(candidates, _head_spans(index, tokens[index], known.heads))
             found += _resolve(candidates, text)
@@ -414,11 +373,9 @@ def _title_at(tokens: list[Token], i: int, end: int, known: _Language) -> int:
     return 0
 
 
-def _is_name_word(word: str) -> bool:
-    return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
-
-
-def _rule_spans(index: int, text: str, tokens: list[Token], known: _Language, rules: _Rules) -> list[_Span]:
+def _rule_spans(
+    index: int, tokens: list[Token], known: _Language, rules: _Rules, scene: _Scene
+) -> list[_Span]:
     """Capitalised sequences, cut at titles, typed by the cues of the language's data; a
     dateline's place first ('ROTTERDAM (Reuters) -')."""
     spans: list[_Span] = []
@@ -430,7 +387,7 @@ def _rule_spans(index: int, text: str, tokens: list[Token], known: _Language, ru
             i += 1
             continue
         end = _run_end(tokens, i, rules)
-        spans += _typed_runs(index, tokens, i, end, known, rules)
+        spans += _typed_runs(index, tokens, i, end, known, rules, scene)
         i = end
     return spans
 
@@ -459,48 +416,8 @@ def _dateline_end(tokens: list[Token], known: _Language, rules: _Rules) -> int:
     return 0
 
 
-def _name_word(word: str, rules: _Rules) -> bool:
-    """A capitalised word, or one whose capital follows a name prefix ('al-Rashid')."""
-    first = word[:1]
-    if first.isupper():
-        return True
-    if first.isdigit():
-        return any(c.isupper() for c in word)
-    if first not in rules.prefix_starts or rules.prefixed is None:
-        return False
-    match = rules.prefixed.match(word)
-    return match is not None and match.group()[-1].isupper()
-
-
-def _run_end(tokens: list[Token], i: int, rules: _Rules) -> int:
-    """The end of the capitalised run from tokens[i]: name words, with connectors ('of'), name
-    particles ('van der') and initials' dots ('John F. Kennedy') inside it."""
-    end = i + 1
-    while end < len(tokens) and _continues_run(tokens, end, rules):
-        end += 1
-    while end > i + 1 and (
-        tokens[end - 1].text in rules.connectors or tokens[end - 1].text in rules.name_particles
-    ):
-        end -= 1
-    return end
-
-
-def _continues_run(tokens: list[Token], end: int, rules: _Rules) -> bool:
-    word = tokens[end].text
-    if _name_word(word, rules):
-        return True
-    if word == ".":
-        return len(tokens[end - 1].text) == 1 and tokens[end - 1].text.isupper()
-    if word in rules.name_particles:
-        after = end + 1
-        while after < len(tokens) and tokens[after].text in rules.name_particles:
-            after += 1
-        return after < len(tokens) and _name_word(tokens[after].text, rules)
-    return word in rules.connectors and end + 1 < len(tokens) and _name_word(tokens[end + 1].text, rules)
-
-
 def _typed_runs(
-    index: int, tokens: list[Token], begin: int, end: int, known: _Language, rules: _Rules
+    index: int, tokens: list[Token], begin: int, end: int, known: _Language, rules: _Rules, scene: _Scene
 ) -> list[_Span]:
     """Split tokens[begin:end] at titles (what follows a title is a person) and type each part."""
     spans: list[_Span] = []
@@ -510,7 +427,7 @@ def _typed_runs(
     while i < end:
         size = _title_at(tokens, i, end, known)
         if size:
-            spans += _typed_run(index, tokens, part, i, sentence_start and part == begin, rules)
+            spans += _typed_run(index, tokens, part, i, sentence_start and part == begin, rules, scene)
             name_end = i + size
             while (
                 name_end < end
@@ -531,12 +448,12 @@ def _typed_runs(
             i = part = name_end
             continue
         i += 1
-    spans += _typed_run(index, tokens, part, end, sentence_start and part == begin, rules)
+    spans += _typed_run(index, tokens, part, end, sentence_start and part == begin, rules, scene)
     return spans
 
 
 def _typed_run(
-    index: int, tokens: list[Token], begin: int, end: int, sentence_start: bool, rules: _Rules
+    index: int, tokens: list[Token], begin: int, end: int, sentence_start: bool, rules: _Rules, scene: _Scene
 ) -> list[_Span]:
     if sentence_start:
         # 'Shares of Siemens rose': a cue that opens the sentence is no part of the name (but a
@@ -571,115 +488,58 @@ def _typed_run(
             return []
         words = [token.text for token in tokens[begin:end]]
         kind = _rule_type(words, rules)
-    product_end = _product_end(tokens, begin, end, rules) if kind in (None, "person") else 0
-    if product_end:
-        end, kind = product_end, "product"
+    if kind == "person" and _is_letter(words[-1]) and not (end < len(tokens) and tokens[end].text == "."):
+        kind = None  # 'Plan B', 'Model Y', 'Vitamin D': no name ends in a bare letter (but 'Courtney C.')
+    index_end = _index_end(tokens, begin, end, kind, rules)
+    product = _product_span(tokens, begin, end, kind, rules) if not index_end else None
+    if kind in (None, "person") and _is_team(tokens, begin, end, kind, rules, scene):
+        kind = "organisation"  # 'Liverpool manager', 'beat Arsenal 2-0', 'the match against Napoli'
+    elif index_end:
+        end, kind = index_end, "other"  # 'the FTSE 100 fell'
+    elif product is not None:
+        (begin, end), kind = product, "product"
     elif end < len(tokens) and tokens[end].text in rules.event_after:
         end, kind = end + 1, "event"  # 'the G20 summit', 'an APEC summit'
     # 'an analyst at Commerzbank' (never a person's name); 'Lufthansa said in a statement' (a
     # word with nothing else to go by: 'Maria Lopez said in a statement' stays a person)
     elif (kind in (None, "person") and _cue_before(tokens, begin, rules)) or (
-        kind is None and _cue_after(tokens, end, rules)
+        kind is None and (_cue_after(tokens, end, rules) or _its_after(tokens, begin, end, rules))
     ):
         kind = "organisation"
     elif kind is None:
         # 'Fans of Sporting Lisbon': the word opening the sentence may be capitalised only for
         # that; what follows its connector can still be a name
         joint = next((k for k in range(begin + 1, end) if tokens[k].text in rules.connectors), 0)
-        return _typed_run(index, tokens, joint + 1, end, False, rules) if sentence_start and joint else []
+        return (
+            _typed_run(index, tokens, joint + 1, end, False, rules, scene) if sentence_start and joint else []
+        )
     if sentence_start and len(words) == 1 and kind == "person":
         return []  # a lone capitalised word opening a sentence is no evidence of a name
     return [_Span(index, tokens[begin].start, tokens[end - 1].end, kind, None, "rule")]
 
 
-_MODEL_CODE = re.compile(r"[A-Z]\d{2,4}[a-z]?")  # the shape of a model's code: 'S25', 'A350', 'H100'
-_NUMBER_UNITS = frozenset({"%", "-", "–", "/", ":"})
-
-
-def _product_end(tokens: list[Token], begin: int, end: int, rules: _Rules) -> int:
-    """The end of a product's name over tokens[begin:end] (0 for none): a name and a model code
-    ('Galaxy S25', 'Airbus A350'), or a name and a version number after a determiner ('the new
-    Surface Pro 11', 'its Pixel 10'; not a year, a share or a numbered label: 'Chapter 11')."""
-    if end - begin >= 2 and _MODEL_CODE.fullmatch(tokens[end - 1].text):
-        return end
-    if end >= len(tokens) or not begin or tokens[begin - 1].text.lower() not in rules.product_before:
-        return 0
-    number = tokens[end].text
-    if (
-        not number.isdigit()
-        or len(number) > 3
-        or any(token.text in rules.numbered or token.text in rules.connectors for token in tokens[begin:end])
-    ):
-        return 0
-    if end + 1 < len(tokens) and tokens[end + 1].text in _NUMBER_UNITS:
-        return 0
-    return end + 1
-
-
-def _cue_before(tokens: list[Token], i: int, rules: _Rules) -> bool:
-    """Whether the words ending just before tokens[i] are an organisation cue."""
-    if not i or tokens[i - 1].text.lower() not in rules.cue_ends:
-        return False
-    return any(
-        tuple(token.text.lower() for token in tokens[i - size : i]) in rules.organisation_before
-        for size in range(1, min(rules.longest_cue, i) + 1)
-    )
-
-
-def _cue_after(tokens: list[Token], i: int, rules: _Rules) -> bool:
-    """Whether the words starting at tokens[i] are an organisation cue."""
-    if i >= len(tokens) or tokens[i].text.lower() not in rules.cue_starts:
-        return False
-    return any(
-        tuple(token.text.lower() for token in tokens[i : i + size]) in rules.organisation_after
-        for size in range(1, min(rules.longest_cue, len(tokens) - i) + 1)
-    )
-
-
-def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
-    if (
-        words[-1] in rules.organisation_words
-        or words[0] in rules.organisation_heads
-        or _is_club(words, rules)
-    ):
-        return "organisation"
-    if words[-1] in rules.place_words or words[0] in rules.place_heads:
-        return "place"
-    if words[-1] in rules.event_words and len(words) > 1:
-        return "event"
-    if words[-1] in rules.other_words and len(words) > 1:
-        return "other"
-    if " ".join(words) in rules.demonyms or all(word in rules.demonyms for word in words):
-        return None
-    named = [word for word in words if word not in rules.name_particles]
-    if len(named) < len(words) and 2 <= len(named) <= 4:
-        return "person"  # 'Pieter de Vries', 'Ahmed bin Salem'
-    if any(word in rules.connectors for word in words) or any(word in rules.common_words for word in words):
-        return None
-    if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and words[0].isalpha():
-        return "organisation"  # an acronym: NASA, FIFA
-    if 2 <= len(words) <= 4 and all(word.isalpha() or "'" in word or "-" in word for word in words):
-        return "person"
-    return None
-
-
-def _opens_place(tokens: list[Token], begin: int, end: int, rules: _Rules) -> bool:
-    """Whether a common word opens a known place's name ('New' of 'New York Stock Exchange': kept,
-    or the run would be cut to 'York Stock Exchange' and the place's alias to 'Stock Exchange')."""
-    return any(
-        " ".join(token.text for token in tokens[begin : begin + n]) in rules.places
-        for n in range(2, min(4, end - begin) + 1)
-    )
-
-
-def _is_club(words: list[str], rules: _Rules) -> bool:
-    """'Real Madrid', 'AC Milan' (a club word, then a name); 'Leicester City' (a known place, then
-    a club word: the whole is no known place, or the alias table would have it)."""
-    if len(words) < 2:
-        return False
-    return words[0] in rules.club_heads or (
-        words[-1] in rules.club_words and " ".join(words[:-1]) in rules.places
-    )
+def _in_context(candidates: list[_Span], tokens: list[Token], rules: _Rules, scene: _Scene) -> list[_Span]:
+    """Alias-table names that their context gives another type: a city's club ('Liverpool
+    manager', 'beat Barcelona 2-1'), a seat of power as the place ('at the White House')."""
+    first = {token.start: i for i, token in enumerate(tokens)}
+    after = {token.end: i + 1 for i, token in enumerate(tokens)}
+    typed: list[_Span] = []
+    for span in candidates:
+        begin, end = first.get(span.start), after.get(span.end)
+        kind: EntityType | None = None
+        if span.source != "gazetteer" or begin is None or end is None:
+            pass
+        elif span.type == "place" and _team_after(tokens, end, rules, scene):
+            kind = "organisation"
+        elif (
+            span.type == "organisation" and span.canonical in rules.seats and _seat_cue(tokens, begin, rules)
+        ):
+            kind = "place"
+        if kind is None:
+            typed.append(span)
+        else:
+            typed.append(_Span(span.paragraph, span.start, span.end, kind, None, span.source))
+    return typed
 
 
 def _resolve(candidates: list[_Span], text: str) -> list[_Span]:
