@@ -4,16 +4,22 @@ page type says "discussion". An article with a comment section stays an article.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
 
 from warta import extract
 from warta.assemble.page_content import discussion_content, is_beside_posts
+from warta.corpus.export import ExportFormat, export
+from warta.corpus.store import Store
 from warta.meta.page import PageMetadata
 from warta.model import Article, Block, BlockStructure, BodyPart, Label, Page
 from warta.pipeline import Extractor
+from warta.run.ingest import IngestOptions, ingest
 from warta.run.worker import PageWorker
 from warta.schema import article_schema
 
@@ -285,3 +291,15 @@ def test_ingest_leaves_discussions_out_unless_asked() -> None:
     )
     kept = _stub_worker(all_pages=True).run(page, (), 1)
     assert kept.status == "ok" and kept.article is not None and kept.article.data["page_type"] == "discussion"
+
+
+def test_a_discussion_stored_with_all_pages_exports_its_page_type(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "thread.html").write_text(_thread_page(), encoding="utf-8")
+    report = ingest(Store.open(tmp_path / "news.db"), [str(tmp_path / "pages")], IngestOptions(workers=1))
+    assert report.ingested == 0 and sum(report.skipped.values()) == 1
+    store = Store.open(tmp_path / "all.db")
+    assert ingest(store, [str(tmp_path / "pages")], IngestOptions(workers=1, all_pages=True)).ingested == 1
+    out = io.StringIO()
+    assert export(store, out, ExportFormat.csv) == 1
+    assert [row["page_type"] for row in csv.DictReader(io.StringIO(out.getvalue()))] == ["discussion"]
