@@ -11,12 +11,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 PageKind = Literal["html", "text"]
-# "article": the page holds an article; "other": it holds none (a listing, a shop, a forum thread),
-# and `Article.body` holds the page's main content.
-PageType = Literal["article", "other"]
+# "article": the page holds an article; "discussion": its markup declares a forum thread or a Q&A
+# page, and `Article.body` holds the whole thread (the opening post and the replies); "other": it
+# holds none (a listing, a shop), and `Article.body` holds the page's main content.
+PageType = Literal["article", "discussion", "other"]
 
 
 @dataclass(frozen=True, slots=True)

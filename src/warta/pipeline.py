@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
@@ -29,7 +29,7 @@ from warta.assemble.layout import (
     unmark_trailing_name,
 )
 from warta.assemble.lists import build_lists
-from warta.assemble.page_content import body_or_main_content, declares_article
+from warta.assemble.page_content import body_or_main_content, declares_article, discussion_content
 from warta.assemble.title import choose_html_title, choose_title, strip_site_name, without_self_links
 from warta.classify.features import block_features
 from warta.classify.labels import block_key, label_blocks
@@ -43,7 +43,7 @@ from warta.meta.dates import resolve_dates
 from warta.meta.language import detect_language
 from warta.meta.page import PageMetadata
 from warta.meta.urls import url_host
-from warta.model import Article, Block, Label, Page, PageKind
+from warta.model import Article, Block, BodyPart, Label, Page, PageKind, PageType
 from warta.options import ExtractOptions
 from warta.readers.encoding import (
     charset_from_header,
@@ -348,14 +348,7 @@ class Extractor:
         body = build_body(blocks, labels)
         if dateline_line:
             join_dateline(body.parts, dateline_line)
-        # (Flattened text has no page regions to tell the site's template from a listing's rows by.)
-        parts, is_article = (
-            body_or_main_content(body.parts, blocks, labels)
-            if kind == "html"
-            else (body.parts, bool(body.parts))
-        )
-        # A page whose markup calls it an article (JSON-LD) is one, whatever its body looks like.
-        declared = metadata is not None and declares_article(metadata.article_type)
+        parts, is_article, page_type = _page_body(body.parts, blocks, labels, metadata, kind)
         lists = build_lists(blocks, labels, lexicon, norms, headers)
         reference = self.options.reference or page.fetched_at
         published, modified = resolve_dates(blocks, labels, metadata, reference, lexicon, url)
@@ -384,13 +377,13 @@ class Extractor:
             images=metadata.images if metadata else [],
             source=page.source,
             input_kind=kind,
-            page_type="article" if is_article or declared else "other",
+            page_type=page_type,
             labels=list(map(_LABEL_VALUE, labels)),  # `.value` reads through a slow descriptor
         )
         if is_article:
             outlets = [*metadata.site_names, *filter(None, [metadata.site_name])] if metadata else []
             article.dateline = find_dateline(parts[0].text, lexicon, outlets) or dateline_line
-        elif parts:
+        elif parts and page_type != "discussion":
             article.warnings.append(_MAIN_CONTENT_WARNING)
         return article
 
@@ -406,6 +399,27 @@ class Extractor:
     def process_many(self, items: Iterable[Page | ReadError]) -> Iterator[PageResult]:
         for item in items:
             yield self.process(item)
+
+
+def _page_body(
+    parts: list[BodyPart],
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    metadata: PageMetadata | None,
+    kind: PageKind,
+) -> tuple[list[BodyPart], bool, PageType]:
+    """The page's body, whether it is an article's by its shape, and the page's type, from the
+    body its labels give (`parts`)."""
+    if kind == "html" and metadata is not None and metadata.discussion_type is not None:
+        # A thread is no article, whatever its JSON-LD types besides: it is read whole.
+        return discussion_content(blocks, labels), False, "discussion"
+    # (Flattened text has no page regions to tell the site's template from a listing's rows by.)
+    parts, is_article = (
+        body_or_main_content(parts, blocks, labels) if kind == "html" else (parts, bool(parts))
+    )
+    # A page whose markup calls it an article (JSON-LD) is one, whatever its body looks like.
+    declared = metadata is not None and declares_article(metadata.article_type)
+    return parts, is_article, "article" if is_article or declared else "other"
 
 
 _MAIN_CONTENT_WARNING = (

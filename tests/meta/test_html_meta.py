@@ -273,3 +273,47 @@ def test_jsonld_job_title_reaches_the_article() -> None:
     assert [(p.name, p.job_title, p.affiliation) for p in article.authors] == [
         ("Meg Jones", "Staff Writer", "The Daily Ledger")
     ]
+
+
+def _discussion_type(html: str) -> str | None:
+    return html_metadata(LexborHTMLParser(html)).discussion_type
+
+
+def test_a_forum_posting_or_qa_page_in_jsonld_declares_a_discussion() -> None:
+    posting = (
+        '{"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "Bridge routes"}'
+    )
+    assert _discussion_type(_jsonld_page(posting)) == "discussionforumposting"
+    qa = '{"@type": "WebPage", "@graph": [{"@type": "QAPage", "mainEntity": {"@type": "Question", "name": "Q?"}}]}'
+    assert _discussion_type(_jsonld_page(qa)) == "qapage"
+    # A thread that calls itself an article as well is still a discussion.
+    both = '[{"@type": "Article", "headline": "Bridge routes"}, {"@type": ["DiscussionForumPosting"]}]'
+    meta = html_metadata(LexborHTMLParser(_jsonld_page(both)))
+    assert (meta.discussion_type, meta.article_type) == ("discussionforumposting", "article")
+
+
+def test_a_top_level_microdata_item_declares_a_discussion() -> None:
+    qa = "<html itemscope itemtype='https://schema.org/QAPage'><body><p>x</p></body></html>"
+    assert _discussion_type(qa) == "qapage"
+    thread = (
+        "<body><div itemscope itemtype='http://schema.org/WebPage'></div>"
+        "<div itemscope itemtype='https://example.org/Thing http://schema.org/DiscussionForumPosting'>"
+        "<p>x</p></div></body>"
+    )
+    assert _discussion_type(thread) == "discussionforumposting"
+
+
+def test_comments_questions_and_nested_posts_declare_no_discussion() -> None:
+    # An article's comments (Comment items, and a forum posting that is the article's `comment`),
+    # an FAQ's questions, a posting in JSON-LD nested as a comment, an itemtype without itemscope.
+    article = (
+        "<article itemscope itemtype='https://schema.org/NewsArticle'><p>x</p>"
+        "<div itemprop='comment' itemscope itemtype='https://schema.org/Comment'><p>c</p></div>"
+        "<div itemprop='comment' itemscope itemtype='https://schema.org/DiscussionForumPosting'><p>d</p>"
+        "</div></article><div itemtype='https://schema.org/QAPage'></div>"
+    )
+    assert _discussion_type(article) is None
+    faq = '{"@type": "FAQPage", "mainEntity": [{"@type": "Question", "name": "Q?"}]}'
+    assert _discussion_type(_jsonld_page(faq)) is None
+    nested = '{"@type": "NewsArticle", "headline": "H", "comment": [{"@type": "DiscussionForumPosting"}]}'
+    assert _discussion_type(_jsonld_page(nested)) is None

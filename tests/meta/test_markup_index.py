@@ -23,7 +23,7 @@ from warta.segment import document_id
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 URL = "https://portal.example/berita/2026/halaman.html"
-QUERIES = ("bases", "jsonld_scripts", "metas", "itemprop_dates", "times", "inline_scripts")
+QUERIES = ("bases", "jsonld_scripts", "metas", "itemprop_dates", "microdata_items", "times", "inline_scripts")
 
 Index = Callable[[LexborHTMLParser, int], Markup]
 
@@ -89,6 +89,17 @@ CASES = {
         + "<script>x</script>" * 60
         + "<script type='application/ld+json'>[]</script>" * 25
     ),
+    "microdata items": (
+        "<html itemscope itemtype='https://schema.org/QAPage'><body>"
+        "<div itemscope itemtype='https://schema.org/Question' itemprop='mainEntity'>q</div>"
+        "<div itemtype='https://schema.org/Answer'>no scope</div><div itemscope>no type</div>"
+        "<div ITEMSCOPE ItemType='http://schema.org/DiscussionForumPosting'>upper case</div>"
+        "<span itemscope itemtype itemprop>valueless</span><b itemscope itemtype>valueless type</b>"
+        "<i itemtype='a' itemscope itemtype='b' itemprop='datePublished'>2026-01-02</i>"
+        "<svg><g itemscope itemtype='https://schema.org/ImageObject'></g></svg>"
+        + "<p itemscope itemtype='https://schema.org/Comment'>c</p>"
+        * 25
+    ),
     "nested text": "<title>A <b>B</b> C</title><time><span>12</span> <em>Mei</em></time>",
     "invalid utf-8": b"<title>caf\xe9</title><meta name='author' content='J\xffn'><time datetime='\xa0'>x</time>",
     "no head": "<p>hanya paragraf</p>",
@@ -119,7 +130,9 @@ _ELEMENTS = st.sampled_from(
      "<span itemprop='dateModified'>6 Mei</span>", "<div>", "</div>", "<svg>", "</svg>", "<p>teks</p>",
      "<meta property name='n' content='c'>", "<meta property='' itemprop='i' content='d' content='e'>",
      "<meta http-equiv='Content-Language' content='id'>", "<meta name='last-updated' content='2026-05-06'>",
-     "<meta content>", "<meta NAME='Keywords' Content='a, b'>"]
+     "<meta content>", "<meta NAME='Keywords' Content='a, b'>",
+     "<div itemscope itemtype='https://schema.org/QAPage'>", "<div itemscope itemtype='http://schema.org/DiscussionForumPosting' itemprop='comment'>",
+     "<div itemtype='https://schema.org/QAPage'>", "<span itemscope itemtype='https://schema.org/Comment'>c</span>"]
 )  # fmt: skip
 
 

@@ -65,8 +65,8 @@ def validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema)
 
 
-def test_the_version_is_1_3() -> None:
-    assert SCHEMA_VERSION == "1.3"
+def test_the_version_is_1_4() -> None:
+    assert SCHEMA_VERSION == "1.4"
 
 
 def test_an_enriched_article_validates_and_its_spans_hold(validator: jsonschema.Draft202012Validator) -> None:

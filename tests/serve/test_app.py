@@ -123,3 +123,7 @@ def test_a_page_stored_without_an_article_says_so() -> None:
     other = article_html(1, {"title": "Lowongan", "page_type": "other", "body": []}, "kerja.example", [])
     assert "no article</b>: the page's main content" in other
     assert "no article" not in article_html(1, {"title": "Banjir", "body": []}, "kabar.example", [])
+    thread = article_html(
+        1, {"title": "Rute jembatan", "page_type": "discussion", "body": []}, "forum.example", []
+    )
+    assert "<b>discussion</b>: the whole thread" in thread and "no article" not in thread

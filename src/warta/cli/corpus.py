@@ -54,7 +54,7 @@ def _open(db: Path, console: Console, must_exist: bool = True) -> Store:
         "[b]Examples[/b]\n\n  warta ingest samples/ --db corpus.db\n\n"
         "  warta ingest 'crawl/*.warc.gz' dump.jsonl --db corpus.db --workers 8\n\n"
         "  warta ingest samples/ --db corpus.db --enrich   (entities, quotes and keywords on each article page)\n\n"
-        "  warta ingest crawl.warc.gz --db all.db --all-pages   (section fronts and shop pages too, not only articles)"
+        "  warta ingest crawl.warc.gz --db all.db --all-pages   (section fronts, shop pages and forum threads too, not only articles)"
     ),
 )
 def ingest_command(
@@ -78,8 +78,8 @@ def ingest_command(
     all_pages: Annotated[
         bool,
         typer.Option(
-            help="Store pages that hold no article too (listings, shops: their main content as the body);"
-            " by default they are skipped and counted."
+            help="Store pages that hold no article too (listings, shops: their main content as the body;"
+            " forum threads and Q&A pages: the whole thread); by default they are skipped and counted."
         ),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,

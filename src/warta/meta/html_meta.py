@@ -38,6 +38,11 @@ _ARTICLE_TYPES = frozenset(
 # A forum thread's own item: a QAPage's Question, a DiscussionForumPosting. Only its author is
 # read (the thread's starter): its image is often the forum's logo or a default avatar.
 _POST_TYPES = frozenset({"question", "discussionforumposting"})
+# The types that make a page a discussion where they are its main entity: a JSON-LD object at the
+# top, in an @graph or a page's mainEntity, or a top-level microdata item (no `itemprop` of another
+# item: a post marked up as an article's `comment` is none). A bare Question is not one: an FAQ's
+# questions are Questions too.
+_DISCUSSION_TYPES = frozenset({"discussionforumposting", "qapage"})
 _PUBLISHED_META = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
     "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
@@ -285,6 +290,7 @@ class Markup(Protocol):
     def meta_fields(self) -> Sequence[MetaFields]: ...
     def canonical(self) -> Element | None: ...
     def itemprop_dates(self) -> Sequence[Element]: ...
+    def microdata_items(self) -> Sequence[Element]: ...
     def times(self) -> Sequence[Element]: ...
     def inline_scripts(self) -> Sequence[Element]: ...
 
@@ -316,6 +322,10 @@ class SelectolaxMarkup:
 
     def itemprop_dates(self) -> Sequence[Element]:
         return self._tree.css("[itemprop=datePublished], [itemprop=dateModified]")[:4]
+
+    def microdata_items(self) -> Sequence[Element]:
+        """The top-level microdata items that name their type."""
+        return self._tree.css("[itemscope][itemtype]:not([itemprop])")[:20]
 
     def times(self) -> Sequence[Element]:
         return self._tree.tags("time")[:5]
@@ -357,6 +367,8 @@ def _read_jsonld(markup: Markup, meta: PageMetadata) -> None:
             continue
         for obj in _json_objects(data):
             types = _types(obj)
+            if meta.discussion_type is None and not types.isdisjoint(_DISCUSSION_TYPES):
+                meta.discussion_type = min(types & _DISCUSSION_TYPES)
             if not types.isdisjoint(_ARTICLE_TYPES):
                 articles.append((obj, types))
             elif not types.isdisjoint(_POST_TYPES):
@@ -372,6 +384,17 @@ def _read_jsonld(markup: Markup, meta: PageMetadata) -> None:
         _apply_jsonld(meta, obj, types, rank)
     if not meta.authors and posters:
         meta.authors.append((posters[0], "json-ld"))  # the first post's, not the replies'
+
+
+def _read_microdata_type(markup: Markup, meta: PageMetadata) -> None:
+    """The discussion type of the first top-level microdata item that has one (an `itemtype` is
+    one or more URLs, "https://schema.org/QAPage": the type is each one's last path segment)."""
+    for item in markup.microdata_items():
+        for url in (item.attributes.get("itemtype") or "").split():
+            name = url.rstrip("/").rsplit("/", 1)[-1].lower()
+            if name in _DISCUSSION_TYPES:
+                meta.discussion_type = name
+                return
 
 
 def _guess_date(key: str) -> str | None:
@@ -535,6 +558,9 @@ _PROBE = (
     '<script type=\'Application/LD+JSON\'>{"@type": "NewsArticle", "headline": "H"}</script>'
     "<script src='a.js'></script></head><body><svg><title>ikon</title></svg>"
     "<span itemprop='dateModified'>3 Januari 2026</span><time datetime='2026-01-04'>4</time>"
+    "<div itemscope itemtype='https://schema.org/Article'><div itemprop='comment' itemscope"
+    " itemtype='https://schema.org/QAPage'></div></div><div itemtype='https://schema.org/QAPage'></div>"
+    "<div itemscope itemtype='http://schema.org/DiscussionForumPosting'></div>"
     '<time class=\'updated\'>5 Januari 2026</time><script>{"publishedAt": "2026-01-01T00:00"}</script>'
     "</body></html>"
 )
@@ -584,6 +610,8 @@ def _metadata(tree: LexborHTMLParser, markup: Markup, page_url: str | None) -> P
     base_href = _clean(base.attributes.get("href")) if base is not None else None
     meta.base_url = join_url(page_url, base_href) if base_href else page_url
     _read_jsonld(markup, meta)
+    if meta.discussion_type is None:
+        _read_microdata_type(markup, meta)
     _read_meta_tags(markup, meta)
     if meta.title:
         meta.titles.append((meta.title, "title"))

@@ -30,3 +30,7 @@ class PageMetadata:
     images: list[dict[str, str]] = field(default_factory=list)
     article_body: str | None = None  # JSON-LD articleBody, often truncated: evidence only
     article_type: str | None = None
+    # The schema.org type (lower case) by which the markup declares the page a discussion, a forum
+    # thread or a Q&A page as its main entity: "discussionforumposting" or "qapage"; None where
+    # it declares none.
+    discussion_type: str | None = None

@@ -47,7 +47,8 @@ class IngestOptions:
     learn_every: int = 2000
     templates: bool = True
     # Store pages that hold no article too (a listing, a shop, a forum's index: their main content as
-    # the body, `page_type` "other" in the row's data); by default they are skipped, with the reason.
+    # the body, `page_type` "other" in the row's data; a forum thread or Q&A page, the whole thread
+    # as the body, `page_type` "discussion"); by default they are skipped, with the reason.
     all_pages: bool = False
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     policy: TemplatePolicy = field(default_factory=TemplatePolicy)

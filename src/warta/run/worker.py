@@ -16,12 +16,17 @@ from warta.corpus.dedup import MinHasher, text_hash
 from warta.corpus.store import StoredArticle
 from warta.errors import ExtractionTimeout
 from warta.meta.urls import url_host
-from warta.model import Article, Block, Page
+from warta.model import Article, Block, Page, PageType
 from warta.options import ExtractOptions
 from warta.pipeline import Extractor, failure_reason
 from warta.readers.files import ReadError
 
 _SHORT_BLOCK = 200
+# Why a page that holds no article is skipped, by its `Article.page_type`.
+_NO_ARTICLE: dict[PageType, str] = {
+    "other": "no article found (a listing or other page)",
+    "discussion": "no article found (a discussion: a forum thread or Q&A page)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +68,8 @@ class PageWorker:
     def __init__(self, options: ExtractOptions | None = None, all_pages: bool = False) -> None:
         self.extractor = Extractor(options)
         self.hasher = MinHasher()
-        # Pages that hold no article (`Article.page_type` "other": a listing, a shop) are stored too.
+        # Pages that hold no article (`Article.page_type` "other": a listing, a shop; "discussion": a
+        # forum thread, a Q&A page) are stored too.
         self.all_pages = all_pages
 
     def run(self, item: Page | ReadError, boilerplate: Collection[str], version: int) -> PageOutcome:
@@ -82,7 +88,7 @@ class PageWorker:
         if not article.body:
             return PageOutcome(source, status="skipped", reason="no article body found")
         if article.page_type != "article" and not self.all_pages:
-            return PageOutcome(source, status="skipped", reason="no article found (a listing or other page)")
+            return PageOutcome(source, status="skipped", reason=_NO_ARTICLE[article.page_type])
         return PageOutcome(source, article=self._row(item, article, source, keys[0], version))
 
     def _row(

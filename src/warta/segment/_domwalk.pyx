@@ -1419,6 +1419,29 @@ cdef dict attributes_of(void *element):
     return found
 
 
+cdef void *item_attrs(void *element, void **itemtype, bint *itemscope) noexcept:
+    """The element's `itemprop` attribute, or NULL; through `itemtype` its `itemtype` attribute
+    (or NULL) and through `itemscope` whether it has one: the microdata attributes, read in one
+    pass over the element's attributes (each the first of its name, as `find_attr` finds it)."""
+    cdef void *attr = lxb.first_attr(element)
+    cdef void *itemprop = NULL
+    cdef const uchar *name
+    cdef size_t length = 0
+    itemtype[0] = NULL
+    itemscope[0] = False
+    while attr != NULL:
+        name = lxb.attr_name(attr, &length)
+        if name != NULL:
+            if itemprop == NULL and same(name, length, b"itemprop", 8):
+                itemprop = attr
+            elif itemtype[0] == NULL and same(name, length, b"itemtype", 8):
+                itemtype[0] = attr
+            elif same(name, length, b"itemscope", 9):
+                itemscope[0] = True
+        attr = lxb.next_attr(attr)
+    return itemprop
+
+
 cdef void *find_attr(void *element, const char *wanted, size_t wanted_length) noexcept:
     """The element's first attribute named `wanted` (the one a selector tests), or NULL."""
     cdef void *attr = lxb.first_attr(element)
@@ -1526,7 +1549,7 @@ cdef class MarkupIndex:
     """The elements `html_metadata` reads, found by one walk over the document, in document
     order. Each method answers as the selectolax query beside it would on the same tree."""
 
-    cdef list _titles, _bases, _metas, _times, _jsonld, _inline_scripts, _canonical, _itemprop_dates
+    cdef list _titles, _bases, _metas, _times, _jsonld, _inline_scripts, _canonical, _itemprop_dates, _items
 
     def title(self):  # tree.css_first("title")
         return self._titles[0] if self._titles else None
@@ -1553,6 +1576,9 @@ cdef class MarkupIndex:
 
     def itemprop_dates(self):  # tree.css("[itemprop=datePublished], [itemprop=dateModified]")[:4]
         return self._itemprop_dates[:4]
+
+    def microdata_items(self):  # tree.css("[itemscope][itemtype]:not([itemprop])")[:20]
+        return self._items[:20]
 
     def times(self):  # tree.tags("time")[:5]
         return self._times[:5]
@@ -1624,10 +1650,13 @@ def markup_index(object tree, uintptr_t document_id):
     cdef MarkupIndex index = MarkupIndex.__new__(MarkupIndex)
     index._titles, index._bases, index._metas, index._times = [], [], [], []
     index._jsonld, index._inline_scripts, index._canonical, index._itemprop_dates = [], [], [], []
+    index._items = []
     cdef void *document = <void *>document_id
     cdef void *node = lxb.first_child(document)
     cdef void *following
     cdef void *itemprop
+    cdef void *itemtype
+    cdef bint itemscope, item
     cdef const uchar *name
     cdef size_t length = 0
     cdef int role, match
@@ -1652,8 +1681,10 @@ def markup_index(object tree, uintptr_t document_id):
                     roles[tag_id] = <signed char> role
             opens_foreign = role >= FOREIGN_ROLE
             role &= FOREIGN_ROLE - 1
-            itemprop = find_attr(node, b"itemprop", 8)
-            if role or itemprop != NULL:
+            itemprop = item_attrs(node, &itemtype, &itemscope)
+            # (A top-level microdata item: one that is no property of another.)
+            item = itemprop == NULL and itemtype != NULL and itemscope
+            if role or itemprop != NULL or item:
                 name = lxb.element_name(node, &length)
                 tag = utf8(name, length) if name != NULL else None
                 element = new_element(node, document, tag, tree)
@@ -1684,6 +1715,8 @@ def markup_index(object tree, uintptr_t document_id):
                     or compare_attr(itemprop, b"dateModified", 12) == EQUAL
                 ):
                     index._itemprop_dates.append(element)
+                if item:
+                    index._items.append(element)
             following = lxb.first_child(node)
             if following != NULL:
                 stack.push(node, opens_foreign)

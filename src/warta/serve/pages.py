@@ -127,8 +127,11 @@ def article_html(
         meta.append("editors " + editors)
     if data.get("editor_codes"):
         meta.append("codes " + esc(", ".join(data["editor_codes"])))
-    if data.get("page_type") == "other":  # (stored by `ingest --all-pages`)
+    page_type = data.get("page_type")  # ("other" and "discussion" pages: stored by `ingest --all-pages`)
+    if page_type == "other":
         meta.append("<b>no article</b>: the page's main content")
+    elif page_type == "discussion":
+        meta.append("<b>discussion</b>: the whole thread")
     body = []
     for part in data.get("body") or []:
         tag = {"heading": "h3", "quote": "blockquote", "list_item": "li"}.get(part.get("kind"), "p")
