@@ -29,7 +29,7 @@ from warta.assemble.layout import (
     unmark_trailing_name,
 )
 from warta.assemble.lists import build_lists
-from warta.assemble.page_content import body_or_main_content, declares_article, discussion_content
+from warta.assemble.page_content import body_or_main_content, discussion_content
 from warta.assemble.title import choose_html_title, choose_title, strip_site_name, without_self_links
 from warta.classify.features import block_features
 from warta.classify.labels import block_key, label_blocks
@@ -418,7 +418,7 @@ def _page_body(
         body_or_main_content(parts, blocks, labels) if kind == "html" else (parts, bool(parts))
     )
     # A page whose markup calls it an article (JSON-LD) is one, whatever its body looks like.
-    declared = metadata is not None and declares_article(metadata.article_type)
+    declared = metadata is not None and metadata.declares_article
     return parts, is_article, "article" if is_article or declared else "other"
 
 

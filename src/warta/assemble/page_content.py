@@ -62,11 +62,6 @@ _LINK_LIST_LABELS = frozenset({LABEL_RELATED, LABEL_SIDEBAR, LABEL_READ_ALSO})
 _POST_MIN_CHARS = 40
 
 
-def declares_article(schema_type: str | None) -> bool:
-    """Whether a JSON-LD type (lower case) calls the page an article (a bare WebPage does not)."""
-    return schema_type is not None and schema_type != "webpage"
-
-
 def text_chars(parts: Sequence[BodyPart]) -> int:
     return sum(len(part.text) for part in parts)
 

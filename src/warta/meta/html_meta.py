@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from warta.compiled import probed, set_aside
 from warta.compiled import wanted as compiled_parts_wanted
-from warta.meta.page import PageMetadata
+from warta.meta.page import GENERIC_PAGE_TYPE, PageMetadata
 from warta.meta.urls import join_url
 from warta.readers.encoding import repair_surrogates
 from warta.segment import compiled_dom, document_id, drop_invisible
@@ -32,7 +32,7 @@ _ARTICLE_TYPES = frozenset(
     {
         "newsarticle", "article", "blogposting", "reportagenews", "analysisnewsarticle",
         "opinionnewsarticle", "backgroundnewsarticle", "scholarlyarticle", "techarticle",
-        "liveblogposting", "posting", "socialmediaposting", "report", "webpage",
+        "liveblogposting", "posting", "socialmediaposting", "report", GENERIC_PAGE_TYPE,
     }
 )  # fmt: skip
 # A forum thread's own item: a QAPage's Question, a DiscussionForumPosting. Only its author is
@@ -221,7 +221,7 @@ def _apply_jsonld(meta: PageMetadata, obj: dict[str, Any], types: set[str], rank
     if rank == 0 or meta.headline is None:
         named = _clean(obj.get("headline"))
         headline = named or _clean(obj.get("name"))
-        if headline and (meta.headline is None or "webpage" not in types):
+        if headline and (meta.headline is None or GENERIC_PAGE_TYPE not in types):
             meta.headline = headline
         # Only a `headline` is a title; a WebPage's `name` is often "Home Page" or the site.
         if named and not any(source == "json-ld" for _, source in meta.titles):
@@ -343,7 +343,7 @@ _SITE_TYPES = frozenset({"organization", "newsmediaorganization", "website"})
 
 def _only_webpage(types: set[str]) -> bool:
     """Whether `types` is the generic WebPage and no real article type."""
-    return "webpage" in types and not (types - {"webpage"})
+    return GENERIC_PAGE_TYPE in types and not (types - {GENERIC_PAGE_TYPE})
 
 
 def _decoded_jsonld(raw: str, script: bool = False) -> Any | None:

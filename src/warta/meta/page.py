@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The generic schema.org type of any web page: a markup that gives only it calls the page no article.
+GENERIC_PAGE_TYPE = "webpage"
+
 
 @dataclass(slots=True)
 class PageMetadata:
@@ -29,8 +32,14 @@ class PageMetadata:
     tags: list[str] = field(default_factory=list)
     images: list[dict[str, str]] = field(default_factory=list)
     article_body: str | None = None  # JSON-LD articleBody, often truncated: evidence only
-    article_type: str | None = None
+    article_type: str | None = None  # the best article object's JSON-LD type (lower case)
     # The schema.org type (lower case) by which the markup declares the page a discussion, a forum
     # thread or a Q&A page as its main entity: "discussionforumposting" or "qapage"; None where
     # it declares none.
     discussion_type: str | None = None
+
+    @property
+    def declares_article(self) -> bool:
+        """Whether the markup calls the page an article: a JSON-LD article type, not the generic
+        WebPage alone."""
+        return self.article_type is not None and self.article_type != GENERIC_PAGE_TYPE
