@@ -10,6 +10,8 @@ from setuptools.command.build_ext import build_ext
 OPTIONAL_EXTENSIONS = [
     # The DOM walk of `segment_html` over lexbor's nodes (see its docstring).
     Extension("warta.segment._domwalk", ["src/warta/segment/_domwalk.pyx"], optional=True),
+    # The lines of flattened text made blocks (see `warta.segment.text.segment_text`).
+    Extension("warta.segment._textlines", ["src/warta/segment/_textlines.pyx"], optional=True),
     # py3langid's automaton walk and feature counts (see `warta.meta.langid_dfa`).
     Extension("warta.meta._langid_walk", ["src/warta/meta/_langid_walk.pyx"], optional=True),
     # The per-code-point counts and line edges of the block features (see `warta.classify.features`).

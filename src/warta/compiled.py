@@ -1,8 +1,8 @@
 """What warta's optional compiled parts share: the switch that turns them off, the exact-equality
 test of their probes, and how a part that fails its probe is set aside.
 
-Each compiled part (`segment._domwalk`, `classify._linescan`, `classify._featcols`,
-`classify._labelscan`, `meta._langid_walk`) has a pure-Python reference; a part is used only
+Each compiled part (`segment._domwalk`, `segment._textlines`, `classify._linescan`,
+`classify._featcols`, `classify._labelscan`, `meta._langid_walk`) has a pure-Python reference; a part is used only
 after it gave its reference's result on a probe (`probed`, for a function and its reference).
 """
 

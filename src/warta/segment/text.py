@@ -9,7 +9,10 @@ Blank lines and bullet marks survive as structure features.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 
+from warta.compiled import probed, wanted
 from warta.model import Block, BlockStructure
 from warta.segment import MAX_BLOCKS, BlockDraft, drop_invisible, new_block
 
@@ -57,6 +60,11 @@ def segment_text(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_
     >>> [b.text for b in segment_text("Title\\n\\n• item one\\nBody text.")]
     ['Title', 'item one', 'Body text.']
     """
+    return _segmenter()(text, max_line_chars, max_blocks)
+
+
+def segment_text_python(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_BLOCKS) -> list[Block]:
+    """`segment_text`'s reference (`warta.segment._textlines` is the same loop in C)."""
     blocks: list[Block] = []
     blank_pending = False
     offset = 0
@@ -116,3 +124,38 @@ _OPEN_STRUCTURES = [
 
 def _with_blank_after(s: BlockStructure) -> BlockStructure:
     return _STRUCTURES[s.blank_before, True, s.bullet]
+
+
+# Texts on which the compiled segmentation must give the reference's blocks: each str width,
+# every line break `str.splitlines` knows (\r\n, \v, \x1c, \x85, \u2028 ...), bullets (ASCII,
+# wide, numbered, not quite), runs of spaces, tabs, no-break, ideographic and invisible
+# characters, whitespace-only lines, a line past the length limit, and the block limit.
+_PROBES: tuple[tuple[str, int, int], ...] = (
+    ("", 20_000, MAX_BLOCKS),
+    ("Judul\n\n• satu\n  - dua  \n12) tiga\n123. empat\n-5 derajat\n•tanpa\r\nakhir\r", 20_000, MAX_BLOCKS),
+    (
+        "a\tb\u00a0c\u3000d  e\u00adf\u200bg\u2060h\n \t\u00a0\n\n\x0bi\x0cj\x1ck\x85l\u2028m\u2029n\x1d\x1eo",
+        20_000,
+        MAX_BLOCKS,
+    ),
+    ("Мост  🌉 \u2003x\n\n▶ 𝟙 два\n· три\u00a0\nend\n", 20_000, MAX_BLOCKS),
+    ("word " * 40 + "\n\nSentence one. Sentence two! " * 9 + "\nlast", 60, MAX_BLOCKS),
+    ("a\nb\n\nc\nd\ne", 20_000, 3),
+    ("• \n1.\x0b\n\r\n\r\r\n  \n", 20_000, MAX_BLOCKS),
+)
+
+
+@cache
+def _segmenter() -> Callable[[str, int, int], list[Block]]:
+    """`warta.segment._textlines.segment_text` where it is built and gives `segment_text_python`'s
+    blocks on `_PROBES`; `segment_text_python` otherwise, or with WARTA_PURE_PYTHON."""
+    if not wanted():
+        return segment_text_python
+    try:
+        from warta.segment._textlines import segment_text as compiled
+    except ImportError:
+        return segment_text_python
+    chosen: Callable[[str, int, int], list[Block]] = probed(
+        "text segmentation", segment_text_python, compiled, _PROBES
+    )
+    return chosen

@@ -1,0 +1,3 @@
+from warta.model import Block
+
+def segment_text(text: str, max_line_chars: int, max_blocks: int) -> list[Block]: ...
