@@ -123,3 +123,13 @@ def test_single_spaces_is_the_space_pattern() -> None:
         line = "".join(rng.choice(alphabet) for _ in range(rng.randrange(40)))
         assert _single_spaces(line) == pattern.sub(" ", line), repr(line)
     assert _single_spaces("a" + " " * 100 + "b") == "a b"
+
+
+def test_leading_url_is_a_lone_address_on_the_first_line_only() -> None:
+    from warta.segment.text import leading_url
+
+    assert leading_url("  https://a.example/x/y?z=1 \nJudul\n") == ("Judul\n", "https://a.example/x/y?z=1")
+    assert leading_url("https://a.example/x") == ("", "https://a.example/x")
+    assert leading_url("Judul\nhttps://a.example/x\n")[1] is None  # not the first line
+    assert leading_url("https://a.example/x dibuka\nJudul")[1] is None  # more than the address
+    assert leading_url("https://localhost\nJudul")[1] is None  # no dotted host

@@ -51,6 +51,26 @@ def _split_long(line: str, limit: int) -> list[str]:
     return pieces
 
 
+_LONE_URL = re.compile(r"\A\s*(https?://[^\s/]+\.[^\s]+)[ \t]*(?:\r?\n|\Z)")
+
+
+def leading_url(text: str) -> tuple[str, str | None]:
+    """A flattened page that opens with its own address, alone on the first line (a scraper
+    writes where it fetched the page from first): (the text after that line, the URL); else
+    (`text`, None). The address is no text of the page: read as a line, it is taken for the
+    page's title and its first words for body.
+
+    >>> leading_url("https://x.example/2025/04/28/a-b\\n\\nHeadline")
+    ('\\nHeadline', 'https://x.example/2025/04/28/a-b')
+    >>> leading_url("See https://x.example/a\\nHeadline")[1] is None
+    True
+    """
+    match = _LONE_URL.match(text)
+    if match is None:
+        return text, None
+    return text[match.end() :], match.group(1)
+
+
 def segment_text(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_BLOCKS) -> list[Block]:
     """Split flattened page text into blocks in reading order; at most `max_blocks` of them.
 
