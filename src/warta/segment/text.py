@@ -9,6 +9,7 @@ Blank lines and bullet marks survive as structure features.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from warta.model import Block, BlockStructure
 from warta.segment import MAX_BLOCKS, BlockDraft, drop_invisible, new_block
@@ -71,6 +72,62 @@ def leading_url(text: str) -> tuple[str, str | None]:
     return text[match.end() :], match.group(1)
 
 
+# A page hard-wrapped by its scraper (`hard_wrap_width`): no line longer than this many
+# characters, and at least `_MIN_FORCED_BREAKS` lines broken where the next word did not fit.
+_MIN_WRAP_WIDTH = 50
+_MAX_WRAP_WIDTH = 100
+_MIN_FORCED_BREAKS = 4
+# A wrapped line is this close to the width at least (a word of more characters is rare).
+_WRAP_SLACK = 16
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")
+
+
+def _forced_break(line: str, nxt: str, width: int) -> bool:
+    """Whether `line` ends where a greedy wrap at `width` columns had to break it: the first
+    word of `nxt` (the line under it, stripped) would not have fitted after it."""
+    if not nxt or len(line) < width - _WRAP_SLACK or _BULLET.match(nxt):
+        return False
+    return len(line) + 1 + len(nxt.split(maxsplit=1)[0]) > width
+
+
+def hard_wrap_width(lines: list[str]) -> int | None:
+    """The column a scraper hard-wrapped this page's paragraphs at, where it did: no line is
+    longer than `_MAX_WRAP_WIDTH` (a page of unwrapped paragraphs has longer lines) and at
+    least `_MIN_FORCED_BREAKS` lines end where the next word would not have fitted, most of
+    them in the middle of a sentence. `lines`: the page's lines, stripped. None on a page
+    that is not so wrapped.
+    """
+    width = max(map(len, lines), default=0)
+    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
+        return None
+    forced = [line for line, nxt in pairwise(lines) if _forced_break(line, nxt, width)]
+    # A wrap breaks sentences: lines that each end one (a list of one-sentence lines as long as
+    # each other) are no wrapped paragraphs.
+    mid_sentence = sum(not line.endswith(_SENTENCE_END) for line in forced)
+    return width if mid_sentence >= _MIN_FORCED_BREAKS and 2 * mid_sentence > len(forced) else None
+
+
+def unwrap_runs(lines: list[str], width: int) -> list[int]:
+    """For each line of a page hard-wrapped at `width` (`lines` stripped), how many lines after
+    it continue its paragraph (0 for a line that is continued or stands alone): a run of lines
+    each broken where the next word did not fit, whose last line ends a sentence. A headline
+    that happens to be as long, over a byline, ends no sentence with the byline and is kept.
+
+    >>> unwrap_runs(["Aaa bbb ccc", "ddd eee.", "", "Aaa bbb ccc", "Budi"], 11)
+    [1, 0, 0, 0, 0]
+    """
+    counts = [0] * len(lines)
+    k = 0
+    while k < len(lines):
+        end = k
+        while end + 1 < len(lines) and _forced_break(lines[end], lines[end + 1], width):
+            end += 1
+        if end > k and lines[end].endswith(_SENTENCE_END):
+            counts[k] = end - k
+        k = end + 1
+    return counts
+
+
 def segment_text(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_BLOCKS) -> list[Block]:
     """Split flattened page text into blocks in reading order; at most `max_blocks` of them.
 
@@ -80,10 +137,20 @@ def segment_text(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_
     blocks: list[Block] = []
     blank_pending = False
     offset = 0
-    for raw in text.splitlines(keepends=True):
+    raws = text.splitlines(keepends=True)
+    runs = _wrapped_runs(raws)
+    skip = 0
+    for k, raw in enumerate(raws):
+        if skip:  # a line a hard-wrapped paragraph's first line took in
+            skip -= 1
+            offset += len(raw)
+            continue
         start = offset
         offset += len(raw)
         line = raw.rstrip("\r\n")
+        if runs is not None and runs[k]:
+            skip = runs[k]
+            line = " ".join(r.strip() for r in raws[k : k + skip + 1])
         bullet_match = _BULLET.match(line) if line[:1] in _BULLET_START else None
         content = line[bullet_match.end() :] if bullet_match else line
         if not content.isascii():
@@ -118,6 +185,16 @@ def segment_text(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_
             # 100,000 lines took 10 s past segmentation, beyond what the time limit can cut short.
             return blocks[:max_blocks]
     return blocks
+
+
+def _wrapped_runs(raws: list[str]) -> list[int] | None:
+    """`unwrap_runs` of a hard-wrapped page's lines `raws` (line ends kept); None for any other
+    page (most pages: one of their lines is longer than a wrap, told before any is stripped)."""
+    if max(map(len, raws), default=0) > _MAX_WRAP_WIDTH + 2:  # (+ 2: the line end, "\r\n")
+        return None
+    lines = [raw.strip() for raw in raws]
+    width = hard_wrap_width(lines)
+    return None if width is None else unwrap_runs(lines, width)
 
 
 # The few structures a line can have (blank line before, after, bullet), shared by all blocks.
