@@ -74,3 +74,23 @@ def test_bytes_like_content_is_read_as_bytes(wrap: Callable[[bytes], Any]) -> No
 def test_an_unknown_kind_is_named_not_reported_as_a_missing_model(kind: str) -> None:
     with pytest.raises(InputError, match="page kind must be 'html', 'text' or None"):
         warta.extract(PAGE, kind=kind)  # type: ignore[arg-type]
+
+
+def test_a_flattened_page_that_opens_with_its_url_takes_it_as_its_address_not_its_title() -> None:
+    """A scraper that writes the page's address on the first line (held-out makassar-short-dates):
+    the address is the article's URL, not its title, and the site name under it no body heading."""
+    url = "https://www.kabarkota.example/2025/04/28/pasar-ikan-dibuka-kembali"
+    paragraph = (
+        "Pasar ikan di kawasan pantai kembali dibuka Senin (28/4) setelah ditutup dua bulan untuk"
+        " penataan dermaga, kata kepala dinas perdagangan kepada wartawan.\n\n"
+    )
+    text = f"{url}\n\nKabarKota\n\nBeranda • Kota • Daerah • Ekonomi\n\nPasar Ikan Pantai Dibuka Kembali, Pedagang Perahu Sambut Gembira\n\n"
+    article = warta.extract(text + paragraph * 4, kind="text")
+    assert article.url == url
+    assert article.title == "Pasar Ikan Pantai Dibuka Kembali, Pedagang Perahu Sambut Gembira"
+    assert article.headings == []
+    # an address the caller gives wins over the one on the page
+    assert (
+        warta.extract(text + paragraph * 4, kind="text", url="https://other.example/a").url
+        == "https://other.example/a"
+    )

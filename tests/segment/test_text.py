@@ -123,3 +123,59 @@ def test_single_spaces_is_the_space_pattern() -> None:
         line = "".join(rng.choice(alphabet) for _ in range(rng.randrange(40)))
         assert _single_spaces(line) == pattern.sub(" ", line), repr(line)
     assert _single_spaces("a" + " " * 100 + "b") == "a b"
+
+
+def test_leading_url_is_a_lone_address_on_the_first_line_only() -> None:
+    from warta.segment.text import leading_url
+
+    assert leading_url("  https://a.example/x/y?z=1 \nJudul\n") == ("Judul\n", "https://a.example/x/y?z=1")
+    assert leading_url("https://a.example/x") == ("", "https://a.example/x")
+    assert leading_url("Judul\nhttps://a.example/x\n")[1] is None  # not the first line
+    assert leading_url("https://a.example/x dibuka\nJudul")[1] is None  # more than the address
+    assert leading_url("https://localhost\nJudul")[1] is None  # no dotted host
+
+
+_WRAPPED_PARAGRAPHS = [
+    "PT Kereta Api memastikan layanan kereta bandara yang menghubungkan Stasiun Tawang dengan"
+    " Bandara Jenderal Ahmad Yani mulai beroperasi pada pekan kedua Juni. Tarif sekali jalan"
+    " ditetapkan Rp20 ribu per penumpang.",
+    "Pada tahap awal, kereta akan melayani 24 perjalanan setiap hari, mulai pukul 04.30 hingga"
+    " 21.00 WIB. Jumlah perjalanan akan ditambah bila jumlah penumpang terus meningkat.",
+    "Pengelola bandara menyambut baik rencana tersebut. General Manager Bandara Ahmad Yani menyebut"
+    " jumlah penumpang bandara rata-rata mencapai 11 ribu orang per hari.",
+    "Menurut dia, stasiun bandara dibangun terintegrasi dengan terminal keberangkatan sehingga"
+    " penumpang cukup berjalan kaki sekitar tiga menit untuk mencapai area lapor diri.",
+]
+
+
+@pytest.mark.parametrize("width", [60, 72, 80, 100])
+def test_paragraphs_a_scraper_hard_wrapped_are_one_block_each(width: int) -> None:
+    """A scraper that keeps hard line breaks every `width` characters (held-out
+    semarang-hardwrap-80): each paragraph is one block again, whatever word a line ends on
+    ('... Bandara Jenderal Ahmad' / 'Yani mulai ...', '... mulai pukul' / '04.30 hingga ...')."""
+    import textwrap
+
+    # A headline about as long as the wrap, over a byline: two lines, not one paragraph.
+    headline = "Kereta Bandara Mulai Beroperasi Juni, Tarif Rp20 Ribu per Penumpang Sekali Jalan"[
+        : width - 4
+    ].strip()
+    head = f"{headline}\nPenulis: Dimas Prasetyo\nSelasa, 20 Mei 2025 10:05 WIB\n\n"
+    body = "\n\n".join(textwrap.fill(p, width) for p in _WRAPPED_PARAGRAPHS)
+    got = texts(head + body + "\n\n• Kereta bandara kini punya jadwal baru\n• Tiket dijual di stasiun\n")
+    assert got == [
+        headline,
+        "Penulis: Dimas Prasetyo",
+        "Selasa, 20 Mei 2025 10:05 WIB",
+        *_WRAPPED_PARAGRAPHS,
+        "Kereta bandara kini punya jadwal baru",
+        "Tiket dijual di stasiun",
+    ]
+
+
+def test_lines_that_each_end_a_sentence_are_no_wrapped_paragraph() -> None:
+    # One short sentence a line, each as long as the next: a list of lines, not a wrap.
+    lines = [f"Baris nomor {i} dari halaman yang sangat panjang sekali." for i in range(20)]
+    assert texts("\n".join(lines)) == lines
+    # Unwrapped paragraphs (a line longer than any wrap) are never joined.
+    page = "Judul berita yang cukup panjang untuk sebuah halaman ini\n" + "Kalimat panjang. " * 10
+    assert len(texts(page)) == 2

@@ -1490,6 +1490,9 @@ _NAME_LIKE = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}$")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _AGO = re.compile(r"\b\d+\s+\w+\s+(lalu|ago|yang lalu)\b", re.I)
+# A day and month in brackets, the year left out, as Indonesian news dates days ("Minggu (27/4)");
+# "(27/4/2025)" is a `_NUMERIC_DATE`.
+_BRACKETED_DAY_MONTH = re.compile(r"\(\d{1,2}/\d{1,2}\)")
 
 
 def is_date_line(text: str, lexicon: Lexicon) -> bool:
@@ -1516,6 +1519,11 @@ def _is_date_line(text: str, date_words: frozenset[str], month_words: frozenset[
         return False
     if _NUMERIC_DATE.search(text) or _AGO.search(text):
         return True
+    if _BRACKETED_DAY_MONTH.search(text):
+        # With its weekday ("Rating (3/4)" is a score), and little else: a date line, not a
+        # sentence that dates its news ("Pasar dibuka Senin (28/4)").
+        digits: int = sum(w.isdigit() for w in words)
+        return bool(datey > digits and datey + 1 >= len(words))
     month = not month_words.isdisjoint(words)  # month names of 3+ characters only
     return month and (_YEAR.search(text) is not None or any(w.isdigit() for w in words))
 

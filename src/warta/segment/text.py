@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from itertools import pairwise
 
 from warta.compiled import probed, wanted
 from warta.model import Block, BlockStructure
@@ -54,24 +55,122 @@ def _split_long(line: str, limit: int) -> list[str]:
     return pieces
 
 
+_LONE_URL = re.compile(r"\A\s*(https?://[^\s/]+\.[^\s]+)[ \t]*(?:\r?\n|\Z)")
+
+
+def leading_url(text: str) -> tuple[str, str | None]:
+    """A flattened page that opens with its own address, alone on the first line (a scraper
+    writes where it fetched the page from first): (the text after that line, the URL); else
+    (`text`, None). The address is no text of the page: read as a line, it is taken for the
+    page's title and its first words for body.
+
+    >>> leading_url("https://x.example/2025/04/28/a-b\\n\\nHeadline")
+    ('\\nHeadline', 'https://x.example/2025/04/28/a-b')
+    >>> leading_url("See https://x.example/a\\nHeadline")[1] is None
+    True
+    """
+    match = _LONE_URL.match(text)
+    if match is None:
+        return text, None
+    return text[match.end() :], match.group(1)
+
+
+# A page hard-wrapped by its scraper (`hard_wrap_width`): no line longer than this many
+# characters, and at least `_MIN_FORCED_BREAKS` lines broken where the next word did not fit.
+_MIN_WRAP_WIDTH = 50
+_MAX_WRAP_WIDTH = 100
+_MIN_FORCED_BREAKS = 4
+# A wrapped line is this close to the width at least (a word of more characters is rare).
+_WRAP_SLACK = 16
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")
+
+
+def _forced_break(line: str, nxt: str, width: int) -> bool:
+    """Whether `line` ends where a greedy wrap at `width` columns had to break it: the first
+    word of `nxt` (the line under it, stripped) would not have fitted after it."""
+    if not nxt or len(line) < width - _WRAP_SLACK or _BULLET.match(nxt):
+        return False
+    return len(line) + 1 + len(nxt.split(maxsplit=1)[0]) > width
+
+
+def hard_wrap_width(lines: list[str]) -> int | None:
+    """The column a scraper hard-wrapped this page's paragraphs at, where it did: no line is
+    longer than `_MAX_WRAP_WIDTH` (a page of unwrapped paragraphs has longer lines) and at
+    least `_MIN_FORCED_BREAKS` lines end where the next word would not have fitted, most of
+    them in the middle of a sentence. `lines`: the page's lines, stripped. None on a page
+    that is not so wrapped.
+    """
+    width = max(map(len, lines), default=0)
+    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
+        return None
+    forced = [line for line, nxt in pairwise(lines) if _forced_break(line, nxt, width)]
+    # A wrap breaks sentences: lines that each end one (a list of one-sentence lines as long as
+    # each other) are no wrapped paragraphs.
+    mid_sentence = sum(not line.endswith(_SENTENCE_END) for line in forced)
+    return width if mid_sentence >= _MIN_FORCED_BREAKS and 2 * mid_sentence > len(forced) else None
+
+
+def unwrap_runs(lines: list[str], width: int) -> list[int]:
+    """For each line of a page hard-wrapped at `width` (`lines` stripped), how many lines after
+    it continue its paragraph (0 for a line that is continued or stands alone): a run of lines
+    each broken where the next word did not fit, whose last line ends a sentence. A headline
+    that happens to be as long, over a byline, ends no sentence with the byline and is kept.
+
+    >>> unwrap_runs(["Aaa bbb ccc", "ddd eee.", "", "Aaa bbb ccc", "Budi"], 11)
+    [1, 0, 0, 0, 0]
+    """
+    counts = [0] * len(lines)
+    k = 0
+    while k < len(lines):
+        end = k
+        while end + 1 < len(lines) and _forced_break(lines[end], lines[end + 1], width):
+            end += 1
+        if end > k and lines[end].endswith(_SENTENCE_END):
+            counts[k] = end - k
+        k = end + 1
+    return counts
+
+
 def segment_text(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_BLOCKS) -> list[Block]:
     """Split flattened page text into blocks in reading order; at most `max_blocks` of them.
 
     >>> [b.text for b in segment_text("Title\\n\\n• item one\\nBody text.")]
     ['Title', 'item one', 'Body text.']
     """
+    if max(map(len, text.splitlines()), default=0) <= _MAX_WRAP_WIDTH:  # (rare: a short or a wrapped page)
+        raws = text.splitlines(keepends=True)
+        runs = _wrapped_runs(raws)
+        if runs is not None:
+            return _segment_lines(raws, max_line_chars, max_blocks, runs)
     return _segmenter()(text, max_line_chars, max_blocks)
 
 
 def segment_text_python(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_BLOCKS) -> list[Block]:
-    """`segment_text`'s reference (`warta.segment._textlines` is the same loop in C)."""
+    """`segment_text`'s reference on a page that is not hard-wrapped (`warta.segment._textlines`
+    is the same loop in C)."""
+    return _segment_lines(text.splitlines(keepends=True), max_line_chars, max_blocks, None)
+
+
+def _segment_lines(
+    raws: list[str], max_line_chars: int, max_blocks: int, runs: list[int] | None
+) -> list[Block]:
+    """The blocks of a page's lines `raws` (line ends kept); `runs`: `unwrap_runs` of a
+    hard-wrapped page, whose wrapped lines are joined back into their paragraphs."""
     blocks: list[Block] = []
     blank_pending = False
     offset = 0
-    for raw in text.splitlines(keepends=True):
+    skip = 0
+    for k, raw in enumerate(raws):
+        if skip:  # a line a hard-wrapped paragraph's first line took in
+            skip -= 1
+            offset += len(raw)
+            continue
         start = offset
         offset += len(raw)
         line = raw.rstrip("\r\n")
+        if runs is not None and runs[k]:
+            skip = runs[k]
+            line = " ".join(r.strip() for r in raws[k : k + skip + 1])
         bullet_match = _BULLET.match(line) if line[:1] in _BULLET_START else None
         content = line[bullet_match.end() :] if bullet_match else line
         if not content.isascii():
@@ -106,6 +205,14 @@ def segment_text_python(text: str, max_line_chars: int = 20_000, max_blocks: int
             # 100,000 lines took 10 s past segmentation, beyond what the time limit can cut short.
             return blocks[:max_blocks]
     return blocks
+
+
+def _wrapped_runs(raws: list[str]) -> list[int] | None:
+    """`unwrap_runs` of a hard-wrapped page's lines `raws` (line ends kept, none longer than a
+    wrap); None for any other page."""
+    lines = [raw.strip() for raw in raws]
+    width = hard_wrap_width(lines)
+    return None if width is None else unwrap_runs(lines, width)
 
 
 # The few structures a line can have (blank line before, after, bullet), shared by all blocks.
