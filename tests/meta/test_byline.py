@@ -452,3 +452,14 @@ def test_the_asker_fallback_reads_the_callers_norms() -> None:
     assert found == find_bylines(blocks, labels, LEX)
     unread = [*norms[:2], "", *norms[3:]]  # the caller's norms decide: no "asked" line in them
     assert find_bylines(blocks, labels, LEX, None, unread).authors == []
+
+
+def test_credit_clauses_end_at_any_bullet_dot() -> None:
+    # Templates print a byline's parts apart with many kinds of dot, not only "·" and "•".
+    for dot in "●∙⋅・":
+        for line, name in (
+            (f"by Meaghan Fern {dot} December 23, 2025 {dot} 6 min read", "Meaghan Fern"),
+            (f"By Ben Okafor-Lind {dot} Review Editor", "Ben Okafor-Lind"),
+        ):
+            found = _find(("Title", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY))
+            assert [p.name for p in found.authors] == [name], line

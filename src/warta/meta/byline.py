@@ -50,20 +50,23 @@ _NAME_TOKEN = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^(?:bin|binti|van|von|de|der|
 # credentials ("Dylan Bailey, MS, RD"), so they do not split.
 _SPLIT_MARKS = ",;&"
 _SPLIT_MARKS_MARKUP = ";&"
+# The dots templates print between a byline's parts: "By A · 5 min read", "by A ● May 3, 2025",
+# "By A ⋅ Review Editor", "May 3, 2025 ・ 3 min read".
+_BULLETS = "·•●∙⋅・‧◦"
 # Clauses of a credit line: "By A | Apr 21, 2025", "By A · 5 min read", "Posted by A on Friday".
 # A slash before a short label with a colon ends a clause too: "Rep: A/ Red: B".
-# Written as `\s*[;|·•]\s*|\s{2,}|\s+[-–—]\s+|\s+(?:on|at|in|pada)\s+|\s*/\s*(?=[^\W\d]{2,12}\s?:)`
+# Written as `\s*[;|<_BULLETS>]\s*|\s{2,}|\s+[-–—]\s+|\s+(?:on|at|in|pada)\s+|\s*/\s*(?=[^\W\d]{2,12}\s?:)`
 # would do, its first character taken first and the rest by what that was (the same matches,
 # tried in the same order): a pattern opening with a character class lets the regex engine skip
 # to where a match can start, where the plain alternatives were tried at every position.
 _CLAUSE = re.compile(
-    r"[\s;|·•/](?:(?<=\s)(?:\s*[;|·•]\s*|\s+|\s*[-–—]\s+|\s*(?:on|at|in|pada)\s+|\s*/\s*(?=[^\W\d]{2,12}\s?:))"
-    r"|(?<=[;|·•])\s*|(?<=/)\s*(?=[^\W\d]{2,12}\s?:))"
+    rf"[\s;|{_BULLETS}/](?:(?<=\s)(?:\s*[;|{_BULLETS}]\s*|\s+|\s*[-–—]\s+|\s*(?:on|at|in|pada)\s+"
+    rf"|\s*/\s*(?=[^\W\d]{{2,12}}\s?:))|(?<=[;|{_BULLETS}])\s*|(?<=/)\s*(?=[^\W\d]{{2,12}}\s?:))"
 )
 # Every `_CLAUSE` separator holds one of these: a mark, or a whitespace character before another,
 # a dash or a joining word. A line with none is one clause, told by a search that skips from
 # mark to space (its first character is a class) where the split tries each alternative everywhere.
-_CLAUSE_HINT = re.compile(r"[\s;|·•/](?:(?<=[;|·•/])|\s|[-–—]\s|(?:on|at|in|pada)\s)")
+_CLAUSE_HINT = re.compile(rf"[\s;|{_BULLETS}/](?:(?<=[;|{_BULLETS}/])|\s|[-–—]\s|(?:on|at|in|pada)\s)")
 # Inside a credit clause, a short label with a colon starts the next credit, where a
 # template's inline spans run them together: "Reporter: A Editor: B".
 _NEXT_LABEL = re.compile(r"\s\s*(?=[^\W\d]{2,12}:\s)")  # (`\s+`, opening with a class: see `_CLAUSE`)
@@ -264,7 +267,7 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
         # the agency the reporter writes for
         # '"David Kim"': a name some markup quotes; '+ Dan Evon': a follow button's mark before it
         bracket = _PLACE_IN_BRACKETS.search(raw.strip())
-        name = (raw.strip()[: bracket.start()] if bracket else raw.strip()).strip(' .:-–—()"“”+•|')
+        name = (raw.strip()[: bracket.start()] if bracket else raw.strip()).strip(f' .:-–—()"“”+|{_BULLETS}')
         if not name or _NOT_A_NAME.search(name):
             continue
         norm = normalise_marker(name)
@@ -520,7 +523,7 @@ def find_bylines(
     return result
 
 
-_HEADER_SPLIT = re.compile(r"\s*(?:,|\s[-–—|·•]\s|·)\s*")
+_HEADER_SPLIT = re.compile(rf"\s*(?:,|\s[-–—|{_BULLETS}]\s|·)\s*")
 
 
 def header_byline_name(text: str, lexicon: Lexicon) -> str | None:
