@@ -463,3 +463,19 @@ def test_credit_clauses_end_at_any_bullet_dot() -> None:
         ):
             found = _find(("Title", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY))
             assert [p.name for p in found.authors] == [name], line
+
+
+def test_credit_under_the_headline_beats_a_meta_author_tag_naming_someone_else() -> None:
+    # The meta author tag names the account that posted the page; the printed credit the writer.
+    lines = (("Title", Label.TITLE), ("By Lotte Brandvik, MS, RD", Label.OTHER), (BODY, Label.BODY))
+    tagged = PageMetadata(authors=[("Stef Kamara", "meta:author")])
+    assert [p.name for p in _find(*lines, metadata=tagged).authors] == ["Lotte Brandvik"]
+    # JSON-LD is written for machines: it keeps its word
+    structured = PageMetadata(authors=[("Stef Kamara", "json-ld")])
+    assert [p.name for p in _find(*lines, metadata=structured).authors] == ["Stef Kamara"]
+    # the same person written another way, or the tag's name credited too: the tag stays
+    for name in ("Lotte B. Brandvik", "Stef Kamara"):
+        found = _find(
+            *lines, ("By " + name, Label.OTHER), metadata=PageMetadata(authors=[(name, "meta:author")])
+        )
+        assert [p.name for p in found.authors] == [name]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter, not_
+from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING
 
 from warta.classify.sections import first_label_index, last_label_index
@@ -500,7 +500,13 @@ def find_bylines(
     site = _site_key(metadata)
     people = [p for p in from_markup if not _is_site(p.name, site)]
     visible = result.authors
-    if people and not (visible and all(_HANDLE.match(p.name) for p in people)):
+    headed = _headline_credit(blocks, labels, lexicon, span) if people and _tag_named(metadata) else []
+    if headed and _names_others([*headed, *visible], people):
+        # a meta author tag names the account that posted the page ("Stef Keegan") where the
+        # credit printed under the headline ("By Lizzie Streit") names someone else, and no
+        # visible credit names the account: the printed credit names the writer
+        result.authors = unique_people(headed)
+    elif people and not (visible and all(_HANDLE.match(p.name) for p in people)):
         # a login name ("kffnirmitap") loses to a visible name; the visible byline's job titles
         # and outlets go with the same names in the markup
         result.authors = details_from(people, visible)
@@ -521,6 +527,47 @@ def find_bylines(
             or _bare_name(blocks, labels, lexicon, span, result)
         )
     return result
+
+
+def _markup_rank(source: str) -> int:
+    """Where a markup source stands in `_SOURCE_ORDER` (its length for an unknown one)."""
+    key = source.lower()
+    return next((i for i, s in enumerate(_SOURCE_ORDER) if key.startswith(s)), len(_SOURCE_ORDER))
+
+
+def _tag_named(metadata: PageMetadata | None) -> bool:
+    """The page's markup names its authors only in tags (a meta author tag, a rel link), not in
+    the structured data written for machines (JSON-LD, microdata)."""
+    return metadata is not None and min(map(_markup_rank, map(_SECOND, metadata.authors)), default=0) >= 2
+
+
+_SECOND = itemgetter(1)
+_WORDS = re.compile(r"\w+")
+
+
+def _headline_credit(
+    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, span: tuple[int, int] | None
+) -> list[Person]:
+    """The authors a prefixed credit line between the headline and the first body block names
+    ("By Lizzie Streit"): where a byline sits, not another article's in a list around it.
+    `span`: the first and the last body block."""
+    title = first_label_index(labels, LABEL_TITLE)
+    if span is None or title is None or title >= span[0]:
+        return []
+    found = [
+        p
+        for i in range(title + 1, span[0])
+        if labels[i] not in _NOT_AN_AUTHOR_BOX and len(blocks[i].text) <= _MAX_CREDIT_LINE
+        for p in _prefixed(blocks[i].text, lexicon)
+    ]
+    return [p for p in found if p.role == "author"]
+
+
+def _names_others(visible: Sequence[Person], markup: Sequence[Person]) -> bool:
+    """`visible` (credited authors) shares no word of a name with the markup's people: it names
+    other people, not the same ones written another way ("Chuck Patterson")."""
+    seen = {w for p in markup for w in _WORDS.findall(p.name.lower())}
+    return not any(w in seen for p in visible for w in _WORDS.findall(p.name.lower()))
 
 
 _HEADER_SPLIT = re.compile(rf"\s*(?:,|\s[-–—|{_BULLETS}]\s|·)\s*")
