@@ -469,7 +469,7 @@ def test_credit_under_the_headline_beats_a_meta_author_tag_naming_someone_else()
     # The meta author tag names the account that posted the page; the printed credit the writer.
     lines = (("Title", Label.TITLE), ("By Lotte Brandvik, MS, RD", Label.OTHER), (BODY, Label.BODY))
     tagged = PageMetadata(authors=[("Stef Kamara", "meta:author")])
-    assert [p.name for p in _find(*lines, metadata=tagged).authors] == ["Lotte Brandvik"]
+    assert [p.name for p in _find(*lines, metadata=tagged).authors] == ["Lotte Brandvik, MS, RD"]
     # JSON-LD is written for machines: it keeps its word
     structured = PageMetadata(authors=[("Stef Kamara", "json-ld")])
     assert [p.name for p in _find(*lines, metadata=structured).authors] == ["Stef Kamara"]
@@ -479,3 +479,14 @@ def test_credit_under_the_headline_beats_a_meta_author_tag_naming_someone_else()
             *lines, ("By " + name, Label.OTHER), metadata=PageMetadata(authors=[(name, "meta:author")])
         )
         assert [p.name for p in found.authors] == [name]
+
+
+def test_degrees_after_a_name_stay_with_it() -> None:
+    # "MS", "RDN", "Ph.D." after a comma are no second person; the name keeps them, as markup does.
+    for line, names in (
+        ("By Lotte Brandvik, MS, RDN, LD", ["Lotte Brandvik, MS, RDN, LD"]),
+        ("By Omar Quist, Ph.D. and Ines Varga, MD*", ["Omar Quist, Ph.D.", "Ines Varga, MD"]),
+        ("By Omar Quist, Ines Varga", ["Omar Quist", "Ines Varga"]),
+    ):
+        found = _find(("Title", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY))
+        assert [p.name for p in found.authors] == names, line

@@ -249,7 +249,7 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
     """The people a credit clause's text names ("A and B", "A, Reporter", "A, Reuters"), each
     with the job title and the outlet the clause prints beside the names (`Person.job_title`,
     `Person.affiliation`)."""
-    people = []
+    people: list[Person] = []
     # "& Zackery Cuevas": the last of several authors, printed after its joiner
     text, title = _title_cut(_unglued_credit(text.strip().lstrip("&,; "), lexicon), lexicon)
     if markup:
@@ -263,6 +263,10 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
     # comma (markup does not split at commas: there it stays in the name)
     outlet = affiliation or (None if markup else comma_outlet(names, lexicon))
     for raw in split.split(names):
+        if people and not people[-1].is_organisation and _is_name_suffix(raw, lexicon):
+            # "Jane Doe, MS, RDN": a degree after the name stays with it, as markup keeps it
+            people[-1] = replace(people[-1], name=f"{people[-1].name}, {raw.strip(' ,;*†')}")
+            continue
         # "Fikri Halim (Banten)": the reporter's region in brackets after the name; "Budi (Antara)":
         # the agency the reporter writes for
         # '"David Kim"': a name some markup quotes; '+ Dan Evon': a follow button's mark before it
@@ -286,6 +290,11 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
         own = bracket_outlet(bracket.group(0), lexicon) if bracket else None
         people.append(Person(name, role=role, job_title=job_title, affiliation=own or outlet))
     return people
+
+
+def _is_name_suffix(part: str, lexicon: Lexicon) -> bool:
+    """'MS', 'Ph.D.', 'Jr.': a degree, licence or suffix (`name_suffixes`) after a name's comma."""
+    return normalise_marker(part).replace(".", "") in lexicon.name_suffixes
 
 
 def _without_dates(text: str, lexicon: Lexicon) -> str:
