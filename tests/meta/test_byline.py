@@ -490,3 +490,25 @@ def test_degrees_after_a_name_stay_with_it() -> None:
     ):
         found = _find(("Title", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY))
         assert [p.name for p in found.authors] == names, line
+
+
+def test_forum_login_opening_the_first_posts_header_line() -> None:
+    # A forum prints the first post's author, date and number on one line linking to the member page.
+    found = _find_html(
+        ("Which bridge route is faster in winter?", Label.TITLE, (), None),
+        ("Winter Travel", Label.OTHER, ("category", "name"), "/c/winter-travel/7"),
+        ("river_fan42 January 11, 2025, 12:04am 1", Label.OTHER, ("post", "meta"), "/u/river_fan42"),
+        (BODY_EN, Label.BODY, (), None),
+    )
+    assert [p.name for p in found.authors] == ["river_fan42"]
+    # a line naming someone else's page, or text that is no post header, names no author
+    for text, href in (
+        ("river_fan42 January 11, 2025 1", "/u/otter"),
+        ("river_fan42 wrote", "/u/river_fan42"),
+    ):
+        found = _find_html(
+            ("Which bridge route is faster in winter?", Label.TITLE, (), None),
+            (text, Label.OTHER, ("post", "meta"), href),
+            (BODY_EN, Label.BODY, (), None),
+        )
+        assert [p.name for p in found.authors] != ["river_fan42"], text

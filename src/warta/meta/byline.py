@@ -713,9 +713,23 @@ def _member_login(blocks: Sequence[Block], span: tuple[int, int]) -> list[Person
     other links there (a category, a reply button). `span`: the first and the last body block."""
     first = span[0]
     for i in range(first - 1, max(-1, first - 1 - _LOGIN_WINDOW), -1):
-        if name := _login_link(blocks[i]):
+        if name := _login_link(blocks[i]) or _login_with_date(blocks[i]):
             return [Person(name, role="author")]
     return []
+
+
+_POST_META = 40  # the longest text after the login in a post's header line (`_login_with_date`)
+
+
+def _login_with_date(block: Block) -> str | None:
+    """The login opening a post's header line that links to its member page, the post's date
+    and number after it ("Mahaloth January 11, 2025, 12:04am 1" linking to "/u/Mahaloth"), as
+    a forum prints the first post's author above it."""
+    href, text = block.structure.href, block.text.strip()
+    login, _, rest = text.partition(" ")
+    if not (href and rest and len(rest) <= _POST_META and has_digit(rest) and _LOGIN.match(login)):
+        return None
+    return login if _names_member(href, login) else None
 
 
 def _asker_login(
