@@ -487,6 +487,7 @@ def test_degrees_after_a_name_stay_with_it() -> None:
         ("By Lotte Brandvik, MS, RDN, LD", ["Lotte Brandvik, MS, RDN, LD"]),
         ("By Omar Quist, Ph.D. and Ines Varga, MD*", ["Omar Quist, Ph.D.", "Ines Varga, MD"]),
         ("By Omar Quist, Ines Varga", ["Omar Quist", "Ines Varga"]),
+        ("By Ines Varga, BSc, APD", ["Ines Varga, BSc, APD"]),
     ):
         found = _find(("Title", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY))
         assert [p.name for p in found.authors] == names, line
