@@ -513,3 +513,24 @@ def test_forum_login_opening_the_first_posts_header_line() -> None:
             (BODY_EN, Label.BODY, (), None),
         )
         assert [p.name for p in found.authors] != ["river_fan42"], text
+
+
+def test_own_site_name_run_on_after_a_name_is_the_outlet() -> None:
+    site = {"site_name": "Riverton Gazette", "canonical_url": "https://www.rivertongazette.com/news/a"}
+    cases = (
+        ([("Ana Pereira, Riverton Gazette", "json-ld")], (), ["Ana Pereira"]),
+        (
+            [("Ana Pereira and Lena Ostrova, Riverton Gazette", "json-ld")],
+            (),
+            ["Ana Pereira", "Lena Ostrova"],
+        ),
+        ([], (("By Lena Ostrova RIVERTON GAZETTE", Label.OTHER),), ["Lena Ostrova"]),
+        ([("Mary Anne Gazette", "json-ld")], (), ["Mary Anne Gazette"]),  # no site name after it
+    )
+    for authors, lines, names in cases:
+        found = _find(
+            ("Title", Label.TITLE), *lines, (BODY, Label.BODY), metadata=PageMetadata(authors=authors, **site)
+        )
+        assert [p.name for p in found.authors] == names, names
+        outlets = {p.affiliation.lower() for p in found.authors if p.affiliation}
+        assert outlets == ({"riverton gazette"} if "Gazette" not in names[0] else set()), names

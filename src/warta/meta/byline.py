@@ -535,6 +535,9 @@ def find_bylines(
             or _header_name(blocks, labels, lexicon, span, result, metadata)
             or _bare_name(blocks, labels, lexicon, span, result)
         )
+    if metadata is not None and result.authors:
+        keys = _own_site_keys(metadata)
+        result.authors = unique_people(_without_site_tail(p, keys, lexicon) for p in result.authors)
     return result
 
 
@@ -678,11 +681,28 @@ def _header_details(
         return piece, None
     if norm in lexicon.agencies:
         return None, piece
-    if metadata is None:
-        return None, None
+    return None, site_outlet(piece, _own_site_keys(metadata)) if metadata is not None else None
+
+
+def _own_site_keys(metadata: PageMetadata) -> frozenset[str]:
+    """`site_keys` of the page's own site: its names in the markup and its host."""
     host = (metadata.canonical_url or metadata.base_url or "").split("://", 1)[-1].split("/", 1)[0]
-    names = [*metadata.site_names, *filter(None, [metadata.site_name])]
-    return None, site_outlet(piece, site_keys(names, host))
+    return site_keys([*metadata.site_names, *filter(None, [metadata.site_name])], host)
+
+
+def _without_site_tail(person: Person, keys: frozenset[str], lexicon: Lexicon) -> Person:
+    """'Brian Truitt USA TODAY' → 'Brian Truitt' of 'USA TODAY', 'Jagpreet Chhatwal, The Commercial
+    Appeal' likewise: a name with the page's own site name (`keys`: `site_keys`) run on after it,
+    as a template prints the outlet in the byline's element. The name left is two words or more."""
+    words = person.name.split()
+    if person.is_organisation or len(words) < 3 or not keys:
+        return person
+    for k in range(2, len(words)):
+        head, tail = " ".join(words[:k]).rstrip(","), " ".join(words[k:])
+        outlet = site_outlet(tail, keys)
+        if outlet is not None and is_plausible_name(head, lexicon):
+            return replace(person, name=head, affiliation=person.affiliation or outlet)
+    return person
 
 
 def _bare_name(
