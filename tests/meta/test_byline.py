@@ -534,3 +534,26 @@ def test_own_site_name_run_on_after_a_name_is_the_outlet() -> None:
         assert [p.name for p in found.authors] == names, names
         outlets = {p.affiliation.lower() for p in found.authors if p.affiliation}
         assert outlets == ({"riverton gazette"} if "Gazette" not in names[0] else set()), names
+
+
+def test_author_box_name_over_a_bio_that_opens_with_it() -> None:
+    bio = "Marta Quell is a marketing writer who covers healthcare software and small practices."
+    short = "Tobiah is building the company with a passion for reliable systems and good tooling."
+    for name, between, text in (
+        ("Marta Quell", [], bio),
+        ("Tobiah Rennick", [("Author", Label.OTHER), ("@tobiahr • Jan 26, 2026", Label.OTHER)], short),
+    ):
+        found = _find(
+            ("T", Label.TITLE), (BODY, Label.BODY), (name, Label.OTHER), *between, (text, Label.BODY)
+        )
+        assert [p.name for p in found.authors] == [name]
+    # a heading whose first word opens the next line without a bio verb, or is a common word
+    for heading, para in (
+        ("The Static Web", "The web was static for years, and every page was a file someone wrote by hand."),
+        (
+            "Brava News Service",
+            "Brava corporate news at your fingertips, sent to your desktop or your phone.",
+        ),
+    ):
+        found = _find(("T", Label.TITLE), (BODY, Label.BODY), (heading, Label.OTHER), (para, Label.BODY))
+        assert found.authors == [], heading

@@ -533,10 +533,12 @@ def find_bylines(
             or _member_login(blocks, span)
             or _asker_login(blocks, lexicon, span, norms)
             or _header_name(blocks, labels, lexicon, span, result, metadata)
+            or _bio_box(blocks, labels, lexicon, span, result)
             or _bare_name(blocks, labels, lexicon, span, result)
         )
     if metadata is not None and result.authors:
-        keys = _own_site_keys(metadata)
+        # the site's names only: its host squeezed ("dev", "kompas") may be a word of a name
+        keys = site_keys([*metadata.site_names, *filter(None, [metadata.site_name])], "")
         result.authors = unique_people(_without_site_tail(p, keys, lexicon) for p in result.authors)
     return result
 
@@ -692,8 +694,9 @@ def _own_site_keys(metadata: PageMetadata) -> frozenset[str]:
 
 def _without_site_tail(person: Person, keys: frozenset[str], lexicon: Lexicon) -> Person:
     """'Brian Truitt USA TODAY' → 'Brian Truitt' of 'USA TODAY', 'Jagpreet Chhatwal, The Commercial
-    Appeal' likewise: a name with the page's own site name (`keys`: `site_keys`) run on after it,
-    as a template prints the outlet in the byline's element. The name left is two words or more."""
+    Appeal' likewise: a name with the page's own site name (`keys`: `site_keys` of its names) run
+    on after it, as a template prints the outlet in the byline's element. The name left is two
+    words or more."""
     words = person.name.split()
     if person.is_organisation or len(words) < 3 or not keys:
         return person
@@ -724,6 +727,45 @@ def _bare_name(
             result.blocks.append(i)
             return [Person(blocks[i].text.strip(), role="author")]
     return []
+
+
+_BIO_LOOKAHEAD = 3  # blocks after an author box's name where its bio may open
+_BIO_CHARS = 60  # the shortest bio: a sentence, not another name or a label
+
+
+def _bio_box(
+    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, span: tuple[int, int], result: Bylines
+) -> list[Person]:
+    """An author box at the article's end: a name on its own line, then a bio that opens with the
+    name or its first word ('Lauren Vetter' … 'Lauren Vetter is a growth-focused marketer', 'Nawaz
+    Dhandala' … 'Nawaz is building …'), with a label or a handle between them at most. `span`:
+    the first and the last body block (a bio may be read as the last body block); the name's
+    block goes to `result.blocks`."""
+    last = span[1]
+    for i in range(max(span[0] + 1, last - _NAME_WINDOW), min(len(blocks), last + _BOX_WINDOW)):
+        if labels[i] is LABEL_BODY or labels[i] in _NOT_AN_AUTHOR_BOX:
+            continue
+        name = blocks[i].text.strip()
+        words = name.split()
+        if not (2 <= len(words) <= 4 and is_plausible_name(name, lexicon)):
+            continue
+        for j in range(i + 1, min(len(blocks), i + 1 + _BIO_LOOKAHEAD)):
+            bio = blocks[j].text
+            if labels[j] is not Label.COMMENTS and len(bio) >= _BIO_CHARS and _opens_bio(bio, words, lexicon):
+                result.blocks.append(i)  # the name's line is a byline, as `_bare_name`'s
+                return [Person(name, role="author")]
+    return []
+
+
+def _opens_bio(text: str, words: list[str], lexicon: Lexicon) -> bool:
+    """`text` opens with the name of `words` ("Lauren Vetter …"), or with its first word and a
+    bio verb ("Nawaz is …", `bio_verbs`): "Ascom corporate news" under "Ascom News Service" opens
+    no bio, nor "The web …" under "The Static Web"."""
+    if text.startswith(" ".join(words) + " "):
+        return True
+    head, _, rest = text.partition(" ")
+    verb = rest.split(" ", 1)[0].lower()
+    return head == words[0] and words[0].lower() not in lexicon.stopwords and verb in lexicon.bio_verbs
 
 
 def _member_login(blocks: Sequence[Block], span: tuple[int, int]) -> list[Person]:
