@@ -557,3 +557,16 @@ def test_author_box_name_over_a_bio_that_opens_with_it() -> None:
     ):
         found = _find(("T", Label.TITLE), (BODY, Label.BODY), (heading, Label.OTHER), (para, Label.BODY))
         assert found.authors == [], heading
+
+
+def test_markup_value_joining_names_listed_on_their_own_too() -> None:
+    names = ["Cora Randt", "Alli Mirow", "Esme Horvath"]
+    listed = PageMetadata(
+        authors=[(", ".join(names), "meta:author"), *((name, "meta:article:author") for name in names)]
+    )
+    found = _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=listed)
+    assert [p.name for p in found.authors] == names
+    # a part named nowhere else (an outlet, a credential) keeps the value whole
+    kept = PageMetadata(authors=[("Cora Randt, Business Post", "json-ld"), ("Cora Randt", "json-ld")])
+    found = _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=kept)
+    assert [p.name for p in found.authors] == ["Cora Randt, Business Post", "Cora Randt"]

@@ -485,7 +485,22 @@ def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Per
                 for p in found
             ]
         people.extend(found)
-    return unique_people(people)
+    return _without_joined(unique_people(people))
+
+
+def _without_joined(people: list[Person]) -> list[Person]:
+    """`people` less a value that only joins the others' names by commas ('Craig Randall, Alli
+    Miles' beside 'Craig Randall' and 'Alli Miles': a page's meta tags list the authors both ways).
+    Markup does not split at commas (credentials: "Dylan Bailey, MS, RD"), so the joined value
+    stays a name of its own unless every part of it is named on its own."""
+    names = {p.name for p in people}
+    return [
+        p
+        for p in people
+        if not (
+            (parts := [part.strip() for part in p.name.split(",")])[1:] and all(q in names for q in parts)
+        )
+    ]
 
 
 def find_bylines(
