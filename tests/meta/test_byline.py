@@ -570,3 +570,15 @@ def test_markup_value_joining_names_listed_on_their_own_too() -> None:
     kept = PageMetadata(authors=[("Cora Randt, Business Post", "json-ld"), ("Cora Randt", "json-ld")])
     found = _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=kept)
     assert [p.name for p in found.authors] == ["Cora Randt, Business Post", "Cora Randt"]
+
+
+def test_topic_author_label_over_the_login() -> None:
+    # phpBB prints "Topic Author" over the first post's login, lower case as it was typed
+    found = _find(
+        ("Which bridge route is faster in winter?", Label.TITLE),
+        ("Topic Author", Label.OTHER),
+        ("changing_tides", Label.OTHER),
+        ("Posts: 524", Label.OTHER),
+        (BODY_EN, Label.BODY),
+    )
+    assert [p.name for p in found.authors] == ["changing_tides"]

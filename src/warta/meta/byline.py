@@ -936,6 +936,9 @@ def _labelled_next(
         return []
     if following.rstrip().endswith(",") and i + 2 < len(blocks) and len(blocks[i + 2].text) <= 60:
         following += " " + blocks[i + 2].text  # one name a line, joined by commas
+    label = (normalise_marker(blocks[i].text) if norm is None else norm).rstrip(": ")
+    if label in lexicon.starter_prefix:
+        return _starter(following, lexicon)  # "Topic Author" over the login "changingtimes"
     return _people(following, role, lexicon)
 
 
