@@ -582,3 +582,10 @@ def test_topic_author_label_over_the_login() -> None:
         (BODY_EN, Label.BODY),
     )
     assert [p.name for p in found.authors] == ["changing_tides"]
+
+
+def test_team_bylines_in_english() -> None:
+    found = _find(("T", Label.TITLE), ("By Team Harbor Labs", Label.OTHER), (BODY, Label.BODY))
+    assert found.authors == [Person("Team Harbor Labs", role="team", is_organisation=True)]
+    found = _find(("T", Label.TITLE), ("By Teamo Rask", Label.OTHER), (BODY, Label.BODY))
+    assert [(p.name, p.role) for p in found.authors] == [("Teamo Rask", "author")]
