@@ -589,3 +589,11 @@ def test_team_bylines_in_english() -> None:
     assert found.authors == [Person("Team Harbor Labs", role="team", is_organisation=True)]
     found = _find(("T", Label.TITLE), ("By Teamo Rask", Label.OTHER), (BODY, Label.BODY))
     assert [(p.name, p.role) for p in found.authors] == [("Teamo Rask", "author")]
+
+
+def test_abbreviated_degree_keeps_its_dot() -> None:
+    for value, name in (("Genna Carrow, Ph.D.", "Genna Carrow, Ph.D."), ("Genna Carrow.", "Genna Carrow")):
+        found = _find(
+            ("T", Label.TITLE), (BODY, Label.BODY), metadata=PageMetadata(authors=[(value, "json-ld")])
+        )
+        assert [p.name for p in found.authors] == [name]

@@ -271,7 +271,10 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
         # the agency the reporter writes for
         # '"David Kim"': a name some markup quotes; '+ Dan Evon': a follow button's mark before it
         bracket = _PLACE_IN_BRACKETS.search(raw.strip())
-        name = (raw.strip()[: bracket.start()] if bracket else raw.strip()).strip(f' .:-–—()"“”+|{_BULLETS}')
+        kept = raw.strip()[: bracket.start()] if bracket else raw.strip()
+        name = kept.strip(f' .:-–—()"“”+|{_BULLETS}')
+        if kept.endswith(name + ".") and "," in name and _is_name_suffix(name.rsplit(",", 1)[1], lexicon):
+            name += "."  # "Genevieve Carlton, Ph.D.": the abbreviation's own dot
         if not name or _NOT_A_NAME.search(name):
             continue
         norm = normalise_marker(name)
