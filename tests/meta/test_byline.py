@@ -597,3 +597,12 @@ def test_abbreviated_degree_keeps_its_dot() -> None:
             ("T", Label.TITLE), (BODY, Label.BODY), metadata=PageMetadata(authors=[(value, "json-ld")])
         )
         assert [p.name for p in found.authors] == [name]
+
+
+def test_credit_label_glued_to_the_first_name_by_its_colon() -> None:
+    found = _find_html(
+        ("A Title", Label.TITLE, (), None),
+        ("Authors:Anika Roe, Jyoti Patel", Label.OTHER, ("authors", "descriptor"), None),
+        (BODY_EN, Label.BODY, (), None),
+    )
+    assert [p.name for p in found.authors] == ["Anika Roe", "Jyoti Patel"]

@@ -177,10 +177,14 @@ _GLUED_TAIL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+$)")
 
 
 def _unglued_credit(text: str, lexicon: Lexicon) -> str:
-    """'ByTrevor Jones' → 'Trevor Jones': an author prefix glued to the capital of the name."""
+    """'ByTrevor Jones' → 'Trevor Jones': an author prefix glued to the capital of the name;
+    'Authors:Aniruddha Roy, …' → 'Aniruddha Roy, …': a credit label and its colon likewise."""
     lead = _GLUED_LEAD.match(text)
     if lead is not None and lead.group(1).lower() in lexicon.author_prefix:
         return text[lead.end() :]
+    label, colon, rest = text.partition(":")
+    if colon and rest[:1].isupper() and _is_credit_label(normalise_marker(label), lexicon):
+        return rest
     return text
 
 
