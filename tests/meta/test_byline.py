@@ -606,3 +606,15 @@ def test_credit_label_glued_to_the_first_name_by_its_colon() -> None:
         (BODY_EN, Label.BODY, (), None),
     )
     assert [p.name for p in found.authors] == ["Anika Roe", "Jyoti Patel"]
+
+
+def test_avatar_initials_between_the_label_and_the_name() -> None:
+    found = _find(
+        ("Title", Label.TITLE),
+        (BODY, Label.BODY),
+        ("Author", Label.SIDEBAR),
+        ("CP", Label.SIDEBAR),
+        ("Chenna Pell", Label.SIDEBAR),
+        ("Staff Software Engineer", Label.SIDEBAR),
+    )
+    assert [p.name for p in found.authors] == ["Chenna Pell"]

@@ -939,6 +939,8 @@ def _labelled_next(
         return []
     role = _credit_role(normalise_marker(blocks[i].text) if norm is None else norm, lexicon)
     following = blocks[i + 1].text
+    if i + 2 < len(blocks) and _initials_of(following, blocks[i + 2].text):
+        following = blocks[i + 2].text  # "CP", an avatar's initials, over "Chengcheng Pei"
     if role is None or len(following) > 120:
         return []
     if following.rstrip().endswith(",") and i + 2 < len(blocks) and len(blocks[i + 2].text) <= 60:
@@ -947,6 +949,13 @@ def _labelled_next(
     if label in lexicon.starter_prefix:
         return _starter(following, lexicon)  # "Topic Author" over the login "changingtimes"
     return _people(following, role, lexicon)
+
+
+def _initials_of(text: str, name: str) -> bool:
+    """`text` is the initials of `name`'s first and last words ("CP", "Chengcheng Pei"), as an
+    avatar without a picture prints them."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and text.strip() == words[0][:1] + words[-1][:1] and text.strip().isupper()
 
 
 def _closing_editor(text: str, lexicon: Lexicon) -> list[Person]:
