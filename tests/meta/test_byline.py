@@ -618,3 +618,12 @@ def test_avatar_initials_between_the_label_and_the_name() -> None:
         ("Staff Software Engineer", Label.SIDEBAR),
     )
     assert [p.name for p in found.authors] == ["Chenna Pell"]
+
+
+def test_byline_line_taken_for_the_standfirst() -> None:
+    line = "Greta Bowman, AP Sports Writer"
+    found = _find(("T", Label.TITLE), (line, Label.SUBTITLE), (BODY, Label.BODY))
+    assert [p.name for p in found.authors] == ["Greta Bowman"]
+    # a short standfirst alone in capitals is no name
+    found = _find(("T", Label.TITLE), ("Stopping To Smell Roses", Label.SUBTITLE), (BODY, Label.BODY))
+    assert found.authors == []

@@ -652,6 +652,11 @@ def is_credit_line(text: str, lexicon: Lexicon, norm: str | None = None) -> bool
     return len(text) <= 150 and bool(_prefixed(text, lexicon, norm))
 
 
+# The labels a byline line under the headline may carry: a name with the role and date after it
+# ("Aaron Ricadela | Senior Writer | July 2, 2025") may be taken for the standfirst.
+_HEADER_LABELS = frozenset({Label.OTHER, Label.BYLINE, Label.DATELINE, Label.SUBTITLE})
+
+
 def _header_name(
     blocks: Sequence[Block],
     labels: Sequence[Label],
@@ -669,7 +674,7 @@ def _header_name(
     title = title if title is not None and title < first else None
     found: list[tuple[bool, int, str]] = []
     for i in range(max(0, first - 8), first):
-        if labels[i] not in (Label.OTHER, Label.BYLINE, Label.DATELINE):
+        if labels[i] not in _HEADER_LABELS:
             continue
         href = blocks[i].structure.href
         if href and _TAXONOMY_HREF.search(href):
@@ -678,6 +683,8 @@ def _header_name(
         if name is None:
             continue
         bare = name == blocks[i].text.strip()
+        if bare and labels[i] is Label.SUBTITLE:
+            continue  # a short standfirst in capitals reads as a name alone; a byline has a rest
         if bare and title is not None and i < title:
             continue  # a bare capitalised line above the headline is the site's or section's name
         found.append((bare, i, name))
