@@ -627,3 +627,17 @@ def test_byline_line_taken_for_the_standfirst() -> None:
     # a short standfirst alone in capitals is no name
     found = _find(("T", Label.TITLE), ("Stopping To Smell Roses", Label.SUBTITLE), (BODY, Label.BODY))
     assert found.authors == []
+
+
+def test_forum_login_linking_to_a_numbered_profile() -> None:
+    # phpBB links a post's author to "memberlist.php?mode=viewprofile&u=<number>"
+    for href, names in (
+        ("./memberlist.php?mode=viewprofile&u=3374", ["gal_itsyn"]),
+        ("./memberlist.php", []),
+    ):
+        found = _find_html(
+            ("A Title", Label.TITLE, (), None),
+            ("gal_itsyn", Label.OTHER, ("username",), href),
+            (BODY_EN, Label.BODY, (), None),
+        )
+        assert [p.name for p in found.authors] == names, href

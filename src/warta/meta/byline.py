@@ -90,6 +90,7 @@ _AUTHOR_HREF = re.compile(
 )
 _MEMBER_PATHS = frozenset(html_lexicon()["classes"]["member_paths"])
 _ACCOUNT_PAGES = frozenset(html_lexicon()["classes"]["account_pages"])
+_MEMBER_SCRIPTS = frozenset(html_lexicon()["classes"]["member_scripts"])
 # The login a member page's last path segment names, without the numeric id forums add after a
 # dot ("josephf.42100") or before a dash ("211123-coldj").
 _MEMBER_SEGMENT = re.compile(r"^(?:\d+-)?(.+?)(?:\.\d+)?$")
@@ -853,6 +854,8 @@ def _names_member(href: str, login: str) -> bool:
     """`href` is the member page of `login`: a member path, then the login (with its id), or
     the id and the login apart ("/users/2911408/vader")."""
     path = href.split("?", 1)[0].split("#", 1)[0].rstrip("/").split("/")
+    if path[-1].lower() in _MEMBER_SCRIPTS:
+        return "?" in href  # the profile a number names: any login may link there
     if len(path) < 2:
         return False
     if path[-2].isdigit() and len(path) >= 3:
