@@ -452,3 +452,192 @@ def test_the_asker_fallback_reads_the_callers_norms() -> None:
     assert found == find_bylines(blocks, labels, LEX)
     unread = [*norms[:2], "", *norms[3:]]  # the caller's norms decide: no "asked" line in them
     assert find_bylines(blocks, labels, LEX, None, unread).authors == []
+
+
+def test_credit_clauses_end_at_any_bullet_dot() -> None:
+    # Templates print a byline's parts apart with many kinds of dot, not only "·" and "•".
+    for dot in "●∙⋅・":
+        for line, name in (
+            (f"by Meaghan Fern {dot} December 23, 2025 {dot} 6 min read", "Meaghan Fern"),
+            (f"By Ben Okafor-Lind {dot} Review Editor", "Ben Okafor-Lind"),
+        ):
+            found = _find(("Title", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY))
+            assert [p.name for p in found.authors] == [name], line
+
+
+def test_credit_under_the_headline_beats_a_meta_author_tag_naming_someone_else() -> None:
+    # The meta author tag names the account that posted the page; the printed credit the writer.
+    lines = (("Title", Label.TITLE), ("By Lotte Brandvik, MS, RD", Label.OTHER), (BODY, Label.BODY))
+    tagged = PageMetadata(authors=[("Stef Kamara", "meta:author")])
+    assert [p.name for p in _find(*lines, metadata=tagged).authors] == ["Lotte Brandvik, MS, RD"]
+    # JSON-LD is written for machines: it keeps its word
+    structured = PageMetadata(authors=[("Stef Kamara", "json-ld")])
+    assert [p.name for p in _find(*lines, metadata=structured).authors] == ["Stef Kamara"]
+    # the same person written another way, or the tag's name credited too: the tag stays
+    for name in ("Lotte B. Brandvik", "Stef Kamara"):
+        found = _find(
+            *lines, ("By " + name, Label.OTHER), metadata=PageMetadata(authors=[(name, "meta:author")])
+        )
+        assert [p.name for p in found.authors] == [name]
+
+
+def test_degrees_after_a_name_stay_with_it() -> None:
+    # "MS", "RDN", "Ph.D." after a comma are no second person; the name keeps them, as markup does.
+    for line, names in (
+        ("By Lotte Brandvik, MS, RDN, LD", ["Lotte Brandvik, MS, RDN, LD"]),
+        ("By Omar Quist, Ph.D. and Ines Varga, MD*", ["Omar Quist, Ph.D.", "Ines Varga, MD"]),
+        ("By Omar Quist, Ines Varga", ["Omar Quist", "Ines Varga"]),
+        ("By Ines Varga, BSc, APD", ["Ines Varga, BSc, APD"]),
+    ):
+        found = _find(("Title", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY))
+        assert [p.name for p in found.authors] == names, line
+
+
+def test_forum_login_opening_the_first_posts_header_line() -> None:
+    # A forum prints the first post's author, date and number on one line linking to the member page.
+    found = _find_html(
+        ("Which bridge route is faster in winter?", Label.TITLE, (), None),
+        ("Winter Travel", Label.OTHER, ("category", "name"), "/c/winter-travel/7"),
+        ("river_fan42 January 11, 2025, 12:04am 1", Label.OTHER, ("post", "meta"), "/u/river_fan42"),
+        (BODY_EN, Label.BODY, (), None),
+    )
+    assert [p.name for p in found.authors] == ["river_fan42"]
+    # a line naming someone else's page, or text that is no post header, names no author
+    for text, href in (
+        ("river_fan42 January 11, 2025 1", "/u/otter"),
+        ("river_fan42 wrote", "/u/river_fan42"),
+    ):
+        found = _find_html(
+            ("Which bridge route is faster in winter?", Label.TITLE, (), None),
+            (text, Label.OTHER, ("post", "meta"), href),
+            (BODY_EN, Label.BODY, (), None),
+        )
+        assert [p.name for p in found.authors] != ["river_fan42"], text
+
+
+def test_own_site_name_run_on_after_a_name_is_the_outlet() -> None:
+    site = {"site_name": "Riverton Gazette", "canonical_url": "https://www.rivertongazette.com/news/a"}
+    cases = (
+        ([("Ana Pereira, Riverton Gazette", "json-ld")], (), ["Ana Pereira"]),
+        (
+            [("Ana Pereira and Lena Ostrova, Riverton Gazette", "json-ld")],
+            (),
+            ["Ana Pereira", "Lena Ostrova"],
+        ),
+        ([], (("By Lena Ostrova RIVERTON GAZETTE", Label.OTHER),), ["Lena Ostrova"]),
+        ([("Mary Anne Gazette", "json-ld")], (), ["Mary Anne Gazette"]),  # no site name after it
+    )
+    for authors, lines, names in cases:
+        found = _find(
+            ("Title", Label.TITLE), *lines, (BODY, Label.BODY), metadata=PageMetadata(authors=authors, **site)
+        )
+        assert [p.name for p in found.authors] == names, names
+        outlets = {p.affiliation.lower() for p in found.authors if p.affiliation}
+        assert outlets == ({"riverton gazette"} if "Gazette" not in names[0] else set()), names
+
+
+def test_author_box_name_over_a_bio_that_opens_with_it() -> None:
+    bio = "Marta Quell is a marketing writer who covers healthcare software and small practices."
+    short = "Tobiah is building the company with a passion for reliable systems and good tooling."
+    for name, between, text in (
+        ("Marta Quell", [], bio),
+        ("Tobiah Rennick", [("Author", Label.OTHER), ("@tobiahr • Jan 26, 2026", Label.OTHER)], short),
+    ):
+        found = _find(
+            ("T", Label.TITLE), (BODY, Label.BODY), (name, Label.OTHER), *between, (text, Label.BODY)
+        )
+        assert [p.name for p in found.authors] == [name]
+    # a heading whose first word opens the next line without a bio verb, or is a common word
+    for heading, para in (
+        ("The Static Web", "The web was static for years, and every page was a file someone wrote by hand."),
+        (
+            "Brava News Service",
+            "Brava corporate news at your fingertips, sent to your desktop or your phone.",
+        ),
+    ):
+        found = _find(("T", Label.TITLE), (BODY, Label.BODY), (heading, Label.OTHER), (para, Label.BODY))
+        assert found.authors == [], heading
+
+
+def test_markup_value_joining_names_listed_on_their_own_too() -> None:
+    names = ["Cora Randt", "Alli Mirow", "Esme Horvath"]
+    listed = PageMetadata(
+        authors=[(", ".join(names), "meta:author"), *((name, "meta:article:author") for name in names)]
+    )
+    found = _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=listed)
+    assert [p.name for p in found.authors] == names
+    # a part named nowhere else (an outlet, a credential) keeps the value whole
+    kept = PageMetadata(authors=[("Cora Randt, Business Post", "json-ld"), ("Cora Randt", "json-ld")])
+    found = _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=kept)
+    assert [p.name for p in found.authors] == ["Cora Randt, Business Post", "Cora Randt"]
+
+
+def test_topic_author_label_over_the_login() -> None:
+    # phpBB prints "Topic Author" over the first post's login, lower case as it was typed
+    found = _find(
+        ("Which bridge route is faster in winter?", Label.TITLE),
+        ("Topic Author", Label.OTHER),
+        ("changing_tides", Label.OTHER),
+        ("Posts: 524", Label.OTHER),
+        (BODY_EN, Label.BODY),
+    )
+    assert [p.name for p in found.authors] == ["changing_tides"]
+
+
+def test_team_bylines_in_english() -> None:
+    found = _find(("T", Label.TITLE), ("By Team Harbor Labs", Label.OTHER), (BODY, Label.BODY))
+    assert found.authors == [Person("Team Harbor Labs", role="team", is_organisation=True)]
+    found = _find(("T", Label.TITLE), ("By Teamo Rask", Label.OTHER), (BODY, Label.BODY))
+    assert [(p.name, p.role) for p in found.authors] == [("Teamo Rask", "author")]
+
+
+def test_abbreviated_degree_keeps_its_dot() -> None:
+    for value, name in (("Genna Carrow, Ph.D.", "Genna Carrow, Ph.D."), ("Genna Carrow.", "Genna Carrow")):
+        found = _find(
+            ("T", Label.TITLE), (BODY, Label.BODY), metadata=PageMetadata(authors=[(value, "json-ld")])
+        )
+        assert [p.name for p in found.authors] == [name]
+
+
+def test_credit_label_glued_to_the_first_name_by_its_colon() -> None:
+    found = _find_html(
+        ("A Title", Label.TITLE, (), None),
+        ("Authors:Anika Roe, Jyoti Patel", Label.OTHER, ("authors", "descriptor"), None),
+        (BODY_EN, Label.BODY, (), None),
+    )
+    assert [p.name for p in found.authors] == ["Anika Roe", "Jyoti Patel"]
+
+
+def test_avatar_initials_between_the_label_and_the_name() -> None:
+    found = _find(
+        ("Title", Label.TITLE),
+        (BODY, Label.BODY),
+        ("Author", Label.SIDEBAR),
+        ("CP", Label.SIDEBAR),
+        ("Chenna Pell", Label.SIDEBAR),
+        ("Staff Software Engineer", Label.SIDEBAR),
+    )
+    assert [p.name for p in found.authors] == ["Chenna Pell"]
+
+
+def test_byline_line_taken_for_the_standfirst() -> None:
+    line = "Greta Bowman, AP Sports Writer"
+    found = _find(("T", Label.TITLE), (line, Label.SUBTITLE), (BODY, Label.BODY))
+    assert [p.name for p in found.authors] == ["Greta Bowman"]
+    # a short standfirst alone in capitals is no name
+    found = _find(("T", Label.TITLE), ("Stopping To Smell Roses", Label.SUBTITLE), (BODY, Label.BODY))
+    assert found.authors == []
+
+
+def test_forum_login_linking_to_a_numbered_profile() -> None:
+    # phpBB links a post's author to "memberlist.php?mode=viewprofile&u=<number>"
+    for href, names in (
+        ("./memberlist.php?mode=viewprofile&u=3374", ["gal_itsyn"]),
+        ("./memberlist.php", []),
+    ):
+        found = _find_html(
+            ("A Title", Label.TITLE, (), None),
+            ("gal_itsyn", Label.OTHER, ("username",), href),
+            (BODY_EN, Label.BODY, (), None),
+        )
+        assert [p.name for p in found.authors] == names, href

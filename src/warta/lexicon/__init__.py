@@ -625,6 +625,10 @@ class Lexicon:
     team_prefix: tuple[str, ...]
     byline_junk: tuple[str, ...]
     byline_roles: frozenset[str]
+    # "md", "phd", "jr": what follows a name after a comma and is no second person (written without dots)
+    name_suffixes: frozenset[str]
+    # "is", "adalah": the word after a first name that opens an author's bio ("Nawaz is building …")
+    bio_verbs: frozenset[str]
     credit_labels: dict[str, str]  # a credit prefix alone on its line ("editor", "penulis") → its role
     agencies: tuple[str, ...]
     stopwords: frozenset[str]
@@ -918,6 +922,8 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         team_prefix=longest_first(merged("byline", "team_prefix")),
         byline_junk=tuple(merged("byline", "junk")),
         byline_roles=frozenset(merged("byline", "roles")),
+        name_suffixes=frozenset(v.replace(".", "") for v in merged("byline", "name_suffixes")),
+        bio_verbs=frozenset(merged("byline", "bio_verbs")),
         credit_labels=_credit_labels(
             (
                 ("editor", merged("byline", "editor_prefix")),

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter, not_
+from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING
 
 from warta.classify.sections import first_label_index, last_label_index
@@ -50,20 +50,23 @@ _NAME_TOKEN = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^(?:bin|binti|van|von|de|der|
 # credentials ("Dylan Bailey, MS, RD"), so they do not split.
 _SPLIT_MARKS = ",;&"
 _SPLIT_MARKS_MARKUP = ";&"
+# The dots templates print between a byline's parts: "By A · 5 min read", "by A ● May 3, 2025",
+# "By A ⋅ Review Editor", "May 3, 2025 ・ 3 min read".
+_BULLETS = "·•●∙⋅・‧◦"
 # Clauses of a credit line: "By A | Apr 21, 2025", "By A · 5 min read", "Posted by A on Friday".
 # A slash before a short label with a colon ends a clause too: "Rep: A/ Red: B".
-# Written as `\s*[;|·•]\s*|\s{2,}|\s+[-–—]\s+|\s+(?:on|at|in|pada)\s+|\s*/\s*(?=[^\W\d]{2,12}\s?:)`
+# Written as `\s*[;|<_BULLETS>]\s*|\s{2,}|\s+[-–—]\s+|\s+(?:on|at|in|pada)\s+|\s*/\s*(?=[^\W\d]{2,12}\s?:)`
 # would do, its first character taken first and the rest by what that was (the same matches,
 # tried in the same order): a pattern opening with a character class lets the regex engine skip
 # to where a match can start, where the plain alternatives were tried at every position.
 _CLAUSE = re.compile(
-    r"[\s;|·•/](?:(?<=\s)(?:\s*[;|·•]\s*|\s+|\s*[-–—]\s+|\s*(?:on|at|in|pada)\s+|\s*/\s*(?=[^\W\d]{2,12}\s?:))"
-    r"|(?<=[;|·•])\s*|(?<=/)\s*(?=[^\W\d]{2,12}\s?:))"
+    rf"[\s;|{_BULLETS}/](?:(?<=\s)(?:\s*[;|{_BULLETS}]\s*|\s+|\s*[-–—]\s+|\s*(?:on|at|in|pada)\s+"
+    rf"|\s*/\s*(?=[^\W\d]{{2,12}}\s?:))|(?<=[;|{_BULLETS}])\s*|(?<=/)\s*(?=[^\W\d]{{2,12}}\s?:))"
 )
 # Every `_CLAUSE` separator holds one of these: a mark, or a whitespace character before another,
 # a dash or a joining word. A line with none is one clause, told by a search that skips from
 # mark to space (its first character is a class) where the split tries each alternative everywhere.
-_CLAUSE_HINT = re.compile(r"[\s;|·•/](?:(?<=[;|·•/])|\s|[-–—]\s|(?:on|at|in|pada)\s)")
+_CLAUSE_HINT = re.compile(rf"[\s;|{_BULLETS}/](?:(?<=[;|{_BULLETS}/])|\s|[-–—]\s|(?:on|at|in|pada)\s)")
 # Inside a credit clause, a short label with a colon starts the next credit, where a
 # template's inline spans run them together: "Reporter: A Editor: B".
 _NEXT_LABEL = re.compile(r"\s\s*(?=[^\W\d]{2,12}:\s)")  # (`\s+`, opening with a class: see `_CLAUSE`)
@@ -87,6 +90,7 @@ _AUTHOR_HREF = re.compile(
 )
 _MEMBER_PATHS = frozenset(html_lexicon()["classes"]["member_paths"])
 _ACCOUNT_PAGES = frozenset(html_lexicon()["classes"]["account_pages"])
+_MEMBER_SCRIPTS = frozenset(html_lexicon()["classes"]["member_scripts"])
 # The login a member page's last path segment names, without the numeric id forums add after a
 # dot ("josephf.42100") or before a dash ("211123-coldj").
 _MEMBER_SEGMENT = re.compile(r"^(?:\d+-)?(.+?)(?:\.\d+)?$")
@@ -174,10 +178,14 @@ _GLUED_TAIL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+$)")
 
 
 def _unglued_credit(text: str, lexicon: Lexicon) -> str:
-    """'ByTrevor Jones' → 'Trevor Jones': an author prefix glued to the capital of the name."""
+    """'ByTrevor Jones' → 'Trevor Jones': an author prefix glued to the capital of the name;
+    'Authors:Aniruddha Roy, …' → 'Aniruddha Roy, …': a credit label and its colon likewise."""
     lead = _GLUED_LEAD.match(text)
     if lead is not None and lead.group(1).lower() in lexicon.author_prefix:
         return text[lead.end() :]
+    label, colon, rest = text.partition(":")
+    if colon and rest[:1].isupper() and _is_credit_label(normalise_marker(label), lexicon):
+        return rest
     return text
 
 
@@ -246,7 +254,7 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
     """The people a credit clause's text names ("A and B", "A, Reporter", "A, Reuters"), each
     with the job title and the outlet the clause prints beside the names (`Person.job_title`,
     `Person.affiliation`)."""
-    people = []
+    people: list[Person] = []
     # "& Zackery Cuevas": the last of several authors, printed after its joiner
     text, title = _title_cut(_unglued_credit(text.strip().lstrip("&,; "), lexicon), lexicon)
     if markup:
@@ -260,11 +268,18 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
     # comma (markup does not split at commas: there it stays in the name)
     outlet = affiliation or (None if markup else comma_outlet(names, lexicon))
     for raw in split.split(names):
+        if people and not people[-1].is_organisation and _is_name_suffix(raw, lexicon):
+            # "Jane Doe, MS, RDN": a degree after the name stays with it, as markup keeps it
+            people[-1] = replace(people[-1], name=f"{people[-1].name}, {raw.strip(' ,;*†')}")
+            continue
         # "Fikri Halim (Banten)": the reporter's region in brackets after the name; "Budi (Antara)":
         # the agency the reporter writes for
         # '"David Kim"': a name some markup quotes; '+ Dan Evon': a follow button's mark before it
         bracket = _PLACE_IN_BRACKETS.search(raw.strip())
-        name = (raw.strip()[: bracket.start()] if bracket else raw.strip()).strip(' .:-–—()"“”+•|')
+        kept = raw.strip()[: bracket.start()] if bracket else raw.strip()
+        name = kept.strip(f' .:-–—()"“”+|{_BULLETS}')
+        if kept.endswith(name + ".") and "," in name and _is_name_suffix(name.rsplit(",", 1)[1], lexicon):
+            name += "."  # "Genevieve Carlton, Ph.D.": the abbreviation's own dot
         if not name or _NOT_A_NAME.search(name):
             continue
         norm = normalise_marker(name)
@@ -283,6 +298,11 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
         own = bracket_outlet(bracket.group(0), lexicon) if bracket else None
         people.append(Person(name, role=role, job_title=job_title, affiliation=own or outlet))
     return people
+
+
+def _is_name_suffix(part: str, lexicon: Lexicon) -> bool:
+    """'MS', 'Ph.D.', 'Jr.': a degree, licence or suffix (`name_suffixes`) after a name's comma."""
+    return normalise_marker(part).replace(".", "") in lexicon.name_suffixes
 
 
 def _without_dates(text: str, lexicon: Lexicon) -> str:
@@ -473,7 +493,22 @@ def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Per
                 for p in found
             ]
         people.extend(found)
-    return unique_people(people)
+    return _without_joined(unique_people(people))
+
+
+def _without_joined(people: list[Person]) -> list[Person]:
+    """`people` less a value that only joins the others' names by commas ('Craig Randall, Alli
+    Miles' beside 'Craig Randall' and 'Alli Miles': a page's meta tags list the authors both ways).
+    Markup does not split at commas (credentials: "Dylan Bailey, MS, RD"), so the joined value
+    stays a name of its own unless every part of it is named on its own."""
+    names = {p.name for p in people}
+    return [
+        p
+        for p in people
+        if not (
+            (parts := [part.strip() for part in p.name.split(",")])[1:] and all(q in names for q in parts)
+        )
+    ]
 
 
 def find_bylines(
@@ -497,7 +532,13 @@ def find_bylines(
     site = _site_key(metadata)
     people = [p for p in from_markup if not _is_site(p.name, site)]
     visible = result.authors
-    if people and not (visible and all(_HANDLE.match(p.name) for p in people)):
+    headed = _headline_credit(blocks, labels, lexicon, span) if people and _tag_named(metadata) else []
+    if headed and _names_others([*headed, *visible], people):
+        # a meta author tag names the account that posted the page ("Stef Keegan") where the
+        # credit printed under the headline ("By Lizzie Streit") names someone else, and no
+        # visible credit names the account: the printed credit names the writer
+        result.authors = unique_people(headed)
+    elif people and not (visible and all(_HANDLE.match(p.name) for p in people)):
         # a login name ("kffnirmitap") loses to a visible name; the visible byline's job titles
         # and outlets go with the same names in the markup
         result.authors = details_from(people, visible)
@@ -515,12 +556,58 @@ def find_bylines(
             or _member_login(blocks, span)
             or _asker_login(blocks, lexicon, span, norms)
             or _header_name(blocks, labels, lexicon, span, result, metadata)
+            or _bio_box(blocks, labels, lexicon, span, result)
             or _bare_name(blocks, labels, lexicon, span, result)
         )
+    if metadata is not None and result.authors:
+        # the site's names only: its host squeezed ("dev", "kompas") may be a word of a name
+        keys = site_keys([*metadata.site_names, *filter(None, [metadata.site_name])], "")
+        result.authors = unique_people(_without_site_tail(p, keys, lexicon) for p in result.authors)
     return result
 
 
-_HEADER_SPLIT = re.compile(r"\s*(?:,|\s[-–—|·•]\s|·)\s*")
+def _markup_rank(source: str) -> int:
+    """Where a markup source stands in `_SOURCE_ORDER` (its length for an unknown one)."""
+    key = source.lower()
+    return next((i for i, s in enumerate(_SOURCE_ORDER) if key.startswith(s)), len(_SOURCE_ORDER))
+
+
+def _tag_named(metadata: PageMetadata | None) -> bool:
+    """The page's markup names its authors only in tags (a meta author tag, a rel link), not in
+    the structured data written for machines (JSON-LD, microdata)."""
+    return metadata is not None and min(map(_markup_rank, map(_SECOND, metadata.authors)), default=0) >= 2
+
+
+_SECOND = itemgetter(1)
+_WORDS = re.compile(r"\w+")
+
+
+def _headline_credit(
+    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, span: tuple[int, int] | None
+) -> list[Person]:
+    """The authors a prefixed credit line between the headline and the first body block names
+    ("By Lizzie Streit"): where a byline sits, not another article's in a list around it.
+    `span`: the first and the last body block."""
+    title = first_label_index(labels, LABEL_TITLE)
+    if span is None or title is None or title >= span[0]:
+        return []
+    found = [
+        p
+        for i in range(title + 1, span[0])
+        if labels[i] not in _NOT_AN_AUTHOR_BOX and len(blocks[i].text) <= _MAX_CREDIT_LINE
+        for p in _prefixed(blocks[i].text, lexicon)
+    ]
+    return [p for p in found if p.role == "author"]
+
+
+def _names_others(visible: Sequence[Person], markup: Sequence[Person]) -> bool:
+    """`visible` (credited authors) shares no word of a name with the markup's people: it names
+    other people, not the same ones written another way ("Chuck Patterson")."""
+    seen = {w for p in markup for w in _WORDS.findall(p.name.lower())}
+    return not any(w in seen for p in visible for w in _WORDS.findall(p.name.lower()))
+
+
+_HEADER_SPLIT = re.compile(rf"\s*(?:,|\s[-–—|{_BULLETS}]\s|·)\s*")
 
 
 def header_byline_name(text: str, lexicon: Lexicon) -> str | None:
@@ -566,6 +653,11 @@ def is_credit_line(text: str, lexicon: Lexicon, norm: str | None = None) -> bool
     return len(text) <= 150 and bool(_prefixed(text, lexicon, norm))
 
 
+# The labels a byline line under the headline may carry: a name with the role and date after it
+# ("Aaron Ricadela | Senior Writer | July 2, 2025") may be taken for the standfirst.
+_HEADER_LABELS = frozenset({Label.OTHER, Label.BYLINE, Label.DATELINE, Label.SUBTITLE})
+
+
 def _header_name(
     blocks: Sequence[Block],
     labels: Sequence[Label],
@@ -583,7 +675,7 @@ def _header_name(
     title = title if title is not None and title < first else None
     found: list[tuple[bool, int, str]] = []
     for i in range(max(0, first - 8), first):
-        if labels[i] not in (Label.OTHER, Label.BYLINE, Label.DATELINE):
+        if labels[i] not in _HEADER_LABELS:
             continue
         href = blocks[i].structure.href
         if href and _TAXONOMY_HREF.search(href):
@@ -592,6 +684,8 @@ def _header_name(
         if name is None:
             continue
         bare = name == blocks[i].text.strip()
+        if bare and labels[i] is Label.SUBTITLE:
+            continue  # a short standfirst in capitals reads as a name alone; a byline has a rest
         if bare and title is not None and i < title:
             continue  # a bare capitalised line above the headline is the site's or section's name
         found.append((bare, i, name))
@@ -619,11 +713,29 @@ def _header_details(
         return piece, None
     if norm in lexicon.agencies:
         return None, piece
-    if metadata is None:
-        return None, None
+    return None, site_outlet(piece, _own_site_keys(metadata)) if metadata is not None else None
+
+
+def _own_site_keys(metadata: PageMetadata) -> frozenset[str]:
+    """`site_keys` of the page's own site: its names in the markup and its host."""
     host = (metadata.canonical_url or metadata.base_url or "").split("://", 1)[-1].split("/", 1)[0]
-    names = [*metadata.site_names, *filter(None, [metadata.site_name])]
-    return None, site_outlet(piece, site_keys(names, host))
+    return site_keys([*metadata.site_names, *filter(None, [metadata.site_name])], host)
+
+
+def _without_site_tail(person: Person, keys: frozenset[str], lexicon: Lexicon) -> Person:
+    """'Brian Truitt USA TODAY' → 'Brian Truitt' of 'USA TODAY', 'Jagpreet Chhatwal, The Commercial
+    Appeal' likewise: a name with the page's own site name (`keys`: `site_keys` of its names) run
+    on after it, as a template prints the outlet in the byline's element. The name left is two
+    words or more."""
+    words = person.name.split()
+    if person.is_organisation or len(words) < 3 or not keys:
+        return person
+    for k in range(2, len(words)):
+        head, tail = " ".join(words[:k]).rstrip(","), " ".join(words[k:])
+        outlet = site_outlet(tail, keys)
+        if outlet is not None and is_plausible_name(head, lexicon):
+            return replace(person, name=head, affiliation=person.affiliation or outlet)
+    return person
 
 
 def _bare_name(
@@ -647,6 +759,45 @@ def _bare_name(
     return []
 
 
+_BIO_LOOKAHEAD = 3  # blocks after an author box's name where its bio may open
+_BIO_CHARS = 60  # the shortest bio: a sentence, not another name or a label
+
+
+def _bio_box(
+    blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon, span: tuple[int, int], result: Bylines
+) -> list[Person]:
+    """An author box at the article's end: a name on its own line, then a bio that opens with the
+    name or its first word ('Lauren Vetter' … 'Lauren Vetter is a growth-focused marketer', 'Nawaz
+    Dhandala' … 'Nawaz is building …'), with a label or a handle between them at most. `span`:
+    the first and the last body block (a bio may be read as the last body block); the name's
+    block goes to `result.blocks`."""
+    last = span[1]
+    for i in range(max(span[0] + 1, last - _NAME_WINDOW), min(len(blocks), last + _BOX_WINDOW)):
+        if labels[i] is LABEL_BODY or labels[i] in _NOT_AN_AUTHOR_BOX:
+            continue
+        name = blocks[i].text.strip()
+        words = name.split()
+        if not (2 <= len(words) <= 4 and is_plausible_name(name, lexicon)):
+            continue
+        for j in range(i + 1, min(len(blocks), i + 1 + _BIO_LOOKAHEAD)):
+            bio = blocks[j].text
+            if labels[j] is not Label.COMMENTS and len(bio) >= _BIO_CHARS and _opens_bio(bio, words, lexicon):
+                result.blocks.append(i)  # the name's line is a byline, as `_bare_name`'s
+                return [Person(name, role="author")]
+    return []
+
+
+def _opens_bio(text: str, words: list[str], lexicon: Lexicon) -> bool:
+    """`text` opens with the name of `words` ("Lauren Vetter …"), or with its first word and a
+    bio verb ("Nawaz is …", `bio_verbs`): "Ascom corporate news" under "Ascom News Service" opens
+    no bio, nor "The web …" under "The Static Web"."""
+    if text.startswith(" ".join(words) + " "):
+        return True
+    head, _, rest = text.partition(" ")
+    verb = rest.split(" ", 1)[0].lower()
+    return head == words[0] and words[0].lower() not in lexicon.stopwords and verb in lexicon.bio_verbs
+
+
 def _member_login(blocks: Sequence[Block], span: tuple[int, int]) -> list[Person]:
     """A forum post's author: a link right before the first body block whose text is the login
     its member page names ("JonB" linking to "/user/jonb"). A forum prints the author of the
@@ -654,9 +805,23 @@ def _member_login(blocks: Sequence[Block], span: tuple[int, int]) -> list[Person
     other links there (a category, a reply button). `span`: the first and the last body block."""
     first = span[0]
     for i in range(first - 1, max(-1, first - 1 - _LOGIN_WINDOW), -1):
-        if name := _login_link(blocks[i]):
+        if name := _login_link(blocks[i]) or _login_with_date(blocks[i]):
             return [Person(name, role="author")]
     return []
+
+
+_POST_META = 40  # the longest text after the login in a post's header line (`_login_with_date`)
+
+
+def _login_with_date(block: Block) -> str | None:
+    """The login opening a post's header line that links to its member page, the post's date
+    and number after it ("Mahaloth January 11, 2025, 12:04am 1" linking to "/u/Mahaloth"), as
+    a forum prints the first post's author above it."""
+    href, text = block.structure.href, block.text.strip()
+    login, _, rest = text.partition(" ")
+    if not (href and rest and len(rest) <= _POST_META and has_digit(rest) and _LOGIN.match(login)):
+        return None
+    return login if _names_member(href, login) else None
 
 
 def _asker_login(
@@ -689,6 +854,8 @@ def _names_member(href: str, login: str) -> bool:
     """`href` is the member page of `login`: a member path, then the login (with its id), or
     the id and the login apart ("/users/2911408/vader")."""
     path = href.split("?", 1)[0].split("#", 1)[0].rstrip("/").split("/")
+    if path[-1].lower() in _MEMBER_SCRIPTS:
+        return "?" in href  # the profile a number names: any login may link there
     if len(path) < 2:
         return False
     if path[-2].isdigit() and len(path) >= 3:
@@ -782,11 +949,23 @@ def _labelled_next(
         return []
     role = _credit_role(normalise_marker(blocks[i].text) if norm is None else norm, lexicon)
     following = blocks[i + 1].text
+    if i + 2 < len(blocks) and _initials_of(following, blocks[i + 2].text):
+        following = blocks[i + 2].text  # "CP", an avatar's initials, over "Chengcheng Pei"
     if role is None or len(following) > 120:
         return []
     if following.rstrip().endswith(",") and i + 2 < len(blocks) and len(blocks[i + 2].text) <= 60:
         following += " " + blocks[i + 2].text  # one name a line, joined by commas
+    label = (normalise_marker(blocks[i].text) if norm is None else norm).rstrip(": ")
+    if label in lexicon.starter_prefix:
+        return _starter(following, lexicon)  # "Topic Author" over the login "changingtimes"
     return _people(following, role, lexicon)
+
+
+def _initials_of(text: str, name: str) -> bool:
+    """`text` is the initials of `name`'s first and last words ("CP", "Chengcheng Pei"), as an
+    avatar without a picture prints them."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and text.strip() == words[0][:1] + words[-1][:1] and text.strip().isupper()
 
 
 def _closing_editor(text: str, lexicon: Lexicon) -> list[Person]:
