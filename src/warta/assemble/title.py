@@ -239,11 +239,14 @@ def choose_title(
             best, listed = swallowed, True
     # A page title on the first line ('Headline | Site') that shares no content word with the best
     # line below it names something else than that line: a landing page whose headings are
-    # slogans; the page title is then the page's own name for itself.
+    # slogans; the page title is then the page's own name for itself. Not so a first line that
+    # opens with the host name ('Site.example - Slogan'): the home page's title, its rest a slogan.
     unrelated = (
         best is not None
         and bool(ref_tokens)
-        and (hint is not None or stripped_reference != reference.strip())
+        and (
+            hint is not None or (stripped_reference != reference.strip() and not _opens_with_host(reference))
+        )
         and not _content_words(blocks[best[1]].text, lexicon) & _content_words(stripped_reference, lexicon)
     )
     if best is None or (best[0] < _WEAK_HEADLINE and ref_tokens) or unrelated:
@@ -254,6 +257,20 @@ def choose_title(
         blocks, labels, lexicon, best[1], lede, _LISTED_LABELS if listed else _TEXT_LABELS
     )
     return strip_site_name(blocks[index].text), index
+
+
+# A host name: labels of word characters and hyphens joined by dots, the last two letters or more.
+_HOST = re.compile(r"[^\W_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,}")
+
+
+def _opens_with_host(line: str) -> bool:
+    """'HarianNusantara.example - Berita Terkini dan Terpercaya': a line that opens with a host
+    name, then more (the `names_site_first` of text, where the host is the only site name known).
+    Articles put the site's name last ('Headline | Site'); what follows a leading one is the
+    home page's slogan, or the headline ('Psychiatry.org - What Are the Latest …'), which the
+    lines below then share words with."""
+    parts = [p for p in _title_parts(line)[0] if p]
+    return len(parts) >= 2 and _HOST.fullmatch(parts[0]) is not None
 
 
 _TEXT_LABELS = (Label.OTHER, Label.BODY, Label.TITLE)
