@@ -94,3 +94,27 @@ def test_a_flattened_page_that_opens_with_its_url_takes_it_as_its_address_not_it
         warta.extract(text + paragraph * 4, kind="text", url="https://other.example/a").url
         == "https://other.example/a"
     )
+
+
+def test_a_flattened_page_that_opens_with_host_and_slogan_takes_its_headline_not_the_slogan() -> None:
+    """A first line 'Host.name - Slogan' (a home page's title, held-out HarianNusantara): the slogan
+    after the host name is no page title to fall back on when the headline below shares no word with
+    it; the headline is the title."""
+    headline = "Pemerintah Umumkan Rencana Pembangunan Jembatan Baru di Kalimantan Timur"
+    paragraphs = (
+        "SAMARINDA - Pemerintah provinsi mengumumkan rencana pembangunan jembatan baru yang akan"
+        " menghubungkan dua kabupaten. Proyek ini diharapkan selesai dalam tiga tahun.\n"
+        "Menurut gubernur, jembatan tersebut akan mempercepat distribusi barang dan mengurangi"
+        " waktu tempuh warga secara signifikan setiap harinya.\n"
+        "Anggaran pembangunan berasal dari dana daerah dan bantuan pemerintah pusat, kata kepala"
+        " dinas pekerjaan umum dalam keterangannya.\n"
+    )
+    menu = "Beranda\nNasional\nEkonomi\nOlahraga\n"
+    byline = "Oleh: Budi Santoso\nSenin, 12 Februari 2024 10:15 WIB\n"
+    text = f"HarianNusantara.example - Berita Terkini dan Terpercaya\n{menu}{headline}\n{byline}{paragraphs}"
+    assert warta.extract(text, kind="text").title == headline
+    # a page title whose site name comes last still names the page
+    titled = text.replace(
+        "HarianNusantara.example - Berita Terkini dan Terpercaya", f"{headline} - HarianNusantara.example"
+    )
+    assert warta.extract(titled, kind="text").title == headline

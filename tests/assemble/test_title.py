@@ -54,6 +54,24 @@ def test_short_lines_between_headline_and_body_do_not_outrank_it():
     assert index == 2
 
 
+def test_a_sentence_under_the_headline_does_not_outrank_it():
+    """A standfirst that closes with a full stop, right above the body, is a sentence, not the headline."""
+    headline = "Cells That Taste Danger Set Off Immune Responses"
+    standfirst = (
+        "Taste and smell receptors in unexpected organs monitor the health of the body's microbes"
+        " and raise an alarm over invading parasites."
+    )
+    body = (
+        "When the immunologist looked deep inside the lungs of mice infected with influenza, he found a"
+        " strange cell covered with taste receptors that should never have been there at all.\n"
+        "But what would a cell covered with taste receptors be doing in the lungs? And why did it only"
+        " appear there in response to a severe bout of influenza in the animals?"
+    )
+    blocks = segment_text(f"Science Weekly\nBiology\n{headline}\nBy Carrie Arnold\n{standfirst}\n{body}")
+    labels = [Label.OTHER, Label.OTHER, Label.OTHER, Label.BYLINE, Label.OTHER, Label.BODY, Label.BODY]
+    assert choose_title(blocks, labels, load_lexicon()) == (headline, 2)
+
+
 # ---------------------------------------------------------------- HTML pages
 def _html_title(body: str, titles: list[str], site_names: tuple[str, ...] = (), url: str | None = None):  # type: ignore[no-untyped-def]
     from warta.assemble.title import choose_html_title
