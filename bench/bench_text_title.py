@@ -47,6 +47,12 @@ def gold_titles() -> dict[str, str]:
 
 def main() -> None:
     start = time.perf_counter()
+    if not OOF.exists():
+        sys.exit(
+            f"{OOF} is missing: make it once with `python train/train_classifier.py --kind text` "
+            "(it also rewrites src/warta/classify/models/text.stage*.txt: `git checkout` them after "
+            "if the shipped models should stay)"
+        )
     oof = pickle.loads(OOF.read_bytes())
     gold = gold_titles()
     lexicon = load_lexicon()
