@@ -1,6 +1,6 @@
 """Titles from flattened text, on WCXB dev pages the classifier never saw (out-of-fold).
 
-    python train/train_classifier.py --kind text   # writes train/cache/oof-text.pkl (once)
+    python train/train_classifier.py --kind text --cv-only  # writes train/cache/oof-text.pkl (once)
     python bench/bench_text_title.py
 
 A flattened page has no metadata: the title is a line of the page, chosen by
@@ -49,9 +49,8 @@ def main() -> None:
     start = time.perf_counter()
     if not OOF.exists():
         sys.exit(
-            f"{OOF} is missing: make it once with `python train/train_classifier.py --kind text` "
-            "(it also rewrites src/warta/classify/models/text.stage*.txt: `git checkout` them after "
-            "if the shipped models should stay)"
+            f"{OOF} is missing: make it once with "
+            "`python train/train_classifier.py --kind text --cv-only` (the shipped models stay as they are)"
         )
     oof = pickle.loads(OOF.read_bytes())
     gold = gold_titles()

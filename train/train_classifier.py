@@ -2,6 +2,7 @@
 
     python train/flatten.py                      # once: flatten the pages (cache)
     python train/train_classifier.py --kind text # writes src/warta/classify/models/text.stage*.txt
+    python train/train_classifier.py --kind text --cv-only  # scores and out-of-fold caches only
 
 Cross-validated (grouped by site) SH scores on WCXB are printed and written to
 bench/results/train-<kind>.json.
@@ -193,6 +194,12 @@ def main() -> None:
         "--negatives", type=int, default=None, help="keep at most N non-body blocks per page (weighted)"
     )
     parser.add_argument("--rounds", type=int, nargs=2, default=ROUNDS, help="boosting rounds of stage 1, 2")
+    parser.add_argument(
+        "--cv-only",
+        action="store_true",
+        help="cross-validate and write the out-of-fold caches (train/cache/), but leave the shipped "
+        "models and bench/results/train-KIND.json as they are",
+    )
     args = parser.parse_args()
     PARAMS["num_threads"] = args.threads
     rounds = tuple(args.rounds)
@@ -266,6 +273,12 @@ def main() -> None:
                 file=sys.stderr,
             )
 
+    if args.cv_only:
+        print(
+            f"done in {time.time() - t0:.0f}s (cross-validation only: models left as they are)",
+            file=sys.stderr,
+        )
+        return
     final1 = train_stage([d["x"] for d in docs], [d["y"] for d in docs], rounds[0], names1, args.negatives)
     final2 = train_stage(x2, [d["y"] for d in docs], rounds[1], names2, args.negatives)
     MODELS.mkdir(parents=True, exist_ok=True)
