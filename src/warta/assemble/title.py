@@ -388,12 +388,9 @@ def _ends_sentence(text: str) -> bool:
     """'Explore trending articles, expert perspectives, … in cybersecurity and IT.': a line of four
     words or more that closes with a full stop ('U.S.A.', '…' and '...' aside) or a comma is a
     sentence of a paragraph or a standfirst, not a headline."""
-    last = text.rsplit(None, 1)[-1]
-    if text.endswith(","):
-        return len(text.split()) >= _SENTENCE_MIN_WORDS
-    if not text.endswith(".") or text.endswith("..") or "." in last[:-1]:
+    if text.endswith(".") and (text.endswith("..") or "." in text.rsplit(None, 1)[-1][:-1]):
         return False
-    return len(text.split()) >= _SENTENCE_MIN_WORDS
+    return text.endswith((".", ",")) and len(text.split()) >= _SENTENCE_MIN_WORDS
 
 
 def _sentence_goes_on(blocks: Sequence[Block], i: int, lexicon: Lexicon) -> bool:

@@ -38,6 +38,7 @@ from warta.meta.credits import (
 )
 from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
+from warta.meta.urls import url_host
 from warta.model import LABEL_BODY, LABEL_TITLE, Block, Label, Person
 from warta.strings import has_digit
 
@@ -718,7 +719,7 @@ def _header_details(
 
 def _own_site_keys(metadata: PageMetadata) -> frozenset[str]:
     """`site_keys` of the page's own site: its names in the markup and its host."""
-    host = (metadata.canonical_url or metadata.base_url or "").split("://", 1)[-1].split("/", 1)[0]
+    host = url_host(metadata.canonical_url or metadata.base_url) or ""
     return site_keys([*metadata.site_names, *filter(None, [metadata.site_name])], host)
 
 
