@@ -562,3 +562,16 @@ def test_two_capitals_take_a_name_only_from_their_own_paragraph() -> None:
     ]
     canonical = [e.canonical for e in _find("en", paragraphs) if e.text == "GM"]
     assert canonical == ["GM", "General Motors"]
+
+
+def test_english_a_name_with_a_middle_initial_is_one_person() -> None:
+    paragraphs = [
+        "The board said Anna K. Lee had resigned after Thomas R. Whitfield objected.",
+        "Lee declined to comment.",
+    ]
+    people = [(e.text, e.canonical) for e in _find("en", paragraphs) if e.type == "person"]
+    assert people == [
+        ("Anna K. Lee", "Anna K. Lee"),
+        ("Thomas R. Whitfield", "Thomas R. Whitfield"),
+        ("Lee", "Anna K. Lee"),
+    ]
