@@ -575,3 +575,18 @@ def test_english_a_name_with_a_middle_initial_is_one_person() -> None:
         ("Thomas R. Whitfield", "Thomas R. Whitfield"),
         ("Lee", "Anna K. Lee"),
     ]
+
+
+def test_english_former_opening_a_sentence_is_no_part_of_a_name() -> None:
+    found = _find(
+        "en",
+        [
+            "Former Kenyan sprinter Joyce Wambui opened a school.",
+            "Former Goldman Sachs banker Ana Ortiz was charged.",
+        ],
+    )
+    assert [(e.text, e.type) for e in found] == [
+        ("Joyce Wambui", "person"),
+        ("Goldman Sachs", "organisation"),
+        ("Ana Ortiz", "person"),
+    ]
