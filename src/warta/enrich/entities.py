@@ -16,8 +16,12 @@ wins, then the model):
   the tagger says ('Piala Asia 2027' is an event, 'Bursa Efek Singapura' an organisation).
 
 A person named in full once ('Menteri Keuangan Sri Mulyani Indrawati') and later in part
-('Sri Mulyani', 'Mulyani') has the full name as canonical; titles are never part of a name.
-The titles are `enrich/data/titles/<lang>.toml`, the list the quotes annotator reads too.
+('Sri Mulyani', 'Mulyani') has the full name as canonical; titles are never part of a name, nor
+are the degrees written after it ('Indah Permatasari, S.H., M.H.'). The titles and degrees are
+`enrich/data/titles/<lang>.toml`, the lists the quotes annotator reads too. A public figure's
+nickname (`[people]`: 'Gus Dur', 'AOC') has the full name, unless the article names someone
+else in full by it; capitals no table knows take the name of the article they spell the
+initials of ('GM' after 'General Motors').
 
     >>> recogniser = EntityRecogniser(("id",))  # doctest: +SKIP
     >>> recogniser.find(["Korut menembakkan rudal."], context)[0].canonical  # doctest: +SKIP
