@@ -496,3 +496,97 @@ def test_english_a_plural_possessive_inside_a_place_name() -> None:
     found = _by_text(_find("en", ["Crowds filled Abbots' Park before Harbour Heights' Emma Dunn spoke."]))
     assert found["Abbots' Park"].type == "place"
     assert found["Emma Dunn"].type == "person"
+
+
+def test_a_public_figure_by_nickname_gets_the_full_name() -> None:
+    # nicknames and initials of public figures: enrich/data/entities/<lang>.toml [people]
+    found = _by_text(_find("id", ["Gus Mus memberi tausiah di Rembang, Jawa Tengah."]))
+    assert (found["Gus Mus"].canonical, found["Gus Mus"].type) == ("Ahmad Mustofa Bisri", "person")
+    found = _by_text(_find("en", ["Supporters of AMLO marched through Mexico City on Sunday."]))
+    assert (found["AMLO"].canonical, found["AMLO"].type) == ("Andrés Manuel López Obrador", "person")
+
+
+def test_a_nickname_yields_to_the_full_name_the_article_gives() -> None:
+    paragraphs = [
+        "Risma Sari, pedagang sayur di Pasar Johar, mengeluhkan sepinya pembeli.",
+        "Risma mengaku omzetnya turun separuh.",
+    ]
+    people = [(e.text, e.canonical) for e in _find("id", paragraphs) if e.type == "person"]
+    assert people == [("Risma Sari", "Risma Sari"), ("Risma", "Risma Sari")]
+
+
+def test_degrees_after_a_name_are_neither_part_of_it_nor_names_of_their_own() -> None:
+    found = _find(
+        "id",
+        [
+            "Ketua tim peneliti, Dr. Bambang Hermawan, S.T., M.Eng., menjelaskan hasil uji di Bandung.",
+            "Bambang menyebut jembatan itu aman.",
+        ],
+    )
+    people = [(e.text, e.canonical) for e in found if e.type == "person"]
+    assert people == [("Bambang Hermawan", "Bambang Hermawan"), ("Bambang", "Bambang Hermawan")]
+    found = _find("en", ["The clinic is run by Grace Mwangi, RN, and Peter Olsen, MD, in Nairobi."])
+    assert [(e.text, e.type) for e in found] == [
+        ("Grace Mwangi", "person"),
+        ("Peter Olsen", "person"),
+        ("Nairobi", "place"),
+    ]
+
+
+def test_capitals_spelling_the_initials_of_a_name_in_the_article_take_its_name() -> None:
+    found = _by_text(
+        _find("en", ["Shares of Consolidated Freight Lines fell on Monday.", "CFL also cut its forecast."])
+    )
+    assert (found["CFL"].canonical, found["CFL"].type) == ("Consolidated Freight Lines", "organisation")
+    found = _by_text(
+        _find(
+            "id",
+            [
+                "Lembaga Kajian Pangan Nusantara merilis laporan terbaru di Jakarta.",
+                "LKPN menyebut harga beras akan naik.",
+            ],
+        )
+    )
+    assert found["LKPN"].canonical == "Lembaga Kajian Pangan Nusantara"
+    # initials two names of the article share name neither
+    found = _by_text(_find("en", ["Carla Brandt met Chris Bauer in Berlin.", "CB was not in the room."]))
+    assert found.get("CB") is None or found["CB"].canonical == "CB"
+
+
+def test_two_capitals_take_a_name_only_from_their_own_paragraph() -> None:
+    paragraphs = [
+        "Wade Morton opened the store in Ohio.",
+        "Sales rose after GM raised its prices.",
+        "General Motors and Ford both cut output.",
+        "Shares of GM fell after General Motors warned on profit.",
+    ]
+    canonical = [e.canonical for e in _find("en", paragraphs) if e.text == "GM"]
+    assert canonical == ["GM", "General Motors"]
+
+
+def test_english_a_name_with_a_middle_initial_is_one_person() -> None:
+    paragraphs = [
+        "The board said Anna K. Lee had resigned after Thomas R. Whitfield objected.",
+        "Lee declined to comment.",
+    ]
+    people = [(e.text, e.canonical) for e in _find("en", paragraphs) if e.type == "person"]
+    assert people == [
+        ("Anna K. Lee", "Anna K. Lee"),
+        ("Thomas R. Whitfield", "Thomas R. Whitfield"),
+        ("Lee", "Anna K. Lee"),
+    ]
+
+
+def test_english_former_opening_a_sentence_is_no_part_of_a_name() -> None:
+    found = _find(
+        "en",
+        [
+            "Former Kenyan sprinter Joyce Wambui opened a school.",
+            "Former Goldman Sachs banker Ana Ortiz was charged.",
+        ],
+    )
+    assert [(e.text, e.type) for e in found] == [
+        ("Joyce Wambui", "person"),
+        ("Goldman Sachs", "organisation"),
+        ("Ana Ortiz", "person"),
+    ]

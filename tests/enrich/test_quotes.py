@@ -994,3 +994,13 @@ def test_a_pronoun_names_a_surname_the_article_gave_in_full_in_any_script(
     # gives the name in full before: its capitals are read in every script, not Latin ones only.
     quotes = find_quotes(paragraphs, EnrichContext(("id", "en"), "en", None), [])
     assert [(quote.speaker, quote.paragraph) for quote in quotes] == [(speaker, 2)]
+
+
+def test_according_to_after_the_quote_names_the_speaker() -> None:
+    paragraphs = (
+        "“The numbers look grim,” according to analyst Priya Nair of Halcyon Research.",
+        "“Harga cabai akan turun pekan depan,” menurut Kepala Dinas Perdagangan Kota Malang Wahyu Setianto.",
+        "The plan was a “giveaway” according to critics.",
+    )
+    found = [(q.paragraph, q.speaker, q.verb) for q in find_quotes(paragraphs, _CONTEXT, [])]
+    assert found == [(0, "Priya Nair", "according to"), (1, "Wahyu Setianto", "menurut")]

@@ -16,8 +16,12 @@ wins, then the model):
   the tagger says ('Piala Asia 2027' is an event, 'Bursa Efek Singapura' an organisation).
 
 A person named in full once ('Menteri Keuangan Sri Mulyani Indrawati') and later in part
-('Sri Mulyani', 'Mulyani') has the full name as canonical; titles are never part of a name.
-The titles are `enrich/data/titles/<lang>.toml`, the list the quotes annotator reads too.
+('Sri Mulyani', 'Mulyani') has the full name as canonical; titles are never part of a name, nor
+are the degrees written after it ('Indah Permatasari, S.H., M.H.'). The titles and degrees are
+`enrich/data/titles/<lang>.toml`, the lists the quotes annotator reads too. A public figure's
+nickname (`[people]`: 'Gus Dur', 'AOC') has the full name, unless the article names someone
+else in full by it; capitals no table knows take the name of the article they spell the
+initials of ('GM' after 'General Motors').
 
     >>> recogniser = EntityRecogniser(("id",))  # doctest: +SKIP
     >>> recogniser.find(["Korut menembakkan rudal."], context)[0].canonical  # doctest: +SKIP
@@ -106,6 +110,12 @@ class _Language:
     model: str | None  # model file name in warta/enrich/models
     rules: _Rules | None
     heads: _Heads | None
+    degrees: frozenset[str] = frozenset()  # degree keys (`degree_key`) written after a name
+
+
+def degree_key(text: str) -> str:
+    """A degree as compared: without dots, spaces or case ('M.Si.' and 'MSi' are one)."""
+    return "".join(text.split()).replace(".", "").casefold()
 
 
 def person_titles(languages: tuple[str, ...]) -> list[str]:
@@ -131,6 +141,10 @@ def _language(language: str) -> _Language:
         for canonical, names in entries.items():
             for name in (canonical, *names):
                 aliases.setdefault(name, (canonical, kind))
+    people: Mapping[str, Sequence[str]] = data.get("people", {})  # not in the tagger's gazetteer
+    for canonical, names in people.items():  # the full name itself is left to the model or rules
+        for name in names:
+            aliases.setdefault(name, (canonical, "person"))
     own_names: Mapping[str, Sequence[str]] = data.get("names", {})
     for kind, names in own_names.items():
         if kind not in _TYPES:
@@ -160,6 +174,7 @@ def _language(language: str) -> _Language:
         model=recogniser.get("model"),
         rules=rules,
         heads=_heads(language, data.get("heads", {})),
+        degrees=frozenset(degree_key(d) for d in annotator_data("titles", (language,)).get("degrees", [])),
     )
 
 
@@ -238,7 +253,7 @@ class EntityRecogniser:
                 candidates += _rule_spans(index, tokens[index], known, known.rules, scene)
             if known.heads is not None:
                 candidates = _with_heads(candidates, _head_spans(index, tokens[index], known.heads))
-            found += _resolve(candidates, text)
+            found += _without_degrees(_resolve(candidates, text), text, known.degrees)
         found = _with_name_parts(found, paragraphs, tokens)
         return _named(found, paragraphs, known)
 
@@ -593,6 +608,43 @@ def _trimmed(span: _Span, start: int, end: int, text: str) -> _Span | None:
     return _Span(span.paragraph, start, end, span.type, span.canonical, span.source)
 
 
+_DEGREE_AFTER = re.compile(r"\s*,\s*([^\s,]+(?: [^\s,]+)?)")
+
+
+def _degrees_end(text: str, end: int, degrees: frozenset[str]) -> int:
+    """Where the degrees written after a name that ends at `end` end ('..., S.H., M.H.'); `end`
+    when none follows. A degree is one comma-led item of one or two words."""
+    while match := _DEGREE_AFTER.match(text, end):
+        item = match.group(1)
+        if degree_key(item) not in degrees:
+            words = item.split(" ")
+            if len(words) < 2 or degree_key(words[0]) not in degrees:
+                break
+            return end + match.group(0).index(item) + len(words[0])
+        end = match.end()
+    return end
+
+
+def _without_degrees(spans: list[_Span], text: str, degrees: frozenset[str]) -> list[_Span]:
+    """A person's degrees are not part of the name ('Indah Permatasari, S.H., M.H.' is the person
+    'Indah Permatasari', whatever type the tagger gave the whole) nor names of their own ('MD' in
+    'Samuel Okafor, MD')."""
+    if not degrees:
+        return spans
+    kept: list[_Span] = []
+    tail = -1  # where the last person's degrees end
+    for span in spans:
+        if span.start < tail:
+            continue
+        comma = text.find(",", span.start, span.end)
+        if comma > span.start and _degrees_end(text, comma, degrees) >= span.end:
+            span = _Span(span.paragraph, span.start, comma, "person", None, span.source)
+        if span.type == "person":
+            tail = _degrees_end(text, span.end, degrees)
+        kept.append(span)
+    return kept
+
+
 def _name_words(text: str) -> tuple[str, ...]:
     return tuple(token.text for token in tokenise(text))
 
@@ -644,29 +696,72 @@ def _with_name_parts(found: list[_Span], paragraphs: Sequence[str], tokens: list
 
 def _named(found: list[_Span], paragraphs: Sequence[str], known: _Language) -> list[Entity]:
     """Entities with canonical names: the alias table's (also for a name in capitals, as in a
-    dateline: 'JAKARTA'), or a person's full name within the article."""
+    dateline: 'JAKARTA'), or a person's full name within the article (which a nickname of the
+    table yields to: 'Risma' after 'Risma Sari' is Risma Sari), or, for a name in capitals no
+    table knows, the name of the article whose initials it spells ('GM' after 'General Motors')."""
+    texts = [paragraphs[s.paragraph][s.start : s.end] for s in found]
     full_names = {
-        _name_words(paragraphs[s.paragraph][s.start : s.end]): paragraphs[s.paragraph][s.start : s.end]
-        for s in found
-        if s.type == "person"
+        _name_words(text): span.canonical if span.source == "gazetteer" and span.canonical else text
+        for span, text in zip(found, texts, strict=True)
+        if span.type == "person"
     }
     entities: list[Entity] = []
-    for span in found:
-        text = paragraphs[span.paragraph][span.start : span.end]
+    for span, text in zip(found, texts, strict=True):
         alias = known.aliases.get(text) or (known.aliases.get(text.title()) if text.isupper() else None)
         if span.canonical is not None:
             canonical = span.canonical
+            if span.type == "person" and span.source == "gazetteer":
+                canonical = _full_name(text, full_names, canonical)
         elif span.type == "person":
-            canonical = _full_name(text, full_names)
+            canonical = _full_name(text, full_names, text)
         else:
             canonical = alias[0] if alias is not None and alias[1] == span.type else text
         source = cast(Any, span.source)
         entities.append(Entity(text, span.type, canonical, span.paragraph, span.start, span.end, source))
-    return entities
+    return _with_acronyms(entities)
 
 
-def _full_name(text: str, full_names: Mapping[tuple[str, ...], str]) -> str:
-    """The one longest person name of the article that contains `text` as a run of words."""
+def _initials(text: str) -> frozenset[str]:
+    """What a name's initials spell: of every word, or of its capitalised words only
+    ('Mohammed bin Salman' MBS, 'National Aeronautics and Space Administration' NASA)."""
+    words = [word for word in _name_words(text) if word[:1].isalpha()]
+    if len(words) < 2:
+        return frozenset()
+    every = "".join(word[0] for word in words).upper()
+    capitals = "".join(word[0] for word in words if word[0].isupper())
+    return frozenset(name for name in (every, capitals) if len(name) >= 2)
+
+
+def _with_acronyms(entities: list[Entity]) -> list[Entity]:
+    """An entity in capitals no table names ('GM', canonical 'GM') is the one name of the article
+    whose initials spell it ('General Motors'): it takes that name's canonical name, and keeps its
+    own type (the capitals are typed as often right as the spelled-out name). Two letters spell
+    too many names by chance: they need the name in their own paragraph."""
+    spelled: dict[str, set[tuple[str, int]]] = {}
+    for entity in entities:
+        for initials in _initials(entity.text):
+            spelled.setdefault(initials, set()).add((entity.canonical, entity.paragraph))
+    if not spelled:
+        return entities
+    out: list[Entity] = []
+    for entity in entities:
+        meant = {
+            canonical
+            for canonical, paragraph in spelled.get(entity.text, set())
+            if len(entity.text) > 2 or paragraph == entity.paragraph
+        }
+        if entity.canonical == entity.text and entity.text.isupper() and len(meant) == 1:
+            (canonical,) = meant
+            entity = Entity(
+                entity.text, entity.type, canonical, entity.paragraph, entity.start, entity.end, entity.source
+            )
+        out.append(entity)
+    return out
+
+
+def _full_name(text: str, full_names: Mapping[tuple[str, ...], str], default: str) -> str:
+    """The one longest person name of the article that contains `text` as a run of words (its
+    canonical name); `default` when there is none or more than one."""
     words = _name_words(text)
     containing = [
         name
@@ -679,4 +774,4 @@ def _full_name(text: str, full_names: Mapping[tuple[str, ...], str]) -> str:
         for name in containing
         if not any(len(other) > len(name) and contains(other, name) for other in containing)
     ]
-    return full_names[widest[0]] if len(widest) == 1 else text
+    return full_names[widest[0]] if len(widest) == 1 else default

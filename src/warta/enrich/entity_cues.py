@@ -423,7 +423,8 @@ def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
         return None
     if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and words[0].isalpha():
         return "organisation"  # an acronym: NASA, FIFA
-    if 2 <= len(words) <= 4 and all(word.isalpha() or "'" in word or "-" in word for word in words):
+    spelled = [word for word in words if word != "."]  # an initial's dot ('John F. Kennedy')
+    if 2 <= len(spelled) <= 4 and all(word.isalpha() or "'" in word or "-" in word for word in spelled):
         return "person"
     return None
 

@@ -90,6 +90,12 @@ def _attribution_after(
     first = clause[0]
     if first.word in lexicon.pronoun_verbs:
         return Speaker(None, span.paragraph, first.start, first.end, True), first.word
+    words = tuple(token.word for token in clause)
+    for phrase in lexicon.according_to:  # '"...," according to Senator X.' / '"...," menurut X.'
+        if words[: len(phrase)] == phrase and len(words) > len(phrase):
+            after = _speaker(_until_stop(clause[len(phrase) :], lexicon), span.paragraph, text, lexicon)
+            if after is not None:
+                return after, " ".join(phrase)
     for index, token in enumerate(clause[: _MAX_SPEAKER_TOKENS + 1]):
         if not _is_verb(token, lexicon):
             continue

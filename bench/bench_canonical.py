@@ -1,0 +1,210 @@
+"""Canonical entity names: precision/recall of (surface -> canonical name) pairs and of merged
+entities, on bench/data/canonical-heldout.json (68 short passages, id and en, written for warta
+by hand before it ran on them), by language.
+
+    python bench/bench_canonical.py
+
+Each passage lists every named person, organisation and place as (surface, canonical, type).
+A surface is compared without a leading 'the' or a trailing possessive ("the Fed" is "Fed",
+"Yellen's" is "Yellen"); canonical names without case, hyphens or a leading 'the', and a gold
+canonical may name equally right alternatives ("Solo | Surakarta").
+
+- pairs: the passage's distinct (surface, canonical) pairs the recogniser gives against the gold
+  ones; a pair is right when its surface is a gold surface and its canonical one of that
+  surface's names.
+- canonical accuracy: over the gold surfaces the recogniser found at all, how many carry a right
+  canonical name (what canonicalisation gets right once the span is found).
+- merged: every two distinct surfaces of a passage with one canonical name are a link ("Mulyani"
+  with "Sri Mulyani"); links found against gold links. Two people who share a surname, or
+  'Jakarta' and 'Jakarta Utara', are no gold link: merging them costs precision.
+
+Results go to bench/results/canonical.{json,md}; every passage not read exactly is printed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from common import ROOT, markdown_table, write_results
+from warta.enrich import EnrichContext
+from warta.enrich.entities import EntityRecogniser
+from warta.enrich.types import Entity
+
+DATA = ROOT / "bench" / "data" / "canonical-heldout.json"
+LANGUAGES = ("id", "en")
+
+
+@dataclass(frozen=True)
+class Passage:
+    id: str
+    language: str
+    paragraphs: tuple[str, ...]
+    gold: dict[str, frozenset[str]]  # surface -> its right canonical names
+    types: dict[str, str]
+
+
+@dataclass
+class Tally:
+    gold_pairs: int = 0
+    found_pairs: int = 0
+    right_found: int = 0  # found pairs that are right
+    right_gold: int = 0  # gold pairs some found pair gets right
+    spotted: int = 0  # gold surfaces found with any canonical
+    typed_right: int = 0
+    gold_links: int = 0
+    found_links: int = 0
+    right_links: int = 0
+
+    def add(self, other: Tally) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def scores(self) -> dict[str, float | int]:
+        def ratio(a: int, b: int) -> float:
+            return round(a / b, 4) if b else 1.0
+
+        return {
+            "gold_pairs": self.gold_pairs,
+            "found_pairs": self.found_pairs,
+            "pair_precision": ratio(self.right_found, self.found_pairs),
+            "pair_recall": ratio(self.right_gold, self.gold_pairs),
+            "canonical_accuracy": ratio(self.right_gold, self.spotted),
+            "type_accuracy": ratio(self.typed_right, self.right_gold),
+            "gold_links": self.gold_links,
+            "found_links": self.found_links,
+            "merge_precision": ratio(self.right_links, self.found_links),
+            "merge_recall": ratio(self.right_links, self.gold_links),
+        }
+
+
+def surface_key(text: str) -> str:
+    text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    return re.sub(r"['’]s?$", "", text).strip()
+
+
+def canonical_key(text: str) -> str:
+    text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    return " ".join(text.casefold().replace("-", " ").split())
+
+
+def load() -> list[Passage]:
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    passages = []
+    for item in data["passages"]:
+        gold = {
+            surface_key(surface): frozenset(canonical_key(name) for name in canonical.split("|"))
+            for surface, canonical, _ in item["entities"]
+        }
+        types = {surface_key(surface): kind for surface, _, kind in item["entities"]}
+        passages.append(Passage(item["id"], item["language"], tuple(item["paragraphs"]), gold, types))
+    return passages
+
+
+def _links(names: dict[str, frozenset[str]]) -> set[frozenset[str]]:
+    return {frozenset((a, b)) for a, b in combinations(sorted(names), 2) if names[a] & names[b]}
+
+
+def tally(passage: Passage, entities: list[Entity]) -> Tally:
+    found: dict[str, set[str]] = {}
+    kinds: dict[tuple[str, str], str] = {}
+    for entity in entities:
+        key = surface_key(entity.text)
+        found.setdefault(key, set()).add(canonical_key(entity.canonical))
+        kinds[(key, canonical_key(entity.canonical))] = entity.type
+    pairs = [(surface, canonical) for surface, names in found.items() for canonical in names]
+    out = Tally(gold_pairs=len(passage.gold), found_pairs=len(pairs))
+    out.right_found = sum(canonical in passage.gold.get(surface, ()) for surface, canonical in pairs)
+    for surface, names in passage.gold.items():
+        if surface in found:
+            out.spotted += 1
+            right = found[surface] & names
+            if right:
+                out.right_gold += 1
+                out.typed_right += any(kinds[(surface, name)] == passage.types[surface] for name in right)
+    gold_links = _links(passage.gold)
+    found_links = _links({surface: frozenset(names) for surface, names in found.items()})
+    out.gold_links, out.found_links = len(gold_links), len(found_links)
+    out.right_links = len(gold_links & found_links)
+    return out
+
+
+def _miss(passage: Passage, entities: list[Entity]) -> str | None:
+    got = sorted({(surface_key(e.text), e.canonical) for e in entities})
+    right = all(canonical_key(c) in passage.gold.get(s, ()) for s, c in got)
+    covered = {s for s, _ in got}
+    if (
+        right
+        and covered >= set(passage.gold)
+        and tally(passage, entities).found_links == len(_links(passage.gold))
+    ):
+        return None
+    expected = sorted((s, " | ".join(sorted(names))) for s, names in passage.gold.items())
+    return f"{passage.id} {passage.paragraphs[0][:60]!r}\n    got      {got}\n    expected {expected}"
+
+
+def main() -> None:
+    recogniser = EntityRecogniser(LANGUAGES)
+    passages = load()
+    totals = {language: Tally() for language in (*LANGUAGES, "all")}
+    misses: list[str] = []
+    for passage in passages:
+        entities = recogniser.find(passage.paragraphs, EnrichContext(LANGUAGES, passage.language, None))
+        result = tally(passage, entities)
+        totals[passage.language].add(result)
+        totals["all"].add(result)
+        miss = _miss(passage, entities)
+        if miss:
+            misses.append(miss)
+    payload: dict[str, object] = {}
+    rows: list[list[object]] = []
+    for language, total in totals.items():
+        count = sum(language in ("all", p.language) for p in passages)
+        scores = total.scores()
+        payload[language] = {"passages": count, **scores}
+        rows.append(
+            [
+                language,
+                count,
+                scores["gold_pairs"],
+                scores["pair_precision"],
+                scores["pair_recall"],
+                scores["canonical_accuracy"],
+                scores["type_accuracy"],
+                scores["gold_links"],
+                scores["merge_precision"],
+                scores["merge_recall"],
+            ]
+        )
+    table = markdown_table(
+        [
+            "lang",
+            "passages",
+            "gold pairs",
+            "pair P",
+            "pair R",
+            "canonical acc.",
+            "type acc.",
+            "gold links",
+            "merge P",
+            "merge R",
+        ],
+        rows,
+    )
+    print(table)
+    payload["misses"] = misses
+    print(f"\npassages not read exactly: {len(misses)}")
+    for miss in misses:
+        print("  " + miss)
+    write_results("canonical", payload, table)
+
+
+if __name__ == "__main__":
+    main()
