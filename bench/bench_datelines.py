@@ -141,7 +141,9 @@ def main() -> None:
     print(table)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "datelines.md").write_text(
-        "# Held-out visible datelines\n\nReproduce: `.venv/bin/python bench/bench_datelines.py`\n\n" + table + "\n",
+        "# Held-out visible datelines\n\nReproduce: `.venv/bin/python bench/bench_datelines.py`\n\n"
+        + table
+        + "\n",
         encoding="utf-8",
     )
     (RESULTS / "datelines.json").write_text(
