@@ -278,6 +278,15 @@ def _block_candidates(
         ):
             continue  # no body block to read, and no stray date
         zone = _zone_of(i, labels, first_body, last_body, title)
+        if (
+            zone == "body"
+            and first_body is not None
+            and i < first_body
+            and len(block.text) <= _STANDALONE_CHARS
+        ):
+            # A short line above the lead that the classifier took for a subtitle or heading
+            # ("il y a 2 heures", "Publié le 4 mars 2025 à 07h05") is the byline zone's.
+            zone = "byline"
         if zone == "body":
             body_seen += 1
             if not deep or body_seen > _MAX_BODY_BLOCKS:
@@ -297,14 +306,19 @@ def _block_candidates(
             text = text[:200]
         # Relative dates tell the publication time only next to the byline, and only
         # when the reference is a real fetch time; in the body they are events. Times
-        # alone say no day. The kinds not used are not looked for.
-        relative = zone in ("byline", "tail") and reference is not None
+        # alone say no day. The kinds not used are not looked for. A short first "body"
+        # block is a date line the classifier took for the lead ("2 jam yang lalu" under
+        # the headline): its relative date counts when it is the block's whole say.
+        line = zone == "dateline" and len(text) <= _STANDALONE_CHARS
+        relative = reference is not None and (zone in ("byline", "tail") or line)
         if not relative and not has_digit(text):
             continue  # every absolute or inferred date has a digit (`find_dates` would find none)
         least: Kind = "relative" if relative else "inferred"
         for match in find_dates(text, reference, lexicon, grammar, least_specific=least):
             if zone in ("body", "dateline") and match.precision in ("year", "month"):
                 continue
+            if zone == "dateline" and match.kind == "relative" and _words_beside(text, match) > 4:
+                continue  # "He arrived 2 days ago to ...": an event of the lead
             marked = _marker_role(text, match.start, grammar)
             above = (
                 match.has_weekday and zone == "byline" and i < title_at and labels[i] not in _BYLINE_LABELS
@@ -317,6 +331,11 @@ def _block_candidates(
     # several different ones are the teasers of other articles.
     if len({c.date.value.date() for c in after_body}) == 1:
         yield after_body[0]
+
+
+def _words_beside(text: str, match: DateMatch) -> int:
+    """How many words `text` has besides the date `match` found in it."""
+    return len(text[: match.start].split()) + len(text[match.end :].split())
 
 
 def _first_pass_blocks(

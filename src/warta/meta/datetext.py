@@ -196,6 +196,10 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
     period = _alternation(periods)
     tz_names = _alternation(zones)
     ago = _alternation(w for c in calendars for w in c.ago_words)
+    ago_pre = _alternation(w for c in calendars for w in c.ago_prefix) or _NEVER
+    hour_mark = "".join(
+        sorted({re.escape(m.lower()) for c in calendars for m in c.hour_marks if len(m) == 1})
+    )
     unit = _alternation(units)
     number = _alternation(numbers)
     rel = _alternation(relative)
@@ -205,7 +209,7 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
     b, e = r"(?<![\w])", r"(?![\w])"
     tz = rf"(?P<tz>(?:gmt|utc)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?|[+-]\d{{2}}:?\d{{2}}|(?:{tz_names}){e})"
     clock = (
-        rf"(?P<tw>(?:{time_word}){e}\.?)?\s*(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d{{2}})(?:[.:](?P<s>\d{{2}}))?)?"
+        rf"(?P<tw>(?:{time_word}){e}\.?)?\s*(?P<h>\d{{1,2}})(?:[.:{hour_mark}](?P<mi>\d{{2}})(?:[.:](?P<s>\d{{2}}))?)?"
         rf"(?!\d)(?:\s*(?P<ampm>(?:{ampm})(?!\w)))?(?:\s+(?P<per>(?:{period}){e}))?(?:\s*\(?{tz}\)?)?"
     )
     time_tail = rf"(?:\s*(?:,|\||-|–|—|/|•)?\s*{clock})?"
@@ -255,6 +259,7 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         ("md", rf"{b}{weekday_head}(?P<mon>{mon}){md_after_month}"),
         ("my", rf"(?P<mon>{bounded_mon})\.?{e},?\s*{year}"),
         ("ago", rf"{b}(?P<n>\d+|{number})\s*(?P<unit>{unit}){e}\s+(?P<ago>{ago}){e}"),
+        ("ago_pre", rf"{b}(?P<agopre>{ago_pre}){e}\s+(?P<n>\d+|{number})\s*(?P<unit>{unit}){e}"),
         ("relative", rf"{b}(?P<rel>{rel}){e}(?:\s+(?P<per0>(?:{period}){e}))?{time_tail}"),
         ("weekday", rf"{b}(?P<pre>{wd_pre})\s+(?P<wd>{wd}){e}(?:\s+(?P<post>{wd_post}){e})?{time_tail}"),
         ("weekday_post", rf"(?P<wd>{bounded_wd})\s+(?P<post>{wd_post}){e}{time_tail}"),
@@ -320,6 +325,7 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         fold_risky=_case_risky(rx for _, rx in (*patterns, *headless)) if ascii_gated else None,
         ascii_needs={
             "ago": _needed_words(w for c in calendars for w in c.ago_words),
+            "ago_pre": _needed_words(w for c in calendars for w in c.ago_prefix),
             "relative": _needed_words(relative),
         },
     )
@@ -432,6 +438,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     "time": ("digit",),
 }
 _DIGIT = re.compile(r"\d")
+_NEVER = r"(?!x)x"  # an alternation of no words: matches nowhere
 # "2024-12-05", "2024/12/05", "28/04/2025", "28.04.25": a digit, a separator, a number of one or
 # two digits, a separator and a digit, which `iso`, `ymd` and `numeric` each need.
 _NUMERIC_SHAPE = re.compile(r"\d[/.-]\d{1,2}[/.-]\d")
@@ -449,6 +456,7 @@ _PATTERN_KINDS: dict[str, tuple[Kind, ...]] = {
     "md": ("inferred",),
     "my": ("absolute",),
     "ago": ("relative",),
+    "ago_pre": ("relative",),
     "relative": ("relative",),
     "weekday": ("relative",),
     "weekday_post": ("relative",),
@@ -707,7 +715,7 @@ def _relative_day(
     if name == "relative":
         amount, unit = grammar.relative[_key(g["rel"])]
         return _shift(ref, amount, unit)
-    if name == "ago":
+    if name in ("ago", "ago_pre"):
         raw = _key(g["n"])
         n = int(raw) if raw.isdigit() else grammar.numbers.get(raw)
         unit_name = grammar.units.get(_key(g["unit"]))
