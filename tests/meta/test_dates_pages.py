@@ -148,3 +148,10 @@ def test_a_short_line_labelled_subtitle_above_the_lead_is_the_byline_zone_s() ->
     labels = [Label.TITLE, Label.SUBTITLE, Label.BODY]
     published, _ = resolve_dates(blocks, labels, None, REF, lexicon)
     assert published is not None and published.iso() == "2025-03-14T08:00:00"
+
+
+def test_a_time_said_before_its_date() -> None:
+    html = _page("Published 7:05 AM EST, Tue March 4, 2025")
+    article = warta.extract(html, options=ExtractOptions(reference=REF), kind="html")
+    assert article.published is not None
+    assert article.published.value.isoformat() == "2025-03-04T07:05:00-05:00"

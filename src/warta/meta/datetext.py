@@ -123,6 +123,9 @@ class DateGrammar:
     # Month names written short, whose full stop is their own ("Des.", "Sept."): a full name's is
     # the sentence's ("Rapat pada 5 Mei.").
     month_abbreviations: frozenset[str] = field(default_factory=frozenset)
+    # A clock that ends where a date begins ("7:05 AM EST, Tue March 4, 2025": the time said
+    # first), searched with the date's start as its end (`_with_leading_clock`).
+    leading_clock: re.Pattern[str] = re.compile(r"(?!x)x")
     # This grammar in each numeric order asked of `for_locale` (at most the two orders): the same
     # patterns, another reading of "03/09/2026".
     in_order: dict[str, DateGrammar] = field(default_factory=dict, compare=False, repr=False)
@@ -217,6 +220,7 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
     day = rf"(?P<d>\d{{1,2}})(?:{ordinal})?(?!\d)"
     year = r"(?P<y>\d{4})(?!\d)"
     joiner = _alternation(w for c in calendars for w in c.connectors)
+    joiner_or_never = joiner or _NEVER
     sep = rf"(?:\s*[-/.]\s*|\s+(?:(?:{joiner})\s+)?|\s*,\s*)"
     # `{b}{day}` and `{b}{year}` opening with their first digit (`_AFTER_START`): the regex engine
     # then skips from digit to digit, where a pattern opening with `{b}` is tried at every position.
@@ -323,6 +327,7 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         ascii_weekday_filter=_substring_filter(_needed_words(weekdays)),
         case_risky=_case_risky((*months, *weekdays)) if ascii_gated else None,
         fold_risky=_case_risky(rx for _, rx in (*patterns, *headless)) if ascii_gated else None,
+        leading_clock=re.compile(rf"{b}{clock}\s*(?:,|\||-|–|—|/|•|{joiner_or_never})?\s*$", re.I),
         ascii_needs={
             "ago": _needed_words(w for c in calendars for w in c.ago_words),
             "ago_pre": _needed_words(w for c in calendars for w in c.ago_prefix),
@@ -907,7 +912,39 @@ def find_dates(
                 return [resolved]
             found.append(resolved)
     # (None or one match, as most texts give: nothing overlaps, and `found` is in text order.)
+    if shape or month or weekday:  # (a date the leading clock could join: no time is one)
+        found = [_with_leading_clock(m, text, grammar) for m in found]
     return found if len(found) < 2 else most_specific(found)
+
+
+def _with_leading_clock(match: DateMatch, text: str, grammar: DateGrammar) -> DateMatch:
+    """`match` with the time said just before it, where it has none: "7:05 AM EST, Tue March 4,
+    2025" is the 4th at 7:05 EST. Only a clock that names its half of the day or its zone
+    ("10:31 pm", "14:20 WIB"): a bare "12, March 4" is a count, not a time."""
+    if match.precision != "day" or match.kind not in ("absolute", "inferred") or match.start < 4:
+        return match
+    window = max(0, match.start - 40)
+    if _DIGIT.search(text, window, match.start) is None:
+        return match
+    lead = grammar.leading_clock.search(text, window, match.start)
+    if lead is None or not (lead.group("ampm") or lead.group("tz")):
+        return match
+    clock = _clock(lead.groupdict(), grammar)
+    if clock is None:
+        return match
+    hour, minute, second, raw_zone = clock
+    tz, zone = _tzinfo(raw_zone, grammar)
+    day = match.value
+    value = datetime(day.year, day.month, day.day, hour, minute, second or 0, 0, tz)
+    start = lead.start()
+    return replace(
+        match,
+        value=value,
+        precision="second" if second is not None else "minute",
+        text=text[start : match.end],
+        start=start,
+        timezone=zone,
+    )
 
 
 def _name_starts(name_pattern: re.Pattern[str], subject: str, first: re.Match[str]) -> list[int]:
