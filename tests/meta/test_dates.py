@@ -378,12 +378,19 @@ def test_url_month_yields_to_a_day_of_that_month() -> None:
 def _full_search(text: str, reference: datetime, lexicon: Lexicon, least: Kind) -> list[DateMatch]:
     """`find_dates` as plainly as it can be done: every wanted pattern, case-blind, over the
     text as written, every match resolved, overlaps settled at the end."""
-    from warta.meta.datetext import _KIND_RANK, _resolve, _wanted, grammar_of, most_specific
+    from warta.meta.datetext import (
+        _KIND_RANK,
+        _resolve,
+        _wanted,
+        _with_leading_clock,
+        grammar_of,
+        most_specific,
+    )
 
     grammar = grammar_of(lexicon)
     rank = _KIND_RANK[least]
     found = [
-        resolved
+        _with_leading_clock(resolved, text, grammar)
         for name, pattern in grammar.patterns
         if _wanted(name, rank)
         for match in pattern.finditer(text)

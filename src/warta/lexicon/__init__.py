@@ -549,7 +549,7 @@ class Calendar:
     weekdays: dict[str, int]
     time_words: tuple[str, ...]
     relative: dict[str, str]
-    ago_words: tuple[str, ...]
+    ago_words: tuple[str, ...]  # after the count: "3 hours ago", "2 часа назад"
     units: dict[str, str]
     numbers: dict[str, int]
     timezones: dict[str, str]
@@ -567,6 +567,10 @@ class Calendar:
     published_markers: tuple[str, ...] = ()
     # Words joining day, month and year: "5 de outubro de 2024", "12 de marzo de 2023".
     connectors: tuple[str, ...] = ()
+    # Words before the count that make it a time ago: "vor 3 Stunden", "il y a 2 heures", "hace 2 días".
+    ago_prefix: tuple[str, ...] = ()
+    # Letters between hour and minute besides ":" and ".": "07h05".
+    hour_marks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -816,6 +820,8 @@ def _calendar(language: str, data: dict[str, Any]) -> Calendar:
         modified_markers=tuple(cal.get("modified_markers", [])),
         published_markers=tuple(cal.get("published_markers", [])),
         connectors=tuple(cal.get("connectors", [])),
+        ago_prefix=tuple(cal.get("ago_prefix", [])),
+        hour_marks=tuple(cal.get("hour_marks", [])),
     )
 
 

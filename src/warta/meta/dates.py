@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date as date_type
+from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import compress, islice
 from operator import attrgetter
@@ -106,6 +107,7 @@ class Candidate:
     role: Role
     score: float
     position: int  # order of discovery: markup first, then blocks in reading order
+    marked: bool = False  # a word before the date says which it is ("Published", "Diperbarui")
 
 
 @lru_cache(maxsize=256)
@@ -276,6 +278,15 @@ def _block_candidates(
         ):
             continue  # no body block to read, and no stray date
         zone = _zone_of(i, labels, first_body, last_body, title)
+        if (
+            zone == "body"
+            and first_body is not None
+            and i < first_body
+            and len(block.text) <= _STANDALONE_CHARS
+        ):
+            # A short line above the lead that the classifier took for a subtitle or heading
+            # ("il y a 2 heures", "Publié le 4 mars 2025 à 07h05") is the byline zone's.
+            zone = "byline"
         if zone == "body":
             body_seen += 1
             if not deep or body_seen > _MAX_BODY_BLOCKS:
@@ -295,24 +306,36 @@ def _block_candidates(
             text = text[:200]
         # Relative dates tell the publication time only next to the byline, and only
         # when the reference is a real fetch time; in the body they are events. Times
-        # alone say no day. The kinds not used are not looked for.
-        relative = zone in ("byline", "tail") and reference is not None
+        # alone say no day. The kinds not used are not looked for. A short first "body"
+        # block is a date line the classifier took for the lead ("2 jam yang lalu" under
+        # the headline): its relative date counts when it is the block's whole say.
+        line = zone == "dateline" and len(text) <= _STANDALONE_CHARS
+        relative = reference is not None and (zone in ("byline", "tail") or line)
         if not relative and not has_digit(text):
             continue  # every absolute or inferred date has a digit (`find_dates` would find none)
         least: Kind = "relative" if relative else "inferred"
         for match in find_dates(text, reference, lexicon, grammar, least_specific=least):
             if zone in ("body", "dateline") and match.precision in ("year", "month"):
                 continue
+            if zone == "dateline" and match.kind == "relative" and _words_beside(text, match) > 4:
+                continue  # "He arrived 2 days ago to ...": an event of the lead
             marked = _marker_role(text, match.start, grammar)
             above = (
                 match.has_weekday and zone == "byline" and i < title_at and labels[i] not in _BYLINE_LABELS
             )
             score = _score(match, zone, reference) + (3 if marked else 0) - (_ABOVE_TITLE if above else 0)
-            yield Candidate(_to_value(match, zone, i), marked or "published", score, 1_000 + i)
+            yield Candidate(
+                _to_value(match, zone, i), marked or "published", score, 1_000 + i, marked is not None
+            )
     # After the body, one date may be the article's ("Published Feb 2, 2023" under it);
     # several different ones are the teasers of other articles.
     if len({c.date.value.date() for c in after_body}) == 1:
         yield after_body[0]
+
+
+def _words_beside(text: str, match: DateMatch) -> int:
+    """How many words `text` has besides the date `match` found in it."""
+    return len(text[: match.start].split()) + len(text[match.end :].split())
 
 
 def _first_pass_blocks(
@@ -448,6 +471,8 @@ def resolve_dates(
     """
     candidates = date_candidates(blocks, labels, metadata, reference, lexicon, url)
     published = next((c.date for c in candidates if c.role == "published"), None)
+    if published is not None and published.evidence.source not in _PAGE_ZONES:
+        published = _shown_earlier(candidates, blocks, labels, published) or published
     if published is not None and published.evidence.source == "url" and published.precision == "month":
         # "/2025/12/" says the month; a day of that month from anywhere on the page says more.
         month = (published.value.year, published.value.month)
@@ -485,6 +510,65 @@ def resolve_dates(
     if published is not None and modified is not None and _naive(modified) < _naive(published):
         modified = None
     return published, modified
+
+
+# The sources of candidates read from the page's text or URL; every other source is markup.
+_ONE_SAVE = timedelta(minutes=1)  # published and modified this close: the record was saved in one go
+_EARLIEST_ZONE = timedelta(hours=12)  # UTC-12: where an instant's calendar day is the earliest
+_PAGE_ZONES = frozenset({"byline", "dateline", "body", "tail", "visible", "url"})
+
+
+def _shown_earlier(
+    candidates: Sequence[Candidate], blocks: Sequence[Block], labels: Sequence[Label], markup: DateValue
+) -> DateValue | None:
+    """The publication date the page shows between its title and its body, where it is a day
+    earlier than the one its markup states (`markup`) and something vouches for it, else None.
+
+    The markup's datePublished is when the record was last saved as new (a site moved to
+    another CMS, a post re-imported: it then equals dateModified); the date printed under the
+    headline is when readers first saw the article. Only a full date with its year stated, not
+    marked as an update, in a short block (a photo's caption says when the photo was taken), and
+    vouched for: by a word before it ("Published Apr 26, 2023"), by the markup naming that day
+    too, or by the markup's published time being its modified time (within a minute).
+    On a page whose markup names many days (a thread's posts), only a day the markup names (a
+    poster's "Joined: Jul 24, 2017" beside the first post is no publication date)."""
+    title, first_body = first_label_index(labels, Label.TITLE), first_label_index(labels, Label.BODY)
+    if title is None or first_body is None:
+        return None
+    shown = next(
+        (
+            c
+            for c in candidates
+            if c.role == "published"
+            and c.date.evidence.source == "byline"
+            and c.date.evidence.block is not None
+            and title < c.date.evidence.block < first_body
+            and c.date.precision not in ("year", "month")
+            and not c.date.inferred_year
+        ),
+        None,
+    )
+    if (
+        shown is None
+        or len(blocks[shown.date.evidence.block or 0].text) > _STANDALONE_CHARS  # (a photo's caption)
+        or shown.date.value.date() >= _earliest_day(markup)
+    ):
+        return None
+    stated = [c for c in candidates if c.date.evidence.source not in _PAGE_ZONES]
+    named = shown.date.value.date() in {c.date.value.date() for c in stated}
+    if not named and len({c.date.value.date() for c in stated if c.role == "published"}) > 2:
+        return None
+    modified = next((c.date for c in stated if c.role == "modified"), None)
+    resaved = modified is not None and abs(_naive(modified) - _naive(markup)) <= _ONE_SAVE
+    return shown.date if named or shown.marked or resaved else None
+
+
+def _earliest_day(date: DateValue) -> date_type:
+    """The earliest calendar day `date` may be where the page is: a time's day in UTC-12, as a
+    time without a zone may be in UTC ("2019-11-20 04:31:13" is "Nov 19, 10:31 pm CST")."""
+    if date.precision in ("year", "month", "day"):
+        return date.value.date()
+    return (_naive(date) - _EARLIEST_ZONE).date()
 
 
 def _naive(date: DateValue) -> datetime:

@@ -123,6 +123,9 @@ class DateGrammar:
     # Month names written short, whose full stop is their own ("Des.", "Sept."): a full name's is
     # the sentence's ("Rapat pada 5 Mei.").
     month_abbreviations: frozenset[str] = field(default_factory=frozenset)
+    # A clock that ends where a date begins ("7:05 AM EST, Tue March 4, 2025": the time said
+    # first), searched with the date's start as its end (`_with_leading_clock`).
+    leading_clock: re.Pattern[str] = re.compile(r"(?!x)x")
     # This grammar in each numeric order asked of `for_locale` (at most the two orders): the same
     # patterns, another reading of "03/09/2026".
     in_order: dict[str, DateGrammar] = field(default_factory=dict, compare=False, repr=False)
@@ -196,6 +199,10 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
     period = _alternation(periods)
     tz_names = _alternation(zones)
     ago = _alternation(w for c in calendars for w in c.ago_words)
+    ago_pre = _alternation(w for c in calendars for w in c.ago_prefix) or _NEVER
+    hour_mark = "".join(
+        sorted({re.escape(m.lower()) for c in calendars for m in c.hour_marks if len(m) == 1})
+    )
     unit = _alternation(units)
     number = _alternation(numbers)
     rel = _alternation(relative)
@@ -205,7 +212,7 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
     b, e = r"(?<![\w])", r"(?![\w])"
     tz = rf"(?P<tz>(?:gmt|utc)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?|[+-]\d{{2}}:?\d{{2}}|(?:{tz_names}){e})"
     clock = (
-        rf"(?P<tw>(?:{time_word}){e}\.?)?\s*(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d{{2}})(?:[.:](?P<s>\d{{2}}))?)?"
+        rf"(?P<tw>(?:{time_word}){e}\.?)?\s*(?P<h>\d{{1,2}})(?:[.:{hour_mark}](?P<mi>\d{{2}})(?:[.:](?P<s>\d{{2}}))?)?"
         rf"(?!\d)(?:\s*(?P<ampm>(?:{ampm})(?!\w)))?(?:\s+(?P<per>(?:{period}){e}))?(?:\s*\(?{tz}\)?)?"
     )
     time_tail = rf"(?:\s*(?:,|\||-|–|—|/|•)?\s*{clock})?"
@@ -213,6 +220,7 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
     day = rf"(?P<d>\d{{1,2}})(?:{ordinal})?(?!\d)"
     year = r"(?P<y>\d{4})(?!\d)"
     joiner = _alternation(w for c in calendars for w in c.connectors)
+    joiner_or_never = joiner or _NEVER
     sep = rf"(?:\s*[-/.]\s*|\s+(?:(?:{joiner})\s+)?|\s*,\s*)"
     # `{b}{day}` and `{b}{year}` opening with their first digit (`_AFTER_START`): the regex engine
     # then skips from digit to digit, where a pattern opening with `{b}` is tried at every position.
@@ -255,6 +263,7 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         ("md", rf"{b}{weekday_head}(?P<mon>{mon}){md_after_month}"),
         ("my", rf"(?P<mon>{bounded_mon})\.?{e},?\s*{year}"),
         ("ago", rf"{b}(?P<n>\d+|{number})\s*(?P<unit>{unit}){e}\s+(?P<ago>{ago}){e}"),
+        ("ago_pre", rf"{b}(?P<agopre>{ago_pre}){e}\s+(?P<n>\d+|{number})\s*(?P<unit>{unit}){e}"),
         ("relative", rf"{b}(?P<rel>{rel}){e}(?:\s+(?P<per0>(?:{period}){e}))?{time_tail}"),
         ("weekday", rf"{b}(?P<pre>{wd_pre})\s+(?P<wd>{wd}){e}(?:\s+(?P<post>{wd_post}){e})?{time_tail}"),
         ("weekday_post", rf"(?P<wd>{bounded_wd})\s+(?P<post>{wd_post}){e}{time_tail}"),
@@ -318,8 +327,10 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         ascii_weekday_filter=_substring_filter(_needed_words(weekdays)),
         case_risky=_case_risky((*months, *weekdays)) if ascii_gated else None,
         fold_risky=_case_risky(rx for _, rx in (*patterns, *headless)) if ascii_gated else None,
+        leading_clock=re.compile(rf"{b}{clock}\s*(?:,|\||-|–|—|/|•|{joiner_or_never})?\s*$", re.I),
         ascii_needs={
             "ago": _needed_words(w for c in calendars for w in c.ago_words),
+            "ago_pre": _needed_words(w for c in calendars for w in c.ago_prefix),
             "relative": _needed_words(relative),
         },
     )
@@ -432,6 +443,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     "time": ("digit",),
 }
 _DIGIT = re.compile(r"\d")
+_NEVER = r"(?!x)x"  # an alternation of no words: matches nowhere
 # "2024-12-05", "2024/12/05", "28/04/2025", "28.04.25": a digit, a separator, a number of one or
 # two digits, a separator and a digit, which `iso`, `ymd` and `numeric` each need.
 _NUMERIC_SHAPE = re.compile(r"\d[/.-]\d{1,2}[/.-]\d")
@@ -449,6 +461,7 @@ _PATTERN_KINDS: dict[str, tuple[Kind, ...]] = {
     "md": ("inferred",),
     "my": ("absolute",),
     "ago": ("relative",),
+    "ago_pre": ("relative",),
     "relative": ("relative",),
     "weekday": ("relative",),
     "weekday_post": ("relative",),
@@ -707,7 +720,7 @@ def _relative_day(
     if name == "relative":
         amount, unit = grammar.relative[_key(g["rel"])]
         return _shift(ref, amount, unit)
-    if name == "ago":
+    if name in ("ago", "ago_pre"):
         raw = _key(g["n"])
         n = int(raw) if raw.isdigit() else grammar.numbers.get(raw)
         unit_name = grammar.units.get(_key(g["unit"]))
@@ -899,7 +912,39 @@ def find_dates(
                 return [resolved]
             found.append(resolved)
     # (None or one match, as most texts give: nothing overlaps, and `found` is in text order.)
+    if shape or month or weekday:  # (a date the leading clock could join: no time is one)
+        found = [_with_leading_clock(m, text, grammar) for m in found]
     return found if len(found) < 2 else most_specific(found)
+
+
+def _with_leading_clock(match: DateMatch, text: str, grammar: DateGrammar) -> DateMatch:
+    """`match` with the time said just before it, where it has none: "7:05 AM EST, Tue March 4,
+    2025" is the 4th at 7:05 EST. Only a clock that names its half of the day or its zone
+    ("10:31 pm", "14:20 WIB"): a bare "12, March 4" is a count, not a time."""
+    if match.precision != "day" or match.kind not in ("absolute", "inferred") or match.start < 4:
+        return match
+    window = max(0, match.start - 40)
+    if _DIGIT.search(text, window, match.start) is None:
+        return match
+    lead = grammar.leading_clock.search(text, window, match.start)
+    if lead is None or not (lead.group("ampm") or lead.group("tz")):
+        return match
+    clock = _clock(lead.groupdict(), grammar)
+    if clock is None:
+        return match
+    hour, minute, second, raw_zone = clock
+    tz, zone = _tzinfo(raw_zone, grammar)
+    day = match.value
+    value = datetime(day.year, day.month, day.day, hour, minute, second or 0, 0, tz)
+    start = lead.start()
+    return replace(
+        match,
+        value=value,
+        precision="second" if second is not None else "minute",
+        text=text[start : match.end],
+        start=start,
+        timezone=zone,
+    )
 
 
 def _name_starts(name_pattern: re.Pattern[str], subject: str, first: re.Match[str]) -> list[int]:
