@@ -590,3 +590,28 @@ def test_english_former_opening_a_sentence_is_no_part_of_a_name() -> None:
         ("Goldman Sachs", "organisation"),
         ("Ana Ortiz", "person"),
     ]
+
+
+def test_english_a_sentence_opener_the_article_writes_in_lower_case_is_no_part_of_a_name() -> None:
+    paragraphs = [
+        "Crowds chanted, “Make Halvorsen resign now.” Critics say that would make little difference.",
+        "Mayor Ingrid Halvorsen said she would stay.",
+    ]
+    people = [(e.text, e.canonical) for e in _find("en", paragraphs) if e.type == "person"]
+    assert people == [("Halvorsen", "Ingrid Halvorsen"), ("Ingrid Halvorsen", "Ingrid Halvorsen")]
+
+
+def test_english_a_sentence_opener_never_written_in_lower_case_may_open_a_name() -> None:
+    paragraphs = ["Grace Odhiambo won the seat.", "Odhiambo thanked her voters for their grace."]
+    people = [(e.text, e.canonical) for e in _find("en", paragraphs) if e.type == "person"]
+    assert people == [("Grace Odhiambo", "Grace Odhiambo"), ("Odhiambo", "Grace Odhiambo")]
+
+
+def test_english_common_openers_are_no_part_of_a_name() -> None:
+    paragraphs = ["Following Halvorsen's resignation, the party met.", "Ingrid Halvorsen left."]
+    people = [(e.text, e.canonical) for e in _find("en", paragraphs) if e.type == "person"]
+    assert people == [("Halvorsen", "Ingrid Halvorsen"), ("Ingrid Halvorsen", "Ingrid Halvorsen")]
+
+
+def test_english_a_paragraph_ending_in_common_words_finds_nothing_there() -> None:
+    assert _find("en", ["Results are listed below. More", "more results follow."]) == []

@@ -49,8 +49,10 @@ from warta.enrich.entity_cues import (
     _is_name_word,
     _is_team,
     _its_after,
+    _lowercase_words,
     _name_word,
     _opens_place,
+    _opens_sentence_only,
     _product_span,
     _rule_type,
     _Rules,
@@ -242,13 +244,15 @@ class EntityRecogniser:
             language = self.languages[0]
         known = _language(language)
         tokens = [tokenise(text) for text in paragraphs]
+        lowercase = _lowercase_words(tokens) if known.rules is not None else frozenset[str]()
+        article = "\n".join(paragraphs)
         found: list[_Span] = []
         for index, text in enumerate(paragraphs):
             candidates = list(_alias_spans(index, text, known))
             if known.model is not None:
                 candidates += _model_spans(index, text, tokens[index], known, self.tagger(known.model))
             if known.rules is not None:
-                scene = _scene(tokens[index], known.rules)
+                scene = _scene(tokens[index], known.rules, lowercase, article)
                 candidates = _in_context(candidates, tokens[index], known.rules, scene)
                 candidates += _rule_spans(index, tokens[index], known, known.rules, scene)
             if known.heads is not None:
@@ -488,6 +492,8 @@ def _typed_run(
         and (tokens[begin].text in rules.common_words or tokens[begin].text in rules.connectors)
         and not _opens_place(tokens, begin, end, rules)
     ):
+        begin, sentence_start = begin + 1, False
+    if sentence_start and begin < end and _opens_sentence_only(tokens, begin, end, rules, scene):
         begin, sentence_start = begin + 1, False
     while end > begin and (tokens[end - 1].text in rules.connectors or tokens[end - 1].text == "."):
         end -= 1

@@ -59,6 +59,7 @@ class _Rules:
     pronoun_blockers: frozenset[str]  # words before 'its' that say nothing of the name ('said', 'and')
     connectors: frozenset[str]
     common_words: frozenset[str]
+    word_names: frozenset[str]  # given names that are also words ('Will', 'Grace'): may open a name
     name_particles: frozenset[str]  # lowercase words inside a personal name ('de' in 'Pieter de Vries')
     prefixed: re.Pattern[str] | None  # a name prefix and the letter after it ('al-R' in 'al-Rashid')
     demonyms: frozenset[str]  # nationality words: never (the start of) an entity
@@ -121,6 +122,7 @@ def _rules(
         pronoun_blockers=words("pronoun_blockers"),
         connectors=words("connectors"),
         common_words=words("common_words"),
+        word_names=words("word_names"),
         name_particles=words("name_particles"),
         prefixed=_prefixed(data.get("name_prefixes", ())),
         demonyms=words("demonyms"),
@@ -307,18 +309,60 @@ def _its_after(tokens: list[Token], begin: int, end: int, rules: _Rules) -> bool
 @dataclass(frozen=True, slots=True)
 class _Scene:
     """What a paragraph says that types its teams: a sports paragraph (a score or a sports word),
-    and one with a single match score (where a result right after a name makes it a team)."""
+    and one with a single match score (where a result right after a name makes it a team); and
+    its article: its words written in lower case and its text (a capital that only opens a
+    sentence)."""
 
     sport: bool  # a sports word ('striker', 'match')
     results: bool  # a result ('beat', 'drew')
     scored: bool  # a single match score ('2-0'; not the sets of a tennis score)
+    lowercase: frozenset[str] = frozenset()  # the article's words written in lower case
+    article: str = ""  # the article's paragraphs, one a line
 
 
-def _scene(tokens: list[Token], rules: _Rules) -> _Scene:
+def _scene(
+    tokens: list[Token], rules: _Rules, lowercase: frozenset[str] = frozenset(), article: str = ""
+) -> _Scene:
     scored = any(_SCORE.fullmatch(token.text) and _one_score(tokens, i) for i, token in enumerate(tokens))
     sport = any(_cue_at(tokens, i, rules.sport_words) for i in range(len(tokens)))
     results = any(_cue_at(tokens, i, rules.team_results) for i in range(len(tokens)))
-    return _Scene(sport, results, scored)
+    return _Scene(sport, results, scored, lowercase, article)
+
+
+def _opens_sentence_only(tokens: list[Token], begin: int, end: int, rules: _Rules, scene: _Scene) -> bool:
+    """Whether the first word of the capitalised run tokens[begin:end], which opens a sentence,
+    is a common word capitalised only for that ('"Make Trump go away"', 'Following Assange's
+    arrest'): the article writes it in lower case elsewhere (and it is no given name such as
+    'Will'), and the rest of the run stands alone elsewhere in the article ('Trump'; but 'Reserve'
+    only ever follows 'Federal')."""
+    first = tokens[begin].text
+    if (
+        end - begin < 2
+        or first.isupper()
+        or first.lower() not in scene.lowercase
+        or first in rules.word_names
+    ):
+        return False
+    rest = " ".join(token.text for token in tokens[begin + 1 : end])
+    return any(
+        not _after_capital(scene.article, match.start())
+        for match in re.finditer(rf"(?<!\w){re.escape(rest)}(?!\w)", scene.article)
+    )
+
+
+def _after_capital(text: str, start: int) -> bool:
+    """Whether text[start:] follows a capitalised word in the same run ('Summit' in 'Web Summit')."""
+    before = text[:start].rstrip(" ")
+    if not before or not before[-1].isalnum():
+        return False
+    word = before.split()[-1] if before.split() else ""
+    return word[:1].isupper()
+
+
+def _lowercase_words(tokens: list[list[Token]]) -> frozenset[str]:
+    """The words an article writes in lower case somewhere ('make', 'following'): one of them
+    capitalised at a sentence's start is a common word, not the first word of a name."""
+    return frozenset(token.text for paragraph in tokens for token in paragraph if token.text.islower())
 
 
 def _one_score(tokens: list[Token], i: int) -> bool:
