@@ -209,3 +209,90 @@ def test_links_below_the_page_s_copyright_line_are_no_box_entries():
     )
     lists = _lists(text, 2)
     assert [i.title for i in lists.sidebar] == ["Banjir Rendam Tiga Kecamatan Lagi"]
+
+
+def _html_page(after_body: str) -> str:
+    paras = "".join(
+        f"<p>Paragraf {n} berita ini cukup panjang untuk menjadi isi artikel, dengan kalimat lengkap "
+        f"tentang pembangunan jembatan baru di kota pelabuhan yang ramai setiap pagi.</p>"
+        for n in ("pertama", "kedua", "ketiga", "keempat")
+    )
+    return (
+        "<html><head><title>Jembatan Baru Dibuka untuk Umum</title></head><body>"
+        "<h1>Jembatan Baru Dibuka untuk Umum</h1><div class='isi'>"
+        f"{paras}</div>{after_body}</body></html>"
+    )
+
+
+def test_linked_entries_that_end_with_their_date_element_get_it_as_their_date() -> None:
+    import warta
+
+    box = (
+        "<div class='terkait'><div class='judul'>Berita Terkait</div><ul>"
+        "<li><a href='/a'>Harga Cabai Rawit di Pasar Mulai Turun</a> <span>20 Agustus 2025</span></li>"
+        "<li><a href='/b'>Pemprov Siapkan Operasi Pasar Beras di 38 Daerah</a> <span>18 Agustus 2025</span></li>"
+        "<li><a href='/c'>Pemerintah Evaluasi Harga Eceran Beras</a><time>14 Agustus 2025</time></li>"
+        "</ul></div>"
+    )
+    article = warta.extract(_html_page(box), url="https://example.test/x")
+    assert [(i.title, i.date) for i in article.related] == [
+        ("Harga Cabai Rawit di Pasar Mulai Turun", "20 Agustus 2025"),
+        ("Pemprov Siapkan Operasi Pasar Beras di 38 Daerah", "18 Agustus 2025"),
+        ("Pemerintah Evaluasi Harga Eceran Beras", "14 Agustus 2025"),
+    ]
+
+
+def test_one_headline_that_ends_with_a_date_keeps_it() -> None:
+    import warta
+
+    box = (
+        "<div class='terkait'><div class='judul'>Berita Terkait</div><ul>"
+        "<li><a href='/a'>Jadwal Imsakiyah Ramadan Kota Surabaya dan Sekitarnya 1 Maret 2025</a></li>"
+        "<li><a href='/b'>Pemprov Siapkan Operasi Pasar Beras di Semua Daerah</a></li>"
+        "</ul></div>"
+    )
+    article = warta.extract(_html_page(box), url="https://example.test/x")
+    assert [i.title for i in article.related] == [
+        "Jadwal Imsakiyah Ramadan Kota Surabaya dan Sekitarnya 1 Maret 2025",
+        "Pemprov Siapkan Operasi Pasar Beras di Semua Daerah",
+    ]
+
+
+def test_row_bullets_are_no_part_of_the_titles() -> None:
+    import warta
+
+    box = (
+        "<table class='terkait'><tr><td><b>Artikel Terkait:</b></td></tr>"
+        "<tr><td>&raquo; <a href='/a'>Kartu Tani dan Janji Digitalisasi Pertanian</a></td></tr>"
+        "<tr><td>&raquo; <a href='/b'>Regenerasi Petani Muda yang Terlupakan</a></td></tr></table>"
+    )
+    article = warta.extract(_html_page(box), url="https://example.test/x")
+    assert [i.title for i in article.related] == [
+        "Kartu Tani dan Janji Digitalisasi Pertanian",
+        "Regenerasi Petani Muda yang Terlupakan",
+    ]
+
+
+def test_an_unlinked_line_in_a_box_of_linked_entries_is_no_entry() -> None:
+    import warta
+
+    cards = "".join(
+        f"<article class='teaser'><a href='/{k}'><h3>{title}</h3></a>"
+        f"<p class='meta'>{k} min read · Energy storage</p></article>"
+        for k, title in enumerate(
+            [
+                "Iron-air batteries get their first grid test",
+                "What new battery tariffs mean for storage",
+                "The hidden water cost of lithium mining",
+            ],
+            start=5,
+        )
+    )
+    box = f"<section class='more'><h2>More stories like this</h2>{cards}</section>"
+    page = _html_page(box).replace("Paragraf", "Paragraph")
+    article = warta.extract(page, url="https://example.test/x")
+    assert [(i.title, i.url) for i in article.related] == [
+        ("Iron-air batteries get their first grid test", "https://example.test/5"),
+        ("What new battery tariffs mean for storage", "https://example.test/6"),
+        ("The hidden water cost of lithium mining", "https://example.test/7"),
+    ]
