@@ -296,3 +296,24 @@ def test_an_unlinked_line_in_a_box_of_linked_entries_is_no_entry() -> None:
         ("What new battery tariffs mean for storage", "https://example.test/6"),
         ("The hidden water cost of lithium mining", "https://example.test/7"),
     ]
+
+
+def test_a_most_read_column_after_the_comments_is_a_sidebar_not_more_comments() -> None:
+    import warta
+
+    box = (
+        "<table><tr><td class='komentar'><b>Komentar (1)</b><table>"
+        "<tr><td><b>Andi Baso</b> 03/03/2025 09:12</td></tr>"
+        "<tr><td>Setuju sekali, di desa kami banyak nama penerima yang sudah meninggal tapi masih tercatat."
+        "</td></tr></table></td><td class='kanan'><table>"
+        "<tr><td><b>Paling Banyak Dibaca</b></td></tr>"
+        "<tr><td>1. <a href='/1'>Banjir Rendam Ratusan Rumah di Kabupaten Gowa</a></td></tr>"
+        "<tr><td>2. <a href='/2'>DPRD Bentuk Pansus Sengketa Lahan Bandara</a></td></tr>"
+        "</table></td></tr></table>"
+    )
+    article = warta.extract(_html_page(box), url="https://example.test/x")
+    assert [(c.author, c.text[:20]) for c in article.comments] == [("Andi Baso", "Setuju sekali, di de")]
+    assert [i.title for i in article.sidebar] == [
+        "Banjir Rendam Ratusan Rumah di Kabupaten Gowa",
+        "DPRD Bentuk Pansus Sengketa Lahan Bandara",
+    ]

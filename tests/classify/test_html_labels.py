@@ -188,3 +188,20 @@ def test_a_newsletter_modal_is_no_sidebar_list() -> None:
     ]
     out = refine_html_labels(blocks, [Label.BODY, Label.SIDEBAR, Label.BODY], [0.95, 0.1, 0.55])
     assert out == [Label.BODY, Label.OTHER, Label.OTHER]
+
+
+def test_a_paywall_box_is_neither_body_nor_a_list() -> None:
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    wall = ("paywall", "paywall", "inner")
+    blocks = [
+        _block(0, paragraph, ARTICLE),
+        _block(1, "Subscribe to continue reading", wall, heading=3),
+        _block(
+            2,
+            "You've read all of your free articles this month. Subscribe today for unlimited access "
+            "to local news you can trust, from just £1 a week.",
+            wall,
+        ),
+    ]
+    out = refine_html_labels(blocks, [Label.BODY, Label.SIDEBAR, Label.BODY], [0.95, 0.1, 0.6])
+    assert out == [Label.BODY, Label.OTHER, Label.OTHER]
