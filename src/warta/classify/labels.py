@@ -169,6 +169,12 @@ def _menu_entry(block: Block) -> bool:
     )
 
 
+def _menu_button(block: Block, norm: str, lexicon: Lexicon) -> bool:
+    """A link alone named as a menu entry is ("Subscribe" beside the site's menu, `nav_line`):
+    a button to another page. (`norm`: the block's text through `normalise_marker`.)"""
+    return block.structure.link_density >= ALL_LINK and norm in lexicon.nav_line
+
+
 def _opens_bio_box(text: str, norm: str, lexicon: Lexicon) -> bool:
     """'About Jane Doe', 'Über Moritz Bachmann', 'About the author': the header of an author or
     company box (a short line: the prefix and a capitalised name, or a header of its own)."""
@@ -272,8 +278,14 @@ def label_blocks(
         ):
             if header is LABEL_TAGS and not seen_body:
                 header = None  # "Topik" in the site menu above the article heads no tag list
-            if header is not None and header is not LABEL_COMMENTS and _menu_entry(blocks[i]):
-                header = None  # "Latest" in the site menu links to a page; it heads no box here
+            if (
+                header is not None
+                and header is not LABEL_COMMENTS
+                and (_menu_entry(blocks[i]) or (not seen_body and _menu_button(blocks[i], norm, lexicon)))
+            ):
+                # "Latest" in the site menu links to a page, and so does a "Subscribe" button
+                # beside it: neither heads a box here
+                header = None
             if read_also_items and len(norm) < 200:
                 # The link titles of an inline "Baca juga" box.
                 labels.append(LABEL_READ_ALSO)
