@@ -317,3 +317,17 @@ def test_a_most_read_column_after_the_comments_is_a_sidebar_not_more_comments() 
         "Banjir Rendam Ratusan Rumah di Kabupaten Gowa",
         "DPRD Bentuk Pansus Sengketa Lahan Bandara",
     ]
+
+
+def test_editors_picks_are_a_sidebar_not_related_posts():
+    # 'Pilihan Redaksi' (the editors' picks), like 'Pilihan Editor', lists stories not about this one
+    text = (
+        "Body one is long enough.\n\nBody two is long too.\n\n"
+        "Pilihan Redaksi\n\nDPR Gelar Rapat Paripurna Bahas RAPBN\n\nTimnas Jalani Uji Coba Melawan Thailand"
+    )
+    lists = _lists(text, 2)
+    assert lists.related == []
+    assert [i.title for i in lists.sidebar] == [
+        "DPR Gelar Rapat Paripurna Bahas RAPBN",
+        "Timnas Jalani Uji Coba Melawan Thailand",
+    ]
