@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from warta._textscan import SubstringSet
     from warta.meta.datetext import DateGrammar
 
-DEFAULT_LANGUAGES = ("id", "en", "pt", "es", "fr", "de", "ru")
+DEFAULT_LANGUAGES = ("id", "en", "pt", "es", "fr", "de", "ru", "ms")
 
 _SPACE = re.compile(r"\s+")
 EDGE_PUNCTUATION = " \t:.-–—|»›>•*·#"
