@@ -205,3 +205,17 @@ def test_a_paywall_box_is_neither_body_nor_a_list() -> None:
     ]
     out = refine_html_labels(blocks, [Label.BODY, Label.SIDEBAR, Label.BODY], [0.95, 0.1, 0.6])
     assert out == [Label.BODY, Label.OTHER, Label.OTHER]
+
+
+def test_a_gallery_s_title_in_the_story_is_a_caption_not_a_heading() -> None:
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    gallery = ("article", "body", "gallery")
+    blocks = [
+        _block(0, paragraph, ARTICLE),
+        _block(1, "In pictures: the shop through the years", gallery, heading=2),
+        _block(2, "The owners outside the shop on its opening day in 1957.", (*gallery, "item")),
+        _block(3, paragraph, ARTICLE),
+    ]
+    labels = [Label.BODY, Label.HEADING, Label.CAPTION, Label.BODY]
+    out = refine_html_labels(blocks, labels, [0.95, 0.7, 0.2, 0.95])
+    assert out == [Label.BODY, Label.CAPTION, Label.CAPTION, Label.BODY]

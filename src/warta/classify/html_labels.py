@@ -1,4 +1,5 @@
-"""Labels from the HTML containers a block sits in: comments, read-also, related, sidebar, author bio, pull quotes.
+"""Labels from the HTML containers a block sits in: comments, read-also, related, sidebar, author bio,
+overlays, photo galleries, pull quotes.
 
 The model says whether a block is body; the markup often says plainly what the
 rest is (`<ol class="comment-list">`, `<div class="baca-juga">`). A container
@@ -38,6 +39,7 @@ _KINDS = (
     ("footer", Label.FOOTER),
     ("bio", Label.OTHER),
     ("overlay", Label.OTHER),
+    ("gallery", Label.CAPTION),
 )
 # Labels that a container may overrule: the model's guesses and the sections that
 # lexicon headers open (a header's section has no end in flat text; in HTML its
