@@ -331,3 +331,44 @@ def test_editors_picks_are_a_sidebar_not_related_posts():
         "DPR Gelar Rapat Paripurna Bahas RAPBN",
         "Timnas Jalani Uji Coba Melawan Thailand",
     ]
+
+
+_LONG_TITLES = (
+    "What makes magnums special: the science and the joy of bigger bottles for every cellar",
+    "Brett in beer and wine: is the farmyard funk desirable or not in a modern glass?",
+    "A guide to sparkling wine production methods and regional styles from around the world",
+)
+
+
+def test_entries_that_give_their_date_after_a_separator_keep_their_own_items() -> None:
+    # 'Title - 26 January 2026' links in a blog's archive rail: each is read with its date; split
+    # into title and date line, a long title after a date line read as the entry above's teaser.
+    import warta
+
+    rows = "".join(
+        f"<li><a href='/blog/{n}'>{title} - {20 + n} January 2026</a></li>"
+        for n, title in enumerate(_LONG_TITLES)
+    )
+    box = f"<aside class='sidebar'><h3>Archive</h3><ul>{rows}</ul></aside>"
+    article = warta.extract(_html_page(box), url="https://example.test/x")
+    assert [(i.title, i.url, i.date, i.teaser) for i in article.sidebar] == [
+        (title, f"https://example.test/blog/{n}", f"{20 + n} January 2026", None)
+        for n, title in enumerate(_LONG_TITLES)
+    ]
+
+
+def test_splitting_dates_off_never_costs_a_linked_entry_its_own_item() -> None:
+    # Cited sources that end with their dates: split, the second title (under twelve words now)
+    # became an entry, and the long third line then read as its teaser; unsplit, the third is
+    # an entry of its own, and stays one.
+    import warta
+
+    rows = (
+        "<li><a href='/1'>Tax Foundation tracking tariffs, Aug. 2, 2019</a></li>"
+        "<li><a href='/2'>Federal Reserve Board report on prices and trade in farming towns, Aug. 5, 2019</a></li>"
+        "<li><a href='/3'>PolitiFact Wisconsin: no, China is not paying United States farmers sixteen "
+        "billion dollars through tariffs, Aug. 9, 2019</a></li>"
+    )
+    box = f"<aside class='sidebar'><h3>Sources</h3><ul>{rows}</ul></aside>"
+    article = warta.extract(_html_page(box), url="https://example.test/x")
+    assert "https://example.test/3" in [i.url for i in article.sidebar]

@@ -281,9 +281,15 @@ def _dates_apart(blocks: list[Block], lexicon: Lexicon) -> list[Block]:
     """Linked entries that end with their date ('<li><a>Title</a> <span>20 Agustus 2025</span></li>',
     a card's `<time>` glued to its link): each split into its title and a date line under it,
     which `_entries` makes the item's date. Only in a run of two or more such entries: a single
-    headline that ends with a date ('Jadwal Imsakiyah Surabaya 1 Maret 2025') keeps it."""
+    headline that ends with a date ('Jadwal Imsakiyah Surabaya 1 Maret 2025') keeps it; and not
+    an entry that gives its date after a separator ('Title - 28 January 2026'): `_entries` reads
+    that one already."""
     cuts = [
-        _date_at_end(b.text, lexicon) if b.structure.href is not None and has_digit(b.text) else None
+        _date_at_end(b.text, lexicon)
+        if b.structure.href is not None
+        and has_digit(b.text)
+        and _inline_dated(b.text.strip(), lexicon) is None
+        else None
         for b in blocks
     ]
     out: list[Block] = []
@@ -490,6 +496,25 @@ def _with_dates_apart(
     return apart, normalise_lines([block.text for block in apart])
 
 
+def _dated_list_items(
+    texts: tuple[list[Block], list[str]],
+    apart: tuple[list[Block], list[str]],
+    lexicon: Lexicon,
+    headers: Mapping[str, Label | None],
+    phrases: _PhraseFlags,
+) -> list[ListItem]:
+    """`_list_items` of a list's blocks with their dates apart (`apart`: `_with_dates_apart` of
+    `texts`), unless that costs a linked entry the item it has without the split: a title that
+    lost its date has fewer words, and the long line after it can turn from an entry of its own
+    into its teaser. Then the blocks as they are. (`headers` and `phrases` know both's lines.)"""
+    items = _list_items(*apart, lexicon, headers, phrases)
+    if apart is texts:
+        return items
+    whole = _list_items(*texts, lexicon, headers, phrases)
+    own = {item.url for item in items}
+    return whole if any(item.url is not None and item.url not in own for item in whole) else items
+
+
 def build_lists(
     blocks: Sequence[Block],
     labels: Sequence[Label],
@@ -522,11 +547,16 @@ def build_lists(
         rest = _strip_prefix(block.text, lexicon.tags_prefix)
         tags.extend(t.strip(" #") for t in re.split(r"[,;|#]", rest) if t.strip(" #"))
     related, sidebar, comments = of(Label.RELATED, footer), of(Label.SIDEBAR, footer), of(Label.COMMENTS)
-    related, sidebar = _with_dates_apart(related, lexicon), _with_dates_apart(sidebar, lexicon)
+    related_apart, sidebar_apart = _with_dates_apart(related, lexicon), _with_dates_apart(sidebar, lexicon)
     # The section headers among the lists' lines, asked once for all three (most lines are
     # ruled out in C by `section_headers`).
     # Their nav and comment-form phrases likewise, in one search of all of them.
-    distinct = list(dict.fromkeys(chain(related[1], sidebar[1], comments[1])))
+    split = [
+        apart[1]
+        for apart, texts in ((related_apart, related), (sidebar_apart, sidebar))
+        if apart is not texts
+    ]
+    distinct = list(dict.fromkeys(chain(related[1], sidebar[1], comments[1], *split)))
     if headers is None or norms is None:
         headers = section_headers(distinct, lexicon)
     elif any(norm not in headers for norm in distinct):
@@ -535,8 +565,12 @@ def build_lists(
     phrases = _PhraseFlags.of(distinct, lexicon)
     return PageLists(
         read_also=_read_also(of(Label.READ_ALSO)[0], lexicon),
-        related=_linked_only(_without_bullets(_list_items(*related, lexicon, headers, phrases))),
-        sidebar=_linked_only(_without_bullets(_list_items(*sidebar, lexicon, headers, phrases))),
+        related=_linked_only(
+            _without_bullets(_dated_list_items(related, related_apart, lexicon, headers, phrases))
+        ),
+        sidebar=_linked_only(
+            _without_bullets(_dated_list_items(sidebar, sidebar_apart, lexicon, headers, phrases))
+        ),
         comments=_comments(*comments, lexicon, headers, phrases),
         tags=list(dict.fromkeys(tags)),
     )
