@@ -347,3 +347,26 @@ def test_a_subscribe_button_beside_the_site_menu_heads_no_box() -> None:
     article = warta.extract(html, url="https://example.test/a")
     assert "sidebar" not in article.labels  # no box opens, so none runs on into the article's header
     assert article.subtitle == "Cheaper rent elsewhere and a tripled energy bill end a family business"
+
+
+def test_a_subscribe_button_over_a_rail_of_links_still_heads_its_box() -> None:
+    # Billboard-style: the 'Subscribe' button opens the chart rail above the article; its linked
+    # entries are that box's, not lines of no box.
+    import warta
+
+    paragraphs = "".join(f"<p>{PARAGRAPH} {n}</p>" for n in ("One.", "Two.", "Three."))
+    charts = "".join(
+        f"<li><a href='/charts/{n}'>{name}</a></li>"
+        for n, name in enumerate(
+            ("Hot 100 Songs", "Billboard 200 Albums", "Digital Song Sales", "Top Artist 100 Chart")
+        )
+    )
+    html = (
+        "<html><body><header><a class='brand' href='/'>The Courier</a>"
+        "<a class='site-header__subscribe' href='/subscribe'>Subscribe</a>"
+        f"<ul class='charts'>{charts}</ul></header>"
+        "<main><article><h1>Harrowgate bakery to close after 68 years</h1>"
+        f"<div class='body'>{paragraphs}</div></article></main></body></html>"
+    )
+    article = warta.extract(html, url="https://example.test/a")
+    assert [item.url for item in article.sidebar] == [f"https://example.test/charts/{n}" for n in range(4)]
