@@ -37,7 +37,7 @@ from warta.classify.markers import PageLines, section_headers
 from warta.classify.model import BlockClassifier, load_classifier
 from warta.errors import ExtractionTimeout, InputError, WartaError
 from warta.lexicon import Lexicon, load_lexicon, normalise_lines
-from warta.meta.byline import find_bylines
+from warta.meta.byline import find_bylines, is_labelled_credit_line
 from warta.meta.dateline import find_dateline
 from warta.meta.dates import resolve_dates
 from warta.meta.language import detect_language
@@ -345,7 +345,9 @@ class Extractor:
         unmark_trailing_name(blocks, labels, lexicon)
         bylines = find_bylines(blocks, labels, lexicon, metadata, norms)
         for i in bylines.blocks:
-            if labels[i] is not Label.BODY:
+            # a body block keeps its label (a sign-off sentence is the article's), unless it is
+            # labelled credits alone ('Penulis: A | Editor: B' closing the article)
+            if labels[i] is not Label.BODY or is_labelled_credit_line(blocks[i].text, lexicon):
                 labels[i] = Label.BYLINE
         body = build_body(blocks, labels)
         if dateline_line:

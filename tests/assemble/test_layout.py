@@ -313,3 +313,60 @@ def test_first_body_indices() -> None:
     assert _first_body_indices(labels, 2) == [1, 3]
     assert _first_body_indices(labels, 5) == [1, 3, 4]
     assert _first_body_indices([Label.OTHER], 3) == []
+
+
+def test_a_deck_in_its_own_element_is_the_standfirst_full_stop_and_all() -> None:
+    # '<p class="story__dek">…, with the loss of 14 jobs.</p>' under the headline, no page description
+    import warta
+
+    paragraphs = "".join(f"<p>{PARAGRAPH} {n}</p>" for n in ("One.", "Two.", "Three."))
+    deck = "The bakery on Castle Street will shut at the end of the month, with the loss of 14 jobs."
+    html = (
+        "<html><body><main><article><h1>Harrowgate bakery to close after 68 years</h1>"
+        f"<p class='story__dek'>{deck}</p><div class='body'>{paragraphs}</div></article></main></body></html>"
+    )
+    article = warta.extract(html, url="https://example.test/a")
+    assert article.subtitle == deck
+    assert article.body[0].text.startswith("The council voted")
+
+
+def test_a_subscribe_button_beside_the_site_menu_heads_no_box() -> None:
+    # A bare "Subscribe" link after the <nav> read as a sidebar header swallowed the deck and the
+    # lead photo's caption into the sidebar.
+    import warta
+
+    paragraphs = "".join(f"<p>{PARAGRAPH} {n}</p>" for n in ("One.", "Two.", "Three."))
+    html = (
+        "<html><body><header><a class='brand' href='/'>The Courier</a>"
+        "<nav><ul><li><a href='/news'>News</a></li><li><a href='/sport'>Sport</a></li></ul></nav>"
+        "<a class='site-header__subscribe' href='/subscribe'>Subscribe</a></header>"
+        "<main><article><h1>Harrowgate bakery to close after 68 years</h1>"
+        "<p class='story__lead'>Cheaper rent elsewhere and a tripled energy bill end a family business</p>"
+        f"<div class='body'>{paragraphs}</div></article></main></body></html>"
+    )
+    article = warta.extract(html, url="https://example.test/a")
+    assert "sidebar" not in article.labels  # no box opens, so none runs on into the article's header
+    assert article.subtitle == "Cheaper rent elsewhere and a tripled energy bill end a family business"
+
+
+def test_a_subscribe_button_over_a_rail_of_links_still_heads_its_box() -> None:
+    # Billboard-style: the 'Subscribe' button opens the chart rail above the article; its linked
+    # entries are that box's, not lines of no box.
+    import warta
+
+    paragraphs = "".join(f"<p>{PARAGRAPH} {n}</p>" for n in ("One.", "Two.", "Three."))
+    charts = "".join(
+        f"<li><a href='/charts/{n}'>{name}</a></li>"
+        for n, name in enumerate(
+            ("Hot 100 Songs", "Billboard 200 Albums", "Digital Song Sales", "Top Artist 100 Chart")
+        )
+    )
+    html = (
+        "<html><body><header><a class='brand' href='/'>The Courier</a>"
+        "<a class='site-header__subscribe' href='/subscribe'>Subscribe</a>"
+        f"<ul class='charts'>{charts}</ul></header>"
+        "<main><article><h1>Harrowgate bakery to close after 68 years</h1>"
+        f"<div class='body'>{paragraphs}</div></article></main></body></html>"
+    )
+    article = warta.extract(html, url="https://example.test/a")
+    assert [item.url for item in article.sidebar] == [f"https://example.test/charts/{n}" for n in range(4)]

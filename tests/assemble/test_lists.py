@@ -209,3 +209,166 @@ def test_links_below_the_page_s_copyright_line_are_no_box_entries():
     )
     lists = _lists(text, 2)
     assert [i.title for i in lists.sidebar] == ["Banjir Rendam Tiga Kecamatan Lagi"]
+
+
+def _html_page(after_body: str) -> str:
+    paras = "".join(
+        f"<p>Paragraf {n} berita ini cukup panjang untuk menjadi isi artikel, dengan kalimat lengkap "
+        f"tentang pembangunan jembatan baru di kota pelabuhan yang ramai setiap pagi.</p>"
+        for n in ("pertama", "kedua", "ketiga", "keempat")
+    )
+    return (
+        "<html><head><title>Jembatan Baru Dibuka untuk Umum</title></head><body>"
+        "<h1>Jembatan Baru Dibuka untuk Umum</h1><div class='isi'>"
+        f"{paras}</div>{after_body}</body></html>"
+    )
+
+
+def test_linked_entries_that_end_with_their_date_element_get_it_as_their_date() -> None:
+    import warta
+
+    box = (
+        "<div class='terkait'><div class='judul'>Berita Terkait</div><ul>"
+        "<li><a href='/a'>Harga Cabai Rawit di Pasar Mulai Turun</a> <span>20 Agustus 2025</span></li>"
+        "<li><a href='/b'>Pemprov Siapkan Operasi Pasar Beras di 38 Daerah</a> <span>18 Agustus 2025</span></li>"
+        "<li><a href='/c'>Pemerintah Evaluasi Harga Eceran Beras</a><time>14 Agustus 2025</time></li>"
+        "</ul></div>"
+    )
+    article = warta.extract(_html_page(box), url="https://example.test/x")
+    assert [(i.title, i.date) for i in article.related] == [
+        ("Harga Cabai Rawit di Pasar Mulai Turun", "20 Agustus 2025"),
+        ("Pemprov Siapkan Operasi Pasar Beras di 38 Daerah", "18 Agustus 2025"),
+        ("Pemerintah Evaluasi Harga Eceran Beras", "14 Agustus 2025"),
+    ]
+
+
+def test_one_headline_that_ends_with_a_date_keeps_it() -> None:
+    import warta
+
+    box = (
+        "<div class='terkait'><div class='judul'>Berita Terkait</div><ul>"
+        "<li><a href='/a'>Jadwal Imsakiyah Ramadan Kota Surabaya dan Sekitarnya 1 Maret 2025</a></li>"
+        "<li><a href='/b'>Pemprov Siapkan Operasi Pasar Beras di Semua Daerah</a></li>"
+        "</ul></div>"
+    )
+    article = warta.extract(_html_page(box), url="https://example.test/x")
+    assert [i.title for i in article.related] == [
+        "Jadwal Imsakiyah Ramadan Kota Surabaya dan Sekitarnya 1 Maret 2025",
+        "Pemprov Siapkan Operasi Pasar Beras di Semua Daerah",
+    ]
+
+
+def test_row_bullets_are_no_part_of_the_titles() -> None:
+    import warta
+
+    box = (
+        "<table class='terkait'><tr><td><b>Artikel Terkait:</b></td></tr>"
+        "<tr><td>&raquo; <a href='/a'>Kartu Tani dan Janji Digitalisasi Pertanian</a></td></tr>"
+        "<tr><td>&raquo; <a href='/b'>Regenerasi Petani Muda yang Terlupakan</a></td></tr></table>"
+    )
+    article = warta.extract(_html_page(box), url="https://example.test/x")
+    assert [i.title for i in article.related] == [
+        "Kartu Tani dan Janji Digitalisasi Pertanian",
+        "Regenerasi Petani Muda yang Terlupakan",
+    ]
+
+
+def test_an_unlinked_line_in_a_box_of_linked_entries_is_no_entry() -> None:
+    import warta
+
+    cards = "".join(
+        f"<article class='teaser'><a href='/{k}'><h3>{title}</h3></a>"
+        f"<p class='meta'>{k} min read · Energy storage</p></article>"
+        for k, title in enumerate(
+            [
+                "Iron-air batteries get their first grid test",
+                "What new battery tariffs mean for storage",
+                "The hidden water cost of lithium mining",
+            ],
+            start=5,
+        )
+    )
+    box = f"<section class='more'><h2>More stories like this</h2>{cards}</section>"
+    page = _html_page(box).replace("Paragraf", "Paragraph")
+    article = warta.extract(page, url="https://example.test/x")
+    assert [(i.title, i.url) for i in article.related] == [
+        ("Iron-air batteries get their first grid test", "https://example.test/5"),
+        ("What new battery tariffs mean for storage", "https://example.test/6"),
+        ("The hidden water cost of lithium mining", "https://example.test/7"),
+    ]
+
+
+def test_a_most_read_column_after_the_comments_is_a_sidebar_not_more_comments() -> None:
+    import warta
+
+    box = (
+        "<table><tr><td class='komentar'><b>Komentar (1)</b><table>"
+        "<tr><td><b>Andi Baso</b> 03/03/2025 09:12</td></tr>"
+        "<tr><td>Setuju sekali, di desa kami banyak nama penerima yang sudah meninggal tapi masih tercatat."
+        "</td></tr></table></td><td class='kanan'><table>"
+        "<tr><td><b>Paling Banyak Dibaca</b></td></tr>"
+        "<tr><td>1. <a href='/1'>Banjir Rendam Ratusan Rumah di Kabupaten Gowa</a></td></tr>"
+        "<tr><td>2. <a href='/2'>DPRD Bentuk Pansus Sengketa Lahan Bandara</a></td></tr>"
+        "</table></td></tr></table>"
+    )
+    article = warta.extract(_html_page(box), url="https://example.test/x")
+    assert [(c.author, c.text[:20]) for c in article.comments] == [("Andi Baso", "Setuju sekali, di de")]
+    assert [i.title for i in article.sidebar] == [
+        "Banjir Rendam Ratusan Rumah di Kabupaten Gowa",
+        "DPRD Bentuk Pansus Sengketa Lahan Bandara",
+    ]
+
+
+def test_editors_picks_are_a_sidebar_not_related_posts():
+    # 'Pilihan Redaksi' (the editors' picks), like 'Pilihan Editor', lists stories not about this one
+    text = (
+        "Body one is long enough.\n\nBody two is long too.\n\n"
+        "Pilihan Redaksi\n\nDPR Gelar Rapat Paripurna Bahas RAPBN\n\nTimnas Jalani Uji Coba Melawan Thailand"
+    )
+    lists = _lists(text, 2)
+    assert lists.related == []
+    assert [i.title for i in lists.sidebar] == [
+        "DPR Gelar Rapat Paripurna Bahas RAPBN",
+        "Timnas Jalani Uji Coba Melawan Thailand",
+    ]
+
+
+_LONG_TITLES = (
+    "What makes magnums special: the science and the joy of bigger bottles for every cellar",
+    "Brett in beer and wine: is the farmyard funk desirable or not in a modern glass?",
+    "A guide to sparkling wine production methods and regional styles from around the world",
+)
+
+
+def test_entries_that_give_their_date_after_a_separator_keep_their_own_items() -> None:
+    # 'Title - 26 January 2026' links in a blog's archive rail: each is read with its date; split
+    # into title and date line, a long title after a date line read as the entry above's teaser.
+    import warta
+
+    rows = "".join(
+        f"<li><a href='/blog/{n}'>{title} - {20 + n} January 2026</a></li>"
+        for n, title in enumerate(_LONG_TITLES)
+    )
+    box = f"<aside class='sidebar'><h3>Archive</h3><ul>{rows}</ul></aside>"
+    article = warta.extract(_html_page(box), url="https://example.test/x")
+    assert [(i.title, i.url, i.date, i.teaser) for i in article.sidebar] == [
+        (title, f"https://example.test/blog/{n}", f"{20 + n} January 2026", None)
+        for n, title in enumerate(_LONG_TITLES)
+    ]
+
+
+def test_splitting_dates_off_never_costs_a_linked_entry_its_own_item() -> None:
+    # Cited sources that end with their dates: split, the second title (under twelve words now)
+    # became an entry, and the long third line then read as its teaser; unsplit, the third is
+    # an entry of its own, and stays one.
+    import warta
+
+    rows = (
+        "<li><a href='/1'>Tax Foundation tracking tariffs, Aug. 2, 2019</a></li>"
+        "<li><a href='/2'>Federal Reserve Board report on prices and trade in farming towns, Aug. 5, 2019</a></li>"
+        "<li><a href='/3'>PolitiFact Wisconsin: no, China is not paying United States farmers sixteen "
+        "billion dollars through tariffs, Aug. 9, 2019</a></li>"
+    )
+    box = f"<aside class='sidebar'><h3>Sources</h3><ul>{rows}</ul></aside>"
+    article = warta.extract(_html_page(box), url="https://example.test/x")
+    assert "https://example.test/3" in [i.url for i in article.sidebar]

@@ -542,3 +542,22 @@ def test_split_at_separators_on_edge_cases() -> None:
     for title in titles:
         for separators in (_SITE_SEPARATORS, _SEPARATOR_KEPT):
             assert _split_at_separators(separators, title) == separators.split(title), title
+
+
+def test_a_headline_printed_without_the_title_s_label_and_in_no_heading_is_the_title() -> None:
+    # <title>Opini: X :: Site</title>, and X printed in a bold table cell, no <h1>
+    import warta
+
+    paragraph = (
+        "Setiap awal musim tanam, keluhan yang sama terdengar dari desa-desa penghasil padi: pupuk "
+        "bersubsidi sulit didapat, kalaupun ada, harganya di atas ketentuan pemerintah daerah."
+    )
+    html = (
+        "<html><head><title>Opini: Menata Ulang Subsidi Pupuk agar Tepat Sasaran :: Kabar Timur</title></head>"
+        "<body><table><tr><td class='rubrik'>OPINI</td></tr>"
+        "<tr><td class='judul'><font size='5'><b>Menata Ulang Subsidi Pupuk agar Tepat Sasaran</b></font></td></tr>"
+        f"<tr><td class='teks'><p>{paragraph}</p><p>{paragraph} Lagi.</p><p>{paragraph} Juga.</p></td></tr>"
+        "</table></body></html>"
+    )
+    article = warta.extract(html, url="https://example.test/a")
+    assert article.title == "Menata Ulang Subsidi Pupuk agar Tepat Sasaran"

@@ -142,3 +142,20 @@ def test_the_next_page_under_a_pagination_link_goes_on_with_the_article(article)
     blocks = segment_text(text)
     labels = label_blocks(blocks, [0.9, 0.9, 0.1, 0.1], LEX)
     assert labels[3] is Label.BODY
+
+
+def test_the_story_going_on_after_a_gallery_s_counter_is_no_slide_caption() -> None:
+    # HTML: "1 of 3" closes the gallery's <section>; the paragraph after it, shallower in the
+    # page, is the story again, not the last slide's caption.
+    from warta.classify.body_lines import mark_slide_captions
+    from warta.lexicon import normalise_lines
+    from warta.model import Block, BlockStructure
+
+    texts = ["1 of 3", '"We have tried everything," Mr Wren said of the bakery on Castle Street.']
+    blocks = [
+        Block(0, texts[0], BlockStructure(tag="p", dom_depth=9)),
+        Block(1, texts[1], BlockStructure(tag="p", dom_depth=7)),
+    ]
+    labels = [Label.BODY, Label.BODY]
+    mark_slide_captions(blocks, labels, LEX, normalise_lines(texts))
+    assert labels == [Label.CAPTION, Label.BODY]

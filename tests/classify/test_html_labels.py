@@ -188,3 +188,55 @@ def test_a_newsletter_modal_is_no_sidebar_list() -> None:
     ]
     out = refine_html_labels(blocks, [Label.BODY, Label.SIDEBAR, Label.BODY], [0.95, 0.1, 0.55])
     assert out == [Label.BODY, Label.OTHER, Label.OTHER]
+
+
+def test_a_paywall_box_is_neither_body_nor_a_list() -> None:
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    wall = ("paywall", "paywall", "inner")
+    blocks = [
+        _block(0, paragraph, ARTICLE),
+        _block(1, "Subscribe to continue reading", wall, heading=3),
+        _block(
+            2,
+            "You've read all of your free articles this month. Subscribe today for unlimited access "
+            "to local news you can trust, from just £1 a week.",
+            wall,
+        ),
+    ]
+    out = refine_html_labels(blocks, [Label.BODY, Label.SIDEBAR, Label.BODY], [0.95, 0.1, 0.6])
+    assert out == [Label.BODY, Label.OTHER, Label.OTHER]
+
+
+def test_a_gallery_s_title_in_the_story_is_a_caption_not_a_heading() -> None:
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    gallery = ("article", "body", "gallery")
+    blocks = [
+        _block(0, paragraph, ARTICLE),
+        _block(1, "In pictures: the shop through the years", gallery, heading=2),
+        _block(2, "The owners outside the shop on its opening day in 1957.", (*gallery, "item")),
+        _block(3, paragraph, ARTICLE),
+    ]
+    labels = [Label.BODY, Label.HEADING, Label.CAPTION, Label.BODY]
+    out = refine_html_labels(blocks, labels, [0.95, 0.7, 0.2, 0.95])
+    assert out == [Label.BODY, Label.CAPTION, Label.CAPTION, Label.BODY]
+
+
+def test_a_rail_of_link_cards_in_a_gallery_container_stays_a_list() -> None:
+    # A CBS-style "Related galleries" rail (<div class="gallery-rail gallery">) beside a story that
+    # has no photo gallery: its header opened a related box, and the container token must not
+    # turn the box's linked entries into captions.
+    import warta
+
+    paragraph = "A paragraph of the article that is long enough to be prose, with a clause or two more. "
+    body = "".join(f"<p>{paragraph * 2}{n}</p>" for n in ("One.", "Two.", "Three.", "Four."))
+    cards = "".join(
+        f"<li><a href='/photos/{n}'>Photos: the best pictures of the week, part {n}</a></li>"
+        for n in range(5)
+    )
+    html = (
+        "<html><body><main><article><h1>Harrowgate bakery to close after 68 years</h1>"
+        f"<div class='story-body'>{body}</div></article>"
+        f"<div class='gallery'><h3>Related Stories</h3><ul>{cards}</ul></div></main></body></html>"
+    )
+    article = warta.extract(html, url="https://example.test/a")
+    assert [item.url for item in article.related] == [f"https://example.test/photos/{n}" for n in range(5)]

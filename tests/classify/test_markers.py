@@ -292,6 +292,10 @@ def test_generated_markers_of_agree_with_marker_of(lines: list[str], picks: list
         # an opinion column's closing author note and disclaimer (held-out opini-kolom-penulis)
         ("*Penulis adalah dosen perencanaan wilayah di sebuah universitas negeri.", Label.AD),
         ("Tulisan ini merupakan pendapat pribadi penulis dan tidak mencerminkan sikap redaksi.", Label.AD),
+        # the same disclaimer in other words, and a mid-story newsletter pitch (held-out HTML,
+        # second round: opini_table, nextjs_wire)
+        ("Artikel ini merupakan opini pribadi penulis dan tidak mencerminkan pandangan redaksi.", Label.AD),
+        ("The Africa Briefing brings you the week's top stories from the continent. Sign up here.", Label.AD),
         # a comment form's field label (held-out millbrook-local-english)
         ("Email (will not be published)", Label.COMMENTS),
         # an Indonesian "all rights reserved" footer (held-out semarang-hardwrap-80)

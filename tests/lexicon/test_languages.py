@@ -130,3 +130,44 @@ def test_a_lexicon_is_loaded_once_per_set_of_languages() -> None:
 
     assert load_lexicon() is load_lexicon()
     assert load_lexicon(("en",)) is load_lexicon(("en",))
+
+
+def test_a_malay_page_s_related_header_date_line_and_tags() -> None:
+    # Malay (ms.toml): "Artikel Berkaitan" heads related posts, "Isnin, 14 April 2025 | 4:35 petang"
+    # is a date line (not a heading above the lead), and the topic list ends at the related header.
+    import warta
+
+    paragraph = (
+        "Kerajaan negeri memperuntukkan RM12 juta tahun ini untuk membaik pulih jalan kampung di lapan "
+        "daerah, terutama laluan yang rosak teruk akibat banjir pada hujung tahun lalu, katanya."
+    )
+    html = (
+        "<html lang='ms'><body><article><h1>Kerajaan negeri peruntuk RM12 juta baik pulih jalan kampung</h1>"
+        "<div class='meta'><div class='byline'>Oleh Nur Aisyah Kamarudin</div>"
+        "<div class='date'>Isnin, 14 April 2025 | 4:35 petang</div></div>"
+        f"<div class='body'><p>{paragraph}</p><p>{paragraph} Lagi.</p><p>{paragraph} Juga.</p></div>"
+        "<div class='topik'><div>Topik</div><div><a href='/topik/banjir'>Banjir</a></div>"
+        "<div><a href='/topik/terengganu'>Terengganu</a></div></div></article>"
+        "<div class='blok'><h2>Artikel Berkaitan</h2>"
+        "<div><a href='/a'>JKR Terengganu sedia pelan pembaikan jalan selepas banjir</a></div>"
+        "<div><a href='/b'>Peruntukan jalan luar bandar ditambah RM500 juta</a></div></div></body></html>"
+    )
+    article = warta.extract(html, url="https://example.test/berita/a")
+    assert [i.title for i in article.related] == [
+        "JKR Terengganu sedia pelan pembaikan jalan selepas banjir",
+        "Peruntukan jalan luar bandar ditambah RM500 juta",
+    ]
+    assert article.headings == []
+    assert article.body[0].text.startswith("Kerajaan negeri")
+    assert "Artikel Berkaitan" not in article.tags
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("Isnin, 14 April 2025 | 4:35 petang", "2025-04-14T16:35:00"), ("14 Ogos 2025", "2025-08-14")],
+)
+def test_malay_dates_are_read(text: str, iso: str) -> None:
+    from datetime import datetime
+
+    found = parse_date(text, datetime(2025, 9, 1), load_lexicon())
+    assert found is not None and found.iso() == iso

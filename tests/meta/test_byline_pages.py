@@ -225,3 +225,25 @@ def test_a_title_then_the_outlet_after_the_name() -> None:
 def test_a_tag_link_under_the_headline_is_no_writer() -> None:
     html = _page("<div class='tags'><a href='/blog/tag/river-safety'>River Safety</a></div>")
     assert _authors(html) == []
+
+
+def test_a_closing_line_of_labelled_credits_leaves_the_body() -> None:
+    # '<p><b>Penulis:</b> A | <b>Editor:</b> B</p>' as the article's last paragraph: the people
+    # are credited and the line is no paragraph of the story.
+    html = _page("").replace(
+        "</div></article>",
+        "<p><b>Penulis:</b> Rahmat Hidayat | <b>Editor:</b> Siti Marlina</p></div></article>",
+    )
+    article = warta.extract(html, url="https://example.test/a")
+    assert [p.name for p in article.authors] == ["Rahmat Hidayat"]
+    assert [p.name for p in article.editors] == ["Siti Marlina"]
+    assert "Penulis" not in article.text
+    assert article.body[-1].text.startswith("Engineers expect")
+
+
+def test_a_sign_off_sentence_stays_in_the_body() -> None:
+    html = _page("").replace(
+        "</div></article>", "<p>Reporting by Rahmat Hidayat; Editing by Siti Marlina</p></div></article>"
+    )
+    article = warta.extract(html, url="https://example.test/a")
+    assert article.body[-1].text == "Reporting by Rahmat Hidayat; Editing by Siti Marlina"

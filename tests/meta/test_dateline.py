@@ -76,3 +76,17 @@ def test_the_sites_own_name_after_the_place_makes_a_dateline() -> None:
     assert find_dateline(lead, LEX) is None
     assert find_dateline(lead, LEX, ["Warta Raya"]) == "Jakarta, Warta Raya"
     assert find_dateline("Meanwhile, Warta Raya - said.", LEX, ["Kabar Kini"]) is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "dateline"),
+    [
+        ("KUALA TERENGGANU: Kerajaan negeri memperuntukkan RM12 juta tahun ini.", "KUALA TERENGGANU"),
+        ("ISLAMABAD: The federal cabinet approved the budget on Monday.", "ISLAMABAD"),
+        ("BREAKING: A fire broke out at the port on Monday.", None),
+        ("DEAR ABBY: My husband and I have been married for ten years.", None),
+        ("UK: Prices rose again in May.", None),
+    ],
+)
+def test_an_upper_case_place_before_a_colon_is_a_dateline(lead: str, dateline: str | None) -> None:
+    assert find_dateline(lead, load_lexicon()) == dateline

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import is_
 
@@ -17,7 +18,7 @@ from warta.classify.features import is_date_line
 from warta.classify.markers import section_header
 from warta.classify.sections import section_scans
 from warta.classify.sentences import PARAGRAPH_END, SENTENCE_END
-from warta.lexicon import Lexicon, normalise_marker
+from warta.lexicon import Lexicon, html_lexicon, normalise_marker
 from warta.meta.byline import is_credit_line, is_outlet_byline, is_plausible_name
 from warta.meta.dateline import find_dateline, is_dateline_line
 from warta.model import Block, BodyPart, Label
@@ -52,7 +53,7 @@ def standfirst(
     if (
         labels[i] in (Label.BODY, Label.OTHER)
         and 5 <= words <= 40
-        and not text.endswith((".", "!", "?", ":"))
+        and (not text.endswith((".", "!", "?", ":")) or _deck_element(blocks[i]))
         and not is_date_line(text, lexicon)
         and not text.lower().startswith(lexicon.author_prefix)
         and not is_outlet_byline(text, lexicon)
@@ -63,6 +64,18 @@ def standfirst(
         labels[i] = Label.SUBTITLE
         return text
     return None
+
+
+@lru_cache(maxsize=1)
+def _deck_tokens() -> frozenset[str]:
+    """Class/id tokens of a deck's own element (`lexicon/data/html.toml`, `[standfirst]`); read once."""
+    return frozenset(html_lexicon().get("standfirst", {}).get("tokens", ()))
+
+
+def _deck_element(block: Block) -> bool:
+    """The line sits in an element the template names as its deck ("story__dek"): a deck that
+    ends with a full stop is still the deck, not the lead paragraph."""
+    return not _deck_tokens().isdisjoint(block.structure.class_tokens)
 
 
 _DECK_MIN_WORDS = 6

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache
 from itertools import chain
 
@@ -14,6 +15,7 @@ from warta.classify.sections import section_scans
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, load_lexicon, normalise_lines, normalise_marker
+from warta.meta.datetext import find_dates
 from warta.model import ALL_LINK, LABEL_COMMENTS, Block, BlockStructure, Comment, Label, ListItem
 from warta.strings import has_digit
 
@@ -247,6 +249,87 @@ def _probe() -> tuple[list[Block], list[str], Lexicon, dict[str, Label | None], 
     return blocks, norms, lexicon, section_headers(distinct, lexicon), _PhraseFlags.of(distinct, lexicon)
 
 
+# Any fixed instant: only absolute dates (a day, month and year) are looked for at an entry's end.
+_NO_REFERENCE = datetime(2000, 1, 1)
+_DAY_PRECISIONS = frozenset({"day", "hour", "minute", "second"})
+_GLUED = re.compile(
+    r"(?<=[^\W\d_])(?=[A-Z0-9])"
+)  # 'easesApril': a lower-case letter, then a capital or digit
+_DATE_EDGE = " ,·|•-–—"
+
+
+def _date_at_end(text: str, lexicon: Lexicon) -> int | None:
+    """Where the full date that ends `text` begins ('… Mulai Turun 20 Agustus 2025', '… easesApril
+    20, 2025', the date element glued to the link's text); None where no dated day ends it or
+    fewer than three words come before it."""
+    text = text.rstrip()
+    if not has_digit(text[-4:]):
+        return None
+    starts = [0, *(m.start() for m in _GLUED.finditer(text))]
+    for start in reversed(starts):
+        found = find_dates(text[start:], _NO_REFERENCE, lexicon, least_specific="absolute")
+        last = found[-1] if found else None
+        if last is None or start + last.end != len(text) or last.precision not in _DAY_PRECISIONS:
+            continue
+        at = start + last.start
+        if len(text[:at].rstrip(_DATE_EDGE).split()) >= 3:
+            return at
+    return None
+
+
+def _dates_apart(blocks: list[Block], lexicon: Lexicon) -> list[Block]:
+    """Linked entries that end with their date ('<li><a>Title</a> <span>20 Agustus 2025</span></li>',
+    a card's `<time>` glued to its link): each split into its title and a date line under it,
+    which `_entries` makes the item's date. Only in a run of two or more such entries: a single
+    headline that ends with a date ('Jadwal Imsakiyah Surabaya 1 Maret 2025') keeps it; and not
+    an entry that gives its date after a separator ('Title - 28 January 2026'): `_entries` reads
+    that one already."""
+    cuts = [
+        _date_at_end(b.text, lexicon)
+        if b.structure.href is not None
+        and has_digit(b.text)
+        and _inline_dated(b.text.strip(), lexicon) is None
+        else None
+        for b in blocks
+    ]
+    out: list[Block] = []
+    for k, (block, cut) in enumerate(zip(blocks, cuts, strict=True)):
+        in_run = cut is not None and (
+            (k > 0 and cuts[k - 1] is not None) or (k + 1 < len(cuts) and cuts[k + 1] is not None)
+        )
+        if cut is None or not in_run:
+            out.append(block)
+            continue
+        text = block.text.rstrip()
+        out.append(Block(block.index, text[:cut].rstrip(_DATE_EDGE), block.structure, block.start, block.end))
+        out.append(Block(block.index, text[cut:], BlockStructure(), block.start, block.end))
+    return out
+
+
+_BULLETS = "»›•·▪■►▸*-–—"
+
+
+def _without_bullets(items: list[ListItem]) -> list[ListItem]:
+    """'» Title': the bullet a table row or a text list prints before each entry is no part of its title."""
+    out = []
+    for item in items:
+        title = item.title
+        if len(title) > 2 and title[0] in _BULLETS and title[1].isspace():
+            item = ListItem(title[2:].strip(), item.url, item.date, item.teaser)
+        out.append(item)
+    return out
+
+
+def _linked_only(items: list[ListItem]) -> list[ListItem]:
+    """A box whose entries are links (two or more, at least half of them) has no entry without
+    one: an unlinked line there is an entry's own line that no rule placed ('6 min read · Energy'
+    under each teaser card), not a headline. (Lists of flattened text have no links: kept whole.)"""
+    linked = sum(item.url is not None for item in items)
+    if linked < 2 or linked * 2 < len(items):
+        return items
+    return [item for item in items if item.url is not None]
+
+
 _RANK = re.compile(r"^(\d{1,2})(?:[.)]?\s+(?=\S)|(?=[^\W\d_]))")
 
 
@@ -402,6 +485,36 @@ def _page_footer_start(labels: Sequence[Label]) -> int:
     return footer if footer >= 0 and footer > scans.last(labelled, Label.BODY) else len(labels)
 
 
+def _with_dates_apart(
+    texts: tuple[list[Block], list[str]], lexicon: Lexicon
+) -> tuple[list[Block], list[str]]:
+    """`_dates_apart` of a list's blocks, with the normalised texts of the blocks it gives."""
+    blocks = texts[0]
+    apart = _dates_apart(blocks, lexicon)
+    if len(apart) == len(blocks):
+        return texts
+    return apart, normalise_lines([block.text for block in apart])
+
+
+def _dated_list_items(
+    texts: tuple[list[Block], list[str]],
+    apart: tuple[list[Block], list[str]],
+    lexicon: Lexicon,
+    headers: Mapping[str, Label | None],
+    phrases: _PhraseFlags,
+) -> list[ListItem]:
+    """`_list_items` of a list's blocks with their dates apart (`apart`: `_with_dates_apart` of
+    `texts`), unless that costs a linked entry the item it has without the split: a title that
+    lost its date has fewer words, and the long line after it can turn from an entry of its own
+    into its teaser. Then the blocks as they are. (`headers` and `phrases` know both's lines.)"""
+    items = _list_items(*apart, lexicon, headers, phrases)
+    if apart is texts:
+        return items
+    whole = _list_items(*texts, lexicon, headers, phrases)
+    own = {item.url for item in items}
+    return whole if any(item.url is not None and item.url not in own for item in whole) else items
+
+
 def build_lists(
     blocks: Sequence[Block],
     labels: Sequence[Label],
@@ -434,17 +547,30 @@ def build_lists(
         rest = _strip_prefix(block.text, lexicon.tags_prefix)
         tags.extend(t.strip(" #") for t in re.split(r"[,;|#]", rest) if t.strip(" #"))
     related, sidebar, comments = of(Label.RELATED, footer), of(Label.SIDEBAR, footer), of(Label.COMMENTS)
+    related_apart, sidebar_apart = _with_dates_apart(related, lexicon), _with_dates_apart(sidebar, lexicon)
     # The section headers among the lists' lines, asked once for all three (most lines are
     # ruled out in C by `section_headers`).
     # Their nav and comment-form phrases likewise, in one search of all of them.
-    distinct = list(dict.fromkeys(chain(related[1], sidebar[1], comments[1])))
+    split = [
+        apart[1]
+        for apart, texts in ((related_apart, related), (sidebar_apart, sidebar))
+        if apart is not texts
+    ]
+    distinct = list(dict.fromkeys(chain(related[1], sidebar[1], comments[1], *split)))
     if headers is None or norms is None:
         headers = section_headers(distinct, lexicon)
+    elif any(norm not in headers for norm in distinct):
+        # a date line split off an entry is no line of the page: its header status is asked here
+        headers = {**headers, **section_headers([n for n in distinct if n not in headers], lexicon)}
     phrases = _PhraseFlags.of(distinct, lexicon)
     return PageLists(
         read_also=_read_also(of(Label.READ_ALSO)[0], lexicon),
-        related=_list_items(*related, lexicon, headers, phrases),
-        sidebar=_list_items(*sidebar, lexicon, headers, phrases),
+        related=_linked_only(
+            _without_bullets(_dated_list_items(related, related_apart, lexicon, headers, phrases))
+        ),
+        sidebar=_linked_only(
+            _without_bullets(_dated_list_items(sidebar, sidebar_apart, lexicon, headers, phrases))
+        ),
         comments=_comments(*comments, lexicon, headers, phrases),
         tags=list(dict.fromkeys(tags)),
     )

@@ -893,7 +893,24 @@ def choose_html_title(
             or _headline_slot_empty(titles[0])
         ):
             return heading, h1
+    if meta is not None and h1 is None:
+        printed = _printed_without_label(blocks, meta)
+        if printed is not None:
+            return printed
     return meta, None
+
+
+def _printed_without_label(blocks: Sequence[Block], headline: str) -> tuple[str, int] | None:
+    """'Opini: Menata Ulang Subsidi Pupuk' in the metadata where the page prints 'Menata Ulang
+    Subsidi Pupuk' on a line of its own, in no heading element (a bold table cell): the printed
+    line is the headline, the label before it (the section's, `_headline_after_label`) aside."""
+    if ":" not in headline:
+        return None  # (the label's colon: most headlines have none)
+    for i, block in enumerate(blocks):
+        text = block.text.strip()
+        if len(text) < len(headline) and _headline_after_label(headline, text):
+            return text, i
+    return None
 
 
 # ---------------------------------------------------------------- the headline named again

@@ -350,6 +350,9 @@ def mark_slide_captions(
             and labels[nxt] is LABEL_BODY
             and len(blocks[nxt].text) <= _SLIDE_CAPTION_MAX
             and not is_slide_counter(norms[nxt], lexicon)
+            # (HTML) a line out of the counter's element, shallower in the page, is the story
+            # going on after the gallery, not a slide's caption
+            and blocks[nxt].structure.dom_depth >= blocks[i].structure.dom_depth
         ):
             labels[nxt] = LABEL_CAPTION
 

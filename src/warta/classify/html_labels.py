@@ -1,4 +1,5 @@
-"""Labels from the HTML containers a block sits in: comments, read-also, related, sidebar, author bio, pull quotes.
+"""Labels from the HTML containers a block sits in: comments, read-also, related, sidebar, author bio,
+overlays, photo galleries, pull quotes.
 
 The model says whether a block is body; the markup often says plainly what the
 rest is (`<ol class="comment-list">`, `<div class="baca-juga">`). A container
@@ -38,6 +39,7 @@ _KINDS = (
     ("footer", Label.FOOTER),
     ("bio", Label.OTHER),
     ("overlay", Label.OTHER),
+    ("gallery", Label.CAPTION),
 )
 # Labels that a container may overrule: the model's guesses and the sections that
 # lexicon headers open (a header's section has no end in flat text; in HTML its
@@ -54,6 +56,10 @@ _OVERRULABLE = frozenset(
         Label.READ_ALSO,
     }
 )
+# What a photo gallery's container does not overrule: a box of link cards that a header or
+# the model read as a list ("More galleries", a rail of slideshow teasers) stays a list; only
+# the gallery's own title and captions, read as text, become captions.
+_NOT_GALLERY = frozenset({Label.NAV, Label.RELATED, Label.SIDEBAR, Label.COMMENTS, Label.READ_ALSO})
 _PARAGRAPH_MIN = 160  # a section's teaser titles and dates are shorter than an article's paragraphs
 _FALLBACK_MIN = 0.05  # below this, the page really has no article text
 _SECTIONS = frozenset({LABEL_RELATED, LABEL_SIDEBAR, LABEL_COMMENTS})
@@ -237,6 +243,8 @@ def refine_html_labels(
                 and not _is_header(blocks[i])
             ):
                 out[i] = LABEL_BODY
+            continue
+        if hit[0] is Label.CAPTION and out[i] in _NOT_GALLERY:
             continue
         if out[i] in _OVERRULABLE and not (hit[0] is LABEL_RELATED and _own_read_also(blocks[i], out[i])):
             out[i] = hit[0]

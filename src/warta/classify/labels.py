@@ -159,6 +159,7 @@ def _thread_openers(attributions: list[int]) -> set[int]:
 
 
 _MENU_TOKENS = frozenset({"nav", "menu"})
+_BUTTON_BOX_REACH = 30  # blocks after a "Subscribe" button searched for the links of its box
 
 
 def _menu_entry(block: Block) -> bool:
@@ -167,6 +168,26 @@ def _menu_entry(block: Block) -> bool:
     return structure.link_density >= ALL_LINK and (
         structure.in_list or not _MENU_TOKENS.isdisjoint(structure.class_tokens)
     )
+
+
+def _menu_button(block: Block, norm: str, lexicon: Lexicon) -> bool:
+    """A link alone named as a menu entry is ("Subscribe" beside the site's menu, `nav_line`):
+    a button to another page. (`norm`: the block's text through `normalise_marker`.)"""
+    return block.structure.link_density >= ALL_LINK and norm in lexicon.nav_line
+
+
+def _heads_no_links(blocks: Sequence[Block], i: int, markers: Sequence[Label | None]) -> bool:
+    """Whether no linked entry follows block `i` before the next heading (the article's headline,
+    a box's title): a link line that no marker labels ("Sign in" is one). A "Subscribe" button over
+    a chart rail or a forum's thread tools opens that box of links; one right before the article's
+    header would only take the header's lines (the deck, the lead photo's caption)."""
+    for j in range(i + 1, min(i + 1 + _BUTTON_BOX_REACH, len(blocks))):
+        structure = blocks[j].structure
+        if structure.heading_level > 0:
+            return True
+        if structure.link_density >= ALL_LINK and markers[j] is None:
+            return False
+    return True
 
 
 def _opens_bio_box(text: str, norm: str, lexicon: Lexicon) -> bool:
@@ -272,8 +293,21 @@ def label_blocks(
         ):
             if header is LABEL_TAGS and not seen_body:
                 header = None  # "Topik" in the site menu above the article heads no tag list
-            if header is not None and header is not LABEL_COMMENTS and _menu_entry(blocks[i]):
-                header = None  # "Latest" in the site menu links to a page; it heads no box here
+            if (
+                header is not None
+                and header is not LABEL_COMMENTS
+                and (
+                    _menu_entry(blocks[i])
+                    or (
+                        not seen_body
+                        and _menu_button(blocks[i], norm, lexicon)
+                        and _heads_no_links(blocks, i, markers)
+                    )
+                )
+            ):
+                # "Latest" in the site menu links to a page, and so does a "Subscribe" button
+                # beside it with no links under it: neither heads a box here
+                header = None
             if read_also_items and len(norm) < 200:
                 # The link titles of an inline "Baca juga" box.
                 labels.append(LABEL_READ_ALSO)

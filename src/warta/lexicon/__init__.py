@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from warta._textscan import SubstringSet
     from warta.meta.datetext import DateGrammar
 
-DEFAULT_LANGUAGES = ("id", "en", "pt", "es", "fr", "de", "ru")
+DEFAULT_LANGUAGES = ("id", "en", "pt", "es", "fr", "de", "ru", "ms")
 
 _SPACE = re.compile(r"\s+")
 EDGE_PUNCTUATION = " \t:.-–—|»›>•*·#"
@@ -635,6 +635,9 @@ class Lexicon:
     bio_verbs: frozenset[str]
     credit_labels: dict[str, str]  # a credit prefix alone on its line ("editor", "penulis") → its role
     agencies: tuple[str, ...]
+    # "breaking", "update", "eksklusif": upper-case labels that open a lead with a colon and are no
+    # place ("BREAKING: …" is no dateline where "KUALA LUMPUR: …" is one)
+    lead_labels: frozenset[str]
     stopwords: frozenset[str]
     stopwords_by_language: dict[str, frozenset[str]]
     speech_verbs: frozenset[str]
@@ -938,6 +941,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
             )
         ),
         agencies=longest_first(merged("dateline", "agencies")),
+        lead_labels=frozenset(merged("dateline", "lead_labels")),
         stopwords=frozenset().union(*stop_by_lang.values()),
         stopwords_by_language=stop_by_lang,
         speech_verbs=frozenset(

@@ -654,6 +654,25 @@ def is_credit_line(text: str, lexicon: Lexicon, norm: str | None = None) -> bool
     return len(text) <= 150 and bool(_prefixed(text, lexicon, norm))
 
 
+_LABELLED_CLAUSE = re.compile(r"^\s*(?P<label>[^\W\d][^:]{0,24}?)\s*:\s*(?P<names>\S.*?)\s*$")
+_CLAUSE_BREAKS = re.compile(r"\s[|;·•]\s|\s{2,}")
+
+
+def is_labelled_credit_line(text: str, lexicon: Lexicon) -> bool:
+    """A line of labelled credits only ('Penulis: A | Editor: B', 'Reporter: A'): each of its
+    clauses a credit label, its colon, then names that `_prefixed` credits. No part of the
+    article's prose wherever it stands, unlike a sign-off sentence ('Reporting by A; Editing by
+    B'), which the body keeps."""
+    if len(text) > 150 or ":" not in text:
+        return False
+    clauses = [c for c in _CLAUSE_BREAKS.split(text) if c.strip()]
+    for clause in clauses:
+        m = _LABELLED_CLAUSE.match(clause)
+        if m is None or normalise_marker(m.group("label")) not in lexicon.credit_labels:
+            return False
+    return bool(clauses) and bool(_prefixed(text, lexicon))
+
+
 # The labels a byline line under the headline may carry: a name with the role and date after it
 # ("Aaron Ricadela | Senior Writer | July 2, 2025") may be taken for the standfirst.
 _HEADER_LABELS = frozenset({Label.OTHER, Label.BYLINE, Label.DATELINE, Label.SUBTITLE})

@@ -1,13 +1,13 @@
 """News datelines at the start of the lead: "JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -",
-"JAKARTA, April 23 (Reuters) -", "WASHINGTON (AP) —", and the outlet alone or first: "KOMPAS.com -",
-"Liputan6.com, Jakarta -"."""
+"JAKARTA, April 23 (Reuters) -", "WASHINGTON (AP) —", the outlet alone or first: "KOMPAS.com -",
+"Liputan6.com, Jakarta -", and an upper-case place before a colon: "KUALA LUMPUR:"."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from warta.lexicon import Lexicon
+from warta.lexicon import Lexicon, normalise_marker
 
 _DATELINE = re.compile(
     r"^(?P<line>"
@@ -20,6 +20,24 @@ _DATELINE = re.compile(
 )
 
 
+# "KUALA LUMPUR: ...", "ISLAMABAD: ...": an upper-case place alone before a colon (Malaysian,
+# Pakistani and Indian papers); one to three words of capitals.
+_COLON_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,2}):\s+(?=\S)")
+
+
+def _colon_dateline(lead: str, lexicon: Lexicon) -> str | None:
+    """The place of a colon dateline that opens `lead`; None for an upper-case label that names
+    no place ("BREAKING:", "UPDATE:": `lead_labels`) or a place under three letters."""
+    match = _COLON_DATELINE.match(lead[:60])
+    if match is None:
+        return None
+    place = match.group("place")
+    norm = normalise_marker(place)
+    if len(place) < 3 or norm in lexicon.lead_labels or norm.split()[0] in lexicon.lead_labels:
+        return None  # (its first word too: "DEAR ABBY:" is a salutation)
+    return place
+
+
 def find_dateline(lead: str, lexicon: Lexicon, outlets: Sequence[str] = ()) -> str | None:
     """The dateline that opens `lead`, if it has one with a known agency or an upper-case place.
 
@@ -29,7 +47,7 @@ def find_dateline(lead: str, lexicon: Lexicon, outlets: Sequence[str] = ()) -> s
     """
     match = _DATELINE.match(lead[:120])
     if not match:
-        return None
+        return _colon_dateline(lead, lexicon)
     place = match.group("place").strip()
     agency = (match.group("agency") or match.group("extra") or "").strip().lower()
     if (
