@@ -891,7 +891,8 @@ def _kernels() -> ModuleType | None:
         from warta.classify import _featcols
     except ImportError:
         return None
-    if not all(probe(_featcols) for probe in (_probe_shape, _probe_context, _probe_ids, _probe_structures)):
+    probes = (_probe_shape, _probe_context, _probe_ids, _probe_structures, _probe_stage2)
+    if not all(probe(_featcols) for probe in probes):
         set_aside("feature columns", "numpy")
         return None
     return _featcols
@@ -999,6 +1000,24 @@ def _probe_context(kernels: ModuleType) -> bool:
         _context_columns_compiled(kernels, base, chars, total, found)
         _context_columns(base, chars, total, expected)
         if not same_array(found, expected):
+            return False
+    return True
+
+
+def _probe_stage2(kernels: ModuleType) -> bool:
+    """Whether `kernels.stage2_columns` gives `_stage2_columns`' matrix on generated pages (one
+    block, a few, probabilities of 0 and 1, ties, both zeros, a NaN)."""
+    rng = np.random.default_rng(0)
+    for n in (1, 2, 3, 7, 30):
+        first = rng.normal(0.0, 2.0, (n, 5))
+        probs = rng.random(n).astype(np.float32)
+        probs[rng.random(n) < 0.3] = 0.0
+        probs[rng.random(n) < 0.2] = 1.0
+        if n >= 7:
+            probs[3], probs[5] = -0.0, np.nan
+        found = np.empty((n, 5 + len(STAGE2_NAMES)))
+        kernels.stage2_columns(first, probs, _STAGE2_RADII_ARRAY, found)
+        if not same_array(found, _stage2_columns(first, probs, np.empty_like(found))):
             return False
     return True
 
@@ -1852,6 +1871,22 @@ def stage2_features(first: NDArray[FloatT], probs: NDArray[np.float32]) -> NDArr
     out = np.empty((n, width + len(STAGE2_NAMES)), dtype=first.dtype)
     if n == 0:
         return out
+    kernels = _kernels() if first.dtype == np.float64 and probs.dtype == np.float32 else None
+    if kernels is not None and len(first) == n:
+        # (One loop in C, the same bits: `_probe_stage2`.)
+        kernels.stage2_columns(
+            np.ascontiguousarray(first), np.ascontiguousarray(probs), _STAGE2_RADII_ARRAY, out
+        )
+        return out
+    return _stage2_columns(first, probs, out)
+
+
+def _stage2_columns(
+    first: NDArray[FloatT], probs: NDArray[np.float32], out: NDArray[FloatT]
+) -> NDArray[FloatT]:
+    """`stage2_features` into `out` (its rows, `first`'s columns then STAGE2_NAMES') by numpy:
+    the reference of `_featcols.stage2_columns`."""
+    n, width = len(probs), first.shape[1]
     out[:, :width] = first
     # The STAGE2_NAMES columns, each rounded to float32 as written: a view where `out` is float32.
     wide = out.dtype != np.float32
@@ -1879,6 +1914,7 @@ def stage2_features(first: NDArray[FloatT], probs: NDArray[np.float32]) -> NDArr
 
 
 _STAGE2_RADII = (1, 2, 5, 12)  # the p_w* columns
+_STAGE2_RADII_ARRAY = np.array(_STAGE2_RADII, dtype=np.int64)
 
 
 STAGE2_NAMES = (
