@@ -545,6 +545,35 @@ def test_marker_lines(marker_kernels: ModuleType) -> None:
     _assert_same_markers(marker_kernels, [line + "🌉" for line in lines])
 
 
+def test_prefixed_lines_found_by_the_trie(
+    marker_kernels: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `marker_columns` asks whether a line opens with any marker prefix of the trie's answers for
+    # the page (`_opening_lines`), which must be the regex's `any_prefix` line by line; and the
+    # columns are the same where no trie is built (the regex asked line by line).
+    lexicon = load_lexicon()
+    prefixes = [prefix for name in features._ANY_PREFIX_FIELDS for prefix in getattr(lexicon, name)]
+    lines = normalise_lines(
+        [
+            *(f"{p} Budi" for p in prefixes),
+            *prefixes,
+            *(p[:-1] for p in prefixes),
+            *(f"x{p}" for p in prefixes),
+        ]
+    )
+    trie = lexicon.starts_with_trie(*features._ANY_PREFIX_FIELDS)
+    assert trie is not None
+    opened = features._opening_lines(lines, trie)
+    any_prefix = _markers(lexicon).any_prefix
+    assert [opened(line) is not None for line in lines] == [
+        any_prefix.match(line) is not None for line in lines
+    ]
+    assert any(opened(line) for line in lines)
+    _assert_same_markers(marker_kernels, lines)
+    monkeypatch.setattr(type(lexicon), "starts_with_trie", lambda self, *names: None)
+    _assert_same_markers(marker_kernels, lines)
+
+
 @settings(max_examples=100, deadline=None)
 @given(picked=st.lists(st.integers(0, 10_000), min_size=1, max_size=20), texts=_LINES)
 def test_generated_markers(picked: list[int], texts: list[str]) -> None:

@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 
 from warta.compiled import same_array, set_aside
 from warta.compiled import wanted as compiled_parts_wanted
-from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, trie_pattern
+from warta.lexicon import CompiledTrie, JoinedLines, Lexicon, html_lexicon, normalise_lines, trie_pattern
 from warta.model import SEMANTIC_TAGS, Block, BlockStructure, PageKind
 from warta.strings import has_digit as _has_digit
 
@@ -1054,12 +1054,26 @@ def _markers_columns_compiled(
     kernels: ModuleType, out: NDArray[np.float32], page: _Page, lexicon: Lexicon
 ) -> None:
     markers = page.markers
+    # Whether a line opens with any marker prefix, asked of most lines: found for all at once by
+    # the lexicon's compiled trie of the same prefixes where it is built, else by the regex.
+    trie = lexicon.starts_with_trie(*_ANY_PREFIX_FIELDS)
+    any_prefix = markers.any_prefix.match if trie is None else _opening_lines(page.norms, trie)
     kernels.marker_columns(
-        page.norms, page.lengths, markers.whole_lines, markers.any_prefix.match, markers.read_also_prefix.match,
+        page.norms, page.lengths, markers.whole_lines, any_prefix, markers.read_also_prefix.match,
         markers.tags_prefix.match, markers.promo_prefix.match, markers.byline_prefix.match,
         markers.comment_count.match, page.substrings.view(np.uint8), page.texts, page.last_codes,
         *_attribution_test(lexicon.comment_attribution), out,
     )  # fmt: skip
+
+
+# The lexicon's fields whose prefixes `_Markers.any_prefix` matches (`_markers_of`), in its order.
+_ANY_PREFIX_FIELDS = ("read_also_prefix", "promo_prefix", "tags_prefix", "author_prefix", "editor_prefix")
+
+
+def _opening_lines(norms: list[str], trie: CompiledTrie) -> Callable[[str], bool | None]:
+    """`any_prefix.match` as `marker_columns` asks it (None: no prefix) of the page's `norms`: the
+    `get` of a dict of the norms that `trie` finds opening with a prefix, all found in one call."""
+    return dict.fromkeys(map(norms.__getitem__, trie.opening(norms, "")), True).get
 
 
 @lru_cache(maxsize=4)
