@@ -261,6 +261,18 @@ def test_stage2_of_float32_rows(kernels: ModuleType) -> None:
     )
 
 
+@pytest.mark.parametrize("shape", [(0, 5), (1, 1), (3, 0), (7, 13), (181, 167)])
+def test_widened_rows(kernels: ModuleType, shape: tuple[int, int]) -> None:
+    rows = np.random.default_rng(shape[0]).normal(0.0, 1e3, shape).astype(np.float32)
+    if rows.size >= 6:
+        rows.flat[:6] = (np.nan, -0.0, np.inf, -np.inf, 1e-45, np.float32(3.4e38))
+    _same(kernels.widened(rows), rows.astype(np.float64))
+    _same(features.widened(rows), rows.astype(np.float64))
+    # Strided and float64 rows take numpy's cast.
+    _same(features.widened(rows[::2]), rows[::2].astype(np.float64))
+    _same(features.widened(rows.astype(np.float64)), rows.astype(np.float64))
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     probs=st.lists(st.floats(0.0, 1.0, width=32), min_size=1, max_size=60),

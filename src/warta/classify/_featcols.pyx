@@ -335,6 +335,22 @@ def context_columns(
         free(order)
 
 
+def widened(const float[:, ::1] rows):
+    """`rows.astype(np.float64)`: the same values (a float32 widens exactly), in one loop where
+    numpy's cast converts element by element."""
+    cdef Py_ssize_t n = rows.shape[0], width = rows.shape[1], i, j
+    out_array = np.empty((n, width), dtype=np.float64)
+    cdef double[:, ::1] out = out_array
+    cdef const float *source
+    cdef double *target
+    for i in range(n):
+        source = &rows[i, 0]
+        target = &out[i, 0]
+        for j in range(width):
+            target[j] = <double>source[j]
+    return out_array
+
+
 cdef inline float _max_of(float kept, float new) noexcept:
     """numpy's `maximum(kept, new)` on float32: `kept` where it is greater or NaN, else `new`
     (so an equal `new` wins: maximum(0.0, -0.0) is -0.0, as numpy gives it)."""

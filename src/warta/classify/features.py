@@ -1019,6 +1019,10 @@ def _probe_stage2(kernels: ModuleType) -> bool:
         kernels.stage2_columns(first, probs, _STAGE2_RADII_ARRAY, found)
         if not same_array(found, _stage2_columns(first, probs, np.empty_like(found))):
             return False
+        narrow = found.astype(np.float32)
+        narrow[0, :3] = (np.nan, -0.0, np.inf)
+        if not same_array(kernels.widened(narrow), narrow.astype(np.float64)):
+            return False
     return True
 
 
@@ -1893,6 +1897,16 @@ def stage2_features(first: NDArray[FloatT], probs: NDArray[np.float32]) -> NDArr
         )
         return out
     return _stage2_columns(first, probs, out)
+
+
+def widened(rows: NDArray[np.float32]) -> NDArray[np.float64]:
+    """`rows.astype(np.float64)`, by `_featcols.widened` where it is built and `rows` a C-ordered
+    float32 matrix (the same values: `_probe_stage2` checks the two)."""
+    kernels = _kernels()
+    if kernels is not None and rows.dtype == np.float32 and rows.ndim == 2 and rows.flags.c_contiguous:
+        wide: NDArray[np.float64] = kernels.widened(rows)
+        return wide
+    return rows.astype(np.float64)
 
 
 def _stage2_columns(
