@@ -714,3 +714,17 @@ def test_shape_rows_every_code_point(compiled: None) -> None:
         # (The bracket scan reads code points below 256 from a table too.)
         for within in (1, 2, 30):
             assert scans.bracket_rows(lines, within) == markers.bracket_rows(lines, within)
+
+
+def test_containers_of_fresh_and_subclassed_tokens(compiled: None) -> None:
+    # The compiled lookup reads a token's hash from the str where it was computed: a token made
+    # just now (its hash not computed yet) and a str subclass are hashed as Python hashes them.
+    class Token(str):
+        __slots__ = ()
+
+    known = sorted(html_labels._container_or_pull_quote_token())
+    fresh = ["".join([token[:1], token[1:]]) for token in known[:6]]
+    tuples = [(*fresh[:3], "entry"), tuple(map(Token, known[3:6])), (Token("x"), "".join(["si", "debar"]))]
+    for wrappers in (set(), {known[3]}):
+        found = html_labels._containers()([*tuples, *map(tuple, map(list, tuples))], wrappers)
+        assert found == html_labels.containers([*tuples, *map(tuple, map(list, tuples))], wrappers)

@@ -27,12 +27,27 @@ from cpython.unicode cimport (
     Py_UNICODE_ISSPACE,
     Py_UNICODE_ISUPPER,
 )
-from cpython.object cimport PyObject_Hash
+from cpython.object cimport PyObject, PyObject_Hash
 from cpython.pyport cimport PY_SSIZE_T_MAX
 from cpython.sequence cimport PySequence_Contains
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.string cimport memchr, memset
 from warta._codepoints cimport PyUnicode_READ, char_t
+
+
+cdef extern from "Python.h":
+    ctypedef struct PyASCIIObject:
+        Py_hash_t hash  # (-1 until computed)
+
+
+cdef inline Py_hash_t _hash(object key) except? -1:
+    """`hash(key)`: read from the str where it was computed before (an exact str only)."""
+    cdef Py_hash_t hashed
+    if type(key) is str:
+        hashed = (<PyASCIIObject *><PyObject *>key).hash
+        if hashed != -1:
+            return hashed
+    return PyObject_Hash(key)
 
 
 cdef struct Chars:
@@ -320,7 +335,7 @@ cdef object _first_container(
     best_token = None
     for i in range(start, size):
         token = tokens[i]
-        if not _filter_may_hold(keys, PyObject_Hash(token)):
+        if not _filter_may_hold(keys, _hash(token)):
             continue
         found = kinds.get(token)
         if found is None:
