@@ -29,6 +29,7 @@ from warta.classify.features import (
     _WORD,
     FEATURE_NAMES,
     PER_BLOCK,
+    STAGE2_NAMES,
     _context_columns,
     _date_columns,
     _distinct_ids_dict,
@@ -43,6 +44,7 @@ from warta.classify.features import (
     _probe_page,
     _scan_lines,
     _shape_columns,
+    _stage2_columns,
     _stop_ratio_lists,
     _substrings_joined,
     _token_bits,
@@ -50,6 +52,7 @@ from warta.classify.features import (
     _word_columns,
     block_features,
     distinct_ids,
+    stage2_features,
 )
 from warta.lexicon import load_lexicon, normalise_lines
 from warta.model import Block, BlockStructure, PageKind
@@ -186,6 +189,101 @@ def test_generated_context(seed: int, n: int) -> None:
     if found is None:
         pytest.skip("the compiled feature columns are not built")
     _assert_same_context(found, _base(np.random.default_rng(seed), n))
+
+
+# ---- The stage-2 columns: `_featcols.stage2_columns` against `features._stage2_columns` ----
+
+
+def _assert_same_stage2(kernels: ModuleType, first: NDArray[np.float64], probs: NDArray[np.float32]) -> None:
+    n = len(probs)
+    found = np.full((n, first.shape[1] + len(STAGE2_NAMES)), 7.0)
+    kernels.stage2_columns(first, probs, features._STAGE2_RADII_ARRAY, found)
+    expected = _stage2_columns(first, probs, np.empty_like(found))
+    _same(found, expected)
+    _same(stage2_features(first, probs), expected)  # (the compiled loop, where it is used)
+
+
+def _probs(rng: np.random.Generator, n: int) -> NDArray[np.float32]:
+    probs = rng.random(n).astype(np.float32)
+    probs[rng.random(n) < 0.3] = 0.0  # runs of boilerplate, and ties
+    probs[rng.random(n) < 0.1] = 1.0
+    return probs
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 5, 13, 25, 26, 300, 5000])
+def test_stage2_sizes(kernels: ModuleType, n: int) -> None:
+    rng = np.random.default_rng(n)
+    _assert_same_stage2(kernels, rng.normal(0.0, 3.0, (n, 11)), _probs(rng, n))
+
+
+STAGE2_CASES = {
+    "all zero": [0.0] * 9,
+    "signed zeros": [0.0, -0.0, 0.0, -0.0, -0.0, 0.5, -0.0, 0.0],
+    "tiny mass": [1e-9, 0.0, 2e-7, 1e-38, 0.0],  # the mass_before floor of 1e-6 applies
+    "nan": [0.2, float("nan"), 0.9, 0.1, 0.0, 1.0],
+    "ones": [1.0] * 30,
+    "mixed": [0.999, 0.001, 0.5, 0.5, 0.25, 0.75, 1.0, 0.0, 0.333, 0.667, 0.1, 0.9, 0.45],
+}
+
+
+@pytest.mark.parametrize("name", sorted(STAGE2_CASES))
+def test_stage2_cases(kernels: ModuleType, name: str) -> None:
+    probs = np.array(STAGE2_CASES[name], dtype=np.float32)
+    first = np.arange(len(probs) * 3, dtype=np.float64).reshape(len(probs), 3) / 7
+    _assert_same_stage2(kernels, first, probs)
+
+
+def test_stage2_rejects_bad_arrays(kernels: ModuleType) -> None:
+    first, probs = np.zeros((4, 3)), np.zeros(4, dtype=np.float32)
+    radii = features._STAGE2_RADII_ARRAY
+    with pytest.raises(ValueError):
+        kernels.stage2_columns(first, probs[:3], radii, np.zeros((4, 3 + len(STAGE2_NAMES))))
+    with pytest.raises(ValueError):
+        kernels.stage2_columns(first, probs, radii, np.zeros((4, 3)))
+    with pytest.raises(ValueError):
+        kernels.stage2_columns(first, probs, radii[:3], np.zeros((4, 3 + len(STAGE2_NAMES))))
+    with pytest.raises(ValueError):
+        kernels.stage2_columns(first, probs, -radii, np.zeros((4, 3 + len(STAGE2_NAMES))))
+
+
+def test_stage2_of_float32_rows(kernels: ModuleType) -> None:
+    # Float32 rows (the training's) and strided ones keep the numpy code's matrix.
+    rng = np.random.default_rng(1)
+    first, probs = rng.normal(0.0, 1.0, (20, 6)), _probs(rng, 20)
+    narrow = first.astype(np.float32)
+    _same(
+        stage2_features(narrow, probs),
+        _stage2_columns(narrow, probs, np.empty((20, 6 + len(STAGE2_NAMES)), dtype=np.float32)),
+    )
+    _same(
+        stage2_features(np.asfortranarray(first), probs[::-1]),
+        _stage2_columns(first, probs[::-1].copy(), np.empty((20, 6 + len(STAGE2_NAMES)))),
+    )
+
+
+@pytest.mark.parametrize("shape", [(0, 5), (1, 1), (3, 0), (7, 13), (181, 167)])
+def test_widened_rows(kernels: ModuleType, shape: tuple[int, int]) -> None:
+    rows = np.random.default_rng(shape[0]).normal(0.0, 1e3, shape).astype(np.float32)
+    if rows.size >= 6:
+        rows.flat[:6] = (np.nan, -0.0, np.inf, -np.inf, 1e-45, np.float32(3.4e38))
+    _same(kernels.widened(rows), rows.astype(np.float64))
+    _same(features.widened(rows), rows.astype(np.float64))
+    # Strided and float64 rows take numpy's cast.
+    _same(features.widened(rows[::2]), rows[::2].astype(np.float64))
+    _same(features.widened(rows.astype(np.float64)), rows.astype(np.float64))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    probs=st.lists(st.floats(0.0, 1.0, width=32), min_size=1, max_size=60),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_generated_stage2(probs: list[float], seed: int) -> None:
+    found = _kernels()
+    if found is None:
+        pytest.skip("the compiled feature columns are not built")
+    rows = np.random.default_rng(seed).normal(0.0, 2.0, (len(probs), 4))
+    _assert_same_stage2(found, rows, np.array(probs, dtype=np.float32))
 
 
 _LINES = st.lists(
@@ -457,6 +555,35 @@ def test_marker_lines(marker_kernels: ModuleType) -> None:
     _assert_same_markers(marker_kernels, lines)
     _assert_same_markers(marker_kernels, [line.upper() + " " + "y" * 150 for line in lines])
     _assert_same_markers(marker_kernels, [line + "🌉" for line in lines])
+
+
+def test_prefixed_lines_found_by_the_trie(
+    marker_kernels: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `marker_columns` asks whether a line opens with any marker prefix of the trie's answers for
+    # the page (`_opening_lines`), which must be the regex's `any_prefix` line by line; and the
+    # columns are the same where no trie is built (the regex asked line by line).
+    lexicon = load_lexicon()
+    prefixes = [prefix for name in features._ANY_PREFIX_FIELDS for prefix in getattr(lexicon, name)]
+    lines = normalise_lines(
+        [
+            *(f"{p} Budi" for p in prefixes),
+            *prefixes,
+            *(p[:-1] for p in prefixes),
+            *(f"x{p}" for p in prefixes),
+        ]
+    )
+    trie = lexicon.starts_with_trie(*features._ANY_PREFIX_FIELDS)
+    assert trie is not None
+    opened = features._opening_lines(lines, trie)
+    any_prefix = _markers(lexicon).any_prefix
+    assert [opened(line) is not None for line in lines] == [
+        any_prefix.match(line) is not None for line in lines
+    ]
+    assert any(opened(line) for line in lines)
+    _assert_same_markers(marker_kernels, lines)
+    monkeypatch.setattr(type(lexicon), "starts_with_trie", lambda self, *names: None)
+    _assert_same_markers(marker_kernels, lines)
 
 
 @settings(max_examples=100, deadline=None)

@@ -15,7 +15,9 @@ from __future__ import annotations
 import gzip
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -160,7 +162,7 @@ def test_generated_texts(texts: list[str]) -> None:
     _assert_captions([Block(index=i, text=t) for i, t in enumerate(texts)])
 
 
-def _assert_captions(blocks: list[Block]) -> None:
+def _assert_captions(blocks: list[Any]) -> None:
     lexicon = load_lexicon()
     norms = normalise_lines([b.text for b in blocks])
     labels = [(LABEL_BODY, LABEL_OTHER, LABEL_NAV)[i % 3] for i in range(len(blocks))]
@@ -714,3 +716,49 @@ def test_shape_rows_every_code_point(compiled: None) -> None:
         # (The bracket scan reads code points below 256 from a table too.)
         for within in (1, 2, 30):
             assert scans.bracket_rows(lines, within) == markers.bracket_rows(lines, within)
+
+
+def test_containers_of_fresh_and_subclassed_tokens(compiled: None) -> None:
+    # The compiled lookup reads a token's hash from the str where it was computed: a token made
+    # just now (its hash not computed yet) and a str subclass are hashed as Python hashes them.
+    class Token(str):
+        __slots__ = ()
+
+    known = sorted(html_labels._container_or_pull_quote_token())
+    fresh = ["".join([token[:1], token[1:]]) for token in known[:6]]
+    tuples = [(*fresh[:3], "entry"), tuple(map(Token, known[3:6])), (Token("x"), "".join(["si", "debar"]))]
+    for wrappers in (set(), {known[3]}):
+        found = html_labels._containers()([*tuples, *map(tuple, map(list, tuples))], wrappers)
+        assert found == html_labels.containers([*tuples, *map(tuple, map(list, tuples))], wrappers)
+
+
+@dataclass(frozen=True)
+class _LooseStructure:
+    in_figure: bool = False
+    in_blockquote: bool = False
+
+
+@dataclass(frozen=True)
+class _LooseBlock:
+    text: str
+    structure: _LooseStructure | BlockStructure
+
+
+def test_caption_rows_of_other_block_objects(compiled: None) -> None:
+    # The compiled rows read a `Block`'s and a `BlockStructure`'s fields from their slots, and any
+    # other object's (a look-alike block, a look-alike structure) through its attributes.
+    texts = [
+        "Foto jembatan " * 5,
+        "Foto: jembatan",
+        "Gambar (dok)",
+        "Reuters",
+        "Teks biasa yang panjang " * 3,
+    ]
+    blocks: list[Any] = []
+    for k, text in enumerate(texts):
+        blocks += [
+            _LooseBlock(text, _LooseStructure(in_figure=k == 0, in_blockquote=k == 1)),
+            _LooseBlock(text, BlockStructure(in_figure=k == 1, in_blockquote=k == 0)),
+            Block(index=k, text=text, structure=BlockStructure(in_figure=k == 2)),
+        ]
+    _assert_captions(blocks)

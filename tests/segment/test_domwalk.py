@@ -219,6 +219,56 @@ def test_class_and_id_values_read_in_c(walk: CompiledWalk, value: str) -> None:
     assert _domwalk.id_value_tokens(value) == _tokens(value)
 
 
+# Every character `str.split` splits at, beside letters of each str width, invisible characters
+# `drop_invisible` removes and other characters `str.isprintable` rejects.
+_SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+_SPACED_TEXT = st.lists(
+    st.sampled_from([*_SPACES, "a", "Z", "\u00e9", "\u00ff", "\u0100", "\u4e2d", "\U0001f309", "\u00ad"])
+    | st.sampled_from(["\u200b", "\u2060", "\x00", "\x1f", "\u200e", "  ", " "]),
+    max_size=16,
+).map("".join)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["", " ", "  ", "a", " a", "a ", "a b", "a  b", "a\u00a0b", "\u3000x\u3000", "\u00e9\u3000", "x\ny",
+     "\u2028", "ab\u0085c", "\U0001f309 \U0001f309", "a\u200bb", "x\x1cy", "\u00e9  \u00fc", "\u4e2d \u00e9"],
+)  # fmt: skip
+def test_spaces_collapsed_in_c(walk: CompiledWalk, value: str) -> None:
+    from warta.segment import _domwalk  # (built: the fixture says so)
+
+    collapsed = _domwalk.collapse_spaces(value)
+    assert collapsed == " ".join(value.split())
+    assert type(collapsed) is str
+    # (Equal strs of a wider storage than they need would compare unequal: none is made.)
+    assert hash(collapsed) == hash(" ".join(value.split()))
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=_SPACED_TEXT | st.text(max_size=24))
+def test_generated_spaces_collapsed_in_c(walk: CompiledWalk, value: str) -> None:
+    from warta.segment import _domwalk  # (built: the fixture says so)
+
+    assert _domwalk.collapse_spaces(value) == " ".join(value.split())
+    assert _domwalk.invisible_held(value) == any(c in value for c in "\u00ad\u200b\u2060")
+
+
+def test_spaced_blocks_walk_alike(walk: CompiledWalk) -> None:
+    # Blocks beyond ASCII whose spaces the walk collapses: no-break, ideographic and line
+    # separators, runs, spaces at the ends, invisible characters between them.
+    page = (
+        "<html><body><p>\u00a0Jembatan\u00a0\u00a0baru\u3000dibuka\u2028di kota\u00a0</p>"
+        "<p>caf\u00e9 \u200b  au\u00adlait\u2060 \u3000</p><div>\u4e2d\u3000\u6587 <b>\U0001f309</b>\u205f!</div>"
+        "<p>\u00e9</p><p>\u3000\u00a0</p><p>na\u00efve\x85text</p></body></html>"
+    )
+    blocks = _assert_same(walk, page)
+    assert [b.text for b in blocks][:3] == [
+        "Jembatan baru dibuka di kota",
+        "caf\u00e9 aulait",
+        "\u4e2d \u6587 \U0001f309 !",
+    ]
+
+
 _STYLE_TEXT = st.lists(
     st.sampled_from(
         ["display", "DISPLAY", "Visibility", ":", " ", "\t", "\n", ";", "none", "NoNe", "hidden", "HIDDEN",

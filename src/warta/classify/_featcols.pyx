@@ -12,12 +12,16 @@ here: numpy's own (SIMD) log1p and log differ from the C library's in the last b
 they come in as tables that numpy made (`features._log_tables`), looked up at integer
 arguments, where the numpy code takes them at the same integers.
 
+`stage2_columns` writes the second stage's matrix (`features.stage2_features`: the first
+stage's rows and probabilities in context) the same way.
+
 `warta.classify.features` checks at first use that these give the numpy columns on a probe
 page; tests compare both on many pages and generated ones.
 """
 
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc
+from libc.string cimport memcpy
 from cpython.dict cimport PyDict_SetDefault
 from cpython.list cimport PyList_GET_SIZE
 from cpython.object cimport PyObject
@@ -329,6 +333,101 @@ def context_columns(
     finally:
         free(csum)
         free(order)
+
+
+def widened(const float[:, ::1] rows):
+    """`rows.astype(np.float64)`: the same values (a float32 widens exactly), in one loop where
+    numpy's cast converts element by element."""
+    cdef Py_ssize_t n = rows.shape[0], width = rows.shape[1], i, j
+    out_array = np.empty((n, width), dtype=np.float64)
+    cdef double[:, ::1] out = out_array
+    cdef const float *source
+    cdef double *target
+    for i in range(n):
+        source = &rows[i, 0]
+        target = &out[i, 0]
+        for j in range(width):
+            target[j] = <double>source[j]
+    return out_array
+
+
+cdef inline float _max_of(float kept, float new) noexcept:
+    """numpy's `maximum(kept, new)` on float32: `kept` where it is greater or NaN, else `new`
+    (so an equal `new` wins: maximum(0.0, -0.0) is -0.0, as numpy gives it)."""
+    return kept if (kept > new or kept != kept) else new
+
+
+def stage2_columns(
+    const double[:, ::1] first,
+    const float[::1] probs,
+    const int64_t[::1] radii,
+    double[:, ::1] out,
+):
+    """`features.stage2_features` of the float64 rows `first` and the first stage's `probs`, into
+    `out` (a row per block): `first`'s columns, then the STAGE2_NAMES ones, each the float32
+    value the numpy code writes, widened. `radii`: the four p_w* windows' radii."""
+    cdef Py_ssize_t n = first.shape[0], width = first.shape[1], i, j, lo, hi
+    if probs.shape[0] != n or radii.shape[0] != 4 or out.shape[0] != n or out.shape[1] != width + 14:
+        raise ValueError("the stage-2 arrays differ in shape")
+    for j in range(4):
+        if radii[j] < 0:
+            raise ValueError("a window's radius is negative")
+    if n == 0:
+        return
+    cdef double *csum = <double *>malloc((n + 1) * sizeof(double))
+    cdef float *after = <float *>malloc(n * sizeof(float))
+    if csum == NULL or after == NULL:
+        free(csum)
+        free(after)
+        raise MemoryError()
+    cdef double *row
+    cdef float p, running = 0.0, last, mass, ahead = 0.0, most = 0.0, floor32
+    cdef double last_wide
+    try:
+        # The windowed means: float64 running sums of the float32 probabilities, in row order.
+        csum[0] = 0.0
+        for i in range(n):
+            csum[i + 1] = csum[i] + <double>probs[i]
+        # The float32 running sum (probs.cumsum()) ends at `last`.
+        for i in range(n):
+            running = running + probs[i]
+        last = running
+        # max(float(csum[-1]), 1e-6), as Python's max picks it, then as numpy reads it: float32.
+        last_wide = <double>last
+        floor32 = <float>(1e-6 if 1e-6 > last_wide else last_wide)
+        # The running maximum from the page's end (maximum.accumulate of the reversed probs).
+        for i in range(n - 1, -1, -1):
+            ahead = probs[i] if i == n - 1 else _max_of(ahead, probs[i])
+            after[i] = ahead
+        running = 0.0
+        for i in range(n):
+            row = &out[i, 0]
+            memcpy(row, &first[i, 0], width * sizeof(double))
+            p = probs[i]
+            row[width] = <double>p
+            for j in range(4):
+                lo = i - radii[j]
+                lo = lo if lo > 0 else 0
+                hi = i + radii[j] + 1
+                hi = hi if hi < n else n
+                row[width + 1 + j] = <double><float>((csum[hi] - csum[lo]) / <double>(hi - lo))
+            row[width + 5] = <double>probs[i - 1] if i >= 1 else -1.0
+            row[width + 6] = <double>probs[i + 1] if i + 1 < n else -1.0
+            row[width + 7] = <double>probs[i - 2] if i >= 2 else -1.0
+            row[width + 8] = <double>probs[i + 2] if i + 2 < n else -1.0
+            running = running + p
+            mass = running - p
+            row[width + 9] = <double><float>(<double>mass / <double>(i if i > 1 else 1))
+            row[width + 10] = <double><float>(
+                <double>(last - running) / <double>(n - 1 - i if n - 1 - i > 1 else 1)
+            )
+            row[width + 11] = <double>(mass / floor32)
+            most = p if i == 0 else _max_of(most, p)
+            row[width + 12] = <double>most
+            row[width + 13] = <double>after[i]
+    finally:
+        free(csum)
+        free(after)
 
 
 # ---- Substring search of `features._substrings` ----

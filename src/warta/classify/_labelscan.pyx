@@ -27,12 +27,29 @@ from cpython.unicode cimport (
     Py_UNICODE_ISSPACE,
     Py_UNICODE_ISUPPER,
 )
-from cpython.object cimport PyObject_Hash
+from cpython.object cimport PyObject, PyObject_Hash
 from cpython.pyport cimport PY_SSIZE_T_MAX
 from cpython.sequence cimport PySequence_Contains
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.string cimport memchr, memset
 from warta._codepoints cimport PyUnicode_READ, char_t
+from warta._slots cimport read_slot, slot_offset
+from warta.model import Block, BlockStructure
+
+
+cdef extern from "Python.h":
+    ctypedef struct PyASCIIObject:
+        Py_hash_t hash  # (-1 until computed)
+
+
+cdef inline Py_hash_t _hash(object key) except? -1:
+    """`hash(key)`: read from the str where it was computed before (an exact str only)."""
+    cdef Py_hash_t hashed
+    if type(key) is str:
+        hashed = (<PyASCIIObject *><PyObject *>key).hash
+        if hashed != -1:
+            return hashed
+    return PyObject_Hash(key)
 
 
 cdef struct Chars:
@@ -252,27 +269,43 @@ def first_position(object sequence, object label):
 
 # ---- `body_lines.mark_captions` ----
 
+cdef Py_ssize_t BLOCK_TEXT = slot_offset(Block, "text", False)
+cdef Py_ssize_t BLOCK_STRUCTURE = slot_offset(Block, "structure", False)
+cdef Py_ssize_t STRUCTURE_IN_BLOCKQUOTE = slot_offset(BlockStructure, "in_blockquote", False)
+cdef Py_ssize_t STRUCTURE_IN_FIGURE = slot_offset(BlockStructure, "in_figure", False)
+
+
 def caption_rows(list blocks, list norms, list labels, object body, object other, str firsts, object agencies):
     """(rows, prefixed): `body_lines.caption_rows`, the rows `body_lines.mark_captions` tests in
     full and those only a caption prefix (starting with one of `firsts`) can mark."""
     cdef Py_ssize_t count = len(blocks), row, n
     cdef list rows = [], prefixed = []
     cdef str text, norm
+    cdef bint plain, in_figure
     for row in range(count):
         label = labels[row]
         if label is not body and label is not other:
             continue
         block = blocks[row]
-        text = block.text
+        # (The fields of a `Block` and its `BlockStructure` read from their slots; of any other
+        # objects, through their attributes.)
+        plain = type(block) is Block
+        text = read_slot(block, BLOCK_TEXT) if plain else block.text
         n = len(text)
         if n > 300:
             continue
-        structure = block.structure
-        if structure.in_blockquote:
-            continue
+        structure = read_slot(block, BLOCK_STRUCTURE) if plain else block.structure
+        if type(structure) is BlockStructure:
+            if read_slot(structure, STRUCTURE_IN_BLOCKQUOTE):
+                continue
+            in_figure = read_slot(structure, STRUCTURE_IN_FIGURE)
+        else:
+            if structure.in_blockquote:
+                continue
+            in_figure = structure.in_figure
         norm = norms[row]
         if (
-            structure.in_figure
+            in_figure
             or u":" in norm
             or u"(" in norm
             or u"/" in text
@@ -320,7 +353,7 @@ cdef object _first_container(
     best_token = None
     for i in range(start, size):
         token = tokens[i]
-        if not _filter_may_hold(keys, PyObject_Hash(token)):
+        if not _filter_may_hold(keys, _hash(token)):
             continue
         found = kinds.get(token)
         if found is None:

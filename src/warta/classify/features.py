@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 
 from warta.compiled import same_array, set_aside
 from warta.compiled import wanted as compiled_parts_wanted
-from warta.lexicon import JoinedLines, Lexicon, html_lexicon, normalise_lines, trie_pattern
+from warta.lexicon import CompiledTrie, JoinedLines, Lexicon, html_lexicon, normalise_lines, trie_pattern
 from warta.model import SEMANTIC_TAGS, Block, BlockStructure, PageKind
 from warta.strings import has_digit as _has_digit
 
@@ -891,7 +891,8 @@ def _kernels() -> ModuleType | None:
         from warta.classify import _featcols
     except ImportError:
         return None
-    if not all(probe(_featcols) for probe in (_probe_shape, _probe_context, _probe_ids, _probe_structures)):
+    probes = (_probe_shape, _probe_context, _probe_ids, _probe_structures, _probe_stage2)
+    if not all(probe(_featcols) for probe in probes):
         set_aside("feature columns", "numpy")
         return None
     return _featcols
@@ -1003,6 +1004,28 @@ def _probe_context(kernels: ModuleType) -> bool:
     return True
 
 
+def _probe_stage2(kernels: ModuleType) -> bool:
+    """Whether `kernels.stage2_columns` gives `_stage2_columns`' matrix on generated pages (one
+    block, a few, probabilities of 0 and 1, ties, both zeros, a NaN)."""
+    rng = np.random.default_rng(0)
+    for n in (1, 2, 3, 7, 30):
+        first = rng.normal(0.0, 2.0, (n, 5))
+        probs = rng.random(n).astype(np.float32)
+        probs[rng.random(n) < 0.3] = 0.0
+        probs[rng.random(n) < 0.2] = 1.0
+        if n >= 7:
+            probs[3], probs[5] = -0.0, np.nan
+        found = np.empty((n, 5 + len(STAGE2_NAMES)))
+        kernels.stage2_columns(first, probs, _STAGE2_RADII_ARRAY, found)
+        if not same_array(found, _stage2_columns(first, probs, np.empty_like(found))):
+            return False
+        narrow = found.astype(np.float32)
+        narrow[0, :3] = (np.nan, -0.0, np.inf)
+        if not same_array(kernels.widened(narrow), narrow.astype(np.float64)):
+            return False
+    return True
+
+
 def _token_ratio(
     out: NDArray[np.float32], rows: NDArray[np.intp], tokens: list[list[str]], stop: frozenset[str]
 ) -> None:
@@ -1035,12 +1058,26 @@ def _markers_columns_compiled(
     kernels: ModuleType, out: NDArray[np.float32], page: _Page, lexicon: Lexicon
 ) -> None:
     markers = page.markers
+    # Whether a line opens with any marker prefix, asked of most lines: found for all at once by
+    # the lexicon's compiled trie of the same prefixes where it is built, else by the regex.
+    trie = lexicon.starts_with_trie(*_ANY_PREFIX_FIELDS)
+    any_prefix = markers.any_prefix.match if trie is None else _opening_lines(page.norms, trie)
     kernels.marker_columns(
-        page.norms, page.lengths, markers.whole_lines, markers.any_prefix.match, markers.read_also_prefix.match,
+        page.norms, page.lengths, markers.whole_lines, any_prefix, markers.read_also_prefix.match,
         markers.tags_prefix.match, markers.promo_prefix.match, markers.byline_prefix.match,
         markers.comment_count.match, page.substrings.view(np.uint8), page.texts, page.last_codes,
         *_attribution_test(lexicon.comment_attribution), out,
     )  # fmt: skip
+
+
+# The lexicon's fields whose prefixes `_Markers.any_prefix` matches (`_markers_of`), in its order.
+_ANY_PREFIX_FIELDS = ("read_also_prefix", "promo_prefix", "tags_prefix", "author_prefix", "editor_prefix")
+
+
+def _opening_lines(norms: list[str], trie: CompiledTrie) -> Callable[[str], bool | None]:
+    """`any_prefix.match` as `marker_columns` asks it (None: no prefix) of the page's `norms`: the
+    `get` of a dict of the norms that `trie` finds opening with a prefix, all found in one call."""
+    return dict.fromkeys(map(norms.__getitem__, trie.opening(norms, "")), True).get
 
 
 @lru_cache(maxsize=4)
@@ -1852,6 +1889,32 @@ def stage2_features(first: NDArray[FloatT], probs: NDArray[np.float32]) -> NDArr
     out = np.empty((n, width + len(STAGE2_NAMES)), dtype=first.dtype)
     if n == 0:
         return out
+    kernels = _kernels() if first.dtype == np.float64 and probs.dtype == np.float32 else None
+    if kernels is not None and len(first) == n:
+        # (One loop in C, the same bits: `_probe_stage2`.)
+        kernels.stage2_columns(
+            np.ascontiguousarray(first), np.ascontiguousarray(probs), _STAGE2_RADII_ARRAY, out
+        )
+        return out
+    return _stage2_columns(first, probs, out)
+
+
+def widened(rows: NDArray[np.float32]) -> NDArray[np.float64]:
+    """`rows.astype(np.float64)`, by `_featcols.widened` where it is built and `rows` a C-ordered
+    float32 matrix (the same values: `_probe_stage2` checks the two)."""
+    kernels = _kernels()
+    if kernels is not None and rows.dtype == np.float32 and rows.ndim == 2 and rows.flags.c_contiguous:
+        wide: NDArray[np.float64] = kernels.widened(rows)
+        return wide
+    return rows.astype(np.float64)
+
+
+def _stage2_columns(
+    first: NDArray[FloatT], probs: NDArray[np.float32], out: NDArray[FloatT]
+) -> NDArray[FloatT]:
+    """`stage2_features` into `out` (its rows, `first`'s columns then STAGE2_NAMES') by numpy:
+    the reference of `_featcols.stage2_columns`."""
+    n, width = len(probs), first.shape[1]
     out[:, :width] = first
     # The STAGE2_NAMES columns, each rounded to float32 as written: a view where `out` is float32.
     wide = out.dtype != np.float32
@@ -1879,6 +1942,7 @@ def stage2_features(first: NDArray[FloatT], probs: NDArray[np.float32]) -> NDArr
 
 
 _STAGE2_RADII = (1, 2, 5, 12)  # the p_w* columns
+_STAGE2_RADII_ARRAY = np.array(_STAGE2_RADII, dtype=np.int64)
 
 
 STAGE2_NAMES = (

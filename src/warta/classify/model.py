@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from warta.classify.compiled import CompileError, Scorer, load_compiled
-from warta.classify.features import FeatureMatrix, stage2_features
+from warta.classify.features import FeatureMatrix, stage2_features, widened
 from warta.errors import ConfigError
 from warta.model import PageKind
 
@@ -45,7 +45,7 @@ class BlockClassifier:
             return np.zeros(0, dtype=np.float32)
         # The scorers read float64 rows: widened once here (the same float32 values), and the
         # stage-2 matrix built float64 from it, rather than each scorer casting its own.
-        wide = x.astype(np.float64)
+        wide = widened(x)
         p1 = np.asarray(self.stage1(wide), dtype=np.float32)
         x2 = stage2_features(wide, p1)
         return np.asarray(self.stage2(x2), dtype=np.float32)

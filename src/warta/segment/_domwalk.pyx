@@ -57,6 +57,9 @@ cdef extern from "Python.h":
     const char *PyUnicode_AsUTF8AndSize(object text, Py_ssize_t *size) except NULL
     object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
     void *PyUnicode_1BYTE_DATA(object text)
+    Py_UCS4 PyUnicode_READ(int kind, const void *data, Py_ssize_t index) noexcept
+    void PyUnicode_WRITE(int kind, void *data, Py_ssize_t index, Py_UCS4 value) noexcept
+    bint Py_UNICODE_ISSPACE(Py_UCS4 ch) noexcept
     ctypedef struct PyASCIIObject:
         Py_hash_t hash  # (-1 until computed)
     # The tuple macros on borrowed references.
@@ -292,6 +295,80 @@ cdef tuple ascii_tokens(const char *data, Py_ssize_t length, bint whole_class):
     finally:
         if lowered != &short_value[0]:
             free(lowered)
+
+
+cdef bint holds_invisible(PyObject *text) noexcept:
+    """Whether `text` holds one of the characters whose presence makes `drop_invisible` translate
+    it: U+00AD, U+200B, U+2060 (the three it searches for)."""
+    cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if c == 0xAD or c == 0x200B or c == 0x2060:
+            return True
+    return False
+
+
+cdef str collapsed_spaces(str text):
+    """`" ".join(text.split())`: the words of `text` (split at `str.isspace` characters, as
+    `split` splits) joined by single spaces; `text` itself where that is the same (no space at
+    either end, and each run of spaces between words a single " "). One pass over the code points
+    where `split` made a str of each word."""
+    cdef PyObject *raw = <PyObject *>text
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(raw), i, size = 0, k = 0
+    cdef int kind = PyUnicode_KIND(raw), out_kind
+    cdef const void *data = PyUnicode_DATA(raw)
+    cdef void *out_data
+    cdef Py_UCS4 c, maxchar = 0
+    cdef bint space = True  # (before the first word: a space there is dropped)
+    cdef bint same = True
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if Py_UNICODE_ISSPACE(c):
+            if space or c != 32:
+                same = False  # a space at the start, a second in a row, or another kind of space
+            space = True
+        else:
+            if space and size:
+                size += 1  # the " " before this word
+            space = False
+            size += 1
+            if c > maxchar:
+                maxchar = c
+    if n and space:
+        same = False  # spaces at the end (or nothing but spaces)
+    if same:
+        return text
+    if size > 1 and maxchar < 32:
+        maxchar = 32  # (the joining spaces; only where there are two words or more)
+    out = PyUnicode_New(size, maxchar)
+    out_kind = PyUnicode_KIND(<PyObject *>out)
+    out_data = PyUnicode_DATA(<PyObject *>out)
+    space = False
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if Py_UNICODE_ISSPACE(c):
+            space = k > 0
+        else:
+            if space:
+                PyUnicode_WRITE(out_kind, out_data, k, 32)
+                k += 1
+                space = False
+            PyUnicode_WRITE(out_kind, out_data, k, c)
+            k += 1
+    return out
+
+
+def collapse_spaces(str value):
+    """`collapsed_spaces(value)` (tests compare it with `" ".join(value.split())`)."""
+    return collapsed_spaces(value)
+
+
+def invisible_held(str value):
+    """`holds_invisible(value)` (tests compare it with the searches `drop_invisible` makes)."""
+    return holds_invisible(<PyObject *>value)
 
 
 cdef tuple ascii_read(str value):
@@ -595,11 +672,9 @@ cdef class Building:
                 return ascii_str(self.text, self.length)
             return ascii_str(self.text, collapse_ascii(self.text, self.length))
         joined = PyUnicode_DecodeUTF8(self.text, self.length, NULL)
-        if "\u00ad" in joined or "\u200b" in joined or "\u2060" in joined:
+        if holds_invisible(<PyObject *>joined):
             joined = drop_invisible(joined)
-        if joined.isprintable() and "  " not in joined and joined[:1] != " " and joined[-1:] != " ":
-            return joined
-        return " ".join(joined.split())
+        return collapsed_spaces(joined)
 
     cdef int emit(self, list blocks) except -1:
         """`warta.segment.html._emit`: close the block, appending it to `blocks` if it has text,
