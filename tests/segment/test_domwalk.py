@@ -219,6 +219,32 @@ def test_class_and_id_values_read_in_c(walk: CompiledWalk, value: str) -> None:
     assert _domwalk.id_value_tokens(value) == _tokens(value)
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=st.lists(_CLASS_TEXT | st.text(max_size=20), max_size=8))
+def test_class_values_read_by_their_bytes(walk: CompiledWalk, values: list[str]) -> None:
+    from warta.segment import _domwalk  # (built: the fixture says so)
+
+    # Each value twice (the second read from the table), and bytes that are not UTF-8.
+    raw = [value.encode("utf-8", "surrogatepass") for value in values] + [b"a\xff b", b"\xc3"]
+    for data in raw + raw:
+        assert _domwalk.class_bytes_value(data) == _read_class(data.decode("utf-8", "replace"))
+
+
+def test_class_value_table_stays_bounded(walk: CompiledWalk) -> None:
+    from warta.segment import _domwalk  # (built: the fixture says so)
+
+    _domwalk.clear_class_reads()
+    # Values of every length up to past two hash steps, many more than the table keeps.
+    values = [f"c{k} {'x' * (k % 19)}".encode() for k in range(20_000)]
+    for data in values:
+        assert _domwalk.class_bytes_value(data) == _read_class(data.decode())
+        assert _domwalk.class_reads_held() <= 8192
+    for data in values[-100:]:  # (still held: read from the table)
+        assert _domwalk.class_bytes_value(data) == _read_class(data.decode())
+    _domwalk.clear_class_reads()
+    assert _domwalk.class_reads_held() == 0
+
+
 # Every character `str.split` splits at, beside letters of each str width, invisible characters
 # `drop_invisible` removes and other characters `str.isprintable` rejects.
 _SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]

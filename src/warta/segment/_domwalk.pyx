@@ -35,11 +35,13 @@ both walks give the same blocks on a probe page, and tests compare them on every
 fixture and benchmark page.
 """
 
-from libc.stdint cimport uintptr_t
+from libc.stdint cimport uint64_t, uintptr_t
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memcmp, memcpy, memset
 from cpython.object cimport PyObject, PyObject_Hash
 from cpython.list cimport PyList_GET_ITEM
+from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize, PyBytes_GET_SIZE
+from cpython.ref cimport Py_DECREF, Py_INCREF
 from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE, PyTuple_New
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 
@@ -382,6 +384,108 @@ cdef tuple ascii_read(str value):
     data = PyUnicode_AsUTF8AndSize(value, &length)
     tokens = ascii_tokens(data, length, True)
     return None if tokens is None else (tokens, False)
+
+
+# Class values read so far, shared by all pages as `_html._READ_CLASSES` is for the Python walk,
+# but keyed by the value's UTF-8 bytes as lexbor holds them: a value seen before is found without
+# decoding it into a new str and hashing that (siphash over each fresh str, on every element).
+# Open addressing by a multiplicative hash of the bytes; an entry holds the bytes (compared in
+# full: equal bytes, equal value, so the same `read_class`) and the read. Emptied when it holds
+# CLASS_LIMIT values: bounded, as `_READ_CLASSES` is.
+cdef enum:
+    CLASS_SLOTS = 16384  # a power of two, at least twice CLASS_LIMIT
+
+
+cdef struct ClassEntry:
+    uint64_t hashed
+    PyObject *value  # a bytes object (NULL: an empty slot)
+    PyObject *read  # `read_class` of the value: (tokens, hides)
+
+
+cdef ClassEntry CLASS_TABLE[CLASS_SLOTS]
+cdef Py_ssize_t class_count = 0
+cdef Py_ssize_t CLASS_LIMIT = min(MAX_READ_CLASSES, CLASS_SLOTS // 2)
+
+
+cdef inline uint64_t bytes_hash(const uchar *data, size_t length) noexcept:
+    """A 64-bit hash of `data[:length]`, eight bytes a step."""
+    cdef uint64_t hashed = <uint64_t>length * <uint64_t>0x9E3779B97F4A7C15, word
+    cdef size_t i = 0
+    while i + 8 <= length:
+        memcpy(&word, data + i, 8)
+        hashed = (hashed ^ word) * <uint64_t>0xBF58476D1CE4E5B9
+        hashed ^= hashed >> 31
+        i += 8
+    if i < length:
+        word = 0
+        memcpy(&word, data + i, length - i)
+        hashed = (hashed ^ word) * <uint64_t>0xBF58476D1CE4E5B9
+        hashed ^= hashed >> 31
+    return hashed ^ (hashed >> 29)
+
+
+cdef void clear_classes() noexcept:
+    """`CLASS_TABLE` emptied (its references released)."""
+    global class_count
+    cdef Py_ssize_t slot
+    cdef PyObject *value
+    cdef PyObject *read
+    for slot in range(CLASS_SLOTS):
+        value, read = CLASS_TABLE[slot].value, CLASS_TABLE[slot].read
+        if value != NULL:
+            CLASS_TABLE[slot].value = NULL
+            CLASS_TABLE[slot].read = NULL
+            Py_DECREF(<object>value)
+            Py_DECREF(<object>read)
+    class_count = 0
+
+
+cdef object class_bytes_read(const uchar *data, size_t length):
+    """`read_class` of the class value whose UTF-8 bytes are `data[:length]` (cached in
+    `CLASS_TABLE`; in C for ASCII values that cannot hide, `ascii_read`)."""
+    global class_count
+    cdef uint64_t hashed = bytes_hash(data, length)
+    cdef size_t slot = <size_t>hashed & (CLASS_SLOTS - 1)
+    cdef ClassEntry *entry
+    while CLASS_TABLE[slot].value != NULL:
+        entry = &CLASS_TABLE[slot]
+        if (
+            entry.hashed == hashed
+            and <size_t>PyBytes_GET_SIZE(<object>entry.value) == length
+            and memcmp(PyBytes_AS_STRING(<object>entry.value), data, length) == 0
+        ):
+            return <object>entry.read
+        slot = (slot + 1) & (CLASS_SLOTS - 1)
+    value = utf8(data, length)
+    read = ascii_read(value)
+    if read is None:
+        read = read_class(value)
+    if class_count >= CLASS_LIMIT:
+        clear_classes()
+        slot = <size_t>hashed & (CLASS_SLOTS - 1)
+    raw = PyBytes_FromStringAndSize(<const char *>data, length)
+    Py_INCREF(raw)
+    Py_INCREF(read)
+    CLASS_TABLE[slot].hashed = hashed
+    CLASS_TABLE[slot].value = <PyObject *>raw
+    CLASS_TABLE[slot].read = <PyObject *>read
+    class_count += 1
+    return read
+
+
+def class_bytes_value(bytes value):
+    """`class_bytes_read` of a class value's UTF-8 bytes (tests compare it with `_read_class`)."""
+    return class_bytes_read(<const uchar *>PyBytes_AS_STRING(value), PyBytes_GET_SIZE(value))
+
+
+def class_reads_held():
+    """How many class values `CLASS_TABLE` holds (tests check it stays bounded)."""
+    return class_count
+
+
+def clear_class_reads():
+    """`CLASS_TABLE` emptied (for tests)."""
+    clear_classes()
 
 
 cdef tuple id_bytes_tokens(const uchar *data, size_t length):
@@ -1245,7 +1349,6 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
     cdef list blocks = []
     cdef object origin = origin_of(base_url)
     cdef dict resolved = {}
-    cdef dict classes = _html._READ_CLASSES
     cdef dict kinds = {}  # tag id -> (tag, flags), for this document's ids
     cdef KnownTags known  # the same for the smaller ids (HTML's own tags), as C arrays
     memset(&known, 0, sizeof(KnownTags))
@@ -1273,6 +1376,8 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
     cdef const char *piece
     cdef Py_ssize_t piece_length
     cdef const uchar *id_value
+    cdef const uchar *class_value
+    cdef size_t class_length = 0
     cdef size_t id_length = 0
     cdef const uchar *style_value
     cdef size_t style_length = 0
@@ -1354,17 +1459,10 @@ def walk(uintptr_t root_id, uintptr_t document_id, object base_url, object deadl
                 scan_attrs(node, &attrs)
                 hidden = False
                 if attrs.any:
-                    value = attr_value(attrs.class_attr)
-                    if value is not None:
-                        read = classes.get(value)
-                        if read is None:
-                            if len(classes) >= MAX_READ_CLASSES:
-                                classes.clear()
-                            read = ascii_read(value)
-                            if read is None:
-                                read = read_class(value)
-                            classes[value] = read
-                        tokens, hidden = read
+                    class_value = lxb.attr_value(attrs.class_attr, &class_length) if attrs.class_attr != NULL else NULL
+                    if class_value != NULL:
+                        # (Cached by the value's bytes: no str of a value seen before.)
+                        tokens, hidden = class_bytes_read(class_value, class_length)
                         if hidden and flags & NEVER_HIDE:
                             hidden = False
                     # (`_element_hides`, for an element whose class does not hide it.)

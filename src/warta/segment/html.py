@@ -109,7 +109,8 @@ def _tokens(value: str) -> tuple[str, ...]:
 
 
 # Class values read so far, shared by all pages (a site's pages repeat their classes); cleared
-# when full, so it stays bounded.
+# when full, so it stays bounded. (The compiled walk keeps its own table of the same bound, keyed
+# by the values' bytes: `_domwalk.class_bytes_read`.)
 _READ_CLASSES: dict[str, tuple[tuple[str, ...], bool]] = {}
 _MAX_READ_CLASSES = 8192
 
