@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import is_
 
@@ -66,16 +65,14 @@ def standfirst(
     return None
 
 
-@lru_cache(maxsize=1)
-def _deck_tokens() -> frozenset[str]:
-    """Class/id tokens of a deck's own element (`lexicon/data/html.toml`, `[standfirst]`); read once."""
-    return frozenset(html_lexicon().get("standfirst", {}).get("tokens", ()))
+# Class/id tokens of a deck's own element (`lexicon/data/html.toml`, `[classes] deck`).
+_DECK_CLASS = frozenset(html_lexicon()["classes"]["deck"])
 
 
 def _deck_element(block: Block) -> bool:
     """The line sits in an element the template names as its deck ("story__dek"): a deck that
     ends with a full stop is still the deck, not the lead paragraph."""
-    return not _deck_tokens().isdisjoint(block.structure.class_tokens)
+    return not _DECK_CLASS.isdisjoint(block.structure.class_tokens)
 
 
 _DECK_MIN_WORDS = 6

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 from itertools import chain
@@ -315,7 +315,7 @@ def _without_bullets(items: list[ListItem]) -> list[ListItem]:
     for item in items:
         title = item.title
         if len(title) > 2 and title[0] in _BULLETS and title[1].isspace():
-            item = ListItem(title[2:].strip(), item.url, item.date, item.teaser)
+            item = replace(item, title=title[2:].strip())
         out.append(item)
     return out
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, partial
 from importlib import resources
 from itertools import pairwise
@@ -244,8 +244,8 @@ class EntityRecogniser:
             language = self.languages[0]
         known = _language(language)
         tokens = [tokenise(text) for text in paragraphs]
-        lowercase = _lowercase_words(tokens) if known.rules is not None else frozenset[str]()
-        article = "\n".join(paragraphs)
+        if known.rules is not None:  # what the rules ask of the whole article
+            lowercase, article = _lowercase_words(tokens), "\n".join(paragraphs)
         found: list[_Span] = []
         for index, text in enumerate(paragraphs):
             candidates = list(_alias_spans(index, text, known))
@@ -758,9 +758,7 @@ def _with_acronyms(entities: list[Entity]) -> list[Entity]:
         }
         if entity.canonical == entity.text and entity.text.isupper() and len(meant) == 1:
             (canonical,) = meant
-            entity = Entity(
-                entity.text, entity.type, canonical, entity.paragraph, entity.start, entity.end, entity.source
-            )
+            entity = replace(entity, canonical=canonical)
         out.append(entity)
     return out
 

@@ -352,11 +352,15 @@ def _opens_sentence_only(tokens: list[Token], begin: int, end: int, rules: _Rule
 
 def _after_capital(text: str, start: int) -> bool:
     """Whether text[start:] follows a capitalised word in the same run ('Summit' in 'Web Summit')."""
-    before = text[:start].rstrip(" ")
-    if not before or not before[-1].isalnum():
+    end = start
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    if end == 0 or not text[end - 1].isalnum():
         return False
-    word = before.split()[-1] if before.split() else ""
-    return word[:1].isupper()
+    begin = end - 1
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin].isupper()
 
 
 def _lowercase_words(tokens: list[list[Token]]) -> frozenset[str]:

@@ -668,7 +668,7 @@ def is_labelled_credit_line(text: str, lexicon: Lexicon) -> bool:
     clauses = [c for c in _CLAUSE_BREAKS.split(text) if c.strip()]
     for clause in clauses:
         m = _LABELLED_CLAUSE.match(clause)
-        if m is None or normalise_marker(m.group("label")) not in lexicon.credit_labels:
+        if m is None or _credit_role(normalise_marker(m.group("label")), lexicon) is None:
             return False
     return bool(clauses) and bool(_prefixed(text, lexicon))
 

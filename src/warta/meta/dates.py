@@ -512,9 +512,9 @@ def resolve_dates(
     return published, modified
 
 
-# The sources of candidates read from the page's text or URL; every other source is markup.
 _ONE_SAVE = timedelta(minutes=1)  # published and modified this close: the record was saved in one go
 _EARLIEST_ZONE = timedelta(hours=12)  # UTC-12: where an instant's calendar day is the earliest
+# The sources of candidates read from the page's text or URL; every other source is markup.
 _PAGE_ZONES = frozenset({"byline", "dateline", "body", "tail", "visible", "url"})
 
 

@@ -58,6 +58,12 @@ class DateMatch:
         return self.value.isoformat()
 
 
+_NEVER = r"(?!x)x"  # an alternation of no words: matches nowhere
+# What stands between a date and its time, either way round ("March 4, 2025 | 14:20",
+# "7:05 AM EST, Tue March 4")
+_CLOCK_SEPARATORS = r",|\||-|–|—|/|•"
+
+
 @dataclass(frozen=True, slots=True)
 class DateGrammar:
     """Merged calendar words and the compiled patterns built from them."""
@@ -125,7 +131,7 @@ class DateGrammar:
     month_abbreviations: frozenset[str] = field(default_factory=frozenset)
     # A clock that ends where a date begins ("7:05 AM EST, Tue March 4, 2025": the time said
     # first), searched with the date's start as its end (`_with_leading_clock`).
-    leading_clock: re.Pattern[str] = re.compile(r"(?!x)x")
+    leading_clock: re.Pattern[str] = re.compile(_NEVER)
     # This grammar in each numeric order asked of `for_locale` (at most the two orders): the same
     # patterns, another reading of "03/09/2026".
     in_order: dict[str, DateGrammar] = field(default_factory=dict, compare=False, repr=False)
@@ -215,7 +221,7 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         rf"(?P<tw>(?:{time_word}){e}\.?)?\s*(?P<h>\d{{1,2}})(?:[.:{hour_mark}](?P<mi>\d{{2}})(?:[.:](?P<s>\d{{2}}))?)?"
         rf"(?!\d)(?:\s*(?P<ampm>(?:{ampm})(?!\w)))?(?:\s+(?P<per>(?:{period}){e}))?(?:\s*\(?{tz}\)?)?"
     )
-    time_tail = rf"(?:\s*(?:,|\||-|–|—|/|•)?\s*{clock})?"
+    time_tail = rf"(?:\s*(?:{_CLOCK_SEPARATORS})?\s*{clock})?"
     weekday_head = rf"(?:(?P<wd>{wd})\.?{e},?\s*)?"
     day = rf"(?P<d>\d{{1,2}})(?:{ordinal})?(?!\d)"
     year = r"(?P<y>\d{4})(?!\d)"
@@ -327,7 +333,7 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         ascii_weekday_filter=_substring_filter(_needed_words(weekdays)),
         case_risky=_case_risky((*months, *weekdays)) if ascii_gated else None,
         fold_risky=_case_risky(rx for _, rx in (*patterns, *headless)) if ascii_gated else None,
-        leading_clock=re.compile(rf"{b}{clock}\s*(?:,|\||-|–|—|/|•|{joiner_or_never})?\s*$", re.I),
+        leading_clock=re.compile(rf"{b}{clock}\s*(?:{_CLOCK_SEPARATORS}|{joiner_or_never})?\s*$", re.I),
         ascii_needs={
             "ago": _needed_words(w for c in calendars for w in c.ago_words),
             "ago_pre": _needed_words(w for c in calendars for w in c.ago_prefix),
@@ -443,7 +449,6 @@ _GATES: dict[str, tuple[str, ...]] = {
     "time": ("digit",),
 }
 _DIGIT = re.compile(r"\d")
-_NEVER = r"(?!x)x"  # an alternation of no words: matches nowhere
 # "2024-12-05", "2024/12/05", "28/04/2025", "28.04.25": a digit, a separator, a number of one or
 # two digits, a separator and a digit, which `iso`, `ymd` and `numeric` each need.
 _NUMERIC_SHAPE = re.compile(r"\d[/.-]\d{1,2}[/.-]\d")
