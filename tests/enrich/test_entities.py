@@ -615,3 +615,10 @@ def test_english_common_openers_are_no_part_of_a_name() -> None:
 
 def test_english_a_paragraph_ending_in_common_words_finds_nothing_there() -> None:
     assert _find("en", ["Results are listed below. More", "more results follow."]) == []
+
+
+def test_english_an_imperative_opening_a_quote_is_no_part_of_a_name() -> None:
+    # 'make' is never written in lower case here: the imperative is known from the lexicon
+    paragraphs = ["Protesters shouted, “Make Halvorsen resign.”", "Ingrid Halvorsen left the hall."]
+    people = [(e.text, e.canonical) for e in _find("en", paragraphs) if e.type == "person"]
+    assert people == [("Halvorsen", "Ingrid Halvorsen"), ("Ingrid Halvorsen", "Ingrid Halvorsen")]
