@@ -622,3 +622,26 @@ def test_english_an_imperative_opening_a_quote_is_no_part_of_a_name() -> None:
     paragraphs = ["Protesters shouted, “Make Halvorsen resign.”", "Ingrid Halvorsen left the hall."]
     people = [(e.text, e.canonical) for e in _find("en", paragraphs) if e.type == "person"]
     assert people == [("Halvorsen", "Ingrid Halvorsen"), ("Ingrid Halvorsen", "Ingrid Halvorsen")]
+
+
+def test_indonesian_regencies_and_cities_are_places() -> None:
+    found = [(e.text, e.type) for e in _find("id", ["Banjir melanda Sleman, Bantul dan Kota Surabaya."])]
+    assert found == [("Sleman", "place"), ("Bantul", "place"), ("Surabaya", "place")]
+
+
+def test_indonesian_an_offices_place_is_no_part_of_the_name_after_it() -> None:
+    found = _find("id", ["Bupati Sleman Harda Kiswaya meresmikan jembatan baru, Senin (28/4)."])
+    assert [(e.text, e.type, e.canonical) for e in found] == [
+        ("Sleman", "place", "Sleman"),
+        ("Harda Kiswaya", "person", "Harda Kiswaya"),
+    ]
+
+
+def test_indonesian_a_place_inside_an_office_title_is_the_place_alone() -> None:
+    found = [(e.text, e.type) for e in _find("id", ["Wali Kota Surabaya Eri Cahyadi meninjau lokasi."])]
+    assert found[0] == ("Surabaya", "place")
+
+
+def test_indonesian_regional_government_and_police_open_organisations() -> None:
+    found = [(e.text, e.type) for e in _find("id", ["Pemkab Sleman dan Polres Bantul menggelar rapat."])]
+    assert found == [("Pemkab Sleman", "organisation"), ("Polres Bantul", "organisation")]

@@ -74,6 +74,7 @@ _TYPES: tuple[EntityType, ...] = ("person", "organisation", "place", "event", "p
 _SEPARATORS = frozenset({"-", "–", "—", "(", ")", "|", ";"})
 _DASHES = frozenset({"-", "–", "—", "--"})
 _SOURCE_RANK = {"gazetteer": 0, "model": 1, "rule": 2}
+_PLACE_WORDS = 4  # the most words of a place name after an office ('Kabupaten Aceh Barat Daya')
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,7 +360,10 @@ def _tagged_spans(
             continue
         first, last = part, i
         if kind == "person":
-            first = _after_titles(tokens, first, last, known)
+            name = _after_titles(tokens, first, last, known)
+            if name > first or _title_ends_at(tokens, first, known):
+                name += _office_place(tokens, name, last, known)  # 'Bupati Sleman Harda Kiswaya'
+            first = name
         else:
             last = next((j for j in range(first, last) if _title_at(tokens, j, last, known)), last)
         if first < last:
@@ -380,6 +384,24 @@ def _after_titles(tokens: list[Token], begin: int, end: int, known: _Language) -
         else:
             i += 1
     return name
+
+
+def _title_ends_at(tokens: list[Token], end: int, known: _Language) -> bool:
+    """Whether a title ends right before tokens[end] ('Bupati' before 'Sleman Harda Kiswaya')."""
+    return any(
+        _title_at(tokens, i, end, known) == end - i for i in range(max(0, end - known.longest_title), end)
+    )
+
+
+def _office_place(tokens: list[Token], begin: int, end: int, known: _Language) -> int:
+    """The length of a known place opening tokens[begin:end] right after an office, where a name
+    follows it: the office's place ('Bupati Sleman Harda Kiswaya', 'Gubernur Jawa Timur Khofifah');
+    0 where there is none, or nothing after it ('Bupati Sleman' is no name)."""
+    for size in range(min(_PLACE_WORDS, end - begin - 1), 0, -1):
+        alias = known.aliases.get(" ".join(token.text for token in tokens[begin : begin + size]))
+        if alias is not None and alias[1] == "place":
+            return size
+    return 0
 
 
 def _title_at(tokens: list[Token], i: int, end: int, known: _Language) -> int:
