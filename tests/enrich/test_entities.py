@@ -645,3 +645,13 @@ def test_indonesian_a_place_inside_an_office_title_is_the_place_alone() -> None:
 def test_indonesian_regional_government_and_police_open_organisations() -> None:
     found = [(e.text, e.type) for e in _find("id", ["Pemkab Sleman dan Polres Bantul menggelar rapat."])]
     assert found == [("Pemkab Sleman", "organisation"), ("Polres Bantul", "organisation")]
+
+
+def test_indonesian_an_upper_case_dateline_opening_the_article_is_a_place() -> None:
+    found = _find("id", ["TAKENGON - Festival kopi digelar tiga hari.", "KPK - tidak ada dateline di sini."])
+    assert [(e.text, e.type, e.canonical) for e in found][:1] == [("TAKENGON", "place", "Takengon")]
+    assert all(e.text != "KPK" or e.type == "organisation" for e in found)
+    outlet = _find("id", ["SEMARANG, WARTAJATENG - Hujan deras turun sejak pagi."])
+    assert [(e.text, e.type) for e in outlet] == [("SEMARANG", "place"), ("WARTAJATENG", "organisation")]
+    opened = _find("id", ["KPK - Komisi memeriksa saksi."])
+    assert [(e.text, e.type) for e in opened][:1] == [("KPK", "organisation")]

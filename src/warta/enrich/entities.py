@@ -73,6 +73,7 @@ if TYPE_CHECKING:
 _TYPES: tuple[EntityType, ...] = ("person", "organisation", "place", "event", "product", "other")
 _SEPARATORS = frozenset({"-", "–", "—", "(", ")", "|", ";"})
 _DASHES = frozenset({"-", "–", "—", "--"})
+_DATELINE_AFTER = _DASHES | {",", "("}  # what follows a dateline's place ('JAKARTA, ...', 'BOGOR (ANTARA) -')
 _SOURCE_RANK = {"gazetteer": 0, "model": 1, "rule": 2}
 _PLACE_WORDS = 4  # the most words of a place name after an office ('Kabupaten Aceh Barat Daya')
 
@@ -252,6 +253,8 @@ class EntityRecogniser:
             candidates = list(_alias_spans(index, text, known))
             if known.model is not None:
                 candidates += _model_spans(index, text, tokens[index], known, self.tagger(known.model))
+                if index == 0:
+                    candidates = _with_capital_dateline(candidates, tokens[index], text, known)
             if known.rules is not None:
                 scene = _scene(tokens[index], known.rules, lowercase, article)
                 candidates = _in_context(candidates, tokens[index], known.rules, scene)
@@ -431,6 +434,32 @@ def _rule_spans(
         spans += _typed_runs(index, tokens, i, end, known, rules, scene)
         i = end
     return spans
+
+
+def _with_capital_dateline(
+    candidates: list[_Span], tokens: list[Token], text: str, known: _Language
+) -> list[_Span]:
+    """`candidates` with the place of an upper-case dateline opening the article ('TAKENGON -',
+    'BANDA ACEH, WARTA.com -') instead of whatever the tagger made of those words (it reads an
+    unknown town in capitals as an organisation); not an alias of something else ('KPK -')."""
+    end = 0
+    while end < min(len(tokens), 4) and tokens[end].text.isupper() and tokens[end].text.isalpha():
+        end += 1
+    if not end or end >= len(tokens) or tokens[end].text not in _DATELINE_AFTER:
+        return candidates
+    first, last = tokens[0].start, tokens[end - 1].end
+    name = text[first:last]
+    alias = known.aliases.get(name) or known.aliases.get(name.title())
+    if last - first < 3 or (alias is not None and alias[1] != "place"):
+        return candidates
+    spans = [_Span(0, first, last, "place", alias[0] if alias is not None else name.title(), "rule")]
+    if tokens[end].text == ",":  # 'SEMARANG, WARTAJATENG -': the outlet
+        dash = next((j for j in range(end + 2, min(end + 6, len(tokens))) if tokens[j].text in _DASHES), 0)
+        outlet = text[tokens[end + 1].start : tokens[dash - 1].end] if dash else ""
+        if outlet[:1].isupper() and not any(token.text.isdigit() for token in tokens[end + 1 : dash]):
+            spans.append(_Span(0, tokens[end + 1].start, tokens[dash - 1].end, "organisation", None, "rule"))
+    last = spans[-1].end
+    return spans + [c for c in candidates if c.start >= last or c.end <= first]
 
 
 def _dateline_end(tokens: list[Token], known: _Language, rules: _Rules) -> int:
