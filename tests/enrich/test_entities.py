@@ -655,3 +655,8 @@ def test_indonesian_an_upper_case_dateline_opening_the_article_is_a_place() -> N
     assert [(e.text, e.type) for e in outlet] == [("SEMARANG", "place"), ("WARTAJATENG", "organisation")]
     opened = _find("id", ["KPK - Komisi memeriksa saksi."])
     assert [(e.text, e.type) for e in opened][:1] == [("KPK", "organisation")]
+
+
+def test_a_leads_first_word_in_capitals_keeps_its_canonical_name() -> None:
+    found = _find("id", ["KOREA Utara kembali menembakkan rudal, kata pejabat Korsel."])
+    assert (found[0].text, found[0].canonical) == ("KOREA Utara", "Korea Utara")

@@ -753,7 +753,7 @@ def _with_name_parts(found: list[_Span], paragraphs: Sequence[str], tokens: list
 
 def _named(found: list[_Span], paragraphs: Sequence[str], known: _Language) -> list[Entity]:
     """Entities with canonical names: the alias table's (also for a name in capitals, as in a
-    dateline: 'JAKARTA'), or a person's full name within the article (which a nickname of the
+    dateline: 'JAKARTA', or a lead's first word: 'KOREA Utara'), or a person's full name within the article (which a nickname of the
     table yields to: 'Risma' after 'Risma Sari' is Risma Sari), or, for a name in capitals no
     table knows, the name of the article whose initials it spells ('GM' after 'General Motors')."""
     texts = [paragraphs[s.paragraph][s.start : s.end] for s in found]
@@ -764,7 +764,7 @@ def _named(found: list[_Span], paragraphs: Sequence[str], known: _Language) -> l
     }
     entities: list[Entity] = []
     for span, text in zip(found, texts, strict=True):
-        alias = known.aliases.get(text) or (known.aliases.get(text.title()) if text.isupper() else None)
+        alias = known.aliases.get(text) or known.aliases.get(_capitals_titled(text))
         if span.canonical is not None:
             canonical = span.canonical
             if span.type == "person" and span.source == "gazetteer":
@@ -776,6 +776,15 @@ def _named(found: list[_Span], paragraphs: Sequence[str], known: _Language) -> l
         source = cast(Any, span.source)
         entities.append(Entity(text, span.type, canonical, span.paragraph, span.start, span.end, source))
     return _with_acronyms(entities)
+
+
+def _capitals_titled(text: str) -> str:
+    """`text` with its words in capitals title-cased ('KOREA Utara' → 'Korea Utara', 'JAKARTA' →
+    'Jakarta'), where an alias may be found; '' where it has none."""
+    words = text.split(" ")
+    if not any(word.isupper() and len(word) > 2 for word in words):
+        return ""
+    return " ".join(word.title() if word.isupper() and len(word) > 2 else word for word in words)
 
 
 def _initials(text: str) -> frozenset[str]:
