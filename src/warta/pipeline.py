@@ -386,7 +386,8 @@ class Extractor:
         )
         if is_article:
             outlets = [*metadata.site_names, *filter(None, [metadata.site_name])] if metadata else []
-            article.dateline = find_dateline(parts[0].text, lexicon, outlets) or dateline_line
+            following = parts[1].text if len(parts) > 1 else ""
+            article.dateline = find_dateline(parts[0].text, lexicon, outlets, following) or dateline_line
         elif parts and page_type != "discussion":
             article.warnings.append(_MAIN_CONTENT_WARNING)
         return article

@@ -615,3 +615,48 @@ def test_english_common_openers_are_no_part_of_a_name() -> None:
 
 def test_english_a_paragraph_ending_in_common_words_finds_nothing_there() -> None:
     assert _find("en", ["Results are listed below. More", "more results follow."]) == []
+
+
+def test_english_an_imperative_opening_a_quote_is_no_part_of_a_name() -> None:
+    # 'make' is never written in lower case here: the imperative is known from the lexicon
+    paragraphs = ["Protesters shouted, “Make Halvorsen resign.”", "Ingrid Halvorsen left the hall."]
+    people = [(e.text, e.canonical) for e in _find("en", paragraphs) if e.type == "person"]
+    assert people == [("Halvorsen", "Ingrid Halvorsen"), ("Ingrid Halvorsen", "Ingrid Halvorsen")]
+
+
+def test_indonesian_regencies_and_cities_are_places() -> None:
+    found = [(e.text, e.type) for e in _find("id", ["Banjir melanda Sleman, Bantul dan Kota Surabaya."])]
+    assert found == [("Sleman", "place"), ("Bantul", "place"), ("Surabaya", "place")]
+
+
+def test_indonesian_an_offices_place_is_no_part_of_the_name_after_it() -> None:
+    found = _find("id", ["Bupati Sleman Harda Kiswaya meresmikan jembatan baru, Senin (28/4)."])
+    assert [(e.text, e.type, e.canonical) for e in found] == [
+        ("Sleman", "place", "Sleman"),
+        ("Harda Kiswaya", "person", "Harda Kiswaya"),
+    ]
+
+
+def test_indonesian_a_place_inside_an_office_title_is_the_place_alone() -> None:
+    found = [(e.text, e.type) for e in _find("id", ["Wali Kota Surabaya Eri Cahyadi meninjau lokasi."])]
+    assert found[0] == ("Surabaya", "place")
+
+
+def test_indonesian_regional_government_and_police_open_organisations() -> None:
+    found = [(e.text, e.type) for e in _find("id", ["Pemkab Sleman dan Polres Bantul menggelar rapat."])]
+    assert found == [("Pemkab Sleman", "organisation"), ("Polres Bantul", "organisation")]
+
+
+def test_indonesian_an_upper_case_dateline_opening_the_article_is_a_place() -> None:
+    found = _find("id", ["TAKENGON - Festival kopi digelar tiga hari.", "KPK - tidak ada dateline di sini."])
+    assert [(e.text, e.type, e.canonical) for e in found][:1] == [("TAKENGON", "place", "Takengon")]
+    assert all(e.text != "KPK" or e.type == "organisation" for e in found)
+    outlet = _find("id", ["SEMARANG, WARTAJATENG - Hujan deras turun sejak pagi."])
+    assert [(e.text, e.type) for e in outlet] == [("SEMARANG", "place"), ("WARTAJATENG", "organisation")]
+    opened = _find("id", ["KPK - Komisi memeriksa saksi."])
+    assert [(e.text, e.type) for e in opened][:1] == [("KPK", "organisation")]
+
+
+def test_a_leads_first_word_in_capitals_keeps_its_canonical_name() -> None:
+    found = _find("id", ["KOREA Utara kembali menembakkan rudal, kata pejabat Korsel."])
+    assert (found[0].text, found[0].canonical) == ("KOREA Utara", "Korea Utara")

@@ -90,3 +90,11 @@ def test_the_sites_own_name_after_the_place_makes_a_dateline() -> None:
 )
 def test_an_upper_case_place_before_a_colon_is_a_dateline(lead: str, dateline: str | None) -> None:
     assert find_dateline(lead, load_lexicon()) == dateline
+
+
+def test_a_transcripts_speaker_label_is_no_colon_dateline() -> None:
+    lexicon = load_lexicon()
+    lead = "TRUMP: We are going to fix the roads, and we will fix them fast."
+    assert find_dateline(lead, lexicon, following="REPORTER: When will the work start?") is None
+    place = "ISLAMABAD: The federal cabinet approved the budget on Monday."
+    assert find_dateline(place, lexicon, following="The vote came late at night.") == "ISLAMABAD"

@@ -306,7 +306,7 @@ def _dates_apart(blocks: list[Block], lexicon: Lexicon) -> list[Block]:
     return out
 
 
-_BULLETS = "»›•·▪■►▸*-–—"
+_ROW_BULLETS = "»›•·▪■►▸*-–—"
 
 
 def _without_bullets(items: list[ListItem]) -> list[ListItem]:
@@ -314,7 +314,7 @@ def _without_bullets(items: list[ListItem]) -> list[ListItem]:
     out = []
     for item in items:
         title = item.title
-        if len(title) > 2 and title[0] in _BULLETS and title[1].isspace():
+        if len(title) > 2 and title[0] in _ROW_BULLETS and title[1].isspace():
             item = replace(item, title=title[2:].strip())
         out.append(item)
     return out

@@ -1,5 +1,7 @@
 """Language data of the annotators: `enrich/data/<annotator>/<language>.toml`, one file per
-language, merged for the languages an extractor reads. Adding a language adds files."""
+language, merged for the languages an extractor reads. Adding a language adds files. A language's
+data may go on in more files, `<language>.<part>.toml` (a generated place list: `id.wilayah.toml`),
+merged after its own file in the order of their names."""
 
 from __future__ import annotations
 
@@ -16,10 +18,15 @@ def annotator_data(annotator: str, languages: tuple[str, ...]) -> dict[str, Any]
     merged: dict[str, Any] = {}
     folder = resources.files("warta.enrich") / "data" / annotator
     for language in languages:
-        path = folder / f"{language}.toml"
-        if not path.is_file():
+        main = folder / f"{language}.toml"
+        if not main.is_file():
             continue
-        _merge(merged, tomllib.loads(path.read_text(encoding="utf-8")))
+        parts = sorted(
+            (p for p in folder.iterdir() if p.name.startswith(f"{language}.") and p.name.endswith(".toml")),
+            key=lambda p: p.name,
+        )
+        for path in [main, *(p for p in parts if p.name != main.name)]:
+            _merge(merged, tomllib.loads(path.read_text(encoding="utf-8")))
     return merged
 
 

@@ -73,7 +73,9 @@ if TYPE_CHECKING:
 _TYPES: tuple[EntityType, ...] = ("person", "organisation", "place", "event", "product", "other")
 _SEPARATORS = frozenset({"-", "–", "—", "(", ")", "|", ";"})
 _DASHES = frozenset({"-", "–", "—", "--"})
+_DATELINE_AFTER = _DASHES | {",", "("}  # what follows a dateline's place ('JAKARTA, ...', 'BOGOR (ANTARA) -')
 _SOURCE_RANK = {"gazetteer": 0, "model": 1, "rule": 2}
+_PLACE_WORDS = 4  # the most words of a place name after an office ('Kabupaten Aceh Barat Daya')
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +253,8 @@ class EntityRecogniser:
             candidates = list(_alias_spans(index, text, known))
             if known.model is not None:
                 candidates += _model_spans(index, text, tokens[index], known, self.tagger(known.model))
+                if index == 0:
+                    candidates = _with_capital_dateline(candidates, tokens[index], text, known)
             if known.rules is not None:
                 scene = _scene(tokens[index], known.rules, lowercase, article)
                 candidates = _in_context(candidates, tokens[index], known.rules, scene)
@@ -359,7 +363,10 @@ def _tagged_spans(
             continue
         first, last = part, i
         if kind == "person":
-            first = _after_titles(tokens, first, last, known)
+            name = _after_titles(tokens, first, last, known)
+            if name > first or _title_ends_at(tokens, first, known):
+                name += _office_place(tokens, name, last, known)  # 'Bupati Sleman Harda Kiswaya'
+            first = name
         else:
             last = next((j for j in range(first, last) if _title_at(tokens, j, last, known)), last)
         if first < last:
@@ -380,6 +387,24 @@ def _after_titles(tokens: list[Token], begin: int, end: int, known: _Language) -
         else:
             i += 1
     return name
+
+
+def _title_ends_at(tokens: list[Token], end: int, known: _Language) -> bool:
+    """Whether a title ends right before tokens[end] ('Bupati' before 'Sleman Harda Kiswaya')."""
+    return any(
+        _title_at(tokens, i, end, known) == end - i for i in range(max(0, end - known.longest_title), end)
+    )
+
+
+def _office_place(tokens: list[Token], begin: int, end: int, known: _Language) -> int:
+    """The length of a known place opening tokens[begin:end] right after an office, where a name
+    follows it: the office's place ('Bupati Sleman Harda Kiswaya', 'Gubernur Jawa Timur Khofifah');
+    0 where there is none, or nothing after it ('Bupati Sleman' is no name)."""
+    for size in range(min(_PLACE_WORDS, end - begin - 1), 0, -1):
+        alias = known.aliases.get(" ".join(token.text for token in tokens[begin : begin + size]))
+        if alias is not None and alias[1] == "place":
+            return size
+    return 0
 
 
 def _title_at(tokens: list[Token], i: int, end: int, known: _Language) -> int:
@@ -409,6 +434,32 @@ def _rule_spans(
         spans += _typed_runs(index, tokens, i, end, known, rules, scene)
         i = end
     return spans
+
+
+def _with_capital_dateline(
+    candidates: list[_Span], tokens: list[Token], text: str, known: _Language
+) -> list[_Span]:
+    """`candidates` with the place of an upper-case dateline opening the article ('TAKENGON -',
+    'BANDA ACEH, WARTA.com -') instead of whatever the tagger made of those words (it reads an
+    unknown town in capitals as an organisation); not an alias of something else ('KPK -')."""
+    end = 0
+    while end < min(len(tokens), 4) and tokens[end].text.isupper() and tokens[end].text.isalpha():
+        end += 1
+    if not end or end >= len(tokens) or tokens[end].text not in _DATELINE_AFTER:
+        return candidates
+    first, last = tokens[0].start, tokens[end - 1].end
+    name = text[first:last]
+    alias = known.aliases.get(name) or known.aliases.get(name.title())
+    if last - first < 3 or (alias is not None and alias[1] != "place"):
+        return candidates
+    spans = [_Span(0, first, last, "place", alias[0] if alias is not None else name.title(), "rule")]
+    if tokens[end].text == ",":  # 'SEMARANG, WARTAJATENG -': the outlet
+        dash = next((j for j in range(end + 2, min(end + 6, len(tokens))) if tokens[j].text in _DASHES), 0)
+        outlet = text[tokens[end + 1].start : tokens[dash - 1].end] if dash else ""
+        if outlet[:1].isupper() and not any(token.text.isdigit() for token in tokens[end + 1 : dash]):
+            spans.append(_Span(0, tokens[end + 1].start, tokens[dash - 1].end, "organisation", None, "rule"))
+    last = spans[-1].end
+    return spans + [c for c in candidates if c.start >= last or c.end <= first]
 
 
 def _dateline_end(tokens: list[Token], known: _Language, rules: _Rules) -> int:
@@ -702,7 +753,7 @@ def _with_name_parts(found: list[_Span], paragraphs: Sequence[str], tokens: list
 
 def _named(found: list[_Span], paragraphs: Sequence[str], known: _Language) -> list[Entity]:
     """Entities with canonical names: the alias table's (also for a name in capitals, as in a
-    dateline: 'JAKARTA'), or a person's full name within the article (which a nickname of the
+    dateline: 'JAKARTA', or a lead's first word: 'KOREA Utara'), or a person's full name within the article (which a nickname of the
     table yields to: 'Risma' after 'Risma Sari' is Risma Sari), or, for a name in capitals no
     table knows, the name of the article whose initials it spells ('GM' after 'General Motors')."""
     texts = [paragraphs[s.paragraph][s.start : s.end] for s in found]
@@ -713,7 +764,7 @@ def _named(found: list[_Span], paragraphs: Sequence[str], known: _Language) -> l
     }
     entities: list[Entity] = []
     for span, text in zip(found, texts, strict=True):
-        alias = known.aliases.get(text) or (known.aliases.get(text.title()) if text.isupper() else None)
+        alias = known.aliases.get(text) or known.aliases.get(_capitals_titled(text))
         if span.canonical is not None:
             canonical = span.canonical
             if span.type == "person" and span.source == "gazetteer":
@@ -725,6 +776,15 @@ def _named(found: list[_Span], paragraphs: Sequence[str], known: _Language) -> l
         source = cast(Any, span.source)
         entities.append(Entity(text, span.type, canonical, span.paragraph, span.start, span.end, source))
     return _with_acronyms(entities)
+
+
+def _capitals_titled(text: str) -> str:
+    """`text` with its words in capitals title-cased ('KOREA Utara' → 'Korea Utara', 'JAKARTA' →
+    'Jakarta'), where an alias may be found; '' where it has none."""
+    words = text.split(" ")
+    if not any(word.isupper() and len(word) > 2 for word in words):
+        return ""
+    return " ".join(word.title() if word.isupper() and len(word) > 2 else word for word in words)
 
 
 def _initials(text: str) -> frozenset[str]:

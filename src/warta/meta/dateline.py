@@ -25,11 +25,13 @@ _DATELINE = re.compile(
 _COLON_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,2}):\s+(?=\S)")
 
 
-def _colon_dateline(lead: str, lexicon: Lexicon) -> str | None:
+def _colon_dateline(lead: str, lexicon: Lexicon, following: str) -> str | None:
     """The place of a colon dateline that opens `lead`; None for an upper-case label that names
-    no place ("BREAKING:", "UPDATE:": `lead_labels`) or a place under three letters."""
+    no place ("BREAKING:", "UPDATE:": `lead_labels`), a place under three letters, or a speaker's
+    name in a transcript, where the paragraph `following` the lead opens the same way
+    ("TRUMP: ...", "REPORTER: ..."): a dateline opens the story once."""
     match = _COLON_DATELINE.match(lead[:60])
-    if match is None:
+    if match is None or _COLON_DATELINE.match(following[:60]) is not None:
         return None
     place = match.group("place")
     norm = normalise_marker(place)
@@ -38,16 +40,20 @@ def _colon_dateline(lead: str, lexicon: Lexicon) -> str | None:
     return place
 
 
-def find_dateline(lead: str, lexicon: Lexicon, outlets: Sequence[str] = ()) -> str | None:
+def find_dateline(
+    lead: str, lexicon: Lexicon, outlets: Sequence[str] = (), following: str = ""
+) -> str | None:
     """The dateline that opens `lead`, if it has one with a known agency or an upper-case place.
 
     `outlets` are the page's own site names (from its markup): "Jakarta, Warta Raya --" names
     the site itself where the agency list knows only the large outlets. The outlet may stand
     where the place does: "KOMPAS.com -" (no place), "Liputan6.com, Jakarta -" (outlet first).
+    `following` is the paragraph after the lead: it tells a transcript's speaker labels from a
+    colon dateline.
     """
     match = _DATELINE.match(lead[:120])
     if not match:
-        return _colon_dateline(lead, lexicon)
+        return _colon_dateline(lead, lexicon, following)
     place = match.group("place").strip()
     agency = (match.group("agency") or match.group("extra") or "").strip().lower()
     if (

@@ -46,9 +46,11 @@ from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE, PyTuple_New
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 
 from warta._slots cimport allocate, check_plain_new, set_new_slot, slot_offset
-from warta.model import Block, BlockStructure
+from warta.model import ALL_LINK, Block, BlockStructure
 from warta.segment import MAX_BLOCKS, drop_invisible
 from warta.segment import html as _html
+
+cdef double _ALL_LINK = ALL_LINK  # model.ALL_LINK, as a C double
 
 
 cdef extern from "Python.h":
@@ -799,7 +801,7 @@ cdef class Building:
             put(structure, S_TABLE, self.in_table)
             put(structure, S_FIGURE, self.in_figure)
             put(structure, S_QUOTE, self.in_quote)
-            put(structure, S_LINK, density >= 0.9)  # model.ALL_LINK
+            put(structure, S_LINK, density >= _ALL_LINK)
             put(structure, S_DENSITY, density)
             put(structure, S_TOKENS, self.tokens)
             put(structure, S_HREF, self.href)
