@@ -12,6 +12,7 @@ the field. Keys of the expectation file:
   sidebar: titles in order with their date (null = no date)
 - comments: number of reader comments; headings: body sub-headings in order
 - tags: the page's tags in order
+- published: the ISO date (or date and time) the publication date starts with
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ CHECKED_FIELDS = (
     "comments",
     "headings",
     "tags",
+    "published",
 )
 
 
@@ -128,5 +130,8 @@ def test_fixture_field(page: Path, field: str, want: Any) -> None:
         assert article.headings == want
     elif field == "tags":
         assert article.tags == want
+    elif field == "published":
+        got = article.published.iso() if article.published else None
+        assert got is not None and got.startswith(want), f"published is {got!r}"
     else:  # pragma: no cover - guarded by test_every_fixture_has_expectations
         pytest.fail(f"unknown field {field}")

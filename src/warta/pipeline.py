@@ -30,7 +30,14 @@ from warta.assemble.layout import (
 )
 from warta.assemble.lists import build_lists
 from warta.assemble.page_content import body_or_main_content, discussion_content
-from warta.assemble.title import choose_html_title, choose_title, strip_site_name, without_self_links
+from warta.assemble.title import (
+    choose_html_title,
+    choose_title,
+    entries_without_site_name,
+    strip_site_name,
+    unmark_headline_box,
+    without_self_links,
+)
 from warta.classify.features import block_features
 from warta.classify.labels import block_key, label_blocks
 from warta.classify.markers import PageLines, section_headers
@@ -339,6 +346,8 @@ class Extractor:
             ):
                 labels[title_index] = Label.TITLE
                 unmark_dates_around_title(blocks, labels, lexicon, title_index)
+        if kind == "text":
+            unmark_headline_box(blocks, labels, title)
         markup_authors = [name for name, _ in metadata.authors] if metadata is not None else []
         description = metadata.description if metadata is not None else None
         subtitle = standfirst(blocks, labels, title_index, lexicon, markup_authors, description)
@@ -355,6 +364,11 @@ class Extractor:
         parts, is_article, page_type = _page_body(body.parts, blocks, labels, metadata, kind)
         lists = build_lists(blocks, labels, lexicon, norms, headers)
         reference = self.options.reference or page.fetched_at
+        if url is None and kind == "text":
+            from warta.segment.text import titled_url
+
+            # the address a syndicated copy prints at its foot ("Klik untuk baca: https://…")
+            url = titled_url([block.text for block in blocks], title)
         published, modified = resolve_dates(blocks, labels, metadata, reference, lexicon, url)
         body_text = "\n".join(p.text for p in parts)
         language, _ = detect_language(body_text or (title or ""))
@@ -374,8 +388,12 @@ class Extractor:
             canonical_url=metadata.canonical_url if metadata else None,
             language=language,
             read_also=without_self_links(lists.read_also, title),
-            related=lists.related,
-            sidebar=lists.sidebar,
+            related=entries_without_site_name(lists.related, blocks[0].text, title)
+            if kind == "text"
+            else lists.related,
+            sidebar=entries_without_site_name(lists.sidebar, blocks[0].text, title)
+            if kind == "text"
+            else lists.sidebar,
             comments=lists.comments,
             tags=lists.tags or (metadata.tags if metadata else []),
             images=metadata.images if metadata else [],

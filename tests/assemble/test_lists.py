@@ -372,3 +372,48 @@ def test_splitting_dates_off_never_costs_a_linked_entry_its_own_item() -> None:
     box = f"<aside class='sidebar'><h3>Sources</h3><ul>{rows}</ul></aside>"
     article = warta.extract(_html_page(box), url="https://example.test/x")
     assert "https://example.test/3" in [i.url for i in article.sidebar]
+
+
+def test_rank_numbers_on_lines_of_their_own_are_joined_and_dropped():
+    # bs4 flattening of '<li><span>1</span><a>Title</a></li>': the rank is a line of its own, and
+    # a twelve-word headline after it is no teaser of the line above the list
+    text = (
+        "Body one is long enough.\n\nBody two is long too.\n\nLo más leído\n1\n"
+        "Un incendio calcina cinco hectáreas de pinar en la sierra de Aitana\n2\n"
+        "La Policía Local cierra dos bares por exceso de ruido en el centro\n3\nAbre la nueva biblioteca"
+    )
+    lists = _lists(text, 2)
+    assert [i.title for i in lists.sidebar] == [
+        "Un incendio calcina cinco hectáreas de pinar en la sierra de Aitana",
+        "La Policía Local cierra dos bares por exceso de ruido en el centro",
+        "Abre la nueva biblioteca",
+    ]
+
+
+def test_a_ranked_line_is_the_next_entry_not_the_teaser_of_the_one_before():
+    text = (
+        "Body one is long enough.\n\nBody two is long too.\n\nMais lidas\n"
+        "1 Frente fria traz chuva forte para a Grande Florianópolis\n2 Avaí anuncia novo técnico\n"
+        "3 Festa do Divino em Santo Antônio de Lisboa terá programação de quatro dias\n4 Preço da tainha dispara"
+    )
+    lists = _lists(text, 2)
+    assert [(i.title, i.teaser) for i in lists.sidebar] == [
+        ("Frente fria traz chuva forte para a Grande Florianópolis", None),
+        ("Avaí anuncia novo técnico", None),
+        ("Festa do Divino em Santo Antônio de Lisboa terá programação de quatro dias", None),
+        ("Preço da tainha dispara", None),
+    ]
+
+
+def test_bulleted_text_entries_ending_in_their_date_are_split():
+    # inscriptis: '<li><a>Title</a> <span>Senin, 28 April 2025</span></li>' is one bulleted line
+    text = (
+        "Body one is long enough.\n\nBody two is long too.\n\nBerita Terkait\n\n"
+        "  * Stasiun Cibatu Dipercantik, Kini Punya Ruang Tunggu Ber-AC Senin, 28 April 2025\n"
+        "  * Okupansi KA Lokal Bandung Raya Naik 18 Persen Selama Libur Lebaran Kamis, 10 April 2025\n"
+    )
+    lists = _lists(text, 2)
+    assert [(i.title, i.date, i.teaser) for i in lists.related] == [
+        ("Stasiun Cibatu Dipercantik, Kini Punya Ruang Tunggu Ber-AC", "Senin, 28 April 2025", None),
+        ("Okupansi KA Lokal Bandung Raya Naik 18 Persen Selama Libur Lebaran", "Kamis, 10 April 2025", None),
+    ]

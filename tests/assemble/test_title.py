@@ -6,10 +6,12 @@ from warta.assemble.title import (
     _SITE_SEPARATORS,
     _split_at_separators,
     choose_title,
+    entries_without_site_name,
     strip_site_name,
+    unmark_headline_box,
 )
 from warta.lexicon import load_lexicon
-from warta.model import Label
+from warta.model import Label, ListItem
 from warta.segment.text import segment_text
 
 
@@ -70,6 +72,85 @@ def test_a_sentence_under_the_headline_does_not_outrank_it():
     blocks = segment_text(f"Science Weekly\nBiology\n{headline}\nBy Carrie Arnold\n{standfirst}\n{body}")
     labels = [Label.OTHER, Label.OTHER, Label.OTHER, Label.BYLINE, Label.OTHER, Label.BODY, Label.BODY]
     assert choose_title(blocks, labels, load_lexicon()) == (headline, 2)
+
+
+def test_a_deck_shorter_than_its_headline_does_not_outrank_it():
+    """'Operator blames …' (11 words) under a 15-word headline: the headline names more of the lede."""
+    import warta
+
+    page = (
+        "The Harbourside Echo\n"
+        "Subscribe   Log in\n"
+        "News   Sport   What's On   Property   Jobs   Obituaries   Contact us\n"
+        "\n"
+        "News › Local News\n"
+        "\n"
+        "Ferry service to Kettle Island to be cut to three days a week from July\n"
+        "\n"
+        "Operator blames rising fuel costs and a shortage of qualified crew\n"
+        "\n"
+        "By Tom Ashworth\n"
+        "Local Democracy Reporter\n"
+        "Published: 3 June 2025, 6:00 am · Updated: 3 June 2025, 11:40 am\n"
+        "\n"
+        "Share   Facebook   X   Email   Copy link\n"
+        "\n"
+        "The MV Skerry arrives at Kettle Island pier. Picture: Harbourside Echo\n"
+        "\n"
+        "The only passenger ferry to Kettle Island will run on just three days a week from July, leaving the island's 230 residents without a daily link to the mainland for the first time in more than 40 years.\n"
+        "\n"
+        "Westmoor Ferries said the service would operate on Mondays, Wednesdays and Fridays from July 7, with an extra Saturday sailing during the school summer holidays. The company blamed a 38 per cent rise in fuel costs since 2022 and difficulty recruiting qualified deckhands.\n"
+        "\n"
+        'Managing director Alison Greaves said the firm had lost money on the route for three years running. "We have held on as long as we can, but we cannot keep running empty sailings in the middle of the week," she said. "Three good days is better than five unreliable ones."\n'
+        "\n"
+    )
+    assert warta.extract(page, kind="text").title == (
+        "Ferry service to Kettle Island to be cut to three days a week from July"
+    )
+
+
+def test_a_line_that_ends_in_a_function_word_is_no_headline():
+    """'… to join its' / 'Arte' / 'mis m': a sentence a link split, however headline-like its start."""
+    lexicon = load_lexicon()
+    headline = "NASA Picks SpaceX, Blue Origin and More to Join Private Moon Lander Project"
+    opening = "NASA has recruited SpaceX's Starship and three other commercial lunar lander ideas to join its"
+    body = (
+        "Today NASA announced the selection of five companies to join its program of commercial moon landers."
+    )
+    blocks = segment_text(f"{headline}\nBy\nTariq Malik\n{opening}\nArte\nmis m\noon program\n.\n{body}")
+    labels = [Label.SIDEBAR, Label.BYLINE, Label.BYLINE] + [Label.BODY] * 6
+    assert choose_title(blocks, labels, lexicon)[0] != opening
+
+
+def test_the_lines_from_the_headline_down_to_the_body_are_no_box_entries():
+    blocks = segment_text(
+        "Suscríbete\nDiario del Valle\nEl tranvía llega a Las Huertas\nPor Lucía Ferrer\n14/03/2025 13:45\n"
+        "El primer tranvía entra en la parada.\nEl tranvía ya llega al barrio tras dos años de obras y un sobrecoste."
+    )
+    labels = [Label.SIDEBAR] * 3 + [Label.BYLINE, Label.SIDEBAR, Label.SIDEBAR, Label.BODY]
+    unmark_headline_box(blocks, labels, "El tranvía llega a Las Huertas")
+    assert labels == [
+        Label.SIDEBAR,
+        Label.SIDEBAR,
+        Label.OTHER,
+        Label.BYLINE,
+        Label.OTHER,
+        Label.OTHER,
+        Label.BODY,
+    ]
+    # a title the page does not print above the body changes nothing
+    labels = [Label.SIDEBAR] * 3 + [Label.BYLINE, Label.SIDEBAR, Label.SIDEBAR, Label.BODY]
+    unmark_headline_box(blocks, labels, "Another story")
+    assert labels.count(Label.SIDEBAR) == 5
+
+
+def test_list_entries_naming_the_site_are_dropped():
+    items = [ListItem("Diario del Valle"), ListItem("Un incendio calcina cinco hectáreas de pinar")]
+    first_line = "El tranvía llega a Las Huertas | Diario del Valle"
+    kept = entries_without_site_name(items, first_line, "El tranvía llega a Las Huertas")
+    assert [i.title for i in kept] == ["Un incendio calcina cinco hectáreas de pinar"]
+    # a first line that is no 'Headline | Site' names no site
+    assert entries_without_site_name(items, "Diario del Valle", "El tranvía llega") == items
 
 
 # ---------------------------------------------------------------- HTML pages

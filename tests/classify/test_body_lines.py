@@ -159,3 +159,59 @@ def test_the_story_going_on_after_a_gallery_s_counter_is_no_slide_caption() -> N
     labels = [Label.BODY, Label.BODY]
     mark_slide_captions(blocks, labels, LEX, normalise_lines(texts))
     assert labels == [Label.CAPTION, Label.BODY]
+
+
+def test_paragraphs_under_an_inline_read_also_box_near_the_end_stay_body() -> None:
+    # The model doubts the two paragraphs after the second "Baca juga:" box (0.42, 0.44): they
+    # are finished paragraphs right under the box's one link, so the article goes on there.
+    first = "Kepala dinas mengatakan bantuan mesin perahu akan dibagikan kepada enam puluh nelayan di tiga kelurahan pesisir kota."
+    second = (
+        "Menanggapi keluhan itu, dinas sudah berkoordinasi dengan pemerintah kota untuk menambah satu pangkalan gas "
+        "di kelurahan tersebut, yang ditargetkan beroperasi bulan depan."
+    )
+    third = (
+        "Program konversi ini akan dievaluasi pada akhir tahun, dan jika hasilnya baik dinas berencana mengusulkan "
+        "tambahan seribu unit mesin untuk tahun depan. (*/S-01)"
+    )
+    text = f"{first}\n{first}\nBaca juga:\nPantai Padang Dipadati Wisatawan, Pedagang Raup Untung\n{second}\n{third}\nTags"
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.9, 0.26, 0.41, 0.42, 0.44, 0.1], LEX)
+    assert labels[2:6] == [Label.READ_ALSO, Label.READ_ALSO, Label.BODY, Label.BODY]
+    # far below the threshold the paragraphs are no near misses: they stay out
+    labels = label_blocks(blocks, [0.9, 0.9, 0.26, 0.1, 0.1, 0.1, 0.1], LEX)
+    assert Label.BODY not in labels[4:]
+
+
+def test_a_sentence_split_at_links_above_the_first_body_line_joins_it_though_boxed() -> None:
+    # bs4 flattening: "El tranvía ya llega a <b>Las Huertas</b>. El primer …"; a "Suscríbete"
+    # header at the page's top made every line down to the body a sidebar line
+    text = (
+        "Suscríbete\nPortada\nFoto: Diario del Valle / Marcos Gil\nEl tranvía ya llega a\nLas Huertas\n"
+        ". El primer convoy con viajeros salió este viernes de la plaza de la Estación y tardó doce minutos.\n"
+        "La alcaldesa viajó en el primer convoy junto a los vecinos del barrio, que llevaban años esperando.\n"
+        "Las obras, adjudicadas en febrero de 2023, debían terminar el verano pasado según el contrato."
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.1, 0.1, 0.2, 0.3, 0.3, 0.9, 0.9, 0.9], LEX)
+    assert labels[3:5] == [Label.BODY, Label.BODY]
+    assert labels[2] is not Label.BODY  # the credit above ends in a name: no sentence goes on from it
+
+
+def test_the_last_piece_of_a_sentence_split_at_a_link_joins_the_body() -> None:
+    text = (
+        "La segunda fase, que llevará el tranvía hasta el polígono, está pendiente de la\n"
+        "financiación europea\ny no comenzará antes de 2027.\nTemas\nTranvía"
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.6, 0.3, 0.1, 0.1], LEX)
+    assert labels[:3] == [Label.BODY] * 3
+
+
+def test_hashtag_lines_right_under_the_body_are_tags() -> None:
+    body = "Pemerintah kabupaten berencana mempercepat pembangunan tanggul laut sepanjang satu kilometer."
+    blocks = segment_text(f"{body}\n#banjir rob\n#gresik\n#bpbd gresik\nBagikan")
+    labels = label_blocks(blocks, [0.9, 0.1, 0.1, 0.1, 0.1], LEX)
+    assert labels[1:4] == [Label.TAGS] * 3
+    # one hashtag alone, or a run of them away from the body, is no tag list
+    blocks = segment_text(f"{body}\nMenu\n#banjir rob\n#gresik")
+    assert Label.TAGS not in label_blocks(blocks, [0.9, 0.1, 0.1, 0.1], LEX)

@@ -306,3 +306,16 @@ def test_sign_up_fields_column_notes_form_labels_and_rights_lines_are_no_body(
     line, label, article, confident_labels
 ):
     assert confident_labels(article + line + "\n" + article) == [Label.BODY] * 2 + [label] + [Label.BODY] * 2
+
+
+def test_round_two_list_headers_and_widget_lines() -> None:
+    from warta.classify.markers import section_header
+    from warta.lexicon import load_lexicon, normalise_marker
+
+    lexicon = load_lexicon()
+    # "Mais lidas" is the most-read box, as "Most read" and "Lo más leído" are
+    assert section_header("mais lidas", lexicon) is Label.SIDEBAR
+    assert section_header("tópicos", lexicon) is Label.TAGS
+    # a comment thread's sort row and log-in notice, an Indonesian footer menu row
+    assert normalise_marker("Sort by: Newest | Oldest | Most liked").startswith(tuple(lexicon.comment_form))
+    assert "karier" in lexicon.nav_line and "pedoman pemberitaan" in lexicon.nav_line

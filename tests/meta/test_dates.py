@@ -965,3 +965,27 @@ def test_a_sentence_full_stop_after_a_month_name_is_not_the_date_s() -> None:
     assert [m.text for m in find_dates("It opened on 4 Sept. 2024", REFERENCE, _lexicon("en"))] == [
         "4 Sept. 2024"
     ]
+
+
+def test_a_year_less_day_in_the_lede_yields_to_the_day_the_url_states() -> None:
+    # "Senin (9/6) malam" is when the flood began; the story went up the next day, as its URL says
+    lede = "Gresik - Banjir rob merendam 320 rumah sejak Senin (9/6) malam."
+    blocks, labels = _blocks(("Judul", Label.TITLE), (lede, Label.BODY))
+    published, _ = resolve_dates(
+        blocks, labels, None, None, ID, "https://x.example/berita/2025/06/10/banjir-rob"
+    )
+    assert published is not None and published.iso() == "2025-06-10"
+    # without a URL the weekday's day stands, its year a guess
+    published, _ = resolve_dates(blocks, labels, None, datetime(2025, 6, 11), ID)
+    assert published is not None and published.iso() == "2025-06-09" and published.inferred_year
+
+
+def test_a_guessed_year_yields_to_the_year_stated_for_that_day() -> None:
+    blocks, labels = _blocks(
+        ("Title", Label.TITLE),
+        ("Nov 18, 8:19 PM", Label.BYLINE),
+        ("Body text here.", Label.BODY),
+        ("Posted November 18, 2019", Label.FOOTER),
+    )
+    published, _ = resolve_dates(blocks, labels, None, None, EN)
+    assert published is not None and published.iso() == "2019-11-18T20:19:00" and not published.inferred_year

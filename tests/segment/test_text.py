@@ -179,3 +179,29 @@ def test_lines_that_each_end_a_sentence_are_no_wrapped_paragraph() -> None:
     # Unwrapped paragraphs (a line longer than any wrap) are never joined.
     page = "Judul berita yang cukup panjang untuk sebuah halaman ini\n" + "Kalimat panjang. " * 10
     assert len(texts(page)) == 2
+
+
+def test_the_address_a_syndicated_copy_prints_is_found_by_its_title_words() -> None:
+    from warta.segment.text import titled_url
+
+    lines = [
+        "Artikel ini telah tayang di KabarJatim dengan judul ...",
+        "Klik untuk baca: https://www.kabarjatim.example/berita/2025/06/10/banjir-rob-rendam-rumah-di-gresik.",
+    ]
+    title = "Banjir Rob Rendam Ratusan Rumah di Gresik"
+    assert (
+        titled_url(lines, title)
+        == "https://www.kabarjatim.example/berita/2025/06/10/banjir-rob-rendam-rumah-di-gresik"
+    )
+    # a share link or another story's address spells other words
+    assert (
+        titled_url(
+            [
+                "https://www.facebook.com/groups/mediaislam",
+                "https://x.example/2025/06/09/harga-cabai-naik-lagi",
+            ],
+            title,
+        )
+        is None
+    )
+    assert titled_url(lines, None) is None

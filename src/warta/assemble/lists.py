@@ -120,7 +120,8 @@ def _list_items(
     items = None
     if compiled is not None and type(blocks) is list and type(norms) is list and type(headers) is dict:
         items = _compiled_entries(compiled, blocks, norms, lexicon, headers, phrases)
-    return _without_ranks(_entries(blocks, norms, lexicon, headers, phrases) if items is None else items)
+    entries = _entries(blocks, norms, lexicon, headers, phrases) if items is None else items
+    return _without_ranks(_ranked_teasers_apart(entries))
 
 
 def _entries(
@@ -279,14 +280,15 @@ def _date_at_end(text: str, lexicon: Lexicon) -> int | None:
 
 def _dates_apart(blocks: list[Block], lexicon: Lexicon) -> list[Block]:
     """Linked entries that end with their date ('<li><a>Title</a> <span>20 Agustus 2025</span></li>',
-    a card's `<time>` glued to its link): each split into its title and a date line under it,
+    a card's `<time>` glued to its link), or bulleted ones of flattened text ('* Title Senin, 28 April
+    2025', an inscriptis list): each split into its title and a date line under it,
     which `_entries` makes the item's date. Only in a run of two or more such entries: a single
     headline that ends with a date ('Jadwal Imsakiyah Surabaya 1 Maret 2025') keeps it; and not
     an entry that gives its date after a separator ('Title - 28 January 2026'): `_entries` reads
     that one already."""
     cuts = [
         _date_at_end(b.text, lexicon)
-        if b.structure.href is not None
+        if (b.structure.href is not None or b.structure.bullet)
         and has_digit(b.text)
         and _inline_dated(b.text.strip(), lexicon) is None
         else None
@@ -341,6 +343,79 @@ def _rank(title: str) -> re.Match[str] | None:
     if m is not None and m.end() == len(m.group(1)) and not title[m.end()].isupper():
         return None
     return m
+
+
+def _ranked_teasers_apart(items: list[ListItem]) -> list[ListItem]:
+    """'2 Title' with '3 Next title …' under it as its teaser (a long headline reads as one), or the
+    last line above a list with its '1 First title …': a line that opens with the next rank of a
+    ranked list is the next entry, not a teaser. (Flattened text only: a linked entry's teaser is
+    its card's own text.)"""
+    out: list[ListItem] = []
+    for k, item in enumerate(items):
+        teaser_rank = _rank(item.teaser) if item.teaser and item.url is None else None
+        if teaser_rank is None:
+            out.append(item)
+            continue
+        title_rank = _rank(item.title)
+        nxt = _rank(items[k + 1].title) if k + 1 < len(items) else None
+        rank = int(teaser_rank.group(1))
+        if not (
+            (title_rank is not None and rank == int(title_rank.group(1)) + 1)
+            or (rank == 1 and nxt is not None and int(nxt.group(1)) == 2)  # a list's first entry
+        ):
+            out.append(item)
+            continue
+        out.append(ListItem(item.title, item.url, item.date, None))
+        out.append(ListItem(item.teaser or "", None))
+    return out
+
+
+_LONE_RANK = re.compile(r"(\d{1,2})[.)]?")
+
+
+def _rank_run(blocks: list[Block]) -> set[int]:
+    """Where the lone rank numbers are that count 1, 2, 3, … one entry apart ('1' / 'Title' / '2' /
+    'Title'), in runs of two or more: share and comment counts ('90', '83') count nothing."""
+    values = [
+        int(m.group(1)) if (m := _LONE_RANK.fullmatch(b.text.strip())) is not None else None for b in blocks
+    ]
+    found: set[int] = set()
+    k = 0
+    while k < len(values):
+        if values[k] != 1:
+            k += 1
+            continue
+        run = [k]
+        while run[-1] + 2 < len(values) and values[run[-1] + 2] == values[run[-1]] + 1:  # type: ignore[operator]
+            run.append(run[-1] + 2)
+        if len(run) >= 2:
+            found.update(run)
+        k = run[-1] + 1
+    return found
+
+
+def _ranks_joined(texts: tuple[list[Block], list[str]]) -> tuple[list[Block], list[str]]:
+    """A most-read list whose rank numbers stand on lines of their own ('1' / 'Title' / '2' /
+    'Title', each a text node of its own): each number joined to the line after it ('1 Title'),
+    which `_without_ranks` reads (`_rank_run`: only numbers that count the entries). Flattened
+    text only: a linked headline keeps its card's lines as they are."""
+    blocks = texts[0]
+    ranks = _rank_run(blocks)
+    if not ranks:
+        return texts
+    out: list[Block] = []
+    k = 0
+    while k < len(blocks):
+        block = blocks[k]
+        if k in ranks and k + 1 < len(blocks) and blocks[k + 1].structure.href is None:
+            nxt = blocks[k + 1]
+            text = f"{block.text.strip()} {nxt.text.strip()}"
+            out.append(Block(nxt.index, text, nxt.structure, nxt.start, nxt.end))
+            k += 2
+            continue
+        out.append(block)
+        k += 1
+    return out, normalise_lines([block.text for block in out])
 
 
 def _without_ranks(items: list[ListItem]) -> list[ListItem]:
@@ -547,6 +622,7 @@ def build_lists(
         rest = _strip_prefix(block.text, lexicon.tags_prefix)
         tags.extend(t.strip(" #") for t in re.split(r"[,;|#]", rest) if t.strip(" #"))
     related, sidebar, comments = of(Label.RELATED, footer), of(Label.SIDEBAR, footer), of(Label.COMMENTS)
+    related, sidebar = _ranks_joined(related), _ranks_joined(sidebar)
     related_apart, sidebar_apart = _with_dates_apart(related, lexicon), _with_dates_apart(sidebar, lexicon)
     # The section headers among the lists' lines, asked once for all three (most lines are
     # ruled out in C by `section_headers`).

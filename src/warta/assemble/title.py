@@ -394,12 +394,17 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _sentence_goes_on(blocks: Sequence[Block], i: int, lexicon: Lexicon) -> bool:
-    """'Renovating a home costs between' with 'an average of $20,000 …' under it: the start of a
-    sentence the flattener broke at a link, not a headline (a byline or a date in lower case
+    """'Renovating a home costs between' with 'an average of $20,000 …' under it, or a line that
+    ends in a lower-case function word: the start of a sentence the flattener broke at a link, not a headline (a byline or a date in lower case
     under a headline is no continuation)."""
     if i + 1 >= len(blocks) or blocks[i].structure.heading_level:
         return False
     nxt = blocks[i + 1].text
+    words = blocks[i].text.split()
+    if words and words[-1] in lexicon.stopwords and not blocks[i + 1].structure.blank_before:
+        # '… three other commercial lunar lander ideas to join its' over 'Arte' / 'mis m' / 'oon
+        # program': a headline does not end in a function word, a sentence cut at a link does
+        return True
     first_word = nxt.split()[0] if nxt.strip() else ""
     if not first_word or any(c.isupper() for c in first_word):  # 'iRunFar's experts …': a name
         return False
@@ -507,6 +512,12 @@ def _above_standfirst(
         # is about; a headline over its deck shares a word with the first paragraphs.
         return index
     if words >= 10 and words_above < words:
+        return above
+    # A deck shorter than its headline: the headline names more of what the first paragraphs tell.
+    # (A kicker over the headline, 'GROWING AN ONLINE BUSINESS', is the shorter line.)
+    if words_above > words and len(_content_words(blocks[above].text, lexicon) & lede) > len(
+        _content_words(blocks[index].text, lexicon) & lede
+    ):
         return above
     # A Title-Case line over a sentence-case one: headline and deck, whatever their lengths.
     if (
@@ -933,3 +944,37 @@ def without_self_links(items: list[ListItem], title: str | None) -> list[ListIte
     if len(key) < 15:
         return items
     return [item for item in items if not _names_page(item, key)]
+
+
+_BOXES = (Label.SIDEBAR, Label.RELATED)
+
+
+def unmark_headline_box(blocks: Sequence[Block], labels: list[Label], title: str | None) -> None:
+    """The headline printed right above the body, and what lies between it and the body (the
+    deck, the byline, the date, the lead photo's caption), are the article's own header, not a
+    box's entries, where a box header at the page's top ('Suscríbete') ran on down to the body."""
+    first_body = section_scans().first(labels, LABEL_BODY)
+    if not title or first_body <= 0:
+        return
+    key = _norm(title)
+    headline = next(
+        (i for i in range(first_body - 1, -1, -1) if labels[i] in _BOXES and _norm(blocks[i].text) == key),
+        None,
+    )
+    if headline is None:
+        return
+    for i in range(headline, first_body):
+        if labels[i] in _BOXES:
+            labels[i] = Label.OTHER
+
+
+def entries_without_site_name(items: list[ListItem], first_line: str, title: str | None) -> list[ListItem]:
+    """List entries minus the site's name ('Diario del Valle', the logo's text at the page's top and
+    foot), where the first line names it after the headline ('Headline | Diario del Valle')."""
+    if not title:
+        return items
+    parts = _title_parts(first_line)[0]
+    names = {_norm(p) for p in parts if p and _norm(p) != _norm(title)}
+    if len(parts) < 2 or len(names) >= len(parts):
+        return items  # the first line holds no headline: it names no site beside it
+    return [item for item in items if _norm(item.title) not in names]

@@ -22,10 +22,21 @@ from operator import is_, itemgetter
 from typing import Any
 
 from warta.classify.features import EDITOR_CODE_AT_END
-from warta.classify.sentences import SENTENCE_END
+from warta.classify.sentences import SENTENCE_END, starts_capitalised
 from warta.compiled import probed
 from warta.lexicon import Lexicon, normalise_lines, normalise_marker
-from warta.model import LABEL_BODY, LABEL_CAPTION, LABEL_NAV, LABEL_OTHER, Block, BlockStructure, Label
+from warta.model import (
+    LABEL_BODY,
+    LABEL_CAPTION,
+    LABEL_NAV,
+    LABEL_OTHER,
+    LABEL_READ_ALSO,
+    LABEL_SIDEBAR,
+    LABEL_TAGS,
+    Block,
+    BlockStructure,
+    Label,
+)
 
 # "ANTARA FOTO/Adeng Bustomi/nym", "REUTERS/File Photo", "TEMPO/Imam Sukamto", "Tribunnews/HO",
 # "(KOMPAS.com/Nama Fotografer)": AGENCY[.domain][ WORD]/Name — a shape, so it needs no word
@@ -225,6 +236,28 @@ def adopt_after_page_break(
             j += 1
 
 
+def adopt_after_inline_box(
+    blocks: Sequence[Block], labels: list[Label], probs: Sequence[float], floor: float
+) -> None:
+    """The paragraphs right under an inline "Baca juga" box that interrupts the body go on with
+    the article: each finished paragraph the model just doubted there (it reads text past a box of
+    links near the page's end as less likely body) is body, up to the first line that is not one."""
+    n = len(blocks)
+    for i in _rows_labelled()(labels, LABEL_READ_ALSO, 1, n - 1):
+        if labels[i + 1] is not LABEL_OTHER or LABEL_BODY not in labels[:i]:
+            continue
+        j = i + 1
+        while (
+            j < n
+            and labels[j] is LABEL_OTHER
+            and probs[j] >= floor
+            and len(blocks[j].text) >= _SHORT_PARAGRAPH_MIN
+            and blocks[j].text.endswith(SENTENCE_END)
+        ):
+            labels[j] = LABEL_BODY
+            j += 1
+
+
 def bridge_fragments(blocks: Sequence[Block], labels: list[Label]) -> None:
     """Relabel short non-body lines that a flattener split out of a body sentence (link text)
     and dateline lines that open the first paragraph."""
@@ -235,10 +268,12 @@ def bridge_fragments(blocks: Sequence[Block], labels: list[Label]) -> None:
         if len(text) > 120:
             continue
         nxt = i + 1
+        prev_body = labels[i - 1] is LABEL_BODY
         if labels[nxt] is not LABEL_BODY:
+            if prev_body and _ends_split_sentence(blocks, i):
+                labels[i] = LABEL_BODY  # the sentence's last piece, after the link that split it
             continue
         next_text = blocks[nxt].text
-        prev_body = labels[i - 1] is LABEL_BODY
         if _DATELINE_LINE.match(text) and text[0].isupper():
             labels[i] = LABEL_BODY
             continue
@@ -251,15 +286,52 @@ def bridge_fragments(blocks: Sequence[Block], labels: list[Label]) -> None:
             labels[i] = LABEL_BODY
 
 
+def _starts_mid_sentence(text: str) -> bool:
+    """Lower case or a comma, stop or bracket first: the rest of a sentence a link split."""
+    return text[0].islower() or text[0] in ",.;:)"
+
+
+def _ends_split_sentence(blocks: Sequence[Block], i: int) -> bool:
+    """Block `i` finishes the sentence that the block before it left open ("… está pendiente de
+    la" / "financiación europea" / "y no comenzará antes de 2027."), with no blank line between."""
+    text = blocks[i].text
+    return (
+        not blocks[i].structure.tag  # flattened text: a page's markup splits no sentence at its links
+        and not blocks[i].structure.blank_before
+        and _starts_mid_sentence(text)
+        and text.endswith(SENTENCE_END)
+        and not blocks[i - 1].text.endswith(SENTENCE_END)
+    )
+
+
+def _invites_more(text: str) -> bool:
+    """A line that a sentence goes on from: it ends in a lower-case word or a comma, colon or
+    dash ("El tranvía ya llega a", "La alcaldesa,"), not in a name or a credit ("… / Marcos Gil")."""
+    last = text.rstrip()[-1:]
+    return bool(last) and (last in ",;:–-(" or text.split()[-1][:1].islower())
+
+
+def _first_body_opens(labels: Sequence[Label], i: int) -> bool:
+    """Block `i` is the body's first line: no body above it."""
+    return LABEL_BODY not in labels[:i]
+
+
 def bridge_backwards(blocks: Sequence[Block], labels: list[Label]) -> None:
     """A body block that starts mid-sentence (", Jakarta Timur, melonjak …") takes the
-    unterminated fragments just before it, and the dateline line that opens them."""
+    unterminated fragments just before it, and the dateline line that opens them. Above the
+    body's first line those fragments may have been read as the site's boxes, which a section
+    header at the page's top opened: there the walk back stops at the fragment that opens the
+    sentence, a capitalised line under one that no sentence goes on from."""
     # (The body lines, found in C: what this relabels lies above the line it reads.)
     for i in _rows_labelled()(labels, LABEL_BODY, 1, len(blocks)):
-        if labels[i - 1] is not LABEL_OTHER:
+        above = labels[i - 1]
+        boxed = above is LABEL_SIDEBAR and _first_body_opens(labels, i)
+        if above is not LABEL_OTHER and not boxed:
             continue
-        first = blocks[i].text[0]
-        if not (first.islower() or first in ",.;:)"):
+        if not _starts_mid_sentence(blocks[i].text):
+            continue
+        if boxed:
+            _bridge_boxed_opening(blocks, labels, i)
             continue
         k = i - 1
         while k >= 0 and i - k <= 4 and labels[k] is LABEL_OTHER and len(blocks[k].text) <= 120:
@@ -270,6 +342,47 @@ def bridge_backwards(blocks: Sequence[Block], labels: list[Label]) -> None:
             if _DATELINE_LINE.match(text):
                 break
             k -= 1
+
+
+# The sentence's opening piece may be most of a paragraph ("NASA has recruited … to join its" / "Arte").
+_OPENING_MAX = 300
+
+
+def _bridge_boxed_opening(blocks: Sequence[Block], labels: list[Label], i: int) -> None:
+    """`bridge_backwards` above the body's first line `i`, over lines labelled sidebar."""
+    k = i - 1
+    while k >= 0 and i - k <= 4 and labels[k] is LABEL_SIDEBAR and len(blocks[k].text) <= _OPENING_MAX:
+        text = blocks[k].text
+        if text.endswith(SENTENCE_END) or blocks[k].structure.blank_after:
+            break
+        labels[k] = LABEL_BODY
+        if starts_capitalised(text) and (k == 0 or not _invites_more(blocks[k - 1].text)):
+            break
+        k -= 1
+
+
+# "#banjir rob": one hashtag alone on a line, of up to four words (the tag links of a page printed
+# one a line; the marker rules see each line without its "#", `normalise_marker` strips it)
+_HASHTAG_LINE = re.compile(r"#[^\W\d_][\w-]*(?: [\w-]+){0,3}")
+_MIN_HASHTAG_LINES = 2
+
+
+def mark_hashtag_lines(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """Two or more hashtag lines in a row right under the body, that no rule placed, are the
+    article's tags (a site's list of popular hashtags elsewhere on the page is not)."""
+    n = len(blocks)
+    i = 0
+    while i < n:
+        j = i
+        while (
+            j < n
+            and labels[j] in (LABEL_OTHER, LABEL_NAV)
+            and _HASHTAG_LINE.fullmatch(blocks[j].text.strip())
+        ):
+            j += 1
+        if j - i >= _MIN_HASHTAG_LINES and i > 0 and labels[i - 1] is LABEL_BODY:
+            labels[i:j] = [LABEL_TAGS] * (j - i)
+        i = max(j, i + 1)
 
 
 _SLIDE_CAPTION_MAX = 300

@@ -25,11 +25,13 @@ from operator import attrgetter, itemgetter
 from warta.classify.body_lines import (
     NEAR_MISS,
     _ending_rows,
+    adopt_after_inline_box,
     adopt_after_page_break,
     adopt_near_misses,
     bridge_backwards,
     bridge_fragments,
     mark_captions,
+    mark_hashtag_lines,
     mark_slide_captions,
 )
 from warta.classify.cards import (
@@ -78,10 +80,15 @@ def block_key(text: str) -> str:
 def _links_before_body_resumes(
     blocks: Sequence[Block], probs: Sequence[float], at: int, threshold: float
 ) -> int:
-    """How many short non-body blocks follow block `at` before the body resumes (0 if it doesn't soon)."""
+    """How many short non-body blocks follow block `at` before the body resumes (0 if it doesn't soon).
+    The body resumes at a line the model took for body, or at a finished paragraph it just doubted
+    under one link line or more: the model reads the lines after a "Baca juga" box near the page's
+    end as less likely body than the same paragraphs above it."""
     k = at + 1
     while k < len(probs) and probs[k] < threshold and k - at <= 6:
         if len(blocks[k].text) > 160:
+            if k > at + 1 and probs[k] >= threshold - NEAR_MISS and is_long_sentence(blocks[k].text):
+                return k - at - 1
             return 0
         k += 1
     resumes = k < len(probs) and probs[k] >= threshold and k - at <= 6
@@ -431,6 +438,7 @@ def label_blocks(
         labels.append(section if section is not None else LABEL_OTHER)
     adopt_near_misses(blocks, labels, probs, threshold - NEAR_MISS)
     adopt_after_page_break(blocks, labels, lexicon, norms)
+    adopt_after_inline_box(blocks, labels, probs, threshold - NEAR_MISS)
     bridge_fragments(blocks, labels)
     bridge_backwards(blocks, labels)
     mark_captions(blocks, labels, lexicon, norms)
@@ -439,6 +447,7 @@ def label_blocks(
     unmark_headlines_above_article(blocks, labels, shapes, texts)
     unmark_headlines_above_box_link(blocks, labels, shapes, lexicon, norms)
     unmark_word_lists(blocks, labels, texts)
+    mark_hashtag_lines(blocks, labels)
     unmark_text_past_footer(blocks, labels)
     unmark_company_boilerplate(blocks, labels, lexicon, norms)
     unmark_source_list(blocks, labels, lexicon, norms)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as date_type
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -486,6 +486,10 @@ def resolve_dates(
             ),
             published,
         )
+    if published is not None and published.inferred_year:
+        # "Senin (9/6)" given its year by a guess: a day the URL states in full ("/2025/06/10/")
+        # is the publication's; a year-less day in the text is as often the event's, the day before.
+        published = _url_day(candidates) or _stated_year(published, candidates) or published
     modified = next((c.date for c in candidates if c.role == "modified"), None)
     if (
         published is not None
@@ -510,6 +514,41 @@ def resolve_dates(
     if published is not None and modified is not None and _naive(modified) < _naive(published):
         modified = None
     return published, modified
+
+
+def _url_day(candidates: Sequence[Candidate]) -> DateValue | None:
+    """The publication day that the page's URL states (year, month and day), if it states one."""
+    return next(
+        (
+            c.date
+            for c in candidates
+            if c.role == "published"
+            and c.date.evidence.source == "url"
+            and c.date.precision not in ("year", "month")
+            and not c.date.inferred_year
+        ),
+        None,
+    )
+
+
+def _stated_year(date: DateValue, candidates: Sequence[Candidate]) -> DateValue | None:
+    """'Nov 18, 8:19 PM' (its year a guess) where the page states the year of that day elsewhere
+    ('November 18, 2019' in its markup or text, '/2019/11/' in its URL, the month alone): the day
+    in that year. A guessed year is no better than a stated one for the same day."""
+    for c in candidates:
+        stated = c.date
+        if c.role != "published" or stated.inferred_year or stated.precision == "year":
+            continue
+        if stated.value.month != date.value.month:
+            continue
+        if stated.precision != "month" and stated.value.day != date.value.day:
+            continue
+        try:
+            value = date.value.replace(year=stated.value.year)
+        except ValueError:  # 29 February of a year that has none
+            return None
+        return replace(date, value=value, inferred_year=False)
+    return None
 
 
 _ONE_SAVE = timedelta(minutes=1)  # published and modified this close: the record was saved in one go

@@ -75,6 +75,45 @@ def leading_url(text: str) -> tuple[str, str | None]:
     return text[match.end() :], match.group(1)
 
 
+_URL_IN_TEXT = re.compile(r"https?://[^\s/]+\.[^\s<>\"')\]]+")
+_SLUG_SPLIT = re.compile(r"[-_+]+")
+_WORD = re.compile(r"\w+")
+_SLUG_MIN_WORDS = 3
+_SLUG_SHARE = 0.8
+
+
+def _slug_words(url: str) -> list[str]:
+    """The words of a URL's last path segment ('…/2025/06/10/banjir-rob-rendam.html' -> banjir, rob,
+    rendam), numbers left out."""
+    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    slug = path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if "/" in path[8:] else ""
+    return [w for w in _SLUG_SPLIT.split(slug.lower()) if w and not w.isdigit()]
+
+
+def titled_url(texts: list[str], title: str | None) -> str | None:
+    """The page's own address printed in its text ("Klik untuk baca: https://…/banjir-rob-rendam-…"
+    under a syndicated story, a "Source:" line): the first URL whose last path segment spells the
+    title's words (three or more, nearly all of them words of the title); None if no URL does.
+
+    >>> titled_url(["Baca: https://x.example/2025/06/10/banjir-rob-di-gresik"], "Banjir Rob di Gresik")
+    'https://x.example/2025/06/10/banjir-rob-di-gresik'
+    >>> titled_url(["https://x.example/2025/06/10/harga-cabai-naik"], "Banjir Rob di Gresik") is None
+    True
+    """
+    if not title:
+        return None
+    words = set(_WORD.findall(title.lower()))
+    for text in texts:
+        if "://" not in text:
+            continue
+        for match in _URL_IN_TEXT.finditer(text):
+            url = match.group(0).rstrip(".,;:")
+            slug = _slug_words(url)
+            if len(slug) >= _SLUG_MIN_WORDS and sum(w in words for w in slug) >= _SLUG_SHARE * len(slug):
+                return url
+    return None
+
+
 # A page hard-wrapped by its scraper (`hard_wrap_width`): no line longer than this many
 # characters, and at least `_MIN_FORCED_BREAKS` lines broken where the next word did not fit.
 _MIN_WRAP_WIDTH = 50
