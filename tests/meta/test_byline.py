@@ -641,3 +641,71 @@ def test_forum_login_linking_to_a_numbered_profile() -> None:
             (BODY_EN, Label.BODY, (), None),
         )
         assert [p.name for p in found.authors] == names, href
+
+
+def test_link_preview_writer_only_where_nothing_else_names_one() -> None:
+    meta = PageMetadata(labelled_data=[("Est. reading time", "4 minutes"), ("Written by", "Tess Ray")])
+    alone = _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=meta)
+    assert [p.name for p in alone.authors] == ["Tess Ray"]
+    # the preview names the account that posted the page; a printed credit names the writer
+    credited = _find(("T", Label.TITLE), ("By Omar Vale", Label.OTHER), (BODY, Label.BODY), metadata=meta)
+    assert [p.name for p in credited.authors] == ["Omar Vale"]
+
+
+def test_credits_in_a_list_after_the_body_name_other_articles_writers() -> None:
+    lines = [
+        ("T", Label.TITLE),
+        ("By Vera Holm", Label.OTHER),
+        (BODY, Label.BODY),
+        ("Latest stories", Label.RELATED),
+        ("MARKETS - BY IVO LANG . 2 HOURS AGO", Label.RELATED),
+        ("Posted by: Kai Moss at May 3, 2024 05:48 PM", Label.COMMENTS),
+    ]
+    assert [p.name for p in _find(*lines).authors] == ["Vera Holm"]
+    # with no other credit, such a line is the byline the segmenter took for a comment
+    assert [p.name for p in _find(lines[0], *lines[2:]).authors] == ["Ivo Lang", "Kai Moss"]
+
+
+def test_a_number_in_markup_is_no_author() -> None:
+    meta = PageMetadata(authors=[("262588213843476", "meta:article:author")])
+    assert _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=meta).authors == []
+
+
+def test_markup_login_stays_where_the_visible_credits_name_it_too() -> None:
+    meta = PageMetadata(authors=[("QuillFox", "json-ld")])
+    found = _find(
+        ("T", Label.TITLE),
+        ("By QuillFox", Label.OTHER),
+        (BODY, Label.BODY),
+        ("Edited 3 hours ago by MarlowK", Label.OTHER),
+        metadata=meta,
+    )
+    assert [p.name for p in found.authors] == ["QuillFox"]
+
+
+def test_forum_started_by_credit() -> None:
+    found = _find(
+        ("How do you back up a forum?", Label.TITLE),
+        ("Started by Garden Hosts, June 04, 2024, 11:23:55 AM", Label.OTHER),
+        ("Resident Gardener", Label.OTHER),
+        (BODY, Label.BODY),
+    )
+    assert [p.name for p in found.authors] == ["Garden Hosts"]
+
+
+def test_byline_under_the_headline_with_a_table_of_contents_before_the_body() -> None:
+    toc = [(f"Section {n}", Label.OTHER) for n in range(9)]
+    found = _find(
+        ("How Tides Work", Label.TITLE),
+        ("Ines Rook | Senior Writer | July 2, 2025", Label.SUBTITLE),
+        *toc,
+        (BODY, Label.BODY),
+    )
+    assert [p.name for p in found.authors] == ["Ines Rook"]
+    # so far from the body, a capitalised line with neither a role nor a date is no byline
+    found = _find(("How Tides Work", Label.TITLE), ("Skip Navigation", Label.OTHER), *toc, (BODY, Label.BODY))
+    assert found.authors == []
+
+
+def test_a_download_button_is_no_name() -> None:
+    assert not is_plausible_name("Download ZIP", LEX)

@@ -114,6 +114,8 @@ _HANDLE = re.compile(r"^[\w.-]+$")
 _LOGIN = re.compile(r"^[\w.-]{2,40}$")
 # A set, not `Label.X` per block: reading an enum member is a slow attribute lookup.
 _NO_CREDITS = frozenset({Label.BODY, Label.READ_ALSO})
+# After the body: the blocks whose credit lines name other articles' writers or commenters.
+_OTHERS_CREDITS = frozenset({Label.RELATED, Label.COMMENTS})
 
 
 @dataclass(slots=True)
@@ -160,12 +162,19 @@ def _spaced_forms(prefixes: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset
     return tuple(p + " " for p in prefixes), frozenset(prefixes)
 
 
+# A value of digits alone ("262588213843476"): an account's number, as `article:author` may give
+# a profile's id, not a name.
+_ACCOUNT_NUMBER = re.compile(r"[\d\W]+")
+
+
 def _markup_name(name: str, lexicon: Lexicon) -> bool:
-    """Looser than `is_plausible_name`: markup names organisations ("Swoogo") and lower-case names."""
+    """Looser than `is_plausible_name`: markup names organisations ("Swoogo") and lower-case names,
+    never a bare number."""
     norm = normalise_marker(name)
     return (
         2 <= len(name) <= 80
         and len(name.split()) <= 8
+        and not _ACCOUNT_NUMBER.fullmatch(name)
         and not lexicon.contains_substring(norm, lexicon.byline_junk)
     )
 
@@ -460,6 +469,19 @@ def _prefix_forms(prefixes: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset
     return tuple(p + end for p in prefixes for end in " :"), frozenset(prefixes)
 
 
+def labelled_people(metadata: PageMetadata, lexicon: Lexicon) -> list[Person]:
+    """The authors the markup's labelled data names: the values whose label is an author's credit
+    label ("Written by" over "Jane Doe" in `twitter:label1` and `twitter:data1`). A link preview's
+    data names the account that posted the page, which may not be the writer a visible byline
+    names: the last resort, read where nothing else names the author."""
+    return unique_people(
+        person
+        for label, value in metadata.labelled_data
+        if _credit_role(normalise_marker(label), lexicon) == "author" and not value.startswith("http")
+        for person in _people(value, "author", lexicon, markup=True)
+    )
+
+
 def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Person]:
     """Authors named in the page's markup, most trusted source first, junk and URLs dropped."""
     if metadata is None:
@@ -539,9 +561,12 @@ def find_bylines(
         # credit printed under the headline ("By Lizzie Streit") names someone else, and no
         # visible credit names the account: the printed credit names the writer
         result.authors = unique_people(headed)
-    elif people and not (visible and all(_HANDLE.match(p.name) for p in people)):
-        # a login name ("kffnirmitap") loses to a visible name; the visible byline's job titles
-        # and outlets go with the same names in the markup
+    elif people and not (
+        visible and all(_HANDLE.match(p.name) for p in people) and _names_none(visible, people)
+    ):
+        # a login name ("kffnirmitap") loses to a visible name, unless the visible credits name
+        # that login too (a forum's "By GrinGEO" beside "Edited … by ErnestQ"); the visible
+        # byline's job titles and outlets go with the same names in the markup
         result.authors = details_from(people, visible)
     elif visible:
         result.authors = visible
@@ -560,11 +585,19 @@ def find_bylines(
             or _bio_box(blocks, labels, lexicon, span, result)
             or _bare_name(blocks, labels, lexicon, span, result)
         )
+    if metadata is not None and not result.authors:
+        result.authors = labelled_people(metadata, lexicon)
     if metadata is not None and result.authors:
         # the site's names only: its host squeezed ("dev", "kompas") may be a word of a name
         keys = site_keys([*metadata.site_names, *filter(None, [metadata.site_name])], "")
         result.authors = unique_people(_without_site_tail(p, keys, lexicon) for p in result.authors)
     return result
+
+
+def _names_none(visible: Sequence[Person], markup: Sequence[Person]) -> bool:
+    """No name of `markup` is among `visible`'s names (case aside)."""
+    seen = {p.name.lower() for p in visible}
+    return not any(p.name.lower() in seen for p in markup)
 
 
 def _markup_rank(source: str) -> int:
@@ -676,6 +709,7 @@ def is_labelled_credit_line(text: str, lexicon: Lexicon) -> bool:
 # The labels a byline line under the headline may carry: a name with the role and date after it
 # ("Aaron Ricadela | Senior Writer | July 2, 2025") may be taken for the standfirst.
 _HEADER_LABELS = frozenset({Label.OTHER, Label.BYLINE, Label.DATELINE, Label.SUBTITLE})
+_UNDER_TITLE = 2  # the lines under the headline `_header_name` reads however far the body is
 
 
 def _header_name(
@@ -695,12 +729,7 @@ def _header_name(
     title = title if title is not None and title < first else None
     found: list[tuple[bool, int, str]] = []
     for i in range(max(0, first - 8), first):
-        if labels[i] not in _HEADER_LABELS:
-            continue
-        href = blocks[i].structure.href
-        if href and _TAXONOMY_HREF.search(href):
-            continue  # "Query Optimization": a tag under the headline, not its writer
-        name = header_byline_name(blocks[i].text, lexicon)
+        name = _header_candidate(blocks[i], labels[i], lexicon)
         if name is None:
             continue
         bare = name == blocks[i].text.strip()
@@ -709,12 +738,37 @@ def _header_name(
         if bare and title is not None and i < title:
             continue  # a bare capitalised line above the headline is the site's or section's name
         found.append((bare, i, name))
+    if not found and title is not None:
+        # a table of contents or a summary between the byline under the headline and the body:
+        # the line right under the headline, with the writer's role or the date after the name
+        for i in range(title + 1, min(first - 8, title + 1 + _UNDER_TITLE)):
+            name = _header_candidate(blocks[i], labels[i], lexicon)
+            if name is not None and _role_or_date_after(blocks[i].text, name, lexicon):
+                found.append((False, i, name))
     if not found:
         return []
     _bare, i, name = min(found)  # with a rest first, then nearest the top
     result.blocks.append(i)
     job_title, affiliation = _header_details(blocks[i].text, lexicon, metadata)
     return [Person(name, role="author", job_title=job_title, affiliation=affiliation)]
+
+
+def _header_candidate(block: Block, label: Label, lexicon: Lexicon) -> str | None:
+    """`header_byline_name` of a line a header byline may be: of the header's labels, no link to
+    a category or tag ("Query Optimization" under the headline is no writer)."""
+    if label not in _HEADER_LABELS:
+        return None
+    href = block.structure.href
+    if href and _TAXONOMY_HREF.search(href):
+        return None
+    return header_byline_name(block.text, lexicon)
+
+
+def _role_or_date_after(text: str, name: str, lexicon: Lexicon) -> bool:
+    """The text after `name` in a byline line holds a role word ("Senior Writer") or a digit (a
+    date: "Aaron Ricadela | Senior Writer | July 2, 2025")."""
+    rest = text.partition(name)[2]
+    return has_digit(rest) or any(word in lexicon.byline_roles for word in normalise_marker(rest).split())
 
 
 def _header_details(
@@ -1043,8 +1097,13 @@ def _visible_bylines(
     # `normalise_marker` of each text read, in bulk, and the lines that may hold a credit clause
     norms = normalise_lines(texts) if all_norms is None else list(map(all_norms.__getitem__, read))
     credit_words = _credit_word_lines(norms, lexicon)
+    others = Bylines()
     for k in _credit_candidates(read, texts, norms, credit_words, last, lexicon):
         i, text, norm = read[k], texts[k], norms[k]
+        # after the body, a list of other articles or the comments credit their own writers
+        # ("CLOUD - BY MARIA DEUTSCHER", "Posted by: John at …"): read only where no other
+        # line credits an author (a byline the segmenter took for a comment)
+        found = others if i > last and labels[i] in _OTHERS_CREDITS else result
         people = _credited(text, lexicon) if k in credit_words else []
         if not people and k in credit_words:
             people = _starter_before_label(text, norm, lexicon)
@@ -1054,11 +1113,15 @@ def _visible_bylines(
         if not people and len(text) <= _LABEL_CHARS and _credit_role(norm, lexicon) is not None:
             people = _labelled_next(blocks, i, lexicon, norm)
             if people:
-                result.blocks.append(i + 1)
+                found.blocks.append(i + 1)
         if people:
-            result.blocks.append(i)
+            found.blocks.append(i)
             for person in people:
-                (result.editors if person.role == "editor" else result.authors).append(person)
+                (found.editors if person.role == "editor" else found.authors).append(person)
+    if not result.authors and others.authors:
+        result.blocks.extend(others.blocks)
+        result.authors.extend(others.authors)
+        result.editors.extend(others.editors)
     result.authors = unique_people(result.authors)
     result.editors = unique_people(result.editors)
     return result
