@@ -709,3 +709,48 @@ def test_byline_under_the_headline_with_a_table_of_contents_before_the_body() ->
 
 def test_a_download_button_is_no_name() -> None:
     assert not is_plausible_name("Download ZIP", LEX)
+
+
+def test_a_label_written_with_its_colon_heads_no_one_word_credit_without_it() -> None:
+    spotlight = _find(
+        ("T", Label.TITLE),
+        ("By Omar Vale", Label.OTHER),
+        (BODY, Label.BODY),
+        ("Author Spotlight", Label.OTHER),
+    )
+    assert [p.name for p in spotlight.authors] == ["Omar Vale"]
+    inline = _find(("T", Label.TITLE), ("Author Nadia Pruitt", Label.OTHER), (BODY, Label.BODY))
+    assert [p.name for p in inline.authors] == ["Nadia Pruitt"]
+    labelled = _find(("T", Label.TITLE), ("Author: Nadia", Label.OTHER), (BODY, Label.BODY))
+    assert [p.name for p in labelled.authors] == ["Nadia"]
+
+
+def test_authors_label_with_two_names_and_their_shared_title() -> None:
+    found = _find(
+        ("T", Label.TITLE),
+        (BODY, Label.BODY),
+        ("Authors: Jo Weller and Nat Hovde, Extension horticulture educators", Label.OTHER),
+    )
+    assert [p.name for p in found.authors] == ["Jo Weller", "Nat Hovde"]
+
+
+def test_forum_starter_above_a_short_first_post_before_the_first_reply() -> None:
+    found = _find_html(
+        ("Best news site for beginners?", Label.TITLE, (), None),
+        ("river_fan42 April 5, 2023, 10:08am 1", Label.OTHER, ("post", "meta"), "/u/river_fan42"),
+        ("Best news site for beginners?", Label.OTHER, ("post",), None),
+        ("otter_7 April 5, 2023, 11:48am 2", Label.OTHER, ("post", "meta"), "/u/otter_7"),
+        (BODY_EN, Label.BODY, (), None),
+    )
+    assert [p.name for p in found.authors] == ["river_fan42"]
+
+
+def test_the_sites_own_name_in_markup_is_one_name() -> None:
+    meta = PageMetadata(authors=[("Hart & Hart", "json-ld")], site_name="Hart & Hart")
+    found = _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=meta)
+    assert [p.name for p in found.authors] == ["Hart & Hart"]
+    two = PageMetadata(authors=[("Ann Lee & Bo Kim", "json-ld")], site_name="Hart & Hart")
+    assert [p.name for p in _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=two).authors] == [
+        "Ann Lee",
+        "Bo Kim",
+    ]

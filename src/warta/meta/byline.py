@@ -422,9 +422,14 @@ def _credited(text: str, lexicon: Lexicon) -> list[Person]:
             hit = _prefix_pattern(prefixes).match(norm)
             if hit is None:
                 continue
-            rest = _SEPARATOR.sub("", clause.strip()[hit.end() :])
+            after = clause.strip()[hit.end() :]
+            rest = _SEPARATOR.sub("", after)
             if hit.group(0) in lexicon.starter_prefix:
                 found.extend(_starter(rest, lexicon))
+            elif hit.group(0) in lexicon.colon_prefixes and not after.lstrip().startswith(":"):
+                # "Author Spotlight", "Editor Picks": a label the lexicon writes with its colon,
+                # printed without it, is a heading unless a full name follows ("Author Jane Doe")
+                found.extend(p for p in _people(rest, role, lexicon) if len(p.name.split()) >= 2)
             else:
                 found.extend(_people(rest, role, lexicon))
             break
@@ -495,6 +500,7 @@ def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Per
     best = min((rank(source) for _name, source in metadata.authors), default=0)
     # JSON-LD's `jobTitle` and `worksFor` of a name: given for machines, they win over a cut title
     details = {name: (title, outlet) for name, title, outlet in reversed(metadata.author_details)}
+    site = _site_key(metadata)
     # One source: JSON-LD names the writer where the meta tag of the same page names the site.
     for name, source in metadata.authors:
         if rank(source) != best:
@@ -506,7 +512,11 @@ def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Per
         hit = next((p for p in lexicon.author_prefix if norm.startswith(p + " ")), None) if opens else None
         if hit is not None:
             text = _SEPARATOR.sub("", text[len(hit) :])
-        found = _people(text, "author", lexicon, markup=True)
+        if _is_site(text, site) and _markup_name(text, lexicon) and not _NOT_A_NAME.search(text):
+            # the site's own name is one name, though it joins two ("Morgan & Morgan")
+            found = [Person(text, role="author")]
+        else:
+            found = _people(text, "author", lexicon, markup=True)
         if name in details:
             title, outlet = details[name]
             found = [
@@ -878,7 +888,9 @@ def _member_login(blocks: Sequence[Block], span: tuple[int, int]) -> list[Person
     first post, the thread's starter, above it; the link naming itself keeps out the site's
     other links there (a category, a reply button). `span`: the first and the last body block."""
     first = span[0]
-    for i in range(first - 1, max(-1, first - 1 - _LOGIN_WINDOW), -1):
+    # the earliest: a short first post the body does not take ("Best news site for beginners?")
+    # leaves its author's header line above the first reply's
+    for i in range(max(0, first - _LOGIN_WINDOW), first):
         if name := _login_link(blocks[i]) or _login_with_date(blocks[i]):
             return [Person(name, role="author")]
     return []
