@@ -754,3 +754,37 @@ def test_the_sites_own_name_in_markup_is_one_name() -> None:
         "Ann Lee",
         "Bo Kim",
     ]
+
+
+def test_job_titles_after_the_name_are_no_people() -> None:
+    for line, title in (
+        ("By Rhea Stone, Privacy and Digital Security Expert", "Privacy and Digital Security Expert"),
+        ("By: Ben Ocampo, Sr. Director of Operations, Pell Movers", "Sr. Director of Operations"),
+    ):
+        found = _find(("T", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY))
+        assert [(p.name, p.job_title) for p in found.authors] == [(line.split(",")[0][3:].strip(" :"), title)]
+
+
+def test_a_credited_login_linking_to_its_member_page() -> None:
+    for href, names in (("https://forum.example/users/qwill_7?from=post_header", ["qwill_7"]), (None, [])):
+        found = _find_html(
+            ("A Title", Label.TITLE, (), None),
+            ("by qwill_7", Label.OTHER, ("post", "meta"), href),
+            (BODY_EN, Label.BODY, (), None),
+        )
+        assert [p.name for p in found.authors] == names, href
+
+
+def test_every_avatar_under_one_credit_label() -> None:
+    found = _find(
+        ("T", Label.TITLE),
+        (BODY, Label.BODY),
+        ("Author", Label.SIDEBAR),
+        ("MR", Label.SIDEBAR),
+        ("Mina Rusk", Label.SIDEBAR),
+        ("Staff Software Engineer, Example", Label.SIDEBAR),
+        ("OT", Label.SIDEBAR),
+        ("Omar Tell", Label.SIDEBAR),
+        ("Principal Engineer, Example", Label.SIDEBAR),
+    )
+    assert [p.name for p in found.authors] == ["Mina Rusk", "Omar Tell"]

@@ -436,6 +436,26 @@ def _credited(text: str, lexicon: Lexicon) -> list[Person]:
     return found
 
 
+def _credited_login(block: Block, lexicon: Lexicon) -> list[Person]:
+    """'by jsteinhardt' linking to '/users/jsteinhardt': an author credit whose value is a login,
+    as the site prints it (lower case, digits), where the line links to that login's member page
+    (`_names_member`); `is_plausible_name` wants a capitalised name."""
+    href = block.structure.href
+    if not href:
+        return []
+    for clause in _credit_clauses(_without_dates(block.text, lexicon), lexicon.credit_starts):
+        norm = normalise_marker(clause)
+        for prefixes, role in lexicon.credit_prefixes:
+            hit = _prefix_pattern(prefixes).match(norm)
+            if hit is None:
+                continue
+            login = _SEPARATOR.sub("", clause.strip()[hit.end() :]).strip()
+            if role == "author" and _LOGIN.match(login) and _names_member(href, login):
+                return [Person(login, role="author")]
+            break
+    return []
+
+
 def _starter(rest: str, lexicon: Lexicon) -> list[Person]:
     """The author of a forum thread's first post ("Thread starter paulb203"): one login name, which
     forums print as it was typed (lower case, digits, underscores) where `is_plausible_name` wants
@@ -1035,8 +1055,9 @@ def _labelled_next(
         return []
     role = _credit_role(normalise_marker(blocks[i].text) if norm is None else norm, lexicon)
     following = blocks[i + 1].text
-    if i + 2 < len(blocks) and _initials_of(following, blocks[i + 2].text):
-        following = blocks[i + 2].text  # "CP", an avatar's initials, over "Chengcheng Pei"
+    if role is not None and i + 2 < len(blocks) and _initials_of(following, blocks[i + 2].text):
+        # "CP", an avatar's initials, over "Chengcheng Pei"; more avatars may follow
+        return [p for j in _avatar_names(blocks, i + 1) for p in _people(blocks[j].text, role, lexicon)]
     if role is None or len(following) > 120:
         return []
     if following.rstrip().endswith(",") and i + 2 < len(blocks) and len(blocks[i + 2].text) <= 60:
@@ -1045,6 +1066,25 @@ def _labelled_next(
     if label in lexicon.starter_prefix:
         return _starter(following, lexicon)  # "Topic Author" over the login "changingtimes"
     return _people(following, role, lexicon)
+
+
+_MAX_AVATARS = 6  # the most people an avatar list under one credit label names
+
+
+def _avatar_names(blocks: Sequence[Block], i: int) -> list[int]:
+    """The blocks of the names in a list of avatars opening at block `i` (initials, then the name:
+    "CP", "Chengcheng Pei", "Staff Software Engineer, MongoDB", "YL", "Yuan Lin"): each name's
+    block, a line such as the job title allowed between one name and the next initials."""
+    names: list[int] = []
+    while len(names) < _MAX_AVATARS:
+        for k in (i, i + 1):  # the next initials, right after the name or after one line
+            if k + 1 < len(blocks) and _initials_of(blocks[k].text, blocks[k + 1].text):
+                names.append(k + 1)
+                i = k + 2
+                break
+        else:
+            break
+    return names
 
 
 def _initials_of(text: str, name: str) -> bool:
@@ -1118,7 +1158,7 @@ def _visible_bylines(
         found = others if i > last and labels[i] in _OTHERS_CREDITS else result
         people = _credited(text, lexicon) if k in credit_words else []
         if not people and k in credit_words:
-            people = _starter_before_label(text, norm, lexicon)
+            people = _starter_before_label(text, norm, lexicon) or _credited_login(blocks[i], lexicon)
         if not people and i > last and "(" in text:  # (`_closing_editor` needs one; most lines lack it)
             people = _closing_editor(text, lexicon)
         # Only a short line that is a credit label alone has a name on the next (`_labelled_next`).
