@@ -788,3 +788,10 @@ def test_every_avatar_under_one_credit_label() -> None:
         ("Principal Engineer, Example", Label.SIDEBAR),
     )
     assert [p.name for p in found.authors] == ["Mina Rusk", "Omar Tell"]
+
+
+def test_a_bare_heading_opening_with_an_article_is_no_name_under_the_headline() -> None:
+    found = _find(("T", Label.TITLE), ("The Static Web", Label.OTHER), (BODY, Label.BODY))
+    assert found.authors == []
+    found = _find(("T", Label.TITLE), ("Stella Webb", Label.OTHER), (BODY, Label.BODY))
+    assert [p.name for p in found.authors] == ["Stella Webb"]

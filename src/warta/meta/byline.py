@@ -767,6 +767,8 @@ def _header_name(
             continue  # a short standfirst in capitals reads as a name alone; a byline has a rest
         if bare and title is not None and i < title:
             continue  # a bare capitalised line above the headline is the site's or section's name
+        if bare and name.split()[0].lower() in lexicon.stopwords:
+            continue  # "The Static Web", "The Woodlands": a heading or a place, no one's name
         found.append((bare, i, name))
     if not found and title is not None:
         # a table of contents or a summary between the byline under the headline and the body:
