@@ -795,3 +795,16 @@ def test_a_bare_heading_opening_with_an_article_is_no_name_under_the_headline() 
     assert found.authors == []
     found = _find(("T", Label.TITLE), ("Stella Webb", Label.OTHER), (BODY, Label.BODY))
     assert [p.name for p in found.authors] == ["Stella Webb"]
+
+
+def test_two_people_each_with_a_title_joined_by_an_ampersand() -> None:
+    line = "By Rhea Stone, Privacy and Digital Security Expert & Gil Parr, Home Security Expert"
+    found = _find(("T", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY))
+    assert [(p.name, p.job_title) for p in found.authors] == [
+        ("Rhea Stone", "Privacy and Digital Security Expert"),
+        ("Gil Parr", "Home Security Expert"),
+    ]
+    # an ampersand inside one person's title splits nobody off
+    line = "By Dana Burke, Senior Director, Content & Marketing, Sherpa Labs"
+    found = _find(("T", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY))
+    assert [p.name for p in found.authors] == ["Dana Burke"]

@@ -260,11 +260,28 @@ def _name_split(marks: str, joiners: tuple[str, ...], cased: tuple[str, ...]) ->
     return re.compile(rf"\s*(?:{'|'.join(alternatives)})\s*")
 
 
+# The marks between two people each printed with a title ("A, Editor & B, Reporter").
+_PERSON_MARKS = re.compile(r"\s*[&;]\s*")
+
+
+def _titled_name(text: str, lexicon: Lexicon) -> bool:
+    """`text` is a full name, then a comma and a title with a role word ("Gene Petrino, Home
+    Security Expert")."""
+    head, tail = _role_cut(text.strip(), lexicon)
+    return bool(tail) and len(head.split()) >= 2 and is_plausible_name(head, lexicon)
+
+
 def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> list[Person]:
     """The people a credit clause's text names ("A and B", "A, Reporter", "A, Reuters"), each
     with the job title and the outlet the clause prints beside the names (`Person.job_title`,
     `Person.affiliation`)."""
     people: list[Person] = []
+    if not markup:
+        # "A, Privacy and Security Expert & B, Home Security Expert": each person with the title
+        # after their name, the "&" or ";" between them; not "A, Director, Content & Marketing"
+        parts = _PERSON_MARKS.split(text)
+        if len(parts) > 1 and all(_titled_name(part, lexicon) for part in parts):
+            return [p for part in parts for p in _people(part, role, lexicon)]
     # "& Zackery Cuevas": the last of several authors, printed after its joiner
     text, title = _title_cut(_unglued_credit(text.strip().lstrip("&,; "), lexicon), lexicon)
     if markup:
