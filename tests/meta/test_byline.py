@@ -641,3 +641,170 @@ def test_forum_login_linking_to_a_numbered_profile() -> None:
             (BODY_EN, Label.BODY, (), None),
         )
         assert [p.name for p in found.authors] == names, href
+
+
+def test_link_preview_writer_only_where_nothing_else_names_one() -> None:
+    meta = PageMetadata(labelled_data=[("Est. reading time", "4 minutes"), ("Written by", "Tess Ray")])
+    alone = _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=meta)
+    assert [p.name for p in alone.authors] == ["Tess Ray"]
+    # the preview names the account that posted the page; a printed credit names the writer
+    credited = _find(("T", Label.TITLE), ("By Omar Vale", Label.OTHER), (BODY, Label.BODY), metadata=meta)
+    assert [p.name for p in credited.authors] == ["Omar Vale"]
+
+
+def test_credits_in_a_list_after_the_body_name_other_articles_writers() -> None:
+    lines = [
+        ("T", Label.TITLE),
+        ("By Vera Holm", Label.OTHER),
+        (BODY, Label.BODY),
+        ("Latest stories", Label.RELATED),
+        ("MARKETS - BY IVO LANG . 2 HOURS AGO", Label.RELATED),
+        ("Posted by: Kai Moss at May 3, 2024 05:48 PM", Label.COMMENTS),
+    ]
+    assert [p.name for p in _find(*lines).authors] == ["Vera Holm"]
+    # with no other credit, such a line is the byline the segmenter took for a comment
+    assert [p.name for p in _find(lines[0], *lines[2:]).authors] == ["Ivo Lang", "Kai Moss"]
+
+
+def test_a_number_in_markup_is_no_author() -> None:
+    meta = PageMetadata(authors=[("262588213843476", "meta:article:author")])
+    assert _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=meta).authors == []
+
+
+def test_markup_login_stays_where_the_visible_credits_name_it_too() -> None:
+    meta = PageMetadata(authors=[("QuillFox", "json-ld")])
+    found = _find(
+        ("T", Label.TITLE),
+        ("By QuillFox", Label.OTHER),
+        (BODY, Label.BODY),
+        ("Edited 3 hours ago by MarlowK", Label.OTHER),
+        metadata=meta,
+    )
+    assert [p.name for p in found.authors] == ["QuillFox"]
+
+
+def test_forum_started_by_credit() -> None:
+    found = _find(
+        ("How do you back up a forum?", Label.TITLE),
+        ("Started by Garden Hosts, June 04, 2024, 11:23:55 AM", Label.OTHER),
+        ("Resident Gardener", Label.OTHER),
+        (BODY, Label.BODY),
+    )
+    assert [p.name for p in found.authors] == ["Garden Hosts"]
+
+
+def test_byline_under_the_headline_with_a_table_of_contents_before_the_body() -> None:
+    toc = [(f"Section {n}", Label.OTHER) for n in range(9)]
+    found = _find(
+        ("How Tides Work", Label.TITLE),
+        ("Ines Rook | Senior Writer | July 2, 2025", Label.SUBTITLE),
+        *toc,
+        (BODY, Label.BODY),
+    )
+    assert [p.name for p in found.authors] == ["Ines Rook"]
+    # so far from the body, a capitalised line with neither a role nor a date is no byline
+    found = _find(("How Tides Work", Label.TITLE), ("Skip Navigation", Label.OTHER), *toc, (BODY, Label.BODY))
+    assert found.authors == []
+
+
+def test_a_download_button_is_no_name() -> None:
+    assert not is_plausible_name("Download ZIP", LEX)
+
+
+def test_a_label_written_with_its_colon_heads_no_one_word_credit_without_it() -> None:
+    spotlight = _find(
+        ("T", Label.TITLE),
+        ("By Omar Vale", Label.OTHER),
+        (BODY, Label.BODY),
+        ("Author Spotlight", Label.OTHER),
+    )
+    assert [p.name for p in spotlight.authors] == ["Omar Vale"]
+    inline = _find(("T", Label.TITLE), ("Author Nadia Pruitt", Label.OTHER), (BODY, Label.BODY))
+    assert [p.name for p in inline.authors] == ["Nadia Pruitt"]
+    labelled = _find(("T", Label.TITLE), ("Author: Nadia", Label.OTHER), (BODY, Label.BODY))
+    assert [p.name for p in labelled.authors] == ["Nadia"]
+
+
+def test_authors_label_with_two_names_and_their_shared_title() -> None:
+    found = _find(
+        ("T", Label.TITLE),
+        (BODY, Label.BODY),
+        ("Authors: Jo Weller and Nat Hovde, Extension horticulture educators", Label.OTHER),
+    )
+    assert [p.name for p in found.authors] == ["Jo Weller", "Nat Hovde"]
+
+
+def test_forum_starter_above_a_short_first_post_before_the_first_reply() -> None:
+    found = _find_html(
+        ("Best news site for beginners?", Label.TITLE, (), None),
+        ("river_fan42 April 5, 2023, 10:08am 1", Label.OTHER, ("post", "meta"), "/u/river_fan42"),
+        ("Best news site for beginners?", Label.OTHER, ("post",), None),
+        ("otter_7 April 5, 2023, 11:48am 2", Label.OTHER, ("post", "meta"), "/u/otter_7"),
+        (BODY_EN, Label.BODY, (), None),
+    )
+    assert [p.name for p in found.authors] == ["river_fan42"]
+
+
+def test_the_sites_own_name_in_markup_is_one_name() -> None:
+    meta = PageMetadata(authors=[("Hart & Hart", "json-ld")], site_name="Hart & Hart")
+    found = _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=meta)
+    assert [p.name for p in found.authors] == ["Hart & Hart"]
+    two = PageMetadata(authors=[("Ann Lee & Bo Kim", "json-ld")], site_name="Hart & Hart")
+    assert [p.name for p in _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=two).authors] == [
+        "Ann Lee",
+        "Bo Kim",
+    ]
+
+
+def test_job_titles_after_the_name_are_no_people() -> None:
+    for line, title in (
+        ("By Rhea Stone, Privacy and Digital Security Expert", "Privacy and Digital Security Expert"),
+        ("By: Ben Ocampo, Sr. Director of Operations, Pell Movers", "Sr. Director of Operations"),
+    ):
+        found = _find(("T", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY))
+        assert [(p.name, p.job_title) for p in found.authors] == [(line.split(",")[0][3:].strip(" :"), title)]
+
+
+def test_a_credited_login_linking_to_its_member_page() -> None:
+    for href, names in (("https://forum.example/users/qwill_7?from=post_header", ["qwill_7"]), (None, [])):
+        found = _find_html(
+            ("A Title", Label.TITLE, (), None),
+            ("by qwill_7", Label.OTHER, ("post", "meta"), href),
+            (BODY_EN, Label.BODY, (), None),
+        )
+        assert [p.name for p in found.authors] == names, href
+
+
+def test_every_avatar_under_one_credit_label() -> None:
+    found = _find(
+        ("T", Label.TITLE),
+        (BODY, Label.BODY),
+        ("Author", Label.SIDEBAR),
+        ("MR", Label.SIDEBAR),
+        ("Mina Rusk", Label.SIDEBAR),
+        ("Staff Software Engineer, Example", Label.SIDEBAR),
+        ("OT", Label.SIDEBAR),
+        ("Omar Tell", Label.SIDEBAR),
+        ("Principal Engineer, Example", Label.SIDEBAR),
+    )
+    assert [p.name for p in found.authors] == ["Mina Rusk", "Omar Tell"]
+
+
+def test_a_bare_heading_opening_with_an_article_is_no_name_under_the_headline() -> None:
+    found = _find(("T", Label.TITLE), ("The Static Web", Label.OTHER), (BODY, Label.BODY))
+    assert found.authors == []
+    found = _find(("T", Label.TITLE), ("Stella Webb", Label.OTHER), (BODY, Label.BODY))
+    assert [p.name for p in found.authors] == ["Stella Webb"]
+
+
+def test_two_people_each_with_a_title_joined_by_an_ampersand() -> None:
+    line = "By Rhea Stone, Privacy and Digital Security Expert & Gil Parr, Home Security Expert"
+    found = _find(("T", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY))
+    assert [(p.name, p.job_title) for p in found.authors] == [
+        ("Rhea Stone", "Privacy and Digital Security Expert"),
+        ("Gil Parr", "Home Security Expert"),
+    ]
+    # an ampersand inside one person's title splits nobody off
+    line = "By Dana Burke, Senior Director, Content & Marketing, Sherpa Labs"
+    found = _find(("T", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY))
+    assert [p.name for p in found.authors] == ["Dana Burke"]

@@ -118,10 +118,12 @@ def test_thread_starter_with_a_spaced_name() -> None:
     assert _authors(html) == ["Perrin Vale"]
 
 
-def test_a_login_name_needs_the_starter_credit() -> None:
-    # "By" before a login name stays unread: it is the credit of a forum's first post only.
-    html = _thread("By <a href='/members/river_fan42.17/'>river_fan42</a>")
+def test_a_login_name_needs_the_starter_credit_or_its_member_page() -> None:
+    # "By" before a login name stays unread, unless the credit links to that login's member page
+    html = _thread("By <a href='/members/otter.17/'>river_fan42</a>")
     assert _authors(html) == []
+    html = _thread("By <a href='/members/river_fan42.17/'>river_fan42</a>")
+    assert _authors(html) == ["river_fan42"]
 
 
 def test_starter_label_after_the_login_name() -> None:

@@ -317,3 +317,14 @@ def test_comments_questions_and_nested_posts_declare_no_discussion() -> None:
     assert _discussion_type(_jsonld_page(faq)) is None
     nested = '{"@type": "NewsArticle", "headline": "H", "comment": [{"@type": "DiscussionForumPosting"}]}'
     assert _discussion_type(_jsonld_page(nested)) is None
+
+
+def test_link_preview_labels_pair_with_their_data_by_number() -> None:
+    meta = _meta(
+        '<html><head><meta name="twitter:title" content="A title">'
+        '<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">'
+        '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Tess Ray">'
+        '<meta name="twitter:label3" content="Empty"><meta name="twitter:card" content="summary"></head></html>'
+    )
+    assert sorted(meta.labelled_data) == [("Est. reading time", "4 minutes"), ("Written by", "Tess Ray")]
+    assert ("A title", "meta:twitter:title") in meta.titles

@@ -657,6 +657,9 @@ class Lexicon:
     # role's words), and all of them in that order: what opens a credit clause.
     credit_prefixes: tuple[tuple[tuple[str, ...], str], ...] = ()
     credit_starts: tuple[str, ...] = ()
+    # The credit prefixes the lexicon writes with a colon ("author:", "editor:"), without it:
+    # a label that needs its colon before a one-word value ("Author Spotlight" is a heading).
+    colon_prefixes: frozenset[str] = frozenset()
     # "Thread starter", "Pembuat thread": the credit of a forum thread's first post, whose name is
     # often a login name ("paulb203"); also among the author prefixes of `credit_prefixes`.
     starter_prefix: frozenset[str] = frozenset()
@@ -828,6 +831,16 @@ def _calendar(language: str, data: dict[str, Any]) -> Calendar:
     )
 
 
+_CREDIT_KEYS = ("author_prefix", "editor_prefix", "photographer_prefix")
+
+
+def _colon_only(prefixes: list[str]) -> frozenset[str]:
+    """The `prefixes` written with a colon ("author:"), without it, that none writes without one
+    (Russian lists "автор" both ways)."""
+    bare = {p for p in prefixes if not p.endswith(":")}
+    return frozenset(p.removesuffix(":") for p in prefixes if p.endswith(":")) - bare
+
+
 def _credit_labels(groups: tuple[tuple[str, list[str]], ...]) -> dict[str, str]:
     """Each credit prefix without its colon, mapped to its role; editor prefixes win ties."""
     labels: dict[str, str] = {}
@@ -962,6 +975,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         editor_abbrev=editor_abbrev,
         credit_prefixes=credit_prefixes,
         credit_starts=tuple(p for group, _role in credit_prefixes for p in group),
+        colon_prefixes=_colon_only([p for key in _CREDIT_KEYS for p in prefixes("byline", key)]),
         starter_prefix=frozenset(starter_prefix),
         asker_prefix=tuple(merged("byline", "asker_prefix")),
     )

@@ -114,6 +114,8 @@ _HANDLE = re.compile(r"^[\w.-]+$")
 _LOGIN = re.compile(r"^[\w.-]{2,40}$")
 # A set, not `Label.X` per block: reading an enum member is a slow attribute lookup.
 _NO_CREDITS = frozenset({Label.BODY, Label.READ_ALSO})
+# After the body: the blocks whose credit lines name other articles' writers or commenters.
+_OTHERS_CREDITS = frozenset({Label.RELATED, Label.COMMENTS})
 
 
 @dataclass(slots=True)
@@ -160,12 +162,19 @@ def _spaced_forms(prefixes: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset
     return tuple(p + " " for p in prefixes), frozenset(prefixes)
 
 
+# A value of digits alone ("262588213843476"): an account's number, as `article:author` may give
+# a profile's id, not a name.
+_ACCOUNT_NUMBER = re.compile(r"[\d\W]+")
+
+
 def _markup_name(name: str, lexicon: Lexicon) -> bool:
-    """Looser than `is_plausible_name`: markup names organisations ("Swoogo") and lower-case names."""
+    """Looser than `is_plausible_name`: markup names organisations ("Swoogo") and lower-case names,
+    never a bare number."""
     norm = normalise_marker(name)
     return (
         2 <= len(name) <= 80
         and len(name.split()) <= 8
+        and not _ACCOUNT_NUMBER.fullmatch(name)
         and not lexicon.contains_substring(norm, lexicon.byline_junk)
     )
 
@@ -251,11 +260,28 @@ def _name_split(marks: str, joiners: tuple[str, ...], cased: tuple[str, ...]) ->
     return re.compile(rf"\s*(?:{'|'.join(alternatives)})\s*")
 
 
+# The marks between two people each printed with a title ("A, Editor & B, Reporter").
+_PERSON_MARKS = re.compile(r"\s*[&;]\s*")
+
+
+def _titled_name(text: str, lexicon: Lexicon) -> bool:
+    """`text` is a full name, then a comma and a title with a role word ("Gene Petrino, Home
+    Security Expert")."""
+    head, tail = _role_cut(text.strip(), lexicon)
+    return bool(tail) and len(head.split()) >= 2 and is_plausible_name(head, lexicon)
+
+
 def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> list[Person]:
     """The people a credit clause's text names ("A and B", "A, Reporter", "A, Reuters"), each
     with the job title and the outlet the clause prints beside the names (`Person.job_title`,
     `Person.affiliation`)."""
     people: list[Person] = []
+    if not markup:
+        # "A, Privacy and Security Expert & B, Home Security Expert": each person with the title
+        # after their name, the "&" or ";" between them; not "A, Director, Content & Marketing"
+        parts = _PERSON_MARKS.split(text)
+        if len(parts) > 1 and all(_titled_name(part, lexicon) for part in parts):
+            return [p for part in parts for p in _people(part, role, lexicon)]
     # "& Zackery Cuevas": the last of several authors, printed after its joiner
     text, title = _title_cut(_unglued_credit(text.strip().lstrip("&,; "), lexicon), lexicon)
     if markup:
@@ -413,13 +439,38 @@ def _credited(text: str, lexicon: Lexicon) -> list[Person]:
             hit = _prefix_pattern(prefixes).match(norm)
             if hit is None:
                 continue
-            rest = _SEPARATOR.sub("", clause.strip()[hit.end() :])
+            after = clause.strip()[hit.end() :]
+            rest = _SEPARATOR.sub("", after)
             if hit.group(0) in lexicon.starter_prefix:
                 found.extend(_starter(rest, lexicon))
+            elif hit.group(0) in lexicon.colon_prefixes and not after.lstrip().startswith(":"):
+                # "Author Spotlight", "Editor Picks": a label the lexicon writes with its colon,
+                # printed without it, is a heading unless a full name follows ("Author Jane Doe")
+                found.extend(p for p in _people(rest, role, lexicon) if len(p.name.split()) >= 2)
             else:
                 found.extend(_people(rest, role, lexicon))
             break
     return found
+
+
+def _credited_login(block: Block, lexicon: Lexicon) -> list[Person]:
+    """'by jsteinhardt' linking to '/users/jsteinhardt': an author credit whose value is a login,
+    as the site prints it (lower case, digits), where the line links to that login's member page
+    (`_names_member`); `is_plausible_name` wants a capitalised name."""
+    href = block.structure.href
+    if not href:
+        return []
+    for clause in _credit_clauses(_without_dates(block.text, lexicon), lexicon.credit_starts):
+        norm = normalise_marker(clause)
+        for prefixes, role in lexicon.credit_prefixes:
+            hit = _prefix_pattern(prefixes).match(norm)
+            if hit is None:
+                continue
+            login = _SEPARATOR.sub("", clause.strip()[hit.end() :]).strip()
+            if role == "author" and _LOGIN.match(login) and _names_member(href, login):
+                return [Person(login, role="author")]
+            break
+    return []
 
 
 def _starter(rest: str, lexicon: Lexicon) -> list[Person]:
@@ -460,6 +511,19 @@ def _prefix_forms(prefixes: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset
     return tuple(p + end for p in prefixes for end in " :"), frozenset(prefixes)
 
 
+def labelled_people(metadata: PageMetadata, lexicon: Lexicon) -> list[Person]:
+    """The authors the markup's labelled data names: the values whose label is an author's credit
+    label ("Written by" over "Jane Doe" in `twitter:label1` and `twitter:data1`). A link preview's
+    data names the account that posted the page, which may not be the writer a visible byline
+    names: the last resort, read where nothing else names the author."""
+    return unique_people(
+        person
+        for label, value in metadata.labelled_data
+        if _credit_role(normalise_marker(label), lexicon) == "author" and not value.startswith("http")
+        for person in _people(value, "author", lexicon, markup=True)
+    )
+
+
 def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Person]:
     """Authors named in the page's markup, most trusted source first, junk and URLs dropped."""
     if metadata is None:
@@ -473,6 +537,7 @@ def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Per
     best = min((rank(source) for _name, source in metadata.authors), default=0)
     # JSON-LD's `jobTitle` and `worksFor` of a name: given for machines, they win over a cut title
     details = {name: (title, outlet) for name, title, outlet in reversed(metadata.author_details)}
+    site = _site_key(metadata)
     # One source: JSON-LD names the writer where the meta tag of the same page names the site.
     for name, source in metadata.authors:
         if rank(source) != best:
@@ -484,7 +549,11 @@ def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Per
         hit = next((p for p in lexicon.author_prefix if norm.startswith(p + " ")), None) if opens else None
         if hit is not None:
             text = _SEPARATOR.sub("", text[len(hit) :])
-        found = _people(text, "author", lexicon, markup=True)
+        if _is_site(text, site) and _markup_name(text, lexicon) and not _NOT_A_NAME.search(text):
+            # the site's own name is one name, though it joins two ("Morgan & Morgan")
+            found = [Person(text, role="author")]
+        else:
+            found = _people(text, "author", lexicon, markup=True)
         if name in details:
             title, outlet = details[name]
             found = [
@@ -539,9 +608,12 @@ def find_bylines(
         # credit printed under the headline ("By Lizzie Streit") names someone else, and no
         # visible credit names the account: the printed credit names the writer
         result.authors = unique_people(headed)
-    elif people and not (visible and all(_HANDLE.match(p.name) for p in people)):
-        # a login name ("kffnirmitap") loses to a visible name; the visible byline's job titles
-        # and outlets go with the same names in the markup
+    elif people and not (
+        visible and all(_HANDLE.match(p.name) for p in people) and _names_none(visible, people)
+    ):
+        # a login name ("kffnirmitap") loses to a visible name, unless the visible credits name
+        # that login too (a forum's "By GrinGEO" beside "Edited … by ErnestQ"); the visible
+        # byline's job titles and outlets go with the same names in the markup
         result.authors = details_from(people, visible)
     elif visible:
         result.authors = visible
@@ -560,11 +632,19 @@ def find_bylines(
             or _bio_box(blocks, labels, lexicon, span, result)
             or _bare_name(blocks, labels, lexicon, span, result)
         )
+    if metadata is not None and not result.authors:
+        result.authors = labelled_people(metadata, lexicon)
     if metadata is not None and result.authors:
         # the site's names only: its host squeezed ("dev", "kompas") may be a word of a name
         keys = site_keys([*metadata.site_names, *filter(None, [metadata.site_name])], "")
         result.authors = unique_people(_without_site_tail(p, keys, lexicon) for p in result.authors)
     return result
+
+
+def _names_none(visible: Sequence[Person], markup: Sequence[Person]) -> bool:
+    """No name of `markup` is among `visible`'s names (case aside)."""
+    seen = {p.name.lower() for p in visible}
+    return not any(p.name.lower() in seen for p in markup)
 
 
 def _markup_rank(source: str) -> int:
@@ -676,6 +756,7 @@ def is_labelled_credit_line(text: str, lexicon: Lexicon) -> bool:
 # The labels a byline line under the headline may carry: a name with the role and date after it
 # ("Aaron Ricadela | Senior Writer | July 2, 2025") may be taken for the standfirst.
 _HEADER_LABELS = frozenset({Label.OTHER, Label.BYLINE, Label.DATELINE, Label.SUBTITLE})
+_UNDER_TITLE = 2  # the lines under the headline `_header_name` reads however far the body is
 
 
 def _header_name(
@@ -695,12 +776,7 @@ def _header_name(
     title = title if title is not None and title < first else None
     found: list[tuple[bool, int, str]] = []
     for i in range(max(0, first - 8), first):
-        if labels[i] not in _HEADER_LABELS:
-            continue
-        href = blocks[i].structure.href
-        if href and _TAXONOMY_HREF.search(href):
-            continue  # "Query Optimization": a tag under the headline, not its writer
-        name = header_byline_name(blocks[i].text, lexicon)
+        name = _header_candidate(blocks[i], labels[i], lexicon)
         if name is None:
             continue
         bare = name == blocks[i].text.strip()
@@ -708,13 +784,40 @@ def _header_name(
             continue  # a short standfirst in capitals reads as a name alone; a byline has a rest
         if bare and title is not None and i < title:
             continue  # a bare capitalised line above the headline is the site's or section's name
+        if bare and name.split()[0].lower() in lexicon.stopwords:
+            continue  # "The Static Web", "The Woodlands": a heading or a place, no one's name
         found.append((bare, i, name))
+    if not found and title is not None:
+        # a table of contents or a summary between the byline under the headline and the body:
+        # the line right under the headline, with the writer's role or the date after the name
+        for i in range(title + 1, min(first - 8, title + 1 + _UNDER_TITLE)):
+            name = _header_candidate(blocks[i], labels[i], lexicon)
+            if name is not None and _role_or_date_after(blocks[i].text, name, lexicon):
+                found.append((False, i, name))
     if not found:
         return []
     _bare, i, name = min(found)  # with a rest first, then nearest the top
     result.blocks.append(i)
     job_title, affiliation = _header_details(blocks[i].text, lexicon, metadata)
     return [Person(name, role="author", job_title=job_title, affiliation=affiliation)]
+
+
+def _header_candidate(block: Block, label: Label, lexicon: Lexicon) -> str | None:
+    """`header_byline_name` of a line a header byline may be: of the header's labels, no link to
+    a category or tag ("Query Optimization" under the headline is no writer)."""
+    if label not in _HEADER_LABELS:
+        return None
+    href = block.structure.href
+    if href and _TAXONOMY_HREF.search(href):
+        return None
+    return header_byline_name(block.text, lexicon)
+
+
+def _role_or_date_after(text: str, name: str, lexicon: Lexicon) -> bool:
+    """The text after `name` in a byline line holds a role word ("Senior Writer") or a digit (a
+    date: "Aaron Ricadela | Senior Writer | July 2, 2025")."""
+    rest = text.partition(name)[2]
+    return has_digit(rest) or any(word in lexicon.byline_roles for word in normalise_marker(rest).split())
 
 
 def _header_details(
@@ -824,7 +927,9 @@ def _member_login(blocks: Sequence[Block], span: tuple[int, int]) -> list[Person
     first post, the thread's starter, above it; the link naming itself keeps out the site's
     other links there (a category, a reply button). `span`: the first and the last body block."""
     first = span[0]
-    for i in range(first - 1, max(-1, first - 1 - _LOGIN_WINDOW), -1):
+    # the earliest: a short first post the body does not take ("Best news site for beginners?")
+    # leaves its author's header line above the first reply's
+    for i in range(max(0, first - _LOGIN_WINDOW), first):
         if name := _login_link(blocks[i]) or _login_with_date(blocks[i]):
             return [Person(name, role="author")]
     return []
@@ -969,8 +1074,9 @@ def _labelled_next(
         return []
     role = _credit_role(normalise_marker(blocks[i].text) if norm is None else norm, lexicon)
     following = blocks[i + 1].text
-    if i + 2 < len(blocks) and _initials_of(following, blocks[i + 2].text):
-        following = blocks[i + 2].text  # "CP", an avatar's initials, over "Chengcheng Pei"
+    if role is not None and i + 2 < len(blocks) and _initials_of(following, blocks[i + 2].text):
+        # "CP", an avatar's initials, over "Chengcheng Pei"; more avatars may follow
+        return [p for j in _avatar_names(blocks, i + 1) for p in _people(blocks[j].text, role, lexicon)]
     if role is None or len(following) > 120:
         return []
     if following.rstrip().endswith(",") and i + 2 < len(blocks) and len(blocks[i + 2].text) <= 60:
@@ -979,6 +1085,25 @@ def _labelled_next(
     if label in lexicon.starter_prefix:
         return _starter(following, lexicon)  # "Topic Author" over the login "changingtimes"
     return _people(following, role, lexicon)
+
+
+_MAX_AVATARS = 6  # the most people an avatar list under one credit label names
+
+
+def _avatar_names(blocks: Sequence[Block], i: int) -> list[int]:
+    """The blocks of the names in a list of avatars opening at block `i` (initials, then the name:
+    "CP", "Chengcheng Pei", "Staff Software Engineer, MongoDB", "YL", "Yuan Lin"): each name's
+    block, a line such as the job title allowed between one name and the next initials."""
+    names: list[int] = []
+    while len(names) < _MAX_AVATARS:
+        for k in (i, i + 1):  # the next initials, right after the name or after one line
+            if k + 1 < len(blocks) and _initials_of(blocks[k].text, blocks[k + 1].text):
+                names.append(k + 1)
+                i = k + 2
+                break
+        else:
+            break
+    return names
 
 
 def _initials_of(text: str, name: str) -> bool:
@@ -1043,22 +1168,31 @@ def _visible_bylines(
     # `normalise_marker` of each text read, in bulk, and the lines that may hold a credit clause
     norms = normalise_lines(texts) if all_norms is None else list(map(all_norms.__getitem__, read))
     credit_words = _credit_word_lines(norms, lexicon)
+    others = Bylines()
     for k in _credit_candidates(read, texts, norms, credit_words, last, lexicon):
         i, text, norm = read[k], texts[k], norms[k]
+        # after the body, a list of other articles or the comments credit their own writers
+        # ("CLOUD - BY MARIA DEUTSCHER", "Posted by: John at …"): read only where no other
+        # line credits an author (a byline the segmenter took for a comment)
+        found = others if i > last and labels[i] in _OTHERS_CREDITS else result
         people = _credited(text, lexicon) if k in credit_words else []
         if not people and k in credit_words:
-            people = _starter_before_label(text, norm, lexicon)
+            people = _starter_before_label(text, norm, lexicon) or _credited_login(blocks[i], lexicon)
         if not people and i > last and "(" in text:  # (`_closing_editor` needs one; most lines lack it)
             people = _closing_editor(text, lexicon)
         # Only a short line that is a credit label alone has a name on the next (`_labelled_next`).
         if not people and len(text) <= _LABEL_CHARS and _credit_role(norm, lexicon) is not None:
             people = _labelled_next(blocks, i, lexicon, norm)
             if people:
-                result.blocks.append(i + 1)
+                found.blocks.append(i + 1)
         if people:
-            result.blocks.append(i)
+            found.blocks.append(i)
             for person in people:
-                (result.editors if person.role == "editor" else result.authors).append(person)
+                (found.editors if person.role == "editor" else found.authors).append(person)
+    if not result.authors and others.authors:
+        result.blocks.extend(others.blocks)
+        result.authors.extend(others.authors)
+        result.editors.extend(others.editors)
     result.authors = unique_people(result.authors)
     result.editors = unique_people(result.editors)
     return result

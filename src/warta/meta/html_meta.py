@@ -435,6 +435,7 @@ _NAMED_KEYS = frozenset(
 
 def _read_meta_tags(markup: Markup, meta: PageMetadata) -> None:
     og_title = twitter_title = None
+    labelled: dict[str, list[str | None]] = {}
     for written_key, raw_content, http_equiv in markup.meta_fields():
         key = written_key.strip().lower()
         if not key:
@@ -447,6 +448,8 @@ def _read_meta_tags(markup: Markup, meta: PageMetadata) -> None:
             _read_meta_jsonld_dates(raw_content, meta)
             continue
         if key not in _NAMED_KEYS:
+            if key.startswith(_LABELLED_PREFIX) and _read_labelled(key, _clean(raw_content), labelled):
+                continue
             # Most keys ("viewport", "og:type", "twitter:card") name no date either: their
             # content is not even read.
             guessed = _guessed_date(key)
@@ -480,11 +483,29 @@ def _read_meta_tags(markup: Markup, meta: PageMetadata) -> None:
             meta.images.append({"url": content, "source": f"meta:{key}"})
         elif key == "og:url" and meta.canonical_url is None:
             meta.canonical_url = content
+    meta.labelled_data.extend((label, data) for label, data in labelled.values() if label and data)
     if meta.headline is None:
         meta.headline = og_title or twitter_title
     for value, source in ((og_title, "meta:og:title"), (twitter_title, "meta:twitter:title")):
         if value:
             meta.titles.append((value, source))
+
+
+# `twitter:label1` / `twitter:data1`: a label and its value, paired by their number.
+_LABELLED_PREFIX = "twitter:"
+_LABELLED_KEY = re.compile(r"twitter:(label|data)(\d{1,2})")
+
+
+def _read_labelled(key: str, content: str | None, labelled: dict[str, list[str | None]]) -> bool:
+    """Files a `twitter:labelN` or `twitter:dataN` tag's content under its number N in `labelled`
+    ([label, value] each), the first tag of a key winning; False for any other `twitter:` key."""
+    found = _LABELLED_KEY.fullmatch(key)
+    if found is None:
+        return False
+    pair = labelled.setdefault(found.group(2), [None, None])
+    slot = 0 if found.group(1) == "label" else 1
+    pair[slot] = pair[slot] or content
+    return True
 
 
 # Next.js pages can state their JSON-LD as a <meta name="script:ld+json" content="{...}"> (its

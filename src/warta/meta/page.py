@@ -29,6 +29,10 @@ class PageMetadata:
     # What the markup says of an author beside the name (JSON-LD `jobTitle`, `worksFor`):
     # (name as in `authors`, job title, affiliation), for the authors that carry either.
     author_details: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+    # The label and value pairs of `twitter:labelN` and `twitter:dataN` tags, which link previews
+    # show beside the title: ("Written by", "Jane Doe"), ("Est. reading time", "5 minutes"). The
+    # byline code reads the values whose label is a credit label of the lexicon.
+    labelled_data: list[tuple[str, str]] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     images: list[dict[str, str]] = field(default_factory=list)
     article_body: str | None = None  # JSON-LD articleBody, often truncated: evidence only

@@ -154,6 +154,7 @@ def repair_metadata(metadata: PageMetadata) -> int:
         *(value for value, _ in metadata.titles),
         *(name for name, _ in metadata.authors),
         *(value or "" for detail in metadata.author_details for value in detail),
+        *(value for pair in metadata.labelled_data for value in pair),
         *metadata.site_names,
         *metadata.tags,
     ]
@@ -177,6 +178,7 @@ def repair_metadata(metadata: PageMetadata) -> int:
         (fix(name), title and fix(title), outlet and fix(outlet))
         for name, title, outlet in metadata.author_details
     ]
+    metadata.labelled_data = [(fix(label), fix(value)) for label, value in metadata.labelled_data]
     metadata.site_names = [fix(v) for v in metadata.site_names]
     metadata.tags = [fix(v) for v in metadata.tags]
     return total
