@@ -608,3 +608,17 @@ def test_a_headline_over_its_byline_or_printed_twice_outranks_a_teaser_nearer_th
         blocks = segment_text(text)
         labels = [Label.OTHER] * 6 + [Label.BODY]
         assert choose_title(blocks, labels, load_lexicon())[0] == headline
+
+
+def test_a_one_word_label_before_the_headline_in_the_page_title_is_not_the_headline():
+    """'Opinion | Headline | Site': the section's label opens the title and the menu prints it; the
+    headline after it, printed over the story, is the title. A short part after a label is a
+    section's name, never chosen for the label."""
+    headline = "Republicans Are Following the Map to Nowhere"
+    text = f"Opinion | {headline} | The Daily Ledger\nOpinion\nWorld\n{headline}\nBody."
+    blocks = segment_text(text)
+    labels = [Label.OTHER] * 4 + [Label.BODY]
+    assert choose_title(blocks, labels, load_lexicon()) == (headline, 3)
+    text = "Flexbox | Learn Web Development | Docs Site\nLearn Web Development\nFlexbox\nBody."
+    blocks = segment_text(text)
+    assert choose_title(blocks, [Label.OTHER] * 3 + [Label.BODY], load_lexicon()) == ("Flexbox", 2)

@@ -223,7 +223,7 @@ def choose_title(
         start += 1
     first_is_text = labels[0] in (Label.OTHER, Label.BODY, Label.TITLE)
     reference = hint or (blocks[0].text if first_is_text else "")
-    repeated = _title_printed_again(blocks, reference, 0 if hint is None else -1)
+    repeated = _title_printed_again(blocks, reference, 0 if hint is None else -1, start)
     if repeated is not None:
         return repeated
     stripped_reference = strip_site_name(reference)
@@ -262,28 +262,39 @@ def choose_title(
     return strip_site_name(blocks[index].text), index
 
 
-def _title_printed_again(blocks: Sequence[Block], title: str, skip: int) -> tuple[str, int] | None:
+def _title_printed_again(
+    blocks: Sequence[Block], title: str, skip: int, start: int
+) -> tuple[str, int] | None:
     """'Learn More: Academic Tutoring | The Partnership for Student Success' on the first line (the
     page's <title>, where a naive flattener puts it) and 'Learn More: Academic Tutoring' on a line
     of its own further down: a line that repeats the title's first part, or its first parts, is the
     headline the page prints (its <h1>); the title's other parts name the site or a section, which
     logos and menus repeat (a part after the first alone does not count). Only a title of two parts
-    or more says which words are the headline. The longest such line wins, the first of equals; a
-    line that repeats the whole title gives its headline part. `skip`: the index of the title's own
-    line (-1: none, a metadata title). Chosen on the even WCXB ids of bench/bench_text_title.py,
-    checked on the odd ones."""
-    runs: dict[str, int] = {}  # `_norm` of a run of parts -> its number of parts
-    n_parts = 0
+    or more says which words are the headline. A one-word first part before two more parts is a
+    label ('python - Why is "except: pass" bad? - Stack Overflow', 'Opinion | Headline | Site'):
+    the runs after it count as well, if headline-sized (a shorter part there names a section).
+    The longest such line wins; of equals, the last one above the body (`start`: where it begins),
+    the heading over the story where menus, breadcrumbs and share cards print copies higher up,
+    else the first one after. A line that repeats the whole title gives its headline part. `skip`: the index of the title's own line (-1: none, a metadata
+    title). Chosen on the even WCXB ids of bench/bench_text_title.py, checked on the odd ones."""
+    runs: dict[str, bool] = {}  # `_norm` of a run of parts -> whether it is the whole title
+    label = False  # whether the first part is a one-word label ('Opinion | Headline - Site')
     for first, end, n_parts, text in _slices(title):
         if n_parts < 2:
             return None
-        if first > 0:
+        if first == 0 and end == 1:
+            label = n_parts >= 3 and " " not in text
+        if first > int(label):
             break  # (`_slices` gives the runs from the first part first)
-        if norm := _norm(text):
-            runs.setdefault(norm, end)
+        norm = _norm(text)
+        if first > 0 and (end == n_parts or norm.count(" ") + 1 < _HEADLINE_MIN_WORDS):
+            continue  # the site's name, or a section after the label
+        if norm:
+            runs.setdefault(norm, first == 0 and end == n_parts)
     # Only a line whose first word opens a run can repeat it (most lines are read no further).
     openers = {norm.split(" ", 1)[0] for norm in runs}
-    best: tuple[int, int] | None = None  # (number of words, index)
+    best: tuple[int, bool, int] | None = None  # (number of words, above the body, rank)
+    index = -1
     for i, block in enumerate(blocks):
         if i == skip:
             continue
@@ -291,14 +302,17 @@ def _title_printed_again(blocks: Sequence[Block], title: str, skip: int) -> tupl
         if word is None or word.group().lower() not in openers:
             continue
         norm = _norm(block.text)
-        if norm in runs and (best is None or norm.count(" ") + 1 > best[0]):
-            best = (norm.count(" ") + 1, i)
+        if norm in runs:
+            above = i <= start
+            key = (norm.count(" ") + 1, above, i if above else -i)
+            if best is None or key > best:
+                best, index = key, i
     if best is None:
         return None
-    text = blocks[best[1]].text.strip()
-    if runs[_norm(text)] == n_parts:  # the whole title again, site name and all
-        return headline_part(text), best[1]
-    return text, best[1]
+    text = blocks[index].text.strip()
+    if runs[_norm(text)]:  # the whole title again, site name and all
+        return headline_part(text), index
+    return text, index
 
 
 # A host name: labels of word characters and hyphens joined by dots, the last two letters or more.
