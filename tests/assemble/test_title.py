@@ -642,3 +642,64 @@ def test_a_headline_printed_without_the_title_s_label_and_in_no_heading_is_the_t
     )
     article = warta.extract(html, url="https://example.test/a")
     assert article.title == "Menata Ulang Subsidi Pupuk agar Tepat Sasaran"
+
+
+def test_a_line_repeating_the_page_titles_first_part_is_the_headline_not_the_site_name():
+    """A naive flattener's first line is the page's <title>; the <h1> prints its first part again
+    far from the body, among menus, and the site's name (the title's last part, longer here than
+    the headline) is printed by the logo: the repeated first part is the headline."""
+    menu = "Skip to content\nServices\nLawn Care\nPond Care\nGreenleaf Landscaping and Garden Design\n"
+    text = (
+        "Winter Pond Care | Greenleaf Landscaping and Garden Design\n"
+        f"{menu}Winter Pond Care\nShare this page\nRelated services\nFree estimate\nBody."
+    )
+    blocks = segment_text(text)
+    labels = [Label.OTHER] * (len(blocks) - 1) + [Label.BODY]
+    assert choose_title(blocks, labels, load_lexicon()) == ("Winter Pond Care", 6)
+
+
+def test_a_line_repeating_the_whole_page_title_gives_its_headline_part():
+    text = "Winter Pond Care | Greenleaf\nServices\nWinter Pond Care | Greenleaf\nBody."
+    blocks = segment_text(text)
+    labels = [Label.OTHER] * 3 + [Label.BODY]
+    assert choose_title(blocks, labels, load_lexicon()) == ("Winter Pond Care", 2)
+
+
+def test_the_site_name_alone_or_a_title_of_one_part_repeated_is_no_headline():
+    """The logo prints the title's last part (the site's name): no headline is found that way, and
+    a first line without separators ('Contact us' atop a flattened menu) says nothing either."""
+    text = "Winter Pond Care | Greenleaf Gardens\nGreenleaf Gardens\nMenu\nBody."
+    blocks = segment_text(text)
+    labels = [Label.OTHER] * 3 + [Label.BODY]
+    assert choose_title(blocks, labels, load_lexicon())[1] != 1
+    text = "Contact us\nHome\nContact us\nBody."
+    blocks = segment_text(text)
+    assert choose_title(blocks, [Label.OTHER] * 3 + [Label.BODY], load_lexicon())[1] != 2
+
+
+def test_a_headline_over_its_byline_or_printed_twice_outranks_a_teaser_nearer_the_body():
+    """Without a page title on the first line (a flattener that leaves the <head> out): the line
+    over the byline and date, or the line printed twice in a row, is the headline, not the
+    teaser or section line between it and the body."""
+    headline = "Keeping Your Home Spotless Through the Winter"
+    teaser = "Our Latest Tips for a Cleaner and Healthier Home"
+    body = "Winter brings mud and salt into every home, and cleaning crews see it first."
+    for under in ("by Karina Cohen | May 19, 2024", headline):
+        text = f"Book Now\nServices\n{headline}\n{under}\nTable of Contents\n{teaser}\n{body}"
+        blocks = segment_text(text)
+        labels = [Label.OTHER] * 6 + [Label.BODY]
+        assert choose_title(blocks, labels, load_lexicon())[0] == headline
+
+
+def test_a_one_word_label_before_the_headline_in_the_page_title_is_not_the_headline():
+    """'Opinion | Headline | Site': the section's label opens the title and the menu prints it; the
+    headline after it, printed over the story, is the title. A short part after a label is a
+    section's name, never chosen for the label."""
+    headline = "Republicans Are Following the Map to Nowhere"
+    text = f"Opinion | {headline} | The Daily Ledger\nOpinion\nWorld\n{headline}\nBody."
+    blocks = segment_text(text)
+    labels = [Label.OTHER] * 4 + [Label.BODY]
+    assert choose_title(blocks, labels, load_lexicon()) == (headline, 3)
+    text = "Flexbox | Learn Web Development | Docs Site\nLearn Web Development\nFlexbox\nBody."
+    blocks = segment_text(text)
+    assert choose_title(blocks, [Label.OTHER] * 3 + [Label.BODY], load_lexicon()) == ("Flexbox", 2)
