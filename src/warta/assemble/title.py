@@ -1043,13 +1043,18 @@ _BOXES = (Label.SIDEBAR, Label.RELATED)
 def unmark_headline_box(blocks: Sequence[Block], labels: list[Label], title: str | None) -> None:
     """The headline printed right above the body, and what lies between it and the body (the
     deck, the byline, the date, the lead photo's caption), are the article's own header, not a
-    box's entries, where a box header at the page's top ('Suscríbete') ran on down to the body."""
+    box's entries, where a box header at the page's top ('Suscríbete') ran on down to the body.
+    The headline is found in the box, or already marked as the title."""
     first_body = section_scans().first(labels, LABEL_BODY)
     if not title or first_body <= 0:
         return
     key = _norm(title)
     headline = next(
-        (i for i in range(first_body - 1, -1, -1) if labels[i] in _BOXES and _norm(blocks[i].text) == key),
+        (
+            i
+            for i in range(first_body - 1, -1, -1)
+            if (labels[i] in _BOXES or labels[i] is Label.TITLE) and _norm(blocks[i].text) == key
+        ),
         None,
     )
     if headline is None:
