@@ -260,8 +260,8 @@ _DATE_EDGE = " ,·|•-–—"
 
 def _may_end_with_date(text: str) -> bool:
     """`_date_at_end`'s cheap tests, which every text it cuts passes: a digit among the last four
-    characters, and three words at least (the three before the date, whose first word may be
-    glued to the last of them)."""
+    characters, and three words at least (three come before the date, and the date may be glued
+    to the last of them: 'easesApril 20, 2025')."""
     return has_digit(text.rstrip()[-4:]) and len(text.split()) >= 3
 
 
