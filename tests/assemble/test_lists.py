@@ -417,3 +417,49 @@ def test_bulleted_text_entries_ending_in_their_date_are_split():
         ("Stasiun Cibatu Dipercantik, Kini Punya Ruang Tunggu Ber-AC", "Senin, 28 April 2025", None),
         ("Okupansi KA Lokal Bandung Raya Naik 18 Persen Selama Libur Lebaran", "Kamis, 10 April 2025", None),
     ]
+
+
+def test_dates_are_looked_for_only_beside_a_possible_run_and_cut_as_before() -> None:
+    from warta.assemble import lists
+    from warta.model import Block, BlockStructure
+
+    def entry(i: int, text: str, href: str | None = "/x") -> Block:
+        return Block(i, text, BlockStructure(href=href), 0, len(text))
+
+    texts = [
+        "Harga Cabai Rawit di Pasar Mulai Turun 20 Agustus 2025",  # a run of two dated entries
+        "Pemprov Siapkan Operasi Pasar Beras 18 Agustus 2025",
+        "Menu",
+        "Jadwal Imsakiyah Ramadan Kota Surabaya 1 Maret 2025",  # alone: keeps its date
+        "Pemerintah Evaluasi Harga Eceran Beras",
+        "Rilis 1 Maret 2025",  # a date with one word before it
+        "Three new releases easesApril 20, 2025",  # glued to the link's text
+        "Harga Beras Naik Lagi di 38 Daerah",  # ends with a number, no date
+    ]
+    blocks = [entry(i, t) for i, t in enumerate(texts)] + [
+        entry(8, "Tanpa Tautan Hari Ini 2 Maret 2025", None)
+    ]
+
+    def every_entry_cut(blocks: list[Block]) -> list[int | None]:  # the dates of all entries, sought alike
+        return [
+            lists._date_at_end(b.text, LEX)
+            if b.structure.href is not None
+            and lists._may_end_with_date(b.text)
+            and lists._inline_dated(b.text.strip(), LEX) is None
+            else None
+            for b in blocks
+        ]
+
+    cuts = every_entry_cut(blocks)
+    assert [c is not None for c in cuts] == [True, True, False, True, False, False, True, False, False]
+    in_run = {0, 1}  # (the glued one at 6 has no dated neighbour)
+    apart = lists._dates_apart(blocks, LEX)
+    expected = []
+    for k, block in enumerate(blocks):
+        cut = cuts[k]
+        if k in in_run and cut is not None:
+            expected += [block.text[:cut].rstrip(lists._DATE_EDGE), block.text[cut:]]
+        else:
+            expected.append(block.text)
+    assert [b.text for b in apart] == expected
+    assert not lists._may_end_with_date("Rilis 2025") and not lists._may_end_with_date("Tanggal 20 Agustus")

@@ -259,13 +259,18 @@ _GLUED = re.compile(
 _DATE_EDGE = " ,·|•-–—"
 
 
+def _may_end_with_date(text: str) -> bool:
+    """`_date_at_end`'s cheap tests, which every text it cuts passes: a digit among the last four
+    characters, and three words at least (three come before the date, and the date may be glued
+    to the last of them: 'easesApril 20, 2025')."""
+    return has_digit(text.rstrip()[-4:]) and len(text.split()) >= 3
+
+
 def _date_at_end(text: str, lexicon: Lexicon) -> int | None:
     """Where the full date that ends `text` begins ('… Mulai Turun 20 Agustus 2025', '… easesApril
     20, 2025', the date element glued to the link's text); None where no dated day ends it or
-    fewer than three words come before it."""
+    fewer than three words come before it. (Asked of a text that `_may_end_with_date`.)"""
     text = text.rstrip()
-    if not has_digit(text[-4:]):
-        return None
     starts = [0, *(m.start() for m in _GLUED.finditer(text))]
     for start in reversed(starts):
         found = find_dates(text[start:], _NO_REFERENCE, lexicon, least_specific="absolute")
@@ -286,13 +291,19 @@ def _dates_apart(blocks: list[Block], lexicon: Lexicon) -> list[Block]:
     headline that ends with a date ('Jadwal Imsakiyah Surabaya 1 Maret 2025') keeps it; and not
     an entry that gives its date after a separator ('Title - 28 January 2026'): `_entries` reads
     that one already."""
+    # An entry is cut only beside another one cut: the dates are looked for only in the entries
+    # that pass the cheap tests beside one that passes them too (most lists have none).
+    maybe = [
+        (b.structure.href is not None or b.structure.bullet) and _may_end_with_date(b.text) for b in blocks
+    ]
+    last = len(blocks) - 1
     cuts = [
         _date_at_end(b.text, lexicon)
-        if (b.structure.href is not None or b.structure.bullet)
-        and has_digit(b.text)
+        if maybe[k]
+        and ((k > 0 and maybe[k - 1]) or (k < last and maybe[k + 1]))
         and _inline_dated(b.text.strip(), lexicon) is None
         else None
-        for b in blocks
+        for k, b in enumerate(blocks)
     ]
     out: list[Block] = []
     for k, (block, cut) in enumerate(zip(blocks, cuts, strict=True)):
