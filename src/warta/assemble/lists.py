@@ -292,6 +292,8 @@ def _dates_apart(blocks: list[Block], lexicon: Lexicon) -> list[Block]:
     # An entry is cut only beside another one cut: the dates are looked for only in the entries
     # that pass the cheap tests beside one that passes them too (most lists have none).
     maybe = [b.structure.href is not None and _may_end_with_date(b.text) for b in blocks]
+    if maybe.count(True) < 2:
+        return list(blocks)  # no run (flattened text links nowhere)
     last = len(blocks) - 1
     cuts = [
         _date_at_end(b.text, lexicon)
