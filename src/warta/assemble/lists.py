@@ -296,6 +296,8 @@ def _dates_apart(blocks: list[Block], lexicon: Lexicon) -> list[Block]:
     maybe = [
         (b.structure.href is not None or b.structure.bullet) and _may_end_with_date(b.text) for b in blocks
     ]
+    if maybe.count(True) < 2:
+        return list(blocks)  # no run (most lists)
     last = len(blocks) - 1
     cuts = [
         _date_at_end(b.text, lexicon)

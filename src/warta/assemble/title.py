@@ -275,8 +275,9 @@ def _title_printed_again(
     the runs after it count as well, if headline-sized (a shorter part there names a section).
     The longest such line wins; of equals, the last one above the body (`start`: where it begins),
     the heading over the story where menus, breadcrumbs and share cards print copies higher up,
-    else the first one after. A line that repeats the whole title gives its headline part. `skip`: the index of the title's own line (-1: none, a metadata
-    title). Chosen on the even WCXB ids of bench/bench_text_title.py, checked on the odd ones."""
+    else the first one after. A line that repeats the whole title gives its headline part.
+    `skip`: the index of the title's own line (-1: none, a metadata title). Chosen on the even
+    WCXB ids of bench/bench_text_title.py, checked on the odd ones."""
     runs: dict[str, bool] = {}  # `_norm` of a run of parts -> whether it is the whole title
     label = False  # whether the first part is a one-word label ('Opinion | Headline - Site')
     for first, end, n_parts, text in _slices(title):
