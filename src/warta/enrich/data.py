@@ -22,11 +22,10 @@ def annotator_data(annotator: str, languages: tuple[str, ...]) -> dict[str, Any]
         if not main.is_file():
             continue
         parts = sorted(
-            (p for p in folder.iterdir() if p.name.startswith(f"{language}.") and p.name.endswith(".toml")),
-            key=lambda p: p.name,
+            p.name for p in folder.iterdir() if p.name.startswith(f"{language}.") and p.name.endswith(".toml")
         )
-        for path in [main, *(p for p in parts if p.name != main.name)]:
-            _merge(merged, tomllib.loads(path.read_text(encoding="utf-8")))
+        for name in [main.name, *(n for n in parts if n != main.name)]:
+            _merge(merged, tomllib.loads((folder / name).read_text(encoding="utf-8")))
     return merged
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress, repeat
@@ -426,30 +426,36 @@ def _substring_set(needles: tuple[str, ...]) -> SubstringSet | None:
     return verified_substring_set(needles, _PROBE_LINES, agrees)
 
 
-def _credited(text: str, lexicon: Lexicon) -> list[Person]:
-    """`_prefixed` of a text that holds a credit word somewhere (past the pre-test)."""
-    found: list[Person] = []
-    starts = lexicon.credit_starts
-    for clause in _credit_clauses(_without_dates(text, lexicon), starts):
+def _credit_hits(text: str, lexicon: Lexicon) -> Iterator[tuple[str, re.Match[str], str]]:
+    """Each credit clause of `text` (its dates taken out) that opens with a credit prefix: the
+    clause, the prefix's match on its normalised form, and the prefix's role (the first role
+    whose prefix opens it)."""
+    for clause in _credit_clauses(_without_dates(text, lexicon), lexicon.credit_starts):
         norm = normalise_marker(clause)
         for prefixes, role in lexicon.credit_prefixes:
             opened, whole = _prefix_forms(prefixes)
             if not (norm.startswith(opened) or norm in whole):
                 continue  # no prefix of this role (decided in C): most roles, most clauses
             hit = _prefix_pattern(prefixes).match(norm)
-            if hit is None:
-                continue
-            after = clause.strip()[hit.end() :]
-            rest = _SEPARATOR.sub("", after)
-            if hit.group(0) in lexicon.starter_prefix:
-                found.extend(_starter(rest, lexicon))
-            elif hit.group(0) in lexicon.colon_prefixes and not after.lstrip().startswith(":"):
-                # "Author Spotlight", "Editor Picks": a label the lexicon writes with its colon,
-                # printed without it, is a heading unless a full name follows ("Author Jane Doe")
-                found.extend(p for p in _people(rest, role, lexicon) if len(p.name.split()) >= 2)
-            else:
-                found.extend(_people(rest, role, lexicon))
-            break
+            if hit is not None:
+                yield clause, hit, role
+                break
+
+
+def _credited(text: str, lexicon: Lexicon) -> list[Person]:
+    """`_prefixed` of a text that holds a credit word somewhere (past the pre-test)."""
+    found: list[Person] = []
+    for clause, hit, role in _credit_hits(text, lexicon):
+        after = clause.strip()[hit.end() :]
+        rest = _SEPARATOR.sub("", after)
+        if hit.group(0) in lexicon.starter_prefix:
+            found.extend(_starter(rest, lexicon))
+        elif hit.group(0) in lexicon.colon_prefixes and not after.lstrip().startswith(":"):
+            # "Author Spotlight", "Editor Picks": a label the lexicon writes with its colon,
+            # printed without it, is a heading unless a full name follows ("Author Jane Doe")
+            found.extend(p for p in _people(rest, role, lexicon) if len(p.name.split()) >= 2)
+        else:
+            found.extend(_people(rest, role, lexicon))
     return found
 
 
@@ -460,16 +466,10 @@ def _credited_login(block: Block, lexicon: Lexicon) -> list[Person]:
     href = block.structure.href
     if not href:
         return []
-    for clause in _credit_clauses(_without_dates(block.text, lexicon), lexicon.credit_starts):
-        norm = normalise_marker(clause)
-        for prefixes, role in lexicon.credit_prefixes:
-            hit = _prefix_pattern(prefixes).match(norm)
-            if hit is None:
-                continue
-            login = _SEPARATOR.sub("", clause.strip()[hit.end() :]).strip()
-            if role == "author" and _LOGIN.match(login) and _names_member(href, login):
-                return [Person(login, role="author")]
-            break
+    for clause, hit, role in _credit_hits(block.text, lexicon):
+        login = _SEPARATOR.sub("", clause.strip()[hit.end() :]).strip()
+        if role == "author" and _LOGIN.match(login) and _names_member(href, login):
+            return [Person(login, role="author")]
     return []
 
 
