@@ -21,6 +21,18 @@ def test_promos_and_markers_never_body_even_when_model_says_so():
     assert labels == [Label.AD, Label.AD, Label.AD, Label.NAV, Label.FOOTER]
 
 
+def test_skip_links_are_never_text():
+    """A flattener that keeps a page's accessibility links prints them first, where a title is looked for."""
+    lines = [
+        "Skip to the main content",
+        "Skip directly to site content Skip directly to search",
+        "Jump to content",
+        "Lewati ke konten",
+    ]
+    blocks = segment_text("\n".join(lines))
+    assert label_blocks(blocks, [0.9] * len(blocks), LEX) == [Label.AD] * len(lines)
+
+
 def test_zero_comment_count_opens_no_thread():
     assert LEX.is_comment_header("12 comments")
     assert not LEX.is_comment_header("0 comments")
