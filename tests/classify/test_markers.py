@@ -33,6 +33,12 @@ def test_skip_links_are_never_text():
     assert label_blocks(blocks, [0.9] * len(blocks), LEX) == [Label.AD] * len(lines)
 
 
+def test_a_sidebar_header_ending_like_a_related_one_stays_a_sidebar_header():
+    assert section_header("top stories", LEX) is Label.SIDEBAR  # 'stories' closes 'More stories'
+    assert section_header("more stories", LEX) is Label.RELATED
+    assert section_header("related topics", LEX) is Label.TAGS  # topic links, not articles
+
+
 def test_zero_comment_count_opens_no_thread():
     assert LEX.is_comment_header("12 comments")
     assert not LEX.is_comment_header("0 comments")

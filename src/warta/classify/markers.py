@@ -489,7 +489,8 @@ def section_header(norm: str, lexicon: Lexicon) -> Label | None:
             return LABEL_RELATED
         return LABEL_SIDEBAR if norm in lexicon.sidebar_header else None
     suffixed = norm.endswith(lexicon.related_header_suffix)
-    if suffixed and _sidebar_header_with_suffix(norm, lexicon):
+    # 'Top stories' ends as 'More stories' does, but the lexicon names it a sidebar's header.
+    if suffixed and (norm in lexicon.sidebar_header or _sidebar_header_with_suffix(norm, lexicon)):
         return LABEL_SIDEBAR
     if (
         suffixed
