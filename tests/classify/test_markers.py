@@ -36,7 +36,6 @@ def test_skip_links_are_never_text():
 def test_a_sidebar_header_ending_like_a_related_one_stays_a_sidebar_header():
     assert section_header("top stories", LEX) is Label.SIDEBAR  # 'stories' closes 'More stories'
     assert section_header("more stories", LEX) is Label.RELATED
-    assert section_header("related topics", LEX) is Label.TAGS  # topic links, not articles
 
 
 def test_zero_comment_count_opens_no_thread():
