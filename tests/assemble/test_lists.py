@@ -463,3 +463,36 @@ def test_dates_are_looked_for_only_beside_a_possible_run_and_cut_as_before() -> 
             expected.append(block.text)
     assert [b.text for b in apart] == expected
     assert not lists._may_end_with_date("Rilis 2025") and not lists._may_end_with_date("Tanggal 20 Agustus")
+
+
+def test_a_long_headline_under_another_is_the_next_entry_not_its_teaser() -> None:
+    # 12 words, no sentence end, not much longer than the title above it: a headline.
+    second = "Oyster reefs off Texas show signs of recovery after years of closures"
+    teaser = "Officials said the new rules would apply to every shipment arriving after the first of June."
+    text = (
+        "Body one.\n\nBody two.\n\nRelated coverage\n\n"
+        f"Lawmakers debate new labeling rules for imported seafood\n\n{second}\n\n"
+        f"Port of Galveston expands its cold storage for shrimp\n\n{teaser}"
+    )
+    lists = _lists(text, 2)
+    assert [(i.title, i.teaser) for i in lists.related] == [
+        ("Lawmakers debate new labeling rules for imported seafood", None),
+        (second, None),
+        ("Port of Galveston expands its cold storage for shrimp", teaser),
+    ]
+
+
+def test_a_long_line_linking_elsewhere_is_the_next_entry_not_a_teaser() -> None:
+    import warta
+
+    titles = [
+        "Ferry operator adds a second boat to the island route for the summer",
+        "Harbour dredging will close the north channel for three weeks in May",
+    ]
+    links = "".join(f"<li><a href='/r{k}'>{title}</a></li>" for k, title in enumerate(titles))
+    page = _html_page(f"<aside class='related'><h2>Related stories</h2><ul>{links}</ul></aside>")
+    article = warta.extract(page.replace("Paragraf", "Paragraph"), url="https://example.test/x")
+    assert [(i.title, i.url, i.teaser) for i in article.related] == [
+        (titles[0], "https://example.test/r0", None),
+        (titles[1], "https://example.test/r1", None),
+    ]

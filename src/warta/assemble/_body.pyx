@@ -53,6 +53,7 @@ from libc.string cimport memcmp, memset
 from warta._slots cimport allocate, check_plain_new, read_slot, set_new_slot, slot_offset
 from warta._codepoints cimport PyUnicode_READ, char_t
 from warta.model import Block, BlockStructure, BodyPart, ListItem
+from warta.assemble.lists import reads_as_teaser
 
 
 cdef enum:
@@ -916,10 +917,12 @@ def list_items(
             dated = inline_dated(text, lexicon)
         if items and n_words >= 12 and dated is None:
             last = items[len(items) - 1]
-            if read_slot(last, ITEM_TEASER) is None:
+            if text is None:
+                text = _stripped(raw)
+            if read_slot(last, ITEM_TEASER) is None and reads_as_teaser(
+                text, n_words, read_slot(structure, HREF), read_slot(last, ITEM_TITLE), read_slot(last, ITEM_URL)
+            ):
                 # A long line under a title is its teaser, unless it carries a date of its own.
-                if text is None:
-                    text = _stripped(raw)
                 items[len(items) - 1] = _item(
                     read_slot(last, ITEM_TITLE), read_slot(last, ITEM_URL), read_slot(last, ITEM_DATE), text
                 )

@@ -124,6 +124,30 @@ def _list_items(
     return _without_ranks(_ranked_teasers_apart(entries))
 
 
+# What makes a long line under a list's title its teaser rather than the next entry: a link of
+# its own makes it an entry, and its lack under a linked title a teaser; else (flattened text)
+# this many words, a sentence's end ('… says a new report.'), or this many times the title's words.
+# A headline of 12 to 19 words under another headline ('Oyster reefs off Texas show signs of
+# recovery after years of closures') is the next entry.
+_TEASER_WORDS = 20
+_TEASER_ENDS = (".", "…")
+_CLOSING_QUOTES = "\"'”’)"
+_TEASER_OVER_TITLE = 2.0
+
+
+def reads_as_teaser(text: str, n_words: int, href: str | None, title: str, title_url: str | None) -> bool:
+    """Whether a line of 12 words or more (`text`, linked to `href`) under a list's entry
+    (`title`, linked to `title_url`) is that entry's teaser."""
+    if href is not None and href != title_url:
+        return False
+    return (
+        (title_url is not None and href is None)
+        or n_words >= _TEASER_WORDS
+        or text.rstrip(_CLOSING_QUOTES).endswith(_TEASER_ENDS)
+        or n_words >= _TEASER_OVER_TITLE * len(title.split())
+    )
+
+
 def _entries(
     blocks: Sequence[Block],
     norms: list[str],
@@ -154,7 +178,13 @@ def _entries(
             continue
         dated = _inline_dated(text, lexicon) if digit else None
         n_words = len(text.split())
-        if items and n_words >= 12 and items[-1].teaser is None and dated is None:
+        if (
+            items
+            and n_words >= 12
+            and items[-1].teaser is None
+            and dated is None
+            and reads_as_teaser(text, n_words, block.structure.href, items[-1].title, items[-1].url)
+        ):
             # A long line under a title is its teaser, unless it carries a date of its
             # own ('Title · 07 Maret 2026'): then it is the next entry.
             items[-1] = ListItem(items[-1].title, items[-1].url, items[-1].date, text)
