@@ -8,6 +8,7 @@ from datetime import datetime
 import warta
 from warta.lexicon import load_lexicon
 from warta.meta.dates import resolve_dates
+from warta.meta.page import PageMetadata
 from warta.model import Block, Label
 from warta.options import ExtractOptions
 
@@ -155,3 +156,82 @@ def test_a_time_said_before_its_date() -> None:
     article = warta.extract(html, options=ExtractOptions(reference=REF), kind="html")
     assert article.published is not None
     assert article.published.value.isoformat() == "2025-03-04T07:05:00-05:00"
+
+
+_NOW = datetime(2026, 1, 10, 12, 0)
+
+
+def test_a_thread_s_markup_listing_its_posts_gives_the_opening_post_s_date() -> None:
+    # A question and its answers, each post's date in the markup: one source naming three days or
+    # more lists items, none of them the page's; in reading order the first and earliest opens it.
+    lexicon = load_lexicon()
+    blocks = [Block(0, "Why is a bare except a bad practice?"), Block(1, _BODY * 2), Block(2, _BODY)]
+    labels = [Label.TITLE, Label.BODY, Label.BODY]
+    metadata = PageMetadata(
+        published=[
+            ("2019-05-21 20:37:55Z", "itemprop:datePublished"),  # the answers' dates (first stated)
+            ("2020-05-31 18:59:11Z", "itemprop:datePublished"),
+            ("2021-07-04 15:54:20Z", "itemprop:datePublished"),
+            ("2014-02-04 13:02:51Z", "time"),  # the question's, then the answers'
+            ("2014-02-04 13:27:40Z", "time"),
+            ("2016-03-17 09:00:00Z", "time"),
+        ]
+    )
+    published, _ = resolve_dates(blocks, labels, metadata, _NOW, lexicon)
+    assert published is not None and published.iso() == "2014-02-04T13:02:51+00:00"
+    # Listed newest first (teasers, not posts in reading order): no listed date is taken as the page's.
+    metadata.published[3:] = [
+        ("2025-12-17T12:00:00Z", "time"),
+        ("2025-01-06T12:00:00Z", "time"),
+        ("2014-02-04T13:02:51Z", "time"),
+    ]
+    published, _ = resolve_dates(blocks, labels, metadata, _NOW, lexicon)
+    assert published is not None and published.value.year == 2019  # (unchanged: the markup's first)
+
+
+def test_a_byline_date_beats_markup_that_lists_teasers_and_numeric_dates_read_in_the_page_s_order() -> None:
+    # Teasers above the headline, each with a <time>; the article's own date opens its byline.
+    # "03/01/2017" reads either way; the teasers' "01/31/2025" (31 is no month) says month first.
+    lexicon = load_lexicon()
+    blocks = [
+        Block(0, "Exam schedule announced"),
+        Block(1, "01/31/2025"),
+        Block(2, "New committee members named"),
+        Block(3, "12/16/2025"),
+        Block(4, "Consulting firm or insurance carrier?"),
+        Block(5, "03/01/2017 by Jane Doe, Candidate Representative"),
+        Block(6, _BODY * 2),
+        Block(7, _BODY),
+    ]
+    labels = [Label.RELATED] * 4 + [Label.TITLE, Label.BYLINE, Label.BODY, Label.BODY]
+    metadata = PageMetadata(
+        published=[
+            ("2025-01-31T12:00:00Z", "time"),
+            ("2025-12-16T12:00:00Z", "time"),
+            ("2022-08-02T12:00:00Z", "time"),
+        ]
+    )
+    published, _ = resolve_dates(blocks, labels, metadata, _NOW, lexicon)
+    assert published is not None and published.iso() == "2017-03-01"
+    assert published.evidence.text == "03/01/2017" and published.evidence.source == "byline"
+    # The teasers written day first ("31/01/2025"): the same line is 3 January.
+    blocks[1] = Block(1, "31/01/2025")
+    published, _ = resolve_dates(blocks, labels, metadata, _NOW, lexicon)
+    assert published is not None and published.iso() == "2017-01-03"
+
+
+def test_a_page_whose_numeric_dates_all_read_either_way_keeps_the_lexicon_s_order() -> None:
+    lexicon = load_lexicon()
+    blocks = [Block(0, "Council plans road repairs"), Block(1, "03/01/2017"), Block(2, _BODY * 3)]
+    labels = [Label.TITLE, Label.BYLINE, Label.BODY]
+    first, _ = resolve_dates(blocks, labels, None, _NOW, lexicon)
+    blocks.append(Block(3, "Next meeting: 04/05/2026 and 06/07/2026"))
+    labels.append(Label.FOOTER)
+    again, _ = resolve_dates(blocks, labels, None, _NOW, lexicon)
+    assert first is not None and again is not None and first.value == again.value
+
+
+def test_an_earlier_date_under_the_headline_beats_a_published_stamp_after_the_modified_one() -> None:
+    # The markup's published time is after its own modified time: the stamp of a later re-save.
+    html = _page("January 31, 2024", "2025-08-21T09:00:00Z", "2025-08-20T09:00:00Z")
+    assert _published(html) == "2024-01-31"

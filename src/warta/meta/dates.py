@@ -31,7 +31,7 @@ from operator import attrgetter
 from typing import Literal
 
 from warta.classify.sections import first_label_index, last_label_index
-from warta.lexicon import Lexicon, normalise_marker
+from warta.lexicon import Lexicon, locale_key, normalise_marker
 from warta.meta.datetext import (
     DateGrammar,
     DateMatch,
@@ -452,8 +452,53 @@ def date_candidates(
     found.extend(_block_candidates(blocks, labels, reference, lexicon, grammar))
     if not _has_day(found, limit):
         found.extend(_block_candidates(blocks, labels, reference, lexicon, grammar, deep=True))
+    language = metadata.language if metadata is not None else None
+    if any(map(_ambiguous_numeric, found)) and not (
+        language and locale_key(language) in grammar.locale_numeric_order
+    ):
+        order = _page_numeric_order(map(_TEXT, blocks))
+        if order is not None and order != grammar.numeric_order:
+            found = [_swapped(c) if _ambiguous_numeric(c) else c for c in found]
     usable = [c for c in found if _not_after(c.date, limit)]
     return sorted(usable, key=lambda c: (-c.score, c.position))
+
+
+# A numeric date with its year ("03/01/2017", "31.01.25"): the order of the first two numbers is
+# the page's convention where neither is over 12.
+_NUMERIC_DAY = re.compile(r"(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d/.])")
+
+
+def _ambiguous_numeric(candidate: Candidate) -> bool:
+    """Whether `candidate` was read from a numeric date that either order reads ("03/01/2017")."""
+    found = _NUMERIC_DAY.match(candidate.date.evidence.text)
+    if found is None:
+        return False
+    a, b = int(found.group(1)), int(found.group(3))
+    return a != b and a <= 12 and b <= 12
+
+
+def _page_numeric_order(texts: Iterable[str]) -> str | None:
+    """ "mdy" or "dmy": the order in which the page writes numeric dates, where those that only one
+    order reads ("01/31/2025": 31 is no month; "31/01/2025") all agree; else None."""
+    orders: set[str] = set()
+    for text in texts:
+        if not has_digit(text):
+            continue
+        for found in _NUMERIC_DAY.finditer(text):
+            a, b = int(found.group(1)), int(found.group(3))
+            if a > 12 >= b:
+                orders.add("dmy")
+            elif b > 12 >= a:
+                orders.add("mdy")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _swapped(candidate: Candidate) -> Candidate:
+    """`candidate` with its day and month read the other way round (its evidence unchanged)."""
+    value = candidate.date.value
+    return replace(
+        candidate, date=replace(candidate.date, value=value.replace(month=value.day, day=value.month))
+    )
 
 
 def resolve_dates(
@@ -472,7 +517,11 @@ def resolve_dates(
     candidates = date_candidates(blocks, labels, metadata, reference, lexicon, url)
     published = next((c.date for c in candidates if c.role == "published"), None)
     if published is not None and published.evidence.source not in _PAGE_ZONES:
-        published = _shown_earlier(candidates, blocks, labels, published) or published
+        published = (
+            _listed_instead(candidates, labels, published)
+            or _shown_earlier(candidates, blocks, labels, published)
+            or published
+        )
     if published is not None and published.evidence.source == "url" and published.precision == "month":
         # "/2025/12/" says the month; a day of that month from anywhere on the page says more.
         month = (published.value.year, published.value.month)
@@ -568,7 +617,7 @@ def _shown_earlier(
     headline is when readers first saw the article. Only a full date with its year stated, not
     marked as an update, in a short block (a photo's caption says when the photo was taken), and
     vouched for: by a word before it ("Published Apr 26, 2023"), by the markup naming that day
-    too, or by the markup's published time being its modified time (within a minute).
+    too, or by the markup's published time being its modified time (within a minute) or after it.
     On a page whose markup names many days (a thread's posts), only a day the markup names (a
     poster's "Joined: Jul 24, 2017" beside the first post is no publication date)."""
     title, first_body = first_label_index(labels, Label.TITLE), first_label_index(labels, Label.BODY)
@@ -598,8 +647,64 @@ def _shown_earlier(
     if not named and len({c.date.value.date() for c in stated if c.role == "published"}) > 2:
         return None
     modified = next((c.date for c in stated if c.role == "modified"), None)
-    resaved = modified is not None and abs(_naive(modified) - _naive(markup)) <= _ONE_SAVE
+    # Re-saved: published and modified in one save, or a published stamp after the markup's own
+    # last modification (rewritten when the record was saved anew, not when readers first saw it).
+    resaved = modified is not None and (
+        abs(_naive(modified) - _naive(markup)) <= _ONE_SAVE or _naive(modified) < _naive(markup)
+    )
     return shown.date if named or shown.marked or resaved else None
+
+
+_LISTING_DAYS = 3  # one markup source naming this many days lists items (posts, teasers)
+
+
+def _listed_instead(
+    candidates: Sequence[Candidate], labels: Sequence[Label], markup: DateValue
+) -> DateValue | None:
+    """The page's own date where the markup source of `markup` lists several items' dates, else None.
+
+    One markup source that names three days or more ("itemprop:datePublished" on every answer of a
+    thread, a <time> on every teaser beside the article) says no one date is the page's. Then a
+    full date in a block labelled byline between the title and the body is the page's; failing
+    that, on a thread whose markup dates run in reading order, the first and earliest one (the
+    opening post's, as a question's "asked" date comes before its answers'); otherwise None."""
+    listed = [
+        c.date.value.date()
+        for c in candidates
+        if c.role == "published" and c.date.evidence.source == markup.evidence.source
+    ]
+    if len(set(listed)) < _LISTING_DAYS:
+        return None
+    title, first_body = first_label_index(labels, Label.TITLE), first_label_index(labels, Label.BODY)
+    if title is not None and first_body is not None:
+        shown = next(
+            (
+                c.date
+                for c in candidates
+                if c.role == "published"
+                and c.date.evidence.source == "byline"
+                and c.date.evidence.block is not None
+                and title < c.date.evidence.block < first_body
+                and labels[c.date.evidence.block] is Label.BYLINE
+                and c.date.precision not in ("year", "month")
+                and not c.date.inferred_year
+            ),
+            None,
+        )
+        if shown is not None:
+            return shown
+    stated = [
+        c
+        for c in candidates
+        if c.role == "published"
+        and c.date.evidence.source not in _PAGE_ZONES
+        and c.date.precision not in ("year", "month")
+    ]
+    if not stated:
+        return None
+    earliest = min(stated, key=lambda c: (_naive(c.date), c.position))
+    first = min(c.position for c in stated if c.date.evidence.source == earliest.date.evidence.source)
+    return earliest.date if earliest.position == first else None
 
 
 def _earliest_day(date: DateValue) -> date_type:
