@@ -54,6 +54,20 @@ def test_subheading_between_paragraphs():
     assert [p.kind for p in result.parts] == ["paragraph", "heading", "paragraph"]
 
 
+def test_a_laid_out_table_header_row_is_no_subheading():
+    result = _body(
+        "Jadwal kereta berikut berlaku mulai Kamis.\n\n"
+        "    Kereta   Tujuan          Berangkat  Tiba\n"
+        "    KA 12    Bandung – Garut  07.10      09.35\n"
+        "    KA 14    Garut – Bandung  13.20      15.45\n"
+    )
+    assert [(p.kind, p.text) for p in result.parts[1:]] == [
+        ("paragraph", "Kereta Tujuan Berangkat Tiba"),
+        ("paragraph", "KA 12 Bandung – Garut 07.10 09.35"),
+        ("paragraph", "KA 14 Garut – Bandung 13.20 15.45"),
+    ]
+
+
 def test_html_heading_level_wins():
     blocks = [
         Block(0, "Intro sentence that ends.", BlockStructure(tag="p")),

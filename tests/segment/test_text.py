@@ -205,3 +205,25 @@ def test_the_address_a_syndicated_copy_prints_is_found_by_its_title_words() -> N
         is None
     )
     assert titled_url(lines, None) is None
+
+
+def test_rows_of_a_table_laid_out_in_columns_are_marked_in_table():
+    text = (
+        "Jadwal kereta berikut berlaku mulai Kamis:\n\n"
+        "    Kereta   Tujuan          Berangkat  Tiba\n"
+        "    KA 12    Bandung – Garut  07.10      09.35\n"
+        "    KA 14    Garut – Bandung  13.20      15.45\n\n"
+        "Tiket  dijual di stasiun.\n"  # one double space: a typo, not a column
+    )
+    blocks = segment_text(text)
+    assert [b.text for b in blocks if b.structure.in_table] == [
+        "Kereta Tujuan Berangkat Tiba",
+        "KA 12 Bandung – Garut 07.10 09.35",
+        "KA 14 Garut – Bandung 13.20 15.45",
+    ]
+    assert not blocks[0].structure.in_table and not blocks[-1].structure.in_table
+
+
+def test_a_single_line_with_column_gaps_is_no_table():
+    blocks = segment_text("Harga   naik   lagi\n\nParagraf biasa yang panjang.")
+    assert not any(b.structure.in_table for b in blocks)

@@ -537,6 +537,7 @@ cdef Py_ssize_t BLANK_BEFORE = slot_offset(BlockStructure, "blank_before", False
 cdef Py_ssize_t BULLET = slot_offset(BlockStructure, "bullet", False)
 cdef Py_ssize_t TAG = slot_offset(BlockStructure, "tag", False)
 cdef Py_ssize_t IN_LIST = slot_offset(BlockStructure, "in_list", False)
+cdef Py_ssize_t IN_TABLE = slot_offset(BlockStructure, "in_table", False)
 cdef Py_ssize_t IN_BLOCKQUOTE = slot_offset(BlockStructure, "in_blockquote", False)
 cdef Py_ssize_t PART_KIND = slot_offset(BodyPart, "kind", True)
 cdef Py_ssize_t PART_TEXT = slot_offset(BodyPart, "text", True)
@@ -689,6 +690,9 @@ def body_parts(list blocks):
             continue
         if runs and not prev_heading and _ends_with_dash_run(prev_text):
             run[0] = prev_text + " " + text
+            continue
+        if read_slot(structure, IN_TABLE) and PyUnicode_GET_LENGTH(<str>read_slot(structure, TAG)) == 0:
+            runs.append([text, blocks[k], False])  # a row of flattened text's table laid out in columns
             continue
         joinable = (
             len(runs) > 0

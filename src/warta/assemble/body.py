@@ -84,6 +84,9 @@ def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
         if runs and not prev_heading and prev_text.endswith((" -", " --", " –", " —")):
             runs[-1] = (f"{prev_text} {text}", runs[-1][1], False)
             continue
+        if s.in_table and not s.tag:  # a row of flattened text's table laid out in columns
+            runs.append((text, block, False))
+            continue
         joinable = (
             runs
             and not prev_heading

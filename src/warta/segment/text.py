@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 
@@ -176,12 +177,46 @@ def segment_text(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_
     >>> [b.text for b in segment_text("Title\\n\\n• item one\\nBody text.")]
     ['Title', 'item one', 'Body text.']
     """
+    blocks: list[Block] | None = None
     if max(map(len, text.splitlines()), default=0) <= _MAX_WRAP_WIDTH:  # (rare: a short or a wrapped page)
         raws = text.splitlines(keepends=True)
         runs = _wrapped_runs(raws)
         if runs is not None:
-            return _segment_lines(raws, max_line_chars, max_blocks, runs)
-    return _segmenter()(text, max_line_chars, max_blocks)
+            blocks = _segment_lines(raws, max_line_chars, max_blocks, runs)
+    if blocks is None:
+        blocks = _segmenter()(text, max_line_chars, max_blocks)
+    if _LAID_OUT_ROW.search(text) is not None:  # (most pages hold no table laid out in columns)
+        mark_table_rows(text, blocks)
+    return blocks
+
+
+# A table a flattener laid out in columns (inscriptis): the columns of a row stand two spaces or a
+# tab apart, and the segmenter's single spacing would make its header row a short title-like line.
+_COLUMN_GAP = r"(?: {2,}|\t)"
+_LAID_OUT_ROW = re.compile(rf"\S{_COLUMN_GAP}[^\n]*?\S{_COLUMN_GAP}\S")
+_TABLE_MIN_ROWS = 2
+
+
+def mark_table_rows(text: str, blocks: list[Block]) -> None:
+    """Mark `blocks` (of `text`) that are rows of a table laid out in columns: `in_table`, in runs
+    of `_TABLE_MIN_ROWS` lines or more that each hold three columns or more."""
+    rows = [
+        k
+        for k, block in enumerate(blocks)
+        # (a line that lost no spaces to the segmenter holds no gap between columns)
+        if block.end - block.start - len(block.text) >= 4
+        and _LAID_OUT_ROW.search(text, block.start, block.end) is not None
+    ]
+    run: list[int] = []
+    for k in [*rows, -2]:
+        if run and k != run[-1] + 1:
+            if len(run) >= _TABLE_MIN_ROWS:
+                for j in run:
+                    block = blocks[j]
+                    structure = replace(block.structure, in_table=True)
+                    blocks[j] = new_block(block.index, block.text, structure, block.start, block.end)
+            run = []
+        run.append(k)
 
 
 def segment_text_python(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_BLOCKS) -> list[Block]:
