@@ -660,3 +660,94 @@ def test_indonesian_an_upper_case_dateline_opening_the_article_is_a_place() -> N
 def test_a_leads_first_word_in_capitals_keeps_its_canonical_name() -> None:
     found = _find("id", ["KOREA Utara kembali menembakkan rudal, kata pejabat Korsel."])
     assert (found[0].text, found[0].canonical) == ("KOREA Utara", "Korea Utara")
+
+
+def _types(paragraphs: Sequence[str]) -> dict[str, str]:
+    return {entity.text: entity.type for entity in _find("en", paragraphs)}
+
+
+def test_english_well_known_companies_products_towns_and_grounds_are_known() -> None:
+    found = _types(
+        [
+            "Unilever and Nestle raised prices, while Spotify cut 300 jobs.",
+            "Patients on Ozempic were studied in Doncaster and Rotherham.",
+            "England played Wales at Twickenham on Saturday.",
+        ]
+    )
+    assert found["Unilever"] == found["Nestle"] == found["Spotify"] == "organisation"
+    assert found["Ozempic"] == "product"
+    assert found["Doncaster"] == found["Rotherham"] == found["Twickenham"] == "place"
+
+
+def test_english_named_storms_are_events() -> None:
+    found = _types(["Storm Ciaran closed schools in Devon, a year after Hurricane Otis hit Acapulco."])
+    assert found["Storm Ciaran"] == "event"
+    assert found["Hurricane Otis"] == "event"
+
+
+def test_english_stadiums_arenas_and_rivers_are_places() -> None:
+    found = _types(["Fans left the Etihad Stadium for the Manchester Arena, by the River Irwell."])
+    assert found["Etihad Stadium"] == found["Manchester Arena"] == found["River Irwell"] == "place"
+
+
+def test_english_a_nickname_ending_in_ics_is_a_team_but_olympics_stays_an_event() -> None:
+    found = _types(["The Boston Celtics will play in Paris after the London Olympics."])
+    assert found["Boston Celtics"] == "organisation"
+    assert found["London Olympics"] == "event"
+
+
+def test_english_a_basketball_score_makes_a_team() -> None:
+    found = _types(["Denver beat the Utah Jazz 121-104 on Monday night."])
+    assert found["Utah Jazz"] == "organisation"
+
+
+def test_english_company_suffixes_lines_and_co_and_a_places_water_utility() -> None:
+    found = _types(["Acme Freight Co and Southern Cruise Lines were fined, as was Kent Water."])
+    assert found["Acme Freight Co"] == found["Southern Cruise Lines"] == found["Kent Water"] == "organisation"
+
+
+def test_english_chief_constable_is_a_title() -> None:
+    found = _types(["Chief Constable Anna Price said the inquiry would go on."])
+    assert found["Anna Price"] == "person"
+    assert "Constable Anna Price" not in found
+
+
+def test_english_a_possessive_inside_a_hospitals_name() -> None:
+    found = _types(["Patients at St Mungo's Hospital were moved after Britain's Parliament voted."])
+    assert found["St Mungo's Hospital"] == "organisation"
+    assert "Britain's Parliament" not in found
+    assert found["Britain"] == "place"
+
+
+def test_english_and_inside_an_agencys_name() -> None:
+    found = _types(
+        [
+            "The Food and Drug Administration approved the drug made by Pfizer and BioNTech.",
+            "Acme and Global Widget Technologies signed a deal with Kent and Sussex Police.",
+            "Talks between the UK and European Union resumed in Germany and Deutsche Bank shares rose.",
+        ]
+    )
+    assert found["UK"] == "place"
+    assert found["European Union"] == "organisation"
+    assert "Germany and Deutsche Bank" not in found
+    assert found["Food and Drug Administration"] == "organisation"
+    assert found["Pfizer"] == found["BioNTech"] == "organisation"
+    assert found["Kent and Sussex Police"] == "organisation"
+    assert "Acme and Global Widget Technologies" not in found  # two companies: three words after 'and'
+
+
+def test_english_a_product_noun_after_a_name_makes_a_product() -> None:
+    found = _types(
+        ["The carrier flew 30 Boeing jets, ordered 20 A321 aircraft and grounded 400 737 Max jets."]
+    )
+    assert found["Boeing"] == "organisation"  # a maker stays the maker
+    assert found["A321"] == "product"
+    assert found["737 Max"] == "product"
+    found = _types(["Scientists steered the Juno probe closer to the planet."])
+    assert found["Juno"] == "product"
+
+
+def test_english_an_organisation_named_with_its_place_and_a_union() -> None:
+    found = _types(["A lecturer at Imperial College London joined the Unison union."])
+    assert found["Imperial College London"] == "organisation"
+    assert found["Unison"] == "organisation"

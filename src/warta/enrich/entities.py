@@ -62,6 +62,7 @@ from warta.enrich.entity_cues import (
     _scene,
     _seat_cue,
     _team_after,
+    _version_end,
 )
 from warta.enrich.ner_features import Token, gazetteer_words, sentence_features, tokenise
 from warta.enrich.text import bio_spans, contains, sentence_starts
@@ -572,6 +573,17 @@ def _typed_run(
         (begin, end), kind = product, "product"
     elif end < len(tokens) and tokens[end].text in rules.event_after:
         end, kind = end + 1, "event"  # 'the G20 summit', 'an APEC summit'
+    elif (
+        kind in (None, "person")
+        and end < len(tokens)
+        and tokens[end].text in rules.product_after
+        and " ".join(words) not in rules.organisations | rules.places  # a maker's 'Boeing jets'
+    ):
+        kind = "product"  # '12 A350 aircraft', 'the Europa Clipper probe', '400 737 Max jets'
+        if begin and words[-1] in rules.product_words and _version_end(tokens, begin - 1) == begin:
+            begin -= 1
+    elif kind in (None, "person") and end < len(tokens) and tokens[end].text in rules.organisation_nouns:
+        kind = "organisation"  # 'the IG Metall union'
     # 'an analyst at Commerzbank' (never a person's name); 'Lufthansa said in a statement' (a
     # word with nothing else to go by: 'Maria Lopez said in a statement' stays a person)
     elif (kind in (None, "person") and _cue_before(tokens, begin, rules)) or (

@@ -35,11 +35,15 @@ class _Rules:
     plural_endings: tuple[str, ...]  # ... as does a plural word ('Boston Celtics') ...
     singular_endings: tuple[str, ...]  # ... not ending so ('Kansas Press')
     plural_possessives: frozenset[str]  # a plural's apostrophe inside a name ("St James' Park")
+    possessives: frozenset[str]  # an unknown name's "'s" before a place's or organisation's word
+    organisation_joiners: frozenset[str]  # 'and' of 'Food and Drug Administration'
     places: frozenset[str]  # the place names of the alias table (for `club_words`)
     organisations: frozenset[str]  # the organisation names of the alias table ('Apple' opens 'Apple Watch')
     title_words: frozenset[str]  # one-word titles and their plurals, people words ('Labour MPs')
     event_words: frozenset[str]
     event_after: frozenset[str]  # a lowercase word that makes the name before it an event ('G20 summit')
+    product_after: frozenset[str]  # ... a product ('12 A350 aircraft', 'the Europa Clipper probe')
+    organisation_nouns: frozenset[str]  # ... an organisation ('the IG Metall union')
     event_codes: frozenset[str]  # the letters of a numbered event's code ('COP' of 'COP30')
     other_words: frozenset[str]  # a last word that makes a name none of the other types ('Kospi Index')
     product_before: frozenset[str]  # lowercased words before a model's name and number ('the', 'its')
@@ -100,11 +104,15 @@ def _rules(
         plural_endings=tuple(data.get("plural_endings", ())),
         singular_endings=tuple(data.get("singular_endings", ())),
         plural_possessives=words("plural_possessives"),
+        possessives=words("possessives"),
+        organisation_joiners=words("organisation_joiners"),
         places=places,
         organisations=organisations,
         title_words=title_words | words("people_words"),
         event_words=words("event_words"),
         event_after=words("event_after"),
+        product_after=words("product_after"),
+        organisation_nouns=words("organisation_nouns"),
         event_codes=words("event_codes"),
         other_words=words("other_words"),
         product_before=frozenset(word.lower() for word in data.get("product_before", ())),
@@ -180,6 +188,10 @@ def _continues_run(tokens: list[Token], end: int, rules: _Rules) -> bool:
         glued = tokens[end].start == before.end and before.text.endswith(rules.plural_endings)
         kinds = rules.place_words | rules.organisation_words | rules.event_words
         return glued and end + 1 < len(tokens) and tokens[end + 1].text in kinds
+    if word in rules.possessives:
+        return _possessive_inside(tokens, end, rules)
+    if word in rules.organisation_joiners:
+        return _joins_organisation(tokens, end, rules)
     if word in rules.name_particles:
         after = end + 1
         while after < len(tokens) and tokens[after].text in rules.name_particles:
@@ -188,13 +200,61 @@ def _continues_run(tokens: list[Token], end: int, rules: _Rules) -> bool:
     return word in rules.connectors and end + 1 < len(tokens) and _name_word(tokens[end + 1].text, rules)
 
 
+def _known_before(tokens: list[Token], end: int, rules: _Rules) -> bool:
+    """Whether the words ending at tokens[end - 1] end a known place's or organisation's name."""
+    known = rules.places | rules.organisations
+    return any(
+        " ".join(token.text for token in tokens[end - n : end]) in known for n in range(1, min(3, end) + 1)
+    )
+
+
+def _possessive_inside(tokens: list[Token], end: int, rules: _Rules) -> bool:
+    """Whether the possessive at tokens[end] is inside a name: glued to an unknown name and followed
+    by a place's or an organisation's word ("Addenbrooke's Hospital", "St Mary's Hospital"; not
+    "Britain's Parliament", "Hong Kong's Court": a known name's own thing; not a title's or a whole
+    name's: "the Governor's Office", "Academy of Art University's School")."""
+    before = tokens[end - 1].text
+    glued = tokens[end].start == tokens[end - 1].end
+    kinds = rules.place_words | rules.organisation_words
+    return (
+        glued
+        and end + 1 < len(tokens)
+        and tokens[end + 1].text in kinds
+        and before not in kinds
+        and before not in rules.title_words
+        and not _known_before(tokens, end, rules)
+    )
+
+
+def _joins_organisation(tokens: list[Token], end: int, rules: _Rules) -> bool:
+    """Whether the 'and' at tokens[end] joins a name to two name words that end in an
+    organisation's word ('Food and Drug Administration', 'Avon and Somerset Police'; not 'the UK
+    and European Union', nor 'Pfizer and BioNTech' without one, nor 'Wistron and Global Lighting
+    Technologies', two companies)."""
+    if end < 1 or (end >= 2 and tokens[end - 2].text == ","):
+        return False  # a list's last two ('Ministry of Trade, Industry and Energy')
+    names = 0
+    while end + 1 + names < len(tokens) and _is_name_word(tokens[end + 1 + names].text):
+        names += 1
+    if names != 2 or tokens[end + 2].text not in rules.organisation_words:
+        return False
+    right = f"{tokens[end + 1].text} {tokens[end + 2].text}"
+    if right in rules.places or right in rules.organisations:
+        return False  # 'the UK and European Union'
+    # a known name before 'and' only as one of two places ('Devon and Cornwall Police'; not
+    # 'Germany and Deutsche Bank')
+    return not _known_before(tokens, end, rules) or (
+        tokens[end - 1].text in rules.places and tokens[end + 1].text in rules.places
+    )
+
+
 _MODEL_CODE = re.compile(r"[A-Z]\d{2,4}[a-z]?")  # the shape of a model's code: 'S25', 'A350', 'H100'
 
 
 _CAMEL = re.compile(r"[a-z][A-Z][a-z]{2}")  # a brand's lowercase-first word: 'iPhone' (not 'kWh')
 
 
-_SCORE = re.compile(r"\d{1,2}-\d{1,2}")  # a match score: '2-0'
+_SCORE = re.compile(r"\d{1,3}-\d{1,3}")  # a match score: '2-0', a basketball one: '112-98'
 
 
 _EVENT_CODE = re.compile(r"([A-Z]{2,})(\d{1,3})")  # a numbered event's code: 'COP30'
@@ -454,6 +514,7 @@ def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
         words[-1] in rules.organisation_words
         or words[0] in rules.organisation_heads
         or _is_club(words, rules)
+        or _organisation_in_place(words, rules)
     ):
         return "organisation"
     if words[-1] in rules.place_words or words[0] in rules.place_heads:
@@ -475,6 +536,15 @@ def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
     if 2 <= len(spelled) <= 4 and all(word.isalpha() or "'" in word or "-" in word for word in spelled):
         return "person"
     return None
+
+
+def _organisation_in_place(words: list[str], rules: _Rules) -> bool:
+    """'Imperial College London', 'University College Dublin': a name ending in an organisation's
+    word, then a known place (the place is part of the name)."""
+    return any(
+        words[k - 1] in rules.organisation_words and " ".join(words[k:]) in rules.places
+        for k in range(2, len(words))
+    )
 
 
 def _opens_place(tokens: list[Token], begin: int, end: int, rules: _Rules) -> bool:
