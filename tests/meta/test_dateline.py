@@ -25,6 +25,10 @@ LEX = load_lexicon()
         ("Antara - Pemerintah menaikkan harga.", "Antara"),
         ("April 5 - the council met.", None),  # "ap" is an agency, but not the whole word
         ("G20 - leaders met on Monday.", None),  # upper-case, but with a digit: no place
+        # A place beyond ASCII: "LEÓN, Gto.—", "BOGOTÁ (EFE) —"; lower-case is still no place.
+        ("LEÓN, Gto.— El nivel de la presa bajó.", "LEÓN, Gto."),
+        ("BOGOTÁ (EFE) — El Gobierno anunció medidas.", "BOGOTÁ (EFE)"),
+        ("él dijo – que no vendría.", None),
     ],
 )
 def test_inline_datelines(lead: str, dateline: str | None) -> None:

@@ -50,7 +50,9 @@ def standfirst(
         labels[i] = Label.SUBTITLE
         return text
     if (
-        labels[i] in (Label.BODY, Label.OTHER)
+        # (a deck's own element under the headline is the deck even inside a box that a header
+        # above the headline opened: "Assine", an ad slot's "Publicidade")
+        (labels[i] in (Label.BODY, Label.OTHER) or (labels[i] is Label.SIDEBAR and _deck_element(blocks[i])))
         and 5 <= words <= 40
         and (not text.endswith((".", "!", "?", ":")) or _deck_element(blocks[i]))
         and not is_date_line(text, lexicon)

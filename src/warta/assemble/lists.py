@@ -10,7 +10,12 @@ from functools import lru_cache
 from itertools import chain
 
 from warta.classify.features import _is_date_line, is_date_line
-from warta.classify.markers import is_menu_row_normalised, section_headers
+from warta.classify.markers import (
+    is_menu_row_normalised,
+    labelled_read_also_link,
+    read_also_label_split,
+    section_headers,
+)
 from warta.classify.sections import section_scans
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
@@ -50,6 +55,8 @@ def _read_also(blocks: Sequence[Block], lexicon: Lexicon) -> list[ListItem]:
         pending_marker = pending_marker and block.index == previous + 1
         previous = block.index
         title = _strip_prefix(block.text, lexicon.read_also_prefix)
+        if title == block.text.strip() and labelled_read_also_link(block, lexicon):
+            title = read_also_label_split(block.text, lexicon)[1]  # "Lihat Juga <a>Title</a>"
         if not title or normalise_marker(title) + ":" in lexicon.read_also_prefix:
             # 'Pilihan Editor:' alone: normalising took its colon, so the prefix did not match
             pending_marker = True
@@ -505,8 +512,14 @@ def _comments(
             author = name or author
             continue
         words = text.split()
+        if len(words) <= _HEAD_WORDS and has_digit(text) and not text.endswith((".", "!", "?")):
+            name, rest = _name_before_date(text, lexicon)
+            if name is not None:  # "Dan Okafor Mod Priya Nair 2 days ago"
+                author, date = name, rest
+                continue
         if len(words) <= 4 and not text.endswith((".", "!", "?")):
-            author = text
+            if not _in_page_link(block):
+                author = text
             continue
         comments.append(Comment(text=text, author=author, date=date))
         author = date = None
@@ -514,26 +527,43 @@ def _comments(
 
 
 _NAME_WORDS = 4
+_HEAD_WORDS = 12  # a comment's head: a name, a badge, the parent's name, a date
 _NAME_EDGE = " ,·|•-–—"
+
+
+def _in_page_link(block: Block) -> bool:
+    """A line that is a link into the page itself ("in reply to <a href='#comment-12'>Name</a>",
+    a permalink, a "#" button): the segmenter keeps no address of it. Never a comment's author."""
+    structure = block.structure
+    return structure.in_link and structure.href is None and structure.link_density >= ALL_LINK
 
 
 def _name_before_date(text: str, lexicon: Lexicon) -> tuple[str | None, str]:
     """(author, date) of a comment's head line that gives both ("Ellen Park 2 months ago",
     "Rina · 12 Mei 2025"): a name of up to four capitalised words, then a date line; a badge
-    after the name ("Author", "Admin") is dropped. (None, `text`) for a date alone, or words
-    that say what the date is ("Posted 2 hours ago")."""
+    after the name ("Author", "Admin") is dropped, and a badge inside the head ends the name:
+    the capitalised names between it and the date are the parent comment's ("Dan Okafor Mod
+    Priya Nair 2 days ago", a reply's head). (None, `text`) for a date alone, or words that say
+    what the date is ("Posted 2 hours ago")."""
     words = text.split()
     k = 0
-    while k < len(words) and k <= _NAME_WORDS:
+    while k < len(words) and k <= 2 * _NAME_WORDS + 1:
         word = words[k].strip(_NAME_EDGE).lower()
         if has_digit(word) or word in lexicon.date_words:
             break
         k += 1
-    name = " ".join(words[:k]).strip(_NAME_EDGE)
+    badge = next((b for b in range(1, min(k, _NAME_WORDS + 1)) if _is_badge(words[b], lexicon)), None)
+    if badge is not None and badge + 1 < k <= badge + 1 + _NAME_WORDS:
+        head = words[:badge]
+        if not all(w[:1].isupper() for w in words[badge + 1 : k]):
+            return None, text
+    else:
+        head = words[:k]
+    name = " ".join(head).strip(_NAME_EDGE)
     rest = " ".join(words[k:])
     if (
         not name
-        or k > _NAME_WORDS
+        or len(head) > _NAME_WORDS
         or not all(w[:1].isupper() for w in name.split())
         or name.endswith(":")  # "Join Date: Aug 2008": the date's label
         or _says_what_the_date_is(normalise_marker(name), lexicon)
@@ -543,6 +573,10 @@ def _name_before_date(text: str, lexicon: Lexicon) -> tuple[str | None, str]:
     while " " in name and normalise_marker(name.rsplit(" ", 1)[1]) in lexicon.comment_badge:
         name = name.rsplit(" ", 1)[0]  # "Jane Doe Author": the thread's badge for the post's writer
     return name, rest
+
+
+def _is_badge(word: str, lexicon: Lexicon) -> bool:
+    return normalise_marker(word.strip(_NAME_EDGE)) in lexicon.comment_badge
 
 
 def _says_what_the_date_is(norm: str, lexicon: Lexicon) -> bool:

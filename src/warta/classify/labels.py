@@ -41,7 +41,7 @@ from warta.classify.cards import (
     unmark_headlines_above_box_link,
     unmark_teaser_cards,
 )
-from warta.classify.markers import PageLines, markers_of, section_headers
+from warta.classify.markers import PageLines, labelled_read_also_link, markers_of, section_headers
 from warta.classify.sentences import (
     SENTENCE_END,
     is_cut_excerpt,
@@ -70,6 +70,7 @@ from warta.model import (
     Block,
     Label,
 )
+from warta.strings import has_digit
 
 
 def block_key(text: str) -> str:
@@ -103,10 +104,41 @@ def _inline_box_links(blocks: Sequence[Block], probs: Sequence[float], at: int, 
     if not links and at + 2 < len(blocks) and probs[at + 2] >= threshold:
         following = blocks[at + 1].text
         links = int(len(following) < 200 and not following.endswith((".", "!", "?")))
-    return links + _more_box_titles(blocks, probs, at + links + 1, threshold) if links else 0
+    if not links:
+        return 0
+    return links + (
+        _same_list_links(blocks, at + links + 1) or _more_box_titles(blocks, probs, at + links + 1, threshold)
+    )
+
+
+def _same_list_links(blocks: Sequence[Block], start: int) -> int:
+    """How many more items of the HTML list that block `start - 1` is the linked item of begin at
+    block `start`: each a link alone in an item of the same list (the same tag path), whatever
+    the model made of it and whatever follows the list (an ad label, a figure)."""
+    first = blocks[start - 1].structure
+    if not (first.in_list and first.href is not None and first.link_density >= ALL_LINK):
+        return 0
+    k = start
+    while k < len(blocks) and k - start < _MAX_BOX_LINKS:
+        structure = blocks[k].structure
+        if not (
+            structure.in_list
+            and structure.href is not None
+            and structure.link_density >= ALL_LINK
+            and structure.tag_path == first.tag_path
+        ):
+            break
+        k += 1
+    return k - start
 
 
 _MAX_BOX_LINKS = 6
+
+
+def _linked_where_html(blocks: Sequence[Block], start: int, stop: int) -> bool:
+    """Whether one of blocks `start` to `stop` carries a link, or the page is flattened text (no
+    tag to say, and no link kept)."""
+    return any(not block.structure.tag or block.structure.href is not None for block in blocks[start:stop])
 
 
 def _more_box_titles(blocks: Sequence[Block], probs: Sequence[float], start: int, threshold: float) -> int:
@@ -282,6 +314,11 @@ def label_blocks(
         bio_prefixed = {norm for norm in distinct if bio_start(norm + " ")}
     attributions = _attributions(texts, lexicon)
     thread_openers = _thread_openers(attributions)
+    labelled_links = {
+        i
+        for i, block in enumerate(blocks)
+        if block.structure.href is not None and markers[i] is None and labelled_read_also_link(block, lexicon)
+    }
     for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):
         if section is LABEL_TAGS and not _tag_item(blocks[i].text):
             # A tag list holds one short tag per line; what follows it is the page's end matter,
@@ -289,6 +326,8 @@ def label_blocks(
             section = LABEL_SIDEBAR
         header = headers[norm]
         marker = markers[i]
+        if marker is None and header is None and i in labelled_links:
+            marker = LABEL_READ_ALSO
         is_body = p >= threshold
         # Most lines are none of a header, a marker, a read-also box's item, a thread's opening
         # attribution or a bio box's header: none of the tests below but the body's applies to them.
@@ -353,9 +392,11 @@ def label_blocks(
                 and labels[-1] is LABEL_BODY
             ):
                 # "Pilihan Editor:" between two paragraphs: a colon-ended header inside the
-                # body leads into an inline box of links after which the article goes on.
+                # body leads into an inline box of links after which the article goes on
+                # (in HTML, one of its lines a link at least: "Narahubung:" over a name and a
+                # phone number heads a contact box).
                 links = _inline_box_links(blocks, probs, i, threshold)
-                if links:
+                if links and _linked_where_html(blocks, i + 1, i + 1 + links):
                     labels.append(LABEL_READ_ALSO)
                     read_also_items = links
                     continue
@@ -451,4 +492,13 @@ def label_blocks(
     unmark_text_past_footer(blocks, labels)
     unmark_company_boilerplate(blocks, labels, lexicon, norms)
     unmark_source_list(blocks, labels, lexicon, norms)
+    unmark_view_counts(labels, lexicon, norms)
     return labels
+
+
+def unmark_view_counts(labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
+    """'Dilihat 1.284 kali', '1,284 views': a view counter the model took for body (it sits
+    in the article's meta row) is the page's statistics, not the article's text."""
+    for i, norm in enumerate(norms):
+        if labels[i] is LABEL_BODY and len(norm) < 40 and has_digit(norm) and lexicon.is_view_count(norm):
+            labels[i] = LABEL_OTHER

@@ -28,6 +28,7 @@ from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import JoinedLines, Lexicon, normalise_lines, normalise_marker, phrase_in, trie_pattern
 from warta.model import (
+    ALL_LINK,
     LABEL_AD,
     LABEL_COMMENTS,
     LABEL_FOOTER,
@@ -37,6 +38,7 @@ from warta.model import (
     LABEL_RELATED,
     LABEL_SIDEBAR,
     LABEL_TAGS,
+    Block,
     Label,
 )
 
@@ -655,3 +657,31 @@ def _line_scans() -> _LineScans | None:
         set_aside("digit rows", "Python")
         return None
     return _LineScans(compiled_shapes, compiled_brackets, compiled_blanked, compiled_digits)
+
+
+def labelled_read_also_link(block: Block, lexicon: Lexicon) -> bool:
+    """'Lihat Juga <a>Title</a>', 'Te puede interesar <a>Title</a>': a read-also label without
+    its colon and one link that is the rest of the line. (Without a link, "Lihat juga
+    bagaimana …" opens a sentence: the lexicon's colon-less prefixes are the colon forms.)"""
+    structure = block.structure
+    text = block.text
+    if structure.href is None or not 0.0 < structure.link_density < ALL_LINK or len(text) >= 200:
+        return False
+    head, linked = read_also_label_split(text, lexicon)
+    return (
+        bool(head)
+        and not linked.endswith(".")
+        and abs(len(linked) - structure.link_density * len(text)) <= max(3.0, 0.05 * len(text))
+    )
+
+
+def read_also_label_split(text: str, lexicon: Lexicon) -> tuple[str, str]:
+    """(label, rest) of a line that opens with a read-also prefix of two words or more without its
+    colon and a space ("Te puede interesar Sequía …"); ("", text) for any other line ("More
+    <a>courses</a> here." is a sentence)."""
+    norm = normalise_marker(text)
+    for prefix in lexicon.read_also_prefix:
+        bare = prefix.rstrip(":")
+        if " " in bare and norm.startswith(bare + " "):
+            return text[: len(bare)], text[len(bare) :].strip()
+    return "", text

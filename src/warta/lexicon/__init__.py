@@ -650,6 +650,9 @@ class Lexicon:
     date_grammar: DateGrammar | None = None
     # "waktu baca", "min read": a short line with a number and one of these is a reading-time line.
     reading_time: tuple[str, ...] = ()
+    # "dilihat", "kali", "views": the words of a view-counter line ("Dilihat 1.284 kali", "1,284
+    # views"), a page's statistics, never article text: one number and these words only.
+    view_count_words: frozenset[str] = frozenset()
     # Abbreviated credit labels with their colon ("rep:", "red:"): never matched without it.
     author_abbrev: tuple[str, ...] = ()
     editor_abbrev: tuple[str, ...] = ()
@@ -728,6 +731,15 @@ class Lexicon:
             and any(c.isdigit() for c in text)
             and self.contains_any(normalise_marker(text), self.reading_time)
         )
+
+    def is_view_count(self, norm: str) -> bool:
+        """'dilihat 1.284 kali', '1,284 views' (`norm` normalised): one number, and the rest
+        words of `view_count_words` (one at least)."""
+        words = norm.split()
+        if not 2 <= len(words) <= 4:
+            return False
+        numbers = [w for w in words if w.replace(".", "").replace(",", "").isdigit()]
+        return len(numbers) == 1 and all(w in self.view_count_words for w in words if w not in numbers)
 
     def starts_with_any(self, normalised: str, prefixes: tuple[str, ...]) -> bool:
         return normalised.startswith(prefixes)  # str.startswith scans a tuple in C
@@ -971,6 +983,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         month_words=frozenset(m for cal in calendars for m in cal.months if len(m) >= 3),
         date_grammar=build_grammar(calendars),
         reading_time=longest_first(merged("markers", "reading_time")),
+        view_count_words=frozenset(merged("markers", "view_count_words")),
         author_abbrev=author_abbrev,
         editor_abbrev=editor_abbrev,
         credit_prefixes=credit_prefixes,

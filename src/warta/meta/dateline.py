@@ -11,7 +11,7 @@ from warta.lexicon import Lexicon, normalise_marker
 
 _DATELINE = re.compile(
     r"^(?P<line>"
-    r"(?P<place>[A-Z][A-Za-z0-9.'’ ]{1,40}?)"  # place, usually upper-case, or the outlet
+    r"(?P<place>[^\W\d_][\w.'’ ]{1,40}?)"  # place, usually upper-case ("LEÓN"), or the outlet
     r"(?:\s*/\s*[A-Z][A-Za-z.' ]{1,30})?"  # "JAKARTA/SURABAYA"
     r"(?:,\s*(?P<extra>[\w.]+(?:\s[\w.]+){0,3}))?"  # ", KOMPAS.com" / ", April 23"
     r"\s*(?:\((?P<agency>[^()]{2,30})\))?"  # "(ANTARA)" / "(Reuters)"
@@ -52,7 +52,7 @@ def find_dateline(
     colon dateline.
     """
     match = _DATELINE.match(lead[:120])
-    if not match:
+    if not match or not match.group("place")[0].isupper():
         return _colon_dateline(lead, lexicon, following)
     place = match.group("place").strip()
     agency = (match.group("agency") or match.group("extra") or "").strip().lower()
