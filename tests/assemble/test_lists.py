@@ -496,3 +496,17 @@ def test_a_long_line_linking_elsewhere_is_the_next_entry_not_a_teaser() -> None:
         (titles[0], "https://example.test/r0", None),
         (titles[1], "https://example.test/r1", None),
     ]
+
+
+def test_a_story_listed_twice_is_one_entry_with_what_each_copy_knows() -> None:
+    text = (
+        "Body one.\n\nBody two.\n\nTerpopuler\n\nHarga Cabai Naik Lagi\n\nBanjir Rendam Tiga Kecamatan\n\n"
+        "Pemilu Digelar April\n\nTerkini\n\nHarga cabai naik lagi\n\n2 Maret 2025\n\nJalan Tol Baru Dibuka"
+    )
+    lists = _lists(text, 2)
+    assert [(i.title, i.date) for i in lists.sidebar] == [
+        ("Harga Cabai Naik Lagi", "2 Maret 2025"),
+        ("Banjir Rendam Tiga Kecamatan", None),
+        ("Pemilu Digelar April", None),
+        ("Jalan Tol Baru Dibuka", None),
+    ]

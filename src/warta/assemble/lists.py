@@ -468,6 +468,25 @@ def _ranks_joined(texts: tuple[list[Block], list[str]]) -> tuple[list[Block], li
     return out, normalise_lines([block.text for block in out])
 
 
+def _without_repeats(items: list[ListItem]) -> list[ListItem]:
+    """`items` with each entry once: a page lists a story in two boxes, or twice in one (its image
+    and its headline); a later copy with the same title and address only lends the first the date
+    or teaser it lacks."""
+    first: dict[tuple[str, str | None], int] = {}
+    out: list[ListItem] = []
+    for item in items:
+        key = (" ".join(item.title.casefold().split()), item.url)
+        at = first.get(key)
+        if at is None:
+            first[key] = len(out)
+            out.append(item)
+            continue
+        kept = out[at]
+        if (kept.date is None and item.date is not None) or (kept.teaser is None and item.teaser is not None):
+            out[at] = ListItem(kept.title, kept.url, kept.date or item.date, kept.teaser or item.teaser)
+    return out
+
+
 def _without_ranks(items: list[ListItem]) -> list[ListItem]:
     """'1 Title', '2 Title', …: a most-read list's rank numbers (1, 2, 3 in a row) are no part of the titles.
     A lone number is kept: '5 Tips Merawat Sepeda' is a headline."""
@@ -718,11 +737,15 @@ def build_lists(
     phrases = _PhraseFlags.of(distinct, lexicon)
     return PageLists(
         read_also=_read_also(of(Label.READ_ALSO)[0], lexicon),
-        related=_linked_only(
-            _without_bullets(_dated_list_items(related, related_apart, lexicon, headers, phrases))
+        related=_without_repeats(
+            _linked_only(
+                _without_bullets(_dated_list_items(related, related_apart, lexicon, headers, phrases))
+            )
         ),
-        sidebar=_linked_only(
-            _without_bullets(_dated_list_items(sidebar, sidebar_apart, lexicon, headers, phrases))
+        sidebar=_without_repeats(
+            _linked_only(
+                _without_bullets(_dated_list_items(sidebar, sidebar_apart, lexicon, headers, phrases))
+            )
         ),
         comments=_comments(*comments, lexicon, headers, phrases),
         tags=list(dict.fromkeys(tags)),
