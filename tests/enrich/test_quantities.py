@@ -252,3 +252,16 @@ def test_a_language_without_counted_data_counts_nothing() -> None:
     assert [q.counted for q in find_quantities(["Es kamen 300 Menschen."], context)] == [None]
     unknown = EnrichContext(LANGUAGES, None, None)
     assert [q.counted for q in find_quantities(["Ada 300 warga."], unknown)] == ["warga"]
+
+
+def test_a_number_in_a_name_counts_nothing_unless_a_classifier_follows() -> None:
+    assert _counted("Our Pixel 3 review is out.", "en") == [("3", None)]
+    assert _counted("He flew a Boeing 737 jet. Nearly 300 flights were cancelled.", "en") == [
+        ("737", None),
+        ("300", "flights"),
+    ]
+    assert _counted("Dari pihak Ali 25.000 orang gugur.", "id") == [("25.000", "orang")]
+
+
+def test_an_abbreviation_after_a_count_is_not_read() -> None:
+    assert _counted("Some 398,000 U.S. troops left.", "en") == [("398,000", None)]

@@ -337,9 +337,13 @@ def _currency(text: str, start: int, grammar: QuantityGrammar) -> tuple[int, str
 _Read = tuple[int, int, float, str | None, QuantityKind]
 
 # A word after a count, on the same line: letters first, then letters, digits, hyphens and
-# apostrophes inside ("luka-luka", "F-16"), never ending in a hyphen or an apostrophe.
-_NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_](?:[\w'’-]*[^\W_])?)(?![\w'’-])")
+# apostrophes inside ("luka-luka", "F-16"), never ending in a hyphen or an apostrophe, nor a
+# piece of an abbreviation ("U.S.": what it names is not read).
+_NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_](?:[\w'’-]*[^\W_])?)(?![\w'’-]|\.\w)")
 _COUNTED_WORDS = 3  # the most words a counted phrase keeps: "paket sembako", "aid trucks"
+# A capitalised word right before a number, not opening its sentence: the number is part of a
+# name ("Pixel 3 review", "Boeing 737 Max jet", "Galaxy Buds 2"), which counts nothing.
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\"“”(\[]\s)(?<![.!?:;\"“”(\[])\b[^\W\d_][\w-]*[^\S\n]+\Z")
 
 
 def _form_of(context: EnrichContext, counted: CountedGrammar) -> CountedForm | None:
@@ -348,6 +352,12 @@ def _form_of(context: EnrichContext, counted: CountedGrammar) -> CountedForm | N
     if context.language is not None:
         return counted.forms.get(context.language)
     return next((counted.forms[lang] for lang in context.languages if lang in counted.forms), None)
+
+
+def _named(text: str, start: int) -> bool:
+    """Whether the number at `start` follows a capitalised word inside its sentence (`_NAME_BEFORE`)."""
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group()[:1].isupper() and before.start() > 0
 
 
 def _verb_looking(word: str, key: str, form: CountedForm) -> bool:
@@ -400,13 +410,19 @@ def _phrase(words: Sequence[str], counted: CountedGrammar, form: CountedForm) ->
 
 
 def counted_after(
-    text: str, end: int, form: CountedForm, counted: CountedGrammar, limit: int | None = None
+    text: str,
+    end: int,
+    form: CountedForm,
+    counted: CountedGrammar,
+    limit: int | None = None,
+    named: bool = False,
 ) -> str | None:
     """What the count ending at `end` counts, as written: the words right after it (after a
     classifier or a connector: "5 ekor sapi", "dozens of runners"), up to a function word, a
     verb, punctuation, the end of the line or `limit` (where a date starts: "45 sekolah baru tahun
     ini"), at most `_COUNTED_WORDS`; the classifier alone where no noun follows it ("12 orang");
-    None where no noun-like word follows."""
+    None where no noun-like word follows. `named`: the number follows a name ("Pixel 3 review"),
+    part of it, counting nothing unless a classifier says it counts ("pihak Ali 25.000 orang")."""
     words: list[re.Match[str]] = []
     at = end
     while (
@@ -420,6 +436,8 @@ def counted_after(
         return None
     first = word_key(words[0].group(1))
     classifier = words[0] if first in counted.classifiers else None
+    if named and classifier is None:
+        return None
     skip = 1 if classifier is not None or first in counted.connectors else 0
     said = words[skip : skip + _COUNTED_WORDS]
     size = _phrase([w.group(1) for w in said], counted, form)
@@ -548,7 +566,7 @@ def quantities_in(
                     spans = [(m.start, m.end) for m in dates_in(text, context)]
                 after = reads[-1][1]
                 limit = min((s for s, _ in spans if s >= after), default=None)
-                counted = counted_after(text, after, form, grammar.counted, limit)
+                counted = counted_after(text, after, form, grammar.counted, limit, _named(text, start))
             found.append(Quantity(text[start:end], value, unit, kind, paragraph, start, end, counted))
     return found
 
