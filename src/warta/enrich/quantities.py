@@ -559,9 +559,8 @@ def quantities_in(
                 if any(s < end and start < e for s, e in spans):
                     continue
             counted = None
-            if (
-                kind in _COUNTING and form is not None
-            ):  # (both ends of a range count what follows the second: "4-6 ton ganja")
+            # (both ends of a range count what follows the second: "4-6 ton ganja")
+            if kind in _COUNTING and form is not None:
                 if spans is None:
                     spans = [(m.start, m.end) for m in dates_in(text, context)]
                 after = reads[-1][1]
