@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 PageKind = Literal["html", "text"]
 # "article": the page holds an article; "discussion": its markup declares a forum thread or a Q&A

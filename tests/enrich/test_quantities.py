@@ -181,3 +181,87 @@ def test_counts_inside_the_dates_given_are_left_out() -> None:
     assert [q.text for q in found] == ["40", "Rp 5 juta", "12"]
     assert find_quantities(paragraphs, context) == found
     assert [q.text for q in find_quantities(paragraphs, context, [[], []])][:2] == ["40", "3"]
+
+
+def _counted(text: str, language: str) -> list[tuple[str, str | None]]:
+    context = EnrichContext(LANGUAGES, language, None)
+    return [(q.text, q.counted) for q in find_quantities([text], context)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the noun right after the number, with the words that belong to it
+        ("en", "The army moved 14,000 troops north.", [("14,000", "troops")]),
+        ("en", "Builders finished 300 new homes.", [("300", "new homes")]),
+        ("en", "The UN sent 40 aid lorries and 12 US drones.", [("40", "aid lorries"), ("12", "US drones")]),
+        ("id", "Banjir merendam 1.200 rumah warga di tepi sungai.", [("1.200", "rumah warga")]),
+        ("id", "Dinas membangun 45 sekolah baru tahun ini.", [("45", "sekolah baru")]),
+        # after a classifier word; the classifier alone where no noun follows
+        ("id", "Peternak itu menjual 5 ekor sapi ke pasar.", [("5", "sapi")]),
+        ("id", "Desa menerima 30 unit pompa air.", [("30", "pompa air")]),
+        ("id", "Jumlah korban jiwa mencapai 12 orang.", [("12", "orang")]),
+        ("id", "Dua orang tertimpa pohon tumbang.", [("Dua", "orang")]),
+        # after a connector, and after a measure's unit
+        ("en", "Dozens of fishermen gathered at the port.", [("Dozens", "fishermen")]),
+        ("en", "The ship spilled two million barrels of crude.", [("two million barrels", "crude")]),
+        ("id", "Petugas menyita 3 ton gula pasir dari gudang.", [("3 ton", "gula pasir")]),
+        # a verb, a function word, punctuation or a name ends it
+        ("id", "Sebanyak 800 warga mengungsi ke balai desa.", [("800", "warga")]),
+        ("id", "Ada 40 relawan Palang Merah di lokasi.", [("40", "relawan")]),
+        ("en", "About 600 families fleeing the floods slept outdoors.", [("600", "families")]),
+        ("en", "Police detained 9 men, officials said.", [("9", "men")]),
+        # nothing counted: no noun follows, or the quantity is money or a percentage
+        ("id", "Tujuh lainnya masih dirawat.", [("Tujuh", None)]),
+        ("id", "Sebanyak 20 dikerahkan ke sana.", [("20", None)]),
+        ("en", "Three of the climbers were rescued.", [("Three", None)]),
+        ("en", "Four were killed.", [("Four", None)]),
+        (
+            "id",
+            "Harga naik 5 persen menjadi Rp 12 ribu per kilogram.",
+            [("5 persen", None), ("Rp 12 ribu", None)],
+        ),
+        ("id", "Jaraknya 30 km dari kota.", [("30 km", None)]),
+    ],
+)
+def test_a_count_says_what_it_counts(
+    language: str, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _counted(text, language) == expected
+
+
+def test_both_ends_of_a_range_count_what_follows_it() -> None:
+    assert _counted("Sebanyak 10-15 persen saham dijual.", "id") == [("10", None), ("15 persen", None)]
+    assert _counted("Polisi menyita 4-6 ton ganja kering.", "id") == [
+        ("4", "ganja kering"),
+        ("6 ton", "ganja kering"),
+    ]
+
+
+def test_the_counted_phrase_stays_on_its_line() -> None:
+    assert _counted("Ada 3\nrumah rusak.", "id") == [("3", None)]
+
+
+def test_an_english_plural_ends_the_phrase() -> None:
+    assert _counted("Some 9,000 employees use the app.", "en") == [("9,000", "employees")]
+    assert _counted("Officers found 5 glass jars.", "en") == [("5", "glass jars")]
+
+
+def test_a_language_without_counted_data_counts_nothing() -> None:
+    context = EnrichContext(LANGUAGES, "de", None)
+    assert [q.counted for q in find_quantities(["Es kamen 300 Menschen."], context)] == [None]
+    unknown = EnrichContext(LANGUAGES, None, None)
+    assert [q.counted for q in find_quantities(["Ada 300 warga."], unknown)] == ["warga"]
+
+
+def test_a_number_in_a_name_counts_nothing_unless_a_classifier_follows() -> None:
+    assert _counted("Our Pixel 3 review is out.", "en") == [("3", None)]
+    assert _counted("He flew a Boeing 737 jet. Nearly 300 flights were cancelled.", "en") == [
+        ("737", None),
+        ("300", "flights"),
+    ]
+    assert _counted("Dari pihak Ali 25.000 orang gugur.", "id") == [("25.000", "orang")]
+
+
+def test_an_abbreviation_after_a_count_is_not_read() -> None:
+    assert _counted("Some 398,000 U.S. troops left.", "en") == [("398,000", None)]

@@ -32,7 +32,7 @@ _DEFS = {
 
 
 def _enriched() -> dict[str, Any]:
-    body = ['"Stok aman," kata Perry di Jakarta, Senin.', "Harga naik 5 persen menjadi Rp 14.000."]
+    body = ['"Stok aman," kata Perry di Jakarta, Senin.', "Harga naik 5 persen menjadi Rp 14.000 di 3 pasar."]
 
     def at(paragraph: int, text: str) -> tuple[int, int, int]:
         start = body[paragraph].index(text)
@@ -47,6 +47,7 @@ def _enriched() -> dict[str, Any]:
         quantities=[
             Quantity("5 persen", 5.0, "%", "percent", *at(1, "5 persen")),
             Quantity("Rp 14.000", 14000.0, "IDR", "money", *at(1, "Rp 14.000")),
+            Quantity("3", 3.0, None, "count", *at(1, "3"), "pasar"),
         ],
         dates=[DateMention("Senin", "2026-03-09", "day", True, *at(0, "Senin"))],
         keywords=[Keyword("harga", 1.0), Keyword("stok", 0.41)],
@@ -65,8 +66,8 @@ def validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema)
 
 
-def test_the_version_is_1_4() -> None:
-    assert SCHEMA_VERSION == "1.4"
+def test_the_version_is_1_5() -> None:
+    assert SCHEMA_VERSION == "1.5"
 
 
 def test_an_enriched_article_validates_and_its_spans_hold(validator: jsonschema.Draft202012Validator) -> None:
@@ -105,6 +106,8 @@ def test_the_schema_items_have_exactly_the_dataclass_fields() -> None:
         (("quotes", 0, "speaker"), 7),
         (("quantities", 0, "kind"), "weight"),
         (("quantities", 0, "value"), "5"),
+        (("quantities", 2, "counted"), ""),
+        (("quantities", 2, "counted"), 3),
         (("dates", 0, "date"), "9 Maret 2026"),
         (("dates", 0, "precision"), "hour"),
         (("keywords", 0, "score"), 1.5),

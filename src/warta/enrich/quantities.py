@@ -8,8 +8,9 @@
 A quantity is a number (digits, or number words: "tiga", "dua puluh lima", "a dozen"), an
 optional scale ("juta", "billion"; after a currency also "M", "bn", "m") and what it counts:
 a currency before it ("Rp", "US$", "£") or after it ("dolar AS"), a percent sign or word,
-a unit ("km", "derajat Celsius"), or nothing (a bare count: `unit` None, the counted noun
-left to the text). The paragraph's language (`EnrichContext.language`) decides what an
+a unit ("km", "derajat Celsius"), or nothing (a bare count: `unit` None). A count or a measure
+also says what it counts where a noun follows (`counted`): "14,000 troops", "5 ekor sapi" (after
+a classifier word), "2,5 ton beras", "dozens of runners" (see `counted_after`). The paragraph's language (`EnrichContext.language`) decides what an
 ambiguous separator means: "1.500" is 1500 in Indonesian, 1.5 in English. Both ends of a
 range take what its second end says: "Rp 4-6 ribu" is 4000 and 6000 rupiah, two quantities.
 
@@ -54,6 +55,38 @@ class NumberFormat:
 
 
 @dataclass(frozen=True, slots=True)
+class CountedForm:
+    """How a language's verbs look and where its noun phrases have their head: a word with one of
+    `prefixes` or `suffixes` and at least `stem` letters besides is verb-looking; `head_last`:
+    modifiers come before the head ("aid trucks"), else after it ("rumah warga"); a word with one
+    of `plural` endings (but none of `not_plural`) is a plural, which only a head is ("employees
+    tap": the phrase ends after it)."""
+
+    prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    stem: int
+    head_last: bool
+    plural: tuple[str, ...] = ()
+    not_plural: tuple[str, ...] = ()
+
+    def is_plural(self, key: str) -> bool:
+        return key.endswith(self.plural) and not key.endswith(self.not_plural) if self.plural else False
+
+
+@dataclass(frozen=True, slots=True)
+class CountedGrammar:
+    """The words that decide what a count counts (`[counted]` of the quantity data files, with
+    the function words of the keyword data)."""
+
+    classifiers: frozenset[str]  # "5 ekor sapi": skipped to the noun, or counted alone
+    connectors: frozenset[str]  # "dozens of runners": skipped where a noun follows
+    stop: frozenset[str]  # words that end the phrase (function words, verbs without a telling form)
+    nouns: frozenset[str]  # counted though a stop list holds them or they look like verbs
+    modifiers: frozenset[str]  # taken next to a noun though a stop list holds them ("sekolah baru")
+    forms: Mapping[str, CountedForm]
+
+
+@dataclass(frozen=True, slots=True)
 class QuantityGrammar:
     """The merged words of the quantity data files and the patterns compiled from them."""
 
@@ -74,12 +107,49 @@ class QuantityGrammar:
     multipliers: Mapping[str, float]
     not_after: frozenset[str]
     range_join: re.Pattern[str]  # between the two ends of a range: "10-15 persen", "5 to 10 percent"
+    counted: CountedGrammar
 
 
 def _short(words: Iterable[str]) -> tuple[list[str], list[str]]:
     """(abbreviations of three characters or fewer, matched with their case; the longer words)."""
     items = list(words)
     return [w for w in items if len(w) <= 3], [w for w in items if len(w) > 3]
+
+
+def _counted_grammar(
+    data: Mapping[str, object], keywords: Mapping[str, object], not_words: Iterable[str]
+) -> CountedGrammar:
+    """`[counted]` and `[counted_form.<lang>]` of the quantity data, with the keyword data's
+    function words and calendar words and `not_words` (scales, number words) as stops."""
+    spec = data.get("counted", {})
+    assert isinstance(spec, dict)
+
+    def words(source: Mapping[str, object], key: str) -> frozenset[str]:
+        value = source.get(key, [])
+        return frozenset(word_key(str(w)) for w in value) if isinstance(value, list) else frozenset()
+
+    forms_spec = data.get("counted_form", {})
+    assert isinstance(forms_spec, dict)
+    forms = {
+        lang: CountedForm(
+            tuple(str(p) for p in form.get("prefixes", [])),
+            tuple(str(p) for p in form.get("suffixes", [])),
+            int(form.get("stem", 3)),
+            form.get("head", "first") == "last",
+            tuple(str(p) for p in form.get("plural", [])),
+            tuple(str(p) for p in form.get("not_plural", [])),
+        )
+        for lang, form in forms_spec.items()
+    }
+    stop = words(spec, "stop") | words(keywords, "stopwords") | words(keywords, "calendar")
+    return CountedGrammar(
+        classifiers=words(spec, "classifiers"),
+        connectors=words(spec, "connectors"),
+        stop=stop | frozenset(word_key(w) for w in not_words),
+        nouns=words(spec, "nouns"),
+        modifiers=words(spec, "modifiers"),
+        forms=forms,
+    )
 
 
 @cache
@@ -135,6 +205,11 @@ def quantity_grammar(languages: tuple[str, ...]) -> QuantityGrammar:
         multipliers=multipliers,
         not_after=frozenset(word_key(w) for w in data.get("not_quantity", {}).get("after", [])),
         range_join=re.compile(rf"\s*[-–—]\s*|\s+(?:{alternation(data.get('range_words', []))})\s+", re.I),
+        counted=_counted_grammar(
+            data,
+            annotator_data("keywords", languages),
+            [*scales, *words, *joiners, *multipliers, *percent, *units, *suffix],
+        ),
     )
 
 
@@ -249,6 +324,7 @@ def _read(
 # ("1.2.3"), a slash ("28/4"), a plus ("+62") or a hyphen ("ke-3"); a currency may ("Rp5", "$40").
 _GLUED = re.compile(r"[\w.,/+$-]")
 _CURRENCY_WINDOW = 8
+_COUNTING = ("count", "measure")  # the kinds that say what they count: "14,000 troops", "2 ton beras"
 
 
 def _currency(text: str, start: int, grammar: QuantityGrammar) -> tuple[int, str] | None:
@@ -259,6 +335,115 @@ def _currency(text: str, start: int, grammar: QuantityGrammar) -> tuple[int, str
 
 
 _Read = tuple[int, int, float, str | None, QuantityKind]
+
+# A word after a count, on the same line: letters first, then letters, digits, hyphens and
+# apostrophes inside ("luka-luka", "F-16"), never ending in a hyphen or an apostrophe, nor a
+# piece of an abbreviation ("U.S.": what it names is not read).
+_NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_](?:[\w'’-]*[^\W_])?)(?![\w'’-]|\.\w)")
+_COUNTED_WORDS = 3  # the most words a counted phrase keeps: "paket sembako", "aid trucks"
+# A capitalised word right before a number, not opening its sentence: the number is part of a
+# name ("Pixel 3 review", "Boeing 737 Max jet", "Galaxy Buds 2"), which counts nothing.
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\"“”(\[]\s)(?<![.!?:;\"“”(\[])\b[^\W\d_][\w-]*[^\S\n]+\Z")
+
+
+def _form_of(context: EnrichContext, counted: CountedGrammar) -> CountedForm | None:
+    """The counted-phrase form of the paragraph's language (of the first language read that has
+    one, where the paragraph's is unknown); None for a language without one: nothing is counted."""
+    if context.language is not None:
+        return counted.forms.get(context.language)
+    return next((counted.forms[lang] for lang in context.languages if lang in counted.forms), None)
+
+
+def _named(text: str, start: int) -> bool:
+    """Whether the number at `start` follows a capitalised word inside its sentence (`_NAME_BEFORE`)."""
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group()[:1].isupper() and before.start() > 0
+
+
+def _verb_looking(word: str, key: str, form: CountedForm) -> bool:
+    """Whether `word` (`key` its data form) looks like a verb of `form`'s language: an affix with
+    enough letters besides ("mengungsi", "arrested"); never a capitalised word (a name: "Mendur")."""
+    if word[:1].isupper():
+        return False
+    return any(key.startswith(p) and len(key) - len(p) >= form.stem for p in form.prefixes) or any(
+        key.endswith(s) and len(key) - len(s) >= form.stem for s in form.suffixes
+    )
+
+
+_PLAIN, _VERB, _MODIFIER = range(3)  # the words of a counted phrase: a noun (or like one), ...
+
+
+def _word_class(word: str, counted: CountedGrammar, form: CountedForm) -> int | None:
+    """What `word` is to a counted phrase; None for a word that ends it (a function word)."""
+    key = word_key(word)
+    if key in counted.nouns or (
+        len(word) > 1 and word.isupper()
+    ):  # (an acronym: "14,000 US troops", "5 WNI")
+        return _PLAIN
+    if key in counted.modifiers:
+        return _MODIFIER
+    if key in counted.stop:
+        return None
+    return _VERB if _verb_looking(word, key, form) else _PLAIN
+
+
+def _phrase(words: Sequence[str], counted: CountedGrammar, form: CountedForm) -> int:
+    """How many of `words` make the counted phrase. Where heads come first ("rumah warga baru")
+    a verb ends it and a modifier may only follow a noun; where they come last ("500 new homes",
+    "armed men") both may only lead up to a noun, and a plural is the last word ("employees tap").
+    A capitalised word after a lower-case one starts a name, which ends it ("warga Jakarta")."""
+    head_last = form.head_last
+    taken, noun_at = 0, -1  # (the words taken, and where the last noun among them is)
+    for at, word in enumerate(words):
+        kind = _word_class(word, counted, form)
+        if kind is None or (at and word[:1].isupper() and words[at - 1][:1].islower()):
+            break
+        if head_last and kind != _PLAIN and noun_at >= 0:
+            break
+        if not head_last and (kind == _VERB or (kind == _MODIFIER and noun_at < 0)):
+            break
+        taken = at + 1
+        noun_at = at if kind == _PLAIN else noun_at
+        if head_last and kind == _PLAIN and not word.isupper() and form.is_plural(word_key(word)):
+            break
+    return noun_at + 1 if head_last else taken
+
+
+def counted_after(
+    text: str,
+    end: int,
+    form: CountedForm,
+    counted: CountedGrammar,
+    limit: int | None = None,
+    named: bool = False,
+) -> str | None:
+    """What the count ending at `end` counts, as written: the words right after it (after a
+    classifier or a connector: "5 ekor sapi", "dozens of runners"), up to a function word, a
+    verb, punctuation, the end of the line or `limit` (where a date starts: "45 sekolah baru tahun
+    ini"), at most `_COUNTED_WORDS`; the classifier alone where no noun follows it ("12 orang");
+    None where no noun-like word follows. `named`: the number follows a name ("Pixel 3 review"),
+    part of it, counting nothing unless a classifier says it counts ("pihak Ali 25.000 orang")."""
+    words: list[re.Match[str]] = []
+    at = end
+    while (
+        len(words) <= _COUNTED_WORDS
+        and (word := _NEXT_WORD.match(text, at)) is not None
+        and (limit is None or word.end() <= limit)
+    ):
+        words.append(word)
+        at = word.end()
+    if not words:
+        return None
+    first = word_key(words[0].group(1))
+    classifier = words[0] if first in counted.classifiers else None
+    if named and classifier is None:
+        return None
+    skip = 1 if classifier is not None or first in counted.connectors else 0
+    said = words[skip : skip + _COUNTED_WORDS]
+    size = _phrase([w.group(1) for w in said], counted, form)
+    if size:
+        return text[said[0].start(1) : said[size - 1].end(1)]
+    return classifier.group(1) if classifier is not None else None
 
 
 def _quantity(
@@ -343,6 +528,7 @@ def quantities_in(
     """The quantities of one paragraph. `dates`: its `mentions.dates_in`, where they were read
     already (else read here, where a count needs them)."""
     number_format = _format_of(context, grammar)
+    form = _form_of(context, grammar.counted)
     lowered = text.lower()
     # (lower-casing keeps every offset but where a character's lower case is longer, as "İ")
     numbers = (
@@ -372,7 +558,15 @@ def quantities_in(
                     spans = [(m.start, m.end) for m in dates_in(text, context)]
                 if any(s < end and start < e for s, e in spans):
                     continue
-            found.append(Quantity(text[start:end], value, unit, kind, paragraph, start, end))
+            counted = None
+            # (both ends of a range count what follows the second: "4-6 ton ganja")
+            if kind in _COUNTING and form is not None:
+                if spans is None:
+                    spans = [(m.start, m.end) for m in dates_in(text, context)]
+                after = reads[-1][1]
+                limit = min((s for s, _ in spans if s >= after), default=None)
+                counted = counted_after(text, after, form, grammar.counted, limit, _named(text, start))
+            found.append(Quantity(text[start:end], value, unit, kind, paragraph, start, end, counted))
     return found
 
 

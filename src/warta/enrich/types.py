@@ -42,7 +42,8 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """A number with what it counts: 'Rp 1,5 triliun' is money, 1.5e12, unit 'IDR'."""
+    """A number with what it counts: 'Rp 1,5 triliun' is money, 1.5e12, unit 'IDR'; '14,000
+    troops' is the count 14000 whose `counted` is 'troops' (its `text` the number alone)."""
 
     text: str
     value: float
@@ -51,6 +52,9 @@ class Quantity:
     paragraph: int
     start: int
     end: int
+    # what a count or a measure counts, as written right after it ('troops', 'sapi' of '5 ekor
+    # sapi', 'beras' of '2,5 ton beras', 'orang' of '12 orang'); None for money and percentages
+    counted: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
