@@ -249,3 +249,34 @@ def test_a_sign_off_sentence_stays_in_the_body() -> None:
     )
     article = warta.extract(html, url="https://example.test/a")
     assert article.body[-1].text == "Reporting by Rahmat Hidayat; Editing by Siti Marlina"
+
+
+def test_microdata_author_item_names_the_writer() -> None:
+    # No credit word, no author class: only the microdata marks the person item as the author.
+    for mark in (
+        "<span itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+        "<span itemprop='name'>Wren Okafor</span></span>",
+        "<div itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+        "<meta itemprop='name' content='Wren Okafor'></div>",
+        "<span itemprop='author'>Wren Okafor</span>",
+    ):
+        assert _authors(_page(f"<div class='meta'>{mark}</div>")) == ["Wren Okafor"], mark
+
+
+def test_first_microdata_author_of_a_thread_is_the_starter() -> None:
+    posts = "".join(
+        f"<div class='post'><div itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+        f"<meta itemprop='name' content='{login}'></div><p>{text}</p></div>"
+        for login, text in (
+            (
+                "quietfern42",
+                "My tomato seedlings wilt every afternoon although the soil stays damp; what could cause that?",
+            ),
+            (
+                "oakandash",
+                "Check the roots for rot: damp soil all day often means the pot does not drain well enough.",
+            ),
+        )
+    )
+    html = f"<html><head><title>Wilting seedlings</title></head><body><h1>Wilting seedlings</h1>{posts}</body></html>"
+    assert _authors(html) == ["quietfern42"]

@@ -511,6 +511,21 @@ def _prefix_forms(prefixes: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset
     return tuple(p + end for p in prefixes for end in " :"), frozenset(prefixes)
 
 
+def item_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Person]:
+    """The author the page's first microdata `author` property names (`item_authors`): the
+    article's writer, or a thread's starter where every post marks its author so. Written for
+    machines, it is surer than a bare capitalised line under the headline, but a page may mark
+    a sidebar's or a comment's author too: read where no credit or login names the author."""
+    if metadata is None or not metadata.item_authors:
+        return []
+    text = metadata.item_authors[0]
+    norm = normalise_marker(text)
+    hit = next((p for p in lexicon.author_prefix if norm.startswith(p + " ")), None)
+    if hit is not None:
+        text = _SEPARATOR.sub("", text[len(hit) :].lstrip())
+    return _people(text, "author", lexicon, markup=True)
+
+
 def labelled_people(metadata: PageMetadata, lexicon: Lexicon) -> list[Person]:
     """The authors the markup's labelled data names: the values whose label is an author's credit
     label ("Written by" over "Jane Doe" in `twitter:label1` and `twitter:data1`). A link preview's
@@ -628,6 +643,7 @@ def find_bylines(
             # a login linked to its member page is surer than a bare capitalised line ("Most Votes")
             or _member_login(blocks, span)
             or _asker_login(blocks, lexicon, span, norms)
+            or item_people(metadata, lexicon)
             or _header_name(blocks, labels, lexicon, span, result, metadata)
             or _bio_box(blocks, labels, lexicon, span, result)
             or _bare_name(blocks, labels, lexicon, span, result)
@@ -775,7 +791,8 @@ def _header_name(
     title = first_label_index(labels, LABEL_TITLE)
     title = title if title is not None and title < first else None
     found: list[tuple[bool, int, str]] = []
-    for i in range(max(0, first - 8), first):
+    top = max(0, first - 8)
+    for i in range(top, first):
         name = _header_candidate(blocks[i], labels[i], lexicon)
         if name is None:
             continue
@@ -786,7 +803,16 @@ def _header_name(
             continue  # a bare capitalised line above the headline is the site's or section's name
         if bare and name.split()[0].lower() in lexicon.stopwords:
             continue  # "The Static Web", "The Woodlands": a heading or a place, no one's name
+        if bare and _menu_section(blocks, name, top if title is None else title):
+            continue  # a section the menu above lists ("Kit Reviews"), shown again as a category
         found.append((bare, i, name))
+    if title is not None:
+        # flattened text puts the date and the name on lines of their own: a name right under a
+        # date line close under the headline is a byline with its date, however far the body is
+        for i in range(title + 1, min(first, title + 2 + _UNDER_TITLE)):
+            name = _dated_name(blocks, labels, i, title, lexicon)
+            if name is not None:
+                found.append((False, i, name))
     if not found and title is not None:
         # a table of contents or a summary between the byline under the headline and the body:
         # the line right under the headline, with the writer's role or the date after the name
@@ -800,6 +826,53 @@ def _header_name(
     result.blocks.append(i)
     job_title, affiliation = _header_details(blocks[i].text, lexicon, metadata)
     return [Person(name, role="author", job_title=job_title, affiliation=affiliation)]
+
+
+_DATE_ONLY_REST = " ,.|-–—"  # what may remain of a line that is a date alone
+
+
+def _dated_name(
+    blocks: Sequence[Block], labels: Sequence[Label], i: int, title: int, lexicon: Lexicon
+) -> str | None:
+    """The name of block `i` under the headline (block `title`) printed with its date: on a date
+    line of its own right above it ('13/06/2014' / 'Tony Carter'), or before it on its line
+    ('November 20, 2019 Emiliano Bellini'), as flattened text prints a byline's parts."""
+    if i - 1 > title and _is_date_line(blocks[i - 1].text, lexicon):
+        return _header_candidate(blocks[i], labels[i], lexicon)
+    text = blocks[i].text.strip()
+    href = blocks[i].structure.href
+    if labels[i] not in _HEADER_LABELS or not has_digit(text) or (href and _TAXONOMY_HREF.search(href)):
+        return None
+    dates = find_dates(text, None, lexicon, grammar_of(lexicon))
+    if not dates or dates[0].start != 0:
+        return None
+    rest = text[dates[-1].end :].strip(_DATE_ONLY_REST + " ")
+    name = header_byline_name(rest, lexicon) if rest else None
+    return name if name == rest else None
+
+
+def _is_date_line(text: str, lexicon: Lexicon) -> bool:
+    """`text` is a date alone ('13/06/2014', 'November 20, 2019'), nothing else on the line."""
+    return has_digit(text) and not _without_dates(text, lexicon).strip(_DATE_ONLY_REST + " ")
+
+
+# A list bullet a flattening leaves at a line's start ('o Utility-scale PV', '* News')
+_LEADING_BULLET = re.compile(rf"^(?:[-*+o{_BULLETS}]\s+)")
+
+
+def _menu_section(blocks: Sequence[Block], text: str, end: int) -> bool:
+    """Some block before `end` (the headline, or the header window where no headline is marked)
+    reads `text` alone, a list bullet aside, and no line of the page says more around it: a
+    section the page's menu lists ('Kit Reviews'), not a person, whom a bio, a 'Recent from'
+    heading or a sentence names in passing ('my name is Pamela Wilson')."""
+    alone = False
+    for j, block in enumerate(blocks):
+        line = block.text.strip()
+        if line == text or _LEADING_BULLET.sub("", line) == text:
+            alone = alone or j < end
+        elif text in line:
+            return False
+    return alone
 
 
 def _header_candidate(block: Block, label: Label, lexicon: Lexicon) -> str | None:
