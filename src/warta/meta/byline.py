@@ -447,7 +447,7 @@ def _credited(text: str, lexicon: Lexicon) -> list[Person]:
     found: list[Person] = []
     for clause, hit, role in _credit_hits(text, lexicon):
         after = clause.strip()[hit.end() :]
-        rest = _SEPARATOR.sub("", after)
+        rest = _ended_name(_SEPARATOR.sub("", after), lexicon)
         if hit.group(0) in lexicon.starter_prefix:
             found.extend(_starter(rest, lexicon))
         elif hit.group(0) in lexicon.colon_prefixes and not after.lstrip().startswith(":"):
@@ -457,6 +457,32 @@ def _credited(text: str, lexicon: Lexicon) -> list[Person]:
         else:
             found.extend(_people(rest, role, lexicon))
     return found
+
+
+def _ended_name(rest: str, lexicon: Lexicon) -> str:
+    """A credit clause's text after its prefix, cut before the first word past its first that
+    ends a name (`name_enders`: 'Angela Kaye Carpenter Updated onFebruary 16' → 'Angela Kaye
+    Carpenter', 'A. J. Neal View In Digital Edition' → 'A. J. Neal')."""
+    words = rest.split(" ")
+    cut = next((k for k in range(1, len(words)) if _ends_name(words[k:], lexicon)), None)
+    return rest if cut is None else " ".join(words[:cut]).rstrip(" ,;|")
+
+
+def _ends_name(words: list[str], lexicon: Lexicon) -> bool:
+    """`words` open capitalised with a date's label ('Last Updated …', 'Posted …': the calendar's
+    modified and published markers) or a `name_enders` word ('View …'): a label printed after
+    a name, where a lower-case word may be the clause's own."""
+    first = words[0].strip(",.:;|")
+    if not first[:1].isupper():
+        return False
+    if first.lower() in lexicon.name_enders:
+        return True
+    grammar = grammar_of(lexicon)
+    tail = " ".join(words).lower()
+    return any(
+        tail.startswith(marker) and tail[len(marker) : len(marker) + 1] in ("", " ", ":")
+        for marker in (*grammar.modified_markers, *grammar.published_markers)
+    )
 
 
 def _credited_login(block: Block, lexicon: Lexicon) -> list[Person]:
@@ -647,6 +673,7 @@ def find_bylines(
             or _header_name(blocks, labels, lexicon, span, result, metadata)
             or _bio_box(blocks, labels, lexicon, span, result)
             or _bare_name(blocks, labels, lexicon, span, result)
+            or _site_owner(blocks, labels, lexicon, span, metadata)
         )
     if metadata is not None and not result.authors:
         result.authors = labelled_people(metadata, lexicon)
@@ -717,9 +744,10 @@ def header_byline_name(text: str, lexicon: Lexicon) -> str | None:
 
 
 def _header_parts_name(parts: list[str], lexicon: Lexicon) -> str | None:
-    """`header_byline_name` of a line split at its first separator (`_HEADER_SPLIT`)."""
-    name = parts[0]
-    rest = parts[1] if len(parts) > 1 else ""
+    """`header_byline_name` of a line split at its first separator (`_HEADER_SPLIT`), the name
+    cut before a label run on after it (`_ended_name`: 'Angela Kaye Carpenter Updated on…')."""
+    name = _ended_name(parts[0], lexicon)
+    rest = parts[0][len(name) :] + (parts[1] if len(parts) > 1 else "")
     if not (2 <= len(name.split()) <= 4 and len(rest.split()) <= 10 and is_plausible_name(name, lexicon)):
         return None
     norm = normalise_marker(name)
@@ -952,6 +980,45 @@ def _bare_name(
         if is_plausible_name(blocks[i].text, lexicon) and len(blocks[i].text.split()) >= 2:
             result.blocks.append(i)
             return [Person(blocks[i].text.strip(), role="author")]
+    return []
+
+
+_MIN_OWN_KEY = 4  # the shortest host name a personal site's owner's name is read from
+
+
+def _site_owner(
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    lexicon: Lexicon,
+    span: tuple[int, int],
+    metadata: PageMetadata | None,
+) -> list[Person]:
+    """The owner of a personal site, the last resort where nothing names the author: a person's
+    name on the link to the site's home page above the headline that the host spells whole or
+    in part ("Pierce Freeman" on pierce.dev, "Christoffer Artmann" on artmann.co). A name with a
+    word of a publication's (`site_words`: "Rust Blog") is the site's. `span`: the first and the
+    last body block."""
+    if metadata is None:
+        return []
+    host = (url_host(metadata.canonical_url or metadata.base_url) or "").removeprefix("www.")
+    parts = {part for part in host.split(".")[:-1] if len(part) >= _MIN_OWN_KEY}
+    title = first_label_index(labels, LABEL_TITLE)
+    if not parts or title is None or title >= span[0]:
+        return []
+    for block in blocks[:title]:
+        href = block.structure.href or ""
+        if (url_host(href) or "").removeprefix("www.") != host or href.split(host, 1)[-1] not in ("", "/"):
+            continue
+        name = block.text.strip()
+        words = name.split()
+        if not (2 <= len(words) <= 3 and is_plausible_name(name, lexicon)):
+            continue
+        if any(w[:1].isupper() and w.lower() in lexicon.stopwords for w in words):
+            continue  # "Journey To College": a capitalised function word is in no person's name
+        keys = [re.sub(r"\W", "", w.lower()) for w in words]
+        if not lexicon.site_words.isdisjoint(keys) or not parts & {"".join(keys), *keys}:
+            continue
+        return [Person(name, role="author")]
     return []
 
 
