@@ -826,7 +826,11 @@ def test_a_section_the_menu_lists_is_no_header_name() -> None:
 def test_a_name_under_its_date_line_below_the_headline() -> None:
     # the date and the name on lines of their own, or the name after the date on one line, far
     # above the body, with category lines between them and the body
-    for header in (["13/06/2014", "Tanya Brook"], ["November 20, 2019 Tanya Brook"]):
+    for header in (
+        ["13/06/2014", "Tanya Brook"],
+        ["November 20, 2019 Tanya Brook"],
+        ["Dec 26, 2025 • Tanya Brook in Road Tests"],
+    ):
         found = _find(
             ("Chain lube review", Label.TITLE),
             *((line, Label.OTHER) for line in header),

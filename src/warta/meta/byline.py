@@ -874,9 +874,11 @@ def _dated_name(
     dates = find_dates(text, None, lexicon, grammar_of(lexicon))
     if not dates or dates[0].start != 0:
         return None
-    rest = text[dates[-1].end :].strip(_DATE_ONLY_REST + " ")
-    name = header_byline_name(rest, lexicon) if rest else None
-    return name if name == rest else None
+    # ('Dec 26, 2025 • Mahua Das in Project Management': the name's clause, up to "in" or a mark)
+    rest = text[dates[-1].end :].strip(_DATE_ONLY_REST + _BULLETS + " ")
+    clause = _CLAUSE.split(rest, maxsplit=1)[0].strip() if rest else ""
+    name = header_byline_name(clause, lexicon) if clause else None
+    return name if name == clause else None
 
 
 def _is_date_line(text: str, lexicon: Lexicon) -> bool:
