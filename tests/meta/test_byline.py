@@ -808,3 +808,45 @@ def test_two_people_each_with_a_title_joined_by_an_ampersand() -> None:
     line = "By Dana Burke, Senior Director, Content & Marketing, Sherpa Labs"
     found = _find(("T", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY))
     assert [p.name for p in found.authors] == ["Dana Burke"]
+
+
+def test_a_section_the_menu_lists_is_no_header_name() -> None:
+    # flattened text: the category under the headline repeats an entry of the menu above
+    found = _find(
+        ("Kit Reviews", Label.NAV),
+        ("Bike Reviews", Label.NAV),
+        ("Chain lube review", Label.TITLE),
+        ("Books", Label.OTHER),
+        ("Kit Reviews", Label.OTHER),
+        (BODY_EN, Label.BODY),
+    )
+    assert found.authors == []
+
+
+def test_a_name_under_its_date_line_below_the_headline() -> None:
+    # the date and the name on lines of their own, or the name after the date on one line, far
+    # above the body, with category lines between them and the body
+    for header in (
+        ["13/06/2014", "Tanya Brook"],
+        ["November 20, 2019 Tanya Brook"],
+        ["Dec 26, 2025 • Tanya Brook in Road Tests"],
+    ):
+        found = _find(
+            ("Chain lube review", Label.TITLE),
+            *((line, Label.OTHER) for line in header),
+            *(
+                (line, Label.OTHER)
+                for line in (
+                    "All",
+                    "Books",
+                    "Road Tests",
+                    "Utility Bikes",
+                    "South Devon",
+                    "Maintenance",
+                    "Gear",
+                    "Parts",
+                )
+            ),
+            (BODY_EN, Label.BODY),
+        )
+        assert [p.name for p in found.authors] == ["Tanya Brook"], header

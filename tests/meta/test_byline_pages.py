@@ -249,3 +249,58 @@ def test_a_sign_off_sentence_stays_in_the_body() -> None:
     )
     article = warta.extract(html, url="https://example.test/a")
     assert article.body[-1].text == "Reporting by Rahmat Hidayat; Editing by Siti Marlina"
+
+
+def test_microdata_author_item_names_the_writer() -> None:
+    # No credit word, no author class: only the microdata marks the person item as the author.
+    for mark in (
+        "<span itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+        "<span itemprop='name'>Wren Okafor</span></span>",
+        "<div itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+        "<meta itemprop='name' content='Wren Okafor'></div>",
+        "<span itemprop='author'>Wren Okafor</span>",
+    ):
+        assert _authors(_page(f"<div class='meta'>{mark}</div>")) == ["Wren Okafor"], mark
+
+
+def test_first_microdata_author_of_a_thread_is_the_starter() -> None:
+    posts = "".join(
+        f"<div class='post'><div itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+        f"<meta itemprop='name' content='{login}'></div><p>{text}</p></div>"
+        for login, text in (
+            (
+                "quietfern42",
+                "My tomato seedlings wilt every afternoon although the soil stays damp; what could cause that?",
+            ),
+            (
+                "oakandash",
+                "Check the roots for rot: damp soil all day often means the pot does not drain well enough.",
+            ),
+        )
+    )
+    html = f"<html><head><title>Wilting seedlings</title></head><body><h1>Wilting seedlings</h1>{posts}</body></html>"
+    assert _authors(html) == ["quietfern42"]
+
+
+def test_a_date_label_or_link_run_on_after_the_name_ends_it() -> None:
+    for byline in (
+        "<p class='entry-meta'>By<b>Maya Lindqvist</b> Updated on<time>February 16, 2026</time></p>",
+        "<p class='entry-meta'>By Maya Lindqvist <a href='/edition'>View In Digital Edition</a></p>",
+    ):
+        assert _authors(_page(byline)) == ["Maya Lindqvist"], byline
+
+
+def _personal(home: str, host: str) -> str:
+    return (
+        f"<html><head><title>Bridge closed as river rises</title><link rel='canonical' href='https://{host}/notes/rivers'>"
+        f"</head><body><header><a href='https://{host}/'>{home}</a> <a href='https://{host}/about'>About</a>"
+        f"</header><article><h1>Bridge closed as river rises</h1><p>March 3, 2026</p>{PARAGRAPHS}</article></body></html>"
+    )
+
+
+def test_a_personal_sites_owner_on_its_home_link() -> None:
+    assert _authors(_personal("Maya Lindqvist", "lindqvist.dev")) == ["Maya Lindqvist"]
+    assert _authors(_personal("Maya Lindqvist", "mayalindqvist.com")) == ["Maya Lindqvist"]
+    # a host that does not spell the name, or a publication's name, names no owner
+    assert _authors(_personal("Maya Lindqvist", "riverwatch.org")) == []
+    assert _authors(_personal("Lindqvist Blog", "lindqvist.dev")) == []

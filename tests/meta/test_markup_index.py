@@ -56,6 +56,9 @@ def _assert_same(index: Index, html: str | bytes) -> None:
         if mine is not None:
             assert _view(mine) == _view(theirs), query
     assert compiled.meta_fields() == reference.meta_fields()
+    assert [
+        (_view(item), None if name is None else _view(name)) for item, name in compiled.author_items()
+    ] == [(_view(item), None if name is None else _view(name)) for item, name in reference.author_items()]
     assert _metadata(tree, compiled, URL) == _metadata(tree, reference, URL)
 
 
@@ -100,6 +103,24 @@ CASES = {
         + "<p itemscope itemtype='https://schema.org/Comment'>c</p>"
         * 25
     ),
+    "author items": (
+        "<meta itemprop='author' content='In a meta tag'><div itemprop='author' itemscope>"
+        "<a itemprop='url' href='/u/a'><span itemprop='name'>Ann Lee</span></a><span itemprop='name'>Two</span></div>"
+        "<span itemprop='author' itemscope><meta itemprop='name' content='Bo Kim'></span>"
+        "<b itemprop='author'>By Cy Ray</b><i itemprop='Author'><i itemprop='Name'>case</i></i>"
+        "<p itemprop='author creator'>tokens</p><div itemprop='author'><div itemprop='author'>"
+        "<em itemprop='name'>nested</em></div></div><svg><g itemprop='author'><text itemprop='name'>s</text></g></svg>"
+        + "<u itemprop='author'>u</u>"
+        * 12
+    ),
+    "comment authors": (
+        "<div itemscope itemtype='https://schema.org/Article'><b itemprop='author'>Writer</b>"
+        "<div itemprop='comment' itemscope itemtype='https://schema.org/Comment'><p><i itemprop='author'>Guest</i></p>"
+        "<div itemscope><s itemprop='author'>inner item</s></div></div>"
+        "<div itemprop='comment'><u itemprop='author'>comment without scope</u></div>"
+        "<div itemprop='Comment' itemscope><u itemprop='author'>case</u></div>"
+        "<div itemprop='comment' itemscope><span itemprop='author' itemscope><em itemprop='name'>N</em></span></div></div>"
+    ),
     "nested text": "<title>A <b>B</b> C</title><time><span>12</span> <em>Mei</em></time>",
     "invalid utf-8": b"<title>caf\xe9</title><meta name='author' content='J\xffn'><time datetime='\xa0'>x</time>",
     "no head": "<p>hanya paragraf</p>",
@@ -132,7 +153,9 @@ _ELEMENTS = st.sampled_from(
      "<meta http-equiv='Content-Language' content='id'>", "<meta name='last-updated' content='2026-05-06'>",
      "<meta content>", "<meta NAME='Keywords' Content='a, b'>",
      "<div itemscope itemtype='https://schema.org/QAPage'>", "<div itemscope itemtype='http://schema.org/DiscussionForumPosting' itemprop='comment'>",
-     "<div itemtype='https://schema.org/QAPage'>", "<span itemscope itemtype='https://schema.org/Comment'>c</span>"]
+     "<div itemtype='https://schema.org/QAPage'>", "<span itemscope itemtype='https://schema.org/Comment'>c</span>",
+     "<div itemprop='author' itemscope>", "<span itemprop='name'>N</span>", "<meta itemprop='name' content='M'>",
+     "<b itemprop='author'>By A</b>", "<div itemprop='comment' itemscope>", "<div itemscope>"]
 )  # fmt: skip
 
 

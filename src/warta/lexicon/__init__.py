@@ -633,6 +633,11 @@ class Lexicon:
     name_suffixes: frozenset[str]
     # "is", "adalah": the word after a first name that opens an author's bio ("Nawaz is building …")
     bio_verbs: frozenset[str]
+    # "updated", "view": a word that ends the name it follows in a credit clause, where the
+    # template runs the date's label or a link after the name ("By A Updated on …")
+    name_enders: frozenset[str]
+    # "blog", "magazine": a word that makes a name on a site's home link the site's, no owner's
+    site_words: frozenset[str]
     credit_labels: dict[str, str]  # a credit prefix alone on its line ("editor", "penulis") → its role
     agencies: tuple[str, ...]
     # "breaking", "update", "eksklusif": upper-case labels that open a lead with a colon and are no
@@ -958,6 +963,8 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         byline_roles=frozenset(merged("byline", "roles")),
         name_suffixes=frozenset(v.replace(".", "") for v in merged("byline", "name_suffixes")),
         bio_verbs=frozenset(merged("byline", "bio_verbs")),
+        name_enders=frozenset(merged("byline", "name_enders")),
+        site_words=frozenset(merged("byline", "site_words")),
         credit_labels=_credit_labels(
             (
                 ("editor", merged("byline", "editor_prefix")),

@@ -447,7 +447,7 @@ def _credited(text: str, lexicon: Lexicon) -> list[Person]:
     found: list[Person] = []
     for clause, hit, role in _credit_hits(text, lexicon):
         after = clause.strip()[hit.end() :]
-        rest = _SEPARATOR.sub("", after)
+        rest = _ended_name(_SEPARATOR.sub("", after), lexicon)
         if hit.group(0) in lexicon.starter_prefix:
             found.extend(_starter(rest, lexicon))
         elif hit.group(0) in lexicon.colon_prefixes and not after.lstrip().startswith(":"):
@@ -457,6 +457,32 @@ def _credited(text: str, lexicon: Lexicon) -> list[Person]:
         else:
             found.extend(_people(rest, role, lexicon))
     return found
+
+
+def _ended_name(rest: str, lexicon: Lexicon) -> str:
+    """A credit clause's text after its prefix, cut before the first word past its first that
+    ends a name (`name_enders`: 'Angela Kaye Carpenter Updated onFebruary 16' → 'Angela Kaye
+    Carpenter', 'A. J. Neal View In Digital Edition' → 'A. J. Neal')."""
+    words = rest.split(" ")
+    cut = next((k for k in range(1, len(words)) if _ends_name(words[k:], lexicon)), None)
+    return rest if cut is None else " ".join(words[:cut]).rstrip(" ,;|")
+
+
+def _ends_name(words: list[str], lexicon: Lexicon) -> bool:
+    """`words` open capitalised with a date's label ('Last Updated …', 'Posted …': the calendar's
+    modified and published markers) or a `name_enders` word ('View …'): a label printed after
+    a name, where a lower-case word may be the clause's own."""
+    first = words[0].strip(",.:;|")
+    if not first[:1].isupper():
+        return False
+    if first.lower() in lexicon.name_enders:
+        return True
+    grammar = grammar_of(lexicon)
+    tail = " ".join(words).lower()
+    return any(
+        tail.startswith(marker) and tail[len(marker) : len(marker) + 1] in ("", " ", ":")
+        for marker in (*grammar.modified_markers, *grammar.published_markers)
+    )
 
 
 def _credited_login(block: Block, lexicon: Lexicon) -> list[Person]:
@@ -509,6 +535,21 @@ def _prefix_forms(prefixes: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset
     """How a clause opens with one of `prefixes` (`_credited`): each prefix followed by a space or
     a colon, for one `startswith`, and the prefixes themselves, for a clause that is one alone."""
     return tuple(p + end for p in prefixes for end in " :"), frozenset(prefixes)
+
+
+def item_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Person]:
+    """The author the page's first microdata `author` property names (`item_authors`): the
+    article's writer, or a thread's starter where every post marks its author so. Written for
+    machines, it is surer than a bare capitalised line under the headline, but a page may mark
+    a sidebar's or a comment's author too: read where no credit or login names the author."""
+    if metadata is None or not metadata.item_authors:
+        return []
+    text = metadata.item_authors[0]
+    norm = normalise_marker(text)
+    hit = next((p for p in lexicon.author_prefix if norm.startswith(p + " ")), None)
+    if hit is not None:
+        text = _SEPARATOR.sub("", text[len(hit) :].lstrip())
+    return _people(text, "author", lexicon, markup=True)
 
 
 def labelled_people(metadata: PageMetadata, lexicon: Lexicon) -> list[Person]:
@@ -628,9 +669,11 @@ def find_bylines(
             # a login linked to its member page is surer than a bare capitalised line ("Most Votes")
             or _member_login(blocks, span)
             or _asker_login(blocks, lexicon, span, norms)
+            or item_people(metadata, lexicon)
             or _header_name(blocks, labels, lexicon, span, result, metadata)
             or _bio_box(blocks, labels, lexicon, span, result)
             or _bare_name(blocks, labels, lexicon, span, result)
+            or _site_owner(blocks, labels, lexicon, span, metadata)
         )
     if metadata is not None and not result.authors:
         result.authors = labelled_people(metadata, lexicon)
@@ -701,9 +744,10 @@ def header_byline_name(text: str, lexicon: Lexicon) -> str | None:
 
 
 def _header_parts_name(parts: list[str], lexicon: Lexicon) -> str | None:
-    """`header_byline_name` of a line split at its first separator (`_HEADER_SPLIT`)."""
-    name = parts[0]
-    rest = parts[1] if len(parts) > 1 else ""
+    """`header_byline_name` of a line split at its first separator (`_HEADER_SPLIT`), the name
+    cut before a label run on after it (`_ended_name`: 'Angela Kaye Carpenter Updated on…')."""
+    name = _ended_name(parts[0], lexicon)
+    rest = parts[0][len(name) :] + (parts[1] if len(parts) > 1 else "")
     if not (2 <= len(name.split()) <= 4 and len(rest.split()) <= 10 and is_plausible_name(name, lexicon)):
         return None
     norm = normalise_marker(name)
@@ -775,7 +819,8 @@ def _header_name(
     title = first_label_index(labels, LABEL_TITLE)
     title = title if title is not None and title < first else None
     found: list[tuple[bool, int, str]] = []
-    for i in range(max(0, first - 8), first):
+    top = max(0, first - 8)
+    for i in range(top, first):
         name = _header_candidate(blocks[i], labels[i], lexicon)
         if name is None:
             continue
@@ -786,7 +831,16 @@ def _header_name(
             continue  # a bare capitalised line above the headline is the site's or section's name
         if bare and name.split()[0].lower() in lexicon.stopwords:
             continue  # "The Static Web", "The Woodlands": a heading or a place, no one's name
+        if bare and _menu_section(blocks, name, top if title is None else title):
+            continue  # a section the menu above lists ("Kit Reviews"), shown again as a category
         found.append((bare, i, name))
+    if title is not None:
+        # flattened text puts the date and the name on lines of their own: a name right under a
+        # date line close under the headline is a byline with its date, however far the body is
+        for i in range(title + 1, min(first, title + 2 + _UNDER_TITLE)):
+            name = _dated_name(blocks, labels, i, title, lexicon)
+            if name is not None:
+                found.append((False, i, name))
     if not found and title is not None:
         # a table of contents or a summary between the byline under the headline and the body:
         # the line right under the headline, with the writer's role or the date after the name
@@ -800,6 +854,55 @@ def _header_name(
     result.blocks.append(i)
     job_title, affiliation = _header_details(blocks[i].text, lexicon, metadata)
     return [Person(name, role="author", job_title=job_title, affiliation=affiliation)]
+
+
+_DATE_ONLY_REST = " ,.|-–—"  # what may remain of a line that is a date alone
+
+
+def _dated_name(
+    blocks: Sequence[Block], labels: Sequence[Label], i: int, title: int, lexicon: Lexicon
+) -> str | None:
+    """The name of block `i` under the headline (block `title`) printed with its date: on a date
+    line of its own right above it ('13/06/2014' / 'Tony Carter'), or before it on its line
+    ('November 20, 2019 Emiliano Bellini'), as flattened text prints a byline's parts."""
+    if i - 1 > title and _is_date_line(blocks[i - 1].text, lexicon):
+        return _header_candidate(blocks[i], labels[i], lexicon)
+    text = blocks[i].text.strip()
+    href = blocks[i].structure.href
+    if labels[i] not in _HEADER_LABELS or not has_digit(text) or (href and _TAXONOMY_HREF.search(href)):
+        return None
+    dates = find_dates(text, None, lexicon, grammar_of(lexicon))
+    if not dates or dates[0].start != 0:
+        return None
+    # ('Dec 26, 2025 • Mahua Das in Project Management': the name's clause, up to "in" or a mark)
+    rest = text[dates[-1].end :].strip(_DATE_ONLY_REST + _BULLETS + " ")
+    clause = _CLAUSE.split(rest, maxsplit=1)[0].strip() if rest else ""
+    name = header_byline_name(clause, lexicon) if clause else None
+    return name if name == clause else None
+
+
+def _is_date_line(text: str, lexicon: Lexicon) -> bool:
+    """`text` is a date alone ('13/06/2014', 'November 20, 2019'), nothing else on the line."""
+    return has_digit(text) and not _without_dates(text, lexicon).strip(_DATE_ONLY_REST + " ")
+
+
+# A list bullet a flattening leaves at a line's start ('o Utility-scale PV', '* News')
+_LEADING_BULLET = re.compile(rf"^(?:[-*+o{_BULLETS}]\s+)")
+
+
+def _menu_section(blocks: Sequence[Block], text: str, end: int) -> bool:
+    """Some block before `end` (the headline, or the header window where no headline is marked)
+    reads `text` alone, a list bullet aside, and no line of the page says more around it: a
+    section the page's menu lists ('Kit Reviews'), not a person, whom a bio, a 'Recent from'
+    heading or a sentence names in passing ('my name is Pamela Wilson')."""
+    alone = False
+    for j, block in enumerate(blocks):
+        line = block.text.strip()
+        if line == text or _LEADING_BULLET.sub("", line) == text:
+            alone = alone or j < end
+        elif text in line:
+            return False
+    return alone
 
 
 def _header_candidate(block: Block, label: Label, lexicon: Lexicon) -> str | None:
@@ -879,6 +982,45 @@ def _bare_name(
         if is_plausible_name(blocks[i].text, lexicon) and len(blocks[i].text.split()) >= 2:
             result.blocks.append(i)
             return [Person(blocks[i].text.strip(), role="author")]
+    return []
+
+
+_MIN_OWN_KEY = 4  # the shortest host name a personal site's owner's name is read from
+
+
+def _site_owner(
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    lexicon: Lexicon,
+    span: tuple[int, int],
+    metadata: PageMetadata | None,
+) -> list[Person]:
+    """The owner of a personal site, the last resort where nothing names the author: a person's
+    name on the link to the site's home page above the headline that the host spells whole or
+    in part ("Pierce Freeman" on pierce.dev, "Christoffer Artmann" on artmann.co). A name with a
+    word of a publication's (`site_words`: "Rust Blog") is the site's. `span`: the first and the
+    last body block."""
+    if metadata is None:
+        return []
+    host = (url_host(metadata.canonical_url or metadata.base_url) or "").removeprefix("www.")
+    parts = {part for part in host.split(".")[:-1] if len(part) >= _MIN_OWN_KEY}
+    title = first_label_index(labels, LABEL_TITLE)
+    if not parts or title is None or title >= span[0]:
+        return []
+    for block in blocks[:title]:
+        href = block.structure.href or ""
+        if (url_host(href) or "").removeprefix("www.") != host or href.split(host, 1)[-1] not in ("", "/"):
+            continue
+        name = block.text.strip()
+        words = name.split()
+        if not (2 <= len(words) <= 3 and is_plausible_name(name, lexicon)):
+            continue
+        if any(w[:1].isupper() and w.lower() in lexicon.stopwords for w in words):
+            continue  # "Journey To College": a capitalised function word is in no person's name
+        keys = [re.sub(r"\W", "", w.lower()) for w in words]
+        if not lexicon.site_words.isdisjoint(keys) or not parts & {"".join(keys), *keys}:
+            continue
+        return [Person(name, role="author")]
     return []
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
 from typing import Any, Protocol
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from warta.compiled import probed, set_aside
 from warta.compiled import wanted as compiled_parts_wanted
@@ -293,6 +293,7 @@ class Markup(Protocol):
     def microdata_items(self) -> Sequence[Element]: ...
     def times(self) -> Sequence[Element]: ...
     def inline_scripts(self) -> Sequence[Element]: ...
+    def author_items(self) -> Sequence[tuple[Element, Element | None]]: ...
 
 
 class SelectolaxMarkup:
@@ -332,6 +333,25 @@ class SelectolaxMarkup:
 
     def inline_scripts(self) -> Sequence[Element]:
         return self._tree.css("script:not([src])")[:50]
+
+    def author_items(self) -> Sequence[tuple[Element, Element | None]]:
+        """The first ten microdata `author` properties outside <meta> tags (those are read as meta
+        tags) and outside comments (`_in_comment`), each with its first `name` property below
+        it, if any."""
+        found = [node for node in self._tree.css("[itemprop=author]:not(meta)") if not _in_comment(node)]
+        return [(node, node.css_first("[itemprop=name]")) for node in found[:10]]
+
+
+def _in_comment(node: LexborNode) -> bool:
+    """The nearest microdata item around `node` (its innermost ancestor with `itemscope`) is a
+    `comment` property of another item: `node` is a comment's, not the page's."""
+    parent = node.parent
+    while parent is not None:
+        attrs = parent.attributes
+        if "itemscope" in attrs:
+            return attrs.get("itemprop") == "comment"
+        parent = parent.parent
+    return False
 
 
 # What `json.loads(text, strict=False)` decodes with, made once rather than on every call
@@ -395,6 +415,22 @@ def _read_microdata_type(markup: Markup, meta: PageMetadata) -> None:
             if name in _DISCUSSION_TYPES:
                 meta.discussion_type = name
                 return
+
+
+_MAX_ITEM_NAME = 80  # the longest text of an author property without a name property read as one
+
+
+def _read_item_authors(markup: Markup, meta: PageMetadata) -> None:
+    """The names of the microdata `author` properties, in page order: a person item's `name`
+    property (its `content` on a <meta>, else its text), else the property's own short text."""
+    for item, name in markup.author_items():
+        if name is not None:
+            value = _clean(name.attributes.get("content") if name.tag == "meta" else name.text(deep=True))
+        else:
+            value = _clean(item.text(deep=True))
+            value = value if value is not None and len(value) <= _MAX_ITEM_NAME else None
+        if value:
+            meta.item_authors.append(value)
 
 
 def _guess_date(key: str) -> str | None:
@@ -582,6 +618,7 @@ _PROBE = (
     "<div itemscope itemtype='https://schema.org/Article'><div itemprop='comment' itemscope"
     " itemtype='https://schema.org/QAPage'></div></div><div itemtype='https://schema.org/QAPage'></div>"
     "<div itemscope itemtype='http://schema.org/DiscussionForumPosting'></div>"
+    "<span itemprop='author' itemscope><meta itemprop='name' content='Budi'></span><b itemprop='author'>Ani</b>"
     '<time class=\'updated\'>5 Januari 2026</time><script>{"publishedAt": "2026-01-01T00:00"}</script>'
     "</body></html>"
 )
@@ -634,6 +671,7 @@ def _metadata(tree: LexborHTMLParser, markup: Markup, page_url: str | None) -> P
     if meta.discussion_type is None:
         _read_microdata_type(markup, meta)
     _read_meta_tags(markup, meta)
+    _read_item_authors(markup, meta)
     if meta.title:
         meta.titles.append((meta.title, "title"))
     meta.site_names = list(dict.fromkeys(meta.site_names))[:10]

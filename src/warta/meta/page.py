@@ -29,6 +29,10 @@ class PageMetadata:
     # What the markup says of an author beside the name (JSON-LD `jobTitle`, `worksFor`):
     # (name as in `authors`, job title, affiliation), for the authors that carry either.
     author_details: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+    # The names the microdata `author` properties give outside <meta> tags (itemprop="author" on
+    # an element: its person item's `name`, else its text), in page order: forum posts mark every
+    # post's author so, the first post's first.
+    item_authors: list[str] = field(default_factory=list)
     # The label and value pairs of `twitter:labelN` and `twitter:dataN` tags, which link previews
     # show beside the title: ("Written by", "Jane Doe"), ("Est. reading time", "5 minutes"). The
     # byline code reads the values whose label is a credit label of the lexicon.

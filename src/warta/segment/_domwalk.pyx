@@ -1720,11 +1720,36 @@ cdef MarkupElement new_element(void *node, void *document, str tag, object tree)
     return element
 
 
+cdef void *first_itemprop_below(void *top, const char *value, size_t length) except? NULL:
+    """The first element below `top`, in document order, whose `itemprop` is `value` (as
+    `top.css_first("[itemprop=value]")` finds it: `top` itself not counted), or NULL."""
+    cdef _Stack stack = _Stack()
+    cdef void *node = lxb.first_child(top)
+    cdef void *following
+    while node != NULL:
+        if lxb.node_type(node) == ELEMENT_NODE:
+            if compare_attr(find_attr(node, b"itemprop", 8), value, length) == EQUAL:
+                return node
+            following = lxb.first_child(node)
+            if following != NULL:
+                stack.push(node, 0)
+                node = following
+                continue
+        following = lxb.next_sibling(node)
+        while following == NULL and stack.size:
+            stack.size -= 1
+            following = lxb.next_sibling(stack.nodes[stack.size])
+        node = following
+    return NULL
+
+
 cdef class MarkupIndex:
     """The elements `html_metadata` reads, found by one walk over the document, in document
     order. Each method answers as the selectolax query beside it would on the same tree."""
 
     cdef list _titles, _bases, _metas, _times, _jsonld, _inline_scripts, _canonical, _itemprop_dates, _items
+    cdef list _authors
+    cdef object _tree
 
     def title(self):  # tree.css_first("title")
         return self._titles[0] if self._titles else None
@@ -1757,6 +1782,25 @@ cdef class MarkupIndex:
 
     def times(self):  # tree.tags("time")[:5]
         return self._times[:5]
+
+    def author_items(self):
+        """[(node, node.css_first("[itemprop=name]")) for node in
+        tree.css("[itemprop=author]:not(meta)") if no comment's][:10] (`SelectolaxMarkup`)"""
+        cdef MarkupElement element
+        cdef void *name_node
+        cdef const uchar *name
+        cdef size_t length = 0
+        found = []
+        for element in self._authors[:10]:
+            name_node = first_itemprop_below(element.node, b"name", 4)
+            if name_node == NULL:
+                found.append((element, None))
+                continue
+            name = lxb.element_name(name_node, &length)
+            found.append(
+                (element, new_element(name_node, element.document, utf8(name, length) if name != NULL else None, self._tree))
+            )
+        return found
 
     def inline_scripts(self):  # tree.css("script:not([src])")[:50]
         return self._inline_scripts[:50]
@@ -1811,6 +1855,24 @@ cdef int html_selector_match(
     return match != UNEQUAL
 
 
+# The flags of an open element in `markup_index`'s stack.
+cdef enum:
+    OPENS_FOREIGN = 1  # it opens <svg> or <math>
+    ITEM_SCOPE = 2  # it has `itemscope`: a microdata item
+    COMMENT_ITEM = 4  # the item is its parent item's `comment` (itemprop="comment")
+
+
+cdef bint in_comment(_Stack stack) noexcept:
+    """The nearest microdata item the open elements of `stack` make (the innermost with
+    `itemscope`) is a `comment` property of another: a comment's, not the page's."""
+    cdef Py_ssize_t i = stack.size - 1
+    while i >= 0:
+        if stack.flags[i] & ITEM_SCOPE:
+            return stack.flags[i] & COMMENT_ITEM != 0
+        i -= 1
+    return False
+
+
 def markup_index(object tree, uintptr_t document_id):
     """The `MarkupIndex` of the document at `document_id` (the node `tree.root.parent`), whose
     parser `tree` the elements keep alive; None where it cannot tell what selectolax would find.
@@ -1825,7 +1887,8 @@ def markup_index(object tree, uintptr_t document_id):
     cdef MarkupIndex index = MarkupIndex.__new__(MarkupIndex)
     index._titles, index._bases, index._metas, index._times = [], [], [], []
     index._jsonld, index._inline_scripts, index._canonical, index._itemprop_dates = [], [], [], []
-    index._items = []
+    index._items, index._authors = [], []
+    index._tree = tree
     cdef void *document = <void *>document_id
     cdef void *node = lxb.first_child(document)
     cdef void *following
@@ -1892,16 +1955,23 @@ def markup_index(object tree, uintptr_t document_id):
                     index._itemprop_dates.append(element)
                 if item:
                     index._items.append(element)
+                if role != ROLE_META and compare_attr(itemprop, b"author", 6) == EQUAL and not in_comment(stack):
+                    index._authors.append(element)
             following = lxb.first_child(node)
             if following != NULL:
-                stack.push(node, opens_foreign)
+                stack.push(
+                    node,
+                    opens_foreign
+                    | (ITEM_SCOPE if itemscope else 0)
+                    | (COMMENT_ITEM if itemscope and compare_attr(itemprop, b"comment", 7) == EQUAL else 0),
+                )
                 foreign += opens_foreign
                 node = following
                 continue
         following = lxb.next_sibling(node)
         while following == NULL and stack.size:
             stack.size -= 1
-            foreign -= stack.flags[stack.size]
+            foreign -= stack.flags[stack.size] & OPENS_FOREIGN
             following = lxb.next_sibling(stack.nodes[stack.size])
         node = following
     return index
