@@ -850,3 +850,36 @@ def test_a_name_under_its_date_line_below_the_headline() -> None:
             (BODY_EN, Label.BODY),
         )
         assert [p.name for p in found.authors] == ["Tanya Brook"], header
+
+
+def test_a_desk_named_after_its_outlet_is_a_team() -> None:
+    found = _find(("T", Label.TITLE), ("By HARBOUR GAZETTE STAFF", Label.OTHER), (BODY, Label.BODY))
+    assert found.authors == [Person("Harbour Gazette Staff", role="team", is_organisation=True)]
+    meta = PageMetadata(authors=[("Riverside Post News Bureau", "json-ld")])
+    found = _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=meta)
+    assert found.authors == [Person("Riverside Post News Bureau", role="team", is_organisation=True)]
+    found = _find(("T", Label.TITLE), ("By Maya Staffordson", Label.OTHER), (BODY, Label.BODY))
+    assert [(p.name, p.role) for p in found.authors] == [("Maya Staffordson", "author")]
+
+
+def test_a_desk_linked_to_its_author_page_is_the_writer() -> None:
+    found = _find_html(
+        ("A Title", Label.TITLE, (), None),
+        ("The Harbor Labs Team", Label.OTHER, ("black", "text"), "/authors/harbor-labs"),
+        (BODY_EN, Label.BODY, (), None),
+        ("Author Spotlight", Label.OTHER, ("h4", "style"), None),
+    )
+    assert found.authors == [Person("The Harbor Labs Team", role="team", is_organisation=True)]
+
+
+def test_a_box_named_after_a_person_is_no_name() -> None:
+    found = _find(
+        ("T", Label.TITLE),
+        ("By", Label.OTHER),
+        ("Dana Whitlock", Label.OTHER),
+        ("Dana Whitlock", Label.OTHER),
+        ("Reporter", Label.OTHER),
+        ("Dana Whitlock's Most Recent Stories", Label.OTHER),
+        (BODY, Label.BODY),
+    )
+    assert [p.name for p in found.authors] == ["Dana Whitlock"]

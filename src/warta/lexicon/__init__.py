@@ -627,6 +627,8 @@ class Lexicon:
     editor_prefix: tuple[str, ...]
     photographer_prefix: tuple[str, ...]
     team_prefix: tuple[str, ...]
+    # The last words of a desk's name after the outlet's: "Jerusalem Post Staff", "The Upwork Team".
+    team_suffix: tuple[str, ...]
     byline_junk: tuple[str, ...]
     byline_roles: frozenset[str]
     # "md", "phd", "jr": what follows a name after a comma and is no second person (written without dots)
@@ -959,6 +961,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         editor_prefix=editor_prefix,
         photographer_prefix=photographer_prefix,
         team_prefix=longest_first(merged("byline", "team_prefix")),
+        team_suffix=longest_first(merged("byline", "team_suffix")),
         byline_junk=tuple(merged("byline", "junk")),
         byline_roles=frozenset(merged("byline", "roles")),
         name_suffixes=frozenset(v.replace(".", "") for v in merged("byline", "name_suffixes")),

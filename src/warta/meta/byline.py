@@ -73,6 +73,8 @@ _CLAUSE_HINT = re.compile(rf"[\s;|{_BULLETS}/](?:(?<=[;|{_BULLETS}/])|\s|[-–�
 _NEXT_LABEL = re.compile(r"\s\s*(?=[^\W\d]{2,12}:\s)")  # (`\s+`, opening with a class: see `_CLAUSE`)
 # "-" escaped: unescaped, "/-–" is a range that spans every letter.
 _SEPARATOR = re.compile(r"^[\s:|/\-–—]+")
+# A possessive with words after it: "Ryan Reed's Most Recent Stories" heads a list of stories.
+_POSSESSIVE = re.compile(r"\w['’]s\s+\w")
 _NOT_A_NAME = re.compile(r"https?://|www\.|@|\.(?:com|org|net|id)\b|[<>{}\[\]=]", re.I)
 # Markup sources in order of trust: JSON-LD is written for machines, a meta author tag
 # is often a profile URL or the site's name.
@@ -151,9 +153,16 @@ def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
 
 
 def _is_team(norm: str, lexicon: Lexicon) -> bool:
-    """ "Tim detikJabar", "Tim Redaksi": a prefix word followed by a space, never "Timothy"."""
+    """ "Tim detikJabar", "Tim Redaksi": a prefix word followed by a space, never "Timothy";
+    "Jerusalem Post Staff", "The Upwork Team": a desk's word after the outlet's name."""
     spaced, whole = _spaced_forms(lexicon.team_prefix)
-    return norm in whole or norm.startswith(spaced)
+    return norm in whole or norm.startswith(spaced) or norm.endswith(_ending_forms(lexicon.team_suffix))
+
+
+@lru_cache(maxsize=8)
+def _ending_forms(suffixes: tuple[str, ...]) -> tuple[str, ...]:
+    """Each of `suffixes` after a space (for one `endswith`)."""
+    return tuple(" " + s for s in suffixes)
 
 
 @lru_cache(maxsize=8)
@@ -313,8 +322,10 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
         if _is_credit_label(norm.rstrip(":"), lexicon):
             continue  # "Author", "Written By": a label whose name sits in the next block
         if _is_team(norm, lexicon) and len(name.split()) <= 4:
-            people.append(Person(name, role="team", is_organisation=True))
+            people.append(Person(name if markup else _normal_case(name), role="team", is_organisation=True))
             continue
+        if _POSSESSIVE.search(name):
+            continue  # "Ryan Reed's Most Recent Stories": a box named after a person, no name
         if norm in lexicon.agencies:
             people.append(Person(name, role="agency", is_organisation=True))
             continue
@@ -681,7 +692,21 @@ def find_bylines(
         # the site's names only: its host squeezed ("dev", "kompas") may be a word of a name
         keys = site_keys([*metadata.site_names, *filter(None, [metadata.site_name])], "")
         result.authors = unique_people(_without_site_tail(p, keys, lexicon) for p in result.authors)
+    result.authors = [_as_team(p, lexicon) for p in result.authors]
     return result
+
+
+def _as_team(person: Person, lexicon: Lexicon) -> Person:
+    """A credited author whose name is a desk's ("Jerusalem Post Staff", "News Nation Bureau",
+    "Tim Redaksi"), found by any of the readers: the team, an organisation."""
+    if person.is_organisation or person.role != "author" or len(person.name.split()) > _MAX_TEAM_WORDS:
+        return person
+    if not _is_team(normalise_marker(person.name), lexicon):
+        return person
+    return replace(person, role="team", is_organisation=True)
+
+
+_MAX_TEAM_WORDS = 5
 
 
 def _names_none(visible: Sequence[Person], markup: Sequence[Person]) -> bool:
@@ -1191,10 +1216,14 @@ def _marked_names(
                 for clause in _CLAUSE.split(_without_dates(block.text, lexicon))[:1]
                 for p in _people(clause, "author", lexicon)
             ]
-            people = [p for p in people if p.role == "author"]
+            # (a desk linked to its author page writes the article too: "The Upwork Team")
+            people = [p for p in people if p.role in _WRITERS]
             if people:
                 return unique_people(people)
     return []
+
+
+_WRITERS = ("author", "team")
 
 
 def _credit_role(norm: str, lexicon: Lexicon) -> str | None:
