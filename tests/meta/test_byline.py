@@ -883,3 +883,12 @@ def test_a_box_named_after_a_person_is_no_name() -> None:
         (BODY, Label.BODY),
     )
     assert [p.name for p in found.authors] == ["Dana Whitlock"]
+
+
+def test_a_markup_value_that_copies_the_printed_byline_is_read_as_one() -> None:
+    meta = PageMetadata(authors=[("Analysis by Mara Quint, Harbor Post Editor-at-large", "json-ld")])
+    found = _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=meta)
+    assert [(p.name, p.job_title) for p in found.authors] == [("Mara Quint", "Harbor Post Editor-at-large")]
+    meta = PageMetadata(authors=[("By Dylan Bailey, MS, RD", "json-ld")])
+    found = _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=meta)
+    assert [p.name for p in found.authors] == ["Dylan Bailey, MS, RD"]

@@ -605,7 +605,9 @@ def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Per
             # the site's own name is one name, though it joins two ("Morgan & Morgan")
             found = [Person(text, role="author")]
         else:
-            found = _people(text, "author", lexicon, markup=True)
+            # a value with its credit word ("Analysis by Chris Cillizza, CNN Editor-at-large") copies
+            # the printed byline, commas and job title included: read as the printed one is
+            found = _people(text, "author", lexicon, markup=hit is None or "," not in text)
         if name in details:
             title, outlet = details[name]
             found = [
