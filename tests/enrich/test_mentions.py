@@ -208,3 +208,41 @@ def test_the_dates_read_once_give_the_same_mentions_less_the_times() -> None:
     mentions = find_date_mentions(paragraphs, context, dates)
     assert [m.text for m in mentions] == ["kemarin", "today"]
     assert find_date_mentions(paragraphs, context) == mentions
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("id", "Penjualan semester II 2023 melonjak.", ("semester II 2023", "2023", "year", False)),
+        ("id", "Laba triwulan pertama 2024 turun.", ("triwulan pertama 2024", "2024", "year", False)),
+        ("en", "Profits fell in Q2 2023.", ("in Q2 2023", "2023", "year", False)),
+        (
+            "en",
+            "Sales recovered in the second half of 2022.",
+            ("the second half of 2022", "2022", "year", False),
+        ),
+        ("en", "The museum reopens in the spring of 2026.", ("the spring of 2026", "2026", "year", False)),
+        ("en", "The line should open by mid-2028.", ("mid-2028", "2028", "year", False)),
+        ("en", "Output will peak in Q4, analysts said.", ("in Q4", "2025", "year", True)),
+    ],
+)
+def test_a_part_of_a_year_is_that_year(
+    language: str, text: str, expected: tuple[str, str, str, bool]
+) -> None:
+    assert _found(text, language) == [expected]
+
+
+def test_both_ends_of_a_range_are_dates() -> None:
+    assert _found("Pameran buku digelar 10-12 Juni di Bandung.") == [
+        ("10", "2025-06-10", "day", True),
+        ("12 Juni", "2025-06-12", "day", True),
+    ]
+    assert _found("Roadworks will run between April and July.", "en") == [
+        ("between April", "2025-04", "month", True),
+        ("July", "2025-07", "month", True),
+    ]
+    assert _found("Harga naik dari Januari hingga Maret.")[-1] == ("hingga Maret", "2025-03", "month", True)
+
+
+def test_a_day_after_the_second_end_is_no_range() -> None:
+    assert _found("Skor 15-3 Mei itu.") == [("3 Mei", "2025-05-03", "day", True)]

@@ -265,3 +265,43 @@ def test_a_number_in_a_name_counts_nothing_unless_a_classifier_follows() -> None
 
 def test_an_abbreviation_after_a_count_is_not_read() -> None:
     assert _counted("Some 398,000 U.S. troops left.", "en") == [("398,000", None)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("id", "Sepertiga dari lahan itu rusak.", ("Sepertiga", 100 / 3, "%", "percent")),
+        ("id", "Separuh dari anggaran terserap.", ("Separuh", 50.0, "%", "percent")),
+        ("en", "Two-thirds of the members voted yes.", ("Two-thirds", 200 / 3, "%", "percent")),
+        ("en", "Turnout dropped by a fifth.", ("a fifth", 20.0, "%", "percent")),
+    ],
+)
+def test_a_fraction_of_a_whole_is_a_percentage(
+    language: str, text: str, expected: tuple[str, float, str | None, str]
+) -> None:
+    found = _found(text, language)
+    assert len(found) == 1 and found[0][0] == expected[0] and found[0][2:] == expected[2:]
+    assert found[0][1] == pytest.approx(expected[1])
+
+
+def test_a_part_of_a_year_or_an_hour_is_no_fraction() -> None:
+    assert _found("Sales rose in the first half of the season.", "en") == []
+    assert _found("He waited half an hour.", "en") == []
+
+
+def test_a_rate_per_day_is_its_own_unit() -> None:
+    assert _found("The field pumps 300,000 barrels per day.", "en") == [
+        ("300,000 barrels per day", 300000.0, "bbl/d", "measure")
+    ]
+
+
+def test_the_first_of_a_pair_counts_what_the_second_counts() -> None:
+    assert _counted("Antara 40 dan 60 relawan dikerahkan.", "id") == [("40", "relawan"), ("60", "relawan")]
+    assert _counted("It hired between 15 and 20 engineers.", "en") == [
+        ("15", "engineers"),
+        ("20", "engineers"),
+    ]
+
+
+def test_a_predicate_ends_the_counted_phrase() -> None:
+    assert _counted("Sebanyak 45 siswa gagal dalam seleksi.", "id") == [("45", "siswa")]

@@ -24,6 +24,10 @@ Rules, where the text leaves a choice:
   first such day after the reference (a week on, said on that weekday).
 - Weeks ("pekan lalu", "next week", "dua pekan lalu") have precision "week" and the date of the
   Monday of their ISO week.
+- A part of a year ("kuartal III 2025", "the first half of 2019", "mid-2027", "the summer of
+  2018") is that year, precision "year", as "akhir 2026" is (`year_part_prefix`).
+- Both ends of a range are mentions: "3" of "3-5 Mei" is 3 May, "June" of "between March and
+  June" a month as "March" is (`month_range_join`).
 - `relative` is True whenever the reference decided the date, a year inferred included;
   without a reference (`EnrichContext.reference` None) those mentions are left out.
 """
@@ -63,6 +67,12 @@ class MentionGrammar:
     regex engine skips to, and looks back at the words before it in a short window."""
 
     year_before: re.Pattern[str]  # a word that makes the four digits after it a year
+    # A part of a year before it ("Q3 2025", "the summer of 2018", "kuartal III 2025"): that year.
+    year_part_before: re.Pattern[str]
+    # Two months or days of a range ("between March and June", "3-5 Mei"): the word between them,
+    # right before the second (`month_range_after`: a month name and it, before a month name).
+    range_join: re.Pattern[str]
+    month_range_after: re.Pattern[str]
     month_before: re.Pattern[str]  # a word that makes the month name after it a date
     # Words before or after a month name that put it before or after the reference's month
     # ("Mei lalu", "last May"; "Juni mendatang", "next June").
@@ -115,8 +125,14 @@ def mention_grammar(languages: tuple[str, ...]) -> MentionGrammar:
     future_before = data.get("future_weekday_prefix", [])
     future_after = data.get("future_weekday_suffix", [])
     weekdays = _alternation(grammar.weekdays)
+    joins = _alternation(data.get("month_range_join", []))
     return MentionGrammar(
-        year_before=re.compile(rf"(?:^|(?<=\W))(?:{year_prefix})\s+\Z", re.I),
+        year_before=re.compile(rf"(?:^|(?<=\W))(?:{year_prefix})(?:\s+|(?<=-))\Z", re.I),
+        year_part_before=_before(data.get("year_part_prefix", [])),
+        range_join=re.compile(rf"(?P<day>\d{{1,2}})\s*(?:{joins})\s*\Z", re.I),
+        month_range_after=re.compile(
+            rf"(?:^|(?<=\W))(?:{_alternation(grammar.months)})\.?\s*(?:{joins})\s*\Z", re.I
+        ),
         month_before=re.compile(rf"(?:^|(?<=\W))(?:{month_prefix})(?:\s+|(?<=-))\Z", re.I),
         month_past_before=_before(data.get("month_past_prefix", [])),
         month_past_after=_after(data.get("month_past_suffix", [])),
@@ -279,7 +295,12 @@ def _extra(
     month without a day, the data's relative phrases and weekdays ahead ("Senin depan")."""
     for match in _FOUR_DIGITS.finditer(text):
         year = int(match.group())
-        start = _prefixed(mentions.year_before, text, match.start()) if year in YEARS else None
+        starts = (
+            [_prefixed(p, text, match.start()) for p in (mentions.year_before, mentions.year_part_before)]
+            if year in YEARS
+            else []
+        )
+        start = min((s for s in starts if s is not None), default=None)
         if start is not None:
             yield start, match.end(), date(year, 1, 1), "year", False
     lowered = text.lower()
@@ -328,6 +349,8 @@ def _months(
             -1 if starts[1] is not None or past_after else 1 if future is not None or future_after else 0
         )
         start = min((s for s in (*starts, future) if s is not None), default=None)
+        if start is None and direction == 0 and _prefixed(mentions.month_range_after, text, at) is not None:
+            start = at  # (the second month of a range: "between March and June")
         if start is None and direction == 0:
             continue
         said = mentions.year_after.match(text, end)
@@ -349,6 +372,20 @@ def _month_year(month: int, direction: int, reference: date) -> int | None:
     if direction > 0:
         return reference.year if month > reference.month else reference.year + 1
     return closest_year(month, None, None, reference)
+
+
+def _range_starts(
+    text: str, candidates: Sequence[tuple[int, int, date, Precision, bool]], mentions: MentionGrammar
+) -> Iterable[tuple[int, int, date, Precision, bool]]:
+    """The first day of a range of days the second end of which is a date mention: "3" of "3-5
+    Mei", the day of the same month before it (a day past the second's is no range)."""
+    for start, _, day, precision, relative in candidates:
+        if precision != "day" or not text[start : start + 1].isdigit():
+            continue
+        found = mentions.range_join.search(text, max(0, start - 12), start)
+        first = int(found.group("day")) if found else 0
+        if found and 0 < first < day.day:
+            yield found.start(), found.end("day"), day.replace(day=first), "day", relative
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+\Z")
@@ -432,6 +469,7 @@ def _mentions(
         if read is not None:
             candidates.append((found.start, found.end, *read))
     candidates.extend(_extra(text, reference, grammar, mentions))
+    candidates.extend(list(_range_starts(text, candidates, mentions)))
     candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
     out: list[DateMention] = []
     end = -1

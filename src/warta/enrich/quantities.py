@@ -12,7 +12,10 @@ a unit ("km", "derajat Celsius"), or nothing (a bare count: `unit` None). A coun
 also says what it counts where a noun follows (`counted`): "14,000 troops", "5 ekor sapi" (after
 a classifier word), "2,5 ton beras", "dozens of runners" (see `counted_after`). The paragraph's language (`EnrichContext.language`) decides what an
 ambiguous separator means: "1.500" is 1500 in Indonesian, 1.5 in English. Both ends of a
-range take what its second end says: "Rp 4-6 ribu" is 4000 and 6000 rupiah, two quantities.
+range take what its second end says: "Rp 4-6 ribu" is 4000 and 6000 rupiah, two quantities;
+the first of two counts joined by a pair word counts what the second counts ("between 20,000
+and 25,000 visitors"). A fraction of a whole is a percentage: "setengah dari warga" is 50 %,
+"a third of voters" 33.3 % (`[fractions]`).
 
 Not quantities: years ("2025"), dates and times (found by the date grammar, `meta.datetext`, as
 the date mentions read them: `mentions.paragraph_dates`, read once for both where given),
@@ -26,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -108,6 +111,14 @@ class QuantityGrammar:
     not_after: frozenset[str]
     range_join: re.Pattern[str]  # between the two ends of a range: "10-15 persen", "5 to 10 percent"
     counted: CountedGrammar
+    # A fraction of a whole, a percentage: "setengah dari", "a third of", "by a quarter"; its
+    # group "frac" the fraction (a key of `fractions`, a share of one).
+    # Between two counts that share what they count ("between 20,000 and 25,000 visitors"):
+    # the first takes the second's counted noun where none follows it.
+    pair_join: re.Pattern[str]
+    fraction: re.Pattern[str]
+    fractions: Mapping[str, float]
+    fraction_not_after: frozenset[str]
 
 
 def _short(words: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -173,6 +184,7 @@ def quantity_grammar(languages: tuple[str, ...]) -> QuantityGrammar:
     joiners = {word_key(k): float(v) for k, v in data.get("number_joiners", {}).items()}
     multipliers = {word_key(k): float(v) for k, v in data.get("number_multipliers", {}).items()}
     currency_scales = {k for f in formats.values() for k in f.currency_scales}
+    fractions = {word_key(k): float(v) for k, v in data.get("fractions", {}).items()}
 
     raw_units = list(data.get("units", {}))
     short_units, long_units = _short(raw_units)
@@ -210,7 +222,40 @@ def quantity_grammar(languages: tuple[str, ...]) -> QuantityGrammar:
             annotator_data("keywords", languages),
             [*scales, *words, *joiners, *multipliers, *percent, *units, *suffix],
         ),
+        pair_join=re.compile(
+            rf"\s*[-–—]\s*|\s+(?:{alternation([*data.get('range_words', []), *data.get('pair_words', [])])})\s+",
+            re.I,
+        ),
+        fraction=_fraction_pattern(fractions, data),
+        fractions=fractions,
+        fraction_not_after=frozenset(word_key(w) for w in data.get("fraction_not_after", [])),
     )
+
+
+def _fraction_pattern(fractions: Mapping[str, float], data: Mapping[str, object]) -> re.Pattern[str]:
+    """A fraction (`[fractions]`) that is a share of something: one of `fraction_after` follows it
+    ("a third of voters") or one of `fraction_before` precedes it ("fell by a quarter")."""
+
+    def words(key: str) -> list[str]:
+        value = data.get(key, [])
+        return [str(w) for w in value] if isinstance(value, list) else []
+
+    frac, before, after = alternation(fractions), words("fraction_before"), words("fraction_after")
+    return re.compile(
+        rf"(?<!\w)(?P<frac>{frac})(?=\s+(?:{alternation(after)})(?!\w))"
+        rf"|(?<!\w)(?:{alternation(before)})\s+(?P<frac2>{frac})(?!\w)",
+        re.I,
+    )
+
+
+def fractions_in(text: str, grammar: QuantityGrammar) -> Iterable[tuple[int, int, float]]:
+    """(start, end, percent) of each fraction of a whole in `text`: "a third of voters" is 33.3 %;
+    not after a word of `fraction_not_after` ("the first half of the year" is a part of a year)."""
+    for match in grammar.fraction.finditer(text):
+        group = "frac" if match.group("frac") else "frac2"
+        start, end = match.span(group)
+        if word_key(_word_before(text, start)) not in grammar.fraction_not_after:
+            yield start, end, 100 * grammar.fractions[word_key(match.group(group))]
 
 
 def _valid_groups(parts: Sequence[str]) -> bool:
@@ -567,7 +612,32 @@ def quantities_in(
                 limit = min((s for s, _ in spans if s >= after), default=None)
                 counted = counted_after(text, after, form, grammar.counted, limit, _named(text, start))
             found.append(Quantity(text[start:end], value, unit, kind, paragraph, start, end, counted))
-    return found
+    found = _paired(text, found, grammar)
+    shares = [
+        Quantity(text[start:end], value, "%", "percent", paragraph, start, end)
+        for start, end, value in fractions_in(text, grammar)
+        if not any(q.start < end and start < q.end for q in found)
+    ]
+    return sorted([*found, *shares], key=lambda q: q.start) if shares else found
+
+
+def _paired(text: str, found: list[Quantity], grammar: QuantityGrammar) -> list[Quantity]:
+    """`found`, a count or measure that says nothing it counts taking what the next, larger one
+    counts where only a word of a pair or range lies between ("between 20,000 and 25,000
+    visitors"; not "Episode #203 – 5 Tips": a range goes up)."""
+    out = list(found)
+    for index in range(len(out) - 2, -1, -1):
+        one, two = out[index], out[index + 1]
+        if (
+            one.counted is None
+            and two.counted is not None
+            and one.kind == two.kind
+            and one.kind in _COUNTING
+            and one.value < two.value
+            and grammar.pair_join.fullmatch(text, one.end, two.start)
+        ):
+            out[index] = replace(one, counted=two.counted)
+    return out
 
 
 def find_quantities(
