@@ -71,7 +71,12 @@ def main() -> None:
     payload: dict[str, object] = {}
     heldout2 = load_cases(HELDOUT2)
     heldout3 = load_cases(HELDOUT3)
-    sets = (("dev", DEV_CASES), ("held-out", HELDOUT_CASES), ("held-out 2", heldout2), ("held-out 3", heldout3))
+    sets = (
+        ("dev", DEV_CASES),
+        ("held-out", HELDOUT_CASES),
+        ("held-out 2", heldout2),
+        ("held-out 3", heldout3),
+    )
     for name, cases in sets:
         for language in ("id", "en", "all"):
             subset = tuple(case for case in cases if language in ("all", case.language))
