@@ -1004,3 +1004,49 @@ def test_according_to_after_the_quote_names_the_speaker() -> None:
     )
     found = [(q.paragraph, q.speaker, q.verb) for q in find_quotes(paragraphs, _CONTEXT, [])]
     assert found == [(0, "Priya Nair", "according to"), (1, "Wahyu Setianto", "menurut")]
+
+
+def _speakers(paragraphs: tuple[str, ...]) -> list[tuple[int, str | None]]:
+    return [(q.paragraph, q.speaker) for q in find_quotes(paragraphs, _CONTEXT, [])]
+
+
+def test_the_name_after_an_office_and_what_it_is_of_set_off_by_a_comma() -> None:
+    # 'Ketua Koperasi Tani Makmur,' is an office and what it is of; the name follows the comma.
+    # An office with its name and no comma keeps it; a date after the comma is no name.
+    paragraphs = (
+        "“Pupuk bersubsidi belum datang sampai hari ini,” kata Ketua Koperasi Tani Makmur, Sutrisno Hadi.",
+        "“Kelas tambahan dimulai pekan depan,” ujar Kepala SMAN 3 Cirebon, Drs. Asep Saepudin.",
+        "“Jalan tol ini dibuka untuk umum besok,” kata Bupati Garut Rudy Gunawan, Senin (5/6).",
+    )
+    assert _speakers(paragraphs) == [(0, "Sutrisno Hadi"), (1, "Asep Saepudin"), (2, "Rudy Gunawan")]
+
+
+def test_the_name_after_the_place_an_office_is_of() -> None:
+    # 'Bupati Banyumas' is the office of a known place: the three words after it are the name,
+    # and so is the one word after 'Bupati Kendal'.
+    paragraphs = (
+        "Bupati Banyumas Achmad Husein Prasetyo mengatakan, “Semua jembatan rusak akan diperbaiki.”",
+        "“Pasar malam ditutup sementara,” kata Bupati Kendal Dico.",
+    )
+    assert _speakers(paragraphs) == [(0, "Achmad Husein Prasetyo"), (1, "Dico")]
+
+
+def test_a_police_rank_written_with_pol_is_a_title() -> None:
+    paragraphs = (
+        "“Kami sudah memeriksa tujuh saksi,” tegas Kombes Pol. Andi Wijaya, Kabid Humas Polda Sumut.",
+    )
+    assert _speakers(paragraphs) == [(0, "Andi Wijaya")]
+
+
+def test_a_party_and_state_tag_after_a_name_is_no_name() -> None:
+    paragraphs = ("“This bill will not pass the House,” Rep. Linda Moore, D-Calif., said on Friday.",)
+    assert _speakers(paragraphs) == [(0, "Linda Moore")]
+
+
+def test_complaining_and_opining_verbs_attribute_a_quote() -> None:
+    paragraphs = (
+        "“Air PAM mati sejak pagi,” keluh Rohani, warga Cilincing.",
+        "Ekonom Faisal Rahman berpendapat, “Inflasi akan melandai pada kuartal depan.”",
+        "“Antrean BBM makin panjang,” keluhnya.",
+    )
+    assert _speakers(paragraphs) == [(0, "Rohani"), (1, "Faisal Rahman"), (2, "Faisal Rahman")]

@@ -36,6 +36,10 @@ class QuoteLexicon:
     name_particles: frozenset[str]  # lowercase words inside a name ('de' in 'Pieter de Vries')
     name_prefixes: tuple[str, ...]  # a name word's lowercase start ('al-' in 'al-Rashid')
     adverbs: frozenset[str]
+    apposed_offices: frozenset[tuple[str, ...]]  # 'Kepala Puskesmas X, Hendra': the name after the comma
+    party_tags: tuple[str, ...]  # a tag's start after a name ('R-' in 'Sen. X, R-Ohio'): no name
+    places: frozenset[tuple[str, ...]]  # the entities annotator's place names ('Sleman')
+    longest_place: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,10 @@ def quote_lexicon(languages: tuple[str, ...]) -> QuoteLexicon:
         )
 
     ranks, offices = title_phrases("ranks", "occupations"), title_phrases("offices", "qualifiers")
+    places = frozenset(  # the entities annotator's list: 'Bupati Sleman Kustini' is of Sleman
+        tuple(str(place).lower().split())
+        for place in annotator_data("entities", languages).get("names", {}).get("place", [])
+    )
     return QuoteLexicon(
         closers=closers,
         opener=re.compile(
@@ -91,6 +99,10 @@ def quote_lexicon(languages: tuple[str, ...]) -> QuoteLexicon:
         name_particles=words("name_particles"),
         name_prefixes=tuple(str(item) for item in data.get("name_prefixes", [])),
         adverbs=words("adverbs"),
+        apposed_offices=phrases("apposed_offices"),
+        party_tags=tuple(str(item) for item in data.get("party_tags", [])),
+        places=places,
+        longest_place=max((len(place) for place in places), default=1),
     )
 
 

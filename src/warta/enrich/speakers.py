@@ -102,15 +102,45 @@ def _attribution_after(
         if index and any(word.word not in lexicon.adverbs for word in clause[:index]):
             before = _speaker(clause[:index], span.paragraph, text, lexicon)
             return (before, token.word) if before is not None else (None, None)
-        speaker = _speaker(_until_stop(clause[index + 1 :], lexicon), span.paragraph, text, lexicon)
-        if speaker is None or (not speaker.pronoun and not (speaker.name or " ")[0].isupper()):
-            # '"...," kilah kuasa hukum tersangka, Hotman Paris': the name follows the description.
+        named = _until_stop(clause[index + 1 :], lexicon)
+        speaker = _speaker(named, span.paragraph, text, lexicon)
+        if (
+            speaker is None
+            or (not speaker.pronoun and not (speaker.name or " ")[0].isupper())
+            or (named == clause[index + 1 :] and _office_of(named, lexicon))
+        ):
+            # '"...," kilah kuasa hukum tersangka, Hotman Paris' / '"...," ungkap Kepala
+            # Puskesmas Sukamaju, Hendra Gunawan': the name follows the description.
             following = _clause(tokens[len(clause) :], lexicon)
-            name = _name(following, lexicon)
-            if name and len(name) == len([t for t in following if not _parenthetical(t)]):
+            name = _bare_name(following, lexicon)
+            if name:
                 speaker = _named(name[0].start, name[-1].end, span.paragraph, text)
         return speaker, token.word
     return _attribution_across_commas(tokens, clause, span, text, lexicon)
+
+
+def _office_of(phrase: list[Token], lexicon: QuoteLexicon) -> bool:
+    """A phrase that ends with a comma after an office and what it is of ('Kepala Puskesmas
+    Sukamaju,'), the office one of the language's data whose holder's name may follow set off
+    by the comma (where what an office is of is written right after it, with no 'of')."""
+    length = _title_at(phrase, 0, lexicon)
+    words = tuple(token.word for token in phrase[:length])
+    return (
+        bool(length)
+        and words in lexicon.apposed_offices
+        and len(phrase) > length
+        and phrase[-1].text.endswith(",")
+    )
+
+
+def _bare_name(tokens: list[Token], lexicon: QuoteLexicon) -> list[Token]:
+    """The name a clause is and nothing else but its titles ('Hotman Paris', 'dr. Siti Rahmah.'), or []."""
+    tokens = [token for token in tokens if not _parenthetical(token)]
+    after = 0
+    while after < len(tokens) and (length := _title_at(tokens, after, lexicon)):
+        after += length
+    name = _name(tokens, lexicon)
+    return name if name and len(name) == len(tokens) - after else []
 
 
 def _attribution_across_commas(
@@ -306,6 +336,7 @@ def _name(tokens: list[Token], lexicon: QuoteLexicon) -> list[Token]:
             or _acronym(token)
             or token.word in lexicon.descriptors
             or token.word in lexicon.non_names
+            or _party_tag(token, lexicon)
         ):
             break
         run.insert(0, token)
@@ -319,10 +350,27 @@ def _name(tokens: list[Token], lexicon: QuoteLexicon) -> list[Token]:
         not after or any(token.word in lexicon.stop_words for token in before)
     ):
         return []
-    named = [i for i, token in enumerate(run) if token.word not in lexicon.name_particles]
-    if office and len(named) >= 3:
-        run = run[named[-2] :]
+    if office:
+        return _after_place(run, lexicon)
     return run
+
+
+def _after_place(run: list[Token], lexicon: QuoteLexicon) -> list[Token]:
+    """The name in the capitalised words after an office: after the place the office is of where
+    they open with a place of the entities data ('Bupati Sleman Kustini Sri Purnomo' -> 'Kustini
+    Sri Purnomo', 'Bupati Kendal Dico' -> 'Dico'), else the last two of three or more (a place
+    the data lacks before a two-word name)."""
+    for length in range(min(lexicon.longest_place, len(run) - 1), 0, -1):
+        if tuple(token.word for token in run[:length]) in lexicon.places:
+            return run[length:]
+    named = [i for i, token in enumerate(run) if token.word not in lexicon.name_particles]
+    return run[named[-2] :] if len(named) >= 3 else run
+
+
+def _party_tag(token: Token, lexicon: QuoteLexicon) -> bool:
+    """A party-and-state tag written after a name ('R-Ohio', 'D-Calif.'): no part of it."""
+    bare = token.text.strip(EDGE_PUNCT)
+    return any(bare.startswith(tag) and bare[len(tag) : len(tag) + 1].isupper() for tag in lexicon.party_tags)
 
 
 def _title_at(tokens: list[Token], index: int, lexicon: QuoteLexicon) -> int:
