@@ -534,3 +534,22 @@ def test_tags_after_a_label_inside_a_footer_line_of_links() -> None:
     for text, density in (("Posted in Harbour and tagged ferries, timetables", 0.8), (rows[1][0].text, 0.2)):
         blocks[1] = line(1, text, Label.FOOTER, density, "/category/harbour/")[0]
         assert build_lists(blocks, labels, LEX).tags == []
+
+
+def test_a_tag_list_ends_at_its_box_and_explore_more_heads_one() -> None:
+    from warta.classify.markers import section_header
+    from warta.model import Block, BlockStructure, Label
+
+    assert section_header("explore more on these topics", LEX) is Label.TAGS
+    box, beside = ("article", "tags"), ("article", "reuse")
+    rows = [
+        ("Explore more on these topics", box, None),
+        ("Harbours", box, "/uk/harbours"),
+        ("Ferries", ("article", "tags", "people", "tag", "link", "7"), "/uk/ferries"),  # a nested list
+        ("Reuse this content", beside, "/info/syndication"),
+    ]
+    blocks = [
+        Block(i, text, BlockStructure(class_tokens=tokens, href=href))
+        for i, (text, tokens, href) in enumerate(rows)
+    ]
+    assert build_lists(blocks, [Label.TAGS] * len(blocks), LEX).tags == ["Harbours", "Ferries"]

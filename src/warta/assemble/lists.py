@@ -744,10 +744,22 @@ def build_lists(
     footer = _page_footer_start(labelled)
 
     tags: list[str] = []
+    # The innermost class token of the current list's first tag (a word: "tag-link-4338" numbers
+    # each link): a tag's box (its list, or one nested in it) carries it; "Reuse this content"
+    # in the box beside the topic links, or the author's name under them, does not.
+    box: str | None = None
     for block in _tag_blocks(blocks, labelled):
         if normalise_marker(block.text) in lexicon.tags_header:
+            box = None
             continue  # the list's header ("Tags"), not a tag
+        tokens = block.structure.class_tokens
         rest = _strip_prefix(block.text, lexicon.tags_prefix)
+        if rest != block.text.strip():
+            box = None  # a "Tags:" line: its label's own class ("tags__label") is no box's
+        elif box is None:  # a list's first tag
+            box = next((token for token in reversed(tokens) if not has_digit(token)), "")
+        elif box and box not in tokens:
+            continue
         tags.extend(t.strip(" #") for t in re.split(r"[,;|#]", rest) if t.strip(" #"))
     if not tags and lexicon.tags_inline:
         for block, label in zip(blocks, labelled, strict=True):
