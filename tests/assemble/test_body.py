@@ -237,3 +237,32 @@ def test_editor_codes_are_searched_only_in_text_closing_with_a_bracket() -> None
             assert _EDITOR_CODE.search(text) is None and _SINGLE_CODE.search(text) is None
 
     check()
+
+
+def test_a_pull_quote_cut_from_a_paragraph_is_dropped_before_or_after_it() -> None:
+    para = (
+        "Most of the town's shops close at six. The market hall is the only covered place where "
+        "nobody asks you to pay for a seat, and on wet days it fills up by noon."
+    )
+    quote = "“The only covered place where nobody asks you to pay”"
+    other = "The council will decide on the hall's opening hours at its meeting next month."
+    for text in (f"{para}\n\n{quote}\n\n{other}", f"{quote}\n\n{para}\n\n{other}"):
+        parts = _body(text).parts
+        assert [p.text for p in parts] == [para, other]
+
+
+def test_a_quote_or_subheading_that_shares_words_with_a_paragraph_stays() -> None:
+    para = (
+        "The market hall is the only covered place in town where nobody asks you to pay for a seat, "
+        "the trader said on Monday."
+    )
+    # A quoted sentence that goes on after its closing mark, a quote saying something else,
+    # and an unquoted subheading the paragraph after it explains are no pull quotes.
+    kept = [
+        "“The only covered place in town where nobody asks you to pay,” she said.",
+        "“We will keep the hall open for as long as the roof holds up”",
+        "Where nobody asks you to pay for a seat",
+    ]
+    for line in kept:
+        parts = _body(f"{line}\n\n{para}").parts
+        assert line in [p.text for p in parts]

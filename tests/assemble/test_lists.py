@@ -510,3 +510,46 @@ def test_a_story_listed_twice_is_one_entry_with_what_each_copy_knows() -> None:
         ("Pemilu Digelar April", None),
         ("Jalan Tol Baru Dibuka", None),
     ]
+
+
+def test_tags_after_a_label_inside_a_footer_line_of_links() -> None:
+    from warta.model import Block, BlockStructure, Label
+
+    def line(i: int, text: str, label: Label, density: float, href: str | None) -> tuple[Block, Label]:
+        return Block(i, text, BlockStructure(link_density=density, href=href)), label
+
+    rows = [
+        line(0, "The new ferry timetable starts on Monday, the harbour office said.", Label.BODY, 0.0, None),
+        line(
+            1,
+            "Posted in Harbour Tagged ferries, timetables, North Pier",
+            Label.FOOTER,
+            0.8,
+            "/category/harbour/",
+        ),
+    ]
+    blocks, labels = [b for b, _ in rows], [lab for _, lab in rows]
+    assert build_lists(blocks, labels, LEX).tags == ["ferries", "timetables", "North Pier"]
+    # The word in running text, or a line that is mostly not links, names no tags.
+    for text, density in (("Posted in Harbour and tagged ferries, timetables", 0.8), (rows[1][0].text, 0.2)):
+        blocks[1] = line(1, text, Label.FOOTER, density, "/category/harbour/")[0]
+        assert build_lists(blocks, labels, LEX).tags == []
+
+
+def test_a_tag_list_ends_at_its_box_and_explore_more_heads_one() -> None:
+    from warta.classify.markers import section_header
+    from warta.model import Block, BlockStructure, Label
+
+    assert section_header("explore more on these topics", LEX) is Label.TAGS
+    box, beside = ("article", "tags"), ("article", "reuse")
+    rows = [
+        ("Explore more on these topics", box, None),
+        ("Harbours", box, "/uk/harbours"),
+        ("Ferries", ("article", "tags", "people", "tag", "link", "7"), "/uk/ferries"),  # a nested list
+        ("Reuse this content", beside, "/info/syndication"),
+    ]
+    blocks = [
+        Block(i, text, BlockStructure(class_tokens=tokens, href=href))
+        for i, (text, tokens, href) in enumerate(rows)
+    ]
+    assert build_lists(blocks, [Label.TAGS] * len(blocks), LEX).tags == ["Harbours", "Ferries"]

@@ -227,3 +227,28 @@ def test_rows_of_a_table_laid_out_in_columns_are_marked_in_table():
 def test_a_single_line_with_column_gaps_is_no_table():
     blocks = segment_text("Harga   naik   lagi\n\nParagraf biasa yang panjang.")
     assert not any(b.structure.in_table for b in blocks)
+
+
+def test_a_numbered_subheading_keeps_its_number_a_numbered_list_does_not() -> None:
+    text = (
+        "Three habits keep a bicycle chain running for years.\n\n"
+        "1. Clean it after rain\n\n"
+        "Road grit and water wear the links down faster than any mileage does.\n\n"
+        "2. Oil it once a month\n\n"
+        "A few drops on each link are enough; wipe off what is left over.\n\n"
+        "What to bring:\n"
+        "1. A rag\n"
+        "2. Chain oil\n"
+    )
+    texts = [b.text for b in segment_text(text)]
+    assert "1. Clean it after rain" in texts
+    assert "2. Oil it once a month" in texts
+    assert texts[-2:] == ["A rag", "Chain oil"]
+    # Ranked titles set apart over a date or a short teaser are list entries: no number back.
+    ranked = (
+        "1. Ferry timetable changes\n\n12 March 2026\n\n2. Harbour wall repairs begin\n\nWork starts soon\n"
+    )
+    assert [b.text for b in segment_text(ranked)][::2] == [
+        "Ferry timetable changes",
+        "Harbour wall repairs begin",
+    ]

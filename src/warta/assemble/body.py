@@ -363,6 +363,57 @@ def _closes_previous(blocks: Sequence[Block], labels: Sequence[Label], i: int) -
     )
 
 
+_RESTATED_WORDS = (6, 40)  # how long a pull quote is, in words
+_RESTATING_MARGIN = 4  # how many more words the paragraph it restates has, at least
+_RESTATED_WORD_SHARE = 0.9  # of its distinct words, how many that paragraph holds
+_RESTATED_SHINGLE_SHARE = 0.5  # and of its three-word runs: a shortened sentence keeps most
+_RESTATING_REACH = 12  # how many parts away the restated paragraph may sit, before or after
+_OPENING_QUOTES = "\"“‘«„'"
+_CLOSING_QUOTES = "\"”’»“'"
+
+
+def restates(short: str, long: str) -> bool:
+    """Whether `short` is a shortened repeat of a sentence of `long`: nearly all its words
+    are `long`'s, and most of its three-word runs too, so cutting a clause out of the sentence
+    ("… the only indoor place [in most towns] where nobody …") keeps it a repeat."""
+    words = set(lower_words(short))
+    if not words:
+        return False
+    long_words = set(lower_words(long))
+    if len(words & long_words) < _RESTATED_WORD_SHARE * len(words):
+        return False
+    shingles = _shingle_set(short)
+    return len(shingles & _shingle_set(long)) >= _RESTATED_SHINGLE_SHARE * len(shingles)
+
+
+def _pull_quote_like(text: str, words: int) -> bool:
+    """A line that is one quotation and nothing else, 6-40 words: how a pull quote is printed
+    ("“The only indoor place where nobody asks you to buy anything”"). A quoted paragraph
+    goes on after its closing mark ("…,” she said."); a subheading or a lede has no marks."""
+    low, high = _RESTATED_WORDS
+    return low <= words <= high and text[:1] in _OPENING_QUOTES and text[-1:] in _CLOSING_QUOTES
+
+
+def without_restatements(parts: list[BodyPart]) -> list[BodyPart]:
+    """`parts` less each pull quote (`_pull_quote_like`) that a longer part near it, before
+    or after, says in full (`restates`): the words printed twice. (The body pass drops
+    repeats of earlier paragraphs only, and only near-whole ones; a pull quote may come
+    before its paragraph, and is often cut short.)"""
+    counts = [len(part.text.split()) for part in parts]
+    quotes = [i for i, n in enumerate(counts) if _pull_quote_like(parts[i].text.strip(), n)]
+    if not quotes:
+        return parts
+    dropped: set[int] = set()
+    for i in quotes:
+        longer = counts[i] + _RESTATING_MARGIN
+        near = range(max(0, i - _RESTATING_REACH), min(len(parts), i + _RESTATING_REACH + 1))
+        if any(
+            j not in dropped and counts[j] >= longer and restates(parts[i].text, parts[j].text) for j in near
+        ):
+            dropped.add(i)
+    return [part for i, part in enumerate(parts) if i not in dropped] if dropped else parts
+
+
 def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
     body = Label.BODY  # looked up once: an enum member is a slow attribute to read per block
     at = section_scans().positions(labels if type(labels) is list else list(labels), body, len(labels))
@@ -380,6 +431,7 @@ def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:
     compiled = _compiled_body_parts()
     compiled_parts = None if compiled is None else compiled(body_blocks)
     parts = _body_parts(body_blocks) if compiled_parts is None else compiled_parts
+    parts = without_restatements(parts)
     codes: list[str] = []
     # The editor code closes the article: look at the last paragraphs only.
     for k in range(len(parts) - 1, max(len(parts) - 3, -1), -1):

@@ -617,6 +617,38 @@ def _tag_href() -> re.Pattern[str]:
 
 _TAG_CHARS = 40
 _UNLABELLED = frozenset({Label.OTHER, Label.NAV})
+_INLINE_TAGS_LABELS = frozenset({Label.OTHER, Label.NAV, Label.FOOTER})
+_INLINE_TAGS_WORDS = 40  # a footer line of links, not a paragraph
+_INLINE_TAGS_LINKS = 0.5  # of its text, how much is link text, at least
+
+
+@lru_cache(maxsize=8)
+def _inline_tags_label(labels: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The pattern of a tags label inside a line (`lexicon.tags_inline`), after a space."""
+    if not labels:
+        return None
+    return re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, labels)) + r")\s+(?=\S)", re.I)
+
+
+def inline_tags(block: Block, lexicon: Lexicon) -> list[str]:
+    """The tags a line of links names after a tags label inside it, not at its start and with
+    no colon ("Posted in <a>News</a> Tagged <a>bike lanes</a>, <a>city council</a>", the
+    WordPress entry footer): what follows the label, split at commas. The label is written
+    as one (capitalised), so a sentence that says the word is no tags line."""
+    pattern = _inline_tags_label(lexicon.tags_inline)
+    structure = block.structure
+    if pattern is None or structure.href is None or structure.link_density < _INLINE_TAGS_LINKS:
+        return []
+    text = block.text
+    if len(text.split(maxsplit=_INLINE_TAGS_WORDS)) > _INLINE_TAGS_WORDS:
+        return []
+    match = pattern.search(text)
+    if match is None or not match.group(1)[:1].isupper():
+        return []
+    found = [t.strip(" #") for t in re.split(r"[,;|#]", text[match.end() :])]
+    if not all(0 < len(tag) <= _TAG_CHARS for tag in found):
+        return []
+    return found
 
 
 def _tag_blocks(blocks: Sequence[Block], labels: list[Label]) -> list[Block]:
@@ -712,11 +744,27 @@ def build_lists(
     footer = _page_footer_start(labelled)
 
     tags: list[str] = []
+    # The innermost class token of the current list's first tag (a word: "tag-link-4338" numbers
+    # each link): a tag's box (its list, or one nested in it) carries it; "Reuse this content"
+    # in the box beside the topic links, or the author's name under them, does not.
+    box: str | None = None
     for block in _tag_blocks(blocks, labelled):
         if normalise_marker(block.text) in lexicon.tags_header:
+            box = None
             continue  # the list's header ("Tags"), not a tag
+        tokens = block.structure.class_tokens
         rest = _strip_prefix(block.text, lexicon.tags_prefix)
+        if rest != block.text.strip():
+            box = None  # a "Tags:" line: its label's own class ("tags__label") is no box's
+        elif box is None:  # a list's first tag
+            box = next((token for token in reversed(tokens) if not has_digit(token)), "")
+        elif box and box not in tokens:
+            continue
         tags.extend(t.strip(" #") for t in re.split(r"[,;|#]", rest) if t.strip(" #"))
+    if not tags and lexicon.tags_inline:
+        for block, label in zip(blocks, labelled, strict=True):
+            if label in _INLINE_TAGS_LABELS and block.structure.href is not None:
+                tags.extend(inline_tags(block, lexicon))
     related, sidebar, comments = of(Label.RELATED, footer), of(Label.SIDEBAR, footer), of(Label.COMMENTS)
     related, sidebar = _ranks_joined(related), _ranks_joined(sidebar)
     related_apart, sidebar_apart = _with_dates_apart(related, lexicon), _with_dates_apart(sidebar, lexicon)

@@ -594,6 +594,8 @@ class Lexicon:
     footer_contains: tuple[str, ...]
     tags_prefix: tuple[str, ...]
     tags_header: frozenset[str]  # a header alone on its line over one tag per line
+    # A label inside a footer line, before its tag links ("Posted in News Tagged a, b, c").
+    tags_inline: tuple[str, ...]
     page_break: frozenset[str]  # a link to the article's next page, alone on its line
     caption_prefix: tuple[str, ...]
     # Words that open a parenthesised image credit: "(Foto: …)", "(ANTARA/…)", "(Reuters)".
@@ -937,6 +939,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         footer_contains=tuple(merged("markers", "footer_contains")),
         tags_prefix=longest_first(prefixes("markers", "tags_prefix")),
         tags_header=frozenset(merged("markers", "tags_header")),
+        tags_inline=longest_first(merged("markers", "tags_inline")),
         page_break=frozenset(merged("markers", "page_break")),
         caption_prefix=longest_first(prefixes("markers", "caption_prefix")),
         credit_words=tuple(merged("markers", "credit_words")),

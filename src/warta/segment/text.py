@@ -187,6 +187,8 @@ def segment_text(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_
         blocks = _segmenter()(text, max_line_chars, max_blocks)
     if _LAID_OUT_ROW.search(text) is not None:  # (most pages hold no table laid out in columns)
         mark_table_rows(text, blocks)
+    if _NUMBERED_LINE.search(text) is not None:  # (most pages hold no numbered line)
+        keep_heading_numbers(text, blocks)
     return blocks
 
 
@@ -217,6 +219,39 @@ def mark_table_rows(text: str, blocks: list[Block]) -> None:
                     blocks[j] = new_block(block.index, block.text, structure, block.start, block.end)
             run = []
         run.append(k)
+
+
+_NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+\S", re.M)
+_NUMBER = re.compile(r"[ \t]*(\d{1,2}[.)])[ \t]+")
+_PARAGRAPH_FACTOR = 2  # the paragraph under a subheading has twice its words, at least
+
+
+def keep_heading_numbers(text: str, blocks: list[Block]) -> None:
+    """Give a numbered subheading of `blocks` (of `text`) its number back: a numbered line the
+    segmenter read as a list bullet ("1. Keringkan bodi setelah menerobos hujan"), set apart by
+    blank lines, shaped like a subheading (its words, not a number or a date, first) and over a
+    paragraph (a sentence twice its length or more, no list item). Its
+    number is part of what it says (the listicle's "5 tips" are counted by it); the items of a
+    numbered list (none set apart, or over no paragraph: a teaser, a date) keep theirs off."""
+    from warta.assemble.body import is_heading_like  # (the body's own test of the shape)
+
+    for k in range(len(blocks) - 1):
+        block = blocks[k]
+        structure = block.structure
+        if not (structure.bullet and structure.blank_before and structure.blank_after):
+            continue
+        below = blocks[k + 1]
+        if (
+            below.structure.bullet
+            or not below.text.endswith(_SENTENCE_END)
+            or len(below.text.split()) < _PARAGRAPH_FACTOR * len(block.text.split())
+        ):
+            continue
+        number = _NUMBER.match(text, block.start, block.end)
+        if number is None or block.text[0].isdigit() or not is_heading_like(block.text):
+            continue
+        numbered = f"{number.group(1)} {block.text}"
+        blocks[k] = new_block(block.index, numbered, structure, block.start, block.end)
 
 
 def segment_text_python(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_BLOCKS) -> list[Block]:
