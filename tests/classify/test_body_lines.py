@@ -1,8 +1,11 @@
 """The line passes on the body's edges (`warta.classify.body_lines`): near misses, split fragments, captions."""
 
+import random
+
+from warta.classify.body_lines import _HASHTAG_LINE, mark_hashtag_lines
 from warta.classify.labels import label_blocks
 from warta.lexicon import load_lexicon
-from warta.model import Label
+from warta.model import Block, Label
 from warta.segment.text import segment_text
 
 LEX = load_lexicon()
@@ -215,3 +218,33 @@ def test_hashtag_lines_right_under_the_body_are_tags() -> None:
     # one hashtag alone, or a run of them away from the body, is no tag list
     blocks = segment_text(f"{body}\nMenu\n#banjir rob\n#gresik")
     assert Label.TAGS not in label_blocks(blocks, [0.9, 0.1, 0.1, 0.1], LEX)
+
+
+def _hashtag_lines_line_by_line(blocks: list[Block], labels: list[Label]) -> None:
+    """`mark_hashtag_lines` as a walk over every line (its reference)."""
+    n, i = len(blocks), 0
+    while i < n:
+        j = i
+        while (
+            j < n
+            and labels[j] in (Label.OTHER, Label.NAV)
+            and _HASHTAG_LINE.fullmatch(blocks[j].text.strip())
+        ):
+            j += 1
+        if j - i >= 2 and i > 0 and labels[i - 1] is Label.BODY:
+            labels[i:j] = [Label.TAGS] * (j - i)
+        i = max(j, i + 1)
+
+
+def test_hashtag_runs_agree_with_a_walk_over_every_line() -> None:
+    rng = random.Random(24)
+    texts = ["#banjir rob", " #gresik ", "#1 hit", "Bagikan #x", "Menu", "#a b c d e", "#bpbd-gresik"]
+    kinds = [Label.BODY, Label.OTHER, Label.NAV, Label.SIDEBAR]
+    for _ in range(3000):
+        n = rng.randint(0, 9)
+        blocks = [Block(index=k, text=rng.choice(texts)) for k in range(n)]
+        labels = [rng.choice(kinds) for _ in range(n)]
+        expected = list(labels)
+        _hashtag_lines_line_by_line(blocks, expected)
+        mark_hashtag_lines(blocks, labels)
+        assert labels == expected

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from warta.classify.labels import label_blocks
-from warta.classify.markers import markers_of, section_header
+from warta.classify.markers import markers_of, read_also_label_split, section_header
 from warta.lexicon import load_lexicon, normalise_marker
 from warta.model import Label
 from warta.segment.text import segment_text
@@ -336,3 +336,25 @@ def test_round_two_list_headers_and_widget_lines() -> None:
     # a comment thread's sort row and log-in notice, an Indonesian footer menu row
     assert normalise_marker("Sort by: Newest | Oldest | Most liked").startswith(tuple(lexicon.comment_form))
     assert "karier" in lexicon.nav_line and "pedoman pemberitaan" in lexicon.nav_line
+
+
+def _label_split_by_each_prefix(text: str) -> tuple[str, str]:
+    """`read_also_label_split` as a loop over the lexicon's prefixes (its reference)."""
+    norm = normalise_marker(text)
+    for prefix in LEX.read_also_prefix:
+        bare = prefix.rstrip(":")
+        if " " in bare and norm.startswith(bare + " "):
+            return text[: len(bare)], text[len(bare) :].strip()
+    return "", text
+
+
+def test_read_also_label_split_agrees_with_a_loop_over_the_prefixes():
+    assert read_also_label_split("Te puede interesar Sequía en el norte", LEX) == (
+        "Te puede interesar",
+        "Sequía en el norte",
+    )
+    assert read_also_label_split("More courses here.", LEX) == ("", "More courses here.")
+    lines = [prefix.rstrip(":") + tail for prefix in LEX.read_also_prefix for tail in (" Judul", "", ":")]
+    lines += ["LIHAT JUGA  Banjir di Kota", "Baca juga", "Read more about it", "  te puede interesar X"]
+    for line in lines:
+        assert read_also_label_split(line, LEX) == _label_split_by_each_prefix(line), line

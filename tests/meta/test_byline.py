@@ -892,3 +892,29 @@ def test_a_markup_value_that_copies_the_printed_byline_is_read_as_one() -> None:
     meta = PageMetadata(authors=[("By Dylan Bailey, MS, RD", "json-ld")])
     found = _find(("T", Label.TITLE), (BODY, Label.BODY), metadata=meta)
     assert [p.name for p in found.authors] == ["Dylan Bailey, MS, RD"]
+
+
+def test_a_name_ends_at_a_date_label_as_a_loop_over_the_labels_says():
+    from warta.meta.byline import _ended_name, _ends_name
+    from warta.meta.datetext import grammar_of
+
+    grammar = grammar_of(LEX)
+    labels = (*grammar.modified_markers, *grammar.published_markers)
+
+    def by_each_label(words: list[str]) -> bool:
+        first = words[0].strip(",.:;|")
+        if not first[:1].isupper():
+            return False
+        if first.lower() in LEX.name_enders:
+            return True
+        tail = " ".join(words).lower()
+        return any(tail.startswith(m) and tail[len(m) : len(m) + 1] in ("", " ", ":") for m in labels)
+
+    assert _ended_name("Angela Kaye Carpenter Updated onFebruary 16", LEX) == "Angela Kaye Carpenter"
+    assert _ended_name("Angela Kaye Carpenter", LEX) == "Angela Kaye Carpenter"
+    rests = [label.title() + tail for label in labels for tail in ("", " 12 May", ": 3 June", "x", "s now")]
+    rests += ["Jane Doe", "Posted", "View In Digital Edition", "Updatedx", ""]
+    for rest in rests:
+        words = ("Jane " + rest).split(" ")
+        for k in range(1, len(words)):
+            assert _ends_name(words[k:], LEX) == by_each_label(words[k:]), words[k:]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warta.segment.text import _single_spaces, segment_text
+from warta.segment.text import _LAID_OUT_ROW, _single_spaces, holds_laid_out_row, segment_text
 
 
 def texts(source: str) -> list[str]:
@@ -252,3 +252,14 @@ def test_a_numbered_subheading_keeps_its_number_a_numbered_list_does_not() -> No
         "Ferry timetable changes",
         "Harbour wall repairs begin",
     ]
+
+
+def test_the_laid_out_row_pre_test_agrees_with_its_regex():
+    # `holds_laid_out_row` starts the regex's search at the first gap: the same answer on every
+    # text made of letters, spaces, tabs, no-break spaces and line breaks.
+    pieces = ["a", "b", " ", " ", " ", "\t", "\n", "\r", "\xa0"]
+    rng = random.Random(24)
+    texts = ["", "a  b  c", "a  b\nc  d", "  a  b", "a\tb\tc", "a\t\tb", "ab  ", "a  \n  b  c"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(20_000)]
+    for text in texts:
+        assert holds_laid_out_row(text) == (_LAID_OUT_ROW.search(text) is not None), repr(text)

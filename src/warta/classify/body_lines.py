@@ -370,19 +370,26 @@ _MIN_HASHTAG_LINES = 2
 def mark_hashtag_lines(blocks: Sequence[Block], labels: list[Label]) -> None:
     """Two or more hashtag lines in a row right under the body, that no rule placed, are the
     article's tags (a site's list of popular hashtags elsewhere on the page is not)."""
-    n = len(blocks)
-    i = 0
-    while i < n:
-        j = i
-        while (
-            j < n
-            and labels[j] in (LABEL_OTHER, LABEL_NAV)
-            and _HASHTAG_LINE.fullmatch(blocks[j].text.strip())
-        ):
-            j += 1
-        if j - i >= _MIN_HASHTAG_LINES and i > 0 and labels[i - 1] is LABEL_BODY:
-            labels[i:j] = [LABEL_TAGS] * (j - i)
-        i = max(j, i + 1)
+    # Only a line holding a "#" can be one (found in C): most pages hold none, and the rest a few.
+    hashed = compress(range(len(blocks)), map(operator.contains, map(_BLOCK_TEXT, blocks), repeat("#")))
+    tagged = [
+        k
+        for k in hashed
+        if labels[k] in (LABEL_OTHER, LABEL_NAV) and _HASHTAG_LINE.fullmatch(blocks[k].text.strip())
+    ]
+    # Each run of tag lines in a row (marking one changes no label another reads: the line above
+    # a run is none of its lines, nor of any other run's).
+    run: list[int] = []
+    for k in [*tagged, -2]:
+        if run and k != run[-1] + 1:
+            first = run[0]
+            if len(run) >= _MIN_HASHTAG_LINES and first > 0 and labels[first - 1] is LABEL_BODY:
+                labels[first : run[-1] + 1] = [LABEL_TAGS] * len(run)
+            run = []
+        run.append(k)
+
+
+_BLOCK_TEXT = operator.attrgetter("text")
 
 
 _SLIDE_CAPTION_MAX = 300

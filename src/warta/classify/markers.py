@@ -679,9 +679,12 @@ def read_also_label_split(text: str, lexicon: Lexicon) -> tuple[str, str]:
     """(label, rest) of a line that opens with a read-also prefix of two words or more without its
     colon and a space ("Te puede interesar Sequía …"); ("", text) for any other line ("More
     <a>courses</a> here." is a sentence)."""
+    openers = lexicon.spaced_openers("read_also_prefix")
     norm = normalise_marker(text)
-    for prefix in lexicon.read_also_prefix:
-        bare = prefix.rstrip(":")
-        if " " in bare and norm.startswith(bare + " "):
-            return text[: len(bare)], text[len(bare) :].strip()
+    if not norm.startswith(openers):  # (one C call: most lines open with none)
+        return "", text
+    for opener in openers:
+        if norm.startswith(opener):
+            bare = len(opener) - 1
+            return text[:bare], text[bare:].strip()
     return "", text

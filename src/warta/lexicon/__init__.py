@@ -691,6 +691,17 @@ class Lexicon:
             pattern = self._derived[key] = re.compile(trie_pattern(prefixes))
         return pattern
 
+    def spaced_openers(self, name: str) -> tuple[str, ...]:
+        """The prefixes of the tuple field `name` of two words or more, colon trimmed, each with
+        a space after, in the field's order: `text.startswith(bare + " ")` for each such `bare`
+        is `text.startswith(opener)` for its opener."""
+        key = "spaced_openers:" + name
+        openers: tuple[str, ...] | None = self._derived.get(key)
+        if openers is None:
+            bares = (prefix.rstrip(":") for prefix in getattr(self, name))
+            openers = self._derived[key] = tuple(bare + " " for bare in bares if " " in bare)
+        return openers
+
     def starts_with_trie(self, *names: str) -> CompiledTrie | None:
         """`starts_with_pattern(*names)` compiled to C (`warta.classify._labelscan.Trie`): its
         `opening(lines, tail)` gives the lines that `.match` (with `tail` after each) at once;

@@ -489,10 +489,14 @@ def _ends_name(words: list[str], lexicon: Lexicon) -> bool:
     if first.lower() in lexicon.name_enders:
         return True
     grammar = grammar_of(lexicon)
+    markers = (*grammar.modified_markers, *grammar.published_markers)
     tail = " ".join(words).lower()
-    return any(
-        tail.startswith(marker) and tail[len(marker) : len(marker) + 1] in ("", " ", ":")
-        for marker in (*grammar.modified_markers, *grammar.published_markers)
+    return (
+        tail.startswith(markers)
+        and any(  # (in C first: most words open with no marker)
+            tail.startswith(marker) and tail[len(marker) : len(marker) + 1] in ("", " ", ":")
+            for marker in markers
+        )
     )
 
 

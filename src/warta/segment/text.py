@@ -185,7 +185,7 @@ def segment_text(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_
             blocks = _segment_lines(raws, max_line_chars, max_blocks, runs)
     if blocks is None:
         blocks = _segmenter()(text, max_line_chars, max_blocks)
-    if _LAID_OUT_ROW.search(text) is not None:  # (most pages hold no table laid out in columns)
+    if holds_laid_out_row(text):  # (most pages hold no table laid out in columns)
         mark_table_rows(text, blocks)
     if _NUMBERED_LINE.search(text) is not None:  # (most pages hold no numbered line)
         keep_heading_numbers(text, blocks)
@@ -197,6 +197,15 @@ def segment_text(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_
 _COLUMN_GAP = r"(?: {2,}|\t)"
 _LAID_OUT_ROW = re.compile(rf"\S{_COLUMN_GAP}[^\n]*?\S{_COLUMN_GAP}\S")
 _TABLE_MIN_ROWS = 2
+
+
+def holds_laid_out_row(text: str) -> bool:
+    """`_LAID_OUT_ROW.search(text) is not None`, cheaper: a row's first column ends where two
+    spaces or a tab open, so no row starts before the character ahead of the first of them, and
+    a text without one (most) holds none (`str.find` scans in C, where the regex, opening with
+    a class, tries every position)."""
+    gaps = [at for at in (text.find("  "), text.find("\t")) if at >= 0]
+    return bool(gaps) and _LAID_OUT_ROW.search(text, max(min(gaps) - 1, 0)) is not None
 
 
 def mark_table_rows(text: str, blocks: list[Block]) -> None:
