@@ -635,9 +635,12 @@ def inline_tags(block: Block, lexicon: Lexicon) -> list[str]:
     no colon ("Posted in <a>News</a> Tagged <a>bike lanes</a>, <a>city council</a>", the
     WordPress entry footer): what follows the label, split at commas. The label is written
     as one (capitalised), so a sentence that says the word is no tags line."""
-    pattern = _inline_tags_label(lexicon.tags_inline)
     structure = block.structure
-    if pattern is None or structure.href is None or structure.link_density < _INLINE_TAGS_LINKS:
+    # (the cheap tests first: this is asked of every unlabelled, navigation and footer line)
+    if structure.href is None or structure.link_density < _INLINE_TAGS_LINKS:
+        return []
+    pattern = _inline_tags_label(lexicon.tags_inline)
+    if pattern is None:
         return []
     text = block.text
     if len(text.split(maxsplit=_INLINE_TAGS_WORDS)) > _INLINE_TAGS_WORDS:
@@ -762,8 +765,16 @@ def build_lists(
             continue
         tags.extend(t.strip(" #") for t in re.split(r"[,;|#]", rest) if t.strip(" #"))
     if not tags and lexicon.tags_inline:
-        for block, label in zip(blocks, labelled, strict=True):
-            if label in _INLINE_TAGS_LABELS and block.structure.href is not None:
+        lines = [
+            block
+            for block, label in zip(blocks, labelled, strict=True)
+            if label in _INLINE_TAGS_LABELS and block.structure.href is not None
+        ]
+        # One search of all those lines joined finds every label any of them holds (a label at a
+        # line's start follows the joining line break): most pages have none to read line by line.
+        pattern = _inline_tags_label(lexicon.tags_inline)
+        if lines and pattern is not None and pattern.search("\n".join(block.text for block in lines)):
+            for block in lines:
                 tags.extend(inline_tags(block, lexicon))
     related, sidebar, comments = of(Label.RELATED, footer), of(Label.SIDEBAR, footer), of(Label.COMMENTS)
     related, sidebar = _ranks_joined(related), _ranks_joined(sidebar)

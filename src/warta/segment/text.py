@@ -187,8 +187,7 @@ def segment_text(text: str, max_line_chars: int = 20_000, max_blocks: int = MAX_
         blocks = _segmenter()(text, max_line_chars, max_blocks)
     if holds_laid_out_row(text):  # (most pages hold no table laid out in columns)
         mark_table_rows(text, blocks)
-    if _NUMBERED_LINE.search(text) is not None:  # (most pages hold no numbered line)
-        keep_heading_numbers(text, blocks)
+    keep_heading_numbers(text, blocks)
     return blocks
 
 
@@ -230,7 +229,6 @@ def mark_table_rows(text: str, blocks: list[Block]) -> None:
         run.append(k)
 
 
-_NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+\S", re.M)
 _NUMBER = re.compile(r"[ \t]*(\d{1,2}[.)])[ \t]+")
 _PARAGRAPH_FACTOR = 2  # the paragraph under a subheading has twice its words, at least
 
@@ -242,13 +240,13 @@ def keep_heading_numbers(text: str, blocks: list[Block]) -> None:
     paragraph (a sentence twice its length or more, no list item). Its
     number is part of what it says (the listicle's "5 tips" are counted by it); the items of a
     numbered list (none set apart, or over no paragraph: a teaser, a date) keep theirs off."""
-    from warta.assemble.body import is_heading_like  # (the body's own test of the shape)
-
     for k in range(len(blocks) - 1):
         block = blocks[k]
         structure = block.structure
         if not (structure.bullet and structure.blank_before and structure.blank_after):
-            continue
+            continue  # (most lines: most pages hold no bulleted line set apart)
+        from warta.assemble.body import is_heading_like  # (the body's own test of the shape)
+
         below = blocks[k + 1]
         if (
             below.structure.bullet
