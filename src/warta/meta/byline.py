@@ -560,11 +560,18 @@ def item_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Person]
     if metadata is None or not metadata.item_authors:
         return []
     text = metadata.item_authors[0]
-    norm = normalise_marker(text)
-    hit = next((p for p in lexicon.author_prefix if norm.startswith(p + " ")), None)
+    hit = _author_prefix(normalise_marker(text), lexicon)
     if hit is not None:
-        text = _SEPARATOR.sub("", text[len(hit) :].lstrip())
+        text = _SEPARATOR.sub("", text[len(hit) :])
     return _people(text, "author", lexicon, markup=True)
+
+
+def _author_prefix(norm: str, lexicon: Lexicon) -> str | None:
+    """The author prefix (`author_prefix`: "by", "analysis by") a normalised value opens with,
+    a space after it; None for most values, which one `startswith` in C rules out."""
+    if not norm.startswith(_spaced_forms(lexicon.author_prefix)[0]):
+        return None
+    return next((p for p in lexicon.author_prefix if norm.startswith(p + " ")), None)
 
 
 def labelled_people(metadata: PageMetadata, lexicon: Lexicon) -> list[Person]:
@@ -599,10 +606,7 @@ def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Per
         if rank(source) != best:
             continue
         text = name.strip()
-        norm = normalise_marker(text)
-        # (One `startswith` in C decides the common case, a name with no prefix.)
-        opens = norm.startswith(_spaced_forms(lexicon.author_prefix)[0])
-        hit = next((p for p in lexicon.author_prefix if norm.startswith(p + " ")), None) if opens else None
+        hit = _author_prefix(normalise_marker(text), lexicon)
         if hit is not None:
             text = _SEPARATOR.sub("", text[len(hit) :])
         if _is_site(text, site) and _markup_name(text, lexicon) and not _NOT_A_NAME.search(text):
@@ -896,7 +900,7 @@ def _dated_name(
     """The name of block `i` under the headline (block `title`) printed with its date: on a date
     line of its own right above it ('13/06/2014' / 'Tony Carter'), or before it on its line
     ('November 20, 2019 Emiliano Bellini'), as flattened text prints a byline's parts."""
-    if i - 1 > title and _is_date_line(blocks[i - 1].text, lexicon):
+    if i - 1 > title and _date_alone(blocks[i - 1].text, lexicon):
         return _header_candidate(blocks[i], labels[i], lexicon)
     text = blocks[i].text.strip()
     href = blocks[i].structure.href
@@ -912,7 +916,7 @@ def _dated_name(
     return name if name == clause else None
 
 
-def _is_date_line(text: str, lexicon: Lexicon) -> bool:
+def _date_alone(text: str, lexicon: Lexicon) -> bool:
     """`text` is a date alone ('13/06/2014', 'November 20, 2019'), nothing else on the line."""
     return has_digit(text) and not _without_dates(text, lexicon).strip(_DATE_ONLY_REST + " ")
 
