@@ -164,7 +164,7 @@ def _html_title(body: str, titles: list[str], site_names: tuple[str, ...] = (), 
 
 
 def test_site_keys_come_from_names_and_the_registered_host_name():
-    from warta.assemble.title import site_keys
+    from warta.meta.site import site_keys
 
     assert "obsidian" in site_keys([], "https://forum.obsidian.md/t/plugins/1")
     assert "bbc" in site_keys([], "https://news.bbc.co.uk/a")
@@ -172,7 +172,8 @@ def test_site_keys_come_from_names_and_the_registered_host_name():
 
 
 def test_metadata_headline_is_the_first_part_that_does_not_name_the_site():
-    from warta.assemble.title import metadata_headline, site_keys
+    from warta.assemble.title import metadata_headline
+    from warta.meta.site import site_keys
 
     keys = site_keys(["Obsidian Forum"], "https://forum.obsidian.md/t/x")
     assert (
@@ -187,7 +188,8 @@ def test_metadata_headline_is_the_first_part_that_does_not_name_the_site():
 
 
 def test_slashes_separate_a_metadata_title_with_no_other_separator():
-    from warta.assemble.title import metadata_headline, site_keys
+    from warta.assemble.title import metadata_headline
+    from warta.meta.site import site_keys
 
     keys = site_keys([], "https://bbs.example-linux.org/viewtopic.php?id=1")
     # Forum software: thread / board / forum.

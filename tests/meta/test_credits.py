@@ -6,8 +6,9 @@ import pytest
 
 from warta.lexicon import load_lexicon
 from warta.meta.byline import Bylines, find_bylines
-from warta.meta.credits import comma_outlet, credit_details, site_keys, site_outlet, unique_people
+from warta.meta.credits import comma_outlet, credit_details, site_outlet, unique_people
 from warta.meta.page import PageMetadata
+from warta.meta.site import site_keys
 from warta.model import Block, Label, Person
 
 LEX = load_lexicon()
@@ -151,7 +152,7 @@ def test_comma_outlet_takes_one_agency_at_either_end() -> None:
 
 
 def test_site_outlet_matches_the_sites_names_and_host() -> None:
-    keys = site_keys(["The Verge"], "www.theverge.com")
+    keys = site_keys(["The Verge"], "https://www.theverge.com/2025/x")
     assert site_outlet("The Verge", keys) == "The Verge"
     assert site_outlet("theverge.com", keys) == "theverge.com"
     assert site_outlet("Verge", keys) is None  # a part of the name is not the name

@@ -16,7 +16,7 @@ from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import Lexicon, normalise_marker
 from warta.meta.byline import is_credit_line, is_outlet_byline
 from warta.meta.dateline import is_dateline_line
-from warta.meta.urls import url_host
+from warta.meta.site import name_key, site_keys
 from warta.model import LABEL_BODY, Block, Label, ListItem
 from warta.strings import has_digit, lower_words
 
@@ -30,7 +30,6 @@ _SEPARATOR_CHAR = re.compile(r"[|–—•·»:-]")
 # beside one, it is the headline's own ("Episode 3 / October pack – Site"), as it is in a
 # visible heading; never between numbers ("2026 / 2027").
 _SLASH_KEPT = re.compile(r"(\s+/\s+(?!\d))")
-_NON_WORD = re.compile(r"[\W_]+")
 _MAX_PARTS = 8
 # A page heading that shares less than this (Jaccard, words) with the metadata
 # title is a slogan, a section name or a logo, not the article's headline.
@@ -635,37 +634,14 @@ def _capitalised_share(text: str) -> float:
 # that two sources agree on beats any single source.
 
 
-def _key(text: str) -> str:
-    """'The Daily-Ledger.com' → 'thedailyledgercom': how site names are compared."""
-    return _NON_WORD.sub("", text.lower())
-
-
 def _norm(text: str) -> str:
     """Words only, lower case: how two titles are compared."""
     return " ".join(_WORD.findall(text.lower()))
 
 
-def site_keys(names: Iterable[str], url: str | None = None) -> set[str]:
-    """Keys of the site's name: og:site_name, JSON-LD publisher, and the host name.
-
-    For the host, the whole name, the name without its top-level domain and the
-    registered name are kept: 'forum.obsidian.md' → {'forumobsidianmd', 'forumobsidian', 'obsidian'};
-    'news.bbc.co.uk' → {..., 'bbc'} (a label of three letters or less before the
-    top-level domain is a second-level domain such as 'co').
-    """
-    keys = set(map(_key, set(names)))  # (the site's name is most often given twice)
-    host = url_host(url) or ""
-    host = host.removeprefix("www.")
-    labels = list(filter(None, host.split(".")))
-    if len(labels) >= 2:
-        name = labels[-2] if len(labels) == 2 or len(labels[-2]) > 3 else labels[-3]
-        keys.update((_key(host), _key(".".join(labels[:-1])), _key(name)))
-    return {k for k in keys if len(k) >= 2}
-
-
-def is_site_name(text: str, keys: set[str]) -> bool:
+def is_site_name(text: str, keys: frozenset[str]) -> bool:
     """Whether `text` names the site: equal to a site key, a piece of one, or mostly one."""
-    k = _key(text)
+    k = name_key(text)
     if not k:
         return True  # punctuation or symbols only: no headline either
     return any(k == s or (len(k) >= 3 and k in s) or (s in k and 2 * len(s) >= len(k)) for s in keys)
@@ -702,7 +678,7 @@ def _slices(title: str) -> Iterator[tuple[int, int, int, str]]:
             yield i, j, len(parts), text.strip()
 
 
-def without_site_name(title: str, keys: set[str]) -> str:
+def without_site_name(title: str, keys: frozenset[str]) -> str:
     """'Headline – Tagline | Site' → 'Headline – Tagline': site-name parts dropped from both ends."""
     parts, seps = _title_parts(title)
     first, end = 0, len(parts)
@@ -713,14 +689,14 @@ def without_site_name(title: str, keys: set[str]) -> str:
     return _joined(parts, seps, first, end).strip() or title.strip()
 
 
-def _spells_site_name(text: str, keys: set[str]) -> bool:
+def _spells_site_name(text: str, keys: frozenset[str]) -> bool:
     """Whether `text` is the site's name or a piece of it ('Cookshack'), not merely starts with it
     ('Nintendo Switch' on nintendo.com is a product, not the site)."""
-    k = _key(text)
+    k = name_key(text)
     return bool(k) and any(k == s or (len(k) >= 3 and k in s) for s in keys)
 
 
-def heading_without_site_name(heading: str, keys: set[str]) -> str:
+def heading_without_site_name(heading: str, keys: frozenset[str]) -> str:
     """'Catering Tips | Cookshack' → 'Catering Tips': a visible heading that repeats the <title>,
     site name and all (templates that print the <title> as the page's <h1>).
 
@@ -736,7 +712,7 @@ def heading_without_site_name(heading: str, keys: set[str]) -> str:
     return _joined(parts, seps, 0, end).strip() or heading.strip()
 
 
-def metadata_headline(title: str, keys: set[str]) -> str:
+def metadata_headline(title: str, keys: frozenset[str]) -> str:
     """The headline in a metadata title: its first part that does not name the site.
 
     'Headline – Tagline | Site' → 'Headline'; 'Site: Headline' → 'Headline'. What
@@ -747,19 +723,19 @@ def metadata_headline(title: str, keys: set[str]) -> str:
     return (kept or parts or [title.strip()])[0]
 
 
-def _without_site_words(norm: str, keys: set[str]) -> str:
+def _without_site_words(norm: str, keys: frozenset[str]) -> str:
     """'davidbau com vibe coding' → 'vibe coding': the site's name joined to the title without a separator."""
     words = norm.split()
     for k in range(min(3, len(words) - 1), 0, -1):  # longest first: 'davidbau com' before 'davidbau'
-        if _key("".join(words[:k])) in keys:
+        if name_key("".join(words[:k])) in keys:
             return " ".join(words[k:])
-        if _key("".join(words[-k:])) in keys:
+        if name_key("".join(words[-k:])) in keys:
             return " ".join(words[:-k])
     return norm
 
 
 def _agreeing_heading(
-    blocks: Sequence[Block], titles: Sequence[str], keys: set[str]
+    blocks: Sequence[Block], titles: Sequence[str], keys: frozenset[str]
 ) -> tuple[str, int] | None:
     """A visible heading that a metadata title repeats (whole, or some of its parts).
 
@@ -799,7 +775,7 @@ class _TitleWords:
 
     __slots__ = ("_joined", "_keys", "_runs", "_titles")
 
-    def __init__(self, titles: list[str], keys: set[str]) -> None:
+    def __init__(self, titles: list[str], keys: frozenset[str]) -> None:
         self._titles = titles
         self._keys = keys
         # Beside each title whose runs were needed so far: `_norm` of a run -> the runs (non-empty texts)
@@ -863,7 +839,9 @@ def _split_heading(blocks: Sequence[Block], index: int) -> list[str]:
     return [" ".join(b.text for b in blocks[index:stop]) for stop in range(end, index + 1, -1)]
 
 
-def _page_heading(blocks: Sequence[Block], keys: set[str], max_words: int = _MAX_H1_WORDS) -> int | None:
+def _page_heading(
+    blocks: Sequence[Block], keys: frozenset[str], max_words: int = _MAX_H1_WORDS
+) -> int | None:
     """The first <h1> that is not the site's name, nor longer than `max_words` (a paragraph set as one)."""
     for i in _headings_at(blocks, _H1):  # the <h1>s
         text = blocks[i].text
@@ -872,7 +850,7 @@ def _page_heading(blocks: Sequence[Block], keys: set[str], max_words: int = _MAX
     return None
 
 
-def names_site_first(title: str, keys: set[str]) -> bool:
+def names_site_first(title: str, keys: frozenset[str]) -> bool:
     """'Reddit - The heart of the internet': the site's name, then more.
 
     Articles put the site's name last ('Headline | Site'); a title that opens with

@@ -32,12 +32,12 @@ from warta.meta.credits import (
     comma_outlet,
     credit_details,
     details_from,
-    site_keys,
     site_outlet,
     unique_people,
 )
 from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
+from warta.meta.site import name_key, site_keys
 from warta.meta.urls import url_host
 from warta.model import LABEL_BODY, LABEL_TITLE, Block, Label, Person
 from warta.strings import has_digit
@@ -700,7 +700,7 @@ def find_bylines(
         result.authors = labelled_people(metadata, lexicon)
     if metadata is not None and result.authors:
         # the site's names only: its host squeezed ("dev", "kompas") may be a word of a name
-        keys = site_keys([*metadata.site_names, *filter(None, [metadata.site_name])], "")
+        keys = site_keys([*metadata.site_names, *filter(None, [metadata.site_name])])
         result.authors = unique_people(_without_site_tail(p, keys, lexicon) for p in result.authors)
     result.authors = [_as_team(p, lexicon) for p in result.authors]
     return result
@@ -979,8 +979,8 @@ def _header_details(
 
 def _own_site_keys(metadata: PageMetadata) -> frozenset[str]:
     """`site_keys` of the page's own site: its names in the markup and its host."""
-    host = url_host(metadata.canonical_url or metadata.base_url) or ""
-    return site_keys([*metadata.site_names, *filter(None, [metadata.site_name])], host)
+    url = metadata.canonical_url or metadata.base_url
+    return site_keys([*metadata.site_names, *filter(None, [metadata.site_name])], url)
 
 
 def _without_site_tail(person: Person, keys: frozenset[str], lexicon: Lexicon) -> Person:
@@ -1180,11 +1180,11 @@ def _site_key(metadata: PageMetadata | None) -> str:
     if metadata is None:
         return ""
     host = (metadata.canonical_url or metadata.base_url or "").split("://", 1)[-1].split("/", 1)[0]
-    return re.sub(r"\W", "", f"{metadata.site_name or ''} {host}".lower())
+    return name_key(f"{metadata.site_name or ''} {host}")
 
 
 def _is_site(name: str, site: str) -> bool:
-    key = re.sub(r"\W", "", name.lower())
+    key = name_key(name)
     return len(key) >= 3 and key in site
 
 

@@ -9,16 +9,15 @@ recognises is read: a role word of the lexicon (`byline_roles`) makes a job titl
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from warta.lexicon import Lexicon, normalise_marker
+from warta.meta.site import name_key
 from warta.model import Person
 
 # What is stripped from a part of a credit around its words ("(Reuters)", "Writer -").
 _PART_EDGES = ' .,;:|-–—()[]"“”'
-_SQUEEZE = re.compile(r"\W")
 
 
 def credit_details(cut: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
@@ -59,25 +58,11 @@ def bracket_outlet(bracket: str, lexicon: Lexicon) -> str | None:
     return inner if normalise_marker(inner) in lexicon.agencies else None
 
 
-def _squeezed(text: str) -> str:
-    return _SQUEEZE.sub("", text.lower())
-
-
-def site_keys(site_names: Iterable[str], host: str) -> frozenset[str]:
-    """The forms a page's own site name takes, squeezed to letters and digits: each of its names
-    ("The Verge" → "theverge") and its host with and without the top-level domain
-    ("www.kompas.com" → "kompascom", "kompas")."""
-    host = host.lower().removeprefix("www.")
-    keys = {_squeezed(name) for name in site_names}
-    if host:
-        keys.update((_squeezed(host), _squeezed(host.rsplit(".", 1)[0])))
-    return frozenset(key for key in keys if len(key) >= 3)
-
-
 def site_outlet(text: str, keys: frozenset[str]) -> str | None:
-    """`text` where it is the page's own site name (one of `site_keys`), else None."""
+    """`text` where it is the page's own site name (one of `warta.meta.site.site_keys`), else
+    None."""
     text = text.strip(_PART_EDGES)
-    return text if _squeezed(text) in keys else None
+    return text if name_key(text) in keys else None
 
 
 def _key(person: Person) -> tuple[str, str, bool]:
