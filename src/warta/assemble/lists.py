@@ -138,7 +138,7 @@ def _list_items(
 # recovery after years of closures') is the next entry.
 _TEASER_WORDS = 20
 _TEASER_ENDS = (".", "…")
-_CLOSING_QUOTES = "\"'”’)"
+_AFTER_SENTENCE_END = "\"'”’)"  # a quote or bracket may close after the full stop
 _TEASER_OVER_TITLE = 2.0
 
 
@@ -150,7 +150,7 @@ def reads_as_teaser(text: str, n_words: int, href: str | None, title: str, title
     return (
         (title_url is not None and href is None)
         or n_words >= _TEASER_WORDS
-        or text.rstrip(_CLOSING_QUOTES).endswith(_TEASER_ENDS)
+        or text.rstrip(_AFTER_SENTENCE_END).endswith(_TEASER_ENDS)
         or n_words >= _TEASER_OVER_TITLE * len(title.split())
     )
 

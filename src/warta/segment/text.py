@@ -14,11 +14,13 @@ from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 
+from warta.assemble.body import is_heading_like  # (the body's own test of a subheading's shape)
 from warta.compiled import probed, wanted
 from warta.model import Block, BlockStructure
 from warta.segment import MAX_BLOCKS, BlockDraft, drop_invisible, new_block
 
-_BULLET = re.compile(r"^\s*(?:[•●▪■◦‣∙·*\-–—►▶»]|\d{1,2}[.)])\s+")
+_LIST_NUMBER = r"\d{1,2}[.)]"  # "1." or "2)" before a list item
+_BULLET = re.compile(rf"^\s*(?:[•●▪■◦‣∙·*\-–—►▶»]|{_LIST_NUMBER})\s+")
 _BULLET_START = frozenset(" \t•●▪■◦‣∙·*-–—►▶»0123456789")
 _WIDE_SPACES = ("\t", "\u00a0", "\u3000")  # turned into one space each, with the spaces beside them
 
@@ -229,7 +231,7 @@ def mark_table_rows(text: str, blocks: list[Block]) -> None:
         run.append(k)
 
 
-_NUMBER = re.compile(r"[ \t]*(\d{1,2}[.)])[ \t]+")
+_NUMBER = re.compile(rf"[ \t]*({_LIST_NUMBER})[ \t]+")
 _PARAGRAPH_FACTOR = 2  # the paragraph under a subheading has twice its words, at least
 
 
@@ -245,8 +247,6 @@ def keep_heading_numbers(text: str, blocks: list[Block]) -> None:
         structure = block.structure
         if not (structure.bullet and structure.blank_before and structure.blank_after):
             continue  # (most lines: most pages hold no bulleted line set apart)
-        from warta.assemble.body import is_heading_like  # (the body's own test of the shape)
-
         below = blocks[k + 1]
         if (
             below.structure.bullet
