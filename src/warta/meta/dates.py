@@ -40,6 +40,7 @@ from warta.meta.datetext import (
     find_dates,
     for_locale,
     grammar_of,
+    in_numeric_order,
 )
 from warta.meta.page import PageMetadata
 from warta.model import Block, DateValue, Evidence, Label
@@ -441,8 +442,33 @@ def date_candidates(
     Body paragraphs and stray date blocks are read only when markup, the byline
     zone and the URL give no published day: their dates would rank below those anyway.
     """
-    grammar = for_locale(grammar_of(lexicon), metadata.language if metadata is not None else None)
+    language = metadata.language if metadata is not None else None
+    grammar = for_locale(grammar_of(lexicon), language)
     limit = reference or now or datetime.now()
+    found = _read_candidates(blocks, labels, metadata, reference, lexicon, grammar, url, limit)
+    if any(map(_ambiguous_numeric, found)) and not (
+        language and locale_key(language) in grammar.locale_numeric_order
+    ):  # (no locale says the order: the page's own unambiguous numeric dates may)
+        order = _page_numeric_order(map(_TEXT, blocks))
+        if order is not None and order != grammar.numeric_order:
+            grammar = in_numeric_order(grammar, order)
+            found = _read_candidates(blocks, labels, metadata, reference, lexicon, grammar, url, limit)
+    usable = [c for c in found if _not_after(c.date, limit)]
+    return sorted(usable, key=lambda c: (-c.score, c.position))
+
+
+def _read_candidates(
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    metadata: PageMetadata | None,
+    reference: datetime | None,
+    lexicon: Lexicon,
+    grammar: DateGrammar,
+    url: str | None,
+    limit: datetime,
+) -> list[Candidate]:
+    """The page's dates as `grammar` reads them, from its markup, its URL and its blocks (the
+    body's and stray date blocks only where those give no published day before `limit`)."""
     found: list[Candidate] = []
     if metadata is not None:
         found.extend(_metadata_candidates(metadata, reference, lexicon, grammar))
@@ -452,15 +478,7 @@ def date_candidates(
     found.extend(_block_candidates(blocks, labels, reference, lexicon, grammar))
     if not _has_day(found, limit):
         found.extend(_block_candidates(blocks, labels, reference, lexicon, grammar, deep=True))
-    language = metadata.language if metadata is not None else None
-    if any(map(_ambiguous_numeric, found)) and not (
-        language and locale_key(language) in grammar.locale_numeric_order
-    ):
-        order = _page_numeric_order(map(_TEXT, blocks))
-        if order is not None and order != grammar.numeric_order:
-            found = [_swapped(c) if _ambiguous_numeric(c) else c for c in found]
-    usable = [c for c in found if _not_after(c.date, limit)]
-    return sorted(usable, key=lambda c: (-c.score, c.position))
+    return found
 
 
 # A numeric date with its year ("03/01/2017", "31.01.25"): the order of the first two numbers is
@@ -491,14 +509,6 @@ def _page_numeric_order(texts: Iterable[str]) -> str | None:
             elif b > 12 >= a:
                 orders.add("mdy")
     return orders.pop() if len(orders) == 1 else None
-
-
-def _swapped(candidate: Candidate) -> Candidate:
-    """`candidate` with its day and month read the other way round (its evidence unchanged)."""
-    value = candidate.date.value
-    return replace(
-        candidate, date=replace(candidate.date, value=value.replace(month=value.day, day=value.month))
-    )
 
 
 def resolve_dates(

@@ -498,10 +498,14 @@ def grammar_of(lexicon: Lexicon) -> DateGrammar:
 def for_locale(grammar: DateGrammar, locale: str | None) -> DateGrammar:
     """`grammar` reading ambiguous numeric dates in the order of the page's `locale` ("en-US":
     03/09/2026 is 9 March), where a calendar names that locale; else `grammar` itself."""
-    if not locale:
-        return grammar
-    order = grammar.locale_numeric_order.get(locale_key(locale))
-    if order is None or order == grammar.numeric_order:
+    order = grammar.locale_numeric_order.get(locale_key(locale)) if locale else None
+    return grammar if order is None else in_numeric_order(grammar, order)
+
+
+def in_numeric_order(grammar: DateGrammar, order: str) -> DateGrammar:
+    """`grammar` reading ambiguous numeric dates ("03/09/2026") in `order`, "dmy" or "mdy" (each
+    variant is made once and kept with the grammar: its patterns are the same)."""
+    if order == grammar.numeric_order:
         return grammar
     variant = grammar.in_order.get(order)
     if variant is None:
