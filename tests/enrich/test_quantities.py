@@ -289,6 +289,29 @@ def test_a_part_of_a_year_or_an_hour_is_no_fraction() -> None:
     assert _found("He waited half an hour.", "en") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The developer half of that duo has to hold up their end.",
+        "Select the left half of the drawing, then copy it.",
+        "Keep something interesting in each third of your frame.",
+    ],
+)
+def test_a_part_of_one_thing_is_no_share(text: str) -> None:
+    assert _found(text, "en") == []
+
+
+def test_a_share_after_a_clause_with_a_determiner_is_still_one() -> None:
+    assert _found("Voters were asked about the plan. Half of them said no.", "en") == [
+        ("Half", 50.0, "%", "percent")
+    ]
+    assert _found("After the vote, nearly half of the members left.", "en") == [
+        ("half", 50.0, "%", "percent")
+    ]
+    assert _found("A survey found that about one-third of firms hire.", "en")[0][0] == "one-third"
+    assert _found("In the US half of adults own shares.", "en")[0][:2] == ("half", 50.0)
+
+
 def test_a_rate_per_day_is_its_own_unit() -> None:
     assert _found("The field pumps 300,000 barrels per day.", "en") == [
         ("300,000 barrels per day", 300000.0, "bbl/d", "measure")

@@ -111,14 +111,17 @@ class QuantityGrammar:
     not_after: frozenset[str]
     range_join: re.Pattern[str]  # between the two ends of a range: "10-15 persen", "5 to 10 percent"
     counted: CountedGrammar
-    # A fraction of a whole, a percentage: "setengah dari", "a third of", "by a quarter"; its
-    # group "frac" the fraction (a key of `fractions`, a share of one).
     # Between two counts that share what they count ("between 20,000 and 25,000 visitors"):
     # the first takes the second's counted noun where none follows it.
     pair_join: re.Pattern[str]
+    # A fraction of a whole, a percentage: "setengah dari", "a third of", "by a quarter"; its
+    # group "frac" the fraction (a key of `fractions`, a share of one).
     fraction: re.Pattern[str]
     fractions: Mapping[str, float]
     fraction_not_after: frozenset[str]
+    # After one of these, or one of these and a word, a fraction names a part of one thing, not
+    # a share of many: 'the developer half of that duo', 'each third of your frame'.
+    fraction_part_after: frozenset[str]
 
 
 def _short(words: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -229,6 +232,7 @@ def quantity_grammar(languages: tuple[str, ...]) -> QuantityGrammar:
         fraction=_fraction_pattern(fractions, data),
         fractions=fractions,
         fraction_not_after=frozenset(word_key(w) for w in data.get("fraction_not_after", [])),
+        fraction_part_after=frozenset(word_key(w) for w in data.get("fraction_part_after", [])),
     )
 
 
@@ -250,12 +254,18 @@ def _fraction_pattern(fractions: Mapping[str, float], data: Mapping[str, object]
 
 def fractions_in(text: str, grammar: QuantityGrammar) -> Iterable[tuple[int, int, float]]:
     """(start, end, percent) of each fraction of a whole in `text`: "a third of voters" is 33.3 %;
-    not after a word of `fraction_not_after` ("the first half of the year" is a part of a year)."""
+    not after a word of `fraction_not_after` ("the first half of the year" is a part of a year)
+    nor one or two words after one of `fraction_part_after` ("the left half of the page")."""
     for match in grammar.fraction.finditer(text):
         group = "frac" if match.group("frac") else "frac2"
         start, end = match.span(group)
-        if word_key(_word_before(text, start)) not in grammar.fraction_not_after:
-            yield start, end, 100 * grammar.fractions[word_key(match.group(group))]
+        before = _clause_words_before(text, start, 2)
+        keys = [word_key(word) for word in before]
+        if keys and keys[-1] in grammar.fraction_not_after:
+            continue
+        if _names_a_part(before, keys, grammar.fraction_part_after):
+            continue
+        yield start, end, 100 * grammar.fractions[word_key(match.group(group))]
 
 
 def _valid_groups(parts: Sequence[str]) -> bool:
@@ -314,6 +324,29 @@ def _currency_scale(raw: str, number_format: NumberFormat, grammar: QuantityGram
     if raw in number_format.currency_scales:
         return number_format.currency_scales[raw]
     return next((f.currency_scales[raw] for f in grammar.formats.values() if raw in f.currency_scales), None)
+
+
+_CLAUSE_END = re.compile(r".*[,;:!?()\[\]\"“”]|.*[.…]\s", re.S)
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+def _names_a_part(before: list[str], keys: list[str], part_after: frozenset[str]) -> bool:
+    """Whether a fraction after the words `before` (`keys`: lower-cased) names a part of one thing:
+    right after a word of `part_after` ("each third"), or after one and a lower-case word ("the
+    left half"; not "in the US half of adults")."""
+    if keys and keys[-1] in part_after:
+        return True
+    return len(keys) == 2 and keys[0] in part_after and before[1].islower()
+
+
+def _clause_words_before(text: str, start: int, n: int) -> list[str]:
+    """The last `n` words (or fewer) before `start` in its clause, as written: 'about the left
+    half' → ['the', 'left']; none past a comma or a sentence's end."""
+    window = text[max(0, start - 40) : start]
+    clause_end = _CLAUSE_END.match(window)
+    if clause_end is not None:
+        window = window[clause_end.end() :]
+    return _WORD.findall(window)[-n:]
 
 
 def _word_before(text: str, start: int) -> str:
