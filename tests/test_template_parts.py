@@ -241,6 +241,8 @@ def test_a_subhead_element_under_the_headline_is_the_subtitle() -> None:
     article = warta.extract(_page("en", {}, head=head), url=URL)
     assert article.subtitle == "The council chose the cheaper of two plans for the pier."
     assert "cheaper of two plans" not in article.text
+    teaser = '<p class="teaser-text">The council chose the cheaper of two plans for the pier.</p>'
+    assert warta.extract(_page("en", {}, head=teaser), url=URL).subtitle == article.subtitle
 
 
 def test_a_fact_check_verdict_box_is_not_body() -> None:
