@@ -223,3 +223,68 @@ def test_a_deck_element_under_the_headline_is_the_subtitle_inside_a_box_opened_a
     )
     article = warta.extract(page, url="https://folha.example/cidades/noticia/2025/03/21/cais.ghtml")
     assert article.subtitle == deck
+
+
+def test_a_colon_prefix_matches_with_a_space_before_its_colon() -> None:
+    # French typography: "Mots-clés : Transports"; the lexicon writes "mots-clés:"
+    assert "mots-clés :" in LEX.tags_prefix and "tags :" in LEX.tags_prefix
+    tags = (
+        '<div class="keywords"><span>Tags :</span> <a href="/tag/ferries">Ferries</a> '
+        '<a href="/tag/harbour">Harbour</a></div>'
+    )
+    article = warta.extract(_page("en", {}, after=tags), url=URL)
+    assert article.tags == ["Ferries", "Harbour"]
+
+
+def test_a_subhead_element_under_the_headline_is_the_subtitle() -> None:
+    head = '<div class="field field--name-field-subhead">The council chose the cheaper of two plans for the pier.</div>'
+    article = warta.extract(_page("en", {}, head=head), url=URL)
+    assert article.subtitle == "The council chose the cheaper of two plans for the pier."
+    assert "cheaper of two plans" not in article.text
+    teaser = '<p class="teaser-text">The council chose the cheaper of two plans for the pier.</p>'
+    assert warta.extract(_page("en", {}, head=teaser), url=URL).subtitle == article.subtitle
+
+
+def test_a_fact_check_verdict_box_is_not_body() -> None:
+    box = (
+        '<div class="verdict"><p><strong>Klaim:</strong> Dermaga lama sudah dibongkar bulan lalu.</p>'
+        "<p><strong>Faktanya:</strong> Dermaga masih berdiri dan baru akan diperbaiki pada Mei.</p>"
+        "<p><strong>Kesimpulan:</strong> Hoaks</p></div>"
+    )
+    article = warta.extract(_page("id", {0: box}), url=URL)
+    assert "Klaim:" not in article.text and "Faktanya:" not in article.text
+    assert article.body[0].text.startswith("Pemerintah kota memutuskan")
+    # a claim quoted alone, no verdict under it, stays where it is
+    alone = "<p>Klaim: dermaga lama sudah dibongkar, menurut sebuah unggahan yang beredar luas di media sosial.</p>"
+    assert "Klaim: dermaga lama" in warta.extract(_page("id", {2: alone}), url=URL).text
+
+
+def test_more_episodes_heads_a_related_list() -> None:
+    more = (
+        '<section class="more"><h2>More episodes</h2><ul>'
+        '<li><a href="/episodes/41-who-owns-the-sidewalk">Who owns the sidewalk in front of your house?</a></li>'
+        '<li><a href="/episodes/40-the-last-rural-pharmacy">The last rural pharmacy in the valley</a></li>'
+        "</ul></section>"
+    )
+    article = warta.extract(_page("en", {}, after=more), url=URL)
+    assert [i.title for i in article.related] == [
+        "Who owns the sidewalk in front of your house?",
+        "The last rural pharmacy in the valley",
+    ]
+
+
+def test_tag_links_in_a_tag_box_with_no_header_are_tags() -> None:
+    box = (
+        '<div class="tag-artikel"><a href="/tag/dermaga">Dermaga</a> <a href="/tag/pariwisata">Pariwisata</a>'
+        ' <a href="/tag/anggaran-daerah">Anggaran Daerah</a></div>'
+    )
+    assert warta.extract(_page("id", {}, after=box), url=URL).tags == [
+        "Dermaga",
+        "Pariwisata",
+        "Anggaran Daerah",
+    ]
+    # one link alone, or links to section pages, are no tag box
+    one = '<div class="tags"><a href="/tag/dermaga">Dermaga</a></div>'
+    assert warta.extract(_page("id", {}, after=one), url=URL).tags == []
+    sections = '<div class="tags"><a href="/news">News</a> <a href="/sport">Sport</a></div>'
+    assert warta.extract(_page("id", {}, after=sections), url=URL).tags == []

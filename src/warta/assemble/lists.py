@@ -682,6 +682,43 @@ def _tag_blocks(blocks: Sequence[Block], labels: list[Label]) -> list[Block]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _tag_box_tokens() -> frozenset[str]:
+    """Class/id tokens of a tag box (`lexicon/data/html.toml`, `[classes] tag_box`)."""
+    return frozenset(html_lexicon()["classes"]["tag_box"])
+
+
+_TAG_BOX_MIN = 2  # links in a row: one link alone may be a section's
+
+
+def _tag_box_links(blocks: Sequence[Block], labels: list[Label]) -> list[str]:
+    """The tags of a box with no "Tags" line over it ("<div class='tag-artikel'><a
+    href='/tag/kedah'>Kedah</a> …"): two links or more in a row under the article's first
+    body line, each a short line that is all link, to a tag page, in an element the template
+    names as a tag box. The first such run only."""
+    first_body = next((i for i, label in enumerate(labels) if label is Label.BODY), None)
+    if first_body is None:
+        return []
+    names = _tag_box_tokens()
+    href = _tag_href()
+    run: list[str] = []
+    for block, label in zip(blocks[first_body:], labels[first_body:], strict=True):
+        structure = block.structure
+        if (
+            label in _UNLABELLED
+            and len(block.text) <= _TAG_CHARS
+            and structure.link_density >= ALL_LINK
+            and href.search(structure.href or "") is not None
+            and not names.isdisjoint(structure.class_tokens)
+        ):
+            run.append(block.text.strip(" #"))
+            continue
+        if len(run) >= _TAG_BOX_MIN:
+            return run
+        run = []
+    return run if len(run) >= _TAG_BOX_MIN else []
+
+
 def _page_footer_start(labels: Sequence[Label]) -> int:
     """Where the page's footer begins: its last copyright line, when it comes after the body
     (a '©' in a photo credit inside the article is no footer); past the end if none."""
@@ -764,6 +801,8 @@ def build_lists(
         elif box and box not in tokens:
             continue
         tags.extend(t.strip(" #") for t in re.split(r"[,;|#]", rest) if t.strip(" #"))
+    if not tags:
+        tags = _tag_box_links(blocks, labelled)
     if not tags and lexicon.tags_inline:
         lines = [
             block

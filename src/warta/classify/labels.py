@@ -493,7 +493,38 @@ def label_blocks(
     unmark_company_boilerplate(blocks, labels, lexicon, norms)
     unmark_source_list(blocks, labels, lexicon, norms)
     unmark_view_counts(labels, lexicon, norms)
+    unmark_verdict_box(labels, lexicon, norms)
     return labels
+
+
+# The longest line of a fact-check's verdict box (`unmark_verdict_box`), normalised.
+_VERDICT_LINE_MAX = 300
+
+
+def unmark_verdict_box(labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
+    """'Klaim: … / Faktanya: … / Kesimpulan: Hoaks', 'Claim: … / Rating: False': a fact-check's
+    verdict box, a line opening with a claim label and the lines right under it each opening
+    with a verdict label, sums the check up; the story tells it in full. A claim line alone is
+    left as it is (a story may quote a claim so)."""
+    if not lexicon.claim_prefix or not lexicon.verdict_prefix:
+        return
+    claim = lexicon.starts_with_pattern("claim_prefix").match
+    verdict = lexicon.starts_with_pattern("verdict_prefix").match
+    # (a box's lines are body or, where the model doubted a short one, other)
+    loose = (LABEL_BODY, LABEL_OTHER)
+    for i, norm in enumerate(norms):
+        if labels[i] not in loose or len(norm) >= _VERDICT_LINE_MAX or not claim(norm):
+            continue
+        end = i + 1
+        while (
+            end < len(norms)
+            and labels[end] in loose
+            and len(norms[end]) < _VERDICT_LINE_MAX
+            and verdict(norms[end])
+        ):
+            end += 1
+        if end > i + 1:
+            labels[i:end] = [LABEL_OTHER] * (end - i)
 
 
 def unmark_view_counts(labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:

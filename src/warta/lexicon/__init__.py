@@ -662,6 +662,10 @@ class Lexicon:
     # "dilihat", "kali", "views": the words of a view-counter line ("Dilihat 1.284 kali", "1,284
     # views"), a page's statistics, never article text: one number and these words only.
     view_count_words: frozenset[str] = frozenset()
+    # A fact-check's verdict box ("Klaim: … / Faktanya: … / Kesimpulan: Hoaks"): a line opening
+    # with a claim label, then lines each opening with a verdict label, sum the check up.
+    claim_prefix: tuple[str, ...] = ()
+    verdict_prefix: tuple[str, ...] = ()
     # Abbreviated credit labels with their colon ("rep:", "red:"): never matched without it.
     author_abbrev: tuple[str, ...] = ()
     editor_abbrev: tuple[str, ...] = ()
@@ -900,12 +904,17 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
 
     def prefixes(section: str, key: str) -> list[str]:
         # A prefix written with a colon ("read:", "more:") must keep it, or it would
-        # match every line that starts with the word ("reading", "moreover").
+        # match every line that starts with the word ("reading", "moreover"). French
+        # typography sets a space before the colon ("Mots-clés : Transports"): a colon
+        # prefix is matched with that space too.
         values: list[str] = []
         for data in raw.values():
             for v in data.get(section, {}).get(key, []):
                 norm = normalise_marker(v)
-                values.append(norm + ":" if v.rstrip().endswith(":") and norm else norm)
+                if v.rstrip().endswith(":") and norm:
+                    values.extend((norm + ":", norm + " :"))
+                else:
+                    values.append(norm)
         return [v for v in dict.fromkeys(values) if v]
 
     def longest_first(values: list[str]) -> tuple[str, ...]:
@@ -1008,6 +1017,8 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         date_grammar=build_grammar(calendars),
         reading_time=longest_first(merged("markers", "reading_time")),
         view_count_words=frozenset(merged("markers", "view_count_words")),
+        claim_prefix=longest_first(prefixes("markers", "claim_prefix")),
+        verdict_prefix=longest_first(prefixes("markers", "verdict_prefix")),
         author_abbrev=author_abbrev,
         editor_abbrev=editor_abbrev,
         credit_prefixes=credit_prefixes,
