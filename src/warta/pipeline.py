@@ -255,6 +255,7 @@ class Extractor:
         kind, warnings = decoded.kind, decoded.warnings
         if kind == "text":
             decoded, page = _without_leading_url(decoded, page)
+            decoded = _without_markdown(decoded)
         blocks, metadata = self.segment(decoded.text, kind, deadline, page.url, decoded.utf8)
         if on_blocks is not None:
             on_blocks(blocks)
@@ -477,6 +478,16 @@ def _without_leading_url(decoded: DecodedPage, page: Page) -> tuple[DecodedPage,
     if url is None:
         return decoded, page
     return replace(decoded, text=text, utf8=None), (page if page.url else replace(page, url=url))
+
+
+def _without_markdown(decoded: DecodedPage) -> DecodedPage:
+    """A page flattened to Markdown (html2text: `[text](address)` links, `**bold**`, wrapped
+    paragraphs) written back as plain lines (`warta.segment.markdown`); any other as it is."""
+    from warta.segment.markdown import is_markdown, plain_lines
+
+    if not is_markdown(decoded.text):
+        return decoded
+    return replace(decoded, text=plain_lines(decoded.text), utf8=None)
 
 
 def failure_reason(exc: Exception) -> str:

@@ -266,3 +266,28 @@ def test_a_quote_or_subheading_that_shares_words_with_a_paragraph_stays() -> Non
     for line in kept:
         parts = _body(f"{line}\n\n{para}").parts
         assert line in [p.text for p in parts]
+
+
+def test_a_sentence_split_at_an_italic_name_opens_with_no_subheading():
+    # bs4's get_text("\n") splits at the paper's name in italics: the short line opening the
+    # sentence is not a subheading over the rest.
+    result = _body(
+        "KUANTAN: Harga ayam naik sehingga 15 peratus sejak minggu lalu.\n"
+        "Tinjauan\nSuara Pantai Timur\n"
+        "di Pasar Besar Kuantan semalam mendapati ayam kini dijual lebih mahal daripada bulan lalu.\n"
+    )
+    texts = [p.text for p in result.parts]
+    assert [p.kind for p in result.parts] == ["paragraph", "paragraph"]
+    assert texts[1].startswith("Tinjauan Suara Pantai Timur di Pasar Besar Kuantan")
+
+
+def test_a_subheading_over_a_long_line_split_at_a_link_stays_one():
+    result = _body(
+        "The first paragraph ends here.\n"
+        "The al-Tanf base\n"
+        "The U.S. will keep its military base in\n"
+        "al-Tanf\n"
+        "after its troops leave the north of the country, officials said.\n"
+    )
+    assert result.parts[1].kind == "heading"
+    assert result.parts[1].text == "The al-Tanf base"

@@ -1,6 +1,7 @@
 from warta.assemble.lists import build_lists
 from warta.classify.labels import label_blocks
 from warta.lexicon import load_lexicon
+from warta.model import Label
 from warta.segment.text import segment_text
 
 LEX = load_lexicon()
@@ -553,3 +554,59 @@ def test_a_tag_list_ends_at_its_box_and_explore_more_heads_one() -> None:
         for i, (text, tokens, href) in enumerate(rows)
     ]
     assert build_lists(blocks, [Label.TAGS] * len(blocks), LEX).tags == ["Harbours", "Ferries"]
+
+
+def test_a_short_sentence_under_a_title_is_its_teaser():
+    text = (
+        "Body one is long enough.\n\nBody two is long too.\n\n"
+        "Mehr zum Thema\n\nFreibad Ost öffnet am 15. Mai\n\n"
+        "Die Saisonkarten sind ab sofort online erhältlich.\n\n"
+        "Schlachthofbrücke wird im kommenden Jahr saniert\n\n"
+        "Die Arbeiten sollen rund acht Monate dauern."
+    )
+    lists = _lists(text, 2)
+    assert [(i.title, i.teaser) for i in lists.related] == [
+        ("Freibad Ost öffnet am 15. Mai", "Die Saisonkarten sind ab sofort online erhältlich."),
+        ("Schlachthofbrücke wird im kommenden Jahr saniert", "Die Arbeiten sollen rund acht Monate dauern."),
+    ]
+
+
+def test_a_cut_headline_under_a_title_is_the_next_entry():
+    text = (
+        "Body one is long enough.\n\nBody two is long too.\n\n"
+        "Related\n\nKhamenei says enemy 'repelled' in protest-hit Iran\n\n"
+        "Beijing warns US diplomat over Hong Kong rights bill...\n\n"
+        "Bullet Rani discharged, activists struggle to pay bill"
+    )
+    lists = _lists(text, 2)
+    assert [(i.title, i.teaser) for i in lists.related] == [
+        ("Khamenei says enemy 'repelled' in protest-hit Iran", None),
+        ("Beijing warns US diplomat over Hong Kong rights bill...", None),
+        ("Bullet Rani discharged, activists struggle to pay bill", None),
+    ]
+
+
+def test_an_ad_marker_mid_article_heads_no_sidebar():
+    # "Anzeige" (German: advertisement) marks an ad slot between paragraphs, not a box header.
+    text = (
+        "Der erste Absatz ist lang genug.\n\nDer zweite Absatz auch.\n\nAnzeige\n\n"
+        "Umleitung bleibt bestehen\n\nDie Umleitung bleibt damit den ganzen Sommer über bestehen."
+    )
+    blocks = segment_text(text)
+    probs = [0.9, 0.9, 0.2, 0.6, 0.6]
+    labels = label_blocks(blocks, probs, LEX)
+    assert Label.SIDEBAR not in labels
+    assert labels[-1] is Label.BODY
+
+
+def test_notices_and_disclosures_are_no_list_entries():
+    text = (
+        "Body one is long enough.\n\nBody two is long too.\n\n"
+        "We may earn a commission when you buy through links on our site.\n\n"
+        "Terpopuler\n\nKereta Cepat Tambah Jadwal Perjalanan Saat Libur Sekolah\n\n"
+        "Kirim Tanggapan\n\nBelum ada tanggapan. Jadilah yang pertama memberikan tanggapan.\n\n"
+        "Tentang Kami\n\nSyarat & Ketentuan"
+    )
+    lists = _lists(text, 2)
+    titles = [i.title for i in (*lists.sidebar, *lists.related)]
+    assert titles == ["Kereta Cepat Tambah Jadwal Perjalanan Saat Libur Sekolah"]

@@ -989,3 +989,17 @@ def test_a_guessed_year_yields_to_the_year_stated_for_that_day() -> None:
     )
     published, _ = resolve_dates(blocks, labels, None, None, EN)
     assert published is not None and published.iso() == "2019-11-18T20:19:00" and not published.inferred_year
+
+
+def test_the_day_at_the_end_of_a_leads_second_sentence_is_the_dateline_day() -> None:
+    # "JAKARTA, KOMPAS —" leads name the day at a sentence's end, past the first 200 characters.
+    lead = (
+        "INDRAMAYU, KOMPAS — Ratusan petani garam di pesisir utara Indramayu kembali merugi karena "
+        "harga garam krosok di tingkat petambak anjlok hingga Rp400 per kilogram pada musim ini. "
+        "Harga itu jauh di bawah biaya produksi yang mencapai Rp650 per kilogram, seperti "
+        "terpantau Kamis (5/6/2025). Tahun lalu harga sempat menyentuh Rp900 pada 12 Agustus 2024."
+    )
+    blocks = [Block(0, "Petani Garam Indramayu Kembali Merugi"), Block(1, lead), Block(2, "Paragraf kedua.")]
+    labels = [Label.TITLE, Label.BODY, Label.BODY]
+    published, _ = resolve_dates(blocks, labels, None, datetime(2025, 6, 6), load_lexicon())
+    assert published is not None and published.value.date() == date(2025, 6, 5)

@@ -53,7 +53,7 @@ from libc.string cimport memcmp, memset
 from warta._slots cimport allocate, check_plain_new, read_slot, set_new_slot, slot_offset
 from warta._codepoints cimport PyUnicode_READ, char_t
 from warta.model import Block, BlockStructure, BodyPart, ListItem
-from warta.assemble.lists import reads_as_teaser
+from warta.assemble.lists import TEASER_MIN_WORDS, reads_as_teaser
 
 
 cdef enum:
@@ -598,6 +598,26 @@ cdef bint _ends_with_dash_run(str text) noexcept:
     return n >= 3 and last == 0x2D and _at(text, n - 2) == 0x2D and _at(text, n - 3) == 0x20
 
 
+cdef Py_ssize_t SPLIT_PIECE_WORDS = 4  # `body._SPLIT_PIECE_WORDS`
+
+
+cdef bint _splits_sentence(list texts, list structures, Py_ssize_t k, Py_ssize_t n):
+    """`body._splits_sentence`."""
+    if k + 2 >= n:
+        return False
+    cdef str nxt = texts[k + 1]
+    cdef str after = texts[k + 2]
+    return (
+        PyUnicode_GET_LENGTH(<str>read_slot(structures[k + 1], TAG)) == 0
+        and _words(nxt, 0, PyUnicode_GET_LENGTH(nxt), SPLIT_PIECE_WORDS) <= SPLIT_PIECE_WORDS
+        and not _ends_with_one_of(nxt, TERMINAL)
+        and not read_slot(structures[k + 1], BLANK_BEFORE)
+        and not read_slot(structures[k + 2], BLANK_BEFORE)
+        and not read_slot(structures[k + 2], BULLET)
+        and Py_UNICODE_ISLOWER(_at(after, 0))
+    )
+
+
 cdef inline bint _starts_continuation(str text) noexcept:
     """`body._starts_continuation` (of a non-empty text)."""
     cdef Py_UCS4 first = _at(text, 0)
@@ -716,6 +736,7 @@ def body_parts(list blocks):
             and k + 1 < n
             and not _starts_continuation(texts[k + 1])
             and _all_words(texts[k + 1]) > _all_words(text)
+            and not _splits_sentence(texts, structures, k, n)
         )
         runs.append([text, blocks[k], heading])
     # `body._body_parts`' loop over the runs
@@ -919,7 +940,7 @@ def list_items(
                         )
                 continue
             dated = inline_dated(text, lexicon)
-        if items and n_words >= 12 and dated is None:
+        if items and n_words >= TEASER_MIN_WORDS and dated is None:
             last = items[len(items) - 1]
             if text is None:
                 text = _stripped(raw)

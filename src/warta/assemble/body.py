@@ -71,6 +71,29 @@ def _opens_longer_line(text: str, nxt: str) -> bool:
     return bool(nxt) and not _starts_continuation(nxt) and len(nxt.split()) > len(text.split())
 
 
+_SPLIT_PIECE_WORDS = 4
+
+
+def _splits_sentence(blocks: Sequence[Block], k: int) -> bool:
+    """Whether the two lines after block `k` are pieces of one sentence that a flattener split at
+    inline elements (bs4: "Tinjauan" / "Suara Pantai Timur" / "di Pasar …", the paper's name in
+    italics): the first a few words (`_SPLIT_PIECE_WORDS`: a name, a link's text), unterminated,
+    the second going on in lower case. Then the short line at `k` opens that sentence and is no
+    subheading."""
+    if k + 2 >= len(blocks):
+        return False
+    nxt, after = blocks[k + 1], blocks[k + 2]
+    return (
+        not nxt.structure.tag  # (flattened text: HTML's inline elements are joined by their tags)
+        and _at_most_words(nxt.text, _SPLIT_PIECE_WORDS)
+        and not nxt.text.endswith(_TERMINAL)
+        and not nxt.structure.blank_before
+        and not after.structure.blank_before
+        and not after.structure.bullet
+        and after.text[0].islower()
+    )
+
+
 def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
     """(text, first block, is_heading) runs, joining fragments of one sentence."""
     runs: list[tuple[str, Block, bool]] = []
@@ -105,6 +128,7 @@ def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
             and not text.endswith(("-", "–", "—"))
             and (not prev_text or prev_text.endswith(_TERMINAL))
             and _opens_longer_line(text, blocks[k + 1].text if k + 1 < len(blocks) else "")
+            and not _splits_sentence(blocks, k)
         )
         runs.append((text, block, heading))
     return runs

@@ -135,18 +135,38 @@ def _list_items(
 # its own makes it an entry, and its lack under a linked title a teaser; else (flattened text)
 # this many words, a sentence's end ('… says a new report.'), or this many times the title's words.
 # A headline of 12 to 19 words under another headline ('Oyster reefs off Texas show signs of
-# recovery after years of closures') is the next entry.
+# recovery after years of closures') is the next entry. A shorter line, of 6 to 11 words, is a
+# teaser only as a sentence ('The season tickets are on sale online now.') under a title that is
+# none: headlines seldom end with a full stop.
 _TEASER_WORDS = 20
 _TEASER_ENDS = (".", "…")
 _AFTER_SENTENCE_END = "\"'”’)"  # a quote or bracket may close after the full stop
 _TEASER_OVER_TITLE = 2.0
+TEASER_MIN_WORDS = 6
+_LONG_TEASER_WORDS = 12
+
+
+def _short_teaser(text: str, title: str) -> bool:
+    """Whether `text`, a line of 6 to 11 words under the list entry `title`, is its teaser: a
+    whole sentence (a capital first, one full stop last: "…" and ".." end cut headlines) under
+    a title that is no sentence."""
+    end = text.rstrip(_CLOSING_QUOTES)
+    first = text.lstrip("\"'“‘(")[:1]
+    return (
+        end.endswith(".")
+        and not end.endswith("..")
+        and first.isupper()
+        and not title.rstrip(_CLOSING_QUOTES).endswith((".", "…"))
+    )
 
 
 def reads_as_teaser(text: str, n_words: int, href: str | None, title: str, title_url: str | None) -> bool:
-    """Whether a line of 12 words or more (`text`, linked to `href`) under a list's entry
-    (`title`, linked to `title_url`) is that entry's teaser."""
+    """Whether a line of `TEASER_MIN_WORDS` words or more (`text`, linked to `href`) under a list's
+    entry (`title`, linked to `title_url`) is that entry's teaser."""
     if href is not None and href != title_url:
         return False
+    if n_words < _LONG_TEASER_WORDS:
+        return _short_teaser(text, title)
     return (
         (title_url is not None and href is None)
         or n_words >= _TEASER_WORDS
@@ -187,7 +207,7 @@ def _entries(
         n_words = len(text.split())
         if (
             items
-            and n_words >= 12
+            and n_words >= TEASER_MIN_WORDS
             and items[-1].teaser is None
             and dated is None
             and reads_as_teaser(text, n_words, block.structure.href, items[-1].title, items[-1].url)

@@ -304,7 +304,7 @@ def _block_candidates(
             continue  # read in the first pass
         text = block.text if zone in ("byline", "tail") or len(block.text) < 400 else block.text[:2000]
         if zone == "dateline":
-            text = text[:200]
+            text = _dateline_head(text)
         # Relative dates tell the publication time only next to the byline, and only
         # when the reference is a real fetch time; in the body they are events. Times
         # alone say no day. The kinds not used are not looked for. A short first "body"
@@ -332,6 +332,26 @@ def _block_candidates(
     # several different ones are the teasers of other articles.
     if len({c.date.value.date() for c in after_body}) == 1:
         yield after_body[0]
+
+
+# The lead's opening, where its dateline states the day ("JAKARTA, KOMPAS — … . Harga itu …,
+# seperti terpantau Kamis (5/6/2025)."): its first 200 characters, and the rest of the sentence
+# running over them (an Indonesian lead names the day at a sentence's end), up to 400.
+_DATELINE_CHARS = 200
+_DATELINE_SENTENCE_CHARS = 400
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s|$)")
+
+
+def _dateline_head(text: str) -> str:
+    """The opening of the lead `text` whose dates are the dateline's (`_DATELINE_CHARS`).
+
+    >>> _dateline_head("A." + "a" * 250 + " terpantau Kamis (5/6/2025). Next sentence.")[-17:]
+    'Kamis (5/6/2025).'
+    """
+    if len(text) <= _DATELINE_CHARS:
+        return text
+    end = _SENTENCE_END.search(text, _DATELINE_CHARS - 1, _DATELINE_SENTENCE_CHARS)
+    return text[: end.end()] if end is not None else text[:_DATELINE_CHARS]
 
 
 def _words_beside(text: str, match: DateMatch) -> int:
