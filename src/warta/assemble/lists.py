@@ -150,13 +150,13 @@ def _short_teaser(text: str, title: str) -> bool:
     """Whether `text`, a line of 6 to 11 words under the list entry `title`, is its teaser: a
     whole sentence (a capital first, one full stop last: "…" and ".." end cut headlines) under
     a title that is no sentence."""
-    end = text.rstrip(_CLOSING_QUOTES)
+    end = text.rstrip(_AFTER_SENTENCE_END)
     first = text.lstrip("\"'“‘(")[:1]
     return (
         end.endswith(".")
         and not end.endswith("..")
         and first.isupper()
-        and not title.rstrip(_CLOSING_QUOTES).endswith((".", "…"))
+        and not title.rstrip(_AFTER_SENTENCE_END).endswith((".", "…"))
     )
 
 
