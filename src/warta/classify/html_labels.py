@@ -20,6 +20,7 @@ from warta.compiled import probed
 from warta.lexicon import html_lexicon
 from warta.model import (
     ALL_LINK,
+    CLASS_TOKEN_DEPTH,
     LABEL_BODY,
     LABEL_COMMENTS,
     LABEL_OTHER,
@@ -202,6 +203,34 @@ def _held_by_most(token_sets: list[set[str]]) -> set[str]:
     return (first & second) | (third & (first | second))
 
 
+def page_wrappers(blocks: Sequence[Block], probs: Sequence[float], threshold: float = 0.5) -> set[str]:
+    """Container tokens of a page-wide wrapper ("has-sidebar", "footer-on-bottom" on <body>)
+    that the likeliest blocks may not show: class tokens come from a block's nearest
+    `CLASS_TOKEN_DEPTH` ancestors, and a list item deep in the article loses <body>'s. Such a
+    token is held by more than half of the blocks the model calls body that sit shallow
+    enough to hold every ancestor's tokens, and by blocks both above the first of them (the
+    site's bar) and below the last (its footer): a comment list or a sidebar sits on one side
+    of the article only."""
+    body = [i for i, p in enumerate(probs) if p >= threshold]
+    shallow = [i for i in body if blocks[i].structure.dom_depth <= CLASS_TOKEN_DEPTH]
+    if len(shallow) < 3:
+        return set()
+    # Side-by-side blocks share one token tuple object: each distinct tuple is read once.
+    per_tuple: Counter[int] = Counter(id(blocks[i].structure.class_tokens) for i in shallow)
+    tuples = {id(blocks[i].structure.class_tokens): blocks[i].structure.class_tokens for i in shallow}
+    known = _any_container_token()
+    held: Counter[str] = Counter()
+    for key, n in per_tuple.items():
+        for token in known.intersection(tuples[key]):
+            held[token] += n
+    candidates = {token for token, n in held.items() if 2 * n > len(shallow)}
+    if not candidates:
+        return set()
+    above = set().union(*(candidates.intersection(b.structure.class_tokens) for b in blocks[: body[0]]))
+    below = set().union(*(candidates.intersection(b.structure.class_tokens) for b in blocks[body[-1] + 1 :]))
+    return above & below
+
+
 def refine_html_labels(
     blocks: Sequence[Block], labels: Sequence[Label], probs: Sequence[float], threshold: float = 0.5
 ) -> list[Label]:
@@ -223,6 +252,7 @@ def refine_html_labels(
         # ("widget" around a blog's only post), or the fallback finds nothing to keep.
         core = [i for i in likeliest if probs[i] >= _FALLBACK_MIN]
     wrappers = _held_by_most([set(blocks[i].structure.class_tokens) for i in core])
+    wrappers |= page_wrappers(blocks, probs, threshold)
     # Blocks share few distinct token tuples: look each up once. A wrapper token
     # ("sidebar-left" on <body>) does not hide a box's own token further in ("author-bio").
     # (The segmenter gives side-by-side blocks the same tuple object: told apart by `id`,
