@@ -278,3 +278,32 @@ def test_comments_the_model_likes_below_the_article_are_no_wrapper() -> None:
     probs = [0.01, 0.95, 0.95, 0.95, 0.8, 0.8, 0.8, 0.8, 0.01]
     labels = refine_html_labels(blocks, [Label.OTHER] + [Label.BODY] * 7 + [Label.OTHER], probs)
     assert labels[1:8] == [Label.BODY] * 3 + [Label.COMMENTS] * 4
+
+
+def _heading(i: int, text: str, tokens: tuple[str, ...]) -> Block:
+    return Block(i, text, BlockStructure(class_tokens=tokens, heading_level=2, tag="h2"))
+
+
+def test_a_section_id_spelling_out_its_heading_names_no_comment_box() -> None:
+    # <section id="respond-to-review-comments"> of a documentation page: the heading's slug.
+    section = ("document", "body", "respond", "to", "review", "comments")
+    paragraph = "Your patch will get remarks from reviewers on ways it can be improved, " * 3
+    blocks = [
+        *(_block(i, paragraph, ("document", "body")) for i in range(3)),
+        _heading(3, "Respond to review comments", section),
+        _block(4, paragraph, section),
+    ]
+    labels = refine_html_labels(blocks, [Label.BODY] * 5, [0.95, 0.95, 0.95, 0.8, 0.9])
+    assert labels == [Label.BODY] * 5
+
+
+def test_a_comments_box_under_a_short_heading_stays_comments() -> None:
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    reply = "A reply in the thread that reads like the article's own prose, " * 3
+    blocks = [
+        *(_block(i, paragraph, ARTICLE) for i in range(3)),
+        _heading(3, "Comments", COMMENT),
+        _block(4, reply, COMMENT),
+    ]
+    labels = refine_html_labels(blocks, [Label.BODY] * 5, [0.95, 0.95, 0.95, 0.6, 0.6])
+    assert labels[3:] == [Label.COMMENTS, Label.COMMENTS]

@@ -9,6 +9,7 @@ token that most body blocks carry is a page-wide wrapper ("comments-open" on
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
@@ -231,6 +232,37 @@ def page_wrappers(blocks: Sequence[Block], probs: Sequence[float], threshold: fl
     return above & below
 
 
+_HEADING_ID_WORDS = 3  # a heading's words its section's id spells out: "Respond to review comments"
+_ID_WORD = re.compile(r"[a-z0-9]{2,}")  # the segmenter's class and id tokens
+
+
+def without_heading_ids(
+    blocks: Sequence[Block], found: list[tuple[Label, str] | None]
+) -> list[tuple[Label, str] | None]:
+    """`found` without the container hits that are a word of a section's heading spelt out in
+    its id: documentation tools give each <section> the slug of its heading
+    (id="respond-to-review-comments"), which names no comment box. A heading of three words
+    or more, all of them among the block's tokens, the hit one of them."""
+    if not any(found):
+        return found
+    headings = [
+        words
+        for block in blocks
+        if block.structure.heading_level > 0
+        and len(words := frozenset(_ID_WORD.findall(block.text.lower()))) >= _HEADING_ID_WORDS
+    ]
+    if not headings:
+        return found
+    out = list(found)
+    for i, hit in enumerate(found):
+        if hit is None:
+            continue
+        tokens = blocks[i].structure.class_tokens
+        if any(hit[1] in words and words.issubset(tokens) for words in headings):
+            out[i] = None
+    return out
+
+
 def refine_html_labels(
     blocks: Sequence[Block], labels: Sequence[Label], probs: Sequence[float], threshold: float = 0.5
 ) -> list[Label]:
@@ -258,6 +290,7 @@ def refine_html_labels(
     # (The segmenter gives side-by-side blocks the same tuple object: told apart by `id`,
     # the tuples, alive in `blocks` throughout, are not hashed string by string.)
     found = _containers()(list(map(_CLASS_TOKENS, blocks)), wrappers)
+    found = without_heading_ids(blocks, found)
     out = list(labels)
     # The blocks in a container or in a header's section (found in C): each is settled by itself.
     rows = {*compress(range(len(found)), map(is_not, found, repeat(None)))}
