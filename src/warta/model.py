@@ -89,6 +89,9 @@ SEMANTIC_TAGS = ("aside", "nav", "footer", "header", "article", "main", "form", 
 # ALL_LINK it is a link and nothing else (a menu entry, a card's headline, a tag).
 LINK_LINE = 0.6
 ALL_LINK = 0.9
+# A block's `class_tokens` come from this many of its nearest ancestors: a block whose
+# `dom_depth` is no deeper holds the tokens of every element above it, <body>'s included.
+CLASS_TOKEN_DEPTH = 14
 
 
 @dataclass(frozen=True, slots=True)

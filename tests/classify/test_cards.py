@@ -67,6 +67,21 @@ def test_headline_strip_above_the_article_is_related(article):
     assert set(label_blocks(blocks, [0.9] * len(blocks), LEX)) == {Label.BODY}
 
 
+def test_bullet_points_a_short_line_introduces_are_the_article_not_a_strip(article):
+    # Short opening lines (no paragraph long enough to be the article's first yet), then a line
+    # ending with a colon over five unfinished points: the article's own list, not other stories.
+    points = [
+        "Lots of companies use mainstream languages",
+        "Lots of jobs are available in them",
+        "Lots of projects are built in them by the people who know them",
+        "Lots of people learn them as they can make money",
+        "New companies are built in these languages",
+    ]
+    text = "Big languages have a virtuous cycle\nThe basic premise is:\n" + "\n".join(points) + "\n" + article
+    blocks = segment_text(text)
+    assert set(label_blocks(blocks, [0.9] * len(blocks), LEX)) == {Label.BODY}
+
+
 def test_a_headline_run_longer_than_the_body_under_it_is_the_article() -> None:
     """A calendar of short dated lines above a sidebar blurb is the article, not a top-stories strip."""
     from warta.lexicon import load_lexicon

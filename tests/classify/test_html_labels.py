@@ -240,3 +240,70 @@ def test_a_rail_of_link_cards_in_a_gallery_container_stays_a_list() -> None:
     )
     article = warta.extract(html, url="https://example.test/a")
     assert [item.url for item in article.related] == [f"https://example.test/photos/{n}" for n in range(5)]
+
+
+def _deep(i: int, text: str, tokens: tuple[str, ...], depth: int) -> Block:
+    return Block(i, text, BlockStructure(class_tokens=tokens, tag="p", dom_depth=depth))
+
+
+def test_body_wrapper_token_lost_by_deep_list_items_is_still_a_wrapper() -> None:
+    # <body class="has-sidebar"> reaches the shallow paragraphs' tokens; the list items sit
+    # too deep to hold it, and being the likeliest blocks they alone would not tell it apart.
+    page = ("has", "sidebar", "site")
+    shallow = (*page, "entry", "content")
+    deep = ("entry", "content", "wp", "block", "list")
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    blocks = [
+        _deep(0, "Skip to content", page, 3),
+        *(_deep(i, paragraph, shallow, 10) for i in range(1, 5)),
+        *(_deep(i, "A list item of the article, one full sentence long.", deep, 20) for i in range(5, 8)),
+        _deep(8, "Copyright the site", (*page, "colophon"), 4),
+    ]
+    probs = [0.01, 0.9, 0.9, 0.9, 0.9, 0.99, 0.99, 0.99, 0.01]
+    labels = refine_html_labels(blocks, [Label.OTHER] + [Label.BODY] * 7 + [Label.OTHER], probs)
+    assert labels[1:8] == [Label.BODY] * 7
+
+
+def test_comments_the_model_likes_below_the_article_are_no_wrapper() -> None:
+    # "comment" on most of the shallow blocks the model likes, but on none above the article:
+    # a thread under it, no wrapper.
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    reply = "A reply in the thread that reads like the article's own prose, " * 3
+    blocks = [
+        _deep(0, "Skip to content", ("site",), 3),
+        *(_deep(i, paragraph, ARTICLE, 8) for i in range(1, 4)),
+        *(_deep(i, reply, COMMENT, 9) for i in range(4, 8)),
+        _deep(8, "Copyright the site", ("site", "colophon", "comment"), 4),
+    ]
+    probs = [0.01, 0.95, 0.95, 0.95, 0.8, 0.8, 0.8, 0.8, 0.01]
+    labels = refine_html_labels(blocks, [Label.OTHER] + [Label.BODY] * 7 + [Label.OTHER], probs)
+    assert labels[1:8] == [Label.BODY] * 3 + [Label.COMMENTS] * 4
+
+
+def _heading(i: int, text: str, tokens: tuple[str, ...]) -> Block:
+    return Block(i, text, BlockStructure(class_tokens=tokens, heading_level=2, tag="h2"))
+
+
+def test_a_section_id_spelling_out_its_heading_names_no_comment_box() -> None:
+    # <section id="respond-to-review-comments"> of a documentation page: the heading's slug.
+    section = ("document", "body", "respond", "to", "review", "comments")
+    paragraph = "Your patch will get remarks from reviewers on ways it can be improved, " * 3
+    blocks = [
+        *(_block(i, paragraph, ("document", "body")) for i in range(3)),
+        _heading(3, "Respond to review comments", section),
+        _block(4, paragraph, section),
+    ]
+    labels = refine_html_labels(blocks, [Label.BODY] * 5, [0.95, 0.95, 0.95, 0.8, 0.9])
+    assert labels == [Label.BODY] * 5
+
+
+def test_a_comments_box_under_a_short_heading_stays_comments() -> None:
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    reply = "A reply in the thread that reads like the article's own prose, " * 3
+    blocks = [
+        *(_block(i, paragraph, ARTICLE) for i in range(3)),
+        _heading(3, "Comments", COMMENT),
+        _block(4, reply, COMMENT),
+    ]
+    labels = refine_html_labels(blocks, [Label.BODY] * 5, [0.95, 0.95, 0.95, 0.6, 0.6])
+    assert labels[3:] == [Label.COMMENTS, Label.COMMENTS]

@@ -368,6 +368,12 @@ _HEADLINE_RUN = 5
 _HEADLINE_STRIP = re.compile(rf"T{{{_HEADLINE_RUN},}}")
 
 
+def _introduced(blocks: Sequence[Block], labels: list[Label], start: int) -> bool:
+    """Whether the lines from `start` are a list that the body line right above introduces (it
+    ends with a colon): a strip of other stories' headlines follows no such sentence."""
+    return start > 0 and labels[start - 1] is LABEL_BODY and blocks[start - 1].text.rstrip().endswith(":")
+
+
 def unmark_headlines_above_article(
     blocks: Sequence[Block], labels: list[Label], shapes: str, texts: list[str]
 ) -> None:
@@ -380,6 +386,8 @@ def unmark_headlines_above_article(
     if first is None:
         return
     for run in _HEADLINE_STRIP.finditer(shapes, 0, first):
+        if _introduced(blocks, labels, run.start()):
+            continue  # "The basic premise is:" over its bullet points: the article's own list
         strip = [i for i in range(run.start(), run.end()) if labels[i] is LABEL_BODY]
         below = sum(len(blocks[i].text) for i in range(run.end(), len(blocks)) if labels[i] is LABEL_BODY)
         if sum(len(blocks[i].text) for i in strip) >= below:

@@ -9,6 +9,7 @@ token that most body blocks carry is a page-wide wrapper ("comments-open" on
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
@@ -20,6 +21,7 @@ from warta.compiled import probed
 from warta.lexicon import html_lexicon
 from warta.model import (
     ALL_LINK,
+    CLASS_TOKEN_DEPTH,
     LABEL_BODY,
     LABEL_COMMENTS,
     LABEL_OTHER,
@@ -202,6 +204,65 @@ def _held_by_most(token_sets: list[set[str]]) -> set[str]:
     return (first & second) | (third & (first | second))
 
 
+def page_wrappers(blocks: Sequence[Block], probs: Sequence[float], threshold: float = 0.5) -> set[str]:
+    """Container tokens of a page-wide wrapper ("has-sidebar", "footer-on-bottom" on <body>)
+    that the likeliest blocks may not show: class tokens come from a block's nearest
+    `CLASS_TOKEN_DEPTH` ancestors, and a list item deep in the article loses <body>'s. Such a
+    token is held by more than half of the blocks the model calls body that sit shallow
+    enough to hold every ancestor's tokens, and by blocks both above the first of them (the
+    site's bar) and below the last (its footer): a comment list or a sidebar sits on one side
+    of the article only."""
+    body = [i for i, p in enumerate(probs) if p >= threshold]
+    shallow = [i for i in body if blocks[i].structure.dom_depth <= CLASS_TOKEN_DEPTH]
+    if len(shallow) < 3:
+        return set()
+    # Side-by-side blocks share one token tuple object: each distinct tuple is read once.
+    per_tuple: Counter[int] = Counter(id(blocks[i].structure.class_tokens) for i in shallow)
+    tuples = {id(blocks[i].structure.class_tokens): blocks[i].structure.class_tokens for i in shallow}
+    known = _any_container_token()
+    held: Counter[str] = Counter()
+    for key, n in per_tuple.items():
+        for token in known.intersection(tuples[key]):
+            held[token] += n
+    candidates = {token for token, n in held.items() if 2 * n > len(shallow)}
+    if not candidates:
+        return set()
+    above = set().union(*(candidates.intersection(b.structure.class_tokens) for b in blocks[: body[0]]))
+    below = set().union(*(candidates.intersection(b.structure.class_tokens) for b in blocks[body[-1] + 1 :]))
+    return above & below
+
+
+_HEADING_ID_WORDS = 3  # a heading's words its section's id spells out: "Respond to review comments"
+_ID_WORD = re.compile(r"[a-z0-9]{2,}")  # the segmenter's class and id tokens
+
+
+def without_heading_ids(
+    blocks: Sequence[Block], found: list[tuple[Label, str] | None]
+) -> list[tuple[Label, str] | None]:
+    """`found` without the container hits that are a word of a section's heading spelt out in
+    its id: documentation tools give each <section> the slug of its heading
+    (id="respond-to-review-comments"), which names no comment box. A heading of three words
+    or more, all of them among the block's tokens, the hit one of them."""
+    if not any(found):
+        return found
+    headings = [
+        words
+        for block in blocks
+        if block.structure.heading_level > 0
+        and len(words := frozenset(_ID_WORD.findall(block.text.lower()))) >= _HEADING_ID_WORDS
+    ]
+    if not headings:
+        return found
+    out = list(found)
+    for i, hit in enumerate(found):
+        if hit is None:
+            continue
+        tokens = blocks[i].structure.class_tokens
+        if any(hit[1] in words and words.issubset(tokens) for words in headings):
+            out[i] = None
+    return out
+
+
 def refine_html_labels(
     blocks: Sequence[Block], labels: Sequence[Label], probs: Sequence[float], threshold: float = 0.5
 ) -> list[Label]:
@@ -223,11 +284,13 @@ def refine_html_labels(
         # ("widget" around a blog's only post), or the fallback finds nothing to keep.
         core = [i for i in likeliest if probs[i] >= _FALLBACK_MIN]
     wrappers = _held_by_most([set(blocks[i].structure.class_tokens) for i in core])
+    wrappers |= page_wrappers(blocks, probs, threshold)
     # Blocks share few distinct token tuples: look each up once. A wrapper token
     # ("sidebar-left" on <body>) does not hide a box's own token further in ("author-bio").
     # (The segmenter gives side-by-side blocks the same tuple object: told apart by `id`,
     # the tuples, alive in `blocks` throughout, are not hashed string by string.)
     found = _containers()(list(map(_CLASS_TOKENS, blocks)), wrappers)
+    found = without_heading_ids(blocks, found)
     out = list(labels)
     # The blocks in a container or in a header's section (found in C): each is settled by itself.
     rows = {*compress(range(len(found)), map(is_not, found, repeat(None)))}

@@ -30,7 +30,7 @@ from warta.errors import InputError
 from warta.meta.html_meta import html_metadata
 from warta.meta.page import PageMetadata
 from warta.meta.urls import join_url
-from warta.model import ALL_LINK, SEMANTIC_TAGS, Block, BlockStructure
+from warta.model import ALL_LINK, CLASS_TOKEN_DEPTH, SEMANTIC_TAGS, Block, BlockStructure
 from warta.segment import MAX_BLOCKS, StructureDraft, compiled_dom, document_id, drop_invisible, new_block
 from warta.segment.rawtext import elision, parser_input
 
@@ -90,7 +90,7 @@ _HIDING_STYLE_VALUES = tuple(value for _, value in _HIDING_STYLES)
 if not all(value.isascii() and value.islower() for value in _HIDING_STYLE_VALUES):
     raise AssertionError("the pre-check of `_style_hides` wants lower-case ASCII values")  # pragma: no cover
 _TOKEN = re.compile(r"[a-z0-9]{2,}")
-_MAX_TOKENS_DEPTH = 14  # class tokens come from this many nearest ancestors
+_MAX_TOKENS_DEPTH = CLASS_TOKEN_DEPTH  # class tokens come from this many nearest ancestors
 _PATH_DEPTH = 6
 _CHECK_EVERY = 512  # nodes between deadline checks
 
