@@ -64,6 +64,7 @@ from warta.readers.mojibake import repair_blocks, repair_metadata
 from warta.readers.sniff import sniff_kind
 from warta.segment import MAX_BLOCKS
 from warta.segment.bounds import bound_markup
+from warta.segment.markdown import JinaHeader, LineLink, is_markdown, jina_header, linked_blocks, plain_page
 
 if TYPE_CHECKING:
     from warta.enrich import Enricher
@@ -253,10 +254,17 @@ class Extractor:
             page = replace(page, url=repair_surrogates(page.url)[0])
         decoded = decode_page(page, options)
         kind, warnings = decoded.kind, decoded.warnings
+        links: tuple[LineLink, ...] = ()
+        header: JinaHeader | None = None
         if kind == "text":
+            decoded, page, header = _without_jina_header(decoded, page)
             decoded, page = _without_leading_url(decoded, page)
-            decoded = _without_markdown(decoded)
+            decoded, links = _without_markdown(decoded)
         blocks, metadata = self.segment(decoded.text, kind, deadline, page.url, decoded.utf8)
+        if links:
+            blocks = linked_blocks(blocks, links, page.url)
+        if header is not None and metadata is None:
+            metadata = _header_metadata(header)
         if on_blocks is not None:
             on_blocks(blocks)
         if options.repair_mojibake:
@@ -480,14 +488,33 @@ def _without_leading_url(decoded: DecodedPage, page: Page) -> tuple[DecodedPage,
     return replace(decoded, text=text, utf8=None), (page if page.url else replace(page, url=url))
 
 
-def _without_markdown(decoded: DecodedPage) -> DecodedPage:
+def _without_markdown(decoded: DecodedPage) -> tuple[DecodedPage, tuple[LineLink, ...]]:
     """A page flattened to Markdown (html2text: `[text](address)` links, `**bold**`, wrapped
-    paragraphs) written back as plain lines (`warta.segment.markdown`); any other as it is."""
-    from warta.segment.markdown import is_markdown, plain_lines
-
+    paragraphs) written back as plain lines (`warta.segment.markdown`), with its lines that are
+    one link; any other as it is."""
     if not is_markdown(decoded.text):
-        return decoded
-    return replace(decoded, text=plain_lines(decoded.text), utf8=None)
+        return decoded, ()
+    plain = plain_page(decoded.text)
+    return replace(decoded, text=plain.text, utf8=None), plain.links
+
+
+def _without_jina_header(decoded: DecodedPage, page: Page) -> tuple[DecodedPage, Page, JinaHeader | None]:
+    """A page Jina Reader wrote (`jina_header`): the text under its header, the page with the
+    header's address where it had none, and the header."""
+    text, header = jina_header(decoded.text)
+    if header is None:
+        return decoded, page, None
+    if header.url and not page.url:
+        page = replace(page, url=header.url)
+    return replace(decoded, text=text, utf8=None), page, header
+
+
+def _header_metadata(header: JinaHeader) -> PageMetadata:
+    """What a Jina Reader header says, as the markup metadata of an HTML page would: the title as
+    the hint the title is chosen by, the publication time as markup's date evidence."""
+    return PageMetadata(
+        title=header.title, published=[(header.published, "jina:published-time")] if header.published else []
+    )
 
 
 def failure_reason(exc: Exception) -> str:
