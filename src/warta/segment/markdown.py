@@ -37,6 +37,8 @@ _IMAGE = re.compile(r"!\[[^\[\]]*\]\([^)]*\)")
 _LINK_START = re.compile(r"\]\((?:https?://|/)")
 _EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
 _HEADING = re.compile(r"^#{1,6}\s+")
+# A rule ('---', '* * *') or the underline of the heading above it ('=====', Jina Reader's h1).
+_RULE = re.compile(r"^\s*(?:=+|-{3,}|(?:[-*_]\s*){3,})\s*$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _LIST_ITEM = re.compile(r"^\s*(?:[*+\-]|\d{1,3}\.)\s+")
 # What may stand between the links of a row of links alone: spaces and separators.
@@ -59,11 +61,12 @@ def is_markdown(text: str) -> bool:
 
 
 def _paragraphs(lines: list[str]) -> list[list[str]]:
-    """The runs of non-blank lines, each list item starting a run of its own."""
+    """The runs of non-blank lines, each list item starting a run of its own; a rule or a
+    heading's underline ends a run and is left out."""
     runs: list[list[str]] = []
     current: list[str] = []
     for line in lines:
-        if not line.strip():
+        if not line.strip() or _RULE.match(line):
             if current:
                 runs.append(current)
             current = []
