@@ -16,6 +16,7 @@ the field. Keys of the expectation file:
 - read_also_urls, related_urls, sidebar_urls: the URLs of the list's entries in order (null =
   no URL), where the page says them (Markdown links)
 - url: the page's own address, where the page says it (a Jina Reader header)
+- images: the URLs of the article's images in order, where the page shows them (Markdown)
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ CHECKED_FIELDS = (
     "related_urls",
     "sidebar_urls",
     "url",
+    "images",
 )
 
 
@@ -144,5 +146,7 @@ def test_fixture_field(page: Path, field: str, want: Any) -> None:
         assert [item.url for item in getattr(article, field.removesuffix("_urls"))] == want
     elif field == "url":
         assert article.url == want
+    elif field == "images":
+        assert [image["url"] for image in article.images] == want
     else:  # pragma: no cover - guarded by test_every_fixture_has_expectations
         pytest.fail(f"unknown field {field}")

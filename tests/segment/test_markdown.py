@@ -5,6 +5,7 @@ from warta.classify.features import block_features
 from warta.lexicon import load_lexicon
 from warta.segment.markdown import (
     JinaHeader,
+    article_images,
     is_markdown,
     jina_header,
     linked_blocks,
@@ -185,3 +186,29 @@ def test_a_jina_reader_page_gives_its_url_date_and_title() -> None:
     ]
     # the caller's address wins over the header's
     assert warta.extract(JINA, url="https://mirror.example/x", kind="text").url == "https://mirror.example/x"
+
+
+def test_the_images_of_the_article_are_its_images() -> None:
+    text = (
+        "[![Kabar](/logo.png)](/)\n\n[Masuk](/login) [Daftar](/daftar) [Cari](/cari) [Menu](/menu)\n\n"
+        "# Sungai Meluap di Garut\n\n![Sungai](/img/sungai.jpg)\n\n"
+        "Sungai Cikaengan meluap pada Senin malam dan memutus jalan desa di dua kecamatan.\n\n"
+        "![Jalan](/img/jalan.jpg)Warga memutar lewat jalan lain sejauh dua puluh kilometer.\n\n"
+        "Perbaikan jalan diperkirakan selesai dalam dua pekan jika cuaca membaik.\n\n"
+        "### Berita Terkait\n\n  * [![x](/img/thumb.jpg) Longsor di Garut](/longsor)\n  * [Gagal Panen](/panen)\n"
+    )
+    page = plain_page(text)
+    assert [address for _, address in page.images] == [
+        "/logo.png",
+        "/img/sungai.jpg",
+        "/img/jalan.jpg",
+        "/img/thumb.jpg",
+    ]
+    blocks = segment_text(page.text)
+    labels = ["nav"] * 4 + ["title", "body", "body", "body"] + ["related"] * 3
+    assert [b.text for b in blocks][4] == "Sungai Meluap di Garut"
+    assert article_images(blocks, labels, page.images, "https://kabar.example/berita/a") == [
+        {"url": "https://kabar.example/img/sungai.jpg", "source": "markdown"},
+        {"url": "https://kabar.example/img/jalan.jpg", "source": "markdown"},
+    ]
+    assert article_images(blocks, ["nav"] * len(blocks), page.images, None) == []

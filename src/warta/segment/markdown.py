@@ -26,14 +26,14 @@ import re
 from dataclasses import dataclass, replace
 
 from warta.meta.urls import join_url
-from warta.model import Block
+from warta.model import Block, Label
 from warta.segment import new_block
 
 # A link's text may hold brackets of its own no more than one level deep; html2text breaks the
 # address at its hyphens, so a link may run over lines: joined before this is matched, the
 # address then holds a space.
 _LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(((?:https?://|/|#)[^)]*)\)")
-_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^)]*\)")
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\(([^)]*)\)")
 _LINK_START = re.compile(r"\]\((?:https?://|/)")
 _EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
 _HEADING = re.compile(r"^#{1,6}\s+")
@@ -165,6 +165,8 @@ class PlainPage:
 
     text: str
     links: tuple[LineLink, ...] = ()
+    # The images the page shows: (offset in `text` of the line they stand at or before, address).
+    images: tuple[tuple[int, str], ...] = ()
 
 
 def plain_page(text: str) -> PlainPage:
@@ -181,9 +183,15 @@ def plain_page(text: str) -> PlainPage:
     [('  * Item', '/i'), ('  * Other', 'https://x.id/o')]
     """
     out: list[tuple[str, str | None]] = []
+    images: list[tuple[int, str]] = []  # (index in `out` of the line they stand at, address)
     runs = _paragraphs(text.splitlines())
     for i, run in enumerate(runs):
         line = _HEADING.sub("", _join_run(run))
+        images.extend(
+            (len(out), _address(m.group(1)))
+            for m in _IMAGE.finditer(line)
+            if not m.group(1).startswith("data:")
+        )
         row = _link_row(line.strip())
         label: str | None = None
         if row is None and ":" in line:
@@ -206,12 +214,16 @@ def plain_page(text: str) -> PlainPage:
     while out and not out[-1][0]:
         out.pop()
     links: list[LineLink] = []
+    offsets: list[int] = []
     offset = 0
     for line, address in out:
+        offsets.append(offset)
         if address is not None:
             links.append(LineLink(offset, offset + len(line), address))
         offset += len(line) + 1
-    return PlainPage("\n".join(line for line, _ in out) + "\n", tuple(links))
+    offsets.append(offset)
+    shown = tuple((offsets[min(k, len(out))], address) for k, address in images)
+    return PlainPage("\n".join(line for line, _ in out) + "\n", tuple(links), shown)
 
 
 def plain_lines(text: str) -> str:
@@ -255,6 +267,35 @@ def linked_blocks(blocks: list[Block], links: tuple[LineLink, ...], base_url: st
             block = new_block(block.index, block.text, structure, block.start, block.end)
         out.append(block)
     return out
+
+
+# The labels of the article's own blocks: an image from its title to its last one is the article's.
+_ARTICLE_LABELS = frozenset(
+    {Label.TITLE, Label.SUBTITLE, Label.BODY, Label.HEADING, Label.QUOTE, Label.CAPTION}
+)
+
+
+def article_images(
+    blocks: list[Block], labels: list[str], images: tuple[tuple[int, str], ...], base_url: str | None
+) -> list[dict[str, str]]:
+    """The images of `images` (`PlainPage.images`) that stand in the article, from its title (or
+    first body block) to its last body block, not in the menus, lists and footer around it: as
+    `Article.images` entries, each address made absolute against `base_url`.
+
+    >>> page = plain_page("![logo](/l.png)\\n\\n# Rain\\n\\n![photo](/p.jpg)\\n\\nIt rained.\\n\\n![ad](/a.gif)")
+    >>> from warta.segment.text import segment_text
+    >>> article_images(segment_text(page.text), ["title", "body"], page.images, "https://x.id/n")
+    [{'url': 'https://x.id/p.jpg', 'source': 'markdown'}]
+    """
+    spans = [(b.start, b.end) for b, label in zip(blocks, labels, strict=False) if label in _ARTICLE_LABELS]
+    if not images or not spans:
+        return []
+    first, last = spans[0][0], spans[-1][1]
+    seen: dict[str, None] = {}
+    for offset, address in images:
+        if first <= offset < last:
+            seen.setdefault(join_url(base_url, address))
+    return [{"url": url, "source": "markdown"} for url in seen]
 
 
 # The fields of a Jina Reader header (`r.jina.ai`), each on a line of its own above its text.
