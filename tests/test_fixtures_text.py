@@ -13,6 +13,10 @@ the field. Keys of the expectation file:
 - comments: number of reader comments; headings: body sub-headings in order
 - tags: the page's tags in order
 - published: the ISO date (or date and time) the publication date starts with
+- read_also_urls, related_urls, sidebar_urls: the URLs of the list's entries in order (null =
+  no URL), where the page says them (Markdown links)
+- url: the page's own address, where the page says it (a Jina Reader header)
+- images: the URLs of the article's images in order, where the page shows them (Markdown)
 """
 
 from __future__ import annotations
@@ -44,6 +48,11 @@ CHECKED_FIELDS = (
     "headings",
     "tags",
     "published",
+    "read_also_urls",
+    "related_urls",
+    "sidebar_urls",
+    "url",
+    "images",
 )
 
 
@@ -133,5 +142,11 @@ def test_fixture_field(page: Path, field: str, want: Any) -> None:
     elif field == "published":
         got = article.published.iso() if article.published else None
         assert got is not None and got.startswith(want), f"published is {got!r}"
+    elif field.endswith("_urls"):
+        assert [item.url for item in getattr(article, field.removesuffix("_urls"))] == want
+    elif field == "url":
+        assert article.url == want
+    elif field == "images":
+        assert [image["url"] for image in article.images] == want
     else:  # pragma: no cover - guarded by test_every_fixture_has_expectations
         pytest.fail(f"unknown field {field}")

@@ -64,6 +64,15 @@ from warta.readers.mojibake import repair_blocks, repair_metadata
 from warta.readers.sniff import sniff_kind
 from warta.segment import MAX_BLOCKS
 from warta.segment.bounds import bound_markup
+from warta.segment.markdown import (
+    JinaHeader,
+    PlainPage,
+    article_images,
+    is_markdown,
+    jina_header,
+    linked_blocks,
+    plain_page,
+)
 
 if TYPE_CHECKING:
     from warta.enrich import Enricher
@@ -253,10 +262,17 @@ class Extractor:
             page = replace(page, url=repair_surrogates(page.url)[0])
         decoded = decode_page(page, options)
         kind, warnings = decoded.kind, decoded.warnings
+        markdown: PlainPage | None = None
+        header: JinaHeader | None = None
         if kind == "text":
+            decoded, page, header = _without_jina_header(decoded, page)
             decoded, page = _without_leading_url(decoded, page)
-            decoded = _without_markdown(decoded)
+            decoded, markdown = _without_markdown(decoded)
         blocks, metadata = self.segment(decoded.text, kind, deadline, page.url, decoded.utf8)
+        if markdown is not None:
+            blocks = linked_blocks(blocks, markdown.links, page.url)
+        if header is not None and metadata is None:
+            metadata = _header_metadata(header)
         if on_blocks is not None:
             on_blocks(blocks)
         if options.repair_mojibake:
@@ -300,6 +316,8 @@ class Extractor:
             labels = refine_html_labels(blocks, labels, probs.tolist(), options.body_threshold)
         deadline.check("labelling")  # labelling and assembly each take as long as classification
         article = self.assemble(blocks, labels, metadata, page, kind, norms, headers)
+        if markdown is not None and not article.images:
+            article.images = article_images(blocks, article.labels, markdown.images, page.url)
         article.warnings[:0] = warnings  # what reading the page met comes first: it explains the rest
         if not article.body:
             article.warnings.append("no article body found")
@@ -480,14 +498,33 @@ def _without_leading_url(decoded: DecodedPage, page: Page) -> tuple[DecodedPage,
     return replace(decoded, text=text, utf8=None), (page if page.url else replace(page, url=url))
 
 
-def _without_markdown(decoded: DecodedPage) -> DecodedPage:
+def _without_markdown(decoded: DecodedPage) -> tuple[DecodedPage, PlainPage | None]:
     """A page flattened to Markdown (html2text: `[text](address)` links, `**bold**`, wrapped
-    paragraphs) written back as plain lines (`warta.segment.markdown`); any other as it is."""
-    from warta.segment.markdown import is_markdown, plain_lines
-
+    paragraphs) written back as plain lines (`warta.segment.markdown`), with its lines that are
+    one link and its images; any other as it is (and None)."""
     if not is_markdown(decoded.text):
-        return decoded
-    return replace(decoded, text=plain_lines(decoded.text), utf8=None)
+        return decoded, None
+    plain = plain_page(decoded.text)
+    return replace(decoded, text=plain.text, utf8=None), plain
+
+
+def _without_jina_header(decoded: DecodedPage, page: Page) -> tuple[DecodedPage, Page, JinaHeader | None]:
+    """A page Jina Reader wrote (`jina_header`): the text under its header, the page with the
+    header's address where it had none, and the header."""
+    text, header = jina_header(decoded.text)
+    if header is None:
+        return decoded, page, None
+    if header.url and not page.url:
+        page = replace(page, url=header.url)
+    return replace(decoded, text=text, utf8=None), page, header
+
+
+def _header_metadata(header: JinaHeader) -> PageMetadata:
+    """What a Jina Reader header says, as the markup metadata of an HTML page would: the title as
+    the hint the title is chosen by, the publication time as markup's date evidence."""
+    return PageMetadata(
+        title=header.title, published=[(header.published, "jina:published-time")] if header.published else []
+    )
 
 
 def failure_reason(exc: Exception) -> str:

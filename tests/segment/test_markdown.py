@@ -1,7 +1,18 @@
 """Pages flattened to Markdown (html2text) are read as the plain lines a naive flattener writes."""
 
 import warta
-from warta.segment.markdown import is_markdown, plain_lines
+from warta.classify.features import block_features
+from warta.lexicon import load_lexicon
+from warta.segment.markdown import (
+    JinaHeader,
+    article_images,
+    is_markdown,
+    jina_header,
+    linked_blocks,
+    plain_lines,
+    plain_page,
+)
+from warta.segment.text import segment_text
 
 # An html2text page in miniature: links in a menu, a heading, bold, an image before its
 # caption, a wrapped paragraph with a wrapped 'Baca juga' link, a tag row and a bulleted list.
@@ -65,3 +76,139 @@ def test_a_markdown_page_extracts_as_its_plain_lines() -> None:
         "Jembatan Darurat Dibangun di Cikaengan, Warga Bergotong Royong"
     ]
     assert "](" not in article.text and "**" not in article.text
+
+
+def _line_links(text: str) -> list[tuple[str, str]]:
+    page = plain_page(text)
+    return [(page.text[link.start : link.end], link.address) for link in page.links]
+
+
+def test_lines_that_are_one_link_keep_their_address() -> None:
+    links = dict(_line_links(PAGE))
+    assert links["Masuk"] == "https://kabar.example/login"  # a row of links: one line each
+    assert links["jalan desa"] == "https://kabar.example/tag/jalan-desa"
+    assert "Tag:" not in links
+    # a wrapped address is joined without the break html2text put in it
+    assert (
+        links["Baca juga: Jembatan Darurat Dibangun di Cikaengan, Warga Bergotong Royong"]
+        == "https://kabar.example/berita/jembatan-darurat-cikaengan"
+    )
+    assert links["  * Longsor Tutup Jalur Selatan Garut"] == "https://kabar.example/berita/longsor"
+    # a sentence holding a link, or a line of two people's names, is no link of its own
+    assert not any(line.startswith(("Penulis:", "GARUT")) for line in links)
+
+
+def test_a_label_a_date_or_a_title_beside_the_link_keeps_it() -> None:
+    text = (
+        "Lead paragraph with [a link](/x) inside a sentence of the article.\n\n"
+        '**Read also:** [Storm hits the coast](/storm "Storm")\n\n'
+        "1. [Fish market reopens](/fish) 16 September 2025\n"
+        "2. [Market news](/market) and more words that make a sentence here\n\n"
+        "[![photo](/p.jpg) Card title](/card)\n"
+    )
+    assert _line_links(text) == [
+        ("Read also: Storm hits the coast", "/storm"),
+        ("1. Fish market reopens 16 September 2025", "/fish"),
+        ("Card title", "/card"),
+    ]
+
+
+def test_rules_and_heading_underlines_are_left_out() -> None:
+    text = "Big Title\n=========\n\nBy A. Writer\n\n* * *\n\nIt [rained](/r) all day.\n\n---\n\nEnd."
+    assert plain_lines(text).split("\n\n") == ["Big Title", "By A. Writer", "It rained all day.", "End.\n"]
+
+
+def test_blocks_of_linked_lines_carry_the_absolute_address() -> None:
+    page = plain_page("Intro line of the page.\n\n  * [Item](/i)\n  * [Other](https://y.example/o)\n")
+    blocks = linked_blocks(segment_text(page.text), page.links, "https://x.example/a/b")
+    assert [b.structure.href for b in blocks] == [None, "https://x.example/i", "https://y.example/o"]
+    assert [b.text for b in blocks] == ["Intro line of the page.", "Item", "Other"]
+    # without a page address a relative one stays as written
+    assert linked_blocks(segment_text(page.text), page.links, None)[1].structure.href == "/i"
+
+
+def test_the_text_features_do_not_read_the_links() -> None:
+    page = plain_page(PAGE)
+    blocks = segment_text(page.text)
+    linked = linked_blocks(blocks, page.links, "https://kabar.example/")
+    assert any(b.structure.href for b in linked)
+    lexicon = load_lexicon()
+    assert (
+        block_features(blocks, lexicon, "text").values == block_features(linked, lexicon, "text").values
+    ).all()
+
+
+def test_list_entries_of_a_markdown_page_carry_their_urls() -> None:
+    article = warta.extract(PAGE, url="https://kabar.example/berita/sungai-meluap", kind="text")
+    assert [item.url for item in article.read_also] == [
+        "https://kabar.example/berita/jembatan-darurat-cikaengan"
+    ]
+    assert [(item.title, item.url) for item in article.related] == [
+        ("Longsor Tutup Jalur Selatan Garut", "https://kabar.example/berita/longsor"),
+        ("Petani Cikaengan Gagal Panen", "https://kabar.example/berita/gagal-panen"),
+    ]
+
+
+JINA = """Title: Sungai Meluap, Jalan Desa Terputus | Kabar
+
+URL Source: https://kabar.example/berita/sungai-meluap
+
+Published Time: 2025-06-03T09:00:00+07:00
+
+Markdown Content:
+""" + PAGE.replace("https://kabar.example/berita/", "/berita/")
+
+
+def test_a_jina_reader_header_is_read_apart_from_the_text() -> None:
+    text, header = jina_header(JINA)
+    assert header == JinaHeader(
+        "Sungai Meluap, Jalan Desa Terputus | Kabar",
+        "https://kabar.example/berita/sungai-meluap",
+        "2025-06-03T09:00:00+07:00",
+    )
+    assert text.startswith("[Masuk](")
+    assert jina_header(PAGE) == (PAGE, None)
+    # a page that opens with a 'Title:' line but has no header under it is left as it is
+    plain = "Title: Notes\n\nSome text of the page.\n\nMarkdown Content:\n"
+    assert jina_header(plain) == (plain, None)
+
+
+def test_a_jina_reader_page_gives_its_url_date_and_title() -> None:
+    article = warta.extract(JINA, kind="text")
+    assert article.url == "https://kabar.example/berita/sungai-meluap"
+    assert article.published is not None and article.published.iso().startswith("2025-06-03T09:00")
+    assert article.title == "Sungai Meluap, Jalan Desa Terputus Dua Hari"
+    assert "URL Source" not in article.text and "Markdown Content" not in article.text
+    # relative links are made absolute against the header's address
+    assert [item.url for item in article.related] == [
+        "https://kabar.example/berita/longsor",
+        "https://kabar.example/berita/gagal-panen",
+    ]
+    # the caller's address wins over the header's
+    assert warta.extract(JINA, url="https://mirror.example/x", kind="text").url == "https://mirror.example/x"
+
+
+def test_the_images_of_the_article_are_its_images() -> None:
+    text = (
+        "[![Kabar](/logo.png)](/)\n\n[Masuk](/login) [Daftar](/daftar) [Cari](/cari) [Menu](/menu)\n\n"
+        "# Sungai Meluap di Garut\n\n![Sungai](/img/sungai.jpg)\n\n"
+        "Sungai Cikaengan meluap pada Senin malam dan memutus jalan desa di dua kecamatan.\n\n"
+        "![Jalan](/img/jalan.jpg)Warga memutar lewat jalan lain sejauh dua puluh kilometer.\n\n"
+        "Perbaikan jalan diperkirakan selesai dalam dua pekan jika cuaca membaik.\n\n"
+        "### Berita Terkait\n\n  * [![x](/img/thumb.jpg) Longsor di Garut](/longsor)\n  * [Gagal Panen](/panen)\n"
+    )
+    page = plain_page(text)
+    assert [address for _, address in page.images] == [
+        "/logo.png",
+        "/img/sungai.jpg",
+        "/img/jalan.jpg",
+        "/img/thumb.jpg",
+    ]
+    blocks = segment_text(page.text)
+    labels = ["nav"] * 4 + ["title", "body", "body", "body"] + ["related"] * 3
+    assert [b.text for b in blocks][4] == "Sungai Meluap di Garut"
+    assert article_images(blocks, labels, page.images, "https://kabar.example/berita/a") == [
+        {"url": "https://kabar.example/img/sungai.jpg", "source": "markdown"},
+        {"url": "https://kabar.example/img/jalan.jpg", "source": "markdown"},
+    ]
+    assert article_images(blocks, ["nav"] * len(blocks), page.images, None) == []
