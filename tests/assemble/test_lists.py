@@ -553,22 +553,3 @@ def test_a_tag_list_ends_at_its_box_and_explore_more_heads_one() -> None:
         for i, (text, tokens, href) in enumerate(rows)
     ]
     assert build_lists(blocks, [Label.TAGS] * len(blocks), LEX).tags == ["Harbours", "Ferries"]
-
-
-def test_lone_ranks_agree_with_a_match_of_every_line() -> None:
-    import random
-
-    from warta.assemble import lists as module
-
-    pieces = ["1", "2", "9", "٣", "12", "123", ".", ")", " ", "\t", "a", "\u2003", "𝟙"]
-    rng = random.Random(27)
-    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(5_000)]
-    from warta.model import Block
-
-    blocks = [Block(k, text) for k, text in enumerate(texts)]
-    expected = [
-        int(m.group(1)) if (m := module._LONE_RANK.fullmatch(text.strip())) is not None else None
-        for text in texts
-    ]
-    assert module._lone_ranks(blocks) == expected
-    assert sum(value is not None for value in expected) > 500

@@ -7,8 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
-from itertools import chain, compress
-from operator import attrgetter
+from itertools import chain
 
 from warta.classify.features import _is_date_line, is_date_line
 from warta.classify.markers import (
@@ -424,25 +423,12 @@ def _ranked_teasers_apart(items: list[ListItem]) -> list[ListItem]:
 _LONE_RANK = re.compile(r"(\d{1,2})[.)]?")
 
 
-def _lone_ranks(blocks: list[Block]) -> list[int | None]:
-    """The number of each block that is a lone rank (`_LONE_RANK`), else None. Only a line of
-    three characters or fewer, stripped, can be one (those found in C)."""
-    texts = list(map(str.strip, map(_TEXT, blocks)))
-    values: list[int | None] = [None] * len(texts)
-    for k in compress(range(len(texts)), map((_LONE_RANK_CHARS + 1).__gt__, map(len, texts))):
-        if (m := _LONE_RANK.fullmatch(texts[k])) is not None:
-            values[k] = int(m.group(1))
-    return values
-
-
-_LONE_RANK_CHARS = 3  # `_LONE_RANK`'s longest match
-_TEXT = attrgetter("text")
-
-
 def _rank_run(blocks: list[Block]) -> set[int]:
     """Where the lone rank numbers are that count 1, 2, 3, … one entry apart ('1' / 'Title' / '2' /
     'Title'), in runs of two or more: share and comment counts ('90', '83') count nothing."""
-    values = _lone_ranks(blocks)
+    values = [
+        int(m.group(1)) if (m := _LONE_RANK.fullmatch(b.text.strip())) is not None else None for b in blocks
+    ]
     found: set[int] = set()
     k = 0
     while k < len(values):
