@@ -1,5 +1,8 @@
+import random
+
+from warta.assemble import body
 from warta.assemble.body import build_body, is_heading_like
-from warta.model import Block, BlockStructure, Label
+from warta.model import Block, BlockStructure, BodyPart, Label
 from warta.segment.text import segment_text
 
 
@@ -291,3 +294,45 @@ def test_a_subheading_over_a_long_line_split_at_a_link_stays_one():
     )
     assert result.parts[1].kind == "heading"
     assert result.parts[1].text == "The al-Tanf base"
+
+
+def _restatements_by_pairs(parts: list[BodyPart]) -> list[BodyPart]:
+    """`without_restatements` as first written: every part's words counted, each pair's sets
+    made afresh (the reference the indexed version must agree with)."""
+    counts = [len(part.text.split()) for part in parts]
+    quotes = [i for i, n in enumerate(counts) if body._pull_quote_like(parts[i].text.strip(), n)]
+    dropped: set[int] = set()
+    for i in quotes:
+        longer = counts[i] + body._RESTATING_MARGIN
+        near = range(max(0, i - body._RESTATING_REACH), min(len(parts), i + body._RESTATING_REACH + 1))
+        if any(
+            j not in dropped and counts[j] >= longer and body.restates(parts[i].text, parts[j].text)
+            for j in near
+        ):
+            dropped.add(i)
+    return [part for i, part in enumerate(parts) if i not in dropped]
+
+
+def test_pull_quotes_dropped_agree_with_a_check_of_every_pair() -> None:
+    para = (
+        "The market hall is the only covered place in town where nobody asks you to pay for a seat, "
+        "the trader said on Monday."
+    )
+    lines = [
+        para,
+        "“The only covered place in town where nobody asks you to pay”",
+        "“The only covered place in town where nobody asks you”",  # a second cut, dropped too
+        "“We will keep the hall open for as long as the roof holds up”",
+        "“Short”",
+        "“”",
+        "",
+        "  “the market hall is the only covered place in town”  ",
+        "Where nobody asks you to pay for a seat",
+        "“Nobody asks you to pay for a seat, the trader said on Monday”",
+        "«The only covered place in town where nobody asks you to pay»",
+    ]
+    rng = random.Random(7)
+    for _ in range(300):
+        picked = [rng.choice(lines) for _ in range(rng.randint(0, 30))]
+        parts = [BodyPart(kind="paragraph", text=text, block=k) for k, text in enumerate(picked)]
+        assert body.without_restatements(parts) == _restatements_by_pairs(parts)

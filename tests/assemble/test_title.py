@@ -705,3 +705,86 @@ def test_a_one_word_label_before_the_headline_in_the_page_title_is_not_the_headl
     text = "Flexbox | Learn Web Development | Docs Site\nLearn Web Development\nFlexbox\nBody."
     blocks = segment_text(text)
     assert choose_title(blocks, [Label.OTHER] * 3 + [Label.BODY], load_lexicon()) == ("Flexbox", 2)
+
+
+def _printed_again_by_every_line(blocks, title: str, skip: int, start: int):
+    """`_title_printed_again` as first written: every line's first word read (the reference)."""
+    from warta.assemble import title as module
+
+    runs: dict[str, bool] = {}
+    label = False
+    for first, end, n_parts, text in module._slices(title):
+        if n_parts < 2:
+            return None
+        if first == 0 and end == 1:
+            label = n_parts >= 3 and " " not in text
+        if first > int(label):
+            break
+        norm = module._norm(text)
+        if first > 0 and (end == n_parts or norm.count(" ") + 1 < module._HEADLINE_MIN_WORDS):
+            continue
+        if norm:
+            runs.setdefault(norm, first == 0 and end == n_parts)
+    openers = {norm.split(" ", 1)[0] for norm in runs}
+    best = None
+    index = -1
+    for i, block in enumerate(blocks):
+        if i == skip:
+            continue
+        word = module._WORD.search(block.text)
+        if word is None or word.group().lower() not in openers:
+            continue
+        norm = module._norm(block.text)
+        if norm in runs:
+            above = i <= start
+            key = (norm.count(" ") + 1, above, i if above else -i)
+            if best is None or key > best:
+                best, index = key, i
+    if best is None:
+        return None
+    text = blocks[index].text.strip()
+    if runs[module._norm(text)]:
+        return module.headline_part(text), index
+    return text, index
+
+
+def test_a_title_printed_again_is_found_as_a_read_of_every_line_finds_it() -> None:
+    import random
+
+    from warta.assemble.title import _title_printed_again
+    from warta.segment.text import segment_text
+
+    titles = [
+        "Learn More: Academic Tutoring | The Partnership for Student Success",
+        "Opinion | Harbour Wall Repairs Begin | Daily Coast",
+        "ΟΔΗΓΟΣ ΤΑΞΙΔΙΟΥ ΣΤΗΝ ΚΡΗΤΗ - Ειδήσεις",
+        "İstanbul Boğazı'nda Yeni Köprü - Haber",
+        "Single part title",
+        "",
+    ]
+    lines = [
+        "Learn More: Academic Tutoring",
+        "learn more academic tutoring",
+        "  Learn more — academic tutoring!",
+        "Learn More: Academic Tutoring | The Partnership for Student Success",
+        "The Partnership for Student Success",
+        "Harbour Wall Repairs Begin",
+        "Opinion",
+        "Οδηγος Ταξιδιου Στην Κρητη",
+        "ΟΔΗΓΟΣ ΤΑΞΙΔΙΟΥ ΣΤΗΝ ΚΡΗΤΗ",
+        "İstanbul Boğazı'nda Yeni Köprü",
+        "istanbul boğazı'nda yeni köprü",
+        "Tutoring matters. Academic tutoring helps every learner.",
+        "More",
+    ]
+    rng = random.Random(26)
+    found = 0
+    for _ in range(600):
+        text = "\n\n".join(rng.choice(lines) for _ in range(rng.randint(1, 12)))
+        blocks = segment_text(text)
+        title = rng.choice(titles)
+        skip, start = rng.choice([-1, 0, 1]), rng.randint(0, len(blocks))
+        expected = _printed_again_by_every_line(blocks, title, skip, start)
+        assert _title_printed_again(blocks, title, skip, start) == expected, (text, title)
+        found += expected is not None
+    assert found > 100

@@ -263,3 +263,57 @@ def test_the_laid_out_row_pre_test_agrees_with_its_regex():
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(20_000)]
     for text in texts:
         assert holds_laid_out_row(text) == (_LAID_OUT_ROW.search(text) is not None), repr(text)
+
+
+def _heading_numbers_by_every_line(text: str, blocks: list) -> None:
+    """`keep_heading_numbers` as first written: every line's flags read in the loop."""
+    from warta.assemble.body import is_heading_like
+    from warta.segment import new_block
+    from warta.segment.text import _NUMBER, _PARAGRAPH_FACTOR, _SENTENCE_END
+
+    for k in range(len(blocks) - 1):
+        block = blocks[k]
+        structure = block.structure
+        if not (structure.bullet and structure.blank_before and structure.blank_after):
+            continue
+        below = blocks[k + 1]
+        if (
+            below.structure.bullet
+            or not below.text.endswith(_SENTENCE_END)
+            or len(below.text.split()) < _PARAGRAPH_FACTOR * len(block.text.split())
+        ):
+            continue
+        number = _NUMBER.match(text, block.start, block.end)
+        if number is None or block.text[0].isdigit() or not is_heading_like(block.text):
+            continue
+        blocks[k] = new_block(
+            block.index, f"{number.group(1)} {block.text}", structure, block.start, block.end
+        )
+
+
+def test_heading_numbers_given_back_agree_with_a_loop_over_every_line() -> None:
+    from warta.segment import MAX_BLOCKS
+    from warta.segment.text import _segmenter, keep_heading_numbers
+
+    lines = [
+        "1. Clean it after rain",
+        "2) Oil it once a month",
+        "- A rag",
+        "3. 12 March 2026",
+        "Road grit and water wear the links down faster than any mileage does, every single winter.",
+        "Short line.",
+        "Work starts soon",
+        "",
+        "",
+    ]
+    rng = random.Random(25)
+    numbered = 0
+    for _ in range(400):
+        text = rng.choice(["\n", "\n\n"]).join(rng.choice(lines) for _ in range(rng.randint(0, 14)))
+        blocks = _segmenter()(text, 20_000, MAX_BLOCKS)  # (before the numbers are given back)
+        mine, reference = list(blocks), list(blocks)
+        keep_heading_numbers(text, mine)
+        _heading_numbers_by_every_line(text, reference)
+        assert [(b.text, b.structure) for b in mine] == [(b.text, b.structure) for b in reference]
+        numbered += mine != blocks
+    assert numbered > 20  # (the texts give numbers back, not only keep them off)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 from typing import Protocol
@@ -423,19 +423,58 @@ def without_restatements(parts: list[BodyPart]) -> list[BodyPart]:
     or after, says in full (`restates`): the words printed twice. (The body pass drops
     repeats of earlier paragraphs only, and only near-whole ones; a pull quote may come
     before its paragraph, and is often cut short.)"""
+    # The quotation marks first: most bodies have no line in them, and then no word is counted.
+    marked = [i for i, part in enumerate(parts) if _quoted_alone(part.text.strip())]
+    if not marked:
+        return parts
     counts = [len(part.text.split()) for part in parts]
-    quotes = [i for i, n in enumerate(counts) if _pull_quote_like(parts[i].text.strip(), n)]
+    quotes = [i for i in marked if _pull_quote_like(parts[i].text.strip(), counts[i])]
     if not quotes:
         return parts
     dropped: set[int] = set()
+    restating = _Restating(parts)
     for i in quotes:
         longer = counts[i] + _RESTATING_MARGIN
         near = range(max(0, i - _RESTATING_REACH), min(len(parts), i + _RESTATING_REACH + 1))
-        if any(
-            j not in dropped and counts[j] >= longer and restates(parts[i].text, parts[j].text) for j in near
-        ):
+        if any(j not in dropped and counts[j] >= longer and restating.restates(i, j) for j in near):
             dropped.add(i)
     return [part for i, part in enumerate(parts) if i not in dropped] if dropped else parts
+
+
+def _quoted_alone(text: str) -> bool:
+    """`_pull_quote_like`'s quotation marks, without its word count."""
+    return text[:1] in _OPENING_QUOTES and text[-1:] in _CLOSING_QUOTES
+
+
+@dataclass
+class _Restating:
+    """`restates` over parts by index, each part's word and shingle sets made once."""
+
+    parts: list[BodyPart]
+    _words: dict[int, set[str]] = field(default_factory=dict)
+    _shingles: dict[int, set[Shingle]] = field(default_factory=dict)
+
+    def words(self, i: int) -> set[str]:
+        words = self._words.get(i)
+        if words is None:
+            words = self._words[i] = set(lower_words(self.parts[i].text))
+        return words
+
+    def shingles(self, i: int) -> set[Shingle]:
+        shingles = self._shingles.get(i)
+        if shingles is None:
+            shingles = self._shingles[i] = _shingle_set(self.parts[i].text)
+        return shingles
+
+    def restates(self, short: int, long: int) -> bool:
+        """`restates(parts[short].text, parts[long].text)`."""
+        words = self.words(short)
+        if not words:
+            return False
+        if len(words & self.words(long)) < _RESTATED_WORD_SHARE * len(words):
+            return False
+        shingles = self.shingles(short)
+        return len(shingles & self.shingles(long)) >= _RESTATED_SHINGLE_SHARE * len(shingles)
 
 
 def build_body(blocks: Sequence[Block], labels: Sequence[Label]) -> BodyResult:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import chain, compress, count
+from itertools import accumulate, chain, compress, count
 from operator import attrgetter
 
 from warta.classify.features import is_date_line
@@ -291,13 +292,17 @@ def _title_printed_again(
             continue  # the site's name, or a section after the label
         if norm:
             runs.setdefault(norm, first == 0 and end == n_parts)
-    # Only a line whose first word opens a run can repeat it (most lines are read no further).
+    if not runs:
+        return None
+    # Only a line whose first word opens a run can repeat it (most lines are read no further);
+    # and only a line whose lower case holds a run's longest word (found in one string, in C).
     openers = {norm.split(" ", 1)[0] for norm in runs}
     best: tuple[int, bool, int] | None = None  # (number of words, above the body, rank)
     index = -1
-    for i, block in enumerate(blocks):
+    for i in _lines_holding(list(map(_TEXT, blocks)), {max(norm.split(" "), key=len) for norm in runs}):
         if i == skip:
             continue
+        block = blocks[i]
         word = _WORD.search(block.text)
         if word is None or word.group().lower() not in openers:
             continue
@@ -313,6 +318,26 @@ def _title_printed_again(
     if runs[_norm(text)]:  # the whole title again, site name and all
         return headline_part(text), index
     return text, index
+
+
+_TEXT = attrgetter("text")
+
+
+def _lines_holding(texts: list[str], needles: Iterable[str]) -> list[int]:
+    """The indices of `texts` whose lower case (`str.lower`) holds one of `needles` (none holding a
+    line break), in order: one search of the lines lower-cased and joined. (A line whose `_norm`
+    is a run holds each of the run's words in its lower case: `_title_printed_again` reads only
+    these lines.)"""
+    lowered = list(map(str.lower, texts))
+    joined = "\n".join(lowered)
+    ends = list(accumulate(map((1).__add__, map(len, lowered))))  # one past each line's break
+    found: set[int] = set()
+    for needle in needles:
+        at = joined.find(needle)
+        while at >= 0:
+            found.add(bisect_right(ends, at))
+            at = joined.find(needle, at + 1)
+    return sorted(found)
 
 
 # A host name: labels of word characters and hyphens joined by dots, the last two letters or more.

@@ -42,6 +42,7 @@ from warta.classify.cards import (
     unmark_teaser_cards,
 )
 from warta.classify.markers import PageLines, labelled_read_also_link, markers_of, section_headers
+from warta.classify.sections import section_scans
 from warta.classify.sentences import (
     SENTENCE_END,
     is_cut_excerpt,
@@ -314,10 +315,14 @@ def label_blocks(
         bio_prefixed = {norm for norm in distinct if bio_start(norm + " ")}
     attributions = _attributions(texts, lexicon)
     thread_openers = _thread_openers(attributions)
+    # (A line all link, most links, is no labelled one: asked here before the call.)
     labelled_links = {
         i
         for i, block in enumerate(blocks)
-        if block.structure.href is not None and markers[i] is None and labelled_read_also_link(block, lexicon)
+        if (structure := block.structure).href is not None
+        and structure.link_density < ALL_LINK
+        and markers[i] is None
+        and labelled_read_also_link(block, lexicon)
     }
     for i, (norm, p) in enumerate(zip(norms, probs, strict=True)):
         if section is LABEL_TAGS and not _tag_item(blocks[i].text):
@@ -530,6 +535,8 @@ def unmark_verdict_box(labels: list[Label], lexicon: Lexicon, norms: list[str]) 
 def unmark_view_counts(labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
     """'Dilihat 1.284 kali', '1,284 views': a view counter the model took for body (it sits
     in the article's meta row) is the page's statistics, not the article's text."""
-    for i, norm in enumerate(norms):
-        if labels[i] is LABEL_BODY and len(norm) < 40 and has_digit(norm) and lexicon.is_view_count(norm):
+    # Only the body lines are asked (found in C): a label set here is no later line's.
+    for i in section_scans().positions(labels, LABEL_BODY, len(labels)):
+        norm = norms[i]
+        if len(norm) < 40 and has_digit(norm) and lexicon.is_view_count(norm):
             labels[i] = LABEL_OTHER

@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
-from itertools import pairwise
+from itertools import compress, pairwise
+from operator import attrgetter
 
 from warta.assemble.body import is_heading_like  # (the body's own test of a subheading's shape)
 from warta.compiled import probed, wanted
@@ -231,6 +232,7 @@ def mark_table_rows(text: str, blocks: list[Block]) -> None:
         run.append(k)
 
 
+_BULLETED = attrgetter("structure.bullet")
 _NUMBER = re.compile(rf"[ \t]*({_LIST_NUMBER})[ \t]+")
 _PARAGRAPH_FACTOR = 2  # the paragraph under a subheading has twice its words, at least
 
@@ -242,11 +244,13 @@ def keep_heading_numbers(text: str, blocks: list[Block]) -> None:
     paragraph (a sentence twice its length or more, no list item). Its
     number is part of what it says (the listicle's "5 tips" are counted by it); the items of a
     numbered list (none set apart, or over no paragraph: a teaser, a date) keep theirs off."""
-    for k in range(len(blocks) - 1):
+    # The bulleted lines, found in C (most pages hold none): a number given back keeps a line's
+    # structure, so the flags read first are those the loop would read.
+    for k in compress(range(len(blocks) - 1), map(_BULLETED, blocks)):
         block = blocks[k]
         structure = block.structure
-        if not (structure.bullet and structure.blank_before and structure.blank_after):
-            continue  # (most lines: most pages hold no bulleted line set apart)
+        if not (structure.blank_before and structure.blank_after):
+            continue  # (most bulleted lines: a list's items, none set apart)
         below = blocks[k + 1]
         if (
             below.structure.bullet
