@@ -189,6 +189,7 @@ def _own_read_also(block: Block, label: Label) -> bool:
 
 
 _CLASS_TOKENS = attrgetter("structure.class_tokens")
+_HEADING_LEVEL = attrgetter("structure.heading_level")  # (0 for no heading, never negative)
 
 
 def _is_header(block: Block) -> bool:
@@ -227,9 +228,23 @@ def page_wrappers(blocks: Sequence[Block], probs: Sequence[float], threshold: fl
     candidates = {token for token, n in held.items() if 2 * n > len(shallow)}
     if not candidates:
         return set()
-    above = set().union(*(candidates.intersection(b.structure.class_tokens) for b in blocks[: body[0]]))
-    below = set().union(*(candidates.intersection(b.structure.class_tokens) for b in blocks[body[-1] + 1 :]))
-    return above & below
+    above = _tokens_held(blocks[: body[0]], candidates)
+    return _tokens_held(blocks[body[-1] + 1 :], above) if above else above
+
+
+def _tokens_held(blocks: Sequence[Block], candidates: set[str]) -> set[str]:
+    """The tokens of `candidates` that some block of `blocks` holds (each distinct token tuple
+    read once: side-by-side blocks share one; done once all are found)."""
+    found: set[str] = set()
+    seen: set[int] = set()
+    for tokens in map(_CLASS_TOKENS, blocks):
+        if id(tokens) in seen:
+            continue
+        seen.add(id(tokens))
+        found.update(candidates.intersection(tokens))
+        if len(found) == len(candidates):
+            break
+    return found
 
 
 _HEADING_ID_WORDS = 3  # a heading's words its section's id spells out: "Respond to review comments"
@@ -247,16 +262,13 @@ def without_heading_ids(
         return found
     headings = [
         words
-        for block in blocks
-        if block.structure.heading_level > 0
-        and len(words := frozenset(_ID_WORD.findall(block.text.lower()))) >= _HEADING_ID_WORDS
+        for block in compress(blocks, map(_HEADING_LEVEL, blocks))  # (headings found in C)
+        if len(words := frozenset(_ID_WORD.findall(block.text.lower()))) >= _HEADING_ID_WORDS
     ]
     if not headings:
         return found
     out = list(found)
-    for i, hit in enumerate(found):
-        if hit is None:
-            continue
+    for i, hit in zip(compress(range(len(found)), found), filter(None, found), strict=True):
         tokens = blocks[i].structure.class_tokens
         if any(hit[1] in words and words.issubset(tokens) for words in headings):
             out[i] = None

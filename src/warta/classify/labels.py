@@ -513,12 +513,19 @@ def unmark_verdict_box(labels: list[Label], lexicon: Lexicon, norms: list[str]) 
     left as it is (a story may quote a claim so)."""
     if not lexicon.claim_prefix or not lexicon.verdict_prefix:
         return
-    claim = lexicon.starts_with_pattern("claim_prefix").match
     verdict = lexicon.starts_with_pattern("verdict_prefix").match
+    # The lines opening with a claim label, all found in C where the lexicon's trie is built (a
+    # label set below is other, still loose: no later claim line's test changes).
+    trie = lexicon.starts_with_trie("claim_prefix")
+    if trie is None:
+        claim = lexicon.starts_with_pattern("claim_prefix").match
+        claims = [i for i, norm in enumerate(norms) if claim(norm)]
+    else:
+        claims = trie.opening(norms, "")
     # (a box's lines are body or, where the model doubted a short one, other)
     loose = (LABEL_BODY, LABEL_OTHER)
-    for i, norm in enumerate(norms):
-        if labels[i] not in loose or len(norm) >= _VERDICT_LINE_MAX or not claim(norm):
+    for i in claims:
+        if labels[i] not in loose or len(norms[i]) >= _VERDICT_LINE_MAX:
             continue
         end = i + 1
         while (
