@@ -27,6 +27,7 @@ SETS = {
     "held-out 3": ROOT / "bench" / "data" / "ner-en-heldout3.txt",
     "held-out 4": ROOT / "bench" / "data" / "ner-en-heldout4.txt",
     "held-out 5": ROOT / "bench" / "data" / "ner-en-heldout5.txt",
+    "held-out 6": ROOT / "bench" / "data" / "ner-en-heldout6.txt",
 }
 RESULTS = ROOT / "bench" / "results"
 NOTES = [
