@@ -751,3 +751,75 @@ def test_english_an_organisation_named_with_its_place_and_a_union() -> None:
     found = _types(["A lecturer at Imperial College London joined the Unison union."])
     assert found["Imperial College London"] == "organisation"
     assert found["Unison"] == "organisation"
+
+
+def test_english_the_word_before_of_types_the_name() -> None:
+    found = _types(
+        [
+            "The High Court of Kenya fined the Chamber of Commerce on Tuesday.",
+            "Ferries to the Republic of Korea were cancelled before the Gold Cup of Champions.",
+            "The Duke of Sussex flew to Canada.",
+        ]
+    )
+    assert found["High Court of Kenya"] == found["Chamber of Commerce"] == "organisation"
+    assert found["Republic of Korea"] == "place"
+    assert found["Gold Cup of Champions"] == "event"
+    assert "Duke of Sussex" not in found
+
+
+def test_english_a_name_ending_in_capitals_is_no_person() -> None:
+    found = _types(["The Kenya NSSF said it would invest in the Nova GT, a car made in Spain."])
+    assert found["Kenya NSSF"] == "organisation"  # a place's agency
+    assert "Nova GT" not in found
+    assert _types(["Charles III met Louis XIV in Paris."])["Charles III"] == "person"  # a Roman numeral
+
+
+def test_english_product_nouns_before_and_after_a_name() -> None:
+    found = _types(
+        [
+            "Doctors prescribed the cancer drug Keytruda, and the vaccine Pfizer made was approved.",
+            "The agency steered the Tianwen 2 probe, and the firm sold 9,000 Pura foldable smartphones.",
+        ]
+    )
+    assert found["Keytruda"] == "product"
+    assert found["Pfizer"] == "organisation"  # a known maker stays the maker
+    assert found["Tianwen 2"] == "product"
+    assert found["Pura"] == "product"
+
+
+def test_english_an_unknown_name_before_a_comma_and_a_known_place_is_a_place() -> None:
+    found = _types(["The company opened a mine in Kolwezi, Congo, last year."])
+    assert found["Kolwezi"] == "place"
+    found = _types(["ACCRA, Ghana (AP) — Voters queued from dawn."])
+    assert found["ACCRA"] == "place"
+
+
+def test_english_a_place_and_two_words_ending_in_a_plural_is_a_team() -> None:
+    found = _types(["The Kolkata Knight Riders signed a new bowler on Monday."])
+    assert found["Kolkata Knight Riders"] == "organisation"
+
+
+def test_english_a_roads_number_before_a_word_of_roads_is_a_place() -> None:
+    found = _types(["Lorries queued on the M6 northbound and on the A1 between Leeds and York."])
+    assert found["M6"] == found["A1"] == "place"
+    found = _types(
+        ["Buses ran between York and Market Weighton.", "The match between Leeds and Everton ended 1-1."]
+    )
+    assert found["Market Weighton"] == "place"  # the second name of 'between <place> and'
+    assert found.get("Everton") != "place"  # not in a sports paragraph
+    found = _types(["The airline flew 12 A350 aircraft."])
+    assert found["A350"] == "product"
+
+
+def test_english_museums_galleries_grounds_and_more_known_names() -> None:
+    found = _types(
+        [
+            "The Natural History Museum and the National Gallery reopened near the Melbourne Cricket Ground.",
+            "Safaricom and Eskom cut prices in Mayotte and Tamil Nadu before the Masters at Augusta National.",
+        ]
+    )
+    assert found["Natural History Museum"] == found["National Gallery"] == "organisation"
+    assert found["Melbourne Cricket Ground"] == "place"
+    assert found["Safaricom"] == found["Eskom"] == "organisation"
+    assert found["Mayotte"] == found["Tamil Nadu"] == found["Augusta National"] == "place"
+    assert found["Masters"] == "event"

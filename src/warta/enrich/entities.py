@@ -42,17 +42,21 @@ from typing import TYPE_CHECKING, Any, cast
 from warta.enrich.data import annotator_data
 from warta.enrich.entity_cues import (
     _SENTENCE_END,
+    _between_places,
+    _comma_place,
     _cue_after,
     _cue_before,
     _index_end,
     _is_letter,
     _is_name_word,
+    _is_road,
     _is_team,
     _its_after,
     _lowercase_words,
     _name_word,
     _opens_place,
     _opens_sentence_only,
+    _product_noun_end,
     _product_span,
     _rule_type,
     _Rules,
@@ -565,8 +569,11 @@ def _typed_run(
         kind = None  # 'Plan B', 'Model Y', 'Vitamin D': no name ends in a bare letter (but 'Courtney C.')
     index_end = _index_end(tokens, begin, end, kind, rules)
     product = _product_span(tokens, begin, end, kind, rules) if not index_end else None
+    noun_end = _product_noun_end(tokens, end, rules)
     if kind in (None, "person") and _is_team(tokens, begin, end, kind, rules, scene):
         kind = "organisation"  # 'Liverpool manager', 'beat Arsenal 2-0', 'the match against Napoli'
+    elif kind is None and _is_road(tokens, begin, end, rules):
+        kind = "place"  # 'the A66 between Penrith and ...'
     elif index_end:
         end, kind = index_end, "other"  # 'the FTSE 100 fell'
     elif product is not None:
@@ -575,13 +582,20 @@ def _typed_run(
         end, kind = end + 1, "event"  # 'the G20 summit', 'an APEC summit'
     elif (
         kind in (None, "person")
-        and end < len(tokens)
-        and tokens[end].text in rules.product_after
+        and noun_end
         and " ".join(words) not in rules.organisations | rules.places  # a maker's 'Boeing jets'
     ):
         kind = "product"  # '12 A350 aircraft', 'the Europa Clipper probe', '400 737 Max jets'
         if begin and words[-1] in rules.product_words and _version_end(tokens, begin - 1) == begin:
             begin -= 1
+        end = noun_end
+    elif (
+        kind in (None, "person")
+        and begin
+        and tokens[begin - 1].text in rules.product_nouns
+        and " ".join(words) not in rules.organisations | rules.places
+    ):
+        kind = "product"  # 'its asthma drug Fasenra'
     elif kind in (None, "person") and end < len(tokens) and tokens[end].text in rules.organisation_nouns:
         kind = "organisation"  # 'the IG Metall union'
     # 'an analyst at Commerzbank' (never a person's name); 'Lufthansa said in a statement' (a
@@ -590,6 +604,14 @@ def _typed_run(
         kind is None and (_cue_after(tokens, end, rules) or _its_after(tokens, begin, end, rules))
     ):
         kind = "organisation"
+    elif (
+        kind in (None, "person")
+        and not (scene.sport or scene.scored)
+        and _between_places(tokens, begin, rules)
+    ):
+        kind = "place"  # 'the A66 between Penrith and Scotch Corner'
+    elif (kind is None or _unknown_capitals(words, kind, rules)) and _comma_place(tokens, end, rules):
+        kind = "place"  # 'a plant in Kumamoto, Japan', a dateline's 'NAIROBI, Kenya (AP)'
     elif kind is None:
         # 'Fans of Sporting Lisbon': the word opening the sentence may be capitalised only for
         # that; what follows its connector can still be a name
@@ -600,6 +622,17 @@ def _typed_run(
     if sentence_start and len(words) == 1 and kind == "person":
         return []  # a lone capitalised word opening a sentence is no evidence of a name
     return [_Span(index, tokens[begin].start, tokens[end - 1].end, kind, None, "rule")]
+
+
+def _unknown_capitals(words: list[str], kind: EntityType | None, rules: _Rules) -> bool:
+    """Whether `words` are one word in capitals that only its shape made an organisation (no
+    organisation of the alias table): 'NAIROBI' of a dateline, not 'NASA'."""
+    return (
+        kind == "organisation"
+        and len(words) == 1
+        and words[0].isupper()
+        and words[0] not in rules.organisations
+    )
 
 
 def _in_context(candidates: list[_Span], tokens: list[Token], rules: _Rules, scene: _Scene) -> list[_Span]:

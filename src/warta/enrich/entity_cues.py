@@ -43,7 +43,13 @@ class _Rules:
     event_words: frozenset[str]
     event_after: frozenset[str]  # a lowercase word that makes the name before it an event ('G20 summit')
     product_after: frozenset[str]  # ... a product ('12 A350 aircraft', 'the Europa Clipper probe')
+    product_adjectives: frozenset[str]  # a word between such a name and its noun ('Pura foldable phones')
+    product_nouns: frozenset[str]  # a lowercase word right before a name that makes it a product ('drug')
     organisation_nouns: frozenset[str]  # ... an organisation ('the IG Metall union')
+    organisation_of: frozenset[str]  # a word before 'of' that makes the name an organisation ('House of')
+    place_of: frozenset[str]  # ... a place ('Republic of Ireland')
+    road_letters: frozenset[str]  # the letter of a road's number ('A66', 'M4')
+    road_after: frozenset[str]  # a word after such a number that makes it a road ('the A66 between')
     event_codes: frozenset[str]  # the letters of a numbered event's code ('COP' of 'COP30')
     other_words: frozenset[str]  # a last word that makes a name none of the other types ('Kospi Index')
     product_before: frozenset[str]  # lowercased words before a model's name and number ('the', 'its')
@@ -112,7 +118,13 @@ def _rules(
         event_words=words("event_words"),
         event_after=words("event_after"),
         product_after=words("product_after"),
+        product_adjectives=words("product_adjectives"),
+        product_nouns=words("product_nouns"),
         organisation_nouns=words("organisation_nouns"),
+        organisation_of=words("organisation_of"),
+        place_of=words("place_of"),
+        road_letters=words("road_letters"),
+        road_after=words("road_after"),
         event_codes=words("event_codes"),
         other_words=words("other_words"),
         product_before=frozenset(word.lower() for word in data.get("product_before", ())),
@@ -523,8 +535,17 @@ def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
         return "event"
     if words[-1] in rules.other_words and len(words) > 1:
         return "other"
+    of_kind = _of_type(words, rules)
+    if of_kind is not None:
+        return of_kind
     if " ".join(words) in rules.demonyms or all(word in rules.demonyms for word in words):
         return None
+    mixed = not all(word.isupper() for word in words)  # a headline in capitals says nothing by its case
+    if len(words) >= 2 and mixed and _is_acronym(words[-1]) and words[-1] not in rules.title_words:
+        if " ".join(words[:-1]) in rules.places:
+            return "organisation"  # a place's agency: 'Africa CDC', 'Nigeria LNG'
+        if len(words) == 2:
+            return None  # no person's name ends in capitals: 'Mate XT' (but 'Boris Johnson MP')
     named = [word for word in words if word not in rules.name_particles]
     if len(named) < len(words) and 2 <= len(named) <= 4:
         return "person"  # 'Pieter de Vries', 'Ahmed bin Salem'
@@ -536,6 +557,88 @@ def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
     if 2 <= len(spelled) <= 4 and all(word.isalpha() or "'" in word or "-" in word for word in spelled):
         return "person"
     return None
+
+
+def _is_acronym(word: str) -> bool:
+    """Capitals of an acronym ('CDC', 'XT'), not a Roman numeral ('Charles III')."""
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper() and not _ROMAN.fullmatch(word)
+
+
+_ROMAN = re.compile(r"[IVX]+")  # a regnal number; not "CDC", "MD"
+
+
+def _of_type(words: list[str], rules: _Rules) -> EntityType | None:
+    """The type named by the word before a name's first 'of' ('Supreme Court of India', 'House of
+    Commons': an organisation; 'Republic of Ireland': a place; 'Africa Cup of Nations': an event);
+    None where that word says nothing ('Duke of Edinburgh')."""
+    if "of" not in words or words[0] in rules.demonyms:  # "Chinese Ministry of ...": no demonym
+        return None
+    k = words.index("of")
+    if k < 1 or k == len(words) - 1:
+        return None
+    head = words[k - 1]
+    if head in rules.organisation_heads or head in rules.organisation_of:
+        return "organisation"
+    if head in rules.place_heads or head in rules.place_of:
+        return "place"
+    if head in rules.event_words:
+        return "event"
+    return None
+
+
+def _is_road(tokens: list[Token], begin: int, end: int, rules: _Rules) -> bool:
+    """Whether tokens[begin:end] is a road's number followed by a word of roads ('the A66
+    between', 'the M4 near'; not 'the A350 fleet')."""
+    road = _ROAD.fullmatch(tokens[begin].text) if end - begin == 1 else None
+    return (
+        road is not None
+        and road.group(1) in rules.road_letters
+        and end < len(tokens)
+        and tokens[end].text in rules.road_after
+    )
+
+
+_ROAD = re.compile(r"([A-Z])\d{1,4}")
+
+
+_AFTER_PLACE = frozenset({",", ".", ";", "(", ")", "-", "–", "—"})  # what ends a "town, country"
+
+
+def _product_noun_end(tokens: list[Token], end: int, rules: _Rules) -> int:
+    """Where a product's name that ends at tokens[end] (and a version number after it) ends when a
+    product noun follows it, over one product adjective ('12 A350 aircraft', 'the Chang'e 6
+    probe', '9,000 Pura foldable smartphones'); 0 when none follows."""
+    name_end = _version_end(tokens, end) or end
+    noun = name_end
+    if noun < len(tokens) and tokens[noun].text in rules.product_adjectives:
+        noun += 1
+    return name_end if noun < len(tokens) and tokens[noun].text in rules.product_after else 0
+
+
+def _comma_place(tokens: list[Token], end: int, rules: _Rules) -> bool:
+    """Whether a known place follows the name ending at tokens[end] after a comma, and ends there
+    ('in Kumamoto, Japan, in 2027': the name is a town of that place; not "Eskom, South Africa's")."""
+    if end >= len(tokens) or tokens[end].text != ",":
+        return False
+    for size in range(min(3, len(tokens) - end - 1), 0, -1):
+        name = " ".join(token.text for token in tokens[end + 1 : end + 1 + size])
+        if name in rules.places:
+            after = end + 1 + size
+            return after >= len(tokens) or tokens[after].text in _AFTER_PLACE
+    return False
+
+
+def _between_places(tokens: list[Token], begin: int, rules: _Rules) -> bool:
+    """Whether the name at tokens[begin] ends 'between <known place> and' ('the A66 between
+    Penrith and Scotch Corner', 'flights between London and Xiamen'): the second is a place too."""
+    if begin < 3 or tokens[begin - 1].text != "and":
+        return False
+    for size in range(1, min(3, begin - 2) + 1):
+        first = begin - 1 - size
+        name = " ".join(token.text for token in tokens[first : begin - 1])
+        if tokens[first - 1].text == "between" and name in rules.places:
+            return True
+    return False
 
 
 def _organisation_in_place(words: list[str], rules: _Rules) -> bool:
@@ -559,14 +662,18 @@ def _opens_place(tokens: list[Token], begin: int, end: int, rules: _Rules) -> bo
 def _is_club(words: list[str], rules: _Rules) -> bool:
     """'Real Madrid', 'AC Milan' (a club word, then a name); 'Leicester City' (a known place, then
     a club word: the whole is no known place, or the alias table would have it); 'Los Angeles
-    Lakers' (a known place, then one plural word that is no place, event or product word)."""
+    Lakers', 'Chennai Super Kings' (a known place, then a plural word that is no place, event or
+    product word, with at most one name word between)."""
     if len(words) < 2:
         return False
     if words[0] in rules.club_heads:
         return True
-    if " ".join(words[:-1]) not in rules.places:
-        return False
     last = words[-1]
+    if " ".join(words[:-1]) in rules.places and last in rules.club_words:
+        return True
     plural = last.endswith(rules.plural_endings) and not last.endswith(rules.singular_endings)
     kinds = rules.place_words | rules.event_words | rules.other_words | rules.product_words
-    return last in rules.club_words or (plural and len(last) > 3 and last not in kinds)
+    nickname = plural and len(last) > 3 and last not in kinds
+    return nickname and any(
+        " ".join(words[:k]) in rules.places for k in (len(words) - 1, len(words) - 2) if k >= 1
+    )
