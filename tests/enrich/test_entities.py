@@ -823,3 +823,53 @@ def test_english_museums_galleries_grounds_and_more_known_names() -> None:
     assert found["Safaricom"] == found["Eskom"] == "organisation"
     assert found["Mayotte"] == found["Tamil Nadu"] == found["Augusta National"] == "place"
     assert found["Masters"] == "event"
+
+
+def test_indonesian_regional_bodies_are_spelled_out_in_the_canonical_name() -> None:
+    found = _by_text(_find("id", ["Pemkab Sleman dan Pemkot Bogor meneken nota kesepahaman di Yogyakarta."]))
+    assert found["Pemkab Sleman"].canonical == "Pemerintah Kabupaten Sleman"
+    assert found["Pemkot Bogor"].canonical == "Pemerintah Kota Bogor"
+
+
+def test_indonesian_a_body_and_a_rank_after_an_office_are_no_part_of_the_name() -> None:
+    known = entities._language("id")
+    # the tagger's person run opens after the office, at its body: 'BI Slamet Riyadi'
+    for sentence, name in [
+        ("Gubernur BI Slamet Riyadi mengatakan", "Slamet Riyadi"),
+        ("Kabid Humas Polda Metro Jaya Kombes Rio Wahyudi mengatakan", "Rio Wahyudi"),
+    ]:
+        tokens = entities.tokenise(sentence)
+        begin = next(i for i, token in enumerate(tokens) if token.text in ("BI", "Polda"))
+        spans = entities._tagged_spans(0, tokens, begin, len(tokens) - 1, "person", known)
+        assert [sentence[span.start : span.end] for span in spans] == [name]
+
+
+def test_more_short_forms_of_general_knowledge() -> None:
+    found = _by_text(_find("id", ["Banjir melanda Jakut; tim Basarnas dan peneliti ITB turun ke lokasi."]))
+    assert found["Jakut"].canonical == "Jakarta Utara"
+    assert found["Basarnas"].canonical == "Badan Nasional Pencarian dan Pertolongan"
+    assert found["ITB"].canonical == "Institut Teknologi Bandung"
+    found = _by_text(_find("en", ["Nato allies met as the Commons debated the CDC report."]))
+    assert found["Nato"].canonical == "North Atlantic Treaty Organization"
+    assert found["Commons"].canonical == "House of Commons"
+    assert found["CDC"].canonical == "Centers for Disease Control and Prevention"
+
+
+def test_english_a_two_letter_family_name_written_first_is_the_person() -> None:
+    paragraphs = ["Premier Li Wenbo met business leaders in Shanghai.", "Li said growth would pick up."]
+    people = [entity for entity in _find("en", paragraphs) if entity.type == "person"]
+    assert [(entity.text, entity.canonical) for entity in people] == [
+        ("Li Wenbo", "Li Wenbo"),
+        ("Li", "Li Wenbo"),
+    ]
+
+
+def test_english_a_known_company_with_its_legal_form_is_the_company() -> None:
+    found = _by_text(_find("en", ["Shares of Walmart Inc rose after Tesla Corp cut prices."]))
+    assert found["Walmart Inc"].canonical == "Walmart"
+    assert found["Tesla Corp"].canonical == "Tesla"
+
+
+def test_english_a_two_letter_word_not_a_family_name_is_no_part_of_a_name() -> None:
+    paragraphs = ["Go Takahashi opened the shop in Osaka.", "Go to the shop early, customers say."]
+    assert [entity.text for entity in _find("en", paragraphs) if entity.type == "person"] == ["Go Takahashi"]

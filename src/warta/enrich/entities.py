@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from importlib import resources
 from itertools import pairwise
@@ -120,6 +120,10 @@ class _Language:
     rules: _Rules | None
     heads: _Heads | None
     degrees: frozenset[str] = frozenset()  # degree keys (`degree_key`) written after a name
+    # short words opening a body's name and what they stand for ('Pemkot': 'Pemerintah Kota')
+    expansions: Mapping[str, str] = field(default_factory=dict)
+    legal_suffixes: frozenset[str] = frozenset()  # a company's legal form after its name ('Corp')
+    short_family_names: frozenset[str] = frozenset()  # two-letter family names written first ('Xi')
 
 
 def degree_key(text: str) -> str:
@@ -184,6 +188,9 @@ def _language(language: str) -> _Language:
         rules=rules,
         heads=_heads(language, data.get("heads", {})),
         degrees=frozenset(degree_key(d) for d in annotator_data("titles", (language,)).get("degrees", [])),
+        expansions={str(short): str(full) for short, full in data.get("expansions", {}).items()},
+        legal_suffixes=frozenset(data.get("canonical", {}).get("legal_suffixes", ())),
+        short_family_names=frozenset(data.get("canonical", {}).get("short_family_names", ())),
     )
 
 
@@ -267,7 +274,7 @@ class EntityRecogniser:
             if known.heads is not None:
                 candidates = _with_heads(candidates, _head_spans(index, tokens[index], known.heads))
             found += _without_degrees(_resolve(candidates, text), text, known.degrees)
-        found = _with_name_parts(found, paragraphs, tokens)
+        found = _with_name_parts(found, paragraphs, tokens, known.short_family_names)
         return _named(found, paragraphs, known)
 
 
@@ -370,7 +377,9 @@ def _tagged_spans(
         if kind == "person":
             name = _after_titles(tokens, first, last, known)
             if name > first or _title_ends_at(tokens, first, known):
-                name += _office_place(tokens, name, last, known)  # 'Bupati Sleman Harda Kiswaya'
+                office = _office_place(tokens, name, last, known)  # 'Bupati Sleman Harda Kiswaya'
+                if office:  # and a rank after the office's body: 'Polda Metro Jaya Kombes Ade Ary'
+                    name = _after_titles(tokens, name + office, last, known)
             first = name
         else:
             last = next((j for j in range(first, last) if _title_at(tokens, j, last, known)), last)
@@ -402,12 +411,13 @@ def _title_ends_at(tokens: list[Token], end: int, known: _Language) -> bool:
 
 
 def _office_place(tokens: list[Token], begin: int, end: int, known: _Language) -> int:
-    """The length of a known place opening tokens[begin:end] right after an office, where a name
-    follows it: the office's place ('Bupati Sleman Harda Kiswaya', 'Gubernur Jawa Timur Khofifah');
-    0 where there is none, or nothing after it ('Bupati Sleman' is no name)."""
+    """The length of a known place or organisation opening tokens[begin:end] right after an office,
+    where a name follows it: the office's place or body ('Bupati Sleman Harda Kiswaya', 'Gubernur
+    Jawa Timur Khofifah', 'Gubernur BI Perry Warjiyo'); 0 where there is none, or nothing after it
+    ('Bupati Sleman' is no name)."""
     for size in range(min(_PLACE_WORDS, end - begin - 1), 0, -1):
         alias = known.aliases.get(" ".join(token.text for token in tokens[begin : begin + size]))
-        if alias is not None and alias[1] == "place":
+        if alias is not None and alias[1] in ("place", "organisation"):
             return size
     return 0
 
@@ -751,9 +761,15 @@ def _name_words(text: str) -> tuple[str, ...]:
     return tuple(token.text for token in tokenise(text))
 
 
-def _with_name_parts(found: list[_Span], paragraphs: Sequence[str], tokens: list[list[Token]]) -> list[_Span]:
+def _with_name_parts(
+    found: list[_Span],
+    paragraphs: Sequence[str],
+    tokens: list[list[Token]],
+    short_family_names: frozenset[str],
+) -> list[_Span]:
     """Add later mentions of a person by part of a full name found in the article ('Mulyani'
-    after 'Sri Mulyani Indrawati') where no other entity covers them."""
+    after 'Sri Mulyani Indrawati') where no other entity covers them. A part's words have three
+    letters or more, but for a two-letter family name of the data written first ('Xi' after 'Xi Jinping')."""
     parts: set[tuple[str, ...]] = set()
     for span in found:
         if span.type != "person":
@@ -764,6 +780,8 @@ def _with_name_parts(found: list[_Span], paragraphs: Sequence[str], tokens: list
                 part = words[first : first + size]
                 if all(len(word) > 2 and word[:1].isupper() for word in part):
                     parts.add(part)
+        if len(words) > 1 and words[0] in short_family_names:
+            parts.add(words[:1])
     if not parts:
         return found
     first_words = {part[0] for part in parts}
@@ -817,7 +835,7 @@ def _named(found: list[_Span], paragraphs: Sequence[str], known: _Language) -> l
         elif span.type == "person":
             canonical = _full_name(text, full_names, text)
         else:
-            canonical = alias[0] if alias is not None and alias[1] == span.type else text
+            canonical = alias[0] if alias is not None and alias[1] == span.type else _expanded(text, known)
         source = cast(Any, span.source)
         entities.append(Entity(text, span.type, canonical, span.paragraph, span.start, span.end, source))
     return _with_acronyms(entities)
@@ -884,3 +902,19 @@ def _full_name(text: str, full_names: Mapping[tuple[str, ...], str], default: st
         if not any(len(other) > len(name) and contains(other, name) for other in containing)
     ]
     return full_names[widest[0]] if len(widest) == 1 else default
+
+
+def _expanded(text: str, known: _Language) -> str:
+    """`text` with the short word opening it spelled out, and the place after it by its canonical
+    name ('Pemkot Surabaya' → 'Pemerintah Kota Surabaya', 'Pemprov Sulsel' → 'Pemerintah Provinsi
+    Sulawesi Selatan'); a company known without its legal form by the alias table's name
+    ('Microsoft Corp' → 'Microsoft'); `text` itself where it opens with no such word or is nothing but it."""
+    base, _, suffix = text.rpartition(" ")
+    if suffix in known.legal_suffixes and (alias := known.aliases.get(base)) and alias[1] == "organisation":
+        return alias[0]
+    short, _, rest = text.partition(" ")
+    full = known.expansions.get(short)
+    if full is None or not rest:
+        return text
+    alias = known.aliases.get(rest)
+    return f"{full} {alias[0] if alias is not None and alias[1] == 'place' else rest}"
