@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from warta.meta.urls import join_url
 from warta.model import Block, Label
@@ -57,7 +58,8 @@ def is_markdown(text: str) -> bool:
     >>> is_markdown("See [1] (page 3).")
     False
     """
-    return len(_LINK_START.findall(text)) >= _MIN_LINKS
+    found = _LINK_START.finditer(text)  # (asked of every text page: stops at the one it needs)
+    return sum(1 for _ in islice(found, _MIN_LINKS)) == _MIN_LINKS
 
 
 def _paragraphs(lines: list[str]) -> list[list[str]]:
