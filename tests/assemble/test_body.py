@@ -336,3 +336,20 @@ def test_pull_quotes_dropped_agree_with_a_check_of_every_pair() -> None:
         picked = [rng.choice(lines) for _ in range(rng.randint(0, 30))]
         parts = [BodyPart(kind="paragraph", text=text, block=k) for k, text in enumerate(picked)]
         assert body.without_restatements(parts) == _restatements_by_pairs(parts)
+
+
+def test_an_editor_code_below_a_row_of_tag_links_is_found():
+    # "(rhd/dls)" after the story's tag links ("pasar terapung" / "lok baintan" / "wisata kalsel")
+    from warta.assemble.body import trailing_code
+
+    def block(text: str, href: str | None = None) -> Block:
+        return Block(index=0, text=text, structure=BlockStructure(href=href))
+
+    story = [block("Paragraf pertama berita ini cukup panjang."), block("Paragraf terakhir berita ini.")]
+    tags = [block(t, f"/tag/{t}") for t in ("pasar terapung", "lok baintan", "wisata kalsel")]
+    code = block("(rhd/dls)")
+    labels = [Label.BODY, Label.BODY] + [Label.OTHER] * 4
+    assert trailing_code([*story, *tags, code], labels) == (5, ["rhd", "dls"])
+    # (a paragraph of other text between ends the search, as before)
+    prose = [block("Baca berita lainnya dari kota ini di kanal kami setiap hari.")] * 3
+    assert trailing_code([*story, *prose, code], labels) is None

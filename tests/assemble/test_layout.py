@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from warta.assemble.layout import dateline_above_lead, unmark_header_above_byline
 from warta.assemble.title import choose_title
 from warta.lexicon import load_lexicon
@@ -315,15 +317,17 @@ def test_first_body_indices() -> None:
     assert _first_body_indices([Label.OTHER], 3) == []
 
 
-def test_a_deck_in_its_own_element_is_the_standfirst_full_stop_and_all() -> None:
+@pytest.mark.parametrize("element", ["p class='story__dek'", "h2 class='sommario'"])
+def test_a_deck_in_its_own_element_is_the_standfirst_full_stop_and_all(element: str) -> None:
     # '<p class="story__dek">…, with the loss of 14 jobs.</p>' under the headline, no page description
+    # (an Italian paper's '<h2 class="sommario">' alike)
     import warta
 
     paragraphs = "".join(f"<p>{PARAGRAPH} {n}</p>" for n in ("One.", "Two.", "Three."))
     deck = "The bakery on Castle Street will shut at the end of the month, with the loss of 14 jobs."
     html = (
         "<html><body><main><article><h1>Harrowgate bakery to close after 68 years</h1>"
-        f"<p class='story__dek'>{deck}</p><div class='body'>{paragraphs}</div></article></main></body></html>"
+        f"<{element}>{deck}</{element.split()[0]}><div class='body'>{paragraphs}</div></article></main></body></html>"
     )
     article = warta.extract(html, url="https://example.test/a")
     assert article.subtitle == deck

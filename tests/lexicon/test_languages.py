@@ -45,6 +45,11 @@ def test_each_lexicon_loads_alone_with_markers_and_stopwords(language: str) -> N
         ("Добавить комментарий", Label.COMMENTS),
         ("15 комментариев", Label.COMMENTS),
         ("Свежие записи", Label.SIDEBAR),
+        ("Articoli correlati", Label.RELATED),
+        ("Potrebbe interessarti", Label.RELATED),
+        ("I più letti", Label.SIDEBAR),
+        ("Lascia un commento", Label.COMMENTS),
+        ("More Local News", Label.RELATED),
     ],
 )
 def test_headers_of_other_languages_open_their_sections(header: str, section: Label) -> None:
@@ -86,6 +91,9 @@ def test_russian_comment_form_and_sidebar_stay_out_of_the_body() -> None:
         ("3. März 2022", "2022-03-03"),
         ("14 juillet 2021", "2021-07-14"),
         ("12 марта 2019", "2019-03-12"),
+        ("12 marzo 2025 alle 14:05", "2025-03-12"),
+        ("due to 3 Sep", "2024-09-03"),  # 'due' is no Italian number, 'set' no month (settembre)
+        ("Next-Gen 5", None),  # nor 'gen' (gennaio)
     ],
 )
 def test_merged_calendars_keep_each_language_meaning(text: str, expected: str | None) -> None:
@@ -121,6 +129,24 @@ def test_every_language_knows_its_reading_time_line(language: str) -> None:
         "de": "Lesezeit: 4 Minuten",
     }
     assert load_lexicon((language,)).is_reading_time(lines[language])
+
+
+def test_a_language_is_added_by_adding_its_file() -> None:
+    from warta.lexicon import bundled_languages
+
+    # The first languages keep their merge order; every other lexicon file follows by name.
+    names = ["ru.toml", "it.toml", "en.toml", "html.toml", "README", "id.toml", "ca.toml"]
+    assert bundled_languages(names, ("id", "en", "ru")) == ("id", "en", "ru", "ca", "it")
+
+
+def test_an_italian_read_also_line_and_a_local_tv_sign_off_are_markers() -> None:
+    from warta.classify.markers import marker_of
+
+    lex = load_lexicon()
+    read_also = normalise_marker("Leggi anche: Il mercato coperto riapre dopo il restauro")
+    assert marker_of(read_also, lex) is Label.READ_ALSO
+    sign_off = normalise_marker("For the latest news, weather, sports, and streaming video, head to KXYZ 4.")
+    assert marker_of(sign_off, lex) is Label.AD
 
 
 def test_a_lexicon_is_loaded_once_per_set_of_languages() -> None:

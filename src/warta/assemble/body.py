@@ -359,16 +359,28 @@ def _codes(group: str) -> list[str]:
     return [c.strip() for c in group.split("/") if c.strip() not in ("*", "")]
 
 
+_CODE_REACH = 3  # how many lines after the body an editor code may sit
+_CODE_REACH_PAST_LINKS = 8  # as many again, where every line between is a short link (tags)
+
+
 def trailing_code(blocks: Sequence[Block], labels: Sequence[Label]) -> tuple[int, list[str]] | None:
-    """An editor code on its own line just after the body: "(fyk/ash)" (detik, CNN Indonesia)."""
+    """An editor code on its own line just after the body: "(fyk/ash)" (detik, CNN Indonesia),
+    also below a row of tag links that closes the story ("pasar terapung" / "lok baintan" / …)."""
     last = section_scans().last(labels if type(labels) is list else list(labels), Label.BODY)
     if last < 0:
         return None
-    for i in range(last + 1, min(len(blocks), last + 4)):
+    for i in range(last + 1, min(len(blocks), last + 1 + _CODE_REACH_PAST_LINKS)):
         match = _CODE_LINE.match(blocks[i].text)
         if match:
             return i, _codes(match.group(1))
+        if i >= last + _CODE_REACH and not _short_link(blocks[i]):
+            return None
     return None
+
+
+def _short_link(block: Block) -> bool:
+    """A line that is one short link: a tag, a topic."""
+    return block.structure.href is not None and len(block.text.split()) <= 4
 
 
 _PUNCTUATION_ONLY = frozenset(".,;:!?)]}”’\"'…")

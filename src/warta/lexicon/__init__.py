@@ -26,7 +26,19 @@ if TYPE_CHECKING:
     from warta._textscan import SubstringSet
     from warta.meta.datetext import DateGrammar
 
-DEFAULT_LANGUAGES = ("id", "en", "pt", "es", "fr", "de", "ru", "ms")
+# The order the first lexicons were merged in (kept so their merged lists stay as they were);
+# every other `data/<language>.toml` follows in name order: adding a language is adding a file.
+_FIRST_LANGUAGES = ("id", "en", "pt", "es", "fr", "de", "ru", "ms")
+
+
+def bundled_languages(names: Iterable[str], first: tuple[str, ...] = _FIRST_LANGUAGES) -> tuple[str, ...]:
+    """The languages of the lexicon files `names` ("it.toml"; "html.toml" is markup, no language):
+    those of `first` in its order, then the others by name."""
+    found = {n.removesuffix(".toml") for n in names if n.endswith(".toml") and n != "html.toml"}
+    return (*(lang for lang in first if lang in found), *sorted(found.difference(first)))
+
+
+DEFAULT_LANGUAGES = bundled_languages(p.name for p in (resources.files("warta.lexicon") / "data").iterdir())
 
 _SPACE = re.compile(r"\s+")
 EDGE_PUNCTUATION = " \t:.-–—|»›>•*·#"
