@@ -31,8 +31,12 @@ _LIST_MARK = re.compile(r"^\s*(?:[*+\-•]|\d{1,3}\.)?\s*")
 _SEPARATOR = " | "
 
 
+_TAIL_CHARS = 2000
+
+
 def _last_line(text: str) -> str:
-    stripped = text.rstrip()
+    """The page's last non-blank line (read from its tail only: asked of every text page)."""
+    stripped = text[-_TAIL_CHARS:].rstrip()
     return stripped[stripped.rfind("\n") + 1 :]
 
 
