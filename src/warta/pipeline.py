@@ -64,6 +64,7 @@ from warta.readers.mojibake import repair_blocks, repair_metadata
 from warta.readers.sniff import sniff_kind
 from warta.segment import MAX_BLOCKS
 from warta.segment.bounds import bound_markup
+from warta.segment.chat import chat_markdown
 from warta.segment.markdown import (
     JinaHeader,
     PlainPage,
@@ -73,6 +74,7 @@ from warta.segment.markdown import (
     linked_blocks,
     plain_page,
 )
+from warta.segment.references import inline_references
 
 if TYPE_CHECKING:
     from warta.enrich import Enricher
@@ -501,10 +503,14 @@ def _without_leading_url(decoded: DecodedPage, page: Page) -> tuple[DecodedPage,
 def _without_markdown(decoded: DecodedPage) -> tuple[DecodedPage, PlainPage | None]:
     """A page flattened to Markdown (html2text: `[text](address)` links, `**bold**`, wrapped
     paragraphs) written back as plain lines (`warta.segment.markdown`), with its lines that are
-    one link and its images; any other as it is (and None)."""
-    if not is_markdown(decoded.text):
+    one link and its images; any other as it is (and None). Links written apart from their
+    addresses (html2text's `[text][3]`, lynx's `[3]text`, a numbered list of addresses at the
+    end: `warta.segment.references`) are read as inline ones, and a news post forwarded from a
+    chat app (`warta.segment.chat`) as Markdown too."""
+    written = inline_references(decoded.text) or chat_markdown(decoded.text)
+    if written is None and not is_markdown(decoded.text):
         return decoded, None
-    plain = plain_page(decoded.text)
+    plain = plain_page(written if written is not None else decoded.text)
     return replace(decoded, text=plain.text, utf8=None), plain
 
 

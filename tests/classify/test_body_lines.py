@@ -108,6 +108,16 @@ def test_a_caption_closed_by_an_agency_credit_is_a_caption(article, confident_la
     assert confident_labels(text) == [Label.BODY, Label.BODY, Label.CAPTION, Label.BODY]
 
 
+def test_a_caption_closed_by_a_credit_after_a_slash_is_a_caption(article, confident_labels):
+    # The Spanish papers' way: "… del río. / LVS" (the paper's initials), "… / Ana Gil".
+    text = (
+        article
+        + "Vecinos cruzan el puente viejo sobre el río Segura. / LVS\n"
+        + "La obra costará dos millones de euros, dijo el alcalde a/c de obras / y otros.\n"
+    )
+    assert confident_labels(text) == [Label.BODY, Label.BODY, Label.CAPTION, Label.BODY]
+
+
 def test_a_caption_closed_by_a_site_s_domain_credit_is_a_caption(article, confident_labels):
     # "(KABARKITA.com/NAMA FOTOGRAFER)": the outlet's domain-style name, then the photographer.
     text = (

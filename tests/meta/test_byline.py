@@ -852,6 +852,31 @@ def test_a_name_under_its_date_line_below_the_headline() -> None:
         assert [p.name for p in found.authors] == ["Tanya Brook"], header
 
 
+def test_a_name_over_its_date_line_below_the_headline() -> None:
+    # an AMP header through bs4: the name alone, a dash alone, then the date, far above the body
+    for header in (["Tanya Brook", "-", "Rabu, 9 April 2025 | 10:15 WIB"], ["Tanya Brook", "9 April 2025"]):
+        found = _find(
+            ("Chain lube review", Label.TITLE),
+            *((line, Label.OTHER) for line in header),
+            *(
+                (line, Label.OTHER)
+                for line in ("Bagikan", "Facebook", "Twitter", "WhatsApp", "Salin", "Tautan")
+            ),
+            (BODY_EN, Label.BODY),
+        )
+        assert [p.name for p in found.authors] == ["Tanya Brook"], header
+    # a section name over a line that is no date is no byline
+    found = _find(
+        ("Chain lube review", Label.TITLE),
+        ("Road Tests", Label.OTHER),
+        ("-", Label.OTHER),
+        ("Share this", Label.OTHER),
+        *((line, Label.OTHER) for line in ("Bagikan", "Facebook", "Twitter", "WhatsApp", "Salin", "Tautan")),
+        (BODY_EN, Label.BODY),
+    )
+    assert found.authors == []
+
+
 def test_a_desk_named_after_its_outlet_is_a_team() -> None:
     found = _find(("T", Label.TITLE), ("By HARBOUR GAZETTE STAFF", Label.OTHER), (BODY, Label.BODY))
     assert found.authors == [Person("Harbour Gazette Staff", role="team", is_organisation=True)]

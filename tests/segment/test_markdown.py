@@ -212,3 +212,29 @@ def test_the_images_of_the_article_are_its_images() -> None:
         {"url": "https://kabar.example/img/jalan.jpg", "source": "markdown"},
     ]
     assert article_images(blocks, ["nav"] * len(blocks), page.images, None) == []
+
+
+# A Markdown masthead: a 'Subscribe' link (a sidebar header's words) over the site's name link.
+MASTHEAD = """[Subscribe](https://town.example/subscribe) [Log in](https://town.example/login)
+
+[The Valley Post](https://town.example/)
+
+  * [News](https://town.example/news)
+  * [Sport](https://town.example/sport)
+  * [Weather](https://town.example/weather)
+  * [Opinion](https://town.example/opinion)
+
+# Bridge reopens after three months of repairs
+
+The old river bridge reopened to traffic on Monday after three months of repairs that cost the
+county more than two million dollars and forced drivers onto a long detour through the hills.
+
+County engineers said the bridge can again carry lorries and buses, and the weight limit set
+last winter after cracks were found in two of its piers has been lifted for good.
+"""
+
+
+def test_a_subscribe_link_in_the_masthead_heads_no_sidebar() -> None:
+    article = warta.extract(MASTHEAD, kind="text")
+    assert article.title == "Bridge reopens after three months of repairs"
+    assert "The Valley Post" not in [item.title for item in article.sidebar]

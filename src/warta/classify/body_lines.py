@@ -44,6 +44,9 @@ from warta.model import (
 _PHOTO_CREDIT = re.compile(
     r"\b[A-Z][A-Za-z]{1,15}(?:\.[a-z]{2,3}){0,2}(?: [A-Z]{3,8})?/[A-Z][\w .-]{1,40}(?:/\w+)?\)?\.?$"
 )
+# A caption's credit after a slash, right after its last sentence: "… Pilar Barnés. / LVS",
+# "… del río. / Ana Gil" (the Spanish papers' way): a few capitalised words, nothing after.
+_SLASH_CREDIT = re.compile(r"[.!?]\s+/\s*[A-ZÀ-Ý][\w.\-]*(?: [A-ZÀ-Ý][\w.\-]*){0,3}$")
 # "TRIBUNNEWS.COM, JAKARTA -" or "Jakarta, CNN Indonesia --" alone on a line
 _DATELINE_LINE = re.compile(r"^[\w.,() ]{3,50}\s(?:-{1,2}|–|—)$")
 
@@ -508,8 +511,9 @@ def caption_rows(
 def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
     """Short lines that caption a photo: in a <figure>, ending in a credit ("… Credit: ESA"),
     opening with a caption label ("Image caption The old bridge …"), closing with an agency's
-    credit ("ANTARA FOTO/Adeng Bustomi/nym"), naming a photo in brackets, or a credit line of
-    names with an agency ("Jane Doe | Getty Images")."""
+    credit ("ANTARA FOTO/Adeng Bustomi/nym") or by a credit after a slash ("… Barnés. / LVS"),
+    naming a photo in brackets, or a credit line of names with an agency ("Jane Doe | Getty
+    Images")."""
     caption_start = lexicon.starts_with_pattern("caption_prefix").match  # `starts_with_any`, compiled
     firsts = _first_chars(lexicon.caption_prefix)
     prefixed: list[int] = []
@@ -536,6 +540,7 @@ def mark_captions(blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon
             or (":" in norm and lexicon.ends_with_credit(norm))
             or caption_start(norm)
             or ("/" in text and _PHOTO_CREDIT.search(text) and not EDITOR_CODE_AT_END.search(text))
+            or ("/" in text and _SLASH_CREDIT.search(text))
             or ("(" in norm and lexicon.contains_any(norm, lexicon.caption_in_parens))
             or (
                 _has_credit_separator(text)

@@ -212,8 +212,10 @@ def _menu_entry(block: Block) -> bool:
 
 def _menu_button(block: Block, norm: str, lexicon: Lexicon) -> bool:
     """A link alone named as a menu entry is ("Subscribe" beside the site's menu, `nav_line`):
-    a button to another page. (`norm`: the block's text through `normalise_marker`.)"""
-    return block.structure.link_density >= ALL_LINK and norm in lexicon.nav_line
+    a button to another page. (`norm`: the block's text through `normalise_marker`.) A flattened
+    page's line is a link alone where its Markdown says so (`href`, `markdown.linked_blocks`)."""
+    structure = block.structure
+    return (structure.link_density >= ALL_LINK or structure.href is not None) and norm in lexicon.nav_line
 
 
 def _heads_no_links(blocks: Sequence[Block], i: int, markers: Sequence[Label | None]) -> bool:

@@ -898,9 +898,15 @@ def _dated_name(
     blocks: Sequence[Block], labels: Sequence[Label], i: int, title: int, lexicon: Lexicon
 ) -> str | None:
     """The name of block `i` under the headline (block `title`) printed with its date: on a date
-    line of its own right above it ('13/06/2014' / 'Tony Carter'), or before it on its line
-    ('November 20, 2019 Emiliano Bellini'), as flattened text prints a byline's parts."""
+    line of its own right above it ('13/06/2014' / 'Tony Carter') or right below it, a separator
+    alone between or not ('Rizky Pratama' / '-' / 'Rabu, 9 April 2025 | 10:15 WIB'), or before it
+    on its line ('November 20, 2019 Emiliano Bellini'), as flattened text prints a byline's parts."""
     if i - 1 > title and _date_alone(blocks[i - 1].text, lexicon):
+        return _header_candidate(blocks[i], labels[i], lexicon)
+    below = i + 1
+    if below < len(blocks) - 1 and not blocks[below].text.strip(_DATE_ONLY_REST + _BULLETS + " "):
+        below += 1  # a separator alone between them ('Rizky Pratama' / '-' / the date)
+    if below < len(blocks) and _date_alone(blocks[below].text, lexicon):
         return _header_candidate(blocks[i], labels[i], lexicon)
     text = blocks[i].text.strip()
     href = blocks[i].structure.href
