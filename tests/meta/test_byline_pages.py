@@ -304,3 +304,18 @@ def test_a_personal_sites_owner_on_its_home_link() -> None:
     # a host that does not spell the name, or a publication's name, names no owner
     assert _authors(_personal("Maya Lindqvist", "riverwatch.org")) == []
     assert _authors(_personal("Lindqvist Blog", "lindqvist.dev")) == []
+
+
+def test_photographer_and_reviewer_are_authors_only_with_no_writer() -> None:
+    # A writer credited beside the photographer or the reviewer: the writer is the author.
+    for byline in (
+        "<p class='credits'>Words by Maya Lindqvist | Photos by Tomas Berg</p>",
+        "<ul class='contributors'><li>Written by Maya Lindqvist</li>"
+        "<li>Medically reviewed by Dr. Tomas Berg</li><li>Fact-checked by Ines Ruiz</li></ul>",
+    ):
+        assert _authors(_page(byline)) == ["Maya Lindqvist"], byline
+    # No writer credited: the one who checked the story is the page's only credited person.
+    people = warta.extract(
+        _page("<p class='meta'>Reviewed by Tomas Berg, Trial Attorney</p>"), kind="html"
+    ).authors
+    assert [(p.name, p.role) for p in people] == [("Tomas Berg", "reviewer")]

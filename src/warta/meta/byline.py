@@ -1374,6 +1374,19 @@ def _visible_bylines(
         result.blocks.extend(others.blocks)
         result.authors.extend(others.authors)
         result.editors.extend(others.editors)
-    result.authors = unique_people(result.authors)
+    result.authors = writers_first(unique_people(result.authors))
     result.editors = unique_people(result.editors)
     return result
+
+
+# Credited for the pictures or for checking the story, not for writing it.
+_SIDE_CREDITS = frozenset({"photographer", "reviewer"})
+
+
+def writers_first(people: list[Person]) -> list[Person]:
+    """`people` less those credited for the photos or a review ("Photos by Y", "Medically
+    reviewed by Dr. Z") where someone is credited for the writing ("Words by X"): a page that
+    credits only its photographer or its reviewer names no other author, so they stay."""
+    if all(p.role in _SIDE_CREDITS for p in people):
+        return people
+    return [p for p in people if p.role not in _SIDE_CREDITS]
