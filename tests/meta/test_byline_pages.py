@@ -319,3 +319,18 @@ def test_photographer_and_reviewer_are_authors_only_with_no_writer() -> None:
         _page("<p class='meta'>Reviewed by Tomas Berg, Trial Attorney</p>"), kind="html"
     ).authors
     assert [(p.name, p.role) for p in people] == [("Tomas Berg", "reviewer")]
+
+
+def test_labelled_credit_lines_closing_the_body_one_a_line() -> None:
+    # 'Reporter: / Editor: / Translator:' under the story, one a line: every line is read, the
+    # translator is credited but no author, and none of the lines stays in the body.
+    credits = "<p>Reporter: Maya Lindqvist<br>Editor: Tomas Berg<br>Translator: Ines Ruiz</p>"
+    html = _page("").replace("</div></article>", f"{credits}</div></article>")
+    article = warta.extract(html, kind="html")
+    assert [p.name for p in article.authors] == ["Maya Lindqvist"]
+    assert [p.name for p in article.editors] == ["Tomas Berg"]
+    assert not [p.text for p in article.body if "Lindqvist" in p.text or "Berg" in p.text]
+    # a labelled line above a closing paragraph of prose is not read as a closing credit
+    prose = "<p>Editor: Tomas Berg</p><p>The bridge reopened on Friday after the inspection ended early.</p>"
+    html = _page("").replace("</div></article>", f"{prose}</div></article>")
+    assert [p.name for p in warta.extract(html, kind="html").editors] == []

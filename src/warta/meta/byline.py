@@ -1342,7 +1342,7 @@ def _visible_bylines(
     start, end = max(0, min(first - 15, title + 1)), min(len(blocks), last + 12)
     # The window's blocks outside the body (found in C), and the body's first and last block.
     outside = compress(range(start, end), map(not_, map(_NO_CREDITS.__contains__, labels[start:end])))
-    window = sorted({first, last, *outside})
+    window = sorted({first, last, *outside, *_closing_credit_lines(blocks, labels, span, lexicon)})
     texts = list(map(_TEXT, map(blocks.__getitem__, window)))
     kept = list(map(_MAX_CREDIT_LINE.__ge__, map(len, texts)))
     read, texts = list(compress(window, kept)), list(compress(texts, kept))
@@ -1379,8 +1379,27 @@ def _visible_bylines(
     return result
 
 
-# Credited for the pictures or for checking the story, not for writing it.
-_SIDE_CREDITS = frozenset({"photographer", "reviewer"})
+def _closing_credit_lines(
+    blocks: Sequence[Block], labels: Sequence[Label], span: tuple[int, int], lexicon: Lexicon
+) -> range:
+    """The run of labelled credit lines that ends the body, one a line ('Reporter: A',
+    'Editor: B', 'Penerjemah: C'): the body's last block is read for credits anyway, the lines
+    above it only when they are credits too (`span`: the first and the last body block)."""
+    first, last = span
+    i = last
+    while i > first and last - i < _CLOSING_CREDIT_LINES and labels[i - 1] is Label.BODY:
+        if not is_labelled_credit_line(blocks[i - 1].text, lexicon):
+            break
+        i -= 1
+    # (only a run the last block closes: a credit line alone above other text is prose's)
+    return range(i, last) if i < last and is_labelled_credit_line(blocks[last].text, lexicon) else range(0)
+
+
+_CLOSING_CREDIT_LINES = 4
+
+
+# Credited for the pictures, for checking the story or for translating it, not for writing it.
+_SIDE_CREDITS = frozenset({"photographer", "reviewer", "translator"})
 
 
 def writers_first(people: list[Person]) -> list[Person]:
