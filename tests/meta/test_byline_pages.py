@@ -334,3 +334,15 @@ def test_labelled_credit_lines_closing_the_body_one_a_line() -> None:
     prose = "<p>Editor: Tomas Berg</p><p>The bridge reopened on Friday after the inspection ended early.</p>"
     html = _page("").replace("</div></article>", f"{prose}</div></article>")
     assert [p.name for p in warta.extract(html, kind="html").editors] == []
+
+
+def test_author_box_closing_the_body_names_the_writer() -> None:
+    # No byline above the story; the author box under it (name linked to the author's page, then
+    # the bio) was read as the body's last lines. The name line leaves the body.
+    box = (
+        "<div class='author-box'><h4><a href='/author/maya-lindqvist/'>Maya Lindqvist</a></h4>"
+        "<p>Maya Lindqvist is a senior correspondent covering rivers, bridges and the councils that mend them.</p></div>"
+    )
+    article = warta.extract(_page("").replace("</div></article>", f"</div>{box}</article>"), kind="html")
+    assert [p.name for p in article.authors] == ["Maya Lindqvist"]
+    assert "Maya Lindqvist" not in [p.text for p in article.body]

@@ -125,6 +125,8 @@ class Bylines:
     authors: list[Person] = field(default_factory=list)
     editors: list[Person] = field(default_factory=list)
     blocks: list[int] = field(default_factory=list)
+    # body blocks that are a credited name alone (an author box's name line): no article text
+    names: list[int] = field(default_factory=list)
 
 
 def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
@@ -1069,11 +1071,16 @@ def _bio_box(
     """An author box at the article's end: a name on its own line, then a bio that opens with the
     name or its first word ('Lauren Vetter' … 'Lauren Vetter is a growth-focused marketer', 'Nawaz
     Dhandala' … 'Nawaz is building …'), with a label or a handle between them at most. `span`:
-    the first and the last body block (a bio may be read as the last body block); the name's
-    block goes to `result.blocks`."""
+    the first and the last body block (a bio may be read as the last body block, and the name's
+    line too where it links to the author's page); the name's block goes to `result.blocks`
+    (and to `result.names` where it is a body block)."""
     last = span[1]
     for i in range(max(span[0] + 1, last - _NAME_WINDOW), min(len(blocks), last + _BOX_WINDOW)):
-        if labels[i] is LABEL_BODY or labels[i] in _NOT_AN_AUTHOR_BOX:
+        if labels[i] in _NOT_AN_AUTHOR_BOX:
+            continue
+        # a box the segmenter took for the body's end: its name links to the author's page
+        in_body = labels[i] is LABEL_BODY
+        if in_body and not _links_author(blocks[i]):
             continue
         name = blocks[i].text.strip()
         words = name.split()
@@ -1083,8 +1090,16 @@ def _bio_box(
             bio = blocks[j].text
             if labels[j] is not Label.COMMENTS and len(bio) >= _BIO_CHARS and _opens_bio(bio, words, lexicon):
                 result.blocks.append(i)  # the name's line is a byline, as `_bare_name`'s
+                if in_body:
+                    result.names.append(i)
                 return [Person(name, role="author")]
     return []
+
+
+def _links_author(block: Block) -> bool:
+    """`block` links to an author's page ('/author/jane-doe/')."""
+    href = block.structure.href
+    return bool(href and _AUTHOR_HREF.search(href))
 
 
 def _opens_bio(text: str, words: list[str], lexicon: Lexicon) -> bool:
