@@ -346,3 +346,34 @@ def test_author_box_closing_the_body_names_the_writer() -> None:
     article = warta.extract(_page("").replace("</div></article>", f"</div>{box}</article>"), kind="html")
     assert [p.name for p in article.authors] == ["Maya Lindqvist"]
     assert "Maya Lindqvist" not in [p.text for p in article.body]
+
+
+def _org_page(author: str, host: str) -> str:
+    return (
+        f"<html><head><title>Bridge closed as river rises</title><meta name='author' content=\"{author}\">"
+        f"<link rel='canonical' href='https://www.{host}/news/bridge-closed'></head><body>"
+        f"<article><h1>Bridge closed as river rises</h1>{PARAGRAPHS}</article></body></html>"
+    )
+
+
+def test_an_organisation_the_markup_names_is_the_author() -> None:
+    # the site's own name written as its domain, where nothing names a person
+    assert _authors(_org_page("RiverTownNews.com", "rivertownnews.com")) == ["RiverTownNews.com"]
+    # a possessive in an organisation's name: no box header in a meta author tag
+    assert _authors(_org_page("Children's Hospital", "riverhealth.org")) == ["Children's Hospital"]
+    # another site's domain is no name
+    assert _authors(_org_page("OtherSite.com", "rivertownnews.com")) == []
+
+
+def test_markup_authors_take_the_printed_spelling_of_the_same_names() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"@type": "Person", '
+        '"name": "Maya K. Lindqvist"}, {"@type": "Person", "name": "TOMAS BERG"}]}</script>'
+    )
+    html = _page("<p class='byline'>By Maya Lindqvist and Tomas Berg, Staff Writers</p>").replace(
+        "</title>", f"</title>{ld}"
+    )
+    assert _authors(html) == ["Maya Lindqvist", "Tomas Berg"]
+    # a visible name of another person leaves the markup's name as it is
+    html = _page("<p class='byline'>By Ines Ruiz</p>").replace("</title>", f"</title>{ld}")
+    assert _authors(html) == ["Maya K. Lindqvist", "TOMAS BERG"]

@@ -75,6 +75,8 @@ _NEXT_LABEL = re.compile(r"\s\s*(?=[^\W\d]{2,12}:\s)")  # (`\s+`, opening with a
 _SEPARATOR = re.compile(r"^[\s:|/\-–—]+")
 # A possessive with words after it: "Ryan Reed's Most Recent Stories" heads a list of stories.
 _POSSESSIVE = re.compile(r"\w['’]s\s+\w")
+# A name written as a bare domain ("AccountingDepartment.com"): no scheme, no "www.".
+_DOMAIN = re.compile(r"^[^\W_][\w-]*\.(?:com|org|net|id)$", re.I)
 _NOT_A_NAME = re.compile(r"https?://|www\.|@|\.(?:com|org|net|id)\b|[<>{}\[\]=]", re.I)
 # Markup sources in order of trust: JSON-LD is written for machines, a meta author tag
 # is often a profile URL or the site's name.
@@ -326,8 +328,10 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
         if _is_team(norm, lexicon) and len(name.split()) <= 4:
             people.append(Person(name if markup else _normal_case(name), role="team", is_organisation=True))
             continue
-        if _POSSESSIVE.search(name):
-            continue  # "Ryan Reed's Most Recent Stories": a box named after a person, no name
+        if not markup and _POSSESSIVE.search(name):
+            # "Ryan Reed's Most Recent Stories": a box named after a person, no name (markup's
+            # author value is no box header: "Children's Hospital" names the organisation)
+            continue
         if norm in lexicon.agencies:
             people.append(Person(name, role="agency", is_organisation=True))
             continue
@@ -611,8 +615,13 @@ def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Per
         hit = _author_prefix(normalise_marker(text), lexicon)
         if hit is not None:
             text = _SEPARATOR.sub("", text[len(hit) :])
-        if _is_site(text, site) and _markup_name(text, lexicon) and not _NOT_A_NAME.search(text):
-            # the site's own name is one name, though it joins two ("Morgan & Morgan")
+        if (
+            _is_site(text, site)
+            and _markup_name(text, lexicon)
+            and not _NOT_A_NAME.search(_DOMAIN.sub("", text))
+        ):
+            # the site's own name is one name, though it joins two ("Morgan & Morgan"), or is
+            # written as its domain ("AccountingDepartment.com")
             found = [Person(text, role="author")]
         else:
             # a value with its credit word ("Analysis by Chris Cillizza, CNN Editor-at-large") copies
@@ -678,7 +687,7 @@ def find_bylines(
         # a login name ("kffnirmitap") loses to a visible name, unless the visible credits name
         # that login too (a forum's "By GrinGEO" beside "Edited … by ErnestQ"); the visible
         # byline's job titles and outlets go with the same names in the markup
-        result.authors = details_from(people, visible)
+        result.authors = as_printed(details_from(people, visible), visible)
     elif visible:
         result.authors = visible
     elif from_markup:
@@ -706,6 +715,32 @@ def find_bylines(
         result.authors = unique_people(_without_site_tail(p, keys, lexicon) for p in result.authors)
     result.authors = [_as_team(p, lexicon) for p in result.authors]
     return result
+
+
+def as_printed(markup: Sequence[Person], visible: Sequence[Person]) -> list[Person]:
+    """The `markup` people, each under the name the visible byline prints for the same person
+    where it spells it otherwise: a middle initial, capitals ('Owen J. Hartley', 'PRIYA RAMAN' in
+    JSON-LD under 'By Owen Hartley and Priya Raman'). Readers see the printed name."""
+    out = []
+    for person in markup:
+        same = [v for v in visible if v.name != person.name and _same_person(person.name, v.name)]
+        out.append(
+            replace(person, name=same[0].name) if len(same) == 1 and not person.is_organisation else person
+        )
+    return out
+
+
+def _same_person(one: str, other: str) -> bool:
+    """Two spellings of one name: the same first and last word (case and dots aside), and one's
+    words all among the other's ('Owen J. Hartley', 'Owen Hartley')."""
+    a, b = _name_words(one), _name_words(other)
+    if len(a) < 2 or len(b) < 2 or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    return set(a) <= set(b) or set(b) <= set(a)
+
+
+def _name_words(name: str) -> list[str]:
+    return _WORDS.findall(name.lower())
 
 
 def _as_team(person: Person, lexicon: Lexicon) -> Person:
