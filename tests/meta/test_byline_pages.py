@@ -377,3 +377,10 @@ def test_markup_authors_take_the_printed_spelling_of_the_same_names() -> None:
     # a visible name of another person leaves the markup's name as it is
     html = _page("<p class='byline'>By Ines Ruiz</p>").replace("</title>", f"</title>{ld}")
     assert _authors(html) == ["Maya K. Lindqvist", "TOMAS BERG"]
+
+
+def test_a_note_that_the_post_was_written_by_names_the_writer() -> None:
+    # the note opens the post; the lower-case description after the name names nobody else
+    note = "<p>This post was written by Maya Lindqvist, MD, hydrologist, River Health Institute.</p>"
+    html = _page("").replace("<div class='article-content'>", f"<div class='article-content'>{note}")
+    assert _authors(html) == ["Maya Lindqvist, MD"]

@@ -337,6 +337,10 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
             continue
         if is_plausible_name(name, lexicon):
             name = name if markup else _normal_case(name)
+        elif not markup and people and name.islower():
+            # "Jane Doe, MD, gastroenterologist, River Health": a description in lower case after
+            # a name; what follows it describes the person too, it names no other
+            break
         elif not (markup and _markup_name(name, lexicon)):
             continue
         own = bracket_outlet(bracket.group(0), lexicon) if bracket else None
