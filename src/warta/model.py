@@ -157,7 +157,9 @@ class DateValue:
 
 @dataclass(frozen=True, slots=True)
 class Person:
-    """A credited contributor. `role` is author, editor, reporter, photographer, agency or team.
+    """A credited contributor. `role` is author, editor, reporter, photographer, reviewer (who
+    checked the story: "Medically reviewed by", "Fact-checked by"), agency or team; a
+    photographer or a reviewer is among the authors only where no writer is credited.
     `job_title` and `affiliation` (the outlet or organisation the person writes for) are what the
     page prints beside the name ("Oliver Pennington, Local Democracy Reporter", "By Jane Doe,
     Reuters") or the markup gives (JSON-LD `jobTitle`, `worksFor`), None where it gives none."""

@@ -379,6 +379,8 @@ class Extractor:
             # labelled credits alone ('Penulis: A | Editor: B' closing the article)
             if labels[i] is not Label.BODY or is_labelled_credit_line(blocks[i].text, lexicon):
                 labels[i] = Label.BYLINE
+        for i in bylines.names:
+            labels[i] = Label.BYLINE  # an author box's name line the body ended with
         body = build_body(blocks, labels)
         if dateline_line:
             join_dateline(body.parts, dateline_line)

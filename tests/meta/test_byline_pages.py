@@ -304,3 +304,83 @@ def test_a_personal_sites_owner_on_its_home_link() -> None:
     # a host that does not spell the name, or a publication's name, names no owner
     assert _authors(_personal("Maya Lindqvist", "riverwatch.org")) == []
     assert _authors(_personal("Lindqvist Blog", "lindqvist.dev")) == []
+
+
+def test_photographer_and_reviewer_are_authors_only_with_no_writer() -> None:
+    # A writer credited beside the photographer or the reviewer: the writer is the author.
+    for byline in (
+        "<p class='credits'>Words by Maya Lindqvist | Photos by Tomas Berg</p>",
+        "<ul class='contributors'><li>Written by Maya Lindqvist</li>"
+        "<li>Medically reviewed by Dr. Tomas Berg</li><li>Fact-checked by Ines Ruiz</li></ul>",
+    ):
+        assert _authors(_page(byline)) == ["Maya Lindqvist"], byline
+    # No writer credited: the one who checked the story is the page's only credited person.
+    people = warta.extract(
+        _page("<p class='meta'>Reviewed by Tomas Berg, Trial Attorney</p>"), kind="html"
+    ).authors
+    assert [(p.name, p.role) for p in people] == [("Tomas Berg", "reviewer")]
+
+
+def test_labelled_credit_lines_closing_the_body_one_a_line() -> None:
+    # 'Reporter: / Editor: / Translator:' under the story, one a line: every line is read, the
+    # translator is credited but no author, and none of the lines stays in the body.
+    credits = "<p>Reporter: Maya Lindqvist<br>Editor: Tomas Berg<br>Translator: Ines Ruiz</p>"
+    html = _page("").replace("</div></article>", f"{credits}</div></article>")
+    article = warta.extract(html, kind="html")
+    assert [p.name for p in article.authors] == ["Maya Lindqvist"]
+    assert [p.name for p in article.editors] == ["Tomas Berg"]
+    assert not [p.text for p in article.body if "Lindqvist" in p.text or "Berg" in p.text]
+    # a labelled line above a closing paragraph of prose is not read as a closing credit
+    prose = "<p>Editor: Tomas Berg</p><p>The bridge reopened on Friday after the inspection ended early.</p>"
+    html = _page("").replace("</div></article>", f"{prose}</div></article>")
+    assert [p.name for p in warta.extract(html, kind="html").editors] == []
+
+
+def test_author_box_closing_the_body_names_the_writer() -> None:
+    # No byline above the story; the author box under it (name linked to the author's page, then
+    # the bio) was read as the body's last lines. The name line leaves the body.
+    box = (
+        "<div class='author-box'><h4><a href='/author/maya-lindqvist/'>Maya Lindqvist</a></h4>"
+        "<p>Maya Lindqvist is a senior correspondent covering rivers, bridges and the councils that mend them.</p></div>"
+    )
+    article = warta.extract(_page("").replace("</div></article>", f"</div>{box}</article>"), kind="html")
+    assert [p.name for p in article.authors] == ["Maya Lindqvist"]
+    assert "Maya Lindqvist" not in [p.text for p in article.body]
+
+
+def _org_page(author: str, host: str) -> str:
+    return (
+        f"<html><head><title>Bridge closed as river rises</title><meta name='author' content=\"{author}\">"
+        f"<link rel='canonical' href='https://www.{host}/news/bridge-closed'></head><body>"
+        f"<article><h1>Bridge closed as river rises</h1>{PARAGRAPHS}</article></body></html>"
+    )
+
+
+def test_an_organisation_the_markup_names_is_the_author() -> None:
+    # the site's own name written as its domain, where nothing names a person
+    assert _authors(_org_page("RiverTownNews.com", "rivertownnews.com")) == ["RiverTownNews.com"]
+    # a possessive in an organisation's name: no box header in a meta author tag
+    assert _authors(_org_page("Children's Hospital", "riverhealth.org")) == ["Children's Hospital"]
+    # another site's domain is no name
+    assert _authors(_org_page("OtherSite.com", "rivertownnews.com")) == []
+
+
+def test_markup_authors_take_the_printed_spelling_of_the_same_names() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"@type": "Person", '
+        '"name": "Maya K. Lindqvist"}, {"@type": "Person", "name": "TOMAS BERG"}]}</script>'
+    )
+    html = _page("<p class='byline'>By Maya Lindqvist and Tomas Berg, Staff Writers</p>").replace(
+        "</title>", f"</title>{ld}"
+    )
+    assert _authors(html) == ["Maya Lindqvist", "Tomas Berg"]
+    # a visible name of another person leaves the markup's name as it is
+    html = _page("<p class='byline'>By Ines Ruiz</p>").replace("</title>", f"</title>{ld}")
+    assert _authors(html) == ["Maya K. Lindqvist", "TOMAS BERG"]
+
+
+def test_a_note_that_the_post_was_written_by_names_the_writer() -> None:
+    # the note opens the post; the lower-case description after the name names nobody else
+    note = "<p>This post was written by Maya Lindqvist, MD, hydrologist, River Health Institute.</p>"
+    html = _page("").replace("<div class='article-content'>", f"<div class='article-content'>{note}")
+    assert _authors(html) == ["Maya Lindqvist, MD"]

@@ -879,7 +879,13 @@ def _calendar(language: str, data: dict[str, Any]) -> Calendar:
     )
 
 
-_CREDIT_KEYS = ("author_prefix", "editor_prefix", "photographer_prefix")
+_CREDIT_KEYS = (
+    "author_prefix",
+    "editor_prefix",
+    "photographer_prefix",
+    "reviewer_prefix",
+    "translator_prefix",
+)
 
 
 def _colon_only(prefixes: list[str]) -> frozenset[str]:
@@ -943,12 +949,16 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
     author_prefix = longest_first(merged("byline", "author_prefix"))
     editor_prefix = longest_first(merged("byline", "editor_prefix"))
     photographer_prefix = longest_first(merged("byline", "photographer_prefix"))
+    reviewer_prefix = longest_first(merged("byline", "reviewer_prefix"))
+    translator_prefix = longest_first(merged("byline", "translator_prefix"))
     starter_prefix = longest_first(merged("byline", "starter_prefix"))
     author_abbrev = longest_first(prefixes("byline", "author_abbrev"))
     editor_abbrev = longest_first(prefixes("byline", "editor_abbrev"))
     credit_prefixes = (
         ((*editor_prefix, *editor_abbrev), "editor"),
         (photographer_prefix, "photographer"),
+        (reviewer_prefix, "reviewer"),
+        (translator_prefix, "translator"),
         ((*author_prefix, *starter_prefix, *author_abbrev), "author"),
     )
     return Lexicon(
@@ -1007,6 +1017,8 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
             (
                 ("editor", merged("byline", "editor_prefix")),
                 ("photographer", merged("byline", "photographer_prefix")),
+                ("reviewer", merged("byline", "reviewer_prefix")),
+                ("translator", merged("byline", "translator_prefix")),
                 ("author", [*merged("byline", "author_prefix"), *starter_prefix]),
             )
         ),

@@ -75,6 +75,8 @@ _NEXT_LABEL = re.compile(r"\s\s*(?=[^\W\d]{2,12}:\s)")  # (`\s+`, opening with a
 _SEPARATOR = re.compile(r"^[\s:|/\-–—]+")
 # A possessive with words after it: "Ryan Reed's Most Recent Stories" heads a list of stories.
 _POSSESSIVE = re.compile(r"\w['’]s\s+\w")
+# A name written as a bare domain ("AccountingDepartment.com"): no scheme, no "www.".
+_DOMAIN = re.compile(r"^[^\W_][\w-]*\.(?:com|org|net|id)$", re.I)
 _NOT_A_NAME = re.compile(r"https?://|www\.|@|\.(?:com|org|net|id)\b|[<>{}\[\]=]", re.I)
 # Markup sources in order of trust: JSON-LD is written for machines, a meta author tag
 # is often a profile URL or the site's name.
@@ -125,6 +127,8 @@ class Bylines:
     authors: list[Person] = field(default_factory=list)
     editors: list[Person] = field(default_factory=list)
     blocks: list[int] = field(default_factory=list)
+    # body blocks that are a credited name alone (an author box's name line): no article text
+    names: list[int] = field(default_factory=list)
 
 
 def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
@@ -324,13 +328,19 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
         if _is_team(norm, lexicon) and len(name.split()) <= 4:
             people.append(Person(name if markup else _normal_case(name), role="team", is_organisation=True))
             continue
-        if _POSSESSIVE.search(name):
-            continue  # "Ryan Reed's Most Recent Stories": a box named after a person, no name
+        if not markup and _POSSESSIVE.search(name):
+            # "Ryan Reed's Most Recent Stories": a box named after a person, no name (markup's
+            # author value is no box header: "Children's Hospital" names the organisation)
+            continue
         if norm in lexicon.agencies:
             people.append(Person(name, role="agency", is_organisation=True))
             continue
         if is_plausible_name(name, lexicon):
             name = name if markup else _normal_case(name)
+        elif not markup and people and name.islower():
+            # "Jane Doe, MD, gastroenterologist, River Health": a description in lower case after
+            # a name; what follows it describes the person too, it names no other
+            break
         elif not (markup and _markup_name(name, lexicon)):
             continue
         own = bracket_outlet(bracket.group(0), lexicon) if bracket else None
@@ -609,8 +619,13 @@ def metadata_people(metadata: PageMetadata | None, lexicon: Lexicon) -> list[Per
         hit = _author_prefix(normalise_marker(text), lexicon)
         if hit is not None:
             text = _SEPARATOR.sub("", text[len(hit) :])
-        if _is_site(text, site) and _markup_name(text, lexicon) and not _NOT_A_NAME.search(text):
-            # the site's own name is one name, though it joins two ("Morgan & Morgan")
+        if (
+            _is_site(text, site)
+            and _markup_name(text, lexicon)
+            and not _NOT_A_NAME.search(_DOMAIN.sub("", text))
+        ):
+            # the site's own name is one name, though it joins two ("Morgan & Morgan"), or is
+            # written as its domain ("AccountingDepartment.com")
             found = [Person(text, role="author")]
         else:
             # a value with its credit word ("Analysis by Chris Cillizza, CNN Editor-at-large") copies
@@ -676,7 +691,7 @@ def find_bylines(
         # a login name ("kffnirmitap") loses to a visible name, unless the visible credits name
         # that login too (a forum's "By GrinGEO" beside "Edited … by ErnestQ"); the visible
         # byline's job titles and outlets go with the same names in the markup
-        result.authors = details_from(people, visible)
+        result.authors = as_printed(details_from(people, visible), visible)
     elif visible:
         result.authors = visible
     elif from_markup:
@@ -704,6 +719,32 @@ def find_bylines(
         result.authors = unique_people(_without_site_tail(p, keys, lexicon) for p in result.authors)
     result.authors = [_as_team(p, lexicon) for p in result.authors]
     return result
+
+
+def as_printed(markup: Sequence[Person], visible: Sequence[Person]) -> list[Person]:
+    """The `markup` people, each under the name the visible byline prints for the same person
+    where it spells it otherwise: a middle initial, capitals ('Owen J. Hartley', 'PRIYA RAMAN' in
+    JSON-LD under 'By Owen Hartley and Priya Raman'). Readers see the printed name."""
+    out = []
+    for person in markup:
+        same = [v for v in visible if v.name != person.name and _same_person(person.name, v.name)]
+        out.append(
+            replace(person, name=same[0].name) if len(same) == 1 and not person.is_organisation else person
+        )
+    return out
+
+
+def _same_person(one: str, other: str) -> bool:
+    """Two spellings of one name: the same first and last word (case and dots aside), and one's
+    words all among the other's ('Owen J. Hartley', 'Owen Hartley')."""
+    a, b = _name_words(one), _name_words(other)
+    if len(a) < 2 or len(b) < 2 or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    return set(a) <= set(b) or set(b) <= set(a)
+
+
+def _name_words(name: str) -> list[str]:
+    return _WORDS.findall(name.lower())
 
 
 def _as_team(person: Person, lexicon: Lexicon) -> Person:
@@ -1075,11 +1116,16 @@ def _bio_box(
     """An author box at the article's end: a name on its own line, then a bio that opens with the
     name or its first word ('Lauren Vetter' … 'Lauren Vetter is a growth-focused marketer', 'Nawaz
     Dhandala' … 'Nawaz is building …'), with a label or a handle between them at most. `span`:
-    the first and the last body block (a bio may be read as the last body block); the name's
-    block goes to `result.blocks`."""
+    the first and the last body block (a bio may be read as the last body block, and the name's
+    line too where it links to the author's page); the name's block goes to `result.blocks`
+    (and to `result.names` where it is a body block)."""
     last = span[1]
     for i in range(max(span[0] + 1, last - _NAME_WINDOW), min(len(blocks), last + _BOX_WINDOW)):
-        if labels[i] is LABEL_BODY or labels[i] in _NOT_AN_AUTHOR_BOX:
+        if labels[i] in _NOT_AN_AUTHOR_BOX:
+            continue
+        # a box the segmenter took for the body's end: its name links to the author's page
+        in_body = labels[i] is LABEL_BODY
+        if in_body and not _links_author(blocks[i]):
             continue
         name = blocks[i].text.strip()
         words = name.split()
@@ -1089,8 +1135,16 @@ def _bio_box(
             bio = blocks[j].text
             if labels[j] is not Label.COMMENTS and len(bio) >= _BIO_CHARS and _opens_bio(bio, words, lexicon):
                 result.blocks.append(i)  # the name's line is a byline, as `_bare_name`'s
+                if in_body:
+                    result.names.append(i)
                 return [Person(name, role="author")]
     return []
+
+
+def _links_author(block: Block) -> bool:
+    """`block` links to an author's page ('/author/jane-doe/')."""
+    href = block.structure.href
+    return bool(href and _AUTHOR_HREF.search(href))
 
 
 def _opens_bio(text: str, words: list[str], lexicon: Lexicon) -> bool:
@@ -1348,7 +1402,7 @@ def _visible_bylines(
     start, end = max(0, min(first - 15, title + 1)), min(len(blocks), last + 12)
     # The window's blocks outside the body (found in C), and the body's first and last block.
     outside = compress(range(start, end), map(not_, map(_NO_CREDITS.__contains__, labels[start:end])))
-    window = sorted({first, last, *outside})
+    window = sorted({first, last, *outside, *_closing_credit_lines(blocks, labels, span, lexicon)})
     texts = list(map(_TEXT, map(blocks.__getitem__, window)))
     kept = list(map(_MAX_CREDIT_LINE.__ge__, map(len, texts)))
     read, texts = list(compress(window, kept)), list(compress(texts, kept))
@@ -1380,6 +1434,38 @@ def _visible_bylines(
         result.blocks.extend(others.blocks)
         result.authors.extend(others.authors)
         result.editors.extend(others.editors)
-    result.authors = unique_people(result.authors)
+    result.authors = writers_first(unique_people(result.authors))
     result.editors = unique_people(result.editors)
     return result
+
+
+def _closing_credit_lines(
+    blocks: Sequence[Block], labels: Sequence[Label], span: tuple[int, int], lexicon: Lexicon
+) -> range:
+    """The run of labelled credit lines that ends the body, one a line ('Reporter: A',
+    'Editor: B', 'Penerjemah: C'): the body's last block is read for credits anyway, the lines
+    above it only when they are credits too (`span`: the first and the last body block)."""
+    first, last = span
+    i = last
+    while i > first and last - i < _CLOSING_CREDIT_LINES and labels[i - 1] is Label.BODY:
+        if not is_labelled_credit_line(blocks[i - 1].text, lexicon):
+            break
+        i -= 1
+    # (only a run the last block closes: a credit line alone above other text is prose's)
+    return range(i, last) if i < last and is_labelled_credit_line(blocks[last].text, lexicon) else range(0)
+
+
+_CLOSING_CREDIT_LINES = 4
+
+
+# Credited for the pictures, for checking the story or for translating it, not for writing it.
+_SIDE_CREDITS = frozenset({"photographer", "reviewer", "translator"})
+
+
+def writers_first(people: list[Person]) -> list[Person]:
+    """`people` less those credited for the photos or a review ("Photos by Y", "Medically
+    reviewed by Dr. Z") where someone is credited for the writing ("Words by X"): a page that
+    credits only its photographer or its reviewer names no other author, so they stay."""
+    if all(p.role in _SIDE_CREDITS for p in people):
+        return people
+    return [p for p in people if p.role not in _SIDE_CREDITS]
