@@ -78,6 +78,7 @@ if TYPE_CHECKING:
 _TYPES: tuple[EntityType, ...] = ("person", "organisation", "place", "event", "product", "other")
 _SEPARATORS = frozenset({"-", "–", "—", "(", ")", "|", ";"})
 _DASHES = frozenset({"-", "–", "—", "--"})
+_DATELINE_REACH = 10  # tokens between a dateline's comma and its dash ('JAKARTA, Kamis (28/11/2026) -')
 _DATELINE_AFTER = _DASHES | {",", "("}  # what follows a dateline's place ('JAKARTA, ...', 'BOGOR (ANTARA) -')
 _SOURCE_RANK = {"gazetteer": 0, "model": 1, "rule": 2}
 _PLACE_WORDS = 4  # the most words of a place name after an office ('Kabupaten Aceh Barat Daya')
@@ -462,6 +463,8 @@ def _with_capital_dateline(
         end += 1
     if not end or end >= len(tokens) or tokens[end].text not in _DATELINE_AFTER:
         return candidates
+    if tokens[end].text in (",", "(") and not _dash_within(tokens, end + 1, _DATELINE_REACH):
+        return candidates  # a body in capitals opening a sentence: 'PPATK, Kamis lalu, mengungkap'
     first, last = tokens[0].start, tokens[end - 1].end
     name = text[first:last]
     alias = known.aliases.get(name) or known.aliases.get(name.title())
@@ -475,6 +478,12 @@ def _with_capital_dateline(
             spans.append(_Span(0, tokens[end + 1].start, tokens[dash - 1].end, "organisation", None, "rule"))
     last = spans[-1].end
     return spans + [c for c in candidates if c.start >= last or c.end <= first]
+
+
+def _dash_within(tokens: list[Token], begin: int, reach: int) -> bool:
+    """Whether a dash comes within `reach` tokens from tokens[begin] (a dateline's outlet or date
+    before its dash: 'JAKARTA, KOMPAS.com -', 'JAKARTA, Kamis (28/11) -', 'BOGOR (ANTARA) -')."""
+    return any(token.text in _DASHES for token in tokens[begin : begin + reach])
 
 
 def _dateline_end(tokens: list[Token], known: _Language, rules: _Rules) -> int:
@@ -784,6 +793,7 @@ def _with_name_parts(
             parts.add(words[:1])
     if not parts:
         return found
+    found = [_as_person_part(span, paragraphs, parts) for span in found]
     first_words = {part[0] for part in parts}
     longest = max(len(part) for part in parts)
     extra: list[_Span] = []
@@ -812,6 +822,16 @@ def _with_name_parts(
                 extra.append(_Span(index, start, end, "person", None, "rule"))
             i += size
     return sorted([*found, *extra], key=lambda s: (s.paragraph, s.start))
+
+
+def _as_person_part(span: _Span, paragraphs: Sequence[str], parts: set[tuple[str, ...]]) -> _Span:
+    """`span` as a person where the tagger gave another type to part of a person's full name of
+    the article ('Guterres' read as a place at a sentence's start after 'Antonio Guterres')."""
+    if span.source != "model" or span.type == "person":
+        return span
+    if _name_words(paragraphs[span.paragraph][span.start : span.end]) not in parts:
+        return span
+    return _Span(span.paragraph, span.start, span.end, "person", None, span.source)
 
 
 def _named(found: list[_Span], paragraphs: Sequence[str], known: _Language) -> list[Entity]:

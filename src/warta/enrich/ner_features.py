@@ -61,18 +61,28 @@ def sentence_features(words: Sequence[str], gazetteer: Mapping[str, str]) -> lis
     out: list[list[str]] = []
     for i, word in enumerate(words):
         lower = word.lower()
+        capital = word[:1].isupper()
         features = [
             "bias",
             cased,
+            f"suf4={lower[-4:]}",
             f"suf3={lower[-3:]}",
             f"suf2={lower[-2:]}",
+            f"pre4={lower[:4]}",
             f"pre3={lower[:3]}",
-            f"title={word[:1].isupper()}",
+            f"pre2={lower[:2]}",
+            f"title={capital}",
             f"len={min(len(word), 8)}",
             *own[i],
         ]
-        if i == 0 or words[i - 1] in _AFTER_SENTENCE:
+        first = i == 0 or words[i - 1] in _AFTER_SENTENCE
+        if first:
             features.append("first")
+        # a capital means a name more surely inside a sentence than at its start, and more
+        # surely next to other capitals ('Bank Indonesia') than alone
+        before = "edge" if first else words[i - 1][:1].isupper()
+        after = words[i + 1][:1].isupper() if i + 1 < count else "edge"
+        features.append(f"caps={before}|{capital}|{after}")
         for offset, prefix in _OFFSETS:
             j = i + offset
             if 0 <= j < count:
@@ -81,6 +91,8 @@ def sentence_features(words: Sequence[str], gazetteer: Mapping[str, str]) -> lis
                 features.append(f"{prefix}edge")
         if i > 0:
             features.append(f"-1w|w={words[i - 1].lower()}|{lower}")
+        if i + 1 < count:
+            features.append(f"w|1w={lower}|{words[i + 1].lower()}")
         out.append(features)
     return out
 
