@@ -60,3 +60,39 @@ def test_the_compiled_digit_test_is_str_isdigit_on_every_code_point(
 @given(st.text(max_size=40) | st.text(alphabet="ab 1²٣½Ⅻ𝟙é", max_size=8))
 def test_the_python_digit_test_is_any_isdigit(text: str) -> None:
     assert strings._has_digit(text) == any(map(str.isdigit, text))
+
+
+def test_word_count_counts_the_characters_of_a_script_written_without_spaces() -> None:
+    assert strings.word_count("Harga beras naik lagi") == 4
+    assert strings.word_count("  café  au lait ") == 3
+    assert strings.word_count("") == 0
+    # Three characters a word, at least one a space-separated piece; punctuation and digits are
+    # no such characters ('、', '1').
+    assert strings.word_count("朝日新聞") == 1
+    assert strings.word_count("クラウドサービス(29)") == 2
+    assert strings.word_count("路面電車の新型車両、来月から営業運転へ") == 6
+    assert strings.word_count("新市民病院が開院\u3000外来は1日1500人規模") == 2 + 2
+    assert strings.word_count("1港北港") == 1
+    assert strings.word_count("ニュース 一覧") == 2
+    # Hangul is written with spaces: a word a piece.
+    assert strings.word_count("서울 지하철 요금 인상") == 4
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(_TEXTS | st.text(alphabet="港に カ、1a\u3000\u303f\u3040\u30ff\u3100\U00020000", max_size=30))
+def test_word_count_is_the_split_words_for_text_without_such_characters(text: str) -> None:
+    if strings._SPACELESS.search(text) is None:
+        assert strings.word_count(text) == len(text.split())
+    else:
+        assert strings.word_count(text) >= len(text.split())
+    compiled = pytest.importorskip("warta.assemble._body")
+    assert compiled.word_count(text) == strings.word_count(text)
+
+
+def test_the_compiled_word_count_knows_the_same_ranges() -> None:
+    compiled = pytest.importorskip("warta.assemble._body")
+    for lo, hi in strings.SPACELESS_RANGES:
+        for code in (lo - 1, lo, lo + 1, hi - 1, hi, hi + 1):
+            for n in range(1, 10):
+                text = chr(code) * n
+                assert compiled.word_count(text) == strings.word_count(text), (hex(code), n)

@@ -123,6 +123,7 @@ _WORDS = st.sampled_from(
         "Harga", "beras", "naik", "lagi", "12", "Maret", "2026", "jam", "lalu", "·", "–", "|",
         "Home", "News", "Terpopuler", "İ", "\u212a", "ſ", "𝟙", "٣", "🌉", "Berita", "banjir",
         "About", "Accueil", "Kebijakan Data Pribadi", "términos y condiciones",
+        "港北港に", "大型クルーズ船", "関連記事", "カ", "、", "1港", "\u3000", "\U00020000\U00020001",
     ]
 )  # fmt: skip
 _SPACES = st.sampled_from([" ", "  ", "\u00a0", "\t", " \u2003 "])

@@ -610,3 +610,32 @@ def test_notices_and_disclosures_are_no_list_entries():
     lists = _lists(text, 2)
     titles = [i.title for i in (*lists.sidebar, *lists.related)]
     assert titles == ["Kereta Cepat Tambah Jadwal Perjalanan Saat Libur Sekolah"]
+
+
+def test_entries_in_a_script_written_without_spaces_are_kept_and_their_ranks_dropped():
+    # A Japanese headline is one space-separated "word": its characters count (three a word); a
+    # rank number fused to it ('<span>1</span><a>港北港…</a>') is dropped, a site name stays out.
+    text = (
+        "Body one is long enough.\n\nBody two is long too.\n\n"
+        "アクセスランキング\n\n1港北港に大型クルーズ船が初寄港\n\n2春の高校野球、地元2校が初戦突破\n\n"
+        "3桜の開花予想、平年より4日早く\n\n港北新聞"
+    )
+    assert [i.title for i in _lists(text, 2).sidebar] == [
+        "港北港に大型クルーズ船が初寄港",
+        "春の高校野球、地元2校が初戦突破",
+        "桜の開花予想、平年より4日早く",
+    ]
+
+
+def test_a_long_line_in_a_script_written_without_spaces_is_the_teaser_of_the_title_above():
+    # The sentence under a headline counts its characters as words too: 40 characters (13 words)
+    # under one of 16 (5 words) is its teaser, not the next entry.
+    teaser = "港北市の路面電車を駅東口から新市民病院まで約三キロ延伸する計画が市議会の本会議で可決された。"
+    text = (
+        "Body one is long enough.\n\nBody two is long too.\n\n"
+        f"関連記事\n\n路面電車の延伸計画、市議会が可決\n\n{teaser}\n\n市営バス、四月から三路線を減便"
+    )
+    assert [(i.title, i.teaser) for i in _lists(text, 2).related] == [
+        ("路面電車の延伸計画、市議会が可決", teaser),
+        ("市営バス、四月から三路線を減便", None),
+    ]

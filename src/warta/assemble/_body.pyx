@@ -34,6 +34,7 @@ One more pass of the assembly lives here, with its Python reference and probe in
 
 from cpython.ref cimport PyObject
 from cpython.unicode cimport (
+    PyUnicode_1BYTE_KIND,
     PyUnicode_DATA,
     PyUnicode_FromKindAndData,
     PyUnicode_GET_LENGTH,
@@ -821,15 +822,37 @@ cdef object _item(object title, object url, object date, object teaser):
     return made
 
 
+# `warta.strings.SPACELESS_RANGES` and `SPACELESS_CHARS_PER_WORD` (`_probe` checks that the two
+# agree on lines of each range's edges): the scripts written without spaces, whose characters
+# `word_count` counts as words.
+cdef Py_UCS4 SPACELESS_FIRST = 0x3040
+cdef Py_ssize_t SPACELESS_CHARS_PER_WORD = 3
+
+
+cdef inline bint _spaceless(Py_UCS4 c) noexcept:
+    """Whether `c` (at least `SPACELESS_FIRST`) is in `warta.strings.SPACELESS_RANGES`."""
+    if c <= 0x30FF:
+        return True
+    if c < 0x3400:
+        return 0x31F0 <= c <= 0x31FF
+    if c <= 0x9FFF:
+        return c <= 0x4DBF or c >= 0x4E00
+    if c < 0x20000:
+        return 0xF900 <= c <= 0xFAFF or 0xFF66 <= c <= 0xFF9F
+    return c <= 0x323AF
+
+
 cdef Py_ssize_t _digit_and_words(str text, bint *digit) noexcept:
-    """How many words `text.split()` gives; `digit[0]`: whether `any(map(str.isdigit, text))`
-    (in one pass: "0"-"9" are the ASCII digits, other code points are asked of
-    `Py_UNICODE_ISDIGIT`; no whitespace is a digit)."""
-    cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(text), count = 0
+    """`warta.strings.word_count(text)` (`len(text.split())`, a piece of k * `SPACELESS_CHARS_PER_WORD`
+    or more characters of a script written without spaces counting k words); `digit[0]`: whether
+    `any(map(str.isdigit, text))` (in one pass: "0"-"9" are the ASCII digits, other code points
+    are asked of `Py_UNICODE_ISDIGIT`; no whitespace is a digit). A one-byte str (Latin-1) holds
+    no character of those scripts: it only counts its pieces."""
+    cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(text), count = 0, spaceless = 0
     cdef int kind = PyUnicode_KIND(text)
     cdef const void *data = PyUnicode_DATA(text)
     cdef Py_UCS4 c
-    cdef bint in_word = False, found = False
+    cdef bint in_word = False, found = False, wide = kind != PyUnicode_1BYTE_KIND
     for i in range(n):
         c = PyUnicode_READ(kind, data, i)
         if Py_UNICODE_ISSPACE(c):
@@ -838,13 +861,26 @@ cdef Py_ssize_t _digit_and_words(str text, bint *digit) noexcept:
         if not in_word:
             in_word = True
             count += 1
+            if spaceless >= 2 * SPACELESS_CHARS_PER_WORD:  # the piece before counts more words
+                count += spaceless // SPACELESS_CHARS_PER_WORD - 1
+            spaceless = 0
+        if wide and c >= SPACELESS_FIRST and _spaceless(c):
+            spaceless += 1
         if not found:
             if c < 128:
                 found = 48 <= c <= 57
             else:
                 found = Py_UNICODE_ISDIGIT(c)
+    if spaceless >= 2 * SPACELESS_CHARS_PER_WORD:
+        count += spaceless // SPACELESS_CHARS_PER_WORD - 1
     digit[0] = found
     return count
+
+
+def word_count(str text):
+    """`_digit_and_words(text)`'s word count, for `warta.strings`' tests of the two."""
+    cdef bint digit = False
+    return _digit_and_words(text, &digit)
 
 
 cdef str _stripped(str text):

@@ -22,7 +22,7 @@ from warta.compiled import wanted as compiled_parts_wanted
 from warta.lexicon import JoinedLines, Lexicon, html_lexicon, load_lexicon, normalise_lines, normalise_marker
 from warta.meta.datetext import find_dates
 from warta.model import ALL_LINK, LABEL_COMMENTS, Block, BlockStructure, Comment, Label, ListItem
-from warta.strings import has_digit
+from warta.strings import has_digit, word_count
 
 
 @dataclass(slots=True)
@@ -92,9 +92,10 @@ def _inline_dated(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
 
 def _headline_like(norm: str, lexicon: Lexicon, n_words: int, has_phrase: bool | None = None) -> bool:
     """A list entry worth keeping: a phrase of 3+ words, not a menu row (`norm`: the text through
-    `normalise_marker`; `n_words`: `len(text.split())`; `has_phrase`: whether `norm` holds a nav
-    phrase, if known). Three words rule out a bare number or a site name ("detik.com"): neither
-    has a space."""
+    `normalise_marker`; `n_words`: `word_count(text)`, which counts a line in a script written
+    without spaces by its characters, 9 or more of them making 3 words; `has_phrase`: whether
+    `norm` holds a nav phrase, if known). Three words rule out a bare number or a site name
+    ("detik.com", '朝日新聞'): neither has a space, nor the few characters of a name."""
     return n_words >= 3 and not is_menu_row_normalised(norm, lexicon, has_phrase)
 
 
@@ -171,7 +172,7 @@ def reads_as_teaser(text: str, n_words: int, href: str | None, title: str, title
         (title_url is not None and href is None)
         or n_words >= _TEASER_WORDS
         or text.rstrip(_AFTER_SENTENCE_END).endswith(_TEASER_ENDS)
-        or n_words >= _TEASER_OVER_TITLE * len(title.split())
+        or n_words >= _TEASER_OVER_TITLE * word_count(title)
     )
 
 
@@ -204,7 +205,7 @@ def _entries(
                 items[-1] = ListItem(items[-1].title, items[-1].url, text, items[-1].teaser)
             continue
         dated = _inline_dated(text, lexicon) if digit else None
-        n_words = len(text.split())
+        n_words = word_count(text)
         if (
             items
             and n_words >= TEASER_MIN_WORDS
@@ -257,7 +258,8 @@ def _compiled_entries(
 
 # Lines and their structure (link) for `_compiled_list_items`' probe: headers, date lines under
 # a title and under a header, inline dates, teasers, repeated titles, menu rows and short lines,
-# ranks, and the edge cases of case and width ("İ", the Kelvin sign, "ſ", astral text, digits of
+# ranks, lines in scripts written without spaces (each range of `SPACELESS_RANGES` at its edges,
+# inside and out), and the edge cases of case and width ("İ", the Kelvin sign, "ſ", astral text, digits of
 # other scripts, whitespace other than spaces).
 _PROBE_LINES: tuple[tuple[str, str | None], ...] = (
     ("Terpopuler", None),
@@ -275,6 +277,13 @@ _PROBE_LINES: tuple[tuple[str, str | None], ...] = (
     ("🌉 Jembatan baru dibuka untuk umum 🌉", None),
     ("Arsip", None),
     ("Februari 2026", None),
+    ("関連記事", None),
+    ("1港北港に大型クルーズ船", "/f"),
+    ("朝日新聞", "/g"),
+    ("新市民病院が開院\u3000外来は1日1500人規模", "/h"),
+    ("路面電車の延伸計画は市議会の本会議で賛成多数により可決された。総事業費は約二百億円", None),
+    ("\u3040\u30ff\u3400\u4dbf\u4e00 \u9fff\uf900\ufaff\uff66\uff9f\U00020000\U000323af", "/i"),
+    ("\u303f\u3100\u33ff\u4dc0\ua000\uf8ff\ufb00\uff65\uffa0\U0001ffff\U000323b0", "/j"),
     ("", None),
 )
 
@@ -408,9 +417,10 @@ _RANK = re.compile(r"^(\d{1,2})(?:[.)]?\s+(?=\S)|(?=[^\W\d_]))")
 def _rank(title: str) -> re.Match[str] | None:
     """The rank number opening `title`: '1 Title', '1. Title', or '1Title' where the rank and the
     headline were separate elements with no space between ('<span>1</span><span>Title</span>'):
-    then a capital must follow it ('3rd Street' has none)."""
+    then no lower-case letter may follow it ('3rd Street'), a capital or a letter of a script
+    without case may ('1港北港に…')."""
     m = _RANK.match(title)
-    if m is not None and m.end() == len(m.group(1)) and not title[m.end()].isupper():
+    if m is not None and m.end() == len(m.group(1)) and title[m.end()].islower():
         return None
     return m
 
