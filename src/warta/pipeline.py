@@ -175,6 +175,7 @@ def decode_page(page: Page, options: ExtractOptions) -> DecodedPage:
     return DecodedPage(text, kind, warnings, utf8)
 
 
+_TEXT = attrgetter("text")
 _LABEL_VALUE = attrgetter("_value_")  # a label's value, read in C
 
 
@@ -391,9 +392,9 @@ class Extractor:
             from warta.segment.text import titled_url
 
             # the address a syndicated copy prints at its foot ("Klik untuk baca: https://…")
-            url = titled_url([block.text for block in blocks], title)
+            url = titled_url(list(map(_TEXT, blocks)), title)
         published, modified = resolve_dates(blocks, labels, metadata, reference, lexicon, url)
-        body_text = "\n".join(p.text for p in parts)
+        body_text = "\n".join(map(_TEXT, parts))
         language, _ = detect_language(body_text or (title or ""))
         if metadata is not None and metadata.language and not language:
             language = metadata.language

@@ -639,3 +639,51 @@ def test_a_long_line_in_a_script_written_without_spaces_is_the_teaser_of_the_tit
         ("路面電車の延伸計画、市議会が可決", teaser),
         ("市営バス、四月から三路線を減便", None),
     ]
+
+
+def test_tag_box_links_agree_with_the_loop_testing_every_line() -> None:
+    import random
+
+    from warta.assemble import lists as module
+    from warta.model import ALL_LINK, Block, BlockStructure
+
+    def reference(blocks: list[Block], labels: list[Label]) -> list[str]:
+        first_body = next((i for i, label in enumerate(labels) if label is Label.BODY), None)
+        if first_body is None:
+            return []
+        names, href = module._tag_box_tokens(), module._tag_href()
+        run: list[str] = []
+        for block, label in zip(blocks[first_body:], labels[first_body:], strict=True):
+            structure = block.structure
+            if (
+                label in module._UNLABELLED
+                and len(block.text) <= module._TAG_CHARS
+                and structure.link_density >= ALL_LINK
+                and href.search(structure.href or "") is not None
+                and not names.isdisjoint(structure.class_tokens)
+            ):
+                run.append(block.text.strip(" #"))
+                continue
+            if len(run) >= module._TAG_BOX_MIN:
+                return run
+            run = []
+        return run if len(run) >= module._TAG_BOX_MIN else []
+
+    box = sorted(module._tag_box_tokens())[0]
+    rng = random.Random(26)
+    found = 0
+    for _ in range(2_000):
+        blocks, labels = [], []
+        for i in range(rng.randint(0, 12)):
+            text = rng.choice(["#Kedah", "Banjir bandang", "A line " * 8, "x"])
+            structure = BlockStructure(
+                class_tokens=rng.choice([(), (box,), ("post", box), ("post",)]),
+                href=rng.choice([None, "/tag/kedah", "/news/a", "https://x.id/topic/banjir"]),
+                link_density=rng.choice([0.0, 0.5, ALL_LINK, 1.0]),
+            )
+            blocks.append(Block(i, text, structure))
+            labels.append(rng.choice([Label.BODY, Label.OTHER, Label.NAV, Label.RELATED]))
+        expected = reference(blocks, labels)
+        found += bool(expected)
+        assert module._tag_box_links(blocks, labels) == expected
+    assert found > 10

@@ -788,3 +788,30 @@ def test_a_title_printed_again_is_found_as_a_read_of_every_line_finds_it() -> No
         assert _title_printed_again(blocks, title, skip, start) == expected, (text, title)
         found += expected is not None
     assert found > 100
+
+
+def test_entries_without_site_name_agree_with_normalising_every_part_first() -> None:
+    import random
+
+    from warta.assemble import title as module
+
+    def reference(items: list[ListItem], first_line: str, title: str | None) -> list[ListItem]:
+        if not title:
+            return items
+        parts = module._title_parts(first_line)[0]
+        names = {module._norm(p) for p in parts if p and module._norm(p) != module._norm(title)}
+        if len(parts) < 2 or len(names) >= len(parts):
+            return items
+        return [item for item in items if module._norm(item.title) not in names]
+
+    pieces = ["Diario del Valle", "El tranvía llega", " | ", " - ", " – ", "", "DIARIO del valle", "Noticias"]
+    rng = random.Random(26)
+    cut = 0
+    for _ in range(3_000):
+        first_line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
+        title = rng.choice([None, "", "El tranvía llega", "Noticias"])
+        items = [ListItem(rng.choice(pieces) or "x", None) for _ in range(rng.randint(0, 4))]
+        expected = reference(items, first_line, title)
+        cut += len(expected) < len(items)
+        assert entries_without_site_name(items, first_line, title) == expected
+    assert cut > 50

@@ -307,3 +307,36 @@ def test_a_comments_box_under_a_short_heading_stays_comments() -> None:
     ]
     labels = refine_html_labels(blocks, [Label.BODY] * 5, [0.95, 0.95, 0.95, 0.6, 0.6])
     assert labels[3:] == [Label.COMMENTS, Label.COMMENTS]
+
+
+def test_heading_ids_by_word_agree_with_every_heading_asked() -> None:
+    import random
+    from itertools import compress
+
+    from warta.classify import html_labels as module
+
+    words = ["to", "review", "comments", "reply", "respond", "more", "stories", "related", "the", "of"]
+    rng = random.Random(26)
+    removed = 0
+    for _ in range(300):
+        blocks = []
+        found: list[tuple[Label, str] | None] = []
+        for i in range(rng.randint(1, 25)):
+            tokens = tuple(rng.sample(words, rng.randint(0, 6)))
+            text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 6)))
+            blocks.append(_heading(i, text, tokens) if rng.random() < 0.3 else _block(i, text, tokens))
+            found.append((Label.COMMENTS, rng.choice(words)) if rng.random() < 0.5 else None)
+        # the loop that asked each hit of every heading
+        headings = [
+            set(module._ID_WORD.findall(b.text.lower()))
+            for b in blocks
+            if b.structure.heading_level and len(set(module._ID_WORD.findall(b.text.lower()))) >= 3
+        ]
+        expected = list(found)
+        for i, hit in zip(compress(range(len(found)), found), filter(None, found), strict=True):
+            tokens = blocks[i].structure.class_tokens
+            if any(hit[1] in ws and ws.issubset(tokens) for ws in headings):
+                expected[i] = None
+                removed += 1
+        assert module.without_heading_ids(blocks, found) == expected
+    assert removed > 20

@@ -943,3 +943,33 @@ def test_a_name_ends_at_a_date_label_as_a_loop_over_the_labels_says():
         words = ("Jane " + rest).split(" ")
         for k in range(1, len(words)):
             assert _ends_name(words[k:], LEX) == by_each_label(words[k:]), words[k:]
+
+
+def test_site_owner_link_test_agrees_with_parsing_every_link() -> None:
+    import random
+
+    from warta.meta.urls import url_host
+
+    def parsed(href: str, host: str) -> bool:  # the test as written before the substring pre-test
+        return (url_host(href) or "").removeprefix("www.") != host or href.split(host, 1)[-1] not in ("", "/")
+
+    def pretested(href: str, host: str) -> bool:
+        return host not in href or parsed(href, host)
+
+    pieces = ["https://", "http://", "//", "www.", "WWW.", "pierce", "PIERCE", ".dev", ".DEV", "/", "/about",
+              ":8080", "user@", "\t", "[", "]", "?q=pierce.dev", "#x", "", " "]  # fmt: skip
+    rng = random.Random(26)
+    owners = 0
+    for _ in range(20_000):
+        href = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        if rng.random() < 0.3:  # an owner's link, written some way
+            href = (
+                rng.choice(["https://", "http://www.", "//", "HTTPS://"])
+                + "pierce.dev"
+                + rng.choice(["", "/", "/a"])
+            )
+        for host in ("pierce.dev", "pierce.dev.id"):
+            expected = parsed(href, host)
+            owners += not expected
+            assert pretested(href, host) == expected, (href, host)
+    assert owners > 50

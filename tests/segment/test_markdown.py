@@ -238,3 +238,53 @@ def test_a_subscribe_link_in_the_masthead_heads_no_sidebar() -> None:
     article = warta.extract(MASTHEAD, kind="text")
     assert article.title == "Bridge reopens after three months of repairs"
     assert "The Valley Post" not in [item.title for item in article.sidebar]
+
+
+def test_markdown_and_jina_pre_tests_agree_with_reading_every_line() -> None:
+    import random
+    from itertools import islice
+
+    from warta.segment import markdown as module
+
+    def reference_header(text: str) -> tuple[str, module.JinaHeader | None]:
+        fields: dict[str, str] = {}
+        offset = 0
+        for n, line in enumerate(text.splitlines(keepends=True)):
+            stripped = line.strip()
+            if n >= module._JINA_MAX_LINES:
+                return text, None
+            if stripped == module._JINA_TEXT:
+                if "URL Source" not in fields:
+                    return text, None
+                header = module.JinaHeader(
+                    fields.get("Title") or None,
+                    fields.get("URL Source") or None,
+                    fields.get("Published Time") or None,
+                )
+                return text[offset + len(line) :], header
+            match = module._JINA_FIELD.match(stripped)
+            if stripped and match is None:
+                return text, None
+            if match is not None:
+                fields[match.group(1)] = match.group(2)
+            offset += len(line)
+        return text, None
+
+    pieces = [
+        "Title: Rain", "URL Source: https://x.id/a", "Published Time: 2024-01-02", "Markdown Content:",
+        "Warning: x", "It rained.", "", " ", "\t", "\u2028", "\x1c", "\u00a0", "\r\n", "\n", "\n\n",
+        "[a](https://x.id/a)", "](/", "](", "[b](/b)", "Title:",
+    ]  # fmt: skip
+    rng = random.Random(26)
+    headers = markdown = 0
+    for _ in range(5_000):
+        text = "".join(
+            rng.choice(pieces) + rng.choice(["\n", "", " ", "\r"]) for _ in range(rng.randint(0, 16))
+        )
+        expected = reference_header(text)
+        headers += expected[1] is not None
+        assert module.jina_header(text) == expected
+        expected_md = sum(1 for _ in islice(module._LINK_START.finditer(text), module._MIN_LINKS)) == 4
+        markdown += expected_md
+        assert module.is_markdown(text) == expected_md
+    assert headers > 20 and markdown > 200

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 from itertools import chain
+from operator import attrgetter
 
 from warta.classify.features import _is_date_line, is_date_line
 from warta.classify.markers import (
@@ -646,6 +647,7 @@ def _tag_href() -> re.Pattern[str]:
 
 
 _TAG_CHARS = 40
+_TEXT = attrgetter("text")
 _UNLABELLED = frozenset({Label.OTHER, Label.NAV})
 _INLINE_TAGS_LABELS = frozenset({Label.OTHER, Label.NAV, Label.FOOTER})
 _INLINE_TAGS_WORDS = 40  # a footer line of links, not a paragraph
@@ -734,18 +736,19 @@ def _tag_box_links(blocks: Sequence[Block], labels: list[Label]) -> list[str]:
     run: list[str] = []
     for block, label in zip(blocks[first_body:], labels[first_body:], strict=True):
         structure = block.structure
+        # (the tests cheapest and likeliest to fail first: most lines are not all link)
         if (
-            label in _UNLABELLED
+            structure.link_density >= ALL_LINK
+            and label in _UNLABELLED
             and len(block.text) <= _TAG_CHARS
-            and structure.link_density >= ALL_LINK
-            and href.search(structure.href or "") is not None
             and not names.isdisjoint(structure.class_tokens)
+            and href.search(structure.href or "") is not None
         ):
             run.append(block.text.strip(" #"))
-            continue
-        if len(run) >= _TAG_BOX_MIN:
-            return run
-        run = []
+        elif run:
+            if len(run) >= _TAG_BOX_MIN:
+                return run
+            run = []
     return run if len(run) >= _TAG_BOX_MIN else []
 
 
@@ -842,7 +845,7 @@ def build_lists(
         # One search of all those lines joined finds every label any of them holds (a label at a
         # line's start follows the joining line break): most pages have none to read line by line.
         pattern = _inline_tags_label(lexicon.tags_inline)
-        if lines and pattern is not None and pattern.search("\n".join(block.text for block in lines)):
+        if lines and pattern is not None and pattern.search("\n".join(map(_TEXT, lines))):
             for block in lines:
                 tags.extend(inline_tags(block, lexicon))
     related, sidebar, comments = of(Label.RELATED, footer), of(Label.SIDEBAR, footer), of(Label.COMMENTS)

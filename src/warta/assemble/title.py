@@ -1074,7 +1074,10 @@ def entries_without_site_name(items: list[ListItem], first_line: str, title: str
     if not title:
         return items
     parts = _title_parts(first_line)[0]
-    names = {_norm(p) for p in parts if p and _norm(p) != _norm(title)}
-    if len(parts) < 2 or len(names) >= len(parts):
+    if len(parts) < 2:
+        return items  # (asked before any part is normalised)
+    key = _norm(title)
+    names = {norm for norm in map(_norm, filter(None, parts)) if norm != key}
+    if len(names) >= len(parts):
         return items  # the first line holds no headline: it names no site beside it
     return [item for item in items if _norm(item.title) not in names]

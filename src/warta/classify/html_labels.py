@@ -267,11 +267,18 @@ def without_heading_ids(
     ]
     if not headings:
         return found
+    # Only the headings holding a hit's word are asked of it: each heading by each of its words.
+    by_word: dict[str, list[frozenset[str]]] = {}
+    for words in headings:
+        for word in words:
+            by_word.setdefault(word, []).append(words)
     out = list(found)
     for i, hit in zip(compress(range(len(found)), found), filter(None, found), strict=True):
-        tokens = blocks[i].structure.class_tokens
-        if any(hit[1] in words and words.issubset(tokens) for words in headings):
-            out[i] = None
+        spelt = by_word.get(hit[1])
+        if spelt is not None:
+            tokens = blocks[i].structure.class_tokens
+            if any(words.issubset(tokens) for words in spelt):
+                out[i] = None
     return out
 
 

@@ -1091,7 +1091,13 @@ def _site_owner(
         return []
     for block in blocks[:title]:
         href = block.structure.href or ""
-        if (url_host(href) or "").removeprefix("www.") != host or href.split(host, 1)[-1] not in ("", "/"):
+        # (A link that does not spell the host out is passed over before any parsing: its tail
+        # after the host would be the whole link, never "" or "/" where it has a host.)
+        if (
+            host not in href
+            or (url_host(href) or "").removeprefix("www.") != host
+            or href.split(host, 1)[-1] not in ("", "/")
+        ):
             continue
         name = block.text.strip()
         words = name.split()

@@ -7,9 +7,11 @@ must still extract, with the URL kept as written but not used to derive a site.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 
+@lru_cache(maxsize=64)  # (a page asks its own address's host several times)
 def url_host(url: str | None) -> str | None:
     """The lower-cased host of `url`, or None when there is none or the URL cannot be parsed.
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from operator import attrgetter
 
 from warta.meta.page import PageMetadata
 from warta.model import Block
@@ -131,9 +132,12 @@ def has_mojibake(text: str) -> bool:
     return any(_LEAD_RUN[lead].search(text) is not None for lead in set(found))
 
 
+_TEXT = attrgetter("text")
+
+
 def repair_blocks(blocks: list[Block]) -> tuple[list[Block], int]:
     """The blocks with their text repaired (the same list when nothing changed), and the number of repairs."""
-    if not has_mojibake("\n".join(block.text for block in blocks)):
+    if not has_mojibake("\n".join(map(_TEXT, blocks))):
         return blocks, 0
     total = 0
     repaired_blocks = []

@@ -58,6 +58,8 @@ def is_markdown(text: str) -> bool:
     >>> is_markdown("See [1] (page 3).")
     False
     """
+    if text.count("](") < _MIN_LINKS:  # (each link holds one: most pages hold none, counted in C)
+        return False
     found = _LINK_START.finditer(text)  # (asked of every text page: stops at the one it needs)
     return sum(1 for _ in islice(found, _MIN_LINKS)) == _MIN_LINKS
 
@@ -304,6 +306,9 @@ def article_images(
 _JINA_FIELD = re.compile(r"^(Title|URL Source|Published Time|Description|Warning):\s*(.*?)\s*$")
 _JINA_TEXT = "Markdown Content:"
 _JINA_MAX_LINES = 12
+# What a Jina Reader page's first line that is not blank opens with (a field or the text's mark,
+# after the same white space `str.strip` takes off): a page opening otherwise is split into no lines.
+_JINA_OPENING = re.compile(r"\s*(?:Title|URL Source|Published Time|Description|Warning|Markdown Content):")
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +328,8 @@ def jina_header(text: str) -> tuple[str, JinaHeader | None]:
     >>> text, header.title, header.url, header.published
     ('It rained.', 'Rain', 'https://x.id/a', None)
     """
+    if _JINA_OPENING.match(text) is None:
+        return text, None
     fields: dict[str, str] = {}
     offset = 0
     for n, line in enumerate(text.splitlines(keepends=True)):
