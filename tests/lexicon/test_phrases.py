@@ -8,7 +8,14 @@ import pytest
 
 from warta.classify.labels import label_blocks
 from warta.classify.markers import is_menu_row, markers_of
-from warta.lexicon import JoinedLines, load_lexicon, normalise_lines, normalise_marker, phrase_in
+from warta.lexicon import (
+    _FOUND_ONE_BY_ONE,
+    JoinedLines,
+    load_lexicon,
+    normalise_lines,
+    normalise_marker,
+    phrase_in,
+)
 from warta.model import Label
 from warta.segment.text import segment_text
 
@@ -161,9 +168,11 @@ def test_containing_each_is_containing_of_each_list(whole_words):
     few = (("©", "copyright", "all rights reserved"), ("leave a reply", "about us"))
     many = (
         ("photo:", "foto:", "credit:", "image:", "bild:", "quelle:", "gambar:", "©", "(foto:"),
-        ("contact us", "reply"),
+        ("contact us", "reply", "sumber:", "fonte:", "kredit:", "fotografía:", "quelle", "antara"),
     )
     joined = JoinedLines.of(lines)
+    singles = {needle for needles in many for needle in needles if " " not in needle}
+    assert len(singles) > _FOUND_ONE_BY_ONE >= len({n for ns in few for n in ns if " " not in n})
     for lists in (few, many):
         expected = [joined.containing(needles, whole_words=whole_words) for needles in lists]
         assert joined.containing_each(lists, whole_words=whole_words) == expected
