@@ -867,7 +867,21 @@ def test_more_short_forms_of_general_knowledge() -> None:
     assert found["CDC"].canonical == "Centers for Disease Control and Prevention"
 
 
-@pytest.mark.xfail(strict=True, reason="the session-26 tagger reads 'Basarnas dan peneliti ITB' as one name")
+def test_a_tagged_run_of_two_known_names_joined_by_lower_case_words_is_split() -> None:
+    known = entities._language("id")
+    for sentence, expected in [
+        ("Basarnas dan peneliti ITB", ["Basarnas", "ITB"]),
+        ("BI serta OJK", ["BI", "OJK"]),
+        # a name's own joiner: it opens with no known name, so it stays whole
+        ("Pusat Penelitian dan Pengembangan ITB", ["Pusat Penelitian dan Pengembangan ITB"]),
+        # a capital between the two: one name, as tagged
+        ("ITB Kampus Ganesha dan BI", ["ITB Kampus Ganesha dan BI"]),
+    ]:
+        tokens = entities.tokenise(sentence)
+        spans = entities._tagged_spans(0, tokens, 0, len(tokens), "organisation", known)
+        assert [sentence[span.start : span.end] for span in spans] == expected
+
+
 def test_two_short_forms_joined_by_and_stay_apart() -> None:
     found = _by_text(_find("id", ["Banjir melanda Jakut; tim Basarnas dan peneliti ITB turun ke lokasi."]))
     assert found["Basarnas"].canonical == "Badan Nasional Pencarian dan Pertolongan"

@@ -384,10 +384,43 @@ def _tagged_spans(
             first = name
         else:
             last = next((j for j in range(first, last) if _title_at(tokens, j, last, known)), last)
+            joined = _known_names_joined(tokens, first, last, known)
+            if joined is not None:  # 'Basarnas dan peneliti ITB': two names, not one
+                spans += [
+                    _Span(index, tokens[a].start, tokens[b - 1].end, t, None, "model") for a, b, t in joined
+                ]
+                first = last
         if first < last:
             spans.append(_Span(index, tokens[first].start, tokens[last - 1].end, kind, None, "model"))
         part = i + 1
     return spans
+
+
+def _known_names_joined(
+    tokens: list[Token], begin: int, end: int, known: _Language
+) -> list[tuple[int, int, EntityType]] | None:
+    """tokens[begin:end] as two known names with only lower-case words between them ('Basarnas dan
+    peneliti ITB', 'BI serta OJK'): the two names' token ranges and types; None otherwise. A name's
+    own lower-case joiner stays inside it ('Badan Pencarian dan Pertolongan' opens with no known name)."""
+    head = _known_size(tokens, begin, end, known, from_end=False)
+    tail = _known_size(tokens, begin, end, known, from_end=True)
+    if head is None or tail is None or begin + head[0] >= end - tail[0]:
+        return None
+    if any(c.isupper() for token in tokens[begin + head[0] : end - tail[0]] for c in token.text):
+        return None
+    return [(begin, begin + head[0], head[1]), (end - tail[0], end, tail[1])]
+
+
+def _known_size(
+    tokens: list[Token], begin: int, end: int, known: _Language, *, from_end: bool
+) -> tuple[int, EntityType] | None:
+    """(words, type) of the longest known name opening (or, `from_end`, closing) tokens[begin:end]."""
+    for size in range(min(_PLACE_WORDS, end - begin - 1), 0, -1):
+        words = tokens[end - size : end] if from_end else tokens[begin : begin + size]
+        alias = known.aliases.get(" ".join(token.text for token in words))
+        if alias is not None:
+            return size, alias[1]
+    return None
 
 
 def _after_titles(tokens: list[Token], begin: int, end: int, known: _Language) -> int:
