@@ -412,13 +412,20 @@ def _known_names_joined(
 
 
 def _known_size(
-    tokens: list[Token], begin: int, end: int, known: _Language, *, from_end: bool
+    tokens: list[Token],
+    begin: int,
+    end: int,
+    known: _Language,
+    *,
+    from_end: bool,
+    types: frozenset[EntityType] | None = None,
 ) -> tuple[int, EntityType] | None:
-    """(words, type) of the longest known name opening (or, `from_end`, closing) tokens[begin:end]."""
+    """(words, type) of the longest known name (of one of `types`, if given) opening (or,
+    `from_end`, closing) tokens[begin:end], short of the whole run."""
     for size in range(min(_PLACE_WORDS, end - begin - 1), 0, -1):
         words = tokens[end - size : end] if from_end else tokens[begin : begin + size]
         alias = known.aliases.get(" ".join(token.text for token in words))
-        if alias is not None:
+        if alias is not None and (types is None or alias[1] in types):
             return size, alias[1]
     return None
 
@@ -449,11 +456,11 @@ def _office_place(tokens: list[Token], begin: int, end: int, known: _Language) -
     where a name follows it: the office's place or body ('Bupati Sleman Harda Kiswaya', 'Gubernur
     Jawa Timur Khofifah', 'Gubernur BI Perry Warjiyo'); 0 where there is none, or nothing after it
     ('Bupati Sleman' is no name)."""
-    for size in range(min(_PLACE_WORDS, end - begin - 1), 0, -1):
-        alias = known.aliases.get(" ".join(token.text for token in tokens[begin : begin + size]))
-        if alias is not None and alias[1] in ("place", "organisation"):
-            return size
-    return 0
+    found = _known_size(tokens, begin, end, known, from_end=False, types=_OFFICE_BODIES)
+    return found[0] if found is not None else 0
+
+
+_OFFICE_BODIES: frozenset[EntityType] = frozenset({"place", "organisation"})
 
 
 def _title_at(tokens: list[Token], i: int, end: int, known: _Language) -> int:

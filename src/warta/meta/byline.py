@@ -75,9 +75,10 @@ _NEXT_LABEL = re.compile(r"\s\s*(?=[^\W\d]{2,12}:\s)")  # (`\s+`, opening with a
 _SEPARATOR = re.compile(r"^[\s:|/\-–—]+")
 # A possessive with words after it: "Ryan Reed's Most Recent Stories" heads a list of stories.
 _POSSESSIVE = re.compile(r"\w['’]s\s+\w")
+_TLDS = r"(?:com|org|net|id)"
 # A name written as a bare domain ("AccountingDepartment.com"): no scheme, no "www.".
-_DOMAIN = re.compile(r"^[^\W_][\w-]*\.(?:com|org|net|id)$", re.I)
-_NOT_A_NAME = re.compile(r"https?://|www\.|@|\.(?:com|org|net|id)\b|[<>{}\[\]=]", re.I)
+_DOMAIN = re.compile(rf"^[^\W_][\w-]*\.{_TLDS}$", re.I)
+_NOT_A_NAME = re.compile(rf"https?://|www\.|@|\.{_TLDS}\b|[<>{{}}\[\]=]", re.I)
 # Markup sources in order of trust: JSON-LD is written for machines, a meta author tag
 # is often a profile URL or the site's name.
 _SOURCE_ORDER = ("json-ld", "microdata", "meta", "rel", "link")
@@ -803,8 +804,8 @@ def _headline_credit(
 def _names_others(visible: Sequence[Person], markup: Sequence[Person]) -> bool:
     """`visible` (credited authors) shares no word of a name with the markup's people: it names
     other people, not the same ones written another way ("Chuck Patterson")."""
-    seen = {w for p in markup for w in _WORDS.findall(p.name.lower())}
-    return not any(w in seen for p in visible for w in _WORDS.findall(p.name.lower()))
+    seen = {w for p in markup for w in _name_words(p.name)}
+    return not any(w in seen for p in visible for w in _name_words(p.name))
 
 
 _HEADER_SPLIT = re.compile(rf"\s*(?:,|\s[-–—|{_BULLETS}]\s|·)\s*")

@@ -28,6 +28,7 @@ _LYNX_HEADS = frozenset({"references", "visible links:", "hidden links:"})
 _REFERENCE_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[(\d+)\]")
 _LYNX_MARK = re.compile(r"\[(\d+)\]")
 _LIST_MARK = re.compile(r"^\s*(?:[*+\-•]|\d{1,3}\.)?\s*")
+_ITEM_START = re.compile(r"^\s*(?:[*+\-•]|\d{1,3}\.)\s")  # a list item's mark, then a space
 _SEPARATOR = " | "
 
 
@@ -88,7 +89,7 @@ def _inline_lynx(lines: list[str], addresses: dict[str, str]) -> str:
     previous_blank = True
     for line in lines:
         blank = not line.strip()
-        starts_item = bool(re.match(r"^\s*(?:[*+\-•]|\d{1,3}\.)\s", line))
+        starts_item = _ITEM_START.match(line) is not None
         if pending is not None and (blank or starts_item or _LYNX_MARK.search(line)):
             pending = None
         if pending is not None:
