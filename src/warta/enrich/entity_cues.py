@@ -46,6 +46,7 @@ class _Rules:
     product_adjectives: frozenset[str]  # a word between such a name and its noun ('Pura foldable phones')
     product_nouns: frozenset[str]  # a lowercase word right before a name that makes it a product ('drug')
     organisation_nouns: frozenset[str]  # ... an organisation ('the IG Metall union')
+    of_words: frozenset[str]  # the word joining a name's head to what it is of ('of' of 'House of Commons')
     organisation_of: frozenset[str]  # a word before 'of' that makes the name an organisation ('House of')
     place_of: frozenset[str]  # ... a place ('Republic of Ireland')
     road_letters: frozenset[str]  # the letter of a road's number ('A66', 'M4')
@@ -121,6 +122,7 @@ def _rules(
         product_adjectives=words("product_adjectives"),
         product_nouns=words("product_nouns"),
         organisation_nouns=words("organisation_nouns"),
+        of_words=words("of_words"),
         organisation_of=words("organisation_of"),
         place_of=words("place_of"),
         road_letters=words("road_letters"),
@@ -568,12 +570,12 @@ _ROMAN = re.compile(r"[IVX]+")  # a regnal number; not "CDC", "MD"
 
 
 def _of_type(words: list[str], rules: _Rules) -> EntityType | None:
-    """The type named by the word before a name's first 'of' ('Supreme Court of India', 'House of
+    """The type named by the word before a name's first 'of' (`of_words`: 'Supreme Court of India', 'House of
     Commons': an organisation; 'Republic of Ireland': a place; 'Africa Cup of Nations': an event);
     None where that word says nothing ('Duke of Edinburgh')."""
-    if "of" not in words or words[0] in rules.demonyms:  # "Chinese Ministry of ...": no demonym
+    k = next((i for i, word in enumerate(words) if word in rules.of_words), None)
+    if k is None or words[0] in rules.demonyms:  # "Chinese Ministry of ...": no demonym
         return None
-    k = words.index("of")
     if k < 1 or k == len(words) - 1:
         return None
     head = words[k - 1]
