@@ -105,3 +105,16 @@ def test_serve_on_a_port_out_of_range_is_a_usage_error(corpus: Path, port: str) 
     result = cli_runner().invoke(app, ["serve", "--db", str(corpus), "--port", port])
     assert result.exit_code == 2, result.output
     assert "--port" in result.output
+
+
+def test_ingest_names_the_pages_stored_with_warnings(tmp_path: Path) -> None:
+    """A cut gzip is stored with what could be read; the summary says so, as `warta extract` does."""
+    import gzip
+
+    packed = gzip.compress(PAGE.encode("utf-8"))
+    cut = tmp_path / "cut.html.gz"
+    cut.write_bytes(packed[: len(packed) * 3 // 4])
+    result = cli_runner().invoke(app, ["ingest", str(cut), "--db", str(tmp_path / "c.db"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "1 × extracted with warnings" in result.output
+    assert f"{cut}: truncated gzip" in result.output

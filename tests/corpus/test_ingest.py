@@ -154,3 +154,20 @@ def test_a_page_that_ran_out_of_time_is_tried_again_by_the_next_ingest(tmp_path:
     report = ingest(store, [str(page)], IngestOptions(workers=1, templates=False))
     assert report.already == 0 and report.ingested == 1
     assert store.stats()["articles"] == 1
+
+
+def test_pages_of_no_known_site_teach_no_template(tmp_path: Path) -> None:
+    """Files without a URL or site name are stored under "(unknown)", which is no site: what
+    unrelated files happen to share is not a template to cut from their bodies."""
+    rng = random.Random(5)
+    lines = [
+        json.dumps(
+            {"text": page_text("kabar.co.id", f"Berita nomor {i}", [paragraph(rng) for _ in range(4)])}
+        )
+        for i in range(8)
+    ]
+    path = tmp_path / "no-urls.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store, report = _ingest(tmp_path / "c.db", path)
+    assert report.ingested == 8  # type: ignore[attr-defined]
+    assert {r.site: r.template_blocks for r in site_reports(store)} == {"(unknown)": 0}

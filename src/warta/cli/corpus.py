@@ -139,6 +139,15 @@ def _summary(console: Console, report: IngestReport, stats: dict[str, int]) -> N
         console.print(f"  [red]{count} × failed[/red]: {reason}")
     for source, reason in report.failed_examples[:10]:
         console.print(f"    [dim]{source}[/dim]: {reason}")
+    if report.warned:
+        # (Stored all the same: a cut or partly decoded page is named here, as `warta extract` does.)
+        console.print(
+            f"  [yellow]{report.warned} × extracted with warnings[/yellow] (partial or doubtful results):"
+        )
+        for source, warnings in report.warned_examples[:10]:
+            console.print(f"    [dim]{source}[/dim]: {warnings}")
+        if report.warned > 10:
+            console.print(f"    … and {report.warned - 10} more (the 'warnings' field of `warta export`)")
     clusters = report.clusters
     if clusters is not None:
         console.print(

@@ -24,6 +24,9 @@ from warta.corpus.stems import stem_text
 from warta.errors import WartaError
 
 SCHEMA_VERSION = 2  # 2: search covering index, champion lists and change log
+# The site of pages whose URL and site name are both unknown (files, dumps without a URL field):
+# no site at all, so no template is learned from what such pages share.
+UNKNOWN_SITE = "(unknown)"
 
 
 class StoreError(WartaError):
@@ -105,6 +108,7 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(text_hash);
 CREATE INDEX IF NOT EXISTS articles_site ON articles(site_id, published);
+CREATE INDEX IF NOT EXISTS articles_cluster ON articles(cluster_id);  -- a story's copies (search filters)
 CREATE TABLE IF NOT EXISTS sources (
   source TEXT PRIMARY KEY, run_id INTEGER, status TEXT NOT NULL, reason TEXT, article_id INTEGER
 ) WITHOUT ROWID;
@@ -350,6 +354,8 @@ class Store:
         if copy is not None:
             return
         self.conn.execute("UPDATE sites SET pages = pages + 1 WHERE id=?", (site_id,))
+        if a.site == UNKNOWN_SITE:
+            return
         for key, text in a.blocks:
             pages = self.conn.execute(
                 "INSERT INTO site_blocks VALUES (?, ?, 1)"

@@ -66,6 +66,10 @@ class IngestReport:
     skipped: Counter[str] = field(default_factory=Counter)
     failed: Counter[str] = field(default_factory=Counter)
     failed_examples: list[tuple[str, str]] = field(default_factory=list)
+    # Pages extracted with warnings (a cut gzip, a truncated page, repaired mojibake...): partial or
+    # doubtful results, stored like the others; the first few (source, warnings) are kept to name.
+    warned: int = 0
+    warned_examples: list[tuple[str, str]] = field(default_factory=list)
     templates_changed: int = 0
     refiltered: int = 0
     clusters: ClusterSummary | None = None
@@ -205,6 +209,12 @@ def _source(item: Page | ReadError) -> str:
 
 def _write(store: Store, outcomes: list[PageOutcome], report: IngestReport) -> int:
     articles = [o.article for o in outcomes if o.article is not None]
+    for article in articles:
+        warnings = article.data.get("warnings")
+        if warnings:
+            report.warned += 1
+            if len(report.warned_examples) < 50:
+                report.warned_examples.append((article.source, "; ".join(map(str, warnings))))
     others: list[tuple[str, str, str]] = []
     for outcome in outcomes:
         if outcome.article is not None:

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from warta.classify.labels import block_key
 from warta.corpus.dedup import MinHasher, text_hash
-from warta.corpus.store import StoredArticle
+from warta.corpus.store import UNKNOWN_SITE, StoredArticle
 from warta.errors import ExtractionTimeout
 from warta.meta.urls import url_host
 from warta.model import Article, Block, Page, PageType
@@ -115,7 +115,7 @@ class PageWorker:
             url_key=url_key(url, source),
             url=page.url,
             canonical_url=article.canonical_url,
-            site=site_of_url(page.url) or article.site or "(unknown)",
+            site=site_of_url(page.url) or article.site or UNKNOWN_SITE,
             title=article.title,
             body=body,
             language=article.language,
