@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from tests.cli.conftest import cli_runner
+from typer.testing import CliRunner
 
-from warta.cli import app
+from warta.cli import _register, app
 from warta.corpus.store import Store
 from warta.run.ingest import IngestOptions, ingest
 
@@ -118,3 +120,23 @@ def test_ingest_names_the_pages_stored_with_warnings(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "1 × extracted with warnings" in result.output
     assert f"{cut}: truncated gzip" in result.output
+
+
+def test_summaries_and_results_are_not_cut_into_lines_on_a_narrow_or_piped_console(tmp_path: Path) -> None:
+    """Piped to a file, rich wrapped at 80 columns: a long source name or URL came out in two lines."""
+    deep = tmp_path / ("a-directory-with-a-long-name-" * 3) / "banjir-melanda-semarang-sejak-senin-pagi.html"
+    deep.parent.mkdir()
+    url = "https://kabar.example/" + "x" * 90
+    deep.write_text(json.dumps({"url": url, "html": PAGE}) + "\n", encoding="utf-8")
+    deep = deep.rename(deep.with_suffix(".jsonl"))
+    empty = deep.with_name("kosong-" + deep.with_suffix(".html").name)
+    empty.write_bytes(b"")
+    runner = CliRunner(env={"COLUMNS": "60"})
+    _register()
+    db = str(tmp_path / "c.db")
+    result = runner.invoke(app, ["ingest", str(deep.parent), "--db", db, "--workers", "1"])
+    assert f"{empty}: empty file" in result.output
+    result = runner.invoke(app, ["search", "banjir", "--db", db])
+    assert url in result.output
+    result = runner.invoke(app, ["extract", str(empty)])
+    assert f"{empty}: empty file" in result.output

@@ -89,7 +89,7 @@ def ingest_command(
     Re-running the same command is safe: records already ingested are skipped,
     and an interrupted ingest resumes where it stopped.
     """
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     store = _open(db, err, must_exist=False)
     options = IngestOptions(
         workers=workers,
@@ -183,7 +183,7 @@ def search_command(
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines output.")] = False,
 ) -> None:
     """Search the corpus (BM25 ranking, highlighted snippets)."""
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     store = _open(db, err)
     filters = SearchFilters(site, lang, date_from, date_to, limit, duplicates)
     try:
@@ -202,7 +202,7 @@ def search_command(
         for hit in hits:
             sys.stdout.write(json.dumps(asdict(hit), ensure_ascii=False) + "\n")
         return
-    out = Console()
+    out = Console(soft_wrap=True)  # (a URL or snippet piped to a file is not cut into lines)
     if not hits:
         out.print("no results")
         return
@@ -223,7 +223,7 @@ def reindex_command(
     Searches for common words score only each word's best documents when the lists
     prove that nothing else can enter the results; without them every match is scored.
     """
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     store = _open(db, err)
     start = time.perf_counter()
     try:
@@ -260,7 +260,7 @@ def export_command(
     dedup: Annotated[bool, typer.Option(help="One article per duplicate cluster.")] = False,
 ) -> None:
     """Export the corpus as JSONL, CSV or Parquet."""
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     if output is not None and _is_corpus_file(output, db):
         # Opening the output truncates it: the corpus itself would be lost.
         err.print(f"[red]cannot export to {output}[/red]: it is the corpus itself; choose another file")
@@ -293,7 +293,7 @@ def _is_corpus_file(output: Path, db: Path) -> bool:
 )
 def sites_command(db: DbOption = Path("corpus.db")) -> None:
     """Sites in the corpus, with the template blocks learned for each."""
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     store = _open(db, err)
     reports = site_reports(store)
     store.close()
@@ -319,7 +319,7 @@ def serve_command(
     Read-only; a JSON API sits beside the pages (/api/search, /api/article/ID, /api/docs).
     Needs the serve extra: pip install 'warta[serve]'.
     """
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     _open(db, err).close()  # a clear message for a missing or broken corpus
     try:
         import uvicorn

@@ -29,11 +29,14 @@ class ReadError:
 
     `retry`: the input could not be read at all (missing, unreadable, empty), which says
     nothing of what it will hold later: an ingest does not record it as done.
+    `skip`: the input holds no page and is none to hold one (a WARC record of an image, a
+    redirect, a revisit): no failure; batches count such records by reason and go on.
     """
 
     source: str
     message: str
     retry: bool = False
+    skip: bool = False
 
 
 def _base_suffix(path: Path) -> str:

@@ -194,7 +194,9 @@ def _new_tasks(
     fresh: dict[str, Page | ReadError] = {}
     for item in batch:
         source = _source(item)
-        if source in seen:
+        if isinstance(item, ReadError) and item.skip:  # (not recorded: a crawl holds many such records)
+            report.skipped[item.message] += 1
+        elif source in seen:
             report.already += 1
         elif source in fresh:  # the same record twice in this run's inputs (a file named twice)
             report.skipped["input record given twice in this run"] += 1

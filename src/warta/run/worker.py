@@ -74,7 +74,8 @@ class PageWorker:
 
     def run(self, item: Page | ReadError, boilerplate: Collection[str], version: int) -> PageOutcome:
         if isinstance(item, ReadError):
-            return PageOutcome(item.source, status="failed", reason=item.message, retry=item.retry)
+            status = "skipped" if item.skip else "failed"
+            return PageOutcome(item.source, status=status, reason=item.message, retry=item.retry)
         source = item.source or "<unknown>"
         keys: list[tuple[tuple[str, str | None], ...]] = []
         try:  # the page's block keys come from the extraction's own segmentation
