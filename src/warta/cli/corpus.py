@@ -259,7 +259,12 @@ def export_command(
     ] = None,
     dedup: Annotated[bool, typer.Option(help="One article per duplicate cluster.")] = False,
 ) -> None:
-    """Export the corpus as JSONL, CSV or Parquet."""
+    """Export the corpus as JSONL, CSV or Parquet.
+
+    JSONL holds each article whole (the versioned schema); CSV and Parquet one row per article:
+    its fields, and its authors, editors, tags and read-also, related and sidebar entries as lists
+    (in CSV, a JSON list in the cell).
+    """
     err = Console(stderr=True, soft_wrap=True)
     if output is not None and _is_corpus_file(output, db):
         # Opening the output truncates it: the corpus itself would be lost.
