@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,13 @@ def test_a_sites_copy_of_a_story_represented_elsewhere_is_found_on_that_site(tmp
         assert [h.id for h in latest(store, SearchFilters(site="b.id"))] == [2]
         # (The dates: 1 is 2024-02-01, 2 is 2024-03-01, 3 is 2024-04-01.)
         assert _ids(search(store, "beras", SearchFilters(date_from="2024-04"))) == {3}
+
+
+def test_a_hit_from_a_file_shows_the_pages_canonical_url(tmp_path: Path) -> None:
+    # A page read from a file has no URL of its own, only the canonical link it declares: the hit
+    # showed none ("kabar.example · no date · ") though the article knows where it lives.
+    with Store.open(tmp_path / "s.db") as store:
+        row = _article(1, "a.id", "Pemerintah membangun jembatan baru di Jakarta.")
+        store.write_batch(1, [replace(row, url=None, canonical_url="https://a.id/jembatan")], [])
+        assert [h.url for h in search(store, "jembatan")] == ["https://a.id/jembatan"]
+        assert [h.url for h in latest(store, SearchFilters())] == ["https://a.id/jembatan"]

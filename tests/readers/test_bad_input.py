@@ -413,3 +413,17 @@ def test_a_directory_a_glob_matches_is_read_as_a_directory_input(tmp_path: Path)
     ):
         sources = [item.source or "" for item in read_paths([str(crawl / pattern)])]
         assert sources == [str(crawl / name) for name in names], pattern
+
+
+def test_an_empty_or_blank_jsonl_file_is_reported_as_an_empty_page_file_is(tmp_path: Path) -> None:
+    # An empty page file said "empty file"; an empty dump said nothing at all ("0 read").
+    for name, data, message in (
+        ("empty.jsonl", b"", "empty file"),
+        ("blank.jsonl", b"\n  \n\n", "no records: every line is blank"),
+        ("empty.jsonl.gz", gzip.compress(b""), "empty file"),
+    ):
+        (tmp_path / name).write_bytes(data)
+        items = list(read_paths([str(tmp_path / name)]))
+        assert [(type(i), i.message, i.retry) for i in items] == [(ReadError, message, True)], name  # type: ignore[union-attr]
+    (tmp_path / "one.jsonl").write_text('\n{"text": "Halo dunia, ini berita."}\n\n', encoding="utf-8")
+    assert [type(i) for i in read_paths([str(tmp_path / "one.jsonl")])] == [Page]

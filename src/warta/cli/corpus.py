@@ -207,7 +207,8 @@ def search_command(
         out.print("no results")
         return
     for rank, hit in enumerate(hits, 1):
-        copies = f" [dim](+{hit.cluster_size - 1} copies)[/dim]" if hit.cluster_size > 1 else ""
+        others = hit.cluster_size - 1
+        copies = f" [dim](+{others} {'copy' if others == 1 else 'copies'})[/dim]" if others else ""
         out.print(f"[bold]{rank}. {hit.title or '(untitled)'}[/bold]{copies}")
         out.print(f"   [dim]{hit.site} · {hit.published or 'no date'} · {hit.url or ''}[/dim]")
         out.print(Text("   ").append(_highlighted(hit.snippet)))

@@ -217,7 +217,7 @@ def latest(store: Store, filters: SearchFilters) -> list[Hit]:
         return []
     where, params, _ = found
     rows = store.conn.execute(
-        "SELECT a.id, a.title, a.url, s.name, a.language, a.published, coalesce(c.size, 1)"
+        "SELECT a.id, a.title, coalesce(a.url, a.canonical_url), s.name, a.language, a.published, coalesce(c.size, 1)"
         " FROM articles a JOIN sites s ON s.id = a.site_id LEFT JOIN clusters c ON c.id = a.cluster_id"
         f" WHERE 1{where} ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?",
         [*params, filters.limit],
@@ -292,7 +292,7 @@ def _hits(store: Store, expression: str, ranked: list[tuple[int, float]]) -> lis
     info = {
         int(r[0]): r[1:]
         for r in store.conn.execute(
-            "SELECT a.id, a.title, a.url, s.name, a.language, a.published, coalesce(c.size, 1)"
+            "SELECT a.id, a.title, coalesce(a.url, a.canonical_url), s.name, a.language, a.published, coalesce(c.size, 1)"
             " FROM articles a JOIN sites s ON s.id = a.site_id LEFT JOIN clusters c ON c.id = a.cluster_id"
             f" WHERE a.id IN ({marks})",
             ids,

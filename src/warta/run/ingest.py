@@ -27,7 +27,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from warta.corpus.champions import refresh_search_index
 from warta.corpus.clusters import ClusterSummary, build_clusters
 from warta.corpus.dedup import MinHasher
-from warta.corpus.store import Store
+from warta.corpus.store import SAME_URL, SAME_URL_OTHER_TEXT, Store
 from warta.corpus.templates import TemplatePolicy, apply_templates, learn_templates
 from warta.model import Page
 from warta.options import ExtractOptions
@@ -230,11 +230,13 @@ def _write(store: Store, outcomes: list[PageOutcome], report: IngestReport) -> i
                 report.failed_examples.append((outcome.source, reason))
         else:
             report.skipped[reason] += 1
-    inserted, duplicates = store.write_batch(report.run_id, articles, others)
+    inserted, duplicates, changed = store.write_batch(report.run_id, articles, others)
     report.ingested += inserted
     report.url_duplicates += duplicates
-    if duplicates:
-        report.skipped["URL already in the corpus"] += duplicates
+    if duplicates > changed:
+        report.skipped[SAME_URL] += duplicates - changed
+    if changed:
+        report.skipped[SAME_URL_OTHER_TEXT] += changed
     return inserted
 
 
