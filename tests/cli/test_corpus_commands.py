@@ -140,3 +140,20 @@ def test_summaries_and_results_are_not_cut_into_lines_on_a_narrow_or_piped_conso
     assert url in result.output
     result = runner.invoke(app, ["extract", str(empty)])
     assert f"{empty}: empty file" in result.output
+
+
+def test_the_ingest_summary_adds_up_when_there_are_more_than_ten_reasons() -> None:
+    """Only the ten commonest reasons are listed: the others were left out without a word (an
+    eleventh kind of WARC record holding no page vanished from the summary)."""
+    from collections import Counter
+
+    from rich.console import Console
+
+    from warta.cli import other_reasons
+
+    console = Console(record=True, width=200)
+    other_reasons(console, Counter({f"reason {i}": 20 - i for i in range(13)}), "skipped")
+    assert console.export_text().strip() == "27 × skipped for 3 other reasons"  # (counts 10, 9 and 8)
+    console = Console(record=True, width=200)
+    other_reasons(console, Counter({f"reason {i}": 1 for i in range(10)}), "failed")
+    assert console.export_text() == ""

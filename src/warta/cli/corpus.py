@@ -16,7 +16,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from warta.cli import HtmlField, TextField, UrlField, app
+from warta.cli import HtmlField, TextField, UrlField, app, other_reasons
 from warta.corpus.champions import prunable, refresh_search_index, search_index_hint
 from warta.corpus.export import ExportFormat, export
 from warta.corpus.search import QueryError, SearchFilters, search
@@ -135,8 +135,10 @@ def _summary(console: Console, report: IngestReport, stats: dict[str, int]) -> N
         console.print(f"  {report.already} × already ingested by an earlier run")
     for reason, count in report.skipped.most_common(10):
         console.print(f"  {count} × skipped: {reason}")
+    other_reasons(console, report.skipped, "skipped")
     for reason, count in report.failed.most_common(10):
         console.print(f"  [red]{count} × failed[/red]: {reason}")
+    other_reasons(console, report.failed, "failed")
     for source, reason in report.failed_examples[:10]:
         console.print(f"    [dim]{source}[/dim]: {reason}")
     if report.warned:

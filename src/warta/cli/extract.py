@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from warta.cli import HtmlField, TextField, UrlField, app
+from warta.cli import HtmlField, TextField, UrlField, app, other_reasons
 from warta.errors import ConfigError
 from warta.options import ExtractOptions
 from warta.pipeline import Extractor, PageResult
@@ -235,9 +235,11 @@ def _summary(
         console.print(f"{sum(no_page.values())} records skipped, holding no page:")
         for reason, count in no_page.most_common(10):
             console.print(f"  {count} × {reason}")
+        other_reasons(console, no_page, "skipped")
     reasons = Counter(reason for _, reason in failed)
     for reason, count in reasons.most_common(10):
         console.print(f"  {count} × {reason}")
+    other_reasons(console, reasons, "failed")
     for source, reason in failed[:20]:
         console.print(f"  [dim]{source}[/dim]: {reason}")
     if len(failed) > 20:

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from warta.cli import HtmlField, TextField, UrlField, app
+from warta.cli import HtmlField, TextField, UrlField, app, other_reasons
 from warta.errors import WartaError
 from warta.readers import JsonlFields
 
@@ -83,5 +83,6 @@ def scale_command(
     )
     for reason, count in report.reasons.most_common(10):
         err.print(f"  {count} × {reason}")
+    other_reasons(err, report.reasons, "skipped")
     if report.shards == 0:
         raise typer.Exit(code=1)
