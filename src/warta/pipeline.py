@@ -87,6 +87,8 @@ class PageResult:
     source: str | None
     article: Article | None = None
     error: str | None = None
+    # The input held no page (a WARC record of an image, a redirect: `ReadError.skip`), no failure.
+    skipped: bool = False
 
     @property
     def ok(self) -> bool:
@@ -437,7 +439,7 @@ class Extractor:
     def process(self, item: Page | ReadError, boilerplate: Collection[str] | None = None) -> PageResult:
         """Extract one page or pass a read error through; never raises for bad input."""
         if isinstance(item, ReadError):
-            return PageResult(item.source, error=item.message)
+            return PageResult(item.source, error=item.message, skipped=item.skip)
         try:
             return PageResult(item.source, article=self.extract_page(item, boilerplate))
         except Exception as exc:  # one page, whatever went wrong, must not end a batch of millions
