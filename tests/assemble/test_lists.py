@@ -687,3 +687,36 @@ def test_tag_box_links_agree_with_the_loop_testing_every_line() -> None:
         found += bool(expected)
         assert module._tag_box_links(blocks, labels) == expected
     assert found > 10
+
+
+def test_tag_links_in_the_entry_footer_after_a_tags_line_are_tags() -> None:
+    # "<footer class='entry-footer'>Mga Tag: <a>baha</a> <a>Maynila</a>": the links after the
+    # label's line are labelled footer (their box is the entry's footer), and are tags still
+    from warta.model import Block, BlockStructure, Label
+
+    def link(i, text, href):
+        return Block(i, text, BlockStructure(href=href, link_density=1.0))
+
+    blocks = [
+        Block(0, "Mga Tag: baha", BlockStructure(href="https://x.example/tag/baha/", link_density=0.3)),
+        link(1, "Maynila", "https://x.example/tag/maynila/"),
+        link(2, "MMDA", "https://x.example/tag/mmda/"),
+    ]
+    labels = [Label.TAGS, Label.FOOTER, Label.FOOTER]
+    assert build_lists(blocks, labels, LEX).tags == ["baha", "Maynila", "MMDA"]
+
+
+def test_a_tag_list_s_box_is_not_a_sibling_s_even_or_odd() -> None:
+    # Drupal numbers a field's items "field-item even", "field-item odd": the same list
+    from warta.model import Block, BlockStructure, Label
+
+    rows = [
+        ("Tags:", ("field", "tags", "label"), None),
+        ("pelayanan publik", ("field", "tags", "items", "field", "item", "even"), "/tags/pelayanan-publik"),
+        ("MPP", ("field", "tags", "items", "field", "item", "odd"), "/tags/mpp"),
+    ]
+    blocks = [
+        Block(i, text, BlockStructure(class_tokens=tokens, href=href))
+        for i, (text, tokens, href) in enumerate(rows)
+    ]
+    assert build_lists(blocks, [Label.TAGS] * len(blocks), LEX).tags == ["pelayanan publik", "MPP"]

@@ -649,6 +649,9 @@ def _tag_href() -> re.Pattern[str]:
 _TAG_CHARS = 40
 _TEXT = attrgetter("text")
 _UNLABELLED = frozenset({Label.OTHER, Label.NAV})
+# The tag links after a tags line may sit in the entry's footer element ("<footer
+# class='entry-footer'>Mga Tag: <a>baha</a> <a>Maynila</a>"): labelled footer, still tags.
+_TAG_RUN = frozenset({Label.OTHER, Label.NAV, Label.FOOTER})
 _INLINE_TAGS_LABELS = frozenset({Label.OTHER, Label.NAV, Label.FOOTER})
 _INLINE_TAGS_WORDS = 40  # a footer line of links, not a paragraph
 _INLINE_TAGS_LINKS = 0.5  # of its text, how much is link text, at least
@@ -704,7 +707,7 @@ def _tag_blocks(blocks: Sequence[Block], labels: list[Label]) -> list[Block]:
             continue
         previous_tags = (
             previous_tags
-            and label in _UNLABELLED
+            and label in _TAG_RUN
             and len(block.text) <= _TAG_CHARS
             and block.structure.link_density >= ALL_LINK
             and _tag_href().search(block.structure.href or "") is not None
@@ -718,6 +721,13 @@ def _tag_blocks(blocks: Sequence[Block], labels: list[Label]) -> list[Block]:
 def _tag_box_tokens() -> frozenset[str]:
     """Class/id tokens of a tag box (`lexicon/data/html.toml`, `[classes] tag_box`)."""
     return frozenset(html_lexicon()["classes"]["tag_box"])
+
+
+@lru_cache(maxsize=1)
+def _position_tokens() -> frozenset[str]:
+    """Class tokens that place an element among its siblings (`html.toml`, `[classes] position`):
+    "even" and "odd" alternate along one list, so they name no box."""
+    return frozenset(html_lexicon()["classes"]["position"])
 
 
 _TAG_BOX_MIN = 2  # links in a row: one link alone may be a section's
@@ -830,7 +840,14 @@ def build_lists(
         if rest != block.text.strip():
             box = None  # a "Tags:" line: its label's own class ("tags__label") is no box's
         elif box is None:  # a list's first tag
-            box = next((token for token in reversed(tokens) if not has_digit(token)), "")
+            box = next(
+                (
+                    token
+                    for token in reversed(tokens)
+                    if not has_digit(token) and token not in _position_tokens()
+                ),
+                "",
+            )
         elif box and box not in tokens:
             continue
         tags.extend(t.strip(" #") for t in re.split(r"[,;|#]", rest) if t.strip(" #"))
