@@ -720,3 +720,34 @@ def test_a_tag_list_s_box_is_not_a_sibling_s_even_or_odd() -> None:
         for i, (text, tokens, href) in enumerate(rows)
     ]
     assert build_lists(blocks, [Label.TAGS] * len(blocks), LEX).tags == ["pelayanan publik", "MPP"]
+
+
+def test_hashtag_links_in_a_tag_box_are_tags_wherever_they_link() -> None:
+    # "<div class='article-tags'><a href='/search?sc_word=서울시'>#서울시</a> …": the site's search
+    # is no tag page, but the "#" and the box say tag
+    from warta.model import Block, BlockStructure, Label
+
+    def tag(i: int, text: str) -> Block:
+        box = ("article", "tags")
+        return Block(
+            i, text, BlockStructure(class_tokens=box, href=f"/search?sc_word={text}", link_density=1.0)
+        )
+
+    blocks = [
+        Block(0, "Body line of the story that is long enough.", BlockStructure()),
+        tag(1, "#서울시"),
+        tag(2, "#안전점검"),
+    ]
+    labels = [Label.BODY, Label.OTHER, Label.OTHER]
+    assert build_lists(blocks, labels, LEX).tags == ["서울시", "안전점검"]
+
+
+def test_a_commenter_s_login_glued_to_the_date_is_cut_from_it() -> None:
+    # "<span class='comment-author'>hannah_cooks</span><span class='comment-time'>2 hours ago</span>"
+    from warta.assemble.lists import _glued_date_apart
+
+    assert _glued_date_apart("hannah_cooks2 hours ago", LEX) == ("hannah_cooks", "2 hours ago")
+    assert _glued_date_apart("RobertF1 hour ago", LEX) == ("RobertF", "1 hour ago")
+    # a login that ends in digits of its own, or a name with no date, stays whole
+    assert _glued_date_apart("kierowca77", LEX) == ("kierowca77", None)
+    assert _glued_date_apart("Jane Doe", LEX) == ("Jane Doe", None)

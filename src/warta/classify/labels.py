@@ -52,6 +52,7 @@ from warta.classify.sentences import (
 )
 from warta.classify.tail import (
     unmark_company_boilerplate,
+    unmark_contact_sign_off,
     unmark_source_list,
     unmark_text_past_footer,
     unmark_word_lists,
@@ -501,6 +502,7 @@ def label_blocks(
     unmark_source_list(blocks, labels, lexicon, norms)
     unmark_view_counts(labels, lexicon, norms)
     unmark_verdict_box(labels, lexicon, norms, blocks)
+    unmark_contact_sign_off(blocks, labels)
     return labels
 
 

@@ -122,6 +122,27 @@ def unmark_text_past_footer(blocks: Sequence[Block], labels: list[Label]) -> Non
         return
 
 
+_SIGN_OFF_WORDS = 5  # "홍길동 기자 gildong@example.com", "Jane Doe, reporter jane@x.com": a name, a role
+_E_MAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+
+
+def unmark_contact_sign_off(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """The article's last body line when it is a writer's contact sign-off: a few words (a name,
+    a role), none in lower case, and an e-mail address, no sentence ("홍길동 기자
+    gildong@hanbitilbo.example"). The address is how to reach the writer, not what the story
+    says."""
+    body = _rows_labelled()(labels, LABEL_BODY)
+    if len(body) < 2:
+        return
+    last = body[-1]
+    words = blocks[last].text.split()
+    if not 2 <= len(words) <= _SIGN_OFF_WORDS or "@" not in blocks[last].text:
+        return
+    # (no lower-case word before it: "Email us at npmc@…" asks the reader to write, a FAQ's answer)
+    if _E_MAIL.match(words[-1].strip("()<>[],;")) and not any("@" in w or w[0].islower() for w in words[:-1]):
+        labels[last] = LABEL_OTHER
+
+
 _COMPANY_NAME_WORDS = 4
 _INTRO_AT_MOST = 60  # where the intro phrase starts at the latest: after the name, not later
 _SHORT_TAIL = 60  # a line this short after the boilerplate ("Stay up to date with Acme.") goes with it
