@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from warta.classify.body_lines import _rows_in, _rows_labelled
+from warta.classify.sections import section_scans
 from warta.classify.sentences import is_long_sentence, starts_capitalised
 from warta.compiled import probed
 from warta.lexicon import Lexicon
@@ -131,10 +132,10 @@ def unmark_contact_sign_off(blocks: Sequence[Block], labels: list[Label]) -> Non
     a role), none in lower case, and an e-mail address, no sentence ("홍길동 기자
     gildong@hanbitilbo.example"). The address is how to reach the writer, not what the story
     says."""
-    body = _rows_labelled()(labels, LABEL_BODY)
-    if len(body) < 2:
+    # (the last body line, found from the page's end; a story of one line has no sign-off)
+    last = section_scans().last(labels, LABEL_BODY)
+    if last <= 0 or section_scans().first(labels, LABEL_BODY) == last:
         return
-    last = body[-1]
     words = blocks[last].text.split()
     if not 2 <= len(words) <= _SIGN_OFF_WORDS or "@" not in blocks[last].text:
         return
