@@ -570,6 +570,7 @@ cdef inline bint _one_of(Py_UCS4 c, str chars) noexcept:
 
 
 cdef str TERMINAL = '.!?;:"”’)»…'  # `body._TERMINAL`
+cdef str FULL_STOPS = ".!?…"  # `body._FULL_STOPS`
 cdef str HEADING_NOT_ENDING = '.!?;:"”’)»…,'  # `body._HEADING_NOT_ENDING`
 cdef str QUOTES = "\"“”‘’'"  # `body._QUOTES`
 cdef str CONTINUATION = ",.;:)]}!?%”’'\"-–—"  # what `body._starts_continuation` accepts first
@@ -616,6 +617,16 @@ cdef bint _splits_sentence(list texts, list structures, Py_ssize_t k, Py_ssize_t
         and not read_slot(structures[k + 2], BLANK_BEFORE)
         and not read_slot(structures[k + 2], BULLET)
         and Py_UNICODE_ISLOWER(_at(after, 0))
+    )
+
+
+cdef inline bint _opens_with_dash(str text) noexcept:
+    """`body._opens_with_dash`."""
+    return (
+        PyUnicode_GET_LENGTH(text) > 1
+        and _one_of(_at(text, 0), DASHES)
+        and _at(text, 1) == 0x20
+        and _ends_with_one_of(text, FULL_STOPS)
     )
 
 
@@ -721,7 +732,10 @@ def body_parts(list blocks):
             and not read_slot(structure, BLANK_BEFORE)
             and not read_slot(structure, BULLET)
             and not _ends_with_one_of(prev_text, TERMINAL)
-            and (read_slot(structure, TAG) in JOINED_TAGS or _starts_continuation(text))
+            and (
+                read_slot(structure, TAG) in JOINED_TAGS
+                or (_starts_continuation(text) and not (read_slot(structure, TAG) == "p" and _opens_with_dash(text)))
+            )
         )
         if joinable and (
             _starts_continuation(text)

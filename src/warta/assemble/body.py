@@ -23,6 +23,7 @@ from warta.model import Block, BodyPart, Label
 from warta.strings import lower_words
 
 _TERMINAL = tuple('.!?;:"”’)»…')
+_FULL_STOPS = tuple(".!?…")  # what ends a sentence itself (no bracket, quote or colon)
 # "(*/S-01)", "(yum/yum)", "(ant/P-2)", "(Ant/ABC)" at the very end of the text.
 _EDITOR_CODE = re.compile(
     r"\s*\(((?:\*|[A-Za-z][A-Za-z0-9.-]{0,9})(?:\s*/\s*(?:\*|[A-Za-z0-9][A-Za-z0-9.-]{0,9})){1,3})\)\s*$"
@@ -52,6 +53,14 @@ def is_heading_like(text: str) -> bool:
 def _starts_continuation(text: str) -> bool:
     first = text[0]
     return first.islower() or first in ",.;:)]}!?%”’'\"-–—"
+
+
+def _opens_with_dash(text: str) -> bool:
+    """'– Mieszkańcy czekali … – mówił prezydent.': a dash and a space open the line and a full
+    stop ends it, as a quote opens in Polish, Russian, Spanish or Italian. A paragraph element
+    ("<p>") written so is a paragraph of its own, not the end of the line before it (an embedded
+    post's '— Name (@handle) date' line or a '- item' of a dash list ends with no stop)."""
+    return len(text) > 1 and text[0] in "-–—" and text[1] == " " and text.endswith(_FULL_STOPS)
 
 
 def _at_most_words(text: str, n: int) -> bool:
@@ -116,7 +125,10 @@ def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
             and not s.blank_before
             and not s.bullet
             and not prev_text.endswith(_TERMINAL)
-            and (s.tag in ("", "a", "span", "b", "strong", "em", "i") or _starts_continuation(text))
+            and (
+                s.tag in ("", "a", "span", "b", "strong", "em", "i")
+                or (_starts_continuation(text) and not (s.tag == "p" and _opens_with_dash(text)))
+            )
         )
         if joinable and (
             _starts_continuation(text) or _at_most_words(prev_text, 6) or _at_most_words(text, 6)
