@@ -64,7 +64,10 @@ from warta.readers.mojibake import repair_blocks, repair_metadata
 from warta.readers.sniff import sniff_kind
 from warta.segment import MAX_BLOCKS
 from warta.segment.bounds import bound_markup
+from warta.segment.boxtable import box_table_rows
 from warta.segment.chat import chat_markdown
+from warta.segment.escaped import unescaped
+from warta.segment.glued import unglued
 from warta.segment.markdown import (
     JinaHeader,
     PlainPage,
@@ -74,6 +77,8 @@ from warta.segment.markdown import (
     linked_blocks,
     plain_page,
 )
+from warta.segment.newsletter import newsletter_markdown
+from warta.segment.pdflayout import pdf_layout_text
 from warta.segment.references import inline_references
 
 if TYPE_CHECKING:
@@ -270,6 +275,10 @@ class Extractor:
         markdown: PlainPage | None = None
         header: JinaHeader | None = None
         if kind == "text":
+            decoded = _without_escapes(decoded)
+            decoded = _without_pdf_layout(decoded)
+            decoded = _without_box_borders(decoded)
+            decoded = _without_glue(decoded)
             decoded, page, header = _without_jina_header(decoded, page)
             decoded, page = _without_leading_url(decoded, page)
             decoded, markdown = _without_markdown(decoded)
@@ -494,6 +503,34 @@ _WARM_UP_PAGES: tuple[tuple[str, PageKind], ...] = (
 )
 
 
+def _without_escapes(decoded: DecodedPage) -> DecodedPage:
+    """A page stored as a scraper's export cell, one line with its line breaks escaped
+    (`warta.segment.escaped`): the lines it spells; any other as it is."""
+    text = unescaped(decoded.text)
+    return decoded if text is None else replace(decoded, text=text, utf8=None)
+
+
+def _without_pdf_layout(decoded: DecodedPage) -> DecodedPage:
+    """A PDF's text as `pdftotext -layout` writes it (`warta.segment.pdflayout`): its paragraphs,
+    running heads, footers and jump lines left out; any other page as it is."""
+    text = pdf_layout_text(decoded.text)
+    return decoded if text is None else replace(decoded, text=text, utf8=None)
+
+
+def _without_box_borders(decoded: DecodedPage) -> DecodedPage:
+    """A page with a table drawn in box-drawing characters (`warta.segment.boxtable`): its rows
+    as lines of cells, its border lines left out; any other as it is."""
+    text = box_table_rows(decoded.text)
+    return decoded if text is None else replace(decoded, text=text, utf8=None)
+
+
+def _without_glue(decoded: DecodedPage) -> DecodedPage:
+    """A page flattened with no separator between elements (`warta.segment.glued`): its short
+    lines split where elements were glued together; any other as it is."""
+    text = unglued(decoded.text)
+    return decoded if text is None else replace(decoded, text=text, utf8=None)
+
+
 def _without_leading_url(decoded: DecodedPage, page: Page) -> tuple[DecodedPage, Page]:
     """A flattened page that opens with its address on a line of its own (`leading_url`): the
     text without that line, and the page with that address where it had none."""
@@ -511,8 +548,11 @@ def _without_markdown(decoded: DecodedPage) -> tuple[DecodedPage, PlainPage | No
     one link and its images; any other as it is (and None). Links written apart from their
     addresses (html2text's `[text][3]`, lynx's `[3]text`, a numbered list of addresses at the
     end: `warta.segment.references`) are read as inline ones, and a news post forwarded from a
-    chat app (`warta.segment.chat`) as Markdown too."""
-    written = inline_references(decoded.text) or chat_markdown(decoded.text)
+    chat app (`warta.segment.chat`) and a newsletter e-mail's plain-text part
+    (`warta.segment.newsletter`) as Markdown too."""
+    written = (
+        inline_references(decoded.text) or chat_markdown(decoded.text) or newsletter_markdown(decoded.text)
+    )
     if written is None and not is_markdown(decoded.text):
         return decoded, None
     plain = plain_page(written if written is not None else decoded.text)

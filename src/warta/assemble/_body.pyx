@@ -675,6 +675,12 @@ cdef bint _is_heading_like(str text) noexcept:
     return Py_UNICODE_ISUPPER(first) or Py_UNICODE_ISDIGIT(first)
 
 
+cdef bint _table_row(object block):
+    """`body._table_row` (of a run's first block)."""
+    cdef object structure = read_slot(block, BLOCK_STRUCTURE)
+    return bool(read_slot(structure, IN_TABLE)) and PyUnicode_GET_LENGTH(<str>read_slot(structure, TAG)) == 0
+
+
 cdef str _join(str left, str right):
     """`body._join` (of a non-empty `right`)."""
     if _one_of(_at(right, 0), GLUED):
@@ -747,7 +753,11 @@ def body_parts(list blocks):
         heading = (
             _is_heading_like(text)
             and not _ends_with_one_of(text, DASHES)
-            and (PyUnicode_GET_LENGTH(prev_text) == 0 or _ends_with_one_of(prev_text, TERMINAL))
+            and (
+                PyUnicode_GET_LENGTH(prev_text) == 0
+                or _ends_with_one_of(prev_text, TERMINAL)
+                or _table_row(run[1])  # `body._table_row`
+            )
             and k + 1 < n
             and not _starts_continuation(texts[k + 1])
             and _all_words(texts[k + 1]) > _all_words(text)

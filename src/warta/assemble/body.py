@@ -103,13 +103,19 @@ def _splits_sentence(blocks: Sequence[Block], k: int) -> bool:
     )
 
 
+def _table_row(block: Block | None) -> bool:
+    """A row of flattened text's table laid out in columns: it ends no sentence, yet a line
+    after it opens anew (the table's last row over a subheading)."""
+    return block is not None and block.structure.in_table and not block.structure.tag
+
+
 def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
     """(text, first block, is_heading) runs, joining fragments of one sentence."""
     runs: list[tuple[str, Block, bool]] = []
     for k, block in enumerate(blocks):
         text = block.text
         s = block.structure
-        prev_text, _, prev_heading = runs[-1] if runs else ("", None, False)
+        prev_text, prev_block, prev_heading = runs[-1] if runs else ("", None, False)
         if s.heading_level > 0:
             runs.append((text, block, True))
             continue
@@ -138,7 +144,7 @@ def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
         heading = (
             is_heading_like(text)
             and not text.endswith(("-", "–", "—"))
-            and (not prev_text or prev_text.endswith(_TERMINAL))
+            and (not prev_text or prev_text.endswith(_TERMINAL) or _table_row(prev_block))
             and _opens_longer_line(text, blocks[k + 1].text if k + 1 < len(blocks) else "")
             and not _splits_sentence(blocks, k)
         )
