@@ -987,3 +987,18 @@ def test_markup_people_take_the_printed_spelling_and_job_title() -> None:
         ("Leila Oduya", None, "Harbor Post"),
         ("Harbor Desk", None, None),
     ]
+
+
+def test_a_tagalog_byline_reads_only_on_a_tagalog_page() -> None:
+    lines = [
+        ("Nagbukas ang bagong tulay sa Iloilo", Label.TITLE),
+        ("Ni Juan dela Cruz", Label.BYLINE),
+        ("Binuksan noong Lunes ang bagong tulay na mag-uugnay sa dalawang bayan.", Label.BODY),
+    ]
+    blocks = [Block(i, text) for i, (text, _) in enumerate(lines)]
+    labels = [label for _, label in lines]
+    tagalog = find_bylines(blocks, labels, load_lexicon(page_language="tl"))
+    assert [p.name for p in tagalog.authors] == ["Juan dela Cruz"]
+    # On a page in another language "Ni" opens a Balinese name: the line names "Ni Luh Sari".
+    balinese = [("Oleh Ni Luh Sari", Label.BYLINE), ("Warga Denpasar menanam bakau di pesisir.", Label.BODY)]
+    assert [p.name for p in _find(*balinese).authors] == ["Ni Luh Sari"]

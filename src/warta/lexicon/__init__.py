@@ -668,6 +668,8 @@ class Lexicon:
     byline_roles: frozenset[str]
     # "md", "phd", "jr": what follows a name after a comma and is no second person (written without dots)
     name_suffixes: frozenset[str]
+    # "bin", "van", "de": lower-case words inside a person's name ("Ahmad bin Ismail", "Juan dela Cruz")
+    name_particles: frozenset[str]
     # "is", "adalah": the word after a first name that opens an author's bio ("Nawaz is building …")
     bio_verbs: frozenset[str]
     # "updated", "view": a word that ends the name it follows in a credit clause, where the
@@ -1087,6 +1089,7 @@ def _load_lexicon(languages: tuple[str, ...], page_language: str | None) -> Lexi
         byline_junk=tuple(merged("byline", "junk")),
         byline_roles=frozenset(merged("byline", "roles")),
         name_suffixes=frozenset(v.replace(".", "") for v in merged("byline", "name_suffixes")),
+        name_particles=frozenset(merged("byline", "name_particles")),
         bio_verbs=frozenset(merged("byline", "bio_verbs")),
         name_enders=frozenset(merged("byline", "name_enders")),
         site_words=frozenset(merged("byline", "site_words")),

@@ -45,7 +45,14 @@ from warta.strings import has_digit
 if TYPE_CHECKING:
     from warta._textscan import SubstringSet
 
-_NAME_TOKEN = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^(?:bin|binti|van|von|de|der|da|al|el|la|le|di|dos)$")
+_CAPITALISED_WORD = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$")
+
+
+def _name_token(word: str, lexicon: Lexicon) -> bool:
+    """A word that may stand in a person's name: capitalised, or a particle ("bin", "van")."""
+    return _CAPITALISED_WORD.match(word) is not None or word in lexicon.name_particles
+
+
 # The marks that split a credit line's names, besides the lexicon's joining words (`_name_split`).
 # Markup lists people one per value or joined by "and"/"&"; commas there often carry
 # credentials ("Dylan Bailey, MS, RD"), so they do not split.
@@ -152,7 +159,7 @@ def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
     words = text.split()
     return (
         1 <= len(words) <= 5
-        and all(_NAME_TOKEN.match(w) for w in words)
+        and all(_name_token(w, lexicon) for w in words)
         and any(w[0].isupper() for w in words)
     )
 
@@ -233,7 +240,7 @@ def _title_cut(text: str, lexicon: Lexicon) -> tuple[str, str]:
             glued = _GLUED_TAIL.split(bare, maxsplit=1)
             if len(glued) == 2 and glued[1].lower() in lexicon.byline_roles:
                 return " ".join([*words[:k], glued[0]]), " ".join([word[len(glued[0]) :], *words[k + 1 :]])
-        if not _NAME_TOKEN.match(word):
+        if not _name_token(word, lexicon):
             break
     return text, ""
 
