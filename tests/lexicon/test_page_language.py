@@ -10,6 +10,7 @@ from warta.lexicon import (
     PAGE_LANGUAGE_TABLE,
     language_of_tag,
     load_lexicon,
+    normalise_marker,
     with_page_entries,
 )
 from warta.meta.page import PageMetadata
@@ -157,3 +158,13 @@ def test_an_italian_article_s_dates_are_annotated_with_the_italian_page_entries(
         ("en", *(x for x in DEFAULT_LANGUAGES if x != "en"))
     )
     assert date_reading(None, DEFAULT_LANGUAGES).lexicon is load_lexicon()
+
+
+def test_a_french_photo_credit_prefix_reads_only_french_pages() -> None:
+    credit = normalise_marker("Photo Le Courrier du Léon / Erwan Guéguen")
+    french = load_lexicon(page_language="fr")
+    assert french.starts_with_any(credit, french.caption_prefix)
+    for lexicon in (load_lexicon(), load_lexicon(page_language="en")):
+        assert not lexicon.starts_with_any(
+            normalise_marker("Photo galleries from the weekend"), lexicon.caption_prefix
+        )
