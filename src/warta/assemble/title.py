@@ -194,6 +194,20 @@ def _headline_shape(text: str) -> float:
     return score
 
 
+def body_start(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> int:
+    """Where the article begins for the headline's search: the first body block, past a date line
+    there (a date line is never the first line of an article: on a page without blank lines the
+    date and the headline under it may be labelled body; the headline is then the start), or the
+    page's end when nothing is body."""
+    first_body = section_scans().first(labels, LABEL_BODY)
+    start = first_body if first_body >= 0 else len(blocks)
+    while (
+        start + 1 < len(blocks) and labels[start] is Label.BODY and is_date_line(blocks[start].text, lexicon)
+    ):
+        start += 1
+    return start
+
+
 def choose_title(
     blocks: Sequence[Block],
     labels: Sequence[Label],
@@ -213,14 +227,7 @@ def choose_title(
     h1 = _headline_block(blocks, hint)
     if h1 is not None:  # the page's own heading outranks any section a lexicon header opened
         return headline_part(blocks[h1].text), h1
-    first_body = section_scans().first(labels, LABEL_BODY)
-    start = first_body if first_body >= 0 else len(blocks)
-    # A date line is never the first line of an article: on a page without blank lines the
-    # date and the headline under it may be labelled body; the headline is then the start.
-    while (
-        start + 1 < len(blocks) and labels[start] is Label.BODY and is_date_line(blocks[start].text, lexicon)
-    ):
-        start += 1
+    start = body_start(blocks, labels, lexicon)
     first_is_text = labels[0] in (Label.OTHER, Label.BODY, Label.TITLE)
     reference = hint or (blocks[0].text if first_is_text else "")
     repeated = _title_printed_again(blocks, reference, 0 if hint is None else -1, start)
@@ -397,7 +404,7 @@ def _best_headline(
             continue  # a list item ('+ Tips & Techniques': a nested item as inscriptis prints it)
         norm = normalise_marker(text) if norms is None else norms[i]
         # "Jakarta, CNN Indonesia --": a dateline on its own line
-        if text.endswith(("-", "–", "—")) or _names_something_else(text, norm, lexicon):
+        if text.endswith(("-", "–", "—")) or names_something_else(text, norm, lexicon):
             continue
         tokens = _tokens(text)
         overlap = len(tokens & ref_tokens) / len(tokens | ref_tokens) if tokens and ref_tokens else 0.0
@@ -581,7 +588,7 @@ def _printed_twice(blocks: Sequence[Block], labels: Sequence[Label], index: int,
     )
 
 
-def _names_something_else(text: str, norm: str, lexicon: Lexicon) -> bool:
+def names_something_else(text: str, norm: str, lexicon: Lexicon) -> bool:
     """A date, a reading time, a caption, a menu row, a byline or a dateline: never the headline.
     (`norm`: `normalise_marker(text)`.)"""
     # A date line and a reading time both hold a digit ('3 min read'): most lines are neither.
@@ -603,7 +610,7 @@ def _eligible_headline(
         label in allowed
         and 4 <= len(text.split()) <= 20
         and not text.endswith((".", "!", "?", ":", "-", "–", "—"))
-        and not _names_something_else(text, normalise_marker(text), lexicon)
+        and not names_something_else(text, normalise_marker(text), lexicon)
     )
 
 
