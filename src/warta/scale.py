@@ -39,6 +39,7 @@ class ShardResult:
     failed: int
     reasons: dict[str, int]
     skipped: bool = False  # its output already existed (a resumed run)
+    no_page: int = 0  # records that hold no page (WARC images, redirects): counted, not listed
 
 
 @dataclass(slots=True)
@@ -47,12 +48,14 @@ class ScaleReport:
     resumed: int = 0
     articles: int = 0
     failed: int = 0
+    no_page: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
 
     def add(self, result: ShardResult) -> None:
         self.resumed += result.skipped
         self.articles += result.articles
         self.failed += result.failed
+        self.no_page += result.no_page
         self.reasons.update(result.reasons)
 
 
@@ -131,7 +134,7 @@ def extract_shard(
     if target.exists() and errors_target.exists():
         return ShardResult(shard, 0, 0, {}, skipped=True)
     extractor = Extractor(options)
-    articles = failed = 0
+    articles = failed = no_page = 0
     reasons: Counter[str] = Counter()
     tmp, errors_tmp = target.with_suffix(".jsonl.tmp"), errors_target.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8") as good, errors_tmp.open("w", encoding="utf-8") as bad:
@@ -139,6 +142,9 @@ def extract_shard(
             if result.article is not None:
                 good.write(to_json(result.article, indent=None) + "\n")
                 articles += 1
+            elif result.skipped:
+                no_page += 1
+                reasons[result.error or "no page"] += 1
             else:
                 failed += 1
                 reasons[_reason(result.error or "unknown error")] += 1
@@ -147,7 +153,7 @@ def extract_shard(
                 )
     os.replace(errors_tmp, errors_target)
     os.replace(tmp, target)  # last: a part file exists only when its shard is complete
-    return ShardResult(shard, articles, failed, dict(reasons))
+    return ShardResult(shard, articles, failed, dict(reasons), no_page=no_page)
 
 
 def extract_on_ray(

@@ -353,3 +353,19 @@ def test_an_editor_code_below_a_row_of_tag_links_is_found():
     # (a paragraph of other text between ends the search, as before)
     prose = [block("Baca berita lainnya dari kota ini di kanal kami setiap hari.")] * 3
     assert trailing_code([*story, *prose, code], labels) is None
+
+
+def test_a_paragraph_opening_with_a_quote_dash_is_its_own() -> None:
+    # Polish, Russian, Spanish quotes open with a dash: "<p>– Czekaliśmy … – mówił.</p>" after an
+    # unfinished line ("Czytaj także: <a>…</a>", a heading-like line) is a paragraph of its own
+    blocks = [
+        Block(0, "Most ma 612 metrów długości i dwa pasy ruchu.", BlockStructure(tag="p")),
+        Block(1, "Czytaj także: Utrudnienia na ulicy Mostowej", BlockStructure(tag="p")),
+        Block(2, "– Czekaliśmy na ten most dwadzieścia lat – mówił prezydent.", BlockStructure(tag="p")),
+    ]
+    texts = [p.text for p in build_body(blocks, [Label.BODY] * 3).parts]
+    assert texts[-1] == "– Czekaliśmy na ten most dwadzieścia lat – mówił prezydent."
+    # an embed's "— Name (@handle) date" line and a dash list's item end with no stop: still joined
+    blocks[2] = Block(2, "— The Senate (@senate) October 9, 2018", BlockStructure(tag="p"))
+    texts = [p.text for p in build_body(blocks, [Label.BODY] * 3).parts]
+    assert texts[-1] == "Czytaj także: Utrudnienia na ulicy Mostowej — The Senate (@senate) October 9, 2018"

@@ -659,7 +659,7 @@ def test_tag_box_links_agree_with_the_loop_testing_every_line() -> None:
                 label in module._UNLABELLED
                 and len(block.text) <= module._TAG_CHARS
                 and structure.link_density >= ALL_LINK
-                and href.search(structure.href or "") is not None
+                and (href.search(structure.href or "") is not None or block.text.startswith("#"))
                 and not names.isdisjoint(structure.class_tokens)
             ):
                 run.append(block.text.strip(" #"))
@@ -687,3 +687,67 @@ def test_tag_box_links_agree_with_the_loop_testing_every_line() -> None:
         found += bool(expected)
         assert module._tag_box_links(blocks, labels) == expected
     assert found > 10
+
+
+def test_tag_links_in_the_entry_footer_after_a_tags_line_are_tags() -> None:
+    # "<footer class='entry-footer'>Mga Tag: <a>baha</a> <a>Maynila</a>": the links after the
+    # label's line are labelled footer (their box is the entry's footer), and are tags still
+    from warta.model import Block, BlockStructure, Label
+
+    def link(i, text, href):
+        return Block(i, text, BlockStructure(href=href, link_density=1.0))
+
+    blocks = [
+        Block(0, "Mga Tag: baha", BlockStructure(href="https://x.example/tag/baha/", link_density=0.3)),
+        link(1, "Maynila", "https://x.example/tag/maynila/"),
+        link(2, "MMDA", "https://x.example/tag/mmda/"),
+    ]
+    labels = [Label.TAGS, Label.FOOTER, Label.FOOTER]
+    assert build_lists(blocks, labels, LEX).tags == ["baha", "Maynila", "MMDA"]
+
+
+def test_a_tag_list_s_box_is_not_a_sibling_s_even_or_odd() -> None:
+    # Drupal numbers a field's items "field-item even", "field-item odd": the same list
+    from warta.model import Block, BlockStructure, Label
+
+    rows = [
+        ("Tags:", ("field", "tags", "label"), None),
+        ("pelayanan publik", ("field", "tags", "items", "field", "item", "even"), "/tags/pelayanan-publik"),
+        ("MPP", ("field", "tags", "items", "field", "item", "odd"), "/tags/mpp"),
+    ]
+    blocks = [
+        Block(i, text, BlockStructure(class_tokens=tokens, href=href))
+        for i, (text, tokens, href) in enumerate(rows)
+    ]
+    assert build_lists(blocks, [Label.TAGS] * len(blocks), LEX).tags == ["pelayanan publik", "MPP"]
+
+
+def test_hashtag_links_in_a_tag_box_are_tags_wherever_they_link() -> None:
+    # "<div class='article-tags'><a href='/search?sc_word=서울시'>#서울시</a> …": the site's search
+    # is no tag page, but the "#" and the box say tag
+    from warta.model import Block, BlockStructure, Label
+
+    def tag(i: int, text: str) -> Block:
+        box = ("article", "tags")
+        return Block(
+            i, text, BlockStructure(class_tokens=box, href=f"/search?sc_word={text}", link_density=1.0)
+        )
+
+    blocks = [
+        Block(0, "Body line of the story that is long enough.", BlockStructure()),
+        tag(1, "#서울시"),
+        tag(2, "#안전점검"),
+    ]
+    labels = [Label.BODY, Label.OTHER, Label.OTHER]
+    assert build_lists(blocks, labels, LEX).tags == ["서울시", "안전점검"]
+
+
+def test_a_commenter_s_login_glued_to_the_date_is_cut_from_it() -> None:
+    # "<span class='comment-author'>hannah_cooks</span><span class='comment-time'>2 hours ago</span>"
+    from warta.assemble.lists import _glued_date_apart
+
+    assert _glued_date_apart("hannah_cooks2 hours ago", LEX) == ("hannah_cooks", "2 hours ago")
+    assert _glued_date_apart("RobertF1 hour ago", LEX) == ("RobertF", "1 hour ago")
+    # a login that ends in digits of its own, or a name with no date, stays whole
+    assert _glued_date_apart("kierowca77", LEX) == ("kierowca77", None)
+    assert _glued_date_apart("Jane Doe", LEX) == ("Jane Doe", None)

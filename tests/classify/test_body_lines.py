@@ -258,3 +258,15 @@ def test_hashtag_runs_agree_with_a_walk_over_every_line() -> None:
         _hashtag_lines_line_by_line(blocks, expected)
         mark_hashtag_lines(blocks, labels)
         assert labels == expected
+
+
+def test_short_closing_paragraph_right_above_the_tag_box_is_body() -> None:
+    # a French page's last paragraph, a quote of two sentences, over "Sujets :" and its tags
+    paragraph = "Chaque balise coûte 45 euros, financés cette année par la Région et par des fonds européens."
+    closing = (
+        "Le pêcheur, lui, est déjà convaincu depuis le printemps. « Maintenant, on sait enfin où aller. »"
+    )
+    blocks = segment_text(f"{paragraph}\n{closing}\nSujets :\nRoscoff\nPêche")
+    labels = label_blocks(blocks, [0.8, 0.4, 0.05, 0.05, 0.05], LEX)
+    assert labels[2] is Label.TAGS
+    assert labels[1] is Label.BODY

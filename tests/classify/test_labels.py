@@ -251,3 +251,33 @@ def test_read_also_line_above_the_article_is_no_read_also_link(article, confiden
     )
     assert labels[0] is Label.AD
     assert labels[-1] is Label.READ_ALSO
+
+
+def test_the_note_under_a_verdict_box_of_labels_alone_on_their_lines_is_no_body() -> None:
+    # "<div class='rating-box'><dl><dt>Claim:</dt><dd>…</dd><dt>Rating:</dt><dd>False</dd></dl>
+    # <p class='note'>…</p></div>" above the story: the labels stand alone over their values,
+    # and the note under the rating sits in the box's element, which closes before the story
+    from warta.classify.labels import unmark_verdict_box
+    from warta.lexicon import load_lexicon, normalise_marker
+    from warta.model import Block, BlockStructure, Label
+
+    box = ("article", "rating", "box")
+    rows = [
+        ("Claim:", box),
+        ("A photo shows the airport's runway flooded this week.", box),
+        ("Rating:", box),
+        ("False", (*box, "false")),
+        ("The photo was first posted online in 2019 and shows another airport.", (*box, "note")),
+        ("A photo of a runway under water has been shared thousands of times.", ("article", "body")),
+        ("The photo is not from this week.", ("article", "body")),
+    ]
+    blocks = [Block(i, text, BlockStructure(class_tokens=tokens)) for i, (text, tokens) in enumerate(rows)]
+    labels = [Label.OTHER, Label.BODY, Label.OTHER, Label.OTHER, Label.BODY, Label.BODY, Label.BODY]
+    unmark_verdict_box(labels, load_lexicon(), [normalise_marker(t) for t, _ in rows], blocks)
+    # (the box's own lines keep the model's labels: ScrapingHub's gold counts Snopes' box as body)
+    assert labels == [Label.OTHER, Label.BODY, Label.OTHER, Label.OTHER, Label.OTHER, Label.BODY, Label.BODY]
+    # a box with no element of its own ends at its verdict: the story after it stays body
+    flat = [Block(i, text, BlockStructure(class_tokens=("article",))) for i, (text, _) in enumerate(rows)]
+    labels = [Label.OTHER, Label.BODY, Label.OTHER, Label.OTHER, Label.BODY, Label.BODY, Label.BODY]
+    unmark_verdict_box(labels, load_lexicon(), [normalise_marker(t) for t, _ in rows], flat)
+    assert labels == [Label.OTHER, Label.BODY, Label.OTHER, Label.OTHER] + [Label.BODY] * 3

@@ -358,3 +358,13 @@ def test_read_also_label_split_agrees_with_a_loop_over_the_prefixes():
     lines += ["LIHAT JUGA  Banjir di Kota", "Baca juga", "Read more about it", "  te puede interesar X"]
     for line in lines:
         assert read_also_label_split(line, LEX) == _label_split_by_each_prefix(line), line
+
+
+def test_a_broadcast_transcripts_notice_is_never_text():
+    text = (
+        "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.\n"
+        "ANDERSON: Good evening. Tonight the strike at the port enters its third day, and ships wait offshore."
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.9], LEX)
+    assert labels[0] is not Label.BODY and labels[1] is Label.BODY

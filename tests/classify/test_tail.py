@@ -129,3 +129,21 @@ def test_word_runs_are_found_wherever_they_fall(article):
             start = 2 + pad
             expected = Label.NAV if len(run) == 10 else Label.BODY
             assert labels[start : start + len(run)] == [expected] * len(run), (pad, len(run))
+
+
+def test_a_writer_s_contact_sign_off_after_the_story_is_no_body() -> None:
+    from warta.classify.tail import unmark_contact_sign_off
+    from warta.model import Block, BlockStructure, Label
+
+    def run(last: str) -> Label:
+        texts = ["서울시가 노후 아파트 단지 안전점검을 늘린다.", "시는 결과를 주민에게 알리기로 했다.", last]
+        blocks = [Block(i, t, BlockStructure(tag="p")) for i, t in enumerate(texts)]
+        labels = [Label.BODY] * 3
+        unmark_contact_sign_off(blocks, labels)
+        return labels[-1]
+
+    assert run("홍길동 기자 gildong@hanbitilbo.example") is Label.OTHER
+    assert run("Jane Doe, Reporter (jane.doe@courier.example)") is Label.OTHER
+    # an invitation to write is the article's (a FAQ's last answer), and so is a sentence
+    assert run("Email us at npmc@newsproduct.org") is Label.BODY
+    assert run("Readers can write to the council at help@city.example about the new schedule.") is Label.BODY

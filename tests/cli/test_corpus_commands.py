@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from tests.cli.conftest import cli_runner
+from typer.testing import CliRunner
 
-from warta.cli import app
+from warta.cli import _register, app
 from warta.corpus.store import Store
 from warta.run.ingest import IngestOptions, ingest
 
@@ -105,3 +107,53 @@ def test_serve_on_a_port_out_of_range_is_a_usage_error(corpus: Path, port: str) 
     result = cli_runner().invoke(app, ["serve", "--db", str(corpus), "--port", port])
     assert result.exit_code == 2, result.output
     assert "--port" in result.output
+
+
+def test_ingest_names_the_pages_stored_with_warnings(tmp_path: Path) -> None:
+    """A cut gzip is stored with what could be read; the summary says so, as `warta extract` does."""
+    import gzip
+
+    packed = gzip.compress(PAGE.encode("utf-8"))
+    cut = tmp_path / "cut.html.gz"
+    cut.write_bytes(packed[: len(packed) * 3 // 4])
+    result = cli_runner().invoke(app, ["ingest", str(cut), "--db", str(tmp_path / "c.db"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "1 × extracted with warnings" in result.output
+    assert f"{cut}: truncated gzip" in result.output
+
+
+def test_summaries_and_results_are_not_cut_into_lines_on_a_narrow_or_piped_console(tmp_path: Path) -> None:
+    """Piped to a file, rich wrapped at 80 columns: a long source name or URL came out in two lines."""
+    deep = tmp_path / ("a-directory-with-a-long-name-" * 3) / "banjir-melanda-semarang-sejak-senin-pagi.html"
+    deep.parent.mkdir()
+    url = "https://kabar.example/" + "x" * 90
+    deep.write_text(json.dumps({"url": url, "html": PAGE}) + "\n", encoding="utf-8")
+    deep = deep.rename(deep.with_suffix(".jsonl"))
+    empty = deep.with_name("kosong-" + deep.with_suffix(".html").name)
+    empty.write_bytes(b"")
+    runner = CliRunner(env={"COLUMNS": "60"})
+    _register()
+    db = str(tmp_path / "c.db")
+    result = runner.invoke(app, ["ingest", str(deep.parent), "--db", db, "--workers", "1"])
+    assert f"{empty}: empty file" in result.output
+    result = runner.invoke(app, ["search", "banjir", "--db", db])
+    assert url in result.output
+    result = runner.invoke(app, ["extract", str(empty)])
+    assert f"{empty}: empty file" in result.output
+
+
+def test_the_ingest_summary_adds_up_when_there_are_more_than_ten_reasons() -> None:
+    """Only the ten commonest reasons are listed: the others were left out without a word (an
+    eleventh kind of WARC record holding no page vanished from the summary)."""
+    from collections import Counter
+
+    from rich.console import Console
+
+    from warta.cli import other_reasons
+
+    console = Console(record=True, width=200)
+    other_reasons(console, Counter({f"reason {i}": 20 - i for i in range(13)}), "skipped")
+    assert console.export_text().strip() == "27 × skipped for 3 other reasons"  # (counts 10, 9 and 8)
+    console = Console(record=True, width=200)
+    other_reasons(console, Counter({f"reason {i}": 1 for i in range(10)}), "failed")
+    assert console.export_text() == ""

@@ -43,3 +43,11 @@ def test_union_find_groups() -> None:
     sets.union(3, 2)
     sets.union(7, 8)
     assert sorted(sets.groups()) == [[1, 2, 3], [7, 8]]
+
+
+def test_a_copy_dated_to_the_minute_represents_one_dated_to_the_same_day() -> None:
+    # A page's HTML capture (its metadata gives the time) and its WET text (a day from the body):
+    # as strings "2025-02-20" sorted first, and the poorer copy stood for the story.
+    candidates = [(1, 640, "2025-02-20T10:30:00+07:00", "k.example/a"), (2, 640, "2025-02-20", "w.example/a")]
+    assert pick_representative(candidates) == 1
+    assert pick_representative([*candidates, (3, 640, "2025-02-19", "z.example/a")]) == 3  # (earlier day)

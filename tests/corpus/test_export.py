@@ -79,3 +79,60 @@ def test_the_article_page_shows_title_and_affiliation() -> None:
     page = article_html(1, data, "kabarpagi.example", [])
     assert "by Budi Santoso <span class=meta>(Jurnalis, Kompas.com)</span>" in page
     assert "editors Rina &lt;Wijaya&gt;" in page
+
+
+def test_csv_and_parquet_keep_the_lists_and_every_character(tmp_path: Path) -> None:
+    """The flat formats held no authors, tags or list entries: a table of articles lost who wrote
+    them. They keep them now, with text that needs quoting (newlines, quotes, commas, emoji) whole."""
+    import csv
+
+    import pyarrow.parquet as pq
+
+    from warta.corpus.dedup import text_hash
+    from warta.corpus.store import StoredArticle
+
+    body = 'Baris satu, "dikutip".\nBaris dua — café 🇮🇩.'
+    data = {
+        "text": body,
+        "authors": [{"name": "Budi Santoso", "role": "author"}, {"name": "Ana; Lee", "role": "author"}],
+        "editors": [],
+        "tags": ["banjir", "Jawa Tengah"],
+        "read_also": [
+            {"title": "Banjir,\nlagi", "url": "https://k.example/2"},
+            {"title": "Tanpa tautan", "url": None},
+        ],
+        "sidebar": [{"title": "Populer 🇮🇩", "url": "https://k.example/3", "date": "2024-05-01"}],
+    }
+    row = StoredArticle(
+        "k.example/1",
+        "https://k.example/1",
+        None,
+        "k.example",
+        'Judul "A"',
+        body,
+        "id",
+        None,
+        "s1",
+        text_hash(body),
+        data,
+    )
+    with Store.open(tmp_path / "c.db") as store:
+        store.write_batch(1, [row], [])
+        handle = io.StringIO()
+        assert export(store, handle, ExportFormat.csv) == 1
+        assert export(store, tmp_path / "c.parquet", ExportFormat.parquet) == 1
+    (line,) = csv.DictReader(io.StringIO(handle.getvalue()))
+    (table,) = pq.read_table(tmp_path / "c.parquet").to_pylist()
+    expected_links = [
+        {"title": "Banjir,\nlagi", "url": "https://k.example/2"},
+        {"title": "Tanpa tautan", "url": None},
+    ]
+    for got in (
+        {k: json.loads(line[k]) for k in ("authors", "editors", "tags", "read_also", "related", "sidebar")},
+        table,
+    ):
+        assert got["authors"] == ["Budi Santoso", "Ana; Lee"] and got["editors"] == []
+        assert got["tags"] == ["banjir", "Jawa Tengah"] and got["related"] == []
+        assert got["read_also"] == expected_links
+        assert got["sidebar"] == [{"title": "Populer 🇮🇩", "url": "https://k.example/3"}]
+    assert line["text"] == table["text"] == body and line["title"] == table["title"] == 'Judul "A"'

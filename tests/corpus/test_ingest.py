@@ -154,3 +154,49 @@ def test_a_page_that_ran_out_of_time_is_tried_again_by_the_next_ingest(tmp_path:
     report = ingest(store, [str(page)], IngestOptions(workers=1, templates=False))
     assert report.already == 0 and report.ingested == 1
     assert store.stats()["articles"] == 1
+
+
+def test_pages_of_no_known_site_teach_no_template(tmp_path: Path) -> None:
+    """Files without a URL or site name are stored under "(unknown)", which is no site: what
+    unrelated files happen to share is not a template to cut from their bodies."""
+    rng = random.Random(5)
+    lines = [
+        json.dumps(
+            {"text": page_text("kabar.co.id", f"Berita nomor {i}", [paragraph(rng) for _ in range(4)])}
+        )
+        for i in range(8)
+    ]
+    path = tmp_path / "no-urls.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store, report = _ingest(tmp_path / "c.db", path)
+    assert report.ingested == 8  # type: ignore[attr-defined]
+    assert {r.site: r.template_blocks for r in site_reports(store)} == {"(unknown)": 0}
+
+
+def test_a_recrawled_url_whose_text_changed_is_reported_apart_from_a_plain_repeat(tmp_path: Path) -> None:
+    """The corpus keeps one article per URL; a page updated since its first capture was skipped as
+    "URL already in the corpus" like an unchanged one, so a re-crawl's updates went unnoticed."""
+    rng = random.Random(9)
+    paragraphs = [paragraph(rng) for _ in range(4)]
+    first = tmp_path / "first.jsonl"
+    first.write_text(
+        json.dumps({"url": "https://k.example/1", "text": page_text("k.example", "Banjir", paragraphs)})
+        + "\n"
+    )
+    again = tmp_path / "again.jsonl"
+    again.write_text(
+        "".join(
+            json.dumps({"url": "https://k.example/1", "text": page_text("k.example", "Banjir", ps)}) + "\n"
+            for ps in (
+                paragraphs,
+                [*paragraphs, "Pembaruan: air mulai surut pada Selasa malam di seluruh kota."],
+            )
+        )
+    )
+    store, _ = _ingest(tmp_path / "c.db", first)
+    report = ingest(store, [str(again)], IngestOptions(workers=1))
+    assert report.ingested == 0
+    assert dict(report.skipped) == {
+        "URL already in the corpus": 1,
+        "URL already in the corpus, with another text (an updated page? the first capture is kept)": 1,
+    }

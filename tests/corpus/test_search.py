@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from warta.corpus.dedup import text_hash
-from warta.corpus.search import QueryError, SearchFilters, parse_query, search
+from warta.corpus.search import QueryError, SearchFilters, latest, parse_query, search
 from warta.corpus.store import Store, StoredArticle
 
 
@@ -121,3 +122,32 @@ def test_a_date_filter_naming_no_real_date_is_refused(store: Store, name: str, v
 def test_date_filters_of_every_precision_are_accepted(store: Store) -> None:
     for value in ("2024", "2024-02", "2024-02-29"):
         search(store, "jembatan", SearchFilters(date_from=value, date_to=value))
+
+
+def test_a_sites_copy_of_a_story_represented_elsewhere_is_found_on_that_site(tmp_path: Path) -> None:
+    """One copy per story is shown, but the copy that passes the filters: a story syndicated
+    to b.id and represented by a.id's copy is still b.id's when searching b.id."""
+    body = "Harga beras naik di pasar Surabaya menjelang bulan puasa."
+    with Store.open(tmp_path / "s.db") as store:
+        store.write_batch(
+            1, [_article(1, "a.id", body), _article(2, "b.id", body), _article(3, "b.id", body)], []
+        )
+        store.conn.execute("INSERT INTO clusters VALUES (1, 'exact', 1, 3, 2)")
+        store.conn.execute("UPDATE articles SET cluster_id = 1, is_representative = (id = 1)")
+        assert _ids(search(store, "beras")) == {1}
+        assert _ids(search(store, "beras", SearchFilters(site="b.id"))) == {2}  # one copy, not two
+        assert _ids(search(store, "beras", SearchFilters(site="a.id"))) == {1}
+        assert _ids(search(store, "beras", SearchFilters(site="b.id", include_duplicates=True))) == {2, 3}
+        assert [h.id for h in latest(store, SearchFilters(site="b.id"))] == [2]
+        # (The dates: 1 is 2024-02-01, 2 is 2024-03-01, 3 is 2024-04-01.)
+        assert _ids(search(store, "beras", SearchFilters(date_from="2024-04"))) == {3}
+
+
+def test_a_hit_from_a_file_shows_the_pages_canonical_url(tmp_path: Path) -> None:
+    # A page read from a file has no URL of its own, only the canonical link it declares: the hit
+    # showed none ("kabar.example · no date · ") though the article knows where it lives.
+    with Store.open(tmp_path / "s.db") as store:
+        row = _article(1, "a.id", "Pemerintah membangun jembatan baru di Jakarta.")
+        store.write_batch(1, [replace(row, url=None, canonical_url="https://a.id/jembatan")], [])
+        assert [h.url for h in search(store, "jembatan")] == ["https://a.id/jembatan"]
+        assert [h.url for h in latest(store, SearchFilters())] == ["https://a.id/jembatan"]

@@ -50,6 +50,12 @@ def test_each_lexicon_loads_alone_with_markers_and_stopwords(language: str) -> N
         ("I più letti", Label.SIDEBAR),
         ("Lascia un commento", Label.COMMENTS),
         ("More Local News", Label.RELATED),
+        ("Mga kaugnay na balita", Label.RELATED),
+        ("Pinakabinabasa", Label.SIDEBAR),
+        ("Zobacz również", Label.RELATED),
+        ("Najczęściej czytane", Label.SIDEBAR),
+        ("관련기사", Label.RELATED),
+        ("많이 본 뉴스", Label.SIDEBAR),
     ],
 )
 def test_headers_of_other_languages_open_their_sections(header: str, section: Label) -> None:
@@ -94,6 +100,9 @@ def test_russian_comment_form_and_sidebar_stay_out_of_the_body() -> None:
         ("12 marzo 2025 alle 14:05", "2025-03-12"),
         ("due to 3 Sep", "2024-09-03"),  # 'due' is no Italian number, 'set' no month (settembre)
         ("Next-Gen 5", None),  # nor 'gen' (gennaio)
+        ("Inilathala noong Marso 12, 2025", "2025-03-12"),
+        ("12 marca 2025, 14:05", "2025-03-12"),
+        ("2 tablespoons mayo", None),  # 'mayo' is a month only beside a date's numbers
     ],
 )
 def test_merged_calendars_keep_each_language_meaning(text: str, expected: str | None) -> None:
@@ -197,3 +206,10 @@ def test_malay_dates_are_read(text: str, iso: str) -> None:
 
     found = parse_date(text, datetime(2025, 9, 1), load_lexicon())
     assert found is not None and found.iso() == iso
+
+
+def test_a_site_account_is_no_author() -> None:
+    from warta.meta.byline import is_plausible_name
+
+    assert not is_plausible_name("Admin Diskominfo", load_lexicon())
+    assert is_plausible_name("Juan Dela Cruz", load_lexicon())

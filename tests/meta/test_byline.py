@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from warta.lexicon import Lexicon, load_lexicon
-from warta.meta.byline import find_bylines, is_outlet_byline, is_plausible_name
+from warta.meta.byline import as_printed, find_bylines, is_outlet_byline, is_plausible_name
 from warta.meta.page import PageMetadata
 from warta.model import Block, Label, Person
 
@@ -973,3 +973,32 @@ def test_site_owner_link_test_agrees_with_parsing_every_link() -> None:
             owners += not expected
             assert pretested(href, host) == expected, (href, host)
     assert owners > 50
+
+
+def test_markup_people_take_the_printed_spelling_and_job_title() -> None:
+    markup = [Person("Tomasz K. Wren"), Person("LEILA ODUYA"), Person("Harbor Desk", is_organisation=True)]
+    visible = [
+        Person("Tomasz Wren", job_title="Science Editor"),
+        Person("Leila Oduya", affiliation="Harbor Post"),
+        Person("Harbor desk"),
+    ]
+    assert [(p.name, p.job_title, p.affiliation) for p in as_printed(markup, visible)] == [
+        ("Tomasz Wren", "Science Editor", None),
+        ("Leila Oduya", None, "Harbor Post"),
+        ("Harbor Desk", None, None),
+    ]
+
+
+def test_a_tagalog_byline_reads_only_on_a_tagalog_page() -> None:
+    lines = [
+        ("Nagbukas ang bagong tulay sa Iloilo", Label.TITLE),
+        ("Ni Juan dela Cruz", Label.BYLINE),
+        ("Binuksan noong Lunes ang bagong tulay na mag-uugnay sa dalawang bayan.", Label.BODY),
+    ]
+    blocks = [Block(i, text) for i, (text, _) in enumerate(lines)]
+    labels = [label for _, label in lines]
+    tagalog = find_bylines(blocks, labels, load_lexicon(page_language="tl"))
+    assert [p.name for p in tagalog.authors] == ["Juan dela Cruz"]
+    # On a page in another language "Ni" opens a Balinese name: the line names "Ni Luh Sari".
+    balinese = [("Oleh Ni Luh Sari", Label.BYLINE), ("Warga Denpasar menanam bakau di pesisir.", Label.BODY)]
+    assert [p.name for p in _find(*balinese).authors] == ["Ni Luh Sari"]

@@ -396,3 +396,34 @@ def test_a_jsonl_line_nested_too_deeply_is_an_error_not_the_end_of_the_batch(tmp
     first, second = read_paths([str(path)])
     assert isinstance(first, ReadError) and first.message == "not valid JSON: nested too deeply to read"
     assert isinstance(second, Page) and second.url == "https://example.com/a"
+
+
+def test_a_directory_a_glob_matches_is_read_as_a_directory_input(tmp_path: Path) -> None:
+    # 'crawl/*' quoted (for warta to expand) read crawl/x.html and left crawl/2024/ out without a
+    # word, where the shell's unquoted crawl/* names the directory and it was read recursively.
+    crawl = tmp_path / "crawl"
+    (crawl / "2024" / "05").mkdir(parents=True)
+    for name in ("x.html", "2024/y.html", "2024/05/z.txt", "2024/photo.png"):
+        (crawl / name).write_text(PAGE, encoding="utf-8")
+    pages = ["2024/05/z.txt", "2024/y.html", "x.html"]
+    # ('**/*' names photo.png itself, as a file given by name is read whatever its suffix.)
+    for pattern, names in (
+        ("*", pages),
+        ("**/*", ["2024/05/z.txt", "2024/photo.png", "2024/y.html", "x.html"]),
+    ):
+        sources = [item.source or "" for item in read_paths([str(crawl / pattern)])]
+        assert sources == [str(crawl / name) for name in names], pattern
+
+
+def test_an_empty_or_blank_jsonl_file_is_reported_as_an_empty_page_file_is(tmp_path: Path) -> None:
+    # An empty page file said "empty file"; an empty dump said nothing at all ("0 read").
+    for name, data, message in (
+        ("empty.jsonl", b"", "empty file"),
+        ("blank.jsonl", b"\n  \n\n", "no records: every line is blank"),
+        ("empty.jsonl.gz", gzip.compress(b""), "empty file"),
+    ):
+        (tmp_path / name).write_bytes(data)
+        items = list(read_paths([str(tmp_path / name)]))
+        assert [(type(i), i.message, i.retry) for i in items] == [(ReadError, message, True)], name  # type: ignore[union-attr]
+    (tmp_path / "one.jsonl").write_text('\n{"text": "Halo dunia, ini berita."}\n\n', encoding="utf-8")
+    assert [type(i) for i in read_paths([str(tmp_path / "one.jsonl")])] == [Page]

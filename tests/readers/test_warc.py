@@ -169,3 +169,65 @@ def test_a_corrupt_last_gzip_member_still_ends_the_archive_with_an_error(tmp_pat
     ]
     assert isinstance(items[-1], ReadError)
     assert items[-1].message.startswith("WARC file ended early after 2 records")
+
+
+def _status(uri: str, status: str, n: int, extra: str = "") -> bytes:
+    http = f"HTTP/1.1 {status}\r\nContent-Type: text/html\r\n{extra}Content-Length: 0\r\n\r\n".encode()
+    return _record("response", uri, http, "application/http; msgtype=response", n)
+
+
+def _no_page_archive(path: Path) -> Path:
+    """One page among records that hold none: an image, a PDF, a 404, a redirect, a revisit,
+    an empty text conversion (and a request, which is no capture of a page at all)."""
+    revisit = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+    return _archive(
+        [
+            _response("https://a.example/1", HTML, 1),
+            _response("https://a.example/logo.png", b"\x89PNG....", 2, "image/png"),
+            _response("https://a.example/report.pdf", b"%PDF-1.4", 3, "application/pdf"),
+            _status("https://a.example/gone", "404 Not Found", 4),
+            _status("https://a.example/old", "301 Moved Permanently", 5, "Location: https://a.example/1\r\n"),
+            _record("revisit", "https://a.example/1", revisit, "application/http; msgtype=response", 6),
+            _record("conversion", "https://a.example/blank", b"  \n", "text/plain", 7),
+            _record("request", "https://a.example/1", b"GET /1 HTTP/1.1\r\n\r\n", "application/http", 8),
+        ],
+        path,
+        True,
+    )
+
+
+def test_records_that_hold_no_page_are_named_with_why_not_dropped_silently(tmp_path: Path) -> None:
+    items = list(read_warc(_no_page_archive(tmp_path / "mixed.warc.gz")))
+    assert [i.url for i in items if not isinstance(i, ReadError)] == ["https://a.example/1"]
+    skipped = [i for i in items if isinstance(i, ReadError)]
+    assert all(i.skip and not i.retry for i in skipped)
+    assert [i.message for i in skipped] == [
+        "WARC record holds no page (image/png)",
+        "WARC record holds no page (application/pdf)",
+        "WARC record holds no page (HTTP 404)",
+        "WARC record holds no page (HTTP 301)",
+        "WARC record holds no page (a revisit of a page captured before)",
+        "WARC record holds no page (an empty text conversion)",
+    ]
+
+
+def test_batches_count_records_without_a_page_apart_from_failures(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from warta.cli import _register, app
+    from warta.corpus.store import Store
+    from warta.run.ingest import IngestOptions, ingest
+
+    path = _no_page_archive(tmp_path / "mixed.warc.gz")
+    _register()
+    runner = CliRunner(env={"COLUMNS": "400"})
+    result = runner.invoke(app, ["extract", str(path), "-f", "jsonl", "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert "0 failed" in result.output and "6 records skipped, holding no page:" in result.output
+    assert "1 × WARC record holds no page (HTTP 404)" in result.output
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 1  # no error lines
+    with Store.open(tmp_path / "c.db") as store:
+        report = ingest(store, [str(path)], IngestOptions(workers=1))
+        assert not report.failed and sum(report.skipped.values()) == 6
+        assert report.skipped["WARC record holds no page (image/png)"] == 1
+        assert store.stats()["sources"] == 1  # (such records are counted, not recorded one by one)

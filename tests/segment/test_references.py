@@ -128,3 +128,62 @@ def test_pages_of_numbered_references_keep_their_list_addresses() -> None:
 def test_a_page_not_ending_in_references_is_left_alone() -> None:
     assert inline_references("Title\n\nSee [1] and [2].\n\n1. First point\n2. Second point") is None
     assert inline_references("Body text.\n\n   1. https://x.example/a\n") is None  # no References head
+
+
+# The same kind of page as `w3m -dump -o display_link_number=1` writes it: `References:` and
+# `[3] https://…`, an image as its name in brackets (`[logo]`, `[foto-pasar]`), linked or not.
+W3M = """\
+[1]Masuk | [2]Daftar
+[3][logo]
+
+  • [4]Beranda
+  • [5]Daerah
+
+Harga Cabai di Pasar Kebon Roek Naik Dua Kali Lipat
+
+Penulis: [6]Baiq Nurul | Editor: Lalu Hamdi
+Senin, 12 Mei 2025 - 10:20 WITA
+
+[foto-pasar]
+Pedagang cabai di Pasar Kebon Roek, Mataram.
+
+MATARAM - Harga cabai rawit di Pasar Kebon Roek naik dua kali lipat dalam sepekan terakhir
+karena pasokan dari Lombok Timur berkurang setelah hujan deras merusak tanaman petani.
+
+Baca Juga: [7]Petani Cabai di Lombok Timur Gagal Panen
+
+Pedagang mengaku pembeli mulai mengurangi jumlah cabai yang dibeli sejak harga naik.
+
+Berita Terkait
+
+  • [8]Harga Bawang Merah Turun di Bima
+  • [9]Pasar Murah Digelar di Ampenan
+
+References:
+
+[1] https://kabar.example/masuk
+[2] https://kabar.example/daftar
+[3] https://kabar.example/
+[4] https://kabar.example/
+[5] https://kabar.example/daerah
+[6] https://kabar.example/penulis/baiq-nurul
+[7] https://kabar.example/daerah/cabai-gagal-panen
+[8] https://kabar.example/ekonomi/bawang-bima
+[9] https://kabar.example/daerah/pasar-murah
+"""
+
+
+def test_w3m_references_are_written_inline_and_image_names_left_out() -> None:
+    text = inline_references(W3M)
+    assert text is not None
+    assert "Penulis: [Baiq Nurul](https://kabar.example/penulis/baiq-nurul) | Editor: Lalu Hamdi" in text
+    assert "[foto-pasar]" not in text and "[logo]" not in text and "References" not in text
+    article = warta.extract(W3M, kind="text")
+    assert [p.name for p in article.authors] == ["Baiq Nurul"]
+    assert [(item.title, item.url) for item in article.read_also] == [
+        ("Petani Cabai di Lombok Timur Gagal Panen", "https://kabar.example/daerah/cabai-gagal-panen")
+    ]
+    assert [item.url for item in article.related] == [
+        "https://kabar.example/ekonomi/bawang-bima",
+        "https://kabar.example/daerah/pasar-murah",
+    ]

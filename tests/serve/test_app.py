@@ -127,3 +127,29 @@ def test_a_page_stored_without_an_article_says_so() -> None:
         1, {"title": "Rute jembatan", "page_type": "discussion", "body": []}, "forum.example", []
     )
     assert "<b>discussion</b>: the whole thread" in thread and "no article" not in thread
+
+
+def test_a_sites_listing_and_search_show_its_copy_of_a_story_represented_elsewhere(
+    client: TestClient, corpus: tuple[Path, dict[str, list[str]]]
+) -> None:
+    """Each site of a syndicated story lists its copy; before, the site whose copy was not the
+    story's representative showed neither (a site of copies only: "no articles yet")."""
+    db, groups = corpus
+    with Store.open(db) as store:
+        rows = [
+            store.conn.execute(
+                "SELECT a.id, s.name FROM articles a JOIN sites s ON s.id = a.site_id WHERE a.url = ?", (url,)
+            ).fetchone()
+            for url in groups["syndicated"]
+        ]
+    for article_id, site in rows:
+        page = client.get("/", params={"site": site, "limit": 100})
+        assert f"/article/{article_id}'" in page.text, site
+    assert "no articles match these filters" in client.get("/", params={"from": "2999"}).text
+
+
+def test_a_missing_article_page_is_a_page_not_json(client: TestClient) -> None:
+    page = client.get("/article/999999")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "no article 999999" in page.text and "href='/'" in page.text
+    assert client.get("/api/article/999999").json() == {"detail": "no article 999999"}

@@ -570,6 +570,7 @@ cdef inline bint _one_of(Py_UCS4 c, str chars) noexcept:
 
 
 cdef str TERMINAL = '.!?;:"”’)»…'  # `body._TERMINAL`
+cdef str FULL_STOPS = ".!?…"  # `body._FULL_STOPS`
 cdef str HEADING_NOT_ENDING = '.!?;:"”’)»…,'  # `body._HEADING_NOT_ENDING`
 cdef str QUOTES = "\"“”‘’'"  # `body._QUOTES`
 cdef str CONTINUATION = ",.;:)]}!?%”’'\"-–—"  # what `body._starts_continuation` accepts first
@@ -619,6 +620,16 @@ cdef bint _splits_sentence(list texts, list structures, Py_ssize_t k, Py_ssize_t
     )
 
 
+cdef inline bint _opens_with_dash(str text) noexcept:
+    """`body._opens_with_dash`."""
+    return (
+        PyUnicode_GET_LENGTH(text) > 1
+        and _one_of(_at(text, 0), DASHES)
+        and _at(text, 1) == 0x20
+        and _ends_with_one_of(text, FULL_STOPS)
+    )
+
+
 cdef inline bint _starts_continuation(str text) noexcept:
     """`body._starts_continuation` (of a non-empty text)."""
     cdef Py_UCS4 first = _at(text, 0)
@@ -662,6 +673,12 @@ cdef bint _is_heading_like(str text) noexcept:
         return False
     first = _at(text, start)
     return Py_UNICODE_ISUPPER(first) or Py_UNICODE_ISDIGIT(first)
+
+
+cdef bint _table_row(object block):
+    """`body._table_row` (of a run's first block)."""
+    cdef object structure = read_slot(block, BLOCK_STRUCTURE)
+    return bool(read_slot(structure, IN_TABLE)) and PyUnicode_GET_LENGTH(<str>read_slot(structure, TAG)) == 0
 
 
 cdef str _join(str left, str right):
@@ -721,7 +738,10 @@ def body_parts(list blocks):
             and not read_slot(structure, BLANK_BEFORE)
             and not read_slot(structure, BULLET)
             and not _ends_with_one_of(prev_text, TERMINAL)
-            and (read_slot(structure, TAG) in JOINED_TAGS or _starts_continuation(text))
+            and (
+                read_slot(structure, TAG) in JOINED_TAGS
+                or (_starts_continuation(text) and not (read_slot(structure, TAG) == "p" and _opens_with_dash(text)))
+            )
         )
         if joinable and (
             _starts_continuation(text)
@@ -733,7 +753,11 @@ def body_parts(list blocks):
         heading = (
             _is_heading_like(text)
             and not _ends_with_one_of(text, DASHES)
-            and (PyUnicode_GET_LENGTH(prev_text) == 0 or _ends_with_one_of(prev_text, TERMINAL))
+            and (
+                PyUnicode_GET_LENGTH(prev_text) == 0
+                or _ends_with_one_of(prev_text, TERMINAL)
+                or _table_row(run[1])  # `body._table_row`
+            )
             and k + 1 < n
             and not _starts_continuation(texts[k + 1])
             and _all_words(texts[k + 1]) > _all_words(text)

@@ -23,6 +23,7 @@ from warta.model import Block, BodyPart, Label
 from warta.strings import lower_words
 
 _TERMINAL = tuple('.!?;:"”’)»…')
+_FULL_STOPS = tuple(".!?…")  # what ends a sentence itself (no bracket, quote or colon)
 # "(*/S-01)", "(yum/yum)", "(ant/P-2)", "(Ant/ABC)" at the very end of the text.
 _EDITOR_CODE = re.compile(
     r"\s*\(((?:\*|[A-Za-z][A-Za-z0-9.-]{0,9})(?:\s*/\s*(?:\*|[A-Za-z0-9][A-Za-z0-9.-]{0,9})){1,3})\)\s*$"
@@ -52,6 +53,14 @@ def is_heading_like(text: str) -> bool:
 def _starts_continuation(text: str) -> bool:
     first = text[0]
     return first.islower() or first in ",.;:)]}!?%”’'\"-–—"
+
+
+def _opens_with_dash(text: str) -> bool:
+    """'– Mieszkańcy czekali … – mówił prezydent.': a dash and a space open the line and a full
+    stop ends it, as a quote opens in Polish, Russian, Spanish or Italian. A paragraph element
+    ("<p>") written so is a paragraph of its own, not the end of the line before it (an embedded
+    post's '— Name (@handle) date' line or a '- item' of a dash list ends with no stop)."""
+    return len(text) > 1 and text[0] in "-–—" and text[1] == " " and text.endswith(_FULL_STOPS)
 
 
 def _at_most_words(text: str, n: int) -> bool:
@@ -94,13 +103,19 @@ def _splits_sentence(blocks: Sequence[Block], k: int) -> bool:
     )
 
 
+def _table_row(block: Block | None) -> bool:
+    """A row of flattened text's table laid out in columns: it ends no sentence, yet a line
+    after it opens anew (the table's last row over a subheading)."""
+    return block is not None and block.structure.in_table and not block.structure.tag
+
+
 def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
     """(text, first block, is_heading) runs, joining fragments of one sentence."""
     runs: list[tuple[str, Block, bool]] = []
     for k, block in enumerate(blocks):
         text = block.text
         s = block.structure
-        prev_text, _, prev_heading = runs[-1] if runs else ("", None, False)
+        prev_text, prev_block, prev_heading = runs[-1] if runs else ("", None, False)
         if s.heading_level > 0:
             runs.append((text, block, True))
             continue
@@ -116,7 +131,10 @@ def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
             and not s.blank_before
             and not s.bullet
             and not prev_text.endswith(_TERMINAL)
-            and (s.tag in ("", "a", "span", "b", "strong", "em", "i") or _starts_continuation(text))
+            and (
+                s.tag in ("", "a", "span", "b", "strong", "em", "i")
+                or (_starts_continuation(text) and not (s.tag == "p" and _opens_with_dash(text)))
+            )
         )
         if joinable and (
             _starts_continuation(text) or _at_most_words(prev_text, 6) or _at_most_words(text, 6)
@@ -126,7 +144,7 @@ def _merge_fragments(blocks: Sequence[Block]) -> list[tuple[str, Block, bool]]:
         heading = (
             is_heading_like(text)
             and not text.endswith(("-", "–", "—"))
-            and (not prev_text or prev_text.endswith(_TERMINAL))
+            and (not prev_text or prev_text.endswith(_TERMINAL) or _table_row(prev_block))
             and _opens_longer_line(text, blocks[k + 1].text if k + 1 < len(blocks) else "")
             and not _splits_sentence(blocks, k)
         )

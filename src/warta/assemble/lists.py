@@ -569,11 +569,28 @@ def _comments(
                 continue
         if len(words) <= 4 and not text.endswith((".", "!", "?")):
             if not _in_page_link(block):
-                author = text
+                author, glued = _glued_date_apart(text, lexicon)
+                date = glued or date
             continue
         comments.append(Comment(text=text, author=author, date=date))
         author = date = None
     return comments
+
+
+# A login and the date printed right after it with no space between their elements
+# ("<span>hannah_cooks</span><span>2 hours ago</span>"): where a letter meets a digit.
+_GLUED_DATE = re.compile(r"(?<=[^\W\d])(?=\d)")
+
+
+def _glued_date_apart(text: str, lexicon: Lexicon) -> tuple[str, str | None]:
+    """(name, date) of a comment's head line whose date is glued to the name
+    ("hannah_cooks2 hours ago"): cut where a letter meets a digit, if what follows is a date
+    line and what goes before is no date of its own; else (`text`, None)."""
+    for cut in _GLUED_DATE.finditer(text):
+        name, rest = text[: cut.start()], text[cut.start() :]
+        if not has_digit(name) and is_date_line(rest, lexicon):
+            return name, rest
+    return text, None
 
 
 _NAME_WORDS = 4
@@ -649,6 +666,9 @@ def _tag_href() -> re.Pattern[str]:
 _TAG_CHARS = 40
 _TEXT = attrgetter("text")
 _UNLABELLED = frozenset({Label.OTHER, Label.NAV})
+# The tag links after a tags line may sit in the entry's footer element ("<footer
+# class='entry-footer'>Mga Tag: <a>baha</a> <a>Maynila</a>"): labelled footer, still tags.
+_TAG_RUN = frozenset({Label.OTHER, Label.NAV, Label.FOOTER})
 _INLINE_TAGS_LABELS = frozenset({Label.OTHER, Label.NAV, Label.FOOTER})
 _INLINE_TAGS_WORDS = 40  # a footer line of links, not a paragraph
 _INLINE_TAGS_LINKS = 0.5  # of its text, how much is link text, at least
@@ -704,7 +724,7 @@ def _tag_blocks(blocks: Sequence[Block], labels: list[Label]) -> list[Block]:
             continue
         previous_tags = (
             previous_tags
-            and label in _UNLABELLED
+            and label in _TAG_RUN
             and len(block.text) <= _TAG_CHARS
             and block.structure.link_density >= ALL_LINK
             and _tag_href().search(block.structure.href or "") is not None
@@ -720,14 +740,21 @@ def _tag_box_tokens() -> frozenset[str]:
     return frozenset(html_lexicon()["classes"]["tag_box"])
 
 
+@lru_cache(maxsize=1)
+def _position_tokens() -> frozenset[str]:
+    """Class tokens that place an element among its siblings (`html.toml`, `[classes] position`):
+    "even" and "odd" alternate along one list, so they name no box."""
+    return frozenset(html_lexicon()["classes"]["position"])
+
+
 _TAG_BOX_MIN = 2  # links in a row: one link alone may be a section's
 
 
 def _tag_box_links(blocks: Sequence[Block], labels: list[Label]) -> list[str]:
     """The tags of a box with no "Tags" line over it ("<div class='tag-artikel'><a
     href='/tag/kedah'>Kedah</a> …"): two links or more in a row under the article's first
-    body line, each a short line that is all link, to a tag page, in an element the template
-    names as a tag box. The first such run only."""
+    body line, each a short line that is all link, to a tag page or written as a hashtag
+    ("#서울시"), in an element the template names as a tag box. The first such run only."""
     first_body = next((i for i, label in enumerate(labels) if label is Label.BODY), None)
     if first_body is None:
         return []
@@ -742,7 +769,8 @@ def _tag_box_links(blocks: Sequence[Block], labels: list[Label]) -> list[str]:
             and label in _UNLABELLED
             and len(block.text) <= _TAG_CHARS
             and not names.isdisjoint(structure.class_tokens)
-            and href.search(structure.href or "") is not None
+            # (a hashtag's link may go to the site's search, "?sc_word=서울시": its "#" says tag)
+            and (href.search(structure.href or "") is not None or block.text.startswith("#"))
         ):
             run.append(block.text.strip(" #"))
         elif run:
@@ -830,7 +858,14 @@ def build_lists(
         if rest != block.text.strip():
             box = None  # a "Tags:" line: its label's own class ("tags__label") is no box's
         elif box is None:  # a list's first tag
-            box = next((token for token in reversed(tokens) if not has_digit(token)), "")
+            box = next(
+                (
+                    token
+                    for token in reversed(tokens)
+                    if not has_digit(token) and token not in _position_tokens()
+                ),
+                "",
+            )
         elif box and box not in tokens:
             continue
         tags.extend(t.strip(" #") for t in re.split(r"[,;|#]", rest) if t.strip(" #"))

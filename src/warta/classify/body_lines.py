@@ -117,17 +117,21 @@ def ends_with_agency_credit(text: str, lexicon: Lexicon) -> bool:
 
 
 _SHORT_PARAGRAPH_MIN = 80
-# a sentence's end, then the next one's capital: "… about duplicates. Wire stories …"
-_NEXT_SENTENCE = re.compile(r"[.!?][\"”’)]? +[\"“‘(]?[^\W\d_]")
+# What may follow the article's last paragraph (`_closing_paragraph`): its share row, its tags.
+_CLOSING_ROWS = (LABEL_NAV, LABEL_TAGS)
+# a sentence's end, then the next one's capital: "… about duplicates. Wire stories …", "… convaincu.
+# « Avant, … »" (a French quote opens with a guillemet and a space)
+_NEXT_SENTENCE = re.compile(r"[.!?][\"”’)»]? +(?:[\"“‘(]|« ?)?[^\W\d_]")
 
 
 def _closing_paragraph(blocks: Sequence[Block], labels: Sequence[Label], i: int) -> bool:
     """A paragraph of two sentences or more, shorter than `adopt_near_misses` asks, between the
-    body's last line and the post's share row ('Share', 'Like', 'Tweet'): the article's close."""
+    body's last line and the post's share row ('Share', 'Like', 'Tweet') or its tag box
+    ('Tags:', 'Sujets :'): the article's close."""
     text = blocks[i].text
     if not (len(text) >= _SHORT_PARAGRAPH_MIN and text.endswith(SENTENCE_END)):
         return False
-    if not (0 < i < len(blocks) - 1 and labels[i - 1] is LABEL_BODY and labels[i + 1] is LABEL_NAV):
+    if not (0 < i < len(blocks) - 1 and labels[i - 1] is LABEL_BODY and labels[i + 1] in _CLOSING_ROWS):
         return False
     return any(text[m.end() - 1].isupper() for m in _NEXT_SENTENCE.finditer(text))
 

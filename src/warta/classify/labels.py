@@ -52,6 +52,7 @@ from warta.classify.sentences import (
 )
 from warta.classify.tail import (
     unmark_company_boilerplate,
+    unmark_contact_sign_off,
     unmark_source_list,
     unmark_text_past_footer,
     unmark_word_lists,
@@ -500,45 +501,87 @@ def label_blocks(
     unmark_company_boilerplate(blocks, labels, lexicon, norms)
     unmark_source_list(blocks, labels, lexicon, norms)
     unmark_view_counts(labels, lexicon, norms)
-    unmark_verdict_box(labels, lexicon, norms)
+    unmark_verdict_box(labels, lexicon, norms, blocks)
+    unmark_contact_sign_off(blocks, labels)
     return labels
 
 
 # The longest line of a fact-check's verdict box (`unmark_verdict_box`), normalised.
 _VERDICT_LINE_MAX = 300
+# The most lines after a verdict that its box's element still holds (a note under the rating,
+# "What do our ratings mean?"): the box must close within them.
+_VERDICT_BOX_TAIL = 3
 
 
-def unmark_verdict_box(labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
+def unmark_verdict_box(
+    labels: list[Label], lexicon: Lexicon, norms: list[str], blocks: Sequence[Block] | None = None
+) -> None:
     """'Klaim: … / Faktanya: … / Kesimpulan: Hoaks', 'Claim: … / Rating: False': a fact-check's
     verdict box, a line opening with a claim label and the lines right under it each opening
     with a verdict label, sums the check up; the story tells it in full. A claim line alone is
-    left as it is (a story may quote a claim so)."""
+    left as it is (a story may quote a claim so). A label alone on its line ("<dt>Claim:</dt>
+    <dd>…</dd>") has its value on the next line; such a box's own lines keep their labels (see
+    below). With `blocks`, the few lines after the verdict inside the claim line's element (a
+    note under the rating) are the box's too, where the element closes within them."""
     if not lexicon.claim_prefix or not lexicon.verdict_prefix:
         return
     verdict = lexicon.starts_with_pattern("verdict_prefix").match
+    claim_label = lexicon.starts_with_pattern("claim_prefix").match
     # The lines opening with a claim label, all found in C where the lexicon's trie is built (a
     # label set below is other, still loose: no later claim line's test changes).
     trie = lexicon.starts_with_trie("claim_prefix")
     if trie is None:
-        claim = lexicon.starts_with_pattern("claim_prefix").match
-        claims = [i for i, norm in enumerate(norms) if claim(norm)]
+        claims = [i for i, norm in enumerate(norms) if claim_label(norm)]
     else:
         claims = trie.opening(norms, "")
+    # A label alone on its line ("Claim", its colon normalised away): its value is the next line.
+    # (most pages hold none: one set intersection in C says so before any line is looked up)
+    claim_alone, verdict_alone = _bare_labels(lexicon.claim_prefix), _bare_labels(lexicon.verdict_prefix)
+    if not claim_alone.isdisjoint(norms):
+        claims = sorted({*claims, *(i for i, norm in enumerate(norms) if norm in claim_alone)})
     # (a box's lines are body or, where the model doubted a short one, other)
     loose = (LABEL_BODY, LABEL_OTHER)
+
+    def box_line(j: int) -> bool:
+        return j < len(norms) and labels[j] in loose and len(norms[j]) < _VERDICT_LINE_MAX
+
     for i in claims:
-        if labels[i] not in loose or len(norms[i]) >= _VERDICT_LINE_MAX:
+        if not box_line(i):
             continue
-        end = i + 1
-        while (
-            end < len(norms)
-            and labels[end] in loose
-            and len(norms[end]) < _VERDICT_LINE_MAX
-            and verdict(norms[end])
-        ):
-            end += 1
-        if end > i + 1:
-            labels[i:end] = [LABEL_OTHER] * (end - i)
+        end = i + 1 + (norms[i] in claim_alone and box_line(i + 1))
+        verdicts = 0
+        while box_line(end) and (norms[end] in verdict_alone or verdict(norms[end])):
+            verdicts += 1
+            end += 1 + (norms[end] in verdict_alone and box_line(end + 1))
+        if not verdicts:
+            continue
+        close = end if blocks is None else _box_close(blocks, i, end)
+        # A box of labels alone over their values keeps its lines as the model read them: that
+        # is how ScrapingHub's gold keeps Snopes' "Claim / … / Rating / Unproven" box, as body.
+        # Its note under the rating is no more the story than the inline box's lines are.
+        first = end if norms[i] in claim_alone else i
+        labels[first:close] = [LABEL_OTHER] * (close - first)
+
+
+@lru_cache(maxsize=8)
+def _bare_labels(prefixes: tuple[str, ...]) -> frozenset[str]:
+    """The labels of `prefixes` that end with a colon, without it: how such a label alone on its
+    line reads once normalised ("claim:" -> "claim")."""
+    return frozenset(p[:-1].strip() for p in prefixes if p.endswith(":"))
+
+
+def _box_close(blocks: Sequence[Block], start: int, end: int) -> int:
+    """Where the element of block `start` (its class tokens, a prefix of every line inside it)
+    closes, when it does within `_VERDICT_BOX_TAIL` lines from `end`; else `end`."""
+    box = blocks[start].structure.class_tokens
+    if not box:
+        return end
+    size = len(box)
+    j = end
+    while j < len(blocks) and j - end < _VERDICT_BOX_TAIL and blocks[j].structure.class_tokens[:size] == box:
+        j += 1
+    closes = j < len(blocks) and blocks[j].structure.class_tokens[:size] != box
+    return j if closes else end
 
 
 def unmark_view_counts(labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:

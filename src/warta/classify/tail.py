@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from warta.classify.body_lines import _rows_in, _rows_labelled
+from warta.classify.sections import section_scans
 from warta.classify.sentences import is_long_sentence, starts_capitalised
 from warta.compiled import probed
 from warta.lexicon import Lexicon
@@ -120,6 +121,27 @@ def unmark_text_past_footer(blocks: Sequence[Block], labels: list[Label]) -> Non
             for i in after:
                 labels[i] = LABEL_FOOTER
         return
+
+
+_SIGN_OFF_WORDS = 5  # "홍길동 기자 gildong@example.com", "Jane Doe, reporter jane@x.com": a name, a role
+_E_MAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+
+
+def unmark_contact_sign_off(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """The article's last body line when it is a writer's contact sign-off: a few words (a name,
+    a role), none in lower case, and an e-mail address, no sentence ("홍길동 기자
+    gildong@hanbitilbo.example"). The address is how to reach the writer, not what the story
+    says."""
+    # (the last body line, found from the page's end; a story of one line has no sign-off)
+    last = section_scans().last(labels, LABEL_BODY)
+    if last <= 0 or section_scans().first(labels, LABEL_BODY) == last:
+        return
+    words = blocks[last].text.split()
+    if not 2 <= len(words) <= _SIGN_OFF_WORDS or "@" not in blocks[last].text:
+        return
+    # (no lower-case word before it: "Email us at npmc@…" asks the reader to write, a FAQ's answer)
+    if _E_MAIL.match(words[-1].strip("()<>[],;")) and not any("@" in w or w[0].islower() for w in words[:-1]):
+        labels[last] = LABEL_OTHER
 
 
 _COMPANY_NAME_WORDS = 4

@@ -5,9 +5,11 @@ Each sub-command lives in its own module and registers itself on `app`.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
 # The JSONL field options every command that reads pages takes.
 TextField = Annotated[str, typer.Option(help="JSONL field holding flattened text.")]
@@ -21,6 +23,13 @@ app = typer.Typer(
     rich_markup_mode="rich",
     add_completion=False,
 )
+
+
+def other_reasons(console: Console, reasons: Counter[str], what: str, shown: int = 10) -> None:
+    """The count of what a summary's first `shown` reasons left out, so that its lines add up."""
+    rest = reasons.most_common()[shown:]
+    if rest:
+        console.print(f"  {sum(c for _, c in rest)} × {what} for {len(rest)} other reasons")
 
 
 @app.callback()

@@ -16,7 +16,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from warta.cli import HtmlField, TextField, UrlField, app
+from warta.cli import HtmlField, TextField, UrlField, app, other_reasons
 from warta.corpus.champions import prunable, refresh_search_index, search_index_hint
 from warta.corpus.export import ExportFormat, export
 from warta.corpus.search import QueryError, SearchFilters, search
@@ -89,7 +89,7 @@ def ingest_command(
     Re-running the same command is safe: records already ingested are skipped,
     and an interrupted ingest resumes where it stopped.
     """
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     store = _open(db, err, must_exist=False)
     options = IngestOptions(
         workers=workers,
@@ -135,10 +135,21 @@ def _summary(console: Console, report: IngestReport, stats: dict[str, int]) -> N
         console.print(f"  {report.already} × already ingested by an earlier run")
     for reason, count in report.skipped.most_common(10):
         console.print(f"  {count} × skipped: {reason}")
+    other_reasons(console, report.skipped, "skipped")
     for reason, count in report.failed.most_common(10):
         console.print(f"  [red]{count} × failed[/red]: {reason}")
+    other_reasons(console, report.failed, "failed")
     for source, reason in report.failed_examples[:10]:
         console.print(f"    [dim]{source}[/dim]: {reason}")
+    if report.warned:
+        # (Stored all the same: a cut or partly decoded page is named here, as `warta extract` does.)
+        console.print(
+            f"  [yellow]{report.warned} × extracted with warnings[/yellow] (partial or doubtful results):"
+        )
+        for source, warnings in report.warned_examples[:10]:
+            console.print(f"    [dim]{source}[/dim]: {warnings}")
+        if report.warned > 10:
+            console.print(f"    … and {report.warned - 10} more (the 'warnings' field of `warta export`)")
     clusters = report.clusters
     if clusters is not None:
         console.print(
@@ -174,7 +185,7 @@ def search_command(
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines output.")] = False,
 ) -> None:
     """Search the corpus (BM25 ranking, highlighted snippets)."""
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     store = _open(db, err)
     filters = SearchFilters(site, lang, date_from, date_to, limit, duplicates)
     try:
@@ -193,12 +204,13 @@ def search_command(
         for hit in hits:
             sys.stdout.write(json.dumps(asdict(hit), ensure_ascii=False) + "\n")
         return
-    out = Console()
+    out = Console(soft_wrap=True)  # (a URL or snippet piped to a file is not cut into lines)
     if not hits:
         out.print("no results")
         return
     for rank, hit in enumerate(hits, 1):
-        copies = f" [dim](+{hit.cluster_size - 1} copies)[/dim]" if hit.cluster_size > 1 else ""
+        others = hit.cluster_size - 1
+        copies = f" [dim](+{others} {'copy' if others == 1 else 'copies'})[/dim]" if others else ""
         out.print(f"[bold]{rank}. {hit.title or '(untitled)'}[/bold]{copies}")
         out.print(f"   [dim]{hit.site} · {hit.published or 'no date'} · {hit.url or ''}[/dim]")
         out.print(Text("   ").append(_highlighted(hit.snippet)))
@@ -214,7 +226,7 @@ def reindex_command(
     Searches for common words score only each word's best documents when the lists
     prove that nothing else can enter the results; without them every match is scored.
     """
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     store = _open(db, err)
     start = time.perf_counter()
     try:
@@ -250,8 +262,13 @@ def export_command(
     ] = None,
     dedup: Annotated[bool, typer.Option(help="One article per duplicate cluster.")] = False,
 ) -> None:
-    """Export the corpus as JSONL, CSV or Parquet."""
-    err = Console(stderr=True)
+    """Export the corpus as JSONL, CSV or Parquet.
+
+    JSONL holds each article whole (the versioned schema); CSV and Parquet one row per article:
+    its fields, and its authors, editors, tags and read-also, related and sidebar entries as lists
+    (in CSV, a JSON list in the cell).
+    """
+    err = Console(stderr=True, soft_wrap=True)
     if output is not None and _is_corpus_file(output, db):
         # Opening the output truncates it: the corpus itself would be lost.
         err.print(f"[red]cannot export to {output}[/red]: it is the corpus itself; choose another file")
@@ -284,7 +301,7 @@ def _is_corpus_file(output: Path, db: Path) -> bool:
 )
 def sites_command(db: DbOption = Path("corpus.db")) -> None:
     """Sites in the corpus, with the template blocks learned for each."""
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     store = _open(db, err)
     reports = site_reports(store)
     store.close()
@@ -310,7 +327,7 @@ def serve_command(
     Read-only; a JSON API sits beside the pages (/api/search, /api/article/ID, /api/docs).
     Needs the serve extra: pip install 'warta[serve]'.
     """
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     _open(db, err).close()  # a clear message for a missing or broken corpus
     try:
         import uvicorn

@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from warta.cli import HtmlField, TextField, UrlField, app
+from warta.cli import HtmlField, TextField, UrlField, app, other_reasons
 from warta.errors import ConfigError
 from warta.options import ExtractOptions
 from warta.pipeline import Extractor, PageResult
@@ -122,7 +122,7 @@ def extract(
     )
     extractor = Extractor(options)
     fields = JsonlFields(text=text_field, html=html_field, url=url_field)
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     to_dir = output is not None and (
         output.is_dir() or (not output.suffix and format is not OutputFormat.jsonl)
     )
@@ -139,6 +139,7 @@ def extract(
         raise typer.Exit(code=2) from exc
     failures: Counter[str] = Counter()
     failed_sources: list[tuple[str, str]] = []
+    no_page: Counter[str] = Counter()  # records that hold no page (WARC images, redirects), by reason
     warned: list[tuple[str, str]] = []  # the first (source, its warnings) of partial or doubtful results
     warned_count = 0
     ok = 0
@@ -162,6 +163,9 @@ def extract(
             )
         ):
             progress.update(task, advance=1, status=f"{ok} ok, {sum(failures.values())} failed")
+            if result.skipped:  # (counted, not listed: a crawl holds many images and redirects)
+                no_page[result.error or "no page"] += 1
+                continue
             if not result.ok:
                 failures[result.error or "unknown error"] += 1
                 failed_sources.append((result.source or "?", result.error or ""))
@@ -186,7 +190,7 @@ def extract(
     if stream is not sys.stdout:
         stream.close()
     if not quiet:
-        _summary(err, ok, failed_sources, warned, warned_count)
+        _summary(err, ok, failed_sources, warned, warned_count, no_page)
     if ok == 0 and failed_sources:
         raise typer.Exit(code=1)
 
@@ -219,12 +223,23 @@ def _write(
 
 
 def _summary(
-    console: Console, ok: int, failed: list[tuple[str, str]], warned: list[tuple[str, str]], warned_count: int
+    console: Console,
+    ok: int,
+    failed: list[tuple[str, str]],
+    warned: list[tuple[str, str]],
+    warned_count: int,
+    no_page: Counter[str],
 ) -> None:
     console.print(f"[green]{ok} extracted[/green], [red]{len(failed)} failed[/red]")
+    if no_page:
+        console.print(f"{sum(no_page.values())} records skipped, holding no page:")
+        for reason, count in no_page.most_common(10):
+            console.print(f"  {count} × {reason}")
+        other_reasons(console, no_page, "skipped")
     reasons = Counter(reason for _, reason in failed)
     for reason, count in reasons.most_common(10):
         console.print(f"  {count} × {reason}")
+    other_reasons(console, reasons, "failed")
     for source, reason in failed[:20]:
         console.print(f"  [dim]{source}[/dim]: {reason}")
     if len(failed) > 20:

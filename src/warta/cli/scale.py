@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from warta.cli import HtmlField, TextField, UrlField, app
+from warta.cli import HtmlField, TextField, UrlField, app, other_reasons
 from warta.errors import WartaError
 from warta.readers import JsonlFields
 
@@ -45,7 +45,7 @@ def scale_command(
     shards that had not finished (a run over other files into the same OUT is refused).
     Needs the scale extra: pip install 'warta[scale]'.
     """
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     try:
         from warta.scale import extract_on_ray
     except ImportError as exc:
@@ -79,8 +79,10 @@ def scale_command(
     err.print(
         f"{report.shards} shards ({report.resumed} already done), {report.articles} articles, "
         f"{report.failed} pages skipped"
+        + (f", {report.no_page} records holding no page" if report.no_page else "")
     )
     for reason, count in report.reasons.most_common(10):
         err.print(f"  {count} × {reason}")
+    other_reasons(err, report.reasons, "skipped")
     if report.shards == 0:
         raise typer.Exit(code=1)

@@ -150,9 +150,11 @@ def link_bucket(
 
 
 def pick_representative(candidates: Iterable[tuple[int, int, str | None, str]]) -> int:
-    """The id to keep in front: longest body, then earliest date, then smallest URL key.
+    """The id to keep in front: longest body, then earliest day, then the most precise date
+    (a copy dated to the minute by its page's metadata before one dated to the day, such as a
+    WET text of the same page), then smallest URL key.
 
     `candidates` are (id, body length, published ISO date or None, url key).
     """
-    best = min(candidates, key=lambda c: (-c[1], c[2] or "9999", c[3]))
+    best = min(candidates, key=lambda c: (-c[1], (c[2] or "9999")[:10], -len(c[2] or ""), c[3]))
     return best[0]

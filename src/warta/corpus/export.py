@@ -13,6 +13,9 @@ from typing import IO, Any
 from warta.corpus.store import Store
 from warta.errors import WartaError
 
+# The article's lists, as the flat formats keep them: people by name; tags as they are; read-also,
+# related and sidebar entries as title and URL. In CSV each cell holds its list as JSON.
+LIST_COLUMNS = ("authors", "editors", "tags", "read_also", "related", "sidebar")
 COLUMNS = (
     "id",
     "url",
@@ -27,7 +30,10 @@ COLUMNS = (
     "is_representative",
     "source",
     "page_type",
+    *LIST_COLUMNS,
 )
+_NAME_LISTS = ("authors", "editors")
+_LINK_LISTS = ("read_also", "related", "sidebar")
 
 
 class ExportFormat(StrEnum):
@@ -61,6 +67,30 @@ def export(store: Store, out: IO[str] | Path, fmt: ExportFormat, representatives
     return _text(rows, out, fmt)
 
 
+def _lists(data: dict[str, Any]) -> dict[str, list[Any]]:
+    """The article's lists (`LIST_COLUMNS`) from its stored data, for the flat formats."""
+    out: dict[str, list[Any]] = {}
+    for name in LIST_COLUMNS:
+        items = data.get(name) or []
+        if name in _NAME_LISTS:
+            out[name] = [str(p.get("name", "")) for p in items if isinstance(p, dict)]
+        elif name in _LINK_LISTS:
+            out[name] = [
+                {"title": str(i.get("title") or ""), "url": i.get("url")}
+                for i in items
+                if isinstance(i, dict)
+            ]
+        else:
+            out[name] = [str(i) for i in items]
+    return out
+
+
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    """A row with its lists in place of the stored data."""
+    data = json.loads(row.pop("data"))
+    return row | _lists(data)
+
+
 def _text(rows: Iterator[dict[str, Any]], handle: IO[str], fmt: ExportFormat) -> int:
     count = 0
     if fmt is ExportFormat.jsonl:
@@ -75,7 +105,8 @@ def _text(rows: Iterator[dict[str, Any]], handle: IO[str], fmt: ExportFormat) ->
     writer = csv.DictWriter(handle, fieldnames=COLUMNS, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow(row)
+        flat = _flat(row)
+        writer.writerow(flat | {name: json.dumps(flat[name], ensure_ascii=False) for name in LIST_COLUMNS})
         count += 1
     return count
 
@@ -86,16 +117,21 @@ def _parquet(rows: Iterator[dict[str, Any]], path: Path, batch: int = 5000) -> i
         import pyarrow.parquet as pq
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise WartaError("Parquet export needs pyarrow: pip install pyarrow") from exc
-    schema = pa.schema(
-        [
-            (name, pa.int64() if name in ("id", "cluster_id", "is_representative") else pa.string())
-            for name in COLUMNS
-        ]
-    )
+    link = pa.struct([("title", pa.string()), ("url", pa.string())])
+
+    def kind(name: str) -> Any:
+        if name in ("id", "cluster_id", "is_representative"):
+            return pa.int64()
+        if name in _LINK_LISTS:
+            return pa.list_(link)
+        return pa.list_(pa.string()) if name in LIST_COLUMNS else pa.string()
+
+    schema = pa.schema([(name, kind(name)) for name in COLUMNS])
     count = 0
     with pq.ParquetWriter(str(path), schema, compression="zstd") as writer:
         while chunk := list(islice(rows, batch)):
-            table = pa.Table.from_pylist([{k: r[k] for k in COLUMNS} for r in chunk], schema=schema)
+            flat = [_flat(r) for r in chunk]
+            table = pa.Table.from_pylist([{k: r[k] for k in COLUMNS} for r in flat], schema=schema)
             writer.write_table(table)
             count += len(chunk)
     return count

@@ -159,9 +159,12 @@ def search(store: Store, query: str, filters: SearchFilters | None = None) -> li
 
 def filter_conditions(store: Store, filters: SearchFilters) -> tuple[str, list[object], int | None] | None:
     """The filters as SQL on `articles a` (" AND …" clauses, their parameters) and the site's
-    id; None when the site is not in the corpus (nothing can match)."""
-    conds: list[str] = []
-    params: list[object] = []
+    id; None when the site is not in the corpus (nothing can match).
+
+    Without `include_duplicates` one copy of each story is kept: its representative where
+    that passes the filters, else the first copy that does, so a site's own copy of a story
+    syndicated from elsewhere is found when searching that site (or its language or dates).
+    """
     site_id = None
     if filters.site:
         row = store.conn.execute(
@@ -170,20 +173,39 @@ def filter_conditions(store: Store, filters: SearchFilters) -> tuple[str, list[o
         if row is None:
             return None
         site_id = int(row[0])
-        conds.append("a.site_id = ?")
+    conds, params = _article_conditions("a", filters, site_id)
+    if not filters.include_duplicates:
+        # (An article outside a cluster is its own representative: the subquery runs for copies only.)
+        others, other_params = _article_conditions("b", filters, site_id)
+        conds.append(
+            "(a.is_representative = 1 OR NOT EXISTS (SELECT 1 FROM articles b WHERE"
+            " b.cluster_id = a.cluster_id AND (b.is_representative = 1 OR b.id < a.id)"
+            + "".join(f" AND {c}" for c in others)
+            + "))"
+        )
+        params.extend(other_params)
+    return "".join(f" AND {c}" for c in conds), params, site_id
+
+
+def _article_conditions(
+    alias: str, filters: SearchFilters, site_id: int | None
+) -> tuple[list[str], list[object]]:
+    """The site, language and date filters as SQL conditions on `articles {alias}`."""
+    conds: list[str] = []
+    params: list[object] = []
+    if site_id is not None:
+        conds.append(f"{alias}.site_id = ?")
         params.append(site_id)
     if filters.language:
-        conds.append("a.language = ?")
+        conds.append(f"{alias}.language = ?")
         params.append(filters.language)
     if filters.date_from:
-        conds.append("a.published >= ?")
+        conds.append(f"{alias}.published >= ?")
         params.append(filters.date_from)
     if filters.date_to:
-        conds.append("substr(a.published, 1, ?) <= ?")
+        conds.append(f"substr({alias}.published, 1, ?) <= ?")
         params.extend([len(filters.date_to), filters.date_to])
-    if not filters.include_duplicates:
-        conds.append("a.is_representative = 1")
-    return "".join(f" AND {c}" for c in conds), params, site_id
+    return conds, params
 
 
 def latest(store: Store, filters: SearchFilters) -> list[Hit]:
@@ -195,7 +217,7 @@ def latest(store: Store, filters: SearchFilters) -> list[Hit]:
         return []
     where, params, _ = found
     rows = store.conn.execute(
-        "SELECT a.id, a.title, a.url, s.name, a.language, a.published, coalesce(c.size, 1)"
+        "SELECT a.id, a.title, coalesce(a.url, a.canonical_url), s.name, a.language, a.published, coalesce(c.size, 1)"
         " FROM articles a JOIN sites s ON s.id = a.site_id LEFT JOIN clusters c ON c.id = a.cluster_id"
         f" WHERE 1{where} ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?",
         [*params, filters.limit],
@@ -270,7 +292,7 @@ def _hits(store: Store, expression: str, ranked: list[tuple[int, float]]) -> lis
     info = {
         int(r[0]): r[1:]
         for r in store.conn.execute(
-            "SELECT a.id, a.title, a.url, s.name, a.language, a.published, coalesce(c.size, 1)"
+            "SELECT a.id, a.title, coalesce(a.url, a.canonical_url), s.name, a.language, a.published, coalesce(c.size, 1)"
             " FROM articles a JOIN sites s ON s.id = a.site_id LEFT JOIN clusters c ON c.id = a.cluster_id"
             f" WHERE a.id IN ({marks})",
             ids,

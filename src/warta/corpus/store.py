@@ -24,6 +24,15 @@ from warta.corpus.stems import stem_text
 from warta.errors import WartaError
 
 SCHEMA_VERSION = 2  # 2: search covering index, champion lists and change log
+# Why an article is not stored: its URL is in the corpus already (a re-crawl), with the same text or
+# another (a page updated since: the first capture is kept, the corpus has one article per URL).
+SAME_URL = "URL already in the corpus"
+SAME_URL_OTHER_TEXT = (
+    "URL already in the corpus, with another text (an updated page? the first capture is kept)"
+)
+# The site of pages whose URL and site name are both unknown (files, dumps without a URL field):
+# no site at all, so no template is learned from what such pages share.
+UNKNOWN_SITE = "(unknown)"
 
 
 class StoreError(WartaError):
@@ -105,6 +114,7 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(text_hash);
 CREATE INDEX IF NOT EXISTS articles_site ON articles(site_id, published);
+CREATE INDEX IF NOT EXISTS articles_cluster ON articles(cluster_id);  -- a story's copies (search filters)
 CREATE TABLE IF NOT EXISTS sources (
   source TEXT PRIMARY KEY, run_id INTEGER, status TEXT NOT NULL, reason TEXT, article_id INTEGER
 ) WITHOUT ROWID;
@@ -275,34 +285,39 @@ class Store:
         run_id: int,
         articles: Iterable[StoredArticle],
         outcomes: Iterable[tuple[str, str, str]],
-    ) -> tuple[int, int]:
+    ) -> tuple[int, int, int]:
         """Insert articles and record every processed source, in one transaction.
 
         `outcomes` are (source, status, reason) for records that produced no new
-        article (failed or skipped). Returns (inserted, duplicates-of-known-url).
+        article (failed or skipped). Returns (inserted, duplicates of a known URL, of which
+        with another text than the stored article's).
         """
-        inserted = duplicates = 0
+        inserted = duplicates = changed = 0
         with self.transaction():
             for article in articles:
-                if self._insert(run_id, article):
+                reason = self._insert(run_id, article)
+                if reason is None:
                     inserted += 1
                 else:
                     duplicates += 1
+                    changed += reason == SAME_URL_OTHER_TEXT
             self.conn.executemany(
                 "INSERT OR IGNORE INTO sources (source, run_id, status, reason) VALUES (?, ?, ?, ?)",
                 [(source, run_id, status, reason) for source, status, reason in outcomes],
             )
-        return inserted, duplicates
+        return inserted, duplicates, changed
 
-    def _insert(self, run_id: int, a: StoredArticle) -> bool:
+    def _insert(self, run_id: int, a: StoredArticle) -> str | None:
+        """Insert one article; None, or why it was not (`SAME_URL`, `SAME_URL_OTHER_TEXT`)."""
         conn = self.conn
-        row = conn.execute("SELECT id FROM articles WHERE url_key=?", (a.url_key,)).fetchone()
+        row = conn.execute("SELECT id, text_hash FROM articles WHERE url_key=?", (a.url_key,)).fetchone()
         if row is not None:
+            reason = SAME_URL if row[1] == a.text_hash else SAME_URL_OTHER_TEXT
             conn.execute(
-                "INSERT OR IGNORE INTO sources VALUES (?, ?, 'skipped', 'URL already in the corpus', ?)",
-                (a.source, run_id, int(row[0])),
+                "INSERT OR IGNORE INTO sources VALUES (?, ?, 'skipped', ?, ?)",
+                (a.source, run_id, reason, int(row[0])),
             )
-            return False
+            return reason
         site_id = self.site_id(a.site)
         stems = stem_text(f"{a.title or ''}\n{a.body}") if self.tokenizer == "unicode61+id" else ""
         cur = conn.execute(
@@ -338,7 +353,7 @@ class Store:
         if a.signature is not None:
             conn.execute("INSERT INTO signatures VALUES (?, ?)", (article_id, a.signature))
             conn.executemany("INSERT OR IGNORE INTO lsh VALUES (?, ?)", [(b, article_id) for b in a.bands])
-        return True
+        return None
 
     def _count_site_page(self, site_id: int, a: StoredArticle) -> None:
         # An exact copy of a page already counted adds no template evidence:
@@ -350,6 +365,8 @@ class Store:
         if copy is not None:
             return
         self.conn.execute("UPDATE sites SET pages = pages + 1 WHERE id=?", (site_id,))
+        if a.site == UNKNOWN_SITE:
+            return
         for key, text in a.blocks:
             pages = self.conn.execute(
                 "INSERT INTO site_blocks VALUES (?, ?, 1)"

@@ -198,10 +198,13 @@ class DateReading:
 @lru_cache(maxsize=16)
 def date_reading(language: str | None, languages: tuple[str, ...]) -> DateReading:
     """The reading of an article in `language` by an extractor of `languages` (cached: looked up
-    once per article, built once per language order)."""
+    once per article, built once per language order); its lexicon holds the `[page_language]`
+    entries of `language` where its file has some (`warta.lexicon`)."""
     order = (language, *(x for x in languages if x != language)) if language in languages else languages
-    lexicon = load_lexicon(order)
-    return DateReading(lexicon, _date_grammar(order), mention_grammar(languages))
+    lexicon = load_lexicon(order, language)
+    grammar = lexicon.date_grammar
+    assert grammar is not None  # (load_lexicon always builds one)
+    return DateReading(lexicon, grammar, mention_grammar(languages))
 
 
 def _date_grammar(languages: tuple[str, ...]) -> DateGrammar:

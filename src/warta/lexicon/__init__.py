@@ -3,6 +3,18 @@
 Markers of all loaded languages are merged, because a page's language is not
 known before extraction and Indonesian pages carry English template text
 ("Related Posts", "Leave a Reply"). Adding a language means adding a file.
+
+A file may also hold entries for pages in its own language only, under a
+`[page_language]` table with the file's sections inside (`[page_language.words]`,
+`[page_language.calendar]`...): words that mean something else in another language
+(Italian "per", "come", the byline's "di", the month "set"). They are left out of the
+merged lexicon, which applies to every page, and added to it only for a page in that
+language: `load_lexicon(languages, page_language="it")` (lists are extended, a list of
+lists such as the months position by position, tables and single values taken over).
+A page's language, for that choice, is the one its markup declares (`<html lang>`,
+og:locale), else the one told from its text (`warta.pipeline.page_language`); the
+entries of a file apply to no other page, and where no file has such a table no page
+is told apart.
 """
 
 from __future__ import annotations
@@ -593,6 +605,12 @@ class Lexicon:
     """Merged markers and words of the loaded languages."""
 
     languages: tuple[str, ...]
+    # The language whose `[page_language]` entries this lexicon holds besides (the lexicon of a
+    # page in that language); None for the lexicon of every page.
+    page_language: str | None
+    # The languages of `languages` whose files hold `[page_language]` entries: only a page in
+    # one of them reads a lexicon of its own.
+    gated_languages: frozenset[str]
     read_also_prefix: tuple[str, ...]
     related_header: frozenset[str]
     sidebar_header: frozenset[str]
@@ -650,6 +668,8 @@ class Lexicon:
     byline_roles: frozenset[str]
     # "md", "phd", "jr": what follows a name after a comma and is no second person (written without dots)
     name_suffixes: frozenset[str]
+    # "bin", "van", "de": lower-case words inside a person's name ("Ahmad bin Ismail", "Juan dela Cruz")
+    name_particles: frozenset[str]
     # "is", "adalah": the word after a first name that opens an author's bio ("Nawaz is building …")
     bio_verbs: frozenset[str]
     # "updated", "view": a word that ends the name it follows in a credit clause, where the
@@ -907,15 +927,69 @@ def _credit_labels(groups: tuple[tuple[str, list[str]], ...]) -> dict[str, str]:
     return labels
 
 
+# The table of a lexicon file that holds its entries for pages in its own language only.
+PAGE_LANGUAGE_TABLE = "page_language"
+
+
+def with_page_entries(data: dict[str, Any]) -> dict[str, Any]:
+    """A lexicon file's data (`data`, as read) with the entries of its `[page_language]` table
+    added to its sections: a list extended (a list of lists, such as the months, position by
+    position), a table updated, a single value replaced. `data` is left as it is."""
+    out = {name: dict(section) if isinstance(section, dict) else section for name, section in data.items()}
+    for name, entries in data.get(PAGE_LANGUAGE_TABLE, {}).items():
+        section = out.setdefault(name, {})
+        for key, value in entries.items():
+            section[key] = _joined_entry(section.get(key), value)
+    return out
+
+
+def _joined_entry(base: Any, added: Any) -> Any:
+    """`added` joined to a section's `base` value (`with_page_entries`)."""
+    if isinstance(base, list) and isinstance(added, list):
+        if base and all(isinstance(v, list) for v in (*base, *added)):  # by position (months)
+            return [
+                [*(base[i] if i < len(base) else []), *(added[i] if i < len(added) else [])]
+                for i in range(max(len(base), len(added)))
+            ]
+        return [*base, *added]
+    if isinstance(base, dict) and isinstance(added, dict):
+        return {**base, **added}
+    return added
+
+
+def has_page_entries(data: dict[str, Any]) -> bool:
+    """Whether a lexicon file's data holds any entry for pages in its own language only."""
+    return any(entries for entries in data.get(PAGE_LANGUAGE_TABLE, {}).values())
+
+
 def locale_key(locale: str) -> str:
     """A locale as the lexicon's tables key it: lower case, "-" between its parts ("en_US" -> "en-us")."""
     return locale.strip().lower().replace("_", "-")
 
 
+def language_of_tag(tag: str | None) -> str | None:
+    """The language a page's language tag names, as the lexicon files are named: its primary
+    subtag, lower case ("it-IT", "it_IT" -> "it"); None for no tag or one that names none ("*")."""
+    primary = locale_key(tag or "").split("-", 1)[0]
+    return primary if 2 <= len(primary) <= 3 and primary.isascii() and primary.isalpha() else None
+
+
+def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES, page_language: str | None = None) -> Lexicon:
+    """Load and merge the lexicons of `languages` (cached: lexicons are immutable); for a page in
+    `page_language`, with the entries of that file's `[page_language]` table too, where it is one
+    of `languages` and has some (else the merged lexicon itself)."""
+    merged = _load_lexicon(languages, None)
+    if page_language is None or page_language not in merged.gated_languages:
+        return merged
+    return _load_lexicon(languages, page_language)
+
+
 @lru_cache(maxsize=8)
-def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
-    """Load and merge the lexicons of `languages` (cached: lexicons are immutable)."""
-    raw = {lang: _read_language(lang) for lang in languages}
+def _load_lexicon(languages: tuple[str, ...], page_language: str | None) -> Lexicon:
+    """`load_lexicon`, `page_language` one of the gated languages of `languages`, or None."""
+    read = {lang: _read_language(lang) for lang in languages}
+    gated = frozenset(lang for lang, data in read.items() if has_page_entries(data))
+    raw = {lang: with_page_entries(data) if lang == page_language else data for lang, data in read.items()}
 
     def merged(section: str, key: str) -> list[str]:
         values: list[str] = []
@@ -966,6 +1040,8 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
     )
     return Lexicon(
         languages=languages,
+        page_language=page_language,
+        gated_languages=gated,
         read_also_prefix=longest_first(prefixes("markers", "read_also_prefix")),
         related_header=frozenset(merged("markers", "related_header")),
         sidebar_header=frozenset(merged("markers", "sidebar_header")),
@@ -1013,6 +1089,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         byline_junk=tuple(merged("byline", "junk")),
         byline_roles=frozenset(merged("byline", "roles")),
         name_suffixes=frozenset(v.replace(".", "") for v in merged("byline", "name_suffixes")),
+        name_particles=frozenset(merged("byline", "name_particles")),
         bio_verbs=frozenset(merged("byline", "bio_verbs")),
         name_enders=frozenset(merged("byline", "name_enders")),
         site_words=frozenset(merged("byline", "site_words")),

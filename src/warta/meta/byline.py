@@ -31,9 +31,9 @@ from warta.meta.credits import (
     bracket_outlet,
     comma_outlet,
     credit_details,
-    details_from,
     site_outlet,
     unique_people,
+    with_details,
 )
 from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
@@ -45,7 +45,14 @@ from warta.strings import has_digit
 if TYPE_CHECKING:
     from warta._textscan import SubstringSet
 
-_NAME_TOKEN = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^(?:bin|binti|van|von|de|der|da|al|el|la|le|di|dos)$")
+_CAPITALISED_WORD = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$")
+
+
+def _name_token(word: str, lexicon: Lexicon) -> bool:
+    """A word that may stand in a person's name: capitalised, or a particle ("bin", "van")."""
+    return _CAPITALISED_WORD.match(word) is not None or word in lexicon.name_particles
+
+
 # The marks that split a credit line's names, besides the lexicon's joining words (`_name_split`).
 # Markup lists people one per value or joined by "and"/"&"; commas there often carry
 # credentials ("Dylan Bailey, MS, RD"), so they do not split.
@@ -152,7 +159,7 @@ def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
     words = text.split()
     return (
         1 <= len(words) <= 5
-        and all(_NAME_TOKEN.match(w) for w in words)
+        and all(_name_token(w, lexicon) for w in words)
         and any(w[0].isupper() for w in words)
     )
 
@@ -233,7 +240,7 @@ def _title_cut(text: str, lexicon: Lexicon) -> tuple[str, str]:
             glued = _GLUED_TAIL.split(bare, maxsplit=1)
             if len(glued) == 2 and glued[1].lower() in lexicon.byline_roles:
                 return " ".join([*words[:k], glued[0]]), " ".join([word[len(glued[0]) :], *words[k + 1 :]])
-        if not _NAME_TOKEN.match(word):
+        if not _name_token(word, lexicon):
             break
     return text, ""
 
@@ -692,7 +699,7 @@ def find_bylines(
         # a login name ("kffnirmitap") loses to a visible name, unless the visible credits name
         # that login too (a forum's "By GrinGEO" beside "Edited … by ErnestQ"); the visible
         # byline's job titles and outlets go with the same names in the markup
-        result.authors = as_printed(details_from(people, visible), visible)
+        result.authors = as_printed(people, visible)
     elif visible:
         result.authors = visible
     elif from_markup:
@@ -723,16 +730,28 @@ def find_bylines(
 
 
 def as_printed(markup: Sequence[Person], visible: Sequence[Person]) -> list[Person]:
-    """The `markup` people, each under the name the visible byline prints for the same person
-    where it spells it otherwise: a middle initial, capitals ('Owen J. Hartley', 'PRIYA RAMAN' in
-    JSON-LD under 'By Owen Hartley and Priya Raman'). Readers see the printed name."""
+    """The `markup` people as the visible byline prints them: each under the name the byline
+    spells for the same person (a middle initial, capitals: 'Owen J. Hartley', 'PRIYA RAMAN' in
+    JSON-LD under 'By Owen Hartley and Priya Raman'), with the job title and affiliation the
+    byline gives that person where the markup gives none. Readers see the printed name."""
+    by_name: dict[str, Person] = {}
+    for person in visible:
+        by_name.setdefault(normalise_marker(person.name), person)
     out = []
     for person in markup:
-        same = [v for v in visible if v.name != person.name and _same_person(person.name, v.name)]
-        out.append(
-            replace(person, name=same[0].name) if len(same) == 1 and not person.is_organisation else person
-        )
+        printed = by_name.get(normalise_marker(person.name)) or _printed_spelling(person, visible)
+        if printed is None or person.is_organisation:
+            out.append(person)
+            continue
+        named = replace(person, name=printed.name)
+        out.append(with_details(named, printed.job_title, printed.affiliation))
     return out
+
+
+def _printed_spelling(person: Person, visible: Sequence[Person]) -> Person | None:
+    """The one visible person whose name is another spelling of `person`'s, if exactly one is."""
+    same = [v for v in visible if _same_person(person.name, v.name)]
+    return same[0] if len(same) == 1 else None
 
 
 def _same_person(one: str, other: str) -> bool:

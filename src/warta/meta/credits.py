@@ -9,7 +9,7 @@ recognises is read: a role word of the lexicon (`byline_roles`) makes a job titl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 
 from warta.lexicon import Lexicon, normalise_marker
@@ -90,18 +90,3 @@ def with_details(person: Person, job_title: str | None, affiliation: str | None)
     return replace(
         person, job_title=person.job_title or job_title, affiliation=person.affiliation or affiliation
     )
-
-
-def details_from(people: Sequence[Person], others: Sequence[Person]) -> list[Person]:
-    """`people` (named by the markup) with the job title and affiliation that `others` (the
-    visible byline) give the same name, where they have none."""
-    if not any(p.job_title or p.affiliation for p in others):
-        return list(people)
-    by_name: dict[str, Person] = {}
-    for other in others:
-        by_name.setdefault(normalise_marker(other.name), other)
-    out = []
-    for person in people:
-        seen = by_name.get(normalise_marker(person.name))
-        out.append(person if seen is None else with_details(person, seen.job_title, seen.affiliation))
-    return out

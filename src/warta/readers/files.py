@@ -29,11 +29,14 @@ class ReadError:
 
     `retry`: the input could not be read at all (missing, unreadable, empty), which says
     nothing of what it will hold later: an ingest does not record it as done.
+    `skip`: the input holds no page and is none to hold one (a WARC record of an image, a
+    redirect, a revisit): no failure; batches count such records by reason and go on.
     """
 
     source: str
     message: str
     retry: bool = False
+    skip: bool = False
 
 
 def _base_suffix(path: Path) -> str:
@@ -109,18 +112,29 @@ def expand_paths(inputs: Iterable[str]) -> Iterator[Path | str]:
             continue
         path = Path(item)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if _is_file_or_broken_link(child) and _base_suffix(child) in PAGE_SUFFIXES + RECORD_SUFFIXES:
-                    yield child
+            yield from _directory_files(path)
         elif path.exists():
             yield path
         else:
             matches = _glob(item)
             if not matches:
                 yield Path(item)  # reported as missing by read_paths
+            files = [Path(match) for match in matches if _is_file_or_broken_link(Path(match))]
+            # A directory matched ('crawl/*') is read as a directory input is, as the shell's
+            # unquoted crawl/* gives it; ('crawl/**/*' also matched its files one by one).
+            named = set(files)
             for match in matches:
-                if _is_file_or_broken_link(Path(match)):
-                    yield Path(match)
+                if Path(match).is_dir():
+                    files.extend(f for f in _directory_files(Path(match)) if f not in named)
+                    named.update(files)
+            yield from sorted(files)
+
+
+def _directory_files(path: Path) -> Iterator[Path]:
+    """The page and record files under a directory, recursively, in name order."""
+    for child in sorted(path.rglob("*")):
+        if _is_file_or_broken_link(child) and _base_suffix(child) in PAGE_SUFFIXES + RECORD_SUFFIXES:
+            yield child
 
 
 def _is_file_or_broken_link(path: Path) -> bool:

@@ -133,7 +133,7 @@ def read_jsonl(
         except (OSError, EOFError) as exc:  # (a corrupt gzip header)
             yield ReadError(f"{name}:1", f"stopped reading: {exc}")
             return
-        line_no = 0
+        line_no = records = 0
         while True:
             try:
                 # (Read from the file itself: a BufferedReader around a truncated gzip stream
@@ -147,14 +147,20 @@ def read_jsonl(
                 yield ReadError(f"{name}:{line_no + 1}", f"stopped reading: {exc}")
                 return
             if not raw:
+                if not records:  # (as an empty page file is reported, not passed over in silence)
+                    yield ReadError(
+                        name, "empty file" if not line_no else "no records: every line is blank", retry=True
+                    )
                 return
             line_no += 1
             source = f"{name}:{line_no}"
             if too_long:
+                records += 1
                 yield ReadError(source, f"line longer than {max_line_bytes} bytes: skipped")
                 continue
             if not raw.strip():
                 continue
+            records += 1
             try:
                 record, warnings = _json_value(raw)
             except ValueError as exc:  # (JSONDecodeError, UnicodeDecodeError among them)

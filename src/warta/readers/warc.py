@@ -45,8 +45,14 @@ def _record_source(source: str, record_id: str | None, offset: int, seen_ids: se
     return f"{source}#{record_id}"
 
 
-def _record_page(record: WarcRecord, where: str) -> Page | ReadError | None:
-    """The page in one record; None for records that hold no page (warcinfo, images, requests)."""
+def _no_page(where: str, what: str) -> ReadError:
+    return ReadError(where, f"WARC record holds no page ({what})", skip=True)
+
+
+def _record_page(record: WarcRecord, where: str) -> Page | ReadError:
+    """The page in one record, or why it holds none (an image, a redirect, a revisit: `ReadError.skip`)."""
+    if record.record_type == WarcRecordType.revisit:
+        return _no_page(where, "a revisit of a page captured before")
     target = record.headers.get("WARC-Target-URI") or None
     try:
         body = record.reader.read(MAX_RECORD_BYTES + 1)
@@ -62,17 +68,19 @@ def _record_page(record: WarcRecord, where: str) -> Page | ReadError | None:
     fetched = record.record_date
     if record.record_type == WarcRecordType.conversion:
         if not body.strip():
-            return None
+            return _no_page(where, "an empty text conversion")
         return Page(body, "text", target, where, fetched, "utf-8", None, warnings)
     headers = {k.lower(): v for k, v in record.http_headers.items()} if record.http_headers else {}
     content_type = (record.http_content_type or "").lower()
     if record.record_type == WarcRecordType.resource:
         content_type = (record.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-    if content_type not in _HTML_TYPES or not body.strip():
-        return None
     status = record.http_headers.status_code if record.http_headers else None
     if status is not None and not 200 <= status < 300:
-        return None
+        return _no_page(where, f"HTTP {status}")
+    if content_type not in _HTML_TYPES:
+        return _no_page(where, content_type)
+    if not body.strip():
+        return _no_page(where, "an empty body")
     return Page(body, "html", target, where, fetched, record.http_charset or None, headers or None, warnings)
 
 
@@ -90,7 +98,9 @@ def _read_stretch(
     handle: BinaryIO, start: int, source: str, seen_ids: set[str]
 ) -> Generator[Page | ReadError, None, _Stretch]:
     """Pages of the records from byte `start` on, until the archive ends or cannot be read further."""
-    types = WarcRecordType.response | WarcRecordType.resource | WarcRecordType.conversion
+    types = (
+        WarcRecordType.response | WarcRecordType.resource | WarcRecordType.conversion | WarcRecordType.revisit
+    )
     records, last_pos = 0, -1
     handle.seek(start)
     try:
@@ -98,9 +108,7 @@ def _read_stretch(
             records += 1
             last_pos = record.stream_pos  # (from the start of the file, wherever the iterator began)
             where = _record_source(source, record.record_id, record.stream_pos, seen_ids)
-            page = _record_page(record, where)
-            if page is not None:
-                yield page
+            yield _record_page(record, where)
     except Exception as exc:  # fastwarc raises plain exceptions for corrupt or truncated archives
         return _Stretch(records, last_pos, str(exc))
     return _Stretch(records, last_pos, None)

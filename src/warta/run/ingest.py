@@ -27,7 +27,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from warta.corpus.champions import refresh_search_index
 from warta.corpus.clusters import ClusterSummary, build_clusters
 from warta.corpus.dedup import MinHasher
-from warta.corpus.store import Store
+from warta.corpus.store import SAME_URL, SAME_URL_OTHER_TEXT, Store
 from warta.corpus.templates import TemplatePolicy, apply_templates, learn_templates
 from warta.model import Page
 from warta.options import ExtractOptions
@@ -66,6 +66,10 @@ class IngestReport:
     skipped: Counter[str] = field(default_factory=Counter)
     failed: Counter[str] = field(default_factory=Counter)
     failed_examples: list[tuple[str, str]] = field(default_factory=list)
+    # Pages extracted with warnings (a cut gzip, a truncated page, repaired mojibake...): partial or
+    # doubtful results, stored like the others; the first few (source, warnings) are kept to name.
+    warned: int = 0
+    warned_examples: list[tuple[str, str]] = field(default_factory=list)
     templates_changed: int = 0
     refiltered: int = 0
     clusters: ClusterSummary | None = None
@@ -190,7 +194,9 @@ def _new_tasks(
     fresh: dict[str, Page | ReadError] = {}
     for item in batch:
         source = _source(item)
-        if source in seen:
+        if isinstance(item, ReadError) and item.skip:  # (not recorded: a crawl holds many such records)
+            report.skipped[item.message] += 1
+        elif source in seen:
             report.already += 1
         elif source in fresh:  # the same record twice in this run's inputs (a file named twice)
             report.skipped["input record given twice in this run"] += 1
@@ -205,6 +211,12 @@ def _source(item: Page | ReadError) -> str:
 
 def _write(store: Store, outcomes: list[PageOutcome], report: IngestReport) -> int:
     articles = [o.article for o in outcomes if o.article is not None]
+    for article in articles:
+        warnings = article.data.get("warnings")
+        if warnings:
+            report.warned += 1
+            if len(report.warned_examples) < 50:
+                report.warned_examples.append((article.source, "; ".join(map(str, warnings))))
     others: list[tuple[str, str, str]] = []
     for outcome in outcomes:
         if outcome.article is not None:
@@ -218,11 +230,13 @@ def _write(store: Store, outcomes: list[PageOutcome], report: IngestReport) -> i
                 report.failed_examples.append((outcome.source, reason))
         else:
             report.skipped[reason] += 1
-    inserted, duplicates = store.write_batch(report.run_id, articles, others)
+    inserted, duplicates, changed = store.write_batch(report.run_id, articles, others)
     report.ingested += inserted
     report.url_duplicates += duplicates
-    if duplicates:
-        report.skipped["URL already in the corpus"] += duplicates
+    if duplicates > changed:
+        report.skipped[SAME_URL] += duplicates - changed
+    if changed:
+        report.skipped[SAME_URL_OTHER_TEXT] += changed
     return inserted
 
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from warta.classify.labels import block_key
 from warta.corpus.dedup import MinHasher, text_hash
-from warta.corpus.store import StoredArticle
+from warta.corpus.store import UNKNOWN_SITE, StoredArticle
 from warta.errors import ExtractionTimeout
 from warta.meta.urls import url_host
 from warta.model import Article, Block, Page, PageType
@@ -74,7 +74,8 @@ class PageWorker:
 
     def run(self, item: Page | ReadError, boilerplate: Collection[str], version: int) -> PageOutcome:
         if isinstance(item, ReadError):
-            return PageOutcome(item.source, status="failed", reason=item.message, retry=item.retry)
+            status = "skipped" if item.skip else "failed"
+            return PageOutcome(item.source, status=status, reason=item.message, retry=item.retry)
         source = item.source or "<unknown>"
         keys: list[tuple[tuple[str, str | None], ...]] = []
         try:  # the page's block keys come from the extraction's own segmentation
@@ -115,7 +116,7 @@ class PageWorker:
             url_key=url_key(url, source),
             url=page.url,
             canonical_url=article.canonical_url,
-            site=site_of_url(page.url) or article.site or "(unknown)",
+            site=site_of_url(page.url) or article.site or UNKNOWN_SITE,
             title=article.title,
             body=body,
             language=article.language,

@@ -4,7 +4,8 @@ Two flatteners write a link's address apart from its text, in a numbered list at
 
 - html2text with `inline_links = False`: `[text][3]` in the text, `   [3]: https://…` at the end;
 - `lynx -dump` (and `w3m -dump` with its link numbers): `[3]text` in the text, and at the end
-  `References`, then `   3. https://…` (lynx may head them `Visible links:` / `Hidden links:`).
+  `References`, then `   3. https://…` (lynx may head them `Visible links:` / `Hidden links:`);
+  w3m heads its list `References:` and writes `[3] https://…`.
 
 Such a page is written back with its links inline, `[text](https://…)`, so the Markdown reading
 (`warta.segment.markdown`) takes it as it takes html2text's inline links: list entries keep their
@@ -15,6 +16,10 @@ with no text after it (an image) is left out.
 
 Both lists stand at the page's end, so a page whose last line is not such a definition is left
 alone after reading that one line (`inline_references` is asked of every text page).
+
+An image stands in such a dump as its name in brackets, alone on its line (`[logo]`, w3m's
+`[panen-moyo]`, lynx's `[IMG]`), after its link number where it is a link (`[4][logo]`): such a
+line is left out.
 """
 
 from __future__ import annotations
@@ -23,8 +28,11 @@ import re
 
 _HTML2TEXT_DEFINITION = re.compile(r"^\s*\[(\d+)\]:\s*(\S+)\s*$")
 _LYNX_DEFINITION = re.compile(r"^\s*(\d+)\.\s+((?:https?|ftp|file)://\S+)\s*$")
-# The heads lynx writes over its list (`References`, `Visible links:`, `Hidden links:`).
-_LYNX_HEADS = frozenset({"references", "visible links:", "hidden links:"})
+_W3M_DEFINITION = re.compile(r"^\s*\[(\d+)\]\s+((?:https?|ftp|file)://\S+)\s*$")
+# The heads lynx and w3m write over their lists (`References`, `Visible links:`, `Hidden links:`).
+_LYNX_HEADS = frozenset({"references", "references:", "visible links:", "hidden links:"})
+# A line that is an image's name in brackets, after its link number or not (`[4][logo]`).
+_IMAGE_LINE = re.compile(r"^\s*(?:\[\d+\])?\[[^\[\]\s]+\]\s*$")
 _REFERENCE_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[(\d+)\]")
 _LYNX_MARK = re.compile(r"\[(\d+)\]")
 _LIST_MARK = re.compile(r"^\s*(?:[*+\-•]|\d{1,3}\.)?\s*")
@@ -88,6 +96,8 @@ def _inline_lynx(lines: list[str], addresses: dict[str, str]) -> str:
     pending: int | None = None  # index in `out` of a line whose link is still open
     previous_blank = True
     for line in lines:
+        if _IMAGE_LINE.match(line):
+            continue
         blank = not line.strip()
         starts_item = _ITEM_START.match(line) is not None
         if pending is not None and (blank or starts_item or _LYNX_MARK.search(line)):
@@ -124,8 +134,10 @@ def inline_references(text: str) -> str | None:
     """
     last = _last_line(text)
     html2text = _HTML2TEXT_DEFINITION.match(last)
-    if html2text is None and _LYNX_DEFINITION.match(last) is None:
-        return None
+    if html2text is None:
+        lynx = _LYNX_DEFINITION if _LYNX_DEFINITION.match(last) else _W3M_DEFINITION
+        if lynx.match(last) is None:
+            return None
     lines = text.splitlines()
     if html2text is not None:
         start, addresses = _definitions(lines, _HTML2TEXT_DEFINITION)
@@ -134,10 +146,8 @@ def inline_references(text: str) -> str | None:
             lambda m: f"[{m.group(1)}]({addresses[m.group(2)]})" if m.group(2) in addresses else m.group(0),
             body,
         )
-    start, addresses = _definitions(lines, _LYNX_DEFINITION)
-    heads = {
-        line.strip().lower() for line in lines[start:] if line.strip() and not _LYNX_DEFINITION.match(line)
-    }
-    if "references" not in heads:
+    start, addresses = _definitions(lines, lynx)
+    heads = {line.strip().lower() for line in lines[start:] if line.strip() and not lynx.match(line)}
+    if not heads & {"references", "references:"}:
         return None
     return _inline_lynx(lines[:start], addresses)

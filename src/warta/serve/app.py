@@ -86,12 +86,13 @@ def create_app(db: str | Path) -> Any:
         return pages.layout(q or "corpus", body)
 
     @app.get("/article/{article_id}", response_class=HTMLResponse)
-    def article(article_id: int) -> str:
+    def article(article_id: int) -> Any:
         with opened() as store:
             found = _article(store, article_id)
-            if found is None:
-                raise HTTPException(404, f"no article {article_id}")
-            data, site, copies = found
+        if found is None:  # (a page for the browser; the API answers JSON)
+            body = f"<h1>no article {article_id}</h1><p><a href='/'>search the corpus</a></p>"
+            return HTMLResponse(pages.layout("not found", body), status_code=404)
+        data, site, copies = found
         return pages.layout(
             str(data.get("title") or article_id), pages.article_html(article_id, data, site, copies)
         )
@@ -178,7 +179,10 @@ def _latest_html(store: Store, filters: SearchFilters) -> str:
         hits = latest(store, filters)
     except QueryError as exc:
         return pages.results_html("", [], str(exc))
-    return "<h2>latest</h2>" + "".join(map(pages.hit_html, hits)) if hits else "<p>no articles yet</p>"
+    if hits:
+        return "<h2>latest</h2>" + "".join(map(pages.hit_html, hits))
+    narrowed = filters.site or filters.language or filters.date_from or filters.date_to
+    return "<p>no articles match these filters</p>" if narrowed else "<p>no articles yet</p>"
 
 
 def _article(store: Store, article_id: int) -> tuple[dict[str, Any], str, list[tuple[int, str, str]]] | None:
