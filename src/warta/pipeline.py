@@ -349,9 +349,7 @@ class Extractor:
 
             labels = refine_html_labels(blocks, labels, probs.tolist(), options.body_threshold)
         deadline.check("labelling")  # labelling and assembly each take as long as classification
-        article = self.assemble(
-            blocks, labels, metadata, page, kind, norms, headers, lexicon, probs.tolist()
-        )
+        article = self.assemble(blocks, labels, metadata, page, kind, norms, headers, lexicon, probs.tolist())
         if markdown is not None and not article.images:
             article.images = article_images(blocks, article.labels, markdown.images, page.url)
         article.warnings[:0] = warnings  # what reading the page met comes first: it explains the rest

@@ -36,7 +36,7 @@ from warta.model import Block, Label
 from warta.strings import has_digit, lower_words
 
 # The window of candidate lines: this many lines above the body's start, this many into it.
-ABOVE = 80
+ABOVE = 20
 BELOW = 10
 MIN_WORDS = 2
 MAX_WORDS = 30
@@ -77,7 +77,6 @@ FEATURES: tuple[str, ...] = (
     "separator",  # ' | ', ' - ' …: a page title with the site's name
     "blank_before",
     "blank_after",
-    "heading",
     "copies",  # other lines of the page with the same text
     "copies_above",
     "in_a_row",  # the same text right above or below
@@ -87,11 +86,7 @@ FEATURES: tuple[str, ...] = (
     "lede_shared",  # content words shared with the first paragraphs
     "lede_share",  # their share of the line's content words
     "over_credit",  # a byline or a date line within three lines under it
-    "under_credit",  # a byline or a date line right above it
-    "date_line",
-    "credit_line",
     "menu_share",
-    "lower_next",  # the next line opens in lower case: a sentence broken at a link
     "stopword_end",
     "rules",  # the rules chose it
     "rules_above",  # the rules' choice minus the line's index
@@ -186,7 +181,8 @@ def line_features(
     first_tokens = set(lower_words(texts[0]))
     lede = _content(set(lower_words(" ".join(texts[start : start + _LEDE_BLOCKS]))), lexicon)
     menu = lexicon.menu_words()
-    credit: dict[int, bool] = {}
+    # a line the candidate filter let through is neither a byline nor a date (`names_something_else`)
+    credit: dict[int, bool] = {i: False for i in candidates if i != rules_index}
 
     def credit_at(j: int) -> bool:
         if j not in credit:
@@ -219,7 +215,6 @@ def line_features(
         low = lowered[i]
         held = joined.count(low) - counts[text] if low else 0
         structure = blocks[i].structure
-        next_text = texts[i + 1] if i + 1 < n else ""
         norm_words = norm.split()
         base = [
             start - i,
@@ -247,9 +242,8 @@ def line_features(
             float(_SEPARATOR.search(text) is not None),
             float(structure.blank_before),
             float(structure.blank_after),
-            structure.heading_level,
             counts[text] - 1,
-            sum(1 for j in range(i) if texts[j] == text),
+            above[i],
             float((i + 1 < n and texts[i + 1] == text) or (i > 0 and texts[i - 1] == text)),
             max(held, 0),
             len(tokens & first_tokens) / len(tokens | first_tokens) if tokens and i > 0 else 0.0,
@@ -257,11 +251,7 @@ def line_features(
             len(content & lede),
             len(content & lede) / len(content) if content else 0.0,
             float(any(credit_at(j) for j in range(i + 1, min(n, i + 1 + _CREDIT_GAP)))),
-            float(i > 0 and credit_at(i - 1)),
-            float(has_digit(text) and is_date_line(text, lexicon)),
-            float(is_credit_line(text, lexicon, norm)),
             sum(map(menu.__contains__, norm_words)) / len(norm_words) if norm_words else 0.0,
-            float(bool(next_text) and next_text[0].islower()),
             float(bool(words) and words[-1].lower() in lexicon.stopwords),
             float(i == rules_index),
             (rules_index - i) if rules_index is not None else -99.0,
@@ -331,7 +321,9 @@ class TitleRanker:
             return rules_title, rules_index
         scores = self.score(np.asarray([c.row for c in found], dtype=np.float64))
         best = found[int(np.argmax(scores))]
-        lines = [c.index for c in found if c.text == best.text]
+        # copies of the title: the same words, whatever the marks ('Só quem se Ama…' / '...')
+        words = lower_words(best.text)
+        lines = [c.index for c in found if lower_words(c.text) == words]
         if rules_index is not None and rules_title == best.text:
             lines.append(rules_index)  # (`_title_printed_again` finds a copy anywhere on the page)
         return best.text, printed_copy(lines, start)
