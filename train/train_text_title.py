@@ -129,9 +129,10 @@ def page_rows(parities: Sequence[int], augment: bool = True) -> list[PageRows]:
 
 
 AUGMENTED = "+masthead"
-# The smallest weight (of 1, 2, 3) at which the hand-made text fixtures keep their titles
-# (a site name on the first line, printed again over the headline: tests/fixtures/text);
-# cross-validated on even ids it costs bs4 1.7 points and inscriptis 2.6 against weight 0.
+# The smallest weight at which the hand-made text fixtures keep their titles (a site name on the
+# first line, printed again over the headline: tests/fixtures/text); with the 20-line window 3
+# loses fenwick-newsletter-email's headline to its masthead and 5 loses others; with the old
+# 80-line window, cross-validated on even ids, weight 3 cost bs4 1.7 points and inscriptis 2.6.
 MASTHEAD_WEIGHT = 4
 
 
