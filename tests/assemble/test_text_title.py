@@ -1,5 +1,7 @@
 from warta.assemble.text_title import FEATURES, candidate_lines, line_features, printed_copy
-from warta.lexicon import load_lexicon
+from warta.assemble.title import LineTests, names_something_else, over_credit_or_date
+from warta.lexicon import load_lexicon, normalise_marker
+from warta.meta.byline import is_credit_line
 from warta.model import Label, Page
 from warta.pipeline import Extractor
 from warta.segment.text import segment_text
@@ -55,3 +57,25 @@ def test_the_title_marks_the_copy_printed_over_the_story() -> None:
     assert printed_copy([0, 4, 9], 6) == 4
     assert printed_copy([0, 9], 6) == 9
     assert printed_copy([0], 6) == 0
+
+
+def test_line_tests_asked_once_answer_as_the_tests_themselves() -> None:
+    blocks = segment_text(_PAGE)
+    lexicon = load_lexicon()
+    shared = LineTests(blocks, lexicon)
+    for i, block in enumerate(blocks):
+        norm = normalise_marker(block.text)
+        assert shared.something_else(i) == names_something_else(block.text, norm, lexicon)
+        assert shared.credit(i) == is_credit_line(block.text, lexicon, norm)
+    assert shared.credit(4) and shared.credit_or_date(5) and not shared.credit_or_date(3)
+    assert over_credit_or_date(shared, 3) and not over_credit_or_date(shared, 6)
+    # the same rows whether the tests are shared with the rules' pass or not
+    labels = [Label.OTHER] * 6 + [Label.BODY] * 3 + [Label.FOOTER]
+    probs = [0.1] * 6 + [0.9] * 3 + [0.0]
+    lines = candidate_lines(blocks, 6, lexicon, 3, None, shared)
+    assert lines == candidate_lines(blocks, 6, lexicon, 3)
+    rows = [
+        c.row
+        for c in line_features(blocks, labels, probs, lexicon, 6, 3, blocks[3].text, lines, None, shared)
+    ]
+    assert rows == [c.row for c in line_features(blocks, labels, probs, lexicon, 6, 3, blocks[3].text, lines)]

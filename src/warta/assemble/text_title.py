@@ -21,17 +21,16 @@ import numpy as np
 
 from warta.assemble.title import (
     _LIST_MARKS,
+    LineTests,
     body_start,
     choose_title,
     headline_part,
-    names_something_else,
+    over_credit_or_date,
     strip_site_name,
 )
 from warta.classify.compiled import Scorer
-from warta.classify.features import is_date_line
 from warta.classify.model import CompiledModels, model_scorer
-from warta.lexicon import Lexicon, normalise_marker
-from warta.meta.byline import is_credit_line
+from warta.lexicon import Lexicon
 from warta.model import Block, Label
 from warta.strings import has_digit, lower_words
 
@@ -41,7 +40,6 @@ BELOW = 10
 MIN_WORDS = 2
 MAX_WORDS = 30
 _LEDE_BLOCKS = 3
-_CREDIT_GAP = 3
 _SEPARATOR = re.compile(r"\s+[|–—•·»:-]\s+|\s+::\s+|\s*\|\s*")
 
 _LABEL_GROUPS: tuple[frozenset[Label], ...] = (
@@ -113,23 +111,23 @@ def candidate_lines(
     lexicon: Lexicon,
     rules_index: int | None = None,
     norms: Sequence[str] | None = None,
+    tests: LineTests | None = None,
 ) -> list[int]:
     """The lines the ranker weighs: the rules' choice (`rules_index`), and from `ABOVE` lines above
     the body's start (`start`) to `BELOW` lines into it, and the first line, those of 2–30 words,
     no list item ('+ Tips'), and nothing the rules know is never a headline (a date, a byline, a
     caption, a menu row: `names_something_else`; `norms`: `normalise_marker` of every block's
-    text, where the caller has them)."""
+    text, where the caller has them; `tests`: the page's `LineTests`, where the caller shares them)."""
+    tests = tests or LineTests(blocks, lexicon, norms)
     lo, hi = max(0, start - ABOVE), min(len(blocks), start + BELOW + 1)
-    found = [
-        i for i in ([0] if lo > 0 else []) + list(range(lo, hi)) if _candidate(blocks[i], lexicon, norms, i)
-    ]
+    found = [i for i in ([0] if lo > 0 else []) + list(range(lo, hi)) if _candidate(blocks[i], tests, i)]
     if rules_index is not None and rules_index not in found:
         found.append(rules_index)
         found.sort()
     return found
 
 
-def _candidate(block: Block, lexicon: Lexicon, norms: Sequence[str] | None, index: int) -> bool:
+def _candidate(block: Block, tests: LineTests, index: int) -> bool:
     text = block.text
     if (
         not MIN_WORDS <= len(text.split()) <= MAX_WORDS
@@ -137,7 +135,7 @@ def _candidate(block: Block, lexicon: Lexicon, norms: Sequence[str] | None, inde
         or text.startswith(_LIST_MARKS)
     ):
         return False
-    return not names_something_else(text, normalise_marker(text) if norms is None else norms[index], lexicon)
+    return not tests.something_else(index)
 
 
 def _content(tokens: set[str], lexicon: Lexicon) -> set[str]:
@@ -156,10 +154,6 @@ def _group(label: Label) -> int:
     return -1
 
 
-def _credit_or_date(text: str, norm: str, lexicon: Lexicon) -> bool:
-    return is_credit_line(text, lexicon, norm) or (has_digit(text) and is_date_line(text, lexicon))
-
-
 def line_features(
     blocks: Sequence[Block],
     labels: Sequence[Label],
@@ -170,6 +164,7 @@ def line_features(
     rules_title: str | None,
     candidates: Sequence[int],
     norms: Sequence[str] | None = None,
+    tests: LineTests | None = None,
 ) -> list[Candidate]:
     """The titles the lines of `candidates` (`candidate_lines`) give, each with its row of
     `FEATURES`: the line without its site-name part (`strip_site_name`; the rules' title for the
@@ -177,18 +172,10 @@ def line_features(
     n = len(blocks)
     texts = [b.text for b in blocks]
     lowered = [t.lower() for t in texts]
-    norm_of = (lambda i: normalise_marker(texts[i])) if norms is None else norms.__getitem__
+    tests = tests or LineTests(blocks, lexicon, norms)
     first_tokens = set(lower_words(texts[0]))
     lede = _content(set(lower_words(" ".join(texts[start : start + _LEDE_BLOCKS]))), lexicon)
     menu = lexicon.menu_words()
-    # a line the candidate filter let through is neither a byline nor a date (`names_something_else`)
-    credit: dict[int, bool] = {i: False for i in candidates if i != rules_index}
-
-    def credit_at(j: int) -> bool:
-        if j not in credit:
-            credit[j] = _credit_or_date(texts[j], norm_of(j), lexicon)
-        return credit[j]
-
     counts: dict[str, int] = {}
     above: dict[int, int] = {}  # copies of a candidate's line above it
     wanted = set(candidates)
@@ -209,7 +196,7 @@ def line_features(
         words = text.split()
         tokens = set(lower_words(text))
         content = _content(tokens, lexicon)
-        norm = norm_of(i)
+        norm = tests.norm(i)
         group = _group(labels[i])
         rank = ranks[i]
         low = lowered[i]
@@ -250,7 +237,7 @@ def line_features(
             float(i > 0 and bool(low) and low in lowered[0]),
             len(content & lede),
             len(content & lede) / len(content) if content else 0.0,
-            float(any(credit_at(j) for j in range(i + 1, min(n, i + 1 + _CREDIT_GAP)))),
+            float(over_credit_or_date(tests, i)),
             sum(map(menu.__contains__, norm_words)) / len(norm_words) if norm_words else 0.0,
             float(bool(words) and words[-1].lower() in lexicon.stopwords),
             float(i == rules_index),
@@ -302,7 +289,8 @@ class TitleRanker:
     ) -> tuple[str | None, int | None]:
         """(title, index of its line): the best scored candidate; the rules' choice
         (`choose_title`) where no line is a candidate."""
-        rules_title, rules_index = choose_title(blocks, labels, lexicon, None, norms)
+        tests = LineTests(blocks, lexicon, norms)
+        rules_title, rules_index = choose_title(blocks, labels, lexicon, None, norms, tests)
         if not blocks:
             return rules_title, rules_index
         start = body_start(blocks, labels, lexicon)
@@ -314,8 +302,9 @@ class TitleRanker:
             start,
             rules_index,
             rules_title,
-            candidate_lines(blocks, start, lexicon, rules_index, norms),
+            candidate_lines(blocks, start, lexicon, rules_index, norms, tests),
             norms,
+            tests,
         )
         if not found:
             return rules_title, rules_index
