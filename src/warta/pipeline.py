@@ -30,6 +30,7 @@ from warta.assemble.layout import (
 )
 from warta.assemble.lists import build_lists
 from warta.assemble.page_content import body_or_main_content, discussion_content
+from warta.assemble.text_title import TitleRanker, load_title_ranker
 from warta.assemble.title import (
     choose_html_title,
     choose_title,
@@ -201,6 +202,7 @@ class Extractor:
         self._page_lexicons: dict[str, Lexicon] = {}
         self._classifiers: dict[PageKind, BlockClassifier] = {}
         self._enricher: Enricher | None = None
+        self._title_ranker: TitleRanker | None = None
         self._warm = False
 
     def enricher(self) -> Enricher:
@@ -224,6 +226,12 @@ class Extractor:
         if kind not in self._classifiers:
             self._classifiers[kind] = load_classifier(kind, self.options.compiled_models)
         return self._classifiers[kind]
+
+    def title_ranker(self) -> TitleRanker:
+        """The headline ranker of flattened pages (`warta.assemble.text_title`), loaded on first use."""
+        if self._title_ranker is None:
+            self._title_ranker = load_title_ranker(self.options.compiled_models)
+        return self._title_ranker
 
     def segment(
         self, text: str, kind: PageKind, deadline: Deadline, url: str | None = None, utf8: bytes | None = None
@@ -341,7 +349,7 @@ class Extractor:
 
             labels = refine_html_labels(blocks, labels, probs.tolist(), options.body_threshold)
         deadline.check("labelling")  # labelling and assembly each take as long as classification
-        article = self.assemble(blocks, labels, metadata, page, kind, norms, headers, lexicon)
+        article = self.assemble(blocks, labels, metadata, page, kind, norms, headers, lexicon, probs.tolist())
         if markdown is not None and not article.images:
             article.images = article_images(blocks, article.labels, markdown.images, page.url)
         article.warnings[:0] = warnings  # what reading the page met comes first: it explains the rest
@@ -368,10 +376,13 @@ class Extractor:
         norms: list[str] | None = None,
         headers: Mapping[str, Label | None] | None = None,
         lexicon: Lexicon | None = None,
+        probs: Sequence[float] | None = None,
     ) -> Article:
         """The article from labelled blocks; `norms`: `normalise_marker` of every block's text,
         and `headers`: `section_header` of each of them, where the caller has them (the lists
-        and bylines read them); `lexicon`: the page's (`lexicon_for`), by default the merged one."""
+        and bylines read them); `lexicon`: the page's (`lexicon_for`), by default the merged one;
+        `probs`: the classifier's body probabilities, where the caller has them (the headline of
+        a flattened page is then the title ranker's choice)."""
         lexicon = lexicon or self.lexicon
         url = page.url or (metadata.canonical_url if metadata else None)
         unmark_header_above_byline(blocks, labels, lexicon)
@@ -386,9 +397,13 @@ class Extractor:
                 labels[title_index] = Label.TITLE
         else:
             hint = metadata.headline or metadata.title if metadata is not None else None
-            title, title_index = choose_title(blocks, labels, lexicon, hint, norms)
-            if (title_index is not None and labels[title_index] is not Label.BODY) or (
-                title_index is not None and strip_site_name(blocks[title_index].text) == title
+            if kind == "text" and hint is None and probs is not None and blocks:
+                title, title_index = self.title_ranker().choose(blocks, labels, probs, lexicon, norms)
+            else:
+                title, title_index = choose_title(blocks, labels, lexicon, hint, norms)
+            if title_index is not None and (
+                labels[title_index] is not Label.BODY
+                or title in (strip_site_name(blocks[title_index].text), blocks[title_index].text.strip())
             ):
                 labels[title_index] = Label.TITLE
                 unmark_dates_around_title(blocks, labels, lexicon, title_index)

@@ -1002,3 +1002,52 @@ def test_a_tagalog_byline_reads_only_on_a_tagalog_page() -> None:
     # On a page in another language "Ni" opens a Balinese name: the line names "Ni Luh Sari".
     balinese = [("Oleh Ni Luh Sari", Label.BYLINE), ("Warga Denpasar menanam bakau di pesisir.", Label.BODY)]
     assert [p.name for p in _find(*balinese).authors] == ["Ni Luh Sari"]
+
+
+def test_a_writer_a_teaser_box_credits_above_the_headline_is_no_menu_section() -> None:
+    # flattened text: 'Recent from' / the writer's name over teasers, then the story's own byline
+    found = _find(
+        ("Recent from", Label.SIDEBAR),
+        ("Lena Ortiz", Label.SIDEBAR),
+        ("Chain lube review", Label.TITLE),
+        ("Lena Ortiz", Label.OTHER),
+        (BODY_EN, Label.BODY),
+    )
+    assert [p.name for p in found.authors] == ["Lena Ortiz"]
+
+
+def test_a_breadcrumb_or_a_linked_phrase_is_no_header_name() -> None:
+    # a breadcrumb's section between its separators, a link cut out of a sentence
+    for lines in (
+        ["Home", "»", "Kit Advice", "»", "Chain lube"],
+        ["The", "Fenwick Rovers", "will play the final on Sunday"],
+    ):
+        found = _find(
+            ("Chain lube review", Label.TITLE),
+            *((line, Label.OTHER) for line in lines),
+            (BODY_EN, Label.BODY),
+        )
+        assert found.authors == [], lines
+
+
+def test_a_line_in_capitals_is_no_header_name() -> None:
+    found = _find(
+        ("Chain lube review", Label.TITLE),
+        ("13/06/2014", Label.OTHER),
+        ("ROAD TESTS", Label.OTHER),
+        (BODY_EN, Label.BODY),
+    )
+    assert found.authors == []
+
+
+def test_a_name_its_outlet_and_the_date_on_lines_of_their_own() -> None:
+    found = _find(
+        ("Chain lube review", Label.TITLE),
+        ("Tanya Brook", Label.OTHER),
+        (",", Label.OTHER),
+        ("Fenwick Herald", Label.OTHER),
+        ("13/06/2014", Label.OTHER),
+        *((line, Label.OTHER) for line in ("All", "News", "Sport", "Weather", "Culture", "Travel")),
+        (BODY_EN, Label.BODY),
+    )
+    assert [p.name for p in found.authors] == ["Tanya Brook"]

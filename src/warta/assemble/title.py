@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count
 from operator import attrgetter
@@ -194,15 +195,69 @@ def _headline_shape(text: str) -> float:
     return score
 
 
+def body_start(blocks: Sequence[Block], labels: Sequence[Label], lexicon: Lexicon) -> int:
+    """Where the article begins for the headline's search: the first body block, past a date line
+    there (a date line is never the first line of an article: on a page without blank lines the
+    date and the headline under it may be labelled body; the headline is then the start), or the
+    page's end when nothing is body."""
+    first_body = section_scans().first(labels, LABEL_BODY)
+    start = first_body if first_body >= 0 else len(blocks)
+    while (
+        start + 1 < len(blocks) and labels[start] is Label.BODY and is_date_line(blocks[start].text, lexicon)
+    ):
+        start += 1
+    return start
+
+
+@dataclass(frozen=True)
+class LineTests:
+    """The tests the rules and the text title ranker both ask of a page's lines, each asked once a
+    line (one a page; `norms`: as `choose_title`'s): whether a line names something else than the
+    headline (`names_something_else`) and whether it credits people (`is_credit_line`)."""
+
+    blocks: Sequence[Block]
+    lexicon: Lexicon
+    norms: Sequence[str] | None = None
+    _something_else: dict[int, bool] = field(default_factory=dict)
+    _credit: dict[int, bool] = field(default_factory=dict)
+
+    def norm(self, index: int) -> str:
+        return normalise_marker(self.blocks[index].text) if self.norms is None else self.norms[index]
+
+    def something_else(self, index: int) -> bool:
+        found = self._something_else.get(index)
+        if found is None:
+            found = self._something_else[index] = names_something_else(
+                self.blocks[index].text, self.norm(index), self.lexicon
+            )
+            if not found:  # (`names_something_else` asked `is_credit_line`: no)
+                self._credit.setdefault(index, False)
+        return found
+
+    def credit(self, index: int) -> bool:
+        found = self._credit.get(index)
+        if found is None:
+            found = self._credit[index] = is_credit_line(
+                self.blocks[index].text, self.lexicon, self.norm(index)
+            )
+        return found
+
+    def credit_or_date(self, index: int) -> bool:
+        text = self.blocks[index].text
+        return self.credit(index) or (has_digit(text) and is_date_line(text, self.lexicon))
+
+
 def choose_title(
     blocks: Sequence[Block],
     labels: Sequence[Label],
     lexicon: Lexicon,
     hint: str | None = None,
     norms: Sequence[str] | None = None,
+    tests: LineTests | None = None,
 ) -> tuple[str | None, int | None]:
     """Pick the headline block before the body; `hint` is a metadata title (HTML <title>, og:title);
-    `norms`: `normalise_marker` of every block's text, where the caller has them.
+    `norms`: `normalise_marker` of every block's text, where the caller has them; `tests`: the
+    page's `LineTests`, where the caller shares them.
 
     For flattened text the first line is usually the page's `<title>`, so it
     plays the hint's role when no metadata exists. A very short first line is
@@ -213,14 +268,7 @@ def choose_title(
     h1 = _headline_block(blocks, hint)
     if h1 is not None:  # the page's own heading outranks any section a lexicon header opened
         return headline_part(blocks[h1].text), h1
-    first_body = section_scans().first(labels, LABEL_BODY)
-    start = first_body if first_body >= 0 else len(blocks)
-    # A date line is never the first line of an article: on a page without blank lines the
-    # date and the headline under it may be labelled body; the headline is then the start.
-    while (
-        start + 1 < len(blocks) and labels[start] is Label.BODY and is_date_line(blocks[start].text, lexicon)
-    ):
-        start += 1
+    start = body_start(blocks, labels, lexicon)
     first_is_text = labels[0] in (Label.OTHER, Label.BODY, Label.TITLE)
     reference = hint or (blocks[0].text if first_is_text else "")
     repeated = _title_printed_again(blocks, reference, 0 if hint is None else -1, start)
@@ -229,14 +277,15 @@ def choose_title(
     stripped_reference = strip_site_name(reference)
     ref_tokens = _tokens(stripped_reference) if len(stripped_reference.split()) >= 4 else set()
     lede = _lede_words(blocks, start, lexicon)
-    best = _best_headline(blocks, labels, lexicon, start, ref_tokens, lede, hint, _TEXT_LABELS, 41, norms)
+    tests = tests or LineTests(blocks, lexicon, norms)
+    best = _best_headline(blocks, labels, lexicon, start, ref_tokens, lede, hint, _TEXT_LABELS, 41, tests)
     listed = False
     if not ref_tokens and (best is None or best[0] < _WEAK_HEADLINE):
         # No headline-shaped line outside the lists and no page title to check against: a list
         # header above the article ("Subscribe" on a newsletter post) may have swallowed the
         # headline on its way down to the body; look again right above the body, lists included.
         swallowed = _best_headline(
-            blocks, labels, lexicon, start, ref_tokens, lede, hint, _LISTED_LABELS, 12, norms
+            blocks, labels, lexicon, start, ref_tokens, lede, hint, _LISTED_LABELS, 12, tests
         )
         if swallowed is not None and (best is None or swallowed[0] > best[0]):
             best, listed = swallowed, True
@@ -370,11 +419,11 @@ def _best_headline(
     hint: str | None,
     allowed: tuple[Label, ...],
     span: int,
-    norms: Sequence[str] | None = None,
+    tests: LineTests,
 ) -> tuple[float, int] | None:
     """(score, index) of the most headline-like line among the `span` lines above the body
     start whose label is one of `allowed`; None if there is no such line. `lede`: the
-    content words of the first paragraphs (`_lede_words`); `norms`: as `choose_title`'s."""
+    content words of the first paragraphs (`_lede_words`); `tests`: the page's `LineTests`."""
     best: tuple[float, int] | None = None
     rank = 0  # eligible candidates seen between this one and the body start
     for i in range(min(start, len(blocks) - 1), max(-1, start - span), -1):
@@ -384,7 +433,7 @@ def _best_headline(
         if not 2 <= n_words <= 30:
             continue
         twice = _printed_twice(blocks, labels, i, start)
-        if labels[i] not in allowed and not (twice or _above_credit(blocks, labels, lexicon, i, norms)):
+        if labels[i] not in allowed and not (twice or _above_credit(blocks, labels, i, tests)):
             continue
         if allowed is _LISTED_LABELS and not _listed_headline(block, labels[i], lexicon, lede):
             continue
@@ -395,9 +444,8 @@ def _best_headline(
             continue
         if block.structure.bullet or text.startswith(_LIST_MARKS):
             continue  # a list item ('+ Tips & Techniques': a nested item as inscriptis prints it)
-        norm = normalise_marker(text) if norms is None else norms[i]
         # "Jakarta, CNN Indonesia --": a dateline on its own line
-        if text.endswith(("-", "–", "—")) or _names_something_else(text, norm, lexicon):
+        if text.endswith(("-", "–", "—")) or tests.something_else(i):
             continue
         tokens = _tokens(text)
         overlap = len(tokens & ref_tokens) / len(tokens | ref_tokens) if tokens and ref_tokens else 0.0
@@ -428,33 +476,25 @@ def _best_headline(
         # row: a heading and its copy for small screens) says as much as the page title naming it
         if twice or _twice_in_a_row(blocks, i):
             score += 2.0
-        if _over_credit_or_date(blocks, i, lexicon, norms):
+        if over_credit_or_date(tests, i):
             score += _OVER_CREDIT
         if best is None or score > best[0]:
             best = (score, i)
     return best
 
 
-# A headline stands over its byline or date (`_over_credit_or_date`): a line this close above one
+# A headline stands over its byline or date (`over_credit_or_date`): a line this close above one
 # gains this much. Chosen on the even WCXB ids of bench/bench_text_title.py (1.0 scored a page
 # less there), checked on the odd ones.
 _CREDIT_GAP = 3
 _OVER_CREDIT = 1.5
 
 
-def _over_credit_or_date(
-    blocks: Sequence[Block], index: int, lexicon: Lexicon, norms: Sequence[str] | None = None
-) -> bool:
+def over_credit_or_date(tests: LineTests, index: int) -> bool:
     """'Keeping Your Home Spotless: Top Cleaning Trends' over 'by Karina Cohen | May 19, 2024': a
     byline or a date line within `_CREDIT_GAP` lines under the line at `index` (a standfirst or a
     caption may stand between them)."""
-    for j in range(index + 1, min(len(blocks), index + 1 + _CREDIT_GAP)):
-        text = blocks[j].text
-        if is_credit_line(text, lexicon, None if norms is None else norms[j]) or (
-            has_digit(text) and is_date_line(text, lexicon)
-        ):
-            return True
-    return False
+    return any(map(tests.credit_or_date, range(index + 1, min(len(tests.blocks), index + 1 + _CREDIT_GAP))))
 
 
 def _twice_in_a_row(blocks: Sequence[Block], index: int) -> bool:
@@ -553,20 +593,10 @@ def _listed_headline(block: Block, label: Label, lexicon: Lexicon, lede: set[str
     )
 
 
-def _above_credit(
-    blocks: Sequence[Block],
-    labels: Sequence[Label],
-    lexicon: Lexicon,
-    index: int,
-    norms: Sequence[str] | None = None,
-) -> bool:
+def _above_credit(blocks: Sequence[Block], labels: Sequence[Label], index: int, tests: LineTests) -> bool:
     """A line a list header ('Trending' in a flattened menu) swallowed, right above the article's
     credit line: the headline, whatever section the header opened (`norms`: as `choose_title`'s)."""
-    return (
-        labels[index] in _LIST_BOXES
-        and index + 1 < len(blocks)
-        and is_credit_line(blocks[index + 1].text, lexicon, None if norms is None else norms[index + 1])
-    )
+    return labels[index] in _LIST_BOXES and index + 1 < len(blocks) and tests.credit(index + 1)
 
 
 def _printed_twice(blocks: Sequence[Block], labels: Sequence[Label], index: int, start: int) -> bool:
@@ -581,7 +611,7 @@ def _printed_twice(blocks: Sequence[Block], labels: Sequence[Label], index: int,
     )
 
 
-def _names_something_else(text: str, norm: str, lexicon: Lexicon) -> bool:
+def names_something_else(text: str, norm: str, lexicon: Lexicon) -> bool:
     """A date, a reading time, a caption, a menu row, a byline or a dateline: never the headline.
     (`norm`: `normalise_marker(text)`.)"""
     # A date line and a reading time both hold a digit ('3 min read'): most lines are neither.
@@ -603,7 +633,7 @@ def _eligible_headline(
         label in allowed
         and 4 <= len(text.split()) <= 20
         and not text.endswith((".", "!", "?", ":", "-", "–", "—"))
-        and not _names_something_else(text, normalise_marker(text), lexicon)
+        and not names_something_else(text, normalise_marker(text), lexicon)
     )
 
 

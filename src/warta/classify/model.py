@@ -73,14 +73,17 @@ def lightgbm_classifier(stage1_text: str, stage2_text: str) -> BlockClassifier:
 
 def _stage_scorer(kind: PageKind, stage: int, compiled: CompiledModels) -> tuple[Scorer, bool]:
     """One stage's scorer and whether it is compiled."""
-    name = model_path(kind, stage)
+    return model_scorer(model_path(kind, stage), compiled, f"train/train_classifier.py --kind {kind}")
+
+
+def model_scorer(name: str, compiled: CompiledModels, trainer: str) -> tuple[Scorer, bool]:
+    """The scorer of the shipped LightGBM model `name` (a file of `classify/models/`) and whether it
+    is compiled (`trainer`: the command that writes the file, for the error where it is missing)."""
     resource = resources.files("warta.classify") / "models" / name
     try:
         text = resource.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise ConfigError(
-            f"model file {resource} is missing: run `python train/train_classifier.py --kind {kind}`"
-        ) from exc
+        raise ConfigError(f"model file {resource} is missing: run `python {trainer}`") from exc
     if compiled != "off":
         with resources.as_file(resource) as path:
             try:

@@ -921,21 +921,26 @@ def _header_name(
         if name is None:
             continue
         bare = name == blocks[i].text.strip()
+        if bare and name.isupper():
+            continue  # a line in capitals alone is a section's label ('AUTO NEWS'), not a credit
         if bare and labels[i] is Label.SUBTITLE:
             continue  # a short standfirst in capitals reads as a name alone; a byline has a rest
         if bare and title is not None and i < title:
             continue  # a bare capitalised line above the headline is the site's or section's name
         if bare and name.split()[0].lower() in lexicon.stopwords:
             continue  # "The Static Web", "The Woodlands": a heading or a place, no one's name
-        if bare and _menu_section(blocks, name, top if title is None else title):
+        if bare and _menu_section(blocks, labels, name, top if title is None else title):
             continue  # a section the menu above lists ("Kit Reviews"), shown again as a category
+        if bare and (_in_breadcrumb(blocks, i) or _in_sentence(blocks, i)):
+            continue  # 'Home' / '»' / 'Mensagens de Autoestima'; 'The' / 'Doobie Brothers' / 'will unite'
         found.append((bare, i, name))
     if title is not None:
         # flattened text puts the date and the name on lines of their own: a name right under a
         # date line close under the headline is a byline with its date, however far the body is
         for i in range(title + 1, min(first, title + 2 + _UNDER_TITLE)):
             name = _dated_name(blocks, labels, i, title, lexicon)
-            if name is not None:
+            if name is not None and not name.isupper():
+                # (a line in capitals under a date is a teaser's section label: 'AUTO NEWS')
                 found.append((False, i, name))
     if not found and title is not None:
         # a table of contents or a summary between the byline under the headline and the body:
@@ -969,6 +974,10 @@ def _dated_name(
         below += 1  # a separator alone between them ('Rizky Pratama' / '-' / the date)
     if below < len(blocks) and _date_alone(blocks[below].text, lexicon):
         return _header_candidate(blocks[i], labels[i], lexicon)
+    if below > i + 1 and below + 1 < len(blocks) and _date_alone(blocks[below + 1].text, lexicon):
+        # the name, its outlet, the date ('Tanza Loudenback' / ',' / 'Business Insider' /
+        # '13.11.2019'): the name is the writer's, the outlet's line the rule above reads
+        return _header_candidate(blocks[i], labels[i], lexicon)
     text = blocks[i].text.strip()
     href = blocks[i].structure.href
     if labels[i] not in _HEADER_LABELS or not has_digit(text) or (href and _TAXONOMY_HREF.search(href)):
@@ -992,19 +1001,39 @@ def _date_alone(text: str, lexicon: Lexicon) -> bool:
 _LEADING_BULLET = re.compile(rf"^(?:[-*+o{_BULLETS}]\s+)")
 
 
-def _menu_section(blocks: Sequence[Block], text: str, end: int) -> bool:
+def _menu_section(blocks: Sequence[Block], labels: Sequence[Label], text: str, end: int) -> bool:
     """Some block before `end` (the headline, or the header window where no headline is marked)
     reads `text` alone, a list bullet aside, and no line of the page says more around it: a
     section the page's menu lists ('Kit Reviews'), not a person, whom a bio, a 'Recent from'
-    heading or a sentence names in passing ('my name is Pamela Wilson')."""
+    heading or a sentence names in passing ('my name is Pamela Wilson'). A copy in a box of
+    teasers (`_TEASER_LABELS`) is no menu entry: a teaser list credits its writers ('Ed Cara')."""
     alone = False
     for j, block in enumerate(blocks):
         line = block.text.strip()
         if line == text or _LEADING_BULLET.sub("", line) == text:
-            alone = alone or j < end
+            alone = alone or (j < end and labels[j] not in _TEASER_LABELS)
         elif text in line:
             return False
     return alone
+
+
+_TEASER_LABELS = frozenset({Label.SIDEBAR, Label.RELATED, Label.READ_ALSO})
+_CRUMB_MARKS = frozenset("»›>/")  # a breadcrumb's separator, alone on its line after flattening
+
+
+def _in_breadcrumb(blocks: Sequence[Block], i: int) -> bool:
+    """Block `i` sits between breadcrumb separators alone on their lines ('Mensagens' / '»' /
+    'Mensagens de Autoestima' / '»'): a section of the path to the page, no one's name."""
+    return any(0 <= j < len(blocks) and blocks[j].text.strip() in _CRUMB_MARKS for j in (i - 1, i + 1))
+
+
+def _in_sentence(blocks: Sequence[Block], i: int) -> bool:
+    """Block `i` is a link's text cut out of a sentence by the flattening: the line before it
+    ends with no mark ('The') and the line after it opens in lower case ('will unite with')."""
+    if not 0 < i < len(blocks) - 1:
+        return False
+    before, after = blocks[i - 1].text.strip(), blocks[i + 1].text.strip()
+    return bool(before) and before[-1].isalnum() and after[:1].islower()
 
 
 def _header_candidate(block: Block, label: Label, lexicon: Lexicon) -> str | None:
@@ -1081,7 +1110,10 @@ def _bare_name(
             break
         if blocks[i].structure.heading_level or _TAXONOMY_HREF.search(blocks[i].structure.href or ""):
             continue  # "Related Topics", "More Articles You Might Enjoy", a category link
-        if is_plausible_name(blocks[i].text, lexicon) and len(blocks[i].text.split()) >= 2:
+        words = blocks[i].text.split()
+        if words and words[0].lower() in lexicon.stopwords:
+            continue  # "The Doobie Brothers Tour Dates": a heading, no one's name
+        if is_plausible_name(blocks[i].text, lexicon) and len(words) >= 2:
             result.blocks.append(i)
             return [Person(blocks[i].text.strip(), role="author")]
     return []
