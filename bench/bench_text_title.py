@@ -4,8 +4,8 @@
     python bench/bench_text_title.py
 
 A flattened page has no metadata: the title is a line of the page (or a part of one), chosen
-after `label_blocks` by the learned ranker of `warta.assemble.text_title` (the path `warta
-extract` takes on text), which weighs the lines around the body's start with the rules of
+after `label_blocks` by the rules of `choose_title` (the default path of `warta extract` on text)
+or, on request (`--text-titles ranker`), by the learned ranker of `warta.assemble.text_title`, which weighs the lines around the body's start with the rules of
 `choose_title` as one of its features; both are scored.
 The pages are WCXB dev pages flattened the two documented ways (BeautifulSoup and
 inscriptis, `train/flatten.py`) with the text model's out-of-fold probabilities,
@@ -90,7 +90,7 @@ def main() -> None:
         "",
         "Reproduce: `python bench/bench_text_title.py`",
         "",
-        "The ranker (`warta.assemble.text_title`, what `warta extract` does on text) learned from the even",
+        "The ranker (`warta.assemble.text_title`, `warta extract --text-titles ranker`; the rules are the default) learned from the even",
         "ids: its even-id column is its training pages. Cross-validated by site on the even ids",
         f"(`python train/train_text_title.py --cv`): {CROSS_VALIDATED}. The odd ids are held out.",
         "The rules (`choose_title`) are the ranker's fallback and one of its features.",

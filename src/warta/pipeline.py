@@ -197,6 +197,8 @@ class Extractor:
 
     def __init__(self, options: ExtractOptions | None = None) -> None:
         self.options = options or ExtractOptions()
+        if self.options.text_titles not in ("rules", "ranker"):
+            raise ValueError(f"text_titles must be 'rules' or 'ranker', not {self.options.text_titles!r}")
         self.lexicon: Lexicon = load_lexicon(self.options.languages)
         # The lexicon of a page in each language whose file has `[page_language]` entries.
         self._page_lexicons: dict[str, Lexicon] = {}
@@ -397,7 +399,8 @@ class Extractor:
                 labels[title_index] = Label.TITLE
         else:
             hint = metadata.headline or metadata.title if metadata is not None else None
-            if kind == "text" and hint is None and probs is not None and blocks:
+            ranked = self.options.text_titles == "ranker" and kind == "text" and hint is None
+            if ranked and probs is not None and blocks:
                 title, title_index = self.title_ranker().choose(blocks, labels, probs, lexicon, norms)
             else:
                 title, title_index = choose_title(blocks, labels, lexicon, hint, norms)

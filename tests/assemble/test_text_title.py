@@ -1,8 +1,11 @@
+import pytest
+
 from warta.assemble.text_title import FEATURES, candidate_lines, line_features, printed_copy
 from warta.assemble.title import LineTests, names_something_else, over_credit_or_date
 from warta.lexicon import load_lexicon, normalise_marker
 from warta.meta.byline import is_credit_line
 from warta.model import Label, Page
+from warta.options import ExtractOptions
 from warta.pipeline import Extractor
 from warta.segment.text import segment_text
 
@@ -26,9 +29,21 @@ _PAGE = "\n".join(
 
 
 def test_a_flattened_page_s_headline_is_the_printed_line_not_the_masthead() -> None:
-    article = Extractor().extract_page(Page(content=_PAGE, kind="text"))
+    ranked = Extractor(ExtractOptions(text_titles="ranker"))
+    article = ranked.extract_page(Page(content=_PAGE, kind="text"))
     assert article.title == "Harbour ferry returns to service after winter repairs"
     assert article.labels[3] == Label.TITLE
+
+
+def test_the_ranker_is_asked_only_where_the_options_say() -> None:
+    ranked = Extractor(ExtractOptions(text_titles="ranker"))
+    ranked.extract_page(Page(content=_PAGE, kind="text"))
+    assert ranked._title_ranker is not None
+    plain = Extractor()
+    plain.extract_page(Page(content=_PAGE, kind="text"))
+    assert plain._title_ranker is None
+    with pytest.raises(ValueError, match="text_titles"):
+        Extractor(ExtractOptions(text_titles="learned"))
 
 
 def test_candidates_leave_out_list_items_dates_and_bylines_but_keep_the_rules_choice() -> None:
