@@ -188,3 +188,36 @@ def test_json_output_is_written_while_the_batch_runs(tmp_path: Path, monkeypatch
     assert result.exit_code == 0, result.output
     assert len(written) == 5 and written[-1] > 0, written
     assert len(json.loads(out.read_text(encoding="utf-8"))) == 5
+
+
+def test_a_dump_s_own_date_and_id_fields_are_read(tmp_path: Path) -> None:
+    # A crawl dump names its fetch date and id its own way ("timestamp", "doc"): the fetch date is
+    # the reference a dateline's day and month ("Rabu (29/4)") get their year from.
+    text = "\n".join(
+        [
+            "Kabar Contoh",
+            "Harga beras naik di Medan",
+            "Medan, Rabu (29/4) - Harga beras di pasar tradisional Medan naik dua ribu rupiah per"
+            " kilogram sejak awal pekan, kata pedagang kepada wartawan.",
+            "Para pedagang mengatakan pasokan berkurang karena panen yang terlambat dan cuaca buruk di"
+            " beberapa daerah penghasil beras di Sumatera Utara.",
+        ]
+    )
+    record = {"doc": "a-17", "link": "https://kabar.example/1", "timestamp": "2020-05-01T08:00:00+07:00"}
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({**record, "content": text}) + "\n", encoding="utf-8")
+    args = [
+        "--text-field",
+        "content",
+        "--url-field",
+        "link",
+        "--date-field",
+        "timestamp",
+        "--id-field",
+        "doc",
+    ]
+    result = cli_runner().invoke(app, ["extract", str(dump), *args, "-f", "jsonl", "-q"])
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.stdout.splitlines()[0])
+    assert article["published"]["value"] == "2020-04-29"
+    assert article["source"].endswith("#a-17")

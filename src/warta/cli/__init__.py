@@ -15,6 +15,10 @@ from rich.console import Console
 TextField = Annotated[str, typer.Option(help="JSONL field holding flattened text.")]
 HtmlField = Annotated[str, typer.Option(help="JSONL field holding HTML.")]
 UrlField = Annotated[str, typer.Option(help="JSONL field holding the page URL.")]
+DateField = Annotated[
+    str, typer.Option(help="JSONL field holding the fetch date (ISO 8601), the reference for relative dates.")
+]
+IdField = Annotated[str, typer.Option(help="JSONL field holding the record's id.")]
 
 app = typer.Typer(
     name="warta",

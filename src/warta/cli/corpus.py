@@ -16,7 +16,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from warta.cli import HtmlField, TextField, UrlField, app, other_reasons
+from warta.cli import DateField, HtmlField, IdField, TextField, UrlField, app, other_reasons
 from warta.corpus.champions import prunable, refresh_search_index, search_index_hint
 from warta.corpus.export import ExportFormat, export
 from warta.corpus.search import QueryError, SearchFilters, search
@@ -68,6 +68,8 @@ def ingest_command(
     text_field: TextField = "text",
     html_field: HtmlField = "html",
     url_field: UrlField = "url",
+    date_field: DateField = "date",
+    id_field: IdField = "id",
     timeout: Annotated[float, typer.Option(min=0, help="Per-page time limit in seconds (0 = none).")] = 0.0,
     enrich: Annotated[
         bool,
@@ -98,7 +100,7 @@ def ingest_command(
         batch_size=max(1, batch_size),
         extract=ExtractOptions().with_(timeout_s=timeout, enrich=enrich),
     )
-    fields = JsonlFields(text=text_field, html=html_field, url=url_field)
+    fields = JsonlFields(text=text_field, html=html_field, url=url_field, date=date_field, id=id_field)
     progress = Progress(
         SpinnerColumn(),
         TextColumn("[bold]ingest[/bold] {task.fields[status]}"),

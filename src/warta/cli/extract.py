@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from warta.cli import HtmlField, TextField, UrlField, app, other_reasons
+from warta.cli import DateField, HtmlField, IdField, TextField, UrlField, app, other_reasons
 from warta.errors import ConfigError
 from warta.options import ExtractOptions
 from warta.pipeline import Extractor, PageResult
@@ -104,6 +104,8 @@ def extract(
     text_field: TextField = "text",
     html_field: HtmlField = "html",
     url_field: UrlField = "url",
+    date_field: DateField = "date",
+    id_field: IdField = "id",
     config: Annotated[
         Path | None, typer.Option(help="TOML file of extraction options ([extract] table).")
     ] = None,
@@ -137,7 +139,7 @@ def extract(
         text_titles=str(text_titles) if text_titles else options.text_titles,
     )
     extractor = Extractor(options)
-    fields = JsonlFields(text=text_field, html=html_field, url=url_field)
+    fields = JsonlFields(text=text_field, html=html_field, url=url_field, date=date_field, id=id_field)
     err = Console(stderr=True, soft_wrap=True)
     to_dir = output is not None and (
         output.is_dir() or (not output.suffix and format is not OutputFormat.jsonl)

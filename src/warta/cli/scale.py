@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from warta.cli import HtmlField, TextField, UrlField, app, other_reasons
+from warta.cli import DateField, HtmlField, IdField, TextField, UrlField, app, other_reasons
 from warta.errors import WartaError
 from warta.readers import JsonlFields
 
@@ -37,6 +37,8 @@ def scale_command(
     text_field: TextField = "text",
     html_field: HtmlField = "html",
     url_field: UrlField = "url",
+    date_field: DateField = "date",
+    id_field: IdField = "id",
 ) -> None:
     """Extract a crawl that outgrows one machine on a Ray cluster: one task per shard of input files.
 
@@ -51,7 +53,7 @@ def scale_command(
     except ImportError as exc:
         err.print(f"[red]scale-out needs the scale extra[/red]: pip install 'warta[scale]' ({exc})")
         raise typer.Exit(code=2) from exc
-    fields = JsonlFields(text=text_field, html=html_field, url=url_field)
+    fields = JsonlFields(text=text_field, html=html_field, url=url_field, date=date_field, id=id_field)
     try:
         with Progress(
             TextColumn("shards"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
