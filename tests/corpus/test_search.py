@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from warta.corpus.dedup import text_hash
-from warta.corpus.search import QueryError, SearchFilters, latest, parse_query, search
+from warta.corpus.search import QueryError, SearchFilters, empty_result_hint, latest, parse_query, search
 from warta.corpus.store import Store, StoredArticle
 
 
@@ -151,3 +151,25 @@ def test_a_hit_from_a_file_shows_the_pages_canonical_url(tmp_path: Path) -> None
         store.write_batch(1, [replace(row, url=None, canonical_url="https://a.id/jembatan")], [])
         assert [h.url for h in search(store, "jembatan")] == ["https://a.id/jembatan"]
         assert [h.url for h in latest(store, SearchFilters())] == ["https://a.id/jembatan"]
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        ("harga OR banjir", "every word must match"),
+        ("banjir -jakarta", "every word must match"),
+        ("NOT pemilu", "every word must match"),
+        ("日本語", "add * for a prefix"),
+        ("ニュース速報 tokyo", "add * for a prefix"),
+    ],
+)
+def test_a_query_s_shape_says_why_it_may_find_nothing(query: str, says: str) -> None:
+    hint = empty_result_hint(query)
+    assert hint is not None and says in hint
+
+
+@pytest.mark.parametrize(
+    "query", ["harga beras", '"harga beras"', "vaksin*", "日本語*", "co-operation", "Oregon"]
+)
+def test_ordinary_queries_get_no_hint(query: str) -> None:
+    assert empty_result_hint(query) is None

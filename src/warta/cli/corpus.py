@@ -19,7 +19,7 @@ from rich.text import Text
 from warta.cli import DateField, HtmlField, IdField, TextField, UrlField, app, other_reasons
 from warta.corpus.champions import prunable, refresh_search_index, search_index_hint
 from warta.corpus.export import ExportFormat, export
-from warta.corpus.search import QueryError, SearchFilters, search
+from warta.corpus.search import QueryError, SearchFilters, empty_result_hint, search
 from warta.corpus.store import Store, StoreDirectoryMissingError, StoreError, StoreIsDirectoryError
 from warta.corpus.templates import site_reports
 from warta.options import ExtractOptions
@@ -209,6 +209,9 @@ def search_command(
     out = Console(soft_wrap=True)  # (a URL or snippet piped to a file is not cut into lines)
     if not hits:
         out.print("no results")
+        why = empty_result_hint(query)
+        if why:
+            err.print(f"[yellow]note:[/yellow] {why}")
         return
     for rank, hit in enumerate(hits, 1):
         others = hit.cluster_size - 1

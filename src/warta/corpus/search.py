@@ -93,6 +93,24 @@ def parse_query(text: str) -> list[Term]:
     return terms
 
 
+_OPERATOR_LIKE = re.compile(r"(?:^|\s)(?:OR|AND|NOT)(?=\s|$)|(?:^|\s)-\w")
+# A run of a script written without spaces (CJK ideographs, kana): the index keeps it whole.
+_UNSPACED_RUN = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,}(?![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff*])"
+)
+
+
+def empty_result_hint(query: str) -> str | None:
+    """Why a query may have found nothing, where its shape says: search operators it does not
+    have ('OR', '-word': every word must match), or a run of Chinese or Japanese characters,
+    which the index keeps whole (as printed in the text, up to the next space or punctuation)."""
+    if _OPERATOR_LIKE.search(query):
+        return "every word must match: OR, AND, NOT and -word are read as words, not operators"
+    if _UNSPACED_RUN.search(query):
+        return "text written without spaces (Chinese, Japanese) is indexed in whole runs: add * for a prefix (日本語*)"
+    return None
+
+
 def _literal(words: tuple[str, ...]) -> str:
     return '"' + " ".join(words).replace('"', '""') + '"'
 
