@@ -53,6 +53,12 @@ def test_hostile_queries_give_a_message_not_an_error_page(client: TestClient) ->
     assert client.get("/api/search", params={"q": '"'}).status_code == 400
 
 
+def test_a_search_that_finds_nothing_says_why_where_the_query_shows_it(client: TestClient) -> None:
+    page = client.get("/", params={"q": "jembatan OR zzzqqq"})
+    assert "no results" in page.text and "every word must match" in page.text
+    assert "every word must match" not in client.get("/", params={"q": "zzzqqq"}).text
+
+
 def test_article_page_shows_the_story_and_its_copies(
     client: TestClient, corpus: tuple[Path, dict[str, list[str]]]
 ) -> None:

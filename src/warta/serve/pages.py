@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
-from warta.corpus.search import Hit, SearchFilters
+from warta.corpus.search import Hit, SearchFilters, empty_result_hint
 from warta.corpus.templates import SiteReport
 
 _STYLE = """
@@ -83,7 +83,8 @@ def results_html(query: str, hits: Sequence[Hit], error: str | None) -> str:
     if not query:
         return ""
     if not hits:
-        return "<p>no results</p>"
+        why = empty_result_hint(query)
+        return "<p>no results</p>" + (f"<p class='meta'>{esc(why)}</p>" if why else "")
     return f"<p class='meta'>{len(hits)} results</p>" + "".join(map(hit_html, hits))
 
 
