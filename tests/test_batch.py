@@ -61,7 +61,7 @@ def mixed_dir(tmp_path: Path) -> Path:
         + "\n",
         encoding="utf-8",
     )
-    (root / "notes.csv").write_text("ignored,because,of,suffix\n", encoding="utf-8")
+    (root / "notes.csv").write_text("skipped,because,of,suffix\n", encoding="utf-8")
     return root
 
 
@@ -91,9 +91,14 @@ def test_library_batch_completes(mixed_dir: Path) -> None:
     missing = mixed_dir / "missing.txt"
     results = list(Extractor().process_many(read_paths([str(mixed_dir), str(missing)])))
     ok = [r for r in results if r.ok]
-    failed = [r for r in results if not r.ok]
-    assert len(results) == 12
+    skipped = [r for r in results if r.skipped]
+    failed = [r for r in results if not r.ok and not r.skipped]
+    assert len(results) == 13
     assert len(ok) == 5
+    # a file of no page kind is counted, not read and not a failure
+    assert [(Path(r.source or "").name, r.error) for r in skipped] == [
+        ("notes.csv", "not a page file (.csv) in a directory input")
+    ]
     assert Counter(_error_kind(r.error or "") for r in failed) == EXPECTED_ERRORS
     assert all(r.source for r in results)
     titles = Counter(r.article.title for r in ok if r.article)

@@ -411,8 +411,31 @@ def test_a_directory_a_glob_matches_is_read_as_a_directory_input(tmp_path: Path)
         ("*", pages),
         ("**/*", ["2024/05/z.txt", "2024/photo.png", "2024/y.html", "x.html"]),
     ):
-        sources = [item.source or "" for item in read_paths([str(crawl / pattern)])]
+        read = list(read_paths([str(crawl / pattern)]))
+        sources = [item.source or "" for item in read if not (isinstance(item, ReadError) and item.skip)]
         assert sources == [str(crawl / name) for name in names], pattern
+        # the image a directory input holds is counted as skipped, once, unless named itself
+        skipped = [item.source for item in read if isinstance(item, ReadError) and item.skip]
+        assert skipped == ([] if pattern == "**/*" else [str(crawl / "2024/photo.png")]), pattern
+
+
+def test_a_directory_s_files_of_other_kinds_are_counted_as_skipped_hidden_ones_not(tmp_path: Path) -> None:
+    # A folder of a crawl's files skipped its PDFs and images without a word.
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "sub" / "laporan.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "README").write_text("notes", encoding="utf-8")
+    (tmp_path / ".git" / "config").write_text("x", encoding="utf-8")
+    (tmp_path / ".DS_Store").write_bytes(b"x")
+    read = list(read_paths([str(tmp_path)]))
+    assert [item.source for item in read if isinstance(item, Page)] == [str(tmp_path / "a.html")]
+    skipped = {item.source: item.message for item in read if isinstance(item, ReadError)}
+    assert skipped == {
+        str(tmp_path / "README"): "not a page file (no suffix) in a directory input",
+        str(tmp_path / "sub" / "laporan.pdf"): "not a page file (.pdf) in a directory input",
+    }
+    assert all(item.skip for item in read if isinstance(item, ReadError))
 
 
 def test_an_empty_or_blank_jsonl_file_is_reported_as_an_empty_page_file_is(tmp_path: Path) -> None:

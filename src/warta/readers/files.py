@@ -104,8 +104,9 @@ def _glob(pattern: str) -> list[str]:
     return sorted(found)
 
 
-def expand_paths(inputs: Iterable[str]) -> Iterator[Path | str]:
-    """Yield files for each input: a file, a directory (recursive), a glob, or '-' for stdin."""
+def expand_paths(inputs: Iterable[str]) -> Iterator[Path | str | ReadError]:
+    """Yield files for each input: a file, a directory (recursive), a glob, or '-' for stdin; a
+    file of a directory input that holds no page kind is a `ReadError` with `skip`."""
     for item in inputs:
         if item == "-":
             yield "-"
@@ -123,18 +124,38 @@ def expand_paths(inputs: Iterable[str]) -> Iterator[Path | str]:
             # A directory matched ('crawl/*') is read as a directory input is, as the shell's
             # unquoted crawl/* gives it; ('crawl/**/*' also matched its files one by one).
             named = set(files)
+            skipped: list[ReadError] = []
             for match in matches:
                 if Path(match).is_dir():
-                    files.extend(f for f in _directory_files(Path(match)) if f not in named)
-                    named.update(files)
+                    for found in _directory_files(Path(match)):
+                        if isinstance(found, ReadError):
+                            skipped.append(found)
+                        elif found not in named:
+                            files.append(found)
+                            named.add(found)
             yield from sorted(files)
+            # (a file '**/*' names is read whatever its suffix; nested directories repeat files)
+            read = {path_source(f) for f in files}
+            yield from {e.source: e for e in skipped if e.source not in read}.values()
 
 
-def _directory_files(path: Path) -> Iterator[Path]:
-    """The page and record files under a directory, recursively, in name order."""
+def _directory_files(path: Path) -> Iterator[Path | ReadError]:
+    """The page and record files under a directory, recursively, in name order; a file of another
+    kind (a PDF, an image) is named as skipped (`ReadError.skip`), so that a batch counts it.
+    Hidden files and directories (".git") are left out without a word."""
     for child in sorted(path.rglob("*")):
-        if _is_file_or_broken_link(child) and _base_suffix(child) in PAGE_SUFFIXES + RECORD_SUFFIXES:
+        if not _is_file_or_broken_link(child) or _hidden(child.relative_to(path)):
+            continue
+        suffix = _base_suffix(child)
+        if suffix in PAGE_SUFFIXES + RECORD_SUFFIXES:
             yield child
+        else:
+            what = suffix or "no suffix"
+            yield ReadError(path_source(child), f"not a page file ({what}) in a directory input", skip=True)
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
 
 
 def _is_file_or_broken_link(path: Path) -> bool:
@@ -192,6 +213,10 @@ def read_paths(
                 yield ReadError("<stdin>", "empty input on stdin", retry=True)
             else:
                 yield Page(content=data, source="<stdin>")
+            continue
+        if isinstance(item, ReadError):
+            if not (exclude and Path(item.source).resolve() in exclude):
+                yield item
             continue
         assert isinstance(item, Path)
         if exclude and item.resolve() in exclude:
