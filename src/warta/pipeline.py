@@ -296,10 +296,7 @@ class Extractor:
         markdown: PlainPage | None = None
         header: JinaHeader | None = None
         if kind == "text":
-            decoded = _without_escapes(decoded)
-            decoded = _without_pdf_layout(decoded)
-            decoded = _without_box_borders(decoded)
-            decoded = _without_glue(decoded)
+            decoded = _without_layouts(decoded)
             decoded, page, header = _without_jina_header(decoded, page)
             decoded, page = _without_leading_url(decoded, page)
             decoded, markdown = _without_markdown(decoded)
@@ -351,7 +348,8 @@ class Extractor:
 
             labels = refine_html_labels(blocks, labels, probs.tolist(), options.body_threshold)
         deadline.check("labelling")  # labelling and assembly each take as long as classification
-        article = self.assemble(blocks, labels, metadata, page, kind, norms, headers, lexicon, probs.tolist())
+        ranked = probs.tolist() if self.options.text_titles == "ranker" else None
+        article = self.assemble(blocks, labels, metadata, page, kind, norms, headers, lexicon, ranked)
         if markdown is not None and not article.images:
             article.images = article_images(blocks, article.labels, markdown.images, page.url)
         article.warnings[:0] = warnings  # what reading the page met comes first: it explains the rest
@@ -383,8 +381,8 @@ class Extractor:
         """The article from labelled blocks; `norms`: `normalise_marker` of every block's text,
         and `headers`: `section_header` of each of them, where the caller has them (the lists
         and bylines read them); `lexicon`: the page's (`lexicon_for`), by default the merged one;
-        `probs`: the classifier's body probabilities, where the caller has them (the headline of
-        a flattened page is then the title ranker's choice)."""
+        `probs`: the classifier's body probabilities, given where the options ask for the title
+        ranker (the headline of a flattened page is then its choice)."""
         lexicon = lexicon or self.lexicon
         url = page.url or (metadata.canonical_url if metadata else None)
         unmark_header_above_byline(blocks, labels, lexicon)
@@ -567,32 +565,26 @@ _WARM_UP_PAGES: tuple[tuple[str, PageKind], ...] = (
 )
 
 
-def _without_escapes(decoded: DecodedPage) -> DecodedPage:
-    """A page stored as a scraper's export cell, one line with its line breaks escaped
-    (`warta.segment.escaped`): the lines it spells; any other as it is."""
-    text = unescaped(decoded.text)
-    return decoded if text is None else replace(decoded, text=text, utf8=None)
+# Flatteners' layouts read back as lines before segmentation, in this order: a scraper's export
+# cell with its line breaks escaped (`segment.escaped`), `pdftotext -layout` (`segment.pdflayout`:
+# running heads, footers and jump lines left out), tables drawn in box-drawing characters
+# (`segment.boxtable`: rows as lines of cells), elements glued with no separator (`segment.glued`).
+# Each gives None for a page not of its kind.
+_LAYOUT_READERS: tuple[Callable[[str], str | None], ...] = (
+    unescaped,
+    pdf_layout_text,
+    box_table_rows,
+    unglued,
+)
 
 
-def _without_pdf_layout(decoded: DecodedPage) -> DecodedPage:
-    """A PDF's text as `pdftotext -layout` writes it (`warta.segment.pdflayout`): its paragraphs,
-    running heads, footers and jump lines left out; any other page as it is."""
-    text = pdf_layout_text(decoded.text)
-    return decoded if text is None else replace(decoded, text=text, utf8=None)
-
-
-def _without_box_borders(decoded: DecodedPage) -> DecodedPage:
-    """A page with a table drawn in box-drawing characters (`warta.segment.boxtable`): its rows
-    as lines of cells, its border lines left out; any other as it is."""
-    text = box_table_rows(decoded.text)
-    return decoded if text is None else replace(decoded, text=text, utf8=None)
-
-
-def _without_glue(decoded: DecodedPage) -> DecodedPage:
-    """A page flattened with no separator between elements (`warta.segment.glued`): its short
-    lines split where elements were glued together; any other as it is."""
-    text = unglued(decoded.text)
-    return decoded if text is None else replace(decoded, text=text, utf8=None)
+def _without_layouts(decoded: DecodedPage) -> DecodedPage:
+    """A flattened page with every flattener's layout (`_LAYOUT_READERS`) read back as lines."""
+    for read in _LAYOUT_READERS:
+        text = read(decoded.text)
+        if text is not None:
+            decoded = replace(decoded, text=text, utf8=None)
+    return decoded
 
 
 def _without_leading_url(decoded: DecodedPage, page: Page) -> tuple[DecodedPage, Page]:
