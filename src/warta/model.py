@@ -62,6 +62,10 @@ class Label(StrEnum):
     OTHER = "other"
 
 
+# The labels of a page's lists of links to other stories (what `build_lists` reads as entries).
+LINK_LIST_LABELS = frozenset({Label.SIDEBAR, Label.RELATED, Label.READ_ALSO})
+
+
 # The members the label passes compare block by block, as module constants: reading a member off its enum class costs ~70 ns on Python 3.11,
 # a module global ~5, and these comparisons run for every block of every page.
 LABEL_BODY = Label.BODY

@@ -31,7 +31,7 @@ from warta.assemble.title import (
 from warta.classify.compiled import Scorer
 from warta.classify.model import CompiledModels, model_scorer
 from warta.lexicon import Lexicon
-from warta.model import Block, Label
+from warta.model import LINK_LIST_LABELS, Block, Label
 from warta.strings import has_digit, lower_words
 
 # The window of candidate lines: this many lines above the body's start, this many into it.
@@ -45,7 +45,7 @@ _SEPARATOR = re.compile(r"\s+[|–—•·»:-]\s+|\s+::\s+|\s*\|\s*")
 _LABEL_GROUPS: tuple[frozenset[Label], ...] = (
     frozenset({Label.BODY}),
     frozenset({Label.OTHER, Label.TITLE, Label.HEADING, Label.SUBTITLE}),
-    frozenset({Label.SIDEBAR, Label.RELATED, Label.READ_ALSO}),
+    LINK_LIST_LABELS,
     frozenset({Label.NAV, Label.FOOTER, Label.AD, Label.TAGS, Label.COMMENTS}),
 )
 

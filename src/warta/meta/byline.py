@@ -39,7 +39,7 @@ from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.meta.site import name_key, site_keys
 from warta.meta.urls import url_host
-from warta.model import LABEL_BODY, LABEL_TITLE, Block, Label, Person
+from warta.model import LABEL_BODY, LABEL_TITLE, LINK_LIST_LABELS, Block, Label, Person
 from warta.strings import has_digit
 
 if TYPE_CHECKING:
@@ -1006,18 +1006,17 @@ def _menu_section(blocks: Sequence[Block], labels: Sequence[Label], text: str, e
     reads `text` alone, a list bullet aside, and no line of the page says more around it: a
     section the page's menu lists ('Kit Reviews'), not a person, whom a bio, a 'Recent from'
     heading or a sentence names in passing ('my name is Pamela Wilson'). A copy in a box of
-    teasers (`_TEASER_LABELS`) is no menu entry: a teaser list credits its writers ('Ed Cara')."""
+    teasers (`LINK_LIST_LABELS`) is no menu entry: a teaser list credits its writers ('Ed Cara')."""
     alone = False
     for j, block in enumerate(blocks):
         line = block.text.strip()
         if line == text or _LEADING_BULLET.sub("", line) == text:
-            alone = alone or (j < end and labels[j] not in _TEASER_LABELS)
+            alone = alone or (j < end and labels[j] not in LINK_LIST_LABELS)
         elif text in line:
             return False
     return alone
 
 
-_TEASER_LABELS = frozenset({Label.SIDEBAR, Label.RELATED, Label.READ_ALSO})
 _CRUMB_MARKS = frozenset("»›>/")  # a breadcrumb's separator, alone on its line after flattening
 
 
