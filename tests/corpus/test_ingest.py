@@ -198,5 +198,5 @@ def test_a_recrawled_url_whose_text_changed_is_reported_apart_from_a_plain_repea
     assert report.ingested == 0
     assert dict(report.skipped) == {
         "URL already in the corpus": 1,
-        "URL already in the corpus, with another text (an updated page? the first capture is kept)": 1,
+        "URL already in the corpus, with another text (kept as a later version)": 1,
     }

@@ -164,7 +164,8 @@ def _summary(console: Console, report: IngestReport, stats: dict[str, int]) -> N
     )
     if report.search_index:
         console.print("  search: champion lists rebuilt")
-    console.print(f"  corpus: {stats['articles']} articles in total")
+    versions = f", {stats['versions']} later versions of them" if stats["versions"] else ""
+    console.print(f"  corpus: {stats['articles']} articles in total{versions}")
 
 
 @app.command(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import time
 from collections.abc import Iterator
 from enum import StrEnum
 from itertools import islice
@@ -31,6 +32,7 @@ COLUMNS = (
     "source",
     "page_type",
     *LIST_COLUMNS,
+    "versions",  # later captures of the URL with another text (JSONL: the captures themselves)
 )
 _NAME_LISTS = ("authors", "editors")
 _LINK_LISTS = ("read_also", "related", "sidebar")
@@ -48,14 +50,18 @@ def _rows(store: Store, representatives_only: bool) -> Iterator[dict[str, Any]]:
         "SELECT a.id, a.url, a.canonical_url, s.name AS site, a.title, a.language, a.published,"
         " a.body AS text, a.text_hash, a.cluster_id, a.is_representative, a.source, a.data,"
         # (an article stored before schema 1.3 has no page_type: it was stored as an article)
-        " COALESCE(json_extract(a.data, '$.page_type'), 'article') AS page_type"
+        " COALESCE(json_extract(a.data, '$.page_type'), 'article') AS page_type,"
+        " (SELECT count(*) FROM versions v WHERE v.article_id = a.id) AS versions"
         f" FROM articles a JOIN sites s ON s.id = a.site_id {where} ORDER BY a.id"
     ):
         yield dict(row)
 
 
 def export(store: Store, out: IO[str] | Path, fmt: ExportFormat, representatives_only: bool = False) -> int:
-    """Write every article (or one per duplicate cluster); returns how many were written."""
+    """Write every article (or one per duplicate cluster); returns how many were written.
+
+    JSONL records are the stored articles whole, with their later versions (`versions`: each
+    capture's source, ingest time, title, date and text); CSV and Parquet rows count them."""
     rows = _rows(store, representatives_only)
     if fmt is ExportFormat.parquet:
         if not isinstance(out, Path):
@@ -63,8 +69,8 @@ def export(store: Store, out: IO[str] | Path, fmt: ExportFormat, representatives
         return _parquet(rows, out)
     if isinstance(out, Path):
         with out.open("w", encoding="utf-8", newline="") as handle:
-            return _text(rows, handle, fmt)
-    return _text(rows, out, fmt)
+            return _text(store, rows, handle, fmt)
+    return _text(store, rows, out, fmt)
 
 
 def _lists(data: dict[str, Any]) -> dict[str, list[Any]]:
@@ -91,13 +97,29 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
     return row | _lists(data)
 
 
-def _text(rows: Iterator[dict[str, Any]], handle: IO[str], fmt: ExportFormat) -> int:
+def _versions(store: Store, article_id: int) -> list[dict[str, Any]]:
+    return [
+        {
+            "source": v.source,
+            "ingested_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(v.captured_at)),
+            "title": v.title,
+            "published": v.published,
+            "text": v.body,
+        }
+        for v in store.versions(article_id)
+    ]
+
+
+def _text(store: Store, rows: Iterator[dict[str, Any]], handle: IO[str], fmt: ExportFormat) -> int:
     count = 0
     if fmt is ExportFormat.jsonl:
         for row in rows:
             data = json.loads(row.pop("data"))
             data.update(
-                id=row["id"], cluster_id=row["cluster_id"], is_representative=bool(row["is_representative"])
+                id=row["id"],
+                cluster_id=row["cluster_id"],
+                is_representative=bool(row["is_representative"]),
+                versions=_versions(store, row["id"]) if row["versions"] else [],
             )
             handle.write(json.dumps(data, ensure_ascii=False) + "\n")
             count += 1
@@ -120,7 +142,7 @@ def _parquet(rows: Iterator[dict[str, Any]], path: Path, batch: int = 5000) -> i
     link = pa.struct([("title", pa.string()), ("url", pa.string())])
 
     def kind(name: str) -> Any:
-        if name in ("id", "cluster_id", "is_representative"):
+        if name in ("id", "cluster_id", "is_representative", "versions"):
             return pa.int64()
         if name in _LINK_LISTS:
             return pa.list_(link)

@@ -23,13 +23,14 @@ from typing import Any
 from warta.corpus.stems import stem_text
 from warta.errors import WartaError
 
-SCHEMA_VERSION = 2  # 2: search covering index, champion lists and change log
+SCHEMA_VERSION = 3  # 2: search covering index, champion lists and change log; 3: versions
 # Why an article is not stored: its URL is in the corpus already (a re-crawl), with the same text or
-# another (a page updated since: the first capture is kept, the corpus has one article per URL).
+# another (a page updated since). The corpus has one article per URL, its first capture: that is
+# what search, clusters and templates see. A capture with another text is kept beside it as a
+# later version (`Store.versions`), once per distinct text, so a re-crawl's updates and
+# corrections are neither lost nor counted twice.
 SAME_URL = "URL already in the corpus"
-SAME_URL_OTHER_TEXT = (
-    "URL already in the corpus, with another text (an updated page? the first capture is kept)"
-)
+SAME_URL_OTHER_TEXT = "URL already in the corpus, with another text (kept as a later version)"
 # The site of pages whose URL and site name are both unknown (files, dumps without a URL field):
 # no site at all, so no template is learned from what such pages share.
 UNKNOWN_SITE = "(unknown)"
@@ -87,6 +88,20 @@ class StoredArticle:
     template_version: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class StoredVersion:
+    """A later capture of a stored article's URL, with another text (an update, a correction)."""
+
+    article_id: int
+    text_hash: str
+    source: str
+    captured_at: float  # when it was ingested (seconds since the epoch)
+    title: str | None
+    body: str
+    published: str | None
+    data: dict[str, Any]
+
+
 _TOKENIZERS = {
     "unicode61": "unicode61 remove_diacritics 2",
     "unicode61+id": "unicode61 remove_diacritics 2",
@@ -133,6 +148,11 @@ CREATE TABLE IF NOT EXISTS block_texts (
 CREATE TABLE IF NOT EXISTS templates (
   site_id INTEGER NOT NULL, key TEXT NOT NULL, pages INTEGER NOT NULL, text TEXT,
   PRIMARY KEY (site_id, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS versions (
+  article_id INTEGER NOT NULL REFERENCES articles(id), text_hash TEXT NOT NULL, source TEXT NOT NULL,
+  run_id INTEGER, captured_at REAL NOT NULL, title TEXT, body TEXT NOT NULL, published TEXT,
+  data TEXT NOT NULL, PRIMARY KEY (article_id, text_hash)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS signatures (article_id INTEGER PRIMARY KEY, signature BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS lsh (
@@ -317,6 +337,8 @@ class Store:
                 "INSERT OR IGNORE INTO sources VALUES (?, ?, 'skipped', ?, ?)",
                 (a.source, run_id, reason, int(row[0])),
             )
+            if reason == SAME_URL_OTHER_TEXT:
+                self._keep_version(run_id, int(row[0]), a)
             return reason
         site_id = self.site_id(a.site)
         stems = stem_text(f"{a.title or ''}\n{a.body}") if self.tokenizer == "unicode61+id" else ""
@@ -354,6 +376,23 @@ class Store:
             conn.execute("INSERT INTO signatures VALUES (?, ?)", (article_id, a.signature))
             conn.executemany("INSERT OR IGNORE INTO lsh VALUES (?, ?)", [(b, article_id) for b in a.bands])
         return None
+
+    def _keep_version(self, run_id: int, article_id: int, a: StoredArticle) -> None:
+        """A later capture of a stored article's URL with another text: kept once per text."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article_id,
+                a.text_hash,
+                a.source,
+                run_id,
+                time.time(),
+                a.title,
+                a.body,
+                a.published,
+                json.dumps(a.data, ensure_ascii=False),
+            ),
+        )
 
     def _count_site_page(self, site_id: int, a: StoredArticle) -> None:
         # An exact copy of a page already counted adds no template evidence:
@@ -396,7 +435,22 @@ class Store:
             "failed": one("SELECT count(*) FROM sources WHERE status='failed'"),
             "skipped": one("SELECT count(*) FROM sources WHERE status='skipped'"),
             "templates": one("SELECT count(*) FROM templates"),
+            "versions": one("SELECT count(*) FROM versions"),
         }
+
+    def versions(self, article_id: int) -> list[StoredVersion]:
+        """The later captures of an article's URL whose text differs from the stored one, oldest first."""
+        rows = self.conn.execute(
+            "SELECT text_hash, source, captured_at, title, body, published, data FROM versions"
+            " WHERE article_id = ? ORDER BY captured_at, source",
+            (article_id,),
+        )
+        return [
+            StoredVersion(
+                article_id, str(h), str(src), float(at), title, str(body), published, json.loads(data)
+            )
+            for h, src, at, title, body, published, data in rows
+        ]
 
     def iter_rows(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[sqlite3.Row]:
         cur = self.conn.cursor()

@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from warta.corpus.search import Hit, QueryError, SearchFilters, latest, search
-from warta.corpus.store import Store
+from warta.corpus.store import Store, StoredVersion
 from warta.corpus.templates import site_reports
 from warta.errors import WartaError
 from warta.serve import pages
@@ -92,9 +92,10 @@ def create_app(db: str | Path) -> Any:
         if found is None:  # (a page for the browser; the API answers JSON)
             body = f"<h1>no article {article_id}</h1><p><a href='/'>search the corpus</a></p>"
             return HTMLResponse(pages.layout("not found", body), status_code=404)
-        data, site, copies = found
         return pages.layout(
-            str(data.get("title") or article_id), pages.article_html(article_id, data, site, copies)
+            str(found.data.get("title") or article_id),
+            pages.article_html(article_id, found.data, found.site, found.copies)
+            + pages.versions_html(found.data, found.text, found.versions),
         )
 
     @app.get("/sites", response_class=HTMLResponse)
@@ -138,12 +139,12 @@ def create_app(db: str | Path) -> Any:
             found = _article(store, article_id)
         if found is None:
             raise HTTPException(404, f"no article {article_id}")
-        data, site, copies = found
         return {
             "id": article_id,
-            "site": site,
-            "article": data,
-            "copies": [{"id": i, "title": t, "site": s} for i, t, s in copies],
+            "site": found.site,
+            "article": found.data,
+            "copies": [{"id": i, "title": t, "site": s} for i, t, s in found.copies],
+            "versions": [version_record(v) for v in found.versions],
         }
 
     return app
@@ -185,11 +186,31 @@ def _latest_html(store: Store, filters: SearchFilters) -> str:
     return "<p>no articles match these filters</p>" if narrowed else "<p>no articles yet</p>"
 
 
-def _article(store: Store, article_id: int) -> tuple[dict[str, Any], str, list[tuple[int, str, str]]] | None:
+def version_record(version: StoredVersion) -> dict[str, Any]:
+    """A later capture as the API gives it: the stored version, its article data aside (the
+    capture's own extraction, as `article` is the first's) under `article`."""
+    record = asdict(version)
+    record["article"] = record.pop("data")
+    return record
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A stored article as its page shows it."""
+
+    data: dict[str, Any]
+    site: str
+    text: str
+    copies: list[tuple[int, str, str]]  # the other articles of its duplicate cluster: id, title, site
+    versions: list[StoredVersion]
+
+
+def _article(store: Store, article_id: int) -> _Found | None:
     if not -(2**63) <= article_id < 2**63:  # (beyond SQLite's integers: no such article, not an error)
         return None
     row = store.conn.execute(
-        "SELECT a.data, s.name, a.cluster_id FROM articles a JOIN sites s ON s.id = a.site_id WHERE a.id = ?",
+        "SELECT a.data, s.name, a.cluster_id, a.body FROM articles a JOIN sites s ON s.id = a.site_id"
+        " WHERE a.id = ?",
         (article_id,),
     ).fetchone()
     if row is None:
@@ -205,4 +226,4 @@ def _article(store: Store, article_id: int) -> tuple[dict[str, Any], str, list[t
                 (cluster, article_id),
             )
         ]
-    return data, site, copies
+    return _Found(data, site, str(row[3]), copies, store.versions(article_id))

@@ -7,12 +7,15 @@ escapes first and only then turns the search index's `**` highlight marks into <
 from __future__ import annotations
 
 import html
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
 from warta.corpus.search import Hit, SearchFilters, empty_result_hint
+from warta.corpus.store import StoredVersion
 from warta.corpus.templates import SiteReport
+from warta.corpus.versions import paragraph_changes
 
 _STYLE = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -158,6 +161,32 @@ def article_html(
         + dups
         + f"<p class='meta'>article {article_id} · <a href='/api/article/{article_id}'>JSON</a></p>"
     )
+
+
+def versions_html(data: Mapping[str, Any], text: str, versions: Sequence[StoredVersion]) -> str:
+    """The later captures of the article's URL with another text (`text`: the stored article's):
+    when each was ingested, its title and date where they changed, and the paragraphs it removed
+    and added, each against the capture before it."""
+    if not versions:
+        return ""
+    items = []
+    title, published = data.get("title"), (data.get("published") or {}).get("value")
+    for version in versions:
+        when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(version.captured_at))
+        notes = [f"ingested {esc(when)}", esc(version.source)]
+        if version.title != title:
+            notes.append(f"title now <b>{esc(version.title or '(no title)')}</b>")
+        if version.published != published and version.published:
+            notes.append(f"date now {esc(version.published)}")
+        changes = "".join(
+            f"<li><del>{esc(c.text)}</del></li>"
+            if c.kind == "removed"
+            else f"<li><ins>{esc(c.text)}</ins></li>"
+            for c in paragraph_changes(text, version.body)
+        )
+        items.append(f"<li><span class='meta'>{' · '.join(notes)}</span><ul>{changes}</ul></li>")
+        title, published, text = version.title, version.published or published, version.body
+    return f"<aside><b>later versions of this page ({len(versions)})</b><ol>{''.join(items)}</ol></aside>"
 
 
 def annotations_html(annotations: Mapping[str, Any]) -> str:
