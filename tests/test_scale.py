@@ -70,14 +70,28 @@ def test_extract_on_a_local_ray_cluster(tmp_path: Path) -> None:
     except Exception as exc:  # pragma: no cover - depends on the machine
         pytest.skip(f"Ray cannot start here: {exc}")
     _crawl(tmp_path / "crawl")
+    (tmp_path / "crawl" / "scan.pdf").write_bytes(b"%PDF-1.4")
     out = tmp_path / "out"
     try:
         report = extract_on_ray([str(tmp_path / "crawl")], out, shard_bytes=1)  # uses the session above
     finally:
         ray.shutdown()
     assert report.shards == 3 and report.articles == 6 and report.failed == 2
+    assert report.no_page == 1 and report.reasons["not a page file (.pdf) in a directory input"] == 1
     assert sum(len(_read(p)) for p in out.glob("part-*[0-9].jsonl")) == 6
     assert report.reasons
+
+
+def test_files_of_no_page_kind_in_an_input_directory_are_counted_as_skipped(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    inputs = _crawl(crawl)
+    (crawl / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (crawl / ".DS_Store").write_bytes(b"\0")
+    files, not_pages = input_files([str(crawl)], tmp_path / "out")
+    assert files == inputs
+    assert [(Path(e.source).name, e.message, e.skip) for e in not_pages] == [
+        ("scan.pdf", "not a page file (.pdf) in a directory input", True)
+    ]
 
 
 def test_a_rerun_over_other_files_is_refused_before_any_shard_is_taken_for_done(tmp_path: Path) -> None:
@@ -110,8 +124,9 @@ def test_a_rerun_with_out_inside_the_input_directory_does_not_read_its_own_parts
     inputs = _crawl(crawl)
     out = crawl / "out"
     for attempt in range(2):
-        files = input_files([str(crawl)], out)
+        files, not_pages = input_files([str(crawl)], out)
         assert files == inputs, attempt
+        assert not not_pages  # (OUT's shards.json is no input of the run)
         shards = plan_shards(files, target_bytes=1)
         out.mkdir(exist_ok=True)
         _record_plan(out, shards)  # raised WartaError on the rerun

@@ -28,7 +28,7 @@ from warta.errors import WartaError
 from warta.options import ExtractOptions
 from warta.readers import JsonlFields, read_paths
 from warta.readers.encoding import path_source
-from warta.readers.files import expand_paths
+from warta.readers.files import ReadError, expand_paths
 from warta.render import to_json
 
 
@@ -107,15 +107,22 @@ def _part(out: Path, shard: int) -> Path:
 _PART_NAME = re.compile(r"part-\d{5,}(?:\.errors)?\.jsonl")
 
 
-def input_files(inputs: Iterable[str], out: Path) -> list[Path]:
+def input_files(inputs: Iterable[str], out: Path) -> tuple[list[Path], list[ReadError]]:
     """The files `inputs` name, less the part files of `out` (an OUT inside an input directory:
-    read back, a rerun's files would differ from the recorded plan and the run be refused)."""
+    read back, a rerun's files would differ from the recorded plan and the run be refused), and
+    the files of directory inputs that hold no page kind (a PDF, an image): counted, not read."""
     own = out.resolve()
-    return [
-        path
-        for path in expand_paths(inputs)
-        if isinstance(path, Path) and not (_PART_NAME.fullmatch(path.name) and path.parent.resolve() == own)
-    ]
+    files: list[Path] = []
+    skipped: list[ReadError] = []
+    for path in expand_paths(inputs):
+        if isinstance(path, ReadError):
+            if Path(path.source).parent.resolve() != own:  # (OUT's own shards.json)
+                skipped.append(path)
+        elif isinstance(path, Path) and not (
+            _PART_NAME.fullmatch(path.name) and path.parent.resolve() == own
+        ):
+            files.append(path)
+    return files, skipped
 
 
 def _reason(message: str) -> str:
@@ -170,12 +177,14 @@ def extract_on_ray(
     """Extract every page of `inputs` on a Ray cluster (`address`; None starts a local one
     with `num_cpus`, all cores by default). A Ray session already open is used as it is."""
     options = options or ExtractOptions()
-    shards = plan_shards(input_files(inputs, out), shard_bytes)
+    files, not_pages = input_files(inputs, out)
+    shards = plan_shards(files, shard_bytes)
     out.mkdir(parents=True, exist_ok=True)
     _record_plan(out, shards)
     import ray
 
-    report = ScaleReport(shards=len(shards))
+    report = ScaleReport(shards=len(shards), no_page=len(not_pages))
+    report.reasons.update(error.message for error in not_pages)
     if on_plan is not None:
         on_plan(len(shards))
     started_here = not ray.is_initialized()
