@@ -289,7 +289,7 @@ def _check_bounds(store: Store) -> int:
     """Asserts every candidate bound against the true scores; returns how many queries were narrowed."""
     narrowed = 0
     for query in QUERIES:
-        found = champions.candidates(store, [term_phrases(t, True) for t in parse_query(query)], 10)
+        found = champions.candidates(store, [term_phrases(t, True) for t in parse_query(query).terms], 10)
         if found is None:
             continue
         every = {int(i) for i in found.ids}

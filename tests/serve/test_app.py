@@ -54,7 +54,7 @@ def test_hostile_queries_give_a_message_not_an_error_page(client: TestClient) ->
 
 
 def test_a_search_that_finds_nothing_says_why_where_the_query_shows_it(client: TestClient) -> None:
-    page = client.get("/", params={"q": "jembatan OR zzzqqq"})
+    page = client.get("/", params={"q": "jembatan or zzzqqq"})
     assert "no results" in page.text and "every word must match" in page.text
     assert "every word must match" not in client.get("/", params={"q": "zzzqqq"}).text
 

@@ -170,10 +170,18 @@ def _summary(console: Console, report: IngestReport, stats: dict[str, int]) -> N
 
 @app.command(
     "search",
-    epilog='[b]Examples[/b]\n\n  warta search "banjir jakarta" --db corpus.db\n\n  warta search pemilu --site kompas.com --from 2024-01 --json',
+    epilog='[b]Examples[/b]\n\n  warta search "banjir jakarta" --db corpus.db\n\n'
+    "  warta search 'banjir OR longsor -jakarta \"tanah bergerak\"' --db corpus.db\n\n"
+    "  warta search pemilu --site kompas.com --from 2024-01 --json",
 )
 def search_command(
-    query: Annotated[str, typer.Argument(help='Words, "quoted phrases", prefix* — all must match.')],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Words, "quoted phrases", prefix* — all must match; OR between two takes either,'
+            " -word or NOT word leaves articles out (operators in capitals)."
+        ),
+    ],
     db: DbOption = Path("corpus.db"),
     site: Annotated[str | None, typer.Option(help="Only this site (host name).")] = None,
     lang: Annotated[str | None, typer.Option(help="Only this language code (id, en, ...).")] = None,

@@ -1,11 +1,13 @@
 """Full-text search over the store: BM25 ranking, highlighted snippets, filters.
 
 User text never reaches FTS5 as syntax. `parse_query` keeps only words
-(letters and digits), balanced "quoted phrases" and a trailing `*` on a word
-of two or more characters (prefix search); everything else — column filters,
-NEAR, parentheses, operators, SQL — is either dropped or searched as plain
-words. Each term is emitted as an FTS5 string literal, and every other value
-(site, language, dates, limit) is a bound parameter.
+(letters and digits), balanced "quoted phrases", a trailing `*` on a word
+of two or more characters (prefix search), and the operators a researcher's
+boolean query needs: `OR` between two terms, `-word` / `NOT word` to leave
+articles out (`AND` is what a space says). Everything else — column filters,
+NEAR, parentheses, SQL — is either dropped or searched as plain words. Each
+term is emitted as an FTS5 string literal and the operators are written by
+warta, and every other value (site, language, dates, limit) is a bound parameter.
 
 Ranking reads only the FTS index and a covering index of the filter columns; titles and
 snippets are fetched for the returned page only. A query of common words scores just the
@@ -68,44 +70,98 @@ class Hit:
     cluster_size: int
 
 
-def parse_query(text: str) -> list[Term]:
-    """Terms of a user query; raises `QueryError` when nothing searchable is left.
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed query: every group must match (a group matches through any of its terms, the
+    alternatives `OR` joins), and no article holding an excluded term (`-word`, `NOT word`)."""
 
-    >>> [t.words for t in parse_query('jokowi "ibu kota" title:foo NEAR(')]
-    [('jokowi',), ('ibu', 'kota'), ('title',), ('foo',), ('near',)]
+    groups: tuple[tuple[Term, ...], ...]
+    excluded: tuple[Term, ...] = ()
+
+    @property
+    def terms(self) -> list[Term]:
+        """The terms to find, in query order."""
+        return [term for group in self.groups for term in group]
+
+    @property
+    def conjunction(self) -> bool:
+        """Whether the query is plain words, all required: no alternatives, nothing excluded."""
+        return not self.excluded and all(len(group) == 1 for group in self.groups)
+
+
+# A phrase or a word, either maybe negated by a '-' that opens it (not one inside 'co-operation').
+_TOKEN = re.compile(r'(?:(?<!\S)(-))?"([^"]*)"|(?:(?<!\S)(-))?(\w+\*?)', re.UNICODE)
+_OPERATORS = frozenset({"OR", "AND", "NOT"})
+
+
+def parse_query(text: str) -> Query:
+    """The terms of a user query; raises `QueryError` when nothing searchable is left.
+
+    Words and "quoted phrases" must all match; `OR` between two of them takes either; `-word`
+    or `NOT word` leaves out the articles holding it; `AND` is what a space already says. The
+    operators count in capitals only ('or' is a word), and everything else that FTS5 would
+    read as syntax is searched as plain words or dropped.
+
+    >>> q = parse_query('jokowi "ibu kota" title:foo NEAR(')
+    >>> [[t.words for t in g] for g in q.groups]
+    [[('jokowi',)], [('ibu', 'kota')], [('title',)], [('foo',)], [('near',)]]
+    >>> q = parse_query('banjir OR longsor -jakarta NOT "kota tua"')
+    >>> [[t.words for t in g] for g in q.groups], [t.words for t in q.excluded]
+    ([[('banjir',), ('longsor',)]], [('jakarta',), ('kota', 'tua')])
     """
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}")
-    terms: list[Term] = []
-    if text.count('"') % 2 == 0:
-        for phrase in _PHRASE.findall(text):
+    if text.count('"') % 2:  # an unbalanced quote is no phrase: its words are searched
+        text = text.replace('"', " ")
+    groups: list[list[Term]] = []
+    excluded: list[Term] = []
+    join = negate = found = False  # found: the last term was one to find (OR joins it)
+    for match in _TOKEN.finditer(text):
+        phrase_minus, phrase, word_minus, token = match.groups()
+        if token is not None and token in _OPERATORS:
+            join, negate = token == "OR" and found, token == "NOT"
+            continue
+        if phrase is not None:
             words = tuple(w.lower().rstrip("*") for w in _WORD.findall(phrase))
-            if words:
-                terms.append(Term(words))
-        text = _PHRASE.sub(" ", text)
-    for token in _WORD.findall(text.replace('"', " ")):
-        word = token.rstrip("*").lower()
-        terms.append(Term((word,), prefix=token.endswith("*") and len(word) >= 2))
-    if not terms:
+            term = Term(words) if words else None
+        else:
+            word = token.rstrip("*").lower()
+            term = Term((word,), prefix=token.endswith("*") and len(word) >= 2)
+        if term is None:
+            continue
+        found = not (negate or phrase_minus or word_minus)
+        if not found:
+            excluded.append(term)
+        elif join:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join = negate = False
+    count = sum(map(len, groups)) + len(excluded)
+    if not groups:
+        if excluded:
+            raise QueryError("the query only leaves words out (-word, NOT word): add a word to find")
         raise QueryError("the query has no words to search for (letters or digits)")
-    if len(terms) > MAX_TERMS:
-        raise QueryError(f"the query has {len(terms)} terms; use at most {MAX_TERMS}")
-    return terms
+    if count > MAX_TERMS:
+        raise QueryError(f"the query has {count} terms; use at most {MAX_TERMS}")
+    return Query(tuple(map(tuple, groups)), tuple(excluded))
 
 
-_OPERATOR_LIKE = re.compile(r"(?:^|\s)(?:OR|AND|NOT)(?=\s|$)|(?:^|\s)-\w")
 # A run of a script written without spaces (CJK ideographs, kana): the index keeps it whole.
 _UNSPACED_RUN = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,}(?![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff*])"
 )
 
 
+_LOWER_OPERATOR = re.compile(r"(?<!\S)(?:or|and|not)(?!\S)")
+
+
 def empty_result_hint(query: str) -> str | None:
-    """Why a query may have found nothing, where its shape says: search operators it does not
-    have ('OR', '-word': every word must match), or a run of Chinese or Japanese characters,
+    """Why a query may have found nothing, where its shape says: an operator in lower case
+    ('banjir or longsor' asks for the word 'or' too), or a run of Chinese or Japanese characters,
     which the index keeps whole (as printed in the text, up to the next space or punctuation)."""
-    if _OPERATOR_LIKE.search(query):
-        return "every word must match: OR, AND, NOT and -word are read as words, not operators"
+    if _LOWER_OPERATOR.search(query):
+        return "every word must match, 'or' too: write OR, AND, NOT in capitals for the operators"
     if _UNSPACED_RUN.search(query):
         return "text written without spaces (Chinese, Japanese) is indexed in whole runs: add * for a prefix (日本語*)"
     return None
@@ -123,13 +179,18 @@ def term_phrases(term: Term, stems: bool) -> list[str]:
     return phrases
 
 
-def fts_expression(terms: list[Term], stems: bool) -> str:
-    """The FTS5 MATCH expression: all terms required; a word also matches through its stem."""
-    parts = []
-    for term in terms:
-        phrases = term_phrases(term, stems)
-        parts.append(phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")")
-    return " AND ".join(parts)
+def _any_of(terms: tuple[Term, ...], stems: bool) -> str:
+    phrases = [phrase for term in terms for phrase in term_phrases(term, stems)]
+    return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
+
+
+def fts_expression(query: Query, stems: bool) -> str:
+    """The FTS5 MATCH expression: every group required, through any of its terms (a word also
+    through its stem), and none of the excluded terms."""
+    required = " AND ".join(_any_of(group, stems) for group in query.groups)
+    if not query.excluded:
+        return required
+    return f"({required}) NOT {_any_of(query.excluded, stems)}"
 
 
 def _check_filters(filters: SearchFilters) -> None:
@@ -157,7 +218,7 @@ def search(store: Store, query: str, filters: SearchFilters | None = None) -> li
     """Articles matching `query`, best first (BM25, title weighted ×3)."""
     filters = filters or SearchFilters()
     _check_filters(filters)
-    terms = parse_query(query)
+    parsed = parse_query(query)
     store.map_for_reading()
     conn = store.conn
     # One snapshot for every step: a concurrent ingest must not slip an article in between
@@ -166,8 +227,8 @@ def search(store: Store, query: str, filters: SearchFilters | None = None) -> li
     if snapshot:
         conn.execute("BEGIN")
     try:
-        ranked, _ = rank(store, terms, filters)
-        return _hits(store, fts_expression(terms, store.tokenizer == "unicode61+id"), ranked)
+        ranked, _ = rank(store, parsed, filters)
+        return _hits(store, fts_expression(parsed, store.tokenizer == "unicode61+id"), ranked)
     except sqlite3.OperationalError as exc:
         raise QueryError(f"the search could not run: {exc}") from exc
     finally:
@@ -244,7 +305,7 @@ def latest(store: Store, filters: SearchFilters) -> list[Hit]:
 
 
 def rank(
-    store: Store, terms: list[Term], filters: SearchFilters, prune: bool = True
+    store: Store, query: Query, filters: SearchFilters, prune: bool = True
 ) -> tuple[list[tuple[int, float]], bool]:
     """The top `filters.limit` (article id, BM25 score) of a query, best first, ties by id;
     and whether champion lists proved them without scoring every match (`warta.corpus.champions`).
@@ -264,13 +325,16 @@ def rank(
         " WHERE articles_fts MATCH ?"
     )
     order = " ORDER BY score, f.rowid LIMIT ?"
-    expression = fts_expression(terms, stems)
+    expression = fts_expression(query, stems)
+    terms = query.terms
     # A site is a small share of the corpus: its best matches rarely beat the bound, and
-    # scoring only its matches is cheap. Prefixes and phrases have no champion lists.
+    # scoring only its matches is cheap. Prefixes and phrases have no champion lists, and
+    # their bound holds for words that are all required.
     if (
         prune
         and site_id is None
         and filters.limit <= _PRUNE_LIMIT
+        and query.conjunction
         and all(not t.prefix and len(t.words) == 1 for t in terms)
     ):
         found = candidates(store, [term_phrases(t, stems) for t in terms], filters.limit)

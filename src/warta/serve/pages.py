@@ -62,7 +62,7 @@ def search_form(query: str, filters: SearchFilters, sites: Sequence[str], langua
 
     return (
         "<form method='get' action='/'>"
-        f"<input name='q' size='40' value='{esc(query)}' placeholder='words, \"phrases\", prefix*' autofocus> "
+        f"<input name='q' size='40' value='{esc(query)}' placeholder='words, \"phrases\", prefix*, OR, -word' autofocus> "
         f"<select name='site'>{options(sites, filters.site, 'all sites')}</select> "
         f"<select name='lang'>{options(languages, filters.language, 'all languages')}</select> "
         f"from <input name='from' size='10' value='{esc(filters.date_from or '')}' placeholder='YYYY-MM-DD'> "
