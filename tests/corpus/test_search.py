@@ -216,3 +216,46 @@ def test_or_and_not_queries_rank_every_match(store: Store) -> None:
         assert rank(store, parse_query(query), SearchFilters()) == rank(
             store, parse_query(query), SearchFilters(), prune=False
         )
+
+
+def test_words_of_unspaced_script_are_found_inside_longer_runs(tmp_path: Path) -> None:
+    # The tokenizer keeps '東京都知事選挙の投票率' whole: '知事' (governor) found nothing.
+    with Store.open(tmp_path / "s.db") as store:
+        store.write_batch(
+            1,
+            [
+                _article(1, "a.jp", "東京都知事選挙の投票率は前回を上回った。"),
+                _article(2, "a.jp", "大阪府の人口は減少した。"),
+                _article(3, "a.cn", "北京市政府发布了新的交通规划。"),
+            ],
+            [],
+        )
+        assert _ids(search(store, "知事")) == {1}
+        assert _ids(search(store, "都知事")) == {1}
+        assert _ids(search(store, "投票率 東京")) == {1}
+        assert _ids(search(store, "人口")) == {2}
+        assert _ids(search(store, "交通")) == {3}
+        assert _ids(search(store, "府")) == {2, 3}  # one character: the first of a pair (大阪府の, 政府发)
+        assert _ids(search(store, "知事 -東京")) == set()
+        assert _ids(search(store, "京都")) == {1}  # (東京都 holds the pair: bigram search's known cost)
+
+
+def test_reindex_rewrites_the_stems_of_an_older_corpus(tmp_path: Path) -> None:
+    from warta.corpus.stems import stem_word
+
+    with Store.open(tmp_path / "s.db") as store:
+        store.write_batch(1, [_article(1, "a.jp", "東京都知事選挙の投票率は前回を上回った。")], [])
+        # as an older warta wrote it: one stem per token, no character pairs, no 'stems' mark
+        old = " ".join(
+            stem_word(w)
+            for w in re.findall(r"\w+", "Judul 1\n東京都知事選挙の投票率は前回を上回った。".lower())
+        )
+        store.conn.execute("UPDATE articles SET stems = ?", (old,))
+        store.conn.execute("DELETE FROM meta WHERE key = 'stems'")
+    with Store.open(tmp_path / "s.db") as store:
+        assert not store.stems_current()
+        assert _ids(search(store, "知事")) == set()
+        assert store.restem() == 1
+        assert store.stems_current()
+        assert _ids(search(store, "知事")) == {1}
+        assert store.restem() == 0

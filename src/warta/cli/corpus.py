@@ -239,11 +239,18 @@ def reindex_command(
 
     Searches for common words score only each word's best documents when the lists
     prove that nothing else can enter the results; without them every match is scored.
+    A corpus ingested by an older warta also gets its hidden stems column rewritten
+    (Chinese and Japanese words are then found inside longer runs of text).
     """
     err = Console(stderr=True, soft_wrap=True)
     store = _open(db, err)
     start = time.perf_counter()
     try:
+        if not store.stems_current():
+            with err.status("rewriting the stems column (an older warta's corpus)"):
+                restemmed = store.restem()
+            err.print(f"stems rewritten: {restemmed} articles changed")
+            force = force or restemmed > 0
         usable = prunable(store)
         rebuilt = refresh_search_index(store, force=force)
     finally:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from warta.corpus.champions import bm25_sql, candidates
-from warta.corpus.stems import stem_word
+from warta.corpus.stems import character_pairs, stem_word, unspaced
 from warta.corpus.store import Store
 from warta.errors import WartaError
 
@@ -163,7 +163,10 @@ def empty_result_hint(query: str) -> str | None:
     if _LOWER_OPERATOR.search(query):
         return "every word must match, 'or' too: write OR, AND, NOT in capitals for the operators"
     if _UNSPACED_RUN.search(query):
-        return "text written without spaces (Chinese, Japanese) is indexed in whole runs: add * for a prefix (日本語*)"
+        return (
+            "text written without spaces (Chinese, Japanese) is found inside longer runs only in a corpus"
+            " ingested or reindexed by this warta (`warta reindex`); else add * for a prefix (日本語*)"
+        )
     return None
 
 
@@ -172,10 +175,19 @@ def _literal(words: tuple[str, ...]) -> str:
 
 
 def term_phrases(term: Term, stems: bool) -> list[str]:
-    """The FTS5 phrases a term matches through, any one sufficing: title/body, then its stem."""
+    """The FTS5 phrases a term matches through, any one sufficing: title/body, then its stem
+    (for a word of unspaced script, the phrase of its character pairs: found inside longer runs;
+    a single character, as the first of a pair)."""
     phrases = ["{title body}: " + _literal(term.words) + ("*" if term.prefix else "")]
-    if stems and not term.prefix and len(term.words) == 1:
-        phrases.append("stems: " + _literal((stem_word(term.words[0]),)))
+    if stems and len(term.words) == 1:
+        word = term.words[0]
+        if unspaced(word):
+            pairs = character_pairs(word)
+            if pairs:
+                single = len(pairs) == 1 and len(word) == 1
+                phrases.append("stems: " + _literal((pairs,)) + ("*" if single or term.prefix else ""))
+        elif not term.prefix:
+            phrases.append("stems: " + _literal((stem_word(word),)))
     return phrases
 
 

@@ -1,4 +1,5 @@
-"""Light Indonesian affix stripping for search: `membangun`, `dibangun`, `pembangunan` → `bangun`.
+"""Light Indonesian affix stripping for search: `membangun`, `dibangun`, `pembangunan` → `bangun`;
+and character pairs for text written without spaces.
 
 Not a full stemmer (no dictionary, as Nazief–Adriani would use): it removes
 particles (-lah, -kah, -pun, -nya), possessives (-ku, -mu), suffixes
@@ -6,6 +7,13 @@ particles (-lah, -kah, -pun, -nya), possessives (-ku, -mu), suffixes
 the nasal recoding rules, and never cuts a word below four letters. The same
 function runs on indexed text and on queries, so its errors cancel out:
 recall rises, and precision drops only for roots that collide.
+
+Chinese and Japanese are written without spaces, so the index's tokenizer
+keeps a whole run of ideographs and kana as one token ("東京都知事選挙"), and a
+search for a word inside it ("知事") found nothing. The `stems` column holds
+such a run as its overlapping character pairs instead (東京 京都 都知 知事 事選
+選挙), and a query word written so is searched as the phrase of its own pairs
+(知事; 都知事 → "都知 知事"): the usual bigram indexing of CJK search engines.
 """
 
 from __future__ import annotations
@@ -13,6 +21,10 @@ from __future__ import annotations
 import re
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Scripts written without spaces: kana, CJK ideographs (with extension A and compatibility).
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
+_UNSPACED_RUN = re.compile(f"[{_UNSPACED}]+")
 _MIN = 4
 _PARTICLES = ("lah", "kah", "pun")
 _POSSESSIVES = ("nya", "ku", "mu")
@@ -64,6 +76,32 @@ def stem_word(word: str) -> str:
     return _cut_suffix(stem, _SUFFIXES)
 
 
+def character_pairs(word: str) -> str:
+    """The overlapping character pairs of each run of unspaced script in `word`, space-separated
+    (a run of one character stands alone); other characters of the word are left out.
+
+    >>> character_pairs("東京都知事"), character_pairs("第3回"), character_pairs("tokyo")
+    ('東京 京都 都知 知事', '第 回', '')
+    """
+    pairs: list[str] = []
+    for run in _UNSPACED_RUN.findall(word):
+        pairs += [run[i : i + 2] for i in range(len(run) - 1)] if len(run) > 1 else [run]
+    return " ".join(pairs)
+
+
+def unspaced(word: str) -> bool:
+    """Whether `word` holds characters of a script written without spaces (kana, ideographs)."""
+    return _UNSPACED_CHAR.search(word) is not None
+
+
 def stem_text(text: str) -> str:
-    """Stems of every word in `text`, space-separated (the hidden `stems` search column)."""
-    return " ".join(stem_word(w) for w in _WORD.findall(text.lower()))
+    """Stems of every word in `text`, space-separated (the hidden `stems` search column); the
+    runs of unspaced script as their character pairs.
+
+    >>> stem_text("Pembangunan kota 東京都")
+    'bangun kota 東京 京都'
+    """
+    words = _WORD.findall(text.lower())
+    if _UNSPACED_CHAR.search(text) is None:  # (nearly every page: one scan of the text)
+        return " ".join(map(stem_word, words))
+    return " ".join(character_pairs(w) if unspaced(w) else stem_word(w) for w in words)

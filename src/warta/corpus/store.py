@@ -24,6 +24,9 @@ from warta.corpus.stems import stem_text
 from warta.errors import WartaError
 
 SCHEMA_VERSION = 3  # 2: search covering index, champion lists and change log; 3: versions
+# How the hidden `stems` search column is written (`stem_text`); 2: unspaced script as character
+# pairs. A corpus written otherwise is brought up to date by `warta reindex` (`Store.restem`).
+STEMS_VERSION = 2
 # Why an article is not stored: its URL is in the corpus already (a re-crawl), with the same text or
 # another (a page updated since). The corpus has one article per URL, its first capture: that is
 # what search, clusters and templates see. A capture with another text is kept beside it as a
@@ -234,7 +237,8 @@ class Store:
         if stored is None:
             conn.executescript(_FTS.format(tokenize=_TOKENIZERS[tokenizer]))
             conn.execute(
-                "INSERT INTO meta VALUES ('tokenizer', ?), ('schema', ?)", (tokenizer, str(SCHEMA_VERSION))
+                "INSERT INTO meta VALUES ('tokenizer', ?), ('schema', ?), ('stems', ?)",
+                (tokenizer, str(SCHEMA_VERSION), str(STEMS_VERSION)),
             )
         else:
             tokenizer = str(stored[0])
@@ -451,6 +455,39 @@ class Store:
             )
             for h, src, at, title, body, published, data in rows
         ]
+
+    def stems_current(self) -> bool:
+        """Whether the `stems` column is written as this warta writes it (or the corpus has none)."""
+        if self.tokenizer != "unicode61+id":
+            return True
+        row = self.conn.execute("SELECT value FROM meta WHERE key='stems'").fetchone()
+        return row is not None and int(row[0]) >= STEMS_VERSION
+
+    def restem(self, batch: int = 1000) -> int:
+        """Write the `stems` column of every article as this warta does; returns how many changed.
+
+        A corpus ingested by an older warta lacks what later versions add there (the character
+        pairs of Chinese and Japanese text); the search index follows through its triggers."""
+        changed = 0
+        last = 0
+        while True:
+            with self.transaction():
+                rows = self.conn.execute(
+                    "SELECT id, title, body, stems FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                    (last, batch),
+                ).fetchall()
+                updates = [
+                    (stems, int(i))
+                    for i, title, body, old in rows
+                    if (stems := stem_text(f"{title or ''}\n{body}")) != old
+                ]
+                self.conn.executemany("UPDATE articles SET stems = ? WHERE id = ?", updates)
+            changed += len(updates)
+            if len(rows) < batch:
+                break
+            last = int(rows[-1][0])
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('stems', ?)", (str(STEMS_VERSION),))
+        return changed
 
     def iter_rows(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[sqlite3.Row]:
         cur = self.conn.cursor()
