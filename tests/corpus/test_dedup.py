@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from warta.corpus.dedup import MinHasher, UnionFind, pick_representative, similarity, text_hash
+from warta.corpus.dedup import (
+    MinHasher,
+    UnionFind,
+    distinct_length,
+    pick_representative,
+    similarity,
+    text_hash,
+)
 
 
 def test_text_hash_ignores_case_spacing_and_punctuation() -> None:
@@ -51,3 +58,13 @@ def test_a_copy_dated_to_the_minute_represents_one_dated_to_the_same_day() -> No
     candidates = [(1, 640, "2025-02-20T10:30:00+07:00", "k.example/a"), (2, 640, "2025-02-20", "w.example/a")]
     assert pick_representative(candidates) == 1
     assert pick_representative([*candidates, (3, 640, "2025-02-19", "z.example/a")]) == 3  # (earlier day)
+
+
+def test_a_copy_that_repeats_its_paragraphs_does_not_represent_the_fuller_one() -> None:
+    # An archive record holding the story twice was the longest body, so it stood for the story.
+    story = "Banjir merendam tiga kecamatan.\nWarga mengungsi ke masjid.\nAir surut pada malam hari."
+    twice = story + "\n" + story
+    fuller = story + "\nPemerintah kota menyiapkan bantuan."
+    assert distinct_length(twice) == distinct_length(story) < distinct_length(fuller) < len(twice)
+    candidates = [(1, distinct_length(twice), None, "a"), (2, distinct_length(fuller), None, "b")]
+    assert pick_representative(candidates) == 2

@@ -13,7 +13,7 @@ from itertools import groupby
 import numpy as np
 import numpy.typing as npt
 
-from warta.corpus.dedup import MinHashConfig, UnionFind, link_bucket, pick_representative
+from warta.corpus.dedup import MinHashConfig, UnionFind, distinct_length, link_bucket, pick_representative
 from warta.corpus.store import Store
 
 
@@ -70,10 +70,10 @@ def _write(store: Store, groups: list[list[int]]) -> ClusterSummary:
         for ids in sorted(groups):
             marks = ",".join("?" * len(ids))
             info = conn.execute(
-                f"SELECT id, length(body), published, url_key, text_hash, site_id FROM articles WHERE id IN ({marks})",
+                f"SELECT id, body, published, url_key, text_hash, site_id FROM articles WHERE id IN ({marks})",
                 ids,
             ).fetchall()
-            representative = pick_representative((r[0], r[1], r[2], r[3]) for r in info)
+            representative = pick_representative((r[0], distinct_length(r[1]), r[2], r[3]) for r in info)
             kind = "exact" if len({r[4] for r in info}) == 1 else "near"
             sites = len({r[5] for r in info})
             cur = conn.execute(

@@ -149,8 +149,19 @@ def link_bucket(
                 sets.union(a, b)
 
 
+def distinct_length(body: str) -> int:
+    r"""The characters of a body's distinct paragraphs: how much it says. A capture that repeats
+    its paragraphs (an archive record with the story twice, a page whose template printed it
+    again) is longer, not fuller.
+
+    >>> distinct_length("Satu.\nDua.\nSatu.\nDua.") == distinct_length("Satu.\nDua.")
+    True
+    """
+    return sum(len(line) for line in {line.strip() for line in body.splitlines()})
+
+
 def pick_representative(candidates: Iterable[tuple[int, int, str | None, str]]) -> int:
-    """The id to keep in front: longest body, then earliest day, then the most precise date
+    """The id to keep in front: fullest body (`distinct_length`), then earliest day, then the most precise date
     (a copy dated to the minute by its page's metadata before one dated to the day, such as a
     WET text of the same page), then smallest URL key.
 
