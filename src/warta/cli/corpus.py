@@ -321,12 +321,16 @@ def _is_corpus_file(output: Path, db: Path) -> bool:
     ),
 )
 def sites_command(db: DbOption = Path("corpus.db")) -> None:
-    """Sites in the corpus, with the template blocks learned for each."""
+    """Sites in the corpus, with the template blocks learned for each.
+
+    "distinct pages" counts the site's stored pages that are no exact copy of another of its
+    pages (what its templates are learned from); "articles", every stored article.
+    """
     err = Console(stderr=True, soft_wrap=True)
     store = _open(db, err)
     reports = site_reports(store)
     store.close()
-    table = Table("site", "pages", "articles", "template blocks", "examples")
+    table = Table("site", "distinct pages", "articles", "template blocks", "examples")
     for r in reports:
         table.add_row(r.site, str(r.pages), str(r.articles), str(r.template_blocks), " | ".join(r.examples))
     Console().print(table)

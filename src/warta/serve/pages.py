@@ -238,6 +238,6 @@ def sites_html(reports: Sequence[SiteReport]) -> str:
         for r in reports
     )
     return (
-        "<h1>Sites</h1><table><tr><th>site</th><th>pages</th><th>articles</th>"
+        "<h1>Sites</h1><table><tr><th>site</th><th>distinct pages</th><th>articles</th>"
         f"<th>template blocks</th><th>examples</th></tr>{rows}</table>"
     )
