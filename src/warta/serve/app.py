@@ -94,8 +94,13 @@ def create_app(db: str | Path) -> Any:
             return HTMLResponse(pages.layout("not found", body), status_code=404)
         return pages.layout(
             str(found.data.get("title") or article_id),
-            pages.article_html(article_id, found.data, found.site, found.copies)
-            + pages.versions_html(found.data, found.text, found.versions),
+            pages.article_html(
+                article_id,
+                found.data,
+                found.site,
+                found.copies,
+                pages.versions_html(found.data, found.text, found.versions),
+            ),
         )
 
     @app.get("/sites", response_class=HTMLResponse)

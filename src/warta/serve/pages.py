@@ -114,8 +114,13 @@ def _person_html(person: Mapping[str, Any]) -> str:
 
 
 def article_html(
-    article_id: int, data: Mapping[str, Any], site: str, copies: Sequence[tuple[int, str, str]]
+    article_id: int,
+    data: Mapping[str, Any],
+    site: str,
+    copies: Sequence[tuple[int, str, str]],
+    versions: str = "",
 ) -> str:
+    """An article's page; `versions`: the markup of its later versions (`versions_html`)."""
     published = data.get("published") or {}
     people = ", ".join(map(_person_html, data.get("authors") or []))
     editors = ", ".join(map(_person_html, data.get("editors") or []))
@@ -159,6 +164,7 @@ def article_html(
         + _items("sidebar", data.get("sidebar") or [])
         + _items("tags", ({"title": t} for t in data.get("tags") or []))
         + dups
+        + versions
         + f"<p class='meta'>article {article_id} · <a href='/api/article/{article_id}'>JSON</a></p>"
     )
 
