@@ -157,3 +157,20 @@ def test_the_ingest_summary_adds_up_when_there_are_more_than_ten_reasons() -> No
     console = Console(record=True, width=200)
     other_reasons(console, Counter({f"reason {i}": 1 for i in range(10)}), "failed")
     assert console.export_text() == ""
+
+
+def test_export_takes_a_query_and_filters(corpus: Path, tmp_path: Path) -> None:
+    import csv
+
+    runner = cli_runner()
+    out = tmp_path / "banjir.csv"
+    result = runner.invoke(
+        app, ["export", "--db", str(corpus), "-q", "banjir -jakarta", "-f", "csv", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 articles exported" in result.output
+    assert [row["title"] for row in csv.DictReader(out.open(encoding="utf-8"))] == ["Banjir melanda Semarang"]
+    result = runner.invoke(app, ["export", "--db", str(corpus), "-q", "banjir -semarang", "-o", str(out)])
+    assert result.exit_code == 0 and "0 articles exported" in result.output
+    result = runner.invoke(app, ["export", "--db", str(corpus), "--from", "2024-13"])
+    assert result.exit_code == 2 and "cannot export" in result.output

@@ -259,3 +259,28 @@ def test_reindex_rewrites_the_stems_of_an_older_corpus(tmp_path: Path) -> None:
         assert store.stems_current()
         assert _ids(search(store, "知事")) == {1}
         assert store.restem() == 0
+
+
+def test_export_selects_what_a_search_would_find_every_match(store: Store, tmp_path: Path) -> None:
+    import io
+    import json
+
+    from warta.corpus.export import ExportFormat, export
+
+    def exported(**selection: object) -> list[int]:
+        out = io.StringIO()
+        export(store, out, ExportFormat.jsonl, **selection)  # type: ignore[arg-type]
+        return [json.loads(line)["id"] for line in out.getvalue().splitlines()]
+
+    assert exported() == [1, 2, 3, 4]
+    assert exported(query="bangun") == [1, 2]
+    assert exported(query="bangun -jakarta") == [2]
+    assert exported(query="jembatan OR beras") == [1, 3]
+    assert exported(filters=SearchFilters(site="b.id")) == [3, 4]
+    assert exported(filters=SearchFilters(site="b.id"), query="beras") == [3]
+    assert exported(filters=SearchFilters(site="nowhere.example")) == []
+    assert exported(filters=SearchFilters(date_from="2024-04")) == [3, 4]  # (3: 2024-04-01, 4: 2024-05-01)
+    with pytest.raises(QueryError, match="--from must be a date"):
+        exported(filters=SearchFilters(date_from="2024-13"))
+    with pytest.raises(QueryError, match="no words"):
+        exported(query="***")

@@ -271,7 +271,10 @@ def _highlighted(snippet: str) -> Text:
 
 
 @app.command(
-    "export", epilog="[b]Examples[/b]\n\n  warta export --db corpus.db --format parquet -o corpus.parquet"
+    "export",
+    epilog="[b]Examples[/b]\n\n  warta export --db corpus.db --format parquet -o corpus.parquet\n\n"
+    "  warta export --db corpus.db --query 'banjir OR longsor' --from 2024-01 --dedup -f csv -o banjir.csv\n\n"
+    "  warta export --db corpus.db --site kompas.com --lang id > kompas.jsonl",
 )
 def export_command(
     db: DbOption = Path("corpus.db"),
@@ -282,21 +285,42 @@ def export_command(
         Path | None, typer.Option("--output", "-o", help="Output file (default: stdout).")
     ] = None,
     dedup: Annotated[bool, typer.Option(help="One article per duplicate cluster.")] = False,
+    query: Annotated[
+        str | None,
+        typer.Option(
+            "--query", "-q", help="Only the articles matching this search (every match, not ranked)."
+        ),
+    ] = None,
+    site: Annotated[str | None, typer.Option(help="Only this site (host name).")] = None,
+    lang: Annotated[str | None, typer.Option(help="Only this language code (id, en, ...).")] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="Published on or after (YYYY[-MM[-DD]]).")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Published on or before (YYYY[-MM[-DD]]).")
+    ] = None,
 ) -> None:
-    """Export the corpus as JSONL, CSV or Parquet.
+    """Export the corpus, or the articles a search selects, as JSONL, CSV or Parquet.
 
     JSONL holds each article whole (the versioned schema); CSV and Parquet one row per article:
     its fields, and its authors, editors, tags and read-also, related and sidebar entries as lists
-    (in CSV, a JSON list in the cell).
+    (in CSV, a JSON list in the cell). --query, --site, --lang, --from and --to select as
+    `warta search` does (the same query syntax), every matching article in corpus order.
     """
     err = Console(stderr=True, soft_wrap=True)
     if output is not None and _is_corpus_file(output, db):
         # Opening the output truncates it: the corpus itself would be lost.
         err.print(f"[red]cannot export to {output}[/red]: it is the corpus itself; choose another file")
         raise typer.Exit(code=2)
+    filters = None
+    if site or lang or date_from or date_to:
+        filters = SearchFilters(site=site, language=lang, date_from=date_from, date_to=date_to)
     store = _open(db, err)
     try:
-        count = export(store, output if output is not None else sys.stdout, format, dedup)
+        count = export(store, output if output is not None else sys.stdout, format, dedup, filters, query)
+    except QueryError as exc:
+        err.print(f"[red]cannot export:[/red] {exc}")
+        raise typer.Exit(code=2) from exc
     except Exception as exc:
         err.print(f"[red]export failed:[/red] {exc}")
         raise typer.Exit(code=1) from exc

@@ -6,11 +6,13 @@ import csv
 import json
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
+from warta.corpus.search import SearchFilters, check_filters, filter_conditions, fts_expression, parse_query
 from warta.corpus.store import Store
 from warta.errors import WartaError
 
@@ -44,25 +46,61 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
 
 
-def _rows(store: Store, representatives_only: bool) -> Iterator[dict[str, Any]]:
-    where = "WHERE a.is_representative = 1" if representatives_only else ""
+def _selection(
+    store: Store, representatives_only: bool, filters: SearchFilters | None, query: str | None
+) -> tuple[str, list[object]] | None:
+    """The WHERE clause (and its parameters) of the articles to export; None when none can match
+    (a site that is not in the corpus). Filters and a query select as `warta search` does, every
+    match and not a page of them; with `representatives_only`, one copy of each story that passes."""
+    if filters is None and query is None:
+        return ("WHERE a.is_representative = 1" if representatives_only else ""), []
+    filters = replace(filters or SearchFilters(), include_duplicates=not representatives_only, limit=1)
+    check_filters(filters)
+    found = filter_conditions(store, filters)
+    if found is None:
+        return None
+    where, params, _site = found
+    if query is not None:
+        expression = fts_expression(parse_query(query), store.tokenizer == "unicode61+id")
+        where += " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+        params.append(expression)
+    return "WHERE 1" + where, params
+
+
+def _rows(
+    store: Store, representatives_only: bool, filters: SearchFilters | None = None, query: str | None = None
+) -> Iterator[dict[str, Any]]:
+    selection = _selection(store, representatives_only, filters, query)
+    if selection is None:
+        return
+    where, params = selection
     for row in store.iter_rows(
         "SELECT a.id, a.url, a.canonical_url, s.name AS site, a.title, a.language, a.published,"
         " a.body AS text, a.text_hash, a.cluster_id, a.is_representative, a.source, a.data,"
         # (an article stored before schema 1.3 has no page_type: it was stored as an article)
         " COALESCE(json_extract(a.data, '$.page_type'), 'article') AS page_type,"
         " (SELECT count(*) FROM versions v WHERE v.article_id = a.id) AS versions"
-        f" FROM articles a JOIN sites s ON s.id = a.site_id {where} ORDER BY a.id"
+        f" FROM articles a JOIN sites s ON s.id = a.site_id {where} ORDER BY a.id",
+        tuple(params),
     ):
         yield dict(row)
 
 
-def export(store: Store, out: IO[str] | Path, fmt: ExportFormat, representatives_only: bool = False) -> int:
-    """Write every article (or one per duplicate cluster); returns how many were written.
+def export(
+    store: Store,
+    out: IO[str] | Path,
+    fmt: ExportFormat,
+    representatives_only: bool = False,
+    filters: SearchFilters | None = None,
+    query: str | None = None,
+) -> int:
+    """Write every article (or one per duplicate cluster), or those that pass `filters` (site,
+    language, dates) and match `query` (as `warta search` reads it); returns how many were written.
+    Raises `QueryError` for a query or filter that cannot run.
 
     JSONL records are the stored articles whole, with their later versions (`versions`: each
     capture's source, ingest time, title, date and text); CSV and Parquet rows count them."""
-    rows = _rows(store, representatives_only)
+    rows = _rows(store, representatives_only, filters, query)
     if fmt is ExportFormat.parquet:
         if not isinstance(out, Path):
             raise WartaError("Parquet export needs an output file (--output corpus.parquet)")

@@ -205,7 +205,8 @@ def fts_expression(query: Query, stems: bool) -> str:
     return f"({required}) NOT {_any_of(query.excluded, stems)}"
 
 
-def _check_filters(filters: SearchFilters) -> None:
+def check_filters(filters: SearchFilters) -> None:
+    """Raise `QueryError` for a date filter naming no real date or a limit out of range."""
     for name, value in (("--from", filters.date_from), ("--to", filters.date_to)):
         if value is not None and not _is_date(value):
             raise QueryError(f"{name} must be a date like 2024, 2024-03 or 2024-03-15, not {value!r}")
@@ -229,7 +230,7 @@ def _is_date(value: str) -> bool:
 def search(store: Store, query: str, filters: SearchFilters | None = None) -> list[Hit]:
     """Articles matching `query`, best first (BM25, title weighted ×3)."""
     filters = filters or SearchFilters()
-    _check_filters(filters)
+    check_filters(filters)
     parsed = parse_query(query)
     store.map_for_reading()
     conn = store.conn
@@ -302,7 +303,7 @@ def _article_conditions(
 def latest(store: Store, filters: SearchFilters) -> list[Hit]:
     """Without a query: the newest articles that pass the filters (one per story unless
     `include_duplicates`), newest first; hits without score or snippet."""
-    _check_filters(filters)
+    check_filters(filters)
     found = filter_conditions(store, filters)
     if found is None:
         return []
