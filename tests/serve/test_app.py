@@ -159,3 +159,26 @@ def test_a_missing_article_page_is_a_page_not_json(client: TestClient) -> None:
     assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
     assert "no article 999999" in page.text and "href='/'" in page.text
     assert client.get("/api/article/999999").json() == {"detail": "no article 999999"}
+
+
+def test_search_results_download_as_a_file_of_every_match(client: TestClient) -> None:
+    import csv
+    import glob
+    import io
+    import json
+    import tempfile
+
+    page = client.get("/", params={"q": "jembatan", "site": "warta.id", "limit": 1})
+    assert "/export?q=jembatan&amp;site=warta.id&amp;format=csv" in page.text
+    before = set(glob.glob(f"{tempfile.gettempdir()}/warta-export-*"))
+    got = client.get("/export", params={"q": "jembatan", "site": "warta.id", "format": "csv"})
+    assert got.status_code == 200 and got.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(got.text)))
+    assert len(rows) > 1 and all(r["site"] == "warta.id" for r in rows)  # every match, not one page
+    lines = client.get("/export", params={"q": "jembatan", "format": "jsonl"}).text.splitlines()
+    assert lines and all(
+        "jembatan" in json.loads(line)["text"].lower() or json.loads(line)["title"] for line in lines
+    )
+    assert client.get("/export", params={"q": '"'}).status_code == 400
+    assert client.get("/export", params={"q": "x", "from": "2024-13"}).status_code == 400
+    assert set(glob.glob(f"{tempfile.gettempdir()}/warta-export-*")) == before  # temporary files removed

@@ -10,18 +10,26 @@ lets an ingest run while the browser reads.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from warta.corpus.export import ExportFormat, export
 from warta.corpus.search import Hit, QueryError, SearchFilters, latest, search
 from warta.corpus.store import Store, StoredVersion
 from warta.corpus.templates import site_reports
 from warta.errors import WartaError
 from warta.serve import pages
 
+_MEDIA_TYPES = {
+    ExportFormat.csv: "text/csv; charset=utf-8",
+    ExportFormat.jsonl: "application/x-ndjson",
+    ExportFormat.parquet: "application/vnd.apache.parquet",
+}
 PAGE_LIMIT = 100  # results on one page of the browser (the search itself allows more)
 ENTITY_LIMIT = 500  # most entities one request lists
 
@@ -29,7 +37,8 @@ ENTITY_LIMIT = 500  # most entities one request lists
 def create_app(db: str | Path) -> Any:
     """The FastAPI app for the corpus at `db` (which must exist: the browser never creates one)."""
     from fastapi import FastAPI, HTTPException, Query
-    from fastapi.responses import HTMLResponse
+    from fastapi.responses import FileResponse, HTMLResponse
+    from starlette.background import BackgroundTask
 
     path = Path(db)
     if not path.is_file():
@@ -81,9 +90,44 @@ def create_app(db: str | Path) -> Any:
             + pages.corpus_summary(stats)
             + pages.search_form(q, filters, *choices)
             + pages.results_html(q.strip(), hits, error)
+            + (pages.export_links(q.strip(), filters) if hits else "")
             + listing
         )
         return pages.layout(q or "corpus", body)
+
+    @app.get("/export")
+    def export_selection(
+        q: str = "",
+        site: str | None = None,
+        lang: str | None = None,
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
+        format: ExportFormat = ExportFormat.csv,
+        dedup: bool = True,
+    ) -> Any:
+        """Every article the query and filters select (not a page of them), as a file: CSV,
+        JSONL or Parquet, one copy per story unless `dedup=false`. Written to a temporary file
+        first and streamed from it: never the whole selection in memory."""
+        filters = None
+        if site or lang or date_from or date_to:
+            filters = SearchFilters(site or None, lang or None, date_from or None, date_to or None)
+        handle, name = tempfile.mkstemp(suffix=f".{format.value}", prefix="warta-export-")
+        os.close(handle)
+        try:
+            with opened() as store:
+                export(store, Path(name), format, dedup, filters, q.strip() or None)
+        except QueryError as exc:
+            os.unlink(name)
+            raise HTTPException(400, str(exc)) from exc
+        except BaseException:
+            os.unlink(name)
+            raise
+        return FileResponse(
+            name,
+            media_type=_MEDIA_TYPES[format],
+            filename=f"warta-export.{format.value}",
+            background=BackgroundTask(os.unlink, name),
+        )
 
     @app.get("/article/{article_id}", response_class=HTMLResponse)
     def article(article_id: int) -> Any:

@@ -91,6 +91,18 @@ def results_html(query: str, hits: Sequence[Hit], error: str | None) -> str:
     return f"<p class='meta'>{len(hits)} results</p>" + "".join(map(hit_html, hits))
 
 
+def export_links(query: str, filters: SearchFilters) -> str:
+    """Links that download every article the search selects (not only this page of it)."""
+    params = {"q": query, "site": filters.site, "lang": filters.language, "from": filters.date_from}
+    params["to"] = filters.date_to
+    kept = {k: v for k, v in params.items() if v}
+    links = " · ".join(
+        f"<a href='/export?{esc(urlencode(kept | {'format': fmt}))}'>{label}</a>"
+        for fmt, label in (("csv", "CSV"), ("jsonl", "JSONL"), ("parquet", "Parquet"))
+    )
+    return f"<p class='meta'>every match, one copy per story: {links}</p>"
+
+
 def corpus_summary(stats: Mapping[str, int]) -> str:
     return "<p class='meta'>" + " · ".join(f"{esc(v)} {esc(k)}" for k, v in stats.items()) + "</p>"
 
