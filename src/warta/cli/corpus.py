@@ -27,6 +27,11 @@ from warta.readers import JsonlFields
 from warta.run.ingest import IngestOptions, IngestReport, ingest
 
 DbOption = Annotated[Path, typer.Option("--db", help="The corpus database (SQLite file).")]
+# The filters `search` and `export` share.
+SiteOption = Annotated[str | None, typer.Option(help="Only this site (host name).")]
+LangOption = Annotated[str | None, typer.Option(help="Only this language code (id, en, ...).")]
+FromOption = Annotated[str | None, typer.Option("--from", help="Published on or after (YYYY[-MM[-DD]]).")]
+ToOption = Annotated[str | None, typer.Option("--to", help="Published on or before (YYYY[-MM[-DD]]).")]
 
 
 def _open(db: Path, console: Console, must_exist: bool = True) -> Store:
@@ -183,14 +188,10 @@ def search_command(
         ),
     ],
     db: DbOption = Path("corpus.db"),
-    site: Annotated[str | None, typer.Option(help="Only this site (host name).")] = None,
-    lang: Annotated[str | None, typer.Option(help="Only this language code (id, en, ...).")] = None,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="Published on or after (YYYY[-MM[-DD]]).")
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option("--to", help="Published on or before (YYYY[-MM[-DD]]).")
-    ] = None,
+    site: SiteOption = None,
+    lang: LangOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
     limit: Annotated[int, typer.Option(help="How many results.")] = 10,
     duplicates: Annotated[bool, typer.Option(help="Show every copy, not one per duplicate cluster.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines output.")] = False,
@@ -291,14 +292,10 @@ def export_command(
             "--query", "-q", help="Only the articles matching this search (every match, not ranked)."
         ),
     ] = None,
-    site: Annotated[str | None, typer.Option(help="Only this site (host name).")] = None,
-    lang: Annotated[str | None, typer.Option(help="Only this language code (id, en, ...).")] = None,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="Published on or after (YYYY[-MM[-DD]]).")
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option("--to", help="Published on or before (YYYY[-MM[-DD]]).")
-    ] = None,
+    site: SiteOption = None,
+    lang: LangOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
 ) -> None:
     """Export the corpus, or the articles a search selects, as JSONL, CSV or Parquet.
 
