@@ -284,3 +284,28 @@ def test_export_selects_what_a_search_would_find_every_match(store: Store, tmp_p
         exported(filters=SearchFilters(date_from="2024-13"))
     with pytest.raises(QueryError, match="no words"):
         exported(query="***")
+
+
+def test_matches_sort_by_date_when_asked(store: Store) -> None:
+    from warta.corpus.search import SearchOrder
+
+    # (1 is 2024-02-01, 2 is 2024-03-01, 3 is 2024-04-01)
+    assert [h.id for h in search(store, "bangun OR beras", SearchFilters(order=SearchOrder.newest))] == [
+        3,
+        2,
+        1,
+    ]
+    assert [h.id for h in search(store, "bangun OR beras", SearchFilters(order=SearchOrder.oldest))] == [
+        1,
+        2,
+        3,
+    ]
+    assert [
+        h.id for h in search(store, "bangun OR beras", SearchFilters(order=SearchOrder.newest, limit=1))
+    ] == [3]
+    store.conn.execute("UPDATE articles SET published = NULL WHERE id = 3")
+    assert [h.id for h in search(store, "bangun OR beras", SearchFilters(order=SearchOrder.newest))] == [
+        2,
+        1,
+        3,
+    ]

@@ -182,3 +182,10 @@ def test_search_results_download_as_a_file_of_every_match(client: TestClient) ->
     assert client.get("/export", params={"q": '"'}).status_code == 400
     assert client.get("/export", params={"q": "x", "from": "2024-13"}).status_code == 400
     assert set(glob.glob(f"{tempfile.gettempdir()}/warta-export-*")) == before  # temporary files removed
+
+
+def test_the_search_form_sorts_by_date(client: TestClient) -> None:
+    page = client.get("/", params={"q": "jembatan", "sort": "newest", "limit": 50})
+    assert "<option value='newest' selected>newest first</option>" in page.text
+    assert "class='hit'" in page.text  # (the crawl's pages are undated: the order is tested with the search)
+    assert client.get("/api/search", params={"q": "jembatan", "sort": "sideways"}).status_code == 422

@@ -19,7 +19,7 @@ from rich.text import Text
 from warta.cli import DateField, HtmlField, IdField, TextField, UrlField, app, other_reasons
 from warta.corpus.champions import prunable, refresh_search_index, search_index_hint
 from warta.corpus.export import ExportFormat, export
-from warta.corpus.search import QueryError, SearchFilters, empty_result_hint, search
+from warta.corpus.search import QueryError, SearchFilters, SearchOrder, empty_result_hint, search
 from warta.corpus.store import Store, StoreDirectoryMissingError, StoreError, StoreIsDirectoryError
 from warta.corpus.templates import site_reports
 from warta.options import ExtractOptions
@@ -177,7 +177,8 @@ def _summary(console: Console, report: IngestReport, stats: dict[str, int]) -> N
     "search",
     epilog='[b]Examples[/b]\n\n  warta search "banjir jakarta" --db corpus.db\n\n'
     "  warta search 'banjir OR longsor -jakarta \"tanah bergerak\"' --db corpus.db\n\n"
-    "  warta search pemilu --site kompas.com --from 2024-01 --json",
+    "  warta search pemilu --site kompas.com --from 2024-01 --json\n\n"
+    "  warta search 'gempa -latihan' --sort newest --limit 20 --db corpus.db",
 )
 def search_command(
     query: Annotated[
@@ -193,13 +194,16 @@ def search_command(
     date_from: FromOption = None,
     date_to: ToOption = None,
     limit: Annotated[int, typer.Option(help="How many results.")] = 10,
+    sort: Annotated[
+        SearchOrder, typer.Option("--sort", help="Best matches first, or the newest / oldest matches first.")
+    ] = SearchOrder.relevance,
     duplicates: Annotated[bool, typer.Option(help="Show every copy, not one per duplicate cluster.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines output.")] = False,
 ) -> None:
     """Search the corpus (BM25 ranking, highlighted snippets)."""
     err = Console(stderr=True, soft_wrap=True)
     store = _open(db, err)
-    filters = SearchFilters(site, lang, date_from, date_to, limit, duplicates)
+    filters = SearchFilters(site, lang, date_from, date_to, limit, duplicates, sort)
     try:
         hint = search_index_hint(store)
         if hint:

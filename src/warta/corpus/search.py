@@ -22,6 +22,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from warta.corpus.champions import bm25_sql, candidates
 from warta.corpus.stems import character_pairs, stem_word, unspaced
@@ -47,6 +48,12 @@ class Term:
     prefix: bool = False
 
 
+class SearchOrder(StrEnum):
+    relevance = "relevance"  # BM25, best first
+    newest = "newest"  # by publication date, the newest first (undated matches last)
+    oldest = "oldest"
+
+
 @dataclass(frozen=True, slots=True)
 class SearchFilters:
     site: str | None = None
@@ -55,6 +62,7 @@ class SearchFilters:
     date_to: str | None = None  # ISO date, inclusive
     limit: int = 10
     include_duplicates: bool = False
+    order: SearchOrder = SearchOrder.relevance  # or the newest / the oldest matches first
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,10 +325,18 @@ def latest(store: Store, filters: SearchFilters) -> list[Hit]:
     return [Hit(int(r[0]), r[1], r[2], r[3], r[4], r[5], 0.0, "", int(r[6])) for r in rows]
 
 
+_ORDER_SQL = {
+    SearchOrder.relevance: " ORDER BY score, f.rowid LIMIT ?",
+    SearchOrder.newest: " ORDER BY a.published IS NULL, a.published DESC, score, f.rowid LIMIT ?",
+    SearchOrder.oldest: " ORDER BY a.published IS NULL, a.published, score, f.rowid LIMIT ?",
+}
+
+
 def rank(
     store: Store, query: Query, filters: SearchFilters, prune: bool = True
 ) -> tuple[list[tuple[int, float]], bool]:
-    """The top `filters.limit` (article id, BM25 score) of a query, best first, ties by id;
+    """The top `filters.limit` (article id, BM25 score) of a query, best first (or by date, as
+    `filters.order` asks; ties by score, then id);
     and whether champion lists proved them without scoring every match (`warta.corpus.champions`).
 
     Ranking reads only the FTS index and the `articles_search` covering index: titles,
@@ -337,7 +353,7 @@ def rank(
         " FROM articles_fts f JOIN articles a INDEXED BY articles_search ON a.id = f.rowid"
         " WHERE articles_fts MATCH ?"
     )
-    order = " ORDER BY score, f.rowid LIMIT ?"
+    order = _ORDER_SQL[filters.order]
     expression = fts_expression(query, stems)
     terms = query.terms
     # A site is a small share of the corpus: its best matches rarely beat the bound, and
@@ -345,6 +361,7 @@ def rank(
     # their bound holds for words that are all required.
     if (
         prune
+        and filters.order is SearchOrder.relevance
         and site_id is None
         and filters.limit <= _PRUNE_LIMIT
         and query.conjunction

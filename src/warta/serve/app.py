@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.corpus.export import ExportFormat, export
-from warta.corpus.search import Hit, QueryError, SearchFilters, latest, search
+from warta.corpus.search import Hit, QueryError, SearchFilters, SearchOrder, latest, search
 from warta.corpus.store import Store, StoredVersion
 from warta.corpus.templates import site_reports
 from warta.errors import WartaError
@@ -56,10 +56,20 @@ def create_app(db: str | Path) -> Any:
     app = FastAPI(title="warta", docs_url="/api/docs", redoc_url=None)
 
     def filters_of(
-        site: str | None, lang: str | None, date_from: str | None, date_to: str | None, limit: int
+        site: str | None,
+        lang: str | None,
+        date_from: str | None,
+        date_to: str | None,
+        limit: int,
+        sort: SearchOrder = SearchOrder.relevance,
     ) -> SearchFilters:
         return SearchFilters(
-            site or None, lang or None, date_from or None, date_to or None, max(1, min(limit, PAGE_LIMIT))
+            site or None,
+            lang or None,
+            date_from or None,
+            date_to or None,
+            max(1, min(limit, PAGE_LIMIT)),
+            order=sort,
         )
 
     @app.get("/", response_class=HTMLResponse)
@@ -70,8 +80,9 @@ def create_app(db: str | Path) -> Any:
         date_from: str | None = Query(None, alias="from"),
         date_to: str | None = Query(None, alias="to"),
         limit: int = 20,
+        sort: SearchOrder = SearchOrder.relevance,
     ) -> str:
-        filters = filters_of(site, lang, date_from, date_to, limit)
+        filters = filters_of(site, lang, date_from, date_to, limit, sort)
         error = None
         hits: list[Hit] = []
         with opened() as store:
@@ -174,10 +185,11 @@ def create_app(db: str | Path) -> Any:
         date_from: str | None = Query(None, alias="from"),
         date_to: str | None = Query(None, alias="to"),
         limit: int = 10,
+        sort: SearchOrder = SearchOrder.relevance,
     ) -> list[dict[str, Any]]:
         with opened() as store:
             try:
-                hits = search(store, q, filters_of(site, lang, date_from, date_to, limit))
+                hits = search(store, q, filters_of(site, lang, date_from, date_to, limit, sort))
             except QueryError as exc:
                 raise HTTPException(400, str(exc)) from exc
         return [asdict(h) for h in hits]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
-from warta.corpus.search import Hit, SearchFilters, empty_result_hint
+from warta.corpus.search import Hit, SearchFilters, SearchOrder, empty_result_hint
 from warta.corpus.store import StoredVersion
 from warta.corpus.templates import SiteReport
 from warta.corpus.versions import paragraph_changes
@@ -54,12 +54,23 @@ def layout(title: str, body: str) -> str:
     )
 
 
+_SORT_LABELS = {
+    SearchOrder.relevance: "best first",
+    SearchOrder.newest: "newest first",
+    SearchOrder.oldest: "oldest first",
+}
+
+
 def search_form(query: str, filters: SearchFilters, sites: Sequence[str], languages: Sequence[str]) -> str:
     def options(values: Sequence[str], chosen: str | None, blank: str) -> str:
         rows = [f"<option value=''>{esc(blank)}</option>"]
         rows += [f"<option{' selected' if v == chosen else ''}>{esc(v)}</option>" for v in values]
         return "".join(rows)
 
+    sorts = "".join(
+        f"<option value='{o.value}'{' selected' if o is filters.order else ''}>{_SORT_LABELS[o]}</option>"
+        for o in SearchOrder
+    )
     return (
         "<form method='get' action='/'>"
         f"<input name='q' size='40' value='{esc(query)}' placeholder='words, \"phrases\", prefix*, OR, -word' autofocus> "
@@ -67,6 +78,7 @@ def search_form(query: str, filters: SearchFilters, sites: Sequence[str], langua
         f"<select name='lang'>{options(languages, filters.language, 'all languages')}</select> "
         f"from <input name='from' size='10' value='{esc(filters.date_from or '')}' placeholder='YYYY-MM-DD'> "
         f"to <input name='to' size='10' value='{esc(filters.date_to or '')}' placeholder='YYYY-MM-DD'> "
+        f"<select name='sort'>{sorts}</select> "
         "<button>search</button></form>"
     )
 
