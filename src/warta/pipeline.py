@@ -22,6 +22,7 @@ from warta.assemble.body import build_body
 from warta.assemble.layout import (
     dateline_above_lead,
     join_dateline,
+    lead_glued_to_credit,
     related_box_in_body,
     standfirst,
     unmark_dates_around_title,
@@ -68,6 +69,7 @@ from warta.segment.bounds import bound_markup
 from warta.segment.boxtable import box_table_rows
 from warta.segment.chat import chat_markdown
 from warta.segment.escaped import unescaped
+from warta.segment.footnotes import without_note_marks
 from warta.segment.glued import unglued
 from warta.segment.markdown import (
     JinaHeader,
@@ -388,6 +390,7 @@ class Extractor:
         unmark_header_above_byline(blocks, labels, lexicon)
         if kind == "text":
             related_box_in_body(blocks, labels, lexicon)
+            lead_glued_to_credit(blocks, labels, lexicon)
         dateline_line = dateline_above_lead(blocks, labels, lexicon)
         if metadata is not None and metadata.titles:
             site_names = [*metadata.site_names, *([metadata.site_name] if metadata.site_name else [])]
@@ -412,7 +415,9 @@ class Extractor:
             unmark_headline_box(blocks, labels, title)
         markup_authors = [name for name, _ in metadata.authors] if metadata is not None else []
         description = metadata.description if metadata is not None else None
-        subtitle = standfirst(blocks, labels, title_index, lexicon, markup_authors, description)
+        subtitle = standfirst(
+            blocks, labels, title_index, lexicon, markup_authors, description, flattened=kind == "text"
+        )
         unmark_trailing_name(blocks, labels, lexicon)
         bylines = find_bylines(blocks, labels, lexicon, metadata, norms)
         for i in bylines.blocks:
@@ -568,13 +573,15 @@ _WARM_UP_PAGES: tuple[tuple[str, PageKind], ...] = (
 # Flatteners' layouts read back as lines before segmentation, in this order: a scraper's export
 # cell with its line breaks escaped (`segment.escaped`), `pdftotext -layout` (`segment.pdflayout`:
 # running heads, footers and jump lines left out), tables drawn in box-drawing characters
-# (`segment.boxtable`: rows as lines of cells), elements glued with no separator (`segment.glued`).
+# (`segment.boxtable`: rows as lines of cells), elements glued with no separator (`segment.glued`),
+# footnote marks glued to a word, the notes listed after the page (`segment.footnotes`).
 # Each gives None for a page not of its kind.
 _LAYOUT_READERS: tuple[Callable[[str], str | None], ...] = (
     unescaped,
     pdf_layout_text,
     box_table_rows,
     unglued,
+    without_note_marks,
 )
 
 

@@ -374,3 +374,67 @@ def test_a_subscribe_button_over_a_rail_of_links_still_heads_its_box() -> None:
     )
     article = warta.extract(html, url="https://example.test/a")
     assert [item.url for item in article.sidebar] == [f"https://example.test/charts/{n}" for n in range(4)]
+
+
+def test_a_finished_paragraph_over_the_byline_is_the_deck_and_a_date_under_the_title_no_body() -> None:
+    from warta.assemble.layout import standfirst, unmark_dates_around_title
+
+    nl = load_lexicon(page_language="nl")
+    blocks = _blocks(
+        "Veerpont Brakel vaart weer na maanden stilstand",
+        "Na ruim vier maanden stilstand vaart de veerpont tussen Brakel en Herwijnen weer.",
+        "Door Marleen van Dijk",
+        "14 mei 2025, 09:12 · Bijgewerkt 14 mei 2025, 11:40",
+        PARAGRAPH,
+        PARAGRAPH,
+    )
+    labels = [Label.TITLE, Label.BODY, Label.BYLINE, Label.BODY, Label.BODY, Label.BODY]
+    unmark_dates_around_title(blocks, labels, nl, 0)
+    assert labels[3] is Label.OTHER
+    assert standfirst(blocks, labels, 0, nl, flattened=True) == blocks[1].text
+    assert labels[1] is Label.SUBTITLE
+    # a lead paragraph with no credit line under it stays the story's
+    lead = [Label.TITLE, Label.BODY, Label.BODY, Label.BODY]
+    assert (
+        standfirst(_blocks(blocks[0].text, blocks[1].text, PARAGRAPH, PARAGRAPH), lead, 0, nl, flattened=True)
+        is None
+    )
+    assert lead[1] is Label.BODY
+
+
+def test_a_date_opening_a_sentence_the_next_line_goes_on_with_stays() -> None:
+    from warta.assemble.layout import unmark_dates_around_title
+
+    # under a line of the story ('By admin' labelled body), or went on with by the next line
+    texts = (
+        "Amsterdam Light Festival",
+        "By admin",
+        "2018-09-16",
+        "As of 29 November 2018",
+        ", thirty artworks",
+    )
+    labels = [Label.TITLE, Label.BODY, Label.BODY, Label.BODY, Label.BODY]
+    unmark_dates_around_title(_blocks(*texts), labels, LEX, 0)
+    assert labels == [Label.TITLE, Label.BODY, Label.BODY, Label.BODY, Label.BODY]
+    labels = [Label.TITLE, Label.BYLINE, Label.BODY, Label.BODY]
+    unmark_dates_around_title(
+        _blocks("Light Festival", "By admin", "29 November 2018", ", thirty artworks"), labels, LEX, 0
+    )
+    assert labels[2] is Label.BODY
+
+
+def test_an_image_credit_glued_to_the_lead_paragraph_is_cut_off() -> None:
+    from warta.assemble.layout import lead_glued_to_credit
+
+    lead = (
+        "Bus drivers at the Lawrence Hill depot in Bristol have voted to strike, their union said on Tuesday."
+    )
+    blocks = _blocks("Image: Severn Evening Post / Keith Morley" + lead, PARAGRAPH, PARAGRAPH)
+    labels = [Label.CAPTION, Label.BODY, Label.BODY]
+    lead_glued_to_credit(blocks, labels, LEX)
+    assert labels[0] is Label.BODY and blocks[0].text == lead
+    # a caption alone (its sentence is the caption's) is left alone
+    caption = _blocks("Photo: John McDonald The mayor opens the new bridge.", PARAGRAPH)
+    labels = [Label.CAPTION, Label.BODY]
+    lead_glued_to_credit(caption, labels, LEX)
+    assert labels[0] is Label.CAPTION

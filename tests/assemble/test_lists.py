@@ -751,3 +751,47 @@ def test_a_commenter_s_login_glued_to_the_date_is_cut_from_it() -> None:
     # a login that ends in digits of its own, or a name with no date, stays whole
     assert _glued_date_apart("kierowca77", LEX) == ("kierowca77", None)
     assert _glued_date_apart("Jane Doe", LEX) == ("Jane Doe", None)
+
+
+def test_linked_entries_that_end_with_a_relative_time_have_it_apart_as_their_date() -> None:
+    # markdownify's '1. [Title](url) 2 jam lalu': the time glued after the link's text
+    from warta.assemble import lists
+    from warta.model import Block, BlockStructure
+
+    def entry(i: int, text: str) -> Block:
+        return Block(i, text, BlockStructure(href=f"/a{i}"), 0, len(text))
+
+    texts = [
+        "Jembatan Gantung Lindu Kembali Dibuka Setelah Diperbaiki 2 jam lalu",
+        "Persipal Tambah Dua Pemain Asing Jelang Musim Baru 5 jam lalu",
+        "Harbour ferry returns after a two-week suspension 35 minutes ago",
+    ]
+    apart = lists._dates_apart([entry(i, t) for i, t in enumerate(texts)], LEX)
+    assert [b.text for b in apart] == [
+        "Jembatan Gantung Lindu Kembali Dibuka Setelah Diperbaiki",
+        "2 jam lalu",
+        "Persipal Tambah Dua Pemain Asing Jelang Musim Baru",
+        "5 jam lalu",
+        "Harbour ferry returns after a two-week suspension",
+        "35 minutes ago",
+    ]
+    # alone, a headline that ends like a relative time keeps it ('… 3 Tahun Lalu')
+    single = [entry(0, "Polisi Ungkap Kasus Pembunuhan 3 Tahun Lalu"), entry(1, "Harga Beras Naik Lagi")]
+    assert [b.text for b in lists._dates_apart(single, LEX)] == [b.text for b in single]
+    assert lists._relative_at_end("Dua kata 2 jam lalu", LEX) is None  # two words before it: too few
+
+
+def test_a_row_of_menu_items_parted_by_separators_is_no_list_entry() -> None:
+    # a footer row under the last list ('Lo más leído'): its items, not its separators, counted
+    from warta.assemble.lists import _headline_like, _separated_menu_row
+    from warta.lexicon import normalise_marker
+
+    for row in (
+        "Aviso legal · Privacidad · Contacto",
+        "+ - International",
+        "About / Advertise / Tip Us / Contact",
+    ):
+        norm = normalise_marker(row)
+        assert _separated_menu_row(norm, LEX) and not _headline_like(norm, LEX, len(row.split()))
+    headline = normalise_marker("Harga cabai turun · pedagang lega")
+    assert not _separated_menu_row(headline, LEX) and _headline_like(headline, LEX, 6)

@@ -270,3 +270,19 @@ def test_short_closing_paragraph_right_above_the_tag_box_is_body() -> None:
     labels = label_blocks(blocks, [0.8, 0.4, 0.05, 0.05, 0.05], LEX)
     assert labels[2] is Label.TAGS
     assert labels[1] is Label.BODY
+
+
+def test_one_long_closing_sentence_right_above_the_share_row_is_body() -> None:
+    paragraph = "Councillor Rhys Bevan said the council would review flood defences along Station Road."
+    closing = (
+        "The library is open Monday to Saturday from 9am to 5pm, with late opening until 7pm on Thursdays."
+    )
+    blocks = segment_text(f"{paragraph}\n{closing}\nShare this article\nFacebook\nX")
+    labels = label_blocks(blocks, [0.8, 0.32, 0.03, 0.01, 0.01], LEX)
+    assert labels[2] is Label.NAV
+    assert labels[1] is Label.BODY
+    # a labelled note ('Note: …') over the share row is no close of the article
+    note = "Note: we are temporarily moderating all comments submitted to deal with a surge in spam."
+    blocks = segment_text(f"{paragraph}\n{note}\nShare this article\nFacebook\nX")
+    labels = label_blocks(blocks, [0.8, 0.32, 0.03, 0.01, 0.01], LEX)
+    assert labels[1] is not Label.BODY

@@ -174,6 +174,22 @@ def test_read_also_box_stops_at_a_blank_line_or_a_sentence():
     assert labels == [Label.BODY, Label.READ_ALSO, Label.READ_ALSO, Label.BODY, Label.BODY]
 
 
+def test_read_also_box_of_a_page_that_spaces_every_line_takes_every_title():
+    # newspaper's article.text: a blank line between all the lines, the box's titles included
+    text = (
+        "The operator said the new rota was needed to run more buses at peak times.\n\nRelated:\n\n"
+        "Metrobus to cut M5 route to hourly from May\n\nBus fares in the West of England capped at £2\n\n"
+        "The strike would hit routes serving east Bristol, which carry 40,000 passengers a day."
+    )
+    blocks = segment_text(text)
+    labels = label_blocks(blocks, [0.9, 0.6, 0.7, 0.75, 0.9], LEX)
+    assert labels == [Label.BODY] + [Label.READ_ALSO] * 3 + [Label.BODY]
+    # a bulleted list under the box's title (a product's features) is not more of its titles
+    bulleted = text.replace("\n\nBus fares", "\n\n* Bus fares")
+    labels = label_blocks(segment_text(bulleted), [0.9, 0.6, 0.7, 0.75, 0.9], LEX)
+    assert labels[3] is Label.BODY
+
+
 def test_headlines_after_a_related_header_do_not_resume_the_article():
     text = (
         "The article's last paragraph, which ends the story.\nRelated Stories\n"

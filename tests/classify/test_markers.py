@@ -368,3 +368,8 @@ def test_a_broadcast_transcripts_notice_is_never_text():
     blocks = segment_text(text)
     labels = label_blocks(blocks, [0.9, 0.9], LEX)
     assert labels[0] is not Label.BODY and labels[1] is Label.BODY
+
+
+def test_a_closed_comment_thread_s_notice_is_part_of_the_comment_form() -> None:
+    lex = load_lexicon()
+    assert lex.contains_any(normalise_marker("Comments are closed for this article."), lex.comment_form)

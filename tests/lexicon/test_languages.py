@@ -213,3 +213,49 @@ def test_a_site_account_is_no_author() -> None:
 
     assert not is_plausible_name("Admin Diskominfo", load_lexicon())
     assert is_plausible_name("Juan Dela Cruz", load_lexicon())
+
+
+def test_a_dutch_page_s_byline_read_also_tags_and_lists() -> None:
+    # nl.toml as data only: "Door" (an English word) is a byline prefix on a Dutch page alone.
+    import warta
+
+    paragraphs = [
+        "BRAKEL - De eerste overtocht werd gemaakt door een handvol fietsers en twee tractoren. "
+        "Schipper Henk Verhoef stond zelf aan het roer en was blij dat de pont weer vaart.",
+        "De pont raakte begin januari beschadigd toen een drijvende boomstam tegen de schroef sloeg. "
+        "Bij onderzoek op de werf bleek dat ook de as vervangen moest worden.",
+        "Voor scholieren en forenzen uit de Bommelerwaard betekende de stilstand flink omrijden. "
+        "De gemeente zette in februari een pendelbus in, maar daar maakten weinig mensen gebruik van.",
+        "De reparatie kostte ruim 180.000 euro, bijna twee keer zoveel als begroot. De gemeenten "
+        "betalen elk de helft en willen onderzoeken of de pont op termijn elektrisch kan varen.",
+    ]
+    text = "\n\n".join(
+        [
+            "Veerpont Brakel vaart weer na maanden stilstand",
+            "Door Marleen van Dijk",
+            "14 mei 2025, 09:12",
+            paragraphs[0],
+            paragraphs[1],
+            "Lees ook: Pendelbus tijdens stilstand veerpont nauwelijks gebruikt",
+            paragraphs[2],
+            paragraphs[3],
+            "Meer over",
+            "Brakel\nveerpont\nBommelerwaard",
+            "Gerelateerde artikelen",
+            "Nieuwe fietsbrug bij Gorinchem een jaar later klaar\nElektrische pont Millingen bespaart veel op kosten",
+            "Meest gelezen",
+            "Grote brand in schuur in Haaften, rookwolk tot ver zichtbaar\nVV Brakel kampioen na zege in laatste minuut",
+        ]
+    )
+    article = warta.extract(text, kind="text")
+    assert [p.name for p in article.authors] == ["Marleen van Dijk"]
+    assert [i.title for i in article.read_also] == [
+        "Pendelbus tijdens stilstand veerpont nauwelijks gebruikt"
+    ]
+    assert article.tags == ["Brakel", "veerpont", "Bommelerwaard"]
+    assert [i.title for i in article.related][:1] == ["Nieuwe fietsbrug bij Gorinchem een jaar later klaar"]
+    assert "Meest gelezen" not in article.text and "Lees ook" not in article.text
+    assert article.published is not None and article.published.iso().startswith("2025-05-14T09:12")
+    # on an English page "Door" is a door
+    assert not any(p.strip(" :") == "door" for p in load_lexicon().author_prefix)
+    assert any(p.strip(" :") == "door" for p in load_lexicon(page_language="nl").author_prefix)

@@ -231,3 +231,24 @@ def test_batches_count_records_without_a_page_apart_from_failures(tmp_path: Path
         assert not report.failed and sum(report.skipped.values()) == 6
         assert report.skipped["WARC record holds no page (image/png)"] == 1
         assert store.stats()["sources"] == 1  # (such records are counted, not recorded one by one)
+
+
+def test_a_wet_record_of_a_flattened_page_reads_as_that_page_with_its_address(tmp_path: Path) -> None:
+    # held-out round 6: the fixture's text is the payload of a WET conversion record (one line a
+    # block, no blank lines); read from the archive it is the same article, with the record's URI.
+    import warta
+    from warta.pipeline import Extractor
+
+    fixture = Path(__file__).parents[1] / "fixtures" / "text" / "rafflesiapos-wet-record.txt"
+    text = fixture.read_bytes()
+    uri = "https://rafflesiapos.example/seluma/2025/05/13/tiga-desa-di-seluma-terisolasi-akibat-longsor"
+    # (captured the day after the page's date: a page dated after its capture has its date doubted)
+    record = _record("conversion", uri, text, "text/plain", 1).replace(b"2024-05-01T10", b"2025-05-14T10")
+    path = _archive([record], tmp_path / "cc.warc.wet.gz", True)
+    (page,) = list(read_warc(path))
+    assert not isinstance(page, ReadError)
+    article = Extractor().process(page).article
+    assert article is not None and article.url == uri
+    alone = warta.extract(text.decode("utf-8"), kind="text")
+    assert (article.title, article.text, article.published) == (alone.title, alone.text, alone.published)
+    assert [i.title for i in article.related] == [i.title for i in alone.related]

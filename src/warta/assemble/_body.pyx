@@ -54,7 +54,7 @@ from libc.string cimport memcmp, memset
 from warta._slots cimport allocate, check_plain_new, read_slot, set_new_slot, slot_offset
 from warta._codepoints cimport PyUnicode_READ, char_t
 from warta.model import Block, BlockStructure, BodyPart, ListItem
-from warta.assemble.lists import TEASER_MIN_WORDS, reads_as_teaser
+from warta.assemble.lists import ROW_SEPARATORS, TEASER_MIN_WORDS, reads_as_teaser
 
 
 cdef enum:
@@ -922,10 +922,11 @@ cdef str _stripped(str text):
 cdef bint _is_menu_row(
     str norm, frozenset menu, bint has_phrase, object lexicon, object is_menu_row
 ) except -1:
-    """`is_menu_row(norm, lexicon, has_phrase)` (`markers.is_menu_row_normalised`): half the
-    words of `norm.split()` or more in `menu` (`lexicon.menu_words()`), each looked up as the
-    Python test does; the Python test itself where that does not decide (a nav phrase in it)."""
-    cdef Py_ssize_t i = 0, start, n = PyUnicode_GET_LENGTH(norm), words = 0, single = 0
+    """`is_menu_row(norm, lexicon, has_phrase)` (`markers.is_menu_row_normalised`) or
+    `lists._separated_menu_row(norm, lexicon)`: half the words of `norm.split()` or more in `menu`
+    (`lexicon.menu_words()`), each looked up as the Python test does, its separators not counted;
+    the Python test itself where that does not decide (a nav phrase in it)."""
+    cdef Py_ssize_t i = 0, start, n = PyUnicode_GET_LENGTH(norm), words = 0, single = 0, separators = 0
     cdef int kind = PyUnicode_KIND(norm)
     cdef const void *data = PyUnicode_DATA(norm)
     while True:
@@ -937,8 +938,11 @@ cdef bint _is_menu_row(
         while i < n and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
             i += 1
         words += 1
-        single += norm[start:i] in menu
-    if words == 0 or single * 2 >= words:
+        if i - start == 1 and norm[start:i] in ROW_SEPARATORS:
+            separators += 1  # ('Aviso legal · Privacidad': the row's separators are none of its words)
+        else:
+            single += norm[start:i] in menu
+    if words == 0 or (separators < words and single * 2 >= words - separators):
         return True
     if not has_phrase:
         return False

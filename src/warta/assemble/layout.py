@@ -31,12 +31,14 @@ def standfirst(
     lexicon: Lexicon,
     authors: Sequence[str] = (),
     description: str | None = None,
+    flattened: bool = False,
 ) -> str | None:
     """The line right under the headline that sums the story up, without a closing full stop.
     `authors`: names the page's markup gives; a line of those names is a byline, not a deck.
     `description`: the page's own summary (meta description, og:description, JSON-LD); a line
     under the headline that repeats it is the deck, full stop and all, whatever its label but
-    the body's (a lead paragraph is often reused as the description: it stays the story's)."""
+    the body's (a lead paragraph is often reused as the description: it stays the story's).
+    `flattened`: a page of flattened text, whose deck no markup tells (`_deck_over_byline`)."""
     if title_index is None or title_index + 1 >= len(blocks):
         return None
     i = title_index + 1
@@ -64,7 +66,28 @@ def standfirst(
             return None
         labels[i] = Label.SUBTITLE
         return text
+    if flattened and labels[i] is Label.BODY and _deck_over_byline(blocks, labels, i, lexicon):
+        labels[i] = Label.SUBTITLE
+        return text
     return None
+
+
+_DECK_MAX_WORDS = 60
+
+
+def _deck_over_byline(blocks: list[Block], labels: list[Label], i: int, lexicon: Lexicon) -> bool:
+    """A finished paragraph under the headline set above the byline ('Na ruim vier maanden
+    stilstand vaart de veerpont … weer.' over 'Door Marleen van Dijk'): the story's lead is
+    printed under its credit, so a paragraph over the credit is the deck, full stop and all.
+    The byline must be a line of its own the labels did not take for body, and the body must
+    go on below it."""
+    text = blocks[i].text
+    if not (text.endswith(SENTENCE_END) and _DECK_MIN_WORDS <= len(text.split()) <= _DECK_MAX_WORDS):
+        return False
+    k = i + 1
+    if k >= len(blocks) or labels[k] is Label.BODY or not is_credit_line(blocks[k].text, lexicon):
+        return False
+    return Label.BODY in labels[k + 1 : k + 6]
 
 
 # Class/id tokens of a deck's own element (`lexicon/data/html.toml`, `[classes] deck`).
@@ -160,6 +183,49 @@ def related_box_in_body(blocks: list[Block], labels: list[Label], lexicon: Lexic
                 labels[j] = Label.RELATED
 
 
+# Where a credit's last word meets the paragraph's first ('… Keith MorleyBus drivers …'):
+# a lower-case letter, then a capitalised word.
+_CREDIT_GLUE = re.compile(r"(?<=[^\W\d_])(?=[^\W\d_][^\W\d_])")
+_CREDIT_MAX_CHARS = 120  # a credit line ("Image: Severn Evening Post / Keith Morley") is short
+_GLUED_LEAD_MIN_WORDS = 8
+
+
+def _glued_lead(text: str) -> int | None:
+    """Where a paragraph glued to the image credit before it begins ('Image: X / Keith
+    MorleyBus drivers at …'): the last point within the credit's length where a lower-case
+    letter meets a capitalised word, with a finished paragraph of eight words or more after
+    it; None where there is none."""
+    cut = None
+    for m in _CREDIT_GLUE.finditer(text, 0, _CREDIT_MAX_CHARS):
+        at = m.start()
+        if not (text[at - 1].islower() and text[at].isupper() and text[at + 1].islower()):
+            continue
+        rest = text[at:]
+        if rest.endswith(SENTENCE_END) and len(rest.split()) >= _GLUED_LEAD_MIN_WORDS:
+            cut = at
+    return cut
+
+
+def lead_glued_to_credit(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
+    """A caption line right above the body that runs an image credit into the story's first
+    paragraph with no break (an article.text dump: 'Image: Severn Evening Post / Keith
+    MorleyBus drivers at the depot have voted …'): the paragraph after the credit is the
+    story's lead, the credit left out."""
+    caption = Label.CAPTION
+    if caption not in labels:
+        return
+    for i in compress(count(), map(is_, labels, repeat(caption))):
+        if i + 1 >= len(blocks) or labels[i + 1] is not Label.BODY:
+            continue
+        block = blocks[i]
+        if not lexicon.starts_with_any(normalise_marker(block.text[:40]), lexicon.caption_prefix):
+            continue
+        cut = _glued_lead(block.text)
+        if cut is not None:
+            blocks[i] = Block(block.index, block.text[cut:], block.structure, block.start + cut, block.end)
+            labels[i] = Label.BODY
+
+
 def unmark_header_above_byline(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
     """A credit line ('By Oliver Pennington, Reporter') among the first body blocks closes the
     article's header: the short lines the model took for body above it are the headline and
@@ -229,6 +295,9 @@ def _unmark_share_card_above_title(blocks: list[Block], labels: list[Label], tit
             labels[i] = Label.OTHER
 
 
+_HEADER_DATE_SPAN = 4  # the lines under a headline a date line may sit among (deck, byline, date)
+
+
 def unmark_dates_around_title(blocks: list[Block], labels: list[Label], lexicon: Lexicon, title: int) -> None:
     """A date line labelled body right above the headline is the page's date, not article text
     (a page without blank lines runs date, headline and lede together)."""
@@ -236,6 +305,19 @@ def unmark_dates_around_title(blocks: list[Block], labels: list[Label], lexicon:
     while i >= 0 and labels[i] is Label.BODY and is_date_line(blocks[i].text, lexicon):
         labels[i] = Label.OTHER
         i -= 1
+    # Below it, among the header's lines (deck, byline, date: '14 mei 2025, 09:12 · Bijgewerkt
+    # 14 mei 2025, 11:40'), a date line is the page's date too, whatever the model made of it.
+    # (A line of its own among them: not under a line of the story, nor a date that opens a
+    # sentence the next line goes on with: '2018-09-16 As of 29 November 2018' over ', thirty
+    # artworks will light up …' under 'By admin'.)
+    for i in range(title + 1, min(title + 1 + _HEADER_DATE_SPAN, len(blocks))):
+        if (
+            labels[i] is Label.BODY
+            and labels[i - 1] is not Label.BODY
+            and is_date_line(blocks[i].text, lexicon)
+            and not (i + 1 < len(blocks) and _goes_on(blocks[i + 1].text))
+        ):
+            labels[i] = Label.OTHER
     _unmark_share_card_above_title(blocks, labels, title)
     # A list header above the headline ('Trending' in a flattened menu) does not reach past it:
     # the lines between the headline and the body near it (standfirst, byline, date) are the article's.
@@ -246,6 +328,13 @@ def unmark_dates_around_title(blocks: list[Block], labels: list[Label], lexicon:
         for i in range(title + 1, end):
             if labels[i] in (Label.SIDEBAR, Label.RELATED):
                 labels[i] = Label.OTHER
+
+
+def _goes_on(text: str) -> bool:
+    """Whether `text` continues the line above it: it opens with a lower-case letter or a
+    punctuation mark that closes a clause (', thirty artworks …')."""
+    first = text.lstrip()[:1]
+    return first.islower() or (first != "" and first in ",;:.)")
 
 
 def unmark_trailing_name(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:

@@ -97,7 +97,24 @@ def _headline_like(norm: str, lexicon: Lexicon, n_words: int, has_phrase: bool |
     without spaces by its characters, 9 or more of them making 3 words; `has_phrase`: whether
     `norm` holds a nav phrase, if known). Three words rule out a bare number or a site name
     ("detik.com", '朝日新聞'): neither has a space, nor the few characters of a name."""
-    return n_words >= 3 and not is_menu_row_normalised(norm, lexicon, has_phrase)
+    return n_words >= 3 and not (
+        is_menu_row_normalised(norm, lexicon, has_phrase) or _separated_menu_row(norm, lexicon)
+    )
+
+
+# Tokens that part a row's items ("About / Advertise / Contact", "Aviso legal · Privacidad").
+ROW_SEPARATORS = frozenset("|·•/-–—»›")
+
+
+def _separated_menu_row(norm: str, lexicon: Lexicon) -> bool:
+    """A row of menu items parted by separators, half of the items' words or more menu words
+    (`norm`: normalised): 'Aviso legal · Privacidad · Contacto', a footer row under a site's last
+    list, counted without its separators, which `is_menu_row_normalised` counts as words."""
+    words = norm.split()
+    separators = sum(map(ROW_SEPARATORS.__contains__, words))
+    if not 0 < separators < len(words):
+        return False
+    return sum(map(lexicon.menu_words().__contains__, words)) * 2 >= len(words) - separators
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,10 +350,44 @@ def _may_end_with_date(text: str) -> bool:
     return has_digit(text.rstrip()[-4:]) and len(text.split()) >= 3
 
 
+# The words of a relative date at an entry's end: '2 jam lalu', '5 hours ago', 'hace 3 horas',
+# '35 menit yang lalu'.
+_RELATIVE_TAIL_WORDS = (2, 3, 4)
+_WORD_SPAN = re.compile(r"\S+")
+
+
+def _may_end_with_relative(text: str, lexicon: Lexicon) -> bool:
+    """`_relative_at_end`'s cheap tests: a digit among the last 20 characters, a date word (an
+    'ago' word, a unit: 'lalu', 'ago', 'horas') last, five words at least."""
+    tail = text.rstrip()[-20:]
+    return (
+        has_digit(tail) and tail.rsplit(None, 1)[-1].lower() in lexicon.date_words and len(text.split()) >= 5
+    )
+
+
+def _relative_at_end(text: str, lexicon: Lexicon) -> int | None:
+    """Where the relative date that ends `text` begins ('… Mulai Turun 1 hari lalu', a markdown
+    list's '[Title](url) 2 jam lalu'): the shortest run of two to four last words that opens with
+    a number or a date word and is a date line, three words at least before it; None elsewhere."""
+    spans = [m.start() for m in _WORD_SPAN.finditer(text)]
+    words = text.split()
+    for k in _RELATIVE_TAIL_WORDS:
+        if len(words) - k < 3:
+            return None
+        first = words[-k]
+        if not (first.isdigit() or first.lower() in lexicon.date_words):
+            continue
+        at = spans[-k]
+        if is_date_line(text[at:], lexicon):
+            return at
+    return None
+
+
 def _date_at_end(text: str, lexicon: Lexicon) -> int | None:
     """Where the full date that ends `text` begins ('… Mulai Turun 20 Agustus 2025', '… easesApril
-    20, 2025', the date element glued to the link's text); None where no dated day ends it or
-    fewer than three words come before it. (Asked of a text that `_may_end_with_date`.)"""
+    20, 2025', the date element glued to the link's text), or else the relative one
+    (`_relative_at_end`); None where no date ends it or fewer than three words come before it.
+    (Asked of a text that `_may_end_with_date` or `_may_end_with_relative`.)"""
     text = text.rstrip()
     starts = [0, *(m.start() for m in _GLUED.finditer(text))]
     for start in reversed(starts):
@@ -347,7 +398,7 @@ def _date_at_end(text: str, lexicon: Lexicon) -> int | None:
         at = start + last.start
         if len(text[:at].rstrip(_DATE_EDGE).split()) >= 3:
             return at
-    return None
+    return _relative_at_end(text, lexicon) if _may_end_with_relative(text, lexicon) else None
 
 
 def _dates_apart(blocks: list[Block], lexicon: Lexicon) -> list[Block]:
@@ -361,7 +412,9 @@ def _dates_apart(blocks: list[Block], lexicon: Lexicon) -> list[Block]:
     # An entry is cut only beside another one cut: the dates are looked for only in the entries
     # that pass the cheap tests beside one that passes them too (most lists have none).
     maybe = [
-        (b.structure.href is not None or b.structure.bullet) and _may_end_with_date(b.text) for b in blocks
+        (b.structure.href is not None or b.structure.bullet)
+        and (_may_end_with_date(b.text) or _may_end_with_relative(b.text, lexicon))
+        for b in blocks
     ]
     if maybe.count(True) < 2:
         return list(blocks)  # no run (most lists)

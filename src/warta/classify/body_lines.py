@@ -124,8 +124,14 @@ _CLOSING_ROWS = (LABEL_NAV, LABEL_TAGS)
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’)»]? +(?:[\"“‘(]|« ?)?[^\W\d_]")
 
 
+# A closing paragraph of one sentence is one of this many words at least ('The library is open
+# Monday to Saturday from 9am to 5pm, with late opening until 7pm on Thursdays.').
+_CLOSING_SENTENCE_WORDS = 15
+_LABEL_CHARS = 30  # where a label's colon stands ('Note:', 'Editor's note:')
+
+
 def _closing_paragraph(blocks: Sequence[Block], labels: Sequence[Label], i: int) -> bool:
-    """A paragraph of two sentences or more, shorter than `adopt_near_misses` asks, between the
+    """A paragraph of two sentences or more (or one long one), shorter than `adopt_near_misses` asks, between the
     body's last line and the post's share row ('Share', 'Like', 'Tweet') or its tag box
     ('Tags:', 'Sujets :'): the article's close."""
     text = blocks[i].text
@@ -133,7 +139,15 @@ def _closing_paragraph(blocks: Sequence[Block], labels: Sequence[Label], i: int)
         return False
     if not (0 < i < len(blocks) - 1 and labels[i - 1] is LABEL_BODY and labels[i + 1] in _CLOSING_ROWS):
         return False
-    return any(text[m.end() - 1].isupper() for m in _NEXT_SENTENCE.finditer(text))
+    if any(text[m.end() - 1].isupper() for m in _NEXT_SENTENCE.finditer(text)):
+        return True
+    # One long sentence closes the article under a paragraph that ends one, unless it opens
+    # with a label ('Note: we are temporarily moderating all comments …').
+    return (
+        len(text.split()) >= _CLOSING_SENTENCE_WORDS
+        and ":" not in text[:_LABEL_CHARS]
+        and blocks[i - 1].text.endswith(SENTENCE_END)
+    )
 
 
 def rows_labelled(labels: list[Label], label: Label, start: int = 0, stop: int | None = None) -> list[int]:

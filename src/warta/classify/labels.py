@@ -146,14 +146,21 @@ def _linked_where_html(blocks: Sequence[Block], start: int, stop: int) -> bool:
 def _more_box_titles(blocks: Sequence[Block], probs: Sequence[float], start: int, threshold: float) -> int:
     """How many more link titles a "Baca juga:" box holds from block `start` on: lines the model
     took for body that are titles (short, no sentence end), set right under the box's
-    previous line with no blank line between, while a paragraph follows them."""
+    previous line with no blank line between, while a paragraph follows them. Where the box's
+    first title is set apart by a blank line too (a dump that writes a blank line between all
+    its lines: newspaper's `article.text`), the blank lines part nothing: titles under it are
+    the box's alike."""
+    # (the blank line before a title ends the box only where the box's first title had none)
+    spaced = start >= 1 and blocks[start - 1].structure.blank_before
     k = start
     while k < len(blocks) and k - start < _MAX_BOX_LINKS:
         block = blocks[k]
         text = block.text
         if (
             probs[k] < threshold
-            or block.structure.blank_before
+            or (block.structure.blank_before and not spaced)
+            # (spaced out, each title is a line apart like the first, not a bullet of a list under it)
+            or (spaced and (not block.structure.blank_before or block.structure.bullet))
             or not 3 <= len(text.split()) <= 25
             or not starts_capitalised(text)
             or text.endswith(SENTENCE_END)
