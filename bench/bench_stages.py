@@ -32,7 +32,7 @@ from warta.classify.html_labels import refine_html_labels
 from warta.classify.labels import label_blocks
 from warta.lexicon import normalise_lines
 from warta.model import Article, Page, PageKind
-from warta.pipeline import Deadline, Extractor, decode_page
+from warta.pipeline import Deadline, Extractor, _related_header_of, decode_page
 from warta.readers.mojibake import repair_blocks, repair_metadata
 
 STAGES = ("decode", "segment", "mojibake", "features", "scoring", "labels", "assembly")
@@ -70,7 +70,8 @@ def staged(extractor: Extractor, page: Page, times: dict[str, float]) -> Article
     t_scoring = clock()
     labels = label_blocks(blocks, probs, extractor.lexicon, options.body_threshold, norms=norms)
     if kind == "html":
-        labels = refine_html_labels(blocks, labels, probs, options.body_threshold)
+        header_kind = _related_header_of(norms, extractor.lexicon)
+        labels = refine_html_labels(blocks, labels, probs, options.body_threshold, header_kind)
     t_labels = clock()
     article = extractor.assemble(blocks, labels, metadata, page, kind, norms=norms)
     end = clock()

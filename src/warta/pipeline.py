@@ -348,7 +348,9 @@ class Extractor:
         if kind == "html":
             from warta.classify.html_labels import refine_html_labels
 
-            labels = refine_html_labels(blocks, labels, probs.tolist(), options.body_threshold)
+            labels = refine_html_labels(
+                blocks, labels, probs.tolist(), options.body_threshold, _related_header_of(norms, lexicon)
+            )
         deadline.check("labelling")  # labelling and assembly each take as long as classification
         ranked = probs.tolist() if self.options.text_titles == "ranker" else None
         article = self.assemble(blocks, labels, metadata, page, kind, norms, headers, lexicon, ranked)
@@ -427,6 +429,8 @@ class Extractor:
                 labels[i] = Label.BYLINE
         for i in bylines.names:
             labels[i] = Label.BYLINE  # an author box's name line the body ended with
+        for i in bylines.bios:
+            labels[i] = Label.OTHER  # and its bio under the name
         body = build_body(blocks, labels)
         if dateline_line:
             join_dateline(body.parts, dateline_line)
@@ -500,6 +504,13 @@ class Extractor:
 _LANGUAGE_SAMPLE = 500
 # How sure the language told from a page's text must be to give the page its language's lexicon.
 _LANGUAGE_CONFIDENCE = 0.9
+
+
+def _related_header_of(norms: Sequence[str], lexicon: Lexicon) -> Callable[[int], Label | None]:
+    """RELATED for a block whose line is a whole related header by the lexicon ('You might also
+    like'), else None: what `refine_html_labels` asks of the header of a box in an <aside>."""
+    headers = lexicon.related_header
+    return lambda i: Label.RELATED if norms[i] in headers else None
 
 
 def page_language(

@@ -105,3 +105,10 @@ def word_count(text: str) -> int:
     if text.isascii() or _SPACELESS.search(text) is None:
         return len(words)
     return sum(map(_piece_words, words))
+
+
+def uncased_word(word: str) -> bool:
+    """Every character of `word` a letter of a script without letter case (Hangul, kanji, kana):
+    `all(c.isalpha() and not c.isupper() and not c.islower() for c in word)`; no capital tells
+    such a word for a name."""
+    return all(c.isalpha() and not c.isupper() and not c.islower() for c in word)

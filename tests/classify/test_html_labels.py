@@ -340,3 +340,39 @@ def test_heading_ids_by_word_agree_with_every_heading_asked() -> None:
                 removed += 1
         assert module.without_heading_ids(blocks, found) == expected
     assert removed > 20
+
+
+def test_a_box_in_an_aside_is_what_its_own_header_names() -> None:
+    # An <aside> is a sidebar container by its tag; a related or read-also header heading the
+    # one box inside says what it is. A side column's class ('sidebar'), or an aside that holds
+    # a column of widgets under their own headers, keeps the sidebar reading.
+    paragraph = "A paragraph of the article that is long enough to be prose, " * 3
+    box = ("more", "wrap", "aside")
+    column = ("col", "sidebar", "widget")
+    widgets = ("col", "right", "aside")
+    blocks = [
+        _block(0, paragraph, ARTICLE),
+        _block(1, paragraph, ARTICLE),
+        _block(2, "You might also like", box, heading=3),
+        _linked(3, "Sharpening a card scraper with a file", box),
+        _linked(4, "Oil or wax for an old pine table?", box),
+        _block(5, "Other press releases", column, heading=4),
+        _linked(6, "Festival returns to the island in August", column),
+        _block(7, "You might also like", widgets, heading=3),
+        _linked(8, "Rain and strong wind until Thursday", widgets),
+        _block(9, "Most read", widgets, heading=3),
+        _linked(10, "Ring road crash, three kilometres of queues", widgets),
+    ]
+    kinds = {2: Label.RELATED, 5: Label.RELATED, 7: Label.RELATED}
+    labels = [Label.BODY] * 2 + [Label.RELATED] * 9
+    probs = [0.95, 0.9, *[0.02] * 9]
+    out = refine_html_labels(blocks, labels, probs, header_kind=kinds.get)
+    assert out[2:5] == [Label.RELATED] * 3
+    assert out[5:] == [Label.SIDEBAR] * 6
+    # Where the header is no whole related header (a section run on from above), the aside rules.
+    out = refine_html_labels(blocks, labels, probs, header_kind={}.get)
+    assert out[2:5] == [Label.SIDEBAR] * 3
+    # A bare read-also header line ('À lire également') names its aside's links read-also.
+    labels = [Label.BODY] * 2 + [Label.READ_ALSO, Label.OTHER, Label.OTHER]
+    out = refine_html_labels(blocks[:5], labels, [0.95, 0.9, 0.2, 0.2, 0.1], header_kind={}.get)
+    assert out[2:] == [Label.READ_ALSO] * 3

@@ -147,3 +147,48 @@ def test_a_writer_s_contact_sign_off_after_the_story_is_no_body() -> None:
     # an invitation to write is the article's (a FAQ's last answer), and so is a sentence
     assert run("Email us at npmc@newsproduct.org") is Label.BODY
     assert run("Readers can write to the council at help@city.example about the new schedule.") is Label.BODY
+
+
+def test_a_labelled_source_line_closing_the_story_is_no_body() -> None:
+    from warta.classify.tail import unmark_source_line
+    from warta.lexicon import normalise_lines
+    from warta.model import Block, BlockStructure, Label
+
+    def run(last: str) -> Label:
+        texts = [
+            "Nowy most na Wiśle otwarto w środę w południe.",
+            "Przeprawa ma odciążyć centrum miasta.",
+            last,
+        ]
+        blocks = [Block(i, t, BlockStructure(tag="p")) for i, t in enumerate(texts)]
+        labels = [Label.BODY] * 3
+        unmark_source_line(blocks, labels, LEX, normalise_lines(texts))
+        return labels[-1]
+
+    assert run("Źródło: Kurier Nadwiślański, PAP") is Label.OTHER
+    assert run("SOURCE: News agencies") is Label.OTHER
+    # a sentence after the label is the story's, and so is a label with no colon ('Theo …')
+    assert (
+        run("Source: the city's own figures, which the council published in March and again in May.")
+        is Label.BODY
+    )
+    assert run("Theo Sở Giao thông Vận tải Hà Nội") is Label.BODY
+
+
+def test_a_reporter_s_name_alone_in_brackets_closing_the_story_is_no_body() -> None:
+    from warta.classify.tail import unmark_bracketed_sign_off
+    from warta.model import Block, BlockStructure, Label
+
+    def run(last: str) -> Label:
+        texts = ["市議会は路面電車の延伸計画を可決した。", "工事は来年春に始まる見通しだ。", last]
+        blocks = [Block(i, t, BlockStructure(tag="p")) for i, t in enumerate(texts)]
+        labels = [Label.BODY] * 3
+        unmark_bracketed_sign_off(blocks, labels)
+        return labels[-1]
+
+    assert run("【佐藤美咲】") is Label.OTHER
+    assert run("（山田 太郎）") is Label.OTHER
+    # a bracketed Latin word, a long bracketed note or a sentence stays the story's
+    assert run("(AP)") is Label.BODY
+    assert run("【市は来年度予算に関連費用を計上する方針だ】") is Label.BODY
+    assert run("市は説明会を開く。") is Label.BODY

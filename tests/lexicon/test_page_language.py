@@ -168,3 +168,16 @@ def test_a_french_photo_credit_prefix_reads_only_french_pages() -> None:
         assert not lexicon.starts_with_any(
             normalise_marker("Photo galleries from the weekend"), lexicon.caption_prefix
         )
+
+
+def test_malay_mac_is_march_on_malay_pages_only() -> None:
+    # 'Mac' is March in Malay and a computer in English ('Mac Pro 2019'): a month on Malay pages.
+    from datetime import datetime
+
+    from warta.meta.datetext import find_dates
+
+    now = datetime(2025, 6, 1)
+    malay = load_lexicon(page_language="ms")
+    assert [d.iso()[:10] for d in find_dates("Diterbitkan: 18 Mac 2025", now, malay)] == ["2025-03-18"]
+    for lexicon in (load_lexicon(), load_lexicon(page_language="en")):
+        assert find_dates("The Mac Pro 2019 review", now, lexicon) == []

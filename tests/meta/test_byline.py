@@ -1051,3 +1051,17 @@ def test_a_name_its_outlet_and_the_date_on_lines_of_their_own() -> None:
         (BODY_EN, Label.BODY),
     )
     assert [p.name for p in found.authors] == ["Tanya Brook"]
+
+
+def test_a_name_in_a_script_without_case_then_its_role_word_is_a_byline() -> None:
+    # '홍길동 기자' (the name, then 'reporter'): no capital tells a Hangul or kanji name; the
+    # role word after it (ko.toml, ja.toml `roles`) does.
+    for line, name in (("홍길동 기자", "홍길동"), ("佐藤 美咲 記者", "佐藤 美咲")):
+        found = _find(("서울시 안전점검 확대", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY))
+        assert [p.name for p in found.authors] == [name]
+    # A role word alone, or after a cased word or a long clause, is no such byline.
+    for line in ("기자", "Reporter 기자", "서울시 주택정책과 안전 기자"):
+        assert (
+            _find(("서울시 안전점검 확대", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY)).authors
+            == []
+        )

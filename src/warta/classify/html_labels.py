@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter, is_, is_not
+from operator import attrgetter, is_, is_not, itemgetter
 
 from warta.classify.body_lines import _rows_in
 from warta.compiled import probed
@@ -90,6 +90,12 @@ def _container(tokens: tuple[str, ...], wrappers: Collection[str] = ()) -> tuple
 def _any_container_token() -> frozenset[str]:
     """Every token of `container_tokens`, of whatever kind; read once."""
     return frozenset().union(*(known for _, known in container_tokens()))
+
+
+@lru_cache(maxsize=1)
+def _sidebar_tag_tokens() -> frozenset[str]:
+    """The sidebar tokens that name an element's tag only (html.toml `sidebar_tag`); read once."""
+    return frozenset(html_lexicon().get("containers", {}).get("sidebar_tag", ()))
 
 
 @lru_cache(maxsize=1)
@@ -283,13 +289,19 @@ def without_heading_ids(
 
 
 def refine_html_labels(
-    blocks: Sequence[Block], labels: Sequence[Label], probs: Sequence[float], threshold: float = 0.5
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    probs: Sequence[float],
+    threshold: float = 0.5,
+    header_kind: Callable[[int], Label | None] | None = None,
 ) -> list[Label]:
     """Labels with comment, read-also, related, sidebar and footer containers applied.
 
     A block that a lexicon header put in a related/sidebar/comments section but
     that sits in no such container and that the model calls body is body again:
-    in HTML the header's box ends where its container ends.
+    in HTML the header's box ends where its container ends. `header_kind`: RELATED for a block
+    whose line is a whole related header by the lexicon, else None; where given, a related box
+    in an <aside> that its own header names stays related (`_named_boxes`).
     """
     # Tokens that most of the likeliest body blocks carry mark wrappers around the article
     # ("has-sidebar" on the layout), not boxes beside it; comments under an article
@@ -311,6 +323,7 @@ def refine_html_labels(
     found = _containers()(list(map(_CLASS_TOKENS, blocks)), wrappers)
     found = without_heading_ids(blocks, found)
     out = list(labels)
+    named = _named_boxes(blocks, labels, found, header_kind) if header_kind is not None else {}
     # The blocks in a container or in a header's section (found in C): each is settled by itself.
     rows = {*compress(range(len(found)), map(is_not, found, repeat(None)))}
     rows.update(_rows_in()(out, _SECTIONS))
@@ -329,11 +342,72 @@ def refine_html_labels(
         if hit[0] is Label.CAPTION and out[i] in _NOT_GALLERY:
             continue
         if out[i] in _OVERRULABLE and not (hit[0] is LABEL_RELATED and _own_read_also(blocks[i], out[i])):
-            out[i] = hit[0]
+            out[i] = named.get(i, hit[0])
     _mark_teaser_cards(blocks, out)
     if LABEL_BODY not in out:
         _fallback_body(blocks, out, probs, found)
     return out
+
+
+# The kinds a box's own header may name over a sidebar container's ("<aside>" round a
+# "You might also like" or "À lire également" box): the header says what the box is.
+_HEADER_NAMED = frozenset({LABEL_RELATED, LABEL_READ_ALSO})
+
+
+def _named_boxes(
+    blocks: Sequence[Block],
+    labels: Sequence[Label],
+    found: Sequence[tuple[Label, str] | None],
+    header_kind: Callable[[int], Label | None],
+) -> dict[int, Label]:
+    """The blocks of each <aside> sidebar container (html.toml `sidebar_tag`: no side column by
+    its class) that holds one box, which its own header names a related or read-also box:
+    block -> the header's kind. The header is the container's first block, unlinked and short:
+    a whole related header by the lexicon (`header_kind`) or a read-also marker alone on its
+    line ('À lire également'); no other unlinked heading follows in the container (a column of
+    widgets, 'Potrebbe interessarti' over 'I più letti', stays a sidebar). An <aside> is a
+    sidebar container by its tag, and sites set their related boxes in one: the box's header
+    says more than its tag. A container's blocks are a run of blocks with the same hit."""
+    named: dict[int, Label] = {}
+    tag_tokens = _sidebar_tag_tokens()
+    # (Only the blocks in an <aside> are read, found in C: most pages have none.)
+    if tag_tokens.isdisjoint(map(_HIT_TOKEN, filter(None, found))):
+        return named
+    rows = [i for i in compress(range(len(found)), found) if _in_sidebar_tag(found[i], tag_tokens)]
+    k = 0
+    while k < len(rows):
+        i = rows[k]
+        hit = found[i]
+        j = i + 1
+        k += 1
+        while k < len(rows) and rows[k] == j and found[j] == hit:
+            j += 1
+            k += 1
+        kind = labels[i]
+        header = blocks[i]
+        if (
+            kind in _HEADER_NAMED
+            and j - i > 1
+            and header.structure.link_density == 0.0
+            and _is_header(header)
+            and (kind is LABEL_READ_ALSO or header_kind(i) is kind)
+            and not any(map(_unlinked_heading, blocks[i + 1 : j]))
+        ):
+            named.update(dict.fromkeys(range(i, j), kind))
+    return named
+
+
+_HIT_TOKEN = itemgetter(1)  # a container hit's token
+
+
+def _in_sidebar_tag(hit: tuple[Label, str] | None, tag_tokens: frozenset[str]) -> bool:
+    """`hit` is a sidebar container's by a tag token (`_sidebar_tag_tokens`)."""
+    return hit is not None and hit[0] is LABEL_SIDEBAR and hit[1] in tag_tokens
+
+
+def _unlinked_heading(block: Block) -> bool:
+    """A heading with no link: a box's header, where a linked one is an item's title."""
+    return block.structure.heading_level > 0 and block.structure.link_density == 0.0
 
 
 _CARD_HEADLINE = (15, 200)  # characters of a linked headline

@@ -51,8 +51,10 @@ from warta.classify.sentences import (
     starts_capitalised,
 )
 from warta.classify.tail import (
+    unmark_bracketed_sign_off,
     unmark_company_boilerplate,
     unmark_contact_sign_off,
+    unmark_source_line,
     unmark_source_list,
     unmark_text_past_footer,
     unmark_word_lists,
@@ -507,9 +509,11 @@ def label_blocks(
     unmark_text_past_footer(blocks, labels)
     unmark_company_boilerplate(blocks, labels, lexicon, norms)
     unmark_source_list(blocks, labels, lexicon, norms)
+    unmark_source_line(blocks, labels, lexicon, norms)
     unmark_view_counts(labels, lexicon, norms)
     unmark_verdict_box(labels, lexicon, norms, blocks)
     unmark_contact_sign_off(blocks, labels)
+    unmark_bracketed_sign_off(blocks, labels)
     return labels
 
 

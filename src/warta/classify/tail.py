@@ -5,7 +5,7 @@ Each pass takes back body the model granted to something that is not the article
 - a tag cloud or category list flattened one word a line ("edital", "WordPress", "(53)");
 - text printed under the page footer ("© 2019 … All rights reserved") far past the article;
 - a press release's company boilerplate ("Acme Health is a global provider of …");
-- the citations listed under a "Sources:" header.
+- the citations listed under a "Sources:" header, and a labelled source line closing the story.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from warta.classify.sentences import is_long_sentence, starts_capitalised
 from warta.compiled import probed
 from warta.lexicon import Lexicon
 from warta.model import LABEL_BODY, LABEL_FOOTER, LABEL_NAV, LABEL_OTHER, LABEL_SIDEBAR, Block, Label
+from warta.strings import uncased_word
 
 # Tag clouds, category and archive lists flattened one entry a line: "edital", "WordPress", "(53)".
 _WORD_LIST_MIN = 10
@@ -142,6 +143,56 @@ def unmark_contact_sign_off(blocks: Sequence[Block], labels: list[Label]) -> Non
     # (no lower-case word before it: "Email us at npmc@…" asks the reader to write, a FAQ's answer)
     if _E_MAIL.match(words[-1].strip("()<>[],;")) and not any("@" in w or w[0].islower() for w in words[:-1]):
         labels[last] = LABEL_OTHER
+
+
+# The brackets a reporter's name is printed in alone under a story in CJK papers ("【佐藤美咲】",
+# "（佐藤美咲）"): opening -> closing.
+_SIGN_OFF_BRACKETS = {"【": "】", "〔": "〕", "（": "）", "(": ")", "[": "]"}
+_BRACKETED_NAME_CHARS = 8  # a name's characters in a script without case: two to four, a space
+
+
+def unmark_bracketed_sign_off(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """The article's last body line when it is the reporter's name alone in brackets, in a
+    script without letter case ("【佐藤美咲】", as Japanese papers sign a story off): a credit,
+    not what the story says. A bracketed Latin word ("(AP)", "[Updated]") is no such name."""
+    last = section_scans().last(labels, LABEL_BODY)
+    if last <= 0:
+        return
+    text = blocks[last].text.strip()
+    if len(text) < 4 or _SIGN_OFF_BRACKETS.get(text[0]) != text[-1]:
+        return  # (most pages: no bracket opens the last line)
+    name = text[1:-1].split()
+    if not (0 < len("".join(name)) <= _BRACKETED_NAME_CHARS and all(map(uncased_word, name))):
+        return
+    if section_scans().first(labels, LABEL_BODY) != last:  # (a story of one line has no sign-off)
+        labels[last] = LABEL_OTHER
+
+
+_SOURCE_LINE_WORDS = 10  # "Źródło: Kurier Nadwiślański, PAP", "SOURCE: News agencies": a label and names
+
+
+def unmark_source_line(
+    blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]
+) -> None:
+    """The article's last body line when it is a labelled source line closing the story: a
+    source label with its colon (`source_prefix`: "Źródło:", "Source:", "Sumber:") and a few
+    words naming where the story came from, no sentence. It credits, as a labelled credit line
+    does ("Editor: …", taken out of the body too); a label with no colon ("Theo …", "according
+    to") opens a sentence of the story, and is not read."""
+    last = section_scans().last(labels, LABEL_BODY)
+    if last <= 0:
+        return
+    norm = norms[last]
+    if not norm.startswith(_labelled(lexicon.source_prefix)) or len(norm.split()) > _SOURCE_LINE_WORDS:
+        return  # (most pages: no source label opens the last line)
+    if section_scans().first(labels, LABEL_BODY) != last:  # (a story of one line keeps it)
+        labels[last] = LABEL_OTHER
+
+
+@lru_cache(maxsize=8)
+def _labelled(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    """The prefixes of `prefixes` that are a label with its colon ("źródło:", not "theo")."""
+    return tuple(p for p in prefixes if p.endswith(":"))
 
 
 _COMPANY_NAME_WORDS = 4

@@ -651,6 +651,8 @@ class Lexicon:
     # "Acme is a global provider of …": the opening of a company's boilerplate after a press release
     company_intro: tuple[str, ...]
     related_header_suffix: tuple[str, ...]
+    # "Źródło:", "Source:": a labelled source line; one closing a story is no body
+    # (`classify.tail.unmark_source_line`, which reads the prefixes with their colon only)
     source_prefix: tuple[str, ...]
     author_prefix: tuple[str, ...]
     name_separators: tuple[str, ...]  # what joins names in a byline ('and', 'dan', '&')

@@ -40,7 +40,7 @@ from warta.meta.page import PageMetadata
 from warta.meta.site import name_key, site_keys
 from warta.meta.urls import url_host
 from warta.model import LABEL_BODY, LABEL_TITLE, LINK_LIST_LABELS, Block, Label, Person
-from warta.strings import has_digit
+from warta.strings import has_digit, uncased_word
 
 if TYPE_CHECKING:
     from warta._textscan import SubstringSet
@@ -137,6 +137,8 @@ class Bylines:
     blocks: list[int] = field(default_factory=list)
     # body blocks that are a credited name alone (an author box's name line): no article text
     names: list[int] = field(default_factory=list)
+    # body blocks that are an author box's bio closing the body, under its linked name: no article text
+    bios: list[int] = field(default_factory=list)
 
 
 def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
@@ -845,12 +847,34 @@ def _header_parts_name(parts: list[str], lexicon: Lexicon) -> str | None:
     name = _ended_name(parts[0], lexicon)
     rest = parts[0][len(name) :] + (parts[1] if len(parts) > 1 else "")
     if not (2 <= len(name.split()) <= 4 and len(rest.split()) <= 10 and is_plausible_name(name, lexicon)):
-        return None
+        return _uncased_name_with_role(parts[0], lexicon) if len(rest.split()) <= 10 else None
     norm = normalise_marker(name)
     # "Written By" over the name's own line: the label, not a name
     if norm in lexicon.agencies or _is_credit_label(norm.rstrip(":"), lexicon):
         return None
     return name
+
+
+_UNCASED_NAME_WORDS = 2  # the words of a name in a script without case before its role word
+
+
+def _uncased_name_with_role(text: str, lexicon: Lexicon) -> str | None:
+    """'홍길동 기자' → '홍길동': a name in a script without letter case (Hangul, kanji: no capital
+    tells it for a name), then a role word (`byline_roles`) ending the clause, no comma between,
+    as Korean and Japanese bylines print the reporter ('佐藤美咲 記者'). The role word is what
+    makes it a byline; a cased name is read by `is_plausible_name` instead."""
+    if not text or not uncased_word(text[0]):
+        return None  # (most lines open with a cased letter, a digit or a mark: read no further)
+    words = text.split()
+    if (
+        not 2 <= len(words) <= _UNCASED_NAME_WORDS + 1
+        or normalise_marker(words[-1]) not in lexicon.byline_roles
+    ):
+        return None
+    name = words[:-1]
+    if all(uncased_word(word) for word in name) and len("".join(name)) >= 2:
+        return " ".join(name)
+    return None
 
 
 def is_outlet_byline(text: str, lexicon: Lexicon) -> bool:
@@ -1175,7 +1199,8 @@ def _bio_box(
     Dhandala' … 'Nawaz is building …'), with a label or a handle between them at most. `span`:
     the first and the last body block (a bio may be read as the last body block, and the name's
     line too where it links to the author's page); the name's block goes to `result.blocks`
-    (and to `result.names` where it is a body block)."""
+    (and to `result.names` where it is a body block, its bio to `result.bios` where that closes
+    the body: a box the body ran into, told by the name's link to the author's page)."""
     last = span[1]
     for i in range(max(span[0] + 1, last - _NAME_WINDOW), min(len(blocks), last + _BOX_WINDOW)):
         if labels[i] in _NOT_AN_AUTHOR_BOX:
@@ -1194,6 +1219,10 @@ def _bio_box(
                 result.blocks.append(i)  # the name's line is a byline, as `_bare_name`'s
                 if in_body:
                     result.names.append(i)
+                    if j == last and labels[j] is LABEL_BODY:
+                        result.bios.append(
+                            j
+                        )  # the box's bio, the body's last block: the writer's, not the story's
                 return [Person(name, role="author")]
     return []
 
