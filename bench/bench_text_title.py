@@ -4,9 +4,10 @@
     python bench/bench_text_title.py
 
 A flattened page has no metadata: the title is a line of the page (or a part of one), chosen
-after `label_blocks` by the rules of `choose_title` (the default path of `warta extract` on text)
-or, on request (`--text-titles ranker`), by the learned ranker of `warta.assemble.text_title`, which weighs the lines around the body's start with the rules of
-`choose_title` as one of its features; both are scored.
+after `label_blocks` by the learned ranker of `warta.assemble.text_title` (the default path of
+`warta extract` on text), which weighs the lines around the body's start with the rules of
+`choose_title` as one of its features, or, on request (`--text-titles rules`), by those rules
+alone; both are scored.
 The pages are WCXB dev pages flattened the two documented ways (BeautifulSoup and
 inscriptis, `train/flatten.py`) with the text model's out-of-fold probabilities,
 so the labels are those of pages the model did not learn from. The score is the
@@ -37,7 +38,7 @@ from warta.lexicon import load_lexicon  # noqa: E402
 
 OOF = ROOT / "train" / "cache" / "oof-text.pkl"
 # What `python train/train_text_title.py --cv` printed for the shipped model's settings.
-CROSS_VALIDATED = "bs4 0.7062, inscriptis 0.5027 (the rules on the same pages: 0.6752 / 0.4176)"
+CROSS_VALIDATED = "bs4 0.7102, inscriptis 0.4703 (the rules on the same pages: 0.6752 / 0.4176)"
 
 
 def gold_titles() -> dict[str, str]:
@@ -90,7 +91,7 @@ def main() -> None:
         "",
         "Reproduce: `python bench/bench_text_title.py`",
         "",
-        "The ranker (`warta.assemble.text_title`, `warta extract --text-titles ranker`; the rules are the default) learned from the even",
+        "The ranker (`warta.assemble.text_title`, the default; `warta extract --text-titles rules` for the rules alone) learned from the even",
         "ids: its even-id column is its training pages. Cross-validated by site on the even ids",
         f"(`python train/train_text_title.py --cv`): {CROSS_VALIDATED}. The odd ids are held out.",
         "The rules (`choose_title`) are the ranker's fallback and one of its features.",

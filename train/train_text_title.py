@@ -1,18 +1,23 @@
 """Train the ranker of a flattened page's lines for its headline (`warta.assemble.text_title`).
 
     python train/train_classifier.py --kind text --cv-only   # train/cache/oof-text.pkl (once)
-    python train/train_text_title.py --cv                     # oracle, rules and cross-validation
-    python train/train_text_title.py                          # writes classify/models/text.title.txt
+    python train/train_text_title.py --cv [--keep 3 4 5]      # oracle, rules and cross-validation
+    python train/train_text_title.py                          # writes classify/models/text.title*.txt
 
 The pages are the WCXB dev pages of `bench/bench_text_title.py`, flattened two ways, with the
-text model's out-of-fold body probabilities. Every candidate line (`candidate_lines`) is a row
-of `FEATURES`; it is a positive when the title it gives (the rules' own title where the rules
-chose it, else the line without its site-name part, the whole line or its first part) matches the
-gold title. Each bs4 page also comes as a masthead copy (`masthead_copy`). Only even file ids are
+text model's out-of-fold body probabilities. The ranker has two stages, each a model:
+- the shortlist (`text.title.shortlist.txt`): every line of the window (`window_lines`) is a row
+  of `SHORTLIST_FEATURES`, a positive when it is a candidate giving the gold title;
+- the ranker (`text.title.txt`): every candidate line (`candidate_lines`) gives rows of
+  `FEATURES`, one a title it gives (the rules' own title where the rules chose it, else the line
+  without its site-name part, the whole line or its first part), a positive when that title
+  matches the gold title. At run time it scores the best `SHORTLIST` candidates of the
+  shortlist only (and the rules' choice); the cross-validation scores that cascade.
+Each bs4 page also comes as a masthead copy (`masthead_copy`). Only even file ids are
 read for training and for choosing the parameters (cross-validation grouped by site);
-`--held-out` scores the odd ids once, with the model trained on all even ids. `--rows FILE`
+`--held-out` scores the odd ids once, with the models trained on all even ids. `--rows FILE`
 keeps the candidates' rows in FILE (a pickle, about a minute to build) for the next run.
-Deterministic (one thread, fixed seeds): the same data give the same model file.
+Deterministic (one thread, fixed seeds): the same data give the same model files.
 """
 
 from __future__ import annotations
@@ -35,7 +40,17 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_html import title_match  # noqa: E402
 from common import BENCH_DATA  # noqa: E402
 from warta.assemble.layout import related_box_in_body, unmark_header_above_byline  # noqa: E402
-from warta.assemble.text_title import FEATURES, candidate_lines, line_features  # noqa: E402
+from warta.assemble.text_title import (  # noqa: E402
+    FEATURES,
+    SHORTLIST,
+    SHORTLIST_FEATURES,
+    SURE,
+    PageCounts,
+    candidate_lines,
+    line_features,
+    shortlist_features,
+    window_lines,
+)
 from warta.assemble.title import _SITE_SEPARATORS, body_start, choose_title, strip_site_name  # noqa: E402
 from warta.classify.labels import label_blocks  # noqa: E402
 from warta.lexicon import Lexicon, load_lexicon  # noqa: E402
@@ -43,6 +58,7 @@ from warta.model import Block  # noqa: E402
 
 OOF = ROOT / "train" / "cache" / "oof-text.pkl"
 MODEL = ROOT / "src" / "warta" / "classify" / "models" / "text.title.txt"
+SHORTLIST_MODEL = ROOT / "src" / "warta" / "classify" / "models" / "text.title.shortlist.txt"
 FOLDS = 5
 PARAMS = {
     "objective": "binary",
@@ -59,6 +75,9 @@ PARAMS = {
     "deterministic": True,
 }
 ROUNDS = 150
+# The shortlist's model: small, it runs on every line of the window.
+SHORTLIST_PARAMS = {**PARAMS, "num_leaves": 7}
+SHORTLIST_ROUNDS = 60
 
 
 @dataclass
@@ -72,6 +91,11 @@ class PageRows:
     hits: list[bool]
     rows: list[list[float]]
     any_line: bool  # some line of the page, or a separator part of one, spells the gold title
+    window: list[int]  # the lines the shortlist scores (`window_lines`)
+    window_rows: list[list[float]]  # their `SHORTLIST_FEATURES`
+    window_hits: list[bool]  # the line is a candidate and one of its titles is the gold one
+    passes: list[bool]  # the line is a candidate (`candidate_lines`)
+    lines: list[int]  # the line of each of `rows`
 
 
 def gold_pages() -> dict[str, tuple[str, str]]:
@@ -150,10 +174,26 @@ def _page_rows(
     related_box_in_body(blocks, labels, lexicon)
     rules_title, rules_index = choose_title(blocks, labels, lexicon)
     start = body_start(blocks, labels, lexicon)
+    window = window_lines(blocks, start, rules_index)
     candidates = candidate_lines(blocks, start, lexicon, rules_index)
-    found = line_features(blocks, labels, list(probs), lexicon, start, rules_index, rules_title, candidates)
+    page = PageCounts.of([b.text for b in blocks], window)
+    found = line_features(
+        blocks,
+        labels,
+        list(probs),
+        lexicon,
+        start,
+        rules_index,
+        rules_title,
+        candidates,
+        None,
+        None,
+        window,
+        page,
+    )
     titles = [c.text for c in found]
-    rows = [c.row for c in found]
+    hits = [title_match(t, title_gold) for t in titles]
+    hit_lines = {c.index for c, h in zip(found, hits, strict=True) if h}
     return PageRows(
         fid,
         variant,
@@ -161,37 +201,89 @@ def _page_rows(
         rules_title,
         title_match(rules_title, title_gold),
         titles,
-        [title_match(t, title_gold) for t in titles],
-        rows,
+        hits,
+        [c.row for c in found],
         any(_spelled(b.text, title_gold) for b in blocks),
+        window,
+        shortlist_features(blocks, labels, list(probs), start, rules_index, window, page),
+        [i in hit_lines for i in window],
+        [i in candidates for i in window],
+        [c.index for c in found],
     )
 
 
-def _matrix(pages: Sequence[PageRows]) -> tuple[np.ndarray, np.ndarray]:
-    rows = [r for p in pages for r in p.rows]
-    hits = [h for p in pages for h in p.hits]
-    return np.asarray(rows, dtype=np.float64).reshape(-1, len(FEATURES)), np.asarray(hits, dtype=np.float64)
+def _weighted(pages: Sequence[PageRows]) -> list[PageRows]:
+    # each masthead copy counts `MASTHEAD_WEIGHT` times: the flatteners of the wild print the
+    # masthead first far more often than WCXB's BeautifulSoup pages suggest
+    return [q for p in pages for q in [p] * (MASTHEAD_WEIGHT if AUGMENTED in p.variant else 1)]
 
 
 def train(pages: Sequence[PageRows], params: dict[str, object], rounds: int):  # type: ignore[no-untyped-def]
+    """The second stage: every candidate's titles, by all of `FEATURES`."""
     import lightgbm
 
-    # each masthead copy counts `MASTHEAD_WEIGHT` times: the flatteners of the wild print the
-    # masthead first far more often than WCXB's BeautifulSoup pages suggest
-    x, y = _matrix([q for p in pages for q in [p] * (MASTHEAD_WEIGHT if AUGMENTED in p.variant else 1)])
+    pages = _weighted(pages)
+    x = np.asarray([r for p in pages for r in p.rows], dtype=np.float64).reshape(-1, len(FEATURES))
+    y = np.asarray([h for p in pages for h in p.hits], dtype=np.float64)
     return lightgbm.train(params, lightgbm.Dataset(x, y, feature_name=list(FEATURES)), rounds)
 
 
-def chosen_hits(model, pages: Sequence[PageRows]) -> list[bool]:  # type: ignore[no-untyped-def]
+def train_shortlist(pages: Sequence[PageRows], params: dict[str, object], rounds: int):  # type: ignore[no-untyped-def]
+    """The first stage: every line of the window, by `SHORTLIST_FEATURES`; a positive is a
+    candidate giving the gold title."""
+    import lightgbm
+
+    pages = _weighted(pages)
+    width = len(SHORTLIST_FEATURES)
+    x = np.asarray([r for p in pages for r in p.window_rows], dtype=np.float64).reshape(-1, width)
+    y = np.asarray([h for p in pages for h in p.window_hits], dtype=np.float64)
+    return lightgbm.train(params, lightgbm.Dataset(x, y, feature_name=list(SHORTLIST_FEATURES)), rounds)
+
+
+_RULES = SHORTLIST_FEATURES.index("rules")
+
+
+def shortlisted(page: PageRows, scores: np.ndarray, keep: int) -> set[int]:
+    """As `text_title.shortlisted`, on the page's stored rows (`keep` lines; 0: every candidate)."""
+    rules_line = next((i for i, r in zip(page.window, page.window_rows, strict=True) if r[_RULES]), None)
+    picked: list[int] = []
+    for k in np.argsort(-scores, kind="stable").tolist():
+        if page.passes[k]:
+            picked.append(page.window[k])
+            if len(picked) == keep:
+                break
+    return {*picked, *([rules_line] if rules_line is not None else [])}
+
+
+def _picked(page: PageRows, first, keep: int) -> set[int]:  # type: ignore[no-untyped-def]
+    if not page.window_rows:
+        return set()
+    return shortlisted(page, first.predict(np.asarray(page.window_rows, dtype=np.float64)), keep)
+
+
+def chosen_hits(  # type: ignore[no-untyped-def]
+    model, pages: Sequence[PageRows], first=None, keep: int = SHORTLIST, sure: float = SURE
+) -> list[bool]:
     """Whether the ranker's best line gives the gold title, page by page (the rules' title where
-    a page has no candidate)."""
+    a page has no candidate): of the `keep` lines the shortlist model `first` scores best (all
+    candidates where `first` is None); the rules' title where the shortlist's best line is the
+    rules' and scores `sure` or more."""
     out = []
     for p in pages:
-        if not p.rows:
+        sel = list(range(len(p.rows)))
+        if first is not None and p.window_rows:
+            scores = first.predict(np.asarray(p.window_rows, dtype=np.float64))
+            top = int(np.argmax(scores))
+            if p.window_rows[top][_RULES] and scores[top] >= sure:
+                out.append(p.rules_hit)
+                continue
+            picked = shortlisted(p, scores, keep)
+            sel = [n for n in sel if p.lines[n] in picked]
+        if not sel:
             out.append(p.rules_hit)
             continue
-        scores = model.predict(np.asarray(p.rows, dtype=np.float64))
-        out.append(p.hits[int(np.argmax(scores))])
+        scores = model.predict(np.asarray([p.rows[n] for n in sel], dtype=np.float64))
+        out.append(p.hits[sel[int(np.argmax(scores))]])
     return out
 
 
@@ -202,16 +294,46 @@ def _folds(pages: Sequence[PageRows]) -> list[int]:
     return [order[p.site] % FOLDS for p in pages]
 
 
-def cross_validate(pages: Sequence[PageRows], params: dict[str, object], rounds: int) -> dict[str, float]:
+def cross_validate(
+    pages: Sequence[PageRows],
+    params: dict[str, object],
+    rounds: int,
+    keeps: Sequence[int] = (SHORTLIST,),
+    sures: Sequence[float] = (),
+) -> dict[str, dict[str, float]]:
+    """Scores by site-grouped folds: every candidate ranked ('all'), and the cascade keeping each
+    of `keeps` lines of the shortlist ('k3' …), with 'recall k3' …: a kept line gives the title."""
     folds = _folds(pages)
-    hits: list[bool] = [False] * len(pages)
+    hits: dict[str, list[bool]] = {}
     for k in range(FOLDS):
         train_pages = [p for p, f in zip(pages, folds, strict=True) if f != k]
         test = [n for n, f in enumerate(folds) if f == k and AUGMENTED not in pages[n].variant]
         model = train(train_pages, params, rounds)
-        for n, h in zip(test, chosen_hits(model, [pages[n] for n in test]), strict=True):
-            hits[n] = h
-    return _scores(pages, hits)
+        first = train_shortlist(train_pages, SHORTLIST_PARAMS, SHORTLIST_ROUNDS)
+        tested = [pages[n] for n in test]
+        runs = {"all": chosen_hits(model, tested)}
+        for sure in sures:
+            runs[f"sure {sure}"] = chosen_hits(model, tested, first, SHORTLIST, sure)
+            runs[f"skipped {sure}"] = [
+                bool(p.window_rows)
+                and bool(p.window_rows[top := int(np.argmax(sc))][_RULES])
+                and sc[top] >= sure
+                for p in tested
+                for sc in [
+                    first.predict(np.asarray(p.window_rows, dtype=np.float64)) if p.window_rows else []
+                ]
+            ]
+        for keep in keeps:
+            runs[f"k{keep}"] = chosen_hits(model, tested, first, keep, 2.0)
+            runs[f"recall k{keep}"] = [
+                any(p.hits[n] for n in range(len(p.rows)) if p.lines[n] in _picked(p, first, keep))
+                for p in tested
+            ]
+        for name, got in runs.items():
+            column = hits.setdefault(name, [False] * len(pages))
+            for n, h in zip(test, got, strict=True):
+                column[n] = h
+    return {name: _scores(pages, column) for name, column in hits.items()}
 
 
 def _scores(pages: Sequence[PageRows], hits: Sequence[bool]) -> dict[str, float]:
@@ -243,6 +365,10 @@ def main() -> None:
     parser.add_argument("--cv", action="store_true", help="cross-validate on even ids only")
     parser.add_argument("--held-out", action="store_true", help="score odd ids with the even-id model")
     parser.add_argument("--rows", type=Path, help="cache of the rows (a pickle) to reuse")
+    parser.add_argument(
+        "--keep", type=int, nargs="+", default=[SHORTLIST], help="shortlist sizes to cross-validate"
+    )
+    parser.add_argument("--sure", type=float, nargs="*", default=[], help="`SURE` values to cross-validate")
     args = parser.parse_args()
     parities = (0, 1) if args.held_out else (0,)
     if args.rows and args.rows.exists():
@@ -254,26 +380,25 @@ def main() -> None:
     even = [p for p in pages if int(p.fid) % 2 == 0]
     report(even, "even")
     if args.cv:
-        print(
-            "cv even",
-            cross_validate(even, PARAMS, ROUNDS),
-            "rules",
-            _scores(even, [p.rules_hit for p in even]),
-        )
+        for name, scores in cross_validate(even, PARAMS, ROUNDS, args.keep, args.sure).items():
+            print("cv even", name, scores)
+        print("rules even", _scores(even, [p.rules_hit for p in even]))
         return
     model = train(even, PARAMS, ROUNDS)
+    first = train_shortlist(even, SHORTLIST_PARAMS, SHORTLIST_ROUNDS)
     if args.held_out:
         odd = [p for p in pages if int(p.fid) % 2 == 1]
         report(odd, "odd")
         print(
             "held-out odd",
-            _scores(odd, chosen_hits(model, odd)),
+            _scores(odd, chosen_hits(model, odd, first)),
             "rules",
             _scores(odd, [p.rules_hit for p in odd]),
         )
         return
-    MODEL.write_text(model.model_to_string(), encoding="utf-8")
-    print(f"wrote {MODEL} ({MODEL.stat().st_size} bytes)")
+    for path, booster in ((MODEL, model), (SHORTLIST_MODEL, first)):
+        path.write_text(booster.model_to_string(), encoding="utf-8")
+        print(f"wrote {path} ({path.stat().st_size} bytes)")
 
 
 if __name__ == "__main__":

@@ -43,11 +43,11 @@ class ExtractOptions:
     # Annotate the body (`warta.enrich`): entities, quotes, quantities, date mentions and
     # keywords, kept in `Article.annotations`.
     enrich: bool = False
-    # Titles of flattened text without metadata: 'rules' (the default) or 'ranker', a learned
-    # ranker over the page's head lines (`warta.assemble.text_title`): more titles right
-    # (WCXB dev, held-out ids: bs4 0.67 -> 0.72, inscriptis 0.42 -> 0.51) for ~30 % more time a
-    # flattened page. HTML titles are the same either way.
-    text_titles: str = "rules"
+    # Titles of flattened text without metadata: 'ranker' (the default), a learned ranker over
+    # the page's head lines (`warta.assemble.text_title`), or 'rules' (`choose_title` alone):
+    # the ranker gets more titles right (WCXB dev, held-out ids: bs4 0.67 -> 0.70, inscriptis
+    # 0.42 -> 0.48) for ~13 % more instructions a flattened page. HTML titles are the same either way.
+    text_titles: str = "ranker"
 
     def with_(self, **changes: Any) -> ExtractOptions:
         return replace(self, **changes)

@@ -1,6 +1,17 @@
 import pytest
 
-from warta.assemble.text_title import FEATURES, candidate_lines, line_features, printed_copy
+from warta.assemble.text_title import (
+    FEATURES,
+    SHORTLIST,
+    SHORTLIST_FEATURES,
+    candidate_lines,
+    line_features,
+    printed_copy,
+    shortlist_features,
+    shortlisted,
+    title_lines,
+    window_lines,
+)
 from warta.assemble.title import LineTests, names_something_else, over_credit_or_date
 from warta.lexicon import load_lexicon, normalise_marker
 from warta.meta.byline import is_credit_line
@@ -36,10 +47,10 @@ def test_a_flattened_page_s_headline_is_the_printed_line_not_the_masthead() -> N
 
 
 def test_the_ranker_is_asked_only_where_the_options_say() -> None:
-    ranked = Extractor(ExtractOptions(text_titles="ranker"))
+    ranked = Extractor()  # (the default)
     ranked.extract_page(Page(content=_PAGE, kind="text"))
     assert ranked._title_ranker is not None
-    plain = Extractor()
+    plain = Extractor(ExtractOptions(text_titles="rules"))
     plain.extract_page(Page(content=_PAGE, kind="text"))
     assert plain._title_ranker is None
     with pytest.raises(ValueError, match="text_titles"):
@@ -94,3 +105,36 @@ def test_line_tests_asked_once_answer_as_the_tests_themselves() -> None:
         for c in line_features(blocks, labels, probs, lexicon, 6, 3, blocks[3].text, lines, None, shared)
     ]
     assert rows == [c.row for c in line_features(blocks, labels, probs, lexicon, 6, 3, blocks[3].text, lines)]
+
+
+def test_the_shortlist_weighs_every_line_of_the_window_by_its_shape_alone() -> None:
+    blocks = segment_text(_PAGE)
+    labels = [Label.OTHER] * 6 + [Label.BODY] * 3 + [Label.FOOTER]
+    window = window_lines(blocks, 6)
+    # every line of 2-30 words from the top to the body's start and ten lines into it (line 7 has
+    # 31); the byline and the date stay (the shortlist asks no lexicon test), the candidates do not
+    assert window == [0, 1, 2, 3, 4, 5, 6, 8, 9]
+    assert candidate_lines(blocks, 6, load_lexicon()) == [0, 1, 2, 3, 6, 8, 9]
+    rows = shortlist_features(blocks, labels, [0.1] * 6 + [0.9] * 3 + [0.0], 6, 3, window)
+    assert len(rows) == len(window) and all(len(r) == len(SHORTLIST_FEATURES) for r in rows)
+    assert [r[SHORTLIST_FEATURES.index("rules")] for r in rows] == [0, 0, 0, 1, 0, 0, 0, 0, 0]
+
+
+def test_the_shortlist_keeps_the_best_candidates_and_the_rules_choice() -> None:
+    blocks = segment_text(_PAGE)
+    tests = LineTests(blocks, load_lexicon())
+    window = [0, 1, 2, 3, 4, 5, 9]
+    # the byline (4) and the date (5) score best but are no candidates; the rules chose line 2
+    scores = [0.5, 0.1, 0.2, 0.8, 0.95, 0.9, 0.3]
+    # (the best three candidates: 3, 0 and 9; the rules' line comes with them)
+    assert SHORTLIST == 3
+    assert shortlisted(window, scores, 2, tests) == [0, 2, 3, 9]
+    assert shortlisted(window, scores, 3, tests) == [0, 3, 9]
+
+
+def test_the_title_marks_a_copy_the_shortlist_left_out() -> None:
+    blocks = segment_text(
+        "Harbour ferry returns | Tidewater Ledger\nMenu\nHarbour ferry returns\nBy Morgan Keele\nBody."
+    )
+    tests = LineTests(blocks, load_lexicon())
+    assert title_lines(blocks, "Harbour ferry returns", [0, 2], [], tests) == [0, 2]
