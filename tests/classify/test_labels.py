@@ -153,6 +153,29 @@ def test_colon_ended_header_inside_the_body_heads_an_inline_box_of_links() -> No
     assert after[0] is Label.SIDEBAR
 
 
+def test_sidebar_heading_between_paragraphs_of_one_element_heads_an_inline_box() -> None:
+    from warta.model import BlockStructure
+
+    prose = BlockStructure(tag="p", tag_path="body>main>div>p")
+    heading = BlockStructure(tag="h4", heading_level=4, tag_path="main>div>div>h4")
+    link = BlockStructure(
+        tag="a", in_list=True, href="https://x.example/a", link_density=1.0, tag_path="div>ul>li>a"
+    )
+    rows = [
+        ("Paragraf pertama berita ini cukup panjang dan berakhir dengan titik.", prose),
+        ("Pilihan Redaksi", heading),
+        ("Judul Berita Lain yang Dipilih Redaksi", link),
+        ("Judul Kedua yang Juga Dipilih Redaksi", link),
+        ("Paragraf berikutnya melanjutkan berita yang sama sampai selesai.", prose),
+    ]
+    blocks = [Block(i, text, structure) for i, (text, structure) in enumerate(rows)]
+    probs = [0.9, 0.2, 0.2, 0.2, 0.9]
+    assert label_blocks(blocks, probs, LEX) == [Label.BODY, *[Label.READ_ALSO] * 3, Label.BODY]
+    # the paragraph after the box in another element: the header opens the sidebar list it names
+    blocks[4] = Block(4, rows[4][0], BlockStructure(tag="p", tag_path="body>aside>div>p"))
+    assert label_blocks(blocks, probs, LEX)[1:4] == [Label.SIDEBAR] * 3
+
+
 def test_bare_read_also_header_takes_every_title_line_under_it():
     # Flattened without blank lines: the box's later titles look like body to the model.
     text = (

@@ -259,3 +259,13 @@ def test_a_dutch_page_s_byline_read_also_tags_and_lists() -> None:
     # on an English page "Door" is a door
     assert not any(p.strip(" :") == "door" for p in load_lexicon().author_prefix)
     assert any(p.strip(" :") == "door" for p in load_lexicon(page_language="nl").author_prefix)
+
+
+def test_merged_calendar_keeps_the_ascii_date_search() -> None:
+    # A letter the regex engine matches to an ASCII one case-blind (Turkish dotless "ı" to "I")
+    # in the merged calendar turns off the date search's ASCII fast path for every page: such
+    # names live in their file's [page_language] table, read on that language's pages only.
+    grammar = load_lexicon().date_grammar
+    assert grammar is not None and grammar.ascii_gated
+    found = parse_date("12 Mayıs 2025 14:05", None, load_lexicon(page_language="tr"))
+    assert found is not None and (found.value.month, found.value.day) == (5, 12)

@@ -139,6 +139,19 @@ def _same_list_links(blocks: Sequence[Block], start: int) -> int:
 _MAX_BOX_LINKS = 6
 
 
+def _box_inside_article(blocks: Sequence[Block], header: int, resume: int) -> bool:
+    """Whether the box headed by block `header` interrupts the article: its header is a heading
+    element, and the paragraphs right before it and right after the box's last line (block
+    `resume`) sit in one element (the same HTML tag path), the header elsewhere. Flattened
+    text has no paths: never."""
+    if header < 1 or resume >= len(blocks) or blocks[header].structure.heading_level == 0:
+        return False  # (a heading: a "| SPONSORED" label over a grid of promoted teasers is none)
+    path = blocks[header - 1].structure.tag_path
+    return (
+        bool(path) and blocks[resume].structure.tag_path == path and blocks[header].structure.tag_path != path
+    )
+
+
 def _linked_where_html(blocks: Sequence[Block], start: int, stop: int) -> bool:
     """Whether one of blocks `start` to `stop` carries a link, or the page is flattened text (no
     tag to say, and no link kept)."""
@@ -402,18 +415,22 @@ def label_blocks(
                 for j in body_run:
                     labels[j] = LABEL_BODY
                 section, seen_body = None, True
-            if (
-                (header is LABEL_RELATED or header is LABEL_SIDEBAR)
-                and blocks[i].text.rstrip().endswith(":")
-                and labels
-                and labels[-1] is LABEL_BODY
-            ):
+            if (header is LABEL_RELATED or header is LABEL_SIDEBAR) and labels and labels[-1] is LABEL_BODY:
                 # "Pilihan Editor:" between two paragraphs: a colon-ended header inside the
                 # body leads into an inline box of links after which the article goes on
                 # (in HTML, one of its lines a link at least: "Narahubung:" over a name and a
-                # phone number heads a contact box).
-                links = _inline_box_links(blocks, probs, i, threshold)
-                if links and _linked_where_html(blocks, i + 1, i + 1 + links):
+                # phone number heads a contact box). A sidebar's header with no colon ("Pilihan
+                # Redaksi") too, inside the article (in no section yet), where the paragraphs either
+                # side of its box are siblings of one element (a related header there, "More Local
+                # News", keeps its related list).
+                colon = blocks[i].text.rstrip().endswith(":")
+                bare = not colon and header is LABEL_SIDEBAR and section is None
+                links = _inline_box_links(blocks, probs, i, threshold) if colon or bare else 0
+                if (
+                    links
+                    and _linked_where_html(blocks, i + 1, i + 1 + links)
+                    and (colon or _box_inside_article(blocks, i, i + 1 + links))
+                ):
                     labels.append(LABEL_READ_ALSO)
                     read_also_items = links
                     continue
