@@ -336,9 +336,11 @@ class Extractor:
         # The section headers of the page's lines, read by the labels and again by the lists.
         lines = PageLines.of(norms)
         headers = section_headers(lines.distinct, lexicon, lines)
+        # One list of the body probabilities, read by the labels, the HTML refinement and the ranker.
+        body_probs = probs.tolist()
         labels = label_blocks(
             blocks,
-            probs.tolist(),
+            body_probs,
             lexicon,
             options.body_threshold,
             norms=norms,
@@ -349,10 +351,10 @@ class Extractor:
             from warta.classify.html_labels import refine_html_labels
 
             labels = refine_html_labels(
-                blocks, labels, probs.tolist(), options.body_threshold, _related_header_of(norms, lexicon)
+                blocks, labels, body_probs, options.body_threshold, _related_header_of(norms, lexicon)
             )
         deadline.check("labelling")  # labelling and assembly each take as long as classification
-        ranked = probs.tolist() if self.options.text_titles == "ranker" else None
+        ranked = body_probs if self.options.text_titles == "ranker" and kind == "text" else None
         article = self.assemble(blocks, labels, metadata, page, kind, norms, headers, lexicon, ranked)
         if markdown is not None and not article.images:
             article.images = article_images(blocks, article.labels, markdown.images, page.url)
