@@ -188,9 +188,10 @@ def _group(label: Label) -> int:
 
 @dataclass(frozen=True, slots=True)
 class PageCounts:
-    """How often the page prints each line's text (`counts`), and, for the lines of `above`'s
-    keys, how often above it."""
+    """The page's line texts (`texts`), how often it prints each line's text (`counts`), and,
+    for the lines of `above`'s keys, how often above it."""
 
+    texts: Sequence[str]
     counts: dict[str, int]
     above: dict[int, int]
 
@@ -205,7 +206,7 @@ class PageCounts:
                 if j in keep:
                     above[j] = counts[t]
                 counts[t] += 1
-        return PageCounts(counts, above)
+        return PageCounts(texts, counts, above)
 
 
 def _ranks(texts: Sequence[str], window: Sequence[int], start: int) -> dict[int, int]:
@@ -230,8 +231,8 @@ def shortlist_features(
 ) -> list[list[float]]:
     """The row of `SHORTLIST_FEATURES` of each line of `window` (`window_lines`)."""
     n = len(blocks)
-    texts = [b.text for b in blocks]
-    counts = (page or PageCounts.of(texts, window)).counts
+    page = page or PageCounts.of([b.text for b in blocks], window)
+    texts, counts = page.texts, page.counts
     rows: list[list[float]] = []
     last = n - 1
     rules_at = -99.0 if rules_index is None else rules_index
@@ -278,12 +279,12 @@ def line_features(
     differ. `window`: the lines the ranks count (`window_lines`; by default `candidates`);
     `page`: `PageCounts` of the page for at least the candidates, where the caller has them."""
     n = len(blocks)
-    texts = [b.text for b in blocks]
+    page = page or PageCounts.of([b.text for b in blocks], candidates)
+    texts = page.texts
     tests = tests or LineTests(blocks, lexicon, norms)
     first_tokens = set(lower_words(texts[0]))
     lede = _content(set(lower_words(" ".join(texts[start : start + _LEDE_BLOCKS]))), lexicon)
     menu = lexicon.menu_words()
-    page = page or PageCounts.of(texts, candidates)
     counts, above = page.counts, page.above  # (above: copies of a candidate's line above it)
     first_low = texts[0].lower()
     ranks = _ranks(texts, candidates if window is None else window, start)

@@ -124,6 +124,15 @@ def unmark_text_past_footer(blocks: Sequence[Block], labels: list[Label]) -> Non
         return
 
 
+def _closing_line(labels: Sequence[Label]) -> int:
+    """The article's last body line, found from the page's end, which a sign-off or credit
+    closing the story may be; -1 where the body has one line (a story of one line has none)."""
+    last = section_scans().last(labels, LABEL_BODY)
+    if last <= 0 or section_scans().first(labels, LABEL_BODY) == last:
+        return -1
+    return last
+
+
 _SIGN_OFF_WORDS = 5  # "홍길동 기자 gildong@example.com", "Jane Doe, reporter jane@x.com": a name, a role
 _E_MAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 
@@ -133,9 +142,8 @@ def unmark_contact_sign_off(blocks: Sequence[Block], labels: list[Label]) -> Non
     a role), none in lower case, and an e-mail address, no sentence ("홍길동 기자
     gildong@hanbitilbo.example"). The address is how to reach the writer, not what the story
     says."""
-    # (the last body line, found from the page's end; a story of one line has no sign-off)
-    last = section_scans().last(labels, LABEL_BODY)
-    if last <= 0 or section_scans().first(labels, LABEL_BODY) == last:
+    last = _closing_line(labels)
+    if last < 0:
         return
     words = blocks[last].text.split()
     if not 2 <= len(words) <= _SIGN_OFF_WORDS or "@" not in blocks[last].text:
@@ -155,16 +163,14 @@ def unmark_bracketed_sign_off(blocks: Sequence[Block], labels: list[Label]) -> N
     """The article's last body line when it is the reporter's name alone in brackets, in a
     script without letter case ("【佐藤美咲】", as Japanese papers sign a story off): a credit,
     not what the story says. A bracketed Latin word ("(AP)", "[Updated]") is no such name."""
-    last = section_scans().last(labels, LABEL_BODY)
-    if last <= 0:
+    last = _closing_line(labels)
+    if last < 0:
         return
     text = blocks[last].text.strip()
     if len(text) < 4 or _SIGN_OFF_BRACKETS.get(text[0]) != text[-1]:
         return  # (most pages: no bracket opens the last line)
     name = text[1:-1].split()
-    if not (0 < len("".join(name)) <= _BRACKETED_NAME_CHARS and all(map(uncased_word, name))):
-        return
-    if section_scans().first(labels, LABEL_BODY) != last:  # (a story of one line has no sign-off)
+    if 0 < len("".join(name)) <= _BRACKETED_NAME_CHARS and all(map(uncased_word, name)):
         labels[last] = LABEL_OTHER
 
 
@@ -179,13 +185,11 @@ def unmark_source_line(
     words naming where the story came from, no sentence. It credits, as a labelled credit line
     does ("Editor: …", taken out of the body too); a label with no colon ("Theo …", "according
     to") opens a sentence of the story, and is not read."""
-    last = section_scans().last(labels, LABEL_BODY)
-    if last <= 0:
+    last = _closing_line(labels)
+    if last < 0:
         return
     norm = norms[last]
-    if not norm.startswith(_labelled(lexicon.source_prefix)) or len(norm.split()) > _SOURCE_LINE_WORDS:
-        return  # (most pages: no source label opens the last line)
-    if section_scans().first(labels, LABEL_BODY) != last:  # (a story of one line keeps it)
+    if norm.startswith(_labelled(lexicon.source_prefix)) and len(norm.split()) <= _SOURCE_LINE_WORDS:
         labels[last] = LABEL_OTHER
 
 

@@ -1220,9 +1220,8 @@ def _bio_box(
                 if in_body:
                     result.names.append(i)
                     if j == last and labels[j] is LABEL_BODY:
-                        result.bios.append(
-                            j
-                        )  # the box's bio, the body's last block: the writer's, not the story's
+                        # the box's bio, the body's last block: the writer's, not the story's
+                        result.bios.append(j)
                 return [Person(name, role="author")]
     return []
 
