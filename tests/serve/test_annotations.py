@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from tests.corpus.conftest import make_crawl
 
+from warta.corpus.mentions import reindex_article
 from warta.corpus.store import Store
 from warta.options import ExtractOptions
 from warta.run.ingest import IngestOptions, ingest
@@ -56,6 +57,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
             data["annotations"]["quotes"] = [_QUOTE]
             with store.transaction() as conn:
                 conn.execute("UPDATE articles SET data=? WHERE id=?", (json.dumps(data), article_id))
+                reindex_article(store, article_id, data)
     return db
 
 
@@ -74,8 +76,8 @@ def test_ingest_with_enrich_stores_every_annotation(corpus: Path) -> None:
 def test_the_article_page_lists_entities_with_counts_quotes_and_keywords(client: TestClient) -> None:
     page = client.get("/article/1").text
     assert "<aside class='annotations'>" in page
-    assert "Joko Widodo <span class=meta>person · 2</span>" in page
-    assert "Bank Indonesia <span class=meta>organisation · 1</span>" in page
+    assert "<a href='/entity/Joko%20Widodo'>Joko Widodo</a> <span class=meta>person · 2</span>" in page
+    assert "Bank%20Indonesia'>Bank Indonesia</a> <span class=meta>organisation · 1</span>" in page
     assert "<b>Perry Warjiyo</b>: Inflasi terkendali" in page
     stored = client.get("/api/article/1").json()["article"]["annotations"]["keywords"]
     assert stored and all(item["text"] in page for item in stored[:3])
@@ -94,13 +96,16 @@ def test_an_article_without_annotations_shows_no_section() -> None:
 def test_the_entities_route_ranks_by_articles(client: TestClient) -> None:
     rows = client.get("/api/entities").json()
     assert rows[:2] == [
-        {"canonical": "Joko Widodo", "type": "person", "articles": 3},
-        {"canonical": "Bank Indonesia", "type": "organisation", "articles": 2},
+        {"name": "Joko Widodo", "type": "person", "articles": 3, "mentions": 4},
+        {"name": "Bank Indonesia", "type": "organisation", "articles": 2, "mentions": 2},
     ]
     assert client.get("/api/entities", params={"limit": 1}).json() == rows[:1]
+    assert client.get("/api/entities", params={"type": "organisation"}).json()[0] == rows[1]
+    assert client.get("/api/entities", params={"from": "2024-13"}).status_code == 400
     page = client.get("/entities")
     assert page.status_code == 200
-    assert "<td>person</td><td>3</td>" in page.text
+    assert "<td>person</td><td>3</td><td>4</td>" in page.text
+    assert "href='/entity/Joko%20Widodo'" in page.text
     assert "href='/entities'" in client.get("/").text  # (linked from every page)
     assert "/api/entities" in client.get("/openapi.json").json()["paths"]
 
@@ -113,3 +118,29 @@ def test_the_entities_page_of_a_corpus_without_enrichment_says_how(tmp_path: Pat
     client = TestClient(create_app(db))
     assert client.get("/api/entities").json() == []
     assert "warta ingest --enrich" in client.get("/entities").text
+
+
+def test_an_entity_page_profiles_it_and_links_its_articles(client: TestClient) -> None:
+    page = client.get("/entity/joko widodo")
+    assert page.status_code == 200
+    assert "<h1>Joko Widodo</h1>" in page.text
+    assert "3 articles · 4 mentions" in page.text
+    assert "named with" in page.text and "href='/entity/Bank%20Indonesia'" in page.text
+    assert "/?entity=Joko+Widodo" in page.text  # every article naming it, through search's filter
+    profile = client.get("/api/entity/Joko Widodo").json()
+    assert profile["articles"] == 3 and profile["types"] == [["person", 3]]
+    said = client.get("/api/entity/Perry Warjiyo")  # quoted, never tagged: no profile
+    assert said.status_code == 404 and "similar" in said.json()["detail"]
+
+
+def test_an_unknown_entity_page_offers_similar_names(client: TestClient) -> None:
+    page = client.get("/entity/joko")
+    assert page.status_code == 404
+    assert "href='/entity/Joko%20Widodo'" in page.text
+
+
+def test_search_and_listing_filter_by_entity(client: TestClient) -> None:
+    listing = client.get("/", params={"entity": "Surabaya"}).text
+    assert "value='Surabaya'" in listing and listing.count("<div class='hit'>") == 1
+    assert client.get("/api/search", params={"q": "berita", "entity": "Bank Indonesia"}).json()
+    assert client.get("/api/search", params={"q": "berita", "entity": "Nobody"}).json() == []

@@ -1,4 +1,4 @@
-"""`warta ingest`, `search`, `reindex`, `export`, `sites` and `serve`: the corpus commands."""
+"""`warta ingest`, `search`, `reindex`, `export`, `entities`, `sites` and `serve`: the corpus commands."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from rich.text import Text
 from warta.cli import DateField, HtmlField, IdField, TextField, UrlField, app, other_reasons
 from warta.corpus.champions import prunable, refresh_search_index, search_index_hint
 from warta.corpus.export import ExportFormat, export
+from warta.corpus.mentions import EntityProfile, entity_profile, has_mentions, similar_entities, top_entities
 from warta.corpus.search import QueryError, SearchFilters, SearchOrder, empty_result_hint, search
 from warta.corpus.store import Store, StoreDirectoryMissingError, StoreError, StoreIsDirectoryError
 from warta.corpus.templates import site_reports
@@ -32,6 +33,13 @@ SiteOption = Annotated[str | None, typer.Option(help="Only this site (host name)
 LangOption = Annotated[str | None, typer.Option(help="Only this language code (id, en, ...).")]
 FromOption = Annotated[str | None, typer.Option("--from", help="Published on or after (YYYY[-MM[-DD]]).")]
 ToOption = Annotated[str | None, typer.Option("--to", help="Published on or before (YYYY[-MM[-DD]]).")]
+EntityOption = Annotated[
+    str | None,
+    typer.Option(
+        "--entity",
+        help="Only articles naming this entity (its canonical name, any case; needs `ingest --enrich`).",
+    ),
+]
 
 
 def _open(db: Path, console: Console, must_exist: bool = True) -> Store:
@@ -178,7 +186,8 @@ def _summary(console: Console, report: IngestReport, stats: dict[str, int]) -> N
     epilog='[b]Examples[/b]\n\n  warta search "banjir jakarta" --db corpus.db\n\n'
     "  warta search 'banjir OR longsor -jakarta \"tanah bergerak\"' --db corpus.db\n\n"
     "  warta search pemilu --site kompas.com --from 2024-01 --json\n\n"
-    "  warta search 'gempa -latihan' --sort newest --limit 20 --db corpus.db",
+    "  warta search 'gempa -latihan' --sort newest --limit 20 --db corpus.db\n\n"
+    "  warta search 'uji coba rudal' --entity 'Korea Utara' --db corpus.db",
 )
 def search_command(
     query: Annotated[
@@ -193,6 +202,7 @@ def search_command(
     lang: LangOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
+    entity: EntityOption = None,
     limit: Annotated[int, typer.Option(help="How many results.")] = 10,
     sort: Annotated[
         SearchOrder, typer.Option("--sort", help="Best matches first, or the newest / oldest matches first.")
@@ -203,7 +213,7 @@ def search_command(
     """Search the corpus (BM25 ranking, highlighted snippets)."""
     err = Console(stderr=True, soft_wrap=True)
     store = _open(db, err)
-    filters = SearchFilters(site, lang, date_from, date_to, limit, duplicates, sort)
+    filters = SearchFilters(site, lang, date_from, date_to, limit, duplicates, sort, entity)
     try:
         hint = search_index_hint(store)
         if hint:
@@ -279,7 +289,8 @@ def _highlighted(snippet: str) -> Text:
     "export",
     epilog="[b]Examples[/b]\n\n  warta export --db corpus.db --format parquet -o corpus.parquet\n\n"
     "  warta export --db corpus.db --query 'banjir OR longsor' --from 2024-01 --dedup -f csv -o banjir.csv\n\n"
-    "  warta export --db corpus.db --site kompas.com --lang id > kompas.jsonl",
+    "  warta export --db corpus.db --site kompas.com --lang id > kompas.jsonl\n\n"
+    "  warta export --db corpus.db --entity 'Korea Utara' -f parquet -o korut.parquet",
 )
 def export_command(
     db: DbOption = Path("corpus.db"),
@@ -300,12 +311,13 @@ def export_command(
     lang: LangOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
+    entity: EntityOption = None,
 ) -> None:
     """Export the corpus, or the articles a search selects, as JSONL, CSV or Parquet.
 
     JSONL holds each article whole (the versioned schema); CSV and Parquet one row per article:
     its fields, and its authors, editors, tags and read-also, related and sidebar entries as lists
-    (in CSV, a JSON list in the cell). --query, --site, --lang, --from and --to select as
+    (in CSV, a JSON list in the cell). --query, --site, --lang, --from, --to and --entity select as
     `warta search` does (the same query syntax), every matching article in corpus order.
     """
     err = Console(stderr=True, soft_wrap=True)
@@ -314,8 +326,8 @@ def export_command(
         err.print(f"[red]cannot export to {output}[/red]: it is the corpus itself; choose another file")
         raise typer.Exit(code=2)
     filters = None
-    if site or lang or date_from or date_to:
-        filters = SearchFilters(site=site, language=lang, date_from=date_from, date_to=date_to)
+    if site or lang or date_from or date_to or entity:
+        filters = SearchFilters(site=site, language=lang, date_from=date_from, date_to=date_to, entity=entity)
     store = _open(db, err)
     try:
         count = export(store, output if output is not None else sys.stdout, format, dedup, filters, query)
@@ -335,6 +347,108 @@ def _is_corpus_file(output: Path, db: Path) -> bool:
     corpus = db.resolve()
     names = {corpus, *(corpus.with_name(corpus.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
     return output.resolve() in names
+
+
+@app.command(
+    "entities",
+    epilog=(
+        "[b]Examples[/b]\n\n"
+        "  warta entities --db corpus.db                      (the most named entities)\n\n"
+        "  warta entities --type person --site kompas.com --from 2025-01 --limit 50\n\n"
+        "  warta entities 'Korea Utara' --db corpus.db          (its profile: months, named with, quotes, articles)\n\n"
+        "  warta entities 'Prabowo Subianto' --json | jq .quotes"
+    ),
+)
+def entities_command(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="An entity's canonical name (any case): its profile. Without it, the most named entities."
+        ),
+    ] = None,
+    db: DbOption = Path("corpus.db"),
+    entity_type: Annotated[
+        str | None,
+        typer.Option("--type", help="Only entities of this type (person, place, organisation, ...)."),
+    ] = None,
+    site: SiteOption = None,
+    lang: LangOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    limit: Annotated[int, typer.Option(help="How many entities to list.")] = 20,
+    duplicates: Annotated[bool, typer.Option(help="Count every copy of a story, not one.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output (lines for the list).")] = False,
+) -> None:
+    """Who and what the corpus names (needs `warta ingest --enrich`), or one entity's profile.
+
+    The list counts the articles naming each entity (one copy per story) and its mentions.
+    A profile gives the articles naming the entity month by month, the entities named with
+    it, what it said (quotes whose speaker it is) and its latest articles. --site, --lang,
+    --from and --to select the articles counted, as in `warta search`.
+    """
+    err = Console(stderr=True, soft_wrap=True)
+    filters = SearchFilters(site, lang, date_from, date_to, limit, duplicates)
+    store = _open(db, err)
+    try:
+        if not has_mentions(store):
+            err.print(f"no entities in {db}: ingest with `warta ingest PATH --db {db} --enrich`")
+            raise typer.Exit(code=1)
+        if name is None:
+            counts = top_entities(store, filters, entity_type)
+            profile, similar = None, []
+        else:
+            counts = []
+            profile = entity_profile(store, name, filters)
+            similar = similar_entities(store, name) if profile is None else []
+    except QueryError as exc:
+        err.print(f"[red]cannot list entities:[/red] {exc}")
+        raise typer.Exit(code=2) from exc
+    finally:
+        store.close()
+    out = Console(soft_wrap=True)
+    if name is None:
+        if as_json:
+            for count in counts:
+                sys.stdout.write(json.dumps(asdict(count), ensure_ascii=False) + "\n")
+            return
+        table = Table("entity", "type", "articles", "mentions")
+        for count in counts:
+            table.add_row(count.name, count.type, str(count.articles), str(count.mentions))
+        out.print(table)
+        return
+    if profile is None:
+        hint = f": did you mean {', '.join(repr(n) for n in similar)}?" if similar else ""
+        err.print(f"no article names {name!r}{hint}")
+        raise typer.Exit(code=1)
+    if as_json:
+        sys.stdout.write(json.dumps(asdict(profile), ensure_ascii=False) + "\n")
+        return
+    _print_profile(out, profile)
+
+
+def _print_profile(out: Console, profile: EntityProfile) -> None:
+    types = ", ".join(f"{kind} ({n})" for kind, n in profile.types)
+    span = f", {profile.first[:10]} to {profile.last[:10]}" if profile.first and profile.last else ""
+    out.print(f"[bold]{profile.name}[/bold] [dim]{types}[/dim]")
+    out.print(f"{profile.articles} articles, {profile.mentions} mentions{span}")
+    if profile.months:
+        top = max(n for _, n in profile.months)
+        out.print("\n[bold]articles by month[/bold]")
+        for month, n in profile.months:
+            out.print(f"  {month}  {'█' * max(1, round(24 * n / top))} {n}")
+        if profile.undated:
+            out.print(f"  [dim]undated: {profile.undated}[/dim]")
+    if profile.together:
+        out.print("\n[bold]named with[/bold]")
+        for other in profile.together:
+            out.print(f"  {other.name} [dim]{other.type} · {other.articles} articles[/dim]")
+    if profile.quotes:
+        out.print("\n[bold]said[/bold]")
+        for quote in profile.quotes:
+            out.print(f"  “{quote.text}” [dim]{quote.published or 'no date'} · {quote.title or ''}[/dim]")
+    out.print("\n[bold]latest articles[/bold]")
+    for ref in profile.latest:
+        out.print(f"  {ref.title or '(untitled)'} [dim]{ref.site} · {ref.published or 'no date'}[/dim]")
 
 
 @app.command(

@@ -25,6 +25,7 @@ from datetime import date
 from enum import StrEnum
 
 from warta.corpus.champions import bm25_sql, candidates
+from warta.corpus.mentions import entity_key
 from warta.corpus.stems import character_pairs, stem_word, unspaced
 from warta.corpus.store import Store
 from warta.errors import WartaError
@@ -63,6 +64,7 @@ class SearchFilters:
     limit: int = 10
     include_duplicates: bool = False
     order: SearchOrder = SearchOrder.relevance  # or the newest / the oldest matches first
+    entity: str | None = None  # only articles naming this entity (its canonical name, any case)
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +292,7 @@ def filter_conditions(store: Store, filters: SearchFilters) -> tuple[str, list[o
 def _article_conditions(
     alias: str, filters: SearchFilters, site_id: int | None
 ) -> tuple[list[str], list[object]]:
-    """The site, language and date filters as SQL conditions on `articles {alias}`."""
+    """The site, language, date and entity filters as SQL conditions on `articles {alias}`."""
     conds: list[str] = []
     params: list[object] = []
     if site_id is not None:
@@ -305,6 +307,9 @@ def _article_conditions(
     if filters.date_to:
         conds.append(f"substr({alias}.published, 1, ?) <= ?")
         params.extend([len(filters.date_to), filters.date_to])
+    if filters.entity:
+        conds.append(f"EXISTS (SELECT 1 FROM mentions em WHERE em.key = ? AND em.article_id = {alias}.id)")
+        params.append(entity_key(filters.entity))
     return conds, params
 
 
@@ -356,13 +361,14 @@ def rank(
     order = _ORDER_SQL[filters.order]
     expression = fts_expression(query, stems)
     terms = query.terms
-    # A site is a small share of the corpus: its best matches rarely beat the bound, and
-    # scoring only its matches is cheap. Prefixes and phrases have no champion lists, and
+    # A site (or an entity) is a small share of the corpus: its best matches rarely beat the
+    # bound, and scoring only its matches is cheap. Prefixes and phrases have no champion lists, and
     # their bound holds for words that are all required.
     if (
         prune
         and filters.order is SearchOrder.relevance
         and site_id is None
+        and not filters.entity
         and filters.limit <= _PRUNE_LIMIT
         and query.conjunction
         and all(not t.prefix and len(t.words) == 1 for t in terms)
@@ -388,10 +394,14 @@ def rank(
                 rows = []
             if found.proves([float(r[1]) for r in rows], filters.limit):
                 return [(int(r[0]), float(r[1])) for r in rows], True
+    ahead: list[object] = []  # parameters of the conditions added to `select` here
     if site_id is not None:  # the site's ids (from its index) are a cheaper first check than the join
         select += " AND +f.rowid IN (SELECT id FROM articles WHERE site_id = ?)"
-        params.insert(0, site_id)
-    rows = conn.execute(select + where + order, [expression, *params, filters.limit]).fetchall()
+        ahead.append(site_id)
+    if filters.entity:  # likewise the articles naming the entity, from the mentions' key index
+        select += " AND +f.rowid IN (SELECT article_id FROM mentions WHERE key = ?)"
+        ahead.append(entity_key(filters.entity))
+    rows = conn.execute(select + where + order, [expression, *ahead, *params, filters.limit]).fetchall()
     return [(int(r[0]), float(r[1])) for r in rows], False
 
 

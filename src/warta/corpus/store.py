@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from warta.corpus.mentions import index_stored, write_annotations
 from warta.corpus.stems import stem_text
 from warta.errors import WartaError
 
-SCHEMA_VERSION = 3  # 2: search covering index, champion lists and change log; 3: versions
+SCHEMA_VERSION = 4  # 2: search covering index, champion lists and change log; 3: versions;
+# 4: entity mentions and quotes as tables (warta.corpus.mentions)
 # How the hidden `stems` search column is written (`stem_text`); 2: unspaced script as character
 # pairs. A corpus written otherwise is brought up to date by `warta reindex` (`Store.restem`).
 STEMS_VERSION = 2
@@ -157,6 +159,19 @@ CREATE TABLE IF NOT EXISTS versions (
   run_id INTEGER, captured_at REAL NOT NULL, title TEXT, body TEXT NOT NULL, published TEXT,
   data TEXT NOT NULL, PRIMARY KEY (article_id, text_hash)
 ) WITHOUT ROWID;
+-- Enrichment as tables (warta.corpus.mentions): an article's entities, one row per entity
+-- and type with its mention count, looked up by key (and by article, for its filter); its
+-- attributed quotes, looked up by speaker.
+CREATE TABLE IF NOT EXISTS mentions (
+  key TEXT NOT NULL, type TEXT NOT NULL, article_id INTEGER NOT NULL, name TEXT NOT NULL,
+  count INTEGER NOT NULL, PRIMARY KEY (key, article_id, type)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+CREATE TABLE IF NOT EXISTS quotes (
+  article_id INTEGER NOT NULL, position INTEGER NOT NULL, speaker_key TEXT NOT NULL,
+  speaker TEXT NOT NULL, text TEXT NOT NULL, verb TEXT, PRIMARY KEY (article_id, position)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_key);
 CREATE TABLE IF NOT EXISTS signatures (article_id INTEGER PRIMARY KEY, signature BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS lsh (
   bucket INTEGER NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY (bucket, article_id)
@@ -245,8 +260,13 @@ class Store:
             # Stores from before schema 2 got the search index and tables from _SCHEMA above;
             # their champion lists are missing until `warta reindex` or the next ingest.
             schema = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-            if schema is None or int(schema[0]) < SCHEMA_VERSION:
+            older = 0 if schema is None else int(schema[0])
+            if older < SCHEMA_VERSION:
+                store = cls(conn, str(path), tokenizer)
+                if older < 4:  # the entities and quotes stored articles hold, as tables
+                    index_stored(store)
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+                return store
         return cls(conn, str(path), tokenizer)
 
     def close(self) -> None:
@@ -375,6 +395,7 @@ class Store:
             "INSERT INTO links VALUES (?, ?, ?, ?, ?)",
             [(article_id, kind, i, title, url) for i, (kind, title, url) in enumerate(a.links)],
         )
+        write_annotations(self, article_id, a.data)
         self._count_site_page(site_id, a)
         if a.signature is not None:
             conn.execute("INSERT INTO signatures VALUES (?, ?)", (article_id, a.signature))

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from warta.classify.labels import block_key
 from warta.corpus.dedup import MinHasher, text_hash
+from warta.corpus.mentions import annotations_kept, reindex_article
 from warta.corpus.stems import stem_text
 from warta.corpus.store import Store
 
@@ -101,11 +102,15 @@ def _filter_article(store: Store, article_id: int, keys: frozenset[str], hasher:
     title, raw = conn.execute("SELECT title, data FROM articles WHERE id=?", (article_id,)).fetchone()
     data = json.loads(raw)
     parts = data.get("body", [])
-    kept = [p for p in parts if block_key(p["text"]) not in keys]
-    if len(kept) == len(parts):
+    positions = [i for i, p in enumerate(parts) if block_key(p["text"]) not in keys]
+    if len(positions) == len(parts):
         return False
+    kept = [parts[i] for i in positions]
     body = "\n".join(p["text"] for p in kept)
     data["body"], data["text"] = kept, body
+    if isinstance(data.get("annotations"), dict):  # what enrichment found in a removed block goes too
+        data["annotations"] = annotations_kept(data["annotations"], positions)
+        reindex_article(store, article_id, data)
     data.setdefault("warnings", []).append(f"{len(parts) - len(kept)} site-template block(s) removed")
     stems = stem_text(f"{title or ''}\n{body}") if store.tokenizer == "unicode61+id" else ""
     conn.execute(

@@ -14,11 +14,12 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from warta.corpus.export import ExportFormat, export
+from warta.corpus.mentions import entity_profile, similar_entities, top_entities
 from warta.corpus.search import Hit, QueryError, SearchFilters, SearchOrder, latest, search
 from warta.corpus.store import Store, StoredVersion
 from warta.corpus.templates import site_reports
@@ -62,6 +63,7 @@ def create_app(db: str | Path) -> Any:
         date_to: str | None,
         limit: int,
         sort: SearchOrder = SearchOrder.relevance,
+        entity: str | None = None,
     ) -> SearchFilters:
         return SearchFilters(
             site or None,
@@ -70,6 +72,7 @@ def create_app(db: str | Path) -> Any:
             date_to or None,
             max(1, min(limit, PAGE_LIMIT)),
             order=sort,
+            entity=entity or None,
         )
 
     @app.get("/", response_class=HTMLResponse)
@@ -81,8 +84,9 @@ def create_app(db: str | Path) -> Any:
         date_to: str | None = Query(None, alias="to"),
         limit: int = 20,
         sort: SearchOrder = SearchOrder.relevance,
+        entity: str | None = None,
     ) -> str:
-        filters = filters_of(site, lang, date_from, date_to, limit, sort)
+        filters = filters_of(site, lang, date_from, date_to, limit, sort, entity)
         error = None
         hits: list[Hit] = []
         with opened() as store:
@@ -115,13 +119,16 @@ def create_app(db: str | Path) -> Any:
         date_to: str | None = Query(None, alias="to"),
         format: ExportFormat = ExportFormat.csv,
         dedup: bool = True,
+        entity: str | None = None,
     ) -> Any:
         """Every article the query and filters select (not a page of them), as a file: CSV,
         JSONL or Parquet, one copy per story unless `dedup=false`. Written to a temporary file
         first and streamed from it: never the whole selection in memory."""
         filters = None
-        if site or lang or date_from or date_to:
-            filters = SearchFilters(site or None, lang or None, date_from or None, date_to or None)
+        if site or lang or date_from or date_to or entity:
+            filters = SearchFilters(
+                site or None, lang or None, date_from or None, date_to or None, entity=entity or None
+            )
         handle, name = tempfile.mkstemp(suffix=f".{format.value}", prefix="warta-export-")
         os.close(handle)
         try:
@@ -165,17 +172,86 @@ def create_app(db: str | Path) -> Any:
         return pages.layout("sites", pages.sites_html(reports))
 
     @app.get("/entities", response_class=HTMLResponse)
-    def entities(limit: int = 100) -> str:
+    def entities(
+        type: str | None = None,
+        site: str | None = None,
+        lang: str | None = None,
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
+        limit: int = 100,
+    ) -> str:
+        filters = replace(
+            filters_of(site, lang, date_from, date_to, 1), limit=max(1, min(limit, ENTITY_LIMIT))
+        )
         with opened() as store:
-            rows = top_entities(store, limit)
-        return pages.layout("entities", pages.entities_html(rows))
+            try:
+                rows, error = top_entities(store, filters, type or None), None
+            except QueryError as exc:
+                rows, error = [], str(exc)
+            choices = _choices(store)
+        return pages.layout(
+            "entities", pages.entities_html(rows, filters, type or None, *choices, error=error)
+        )
+
+    @app.get("/entity/{name}", response_class=HTMLResponse)
+    def entity(
+        name: str,
+        site: str | None = None,
+        lang: str | None = None,
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
+    ) -> Any:
+        filters = filters_of(site, lang, date_from, date_to, 1)
+        with opened() as store:
+            try:
+                profile = entity_profile(store, name, filters)
+            except QueryError as exc:
+                return HTMLResponse(
+                    pages.layout(name, f"<p class='error'>{pages.esc(exc)}</p>"), status_code=400
+                )
+            similar = similar_entities(store, name) if profile is None else []
+        if profile is None:
+            return HTMLResponse(pages.layout(name, pages.no_entity_html(name, similar)), status_code=404)
+        return pages.layout(profile.name, pages.entity_html(profile, filters))
 
     @app.get("/api/entities")
-    def api_entities(limit: int = 100) -> list[dict[str, Any]]:
-        """The corpus's most frequent entities (`warta ingest --enrich`): the articles naming each."""
+    def api_entities(
+        type: str | None = None,
+        site: str | None = None,
+        lang: str | None = None,
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
+        limit: int = 100,
+    ) -> list[dict[str, Any]]:
+        """The entities named by the most articles (`warta ingest --enrich`), one copy per story."""
+        filters = replace(
+            filters_of(site, lang, date_from, date_to, 1), limit=max(1, min(limit, ENTITY_LIMIT))
+        )
         with opened() as store:
-            rows = top_entities(store, limit)
-        return [{"canonical": name, "type": kind, "articles": articles} for name, kind, articles in rows]
+            try:
+                return [asdict(row) for row in top_entities(store, filters, type or None)]
+            except QueryError as exc:
+                raise HTTPException(400, str(exc)) from exc
+
+    @app.get("/api/entity/{name}")
+    def api_entity(
+        name: str,
+        site: str | None = None,
+        lang: str | None = None,
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
+    ) -> dict[str, Any]:
+        """One entity's profile: articles by month, entities named with it, its quotes, latest articles."""
+        with opened() as store:
+            try:
+                profile = entity_profile(store, name, filters_of(site, lang, date_from, date_to, 1))
+            except QueryError as exc:
+                raise HTTPException(400, str(exc)) from exc
+            if profile is None:
+                raise HTTPException(
+                    404, f"no article names {name!r}; similar: {similar_entities(store, name)}"
+                )
+        return asdict(profile)
 
     @app.get("/api/search")
     def api_search(
@@ -186,10 +262,11 @@ def create_app(db: str | Path) -> Any:
         date_to: str | None = Query(None, alias="to"),
         limit: int = 10,
         sort: SearchOrder = SearchOrder.relevance,
+        entity: str | None = None,
     ) -> list[dict[str, Any]]:
         with opened() as store:
             try:
-                hits = search(store, q, filters_of(site, lang, date_from, date_to, limit, sort))
+                hits = search(store, q, filters_of(site, lang, date_from, date_to, limit, sort, entity))
             except QueryError as exc:
                 raise HTTPException(400, str(exc)) from exc
         return [asdict(h) for h in hits]
@@ -211,19 +288,6 @@ def create_app(db: str | Path) -> Any:
     return app
 
 
-def top_entities(store: Store, limit: int) -> list[tuple[str, str, int]]:
-    """The entities of the stored annotations named by the most articles: (canonical, type,
-    articles), most first; articles stored without enrichment have none."""
-    rows = store.conn.execute(
-        "SELECT json_extract(e.value, '$.canonical') AS name, json_extract(e.value, '$.type') AS kind,"
-        " COUNT(DISTINCT a.id) AS n FROM articles a, json_each(a.data, '$.annotations.entities') e"
-        " WHERE json_valid(a.data) GROUP BY name, kind HAVING name IS NOT NULL"
-        " ORDER BY n DESC, name LIMIT ?",
-        (max(1, min(limit, ENTITY_LIMIT)),),
-    )
-    return [(str(name), str(kind), int(count)) for name, kind, count in rows]
-
-
 def _choices(store: Store) -> tuple[list[str], list[str]]:
     sites = [str(r[0]) for r in store.conn.execute("SELECT name FROM sites ORDER BY name")]
     languages = [
@@ -243,7 +307,7 @@ def _latest_html(store: Store, filters: SearchFilters) -> str:
         return pages.results_html("", [], str(exc))
     if hits:
         return "<h2>latest</h2>" + "".join(map(pages.hit_html, hits))
-    narrowed = filters.site or filters.language or filters.date_from or filters.date_to
+    narrowed = filters.site or filters.language or filters.date_from or filters.date_to or filters.entity
     return "<p>no articles match these filters</p>" if narrowed else "<p>no articles yet</p>"
 
 

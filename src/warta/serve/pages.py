@@ -10,8 +10,9 @@ import html
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
+from warta.corpus.mentions import EntityCount, EntityProfile
 from warta.corpus.search import Hit, SearchFilters, SearchOrder, empty_result_hint
 from warta.corpus.store import StoredVersion
 from warta.corpus.templates import SiteReport
@@ -62,11 +63,6 @@ _SORT_LABELS = {
 
 
 def search_form(query: str, filters: SearchFilters, sites: Sequence[str], languages: Sequence[str]) -> str:
-    def options(values: Sequence[str], chosen: str | None, blank: str) -> str:
-        rows = [f"<option value=''>{esc(blank)}</option>"]
-        rows += [f"<option{' selected' if v == chosen else ''}>{esc(v)}</option>" for v in values]
-        return "".join(rows)
-
     sorts = "".join(
         f"<option value='{o.value}'{' selected' if o is filters.order else ''}>{_SORT_LABELS[o]}</option>"
         for o in SearchOrder
@@ -74,10 +70,11 @@ def search_form(query: str, filters: SearchFilters, sites: Sequence[str], langua
     return (
         "<form method='get' action='/'>"
         f"<input name='q' size='40' value='{esc(query)}' placeholder='words, \"phrases\", prefix*, OR, -word' autofocus> "
-        f"<select name='site'>{options(sites, filters.site, 'all sites')}</select> "
-        f"<select name='lang'>{options(languages, filters.language, 'all languages')}</select> "
-        f"from <input name='from' size='10' value='{esc(filters.date_from or '')}' placeholder='YYYY-MM-DD'> "
+        + _select("site", sites, filters.site, "all sites")
+        + _select("lang", languages, filters.language, "all languages")
+        + f"from <input name='from' size='10' value='{esc(filters.date_from or '')}' placeholder='YYYY-MM-DD'> "
         f"to <input name='to' size='10' value='{esc(filters.date_to or '')}' placeholder='YYYY-MM-DD'> "
+        f"naming <input name='entity' size='16' value='{esc(filters.entity or '')}' placeholder='entity'> "
         f"<select name='sort'>{sorts}</select> "
         "<button>search</button></form>"
     )
@@ -106,7 +103,7 @@ def results_html(query: str, hits: Sequence[Hit], error: str | None) -> str:
 def export_links(query: str, filters: SearchFilters) -> str:
     """Links that download every article the search selects (not only this page of it)."""
     params = {"q": query, "site": filters.site, "lang": filters.language, "from": filters.date_from}
-    params["to"] = filters.date_to
+    params["to"], params["entity"] = filters.date_to, filters.entity
     kept = {k: v for k, v in params.items() if v}
     links = " · ".join(
         f"<a href='/export?{esc(urlencode(kept | {'format': fmt}))}'>{label}</a>"
@@ -227,7 +224,7 @@ def annotations_html(annotations: Mapping[str, Any]) -> str:
         key = (str(entity.get("canonical") or entity.get("text") or ""), str(entity.get("type") or ""))
         counts[key] = counts.get(key, 0) + 1
     entities = "".join(
-        f"<li>{esc(name)} <span class=meta>{esc(kind)} · {count}</span></li>"
+        f"<li>{entity_link(name)} <span class=meta>{esc(kind)} · {count}</span></li>"
         for (name, kind), count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     )
     quotes = "".join(
@@ -244,21 +241,120 @@ def annotations_html(annotations: Mapping[str, Any]) -> str:
     return f"<aside class='annotations'>{''.join(parts)}</aside>" if any(parts) else ""
 
 
-def entities_html(rows: Sequence[tuple[str, str, int]]) -> str:
-    """The corpus's most frequent entities: canonical name, type, articles naming it."""
-    if not rows:
-        return "<h1>Entities</h1><p>no entities: ingest with <code>warta ingest --enrich</code></p>"
-    table = "".join(
-        f"<tr><td><a href='/?{urlencode({'q': _phrase(name)})}'>{esc(name)}</a></td>"
-        f"<td>{esc(kind)}</td><td>{articles}</td></tr>"
-        for name, kind, articles in rows
+def entity_link(name: str, filters: SearchFilters | None = None) -> str:
+    """A link to the entity's profile page (under the same site, language and date filters)."""
+    params = _filter_params(filters) if filters else {}
+    query = f"?{urlencode(params)}" if params else ""
+    return f"<a href='/entity/{esc(quote(name, safe=''))}{esc(query)}'>{esc(name)}</a>"
+
+
+def _filter_params(filters: SearchFilters) -> dict[str, str]:
+    params = {
+        "site": filters.site,
+        "lang": filters.language,
+        "from": filters.date_from,
+        "to": filters.date_to,
+    }
+    return {k: v for k, v in params.items() if v}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def entities_html(
+    rows: Sequence[EntityCount],
+    filters: SearchFilters,
+    entity_type: str | None,
+    sites: Sequence[str],
+    languages: Sequence[str],
+    error: str | None = None,
+) -> str:
+    """The entities named by the most articles passing the filters, each linked to its profile."""
+    form = (
+        "<form method='get' action='/entities'>"
+        f"<input name='type' size='12' value='{esc(entity_type or '')}' placeholder='type'> "
+        + _select("site", sites, filters.site, "all sites")
+        + _select("lang", languages, filters.language, "all languages")
+        + f"from <input name='from' size='10' value='{esc(filters.date_from or '')}' placeholder='YYYY-MM-DD'> "
+        f"to <input name='to' size='10' value='{esc(filters.date_to or '')}' placeholder='YYYY-MM-DD'> "
+        "<button>list</button></form>"
     )
-    return f"<h1>Entities</h1><table><tr><th>entity</th><th>type</th><th>articles</th></tr>{table}</table>"
+    if error:
+        return f"<h1>Entities</h1>{form}<p class='error'>{esc(error)}</p>"
+    if not rows:
+        narrowed = entity_type or _filter_params(filters)
+        why = (
+            "no entity matches these filters"
+            if narrowed
+            else "no entities: ingest with <code>warta ingest --enrich</code>"
+        )
+        return f"<h1>Entities</h1>{form}<p>{why}</p>"
+    table = "".join(
+        f"<tr><td>{entity_link(r.name, filters)}</td><td>{esc(r.type)}</td><td>{r.articles}</td><td>{r.mentions}</td></tr>"
+        for r in rows
+    )
+    return (
+        f"<h1>Entities</h1>{form}<table><tr><th>entity</th><th>type</th><th>articles</th>"
+        f"<th>mentions</th></tr>{table}</table>"
+    )
 
 
-def _phrase(name: str) -> str:
-    """A search for the name as a phrase."""
-    return '"' + name.replace('"', " ") + '"'
+def _select(name: str, values: Sequence[str], chosen: str | None, blank: str) -> str:
+    rows = [f"<option value=''>{esc(blank)}</option>"]
+    rows += [f"<option{' selected' if v == chosen else ''}>{esc(v)}</option>" for v in values]
+    return f"<select name='{name}'>{''.join(rows)}</select> "
+
+
+def no_entity_html(name: str, similar: Sequence[str]) -> str:
+    others = ", ".join(entity_link(n) for n in similar)
+    hint = f"<p>similar names: {others}</p>" if others else ""
+    return f"<h1>{esc(name)}</h1><p>no article names this entity</p>{hint}<p><a href='/entities'>all entities</a></p>"
+
+
+def entity_html(profile: EntityProfile, filters: SearchFilters) -> str:
+    """One entity's profile: its articles month by month (bars), the entities named with it,
+    what it said, its latest articles, and a search of the articles naming it."""
+    types = ", ".join(f"{esc(kind)} ({n})" for kind, n in profile.types)
+    span = (
+        f" · {esc(profile.first[:10])} to {esc(profile.last[:10])}" if profile.first and profile.last else ""
+    )
+    parts = [
+        f"<h1>{esc(profile.name)}</h1>",
+        f"<p class='meta'>{types} · {_plural(profile.articles, 'article')} · "
+        f"{_plural(profile.mentions, 'mention')}{span}</p>",
+        f"<p><a href='/?{esc(urlencode(_filter_params(filters) | {'entity': profile.name}))}'>"
+        "every article naming it</a></p>",
+    ]
+    if profile.months:
+        top = max(n for _, n in profile.months)
+        bars = "".join(
+            f"<tr><td>{esc(month)}</td><td><div style='background:#0b5394;height:.8rem;"
+            f"width:{max(2, round(240 * n / top))}px'></div></td><td>{n}</td></tr>"
+            for month, n in profile.months
+        )
+        undated = f"<p class='meta'>undated: {profile.undated}</p>" if profile.undated else ""
+        parts.append(f"<h2>articles by month</h2><table>{bars}</table>{undated}")
+    if profile.together:
+        rows = "".join(
+            f"<li>{entity_link(o.name, filters)} <span class=meta>{esc(o.type)} · {_plural(o.articles, 'article')}</span></li>"
+            for o in profile.together
+        )
+        parts.append(f"<h2>named with</h2><ul>{rows}</ul>")
+    if profile.quotes:
+        rows = "".join(
+            f"<li>“{esc(q.text)}” <span class=meta>{esc(q.verb or '')} · "
+            f"<a href='/article/{q.article_id}'>{esc(q.title or '(no title)')}</a> · {esc(q.published or 'no date')}</span></li>"
+            for q in profile.quotes
+        )
+        parts.append(f"<h2>said</h2><ul>{rows}</ul>")
+    rows = "".join(
+        f"<li><a href='/article/{r.id}'>{esc(r.title or '(no title)')}</a> "
+        f"<span class=meta>{esc(r.site)} · {esc(r.published or 'no date')}</span></li>"
+        for r in profile.latest
+    )
+    parts.append(f"<h2>latest articles</h2><ul>{rows}</ul>")
+    return "".join(parts)
 
 
 def sites_html(reports: Sequence[SiteReport]) -> str:

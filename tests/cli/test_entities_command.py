@@ -1,0 +1,77 @@
+"""`warta entities`: the most named entities, one entity's profile, and `--entity` on search and export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from tests.cli.conftest import cli_runner
+from tests.corpus.test_mentions import _ARTICLES, _stored
+
+from warta.cli import app
+from warta.corpus.store import Store
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    db = tmp_path / "corpus.db"
+    with Store.open(db) as store:
+        store.write_batch(store.start_run(["test"]), [_stored(i, row) for i, row in enumerate(_ARTICLES)], [])
+    return db
+
+
+def test_the_list_counts_articles_and_mentions(corpus: Path) -> None:
+    result = cli_runner().invoke(app, ["entities", "--db", str(corpus), "--limit", "2", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows == [
+        {"name": "Korea Utara", "type": "place", "articles": 3, "mentions": 4},
+        {"name": "Jepang", "type": "place", "articles": 2, "mentions": 2},
+    ]
+    table = cli_runner().invoke(app, ["entities", "--db", str(corpus), "--site", "daily.com"])
+    assert table.exit_code == 0 and "Old Market" in table.stdout and "Korea Selatan" not in table.stdout
+
+
+def test_a_profile_prints_months_company_and_articles(corpus: Path) -> None:
+    result = cli_runner().invoke(app, ["entities", "korea utara", "--db", str(corpus)])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Korea Utara" in out and "3 articles, 4 mentions, 2025-01-10 to 2025-02-20" in out
+    assert "2025-02  " in out and "named with" in out and "North Korea fires missile" in out
+    data = json.loads(
+        cli_runner().invoke(app, ["entities", "Korea Utara", "--db", str(corpus), "--json"]).stdout
+    )
+    assert data["months"] == [["2025-01", 1], ["2025-02", 2]]
+
+
+def test_an_unknown_name_says_so_and_offers_similar_ones(corpus: Path) -> None:
+    result = cli_runner().invoke(app, ["entities", "korea", "--db", str(corpus)])
+    assert result.exit_code == 1
+    assert "no article names 'korea'" in result.output and "'Korea Utara'" in result.output
+
+
+def test_a_corpus_without_enrichment_says_how_to_get_entities(tmp_path: Path) -> None:
+    db = tmp_path / "plain.db"
+    Store.open(db).close()
+    result = cli_runner().invoke(app, ["entities", "--db", str(db)])
+    assert result.exit_code == 1 and "--enrich" in result.output
+
+
+def test_a_bad_date_filter_is_a_clear_error(corpus: Path) -> None:
+    result = cli_runner().invoke(app, ["entities", "--db", str(corpus), "--from", "2025-13"])
+    assert result.exit_code == 2 and "--from must be a date" in result.output
+
+
+def test_search_and_export_take_entity(corpus: Path, tmp_path: Path) -> None:
+    found = cli_runner().invoke(app, ["search", "rudal", "--entity", "jepang", "--db", str(corpus), "--json"])
+    assert found.exit_code == 0, found.output
+    assert [json.loads(line)["title"] for line in found.stdout.splitlines()] == [
+        "Seoul dan Tokyo bahas rudal Korut"
+    ]
+    out = tmp_path / "korut.jsonl"
+    exported = cli_runner().invoke(
+        app, ["export", "--db", str(corpus), "--entity", "Korea Utara", "-o", str(out)]
+    )
+    assert exported.exit_code == 0, exported.output
+    assert len(out.read_text().splitlines()) == 3
