@@ -19,6 +19,7 @@ demo: venv  ## extract the bundled sample pages, build an enriched corpus from t
 	$(BIN)/warta ingest samples/ --db warta.db --enrich
 	$(BIN)/warta sites --db warta.db
 	$(BIN)/warta search "$${QUERY:-jakarta}" --db warta.db --limit 5
+	$(BIN)/warta entities --db warta.db --limit 8
 
 test: venv  ## the test suite (what CI runs)
 	$(BIN)/python -m pytest

@@ -208,6 +208,31 @@ def test_english_capitals_before_a_dash_at_the_paragraph_start_are_a_place() -> 
     assert found["KARANGVILLE"].type == "place"
 
 
+def test_english_dateline_with_a_date_and_an_agency_in_brackets() -> None:
+    # an invented town and wire: nothing in the data knows either name
+    found = _by_text(
+        _find(
+            "en",
+            [
+                "PORT MELVILLE, March 1 (Coastline Wire) - Ferries resumed on Sunday.",
+                "DUNMORE (Valley Press) - The bridge reopened.",
+                "BRISTOW, Okla., June 3 (AP) - Storms hit.",
+            ],
+        )
+    )
+    assert (found["PORT MELVILLE"].type, found["PORT MELVILLE"].canonical) == ("place", "Port Melville")
+    assert found["Coastline Wire"].type == "organisation" and found["Valley Press"].type == "organisation"
+    assert found["BRISTOW"].type == "place" and found["AP"].type == "organisation"
+
+
+def test_english_a_date_in_brackets_or_an_acronym_opening_a_sentence_is_no_dateline_agency() -> None:
+    found = _by_text(
+        _find("en", ["HARLOW, Essex (28/11) - Rain.", "NASA, the agency, said - again - it would wait."])
+    )
+    assert found["HARLOW"].type == "place" and "28/11" not in found
+    assert found["NASA"].type == "organisation"
+
+
 def test_english_names_with_particles_are_one_person() -> None:
     found = _by_text(_find("en", _WIRE))
     assert found["Maria van der Berg"].type == "person"

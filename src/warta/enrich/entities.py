@@ -481,7 +481,15 @@ def _rule_spans(
     spans: list[_Span] = []
     i = _dateline_end(tokens, known, rules)
     if i:
-        spans.append(_Span(index, tokens[0].start, tokens[i - 1].end, "place", None, "rule"))
+        place = " ".join(token.text for token in tokens[:i])
+        canonical = place.title() if place.isupper() else None  # ('HARBOUR CITY' is Harbour City)
+        spans.append(_Span(index, tokens[0].start, tokens[i - 1].end, "place", canonical, "rule"))
+        agency = _dateline_agency(tokens, i)
+        if agency is not None:
+            spans.append(
+                _Span(index, tokens[agency[0]].start, tokens[agency[1] - 1].end, "organisation", None, "rule")
+            )
+            i = agency[1] + 1
     while i < len(tokens):
         if not _name_word(tokens[i].text, rules):
             i += 1
@@ -545,9 +553,37 @@ def _dateline_end(tokens: list[Token], known: _Language, rules: _Rules) -> int:
     name = " ".join(words)
     alias = known.aliases.get(name.title() if name.isupper() else name)
     known_place = alias is not None and alias[1] == "place"
-    if following in _DASHES and (known_place or (name.isupper() and len(name) > 2)):
+    if not (known_place or (name.isupper() and len(name) > 2)) or (alias is not None and not known_place):
+        return 0  # (an acronym the data names as something else opens a sentence: 'NASA, ... -')
+    if following in _DASHES:
+        return end
+    # 'HARBOUR CITY, March 1 (Global Wire) -': a date, maybe an agency, then the dash
+    if following == "," and _dash_within(tokens, end + 1, _DATELINE_REACH):
         return end
     return 0
+
+
+def _dateline_agency(tokens: list[Token], place_end: int) -> tuple[int, int] | None:
+    """The tokens [begin, end) of the agency in brackets right before a dateline's dash
+    ('ROTTERDAM (Reuters) -', 'LAGOS, March 1 (Global Wire) -'); None where the brackets hold
+    a date ('(28/11)') or no capitalised name."""
+    dash = next(
+        (
+            j
+            for j in range(place_end, min(place_end + _DATELINE_REACH + 1, len(tokens)))
+            if tokens[j].text in _DASHES
+        ),
+        0,
+    )
+    if dash < place_end + 3 or tokens[dash - 1].text != ")":
+        return None
+    opening = next((j for j in range(dash - 2, place_end - 1, -1) if tokens[j].text == "("), 0)
+    inside = tokens[opening + 1 : dash - 1]
+    if not opening or not inside or not inside[0].text[:1].isupper():
+        return None
+    if any(any(ch.isdigit() for ch in token.text) for token in inside):
+        return None
+    return opening + 1, dash - 1
 
 
 def _typed_runs(
