@@ -1,4 +1,4 @@
-"""`warta entities`: the most named entities, one entity's profile, and `--entity` on search and export."""
+"""`warta entities` (the most named entities, one entity's profile), `--entity` on search and export, `warta trend`."""
 
 from __future__ import annotations
 
@@ -75,3 +75,18 @@ def test_search_and_export_take_entity(corpus: Path, tmp_path: Path) -> None:
     )
     assert exported.exit_code == 0, exported.output
     assert len(out.read_text().splitlines()) == 3
+
+
+def test_trend_prints_bars_and_json(corpus: Path) -> None:
+    result = cli_runner().invoke(app, ["trend", "rudal", "--db", str(corpus)])
+    assert result.exit_code == 0, result.output
+    assert "2025-01" in result.stdout and "2025-02" in result.stdout and "2 stories" in result.stdout
+    lines = (
+        cli_runner().invoke(app, ["trend", "--db", str(corpus), "--by", "year", "--json"]).stdout.splitlines()
+    )
+    assert [json.loads(line) for line in lines] == [
+        {"year": "2025", "stories": 3},
+        {"year": None, "stories": 1},
+    ]
+    bad = cli_runner().invoke(app, ["trend", "--db", str(corpus), "--", "-rudal"])
+    assert bad.exit_code == 2 and "cannot count" in bad.output

@@ -144,3 +144,10 @@ def test_search_and_listing_filter_by_entity(client: TestClient) -> None:
     assert "value='Surabaya'" in listing and listing.count("<div class='hit'>") == 1
     assert client.get("/api/search", params={"q": "berita", "entity": "Bank Indonesia"}).json()
     assert client.get("/api/search", params={"q": "berita", "entity": "Nobody"}).json() == []
+
+
+def test_trend_api_and_the_results_chart(client: TestClient) -> None:
+    found = client.get("/api/trend", params={"q": "berita", "by": "year"}).json()
+    assert found["by"] == "year" and found["undated"] + sum(n for _, n in found["counts"]) > 0
+    assert client.get("/api/trend", params={"q": "-x"}).status_code == 400
+    assert client.get("/api/trend", params={"by": "decade"}).status_code == 422

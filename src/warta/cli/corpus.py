@@ -1,4 +1,4 @@
-"""`warta ingest`, `search`, `reindex`, `export`, `entities`, `sites` and `serve`: the corpus commands."""
+"""`warta ingest`, `search`, `reindex`, `export`, `trend`, `entities`, `sites` and `serve`: the corpus commands."""
 
 from __future__ import annotations
 
@@ -19,10 +19,18 @@ from rich.text import Text
 from warta.cli import DateField, HtmlField, IdField, TextField, UrlField, app, other_reasons
 from warta.corpus.champions import prunable, refresh_search_index, search_index_hint
 from warta.corpus.export import ExportFormat, export
-from warta.corpus.mentions import EntityProfile, entity_profile, has_mentions, similar_entities, top_entities
+from warta.corpus.mentions import (
+    EntityProfile,
+    entity_profile,
+    has_mentions,
+    plural,
+    similar_entities,
+    top_entities,
+)
 from warta.corpus.search import QueryError, SearchFilters, SearchOrder, empty_result_hint, search
 from warta.corpus.store import Store, StoreDirectoryMissingError, StoreError, StoreIsDirectoryError
 from warta.corpus.templates import site_reports
+from warta.corpus.trends import Period, trend
 from warta.options import ExtractOptions
 from warta.readers import JsonlFields
 from warta.run.ingest import IngestOptions, IngestReport, ingest
@@ -350,6 +358,71 @@ def _is_corpus_file(output: Path, db: Path) -> bool:
 
 
 @app.command(
+    "trend",
+    epilog=(
+        "[b]Examples[/b]\n\n"
+        "  warta trend banjir --db corpus.db                  (matching stories per month)\n\n"
+        "  warta trend 'banjir OR longsor' --by week --from 2025-01 --site kompas.com\n\n"
+        "  warta trend --entity 'Korea Utara' --by year       (every article naming it)\n\n"
+        "  warta trend pemilu --by day --json > pemilu.jsonl"
+    ),
+)
+def trend_command(
+    query: Annotated[
+        str | None,
+        typer.Argument(help="A search, as `warta search` takes it; none: every article the filters pass."),
+    ] = None,
+    db: DbOption = Path("corpus.db"),
+    by: Annotated[
+        Period, typer.Option("--by", help="Count per day, ISO week, month or year.")
+    ] = Period.month,
+    site: SiteOption = None,
+    lang: LangOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    entity: EntityOption = None,
+    duplicates: Annotated[bool, typer.Option(help="Count every copy of a story, not one.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines: one period a line.")] = False,
+) -> None:
+    """How many stories match, per day, week, month or year of publication.
+
+    Counts one copy per story (as search shows them), every period from the first to the last
+    with a match (empty ones as 0); undated matches are counted apart.
+    """
+    err = Console(stderr=True, soft_wrap=True)
+    filters = SearchFilters(site, lang, date_from, date_to, 1, duplicates, entity=entity)
+    store = _open(db, err)
+    try:
+        counts = trend(store, query, filters, by)
+    except QueryError as exc:
+        err.print(f"[red]cannot count:[/red] {exc}")
+        raise typer.Exit(code=2) from exc
+    finally:
+        store.close()
+    if as_json:
+        for name, n in counts.counts:
+            sys.stdout.write(json.dumps({by.value: name, "stories": n}) + "\n")
+        if counts.undated:
+            sys.stdout.write(json.dumps({by.value: None, "stories": counts.undated}) + "\n")
+        return
+    out = Console(soft_wrap=True)
+    if not counts.total:
+        out.print("no matches")
+        return
+    _print_bars(out, counts.counts)
+    if counts.undated:
+        out.print(f"  [dim]undated: {counts.undated}[/dim]")
+    out.print(f"[dim]{plural(counts.total, 'story', 'stories')}[/dim]")
+
+
+def _print_bars(out: Console, counts: tuple[tuple[str, int], ...], width: int = 40) -> None:
+    top = max((n for _, n in counts), default=0)
+    for name, n in counts:
+        bar = "█" * max(1, round(width * n / top)) if n else ""
+        out.print(f"  {name:<10} {bar} {n}")
+
+
+@app.command(
     "entities",
     epilog=(
         "[b]Examples[/b]\n\n"
@@ -430,18 +503,16 @@ def _print_profile(out: Console, profile: EntityProfile) -> None:
     types = ", ".join(f"{kind} ({n})" for kind, n in profile.types)
     span = f", {profile.first[:10]} to {profile.last[:10]}" if profile.first and profile.last else ""
     out.print(f"[bold]{profile.name}[/bold] [dim]{types}[/dim]")
-    out.print(f"{profile.articles} articles, {profile.mentions} mentions{span}")
+    out.print(f"{plural(profile.articles, 'article')}, {plural(profile.mentions, 'mention')}{span}")
     if profile.months:
-        top = max(n for _, n in profile.months)
         out.print("\n[bold]articles by month[/bold]")
-        for month, n in profile.months:
-            out.print(f"  {month}  {'█' * max(1, round(24 * n / top))} {n}")
+        _print_bars(out, profile.months, width=24)
         if profile.undated:
             out.print(f"  [dim]undated: {profile.undated}[/dim]")
     if profile.together:
         out.print("\n[bold]named with[/bold]")
         for other in profile.together:
-            out.print(f"  {other.name} [dim]{other.type} · {other.articles} articles[/dim]")
+            out.print(f"  {other.name} [dim]{other.type} · {plural(other.articles, 'article')}[/dim]")
     if profile.quotes:
         out.print("\n[bold]said[/bold]")
         for quote in profile.quotes:

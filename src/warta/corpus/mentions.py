@@ -88,7 +88,7 @@ class EntityProfile:
     mentions: int
     first: str | None  # the earliest and latest publication date of an article naming it
     last: str | None
-    months: tuple[tuple[str, int], ...]  # (YYYY-MM, articles), in order; undated articles aside
+    months: tuple[tuple[str, int], ...]  # (YYYY-MM, articles), every month from the first to the last
     undated: int
     together: tuple[EntityCount, ...]  # named in the same articles, by shared articles
     quotes: tuple[QuoteFound, ...]  # what it said, newest first
@@ -219,8 +219,8 @@ def _batches(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
 def top_entities(store: Store, filters: SearchFilters, entity_type: str | None = None) -> list[EntityCount]:
     """The entities named by the most stories that pass `filters` (site, language, dates),
     `filters.limit` of them, of `entity_type` if given. A story counts once where any of its
-    copies names the entity (with the most mentions of its copies); every copy counts with
-    `include_duplicates`."""
+    copies names the entity (every copy with `include_duplicates`); mentions are counted over
+    every copy."""
     from warta.corpus.search import check_filters, filter_conditions
 
     check_filters(filters)
@@ -232,13 +232,11 @@ def top_entities(store: Store, filters: SearchFilters, entity_type: str | None =
     if entity_type:
         kind = " AND m.type = ?"
         params = [*params, entity_type]
-    story = "a.id" if filters.include_duplicates else "coalesce(a.cluster_id, -a.id)"
+    stories = "count(*)" if filters.include_duplicates else "count(DISTINCT coalesce(a.cluster_id, -a.id))"
     rows = store.conn.execute(
-        "SELECT max(name), type, count(*) AS n, sum(mentions) FROM ("
-        f" SELECT m.key, m.type, max(m.name) AS name, max(m.count) AS mentions, {story} AS story"
-        f" FROM mentions m JOIN articles a ON a.id = m.article_id WHERE 1{where}{kind}"
-        " GROUP BY m.key, m.type, story"
-        ") GROUP BY key, type ORDER BY n DESC, sum(mentions) DESC, max(name) LIMIT ?",
+        f"SELECT max(m.name), m.type, {stories} AS n, sum(m.count) FROM mentions m"
+        f" JOIN articles a INDEXED BY articles_search ON a.id = m.article_id WHERE 1{where}{kind}"
+        " GROUP BY m.key, m.type ORDER BY n DESC, sum(m.count) DESC, max(m.name) LIMIT ?",
         [*params, filters.limit],
     )
     return [EntityCount(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in rows]
@@ -248,6 +246,7 @@ def entity_profile(store: Store, name: str, filters: SearchFilters) -> EntityPro
     """What the articles passing `filters` say about the entity `name` (any spelling of its
     canonical name's case); None where none of them names it."""
     from warta.corpus.search import check_filters, filter_conditions
+    from warta.corpus.trends import Period, trend
 
     check_filters(filters)
     key = entity_key(name)
@@ -266,14 +265,10 @@ def entity_profile(store: Store, name: str, filters: SearchFilters) -> EntityPro
     if not types:
         return None
     span = conn.execute(
-        f"SELECT count(*), min(a.published), max(a.published), sum(a.published IS NULL) FROM articles a WHERE 1{where}",
+        f"SELECT count(*), min(a.published), max(a.published) FROM articles a WHERE 1{where}",
         params,
     ).fetchone()
-    months = conn.execute(
-        f"SELECT substr(a.published, 1, 7) AS month, count(*) FROM articles a WHERE 1{where}"
-        " AND a.published IS NOT NULL GROUP BY month ORDER BY month",
-        params,
-    ).fetchall()
+    months = trend(store, None, naming, Period.month)
     together = conn.execute(
         "SELECT max(o.name), o.type, count(*) AS n, sum(o.count) FROM articles a"
         f" JOIN mentions o ON o.article_id = a.id AND o.key <> ? WHERE 1{where}"
@@ -303,8 +298,8 @@ def entity_profile(store: Store, name: str, filters: SearchFilters) -> EntityPro
         mentions=sum(int(t[2]) for t in types),
         first=span[1],
         last=span[2],
-        months=tuple((str(m[0]), int(m[1])) for m in months),
-        undated=int(span[3] or 0),
+        months=months.counts,
+        undated=months.undated,
         together=tuple(EntityCount(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in together),
         quotes=tuple(QuoteFound(int(r[0]), r[1], r[2], str(r[3]), str(r[4]), r[5]) for r in quotes),
         latest=tuple(ArticleRef(int(r[0]), r[1], str(r[2]), r[3]) for r in latest),
@@ -328,3 +323,8 @@ def similar_entities(store: Store, name: str, limit: int = 5) -> list[str]:
         (pattern, limit),
     )
     return [str(r[0]) for r in rows]
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """'1 article', '2 articles' (`words`: an irregular plural, 'stories')."""
+    return f"{count} {word if count == 1 else words or word + 's'}"

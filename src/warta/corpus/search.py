@@ -308,7 +308,9 @@ def _article_conditions(
         conds.append(f"substr({alias}.published, 1, ?) <= ?")
         params.extend([len(filters.date_to), filters.date_to])
     if filters.entity:
-        conds.append(f"EXISTS (SELECT 1 FROM mentions em WHERE em.key = ? AND em.article_id = {alias}.id)")
+        conds.append(
+            f"EXISTS (SELECT 1 FROM mentions em INDEXED BY mentions_article WHERE em.article_id = {alias}.id AND em.key = ?)"
+        )
         params.append(entity_key(filters.entity))
     return conds, params
 

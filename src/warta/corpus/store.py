@@ -160,11 +160,11 @@ CREATE TABLE IF NOT EXISTS versions (
   data TEXT NOT NULL, PRIMARY KEY (article_id, text_hash)
 ) WITHOUT ROWID;
 -- Enrichment as tables (warta.corpus.mentions): an article's entities, one row per entity
--- and type with its mention count, looked up by key (and by article, for its filter); its
--- attributed quotes, looked up by speaker.
+-- and type with its mention count, in key order (counted per entity without sorting) and by
+-- article (the entity filter asks an article's dozen rows); its attributed quotes, by speaker.
 CREATE TABLE IF NOT EXISTS mentions (
   key TEXT NOT NULL, type TEXT NOT NULL, article_id INTEGER NOT NULL, name TEXT NOT NULL,
-  count INTEGER NOT NULL, PRIMARY KEY (key, article_id, type)
+  count INTEGER NOT NULL, PRIMARY KEY (key, type, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 CREATE TABLE IF NOT EXISTS quotes (
@@ -184,7 +184,7 @@ CREATE TABLE IF NOT EXISTS clusters (
 -- spill into overflow pages and the flags sit after them); per common phrase, its best
 -- documents (ids, and their BM25 part g as float32) and the bound on all others; the
 -- articles changed since those lists were built. See warta.corpus.champions.
-CREATE INDEX IF NOT EXISTS articles_search ON articles(id, is_representative, site_id, language, published);
+CREATE INDEX IF NOT EXISTS articles_search ON articles(id, is_representative, cluster_id, site_id, language, published);
 CREATE TABLE IF NOT EXISTS search_champions (
   phrase TEXT PRIMARY KEY, docs INTEGER NOT NULL, tail REAL NOT NULL, ids BLOB NOT NULL, scores BLOB NOT NULL
 );
@@ -263,7 +263,10 @@ class Store:
             older = 0 if schema is None else int(schema[0])
             if older < SCHEMA_VERSION:
                 store = cls(conn, str(path), tokenizer)
-                if older < 4:  # the entities and quotes stored articles hold, as tables
+                if older < 4:  # the entities and quotes stored articles hold, as tables; the
+                    # covering index also holds each article's cluster (entity counts by story)
+                    conn.execute("DROP INDEX IF EXISTS articles_search")
+                    conn.executescript(_SCHEMA)
                     index_stored(store)
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
                 return store

@@ -23,6 +23,7 @@ from warta.corpus.mentions import entity_profile, similar_entities, top_entities
 from warta.corpus.search import Hit, QueryError, SearchFilters, SearchOrder, latest, search
 from warta.corpus.store import Store, StoredVersion
 from warta.corpus.templates import site_reports
+from warta.corpus.trends import Period, trend
 from warta.errors import WartaError
 from warta.serve import pages
 
@@ -92,9 +93,12 @@ def create_app(db: str | Path) -> Any:
         with opened() as store:
             choices = _choices(store)
             stats = store.stats()
+            over_time = ""
             if q.strip():
                 try:
                     hits = search(store, q, filters)
+                    if hits:
+                        over_time = pages.trend_html(trend(store, q, filters, Period.month))
                 except QueryError as exc:
                     error = str(exc)
                 listing = ""
@@ -104,6 +108,7 @@ def create_app(db: str | Path) -> Any:
             "<h1>warta corpus</h1>"
             + pages.corpus_summary(stats)
             + pages.search_form(q, filters, *choices)
+            + over_time
             + pages.results_html(q.strip(), hits, error)
             + (pages.export_links(q.strip(), filters) if hits else "")
             + listing
@@ -270,6 +275,26 @@ def create_app(db: str | Path) -> Any:
             except QueryError as exc:
                 raise HTTPException(400, str(exc)) from exc
         return [asdict(h) for h in hits]
+
+    @app.get("/api/trend")
+    def api_trend(
+        q: str = "",
+        site: str | None = None,
+        lang: str | None = None,
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
+        entity: str | None = None,
+        by: Period = Period.month,
+    ) -> dict[str, Any]:
+        """Stories matching `q` (every article the filters pass without it) per day, week, month
+        or year, every period from the first to the last (empty ones 0), undated apart."""
+        filters = filters_of(site, lang, date_from, date_to, 1, entity=entity)
+        with opened() as store:
+            try:
+                found = trend(store, q or None, filters, by)
+            except QueryError as exc:
+                raise HTTPException(400, str(exc)) from exc
+        return {"by": by.value, "counts": [list(c) for c in found.counts], "undated": found.undated}
 
     @app.get("/api/article/{article_id}")
     def api_article(article_id: int) -> dict[str, Any]:

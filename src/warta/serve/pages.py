@@ -12,10 +12,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from warta.corpus.mentions import EntityCount, EntityProfile
+from warta.corpus.mentions import EntityCount, EntityProfile, plural
 from warta.corpus.search import Hit, SearchFilters, SearchOrder, empty_result_hint
 from warta.corpus.store import StoredVersion
 from warta.corpus.templates import SiteReport
+from warta.corpus.trends import Trend
 from warta.corpus.versions import paragraph_changes
 
 _STYLE = """
@@ -258,10 +259,6 @@ def _filter_params(filters: SearchFilters) -> dict[str, str]:
     return {k: v for k, v in params.items() if v}
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def entities_html(
     rows: Sequence[EntityCount],
     filters: SearchFilters,
@@ -306,6 +303,28 @@ def _select(name: str, values: Sequence[str], chosen: str | None, blank: str) ->
     return f"<select name='{name}'>{''.join(rows)}</select> "
 
 
+def bars_html(counts: Sequence[tuple[str, int]], undated: int = 0) -> str:
+    """A bar per period (a table of CSS bars: no script), the undated count under it."""
+    top = max((n for _, n in counts), default=0) or 1
+    rows = "".join(
+        f"<tr><td>{esc(name)}</td><td><div style='background:#0b5394;height:.8rem;"
+        f"width:{round(240 * n / top) if n else 0}px'></div></td><td>{n}</td></tr>"
+        for name, n in counts
+    )
+    note = f"<p class='meta'>undated: {undated}</p>" if undated else ""
+    return f"<table class='bars'>{rows}</table>{note}"
+
+
+def trend_html(trend: Trend) -> str:
+    """The matching stories per month above the results, folded away."""
+    if trend.total < 2 or len(trend.counts) < 2:
+        return ""
+    return (
+        f"<details><summary class='meta'>{plural(trend.total, 'matching story', 'matching stories')}"
+        f" by {trend.period.value}</summary>{bars_html(trend.counts, trend.undated)}</details>"
+    )
+
+
 def no_entity_html(name: str, similar: Sequence[str]) -> str:
     others = ", ".join(entity_link(n) for n in similar)
     hint = f"<p>similar names: {others}</p>" if others else ""
@@ -321,23 +340,16 @@ def entity_html(profile: EntityProfile, filters: SearchFilters) -> str:
     )
     parts = [
         f"<h1>{esc(profile.name)}</h1>",
-        f"<p class='meta'>{types} · {_plural(profile.articles, 'article')} · "
-        f"{_plural(profile.mentions, 'mention')}{span}</p>",
+        f"<p class='meta'>{types} · {plural(profile.articles, 'article')} · "
+        f"{plural(profile.mentions, 'mention')}{span}</p>",
         f"<p><a href='/?{esc(urlencode(_filter_params(filters) | {'entity': profile.name}))}'>"
         "every article naming it</a></p>",
     ]
     if profile.months:
-        top = max(n for _, n in profile.months)
-        bars = "".join(
-            f"<tr><td>{esc(month)}</td><td><div style='background:#0b5394;height:.8rem;"
-            f"width:{max(2, round(240 * n / top))}px'></div></td><td>{n}</td></tr>"
-            for month, n in profile.months
-        )
-        undated = f"<p class='meta'>undated: {profile.undated}</p>" if profile.undated else ""
-        parts.append(f"<h2>articles by month</h2><table>{bars}</table>{undated}")
+        parts.append("<h2>articles by month</h2>" + bars_html(profile.months, profile.undated))
     if profile.together:
         rows = "".join(
-            f"<li>{entity_link(o.name, filters)} <span class=meta>{esc(o.type)} · {_plural(o.articles, 'article')}</span></li>"
+            f"<li>{entity_link(o.name, filters)} <span class=meta>{esc(o.type)} · {plural(o.articles, 'article')}</span></li>"
             for o in profile.together
         )
         parts.append(f"<h2>named with</h2><ul>{rows}</ul>")
