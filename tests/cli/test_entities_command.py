@@ -90,3 +90,15 @@ def test_trend_prints_bars_and_json(corpus: Path) -> None:
     ]
     bad = cli_runner().invoke(app, ["trend", "--db", str(corpus), "--", "-rudal"])
     assert bad.exit_code == 2 and "cannot count" in bad.output
+
+
+def test_quotes_by_speaker_and_words(corpus: Path) -> None:
+    result = cli_runner().invoke(app, ["quotes", "--db", str(corpus), "--speaker", "lee jae-sung"])
+    assert result.exit_code == 0, result.output
+    assert "Lee Jae-sung kata: “Ancaman ini nyata”" in result.stdout
+    rows = cli_runner().invoke(app, ["quotes", "--db", str(corpus), "--words", "saksama", "--json"]).stdout
+    assert [json.loads(line)["text"] for line in rows.splitlines()] == [
+        "Kami memantau situasi dengan saksama"
+    ]
+    none = cli_runner().invoke(app, ["quotes", "--db", str(corpus), "--speaker", "lee"])
+    assert none.exit_code == 0 and "similar names: Lee Jae-sung" in none.stdout

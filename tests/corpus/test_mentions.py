@@ -15,10 +15,12 @@ from warta.corpus.mentions import (
     annotations_kept,
     entity_key,
     entity_profile,
+    find_quotes,
     has_mentions,
     mentions_of,
     quotes_of,
     similar_entities,
+    similar_speakers,
     top_entities,
 )
 from warta.corpus.search import QueryError, SearchFilters, latest, search
@@ -257,3 +259,21 @@ def test_a_story_copied_across_sites_counts_once(tmp_path: Path, store: Store) -
     assert profile is not None and profile.articles == 3
     only_copy = entity_profile(store, "Korea Utara", SearchFilters(site="warta.id"))
     assert only_copy is not None and only_copy.articles == 1  # the site's own copy is found there
+
+
+def test_quotes_by_speaker_and_words_newest_first(store: Store) -> None:
+    by_lee = find_quotes(store, SearchFilters(), speaker="LEE JAE-SUNG")
+    assert [q.text for q in by_lee] == ["Ancaman ini nyata", "Kami memantau situasi dengan saksama"]
+    assert by_lee[0].title == "Seoul dan Tokyo bahas rudal Korut" and by_lee[0].verb == "kata"
+    assert [q.text for q in find_quotes(store, SearchFilters(), words="SITUASI kami")] == [
+        "Kami memantau situasi dengan saksama"
+    ]
+    assert (
+        find_quotes(store, SearchFilters(date_from="2025-02"), speaker="Lee Jae-sung", words="saksama") == []
+    )
+    assert len(find_quotes(store, SearchFilters(limit=1))) == 1
+    assert find_quotes(store, SearchFilters(entity="Jepang"))[0].text == "Ancaman ini nyata"
+    assert find_quotes(store, SearchFilters(), speaker="Lee") == []
+    assert similar_speakers(store, "lee") == ["Lee Jae-sung"]
+    with pytest.raises(QueryError):
+        find_quotes(store, SearchFilters(), speaker="  ")

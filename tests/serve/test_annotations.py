@@ -151,3 +151,12 @@ def test_trend_api_and_the_results_chart(client: TestClient) -> None:
     assert found["by"] == "year" and found["undated"] + sum(n for _, n in found["counts"]) > 0
     assert client.get("/api/trend", params={"q": "-x"}).status_code == 400
     assert client.get("/api/trend", params={"by": "decade"}).status_code == 422
+
+
+def test_quotes_page_and_api(client: TestClient) -> None:
+    rows = client.get("/api/quotes", params={"speaker": "perry warjiyo"}).json()
+    assert rows and {row["text"] for row in rows} == {"Inflasi terkendali"}
+    assert client.get("/api/quotes", params={"speaker": " "}).status_code == 400
+    page = client.get("/quotes", params={"words": "inflasi"}).text
+    assert "Inflasi terkendali" in page and "href='/entity/Perry%20Warjiyo'" in page
+    assert "similar names" in client.get("/quotes", params={"speaker": "perry"}).text

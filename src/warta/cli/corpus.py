@@ -1,4 +1,4 @@
-"""`warta ingest`, `search`, `reindex`, `export`, `trend`, `entities`, `sites` and `serve`: the corpus commands."""
+"""`warta ingest`, `search`, `reindex`, `export`, `trend`, `quotes`, `entities`, `sites` and `serve`: the corpus commands."""
 
 from __future__ import annotations
 
@@ -21,10 +21,13 @@ from warta.corpus.champions import prunable, refresh_search_index, search_index_
 from warta.corpus.export import ExportFormat, export
 from warta.corpus.mentions import (
     EntityProfile,
+    entity_key,
     entity_profile,
+    find_quotes,
     has_mentions,
     plural,
     similar_entities,
+    similar_speakers,
     top_entities,
 )
 from warta.corpus.search import QueryError, SearchFilters, SearchOrder, empty_result_hint, search
@@ -420,6 +423,63 @@ def _print_bars(out: Console, counts: tuple[tuple[str, int], ...], width: int = 
     for name, n in counts:
         bar = "█" * max(1, round(width * n / top)) if n else ""
         out.print(f"  {name:<10} {bar} {n}")
+
+
+@app.command(
+    "quotes",
+    epilog=(
+        "[b]Examples[/b]\n\n"
+        "  warta quotes --speaker 'Sri Mulyani Indrawati' --db corpus.db\n\n"
+        "  warta quotes --words 'harga beras' --from 2025-01 --limit 50\n\n"
+        "  warta quotes --speaker perry --json | jq -r .text"
+    ),
+)
+def quotes_command(
+    db: DbOption = Path("corpus.db"),
+    speaker: Annotated[str | None, typer.Option(help="Who said it: a canonical name, any case.")] = None,
+    words: Annotated[str | None, typer.Option(help="Words the quote holds, all of them (any case).")] = None,
+    site: SiteOption = None,
+    lang: LangOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    entity: EntityOption = None,
+    limit: Annotated[int, typer.Option(help="How many quotes.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines output.")] = False,
+) -> None:
+    """Who said what: the attributed quotes of an enriched corpus (`warta ingest --enrich`), newest first.
+
+    By speaker, by words, or both; --site, --lang, --from, --to and --entity select the
+    articles as in `warta search` (one copy per story).
+    """
+    err = Console(stderr=True, soft_wrap=True)
+    filters = SearchFilters(site, lang, date_from, date_to, limit, entity=entity)
+    store = _open(db, err)
+    try:
+        if not has_mentions(store) and store.conn.execute("SELECT 1 FROM quotes LIMIT 1").fetchone() is None:
+            err.print(f"no quotes in {db}: ingest with `warta ingest PATH --db {db} --enrich`")
+            raise typer.Exit(code=1)
+        found = find_quotes(store, filters, speaker, words)
+        similar = similar_speakers(store, speaker) if speaker and not found else []
+    except QueryError as exc:
+        err.print(f"[red]cannot list quotes:[/red] {exc}")
+        raise typer.Exit(code=2) from exc
+    finally:
+        store.close()
+    if as_json:
+        for quote in found:
+            sys.stdout.write(json.dumps(asdict(quote), ensure_ascii=False) + "\n")
+        return
+    out = Console(soft_wrap=True)
+    if not found:
+        others = [name for name in similar if entity_key(name) != entity_key(speaker or "")]
+        out.print("no quotes" + (f" (speakers with similar names: {', '.join(others)})" if others else ""))
+        return
+    for quote in found:
+        verb = f" {quote.verb}" if quote.verb else ""
+        out.print(f"[bold]{quote.speaker}[/bold]{verb}: “{quote.text}”")
+        out.print(
+            f"   [dim]{quote.published or 'no date'} · {quote.title or '(untitled)'} · article {quote.article_id}[/dim]"
+        )
 
 
 @app.command(

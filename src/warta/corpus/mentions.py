@@ -306,6 +306,55 @@ def entity_profile(store: Store, name: str, filters: SearchFilters) -> EntityPro
     )
 
 
+def find_quotes(
+    store: Store, filters: SearchFilters, speaker: str | None = None, words: str | None = None
+) -> list[QuoteFound]:
+    """Attributed quotes of the articles passing `filters`, newest first, `filters.limit` of
+    them: by `speaker` (a canonical name, any case) and/or holding every one of `words`
+    (case-insensitive for letters that have ASCII case; one copy per story's quotes)."""
+    from warta.corpus.search import QueryError, check_filters, filter_conditions
+
+    check_filters(filters)
+    found = filter_conditions(store, filters)
+    if found is None:
+        return []
+    where, params = found[0], list(found[1])
+    conds = ""
+    if speaker is not None:
+        if not entity_key(speaker):
+            raise QueryError("--speaker names nobody: give a name")
+        conds += " AND q.speaker_key = ?"
+        params.append(entity_key(speaker))
+    for word in (words or "").split():
+        conds += " AND instr(lower(q.text), ?) > 0"
+        params.append(word.lower())
+    rows = store.conn.execute(
+        "SELECT a.id, a.title, a.published, q.speaker, q.text, q.verb FROM quotes q"
+        f" JOIN articles a ON a.id = q.article_id WHERE 1{conds}{where}"
+        " ORDER BY a.published IS NULL, a.published DESC, a.id DESC, q.position LIMIT ?",
+        [*params, filters.limit],
+    )
+    return [QuoteFound(int(r[0]), r[1], r[2], str(r[3]), str(r[4]), r[5]) for r in rows]
+
+
+def similar_speakers(store: Store, name: str, limit: int = 5) -> list[str]:
+    """Speakers whose key holds `name`'s ("perry" finds "Perry Warjiyo"), the most quoted first."""
+    key = entity_key(name)
+    if not key:
+        return []
+    rows = store.conn.execute(
+        "SELECT max(speaker) FROM quotes WHERE speaker_key LIKE ? ESCAPE '\\'"
+        " GROUP BY speaker_key ORDER BY count(*) DESC, speaker_key LIMIT ?",
+        (_contains(key), limit),
+    )
+    return [str(r[0]) for r in rows]
+
+
+def _contains(key: str) -> str:
+    """A LIKE pattern for keys holding `key`."""
+    return "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def has_mentions(store: Store) -> bool:
     """Whether any stored article was enriched with entities."""
     return store.conn.execute("SELECT 1 FROM mentions LIMIT 1").fetchone() is not None
@@ -317,10 +366,9 @@ def similar_entities(store: Store, name: str, limit: int = 5) -> list[str]:
     key = entity_key(name)
     if not key:
         return []
-    pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     rows = store.conn.execute(
         "SELECT max(name) FROM mentions WHERE key LIKE ? ESCAPE '\\' GROUP BY key ORDER BY count(*) DESC, key LIMIT ?",
-        (pattern, limit),
+        (_contains(key), limit),
     )
     return [str(r[0]) for r in rows]
 

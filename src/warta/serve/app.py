@@ -19,7 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from warta.corpus.export import ExportFormat, export
-from warta.corpus.mentions import entity_profile, similar_entities, top_entities
+from warta.corpus.mentions import (
+    entity_profile,
+    find_quotes,
+    similar_entities,
+    similar_speakers,
+    top_entities,
+)
 from warta.corpus.search import Hit, QueryError, SearchFilters, SearchOrder, latest, search
 from warta.corpus.store import Store, StoredVersion
 from warta.corpus.templates import site_reports
@@ -218,6 +224,49 @@ def create_app(db: str | Path) -> Any:
         if profile is None:
             return HTMLResponse(pages.layout(name, pages.no_entity_html(name, similar)), status_code=404)
         return pages.layout(profile.name, pages.entity_html(profile, filters))
+
+    @app.get("/quotes", response_class=HTMLResponse)
+    def quotes(
+        speaker: str = "",
+        words: str = "",
+        site: str | None = None,
+        lang: str | None = None,
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
+        limit: int = 50,
+    ) -> str:
+        filters = filters_of(site, lang, date_from, date_to, limit)
+        error, found, similar = None, [], []
+        with opened() as store:
+            try:
+                found = find_quotes(store, filters, speaker.strip() or None, words.strip() or None)
+                similar = similar_speakers(store, speaker) if speaker.strip() and not found else []
+            except QueryError as exc:
+                error = str(exc)
+            choices = _choices(store)
+        return pages.layout(
+            "quotes",
+            pages.quotes_html(found, speaker, words, filters, *choices, similar=similar, error=error),
+        )
+
+    @app.get("/api/quotes")
+    def api_quotes(
+        speaker: str | None = None,
+        words: str | None = None,
+        site: str | None = None,
+        lang: str | None = None,
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
+        entity: str | None = None,
+        limit: int = 50,
+    ) -> list[dict[str, Any]]:
+        """Attributed quotes, newest first: by speaker (canonical name, any case) and/or words."""
+        filters = filters_of(site, lang, date_from, date_to, limit, entity=entity)
+        with opened() as store:
+            try:
+                return [asdict(q) for q in find_quotes(store, filters, speaker or None, words or None)]
+            except QueryError as exc:
+                raise HTTPException(400, str(exc)) from exc
 
     @app.get("/api/entities")
     def api_entities(

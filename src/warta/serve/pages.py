@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from warta.corpus.mentions import EntityCount, EntityProfile, plural
+from warta.corpus.mentions import EntityCount, EntityProfile, QuoteFound, plural
 from warta.corpus.search import Hit, SearchFilters, SearchOrder, empty_result_hint
 from warta.corpus.store import StoredVersion
 from warta.corpus.templates import SiteReport
@@ -51,7 +51,7 @@ def layout(title: str, body: str) -> str:
         "<!doctype html><html><head><meta charset='utf-8'>"
         f"<meta name='viewport' content='width=device-width,initial-scale=1'><title>{esc(title)} · warta</title>"
         f"<style>{_STYLE}</style></head><body><nav><a href='/'>search</a><a href='/sites'>sites</a>"
-        "<a href='/entities'>entities</a></nav>"
+        "<a href='/entities'>entities</a><a href='/quotes'>quotes</a></nav>"
         f"{body}</body></html>"
     )
 
@@ -325,6 +325,50 @@ def trend_html(trend: Trend) -> str:
     )
 
 
+def quotes_html(
+    found: Sequence[QuoteFound],
+    speaker: str,
+    words: str,
+    filters: SearchFilters,
+    sites: Sequence[str],
+    languages: Sequence[str],
+    similar: Sequence[str] = (),
+    error: str | None = None,
+) -> str:
+    """Who said what: a form (speaker, words, filters) and the quotes found, newest first."""
+    form = (
+        "<form method='get' action='/quotes'>"
+        f"<input name='speaker' size='20' value='{esc(speaker)}' placeholder='speaker'> "
+        f"<input name='words' size='24' value='{esc(words)}' placeholder='words in the quote'> "
+        + _select("site", sites, filters.site, "all sites")
+        + _select("lang", languages, filters.language, "all languages")
+        + f"from <input name='from' size='10' value='{esc(filters.date_from or '')}' placeholder='YYYY-MM-DD'> "
+        f"to <input name='to' size='10' value='{esc(filters.date_to or '')}' placeholder='YYYY-MM-DD'> "
+        "<button>find</button></form>"
+    )
+    if error:
+        return f"<h1>Quotes</h1>{form}<p class='error'>{esc(error)}</p>"
+    if not found:
+        hint = ""
+        if similar:
+            hint = (
+                "<p>speakers with similar names: "
+                + ", ".join(
+                    f"<a href='/quotes?{esc(urlencode({'speaker': name}))}'>{esc(name)}</a>"
+                    for name in similar
+                )
+                + "</p>"
+            )
+        return f"<h1>Quotes</h1>{form}<p>no quotes</p>{hint}"
+    rows = "".join(
+        f"<li><b>{entity_link(q.speaker)}</b>{esc(' ' + q.verb if q.verb else '')}: “{esc(q.text)}”"
+        f"<div class='meta'><a href='/article/{q.article_id}'>{esc(q.title or '(no title)')}</a> · "
+        f"{esc(q.published or 'no date')}</div></li>"
+        for q in found
+    )
+    return f"<h1>Quotes</h1>{form}<ul>{rows}</ul>"
+
+
 def no_entity_html(name: str, similar: Sequence[str]) -> str:
     others = ", ".join(entity_link(n) for n in similar)
     hint = f"<p>similar names: {others}</p>" if others else ""
@@ -359,7 +403,8 @@ def entity_html(profile: EntityProfile, filters: SearchFilters) -> str:
             f"<a href='/article/{q.article_id}'>{esc(q.title or '(no title)')}</a> · {esc(q.published or 'no date')}</span></li>"
             for q in profile.quotes
         )
-        parts.append(f"<h2>said</h2><ul>{rows}</ul>")
+        more = f"<p><a href='/quotes?{esc(urlencode(_filter_params(filters) | {'speaker': profile.name}))}'>every quote</a></p>"
+        parts.append(f"<h2>said</h2><ul>{rows}</ul>{more}")
     rows = "".join(
         f"<li><a href='/article/{r.id}'>{esc(r.title or '(no title)')}</a> "
         f"<span class=meta>{esc(r.site)} · {esc(r.published or 'no date')}</span></li>"
