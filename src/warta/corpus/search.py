@@ -278,7 +278,7 @@ def filter_conditions(store: Store, filters: SearchFilters) -> tuple[str, list[o
     conds, params = _article_conditions("a", filters, site_id)
     if not filters.include_duplicates:
         # (An article outside a cluster is its own representative: the subquery runs for copies only.)
-        others, other_params = _article_conditions("b", filters, site_id)
+        others, other_params = _article_conditions("b", filters, site_id, inner=True)
         conds.append(
             "(a.is_representative = 1 OR NOT EXISTS (SELECT 1 FROM articles b WHERE"
             " b.cluster_id = a.cluster_id AND (b.is_representative = 1 OR b.id < a.id)"
@@ -290,9 +290,10 @@ def filter_conditions(store: Store, filters: SearchFilters) -> tuple[str, list[o
 
 
 def _article_conditions(
-    alias: str, filters: SearchFilters, site_id: int | None
+    alias: str, filters: SearchFilters, site_id: int | None, inner: bool = False
 ) -> tuple[list[str], list[object]]:
-    """The site, language, date and entity filters as SQL conditions on `articles {alias}`."""
+    """The site, language, date and entity filters as SQL conditions on `articles {alias}`
+    (`inner`: of a correlated subquery, run once per outer row)."""
     conds: list[str] = []
     params: list[object] = []
     if site_id is not None:
@@ -308,9 +309,13 @@ def _article_conditions(
         conds.append(f"substr({alias}.published, 1, ?) <= ?")
         params.extend([len(filters.date_to), filters.date_to])
     if filters.entity:
-        conds.append(
-            f"EXISTS (SELECT 1 FROM mentions em INDEXED BY mentions_article WHERE em.article_id = {alias}.id AND em.key = ?)"
-        )
+        if inner:  # asked per row of an outer query: the article's dozen mention rows
+            conds.append(
+                "EXISTS (SELECT 1 FROM mentions em INDEXED BY mentions_article"
+                f" WHERE em.article_id = {alias}.id AND em.key = ?)"
+            )
+        else:  # a list of ids in the mentions' key order: the rows are found from it, not scanned
+            conds.append(f"{alias}.id IN (SELECT article_id FROM mentions WHERE key = ?)")
         params.append(entity_key(filters.entity))
     return conds, params
 

@@ -94,14 +94,35 @@ def unspaced(word: str) -> bool:
     return _UNSPACED_CHAR.search(word) is not None
 
 
-def stem_text(text: str) -> str:
+def stem_text(text: str, known: dict[str, str] | None = None) -> str:
     """Stems of every word in `text`, space-separated (the hidden `stems` search column); the
-    runs of unspaced script as their character pairs.
+    runs of unspaced script as their character pairs. `known`: stems of words seen before,
+    read and extended (a store keeps one over an ingest: words repeat across articles).
 
     >>> stem_text("Pembangunan kota 東京都")
     'bangun kota 東京 京都'
     """
     words = _WORD.findall(text.lower())
-    if _UNSPACED_CHAR.search(text) is None:  # (nearly every page: one scan of the text)
-        return " ".join(map(stem_word, words))
-    return " ".join(character_pairs(w) if unspaced(w) else stem_word(w) for w in words)
+    stems = {} if known is None else known
+    paired = _UNSPACED_CHAR.search(text) is not None  # (nearly every page: no; one scan of the text)
+    out = []
+    for word in words:
+        stem = stems.get(word)
+        if stem is None:
+            stem = character_pairs(word) if paired and unspaced(word) else stem_word(word)
+            stems[word] = stem
+        out.append(stem)
+    return " ".join(out)
+
+
+class StemCache:
+    """Stems of the words a store has seen, for `stem_text` (bounded: emptied when full)."""
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self._stems: dict[str, str] = {}
+        self._limit = limit
+
+    def text(self, text: str) -> str:
+        if len(self._stems) > self._limit:
+            self._stems.clear()
+        return stem_text(text, self._stems)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.corpus.mentions import index_stored, write_annotations
-from warta.corpus.stems import stem_text
+from warta.corpus.stems import StemCache
 from warta.errors import WartaError
 
 SCHEMA_VERSION = 4  # 2: search covering index, champion lists and change log; 3: versions;
@@ -223,6 +223,7 @@ class Store:
         self.conn = conn
         self.path = path
         self.tokenizer = tokenizer
+        self.stems = StemCache()  # (the `stems` column of what it writes)
 
     def map_for_reading(self) -> None:
         """Let SQLite read the file through a memory map (searches read large FTS doclists;
@@ -368,7 +369,7 @@ class Store:
                 self._keep_version(run_id, int(row[0]), a)
             return reason
         site_id = self.site_id(a.site)
-        stems = stem_text(f"{a.title or ''}\n{a.body}") if self.tokenizer == "unicode61+id" else ""
+        stems = self.stems.text(f"{a.title or ''}\n{a.body}") if self.tokenizer == "unicode61+id" else ""
         cur = conn.execute(
             "INSERT INTO articles (url_key, url, canonical_url, site_id, title, body, language, published,"
             " source, text_hash, stems, data, run_id, template_version)"
@@ -503,7 +504,7 @@ class Store:
                 updates = [
                     (stems, int(i))
                     for i, title, body, old in rows
-                    if (stems := stem_text(f"{title or ''}\n{body}")) != old
+                    if (stems := self.stems.text(f"{title or ''}\n{body}")) != old
                 ]
                 self.conn.executemany("UPDATE articles SET stems = ? WHERE id = ?", updates)
             changed += len(updates)

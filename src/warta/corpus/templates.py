@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from warta.classify.labels import block_key
 from warta.corpus.dedup import MinHasher, text_hash
 from warta.corpus.mentions import annotations_kept, reindex_article
-from warta.corpus.stems import stem_text
 from warta.corpus.store import Store
 
 
@@ -112,7 +111,7 @@ def _filter_article(store: Store, article_id: int, keys: frozenset[str], hasher:
         data["annotations"] = annotations_kept(data["annotations"], positions)
         reindex_article(store, article_id, data)
     data.setdefault("warnings", []).append(f"{len(parts) - len(kept)} site-template block(s) removed")
-    stems = stem_text(f"{title or ''}\n{body}") if store.tokenizer == "unicode61+id" else ""
+    stems = store.stems.text(f"{title or ''}\n{body}") if store.tokenizer == "unicode61+id" else ""
     conn.execute(
         "UPDATE articles SET body=?, text_hash=?, stems=?, data=? WHERE id=?",
         (body, text_hash(body), stems, json.dumps(data, ensure_ascii=False), article_id),
