@@ -10,15 +10,19 @@ from typing import Any
 
 import pytest
 
+from warta.corpus.clusters import build_clusters
 from warta.corpus.export import ExportFormat, export
 from warta.corpus.mentions import (
     annotations_kept,
     entity_key,
     entity_profile,
+    entity_stats_changed,
+    entity_stats_current,
     find_quotes,
     has_mentions,
     mentions_of,
     quotes_of,
+    refresh_entity_stats,
     similar_entities,
     similar_speakers,
     top_entities,
@@ -277,3 +281,23 @@ def test_quotes_by_speaker_and_words_newest_first(store: Store) -> None:
     assert similar_speakers(store, "lee") == ["Lee Jae-sung"]
     with pytest.raises(QueryError):
         find_quotes(store, SearchFilters(), speaker="  ")
+
+
+def test_the_corpus_wide_counts_equal_the_counted_list_and_go_stale_on_change(store: Store) -> None:
+    counted = top_entities(store, SearchFilters(limit=50))
+    assert refresh_entity_stats(store) and not refresh_entity_stats(store)
+    assert top_entities(store, SearchFilters(limit=50)) == counted
+    assert top_entities(store, SearchFilters(limit=2), "place") == counted[:2]
+    copy = _stored(
+        7, ("warta.id", "2025-02-21", "Korut tembakkan rudal", _ARTICLES[2][3], _ARTICLES[2][4], [])
+    )
+    store.write_batch(store.start_run(["copy"]), [copy], [])
+    assert refresh_entity_stats(store)  # a new article's mentions made them stale
+    assert {e.name: e.articles for e in top_entities(store, SearchFilters())}["Korea Utara"] == 4
+    build_clusters(store)
+    assert not entity_stats_current(store)  # clusters rebuilt: stories may have merged
+    with store.transaction() as conn:  # (the copy of article 3, clustered as dedup would)
+        conn.execute("UPDATE articles SET cluster_id = 1, is_representative = (id = 3) WHERE id IN (3, 5)")
+    entity_stats_changed(store)
+    assert refresh_entity_stats(store)
+    assert {e.name: e.articles for e in top_entities(store, SearchFilters())}["Korea Utara"] == 3

@@ -26,6 +26,7 @@ from warta.corpus.mentions import (
     find_quotes,
     has_mentions,
     plural,
+    refresh_entity_stats,
     similar_entities,
     similar_speakers,
     top_entities,
@@ -263,6 +264,8 @@ def reindex_command(
 ) -> None:
     """Rebuild the search index's champion lists (ingest does it when a tenth of the corpus changed).
 
+    Also brings the corpus-wide entity counts up to date (`warta entities` without filters).
+
     Searches for common words score only each word's best documents when the lists
     prove that nothing else can enter the results; without them every match is scored.
     A corpus ingested by an older warta also gets its hidden stems column rewritten
@@ -279,6 +282,7 @@ def reindex_command(
             force = force or restemmed > 0
         usable = prunable(store)
         rebuilt = refresh_search_index(store, force=force)
+        refresh_entity_stats(store)
     finally:
         store.close()
     if not usable:

@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from warta.corpus.dedup import MinHashConfig, UnionFind, distinct_length, link_bucket, pick_representative
+from warta.corpus.mentions import entity_stats_changed
 from warta.corpus.store import Store
 
 
@@ -65,6 +66,7 @@ def _signatures(store: Store, ids: set[int]) -> dict[int, npt.NDArray[np.uint32]
 def _write(store: Store, groups: list[list[int]]) -> ClusterSummary:
     exact = near = cross = members = 0
     with store.transaction() as conn:
+        entity_stats_changed(store)  # (they count stories)
         conn.execute("DELETE FROM clusters")
         conn.execute("UPDATE articles SET cluster_id = NULL, is_representative = 1")
         for ids in sorted(groups):

@@ -143,6 +143,7 @@ def write_annotations(store: Store, article_id: int, data: Mapping[str, Any]) ->
     if not isinstance(annotations, Mapping):
         return
     conn = store.conn
+    entity_stats_changed(store)
     conn.executemany(
         "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?)",
         [(m.key, m.type, article_id, m.name, m.count) for m in mentions_of(annotations)],
@@ -173,6 +174,37 @@ def annotations_kept(annotations: Mapping[str, Any], kept: Sequence[int]) -> dic
     return out
 
 
+_STATS_KEY = "entity_stats"  # in meta while the entity_stats table is current
+
+
+def entity_stats_changed(store: Store) -> None:
+    """Mark the corpus-wide entity counts stale (mentions or story clusters changed)."""
+    store.conn.execute("DELETE FROM meta WHERE key = ?", (_STATS_KEY,))
+
+
+def entity_stats_current(store: Store) -> bool:
+    return store.conn.execute("SELECT 1 FROM meta WHERE key = ?", (_STATS_KEY,)).fetchone() is not None
+
+
+def refresh_entity_stats(store: Store) -> bool:
+    """Rebuild the corpus-wide counts of each entity (what the unfiltered list of the most
+    named entities reads) where mentions or clusters changed since; returns whether it did."""
+    if entity_stats_current(store):
+        return False
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM entity_stats")
+        conn.execute(
+            f"INSERT INTO entity_stats SELECT m.key, m.type, max(m.name), {_STORIES}, sum(m.count)"
+            " FROM mentions m JOIN articles a INDEXED BY articles_search ON a.id = m.article_id"
+            " GROUP BY m.key, m.type"
+        )
+        conn.execute("INSERT INTO meta VALUES (?, '1')", (_STATS_KEY,))
+    return True
+
+
+_STORIES = "count(DISTINCT coalesce(a.cluster_id, -a.id))"  # one copy per story: its cluster, or itself
+
+
 def reindex_article(store: Store, article_id: int, data: Mapping[str, Any]) -> None:
     """Replace an article's rows of entities and quotes by those of `data`."""
     store.conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
@@ -186,6 +218,7 @@ def index_stored(store: Store, batch: int = 500) -> int:
     conn = store.conn
     done = 0
     with store.transaction():
+        entity_stats_changed(store)
         conn.execute("DELETE FROM mentions")
         conn.execute("DELETE FROM quotes")
         for rows in _batches(
@@ -224,6 +257,15 @@ def top_entities(store: Store, filters: SearchFilters, entity_type: str | None =
     from warta.corpus.search import check_filters, filter_conditions
 
     check_filters(filters)
+    whole = not (filters.site or filters.language or filters.date_from or filters.date_to or filters.entity)
+    if whole and not filters.include_duplicates and entity_stats_current(store):
+        rows = store.conn.execute(
+            "SELECT name, type, stories, mentions FROM entity_stats"
+            + (" WHERE type = ?" if entity_type else "")
+            + " ORDER BY stories DESC, mentions DESC, name LIMIT ?",
+            [*([entity_type] if entity_type else []), filters.limit],
+        )
+        return [EntityCount(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in rows]
     found = filter_conditions(store, replace(filters, include_duplicates=True))
     if found is None:
         return []
@@ -232,7 +274,7 @@ def top_entities(store: Store, filters: SearchFilters, entity_type: str | None =
     if entity_type:
         kind = " AND m.type = ?"
         params = [*params, entity_type]
-    stories = "count(*)" if filters.include_duplicates else "count(DISTINCT coalesce(a.cluster_id, -a.id))"
+    stories = "count(*)" if filters.include_duplicates else _STORIES
     rows = store.conn.execute(
         f"SELECT max(m.name), m.type, {stories} AS n, sum(m.count) FROM mentions m"
         f" JOIN articles a INDEXED BY articles_search ON a.id = m.article_id WHERE 1{where}{kind}"

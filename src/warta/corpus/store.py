@@ -172,6 +172,13 @@ CREATE TABLE IF NOT EXISTS quotes (
   speaker TEXT NOT NULL, text TEXT NOT NULL, verb TEXT, PRIMARY KEY (article_id, position)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_key);
+-- Per entity: the stories and mentions of the whole corpus, what the unfiltered list of the
+-- most named entities reads; rebuilt after an ingest, current while meta 'entity_stats' is set.
+CREATE TABLE IF NOT EXISTS entity_stats (
+  key TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, stories INTEGER NOT NULL,
+  mentions INTEGER NOT NULL, PRIMARY KEY (key, type)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_stats_rank ON entity_stats(stories DESC, mentions DESC, name);
 CREATE TABLE IF NOT EXISTS signatures (article_id INTEGER PRIMARY KEY, signature BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS lsh (
   bucket INTEGER NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY (bucket, article_id)

@@ -27,6 +27,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from warta.corpus.champions import refresh_search_index
 from warta.corpus.clusters import ClusterSummary, build_clusters
 from warta.corpus.dedup import MinHasher
+from warta.corpus.mentions import refresh_entity_stats
 from warta.corpus.store import SAME_URL, SAME_URL_OTHER_TEXT, Store
 from warta.corpus.templates import TemplatePolicy, apply_templates, learn_templates
 from warta.model import Page
@@ -246,6 +247,7 @@ def _finish(store: Store, options: IngestOptions, report: IngestReport) -> None:
         report.refiltered = apply_templates(store, MinHasher())
     report.clusters = build_clusters(store)
     report.search_index = refresh_search_index(store)
+    refresh_entity_stats(store)
     store.finish_run(
         report.run_id,
         report.ingested,
