@@ -102,3 +102,14 @@ def test_quotes_by_speaker_and_words(corpus: Path) -> None:
     ]
     none = cli_runner().invoke(app, ["quotes", "--db", str(corpus), "--speaker", "lee"])
     assert none.exit_code == 0 and "similar names: Lee Jae-sung" in none.stdout
+
+
+def test_rising_entities_table_and_its_errors(corpus: Path) -> None:
+    args = ["entities", "--db", str(corpus), "--rising", "--from", "2025-02", "--to", "2025-02"]
+    result = cli_runner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "Jepang" in result.stdout and "2.00" in result.stdout
+    rows = cli_runner().invoke(app, [*args, "--json"]).stdout.splitlines()
+    assert json.loads(rows[0]) == {"name": "Jepang", "type": "place", "now": 2, "before": 0, "score": 2.0}
+    assert cli_runner().invoke(app, ["entities", "--db", str(corpus), "--rising"]).exit_code == 2
+    assert cli_runner().invoke(app, ["entities", "Jepang", "--db", str(corpus), "--rising"]).exit_code == 2

@@ -23,6 +23,7 @@ from warta.corpus.mentions import (
     mentions_of,
     quotes_of,
     refresh_entity_stats,
+    rising_entities,
     similar_entities,
     similar_speakers,
     top_entities,
@@ -301,3 +302,17 @@ def test_the_corpus_wide_counts_equal_the_counted_list_and_go_stale_on_change(st
     entity_stats_changed(store)
     assert refresh_entity_stats(store)
     assert {e.name: e.articles for e in top_entities(store, SearchFilters())}["Korea Utara"] == 3
+
+
+def test_rising_entities_compare_a_span_with_the_one_before(store: Store) -> None:
+    # February (28 days) against the 28 days before it (4-31 January)
+    risen = rising_entities(store, SearchFilters(date_from="2025-02", date_to="2025-02"))
+    assert [(r.name, r.now, r.before) for r in risen] == [("Jepang", 2, 0), ("Korea Utara", 2, 1)]
+    assert risen[0].score == 2.0 and risen[1].score == round(1 / 2**0.5, 3)
+    assert rising_entities(store, SearchFilters(date_from="2025-02", date_to="2025-02"), "person") == []
+    # January against December: nothing was named in December, but one story is not enough
+    assert rising_entities(store, SearchFilters(date_from="2025-01", date_to="2025-01")) == []
+    with pytest.raises(QueryError):
+        rising_entities(store, SearchFilters(date_from="2025-02"))
+    with pytest.raises(QueryError):
+        rising_entities(store, SearchFilters(date_from="2025-03", date_to="2025-02"))

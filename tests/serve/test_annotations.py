@@ -160,3 +160,10 @@ def test_quotes_page_and_api(client: TestClient) -> None:
     page = client.get("/quotes", params={"words": "inflasi"}).text
     assert "Inflasi terkendali" in page and "href='/entity/Perry%20Warjiyo'" in page
     assert "similar names" in client.get("/quotes", params={"speaker": "perry"}).text
+
+
+def test_rising_entities_need_a_span(client: TestClient) -> None:
+    assert client.get("/api/entities", params={"rising": "true"}).status_code == 400
+    page = client.get("/entities", params={"rising": "true"}).text
+    assert "give --from and --to" in page and "checked" in page
+    assert client.get("/api/entities", params={"rising": "true", "from": "2024", "to": "2024"}).json() == []

@@ -21,12 +21,14 @@ from warta.corpus.champions import prunable, refresh_search_index, search_index_
 from warta.corpus.export import ExportFormat, export
 from warta.corpus.mentions import (
     EntityProfile,
+    RisingEntity,
     entity_key,
     entity_profile,
     find_quotes,
     has_mentions,
     plural,
     refresh_entity_stats,
+    rising_entities,
     similar_entities,
     similar_speakers,
     top_entities,
@@ -493,7 +495,8 @@ def quotes_command(
         "  warta entities --db corpus.db                      (the most named entities)\n\n"
         "  warta entities --type person --site kompas.com --from 2025-01 --limit 50\n\n"
         "  warta entities 'Korea Utara' --db corpus.db          (its profile: months, named with, quotes, articles)\n\n"
-        "  warta entities 'Prabowo Subianto' --json | jq .quotes"
+        "  warta entities 'Prabowo Subianto' --json | jq .quotes\n\n"
+        "  warta entities --rising --from 2025-03-01 --to 2025-03-07   (named far more than the week before)"
     ),
 )
 def entities_command(
@@ -514,6 +517,12 @@ def entities_command(
     date_to: ToOption = None,
     limit: Annotated[int, typer.Option(help="How many entities to list.")] = 20,
     duplicates: Annotated[bool, typer.Option(help="Count every copy of a story, not one.")] = False,
+    rising: Annotated[
+        bool,
+        typer.Option(
+            "--rising", help="The entities named far more in --from..--to than in the span as long before it."
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON output (lines for the list).")] = False,
 ) -> None:
     """Who and what the corpus names (needs `warta ingest --enrich`), or one entity's profile.
@@ -521,17 +530,24 @@ def entities_command(
     The list counts the articles naming each entity (one copy per story) and its mentions.
     A profile gives the articles naming the entity month by month, the entities named with
     it, what it said (quotes whose speaker it is) and its latest articles. --site, --lang,
-    --from and --to select the articles counted, as in `warta search`.
+    --from and --to select the articles counted, as in `warta search`. --rising lists the
+    entities named in more stories from --from to --to than in the span as long before it,
+    the furthest above their usual first: (stories now - before) / sqrt(before + 1).
     """
     err = Console(stderr=True, soft_wrap=True)
+    if rising and name is not None:
+        err.print("[red]--rising lists entities[/red]: give it without a NAME")
+        raise typer.Exit(code=2)
     filters = SearchFilters(site, lang, date_from, date_to, limit, duplicates)
     store = _open(db, err)
     try:
         if not has_mentions(store):
             err.print(f"no entities in {db}: ingest with `warta ingest PATH --db {db} --enrich`")
             raise typer.Exit(code=1)
+        risen: list[RisingEntity] = []
         if name is None:
-            counts = top_entities(store, filters, entity_type)
+            counts = [] if rising else top_entities(store, filters, entity_type)
+            risen = rising_entities(store, filters, entity_type) if rising else []
             profile, similar = None, []
         else:
             counts = []
@@ -543,6 +559,9 @@ def entities_command(
     finally:
         store.close()
     out = Console(soft_wrap=True)
+    if rising:
+        _print_rising(out, risen, as_json)
+        return
     if name is None:
         if as_json:
             for count in counts:
@@ -561,6 +580,20 @@ def entities_command(
         sys.stdout.write(json.dumps(asdict(profile), ensure_ascii=False) + "\n")
         return
     _print_profile(out, profile)
+
+
+def _print_rising(out: Console, risen: list[RisingEntity], as_json: bool) -> None:
+    if as_json:
+        for entity in risen:
+            sys.stdout.write(json.dumps(asdict(entity), ensure_ascii=False) + "\n")
+        return
+    if not risen:
+        out.print("no entity rose (each needs 2 stories in the span, more than in the span before)")
+        return
+    table = Table("entity", "type", "stories", "before", "score")
+    for entity in risen:
+        table.add_row(entity.name, entity.type, str(entity.now), str(entity.before), f"{entity.score:.2f}")
+    out.print(table)
 
 
 def _print_profile(out: Console, profile: EntityProfile) -> None:

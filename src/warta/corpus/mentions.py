@@ -19,9 +19,11 @@ copy per story unless duplicates are asked for, as search counts.
 from __future__ import annotations
 
 import json
+import math
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -254,7 +256,7 @@ def top_entities(store: Store, filters: SearchFilters, entity_type: str | None =
     `filters.limit` of them, of `entity_type` if given. A story counts once where any of its
     copies names the entity (every copy with `include_duplicates`); mentions are counted over
     every copy."""
-    from warta.corpus.search import check_filters, filter_conditions
+    from warta.corpus.search import check_filters
 
     check_filters(filters)
     whole = not (filters.site or filters.language or filters.date_from or filters.date_to or filters.entity)
@@ -266,22 +268,97 @@ def top_entities(store: Store, filters: SearchFilters, entity_type: str | None =
             [*([entity_type] if entity_type else []), filters.limit],
         )
         return [EntityCount(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in rows]
+    return [count for _, count in _counted(store, filters, entity_type)]
+
+
+def _counted(
+    store: Store, filters: SearchFilters, entity_type: str | None, keys: Sequence[str] | None = None
+) -> list[tuple[str, EntityCount]]:
+    """(key, count) of the entities most named by the articles passing `filters`, counted from
+    the mentions; only those of `keys` where given."""
+    from warta.corpus.search import filter_conditions
+
     found = filter_conditions(store, replace(filters, include_duplicates=True))
     if found is None:
         return []
     where, params, _ = found
-    kind = ""
     if entity_type:
-        kind = " AND m.type = ?"
+        where += " AND m.type = ?"
         params = [*params, entity_type]
+    if keys is not None:
+        where += " AND m.key IN (SELECT value FROM json_each(?))"
+        params = [*params, json.dumps(list(keys))]
     stories = "count(*)" if filters.include_duplicates else _STORIES
     rows = store.conn.execute(
-        f"SELECT max(m.name), m.type, {stories} AS n, sum(m.count) FROM mentions m"
-        f" JOIN articles a INDEXED BY articles_search ON a.id = m.article_id WHERE 1{where}{kind}"
+        f"SELECT m.key, max(m.name), m.type, {stories} AS n, sum(m.count) FROM mentions m"
+        f" JOIN articles a INDEXED BY articles_search ON a.id = m.article_id WHERE 1{where}"
         " GROUP BY m.key, m.type ORDER BY n DESC, sum(m.count) DESC, max(m.name) LIMIT ?",
         [*params, filters.limit],
     )
-    return [EntityCount(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in rows]
+    return [(str(r[0]), EntityCount(str(r[1]), str(r[2]), int(r[3]), int(r[4]))) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class RisingEntity:
+    name: str
+    type: str
+    now: int  # stories naming it in the span asked for
+    before: int  # in the span of the same length right before it
+    score: float  # (now - before) / sqrt(before + 1): how far above its usual it is
+
+
+RISING_POOL = 1000  # the span's most named entities that can rise (MAX_LIMIT of a search)
+
+
+def rising_entities(
+    store: Store, filters: SearchFilters, entity_type: str | None = None
+) -> list[RisingEntity]:
+    """The entities named in more stories in the span `filters.date_from`..`date_to` than in the
+    span of the same length before it, the furthest above first (a Poisson-style score: the
+    rise over the square root of the earlier count, so a new name in 5 stories outranks one
+    going from 100 to 106); an entity needs 2 stories in the span. `filters.limit` of them."""
+    from warta.corpus.search import QueryError, check_filters
+
+    check_filters(filters)
+    if not (filters.date_from and filters.date_to):
+        raise QueryError("rising entities compare a span with the one before it: give --from and --to")
+    first, last = _first_day(filters.date_from), _last_day(filters.date_to)
+    if last < first:
+        raise QueryError("--to is before --from")
+    days = (last - first).days + 1
+    earlier = replace(
+        filters,
+        date_from=(first - timedelta(days=days)).isoformat(),
+        date_to=(first - timedelta(days=1)).isoformat(),
+        limit=RISING_POOL,
+    )
+    now = [
+        (k, c)
+        for k, c in _counted(store, replace(filters, limit=RISING_POOL), entity_type)
+        if c.articles >= 2
+    ]
+    before = {(k, c.type): c.articles for k, c in _counted(store, earlier, entity_type, [k for k, _ in now])}
+    rising = []
+    for key, count in now:
+        was = before.get((key, count.type), 0)
+        if count.articles > was:
+            score = (count.articles - was) / math.sqrt(was + 1)
+            rising.append(RisingEntity(count.name, count.type, count.articles, was, round(score, 3)))
+    rising.sort(key=lambda r: (-r.score, -r.now, r.name))
+    return rising[: filters.limit]
+
+
+def _first_day(value: str) -> date:
+    return date.fromisoformat((value + "-01-01")[:10])
+
+
+def _last_day(value: str) -> date:
+    if len(value) == 10:
+        return date.fromisoformat(value)
+    if len(value) == 4:
+        return date(int(value), 12, 31)
+    year, month = int(value[:4]), int(value[5:7])
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
 def entity_profile(store: Store, name: str, filters: SearchFilters) -> EntityProfile | None:

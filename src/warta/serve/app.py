@@ -20,8 +20,11 @@ from typing import Any
 
 from warta.corpus.export import ExportFormat, export
 from warta.corpus.mentions import (
+    EntityCount,
+    RisingEntity,
     entity_profile,
     find_quotes,
+    rising_entities,
     similar_entities,
     similar_speakers,
     top_entities,
@@ -190,18 +193,26 @@ def create_app(db: str | Path) -> Any:
         date_from: str | None = Query(None, alias="from"),
         date_to: str | None = Query(None, alias="to"),
         limit: int = 100,
+        rising: bool = False,
     ) -> str:
         filters = replace(
             filters_of(site, lang, date_from, date_to, 1), limit=max(1, min(limit, ENTITY_LIMIT))
         )
+        rows: list[EntityCount] = []
+        risen: list[RisingEntity] = []
+        error = None
         with opened() as store:
             try:
-                rows, error = top_entities(store, filters, type or None), None
+                if rising:
+                    risen = rising_entities(store, filters, type or None)
+                else:
+                    rows = top_entities(store, filters, type or None)
             except QueryError as exc:
-                rows, error = [], str(exc)
+                error = str(exc)
             choices = _choices(store)
+        shown = risen if rising else None
         return pages.layout(
-            "entities", pages.entities_html(rows, filters, type or None, *choices, error=error)
+            "entities", pages.entities_html(rows, filters, type or None, *choices, error, shown)
         )
 
     @app.get("/entity/{name}", response_class=HTMLResponse)
@@ -276,13 +287,17 @@ def create_app(db: str | Path) -> Any:
         date_from: str | None = Query(None, alias="from"),
         date_to: str | None = Query(None, alias="to"),
         limit: int = 100,
+        rising: bool = False,
     ) -> list[dict[str, Any]]:
-        """The entities named by the most articles (`warta ingest --enrich`), one copy per story."""
+        """The entities named by the most articles (`warta ingest --enrich`), one copy per story;
+        with `rising`, those named far more from `from` to `to` than in the span before."""
         filters = replace(
             filters_of(site, lang, date_from, date_to, 1), limit=max(1, min(limit, ENTITY_LIMIT))
         )
         with opened() as store:
             try:
+                if rising:
+                    return [asdict(row) for row in rising_entities(store, filters, type or None)]
                 return [asdict(row) for row in top_entities(store, filters, type or None)]
             except QueryError as exc:
                 raise HTTPException(400, str(exc)) from exc

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from warta.corpus.mentions import EntityCount, EntityProfile, QuoteFound, plural
+from warta.corpus.mentions import EntityCount, EntityProfile, QuoteFound, RisingEntity, plural
 from warta.corpus.search import Hit, SearchFilters, SearchOrder, empty_result_hint
 from warta.corpus.store import StoredVersion
 from warta.corpus.templates import SiteReport
@@ -266,8 +266,10 @@ def entities_html(
     sites: Sequence[str],
     languages: Sequence[str],
     error: str | None = None,
+    rising: Sequence[RisingEntity] | None = None,
 ) -> str:
-    """The entities named by the most articles passing the filters, each linked to its profile."""
+    """The entities named by the most articles passing the filters, each linked to its profile;
+    `rising`: those named far more in the date span than in the span before (a list, maybe empty)."""
     form = (
         "<form method='get' action='/entities'>"
         f"<input name='type' size='12' value='{esc(entity_type or '')}' placeholder='type'> "
@@ -275,10 +277,23 @@ def entities_html(
         + _select("lang", languages, filters.language, "all languages")
         + f"from <input name='from' size='10' value='{esc(filters.date_from or '')}' placeholder='YYYY-MM-DD'> "
         f"to <input name='to' size='10' value='{esc(filters.date_to or '')}' placeholder='YYYY-MM-DD'> "
-        "<button>list</button></form>"
+        f"<label><input type='checkbox' name='rising' value='true'{' checked' if rising is not None else ''}>"
+        " rising (against the span before)</label> <button>list</button></form>"
     )
     if error:
         return f"<h1>Entities</h1>{form}<p class='error'>{esc(error)}</p>"
+    if rising is not None:
+        if not rising:
+            return f"<h1>Entities</h1>{form}<p>no entity rose in this span</p>"
+        table = "".join(
+            f"<tr><td>{entity_link(r.name, filters)}</td><td>{esc(r.type)}</td><td>{r.now}</td>"
+            f"<td>{r.before}</td><td>{r.score:.2f}</td></tr>"
+            for r in rising
+        )
+        return (
+            f"<h1>Entities</h1>{form}<table><tr><th>entity</th><th>type</th><th>stories</th>"
+            f"<th>before</th><th>score</th></tr>{table}</table>"
+        )
     if not rows:
         narrowed = entity_type or _filter_params(filters)
         why = (
