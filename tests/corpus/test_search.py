@@ -236,6 +236,8 @@ def test_words_of_unspaced_script_are_found_inside_longer_runs(tmp_path: Path) -
         assert _ids(search(store, "人口")) == {2}
         assert _ids(search(store, "交通")) == {3}
         assert _ids(search(store, "府")) == {2, 3}  # one character: the first of a pair (大阪府の, 政府发)
+        assert _ids(search(store, "た")) == {1, 2}  # or a run's last (…上回った。, …減少した。)
+        assert _ids(search(store, "市")) == {3}  # (北京市政府: the first of the pair 市政)
         assert _ids(search(store, "知事 -東京")) == set()
         assert _ids(search(store, "京都")) == {1}  # (東京都 holds the pair: bigram search's known cost)
 

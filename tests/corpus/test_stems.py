@@ -22,7 +22,7 @@ _WORDS = [
 
 def _uncached(text: str) -> str:
     words = text.lower().split()
-    return " ".join(character_pairs(w) if unspaced(w) else stem_word(w) for w in words)
+    return " ".join(character_pairs(w, last=True) if unspaced(w) else stem_word(w) for w in words)
 
 
 def test_cached_stems_equal_stems_asked_word_by_word() -> None:
@@ -36,6 +36,6 @@ def test_cached_stems_equal_stems_asked_word_by_word() -> None:
 
 def test_a_word_of_unspaced_script_is_paired_in_any_text() -> None:
     cache = StemCache()
-    assert cache.text("kota 知事") == "kota 知事"
-    assert cache.text("知事 選挙") == "知事 選挙"
-    assert cache.text("東京都") == "東京 京都"
+    assert cache.text("kota 知事") == "kota 知事 事"
+    assert cache.text("知事 選挙") == "知事 事 選挙 挙"
+    assert cache.text("東京都") == "東京 京都 都"

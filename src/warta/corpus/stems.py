@@ -12,8 +12,9 @@ Chinese and Japanese are written without spaces, so the index's tokenizer
 keeps a whole run of ideographs and kana as one token ("東京都知事選挙"), and a
 search for a word inside it ("知事") found nothing. The `stems` column holds
 such a run as its overlapping character pairs instead (東京 京都 都知 知事 事選
-選挙), and a query word written so is searched as the phrase of its own pairs
-(知事; 都知事 → "都知 知事"): the usual bigram indexing of CJK search engines.
+選挙, and the last character alone: 挙), and a query word written so is searched as
+the phrase of its own pairs (知事; 都知事 → "都知 知事"), a single character as the
+prefix of a pair or the last character: the usual bigram indexing of CJK search engines.
 """
 
 from __future__ import annotations
@@ -76,16 +77,24 @@ def stem_word(word: str) -> str:
     return _cut_suffix(stem, _SUFFIXES)
 
 
-def character_pairs(word: str) -> str:
+def character_pairs(word: str, last: bool = False) -> str:
     """The overlapping character pairs of each run of unspaced script in `word`, space-separated
-    (a run of one character stands alone); other characters of the word are left out.
+    (a run of one character stands alone); other characters of the word are left out. `last`
+    (what the index holds): each run's last character alone after its pairs, so that a
+    one-character query, the prefix of a pair or that character, finds '都' at the end of
+    '東京都' too.
 
-    >>> character_pairs("東京都知事"), character_pairs("第3回"), character_pairs("tokyo")
-    ('東京 京都 都知 知事', '第 回', '')
+    >>> character_pairs("東京都知事"), character_pairs("東京都知事", last=True), character_pairs("第3回")
+    ('東京 京都 都知 知事', '東京 京都 都知 知事 事', '第 回')
     """
     pairs: list[str] = []
     for run in _UNSPACED_RUN.findall(word):
-        pairs += [run[i : i + 2] for i in range(len(run) - 1)] if len(run) > 1 else [run]
+        if len(run) == 1:
+            pairs.append(run)
+            continue
+        pairs += [run[i : i + 2] for i in range(len(run) - 1)]
+        if last:
+            pairs.append(run[-1])
     return " ".join(pairs)
 
 
@@ -100,7 +109,7 @@ def stem_text(text: str, known: dict[str, str] | None = None) -> str:
     read and extended (a store keeps one over an ingest: words repeat across articles).
 
     >>> stem_text("Pembangunan kota 東京都")
-    'bangun kota 東京 京都'
+    'bangun kota 東京 京都 都'
     """
     words = _WORD.findall(text.lower())
     stems = {} if known is None else known
@@ -109,7 +118,7 @@ def stem_text(text: str, known: dict[str, str] | None = None) -> str:
     for word in words:
         stem = stems.get(word)
         if stem is None:
-            stem = character_pairs(word) if paired and unspaced(word) else stem_word(word)
+            stem = character_pairs(word, last=True) if paired and unspaced(word) else stem_word(word)
             stems[word] = stem
         out.append(stem)
     return " ".join(out)

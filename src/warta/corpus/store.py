@@ -27,8 +27,9 @@ from warta.errors import WartaError
 SCHEMA_VERSION = 4  # 2: search covering index, champion lists and change log; 3: versions;
 # 4: entity mentions and quotes as tables (warta.corpus.mentions)
 # How the hidden `stems` search column is written (`stem_text`); 2: unspaced script as character
-# pairs. A corpus written otherwise is brought up to date by `warta reindex` (`Store.restem`).
-STEMS_VERSION = 2
+# pairs; 3: and each run's last character alone. A corpus written otherwise is brought up to date
+# by `warta reindex` (`Store.restem`).
+STEMS_VERSION = 3
 # Why an article is not stored: its URL is in the corpus already (a re-crawl), with the same text or
 # another (a page updated since). The corpus has one article per URL, its first capture: that is
 # what search, clusters and templates see. A capture with another text is kept beside it as a
