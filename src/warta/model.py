@@ -38,6 +38,9 @@ class Page:
     # Problems met while reading (truncated gzip, undecodable bytes...): carried
     # into `Article.warnings` so a partial result is always flagged.
     warnings: tuple[str, ...] = ()
+    # An article warta extracted already (a line of `warta extract -f jsonl` or `warta scale`
+    # output, read back by `Article.from_dict`): extraction hands it on as it is.
+    article: Article | None = None
 
 
 class Label(StrEnum):
@@ -244,6 +247,47 @@ class Article:
     def headings(self) -> list[str]:
         return [part.text for part in self.body if part.kind == "heading"]
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """The article of `to_dict` output (schema 1.x; fields an older minor version lacks take
+        their defaults). Raises `ValueError` naming what does not fit the schema."""
+        version = data.get("schema_version")
+        if not isinstance(version, str) or version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+            raise ValueError(f"schema_version {version!r} is not {SCHEMA_VERSION.split('.')[0]}.x")
+        try:
+            return cls(
+                title=_optional_str(data, "title"),
+                subtitle=_optional_str(data, "subtitle"),
+                body=[
+                    BodyPart(p["kind"], str(p["text"]), int(p.get("block", -1)))
+                    for p in data.get("body") or []
+                ],
+                authors=[Person(**p) for p in data.get("authors") or []],
+                editors=[Person(**p) for p in data.get("editors") or []],
+                editor_codes=[str(c) for c in data.get("editor_codes") or []],
+                dateline=_optional_str(data, "dateline"),
+                published=_date_value(data.get("published")),
+                modified=_date_value(data.get("modified")),
+                site=_optional_str(data, "site"),
+                url=_optional_str(data, "url"),
+                canonical_url=_optional_str(data, "canonical_url"),
+                language=_optional_str(data, "language"),
+                read_also=[ListItem(**i) for i in data.get("read_also") or []],
+                related=[ListItem(**i) for i in data.get("related") or []],
+                sidebar=[ListItem(**i) for i in data.get("sidebar") or []],
+                comments=[Comment(**c) for c in data.get("comments") or []],
+                tags=[str(t) for t in data.get("tags") or []],
+                images=[dict(i) for i in data.get("images") or []],
+                source=_optional_str(data, "source"),
+                input_kind=data.get("input_kind"),
+                page_type=data.get("page_type") or "article",
+                warnings=[str(w) for w in data.get("warnings") or []],
+                labels=[str(label) for label in data.get("labels") or []],
+                annotations=dict(data.get("annotations") or {}),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ValueError(f"not a warta article: {type(exc).__name__}: {exc}") from None
+
     def to_dict(self, include_labels: bool = False) -> dict[str, Any]:
         """The article as JSON-ready data following schema version `SCHEMA_VERSION`."""
 
@@ -289,3 +333,24 @@ class Article:
         if include_labels:
             out["labels"] = list(self.labels)
         return out
+
+
+def _optional_str(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"{key} is {type(value).__name__}, not text")
+    return value
+
+
+def _date_value(data: dict[str, Any] | None) -> DateValue | None:
+    """A `DateValue` from its `to_dict` form."""
+    if data is None:
+        return None
+    evidence = data.get("evidence") or {"text": "", "source": "unknown"}
+    return DateValue(
+        value=datetime.fromisoformat(data["value"]),
+        precision=data["precision"],
+        evidence=Evidence(**evidence),
+        timezone=data.get("timezone"),
+        inferred_year=bool(data.get("inferred_year")),
+    )

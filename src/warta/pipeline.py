@@ -278,9 +278,25 @@ class Extractor:
         `on_blocks` is handed the page's blocks as segmentation gives them (before the
         mojibake repair): the corpus learns its site templates from them.
         """
+        if page.article is not None:
+            return self._extracted(page.article, page)
         if self.options.timeout_s > 0:
             self.warm_up()
         return self._extract(page, boilerplate, Deadline(self.options.timeout_s), on_blocks)
+
+    def _extracted(self, article: Article, page: Page) -> Article:
+        """An article extracted before, read back: handed on, annotated where asked and not yet."""
+        article = replace(
+            article, warnings=[*page.warnings, *article.warnings], annotations=dict(article.annotations)
+        )
+        if self.options.enrich and article.body and not article.annotations:
+            try:
+                article.annotations.update(
+                    self.enricher().annotate(article, self.options.reference or page.fetched_at)
+                )
+            except Exception as exc:  # an annotator's bug costs the annotations, never the article
+                article.warnings.append(f"enrichment failed: {failure_reason(exc)}")
+        return article
 
     def _extract(
         self,

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.errors import InputError
-from warta.model import Page
+from warta.model import Article, Page
 from warta.readers.encoding import decode_bytes, path_source, repair_surrogates, wide_bom_encoding
 from warta.readers.files import DEFAULT_MAX_BYTES, ReadError
 
@@ -90,6 +90,8 @@ def _json_value(raw: bytes) -> tuple[Any, tuple[str, ...]]:
 def _record_page(
     record: dict[str, Any], fields: JsonlFields, source: str, warnings: tuple[str, ...]
 ) -> Page | ReadError:
+    if isinstance(record.get("schema_version"), str) and isinstance(record.get("body"), list):
+        return _extracted_page(record, source, warnings)
     html = record.get(fields.html)
     text = record.get(fields.text)
     content, kind = (html, "html") if isinstance(html, str) and html.strip() else (text, "text")
@@ -109,6 +111,24 @@ def _record_page(
         source=repair_surrogates(f"{source}#{record_id}" if record_id is not None else source)[0],
         fetched_at=_parse_date(record.get(fields.date)),
         warnings=warnings,
+    )
+
+
+def _extracted_page(record: dict[str, Any], source: str, warnings: tuple[str, ...]) -> Page | ReadError:
+    """A line of warta's own output (`warta extract -f jsonl`, `warta scale`): its article, read
+    back as it is (an ingest stores it without extracting its text again)."""
+    try:
+        article = Article.from_dict(record)
+    except ValueError as exc:
+        return ReadError(source, f"a warta article that cannot be read back: {exc}")
+    url = article.url or article.canonical_url
+    return Page(
+        content=article.text,
+        kind="text",
+        url=repair_surrogates(url)[0] if url else None,
+        source=source,
+        warnings=warnings,
+        article=article,
     )
 
 

@@ -90,7 +90,9 @@ class PageWorker:
             return PageOutcome(source, status="skipped", reason="no article body found")
         if article.page_type != "article" and not self.all_pages:
             return PageOutcome(source, status="skipped", reason=_NO_ARTICLE[article.page_type])
-        return PageOutcome(source, article=self._row(item, article, source, keys[0], version))
+        # (an article read back from warta's own output was not segmented again: no template evidence)
+        blocks = keys[0] if keys else ()
+        return PageOutcome(source, article=self._row(item, article, source, blocks, version))
 
     def _row(
         self,
