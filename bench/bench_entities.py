@@ -37,25 +37,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 
 from common import write_results
+from gen_corpus import ID_ROOTS
 from warta.corpus.mentions import entity_profile, refresh_entity_stats, top_entities
 from warta.corpus.search import SearchFilters, latest, search
 from warta.corpus.store import Store, StoredArticle
 
 TYPES = ("person", "place", "organisation", "event", "product")
-WORDS = [
-    "banjir",
-    "jalan",
-    "pasar",
-    "harga",
-    "beras",
-    "listrik",
-    "sekolah",
-    "menteri",
-    "gubernur",
-    "jembatan",
-    "proyek",
-    "anggaran",
-]
+WORDS = ID_ROOTS  # (the generated corpus's Indonesian roots)
 
 
 def _entities(rng: random.Random, vocabulary: int) -> list[str]:

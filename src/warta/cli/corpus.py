@@ -6,9 +6,10 @@ import json
 import os
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -241,8 +242,7 @@ def search_command(
     finally:
         store.close()
     if as_json:
-        for hit in hits:
-            sys.stdout.write(json.dumps(asdict(hit), ensure_ascii=False) + "\n")
+        _json_lines(hits)
         return
     out = Console(soft_wrap=True)  # (a URL or snippet piped to a file is not cut into lines)
     if not hits:
@@ -293,6 +293,12 @@ def reindex_command(
         err.print(f"[green]search index rebuilt[/green] in {time.perf_counter() - start:.1f} s")
     else:
         err.print("search index already up to date (use --force to rebuild)")
+
+
+def _json_lines(rows: Iterable[Any]) -> None:
+    """Dataclass rows as JSON lines on stdout."""
+    for row in rows:
+        sys.stdout.write(json.dumps(asdict(row), ensure_ascii=False) + "\n")
 
 
 def _highlighted(snippet: str) -> Text:
@@ -472,8 +478,7 @@ def quotes_command(
     finally:
         store.close()
     if as_json:
-        for quote in found:
-            sys.stdout.write(json.dumps(asdict(quote), ensure_ascii=False) + "\n")
+        _json_lines(found)
         return
     out = Console(soft_wrap=True)
     if not found:
@@ -564,8 +569,7 @@ def entities_command(
         return
     if name is None:
         if as_json:
-            for count in counts:
-                sys.stdout.write(json.dumps(asdict(count), ensure_ascii=False) + "\n")
+            _json_lines(counts)
             return
         table = Table("entity", "type", "articles", "mentions")
         for count in counts:
@@ -584,8 +588,7 @@ def entities_command(
 
 def _print_rising(out: Console, risen: list[RisingEntity], as_json: bool) -> None:
     if as_json:
-        for entity in risen:
-            sys.stdout.write(json.dumps(asdict(entity), ensure_ascii=False) + "\n")
+        _json_lines(risen)
         return
     if not risen:
         out.print("no entity rose (each needs 2 stories in the span, more than in the span before)")

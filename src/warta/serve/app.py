@@ -47,7 +47,7 @@ ENTITY_LIMIT = 500  # most entities one request lists
 
 def create_app(db: str | Path) -> Any:
     """The FastAPI app for the corpus at `db` (which must exist: the browser never creates one)."""
-    from fastapi import FastAPI, HTTPException, Query
+    from fastapi import Depends, FastAPI, HTTPException, Query
     from fastapi.responses import FileResponse, HTMLResponse
     from starlette.background import BackgroundTask
 
@@ -66,37 +66,31 @@ def create_app(db: str | Path) -> Any:
 
     app = FastAPI(title="warta", docs_url="/api/docs", redoc_url=None)
 
-    def filters_of(
-        site: str | None,
-        lang: str | None,
-        date_from: str | None,
-        date_to: str | None,
-        limit: int,
-        sort: SearchOrder = SearchOrder.relevance,
-        entity: str | None = None,
-    ) -> SearchFilters:
-        return SearchFilters(
-            site or None,
-            lang or None,
-            date_from or None,
-            date_to or None,
-            max(1, min(limit, PAGE_LIMIT)),
-            order=sort,
-            entity=entity or None,
-        )
-
-    @app.get("/", response_class=HTMLResponse)
-    def home(
-        q: str = "",
+    def scope(
         site: str | None = None,
         lang: str | None = None,
         date_from: str | None = Query(None, alias="from"),
         date_to: str | None = Query(None, alias="to"),
+        entity: str | None = None,
+    ) -> SearchFilters:
+        """The filters every listing takes as query parameters: site, language, dates, entity."""
+        return SearchFilters(
+            site or None, lang or None, date_from or None, date_to or None, entity=entity or None
+        )
+
+    in_scope = Depends(scope)  # (the parameter every listing declares)
+
+    def limited(filters: SearchFilters, limit: int, cap: int = PAGE_LIMIT) -> SearchFilters:
+        return replace(filters, limit=max(1, min(limit, cap)))
+
+    @app.get("/", response_class=HTMLResponse)
+    def home(
+        q: str = "",
+        filters: SearchFilters = in_scope,
         limit: int = 20,
         sort: SearchOrder = SearchOrder.relevance,
-        entity: str | None = None,
     ) -> str:
-        filters = filters_of(site, lang, date_from, date_to, limit, sort, entity)
+        filters = replace(limited(filters, limit), order=sort)
         error = None
         hits: list[Hit] = []
         with opened() as store:
@@ -127,27 +121,25 @@ def create_app(db: str | Path) -> Any:
     @app.get("/export")
     def export_selection(
         q: str = "",
-        site: str | None = None,
-        lang: str | None = None,
-        date_from: str | None = Query(None, alias="from"),
-        date_to: str | None = Query(None, alias="to"),
+        filters: SearchFilters = in_scope,
         format: ExportFormat = ExportFormat.csv,
         dedup: bool = True,
-        entity: str | None = None,
     ) -> Any:
         """Every article the query and filters select (not a page of them), as a file: CSV,
         JSONL or Parquet, one copy per story unless `dedup=false`. Written to a temporary file
         first and streamed from it: never the whole selection in memory."""
-        filters = None
-        if site or lang or date_from or date_to or entity:
-            filters = SearchFilters(
-                site or None, lang or None, date_from or None, date_to or None, entity=entity or None
-            )
         handle, name = tempfile.mkstemp(suffix=f".{format.value}", prefix="warta-export-")
         os.close(handle)
         try:
             with opened() as store:
-                export(store, Path(name), format, dedup, filters, q.strip() or None)
+                export(
+                    store,
+                    Path(name),
+                    format,
+                    dedup,
+                    filters if filters != SearchFilters() else None,
+                    q.strip() or None,
+                )
         except QueryError as exc:
             os.unlink(name)
             raise HTTPException(400, str(exc)) from exc
@@ -188,16 +180,11 @@ def create_app(db: str | Path) -> Any:
     @app.get("/entities", response_class=HTMLResponse)
     def entities(
         type: str | None = None,
-        site: str | None = None,
-        lang: str | None = None,
-        date_from: str | None = Query(None, alias="from"),
-        date_to: str | None = Query(None, alias="to"),
+        filters: SearchFilters = in_scope,
         limit: int = 100,
         rising: bool = False,
     ) -> str:
-        filters = replace(
-            filters_of(site, lang, date_from, date_to, 1), limit=max(1, min(limit, ENTITY_LIMIT))
-        )
+        filters = limited(filters, limit, ENTITY_LIMIT)
         rows: list[EntityCount] = []
         risen: list[RisingEntity] = []
         error = None
@@ -218,12 +205,8 @@ def create_app(db: str | Path) -> Any:
     @app.get("/entity/{name}", response_class=HTMLResponse)
     def entity(
         name: str,
-        site: str | None = None,
-        lang: str | None = None,
-        date_from: str | None = Query(None, alias="from"),
-        date_to: str | None = Query(None, alias="to"),
+        filters: SearchFilters = in_scope,
     ) -> Any:
-        filters = filters_of(site, lang, date_from, date_to, 1)
         with opened() as store:
             try:
                 profile = entity_profile(store, name, filters)
@@ -240,13 +223,10 @@ def create_app(db: str | Path) -> Any:
     def quotes(
         speaker: str = "",
         words: str = "",
-        site: str | None = None,
-        lang: str | None = None,
-        date_from: str | None = Query(None, alias="from"),
-        date_to: str | None = Query(None, alias="to"),
+        filters: SearchFilters = in_scope,
         limit: int = 50,
     ) -> str:
-        filters = filters_of(site, lang, date_from, date_to, limit)
+        filters = limited(filters, limit)
         error, found, similar = None, [], []
         with opened() as store:
             try:
@@ -264,15 +244,11 @@ def create_app(db: str | Path) -> Any:
     def api_quotes(
         speaker: str | None = None,
         words: str | None = None,
-        site: str | None = None,
-        lang: str | None = None,
-        date_from: str | None = Query(None, alias="from"),
-        date_to: str | None = Query(None, alias="to"),
-        entity: str | None = None,
+        filters: SearchFilters = in_scope,
         limit: int = 50,
     ) -> list[dict[str, Any]]:
         """Attributed quotes, newest first: by speaker (canonical name, any case) and/or words."""
-        filters = filters_of(site, lang, date_from, date_to, limit, entity=entity)
+        filters = limited(filters, limit)
         with opened() as store:
             try:
                 return [asdict(q) for q in find_quotes(store, filters, speaker or None, words or None)]
@@ -282,18 +258,13 @@ def create_app(db: str | Path) -> Any:
     @app.get("/api/entities")
     def api_entities(
         type: str | None = None,
-        site: str | None = None,
-        lang: str | None = None,
-        date_from: str | None = Query(None, alias="from"),
-        date_to: str | None = Query(None, alias="to"),
+        filters: SearchFilters = in_scope,
         limit: int = 100,
         rising: bool = False,
     ) -> list[dict[str, Any]]:
         """The entities named by the most articles (`warta ingest --enrich`), one copy per story;
         with `rising`, those named far more from `from` to `to` than in the span before."""
-        filters = replace(
-            filters_of(site, lang, date_from, date_to, 1), limit=max(1, min(limit, ENTITY_LIMIT))
-        )
+        filters = limited(filters, limit, ENTITY_LIMIT)
         with opened() as store:
             try:
                 if rising:
@@ -305,15 +276,12 @@ def create_app(db: str | Path) -> Any:
     @app.get("/api/entity/{name}")
     def api_entity(
         name: str,
-        site: str | None = None,
-        lang: str | None = None,
-        date_from: str | None = Query(None, alias="from"),
-        date_to: str | None = Query(None, alias="to"),
+        filters: SearchFilters = in_scope,
     ) -> dict[str, Any]:
         """One entity's profile: articles by month, entities named with it, its quotes, latest articles."""
         with opened() as store:
             try:
-                profile = entity_profile(store, name, filters_of(site, lang, date_from, date_to, 1))
+                profile = entity_profile(store, name, filters)
             except QueryError as exc:
                 raise HTTPException(400, str(exc)) from exc
             if profile is None:
@@ -325,17 +293,13 @@ def create_app(db: str | Path) -> Any:
     @app.get("/api/search")
     def api_search(
         q: str,
-        site: str | None = None,
-        lang: str | None = None,
-        date_from: str | None = Query(None, alias="from"),
-        date_to: str | None = Query(None, alias="to"),
+        filters: SearchFilters = in_scope,
         limit: int = 10,
         sort: SearchOrder = SearchOrder.relevance,
-        entity: str | None = None,
     ) -> list[dict[str, Any]]:
         with opened() as store:
             try:
-                hits = search(store, q, filters_of(site, lang, date_from, date_to, limit, sort, entity))
+                hits = search(store, q, replace(limited(filters, limit), order=sort))
             except QueryError as exc:
                 raise HTTPException(400, str(exc)) from exc
         return [asdict(h) for h in hits]
@@ -343,16 +307,11 @@ def create_app(db: str | Path) -> Any:
     @app.get("/api/trend")
     def api_trend(
         q: str = "",
-        site: str | None = None,
-        lang: str | None = None,
-        date_from: str | None = Query(None, alias="from"),
-        date_to: str | None = Query(None, alias="to"),
-        entity: str | None = None,
+        filters: SearchFilters = in_scope,
         by: Period = Period.month,
     ) -> dict[str, Any]:
         """Stories matching `q` (every article the filters pass without it) per day, week, month
         or year, every period from the first to the last (empty ones 0), undated apart."""
-        filters = filters_of(site, lang, date_from, date_to, 1, entity=entity)
         with opened() as store:
             try:
                 found = trend(store, q or None, filters, by)

@@ -71,11 +71,8 @@ def search_form(query: str, filters: SearchFilters, sites: Sequence[str], langua
     return (
         "<form method='get' action='/'>"
         f"<input name='q' size='40' value='{esc(query)}' placeholder='words, \"phrases\", prefix*, OR, -word' autofocus> "
-        + _select("site", sites, filters.site, "all sites")
-        + _select("lang", languages, filters.language, "all languages")
-        + f"from <input name='from' size='10' value='{esc(filters.date_from or '')}' placeholder='YYYY-MM-DD'> "
-        f"to <input name='to' size='10' value='{esc(filters.date_to or '')}' placeholder='YYYY-MM-DD'> "
-        f"naming <input name='entity' size='16' value='{esc(filters.entity or '')}' placeholder='entity'> "
+        + _scope_fields(filters, sites, languages)
+        + f"naming <input name='entity' size='16' value='{esc(filters.entity or '')}' placeholder='entity'> "
         f"<select name='sort'>{sorts}</select> "
         "<button>search</button></form>"
     )
@@ -273,11 +270,8 @@ def entities_html(
     form = (
         "<form method='get' action='/entities'>"
         f"<input name='type' size='12' value='{esc(entity_type or '')}' placeholder='type'> "
-        + _select("site", sites, filters.site, "all sites")
-        + _select("lang", languages, filters.language, "all languages")
-        + f"from <input name='from' size='10' value='{esc(filters.date_from or '')}' placeholder='YYYY-MM-DD'> "
-        f"to <input name='to' size='10' value='{esc(filters.date_to or '')}' placeholder='YYYY-MM-DD'> "
-        f"<label><input type='checkbox' name='rising' value='true'{' checked' if rising is not None else ''}>"
+        + _scope_fields(filters, sites, languages)
+        + f"<label><input type='checkbox' name='rising' value='true'{' checked' if rising is not None else ''}>"
         " rising (against the span before)</label> <button>list</button></form>"
     )
     if error:
@@ -309,6 +303,16 @@ def entities_html(
     return (
         f"<h1>Entities</h1>{form}<table><tr><th>entity</th><th>type</th><th>articles</th>"
         f"<th>mentions</th></tr>{table}</table>"
+    )
+
+
+def _scope_fields(filters: SearchFilters, sites: Sequence[str], languages: Sequence[str]) -> str:
+    """The site, language and date fields every listing's form has."""
+    return (
+        _select("site", sites, filters.site, "all sites")
+        + _select("lang", languages, filters.language, "all languages")
+        + f"from <input name='from' size='10' value='{esc(filters.date_from or '')}' placeholder='YYYY-MM-DD'> "
+        f"to <input name='to' size='10' value='{esc(filters.date_to or '')}' placeholder='YYYY-MM-DD'> "
     )
 
 
@@ -355,11 +359,8 @@ def quotes_html(
         "<form method='get' action='/quotes'>"
         f"<input name='speaker' size='20' value='{esc(speaker)}' placeholder='speaker'> "
         f"<input name='words' size='24' value='{esc(words)}' placeholder='words in the quote'> "
-        + _select("site", sites, filters.site, "all sites")
-        + _select("lang", languages, filters.language, "all languages")
-        + f"from <input name='from' size='10' value='{esc(filters.date_from or '')}' placeholder='YYYY-MM-DD'> "
-        f"to <input name='to' size='10' value='{esc(filters.date_to or '')}' placeholder='YYYY-MM-DD'> "
-        "<button>find</button></form>"
+        + _scope_fields(filters, sites, languages)
+        + "<button>find</button></form>"
     )
     if error:
         return f"<h1>Quotes</h1>{form}<p class='error'>{esc(error)}</p>"
