@@ -1,4 +1,4 @@
-"""`warta ingest`, `search`, `reindex`, `export`, `trend`, `quotes`, `entities`, `sites` and `serve`: the corpus commands."""
+"""`warta ingest`, `search`, `reindex`, `export`, `trend`, `quotes`, `stories`, `entities`, `sites` and `serve`: the corpus commands."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ from warta.corpus.mentions import (
 )
 from warta.corpus.search import QueryError, SearchFilters, SearchOrder, empty_result_hint, search
 from warta.corpus.store import Store, StoreDirectoryMissingError, StoreError, StoreIsDirectoryError
+from warta.corpus.stories import top_stories
 from warta.corpus.templates import site_reports
 from warta.corpus.trends import Period, trend
 from warta.options import ExtractOptions
@@ -491,6 +492,61 @@ def quotes_command(
         out.print(
             f"   [dim]{quote.published or 'no date'} · {quote.title or '(untitled)'} · article {quote.article_id}[/dim]"
         )
+
+
+@app.command(
+    "stories",
+    epilog=(
+        "[b]Examples[/b]\n\n"
+        "  warta stories --db corpus.db                        (the stories most sites carried)\n\n"
+        "  warta stories --from 2025-03-01 --to 2025-03-07 --lang id\n\n"
+        "  warta stories --entity 'Korea Utara' --min-sites 3 --json"
+    ),
+)
+def stories_command(
+    db: DbOption = Path("corpus.db"),
+    site: SiteOption = None,
+    lang: LangOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    entity: EntityOption = None,
+    min_sites: Annotated[int, typer.Option(min=1, help="Only stories at least this many sites carried.")] = 2,
+    limit: Annotated[int, typer.Option(help="How many stories.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines output.")] = False,
+) -> None:
+    """The stories most sites carried: duplicate clusters (a wire story, a copied report), the most
+    sites first, with the copy published first and its site (the likely origin).
+
+    --site, --lang, --from, --to and --entity keep the stories with a copy that passes them.
+    """
+    err = Console(stderr=True, soft_wrap=True)
+    filters = SearchFilters(site, lang, date_from, date_to, limit, entity=entity)
+    store = _open(db, err)
+    try:
+        found = top_stories(store, filters, min_sites)
+    except QueryError as exc:
+        err.print(f"[red]cannot list stories:[/red] {exc}")
+        raise typer.Exit(code=2) from exc
+    finally:
+        store.close()
+    if as_json:
+        _json_lines(found)
+        return
+    out = Console(soft_wrap=True)
+    if not found:
+        out.print(f"no story carried by {min_sites} sites or more")
+        return
+    table = Table("story", "sites", "copies", "first", "first site", "article")
+    for story in found:
+        table.add_row(
+            story.title or "(untitled)",
+            str(story.sites),
+            str(story.copies),
+            (story.first_published or "")[:16],
+            story.first_site or "",
+            str(story.article_id),
+        )
+    out.print(table)
 
 
 @app.command(

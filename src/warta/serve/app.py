@@ -31,6 +31,7 @@ from warta.corpus.mentions import (
 )
 from warta.corpus.search import Hit, QueryError, SearchFilters, SearchOrder, latest, search
 from warta.corpus.store import Store, StoredVersion
+from warta.corpus.stories import top_stories
 from warta.corpus.templates import site_reports
 from warta.corpus.trends import Period, trend
 from warta.errors import WartaError
@@ -252,6 +253,29 @@ def create_app(db: str | Path) -> Any:
         with opened() as store:
             try:
                 return [asdict(q) for q in find_quotes(store, filters, speaker or None, words or None)]
+            except QueryError as exc:
+                raise HTTPException(400, str(exc)) from exc
+
+    @app.get("/stories", response_class=HTMLResponse)
+    def stories(filters: SearchFilters = in_scope, min_sites: int = 2, limit: int = 50) -> str:
+        filters = limited(filters, limit)
+        error, found = None, []
+        with opened() as store:
+            try:
+                found = top_stories(store, filters, max(1, min_sites))
+            except QueryError as exc:
+                error = str(exc)
+            choices = _choices(store)
+        return pages.layout("stories", pages.stories_html(found, filters, min_sites, *choices, error=error))
+
+    @app.get("/api/stories")
+    def api_stories(
+        filters: SearchFilters = in_scope, min_sites: int = 2, limit: int = 50
+    ) -> list[dict[str, Any]]:
+        """The stories most sites carried (duplicate clusters), with the copy published first."""
+        with opened() as store:
+            try:
+                return [asdict(s) for s in top_stories(store, limited(filters, limit), max(1, min_sites))]
             except QueryError as exc:
                 raise HTTPException(400, str(exc)) from exc
 

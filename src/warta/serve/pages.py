@@ -15,6 +15,7 @@ from urllib.parse import quote, urlencode
 from warta.corpus.mentions import EntityCount, EntityProfile, QuoteFound, RisingEntity, plural
 from warta.corpus.search import Hit, SearchFilters, SearchOrder, empty_result_hint
 from warta.corpus.store import StoredVersion
+from warta.corpus.stories import Story
 from warta.corpus.templates import SiteReport
 from warta.corpus.trends import Trend
 from warta.corpus.versions import paragraph_changes
@@ -51,7 +52,7 @@ def layout(title: str, body: str) -> str:
         "<!doctype html><html><head><meta charset='utf-8'>"
         f"<meta name='viewport' content='width=device-width,initial-scale=1'><title>{esc(title)} · warta</title>"
         f"<style>{_STYLE}</style></head><body><nav><a href='/'>search</a><a href='/sites'>sites</a>"
-        "<a href='/entities'>entities</a><a href='/quotes'>quotes</a></nav>"
+        "<a href='/stories'>stories</a><a href='/entities'>entities</a><a href='/quotes'>quotes</a></nav>"
         f"{body}</body></html>"
     )
 
@@ -383,6 +384,36 @@ def quotes_html(
         for q in found
     )
     return f"<h1>Quotes</h1>{form}<ul>{rows}</ul>"
+
+
+def stories_html(
+    found: Sequence[Story],
+    filters: SearchFilters,
+    min_sites: int,
+    sites: Sequence[str],
+    languages: Sequence[str],
+    error: str | None = None,
+) -> str:
+    """The stories most sites carried, each linked to its fullest copy (which lists the others)."""
+    form = (
+        "<form method='get' action='/stories'>"
+        + _scope_fields(filters, sites, languages)
+        + f"carried by at least <input name='min_sites' size='3' value='{esc(min_sites)}'> sites "
+        "<button>list</button></form>"
+    )
+    if error:
+        return f"<h1>Stories</h1>{form}<p class='error'>{esc(error)}</p>"
+    if not found:
+        return f"<h1>Stories</h1>{form}<p>no story carried by {esc(min_sites)} sites or more</p>"
+    rows = "".join(
+        f"<tr><td><a href='/article/{s.article_id}'>{esc(s.title or '(no title)')}</a></td><td>{s.sites}</td>"
+        f"<td>{s.copies}</td><td>{esc((s.first_published or '')[:16])}</td><td>{esc(s.first_site or '')}</td></tr>"
+        for s in found
+    )
+    return (
+        f"<h1>Stories</h1>{form}<table><tr><th>story</th><th>sites</th><th>copies</th>"
+        f"<th>first published</th><th>first site</th></tr>{rows}</table>"
+    )
 
 
 def no_entity_html(name: str, similar: Sequence[str]) -> str:
