@@ -1,4 +1,4 @@
-"""`warta ingest`, `search`, `reindex`, `export`, `trend`, `quotes`, `stories`, `entities`, `sites` and `serve`: the corpus commands."""
+"""`warta ingest`, `search`, `reindex`, `export`, `trend`, `quotes`, `stories`, `authors`, `entities`, `sites` and `serve`: the corpus commands."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from warta.cli import DateField, HtmlField, IdField, TextField, UrlField, app, other_reasons
+from warta.corpus.bylines import similar_writers, top_writers, writer_profile
 from warta.corpus.champions import prunable, refresh_search_index, search_index_hint
 from warta.corpus.export import ExportFormat, export
 from warta.corpus.mentions import (
@@ -49,6 +50,10 @@ SiteOption = Annotated[str | None, typer.Option(help="Only this site (host name)
 LangOption = Annotated[str | None, typer.Option(help="Only this language code (id, en, ...).")]
 FromOption = Annotated[str | None, typer.Option("--from", help="Published on or after (YYYY[-MM[-DD]]).")]
 ToOption = Annotated[str | None, typer.Option("--to", help="Published on or before (YYYY[-MM[-DD]]).")]
+AuthorOption = Annotated[
+    str | None,
+    typer.Option("--author", help="Only articles crediting this person (the name as printed, any case)."),
+]
 EntityOption = Annotated[
     str | None,
     typer.Option(
@@ -219,6 +224,7 @@ def search_command(
     date_from: FromOption = None,
     date_to: ToOption = None,
     entity: EntityOption = None,
+    author: AuthorOption = None,
     limit: Annotated[int, typer.Option(help="How many results.")] = 10,
     sort: Annotated[
         SearchOrder, typer.Option("--sort", help="Best matches first, or the newest / oldest matches first.")
@@ -229,7 +235,7 @@ def search_command(
     """Search the corpus (BM25 ranking, highlighted snippets)."""
     err = Console(stderr=True, soft_wrap=True)
     store = _open(db, err)
-    filters = SearchFilters(site, lang, date_from, date_to, limit, duplicates, sort, entity)
+    filters = SearchFilters(site, lang, date_from, date_to, limit, duplicates, sort, entity, author)
     try:
         hint = search_index_hint(store)
         if hint:
@@ -336,12 +342,13 @@ def export_command(
     date_from: FromOption = None,
     date_to: ToOption = None,
     entity: EntityOption = None,
+    author: AuthorOption = None,
 ) -> None:
     """Export the corpus, or the articles a search selects, as JSONL, CSV or Parquet.
 
     JSONL holds each article whole (the versioned schema); CSV and Parquet one row per article:
     its fields, and its authors, editors, tags and read-also, related and sidebar entries as lists
-    (in CSV, a JSON list in the cell). --query, --site, --lang, --from, --to and --entity select as
+    (in CSV, a JSON list in the cell). --query, --site, --lang, --from, --to, --entity and --author select as
     `warta search` does (the same query syntax), every matching article in corpus order.
     """
     err = Console(stderr=True, soft_wrap=True)
@@ -349,9 +356,8 @@ def export_command(
         # Opening the output truncates it: the corpus itself would be lost.
         err.print(f"[red]cannot export to {output}[/red]: it is the corpus itself; choose another file")
         raise typer.Exit(code=2)
-    filters = None
-    if site or lang or date_from or date_to or entity:
-        filters = SearchFilters(site=site, language=lang, date_from=date_from, date_to=date_to, entity=entity)
+    selection = SearchFilters(site, lang, date_from, date_to, entity=entity, author=author)
+    filters = selection if selection.narrowed else None
     store = _open(db, err)
     try:
         count = export(store, output if output is not None else sys.stdout, format, dedup, filters, query)
@@ -397,6 +403,7 @@ def trend_command(
     date_from: FromOption = None,
     date_to: ToOption = None,
     entity: EntityOption = None,
+    author: AuthorOption = None,
     duplicates: Annotated[bool, typer.Option(help="Count every copy of a story, not one.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines: one period a line.")] = False,
 ) -> None:
@@ -406,7 +413,7 @@ def trend_command(
     with a match (empty ones as 0); undated matches are counted apart.
     """
     err = Console(stderr=True, soft_wrap=True)
-    filters = SearchFilters(site, lang, date_from, date_to, 1, duplicates, entity=entity)
+    filters = SearchFilters(site, lang, date_from, date_to, 1, duplicates, entity=entity, author=author)
     store = _open(db, err)
     try:
         counts = trend(store, query, filters, by)
@@ -456,6 +463,7 @@ def quotes_command(
     date_from: FromOption = None,
     date_to: ToOption = None,
     entity: EntityOption = None,
+    author: AuthorOption = None,
     limit: Annotated[int, typer.Option(help="How many quotes.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines output.")] = False,
 ) -> None:
@@ -465,7 +473,7 @@ def quotes_command(
     articles as in `warta search` (one copy per story).
     """
     err = Console(stderr=True, soft_wrap=True)
-    filters = SearchFilters(site, lang, date_from, date_to, limit, entity=entity)
+    filters = SearchFilters(site, lang, date_from, date_to, limit, entity=entity, author=author)
     store = _open(db, err)
     try:
         if not has_mentions(store) and store.conn.execute("SELECT 1 FROM quotes LIMIT 1").fetchone() is None:
@@ -510,6 +518,7 @@ def stories_command(
     date_from: FromOption = None,
     date_to: ToOption = None,
     entity: EntityOption = None,
+    author: AuthorOption = None,
     min_sites: Annotated[int, typer.Option(min=1, help="Only stories at least this many sites carried.")] = 2,
     limit: Annotated[int, typer.Option(help="How many stories.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines output.")] = False,
@@ -520,7 +529,7 @@ def stories_command(
     --site, --lang, --from, --to and --entity keep the stories with a copy that passes them.
     """
     err = Console(stderr=True, soft_wrap=True)
-    filters = SearchFilters(site, lang, date_from, date_to, limit, entity=entity)
+    filters = SearchFilters(site, lang, date_from, date_to, limit, entity=entity, author=author)
     store = _open(db, err)
     try:
         found = top_stories(store, filters, min_sites)
@@ -547,6 +556,84 @@ def stories_command(
             str(story.article_id),
         )
     out.print(table)
+
+
+@app.command(
+    "authors",
+    epilog=(
+        "[b]Examples[/b]\n\n"
+        "  warta authors --db corpus.db                         (the writers credited on the most stories)\n\n"
+        "  warta authors --site kompas.com --from 2025-01 --role editor\n\n"
+        "  warta authors 'Tomasz Wren' --db corpus.db           (a profile: sites, months, what the stories name)\n\n"
+        "  warta search banjir --author 'Yohanes Aditya'"
+    ),
+)
+def authors_command(
+    name: Annotated[
+        str | None,
+        typer.Argument(help="A writer's name as printed (any case): the profile. Without it, the list."),
+    ] = None,
+    db: DbOption = Path("corpus.db"),
+    role: Annotated[str | None, typer.Option(help="Only this role (author, editor, reporter, ...).")] = None,
+    site: SiteOption = None,
+    lang: LangOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    entity: EntityOption = None,
+    limit: Annotated[int, typer.Option(help="How many writers to list.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output (lines for the list).")] = False,
+) -> None:
+    """Who writes the corpus: the people credited on the most stories (desks and agencies aside),
+    or one writer's profile (roles, job titles, sites, stories by month, what they name, latest).
+    """
+    err = Console(stderr=True, soft_wrap=True)
+    filters = SearchFilters(site, lang, date_from, date_to, limit, entity=entity)
+    store = _open(db, err)
+    try:
+        writers = top_writers(store, filters, role) if name is None else []
+        profile = writer_profile(store, name, filters) if name is not None else None
+        similar = similar_writers(store, name) if name is not None and profile is None else []
+    except QueryError as exc:
+        err.print(f"[red]cannot list writers:[/red] {exc}")
+        raise typer.Exit(code=2) from exc
+    finally:
+        store.close()
+    out = Console(soft_wrap=True)
+    if name is None:
+        if as_json:
+            _json_lines(writers)
+            return
+        table = Table("writer", "stories", "sites", "roles")
+        for writer in writers:
+            table.add_row(writer.name, str(writer.stories), str(writer.sites), writer.roles)
+        out.print(table if writers else "no credited writers")
+        return
+    if profile is None:
+        hint = f": did you mean {', '.join(repr(n) for n in similar)}?" if similar else ""
+        err.print(f"no article credits {name!r}{hint}")
+        raise typer.Exit(code=1)
+    if as_json:
+        sys.stdout.write(json.dumps(asdict(profile), ensure_ascii=False) + "\n")
+        return
+    roles = ", ".join(f"{r} ({n})" for r, n in profile.roles)
+    span = f", {profile.first[:10]} to {profile.last[:10]}" if profile.first and profile.last else ""
+    out.print(f"[bold]{profile.name}[/bold] [dim]{roles}[/dim]")
+    if profile.job_titles:
+        out.print(f"[dim]{' / '.join(profile.job_titles[:3])}[/dim]")
+    out.print(
+        f"{plural(profile.stories, 'story', 'stories')}{span}; "
+        + ", ".join(f"{s} ({n})" for s, n in profile.sites)
+    )
+    if profile.months:
+        out.print("\n[bold]stories by month[/bold]")
+        _print_bars(out, profile.months, width=24)
+    if profile.entities:
+        out.print("\n[bold]what the stories name[/bold]")
+        for e in profile.entities:
+            out.print(f"  {e.name} [dim]{e.type} · {plural(e.articles, 'story', 'stories')}[/dim]")
+    out.print("\n[bold]latest[/bold]")
+    for ref in profile.latest:
+        out.print(f"  {ref.title or '(untitled)'} [dim]{ref.site} · {ref.published or 'no date'}[/dim]")
 
 
 @app.command(
@@ -578,6 +665,7 @@ def entities_command(
     date_to: ToOption = None,
     limit: Annotated[int, typer.Option(help="How many entities to list.")] = 20,
     duplicates: Annotated[bool, typer.Option(help="Count every copy of a story, not one.")] = False,
+    author: AuthorOption = None,
     rising: Annotated[
         bool,
         typer.Option(
@@ -599,7 +687,7 @@ def entities_command(
     if rising and name is not None:
         err.print("[red]--rising lists entities[/red]: give it without a NAME")
         raise typer.Exit(code=2)
-    filters = SearchFilters(site, lang, date_from, date_to, limit, duplicates)
+    filters = SearchFilters(site, lang, date_from, date_to, limit, duplicates, author=author)
     store = _open(db, err)
     try:
         if not has_mentions(store):

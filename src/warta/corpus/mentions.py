@@ -8,7 +8,7 @@ corpus answers, from an index and not by reading every article's JSON:
 - which entities its articles name most (`top_entities`), of a type, a site, a span of dates;
 - one entity's profile (`entity_profile`): the articles naming it month by month, the
   entities named beside it, what it said (the quotes whose speaker it is), its latest articles;
-- which articles name an entity (`SearchFilters.entity`, read by search, export and the browser).
+- which articles name an entity (`SearchFilters.entity`, read by search, export, trend and the browser).
 
 An entity is its canonical name (Korut and Korea Utara are one row) under a key that
 ignores case and spacing; its type is part of the row (Jakarta the place and Jakarta in
@@ -259,8 +259,7 @@ def top_entities(store: Store, filters: SearchFilters, entity_type: str | None =
     from warta.corpus.search import check_filters
 
     check_filters(filters)
-    whole = not (filters.site or filters.language or filters.date_from or filters.date_to or filters.entity)
-    if whole and not filters.include_duplicates and entity_stats_current(store):
+    if not filters.narrowed and not filters.include_duplicates and entity_stats_current(store):
         rows = store.conn.execute(
             "SELECT name, type, stories, mentions FROM entity_stats"
             + (" WHERE type = ?" if entity_type else "")
@@ -464,13 +463,13 @@ def similar_speakers(store: Store, name: str, limit: int = 5) -> list[str]:
     rows = store.conn.execute(
         "SELECT max(speaker) FROM quotes WHERE speaker_key LIKE ? ESCAPE '\\'"
         " GROUP BY speaker_key ORDER BY count(*) DESC, speaker_key LIMIT ?",
-        (_contains(key), limit),
+        (like_pattern(key), limit),
     )
     return [str(r[0]) for r in rows]
 
 
-def _contains(key: str) -> str:
-    """A LIKE pattern for keys holding `key`."""
+def like_pattern(key: str) -> str:
+    """A LIKE pattern (escaped with a backslash) for keys holding `key`."""
     return "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
@@ -487,7 +486,7 @@ def similar_entities(store: Store, name: str, limit: int = 5) -> list[str]:
         return []
     rows = store.conn.execute(
         "SELECT max(name) FROM mentions WHERE key LIKE ? ESCAPE '\\' GROUP BY key ORDER BY count(*) DESC, key LIMIT ?",
-        (_contains(key), limit),
+        (like_pattern(key), limit),
     )
     return [str(r[0]) for r in rows]
 

@@ -65,6 +65,12 @@ class SearchFilters:
     include_duplicates: bool = False
     order: SearchOrder = SearchOrder.relevance  # or the newest / the oldest matches first
     entity: str | None = None  # only articles naming this entity (its canonical name, any case)
+    author: str | None = None  # only articles crediting this person (as printed, any case)
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether any filter leaves articles out (the limit, order and copies aside)."""
+        return any((self.site, self.language, self.date_from, self.date_to, self.entity, self.author))
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +298,7 @@ def filter_conditions(store: Store, filters: SearchFilters) -> tuple[str, list[o
 def _article_conditions(
     alias: str, filters: SearchFilters, site_id: int | None, inner: bool = False
 ) -> tuple[list[str], list[object]]:
-    """The site, language, date and entity filters as SQL conditions on `articles {alias}`
+    """The site, language, date, entity and author filters as SQL conditions on `articles {alias}`
     (`inner`: of a correlated subquery, run once per outer row)."""
     conds: list[str] = []
     params: list[object] = []
@@ -317,6 +323,15 @@ def _article_conditions(
         else:  # a list of ids in the mentions' key order: the rows are found from it, not scanned
             conds.append(f"{alias}.id IN (SELECT article_id FROM mentions WHERE key = ?)")
         params.append(entity_key(filters.entity))
+    if filters.author:  # (as the entity: a list of ids, or the article's own rows)
+        if inner:
+            conds.append(
+                "EXISTS (SELECT 1 FROM bylines eb INDEXED BY bylines_article"
+                f" WHERE eb.article_id = {alias}.id AND eb.key = ?)"
+            )
+        else:
+            conds.append(f"{alias}.id IN (SELECT article_id FROM bylines WHERE key = ?)")
+        params.append(entity_key(filters.author))
     return conds, params
 
 
@@ -376,6 +391,7 @@ def rank(
         and filters.order is SearchOrder.relevance
         and site_id is None
         and not filters.entity
+        and not filters.author
         and filters.limit <= _PRUNE_LIMIT
         and query.conjunction
         and all(not t.prefix and len(t.words) == 1 for t in terms)
@@ -408,6 +424,9 @@ def rank(
     if filters.entity:  # likewise the articles naming the entity, from the mentions' key index
         select += " AND +f.rowid IN (SELECT article_id FROM mentions WHERE key = ?)"
         ahead.append(entity_key(filters.entity))
+    if filters.author:
+        select += " AND +f.rowid IN (SELECT article_id FROM bylines WHERE key = ?)"
+        ahead.append(entity_key(filters.author))
     rows = conn.execute(select + where + order, [expression, *ahead, *params, filters.limit]).fetchall()
     return [(int(r[0]), float(r[1])) for r in rows], False
 

@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from warta.corpus.bylines import index_credits, write_credits
 from warta.corpus.mentions import index_stored, write_annotations
 from warta.corpus.stems import StemCache
 from warta.errors import WartaError
 
-SCHEMA_VERSION = 4  # 2: search covering index, champion lists and change log; 3: versions;
-# 4: entity mentions and quotes as tables (warta.corpus.mentions)
+SCHEMA_VERSION = 5  # 2: search covering index, champion lists and change log; 3: versions;
+# 4: entity mentions and quotes as tables (warta.corpus.mentions); 5: bylines (warta.corpus.bylines)
 # How the hidden `stems` search column is written (`stem_text`); 2: unspaced script as character
 # pairs; 3: and each run's last character alone. A corpus written otherwise is brought up to date
 # by `warta reindex` (`Store.restem`).
@@ -180,6 +181,12 @@ CREATE TABLE IF NOT EXISTS entity_stats (
   mentions INTEGER NOT NULL, PRIMARY KEY (key, type)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entity_stats_rank ON entity_stats(stories DESC, mentions DESC, name);
+-- Each article's credited people (authors, editors), by name key (warta.corpus.bylines).
+CREATE TABLE IF NOT EXISTS bylines (
+  key TEXT NOT NULL, role TEXT NOT NULL, article_id INTEGER NOT NULL, name TEXT NOT NULL,
+  organisation INTEGER NOT NULL, PRIMARY KEY (key, role, article_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS bylines_article ON bylines(article_id);
 CREATE TABLE IF NOT EXISTS signatures (article_id INTEGER PRIMARY KEY, signature BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS lsh (
   bucket INTEGER NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY (bucket, article_id)
@@ -277,6 +284,8 @@ class Store:
                     conn.execute("DROP INDEX IF EXISTS articles_search")
                     conn.executescript(_SCHEMA)
                     index_stored(store)
+                if older < 5:  # the people stored articles credit
+                    index_credits(store)
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
                 return store
         return cls(conn, str(path), tokenizer)
@@ -408,6 +417,7 @@ class Store:
             [(article_id, kind, i, title, url) for i, (kind, title, url) in enumerate(a.links)],
         )
         write_annotations(self, article_id, a.data)
+        write_credits(self, article_id, a.data)
         self._count_site_page(site_id, a)
         if a.signature is not None:
             conn.execute("INSERT INTO signatures VALUES (?, ?)", (article_id, a.signature))

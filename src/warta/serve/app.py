@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from warta.corpus.bylines import similar_writers, top_writers, writer_profile
 from warta.corpus.export import ExportFormat, export
 from warta.corpus.mentions import (
     EntityCount,
@@ -73,10 +74,16 @@ def create_app(db: str | Path) -> Any:
         date_from: str | None = Query(None, alias="from"),
         date_to: str | None = Query(None, alias="to"),
         entity: str | None = None,
+        author: str | None = None,
     ) -> SearchFilters:
-        """The filters every listing takes as query parameters: site, language, dates, entity."""
+        """The filters every listing takes as query parameters: site, language, dates, entity, author."""
         return SearchFilters(
-            site or None, lang or None, date_from or None, date_to or None, entity=entity or None
+            site or None,
+            lang or None,
+            date_from or None,
+            date_to or None,
+            entity=entity or None,
+            author=author or None,
         )
 
     in_scope = Depends(scope)  # (the parameter every listing declares)
@@ -279,6 +286,62 @@ def create_app(db: str | Path) -> Any:
             except QueryError as exc:
                 raise HTTPException(400, str(exc)) from exc
 
+    @app.get("/authors", response_class=HTMLResponse)
+    def authors(role: str | None = None, filters: SearchFilters = in_scope, limit: int = 100) -> str:
+        filters = limited(filters, limit, ENTITY_LIMIT)
+        error, rows = None, []
+        with opened() as store:
+            try:
+                rows = top_writers(store, filters, role or None)
+            except QueryError as exc:
+                error = str(exc)
+            choices = _choices(store)
+        return pages.layout("writers", pages.writers_html(rows, filters, role or None, *choices, error=error))
+
+    @app.get("/author/{name}", response_class=HTMLResponse)
+    def author(name: str, filters: SearchFilters = in_scope) -> Any:
+        with opened() as store:
+            try:
+                profile = writer_profile(store, name, filters)
+            except QueryError as exc:
+                return HTMLResponse(
+                    pages.layout(name, f"<p class='error'>{pages.esc(exc)}</p>"), status_code=400
+                )
+            similar = similar_writers(store, name) if profile is None else []
+        if profile is None:
+            links = ", ".join(pages.entity_link(n, page="author") for n in similar)
+            body = f"<h1>{pages.esc(name)}</h1><p>no article credits this name</p>"
+            body += f"<p>similar names: {links}</p>" if links else ""
+            return HTMLResponse(pages.layout(name, body), status_code=404)
+        return pages.layout(profile.name, pages.writer_html(profile, filters))
+
+    @app.get("/api/authors")
+    def api_authors(
+        role: str | None = None, filters: SearchFilters = in_scope, limit: int = 100
+    ) -> list[dict[str, Any]]:
+        """The people credited on the most stories (organisations aside), one copy per story."""
+        with opened() as store:
+            try:
+                return [
+                    asdict(w) for w in top_writers(store, limited(filters, limit, ENTITY_LIMIT), role or None)
+                ]
+            except QueryError as exc:
+                raise HTTPException(400, str(exc)) from exc
+
+    @app.get("/api/author/{name}")
+    def api_author(name: str, filters: SearchFilters = in_scope) -> dict[str, Any]:
+        """A writer's profile: roles, job titles, sites, stories by month, what they name, latest."""
+        with opened() as store:
+            try:
+                profile = writer_profile(store, name, filters)
+            except QueryError as exc:
+                raise HTTPException(400, str(exc)) from exc
+            if profile is None:
+                raise HTTPException(
+                    404, f"no article credits {name!r}; similar: {similar_writers(store, name)}"
+                )
+        return asdict(profile)
+
     @app.get("/api/entities")
     def api_entities(
         type: str | None = None,
@@ -379,8 +442,7 @@ def _latest_html(store: Store, filters: SearchFilters) -> str:
         return pages.results_html("", [], str(exc))
     if hits:
         return "<h2>latest</h2>" + "".join(map(pages.hit_html, hits))
-    narrowed = filters.site or filters.language or filters.date_from or filters.date_to or filters.entity
-    return "<p>no articles match these filters</p>" if narrowed else "<p>no articles yet</p>"
+    return "<p>no articles match these filters</p>" if filters.narrowed else "<p>no articles yet</p>"
 
 
 def version_record(version: StoredVersion) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from warta.corpus.bylines import WriterCount, WriterProfile
 from warta.corpus.mentions import EntityCount, EntityProfile, QuoteFound, RisingEntity, plural
 from warta.corpus.search import Hit, SearchFilters, SearchOrder, empty_result_hint
 from warta.corpus.store import StoredVersion
@@ -52,7 +53,8 @@ def layout(title: str, body: str) -> str:
         "<!doctype html><html><head><meta charset='utf-8'>"
         f"<meta name='viewport' content='width=device-width,initial-scale=1'><title>{esc(title)} · warta</title>"
         f"<style>{_STYLE}</style></head><body><nav><a href='/'>search</a><a href='/sites'>sites</a>"
-        "<a href='/stories'>stories</a><a href='/entities'>entities</a><a href='/quotes'>quotes</a></nav>"
+        "<a href='/stories'>stories</a><a href='/entities'>entities</a><a href='/authors'>writers</a>"
+        "<a href='/quotes'>quotes</a></nav>"
         f"{body}</body></html>"
     )
 
@@ -74,6 +76,7 @@ def search_form(query: str, filters: SearchFilters, sites: Sequence[str], langua
         f"<input name='q' size='40' value='{esc(query)}' placeholder='words, \"phrases\", prefix*, OR, -word' autofocus> "
         + _scope_fields(filters, sites, languages)
         + f"naming <input name='entity' size='16' value='{esc(filters.entity or '')}' placeholder='entity'> "
+        f"by <input name='author' size='16' value='{esc(filters.author or '')}' placeholder='writer'> "
         f"<select name='sort'>{sorts}</select> "
         "<button>search</button></form>"
     )
@@ -102,7 +105,7 @@ def results_html(query: str, hits: Sequence[Hit], error: str | None) -> str:
 def export_links(query: str, filters: SearchFilters) -> str:
     """Links that download every article the search selects (not only this page of it)."""
     params = {"q": query, "site": filters.site, "lang": filters.language, "from": filters.date_from}
-    params["to"], params["entity"] = filters.date_to, filters.entity
+    params["to"], params["entity"], params["author"] = filters.date_to, filters.entity, filters.author
     kept = {k: v for k, v in params.items() if v}
     links = " · ".join(
         f"<a href='/export?{esc(urlencode(kept | {'format': fmt}))}'>{label}</a>"
@@ -130,7 +133,9 @@ def _person_html(person: Mapping[str, Any]) -> str:
     """A credited person's name, with the job title and affiliation when the page gave them
     ('Jane Doe (Staff Writer, Reuters)'); rows stored before those fields existed have neither."""
     details = [esc(person[k]) for k in ("job_title", "affiliation") if person.get(k)]
-    return esc(person.get("name")) + (f" <span class=meta>({', '.join(details)})</span>" if details else "")
+    name = str(person.get("name") or "")
+    shown = entity_link(name, page="author") if name.strip() else esc(name)
+    return shown + (f" <span class=meta>({', '.join(details)})</span>" if details else "")
 
 
 def article_html(
@@ -240,11 +245,12 @@ def annotations_html(annotations: Mapping[str, Any]) -> str:
     return f"<aside class='annotations'>{''.join(parts)}</aside>" if any(parts) else ""
 
 
-def entity_link(name: str, filters: SearchFilters | None = None) -> str:
-    """A link to the entity's profile page (under the same site, language and date filters)."""
+def entity_link(name: str, filters: SearchFilters | None = None, page: str = "entity") -> str:
+    """A link to the entity's (or with `page="author"`, the writer's) profile page, under the same
+    site, language and date filters."""
     params = _filter_params(filters) if filters else {}
     query = f"?{urlencode(params)}" if params else ""
-    return f"<a href='/entity/{esc(quote(name, safe=''))}{esc(query)}'>{esc(name)}</a>"
+    return f"<a href='/{page}/{esc(quote(name, safe=''))}{esc(query)}'>{esc(name)}</a>"
 
 
 def _filter_params(filters: SearchFilters) -> dict[str, str]:
@@ -290,7 +296,7 @@ def entities_html(
             f"<th>before</th><th>score</th></tr>{table}</table>"
         )
     if not rows:
-        narrowed = entity_type or _filter_params(filters)
+        narrowed = entity_type or filters.narrowed
         why = (
             "no entity matches these filters"
             if narrowed
@@ -414,6 +420,68 @@ def stories_html(
         f"<h1>Stories</h1>{form}<table><tr><th>story</th><th>sites</th><th>copies</th>"
         f"<th>first published</th><th>first site</th></tr>{rows}</table>"
     )
+
+
+def writers_html(
+    rows: Sequence[WriterCount],
+    filters: SearchFilters,
+    role: str | None,
+    sites: Sequence[str],
+    languages: Sequence[str],
+    error: str | None = None,
+) -> str:
+    """The people credited on the most stories, each linked to their profile."""
+    form = (
+        "<form method='get' action='/authors'>"
+        f"<input name='role' size='10' value='{esc(role or '')}' placeholder='role'> "
+        + _scope_fields(filters, sites, languages)
+        + "<button>list</button></form>"
+    )
+    if error:
+        return f"<h1>Writers</h1>{form}<p class='error'>{esc(error)}</p>"
+    if not rows:
+        return f"<h1>Writers</h1>{form}<p>no credited writers</p>"
+    table = "".join(
+        f"<tr><td>{entity_link(r.name, filters, 'author')}</td><td>{r.stories}</td><td>{r.sites}</td>"
+        f"<td>{esc(r.roles)}</td></tr>"
+        for r in rows
+    )
+    return (
+        f"<h1>Writers</h1>{form}<table><tr><th>writer</th><th>stories</th><th>sites</th>"
+        f"<th>roles</th></tr>{table}</table>"
+    )
+
+
+def writer_html(profile: WriterProfile, filters: SearchFilters) -> str:
+    """A writer's profile: roles and job titles, sites, stories by month, what they name, latest."""
+    roles = ", ".join(f"{esc(r)} ({n})" for r, n in profile.roles)
+    span = (
+        f" · {esc(profile.first[:10])} to {esc(profile.last[:10])}" if profile.first and profile.last else ""
+    )
+    sites = ", ".join(f"{esc(site)} ({n})" for site, n in profile.sites)
+    parts = [
+        f"<h1>{esc(profile.name)}</h1>",
+        f"<p class='meta'>{roles} · {plural(profile.stories, 'story', 'stories')}{span}</p>",
+        f"<p class='meta'>{esc(' / '.join(profile.job_titles[:3]))}</p>" if profile.job_titles else "",
+        f"<p>{sites} · <a href='/?{esc(urlencode(_filter_params(filters) | {'author': profile.name}))}'>"
+        "every article</a></p>",
+    ]
+    if profile.months:
+        parts.append("<h2>stories by month</h2>" + bars_html(profile.months, profile.undated))
+    if profile.entities:
+        rows = "".join(
+            f"<li>{entity_link(e.name, filters)} <span class=meta>{esc(e.type)} · "
+            f"{plural(e.articles, 'story', 'stories')}</span></li>"
+            for e in profile.entities
+        )
+        parts.append(f"<h2>what the stories name</h2><ul>{rows}</ul>")
+    rows = "".join(
+        f"<li><a href='/article/{r.id}'>{esc(r.title or '(no title)')}</a> "
+        f"<span class=meta>{esc(r.site)} · {esc(r.published or 'no date')}</span></li>"
+        for r in profile.latest
+    )
+    parts.append(f"<h2>latest</h2><ul>{rows}</ul>")
+    return "".join(parts)
 
 
 def no_entity_html(name: str, similar: Sequence[str]) -> str:
