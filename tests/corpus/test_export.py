@@ -67,7 +67,9 @@ def test_rows_stored_before_the_fields_existed_still_export_and_show(tmp_path: P
         assert export(store, out, ExportFormat.jsonl) == 2
     old = json.loads(out.getvalue().splitlines()[0])
     assert _people(old, "authors") == [("Budi Santoso", None, None)]
-    assert "by Budi Santoso" in article_html(1, old, "kabarpagi.example", [])
+    assert "by <a href='/author/Budi%20Santoso'>Budi Santoso</a>" in article_html(
+        1, old, "kabarpagi.example", []
+    )
 
 
 def test_the_article_page_shows_title_and_affiliation() -> None:
@@ -77,8 +79,8 @@ def test_the_article_page_shows_title_and_affiliation() -> None:
         "editors": [{"name": "Rina <Wijaya>", "job_title": None, "affiliation": None}],
     }
     page = article_html(1, data, "kabarpagi.example", [])
-    assert "by Budi Santoso <span class=meta>(Jurnalis, Kompas.com)</span>" in page
-    assert "editors Rina &lt;Wijaya&gt;" in page
+    assert "Budi Santoso</a> <span class=meta>(Jurnalis, Kompas.com)</span>" in page
+    assert "editors <a href='/author/Rina%20%3CWijaya%3E'>Rina &lt;Wijaya&gt;</a>" in page
 
 
 def test_csv_and_parquet_keep_the_lists_and_every_character(tmp_path: Path) -> None:

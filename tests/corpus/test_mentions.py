@@ -29,7 +29,7 @@ from warta.corpus.mentions import (
     top_entities,
 )
 from warta.corpus.search import QueryError, SearchFilters, latest, search
-from warta.corpus.store import Store, StoredArticle
+from warta.corpus.store import SCHEMA_VERSION, Store, StoredArticle
 
 
 def _entity(name: str, kind: str, paragraph: int = 0, canonical: str | None = None) -> dict[str, Any]:
@@ -223,7 +223,9 @@ def test_a_corpus_from_before_the_tables_gets_them_on_open(tmp_path: Path, store
     reopened = Store.open(path)
     assert top_entities(reopened, SearchFilters()) == expected
     assert reopened.conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == 2
-    assert reopened.conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0] == "4"
+    assert reopened.conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0] == str(
+        SCHEMA_VERSION
+    )
 
 
 def test_a_corpus_without_enrichment_has_no_mentions(tmp_path: Path) -> None:
