@@ -118,3 +118,24 @@ def test_a_flattened_page_that_opens_with_host_and_slogan_takes_its_headline_not
         "HarianNusantara.example - Berita Terkini dan Terpercaya", f"{headline} - HarianNusantara.example"
     )
     assert warta.extract(titled, kind="text").title == headline
+
+
+def test_a_flattened_page_that_prints_its_own_address_has_it_as_its_url() -> None:
+    # An RSS item flattened: the feed's title, the item's title, its link, then the story.
+    url = "https://warta.example/2025/05/19/bendungan-baru-mulai-alirkan-air-ke-sawah/"
+    text = "\n".join(
+        [
+            "Warta Daerah",
+            "",
+            "Bendungan Baru Mulai Alirkan Air ke Sawah",
+            url,
+            "Mon, 19 May 2025 03:20:11 +0000",
+            "",
+            "Bendungan baru di Kecamatan Terara mulai mengalirkan air ke saluran irigasi pada Minggu.",
+            "Air dari bendungan itu akan mengairi sekitar 3.000 hektare sawah di empat kecamatan.",
+            "Petani di kawasan itu selama ini hanya bisa menanam padi satu kali dalam setahun.",
+        ]
+    )
+    article = warta.extract(text, kind="text")
+    assert article.title == "Bendungan Baru Mulai Alirkan Air ke Sawah"
+    assert article.url == url

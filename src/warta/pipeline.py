@@ -70,6 +70,7 @@ from warta.segment.boxtable import box_table_rows
 from warta.segment.chat import chat_markdown
 from warta.segment.escaped import unescaped
 from warta.segment.footnotes import without_note_marks
+from warta.segment.frontmatter import FrontMatter, front_matter
 from warta.segment.glued import unglued
 from warta.segment.markdown import (
     JinaHeader,
@@ -313,9 +314,11 @@ class Extractor:
         kind, warnings = decoded.kind, decoded.warnings
         markdown: PlainPage | None = None
         header: JinaHeader | None = None
+        matter: FrontMatter | None = None
         if kind == "text":
             decoded = _without_layouts(decoded)
             decoded, page, header = _without_jina_header(decoded, page)
+            decoded, page, matter = _without_front_matter(decoded, page)
             decoded, page = _without_leading_url(decoded, page)
             decoded, markdown = _without_markdown(decoded)
         blocks, metadata = self.segment(decoded.text, kind, deadline, page.url, decoded.utf8)
@@ -323,6 +326,8 @@ class Extractor:
             blocks = linked_blocks(blocks, markdown.links, page.url)
         if header is not None and metadata is None:
             metadata = _header_metadata(header)
+        if matter is not None and metadata is None:
+            metadata = _front_matter_metadata(matter)
         if on_blocks is not None:
             on_blocks(blocks)
         if options.repair_mojibake:
@@ -475,7 +480,8 @@ class Extractor:
             published=published,
             modified=modified,
             site=(metadata.site_name if metadata and metadata.site_name else None) or _site_of(url),
-            url=page.url,
+            # (a flattened page's own address where its text prints it: `titled_url`)
+            url=page.url if kind == "html" else url,
             canonical_url=metadata.canonical_url if metadata else None,
             language=language,
             read_also=without_self_links(lists.read_also, title),
@@ -660,6 +666,28 @@ def _without_jina_header(decoded: DecodedPage, page: Page) -> tuple[DecodedPage,
     if header.url and not page.url:
         page = replace(page, url=header.url)
     return replace(decoded, text=text, utf8=None), page, header
+
+
+def _without_front_matter(decoded: DecodedPage, page: Page) -> tuple[DecodedPage, Page, FrontMatter | None]:
+    """A page that opens with a YAML front matter (`front_matter`): the text under it, the page
+    with its address where it had none, and the front matter."""
+    text, matter = front_matter(decoded.text)
+    if matter is None:
+        return decoded, page, None
+    if matter.url and not page.url:
+        page = replace(page, url=matter.url)
+    return replace(decoded, text=text, utf8=None), page, matter
+
+
+def _front_matter_metadata(matter: FrontMatter) -> PageMetadata:
+    """What a front matter says, as the markup metadata of an HTML page would: the title as the
+    hint the title is chosen by, the authors, date and tags as a page's meta tags give them."""
+    return PageMetadata(
+        title=matter.title,
+        authors=[(name, "meta:front-matter:author") for name in matter.authors],
+        published=[(matter.published, "meta:front-matter:date")] if matter.published else [],
+        tags=list(matter.tags),
+    )
 
 
 def _header_metadata(header: JinaHeader) -> PageMetadata:

@@ -355,6 +355,22 @@ def test_an_editor_code_below_a_row_of_tag_links_is_found():
     assert trailing_code([*story, *prose, code], labels) is None
 
 
+def test_one_editor_s_initials_alone_on_the_line_under_the_body_are_its_code():
+    # bs4 puts "<em>(laz)</em>" closing the last paragraph on a line of its own
+    from warta.assemble.body import trailing_code
+
+    def block(text: str) -> Block:
+        return Block(index=0, text=text, structure=BlockStructure())
+
+    story = [block("Paragraf pertama berita ini cukup panjang."), block("Paragraf terakhir berita ini.")]
+    labels = [Label.BODY, Label.BODY, Label.OTHER, Label.OTHER]
+    assert trailing_code([*story, block("(laz)"), block("The post")], labels) == (2, ["laz"])
+    # (a line further down, an agency in capitals or a longer word in brackets is none)
+    assert trailing_code([*story, block("Bagikan"), block("(laz)")], labels) is None
+    assert trailing_code([*story, block("(AP)"), block("The post")], labels) is None
+    assert trailing_code([*story, block("(selengkapnya)"), block("x")], labels) is None
+
+
 def test_a_paragraph_opening_with_a_quote_dash_is_its_own() -> None:
     # Polish, Russian, Spanish quotes open with a dash: "<p>– Czekaliśmy … – mówił.</p>" after an
     # unfinished line ("Czytaj także: <a>…</a>", a heading-like line) is a paragraph of its own

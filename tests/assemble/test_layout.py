@@ -231,6 +231,21 @@ def test_one_sentence_summary_above_a_dateline_lead_is_no_body() -> None:
         assert labels == [Label.BODY] * 3
 
 
+def test_a_short_line_over_a_lead_that_opens_with_a_dash_is_its_dateline() -> None:
+    # bs4 puts the dateline and the dash-led lead on two lines: 'Indianapolis' / '– Several …'
+    lead = (
+        "– Several thousand teachers wearing red surrounded the Statehouse on Tuesday to call for better pay."
+    )
+    blocks = _blocks("Published 11:34 PM Nov 19, 2019", "Indianapolis", lead, PARAGRAPH)
+    labels = [Label.OTHER, Label.OTHER, Label.BODY, Label.BODY]
+    assert dateline_above_lead(blocks, labels, LEX) == "Indianapolis"
+    assert labels[1] is Label.BODY
+    # a question over an interview's answer, or a lead with no dash, has none
+    for above, first in (("What inspired you?", lead), ("Indianapolis", lead[2:])):
+        labels = [Label.OTHER, Label.OTHER, Label.BODY, Label.BODY]
+        assert dateline_above_lead(_blocks("Published today", above, first, PARAGRAPH), labels, LEX) is None
+
+
 def test_a_list_above_the_headline_that_repeats_it_is_the_post_s_share_card() -> None:
     from warta.assemble.layout import unmark_dates_around_title
 

@@ -192,3 +192,36 @@ def test_a_reporter_s_name_alone_in_brackets_closing_the_story_is_no_body() -> N
     assert run("(AP)") is Label.BODY
     assert run("【市は来年度予算に関連費用を計上する方針だ】") is Label.BODY
     assert run("市は説明会を開く。") is Label.BODY
+
+
+def test_text_under_a_press_release_s_end_mark_is_neither_body_nor_a_sidebar() -> None:
+    lines = [
+        "The company opened its first tidal array on Tuesday, six turbines on the seabed of the sound.",
+        "The array can power about four thousand homes and was paid for by local shareholders.",
+        "Grants from the community fund will be open to schools and sports clubs from May.",
+        "###",
+        "Notes to editors",
+        "Photographs of the array are available on request from the press office.",
+        "About Tidewater Energy",
+        "Tidewater Energy is a community benefit society founded by residents of the coast.",
+    ]
+    blocks = segment_text("\n".join(lines))
+    labels = label_blocks(blocks, [0.9] * len(blocks), LEX)
+    assert labels[:3] == [Label.BODY] * 3
+    assert not {Label.BODY, Label.SIDEBAR} & set(labels[4:])
+
+
+def test_comment_lines_under_the_footer_s_copyright_line_are_no_comments() -> None:
+    lines = [
+        "The ferry company was fined on Monday after a passenger fell through a gap at the quay.",
+        "The judge said the safety checks had been wholly inadequate and ordered costs to be paid.",
+        "Comments",
+        "Worked on the crossings for twenty years and this was bound to happen one day.",
+        "Fines should be a share of turnover, not a fixed sum that big firms can shrug off.",
+        "© 2025 Example Media. All rights reserved.",
+        "Example and its logo are registered trademarks of Example Media Inc.",
+    ]
+    blocks = segment_text("\n".join(lines))
+    labels = label_blocks(blocks, [0.9, 0.9, 0.1, 0.5, 0.5, 0.1, 0.5], LEX)
+    assert labels[3:5] == [Label.COMMENTS, Label.COMMENTS]
+    assert labels[6] is not Label.COMMENTS

@@ -269,3 +269,43 @@ def test_merged_calendar_keeps_the_ascii_date_search() -> None:
     assert grammar is not None and grammar.ascii_gated
     found = parse_date("12 Mayıs 2025 14:05", None, load_lexicon(page_language="tr"))
     assert found is not None and (found.value.month, found.value.day) == (5, 12)
+
+
+def test_a_swedish_page_s_byline_date_read_also_tags_and_lists() -> None:
+    # sv.toml as data only: "Av" opens the byline on a Swedish page alone; "kl. 14.05" is a time.
+    import warta
+
+    paragraphs = [
+        "Biblioteket i Ljusdal håller stängt i sex veckor i sommar medan taket byts. Under tiden "
+        "flyttar en del av verksamheten till skolans matsal, som står tom under lovet.",
+        "Kommunen har fått tre anbud på arbetet, och det billigaste ligger på drygt fyra miljoner "
+        "kronor. Enligt kulturchefen Eva Lund var det inte möjligt att vänta ett år till.",
+        "Låntagare kan hämta reserverade böcker i matsalen tre dagar i veckan. Bokbussen kommer "
+        "också att köra extra turer till byarna norr om sjön.",
+        "Biblioteket väntas öppna igen den 18 augusti, i tid till skolstarten.",
+    ]
+    text = "\n\n".join(
+        [
+            "Biblioteket i Ljusdal stänger för takbyte",
+            "Av Karin Berg",
+            "Publicerad 3 juni 2025 kl. 09.30",
+            paragraphs[0],
+            paragraphs[1],
+            "Läs också: Ny bokbuss rullar i Hälsingland",
+            paragraphs[2],
+            paragraphs[3],
+            "Ämnen",
+            "Ljusdal\nBibliotek\nTakbyte",
+            "Mer om ämnet",
+            "Skolans matsal blir sommarbibliotek i juli\nBokbussen får nya hållplatser i byarna",
+            "Mest läst",
+            "Älg på vägen orsakade kö vid Färila\nLjusdals IF vann derbyt efter straffar",
+        ]
+    )
+    article = warta.extract(text, kind="text")
+    assert [p.name for p in article.authors] == ["Karin Berg"]
+    assert [i.title for i in article.read_also] == ["Ny bokbuss rullar i Hälsingland"]
+    assert article.tags == ["Ljusdal", "Bibliotek", "Takbyte"]
+    assert [i.title for i in article.related][:1] == ["Skolans matsal blir sommarbibliotek i juli"]
+    assert "Mest läst" not in article.text and "Läs också" not in article.text
+    assert article.published is not None and article.published.iso().startswith("2025-06-03T09:30")

@@ -288,3 +288,24 @@ def test_markdown_and_jina_pre_tests_agree_with_reading_every_line() -> None:
         markdown += expected_md
         assert module.is_markdown(text) == expected_md
     assert headers > 20 and markdown > 200
+
+
+def test_a_markdown_page_with_no_blank_line_has_one_paragraph_a_line() -> None:
+    # trafilatura's txt output with links: one line a block, no blank lines; its lines are no
+    # wrapped paragraph to join (the headline would open the lead).
+    lines = [
+        "Festival Kopi Tarik Ribuan Pengunjung",
+        "RANTEPAO – Festival kopi yang digelar tiga hari menarik sekitar 12.000 pengunjung.",
+        "Panitia mencatat transaksi kopi mencapai Rp 2,4 miliar hingga penutupan.",
+        "Baca juga: [Petani Kopi Bentuk Koperasi](https://x.example/a)",
+        "Festival tahun depan direncanakan berlangsung lima hari.",
+        "Baca Juga",
+        "- [Harga Gabah Turun](https://x.example/b)",
+        "- [Jalan Poros Diperbaiki](https://x.example/c)",
+        "- [Rambu Solo Dibuka](https://x.example/d)",
+    ]
+    page = plain_page("\n".join(lines) + "\n")
+    plain = [line for line in page.text.splitlines() if line]
+    assert plain[:3] == lines[:3]
+    assert plain[3] == "Baca juga: Petani Kopi Bentuk Koperasi"
+    assert [page.text[link.start : link.end] for link in page.links][-1] == "- Rambu Solo Dibuka"

@@ -317,3 +317,22 @@ def test_heading_numbers_given_back_agree_with_a_loop_over_every_line() -> None:
         assert [(b.text, b.structure) for b in mine] == [(b.text, b.structure) for b in reference]
         numbered += mine != blocks
     assert numbered > 20  # (the texts give numbers back, not only keep them off)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "– Vi förstår att det blir besvärligt, säger Maria Holmberg.",
+        "— Nie czekamy dłużej – mówił prezydent.”",
+        "– Bendungan itu mengairi 3.000 hektare sawah.",
+    ],
+)
+def test_a_dash_opening_a_finished_sentence_is_a_quotation_dash_not_a_bullet(line: str) -> None:
+    # Scandinavian and Polish papers open a quote with a dash; bs4 puts a dateline's dash on the
+    # paragraph's line. A dash item ending no sentence ("– Item") is still a bullet.
+    from warta.segment.text import segment_text_python
+
+    for segment in (segment_text, segment_text_python):
+        (block,) = segment(line)
+        assert block.text == line
+        assert not block.structure.bullet

@@ -361,6 +361,7 @@ def _compiled_body_parts() -> Callable[[list[Block]], list[BodyPart] | None] | N
 _SINGLE_CODE = re.compile(r"(?:^|(?<=[.!?\"”]))\s*[(\[]([a-z][a-z0-9]{1,7})[)\]]\s*$")
 
 
+_SINGLE_CODE_LINE = 7  # "(laz)", "[rin]": one editor's initials alone on a line, at most this long
 _CODE_CLOSE = (")", "]")  # how `_EDITOR_CODE` and `_SINGLE_CODE` end, before trailing `\s`
 
 
@@ -383,12 +384,16 @@ _CODE_REACH_PAST_LINKS = 8  # as many again, where every line between is a short
 
 def trailing_code(blocks: Sequence[Block], labels: Sequence[Label]) -> tuple[int, list[str]] | None:
     """An editor code on its own line just after the body: "(fyk/ash)" (detik, CNN Indonesia),
-    also below a row of tag links that closes the story ("pasar terapung" / "lok baintan" / …)."""
+    also below a row of tag links that closes the story ("pasar terapung" / "lok baintan" / …);
+    one editor's initials ("(laz)", `_SINGLE_CODE`) on the line right under the body only (bs4
+    puts the `<em>` they are set in on a line of its own)."""
     last = section_scans().last(labels if type(labels) is list else list(labels), Label.BODY)
     if last < 0:
         return None
     for i in range(last + 1, min(len(blocks), last + 1 + _CODE_REACH_PAST_LINKS)):
         match = _CODE_LINE.match(blocks[i].text)
+        if match is None and i == last + 1 and len(blocks[i].text) <= _SINGLE_CODE_LINE:
+            match = _SINGLE_CODE.match(blocks[i].text)
         if match:
             return i, _codes(match.group(1))
         if i >= last + _CODE_REACH and not _short_link(blocks[i]):

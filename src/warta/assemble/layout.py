@@ -271,10 +271,35 @@ def dateline_above_lead(blocks: list[Block], labels: list[Label], lexicon: Lexic
     if first <= 0 or labels[first - 1] is Label.BODY:
         return None
     text = blocks[first - 1].text
-    if not is_dateline_line(text, lexicon):
+    if not (is_dateline_line(text, lexicon) or _place_over_dash_lead(text, blocks[first].text)):
         return None
     labels[first - 1] = Label.BODY
     return text.strip().rstrip("-–— ")
+
+
+_DASH_LEAD_WORDS = 8  # the lead a dash opens is a sentence, not a list item's few words
+_PLACE_WORDS = 6
+
+
+def _place_over_dash_lead(text: str, lead: str) -> bool:
+    """'Indianapolis' / '– Several thousand teachers …', 'ST. JOSEPH, Mich. (AP)' / '— Michigan
+    health authorities …': a lead that opens with a dash goes on from the dateline bs4 put on the
+    line above it (the dash parts them in print); a short capitalised line ending no sentence
+    there is that dateline, whatever place or agency it names."""
+    if (
+        len(lead) < 3
+        or lead[0] not in "–—"
+        or lead[1] != " "
+        or len(lead.split(maxsplit=_DASH_LEAD_WORDS)) <= _DASH_LEAD_WORDS
+    ):
+        return False
+    place = text.strip()
+    return (
+        bool(place)
+        and place[0].isupper()
+        and not place.endswith((".", "!", "?", ":", ",", ";"))
+        and len(place.split()) <= _PLACE_WORDS
+    )
 
 
 _SHARE_CARD_LINES = 12

@@ -52,8 +52,10 @@ from warta.classify.sentences import (
 )
 from warta.classify.tail import (
     unmark_bracketed_sign_off,
+    unmark_comments_past_footer,
     unmark_company_boilerplate,
     unmark_contact_sign_off,
+    unmark_past_end_mark,
     unmark_source_line,
     unmark_source_list,
     unmark_text_past_footer,
@@ -524,6 +526,8 @@ def label_blocks(
     unmark_word_lists(blocks, labels, texts)
     mark_hashtag_lines(blocks, labels)
     unmark_text_past_footer(blocks, labels)
+    unmark_comments_past_footer(blocks, labels)
+    unmark_past_end_mark(blocks, labels)
     unmark_company_boilerplate(blocks, labels, lexicon, norms)
     unmark_source_list(blocks, labels, lexicon, norms)
     unmark_source_line(blocks, labels, lexicon, norms)

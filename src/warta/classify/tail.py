@@ -20,7 +20,17 @@ from warta.classify.sections import section_scans
 from warta.classify.sentences import is_long_sentence, starts_capitalised
 from warta.compiled import probed
 from warta.lexicon import Lexicon
-from warta.model import LABEL_BODY, LABEL_FOOTER, LABEL_NAV, LABEL_OTHER, LABEL_SIDEBAR, Block, Label
+from warta.model import (
+    LABEL_AD,
+    LABEL_BODY,
+    LABEL_COMMENTS,
+    LABEL_FOOTER,
+    LABEL_NAV,
+    LABEL_OTHER,
+    LABEL_SIDEBAR,
+    Block,
+    Label,
+)
 from warta.strings import uncased_word
 
 # Tag clouds, category and archive lists flattened one entry a line: "edital", "WordPress", "(53)".
@@ -124,6 +134,26 @@ def unmark_text_past_footer(blocks: Sequence[Block], labels: list[Label]) -> Non
         return
 
 
+def unmark_comments_past_footer(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """Comment lines of flattened text under the page footer's copyright line, where comments
+    come before it and nothing but comments, menus and footer lines follow it: the thread ends
+    where the site's footer begins, and what is printed under it (a trademark notice, a server's
+    render line) is no reader's comment. (Lists under the footer line, a sidebar's links, leave
+    it as it is; an HTML page's comments are told by its markup, which places its boxes.)"""
+    comments = _rows_labelled()(labels, LABEL_COMMENTS)
+    if not comments:
+        return
+    for footer in _rows_labelled()(labels, LABEL_FOOTER, comments[0]):
+        if blocks[footer].structure.tag or any(label not in _PAGE_END for label in labels[footer + 1 :]):
+            return
+        for i in comments[bisect_right(comments, footer) :]:
+            labels[i] = LABEL_FOOTER
+        return
+
+
+_PAGE_END = frozenset({LABEL_COMMENTS, LABEL_FOOTER, LABEL_NAV, LABEL_OTHER, LABEL_AD})
+
+
 def _closing_line(labels: Sequence[Label]) -> int:
     """The article's last body line, found from the page's end, which a sign-off or credit
     closing the story may be; -1 where the body has one line (a story of one line has none)."""
@@ -131,6 +161,27 @@ def _closing_line(labels: Sequence[Label]) -> int:
     if last <= 0 or section_scans().first(labels, LABEL_BODY) == last:
         return -1
     return last
+
+
+# A press release's end mark, alone on its line under the release: "###", "# # #", "-30-".
+# Symbols, the same in every language.
+_END_MARKS = frozenset({"###", "# # #", "-30-", "- 30 -", "–30–", "—30—", "-###-"})
+
+
+def unmark_past_end_mark(blocks: Sequence[Block], labels: list[Label]) -> None:
+    """Body text under a press release's end mark ("###", "-30-" alone on a line, under body
+    text), and the boxes read as a sidebar there: the notes to editors, the "About Acme" box
+    and the media contact that follow it are not the release, nor a list of stories."""
+    body = _rows_labelled()(labels, LABEL_BODY)
+    if len(body) < 2:
+        return
+    for i in range(body[0] + 1, body[-1]):
+        text = blocks[i].text
+        if len(text) <= 7 and text.strip() in _END_MARKS:
+            for j in range(i + 1, len(labels)):
+                if labels[j] is LABEL_BODY or labels[j] is LABEL_SIDEBAR:
+                    labels[j] = LABEL_OTHER
+            return
 
 
 _SIGN_OFF_WORDS = 5  # "홍길동 기자 gildong@example.com", "Jane Doe, reporter jane@x.com": a name, a role

@@ -45,6 +45,9 @@ _LIST_ITEM = re.compile(r"^\s*(?:[*+\-]|\d{1,3}\.)\s+")
 # What may stand between the links of a row of links alone: spaces and separators.
 _SEPARATORS = re.compile(r"^[\s|>›»/·•,;:\-–—]*$")
 _MIN_LINKS = 4
+# A blank line (or one of spaces); a page of this many lines or more with none is no wrapped one.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_MIN_UNPARTED_LINES = 8
 # The most words a date or a count after a line's one link has (`_short_tail`).
 _TAIL_WORDS = 5
 
@@ -64,9 +67,17 @@ def is_markdown(text: str) -> bool:
     return sum(1 for _ in islice(found, _MIN_LINKS)) == _MIN_LINKS
 
 
-def _paragraphs(lines: list[str]) -> list[list[str]]:
+def _paragraphs(lines: list[str], wrapped: bool = True) -> list[list[str]]:
     """The runs of non-blank lines, each list item starting a run of its own; a rule or a
-    heading's underline ends a run and is left out."""
+    heading's underline ends a run and is left out. Where the page is not `wrapped` (it holds no
+    blank line: trafilatura's txt output writes one line a block and no blank lines), each line
+    is a run of its own.
+
+    >>> _paragraphs(["Title", "A sentence.", "- [a](/a)", "Comment."], wrapped=False)
+    [['Title'], ['A sentence.'], ['- [a](/a)'], ['Comment.']]
+    """
+    if not wrapped:
+        return [[line] for line in lines if line.strip() and not _RULE.match(line)]
     runs: list[list[str]] = []
     current: list[str] = []
     for line in lines:
@@ -188,7 +199,12 @@ def plain_page(text: str) -> PlainPage:
     """
     out: list[tuple[str, str | None]] = []
     images: list[tuple[int, str]] = []  # (index in `out` of the line they stand at, address)
-    runs = _paragraphs(text.splitlines())
+    lines = text.splitlines()
+    # A flattener that wraps paragraphs parts them by blank lines; one that writes no blank line
+    # at all writes one line a block.
+    runs = _paragraphs(
+        lines, wrapped=len(lines) < _MIN_UNPARTED_LINES or _BLANK_LINE.search(text) is not None
+    )
     for i, run in enumerate(runs):
         line = _HEADING.sub("", _join_run(run))
         images.extend(

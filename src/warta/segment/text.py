@@ -21,7 +21,11 @@ from warta.model import Block, BlockStructure
 from warta.segment import MAX_BLOCKS, BlockDraft, drop_invisible, new_block
 
 _LIST_NUMBER = r"\d{1,2}[.)]"  # "1." or "2)" before a list item
-_BULLET = re.compile(rf"^\s*(?:[•●▪■◦‣∙·*\-–—►▶»]|{_LIST_NUMBER})\s+")
+# An en or em dash opening a line that ends a sentence is a quotation dash, not a bullet
+# ("– Vi förstår att det blir besvärligt, säger Maria Holmberg.": Scandinavian, Polish, Russian
+# papers open a quote so; "SELONG, Warta Lotim" / "– Bendungan … kali.": a dateline's dash that
+# bs4 put on the paragraph's line): the line keeps it and is no list item.
+_BULLET = re.compile(rf"^\s*(?:[•●▪■◦‣∙·*\-►▶»]|[–—](?!\s.*[.!?…][\"”’»)]?\s*$)|{_LIST_NUMBER})\s+")
 _BULLET_START = frozenset(" \t•●▪■◦‣∙·*-–—►▶»0123456789")
 _WIDE_SPACES = ("\t", "\u00a0", "\u3000")  # turned into one space each, with the spaces beside them
 
@@ -84,6 +88,7 @@ _SLUG_SPLIT = re.compile(r"[-_+]+")
 _WORD = re.compile(r"\w+")
 _SLUG_MIN_WORDS = 3
 _SLUG_SHARE = 0.8
+_IMAGE_FILES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
 
 
 def _slug_words(url: str) -> list[str]:
@@ -103,6 +108,8 @@ def titled_url(texts: list[str], title: str | None) -> str | None:
     'https://x.example/2025/06/10/banjir-rob-di-gresik'
     >>> titled_url(["https://x.example/2025/06/10/harga-cabai-naik"], "Banjir Rob di Gresik") is None
     True
+    >>> titled_url(["https://x.example/img/banjir-rob-di-gresik.jpg"], "Banjir Rob di Gresik") is None
+    True
     """
     if not title:
         return None
@@ -112,6 +119,8 @@ def titled_url(texts: list[str], title: str | None) -> str | None:
             continue
         for match in _URL_IN_TEXT.finditer(text):
             url = match.group(0).rstrip(".,;:")
+            if url.lower().endswith(_IMAGE_FILES):
+                continue  # an image named after the story ('…/how-to-retire-early.jpg') is not it
             slug = _slug_words(url)
             if len(slug) >= _SLUG_MIN_WORDS and sum(w in words for w in slug) >= _SLUG_SHARE * len(slug):
                 return url
