@@ -233,6 +233,21 @@ def test_english_a_date_in_brackets_or_an_acronym_opening_a_sentence_is_no_datel
     assert found["NASA"].type == "organisation"
 
 
+def test_english_acronyms_of_ordinary_words_are_no_entities() -> None:
+    found = _by_text(
+        _find(
+            "en",
+            [
+                "Many shops say AI is changing SEO, and IT teams use an API to measure ROI.",
+                "Our CRM AI helps sales teams, and Local SEO matters for small shops.",
+                "Google AI and NASA announced a project.",
+            ],
+        )
+    )
+    assert not {"AI", "SEO", "IT", "API", "ROI", "CRM AI", "Local SEO"} & set(found)
+    assert found["NASA"].type == "organisation" and "Google AI" in found
+
+
 def test_english_names_with_particles_are_one_person() -> None:
     found = _by_text(_find("en", _WIRE))
     assert found["Maria van der Berg"].type == "person"

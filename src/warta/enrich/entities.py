@@ -863,7 +863,10 @@ def _with_name_parts(
         for size in range(1, len(words)):
             for first in range(len(words) - size + 1):
                 part = words[first : first + size]
-                if all(len(word) > 2 and word[:1].isupper() for word in part):
+                # (not an acronym inside a name otherwise in lower case: 'SEO' of 'Screaming Frog
+                # SEO Spider' is no person; 'SWIFT' of 'TAYLOR SWIFT' is)
+                acronym = size == 1 and part[0].isupper() and not all(word.isupper() for word in words)
+                if all(len(word) > 2 and word[:1].isupper() for word in part) and not acronym:
                     parts.add(part)
         if len(words) > 1 and words[0] in short_family_names:
             parts.add(words[:1])

@@ -70,6 +70,9 @@ class _Rules:
     pronoun_blockers: frozenset[str]  # words before 'its' that say nothing of the name ('said', 'and')
     connectors: frozenset[str]
     common_words: frozenset[str]
+    word_acronyms: frozenset[
+        str
+    ]  # acronyms of ordinary words ('AI', 'API', 'CEO'): in capitals, no organisation
     word_names: frozenset[str]  # given names that are also words ('Will', 'Grace'): may open a name
     name_particles: frozenset[str]  # lowercase words inside a personal name ('de' in 'Pieter de Vries')
     prefixed: re.Pattern[str] | None  # a name prefix and the letter after it ('al-R' in 'al-Rashid')
@@ -144,6 +147,7 @@ def _rules(
         pronoun_blockers=words("pronoun_blockers"),
         connectors=words("connectors"),
         common_words=words("common_words"),
+        word_acronyms=words("word_acronyms"),
         word_names=words("word_names"),
         name_particles=words("name_particles"),
         prefixed=_prefixed(data.get("name_prefixes", ())),
@@ -548,13 +552,16 @@ def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
             return "organisation"  # a place's agency: 'Africa CDC', 'Nigeria LNG'
         if len(words) == 2:
             return None  # no person's name ends in capitals: 'Mate XT' (but 'Boris Johnson MP')
+    if any(word in rules.word_acronyms for word in words):
+        return None  # no person's name holds 'SEO' or 'AI' ('Local SEO', 'CRM AI')
     named = [word for word in words if word not in rules.name_particles]
     if len(named) < len(words) and 2 <= len(named) <= 4:
         return "person"  # 'Pieter de Vries', 'Ahmed bin Salem'
     if any(word in rules.connectors for word in words) or any(word in rules.common_words for word in words):
         return None
     if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and words[0].isalpha():
-        return "organisation"  # an acronym: NASA, FIFA
+        # an acronym: NASA, FIFA (not one of ordinary words: AI, SEO)
+        return None if words[0] in rules.word_acronyms else "organisation"
     spelled = [word for word in words if word != "."]  # an initial's dot ('John F. Kennedy')
     if 2 <= len(spelled) <= 4 and all(word.isalpha() or "'" in word or "-" in word for word in spelled):
         return "person"
