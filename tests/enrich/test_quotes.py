@@ -1050,3 +1050,12 @@ def test_complaining_and_opining_verbs_attribute_a_quote() -> None:
         "“Antrean BBM makin panjang,” keluhnya.",
     )
     assert _speakers(paragraphs) == [(0, "Rohani"), (1, "Faisal Rahman"), (2, "Faisal Rahman")]
+
+
+def test_code_before_a_quote_is_no_speaker() -> None:
+    # a page of documentation: '>>> fun("test.", verbose=True) Let me just say, test.'
+    paragraphs = (
+        '>>> fun("Hello, world.") Hello, world. >>> fun("test.", verbose=True) Let me just say, test.',
+        "Officials said: “The road reopens on Monday.”",
+    )
+    assert _speakers(paragraphs) == [(1, "Officials")]  # (it was 'verbose=True) Let me')

@@ -227,7 +227,20 @@ def _until_stop(tokens: list[Token], lexicon: QuoteLexicon) -> list[Token]:
     return out
 
 
+# Characters no speaker's name or description holds: what reads as one among them is code or
+# markup ('verbose=True) Let me say: "test."' in a page of documentation).
+_NOT_IN_SPEAKERS = frozenset("=<>{}[]|\\;#$%^*+~`")
+
+
 def _speaker(phrase: list[Token], paragraph: int, text: str, lexicon: QuoteLexicon) -> Speaker | None:
+    """The speaker a phrase names (`_speaker_in`), unless it holds characters no speaker does."""
+    speaker = _speaker_in(phrase, paragraph, text, lexicon)
+    if speaker is not None and speaker.name is not None and not _NOT_IN_SPEAKERS.isdisjoint(speaker.name):
+        return None
+    return speaker
+
+
+def _speaker_in(phrase: list[Token], paragraph: int, text: str, lexicon: QuoteLexicon) -> Speaker | None:
     """The speaker a phrase names: a pronoun, a description ('a spokesperson for X'), or a name."""
     phrase = [token for token in phrase if token.word]
     while phrase and phrase[-1].word in lexicon.adverbs:  # 'Joko Widodo pernah berkata'
