@@ -1070,17 +1070,19 @@ def test_a_name_in_a_script_without_case_then_its_role_word_is_a_byline() -> Non
 
 def test_a_name_in_a_script_without_case_after_a_credit_label() -> None:
     # No capital tells a Devanagari or an Arabic name: the credit label before it does.
-    found = _find(("शीर्षक", Label.TITLE), ("लेखक: राकेश शर्मा", Label.OTHER), (BODY, Label.BODY))
-    assert [p.name for p in found.authors] == ["राकेश शर्मा"]
-    # (ar.toml's calendar, whose "نُشر في" ends the name, is read on an Arabic page only)
-    lines = [
+    # (hi.toml and ar.toml are read on Hindi and Arabic pages only: their page_language lexicons)
+    def authors(lines: list[tuple[str, Label]], language: str) -> list[str]:
+        blocks = [Block(i, text) for i, (text, _) in enumerate(lines)]
+        lexicon = load_lexicon(page_language=language)
+        return [p.name for p in find_bylines(blocks, [label for _, label in lines], lexicon, None).authors]
+
+    hindi = [("शीर्षक", Label.TITLE), ("लेखक: राकेश शर्मा", Label.OTHER), (BODY, Label.BODY)]
+    assert authors(hindi, "hi") == ["राकेश शर्मा"]
+    arabic = [
         ("عنوان", Label.TITLE),
         ("بقلم: سارة المنصوري نُشر في: ١٢ مارس ٢٠٢٥ - ١٠:٣٠", Label.OTHER),
         (BODY, Label.BODY),
     ]
-    blocks = [Block(i, text) for i, (text, _) in enumerate(lines)]
-    found = find_bylines(blocks, [label for _, label in lines], load_lexicon(page_language="ar"), None)
-    assert [p.name for p in found.authors] == ["سارة المنصوري"]
+    assert authors(arabic, "ar") == ["سارة المنصوري"]
     # The words after the label name nothing when they are a date's marker.
-    found = _find(("शीर्षक", Label.TITLE), ("लेखक: अपडेट", Label.OTHER), (BODY, Label.BODY))
-    assert found.authors == []
+    assert authors([("शीर्षक", Label.TITLE), ("लेखक: अपडेट", Label.OTHER), (BODY, Label.BODY)], "hi") == []
