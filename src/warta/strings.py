@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from unicodedata import category
 
 from warta.compiled import set_aside
 from warta.compiled import wanted as compiled_parts_wanted
@@ -105,6 +106,14 @@ def word_count(text: str) -> int:
     if text.isascii() or _SPACELESS.search(text) is None:
         return len(words)
     return sum(map(_piece_words, words))
+
+
+def uncased_script_word(word: str) -> bool:
+    """`word` opens with a letter of a script without letter case and holds only such letters
+    and combining marks: Devanagari's vowel signs ('शर्मा') are marks, not letters."""
+    return (
+        bool(word) and uncased_word(word[0]) and all(uncased_word(c) or category(c)[0] == "M" for c in word)
+    )
 
 
 def uncased_word(word: str) -> bool:

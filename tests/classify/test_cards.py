@@ -239,3 +239,52 @@ def test_teaser_list_whose_first_headline_the_model_doubted_is_the_box(article):
     probs = [0.1, 0.2] + [0.9] * 5 + [0.1, 0.9, 0.9]
     labels = label_blocks(blocks, probs, LEX)
     assert labels[:7] == [Label.RELATED] * 7
+
+
+def _live_blog() -> str:
+    """An HTML live blog: a lead, then updates of a time in capitals, a heading and a paragraph."""
+    updates = "".join(
+        f'<div class="post"><div class="time">{stamp}</div><h3>' + title + f"</h3><p>{text}</p></div>"
+        for stamp, title, text in (
+            (
+                (
+                    "12:15 GMT",
+                    "Coastal road closed at Saltby",
+                    "Police have closed the coast road after waves threw debris onto it.",
+                ),
+                (
+                    "10:40 GMT",
+                    "All trains cancelled for the day",
+                    "The rail operator has cancelled every service on the line until tomorrow.",
+                ),
+                (
+                    "08:20 GMT",
+                    "Schools closed in two towns",
+                    "The council says fourteen schools will stay closed today because of the wind.",
+                ),
+                (
+                    "07:05 GMT",
+                    "Amber warning comes into force",
+                    "The warning for wind came into force at seven, forecasters said this morning.",
+                ),
+            )
+        )
+    )
+    lead = ARTICLE_HTML
+    return f'<html><body><nav><a href="/news">News</a> <a href="/sport">Sport</a></nav><main><h1>Storm live</h1>{lead}{updates}</main></body></html>'
+
+
+ARTICLE_HTML = (
+    "<p>The storm brought gusts of up to ninety miles an hour to the coast overnight, and the weather "
+    "service has kept its warning in force until midnight as the worst of the wind passes.</p>"
+    "<p>Thousands of homes lost power, and engineers say they cannot repair the lines until it drops.</p>"
+)
+
+
+def test_a_live_blog_s_time_stamps_are_no_kickers():
+    import warta
+
+    # '12:15 GMT' in capitals over each update's heading: a time stamp, not a teaser card's kicker.
+    body = [p.text for p in warta.extract(_live_blog(), url="https://news.example/live").body]
+    assert "Schools closed in two towns" in body and "Amber warning comes into force" in body
+    assert not any(text.endswith("GMT") for text in body)

@@ -320,3 +320,20 @@ def test_the_note_under_a_verdict_box_of_labels_alone_on_their_lines_is_no_body(
     labels = [Label.OTHER, Label.BODY, Label.OTHER, Label.OTHER, Label.BODY, Label.BODY, Label.BODY]
     unmark_verdict_box(labels, load_lexicon(), [normalise_marker(t) for t, _ in rows], flat)
     assert labels == [Label.OTHER, Label.BODY, Label.OTHER, Label.OTHER] + [Label.BODY] * 3
+
+
+def test_a_clock_time_alone_on_its_line_is_no_body_text(article, confident_labels):
+    # A live blog's update stamps: '13:48 GMT', '08.15 WIB' (a zone the calendars know), '1:48 pm'.
+    updates = "13:48 GMT\n" + article + "08.15 WIB\n" + article + "1:48 pm\n" + article
+    labels = confident_labels(updates)
+    assert [labels[0], labels[3], labels[6]] == [Label.OTHER] * 3
+    assert set(labels) - {Label.OTHER} == {Label.BODY}
+
+
+def test_clock_lines():
+    from warta.classify.labels import clock_line
+
+    assert clock_line("13:48 gmt", LEX) and clock_line("08.15 wib", LEX) and clock_line("10:40", LEX)
+    # A dot without a zone may be a price or a score; an hour past 24 or an unknown zone is no time.
+    assert not clock_line("10.40", LEX) and not clock_line("99:00", LEX) and not clock_line("13:48 abc", LEX)
+    assert not clock_line("the 10:40 train", LEX)

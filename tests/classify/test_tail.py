@@ -81,7 +81,20 @@ def test_company_boilerplate_closing_a_press_release_is_not_body(article, confid
     )
     labels = confident_labels(text)
     assert labels[-4] is Label.BODY
-    assert labels[-3:] == [Label.SIDEBAR] * 3
+    # (not a sidebar: in HTML a long paragraph under a sidebar header is body again)
+    assert labels[-3:] == [Label.OTHER] * 3
+
+
+def test_company_boilerplate_under_its_about_header_goes_with_the_header(article, confident_labels):
+    # "Tentang PT … Tbk" over "PT … Tbk adalah perusahaan …": the name with its legal form (five
+    # words), the header right above the boilerplate; id.toml's company_intro phrases.
+    text = (
+        article + "Tentang PT Nusa Surya Energi Tbk\n"
+        "PT Nusa Surya Energi Tbk adalah perusahaan energi terbarukan yang berfokus pada manufaktur modul surya.\n"
+    )
+    labels = confident_labels(text)
+    assert labels[:2] == [Label.BODY] * 2
+    assert labels[-2:] == [Label.OTHER] * 2
 
 
 def test_company_named_at_the_article_start_stays_body(article, confident_labels):

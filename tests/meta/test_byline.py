@@ -922,13 +922,14 @@ def test_a_markup_value_that_copies_the_printed_byline_is_read_as_one() -> None:
 def test_a_name_ends_at_a_date_label_as_a_loop_over_the_labels_says():
     from warta.meta.byline import _ended_name, _ends_name
     from warta.meta.datetext import grammar_of
+    from warta.strings import uncased_word
 
     grammar = grammar_of(LEX)
     labels = (*grammar.modified_markers, *grammar.published_markers)
 
     def by_each_label(words: list[str]) -> bool:
         first = words[0].strip(",.:;|")
-        if not first[:1].isupper():
+        if not (first[:1].isupper() or uncased_word(first[:1])):  # (a label in Arabic has no case)
             return False
         if first.lower() in LEX.name_enders:
             return True
@@ -1065,3 +1066,23 @@ def test_a_name_in_a_script_without_case_then_its_role_word_is_a_byline() -> Non
             _find(("서울시 안전점검 확대", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY)).authors
             == []
         )
+
+
+def test_a_name_in_a_script_without_case_after_a_credit_label() -> None:
+    # No capital tells a Devanagari or an Arabic name: the credit label before it does.
+    # (hi.toml and ar.toml are read on Hindi and Arabic pages only: their page_language lexicons)
+    def authors(lines: list[tuple[str, Label]], language: str) -> list[str]:
+        blocks = [Block(i, text) for i, (text, _) in enumerate(lines)]
+        lexicon = load_lexicon(page_language=language)
+        return [p.name for p in find_bylines(blocks, [label for _, label in lines], lexicon, None).authors]
+
+    hindi = [("शीर्षक", Label.TITLE), ("लेखक: राकेश शर्मा", Label.OTHER), (BODY, Label.BODY)]
+    assert authors(hindi, "hi") == ["राकेश शर्मा"]
+    arabic = [
+        ("عنوان", Label.TITLE),
+        ("بقلم: سارة المنصوري نُشر في: ١٢ مارس ٢٠٢٥ - ١٠:٣٠", Label.OTHER),
+        (BODY, Label.BODY),
+    ]
+    assert authors(arabic, "ar") == ["سارة المنصوري"]
+    # The words after the label name nothing when they are a date's marker.
+    assert authors([("शीर्षक", Label.TITLE), ("लेखक: अपडेट", Label.OTHER), (BODY, Label.BODY)], "hi") == []

@@ -29,6 +29,17 @@ LEX = load_lexicon()
         ("LEÓN, Gto.— El nivel de la presa bajó.", "LEÓN, Gto."),
         ("BOGOTÁ (EFE) — El Gobierno anunció medidas.", "BOGOTÁ (EFE)"),
         ("él dijo – que no vendría.", None),
+        # A press-release wire between slashes: "JAKARTA, 3 Maret 2025 /PRNewswire/ --".
+        (
+            "JAKARTA, 3 Maret 2025 /PRNewswire/ -- PT Nusa Surya meresmikan.",
+            "JAKARTA, 3 Maret 2025 /PRNewswire/",
+        ),
+        # A place in a script without case: a few words, then a dash or the Devanagari danda.
+        ("इंदौर। शहर के सार्वजनिक परिवहन में बुधवार से बसें जुड़ीं।", "इंदौर"),
+        ("नई दिल्ली। केंद्र सरकार ने नई योजना शुरू की।", "नई दिल्ली"),
+        ("الرباط - أطلقت سلطات مدينة الرباط شبكة جديدة.", "الرباط"),
+        ("وقال رئيس مجلس الجماعة خلال الحفل - إن الشبكة جديدة.", None),  # a sentence, not a place
+        ("यह भी पढ़ें कि शहर में क्या हुआ। आगे की खबर।", None),
     ],
 )
 def test_inline_datelines(lead: str, dateline: str | None) -> None:

@@ -320,11 +320,20 @@ def _card_scans() -> _CardScans:
     return _CardScans(runs, rows)
 
 
+# A clock time opening a line ("10:40 GMT", "8.15 WIB"), its zone or an "am"/"pm" after it.
+_CLOCK_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s|$)")
+
+
 def _kicker_card_runs(blocks: Sequence[Block], shapes: str, texts: list[str]) -> list[tuple[int, int]]:
     """Runs of ≥ 3 cards, each a kicker in capitals over its headline (starting like a sentence),
     kickers a few lines apart (the last card as long as the shortest one before it)."""
     candidates = _card_scans().kicker_rows(texts, shapes)
-    kickers = [i for i in candidates if starts_sentence(blocks[i + 1].text)]
+    # ('10:40 GMT' over an update's heading: a live blog's time stamp in capitals, no kicker)
+    kickers = [
+        i
+        for i in candidates
+        if starts_sentence(blocks[i + 1].text) and not _CLOCK_STAMP.match(blocks[i].text)
+    ]
     # A label repeated over several headlines ("BUY NOW") is a button, not a story's kicker.
     repeated = Counter(blocks[i].text for i in kickers)
     kickers = [i for i in kickers if repeated[blocks[i].text] == 1]

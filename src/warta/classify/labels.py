@@ -17,6 +17,7 @@ section headers themselves are in `markers`.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import pairwise
@@ -257,6 +258,11 @@ def _heads_no_links(blocks: Sequence[Block], i: int, markers: Sequence[Label | N
     return True
 
 
+# A person's name, or a company's with its legal form around it ("Tentang PT Nusa Surya Energi
+# Tbk", "About Acme Widgets Holdings Inc."): a company box's header names the firm in full.
+_BIO_NAME_WORDS = 4
+
+
 def _opens_bio_box(text: str, norm: str, lexicon: Lexicon) -> bool:
     """'About Jane Doe', 'Über Moritz Bachmann', 'About the author': the header of an author or
     company box (a short line: the prefix and a capitalised name, or a header of its own)."""
@@ -267,7 +273,7 @@ def _opens_bio_box(text: str, norm: str, lexicon: Lexicon) -> bool:
             return True
         if norm.startswith(prefix):
             rest = text.split()[len(prefix.split()) :]
-            return 1 <= len(rest) <= 4 and all(w[0].isupper() for w in rest)
+            return 1 <= len(rest) <= _BIO_NAME_WORDS and all(w[0].isupper() for w in rest)
     return False
 
 
@@ -618,9 +624,26 @@ def _box_close(blocks: Sequence[Block], start: int, end: int) -> int:
 
 def unmark_view_counts(labels: list[Label], lexicon: Lexicon, norms: list[str]) -> None:
     """'Dilihat 1.284 kali', '1,284 views': a view counter the model took for body (it sits
-    in the article's meta row) is the page's statistics, not the article's text."""
+    in the article's meta row) is the page's statistics, not the article's text. So is a clock
+    time alone on its line ('13:48 GMT', '08.15 WIB'): a live blog's update stamp."""
     # Only the body lines are asked (found in C): a label set here is no later line's.
     for i in section_scans().positions(labels, LABEL_BODY, len(labels)):
         norm = norms[i]
-        if len(norm) < 40 and has_digit(norm) and lexicon.is_view_count(norm):
+        if len(norm) < 40 and has_digit(norm) and (lexicon.is_view_count(norm) or clock_line(norm, lexicon)):
             labels[i] = LABEL_OTHER
+
+
+# "13:48", "1:48 pm", "13:48 gmt", "08.15 wib" (normalised): a clock time alone, its zone after it.
+_CLOCK = re.compile(r"(\d{1,2})([:.])\d{2}(?: ?(?:am|pm|a\.m\.|p\.m\.))?(?: (?P<zone>[a-z]{2,5}))?")
+
+
+def clock_line(norm: str, lexicon: Lexicon) -> bool:
+    """`norm` (a normalised line) is a clock time and nothing else: with a colon, or with a dot
+    and a time zone the calendars know ('08.15 wib'; '10.40' alone may be a price or a score)."""
+    match = _CLOCK.fullmatch(norm)
+    if match is None or int(match.group(1)) > 24:
+        return False
+    zone = match.group("zone")
+    if zone is not None:
+        return zone in lexicon.date_words
+    return match.group(2) == ":"

@@ -250,14 +250,16 @@ def _labelled(prefixes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p for p in prefixes if p.endswith(":"))
 
 
-_COMPANY_NAME_WORDS = 4
+# a company name with its legal form ("PT Nusa Surya Energi Tbk", "Acme Widgets Holdings Inc.")
+_COMPANY_NAME_WORDS = 6
 _INTRO_AT_MOST = 60  # where the intro phrase starts at the latest: after the name, not later
 _SHORT_TAIL = 60  # a line this short after the boilerplate ("Stay up to date with Acme.") goes with it
 
 
 def _company_intro_name(text: str, norm: str, lexicon: Lexicon) -> str | None:
     """ "Acme Health is a global provider of …": the first word of the company name (one to four
-    capitalised words) that opens a company's boilerplate paragraph, if the paragraph opens so."""
+    capitalised words, six with a legal form) that opens a company's boilerplate paragraph, if
+    the paragraph opens so."""
     for phrase in lexicon.company_intro:
         # Its first occurrence, looked for where it may open the name only: not through the paragraph.
         at = norm.find(phrase, 0, _INTRO_AT_MOST + len(phrase))
@@ -309,9 +311,10 @@ def _company_rows() -> Callable[[list[str], list[str], tuple[str, ...], int], li
 def unmark_company_boilerplate(
     blocks: Sequence[Block], labels: list[Label], lexicon: Lexicon, norms: list[str]
 ) -> None:
-    """A press release's closing boilerplate with no "About Acme" header over it: the last body
-    paragraphs, the first "Acme is a leading …", each of them opening with the name (or a short
-    line), under an article with more text than them. A company box, not the article."""
+    """A press release's closing boilerplate: the last body paragraphs, the first "Acme is a
+    leading …", each of them opening with the name (or a short line), under an article with more
+    text than them, with the "About Acme" header right above them where there is one. A company
+    box, not the article."""
     body = _rows_labelled()(labels, LABEL_BODY)
     texts = [blocks[i].text for i in body]
     # (The paragraphs that may open so, found in C: the others are read no further.)
@@ -326,10 +329,21 @@ def unmark_company_boilerplate(
         tail = body[k:]
         if not all(blocks[j].text.startswith(name) or len(blocks[j].text) <= _SHORT_TAIL for j in tail):
             continue
+        if k > 0 and body[k - 1] == i - 1 and _heads_company_box(norms[i - 1], lexicon):
+            k -= 1  # its "About Acme Inc." header right above goes with it
+            tail = body[k:]
         if sum(len(blocks[j].text) for j in body[:k]) > sum(len(blocks[j].text) for j in tail):
             for j in tail:
-                labels[j] = LABEL_SIDEBAR
+                # (not a sidebar: in HTML a long paragraph under a sidebar header that sits in no
+                # sidebar container is body again, `refine_html_labels`)
+                labels[j] = LABEL_OTHER
         return
+
+
+def _heads_company_box(norm: str, lexicon: Lexicon) -> bool:
+    """'about acme widgets inc.', 'tentang pt nusa surya energi tbk': a short line that opens
+    with a bio box's header word (`bio_header_prefix`), over a company's boilerplate."""
+    return len(norm) <= _SHORT_TAIL and (norm + " ").startswith(lexicon.bio_header_prefix)
 
 
 def unmark_source_list(

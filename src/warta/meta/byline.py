@@ -40,7 +40,7 @@ from warta.meta.page import PageMetadata
 from warta.meta.site import name_key, site_keys
 from warta.meta.urls import url_host
 from warta.model import LABEL_BODY, LABEL_TITLE, LINK_LIST_LABELS, Block, Label, Person
-from warta.strings import has_digit, uncased_word
+from warta.strings import has_digit, uncased_script_word, uncased_word
 
 if TYPE_CHECKING:
     from warta._textscan import SubstringSet
@@ -163,6 +163,22 @@ def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
         1 <= len(words) <= 5
         and all(_name_token(w, lexicon) for w in words)
         and any(w[0].isupper() for w in words)
+    )
+
+
+_UNCASED_NAME_MAX_WORDS = 4
+
+
+def _uncased_name(text: str, lexicon: Lexicon) -> bool:
+    """A credited name in a script without letter case ('राकेश शर्मा' after 'लेखक:', 'سارة
+    المنصوري' after 'بقلم:'), where no capital tells a name (`is_plausible_name`): one to four
+    words of such letters with their vowel signs, no role word ('기자'), nothing from the junk
+    list. Read only after a credit prefix, which is what makes it a name."""
+    words = text.split()
+    return (
+        1 <= len(words) <= _UNCASED_NAME_MAX_WORDS
+        and all(uncased_script_word(word) and word not in lexicon.byline_roles for word in words)
+        and not lexicon.contains_substring(normalise_marker(text), lexicon.byline_junk)
     )
 
 
@@ -351,7 +367,7 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
             # "Jane Doe, MD, gastroenterologist, River Health": a description in lower case after
             # a name; what follows it describes the person too, it names no other
             break
-        elif not (markup and _markup_name(name, lexicon)):
+        elif not (_markup_name(name, lexicon) if markup else _uncased_name(name, lexicon)):
             continue
         own = bracket_outlet(bracket.group(0), lexicon) if bracket else None
         people.append(Person(name, role=role, job_title=job_title, affiliation=own or outlet))
@@ -504,7 +520,7 @@ def _ends_name(words: list[str], lexicon: Lexicon) -> bool:
     modified and published markers) or a `name_enders` word ('View …'): a label printed after
     a name, where a lower-case word may be the clause's own."""
     first = words[0].strip(",.:;|")
-    if not first[:1].isupper():
+    if not (first[:1].isupper() or uncased_word(first[:1])):
         return False
     if first.lower() in lexicon.name_enders:
         return True

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from warta.lexicon import Lexicon, normalise_marker
+from warta.strings import uncased_script_word, uncased_word
 
 _DATELINE = re.compile(
     r"^(?P<line>"
@@ -15,6 +16,7 @@ _DATELINE = re.compile(
     r"(?:\s*/\s*[A-Z][A-Za-z.' ]{1,30})?"  # "JAKARTA/SURABAYA"
     r"(?:,\s*(?P<extra>[\w.]+(?:\s[\w.]+){0,3}))?"  # ", KOMPAS.com" / ", April 23"
     r"\s*(?:\((?P<agency>[^()]{2,30})\))?"  # "(ANTARA)" / "(Reuters)"
+    r"(?:\s*/(?P<wire>[A-Za-z][\w -]{1,30})/)?"  # "/PRNewswire/": a press-release wire
     r"\s*[-–—]{1,2}\s"
     r")"
 )
@@ -53,9 +55,9 @@ def find_dateline(
     """
     match = _DATELINE.match(lead[:120])
     if not match or not match.group("place")[0].isupper():
-        return _colon_dateline(lead, lexicon, following)
+        return _colon_dateline(lead, lexicon, following) or _uncased_dateline(lead)
     place = match.group("place").strip()
-    agency = (match.group("agency") or match.group("extra") or "").strip().lower()
+    agency = (match.group("agency") or match.group("wire") or match.group("extra") or "").strip().lower()
     if (
         _is_outlet(agency, lexicon, outlets)
         or _is_outlet(place.lower(), lexicon, outlets, whole=True)
@@ -63,6 +65,25 @@ def find_dateline(
     ):
         return match.group("line").strip(" -–—")
     return None
+
+
+# A place in a script without letter case, one to three words, then a dash or the Devanagari
+# danda: "الرباط - ...", "इंदौर। ...", "नई दिल्ली। ..." (no capitals tell the place there; a lead
+# that opens with three words or fewer and a dash or a full stop names where it was filed).
+_UNCASED_DATELINE = re.compile(
+    r"^(?P<place>[^\W\d_]\S{0,24}(?: [^\W\d_]\S{0,24}){0,2}?)(?:\s[-–—]{1,2}\s|।\s)"
+)
+
+
+def _uncased_dateline(lead: str) -> str | None:
+    """The place of a dateline in a script without letter case (`_UNCASED_DATELINE`)."""
+    if not lead or not uncased_word(lead[0]):
+        return None  # (most leads open with a cased letter, a digit or a mark: read no further)
+    match = _UNCASED_DATELINE.match(lead[:80])
+    if match is None:
+        return None
+    place = match.group("place")
+    return place if all(uncased_script_word(word) for word in place.split()) else None
 
 
 def _is_outlet(name: str, lexicon: Lexicon, outlets: Sequence[str], whole: bool = False) -> bool:
