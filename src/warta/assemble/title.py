@@ -28,6 +28,7 @@ _SITE_SEPARATORS = re.compile(_SEPARATOR)
 _SEPARATOR_KEPT = re.compile(f"({_SEPARATOR})")
 # Every separator holds one of these characters, after nothing but white space.
 _SEPARATOR_CHAR = re.compile(r"[|–—•·»:-]")
+SEPARATOR_CHARS = frozenset("|–—•·»:-")  # (a text with none of them holds no separator)
 # In a metadata title with no other separator, a slash separates ("Topic / Board / Forum"):
 # beside one, it is the headline's own ("Episode 3 / October pack – Site"), as it is in a
 # visible heading; never between numbers ("2026 / 2027").
@@ -59,6 +60,8 @@ def _split_at_separators(separators: re.Pattern[str], title: str) -> list[str]:
     space right before the first such character after it, at the first of those spaces (where
     it fails, no later space of them or that character starts one: it is tried on from there).
     No separator looks behind where it starts, so it matches there as the search would."""
+    if SEPARATOR_CHARS.isdisjoint(title):  # (most titles and lines: no separator, one piece)
+        return [title]
     pieces: list[str] = []
     done = 0  # the end of the last separator found: its pieces are in `pieces`
     searched = 0  # no separator starts before this
@@ -705,7 +708,7 @@ def is_site_name(text: str, keys: frozenset[str]) -> bool:
 def _title_parts(title: str, slashes: bool = False) -> tuple[list[str], list[str]]:
     """'A – B | C' → (['A', 'B', 'C'], [' – ', ' | ']). Empty parts are kept (as '').
     With `slashes` (metadata titles), 'A / B / C' → (['A', 'B', 'C'], [' / ', ' / '])."""
-    if _SEPARATOR_CHAR.search(title) is not None:
+    if not SEPARATOR_CHARS.isdisjoint(title):
         pieces = _split_at_separators(_SEPARATOR_KEPT, title)[: 2 * _MAX_PARTS - 1]
     elif slashes and "/" in title:
         pieces = _SLASH_KEPT.split(title)[: 2 * _MAX_PARTS - 1]
