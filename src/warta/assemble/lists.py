@@ -735,6 +735,18 @@ def _inline_tags_label(labels: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, labels)) + r")\s+(?=\S)", re.I)
 
 
+def may_hold_label(text: str, labels: tuple[str, ...]) -> bool:
+    """False where `_inline_tags_label(labels)` cannot find a label in `text`: ASCII text (most)
+    holds one only where its lower case holds an ASCII label's (the case-blind search compares
+    ASCII letters by their case alone; its other equivalences, "ſ" for "s" or the Kelvin sign
+    for "k", need a character beyond ASCII, in the text or in a label). The search, which
+    cannot skip ahead to a case-blind literal, tries every position of the text."""
+    if not text.isascii() or not all(map(str.isascii, labels)):
+        return True
+    low = text.lower()
+    return any(label.lower() in low for label in labels)
+
+
 def inline_tags(block: Block, lexicon: Lexicon) -> list[str]:
     """The tags a line of links names after a tags label inside it, not at its start and with
     no colon ("Posted in <a>News</a> Tagged <a>bike lanes</a>, <a>city council</a>", the
@@ -933,7 +945,13 @@ def build_lists(
         # One search of all those lines joined finds every label any of them holds (a label at a
         # line's start follows the joining line break): most pages have none to read line by line.
         pattern = _inline_tags_label(lexicon.tags_inline)
-        if lines and pattern is not None and pattern.search("\n".join(map(_TEXT, lines))):
+        joined = "\n".join(map(_TEXT, lines))
+        if (
+            lines
+            and pattern is not None
+            and may_hold_label(joined, lexicon.tags_inline)
+            and pattern.search(joined)
+        ):
             for block in lines:
                 tags.extend(inline_tags(block, lexicon))
     related, sidebar, comments = of(Label.RELATED, footer), of(Label.SIDEBAR, footer), of(Label.COMMENTS)
