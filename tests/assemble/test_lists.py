@@ -833,3 +833,39 @@ def test_the_tags_label_pre_test_never_hides_a_label_the_search_finds() -> None:
                 assert pattern.search(text) is None, (labels, text)
     assert not may_hold_label("Posted in News", ("tagged",))
     assert may_hold_label("Posted in News TAGGED x", ("tagged",))
+
+
+def _rank_run_as_first_written(blocks: list) -> set[int]:
+    import re
+
+    lone = re.compile(r"(\d{1,2})[.)]?")
+    values = [int(m.group(1)) if (m := lone.fullmatch(b.text.strip())) is not None else None for b in blocks]
+    found: set[int] = set()
+    k = 0
+    while k < len(values):
+        if values[k] != 1:
+            k += 1
+            continue
+        run = [k]
+        while run[-1] + 2 < len(values) and values[run[-1] + 2] == values[run[-1]] + 1:
+            run.append(run[-1] + 2)
+        if len(run) >= 2:
+            found.update(run)
+        k = run[-1] + 1
+    return found
+
+
+def test_rank_runs_are_those_the_loop_over_every_line_finds() -> None:
+    """`_rank_run` reads only the lines of three characters or less: the runs the loop over every
+    line's number found, on generated pages of numbers, padded numbers and titles."""
+    import random
+
+    from warta.assemble.lists import _rank_run
+    from warta.model import Block, BlockStructure
+
+    rng = random.Random(29)
+    lines = ["1", "2", "3", "4", " 1 ", "1.", "2)", "01", "02", "12", "13", "123", "١", "٢", "Title", "x", ""]
+    for _ in range(3_000):
+        texts = [rng.choice(lines) for _ in range(rng.randint(0, 14))]
+        blocks = [Block(index=i, text=t, structure=BlockStructure()) for i, t in enumerate(texts)]
+        assert _rank_run(blocks) == _rank_run_as_first_written(blocks), texts

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress
 from operator import attrgetter
 
 from warta.classify.features import _is_date_line, is_date_line
@@ -510,22 +510,25 @@ _LONE_RANK = re.compile(r"(\d{1,2})[.)]?")
 def _rank_run(blocks: list[Block]) -> set[int]:
     """Where the lone rank numbers are that count 1, 2, 3, … one entry apart ('1' / 'Title' / '2' /
     'Title'), in runs of two or more: share and comment counts ('90', '83') count nothing."""
-    values = [
-        int(m.group(1)) if (m := _LONE_RANK.fullmatch(b.text.strip())) is not None else None for b in blocks
-    ]
+    texts = list(map(str.strip, map(_TEXT, blocks)))
+    # A lone rank is three characters at most: the others (nearly all) are left in C.
+    short = compress(range(len(texts)), map(_RANK_CHARS.__ge__, map(len, texts)))
+    values = {k: int(m.group(1)) for k in short if (m := _LONE_RANK.fullmatch(texts[k])) is not None}
     found: set[int] = set()
-    k = 0
-    while k < len(values):
-        if values[k] != 1:
-            k += 1
+    resume = 0  # (a run's numbers start no other run)
+    for k in [k for k, value in values.items() if value == 1]:  # (in page order)
+        if k < resume:
             continue
         run = [k]
-        while run[-1] + 2 < len(values) and values[run[-1] + 2] == values[run[-1]] + 1:  # type: ignore[operator]
+        while values.get(run[-1] + 2) == values[run[-1]] + 1:
             run.append(run[-1] + 2)
         if len(run) >= 2:
             found.update(run)
-        k = run[-1] + 1
+        resume = run[-1] + 1
     return found
+
+
+_RANK_CHARS = 3  # the longest `_LONE_RANK`: "12." or "12)"
 
 
 def _ranks_joined(texts: tuple[list[Block], list[str]]) -> tuple[list[Block], list[str]]:
