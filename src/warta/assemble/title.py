@@ -1113,4 +1113,11 @@ def entries_without_site_name(items: list[ListItem], first_line: str, title: str
     names = {norm for norm in map(_norm, filter(None, parts)) if norm != key}
     if len(names) >= len(parts):
         return items  # the first line holds no headline: it names no site beside it
-    return [item for item in items if _norm(item.title) not in names]
+    # A title whose words are a name's holds the name's first word in its lower case (`_norm`'s
+    # words are pieces of it): the titles that hold none (most) are not normalised.
+    firsts = tuple({name.split(" ", 1)[0] for name in names})
+    return [
+        item
+        for item in items
+        if not any(map(item.title.lower().__contains__, firsts)) or _norm(item.title) not in names
+    ]
