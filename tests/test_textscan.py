@@ -1,7 +1,8 @@
 """`warta._textscan`: the compiled substring search finds exactly the lines the Python one finds.
 
 `warta.lexicon.JoinedLines.holding_substring` (a trie regex over the joined lines) is the
-reference of `SubstringSet.lines_holding`; `Lexicon.contains_substring` of `found_in`.
+reference of `SubstringSet.lines_holding`; the trie regex's search on one line (the Python path
+of `Lexicon.contains_substring`, which asks `found_in` where the set is built) of `found_in`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warta.lexicon import JoinedLines, load_lexicon
+from warta.lexicon import JoinedLines, _contains_pattern, load_lexicon
 from warta.meta.byline import _substring_set
 
 if TYPE_CHECKING:
@@ -33,8 +34,10 @@ def credit_words(require_compiled: Callable[[bool, str], None]) -> SubstringSet:
 
 def _same(found: SubstringSet, needles: tuple[str, ...], lines: list[str]) -> None:
     assert found.lines_holding(lines) == JoinedLines.of(lines).holding_substring(needles)
+    pattern = _contains_pattern(needles)
     for line in lines:
-        assert found.found_in(line) == _LEXICON.contains_substring(line, needles)
+        assert found.found_in(line) == (pattern.search(line) is not None)
+        assert _LEXICON.contains_substring(line, needles) == (pattern.search(line) is not None)
 
 
 def test_the_credit_words_are_found_where_the_regex_finds_them(credit_words: SubstringSet) -> None:
@@ -108,3 +111,25 @@ def test_a_set_that_disagrees_with_its_reference_is_set_aside(
     with pytest.warns(UserWarning, match="substring set"):
         assert verified_substring_set(("ab",), ["x"], lambda found, texts: "ab" not in texts) is None
     assert verified_substring_set(("", "a"), ["x"], agrees) is None
+
+
+def test_contains_substring_asks_the_compiled_set_of_its_needles(
+    require_compiled: Callable[[bool, str], None],
+) -> None:
+    """`Lexicon.contains_substring` keeps one compiled set per needle tuple (by identity), the
+    regex's answer on every line; a tuple with an empty needle stays with the regex."""
+    lexicon = load_lexicon()
+    needles = lexicon.credit_starts
+    lines = ["oleh budi", "nothing here", "baby", "", "penulis: a", "edited by x"]
+    answers = [lexicon.contains_substring(line, needles) for line in lines]
+    assert answers == [_contains_pattern(needles).search(line) is not None for line in lines]
+    held = lexicon._substring_sets[id(needles)]
+    require_compiled(held[1] is not None, "substring search")
+    assert held[0] is needles
+    assert lexicon.contains_substring("abc", ("", "x")) is (
+        _contains_pattern(("", "x")).search("abc") is not None
+    )
+    assert lexicon._substring_sets[id(needles)] is held  # (made once)
+    for k in range(100):  # new tuples each time: the kept sets stay few
+        assert lexicon.contains_substring(f"a{k}b", (f"{k}",))
+    assert len(lexicon._substring_sets) <= 64

@@ -795,3 +795,77 @@ def test_a_row_of_menu_items_parted_by_separators_is_no_list_entry() -> None:
         assert _separated_menu_row(norm, LEX) and not _headline_like(norm, LEX, len(row.split()))
     headline = normalise_marker("Harga cabai turun · pedagang lega")
     assert not _separated_menu_row(headline, LEX) and _headline_like(headline, LEX, 6)
+
+
+def test_the_tags_label_pre_test_never_hides_a_label_the_search_finds() -> None:
+    """`may_hold_label` says False only where `_inline_tags_label`'s case-blind search finds
+    nothing: on generated texts of ASCII and case-folding characters, for ASCII labels and
+    labels beyond ASCII."""
+    import random
+
+    from warta.assemble.lists import _inline_tags_label, may_hold_label
+
+    rng = random.Random(29)
+    pieces = [
+        "tagged",
+        "TAGGED",
+        "Tag",
+        "ged",
+        " with",
+        "With",
+        " ",
+        "\n",
+        "a",
+        "K",
+        "s",
+        "ſ",
+        "\u212a",
+        "İ",
+        "ı",
+    ]
+    for labels in (("tagged", "tagged with"), ("sk",), ("ſk",), ("İn",), ("tags",)):
+        pattern = _inline_tags_label(labels)
+        assert pattern is not None
+        texts = ["", "Posted in News Tagged bike lanes", "tagged", " tagged x", "x\nTAGGED y"]
+        texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(5_000)]
+        for text in texts:
+            if not may_hold_label(text, labels):
+                assert pattern.search(text) is None, (labels, text)
+    assert not may_hold_label("Posted in News", ("tagged",))
+    assert may_hold_label("Posted in News TAGGED x", ("tagged",))
+
+
+def _rank_run_as_first_written(blocks: list) -> set[int]:
+    import re
+
+    lone = re.compile(r"(\d{1,2})[.)]?")
+    values = [int(m.group(1)) if (m := lone.fullmatch(b.text.strip())) is not None else None for b in blocks]
+    found: set[int] = set()
+    k = 0
+    while k < len(values):
+        if values[k] != 1:
+            k += 1
+            continue
+        run = [k]
+        while run[-1] + 2 < len(values) and values[run[-1] + 2] == values[run[-1]] + 1:
+            run.append(run[-1] + 2)
+        if len(run) >= 2:
+            found.update(run)
+        k = run[-1] + 1
+    return found
+
+
+def test_rank_runs_are_those_the_loop_over_every_line_finds() -> None:
+    """`_rank_run` reads only the lines of three characters or less: the runs the loop over every
+    line's number found, on generated pages of numbers, padded numbers and titles."""
+    import random
+
+    from warta.assemble.lists import _rank_run
+    from warta.model import Block, BlockStructure
+
+    rng = random.Random(29)
+    lines = ["1", "2", "3", "4", " 1 ", "1.", "2)", "01", "02", "12", "13", "123", "١", "٢", "Title", "x", ""]
+    for _ in range(3_000):
+        texts = [rng.choice(lines) for _ in range(rng.randint(0, 14))]
+        blocks = [Block(index=i, text=t, structure=BlockStructure()) for i, t in enumerate(texts)]
+        assert _rank_run(blocks) == _rank_run_as_first_written(blocks), texts

@@ -138,3 +138,21 @@ def test_the_title_marks_a_copy_the_shortlist_left_out() -> None:
     )
     tests = LineTests(blocks, load_lexicon())
     assert title_lines(blocks, "Harbour ferry returns", [0, 2], [], tests) == [0, 2]
+
+
+def test_the_separator_pre_test_agrees_with_its_regex() -> None:
+    """`_separated` asks `_SEPARATOR` only of a line holding a separator's character: the
+    regex's answer on every text of spaces, letters and separator characters; and
+    `_split_at_separators` gives a title without one whole."""
+    import random
+
+    from warta.assemble.text_title import _SEPARATOR, _separated
+    from warta.assemble.title import _SITE_SEPARATORS, _split_at_separators
+
+    pieces = ["a", "B", " ", " ", "\t", "\xa0", "|", "–", "—", "•", "·", "»", ":", "-", "/", "é"]
+    rng = random.Random(29)
+    texts = ["", "A | B", "A :: B", "A - B", "A-B", "A|B", "Plain headline here", " : "]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    for text in texts:
+        assert _separated(text) == (_SEPARATOR.search(text) is not None), repr(text)
+        assert _split_at_separators(_SITE_SEPARATORS, text) == _SITE_SEPARATORS.split(text), repr(text)

@@ -815,3 +815,46 @@ def test_entries_without_site_name_agree_with_normalising_every_part_first() -> 
         cut += len(expected) < len(items)
         assert entries_without_site_name(items, first_line, title) == expected
     assert cut > 50
+
+
+def test_site_name_entries_are_those_normalising_every_title_finds() -> None:
+    """`entries_without_site_name` normalises only the titles that hold a name's first word: the
+    entries normalising every title keeps, on generated lists and first lines."""
+    import random
+
+    from warta.assemble.title import _norm, _title_parts
+    from warta.model import ListItem
+
+    def as_first_written(items: list[ListItem], first_line: str, title: str) -> list[ListItem]:
+        parts = _title_parts(first_line)[0]
+        if len(parts) < 2:
+            return items
+        key = _norm(title)
+        names = {norm for norm in map(_norm, filter(None, parts)) if norm != key}
+        if len(names) >= len(parts):
+            return items
+        return [item for item in items if _norm(item.title) not in names]
+
+    rng = random.Random(29)
+    titles = [
+        "Diario del Valle",
+        "DIARIO DEL VALLE",
+        "Diario-del-Valle",
+        "El tranvía llega",
+        "Valle",
+        "—",
+        "",
+    ]
+    titles += ["Diario del Valle hoy", "İstanbul Valle", "diario  del valle", "News"]
+    firsts = [
+        "El tranvía llega | Diario del Valle",
+        "El tranvía llega – Valle",
+        "— | El tranvía llega",
+        "A | B",
+    ]
+    for _ in range(3_000):
+        items = [ListItem(rng.choice(titles), None) for _ in range(rng.randint(0, 6))]
+        first_line, title = rng.choice(firsts), rng.choice(["El tranvía llega", "A"])
+        assert entries_without_site_name(items, first_line, title) == as_first_written(
+            items, first_line, title
+        )

@@ -762,3 +762,47 @@ def test_caption_rows_of_other_block_objects(compiled: None) -> None:
             Block(index=k, text=text, structure=BlockStructure(in_figure=k == 2)),
         ]
     _assert_captions(blocks)
+
+
+def test_flag_after_flags_the_lines_the_regex_index_flags(require_compiled) -> None:  # type: ignore[no-untyped-def]
+    """`Trie.flag_after` (the phrases' matches found and flagged in one C loop) flags the lines
+    that `JoinedLines.flags_of` flags with the regex of the same rests, on generated lines of
+    the needles' words, letters around them and case-folding characters."""
+    import random
+    from dataclasses import replace
+
+    from warta.lexicon import JoinedLines, _needle_index
+
+    lists = (
+        ("baca juga", "read more", "more stories"),
+        ("baca", "juga ya", "foto: antara", "x y z"),
+        ("more",),
+    )
+    index = _needle_index(lists, True)
+    assert index is not None
+    require_compiled(index.spaced is not None, "phrase trie")
+    plain = replace(index, spaced=None)
+    words = [
+        "baca",
+        "juga",
+        "ya",
+        "read",
+        "more",
+        "stories",
+        "foto:",
+        "antara",
+        "x",
+        "y",
+        "z",
+        "İ",
+        "🌉",
+        "a",
+    ]
+    rng = random.Random(29)
+    for _ in range(2_000):
+        lines = [
+            "".join(rng.choice([*words, " ", " ", "\u212a"]) for _ in range(rng.randint(0, 9)))
+            for _ in range(rng.randint(1, 5))
+        ]
+        probe = JoinedLines.of(lines)
+        assert probe.flags_of(index, len(lists)) == probe.flags_of(plain, len(lists)), lines

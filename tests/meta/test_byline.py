@@ -1086,3 +1086,48 @@ def test_a_name_in_a_script_without_case_after_a_credit_label() -> None:
     assert authors(arabic, "ar") == ["سارة المنصوري"]
     # The words after the label name nothing when they are a date's marker.
     assert authors([("शीर्षक", Label.TITLE), ("लेखक: अपडेट", Label.OTHER), (BODY, Label.BODY)], "hi") == []
+
+
+def _menu_section_as_first_written(blocks, labels, text, end) -> bool:
+    from warta.meta.byline import _LEADING_BULLET
+    from warta.model import LINK_LIST_LABELS
+
+    alone = False
+    for j, block in enumerate(blocks):
+        line = block.text.strip()
+        if line == text or _LEADING_BULLET.sub("", line) == text:
+            alone = alone or (j < end and labels[j] not in LINK_LIST_LABELS)
+        elif text in line:
+            return False
+    return alone
+
+
+def test_menu_sections_are_those_the_bullet_stripped_every_line_finds() -> None:
+    """`_menu_section` strips a line's bullet only where the line holds the text: the answer of
+    stripping every line's, on generated pages of bulleted, padded and longer lines."""
+    import random
+
+    from warta.meta.byline import _menu_section
+    from warta.model import Block, BlockStructure, Label
+
+    rng = random.Random(29)
+    lines = [
+        "Kit Reviews",
+        "o Kit Reviews",
+        "* Kit Reviews",
+        " Kit Reviews ",
+        "- Kit",
+        "Kit Reviews more",
+        "o",
+        "",
+    ]
+    lines += ["Reviews", "• Kit Reviews", "oKit Reviews", "News"]
+    choices = [Label.BODY, Label.OTHER, Label.RELATED, Label.SIDEBAR, Label.TITLE]
+    for _ in range(3_000):
+        texts = [rng.choice(lines) for _ in range(rng.randint(0, 10))]
+        blocks = [Block(index=i, text=t, structure=BlockStructure()) for i, t in enumerate(texts)]
+        labels = [rng.choice(choices) for _ in texts]
+        text, end = rng.choice(["Kit Reviews", "Kit", "", "Reviews", "o Kit Reviews"]), rng.randint(0, 10)
+        assert _menu_section(blocks, labels, text, end) == _menu_section_as_first_written(
+            blocks, labels, text, end
+        )

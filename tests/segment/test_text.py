@@ -255,8 +255,8 @@ def test_a_numbered_subheading_keeps_its_number_a_numbered_list_does_not() -> No
 
 
 def test_the_laid_out_row_pre_test_agrees_with_its_regex():
-    # `holds_laid_out_row` starts the regex's search at the first gap: the same answer on every
-    # text made of letters, spaces, tabs, no-break spaces and line breaks.
+    # `holds_laid_out_row` searches only the lines that hold a gap, each on its own: the same
+    # answer on every text made of letters, spaces, tabs, no-break spaces and line breaks.
     pieces = ["a", "b", " ", " ", " ", "\t", "\n", "\r", "\xa0"]
     rng = random.Random(24)
     texts = ["", "a  b  c", "a  b\nc  d", "  a  b", "a\tb\tc", "a\t\tb", "ab  ", "a  \n  b  c"]

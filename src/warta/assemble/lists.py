@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress
 from operator import attrgetter
 
 from warta.classify.features import _is_date_line, is_date_line
@@ -510,22 +510,25 @@ _LONE_RANK = re.compile(r"(\d{1,2})[.)]?")
 def _rank_run(blocks: list[Block]) -> set[int]:
     """Where the lone rank numbers are that count 1, 2, 3, … one entry apart ('1' / 'Title' / '2' /
     'Title'), in runs of two or more: share and comment counts ('90', '83') count nothing."""
-    values = [
-        int(m.group(1)) if (m := _LONE_RANK.fullmatch(b.text.strip())) is not None else None for b in blocks
-    ]
+    texts = list(map(str.strip, map(_TEXT, blocks)))
+    # A lone rank is three characters at most: the others (nearly all) are left in C.
+    short = compress(range(len(texts)), map(_RANK_CHARS.__ge__, map(len, texts)))
+    values = {k: int(m.group(1)) for k in short if (m := _LONE_RANK.fullmatch(texts[k])) is not None}
     found: set[int] = set()
-    k = 0
-    while k < len(values):
-        if values[k] != 1:
-            k += 1
+    resume = 0  # (a run's numbers start no other run)
+    for k in [k for k, value in values.items() if value == 1]:  # (in page order)
+        if k < resume:
             continue
         run = [k]
-        while run[-1] + 2 < len(values) and values[run[-1] + 2] == values[run[-1]] + 1:  # type: ignore[operator]
+        while values.get(run[-1] + 2) == values[run[-1]] + 1:
             run.append(run[-1] + 2)
         if len(run) >= 2:
             found.update(run)
-        k = run[-1] + 1
+        resume = run[-1] + 1
     return found
+
+
+_RANK_CHARS = 3  # the longest `_LONE_RANK`: "12." or "12)"
 
 
 def _ranks_joined(texts: tuple[list[Block], list[str]]) -> tuple[list[Block], list[str]]:
@@ -735,6 +738,18 @@ def _inline_tags_label(labels: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, labels)) + r")\s+(?=\S)", re.I)
 
 
+def may_hold_label(text: str, labels: tuple[str, ...]) -> bool:
+    """False where `_inline_tags_label(labels)` cannot find a label in `text`: ASCII text (most)
+    holds one only where its lower case holds an ASCII label's (the case-blind search compares
+    ASCII letters by their case alone; its other equivalences, "ſ" for "s" or the Kelvin sign
+    for "k", need a character beyond ASCII, in the text or in a label). The search, which
+    cannot skip ahead to a case-blind literal, tries every position of the text."""
+    if not text.isascii() or not all(map(str.isascii, labels)):
+        return True
+    low = text.lower()
+    return any(label.lower() in low for label in labels)
+
+
 def inline_tags(block: Block, lexicon: Lexicon) -> list[str]:
     """The tags a line of links names after a tags label inside it, not at its start and with
     no colon ("Posted in <a>News</a> Tagged <a>bike lanes</a>, <a>city council</a>", the
@@ -933,7 +948,13 @@ def build_lists(
         # One search of all those lines joined finds every label any of them holds (a label at a
         # line's start follows the joining line break): most pages have none to read line by line.
         pattern = _inline_tags_label(lexicon.tags_inline)
-        if lines and pattern is not None and pattern.search("\n".join(map(_TEXT, lines))):
+        joined = "\n".join(map(_TEXT, lines))
+        if (
+            lines
+            and pattern is not None
+            and may_hold_label(joined, lexicon.tags_inline)
+            and pattern.search(joined)
+        ):
             for block in lines:
                 tags.extend(inline_tags(block, lexicon))
     related, sidebar, comments = of(Label.RELATED, footer), of(Label.SIDEBAR, footer), of(Label.COMMENTS)

@@ -28,6 +28,7 @@ _SITE_SEPARATORS = re.compile(_SEPARATOR)
 _SEPARATOR_KEPT = re.compile(f"({_SEPARATOR})")
 # Every separator holds one of these characters, after nothing but white space.
 _SEPARATOR_CHAR = re.compile(r"[|–—•·»:-]")
+SEPARATOR_CHARS = frozenset("|–—•·»:-")  # (a text with none of them holds no separator)
 # In a metadata title with no other separator, a slash separates ("Topic / Board / Forum"):
 # beside one, it is the headline's own ("Episode 3 / October pack – Site"), as it is in a
 # visible heading; never between numbers ("2026 / 2027").
@@ -59,6 +60,8 @@ def _split_at_separators(separators: re.Pattern[str], title: str) -> list[str]:
     space right before the first such character after it, at the first of those spaces (where
     it fails, no later space of them or that character starts one: it is tried on from there).
     No separator looks behind where it starts, so it matches there as the search would."""
+    if SEPARATOR_CHARS.isdisjoint(title):  # (most titles and lines: no separator, one piece)
+        return [title]
     pieces: list[str] = []
     done = 0  # the end of the last separator found: its pieces are in `pieces`
     searched = 0  # no separator starts before this
@@ -705,7 +708,7 @@ def is_site_name(text: str, keys: frozenset[str]) -> bool:
 def _title_parts(title: str, slashes: bool = False) -> tuple[list[str], list[str]]:
     """'A – B | C' → (['A', 'B', 'C'], [' – ', ' | ']). Empty parts are kept (as '').
     With `slashes` (metadata titles), 'A / B / C' → (['A', 'B', 'C'], [' / ', ' / '])."""
-    if _SEPARATOR_CHAR.search(title) is not None:
+    if not SEPARATOR_CHARS.isdisjoint(title):
         pieces = _split_at_separators(_SEPARATOR_KEPT, title)[: 2 * _MAX_PARTS - 1]
     elif slashes and "/" in title:
         pieces = _SLASH_KEPT.split(title)[: 2 * _MAX_PARTS - 1]
@@ -1110,4 +1113,11 @@ def entries_without_site_name(items: list[ListItem], first_line: str, title: str
     names = {norm for norm in map(_norm, filter(None, parts)) if norm != key}
     if len(names) >= len(parts):
         return items  # the first line holds no headline: it names no site beside it
-    return [item for item in items if _norm(item.title) not in names]
+    # A title whose words are a name's holds the name's first word in its lower case (`_norm`'s
+    # words are pieces of it): the titles that hold none (most) are not normalised.
+    firsts = tuple({name.split(" ", 1)[0] for name in names})
+    return [
+        item
+        for item in items
+        if not any(map(item.title.lower().__contains__, firsts)) or _norm(item.title) not in names
+    ]

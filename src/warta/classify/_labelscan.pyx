@@ -599,12 +599,30 @@ cdef class Trie:
         needle of `ending[match]` (head, length, owners, edges) whose head stands right before
         the match, with no letter against it on a side its edges guard, flag its line (the last
         of `starts` at or before it) in each of its owners' lists of `flags`."""
+        if len(lead) != 1:
+            raise ValueError("lead must be one character")
         cdef Chars chars = _chars(text)
-        cdef Py_ssize_t at, start, end, lo, hi, mid, row, count = len(starts)
-        for at, group in self.after(text, lead):
-            for head, length, owners, edges in ending[group]:
-                start = at - len(<str>head)
-                if start < 0 or not text.startswith(head, start):
+        cdef Chars before
+        cdef Py_UCS4 mark = lead[0]
+        cdef Py_ssize_t at = _find(chars, mark, 0), stop, start, end, lo, hi, mid, row, count = len(starts), j
+        cdef bint held
+        # (`after`'s matches, each handled as it is found: no list of them, no tuple a match)
+        while at >= 0:
+            stop = self._longest(chars, at + 1)
+            if stop < 0:
+                at = _find(chars, mark, at + 1)
+                continue
+            for head, length, owners, edges in ending[text[at:stop]]:
+                before = _chars(<str>head)
+                start = at - before.size
+                if start < 0:
+                    continue
+                held = True  # (`text.startswith(head, start)`, read in place)
+                for j in range(before.size):
+                    if _at(chars, start + j) != _at(before, j):
+                        held = False
+                        break
+                if not held:
                     continue
                 end = start + <Py_ssize_t>length
                 if edges[0] and start > 0 and Py_UNICODE_ISALPHA(_at(chars, start - 1)):
@@ -621,6 +639,7 @@ cdef class Trie:
                 row = lo - 1
                 for k in owners:
                     (<list>flags[k])[row] = True
+            at = _find(chars, mark, at + 1)
 
     def after(self, str text, str lead):
         """[(at, text[at:end])]: each `at` where `lead` (one character) stands with a word right

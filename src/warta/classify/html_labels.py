@@ -253,6 +253,7 @@ def _tokens_held(blocks: Sequence[Block], candidates: set[str]) -> set[str]:
     return found
 
 
+_TEXT = attrgetter("text")
 _HEADING_ID_WORDS = 3  # a heading's words its section's id spells out: "Respond to review comments"
 _ID_WORD = re.compile(r"[a-z0-9]{2,}")  # the segmenter's class and id tokens
 
@@ -266,10 +267,16 @@ def without_heading_ids(
     or more, all of them among the block's tokens, the hit one of them."""
     if not any(found):
         return found
+    # A heading's words are substrings of its lower case: one that holds no hit's word as one
+    # (most) is never asked, and its words are not read.
+    hit_words = {hit[1] for hit in found if hit is not None}
     headings = [
         words
-        for block in compress(blocks, map(_HEADING_LEVEL, blocks))  # (headings found in C)
-        if len(words := frozenset(_ID_WORD.findall(block.text.lower()))) >= _HEADING_ID_WORDS
+        for low in map(
+            str.lower, map(_TEXT, compress(blocks, map(_HEADING_LEVEL, blocks)))
+        )  # (headings found in C)
+        if any(map(low.__contains__, hit_words))
+        and len(words := frozenset(_ID_WORD.findall(low))) >= _HEADING_ID_WORDS
     ]
     if not headings:
         return found

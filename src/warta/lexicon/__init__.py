@@ -720,6 +720,11 @@ class Lexicon:
     asker_prefix: tuple[str, ...] = ()
     # Forms of the fields above built on first use (`starts_with_pattern`, `menu_words`); not data.
     _derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # `contains_substring`'s compiled needle sets, by the needles' `id` (each kept with its
+    # needles, so that an id reused by another tuple is told apart); not data.
+    _substring_sets: dict[int, tuple[tuple[str, ...], SubstringSet | None]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def starts_with_pattern(self, *names: str) -> re.Pattern[str]:
         """A regex whose `.match(text)` says `text.startswith(prefixes)`, `prefixes` the tuple fields
@@ -828,16 +833,62 @@ class Lexicon:
 
     def contains_any(self, normalised: str, needles: tuple[str, ...]) -> bool:
         """Whether any of `needles` occurs in `normalised` as whole words (`phrase_in`)."""
-        # The substring alternation first, the word edges only on a hit: lookarounds in the
+        # The substring test first, the word edges only on a hit: lookarounds in the
         # alternation would cost 10-30 times as much on the lines that hold no phrase at all.
-        if _contains_pattern(needles).search(normalised) is None:
+        if not self.contains_substring(normalised, needles):
             return False
         return any(phrase_in(normalised, p) for p in needles)
 
     def contains_substring(self, normalised: str, needles: tuple[str, ...]) -> bool:
         """Whether any of `needles` occurs in `normalised` anywhere, inside a word too: for
-        pre-tests whose exact check comes after, and for features trained on substrings."""
+        pre-tests whose exact check comes after, and for features trained on substrings.
+
+        One C loop over the text (`warta._textscan.SubstringSet`, several times cheaper than the
+        trie regex's search on a line) where it is built and agrees with the regex on probes;
+        the regex (`_contains_pattern`) otherwise."""
+        held = self._substring_sets.get(id(needles))
+        if held is None or held[0] is not needles:
+            if len(self._substring_sets) >= _MAX_SUBSTRING_SETS:  # (a caller's own tuples, each new)
+                self._substring_sets.clear()
+            held = self._substring_sets[id(needles)] = (needles, _checked_substring_set(needles))
+        found = held[1]
+        if found is not None:
+            return found.found_in(normalised)
         return _contains_pattern(needles).search(normalised) is not None
+
+
+# How many needle tuples a lexicon keeps compiled (its own fields are a dozen).
+_MAX_SUBSTRING_SETS = 64
+# Texts on which a compiled `SubstringSet` must answer as `_contains_pattern`'s search does: each
+# str width, needles at a text's edges, inside words, cut short by its end.
+_SUBSTRING_PROBES = [
+    "oleh budi",
+    "редактор x",
+    "nothing here",
+    "foo by",
+    "",
+    "édité par ab",
+    "b",
+    "xфото",
+    "🌉 by 🌉",
+    "🌉 b",
+    "penulis: a\nb",
+    "baby",
+]
+
+
+def _checked_substring_set(needles: tuple[str, ...]) -> SubstringSet | None:
+    """`needles` compiled for `Lexicon.contains_substring` where the compiled set finds what the
+    trie regex finds on `_SUBSTRING_PROBES` and on the needles whole and cut short
+    (`verified_substring_set`); None otherwise (no needle, an empty one, WARTA_PURE_PYTHON)."""
+    if not needles:
+        return None
+    pattern = _contains_pattern(needles)
+
+    def agrees(found: SubstringSet, texts: list[str]) -> bool:
+        return all(found.found_in(text) == (pattern.search(text) is not None) for text in texts)
+
+    return verified_substring_set(needles, _SUBSTRING_PROBES, agrees)
 
 
 @lru_cache(maxsize=8)

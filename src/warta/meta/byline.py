@@ -1050,10 +1050,12 @@ def _menu_section(blocks: Sequence[Block], labels: Sequence[Label], text: str, e
     alone = False
     for j, block in enumerate(blocks):
         line = block.text.strip()
-        if line == text or _LEADING_BULLET.sub("", line) == text:
+        if line == text:
             alone = alone or (j < end and labels[j] not in LINK_LIST_LABELS)
-        elif text in line:
-            return False
+        elif text in line:  # (a line reads `text` after its bullet only if it holds it: few do)
+            if _LEADING_BULLET.sub("", line) != text:
+                return False
+            alone = alone or (j < end and labels[j] not in LINK_LIST_LABELS)
     return alone
 
 

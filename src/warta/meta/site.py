@@ -13,10 +13,15 @@ from collections.abc import Iterable
 from warta.meta.urls import url_host
 
 _NON_WORD = re.compile(r"[\W_]+")
+# The ASCII characters `_NON_WORD` matches: all but letters and digits.
+_ASCII_NON_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
 def name_key(text: str) -> str:
-    """`text` lower-cased with everything but letters and digits gone: 'The Verge' → 'theverge'."""
+    """`text` lower-cased with everything but letters and digits gone: 'The Verge' → 'theverge'.
+    (An ASCII text, most names and hosts, loses them by one `bytes.translate`, not a regex sub.)"""
+    if text.isascii():
+        return text.lower().encode("ascii").translate(None, _ASCII_NON_WORD).decode("ascii")
     return _NON_WORD.sub("", text.lower())
 
 

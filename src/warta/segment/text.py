@@ -211,12 +211,27 @@ _TABLE_MIN_ROWS = 2
 
 
 def holds_laid_out_row(text: str) -> bool:
-    """`_LAID_OUT_ROW.search(text) is not None`, cheaper: a row's first column ends where two
-    spaces or a tab open, so no row starts before the character ahead of the first of them, and
-    a text without one (most) holds none (`str.find` scans in C, where the regex, opening with
-    a class, tries every position)."""
-    gaps = [at for at in (text.find("  "), text.find("\t")) if at >= 0]
-    return bool(gaps) and _LAID_OUT_ROW.search(text, max(min(gaps) - 1, 0)) is not None
+    """`_LAID_OUT_ROW.search(text) is not None`, cheaper: a row lies on one line (no part of the
+    pattern matches a line break), and its first column ends where two spaces or a tab open, so
+    only the lines that hold one are searched, each on its own, and a text without one (most)
+    holds none (`str.find` scans in C, where the regex, opening with a class, tries every
+    position, and on from the first gap reads every line after it)."""
+    at = _next_gap(text, 0)
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        if end < 0:
+            end = len(text)
+        if _LAID_OUT_ROW.search(text, start, end) is not None:
+            return True
+        at = _next_gap(text, end)
+    return False
+
+
+def _next_gap(text: str, start: int) -> int:
+    """Where the first two spaces or tab at or after `start` are in `text`; -1 where none is."""
+    spaces, tab = text.find("  ", start), text.find("\t", start)
+    return spaces if tab < 0 or 0 <= spaces < tab else tab
 
 
 def mark_table_rows(text: str, blocks: list[Block]) -> None:
