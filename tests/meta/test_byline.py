@@ -1065,3 +1065,27 @@ def test_a_name_in_a_script_without_case_then_its_role_word_is_a_byline() -> Non
             _find(("서울시 안전점검 확대", Label.TITLE), (line, Label.OTHER), (BODY, Label.BODY)).authors
             == []
         )
+
+
+def test_a_name_run_into_the_writers_handle_is_a_header_byline() -> None:
+    found = _find(
+        ("Harbour pier reopens after two years of repairs", Label.TITLE),
+        ("Ruth Calder@ruthcalder", Label.OTHER),
+        ("Key Points", Label.OTHER),
+        (BODY, Label.BODY),
+    )
+    assert [p.name for p in found.authors] == ["Ruth Calder"]
+
+
+def test_a_headline_that_opens_with_a_name_is_no_header_byline() -> None:
+    headline = "Harbour Master, Old Pier Reopens After Two Years"
+    assert not _find((headline, Label.OTHER), (headline, Label.TITLE), (BODY, Label.BODY)).authors
+    teaser = ("Kenapa Nelayan, Petani Dan Buruh Makin Miskin?", Label.OTHER)
+    assert not _find(("Judul berita", Label.TITLE), teaser, (BODY, Label.BODY)).authors
+
+
+def test_a_topic_in_the_tag_list_under_the_body_is_no_bare_name() -> None:
+    found = _find(
+        ("Judul berita", Label.TITLE), (BODY, Label.BODY), ("Topics", Label.TAGS), ("Hong Kong", Label.TAGS)
+    )
+    assert not found.authors

@@ -829,7 +829,10 @@ def _names_others(visible: Sequence[Person], markup: Sequence[Person]) -> bool:
     return not any(w in seen for p in visible for w in _name_words(p.name))
 
 
-_HEADER_SPLIT = re.compile(rf"\s*(?:,|\s[-–—|{_BULLETS}]\s|·)\s*")
+# A byline's separators: a comma, a spaced dash, bar or dot; and an '@' that runs the name into
+# the writer's handle ending the line ('Natasha Turak@NatashaTurak': a flattener that writes
+# inline elements with no space between), no e-mail address ('jane@example.com' holds a dot after).
+_HEADER_SPLIT = re.compile(rf"\s*(?:,|\s[-–—|{_BULLETS}]\s|·|(?<=[^\W\d_]{{2}})@(?=[^\W\d]\w*$))\s*")
 
 
 def header_byline_name(text: str, lexicon: Lexicon) -> str | None:
@@ -944,7 +947,10 @@ def _header_name(
         name = _header_candidate(blocks[i], labels[i], lexicon)
         if name is None:
             continue
-        bare = name == blocks[i].text.strip()
+        line = blocks[i].text.strip()
+        bare = name == line
+        if not bare and _headline_like(line, blocks[title].text.strip() if title is not None else None):
+            continue  # "Kenapa Arab, Jepang, Korsel Kaya dan Indonesia Miskin?": a teaser's headline
         if bare and name.isupper():
             continue  # a line in capitals alone is a section's label ('AUTO NEWS'), not a credit
         if bare and labels[i] is Label.SUBTITLE:
@@ -981,6 +987,14 @@ def _header_name(
     return [Person(name, role="author", job_title=job_title, affiliation=affiliation)]
 
 
+def _headline_like(line: str, headline: str | None) -> bool:
+    """A line that opens with a name and runs on as a headline: one asking or exclaiming
+    ('Kenapa Arab, Jepang, Korsel Kaya dan Indonesia Miskin?'), or the page's `headline` printed
+    again ('Nollywood Actress, Kate Henshaw Is Looking …' over the same headline): no byline."""
+    return line.endswith(_HEADLINE_ENDS) or line == headline
+
+
+_HEADLINE_ENDS = ("?", "!")  # the marks a headline may end with and a byline's rest never does
 _DATE_ONLY_REST = " ,.|-–—"  # what may remain of a line that is a date alone
 
 
@@ -1129,8 +1143,8 @@ def _bare_name(
     Indonesian portals print it."""
     last = span[1]
     for i in range(last + 1, min(len(blocks), last + 3)):
-        if labels[i] in (Label.RELATED, Label.SIDEBAR, Label.COMMENTS):
-            break
+        if labels[i] in _AFTER_BARE_NAME:
+            break  # (a topic's name in the tag list under the body: 'Topics' / 'Hong Kong')
         if blocks[i].structure.heading_level or _TAXONOMY_HREF.search(blocks[i].structure.href or ""):
             continue  # "Related Topics", "More Articles You Might Enjoy", a category link
         words = blocks[i].text.split()
@@ -1142,6 +1156,8 @@ def _bare_name(
     return []
 
 
+# The lists after the body that end the search for a bare name under it (`_bare_name`).
+_AFTER_BARE_NAME = frozenset({Label.RELATED, Label.SIDEBAR, Label.COMMENTS, Label.TAGS})
 _MIN_OWN_KEY = 4  # the shortest host name a personal site's owner's name is read from
 
 
