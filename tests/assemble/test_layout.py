@@ -438,3 +438,19 @@ def test_an_image_credit_glued_to_the_lead_paragraph_is_cut_off() -> None:
     labels = [Label.CAPTION, Label.BODY]
     lead_glued_to_credit(caption, labels, LEX)
     assert labels[0] is Label.CAPTION
+
+
+def test_a_lead_read_as_a_list_item_under_its_dateline_joins_it_with_the_dash() -> None:
+    from warta.assemble.layout import join_dateline
+    from warta.model import BodyPart
+
+    parts = [
+        BodyPart("paragraph", "SURABAYA, Pesisirkini.com", 3),
+        BodyPart("list_item", "Dermaga apung baru mulai dioperasikan pekan ini.", 4),
+        BodyPart("paragraph", PARAGRAPH, 5),
+    ]
+    join_dateline(parts, "SURABAYA, Pesisirkini.com")
+    assert parts[0] == BodyPart(
+        "paragraph", "SURABAYA, Pesisirkini.com - Dermaga apung baru mulai dioperasikan pekan ini.", 3
+    )
+    assert len(parts) == 2

@@ -351,7 +351,12 @@ def unmark_trailing_name(blocks: list[Block], labels: list[Label], lexicon: Lexi
 
 def join_dateline(parts: list[BodyPart], dateline: str) -> None:
     """The dateline line found by `dateline_above_lead` opens the lead paragraph (assembly
-    may have kept it apart, as a short line above a longer one)."""
+    may have kept it apart, as a short line above a longer one). A lead read as a list item
+    opened with the dateline's dash, which a flattener that breaks the line after a bold dateline
+    puts first on the lead's line ('SURABAYA, Jatimkini.com' / ' - Dermaga apung …'): one paragraph."""
     if len(parts) > 1 and parts[0].text == dateline:
         lead = parts[1]
-        parts[:2] = [BodyPart(lead.kind, f"{dateline} {lead.text}", parts[0].block)]
+        if lead.kind == "list_item":
+            parts[:2] = [BodyPart("paragraph", f"{dateline} - {lead.text}", parts[0].block)]
+        else:
+            parts[:2] = [BodyPart(lead.kind, f"{dateline} {lead.text}", parts[0].block)]
