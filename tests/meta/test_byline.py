@@ -1089,3 +1089,19 @@ def test_a_topic_in_the_tag_list_under_the_body_is_no_bare_name() -> None:
         ("Judul berita", Label.TITLE), (BODY, Label.BODY), ("Topics", Label.TAGS), ("Hong Kong", Label.TAGS)
     )
     assert not found.authors
+
+
+def test_a_whole_link_under_the_body_is_no_bare_name_unless_it_links_the_writer() -> None:
+    from warta.model import BlockStructure
+
+    def under_body(href: str) -> list[str]:
+        blocks = [
+            Block(0, "Judul berita"),
+            Block(1, BODY),
+            Block(2, "Harbour Boat Tours", BlockStructure(href=href, link_density=1.0)),
+        ]
+        found = find_bylines(blocks, [Label.TITLE, Label.BODY, Label.OTHER], LEX)
+        return [p.name for p in found.authors]
+
+    assert under_body("https://example.com/tours/harbour/") == []  # a product or a service
+    assert under_body("https://example.com/author/harbour-boat-tours/") == ["Harbour Boat Tours"]

@@ -39,7 +39,7 @@ from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.meta.site import name_key, site_keys
 from warta.meta.urls import url_host
-from warta.model import LABEL_BODY, LABEL_TITLE, LINK_LIST_LABELS, Block, Label, Person
+from warta.model import ALL_LINK, LABEL_BODY, LABEL_TITLE, LINK_LIST_LABELS, Block, Label, Person
 from warta.strings import has_digit, uncased_word
 
 if TYPE_CHECKING:
@@ -1145,8 +1145,11 @@ def _bare_name(
     for i in range(last + 1, min(len(blocks), last + 3)):
         if labels[i] in _AFTER_BARE_NAME:
             break  # (a topic's name in the tag list under the body: 'Topics' / 'Hong Kong')
-        if blocks[i].structure.heading_level or _TAXONOMY_HREF.search(blocks[i].structure.href or ""):
+        structure = blocks[i].structure
+        if structure.heading_level or _TAXONOMY_HREF.search(structure.href or ""):
             continue  # "Related Topics", "More Articles You Might Enjoy", a category link
+        if structure.link_density >= ALL_LINK and not _links_author(blocks[i]):
+            continue  # a link to a page not a writer's: a product, a service, a button ("Get Protection Now")
         words = blocks[i].text.split()
         if words and words[0].lower() in lexicon.stopwords:
             continue  # "The Doobie Brothers Tour Dates": a heading, no one's name
