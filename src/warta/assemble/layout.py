@@ -73,6 +73,9 @@ def standfirst(
 
 
 _DECK_MAX_WORDS = 60
+# The lines under a byline the story's body may start after: the dates, a share row, the photo
+# with its caption ('Publié le …' / 'Mis à jour le …' / 'Facebook' … / a caption and its credit).
+_UNDER_CREDIT = 10
 
 
 def _deck_over_byline(blocks: list[Block], labels: list[Label], i: int, lexicon: Lexicon) -> bool:
@@ -87,7 +90,7 @@ def _deck_over_byline(blocks: list[Block], labels: list[Label], i: int, lexicon:
     k = i + 1
     if k >= len(blocks) or labels[k] is Label.BODY or not is_credit_line(blocks[k].text, lexicon):
         return False
-    return Label.BODY in labels[k + 1 : k + 6]
+    return Label.BODY in labels[k + 1 : k + 1 + _UNDER_CREDIT]
 
 
 # Class/id tokens of a deck's own element (`lexicon/data/html.toml`, `[classes] deck`).
