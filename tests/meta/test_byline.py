@@ -1105,3 +1105,11 @@ def test_a_whole_link_under_the_body_is_no_bare_name_unless_it_links_the_writer(
 
     assert under_body("https://example.com/tours/harbour/") == []  # a product or a service
     assert under_body("https://example.com/author/harbour-boat-tours/") == ["Harbour Boat Tours"]
+
+
+def test_a_section_s_or_box_s_name_is_no_person_s_name() -> None:
+    for line in ("Harbour Newsletter", "Menu Sections", "Weekend Stories", "Key Points", "Browse All Posts"):
+        assert not is_plausible_name(line, LEX), line
+    found = _find(("Judul berita", Label.TITLE), ("Weekend Stories", Label.OTHER), (BODY, Label.BODY))
+    assert not found.authors
+    assert is_plausible_name("Ruth Calder", LEX)
