@@ -1113,3 +1113,18 @@ def test_a_section_s_or_box_s_name_is_no_person_s_name() -> None:
     found = _find(("Judul berita", Label.TITLE), ("Weekend Stories", Label.OTHER), (BODY, Label.BODY))
     assert not found.authors
     assert is_plausible_name("Ruth Calder", LEX)
+
+
+def test_a_section_label_over_every_teaser_is_no_bare_name_under_the_body() -> None:
+    teasers = [
+        line
+        for n in range(3)
+        for line in (("Harbour Town", Label.OTHER), (f"Teaser headline {n}", Label.OTHER))
+    ]
+    found = _find(("Judul berita", Label.TITLE), (BODY, Label.BODY), ("Harbour Town", Label.OTHER), *teasers)
+    assert not found.authors
+    # a writer's name printed once under the body is the byline
+    found = _find(
+        ("Judul berita", Label.TITLE), (BODY, Label.BODY), ("Ruth Calder", Label.OTHER), *teasers[:2]
+    )
+    assert [p.name for p in found.authors] == ["Ruth Calder"]

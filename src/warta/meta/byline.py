@@ -1154,9 +1154,19 @@ def _bare_name(
         if words and words[0].lower() in lexicon.stopwords:
             continue  # "The Doobie Brothers Tour Dates": a heading, no one's name
         if is_plausible_name(blocks[i].text, lexicon) and len(words) >= 2:
+            if _printed_alone(blocks, blocks[i].text.strip()) >= _KICKER_LINES:
+                continue  # 'Company Town' over each teaser: a section's label, no one's name
             result.blocks.append(i)
             return [Person(blocks[i].text.strip(), role="author")]
     return []
+
+
+_KICKER_LINES = 3  # the lines a section's label stands alone on, over the teasers of its stories
+
+
+def _printed_alone(blocks: Sequence[Block], text: str) -> int:
+    """The blocks whose line is `text` alone (a list bullet aside)."""
+    return sum(1 for block in blocks if _LEADING_BULLET.sub("", block.text.strip()) == text)
 
 
 # The lists after the body that end the search for a bare name under it (`_bare_name`).
