@@ -459,10 +459,11 @@ class Extractor:
             published=published,
             modified=modified,
             site=(metadata.site_name if metadata and metadata.site_name else None) or _site_of(url),
-            url=page.url,
+            # (a flattened page's own address, where its text prints it: `titled_url`)
+            url=page.url if kind == "html" else url,
             canonical_url=metadata.canonical_url if metadata else None,
             language=language,
-            read_also=without_self_links(lists.read_also, title),
+            read_also=without_self_links(lists.read_also, title, url),
             related=entries_without_site_name(lists.related, blocks[0].text, title)
             if kind == "text"
             else lists.related,

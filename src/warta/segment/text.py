@@ -94,6 +94,9 @@ def _slug_words(url: str) -> list[str]:
     return [w for w in _SLUG_SPLIT.split(slug.lower()) if w and not w.isdigit()]
 
 
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)$", re.I)
+
+
 def titled_url(texts: list[str], title: str | None) -> str | None:
     """The page's own address printed in its text ("Klik untuk baca: https://…/banjir-rob-rendam-…"
     under a syndicated story, a "Source:" line): the first URL whose last path segment spells the
@@ -112,6 +115,8 @@ def titled_url(texts: list[str], title: str | None) -> str | None:
             continue
         for match in _URL_IN_TEXT.finditer(text):
             url = match.group(0).rstrip(".,;:")
+            if _IMAGE_FILE.search(url.split("?", 1)[0]):
+                continue  # the lead photo's file, named after the story: no page
             slug = _slug_words(url)
             if len(slug) >= _SLUG_MIN_WORDS and sum(w in words for w in slug) >= _SLUG_SHARE * len(slug):
                 return url
