@@ -829,10 +829,16 @@ def _names_others(visible: Sequence[Person], markup: Sequence[Person]) -> bool:
     return not any(w in seen for p in visible for w in _name_words(p.name))
 
 
-# A byline's separators: a comma, a spaced dash, bar or dot; and an '@' that runs the name into
-# the writer's handle ending the line ('Natasha Turak@NatashaTurak': a flattener that writes
-# inline elements with no space between), no e-mail address ('jane@example.com' holds a dot after).
-_HEADER_SPLIT = re.compile(rf"\s*(?:,|\s[-–—|{_BULLETS}]\s|·|(?<=[^\W\d_]{{2}})@(?=[^\W\d]\w*$))\s*")
+_HEADER_SPLIT = re.compile(rf"\s*(?:,|\s[-–—|{_BULLETS}]\s|·)\s*")
+# A name run into the writer's handle ending the line ('Natasha Turak@NatashaTurak': a flattener
+# that writes inline elements with no space between), no e-mail address ('jane@example.com' holds
+# a dot after): the handle is set apart as the byline's rest.
+_GLUED_HANDLE = re.compile(r"(?<=[^\W\d_]{2})@(?=[^\W\d]\w*$)")
+
+
+def _handle_apart(text: str) -> str:
+    """`text` with a handle glued to the name after it set apart by a comma (`_GLUED_HANDLE`)."""
+    return _GLUED_HANDLE.sub(", @", text) if "@" in text else text
 
 
 def header_byline_name(text: str, lexicon: Lexicon) -> str | None:
@@ -840,7 +846,7 @@ def header_byline_name(text: str, lexicon: Lexicon) -> str | None:
     the date: 'Sri Rahayu, CNN Indonesia', 'Rahmat Fajar Hidayat - detikNews',
     'Arief Setiawan, Jurnalis · Minggu …'. An outlet's own name ('CNN Indonesia') is no person."""
     return _header_parts_name(
-        _HEADER_SPLIT.split(_unglued_credit(text.strip(), lexicon), maxsplit=1), lexicon
+        _HEADER_SPLIT.split(_handle_apart(_unglued_credit(text.strip(), lexicon)), maxsplit=1), lexicon
     )
 
 
@@ -1097,7 +1103,7 @@ def _header_details(
     """The job title or the outlet printed after the name of a header byline (`header_byline_name`):
     'Arief Setiawan, Jurnalis · Minggu …' → ('Jurnalis', None), 'Sri Rahayu, CNN Indonesia' →
     (None, 'CNN Indonesia'); the outlet a known agency or the page's own site name (`metadata`)."""
-    parts = _HEADER_SPLIT.split(_unglued_credit(text.strip(), lexicon), maxsplit=2)
+    parts = _HEADER_SPLIT.split(_handle_apart(_unglued_credit(text.strip(), lexicon)), maxsplit=2)
     if len(parts) < 2:
         return None, None
     piece = parts[1]
