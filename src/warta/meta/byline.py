@@ -1172,7 +1172,10 @@ _KICKER_LINES = 3  # the lines a section's label stands alone on, over the tease
 
 def _printed_alone(blocks: Sequence[Block], text: str) -> int:
     """The blocks whose line is `text` alone (a list bullet aside)."""
-    return sum(1 for block in blocks if _LEADING_BULLET.sub("", block.text.strip()) == text)
+    # (a substring test in C first: most lines do not hold the text at all)
+    return sum(
+        1 for block in blocks if text in block.text and _LEADING_BULLET.sub("", block.text.strip()) == text
+    )
 
 
 # The lists after the body that end the search for a bare name under it (`_bare_name`).
