@@ -453,3 +453,42 @@ def test_an_image_credit_glued_to_the_lead_paragraph_is_cut_off() -> None:
     labels = [Label.CAPTION, Label.BODY]
     lead_glued_to_credit(caption, labels, LEX)
     assert labels[0] is Label.CAPTION
+
+
+def test_a_lead_read_as_a_list_item_under_its_dateline_joins_it_with_the_dash() -> None:
+    from warta.assemble.layout import join_dateline
+    from warta.model import BodyPart
+
+    parts = [
+        BodyPart("paragraph", "SURABAYA, Pesisirkini.com", 3),
+        BodyPart("list_item", "Dermaga apung baru mulai dioperasikan pekan ini.", 4),
+        BodyPart("paragraph", PARAGRAPH, 5),
+    ]
+    join_dateline(parts, "SURABAYA, Pesisirkini.com")
+    assert parts[0] == BodyPart(
+        "paragraph", "SURABAYA, Pesisirkini.com - Dermaga apung baru mulai dioperasikan pekan ini.", 3
+    )
+    assert len(parts) == 2
+
+
+def test_a_finished_paragraph_over_the_byline_is_the_deck_with_dates_shares_and_a_photo_under_the_byline() -> (
+    None
+):
+    from warta.assemble.layout import standfirst
+
+    blocks = _blocks(
+        "Harbour pier reopens after two years of repairs",
+        "The old ferry pier at the harbour mouth opened again on Tuesday after two years of work.",
+        "By Ruth Calder",
+        "Published 4 March 2025 at 09:10",
+        "Updated 4 March 2025 at 11:40",
+        "Facebook",
+        "X",
+        "Copy link",
+        "Boats tied up at the new pier on Tuesday morning.",
+        "Photo: The Harbour Post",
+        PARAGRAPH,
+    )
+    labels = [Label.TITLE, Label.BODY, *[Label.OTHER] * 8, Label.BODY]
+    assert standfirst(blocks, labels, 0, LEX, flattened=True) == blocks[1].text
+    assert labels[1] is Label.SUBTITLE

@@ -181,3 +181,28 @@ def test_malay_mac_is_march_on_malay_pages_only() -> None:
     assert [d.iso()[:10] for d in find_dates("Diterbitkan: 18 Mac 2025", now, malay)] == ["2025-03-18"]
     for lexicon in (load_lexicon(), load_lexicon(page_language="en")):
         assert find_dates("The Mac Pro 2019 review", now, lexicon) == []
+
+
+def test_a_gated_language_told_unsure_is_told_again_from_more_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import warta.pipeline as pipeline
+
+    paragraphs = [
+        "Harga ayam di pasar basah Kuantan naik sehingga 15 peratus sejak awal minggu lalu, kata peniaga "
+        f"yang ditemui semalam, dan pelanggan membeli separuh saja daripada biasa ({n})."
+        for n in range(12)
+    ]
+    samples: list[int] = []
+
+    def told(text: str) -> tuple[str, float]:
+        # (a detector as unsure of the first 500 characters as of a Malay page's beside Indonesian)
+        samples.append(len(text))
+        return "ms", 0.79 if len(text) <= 500 else 0.97
+
+    monkeypatch.setattr(pipeline, "detect_language", told)
+    blocks = segment_text("\n\n".join(paragraphs))
+    assert page_language(None, blocks, frozenset({"ms"})) == "ms"
+    assert samples[0] <= 500 < samples[1] <= 2000
+    # a language no lexicon gates is not told again
+    samples.clear()
+    assert page_language(None, blocks, frozenset({"it"})) is None
+    assert len(samples) == 1

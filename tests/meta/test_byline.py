@@ -1131,3 +1131,66 @@ def test_menu_sections_are_those_the_bullet_stripped_every_line_finds() -> None:
         assert _menu_section(blocks, labels, text, end) == _menu_section_as_first_written(
             blocks, labels, text, end
         )
+
+
+def test_a_name_run_into_the_writers_handle_is_a_header_byline() -> None:
+    found = _find(
+        ("Harbour pier reopens after two years of repairs", Label.TITLE),
+        ("Ruth Calder@ruthcalder", Label.OTHER),
+        ("Key Points", Label.OTHER),
+        (BODY, Label.BODY),
+    )
+    assert [p.name for p in found.authors] == ["Ruth Calder"]
+
+
+def test_a_headline_that_opens_with_a_name_is_no_header_byline() -> None:
+    headline = "Harbour Master, Old Pier Reopens After Two Years"
+    assert not _find((headline, Label.OTHER), (headline, Label.TITLE), (BODY, Label.BODY)).authors
+    teaser = ("Kenapa Nelayan, Petani Dan Buruh Makin Miskin?", Label.OTHER)
+    assert not _find(("Judul berita", Label.TITLE), teaser, (BODY, Label.BODY)).authors
+
+
+def test_a_topic_in_the_tag_list_under_the_body_is_no_bare_name() -> None:
+    found = _find(
+        ("Judul berita", Label.TITLE), (BODY, Label.BODY), ("Topics", Label.TAGS), ("Hong Kong", Label.TAGS)
+    )
+    assert not found.authors
+
+
+def test_a_whole_link_under_the_body_is_no_bare_name_unless_it_links_the_writer() -> None:
+    from warta.model import BlockStructure
+
+    def under_body(href: str) -> list[str]:
+        blocks = [
+            Block(0, "Judul berita"),
+            Block(1, BODY),
+            Block(2, "Harbour Boat Tours", BlockStructure(href=href, link_density=1.0)),
+        ]
+        found = find_bylines(blocks, [Label.TITLE, Label.BODY, Label.OTHER], LEX)
+        return [p.name for p in found.authors]
+
+    assert under_body("https://example.com/tours/harbour/") == []  # a product or a service
+    assert under_body("https://example.com/author/harbour-boat-tours/") == ["Harbour Boat Tours"]
+
+
+def test_a_section_s_or_box_s_name_is_no_person_s_name() -> None:
+    for line in ("Harbour Newsletter", "Menu Sections", "Weekend Stories", "Key Points", "Browse All Posts"):
+        assert not is_plausible_name(line, LEX), line
+    found = _find(("Judul berita", Label.TITLE), ("Weekend Stories", Label.OTHER), (BODY, Label.BODY))
+    assert not found.authors
+    assert is_plausible_name("Ruth Calder", LEX)
+
+
+def test_a_section_label_over_every_teaser_is_no_bare_name_under_the_body() -> None:
+    teasers = [
+        line
+        for n in range(3)
+        for line in (("Harbour Town", Label.OTHER), (f"Teaser headline {n}", Label.OTHER))
+    ]
+    found = _find(("Judul berita", Label.TITLE), (BODY, Label.BODY), ("Harbour Town", Label.OTHER), *teasers)
+    assert not found.authors
+    # a writer's name printed once under the body is the byline
+    found = _find(
+        ("Judul berita", Label.TITLE), (BODY, Label.BODY), ("Ruth Calder", Label.OTHER), *teasers[:2]
+    )
+    assert [p.name for p in found.authors] == ["Ruth Calder"]

@@ -60,6 +60,9 @@ def test_the_page_s_own_site_name_alone_is_a_dateline() -> None:
         ("Jakarta, Senin", False),  # a place and a weekday: no outlet
         ("Harga Beras, Jakarta", False),
         ("Liputan6.com, harga beras naik lagi di pasar", False),
+        # an outlet the agency list does not know, by its domain-style name (as `find_dateline`)
+        ("SURABAYA, Pesisirkini.com", True),
+        ("Pesisirkini.com, Surabaya -", True),
     ],
 )
 def test_dateline_on_its_own_line(line: str, expected: bool) -> None:

@@ -45,3 +45,22 @@ def test_a_glued_byline_gives_its_author() -> None:
     )
     article = warta.extract(page, kind="text")
     assert [p.name for p in article.authors] == ["Anne Le Bris"]
+
+
+def test_a_page_that_glues_its_header_lines_without_a_glued_sentence_is_a_glued_page() -> None:
+    page = (
+        "Harbour news | The Tidewater Post\n"
+        "Tidewater PostHomeHarbourWeatherSportsLog In\n"
+        "HarbourNew pier opens at the old ferry slipBy Ruth Calder and Owen PikeMarch 4, 2025 9:10 AM\n"
+        "The new pier at the old ferry slip opened on Tuesday after two years of work on the harbour wall.\n"
+    )
+    text = unglued(page)
+    assert text is not None
+    lines = text.splitlines()
+    assert "By Ruth Calder and Owen Pike" in lines and "March 4, 2025 9:10 AM" in lines
+    assert lines[-1] == page.splitlines()[-1]
+
+
+def test_a_glued_list_beside_a_few_brand_names_is_no_glued_page() -> None:
+    text = "Region AfricaAdriaAustraliaBenelux\nFollow us on LinkedIn and WhatsApp\nWe bring you deals. Every day."
+    assert unglued(text) is None

@@ -309,3 +309,19 @@ def test_a_markdown_page_with_no_blank_line_has_one_paragraph_a_line() -> None:
     assert plain[:3] == lines[:3]
     assert plain[3] == "Baca juga: Petani Kopi Bentuk Koperasi"
     assert [page.text[link.start : link.end] for link in page.links][-1] == "- Rambu Solo Dibuka"
+
+
+def test_a_list_item_that_opens_with_its_link_bold_nested_or_before_its_teaser_keeps_it() -> None:
+    text = (
+        "Lead paragraph of the article, long enough to be a sentence of its own.\n\n"
+        '  1. [Tide tables for the harbour](/tides "Tide tables") Tips for reading the tides before you sail.\n'
+        "  2. [Ferry timetable changes](/ferry) By [Ruth Calder](/author/ruth)\n"
+        "  * **[Pier reopens after repairs](/pier)**\n"
+        "  *   * [Share this story](/share)\n"
+    )
+    assert _line_links(text) == [
+        ("  1. Tide tables for the harbour Tips for reading the tides before you sail.", "/tides"),
+        ("  2. Ferry timetable changes By Ruth Calder", "/ferry"),
+        ("  * Pier reopens after repairs", "/pier"),
+        ("  *   * Share this story", "/share"),
+    ]

@@ -205,6 +205,26 @@ def test_the_address_a_syndicated_copy_prints_is_found_by_its_title_words() -> N
         is None
     )
     assert titled_url(lines, None) is None
+    # the lead photo's file, named after the story, is no page
+    photo = "https://img.kabarjatim.example/2025/06/banjir-rob-rendam-rumah-di-gresik.jpg"
+    assert titled_url([photo], title) is None
+
+
+def test_a_flattened_post_that_prints_its_own_address_gives_the_article_its_url() -> None:
+    import warta
+
+    address = "https://kabarjatim.example/berita/2025/06/10/banjir-rob-rendam-rumah-di-gresik"
+    page = (
+        "Banjir Rob Rendam Ratusan Rumah di Gresik\n\n"
+        + "Air laut pasang merendam ratusan rumah warga di pesisir Gresik sejak Selasa pagi, kata petugas. "
+        * 3
+        + "\n\nWarga mengungsi ke balai desa dan masjid terdekat sambil menunggu air surut pada sore hari. "
+        * 2
+        + f"\n\nBaca selengkapnya: {address}\n"
+    )
+    article = warta.extract(page, kind="text")
+    assert article.url == address
+    assert address not in [item.title for item in article.read_also]
 
 
 def test_rows_of_a_table_laid_out_in_columns_are_marked_in_table():

@@ -73,6 +73,9 @@ def standfirst(
 
 
 _DECK_MAX_WORDS = 60
+# The lines under a byline the story's body may start after: the dates, a share row, the photo
+# with its caption ('Publié le …' / 'Mis à jour le …' / 'Facebook' … / a caption and its credit).
+_UNDER_CREDIT = 10
 
 
 def _deck_over_byline(blocks: list[Block], labels: list[Label], i: int, lexicon: Lexicon) -> bool:
@@ -87,7 +90,7 @@ def _deck_over_byline(blocks: list[Block], labels: list[Label], i: int, lexicon:
     k = i + 1
     if k >= len(blocks) or labels[k] is Label.BODY or not is_credit_line(blocks[k].text, lexicon):
         return False
-    return Label.BODY in labels[k + 1 : k + 6]
+    return Label.BODY in labels[k + 1 : k + 1 + _UNDER_CREDIT]
 
 
 # Class/id tokens of a deck's own element (`lexicon/data/html.toml`, `[classes] deck`).
@@ -376,7 +379,12 @@ def unmark_trailing_name(blocks: list[Block], labels: list[Label], lexicon: Lexi
 
 def join_dateline(parts: list[BodyPart], dateline: str) -> None:
     """The dateline line found by `dateline_above_lead` opens the lead paragraph (assembly
-    may have kept it apart, as a short line above a longer one)."""
+    may have kept it apart, as a short line above a longer one). A lead read as a list item
+    opened with the dateline's dash, which a flattener that breaks the line after a bold dateline
+    puts first on the lead's line ('SURABAYA, Jatimkini.com' / ' - Dermaga apung …'): one paragraph."""
     if len(parts) > 1 and parts[0].text == dateline:
         lead = parts[1]
-        parts[:2] = [BodyPart(lead.kind, f"{dateline} {lead.text}", parts[0].block)]
+        if lead.kind == "list_item":
+            parts[:2] = [BodyPart("paragraph", f"{dateline} - {lead.text}", parts[0].block)]
+        else:
+            parts[:2] = [BodyPart(lead.kind, f"{dateline} {lead.text}", parts[0].block)]

@@ -1065,9 +1065,12 @@ def _names_page(item: ListItem, key: str) -> bool:
     return any(len(q.split()) >= 4 and q in key for q in quoted)
 
 
-def without_self_links(items: list[ListItem], title: str | None) -> list[ListItem]:
+def without_self_links(items: list[ListItem], title: str | None, url: str | None = None) -> list[ListItem]:
     """Read-also items minus the page's own story: 'Baca artikel detiknews, "<this headline>"
-    selengkapnya' closes every article of some portals."""
+    selengkapnya' closes every article of some portals; an item that is the page's own `url`
+    alone ('Baca selengkapnya: https://…' closing a forwarded post) likewise."""
+    if url is not None:
+        items = [item for item in items if url not in (item.title, item.url)]
     key = _norm(title) if title else ""
     if len(key) < 15:
         return items

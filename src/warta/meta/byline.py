@@ -39,7 +39,7 @@ from warta.meta.datetext import find_dates, grammar_of
 from warta.meta.page import PageMetadata
 from warta.meta.site import name_key, site_keys
 from warta.meta.urls import url_host
-from warta.model import LABEL_BODY, LABEL_TITLE, LINK_LIST_LABELS, Block, Label, Person
+from warta.model import ALL_LINK, LABEL_BODY, LABEL_TITLE, LINK_LIST_LABELS, Block, Label, Person
 from warta.strings import has_digit, uncased_script_word, uncased_word
 
 if TYPE_CHECKING:
@@ -846,6 +846,15 @@ def _names_others(visible: Sequence[Person], markup: Sequence[Person]) -> bool:
 
 
 _HEADER_SPLIT = re.compile(rf"\s*(?:,|\s[-–—|{_BULLETS}]\s|·)\s*")
+# A name run into the writer's handle ending the line ('Natasha Turak@NatashaTurak': a flattener
+# that writes inline elements with no space between), no e-mail address ('jane@example.com' holds
+# a dot after): the handle is set apart as the byline's rest.
+_GLUED_HANDLE = re.compile(r"(?<=[^\W\d_]{2})@(?=[^\W\d]\w*$)")
+
+
+def _handle_apart(text: str) -> str:
+    """`text` with a handle glued to the name after it set apart by a comma (`_GLUED_HANDLE`)."""
+    return _GLUED_HANDLE.sub(", @", text) if "@" in text else text
 
 
 def header_byline_name(text: str, lexicon: Lexicon) -> str | None:
@@ -853,7 +862,7 @@ def header_byline_name(text: str, lexicon: Lexicon) -> str | None:
     the date: 'Sri Rahayu, CNN Indonesia', 'Rahmat Fajar Hidayat - detikNews',
     'Arief Setiawan, Jurnalis · Minggu …'. An outlet's own name ('CNN Indonesia') is no person."""
     return _header_parts_name(
-        _HEADER_SPLIT.split(_unglued_credit(text.strip(), lexicon), maxsplit=1), lexicon
+        _HEADER_SPLIT.split(_handle_apart(_unglued_credit(text.strip(), lexicon)), maxsplit=1), lexicon
     )
 
 
@@ -960,7 +969,10 @@ def _header_name(
         name = _header_candidate(blocks[i], labels[i], lexicon)
         if name is None:
             continue
-        bare = name == blocks[i].text.strip()
+        line = blocks[i].text.strip()
+        bare = name == line
+        if not bare and _headline_like(line, blocks[title].text.strip() if title is not None else None):
+            continue  # "Kenapa Arab, Jepang, Korsel Kaya dan Indonesia Miskin?": a teaser's headline
         if bare and name.isupper():
             continue  # a line in capitals alone is a section's label ('AUTO NEWS'), not a credit
         if bare and labels[i] is Label.SUBTITLE:
@@ -997,6 +1009,14 @@ def _header_name(
     return [Person(name, role="author", job_title=job_title, affiliation=affiliation)]
 
 
+def _headline_like(line: str, headline: str | None) -> bool:
+    """A line that opens with a name and runs on as a headline: one asking or exclaiming
+    ('Kenapa Arab, Jepang, Korsel Kaya dan Indonesia Miskin?'), or the page's `headline` printed
+    again ('Nollywood Actress, Kate Henshaw Is Looking …' over the same headline): no byline."""
+    return line.endswith(_HEADLINE_ENDS) or line == headline
+
+
+_HEADLINE_ENDS = ("?", "!")  # the marks a headline may end with and a byline's rest never does
 _DATE_ONLY_REST = " ,.|-–—"  # what may remain of a line that is a date alone
 
 
@@ -1101,7 +1121,7 @@ def _header_details(
     """The job title or the outlet printed after the name of a header byline (`header_byline_name`):
     'Arief Setiawan, Jurnalis · Minggu …' → ('Jurnalis', None), 'Sri Rahayu, CNN Indonesia' →
     (None, 'CNN Indonesia'); the outlet a known agency or the page's own site name (`metadata`)."""
-    parts = _HEADER_SPLIT.split(_unglued_credit(text.strip(), lexicon), maxsplit=2)
+    parts = _HEADER_SPLIT.split(_handle_apart(_unglued_credit(text.strip(), lexicon)), maxsplit=2)
     if len(parts) < 2:
         return None, None
     piece = parts[1]
@@ -1147,19 +1167,37 @@ def _bare_name(
     Indonesian portals print it."""
     last = span[1]
     for i in range(last + 1, min(len(blocks), last + 3)):
-        if labels[i] in (Label.RELATED, Label.SIDEBAR, Label.COMMENTS):
-            break
-        if blocks[i].structure.heading_level or _TAXONOMY_HREF.search(blocks[i].structure.href or ""):
+        if labels[i] in _AFTER_BARE_NAME:
+            break  # (a topic's name in the tag list under the body: 'Topics' / 'Hong Kong')
+        structure = blocks[i].structure
+        if structure.heading_level or _TAXONOMY_HREF.search(structure.href or ""):
             continue  # "Related Topics", "More Articles You Might Enjoy", a category link
+        if structure.link_density >= ALL_LINK and not _links_author(blocks[i]):
+            continue  # a link to a page not a writer's: a product, a service, a button ("Get Protection Now")
         words = blocks[i].text.split()
         if words and words[0].lower() in lexicon.stopwords:
             continue  # "The Doobie Brothers Tour Dates": a heading, no one's name
         if is_plausible_name(blocks[i].text, lexicon) and len(words) >= 2:
+            if _printed_alone(blocks, blocks[i].text.strip()) >= _KICKER_LINES:
+                continue  # 'Company Town' over each teaser: a section's label, no one's name
             result.blocks.append(i)
             return [Person(blocks[i].text.strip(), role="author")]
     return []
 
 
+_KICKER_LINES = 3  # the lines a section's label stands alone on, over the teasers of its stories
+
+
+def _printed_alone(blocks: Sequence[Block], text: str) -> int:
+    """The blocks whose line is `text` alone (a list bullet aside)."""
+    # (a substring test in C first: most lines do not hold the text at all)
+    return sum(
+        1 for block in blocks if text in block.text and _LEADING_BULLET.sub("", block.text.strip()) == text
+    )
+
+
+# The lists after the body that end the search for a bare name under it (`_bare_name`).
+_AFTER_BARE_NAME = frozenset({Label.RELATED, Label.SIDEBAR, Label.COMMENTS, Label.TAGS})
 _MIN_OWN_KEY = 4  # the shortest host name a personal site's owner's name is read from
 
 

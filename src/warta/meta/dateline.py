@@ -114,7 +114,6 @@ def is_dateline_line(text: str, lexicon: Lexicon) -> bool:
     if len(parts) != 2:
         return False
     for outlet, place in (parts, parts[::-1]):
-        key = outlet.lower()
-        if _PLACE.match(place) and any(key == a or key.startswith(a) for a in lexicon.agencies):
+        if _PLACE.match(place) and _is_outlet(outlet.lower(), lexicon, ()):
             return True
     return False

@@ -6,9 +6,9 @@ none: a minified menu comes out as one word (`AccueilActualitéÉconomieMer`), a
 its date (`Par Camille Le GoffPublié le 12 mai 2025`), a caption into its credit
 (`… de Roscoff.Photo Le Courrier`), a list's entries into each other (`… à l'automneLa criée …`).
 
-Such a page is told by its head, where it glues a sentence to what follows it
-(`publicités.Accepter`) and a word holds `_MIN_WORD_GLUES` glue points or more in its
-first `_HEAD_CHARS` characters, where a glue point is a lower-case letter (two of them: `iPhone`,
+Such a page is told by its head, where a word holds `_MIN_WORD_GLUES` glue points or more in its
+first `_HEAD_CHARS` characters and the page glues a sentence to what follows it
+(`publicités.Accepter`) or words on the head's other lines (`CommoditiesChile`, `minesBy`), where a glue point is a lower-case letter (two of them: `iPhone`,
 `McDonald` are no glue), a sentence's end or a digit right before a capitalised word
 (`GoffPublié`, `Roscoff.Photo`, `07h45Mis`). A page's head is its menus and header, where a
 glued page glues a menu's entries into one word; on an ordinary page a word holds one at most,
@@ -26,6 +26,7 @@ import re
 _HEAD_CHARS = 800
 _MIN_WORD_GLUES = 3
 _MAX_SPLIT_CHARS = 300
+_MIN_OTHER_GLUED = 3  # glued words on the head's other lines that show a glued page without a glued sentence
 _LOWER = "a-zß-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # A glue point: two lower-case letters, a sentence's end or a digit, then a capitalised word
@@ -46,7 +47,8 @@ def _is_glued(text: str) -> bool:
     """Whether the head of `text` holds a word of `_MIN_WORD_GLUES` glue points or more
     (`AccueilActualitéÉconomie`: a brand's name glues two parts, `LinkedIn`, `AirPods`; a glued
     menu many words) and a sentence glued to what follows it (`publicités.Accepter`: a page that
-    glues only a list of names, such as a region picker, writes its paragraphs apart)."""
+    glues only a list of names, such as a region picker, writes its paragraphs apart) or glued
+    words on the head's other lines (`_glued_elsewhere`)."""
     # Where the case steps up (a cheap scan: the pattern opens with a class), then the words
     # holding three such steps or more read for their glue points: most pages hold none.
     steps = [match.start() for match in _CASE_STEP.finditer(text, 0, _HEAD_CHARS)]
@@ -58,8 +60,22 @@ def _is_glued(text: str) -> bool:
         end = _SPACE.search(text, last)
         word = text[start : end.start() if end is not None else len(text)]
         if len(_GLUE_PATTERN.findall(word)) >= _MIN_WORD_GLUES:
-            return _SENTENCE_GLUE.search(text, 0, _HEAD_CHARS) is not None
+            return _SENTENCE_GLUE.search(text, 0, _HEAD_CHARS) is not None or _glued_elsewhere(text, start)
     return False
+
+
+def _glued_elsewhere(text: str, start: int) -> bool:
+    """Whether the head's lines other than the one holding `start` (a glued word's) hold
+    `_MIN_OTHER_GLUED` glued words or more: a flattener that glues a menu glues the lines under it
+    too (a section to its headline, a byline to its date: `CommoditiesChile`, `minesBy`,
+    `BrookfieldJuly`) where a page that glues one list only (a region picker) writes the rest
+    apart, a brand's name or two aside (`LinkedIn`, `WhatsApp`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    head = text[:_HEAD_CHARS]
+    others = head[:line_start] + " " + head[line_end:]
+    return sum(1 for word in others.split() if _GLUE_PATTERN.search(word)) >= _MIN_OTHER_GLUED
 
 
 def _split_line(line: str) -> str:

@@ -42,6 +42,9 @@ _HEADING = re.compile(r"^#{1,6}\s+")
 _RULE = re.compile(r"^\s*(?:=+|-{3,}|(?:[-*_]\s*){3,})\s*$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _LIST_ITEM = re.compile(r"^\s*(?:[*+\-]|\d{1,3}\.)\s+")
+# Every list mark opening a line: an item of a nested list whose outer items are empty ('  *   * [a](…)')
+_LIST_MARKS = re.compile(r"^(?:\s*(?:[*+\-]|\d{1,3}\.)\s+)+")
+_EMPHASIS_MARKS = "*_"  # around a link written bold or italic ('**[Title](address)**')
 # What may stand between the links of a row of links alone: spaces and separators.
 _SEPARATORS = re.compile(r"^[\s|>›»/·•,;:\-–—]*$")
 _MIN_LINKS = 4
@@ -142,19 +145,26 @@ def _short_tail(text: str) -> bool:
 
 
 def _one_link(line: str) -> str | None:
-    """The address of a line that is one link: alone (after a list mark, beside images, before a
-    date: `_short_tail`), or after a label that ends in a colon ('Baca juga: [Title](address)');
-    else None."""
-    line = _IMAGE.sub("", _LIST_ITEM.sub("", line, count=1))
+    """The address of a line that is one link: alone (after list marks, beside images, before a
+    date: `_short_tail`, bold or italic), or after a label that ends in a colon ('Baca juga:
+    [Title](address)'); or of a list item that opens with its link and runs on with words of
+    their own, as a list of stories writes an entry's teaser or its writer after its title ('1.
+    [Title](address) Tips to …', '* [Title](address) By [A](…)'); else None."""
+    marks = _LIST_MARKS.match(line)
+    line = _IMAGE.sub("", line[marks.end() :] if marks is not None else line)
     links = list(_LINK.finditer(line))
-    if len(links) != 1 or not _link_text(links[0]):
+    if not links or not _link_text(links[0]):
         return None
     link = links[0]
-    before = _plain(line[: link.start()]).strip()
-    after = line[link.end() :]
-    if not _short_tail(after) or "](" in before or (before and not before.endswith(":")):
+    before = _plain(line[: link.start()]).strip().rstrip(_EMPHASIS_MARKS)
+    if "](" in before or (before and not before.endswith(":")):
         return None
-    return _address(link.group(3))
+    after = line[link.end() :].lstrip(_EMPHASIS_MARKS)
+    if len(links) == 1 and _short_tail(after):
+        return _address(link.group(3))
+    # (the text after it opens a sentence of its own: '[Market news](/m) and more words …' is one)
+    opens = not after.lstrip()[:1].islower()
+    return _address(link.group(3)) if marks is not None and not before and opens else None
 
 
 def _join_run(run: list[str]) -> str:

@@ -88,7 +88,6 @@ _SLUG_SPLIT = re.compile(r"[-_+]+")
 _WORD = re.compile(r"\w+")
 _SLUG_MIN_WORDS = 3
 _SLUG_SHARE = 0.8
-_IMAGE_FILES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
 
 
 def _slug_words(url: str) -> list[str]:
@@ -97,6 +96,9 @@ def _slug_words(url: str) -> list[str]:
     path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
     slug = path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if "/" in path[8:] else ""
     return [w for w in _SLUG_SPLIT.split(slug.lower()) if w and not w.isdigit()]
+
+
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)$", re.I)
 
 
 def titled_url(texts: list[str], title: str | None) -> str | None:
@@ -119,8 +121,8 @@ def titled_url(texts: list[str], title: str | None) -> str | None:
             continue
         for match in _URL_IN_TEXT.finditer(text):
             url = match.group(0).rstrip(".,;:")
-            if url.lower().endswith(_IMAGE_FILES):
-                continue  # an image named after the story ('…/how-to-retire-early.jpg') is not it
+            if _IMAGE_FILE.search(url.split("?", 1)[0]):
+                continue  # the lead photo's file, named after the story: no page
             slug = _slug_words(url)
             if len(slug) >= _SLUG_MIN_WORDS and sum(w in words for w in slug) >= _SLUG_SHARE * len(slug):
                 return url
