@@ -166,17 +166,20 @@ def is_plausible_name(text: str, lexicon: Lexicon) -> bool:
     )
 
 
-def is_credited_name(text: str, lexicon: Lexicon) -> bool:
+def is_credited_name(text: str, lexicon: Lexicon, credited: bool = False) -> bool:
     """`is_plausible_name`, and no button's or section's label (`_label_words`): what a byline
     may credit. (`is_plausible_name` alone tells a line that looks like a name, which a body's
-    end leaves out either way.)"""
-    return is_plausible_name(text, lexicon) and not _label_words(normalise_marker(text.strip()), lexicon)
+    end leaves out either way.) `credited`: the name follows a credit ("Started by Garden Hosts",
+    a markup author): a user name of ordinary words is one there, a call to action is not."""
+    return is_plausible_name(text, lexicon) and not _label_words(
+        normalise_marker(text.strip()), lexicon, credited
+    )
 
 
 _NO_VALUES = frozenset({"undefined", "null", "none", "nan", "n/a"})  # a template's empty value
 
 
-def _label_words(norm: str, lexicon: Lexicon) -> bool:
+def _label_words(norm: str, lexicon: Lexicon, credited: bool = False) -> bool:
     """A button's or a section's label, no name (`norm`: `normalise_marker` of it): one opening
     with a call to action ("Shop All Crocs", "Join AMA"), or made only of the ordinary lower-case
     words of the page's language ("Key Features", "Frequently Asked Questions")."""
@@ -185,7 +188,7 @@ def _label_words(norm: str, lexicon: Lexicon) -> bool:
         return bool(words)
     if words[0] in lexicon.action_words:
         return True
-    if _is_team(norm, lexicon):
+    if credited or _is_team(norm, lexicon):
         return False  # "Editorial Team", "News Desk": a desk's name of ordinary words
     # (a name's particle is no ordinary word there: "Al Root" is a name, though "al" ends "et al")
     common = lexicon.common_words
@@ -372,7 +375,7 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
         if norm in lexicon.agencies:
             people.append(Person(name, role="agency", is_organisation=True))
             continue
-        if is_credited_name(name, lexicon):
+        if is_credited_name(name, lexicon, credited=True):
             name = name if markup else _normal_case(name)
         elif not markup and people and name.islower():
             # "Jane Doe, MD, gastroenterologist, River Health": a description in lower case after
