@@ -7,7 +7,9 @@ page with a gold `author` scores the author, both as an exact match (case and
 spacing ignored, people joined by ", ") and as the WCXB author score: lowercase
 `\\w+` bags, per-page P/R/F1 averaged. All tools run on the same pages in the
 same run. No fetch time is known for these pages, so the reference is "now".
-Results go to bench/results/meta-wcxb-dev.{json,md}, with the same table for
+Every page whose gold names no author scores the false side: the share where
+the tool gives one anyway ("author given, gold none": button labels, product
+names). Results go to bench/results/meta-wcxb-dev.{json,md}, with the same table for
 the even and the odd file ids.
 """
 
@@ -33,17 +35,11 @@ _WORD = re.compile(r"\w+")
 
 
 def _pages(limit: int | None) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Every page, those whose gold names neither a date nor an author too (the false side)."""
     files = sorted((DATA / "ground-truth").glob("*.json"))
-    count = 0
-    for path in files:
+    for path in files[:limit] if limit else files:
         gold = json.loads(path.read_text(encoding="utf-8"))
-        truth = gold.get("ground_truth", {})
-        if not (truth.get("publish_date") or truth.get("author")):
-            continue
-        yield path.stem, gold.get("url", ""), truth
-        count += 1
-        if limit and count >= limit:
-            return
+        yield path.stem, gold.get("url", ""), gold.get("ground_truth", {})
 
 
 def _norm(text: str | None) -> str:
@@ -120,7 +116,13 @@ def _run_trafilatura(html: str, url: str, out: dict[str, Any]) -> None:
 def summarise(rows: list[dict[str, Any]], tools: tuple[str, ...] = TOOLS) -> dict[str, Any]:
     dated = [r for r in rows if r["gold_date"]]
     authored = [r for r in rows if r["gold_author"]]
-    summary: dict[str, Any] = {"pages_with_date": len(dated), "pages_with_author": len(authored), "tools": {}}
+    unauthored = [r for r in rows if not r["gold_author"]]
+    summary: dict[str, Any] = {
+        "pages_with_date": len(dated),
+        "pages_with_author": len(authored),
+        "pages_without_author": len(unauthored),
+        "tools": {},
+    }
     for tool in tools:
         entry: dict[str, Any] = {
             "date_same_day": sum(str(r.get(f"{tool}_date") or "")[:10] == r["gold_date"] for r in dated)
@@ -135,6 +137,9 @@ def summarise(rows: list[dict[str, Any]], tools: tuple[str, ...] = TOOLS) -> dic
             entry["author_bag_f1"] = sum(
                 bag_f1(r["gold_author"], r.get(f"{tool}_author")) for r in authored
             ) / max(1, len(authored))
+            entry["author_given_gold_none"] = sum(bool(r.get(f"{tool}_author")) for r in unauthored) / max(
+                1, len(unauthored)
+            )
         summary["tools"][tool] = entry
     return summary
 
@@ -142,16 +147,18 @@ def summarise(rows: list[dict[str, Any]], tools: tuple[str, ...] = TOOLS) -> dic
 def _table(summary: dict[str, Any], name: str = "wcxb-dev") -> str:
     lines = [
         f"{name}: {summary['pages_with_date']} pages with a gold publish_date, "
-        f"{summary['pages_with_author']} with a gold author",
+        f"{summary['pages_with_author']} with a gold author, "
+        f"{summary['pages_without_author']} without",
         "",
-        "| tool | date same day | date missing | author exact | author bag F1 | s/page |",
-        "|---|---|---|---|---|---|",
+        "| tool | date same day | date missing | author exact | author bag F1 | author given, gold none | s/page |",
+        "|---|---|---|---|---|---|---|",
     ]
     for tool, e in summary["tools"].items():
         exact = f"{e['author_exact']:.3f}" if "author_exact" in e else "–"
         bag = f"{e['author_bag_f1']:.3f}" if "author_bag_f1" in e else "–"
+        false = f"{e['author_given_gold_none']:.3f}" if "author_given_gold_none" in e else "–"
         lines.append(
-            f"| {tool} | {e['date_same_day']:.3f} | {e['date_missing']:.3f} | {exact} | {bag} | "
+            f"| {tool} | {e['date_same_day']:.3f} | {e['date_missing']:.3f} | {exact} | {bag} | {false} | "
             f"{e['seconds_per_page']:.3f} |"
         )
     return "\n".join(lines)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from warta.lexicon import Lexicon, load_lexicon
-from warta.meta.byline import as_printed, find_bylines, is_outlet_byline, is_plausible_name
+from warta.meta.byline import as_printed, find_bylines, is_credited_name, is_outlet_byline, is_plausible_name
 from warta.meta.page import PageMetadata
 from warta.model import Block, Label, Person
 
@@ -11,9 +11,9 @@ LEX = load_lexicon()
 BODY = "Paragraf isi berita yang cukup panjang untuk dianggap sebagai isi artikel oleh pengklasifikasi."
 
 
-def _find(*lines: tuple[str, Label], metadata: PageMetadata | None = None):  # type: ignore[no-untyped-def]
+def _find(*lines: tuple[str, Label], metadata: PageMetadata | None = None, lex: Lexicon = LEX):  # type: ignore[no-untyped-def]
     blocks = [Block(i, text) for i, (text, _) in enumerate(lines)]
-    return find_bylines(blocks, [label for _, label in lines], LEX, metadata)
+    return find_bylines(blocks, [label for _, label in lines], lex, metadata)
 
 
 def test_indonesian_credit_lines() -> None:
@@ -1194,3 +1194,66 @@ def test_a_section_label_over_every_teaser_is_no_bare_name_under_the_body() -> N
         ("Judul berita", Label.TITLE), (BODY, Label.BODY), ("Ruth Calder", Label.OTHER), *teasers[:2]
     )
     assert [p.name for p in found.authors] == ["Ruth Calder"]
+
+
+EN = LEX  # (the English words are read on every page)
+EN_BODY = "The council said on Monday that the new bus routes would open to riders early next month."
+
+
+def test_a_button_or_section_label_is_no_name() -> None:
+    # a call to action, in any page's language; ordinary words only, on an English page
+    for label in ("Shop All Boots", "Join Our Club", "Learn More"):
+        assert not is_credited_name(label, LEX), label
+    for label in ("Getting Started", "Key Features", "Frequently Asked Questions"):
+        assert not is_credited_name(label, EN), label
+    for name in ("Will Smith", "Grace Young", "Dewi Kartika", "Editorial Team"):
+        assert is_credited_name(name, EN), name
+    found = _find(
+        ("Bus Routes Open", Label.TITLE), ("Key Features", Label.OTHER), (EN_BODY, Label.BODY), lex=EN
+    )
+    assert found.authors == []
+    found = _find(
+        ("Bus Routes Open", Label.TITLE), ("Dana Whitfield", Label.OTHER), (EN_BODY, Label.BODY), lex=EN
+    )
+    assert [p.name for p in found.authors] == ["Dana Whitfield"]
+
+
+def test_a_templates_empty_value_is_no_author() -> None:
+    found = _find(
+        ("T", Label.TITLE), (BODY, Label.BODY), metadata=PageMetadata(authors=[("undefined", "json-ld")])
+    )
+    assert found.authors == []
+
+
+def _find_structured(*lines: tuple[str, Label, dict[str, object]], metadata: PageMetadata | None = None):  # type: ignore[no-untyped-def]
+    from warta.model import BlockStructure
+
+    blocks = [Block(i, text, BlockStructure(**extra)) for i, (text, _, extra) in enumerate(lines)]  # type: ignore[arg-type]
+    return find_bylines(blocks, [line[1] for line in lines], EN, metadata)
+
+
+def test_a_bare_header_line_printed_as_a_heading_a_list_entry_or_a_link_is_no_byline() -> None:
+    title = ("Standing Desks Reviewed", Label.TITLE, {"heading_level": 1})
+    body = (EN_BODY, Label.BODY, {})
+    for extra in (
+        {"heading_level": 2},
+        {"in_list": True},
+        {"tag": "label"},
+        {"link_density": 1.0, "href": "https://shop.example.com/pages/desk-frames"},
+    ):
+        found = _find_structured(title, ("Walnut Frame", Label.OTHER, extra), body)
+        assert found.authors == [], extra
+    # a name linked to its author's or member's page stays a byline, in a list too
+    for href in ("https://example.com/author/dana-whitfield", "https://forum.example.com/memberlist.php?u=7"):
+        extra = {"in_list": True, "link_density": 1.0, "href": href}
+        found = _find_structured(title, ("Dana Whitfield", Label.OTHER, extra), body)
+        assert [p.name for p in found.authors] == ["Dana Whitfield"], href
+
+
+def test_an_outlet_run_into_the_name_is_set_apart() -> None:
+    meta = PageMetadata(authors=[("Dana WhitfieldNewsCorp", "json-ld")], site_name="Example Weekly")
+    found = _find(("T", Label.TITLE), (EN_BODY, Label.BODY), metadata=meta, lex=EN)
+    assert [(p.name, p.affiliation) for p in found.authors] == [("Dana Whitfield", "NewsCorp")]
+    meta = PageMetadata(authors=[("Rory MacDonald", "json-ld")], site_name="Example Weekly")
+    found = _find(("T", Label.TITLE), (EN_BODY, Label.BODY), metadata=meta, lex=EN)
+    assert [p.name for p in found.authors] == ["Rory MacDonald"]

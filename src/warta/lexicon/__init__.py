@@ -718,6 +718,11 @@ class Lexicon:
     starter_prefix: frozenset[str] = frozenset()
     # "asked Feb 4, 2014": what a Q&A site prints above the asker's name, the question's author.
     asker_prefix: tuple[str, ...] = ()
+    # "learn", "features", "information": ordinary lower-case words (English ones), all a button's
+    # or a section's label is made of and no person's name ("Learn More", "Key Features"); "buy",
+    # "shop", "join": words that open a call to action ("Shop All Crocs", "Join AMA"), never a name
+    common_words: frozenset[str] = frozenset()
+    action_words: frozenset[str] = frozenset()
     # Forms of the fields above built on first use (`starts_with_pattern`, `menu_words`); not data.
     _derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     # `contains_substring`'s compiled needle sets, by the needles' `id` (each kept with its
@@ -1183,4 +1188,6 @@ def _load_lexicon(languages: tuple[str, ...], page_language: str | None) -> Lexi
         colon_prefixes=_colon_only([p for key in _CREDIT_KEYS for p in prefixes("byline", key)]),
         starter_prefix=frozenset(starter_prefix),
         asker_prefix=tuple(merged("byline", "asker_prefix")),
+        common_words=frozenset(merged("byline", "common_words")),
+        action_words=frozenset(merged("byline", "action_words")),
     )

@@ -182,6 +182,35 @@ def _uncased_name(text: str, lexicon: Lexicon) -> bool:
     )
 
 
+def is_credited_name(text: str, lexicon: Lexicon, credited: bool = False) -> bool:
+    """`is_plausible_name`, and no button's or section's label (`_label_words`): what a byline
+    may credit. (`is_plausible_name` alone tells a line that looks like a name, which a body's
+    end leaves out either way.) `credited`: the name follows a credit ("Started by Garden Hosts",
+    a markup author): a user name of ordinary words is one there, a call to action is not."""
+    return is_plausible_name(text, lexicon) and not _label_words(
+        normalise_marker(text.strip()), lexicon, credited
+    )
+
+
+_NO_VALUES = frozenset({"undefined", "null", "none", "nan", "n/a"})  # a template's empty value
+
+
+def _label_words(norm: str, lexicon: Lexicon, credited: bool = False) -> bool:
+    """A button's or a section's label, no name (`norm`: `normalise_marker` of it): one opening
+    with a call to action ("Shop All Crocs", "Join AMA"), or made only of the ordinary lower-case
+    words of the page's language ("Key Features", "Frequently Asked Questions")."""
+    words = norm.split()
+    if not words or norm in _NO_VALUES:
+        return bool(words)
+    if words[0] in lexicon.action_words:
+        return True
+    if credited or _is_team(norm, lexicon):
+        return False  # "Editorial Team", "News Desk": a desk's name of ordinary words
+    # (a name's particle is no ordinary word there: "Al Root" is a name, though "al" ends "et al")
+    common = lexicon.common_words
+    return bool(common) and all(w in common and w not in lexicon.name_particles for w in words)
+
+
 def _is_team(norm: str, lexicon: Lexicon) -> bool:
     """ "Tim detikJabar", "Tim Redaksi": a prefix word followed by a space, never "Timothy";
     "Jerusalem Post Staff", "The Upwork Team": a desk's word after the outlet's name."""
@@ -215,6 +244,7 @@ def _markup_name(name: str, lexicon: Lexicon) -> bool:
         and len(name.split()) <= 8
         and not _ACCOUNT_NUMBER.fullmatch(name)
         and not lexicon.contains_substring(norm, lexicon.byline_junk)
+        and norm not in _NO_VALUES
     )
 
 
@@ -307,7 +337,7 @@ def _titled_name(text: str, lexicon: Lexicon) -> bool:
     """`text` is a full name, then a comma and a title with a role word ("Gene Petrino, Home
     Security Expert")."""
     head, tail = _role_cut(text.strip(), lexicon)
-    return bool(tail) and len(head.split()) >= 2 and is_plausible_name(head, lexicon)
+    return bool(tail) and len(head.split()) >= 2 and is_credited_name(head, lexicon)
 
 
 def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> list[Person]:
@@ -361,7 +391,7 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
         if norm in lexicon.agencies:
             people.append(Person(name, role="agency", is_organisation=True))
             continue
-        if is_plausible_name(name, lexicon):
+        if is_credited_name(name, lexicon, credited=True):
             name = name if markup else _normal_case(name)
         elif not markup and people and name.islower():
             # "Jane Doe, MD, gastroenterologist, River Health": a description in lower case after
@@ -871,7 +901,7 @@ def _header_parts_name(parts: list[str], lexicon: Lexicon) -> str | None:
     cut before a label run on after it (`_ended_name`: 'Angela Kaye Carpenter Updated on…')."""
     name = _ended_name(parts[0], lexicon)
     rest = parts[0][len(name) :] + (parts[1] if len(parts) > 1 else "")
-    if not (2 <= len(name.split()) <= 4 and len(rest.split()) <= 10 and is_plausible_name(name, lexicon)):
+    if not (2 <= len(name.split()) <= 4 and len(rest.split()) <= 10 and is_credited_name(name, lexicon)):
         return _uncased_name_with_role(parts[0], lexicon) if len(rest.split()) <= 10 else None
     norm = normalise_marker(name)
     # "Written By" over the name's own line: the label, not a name
@@ -975,6 +1005,8 @@ def _header_name(
             continue  # "Kenapa Arab, Jepang, Korsel Kaya dan Indonesia Miskin?": a teaser's headline
         if bare and name.isupper():
             continue  # a line in capitals alone is a section's label ('AUTO NEWS'), not a credit
+        if bare and _link_or_heading(blocks[i]):
+            continue  # 'Plan Your Visit' linked to a page no writer's, 'Live TV' as a heading
         if bare and labels[i] is Label.SUBTITLE:
             continue  # a short standfirst in capitals reads as a name alone; a byline has a rest
         if bare and title is not None and i < title:
@@ -1007,6 +1039,30 @@ def _header_name(
     result.blocks.append(i)
     job_title, affiliation = _header_details(blocks[i].text, lexicon, metadata)
     return [Person(name, role="author", job_title=job_title, affiliation=affiliation)]
+
+
+def _link_or_heading(block: Block) -> bool:
+    """A line printed as a heading ('Project Management'), a list's entry or a form's label (a
+    menu's, a product's option: 'Crystal Clear'), or a link to a page not a writer's (a button:
+    'Size Guide'): a bare line so printed is no byline. A link to an author's or a member's page
+    ('/author/jane-doe', 'memberlist.php?…') may be one, in a list too (a forum post's header),
+    and so may a link whose address the page does not give (its page is unknown)."""
+    structure = block.structure
+    if structure.href and (_links_author(block) or _links_member(block)):
+        return False
+    return (
+        bool(structure.heading_level)
+        or structure.in_list
+        or structure.tag == "label"
+        or (structure.href is not None and structure.link_density >= ALL_LINK)
+    )
+
+
+def _links_member(block: Block) -> bool:
+    """`block` links to a member's page: a member path ('/user/…', `member_paths`) or a forum's
+    profile script ('memberlist.php?…', `member_scripts`)."""
+    path = (block.structure.href or "").split("?", 1)[0].split("#", 1)[0].rstrip("/").lower().split("/")
+    return path[-1] in _MEMBER_SCRIPTS or any(part in _MEMBER_PATHS for part in path[:-1])
 
 
 def _headline_like(line: str, headline: str | None) -> bool:
@@ -1140,18 +1196,33 @@ def _own_site_keys(metadata: PageMetadata) -> frozenset[str]:
     return site_keys([*metadata.site_names, *filter(None, [metadata.site_name])], url)
 
 
+# The capitalised rest of a name's last word, an outlet run into it: 'Peal|OpenAI'. It is cut where
+# it is the site's name or a brand's with a capital inside ('OpenAI', 'GitHub'), where a surname's
+# second part ('MacDonald') is a plain word.
+_GLUED_OUTLET = re.compile(r"(?<=[a-z]{2})[A-Z]\w+$")
+
+
 def _without_site_tail(person: Person, keys: frozenset[str], lexicon: Lexicon) -> Person:
     """'Brian Truitt USA TODAY' → 'Brian Truitt' of 'USA TODAY', 'Jagpreet Chhatwal, The Commercial
-    Appeal' likewise: a name with the page's own site name (`keys`: `site_keys` of its names) run
-    on after it, as a template prints the outlet in the byline's element. The name left is two
-    words or more."""
+    Appeal' likewise, and 'Gabriel PealOpenAI' (run on without a space): a name with the page's
+    own site name (`keys`: `site_keys` of its names) run on after it, as a template prints the
+    outlet in the byline's element. The name left is two words or more."""
     words = person.name.split()
-    if person.is_organisation or len(words) < 3 or not keys:
+    if person.is_organisation:
+        return person
+    glued = _GLUED_OUTLET.search(words[-1]) if len(words) >= 2 else None
+    if glued is not None:
+        # 'Gabriel PealOpenAI': the outlet run into the name's last word without a space
+        head, brand = person.name[: len(person.name) - len(words[-1]) + glued.start()], glued.group()
+        known = site_outlet(brand, keys) is not None or sum(map(str.isupper, brand)) >= 2
+        if known and is_credited_name(head, lexicon):
+            return replace(person, name=head, affiliation=person.affiliation or brand)
+    if len(words) < 3 or not keys:
         return person
     for k in range(2, len(words)):
         head, tail = " ".join(words[:k]).rstrip(","), " ".join(words[k:])
         outlet = site_outlet(tail, keys)
-        if outlet is not None and is_plausible_name(head, lexicon):
+        if outlet is not None and is_credited_name(head, lexicon):
             return replace(person, name=head, affiliation=person.affiliation or outlet)
     return person
 
@@ -1170,14 +1241,14 @@ def _bare_name(
         if labels[i] in _AFTER_BARE_NAME:
             break  # (a topic's name in the tag list under the body: 'Topics' / 'Hong Kong')
         structure = blocks[i].structure
-        if structure.heading_level or _TAXONOMY_HREF.search(structure.href or ""):
-            continue  # "Related Topics", "More Articles You Might Enjoy", a category link
+        if structure.heading_level or structure.tag == "label" or _TAXONOMY_HREF.search(structure.href or ""):
+            continue  # "Related Topics", "More Articles You Might Enjoy", a product's option, a category link
         if structure.link_density >= ALL_LINK and not _links_author(blocks[i]):
             continue  # a link to a page not a writer's: a product, a service, a button ("Get Protection Now")
         words = blocks[i].text.split()
         if words and words[0].lower() in lexicon.stopwords:
             continue  # "The Doobie Brothers Tour Dates": a heading, no one's name
-        if is_plausible_name(blocks[i].text, lexicon) and len(words) >= 2:
+        if is_credited_name(blocks[i].text, lexicon) and len(words) >= 2:
             if _printed_alone(blocks, blocks[i].text.strip()) >= _KICKER_LINES:
                 continue  # 'Company Town' over each teaser: a section's label, no one's name
             result.blocks.append(i)
@@ -1232,7 +1303,7 @@ def _site_owner(
             continue
         name = block.text.strip()
         words = name.split()
-        if not (2 <= len(words) <= 3 and is_plausible_name(name, lexicon)):
+        if not (2 <= len(words) <= 3 and is_credited_name(name, lexicon)):
             continue
         if any(w[:1].isupper() and w.lower() in lexicon.stopwords for w in words):
             continue  # "Journey To College": a capitalised function word is in no person's name
@@ -1267,7 +1338,7 @@ def _bio_box(
             continue
         name = blocks[i].text.strip()
         words = name.split()
-        if not (2 <= len(words) <= 4 and is_plausible_name(name, lexicon)):
+        if not (2 <= len(words) <= 4 and is_credited_name(name, lexicon)):
             continue
         for j in range(i + 1, min(len(blocks), i + 1 + _BIO_LOOKAHEAD)):
             bio = blocks[j].text
@@ -1504,7 +1575,7 @@ def _closing_editor(text: str, lexicon: Lexicon) -> list[Person]:
     name = text[1:-1].strip()
     if (
         len(name.split()) < 2
-        or not is_plausible_name(name, lexicon)
+        or not is_credited_name(name, lexicon)
         or normalise_marker(name) in lexicon.agencies
     ):
         return []
