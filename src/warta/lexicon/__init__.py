@@ -864,9 +864,10 @@ class Lexicon:
 
 # How many needle tuples a lexicon keeps compiled (its own fields are a dozen).
 _MAX_SUBSTRING_SETS = 64
-# Texts on which a compiled `SubstringSet` must answer as `_contains_pattern`'s search does: each
+# Texts on which a compiled `SubstringSet` must answer as the search it replaces does (here
+# `_contains_pattern`'s, in meta/byline `JoinedLines.holding_substring`'s): each
 # str width, needles at a text's edges, inside words, cut short by its end.
-_SUBSTRING_PROBES = [
+SUBSTRING_PROBES = [
     "oleh budi",
     "редактор x",
     "nothing here",
@@ -884,7 +885,7 @@ _SUBSTRING_PROBES = [
 
 def _checked_substring_set(needles: tuple[str, ...]) -> SubstringSet | None:
     """`needles` compiled for `Lexicon.contains_substring` where the compiled set finds what the
-    trie regex finds on `_SUBSTRING_PROBES` and on the needles whole and cut short
+    trie regex finds on `SUBSTRING_PROBES` and on the needles whole and cut short
     (`verified_substring_set`); None otherwise (no needle, an empty one, WARTA_PURE_PYTHON)."""
     if not needles:
         return None
@@ -893,7 +894,7 @@ def _checked_substring_set(needles: tuple[str, ...]) -> SubstringSet | None:
     def agrees(found: SubstringSet, texts: list[str]) -> bool:
         return all(found.found_in(text) == (pattern.search(text) is not None) for text in texts)
 
-    return verified_substring_set(needles, _SUBSTRING_PROBES, agrees)
+    return verified_substring_set(needles, SUBSTRING_PROBES, agrees)
 
 
 @lru_cache(maxsize=8)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from warta.classify.sections import first_label_index, last_label_index
 from warta.lexicon import (
+    SUBSTRING_PROBES,
     JoinedLines,
     Lexicon,
     html_lexicon,
@@ -473,34 +474,16 @@ def _credit_word_lines(norms: list[str], lexicon: Lexicon) -> set[int]:
     return JoinedLines.of(norms).holding_substring(lexicon.credit_starts)
 
 
-# Lines on which a compiled `SubstringSet` must find what `JoinedLines.holding_substring` finds:
-# each str width, needles at a line's edges, inside words, cut short by the line's end.
-_PROBE_LINES = [
-    "oleh budi",
-    "редактор x",
-    "nothing here",
-    "foo by",
-    "",
-    "édité par ab",
-    "b",
-    "xфото",
-    "🌉 by 🌉",
-    "🌉 b",
-    "penulis: a\nb",
-    "baby",
-]
-
-
 @lru_cache(maxsize=8)
 def _substring_set(needles: tuple[str, ...]) -> SubstringSet | None:
     """`needles` compiled where it finds the lines `JoinedLines.holding_substring` finds on
-    `_PROBE_LINES` and on the needles themselves (`verified_substring_set`); None otherwise, or
+    `SUBSTRING_PROBES` and on the needles themselves (`verified_substring_set`); None otherwise, or
     with WARTA_PURE_PYTHON. A pure function of the lexicon's needles, so cached."""
 
     def agrees(found: SubstringSet, lines: list[str]) -> bool:
         return found.lines_holding(lines) == JoinedLines.of(lines).holding_substring(needles)
 
-    return verified_substring_set(needles, _PROBE_LINES, agrees)
+    return verified_substring_set(needles, SUBSTRING_PROBES, agrees)
 
 
 def _credit_hits(text: str, lexicon: Lexicon) -> Iterator[tuple[str, re.Match[str], str]]:
