@@ -22,6 +22,7 @@ from warta.corpus.bylines import similar_writers, top_writers, writer_profile
 from warta.corpus.champions import prunable, refresh_search_index, search_index_hint
 from warta.corpus.export import ExportFormat, export
 from warta.corpus.mentions import (
+    ArticleRef,
     EntityProfile,
     RisingEntity,
     entity_key,
@@ -438,6 +439,12 @@ def trend_command(
     out.print(f"[dim]{plural(counts.total, 'story', 'stories')}[/dim]")
 
 
+def _print_latest(out: Console, heading: str, refs: Iterable[ArticleRef]) -> None:
+    out.print(f"\n[bold]{heading}[/bold]")
+    for ref in refs:
+        out.print(f"  {ref.title or '(untitled)'} [dim]{ref.site} · {ref.published or 'no date'}[/dim]")
+
+
 def _print_bars(out: Console, counts: tuple[tuple[str, int], ...], width: int = 40) -> None:
     top = max((n for _, n in counts), default=0)
     for name, n in counts:
@@ -631,9 +638,7 @@ def authors_command(
         out.print("\n[bold]what the stories name[/bold]")
         for e in profile.entities:
             out.print(f"  {e.name} [dim]{e.type} · {plural(e.articles, 'story', 'stories')}[/dim]")
-    out.print("\n[bold]latest[/bold]")
-    for ref in profile.latest:
-        out.print(f"  {ref.title or '(untitled)'} [dim]{ref.site} · {ref.published or 'no date'}[/dim]")
+    _print_latest(out, "latest", profile.latest)
 
 
 @app.command(
@@ -761,9 +766,7 @@ def _print_profile(out: Console, profile: EntityProfile) -> None:
         out.print("\n[bold]said[/bold]")
         for quote in profile.quotes:
             out.print(f"  “{quote.text}” [dim]{quote.published or 'no date'} · {quote.title or ''}[/dim]")
-    out.print("\n[bold]latest articles[/bold]")
-    for ref in profile.latest:
-        out.print(f"  {ref.title or '(untitled)'} [dim]{ref.site} · {ref.published or 'no date'}[/dim]")
+    _print_latest(out, "latest articles", profile.latest)
 
 
 @app.command(

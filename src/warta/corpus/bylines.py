@@ -15,7 +15,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from warta.corpus.mentions import EntityCount, entity_key, like_pattern
+from warta.corpus.mentions import (
+    STORIES_SQL,
+    EntityCount,
+    entity_key,
+    latest_articles,
+    like_pattern,
+    named_in,
+)
 
 if TYPE_CHECKING:
     from warta.corpus.mentions import ArticleRef
@@ -110,7 +117,7 @@ def top_writers(store: Store, filters: SearchFilters, role: str | None = None) -
     if role:
         where += " AND b.role = ?"
         params = [*params, role]
-    stories = "count(*)" if filters.include_duplicates else "count(DISTINCT coalesce(a.cluster_id, -a.id))"
+    stories = "count(*)" if filters.include_duplicates else STORIES_SQL
     rows = store.conn.execute(
         f"SELECT b.key, {stories} AS n, count(DISTINCT a.site_id), group_concat(DISTINCT b.role)"
         " FROM bylines b JOIN articles a INDEXED BY articles_search ON a.id = b.article_id"
@@ -132,7 +139,6 @@ def writer_profile(store: Store, name: str, filters: SearchFilters) -> WriterPro
     """What the corpus holds under `name`'s byline (any case), within `filters`; None for none."""
     import json
 
-    from warta.corpus.mentions import ArticleRef
     from warta.corpus.search import check_filters, filter_conditions
     from warta.corpus.trends import Period, trend
 
@@ -159,17 +165,6 @@ def writer_profile(store: Store, name: str, filters: SearchFilters) -> WriterPro
         " GROUP BY s.name ORDER BY count(*) DESC, s.name LIMIT ?",
         [*params, PROFILE_LIMIT],
     ).fetchall()
-    entities = conn.execute(
-        "SELECT max(m.name), m.type, count(*) AS n, sum(m.count) FROM articles a"
-        f" JOIN mentions m ON m.article_id = a.id WHERE 1{where}"
-        " GROUP BY m.key, m.type ORDER BY n DESC, sum(m.count) DESC, max(m.name) LIMIT ?",
-        [*params, PROFILE_LIMIT],
-    ).fetchall()
-    latest = conn.execute(
-        f"SELECT a.id, a.title, s.name, a.published FROM articles a JOIN sites s ON s.id = a.site_id WHERE 1{where}"
-        " ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?",
-        [*params, PROFILE_LIMIT],
-    ).fetchall()
     titles: dict[str, int] = {}
     for (data,) in conn.execute(f"SELECT a.data FROM articles a WHERE 1{where} LIMIT 200", params):
         for person in json.loads(data).get("authors") or ():
@@ -190,8 +185,8 @@ def writer_profile(store: Store, name: str, filters: SearchFilters) -> WriterPro
         last=span[2],
         months=months.counts,
         undated=months.undated,
-        entities=tuple(EntityCount(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in entities),
-        latest=tuple(ArticleRef(int(r[0]), r[1], str(r[2]), r[3]) for r in latest),
+        entities=named_in(store, where, params),
+        latest=latest_articles(store, where, params),
     )
 
 

@@ -196,7 +196,7 @@ def refresh_entity_stats(store: Store) -> bool:
     with store.transaction() as conn:
         conn.execute("DELETE FROM entity_stats")
         conn.execute(
-            f"INSERT INTO entity_stats SELECT m.key, m.type, max(m.name), {_STORIES}, sum(m.count)"
+            f"INSERT INTO entity_stats SELECT m.key, m.type, max(m.name), {STORIES_SQL}, sum(m.count)"
             " FROM mentions m JOIN articles a INDEXED BY articles_search ON a.id = m.article_id"
             " GROUP BY m.key, m.type"
         )
@@ -204,7 +204,33 @@ def refresh_entity_stats(store: Store) -> bool:
     return True
 
 
-_STORIES = "count(DISTINCT coalesce(a.cluster_id, -a.id))"  # one copy per story: its cluster, or itself
+STORIES_SQL = "count(DISTINCT coalesce(a.cluster_id, -a.id))"  # one copy per story: its cluster, or itself
+
+
+def named_in(
+    store: Store, where: str, params: Sequence[Any], limit: int = PROFILE_LIMIT, besides: str = ""
+) -> tuple[EntityCount, ...]:
+    """The entities the articles `a` passing `where` name most (by articles, then mentions),
+    the entity of key `besides` aside."""
+    rows = store.conn.execute(
+        "SELECT max(o.name), o.type, count(*) AS n, sum(o.count) FROM articles a"
+        f" JOIN mentions o ON o.article_id = a.id AND o.key <> ? WHERE 1{where}"
+        " GROUP BY o.key, o.type ORDER BY n DESC, sum(o.count) DESC, max(o.name) LIMIT ?",
+        [besides, *params, limit],
+    ).fetchall()
+    return tuple(EntityCount(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in rows)
+
+
+def latest_articles(
+    store: Store, where: str, params: Sequence[Any], limit: int = PROFILE_LIMIT
+) -> tuple[ArticleRef, ...]:
+    """The newest articles `a` passing `where` (undated last)."""
+    rows = store.conn.execute(
+        f"SELECT a.id, a.title, s.name, a.published FROM articles a JOIN sites s ON s.id = a.site_id WHERE 1{where}"
+        " ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return tuple(ArticleRef(int(r[0]), r[1], str(r[2]), r[3]) for r in rows)
 
 
 def reindex_article(store: Store, article_id: int, data: Mapping[str, Any]) -> None:
@@ -287,7 +313,7 @@ def _counted(
     if keys is not None:
         where += " AND m.key IN (SELECT value FROM json_each(?))"
         params = [*params, json.dumps(list(keys))]
-    stories = "count(*)" if filters.include_duplicates else _STORIES
+    stories = "count(*)" if filters.include_duplicates else STORIES_SQL
     rows = store.conn.execute(
         f"SELECT m.key, max(m.name), m.type, {stories} AS n, sum(m.count) FROM mentions m"
         f" JOIN articles a INDEXED BY articles_search ON a.id = m.article_id WHERE 1{where}"
@@ -387,12 +413,6 @@ def entity_profile(store: Store, name: str, filters: SearchFilters) -> EntityPro
         params,
     ).fetchone()
     months = trend(store, None, naming, Period.month)
-    together = conn.execute(
-        "SELECT max(o.name), o.type, count(*) AS n, sum(o.count) FROM articles a"
-        f" JOIN mentions o ON o.article_id = a.id AND o.key <> ? WHERE 1{where}"
-        " GROUP BY o.key, o.type ORDER BY n DESC, sum(o.count) DESC, max(o.name) LIMIT ?",
-        [key, *params, PROFILE_LIMIT],
-    ).fetchall()
     # What it said: its quotes in articles passing the other filters (a speaker need not be
     # tagged as an entity of the article that quotes it).
     others = filter_conditions(store, filters)
@@ -404,11 +424,6 @@ def entity_profile(store: Store, name: str, filters: SearchFilters) -> EntityPro
             " ORDER BY a.published IS NULL, a.published DESC, a.id DESC, q.position LIMIT ?",
             [key, *others[1], PROFILE_LIMIT],
         ).fetchall()
-    latest = conn.execute(
-        f"SELECT a.id, a.title, s.name, a.published FROM articles a JOIN sites s ON s.id = a.site_id WHERE 1{where}"
-        " ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?",
-        [*params, PROFILE_LIMIT],
-    ).fetchall()
     return EntityProfile(
         name=str(max(types, key=lambda t: int(t[1]))[3]),
         types=tuple((str(t[0]), int(t[1])) for t in types),
@@ -418,9 +433,9 @@ def entity_profile(store: Store, name: str, filters: SearchFilters) -> EntityPro
         last=span[2],
         months=months.counts,
         undated=months.undated,
-        together=tuple(EntityCount(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in together),
+        together=named_in(store, where, params, besides=key),
         quotes=tuple(QuoteFound(int(r[0]), r[1], r[2], str(r[3]), str(r[4]), r[5]) for r in quotes),
-        latest=tuple(ArticleRef(int(r[0]), r[1], str(r[2]), r[3]) for r in latest),
+        latest=latest_articles(store, where, params),
     )
 
 

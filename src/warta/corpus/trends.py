@@ -8,6 +8,7 @@ counted apart. The same count, by month, makes an entity's timeline.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -68,7 +69,7 @@ def trend(store: Store, query: str | None, filters: SearchFilters, period: Perio
             f"SELECT substr(a.published, 1, {width}) AS p, count(*) FROM {source}{where} GROUP BY p ORDER BY p",
             params,
         ).fetchall()
-    except Exception as exc:  # sqlite3.OperationalError: a malformed expression reaching FTS5
+    except sqlite3.OperationalError as exc:  # a malformed expression reaching FTS5
         raise QueryError(f"the count could not run: {exc}") from exc
     dated = [(str(p), int(n)) for p, n in rows if p is not None and _valid(str(p), width)]
     undated = sum(int(n) for _, n in rows) - sum(n for _, n in dated)  # (no date, or none that is real)
