@@ -13,7 +13,7 @@ from warta.cli import _register, app
 from warta.corpus import champions
 from warta.corpus.champions import build_search_index, fts_totals, index_info, needs_refresh
 from warta.corpus.dedup import text_hash
-from warta.corpus.search import SearchFilters, parse_query, rank, search, term_phrases
+from warta.corpus.search import Query, SearchFilters, parse_query, rank, search, term_phrases
 from warta.corpus.stems import stem_text
 from warta.corpus.store import SCHEMA_VERSION, Store, StoredArticle
 from warta.run.ingest import IngestOptions, ingest
@@ -102,6 +102,14 @@ QUERIES = [
     "minister school",
     "pasar dan",
     "rakyat petani yang",
+    "banjir OR jembatan",
+    "harga OR beras warga",
+    "pasar OR market dan",
+    "kota -dan",
+    "pasar NOT harga",
+    'yang NOT "dan kota"',
+    "warga -desa*",
+    "dan OR the -kota -pasar",
 ]
 FILTERS = [
     SearchFilters(),
@@ -289,7 +297,10 @@ def _check_bounds(store: Store) -> int:
     """Asserts every candidate bound against the true scores; returns how many queries were narrowed."""
     narrowed = 0
     for query in QUERIES:
-        found = champions.candidates(store, [term_phrases(t, True) for t in parse_query(query).terms], 10)
+        # The bounds are of the words to find: excluded terms only take articles out.
+        positive = Query(parse_query(query).groups)
+        phrases = [[p for t in group for p in term_phrases(t, True)] for group in positive.groups]
+        found = champions.candidates(store, phrases, 10)
         if found is None:
             continue
         every = {int(i) for i in found.ids}
@@ -297,11 +308,7 @@ def _check_bounds(store: Store) -> int:
         kept = found.above(floor)
         narrowed += floor > 0 and len(kept) < len(every)
         assert found.floor(set(), 10) == 0 and found.above(0) == sorted(every)
-        full = dict(
-            rank(store, parse_query(query), SearchFilters(limit=1000, include_duplicates=True), prune=False)[
-                0
-            ]
-        )
+        full = dict(rank(store, positive, SearchFilters(limit=1000, include_duplicates=True), prune=False)[0])
         known = sorted((-lo for i, lo, ok in zip(found.ids, found.lower, found.matched, strict=True) if ok))
         for i, lo, hi, ok in zip(found.ids, found.lower, found.upper, found.matched, strict=True):
             if ok:  # a certain match: a real one, scoring at least its lower bound

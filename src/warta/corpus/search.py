@@ -99,11 +99,6 @@ class Query:
         """The terms to find, in query order."""
         return [term for group in self.groups for term in group]
 
-    @property
-    def conjunction(self) -> bool:
-        """Whether the query is plain words, all required: no alternatives, nothing excluded."""
-        return not self.excluded and all(len(group) == 1 for group in self.groups)
-
 
 # A phrase or a word, either maybe negated by a '-' that opens it (not one inside 'co-operation').
 _TOKEN = re.compile(r'(?:(?<!\S)(-))?"([^"]*)"|(?:(?<!\S)(-))?(\w+\*?)', re.UNICODE)
@@ -384,8 +379,10 @@ def rank(
     expression = fts_expression(query, stems)
     terms = query.terms
     # A site (or an entity) is a small share of the corpus: its best matches rarely beat the
-    # bound, and scoring only its matches is cheap. Prefixes and phrases have no champion lists, and
-    # their bound holds for words that are all required.
+    # bound, and scoring only its matches is cheap. Prefixes and phrases have no champion lists.
+    # A group of alternatives (`OR`) is one term matched through any phrase of any of them: BM25
+    # sums over every phrase, so the bound holds. Excluded terms score nothing where they are
+    # absent; they only take articles out, and those are kept out of the floor below.
     if (
         prune
         and filters.order is SearchOrder.relevance
@@ -393,19 +390,23 @@ def rank(
         and not filters.entity
         and not filters.author
         and filters.limit <= _PRUNE_LIMIT
-        and query.conjunction
         and all(not t.prefix and len(t.words) == 1 for t in terms)
     ):
-        found = candidates(store, [term_phrases(t, stems) for t in terms], filters.limit)
+        group_phrases = [[p for t in group for p in term_phrases(t, stems)] for group in query.groups]
+        found = candidates(store, group_phrases, filters.limit)
         if found is not None:
             try:
                 likely = found.likely(4 * filters.limit + 16)
+                leave_out, leave_out_params = "", []
+                if query.excluded:
+                    leave_out = " AND a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+                    leave_out_params = [_any_of(query.excluded, stems)]
                 passing = {
                     int(r[0])
                     for r in conn.execute(
                         "SELECT a.id FROM articles a INDEXED BY articles_search"
-                        " WHERE a.id IN (SELECT value FROM json_each(?))" + where,
-                        [json.dumps(likely), *params],
+                        " WHERE a.id IN (SELECT value FROM json_each(?))" + leave_out + where,
+                        [json.dumps(likely), *leave_out_params, *params],
                     )
                 }
                 ids = found.above(found.floor(passing, filters.limit))
