@@ -113,3 +113,32 @@ def test_rising_entities_table_and_its_errors(corpus: Path) -> None:
     assert json.loads(rows[0]) == {"name": "Jepang", "type": "place", "now": 2, "before": 0, "score": 2.0}
     assert cli_runner().invoke(app, ["entities", "--db", str(corpus), "--rising"]).exit_code == 2
     assert cli_runner().invoke(app, ["entities", "Jepang", "--db", str(corpus), "--rising"]).exit_code == 2
+
+
+def test_network_prints_links_and_writes_graph_files(corpus: Path, tmp_path: Path) -> None:
+    table = cli_runner().invoke(app, ["network", "--db", str(corpus), "--min-stories", "1"])
+    assert table.exit_code == 0, table.output
+    assert "Korea Utara" in table.stdout and "Jepang" in table.stdout and "links" in table.stdout
+    for name in ("net.gexf", "net.graphml", "net.csv", "net.json"):
+        out = tmp_path / name
+        result = cli_runner().invoke(
+            app, ["network", "--db", str(corpus), "-o", str(out), "--site", "kabar.id"]
+        )
+        assert result.exit_code == 0, result.output
+        assert "written to" in result.output and out.stat().st_size > 0
+    data = json.loads((tmp_path / "net.json").read_text())
+    # kabar.id's two stories both name Korea Utara and Korea Selatan: the one link of two stories
+    assert [(e["source"], e["target"], e["stories"]) for e in data["edges"]] == [
+        ("place:korea selatan", "place:korea utara", 2)
+    ]
+    lines = cli_runner().invoke(app, ["network", "--db", str(corpus), "-f", "csv", "--min-stories", "1"])
+    assert lines.exit_code == 0 and lines.stdout.startswith("source,source_type,target,target_type,stories")
+
+
+def test_network_refuses_an_unknown_file_kind_and_a_plain_corpus(corpus: Path, tmp_path: Path) -> None:
+    result = cli_runner().invoke(app, ["network", "--db", str(corpus), "-o", str(tmp_path / "net.png")])
+    assert result.exit_code == 2 and "cannot tell the format" in result.output
+    plain = tmp_path / "plain.db"
+    Store.open(plain).close()
+    result = cli_runner().invoke(app, ["network", "--db", str(plain)])
+    assert result.exit_code == 1 and "--enrich" in result.output

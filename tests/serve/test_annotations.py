@@ -167,3 +167,26 @@ def test_rising_entities_need_a_span(client: TestClient) -> None:
     page = client.get("/entities", params={"rising": "true"}).text
     assert "give --from and --to" in page and "checked" in page
     assert client.get("/api/entities", params={"rising": "true", "from": "2024", "to": "2024"}).json() == []
+
+
+def test_the_network_route_links_entities_named_together(client: TestClient) -> None:
+    data = client.get("/api/network", params={"min_stories": 1}).json()
+    names = {n["id"]: n["name"] for n in data["nodes"]}
+    links = {(names[e["source"]], names[e["target"]]): e["stories"] for e in data["edges"]}
+    assert links[("Bank Indonesia", "Joko Widodo")] == 2 and ("Joko Widodo", "Surabaya") in links
+    people = client.get("/api/network", params={"type": "person", "min_stories": 1}).json()
+    assert people["nodes"][0]["name"] == "Joko Widodo" and {n["type"] for n in people["nodes"]} == {"person"}
+    gexf = client.get("/api/network", params={"format": "gexf", "min_stories": 1})
+    assert gexf.status_code == 200 and "warta-network.gexf" in gexf.headers["content-disposition"]
+    assert gexf.text.count("<edge ") == len(data["edges"])
+    assert client.get("/api/network", params={"format": "png"}).status_code == 400
+    assert client.get("/api/network", params={"top": 0}).status_code == 400
+
+
+def test_the_entity_pages_link_their_network(client: TestClient) -> None:
+    page = client.get("/entities").text
+    assert "/api/network?format=gexf" in page
+    profile = client.get("/entity/Joko%20Widodo").text
+    assert "/api/network?entity=Joko+Widodo&amp;format=graphml" in profile
+    ego = client.get("/api/network", params={"entity": "Joko Widodo", "min_stories": 1}).json()
+    assert {n["name"] for n in ego["nodes"]} >= {"Joko Widodo", "Bank Indonesia"}

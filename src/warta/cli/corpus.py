@@ -1,4 +1,4 @@
-"""`warta ingest`, `search`, `reindex`, `export`, `trend`, `quotes`, `stories`, `authors`, `entities`, `sites` and `serve`: the corpus commands."""
+"""`warta ingest`, `search`, `reindex`, `export`, `trend`, `quotes`, `stories`, `authors`, `entities`, `network`, `sites` and `serve`: the corpus commands."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import IO, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -36,6 +38,7 @@ from warta.corpus.mentions import (
     similar_speakers,
     top_entities,
 )
+from warta.corpus.network import entity_network, write_csv, write_gexf, write_graphml
 from warta.corpus.search import QueryError, SearchFilters, SearchOrder, empty_result_hint, search
 from warta.corpus.store import Store, StoreDirectoryMissingError, StoreError, StoreIsDirectoryError
 from warta.corpus.stories import top_stories
@@ -733,6 +736,125 @@ def entities_command(
         sys.stdout.write(json.dumps(asdict(profile), ensure_ascii=False) + "\n")
         return
     _print_profile(out, profile)
+
+
+class GraphFormat(StrEnum):
+    graphml = "graphml"
+    gexf = "gexf"
+    csv = "csv"
+    json = "json"
+
+
+_GRAPH_WRITERS = {
+    GraphFormat.graphml: write_graphml,
+    GraphFormat.gexf: write_gexf,
+    GraphFormat.csv: write_csv,
+}
+
+
+@app.command(
+    "network",
+    epilog=(
+        "[b]Examples[/b]\n\n"
+        "  warta network --db corpus.db                         (the strongest links, as a table)\n\n"
+        "  warta network -o corpus.gexf --top 200               (for Gephi; .graphml for networkx or Cytoscape)\n\n"
+        "  warta network 'banjir OR longsor' --from 2025-01 --type organisation -o banjir.graphml\n\n"
+        "  warta network --entity 'Korea Utara' --min-stories 3 -o korut.csv   (its ego network)"
+    ),
+)
+def network_command(
+    query: Annotated[
+        str | None,
+        typer.Argument(help="A search, as `warta search` takes it; none: every article the filters pass."),
+    ] = None,
+    db: DbOption = Path("corpus.db"),
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the network here (format from the name, or --format)."),
+    ] = None,
+    fmt: Annotated[
+        GraphFormat | None,
+        typer.Option("--format", "-f", help="graphml, gexf (Gephi), csv (one edge a row) or json."),
+    ] = None,
+    top: Annotated[int, typer.Option(help="The most named entities that are its nodes.")] = 100,
+    min_stories: Annotated[
+        int, typer.Option(help="Link two entities named together by this many stories.")
+    ] = 2,
+    entity_type: Annotated[
+        str | None,
+        typer.Option("--type", help="Only entities of this type (person, place, organisation, ...)."),
+    ] = None,
+    site: SiteOption = None,
+    lang: LangOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    entity: EntityOption = None,
+    author: AuthorOption = None,
+) -> None:
+    """Who is named with whom: the entities of an enriched corpus linked by the stories naming both.
+
+    The nodes are the --top entities named by the most stories among the articles that pass the
+    filters (and match the search, where one is given); two are linked where --min-stories stories
+    or more name both, a story copied across sites counting once. --entity keeps the stories
+    naming that entity: its ego network. Without --output the strongest links are printed.
+    """
+    err = Console(stderr=True, soft_wrap=True)
+    chosen = fmt or _graph_format(output)
+    if chosen is None:
+        err.print(
+            f"[red]cannot tell the format of {output}[/red]: name it .graphml, .gexf, .csv or .json, or give --format"
+        )
+        raise typer.Exit(code=2)
+    filters = SearchFilters(site, lang, date_from, date_to, 1, True, entity=entity, author=author)
+    store = _open(db, err)
+    try:
+        if not has_mentions(store):
+            err.print(f"no entities in {db}: ingest with `warta ingest PATH --db {db} --enrich`")
+            raise typer.Exit(code=1)
+        network = entity_network(store, filters, query, entity_type, top, min_stories)
+    except QueryError as exc:
+        err.print(f"[red]cannot draw the network:[/red] {exc}")
+        raise typer.Exit(code=2) from exc
+    finally:
+        store.close()
+    summary = f"{plural(len(network.nodes), 'entity', 'entities')}, {plural(len(network.edges), 'link')}"
+    if output is None and fmt is None:
+        out = Console(soft_wrap=True)
+        table = Table("entity", "entity", "stories naming both")
+        for edge in network.edges[:25]:
+            table.add_row(network.name_of(edge.source), network.name_of(edge.target), str(edge.stories))
+        out.print(
+            table if network.edges else f"no two entities named together by {min_stories} stories or more"
+        )
+        out.print(f"[dim]{summary}; write it all with -o network.gexf (or .graphml, .csv, .json)[/dim]")
+        return
+    with _output(output) as handle:
+        if chosen is GraphFormat.json:
+            json.dump(asdict(network), handle, ensure_ascii=False)
+            handle.write("\n")
+        else:
+            _GRAPH_WRITERS[chosen](network, handle)
+    if output is not None:
+        err.print(f"{summary} written to {output}")
+
+
+def _graph_format(output: Path | None) -> GraphFormat | None:
+    if output is None:
+        return GraphFormat.csv
+    try:
+        return GraphFormat(output.suffix.lower().lstrip("."))
+    except ValueError:
+        return None
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[IO[str]]:
+    """The file at `path` (written whole, UTF-8), or stdout."""
+    if path is None:
+        yield sys.stdout
+        return
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        yield handle
 
 
 def _print_rising(out: Console, risen: list[RisingEntity], as_json: bool) -> None:

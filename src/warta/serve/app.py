@@ -9,6 +9,7 @@ lets an ingest run while the browser reads.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
@@ -30,6 +31,7 @@ from warta.corpus.mentions import (
     similar_speakers,
     top_entities,
 )
+from warta.corpus.network import entity_network, write_csv, write_gexf, write_graphml
 from warta.corpus.search import Hit, QueryError, SearchFilters, SearchOrder, latest, search
 from warta.corpus.store import Store, StoredVersion
 from warta.corpus.stories import top_stories
@@ -50,7 +52,7 @@ ENTITY_LIMIT = 500  # most entities one request lists
 def create_app(db: str | Path) -> Any:
     """The FastAPI app for the corpus at `db` (which must exist: the browser never creates one)."""
     from fastapi import Depends, FastAPI, HTTPException, Query
-    from fastapi.responses import FileResponse, HTMLResponse
+    from fastapi.responses import FileResponse, HTMLResponse, Response
     from starlette.background import BackgroundTask
 
     path = Path(db)
@@ -376,6 +378,48 @@ def create_app(db: str | Path) -> Any:
                     404, f"no article names {name!r}; similar: {similar_entities(store, name)}"
                 )
         return asdict(profile)
+
+    @app.get("/api/network")
+    def api_network(
+        q: str = "",
+        type: str | None = None,
+        filters: SearchFilters = in_scope,
+        top: int = 100,
+        min_stories: int = 2,
+        format: str = "json",
+    ) -> Any:
+        """Who is named with whom: the `top` most named entities of the stories the filters (and
+        `q`) select, linked by the stories naming both (`min_stories` or more); as JSON, or as a
+        file for graph tools with `format` graphml, gexf or csv."""
+        writers = {
+            "graphml": (write_graphml, "application/graphml+xml"),
+            "gexf": (write_gexf, "application/xml"),
+        }
+        writers["csv"] = (write_csv, "text/csv; charset=utf-8")
+        if format != "json" and format not in writers:
+            raise HTTPException(400, "format must be json, graphml, gexf or csv")
+        with opened() as store:
+            try:
+                network = entity_network(
+                    store,
+                    replace(filters, include_duplicates=True),
+                    q or None,
+                    type or None,
+                    top,
+                    min_stories,
+                )
+            except QueryError as exc:
+                raise HTTPException(400, str(exc)) from exc
+        if format == "json":
+            return asdict(network)
+        write, media_type = writers[format]
+        text = io.StringIO()
+        write(network, text)
+        return Response(
+            text.getvalue(),
+            media_type=media_type,
+            headers={"Content-Disposition": f'attachment; filename="warta-network.{format}"'},
+        )
 
     @app.get("/api/search")
     def api_search(

@@ -253,6 +253,16 @@ def entity_link(name: str, filters: SearchFilters | None = None, page: str = "en
     return f"<a href='/{page}/{esc(quote(name, safe=''))}{esc(query)}'>{esc(name)}</a>"
 
 
+def network_links(filters: SearchFilters, extra: Mapping[str, str | None]) -> str:
+    """Links that download who is named with whom among the articles these filters select."""
+    kept = _filter_params(filters) | {k: v for k, v in extra.items() if v}
+    links = " · ".join(
+        f"<a href='/api/network?{esc(urlencode(kept | {'format': fmt}))}'>{label}</a>"
+        for fmt, label in (("gexf", "GEXF (Gephi)"), ("graphml", "GraphML"), ("csv", "CSV"), ("json", "JSON"))
+    )
+    return f"<p class='meta'>who is named with whom, for graph tools: {links}</p>"
+
+
 def _filter_params(filters: SearchFilters) -> dict[str, str]:
     params = {
         "site": filters.site,
@@ -309,7 +319,7 @@ def entities_html(
     )
     return (
         f"<h1>Entities</h1>{form}<table><tr><th>entity</th><th>type</th><th>articles</th>"
-        f"<th>mentions</th></tr>{table}</table>"
+        f"<th>mentions</th></tr>{table}</table>" + network_links(filters, {"type": entity_type})
     )
 
 
@@ -511,7 +521,7 @@ def entity_html(profile: EntityProfile, filters: SearchFilters) -> str:
             f"<li>{entity_link(o.name, filters)} <span class=meta>{esc(o.type)} · {plural(o.articles, 'article')}</span></li>"
             for o in profile.together
         )
-        parts.append(f"<h2>named with</h2><ul>{rows}</ul>")
+        parts.append(f"<h2>named with</h2><ul>{rows}</ul>" + network_links(filters, {"entity": profile.name}))
     if profile.quotes:
         rows = "".join(
             f"<li>“{esc(q.text)}” <span class=meta>{esc(q.verb or '')} · "
