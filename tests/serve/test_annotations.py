@@ -190,3 +190,12 @@ def test_the_entity_pages_link_their_network(client: TestClient) -> None:
     assert "/api/network?entity=Joko+Widodo&amp;format=graphml" in profile
     ego = client.get("/api/network", params={"entity": "Joko Widodo", "min_stories": 1}).json()
     assert {n["name"] for n in ego["nodes"]} >= {"Joko Widodo", "Bank Indonesia"}
+
+
+def test_the_network_page_draws_the_selected_stories(client: TestClient) -> None:
+    page = client.get("/network", params={"min_stories": 1})
+    assert page.status_code == 200 and "<svg class='network'" in page.text
+    assert "href='/entity/Joko%20Widodo'" in page.text and "strongest links" in page.text
+    assert "href='/network'" in client.get("/").text  # in the navigation
+    bad = client.get("/network", params={"from": "2024-13"})
+    assert bad.status_code == 200 and "class='error'" in bad.text

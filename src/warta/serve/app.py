@@ -31,7 +31,7 @@ from warta.corpus.mentions import (
     similar_speakers,
     top_entities,
 )
-from warta.corpus.network import entity_network, write_csv, write_gexf, write_graphml
+from warta.corpus.network import Network, entity_network, write_csv, write_gexf, write_graphml
 from warta.corpus.search import Hit, QueryError, SearchFilters, SearchOrder, latest, search
 from warta.corpus.store import Store, StoredVersion
 from warta.corpus.stories import top_stories
@@ -47,6 +47,7 @@ _MEDIA_TYPES = {
 }
 PAGE_LIMIT = 100  # results on one page of the browser (the search itself allows more)
 ENTITY_LIMIT = 500  # most entities one request lists
+NETWORK_DRAWN = 200  # most entities the network page draws (the API gives more)
 
 
 def create_app(db: str | Path) -> Any:
@@ -378,6 +379,33 @@ def create_app(db: str | Path) -> Any:
                     404, f"no article names {name!r}; similar: {similar_entities(store, name)}"
                 )
         return asdict(profile)
+
+    @app.get("/network", response_class=HTMLResponse)
+    def network_page(
+        q: str = "",
+        type: str | None = None,
+        filters: SearchFilters = in_scope,
+        top: int = 50,
+        min_stories: int = 2,
+    ) -> str:
+        """Who is named with whom, drawn: the most named entities of the selected stories."""
+        top = max(1, min(top, NETWORK_DRAWN))
+        network, error = Network((), ()), None
+        with opened() as store:
+            try:
+                network = entity_network(
+                    store,
+                    replace(filters, include_duplicates=True),
+                    q or None,
+                    type or None,
+                    top,
+                    min_stories,
+                )
+            except QueryError as exc:
+                error = str(exc)
+            choices = _choices(store)
+        body = pages.network_html(network, q, filters, type or None, top, min_stories, *choices, error)
+        return pages.layout("network", body)
 
     @app.get("/api/network")
     def api_network(

@@ -14,12 +14,14 @@ from urllib.parse import quote, urlencode
 
 from warta.corpus.bylines import WriterCount, WriterProfile
 from warta.corpus.mentions import EntityCount, EntityProfile, QuoteFound, RisingEntity, plural
+from warta.corpus.network import Network
 from warta.corpus.search import Hit, SearchFilters, SearchOrder, empty_result_hint
 from warta.corpus.store import StoredVersion
 from warta.corpus.stories import Story
 from warta.corpus.templates import SiteReport
 from warta.corpus.trends import Trend
 from warta.corpus.versions import paragraph_changes
+from warta.serve.network_svg import TYPE_COLOURS, network_svg
 
 _STYLE = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -54,7 +56,7 @@ def layout(title: str, body: str) -> str:
         f"<meta name='viewport' content='width=device-width,initial-scale=1'><title>{esc(title)} · warta</title>"
         f"<style>{_STYLE}</style></head><body><nav><a href='/'>search</a><a href='/sites'>sites</a>"
         "<a href='/stories'>stories</a><a href='/entities'>entities</a><a href='/authors'>writers</a>"
-        "<a href='/quotes'>quotes</a></nav>"
+        "<a href='/quotes'>quotes</a><a href='/network'>network</a></nav>"
         f"{body}</body></html>"
     )
 
@@ -261,6 +263,59 @@ def network_links(filters: SearchFilters, extra: Mapping[str, str | None]) -> st
         for fmt, label in (("gexf", "GEXF (Gephi)"), ("graphml", "GraphML"), ("csv", "CSV"), ("json", "JSON"))
     )
     return f"<p class='meta'>who is named with whom, for graph tools: {links}</p>"
+
+
+def network_html(
+    network: Network,
+    query: str,
+    filters: SearchFilters,
+    entity_type: str | None,
+    top: int,
+    min_stories: int,
+    sites: Sequence[str],
+    languages: Sequence[str],
+    error: str | None = None,
+) -> str:
+    """Who is named with whom: the form, the drawing, the download links and the strongest links."""
+    form = (
+        "<form method='get' action='/network'>"
+        f"<input name='q' size='24' value='{esc(query)}' placeholder='search (optional)'> "
+        f"<input name='type' size='12' value='{esc(entity_type or '')}' placeholder='type'> "
+        f"<input name='entity' size='16' value='{esc(filters.entity or '')}' placeholder='around entity'> "
+        + _scope_fields(filters, sites, languages)
+        + f"top <input name='top' size='4' value='{top}'> "
+        f"linked by <input name='min_stories' size='3' value='{min_stories}'> stories "
+        "<button>draw</button></form>"
+    )
+    head = f"<h1>Who is named with whom</h1>{form}"
+    if error:
+        return f"{head}<p class='error'>{esc(error)}</p>"
+    if not network.nodes:
+        return f"{head}<p>no entities in these stories (an enriched corpus: <code>warta ingest --enrich</code>)</p>"
+    legend = " ".join(
+        f"<span style='color:{colour}'>●</span> {esc(kind)}"
+        for kind, colour in TYPE_COLOURS.items()
+        if kind != "organization" and any(n.type == kind for n in network.nodes)
+    )
+    extra = {"q": query or None, "type": entity_type, "entity": filters.entity}
+    extra |= {"top": str(top), "min_stories": str(min_stories)}
+    rows = "".join(
+        f"<tr><td>{entity_link(network.name_of(e.source), filters)}</td>"
+        f"<td>{entity_link(network.name_of(e.target), filters)}</td><td>{e.stories}</td></tr>"
+        for e in network.edges[:30]
+    )
+    strongest = (
+        f"<h2>strongest links</h2><table><tr><th>entity</th><th>entity</th><th>stories naming both</th></tr>{rows}</table>"
+        if rows
+        else f"<p>no two entities named together by {min_stories} stories or more</p>"
+    )
+    return (
+        head + f"<p class='meta'>{plural(len(network.nodes), 'entity', 'entities')} · "
+        f"{plural(len(network.edges), 'link')} · {legend}</p>"
+        + network_svg(network, lambda name: esc(f"/entity/{quote(name, safe='')}"))
+        + network_links(filters, extra)
+        + strongest
+    )
 
 
 def _filter_params(filters: SearchFilters) -> dict[str, str]:
