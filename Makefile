@@ -20,6 +20,7 @@ demo: venv  ## extract the bundled sample pages, build an enriched corpus from t
 	$(BIN)/warta sites --db warta.db
 	$(BIN)/warta search "$${QUERY:-jakarta}" --db warta.db --limit 5
 	$(BIN)/warta entities --db warta.db --limit 8
+	$(BIN)/warta network --db warta.db --min-stories 1 --top 12
 
 test: venv  ## the test suite (what CI runs)
 	$(BIN)/python -m pytest
