@@ -31,7 +31,7 @@ from warta.corpus.mentions import (
     similar_speakers,
     top_entities,
 )
-from warta.corpus.network import Network, entity_network, write_csv, write_gexf, write_graphml
+from warta.corpus.network import MAX_NODES, Network, entity_network, write_csv, write_gexf, write_graphml
 from warta.corpus.search import Hit, QueryError, SearchFilters, SearchOrder, latest, search
 from warta.corpus.store import Store, StoredVersion
 from warta.corpus.stories import top_stories
@@ -380,62 +380,69 @@ def create_app(db: str | Path) -> Any:
                 )
         return asdict(profile)
 
-    @app.get("/network", response_class=HTMLResponse)
-    def network_page(
+    @dataclass(frozen=True)
+    class NetworkAsk:
+        """What a network request selects (`warta.corpus.network.entity_network`)."""
+
+        query: str
+        entity_type: str | None
+        filters: SearchFilters
+        top: int
+        min_stories: int
+
+        def read(self, store: Store, most: int = MAX_NODES) -> Network:
+            return entity_network(
+                store,
+                replace(self.filters, include_duplicates=True),
+                self.query or None,
+                self.entity_type or None,
+                min(self.top, most),
+                self.min_stories,
+            )
+
+    def network_ask(
         q: str = "",
         type: str | None = None,
         filters: SearchFilters = in_scope,
-        top: int = 50,
+        top: int = 60,
         min_stories: int = 2,
-    ) -> str:
+    ) -> NetworkAsk:
+        """The search, entity type, filters, node count and link strength a network takes."""
+        return NetworkAsk(q, type or None, filters, top, min_stories)
+
+    asked_network = Depends(network_ask)
+
+    @app.get("/network", response_class=HTMLResponse)
+    def network_page(ask: NetworkAsk = asked_network) -> str:
         """Who is named with whom, drawn: the most named entities of the selected stories."""
-        top = max(1, min(top, NETWORK_DRAWN))
         network, error = Network((), ()), None
         with opened() as store:
             try:
-                network = entity_network(
-                    store,
-                    replace(filters, include_duplicates=True),
-                    q or None,
-                    type or None,
-                    top,
-                    min_stories,
-                )
+                network = ask.read(store, NETWORK_DRAWN)
             except QueryError as exc:
                 error = str(exc)
             choices = _choices(store)
-        body = pages.network_html(network, q, filters, type or None, top, min_stories, *choices, error)
+        top = min(ask.top, NETWORK_DRAWN)
+        body = pages.network_html(
+            network, ask.query, ask.filters, ask.entity_type, top, ask.min_stories, *choices, error
+        )
         return pages.layout("network", body)
 
     @app.get("/api/network")
-    def api_network(
-        q: str = "",
-        type: str | None = None,
-        filters: SearchFilters = in_scope,
-        top: int = 100,
-        min_stories: int = 2,
-        format: str = "json",
-    ) -> Any:
+    def api_network(ask: NetworkAsk = asked_network, format: str = "json") -> Any:
         """Who is named with whom: the `top` most named entities of the stories the filters (and
         `q`) select, linked by the stories naming both (`min_stories` or more); as JSON, or as a
         file for graph tools with `format` graphml, gexf or csv."""
         writers = {
             "graphml": (write_graphml, "application/graphml+xml"),
             "gexf": (write_gexf, "application/xml"),
+            "csv": (write_csv, "text/csv; charset=utf-8"),
         }
-        writers["csv"] = (write_csv, "text/csv; charset=utf-8")
         if format != "json" and format not in writers:
             raise HTTPException(400, "format must be json, graphml, gexf or csv")
         with opened() as store:
             try:
-                network = entity_network(
-                    store,
-                    replace(filters, include_duplicates=True),
-                    q or None,
-                    type or None,
-                    top,
-                    min_stories,
-                )
+                network = ask.read(store)
             except QueryError as exc:
                 raise HTTPException(400, str(exc)) from exc
         if format == "json":
