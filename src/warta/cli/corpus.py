@@ -67,6 +67,17 @@ EntityOption = Annotated[
 ]
 
 
+# What `trend` and `network` count or draw: a search, or every article the filters pass.
+SelectionArgument = Annotated[
+    str | None,
+    typer.Argument(help="A search, as `warta search` takes it; none: every article the filters pass."),
+]
+EntityTypeOption = Annotated[
+    str | None,
+    typer.Option("--type", help="Only entities of this type (person, place, organisation, ...)."),
+]
+
+
 def _open(db: Path, console: Console, must_exist: bool = True) -> Store:
     if must_exist and not db.exists():
         console.print(f"[red]no corpus at {db}[/red]: build one with `warta ingest PATH --db {db}`")
@@ -394,10 +405,7 @@ def _is_corpus_file(output: Path, db: Path) -> bool:
     ),
 )
 def trend_command(
-    query: Annotated[
-        str | None,
-        typer.Argument(help="A search, as `warta search` takes it; none: every article the filters pass."),
-    ] = None,
+    query: SelectionArgument = None,
     db: DbOption = Path("corpus.db"),
     by: Annotated[
         Period, typer.Option("--by", help="Count per day, ISO week, month or year.")
@@ -663,10 +671,7 @@ def entities_command(
         ),
     ] = None,
     db: DbOption = Path("corpus.db"),
-    entity_type: Annotated[
-        str | None,
-        typer.Option("--type", help="Only entities of this type (person, place, organisation, ...)."),
-    ] = None,
+    entity_type: EntityTypeOption = None,
     site: SiteOption = None,
     lang: LangOption = None,
     date_from: FromOption = None,
@@ -763,10 +768,7 @@ _GRAPH_WRITERS = {
     ),
 )
 def network_command(
-    query: Annotated[
-        str | None,
-        typer.Argument(help="A search, as `warta search` takes it; none: every article the filters pass."),
-    ] = None,
+    query: SelectionArgument = None,
     db: DbOption = Path("corpus.db"),
     output: Annotated[
         Path | None,
@@ -780,10 +782,7 @@ def network_command(
     min_stories: Annotated[
         int, typer.Option(help="Link two entities named together by this many stories.")
     ] = 2,
-    entity_type: Annotated[
-        str | None,
-        typer.Option("--type", help="Only entities of this type (person, place, organisation, ...)."),
-    ] = None,
+    entity_type: EntityTypeOption = None,
     site: SiteOption = None,
     lang: LangOption = None,
     date_from: FromOption = None,
