@@ -92,6 +92,22 @@ def test_trend_prints_bars_and_json(corpus: Path) -> None:
     assert bad.exit_code == 2 and "cannot count" in bad.output
 
 
+def test_trend_split_by_site_prints_a_column_per_site_and_json(corpus: Path) -> None:
+    result = cli_runner().invoke(app, ["trend", "--db", str(corpus), "--split", "site"])
+    assert result.exit_code == 0, result.output
+    assert "kabar.id" in result.stdout and "daily.com" in result.stdout and "undated" in result.stdout
+    rows = [
+        json.loads(line)
+        for line in cli_runner()
+        .invoke(app, ["trend", "--db", str(corpus), "--split", "site", "--by", "year", "--json"])
+        .stdout.splitlines()
+    ]
+    assert {"year": "2025", "site": "kabar.id", "stories": 2} in rows
+    assert {"year": None, "site": "daily.com", "stories": 1} in rows
+    one = cli_runner().invoke(app, ["trend", "--db", str(corpus), "--split", "language", "--top", "1"])
+    assert one.exit_code == 0 and "other languages" in one.stdout
+
+
 def test_quotes_by_speaker_and_words(corpus: Path) -> None:
     result = cli_runner().invoke(app, ["quotes", "--db", str(corpus), "--speaker", "lee jae-sung"])
     assert result.exit_code == 0, result.output

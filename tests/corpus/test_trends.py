@@ -9,7 +9,7 @@ from tests.corpus.test_mentions import _ARTICLES, _stored
 
 from warta.corpus.search import QueryError, SearchFilters
 from warta.corpus.store import Store
-from warta.corpus.trends import Period, trend
+from warta.corpus.trends import Period, Split, split_trend, trend
 
 
 @pytest.fixture
@@ -68,3 +68,42 @@ def test_bad_queries_and_filters_are_query_errors(store: Store) -> None:
         trend(store, "-rudal", SearchFilters())
     with pytest.raises(QueryError):
         trend(store, None, SearchFilters(date_to="2025-02-30"))
+
+
+def test_a_split_trend_gives_one_series_per_site_on_the_same_periods(store: Store) -> None:
+    found = split_trend(store, None, SearchFilters())
+    assert found.periods == ("2024-12", "2025-01", "2025-02")
+    assert [(s.name, s.counts, s.undated, s.total) for s in found.series] == [
+        ("kabar.id", (1, 1, 2), 0, 4),
+        ("daily.com", (0, 0, 1), 1, 2),
+    ]
+    assert found.others == 0
+    # the split's sums are the plain trend's
+    plain = trend(store, None, SearchFilters())
+    assert tuple(sum(col) for col in zip(*(s.counts for s in found.series), strict=True)) == tuple(
+        n for _, n in plain.counts
+    )
+    first = split_trend(store, None, SearchFilters(), top=1)
+    assert [s.name for s in first.series] == ["kabar.id"] and first.others == 2
+
+
+def test_a_split_by_language_a_query_and_weeks(store: Store) -> None:
+    langs = split_trend(store, None, SearchFilters(), split=Split.language)
+    assert [(s.name, s.total) for s in langs.series] == [("id", 4), ("en", 2)]
+    missile = split_trend(store, "rudal", SearchFilters(), Period.year)
+    assert missile.periods == ("2024", "2025") and [s.counts for s in missile.series] == [(1, 3)]
+    weeks = split_trend(store, None, SearchFilters(), Period.week)
+    assert weeks.periods[0] == "2025-W01" and weeks.periods[-1] == "2025-W08"  # 2025-02-20, a Thursday
+    assert all(len(s.counts) == len(weeks.periods) for s in weeks.series)
+    assert split_trend(store, None, SearchFilters(site="nowhere.example")).series == ()
+
+
+def test_a_split_counts_a_copied_story_for_its_shown_copy_unless_duplicates_are_asked(store: Store) -> None:
+    with store.transaction() as conn:
+        conn.execute("UPDATE articles SET cluster_id = 1, is_representative = (id = 2) WHERE id IN (2, 3)")
+    once = {s.name: s.counts for s in split_trend(store, None, SearchFilters()).series}
+    assert once["daily.com"] == (0, 0, 0)
+    every = {
+        s.name: s.counts for s in split_trend(store, None, SearchFilters(include_duplicates=True)).series
+    }
+    assert every["daily.com"] == (0, 0, 1)

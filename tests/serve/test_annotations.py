@@ -151,6 +151,13 @@ def test_trend_api_and_the_results_chart(client: TestClient) -> None:
     assert found["by"] == "year" and found["undated"] + sum(n for _, n in found["counts"]) > 0
     assert client.get("/api/trend", params={"q": "-x"}).status_code == 400
     assert client.get("/api/trend", params={"by": "decade"}).status_code == 422
+    split = client.get("/api/trend", params={"by": "year", "split": "site"}).json()
+    assert split["split"] == "site" and len(split["series"]) >= 2
+    assert all(len(s["counts"]) == len(split["periods"]) for s in split["series"])
+    plain = client.get("/api/trend", params={"by": "year"}).json()
+    assert sum(sum(s["counts"]) + s["undated"] for s in split["series"]) + split["others"] == plain[
+        "undated"
+    ] + sum(n for _, n in plain["counts"])
 
 
 def test_quotes_page_and_api(client: TestClient) -> None:

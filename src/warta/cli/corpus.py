@@ -43,7 +43,7 @@ from warta.corpus.search import QueryError, SearchFilters, SearchOrder, empty_re
 from warta.corpus.store import Store, StoreDirectoryMissingError, StoreError, StoreIsDirectoryError
 from warta.corpus.stories import top_stories
 from warta.corpus.templates import site_reports
-from warta.corpus.trends import Period, trend
+from warta.corpus.trends import Period, Split, SplitTrend, split_trend, trend
 from warta.options import ExtractOptions
 from warta.readers import JsonlFields
 from warta.run.ingest import IngestOptions, IngestReport, ingest
@@ -401,7 +401,8 @@ def _is_corpus_file(output: Path, db: Path) -> bool:
         "  warta trend banjir --db corpus.db                  (matching stories per month)\n\n"
         "  warta trend 'banjir OR longsor' --by week --from 2025-01 --site kompas.com\n\n"
         "  warta trend --entity 'Korea Utara' --by year       (every article naming it)\n\n"
-        "  warta trend pemilu --by day --json > pemilu.jsonl"
+        "  warta trend pemilu --by day --json > pemilu.jsonl\n\n"
+        "  warta trend 'harga beras' --split site --top 5        (which outlets covered it, month by month)"
     ),
 )
 def trend_command(
@@ -417,23 +418,38 @@ def trend_command(
     entity: EntityOption = None,
     author: AuthorOption = None,
     duplicates: Annotated[bool, typer.Option(help="Count every copy of a story, not one.")] = False,
+    split: Annotated[
+        Split | None,
+        typer.Option("--split", help="One column per site (or language): who covered it, and when."),
+    ] = None,
+    top: Annotated[
+        int, typer.Option(min=1, max=50, help="With --split: the sites (languages) with most stories.")
+    ] = 8,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines: one period a line.")] = False,
 ) -> None:
     """How many stories match, per day, week, month or year of publication.
 
     Counts one copy per story (as search shows them), every period from the first to the last
-    with a match (empty ones as 0); undated matches are counted apart.
+    with a match (empty ones as 0); undated matches are counted apart. --split site compares
+    outlets: a column per site, the --top sites with most stories (--duplicates to count each
+    site's own copy of a story carried by several).
     """
     err = Console(stderr=True, soft_wrap=True)
     filters = SearchFilters(site, lang, date_from, date_to, 1, duplicates, entity=entity, author=author)
     store = _open(db, err)
     try:
-        counts = trend(store, query, filters, by)
+        if split is not None:
+            compared = split_trend(store, query, filters, by, split, top)
+        else:
+            counts = trend(store, query, filters, by)
     except QueryError as exc:
         err.print(f"[red]cannot count:[/red] {exc}")
         raise typer.Exit(code=2) from exc
     finally:
         store.close()
+    if split is not None:
+        _print_split(compared, as_json)
+        return
     if as_json:
         for name, n in counts.counts:
             sys.stdout.write(json.dumps({by.value: name, "stories": n}) + "\n")
@@ -448,6 +464,30 @@ def trend_command(
     if counts.undated:
         out.print(f"  [dim]undated: {counts.undated}[/dim]")
     out.print(f"[dim]{plural(counts.total, 'story', 'stories')}[/dim]")
+
+
+def _print_split(compared: SplitTrend, as_json: bool) -> None:
+    by, split = compared.period.value, compared.split.value
+    if as_json:
+        for series in compared.series:
+            for name, n in zip(compared.periods, series.counts, strict=True):
+                sys.stdout.write(json.dumps({by: name, split: series.name, "stories": n}) + "\n")
+            if series.undated:
+                sys.stdout.write(json.dumps({by: None, split: series.name, "stories": series.undated}) + "\n")
+        return
+    out = Console(soft_wrap=True)
+    if not compared.series:
+        out.print("no matches")
+        return
+    table = Table(by, *(s.name for s in compared.series))
+    for i, name in enumerate(compared.periods):
+        table.add_row(name, *(str(s.counts[i]) if s.counts[i] else "·" for s in compared.series))
+    if any(s.undated for s in compared.series):
+        table.add_row("undated", *(str(s.undated) for s in compared.series))
+    table.add_row("[bold]all[/bold]", *(f"[bold]{s.total}[/bold]" for s in compared.series))
+    out.print(table)
+    if compared.others:
+        out.print(f"[dim]{plural(compared.others, 'story', 'stories')} of other {split}s (--top)[/dim]")
 
 
 def _print_latest(out: Console, heading: str, refs: Iterable[ArticleRef]) -> None:

@@ -51,31 +51,117 @@ def trend(store: Store, query: str | None, filters: SearchFilters, period: Perio
     """Stories matching `query` (every article passing `filters` without one) per period.
 
     Raises `QueryError` for a query or filter that cannot run, as `search` does."""
+    rows = _counted(store, query, filters, period, "''")
+    dated = [(p, n) for _, p, n in rows if p is not None]
+    undated = sum(n for _, p, n in rows if p is None)
+    return Trend(period, _filled(_merged(dated, period), period), undated)
+
+
+class Split(StrEnum):
+    """What a split trend draws one series for."""
+
+    site = "site"
+    language = "language"
+
+
+_SPLIT_SQL = {Split.site: "s.name", Split.language: "coalesce(a.language, '?')"}
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    name: str  # the site, or the language code ('?': none told)
+    counts: tuple[int, ...]  # stories per period of `SplitTrend.periods`
+    undated: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts) + self.undated
+
+
+@dataclass(frozen=True, slots=True)
+class SplitTrend:
+    """Coverage compared: the matching stories per period, one series per site (or language)."""
+
+    period: Period
+    split: Split
+    periods: tuple[str, ...]  # oldest first, gaps as 0, the same for every series
+    series: tuple[Series, ...]  # the `top` with the most stories, most first
+    others: int  # the stories of the series left out
+
+
+def split_trend(
+    store: Store,
+    query: str | None,
+    filters: SearchFilters,
+    period: Period = Period.month,
+    split: Split = Split.site,
+    top: int = 8,
+) -> SplitTrend:
+    """`trend`, one series per site or language: which outlets covered it, and when.
+
+    A story copied across sites counts once, for the copy search shows (its representative),
+    unless duplicates are asked for: then every site's copy counts for its site."""
+    rows = _counted(store, query, filters, period, _SPLIT_SQL[split])
+    by_series: dict[str, list[tuple[str, int]]] = {}
+    undated: dict[str, int] = {}
+    for name, p, n in rows:
+        if p is None:
+            undated[name] = undated.get(name, 0) + n
+        else:
+            by_series.setdefault(name, []).append((p, n))
+        by_series.setdefault(name, [])
+    merged = {name: dict(_merged(counts, period)) for name, counts in by_series.items()}
+    totals = {name: sum(c.values()) + undated.get(name, 0) for name, c in merged.items()}
+    ranked = sorted(totals, key=lambda name: (-totals[name], name))
+    every = sorted({p for counts in merged.values() for p in counts})
+    periods = tuple(name for name, _ in _filled([(p, 0) for p in every], period))
+    series = tuple(
+        Series(name, tuple(merged[name].get(p, 0) for p in periods), undated.get(name, 0))
+        for name in ranked[:top]
+    )
+    return SplitTrend(period, split, periods, series, sum(totals[name] for name in ranked[top:]))
+
+
+def _counted(
+    store: Store, query: str | None, filters: SearchFilters, period: Period, group: str
+) -> list[tuple[str, str | None, int]]:
+    """(group, period prefix or None where undated, stories) of the articles passing `filters`
+    and matching `query`; days where weeks are asked for (`_merged` folds them)."""
     check_filters(filters)
     found = filter_conditions(store, filters)
     if found is None:
-        return Trend(period, (), 0)
+        return []
     where, params, _ = found
     if query is not None and query.strip():
         expression = fts_expression(parse_query(query), store.tokenizer == "unicode61+id")
-        source = "articles_fts f JOIN articles a INDEXED BY articles_search ON a.id = f.rowid WHERE articles_fts MATCH ?"
+        source = (
+            "articles_fts f JOIN articles a INDEXED BY articles_search ON a.id = f.rowid"
+            " JOIN sites s ON s.id = a.site_id WHERE articles_fts MATCH ?"
+        )
         params = [expression, *params]
     else:
-        source = "articles a INDEXED BY articles_search WHERE 1"
-    # Dates are stored as ISO text: a prefix names the day, month or year; weeks are found below.
+        source = "articles a INDEXED BY articles_search JOIN sites s ON s.id = a.site_id WHERE 1"
+    # Dates are stored as ISO text: a prefix names the day, month or year; weeks are found later.
     width = 10 if period is Period.week else _PREFIX[period]
     try:
         rows = store.conn.execute(
-            f"SELECT substr(a.published, 1, {width}) AS p, count(*) FROM {source}{where} GROUP BY p ORDER BY p",
+            f"SELECT {group} AS g, substr(a.published, 1, {width}) AS p, count(*) FROM {source}{where}"
+            " GROUP BY g, p ORDER BY g, p",
             params,
         ).fetchall()
     except sqlite3.OperationalError as exc:  # a malformed expression reaching FTS5
         raise QueryError(f"the count could not run: {exc}") from exc
-    dated = [(str(p), int(n)) for p, n in rows if p is not None and _valid(str(p), width)]
-    undated = sum(int(n) for _, n in rows) - sum(n for _, n in dated)  # (no date, or none that is real)
-    if period is Period.week:
-        dated = _by_week(dated)
-    return Trend(period, _filled(dated, period), undated)
+    # (no date, or none that is real: undated)
+    return [(str(g), str(p) if p is not None and _valid(str(p), width) else None, int(n)) for g, p, n in rows]
+
+
+def _merged(counts: list[tuple[str, int]], period: Period) -> list[tuple[str, int]]:
+    """Counts by period name, oldest first: days folded into ISO weeks, equal names summed."""
+    out: dict[str, int] = {}
+    for name, n in counts:
+        key = _week_name(date.fromisoformat(name)) if period is Period.week else name
+        out[key] = out.get(key, 0) + n
+    return sorted(out.items())
 
 
 def _valid(prefix: str, width: int) -> bool:
@@ -87,14 +173,6 @@ def _valid(prefix: str, width: int) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _by_week(days: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    weeks: dict[str, int] = {}
-    for day, n in days:
-        name = _week_name(date.fromisoformat(day))
-        weeks[name] = weeks.get(name, 0) + n
-    return sorted(weeks.items())
 
 
 def _week_name(day: date) -> str:

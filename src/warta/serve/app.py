@@ -36,7 +36,7 @@ from warta.corpus.search import Hit, QueryError, SearchFilters, SearchOrder, lat
 from warta.corpus.store import Store, StoredVersion
 from warta.corpus.stories import top_stories
 from warta.corpus.templates import site_reports
-from warta.corpus.trends import Period, trend
+from warta.corpus.trends import Period, Split, split_trend, trend
 from warta.errors import WartaError
 from warta.serve import pages
 
@@ -475,11 +475,17 @@ def create_app(db: str | Path) -> Any:
         q: str = "",
         filters: SearchFilters = in_scope,
         by: Period = Period.month,
+        split: Split | None = None,
+        top: int = 8,
     ) -> dict[str, Any]:
         """Stories matching `q` (every article the filters pass without it) per day, week, month
-        or year, every period from the first to the last (empty ones 0), undated apart."""
+        or year, every period from the first to the last (empty ones 0), undated apart; with
+        `split` (site or language), one series for each of the `top` with the most stories."""
         with opened() as store:
             try:
+                if split is not None:
+                    compared = split_trend(store, q or None, filters, by, split, max(1, min(top, 50)))
+                    return asdict(compared)
                 found = trend(store, q or None, filters, by)
             except QueryError as exc:
                 raise HTTPException(400, str(exc)) from exc
