@@ -220,12 +220,22 @@ def test_a_corpus_from_before_the_tables_gets_them_on_open(tmp_path: Path, store
         conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema'")
     path = store.path
     store.close()
+    assert Store.needs_upgrade(path)
     reopened = Store.open(path)
+    assert not Store.needs_upgrade(path)
     assert top_entities(reopened, SearchFilters()) == expected
     assert reopened.conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == 2
     assert reopened.conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0] == str(
         SCHEMA_VERSION
     )
+
+
+def test_only_an_older_corpus_needs_an_upgrade(tmp_path: Path) -> None:
+    assert not Store.needs_upgrade(tmp_path / "missing.db")
+    (tmp_path / "junk.db").write_bytes(b"not a database at all")
+    assert not Store.needs_upgrade(tmp_path / "junk.db")
+    Store.open(tmp_path / "new.db").close()
+    assert not Store.needs_upgrade(tmp_path / "new.db")
 
 
 def test_a_corpus_without_enrichment_has_no_mentions(tmp_path: Path) -> None:

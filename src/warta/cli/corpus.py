@@ -83,6 +83,9 @@ def _open(db: Path, console: Console, must_exist: bool = True) -> Store:
         console.print(f"[red]no corpus at {db}[/red]: build one with `warta ingest PATH --db {db}`")
         raise typer.Exit(code=2)
     try:
+        if Store.needs_upgrade(db):  # once per corpus made by an older warta
+            with console.status(f"bringing {db} up to this warta's tables (once; long on a large corpus)"):
+                return Store.open(db)
         return Store.open(db)
     except StoreIsDirectoryError as exc:
         console.print(

@@ -245,6 +245,23 @@ class Store:
         mapped pages skip a copy through the page cache). Writers keep the default."""
         self.conn.execute("PRAGMA mmap_size=1073741824")
 
+    @staticmethod
+    def needs_upgrade(path: str | Path) -> bool:
+        """Whether opening the corpus at `path` will first bring its tables up to this warta's
+        schema (indexing every stored article's entities, quotes or credits: long on a big one).
+        False for a new, missing or unreadable file (opening it says what is wrong)."""
+        if not Path(path).is_file():
+            return False
+        try:
+            conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+            try:
+                row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            finally:
+                conn.close()
+            return row is not None and int(row[0]) < SCHEMA_VERSION
+        except (sqlite3.Error, ValueError):
+            return False
+
     @classmethod
     def open(cls, path: str | Path, tokenizer: str = "unicode61+id") -> Store:
         """Open (creating if needed) a corpus. `tokenizer` only matters when creating it.
