@@ -1,7 +1,9 @@
 """Canonical entity names: precision/recall of (surface -> canonical name) pairs and of merged
 entities, on bench/data/canonical-heldout.json (68 short passages, id and en, written for warta
 by hand before it ran on them) and bench/data/canonical-heldout2.json (60 passages, 30 id and
-30 en, full of short forms, written blind in the twenty-fifth session), each set by language.
+30 en, full of short forms, written blind in the twenty-fifth session) and
+bench/data/canonical-heldout3.json (30 passages, 15 id and 15 en, written blind in the thirtieth
+session), each set by language.
 
     python bench/bench_canonical.py
 
@@ -42,6 +44,7 @@ from warta.enrich.types import Entity
 SETS = (
     ("held-out", ROOT / "bench" / "data" / "canonical-heldout.json"),
     ("held-out 2", ROOT / "bench" / "data" / "canonical-heldout2.json"),
+    ("held-out 3", ROOT / "bench" / "data" / "canonical-heldout3.json"),
 )
 LANGUAGES = ("id", "en")
 NOTES = [

@@ -28,6 +28,7 @@ SETS = {
     "held-out 4": ROOT / "bench" / "data" / "ner-en-heldout4.txt",
     "held-out 5": ROOT / "bench" / "data" / "ner-en-heldout5.txt",
     "held-out 6": ROOT / "bench" / "data" / "ner-en-heldout6.txt",
+    "held-out 7": ROOT / "bench" / "data" / "ner-en-heldout7.txt",
 }
 RESULTS = ROOT / "bench" / "results"
 NOTES = [
@@ -117,13 +118,13 @@ def parse(line: str) -> tuple[str, set[tuple[int, int, str]]]:
     return text + line[last:], gold
 
 
-def score(path: Path, recogniser: EntityRecogniser) -> dict[str, object]:
+def score(path: Path, recogniser: EntityRecogniser, language: str = "en") -> dict[str, object]:
     lines = [
         line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
     ]
     sentences = [parse(line) for line in lines]
     paragraphs = [text for text, _ in sentences]
-    found = recogniser.find(paragraphs, EnrichContext(("en",), "en", None))
+    found = recogniser.find(paragraphs, EnrichContext((language,), language, None))
     predicted = {(e.paragraph, e.start, e.end, e.type) for e in found}
     gold = {(i, *span) for i, (_, spans) in enumerate(sentences) for span in spans}
     tp = len(predicted & gold)
