@@ -44,6 +44,7 @@ from warta.enrich.entity_cues import (
     _SENTENCE_END,
     _between_places,
     _comma_place,
+    _common_phrase,
     _cue_after,
     _cue_before,
     _index_end,
@@ -52,6 +53,7 @@ from warta.enrich.entity_cues import (
     _is_road,
     _is_team,
     _its_after,
+    _known_head,
     _lowercase_words,
     _name_word,
     _opens_place,
@@ -65,8 +67,10 @@ from warta.enrich.entity_cues import (
     _Scene,
     _scene,
     _seat_cue,
+    _spelled_in_lowercase,
     _team_after,
     _version_end,
+    _word_in_capitals,
 )
 from warta.enrich.ner_features import Token, gazetteer_words, sentence_features, tokenise
 from warta.enrich.text import bio_spans, contains, sentence_starts
@@ -125,6 +129,9 @@ class _Language:
     expansions: Mapping[str, str] = field(default_factory=dict)
     legal_suffixes: frozenset[str] = frozenset()  # a company's legal form after its name ('Corp')
     short_family_names: frozenset[str] = frozenset()  # two-letter family names written first ('Xi')
+    initials_before: frozenset[str] = (
+        frozenset()
+    )  # lowercased words before a person's initials ('berinisial')
 
 
 def degree_key(text: str) -> str:
@@ -192,6 +199,9 @@ def _language(language: str) -> _Language:
         expansions={str(short): str(full) for short, full in data.get("expansions", {}).items()},
         legal_suffixes=frozenset(data.get("canonical", {}).get("legal_suffixes", ())),
         short_family_names=frozenset(data.get("canonical", {}).get("short_family_names", ())),
+        initials_before=frozenset(
+            word.lower() for word in data.get("context", {}).get("initials_before", ())
+        ),
     )
 
 
@@ -274,9 +284,20 @@ class EntityRecogniser:
                 candidates += _rule_spans(index, tokens[index], known, known.rules, scene)
             if known.heads is not None:
                 candidates = _with_heads(candidates, _head_spans(index, tokens[index], known.heads))
-            found += _without_degrees(_resolve(candidates, text), text, known.degrees)
+            found += _without_initials(
+                _without_degrees(_resolve(candidates, text), text, known.degrees), tokens[index], known
+            )
         found = _with_name_parts(found, paragraphs, tokens, known.short_family_names)
         return _named(found, paragraphs, known)
+
+
+def _without_initials(spans: list[_Span], tokens: list[Token], known: _Language) -> list[_Span]:
+    """`spans` but those right after a word that introduces a person's initials ('tersangka
+    berinisial AS': AS is no United States)."""
+    if not known.initials_before:
+        return spans
+    before = {token.start: tokens[i - 1].text.lower() for i, token in enumerate(tokens) if i}
+    return [span for span in spans if before.get(span.start) not in known.initials_before]
 
 
 def _alias_spans(index: int, text: str, known: _Language) -> Iterable[_Span]:
@@ -660,6 +681,13 @@ def _typed_run(
             return []
         words = [token.text for token in tokens[begin:end]]
         kind = _rule_type(words, rules)
+    if kind == "person" and (_common_phrase(words, rules, scene.lowercase) or _known_head(words, rules)):
+        kind = None  # 'Frequently Asked Questions', 'Risk Management', 'GitHub Copilot', 'Adobe Photoshop'
+    elif kind == "organisation" and (
+        _word_in_capitals(words, sentence_start, rules, scene.lowercase)
+        or (len(words) == 1 and _spelled_in_lowercase(words[0], scene.article))
+    ):
+        kind = None  # 'do NOT', 'Group fitness classes', 'a compound annual growth rate (CAGR)'
     if kind == "person" and _is_letter(words[-1]) and not (end < len(tokens) and tokens[end].text == "."):
         kind = None  # 'Plan B', 'Model Y', 'Vitamin D': no name ends in a bare letter (but 'Courtney C.')
     index_end = _index_end(tokens, begin, end, kind, rules)
@@ -873,6 +901,7 @@ def _with_name_parts(
     if not parts:
         return found
     found = [_as_person_part(span, paragraphs, parts) for span in found]
+    lowercase = _lowercase_words(tokens)
     first_words = {part[0] for part in parts}
     longest = max(len(part) for part in parts)
     extra: list[_Span] = []
@@ -897,7 +926,10 @@ def _with_name_parts(
             start, end = paragraph_tokens[i].start, paragraph_tokens[i + size - 1].end
             # a part followed by another capitalised word belongs to another name ('Sri Lanka')
             glued = i + size < len(texts) and _is_name_word(texts[i + size])
-            if not glued and all(end <= a or start >= b for a, b in taken):
+            # one word opening a sentence that the article also writes in lower case is that word
+            # ('Data analysis is ...' after a 'Data Science' read as a name)
+            opener = size == 1 and (i == 0 or texts[i - 1] in _SENTENCE_END) and texts[i].lower() in lowercase
+            if not glued and not opener and all(end <= a or start >= b for a, b in taken):
                 extra.append(_Span(index, start, end, "person", None, "rule"))
             i += size
     return sorted([*found, *extra], key=lambda s: (s.paragraph, s.start))
