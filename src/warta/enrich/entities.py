@@ -44,6 +44,7 @@ from warta.enrich.entity_cues import (
     _SENTENCE_END,
     _between_places,
     _comma_place,
+    _common_lead,
     _common_phrase,
     _cue_after,
     _cue_before,
@@ -129,9 +130,9 @@ class _Language:
     expansions: Mapping[str, str] = field(default_factory=dict)
     legal_suffixes: frozenset[str] = frozenset()  # a company's legal form after its name ('Corp')
     short_family_names: frozenset[str] = frozenset()  # two-letter family names written first ('Xi')
-    initials_before: frozenset[str] = (
-        frozenset()
-    )  # lowercased words before a person's initials ('berinisial')
+    # lowercased words before a person's initials ('berinisial')
+    initials_before: frozenset[str] = frozenset()
+    ranks: frozenset[tuple[str, ...]] = frozenset()  # titles a name follows at once ('Menkeu', 'Presiden')
 
 
 def degree_key(text: str) -> str:
@@ -202,7 +203,15 @@ def _language(language: str) -> _Language:
         initials_before=frozenset(
             word.lower() for word in data.get("context", {}).get("initials_before", ())
         ),
+        ranks=_ranks(language),
     )
+
+
+def _ranks(language: str) -> frozenset[tuple[str, ...]]:
+    """The language's ranks (`titles` data: the name follows at once), as written and capitalised."""
+    written = [str(title) for title in annotator_data("titles", (language,)).get("ranks", [])]
+    capitalised = [" ".join(word[:1].upper() + word[1:] for word in title.split()) for title in written]
+    return frozenset(tuple(token.text for token in tokenise(title)) for title in (*written, *capitalised))
 
 
 def _heads(language: str, data: Mapping[str, Any]) -> _Heads | None:
@@ -392,6 +401,8 @@ def _tagged_spans(
     name; any other entity ends before a title ('Gubernur Jawa Barat' is no organisation)."""
     spans: list[_Span] = []
     part = begin
+    if kind != "person" and _after_rank(tokens, begin, end, known):
+        kind = "person"  # 'Menkeu Purbaya Yudhi Sadewa' tagged a place: a rank's name is a person's
     for i in range(begin, end + 1):
         if i < end and tokens[i].text not in _SEPARATORS:
             continue
@@ -415,6 +426,26 @@ def _tagged_spans(
             spans.append(_Span(index, tokens[first].start, tokens[last - 1].end, kind, None, "model"))
         part = i + 1
     return spans
+
+
+def _after_rank(tokens: list[Token], begin: int, end: int, known: _Language) -> bool:
+    """Whether the tagged run tokens[begin:end] of capitalised words follows a rank at once
+    ('Menkeu Purbaya Yudhi Sadewa'; not 'Gubernur Jawa Barat': an office; not 'Presiden Amerika
+    Serikat': a known name, with no two words of a name after it)."""
+    if not 2 <= end - begin <= 6 or not all(_is_name_word(token.text) for token in tokens[begin:end]):
+        return False
+    if " ".join(token.text for token in tokens[begin:end]) in known.aliases:
+        return False
+    head = _known_size(tokens, begin, end, known, from_end=False)
+    if head is not None and end - begin - head[0] < 2:
+        return False  # ('Presiden Amerika Serikat'; but 'PM Singapura Lawrence Wong': the place is cut off)
+    # after an office, only its known body and the holder's name ('Ketua Umum Partai Golkar Bahlil
+    # Lahadalia'); after a rank, any name
+    titles = known.titles if head is not None else known.ranks
+    return any(
+        tuple(token.text for token in tokens[i:begin]) in titles
+        for i in range(max(0, begin - known.longest_title), begin)
+    )
 
 
 def _known_names_joined(
@@ -681,6 +712,14 @@ def _typed_run(
             return []
         words = [token.text for token in tokens[begin:end]]
         kind = _rule_type(words, rules)
+    after_office = (
+        begin >= 2
+        and tokens[begin - 1].text in rules.of_words
+        and tokens[begin - 2].text in rules.title_words
+    )
+    lead = _common_lead(words, rules, scene.lowercase) if kind == "person" and after_office else 0
+    if lead:  # 'Head of Marketing Tom Adeyemi': the name after the office's words
+        begin, words, sentence_start = begin + lead, words[lead:], False
     if kind == "person" and (_common_phrase(words, rules, scene.lowercase) or _known_head(words, rules)):
         kind = None  # 'Frequently Asked Questions', 'Risk Management', 'GitHub Copilot', 'Adobe Photoshop'
     elif kind == "organisation" and (
@@ -688,6 +727,8 @@ def _typed_run(
         or (len(words) == 1 and _spelled_in_lowercase(words[0], scene.article))
     ):
         kind = None  # 'do NOT', 'Group fitness classes', 'a compound annual growth rate (CAGR)'
+    if len(words) == 1 and words[0] in rules.word_acronyms:
+        return []  # 'AI made its way into ...': no cue makes an ordinary word's acronym a name
     if kind == "person" and _is_letter(words[-1]) and not (end < len(tokens) and tokens[end].text == "."):
         kind = None  # 'Plan B', 'Model Y', 'Vitamin D': no name ends in a bare letter (but 'Courtney C.')
     index_end = _index_end(tokens, begin, end, kind, rules)

@@ -555,7 +555,7 @@ def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
         return "event"
     if words[-1] in rules.other_words and len(words) > 1:
         return "other"
-    if words[0] in rules.region_heads and len(words) > 1:
+    if words[0] in rules.region_heads and " ".join(words[1:]) in rules.places:
         return "place"
     of_kind = _of_type(words, rules)
     if of_kind is not None:
@@ -624,6 +624,18 @@ def _spelled_in_lowercase(acronym: str, article: str) -> bool:
         if len(words) >= len(acronym) and initials.upper() == acronym.upper() and initials.islower():
             return True
     return False
+
+
+def _common_lead(words: list[str], rules: _Rules, lowercase: frozenset[str]) -> int:
+    """How many words open `words` that are a heading's or the article's lower-case words before a
+    person's name of two words or more ('Marketing Tom Adeyemi' after 'Head of'), 0 where the rest
+    is no name."""
+    lead = 0
+    while lead < len(words) - 2 and (words[lead] in rules.not_name_words or words[lead].lower() in lowercase):
+        lead += 1
+    if lead and not _common_phrase(words[lead:], rules, lowercase):
+        return lead
+    return 0
 
 
 def _known_head(words: list[str], rules: _Rules) -> bool:
