@@ -1059,3 +1059,35 @@ def test_indonesian_initials_after_berinisial_are_no_place_and_timnas_is_a_team(
     )
     assert "AS" not in found
     assert found["Timnas Indonesia"].type == "organisation"
+
+
+def test_indonesian_a_name_right_after_a_rank_is_a_person_and_a_known_place_is_cut_off() -> None:
+    found = _by_text(
+        _find(
+            "id",
+            [
+                "Menkeu Purbaya Yudhi Sadewa menyatakan dana akan ditempatkan di bank negara.",
+                "Prabowo menerima kunjungan PM Singapura Lawrence Wong di Istana Merdeka.",
+                "Presiden Amerika Serikat tiba di Jakarta.",
+            ],
+        )
+    )
+    assert found["Purbaya Yudhi Sadewa"].type == "person"
+    assert found["Lawrence Wong"].type == "person"
+    assert found["Singapura"].type == "place"
+    assert found["Amerika Serikat"].type == "place"
+
+
+def test_english_an_offices_of_words_are_no_part_of_the_holders_name() -> None:
+    found = _by_text(_find("en", ["Head of Marketing Tom Adeyemi joined the company in 2021."]))
+    assert found["Tom Adeyemi"].type == "person"
+
+
+def test_english_a_region_of_a_known_place_is_a_place_and_an_ordinary_acronym_takes_no_cue() -> None:
+    found = _by_text(
+        _find(
+            "en", ["Growth in Sub-Saharan Africa slowed.", "AI made its way into everyday work at 2pm EST."]
+        )
+    )
+    assert found["Sub-Saharan Africa"].type == "place"
+    assert "AI" not in found and "EST" not in found
