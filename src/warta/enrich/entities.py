@@ -401,7 +401,7 @@ def _tagged_spans(
     name; any other entity ends before a title ('Gubernur Jawa Barat' is no organisation)."""
     spans: list[_Span] = []
     part = begin
-    if kind != "person" and _after_rank(tokens, begin, end, known):
+    if kind != "person" and _after_rank(tokens, begin, end, kind, known):
         kind = "person"  # 'Menkeu Purbaya Yudhi Sadewa' tagged a place: a rank's name is a person's
     for i in range(begin, end + 1):
         if i < end and tokens[i].text not in _SEPARATORS:
@@ -428,7 +428,7 @@ def _tagged_spans(
     return spans
 
 
-def _after_rank(tokens: list[Token], begin: int, end: int, known: _Language) -> bool:
+def _after_rank(tokens: list[Token], begin: int, end: int, kind: EntityType, known: _Language) -> bool:
     """Whether the tagged run tokens[begin:end] of capitalised words follows a rank at once
     ('Menkeu Purbaya Yudhi Sadewa'; not 'Gubernur Jawa Barat': an office; not 'Presiden Amerika
     Serikat': a known name, with no two words of a name after it)."""
@@ -437,10 +437,16 @@ def _after_rank(tokens: list[Token], begin: int, end: int, known: _Language) -> 
     if " ".join(token.text for token in tokens[begin:end]) in known.aliases:
         return False
     head = _known_size(tokens, begin, end, known, from_end=False)
-    if head is not None and end - begin - head[0] < 2:
-        return False  # ('Presiden Amerika Serikat'; but 'PM Singapura Lawrence Wong': the place is cut off)
+    if head is not None:
+        rest = begin + head[0]
+        if not 2 <= end - rest <= 4 or _known_size(tokens, rest, end + 1, known, from_end=False):
+            return False  # ('Presiden Amerika Serikat', 'Ketua Partai Golkar Sumatera Barat', 'DPD Partai Demokrat Bali')
+    elif kind != "place":
+        return (
+            False  # a rank's tagged organisation may be the office's body ('Sekjen Partai Nasional Demokrat')
+        )
     # after an office, only its known body and the holder's name ('Ketua Umum Partai Golkar Bahlil
-    # Lahadalia'); after a rank, any name
+    # Lahadalia'); after a rank, a name tagged a place ('Menkeu Purbaya Yudhi Sadewa')
     titles = known.titles if head is not None else known.ranks
     return any(
         tuple(token.text for token in tokens[i:begin]) in titles
