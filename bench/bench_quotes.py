@@ -14,7 +14,8 @@ recall 1.000, speaker accuracy 0.875: the fixes its misses led to make it no lon
 docs/benchmarks.md); held-out 4 is bench/data/quotes-heldout4.json (40 cases, 20 id and 20 en,
 written by hand in session 30 before warta ran on them, committed before the first run: quotes split
 around a pronoun, speakers named only before or after, colon quotes, single quotes in headlines,
-quotes in a parenthesis, new speech verbs, Q&A without quotation marks). Also prints the time
+quotes in a parenthesis, new speech verbs, Q&A without quotation marks; first run precision 1.000,
+recall 1.000, speaker accuracy 0.757: the fixes its misses led to make it no longer blind). Also prints the time
 `find_quotes` takes per case (informative only: no assertion). Results go to
 bench/results/quotes.{json,md}; every held-out, held-out 2, 3 and 4 miss is printed.
 """
@@ -107,6 +108,14 @@ def main() -> None:
         ["set", "lang", "cases", "gold quotes", "found", "precision", "recall", "speaker acc."], rows
     )
     table += f"\n\nfind_quotes: {per_case:.3f} ms per case (1-3 paragraphs; informative)."
+    table += (
+        "\n\nHeld-out 4 (session 30, written blind and committed before its first run), first run on main"
+        " 02de602's code: precision 1.000, recall 1.000, speaker accuracy 0.757 (id 0.789, en 0.722). Its misses"
+        " led to 'the senator said' naming the person named before, new speech verbs (seloroh, tulis,"
+        " disampaikan), 'Kapten' as an apposed office, occupations before a name (engineer, designer) and"
+        " 'outside' ending a speaker: it is no longer blind. Left: a quote in a parenthesis, an organisation's"
+        " name with 'dan' as speaker, 'The message from X was simple:' and a speaker named in the sentence after."
+    )
     print(table)
     misses = _misses(HELDOUT_CASES)
     payload["heldout_misses"] = misses
