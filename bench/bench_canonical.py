@@ -80,7 +80,7 @@ NOTES = [
     "Then general fixes (this table): a name right after a rank that the tagger typed a place is a person",
     "('Menkeu Purbaya Yudhi Sadewa'; 'PM Singapura Lawrence Wong' cut at the known place), and alias data of",
     "general knowledge (FOMC, IDF, DRC, Man Utd, Tottenham Hotspur, Liga 1 clubs and their nicknames, Antam,",
-    "Himbara, Kemendikdasmen, SUGBK, Monas): those names of the set are in the data now, so the after score",
+    "Himbara, Kemendikdasmen, SUGBK): those names of the set are in the data now, so the after score",
     "is not blind. Left: 'Mega' for Megawati (a cut given name), 'Noel' ('sapaan akrab'), 'Gedung Merah Putih",
     "KPK' cut, 'Puncak', 'Teuku Faisal Fathani' ('BMKG Teuku'), 'Putin' alone, 'the Bank', 'Spurs' (also San",
     "Antonio's), 'Tottenham' (also a district), 'the Treasury'.",

@@ -35,7 +35,8 @@ NOTES = [
     "'Fraksi PKB', 'Provinsi' inside a place's name, 'BUMN' of 'Wamen BUMN', a national team 'Bahrain').",
     "Then (this table): Wamen* and Menko titles, initials after 'berinisial', 'Timnas' a team head, an office's",
     "known body before its holder ('Ketua Umum Partai Golkar Bahlil Lahadalia'), Liga 1 clubs in the alias",
-    "table (Arema FC, Bali United): not blind any more.",
+    "table (Arema FC, Bali United): not blind any more. (An alias for Monas, 'Monumen Nasional', was tried and",
+    "left out: its words are the tagger's gazetteer features, and 'Nasional' as a place's word cost NER UI.)",
 ]
 
 
