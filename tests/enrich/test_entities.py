@@ -1091,3 +1091,9 @@ def test_english_a_region_of_a_known_place_is_a_place_and_an_ordinary_acronym_ta
     )
     assert found["Sub-Saharan Africa"].type == "place"
     assert "AI" not in found and "EST" not in found
+
+
+def test_english_a_phrase_of_the_lexicons_ordinary_words_is_no_person() -> None:
+    found = _by_text(_find("en", ["Check the Screen Size before you buy, says Tom Price."]))
+    assert "Screen Size" not in found
+    assert found["Tom Price"].type == "person"

@@ -184,7 +184,9 @@ def _language(language: str) -> _Language:
     single_titles = [title[0] for title in titles if len(title) == 1]
     title_words = frozenset([*single_titles, *(title + "s" for title in single_titles)])
     rules = (
-        _rules(data.get("rules", {}), places, organisations, title_words) if recogniser.get("rules") else None
+        _rules(data.get("rules", {}), places, organisations, title_words, _ordinary_words(language))
+        if recogniser.get("rules")
+        else None
     )
     return _Language(
         aliases=aliases,
@@ -205,6 +207,14 @@ def _language(language: str) -> _Language:
         ),
         ranks=_ranks(language),
     )
+
+
+def _ordinary_words(language: str) -> frozenset[str]:
+    """The lexicon's ordinary lower-case words of `language` (`byline.common_words`: printed in lower
+    case, seldom capitalised inside a sentence), which no person's name is made of alone."""
+    from warta.lexicon import load_lexicon
+
+    return load_lexicon((language,)).common_words
 
 
 def _ranks(language: str) -> frozenset[tuple[str, ...]]:

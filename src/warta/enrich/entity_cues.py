@@ -79,6 +79,7 @@ class _Rules:
     organisation_words_not_alone: frozenset[str]  # organisation words no name alone ('Inc', 'Group')
     place_codes: frozenset[str]  # postal codes of states in capitals ('CA', 'NY'): places
     region_heads: frozenset[str]  # 'Southern' of 'Southern California': a place, after other types
+    ordinary_words: frozenset[str]  # lower-case words that are seldom a name's (lexicon byline.common_words)
     name_particles: frozenset[str]  # lowercase words inside a personal name ('de' in 'Pieter de Vries')
     prefixed: re.Pattern[str] | None  # a name prefix and the letter after it ('al-R' in 'al-Rashid')
     demonyms: frozenset[str]  # nationality words: never (the start of) an entity
@@ -101,6 +102,7 @@ def _rules(
     places: frozenset[str],
     organisations: frozenset[str],
     title_words: frozenset[str],
+    ordinary_words: frozenset[str] = frozenset(),
 ) -> _Rules:
     def words(key: str) -> frozenset[str]:
         return frozenset(data.get(key, ()))
@@ -159,6 +161,7 @@ def _rules(
         organisation_words_not_alone=words("organisation_words_not_alone"),
         place_codes=words("place_codes"),
         region_heads=words("region_heads"),
+        ordinary_words=ordinary_words,
         name_particles=words("name_particles"),
         prefixed=_prefixed(data.get("name_prefixes", ())),
         demonyms=words("demonyms"),
@@ -588,17 +591,18 @@ def _common_phrase(words: list[str], rules: _Rules, lowercase: frozenset[str]) -
     """Whether `words`, a person by their shape alone, are rather a phrase of common words: one of
     them a heading's, a menu's or a call to action's ('Frequently Asked Questions', 'Sign Up'), a
     brand's first word with a capital inside ('GitHub Copilot'; not 'Rory McIlroy'), or every one of them
-    written in lower case elsewhere in the article ('Risk Management' where it says 'risk' and
-    'management'; but 'Will Smith' may open with a given name that is also a word)."""
+    an ordinary word of the lexicon ('Form Factor', 'Screen Size') or written in lower case elsewhere in
+    the article ('Risk Management' where it says 'risk' and 'management'; but 'Will Smith' may open
+    with a given name that is also a word)."""
     named = [word for word in words if word not in rules.name_particles and word != "."]
     if any(word in rules.not_name_words for word in named):
         return True
     if _inner_capital(named[0], rules):
         return True  # (only the first word: 'Chris RuiWen Kuo', 'Mark SubbaRao' are people)
-    return (
-        bool(lowercase)
-        and named[0] not in rules.word_names
-        and all(word.lower() in lowercase for word in named)
+    if named[0] in rules.word_names:
+        return False
+    return all(word.lower() in rules.ordinary_words for word in named) or (
+        bool(lowercase) and all(word.lower() in lowercase for word in named)
     )
 
 
