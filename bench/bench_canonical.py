@@ -1,7 +1,9 @@
 """Canonical entity names: precision/recall of (surface -> canonical name) pairs and of merged
 entities, on bench/data/canonical-heldout.json (68 short passages, id and en, written for warta
 by hand before it ran on them) and bench/data/canonical-heldout2.json (60 passages, 30 id and
-30 en, full of short forms, written blind in the twenty-fifth session), each set by language.
+30 en, full of short forms, written blind in the twenty-fifth session) and
+bench/data/canonical-heldout3.json (30 passages, 15 id and 15 en, written blind in the thirtieth
+session), each set by language.
 
     python bench/bench_canonical.py
 
@@ -42,6 +44,7 @@ from warta.enrich.types import Entity
 SETS = (
     ("held-out", ROOT / "bench" / "data" / "canonical-heldout.json"),
     ("held-out 2", ROOT / "bench" / "data" / "canonical-heldout2.json"),
+    ("held-out 3", ROOT / "bench" / "data" / "canonical-heldout3.json"),
 )
 LANGUAGES = ("id", "en")
 NOTES = [
@@ -65,6 +68,22 @@ NOTES = [
     "Kombes ...' as one name, 'Von der Leyen'), 'Ms Abernathy' (which of two people), 'Harbor Point' after",
     "'Harbor Point Capital', a bare 'the Met' (also the Met Office, the Met Gala), 'Guterres's spokesman'",
     "and canonical names the data chooses otherwise (IKN, Yogyakarta as DIY, Lebaran an event).",
+    "",
+    "held-out 3: 30 passages (15 id, 15 en, 136 gold names) written blind in the thirtieth session, before",
+    "warta ran on them and before the canonicalisation code or alias tables were read for them, committed before",
+    "the first run: Menkeu, Kemendikdasmen, Kemenlu, Jateng, Jatim, Jakbar, Korsel, Korut, PDIP, Polri, KPK,",
+    "Kejagung, Himbara, Antam, SUGBK, club nicknames ('Macan Kemayoran'), 'sapaan akrab' nicknames, the Fed,",
+    "FOMC, BoE and 'the Bank', ECB, IDF, WHO, DRC, Man Utd, Spurs, surnames before full names (Trump, Macron,",
+    "Biden), capitals for governments (Beijing, Washington, Seoul, Tokyo: their own names, no merge with the",
+    "country). First (blind) run, on main 02de602's code: all pairs P 0.882 R 0.824, canonical 0.918, type",
+    "0.973, links P 1.000 R 0.645 (id P 0.839 R 0.758, links R 0.300; en P 0.915 R 0.878, links R 0.809).",
+    "Then general fixes (this table): a name right after a rank that the tagger typed a place is a person",
+    "('Menkeu Purbaya Yudhi Sadewa'; 'PM Singapura Lawrence Wong' cut at the known place), and alias data of",
+    "general knowledge (FOMC, IDF, DRC, Man Utd, Tottenham Hotspur, Liga 1 clubs and their nicknames, Antam,",
+    "Himbara, Kemendikdasmen, SUGBK): those names of the set are in the data now, so the after score",
+    "is not blind. Left: 'Mega' for Megawati (a cut given name), 'Noel' ('sapaan akrab'), 'Gedung Merah Putih",
+    "KPK' cut, 'Puncak', 'Teuku Faisal Fathani' ('BMKG Teuku'), 'Putin' alone, 'the Bank', 'Spurs' (also San",
+    "Antonio's), 'Tottenham' (also a district), 'the Treasury'.",
 ]
 
 

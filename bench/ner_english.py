@@ -28,6 +28,7 @@ SETS = {
     "held-out 4": ROOT / "bench" / "data" / "ner-en-heldout4.txt",
     "held-out 5": ROOT / "bench" / "data" / "ner-en-heldout5.txt",
     "held-out 6": ROOT / "bench" / "data" / "ner-en-heldout6.txt",
+    "held-out 7": ROOT / "bench" / "data" / "ner-en-heldout7.txt",
 }
 RESULTS = ROOT / "bench" / "results"
 NOTES = [
@@ -103,6 +104,28 @@ NOTES = [
     "held-out 5 from 91.7 to 92.7 ('Royal College of Nursing', 'M4'). Misses left: national teams without a",
     "score ('Morocco', 'Nigeria'), 'Mate XT', 'Excel', 'Outlook', 'SU7', 'Lei Jun' ('Jun' a month's",
     "abbreviation).",
+    "",
+    "Thirtieth session: held-out 7, 40 sentences, half news prose (politics, business, sport, courts, science)",
+    "and half the prose of non-news web pages a news crawl picks up (product and service pages, how-to guides,",
+    "docs, event listings, 'About us', job ads: capitalised heading words, calls to action, plan names, generic",
+    "acronyms, job titles), written blind on 2026-11-29 before the rule code and the lexicon were read for it and",
+    "committed before its first run. First (blind) run, on main 02de602's code: P 71.2, R 77.0, F1 74.0 (17",
+    "junk people: 'Frequently Asked Questions', 'Sign Up', 'Save Changes', 'Quick Start Guide', 'Premium",
+    "Plan'...). The session's changes came from those misses and from the junk people and organisations of the",
+    "WCXB dev corpus (enriched end to end): heading, menu and call-to-action words (not_name_words), a phrase",
+    "whose every word the article writes in lower case or the lexicon lists as ordinary words (byline.common_words:",
+    "'Screen Size', 'Form Factor'), a brand's first word with an inner capital, a known",
+    "maker's name first or a product word last are no person; a word in capitals the article writes in lower",
+    "case, an acronym the article spells out in lower case, a legal form or business noun alone and more",
+    "acronyms of ordinary words (computing, units, currencies, time zones) are no organisation; US state codes,",
+    "a region head before a known place ('Sub-Saharan Africa') are places; an office's 'of' words before a name",
+    "('Head of Marketing Tom Adeyemi'); platforms and makers in en.known.toml (Facebook, YouTube, Adobe, Dyson,",
+    "...). So held-out 7 (74.0 -> 84.7) is not blind any more; the same changes took held-out 3 from 95.7 to 96.6",
+    "and held-out 4 from 92.2 to 92.7 (fewer extras). Misses left: one-word products and companies ('Notion',",
+    "'Zoom', 'WordPress', 'LedgerFlow', 'Orion'), 'Kindle Paperwhite', 'Nest Thermostat' and 'Hubble Space",
+    "Telescope' read as people, 'Brightwater Coffee' a person, 'Bristol Central', 'Volvo Cars' a product,",
+    "'EX60', 'Premium Plan' an organisation (', which' after it). One gold slip of the set: 'Ontario' (in",
+    "'Ontario premier Doug Ford') is a place the set does not mark; it counts as an extra in both runs.",
 ]
 
 
@@ -117,13 +140,13 @@ def parse(line: str) -> tuple[str, set[tuple[int, int, str]]]:
     return text + line[last:], gold
 
 
-def score(path: Path, recogniser: EntityRecogniser) -> dict[str, object]:
+def score(path: Path, recogniser: EntityRecogniser, language: str = "en") -> dict[str, object]:
     lines = [
         line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
     ]
     sentences = [parse(line) for line in lines]
     paragraphs = [text for text, _ in sentences]
-    found = recogniser.find(paragraphs, EnrichContext(("en",), "en", None))
+    found = recogniser.find(paragraphs, EnrichContext((language,), language, None))
     predicted = {(e.paragraph, e.start, e.end, e.type) for e in found}
     gold = {(i, *span) for i, (_, spans) in enumerate(sentences) for span in spans}
     tp = len(predicted & gold)

@@ -979,3 +979,121 @@ def test_a_part_of_a_persons_full_name_the_tagger_typed_otherwise_is_the_person(
         ("Tawhiri", "person"),
         ("Bogor", "place"),
     ]
+
+
+def test_english_headings_menus_and_calls_to_action_are_no_people() -> None:
+    found = _by_text(
+        _find(
+            "en",
+            [
+                "Frequently Asked Questions",
+                "Sign Up for our newsletter and Get Exclusive Offers, or click Save Changes.",
+                "Meet the Team: Sarah Lindqvist leads the office.",
+            ],
+        )
+    )
+    assert "Frequently Asked Questions" not in found
+    assert "Exclusive Offers" not in found and "Save Changes" not in found
+    assert found["Sarah Lindqvist"].type == "person"
+
+
+def test_english_a_phrase_of_words_the_article_writes_in_lower_case_is_no_person() -> None:
+    paragraphs = [
+        "Risk Management: every plan needs it.",
+        "Good risk management starts with a list of what could go wrong.",
+        "Tom Becker, a consultant, said most firms skip it.",
+    ]
+    found = _by_text(_find("en", paragraphs))
+    assert "Risk Management" not in found
+    assert found["Tom Becker"].type == "person"
+
+
+def test_english_a_brands_word_or_a_known_makers_product_is_no_person() -> None:
+    paragraphs = [
+        "Developers compared GitHub Copilot with Final Cut Pro, and Rory McIlroy and Chris RuiWen Kuo watched."
+    ]
+    found = _by_text(_find("en", paragraphs))
+    assert "GitHub Copilot" not in found and "Final Cut Pro" not in found
+    assert found["Rory McIlroy"].type == "person"
+    assert found["Chris RuiWen Kuo"].type == "person"
+
+
+def test_english_a_word_in_capitals_for_emphasis_or_spelled_out_in_lower_case_is_no_organisation() -> None:
+    paragraphs = [
+        "Do NOT water the plant every day; it does not need it.",
+        "The market grows at a compound annual growth rate (CAGR) of 8%.",
+        "Group fitness classes have grown, and group sessions sell out.",
+        "The Environmental Protection Agency (EPA) said the EPA would review it.",
+    ]
+    found = _by_text(_find("en", paragraphs))
+    assert "NOT" not in found and "CAGR" not in found and "Group" not in found
+    assert found["EPA"].type == "organisation"
+
+
+def test_english_a_legal_form_alone_is_no_organisation_and_a_state_code_is_a_place() -> None:
+    found = _by_text(_find("en", ["Contact Harbor Training Source, Inc. at its office in Austin, TX."]))
+    assert "Inc" not in found and "Inc." not in found
+    assert found["TX"].type == "place"
+
+
+def test_english_a_region_of_a_place_is_a_place_but_a_league_stays_an_event() -> None:
+    found = _by_text(
+        _find("en", ["Fires spread across Southern California as the Northern Cricket League met."])
+    )
+    assert found["Southern California"].type == "place"
+    assert found["Northern Cricket League"].type == "event"
+
+
+def test_a_name_part_opening_a_sentence_the_article_writes_in_lower_case_is_that_word() -> None:
+    paragraphs = ["Mark Data joined the firm.", "Data analysis is what he does; the data never lies."]
+    found = [e for e in _find("en", paragraphs) if e.paragraph == 1]
+    assert not any(e.text == "Data" for e in found)
+
+
+def test_indonesian_initials_after_berinisial_are_no_place_and_timnas_is_a_team() -> None:
+    found = _by_text(
+        _find(
+            "id",
+            ["Polisi menangkap pria berinisial AS di Bogor.", "Timnas Indonesia menang 2-0 atas Bahrain."],
+        )
+    )
+    assert "AS" not in found
+    assert found["Timnas Indonesia"].type == "organisation"
+
+
+def test_indonesian_a_name_right_after_a_rank_is_a_person_and_a_known_place_is_cut_off() -> None:
+    found = _by_text(
+        _find(
+            "id",
+            [
+                "Menkeu Purbaya Yudhi Sadewa menyatakan dana akan ditempatkan di bank negara.",
+                "Prabowo menerima kunjungan PM Singapura Lawrence Wong di Istana Merdeka.",
+                "Presiden Amerika Serikat tiba di Jakarta.",
+            ],
+        )
+    )
+    assert found["Purbaya Yudhi Sadewa"].type == "person"
+    assert found["Lawrence Wong"].type == "person"
+    assert found["Singapura"].type == "place"
+    assert found["Amerika Serikat"].type == "place"
+
+
+def test_english_an_offices_of_words_are_no_part_of_the_holders_name() -> None:
+    found = _by_text(_find("en", ["Head of Marketing Tom Adeyemi joined the company in 2021."]))
+    assert found["Tom Adeyemi"].type == "person"
+
+
+def test_english_a_region_of_a_known_place_is_a_place_and_an_ordinary_acronym_takes_no_cue() -> None:
+    found = _by_text(
+        _find(
+            "en", ["Growth in Sub-Saharan Africa slowed.", "AI made its way into everyday work at 2pm EST."]
+        )
+    )
+    assert found["Sub-Saharan Africa"].type == "place"
+    assert "AI" not in found and "EST" not in found
+
+
+def test_english_a_phrase_of_the_lexicons_ordinary_words_is_no_person() -> None:
+    found = _by_text(_find("en", ["Check the Screen Size before you buy, says Tom Price."]))
+    assert "Screen Size" not in found
+    assert found["Tom Price"].type == "person"

@@ -1059,3 +1059,24 @@ def test_code_before_a_quote_is_no_speaker() -> None:
         "Officials said: “The road reopens on Monday.”",
     )
     assert _speakers(paragraphs) == [(1, "Officials")]  # (it was 'verbose=True) Let me')
+
+
+def test_the_and_a_title_alone_is_the_person_named_before() -> None:
+    paragraphs = (
+        "Senator Ruth Alder voted against the farm bill.",
+        "“It does nothing for the families who grow our food,” the senator said.",
+    )
+    assert _speakers(paragraphs) == [(1, "Ruth Alder")]
+
+
+def test_a_title_alone_with_nobody_named_before_is_the_speaker() -> None:
+    assert _speakers(("“We will rebuild the pier,” the mayor said.",)) == [(0, "the mayor")]
+
+
+def test_new_speech_verbs_and_an_occupation_before_the_name() -> None:
+    paragraphs = (
+        "“Tahun depan kami pasti juara,” seloroh kapten Persikota, Dimas Aryo.",
+        "“The span was never built for trucks,” explained engineer Laura Finch.",
+        "‘We did nothing wrong,’ said lawyer Owen Pryce outside the court.",
+    )
+    assert _speakers(paragraphs) == [(0, "Dimas Aryo"), (1, "Laura Finch"), (2, "Owen Pryce")]

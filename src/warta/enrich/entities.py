@@ -44,6 +44,8 @@ from warta.enrich.entity_cues import (
     _SENTENCE_END,
     _between_places,
     _comma_place,
+    _common_lead,
+    _common_phrase,
     _cue_after,
     _cue_before,
     _index_end,
@@ -52,6 +54,7 @@ from warta.enrich.entity_cues import (
     _is_road,
     _is_team,
     _its_after,
+    _known_head,
     _lowercase_words,
     _name_word,
     _opens_place,
@@ -65,8 +68,10 @@ from warta.enrich.entity_cues import (
     _Scene,
     _scene,
     _seat_cue,
+    _spelled_in_lowercase,
     _team_after,
     _version_end,
+    _word_in_capitals,
 )
 from warta.enrich.ner_features import Token, gazetteer_words, sentence_features, tokenise
 from warta.enrich.text import bio_spans, contains, sentence_starts
@@ -125,6 +130,9 @@ class _Language:
     expansions: Mapping[str, str] = field(default_factory=dict)
     legal_suffixes: frozenset[str] = frozenset()  # a company's legal form after its name ('Corp')
     short_family_names: frozenset[str] = frozenset()  # two-letter family names written first ('Xi')
+    # lowercased words before a person's initials ('berinisial')
+    initials_before: frozenset[str] = frozenset()
+    ranks: frozenset[tuple[str, ...]] = frozenset()  # titles a name follows at once ('Menkeu', 'Presiden')
 
 
 def degree_key(text: str) -> str:
@@ -176,7 +184,9 @@ def _language(language: str) -> _Language:
     single_titles = [title[0] for title in titles if len(title) == 1]
     title_words = frozenset([*single_titles, *(title + "s" for title in single_titles)])
     rules = (
-        _rules(data.get("rules", {}), places, organisations, title_words) if recogniser.get("rules") else None
+        _rules(data.get("rules", {}), places, organisations, title_words, _ordinary_words(language))
+        if recogniser.get("rules")
+        else None
     )
     return _Language(
         aliases=aliases,
@@ -192,7 +202,26 @@ def _language(language: str) -> _Language:
         expansions={str(short): str(full) for short, full in data.get("expansions", {}).items()},
         legal_suffixes=frozenset(data.get("canonical", {}).get("legal_suffixes", ())),
         short_family_names=frozenset(data.get("canonical", {}).get("short_family_names", ())),
+        initials_before=frozenset(
+            word.lower() for word in data.get("context", {}).get("initials_before", ())
+        ),
+        ranks=_ranks(language),
     )
+
+
+def _ordinary_words(language: str) -> frozenset[str]:
+    """The lexicon's ordinary lower-case words of `language` (`byline.common_words`: printed in lower
+    case, seldom capitalised inside a sentence), which no person's name is made of alone."""
+    from warta.lexicon import load_lexicon
+
+    return load_lexicon((language,)).common_words
+
+
+def _ranks(language: str) -> frozenset[tuple[str, ...]]:
+    """The language's ranks (`titles` data: the name follows at once), as written and capitalised."""
+    written = [str(title) for title in annotator_data("titles", (language,)).get("ranks", [])]
+    capitalised = [" ".join(word[:1].upper() + word[1:] for word in title.split()) for title in written]
+    return frozenset(tuple(token.text for token in tokenise(title)) for title in (*written, *capitalised))
 
 
 def _heads(language: str, data: Mapping[str, Any]) -> _Heads | None:
@@ -274,9 +303,20 @@ class EntityRecogniser:
                 candidates += _rule_spans(index, tokens[index], known, known.rules, scene)
             if known.heads is not None:
                 candidates = _with_heads(candidates, _head_spans(index, tokens[index], known.heads))
-            found += _without_degrees(_resolve(candidates, text), text, known.degrees)
+            found += _without_initials(
+                _without_degrees(_resolve(candidates, text), text, known.degrees), tokens[index], known
+            )
         found = _with_name_parts(found, paragraphs, tokens, known.short_family_names)
         return _named(found, paragraphs, known)
+
+
+def _without_initials(spans: list[_Span], tokens: list[Token], known: _Language) -> list[_Span]:
+    """`spans` but those right after a word that introduces a person's initials ('tersangka
+    berinisial AS': AS is no United States)."""
+    if not known.initials_before:
+        return spans
+    before = {token.start: tokens[i - 1].text.lower() for i, token in enumerate(tokens) if i}
+    return [span for span in spans if before.get(span.start) not in known.initials_before]
 
 
 def _alias_spans(index: int, text: str, known: _Language) -> Iterable[_Span]:
@@ -371,6 +411,8 @@ def _tagged_spans(
     name; any other entity ends before a title ('Gubernur Jawa Barat' is no organisation)."""
     spans: list[_Span] = []
     part = begin
+    if kind != "person" and _after_rank(tokens, begin, end, kind, known):
+        kind = "person"  # 'Menkeu Purbaya Yudhi Sadewa' tagged a place: a rank's name is a person's
     for i in range(begin, end + 1):
         if i < end and tokens[i].text not in _SEPARATORS:
             continue
@@ -394,6 +436,32 @@ def _tagged_spans(
             spans.append(_Span(index, tokens[first].start, tokens[last - 1].end, kind, None, "model"))
         part = i + 1
     return spans
+
+
+def _after_rank(tokens: list[Token], begin: int, end: int, kind: EntityType, known: _Language) -> bool:
+    """Whether the tagged run tokens[begin:end] of capitalised words follows a rank at once
+    ('Menkeu Purbaya Yudhi Sadewa'; not 'Gubernur Jawa Barat': an office; not 'Presiden Amerika
+    Serikat': a known name, with no two words of a name after it)."""
+    if not 2 <= end - begin <= 6 or not all(_is_name_word(token.text) for token in tokens[begin:end]):
+        return False
+    if " ".join(token.text for token in tokens[begin:end]) in known.aliases:
+        return False
+    head = _known_size(tokens, begin, end, known, from_end=False)
+    if head is not None:
+        rest = begin + head[0]
+        if not 2 <= end - rest <= 4 or _known_size(tokens, rest, end + 1, known, from_end=False):
+            return False  # ('Presiden Amerika Serikat', 'Ketua Partai Golkar Sumatera Barat', 'DPD Partai Demokrat Bali')
+    elif kind != "place":
+        return (
+            False  # a rank's tagged organisation may be the office's body ('Sekjen Partai Nasional Demokrat')
+        )
+    # after an office, only its known body and the holder's name ('Ketua Umum Partai Golkar Bahlil
+    # Lahadalia'); after a rank, a name tagged a place ('Menkeu Purbaya Yudhi Sadewa')
+    titles = known.titles if head is not None else known.ranks
+    return any(
+        tuple(token.text for token in tokens[i:begin]) in titles
+        for i in range(max(0, begin - known.longest_title), begin)
+    )
 
 
 def _known_names_joined(
@@ -660,6 +728,23 @@ def _typed_run(
             return []
         words = [token.text for token in tokens[begin:end]]
         kind = _rule_type(words, rules)
+    after_office = (
+        begin >= 2
+        and tokens[begin - 1].text in rules.of_words
+        and tokens[begin - 2].text in rules.title_words
+    )
+    lead = _common_lead(words, rules, scene.lowercase) if kind == "person" and after_office else 0
+    if lead:  # 'Head of Marketing Tom Adeyemi': the name after the office's words
+        begin, words, sentence_start = begin + lead, words[lead:], False
+    if kind == "person" and (_common_phrase(words, rules, scene.lowercase) or _known_head(words, rules)):
+        kind = None  # 'Frequently Asked Questions', 'Risk Management', 'GitHub Copilot', 'Adobe Photoshop'
+    elif kind == "organisation" and (
+        _word_in_capitals(words, sentence_start, rules, scene.lowercase)
+        or (len(words) == 1 and _spelled_in_lowercase(words[0], scene.article))
+    ):
+        kind = None  # 'do NOT', 'Group fitness classes', 'a compound annual growth rate (CAGR)'
+    if len(words) == 1 and words[0] in rules.word_acronyms:
+        return []  # 'AI made its way into ...': no cue makes an ordinary word's acronym a name
     if kind == "person" and _is_letter(words[-1]) and not (end < len(tokens) and tokens[end].text == "."):
         kind = None  # 'Plan B', 'Model Y', 'Vitamin D': no name ends in a bare letter (but 'Courtney C.')
     index_end = _index_end(tokens, begin, end, kind, rules)
@@ -873,6 +958,7 @@ def _with_name_parts(
     if not parts:
         return found
     found = [_as_person_part(span, paragraphs, parts) for span in found]
+    lowercase = _lowercase_words(tokens)
     first_words = {part[0] for part in parts}
     longest = max(len(part) for part in parts)
     extra: list[_Span] = []
@@ -897,7 +983,10 @@ def _with_name_parts(
             start, end = paragraph_tokens[i].start, paragraph_tokens[i + size - 1].end
             # a part followed by another capitalised word belongs to another name ('Sri Lanka')
             glued = i + size < len(texts) and _is_name_word(texts[i + size])
-            if not glued and all(end <= a or start >= b for a, b in taken):
+            # one word opening a sentence that the article also writes in lower case is that word
+            # ('Data analysis is ...' after a 'Data Science' read as a name)
+            opener = size == 1 and (i == 0 or texts[i - 1] in _SENTENCE_END) and texts[i].lower() in lowercase
+            if not glued and not opener and all(end <= a or start >= b for a, b in taken):
                 extra.append(_Span(index, start, end, "person", None, "rule"))
             i += size
     return sorted([*found, *extra], key=lambda s: (s.paragraph, s.start))

@@ -74,6 +74,12 @@ class _Rules:
         str
     ]  # acronyms of ordinary words ('AI', 'API', 'CEO'): in capitals, no organisation
     word_names: frozenset[str]  # given names that are also words ('Will', 'Grace'): may open a name
+    not_name_words: frozenset[str]  # heading, menu and call-to-action words: no part of a person's name
+    inner_capital_prefixes: tuple[str, ...]  # name prefixes before an inner capital ('Mc' of 'McIlroy')
+    organisation_words_not_alone: frozenset[str]  # organisation words no name alone ('Inc', 'Group')
+    place_codes: frozenset[str]  # postal codes of states in capitals ('CA', 'NY'): places
+    region_heads: frozenset[str]  # 'Southern' of 'Southern California': a place, after other types
+    ordinary_words: frozenset[str]  # lower-case words that are seldom a name's (lexicon byline.common_words)
     name_particles: frozenset[str]  # lowercase words inside a personal name ('de' in 'Pieter de Vries')
     prefixed: re.Pattern[str] | None  # a name prefix and the letter after it ('al-R' in 'al-Rashid')
     demonyms: frozenset[str]  # nationality words: never (the start of) an entity
@@ -96,6 +102,7 @@ def _rules(
     places: frozenset[str],
     organisations: frozenset[str],
     title_words: frozenset[str],
+    ordinary_words: frozenset[str] = frozenset(),
 ) -> _Rules:
     def words(key: str) -> frozenset[str]:
         return frozenset(data.get(key, ()))
@@ -149,6 +156,12 @@ def _rules(
         common_words=words("common_words"),
         word_acronyms=words("word_acronyms"),
         word_names=words("word_names"),
+        not_name_words=words("not_name_words"),
+        inner_capital_prefixes=tuple(data.get("inner_capital_prefixes", ())),
+        organisation_words_not_alone=words("organisation_words_not_alone"),
+        place_codes=words("place_codes"),
+        region_heads=words("region_heads"),
+        ordinary_words=ordinary_words,
         name_particles=words("name_particles"),
         prefixed=_prefixed(data.get("name_prefixes", ())),
         demonyms=words("demonyms"),
@@ -528,6 +541,10 @@ def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
     code = _EVENT_CODE.fullmatch(words[0]) if len(words) == 1 else None
     if code is not None and code.group(1) in rules.event_codes:
         return "event"
+    if len(words) == 1 and words[0] in rules.organisation_words_not_alone:
+        return None  # 'Inc', 'Group', 'Trust' alone
+    if len(words) == 1 and words[0] in rules.place_codes:
+        return "place"  # 'Austin, TX'
     if (
         words[-1] in rules.organisation_words
         or words[0] in rules.organisation_heads
@@ -541,6 +558,8 @@ def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
         return "event"
     if words[-1] in rules.other_words and len(words) > 1:
         return "other"
+    if words[0] in rules.region_heads and " ".join(words[1:]) in rules.places:
+        return "place"
     of_kind = _of_type(words, rules)
     if of_kind is not None:
         return of_kind
@@ -566,6 +585,80 @@ def _rule_type(words: list[str], rules: _Rules) -> EntityType | None:
     if 2 <= len(spelled) <= 4 and all(word.isalpha() or "'" in word or "-" in word for word in spelled):
         return "person"
     return None
+
+
+def _common_phrase(words: list[str], rules: _Rules, lowercase: frozenset[str]) -> bool:
+    """Whether `words`, a person by their shape alone, are rather a phrase of common words: one of
+    them a heading's, a menu's or a call to action's ('Frequently Asked Questions', 'Sign Up'), a
+    brand's first word with a capital inside ('GitHub Copilot'; not 'Rory McIlroy'), or every one of them
+    an ordinary word of the lexicon ('Form Factor', 'Screen Size') or written in lower case elsewhere in
+    the article ('Risk Management' where it says 'risk' and 'management'; but 'Will Smith' may open
+    with a given name that is also a word)."""
+    named = [word for word in words if word not in rules.name_particles and word != "."]
+    if any(word in rules.not_name_words for word in named):
+        return True
+    if _inner_capital(named[0], rules):
+        return True  # (only the first word: 'Chris RuiWen Kuo', 'Mark SubbaRao' are people)
+    if named[0] in rules.word_names:
+        return False
+    return all(word.lower() in rules.ordinary_words for word in named) or (
+        bool(lowercase) and all(word.lower() in lowercase for word in named)
+    )
+
+
+def _inner_capital(word: str, rules: _Rules) -> bool:
+    """A word with a capital after its lowercase letters ('GitHub', 'WordPress', 'LinkedIn'), other
+    than a name prefix's ('McIlroy', 'MacArthur', 'DeSantis', 'DiCaprio')."""
+    match = _INNER_CAPITAL.match(word)
+    return match is not None and match.group(1) not in rules.inner_capital_prefixes
+
+
+_INNER_CAPITAL = re.compile(r"([A-Z][a-z]+)[A-Z]")
+
+
+def _spelled_in_lowercase(acronym: str, article: str) -> bool:
+    """Whether the article spells `acronym` out in lower-case words right before it in brackets
+    ('a compound annual growth rate (CAGR)', 'retrieval augmented generation (RAG)'): an acronym
+    of ordinary words, no organisation ('the Environmental Protection Agency (EPA)' is written in capitals)."""
+    if not acronym.isalpha() or not 2 <= len(acronym) <= 6:
+        return False
+    for match in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", article):
+        words = re.findall(r"[^\W\d_]+", article[max(0, match.start() - 120) : match.start()])
+        initials = "".join(word[0] for word in words[-len(acronym) :])
+        if len(words) >= len(acronym) and initials.upper() == acronym.upper() and initials.islower():
+            return True
+    return False
+
+
+def _common_lead(words: list[str], rules: _Rules, lowercase: frozenset[str]) -> int:
+    """How many words open `words` that are a heading's or the article's lower-case words before a
+    person's name of two words or more ('Marketing Tom Adeyemi' after 'Head of'), 0 where the rest
+    is no name."""
+    lead = 0
+    while lead < len(words) - 2 and (words[lead] in rules.not_name_words or words[lead].lower() in lowercase):
+        lead += 1
+    if lead and not _common_phrase(words[lead:], rules, lowercase):
+        return lead
+    return 0
+
+
+def _known_head(words: list[str], rules: _Rules) -> bool:
+    """Whether `words`, a person by their shape, open with a known organisation's name or end
+    in a product's word: a product or a service ('Adobe Photoshop', 'Google Cloud Platform',
+    'HBO Max', 'Final Cut Pro'), no person."""
+    return (words[0] in rules.organisations and len(words) > 1) or words[-1] in rules.product_words
+
+
+def _word_in_capitals(
+    words: list[str], sentence_start: bool, rules: _Rules, lowercase: frozenset[str]
+) -> bool:
+    """Whether `words`, an organisation by its shape or its type word alone, are one common word
+    the article also writes in lower case: in capitals for emphasis ('do NOT', 'FREE', 'WHERE') or
+    capitalised only to open a sentence ('Group fitness classes', 'Power tools'). A known
+    organisation of the alias table stays."""
+    if len(words) != 1 or words[0] in rules.organisations or words[0].lower() not in lowercase:
+        return False  # (an acronym spelled out in lower case is handled by `_spelled_in_lowercase`)
+    return sentence_start or (words[0].isupper() and len(words[0]) > 1)
 
 
 def _is_acronym(word: str) -> bool:

@@ -28,6 +28,7 @@ class QuoteLexicon:
     according_to: tuple[tuple[str, ...], ...]
     stop_words: frozenset[str]
     determiners: frozenset[str]
+    definite: frozenset[str]  # 'the' of 'the senator said': a title standing for the person named before
     ranks: frozenset[tuple[str, ...]]
     offices: frozenset[tuple[str, ...]]
     longest_title: int
@@ -91,6 +92,7 @@ def quote_lexicon(languages: tuple[str, ...]) -> QuoteLexicon:
         according_to=tuple(sorted(phrases("according_to"), key=len, reverse=True)),
         stop_words=words("stop_words"),
         determiners=words("determiners"),
+        definite=words("definite"),
         ranks=ranks,
         offices=offices - ranks,
         longest_title=max((len(title) for title in ranks | offices), default=1),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING
 
@@ -249,6 +249,10 @@ def _speaker_in(phrase: list[Token], paragraph: int, text: str, lexicon: QuoteLe
         return None
     if len(phrase) == 1 and phrase[0].word in lexicon.pronouns:
         return Speaker(None, paragraph, phrase[0].start, phrase[0].end, True)
+    if len(phrase) == 2 and phrase[0].word in lexicon.definite and (phrase[1].word,) in lexicon.ranks:
+        # 'the senator said': the title stands for the person named before, as a pronoun does
+        # (where nobody was, the description is the speaker: 'the singer')
+        return replace(_named(phrase[0].start, phrase[1].end, paragraph, text), pronoun=True)
     # 'The minister, Penny Wong,' / 'Menanggapi hal itu, Menteri X': the name nearest the verb;
     # then a description ('In a statement, the White House').
     # A piece that is a name and nothing else comes first ('Rob Goldman, President Acme Corp').
