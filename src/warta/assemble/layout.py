@@ -69,7 +69,17 @@ def standfirst(
     if flattened and labels[i] is Label.BODY and _deck_over_byline(blocks, labels, i, lexicon):
         labels[i] = Label.SUBTITLE
         return text
+    if flattened:
+        # The title line is the page's <title> and a consent banner stands between it and the
+        # deck (a flattener that dropped the headline: boilerpy3's DefaultExtractor).
+        k = next((k for k in range(i, min(len(blocks), i + _CONSENT_LINES)) if labels[k] is not Label.AD), i)
+        if k > i and labels[k] is Label.BODY and _deck_over_byline(blocks, labels, k, lexicon):
+            labels[k] = Label.SUBTITLE
+            return blocks[k].text
     return None
+
+
+_CONSENT_LINES = 4  # a consent banner's lines between the title line and the deck, at most
 
 
 _DECK_MAX_WORDS = 60
@@ -80,15 +90,17 @@ _UNDER_CREDIT = 10
 
 def _deck_over_byline(blocks: list[Block], labels: list[Label], i: int, lexicon: Lexicon) -> bool:
     """A finished paragraph under the headline set above the byline ('Na ruim vier maanden
-    stilstand vaart de veerpont … weer.' over 'Door Marleen van Dijk'): the story's lead is
-    printed under its credit, so a paragraph over the credit is the deck, full stop and all.
-    The byline must be a line of its own the labels did not take for body, and the body must
-    go on below it."""
+    stilstand vaart de veerpont … weer.' over 'Door Marleen van Dijk') or the date line: the
+    story's lead is printed under its credit and date, so a paragraph over them is the deck,
+    full stop and all. The byline or date must be a line of its own the labels did not take for
+    body, and the body must go on below it."""
     text = blocks[i].text
     if not (text.endswith(SENTENCE_END) and _DECK_MIN_WORDS <= len(text.split()) <= _DECK_MAX_WORDS):
         return False
     k = i + 1
-    if k >= len(blocks) or labels[k] is Label.BODY or not is_credit_line(blocks[k].text, lexicon):
+    if k >= len(blocks) or labels[k] is Label.BODY:
+        return False
+    if not (is_credit_line(blocks[k].text, lexicon) or is_date_line(blocks[k].text, lexicon)):
         return False
     return Label.BODY in labels[k + 1 : k + 1 + _UNDER_CREDIT]
 
