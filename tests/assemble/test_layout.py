@@ -516,3 +516,19 @@ def test_a_flattened_deck_over_the_date_line_under_a_consent_banner_is_no_body()
     article = warta.extract(page, kind="text")
     assert article.body[0].text.startswith("Fares on the ferry between Kirkbean")
     assert article.published is not None and article.published.iso().startswith("2025-03-03T06:45")
+
+
+def test_a_dash_dateline_over_the_lead_s_first_printed_line_opens_the_lead() -> None:
+    # An OCR'd column: the dateline closed by a dash on a line of its own, then the lead's first
+    # printed line (no sentence ends on it), then the rest of the lead.
+    cut = "Ratusan rumah di tiga desa di tepi"
+    rest = "Sungai Mahakam terendam banjir sejak Senin malam, dan warga mengungsi ke balai desa."
+    blocks = _blocks("Banjir Rendam Tiga Desa", "SAMARINDA, SUARA MAHAKAM —", cut, rest, PARAGRAPH)
+    labels = [Label.TITLE, Label.OTHER, Label.OTHER, Label.BODY, Label.BODY]
+    assert dateline_above_lead(blocks, labels, LEX) == "SAMARINDA, SUARA MAHAKAM"
+    assert labels == [Label.TITLE, Label.BODY, Label.BODY, Label.BODY, Label.BODY]
+    # a line that ends a sentence, or no dash closing the line above, is no cut lead
+    for above, line in (("SAMARINDA, SUARA MAHAKAM —", "Baca juga: Banjir di Kutai."), ("Nusantara", cut)):
+        labels = [Label.TITLE, Label.OTHER, Label.OTHER, Label.BODY, Label.BODY]
+        dateline_above_lead(_blocks("Banjir", above, line, rest, PARAGRAPH), labels, LEX)
+        assert labels[1:3] == [Label.OTHER, Label.OTHER]

@@ -286,10 +286,36 @@ def dateline_above_lead(blocks: list[Block], labels: list[Label], lexicon: Lexic
     if first <= 0 or labels[first - 1] is Label.BODY:
         return None
     text = blocks[first - 1].text
+    if _dash_dateline_over_cut_lead(blocks, first):
+        labels[first - 2] = labels[first - 1] = Label.BODY
+        return blocks[first - 2].text.strip().rstrip("-–— ")
     if not (is_dateline_line(text, lexicon) or _place_over_dash_lead(text, blocks[first].text)):
         return None
     labels[first - 1] = Label.BODY
     return text.strip().rstrip("-–— ")
+
+
+def _dash_dateline_over_cut_lead(blocks: list[Block], first: int) -> bool:
+    """'BANJARMASIN, PELITA BANUA —' / 'Ratusan nelayan di sepanjang alur Sungai' / 'Barito
+    mengeluhkan …' (the first body line): a printed column read line by line (OCR) puts the
+    dateline, which a dash closes, on a line of its own, and the lead's first line, which ends no
+    sentence, between it and the rest of the lead: both open the lead. Flattened lines only."""
+    if first < 2:
+        return False
+    dateline, cut = blocks[first - 2], blocks[first - 1]
+    place = dateline.text.strip()
+    return (
+        not dateline.structure.tag
+        and not cut.structure.tag
+        and place.endswith((" —", " –", " -"))
+        and place[0].isupper()
+        and len(place.split()) <= _PLACE_WORDS
+        and len(cut.text.split()) >= _CUT_LEAD_WORDS
+        and not cut.text.endswith((".", "!", "?", ":", ";"))
+    )
+
+
+_CUT_LEAD_WORDS = 4  # a lead's first line a column cut holds a few words at least
 
 
 _DASH_LEAD_WORDS = 8  # the lead a dash opens is a sentence, not a list item's few words
