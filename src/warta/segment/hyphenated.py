@@ -5,11 +5,14 @@ printed lines: a narrow column breaks a word in two every few lines, with a hyph
 end (`Ratusan nelayan di sepanjang alur Su-` / `ngai Barito …`). Joined into paragraphs as they
 are, the pieces stay apart (`Su- ngai`), and no search finds the word.
 
-A page with `_MIN_BREAKS` such breaks at least (a line ending in letters and a hyphen, the next
-opening with a lower-case letter) has each broken word joined again on the first line, the rest
-of the next line left where it is: without its hyphen (`Su-` / `ngai` → `Sungai`), or with it
-where the hyphen is the word's own, as `segment.pdflayout` joins `-layout` lines (a doubled
-word, Indonesian `masing-` / `masing`; a capitalised half, `Jawa-` / `Bali`, is no break here).
+A page with `_MIN_BREAKS` such breaks at least (a line of a column's length ending in letters and
+a hyphen, the next, not much longer, opening with a lower-case letter) is a printed page: each
+word broken so (a short line's too: OCR cuts a column's runs) is joined again on the first line,
+the rest of the next line left where it is: without its hyphen (`Su-` / `ngai` → `Sungai`), or
+with it where the hyphen is the word's own, as `segment.pdflayout` joins `-layout` lines (a
+doubled word, Indonesian `masing-` / `masing`; a capitalised half, `Jawa-` / `Bali`, is no break
+here). A short label ending in a dash over a long line ('Body aches-' / 'try some gentle yoga
+…', bs4's `<b>` and the text after it) does not count.
 
 `hyphen_broken_lines` is asked of every text page: one with fewer than `_MIN_BREAKS` hyphens at a
 line's end (`str.count`, in C) is left at once.
@@ -20,15 +23,35 @@ from __future__ import annotations
 import re
 
 _MIN_BREAKS = 5
+# A printed line broken in a word holds this many characters at least, and the next line is no
+# longer than it by more than this many: a column's lines are about as long as each other.
+_MIN_LINE_CHARS = 20
+_LINE_SLACK = 15
 # A word broken at a line's end: its first half (letters) and hyphen, the line break, the next
 # line's first word (opening with a lower-case letter).
 _BREAK = re.compile(r"([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_A-Z][^\s]*)[ \t]*(\n?)")
 
 
+def _printed_break(match: re.Match[str]) -> bool:
+    """Whether `match` (of `_BREAK`) is a word a printed line broke: the next line opens in lower
+    case, and both lines are as long as a column's (a short line ending in a dash over a long
+    one is a flattened label and its text: 'Body aches-' / 'try some gentle yoga …')."""
+    text = match.string
+    if not match.group(2)[:1].islower():
+        return False
+    start = text.rfind("\n", 0, match.start()) + 1
+    broken = match.start(1) - start + len(match.group(1)) + 1
+    after = match.end(1) + 1
+    nxt_start = text.find("\n", after) + 1
+    nxt_end = text.find("\n", nxt_start)
+    nxt = (len(text) if nxt_end < 0 else nxt_end) - nxt_start
+    return broken >= _MIN_LINE_CHARS and nxt <= broken + _LINE_SLACK
+
+
 def _rejoined(match: re.Match[str]) -> str:
-    left, right = match.group(1), match.group(2)
-    if not right[:1].islower():
+    if not match.group(2)[:1].islower():
         return match.group(0)
+    left, right = match.group(1), match.group(2)
     glue = "-" if right.lower().startswith(left.lower()) else ""
     # The rest of the next line stays on a line of its own; a line the word was all of is gone.
     return f"{left}{glue}{right}\n"
@@ -38,21 +61,20 @@ def hyphen_broken_lines(text: str) -> str | None:
     """`text` with its words broken at a line's end by a hyphen joined again, where it holds
     `_MIN_BREAKS` such breaks at least; else None.
 
-    >>> print(hyphen_broken_lines("Ratusan ne-\\nlayan di alur Su-\\nngai Barito meng-\\n"
-    ...                           "eluhkan masing-\\nmasing pa-\\ndatnya tong-\\nkang."))
-    Ratusan nelayan
-    di alur Sungai
-    Barito mengeluhkan
-    masing-masing
-    padatnya
-    tongkang.
-    <BLANKLINE>
-    >>> hyphen_broken_lines("A well-\\nknown page.") is None
+    >>> print(hyphen_broken_lines(
+    ...     "Ratusan nelayan di sepanjang Su-\\nngai Barito mengeluhkan pa-\\ndatnya tongkang yang masing-\\n"
+    ...     "masing melintas siang dan ma-\\nlam di alur sungai yang sem-\\npit dan makin dangkal itu."))
+    Ratusan nelayan di sepanjang Sungai
+    Barito mengeluhkan padatnya
+    tongkang yang masing-masing
+    melintas siang dan malam
+    di alur sungai yang sempit
+    dan makin dangkal itu.
+    >>> hyphen_broken_lines("Body aches-\\ntry some gentle yoga or sit in a chair\\n" * 6) is None
     True
     """
     if text.count("-\n") < _MIN_BREAKS:
         return None
-    breaks = [m for m in _BREAK.finditer(text) if m.group(2)[:1].islower()]
-    if len(breaks) < _MIN_BREAKS:
+    if sum(map(_printed_break, _BREAK.finditer(text))) < _MIN_BREAKS:
         return None
     return _BREAK.sub(_rejoined, text)
