@@ -15,8 +15,8 @@ the page's own; the field lines are left out (the title line, the page's `<title
 flattened page's first line), and the address is given as the page's.
 
 The field names are the apps', not a language's. `clip_header` reads the first `_MAX_LINES`
-lines of every text page (from its first `_HEAD_CHARS` characters only): two field lines in a
-row at least, among them a source address, make a header.
+lines of a text page (from its first `_HEAD_CHARS` characters only) where an address (`://`)
+stands there: two field lines in a row at least, among them a source address, make a header.
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ def clip_header(text: str) -> tuple[str, str | None] | None:
     >>> clip_header("Title\\nBy: Ana\\nSource: Reuters\\nText.") is None
     True
     """
+    if text.find("://", 0, _HEAD_CHARS) < 0:  # (no address in the header's reach: most pages)
+        return None
     lines = text[:_HEAD_CHARS].split("\n", _MAX_LINES)[:_MAX_LINES]
     first = next((k for k, line in enumerate(lines) if _FIELD.match(line)), None)
     if first is None:

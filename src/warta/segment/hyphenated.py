@@ -32,20 +32,31 @@ _LINE_SLACK = 15
 _BREAK = re.compile(r"([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_A-Z][^\s]*)[ \t]*(\n?)")
 
 
-def _printed_break(match: re.Match[str]) -> bool:
-    """Whether `match` (of `_BREAK`) is a word a printed line broke: the next line opens in lower
-    case, and both lines are as long as a column's (a short line ending in a dash over a long
-    one is a flattened label and its text: 'Body aches-' / 'try some gentle yoga …')."""
-    text = match.string
-    if not match.group(2)[:1].islower():
-        return False
-    start = text.rfind("\n", 0, match.start()) + 1
-    broken = match.start(1) - start + len(match.group(1)) + 1
-    after = match.end(1) + 1
-    nxt_start = text.find("\n", after) + 1
-    nxt_end = text.find("\n", nxt_start)
-    nxt = (len(text) if nxt_end < 0 else nxt_end) - nxt_start
-    return broken >= _MIN_LINE_CHARS and nxt <= broken + _LINE_SLACK
+_WORD_END = re.compile(r"[^\W\d_]\Z")
+
+
+def _printed_breaks(text: str) -> int:
+    """How many of `text`'s words a printed line broke (`_MIN_BREAKS` at most: it stops there): a
+    line ending in a letter and a hyphen, the next opening in lower case, both lines as long as
+    a column's (a short line ending in a dash over a long one is a flattened label and its text:
+    'Body aches-' / 'try some gentle yoga …'). Read where `-` and a line break stand together
+    only (`str.find`)."""
+    found = 0
+    at = text.find("-\n")
+    while at >= 0 and found < _MIN_BREAKS:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at + 2)
+        following = text[at + 2 : len(text) if end < 0 else end]
+        broken = at + 1 - start
+        if (
+            broken >= _MIN_LINE_CHARS
+            and following[:1].islower()
+            and len(following) <= broken + _LINE_SLACK
+            and _WORD_END.search(text, start, at) is not None
+        ):
+            found += 1
+        at = text.find("-\n", at + 2)
+    return found
 
 
 def _rejoined(match: re.Match[str]) -> str:
@@ -75,6 +86,6 @@ def hyphen_broken_lines(text: str) -> str | None:
     """
     if text.count("-\n") < _MIN_BREAKS:
         return None
-    if sum(map(_printed_break, _BREAK.finditer(text))) < _MIN_BREAKS:
+    if _printed_breaks(text) < _MIN_BREAKS:
         return None
     return _BREAK.sub(_rejoined, text)
