@@ -68,10 +68,14 @@ from warta.segment import MAX_BLOCKS
 from warta.segment.bounds import bound_markup
 from warta.segment.boxtable import box_table_rows
 from warta.segment.chat import chat_markdown
+from warta.segment.clipheader import clip_header
 from warta.segment.escaped import unescaped
 from warta.segment.footnotes import without_note_marks
 from warta.segment.frontmatter import FrontMatter, front_matter
 from warta.segment.glued import unglued
+from warta.segment.hyphenated import hyphen_broken_lines
+from warta.segment.linemarks import justext_marks, quoted_reply
+from warta.segment.mailforward import ForwardHeader, forwarded_message
 from warta.segment.markdown import (
     JinaHeader,
     PlainPage,
@@ -315,12 +319,15 @@ class Extractor:
         markdown: PlainPage | None = None
         header: JinaHeader | None = None
         matter: FrontMatter | None = None
+        forward: ForwardHeader | None = None
         if kind == "text":
             decoded = _without_layouts(decoded)
             decoded, page, header = _without_jina_header(decoded, page)
             decoded, page, matter = _without_front_matter(decoded, page)
+            decoded, forward = _without_forward_header(decoded)
+            decoded, page = _without_clip_header(decoded, page)
             decoded, page = _without_leading_url(decoded, page)
-            decoded, markdown = _without_markdown(decoded)
+            decoded, markdown = _without_markdown(decoded, forward is not None and forward.linked)
         blocks, metadata = self.segment(decoded.text, kind, deadline, page.url, decoded.utf8)
         if markdown is not None:
             blocks = linked_blocks(blocks, markdown.links, page.url)
@@ -328,6 +335,10 @@ class Extractor:
             metadata = _header_metadata(header)
         if matter is not None and metadata is None:
             metadata = _front_matter_metadata(matter)
+        if forward is not None and metadata is None:
+            metadata = PageMetadata(
+                title=forward.title, titles=[(forward.title, "mail:subject")] if forward.title else []
+            )
         if on_blocks is not None:
             on_blocks(blocks)
         if options.repair_mojibake:
@@ -619,14 +630,20 @@ _WARM_UP_PAGES: tuple[tuple[str, PageKind], ...] = (
 
 
 # Flatteners' layouts read back as lines before segmentation, in this order: a scraper's export
-# cell with its line breaks escaped (`segment.escaped`), `pdftotext -layout` (`segment.pdflayout`:
-# running heads, footers and jump lines left out), tables drawn in box-drawing characters
-# (`segment.boxtable`: rows as lines of cells), elements glued with no separator (`segment.glued`),
-# footnote marks glued to a word, the notes listed after the page (`segment.footnotes`).
+# cell with its line breaks escaped (`segment.escaped`), jusText's line marks and an e-mail
+# reply's `> ` quoting (`segment.linemarks`), `pdftotext -layout` (`segment.pdflayout`:
+# running heads, footers and jump lines left out), words a printed line broke with a hyphen
+# (`segment.hyphenated`: OCR, `pdftotext` without `-layout`), tables drawn in box-drawing
+# characters (`segment.boxtable`: rows as lines of cells), elements glued with no separator
+# (`segment.glued`), footnote marks glued to a word, the notes listed after the page
+# (`segment.footnotes`).
 # Each gives None for a page not of its kind.
 _LAYOUT_READERS: tuple[Callable[[str], str | None], ...] = (
     unescaped,
+    justext_marks,
+    quoted_reply,
     pdf_layout_text,
+    hyphen_broken_lines,
     box_table_rows,
     unglued,
     without_note_marks,
@@ -653,18 +670,19 @@ def _without_leading_url(decoded: DecodedPage, page: Page) -> tuple[DecodedPage,
     return replace(decoded, text=text, utf8=None), (page if page.url else replace(page, url=url))
 
 
-def _without_markdown(decoded: DecodedPage) -> tuple[DecodedPage, PlainPage | None]:
+def _without_markdown(decoded: DecodedPage, linked: bool = False) -> tuple[DecodedPage, PlainPage | None]:
     """A page flattened to Markdown (html2text: `[text](address)` links, `**bold**`, wrapped
     paragraphs) written back as plain lines (`warta.segment.markdown`), with its lines that are
     one link and its images; any other as it is (and None). Links written apart from their
     addresses (html2text's `[text][3]`, lynx's `[3]text`, a numbered list of addresses at the
     end: `warta.segment.references`) are read as inline ones, and a news post forwarded from a
     chat app (`warta.segment.chat`) and a newsletter e-mail's plain-text part
-    (`warta.segment.newsletter`) as Markdown too."""
+    (`warta.segment.newsletter`) as Markdown too; `linked`: the page's links were written as
+    Markdown ones by a reader before (a forwarded e-mail's `text <address>`: `segment.mailforward`)."""
     written = (
         inline_references(decoded.text) or chat_markdown(decoded.text) or newsletter_markdown(decoded.text)
     )
-    if written is None and not is_markdown(decoded.text):
+    if written is None and not linked and not is_markdown(decoded.text):
         return decoded, None
     plain = plain_page(written if written is not None else decoded.text)
     return replace(decoded, text=plain.text, utf8=None), plain
@@ -690,6 +708,27 @@ def _without_front_matter(decoded: DecodedPage, page: Page) -> tuple[DecodedPage
     if matter.url and not page.url:
         page = replace(page, url=matter.url)
     return replace(decoded, text=text, utf8=None), page, matter
+
+
+def _without_clip_header(decoded: DecodedPage, page: Page) -> tuple[DecodedPage, Page]:
+    """A clipped page exported from a note app (`clip_header`): the text without the note's
+    fields, and the page with the clipped page's address where it had none."""
+    read = clip_header(decoded.text)
+    if read is None:
+        return decoded, page
+    text, url = read
+    return replace(decoded, text=text, utf8=None), (
+        page if page.url or url is None else replace(page, url=url)
+    )
+
+
+def _without_forward_header(decoded: DecodedPage) -> tuple[DecodedPage, ForwardHeader | None]:
+    """An e-mail forwarding a message (`forwarded_message`): the forwarded message's text, and its
+    header."""
+    text, forward = forwarded_message(decoded.text)
+    if forward is None:
+        return decoded, None
+    return replace(decoded, text=text, utf8=None), forward
 
 
 def _front_matter_metadata(matter: FrontMatter) -> PageMetadata:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import warta
 from warta.assemble.layout import dateline_above_lead, unmark_header_above_byline
 from warta.assemble.title import choose_title
 from warta.lexicon import load_lexicon
@@ -492,3 +493,42 @@ def test_a_finished_paragraph_over_the_byline_is_the_deck_with_dates_shares_and_
     labels = [Label.TITLE, Label.BODY, *[Label.OTHER] * 8, Label.BODY]
     assert standfirst(blocks, labels, 0, LEX, flattened=True) == blocks[1].text
     assert labels[1] is Label.SUBTITLE
+
+
+def test_a_flattened_deck_over_the_date_line_under_a_consent_banner_is_no_body() -> None:
+    # boilerpy3's DefaultExtractor drops the headline and byline, keeps the consent banner, the
+    # deck, the date line and the caption: the deck is over the date, the story under it.
+    page = (
+        "Ferry fares to rise by a fifth from April | Solway Standard\n\n"
+        "We use cookies to personalise content and ads. You can change your choices at any time.\n"
+        "Accept all\nManage preferences\n"
+        "Islanders say the increase will hit commuters hardest, as the operator blames fuel and crew costs.\n"
+        "Monday 3 March 2025, 6:45am\n"
+        "The Solway Star at the island pier. Picture: Solway Standard\n"
+        "Fares on the ferry between Kirkbean and Hestan Island will rise by 20 per cent from 1 April, the "
+        "operator said on Sunday, the first increase in four years.\n"
+        "A return ticket for an adult will cost £9.60, up from £8, and a car will cost £31 each way.\n"
+        '"We have held fares for as long as we could," said Moira Kerr, the operator\'s managing director.\n'
+        "The island's community council said it would ask the operator to keep the old price for residents.\n"
+        "3 March 2025, 9:20am\n"
+        "Another rise? We only just got used to the last timetable.\n"
+    )
+    article = warta.extract(page, kind="text")
+    assert article.body[0].text.startswith("Fares on the ferry between Kirkbean")
+    assert article.published is not None and article.published.iso().startswith("2025-03-03T06:45")
+
+
+def test_a_dash_dateline_over_the_lead_s_first_printed_line_opens_the_lead() -> None:
+    # An OCR'd column: the dateline closed by a dash on a line of its own, then the lead's first
+    # printed line (no sentence ends on it), then the rest of the lead.
+    cut = "Ratusan rumah di tiga desa di tepi"
+    rest = "Sungai Mahakam terendam banjir sejak Senin malam, dan warga mengungsi ke balai desa."
+    blocks = _blocks("Banjir Rendam Tiga Desa", "SAMARINDA, SUARA MAHAKAM —", cut, rest, PARAGRAPH)
+    labels = [Label.TITLE, Label.OTHER, Label.OTHER, Label.BODY, Label.BODY]
+    assert dateline_above_lead(blocks, labels, LEX) == "SAMARINDA, SUARA MAHAKAM"
+    assert labels == [Label.TITLE, Label.BODY, Label.BODY, Label.BODY, Label.BODY]
+    # a line that ends a sentence, or no dash closing the line above, is no cut lead
+    for above, line in (("SAMARINDA, SUARA MAHAKAM —", "Baca juga: Banjir di Kutai."), ("Nusantara", cut)):
+        labels = [Label.TITLE, Label.OTHER, Label.OTHER, Label.BODY, Label.BODY]
+        dateline_above_lead(_blocks("Banjir", above, line, rest, PARAGRAPH), labels, LEX)
+        assert labels[1:3] == [Label.OTHER, Label.OTHER]

@@ -69,7 +69,17 @@ def standfirst(
     if flattened and labels[i] is Label.BODY and _deck_over_byline(blocks, labels, i, lexicon):
         labels[i] = Label.SUBTITLE
         return text
+    if flattened:
+        # The title line is the page's <title> and a consent banner stands between it and the
+        # deck (a flattener that dropped the headline: boilerpy3's DefaultExtractor).
+        k = next((k for k in range(i, min(len(blocks), i + _CONSENT_LINES)) if labels[k] is not Label.AD), i)
+        if k > i and labels[k] is Label.BODY and _deck_over_byline(blocks, labels, k, lexicon):
+            labels[k] = Label.SUBTITLE
+            return blocks[k].text
     return None
+
+
+_CONSENT_LINES = 4  # a consent banner's lines between the title line and the deck, at most
 
 
 _DECK_MAX_WORDS = 60
@@ -80,15 +90,17 @@ _UNDER_CREDIT = 10
 
 def _deck_over_byline(blocks: list[Block], labels: list[Label], i: int, lexicon: Lexicon) -> bool:
     """A finished paragraph under the headline set above the byline ('Na ruim vier maanden
-    stilstand vaart de veerpont … weer.' over 'Door Marleen van Dijk'): the story's lead is
-    printed under its credit, so a paragraph over the credit is the deck, full stop and all.
-    The byline must be a line of its own the labels did not take for body, and the body must
-    go on below it."""
+    stilstand vaart de veerpont … weer.' over 'Door Marleen van Dijk') or the date line: the
+    story's lead is printed under its credit and date, so a paragraph over them is the deck,
+    full stop and all. The byline or date must be a line of its own the labels did not take for
+    body, and the body must go on below it."""
     text = blocks[i].text
     if not (text.endswith(SENTENCE_END) and _DECK_MIN_WORDS <= len(text.split()) <= _DECK_MAX_WORDS):
         return False
     k = i + 1
-    if k >= len(blocks) or labels[k] is Label.BODY or not is_credit_line(blocks[k].text, lexicon):
+    if k >= len(blocks) or labels[k] is Label.BODY:
+        return False
+    if not (is_credit_line(blocks[k].text, lexicon) or is_date_line(blocks[k].text, lexicon)):
         return False
     return Label.BODY in labels[k + 1 : k + 1 + _UNDER_CREDIT]
 
@@ -274,10 +286,36 @@ def dateline_above_lead(blocks: list[Block], labels: list[Label], lexicon: Lexic
     if first <= 0 or labels[first - 1] is Label.BODY:
         return None
     text = blocks[first - 1].text
+    if _dash_dateline_over_cut_lead(blocks, first):
+        labels[first - 2] = labels[first - 1] = Label.BODY
+        return blocks[first - 2].text.strip().rstrip("-–— ")
     if not (is_dateline_line(text, lexicon) or _place_over_dash_lead(text, blocks[first].text)):
         return None
     labels[first - 1] = Label.BODY
     return text.strip().rstrip("-–— ")
+
+
+def _dash_dateline_over_cut_lead(blocks: list[Block], first: int) -> bool:
+    """'BANJARMASIN, PELITA BANUA —' / 'Ratusan nelayan di sepanjang alur Sungai' / 'Barito
+    mengeluhkan …' (the first body line): a printed column read line by line (OCR) puts the
+    dateline, which a dash closes, on a line of its own, and the lead's first line, which ends no
+    sentence, between it and the rest of the lead: both open the lead. Flattened lines only."""
+    if first < 2:
+        return False
+    dateline, cut = blocks[first - 2], blocks[first - 1]
+    place = dateline.text.strip()
+    return (
+        not dateline.structure.tag
+        and not cut.structure.tag
+        and place.endswith((" —", " –", " -"))
+        and place[0].isupper()
+        and len(place.split()) <= _PLACE_WORDS
+        and len(cut.text.split()) >= _CUT_LEAD_WORDS
+        and not cut.text.endswith((".", "!", "?", ":", ";"))
+    )
+
+
+_CUT_LEAD_WORDS = 4  # a lead's first line a column cut holds a few words at least
 
 
 _DASH_LEAD_WORDS = 8  # the lead a dash opens is a sentence, not a list item's few words
