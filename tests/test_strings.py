@@ -76,10 +76,17 @@ def test_word_count_counts_the_characters_of_a_script_written_without_spaces() -
     assert strings.word_count("ニュース 一覧") == 2
     # Hangul is written with spaces: a word a piece.
     assert strings.word_count("서울 지하철 요금 인상") == 4
+    # Thai: six code points a word (marks too), a piece one word at least.
+    assert strings.word_count("ลำปางทดลองรถเมล์ไฟฟ้าสามเส้นทางรอบเมือง") == 6
+    assert strings.word_count("ข่าวท้องถิ่น") == 2
+    assert strings.word_count("หน้าแรก") == 1
+    assert strings.word_count("เชียงใหม่ เอฟซี") == 2
+    # a piece of both kinds: each counted at its own rate
+    assert strings.word_count("港北港港北港ข่าวท้องถิ่น") == 4
 
 
 @settings(max_examples=500, deadline=None, derandomize=True)
-@given(_TEXTS | st.text(alphabet="港に カ、1a\u3000\u303f\u3040\u30ff\u3100\U00020000", max_size=30))
+@given(_TEXTS | st.text(alphabet="港に カ、1a\u3000\u303f\u3040\u30ff\u3100\U00020000ไก่\u0e7f", max_size=30))
 def test_word_count_is_the_split_words_for_text_without_such_characters(text: str) -> None:
     if strings._SPACELESS.search(text) is None:
         assert strings.word_count(text) == len(text.split())
@@ -91,8 +98,8 @@ def test_word_count_is_the_split_words_for_text_without_such_characters(text: st
 
 def test_the_compiled_word_count_knows_the_same_ranges() -> None:
     compiled = pytest.importorskip("warta.assemble._body")
-    for lo, hi in strings.SPACELESS_RANGES:
+    for lo, hi in (*strings.SPACELESS_RANGES, *strings.SPACELESS_SLOW_RANGES):
         for code in (lo - 1, lo, lo + 1, hi - 1, hi, hi + 1):
-            for n in range(1, 10):
+            for n in range(1, 14):
                 text = chr(code) * n
                 assert compiled.word_count(text) == strings.word_count(text), (hex(code), n)

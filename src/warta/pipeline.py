@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 from warta.assemble.body import build_body
 from warta.assemble.layout import (
     dateline_above_lead,
+    editors_note_in_body,
+    is_editors_note,
     join_dateline,
     lead_glued_to_credit,
     related_box_in_body,
@@ -424,6 +426,7 @@ class Extractor:
         lexicon = lexicon or self.lexicon
         url = page.url or (metadata.canonical_url if metadata else None)
         unmark_header_above_byline(blocks, labels, lexicon)
+        editors_note_in_body(blocks, labels, lexicon)
         if kind == "text":
             related_box_in_body(blocks, labels, lexicon)
             lead_glued_to_credit(blocks, labels, lexicon)
@@ -512,8 +515,10 @@ class Extractor:
         )
         if is_article:
             outlets = [*metadata.site_names, *filter(None, [metadata.site_name])] if metadata else []
-            following = parts[1].text if len(parts) > 1 else ""
-            article.dateline = find_dateline(parts[0].text, lexicon, outlets, following) or dateline_line
+            # (an editor's note over the story, "Update: …", is no lead: the dateline opens the next)
+            lead = 1 if len(parts) > 2 and is_editors_note(parts[0].text, lexicon) else 0
+            following = parts[lead + 1].text if len(parts) > lead + 1 else ""
+            article.dateline = find_dateline(parts[lead].text, lexicon, outlets, following) or dateline_line
         elif parts and page_type != "discussion":
             article.warnings.append(_MAIN_CONTENT_WARNING)
         return article

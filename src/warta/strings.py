@@ -69,8 +69,7 @@ has_digit = _compiled_has_digit()
 # (hiragana, katakana and its extension, half-width katakana) and the CJK ideographs (the unified
 # block, extension A, the compatibility block, the astral extensions B to H). A headline in them is
 # one or two space-separated "words" ('路面電車の新型車両、来月から営業運転へ'). Korean (Hangul) is
-# written with spaces and is not here; Thai is, but its words have no fair character rate (five
-# to six code points a word with its vowel and tone marks, widely varying), so it is left out.
+# written with spaces and is not here; Thai is, at its own rate (`SPACELESS_SLOW_RANGES`).
 SPACELESS_RANGES: tuple[tuple[int, int], ...] = (
     (0x3040, 0x30FF),
     (0x31F0, 0x31FF),
@@ -87,19 +86,30 @@ SPACELESS_RANGES: tuple[tuple[int, int], ...] = (
 # サービス', '文具・文房具', four to eight characters: 2 words) under it, where two a word would
 # keep it (checked on the ScrapingHub pages' category lists).
 SPACELESS_CHARS_PER_WORD = 3
-_SPACELESS = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in SPACELESS_RANGES) + "]")
+# Thai, written without spaces between words too (a space ends a phrase), with longer words: five
+# to six code points with their vowel and tone marks ('อาคาร', building, 5; 'เชียงใหม่' 9; 'ผู้โดยสาร',
+# passenger, 9), so six a word: a headline ('ลำปางทดลองรถเมล์ไฟฟ้าสามเส้นทางรอบเมือง', 39 code
+# points, 6) is over a list entry's three words, a menu name ('ข่าวท้องถิ่น', 12: 2) under them.
+SPACELESS_SLOW_RANGES: tuple[tuple[int, int], ...] = ((0x0E00, 0x0E7F),)
+SPACELESS_SLOW_CHARS_PER_WORD = 6
+_SPACELESS = re.compile(
+    "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in (*SPACELESS_SLOW_RANGES, *SPACELESS_RANGES)) + "]"
+)
+_SPACELESS_SLOW = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in SPACELESS_SLOW_RANGES) + "]")
 
 
 def _piece_words(piece: str) -> int:
     """How many words a whitespace-free `piece` counts as: one, or one for each
-    `SPACELESS_CHARS_PER_WORD` characters of a script written without spaces in it (rounded
-    down), where that is more."""
-    return max(1, len(_SPACELESS.findall(piece)) // SPACELESS_CHARS_PER_WORD)
+    `SPACELESS_CHARS_PER_WORD` characters of a script written without spaces in it and one for
+    each `SPACELESS_SLOW_CHARS_PER_WORD` Thai ones (each rounded down), where that is more."""
+    slow = len(_SPACELESS_SLOW.findall(piece))
+    fast = len(_SPACELESS.findall(piece)) - slow
+    return max(1, fast // SPACELESS_CHARS_PER_WORD + slow // SPACELESS_SLOW_CHARS_PER_WORD)
 
 
 def word_count(text: str) -> int:
     """`len(text.split())`, where each space-separated piece counts as `_piece_words` words: a
-    line in a script written without spaces (`SPACELESS_RANGES`) counts as the words its
+    line in a script written without spaces (`SPACELESS_RANGES`, `SPACELESS_SLOW_RANGES`) counts as the words its
     characters make. Text without such a character (all ASCII, in one O(1) test, or no match of
     one regex scan) is `len(text.split())` exactly."""
     words = text.split()

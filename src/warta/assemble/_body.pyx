@@ -851,6 +851,10 @@ cdef object _item(object title, object url, object date, object teaser):
 # `word_count` counts as words.
 cdef Py_UCS4 SPACELESS_FIRST = 0x3040
 cdef Py_ssize_t SPACELESS_CHARS_PER_WORD = 3
+# `SPACELESS_SLOW_RANGES` (Thai, 0x0E00-0x0E7F) and `SPACELESS_SLOW_CHARS_PER_WORD`.
+cdef Py_UCS4 SPACELESS_SLOW_FIRST = 0x0E00
+cdef Py_UCS4 SPACELESS_SLOW_LAST = 0x0E7F
+cdef Py_ssize_t SPACELESS_SLOW_CHARS_PER_WORD = 6
 
 
 cdef inline bint _spaceless(Py_UCS4 c) noexcept:
@@ -872,7 +876,7 @@ cdef Py_ssize_t _digit_and_words(str text, bint *digit) noexcept:
     `any(map(str.isdigit, text))` (in one pass: "0"-"9" are the ASCII digits, other code points
     are asked of `Py_UNICODE_ISDIGIT`; no whitespace is a digit). A one-byte str (Latin-1) holds
     no character of those scripts: it only counts its pieces."""
-    cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(text), count = 0, spaceless = 0
+    cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(text), count = 0, spaceless = 0, slow = 0, extra
     cdef int kind = PyUnicode_KIND(text)
     cdef const void *data = PyUnicode_DATA(text)
     cdef Py_UCS4 c
@@ -885,18 +889,25 @@ cdef Py_ssize_t _digit_and_words(str text, bint *digit) noexcept:
         if not in_word:
             in_word = True
             count += 1
-            if spaceless >= 2 * SPACELESS_CHARS_PER_WORD:  # the piece before counts more words
-                count += spaceless // SPACELESS_CHARS_PER_WORD - 1
+            if spaceless or slow:  # the piece before may count more words
+                extra = spaceless // SPACELESS_CHARS_PER_WORD + slow // SPACELESS_SLOW_CHARS_PER_WORD
+                if extra >= 2:
+                    count += extra - 1
             spaceless = 0
-        if wide and c >= SPACELESS_FIRST and _spaceless(c):
-            spaceless += 1
+            slow = 0
+        if wide and c >= SPACELESS_SLOW_FIRST:
+            if c <= SPACELESS_SLOW_LAST:
+                slow += 1
+            elif c >= SPACELESS_FIRST and _spaceless(c):
+                spaceless += 1
         if not found:
             if c < 128:
                 found = 48 <= c <= 57
             else:
                 found = Py_UNICODE_ISDIGIT(c)
-    if spaceless >= 2 * SPACELESS_CHARS_PER_WORD:
-        count += spaceless // SPACELESS_CHARS_PER_WORD - 1
+    extra = spaceless // SPACELESS_CHARS_PER_WORD + slow // SPACELESS_SLOW_CHARS_PER_WORD
+    if extra >= 2:
+        count += extra - 1
     digit[0] = found
     return count
 

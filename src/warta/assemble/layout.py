@@ -20,8 +20,9 @@ from warta.classify.sentences import PARAGRAPH_END, SENTENCE_END
 from warta.lexicon import Lexicon, html_lexicon, normalise_marker
 from warta.meta.byline import is_credit_line, is_outlet_byline, is_plausible_name
 from warta.meta.dateline import find_dateline, is_dateline_line
+from warta.meta.datetext import find_dates, grammar_of
 from warta.model import Block, BodyPart, Label
-from warta.strings import lower_words
+from warta.strings import has_digit, lower_words
 
 
 def standfirst(
@@ -60,6 +61,7 @@ def standfirst(
         and not is_date_line(text, lexicon)
         and not text.lower().startswith(lexicon.author_prefix)
         and not is_outlet_byline(text, lexicon)
+        and not _dated_meta_row(text, lexicon)
     ):
         if _names_only(text, authors, lexicon):
             labels[i] = Label.BYLINE  # the markup's authors printed under the headline
@@ -80,6 +82,17 @@ def standfirst(
 
 
 _CONSENT_LINES = 4  # a consent banner's lines between the title line and the deck, at most
+
+
+def _dated_meta_row(text: str, lexicon: Lexicon) -> bool:
+    """A line that opens with a full date and goes on with a credit: the meta row under a
+    headline ('2025年03月12日 14:05 来源：江城日报 记者 王晓明 周婷'), no deck."""
+    if not has_digit(text[:4]):
+        return False
+    found = find_dates(text, None, lexicon, grammar_of(lexicon))
+    return (
+        bool(found) and found[0].start == 0 and found[0].kind == "absolute" and is_credit_line(text, lexicon)
+    )
 
 
 _DECK_MAX_WORDS = 60
@@ -273,8 +286,49 @@ def _unmark_summary_above_lead(blocks: list[Block], labels: list[Label], lexicon
         return
     first, lead = blocks[i].text, blocks[i + 1].text
     one_sentence = len(first) <= _SUMMARY_MAX_CHARS and not any(c in first[:-1] for c in ".!?")
-    if one_sentence and first.endswith(".") and find_dateline(lead, lexicon) is not None:
+    if (
+        one_sentence
+        and first.endswith(".")
+        and find_dateline(lead, lexicon) is not None
+        and not is_editors_note(first, lexicon)  # "Update: This story has been updated …"
+    ):
         labels[i] = Label.SUBTITLE
+
+
+_NOTE_LABEL_REACH = 40  # "Correction, March 4, 2025, 10:15 a.m.:": the label, a date and the colon
+_NOTE_MIN_WORDS = 6  # a note says what changed: "Updated: March 4" is a date line
+_NOTE_AFTER_BODY = 2  # the lines under the story's last paragraph a note may follow (a credit line)
+
+
+def is_editors_note(text: str, lexicon: Lexicon) -> bool:
+    """An editor's note on the story ('Correction, March 4: An earlier version of this article
+    misstated the vote.', 'Update: This story has been updated …'): a note label
+    (`lexicon.note_label`) with its colon, or with a comma and a date before the colon, then
+    a sentence."""
+    if not lexicon.note_label:
+        return False
+    # (a slice only: the line under a story may be a whole page's flattened text)
+    norm = normalise_marker(text[: _NOTE_LABEL_REACH + 20])
+    if not norm.startswith(lexicon.note_label) or len(text.split(maxsplit=_NOTE_MIN_WORDS)) < _NOTE_MIN_WORDS:
+        return False
+    for label in lexicon.note_label:
+        if norm.startswith(label):
+            rest = norm[len(label) : len(label) + _NOTE_LABEL_REACH]
+            if rest[:1] == ":" or rest[:2] == " :" or (rest[:1] == "," and ":" in rest):
+                return True
+    return False
+
+
+def editors_note_in_body(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> None:
+    """An editor's note (`is_editors_note`) printed right under the story's last paragraph (a
+    credit or bio line between at most) is the story's: it says what the text got wrong."""
+    last = section_scans().last(labels, Label.BODY)
+    if last < 0 or not lexicon.note_label:
+        return
+    for i in range(last + 1, min(last + 1 + _NOTE_AFTER_BODY, len(blocks))):
+        if labels[i] is Label.OTHER and is_editors_note(blocks[i].text, lexicon):
+            labels[i] = Label.BODY
+            return
 
 
 def dateline_above_lead(blocks: list[Block], labels: list[Label], lexicon: Lexicon) -> str | None:

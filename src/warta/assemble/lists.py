@@ -42,9 +42,10 @@ def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> str:
     for prefix in prefixes:
         if norm.startswith(prefix):
             # Cut the same number of characters from the original (normalisation
-            # keeps length for the ASCII markers), then leading separators.
+            # keeps length for the ASCII markers), then leading separators (a full-width
+            # colon too: "延伸阅读：", which normalising folds to the ASCII one).
             rest = text.lstrip(" \t•*-–—»›|")[len(prefix) :]
-            return rest.lstrip(" :.-–—|»›\u00a0").strip()
+            return rest.lstrip(" :\uff1a.-–—|»›\u00a0").strip()
     return text.strip()
 
 
@@ -82,11 +83,30 @@ def _inline_date(text: str) -> re.Match[str] | None:
     return _INLINE_DATE.search(text)
 
 
+# A numeric date glued to the end of a list line's title, as a template prints the date's
+# element right after the link's with no space between ('<a>…要求</a><span>2025-03-05</span>'):
+# after a character that is no digit, space or separator of the date; a day-first date only
+# after a letter beyond ASCII ("Released v1.2.2024" is a version). Searched in the line's last
+# characters only.
+_DATE_GLUED_AT_END = re.compile(
+    r"(?<=[^\d\s/.\-])(?P<date>\d{4}-\d{1,2}-\d{1,2}|(?<=[^\x00-\x7f])\d{1,2}[/.]\d{1,2}[/.]\d{4})$"
+)
+_DATE_GLUED_AT_END_CHARS = 11  # a separator before ten characters at most
+
+
 def _inline_dated(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """(title, date) of a list line that carries its date after a separator ('Title · 07 Maret
-    2026'); None for a line that does not."""
+    2026') or glued to its end (`_DATE_GLUED_AT_END`); None for a line that does not."""
     inline = _inline_date(text)
-    if inline is None or not is_date_line(inline.group("date"), lexicon):
+    if inline is None:
+        if not text[-1:].isdigit():
+            return None
+        tail = len(text) - _DATE_GLUED_AT_END_CHARS
+        glued = _DATE_GLUED_AT_END.search(text, max(tail, 0))
+        if glued is None or glued.start() == 0 or not is_date_line(glued.group("date"), lexicon):
+            return None
+        return text[: glued.start()].strip(), glued.group("date")
+    if not is_date_line(inline.group("date"), lexicon):
         return None
     return text[: inline.start()].strip(), inline.group("date").strip()
 
@@ -298,6 +318,8 @@ _PROBE_LINES: tuple[tuple[str, str | None], ...] = (
     ("関連記事", None),
     ("1港北港に大型クルーズ船", "/f"),
     ("朝日新聞", "/g"),
+    ("ลำปางทดลองรถเมล์ไฟฟ้าสามเส้นทางรอบเมือง", "/h"),
+    ("ข่าวท้องถิ่น", "/i"),
     ("新市民病院が開院\u3000外来は1日1500人規模", "/h"),
     ("路面電車の延伸計画は市議会の本会議で賛成多数により可決された。総事業費は約二百億円", None),
     ("\u3040\u30ff\u3400\u4dbf\u4e00 \u9fff\uf900\ufaff\uff66\uff9f\U00020000\U000323af", "/i"),

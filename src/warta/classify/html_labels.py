@@ -42,6 +42,7 @@ _KINDS = (
     ("bio", Label.OTHER),
     ("overlay", Label.OTHER),
     ("gallery", Label.CAPTION),
+    ("embed", Label.OTHER),
 )
 # Labels that a container may overrule: the model's guesses and the sections that
 # lexicon headers open (a header's section has no end in flat text; in HTML its

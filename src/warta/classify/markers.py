@@ -80,11 +80,12 @@ def _menu_row_words(norm: str, words: list[str], lexicon: Lexicon, has_phrase: b
 # An image address alone on a line (an <img> the flattener printed), with any query string.
 _IMAGE_URL = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:[?#]\S*)?$")
 # "How to retire early,Early retirement,Retiring early,Personal Finance": a keywords
-# meta field, terms joined by commas without spaces and no sentence in it.
+# meta field, terms joined by commas without spaces and no sentence in it (nor a sentence's
+# ideographic full stop: NFKC folds a Chinese clause's comma "，" to ",", not its "。").
 # "#banjir #pekalongan": a line of two hashtags or more (letters first: "#1" ranks, it tags
 # nothing), as normalised: the edge strip has taken the first "#" off
 _HASHTAGS = re.compile(r"[^\W\d_][\w-]*(?:[\s,]+#[^\W\d_][\w-]*)+$")
-_KEYWORD_LIST = re.compile(r"^[^,.!?]{1,60}(?:,[^\s,][^,.!?]{0,60}){3,}$")
+_KEYWORD_LIST = re.compile(r"^[^,.!?。]{1,60}(?:,[^\s,][^,.!?。]{0,60}){3,}$")
 
 
 _MARKER_PREFIXES = ("promo_prefix", "read_also_prefix", "tags_prefix")  # the lexicon's fields

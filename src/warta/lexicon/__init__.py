@@ -598,6 +598,12 @@ class Calendar:
     ago_prefix: tuple[str, ...] = ()
     # Letters between hour and minute besides ":" and ".": "07h05".
     hour_marks: tuple[str, ...] = ()
+    # Years a local era counts ahead of the Gregorian calendar: the Thai Buddhist era's 543
+    # ("12 มี.ค. 2568" is 12 March 2025). A year past the plausible range is read back by one.
+    era_offsets: tuple[int, ...] = ()
+    # The marks after a date's year, month and day where they are written so ("2025年3月12日"):
+    # three strings, or none.
+    ymd_marks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -694,6 +700,13 @@ class Lexicon:
     month_words: frozenset[str] = frozenset()
     # Compiled date patterns of `calendars`, built once by `load_lexicon`.
     date_grammar: DateGrammar | None = None
+    # "Correction", "Update", "Editor's note": the label of an editor's note on the story itself
+    # ("Correction, March 4: An earlier version of this article misstated …"), with its colon
+    # (or a comma, a date and the colon) after it: the note is the story's (`layout`).
+    note_label: tuple[str, ...] = ()
+    # Whether a space parts two names in a credit (`[byline] space_parts_names`): the language
+    # writes a name without one ('记者 王晓明 周婷', Chinese).
+    space_parts_names: bool = False
     # "waktu baca", "min read": a short line with a number and one of these is a reading-time line.
     reading_time: tuple[str, ...] = ()
     # "dilihat", "kali", "views": the words of a view-counter line ("Dilihat 1.284 kali", "1,284
@@ -958,6 +971,8 @@ def _calendar(language: str, data: dict[str, Any]) -> Calendar:
         connectors=tuple(cal.get("connectors", [])),
         ago_prefix=tuple(cal.get("ago_prefix", [])),
         hour_marks=tuple(cal.get("hour_marks", [])),
+        era_offsets=tuple(int(v) for v in cal.get("era_offsets", [])),
+        ymd_marks=tuple(cal.get("ymd_marks", [])),
     )
 
 
@@ -1100,6 +1115,8 @@ def _load_lexicon(languages: tuple[str, ...], page_language: str | None) -> Lexi
     return Lexicon(
         languages=languages,
         page_language=page_language,
+        note_label=longest_first(merged("markers", "note_label")),
+        space_parts_names=any(bool(data.get("byline", {}).get("space_parts_names")) for data in raw.values()),
         gated_languages=gated,
         read_also_prefix=longest_first(prefixes("markers", "read_also_prefix")),
         related_header=frozenset(merged("markers", "related_header")),

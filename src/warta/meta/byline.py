@@ -80,7 +80,7 @@ _CLAUSE_HINT = re.compile(rf"[\s;|{_BULLETS}/](?:(?<=[;|{_BULLETS}/])|\s|[-–�
 # template's inline spans run them together: "Reporter: A Editor: B".
 _NEXT_LABEL = re.compile(r"\s\s*(?=[^\W\d]{2,12}:\s)")  # (`\s+`, opening with a class: see `_CLAUSE`)
 # "-" escaped: unescaped, "/-–" is a range that spans every letter.
-_SEPARATOR = re.compile(r"^[\s:|/\-–—]+")
+_SEPARATOR = re.compile(r"^[\s:\uff1a|/\-–—]+")  # (the full-width colon too: "责任编辑：李娜")
 # A possessive with words after it: "Ryan Reed's Most Recent Stories" heads a list of stories.
 _POSSESSIVE = re.compile(r"\w['’]s\s+\w")
 _TLDS = r"(?:com|org|net|id)"
@@ -360,6 +360,8 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
         joiners = (*lexicon.name_joiners, *lexicon.credit_line_joiners)
         split = _name_split(_SPLIT_MARKS, joiners, lexicon.cased_joiners)
     names, tail = _role_cut(text, lexicon)
+    if not markup and uncased_word(names[:1]):
+        names = _uncased_names_apart(names, lexicon)
     job_title, affiliation = credit_details(title or tail, lexicon)
     # "By Jane Doe, Reuters", "Laporan wartawan Kompas.com, Budi Santoso": an agency set off by a
     # comma (markup does not split at commas: there it stays in the name)
@@ -374,7 +376,7 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
         # '"David Kim"': a name some markup quotes; '+ Dan Evon': a follow button's mark before it
         bracket = _PLACE_IN_BRACKETS.search(raw.strip())
         kept = raw.strip()[: bracket.start()] if bracket else raw.strip()
-        name = kept.strip(f' .:-–—()"“”+|{_BULLETS}')
+        name = kept.strip(f' .:-–—()（）"“”+|{_BULLETS}')
         if kept.endswith(name + ".") and "," in name and _is_name_suffix(name.rsplit(",", 1)[1], lexicon):
             name += "."  # "Genevieve Carlton, Ph.D.": the abbreviation's own dot
         if not name or _NOT_A_NAME.search(name):
@@ -405,6 +407,18 @@ def _people(text: str, role: str, lexicon: Lexicon, markup: bool = False) -> lis
     return people
 
 
+def _uncased_names_apart(names: str, lexicon: Lexicon) -> str:
+    """Names in a script without letter case with the lexicon's separators between them
+    (`name_separators` that are no letters of a cased script: the ideographic comma "、", Hindi
+    "और"; and a space, where the page's language writes a name without one, `space_parts_names`:
+    Chinese '王晓明 周婷') turned into commas, which split them."""
+    for separator in lexicon.name_separators:
+        if not separator.isascii():  # a word between spaces ("और"), a mark anywhere ("、")
+            spaces = r"\s+" if any(map(str.isalpha, separator)) else r"\s*"
+            names = re.sub(f"{spaces}{re.escape(separator)}{spaces}", ", ", names)
+    return ", ".join(names.split()) if lexicon.space_parts_names else names
+
+
 def _is_name_suffix(part: str, lexicon: Lexicon) -> bool:
     """'MS', 'Ph.D.', 'Jr.': a degree, licence or suffix (`name_suffixes`) after a name's comma."""
     return normalise_marker(part).replace(".", "") in lexicon.name_suffixes
@@ -433,9 +447,37 @@ def _credit_clauses(text: str, starts: tuple[str, ...]) -> list[str]:
     ends a caption, it starts no credit line."""
     out: list[str] = []
     for clause in _CLAUSE.split(text) if _CLAUSE_HINT.search(text) else (text,):
-        if normalise_marker(clause).startswith(starts):  # the common miss is decided in C
-            out.extend(part for part in _split_labels(clause) if normalise_marker(part).startswith(starts))
+        if not normalise_marker(clause).startswith(starts):  # the common miss is decided in C
+            clause = _uncased_credit_inside(clause, starts)
+            if not clause:
+                continue
+        out.extend(part for part in _split_labels(clause) if normalise_marker(part).startswith(starts))
     return out
+
+
+@lru_cache(maxsize=8)
+def _uncased_starts(starts: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A space, then one of `starts` written in a script without letter case, then a space or a
+    colon: such a credit word inside a meta row starts a clause of its own; None where none is."""
+    uncased = [s for s in starts if s[:1] and uncased_word(s[:1])]
+    if not uncased:
+        return None
+    return re.compile(
+        r"\s(?:" + "|".join(map(re.escape, sorted(uncased, key=len, reverse=True))) + r")(?=[\s:\uff1a])"
+    )
+
+
+def _uncased_credit_inside(clause: str, starts: tuple[str, ...]) -> str:
+    """The rest of `clause` from a credit word in a script without letter case that stands as a
+    word of its own inside it ('来源：江城日报 记者 王晓明 周婷': '记者 王晓明 周婷'), where no capital
+    and no mark sets the credit apart from the label before it; "" where none is."""
+    if clause.isascii():  # (first: most clauses, and no cached lookup keyed by the long tuple)
+        return ""
+    pattern = _uncased_starts(starts)
+    if pattern is None:
+        return ""
+    found = pattern.search(clause)
+    return clause[found.start() + 1 :] if found is not None else ""
 
 
 def _split_labels(clause: str) -> list[str]:
@@ -522,10 +564,29 @@ def _credited(text: str, lexicon: Lexicon) -> list[Person]:
 def _ended_name(rest: str, lexicon: Lexicon) -> str:
     """A credit clause's text after its prefix, cut before the first word past its first that
     ends a name (`name_enders`: 'Angela Kaye Carpenter Updated onFebruary 16' → 'Angela Kaye
-    Carpenter', 'A. J. Neal View In Digital Edition' → 'A. J. Neal')."""
+    Carpenter', 'A. J. Neal View In Digital Edition' → 'A. J. Neal'; `_ends_uncased_name`)."""
     words = rest.split(" ")
-    cut = next((k for k in range(1, len(words)) if _ends_name(words[k:], lexicon)), None)
+    uncased = bool(words) and uncased_script_word(words[0].strip(_NAME_PUNCTUATION))
+    cut = next(
+        (
+            k
+            for k in range(1, len(words))
+            if (uncased and _ends_uncased_name(words[k])) or _ends_name(words[k:], lexicon)
+        ),
+        None,
+    )
     return rest if cut is None else " ".join(words[:cut]).rstrip(" ,;|")
+
+
+_NAME_PUNCTUATION = ",.;:|()（）、"
+
+
+def _ends_uncased_name(word: str) -> bool:
+    """After a name in a script without letter case, a word of other characters ends it: a
+    meta row's next label ('记者 王晓明 周婷 字号：大 中 小': '字号：大', 'font size: large'), a
+    number, a Latin word. (Its punctuation at the edges does not: 'राकेश शर्मा, संवाददाता'.)"""
+    stripped = word.strip(_NAME_PUNCTUATION)
+    return bool(stripped) and not uncased_script_word(stripped)
 
 
 def _ends_name(words: list[str], lexicon: Lexicon) -> bool:

@@ -135,6 +135,9 @@ class DateGrammar:
     # This grammar in each numeric order asked of `for_locale` (at most the two orders): the same
     # patterns, another reading of "03/09/2026".
     in_order: dict[str, DateGrammar] = field(default_factory=dict, compare=False, repr=False)
+    # Years local eras count ahead of the Gregorian calendar (`Calendar.era_offsets`: the Thai
+    # Buddhist era's 543), tried on a year past `_LAST_YEAR`.
+    era_offsets: tuple[int, ...] = ()
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -251,6 +254,8 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
             rf"(?::(?P<s>\d{{2}})(?:[.,]\d+)?)?\s*(?P<tz>[Zz]|[+-]\d{{2}}:?\d{{2}}|(?:{tz_names}){e})?)?(?![\d])",
         ),
         ("ymd", rf"(?<![\d/.])(?P<y>\d{{4}})[/.](?P<m>\d{{1,2}})[/.](?P<d>\d{{1,2}})(?![\d]){time_tail}"),
+        # "2025年3月12日 14:05": year, month and day each with its mark (`Calendar.ymd_marks`)
+        *_marked_ymd(calendars, time_tail),
         # "2023 Jan 7": citation metadata and PubMed write year, month name, day.
         ("ymd_text", rf"{led_year}\s+(?P<mon>{mon})\.?{e}\s+{day}{time_tail}"),
         ("dmy", rf"{b}{weekday_head}{day}{dmy_after_day}"),
@@ -334,11 +339,27 @@ def build_grammar(calendars: Sequence[Calendar]) -> DateGrammar:
         case_risky=_case_risky((*months, *weekdays)) if ascii_gated else None,
         fold_risky=_case_risky(rx for _, rx in (*patterns, *headless)) if ascii_gated else None,
         leading_clock=re.compile(rf"{b}{clock}\s*(?:{_CLOCK_SEPARATORS}|{joiner_or_never})?\s*$", re.I),
+        era_offsets=tuple(sorted({o for c in calendars for o in c.era_offsets})),
         ascii_needs={
             "ago": _needed_words(w for c in calendars for w in c.ago_words),
             "ago_pre": _needed_words(w for c in calendars for w in c.ago_prefix),
             "relative": _needed_words(relative),
         },
+    )
+
+
+def _marked_ymd(calendars: Sequence[Calendar], time_tail: str) -> tuple[tuple[str, str], ...]:
+    """The "ymd_marked" pattern of the calendars' year, month and day marks ("2025年3月12日"),
+    where one writes them; none otherwise (no pattern to try on any other page)."""
+    marks = [c.ymd_marks for c in calendars if len(c.ymd_marks) == 3]
+    if not marks:
+        return ()
+    y, m, d = (_alternation(group) for group in zip(*marks, strict=True))
+    return (
+        (
+            "ymd_marked",
+            rf"(?<!\d)(?P<y>\d{{4}})\s*(?:{y})\s*(?P<m>\d{{1,2}})\s*(?:{m})\s*(?P<d>\d{{1,2}})\s*(?:{d}){time_tail}",
+        ),
     )
 
 
@@ -436,6 +457,7 @@ def _wanted(name: str, rank: int) -> bool:
 _GATES: dict[str, tuple[str, ...]] = {
     "iso": ("digit", "shape"),
     "ymd": ("digit", "shape"),
+    "ymd_marked": ("digit",),
     "ymd_text": ("digit", "month"),
     "dmy": ("digit", "month"),
     "mdy": ("digit", "month"),
@@ -457,6 +479,7 @@ _NUMERIC_SHAPE = re.compile(r"\d[/.-]\d{1,2}[/.-]\d")
 _PATTERN_KINDS: dict[str, tuple[Kind, ...]] = {
     "iso": ("absolute",),
     "ymd": ("absolute",),
+    "ymd_marked": ("absolute",),
     "ymd_text": ("absolute",),
     "dmy": ("absolute",),
     "mdy": ("absolute",),
@@ -663,9 +686,23 @@ def _weekday_check(day: date, groups: Mapping[str, str | None], grammar: DateGra
     return day.weekday() == grammar.weekdays[name]
 
 
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100
+
+
+def gregorian_year(y: int, grammar: DateGrammar) -> int:
+    """`y`, or where it is past `_LAST_YEAR` the year of the first era (`grammar.era_offsets`)
+    that brings it into range: 2568 of the Thai Buddhist era is 2025."""
+    if y > _LAST_YEAR:
+        for offset in grammar.era_offsets:
+            if _FIRST_YEAR <= y - offset <= _LAST_YEAR:
+                return y - offset
+    return y
+
+
 def _full(y: int, m: int, d: int, groups: Mapping[str, str | None], grammar: DateGrammar) -> _Fields | None:
+    y = gregorian_year(y, grammar)
     day = _safe_date(y, m, d)
-    if day is None or not 1900 <= y <= 2100:
+    if day is None or not _FIRST_YEAR <= y <= _LAST_YEAR:
         return None
     return day, "absolute", False, _weekday_check(day, groups, grammar)
 
@@ -701,7 +738,7 @@ def _numeric_order(a: int, b: int, grammar: DateGrammar) -> tuple[int, int] | No
 def _absolute_fields(
     name: str, g: Mapping[str, str | None], grammar: DateGrammar, ref: date
 ) -> _Fields | None:
-    if name in ("iso", "ymd"):
+    if name in ("iso", "ymd", "ymd_marked"):
         return _full(int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0), g, grammar)
     if name in ("dmy", "mdy", "ymd_text", "dm", "md"):
         month = _month_of(g, grammar)
@@ -764,8 +801,8 @@ def _resolve(
         end = match.start("tw") if g.get("tw") else match.start("h")
     if name == "my":
         month = _month_of(g, grammar)
-        y = int(g["y"] or 0)
-        if month is None or not 1900 <= y <= 2100:
+        y = gregorian_year(int(g["y"] or 0), grammar)
+        if month is None or not _FIRST_YEAR <= y <= _LAST_YEAR:
             return None
         return DateMatch(datetime(y, month, 1), "month", text[start:end], start, end, "absolute")
     fields = _absolute_fields(name, g, grammar, ref.date())
