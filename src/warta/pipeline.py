@@ -474,11 +474,11 @@ class Extractor:
         parts, is_article, page_type = _page_body(body.parts, blocks, labels, metadata, kind)
         lists = build_lists(blocks, labels, lexicon, norms, headers)
         reference = self.options.reference or page.fetched_at
-        if url is None and kind == "text":
+        if url is None and kind == "text" and title:  # (`titled_url` finds none without a title)
             from warta.segment.text import titled_url
 
             # the address a syndicated copy prints at its foot ("Klik untuk baca: https://…")
-            url = titled_url(list(map(_TEXT, blocks)), title)
+            url = titled_url([block.text for block in blocks], title)
         published, modified = resolve_dates(blocks, labels, metadata, reference, lexicon, url)
         body_text = "\n".join(map(_TEXT, parts))
         language, _ = detect_language(body_text or (title or ""))

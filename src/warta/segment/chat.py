@@ -30,7 +30,10 @@ _EMOJI_JOINERS = frozenset("\ufe0f\u200d")
 
 
 def _is_post(text: str) -> bool:
-    head = [line.strip() for line in text[:_HEAD_CHARS].splitlines() if line.strip()][:_HEAD_LINES]
+    start = text[:_HEAD_CHARS]
+    if "*" not in start:  # every bold line opens with one: most pages are decided here, in C
+        return False
+    head = [line.strip() for line in start.splitlines() if line.strip()][:_HEAD_LINES]
     return any(_BOLD_LINE.match(line) and len(line.split()) >= _MIN_TITLE_WORDS for line in head)
 
 
