@@ -160,24 +160,37 @@ def score(path: Path, recogniser: EntityRecogniser, language: str = "en") -> dic
             "f1": round(100 * f1, 1)}  # fmt: skip
 
 
-def main() -> None:
-    recogniser = EntityRecogniser(("en",))
+def report(
+    language: str, sets: dict[str, Path], name: str, heading: str, command: str, notes: list[str]
+) -> None:
+    """Score every set with the `language` recogniser; print and write bench/results/{name}.{json,md}."""
+    recogniser = EntityRecogniser((language,))
     rows = {}
-    for name, path in SETS.items():
-        print(name)
-        rows[name] = score(path, recogniser)
-        print(f"{name}: {rows[name]}")
+    for set_name, path in sets.items():
+        print(set_name)
+        rows[set_name] = score(path, recogniser, language)
+        print(f"{set_name}: {rows[set_name]}")
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "ner-en.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
-    lines = ["# English entities (rules + alias table), on sentences written for warta", "",
-             "Command: `python bench/ner_english.py`. Exact span and type.", "",
+    (RESULTS / f"{name}.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    lines = [f"# {heading}", "", f"Command: `{command}`. Exact span and type.", "",
              "| set | sentences | gold entities | P | R | F1 |", "|---|---|---|---|---|---|"]  # fmt: skip
-    for name, row in rows.items():
+    for set_name, row in rows.items():
         lines.append(
-            f"| {name} | {row['sentences']} | {row['gold']} | {row['precision']} | {row['recall']} | {row['f1']} |"
+            f"| {set_name} | {row['sentences']} | {row['gold']} | {row['precision']} | {row['recall']} | {row['f1']} |"
         )
-    lines += ["", *NOTES]
-    (RESULTS / "ner-en.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines += ["", *notes]
+    (RESULTS / f"{name}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    report(
+        "en",
+        SETS,
+        "ner-en",
+        "English entities (rules + alias table), on sentences written for warta",
+        "python bench/ner_english.py",
+        NOTES,
+    )
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ found entity counts when its span and type match.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -17,13 +16,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from ner_english import score  # noqa: E402
-from warta.enrich.entities import EntityRecogniser  # noqa: E402
+from ner_english import report  # noqa: E402
 
 SETS = {
     "held-out": ROOT / "bench" / "data" / "ner-id-heldout.txt",
 }
-RESULTS = ROOT / "bench" / "results"
 NOTES = [
     "held-out: 40 invented Indonesian news sentences (officials with titles and ranks, party and ministry",
     "acronyms, Kabupaten and Provinsi names, Pemprov and Pemkot, police, clubs, national teams) written blind",
@@ -41,23 +38,14 @@ NOTES = [
 
 
 def main() -> None:
-    recogniser = EntityRecogniser(("id",))
-    rows = {}
-    for name, path in SETS.items():
-        print(name)
-        rows[name] = score(path, recogniser, "id")
-        print(f"{name}: {rows[name]}")
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "ner-id-written.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
-    lines = ["# Indonesian entities (tagger, rules, alias table), on sentences written for warta", "",
-             "Command: `python bench/ner_id_written.py`. Exact span and type.", "",
-             "| set | sentences | gold entities | P | R | F1 |", "|---|---|---|---|---|---|"]  # fmt: skip
-    for name, row in rows.items():
-        lines.append(
-            f"| {name} | {row['sentences']} | {row['gold']} | {row['precision']} | {row['recall']} | {row['f1']} |"
-        )
-    lines += ["", *NOTES]
-    (RESULTS / "ner-id-written.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report(
+        "id",
+        SETS,
+        "ner-id-written",
+        "Indonesian entities (tagger, rules, alias table), on sentences written for warta",
+        "python bench/ner_id_written.py",
+        NOTES,
+    )
 
 
 if __name__ == "__main__":
