@@ -25,6 +25,7 @@ from warta.corpus.champions import prunable, refresh_search_index, search_index_
 from warta.corpus.export import ExportFormat, export
 from warta.corpus.mentions import (
     ArticleRef,
+    EntityCount,
     EntityProfile,
     RisingEntity,
     entity_key,
@@ -499,6 +500,15 @@ def _print_latest(out: Console, heading: str, refs: Iterable[ArticleRef]) -> Non
         out.print(f"  {ref.title or '(untitled)'} [dim]{ref.site} · {ref.published or 'no date'}[/dim]")
 
 
+def _print_named(out: Console, heading: str, counts: Iterable[EntityCount], unit: tuple[str, str]) -> None:
+    """Entities with their type and how many stories (articles) name them, under `heading`."""
+    rows = list(counts)
+    if rows:
+        out.print(f"\n[bold]{heading}[/bold]")
+        for e in rows:
+            out.print(f"  {e.name} [dim]{e.type} · {plural(e.articles, *unit)}[/dim]")
+
+
 def _print_bars(out: Console, counts: tuple[tuple[str, int], ...], width: int = 40) -> None:
     top = max((n for _, n in counts), default=0)
     for name, n in counts:
@@ -688,10 +698,7 @@ def authors_command(
     if profile.months:
         out.print("\n[bold]stories by month[/bold]")
         _print_bars(out, profile.months, width=24)
-    if profile.entities:
-        out.print("\n[bold]what the stories name[/bold]")
-        for e in profile.entities:
-            out.print(f"  {e.name} [dim]{e.type} · {plural(e.articles, 'story', 'stories')}[/dim]")
+    _print_named(out, "what the stories name", profile.entities, ("story", "stories"))
     _print_latest(out, "latest", profile.latest)
 
 
@@ -922,10 +929,7 @@ def _print_profile(out: Console, profile: EntityProfile) -> None:
         _print_bars(out, profile.months, width=24)
         if profile.undated:
             out.print(f"  [dim]undated: {profile.undated}[/dim]")
-    if profile.together:
-        out.print("\n[bold]named with[/bold]")
-        for other in profile.together:
-            out.print(f"  {other.name} [dim]{other.type} · {plural(other.articles, 'article')}[/dim]")
+    _print_named(out, "named with", profile.together, ("article", "articles"))
     if profile.quotes:
         out.print("\n[bold]said[/bold]")
         for quote in profile.quotes:

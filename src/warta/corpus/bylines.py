@@ -22,6 +22,7 @@ from warta.corpus.mentions import (
     latest_articles,
     like_pattern,
     named_in,
+    profile_scope,
 )
 
 if TYPE_CHECKING:
@@ -139,16 +140,12 @@ def writer_profile(store: Store, name: str, filters: SearchFilters) -> WriterPro
     """What the corpus holds under `name`'s byline (any case), within `filters`; None for none."""
     import json
 
-    from warta.corpus.search import check_filters, filter_conditions
     from warta.corpus.trends import Period, trend
 
-    check_filters(filters)
-    key = entity_key(name)
-    signed = replace(filters, author=key)
-    found = filter_conditions(store, signed)
-    if not key or found is None:
+    scope = profile_scope(store, name, filters, "author")
+    if scope is None:
         return None
-    where, params, _ = found
+    key, signed, where, params = scope
     conn = store.conn
     span = conn.execute(
         f"SELECT count(*), min(a.published), max(a.published) FROM articles a WHERE 1{where}", params

@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from warta.corpus.search import SearchFilters
@@ -386,19 +386,35 @@ def _last_day(value: str) -> date:
     return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
-def entity_profile(store: Store, name: str, filters: SearchFilters) -> EntityProfile | None:
-    """What the articles passing `filters` say about the entity `name` (any spelling of its
-    canonical name's case); None where none of them names it."""
+def profile_scope(
+    store: Store, name: str, filters: SearchFilters, tie: Literal["entity", "author"]
+) -> tuple[str, SearchFilters, str, list[object]] | None:
+    """What a profile of `name` reads: its key, `filters` narrowed to the articles `tie` ("entity":
+    naming it; "author": crediting it) binds to it, and those articles as SQL on `articles a`
+    (" AND ..." clauses and their parameters); None where no article can pass. Raises
+    `QueryError` for filters that cannot run."""
     from warta.corpus.search import check_filters, filter_conditions
-    from warta.corpus.trends import Period, trend
 
     check_filters(filters)
     key = entity_key(name)
-    naming = replace(filters, entity=key)
-    found = filter_conditions(store, naming)
+    tied = replace(filters, entity=key) if tie == "entity" else replace(filters, author=key)
+    found = filter_conditions(store, tied)
     if not key or found is None:
         return None
     where, params, _ = found
+    return key, tied, where, params
+
+
+def entity_profile(store: Store, name: str, filters: SearchFilters) -> EntityProfile | None:
+    """What the articles passing `filters` say about the entity `name` (any spelling of its
+    canonical name's case); None where none of them names it."""
+    from warta.corpus.search import filter_conditions
+    from warta.corpus.trends import Period, trend
+
+    scope = profile_scope(store, name, filters, "entity")
+    if scope is None:
+        return None
+    key, naming, where, params = scope
     conn = store.conn
     mentioned = " JOIN mentions m ON m.article_id = a.id AND m.key = ?"
     types = conn.execute(

@@ -101,7 +101,7 @@ def split_trend(
 
     A story copied across sites counts once, for the copy search shows (its representative),
     unless duplicates are asked for: then every site's copy counts for its site."""
-    rows = _counted(store, query, filters, period, _SPLIT_SQL[split])
+    rows = _counted(store, query, filters, period, _SPLIT_SQL[split], by_site=split is Split.site)
     by_series: dict[str, list[tuple[str, int]]] = {}
     undated: dict[str, int] = {}
     for name, p, n in rows:
@@ -123,24 +123,26 @@ def split_trend(
 
 
 def _counted(
-    store: Store, query: str | None, filters: SearchFilters, period: Period, group: str
+    store: Store, query: str | None, filters: SearchFilters, period: Period, group: str, by_site: bool = False
 ) -> list[tuple[str, str | None, int]]:
     """(group, period prefix or None where undated, stories) of the articles passing `filters`
-    and matching `query`; days where weeks are asked for (`_merged` folds them)."""
+    and matching `query`; days where weeks are asked for (`_merged` folds them). `group` is SQL on
+    `articles a` (and `sites s` with `by_site`, which joins them)."""
     check_filters(filters)
     found = filter_conditions(store, filters)
     if found is None:
         return []
     where, params, _ = found
+    sites = " JOIN sites s ON s.id = a.site_id" if by_site else ""
     if query is not None and query.strip():
         expression = fts_expression(parse_query(query), store.tokenizer == "unicode61+id")
         source = (
             "articles_fts f JOIN articles a INDEXED BY articles_search ON a.id = f.rowid"
-            " JOIN sites s ON s.id = a.site_id WHERE articles_fts MATCH ?"
+            f"{sites} WHERE articles_fts MATCH ?"
         )
         params = [expression, *params]
     else:
-        source = "articles a INDEXED BY articles_search JOIN sites s ON s.id = a.site_id WHERE 1"
+        source = f"articles a INDEXED BY articles_search{sites} WHERE 1"
     # Dates are stored as ISO text: a prefix names the day, month or year; weeks are found later.
     width = 10 if period is Period.week else _PREFIX[period]
     try:

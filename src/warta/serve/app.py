@@ -13,11 +13,11 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from warta.corpus.bylines import similar_writers, top_writers, writer_profile
 from warta.corpus.export import ExportFormat, export
@@ -45,6 +45,7 @@ _MEDIA_TYPES = {
     ExportFormat.jsonl: "application/x-ndjson",
     ExportFormat.parquet: "application/vnd.apache.parquet",
 }
+P = TypeVar("P")  # a profile: an entity's or a writer's
 PAGE_LIMIT = 100  # results on one page of the browser (the search itself allows more)
 ENTITY_LIMIT = 500  # most entities one request lists
 NETWORK_DRAWN = 200  # most entities the network page draws (the API gives more)
@@ -93,6 +94,21 @@ def create_app(db: str | Path) -> Any:
 
     def limited(filters: SearchFilters, limit: int, cap: int = PAGE_LIMIT) -> SearchFilters:
         return replace(filters, limit=max(1, min(limit, cap)))
+
+    def profile_of(
+        find: Callable[[Store, str, SearchFilters], P | None],
+        similar: Callable[[Store, str], list[str]],
+        name: str,
+        filters: SearchFilters,
+    ) -> tuple[P | None, list[str]]:
+        """An entity's or a writer's profile, or where there is none the names like `name`;
+        raises `QueryError` for filters that cannot run."""
+        with opened() as store:
+            profile = find(store, name, filters)
+            return profile, (similar(store, name) if profile is None else [])
+
+    def error_page(name: str, exc: QueryError) -> HTMLResponse:
+        return HTMLResponse(pages.layout(name, f"<p class='error'>{pages.esc(exc)}</p>"), status_code=400)
 
     @app.get("/", response_class=HTMLResponse)
     def home(
@@ -218,14 +234,10 @@ def create_app(db: str | Path) -> Any:
         name: str,
         filters: SearchFilters = in_scope,
     ) -> Any:
-        with opened() as store:
-            try:
-                profile = entity_profile(store, name, filters)
-            except QueryError as exc:
-                return HTMLResponse(
-                    pages.layout(name, f"<p class='error'>{pages.esc(exc)}</p>"), status_code=400
-                )
-            similar = similar_entities(store, name) if profile is None else []
+        try:
+            profile, similar = profile_of(entity_profile, similar_entities, name, filters)
+        except QueryError as exc:
+            return error_page(name, exc)
         if profile is None:
             return HTMLResponse(pages.layout(name, pages.no_entity_html(name, similar)), status_code=404)
         return pages.layout(profile.name, pages.entity_html(profile, filters))
@@ -303,14 +315,10 @@ def create_app(db: str | Path) -> Any:
 
     @app.get("/author/{name}", response_class=HTMLResponse)
     def author(name: str, filters: SearchFilters = in_scope) -> Any:
-        with opened() as store:
-            try:
-                profile = writer_profile(store, name, filters)
-            except QueryError as exc:
-                return HTMLResponse(
-                    pages.layout(name, f"<p class='error'>{pages.esc(exc)}</p>"), status_code=400
-                )
-            similar = similar_writers(store, name) if profile is None else []
+        try:
+            profile, similar = profile_of(writer_profile, similar_writers, name, filters)
+        except QueryError as exc:
+            return error_page(name, exc)
         if profile is None:
             links = ", ".join(pages.entity_link(n, page="author") for n in similar)
             body = f"<h1>{pages.esc(name)}</h1><p>no article credits this name</p>"
@@ -334,15 +342,12 @@ def create_app(db: str | Path) -> Any:
     @app.get("/api/author/{name}")
     def api_author(name: str, filters: SearchFilters = in_scope) -> dict[str, Any]:
         """A writer's profile: roles, job titles, sites, stories by month, what they name, latest."""
-        with opened() as store:
-            try:
-                profile = writer_profile(store, name, filters)
-            except QueryError as exc:
-                raise HTTPException(400, str(exc)) from exc
-            if profile is None:
-                raise HTTPException(
-                    404, f"no article credits {name!r}; similar: {similar_writers(store, name)}"
-                )
+        try:
+            profile, similar = profile_of(writer_profile, similar_writers, name, filters)
+        except QueryError as exc:
+            raise HTTPException(400, str(exc)) from exc
+        if profile is None:
+            raise HTTPException(404, f"no article credits {name!r}; similar: {similar}")
         return asdict(profile)
 
     @app.get("/api/entities")
@@ -369,15 +374,12 @@ def create_app(db: str | Path) -> Any:
         filters: SearchFilters = in_scope,
     ) -> dict[str, Any]:
         """One entity's profile: articles by month, entities named with it, its quotes, latest articles."""
-        with opened() as store:
-            try:
-                profile = entity_profile(store, name, filters)
-            except QueryError as exc:
-                raise HTTPException(400, str(exc)) from exc
-            if profile is None:
-                raise HTTPException(
-                    404, f"no article names {name!r}; similar: {similar_entities(store, name)}"
-                )
+        try:
+            profile, similar = profile_of(entity_profile, similar_entities, name, filters)
+        except QueryError as exc:
+            raise HTTPException(400, str(exc)) from exc
+        if profile is None:
+            raise HTTPException(404, f"no article names {name!r}; similar: {similar}")
         return asdict(profile)
 
     @dataclass(frozen=True)
